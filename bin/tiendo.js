@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// The `tiendo` command. The code base is TypeScript run through tsx (no build step for the
+// server); this shim is the only JavaScript file, so `npx tiendo` works from a fresh install.
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../cli/main.ts');
+process.exitCode = await main(process.argv.slice(2));

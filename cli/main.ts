@@ -1,0 +1,59 @@
+import { isAppError } from '../domain/errors/app-error.ts';
+import { ConfigError } from '../server/config/config.ts';
+
+/**
+ * `tiendo <command>`: each command lives in its own file and is loaded only when called, so
+ * `tiendo extract` does not pay for the HTTP server and `tiendo start` not for the extractor.
+ */
+export interface CommandIO {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+type CommandModule = { default: (argv: string[], io: CommandIO) => Promise<number> };
+
+const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
+  start: { summary: 'Chạy máy chủ Tiến Độ (tạo dữ liệu mẫu nếu cơ sở dữ liệu trống)', load: () => import('./start.command.ts') },
+  migrate: { summary: 'Cập nhật cấu trúc cơ sở dữ liệu lên phiên bản mới nhất', load: () => import('./migrate.command.ts') },
+  demo: { summary: 'Tạo dữ liệu mẫu: một tỉnh sau sắp xếp 2025 (--seed N)', load: () => import('./demo.command.ts') },
+  extract: { summary: 'Đọc văn bản (.docx, .pdf, .txt) và trích xuất chỉ tiêu (--json)', load: () => import('./extract.command.ts') },
+  'build-app': { summary: 'Biên dịch giao diện web vào dist/app', load: () => import('./build-app.command.ts') },
+};
+
+export function helpText(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
+  return [
+    'Tiến Độ — theo dõi thực hiện nghị quyết, chỉ tiêu của tổ chức Công đoàn',
+    '',
+    'Cách dùng: tiendo <lệnh> [tùy chọn]',
+    '',
+    'Các lệnh:',
+    ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Cấu hình qua biến môi trường: PORT, HOST, DATABASE_URL, TIENDO_DATA_DIR, LOG_LEVEL, TIENDO_DEMO, TIENDO_DEMO_SEED (xem README.md).',
+  ].join('\n');
+}
+
+export async function main(argv: string[], io: CommandIO = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(`${helpText()}\n`);
+    return name ? 0 : 1;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr.write(`Lệnh "${name}" không tồn tại. Gõ "tiendo --help" để xem các lệnh.\n`);
+    return 2;
+  }
+  try {
+    return await (await command.load()).default(rest, io);
+  } catch (error) {
+    // Mistakes of configuration or input are one clear line; only real bugs get a stack trace.
+    if (isAppError(error)) {
+      io.stderr.write(`Lỗi: ${error.message}\n`);
+      return error instanceof ConfigError ? 2 : 1;
+    }
+    io.stderr.write(`Lỗi không mong đợi: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 1;
+  }
+}

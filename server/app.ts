@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { AppConfig } from './config/config.ts';
+import type { Database } from './db/database.ts';
+import { healthRoutes } from './health/health.routes.ts';
+import { notFoundBody, registerErrorHandling } from './http/error-handler.ts';
+import { requireAccessDeclarations } from './http/route-access.ts';
+import { orgRoutes } from './org/org.routes.ts';
+import { OrgService } from './org/org.service.ts';
+
+export const APP_VERSION = '0.1.0';
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const APP_DIST = path.join(ROOT, 'dist', 'app');
+
+export interface BuildAppOptions {
+  database: Database;
+  config: Pick<AppConfig, 'secureCookies'>;
+  logger: Logger | false;
+  /** Serve the built web app from dist/app (off in API-only tests). */
+  serveWebApp?: boolean;
+}
+
+/**
+ * Assembles the HTTP server: plugins, the one error handler, the access rule for routes, and
+ * each resource's routes with its service. Nothing listens here; `startServer` does that.
+ */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: options.logger ? (options.logger as FastifyBaseLogger) : undefined,
+    logger: options.logger ? undefined : false,
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  requireAccessDeclarations(app);
+  registerErrorHandling(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Swagger UI and antd inject inline styles; scripts stay same-origin only.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Tiến Độ API', description: 'API của hệ thống theo dõi thực hiện chỉ tiêu Công đoàn Việt Nam', version: APP_VERSION },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  const db = options.database.db;
+  await app.register(healthRoutes, { database: options.database, version: APP_VERSION });
+  await app.register(orgRoutes, { service: new OrgService(db) });
+
+  if (options.serveWebApp !== false && fs.existsSync(path.join(APP_DIST, 'index.html'))) {
+    await app.register(fastifyStatic, { root: APP_DIST, wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const wantsPage = request.method === 'GET' && !request.url.startsWith('/api') && fs.existsSync(path.join(APP_DIST, 'index.html'));
+    // The web app routes on the client: any non-API GET gets the app shell.
+    if (wantsPage && options.serveWebApp !== false) return reply.type('text/html').sendFile('index.html', APP_DIST);
+    return reply.status(404).send(notFoundBody());
+  });
+  return app;
+}

@@ -1,0 +1,94 @@
+import path from 'node:path';
+import { AppError } from '../../domain/errors/app-error.ts';
+
+/**
+ * Configuration comes from the environment only, and is validated once at start so that a
+ * mistake is one clear Vietnamese line, not a stack trace ten seconds later.
+ * Every variable here is listed in README.md.
+ */
+export interface AppConfig {
+  port: number;
+  host: string;
+  /** Real PostgreSQL when set; otherwise the embedded PGlite in `dataDir`. */
+  databaseUrl: string | null;
+  dataDir: string;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Seed the demo province on an empty database at start. */
+  demoOnEmpty: boolean;
+  demoSeed: number;
+  /** Serve cookies with Secure (set when behind HTTPS). */
+  secureCookies: boolean;
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export class ConfigError extends AppError {
+  constructor(message: string) {
+    super('CONFIG_INVALID', 'bad_request', message);
+  }
+}
+
+function parsePort(raw: string | undefined, name: string, fallback: number): number {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isInteger(value) || value < 0 || value > 65535) {
+    throw new ConfigError(`Biến môi trường ${name}="${raw}" không hợp lệ: cổng phải là số nguyên từ 0 đến 65535.`);
+  }
+  return value;
+}
+
+function parseBoolean(raw: string | undefined, name: string, fallback: boolean): boolean {
+  if (raw === undefined || raw.trim() === '') return fallback;
+  const v = raw.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off'].includes(v)) return false;
+  throw new ConfigError(`Biến môi trường ${name}="${raw}" không hợp lệ: dùng true hoặc false.`);
+}
+
+export function parseDatabaseUrl(raw: string | undefined): string | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new ConfigError(
+      `Biến môi trường DATABASE_URL không hợp lệ: "${redactUrl(raw)}" không phải là địa chỉ dạng postgres://người-dùng@máy:cổng/tên-csdl.`,
+    );
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new ConfigError(
+      `Biến môi trường DATABASE_URL không hợp lệ: giao thức "${url.protocol.replace(':', '')}" không được hỗ trợ, hãy dùng postgres://…`,
+    );
+  }
+  if (url.pathname === '' || url.pathname === '/') {
+    throw new ConfigError('Biến môi trường DATABASE_URL thiếu tên cơ sở dữ liệu (ví dụ postgres://postgres@127.0.0.1:5432/tiendo).');
+  }
+  return raw.trim();
+}
+
+/** Never print a password, not even in an error about the URL that contains it. */
+export function redactUrl(raw: string): string {
+  return raw.replace(/(\/\/[^:/@]+:)[^@]*@/, '$1***@');
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): AppConfig {
+  const logLevel = (env.LOG_LEVEL ?? 'info').trim().toLowerCase();
+  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) {
+    throw new ConfigError(`Biến môi trường LOG_LEVEL="${env.LOG_LEVEL}" không hợp lệ: dùng một trong ${LOG_LEVELS.join(', ')}.`);
+  }
+  const seedRaw = env.TIENDO_DEMO_SEED;
+  const demoSeed = seedRaw === undefined || seedRaw === '' ? 2025 : Number(seedRaw);
+  if (!Number.isSafeInteger(demoSeed)) {
+    throw new ConfigError(`Biến môi trường TIENDO_DEMO_SEED="${seedRaw}" không hợp lệ: phải là số nguyên.`);
+  }
+  return {
+    port: parsePort(env.PORT, 'PORT', 3000),
+    host: (env.HOST ?? '127.0.0.1').trim() || '127.0.0.1',
+    databaseUrl: parseDatabaseUrl(env.DATABASE_URL),
+    dataDir: path.resolve(cwd, env.TIENDO_DATA_DIR?.trim() || 'data'),
+    logLevel: logLevel as AppConfig['logLevel'],
+    demoOnEmpty: parseBoolean(env.TIENDO_DEMO, 'TIENDO_DEMO', true),
+    demoSeed,
+    secureCookies: parseBoolean(env.TIENDO_SECURE_COOKIES, 'TIENDO_SECURE_COOKIES', false),
+  };
+}

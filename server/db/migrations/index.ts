@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as orgTree from './0001-org-tree.ts';
+
+/**
+ * Every migration, in order. A static list (not a folder scan) so that the set of migrations
+ * is part of the code that is type-checked and reviewed; names sort in application order.
+ */
+export const migrations: Record<string, Migration> = {
+  '0001-org-tree': orgTree,
+};

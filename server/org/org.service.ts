@@ -1,0 +1,89 @@
+import type { Kysely } from 'kysely';
+import { badRequest, notFound } from '../../domain/errors/app-error.ts';
+import { isIsoDate, todayInVietnam } from '../../domain/time/calendar-date.ts';
+import type { DB } from '../db/schema.ts';
+import * as repo from './org.repository.ts';
+import { presentRef, presentSummary } from './org.presenter.ts';
+import type { OrgSearchResult, OrgUnitDetail, OrgUnitList } from './org.schema.ts';
+
+export function resolveAsOf(asOf: string | undefined): string {
+  if (asOf === undefined) return todayInVietnam();
+  if (!isIsoDate(asOf)) throw badRequest('INVALID_DATE', `Ngày "${asOf}" không tồn tại trong lịch.`);
+  return asOf;
+}
+
+const unitNotFound = () => notFound('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị (hoặc đơn vị không tồn tại vào ngày đã chọn).');
+
+export class OrgService {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async roots(asOfInput?: string): Promise<OrgUnitList> {
+    const asOf = resolveAsOf(asOfInput);
+    return { asOf, items: (await repo.listRoots(this.db, asOf)).map(presentSummary) };
+  }
+
+  async children(id: number, asOfInput?: string): Promise<OrgUnitList> {
+    const asOf = resolveAsOf(asOfInput);
+    if (!(await repo.findUnit(this.db, id, asOf))) throw unitNotFound();
+    return { asOf, items: (await repo.listChildren(this.db, id, asOf)).map(presentSummary) };
+  }
+
+  async ancestors(id: number, asOfInput?: string): Promise<OrgUnitList> {
+    const asOf = resolveAsOf(asOfInput);
+    const unit = await repo.findUnit(this.db, id, asOf);
+    if (!unit) throw unitNotFound();
+    return { asOf, items: (await repo.listAncestors(this.db, unit, asOf)).map(presentSummary) };
+  }
+
+  async detail(id: number, asOfInput?: string): Promise<OrgUnitDetail> {
+    const asOf = resolveAsOf(asOfInput);
+    const unit = await repo.findUnit(this.db, id, asOf);
+    if (!unit) throw unitNotFound();
+    const [ancestors, descendantsByKind] = await Promise.all([
+      repo.listAncestors(this.db, unit, asOf),
+      repo.countSubtreeByKind(this.db, unit.path, asOf),
+    ]);
+    return {
+      ...presentSummary(unit),
+      shortName: unit.short_name,
+      symbol: unit.symbol,
+      place: unit.place,
+      address: unit.address,
+      phone: unit.phone,
+      email: unit.email,
+      validFrom: unit.valid_from,
+      validTo: unit.valid_to,
+      asOf,
+      ancestors: ancestors.map(presentRef),
+      descendantsByKind,
+    };
+  }
+
+  async search(input: { q: string; asOf?: string; under?: number; limit?: number }): Promise<OrgSearchResult> {
+    const asOf = resolveAsOf(input.asOf);
+    const words = input.q.normalize('NFC').trim().split(/\s+/).filter((w) => w.length > 0).slice(0, 10);
+    if (words.join('').length < 2) throw badRequest('SEARCH_TOO_SHORT', 'Từ khóa tìm kiếm cần ít nhất 2 ký tự.');
+    let underPath: string | null = null;
+    if (input.under !== undefined) {
+      const root = await repo.findUnit(this.db, input.under, asOf);
+      if (!root) throw unitNotFound();
+      underPath = root.path;
+    }
+    const rows = await repo.searchUnits(this.db, { words, asOf, underPath, limit: input.limit ?? 20 });
+    // One query for every hit's ancestors, not one per hit.
+    const ancestorIds = [...new Set(rows.flatMap((r) => r.path.split('.').slice(0, -1).map(Number)))];
+    const byId = new Map((await repo.findUnits(this.db, ancestorIds, asOf)).map((r) => [Number(r.id), r]));
+    return {
+      asOf,
+      items: rows.map((row) => ({
+        ...presentSummary(row),
+        ancestors: row.path
+          .split('.')
+          .slice(0, -1)
+          .map((id) => byId.get(Number(id)))
+          .filter((r): r is repo.PlacedUnitRow => !!r)
+          .map(presentRef),
+      })),
+    };
+  }
+}
