@@ -6,9 +6,8 @@ import { ensureAppBuilt } from './build-app.command.ts';
 
 export default async function startCommand(_argv: string[], io: CommandIO): Promise<number> {
   const config = loadConfig();
-  await ensureAppBuilt(io);
   const logger = createLogger(config.logLevel);
-  const server = await startServer(config, logger);
+  const server = await startServer(config, logger, { prepare: config.serveWebApp ? () => ensureAppBuilt(io) : undefined });
   io.stdout.write(
     [
       '',

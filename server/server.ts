@@ -18,17 +18,25 @@ export interface RunningServer {
  * Opens the database (locking the embedded data folder), migrates, seeds the demo province on
  * an empty database when asked, and listens. `stop` closes HTTP first, then the database.
  */
-export async function startServer(config: AppConfig, logger: Logger): Promise<RunningServer> {
+export interface StartOptions {
+  /** Work to do once the database is open and locked, before serving (the CLI builds the web app here). */
+  prepare?: () => Promise<void>;
+}
+
+export async function startServer(config: AppConfig, logger: Logger, options: StartOptions = {}): Promise<RunningServer> {
+  // The database is opened first: a locked data folder or an unreachable server is reported in
+  // a second, before any slow work.
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   let app: FastifyInstance | undefined;
   try {
+    await options.prepare?.();
     const migration = await migrateToLatest(database.db);
     logger.info({ database: database.kind, applied: migration.applied, version: migration.version }, 'database ready');
     if (config.demoOnEmpty) {
       const demo = await loadDemo(database.db, config.demoSeed);
       if (demo.created) logger.info({ units: demo.units, seconds: demo.seconds }, 'demo province created');
     }
-    app = await buildApp({ database, config, logger });
+    app = await buildApp({ database, config, logger, serveWebApp: config.serveWebApp });
     await app.listen({ port: config.port, host: config.host }).catch((error: NodeJS.ErrnoException) => {
       throw listenError(config, error);
     });

@@ -16,6 +16,8 @@ export interface AppConfig {
   /** Seed the demo province on an empty database at start. */
   demoOnEmpty: boolean;
   demoSeed: number;
+  /** Serve the built web app (off: API only, e.g. when a proxy serves the app). */
+  serveWebApp: boolean;
   /** Serve cookies with Secure (set when behind HTTPS). */
   secureCookies: boolean;
 }
@@ -89,6 +91,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel: logLevel as AppConfig['logLevel'],
     demoOnEmpty: parseBoolean(env.TIENDO_DEMO, 'TIENDO_DEMO', true),
     demoSeed,
+    serveWebApp: parseBoolean(env.TIENDO_WEB_APP, 'TIENDO_WEB_APP', true),
     secureCookies: parseBoolean(env.TIENDO_SECURE_COOKIES, 'TIENDO_SECURE_COOKIES', false),
   };
 }

@@ -8,6 +8,8 @@ import { AppError } from '../../../domain/errors/app-error.ts';
  * exists (crash, kill -9) is taken over; a live one is a clear error for the second process.
  */
 export interface DataDirLock {
+  /** Records the PGlite child too: the folder stays locked while either process lives. */
+  setHelperPid(pid: number): void;
   release(): void;
 }
 
@@ -26,10 +28,14 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = fs.openSync(lockPath, 'wx');
-      fs.writeSync(fd, JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString() }));
+      const startedAt = new Date().toISOString();
+      fs.writeSync(fd, JSON.stringify({ pids: [process.pid], startedAt }));
       fs.closeSync(fd);
       let released = false;
       return {
+        setHelperPid(pid: number) {
+          fs.writeFileSync(lockPath, JSON.stringify({ pids: [process.pid, pid], startedAt }));
+        },
         release() {
           if (released) return;
           released = true;
@@ -42,8 +48,8 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = readHolder(lockPath);
-      if (holder !== null && isAlive(holder)) {
+      const holder = readHolders(lockPath).find(isAlive);
+      if (holder !== undefined) {
         throw new AppError(
           'DATA_DIR_LOCKED',
           'conflict',
@@ -57,11 +63,11 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
   throw new AppError('DATA_DIR_LOCKED', 'conflict', `Không lấy được khóa thư mục dữ liệu ${dataDir}.`);
 }
 
-function readHolder(lockPath: string): number | null {
+function readHolders(lockPath: string): number[] {
   try {
-    const pid = Number(JSON.parse(fs.readFileSync(lockPath, 'utf8')).pid);
-    return Number.isInteger(pid) && pid > 0 ? pid : null;
+    const pids: unknown[] = JSON.parse(fs.readFileSync(lockPath, 'utf8')).pids ?? [];
+    return pids.map(Number).filter((pid) => Number.isInteger(pid) && pid > 0);
   } catch {
-    return null;
+    return []; // unreadable lock (a crash mid-write): nobody can be holding it
   }
 }

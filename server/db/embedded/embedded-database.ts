@@ -31,6 +31,7 @@ export async function startEmbeddedServer(dataDir: string | null): Promise<Embed
     lock?.release();
     throw error;
   }
+  if (child.pid) lock?.setHelperPid(child.pid);
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
