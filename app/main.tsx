@@ -1,0 +1,16 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { AppProviders } from './app.providers.tsx';
+import { AppRoutes } from './app.routes.tsx';
+import './styles/app.css';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('Thiếu phần tử #root trong index.html');
+
+createRoot(container).render(
+  <StrictMode>
+    <AppProviders>
+      <AppRoutes />
+    </AppProviders>
+  </StrictMode>,
+);

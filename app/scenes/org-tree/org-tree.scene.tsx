@@ -1,0 +1,73 @@
+import { CalendarOutlined } from '@ant-design/icons';
+import { Card, DatePicker, Space, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useSearchParams } from 'react-router';
+import { VI_DATE_FORMAT, formatViDate, isIsoDate, todayIso } from '../../lib/calendar-date.ts';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { UnitDetailPanel } from './unit-detail.panel.tsx';
+import { UnitSearchBox } from './unit-search.box.tsx';
+import { UnitTreePanel } from './unit-tree.panel.tsx';
+import { useOrgTree } from './use-org-tree.ts';
+
+// The date lives in the URL (?ngay=2025-07-01) so a view of the tree "as of" a date can be shared.
+const DATE_PARAM = 'ngay';
+
+export default function OrgTreeScene() {
+  useDocumentTitle('Cơ cấu tổ chức');
+  const [params, setParams] = useSearchParams();
+  const requested = params.get(DATE_PARAM);
+  const asOf = isIsoDate(requested) ? requested : todayIso();
+
+  return (
+    <div className="scene scene-fill" data-testid="org-tree-scene">
+      <div className="scene-header">
+        <div>
+          <h1 className="scene-title">Cơ cấu tổ chức</h1>
+          <Typography.Text type="secondary">
+            Cây tổ chức công đoàn có hiệu lực vào ngày {formatViDate(asOf)}. Bấm mũi tên để mở đơn vị, bấm tên để xem thông tin.
+          </Typography.Text>
+        </div>
+        <Space>
+          <label htmlFor="org-as-of" className="as-of-label">
+            <CalendarOutlined /> Xem theo ngày
+          </label>
+          <DatePicker
+            id="org-as-of"
+            data-testid="org-as-of"
+            value={dayjs(asOf)}
+            format={VI_DATE_FORMAT}
+            allowClear={false}
+            onChange={(value) => {
+              const next = new URLSearchParams(params);
+              const iso = value ? value.format('YYYY-MM-DD') : todayIso();
+              if (iso === todayIso()) next.delete(DATE_PARAM);
+              else next.set(DATE_PARAM, iso);
+              setParams(next);
+            }}
+          />
+        </Space>
+      </div>
+      {/* A different date is a different tree: remount rather than patch yesterday's nodes. */}
+      <OrgTreeWorkspace key={asOf} asOf={asOf} />
+    </div>
+  );
+}
+
+function OrgTreeWorkspace({ asOf }: { asOf: string }) {
+  const tree = useOrgTree(asOf);
+  return (
+    <div className="org-workspace">
+      <Card className="org-tree-card" title="Cây tổ chức">
+        <UnitSearchBox asOf={asOf} onChoose={(hit) => void tree.reveal(hit)} />
+        <UnitTreePanel tree={tree} asOf={asOf} />
+      </Card>
+      <Card className="org-detail-card" title="Thông tin đơn vị">
+        <UnitDetailPanel
+          unitId={tree.selectedId}
+          asOf={asOf}
+          onOpenAncestor={(ancestor, above) => void tree.reveal({ id: ancestor.id, ancestors: above })}
+        />
+      </Card>
+    </div>
+  );
+}
