@@ -1,0 +1,268 @@
+// Targets, baselines and qualitative targets. A number becomes a target when it is governed by
+// a target phrase ("phấn đấu", "ít nhất", "đạt") or a timing, or sits in a Mục tiêu / Chỉ tiêu
+// section; a baseline when "hiện có", "đã …" or a past year governs it; a size condition
+// ("doanh nghiệp có từ 25 lao động") only narrows the scope of the target next to it.
+import { collapseSpaces } from '../text/vietnamese-normalize.ts';
+import type { Layout, Paragraph } from './document-layout.ts';
+import type { Baseline, ExtractedTarget, QualitativeTarget, TargetScope } from './extraction-types.ts';
+import { clauseEnd, clauseStart, sentenceStart } from './clause-bounds.ts';
+import type { NumericMention } from './numeric-mention.ts';
+import { isSizeCondition, readComparator, readCues, readSectors, sizeThreshold, type ComparatorReading } from './target-parts.ts';
+import type { TimingContext } from './timing-context.ts';
+import { findTimings } from './timing-expression.ts';
+
+export interface TargetExtraction {
+  targets: ExtractedTarget[];
+  baselines: Baseline[];
+  qualitativeTargets: QualitativeTarget[];
+}
+
+interface Classified {
+  mention: NumericMention;
+  para: Paragraph;
+  clauseStart: number;
+  reading: ComparatorReading;
+  kind: 'target' | 'baseline';
+  timing: ReturnType<TimingContext['resolve']>;
+}
+
+export function extractTargets(
+  layout: Layout, mentions: readonly NumericMention[], timing: TimingContext, documentYear: number | null,
+): TargetExtraction {
+  const classified: Classified[] = [];
+  const conditions: NumericMention[] = [];
+  const byPara = groupByParagraph(layout, mentions);
+  for (const [para, list] of byPara) {
+    if (para.section.cls === 'closing') continue;
+    for (const m of list) {
+      const c = classify(layout, para, m, timing, documentYear);
+      if (c === 'condition') conditions.push(m);
+      else if (c) classified.push(c);
+    }
+  }
+  const targets: ExtractedTarget[] = [];
+  const baselines: Baseline[] = [];
+  let previous: { para: Paragraph; end: number; clauseStart: number; subject: string } | null = null;
+  classified.forEach((c, i) => {
+    const next = classified[i + 1];
+    const nextCue = next && next.para === c.para && next.clauseStart === c.clauseStart ? next.reading.cueStart : null;
+    const prevInClause = previous && previous.para === c.para && previous.clauseStart === c.clauseStart ? previous.end : null;
+    const built = describe(layout, c, nextCue, prevInClause, previous?.para === c.para ? previous.subject : '');
+    previous = { para: c.para, end: built.end, clauseStart: c.clauseStart, subject: built.subject };
+    if (c.kind === 'baseline') {
+      const year = c.timing.source === 'clause' || c.timing.source === 'sentence' ? c.timing.deadlineYear : null;
+      baselines.push({ value: c.mention.value, unit: c.mention.unit, subject: built.subject, quote: built.quote, start: built.start, end: built.end, year });
+      return;
+    }
+    targets.push({
+      value: c.mention.value,
+      unit: c.mention.unit,
+      comparator: c.reading.comparator,
+      deadlineYear: c.timing.deadlineYear,
+      recurrence: c.timing.recurrence,
+      subject: built.subject,
+      quote: built.quote,
+      start: built.start,
+      end: built.end,
+      scope: scopeOf(layout, built, conditions),
+      change: c.reading.change,
+      currency: c.mention.currency,
+      timingSource: c.timing.source,
+      valueStart: c.mention.start,
+      valueEnd: c.mention.end,
+    });
+  });
+  return { targets, baselines, qualitativeTargets: extractQualitative(layout, timing, classified) };
+}
+
+function groupByParagraph(layout: Layout, mentions: readonly NumericMention[]): Map<Paragraph, NumericMention[]> {
+  const out = new Map<Paragraph, NumericMention[]>();
+  let i = 0;
+  for (const para of layout.paragraphs) {
+    while (i < mentions.length && (mentions[i] as NumericMention).start < para.contentStart) i++;
+    const list: NumericMention[] = [];
+    while (i < mentions.length && (mentions[i] as NumericMention).start < para.contentEnd) list.push(mentions[i++] as NumericMention);
+    if (list.length) out.set(para, list);
+  }
+  return out;
+}
+
+function classify(
+  layout: Layout, para: Paragraph, m: NumericMention, timing: TimingContext, documentYear: number | null,
+): Classified | 'condition' | null {
+  const { text, folded } = layout;
+  const cStart = clauseStart(text, para.contentStart, m.start);
+  if (isSizeCondition(folded, para.contentStart, m)) return 'condition';
+  const sStart = sentenceStart(text, para.contentStart, m.start);
+  const cues = readCues(folded, sStart, m);
+  if (m.unit === 'count' && !m.knownNoun && !cues.strong) return null;
+  const t = timing.resolve(para, m.start, m.end);
+  const reading = readComparator(folded, cStart, m);
+  const base = { mention: m, para, clauseStart: cStart, reading, timing: t };
+  const explicit = t.source === 'clause' || t.source === 'sentence' || t.source === 'heading' || t.source === 'term';
+  const past = documentYear !== null && t.deadlineYear !== null && t.deadlineYear < documentYear
+    && (t.source === 'clause' || t.source === 'sentence');
+  if (cues.baseline || past) return { ...base, kind: 'baseline' };
+  const cls = para.section.cls;
+  if (cls === 'situation') return { ...base, kind: 'baseline' };
+  if (cls === 'targets') return { ...base, kind: 'target' };
+  const weakEvidence = cues.target || m.unit === 'percent' || m.knownNoun;
+  if (cues.strong || (explicit && weakEvidence) || (cues.target && m.unit === 'percent')) return { ...base, kind: 'target' };
+  return null;
+}
+
+interface Built {
+  start: number;
+  end: number;
+  subject: string;
+  quote: string;
+  subjectStart: number;
+  subjectEnd: number;
+}
+
+function describe(layout: Layout, c: Classified, nextCue: number | null, prevEnd: number | null, prevSubject: string): Built {
+  const { text } = layout;
+  const m = c.mention;
+  const cEnd = clauseEnd(text, m.end, c.para.contentEnd);
+  const limit = nextCue !== null && nextCue > m.end ? Math.min(nextCue, cEnd) : cEnd;
+  let subjectStart = m.end;
+  let subjectEnd = trimJoinersEnd(text, m.end, subjectLimit(text, m.end, limit, m.unit === 'count'));
+  let subject = cleanSubject(text.slice(subjectStart, subjectEnd));
+  let quoteStart = prevEnd !== null ? skipJoiners(text, prevEnd, m.start) : c.clauseStart;
+  if (c.reading.cueStart < quoteStart) quoteStart = c.reading.cueStart;
+  if (subject.split(' ').filter(Boolean).length < 2 && m.unit === 'percent') {
+    // "tỷ lệ CĐCS ký kết TƯLĐTT đạt 80%": the subject comes before the number.
+    const before = subjectBefore(layout, quoteStart, c.reading.cueStart);
+    if (before) {
+      subject = before;
+      subjectStart = quoteStart;
+      subjectEnd = c.reading.cueStart;
+    } else {
+      subject = prevSubject;
+    }
+    subjectEnd = Math.max(subjectEnd, m.end);
+  }
+  const end = Math.max(subjectEnd, m.end);
+  const trimmedEnd = trimEnd(text, quoteStart, end);
+  return { start: quoteStart, end: trimmedEnd, subject, quote: collapseSpaces(text.slice(quoteStart, trimmedEnd)), subjectStart, subjectEnd };
+}
+
+function subjectLimit(text: string, from: number, limit: number, isCount: boolean): number {
+  let words = 0;
+  for (let i = from; i < limit; i++) {
+    const ch = text[i] as string;
+    if (isCount && ch === ',') return i;
+    if (/\s/.test(ch) && !/\s/.test(text[i - 1] ?? ' ')) words++;
+    if (words >= 30) return i;
+  }
+  return limit;
+}
+
+const LEADING_NOISE = /^(?:\s|trở lên|trở xuống|số|tổng số|các|những|\(|,)+/u;
+
+function cleanSubject(raw: string): string {
+  let s = collapseSpaces(raw).replace(LEADING_NOISE, '');
+  s = s.replace(/[\s,;:.\-–(]+$/u, '').replace(/\s+(?:và|với|hoặc|thì)$/u, '');
+  return s.trim();
+}
+
+function subjectBefore(layout: Layout, from: number, to: number): string {
+  if (to <= from) return '';
+  const raw = layout.text.slice(from, to);
+  const folded = layout.folded.slice(from, to);
+  let cut = 0;
+  for (const t of findTimings(folded, 0, folded.length)) if (t.start <= cut + 2) cut = t.end;
+  const lead = /^[\s,]*(?:phan dau|muc tieu|chi tieu)?[\s,:]*/.exec(folded.slice(cut))?.[0].length ?? 0;
+  const body = raw.slice(cut + lead);
+  const foldedBody = folded.slice(cut + lead);
+  const tail = /\s*(?:dat(?:\s+ty le)?|la|chiem|len|o muc|bang|con)?\s*$/.exec(foldedBody);
+  const cleaned = cleanSubject(body.slice(0, tail ? tail.index : body.length));
+  return cleaned.split(' ').length >= 2 ? cleaned : '';
+}
+
+function skipJoiners(text: string, from: number, limit: number): number {
+  let i = from;
+  while (i < limit) {
+    const rest = text.slice(i, limit);
+    const m = /^(?:[\s,;]+|và\s+|với\s+)/u.exec(rest);
+    if (!m || m[0].length === 0) break;
+    i += m[0].length;
+  }
+  return i;
+}
+
+function trimJoinersEnd(text: string, start: number, end: number): number {
+  for (;;) {
+    const before = end;
+    end = trimEnd(text, start, end);
+    const m = /\s+(?:và|với|hoặc|thì|tại|ở)$/u.exec(text.slice(Math.max(start, end - 8), end));
+    if (m) end -= m[0].length;
+    if (end === before) return end;
+  }
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && /[\s,;:.\-–(]/.test(text[end - 1] as string)) end--;
+  return end;
+}
+
+function scopeOf(layout: Layout, built: Built, conditions: readonly NumericMention[]): TargetScope {
+  const spanStart = Math.min(built.start, built.subjectStart);
+  const spanEnd = Math.max(built.end, built.subjectEnd);
+  const condition = conditions.find((c) => c.start >= spanStart && c.start < spanEnd);
+  return {
+    sectors: readSectors(layout.folded.slice(built.subjectStart, built.subjectEnd)),
+    sizeThreshold: condition ? sizeThreshold(layout.folded, condition) : null,
+  };
+}
+
+const QUANTIFIER = /(?<![\p{L}])(?:hau het|phan lon|dai da so|da so|dai bo phan|co ban (?:cac|hoan thanh|dat|moi|tat ca)|tat ca|toan bo)(?![\p{L}])/u;
+
+/** Clauses without a number that still commit to an outcome ("hầu hết người lao động là đoàn viên"). */
+function extractQualitative(layout: Layout, timing: TimingContext, classified: readonly Classified[]): QualitativeTarget[] {
+  const { text, folded } = layout;
+  const out: QualitativeTarget[] = [];
+  for (const para of layout.paragraphs) {
+    if (para.isHeading || para.section.cls === 'closing') continue;
+    const inTargets = para.section.cls === 'targets';
+    for (const clause of qualitativeClauses(text, folded, para)) {
+      if (!QUANTIFIER.test(folded.slice(clause.start, clause.end))) continue;
+      if (classified.some((c) => c.mention.start >= clause.start && c.mention.start < clause.end)) continue;
+      const t = timing.resolveSpan(para, clause.start);
+      const explicit = t.source !== 'none' && t.source !== 'document' && t.source !== 'section';
+      if (!inTargets && !explicit) continue;
+      const end = trimEnd(text, clause.start, clause.end);
+      out.push({ text: collapseSpaces(text.slice(clause.start, end)), deadlineYear: t.deadlineYear, recurrence: t.recurrence, start: clause.start, end });
+    }
+  }
+  return out;
+}
+
+/** Clauses split at ";", ":" and sentence ends; parentheses holding a timing are cut out. */
+function qualitativeClauses(text: string, folded: string, para: Paragraph): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let start = para.contentStart;
+  let depth = 0;
+  for (let i = para.contentStart; i <= para.contentEnd; i++) {
+    const ch = text[i] ?? '';
+    if (ch === '(') {
+      const close = text.indexOf(')', i);
+      const inner = close > i && close < para.contentEnd ? folded.slice(i, close) : '';
+      if (inner && findTimings(folded, i, close).length > 0) {
+        out.push({ start, end: i });
+        start = close + 1;
+        i = close;
+        continue;
+      }
+      depth++;
+    } else if (ch === ')') depth = Math.max(0, depth - 1);
+    const stop = i === para.contentEnd || (depth === 0 && (ch === ';' || (ch === ':' && !/\d/.test(text[i + 1] ?? '')) || (ch === '.' && /\s/.test(text[i + 1] ?? ' '))));
+    if (stop) {
+      out.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  return out
+    .map((c) => ({ start: skipJoiners(text, c.start, c.end), end: c.end }))
+    .filter((c) => c.end - c.start > 8);
+}

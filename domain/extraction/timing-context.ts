@@ -1,0 +1,101 @@
+// Resolves the timing of a number from the nearest phrase that governs it: its own clause,
+// its sentence, the start of its paragraph, a heading like "Đến năm 2025:" whose year carries
+// to the bullets under it, the section heading, and finally the document (term, period).
+import type { Layout, Paragraph } from './document-layout.ts';
+import type { Timing } from './extraction-types.ts';
+import { clauseEnd, clauseStart, sameParenScope, sentenceStart } from './clause-bounds.ts';
+import { findTimings, type TimingMatch } from './timing-expression.ts';
+
+export interface TimingDefaults {
+  term: { from: number; to: number } | null;
+  /** Deadline implied by the document itself ("Kế hoạch … năm 2024", "giai đoạn 2021 - 2025"). */
+  documentDeadline: number | null;
+}
+
+export class TimingContext {
+  private readonly headingTiming = new Map<Paragraph, TimingMatch>();
+  private readonly sectionTiming = new Map<object, TimingMatch | null>();
+
+  constructor(private readonly layout: Layout, private readonly defaults: TimingDefaults) {
+    this.computeHeadingScopes();
+  }
+
+  /** Timing for a number at [pos, posEnd) inside `para`. */
+  resolve(para: Paragraph, pos: number, posEnd: number): Timing {
+    const { text, folded } = this.layout;
+    const cStart = clauseStart(text, para.contentStart, pos);
+    const inClause = findTimings(folded, cStart, pos).filter((t) => sameParenScope(text, t.end, pos));
+    const before = inClause[inClause.length - 1];
+    if (before) return this.toTiming(before, 'clause');
+    const cEnd = clauseEnd(text, posEnd, para.contentEnd);
+    const after = findTimings(folded, posEnd, cEnd)[0];
+    if (after) return this.toTiming(after, 'clause');
+    const sStart = sentenceStart(text, para.contentStart, pos);
+    const inSentence = findTimings(folded, sStart, pos).filter((t) => sameParenScope(text, t.end, pos));
+    const sentence = inSentence[inSentence.length - 1];
+    if (sentence) return this.toTiming(sentence, 'sentence');
+    const lead = this.leadingTiming(para);
+    if (lead && lead.end <= pos) return this.toTiming(lead, 'sentence');
+    const heading = this.headingTiming.get(para);
+    if (heading) return this.toTiming(heading, 'heading');
+    const section = this.timingOfSection(para.section);
+    if (section) return this.toTiming(section, 'section');
+    if (this.defaults.documentDeadline !== null) {
+      return { deadlineYear: this.defaults.documentDeadline, recurrence: null, source: 'document' };
+    }
+    return { deadlineYear: null, recurrence: null, source: 'none' };
+  }
+
+  /** Timing that governs a whole span (used for qualitative targets). */
+  resolveSpan(para: Paragraph, start: number): Timing {
+    return this.resolve(para, start, start);
+  }
+
+  private toTiming(t: TimingMatch, source: Timing['source']): Timing {
+    if (t.kind === 'annual') return { deadlineYear: null, recurrence: 'annual', source };
+    if (t.kind === 'term-end') return { deadlineYear: this.defaults.term?.to ?? null, recurrence: null, source: 'term' };
+    return { deadlineYear: t.year, recurrence: null, source };
+  }
+
+  /** "Đến năm 2025, …" at the very start of a paragraph governs all its sentences. */
+  private leadingTiming(para: Paragraph): TimingMatch | null {
+    const first = findTimings(this.layout.folded, para.contentStart, Math.min(para.contentEnd, para.contentStart + 40))[0];
+    return first && first.start - para.contentStart <= 12 ? first : null;
+  }
+
+  /**
+   * A paragraph that is only a timing phrase ending with ":" ("- Đến năm 2025:") is a heading
+   * for the paragraphs after it, until a heading, another such line, or a sibling bullet.
+   */
+  private computeHeadingScopes(): void {
+    const { paragraphs, text, folded } = this.layout;
+    let active: { timing: TimingMatch; marker: Paragraph['marker']; section: object } | null = null;
+    for (const para of paragraphs) {
+      const content = text.slice(para.contentStart, para.contentEnd).trim();
+      const timings = findTimings(folded, para.contentStart, para.contentEnd);
+      const isTimingHeading = content.endsWith(':') && timings.length > 0 && content.length <= 120;
+      if (isTimingHeading) {
+        active = { timing: timings[timings.length - 1] as TimingMatch, marker: para.marker, section: para.section };
+        continue;
+      }
+      if (active && (para.isHeading || para.section !== active.section || (active.marker !== 'none' && para.marker === active.marker))) {
+        active = null;
+      }
+      if (active) this.headingTiming.set(para, active.timing);
+    }
+  }
+
+  private timingOfSection(section: Paragraph['section']): TimingMatch | null {
+    for (let s: Paragraph['section'] | null = section; s; s = s.parent) {
+      if (!s.heading) continue;
+      if (!this.sectionTiming.has(s)) {
+        const h = s.heading;
+        const found = findTimings(this.layout.folded, h.contentStart, h.contentEnd);
+        this.sectionTiming.set(s, found[found.length - 1] ?? null);
+      }
+      const t = this.sectionTiming.get(s);
+      if (t) return t;
+    }
+    return null;
+  }
+}
