@@ -18,6 +18,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['{domain,server,cli}/**/*.int.test.ts'],
+          globalSetup: ['test/support/personal-data-in-logs.global.ts'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -1,5 +1,7 @@
 import { loadConfig } from '../server/config/config.ts';
 import { createLogger } from '../server/logging/logger.ts';
+import { DEMO_PASSWORD } from '../domain/demo/demo-accounts.ts';
+import { usableDemoAccounts } from '../server/demo/demo.loader.ts';
 import { startServer } from '../server/server.ts';
 import type { CommandIO } from './main.ts';
 import { ensureAppBuilt } from './build-app.command.ts';
@@ -8,10 +10,15 @@ export default async function startCommand(_argv: string[], io: CommandIO): Prom
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
   const server = await startServer(config, logger, { prepare: config.serveWebApp ? () => ensureAppBuilt(io) : undefined });
+  const accounts = await usableDemoAccounts(server.database.db);
+  const width = Math.max(0, ...accounts.map((a) => a.username.length));
   io.stdout.write(
     [
       '',
       `Tiến Độ đang chạy tại ${server.url}`,
+      ...(accounts.length
+        ? ['', `Tài khoản dùng thử (mật khẩu chung: ${DEMO_PASSWORD}):`, ...accounts.map((a) => `  ${a.username.padEnd(width)}  ${a.describe}`)]
+        : []),
       `Cơ sở dữ liệu: ${server.database.kind === 'pglite' ? `nhúng (PGlite) tại ${config.dataDir}` : 'PostgreSQL'}`,
       'Nhấn Ctrl+C để dừng.',
       '',

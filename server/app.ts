@@ -1,20 +1,38 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
+import { AppError } from '../domain/errors/app-error.ts';
+import { auditRoutes } from './audit/audit.routes.ts';
+import { registerAccessGuard } from './auth/access-guard.ts';
+import { authRoutes } from './auth/auth.routes.ts';
+import { AuthService } from './auth/auth.service.ts';
 import type { AppConfig } from './config/config.ts';
 import type { Database } from './db/database.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { notFoundBody, registerErrorHandling } from './http/error-handler.ts';
-import { requireAccessDeclarations } from './http/route-access.ts';
+import { requireAccessDeclarations, type RouteRecord } from './http/route-access.ts';
 import { orgRoutes } from './org/org.routes.ts';
 import { OrgService } from './org/org.service.ts';
+import { tokensRoutes } from './tokens/tokens.routes.ts';
+import { TokensService } from './tokens/tokens.service.ts';
+import { usersRoutes } from './users/users.routes.ts';
+import { UsersService } from './users/users.service.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route with its access declaration, as registered (walked by the security test). */
+    routeTable: RouteRecord[];
+  }
+}
 
 export const APP_VERSION = '0.1.0';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -26,6 +44,8 @@ export interface BuildAppOptions {
   logger: Logger | false;
   /** Serve the built web app from dist/app (off in API-only tests). */
   serveWebApp?: boolean;
+  /** Login attempts per IP per 15 minutes (on top of the per-account lockout). */
+  loginRateLimitPerIp?: number;
 }
 
 /**
@@ -40,8 +60,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  requireAccessDeclarations(app);
+  app.decorate('routeTable', requireAccessDeclarations(app));
   registerErrorHandling(app);
+  const db = options.database.db;
+  const auth = new AuthService(db);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -60,10 +82,20 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) =>
+      new AppError('RATE_LIMITED', 'rate_limited', `Quá nhiều lần thử từ địa chỉ này. Vui lòng thử lại sau ${Math.max(1, Math.ceil(context.ttl / 60_000))} phút.`),
+  });
+  registerAccessGuard(app, db, auth);
 
-  const db = options.database.db;
   await app.register(healthRoutes, { database: options.database, version: APP_VERSION });
+  await app.register(authRoutes, { auth, db, config: options.config, loginRateLimitPerIp: options.loginRateLimitPerIp ?? 30 });
   await app.register(orgRoutes, { service: new OrgService(db) });
+  await app.register(usersRoutes, { users: new UsersService(db), db });
+  await app.register(tokensRoutes, { tokens: new TokensService(db) });
+  await app.register(auditRoutes, { db });
 
   if (options.serveWebApp !== false && fs.existsSync(path.join(APP_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: APP_DIST, wildcard: false, index: ['index.html'] });

@@ -1,6 +1,73 @@
 /**
- * Permissions are the vocabulary routes are guarded with. Roles (data, in the database) grant
- * sets of them; a route declares the one it needs and where its unit is, and one guard decides.
+ * Permissions are the vocabulary routes are guarded with. Roles (rows in the database, seeded
+ * from ROLE_SEEDS) grant sets of them; a route declares the one it needs and where its unit is,
+ * and one guard (server/auth/access-guard.ts) decides. Scope — which part of the tree — is not a
+ * permission: it always comes from the unit the user or token is attached to.
  */
-export const PERMISSIONS = ['org.read', 'org.write'] as const;
+export const PERMISSIONS = [
+  'org.read',
+  'org.write',
+  'registry.read',
+  'registry.write',
+  'personal_data.view',
+  'users.manage',
+  'tokens.manage',
+  'audit.read',
+] as const;
 export type Permission = (typeof PERMISSIONS)[number];
+
+export const PERMISSION_LABELS: Record<Permission, string> = {
+  'org.read': 'Xem cơ cấu tổ chức',
+  'org.write': 'Sửa cơ cấu tổ chức',
+  'registry.read': 'Xem sổ đoàn viên, CĐCS, doanh nghiệp, thỏa ước',
+  'registry.write': 'Cập nhật sổ đoàn viên, CĐCS, doanh nghiệp, thỏa ước',
+  'personal_data.view': 'Xem đầy đủ dữ liệu cá nhân (số CCCD, điện thoại)',
+  'users.manage': 'Quản lý tài khoản người dùng',
+  'tokens.manage': 'Quản lý khóa API cho hệ thống khác',
+  'audit.read': 'Xem nhật ký hệ thống',
+};
+
+export function isPermission(value: string): value is Permission {
+  return (PERMISSIONS as readonly string[]).includes(value);
+}
+
+export interface RoleSeed {
+  code: string;
+  name: string;
+  description: string;
+  permissions: Permission[];
+}
+
+/** The roles every installation starts with. Administrators can add others (data, not code). */
+export const ROLE_SEEDS: RoleSeed[] = [
+  {
+    code: 'system_admin',
+    name: 'Quản trị hệ thống',
+    description: 'Quản lý tài khoản, khóa API và nhật ký trong phạm vi đơn vị của mình; xem và sửa mọi dữ liệu trong phạm vi đó.',
+    permissions: ['org.read', 'org.write', 'registry.read', 'registry.write', 'users.manage', 'tokens.manage', 'audit.read'],
+  },
+  {
+    code: 'union_staff',
+    name: 'Cán bộ công đoàn',
+    description: 'Xem và cập nhật dữ liệu của đơn vị mình và các đơn vị trực thuộc.',
+    permissions: ['org.read', 'org.write', 'registry.read', 'registry.write'],
+  },
+  {
+    code: 'grassroots_officer',
+    name: 'Cán bộ CĐCS',
+    description: 'Xem và cập nhật dữ liệu của công đoàn cơ sở mình và đoàn viên của công đoàn cơ sở đó.',
+    permissions: ['org.read', 'registry.read', 'registry.write'],
+  },
+  {
+    code: 'viewer',
+    name: 'Người xem',
+    description: 'Chỉ xem dữ liệu của đơn vị mình và các đơn vị trực thuộc.',
+    permissions: ['org.read', 'registry.read'],
+  },
+  {
+    code: 'personal_data_officer',
+    name: 'Được xem dữ liệu cá nhân',
+    description: 'Bổ sung cho vai trò khác: xem đầy đủ số CCCD, điện thoại của đoàn viên trong phạm vi (mỗi lần xem được ghi nhật ký).',
+    permissions: ['personal_data.view'],
+  },
+];

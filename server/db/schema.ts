@@ -42,7 +42,88 @@ export interface OrgPlacementTable {
   valid_to: string | null;
 }
 
+export interface RoleTable {
+  code: string;
+  name: string;
+  description: string;
+  permissions: string[];
+  is_builtin: boolean;
+}
+
+export interface AppUserTable {
+  id: Generated<number>;
+  username: string;
+  full_name: string;
+  unit_id: number;
+  email: string | null;
+  phone: string | null;
+  password_hash: string;
+  must_change_password: Generated<boolean>;
+  is_disabled: Generated<boolean>;
+  failed_attempts: Generated<number>;
+  locked_until: Date | null;
+  last_login_at: Date | null;
+  password_changed_at: Date | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UserRoleTable {
+  user_id: number;
+  role_code: string;
+}
+
+export interface UserSessionTable {
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Date;
+  revoked_at: Date | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  name: string;
+  token_hash: string;
+  token_prefix: string;
+  unit_id: number;
+  role_code: string;
+  created_by: number | null;
+  created_at: Timestamp;
+  expires_at: Date | null;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+type Json = ColumnType<unknown, string | null, string | null>;
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  action: string;
+  actor_user_id: number | null;
+  actor_token_id: number | null;
+  actor_label: string;
+  unit_id: number | null;
+  entity_type: string | null;
+  entity_id: string | null;
+  before: Json;
+  after: Json;
+  detail: Json;
+  ip: string | null;
+}
+
 export interface DB {
   org_unit: OrgUnitTable;
   org_placement: OrgPlacementTable;
+  role: RoleTable;
+  app_user: AppUserTable;
+  user_role: UserRoleTable;
+  user_session: UserSessionTable;
+  api_token: ApiTokenTable;
+  audit_log: AuditLogTable;
 }

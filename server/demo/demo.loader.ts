@@ -1,7 +1,12 @@
 import type { Kysely } from 'kysely';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../domain/demo/demo-accounts.ts';
 import { generateDemoProvince, type DemoUnit } from '../../domain/demo/demo-province.ts';
+import { SYSTEM_ACTOR, writeAudit } from '../audit/audit.repository.ts';
+import { findUserForLogin } from '../auth/auth.repository.ts';
+import { hashPassword, verifyPassword } from '../auth/secrets.ts';
 import type { DB } from '../db/schema.ts';
 import { countUnits, insertUnits } from '../org/org.repository.ts';
+import { insertUser, setRoles } from '../users/users.repository.ts';
 
 export interface DemoReport {
   created: boolean;
@@ -13,6 +18,7 @@ export interface DemoReport {
 export async function loadDemo(db: Kysely<DB>, seed: number): Promise<DemoReport> {
   const started = performance.now();
   const demo = generateDemoProvince(seed);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   const created = await db.transaction().execute(async (trx) => {
     if ((await countUnits(trx)) > 0) return false;
     // Parents before children: insert depth by depth so each child finds its parent's path.
@@ -33,6 +39,15 @@ export async function loadDemo(db: Kysely<DB>, seed: number): Promise<DemoReport
       );
       for (const [code, id] of inserted) ids.set(code, id);
     }
+    for (const account of DEMO_ACCOUNTS) {
+      const unitId = ids.get(account.unitCode)!;
+      const userId = await insertUser(trx, {
+        username: account.username, fullName: account.fullName, unitId, email: `${account.username}@demo.tiendo.vn`,
+        phone: account.phone, passwordHash, mustChangePassword: false,
+      });
+      await setRoles(trx, userId, account.roles);
+    }
+    await writeAudit(trx, SYSTEM_ACTOR, { action: 'demo.create', detail: { seed, units: demo.units.length, accounts: DEMO_ACCOUNTS.length } });
     return true;
   });
   return { created, units: created ? demo.units.length : 0, seconds: (performance.now() - started) / 1000 };
@@ -51,4 +66,14 @@ function byDepth(units: DemoUnit[]): DemoUnit[][] {
   const levels: DemoUnit[][] = [];
   for (const u of units) (levels[depthOf(u)] ??= []).push(u);
   return levels;
+}
+
+/** Demo accounts that still have the demo password (so printing it helps rather than misleads). */
+export async function usableDemoAccounts(db: Kysely<DB>): Promise<typeof DEMO_ACCOUNTS> {
+  const usable: typeof DEMO_ACCOUNTS = [];
+  for (const account of DEMO_ACCOUNTS) {
+    const user = await findUserForLogin(db, account.username);
+    if (user && !user.is_disabled && (await verifyPassword(user.password_hash, DEMO_PASSWORD))) usable.push(account);
+  }
+  return usable;
 }

@@ -1,21 +1,43 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import type { Permission } from '../../domain/access/permission.ts';
+import type { AppError } from '../../domain/errors/app-error.ts';
 
 /**
- * Every route says who may call it. A route is either public (and says why) or needs a
- * permission on a unit of the tree, found by `unit` from the request. A route registered
- * without a declaration stops the server at start: nothing is unguarded by omission.
+ * Every route says who may call it:
+ * - `{ public: true, reason }` — anyone (login, health, docs), and why;
+ * - `{ authenticated: true }` — any signed-in principal, about themselves (who am I, log out);
+ * - `{ permission, unit?, notFound? }` — a permission, on the unit of the tree that `unit(request)`
+ *   finds (or nothing: then the service filters by the caller's scope). A unit outside the
+ *   caller's subtree, or a record that does not exist, both answer `notFound()`: the same 404.
+ * A route registered without a declaration stops the server at start.
  */
-export type UnitLocator = (request: FastifyRequest) => number | null | Promise<number | null>;
+/**
+ * Finds the unit a request touches: its id, null when the record does not exist, or 'malformed'
+ * when the id in the request is not an id at all (schema validation then answers 400).
+ */
+export type UnitLocator = (request: FastifyRequest) => number | null | 'malformed' | Promise<number | null | 'malformed'>;
+
+function idParam(request: FastifyRequest, name: string): number | 'malformed' {
+  const raw = (request.params as Record<string, unknown>)[name];
+  const value = Number(raw);
+  return typeof raw === 'string' && /^\d+$/.test(raw) && Number.isSafeInteger(value) && value > 0 ? value : 'malformed';
+}
 
 export type RouteAccess =
   | { public: true; reason: string }
-  | { permission: Permission; unit?: UnitLocator };
+  | { authenticated: true; allowDuringPasswordChange?: boolean }
+  | { permission: Permission; unit?: UnitLocator; notFound?: () => AppError };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
   }
+}
+
+export interface RouteRecord {
+  method: string;
+  url: string;
+  access: RouteAccess;
 }
 
 /** Routes added by plugins we do not configure per route (API docs, the built web app). */
@@ -25,21 +47,32 @@ function implicitAccess(url: string): RouteAccess | null {
   return null;
 }
 
-export function requireAccessDeclarations(app: FastifyInstance): void {
+/** Collects every route with its declaration; the security test walks this table. */
+export function requireAccessDeclarations(app: FastifyInstance): RouteRecord[] {
+  const table: RouteRecord[] = [];
   app.addHook('onRoute', (route: RouteOptions) => {
     const config = (route.config ?? {}) as { access?: RouteAccess };
-    if (config.access) return;
-    const implicit = implicitAccess(route.url);
-    if (!implicit) {
+    const access = config.access ?? implicitAccess(route.url);
+    if (!access) {
       throw new Error(`Route ${String(route.method)} ${route.url} has no access declaration (config.access)`);
     }
-    route.config = { ...config, access: implicit };
+    route.config = { ...config, access };
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') table.push({ method, url: route.url, access });
+    }
   });
+  return table;
 }
 
 export function unitFromParam(name: string): UnitLocator {
-  return (request) => {
-    const value = Number((request.params as Record<string, unknown>)[name]);
-    return Number.isInteger(value) ? value : null;
+  return (request) => idParam(request, name);
+}
+
+/** For routes on a record: find the record's unit by its id param (null when there is none). */
+export function unitOfRecord(param: string, find: (id: number) => Promise<number | null | undefined>): UnitLocator {
+  return async (request) => {
+    const id = idParam(request, param);
+    if (id === 'malformed') return id;
+    return (await find(id)) ?? null;
   };
 }

@@ -16,6 +16,14 @@ export const REDACTED_PATHS = [
   '*.token',
 ];
 
+/** Only the path of a URL is logged: query strings can carry search terms such as a CCCD. */
+function requestSerializer(req: { method?: string; url?: string; ip?: string }) {
+  return { method: req.method, url: req.url?.split('?')[0], ip: req.ip };
+}
+
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
-  return pino({ level, redact: { paths: REDACTED_PATHS, censor: '[ẩn]' }, base: { app: 'tiendo' } }, destination);
+  return pino(
+    { level, redact: { paths: REDACTED_PATHS, censor: '[ẩn]' }, base: { app: 'tiendo' }, serializers: { req: requestSerializer } },
+    destination,
+  );
 }

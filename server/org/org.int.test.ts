@@ -1,36 +1,33 @@
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoProvince } from '../../domain/demo/demo-province.ts';
+import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
 import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
-import { buildApp } from '../app.ts';
 import { migrateToLatest } from '../db/migrator.ts';
-import { loadDemo } from '../demo/demo.loader.ts';
 
 const demo = generateDemoProvince(2025);
 
 describe.each(testDatabaseTargets())('organisation tree API on $kind', (target) => {
   let database: TestDatabase;
-  let app: FastifyInstance;
+  let t: TestApp;
+  let national: Session;
 
   beforeAll(async () => {
     database = await target.open();
-    const report = await loadDemo(database.db, 2025);
-    expect(report.created).toBe(true);
-    app = await buildApp({ database, config: { secureCookies: false }, logger: false, serveWebApp: false });
+    t = await createTestApp(database, `org-${target.kind}`);
+    // A national-level reader sees the whole tree, from the confederation down.
+    await t.addUser('xem.toanquoc', 'TLD', ['viewer']);
+    national = await t.login('xem.toanquoc');
   });
 
   afterAll(async () => {
-    await app?.close();
+    await t?.close();
     await database?.close();
   });
 
-  const get = async (url: string) => {
-    const response = await app.inject({ method: 'GET', url });
-    return { status: response.statusCode, body: response.json() };
-  };
+  const get = (url: string) => national.get(url);
 
   it('reports the database kind and the migration version on /api/health', async () => {
-    const { status, body } = await get('/api/health');
+    const { status, body } = await t.anonymous('GET', '/api/health');
     expect(status).toBe(200);
     expect(body.database.kind).toBe(target.kind);
     expect(body.database.migration).toBe(body.database.latestMigration);
@@ -130,10 +127,10 @@ describe.each(testDatabaseTargets())('organisation tree API on $kind', (target) 
   });
 
   it('documents every route in OpenAPI', async () => {
-    const { status, body } = await get('/api/docs/json');
+    const { status, body } = await t.anonymous('GET', '/api/docs/json');
     expect(status).toBe(200);
     const documented = Object.keys(body.paths);
-    const registered = app.printRoutes({ commonPrefix: false });
+    const registered = t.app.printRoutes({ commonPrefix: false });
     for (const path of ['/api/health', '/api/org/roots', '/api/org/units/{id}', '/api/org/units/{id}/children', '/api/org/units/{id}/ancestors', '/api/org/search']) {
       expect(documented).toContain(path);
     }

@@ -12,14 +12,27 @@ export function resolveAsOf(asOf: string | undefined): string {
   return asOf;
 }
 
-const unitNotFound = () => notFound('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị (hoặc đơn vị không tồn tại vào ngày đã chọn).');
+export const unitNotFound = () => notFound('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị (hoặc đơn vị không tồn tại vào ngày đã chọn).');
+
+/** The part of the tree a caller may see: their unit and everything below it. */
+export interface TreeScope {
+  unitId: number;
+}
+
+/** Ancestors are shown from the caller's own unit down, never above it. */
+function withinScope(ancestors: repo.PlacedUnitRow[], scope: TreeScope): repo.PlacedUnitRow[] {
+  const start = ancestors.findIndex((a) => Number(a.id) === scope.unitId);
+  return start === -1 ? [] : ancestors.slice(start);
+}
 
 export class OrgService {
   constructor(private readonly db: Kysely<DB>) {}
 
-  async roots(asOfInput?: string): Promise<OrgUnitList> {
+  /** The caller's own unit is the root of the tree they see. */
+  async roots(scope: TreeScope, asOfInput?: string): Promise<OrgUnitList> {
     const asOf = resolveAsOf(asOfInput);
-    return { asOf, items: (await repo.listRoots(this.db, asOf)).map(presentSummary) };
+    const root = await repo.findUnit(this.db, scope.unitId, asOf);
+    return { asOf, items: root ? [presentSummary(root)] : [] };
   }
 
   async children(id: number, asOfInput?: string): Promise<OrgUnitList> {
@@ -28,14 +41,14 @@ export class OrgService {
     return { asOf, items: (await repo.listChildren(this.db, id, asOf)).map(presentSummary) };
   }
 
-  async ancestors(id: number, asOfInput?: string): Promise<OrgUnitList> {
+  async ancestors(scope: TreeScope, id: number, asOfInput?: string): Promise<OrgUnitList> {
     const asOf = resolveAsOf(asOfInput);
     const unit = await repo.findUnit(this.db, id, asOf);
     if (!unit) throw unitNotFound();
-    return { asOf, items: (await repo.listAncestors(this.db, unit, asOf)).map(presentSummary) };
+    return { asOf, items: withinScope(await repo.listAncestors(this.db, unit, asOf), scope).map(presentSummary) };
   }
 
-  async detail(id: number, asOfInput?: string): Promise<OrgUnitDetail> {
+  async detail(scope: TreeScope, id: number, asOfInput?: string): Promise<OrgUnitDetail> {
     const asOf = resolveAsOf(asOfInput);
     const unit = await repo.findUnit(this.db, id, asOf);
     if (!unit) throw unitNotFound();
@@ -54,22 +67,23 @@ export class OrgService {
       validFrom: unit.valid_from,
       validTo: unit.valid_to,
       asOf,
-      ancestors: ancestors.map(presentRef),
+      ancestors: withinScope(ancestors, scope).map(presentRef),
       descendantsByKind,
     };
   }
 
-  async search(input: { q: string; asOf?: string; under?: number; limit?: number }): Promise<OrgSearchResult> {
+  async search(scope: TreeScope, input: { q: string; asOf?: string; under?: number; limit?: number }): Promise<OrgSearchResult> {
     const asOf = resolveAsOf(input.asOf);
     const words = input.q.normalize('NFC').trim().split(/\s+/).filter((w) => w.length > 0).slice(0, 10);
     if (words.join('').length < 2) throw badRequest('SEARCH_TOO_SHORT', 'Từ khóa tìm kiếm cần ít nhất 2 ký tự.');
-    let underPath: string | null = null;
-    if (input.under !== undefined) {
-      const root = await repo.findUnit(this.db, input.under, asOf);
-      if (!root) throw unitNotFound();
-      underPath = root.path;
+    // Always searched inside a subtree: the one asked for (already checked to be in scope by
+    // the route guard) or the caller's own.
+    const root = await repo.findUnit(this.db, input.under ?? scope.unitId, asOf);
+    if (!root) {
+      if (input.under !== undefined) throw unitNotFound();
+      return { asOf, items: [] };
     }
-    const rows = await repo.searchUnits(this.db, { words, asOf, underPath, limit: input.limit ?? 20 });
+    const rows = await repo.searchUnits(this.db, { words, asOf, underPath: root.path, limit: input.limit ?? 20 });
     // One query for every hit's ancestors, not one per hit.
     const ancestorIds = [...new Set(rows.flatMap((r) => r.path.split('.').slice(0, -1).map(Number)))];
     const byId = new Map((await repo.findUnits(this.db, ancestorIds, asOf)).map((r) => [Number(r.id), r]));
@@ -77,12 +91,10 @@ export class OrgService {
       asOf,
       items: rows.map((row) => ({
         ...presentSummary(row),
-        ancestors: row.path
-          .split('.')
-          .slice(0, -1)
-          .map((id) => byId.get(Number(id)))
-          .filter((r): r is repo.PlacedUnitRow => !!r)
-          .map(presentRef),
+        ancestors: withinScope(
+          row.path.split('.').slice(0, -1).map((id) => byId.get(Number(id))).filter((r): r is repo.PlacedUnitRow => !!r),
+          scope,
+        ).map(presentRef),
       })),
     };
   }

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as orgTree from './0001-org-tree.ts';
+import * as accounts from './0002-accounts.ts';
 
 /**
  * Every migration, in order. A static list (not a folder scan) so that the set of migrations
@@ -7,4 +8,5 @@ import * as orgTree from './0001-org-tree.ts';
  */
 export const migrations: Record<string, Migration> = {
   '0001-org-tree': orgTree,
+  '0002-accounts': accounts,
 };

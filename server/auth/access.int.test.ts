@@ -1,0 +1,273 @@
+import Fastify from 'fastify';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../../domain/demo/demo-accounts.ts';
+import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
+import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
+import { requireAccessDeclarations, type RouteRecord } from '../http/route-access.ts';
+
+describe.each(testDatabaseTargets())('access control on $kind', (target) => {
+  let database: TestDatabase;
+  let t: TestApp;
+  let p01: number; // Công đoàn phường Tân Ninh: the subtree under test
+  let p02: number; // Công đoàn phường Bình Minh: its sibling
+  let p01User: number;
+  let p01Token: number;
+  let adminP01: Session; // system_admin at P01
+  let adminP02: Session; // system_admin at the sibling commune: sees nothing of P01
+  let viewerP01: Session; // read-only at P01
+
+  beforeAll(async () => {
+    database = await target.open();
+    t = await createTestApp(database, `access-${target.kind}`);
+    p01 = await t.unitId('TNI-P01');
+    p02 = await t.unitId('TNI-P02');
+    await t.addUser('quantri.tanninh', 'TNI-P01', ['system_admin']);
+    await t.addUser('quantri.binhminh', 'TNI-P02', ['system_admin']);
+    await t.addUser('canbo.binhminh', 'TNI-P02', ['union_staff'], '0987654321');
+    p01User = await t.addUser('xem.tanninh', 'TNI-P01', ['viewer'], '0909123456');
+    adminP01 = await t.login('quantri.tanninh');
+    adminP02 = await t.login('quantri.binhminh');
+    viewerP01 = await t.login('xem.tanninh');
+    const token = await adminP01.send('POST', '/api/tokens', { name: 'Hệ thống chấm công', unitId: p01, roleCode: 'viewer' });
+    expect(token.status, JSON.stringify(token.body)).toBe(200);
+    p01Token = token.body.item.id;
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    await database?.close();
+  });
+
+  /** Values for the path parameters of every route, pointing at records of P01's subtree. */
+  function sampleUrl(route: RouteRecord): string {
+    const samples: Record<string, string> = {
+      '/api/org/units/:id': `/api/org/units/${p01}`,
+      '/api/org/units/:id/children': `/api/org/units/${p01}/children`,
+      '/api/org/units/:id/ancestors': `/api/org/units/${p01}/ancestors`,
+      '/api/org/search': `/api/org/search?q=cong+doan&under=${p01}`,
+      '/api/users/:id': `/api/users/${p01User}`,
+      '/api/users/:id/reset-password': `/api/users/${p01User}/reset-password`,
+      '/api/users/:id/lock': `/api/users/${p01User}/lock`,
+      '/api/users/:id/unlock': `/api/users/${p01User}/unlock`,
+      '/api/tokens/:id': `/api/tokens/${p01Token}`,
+    };
+    const url = samples[route.url] ?? route.url;
+    if (url.includes(':')) throw new Error(`The access test needs a sample for ${route.method} ${route.url}: add one to sampleUrl().`);
+    return url;
+  }
+
+  const apiRoutes = () => t.app.routeTable.filter((r) => r.url.startsWith('/api') && !r.url.startsWith('/api/docs'));
+
+  it('walks every registered route: no session → 401, except the declared public ones', async () => {
+    const routes = apiRoutes();
+    expect(routes.length).toBeGreaterThanOrEqual(18);
+    const publicRoutes = routes.filter((r) => 'public' in r.access).map((r) => `${r.method} ${r.url}`);
+    expect(publicRoutes.sort()).toEqual(['GET /api/health', 'POST /api/auth/login']);
+    for (const route of routes) {
+      if ('public' in route.access) continue;
+      const { status, body } = await t.anonymous(route.method, sampleUrl(route), route.method === 'GET' ? undefined : {});
+      expect(status, `${route.method} ${route.url}`).toBe(401);
+      expect(body.error.code).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it('walks every route on a unit: a user of the sibling subtree gets 404, for reads and writes', async () => {
+    const scoped = apiRoutes().filter((r) => 'permission' in r.access && r.access.unit);
+    expect(scoped.length).toBeGreaterThanOrEqual(9);
+    for (const route of scoped) {
+      const { status, body } = route.method === 'GET' ? await adminP02.get(sampleUrl(route)) : await adminP02.send(route.method as 'POST', sampleUrl(route), {});
+      expect(status, `${route.method} ${route.url}`).toBe(404);
+      // The answer names nothing of what exists there.
+      expect(JSON.stringify(body)).not.toMatch(/Tân Ninh|xem\.tanninh|chấm công/);
+    }
+  });
+
+  it('walks every write route: a read-only role gets 403 inside its own subtree', async () => {
+    const writes = apiRoutes().filter((r) => r.method !== 'GET' && 'permission' in r.access);
+    expect(writes.length).toBeGreaterThanOrEqual(7);
+    for (const route of writes) {
+      const { status, body } = await viewerP01.send(route.method as 'POST', sampleUrl(route), {});
+      expect(status, `${route.method} ${route.url}`).toBe(403);
+      expect(body.error.code).toBe('FORBIDDEN');
+    }
+  });
+
+  it('refuses to start a server with a route that declares no access', async () => {
+    const app = Fastify();
+    requireAccessDeclarations(app);
+    expect(() => app.get('/api/undeclared', async () => ({}))).toThrow(/GET \/api\/undeclared has no access declaration/);
+    app.get('/api/declared', { config: { access: { permission: 'org.read' } } }, async () => ({}));
+    await app.close();
+  });
+
+  it('keeps lists, searches and counts inside the caller’s subtree (two sibling communes)', async () => {
+    const staffP02 = await t.login('canbo.binhminh');
+    const roots = await staffP02.get('/api/org/roots');
+    expect(roots.body.items.map((u: { id: number }) => u.id)).toEqual([p02]);
+    const search = await staffP02.get('/api/org/search?q=cong+doan&limit=100');
+    expect(search.body.items.length).toBeGreaterThan(0);
+    for (const hit of search.body.items) expect([hit.id, ...hit.ancestors.map((a: { id: number }) => a.id)]).toContain(p02);
+    expect(search.body.items.some((u: { name: string }) => u.name.includes('Tân Ninh'))).toBe(false);
+    const detail = await staffP02.get(`/api/org/units/${p02}`);
+    const ownCdcs = (await staffP02.get(`/api/org/units/${p02}/children`)).body.items.length;
+    expect(detail.body.descendantsByKind).toEqual({ grassroots: ownCdcs });
+    expect(detail.body.ancestors).toEqual([]); // nothing above one's own unit is shown
+
+    const users = await adminP02.get('/api/users?pageSize=200');
+    expect(users.body.items.map((u: { username: string }) => u.username).sort()).toEqual(['canbo.binhminh', 'quantri.binhminh']);
+    expect(users.body.total).toBe(2);
+    const tokens = await adminP02.get('/api/tokens');
+    expect(tokens.body.items).toEqual([]);
+    const audit = await adminP02.get('/api/audit?limit=200');
+    for (const row of audit.body.items) expect(row.unit?.id).toBe(p02);
+    expect((await adminP01.get('/api/tokens')).body.items.map((x: { id: number }) => x.id)).toEqual([p01Token]);
+  });
+
+  it('locks an account after ten wrong passwords, refuses the right one during the lockout, and audits it', async () => {
+    await t.addUser('bi.khoa', 'TNI-P01', ['viewer']);
+    for (let i = 1; i <= 9; i++) {
+      const r = await t.anonymous('POST', '/api/auth/login', { username: 'bi.khoa', password: `sai-mat-khau-${i}` });
+      expect(r.status).toBe(401);
+      expect(r.body.error.message).toBe('Tên đăng nhập hoặc mật khẩu không đúng.');
+    }
+    const tenth = await t.anonymous('POST', '/api/auth/login', { username: 'bi.khoa', password: 'sai-mat-khau-10' });
+    expect(tenth.status).toBe(429);
+    expect(tenth.body.error.code).toBe('ACCOUNT_LOCKED');
+    expect(tenth.body.error.message).toMatch(/thử lại sau 15 phút/);
+    const right = await t.anonymous('POST', '/api/auth/login', { username: 'bi.khoa', password: DEMO_PASSWORD });
+    expect(right.status).toBe(429);
+    expect(right.body.error.code).toBe('ACCOUNT_LOCKED');
+    const audit = await adminP01.get('/api/audit?action=auth.lockout');
+    expect(audit.body.items.map((r: { actor: string }) => r.actor)).toContain('bi.khoa');
+    const refused = await adminP01.get('/api/audit?action=auth.login_refused_locked');
+    expect(refused.body.items.length).toBe(1);
+  });
+
+  it('refuses a state-changing request made with the session cookie but without the CSRF token', async () => {
+    const session = await t.login('quantri.tanninh');
+    const refused = await session.send('PATCH', `/api/users/${p01User}`, { fullName: 'Đổi tên không có CSRF' }, { csrf: false });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('CSRF_INVALID');
+    const wrong = await t.app.inject({
+      method: 'POST', url: '/api/auth/logout', headers: { cookie: `tiendo_session=${session.cookie}`, 'x-csrf-token': 'gia-mao' },
+    });
+    expect(wrong.statusCode).toBe(403);
+    expect((await session.get(`/api/users/${p01User}`)).body.fullName).toBe('Người thử xem.tanninh');
+    const accepted = await session.send('PATCH', `/api/users/${p01User}`, { fullName: 'Người xem Tân Ninh' });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.fullName).toBe('Người xem Tân Ninh');
+  });
+
+  it('masks phone numbers without the personal-data permission, shows and audits them with it', async () => {
+    const masked = await adminP01.get(`/api/users/${p01User}`);
+    expect(masked.body.phone).toBe('090****456');
+    expect(masked.body.phoneMasked).toBe(true);
+    const list = await adminP01.get('/api/users?pageSize=200');
+    expect(JSON.stringify(list.body)).not.toContain('0909123456');
+
+    const quantri = await t.login('quantri'); // province admin with the personal-data role
+    const before = (await quantri.get('/api/audit?action=personal_data.view')).body.items.length;
+    const full = await quantri.get(`/api/users/${p01User}`);
+    expect(full.body.phone).toBe('0909123456');
+    expect(full.body.phoneMasked).toBe(false);
+    const after = (await quantri.get('/api/audit?action=personal_data.view')).body.items;
+    expect(after.length).toBe(before + 1);
+    expect(after[0].entityId).toBe(String(p01User));
+    expect(JSON.stringify(after)).not.toContain('0909123456');
+  });
+
+  it('commits a change and its audit row together, or neither (a failure forced after the write)', async () => {
+    await sql`CREATE FUNCTION fail_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit write failed (test)'; END $$`.execute(database.db);
+    await sql`CREATE TRIGGER fail_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION fail_audit()`.execute(database.db);
+    try {
+      const failed = await adminP01.send('PATCH', `/api/users/${p01User}`, { fullName: 'Không được lưu' });
+      expect(failed.status).toBe(500);
+      expect(failed.body.error.message).toMatch(/Đã xảy ra lỗi hệ thống/);
+      expect(JSON.stringify(failed.body)).not.toContain('audit write failed');
+    } finally {
+      await sql`DROP TRIGGER fail_audit ON audit_log`.execute(database.db);
+      await sql`DROP FUNCTION fail_audit()`.execute(database.db);
+    }
+    expect((await adminP01.get(`/api/users/${p01User}`)).body.fullName).not.toBe('Không được lưu');
+    const ok = await adminP01.send('PATCH', `/api/users/${p01User}`, { fullName: 'Được lưu' });
+    expect(ok.status).toBe(200);
+    const audit = (await adminP01.get('/api/audit?action=user.update')).body.items[0];
+    expect(audit.after.fullName).toBe('Được lưu');
+    expect(audit.before.fullName).not.toBe('Được lưu');
+  });
+
+  it('forces a password change at first login and applies the password policy in Vietnamese', async () => {
+    const created = await adminP01.send('POST', '/api/users', { username: 'moi.tanninh', fullName: 'Đặng Thị Mới', unitId: p01, roles: ['viewer'] });
+    expect(created.status, JSON.stringify(created.body)).toBe(200);
+    const session = await t.login('moi.tanninh', created.body.temporaryPassword);
+    expect((await session.get('/api/auth/me')).body.user.mustChangePassword).toBe(true);
+    const blocked = await session.get('/api/org/roots');
+    expect(blocked.status).toBe(403);
+    expect(blocked.body.error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    const weak = await session.send('POST', '/api/auth/change-password', { currentPassword: created.body.temporaryPassword, newPassword: 'ngan1' });
+    expect(weak.status).toBe(400);
+    expect(weak.body.error.message).toMatch(/^Mật khẩu cần từ 10 đến 128 ký tự/);
+    const changed = await session.send('POST', '/api/auth/change-password', { currentPassword: created.body.temporaryPassword, newPassword: 'Sen hồng 2026 nở' });
+    expect(changed.status).toBe(200);
+    expect((await session.get('/api/org/roots')).status).toBe(200);
+  });
+
+  it('refuses to grant a role with permissions the granter lacks, and duplicate usernames', async () => {
+    const escalate = await adminP01.send('POST', '/api/users', { username: 'leo.quyen', fullName: 'Leo Quyền', unitId: p01, roles: ['personal_data_officer'] });
+    expect(escalate.status).toBe(403);
+    expect(escalate.body.error.code).toBe('ROLE_NOT_GRANTABLE');
+    const duplicate = await adminP01.send('POST', '/api/users', { username: 'xem.tanninh', fullName: 'Trùng tên', unitId: p01, roles: ['viewer'] });
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.body.error.message).toMatch(/đã có người dùng/);
+    const outside = await adminP01.send('POST', '/api/users', { username: 'ngoai.pham.vi', fullName: 'Ngoài phạm vi', unitId: p02, roles: ['viewer'] });
+    expect(outside.status).toBe(404);
+  });
+
+  it('ends sessions: logout server-side, and everywhere', async () => {
+    const a = await t.login('xem.tanninh');
+    const b = await t.login('xem.tanninh');
+    expect((await a.send('POST', '/api/auth/logout')).status).toBe(200);
+    expect((await a.get('/api/auth/me')).status).toBe(401);
+    expect((await b.get('/api/auth/me')).status).toBe(200);
+    const c = await t.login('xem.tanninh');
+    expect((await c.send('POST', '/api/auth/logout-all')).status).toBe(200);
+    expect((await b.get('/api/auth/me')).status).toBe(401);
+    expect((await c.get('/api/auth/me')).status).toBe(401);
+  });
+
+  it('lets a machine client use an API token: shown once, stored hashed, scoped, revocable, last use recorded', async () => {
+    const created = await adminP01.send('POST', '/api/tokens', { name: 'Phần mềm nhân sự', unitId: p01, roleCode: 'viewer' });
+    const token: string = created.body.token;
+    expect(token).toMatch(/^tdk_/);
+    const stored = await database.db.selectFrom('api_token').select(['token_hash']).where('id', '=', created.body.item.id).executeTakeFirstOrThrow();
+    expect(stored.token_hash).not.toContain(token.slice(4));
+    const call = (url: string, value = token) => t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${value}` } });
+    expect((await call(`/api/org/units/${p01}/children`)).statusCode).toBe(200);
+    expect((await call(`/api/org/units/${p02}`)).statusCode).toBe(404);
+    const listed = (await adminP01.get('/api/tokens')).body.items.find((x: { id: number }) => x.id === created.body.item.id);
+    expect(listed.lastUsedAt).not.toBeNull();
+    expect(JSON.stringify(listed)).not.toContain(token);
+    expect((await adminP01.send('DELETE', `/api/tokens/${created.body.item.id}`)).status).toBe(200);
+    const revoked = await call(`/api/org/units/${p01}/children`);
+    expect(revoked.statusCode).toBe(401);
+    expect(revoked.json().error.code).toBe('TOKEN_INVALID');
+  });
+});
+
+describe('login rate limit per IP', () => {
+  it('slows down guessing across accounts from one address with a clear message', async () => {
+    const [target] = testDatabaseTargets();
+    const database = await target!.open();
+    const t = await createTestApp(database, 'ratelimit', { loginRateLimitPerIp: 5 });
+    try {
+      for (let i = 0; i < 5; i++) await t.anonymous('POST', '/api/auth/login', { username: `khong.co.${i}`, password: 'sai' });
+      const limited = await t.anonymous('POST', '/api/auth/login', { username: 'quantri', password: DEMO_PASSWORD });
+      expect(limited.status).toBe(429);
+      expect(limited.body.error.message).toMatch(/Quá nhiều lần thử từ địa chỉ này/);
+    } finally {
+      await t.close();
+      await database.close();
+    }
+  });
+});

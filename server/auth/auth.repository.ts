@@ -1,0 +1,154 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+
+export interface LoginUserRow {
+  id: number;
+  username: string;
+  full_name: string;
+  unit_id: number;
+  password_hash: string;
+  must_change_password: boolean;
+  is_disabled: boolean;
+  failed_attempts: number;
+  locked_until: Date | null;
+}
+
+export async function findUserForLogin(db: Kysely<DB>, username: string): Promise<LoginUserRow | undefined> {
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'username', 'full_name', 'unit_id', 'password_hash', 'must_change_password', 'is_disabled', 'failed_attempts', 'locked_until'])
+    .where('username', '=', username)
+    .executeTakeFirst() as Promise<LoginUserRow | undefined>;
+}
+
+/** Counts a failure and, at the threshold, locks the account until `lockUntil`; returns the new count. */
+export async function recordFailedLogin(db: Kysely<DB>, userId: number, threshold: number, lockMinutes: number): Promise<{ attempts: number; lockedUntil: Date | null }> {
+  const row = await db
+    .updateTable('app_user')
+    .set({
+      failed_attempts: sql`failed_attempts + 1`,
+      locked_until: sql`CASE WHEN failed_attempts + 1 >= ${threshold} THEN now() + make_interval(mins => ${lockMinutes}) ELSE locked_until END`,
+    })
+    .where('id', '=', userId)
+    .returning(['failed_attempts', 'locked_until'])
+    .executeTakeFirstOrThrow();
+  return { attempts: row.failed_attempts, lockedUntil: row.locked_until };
+}
+
+export async function recordSuccessfulLogin(db: Kysely<DB>, userId: number): Promise<void> {
+  await db
+    .updateTable('app_user')
+    .set({ failed_attempts: 0, locked_until: null, last_login_at: sql`now()` })
+    .where('id', '=', userId)
+    .execute();
+}
+
+export async function insertSession(
+  db: Kysely<DB>,
+  s: { tokenHash: string; userId: number; expiresAt: Date; ip: string | null; userAgent: string | null },
+): Promise<number> {
+  const row = await db
+    .insertInto('user_session')
+    .values({ token_hash: s.tokenHash, user_id: s.userId, expires_at: s.expiresAt, ip: s.ip, user_agent: s.userAgent?.slice(0, 300) ?? null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+export interface SessionPrincipalRow {
+  session_id: number;
+  last_seen_at: Date;
+  user_id: number;
+  username: string;
+  unit_id: number;
+  must_change_password: boolean;
+  scope_path: string;
+  roles: string[];
+  permissions: string[];
+}
+
+/**
+ * One query resolves a session into everything the guard needs: the user, their unit's path on
+ * today's tree, their roles and the union of the roles' permissions. Expired, revoked, idle
+ * sessions and disabled users resolve to nothing.
+ */
+export async function findSessionPrincipal(db: Kysely<DB>, tokenHash: string, idleMinutes: number): Promise<SessionPrincipalRow | undefined> {
+  const result = await sql<SessionPrincipalRow>`
+    SELECT s.id AS session_id, s.last_seen_at, u.id AS user_id, u.username, u.unit_id, u.must_change_password,
+           p.path::text AS scope_path,
+           coalesce(array_agg(DISTINCT r.code) FILTER (WHERE r.code IS NOT NULL), '{}') AS roles,
+           coalesce(array_agg(DISTINCT perm) FILTER (WHERE perm IS NOT NULL), '{}') AS permissions
+    FROM user_session s
+    JOIN app_user u ON u.id = s.user_id AND NOT u.is_disabled
+    JOIN org_placement p ON p.unit_id = u.unit_id AND p.valid_to IS NULL
+    LEFT JOIN user_role ur ON ur.user_id = u.id
+    LEFT JOIN role r ON r.code = ur.role_code
+    LEFT JOIN LATERAL unnest(r.permissions) AS perm ON true
+    WHERE s.token_hash = ${tokenHash}
+      AND s.revoked_at IS NULL
+      AND s.expires_at > now()
+      AND s.last_seen_at > now() - make_interval(mins => ${idleMinutes})
+    GROUP BY s.id, u.id, p.path
+  `.execute(db);
+  return result.rows[0];
+}
+
+export async function touchSession(db: Kysely<DB>, sessionId: number): Promise<void> {
+  await db.updateTable('user_session').set({ last_seen_at: sql`now()` }).where('id', '=', sessionId).execute();
+}
+
+export async function revokeSession(db: Kysely<DB>, sessionId: number): Promise<void> {
+  await db.updateTable('user_session').set({ revoked_at: sql`now()` }).where('id', '=', sessionId).where('revoked_at', 'is', null).execute();
+}
+
+export async function revokeUserSessions(db: Kysely<DB>, userId: number, exceptSessionId: number | null = null): Promise<number> {
+  let query = db.updateTable('user_session').set({ revoked_at: sql`now()` }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+  if (exceptSessionId !== null) query = query.where('id', '<>', exceptSessionId);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export interface TokenPrincipalRow {
+  token_id: number;
+  name: string;
+  unit_id: number;
+  last_used_at: Date | null;
+  scope_path: string;
+  role_code: string;
+  permissions: string[];
+}
+
+export async function findTokenPrincipal(db: Kysely<DB>, tokenHash: string): Promise<TokenPrincipalRow | undefined> {
+  const result = await sql<TokenPrincipalRow>`
+    SELECT t.id AS token_id, t.name, t.unit_id, t.last_used_at, p.path::text AS scope_path, t.role_code, r.permissions
+    FROM api_token t
+    JOIN role r ON r.code = t.role_code
+    JOIN org_placement p ON p.unit_id = t.unit_id AND p.valid_to IS NULL
+    WHERE t.token_hash = ${tokenHash} AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())
+  `.execute(db);
+  return result.rows[0];
+}
+
+export async function touchToken(db: Kysely<DB>, tokenId: number): Promise<void> {
+  await db.updateTable('api_token').set({ last_used_at: sql`now()` }).where('id', '=', tokenId).execute();
+}
+
+/** Is the unit inside the subtree at `scopePath`? Judged on its latest placement (today's tree, or where it last stood). */
+export async function isUnitInScope(db: Kysely<DB>, unitId: number, scopePath: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('org_placement')
+    .select(sql<boolean>`path <@ ${scopePath}::ltree`.as('inside'))
+    .where('unit_id', '=', unitId)
+    .orderBy('valid_from', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.inside === true;
+}
+
+export async function updatePassword(db: Kysely<DB>, userId: number, passwordHash: string, mustChange: boolean): Promise<void> {
+  await db
+    .updateTable('app_user')
+    .set({ password_hash: passwordHash, must_change_password: mustChange, password_changed_at: sql`now()`, updated_at: sql`now()` })
+    .where('id', '=', userId)
+    .execute();
+}

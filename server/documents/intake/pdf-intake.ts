@@ -1,0 +1,158 @@
+// PDFs with a text layer, through pdfjs-dist (legacy build for Node). Lines are rebuilt from
+// the positioned text items; wrapped lines of one paragraph are joined again so that the text
+// reads like the .docx it came from. Bounded: page cap and a time budget.
+import { IntakeError } from './intake-error.ts';
+
+export interface PdfLimits {
+  maxPages: number;
+  timeBudgetMs: number;
+}
+
+export const DEFAULT_PDF_LIMITS: PdfLimits = { maxPages: 200, timeBudgetMs: 8000 };
+
+interface Item {
+  str: string;
+  x: number;
+  y: number;
+  width: number;
+  size: number;
+}
+
+interface Line {
+  text: string;
+  x: number;
+  right: number;
+  y: number;
+  size: number;
+  page: number;
+}
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjs: Promise<PdfJs> | null = null;
+function loadPdfJs(): Promise<PdfJs> {
+  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return pdfjs;
+}
+
+export async function readPdf(buf: Uint8Array, limits: PdfLimits = DEFAULT_PDF_LIMITS): Promise<{ text: string; pages: number; warnings: string[] }> {
+  const started = Date.now();
+  const { getDocument } = await loadPdfJs();
+  const task = getDocument({
+    data: new Uint8Array(buf),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    useWorkerFetch: false,
+    verbosity: 0,
+    stopAtErrors: false,
+  });
+  let doc: Awaited<typeof task.promise>;
+  try {
+    doc = await withDeadline(task.promise, limits.timeBudgetMs, () => void task.destroy());
+  } catch (cause) {
+    if (cause instanceof IntakeError) throw cause;
+    const name = (cause as { name?: string }).name;
+    if (name === 'PasswordException') throw new IntakeError('ENCRYPTED_PDF', 'Tệp PDF được bảo vệ bằng mật khẩu; hãy gỡ mật khẩu rồi tải lên lại.', { cause });
+    throw new IntakeError('CORRUPT_FILE', 'Tệp PDF bị hỏng hoặc không đúng định dạng PDF.', { cause });
+  }
+  try {
+    if (doc.numPages > limits.maxPages) {
+      throw new IntakeError('TOO_MANY_PAGES', `Tệp PDF có ${doc.numPages} trang, vượt giới hạn ${limits.maxPages} trang cho một văn bản kế hoạch.`);
+    }
+    const lines: Line[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      if (Date.now() - started > limits.timeBudgetMs) {
+        throw new IntakeError('TIMEOUT', `Đọc tệp PDF quá ${Math.round(limits.timeBudgetMs / 1000)} giây (đã đọc ${n - 1}/${doc.numPages} trang); tệp quá phức tạp.`);
+      }
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent();
+      const items: Item[] = [];
+      for (const it of content.items) {
+        if (!('str' in it) || it.str === '') continue;
+        const [a, b, c, d, x, y] = it.transform as number[];
+        items.push({ str: it.str, x: x ?? 0, y: y ?? 0, width: it.width, size: Math.hypot(c ?? 0, d ?? 0) || Math.hypot(a ?? 0, b ?? 0) || it.height || 10 });
+      }
+      lines.push(...toLines(items, n));
+      page.cleanup();
+    }
+    const chars = lines.reduce((sum, l) => sum + l.text.replace(/\s/g, '').length, 0);
+    if (chars < 20 * doc.numPages) {
+      throw new IntakeError('SCANNED_PDF', 'PDF không có lớp văn bản (bản scan): không đọc được chữ. Hãy dùng tệp .docx hoặc PDF xuất trực tiếp từ Word, hoặc nhận dạng chữ (OCR) trước.');
+    }
+    return { text: reflow(lines), pages: doc.numPages, warnings: [] };
+  } finally {
+    await doc.destroy();
+  }
+}
+
+async function withDeadline<T>(p: Promise<T>, ms: number, onTimeout: () => void): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      onTimeout();
+      reject(new IntakeError('TIMEOUT', `Mở tệp PDF quá ${Math.round(ms / 1000)} giây; tệp quá phức tạp hoặc bị hỏng.`));
+    }, ms);
+  });
+  try {
+    return await Promise.race([p, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Groups items sharing a baseline into lines, left to right, inserting spaces at gaps. */
+function toLines(items: Item[], page: number): Line[] {
+  const sorted = [...items].sort((p, q) => q.y - p.y || p.x - q.x);
+  const groups: Item[][] = [];
+  for (const it of sorted) {
+    const g = groups[groups.length - 1];
+    const ref = g?.[0];
+    if (g && ref && Math.abs(ref.y - it.y) < Math.max(ref.size, it.size) * 0.5) g.push(it);
+    else groups.push([it]);
+  }
+  const lines: Line[] = [];
+  for (const g of groups) {
+    g.sort((p, q) => p.x - q.x);
+    let text = '';
+    let right = -Infinity;
+    for (const it of g) {
+      const gap = it.x - right;
+      // A lone diacritic positioned over the previous letter must not be separated from it.
+      const isMark = /^[\u0300-\u036f\u02c0-\u02ff\u00b4]+$/.test(it.str.normalize('NFD'));
+      if (text && !isMark && gap > it.size * 0.2 && !/\s$/.test(text) && !/^\s/.test(it.str)) text += ' ';
+      text += it.str;
+      right = Math.max(right, it.x + it.width);
+    }
+    const first = g[0] as Item;
+    const trimmed = text.replace(/\s+$/, '');
+    if (trimmed === '' || /^\s*\d{1,3}\s*$/.test(trimmed)) continue; // page numbers
+    lines.push({ text: trimmed, x: first.x, right, y: first.y, size: Math.max(...g.map((i) => i.size)), page });
+  }
+  return lines;
+}
+
+const MARKER = /^\s*(?:[-–—•+*]|\d{1,2}(?:\.\d{1,2})*[.)]|[IVX]{1,4}[.)]|[a-zđ]\))\s/u;
+
+/**
+ * Joins a line to the previous one when the previous line runs to the right margin (it was
+ * wrapped), the new line is not a list item, and no larger vertical gap separates them.
+ */
+function reflow(lines: Line[]): string {
+  const rightMargin = new Map<number, number>();
+  for (const l of lines) rightMargin.set(l.page, Math.max(rightMargin.get(l.page) ?? 0, l.right));
+  let out = '';
+  let prev: Line | null = null;
+  for (const line of lines) {
+    if (!prev) {
+      out = line.text;
+    } else {
+      const margin = rightMargin.get(prev.page) ?? prev.right;
+      const wrapped = prev.right >= margin - prev.size * 3 && !/[.:;!?]$/.test(prev.text) || (prev.right >= margin - prev.size * 3 && /[,]$/.test(prev.text));
+      const gap = prev.page === line.page ? prev.y - line.y : prev.size * 1.2;
+      const sameParagraph = wrapped && !MARKER.test(line.text) && gap < prev.size * 1.9;
+      out += sameParagraph ? ` ${line.text.trimStart()}` : `\n${gap > prev.size * 1.9 ? '\n' : ''}${line.text}`;
+    }
+    prev = line;
+  }
+  return out + '\n';
+}

@@ -1,0 +1,73 @@
+import type { FastifyInstance } from 'fastify';
+import { expect } from 'vitest';
+import { DEMO_PASSWORD } from '../../domain/demo/demo-accounts.ts';
+import { buildApp } from '../../server/app.ts';
+import { hashPassword } from '../../server/auth/secrets.ts';
+import { loadDemo } from '../../server/demo/demo.loader.ts';
+import { findUnitByCode } from '../../server/org/org.repository.ts';
+import { insertUser, setRoles } from '../../server/users/users.repository.ts';
+import { capturedLogger } from './log-capture.ts';
+import type { TestDatabase } from './test-database.ts';
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+  get(url: string): Promise<{ status: number; body: any }>;
+  send(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown, options?: { csrf?: boolean }): Promise<{ status: number; body: any }>;
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  login(username: string, password?: string): Promise<Session>;
+  anonymous(method: string, url: string, body?: unknown): Promise<{ status: number; body: any }>;
+  unitId(code: string): Promise<number>;
+  /** A ready account (no forced password change) for tests; password = DEMO_PASSWORD. */
+  addUser(username: string, unitCode: string, roles: string[], phone?: string | null): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** The app on a test database with the demo province and accounts, logging to captured files. */
+export async function createTestApp(database: TestDatabase, name: string, options: { loginRateLimitPerIp?: number } = {}): Promise<TestApp> {
+  await loadDemo(database.db, 2025);
+  const app = await buildApp({
+    database, config: { secureCookies: false }, logger: capturedLogger(name), serveWebApp: false,
+    loginRateLimitPerIp: options.loginRateLimitPerIp ?? 10_000,
+  });
+  const parse = (r: { statusCode: number; body: string }) => ({ status: r.statusCode, body: r.body ? JSON.parse(r.body) : null });
+  const testApp: TestApp = {
+    app,
+    async login(username, password = DEMO_PASSWORD) {
+      const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      expect(response.statusCode, response.body).toBe(200);
+      const cookie = response.cookies.find((c) => c.name === 'tiendo_session')!;
+      const csrf = response.json().csrfToken as string;
+      const headers = { cookie: `tiendo_session=${cookie.value}` };
+      return {
+        cookie: cookie.value,
+        csrf,
+        get: async (url) => parse(await app.inject({ method: 'GET', url, headers })),
+        send: async (method, url, body, opts = {}) =>
+          parse(await app.inject({
+            method, url, payload: body === undefined ? undefined : (body as object),
+            headers: opts.csrf === false ? headers : { ...headers, 'x-csrf-token': csrf },
+          })),
+      };
+    },
+    anonymous: async (method, url, body) => parse(await app.inject({ method: method as 'GET', url, payload: body as object | undefined })),
+    async unitId(code) {
+      const unit = await findUnitByCode(database.db, code, '2026-01-01');
+      if (!unit) throw new Error(`no unit ${code}`);
+      return Number(unit.id);
+    },
+    async addUser(username, unitCode, roles, phone = null) {
+      const id = await insertUser(database.db, {
+        username, fullName: `Người thử ${username}`, unitId: await testApp.unitId(unitCode), email: null, phone,
+        passwordHash: await hashPassword(DEMO_PASSWORD), mustChangePassword: false,
+      });
+      await setRoles(database.db, id, roles);
+      return id;
+    },
+    close: () => app.close(),
+  };
+  return testApp;
+}
