@@ -135,11 +135,19 @@ const MARKER = /^\s*(?:[-–—•+*]|\d{1,2}(?:\.\d{1,2})*[.)]|[IVX]{1,4}[.)]|[
 
 /**
  * Joins a line to the previous one when the previous line runs to the right margin (it was
- * wrapped), the new line is not a list item, and no larger vertical gap separates them.
+ * wrapped), the new line is not a list item, and the vertical gap is an ordinary line gap
+ * (paragraph spacing, when the document has it, is larger).
  */
 function reflow(lines: Line[]): string {
   const rightMargin = new Map<number, number>();
   for (const l of lines) rightMargin.set(l.page, Math.max(rightMargin.get(l.page) ?? 0, l.right));
+  const gaps: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    const a = lines[i - 1] as Line, b = lines[i] as Line;
+    if (a.page === b.page && a.y > b.y) gaps.push(a.y - b.y);
+  }
+  gaps.sort((a, b) => a - b);
+  const lineGap = gaps[Math.floor(gaps.length / 4)] ?? 14;
   let out = '';
   let prev: Line | null = null;
   for (const line of lines) {
@@ -147,10 +155,11 @@ function reflow(lines: Line[]): string {
       out = line.text;
     } else {
       const margin = rightMargin.get(prev.page) ?? prev.right;
-      const wrapped = prev.right >= margin - prev.size * 3 && !/[.:;!?]$/.test(prev.text) || (prev.right >= margin - prev.size * 3 && /[,]$/.test(prev.text));
-      const gap = prev.page === line.page ? prev.y - line.y : prev.size * 1.2;
-      const sameParagraph = wrapped && !MARKER.test(line.text) && gap < prev.size * 1.9;
-      out += sameParagraph ? ` ${line.text.trimStart()}` : `\n${gap > prev.size * 1.9 ? '\n' : ''}${line.text}`;
+      const full = prev.right >= margin - prev.size * 2.5;
+      const gap = prev.page === line.page ? prev.y - line.y : lineGap;
+      const paragraphBreak = gap > lineGap * 1.3;
+      const sameParagraph = full && !paragraphBreak && !MARKER.test(line.text) && !/:$/.test(prev.text);
+      out += sameParagraph ? ` ${line.text.trimStart()}` : `\n${paragraphBreak ? '\n' : ''}${line.text}`;
     }
     prev = line;
   }
