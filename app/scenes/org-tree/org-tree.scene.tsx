@@ -17,6 +17,12 @@ export default function OrgTreeScene() {
   const [params, setParams] = useSearchParams();
   const requested = params.get(DATE_PARAM);
   const asOf = isIsoDate(requested) ? requested : todayIso();
+  const showDate = (iso: string) => {
+    const next = new URLSearchParams(params);
+    if (iso === todayIso()) next.delete(DATE_PARAM);
+    else next.set(DATE_PARAM, iso);
+    setParams(next);
+  };
 
   return (
     <div className="scene scene-fill" data-testid="org-tree-scene">
@@ -37,29 +43,23 @@ export default function OrgTreeScene() {
             value={dayjs(asOf)}
             format={VI_DATE_FORMAT}
             allowClear={false}
-            onChange={(value) => {
-              const next = new URLSearchParams(params);
-              const iso = value ? value.format('YYYY-MM-DD') : todayIso();
-              if (iso === todayIso()) next.delete(DATE_PARAM);
-              else next.set(DATE_PARAM, iso);
-              setParams(next);
-            }}
+            onChange={(value) => showDate(value ? value.format('YYYY-MM-DD') : todayIso())}
           />
         </Space>
       </div>
       {/* A different date is a different tree: remount rather than patch yesterday's nodes. */}
-      <OrgTreeWorkspace key={asOf} asOf={asOf} />
+      <OrgTreeWorkspace key={asOf} asOf={asOf} onShowToday={() => showDate(todayIso())} />
     </div>
   );
 }
 
-function OrgTreeWorkspace({ asOf }: { asOf: string }) {
+function OrgTreeWorkspace({ asOf, onShowToday }: { asOf: string; onShowToday: () => void }) {
   const tree = useOrgTree(asOf);
   return (
     <div className="org-workspace">
       <Card className="org-tree-card" title="Cây tổ chức">
         <UnitSearchBox asOf={asOf} onChoose={(hit) => void tree.reveal(hit)} />
-        <UnitTreePanel tree={tree} asOf={asOf} />
+        <UnitTreePanel tree={tree} asOf={asOf} onShowToday={onShowToday} />
       </Card>
       <Card className="org-detail-card" title="Thông tin đơn vị">
         <UnitDetailPanel

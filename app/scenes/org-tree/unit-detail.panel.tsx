@@ -91,7 +91,7 @@ export function UnitDetailPanel({
         column={1}
         size="small"
         bordered
-        styles={{ label: { width: 170 } }}
+        styles={{ label: { width: 136 } }}
         items={[
           { key: 'code', label: 'Mã đơn vị', children: <span data-testid="unit-detail-code">{unit.code}</span> },
           { key: 'kind', label: 'Loại đơn vị', children: unit.kindLabel },

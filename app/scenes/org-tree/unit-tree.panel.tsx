@@ -1,4 +1,4 @@
-import { Alert, Empty, Skeleton, Tree, type TreeDataNode } from 'antd';
+import { Alert, Button, Empty, Skeleton, Tree, type TreeDataNode } from 'antd';
 import { useEffect, useRef, type ComponentRef } from 'react';
 import { errorMessage } from '../../api/api-client.ts';
 import { formatViDate } from '../../lib/calendar-date.ts';
@@ -27,7 +27,7 @@ function UnitTitle({ node }: { node: UnitTreeNode }) {
  * The lazily loaded tree. Virtual scrolling keeps a commune with a hundred CĐCS (and later
  * provinces with thousands) smooth; it needs a pixel height, measured from the card.
  */
-export function UnitTreePanel({ tree, asOf }: { tree: OrgTreeState; asOf: string }) {
+export function UnitTreePanel({ tree, asOf, onShowToday }: { tree: OrgTreeState; asOf: string; onShowToday: () => void }) {
   const containerRef = useRef<HTMLDivElement>(null);
   const treeRef = useRef<ComponentRef<typeof Tree>>(null);
   const height = useElementHeight(containerRef, 480);
@@ -50,7 +50,9 @@ export function UnitTreePanel({ tree, asOf }: { tree: OrgTreeState; asOf: string
       <Empty
         data-testid="org-tree-empty"
         description={`Chưa có đơn vị công đoàn trực thuộc nào có hiệu lực vào ngày ${formatViDate(asOf)}. Hãy chọn một ngày khác.`}
-      />
+      >
+        <Button onClick={onShowToday}>Xem cây tổ chức hôm nay</Button>
+      </Empty>
     );
   } else {
     body = (

@@ -1,0 +1,96 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const OUTPUT_LIMIT = 64 * 1024;
+
+export interface TestServer {
+  /** Base URL without a trailing slash, e.g. http://127.0.0.1:43117 */
+  url: string;
+  dataDir: string;
+  /** What the server printed so far (stdout and stderr interleaved, last 64 KiB). */
+  output: () => string;
+  /** SIGTERM, wait for a clean exit (SIGKILL after a grace period), then delete the data folder. */
+  stop: () => Promise<void>;
+}
+
+export interface StartTestServerOptions {
+  /** Extra environment (e.g. DATABASE_URL for a PostgreSQL run); wins over the defaults. */
+  env?: Record<string, string>;
+  /** Reuse a data folder instead of a fresh one; it is then left in place on stop. */
+  dataDir?: string;
+  /** A cold start builds the web app and creates the database: give it time on a busy 2-core machine. */
+  startTimeoutMs?: number;
+}
+
+/** A port nobody listens on right now: bind to port 0, read what the OS chose, release it. */
+export async function findFreePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => (port ? resolve(port) : reject(new Error('Could not find a free port'))));
+    });
+  });
+}
+
+/**
+ * Starts the real server exactly as a user would (`node bin/tiendo.js start`) on its own
+ * temporary database and port, and resolves once /api/health answers 200.
+ */
+export async function startTestServer(options: StartTestServerOptions = {}): Promise<TestServer> {
+  const ownsDataDir = options.dataDir === undefined;
+  const dataDir = options.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'tiendo-e2e-')));
+  const port = await findFreePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'tiendo.js'), 'start'], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, TIENDO_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+
+  let output = '';
+  const append = (chunk: Buffer) => {
+    output = (output + chunk.toString('utf8')).slice(-OUTPUT_LIMIT);
+  };
+  child.stdout.on('data', append);
+  child.stderr.on('data', append);
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? (signal ? -1 : null))));
+  let hasExited = false;
+  void exited.then(() => (hasExited = true));
+
+  const stop = async () => {
+    if (!hasExited) {
+      child.kill('SIGTERM');
+      const killTimer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(killTimer);
+    }
+    if (ownsDataDir) await fs.rm(dataDir, { recursive: true, force: true });
+  };
+
+  const timeoutMs = options.startTimeoutMs ?? 150_000;
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (hasExited) {
+      await stop();
+      throw new Error(`The server exited before it was ready (exit code ${await exited}).\n--- server output ---\n${output}`);
+    }
+    try {
+      const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) });
+      if (response.status === 200) return { url, dataDir, output: () => output, stop };
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+  await stop();
+  throw new Error(`The server did not answer GET /api/health with 200 within ${Math.round(timeoutMs / 1000)} s.\n--- server output ---\n${output}`);
+}
