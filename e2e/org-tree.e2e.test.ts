@@ -55,6 +55,7 @@ describe('organisation tree screen', () => {
     const labels = await page.getByTestId('app-nav').locator('[data-testid^="nav-"]').allInnerTexts();
     expect(labels).toEqual(MENU_LABELS);
     await expect.poll(() => page.getByTestId('current-unit').innerText()).toBe('Tổng Liên đoàn Lao động Việt Nam');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'overview-placeholder.png') });
   });
 
   it('walks from the national root down to a grassroots union and shows its details', async () => {
@@ -86,7 +87,7 @@ describe('organisation tree screen', () => {
     expect(await page.getByTestId('unit-detail-name').innerText()).toBe(cdcs.name);
     expect(await page.getByTestId('unit-detail-code').innerText()).toBe(cdcs.code);
     const unit = await apiGet<OrgUnitDetail>(server.url, `/api/org/units/${cdcs.id}`);
-    expect(await page.getByTestId('unit-detail-validity').innerText()).toBe(`Từ ${formatViDate(unit.validFrom)} (đang hoạt động)`);
+    expect(await page.getByTestId('unit-detail-validity').innerText()).toBe(`Từ ${formatViDate(unit.validFrom)} đến nay`);
     await page.screenshot({ path: path.join(ARTIFACTS, 'org-tree-walk.png') });
     const breadcrumb = (await page.getByTestId('unit-detail-path').innerText()).replace(/\s*›\s*/g, ' › ');
     expect(breadcrumb).toBe(`Tổng LĐLĐ VN › LĐLĐ tỉnh Tây Ninh › ${commune.name}`);

@@ -35,7 +35,7 @@ function order(kind: string): number {
 
 function validity(unit: OrgUnitDetail): string {
   const from = formatViDate(unit.validFrom);
-  return unit.validTo ? `Từ ${from} đến ${formatViDate(unit.validTo)}` : `Từ ${from} (đang hoạt động)`;
+  return unit.validTo ? `Từ ${from} đến ${formatViDate(unit.validTo)}` : `Từ ${from} đến nay`;
 }
 
 /** Everything the officer needs to recognise a unit; ancestors are links that open the tree there. */

@@ -11,7 +11,9 @@ function UnitTitle({ node }: { node: UnitTreeNode }) {
   const { unit } = node;
   return (
     <span className="tree-node-title" data-testid={`tree-node-${unit.id}`} data-unit-id={unit.id}>
-      <span className="tree-node-name">{unit.name}</span>
+      <span className="tree-node-name" title={unit.name}>
+        {unit.name}
+      </span>
       <UnitKindTag kind={unit.kind} label={unit.kindLabel} />
       <UnitSectorTag sector={unit.sector} label={unit.sectorLabel} />
       {unit.childCount > 0 && (
