@@ -70,11 +70,11 @@ export function buildPdf(pages: number, withText: boolean): Buffer {
 
 /**
  * A .docx-shaped zip whose word/document.xml inflates to `megabytes` MB of zeros. The payload is
- * deflated once here (about 1 MB per second of CPU per 1 GB is not needed: 200 MB → ~0.2 MB).
+ * deflated once here, at the fastest level: a real bomb, not just a lying directory.
  */
 export function buildZipBomb(megabytes: number): Buffer {
   const payload = Buffer.alloc(megabytes * 1024 * 1024, 0x20);
-  const deflated = deflateRawSync(payload, { level: 9 });
+  const deflated = deflateRawSync(payload, { level: 1 });
   return buildZip([
     { name: '[Content_Types].xml', data: Buffer.from('<Types/>'), raw: Buffer.from('<Types/>'), method: 0 },
     { name: 'word/document.xml', data: deflated, raw: null, method: 8, size: payload.length },

@@ -1,6 +1,8 @@
 // PDFs with a text layer, through pdfjs-dist (legacy build for Node). Lines are rebuilt from
 // the positioned text items; wrapped lines of one paragraph are joined again so that the text
 // reads like the .docx it came from. Bounded: page cap and a time budget.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { IntakeError } from './intake-error.ts';
 
 export interface PdfLimits {
@@ -27,77 +29,57 @@ interface Line {
   page: number;
 }
 
-type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
-let pdfjs: Promise<PdfJs> | null = null;
-function loadPdfJs(): Promise<PdfJs> {
-  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
-  return pdfjs;
+const CHILD = fileURLToPath(new URL('./pdf-text.child.mjs', import.meta.url));
+
+interface ChildResult {
+  error?: 'ENCRYPTED_PDF' | 'CORRUPT_FILE' | 'TOO_MANY_PAGES';
+  pages?: Item[][] | number;
+  maxRssMb: number;
 }
+
+/** Peak memory of the last pdfjs child, for the hostile-file tests. */
+export let lastPdfChildRssMb = 0;
 
 export async function readPdf(buf: Uint8Array, limits: PdfLimits = DEFAULT_PDF_LIMITS): Promise<{ text: string; pages: number; warnings: string[] }> {
-  const started = Date.now();
-  const { getDocument } = await loadPdfJs();
-  const task = getDocument({
-    data: new Uint8Array(buf),
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    useWorkerFetch: false,
-    verbosity: 0,
-    stopAtErrors: false,
-  });
-  let doc: Awaited<typeof task.promise>;
-  try {
-    doc = await withDeadline(task.promise, limits.timeBudgetMs, () => void task.destroy());
-  } catch (cause) {
-    if (cause instanceof IntakeError) throw cause;
-    const name = (cause as { name?: string }).name;
-    if (name === 'PasswordException') throw new IntakeError('ENCRYPTED_PDF', 'Tệp PDF được bảo vệ bằng mật khẩu; hãy gỡ mật khẩu rồi tải lên lại.', { cause });
-    throw new IntakeError('CORRUPT_FILE', 'Tệp PDF bị hỏng hoặc không đúng định dạng PDF.', { cause });
+  const result = await runChild(buf, limits);
+  lastPdfChildRssMb = result.maxRssMb;
+  if (result.error === 'ENCRYPTED_PDF') throw new IntakeError('ENCRYPTED_PDF', 'Tệp PDF được bảo vệ bằng mật khẩu; hãy gỡ mật khẩu rồi tải lên lại.');
+  if (result.error === 'TOO_MANY_PAGES') {
+    throw new IntakeError('TOO_MANY_PAGES', `Tệp PDF có ${String(result.pages)} trang, vượt giới hạn ${limits.maxPages} trang cho một văn bản kế hoạch.`);
   }
-  try {
-    if (doc.numPages > limits.maxPages) {
-      throw new IntakeError('TOO_MANY_PAGES', `Tệp PDF có ${doc.numPages} trang, vượt giới hạn ${limits.maxPages} trang cho một văn bản kế hoạch.`);
-    }
-    const lines: Line[] = [];
-    for (let n = 1; n <= doc.numPages; n++) {
-      if (Date.now() - started > limits.timeBudgetMs) {
-        throw new IntakeError('TIMEOUT', `Đọc tệp PDF quá ${Math.round(limits.timeBudgetMs / 1000)} giây (đã đọc ${n - 1}/${doc.numPages} trang); tệp quá phức tạp.`);
-      }
-      const page = await doc.getPage(n);
-      const content = await page.getTextContent();
-      const items: Item[] = [];
-      for (const it of content.items) {
-        if (!('str' in it) || it.str === '') continue;
-        const [a, b, c, d, x, y] = it.transform as number[];
-        items.push({ str: it.str, x: x ?? 0, y: y ?? 0, width: it.width, size: Math.hypot(c ?? 0, d ?? 0) || Math.hypot(a ?? 0, b ?? 0) || it.height || 10 });
-      }
-      lines.push(...toLines(items, n));
-      page.cleanup();
-    }
-    const chars = lines.reduce((sum, l) => sum + l.text.replace(/\s/g, '').length, 0);
-    if (chars < 20 * doc.numPages) {
-      throw new IntakeError('SCANNED_PDF', 'PDF không có lớp văn bản (bản scan): không đọc được chữ. Hãy dùng tệp .docx hoặc PDF xuất trực tiếp từ Word, hoặc nhận dạng chữ (OCR) trước.');
-    }
-    return { text: reflow(lines), pages: doc.numPages, warnings: [] };
-  } finally {
-    await doc.destroy();
+  if (result.error || !Array.isArray(result.pages)) throw new IntakeError('CORRUPT_FILE', 'Tệp PDF bị hỏng hoặc không đúng định dạng PDF.');
+  const lines = result.pages.flatMap((items, i) => toLines(items, i + 1));
+  const pages = result.pages.length;
+  const chars = lines.reduce((sum, l) => sum + l.text.replace(/\s/g, '').length, 0);
+  if (chars < 20 * pages) {
+    throw new IntakeError('SCANNED_PDF', 'PDF không có lớp văn bản (bản scan): không đọc được chữ. Hãy dùng tệp .docx hoặc PDF xuất trực tiếp từ Word, hoặc nhận dạng chữ (OCR) trước.');
   }
+  return { text: reflow(lines), pages, warnings: [] };
 }
 
-async function withDeadline<T>(p: Promise<T>, ms: number, onTimeout: () => void): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      onTimeout();
-      reject(new IntakeError('TIMEOUT', `Mở tệp PDF quá ${Math.round(ms / 1000)} giây; tệp quá phức tạp hoặc bị hỏng.`));
-    }, ms);
+function runChild(buf: Uint8Array, limits: PdfLimits): Promise<ChildResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--max-old-space-size=256', CHILD, String(limits.maxPages)], { stdio: ['pipe', 'pipe', 'ignore'] });
+    let stdout = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new IntakeError('TIMEOUT', `Đọc tệp PDF quá ${Math.round(limits.timeBudgetMs / 1000)} giây; tệp quá lớn hoặc quá phức tạp.`));
+    }, limits.timeBudgetMs);
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (d: string) => { stdout += d; });
+    child.on('error', (cause) => { clearTimeout(timer); reject(new IntakeError('CORRUPT_FILE', 'Không khởi chạy được bộ đọc PDF.', { cause })); });
+    child.on('close', () => {
+      clearTimeout(timer);
+      try {
+        resolve(JSON.parse(stdout) as ChildResult);
+      } catch (cause) {
+        // Killed by the memory cap or crashed on a malformed file.
+        reject(new IntakeError('CORRUPT_FILE', 'Tệp PDF bị hỏng hoặc quá phức tạp để đọc.', { cause }));
+      }
+    });
+    child.stdin.on('error', () => { /* the child may exit before reading everything */ });
+    child.stdin.end(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength));
   });
-  try {
-    return await Promise.race([p, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** Groups items sharing a baseline into lines, left to right, inserting spaces at gaps. */
