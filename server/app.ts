@@ -20,6 +20,8 @@ import type { Database } from './db/database.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { notFoundBody, registerErrorHandling } from './http/error-handler.ts';
 import { requireAccessDeclarations, type RouteRecord } from './http/route-access.ts';
+import { membersRoutes } from './members/members.routes.ts';
+import { MembersService } from './members/members.service.ts';
 import { orgRoutes } from './org/org.routes.ts';
 import { OrgService } from './org/org.service.ts';
 import { tokensRoutes } from './tokens/tokens.routes.ts';
@@ -96,6 +98,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(usersRoutes, { users: new UsersService(db), db });
   await app.register(tokensRoutes, { tokens: new TokensService(db) });
   await app.register(auditRoutes, { db });
+  await app.register(membersRoutes, { members: new MembersService(db), db });
 
   if (options.serveWebApp !== false && fs.existsSync(path.join(APP_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: APP_DIST, wildcard: false, index: ['index.html'] });

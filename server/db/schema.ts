@@ -6,6 +6,7 @@ import type { Sector, UnitKind } from '../../domain/org/org-unit.ts';
  * parser so a DATE never turns into a JS Date shifted by the server's time zone.
  */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json = ColumnType<unknown, string | null, string | null>;
 
 export interface OrgUnitTable {
   id: Generated<number>;
@@ -99,8 +100,6 @@ export interface ApiTokenTable {
   revoked_at: Date | null;
 }
 
-type Json = ColumnType<unknown, string | null, string | null>;
-
 export interface AuditLogTable {
   id: Generated<number>;
   at: Timestamp;
@@ -117,6 +116,120 @@ export interface AuditLogTable {
   ip: string | null;
 }
 
+export interface StoredFileTable {
+  id: Generated<number>;
+  file_name: string;
+  mime_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Buffer;
+  created_at: Timestamp;
+}
+
+export interface EmployerTable {
+  id: Generated<number>;
+  tax_code: string;
+  name: string;
+  sector: Sector;
+  industry: string | null;
+  address: string | null;
+  province_name: string | null;
+  commune_name: string | null;
+  area_unit_id: number;
+  cdcs_unit_id: number | null;
+  workers: number | null;
+  women_workers: number | null;
+  workers_counted_on: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface GrassrootsProfileTable {
+  unit_id: number;
+  employer_id: number | null;
+  founding_decision: string | null;
+  founded_on: string | null;
+  chair_name: string | null;
+  chair_phone: string | null;
+  status: Generated<'active' | 'dissolved'>;
+  dissolved_on: string | null;
+}
+
+export interface MemberTable {
+  id: Generated<number>;
+  full_name: string;
+  gender: 'male' | 'female';
+  birth_date: string;
+  cccd: string;
+  phone: string | null;
+  ethnicity: string | null;
+  card_number: string | null;
+  joined_on: string;
+  current_unit_id: number | null;
+  status: Generated<'active' | 'left' | 'merged'>;
+  left_on: string | null;
+  left_reason: string | null;
+  merged_into_id: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface MembershipTable {
+  id: Generated<number>;
+  member_id: number;
+  unit_id: number;
+  valid_from: string;
+  valid_to: string | null;
+  start_reason: 'joined' | 'transfer_in' | 'merged_in' | 'restructure';
+  end_reason: 'transfer_out' | 'left' | 'merged' | 'restructure' | null;
+  note: string | null;
+}
+
+export interface AgreementTable {
+  id: Generated<number>;
+  employer_id: number | null;
+  cdcs_unit_id: number;
+  kind: 'enterprise' | 'sector' | 'multi_employer';
+  number: string | null;
+  signed_on: string;
+  effective_from: string;
+  expires_on: string;
+  ended_on: string | null;
+  quality_class: 'A' | 'B' | 'C' | 'D' | null;
+  better_than_law: Generated<boolean>;
+  renews_id: number | null;
+  file_id: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ImportJobTable {
+  id: Generated<number>;
+  registry: string;
+  file_name: string;
+  file_sha256: string;
+  scope_unit_id: number;
+  dry_run: boolean;
+  status: 'running' | 'done' | 'failed';
+  rows_read: Generated<number>;
+  inserted: Generated<number>;
+  updated: Generated<number>;
+  unchanged: Generated<number>;
+  rejected: Generated<number>;
+  message: string | null;
+  created_by: number | null;
+  started_at: Timestamp;
+  finished_at: Date | null;
+}
+
+export interface ImportRejectionTable {
+  job_id: number;
+  row_number: number;
+  column_name: string | null;
+  reason: string;
+  raw: Json;
+}
+
 export interface DB {
   org_unit: OrgUnitTable;
   org_placement: OrgPlacementTable;
@@ -126,4 +239,12 @@ export interface DB {
   user_session: UserSessionTable;
   api_token: ApiTokenTable;
   audit_log: AuditLogTable;
+  stored_file: StoredFileTable;
+  employer: EmployerTable;
+  grassroots_profile: GrassrootsProfileTable;
+  member: MemberTable;
+  membership: MembershipTable;
+  agreement: AgreementTable;
+  import_job: ImportJobTable;
+  import_rejection: ImportRejectionTable;
 }

@@ -1,0 +1,177 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '../db/schema.ts';
+
+export interface MemberRow {
+  id: number;
+  full_name: string;
+  gender: 'male' | 'female';
+  birth_date: string;
+  cccd: string;
+  phone: string | null;
+  ethnicity: string | null;
+  card_number: string | null;
+  joined_on: string;
+  status: 'active' | 'left' | 'merged';
+  left_on: string | null;
+  left_reason: string | null;
+  current_unit_id: number | null;
+  unit_code: string | null;
+  unit_name: string | null;
+  sector: string | null;
+  updated_at: Date;
+}
+
+const memberColumns = [
+  'm.id', 'm.full_name', 'm.gender', 'm.birth_date', 'm.cccd', 'm.phone', 'm.ethnicity', 'm.card_number', 'm.joined_on',
+  'm.status', 'm.left_on', 'm.left_reason', 'm.current_unit_id', 'u.code as unit_code', 'u.name as unit_name', 'u.sector', 'm.updated_at',
+] as const;
+
+export interface MemberListQuery {
+  /** Subtree to list (ltree path of its root on today's tree). */
+  underPath: string;
+  words: string[];
+  /** Digits typed in the search box: matched as a CCCD or card number prefix. */
+  digits: string | null;
+  status: 'active' | 'left' | null;
+  sector: string | null;
+  after: { key: string; id: number } | null;
+  limit: number;
+}
+
+/**
+ * Keyset paging on (unaccented name, id): page 5,000 costs what page 1 costs, unlike OFFSET.
+ * Members are scoped by the CĐCS they belong to now (or last belonged to, once they left).
+ */
+export async function listMembers(db: Kysely<DB>, q: MemberListQuery): Promise<(MemberRow & { sort_key: string })[]> {
+  let query = db
+    .selectFrom('member as m')
+    .innerJoin('org_unit as u', 'u.id', 'm.current_unit_id')
+    .innerJoin('org_placement as p', (j) => j.onRef('p.unit_id', '=', 'm.current_unit_id').on('p.valid_to', 'is', null))
+    .where(sql<boolean>`p.path <@ ${q.underPath}::ltree`)
+    .where('m.status', '<>', 'merged')
+    .select([...memberColumns, sql<string>`search_normalize(m.full_name)`.as('sort_key')]);
+  for (const word of q.words) {
+    query = query.where(sql<boolean>`search_normalize(m.full_name) LIKE search_normalize(${`%${escapeLike(word)}%`})`);
+  }
+  if (q.digits) query = query.where((eb) => eb.or([eb('m.cccd', 'like', `${q.digits}%`), eb('m.card_number', 'like', `${q.digits}%`)]));
+  if (q.status) query = query.where('m.status', '=', q.status);
+  if (q.sector) query = query.where('u.sector', '=', q.sector as never);
+  if (q.after) {
+    query = query.where(sql<boolean>`(search_normalize(m.full_name), m.id) > (${q.after.key}, ${q.after.id})`);
+  }
+  return (await query.orderBy(sql`search_normalize(m.full_name)`).orderBy('m.id').limit(q.limit).execute()) as (MemberRow & { sort_key: string })[];
+}
+
+export async function findMember(db: Kysely<DB>, id: number): Promise<MemberRow | undefined> {
+  return db
+    .selectFrom('member as m')
+    .leftJoin('org_unit as u', 'u.id', 'm.current_unit_id')
+    .select([...memberColumns])
+    .where('m.id', '=', id)
+    .executeTakeFirst() as Promise<MemberRow | undefined>;
+}
+
+export async function findMemberByCccd(db: Kysely<DB>, cccd: string) {
+  return db.selectFrom('member').select(['id', 'current_unit_id']).where('cccd', '=', cccd).where('status', '<>', 'merged').executeTakeFirst();
+}
+
+export async function unitOfMember(db: Kysely<DB>, id: number): Promise<number | null> {
+  const row = await db.selectFrom('member').select('current_unit_id').where('id', '=', id).executeTakeFirst();
+  return row?.current_unit_id === undefined || row.current_unit_id === null ? null : Number(row.current_unit_id);
+}
+
+export interface MembershipRow {
+  id: number;
+  unit_id: number;
+  unit_code: string;
+  unit_name: string;
+  valid_from: string;
+  valid_to: string | null;
+  start_reason: string;
+  end_reason: string | null;
+  note: string | null;
+}
+
+export async function memberHistory(db: Kysely<DB>, memberId: number): Promise<MembershipRow[]> {
+  return db
+    .selectFrom('membership as h')
+    .innerJoin('org_unit as u', 'u.id', 'h.unit_id')
+    .select(['h.id', 'h.unit_id', 'u.code as unit_code', 'u.name as unit_name', 'h.valid_from', 'h.valid_to', 'h.start_reason', 'h.end_reason', 'h.note'])
+    .where('h.member_id', '=', memberId)
+    .orderBy('h.valid_from')
+    .execute() as Promise<MembershipRow[]>;
+}
+
+export interface NewMember {
+  fullName: string;
+  gender: 'male' | 'female';
+  birthDate: string;
+  cccd: string;
+  phone: string | null;
+  ethnicity: string | null;
+  cardNumber: string | null;
+  joinedOn: string;
+  unitId: number;
+}
+
+export async function insertMember(db: Kysely<DB> | Transaction<DB>, m: NewMember): Promise<number> {
+  const row = await db
+    .insertInto('member')
+    .values({
+      full_name: m.fullName, gender: m.gender, birth_date: m.birthDate, cccd: m.cccd, phone: m.phone, ethnicity: m.ethnicity,
+      card_number: m.cardNumber, joined_on: m.joinedOn, current_unit_id: m.unitId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const id = Number(row.id);
+  await db.insertInto('membership').values({ member_id: id, unit_id: m.unitId, valid_from: m.joinedOn, start_reason: 'joined' }).execute();
+  return id;
+}
+
+export async function openMembership(db: Kysely<DB>, memberId: number) {
+  return db.selectFrom('membership').selectAll().where('member_id', '=', memberId).where('valid_to', 'is', null).executeTakeFirst();
+}
+
+export async function closeMembership(db: Kysely<DB>, membershipId: number, on: string, reason: 'transfer_out' | 'left' | 'merged' | 'restructure'): Promise<void> {
+  await db.updateTable('membership').set({ valid_to: on, end_reason: reason }).where('id', '=', membershipId).execute();
+}
+
+/** Members in the subtree at `path` as it stood on `date`, counted exactly from the history. */
+export async function countMembersOn(db: Kysely<DB>, unitId: number, date: string): Promise<number> {
+  const result = await sql<{ n: number }>`
+    WITH root AS (
+      SELECT path FROM org_placement WHERE unit_id = ${unitId} AND valid_from <= ${date}::date AND (valid_to IS NULL OR valid_to > ${date}::date)
+    )
+    SELECT count(*) AS n
+    FROM membership h
+    JOIN org_placement p ON p.unit_id = h.unit_id AND p.valid_from <= ${date}::date AND (p.valid_to IS NULL OR p.valid_to > ${date}::date)
+    JOIN root ON p.path <@ root.path
+    WHERE h.valid_from <= ${date}::date AND (h.valid_to IS NULL OR h.valid_to > ${date}::date)
+  `.execute(db);
+  return Number(result.rows[0]?.n ?? 0);
+}
+
+export interface DuplicateGroupRow {
+  name_key: string;
+  birth_date: string;
+  ids: number[];
+}
+
+/** Same unaccented name and birth date in two different CĐCS: probably one person entered twice. */
+export async function findDuplicateGroups(db: Kysely<DB>, scopePath: string, limit: number): Promise<DuplicateGroupRow[]> {
+  const result = await sql<DuplicateGroupRow>`
+    SELECT search_normalize(m.full_name) AS name_key, m.birth_date, array_agg(m.id ORDER BY m.id) AS ids
+    FROM member m
+    JOIN org_placement p ON p.unit_id = m.current_unit_id AND p.valid_to IS NULL
+    WHERE p.path <@ ${scopePath}::ltree AND m.status = 'active'
+    GROUP BY search_normalize(m.full_name), m.birth_date
+    HAVING count(DISTINCT m.current_unit_id) > 1
+    ORDER BY 1, 2
+    LIMIT ${limit}
+  `.execute(db);
+  return result.rows.map((r) => ({ ...r, ids: r.ids.map(Number) }));
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}

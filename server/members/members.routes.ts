@@ -1,0 +1,79 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Kysely } from 'kysely';
+import { actorOf, requirePrincipal } from '../auth/access-guard.ts';
+import type { DB } from '../db/schema.ts';
+import { unitOfRecord, type UnitLocator } from '../http/route-access.ts';
+import { unitOfMember } from './members.repository.ts';
+import {
+  CreateMemberBody, DuplicateGroups, LeaveBody, MemberCount, MemberCountQuery, MemberHistory, MemberIdParams, MemberItem,
+  MemberList, MemberListQuery, MergeBody, TransferBody, UpdateMemberBody,
+} from './members.schema.ts';
+import { memberNotFound, type MembersService } from './members.service.ts';
+
+const TAGS = ['Đoàn viên'];
+
+/** A unit id given in the query or body, else the caller's own unit. */
+export function unitFromInput(source: 'query' | 'body', key: string): UnitLocator {
+  return (request) => {
+    const raw = ((source === 'query' ? request.query : request.body) as Record<string, unknown> | undefined)?.[key];
+    if (raw === undefined || raw === null) return requirePrincipal(request).unitId;
+    const value = Number(raw);
+    return Number.isSafeInteger(value) && value > 0 ? value : 'malformed';
+  };
+}
+
+export const membersRoutes: FastifyPluginAsyncTypebox<{ members: MembersService; db: Kysely<DB> }> = async (app, { members, db }) => {
+  const onMember = (permission: 'registry.read' | 'registry.write') => ({
+    permission, unit: unitOfRecord('id', (id) => unitOfMember(db, id)), notFound: memberNotFound,
+  });
+
+  app.get('/api/members', {
+    schema: { tags: TAGS, summary: 'Danh sách đoàn viên (phân trang theo con trỏ, tìm không dấu)', querystring: MemberListQuery, response: { 200: MemberList } },
+    config: { access: { permission: 'registry.read', unit: unitFromInput('query', 'unitId') } },
+  }, (request) => members.list(requirePrincipal(request), request.query));
+
+  app.get('/api/members/count', {
+    schema: { tags: TAGS, summary: 'Số đoàn viên của đơn vị (và các đơn vị trực thuộc) vào một ngày', querystring: MemberCountQuery, response: { 200: MemberCount } },
+    config: { access: { permission: 'registry.read', unit: unitFromInput('query', 'unitId') } },
+  }, (request) => members.countOn(requirePrincipal(request), request.query.unitId, request.query.date));
+
+  app.get('/api/members/duplicates', {
+    schema: { tags: TAGS, summary: 'Hồ sơ có thể trùng (cùng họ tên và ngày sinh ở hai CĐCS)', response: { 200: DuplicateGroups } },
+    config: { access: { permission: 'registry.read' } },
+  }, (request) => members.duplicates(requirePrincipal(request)));
+
+  app.post('/api/members/merge', {
+    schema: { tags: TAGS, summary: 'Gộp hai hồ sơ của cùng một người, giữ lịch sử', body: MergeBody, response: { 200: MemberItem } },
+    config: { access: { permission: 'registry.write', unit: async (request) => (await unitOfMember(db, Number((request.body as { keepId?: unknown })?.keepId) || 0)) ?? null, notFound: memberNotFound } },
+  }, (request) => members.merge(requirePrincipal(request), actorOf(request), request.body.keepId, request.body.dropId));
+
+  app.post('/api/members', {
+    schema: { tags: TAGS, summary: 'Thêm đoàn viên', body: CreateMemberBody, response: { 200: MemberItem } },
+    config: { access: { permission: 'registry.write', unit: unitFromInput('body', 'cdcsUnitId') } },
+  }, (request) => members.create(requirePrincipal(request), actorOf(request), request.body));
+
+  app.get('/api/members/:id', {
+    schema: { tags: TAGS, summary: 'Hồ sơ đoàn viên', params: MemberIdParams, response: { 200: MemberItem } },
+    config: { access: onMember('registry.read') },
+  }, (request) => members.detail(requirePrincipal(request), actorOf(request), request.params.id));
+
+  app.get('/api/members/:id/history', {
+    schema: { tags: TAGS, summary: 'Quá trình sinh hoạt (kết nạp, chuyển đến, chuyển đi, ra khỏi tổ chức)', params: MemberIdParams, response: { 200: MemberHistory } },
+    config: { access: onMember('registry.read') },
+  }, (request) => members.history(request.params.id));
+
+  app.patch('/api/members/:id', {
+    schema: { tags: TAGS, summary: 'Sửa hồ sơ đoàn viên', params: MemberIdParams, body: UpdateMemberBody, response: { 200: MemberItem } },
+    config: { access: onMember('registry.write') },
+  }, (request) => members.update(requirePrincipal(request), actorOf(request), request.params.id, request.body));
+
+  app.post('/api/members/:id/transfer', {
+    schema: { tags: TAGS, summary: 'Chuyển sinh hoạt sang công đoàn cơ sở khác', params: MemberIdParams, body: TransferBody, response: { 200: MemberItem } },
+    config: { access: onMember('registry.write') },
+  }, (request) => members.transfer(requirePrincipal(request), actorOf(request), request.params.id, request.body.toUnitId, request.body.date, request.body.note));
+
+  app.post('/api/members/:id/leave', {
+    schema: { tags: TAGS, summary: 'Ra khỏi tổ chức Công đoàn', params: MemberIdParams, body: LeaveBody, response: { 200: MemberItem } },
+    config: { access: onMember('registry.write') },
+  }, (request) => members.leave(requirePrincipal(request), actorOf(request), request.params.id, request.body.date, request.body.reason));
+};
