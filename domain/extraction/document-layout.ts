@@ -175,7 +175,7 @@ export function classify(foldedHeading: string): SectionClass | null {
   const h = foldedHeading.replace(/[*_#]/g, ' ').trim();
   if (/^(?:[ivx]+\s*[.)]\s*)?to chuc thuc hien|^(?:[ivx]+\s*[.)]\s*)?(?:phan cong|trach nhiem) (?:thuc hien|cua)/.test(h)) return 'organisation';
   if (/^(?:cac |nhung |mot so )?(?:muc tieu|chi tieu)/.test(h)) return 'targets';
-  if (/^(?:cac |nhung |mot so )?(?:nhiem vu|giai phap|khau dot pha|cac chuong trinh|noi dung|chuong trinh)/.test(h) && !/^noi dung\s*$/.test(h)) return 'tasks';
+  if (/^(?:cac |nhung |mot so )?(?:nhiem vu|giai phap|khau dot pha|cac chuong trinh|noi dung)/.test(h) && !/^noi dung\s*$/.test(h)) return 'tasks';
   if (/^(?:muc dich|yeu cau|quan diem)/.test(h)) return 'purpose';
   if (/^(?:tinh hinh|thuc trang|ket qua|danh gia|boi canh)/.test(h)) return 'situation';
   if (/^noi dung\s*$/.test(h)) return 'generic';

@@ -104,22 +104,24 @@ function mostFrequentName(text: string, unit: string): string | null {
   return best;
 }
 
-const ORG_CASE: [RegExp, string][] = [
+const ORG_CASE: [RegExp, string | ((m: string, a: string) => string)][] = [
   [/tổng liên đoàn lao động việt nam/g, 'Tổng Liên đoàn Lao động Việt Nam'],
   [/liên đoàn lao động/g, 'Liên đoàn Lao động'],
   [/ban chấp hành/g, 'Ban Chấp hành'],
   [/ban thường vụ/g, 'Ban Thường vụ'],
   [/công đoàn/g, 'Công đoàn'],
+  [/hội liên hiệp phụ nữ/g, 'Hội Liên hiệp Phụ nữ'],
+  [/^(tỉnh|thành|huyện) đoàn/g, (_m: string, a: string) => `${a.charAt(0).toUpperCase()}${a.slice(1)} đoàn`],
   [/đảng đoàn/g, 'Đảng đoàn'],
 ];
 
 /** "LIÊN ĐOÀN LAO ĐỘNG TỈNH BÌNH PHƯỚC" → "Liên đoàn Lao động tỉnh Bình Phước". */
 export function titleCaseOrg(upper: string): string {
   let s = upper.toLowerCase().replace(/\s+/g, ' ').trim();
-  for (const [re, rep] of ORG_CASE) s = s.replace(re, rep);
+  for (const [re, rep] of ORG_CASE) s = typeof rep === 'string' ? s.replace(re, rep) : s.replace(re, rep);
   s = s.replace(/(tỉnh|huyện|thành|đảng) (ủy|uỷ)/gu, (_m, a: string, b: string) => `${a.charAt(0).toUpperCase()}${a.slice(1)} ${b}`);
   // Proper names follow the administrative unit word.
-  s = s.replace(/(tỉnh|huyện|thành phố|thị xã|quận|xã|phường|khu công nghiệp|Tỉnh ủy|Huyện ủy|Thành ủy)\s+(.+)$/u, (_m, unit: string, name: string) =>
+  s = s.replace(/(tỉnh|huyện|thành phố|thị xã|quận|xã|phường|khu công nghiệp|Tỉnh ủy|Huyện ủy|Thành ủy|Tỉnh đoàn|Huyện đoàn|Thành đoàn)\s+(.+)$/u, (_m, unit: string, name: string) =>
     `${unit} ${name.replace(/(^|\s)(\p{Ll})/gu, (_x: string, sp: string, c: string) => sp + c.toUpperCase())}`);
   return s.charAt(0).toUpperCase() + s.slice(1);
 }

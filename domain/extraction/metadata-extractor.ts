@@ -59,24 +59,26 @@ function findOwnSymbol(folded: string, symbols: readonly SymbolMatch[], head: re
   const headEnd = head[head.length - 1]?.end ?? 0;
   for (const s of symbols) {
     if (s.start > headEnd) break;
-    if (/(?:^|\s)so\s*:?\s*$/.test(folded.slice(Math.max(0, s.start - 8), s.start))) return s;
+    // "Số: 05/CTr-LĐLĐ" at the start of a line (or after a wide gap); not "… hành động số 03/CTr".
+    if (/(?:^|\n|\s{2})[\s*_#]*so\s*:?\s*$/.test(folded.slice(Math.max(0, s.start - 12), s.start))) return s;
   }
   return null;
 }
 
 function readPlaceDate(layout: Layout, head: readonly Paragraph[]): { place: TextField | null; date: TextField | null } {
   const { text, folded } = layout;
-  const re = /^([^,\n]{2,40}?),\s*ngay\s*(\d{1,2})?\s*(?:thang\s*(\d{1,2})\s*nam\s*(\d{4})|\/\s*(\d{1,2})\s*\/\s*(\d{4}))/;
+  const re = /(?:^|\s{2,}|\t)([^,\n]{2,40}?),\s*ngay\s*(\d{1,2})?\s*(?:thang\s*(\d{1,2})\s*nam\s*(\d{4})|\/\s*(\d{1,2})\s*\/\s*(\d{4}))/;
   for (const p of head) {
     const m = re.exec(folded.slice(p.contentStart, p.contentEnd));
     if (!m) continue;
-    const placeValue = text.slice(p.contentStart, p.contentStart + (m[1] as string).length).trim();
+    const placeStart = p.contentStart + m.index + m[0].indexOf(m[1] as string);
+    const placeValue = text.slice(placeStart, placeStart + (m[1] as string).length).trim();
     const month = Number(m[3] ?? m[5]);
     const year = Number(m[4] ?? m[6]);
     const iso = isoDate(year, month, m[2] ? Number(m[2]) : null);
     return {
-      place: { start: p.contentStart, end: p.contentStart + placeValue.length, value: placeValue },
-      date: iso ? { start: p.contentStart + m.index + (m[1] as string).length + 1, end: p.contentStart + m[0].length, value: iso } : null,
+      place: { start: placeStart, end: placeStart + placeValue.length, value: placeValue },
+      date: iso ? { start: placeStart + (m[1] as string).length + 1, end: p.contentStart + m.index + m[0].length, value: iso } : null,
     };
   }
   return { place: null, date: null };

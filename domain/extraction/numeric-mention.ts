@@ -94,7 +94,7 @@ function describeNumeral(masked: string, start: number, raw: string): NumericMen
 }
 
 function withNoun(masked: string, start: number, end: number, value: number, requireKnown: boolean): NumericMention | null {
-  const nounMatch = /^\s*(?:\(\s*)?([\p{L}][\p{L}\s]{0,40})/u.exec(masked.slice(end, end + 60));
+  const nounMatch = /^\s*(?:[("“']\s*)?([\p{L}][\p{L}\s]{0,40})/u.exec(masked.slice(end, end + 60));
   if (!nounMatch) return null;
   const words = (nounMatch[1] ?? '').split(/\s+/).filter(Boolean).slice(0, 4).join(' ') + ' ';
   if (NEVER_COUNT.test(words)) return null;

@@ -44,7 +44,7 @@ export function readComparator(folded: string, clauseStart: number, m: NumericMe
 }
 
 const WORKER_NOUNS = /^(?:lao dong|cong nhan|nguoi lao dong|nguoi|nld|cnld|cnvcld|doan vien|hoi vien|can bo)/;
-const ENTITY_BEFORE = /(?:doanh nghiep|dn|don vi|co quan|cong ty|cdcs|cong doan co so|nghiep doan|noi|co so|to chuc|chi nhanh|hop tac xa|nha may)\s*\(?\s*(?:co|su dung|voi)?\s*(?:tu|tren|duoi)?\s*$/;
+const ENTITY_BEFORE = /(?:doanh nghiep|dn|don vi|co quan|cong ty|cdcs|cong doan co so|nghiep doan|noi|co so|to chuc|chi nhanh|hop tac xa|nha may)(?:\s+[\p{L}]+){0,4}?\s*\(?\s*(?:co|su dung|voi)?\s*(?:tu|tren|duoi)?\s*$/u;
 
 /** "doanh nghiệp có từ 25 lao động trở lên": a size condition, not a target. */
 export function isSizeCondition(folded: string, clauseStart: number, m: NumericMention): boolean {
@@ -83,7 +83,7 @@ export function readSectors(foldedSubject: string): Sector[] {
 }
 
 const TARGET_CUE = /(?<![\p{L}])(?:phan dau|chi tieu|muc tieu|dat|it nhat|toi thieu|khong duoi|nang|tang|giam|ket nap|thanh lap|phat trien|gioi thieu|bao dam|dam bao|hoan thanh|xay dung moi)(?![\p{L}])/gu;
-const BASELINE_CUE = /(?<![\p{L}])(?:hien (?:co|nay|tai|dang|la)|hien toan|da (?:co|ket nap|thanh lap|dat|ky|phat trien|xay dung|to chuc|ho tro|trao|gioi thieu|van dong|thu hut|tap hop|tang|giam|thuc hien|chi|hoan thanh)|tinh den|den nay|toi nay|nam qua|vua qua|ky truoc|nhiem ky qua|nhiem ky truoc|so voi cung ky)(?![\p{L}])/gu;
+const BASELINE_CUE = /(?<![\p{L}])(?:hien (?:co|nay|tai|dang|la)|hien toan|hien(?=[^.;]{0,40}?\sco\s)|da (?:co|ket nap|thanh lap|dat|ky|phat trien|xay dung|to chuc|ho tro|trao|gioi thieu|van dong|thu hut|tap hop|tang|giam|thuc hien|chi|hoan thanh)|tinh den|den nay|toi nay|nam qua|vua qua|ky truoc|nhiem ky qua|nhiem ky truoc|so voi cung ky)(?![\p{L}])/gu;
 const STRONG_TARGET_CUE = /(?<![\p{L}])(?:phan dau|chi tieu|muc tieu|it nhat|toi thieu|khong duoi)(?![\p{L}])/gu;
 
 function lastMatch(re: RegExp, s: string): { start: number; end: number } | null {
@@ -108,7 +108,9 @@ export function readCues(folded: string, windowStart: number, m: NumericMention)
   const base = lastMatch(BASELINE_CUE, before);
   const target = lastMatch(TARGET_CUE, before);
   const baselineAfter = /^[^;.]{0,25}?(?:hien nay|hien co|hien tai)(?![\p{L}])/u.test(after);
-  const targetWins = target !== null && (base === null || target.start >= base.end);
+  // "đã kết nạp 98.500 đoàn viên, đạt 109% chỉ tiêu": "đạt" after a baseline continues it.
+  const weakDat = target !== null && base !== null && before.slice(target.start, target.end) === 'dat';
+  const targetWins = target !== null && (base === null || (target.start >= base.end && !weakDat));
   return {
     baseline: (base !== null && !targetWins) || (baselineAfter && target === null),
     target: targetWins,

@@ -32,11 +32,10 @@ const VNI_MARKS: Record<string, string> = {
   'ù': '\u0301', 'ø': '\u0300', 'û': '\u0309', 'õ': '\u0303', 'ï': '\u0323',
   'â': '\u0302', 'á': '\u0302\u0301', 'à': '\u0302\u0300', 'å': '\u0302\u0309', 'ã': '\u0302\u0303', 'ä': '\u0302\u0323',
   'ê': '\u0306', 'é': '\u0306\u0301', 'è': '\u0306\u0300', 'ú': '\u0306\u0309', 'ü': '\u0306\u0303', 'ë': '\u0306\u0323',
-  'ô': '\u031b', 'ö': '\u031b',
 };
 // Letters VNI encodes as one character of their own.
 const VNI_SINGLE: Record<string, string> = {
-  'ñ': 'đ', 'Ñ': 'Đ', 'ì': 'ì', 'í': 'í', 'æ': 'ỉ', 'ó': 'ĩ', 'ò': 'ị', 'î': 'ỵ',
+  'ñ': 'đ', 'Ñ': 'Đ', 'ô': 'ơ', 'Ô': 'Ơ', 'ö': 'ư', 'Ö': 'Ư', 'ì': 'ì', 'í': 'í', 'æ': 'ỉ', 'ó': 'ĩ', 'ò': 'ị', 'î': 'ỵ',
   'Ì': 'Ì', 'Í': 'Í', 'Æ': 'Ỉ', 'Ó': 'Ĩ', 'Ò': 'Ị', 'Î': 'Ỵ',
 };
 
@@ -66,7 +65,7 @@ export function detectLegacyEncoding(text: string): LegacyDetection | null {
     const code = ch.charCodeAt(0);
     if (code >= 0xa0 && code <= 0xff && !VIETNAMESE_LATIN1.has(ch)) suspicious++;
   }
-  const vniPairs = (text.match(/[aeiouyAEIOUY][ùøûõïâáàåãäêéèúüëôö]/g) ?? []).length;
+  const vniPairs = (text.match(/[aeiouyAEIOUYôö][ùøûõïâáàåãäêéèúüë]/g) ?? []).length;
   const modern = (text.match(VIETNAMESE_EXTENDED) ?? []).length;
   // Real Vietnamese Unicode is dense in U+1EA0..U+1EF9 and ă/đ/ơ/ư; legacy text has none of them.
   if (modern > letters * 0.02) return null;
@@ -97,14 +96,16 @@ function convertTcvn3(text: string): string {
 
 function convertVni(text: string): string {
   let out = '';
-  let previous = '';
+  let previousBase = '';
   for (const ch of text) {
     const single = VNI_SINGLE[ch];
     const mark = VNI_MARKS[ch] ?? VNI_MARKS[ch.toLowerCase()];
     if (single !== undefined) out += single;
-    else if (mark !== undefined && /[aeiouyAEIOUY]/.test(previous)) out += mark;
+    else if (mark !== undefined && /[aeiouyAEIOUYơưƠƯ]/.test(previousBase)) out += mark;
     else out += ch;
-    previous = ch;
+    // The base letter of what was just written (ơ/ư count as vowels that take marks).
+    const last = single ?? (mark !== undefined ? previousBase : ch);
+    previousBase = last.normalize('NFD')[0] === 'o' && last === 'ơ' ? 'ơ' : last === 'ư' || last === 'ơ' || last === 'Ư' || last === 'Ơ' ? last : last.normalize('NFD')[0] ?? '';
   }
   return out;
 }
@@ -114,12 +115,15 @@ function convertVni(text: string): string {
  * in lower case after conversion. A word whose ASCII letters are all upper case is upper-cased.
  */
 function restoreUpperCase(text: string): string {
-  return text.replace(/\p{L}+/gu, (word) => {
-    const ascii = word.replace(/[^A-Za-z]/g, '');
-    return ascii.length >= 1 && ascii === ascii.toUpperCase() && /[A-Z]/.test(ascii) && word !== word.toUpperCase()
-      ? word.toUpperCase()
-      : word;
-  });
+  return text.split('\n').map((line) => {
+    const ascii = line.replace(/[^A-Za-z]/g, '');
+    // A heading line whose ASCII letters are all capitals was typed in a capitals font.
+    if (ascii.length >= 4 && ascii === ascii.toUpperCase()) return line.toUpperCase();
+    return line.replace(/\p{L}+/gu, (word) => {
+      const letters = word.replace(/[^A-Za-z]/g, '');
+      return letters.length >= 2 && letters === letters.toUpperCase() ? word.toUpperCase() : word;
+    });
+  }).join('\n');
 }
 
 function vietnameseScore(text: string): number {
