@@ -1,0 +1,39 @@
+// The one entry point for reading a spreadsheet: `openTable` sniffs the content (XLSX or CSV)
+// and yields rows; `summary` fills in as the rows are read and is final once iteration ends.
+import { sniffFile } from './file-sniffer.ts';
+import { readCsvRows } from './csv-row-reader.ts';
+import { readXlsxRows } from './xlsx-row-reader.ts';
+import { emptySummary, resolveTableOptions } from './table-types.ts';
+import type { OpenTableOptions, TableRow, TableSource, TableSummary } from './table-types.ts';
+
+export interface TableStream extends AsyncIterable<TableRow> {
+  readonly summary: TableSummary;
+}
+
+/**
+ * Nothing is read until iteration starts; bad input (not a spreadsheet, zip bomb, wrong
+ * encoding, too many rows) surfaces as an AppError from the iterator.
+ */
+export function openTable(source: TableSource, options: OpenTableOptions = {}): TableStream {
+  const summary = emptySummary();
+  const resolved = resolveTableOptions(options);
+  return {
+    summary,
+    async *[Symbol.asyncIterator]() {
+      const kind = await sniffFile(source.path);
+      if (kind.kind === 'xlsx') yield* readXlsxRows(source.path, resolved, summary);
+      else yield* readCsvRows(source.path, kind.encoding, kind.bomLength, resolved, summary);
+    },
+  };
+}
+
+/** The first `count` non-empty rows, for header detection and previews. */
+export async function readFirstRows(source: TableSource, count: number, options: OpenTableOptions = {}): Promise<TableRow[]> {
+  const rows: TableRow[] = [];
+  if (count <= 0) return rows;
+  for await (const row of openTable(source, options)) {
+    rows.push(row);
+    if (rows.length >= count) break;
+  }
+  return rows;
+}

@@ -1,0 +1,106 @@
+// Streams the rows of one worksheet of an XLSX file with bounded memory: directory checks first
+// (zip bomb), then shared strings and date styles, then the sheet XML chunk by chunk.
+import { StringDecoder } from 'node:string_decoder';
+import { findEntry, openEntryStream, readZipDirectory } from './zip-file-reader.ts';
+import type { ZipFileEntry } from './zip-file-reader.ts';
+import { readDateStyles, readWorkbookLayout } from './workbook-parts-reader.ts';
+import { loadSharedStrings } from './shared-strings-store.ts';
+import type { SharedStringsStore } from './shared-strings-store.ts';
+import { scanRows } from './xlsx-sheet-scanner.ts';
+import type { ScannedRow, SheetContext } from './xlsx-sheet-scanner.ts';
+import { detectPrefix } from './xml-text.ts';
+import { tableErrors } from './table-errors.ts';
+import type { ResolvedTableOptions, TableRow, TableSummary } from './table-types.ts';
+import { RowLimiter } from './row-limiter.ts';
+
+/** A row still unfinished after this many characters is hostile (Excel's own max is far below). */
+const MAX_PENDING_CHARS = 64 * 1024 * 1024;
+
+export async function* readXlsxRows(path: string, options: ResolvedTableOptions, summary: TableSummary): AsyncGenerator<TableRow> {
+  const entries = await readZipDirectory(path);
+  const layout = await readWorkbookLayout(path, entries, options.sheetName);
+  const sheetEntry = findEntry(entries, layout.sheetPath);
+  if (!sheetEntry) throw tableErrors.corrupt('thiếu trang tính');
+  if (sheetEntry.uncompressedSize > options.maxSheetBytes) throw tableErrors.tooLarge('trang tính');
+  const sharedEntry = layout.sharedStringsPath ? findEntry(entries, layout.sharedStringsPath) : undefined;
+  if (sharedEntry && sharedEntry.uncompressedSize > options.maxSharedStringsBytes) throw tableErrors.tooLarge('bảng chuỗi dùng chung');
+  summary.format = 'xlsx';
+  summary.sheetName = layout.sheetName;
+  const ctx: SheetContext = {
+    prefix: '',
+    sharedStrings: await loadShared(path, sharedEntry, options),
+    dateStyles: await readDateStyles(path, entries, layout.stylesPath),
+    date1904: layout.date1904,
+    maxCellLength: options.maxCellLength,
+  };
+  yield* streamSheet(path, sheetEntry, ctx, options, summary);
+}
+
+async function loadShared(path: string, entry: ZipFileEntry | undefined, options: ResolvedTableOptions): Promise<SharedStringsStore | null> {
+  if (!entry) return null;
+  const stream = await openEntryStream(path, entry, options.maxSharedStringsBytes, 'bảng chuỗi dùng chung');
+  try {
+    return await loadSharedStrings(stream, options.maxCellLength);
+  } finally {
+    stream.destroy();
+  }
+}
+
+async function* streamSheet(
+  path: string,
+  entry: ZipFileEntry,
+  ctx: SheetContext,
+  options: ResolvedTableOptions,
+  summary: TableSummary,
+): AsyncGenerator<TableRow> {
+  const stream = await openEntryStream(path, entry, options.maxSheetBytes, 'trang tính');
+  const limiter = new RowLimiter(options, summary);
+  const decoder = new StringDecoder('utf8');
+  const state = { lastRow: 0 };
+  let pending = '';
+  let prefixKnown = false;
+  let ready: TableRow[] = [];
+  const onRow = (row: ScannedRow): boolean => {
+    const verdict = limiter.accept(row.rowNumber, row.empty);
+    if (verdict === 'keep') ready.push(toTableRow(row, summary));
+    return verdict !== 'stop';
+  };
+  try {
+    for await (const chunk of stream) {
+      pending += decoder.write(chunk as Buffer);
+      if (!prefixKnown && pending.length > 4096) {
+        ctx.prefix = detectPrefix(pending, 'worksheet');
+        prefixKnown = true;
+      }
+      if (!prefixKnown) continue;
+      const { rest, stopped } = scanRows(pending, ctx, state, onRow);
+      pending = pending.slice(rest);
+      if (pending.length > MAX_PENDING_CHARS) throw tableErrors.rowTooLarge(state.lastRow + 1);
+      if (ready.length > 0) {
+        const batch = ready;
+        ready = [];
+        yield* batch;
+      }
+      if (stopped) return;
+    }
+    pending += decoder.end();
+    if (!prefixKnown) ctx.prefix = detectPrefix(pending, 'worksheet');
+    scanRows(pending, ctx, state, onRow);
+    yield* ready;
+  } finally {
+    stream.destroy();
+  }
+}
+
+function toTableRow(row: ScannedRow, summary: TableSummary): TableRow {
+  const out: TableRow = { rowNumber: row.rowNumber, cells: row.cells };
+  if (row.formulaCells) {
+    out.formulaCells = row.formulaCells;
+    summary.formulaCellCount += row.formulaCells.length;
+  }
+  if (row.truncatedCells) {
+    out.truncatedCells = row.truncatedCells;
+    summary.truncatedCellCount += row.truncatedCells.length;
+  }
+  return out;
+}
