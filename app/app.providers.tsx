@@ -5,9 +5,21 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import type { ReactNode } from 'react';
 import { BrowserRouter } from 'react-router';
-import { ApiError } from './api/api-client.ts';
+import { ApiError, configureSession } from './api/api-client.ts';
+import { LOGIN_PATH, NEXT_PARAM, currentCsrfToken } from './api/auth.api.ts';
 
 dayjs.locale('vi');
+
+configureSession({
+  csrfToken: currentCsrfToken,
+  // Any 401 means the session ended (expired, logged out elsewhere): start over at the login
+  // page and come back here afterwards. A full load also drops every cached answer.
+  onUnauthenticated: () => {
+    const { pathname, search } = window.location;
+    if (pathname.startsWith(LOGIN_PATH)) return;
+    window.location.assign(`${LOGIN_PATH}?${new URLSearchParams({ [NEXT_PARAM]: pathname + search })}`);
+  },
+});
 
 const queryClient = new QueryClient({
   defaultOptions: {

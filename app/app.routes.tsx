@@ -1,5 +1,6 @@
-import { lazy } from 'react';
+import { Suspense, lazy } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
+import { LOGIN_PATH } from './api/auth.api.ts';
 import { AppShell } from './components/app-shell.layout.tsx';
 import { HOME_PATH, NAV_SECTIONS } from './components/nav-sections.ts';
 import NotFoundScene from './scenes/placeholder/not-found.scene.tsx';
@@ -7,10 +8,19 @@ import SectionPlaceholderScene from './scenes/placeholder/section-placeholder.sc
 
 // Screens load on demand so the first paint only carries the shell.
 const OrgTreeScene = lazy(() => import('./scenes/org-tree/org-tree.scene.tsx'));
+const LoginScene = lazy(() => import('./scenes/login/login.scene.tsx'));
 
 export function AppRoutes() {
   return (
     <Routes>
+      <Route
+        path={LOGIN_PATH}
+        element={
+          <Suspense fallback={null}>
+            <LoginScene />
+          </Suspense>
+        }
+      />
       <Route element={<AppShell />}>
         <Route index element={<Navigate to={HOME_PATH} replace />} />
         <Route path="/co-cau-to-chuc" element={<OrgTreeScene />} />

@@ -107,7 +107,24 @@ export function createApiClient(options: ApiClientOptions = {}) {
 
 export type ApiClient = ReturnType<typeof createApiClient>;
 
-export const api: ApiClient = createApiClient();
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+// Late-bound so api-client.ts stays free of the session module (and of the browser in unit tests).
+let csrfSource: () => string | null = () => null;
+let unauthenticatedHandler: (error: ApiError) => void = () => {};
+
+export function configureSession(options: { csrfToken: () => string | null; onUnauthenticated: (error: ApiError) => void }): void {
+  csrfSource = options.csrfToken;
+  unauthenticatedHandler = options.onUnauthenticated;
+}
+
+export const api: ApiClient = createApiClient({
+  prepareRequest: (headers, method) => {
+    const token = csrfSource();
+    if (token && !SAFE_METHODS.has(method)) headers.set('x-csrf-token', token);
+  },
+  onUnauthenticated: (error) => unauthenticatedHandler(error),
+});
 
 /** The message to show for any error: the server's Vietnamese text when there is one. */
 export function errorMessage(error: unknown): string {

@@ -8,11 +8,16 @@ import {
   SettingOutlined,
   ShopOutlined,
   TeamOutlined,
+  LogoutOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Avatar, Layout, Menu, Spin, Tooltip, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Avatar, Button, Dropdown, Layout, Menu, Result, Spin, Typography } from 'antd';
 import { Suspense, useState, type ReactNode } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import type { CurrentUser } from '../../server/auth/auth.schema.ts';
+import { ApiError, errorMessage } from '../api/api-client.ts';
+import { LOGIN_PATH, logout, meQuery } from '../api/auth.api.ts';
 import { CurrentUnitBadge } from './current-unit.badge.tsx';
 import { NAV_SECTIONS, sectionForPath } from './nav-sections.ts';
 
@@ -39,8 +44,51 @@ function readCollapsed(): boolean {
   }
 }
 
-/** The frame of every screen: header (product, current unit, user), left menu, content. */
+function UserMenu({ me }: { me: CurrentUser }) {
+  const roles = me.roles.map((role) => role.name).join(', ');
+  return (
+    <Dropdown
+      trigger={['click']}
+      menu={{
+        items: [
+          { key: 'who', label: <Typography.Text type="secondary">{roles || 'Chưa có vai trò'}</Typography.Text>, disabled: true },
+          { type: 'divider' },
+          { key: 'logout', icon: <LogoutOutlined />, label: 'Đăng xuất', danger: true },
+        ],
+        onClick: ({ key }) => {
+          // A full load to the login page drops every cached answer of the previous user.
+          if (key === 'logout') void logout().finally(() => window.location.assign(LOGIN_PATH));
+        },
+      }}
+    >
+      <button type="button" className="app-user" data-testid="current-user">
+        <Avatar size="small" icon={<UserOutlined />} />
+        <span className="app-user-name">{me.user.fullName}</span>
+      </button>
+    </Dropdown>
+  );
+}
+
+/** Nothing inside the shell renders before we know who is looking (and at which unit). */
 export function AppShell() {
+  const me = useQuery(meQuery());
+  if (me.isSuccess) return <ShellFrame me={me.data} />;
+  if (me.isError && !(me.error instanceof ApiError && me.error.status === 401)) {
+    return (
+      <Result
+        status="error"
+        title="Không kết nối được với máy chủ"
+        subTitle={errorMessage(me.error)}
+        extra={<Button onClick={() => void me.refetch()}>Thử lại</Button>}
+      />
+    );
+  }
+  // Pending, or a 401 on its way to the login page (api-client's session handler).
+  return <Spin className="app-loading" description="Đang tải…" size="large"><div /></Spin>;
+}
+
+/** The frame of every screen: header (product, current unit, user), left menu, content. */
+function ShellFrame({ me }: { me: CurrentUser }) {
   const location = useLocation();
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(readCollapsed);
@@ -71,13 +119,8 @@ export function AppShell() {
           <span className="app-brand-tagline">Theo dõi thực hiện chỉ tiêu Công đoàn</span>
         </a>
         <div className="app-header-spacer" />
-        <CurrentUnitBadge />
-        <Tooltip title="Đăng nhập và phân quyền sẽ có ở phiên bản tiếp theo.">
-          <div className="app-user" data-testid="current-user">
-            <Avatar size="small" icon={<UserOutlined />} />
-            <Typography.Text className="app-user-name">Chưa đăng nhập</Typography.Text>
-          </div>
-        </Tooltip>
+        <CurrentUnitBadge me={me} />
+        <UserMenu me={me} />
       </Layout.Header>
       <Layout>
         <Layout.Sider
