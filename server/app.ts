@@ -20,6 +20,11 @@ import type { Database } from './db/database.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { notFoundBody, registerErrorHandling } from './http/error-handler.ts';
 import { requireAccessDeclarations, type RouteRecord } from './http/route-access.ts';
+import multipart from '@fastify/multipart';
+import { agreementsRoutes } from './agreements/agreements.routes.ts';
+import { AgreementsService } from './agreements/agreements.service.ts';
+import { employersRoutes } from './employers/employers.routes.ts';
+import { EmployersService } from './employers/employers.service.ts';
 import { membersRoutes } from './members/members.routes.ts';
 import { MembersService } from './members/members.service.ts';
 import { orgRoutes } from './org/org.routes.ts';
@@ -85,6 +90,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(cookie);
+  // Uploads are bounded per route (files) and here (everything else in a multipart request).
+  await app.register(multipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1, fields: 20, fieldSize: 64 * 1024 } });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) =>
@@ -99,6 +106,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(tokensRoutes, { tokens: new TokensService(db) });
   await app.register(auditRoutes, { db });
   await app.register(membersRoutes, { members: new MembersService(db), db });
+  await app.register(employersRoutes, { employers: new EmployersService(db), db });
+  await app.register(agreementsRoutes, { agreements: new AgreementsService(db), db });
 
   if (options.serveWebApp !== false && fs.existsSync(path.join(APP_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: APP_DIST, wildcard: false, index: ['index.html'] });

@@ -2,6 +2,7 @@ import Fastify from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../domain/demo/demo-accounts.ts';
+import { composeCccd, taxCheckDigit } from '../../domain/registry/identity-codes.ts';
 import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
 import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
 import { requireAccessDeclarations, type RouteRecord } from '../http/route-access.ts';
@@ -13,6 +14,9 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
   let p02: number; // Công đoàn phường Bình Minh: its sibling
   let p01User: number;
   let p01Token: number;
+  let p01Member: number;
+  let p01Employer: number;
+  let p01Agreement: number;
   let adminP01: Session; // system_admin at P01
   let adminP02: Session; // system_admin at the sibling commune: sees nothing of P01
   let viewerP01: Session; // read-only at P01
@@ -32,12 +36,44 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
     const token = await adminP01.send('POST', '/api/tokens', { name: 'Hệ thống chấm công', unitId: p01, roleCode: 'viewer' });
     expect(token.status, JSON.stringify(token.body)).toBe(200);
     p01Token = token.body.item.id;
+    const cdcs = await t.unitId('TNI-P01-0001');
+    const member = await adminP01.send('POST', '/api/members', {
+      fullName: 'Nguyễn Thị Mẫu', gender: 'female', birthDate: '1990-01-01', cccd: '079190001234', phone: '0987654321', joinedOn: '2015-01-01', cdcsUnitId: cdcs,
+    });
+    expect(member.status, JSON.stringify(member.body)).toBe(200);
+    p01Member = member.body.id;
+    const employer = await adminP01.send('POST', '/api/employers', {
+      taxCode: `390123457${taxCheckDigit('390123457')}`, name: 'Công ty TNHH Mẫu Tân Ninh', sector: 'private', areaUnitId: p01, cdcsUnitId: cdcs,
+      workers: 100, womenWorkers: 60, workersCountedOn: '2026-01-01',
+    });
+    expect(employer.status, JSON.stringify(employer.body)).toBe(200);
+    p01Employer = employer.body.id;
+    const agreement = await adminP01.send('POST', '/api/agreements', {
+      cdcsUnitId: cdcs, employerId: p01Employer, kind: 'enterprise', signedOn: '2025-01-01', effectiveFrom: '2025-01-01', expiresOn: '2027-12-31', qualityClass: 'B',
+    });
+    expect(agreement.status, JSON.stringify(agreement.body)).toBe(200);
+    p01Agreement = agreement.body.id;
+    expect(composeCccd('079', 'female', 1990, 1234)).toBe('079190001234');
   });
 
   afterAll(async () => {
     await t?.close();
     await database?.close();
   });
+
+  /** Bodies of create-style routes, pointing at P01's subtree. */
+  async function sampleBody(route: RouteRecord): Promise<object> {
+    const cdcs = await t.unitId('TNI-P01-0001');
+    const bodies: Record<string, object> = {
+      'POST /api/members': { cdcsUnitId: cdcs },
+      'POST /api/members/merge': { keepId: p01Member, dropId: p01Member },
+      'POST /api/employers': { areaUnitId: p01 },
+      'POST /api/agreements': { cdcsUnitId: cdcs },
+      'POST /api/users': { unitId: p01 },
+      'POST /api/tokens': { unitId: p01 },
+    };
+    return bodies[`${route.method} ${route.url}`] ?? {};
+  }
 
   /** Values for the path parameters of every route, pointing at records of P01's subtree. */
   function sampleUrl(route: RouteRecord): string {
@@ -51,6 +87,19 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
       '/api/users/:id/lock': `/api/users/${p01User}/lock`,
       '/api/users/:id/unlock': `/api/users/${p01User}/unlock`,
       '/api/tokens/:id': `/api/tokens/${p01Token}`,
+      '/api/members': `/api/members?unitId=${p01}`,
+      '/api/members/count': `/api/members/count?unitId=${p01}`,
+      '/api/members/:id': `/api/members/${p01Member}`,
+      '/api/members/:id/history': `/api/members/${p01Member}/history`,
+      '/api/members/:id/transfer': `/api/members/${p01Member}/transfer`,
+      '/api/members/:id/leave': `/api/members/${p01Member}/leave`,
+      '/api/employers': `/api/employers?unitId=${p01}`,
+      '/api/employers/:id': `/api/employers/${p01Employer}`,
+      '/api/agreements': `/api/agreements?unitId=${p01}`,
+      '/api/agreements/count': `/api/agreements/count?unitId=${p01}`,
+      '/api/agreements/:id': `/api/agreements/${p01Agreement}`,
+      '/api/agreements/:id/renew': `/api/agreements/${p01Agreement}/renew`,
+      '/api/agreements/:id/file': `/api/agreements/${p01Agreement}/file`,
     };
     const url = samples[route.url] ?? route.url;
     if (url.includes(':')) throw new Error(`The access test needs a sample for ${route.method} ${route.url}: add one to sampleUrl().`);
@@ -76,10 +125,10 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
     const scoped = apiRoutes().filter((r) => 'permission' in r.access && r.access.unit);
     expect(scoped.length).toBeGreaterThanOrEqual(9);
     for (const route of scoped) {
-      const { status, body } = route.method === 'GET' ? await adminP02.get(sampleUrl(route)) : await adminP02.send(route.method as 'POST', sampleUrl(route), {});
+      const { status, body } = route.method === 'GET' ? await adminP02.get(sampleUrl(route)) : await adminP02.send(route.method as 'POST', sampleUrl(route), await sampleBody(route));
       expect(status, `${route.method} ${route.url}`).toBe(404);
       // The answer names nothing of what exists there.
-      expect(JSON.stringify(body)).not.toMatch(/Tân Ninh|xem\.tanninh|chấm công/);
+      expect(JSON.stringify(body)).not.toMatch(/Tân Ninh|xem\.tanninh|chấm công|Mẫu/);
     }
   });
 
@@ -87,7 +136,7 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
     const writes = apiRoutes().filter((r) => r.method !== 'GET' && 'permission' in r.access);
     expect(writes.length).toBeGreaterThanOrEqual(7);
     for (const route of writes) {
-      const { status, body } = await viewerP01.send(route.method as 'POST', sampleUrl(route), {});
+      const { status, body } = await viewerP01.send(route.method as 'POST', sampleUrl(route), await sampleBody(route));
       expect(status, `${route.method} ${route.url}`).toBe(403);
       expect(body.error.code).toBe('FORBIDDEN');
     }

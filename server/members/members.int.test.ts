@@ -2,29 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeCccd } from '../../domain/registry/identity-codes.ts';
 import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
 import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
-import { insertUnits } from '../org/org.repository.ts';
+import { buildHistoricProvince } from '../../test/support/historic-province.ts';
 
 describe.each(testDatabaseTargets())('members registry on $kind', (target) => {
   let database: TestDatabase;
   let t: TestApp;
   let staff: Session;
-  const unit: Record<string, number> = {};
+  let unit: Record<string, number> = {};
 
   beforeAll(async () => {
     database = await target.open();
     t = await createTestApp(database, `members-${target.kind}`);
-    // A small province that has existed since 2020, so that past dates have a tree to walk.
-    const tld = await t.unitId('TLD');
-    const add = async (code: string, name: string, kind: 'province' | 'commune' | 'grassroots', parent: number) => {
-      const ids = await insertUnits(database.db, [{ code, name, kind, sector: kind === 'grassroots' ? 'private' : null, validFrom: '2020-01-01', parentId: parent }]);
-      unit[code] = ids.get(code)!;
-    };
-    await add('TST', 'Liên đoàn Lao động tỉnh Thử Nghiệm', 'province', tld);
-    await add('C1', 'Công đoàn xã Một', 'commune', unit.TST!);
-    await add('C2', 'Công đoàn xã Hai', 'commune', unit.TST!);
-    await add('A', 'Công đoàn cơ sở Công ty TNHH An', 'grassroots', unit.C1!);
-    await add('B', 'Công đoàn cơ sở Công ty TNHH Bình', 'grassroots', unit.C1!);
-    await add('D', 'Công đoàn cơ sở Công ty TNHH Dũng', 'grassroots', unit.C2!);
+    unit = await buildHistoricProvince(database, await t.unitId('TLD'));
     await t.addUser('nhap.lieu', 'TST', ['union_staff']);
     staff = await t.login('nhap.lieu');
   });

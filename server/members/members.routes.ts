@@ -12,11 +12,14 @@ import { memberNotFound, type MembersService } from './members.service.ts';
 
 const TAGS = ['Đoàn viên'];
 
-/** A unit id given in the query or body, else the caller's own unit. */
+/**
+ * A unit id given in the query (absent: the caller's own unit, i.e. "my whole subtree") or in
+ * the body (absent: malformed — schema validation will say which field is missing).
+ */
 export function unitFromInput(source: 'query' | 'body', key: string): UnitLocator {
   return (request) => {
     const raw = ((source === 'query' ? request.query : request.body) as Record<string, unknown> | undefined)?.[key];
-    if (raw === undefined || raw === null) return requirePrincipal(request).unitId;
+    if (raw === undefined || raw === null) return source === 'query' ? requirePrincipal(request).unitId : 'malformed';
     const value = Number(raw);
     return Number.isSafeInteger(value) && value > 0 ? value : 'malformed';
   };
@@ -44,7 +47,16 @@ export const membersRoutes: FastifyPluginAsyncTypebox<{ members: MembersService;
 
   app.post('/api/members/merge', {
     schema: { tags: TAGS, summary: 'Gộp hai hồ sơ của cùng một người, giữ lịch sử', body: MergeBody, response: { 200: MemberItem } },
-    config: { access: { permission: 'registry.write', unit: async (request) => (await unitOfMember(db, Number((request.body as { keepId?: unknown })?.keepId) || 0)) ?? null, notFound: memberNotFound } },
+    config: {
+      access: {
+        permission: 'registry.write',
+        unit: async (request) => {
+          const keepId = Number((request.body as { keepId?: unknown } | undefined)?.keepId);
+          return Number.isSafeInteger(keepId) && keepId > 0 ? await unitOfMember(db, keepId) : 'malformed';
+        },
+        notFound: memberNotFound,
+      },
+    },
   }, (request) => members.merge(requirePrincipal(request), actorOf(request), request.body.keepId, request.body.dropId));
 
   app.post('/api/members', {

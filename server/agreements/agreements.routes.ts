@@ -1,0 +1,74 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Kysely } from 'kysely';
+import { AppError, badRequest } from '../../domain/errors/app-error.ts';
+import { actorOf, requirePrincipal } from '../auth/access-guard.ts';
+import type { DB } from '../db/schema.ts';
+import { unitOfRecord } from '../http/route-access.ts';
+import { unitFromInput } from '../members/members.routes.ts';
+import { unitOfAgreement } from './agreements.repository.ts';
+import {
+  AgreementCount, AgreementCountQuery, AgreementIdParams, AgreementItem, AgreementList, AgreementListQuery, CreateAgreementBody, RenewAgreementBody, UpdateAgreementBody,
+} from './agreements.schema.ts';
+import { AGREEMENT_FILE_MAX_BYTES, agreementNotFound, type AgreementsService } from './agreements.service.ts';
+
+const TAGS = ['Thỏa ước lao động tập thể'];
+
+export const agreementsRoutes: FastifyPluginAsyncTypebox<{ agreements: AgreementsService; db: Kysely<DB> }> = async (app, { agreements, db }) => {
+  const onAgreement = (permission: 'registry.read' | 'registry.write') => ({ permission, unit: unitOfRecord('id', (id) => unitOfAgreement(db, id)), notFound: agreementNotFound });
+
+  app.get('/api/agreements', {
+    schema: { tags: TAGS, summary: 'Danh sách thỏa ước', querystring: AgreementListQuery, response: { 200: AgreementList } },
+    config: { access: { permission: 'registry.read', unit: unitFromInput('query', 'unitId') } },
+  }, (request) => agreements.list(requirePrincipal(request), request.query));
+
+  app.get('/api/agreements/count', {
+    schema: { tags: TAGS, summary: 'Số thỏa ước còn hiệu lực vào một ngày (và loại B trở lên, có lợi hơn luật)', querystring: AgreementCountQuery, response: { 200: AgreementCount } },
+    config: { access: { permission: 'registry.read', unit: unitFromInput('query', 'unitId') } },
+  }, (request) => agreements.countOn(requirePrincipal(request), request.query.unitId, request.query.date));
+
+  app.post('/api/agreements', {
+    schema: { tags: TAGS, summary: 'Thêm thỏa ước', body: CreateAgreementBody, response: { 200: AgreementItem } },
+    config: { access: { permission: 'registry.write', unit: unitFromInput('body', 'cdcsUnitId') } },
+  }, (request) => agreements.create(requirePrincipal(request), actorOf(request), request.body));
+
+  app.get('/api/agreements/:id', {
+    schema: { tags: TAGS, summary: 'Thông tin thỏa ước', params: AgreementIdParams, response: { 200: AgreementItem } },
+    config: { access: onAgreement('registry.read') },
+  }, (request) => agreements.detail(request.params.id));
+
+  app.patch('/api/agreements/:id', {
+    schema: { tags: TAGS, summary: 'Sửa xếp loại, số hiệu, ngày chấm dứt', params: AgreementIdParams, body: UpdateAgreementBody, response: { 200: AgreementItem } },
+    config: { access: onAgreement('registry.write') },
+  }, (request) => agreements.update(actorOf(request), request.params.id, request.body));
+
+  app.post('/api/agreements/:id/renew', {
+    schema: { tags: TAGS, summary: 'Ký mới / gia hạn: thỏa ước cũ hết hiệu lực từ ngày thỏa ước mới có hiệu lực', params: AgreementIdParams, body: RenewAgreementBody, response: { 200: AgreementItem } },
+    config: { access: onAgreement('registry.write') },
+  }, (request) => agreements.renew(requirePrincipal(request), actorOf(request), request.params.id, request.body));
+
+  app.put('/api/agreements/:id/file', {
+    schema: { tags: TAGS, summary: 'Tải lên tệp thỏa ước (PDF hoặc DOCX, tối đa 20 MB; multipart/form-data, trường "file")', params: AgreementIdParams, response: { 200: AgreementItem } },
+    config: { access: onAgreement('registry.write') },
+  }, async (request) => {
+    if (!request.isMultipart()) throw badRequest('MULTIPART_REQUIRED', 'Hãy gửi tệp dưới dạng multipart/form-data (trường "file").');
+    const part = await request.file({ limits: { fileSize: AGREEMENT_FILE_MAX_BYTES, files: 1 } });
+    if (!part) throw badRequest('FILE_MISSING', 'Chưa chọn tệp.');
+    const content = await part.toBuffer().catch((error: { code?: string }) => {
+      if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('FILE_TOO_LARGE', 'too_large', 'Tệp vượt quá 20 MB.');
+      throw error;
+    });
+    return agreements.attachFile(actorOf(request), request.params.id, part.filename, content);
+  });
+
+  app.get('/api/agreements/:id/file', {
+    schema: { tags: TAGS, summary: 'Tải về tệp thỏa ước', params: AgreementIdParams },
+    config: { access: onAgreement('registry.read') },
+  }, async (request, reply) => {
+    const file = await agreements.file(request.params.id);
+    return reply
+      .type(file.mime_type)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.file_name)}`)
+      .header('x-content-type-options', 'nosniff')
+      .send(file.content);
+  });
+};

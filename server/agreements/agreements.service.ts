@@ -1,0 +1,164 @@
+import { createHash } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import { AppError, badRequest } from '../../domain/errors/app-error.ts';
+import { agreementIssues } from '../../domain/registry/employer-rules.ts';
+import { todayInVietnam } from '../../domain/time/calendar-date.ts';
+import { writeAudit, type AuditActor } from '../audit/audit.repository.ts';
+import { isUnitInScope } from '../auth/auth.repository.ts';
+import type { Principal } from '../auth/principal.ts';
+import type { DB } from '../db/schema.ts';
+import { findUnit } from '../org/org.repository.ts';
+import * as repo from './agreements.repository.ts';
+import type { AgreementItem, CreateAgreementBody, RenewAgreementBody } from './agreements.schema.ts';
+
+export const agreementNotFound = () => new AppError('AGREEMENT_NOT_FOUND', 'not_found', 'Không tìm thấy thỏa ước lao động tập thể.');
+const KIND_LABELS: Record<string, string> = { enterprise: 'Thỏa ước doanh nghiệp', sector: 'Thỏa ước ngành', multi_employer: 'Thỏa ước có nhiều doanh nghiệp tham gia' };
+const QUALITY_ORDER = ['A', 'B', 'C', 'D'];
+export const AGREEMENT_FILE_MAX_BYTES = 20 * 1024 * 1024;
+const FIELD_LABELS: Record<string, string> = { signedOn: 'Ngày ký', effectiveFrom: 'Ngày có hiệu lực', expiresOn: 'Ngày hết hạn', qualityClass: 'Xếp loại', kind: 'Loại thỏa ước' };
+
+function present(r: repo.AgreementRow, asOf: string): AgreementItem {
+  return {
+    id: Number(r.id), number: r.number, kind: r.kind, kindLabel: KIND_LABELS[r.kind] ?? r.kind,
+    cdcs: { id: Number(r.cdcs_unit_id), code: r.cdcs_code, name: r.cdcs_name },
+    employer: r.employer_id === null ? null : { id: Number(r.employer_id), taxCode: r.tax_code ?? '', name: r.employer_name ?? '' },
+    signedOn: r.signed_on, effectiveFrom: r.effective_from, expiresOn: r.expires_on, endedOn: r.ended_on,
+    qualityClass: r.quality_class, betterThanLaw: r.better_than_law, renewsId: r.renews_id === null ? null : Number(r.renews_id),
+    inForce: r.effective_from <= asOf && asOf <= (r.ended_on ?? r.expires_on),
+    file: r.file_id === null ? null : { id: Number(r.file_id), name: r.file_name ?? '', size: Number(r.file_size ?? 0) },
+  };
+}
+
+/** Only PDF and Word files, recognised by their first bytes, not by the name the browser sends. */
+export function agreementFileType(content: Buffer): string | null {
+  if (content.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
+  if (content[0] === 0x50 && content[1] === 0x4b && content[2] === 0x03 && content[3] === 0x04) {
+    return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+  }
+  return null;
+}
+
+export class AgreementsService {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async list(principal: Principal, q: { unitId?: number; inForceOn?: string; minQuality?: string; betterThanLaw?: boolean; asOf?: string; afterId?: number; limit?: number }) {
+    const asOf = q.asOf ?? todayInVietnam();
+    const limit = q.limit ?? 50;
+    let path = principal.scopePath;
+    if (q.unitId !== undefined) path = (await findUnit(this.db, q.unitId, todayInVietnam()))?.path ?? path;
+    let query = repo.agreementsQuery(this.db)
+      .innerJoin('org_placement as p', (j) => j.onRef('p.unit_id', '=', 'a.cdcs_unit_id').on('p.valid_to', 'is', null))
+      .where(sql<boolean>`p.path <@ ${path}::ltree`);
+    if (q.inForceOn) query = query.where(repo.inForceOn(q.inForceOn));
+    if (q.minQuality) query = query.where('a.quality_class', 'in', QUALITY_ORDER.slice(0, QUALITY_ORDER.indexOf(q.minQuality) + 1) as ('A')[]);
+    if (q.betterThanLaw !== undefined) query = query.where('a.better_than_law', '=', q.betterThanLaw);
+    if (q.afterId) query = query.where('a.id', '<', q.afterId);
+    const rows = (await query.orderBy('a.id', 'desc').limit(limit).execute()) as repo.AgreementRow[];
+    return { items: rows.map((r) => present(r, asOf)), nextAfterId: rows.length === limit ? Number(rows.at(-1)!.id) : null };
+  }
+
+  async detail(id: number): Promise<AgreementItem> {
+    const row = (await repo.agreementsQuery(this.db).where('a.id', '=', id).executeTakeFirst()) as repo.AgreementRow | undefined;
+    if (!row) throw agreementNotFound();
+    return present(row, todayInVietnam());
+  }
+
+  private validate(body: RenewAgreementBody): void {
+    const issues = agreementIssues({ kind: body.kind, signedOn: body.signedOn, effectiveFrom: body.effectiveFrom, expiresOn: body.expiresOn, qualityClass: body.qualityClass ?? null }, todayInVietnam());
+    if (issues.length) {
+      throw badRequest('AGREEMENT_INVALID', issues.map((i) => `${FIELD_LABELS[i.field]}: ${i.message}`).join(' '), issues.map((i) => ({ path: i.field, message: i.message })));
+    }
+  }
+
+  private async checkCdcs(principal: Principal, unitId: number, employerId: number | null | undefined): Promise<void> {
+    const unit = await findUnit(this.db, unitId, todayInVietnam());
+    if (!unit || !(await isUnitInScope(this.db, unitId, principal.scopePath))) {
+      throw new AppError('UNIT_NOT_FOUND', 'not_found', 'Không tìm thấy công đoàn cơ sở (hoặc nằm ngoài phạm vi quản lý của bạn).');
+    }
+    if (unit.kind !== 'grassroots') throw badRequest('NOT_GRASSROOTS', `"${unit.name}" không phải là công đoàn cơ sở.`);
+    if (employerId) {
+      const employer = await this.db.selectFrom('employer').select(['id', 'cdcs_unit_id']).where('id', '=', employerId).executeTakeFirst();
+      if (!employer) throw badRequest('EMPLOYER_UNKNOWN', 'Không tìm thấy đơn vị sử dụng lao động đã chọn.');
+    }
+  }
+
+  async create(principal: Principal, actor: AuditActor, body: CreateAgreementBody): Promise<AgreementItem> {
+    this.validate(body);
+    await this.checkCdcs(principal, body.cdcsUnitId, body.employerId);
+    const id = await this.db.transaction().execute(async (trx) => {
+      const row = await trx.insertInto('agreement').values({
+        cdcs_unit_id: body.cdcsUnitId, employer_id: body.employerId ?? null, kind: body.kind, number: body.number?.trim() || null,
+        signed_on: body.signedOn, effective_from: body.effectiveFrom, expires_on: body.expiresOn,
+        quality_class: body.qualityClass ?? null, better_than_law: body.betterThanLaw ?? false,
+      }).returning('id').executeTakeFirstOrThrow();
+      await writeAudit(trx, actor, { action: 'agreement.create', unitId: body.cdcsUnitId, entityType: 'agreement', entityId: row.id, after: body });
+      return Number(row.id);
+    });
+    return this.detail(id);
+  }
+
+  /** A renewal starts a new agreement; the old one stays in force until the day before. */
+  async renew(principal: Principal, actor: AuditActor, id: number, body: RenewAgreementBody): Promise<AgreementItem> {
+    const old = await this.detail(id);
+    this.validate(body);
+    if (body.effectiveFrom <= old.effectiveFrom) throw badRequest('RENEWAL_TOO_EARLY', 'Thỏa ước gia hạn phải có hiệu lực sau ngày có hiệu lực của thỏa ước cũ.');
+    const newId = await this.db.transaction().execute(async (trx) => {
+      const dayBefore = sql<string>`(${body.effectiveFrom}::date - 1)`;
+      await trx.updateTable('agreement')
+        .set({ ended_on: sql`CASE WHEN ${dayBefore} < expires_on THEN ${dayBefore} ELSE ended_on END`, updated_at: new Date() })
+        .where('id', '=', id).execute();
+      const row = await trx.insertInto('agreement').values({
+        cdcs_unit_id: old.cdcs.id, employer_id: body.employerId ?? old.employer?.id ?? null, kind: body.kind, number: body.number?.trim() || null,
+        signed_on: body.signedOn, effective_from: body.effectiveFrom, expires_on: body.expiresOn,
+        quality_class: body.qualityClass ?? null, better_than_law: body.betterThanLaw ?? false, renews_id: id,
+      }).returning('id').executeTakeFirstOrThrow();
+      await writeAudit(trx, actor, { action: 'agreement.renew', unitId: old.cdcs.id, entityType: 'agreement', entityId: row.id, before: { renews: id }, after: body });
+      return Number(row.id);
+    });
+    return this.detail(newId);
+  }
+
+  async update(actor: AuditActor, id: number, body: { number?: string | null; qualityClass?: 'A' | 'B' | 'C' | 'D' | null; betterThanLaw?: boolean; endedOn?: string | null }) {
+    const before = await this.detail(id);
+    if (body.endedOn && (body.endedOn < before.effectiveFrom || body.endedOn > before.expiresOn)) {
+      throw badRequest('AGREEMENT_INVALID', 'Ngày chấm dứt phải nằm trong thời hạn của thỏa ước.', [{ path: 'endedOn', message: 'Ngày chấm dứt phải nằm trong thời hạn của thỏa ước.' }]);
+    }
+    await this.db.transaction().execute(async (trx) => {
+      await trx.updateTable('agreement').set({
+        ...(body.number !== undefined && { number: body.number?.trim() || null }),
+        ...(body.qualityClass !== undefined && { quality_class: body.qualityClass }),
+        ...(body.betterThanLaw !== undefined && { better_than_law: body.betterThanLaw }),
+        ...(body.endedOn !== undefined && { ended_on: body.endedOn }),
+        updated_at: new Date(),
+      }).where('id', '=', id).execute();
+      await writeAudit(trx, actor, { action: 'agreement.update', unitId: before.cdcs.id, entityType: 'agreement', entityId: id, before, after: body });
+    });
+    return this.detail(id);
+  }
+
+  async attachFile(actor: AuditActor, id: number, fileName: string, content: Buffer): Promise<AgreementItem> {
+    const before = await this.detail(id);
+    const mime = agreementFileType(content);
+    if (!mime) throw badRequest('FILE_TYPE', 'Chỉ nhận tệp PDF hoặc Word (.docx) của thỏa ước.');
+    const sha256 = createHash('sha256').update(content).digest('hex');
+    await this.db.transaction().execute(async (trx) => {
+      const file = await trx.insertInto('stored_file').values({ file_name: fileName.normalize('NFC').slice(0, 200), mime_type: mime, size_bytes: content.length, sha256, content }).returning('id').executeTakeFirstOrThrow();
+      await trx.updateTable('agreement').set({ file_id: Number(file.id), updated_at: new Date() }).where('id', '=', id).execute();
+      await writeAudit(trx, actor, { action: 'agreement.attach_file', unitId: before.cdcs.id, entityType: 'agreement', entityId: id, after: { fileName, size: content.length, sha256 } });
+    });
+    return this.detail(id);
+  }
+
+  async file(id: number) {
+    const row = await this.db.selectFrom('agreement as a').innerJoin('stored_file as f', 'f.id', 'a.file_id')
+      .select(['f.file_name', 'f.mime_type', 'f.content']).where('a.id', '=', id).executeTakeFirst();
+    if (!row) throw new AppError('FILE_NOT_FOUND', 'not_found', 'Thỏa ước này chưa có tệp đính kèm.');
+    return row;
+  }
+
+  async countOn(principal: Principal, unitId: number | undefined, date: string | undefined) {
+    const on = date ?? todayInVietnam();
+    const id = unitId ?? principal.unitId;
+    return { unitId: id, date: on, ...(await repo.countAgreementsOn(this.db, id, on)) };
+  }
+}

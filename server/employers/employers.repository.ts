@@ -1,0 +1,67 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB, EmployerTable } from '../db/schema.ts';
+
+export interface EmployerRow {
+  id: number;
+  tax_code: string;
+  name: string;
+  sector: string;
+  industry: string | null;
+  address: string | null;
+  province_name: string | null;
+  commune_name: string | null;
+  area_unit_id: number;
+  area_code: string;
+  area_name: string;
+  cdcs_unit_id: number | null;
+  cdcs_code: string | null;
+  cdcs_name: string | null;
+  workers: number | null;
+  women_workers: number | null;
+  workers_counted_on: string | null;
+}
+
+function base(db: Kysely<DB>) {
+  return db
+    .selectFrom('employer as e')
+    .innerJoin('org_unit as a', 'a.id', 'e.area_unit_id')
+    .leftJoin('org_unit as c', 'c.id', 'e.cdcs_unit_id')
+    .select([
+      'e.id', 'e.tax_code', 'e.name', 'e.sector', 'e.industry', 'e.address', 'e.province_name', 'e.commune_name',
+      'e.area_unit_id', 'a.code as area_code', 'a.name as area_name', 'e.cdcs_unit_id', 'c.code as cdcs_code', 'c.name as cdcs_name',
+      'e.workers', 'e.women_workers', 'e.workers_counted_on',
+    ]);
+}
+
+/** An employer belongs to the subtree of its area union, or of the CĐCS that represents it. */
+const inSubtree = (path: string) => sql<boolean>`(
+  EXISTS (SELECT 1 FROM org_placement p WHERE p.unit_id = e.area_unit_id AND p.valid_to IS NULL AND p.path <@ ${path}::ltree)
+  OR EXISTS (SELECT 1 FROM org_placement p WHERE p.unit_id = e.cdcs_unit_id AND p.valid_to IS NULL AND p.path <@ ${path}::ltree))`;
+
+export async function listEmployers(
+  db: Kysely<DB>,
+  q: { underPath: string; words: string[]; taxPrefix: string | null; sector: string | null; hasCdcs: boolean | null; minWorkers: number | null; after: { key: string; id: number } | null; limit: number },
+): Promise<(EmployerRow & { sort_key: string })[]> {
+  let query = base(db).select(sql<string>`search_normalize(e.name)`.as('sort_key')).where(inSubtree(q.underPath));
+  for (const w of q.words) query = query.where(sql<boolean>`search_normalize(e.name) LIKE search_normalize(${`%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`})`);
+  if (q.taxPrefix) query = query.where('e.tax_code', 'like', `${q.taxPrefix}%`);
+  if (q.sector) query = query.where('e.sector', '=', q.sector as EmployerTable['sector']);
+  if (q.hasCdcs !== null) query = query.where('e.cdcs_unit_id', q.hasCdcs ? 'is not' : 'is', null);
+  if (q.minWorkers !== null) query = query.where('e.workers', '>=', q.minWorkers);
+  if (q.after) query = query.where(sql<boolean>`(search_normalize(e.name), e.id) > (${q.after.key}, ${q.after.id})`);
+  return (await query.orderBy(sql`search_normalize(e.name)`).orderBy('e.id').limit(q.limit).execute()) as (EmployerRow & { sort_key: string })[];
+}
+
+export async function findEmployer(db: Kysely<DB>, id: number): Promise<EmployerRow | undefined> {
+  return base(db).where('e.id', '=', id).executeTakeFirst() as Promise<EmployerRow | undefined>;
+}
+
+export async function findEmployerByTaxCode(db: Kysely<DB>, taxCode: string) {
+  return db.selectFrom('employer').select(['id']).where('tax_code', '=', taxCode).executeTakeFirst();
+}
+
+/** The unit that decides who may see an employer: its CĐCS if it has one, else its area union. */
+export async function unitOfEmployer(db: Kysely<DB>, id: number): Promise<number | null> {
+  const row = await db.selectFrom('employer').select(['area_unit_id', 'cdcs_unit_id']).where('id', '=', id).executeTakeFirst();
+  return row ? Number(row.cdcs_unit_id ?? row.area_unit_id) : null;
+}

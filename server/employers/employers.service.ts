@@ -1,0 +1,133 @@
+import type { Kysely } from 'kysely';
+import { isSector, SECTOR_LABELS } from '../../domain/org/org-unit.ts';
+import { AppError, badRequest, conflict } from '../../domain/errors/app-error.ts';
+import { EMPLOYER_FIELD_LABELS, employerIssues, type EmployerIssue } from '../../domain/registry/employer-rules.ts';
+import { todayInVietnam } from '../../domain/time/calendar-date.ts';
+import { writeAudit, type AuditActor } from '../audit/audit.repository.ts';
+import { isUnitInScope } from '../auth/auth.repository.ts';
+import type { Principal } from '../auth/principal.ts';
+import type { DB } from '../db/schema.ts';
+import { encodeCursor } from '../members/members.service.ts';
+import { findUnit } from '../org/org.repository.ts';
+import * as repo from './employers.repository.ts';
+import type { CreateEmployerBody, EmployerItem, UpdateEmployerBody } from './employers.schema.ts';
+
+export const employerNotFound = () => new AppError('EMPLOYER_NOT_FOUND', 'not_found', 'Không tìm thấy đơn vị sử dụng lao động.');
+const unitNotFound = () => new AppError('UNIT_NOT_FOUND', 'not_found', 'Không tìm thấy đơn vị công đoàn (hoặc nằm ngoài phạm vi quản lý của bạn).');
+const blank = (v: string | null | undefined) => (v === undefined || v === null || v.trim() === '' ? null : v.normalize('NFC').trim());
+
+function invalid(issues: EmployerIssue[]): AppError {
+  return badRequest('EMPLOYER_INVALID', issues.map((i) => `${EMPLOYER_FIELD_LABELS[i.field]}: ${i.message}`).join(' '), issues.map((i) => ({ path: i.field, message: i.message })));
+}
+
+export function presentEmployer(r: repo.EmployerRow): EmployerItem {
+  return {
+    id: Number(r.id), taxCode: r.tax_code, name: r.name, sector: r.sector, sectorLabel: isSector(r.sector) ? SECTOR_LABELS[r.sector] : r.sector,
+    industry: r.industry, address: r.address, provinceName: r.province_name, communeName: r.commune_name,
+    areaUnit: { id: Number(r.area_unit_id), code: r.area_code, name: r.area_name },
+    cdcs: r.cdcs_unit_id === null ? null : { id: Number(r.cdcs_unit_id), code: r.cdcs_code ?? '', name: r.cdcs_name ?? '' },
+    workers: r.workers, womenWorkers: r.women_workers, workersCountedOn: r.workers_counted_on,
+  };
+}
+
+export class EmployersService {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async list(principal: Principal, q: { q?: string; unitId?: number; sector?: string; hasCdcs?: boolean; minWorkers?: number; after?: string; limit?: number }) {
+    const limit = q.limit ?? 50;
+    let underPath = principal.scopePath;
+    if (q.unitId !== undefined) {
+      const unit = await findUnit(this.db, q.unitId, todayInVietnam());
+      if (!unit) throw unitNotFound();
+      underPath = unit.path;
+    }
+    const text = (q.q ?? '').normalize('NFC').trim();
+    const taxPrefix = /^\d[\d-]{2,13}$/.test(text) ? text : null;
+    let after: { key: string; id: number } | null = null;
+    if (q.after) {
+      try {
+        const [key, id] = JSON.parse(Buffer.from(q.after, 'base64url').toString('utf8'));
+        after = { key: String(key), id: Number(id) };
+      } catch {
+        throw badRequest('CURSOR_INVALID', 'Con trỏ phân trang không hợp lệ. Hãy tải lại danh sách từ trang đầu.');
+      }
+    }
+    const rows = await repo.listEmployers(this.db, {
+      underPath, words: taxPrefix ? [] : text.split(/\s+/).filter(Boolean).slice(0, 8), taxPrefix,
+      sector: q.sector ?? null, hasCdcs: q.hasCdcs ?? null, minWorkers: q.minWorkers ?? null, after, limit,
+    });
+    const last = rows.at(-1);
+    return { items: rows.map(presentEmployer), nextCursor: rows.length === limit && last ? encodeCursor(last.sort_key, Number(last.id)) : null };
+  }
+
+  async detail(id: number): Promise<EmployerItem> {
+    const row = await repo.findEmployer(this.db, id);
+    if (!row) throw employerNotFound();
+    return presentEmployer(row);
+  }
+
+  private async checkUnits(principal: Principal, areaUnitId: number | undefined, cdcsUnitId: number | null | undefined): Promise<void> {
+    const today = todayInVietnam();
+    if (areaUnitId !== undefined) {
+      const area = await findUnit(this.db, areaUnitId, today);
+      if (!area || !(await isUnitInScope(this.db, areaUnitId, principal.scopePath))) throw unitNotFound();
+      if (!['province', 'commune', 'industrial_zone', 'local_sector', 'central_sector', 'corporation'].includes(area.kind)) {
+        throw badRequest('AREA_UNIT_KIND', `"${area.name}" không phải là công đoàn cấp trên trực tiếp cơ sở.`);
+      }
+    }
+    if (cdcsUnitId !== undefined && cdcsUnitId !== null) {
+      const cdcs = await findUnit(this.db, cdcsUnitId, today);
+      if (!cdcs || !(await isUnitInScope(this.db, cdcsUnitId, principal.scopePath))) throw unitNotFound();
+      if (cdcs.kind !== 'grassroots') throw badRequest('NOT_GRASSROOTS', `"${cdcs.name}" không phải là công đoàn cơ sở.`);
+    }
+  }
+
+  async create(principal: Principal, actor: AuditActor, body: CreateEmployerBody): Promise<EmployerItem> {
+    const taxCode = body.taxCode.trim();
+    const values = {
+      tax_code: taxCode, name: body.name.normalize('NFC').trim(), sector: body.sector, industry: blank(body.industry), address: blank(body.address),
+      province_name: blank(body.provinceName), commune_name: blank(body.communeName), area_unit_id: body.areaUnitId, cdcs_unit_id: body.cdcsUnitId ?? null,
+      workers: body.workers ?? null, women_workers: body.womenWorkers ?? null, workers_counted_on: body.workersCountedOn ?? null,
+    };
+    const issues = employerIssues({ taxCode, name: values.name, sector: values.sector, workers: values.workers, womenWorkers: values.women_workers, workersCountedOn: values.workers_counted_on }, todayInVietnam());
+    if (issues.length) throw invalid(issues);
+    await this.checkUnits(principal, body.areaUnitId, body.cdcsUnitId);
+    if (await repo.findEmployerByTaxCode(this.db, taxCode)) throw conflict('TAX_CODE_EXISTS', `Mã số thuế ${taxCode} đã có trong danh sách đơn vị sử dụng lao động.`);
+    const id = await this.db.transaction().execute(async (trx) => {
+      const row = await trx.insertInto('employer').values(values).returning('id').executeTakeFirstOrThrow();
+      await writeAudit(trx, actor, { action: 'employer.create', unitId: body.cdcsUnitId ?? body.areaUnitId, entityType: 'employer', entityId: row.id, after: values });
+      return Number(row.id);
+    });
+    return this.detail(id);
+  }
+
+  async update(principal: Principal, actor: AuditActor, id: number, body: UpdateEmployerBody): Promise<EmployerItem> {
+    const before = await repo.findEmployer(this.db, id);
+    if (!before) throw employerNotFound();
+    const next = {
+      name: body.name !== undefined ? body.name.normalize('NFC').trim() : before.name,
+      sector: body.sector ?? before.sector,
+      workers: body.workers !== undefined ? body.workers : before.workers,
+      women_workers: body.womenWorkers !== undefined ? body.womenWorkers : before.women_workers,
+      workers_counted_on: body.workersCountedOn !== undefined ? body.workersCountedOn : before.workers_counted_on,
+    };
+    const issues = employerIssues({ taxCode: before.tax_code, name: next.name, sector: next.sector, workers: next.workers, womenWorkers: next.women_workers, workersCountedOn: next.workers_counted_on }, todayInVietnam());
+    if (issues.length) throw invalid(issues);
+    await this.checkUnits(principal, body.areaUnitId, body.cdcsUnitId);
+    const patch = {
+      ...next,
+      sector: next.sector as 'hcsn',
+      ...(body.industry !== undefined && { industry: blank(body.industry) }),
+      ...(body.address !== undefined && { address: blank(body.address) }),
+      ...(body.provinceName !== undefined && { province_name: blank(body.provinceName) }),
+      ...(body.communeName !== undefined && { commune_name: blank(body.communeName) }),
+      ...(body.areaUnitId !== undefined && { area_unit_id: body.areaUnitId }),
+      ...(body.cdcsUnitId !== undefined && { cdcs_unit_id: body.cdcsUnitId }),
+    };
+    await this.db.transaction().execute(async (trx) => {
+      await trx.updateTable('employer').set({ ...patch, updated_at: new Date() }).where('id', '=', id).execute();
+      await writeAudit(trx, actor, { action: 'employer.update', unitId: patch.cdcs_unit_id ?? before.cdcs_unit_id ?? before.area_unit_id, entityType: 'employer', entityId: id, before, after: patch });
+    });
+    return this.detail(id);
+  }
+}
