@@ -14,7 +14,7 @@ import type { ResolvedTableOptions, TableRow, TableSummary } from './table-types
 import { RowLimiter } from './row-limiter.ts';
 
 /** A row still unfinished after this many characters is hostile (Excel's own max is far below). */
-const MAX_PENDING_CHARS = 64 * 1024 * 1024;
+const MAX_PENDING_CHARS = 16 * 1024 * 1024;
 
 export async function* readXlsxRows(path: string, options: ResolvedTableOptions, summary: TableSummary): AsyncGenerator<TableRow> {
   const entries = await readZipDirectory(path);
