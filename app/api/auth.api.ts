@@ -41,6 +41,28 @@ export async function logout(): Promise<void> {
 
 export const LOGIN_PATH = '/dang-nhap';
 export const NEXT_PARAM = 'tiep';
+export const CHANGE_PASSWORD_PATH = '/doi-mat-khau';
+
+/** The one password-change call; the server answers PASSWORD_POLICY / CURRENT_PASSWORD_WRONG with the field in `issues`. */
+export async function changePassword(currentPassword: string, newPassword: string): Promise<{ ok: boolean; message: string }> {
+  return api.post('/api/auth/change-password', { currentPassword, newPassword });
+}
+
+/** Ends every session of this user (a lost phone, a shared computer); this one ends too. */
+export async function logoutEverywhere(): Promise<{ ok: boolean; message: string }> {
+  try {
+    return await api.post('/api/auth/logout-all');
+  } finally {
+    csrfToken = null;
+  }
+}
+
+/** To the login page and back here afterwards; a full load drops every cached answer. */
+export function goToLogin(): void {
+  const { pathname, search } = window.location;
+  if (pathname.startsWith(LOGIN_PATH)) return;
+  window.location.assign(`${LOGIN_PATH}?${new URLSearchParams({ [NEXT_PARAM]: pathname + search })}`);
+}
 
 /** Where to go after logging in: only paths inside the app, never another site. */
 export function safeNextPath(next: string | null): string {
