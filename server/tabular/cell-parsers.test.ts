@@ -37,6 +37,8 @@ describe('parseDateCell', () => {
   });
 });
 
+const MAX_SERIAL_CHECKED = 2_958_466;
+
 describe('Excel serial dates', () => {
   it('converts serials both ways across the phantom 1900-02-29', () => {
     expect(excelSerialToIso(1)).toBe('1900-01-01');
@@ -46,6 +48,10 @@ describe('Excel serial dates', () => {
     expect(excelSerialToIso(45292.5)).toBe('2024-01-01T12:00:00');
     expect(excelSerialToIso(0, true)).toBe('1904-01-01');
     expect(excelSerialToIso(-1)).toBeNull();
+    for (let serial = 61; serial < MAX_SERIAL_CHECKED; serial += 13) {
+      const viaDate = new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 10);
+      expect(excelSerialToIso(serial)).toBe(viaDate);
+    }
     for (const iso of ['1900-01-01', '1900-02-28', '1900-03-01', '1990-09-05', '2024-02-29']) expect(excelSerialToIso(isoToExcelSerial(iso))).toBe(iso);
   });
 });

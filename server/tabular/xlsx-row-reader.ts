@@ -6,7 +6,7 @@ import type { ZipFileEntry } from './zip-file-reader.ts';
 import { readDateStyles, readWorkbookLayout } from './workbook-parts-reader.ts';
 import { loadSharedStrings } from './shared-strings-store.ts';
 import type { SharedStringsStore } from './shared-strings-store.ts';
-import { scanRows } from './xlsx-sheet-scanner.ts';
+import { scanRows, tagsFor } from './xlsx-sheet-scanner.ts';
 import type { ScannedRow, SheetContext } from './xlsx-sheet-scanner.ts';
 import { detectPrefix } from './xml-text.ts';
 import { tableErrors } from './table-errors.ts';
@@ -28,6 +28,7 @@ export async function* readXlsxRows(path: string, options: ResolvedTableOptions,
   summary.sheetName = layout.sheetName;
   const ctx: SheetContext = {
     prefix: '',
+    tags: tagsFor(''),
     sharedStrings: await loadShared(path, sharedEntry, options),
     dateStyles: await readDateStyles(path, entries, layout.stylesPath),
     date1904: layout.date1904,
@@ -69,7 +70,7 @@ async function* streamSheet(
     for await (const chunk of stream) {
       pending += decoder.write(chunk as Buffer);
       if (!prefixKnown && pending.length > 4096) {
-        ctx.prefix = detectPrefix(pending, 'worksheet');
+        setPrefix(ctx, detectPrefix(pending, 'worksheet'));
         prefixKnown = true;
       }
       if (!prefixKnown) continue;
@@ -84,12 +85,17 @@ async function* streamSheet(
       if (stopped) return;
     }
     pending += decoder.end();
-    if (!prefixKnown) ctx.prefix = detectPrefix(pending, 'worksheet');
+    if (!prefixKnown) setPrefix(ctx, detectPrefix(pending, 'worksheet'));
     scanRows(pending, ctx, state, onRow);
     yield* ready;
   } finally {
     stream.destroy();
   }
+}
+
+function setPrefix(ctx: SheetContext, prefix: string): void {
+  ctx.prefix = prefix;
+  ctx.tags = tagsFor(prefix);
 }
 
 function toTableRow(row: ScannedRow, summary: TableSummary): TableRow {

@@ -11,10 +11,34 @@ import type { TableRow } from './table-types.ts';
 
 export interface SheetContext {
   prefix: string;
+  /** Tag strings for `prefix`, built once (see tagsFor) rather than per cell. */
+  tags: SheetTags;
   sharedStrings: SharedStringsStore | null;
   dateStyles: boolean[];
   date1904: boolean;
   maxCellLength: number;
+}
+
+export interface SheetTags {
+  rowOpen: string;
+  rowClose: string;
+  cellOpen: string;
+  cellClose: string;
+  formula: string;
+  valueOpen: string;
+  valueClose: string;
+}
+
+export function tagsFor(prefix: string): SheetTags {
+  return {
+    rowOpen: `<${prefix}row`,
+    rowClose: `</${prefix}row>`,
+    cellOpen: `<${prefix}c`,
+    cellClose: `</${prefix}c>`,
+    formula: `<${prefix}f`,
+    valueOpen: `<${prefix}v>`,
+    valueClose: `</${prefix}v>`,
+  };
 }
 
 /** A row as scanned; `empty` rows (no value in any cell) are counted but not yielded. */
@@ -27,8 +51,8 @@ export interface ScannedRow extends TableRow {
  * begins. `onRow` may return false to stop early.
  */
 export function scanRows(text: string, ctx: SheetContext, state: { lastRow: number }, onRow: (row: ScannedRow) => boolean): { rest: number; stopped: boolean } {
-  const open = `<${ctx.prefix}row`;
-  const close = `</${ctx.prefix}row>`;
+  const open = ctx.tags.rowOpen;
+  const close = ctx.tags.rowClose;
   let p = 0;
   for (;;) {
     const at = text.indexOf(open, p);
@@ -58,8 +82,8 @@ export function scanRows(text: string, ctx: SheetContext, state: { lastRow: numb
 
 function parseRowBody(rowNumber: number, body: string, ctx: SheetContext): ScannedRow {
   const row: ScannedRow = { rowNumber, cells: [], empty: true };
-  const open = `<${ctx.prefix}c`;
-  const close = `</${ctx.prefix}c>`;
+  const open = ctx.tags.cellOpen;
+  const close = ctx.tags.cellClose;
   let p = 0;
   let column = -1;
   for (;;) {
@@ -89,7 +113,7 @@ function parseRowBody(rowNumber: number, body: string, ctx: SheetContext): Scann
 }
 
 function placeCell(row: ScannedRow, column: number, tag: string, content: string, ctx: SheetContext): void {
-  const hasFormula = content.indexOf(`<${ctx.prefix}f`) >= 0;
+  const hasFormula = content.indexOf(ctx.tags.formula) >= 0;
   if (hasFormula) (row.formulaCells ??= []).push(column);
   const read = cellValue(tag, content, ctx);
   let value = read.value;
@@ -108,7 +132,7 @@ function placeCell(row: ScannedRow, column: number, tag: string, content: string
 function cellValue(tag: string, content: string, ctx: SheetContext): { value: string | null; truncated: boolean } {
   const type = getAttr(tag, 't');
   if (type === 'inlineStr') return { value: cleanCellText(collectTextRuns(content, ctx.prefix)), truncated: false };
-  const raw = elementText(content, `${ctx.prefix}v`);
+  const raw = elementText(content, ctx.tags.valueOpen, ctx.tags.valueClose);
   if (raw === null) return { value: null, truncated: false };
   switch (type) {
     case 's': {
@@ -128,11 +152,11 @@ function cellValue(tag: string, content: string, ctx: SheetContext): { value: st
   }
 }
 
-function elementText(content: string, name: string): string | null {
-  const at = content.indexOf(`<${name}>`);
+function elementText(content: string, open: string, close: string): string | null {
+  const at = content.indexOf(open);
   if (at < 0) return null;
-  const end = content.indexOf(`</${name}>`, at);
-  return end < 0 ? null : content.slice(at + name.length + 2, end);
+  const end = content.indexOf(close, at);
+  return end < 0 ? null : content.slice(at + open.length, end);
 }
 
 function numericValue(raw: string, style: string | undefined, ctx: SheetContext): string | null {
