@@ -25,6 +25,8 @@ import { agreementsRoutes } from './agreements/agreements.routes.ts';
 import { AgreementsService } from './agreements/agreements.service.ts';
 import { employersRoutes } from './employers/employers.routes.ts';
 import { EmployersService } from './employers/employers.service.ts';
+import { IMPORT_MAX_BYTES, importsRoutes } from './imports/imports.routes.ts';
+import { ImportsService } from './imports/imports.service.ts';
 import { membersRoutes } from './members/members.routes.ts';
 import { MembersService } from './members/members.service.ts';
 import { orgRoutes } from './org/org.routes.ts';
@@ -38,6 +40,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every route with its access declaration, as registered (walked by the security test). */
     routeTable: RouteRecord[];
+    imports: ImportsService;
   }
 }
 
@@ -91,7 +94,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
   await app.register(cookie);
   // Uploads are bounded per route (files) and here (everything else in a multipart request).
-  await app.register(multipart, { limits: { fileSize: 200 * 1024 * 1024, files: 1, fields: 20, fieldSize: 64 * 1024 } });
+  await app.register(multipart, { limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 20, fieldSize: 64 * 1024 } });
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) =>
@@ -108,6 +111,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(membersRoutes, { members: new MembersService(db), db });
   await app.register(employersRoutes, { employers: new EmployersService(db), db });
   await app.register(agreementsRoutes, { agreements: new AgreementsService(db), db });
+  const imports = new ImportsService(db, options.logger || null);
+  await imports.markInterrupted();
+  app.decorate('imports', imports);
+  app.addHook('onClose', () => imports.waitForAll());
+  await app.register(importsRoutes, { imports });
 
   if (options.serveWebApp !== false && fs.existsSync(path.join(APP_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: APP_DIST, wildcard: false, index: ['index.html'] });

@@ -216,6 +216,7 @@ export interface ImportJobTable {
   updated: Generated<number>;
   unchanged: Generated<number>;
   rejected: Generated<number>;
+  header_titles: ColumnType<unknown, string | undefined, string>;
   message: string | null;
   created_by: number | null;
   started_at: Timestamp;

@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Kysely } from 'kysely';
+import { Type } from 'typebox';
 import { actorOf, requirePrincipal } from '../auth/access-guard.ts';
 import type { DB } from '../db/schema.ts';
 import { unitOfRecord, type UnitLocator } from '../http/route-access.ts';
+import { exportMembers } from './members-export.ts';
 import { unitOfMember } from './members.repository.ts';
 import {
   CreateMemberBody, DuplicateGroups, LeaveBody, MemberCount, MemberCountQuery, MemberHistory, MemberIdParams, MemberItem,
@@ -34,6 +36,27 @@ export const membersRoutes: FastifyPluginAsyncTypebox<{ members: MembersService;
     schema: { tags: TAGS, summary: 'Danh sách đoàn viên (phân trang theo con trỏ, tìm không dấu)', querystring: MemberListQuery, response: { 200: MemberList } },
     config: { access: { permission: 'registry.read', unit: unitFromInput('query', 'unitId') } },
   }, (request) => members.list(requirePrincipal(request), request.query));
+
+  app.get('/api/members/export', {
+    schema: {
+      tags: TAGS, summary: 'Xuất danh sách đoàn viên đã lọc ra XLSX hoặc CSV (CCCD che theo quyền)',
+      querystring: Type.Object({
+        format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('csv')])),
+        unitId: Type.Optional(Type.Integer({ minimum: 1 })),
+        status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('left')])),
+        sector: Type.Optional(Type.Union([Type.Literal('hcsn'), Type.Literal('dnnn'), Type.Literal('private'), Type.Literal('fdi')])),
+        q: Type.Optional(Type.String({ maxLength: 100 })),
+      }, { additionalProperties: false }),
+    },
+    config: { access: { permission: 'registry.read', unit: unitFromInput('query', 'unitId') } },
+  }, async (request, reply) => {
+    const format = request.query.format ?? 'xlsx';
+    const file = await exportMembers(db, requirePrincipal(request), actorOf(request), { ...request.query, format });
+    return reply
+      .type(format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${file.fileName}"`)
+      .send(file.stream);
+  });
 
   app.get('/api/members/count', {
     schema: { tags: TAGS, summary: 'Số đoàn viên của đơn vị (và các đơn vị trực thuộc) vào một ngày', querystring: MemberCountQuery, response: { 200: MemberCount } },

@@ -144,6 +144,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       updated integer NOT NULL DEFAULT 0,
       unchanged integer NOT NULL DEFAULT 0,
       rejected integer NOT NULL DEFAULT 0,
+      -- Column titles of the file's header row, by position: the rejected-rows file repeats them.
+      header_titles jsonb NOT NULL DEFAULT '[]',
       message text,
       created_by bigint REFERENCES app_user(id),
       started_at timestamptz NOT NULL DEFAULT now(),

@@ -1,0 +1,55 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { badRequest } from '../domain/errors/app-error.ts';
+import { todayInVietnam } from '../domain/time/calendar-date.ts';
+import { loadConfig } from '../server/config/config.ts';
+import { openDatabase } from '../server/db/database.ts';
+import { migrateToLatest } from '../server/db/migrator.ts';
+import { listRejections } from '../server/imports/import-job.repository.ts';
+import { importMembers } from '../server/imports/member-import.ts';
+import { findUnitByCode } from '../server/org/org.repository.ts';
+import type { CommandIO } from './main.ts';
+
+const USAGE = 'Cách dùng: tiendo import members TỆP --unit MÃ_ĐƠN_VỊ [--dry-run]';
+
+export default async function importCommand(argv: string[], io: CommandIO): Promise<number> {
+  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { unit: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } } });
+  const [registry, file] = positionals;
+  if (registry !== 'members') throw badRequest('IMPORT_REGISTRY', `Chưa hỗ trợ nhập "${registry ?? ''}". ${USAGE}`);
+  if (!file || !values.unit) throw badRequest('IMPORT_USAGE', USAGE);
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrateToLatest(database.db);
+    const unit = await findUnitByCode(database.db, values.unit, todayInVietnam());
+    if (!unit) throw badRequest('UNIT_NOT_FOUND', `Không tìm thấy đơn vị có mã "${values.unit}".`);
+    const started = performance.now();
+    const isTty = (io.stderr as NodeJS.WriteStream).isTTY === true;
+    const report = await importMembers(database.db, {
+      filePath: path.resolve(file), fileName: path.basename(file), scopeUnitId: Number(unit.id), dryRun: values['dry-run'] ?? false,
+      actor: { userId: null, tokenId: null, label: 'dòng lệnh tiendo import', ip: null }, createdBy: null,
+      onProgress: (c) => {
+        const rate = Math.round(c.rowsRead / Math.max(0.001, (performance.now() - started) / 1000));
+        const line = `Đã đọc ${c.rowsRead.toLocaleString('vi-VN')} dòng (${rate.toLocaleString('vi-VN')} dòng/giây): thêm ${c.inserted}, sửa ${c.updated}, giữ nguyên ${c.unchanged}, từ chối ${c.rejected}`;
+        io.stderr.write(isTty ? `\r${line}` : `${line}\n`);
+      },
+    });
+    if (isTty) io.stderr.write('\n');
+    const c = report.counters;
+    const seconds = (performance.now() - started) / 1000;
+    io.stdout.write(
+      [
+        `${report.dryRun ? 'CHẠY THỬ (không ghi dữ liệu)' : 'Đã nhập'} tệp ${path.basename(file)} vào ${unit.name} — lượt nhập #${report.jobId}`,
+        `Dòng đọc: ${c.rowsRead} = thêm mới ${c.inserted} + cập nhật ${c.updated} + giữ nguyên ${c.unchanged} + từ chối ${c.rejected}`,
+        `Thời gian: ${seconds.toFixed(1)} giây (${Math.round(c.rowsRead / Math.max(seconds, 0.001))} dòng/giây)`,
+        ...report.notes,
+      ].join('\n') + '\n',
+    );
+    const rejections = await listRejections(database.db, report.jobId, 50);
+    for (const r of rejections) io.stdout.write(`  Dòng ${r.row_number}${r.column_name ? `, cột "${r.column_name}"` : ''}: ${r.reason}\n`);
+    if (c.rejected > rejections.length) io.stdout.write(`  … và các dòng khác: xem trong màn hình Nhập dữ liệu (lượt #${report.jobId}).\n`);
+    return 0;
+  } finally {
+    await database.close();
+  }
+}

@@ -1,0 +1,78 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { AppError, badRequest } from '../../domain/errors/app-error.ts';
+import { actorOf, requirePrincipal } from '../auth/access-guard.ts';
+import { unitOfRecord } from '../http/route-access.ts';
+import { unitFromInput } from '../members/members.routes.ts';
+import { importNotFound, type ImportsService } from './imports.service.ts';
+
+const TAGS = ['Nhập dữ liệu từ Excel'];
+export const IMPORT_MAX_BYTES = 200 * 1024 * 1024;
+
+const ImportStatus = Type.Object({
+  id: Type.Integer(), registry: Type.String(), fileName: Type.String(), dryRun: Type.Boolean(),
+  status: Type.Union([Type.Literal('running'), Type.Literal('done'), Type.Literal('failed')]), message: Type.Union([Type.String(), Type.Null()]),
+  rowsRead: Type.Integer(), inserted: Type.Integer(), updated: Type.Integer(), unchanged: Type.Integer(), rejected: Type.Integer(),
+  startedAt: Type.String(), finishedAt: Type.Union([Type.String(), Type.Null()]),
+  rejections: Type.Array(Type.Object({ rowNumber: Type.Integer(), column: Type.Union([Type.String(), Type.Null()]), reason: Type.String() }), { description: '500 lỗi đầu tiên; tải tệp dòng bị từ chối để có đủ' }),
+});
+
+const StartQuery = Type.Object(
+  {
+    unitId: Type.Integer({ minimum: 1, description: 'Đơn vị nhận dữ liệu (các CĐCS trong tệp phải thuộc đơn vị này)' }),
+    dryRun: Type.Optional(Type.Boolean({ default: false, description: 'Chạy thử: kiểm tra và đếm, không ghi gì' })),
+    mapping: Type.Optional(Type.String({ maxLength: 2000, description: 'Ghép cột: JSON {"chỉ số cột": "trường" | null}' })),
+  },
+  { additionalProperties: false },
+);
+
+export const importsRoutes: FastifyPluginAsyncTypebox<{ imports: ImportsService }> = async (app, { imports }) => {
+  const onJob = { permission: 'registry.write' as const, unit: unitOfRecord('id', (id) => imports.unitOf(id)), notFound: importNotFound };
+
+  app.post('/api/imports/members', {
+    schema: { tags: TAGS, summary: 'Nhập danh sách đoàn viên từ tệp XLSX/CSV (multipart, trường "file"); chạy nền, trả về lượt nhập', querystring: StartQuery, response: { 202: ImportStatus } },
+    config: { access: { permission: 'registry.write', unit: unitFromInput('query', 'unitId') } },
+  }, async (request, reply) => {
+    if (!request.isMultipart()) throw badRequest('MULTIPART_REQUIRED', 'Hãy gửi tệp dưới dạng multipart/form-data (trường "file").');
+    const part = await request.file({ limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } });
+    if (!part) throw badRequest('FILE_MISSING', 'Chưa chọn tệp.');
+    let mapping: Record<number, string | null> | undefined;
+    if (request.query.mapping) {
+      try {
+        mapping = JSON.parse(request.query.mapping);
+      } catch {
+        throw badRequest('MAPPING_INVALID', 'Cách ghép cột gửi lên không đọc được.');
+      }
+    }
+    const principal = requirePrincipal(request);
+    const status = await imports.startMemberImport({
+      upload: part.file, fileName: part.filename, scopeUnitId: request.query.unitId, dryRun: request.query.dryRun ?? false, mapping,
+      actor: actorOf(request), createdBy: principal.userId,
+    }).catch((error: unknown) => {
+      if (part.file.truncated) throw new AppError('FILE_TOO_LARGE', 'too_large', 'Tệp vượt quá dung lượng cho phép (200 MB).');
+      throw error;
+    });
+    return reply.status(202).send(status);
+  });
+
+  app.get('/api/imports/:id', {
+    schema: { tags: TAGS, summary: 'Tiến độ và kết quả một lượt nhập (số dòng đọc, thêm, sửa, giữ nguyên, từ chối)', params: Type.Object({ id: Type.Integer({ minimum: 1 }) }), response: { 200: ImportStatus } },
+    config: { access: onJob },
+  }, (request) => imports.status(request.params.id));
+
+  app.get('/api/imports/:id/rejections', {
+    schema: {
+      tags: TAGS, summary: 'Tải các dòng bị từ chối kèm cột "Lỗi", để sửa và nhập lại',
+      params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
+      querystring: Type.Object({ format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('csv')])) }, { additionalProperties: false }),
+    },
+    config: { access: onJob },
+  }, async (request, reply) => {
+    const format = request.query.format ?? 'xlsx';
+    const file = await imports.rejectionsFile(request.params.id, format);
+    return reply
+      .type(format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${file.fileName}"`)
+      .send(file.stream);
+  });
+};

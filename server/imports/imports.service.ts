@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import { AppError } from '../../domain/errors/app-error.ts';
+import type { AuditActor } from '../audit/audit.repository.ts';
+import type { DB } from '../db/schema.ts';
+import { writeTable } from '../tabular/table-writer.ts';
+import * as jobs from './import-job.repository.ts';
+import { fileSha256, headerTitles, importMembers, prepareMemberImport } from './member-import.ts';
+
+export const importNotFound = () => new AppError('IMPORT_NOT_FOUND', 'not_found', 'Không tìm thấy lượt nhập dữ liệu.');
+
+/**
+ * Imports run in the background of the server process: the upload answers at once with the
+ * job, whose counters (committed with each batch) the screen polls for its progress bar.
+ */
+export class ImportsService {
+  private readonly running = new Map<number, Promise<unknown>>();
+
+  constructor(private readonly db: Kysely<DB>, private readonly logger: Logger | null) {}
+
+  /** Jobs left "running" by a process that died cannot finish: say so instead of spinning forever. */
+  async markInterrupted(): Promise<void> {
+    await this.db.updateTable('import_job').set({ status: 'failed', message: 'Máy chủ dừng giữa chừng khi đang nhập. Các lô đã ghi được giữ nguyên; hãy nhập lại tệp để hoàn tất (những dòng đã có sẽ không bị ghi trùng).', finished_at: new Date() })
+      .where('status', '=', 'running').execute();
+  }
+
+  async startMemberImport(input: { upload: NodeJS.ReadableStream; fileName: string; scopeUnitId: number; dryRun: boolean; mapping?: Record<number, string | null>; actor: AuditActor; createdBy: number | null }) {
+    const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'tiendo-import-'));
+    const filePath = path.join(dir, 'upload');
+    let titles: (string | null)[];
+    try {
+      await pipeline(input.upload, fs.createWriteStream(filePath));
+      if ((input.upload as { truncated?: boolean }).truncated) throw new AppError('FILE_TOO_LARGE', 'too_large', 'Tệp vượt quá dung lượng cho phép (200 MB).');
+      // The columns are checked before answering, so a wrong file is refused at once.
+      titles = headerTitles((await prepareMemberImport(this.db, { filePath, scopeUnitId: input.scopeUnitId, mapping: input.mapping })).header);
+    } catch (error) {
+      await fs.promises.rm(dir, { recursive: true, force: true });
+      throw error;
+    }
+    const jobId = await jobs.createJob(this.db, {
+      registry: 'members', fileName: input.fileName.normalize('NFC').slice(0, 200), sha256: await fileSha256(filePath),
+      scopeUnitId: input.scopeUnitId, dryRun: input.dryRun, createdBy: input.createdBy, headerTitles: titles,
+    });
+    const work = importMembers(this.db, { ...input, filePath, jobId })
+      .catch((error: unknown) => this.logger?.warn({ jobId, err: error instanceof AppError ? error.code : String(error) }, 'import failed'))
+      .finally(() => {
+        this.running.delete(jobId);
+        void fs.promises.rm(dir, { recursive: true, force: true });
+      });
+    this.running.set(jobId, work);
+    return this.status(jobId);
+  }
+
+  /** For tests and graceful shutdown. */
+  async waitFor(jobId: number): Promise<void> {
+    await this.running.get(jobId);
+  }
+
+  async waitForAll(): Promise<void> {
+    await Promise.allSettled([...this.running.values()]);
+  }
+
+  async unitOf(jobId: number): Promise<number | null> {
+    const job = await jobs.findJob(this.db, jobId);
+    return job ? Number(job.scope_unit_id) : null;
+  }
+
+  async status(jobId: number) {
+    const job = await jobs.findJob(this.db, jobId);
+    if (!job) throw importNotFound();
+    const rejections = await jobs.listRejections(this.db, jobId, 500);
+    return {
+      id: Number(job.id), registry: job.registry, fileName: job.file_name, dryRun: job.dry_run, status: job.status, message: job.message,
+      rowsRead: job.rows_read, inserted: job.inserted, updated: job.updated, unchanged: job.unchanged, rejected: job.rejected,
+      startedAt: job.started_at.toISOString(), finishedAt: job.finished_at?.toISOString() ?? null,
+      rejections: rejections.map((r) => ({ rowNumber: r.row_number, column: r.column_name, reason: r.reason })),
+    };
+  }
+
+  /** The rejected rows as they were in the file, plus a "Lỗi" column: fix and import again. */
+  async rejectionsFile(jobId: number, format: 'xlsx' | 'csv') {
+    const rows = await jobs.listRejections(this.db, jobId, null);
+    const byRow = new Map<number, { raw: (string | null)[]; reasons: string[] }>();
+    for (const r of rows) {
+      const entry = byRow.get(r.row_number) ?? { raw: r.raw as (string | null)[], reasons: [] };
+      entry.reasons.push(r.column_name ? `${r.column_name}: ${r.reason}` : r.reason);
+      byRow.set(r.row_number, entry);
+    }
+    const job = await jobs.findJob(this.db, jobId);
+    const titles = (job?.header_titles ?? []) as (string | null)[];
+    const width = Math.max(titles.length, ...[...byRow.values()].map((e) => e.raw.length));
+    // Same titles as the original file, so the fixed file is recognised when imported again.
+    const columns = [
+      ...Array.from({ length: width }, (_, i) => ({ key: `c${i}`, title: titles[i] ?? `Cột ${i + 1}`, width: 18 })),
+      { key: 'error', title: 'Lỗi', width: 60 },
+      { key: 'row', title: 'Dòng trong tệp gốc', width: 10, type: 'integer' as const },
+    ];
+    const stream = new PassThrough();
+    const data = [...byRow.entries()].map(([rowNumber, e]) => ({ ...Object.fromEntries(e.raw.map((v, i) => [`c${i}`, v])), row: rowNumber, error: e.reasons.join('; ') }));
+    writeTable(stream, { format, sheetName: 'Dòng bị từ chối', columns, rows: data }).then(() => stream.end(), (error: unknown) => stream.destroy(error as Error));
+    return { stream, fileName: `dong-bi-tu-choi-${jobId}.${format}` };
+  }
+}
