@@ -1,14 +1,21 @@
 import { Suspense, lazy } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
-import { LOGIN_PATH } from './api/auth.api.ts';
+import { CHANGE_PASSWORD_PATH, LOGIN_PATH } from './api/auth.api.ts';
 import { AppShell } from './components/app-shell.layout.tsx';
 import { HOME_PATH, NAV_SECTIONS } from './components/nav-sections.ts';
 import NotFoundScene from './scenes/placeholder/not-found.scene.tsx';
 import SectionPlaceholderScene from './scenes/placeholder/section-placeholder.scene.tsx';
+import { RequirePermission } from './scenes/admin/require-permission.guard.tsx';
 
 // Screens load on demand so the first paint only carries the shell.
 const OrgTreeScene = lazy(() => import('./scenes/org-tree/org-tree.scene.tsx'));
 const LoginScene = lazy(() => import('./scenes/login/login.scene.tsx'));
+const ChangePasswordScene = lazy(() => import('./scenes/account/change-password.scene.tsx'));
+const AdminIndexScene = lazy(() => import('./scenes/admin/admin-index.scene.tsx'));
+const UsersScene = lazy(() => import('./scenes/admin/users.scene.tsx'));
+const RolesScene = lazy(() => import('./scenes/admin/roles.scene.tsx'));
+const TokensScene = lazy(() => import('./scenes/admin/tokens.scene.tsx'));
+const AuditScene = lazy(() => import('./scenes/admin/audit.scene.tsx'));
 
 export function AppRoutes() {
   return (
@@ -24,6 +31,12 @@ export function AppRoutes() {
       <Route element={<AppShell />}>
         <Route index element={<Navigate to={HOME_PATH} replace />} />
         <Route path="/co-cau-to-chuc" element={<OrgTreeScene />} />
+        <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordScene />} />
+        <Route path="/quan-tri" element={<AdminIndexScene />} />
+        <Route path="/quan-tri/tai-khoan" element={<RequirePermission permission="users.manage"><UsersScene /></RequirePermission>} />
+        <Route path="/quan-tri/vai-tro" element={<RequirePermission permission="users.manage"><RolesScene /></RequirePermission>} />
+        <Route path="/quan-tri/khoa-api" element={<RequirePermission permission="tokens.manage"><TokensScene /></RequirePermission>} />
+        <Route path="/quan-tri/nhat-ky" element={<RequirePermission permission="audit.read"><AuditScene /></RequirePermission>} />
         {NAV_SECTIONS.filter((s) => !s.isReady).map((section) => (
           <Route key={section.key} path={section.path} element={<SectionPlaceholderScene section={section} />} />
         ))}

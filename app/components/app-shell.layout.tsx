@@ -10,14 +10,17 @@ import {
   TeamOutlined,
   LogoutOutlined,
   UserOutlined,
+  KeyOutlined,
+  DisconnectOutlined,
 } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import { Avatar, Button, Dropdown, Layout, Menu, Result, Spin, Typography } from 'antd';
-import { Suspense, useState, type ReactNode } from 'react';
-import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Avatar, Button, Dropdown, Layout, Menu, Result, Spin, Typography, type ButtonProps } from 'antd';
+import { Suspense, useEffect, useState, type ReactNode } from 'react';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import type { CurrentUser } from '../../server/auth/auth.schema.ts';
 import { ApiError, errorMessage } from '../api/api-client.ts';
-import { LOGIN_PATH, logout, meQuery } from '../api/auth.api.ts';
+import { CHANGE_PASSWORD_PATH, LOGIN_PATH, NEXT_PARAM, logout, logoutEverywhere, meKey, meQuery } from '../api/auth.api.ts';
+import { adminPageForPath, adminPagesFor } from '../scenes/admin/admin-pages.ts';
 import { CurrentUnitBadge } from './current-unit.badge.tsx';
 import { NAV_SECTIONS, sectionForPath } from './nav-sections.ts';
 
@@ -46,6 +49,19 @@ function readCollapsed(): boolean {
 
 function UserMenu({ me }: { me: CurrentUser }) {
   const roles = me.roles.map((role) => role.name).join(', ');
+  const navigate = useNavigate();
+  const { modal } = App.useApp();
+  // While a password change is forced, logging out is the only way out of the change screen.
+  const forced = me.user.mustChangePassword;
+  const confirmLogoutAll = () =>
+    modal.confirm({
+      title: 'Đăng xuất khỏi mọi thiết bị?',
+      content: 'Mọi phiên đăng nhập của bạn (máy này, điện thoại, máy khác) sẽ kết thúc. Dùng khi bạn quên đăng xuất ở máy dùng chung hoặc mất thiết bị.',
+      okText: 'Đăng xuất mọi nơi',
+      okButtonProps: { danger: true, 'data-testid': 'logout-all-confirm' } as ButtonProps,
+      cancelText: 'Hủy',
+      onOk: () => logoutEverywhere().finally(() => window.location.assign(LOGIN_PATH)),
+    });
   return (
     <Dropdown
       trigger={['click']}
@@ -53,11 +69,19 @@ function UserMenu({ me }: { me: CurrentUser }) {
         items: [
           { key: 'who', label: <Typography.Text type="secondary">{roles || 'Chưa có vai trò'}</Typography.Text>, disabled: true },
           { type: 'divider' },
-          { key: 'logout', icon: <LogoutOutlined />, label: 'Đăng xuất', danger: true },
+          ...(forced
+            ? []
+            : [
+                { key: 'password', icon: <KeyOutlined />, label: <span data-testid="menu-change-password">Đổi mật khẩu</span> },
+                { key: 'logout-all', icon: <DisconnectOutlined />, label: <span data-testid="menu-logout-all">Đăng xuất khỏi mọi thiết bị</span> },
+              ]),
+          { key: 'logout', icon: <LogoutOutlined />, label: <span data-testid="menu-logout">Đăng xuất</span>, danger: true },
         ],
         onClick: ({ key }) => {
           // A full load to the login page drops every cached answer of the previous user.
           if (key === 'logout') void logout().finally(() => window.location.assign(LOGIN_PATH));
+          if (key === 'logout-all') confirmLogoutAll();
+          if (key === 'password') navigate(CHANGE_PASSWORD_PATH);
         },
       }}
     >
@@ -72,6 +96,8 @@ function UserMenu({ me }: { me: CurrentUser }) {
 /** Nothing inside the shell renders before we know who is looking (and at which unit). */
 export function AppShell() {
   const me = useQuery(meQuery());
+  usePasswordChangeWatch();
+  if (me.isSuccess && me.data.user.mustChangePassword) return <ForcedPasswordChange me={me.data} />;
   if (me.isSuccess) return <ShellFrame me={me.data} />;
   if (me.isError && !(me.error instanceof ApiError && me.error.status === 401)) {
     return (
@@ -87,12 +113,65 @@ export function AppShell() {
   return <Spin className="app-loading" description="Đang tải…" size="large"><div /></Spin>;
 }
 
+/**
+ * Any answer "PASSWORD_CHANGE_REQUIRED" (an administrator reset the password while this tab was
+ * open) marks the session as needing a change; AppShell then keeps the user on the change screen.
+ */
+function usePasswordChangeWatch() {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    const onError = (error: unknown) => {
+      if (!(error instanceof ApiError && error.code === 'PASSWORD_CHANGE_REQUIRED')) return;
+      queryClient.setQueryData<CurrentUser>(meKey, (me) => (me ? { ...me, user: { ...me.user, mustChangePassword: true } } : me));
+    };
+    const offQueries = queryClient.getQueryCache().subscribe((event) => {
+      if (event.type === 'updated' && event.action.type === 'error') onError(event.action.error);
+    });
+    const offMutations = queryClient.getMutationCache().subscribe((event) => {
+      if (event.type === 'updated' && event.action.type === 'error') onError(event.action.error);
+    });
+    return () => {
+      offQueries();
+      offMutations();
+    };
+  }, [queryClient]);
+}
+
+/** Only the change-password form and the logout: every other page waits until the password is changed. */
+function ForcedPasswordChange({ me }: { me: CurrentUser }) {
+  const location = useLocation();
+  if (location.pathname !== CHANGE_PASSWORD_PATH) {
+    const next = new URLSearchParams({ [NEXT_PARAM]: location.pathname + location.search });
+    return <Navigate to={`${CHANGE_PASSWORD_PATH}?${next}`} replace />;
+  }
+  return (
+    <Layout className="app-shell">
+      <Layout.Header className="app-header" data-testid="app-header">
+        <span className="app-brand">
+          <img src="/favicon.svg" alt="" width={28} height={28} />
+          <span className="app-brand-name">Tiến Độ</span>
+        </span>
+        <div className="app-header-spacer" />
+        <CurrentUnitBadge me={me} />
+        <UserMenu me={me} />
+      </Layout.Header>
+      <Layout.Content className="app-content">
+        <Suspense fallback={<Spin className="app-loading" description="Đang tải…" size="large"><div /></Spin>}>
+          <Outlet />
+        </Suspense>
+      </Layout.Content>
+    </Layout>
+  );
+}
+
 /** The frame of every screen: header (product, current unit, user), left menu, content. */
 function ShellFrame({ me }: { me: CurrentUser }) {
   const location = useLocation();
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(readCollapsed);
   const active = sectionForPath(location.pathname);
+  const adminPage = adminPageForPath(location.pathname);
+  const adminPages = adminPagesFor(me.permissions);
 
   const onCollapse = (value: boolean) => {
     setCollapsed(value);
@@ -134,14 +213,22 @@ function ShellFrame({ me }: { me: CurrentUser }) {
         >
           <Menu
             mode="inline"
-            selectedKeys={active ? [active.key] : []}
+            selectedKeys={adminPage ? [adminPage.key] : active ? [active.key] : []}
+            defaultOpenKeys={adminPage ? ['admin'] : []}
             items={NAV_SECTIONS.map((section) => ({
               key: section.key,
               icon: ICONS[section.key],
               label: <span data-testid={`nav-${section.key}`}>{section.label}</span>,
               title: section.label,
+              // Quản trị opens into the pages this user's permissions allow.
+              children:
+                section.key === 'admin'
+                  ? adminPages.map((page) => ({ key: page.key, label: <span data-testid={`subnav-${page.key}`}>{page.label}</span>, title: page.label }))
+                  : undefined,
             }))}
             onClick={({ key }) => {
+              const page = adminPages.find((p) => p.key === key);
+              if (page) return navigate(page.path);
               const section = NAV_SECTIONS.find((s) => s.key === key);
               if (section) navigate(section.path);
             }}

@@ -74,7 +74,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
     path: '/quan-tri',
     label: 'Quản trị',
     summary: 'Quản lý tài khoản người dùng, phân quyền theo đơn vị và nhật ký hoạt động của hệ thống.',
-    isReady: false,
+    isReady: true,
   },
 ];
 

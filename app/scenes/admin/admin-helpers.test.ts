@@ -10,8 +10,8 @@ import { userStatusTags } from './user-status.ts';
 const NOW = new Date('2026-03-05T01:00:00Z');
 
 describe('user status tags', () => {
-  const base = { isDisabled: false, lockedUntil: null, mustChangePassword: false };
-  const labels = (u: Partial<typeof base> & { lockedUntil?: string | null }) => userStatusTags({ ...base, ...u }, NOW).map((t) => t.label);
+  const base = { isDisabled: false, lockedUntil: null as string | null, mustChangePassword: false };
+  const labels = (u: Partial<typeof base>) => userStatusTags({ ...base, ...u }, NOW).map((t) => t.label);
 
   it('says an ordinary account is active', () => {
     expect(labels({})).toEqual(['Đang hoạt động']);

@@ -1,7 +1,7 @@
 import { ApiError, errorMessage } from '../../api/api-client.ts';
 
-export interface FieldError {
-  name: string;
+export interface FieldError<F extends string = string> {
+  name: F;
   errors: string[];
 }
 
@@ -9,11 +9,11 @@ export interface FieldError {
  * Splits a server error into messages for form fields (by `issues[].path`, e.g. "newPassword"
  * or "/username") and a message for the whole form when no known field is named.
  */
-export function splitFormErrors(error: unknown, fields: readonly string[], extra: Record<string, string> = {}): { fields: FieldError[]; form?: string } {
+export function splitFormErrors<F extends string>(error: unknown, fields: readonly F[], extra: Partial<Record<string, F>> = {}): { fields: FieldError<F>[]; form?: string } {
   if (!(error instanceof ApiError)) return { fields: [], form: errorMessage(error) };
-  const byField = new Map<string, string[]>();
+  const byField = new Map<F, string[]>();
   for (const issue of error.issues) {
-    const name = issue.path.replace(/^\//, '').split(/[./]/)[0] ?? '';
+    const name = (issue.path.replace(/^\//, '').split(/[./]/)[0] ?? '') as F;
     if (!fields.includes(name)) continue;
     byField.set(name, [...(byField.get(name) ?? []), issue.message]);
   }

@@ -1,0 +1,55 @@
+import { useQuery } from '@tanstack/react-query';
+import { Card, List, Space, Tag, Typography } from 'antd';
+import { errorMessage } from '../../api/api-client.ts';
+import { rolesQuery } from '../../api/users.api.ts';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import './admin.css';
+
+/** Read-only: roles are data seeded by the server; this page explains what each one allows. */
+export default function RolesScene() {
+  useDocumentTitle('Vai trò');
+  const roles = useQuery(rolesQuery());
+  return (
+    <div className="scene" data-testid="roles-scene">
+      <div className="scene-header">
+        <div>
+          <h1 className="scene-title">Vai trò</h1>
+          <Typography.Text type="secondary">
+            Mỗi tài khoản có một hoặc nhiều vai trò; quyền luôn chỉ áp dụng trong đơn vị của tài khoản và các đơn vị trực thuộc.
+          </Typography.Text>
+        </div>
+      </div>
+      <Card>
+        <List
+          loading={roles.isLoading}
+          dataSource={roles.data?.items ?? []}
+          locale={{ emptyText: roles.isError ? errorMessage(roles.error) : 'Chưa có vai trò nào.' }}
+          renderItem={(role) => (
+            <List.Item data-testid={`role-${role.code}`}>
+              <List.Item.Meta
+                title={
+                  <Space>
+                    <span className="cell-strong">{role.name}</span>
+                    {role.isBuiltin && <Tag>Có sẵn</Tag>}
+                  </Space>
+                }
+                description={
+                  <>
+                    <div className="role-description">{role.description}</div>
+                    <Space size={[4, 4]} wrap>
+                      {role.permissions.map((p) => (
+                        <Tag key={p.code} color="blue" title={p.code}>
+                          {p.label}
+                        </Tag>
+                      ))}
+                    </Space>
+                  </>
+                }
+              />
+            </List.Item>
+          )}
+        />
+      </Card>
+    </div>
+  );
+}
