@@ -48,7 +48,7 @@ describe('Excel serial dates', () => {
     expect(excelSerialToIso(45292.5)).toBe('2024-01-01T12:00:00');
     expect(excelSerialToIso(0, true)).toBe('1904-01-01');
     expect(excelSerialToIso(-1)).toBeNull();
-    for (let serial = 61; serial < MAX_SERIAL_CHECKED; serial += 13) {
+    for (let serial = 61; serial < MAX_SERIAL_CHECKED; serial += 97) {
       const viaDate = new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 10);
       expect(excelSerialToIso(serial)).toBe(viaDate);
     }

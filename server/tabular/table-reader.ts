@@ -20,6 +20,7 @@ export function openTable(source: TableSource, options: OpenTableOptions = {}): 
   return {
     summary,
     async *[Symbol.asyncIterator]() {
+      Object.assign(summary, emptySummary()); // a second pass starts a fresh count
       const kind = await sniffFile(source.path);
       if (kind.kind === 'xlsx') yield* readXlsxRows(source.path, resolved, summary);
       else yield* readCsvRows(source.path, kind.encoding, kind.bomLength, resolved, summary);

@@ -51,17 +51,34 @@ async function writeXlsx(output: NodeJS.WritableStream, options: WriteTableOptio
   let count = 0;
   for await (const record of options.rows) {
     sheet.addRow(options.columns.map((c) => xlsxValue(record[c.key], c.type ?? 'text'))).commit();
-    if (++count % YIELD_EVERY === 0) await letStreamsFlow(output);
+    if (++count % YIELD_EVERY === 0) await letStreamsFlow(output, sheet);
   }
   sheet.commit();
   await workbook.commit();
   return { rowsWritten: count };
 }
 
-/** Let zlib and the destination drain what was committed, so nothing piles up in memory. */
-async function letStreamsFlow(output: NodeJS.WritableStream): Promise<void> {
+/**
+ * Back-pressure exceljs does not give: committed rows go into a PassThrough feeding the zip
+ * compressor, whose buffer grows without limit when rows come faster than deflate takes them
+ * (measured: +0.5 KB per row, ~680 MB for a million rows). We wait while more than a few MB are
+ * queued there (an exceljs internal, read defensively), and for the destination's own 'drain'.
+ */
+async function letStreamsFlow(output: NodeJS.WritableStream, sheet: ExcelJS.Worksheet): Promise<void> {
   await new Promise((resolve) => setImmediate(resolve));
+  while (queuedSheetBytes(sheet) > MAX_QUEUED_BYTES) await new Promise((resolve) => setTimeout(resolve, 1));
   if ((output as Writable).writableNeedDrain) await once(output as Writable, 'drain');
+}
+
+const MAX_QUEUED_BYTES = 4 * 1024 * 1024;
+
+interface ExcelJsSheetInternals {
+  stream?: { pipes?: { _writableState?: { length?: number } }[] };
+}
+
+function queuedSheetBytes(sheet: ExcelJS.Worksheet): number {
+  const pipes = (sheet as unknown as ExcelJsSheetInternals).stream?.pipes ?? [];
+  return pipes.reduce((sum, pipe) => sum + (pipe._writableState?.length ?? 0), 0);
 }
 
 function xlsxValue(value: unknown, type: ColumnType): string | number | Date | null {
