@@ -9,6 +9,7 @@ import { writeAudit, type AuditActor } from '../audit/audit.repository.ts';
 import type { DB } from '../db/schema.ts';
 import { findUnit } from '../org/org.repository.ts';
 import { parseDateCell, parseGenderCell } from '../tabular/cell-parsers.ts';
+import { stripFormulaGuard } from '../tabular/formula-guard.ts';
 import { applyMapping, detectHeader, type HeaderDetection } from '../tabular/header-detector.ts';
 import { openTable, readFirstRows } from '../tabular/table-reader.ts';
 import type { TableRow } from '../tabular/table-types.ts';
@@ -165,9 +166,11 @@ interface RowContext {
 }
 
 function parseRow(row: TableRow, ctx: RowContext): ParsedMember | { issues: jobs.RejectionRecord[] } {
+  // Text that our own exports neutralised against formula injection ("'=…") reads back as written.
   const cell = (key: string) => {
     const i = ctx.col(key);
-    return i === undefined ? null : (row.cells[i] ?? null);
+    const value = i === undefined ? null : (row.cells[i] ?? null);
+    return value === null ? null : stripFormulaGuard(value);
   };
   const issues: jobs.RejectionRecord[] = [];
   const reject = (key: string, reason: string) => issues.push({ rowNumber: row.rowNumber, column: ctx.titleOf(key), reason, raw: row.cells });
