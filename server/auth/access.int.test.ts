@@ -6,6 +6,7 @@ import { composeCccd, taxCheckDigit } from '../../domain/registry/identity-codes
 import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
 import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
 import { requireAccessDeclarations, type RouteRecord } from '../http/route-access.ts';
+import { createJob } from '../imports/import-job.repository.ts';
 
 describe.each(testDatabaseTargets())('access control on $kind', (target) => {
   let database: TestDatabase;
@@ -17,6 +18,7 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
   let p01Member: number;
   let p01Employer: number;
   let p01Agreement: number;
+  let p01Import: number;
   let adminP01: Session; // system_admin at P01
   let adminP02: Session; // system_admin at the sibling commune: sees nothing of P01
   let viewerP01: Session; // read-only at P01
@@ -54,6 +56,7 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
     expect(agreement.status, JSON.stringify(agreement.body)).toBe(200);
     p01Agreement = agreement.body.id;
     expect(composeCccd('079', 'female', 1990, 1234)).toBe('079190001234');
+    p01Import = await createJob(database.db, { registry: 'members', fileName: 'ds.xlsx', sha256: 'x', scopeUnitId: p01, dryRun: true, createdBy: null, headerTitles: [] });
   });
 
   afterAll(async () => {
@@ -100,6 +103,10 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
       '/api/agreements/:id': `/api/agreements/${p01Agreement}`,
       '/api/agreements/:id/renew': `/api/agreements/${p01Agreement}/renew`,
       '/api/agreements/:id/file': `/api/agreements/${p01Agreement}/file`,
+      '/api/members/export': `/api/members/export?unitId=${p01}&format=csv`,
+      '/api/imports/members': `/api/imports/members?unitId=${p01}`,
+      '/api/imports/:id': `/api/imports/${p01Import}`,
+      '/api/imports/:id/rejections': `/api/imports/${p01Import}/rejections`,
     };
     const url = samples[route.url] ?? route.url;
     if (url.includes(':')) throw new Error(`The access test needs a sample for ${route.method} ${route.url}: add one to sampleUrl().`);

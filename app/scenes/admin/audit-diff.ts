@@ -66,6 +66,8 @@ export function diffFields(before: unknown, after: unknown): FieldChange[] {
     const av = a?.[key];
     if (hasBefore && hasAfter && JSON.stringify(bv) === JSON.stringify(av)) continue;
     const kind = !hasBefore ? 'added' : !hasAfter ? 'removed' : 'changed';
+    // A created record's empty fields say nothing; only what it was created with is listed.
+    if (kind === 'added' && showValue(av) === '—') continue;
     changes.push({ field: key, before: showValue(bv), after: showValue(av), kind });
   }
   return changes;

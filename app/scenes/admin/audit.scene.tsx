@@ -27,7 +27,7 @@ function UserFilter({ value, onChange }: { value?: number; onChange: (id: number
       allowClear
       showSearch={{ filterOption: false, onSearch: setText }}
       placeholder="Người thực hiện"
-      style={{ width: 240 }}
+      style={{ width: 210 }}
       value={value}
       onChange={(id: number | undefined) => onChange(id)}
       loading={users.isFetching}
@@ -60,12 +60,12 @@ export default function AuditScene() {
       <Card>
         <Space wrap className="table-filters">
           {canListUsers && <UserFilter value={filter.userId} onChange={(userId) => set({ userId })} />}
-          <UnitPicker allowClear placeholder="Đơn vị" value={filter.unitId} onChange={(unitId) => set({ unitId })} className="filter-unit" />
+          <UnitPicker allowClear placeholder="Đơn vị" value={filter.unitId} onChange={(unitId) => set({ unitId })} className="filter-unit-narrow" />
           <Select
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
             placeholder="Loại thao tác"
-            style={{ width: 280 }}
+            style={{ width: 230 }}
             options={ACTION_OPTIONS}
             value={filter.action}
             onChange={(action: string | undefined) => set({ action })}

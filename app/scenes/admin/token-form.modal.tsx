@@ -24,7 +24,9 @@ export function TokenFormModal({ open, onCancel, onCreate }: { open: boolean; on
   const [saving, setSaving] = useState(false);
 
   const submit = async () => {
-    const values = await form.validateFields();
+    // A rejected validation already shows its messages on the fields; nothing more to do.
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     setSaving(true);
     setFormError(undefined);
     try {

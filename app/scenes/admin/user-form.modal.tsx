@@ -51,7 +51,9 @@ export function UserFormModal({ user, open, onCancel, onCreate, onUpdate }: User
   const isNew = user === null;
 
   const submit = async () => {
-    const values = await form.validateFields();
+    // A rejected validation already shows its messages on the fields; nothing more to do.
+    const values = await form.validateFields().catch(() => null);
+    if (!values) return;
     setSaving(true);
     setFormError(undefined);
     try {

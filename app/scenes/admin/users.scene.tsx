@@ -135,14 +135,15 @@ export default function UsersScene() {
             {
               title: 'Tài khoản',
               key: 'who',
+              width: 210,
               render: (_, user) => (
                 <div>
                   <div className="cell-strong">{user.fullName}</div>
-                  <Typography.Text type="secondary">{user.username}</Typography.Text>
+                  <Typography.Text type="secondary" className="cell-nowrap">{user.username}</Typography.Text>
                 </div>
               ),
             },
-            { title: 'Đơn vị', key: 'unit', render: (_, user) => user.unit.name },
+            { title: 'Đơn vị', key: 'unit', width: 200, render: (_, user) => user.unit.name },
             { title: 'Vai trò', key: 'roles', render: (_, user) => user.roles.map((r) => <Tag key={r.code}>{r.name}</Tag>) },
             {
               title: 'Liên hệ',
@@ -171,7 +172,7 @@ export default function UsersScene() {
                 </Space>
               ),
             },
-            { title: 'Đăng nhập gần nhất', key: 'last', render: (_, user) => formatViDateMinute(user.lastLoginAt) || 'Chưa đăng nhập' },
+            { title: 'Đăng nhập gần nhất', key: 'last', width: 130, render: (_, user) => formatViDateMinute(user.lastLoginAt) || 'Chưa đăng nhập' },
             {
               title: 'Thao tác',
               key: 'actions',
