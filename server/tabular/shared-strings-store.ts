@@ -9,12 +9,21 @@ import { cleanCellText } from './text-normalizer.ts';
 import { tableErrors } from './table-errors.ts';
 
 export class SharedStringsStore {
-  private bytes: Buffer = Buffer.alloc(1024 * 1024);
+  private bytes: Buffer;
   private ends: Uint32Array = new Uint32Array(1024);
   private used = 0;
   count = 0;
   /** Indexes of strings cut at the cell length limit, so the row can flag them. */
   readonly truncated = new Set<number>();
+
+  /**
+   * Decoded text is never longer in UTF-8 than the XML it came from, so reserving the declared
+   * XML size up front avoids doubling copies (a 300 MB table would briefly need 900 MB). The
+   * reservation is not zero-filled, so only the pages actually written count in RSS.
+   */
+  constructor(expectedBytes = 1024 * 1024) {
+    this.bytes = Buffer.allocUnsafeSlow(Math.max(1024, expectedBytes));
+  }
 
   push(text: string | null): void {
     if (this.count === this.ends.length) this.ends = growUint32(this.ends);
@@ -48,8 +57,8 @@ function growBuffer(a: Buffer, atLeast: number): Buffer {
 }
 
 /** Streams `<si>` items into the store; each item's rich-text runs are joined into plain text. */
-export async function loadSharedStrings(stream: Readable, maxCellLength: number): Promise<SharedStringsStore> {
-  const store = new SharedStringsStore();
+export async function loadSharedStrings(stream: Readable, maxCellLength: number, expectedBytes: number): Promise<SharedStringsStore> {
+  const store = new SharedStringsStore(expectedBytes);
   const decoder = new StringDecoder('utf8');
   let pending = '';
   let prefix: string | null = null;

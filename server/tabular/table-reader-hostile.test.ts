@@ -32,7 +32,7 @@ describe('zip bombs', () => {
   });
 
   it('refuses shared strings declared larger than the limit', async () => {
-    const path = writeTemp(dir, 'bomb-shared.xlsx', buildXlsx({ sheetData: '', sharedStrings: ['a'], sharedDeclaredSize: 300 * 1024 * 1024 }));
+    const path = writeTemp(dir, 'bomb-shared.xlsx', buildXlsx({ sheetData: '', sharedStrings: ['a'], sharedDeclaredSize: 500 * 1024 * 1024 }));
     expect(await errorCode(readAll(path))).toBe('TABLE_TOO_LARGE');
   });
 

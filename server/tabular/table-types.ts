@@ -40,7 +40,10 @@ export interface OpenTableOptions {
   maxCellLength?: number;
   /** XLSX: refuse a worksheet whose XML is larger than this (default 1 GiB). */
   maxSheetBytes?: number;
-  /** XLSX: refuse shared strings larger than this (default 200 MiB). */
+  /**
+   * XLSX: refuse shared strings larger than this (default 400 MiB). Excel puts every text cell
+   * there: a million members with five distinct texts each make ~250-320 MiB of XML.
+   */
   maxSharedStringsBytes?: number;
   /** CSV: force the delimiter instead of sniffing it. */
   delimiter?: ',' | ';' | '\t';
@@ -71,7 +74,7 @@ export function resolveTableOptions(options: OpenTableOptions = {}): ResolvedTab
     maxRows: options.maxRows ?? EXCEL_MAX_ROWS,
     maxCellLength: options.maxCellLength ?? EXCEL_MAX_CELL_LENGTH,
     maxSheetBytes: options.maxSheetBytes ?? 1024 ** 3,
-    maxSharedStringsBytes: options.maxSharedStringsBytes ?? 200 * 1024 ** 2,
+    maxSharedStringsBytes: options.maxSharedStringsBytes ?? 400 * 1024 ** 2,
     delimiter: options.delimiter,
   };
 }

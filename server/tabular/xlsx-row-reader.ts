@@ -41,7 +41,7 @@ async function loadShared(path: string, entry: ZipFileEntry | undefined, options
   if (!entry) return null;
   const stream = await openEntryStream(path, entry, options.maxSharedStringsBytes, 'bảng chuỗi dùng chung');
   try {
-    return await loadSharedStrings(stream, options.maxCellLength);
+    return await loadSharedStrings(stream, options.maxCellLength, Math.min(entry.uncompressedSize, options.maxSharedStringsBytes));
   } finally {
     stream.destroy();
   }
