@@ -20,7 +20,7 @@ export default async function demoCommand(argv: string[], io: CommandIO): Promis
     const report = await loadDemo(database.db, seed);
     io.stdout.write(
       report.created
-        ? `Đã tạo dữ liệu mẫu: ${report.units} đơn vị trong ${report.seconds.toFixed(1)} giây (seed ${seed}).\n`
+        ? `Đã tạo dữ liệu mẫu (seed ${seed}) trong ${report.seconds.toFixed(1)} giây: ${report.units} đơn vị, ${report.members.toLocaleString('vi-VN')} đoàn viên, ${report.employers} đơn vị sử dụng lao động, ${report.agreements} thỏa ước.\n`
         : 'Cơ sở dữ liệu đã có dữ liệu, không tạo thêm dữ liệu mẫu.\n',
     );
     return 0;

@@ -34,7 +34,7 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
     logger.info({ database: database.kind, applied: migration.applied, version: migration.version }, 'database ready');
     if (config.demoOnEmpty) {
       const demo = await loadDemo(database.db, config.demoSeed);
-      if (demo.created) logger.info({ units: demo.units, seconds: demo.seconds }, 'demo province created');
+      if (demo.created) logger.info({ units: demo.units, members: demo.members, employers: demo.employers, agreements: demo.agreements, seconds: demo.seconds }, 'demo province created');
     }
     app = await buildApp({ database, config, logger, serveWebApp: config.serveWebApp });
     await app.listen({ port: config.port, host: config.host }).catch((error: NodeJS.ErrnoException) => {

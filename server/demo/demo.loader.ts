@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../domain/demo/demo-accounts.ts';
 import { generateDemoProvince, type DemoUnit } from '../../domain/demo/demo-province.ts';
+import { generateDemoRegistries } from '../../domain/demo/demo-registries.ts';
+import { loadDemoRegistries } from './demo-registries.loader.ts';
 import { SYSTEM_ACTOR, writeAudit } from '../audit/audit.repository.ts';
 import { findUserForLogin } from '../auth/auth.repository.ts';
 import { hashPassword, verifyPassword } from '../auth/secrets.ts';
@@ -11,16 +13,20 @@ import { insertUser, setRoles } from '../users/users.repository.ts';
 export interface DemoReport {
   created: boolean;
   units: number;
+  members: number;
+  employers: number;
+  agreements: number;
   seconds: number;
 }
 
 /** Loads the demo province into an empty database, in one transaction (all or nothing). */
-export async function loadDemo(db: Kysely<DB>, seed: number): Promise<DemoReport> {
+/** `registries: false` loads only the tree and the accounts (fast; for tests that bring their own rows). */
+export async function loadDemo(db: Kysely<DB>, seed: number, options: { registries?: boolean } = {}): Promise<DemoReport> {
   const started = performance.now();
   const demo = generateDemoProvince(seed);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const created = await db.transaction().execute(async (trx) => {
-    if ((await countUnits(trx)) > 0) return false;
+    if ((await countUnits(trx)) > 0) return false as const;
     // Parents before children: insert depth by depth so each child finds its parent's path.
     const ids = new Map<string, number>();
     for (const level of byDepth(demo.units)) {
@@ -47,10 +53,14 @@ export async function loadDemo(db: Kysely<DB>, seed: number): Promise<DemoReport
       });
       await setRoles(trx, userId, account.roles);
     }
-    await writeAudit(trx, SYSTEM_ACTOR, { action: 'demo.create', detail: { seed, units: demo.units.length, accounts: DEMO_ACCOUNTS.length } });
-    return true;
+    const registries = options.registries === false ? { members: 0, employers: 0, agreements: 0 } : await loadDemoRegistries(trx, generateDemoRegistries(demo), ids);
+    await writeAudit(trx, SYSTEM_ACTOR, { action: 'demo.create', detail: { seed, units: demo.units.length, accounts: DEMO_ACCOUNTS.length, ...registries } });
+    return registries;
   });
-  return { created, units: created ? demo.units.length : 0, seconds: (performance.now() - started) / 1000 };
+  return {
+    created: created !== false, units: created ? demo.units.length : 0, members: created ? created.members : 0,
+    employers: created ? created.employers : 0, agreements: created ? created.agreements : 0, seconds: (performance.now() - started) / 1000,
+  };
 }
 
 function byDepth(units: DemoUnit[]): DemoUnit[][] {

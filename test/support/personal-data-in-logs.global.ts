@@ -24,7 +24,12 @@ export function setup(): () => void {
       const cccdShaped = /(?<![\d.])\d{12}(?![\d.])/.exec(text);
       if (cccdShaped) leaks.push(`${file}: a 12-digit number ${cccdShaped[0].slice(0, 4)}…`);
     }
-    if (files.length === 0 || lines === 0) throw new Error('No test logs were written: the personal-data log check would prove nothing.');
+    // A run of only some test files (e.g. the CLI ones) may start no in-process server at all.
+    if (files.length === 0) {
+      console.log('personal data in logs: no server logs in this run to check');
+      return;
+    }
+    if (lines === 0) throw new Error('Test servers ran but wrote no log lines: the personal-data log check would prove nothing.');
     if (leaks.length) throw new Error(`Personal data found in logs:\n${leaks.join('\n')}`);
     console.log(`personal data in logs: none in ${lines} lines of ${files.length} log files`);
   };
