@@ -86,12 +86,14 @@ describe('accounts: an administrator creates a user who sees only their own comm
 
     const secret = page.getByTestId('one-time-secret');
     await secret.waitFor();
-    await page.waitForTimeout(400); // let the modal's zoom-in finish before the screenshot
+    // Let the modal's zoom-in finish before the screenshot (animations run slowly on a busy machine).
+    await page.waitForFunction(() => !document.querySelector('.ant-modal[class*="zoom"], .ant-modal-wrap [class*="zoom"]'));
     expect(await secret.innerText()).toContain('sẽ không được hiển thị lại');
     temporaryPassword = await page.getByTestId('one-time-secret-value').inputValue();
     expect(temporaryPassword.length).toBeGreaterThanOrEqual(10);
     await shot('accounts-temporary-password');
     await page.getByTestId('one-time-secret-close').click();
+    await secret.waitFor({ state: 'detached' });
 
     const row = page.getByTestId(`user-row-${NEW_USER}`);
     await row.waitFor();

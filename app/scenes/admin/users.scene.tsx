@@ -135,7 +135,7 @@ export default function UsersScene() {
             {
               title: 'Tài khoản',
               key: 'who',
-              width: 210,
+              width: 190,
               render: (_, user) => (
                 <div>
                   <div className="cell-strong">{user.fullName}</div>
@@ -143,11 +143,12 @@ export default function UsersScene() {
                 </div>
               ),
             },
-            { title: 'Đơn vị', key: 'unit', width: 200, render: (_, user) => user.unit.name },
+            { title: 'Đơn vị', key: 'unit', width: 190, render: (_, user) => <div className="cell-unit">{user.unit.name}</div> },
             { title: 'Vai trò', key: 'roles', render: (_, user) => user.roles.map((r) => <Tag key={r.code}>{r.name}</Tag>) },
             {
               title: 'Liên hệ',
               key: 'contact',
+              width: 200,
               render: (_, user) => (
                 <div className="cell-small">
                   {user.email && <div>{user.email}</div>}
@@ -162,6 +163,7 @@ export default function UsersScene() {
             {
               title: 'Trạng thái',
               key: 'status',
+              width: 170,
               render: (_, user) => (
                 <Space size={[0, 4]} wrap data-testid="user-status">
                   {userStatusTags(user).map((tag) => (
@@ -172,11 +174,11 @@ export default function UsersScene() {
                 </Space>
               ),
             },
-            { title: 'Đăng nhập gần nhất', key: 'last', width: 130, render: (_, user) => formatViDateMinute(user.lastLoginAt) || 'Chưa đăng nhập' },
+            { title: 'Đăng nhập gần nhất', key: 'last', width: 120, render: (_, user) => formatViDateMinute(user.lastLoginAt) || 'Chưa đăng nhập' },
             {
               title: 'Thao tác',
               key: 'actions',
-              width: 140,
+              width: 124,
               render: (_, user) => (
                 <Space size={0}>
                   <Tooltip title="Sửa">
