@@ -19,6 +19,7 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
   let p01Employer: number;
   let p01Agreement: number;
   let p01Import: number;
+  let p01Cdcs: number;
   let adminP01: Session; // system_admin at P01
   let adminP02: Session; // system_admin at the sibling commune: sees nothing of P01
   let viewerP01: Session; // read-only at P01
@@ -39,6 +40,7 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
     expect(token.status, JSON.stringify(token.body)).toBe(200);
     p01Token = token.body.item.id;
     const cdcs = await t.unitId('TNI-P01-0001');
+    p01Cdcs = cdcs;
     const member = await adminP01.send('POST', '/api/members', {
       fullName: 'Nguyễn Thị Mẫu', gender: 'female', birthDate: '1990-01-01', cccd: '079190001234', phone: '0987654321', joinedOn: '2015-01-01', cdcsUnitId: cdcs,
     });
@@ -107,6 +109,8 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
       '/api/imports/members': `/api/imports/members?unitId=${p01}`,
       '/api/imports/:id': `/api/imports/${p01Import}`,
       '/api/imports/:id/rejections': `/api/imports/${p01Import}/rejections`,
+      '/api/grassroots': `/api/grassroots?unitId=${p01}`,
+      '/api/grassroots/:id': `/api/grassroots/${p01Cdcs}`,
     };
     const url = samples[route.url] ?? route.url;
     if (url.includes(':')) throw new Error(`The access test needs a sample for ${route.method} ${route.url}: add one to sampleUrl().`);

@@ -1,0 +1,147 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { sql, type Kysely } from 'kysely';
+import { Type } from 'typebox';
+import { isSector, SECTOR_LABELS } from '../../domain/org/org-unit.ts';
+import { AppError, badRequest } from '../../domain/errors/app-error.ts';
+import { todayInVietnam } from '../../domain/time/calendar-date.ts';
+import { writeAudit } from '../audit/audit.repository.ts';
+import { actorOf, requirePrincipal } from '../auth/access-guard.ts';
+import type { DB } from '../db/schema.ts';
+import { unitFromParam } from '../http/route-access.ts';
+import { unitFromInput } from '../members/members.routes.ts';
+import { encodeCursor } from '../members/members.service.ts';
+import { findUnit } from '../org/org.repository.ts';
+import { IsoDate } from '../org/org.schema.ts';
+
+const TAGS = ['Công đoàn cơ sở'];
+const notFound = () => new AppError('CDCS_NOT_FOUND', 'not_found', 'Không tìm thấy công đoàn cơ sở.');
+
+const GrassrootsItem = Type.Object({
+  id: Type.Integer(), code: Type.String(), name: Type.String(), sector: Type.Union([Type.String(), Type.Null()]), sectorLabel: Type.Union([Type.String(), Type.Null()]),
+  parent: Type.Object({ id: Type.Integer(), name: Type.String() }),
+  employer: Type.Union([Type.Object({ id: Type.Integer(), taxCode: Type.String(), name: Type.String(), workers: Type.Union([Type.Integer(), Type.Null()]) }), Type.Null()]),
+  foundingDecision: Type.Union([Type.String(), Type.Null()]), foundedOn: Type.Union([IsoDate, Type.Null()]),
+  chairName: Type.Union([Type.String(), Type.Null()]), status: Type.String(), statusLabel: Type.String(), dissolvedOn: Type.Union([IsoDate, Type.Null()]),
+  members: Type.Integer({ description: 'Đoàn viên đang sinh hoạt' }),
+});
+
+interface Row {
+  id: number; code: string; name: string; sector: string | null; parent_id: number; parent_name: string; employer_id: number | null; tax_code: string | null;
+  employer_name: string | null; workers: number | null; founding_decision: string | null; founded_on: string | null; chair_name: string | null;
+  status: string | null; dissolved_on: string | null; members: number; sort_key: string;
+}
+
+function present(r: Row) {
+  return {
+    id: Number(r.id), code: r.code, name: r.name, sector: r.sector, sectorLabel: r.sector && isSector(r.sector) ? SECTOR_LABELS[r.sector] : null,
+    parent: { id: Number(r.parent_id), name: r.parent_name },
+    employer: r.employer_id === null ? null : { id: Number(r.employer_id), taxCode: r.tax_code ?? '', name: r.employer_name ?? '', workers: r.workers },
+    foundingDecision: r.founding_decision, foundedOn: r.founded_on, chairName: r.chair_name,
+    status: r.status ?? 'active', statusLabel: r.status === 'dissolved' ? 'Đã giải thể' : 'Đang hoạt động', dissolvedOn: r.dissolved_on, members: Number(r.members),
+  };
+}
+
+function query(db: Kysely<DB>) {
+  return db
+    .selectFrom('org_unit as u')
+    .innerJoin('org_placement as p', (j) => j.onRef('p.unit_id', '=', 'u.id').on('p.valid_to', 'is', null))
+    .innerJoin('org_unit as par', 'par.id', 'p.parent_id')
+    .leftJoin('grassroots_profile as g', 'g.unit_id', 'u.id')
+    .leftJoin('employer as e', 'e.id', 'g.employer_id')
+    .where('u.kind', '=', 'grassroots')
+    .select([
+      'u.id', 'u.code', 'u.name', 'u.sector', 'p.parent_id', 'par.name as parent_name', 'g.employer_id', 'e.tax_code', 'e.name as employer_name', 'e.workers',
+      'g.founding_decision', 'g.founded_on', 'g.chair_name', 'g.status', 'g.dissolved_on', sql<string>`search_normalize(u.name)`.as('sort_key'),
+      sql<number>`(SELECT count(*) FROM member m WHERE m.current_unit_id = u.id AND m.status = 'active')`.as('members'),
+    ]);
+}
+
+export const grassrootsRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> = async (app, { db }) => {
+  app.get('/api/grassroots', {
+    schema: {
+      tags: TAGS, summary: 'Danh sách công đoàn cơ sở với đơn vị sử dụng lao động, ngày thành lập, chủ tịch, số đoàn viên',
+      querystring: Type.Object({
+        unitId: Type.Optional(Type.Integer({ minimum: 1 })),
+        q: Type.Optional(Type.String({ maxLength: 100 })),
+        sector: Type.Optional(Type.Union([Type.Literal('hcsn'), Type.Literal('dnnn'), Type.Literal('private'), Type.Literal('fdi')])),
+        status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('dissolved')])),
+        after: Type.Optional(Type.String({ maxLength: 400 })),
+        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+      }, { additionalProperties: false }),
+      response: { 200: Type.Object({ items: Type.Array(GrassrootsItem), nextCursor: Type.Union([Type.String(), Type.Null()]) }) },
+    },
+    config: { access: { permission: 'registry.read', unit: unitFromInput('query', 'unitId') } },
+  }, async (request) => {
+    const principal = requirePrincipal(request);
+    const q = request.query;
+    const limit = q.limit ?? 50;
+    const under = q.unitId ? (await findUnit(db, q.unitId, todayInVietnam()))?.path ?? principal.scopePath : principal.scopePath;
+    let rows = query(db).where(sql<boolean>`p.path <@ ${under}::ltree`);
+    for (const w of (q.q ?? '').normalize('NFC').trim().split(/\s+/).filter(Boolean).slice(0, 8)) {
+      rows = rows.where(sql<boolean>`search_normalize(u.name) LIKE search_normalize(${`%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`})`);
+    }
+    if (q.sector) rows = rows.where('u.sector', '=', q.sector);
+    if (q.status === 'dissolved') rows = rows.where('g.status', '=', 'dissolved');
+    if (q.status === 'active') rows = rows.where((eb) => eb.or([eb('g.status', 'is', null), eb('g.status', '=', 'active')]));
+    if (q.after) {
+      let key: string;
+      let id: number;
+      try {
+        [key, id] = JSON.parse(Buffer.from(q.after, 'base64url').toString('utf8'));
+      } catch {
+        throw badRequest('CURSOR_INVALID', 'Con trỏ phân trang không hợp lệ. Hãy tải lại danh sách từ trang đầu.');
+      }
+      rows = rows.where(sql<boolean>`(search_normalize(u.name), u.id) > (${key}, ${id})`);
+    }
+    const result = (await rows.orderBy(sql`search_normalize(u.name)`).orderBy('u.id').limit(limit).execute()) as Row[];
+    const last = result.at(-1);
+    return { items: result.map(present), nextCursor: result.length === limit && last ? encodeCursor(last.sort_key, Number(last.id)) : null };
+  });
+
+  app.get('/api/grassroots/:id', {
+    schema: { tags: TAGS, summary: 'Hồ sơ công đoàn cơ sở', params: Type.Object({ id: Type.Integer({ minimum: 1 }) }), response: { 200: GrassrootsItem } },
+    config: { access: { permission: 'registry.read', unit: unitFromParam('id'), notFound } },
+  }, async (request) => {
+    const row = (await query(db).where('u.id', '=', request.params.id).executeTakeFirst()) as Row | undefined;
+    if (!row) throw notFound();
+    return present(row);
+  });
+
+  app.patch('/api/grassroots/:id', {
+    schema: {
+      tags: TAGS, summary: 'Cập nhật hồ sơ công đoàn cơ sở (quyết định thành lập, chủ tịch, đơn vị sử dụng lao động, giải thể)',
+      params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
+      body: Type.Object({
+        employerId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+        foundingDecision: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])),
+        foundedOn: Type.Optional(Type.Union([IsoDate, Type.Null()])),
+        chairName: Type.Optional(Type.Union([Type.String({ maxLength: 120 }), Type.Null()])),
+        dissolvedOn: Type.Optional(Type.Union([IsoDate, Type.Null()])),
+      }, { additionalProperties: false }),
+      response: { 200: GrassrootsItem },
+    },
+    config: { access: { permission: 'registry.write', unit: unitFromParam('id'), notFound } },
+  }, async (request) => {
+    const id = request.params.id;
+    const before = (await query(db).where('u.id', '=', id).executeTakeFirst()) as Row | undefined;
+    if (!before) throw notFound();
+    const b = request.body;
+    if (b.dissolvedOn && b.dissolvedOn > todayInVietnam()) throw badRequest('DATE_IN_FUTURE', 'Ngày giải thể không được ở tương lai.');
+    if (b.dissolvedOn && Number(before.members) > 0) {
+      throw badRequest('CDCS_HAS_MEMBERS', `Công đoàn cơ sở còn ${before.members} đoàn viên đang sinh hoạt: hãy chuyển sinh hoạt hoặc ghi nhận ra khỏi tổ chức trước khi giải thể.`);
+    }
+    await db.transaction().execute(async (trx) => {
+      const values = {
+        ...(b.employerId !== undefined && { employer_id: b.employerId }),
+        ...(b.foundingDecision !== undefined && { founding_decision: b.foundingDecision?.trim() || null }),
+        ...(b.foundedOn !== undefined && { founded_on: b.foundedOn }),
+        ...(b.chairName !== undefined && { chair_name: b.chairName?.normalize('NFC').trim() || null }),
+        ...(b.dissolvedOn !== undefined && { status: b.dissolvedOn ? ('dissolved' as const) : ('active' as const), dissolved_on: b.dissolvedOn }),
+      };
+      await trx.insertInto('grassroots_profile').values({ unit_id: id, ...values })
+        .onConflict((oc) => oc.column('unit_id').doUpdateSet(values)).execute();
+      await writeAudit(trx, actorOf(request), { action: 'grassroots.update', unitId: id, entityType: 'grassroots', entityId: id, before: present(before), after: b });
+    });
+    return present((await query(db).where('u.id', '=', id).executeTakeFirstOrThrow()) as Row);
+  });
+};
