@@ -7,7 +7,7 @@ import { loadDemo } from '../server/demo/demo.loader.ts';
 import type { CommandIO } from './main.ts';
 
 export default async function demoCommand(argv: string[], io: CommandIO): Promise<number> {
-  const { values } = parseArgs({ args: argv, options: { seed: { type: 'string' }, scale: { type: 'string', default: 'demo' } }, strict: true });
+  const { values } = parseArgs({ args: argv, options: { seed: { type: 'string' }, scale: { type: 'string', default: 'demo' }, 'without-registries': { type: 'boolean', default: false } }, strict: true });
   const seed = values.seed === undefined ? loadConfig().demoSeed : Number(values.seed);
   if (!Number.isSafeInteger(seed)) throw badRequest('INVALID_SEED', `--seed "${values.seed}" không hợp lệ: phải là số nguyên.`);
   if (values.scale !== 'demo') {
@@ -17,7 +17,7 @@ export default async function demoCommand(argv: string[], io: CommandIO): Promis
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrateToLatest(database.db);
-    const report = await loadDemo(database.db, seed);
+    const report = await loadDemo(database.db, seed, { registries: !values['without-registries'] });
     io.stdout.write(
       report.created
         ? `Đã tạo dữ liệu mẫu (seed ${seed}) trong ${report.seconds.toFixed(1)} giây: ${report.units} đơn vị, ${report.members.toLocaleString('vi-VN')} đoàn viên, ${report.employers} đơn vị sử dụng lao động, ${report.agreements} thỏa ước.\n`

@@ -1,0 +1,104 @@
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../server/db/database.ts';
+import { validMemberRows, writeMemberFile } from '../test/support/member-files.ts';
+import { testDatabaseTargets } from '../test/support/test-database.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const BIN = path.join(ROOT, 'bin', 'tiendo.js');
+const ROWS = 20_000;
+const BATCH = 2000;
+
+/** Where the CLI processes of this test keep their data: a folder (PGlite) or a fresh database (PostgreSQL). */
+async function freshStore(kind: 'pglite' | 'postgres'): Promise<{ env: Record<string, string>; open: () => ReturnType<typeof openDatabase>; drop: () => Promise<void> }> {
+  if (kind === 'pglite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiendo-crash-'));
+    return {
+      env: { TIENDO_DATA_DIR: dir, DATABASE_URL: '' },
+      open: () => openDatabase({ databaseUrl: null, dataDir: dir }),
+      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const server = process.env.TEST_DATABASE_URL!;
+  const name = `tiendo_test_crash_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return {
+    env: { DATABASE_URL: url.toString() },
+    open: () => openDatabase({ databaseUrl: url.toString(), dataDir: null }),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: server });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+async function memberCount(open: () => ReturnType<typeof openDatabase>): Promise<number> {
+  // The PGlite child of a killed CLI closes the folder when it notices its parent is gone.
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const database = await open();
+      try {
+        return Number((await sql<{ n: number }>`SELECT count(*) AS n FROM member`.execute(database.db)).rows[0]!.n);
+      } finally {
+        await database.close();
+      }
+    } catch (error) {
+      if (attempt > 40) throw error;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
+
+describe.each(testDatabaseTargets())('an import killed with SIGKILL on $kind', (target) => {
+  it('leaves whole batches only, and a re-run completes the job to the same counts as a clean run', async () => {
+    const store = await freshStore(target.kind);
+    const env = { ...process.env, ...store.env, LOG_LEVEL: 'warn', TIENDO_WEB_APP: 'false' };
+    try {
+      const demo = spawnSync(process.execPath, [BIN, 'demo', '--without-registries'], { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
+      expect(demo.status, demo.stderr).toBe(0);
+      const codes = Array.from({ length: 40 }, (_, i) => `TNI-P01-${String(i + 1).padStart(4, '0')}`);
+      const file = await writeMemberFile(validMemberRows(ROWS, codes, 300_000), 'csv');
+
+      // Kill the import as soon as a few batches have committed.
+      const child = spawn(process.execPath, [BIN, 'import', 'members', file, '--unit', 'TNI'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let progress = '';
+      const killedAfter = await new Promise<number>((resolve, reject) => {
+        child.stderr.on('data', (chunk: Buffer) => {
+          progress += chunk.toString();
+          const m = /thêm (\d+)/.exec(progress.split('\n').filter(Boolean).at(-1) ?? '');
+          if (m && Number(m[1]) >= 2 * BATCH && child.exitCode === null) {
+            child.kill('SIGKILL');
+            resolve(Number(m[1]));
+          }
+        });
+        child.on('exit', (code, signal) => (signal === 'SIGKILL' ? undefined : reject(new Error(`import ended before it could be killed (exit ${code}): ${progress}`))));
+      });
+      expect(killedAfter).toBeGreaterThanOrEqual(2 * BATCH);
+      const afterKill = await memberCount(store.open);
+      expect(afterKill % BATCH).toBe(0); // whole batches only
+      expect(afterKill).toBeGreaterThanOrEqual(killedAfter);
+      expect(afterKill).toBeLessThan(ROWS);
+
+      // The re-run completes the job: what was committed is unchanged, the rest is inserted.
+      const rerun = spawnSync(process.execPath, [BIN, 'import', 'members', file, '--unit', 'TNI'], { cwd: ROOT, env, encoding: 'utf8', timeout: 300_000 });
+      expect(rerun.status, rerun.stderr).toBe(0);
+      expect(rerun.stdout).toContain(`Dòng đọc: ${ROWS} = thêm mới ${ROWS - afterKill} + cập nhật 0 + giữ nguyên ${afterKill} + từ chối 0`);
+      expect(await memberCount(store.open)).toBe(ROWS); // what a clean run gives
+    } finally {
+      await store.drop();
+    }
+  }, 420_000);
+});
