@@ -16,6 +16,9 @@ const UsersScene = lazy(() => import('./scenes/admin/users.scene.tsx'));
 const RolesScene = lazy(() => import('./scenes/admin/roles.scene.tsx'));
 const TokensScene = lazy(() => import('./scenes/admin/tokens.scene.tsx'));
 const AuditScene = lazy(() => import('./scenes/admin/audit.scene.tsx'));
+const MembersScene = lazy(() => import('./scenes/members/members.scene.tsx'));
+const MemberImportScene = lazy(() => import('./scenes/imports/member-import.scene.tsx'));
+const MemberDuplicatesScene = lazy(() => import('./scenes/members/member-duplicates.scene.tsx'));
 
 export function AppRoutes() {
   return (
@@ -37,6 +40,9 @@ export function AppRoutes() {
         <Route path="/quan-tri/vai-tro" element={<RequirePermission permission="users.manage"><RolesScene /></RequirePermission>} />
         <Route path="/quan-tri/khoa-api" element={<RequirePermission permission="tokens.manage"><TokensScene /></RequirePermission>} />
         <Route path="/quan-tri/nhat-ky" element={<RequirePermission permission="audit.read"><AuditScene /></RequirePermission>} />
+        <Route path="/doan-vien" element={<MembersScene />} />
+        <Route path="/doan-vien/nhap" element={<RequirePermission permission="registry.write"><MemberImportScene /></RequirePermission>} />
+        <Route path="/doan-vien/ho-so-trung" element={<MemberDuplicatesScene />} />
         {NAV_SECTIONS.filter((s) => !s.isReady).map((section) => (
           <Route key={section.key} path={section.path} element={<SectionPlaceholderScene section={section} />} />
         ))}

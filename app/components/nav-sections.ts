@@ -32,7 +32,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
     path: '/doan-vien',
     label: 'Đoàn viên',
     summary: 'Quản lý đoàn viên theo từng công đoàn cơ sở: kết nạp, chuyển sinh hoạt, nhập danh sách từ tệp Excel.',
-    isReady: false,
+    isReady: true,
   },
   {
     key: 'grassroots',

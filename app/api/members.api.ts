@@ -1,0 +1,89 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import type { Static } from 'typebox';
+import type { CreateMemberBody, DuplicateGroups, MemberCount, MemberHistory, MemberItem, MemberList, UpdateMemberBody } from '../../server/members/members.schema.ts';
+import { api, buildUrl } from './api-client.ts';
+import { patch, uploadFile, type Paged } from './registry.api.ts';
+
+export type { CreateMemberBody, MemberItem, UpdateMemberBody };
+export type MemberListResult = Static<typeof MemberList>;
+export type MemberHistoryItem = Static<typeof MemberHistory>['items'][number];
+export type DuplicateGroup = Static<typeof DuplicateGroups>['items'][number];
+export type MemberCountResult = Static<typeof MemberCount>;
+
+export interface MemberFilter {
+  q?: string;
+  unitId?: number;
+  status?: 'active' | 'left';
+  sector?: string;
+}
+
+export const memberKeys = { all: ['members'] as const };
+
+export const membersQuery = ({ filter, after, limit }: Paged<MemberFilter>) =>
+  queryOptions({
+    queryKey: ['members', 'list', filter, after ?? null, limit] as const,
+    queryFn: ({ signal }) => api.get<MemberListResult>('/api/members', { query: { ...filter, after, limit }, signal }),
+    // Keep the current page on screen while the next one loads, instead of flashing an empty table.
+    placeholderData: keepPreviousData,
+  });
+
+export const memberQuery = (id: number) =>
+  queryOptions({ queryKey: ['members', 'one', id] as const, queryFn: ({ signal }) => api.get<MemberItem>(`/api/members/${id}`, { signal }) });
+
+export const memberHistoryQuery = (id: number) =>
+  queryOptions({
+    queryKey: ['members', 'history', id] as const,
+    queryFn: ({ signal }) => api.get<{ items: MemberHistoryItem[] }>(`/api/members/${id}/history`, { signal }),
+  });
+
+export const memberCountQuery = (unitId: number | undefined, date: string) =>
+  queryOptions({
+    queryKey: ['members', 'count', unitId ?? null, date] as const,
+    queryFn: ({ signal }) => api.get<MemberCountResult>('/api/members/count', { query: { unitId, date }, signal }),
+  });
+
+export const duplicatesQuery = () =>
+  queryOptions({
+    queryKey: ['members', 'duplicates'] as const,
+    queryFn: ({ signal }) => api.get<{ items: DuplicateGroup[] }>('/api/members/duplicates', { signal }),
+  });
+
+export const createMember = (body: CreateMemberBody) => api.post<MemberItem>('/api/members', body);
+export const updateMember = (id: number, body: UpdateMemberBody) => patch<MemberItem>(`/api/members/${id}`, body);
+export const transferMember = (id: number, body: { toUnitId: number; date: string; note?: string }) => api.post<MemberItem>(`/api/members/${id}/transfer`, body);
+export const leaveMember = (id: number, body: { date: string; reason: string }) => api.post<MemberItem>(`/api/members/${id}/leave`, body);
+export const mergeMembers = (keepId: number, dropId: number) => api.post<MemberItem>('/api/members/merge', { keepId, dropId });
+
+/** The export is a plain GET the browser downloads itself (streamed by the server, never held in memory here). */
+export const memberExportUrl = (format: 'xlsx' | 'csv', filter: MemberFilter) => buildUrl('/api/members/export', { format, ...filter });
+
+export interface ImportRejection {
+  rowNumber: number;
+  column: string | null;
+  reason: string;
+}
+
+export interface ImportStatus {
+  id: number;
+  registry: string;
+  fileName: string;
+  dryRun: boolean;
+  status: 'running' | 'done' | 'failed';
+  message: string | null;
+  rowsRead: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  startedAt: string;
+  finishedAt: string | null;
+  rejections: ImportRejection[];
+}
+
+export type ColumnMapping = Record<number, string | null>;
+
+export const startMemberImport = (file: File, unitId: number, dryRun: boolean, mapping?: ColumnMapping) =>
+  uploadFile<ImportStatus>('POST', '/api/imports/members', file, { unitId, dryRun, mapping: mapping ? JSON.stringify(mapping) : undefined });
+
+export const importStatus = (id: number) => api.get<ImportStatus>(`/api/imports/${id}`);
+export const importRejectionsUrl = (id: number, format: 'xlsx' | 'csv' = 'xlsx') => buildUrl(`/api/imports/${id}/rejections`, { format });

@@ -1,0 +1,160 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import type { Static } from 'typebox';
+import type { AgreementCount, AgreementItem, AgreementList, CreateAgreementBody, RenewAgreementBody, UpdateAgreementBody } from '../../server/agreements/agreements.schema.ts';
+import type { CreateEmployerBody, EmployerItem, EmployerList, UpdateEmployerBody } from '../../server/employers/employers.schema.ts';
+import { ApiError, api, buildUrl, createApiClient, toApiError, NETWORK_ERROR_MESSAGE, type QueryValue } from './api-client.ts';
+import { currentCsrfToken, goToLogin } from './auth.api.ts';
+
+export type { AgreementItem, CreateAgreementBody, CreateEmployerBody, EmployerItem, RenewAgreementBody, UpdateEmployerBody };
+export type AgreementListResult = Static<typeof AgreementList>;
+export type EmployerListResult = Static<typeof EmployerList>;
+export type AgreementCountResult = Static<typeof AgreementCount>;
+export type UpdateAgreement = Static<typeof UpdateAgreementBody>;
+
+// api-client.ts has no PATCH verb yet; like users.api.ts, this client sends its "PUT" as PATCH
+// with the same CSRF header and 401 handling. Remove it once the shared client grows a `patch`.
+const patchClient = createApiClient({
+  fetch: (input, init) => globalThis.fetch(input, { ...init, method: 'PATCH' }),
+  prepareRequest: (headers) => {
+    const token = currentCsrfToken();
+    if (token) headers.set('x-csrf-token', token);
+  },
+  onUnauthenticated: () => goToLogin(),
+});
+
+export const patch = <T>(path: string, body: unknown) => patchClient.put<T>(path, body);
+
+/** Sends one file as multipart field "file" (the JSON client cannot), with the CSRF header and the same errors. */
+export async function uploadFile<T>(method: 'POST' | 'PUT', path: string, file: File, query?: Record<string, QueryValue>): Promise<T> {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const headers = new Headers({ accept: 'application/json' });
+  const token = currentCsrfToken();
+  if (token) headers.set('x-csrf-token', token);
+  let response: Response;
+  try {
+    response = await fetch(buildUrl(path, query), { method, headers, body: form, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'NETWORK_ERROR', NETWORK_ERROR_MESSAGE);
+  }
+  const text = await response.text();
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = null;
+  }
+  if (!response.ok) {
+    if (response.status === 401) goToLogin();
+    throw toApiError(response.status, body);
+  }
+  return body as T;
+}
+
+/** One page of a cursor-paged list: the filter plus the cursor of the page asked for. */
+export interface Paged<F> {
+  filter: F;
+  after?: string;
+  limit: number;
+}
+
+export interface GrassrootsItem {
+  id: number;
+  code: string;
+  name: string;
+  sector: string | null;
+  sectorLabel: string | null;
+  parent: { id: number; name: string };
+  employer: { id: number; taxCode: string; name: string; workers: number | null } | null;
+  foundingDecision: string | null;
+  foundedOn: string | null;
+  chairName: string | null;
+  status: string;
+  statusLabel: string;
+  dissolvedOn: string | null;
+  members: number;
+}
+
+export interface GrassrootsFilter {
+  q?: string;
+  unitId?: number;
+  sector?: string;
+  status?: 'active' | 'dissolved';
+}
+
+export interface GrassrootsPatch {
+  employerId?: number | null;
+  foundingDecision?: string | null;
+  foundedOn?: string | null;
+  chairName?: string | null;
+  dissolvedOn?: string | null;
+}
+
+export interface EmployerFilter {
+  q?: string;
+  unitId?: number;
+  sector?: string;
+  hasCdcs?: boolean;
+  minWorkers?: number;
+}
+
+export interface AgreementFilter {
+  unitId?: number;
+  inForceOn?: string;
+  minQuality?: 'A' | 'B' | 'C' | 'D';
+  betterThanLaw?: boolean;
+}
+
+export const registryKeys = {
+  grassroots: ['grassroots'] as const,
+  employers: ['employers'] as const,
+  agreements: ['agreements'] as const,
+};
+
+export const grassrootsQuery = ({ filter, after, limit }: Paged<GrassrootsFilter>) =>
+  queryOptions({
+    queryKey: [...registryKeys.grassroots, 'list', filter, after ?? null, limit] as const,
+    queryFn: ({ signal }) => api.get<{ items: GrassrootsItem[]; nextCursor: string | null }>('/api/grassroots', { query: { ...filter, after, limit }, signal }),
+    placeholderData: keepPreviousData,
+  });
+
+export const grassrootsOneQuery = (id: number) =>
+  queryOptions({
+    queryKey: [...registryKeys.grassroots, 'one', id] as const,
+    queryFn: ({ signal }) => api.get<GrassrootsItem>(`/api/grassroots/${id}`, { signal }),
+  });
+
+export const updateGrassroots = (id: number, body: GrassrootsPatch) => patch<GrassrootsItem>(`/api/grassroots/${id}`, body);
+
+export const employersQuery = ({ filter, after, limit }: Paged<EmployerFilter>) =>
+  queryOptions({
+    queryKey: [...registryKeys.employers, 'list', filter, after ?? null, limit] as const,
+    queryFn: ({ signal }) => api.get<EmployerListResult>('/api/employers', { query: { ...filter, after, limit }, signal }),
+    placeholderData: keepPreviousData,
+  });
+
+export const createEmployer = (body: CreateEmployerBody) => api.post<EmployerItem>('/api/employers', body);
+export const updateEmployer = (id: number, body: UpdateEmployerBody) => patch<EmployerItem>(`/api/employers/${id}`, body);
+
+export const agreementsQuery = ({ filter, after, limit }: Paged<AgreementFilter>) =>
+  queryOptions({
+    queryKey: [...registryKeys.agreements, 'list', filter, after ?? null, limit] as const,
+    queryFn: async ({ signal }) => {
+      const page = await api.get<AgreementListResult>('/api/agreements', { query: { ...filter, afterId: after, limit }, signal });
+      // Agreements page by id; the shared table speaks string cursors.
+      return { items: page.items, nextCursor: page.nextAfterId === null ? null : String(page.nextAfterId) };
+    },
+    placeholderData: keepPreviousData,
+  });
+
+export const agreementCountQuery = (unitId: number | undefined, date: string) =>
+  queryOptions({
+    queryKey: [...registryKeys.agreements, 'count', unitId ?? null, date] as const,
+    queryFn: ({ signal }) => api.get<AgreementCountResult>('/api/agreements/count', { query: { unitId, date }, signal }),
+  });
+
+export const createAgreement = (body: CreateAgreementBody) => api.post<AgreementItem>('/api/agreements', body);
+export const renewAgreement = (id: number, body: RenewAgreementBody) => api.post<AgreementItem>(`/api/agreements/${id}/renew`, body);
+export const updateAgreement = (id: number, body: UpdateAgreement) => patch<AgreementItem>(`/api/agreements/${id}`, body);
+export const attachAgreementFile = (id: number, file: File) => uploadFile<AgreementItem>('PUT', `/api/agreements/${id}/file`, file);
+export const agreementFileUrl = (id: number) => `/api/agreements/${id}/file`;

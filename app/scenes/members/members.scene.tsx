@@ -1,0 +1,154 @@
+import { CopyOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Input, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { errorMessage } from '../../api/api-client.ts';
+import { memberExportUrl, memberKeys, membersQuery, type MemberFilter, type MemberItem } from '../../api/members.api.ts';
+import { CursorTable } from '../../components/registry/cursor-table.tsx';
+import { ExportButton } from '../../components/registry/export-button.tsx';
+import { SECTOR_OPTIONS, blankToUndefined } from '../../components/registry/registry-format.ts';
+import { useRegistryAccess } from '../../components/registry/registry-permissions.ts';
+import { useCursorPages } from '../../components/registry/use-cursor-pages.ts';
+import { formatViDate } from '../../lib/calendar-date.ts';
+import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { UnitPicker } from '../admin/unit-picker.field.tsx';
+import { MemberCountWidget } from './member-count.widget.tsx';
+import { MemberDetailDrawer } from './member-detail.drawer.tsx';
+import { MemberFormModal } from './member-form.modal.tsx';
+import '../../components/registry/registry.css';
+
+const PAGE_SIZE = 50;
+
+export default function MembersScene() {
+  useDocumentTitle('Đoàn viên');
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const { canWrite } = useRegistryAccess();
+  const [text, setText] = useState('');
+  const q = useDebouncedValue(blankToUndefined(text), 300);
+  const [unitId, setUnitId] = useState<number>();
+  const [status, setStatus] = useState<MemberFilter['status']>('active');
+  const [sector, setSector] = useState<string>();
+  const filter: MemberFilter = { q, unitId, status, sector };
+  const pages = useCursorPages(JSON.stringify(filter));
+  const list = useQuery(membersQuery({ filter, after: pages.after, limit: PAGE_SIZE }));
+  const [openId, setOpenId] = useState<number>();
+  const [creating, setCreating] = useState(false);
+
+  return (
+    <div className="scene" data-testid="members-scene">
+      <div className="scene-header">
+        <div>
+          <h1 className="scene-title">Đoàn viên</h1>
+          <Typography.Text type="secondary">Đoàn viên của đơn vị bạn và các đơn vị trực thuộc.</Typography.Text>
+        </div>
+        <Space wrap>
+          <Button icon={<CopyOutlined />} onClick={() => navigate('/doan-vien/ho-so-trung')} data-testid="members-duplicates">
+            Hồ sơ có thể trùng
+          </Button>
+          {canWrite && (
+            <Button icon={<UploadOutlined />} onClick={() => navigate('/doan-vien/nhap')} data-testid="members-import">
+              Nhập từ Excel
+            </Button>
+          )}
+          {canWrite && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="member-create">
+              Thêm đoàn viên
+            </Button>
+          )}
+        </Space>
+      </div>
+      <MemberCountWidget unitId={unitId} />
+      <Card>
+        <Space wrap className="registry-filters">
+          <Input
+            allowClear
+            prefix={<SearchOutlined />}
+            placeholder="Tìm theo họ tên (gõ có dấu hay không đều được), số thẻ, CCCD…"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            style={{ width: 360 }}
+            data-testid="members-search"
+          />
+          <UnitPicker allowClear placeholder="Lọc theo đơn vị" value={unitId} onChange={setUnitId} className="registry-filter-unit" data-testid="members-unit-filter" />
+          <Select
+            value={status ?? 'all'}
+            onChange={(v: string) => setStatus(v === 'all' ? undefined : (v as MemberFilter['status']))}
+            style={{ width: 170 }}
+            data-testid="members-status-filter"
+            options={[
+              { value: 'active', label: 'Đang sinh hoạt' },
+              { value: 'left', label: 'Đã ra khỏi tổ chức' },
+              { value: 'all', label: 'Mọi trạng thái' },
+            ]}
+          />
+          <Select allowClear placeholder="Khu vực" value={sector} onChange={setSector} style={{ width: 220 }} options={[...SECTOR_OPTIONS]} data-testid="members-sector-filter" />
+          <ExportButton urlFor={(format) => memberExportUrl(format, filter)} testId="members-export" />
+        </Space>
+        <CursorTable<MemberItem>
+          testId="members-table"
+          rowKey="id"
+          size="middle"
+          loading={list.isFetching}
+          items={list.data?.items}
+          nextCursor={list.data?.nextCursor}
+          stack={pages.stack}
+          pageSize={PAGE_SIZE}
+          onNext={pages.next}
+          onPrevious={pages.previous}
+          onFirst={pages.first}
+          rowClassName="registry-row"
+          locale={{ emptyText: list.isError ? errorMessage(list.error) : 'Không có đoàn viên nào khớp với điều kiện lọc.' }}
+          onRow={(m) => ({ onClick: () => setOpenId(m.id), 'data-testid': `member-row-${m.id}` }) as React.HTMLAttributes<HTMLElement>}
+          columns={[
+            {
+              title: 'Họ và tên',
+              key: 'name',
+              render: (_, m) => (
+                <div>
+                  <div className="cell-strong" data-testid="member-name">{m.fullName}</div>
+                  <span className="cell-muted">
+                    {m.genderLabel} · sinh {formatViDate(m.birthDate)}
+                  </span>
+                </div>
+              ),
+            },
+            {
+              title: 'Số CCCD',
+              key: 'cccd',
+              width: 150,
+              render: (_, m) => (
+                <Tooltip title={m.personalDataMasked ? 'Số được che theo quyền của bạn' : undefined}>
+                  <span className="cell-number">{m.cccd}</span>
+                </Tooltip>
+              ),
+            },
+            { title: 'Số thẻ', dataIndex: 'cardNumber', width: 120, render: (v: string | null) => <span className="cell-nowrap">{v}</span> },
+            { title: 'Công đoàn cơ sở', key: 'unit', render: (_, m) => m.unit?.name },
+            { title: 'Ngày vào CĐ', key: 'joined', width: 110, render: (_, m) => formatViDate(m.joinedOn) },
+            {
+              title: 'Trạng thái',
+              key: 'status',
+              width: 150,
+              render: (_, m) => <Tag color={m.status === 'active' ? 'green' : 'default'}>{m.statusLabel}</Tag>,
+            },
+          ]}
+        />
+      </Card>
+      {openId !== undefined && <MemberDetailDrawer id={openId} onClose={() => setOpenId(undefined)} />}
+      {creating && (
+        <MemberFormModal
+          member={null}
+          onClose={() => setCreating(false)}
+          onSaved={(m) => {
+            setCreating(false);
+            void queryClient.invalidateQueries({ queryKey: memberKeys.all });
+            setOpenId(m.id);
+          }}
+        />
+      )}
+    </div>
+  );
+}
