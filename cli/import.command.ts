@@ -6,16 +6,17 @@ import { loadConfig } from '../server/config/config.ts';
 import { openDatabase } from '../server/db/database.ts';
 import { migrateToLatest } from '../server/db/migrator.ts';
 import { listRejections } from '../server/imports/import-job.repository.ts';
-import { importMembers } from '../server/imports/member-import.ts';
+import { IMPORTS, isImportRegistry } from '../server/imports/import-registries.ts';
+import { runImport } from '../server/imports/import-runner.ts';
 import { findUnitByCode } from '../server/org/org.repository.ts';
 import type { CommandIO } from './main.ts';
 
-const USAGE = 'Cách dùng: tiendo import members TỆP --unit MÃ_ĐƠN_VỊ [--dry-run]';
+const USAGE = 'Cách dùng: tiendo import members|employers TỆP --unit MÃ_ĐƠN_VỊ [--dry-run]';
 
 export default async function importCommand(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { unit: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } } });
   const [registry, file] = positionals;
-  if (registry !== 'members') throw badRequest('IMPORT_REGISTRY', `Chưa hỗ trợ nhập "${registry ?? ''}". ${USAGE}`);
+  if (!registry || !isImportRegistry(registry)) throw badRequest('IMPORT_REGISTRY', `Chưa hỗ trợ nhập "${registry ?? ''}". ${USAGE}`);
   if (!file || !values.unit) throw badRequest('IMPORT_USAGE', USAGE);
   const config = loadConfig();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -25,7 +26,7 @@ export default async function importCommand(argv: string[], io: CommandIO): Prom
     if (!unit) throw badRequest('UNIT_NOT_FOUND', `Không tìm thấy đơn vị có mã "${values.unit}".`);
     const started = performance.now();
     const isTty = (io.stderr as NodeJS.WriteStream).isTTY === true;
-    const report = await importMembers(database.db, {
+    const report = await runImport(database.db, IMPORTS[registry], {
       filePath: path.resolve(file), fileName: path.basename(file), scopeUnitId: Number(unit.id), dryRun: values['dry-run'] ?? false,
       actor: { userId: null, tokenId: null, label: 'dòng lệnh tiendo import', ip: null }, createdBy: null,
       onProgress: (c) => {

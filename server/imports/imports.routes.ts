@@ -29,8 +29,12 @@ const StartQuery = Type.Object(
 export const importsRoutes: FastifyPluginAsyncTypebox<{ imports: ImportsService }> = async (app, { imports }) => {
   const onJob = { permission: 'registry.write' as const, unit: unitOfRecord('id', (id) => imports.unitOf(id)), notFound: importNotFound };
 
-  app.post('/api/imports/members', {
-    schema: { tags: TAGS, summary: 'Nhập danh sách đoàn viên từ tệp XLSX/CSV (multipart, trường "file"); chạy nền, trả về lượt nhập', querystring: StartQuery, response: { 202: ImportStatus } },
+  app.post('/api/imports/:registry', {
+    schema: {
+      tags: TAGS, summary: 'Nhập danh sách đoàn viên (members) hoặc đơn vị sử dụng lao động (employers) từ tệp XLSX/CSV (multipart, trường "file"); chạy nền, trả về lượt nhập',
+      params: Type.Object({ registry: Type.Union([Type.Literal('members'), Type.Literal('employers')]) }),
+      querystring: StartQuery, response: { 202: ImportStatus },
+    },
     config: { access: { permission: 'registry.write', unit: unitFromInput('query', 'unitId') } },
   }, async (request, reply) => {
     if (!request.isMultipart()) throw badRequest('MULTIPART_REQUIRED', 'Hãy gửi tệp dưới dạng multipart/form-data (trường "file").');
@@ -45,7 +49,7 @@ export const importsRoutes: FastifyPluginAsyncTypebox<{ imports: ImportsService 
       }
     }
     const principal = requirePrincipal(request);
-    const status = await imports.startMemberImport({
+    const status = await imports.startImport(request.params.registry, {
       upload: part.file, fileName: part.filename, scopeUnitId: request.query.unitId, dryRun: request.query.dryRun ?? false, mapping,
       actor: actorOf(request), createdBy: principal.userId,
     }).catch((error: unknown) => {

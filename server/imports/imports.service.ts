@@ -10,7 +10,8 @@ import type { AuditActor } from '../audit/audit.repository.ts';
 import type { DB } from '../db/schema.ts';
 import { writeTable } from '../tabular/table-writer.ts';
 import * as jobs from './import-job.repository.ts';
-import { fileSha256, headerTitles, importMembers, prepareMemberImport } from './member-import.ts';
+import { IMPORTS, type ImportRegistry } from './import-registries.ts';
+import { fileSha256, headerTitles, prepareImport, runImport } from './import-runner.ts';
 
 export const importNotFound = () => new AppError('IMPORT_NOT_FOUND', 'not_found', 'Không tìm thấy lượt nhập dữ liệu.');
 
@@ -29,7 +30,8 @@ export class ImportsService {
       .where('status', '=', 'running').execute();
   }
 
-  async startMemberImport(input: { upload: NodeJS.ReadableStream; fileName: string; scopeUnitId: number; dryRun: boolean; mapping?: Record<number, string | null>; actor: AuditActor; createdBy: number | null }) {
+  async startImport(registry: ImportRegistry, input: { upload: NodeJS.ReadableStream; fileName: string; scopeUnitId: number; dryRun: boolean; mapping?: Record<number, string | null>; actor: AuditActor; createdBy: number | null }) {
+    const definition = IMPORTS[registry];
     const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'tiendo-import-'));
     const filePath = path.join(dir, 'upload');
     let titles: (string | null)[];
@@ -37,16 +39,16 @@ export class ImportsService {
       await pipeline(input.upload, fs.createWriteStream(filePath));
       if ((input.upload as { truncated?: boolean }).truncated) throw new AppError('FILE_TOO_LARGE', 'too_large', 'Tệp vượt quá dung lượng cho phép (200 MB).');
       // The columns are checked before answering, so a wrong file is refused at once.
-      titles = headerTitles((await prepareMemberImport(this.db, { filePath, scopeUnitId: input.scopeUnitId, mapping: input.mapping })).header);
+      titles = headerTitles((await prepareImport(this.db, definition, { filePath, scopeUnitId: input.scopeUnitId, mapping: input.mapping })).header);
     } catch (error) {
       await fs.promises.rm(dir, { recursive: true, force: true });
       throw error;
     }
     const jobId = await jobs.createJob(this.db, {
-      registry: 'members', fileName: input.fileName.normalize('NFC').slice(0, 200), sha256: await fileSha256(filePath),
+      registry, fileName: input.fileName.normalize('NFC').slice(0, 200), sha256: await fileSha256(filePath),
       scopeUnitId: input.scopeUnitId, dryRun: input.dryRun, createdBy: input.createdBy, headerTitles: titles,
     });
-    const work = importMembers(this.db, { ...input, filePath, jobId })
+    const work = runImport(this.db, definition, { ...input, filePath, jobId })
       .catch((error: unknown) => this.logger?.warn({ jobId, err: error instanceof AppError ? error.code : String(error) }, 'import failed'))
       .finally(() => {
         this.running.delete(jobId);

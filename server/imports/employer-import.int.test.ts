@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { taxCheckDigit } from '../../domain/registry/identity-codes.ts';
+import { writeMemberFile } from '../../test/support/member-files.ts';
+import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
+import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
+
+const COLUMNS = [
+  { key: 'taxCode', title: 'MST' },
+  { key: 'name', title: 'Tên doanh nghiệp' },
+  { key: 'sector', title: 'Loại hình' },
+  { key: 'areaCode', title: 'Mã công đoàn cấp trên' },
+  { key: 'workers', title: 'Tổng số lao động' },
+  { key: 'women', title: 'Lao động nữ' },
+  { key: 'counted', title: 'Ngày thống kê' },
+];
+
+function taxCode(n: number): string {
+  for (let i = n; ; i++) {
+    const first9 = String(370000000 + i * 10);
+    const check = taxCheckDigit(first9);
+    if (check !== null) return `${first9}${check}`;
+  }
+}
+
+describe.each(testDatabaseTargets())('employer import on $kind', (target) => {
+  let database: TestDatabase;
+  let t: TestApp;
+  let staff: Session;
+
+  beforeAll(async () => {
+    database = await target.open();
+    t = await createTestApp(database, `employer-import-${target.kind}`);
+    staff = await t.login('canbo.tinh');
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    await database?.close();
+  });
+
+  async function upload(file: string, unitId: number) {
+    const boundary = 'tiendo-emp';
+    const response = await t.app.inject({
+      method: 'POST', url: `/api/imports/employers?unitId=${unitId}`,
+      headers: { cookie: `tiendo_session=${staff.cookie}`, 'x-csrf-token': staff.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload: Buffer.concat([
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${path.basename(file)}"\r\n\r\n`),
+        fs.readFileSync(file), Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]),
+    });
+    expect(response.statusCode, response.body).toBe(202);
+    await t.app.imports.waitFor(response.json().id);
+    return (await staff.get(`/api/imports/${response.json().id}`)).body;
+  }
+
+  it('imports employers by tax code with sectors written the way staff write them, idempotently', async () => {
+    const tni = await t.unitId('TNI');
+    const valid = taxCode(9);
+    const wrongCheck = `${valid.slice(0, 9)}${(Number(valid[9]) + 1) % 10}`;
+    const rows = [
+      { taxCode: taxCode(1), name: 'Công ty TNHH Giày Da Phước Thịnh', sector: 'Doanh nghiệp có vốn đầu tư nước ngoài', areaCode: 'TNI-KCN', workers: '1.250', women: '900', counted: '30/06/2026' },
+      { taxCode: taxCode(2), name: 'Công ty CP Cơ khí Tân Hưng', sector: 'Ngoài nhà nước', areaCode: 'TNI-P05', workers: '40', women: '12', counted: '30/06/2026' },
+      { taxCode: wrongCheck, name: 'Sai mã số thuế', sector: 'FDI', areaCode: 'TNI-KCN', workers: '10', women: '1', counted: '30/06/2026' },
+      { taxCode: taxCode(3), name: 'Khu vực lạ', sector: 'Hợp tác xã vũ trụ', areaCode: 'TNI-KCN', workers: '10', women: '1', counted: '30/06/2026' },
+      { taxCode: taxCode(4), name: 'Nữ nhiều hơn tổng', sector: 'tư nhân', areaCode: 'TNI-P05', workers: '10', women: '11', counted: '30/06/2026' },
+      { taxCode: taxCode(5), name: 'Không rõ địa bàn', sector: 'tư nhân', areaCode: 'KHONG-CO', workers: '10', women: '1', counted: '30/06/2026' },
+    ];
+    const file = await writeMemberFile(rows, 'xlsx', COLUMNS);
+    const job = await upload(file, tni);
+    expect(job, JSON.stringify(job, null, 1)).toMatchObject({ status: "done", rowsRead: 6, inserted: 2, updated: 0, unchanged: 0, rejected: 4 });
+    const reasons = job.rejections.map((r: { rowNumber: number; column: string; reason: string }) => `${r.rowNumber} ${r.column}: ${r.reason}`).join('\n');
+    expect(reasons).toContain(`4 MST: Mã số thuế ${wrongCheck} sai chữ số kiểm tra.`);
+    expect(reasons).toMatch(/^5 Loại hình: Không hiểu khu vực "Hợp tác xã vũ trụ"/m);
+    expect(reasons).toMatch(/^6 Lao động nữ: Số lao động nữ lớn hơn tổng số lao động\./m);
+    expect(reasons).toMatch(/^7 Mã công đoàn cấp trên: Không có công đoàn cấp trên mã "KHONG-CO"/m);
+    const fdi = (await staff.get(`/api/employers?q=${encodeURIComponent('giay da phuoc thinh')}`)).body.items[0];
+    expect(fdi).toMatchObject({ sector: 'fdi', workers: 1250, womenWorkers: 900, workersCountedOn: '2026-06-30', areaUnit: { code: 'TNI-KCN' } });
+    const again = await upload(file, tni);
+    expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 2, rejected: 4 });
+  });
+});

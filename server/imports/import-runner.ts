@@ -1,0 +1,218 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import type { Kysely } from 'kysely';
+import { AppError } from '../../domain/errors/app-error.ts';
+import { todayInVietnam } from '../../domain/time/calendar-date.ts';
+import { writeAudit, type AuditActor } from '../audit/audit.repository.ts';
+import type { DB } from '../db/schema.ts';
+import { findUnit, type PlacedUnitRow } from '../org/org.repository.ts';
+import { stripFormulaGuard } from '../tabular/formula-guard.ts';
+import { applyMapping, detectHeader, type FieldSpec, type HeaderDetection } from '../tabular/header-detector.ts';
+import { openTable, readFirstRows } from '../tabular/table-reader.ts';
+import * as jobs from './import-job.repository.ts';
+
+/**
+ * The one import pipeline every registry uses: header detection and mapping, streaming rows,
+ * per-row validation with Vietnamese reasons, batches written in one transaction each together
+ * with their rejections and the job's counters (so a crash leaves whole batches, and the
+ * accounting always balances: read = inserted + updated + unchanged + rejected), dry runs that
+ * roll every batch back. A registry supplies only what is its own: fields, parsing, upserts.
+ */
+export interface RowInput {
+  rowNumber: number;
+  /** A mapped cell's text (formula guard of our own exports removed), or null. */
+  cell(key: string): string | null;
+  reject(key: string, reason: string): void;
+  /** The column title a field was read from (for messages). */
+  titleOf(key: string): string;
+}
+
+export interface ParsedRow<R> {
+  rowNumber: number;
+  raw: (string | null)[];
+  record: R;
+}
+
+export interface BatchOutcome {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  /** Rows refused while writing (e.g. the key belongs to a record outside the scope). */
+  rejections: jobs.RejectionRecord[];
+}
+
+export interface ImportDefinition<C, R> {
+  registry: string;
+  /** Vietnamese name of what a row is, for messages ("đoàn viên"). */
+  noun: string;
+  fields: FieldSpec[];
+  prepare(db: Kysely<DB>, scope: PlacedUnitRow): Promise<C>;
+  /** Required columns beyond the fields' `required` flags, given the scope (titles). */
+  extraMissing?(header: HeaderDetection, context: C): string[];
+  parseRow(row: RowInput, context: C, today: string): R | null;
+  writeBatch(trx: Kysely<DB>, rows: ParsedRow<R>[], context: C, today: string): Promise<BatchOutcome>;
+}
+
+export interface ImportRequest {
+  filePath: string;
+  fileName: string;
+  scopeUnitId: number;
+  dryRun: boolean;
+  actor: AuditActor;
+  createdBy: number | null;
+  mapping?: Record<number, string | null>;
+  batchSize?: number;
+  onProgress?: (counters: jobs.Counters) => void;
+  jobId?: number;
+}
+
+export interface ImportReport {
+  jobId: number;
+  dryRun: boolean;
+  counters: jobs.Counters;
+  header: { rowNumber: number; mapped: Record<string, string>; ignoredColumns: string[] };
+  notes: string[];
+}
+
+class DryRunRollback extends Error {}
+
+export async function fileSha256(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of fs.createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+/** The header row's titles by column position (null where a column has no title). */
+export function headerTitles(header: HeaderDetection): (string | null)[] {
+  const titles: (string | null)[] = [];
+  for (const c of header.columns) titles[c.index] = c.title;
+  return Array.from(titles, (t) => t ?? null);
+}
+
+/** Everything checked before the first row is read: the unit, the registry's context, the columns. */
+export async function prepareImport<C, R>(db: Kysely<DB>, def: ImportDefinition<C, R>, req: Pick<ImportRequest, 'filePath' | 'scopeUnitId' | 'mapping'>) {
+  const scope = await findUnit(db, req.scopeUnitId, todayInVietnam());
+  if (!scope) throw new AppError('UNIT_NOT_FOUND', 'not_found', 'Không tìm thấy đơn vị nhận dữ liệu.');
+  const context = await def.prepare(db, scope);
+  let header = detectHeader(await readFirstRows({ path: req.filePath }, 15), def.fields);
+  if (req.mapping) header = applyMapping(header, req.mapping, def.fields);
+  const label = (key: string) => def.fields.find((f) => f.key === key)?.label ?? key;
+  const missing = [...header.missingRequired.map(label), ...(def.extraMissing?.(header, context) ?? [])];
+  if (header.headerRowNumber === 0 || missing.length) {
+    const required = def.fields.filter((f) => f.required).map((f) => `"${f.label}"`).join(', ');
+    throw new AppError(
+      'IMPORT_COLUMNS_MISSING',
+      'bad_request',
+      header.headerRowNumber === 0
+        ? `Không nhận ra dòng tiêu đề của danh sách. Dòng tiêu đề cần có các cột ${required}.`
+        : `Tệp thiếu cột bắt buộc: ${missing.join(', ')}. Hãy thêm cột, hoặc chọn cột tương ứng ở bước ghép cột.`,
+      header.columns.map((c) => ({ path: `column:${c.index}`, message: c.title })),
+    );
+  }
+  return { scope, context, header };
+}
+
+export async function runImport<C, R>(db: Kysely<DB>, def: ImportDefinition<C, R>, req: ImportRequest): Promise<ImportReport> {
+  const { scope, context, header } = await prepareImport(db, def, req);
+  const jobId = req.jobId ?? (await jobs.createJob(db, {
+    registry: def.registry, fileName: req.fileName, sha256: await fileSha256(req.filePath), scopeUnitId: Number(scope.id),
+    dryRun: req.dryRun, createdBy: req.createdBy, headerTitles: headerTitles(header),
+  }));
+  const totals: jobs.Counters = { rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
+  const titleOf = (key: string) =>
+    header.columns.find((c) => c.index === header.mapping[key])?.title ?? def.fields.find((f) => f.key === key)?.label ?? key;
+  const mappedColumns = new Set(Object.values(header.mapping));
+  const today = todayInVietnam();
+  const batchSize = req.batchSize ?? 2000;
+  let parsed: ParsedRow<R>[] = [];
+  let rejections: jobs.RejectionRecord[] = [];
+  let read = 0;
+  let formulaRows = 0;
+
+  const flush = async () => {
+    if (read === 0) return;
+    const delta = await writeBatch(db, def, { jobId, rows: parsed, rejections, read, dryRun: req.dryRun, actor: req.actor, context, today });
+    for (const k of Object.keys(totals) as (keyof jobs.Counters)[]) totals[k] += delta[k];
+    req.onProgress?.({ ...totals });
+    parsed = [];
+    rejections = [];
+    read = 0;
+  };
+
+  const table = openTable({ path: req.filePath });
+  try {
+    for await (const row of table) {
+      if (row.rowNumber <= header.headerRowNumber) continue;
+      read++;
+      if (row.formulaCells?.some((i) => mappedColumns.has(i))) formulaRows++;
+      const rowRejections: jobs.RejectionRecord[] = [];
+      const input: RowInput = {
+        rowNumber: row.rowNumber,
+        titleOf,
+        cell(key) {
+          const i = header.mapping[key];
+          const value = i === undefined ? null : (row.cells[i] ?? null);
+          return value === null ? null : stripFormulaGuard(value);
+        },
+        reject(key, reason) {
+          rowRejections.push({ rowNumber: row.rowNumber, column: titleOf(key), reason, raw: row.cells });
+        },
+      };
+      const record = def.parseRow(input, context, today);
+      if (record === null || rowRejections.length) rejections.push(...rowRejections);
+      else parsed.push({ rowNumber: row.rowNumber, raw: row.cells, record });
+      if (read >= batchSize) await flush();
+    }
+    await flush();
+  } catch (error) {
+    await jobs.finishJob(db, jobId, 'failed', error instanceof Error ? error.message : String(error), req.dryRun ? totals : undefined);
+    throw error;
+  }
+  const notes: string[] = [];
+  if (table.summary.stoppedAtEmptyRun) notes.push(`Dừng đọc sau dòng ${table.summary.lastRowNumber} vì gặp một vùng rất nhiều dòng trống liên tiếp.`);
+  if (formulaRows) notes.push(`${formulaRows} dòng có ô chứa công thức: đã dùng giá trị đã tính sẵn trong tệp, không tính lại công thức.`);
+  // A dry run wrote nothing, so its totals are recorded once here; a real run added them batch by batch.
+  await jobs.finishJob(db, jobId, 'done', notes.join(' ') || null, req.dryRun ? totals : undefined);
+  return {
+    jobId, dryRun: req.dryRun, counters: totals,
+    header: {
+      rowNumber: header.headerRowNumber,
+      mapped: Object.fromEntries(Object.entries(header.mapping).map(([k, i]) => [k, header.columns.find((c) => c.index === i)?.title ?? `Cột ${i + 1}`])),
+      ignoredColumns: header.unmappedColumns.map((c) => c.title),
+    },
+    notes,
+  };
+}
+
+/**
+ * One batch, one transaction: the rows, their rejections and the job's counters commit together,
+ * so a crash leaves whole batches only and a re-run finds the committed rows unchanged.
+ */
+async function writeBatch<C, R>(
+  db: Kysely<DB>,
+  def: ImportDefinition<C, R>,
+  b: { jobId: number; rows: ParsedRow<R>[]; rejections: jobs.RejectionRecord[]; read: number; dryRun: boolean; actor: AuditActor; context: C; today: string },
+): Promise<jobs.Counters> {
+  const delta: jobs.Counters = { rowsRead: b.read, inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
+  let rejections = b.rejections;
+  try {
+    await db.transaction().execute(async (trx) => {
+      const outcome = b.rows.length ? await def.writeBatch(trx, b.rows, b.context, b.today) : { inserted: 0, updated: 0, unchanged: 0, rejections: [] };
+      delta.inserted = outcome.inserted;
+      delta.updated = outcome.updated;
+      delta.unchanged = outcome.unchanged;
+      rejections = [...b.rejections, ...outcome.rejections];
+      delta.rejected = new Set(rejections.map((r) => r.rowNumber)).size;
+      if (b.dryRun) throw new DryRunRollback();
+      await jobs.insertRejections(trx, b.jobId, rejections);
+      await jobs.addToJob(trx, b.jobId, delta);
+      if (delta.inserted || delta.updated) {
+        await writeAudit(trx, b.actor, { action: `import.${def.registry}`, entityType: 'import_job', entityId: b.jobId, detail: { inserted: delta.inserted, updated: delta.updated, firstRow: b.rows[0]?.rowNumber } });
+      }
+    });
+  } catch (error) {
+    if (!(error instanceof DryRunRollback)) throw error;
+    await jobs.insertRejections(db, b.jobId, rejections); // a dry run's report is its rejections
+  }
+  return delta;
+}
