@@ -237,6 +237,27 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
     expect(JSON.stringify(after)).not.toContain('0909123456');
   });
 
+  it('masks CCCD and phone of members in lists and details without the permission; shows and audits them with it', async () => {
+    const staffP01 = await t.login('xem.tanninh'); // viewer at P01: may read the registry, not personal data
+    const list = (await staffP01.get(`/api/members?unitId=${p01}`)).body.items.find((m: { id: number }) => m.id === p01Member);
+    expect(list).toMatchObject({ cccd: '0791******34', phone: '098****321', personalDataMasked: true });
+    const detail = (await staffP01.get(`/api/members/${p01Member}`)).body;
+    expect(detail).toMatchObject({ cccd: '0791******34', phone: '098****321' });
+    const quantri = await t.login('quantri');
+    const full = (await quantri.get(`/api/members/${p01Member}`)).body;
+    expect(full).toMatchObject({ cccd: '079190001234', phone: '0987654321', personalDataMasked: false });
+    const audit = (await quantri.get('/api/audit?action=personal_data.view')).body.items;
+    expect(audit.some((r: { entityType: string; entityId: string }) => r.entityType === 'member' && r.entityId === String(p01Member))).toBe(true);
+    // Searching by a full CCCD is personal data too: without the permission it finds nothing.
+    expect((await staffP01.get(`/api/members?unitId=${p01}&q=079190001234`)).body.items).toEqual([]);
+    expect((await quantri.get(`/api/members?unitId=${p01}&q=079190001234`)).body.items.map((m: { id: number }) => m.id)).toEqual([p01Member]);
+    // Exports of a sibling subtree's user contain nothing of P01.
+    const sibling = await t.login('canbo.binhminh');
+    const exported = await t.app.inject({ method: 'GET', url: '/api/members/export?format=csv', headers: { cookie: `tiendo_session=${sibling.cookie}` } });
+    expect(exported.statusCode).toBe(200);
+    expect(exported.body).not.toContain('Nguyễn Thị Mẫu');
+  });
+
   it('commits a change and its audit row together, or neither (a failure forced after the write)', async () => {
     await sql`CREATE FUNCTION fail_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit write failed (test)'; END $$`.execute(database.db);
     await sql`CREATE TRIGGER fail_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION fail_audit()`.execute(database.db);

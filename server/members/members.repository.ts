@@ -30,8 +30,9 @@ export interface MemberListQuery {
   /** Subtree to list (ltree path of its root on today's tree). */
   underPath: string;
   words: string[];
-  /** Digits typed in the search box: matched as a CCCD or card number prefix. */
+  /** Digits typed in the search box: matched as a card number prefix, and as a CCCD prefix when `digitsMatchCccd`. */
   digits: string | null;
+  digitsMatchCccd?: boolean;
   status: 'active' | 'left' | null;
   sector: string | null;
   after: { key: string; id: number } | null;
@@ -53,7 +54,10 @@ export async function listMembers(db: Kysely<DB>, q: MemberListQuery): Promise<(
   for (const word of q.words) {
     query = query.where(sql<boolean>`search_normalize(m.full_name) LIKE search_normalize(${`%${escapeLike(word)}%`})`);
   }
-  if (q.digits) query = query.where((eb) => eb.or([eb('m.cccd', 'like', `${q.digits}%`), eb('m.card_number', 'like', `${q.digits}%`)]));
+  if (q.digits) {
+    const digits = q.digits;
+    query = query.where((eb) => eb.or([...(q.digitsMatchCccd ? [eb('m.cccd', 'like', `${digits}%`)] : []), eb('m.card_number', 'like', `%${digits}%`)]));
+  }
   if (q.status) query = query.where('m.status', '=', q.status);
   if (q.sector) query = query.where('u.sector', '=', q.sector as never);
   if (q.after) {

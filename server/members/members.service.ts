@@ -92,8 +92,10 @@ export class MembersService {
     const rows = await repo.listMembers(this.db, {
       underPath: await this.subtreePath(principal, q.unitId),
       words: digits ? [] : text.split(/\s+/).filter(Boolean).slice(0, 8),
-      // Searching by CCCD needs the right to see CCCDs; otherwise digits search card numbers only.
-      digits: digits && (can(principal, 'personal_data.view') || digits.length < 12) ? digits : null,
+      // Searching by CCCD needs the right to see CCCDs (probing digit by digit would reveal them);
+      // otherwise digits search card numbers only.
+      digits,
+      digitsMatchCccd: can(principal, 'personal_data.view'),
       status: q.status ?? null,
       sector: q.sector ?? null,
       after: decodeCursor(q.after),
