@@ -68,8 +68,9 @@ describe('accounts: an administrator creates a user who sees only their own comm
     await page.getByTestId('nav-admin').click();
     await page.getByTestId('subnav-admin-users').click();
     await page.waitForURL('**/quan-tri/tai-khoan');
-    await expect.poll(() => page.title()).toBe('Tài khoản — Tiến Độ');
+    // The screen's code loads on demand: wait for its table before reading the title.
     await page.getByTestId(`user-row-${ADMIN}`).waitFor();
+    expect(await page.title()).toBe('Tài khoản — Tiến Độ');
 
     await page.getByTestId('user-create').click();
     await page.getByTestId('user-form-username').fill(NEW_USER);
@@ -150,10 +151,12 @@ describe('accounts: an administrator creates a user who sees only their own comm
 
   it('after logging out, a page of the app leads to the login page', async () => {
     await logoutFromMenu();
+    // Back to the tree page the user just left: its first call answers 401 and sends them to log in.
     await page.goBack();
-    await page.waitForURL((url) => url.pathname === '/dang-nhap');
-    await page.goto('/co-cau-to-chuc');
     await page.waitForURL((url) => url.pathname === '/dang-nhap' && url.searchParams.get('tiep') === '/co-cau-to-chuc');
+    await page.getByTestId('login-card').waitFor();
+    await page.goto('/quan-tri/tai-khoan');
+    await page.waitForURL((url) => url.pathname === '/dang-nhap' && url.searchParams.get('tiep') === '/quan-tri/tai-khoan');
     await page.getByTestId('login-card').waitFor();
   });
 

@@ -119,6 +119,8 @@ export default function UsersScene() {
         <Table<UserItem>
           rowKey="id"
           size="middle"
+          // On a 1280 px laptop the seven columns are just too wide: scroll inside the card, never cut off the actions.
+          scroll={{ x: 'max-content' }}
           loading={users.isFetching}
           dataSource={users.data?.items ?? []}
           locale={{ emptyText: users.isError ? errorMessage(users.error) : 'Không có tài khoản nào khớp với điều kiện lọc.' }}
@@ -143,6 +145,21 @@ export default function UsersScene() {
                 </div>
               ),
             },
+            // Status right after the name: it is what an administrator scans for, never scrolled out of view.
+            {
+              title: 'Trạng thái',
+              key: 'status',
+              width: 170,
+              render: (_, user) => (
+                <Space size={[0, 4]} wrap data-testid="user-status">
+                  {userStatusTags(user).map((tag) => (
+                    <Tag key={tag.key} color={tag.color}>
+                      {tag.label}
+                    </Tag>
+                  ))}
+                </Space>
+              ),
+            },
             { title: 'Đơn vị', key: 'unit', width: 190, render: (_, user) => <div className="cell-unit">{user.unit.name}</div> },
             { title: 'Vai trò', key: 'roles', render: (_, user) => user.roles.map((r) => <Tag key={r.code}>{r.name}</Tag>) },
             {
@@ -160,25 +177,12 @@ export default function UsersScene() {
                 </div>
               ),
             },
-            {
-              title: 'Trạng thái',
-              key: 'status',
-              width: 170,
-              render: (_, user) => (
-                <Space size={[0, 4]} wrap data-testid="user-status">
-                  {userStatusTags(user).map((tag) => (
-                    <Tag key={tag.key} color={tag.color}>
-                      {tag.label}
-                    </Tag>
-                  ))}
-                </Space>
-              ),
-            },
             { title: 'Đăng nhập gần nhất', key: 'last', width: 120, render: (_, user) => formatViDateMinute(user.lastLoginAt) || 'Chưa đăng nhập' },
             {
               title: 'Thao tác',
               key: 'actions',
               width: 124,
+              fixed: 'right',
               render: (_, user) => (
                 <Space size={0}>
                   <Tooltip title="Sửa">
