@@ -1,8 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { Static } from 'typebox';
 import type { CreateUserBody, RoleList, UpdateUserBody, UserItem, UserList, UserWithPassword } from '../../server/users/users.schema.ts';
-import { api, createApiClient } from './api-client.ts';
-import { currentCsrfToken, goToLogin } from './auth.api.ts';
+import { api } from './api-client.ts';
 
 export type { CreateUserBody, UpdateUserBody, UserItem };
 export type UserList = Static<typeof UserList>;
@@ -37,19 +36,8 @@ export const rolesQuery = () =>
     staleTime: 10 * 60_000,
   });
 
-// api-client.ts has no PATCH verb yet; this client sends its "PUT" as PATCH with the same CSRF
-// header and 401 handling. Remove it once the shared client grows a `patch`.
-const patchClient = createApiClient({
-  fetch: (input, init) => globalThis.fetch(input, { ...init, method: 'PATCH' }),
-  prepareRequest: (headers) => {
-    const token = currentCsrfToken();
-    if (token) headers.set('x-csrf-token', token);
-  },
-  onUnauthenticated: () => goToLogin(),
-});
-
 export const createUser = (body: CreateUserBody) => api.post<UserWithPassword>('/api/users', body);
-export const updateUser = (id: number, body: UpdateUserBody) => patchClient.put<UserItem>(`/api/users/${id}`, body);
+export const updateUser = (id: number, body: UpdateUserBody) => api.patch<UserItem>(`/api/users/${id}`, body);
 export const resetUserPassword = (id: number) => api.post<UserWithPassword>(`/api/users/${id}/reset-password`);
 export const lockUser = (id: number) => api.post<UserItem>(`/api/users/${id}/lock`);
 export const unlockUser = (id: number) => api.post<UserItem>(`/api/users/${id}/unlock`);

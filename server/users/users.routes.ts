@@ -49,6 +49,7 @@ export const usersRoutes: FastifyPluginAsyncTypebox<{ users: UsersService; db: K
 
   app.get('/api/roles', {
     schema: { tags: TAGS, summary: 'Các vai trò và quyền của từng vai trò', response: { 200: RoleList } },
-    config: { access: { permission: 'users.manage' } },
+    // Role names are not secret, and both the account and the API-key forms need them.
+    config: { access: { authenticated: true } },
   }, () => users.roles());
 };
