@@ -27,7 +27,8 @@ async function memberFile(rows: number): Promise<string> {
   const cached = path.join(os.tmpdir(), `tiendo-bench-members-${rows}.xlsx`);
   if (fs.existsSync(cached)) return cached;
   console.error(`generating ${rows} rows…`);
-  const codes = Array.from({ length: 60 }, (_, i) => `TNI-P${String(1 + (i % 11)).padStart(2, '0')}-${String(1 + Math.floor(i / 11)).padStart(4, '0')}`);
+  const communes = ['P01', 'P02', 'P03', 'P04', 'P05', 'P06', 'X07', 'X08', 'X09', 'P10', 'P11'];
+  const codes = Array.from({ length: 66 }, (_, i) => `TNI-${communes[i % 11]}-${String(1 + Math.floor(i / 11)).padStart(4, '0')}`);
   async function* rowsOf() {
     for (let start = 0; start < rows; start += 50_000) yield* validMemberRows(Math.min(50_000, rows - start), codes, start);
   }
