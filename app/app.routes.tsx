@@ -19,6 +19,9 @@ const AuditScene = lazy(() => import('./scenes/admin/audit.scene.tsx'));
 const MembersScene = lazy(() => import('./scenes/members/members.scene.tsx'));
 const MemberImportScene = lazy(() => import('./scenes/imports/member-import.scene.tsx'));
 const MemberDuplicatesScene = lazy(() => import('./scenes/members/member-duplicates.scene.tsx'));
+const GrassrootsScene = lazy(() => import('./scenes/grassroots/grassroots.scene.tsx'));
+const EmployersScene = lazy(() => import('./scenes/employers/employers.scene.tsx'));
+const AgreementsScene = lazy(() => import('./scenes/agreements/agreements.scene.tsx'));
 
 export function AppRoutes() {
   return (
@@ -43,6 +46,9 @@ export function AppRoutes() {
         <Route path="/doan-vien" element={<MembersScene />} />
         <Route path="/doan-vien/nhap" element={<RequirePermission permission="registry.write"><MemberImportScene /></RequirePermission>} />
         <Route path="/doan-vien/ho-so-trung" element={<MemberDuplicatesScene />} />
+        <Route path="/cong-doan-co-so" element={<GrassrootsScene />} />
+        <Route path="/doanh-nghiep" element={<EmployersScene />} />
+        <Route path="/thoa-uoc" element={<AgreementsScene />} />
         {NAV_SECTIONS.filter((s) => !s.isReady).map((section) => (
           <Route key={section.key} path={section.path} element={<SectionPlaceholderScene section={section} />} />
         ))}

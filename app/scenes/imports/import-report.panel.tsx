@@ -55,7 +55,7 @@ export function ImportReport({ job }: { job: ImportStatus }) {
           </Space>
           <Table<ImportRejection>
             size="small"
-            rowKey={(r, i) => `${r.rowNumber}-${r.column ?? ''}-${i}`}
+            rowKey={(r) => `${r.rowNumber}-${r.column ?? ''}-${r.reason}`}
             dataSource={job.rejections}
             pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true }}
             data-testid="import-rejections"

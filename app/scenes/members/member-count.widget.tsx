@@ -20,7 +20,7 @@ export function MemberCountWidget({ unitId }: { unitId: number | undefined }) {
           loading={count.isLoading}
           data-testid="member-count"
         />
-        <Space direction="vertical" size={2}>
+        <Space orientation="vertical" size={2}>
           <span className="cell-muted">Xem vào ngày</span>
           <DatePicker
             allowClear={false}

@@ -82,7 +82,7 @@ export default function MemberDuplicatesScene() {
       {groups.data && groups.data.items.length === 0 && (
         <Card><Empty description="Không có hồ sơ nào có thể trùng." /></Card>
       )}
-      <Space direction="vertical" style={{ width: '100%' }}>
+      <Space orientation="vertical" style={{ width: '100%' }}>
         {groups.isLoading && <Card loading />}
         {groups.data?.items.map((group) => <DuplicateGroupCard key={groupKey(group)} group={group} canWrite={canWrite} />)}
       </Space>

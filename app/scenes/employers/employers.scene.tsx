@@ -1,0 +1,128 @@
+import { EditOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { errorMessage } from '../../api/api-client.ts';
+import { employersQuery, registryKeys, type EmployerFilter, type EmployerItem } from '../../api/registry.api.ts';
+import { CursorTable } from '../../components/registry/cursor-table.tsx';
+import { SECTOR_OPTIONS, blankToUndefined, formatCount } from '../../components/registry/registry-format.ts';
+import { useRegistryAccess } from '../../components/registry/registry-permissions.ts';
+import { useCursorPages } from '../../components/registry/use-cursor-pages.ts';
+import { formatViDate } from '../../lib/calendar-date.ts';
+import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { UnitPicker } from '../admin/unit-picker.field.tsx';
+import { EmployerFormModal } from './employer-form.modal.tsx';
+import '../../components/registry/registry.css';
+
+const PAGE_SIZE = 50;
+
+export default function EmployersScene() {
+  useDocumentTitle('Doanh nghiệp');
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const { canWrite } = useRegistryAccess();
+  const [text, setText] = useState('');
+  const q = useDebouncedValue(blankToUndefined(text), 300);
+  const [unitId, setUnitId] = useState<number>();
+  const [sector, setSector] = useState<string>();
+  const [hasCdcs, setHasCdcs] = useState<boolean>();
+  const [minWorkersText, setMinWorkers] = useState<number | null>(null);
+  const minWorkers = useDebouncedValue(minWorkersText ?? undefined, 400);
+  const filter: EmployerFilter = { q, unitId, sector, hasCdcs, minWorkers };
+  const pages = useCursorPages(JSON.stringify(filter));
+  const list = useQuery(employersQuery({ filter, after: pages.after, limit: PAGE_SIZE }));
+  const [editing, setEditing] = useState<EmployerItem | null>();
+
+  return (
+    <div className="scene" data-testid="employers-scene">
+      <div className="scene-header">
+        <div>
+          <h1 className="scene-title">Doanh nghiệp</h1>
+          <Typography.Text type="secondary">Đơn vị sử dụng lao động trên địa bàn, số lao động và tình trạng thành lập công đoàn cơ sở.</Typography.Text>
+        </div>
+        {canWrite && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="employer-create">
+            Thêm doanh nghiệp
+          </Button>
+        )}
+      </div>
+      <Card>
+        <Space wrap className="registry-filters">
+          <Input allowClear prefix={<SearchOutlined />} placeholder="Tên (không cần dấu) hoặc mã số thuế" value={text} onChange={(e) => setText(e.target.value)} style={{ width: 300 }} data-testid="employers-search" />
+          <UnitPicker allowClear placeholder="Lọc theo đơn vị" value={unitId} onChange={setUnitId} className="registry-filter-unit" />
+          <Select allowClear placeholder="Khu vực" value={sector} onChange={setSector} style={{ width: 220 }} options={[...SECTOR_OPTIONS]} />
+          <InputNumber min={0} placeholder="Từ N lao động trở lên" value={minWorkersText} onChange={(v) => setMinWorkers(v)} style={{ width: 200 }} data-testid="employers-min-workers" />
+          <Select
+            value={hasCdcs === undefined ? 'all' : hasCdcs ? 'yes' : 'no'}
+            onChange={(v: string) => setHasCdcs(v === 'all' ? undefined : v === 'yes')}
+            style={{ width: 170 }}
+            data-testid="employers-has-cdcs"
+            options={[
+              { value: 'all', label: 'Có hoặc chưa có CĐCS' },
+              { value: 'no', label: 'Chưa có CĐCS' },
+              { value: 'yes', label: 'Đã có CĐCS' },
+            ]}
+          />
+        </Space>
+        <CursorTable<EmployerItem>
+          testId="employers-table"
+          rowKey="id"
+          size="middle"
+          loading={list.isFetching}
+          items={list.data?.items}
+          nextCursor={list.data?.nextCursor}
+          stack={pages.stack}
+          pageSize={PAGE_SIZE}
+          onNext={pages.next}
+          onPrevious={pages.previous}
+          onFirst={pages.first}
+          locale={{ emptyText: list.isError ? errorMessage(list.error) : 'Không có doanh nghiệp nào khớp với điều kiện lọc.' }}
+          columns={[
+            {
+              title: 'Doanh nghiệp',
+              key: 'name',
+              render: (_, e) => (
+                <div>
+                  <div className="cell-strong">{e.name}</div>
+                  <span className="cell-muted">MST {e.taxCode}{e.industry ? ` · ${e.industry}` : ''}</span>
+                </div>
+              ),
+            },
+            { title: 'Khu vực', dataIndex: 'sectorLabel', width: 150 },
+            { title: 'Địa bàn', key: 'area', render: (_, e) => [e.communeName, e.provinceName].filter(Boolean).join(', ') || e.areaUnit.name },
+            {
+              title: 'Lao động',
+              key: 'workers',
+              width: 130,
+              align: 'right',
+              render: (_, e) => (
+                <div className="cell-number">
+                  {formatCount(e.workers)}
+                  {e.womenWorkers !== null && <div className="cell-muted">nữ {formatCount(e.womenWorkers)}</div>}
+                  {e.workersCountedOn && <div className="cell-muted">đến {formatViDate(e.workersCountedOn)}</div>}
+                </div>
+              ),
+            },
+            { title: 'Công đoàn cơ sở', key: 'cdcs', render: (_, e) => (e.cdcs ? e.cdcs.name : <Tag color="orange">Chưa có CĐCS</Tag>) },
+            ...(canWrite
+              ? [{ title: '', key: 'edit', width: 56, render: (_: unknown, e: EmployerItem) => <Button type="text" icon={<EditOutlined />} aria-label="Sửa" onClick={() => setEditing(e)} /> }]
+              : []),
+          ]}
+        />
+      </Card>
+      {editing !== undefined && (
+        <EmployerFormModal
+          key={editing?.id ?? 'new'}
+          employer={editing}
+          onClose={() => setEditing(undefined)}
+          onSaved={(saved) => {
+            setEditing(undefined);
+            void queryClient.invalidateQueries({ queryKey: registryKeys.employers });
+            void message.success(`Đã lưu ${saved.name}.`);
+          }}
+        />
+      )}
+    </div>
+  );
+}
