@@ -229,9 +229,9 @@ describe('registries: a province officer imports members from Excel, fixes the r
     await page.getByTestId('nav-employers').click();
     await page.waitForURL('**/doanh-nghiep');
     await page.getByTestId('employers-table').locator('tbody tr').first().waitFor();
-    await page.getByTestId('employers-min-workers').locator('input').fill('200');
+    await page.locator('input[data-testid="employers-min-workers"], [data-testid="employers-min-workers"] input').first().fill('200');
     await page.getByTestId('employers-has-cdcs').click();
-    await page.getByTitle('Chưa có CĐCS').click();
+    await page.locator('.ant-select-item-option[title="Chưa có CĐCS"]').click();
     await page.waitForTimeout(800);
     await shot('registries-employers');
 

@@ -97,7 +97,7 @@ export function GrassrootsProfileDrawer({ id, onClose }: { id: number; onClose: 
   };
 
   return (
-    <Drawer open width={620} onClose={onClose} title={g?.name ?? 'Công đoàn cơ sở'} data-testid="cdcs-drawer">
+    <Drawer open size={620} onClose={onClose} title={g?.name ?? 'Công đoàn cơ sở'} data-testid="cdcs-drawer">
       {one.isError && <Alert type="error" showIcon title={errorMessage(one.error)} />}
       {g && (
         <>

@@ -60,7 +60,7 @@ export function MemberDetailDrawer({ id, onClose }: { id: number; onClose: () =>
   return (
     <Drawer
       open
-      width={640}
+      size={640}
       onClose={onClose}
       title={m?.fullName ?? 'Hồ sơ đoàn viên'}
       data-testid="member-drawer"
