@@ -34,7 +34,8 @@ let page: Page;
 let communeId = 0;
 let work = '';
 
-const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+// Full page by default; long lists (50 rows) are shot at screen size so the picture stays readable.
+const shot = (name: string, fullPage = true) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
 
 async function saveDownload(download: Download): Promise<string> {
   const file = path.join(work, download.suggestedFilename());
@@ -97,7 +98,7 @@ describe('registries: a province officer imports members from Excel, fixes the r
     expect(await page.getByTestId('members-table-range').innerText()).toBe('Dòng 1–50');
     await page.getByTestId('members-table-next').click();
     await expect.poll(() => page.getByTestId('members-table-range').innerText()).toBe('Dòng 51–100');
-    await shot('registries-members');
+    await shot('registries-members', false);
   });
 
   it('dry-runs a file with bad rows and reads the error report on screen', async () => {
@@ -223,7 +224,7 @@ describe('registries: a province officer imports members from Excel, fixes the r
     await page.locator('[data-testid^="cdcs-row-"]').first().click();
     await page.getByTestId('cdcs-drawer').getByTestId('cdcs-save').waitFor();
     await page.waitForTimeout(400);
-    await shot('registries-grassroots');
+    await shot('registries-grassroots', false);
     await page.keyboard.press('Escape');
 
     await page.getByTestId('nav-employers').click();
@@ -239,7 +240,7 @@ describe('registries: a province officer imports members from Excel, fixes the r
     await page.waitForURL('**/thoa-uoc');
     await page.getByTestId('agreements-table').locator('tbody tr').first().waitFor();
     await expect.poll(() => page.getByTestId('agreement-count').innerText()).toMatch(/Còn hiệu lực vào ngày[\s\S]*\d/);
-    await shot('registries-agreements');
+    await shot('registries-agreements', false);
   });
 
   it('threw no errors in the browser', () => {

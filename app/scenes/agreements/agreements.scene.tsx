@@ -94,6 +94,7 @@ export default function AgreementsScene() {
             {
               title: 'Thỏa ước',
               key: 'what',
+              width: 160,
               render: (_, a) => (
                 <div>
                   <div className="cell-strong">{a.number ? `Số ${a.number}` : 'Chưa có số hiệu'}</div>
@@ -115,7 +116,7 @@ export default function AgreementsScene() {
             {
               title: 'Hiệu lực',
               key: 'valid',
-              width: 190,
+              width: 175,
               render: (_, a) => (
                 <div>
                   <div className="cell-nowrap">{formatViDate(a.effectiveFrom)} – {formatViDate(a.endedOn ?? a.expiresOn)}</div>
@@ -126,7 +127,7 @@ export default function AgreementsScene() {
             {
               title: 'Chất lượng',
               key: 'quality',
-              width: 130,
+              width: 120,
               render: (_, a) => (
                 <Space size={4} wrap>
                   {a.qualityClass ? <Tag color="blue">Loại {a.qualityClass}</Tag> : <span className="cell-muted">Chưa xếp loại</span>}
@@ -137,19 +138,22 @@ export default function AgreementsScene() {
             {
               title: 'Văn bản',
               key: 'file',
-              width: 200,
+              width: 96,
               render: (_, a) => (
-                <Space size={4}>
+                <Space size={0}>
                   {a.file && (
-                    <Tooltip title={`${a.file.name} (${fileSizeLabel(a.file.size)})`}>
-                      <Button size="small" icon={<DownloadOutlined />} href={agreementFileUrl(a.id)} download>Tải về</Button>
+                    <Tooltip title={`Tải về ${a.file.name} (${fileSizeLabel(a.file.size)})`}>
+                      <Button type="text" icon={<DownloadOutlined />} href={agreementFileUrl(a.id)} download aria-label="Tải về tệp thỏa ước" />
                     </Tooltip>
                   )}
                   {canWrite && (
                     <Upload accept=".pdf,.docx" showUploadList={false} beforeUpload={(file) => { void attach(a, file); return false; }}>
-                      <Button size="small" type="text" icon={<PaperClipOutlined />}>{a.file ? 'Thay tệp' : 'Đính kèm'}</Button>
+                      <Tooltip title={a.file ? 'Thay tệp thỏa ước (PDF, DOCX)' : 'Đính kèm tệp thỏa ước (PDF, DOCX)'}>
+                        <Button type="text" icon={<PaperClipOutlined />} aria-label="Đính kèm tệp thỏa ước" />
+                      </Tooltip>
                     </Upload>
                   )}
+                  {!a.file && !canWrite && <span className="cell-muted">Chưa có</span>}
                 </Space>
               ),
             },
