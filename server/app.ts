@@ -31,6 +31,8 @@ import { ImportsService } from './imports/imports.service.ts';
 import { membersRoutes } from './members/members.routes.ts';
 import { MembersService } from './members/members.service.ts';
 import { orgRoutes } from './org/org.routes.ts';
+import { progressRoutes } from './progress/progress.routes.ts';
+import { ProgressService } from './progress/progress.service.ts';
 import { OrgService } from './org/org.service.ts';
 import { tokensRoutes } from './tokens/tokens.routes.ts';
 import { TokensService } from './tokens/tokens.service.ts';
@@ -113,6 +115,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(employersRoutes, { employers: new EmployersService(db), db });
   await app.register(agreementsRoutes, { agreements: new AgreementsService(db), db });
   await app.register(grassrootsRoutes, { db });
+  await app.register(progressRoutes, { progress: new ProgressService(db), db });
   const imports = new ImportsService(db, options.logger || null);
   await imports.markInterrupted();
   app.decorate('imports', imports);

@@ -20,6 +20,7 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
   let p01Agreement: number;
   let p01Import: number;
   let p01Cdcs: number;
+  let p01Target: number;
   let adminP01: Session; // system_admin at P01
   let adminP02: Session; // system_admin at the sibling commune: sees nothing of P01
   let viewerP01: Session; // read-only at P01
@@ -58,6 +59,11 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
     expect(agreement.status, JSON.stringify(agreement.body)).toBe(200);
     p01Agreement = agreement.body.id;
     expect(composeCccd('079', 'female', 1990, 1234)).toBe('079190001234');
+    const doc = await adminP01.send('POST', '/api/documents', { kind: 'ke_hoach', title: 'Kế hoạch thử của phường Tân Ninh', issuerUnitId: p01, issuedOn: '2026-01-10', termFrom: 2025, termTo: 2030 });
+    expect(doc.status, JSON.stringify(doc.body)).toBe(200);
+    const createdTarget = await adminP01.send('POST', '/api/targets', { documentId: doc.body.id, unitId: p01, indicatorCode: 'members', comparator: '>=', value: 1000, deadlineYear: 2030 });
+    expect(createdTarget.status, JSON.stringify(createdTarget.body)).toBe(200);
+    p01Target = createdTarget.body.targetId;
     p01Import = await createJob(database.db, { registry: 'members', fileName: 'ds.xlsx', sha256: 'x', scopeUnitId: p01, dryRun: true, createdBy: null, headerTitles: [] });
   });
 
@@ -76,6 +82,8 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
       'POST /api/agreements': { cdcsUnitId: cdcs },
       'POST /api/users': { unitId: p01 },
       'POST /api/tokens': { unitId: p01 },
+      'POST /api/documents': { issuerUnitId: p01 },
+      'POST /api/targets': { unitId: p01 },
     };
     return bodies[`${route.method} ${route.url}`] ?? {};
   }
@@ -111,6 +119,9 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
       '/api/imports/:id/rejections': `/api/imports/${p01Import}/rejections`,
       '/api/grassroots': `/api/grassroots?unitId=${p01}`,
       '/api/grassroots/:id': `/api/grassroots/${p01Cdcs}`,
+      '/api/progress': `/api/progress?unitId=${p01}`,
+      '/api/targets/:id/progress': `/api/targets/${p01Target}/progress`,
+      '/api/documents': `/api/documents?unitId=${p01}`,
     };
     const url = samples[route.url] ?? route.url;
     if (url.includes(':')) throw new Error(`The access test needs a sample for ${route.method} ${route.url}: add one to sampleUrl().`);

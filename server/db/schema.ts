@@ -231,6 +231,73 @@ export interface ImportRejectionTable {
   raw: Json;
 }
 
+export interface DataElementTable {
+  code: string;
+  name: string;
+  unit: 'count' | 'money';
+  source: 'derived' | 'reported';
+  description: string;
+  is_builtin: Generated<boolean>;
+}
+
+export interface IndicatorTable {
+  code: string;
+  name: string;
+  unit: 'count' | 'percent' | 'ratio';
+  numerator: string;
+  denominator: string | null;
+  description: string;
+  keywords: string[];
+  sector_group: 'state' | 'nonstate' | null;
+  is_builtin: Generated<boolean>;
+}
+
+export interface PlanDocumentTable {
+  id: Generated<number>;
+  kind: string;
+  symbol: string | null;
+  title: string;
+  issuer_unit_id: number;
+  issued_on: string | null;
+  term_from: number | null;
+  term_to: number | null;
+  implements_id: number | null;
+  file_id: number | null;
+  created_at: Timestamp;
+}
+
+export interface TargetTable {
+  id: Generated<number>;
+  document_id: number;
+  unit_id: number;
+  indicator_code: string;
+  comparator: '>' | '>=' | '=' | '<=' | '<';
+  value: number;
+  timing: 'deadline' | 'annual';
+  deadline: string | null;
+  annual_from: number | null;
+  annual_to: number | null;
+  baseline_value: number | null;
+  baseline_date: string | null;
+  sectors: string[] | null;
+  min_workers: number | null;
+  subject: string;
+  quote: string | null;
+  parent_target_id: number | null;
+  created_at: Timestamp;
+}
+
+export interface ReportedValueTable {
+  unit_id: number;
+  element_code: string;
+  period_code: string;
+  period_start: string;
+  period_end: string;
+  value: number;
+  state: 'submitted' | 'accepted';
+  updated_at: Timestamp;
+}
+
 export interface DB {
   org_unit: OrgUnitTable;
   org_placement: OrgPlacementTable;
@@ -248,4 +315,9 @@ export interface DB {
   agreement: AgreementTable;
   import_job: ImportJobTable;
   import_rejection: ImportRejectionTable;
+  data_element: DataElementTable;
+  indicator: IndicatorTable;
+  plan_document: PlanDocumentTable;
+  target: TargetTable;
+  reported_value: ReportedValueTable;
 }

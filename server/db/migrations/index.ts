@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as orgTree from './0001-org-tree.ts';
 import * as accounts from './0002-accounts.ts';
 import * as registries from './0003-registries.ts';
+import * as targets from './0005-targets.ts';
 
 /**
  * Every migration, in order. A static list (not a folder scan) so that the set of migrations
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '0001-org-tree': orgTree,
   '0002-accounts': accounts,
   '0003-registries': registries,
+  '0005-targets': targets,
 };

@@ -1,0 +1,144 @@
+import { sql, type Kysely } from 'kysely';
+import { evaluate, parseExpression, referencedCodes } from '../../domain/indicators/expression.ts';
+import { judge, type Comparator, type Observation, type Progress } from '../../domain/indicators/progress.ts';
+import { parsePeriod, type Period } from '../../domain/periods/period.ts';
+import type { DB, TargetTable } from '../db/schema.ts';
+import { derivedElements, reportedElements, type ElementValues } from './derived-elements.repository.ts';
+
+type TargetRow = Omit<TargetTable, 'id' | 'created_at'> & { id: number; indicator_name: string; indicator_unit: string; numerator: string; denominator: string | null; document_title: string; document_symbol: string | null; document_issued_on: string | null; owner_name: string };
+
+export interface TargetProgress {
+  targetId: number;
+  document: { id: number; title: string; symbol: string | null };
+  owner: { id: number; name: string };
+  indicator: { code: string; name: string; unit: string };
+  subject: string;
+  comparator: Comparator;
+  targetValue: number;
+  timing: { kind: 'deadline'; deadline: string } | { kind: 'annual'; year: number; from: number; to: number };
+  period: { code: string; label: string; start: string; end: string };
+  /** The date the value is measured on (the deadline or period end once passed). */
+  measuredOn: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  /** Units whose reports fed the value (reported elements only). */
+  reportingUnits: number | null;
+  progress: Progress;
+}
+
+const minDate = (a: string, b: string) => (a < b ? a : b);
+
+/**
+ * Computes targets for a unit on a date. Counts are counted over the subtree; ratios from summed
+ * numerators and denominators (never an average of children's percentages); missing data stays
+ * missing. Annual targets are judged year by year, deadline targets against their deadline.
+ */
+export class ProgressService {
+  private elementSources: Map<string, 'derived' | 'reported'> | null = null;
+
+  constructor(private readonly db: Kysely<DB>) {}
+
+  private async sources(): Promise<Map<string, 'derived' | 'reported'>> {
+    this.elementSources ??= new Map((await this.db.selectFrom('data_element').select(['code', 'source']).execute()).map((e) => [e.code, e.source]));
+    return this.elementSources;
+  }
+
+  async targetRows(where: { unitIds?: number[]; targetIds?: number[]; documentId?: number }): Promise<TargetRow[]> {
+    let query = this.db
+      .selectFrom('target as t')
+      .innerJoin('indicator as i', 'i.code', 't.indicator_code')
+      .innerJoin('plan_document as d', 'd.id', 't.document_id')
+      .innerJoin('org_unit as o', 'o.id', 't.unit_id')
+      .selectAll('t')
+      .select(['i.name as indicator_name', 'i.unit as indicator_unit', 'i.numerator', 'i.denominator', 'd.title as document_title', 'd.symbol as document_symbol', 'd.issued_on as document_issued_on', 'o.name as owner_name']);
+    if (where.unitIds) query = query.where('t.unit_id', 'in', where.unitIds.length ? where.unitIds : [0]);
+    if (where.targetIds) query = query.where('t.id', 'in', where.targetIds.length ? where.targetIds : [0]);
+    if (where.documentId) query = query.where('t.document_id', '=', where.documentId);
+    return (await query.orderBy('t.id').execute()) as unknown as TargetRow[];
+  }
+
+  private timingOf(t: TargetRow, asOf: string): { period: Period; deadline: string; start: string; timing: TargetProgress['timing'] } {
+    if (t.timing === 'annual') {
+      const year = Math.min(Math.max(Number(asOf.slice(0, 4)), t.annual_from!), t.annual_to!);
+      const period = parsePeriod(String(year));
+      return { period, deadline: period.end, start: period.start, timing: { kind: 'annual', year, from: t.annual_from!, to: t.annual_to! } };
+    }
+    const deadline = t.deadline!;
+    const measured = minDate(asOf, deadline);
+    // The straight path to a deadline starts where the plan did: its baseline, else the day it was issued.
+    const start = t.baseline_date ?? t.document_issued_on ?? measured;
+    return { period: parsePeriod(measured.slice(0, 4)), deadline, start, timing: { kind: 'deadline', deadline } };
+  }
+
+  /** The indicator's value for a subtree on a date: numerator, denominator and their elements. */
+  async valueOf(t: TargetRow, unitId: number, date: string, period: Period, includeSubmitted: boolean) {
+    const num = parseExpression(t.numerator);
+    const den = t.denominator ? parseExpression(t.denominator) : null;
+    const codes = [...referencedCodes(num), ...(den ? referencedCodes(den) : [])];
+    const sources = await this.sources();
+    const reportedCodes = codes.filter((c) => sources.get(c) === 'reported');
+    const values: ElementValues = new Map();
+    if (codes.some((c) => sources.get(c) === 'derived')) {
+      for (const [k, v] of await derivedElements(this.db, unitId, date, { sectors: t.sectors, minWorkers: t.min_workers }, period)) values.set(k, v);
+    }
+    let reportingUnits: number | null = null;
+    if (reportedCodes.length) {
+      const reported = await reportedElements(this.db, unitId, period.code, reportedCodes, includeSubmitted);
+      for (const [k, v] of reported.values) values.set(k, v);
+      reportingUnits = reported.reportingUnits;
+    }
+    const numerator = evaluate(num, values);
+    const denominator = den ? evaluate(den, values) : null;
+    const value = den ? (numerator === null || denominator === null || denominator === 0 ? null : numerator / denominator) : numerator;
+    return { value, numerator, denominator, reportingUnits };
+  }
+
+  async compute(t: TargetRow, unitId: number, asOf: string, includeSubmitted = false): Promise<TargetProgress> {
+    const { period, deadline, start, timing } = this.timingOf(t, asOf);
+    const measuredOn = minDate(asOf, deadline);
+    const current = await this.valueOf(t, unitId, measuredOn, period, includeSubmitted);
+    const history = await this.history(t, unitId, start, measuredOn, includeSubmitted);
+    const baseline = t.baseline_value !== null && t.baseline_date !== null && unitId === Number(t.unit_id) ? { date: t.baseline_date, value: Number(t.baseline_value) } : null;
+    const progress = judge({ comparator: t.comparator, value: Number(t.value), deadline, baseline, start }, current.value, measuredOn, current.value === null ? [] : [...history, { date: measuredOn, value: current.value }]);
+    return {
+      targetId: Number(t.id),
+      document: { id: Number(t.document_id), title: t.document_title, symbol: t.document_symbol },
+      owner: { id: Number(t.unit_id), name: t.owner_name },
+      indicator: { code: t.indicator_code, name: t.indicator_name, unit: t.indicator_unit },
+      subject: t.subject, comparator: t.comparator, targetValue: Number(t.value), timing,
+      period: { code: period.code, label: period.label, start: period.start, end: period.end },
+      measuredOn, ...current, progress,
+    };
+  }
+
+  /** Year-end values since the start (derived indicators only: reports have no daily history). */
+  private async history(t: TargetRow, unitId: number, start: string, until: string, includeSubmitted: boolean): Promise<Observation[]> {
+    const sources = await this.sources();
+    const codes = [...referencedCodes(parseExpression(t.numerator)), ...(t.denominator ? referencedCodes(parseExpression(t.denominator)) : [])];
+    if (codes.some((c) => sources.get(c) !== 'derived')) return [];
+    const points: Observation[] = [];
+    for (let y = Number(start.slice(0, 4)); y < Number(until.slice(0, 4)); y++) {
+      const day = `${y}-12-31`;
+      if (day <= start || day >= until) continue;
+      const { value } = await this.valueOf(t, unitId, day, parsePeriod(String(y)), includeSubmitted);
+      if (value !== null) points.push({ date: day, value });
+    }
+    return points;
+  }
+
+  /**
+   * Targets that apply to a unit: its own, its ancestors' ratio targets (measured over this
+   * subtree: a province's "85% of CĐCS…" holds for each commune too), and allocations to it.
+   */
+  async forUnit(unitId: number, asOf: string, options: { documentId?: number; includeSubmitted?: boolean } = {}): Promise<TargetProgress[]> {
+    const path = await sql<{ path: string }>`SELECT path::text AS path FROM org_placement WHERE unit_id = ${unitId} AND valid_to IS NULL`.execute(this.db);
+    const ancestorIds = (path.rows[0]?.path ?? String(unitId)).split('.').map(Number);
+    const rows = (await this.targetRows({ unitIds: ancestorIds, documentId: options.documentId })).filter(
+      (t) => Number(t.unit_id) === unitId || t.indicator_unit !== 'count',
+    );
+    const results: TargetProgress[] = [];
+    for (const row of rows) results.push(await this.compute(row, unitId, asOf, options.includeSubmitted ?? false));
+    return results;
+  }
+}
