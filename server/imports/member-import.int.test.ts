@@ -105,6 +105,12 @@ describe.each(testDatabaseTargets())('member import and export on $kind', (targe
     const lines = fs.readFileSync(rejectedFile, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
     expect(lines[0]).toMatch(/^STT,Họ và tên,Giới tính,.*,Lỗi,Dòng trong tệp gốc$/);
     expect(lines).toHaveLength(21);
+
+    // Imported again exactly as downloaded (extra "Lỗi" column and all), every row is read as data:
+    // the header is still found and no row is taken for a title. The same bad rows come back,
+    // except the in-file duplicate, which now simply updates the member it duplicated.
+    const again = (await upload(await download(`/api/imports/${job.id}/rejections?format=xlsx`, 'xlsx'), p01, true)).body;
+    expect(again).toMatchObject({ rowsRead: 20, rejected: 19, updated: 1, inserted: 0 });
   });
 
   it('round-trips import → export → re-import with zero changes and balanced counts', async () => {

@@ -42,9 +42,15 @@ export function detectHeader(firstRows: TableRow[], fields: FieldSpec[]): Header
   let best: Candidate | null = null;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!;
-    const candidates = [candidateFrom([row], matchers)];
+    const single = candidateFrom([row], matchers);
+    const candidates = [single];
     const above = rows[i - 1];
-    if (above && above.rowNumber === row.rowNumber - 1) candidates.push(candidateFrom([above, row], matchers));
+    // A two-row header is a group-title row above the real titles: the lower row must itself be
+    // a title row, at least as title-like as the one above. Otherwise "header + first data row"
+    // could win when a data cell happens to read like a title (e.g. an error text "Số CCCD: …").
+    if (above && above.rowNumber === row.rowNumber - 1 && single.matched >= candidateFrom([above], matchers).matched) {
+      candidates.push(candidateFrom([above, row], matchers));
+    }
     for (const candidate of candidates) if (!best || candidate.score > best.score) best = candidate;
   }
   if (!best || best.matched === 0) return finish([], {}, [], fields);
