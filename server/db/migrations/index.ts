@@ -3,6 +3,7 @@ import * as orgTree from './0001-org-tree.ts';
 import * as accounts from './0002-accounts.ts';
 import * as registries from './0003-registries.ts';
 import * as targets from './0005-targets.ts';
+import * as memberNameOrder from './0006-member-name-order.ts';
 
 /**
  * Every migration, in order. A static list (not a folder scan) so that the set of migrations
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0002-accounts': accounts,
   '0003-registries': registries,
   '0005-targets': targets,
+  '0006-member-name-order': memberNameOrder,
 };
