@@ -1,0 +1,192 @@
+/**
+ * `npm run bench -- [--scale province|national] [--only NAME[,NAME]] [--runs N]
+ *                   [--database-url URL | --data-dir DIR]`
+ *
+ * Runs the named scenarios (bench/scenarios/index.ts) against the real server started on
+ * loopback (`node bin/tiendo.js start`, no web app) over a dataset loaded beforehand with
+ * `tiendo demo --scale …`, signed in as a demo account; times each baseline directly on the
+ * database in the same run; writes bench/results/<date>-bench-<scale>.{json,md}.
+ *
+ * Defaults: --scale province; the database is DATABASE_URL, else tiendo_<scale> on the local
+ * PostgreSQL; --data-dir benchmarks the embedded PGlite data folder instead.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { CompiledQuery } from 'kysely';
+import { DEMO_PASSWORD } from '../domain/demo/demo-accounts.ts';
+import { openDatabase, type Database } from '../server/db/database.ts';
+import { median, percentile, watchPeakRss, writeResults, type ScenarioResult } from './harness.ts';
+import { SCENARIOS } from './scenarios/index.ts';
+import type { BenchContext, BenchDb, BenchHttp, Measured, Scenario } from './scenarios/scenario.ts';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const { values } = parseArgs({
+  options: {
+    scale: { type: 'string', default: 'province' }, only: { type: 'string' }, runs: { type: 'string' },
+    'database-url': { type: 'string' }, 'data-dir': { type: 'string' },
+  },
+});
+const scale = values.scale!;
+const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : null;
+const databaseUrl = dataDir ? null : (values['database-url'] ?? process.env.DATABASE_URL ?? `postgres://postgres@127.0.0.1:5432/tiendo_${scale}`);
+const only = values.only?.split(',').map((s) => s.trim());
+const selected = only ? SCENARIOS.filter((s) => only.includes(s.name)) : SCENARIOS;
+if (only && selected.length !== only.length) throw new Error(`unknown scenario in --only; known: ${SCENARIOS.map((s) => s.name).join(', ')}`);
+/** The account: a confederation officer at national scale, the province's officer otherwise (both may see personal data, as exports need). */
+const USERNAME = scale === 'national' ? 'canbo.tw' : 'canbo.tinh';
+
+function benchDb(database: Database): BenchDb {
+  return { query: async (text, params = []) => (await database.db.executeQuery(CompiledQuery.raw(text, params))).rows as never };
+}
+
+async function withDb<T>(work: (db: BenchDb) => Promise<T>): Promise<T> {
+  const database = await openDatabase({ databaseUrl, dataDir, poolSize: 2 });
+  try {
+    return await work(benchDb(database));
+  } finally {
+    await database.close();
+  }
+}
+
+async function context(db: BenchDb): Promise<BenchContext> {
+  const [province] = await db.query<{ id: number; code: string; path: string }>(
+    `SELECT u.id, u.code, p.path::text AS path FROM org_unit u JOIN org_placement p ON p.unit_id = u.id AND p.valid_to IS NULL
+     WHERE u.kind = 'province' ORDER BY u.code = 'HCM' DESC, u.code = 'TNI' DESC LIMIT 1`);
+  if (!province) throw new Error('no province in the database: load one with `tiendo demo --scale …`');
+  const [commune] = await db.query<{ id: number; code: string; path: string; members: number }>(
+    `SELECT c.unit_id AS id, u.code, c.path::text AS path, count(*)::int AS members
+     FROM org_placement c JOIN org_unit u ON u.id = c.unit_id
+     JOIN org_placement p ON p.path <@ c.path AND p.valid_to IS NULL JOIN member m ON m.current_unit_id = p.unit_id
+     WHERE c.parent_id = $1 AND c.valid_to IS NULL AND u.kind = 'commune'
+     GROUP BY 1, 2, 3 ORDER BY members DESC LIMIT 1`, [province.id]);
+  const [{ n }] = (await db.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM member m JOIN org_placement p ON p.unit_id = m.current_unit_id AND p.valid_to IS NULL WHERE p.path <@ $1::ltree`, [province.path])) as [{ n: number }];
+  return { scale, database: dataDir ? 'pglite' : 'postgres', province: { ...province, id: Number(province.id), members: n }, commune: { ...commune!, id: Number(commune!.id) } };
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    }).on('error', reject);
+  });
+}
+
+async function startServer(): Promise<{ child: ChildProcess; url: string; stop(): Promise<void> }> {
+  const port = await freePort();
+  const env = {
+    ...process.env, PORT: String(port), HOST: '127.0.0.1', TIENDO_WEB_APP: 'false', TIENDO_DEMO: 'false', LOG_LEVEL: 'warn',
+    DATABASE_URL: databaseUrl ?? '', ...(dataDir ? { TIENDO_DATA_DIR: dataDir } : {}),
+  };
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'tiendo.js'), 'start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    const onData = (d: Buffer) => {
+      output += d;
+      if (output.includes('Tiến Độ đang chạy tại')) resolve();
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', (d: Buffer) => (output += d));
+    child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening:\n${output}`)));
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return { child, url: `http://127.0.0.1:${port}`, stop: async () => { child.kill('SIGTERM'); await exited; } };
+}
+
+async function login(url: string): Promise<BenchHttp> {
+  const response = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: USERNAME, password: DEMO_PASSWORD }) });
+  const cookie = /tiendo_session=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1];
+  if (response.status !== 200 || !cookie) throw new Error(`login as ${USERNAME} failed: ${response.status} ${await response.text()}`);
+  return {
+    async get(pathAndQuery) {
+      const r = await fetch(`${url}${pathAndQuery}`, { headers: { cookie: `tiendo_session=${cookie}` } });
+      const body = await r.text();
+      if (r.status !== 200) throw new Error(`GET ${pathAndQuery}: ${r.status} ${body.slice(0, 300)}`);
+      return { status: r.status, body };
+    },
+  };
+}
+
+async function timed(runs: number, warmup: number, once: () => Promise<Measured>): Promise<{ times: number[]; rows?: number }> {
+  for (let i = 0; i < warmup; i++) await once();
+  const times: number[] = [];
+  let rows: number | undefined;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    rows = (await once()).rows;
+    times.push(performance.now() - t);
+  }
+  return { times, rows };
+}
+
+const ms = (n: number) => `${n < 10 ? n.toFixed(1) : Math.round(n).toLocaleString('en-US')} ms`;
+
+async function main(): Promise<void> {
+  const runsOverride = values.runs ? Number(values.runs) : undefined;
+  // 1. Untimed preparation on a direct connection (closed again: PGlite allows one process).
+  const { ctx, states } = await withDb(async (db) => {
+    const ctx = await context(db);
+    const states = new Map<string, unknown>();
+    for (const s of selected) if (s.prepare) states.set(s.name, await s.prepare(db, ctx));
+    return { ctx, states };
+  });
+  console.error(`scale ${scale} on ${ctx.database}: province ${ctx.province.code} (${ctx.province.members.toLocaleString('en-US')} members), commune ${ctx.commune.code} (${ctx.commune.members.toLocaleString('en-US')} members)`);
+
+  // 2. The real thing: HTTP against the server, peak memory of its process tree per scenario.
+  const results = new Map<string, ScenarioResult>();
+  const measured = selected.filter((s) => s.measure);
+  if (measured.length) {
+    const server = await startServer();
+    try {
+      const http = await login(server.url);
+      for (const s of measured as Scenario<unknown>[]) {
+        const peak = watchPeakRss(server.child.pid!);
+        const { times, rows } = await timed(runsOverride ?? s.runs ?? 40, s.warmup ?? 5, () => s.measure!(http, states.get(s.name), ctx));
+        const med = median(times);
+        results.set(s.name, {
+          name: s.name, description: s.description, runs: times.length, medianMs: med, p95Ms: percentile(times, 95), rows,
+          rowsPerSecond: rows !== undefined && rows > 50 ? rows / (med / 1000) : undefined, peakRssMb: peak.stop(),
+          notes: s.notes?.(states.get(s.name), ctx),
+        });
+        console.error(`${s.name}: median ${ms(med)}, p95 ${ms(percentile(times, 95))}`);
+      }
+    } finally {
+      await server.stop();
+    }
+  }
+
+  // 3. Baselines and recorded figures, directly on the database, in the same run.
+  await withDb(async (db) => {
+    for (const s of selected as Scenario<unknown>[]) {
+      if (s.fixed) results.set(s.name, { name: s.name, description: s.description, ...(await s.fixed(db, ctx)) });
+      const r = results.get(s.name);
+      if (s.baseline && r) {
+        const { times } = await timed(runsOverride ? Math.min(runsOverride, s.baseline.runs ?? 5) : (s.baseline.runs ?? 5), 1, () => s.baseline!.measure(db, states.get(s.name), ctx));
+        const med = median(times);
+        r.baseline = { description: s.baseline.description, medianMs: med, ratio: med / r.medianMs };
+        const p95 = percentile(times, 95);
+        r.notes = [r.notes, `p95 ${ms(r.p95Ms)} vs ${ms(p95)} naive (${(p95 / r.p95Ms).toFixed(1)}×); median ${ms(r.medianMs)} vs ${ms(med)} (${(med / r.medianMs).toFixed(1)}×)`].filter(Boolean).join('; ');
+        console.error(`${s.name}: ${r.notes}`);
+      }
+    }
+  });
+
+  const ordered = selected.map((s) => results.get(s.name)).filter((r): r is ScenarioResult => r !== undefined);
+  for (const r of ordered) r.notes = [r.notes, ctxNote(r.name, ctx)].filter(Boolean).join('; ');
+  const written = writeResults('bench', `${scale}-${ctx.database}`, ordered);
+  console.log(fs.readFileSync(written.markdown, 'utf8'));
+  console.error(`written: ${path.relative(ROOT, written.json)}, ${path.relative(ROOT, written.markdown)}`);
+}
+
+function ctxNote(name: string, ctx: BenchContext): string {
+  if (name.startsWith('member-')) return `province ${ctx.province.code}, ${ctx.province.members.toLocaleString('en-US')} members`;
+  if (name === 'export-commune') return `commune ${ctx.commune.code}, ${ctx.commune.members.toLocaleString('en-US')} members`;
+  return '';
+}
+
+await main();
