@@ -121,6 +121,8 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
       '/api/grassroots/:id': `/api/grassroots/${p01Cdcs}`,
       '/api/progress': `/api/progress?unitId=${p01}`,
       '/api/targets/:id/progress': `/api/targets/${p01Target}/progress`,
+      '/api/targets/:id/breakdown': `/api/targets/${p01Target}/breakdown`,
+      '/api/targets/:id/series': `/api/targets/${p01Target}/series`,
       '/api/documents': `/api/documents?unitId=${p01}`,
     };
     const url = samples[route.url] ?? route.url;

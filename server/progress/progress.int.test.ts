@@ -106,6 +106,24 @@ describe.each(testDatabaseTargets())('targets of the gold programme computed on 
     expect(get(women.targetId)).toMatchObject({ value: null, progress: { status: 'no_data', statusLabel: 'Chưa có số liệu' } });
   });
 
+  it('ranks the province’s children by achievement and draws the trend of a count over time', async () => {
+    const unions = await add({ indicatorCode: 'employers_with_cdcs_share', comparator: '=', value: 100, deadlineYear: 2028, minWorkers: 25 });
+    const breakdown = (await staff.get(`/api/targets/${unions.targetId}/breakdown?asOf=${D}`)).body.items;
+    expect(breakdown).toHaveLength(province.units.filter((u) => u.parentCode === 'TNI').length);
+    const shares = breakdown.map((b: { shareAchieved: number | null }) => b.shareAchieved).filter((x: number | null) => x !== null);
+    expect(shares).toEqual([...shares].sort((a: number, b: number) => a - b)); // the weakest first
+    // Each child's figure is its own counts (communes, the zone, CĐCS directly under the province):
+    // their sums make the province's.
+    const withData = breakdown.filter((b: { denominator: number | null }) => b.denominator !== null);
+    expect(withData.reduce((s: number, b: { denominator: number }) => s + b.denominator, 0)).toBe(big.length);
+
+    const members = (await staff.get(`/api/progress?unitId=${tni}&asOf=${D}&documentId=${documentId}`)).body.items.find((p: { indicator: { code: string } }) => p.indicator.code === 'members');
+    const series = (await staff.get(`/api/targets/${members.targetId}/series?asOf=${D}`)).body.points;
+    expect(series.at(-1)).toEqual({ date: D, value: membersOn });
+    // The demo tree exists from the 2025 reform: the series starts there, and only grows by joins.
+    expect(series[0].date >= '2025-07-01').toBe(true);
+  });
+
   it('applies the province’s ratio targets to a commune, measured over the commune alone', async () => {
     const commune = await t.unitId(communes[1]!);
     const items = (await staff.get(`/api/progress?unitId=${commune}&asOf=${D}&documentId=${documentId}`)).body.items;

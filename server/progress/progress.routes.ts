@@ -6,7 +6,7 @@ import { isIsoDate, todayInVietnam } from '../../domain/time/calendar-date.ts';
 import { writeAudit } from '../audit/audit.repository.ts';
 import { actorOf, requirePrincipal } from '../auth/access-guard.ts';
 import type { DB } from '../db/schema.ts';
-import { unitOfRecord } from '../http/route-access.ts';
+import { unitOfRecord, type UnitLocator } from '../http/route-access.ts';
 import { unitFromInput } from '../members/members.routes.ts';
 import { CreateDocumentBody, CreateTargetBody, DocumentItem, ProgressList, ProgressQuery, TargetProgressItem } from './progress.schema.ts';
 import type { ProgressService } from './progress.service.ts';
@@ -36,6 +36,52 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ progress: ProgressServi
     const asOf = request.query.asOf ?? todayInVietnam();
     if (!isIsoDate(asOf)) throw badRequest('INVALID_DATE', `Ngày "${asOf}" không tồn tại trong lịch.`);
     return progress.compute(row, Number(row.unit_id), asOf, request.query.includeSubmitted ?? false);
+  });
+
+  const targetUnit = async (id: number) => (await db.selectFrom('target').select('unit_id').where('id', '=', id).executeTakeFirst())?.unit_id ?? null;
+  const TargetView = Type.Object({ unitId: Type.Optional(Type.Integer({ minimum: 1 })), asOf: Type.Optional(Type.String()), includeSubmitted: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
+  /** The unit asked for (must be in the caller's scope), else the target's own unit. */
+  const viewedUnit: UnitLocator = async (request) => {
+    const raw = (request.query as { unitId?: string }).unitId;
+    if (raw !== undefined) return /^\d+$/.test(raw) ? Number(raw) : 'malformed';
+    const id = (request.params as { id?: string }).id;
+    return id && /^\d+$/.test(id) ? await targetUnit(Number(id)) : 'malformed';
+  };
+  const loadTarget = async (id: number) => {
+    const [row] = await progress.targetRows({ targetIds: [id] });
+    if (!row) throw targetNotFound();
+    return row;
+  };
+  const asOfOf = (asOf: string | undefined) => {
+    const day = asOf ?? todayInVietnam();
+    if (!isIsoDate(day)) throw badRequest('INVALID_DATE', `Ngày "${day}" không tồn tại trong lịch.`);
+    return day;
+  };
+
+  app.get('/api/targets/:id/breakdown', {
+    schema: {
+      tags: TAGS, summary: 'Giá trị của chỉ tiêu ở từng đơn vị trực thuộc, đơn vị chậm nhất trước', params: Type.Object({ id: Type.Integer({ minimum: 1 }) }), querystring: TargetView,
+      response: { 200: Type.Object({ unitId: Type.Integer(), measuredOn: Type.String(), items: Type.Array(Type.Object({
+        unit: Type.Object({ id: Type.Integer(), name: Type.String(), kind: Type.String() }),
+        value: Type.Union([Type.Number(), Type.Null()]), numerator: Type.Union([Type.Number(), Type.Null()]), denominator: Type.Union([Type.Number(), Type.Null()]),
+        reportingUnits: Type.Union([Type.Integer(), Type.Null()]), status: Type.String(), statusLabel: Type.String(), shareAchieved: Type.Union([Type.Number(), Type.Null()]),
+      })) }) },
+    },
+    config: { access: { permission: 'targets.read', unit: viewedUnit, notFound: targetNotFound } },
+  }, async (request) => {
+    const row = await loadTarget(request.params.id);
+    return progress.breakdown(row, request.query.unitId ?? Number(row.unit_id), asOfOf(request.query.asOf), request.query.includeSubmitted ?? false);
+  });
+
+  app.get('/api/targets/:id/series', {
+    schema: {
+      tags: TAGS, summary: 'Diễn biến giá trị của chỉ tiêu theo thời gian (cho biểu đồ)', params: Type.Object({ id: Type.Integer({ minimum: 1 }) }), querystring: TargetView,
+      response: { 200: Type.Object({ points: Type.Array(Type.Object({ date: Type.String(), value: Type.Number() })) }) },
+    },
+    config: { access: { permission: 'targets.read', unit: viewedUnit, notFound: targetNotFound } },
+  }, async (request) => {
+    const row = await loadTarget(request.params.id);
+    return { points: await progress.series(row, request.query.unitId ?? Number(row.unit_id), asOfOf(request.query.asOf), request.query.includeSubmitted ?? false) };
   });
 
   app.post('/api/documents', {

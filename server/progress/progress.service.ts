@@ -127,6 +127,47 @@ export class ProgressService {
     return points;
   }
 
+  /** The target's value for each child of a unit, weakest first: where to look when it lags. */
+  async breakdown(t: TargetRow, unitId: number, asOf: string, includeSubmitted = false) {
+    const { period, deadline } = this.timingOf(t, asOf);
+    const measuredOn = minDate(asOf, deadline);
+    const children = await sql<{ id: number; name: string; kind: string }>`
+      SELECT u.id, u.name, u.kind FROM org_placement p JOIN org_unit u ON u.id = p.unit_id
+      WHERE p.parent_id = ${unitId} AND p.valid_from <= ${measuredOn}::date AND (p.valid_to IS NULL OR p.valid_to > ${measuredOn}::date)
+      ORDER BY search_normalize(u.name)`.execute(this.db);
+    const items = [];
+    for (const child of children.rows) {
+      const v = await this.valueOf(t, Number(child.id), measuredOn, period, includeSubmitted);
+      const progress = judge({ comparator: t.comparator, value: Number(t.value), deadline, start: t.baseline_date ?? t.document_issued_on ?? period.start }, v.value, measuredOn);
+      items.push({ unit: { id: Number(child.id), name: child.name, kind: child.kind }, ...v, status: progress.status, statusLabel: progress.statusLabel, shareAchieved: progress.shareAchieved });
+    }
+    // Weakest first; units without data after those with data.
+    items.sort((a, b) => (a.shareAchieved ?? Infinity) - (b.shareAchieved ?? Infinity));
+    return { unitId, measuredOn, items };
+  }
+
+  /** Values over time for the trend chart: half-year ends for registry counts, each year for reports. */
+  async series(t: TargetRow, unitId: number, asOf: string, includeSubmitted = false): Promise<Observation[]> {
+    const { deadline, start } = this.timingOf(t, asOf);
+    const until = minDate(asOf, deadline);
+    const sources = await this.sources();
+    const codes = [...referencedCodes(parseExpression(t.numerator)), ...(t.denominator ? referencedCodes(parseExpression(t.denominator)) : [])];
+    const derivedOnly = codes.every((c) => sources.get(c) === 'derived');
+    const from = Number((t.document_issued_on ?? start).slice(0, 4)) - 1;
+    const points: Observation[] = [];
+    for (let y = from; y <= Number(until.slice(0, 4)); y++) {
+      const days = derivedOnly ? [`${y}-06-30`, `${y}-12-31`] : [`${y}-12-31`];
+      for (const day of days) {
+        const on = minDate(day, until);
+        if (points.some((p) => p.date === on)) continue;
+        const { value } = await this.valueOf(t, unitId, on, parsePeriod(String(y)), includeSubmitted);
+        if (value !== null) points.push({ date: on, value });
+        if (on === until) return points;
+      }
+    }
+    return points;
+  }
+
   /**
    * Targets that apply to a unit: its own, its ancestors' ratio targets (measured over this
    * subtree: a province's "85% of CĐCS…" holds for each commune too), and allocations to it.
