@@ -185,7 +185,8 @@ async function insertTable(db: Kysely<DB>, dir: string, table: TableName): Promi
 async function recreate(target: LoadTarget, objects: DeferredObject[], rows: Record<TableName, number>, report: NationalLoadReport, log: Log): Promise<void> {
   const size = (o: DeferredObject) => rows[o.table as TableName] ?? 0;
   for (const wave of recreationWaves(objects)) {
-    const ordered = [...wave].sort((a, b) => size(b) - size(a));
+    // The exclusion constraints' GiST builds are the long poles (no sorted build for btree_gist in PG 15): start them first.
+    const ordered = [...wave].sort((a, b) => Number(b.kind === 'exclusion') - Number(a.kind === 'exclusion') || size(b) - size(a));
     const build = async (o: DeferredObject, db: Kysely<DB>) => {
       const t = performance.now();
       await sql.raw(o.create).execute(db);
@@ -197,7 +198,9 @@ async function recreate(target: LoadTarget, objects: DeferredObject[], rows: Rec
       for (const o of ordered) await build(o, target.db);
       continue;
     }
-    // Two builds at a time on their own sessions, each with generous maintenance memory.
+    // Two builds at a time on their own sessions, each with generous maintenance memory. An
+    // ALTER TABLE (constraint) locks its table exclusively, so it never runs beside another
+    // build on the same table (it would just wait and idle a core); plain indexes may share.
     await runPool(ordered, 2, async (o) => {
       const client = new pg.Client({ connectionString: target.url! });
       await client.connect();
@@ -211,7 +214,7 @@ async function recreate(target: LoadTarget, objects: DeferredObject[], rows: Rec
       } finally {
         await client.end();
       }
-    });
+    }, (a, b) => a.table === b.table && (a.kind !== 'index' || b.kind !== 'index'));
   }
 }
 
@@ -228,10 +231,27 @@ async function createAccounts(db: Kysely<DB>, unitIds: Map<string, number>): Pro
   }
 }
 
-async function runPool<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await work(items[next++]!);
+/** Runs `work` over `items`, `width` at a time, never starting an item that `conflicts` with one running. */
+async function runPool<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>, conflicts: (a: T, b: T) => boolean = () => false): Promise<void> {
+  const pending = [...items];
+  const running = new Set<T>();
+  const waiting: (() => void)[] = [];
+  const worker = async (): Promise<void> => {
+    while (pending.length > 0) {
+      const index = pending.findIndex((item) => ![...running].some((r) => conflicts(item, r)));
+      if (index < 0) {
+        await new Promise<void>((resolve) => waiting.push(resolve));
+        continue;
+      }
+      const [item] = pending.splice(index, 1) as [T];
+      running.add(item);
+      try {
+        await work(item);
+      } finally {
+        running.delete(item);
+        for (const resolve of waiting.splice(0)) resolve();
+      }
+    }
   };
   await Promise.all(Array.from({ length: Math.min(width, items.length) }, worker));
 }
