@@ -22,6 +22,8 @@ const MemberDuplicatesScene = lazy(() => import('./scenes/members/member-duplica
 const GrassrootsScene = lazy(() => import('./scenes/grassroots/grassroots.scene.tsx'));
 const EmployersScene = lazy(() => import('./scenes/employers/employers.scene.tsx'));
 const AgreementsScene = lazy(() => import('./scenes/agreements/agreements.scene.tsx'));
+const DashboardScene = lazy(() => import('./scenes/dashboard/dashboard.scene.tsx'));
+const TargetsScene = lazy(() => import('./scenes/targets/targets.scene.tsx'));
 
 export function AppRoutes() {
   return (
@@ -49,6 +51,8 @@ export function AppRoutes() {
         <Route path="/cong-doan-co-so" element={<GrassrootsScene />} />
         <Route path="/doanh-nghiep" element={<EmployersScene />} />
         <Route path="/thoa-uoc" element={<AgreementsScene />} />
+        <Route path="/tong-quan" element={<DashboardScene />} />
+        <Route path="/van-ban-chi-tieu" element={<TargetsScene />} />
         {NAV_SECTIONS.filter((s) => !s.isReady).map((section) => (
           <Route key={section.key} path={section.path} element={<SectionPlaceholderScene section={section} />} />
         ))}

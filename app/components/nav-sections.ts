@@ -18,7 +18,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
     path: '/tong-quan',
     label: 'Tổng quan',
     summary: 'Tổng hợp tiến độ thực hiện các chỉ tiêu nghị quyết của đơn vị và các đơn vị trực thuộc trên một màn hình.',
-    isReady: false,
+    isReady: true,
   },
   {
     key: 'org',
@@ -60,7 +60,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
     path: '/van-ban-chi-tieu',
     label: 'Văn bản & chỉ tiêu',
     summary: 'Đưa nghị quyết, chương trình, kế hoạch vào hệ thống, trích xuất chỉ tiêu và giao chỉ tiêu cho từng cấp.',
-    isReady: false,
+    isReady: true,
   },
   {
     key: 'reports',

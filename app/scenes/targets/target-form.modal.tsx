@@ -1,0 +1,110 @@
+import { DatePicker, Form, Input, InputNumber, Modal, Radio, Select, type ButtonProps } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { createTarget, type PlanDocument, type TargetProgress } from '../../api/progress.api.ts';
+import { SECTOR_OPTIONS } from '../../components/registry/registry-format.ts';
+import { VI_DATE_FORMAT } from '../../lib/calendar-date.ts';
+import { splitFormErrors } from '../admin/form-errors.ts';
+import { UnitPicker } from '../admin/unit-picker.field.tsx';
+import { COMPARATOR_OPTIONS, INDICATOR_OPTIONS, indicatorUnit, toTargetBody, type TargetFormValues } from './target-form.model.ts';
+
+type Shape = Omit<TargetFormValues, 'baselineDate'> & { baselineDate?: Dayjs };
+
+const FIELDS = ['documentId', 'unitId', 'indicatorCode', 'comparator', 'value', 'deadlineYear', 'sectors', 'minWorkers', 'baselineValue', 'baselineDate', 'subject', 'quote'] as const;
+const UNIT_SUFFIX = { count: '', percent: '%', ratio: '' } as const;
+
+/** A target of one document: indicator, comparator and value, a deadline year or every year, and its scope. */
+export function TargetFormModal({ documents, document, onClose, onSaved }: { documents: PlanDocument[]; document?: PlanDocument; onClose: () => void; onSaved: (t: TargetProgress) => void }) {
+  const [form] = Form.useForm<Shape>();
+  const [saving, setSaving] = useState(false);
+  const [formError, setFormError] = useState<string>();
+  const timing = Form.useWatch('timing', form);
+  const unit = indicatorUnit(Form.useWatch('indicatorCode', form));
+
+  const submit = async (v: Shape) => {
+    setSaving(true);
+    setFormError(undefined);
+    try {
+      onSaved(await createTarget(toTargetBody({ ...v, baselineDate: v.baselineDate?.format('YYYY-MM-DD') })));
+    } catch (error) {
+      const split = splitFormErrors(error, FIELDS);
+      form.setFields(split.fields);
+      setFormError(split.form);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      width={720}
+      title="Thêm chỉ tiêu"
+      okText="Thêm chỉ tiêu"
+      cancelText="Hủy"
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={saving}
+      okButtonProps={{ 'data-testid': 'target-form-submit' } as ButtonProps}
+      destroyOnHidden
+    >
+      <Form<Shape>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ documentId: document?.id, unitId: document?.issuer.id, comparator: '>=', timing: 'deadline', deadlineYear: document?.termTo ?? undefined }}
+      >
+        <Form.Item name="documentId" label="Văn bản" rules={[{ required: true, message: 'Hãy chọn văn bản giao chỉ tiêu.' }]}>
+          <Select options={documents.map((d) => ({ value: d.id, label: d.symbol ? `${d.symbol} — ${d.title}` : d.title }))} data-testid="target-form-document" />
+        </Form.Item>
+        <Form.Item name="unitId" label="Đơn vị thực hiện" extra="Đơn vị và toàn bộ đơn vị trực thuộc là phạm vi tính chỉ tiêu." rules={[{ required: true, message: 'Hãy chọn đơn vị.' }]}>
+          <UnitPicker initialUnit={document?.issuer ?? null} />
+        </Form.Item>
+        <Form.Item name="indicatorCode" label="Chỉ số" rules={[{ required: true, message: 'Hãy chọn chỉ số.' }]}>
+          <Select showSearch optionFilterProp="label" options={INDICATOR_OPTIONS} placeholder="Gõ tên chỉ số, ví dụ: thỏa ước" data-testid="target-form-indicator" />
+        </Form.Item>
+        <div className="form-row">
+          <Form.Item name="comparator" label="So sánh" rules={[{ required: true, message: 'Hãy chọn cách so sánh.' }]}>
+            <Select options={[...COMPARATOR_OPTIONS]} />
+          </Form.Item>
+          <Form.Item name="value" label="Giá trị chỉ tiêu" rules={[{ required: true, message: 'Hãy nhập giá trị.' }]}>
+            <InputNumber<number> style={{ width: '100%' }} min={0} max={unit === 'percent' ? 100 : undefined} decimalSeparator="," suffix={unit ? UNIT_SUFFIX[unit] : undefined} data-testid="target-form-value" />
+          </Form.Item>
+        </div>
+        <div className="form-row">
+          <Form.Item name="timing" label="Thời hạn">
+            <Radio.Group options={[{ value: 'deadline', label: 'Đến năm' }, { value: 'annual', label: 'Hằng năm' }]} />
+          </Form.Item>
+          {timing !== 'annual' && (
+            <Form.Item name="deadlineYear" label="Năm hoàn thành" rules={[{ required: true, message: 'Hãy nhập năm hoàn thành.' }]}>
+              <InputNumber min={2000} max={2100} style={{ width: '100%' }} />
+            </Form.Item>
+          )}
+        </div>
+        <div className="form-row">
+          <Form.Item name="sectors" label="Khu vực (để trống: mọi khu vực)">
+            <Select mode="multiple" allowClear options={SECTOR_OPTIONS.map((o) => ({ ...o }))} placeholder="Mọi khu vực" />
+          </Form.Item>
+          <Form.Item name="minWorkers" label="Chỉ tính đơn vị có từ … lao động">
+            <InputNumber min={0} max={100000} style={{ width: '100%' }} placeholder="Ví dụ: 25" />
+          </Form.Item>
+        </div>
+        <div className="form-row">
+          <Form.Item name="baselineValue" label="Số liệu gốc (giá trị)">
+            <InputNumber style={{ width: '100%' }} decimalSeparator="," />
+          </Form.Item>
+          <Form.Item name="baselineDate" label="Số liệu gốc (ngày)">
+            <DatePicker format={VI_DATE_FORMAT} style={{ width: '100%' }} />
+          </Form.Item>
+        </div>
+        <Form.Item name="subject" label="Nội dung chỉ tiêu">
+          <Input maxLength={1000} placeholder="Ví dụ: Doanh nghiệp từ 25 lao động trở lên có CĐCS" />
+        </Form.Item>
+        <Form.Item name="quote" label="Trích nguyên văn từ văn bản">
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={4000} />
+        </Form.Item>
+        {formError && <div className="ant-form-item-explain-error">{formError}</div>}
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { INDICATOR_OPTIONS, indicatorUnit, toDocumentBody, toTargetBody } from './target-form.model.ts';
+
+describe('the target form', () => {
+  const base = { documentId: 1, unitId: 2, indicatorCode: 'employers_with_cdcs_share', comparator: '=' as const, value: 100 };
+
+  it('sends a deadline year, or "annual" without a year', () => {
+    expect(toTargetBody({ ...base, timing: 'deadline', deadlineYear: 2028 })).toEqual({ ...base, deadlineYear: 2028 });
+    expect(toTargetBody({ ...base, timing: 'annual', deadlineYear: 2028 })).toEqual({ ...base, annual: true });
+  });
+
+  it('keeps the scope only when given and the baseline only as a pair', () => {
+    const body = toTargetBody({ ...base, timing: 'deadline', deadlineYear: 2028, sectors: [], minWorkers: 25, baselineValue: 70, subject: '  Doanh nghiệp từ 25 lao động  ' });
+    expect(body).toEqual({ ...base, deadlineYear: 2028, minWorkers: 25, subject: 'Doanh nghiệp từ 25 lao động' });
+    const full = toTargetBody({ ...base, timing: 'deadline', deadlineYear: 2028, sectors: ['private', 'fdi'], baselineValue: 70, baselineDate: '2023-12-31' });
+    expect(full).toMatchObject({ sectors: ['private', 'fdi'], baselineValue: 70, baselineDate: '2023-12-31' });
+  });
+
+  it('names every catalogue indicator in Vietnamese with its kind of figure', () => {
+    expect(INDICATOR_OPTIONS.find((o) => o.value === 'members')?.label).toBe('Số đoàn viên công đoàn (số lượng)');
+    expect(INDICATOR_OPTIONS.find((o) => o.value === 'party_introduced_per_cdcs')?.label).toMatch(/\(bình quân\)$/);
+    expect(indicatorUnit('agreements_share')).toBe('percent');
+    expect(indicatorUnit('nope')).toBeUndefined();
+  });
+
+  it('trims the document and leaves unknown fields empty', () => {
+    expect(toDocumentBody({ kind: 'program', title: ' Chương trình hành động ', symbol: ' ' }, 2)).toEqual({
+      kind: 'program', symbol: null, title: 'Chương trình hành động', issuerUnitId: 2, issuedOn: null, termFrom: null, termTo: null,
+    });
+  });
+});

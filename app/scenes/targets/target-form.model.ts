@@ -1,0 +1,95 @@
+/**
+ * What the Chỉ tiêu forms send, built from the form's values without React so the rules
+ * (deadline year or every year, baseline as a pair, empty scope left out) are unit-tested.
+ */
+import type { NewDocument, NewTarget } from '../../api/progress.api.ts';
+import { INDICATORS } from '../../../domain/indicators/catalogue.ts';
+
+export const DOCUMENT_KINDS = [
+  { value: 'resolution', label: 'Nghị quyết' },
+  { value: 'program', label: 'Chương trình hành động' },
+  { value: 'plan', label: 'Kế hoạch' },
+  { value: 'directive', label: 'Chỉ thị' },
+  { value: 'other', label: 'Văn bản khác' },
+] as const;
+
+export function documentKindLabel(kind: string): string {
+  return DOCUMENT_KINDS.find((k) => k.value === kind)?.label ?? kind;
+}
+
+export const COMPARATOR_OPTIONS = [
+  { value: '>', label: 'Trên (>)' },
+  { value: '>=', label: 'Từ … trở lên (≥)' },
+  { value: '=', label: 'Đạt đúng (=)' },
+  { value: '<=', label: 'Không quá (≤)' },
+  { value: '<', label: 'Dưới (<)' },
+] as const;
+
+const UNIT_HINT = { count: 'số lượng', percent: 'tỷ lệ %', ratio: 'bình quân' } as const;
+
+/** Indicators by their Vietnamese names, with the kind of figure each expects. */
+export const INDICATOR_OPTIONS = INDICATORS.map((i) => ({ value: i.code, label: `${i.name} (${UNIT_HINT[i.unit]})`, unit: i.unit, description: i.description }));
+
+export function indicatorUnit(code: string | undefined): 'count' | 'percent' | 'ratio' | undefined {
+  return INDICATORS.find((i) => i.code === code)?.unit;
+}
+
+export interface DocumentFormValues {
+  kind: string;
+  symbol?: string;
+  title: string;
+  issuedOn?: string;
+  termFrom?: number;
+  termTo?: number;
+}
+
+export function toDocumentBody(v: DocumentFormValues, issuerUnitId: number): NewDocument {
+  return {
+    kind: v.kind,
+    symbol: v.symbol?.normalize('NFC').trim() || null,
+    title: v.title.normalize('NFC').trim(),
+    issuerUnitId,
+    issuedOn: v.issuedOn ?? null,
+    termFrom: v.termFrom ?? null,
+    termTo: v.termTo ?? null,
+  };
+}
+
+export interface TargetFormValues {
+  documentId: number;
+  unitId: number;
+  indicatorCode: string;
+  comparator: NewTarget['comparator'];
+  value: number;
+  timing: 'deadline' | 'annual';
+  deadlineYear?: number;
+  sectors?: NonNullable<NewTarget['sectors']>;
+  minWorkers?: number;
+  baselineValue?: number;
+  baselineDate?: string;
+  subject?: string;
+  quote?: string;
+}
+
+export function toTargetBody(v: TargetFormValues): NewTarget {
+  const body: NewTarget = {
+    documentId: v.documentId,
+    unitId: v.unitId,
+    indicatorCode: v.indicatorCode,
+    comparator: v.comparator,
+    value: v.value,
+    ...(v.timing === 'annual' ? { annual: true } : { deadlineYear: v.deadlineYear ?? null }),
+  };
+  if (v.sectors && v.sectors.length > 0) body.sectors = v.sectors;
+  if (v.minWorkers !== undefined && v.minWorkers !== null) body.minWorkers = v.minWorkers;
+  // The server wants the baseline as a pair; half of one is left out rather than sent wrong.
+  if (v.baselineValue !== undefined && v.baselineValue !== null && v.baselineDate) {
+    body.baselineValue = v.baselineValue;
+    body.baselineDate = v.baselineDate;
+  }
+  const subject = v.subject?.normalize('NFC').trim();
+  if (subject) body.subject = subject;
+  const quote = v.quote?.normalize('NFC').trim();
+  if (quote) body.quote = quote;
+  return body;
+}
