@@ -44,7 +44,7 @@ export function TargetCard({ t, onOpen }: { t: TargetProgress; onOpen: (t: Targe
         size="small"
         aria-label={noData ? 'Chưa có số liệu' : `Đạt ${formatShare(shareAchieved)} chỉ tiêu`}
       />
-      <Typography.Text className="target-card-forecast" type={forecast.includes('không đạt') ? 'danger' : undefined} data-testid="target-forecast">
+      <Typography.Text className="target-card-forecast" type={!forecast ? 'secondary' : forecast.includes('không đạt') ? 'danger' : undefined} data-testid="target-forecast">
         {forecast || (noData ? 'Chưa có số liệu để dự báo' : 'Chưa đủ số liệu để dự báo')}
       </Typography.Text>
       <div className="target-card-foot">

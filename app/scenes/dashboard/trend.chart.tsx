@@ -4,6 +4,9 @@ import { formatViDate } from '../../lib/calendar-date.ts';
 import { formatIndicatorValue } from './target-format.ts';
 import type { TrendChartData } from './trend-chart.model.ts';
 
+// Purple is none of the status colours, so the target line never reads as a status.
+const TARGET_COLOR = '#722ed1';
+
 type EChartsModule = typeof import('./echarts-core.ts');
 
 /** A time axis value (ms) back to the date a Vietnamese reader expects. */
@@ -37,10 +40,11 @@ export function TrendChart({ data, color }: { data: TrendChartData; color: strin
         axisPointer: { label: { formatter: (p: { value: unknown }) => dayOf(Number(p.value)) } },
       },
       xAxis: { type: 'time', axisLabel: { formatter: (ms: number) => dayOf(ms), hideOverlap: true } },
-      yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v: number) => fmt(v) } },
+      // A share cannot pass 100%: the axis stops there unless a figure really does.
+      yAxis: { type: 'value', scale: true, max: data.unit === 'percent' ? (e: { max: number }) => (e.max <= 100 ? 100 : e.max) : undefined, axisLabel: { formatter: (v: number) => fmt(v) } },
       series: [
         { name: 'Thực hiện', type: 'line', data: data.actual, color, symbolSize: 7, lineStyle: { width: 3 } },
-        { name: 'Chỉ tiêu', type: 'line', data: data.target, color: '#12355b', symbol: 'none', lineStyle: { width: 1.5 } },
+        { name: 'Chỉ tiêu', type: 'line', data: data.target, color: TARGET_COLOR, symbol: 'none', lineStyle: { width: 2 } },
         { name: 'Dự báo', type: 'line', data: data.forecast, color, symbol: 'emptyCircle', lineStyle: { type: 'dashed', width: 2 } },
       ],
     });

@@ -1,0 +1,175 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD } from '../domain/demo/demo-accounts.ts';
+import type { CurrentUser } from '../server/auth/auth.schema.ts';
+import type { BreakdownResult, PlanDocument, TargetProgress } from '../app/api/progress.api.ts';
+import { apiGet, apiLogin } from './support/api.ts';
+import { launchBrowser, openPage, type OpenedPage } from './support/browser.ts';
+import { startTestServer, type TestServer } from './support/test-server.ts';
+
+const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
+const USER = 'canbo.tinh';
+
+let server: TestServer;
+let browser: Browser;
+let opened: OpenedPage;
+let page: Page;
+let cookie = '';
+let me: CurrentUser;
+const targets: Record<'members' | 'employers' | 'agreements' | 'dissemination', TargetProgress> = {} as never;
+
+const shot = (name: string, fullPage = true) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
+
+/** POST with the session cookie and the CSRF token the login handed out (state-changing calls need both). */
+async function apiPost<T>(route: string, body: unknown): Promise<T> {
+  const response = await fetch(`${server.url}${route}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', cookie, 'x-csrf-token': me.csrfToken ?? '' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`POST ${route} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+describe('Tổng quan: a province officer sees where the targets stand and drills down to the commune that lags most', () => {
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+    opened = await openPage(browser, server.url);
+    page = opened.page;
+    await fs.mkdir(ARTIFACTS, { recursive: true });
+    cookie = await apiLogin(server.url, USER, DEMO_PASSWORD);
+    me = await apiGet<CurrentUser>(server.url, '/api/auth/me', cookie);
+    expect(me.unit.name).toBe('Liên đoàn Lao động tỉnh Tây Ninh');
+    // The demo has no documents yet: the province's action programme and four of its targets.
+    const doc = await apiPost<PlanDocument>('/api/documents', {
+      kind: 'program', symbol: '05-CTr/LĐLĐ', title: 'Chương trình hành động thực hiện Nghị quyết Đại hội Công đoàn tỉnh nhiệm kỳ 2023–2028',
+      issuerUnitId: me.unit.id, issuedOn: '2023-11-20', termFrom: 2023, termTo: 2028,
+    });
+    const target = (body: Record<string, unknown>) => apiPost<TargetProgress>('/api/targets', { documentId: doc.id, unitId: me.unit.id, ...body });
+    targets.members = await target({ indicatorCode: 'members', comparator: '>', value: 140000, deadlineYear: 2028, subject: 'Phát triển đoàn viên' });
+    targets.employers = await target({ indicatorCode: 'employers_with_cdcs_share', comparator: '=', value: 100, deadlineYear: 2028, minWorkers: 25, subject: 'Doanh nghiệp từ 25 lao động trở lên có CĐCS' });
+    targets.agreements = await target({ indicatorCode: 'agreements_share', comparator: '>=', value: 85, deadlineYear: 2028, subject: 'Đơn vị có tổ chức công đoàn ký được thỏa ước' });
+    targets.dissemination = await target({ indicatorCode: 'dissemination_share', comparator: '>', value: 90, annual: true, subject: 'Đoàn viên, NLĐ được tuyên truyền nghị quyết' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('opens Tổng quan with a card per target, its status, its forecast and honest "no data"', async () => {
+    await page.goto('/dang-nhap');
+    await page.getByTestId('login-username').fill(USER);
+    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL('**/tong-quan');
+    await page.getByTestId('target-grid').waitFor();
+    expect(await page.locator('[data-testid^="target-card-"]').count()).toBe(4);
+
+    // Members: the status and the forecast the API computed, worded for people.
+    const members = page.getByTestId(`target-card-${targets.members.targetId}`);
+    expect(await members.getByTestId('target-status').innerText()).toBe(targets.members.progress.statusLabel);
+    expect(await members.getByTestId('target-goal').innerText()).toBe('Trên 140.000 đoàn viên — đến năm 2028');
+    expect(await members.getByTestId('target-actual').innerText()).toMatch(/^\d{2}\.\d{3}$/);
+    const forecast = await members.getByTestId('target-forecast').innerText();
+    expect(forecast).toMatch(targets.members.progress.forecast?.willBeMet ? /^Dự báo đạt [\d.]+ vào 31\/12\/2028 — sẽ đạt/ : /^Theo tốc độ hiện nay sẽ không đạt$/);
+
+    const agreements = page.getByTestId(`target-card-${targets.agreements.targetId}`);
+    expect(await agreements.getByTestId('target-goal').innerText()).toBe('Từ 85% trở lên — đến năm 2028');
+    expect(await agreements.getByTestId('target-status').innerText()).toBe('Chậm tiến độ');
+    expect(await agreements.getByTestId('target-actual').innerText()).toMatch(/^\d{1,3}(,\d)?%$/);
+
+    // A reported figure without reports: "Chưa có số liệu", never 0.
+    const dissemination = page.getByTestId(`target-card-${targets.dissemination.targetId}`);
+    expect(await dissemination.getByTestId('target-status').innerText()).toBe('Chưa có số liệu');
+    expect(await dissemination.getByTestId('target-actual').innerText()).toBe('Chưa có số liệu');
+    expect(await dissemination.getByTestId('target-goal').innerText()).toBe('Trên 90% — hằng năm');
+    expect(await dissemination.getByTestId('target-reporting').innerText()).toBe('0 đơn vị đã báo cáo');
+
+    const behind = [targets.members, targets.employers, targets.agreements].filter((t) => t.progress.status === 'behind').length;
+    expect(await page.getByTestId('status-count-behind').innerText()).toContain(String(behind));
+    expect(await page.getByTestId('status-count-no_data').innerText()).toContain('1');
+    await shot('dashboard-overview');
+  });
+
+  it('filters the cards by status', async () => {
+    await page.getByTestId('status-count-no_data').click();
+    await expect.poll(() => page.locator('[data-testid^="target-card-"]').count()).toBe(1);
+    await page.getByTestId('status-count-no_data').click();
+    await expect.poll(() => page.locator('[data-testid^="target-card-"]').count()).toBe(4);
+  });
+
+  let firstChild = { id: 0, name: '' };
+
+  it('opens a target: trend chart and the children ranked, weakest first as the API computes it', async () => {
+    const t = targets.employers;
+    const breakdown = await apiGet<BreakdownResult>(server.url, `/api/targets/${t.targetId}/breakdown`, cookie);
+    const shares = breakdown.items.map((i) => i.shareAchieved).filter((s): s is number => s !== null);
+    const weakest = Math.min(...shares);
+    expect(breakdown.items[0]!.shareAchieved).toBe(weakest);
+    firstChild = breakdown.items[0]!.unit;
+    expect(firstChild.name).toMatch(/^Công đoàn (phường|xã) /);
+
+    await page.getByTestId(`target-card-${t.targetId}`).click();
+    const drawer = page.getByTestId('target-detail');
+    await drawer.getByTestId('breakdown-table').locator('tbody tr[data-testid^="breakdown-row-"]').first().waitFor();
+    await drawer.getByTestId('trend-chart').locator('svg').first().waitFor({ timeout: 30_000 });
+    expect(await drawer.getByTestId('detail-status').innerText()).toBe(t.progress.statusLabel);
+    const rows = drawer.locator('tbody tr[data-testid^="breakdown-row-"]');
+    const first = rows.first();
+    expect(await first.getAttribute('data-testid')).toBe(`breakdown-row-${firstChild.id}`);
+    expect(await first.getByTestId('breakdown-unit-name').innerText()).toBe(firstChild.name);
+    const expectedShare = `${new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 }).format(weakest)}%`;
+    expect(await first.getByTestId('breakdown-share').innerText()).toBe(expectedShare);
+    await page.waitForTimeout(400); // the drawer slides in
+    await shot('dashboard-target-detail', false);
+    await drawer.getByTestId('breakdown').scrollIntoViewIfNeeded();
+    await shot('dashboard-children-ranked', false);
+  });
+
+  it('drills down into that commune and lists its own units', async () => {
+    const drawer = page.getByTestId('target-detail');
+    const own = await apiGet<BreakdownResult>(server.url, `/api/targets/${targets.employers.targetId}/breakdown?unitId=${firstChild.id}`, cookie);
+    expect(own.items.length).toBeGreaterThan(0);
+    await drawer.getByTestId(`breakdown-row-${firstChild.id}`).click();
+    await expect.poll(() => drawer.getByTestId('breakdown-breadcrumb').innerText()).toContain(firstChild.name);
+    await drawer.getByTestId(`breakdown-row-${own.items[0]!.unit.id}`).waitFor();
+    expect(await drawer.locator('tbody tr[data-testid^="breakdown-row-"]').first().getByTestId('breakdown-unit-name').innerText()).toBe(own.items[0]!.unit.name);
+    expect(await drawer.getByTestId('breakdown-breadcrumb').innerText()).toContain(me.unit.name);
+    await shot('dashboard-drill-down', false);
+    // Back up through the breadcrumb to the province's children.
+    await drawer.getByTestId('breakdown-breadcrumb').getByText(me.unit.name).click();
+    await drawer.getByTestId(`breakdown-row-${firstChild.id}`).waitFor();
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+  });
+
+  it('draws a count target\'s trend with the target line and the dashed forecast', async () => {
+    await page.getByTestId(`target-card-${targets.members.targetId}`).click();
+    const drawer = page.getByTestId('target-detail');
+    await drawer.getByTestId('trend-chart').locator('svg path').first().waitFor({ timeout: 30_000 });
+    expect(await drawer.getByTestId('detail-goal').innerText()).toBe('Trên 140.000 đoàn viên — đến năm 2028');
+    await page.waitForTimeout(400);
+    await shot('dashboard-members-trend', false);
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+  });
+
+  it('lists the document and its targets under Văn bản & chỉ tiêu', async () => {
+    await page.getByTestId('nav-documents').click();
+    await page.waitForURL('**/van-ban-chi-tieu');
+    const table = page.locator('[data-testid^="document-targets-"]').first();
+    await table.locator('tbody tr').nth(3).waitFor();
+    expect(await table.locator('tbody tr').count()).toBe(4);
+    expect(await page.getByTestId('document-upload-soon').isDisabled()).toBe(true);
+    await shot('dashboard-targets-list');
+  });
+
+  it('threw no errors in the browser', () => {
+    expect(opened.errors.filter((e) => !/status of 401/.test(e))).toEqual([]);
+  });
+});
