@@ -31,7 +31,7 @@ export function helpText(): string {
     'Các lệnh:',
     ...Object.entries(COMMANDS).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}`),
     '',
-    'Cấu hình qua biến môi trường: PORT, HOST, DATABASE_URL, TIENDO_DATA_DIR, LOG_LEVEL, TIENDO_DEMO, TIENDO_DEMO_SEED (xem README.md).',
+    'Cấu hình qua biến môi trường: PORT, HOST, DATABASE_URL, TIENDO_DATA_DIR, LOG_LEVEL, TIENDO_DEMO, TIENDO_DEMO_REGISTRIES, TIENDO_DEMO_SEED, TIENDO_WEB_APP (xem README.md).',
   ].join('\n');
 }
 

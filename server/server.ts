@@ -33,7 +33,7 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
     const migration = await migrateToLatest(database.db);
     logger.info({ database: database.kind, applied: migration.applied, version: migration.version }, 'database ready');
     if (config.demoOnEmpty) {
-      const demo = await loadDemo(database.db, config.demoSeed);
+      const demo = await loadDemo(database.db, config.demoSeed, { registries: config.demoRegistries });
       if (demo.created) logger.info({ units: demo.units, members: demo.members, employers: demo.employers, agreements: demo.agreements, seconds: demo.seconds }, 'demo province created');
     }
     app = await buildApp({ database, config, logger, serveWebApp: config.serveWebApp });

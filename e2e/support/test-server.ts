@@ -76,7 +76,8 @@ export async function startTestServer(options: StartTestServerOptions = {}): Pro
     if (ownsDataDir) await fs.rm(dataDir, { recursive: true, force: true });
   };
 
-  const timeoutMs = options.startTimeoutMs ?? 150_000;
+  // A cold start builds the web app and loads the demo (~52,600 members): minutes on a busy 2-core machine.
+  const timeoutMs = options.startTimeoutMs ?? 300_000;
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (hasExited) {

@@ -15,6 +15,8 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Seed the demo province on an empty database at start. */
   demoOnEmpty: boolean;
+  /** Include the demo registries (~52,600 members…); off: the tree and the accounts only, a faster start. */
+  demoRegistries: boolean;
   demoSeed: number;
   /** Serve the built web app (off: API only, e.g. when a proxy serves the app). */
   serveWebApp: boolean;
@@ -90,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     dataDir: path.resolve(cwd, env.TIENDO_DATA_DIR?.trim() || 'data'),
     logLevel: logLevel as AppConfig['logLevel'],
     demoOnEmpty: parseBoolean(env.TIENDO_DEMO, 'TIENDO_DEMO', true),
+    demoRegistries: parseBoolean(env.TIENDO_DEMO_REGISTRIES, 'TIENDO_DEMO_REGISTRIES', true),
     demoSeed,
     serveWebApp: parseBoolean(env.TIENDO_WEB_APP, 'TIENDO_WEB_APP', true),
     secureCookies: parseBoolean(env.TIENDO_SECURE_COOKIES, 'TIENDO_SECURE_COOKIES', false),
