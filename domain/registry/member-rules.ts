@@ -36,10 +36,11 @@ export const MEMBER_FIELD_LABELS: Record<FieldIssue['field'], string> = {
 /** Công đoàn admits workers from 15 (Luật Công đoàn 2024; minors work from 15). */
 export const MIN_MEMBER_AGE = 15;
 
+/** Whole years from one ISO date to another. Hot in imports (three calls a row): no splitting. */
 function yearsBetween(fromIso: string, toIso: string): number {
-  const [fy, fm, fd] = fromIso.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = toIso.split('-').map(Number) as [number, number, number];
-  return ty - fy - (tm < fm || (tm === fm && td < fd) ? 1 : 0);
+  const years = Number(toIso.slice(0, 4)) - Number(fromIso.slice(0, 4));
+  // 'MM-DD' strings compare like the dates they are.
+  return toIso.slice(5) < fromIso.slice(5) ? years - 1 : years;
 }
 
 export function memberIssues(m: MemberFields, today: string): FieldIssue[] {

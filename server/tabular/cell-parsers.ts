@@ -91,7 +91,12 @@ const MALE = new Set(['nam', 'm', 'male', 'trai']);
 const FEMALE = new Set(['nu', 'f', 'female', 'gai']);
 
 /** "Nam", "M" → male; "Nữ", "nu", "F" → female. */
+const GENDER_EXACT: Record<string, Gender> = { Nam: 'male', 'Nữ': 'female' };
+
 export function parseGenderCell(text: string | null): CellParse<Gender> {
+  // The common spellings first: folding accents for every row of a million-row file adds up.
+  const exact = text === null ? undefined : GENDER_EXACT[text];
+  if (exact) return ok(exact);
   const key = foldAccents((text ?? '').trim());
   if (key === '') return fail('Thiếu giới tính.');
   if (MALE.has(key)) return ok('male');
