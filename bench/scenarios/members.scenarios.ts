@@ -109,3 +109,30 @@ export const exportCommune = defineScenario({
     },
   },
 });
+
+const COUNT_DATE = '2026-01-01';
+
+/** A roll-up read: members of the whole province on a past date, exact from the membership history. */
+export const memberCountProvince = defineScenario({
+  name: 'member-count-province',
+  description: `GET /api/members/count?unitId=<province>&date=${COUNT_DATE} (memberships valid that day under the province's path that day)`,
+  runs: 10,
+  warmup: 2,
+  async measure(http, _state, ctx) {
+    await http.get(`/api/members/count?unitId=${ctx.province.id}&date=${COUNT_DATE}`);
+    return {};
+  },
+  baseline: {
+    description: 'same count with the subtree found by a recursive CTE over parent_id (direct SQL)',
+    runs: 3,
+    measure: async (db, _state, ctx) => {
+      await db.query(`WITH RECURSIVE sub(unit_id) AS (
+          SELECT $1::bigint
+          UNION ALL SELECT p.unit_id FROM org_placement p JOIN sub ON p.parent_id = sub.unit_id
+          WHERE p.valid_from <= $2::date AND (p.valid_to IS NULL OR p.valid_to > $2::date))
+        SELECT count(*) FROM membership h JOIN sub ON sub.unit_id = h.unit_id
+        WHERE h.valid_from <= $2::date AND (h.valid_to IS NULL OR h.valid_to > $2::date)`, [ctx.province.id, COUNT_DATE]);
+      return {};
+    },
+  },
+});
