@@ -151,7 +151,9 @@ describe('Tổng quan: a province officer sees where the targets stand and drill
   it('draws a count target\'s trend with the target line and the dashed forecast', async () => {
     await page.getByTestId(`target-card-${targets.members.targetId}`).click();
     const drawer = page.getByTestId('target-detail');
-    await drawer.getByTestId('trend-chart').locator('svg path').first().waitFor({ timeout: 30_000 });
+    // Lines are zero-height paths (never "visible" to Playwright): wait for the drawn SVG instead.
+    await drawer.getByTestId('trend-chart').locator('svg').first().waitFor({ timeout: 30_000 });
+    await expect.poll(() => drawer.getByTestId('trend-chart').locator('svg path').count()).toBeGreaterThan(3);
     expect(await drawer.getByTestId('detail-goal').innerText()).toBe('Trên 140.000 đoàn viên — đến năm 2028');
     await page.waitForTimeout(400);
     await shot('dashboard-members-trend', false);

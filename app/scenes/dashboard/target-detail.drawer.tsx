@@ -27,7 +27,7 @@ export function TargetDetailDrawer({ t, unit, asOf, includeSubmitted, onClose }:
   const forecast = forecastSentence(t);
 
   return (
-    <Drawer open width={920} onClose={onClose} title={t.indicator.name} data-testid="target-detail" destroyOnHidden>
+    <Drawer open size={920} onClose={onClose} title={t.indicator.name} data-testid="target-detail" destroyOnHidden>
       <Descriptions size="small" column={2} bordered className="target-detail-facts">
         <Descriptions.Item label="Chỉ tiêu" span={2}>
           <strong data-testid="detail-goal">{targetSentence(t)}</strong>
