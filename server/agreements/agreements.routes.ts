@@ -5,6 +5,9 @@ import { actorOf, requirePrincipal } from '../auth/access-guard.ts';
 import type { DB } from '../db/schema.ts';
 import { unitOfRecord } from '../http/route-access.ts';
 import { unitFromInput } from '../members/members.routes.ts';
+import { sendTable } from '../http/file-download.ts';
+import { todayInVietnam } from '../../domain/time/calendar-date.ts';
+import { Type } from 'typebox';
 import { unitOfAgreement } from './agreements.repository.ts';
 import {
   AgreementCount, AgreementCountQuery, AgreementIdParams, AgreementItem, AgreementList, AgreementListQuery, CreateAgreementBody, RenewAgreementBody, UpdateAgreementBody,
@@ -20,6 +23,43 @@ export const agreementsRoutes: FastifyPluginAsyncTypebox<{ agreements: Agreement
     schema: { tags: TAGS, summary: 'Danh sách thỏa ước', querystring: AgreementListQuery, response: { 200: AgreementList } },
     config: { access: { permission: 'registry.read', unit: unitFromInput('query', 'unitId') } },
   }, (request) => agreements.list(requirePrincipal(request), request.query));
+
+  app.get('/api/agreements/export', {
+    schema: {
+      tags: TAGS, summary: 'Xuất danh sách thỏa ước đã lọc ra XLSX hoặc CSV (cùng cột với tệp nhập)',
+      querystring: Type.Intersect([Type.Omit(AgreementListQuery, ['afterId', 'limit']), Type.Object({ format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('csv')])) })]),
+    },
+    config: { access: { permission: 'registry.read', unit: unitFromInput('query', 'unitId') } },
+  }, (request, reply) => {
+    const { format = 'xlsx', ...filters } = request.query as { format?: 'xlsx' | 'csv' } & Record<string, unknown>;
+    const principal = requirePrincipal(request);
+    const KIND = { enterprise: 'Doanh nghiệp', sector: 'Ngành', multi_employer: 'Nhiều doanh nghiệp' } as Record<string, string>;
+    async function* rows() {
+      let afterId: number | undefined;
+      do {
+        const page = await agreements.list(principal, { ...(filters as object), afterId, limit: 1000 });
+        for (const a of page.items) {
+          yield {
+            cdcsCode: a.cdcs.code, cdcsName: a.cdcs.name, taxCode: a.employer?.taxCode ?? null, number: a.number, kind: KIND[a.kind] ?? a.kind,
+            signedOn: a.signedOn, effectiveFrom: a.effectiveFrom, expiresOn: a.expiresOn, qualityClass: a.qualityClass, betterThanLaw: a.betterThanLaw ? 'Có' : 'Không',
+            inForce: a.inForce ? 'Còn hiệu lực' : 'Hết hiệu lực',
+          };
+        }
+        afterId = page.nextAfterId ?? undefined;
+      } while (afterId);
+    }
+    return sendTable(reply, {
+      format, fileName: `thoa-uoc-${todayInVietnam()}`, sheetName: 'Thỏa ước',
+      columns: [
+        { key: 'cdcsCode', title: 'Mã CĐCS', width: 16 }, { key: 'cdcsName', title: 'Công đoàn cơ sở', width: 40 }, { key: 'taxCode', title: 'Mã số thuế', width: 16 },
+        { key: 'number', title: 'Số thỏa ước', width: 14 }, { key: 'kind', title: 'Loại thỏa ước', width: 16 },
+        { key: 'signedOn', title: 'Ngày ký', width: 12, type: 'date' }, { key: 'effectiveFrom', title: 'Ngày có hiệu lực', width: 12, type: 'date' },
+        { key: 'expiresOn', title: 'Ngày hết hạn', width: 12, type: 'date' }, { key: 'qualityClass', title: 'Xếp loại', width: 10 },
+        { key: 'betterThanLaw', title: 'Có lợi hơn luật', width: 12 }, { key: 'inForce', title: 'Tình trạng', width: 14 },
+      ],
+      rows: rows(),
+    });
+  });
 
   app.get('/api/agreements/count', {
     schema: { tags: TAGS, summary: 'Số thỏa ước còn hiệu lực vào một ngày (và loại B trở lên, có lợi hơn luật)', querystring: AgreementCountQuery, response: { 200: AgreementCount } },

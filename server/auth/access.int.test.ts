@@ -114,6 +114,8 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
       '/api/agreements/:id/renew': `/api/agreements/${p01Agreement}/renew`,
       '/api/agreements/:id/file': `/api/agreements/${p01Agreement}/file`,
       '/api/members/export': `/api/members/export?unitId=${p01}&format=csv`,
+      '/api/employers/export': `/api/employers/export?unitId=${p01}&format=csv`,
+      '/api/agreements/export': `/api/agreements/export?unitId=${p01}&format=csv`,
       '/api/imports/:registry': `/api/imports/members?unitId=${p01}`,
       '/api/imports/:id': `/api/imports/${p01Import}`,
       '/api/imports/:id/rejections': `/api/imports/${p01Import}/rejections`,

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { taxCheckDigit } from '../../domain/registry/identity-codes.ts';
@@ -40,10 +41,10 @@ describe.each(testDatabaseTargets())('employer import on $kind', (target) => {
     await database?.close();
   });
 
-  async function upload(file: string, unitId: number) {
+  async function upload(file: string, unitId: number, registry = 'employers') {
     const boundary = 'tiendo-emp';
     const response = await t.app.inject({
-      method: 'POST', url: `/api/imports/employers?unitId=${unitId}`,
+      method: 'POST', url: `/api/imports/${registry}?unitId=${unitId}`,
       headers: { cookie: `tiendo_session=${staff.cookie}`, 'x-csrf-token': staff.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
       payload: Buffer.concat([
         Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${path.basename(file)}"\r\n\r\n`),
@@ -79,5 +80,40 @@ describe.each(testDatabaseTargets())('employer import on $kind', (target) => {
     expect(fdi).toMatchObject({ sector: 'fdi', workers: 1250, womenWorkers: 900, workersCountedOn: '2026-06-30', areaUnit: { code: 'TNI-KCN' } });
     const again = await upload(file, tni);
     expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 2, rejected: 4 });
+  });
+
+  async function download(url: string): Promise<string> {
+    const response = await t.app.inject({ method: 'GET', url, headers: { cookie: `tiendo_session=${staff.cookie}` } });
+    expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tiendo-exp-')), `export.${url.includes('format=csv') ? 'csv' : 'xlsx'}`);
+    fs.writeFileSync(file, response.rawPayload);
+    return file;
+  }
+
+  it('round-trips employers and agreements: export → import changes nothing', async () => {
+    const tni = await t.unitId('TNI');
+    const employers = await upload(await download(`/api/employers/export?unitId=${tni}&format=xlsx`), tni);
+    expect(employers).toMatchObject({ status: 'done', inserted: 0, updated: 0, rejected: 0 });
+    expect(employers.unchanged).toBeGreaterThanOrEqual(2);
+
+    const columns = [
+      { key: 'cdcs', title: 'Mã CĐCS' }, { key: 'number', title: 'Số thỏa ước' }, { key: 'kind', title: 'Loại thỏa ước' }, { key: 'signed', title: 'Ngày ký' },
+      { key: 'from', title: 'Ngày có hiệu lực' }, { key: 'to', title: 'Ngày hết hạn' }, { key: 'quality', title: 'Xếp loại' }, { key: 'better', title: 'Có lợi hơn luật' },
+    ];
+    const rows = [
+      { cdcs: 'TNI-KCN-0001', number: '01/TƯ', kind: 'Doanh nghiệp', signed: '01/07/2025', from: '01/07/2025', to: '30/06/2028', quality: 'Loại B', better: 'x' },
+      { cdcs: 'TNI-KCN-0002', number: '02/TƯ', kind: 'Ngành', signed: '01/01/2026', from: '15/01/2026', to: '14/01/2027', quality: 'A', better: '' },
+      { cdcs: 'TNI-KCN-0003', number: '03/TƯ', kind: 'Doanh nghiệp', signed: '01/01/2026', from: '01/01/2026', to: '31/12/2030', quality: 'C', better: '' },
+      { cdcs: 'KHONG-CO', number: '04/TƯ', kind: 'Doanh nghiệp', signed: '01/01/2026', from: '01/01/2026', to: '31/12/2026', quality: 'E', better: '' },
+    ];
+    const kcn = await t.unitId('TNI-KCN');
+    const imported = await upload(await writeMemberFile(rows, 'xlsx', columns), kcn, 'agreements');
+    expect(imported).toMatchObject({ rowsRead: 4, inserted: 2, rejected: 2 });
+    const reasons = imported.rejections.map((r: { rowNumber: number; reason: string }) => `${r.rowNumber}: ${r.reason}`).join('\n');
+    expect(reasons).toContain('4: Thời hạn thỏa ước lao động tập thể không quá 3 năm');
+    expect(reasons).toContain('5: Không có công đoàn cơ sở mã "KHONG-CO"');
+    expect(reasons).toContain('5: Xếp loại "E" không hợp lệ');
+    const again = await upload(await download(`/api/agreements/export?unitId=${kcn}&format=csv`), kcn, 'agreements');
+    expect(again).toMatchObject({ status: 'done', rowsRead: 2, inserted: 0, updated: 0, unchanged: 2, rejected: 0 });
   });
 });

@@ -1,8 +1,9 @@
+import { agreementImport } from './agreement-import.ts';
 import { employerImport } from './employer-import.ts';
 import type { ImportDefinition } from './import-runner.ts';
 import { memberImport } from './member-import.ts';
 
-export type ImportRegistry = 'members' | 'employers';
+export type ImportRegistry = 'members' | 'employers' | 'agreements';
 
 // Each definition is typed with its own context and record; the runner only passes them between
 // the definition's own functions, so erasing them here loses no safety.
@@ -13,6 +14,7 @@ type AnyImport = ImportDefinition<any, any>;
 export const IMPORTS: Record<ImportRegistry, AnyImport> = {
   members: memberImport,
   employers: employerImport,
+  agreements: agreementImport,
 };
 
 export function isImportRegistry(value: string): value is ImportRegistry {
