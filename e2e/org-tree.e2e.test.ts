@@ -67,12 +67,12 @@ describe('organisation tree screen', () => {
     const me = await apiGet<CurrentUser>(server.url, '/api/auth/me', cookie);
     expect(await page.locator('html').getAttribute('lang')).toBe('vi');
     await expect.poll(() => page.title()).toBe('Tổng quan — Tiến Độ');
-    await page.getByTestId('section-placeholder').getByText('Chức năng đang được xây dựng').waitFor();
+    await page.getByTestId('dashboard-scene').waitFor();
     const labels = await page.getByTestId('app-nav').locator('[data-testid^="nav-"]').allInnerTexts();
     expect(labels).toEqual(MENU_LABELS);
     await expect.poll(() => page.getByTestId('current-unit').innerText()).toBe(me.unit.name);
     expect(await page.getByTestId('current-user').innerText()).toBe(me.user.fullName);
-    await page.screenshot({ path: path.join(ARTIFACTS, 'overview-placeholder.png') });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'overview.png') });
   });
 
   it('walks from the province down to a grassroots union and shows its details', async () => {

@@ -19,6 +19,13 @@ describe('target progress', () => {
     expect(judge(members, 139_000, '2029-01-01').status).toBe('missed');
   });
 
+  it('lets the pace decide once there is a history, so status and forecast agree', () => {
+    // Far ahead of the straight path from the plan's start (~71,000 expected), but flat for a year: behind.
+    const flat = judge({ ...members, baseline: null }, 131_000, '2026-07-01', [{ date: '2025-07-01', value: 131_000 }, { date: '2026-07-01', value: 131_000 }]);
+    expect(flat.forecast?.willBeMet).toBe(false);
+    expect(flat.status).toBe('behind');
+  });
+
   it('is met by going down for a "≤" target, and judges the share from the baseline', () => {
     const disputes: TargetSpec = { comparator: '<=', value: 3, deadline: '2026-12-31', start: '2026-01-01', baseline: { date: '2026-01-01', value: 9 } };
     expect(judge(disputes, 3, '2026-06-30').status).toBe('met');

@@ -126,9 +126,12 @@ export function judge(target: TargetSpec, actual: number | null, asOf: string, h
   let status: ProgressStatus;
   if (meets(actual, target.comparator, target.value)) status = 'met';
   else if (asOf >= target.deadline) status = 'missed';
-  else {
-    const aheadOfPath = down ? actual <= expectedNow : actual >= expectedNow;
-    status = aheadOfPath || projection?.willBeMet ? 'on_track' : 'behind';
+  else if (projection) {
+    // With a history, the pace decides: the dashboard's status and its forecast never disagree.
+    status = projection.willBeMet ? 'on_track' : 'behind';
+  } else {
+    // A single value: judge it against the straight path from the start to the target.
+    status = (down ? actual <= expectedNow : actual >= expectedNow) ? 'on_track' : 'behind';
   }
   return { status, statusLabel: STATUS_LABELS[status], actual, shareAchieved, expectedNow, forecast: projection };
 }

@@ -64,7 +64,7 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ progress: ProgressServi
       response: { 200: Type.Object({ unitId: Type.Integer(), measuredOn: Type.String(), items: Type.Array(Type.Object({
         unit: Type.Object({ id: Type.Integer(), name: Type.String(), kind: Type.String() }),
         value: Type.Union([Type.Number(), Type.Null()]), numerator: Type.Union([Type.Number(), Type.Null()]), denominator: Type.Union([Type.Number(), Type.Null()]),
-        reportingUnits: Type.Union([Type.Integer(), Type.Null()]), status: Type.String(), statusLabel: Type.String(), shareAchieved: Type.Union([Type.Number(), Type.Null()]),
+        reportingUnits: Type.Union([Type.Integer(), Type.Null()]), elements: Type.Record(Type.String(), Type.Union([Type.Number(), Type.Null()])), status: Type.String(), statusLabel: Type.String(), shareAchieved: Type.Union([Type.Number(), Type.Null()]),
       })) }) },
     },
     config: { access: { permission: 'targets.read', unit: viewedUnit, notFound: targetNotFound } },

@@ -22,6 +22,7 @@ export const TargetProgressItem = Type.Object({
   numerator: Nullable(Type.Number()),
   denominator: Nullable(Type.Number()),
   reportingUnits: Nullable(Type.Integer()),
+  elements: Type.Record(Type.String(), Nullable(Type.Number()), { description: 'Số liệu thành phần (chưa nhân 100)' }),
   progress: Type.Object({
     status: Type.Union([Type.Literal('met'), Type.Literal('on_track'), Type.Literal('behind'), Type.Literal('missed'), Type.Literal('no_data')]),
     statusLabel: Type.String(),

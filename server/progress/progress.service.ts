@@ -24,6 +24,8 @@ export interface TargetProgress {
   denominator: number | null;
   /** Units whose reports fed the value (reported elements only). */
   reportingUnits: number | null;
+  /** The data elements the value was computed from (raw counts, before any ×100). */
+  elements: Record<string, number | null>;
   progress: Progress;
 }
 
@@ -91,7 +93,8 @@ export class ProgressService {
     const numerator = evaluate(num, values);
     const denominator = den ? evaluate(den, values) : null;
     const value = den ? (numerator === null || denominator === null || denominator === 0 ? null : numerator / denominator) : numerator;
-    return { value, numerator, denominator, reportingUnits };
+    const elements = Object.fromEntries(codes.map((c) => [c, values.get(c) ?? null]));
+    return { value, numerator, denominator, reportingUnits, elements };
   }
 
   async compute(t: TargetRow, unitId: number, asOf: string, includeSubmitted = false): Promise<TargetProgress> {
