@@ -22,7 +22,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ database: Database; versi
     config: { access: { public: true, reason: 'Giám sát hệ thống cần kiểm tra khi chưa đăng nhập' } },
   }, async (_request, reply) => {
     try {
-      const row = await sql<{ v: string }>`SHOW server_version`.execute(database.db);
+      const row = await sql<{ v: string }>`SELECT current_setting('server_version') AS v`.execute(database.db);
       const migration = await currentVersion(database.db);
       return {
         status: 'ok' as const,

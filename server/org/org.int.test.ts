@@ -31,6 +31,7 @@ describe.each(testDatabaseTargets())('organisation tree API on $kind', (target) 
     expect(status).toBe(200);
     expect(body.database.kind).toBe(target.kind);
     expect(body.database.migration).toBe(body.database.latestMigration);
+    expect(body.database.serverVersion).toMatch(/^\d+/);
   });
 
   it('runs migrations twice without change', async () => {
