@@ -1,39 +1,45 @@
-import { loadConfig } from '../server/config/config.ts';
-import { createLogger } from '../server/logging/logger.ts';
 import { DEMO_PASSWORD } from '../domain/demo/demo-accounts.ts';
+import { loadConfig } from '../server/config/config.ts';
 import { usableDemoAccounts } from '../server/demo/demo.loader.ts';
+import { createLogger } from '../server/logging/logger.ts';
 import { startServer } from '../server/server.ts';
-import type { CommandIO } from './main.ts';
 import { ensureAppBuilt } from './build-app.command.ts';
+import type { CommandIO } from './main.ts';
 
 export default async function startCommand(_argv: string[], io: CommandIO): Promise<number> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const server = await startServer(config, logger, { prepare: config.serveWebApp ? () => ensureAppBuilt(io) : undefined });
-  const accounts = await usableDemoAccounts(server.database.db);
-  const width = Math.max(0, ...accounts.map((a) => a.username.length));
-  io.stdout.write(
-    [
-      '',
-      `Tiến Độ đang chạy tại ${server.url}`,
-      ...(accounts.length
-        ? ['', `Tài khoản dùng thử (mật khẩu chung: ${DEMO_PASSWORD}):`, ...accounts.map((a) => `  ${a.username.padEnd(width)}  ${a.describe}`)]
-        : []),
-      `Cơ sở dữ liệu: ${server.database.kind === 'pglite' ? `nhúng (PGlite) tại ${config.dataDir}` : 'PostgreSQL'}`,
-      'Nhấn Ctrl+C để dừng.',
-      '',
-    ].join('\n'),
-  );
-  await new Promise<void>((resolve) => {
-    const shutdown = (signal: string) => {
-      logger.info({ signal }, 'shutting down');
-      server.stop().then(resolve, (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        resolve();
-      });
+  // Signals are caught from the first moment: a SIGTERM that arrives while the server is still
+  // starting must still close the database cleanly (and exit 0), not kill the process mid-write.
+  let signalled: string | null = null;
+  const stopRequested = new Promise<string>((resolve) => {
+    const handler = (signal: string) => {
+      signalled ??= signal;
+      resolve(signal);
     };
-    process.once('SIGTERM', () => shutdown('SIGTERM'));
-    process.once('SIGINT', () => shutdown('SIGINT'));
+    process.once('SIGTERM', () => handler('SIGTERM'));
+    process.once('SIGINT', () => handler('SIGINT'));
   });
+
+  const server = await startServer(config, logger, { prepare: config.serveWebApp ? () => ensureAppBuilt(io) : undefined });
+  if (!signalled) {
+    const accounts = await usableDemoAccounts(server.database.db);
+    const width = Math.max(0, ...accounts.map((a) => a.username.length));
+    io.stdout.write(
+      [
+        '',
+        `Tiến Độ đang chạy tại ${server.url}`,
+        ...(accounts.length
+          ? ['', `Tài khoản dùng thử (mật khẩu chung: ${DEMO_PASSWORD}):`, ...accounts.map((a) => `  ${a.username.padEnd(width)}  ${a.describe}`)]
+          : []),
+        `Cơ sở dữ liệu: ${server.database.kind === 'pglite' ? `nhúng (PGlite) tại ${config.dataDir}` : 'PostgreSQL'}`,
+        'Nhấn Ctrl+C để dừng.',
+        '',
+      ].join('\n'),
+    );
+  }
+  const signal = await stopRequested;
+  logger.info({ signal }, 'shutting down');
+  await server.stop().catch((error: unknown) => logger.error({ err: error }, 'shutdown failed'));
   return 0;
 }
