@@ -1,4 +1,4 @@
-import { encodeCursor } from '../../server/members/members.service.ts';
+import { encodeCursor } from '../../server/http/keyset-cursor.ts';
 import { defineScenario, type BenchDb } from './scenario.ts';
 
 /**

@@ -7,7 +7,7 @@ import { writeAudit, type AuditActor } from '../audit/audit.repository.ts';
 import { isUnitInScope } from '../auth/auth.repository.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { DB } from '../db/schema.ts';
-import { encodeCursor } from '../members/members.service.ts';
+import { decodeCursor, encodeCursor } from '../http/keyset-cursor.ts';
 import { findUnit } from '../org/org.repository.ts';
 import * as repo from './employers.repository.ts';
 import type { CreateEmployerBody, EmployerItem, UpdateEmployerBody } from './employers.schema.ts';
@@ -43,15 +43,7 @@ export class EmployersService {
     }
     const text = (q.q ?? '').normalize('NFC').trim();
     const taxPrefix = /^\d[\d-]{2,13}$/.test(text) ? text : null;
-    let after: { key: string; id: number } | null = null;
-    if (q.after) {
-      try {
-        const [key, id] = JSON.parse(Buffer.from(q.after, 'base64url').toString('utf8'));
-        after = { key: String(key), id: Number(id) };
-      } catch {
-        throw badRequest('CURSOR_INVALID', 'Con trỏ phân trang không hợp lệ. Hãy tải lại danh sách từ trang đầu.');
-      }
-    }
+    const after = decodeCursor(q.after);
     const rows = await repo.listEmployers(this.db, {
       underPath, words: taxPrefix ? [] : text.split(/\s+/).filter(Boolean).slice(0, 8), taxPrefix,
       sector: q.sector ?? null, hasCdcs: q.hasCdcs ?? null, minWorkers: q.minWorkers ?? null, after, limit,

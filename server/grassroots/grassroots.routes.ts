@@ -9,7 +9,7 @@ import { actorOf, requirePrincipal } from '../auth/access-guard.ts';
 import type { DB } from '../db/schema.ts';
 import { unitFromParam } from '../http/route-access.ts';
 import { unitFromInput } from '../members/members.routes.ts';
-import { encodeCursor } from '../members/members.service.ts';
+import { decodeCursor, encodeCursor } from '../http/keyset-cursor.ts';
 import { findUnit } from '../org/org.repository.ts';
 import { IsoDate } from '../org/org.schema.ts';
 
@@ -83,16 +83,8 @@ export const grassrootsRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> = a
     if (q.sector) rows = rows.where('u.sector', '=', q.sector);
     if (q.status === 'dissolved') rows = rows.where('g.status', '=', 'dissolved');
     if (q.status === 'active') rows = rows.where((eb) => eb.or([eb('g.status', 'is', null), eb('g.status', '=', 'active')]));
-    if (q.after) {
-      let key: string;
-      let id: number;
-      try {
-        [key, id] = JSON.parse(Buffer.from(q.after, 'base64url').toString('utf8'));
-      } catch {
-        throw badRequest('CURSOR_INVALID', 'Con trỏ phân trang không hợp lệ. Hãy tải lại danh sách từ trang đầu.');
-      }
-      rows = rows.where(sql<boolean>`(search_normalize(u.name), u.id) > (${key}, ${id})`);
-    }
+    const after = decodeCursor(q.after);
+    if (after) rows = rows.where(sql<boolean>`(search_normalize(u.name), u.id) > (${after.key}, ${after.id})`);
     const result = (await rows.orderBy(sql`search_normalize(u.name)`).orderBy('u.id').limit(limit).execute()) as Row[];
     const last = result.at(-1);
     return { items: result.map(present), nextCursor: result.length === limit && last ? encodeCursor(last.sort_key, Number(last.id)) : null };

@@ -12,6 +12,7 @@ import type { DB } from '../db/schema.ts';
 import { findUnit } from '../org/org.repository.ts';
 import * as repo from './members.repository.ts';
 import type { CreateMemberBody, MemberItem, UpdateMemberBody } from './members.schema.ts';
+import { decodeCursor, encodeCursor } from '../http/keyset-cursor.ts';
 
 export const memberNotFound = () => new AppError('MEMBER_NOT_FOUND', 'not_found', 'Không tìm thấy đoàn viên.');
 const unitNotFound = () => new AppError('UNIT_NOT_FOUND', 'not_found', 'Không tìm thấy công đoàn cơ sở (hoặc nằm ngoài phạm vi quản lý của bạn).');
@@ -37,21 +38,6 @@ function auditView(m: repo.MemberRow) {
 
 /** Optional text fields: blank means absent (query-string coercion also turns null into ""). */
 const blankToNull = (value: string | null | undefined) => (value === undefined || value === null || value.trim() === '' ? null : value.normalize('NFC').trim());
-
-export function encodeCursor(key: string, id: number): string {
-  return Buffer.from(JSON.stringify([key, id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string | undefined): { key: string; id: number } | null {
-  if (!cursor) return null;
-  try {
-    const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof key === 'string' && Number.isSafeInteger(id)) return { key, id };
-  } catch {
-    /* fall through */
-  }
-  throw badRequest('CURSOR_INVALID', 'Con trỏ phân trang không hợp lệ. Hãy tải lại danh sách từ trang đầu.');
-}
 
 export class MembersService {
   constructor(private readonly db: Kysely<DB>) {}
