@@ -1,4 +1,4 @@
-import type { ColumnType, Generated } from 'kysely';
+import type { ColumnType, Generated, GeneratedAlways } from 'kysely';
 import type { Sector, UnitKind } from '../../domain/org/org-unit.ts';
 
 /**
@@ -264,6 +264,38 @@ export interface PlanDocumentTable {
   implements_id: number | null;
   file_id: number | null;
   created_at: Timestamp;
+  /** 0008: an upload is 'review' until its targets are confirmed; hand-typed documents are 'confirmed'. */
+  status: Generated<'review' | 'confirmed'>;
+  issuer_text: string | null;
+  place: string | null;
+  signer_capacity: string | null;
+  signer_title: string | null;
+  signer_name: string | null;
+  symbol_key: GeneratedAlways<string | null>;
+  updated_at: Timestamp;
+}
+
+export interface DocumentReviewTable {
+  document_id: number;
+  format: 'docx' | 'pdf' | 'txt';
+  text: string;
+  warnings: string[];
+  extraction: Json;
+  decisions: Json;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface DocumentLinkTable {
+  id: Generated<number>;
+  document_id: number;
+  relation: 'implements' | 'cites' | 'replaces';
+  symbol: string | null;
+  symbol_key: GeneratedAlways<string | null>;
+  referenced_on: string | null;
+  linked_document_id: number | null;
+  source: 'extracted' | 'manual';
+  created_at: Timestamp;
 }
 
 export interface TargetTable {
@@ -318,6 +350,8 @@ export interface DB {
   data_element: DataElementTable;
   indicator: IndicatorTable;
   plan_document: PlanDocumentTable;
+  document_review: DocumentReviewTable;
+  document_link: DocumentLinkTable;
   target: TargetTable;
   reported_value: ReportedValueTable;
 }
