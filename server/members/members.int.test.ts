@@ -82,6 +82,65 @@ describe.each(testDatabaseTargets())('members registry on $kind', (target) => {
     expect(seen).toEqual(['Hoàng Văn Em', 'Lê Văn Cường', 'Nguyễn Văn An', 'Phạm Thị Dung', 'Trần Thị Bích']);
   });
 
+  it('searches whole word starts, names that begin with the words first, and pages across both groups', async () => {
+    await join('Nguyễn Văn Anh', 'male', 1991, 'A', '2020-01-01');
+    await join('Lê Văn An Nguyên', 'male', 1988, 'B', '2020-01-01');
+    await join('Trần Nguyễn Văn Ân', 'male', 1979, 'D', '2020-01-01');
+    await join('Nguyễn Thị Lan', 'female', 1993, 'A', '2020-01-01'); // "an" is inside "Lan": no match
+    await join('Nguyễn Văn Tân', 'male', 1994, 'B', '2020-01-01'); // nor inside "Tân"
+    const pages: string[][] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { body: { items: { fullName: string }[]; nextCursor: string | null } } =
+        await staff.get(`/api/members?q=${encodeURIComponent('nguyen van an')}&unitId=${unit.TST}&limit=2${cursor ? `&after=${cursor}` : ''}`);
+      pages.push(page.body.items.map((m) => m.fullName));
+      cursor = page.body.nextCursor;
+    } while (cursor);
+    expect(pages.flat()).toEqual(['Nguyễn Văn An', 'Nguyễn Văn Anh', 'Lê Văn An Nguyên', 'Trần Nguyễn Văn Ân']);
+    expect(pages[0]).toEqual(['Nguyễn Văn An', 'Nguyễn Văn Anh']);
+    const oneWord = (await staff.get(`/api/members?q=an&unitId=${unit.TST}`)).body.items.map((m: { fullName: string }) => m.fullName);
+    expect(oneWord).toEqual(['Lê Văn An Nguyên', 'Nguyễn Văn An', 'Nguyễn Văn Anh', 'Trần Nguyễn Văn Ân']);
+  });
+
+  it('refuses a membership that overlaps another of the same person, whoever writes it', async () => {
+    const id = await join('Vũ Thị Hạnh', 'female', 1996, 'A', '2022-01-01');
+    const overlapping = database.db.insertInto('membership').values({ member_id: id, unit_id: unit.B!, valid_from: '2023-05-01', start_reason: 'transfer_in' }).execute();
+    await expect(overlapping).rejects.toMatchObject({ code: '23P01', constraint: 'membership_no_overlap' });
+    const closedBefore = database.db.insertInto('membership').values({ member_id: id, unit_id: unit.B!, valid_from: '2020-01-01', valid_to: '2022-01-02', start_reason: 'joined' }).execute();
+    await expect(closedBefore).rejects.toMatchObject({ code: '23P01' });
+    // A period that ends the day the open one starts touches it without overlapping: allowed.
+    await database.db.insertInto('membership').values({ member_id: id, unit_id: unit.B!, valid_from: '2020-01-01', valid_to: '2022-01-01', start_reason: 'joined', end_reason: 'transfer_out' }).execute();
+    const history = (await staff.get(`/api/members/${id}/history`)).body.items.map((h: { unit: { code: string }; from: string; to: string | null }) => [h.unit.code, h.from, h.to]);
+    expect(history).toEqual([['B', '2020-01-01', '2022-01-01'], ['A', '2022-01-01', null]]);
+  });
+
+  if (target.kind === 'postgres') {
+    it('lets only one of two concurrent transactions give one person overlapping periods', async () => {
+      const id = await join('Đặng Văn Khoa', 'male', 1987, 'A', '2021-01-01');
+      await database.db.updateTable('membership').set({ valid_to: '2024-01-01', end_reason: 'left' }).where('member_id', '=', id).execute();
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      let firstInserted!: () => void;
+      const inserted = new Promise<void>((resolve) => (firstInserted = resolve));
+      const first = database.db.transaction().execute(async (trx) => {
+        await trx.insertInto('membership').values({ member_id: id, unit_id: unit.B!, valid_from: '2025-01-01', start_reason: 'joined' }).execute();
+        firstInserted();
+        await gate;
+      });
+      await inserted;
+      const second = database.db.transaction().execute(async (trx) => {
+        await trx.insertInto('membership').values({ member_id: id, unit_id: unit.D!, valid_from: '2025-03-01', start_reason: 'joined' }).execute();
+      });
+      const secondOutcome = second.then(() => 'committed', (e: { code?: string }) => e.code);
+      await new Promise((resolve) => setTimeout(resolve, 300)); // the second now waits for the first's lock
+      release();
+      await first;
+      expect(await secondOutcome).toBe('23P01');
+      const periods = await database.db.selectFrom('membership').select(['unit_id', 'valid_from']).where('member_id', '=', id).orderBy('valid_from').execute();
+      expect(periods.map((p) => [Number(p.unit_id), p.valid_from])).toEqual([[unit.A, '2021-01-01'], [unit.B, '2025-01-01']]);
+    });
+  }
+
   it('refuses bad records with Vietnamese reasons that name the field, and changes nothing', async () => {
     const before = await count('TST', '2026-01-01');
     const bad = await staff.send('POST', '/api/members', {

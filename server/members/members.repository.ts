@@ -39,31 +39,68 @@ export interface MemberListQuery {
   limit: number;
 }
 
+/** The list's sort key: the unaccented lower-case name in byte order (index member_name_c). */
+const NAME_KEY = sql<string>`search_normalize(m.full_name) COLLATE "C"`;
+
 /**
  * Keyset paging on (unaccented name, id): page 5,000 costs what page 1 costs, unlike OFFSET.
  * Members are scoped by the CĐCS they belong to now (or last belonged to, once they left).
+ *
+ * With search words, every word must begin a word of the name ("an" finds "An" and "Anh", not
+ * "Lan"), and the matches come in two groups, each in name order: first the names that begin
+ * with the words as typed ("nguyen van an" → "Nguyễn Văn An", "Nguyễn Văn Anh"), then the
+ * others ("Trần Nguyễn Văn An"…). The first group is one range of the name index, so the
+ * commonest names in the country answer as fast as the rarest; the second is found through the
+ * trigram index. The cursor's key carries the group ("1:…" or "2:…").
  */
 export async function listMembers(db: Kysely<DB>, q: MemberListQuery): Promise<(MemberRow & { sort_key: string })[]> {
+  if (q.words.length === 0) {
+    let query = scopedMembers(db, q).select([...memberColumns, NAME_KEY.as('sort_key')]);
+    if (q.after) query = query.where(sql<boolean>`(${NAME_KEY}, m.id) > (${q.after.key}, ${q.after.id})`);
+    return (await query.orderBy(NAME_KEY).orderBy('m.id').limit(q.limit).execute()) as (MemberRow & { sort_key: string })[];
+  }
+  const cursor = q.after ? searchCursor(q.after) : null;
+  const phrase = sql`search_normalize(${q.words.join(' ')})`;
+  const beginsWithPhrase = sql<boolean>`(${NAME_KEY} >= ${phrase} AND ${NAME_KEY} < ${phrase} || chr(1114111))`;
+  const rows: (MemberRow & { sort_key: string })[] = [];
+  if (!cursor || cursor.group === 1) {
+    let first = scopedMembers(db, q).select([...memberColumns, sql<string>`'1:' || ${NAME_KEY}`.as('sort_key')]).where(beginsWithPhrase);
+    if (cursor) first = first.where(sql<boolean>`(${NAME_KEY}, m.id) > (${cursor.key}, ${cursor.id})`);
+    rows.push(...((await first.orderBy(NAME_KEY).orderBy('m.id').limit(q.limit).execute()) as (MemberRow & { sort_key: string })[]));
+  }
+  if (rows.length < q.limit) {
+    let rest = scopedMembers(db, q).select([...memberColumns, sql<string>`'2:' || ${NAME_KEY}`.as('sort_key')]).where(sql<boolean>`NOT ${beginsWithPhrase}`);
+    for (const word of q.words) {
+      const normalized = sql`search_normalize(${escapeLike(word)})`;
+      rest = rest.where(sql<boolean>`(search_normalize(m.full_name) LIKE ${normalized} || '%' OR search_normalize(m.full_name) LIKE '% ' || ${normalized} || '%')`);
+    }
+    if (cursor?.group === 2) rest = rest.where(sql<boolean>`(${NAME_KEY}, m.id) > (${cursor.key}, ${cursor.id})`);
+    rows.push(...((await rest.orderBy(NAME_KEY).orderBy('m.id').limit(q.limit - rows.length).execute()) as (MemberRow & { sort_key: string })[]));
+  }
+  return rows;
+}
+
+/** Members under the path with the filters that do not depend on the search words. */
+function scopedMembers(db: Kysely<DB>, q: MemberListQuery) {
   let query = db
     .selectFrom('member as m')
     .innerJoin('org_unit as u', 'u.id', 'm.current_unit_id')
     .innerJoin('org_placement as p', (j) => j.onRef('p.unit_id', '=', 'm.current_unit_id').on('p.valid_to', 'is', null))
     .where(sql<boolean>`p.path <@ ${q.underPath}::ltree`)
-    .where('m.status', '<>', 'merged')
-    .select([...memberColumns, sql<string>`search_normalize(m.full_name)`.as('sort_key')]);
-  for (const word of q.words) {
-    query = query.where(sql<boolean>`search_normalize(m.full_name) LIKE search_normalize(${`%${escapeLike(word)}%`})`);
-  }
+    .where('m.status', '<>', 'merged');
   if (q.digits) {
     const digits = q.digits;
     query = query.where((eb) => eb.or([...(q.digitsMatchCccd ? [eb('m.cccd', 'like', `${digits}%`)] : []), eb('m.card_number', 'like', `%${digits}%`)]));
   }
   if (q.status) query = query.where('m.status', '=', q.status);
   if (q.sector) query = query.where('u.sector', '=', q.sector as never);
-  if (q.after) {
-    query = query.where(sql<boolean>`(search_normalize(m.full_name), m.id) > (${q.after.key}, ${q.after.id})`);
-  }
-  return (await query.orderBy(sql`search_normalize(m.full_name)`).orderBy('m.id').limit(q.limit).execute()) as (MemberRow & { sort_key: string })[];
+  return query;
+}
+
+/** A search cursor's key is "1:name" or "2:name"; anything else starts over from the first group. */
+function searchCursor(after: { key: string; id: number }): { group: 1 | 2; key: string; id: number } {
+  const match = /^([12]):(.*)$/s.exec(after.key);
+  return match ? { group: Number(match[1]) as 1 | 2, key: match[2]!, id: after.id } : { group: 1, key: after.key, id: after.id };
 }
 
 export async function findMember(db: Kysely<DB>, id: number): Promise<MemberRow | undefined> {
