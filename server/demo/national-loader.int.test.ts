@@ -57,6 +57,17 @@ describe.each(testDatabaseTargets())('national loader on $kind', (target) => {
     expect(subtree.rows[0]!.n).toBe(report.rows.member);
   });
 
+  it('turns the statement triggers back on after the load: an overlapping membership is refused again', async () => {
+    const disabled = await sql<{ name: string }>`
+      SELECT tgname AS name FROM pg_trigger WHERE NOT tgisinternal AND tgenabled = 'D'
+        AND tgrelid = ANY(${['member', 'membership', 'employer', 'agreement', 'org_unit', 'org_placement', 'grassroots_profile']}::regclass[])`.execute(database.db);
+    expect(disabled.rows).toEqual([]);
+    const open = await sql<{ member_id: number; unit_id: number }>`SELECT member_id, unit_id FROM membership WHERE valid_to IS NULL ORDER BY id LIMIT 1`.execute(database.db);
+    const { member_id, unit_id } = open.rows[0]!;
+    await expect(sql`INSERT INTO membership (member_id, unit_id, valid_from, start_reason) VALUES (${member_id}, ${unit_id}, '2099-01-01', 'transfer_in')`.execute(database.db))
+      .rejects.toMatchObject({ code: '23P01' });
+  });
+
   it('creates the demo accounts, national ones included, and refuses to load twice', async () => {
     const users = await sql<{ username: string; code: string }>`SELECT a.username, u.code FROM app_user a JOIN org_unit u ON u.id = a.unit_id ORDER BY 1`.execute(database.db);
     expect(users.rows).toContainEqual({ username: 'canbo.tw', code: 'TLD' });

@@ -79,7 +79,12 @@ export async function loadNational(target: LoadTarget, scale: ScaleSpec, seed: n
 
   const tables = TABLE_ORDER.map((t) => TABLES[t].table);
   const deferred = await deferredObjects(target.db, tables);
-  await phase(`Bỏ tạm ${deferred.length} chỉ mục và ràng buộc`, () => dropDeferred(target.db, deferred));
+  await phase(`Bỏ tạm ${deferred.length} chỉ mục và ràng buộc`, async () => {
+    await dropDeferred(target.db, deferred);
+    // Statement triggers (the membership no-overlap check, roll-up maintenance) would hold every
+    // COPYed row in a transition table; their whole-table equivalents run once after the load.
+    for (const table of tables) await sql`ALTER TABLE ${sql.table(table)} DISABLE TRIGGER USER`.execute(target.db);
+  });
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `tiendo-${scale.name}-`));
   try {
@@ -89,6 +94,11 @@ export async function loadNational(target: LoadTarget, scale: ScaleSpec, seed: n
     for (const table of [...TABLE_ORDER].sort((a, b) => rows[b] - rows[a])) log(`  ${TABLE_LABELS[table]} (${table}): ${vi(rows[table])} dòng`);
     await phase(target.kind === 'postgres' ? 'Nạp bằng COPY' : 'Nạp bằng INSERT theo lô (PGlite không nhận COPY)', () => loadFiles(target, dir, rows, log), total);
     await phase('Dựng lại chỉ mục và ràng buộc', () => recreate(target, deferred, rows, report, log));
+    await phase('Kiểm tra toàn bảng thay cho các trigger đã tắt', async () => {
+      await assertNoOverlappingMemberships(target.db);
+      for (const step of AFTER_LOAD_STEPS) await step(target.db);
+      for (const table of tables) await sql`ALTER TABLE ${sql.table(table)} ENABLE TRIGGER USER`.execute(target.db);
+    });
     await phase('Đặt lại bộ đếm id, tạo tài khoản mẫu', async () => {
       for (const t of TABLE_ORDER.filter((name) => TABLES[name].identity)) {
         await sql`SELECT setval(pg_get_serial_sequence(${t}, 'id'), (SELECT coalesce(max(id), 0) + 1 FROM ${sql.table(t)}), false)`.execute(target.db);
@@ -105,6 +115,27 @@ export async function loadNational(target: LoadTarget, scale: ScaleSpec, seed: n
   report.seconds = since(started);
   await writeAudit(target.db, SYSTEM_ACTOR, { action: 'demo.create', detail: { seed, scale: scale.name, rows, phases: report.phases, deferred: report.deferred, seconds: report.seconds } });
   return report;
+}
+
+/**
+ * Whole-table work that replaces the statement triggers disabled during the load (e.g. rebuilding
+ * maintained aggregates), run after the indexes exist and before the triggers are enabled again.
+ */
+export const AFTER_LOAD_STEPS: ((db: Kysely<DB>) => Promise<void>)[] = [];
+
+/**
+ * The rule the membership trigger keeps row by row, checked once over the loaded table: each
+ * person's periods, in start order, never begin before the previous one ends. One ordered scan
+ * of the (member_id, valid_from) index.
+ */
+async function assertNoOverlappingMemberships(db: Kysely<DB>): Promise<void> {
+  const clash = await sql<{ member_id: number }>`
+    SELECT member_id FROM (
+      SELECT member_id, valid_from, lag(coalesce(valid_to, 'infinity'::date)) OVER (PARTITION BY member_id ORDER BY valid_from) AS previous_end
+      FROM membership) periods
+    WHERE previous_end > valid_from
+    LIMIT 1`.execute(db);
+  if (clash.rows[0]) throw new Error(`generated memberships overlap for member ${clash.rows[0].member_id}`);
 }
 
 /** Writes each table's rows as COPY text into `dir/<table>.tsv`, buffered (one write per MB). */
