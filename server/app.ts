@@ -23,6 +23,8 @@ import { notFoundBody, registerErrorHandling } from './http/error-handler.ts';
 import { requireAccessDeclarations, type RouteRecord } from './http/route-access.ts';
 import { agreementsRoutes } from './agreements/agreements.routes.ts';
 import { AgreementsService } from './agreements/agreements.service.ts';
+import { documentsRoutes } from './documents/documents.routes.ts';
+import { DocumentsService } from './documents/documents.service.ts';
 import { employersRoutes } from './employers/employers.routes.ts';
 import { EmployersService } from './employers/employers.service.ts';
 import { grassrootsRoutes } from './grassroots/grassroots.routes.ts';
@@ -116,6 +118,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(agreementsRoutes, { agreements: new AgreementsService(db), db });
   await app.register(grassrootsRoutes, { db });
   await app.register(progressRoutes, { progress: new ProgressService(db), db });
+  await app.register(documentsRoutes, { documents: new DocumentsService(db), db });
   const imports = new ImportsService(db, options.logger || null);
   await imports.markInterrupted();
   app.decorate('imports', imports);

@@ -119,7 +119,7 @@ function readTitle(layout: Layout, kindParagraph: Paragraph | null): TextField |
   for (let i = index + 1; i < paragraphs.length; i++) {
     const p = paragraphs[i] as Paragraph;
     if (p.isHeading || /^(so|ngay)\s*:?/.test(folded.slice(p.contentStart, p.contentStart + 5))) break;
-    if (start >= 0 && /\n[ \t]*\n/.test(text.slice(end, p.start))) break;
+    if (start >= 0 && /\n[ \t]*\n/.test(text.slice(end, p.start)) && !continuesTitle(text.slice(start, end), text.slice(p.contentStart, p.contentEnd))) break;
     if (start < 0) start = p.contentStart;
     end = p.contentEnd;
     if (text.slice(p.contentStart, p.contentEnd).trim().endsWith(':')) break;
@@ -127,6 +127,16 @@ function readTitle(layout: Layout, kindParagraph: Paragraph | null): TextField |
   if (start < 0) return null;
   const value = collapseSpaces(text.slice(start, end).replace(/[*_]/g, ''));
   return value.length >= 5 && value.length <= 600 ? { start, end, value } : null;
+}
+
+/**
+ * Word files often set each line of a trích yếu as its own paragraph (Enter at each line end), so
+ * a blank-line gap does not always end the title: a short line after an unfinished one
+ * ("…thực hiện Nghị quyết" / "Đại hội XI Công đoàn tỉnh,") continues it; a body sentence does not.
+ */
+function continuesTitle(sofar: string, next: string): boolean {
+  const line = next.trim();
+  return !/[.:;!?]\s*$/.test(sofar.trim()) && line.length > 0 && line.length <= 120 && !/[.:]$/.test(line) && sofar.length + line.length <= 600;
 }
 
 const CAPACITY = /^(tm\.?|t\/m|kt\.?|tl\.?|tuq\.?|q\.)\s*(.*)$/;

@@ -21,6 +21,12 @@ const KIND_OF: Partial<Record<DocumentKind, PlanDocumentKind>> = {
   huong_dan: 'guidance',
 };
 
+const KIND_LABEL: Partial<Record<DocumentKind, string>> = {
+  nghi_quyet: 'Nghị quyết', chuong_trinh_hanh_dong: 'Chương trình hành động', chuong_trinh: 'Chương trình', ke_hoach: 'Kế hoạch',
+  de_an: 'Đề án', chi_thi: 'Chỉ thị', ket_luan: 'Kết luận', quyet_dinh: 'Quyết định', huong_dan: 'Hướng dẫn', bao_cao: 'Báo cáo',
+  thong_bao: 'Thông báo', quy_che: 'Quy chế', quy_dinh: 'Quy định', to_trinh: 'Tờ trình',
+};
+
 export function planDocumentKind(kind: DocumentKind | null): PlanDocumentKind {
   return (kind && KIND_OF[kind]) ?? 'other';
 }
@@ -124,7 +130,7 @@ export function proposeMetadata(result: ExtractionResult): MetadataProposal {
   return {
     kind: planDocumentKind(d.kind),
     symbol: d.symbol?.value ?? null,
-    title: d.title ? tidyTitle(d.title.value) : null,
+    title: d.title ? tidyTitle(d.title.value, d.kind) : null,
     issuerText: d.issuer?.value ?? null,
     place: d.place?.value ?? null,
     issuedOn: date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : null,
@@ -136,8 +142,14 @@ export function proposeMetadata(result: ExtractionResult): MetadataProposal {
   };
 }
 
-/** A title line broken by the layout reads as one sentence, capitalised like a trích yếu. */
-function tidyTitle(title: string): string {
+/**
+ * A title line broken by the layout reads as one sentence. A trích yếu that continues the kind
+ * line ("của Ban Chấp hành…", "thực hiện Nghị quyết…") is named the way people cite it:
+ * "Chương trình hành động của Ban Chấp hành…".
+ */
+function tidyTitle(title: string, kind: DocumentKind | null): string {
   const flat = title.replace(/\s+/g, ' ').trim();
+  const label = kind ? KIND_LABEL[kind] : undefined;
+  if (label && /^\p{Ll}/u.test(flat)) return `${label} ${flat}`;
   return flat.charAt(0).toLocaleUpperCase('vi') + flat.slice(1);
 }

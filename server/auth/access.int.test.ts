@@ -21,6 +21,7 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
   let p01Import: number;
   let p01Cdcs: number;
   let p01Target: number;
+  let p01Document: number;
   let adminP01: Session; // system_admin at P01
   let adminP02: Session; // system_admin at the sibling commune: sees nothing of P01
   let viewerP01: Session; // read-only at P01
@@ -61,6 +62,7 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
     expect(composeCccd('079', 'female', 1990, 1234)).toBe('079190001234');
     const doc = await adminP01.send('POST', '/api/documents', { kind: 'ke_hoach', title: 'Kế hoạch thử của phường Tân Ninh', issuerUnitId: p01, issuedOn: '2026-01-10', termFrom: 2025, termTo: 2030 });
     expect(doc.status, JSON.stringify(doc.body)).toBe(200);
+    p01Document = doc.body.id;
     const createdTarget = await adminP01.send('POST', '/api/targets', { documentId: doc.body.id, unitId: p01, indicatorCode: 'members', comparator: '>=', value: 1000, deadlineYear: 2030 });
     expect(createdTarget.status, JSON.stringify(createdTarget.body)).toBe(200);
     p01Target = createdTarget.body.targetId;
@@ -126,6 +128,14 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
       '/api/targets/:id/breakdown': `/api/targets/${p01Target}/breakdown`,
       '/api/targets/:id/series': `/api/targets/${p01Target}/series`,
       '/api/documents': `/api/documents?unitId=${p01}`,
+      '/api/documents/upload': `/api/documents/upload?unitId=${p01}`,
+      '/api/documents/search': `/api/documents/search?unitId=${p01}`,
+      '/api/documents/:id': `/api/documents/${p01Document}`,
+      '/api/documents/:id/review': `/api/documents/${p01Document}/review`,
+      '/api/documents/:id/file': `/api/documents/${p01Document}/file`,
+      '/api/documents/:id/cascade': `/api/documents/${p01Document}/cascade`,
+      '/api/documents/:id/links': `/api/documents/${p01Document}/links`,
+      '/api/documents/:id/links/:linkId': `/api/documents/${p01Document}/links/1`,
     };
     const url = samples[route.url] ?? route.url;
     if (url.includes(':')) throw new Error(`The access test needs a sample for ${route.method} ${route.url}: add one to sampleUrl().`);

@@ -1,0 +1,89 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { Kysely } from 'kysely';
+import { Type } from 'typebox';
+import { AppError, badRequest } from '../../domain/errors/app-error.ts';
+import { actorOf, requirePrincipal } from '../auth/access-guard.ts';
+import type { DB } from '../db/schema.ts';
+import { unitOfRecord } from '../http/route-access.ts';
+import { unitFromInput } from '../members/members.routes.ts';
+import { unitOfDocument } from './documents.repository.ts';
+import { Cascade, CreateLinkBody, DocumentDetail, DocumentIdParams, DocumentList, DocumentReview, SaveReviewBody, SearchQuery, UploadQuery } from './documents.schema.ts';
+import { DOCUMENT_MAX_BYTES, documentNotFound, type DocumentsService } from './documents.service.ts';
+
+const TAGS = ['Văn bản'];
+const MAX_MB = Math.round(DOCUMENT_MAX_BYTES / 1048576);
+
+export const documentsRoutes: FastifyPluginAsyncTypebox<{ documents: DocumentsService; db: Kysely<DB> }> = async (app, { documents, db }) => {
+  const onDocument = (permission: 'targets.read' | 'targets.write') => ({ permission, unit: unitOfRecord('id', (id) => unitOfDocument(db, id)), notFound: documentNotFound });
+
+  app.post('/api/documents/upload', {
+    schema: {
+      tags: TAGS, summary: `Tải lên văn bản .docx, .pdf, .txt (multipart, trường "file", tối đa ${MAX_MB} MB): lưu tệp, trích xuất chỉ tiêu, chờ rà soát`,
+      querystring: UploadQuery, response: { 200: DocumentReview },
+    },
+    config: { access: { permission: 'targets.write', unit: unitFromInput('query', 'unitId') } },
+  }, async (request) => {
+    if (!request.isMultipart()) throw badRequest('MULTIPART_REQUIRED', 'Hãy gửi tệp dưới dạng multipart/form-data (trường "file").');
+    const part = await request.file({ limits: { fileSize: DOCUMENT_MAX_BYTES, files: 1 } });
+    if (!part) throw badRequest('FILE_MISSING', 'Chưa chọn tệp.');
+    const content = await part.toBuffer().catch((error: { code?: string }) => {
+      if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('DOCUMENT_TOO_LARGE', 'too_large', `Tệp vượt quá ${MAX_MB} MB; hãy tải lên tệp nhỏ hơn.`);
+      throw error;
+    });
+    return documents.upload(requirePrincipal(request), actorOf(request), request.query.unitId, part.filename, content);
+  });
+
+  app.get('/api/documents/search', {
+    schema: { tags: TAGS, summary: 'Tìm văn bản của đơn vị và các đơn vị trực thuộc (không cần dấu)', querystring: SearchQuery, response: { 200: DocumentList } },
+    config: { access: { permission: 'targets.read', unit: unitFromInput('query', 'unitId') } },
+  }, (request) => documents.search(requirePrincipal(request), request.query));
+
+  app.get('/api/documents/:id', {
+    schema: { tags: TAGS, summary: 'Thông tin một văn bản', params: DocumentIdParams, response: { 200: DocumentDetail } },
+    config: { access: onDocument('targets.read') },
+  }, (request) => documents.detail(requirePrincipal(request), request.params.id));
+
+  app.delete('/api/documents/:id', {
+    schema: { tags: TAGS, summary: 'Bỏ văn bản đang chờ rà soát (cùng tệp đã tải lên)', params: DocumentIdParams, response: { 200: Type.Object({ ok: Type.Boolean() }) } },
+    config: { access: onDocument('targets.write') },
+  }, async (request) => {
+    await documents.discard(requirePrincipal(request), actorOf(request), request.params.id);
+    return { ok: true };
+  });
+
+  app.get('/api/documents/:id/review', {
+    schema: { tags: TAGS, summary: 'Văn bản đã chuẩn hóa, các mục trích xuất (vị trí trong văn bản) và lựa chọn đã lưu', params: DocumentIdParams, response: { 200: DocumentReview } },
+    config: { access: onDocument('targets.read') },
+  }, (request) => documents.review(requirePrincipal(request), request.params.id));
+
+  app.put('/api/documents/:id/review', {
+    schema: { tags: TAGS, summary: 'Lưu rà soát: thông tin văn bản, xác nhận/sửa/bỏ từng chỉ tiêu; confirm=true đưa chỉ tiêu vào theo dõi', params: DocumentIdParams, body: SaveReviewBody, response: { 200: DocumentReview } },
+    config: { access: onDocument('targets.write') },
+  }, (request) => documents.saveReview(requirePrincipal(request), actorOf(request), request.params.id, request.body));
+
+  app.get('/api/documents/:id/file', {
+    schema: { tags: TAGS, summary: 'Tải về tệp gốc của văn bản', params: DocumentIdParams },
+    config: { access: onDocument('targets.read') },
+  }, async (request, reply) => {
+    const file = await documents.file(request.params.id);
+    return reply.type(file.mime_type)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.file_name)}`)
+      .header('x-content-type-options', 'nosniff')
+      .send(file.content);
+  });
+
+  app.get('/api/documents/:id/cascade', {
+    schema: { tags: TAGS, summary: 'Sơ đồ thực hiện: văn bản này thực hiện văn bản nào (lên) và được văn bản nào thực hiện (xuống)', params: DocumentIdParams, response: { 200: Cascade } },
+    config: { access: onDocument('targets.read') },
+  }, (request) => documents.cascade(requirePrincipal(request), request.params.id));
+
+  app.post('/api/documents/:id/links', {
+    schema: { tags: TAGS, summary: 'Liên kết bằng tay với văn bản mà văn bản này thực hiện (hoặc dẫn chiếu)', params: DocumentIdParams, body: CreateLinkBody, response: { 200: Cascade } },
+    config: { access: onDocument('targets.write') },
+  }, (request) => documents.link(requirePrincipal(request), actorOf(request), request.params.id, request.body));
+
+  app.delete('/api/documents/:id/links/:linkId', {
+    schema: { tags: TAGS, summary: 'Bỏ một liên kết', params: Type.Object({ id: Type.Integer({ minimum: 1 }), linkId: Type.Integer({ minimum: 1 }) }), response: { 200: Cascade } },
+    config: { access: onDocument('targets.write') },
+  }, (request) => documents.unlink(requirePrincipal(request), actorOf(request), request.params.id, request.params.linkId));
+};
