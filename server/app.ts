@@ -36,6 +36,9 @@ import { orgRoutes } from './org/org.routes.ts';
 import { progressRoutes } from './progress/progress.routes.ts';
 import { ProgressService } from './progress/progress.service.ts';
 import { OrgService } from './org/org.service.ts';
+import { ReportFilesService } from './reporting/report-files.service.ts';
+import { reportingRoutes } from './reporting/reporting.routes.ts';
+import { ReportingService } from './reporting/reporting.service.ts';
 import { tokensRoutes } from './tokens/tokens.routes.ts';
 import { TokensService } from './tokens/tokens.service.ts';
 import { usersRoutes } from './users/users.routes.ts';
@@ -118,6 +121,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(agreementsRoutes, { agreements: new AgreementsService(db), db });
   await app.register(grassrootsRoutes, { db });
   await app.register(progressRoutes, { progress: new ProgressService(db), db });
+  const reports = new ReportingService(db);
+  await app.register(reportingRoutes, { reports, files: new ReportFilesService(db, reports), db });
   await app.register(documentsRoutes, { documents: new DocumentsService(db), db });
   const imports = new ImportsService(db, options.logger || null);
   await imports.markInterrupted();

@@ -15,6 +15,10 @@ export const PERMISSIONS = [
   'users.manage',
   'tokens.manage',
   'audit.read',
+  'reports.read',
+  'reports.submit',
+  'reports.review',
+  'reports.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -29,6 +33,10 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'users.manage': 'Quản lý tài khoản người dùng',
   'tokens.manage': 'Quản lý khóa API cho hệ thống khác',
   'audit.read': 'Xem nhật ký hệ thống',
+  'reports.read': 'Xem báo cáo định kỳ và tình hình nộp báo cáo',
+  'reports.submit': 'Nhập và gửi báo cáo định kỳ của đơn vị',
+  'reports.review': 'Duyệt, trả lại, mở lại báo cáo của đơn vị cấp dưới',
+  'reports.manage': 'Quản lý biểu mẫu và quy tắc kiểm tra báo cáo',
 };
 
 export function isPermission(value: string): value is Permission {
@@ -48,25 +56,25 @@ export const ROLE_SEEDS: RoleSeed[] = [
     code: 'system_admin',
     name: 'Quản trị hệ thống',
     description: 'Quản lý tài khoản, khóa API và nhật ký trong phạm vi đơn vị của mình; xem và sửa mọi dữ liệu trong phạm vi đó.',
-    permissions: ['org.read', 'org.write', 'registry.read', 'registry.write', 'targets.read', 'targets.write', 'users.manage', 'tokens.manage', 'audit.read'],
+    permissions: ['org.read', 'org.write', 'registry.read', 'registry.write', 'targets.read', 'targets.write', 'users.manage', 'tokens.manage', 'audit.read', 'reports.read', 'reports.submit', 'reports.review', 'reports.manage'],
   },
   {
     code: 'union_staff',
     name: 'Cán bộ công đoàn',
     description: 'Xem và cập nhật dữ liệu của đơn vị mình và các đơn vị trực thuộc.',
-    permissions: ['org.read', 'org.write', 'registry.read', 'registry.write', 'targets.read', 'targets.write'],
+    permissions: ['org.read', 'org.write', 'registry.read', 'registry.write', 'targets.read', 'targets.write', 'reports.read', 'reports.submit', 'reports.review'],
   },
   {
     code: 'grassroots_officer',
     name: 'Cán bộ CĐCS',
     description: 'Xem và cập nhật dữ liệu của công đoàn cơ sở mình và đoàn viên của công đoàn cơ sở đó.',
-    permissions: ['org.read', 'registry.read', 'registry.write', 'targets.read'],
+    permissions: ['org.read', 'registry.read', 'registry.write', 'targets.read', 'reports.read', 'reports.submit'],
   },
   {
     code: 'viewer',
     name: 'Người xem',
     description: 'Chỉ xem dữ liệu của đơn vị mình và các đơn vị trực thuộc.',
-    permissions: ['org.read', 'registry.read', 'targets.read'],
+    permissions: ['org.read', 'registry.read', 'targets.read', 'reports.read'],
   },
   {
     code: 'personal_data_officer',

@@ -7,6 +7,9 @@ import { createTestApp, type Session, type TestApp } from '../../test/support/te
 import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
 import { requireAccessDeclarations, type RouteRecord } from '../http/route-access.ts';
 import { createJob } from '../imports/import-job.repository.ts';
+import { BUILTIN_TEMPLATES } from '../../domain/reporting/builtin-templates.ts';
+import { openPeriods } from '../../domain/reporting/report-template.ts';
+import { todayInVietnam } from '../../domain/time/calendar-date.ts';
 
 describe.each(testDatabaseTargets())('access control on $kind', (target) => {
   let database: TestDatabase;
@@ -22,6 +25,7 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
   let p01Cdcs: number;
   let p01Target: number;
   let p01Document: number;
+  let p01Report: number;
   let adminP01: Session; // system_admin at P01
   let adminP02: Session; // system_admin at the sibling commune: sees nothing of P01
   let viewerP01: Session; // read-only at P01
@@ -66,6 +70,10 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
     const createdTarget = await adminP01.send('POST', '/api/targets', { documentId: doc.body.id, unitId: p01, indicatorCode: 'members', comparator: '>=', value: 1000, deadlineYear: 2030 });
     expect(createdTarget.status, JSON.stringify(createdTarget.body)).toBe(200);
     p01Target = createdTarget.body.targetId;
+    const reportPeriod = openPeriods(BUILTIN_TEMPLATES.find((x) => x.code === 'cdcs-nam')!, todayInVietnam())[0]!.code;
+    const report = await adminP01.send('POST', '/api/reports', { templateCode: 'cdcs-nam', unitId: cdcs, periodCode: reportPeriod });
+    expect(report.status, JSON.stringify(report.body)).toBe(200);
+    p01Report = report.body.id;
     p01Import = await createJob(database.db, { registry: 'members', fileName: 'ds.xlsx', sha256: 'x', scopeUnitId: p01, dryRun: true, createdBy: null, headerTitles: [] });
   });
 
@@ -86,6 +94,7 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
       'POST /api/tokens': { unitId: p01 },
       'POST /api/documents': { issuerUnitId: p01 },
       'POST /api/targets': { unitId: p01 },
+      'POST /api/reports': { unitId: p01 },
     };
     return bodies[`${route.method} ${route.url}`] ?? {};
   }
@@ -136,6 +145,17 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
       '/api/documents/:id/cascade': `/api/documents/${p01Document}/cascade`,
       '/api/documents/:id/links': `/api/documents/${p01Document}/links`,
       '/api/documents/:id/links/:linkId': `/api/documents/${p01Document}/links/1`,
+      '/api/reports': `/api/reports?unitId=${p01}`,
+      '/api/reports/mine': `/api/reports/mine?unitId=${p01}`,
+      '/api/reports/completeness': `/api/reports/completeness?unitId=${p01}&templateCode=cdcs-nam&periodCode=2026`,
+      '/api/reports/workbooks': `/api/reports/workbooks?unitId=${p01}`,
+      '/api/reports/:id': `/api/reports/${p01Report}`,
+      '/api/reports/:id/submit': `/api/reports/${p01Report}/submit`,
+      '/api/reports/:id/return': `/api/reports/${p01Report}/return`,
+      '/api/reports/:id/accept': `/api/reports/${p01Report}/accept`,
+      '/api/reports/:id/reopen': `/api/reports/${p01Report}/reopen`,
+      '/api/reports/:id/workbook': `/api/reports/${p01Report}/workbook`,
+      '/api/report-templates/:code/rules': '/api/report-templates/cdcs-nam/rules',
     };
     const url = samples[route.url] ?? route.url;
     if (url.includes(':')) throw new Error(`The access test needs a sample for ${route.method} ${route.url}: add one to sampleUrl().`);

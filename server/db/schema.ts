@@ -330,6 +330,49 @@ export interface ReportedValueTable {
   updated_at: Timestamp;
 }
 
+/** A version of a report template; `definition` is domain/reporting's TemplateDefinition. */
+export interface ReportTemplateTable {
+  id: Generated<number>;
+  code: string;
+  version: number;
+  name: string;
+  definition: ColumnType<unknown, string, string>;
+  is_current: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+  created_by: Generated<string>;
+}
+
+export interface ReportTable {
+  id: Generated<number>;
+  template_id: number;
+  template_code: string;
+  unit_id: number;
+  period_code: string;
+  period_start: string;
+  period_end: string;
+  due_on: string;
+  status: Generated<'draft' | 'submitted' | 'returned' | 'accepted'>;
+  values: ColumnType<Record<string, number | null>, string | undefined, string>;
+  explanations: ColumnType<Record<string, string>, string | undefined, string>;
+  version: Generated<number>;
+  first_submitted_at: Timestamp | null;
+  submitted_at: Timestamp | null;
+  reviewed_at: Timestamp | null;
+  reviewed_by: string | null;
+  updated_at: Generated<Timestamp>;
+  updated_by: string;
+}
+
+export interface ReportCommentTable {
+  id: Generated<number>;
+  report_id: number;
+  kind: 'return' | 'reopen' | 'submit' | 'accept' | 'note';
+  body: string;
+  author_user_id: number | null;
+  author_label: string;
+  created_at: Generated<Timestamp>;
+}
+
 export interface DB {
   org_unit: OrgUnitTable;
   org_placement: OrgPlacementTable;
@@ -354,4 +397,7 @@ export interface DB {
   document_link: DocumentLinkTable;
   target: TargetTable;
   reported_value: ReportedValueTable;
+  report_template: ReportTemplateTable;
+  report: ReportTable;
+  report_comment: ReportCommentTable;
 }

@@ -4,6 +4,7 @@ import * as accounts from './0002-accounts.ts';
 import * as registries from './0003-registries.ts';
 import * as targets from './0005-targets.ts';
 import * as memberNameOrder from './0006-member-name-order.ts';
+import * as reporting from './0010-reporting.ts';
 import * as memberWritePath from './0007-member-write-path.ts';
 import * as documents from './0008-documents.ts';
 
@@ -17,6 +18,7 @@ export const migrations: Record<string, Migration> = {
   '0003-registries': registries,
   '0005-targets': targets,
   '0006-member-name-order': memberNameOrder,
+  '0010-reporting': reporting,
   '0007-member-write-path': memberWritePath,
   '0008-documents': documents,
 };

@@ -1,0 +1,209 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { TemplateDefinition } from '../../domain/reporting/report-template.ts';
+import type { ReportValues } from '../../domain/reporting/report-validation.ts';
+import type { ReportStatus } from '../../domain/reporting/report-workflow.ts';
+import type { DB } from '../db/schema.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+
+export interface TemplateRow {
+  id: number;
+  code: string;
+  version: number;
+  name: string;
+  isCurrent: boolean;
+  definition: TemplateDefinition;
+}
+
+export interface ReportRow {
+  id: number;
+  templateId: number;
+  templateCode: string;
+  unitId: number;
+  unitName: string;
+  unitKind: string;
+  unitPath: string;
+  periodCode: string;
+  periodStart: string;
+  periodEnd: string;
+  dueOn: string;
+  status: ReportStatus;
+  values: ReportValues;
+  explanations: Record<string, string>;
+  version: number;
+  firstSubmittedAt: Date | null;
+  submittedAt: Date | null;
+  reviewedAt: Date | null;
+  reviewedBy: string | null;
+  updatedAt: Date;
+  updatedBy: string;
+}
+
+const toTemplate = (r: { id: number; code: string; version: number; name: string; is_current: boolean; definition: unknown }): TemplateRow => ({
+  id: Number(r.id), code: r.code, version: r.version, name: r.name, isCurrent: r.is_current, definition: r.definition as TemplateDefinition,
+});
+
+export async function currentTemplates(db: Db): Promise<TemplateRow[]> {
+  const rows = await db.selectFrom('report_template').selectAll().where('is_current', '=', true).orderBy('id').execute();
+  return rows.map(toTemplate);
+}
+
+export async function currentTemplate(db: Db, code: string): Promise<TemplateRow | undefined> {
+  const row = await db.selectFrom('report_template').selectAll().where('code', '=', code).where('is_current', '=', true).executeTakeFirst();
+  return row && toTemplate(row);
+}
+
+export async function templateById(db: Db, id: number): Promise<TemplateRow | undefined> {
+  const row = await db.selectFrom('report_template').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toTemplate(row);
+}
+
+/** A new version becomes current; earlier versions stay for the reports made with them. */
+export async function insertTemplateVersion(trx: Transaction<DB>, definition: TemplateDefinition, createdBy: string): Promise<TemplateRow> {
+  const current = await trx.selectFrom('report_template').select(['id', 'version']).where('code', '=', definition.code).where('is_current', '=', true).forUpdate().executeTakeFirst();
+  await trx.updateTable('report_template').set({ is_current: false }).where('code', '=', definition.code).execute();
+  const row = await trx.insertInto('report_template').values({
+    code: definition.code, version: (current?.version ?? 0) + 1, name: definition.name, definition: JSON.stringify(definition), created_by: createdBy,
+  }).returningAll().executeTakeFirstOrThrow();
+  return toTemplate(row);
+}
+
+const reportColumns = sql`
+  r.id, r.template_id, r.template_code, r.unit_id, u.name AS unit_name, u.kind AS unit_kind, p.path::text AS unit_path,
+  r.period_code, r.period_start, r.period_end, r.due_on, r.status, r."values", r.explanations, r.version,
+  r.first_submitted_at, r.submitted_at, r.reviewed_at, r.reviewed_by, r.updated_at, r.updated_by`;
+
+function toReport(r: Record<string, any>): ReportRow {
+  return {
+    id: Number(r.id), templateId: Number(r.template_id), templateCode: r.template_code, unitId: Number(r.unit_id), unitName: r.unit_name, unitKind: r.unit_kind,
+    unitPath: r.unit_path, periodCode: r.period_code, periodStart: r.period_start, periodEnd: r.period_end, dueOn: r.due_on, status: r.status,
+    values: r.values ?? {}, explanations: r.explanations ?? {}, version: r.version, firstSubmittedAt: r.first_submitted_at, submittedAt: r.submitted_at,
+    reviewedAt: r.reviewed_at, reviewedBy: r.reviewed_by, updatedAt: r.updated_at, updatedBy: r.updated_by,
+  };
+}
+
+export async function findReport(db: Db, id: number, lock = false): Promise<ReportRow | undefined> {
+  const { rows } = await sql<Record<string, unknown>>`
+    SELECT ${reportColumns} FROM report r JOIN org_unit u ON u.id = r.unit_id JOIN org_placement p ON p.unit_id = r.unit_id AND p.valid_to IS NULL
+    WHERE r.id = ${id} ${lock ? sql`FOR UPDATE OF r` : sql``}`.execute(db);
+  return rows[0] && toReport(rows[0]);
+}
+
+export async function reportUnitId(db: Db, id: number): Promise<number | null> {
+  const row = await db.selectFrom('report').select('unit_id').where('id', '=', id).executeTakeFirst();
+  return row ? Number(row.unit_id) : null;
+}
+
+export async function findReportByKey(db: Db, templateCode: string, unitId: number, periodCode: string): Promise<ReportRow | undefined> {
+  const { rows } = await sql<Record<string, unknown>>`
+    SELECT ${reportColumns} FROM report r JOIN org_unit u ON u.id = r.unit_id JOIN org_placement p ON p.unit_id = r.unit_id AND p.valid_to IS NULL
+    WHERE r.template_code = ${templateCode} AND r.unit_id = ${unitId} AND r.period_code = ${periodCode}`.execute(db);
+  return rows[0] && toReport(rows[0]);
+}
+
+/** Creates the draft unless it exists (two people opening the same form at once get the same report). */
+export async function insertReportIfAbsent(db: Db, r: { templateId: number; templateCode: string; unitId: number; periodCode: string; periodStart: string; periodEnd: string; dueOn: string; updatedBy: string }): Promise<boolean> {
+  const inserted = await db.insertInto('report').values({
+    template_id: r.templateId, template_code: r.templateCode, unit_id: r.unitId, period_code: r.periodCode, period_start: r.periodStart, period_end: r.periodEnd,
+    due_on: r.dueOn, updated_by: r.updatedBy,
+  }).onConflict((oc) => oc.columns(['template_code', 'unit_id', 'period_code']).doNothing()).returning('id').executeTakeFirst();
+  return inserted !== undefined;
+}
+
+export interface ReportChange {
+  status: ReportStatus;
+  values?: ReportValues;
+  explanations?: Record<string, string>;
+  updatedBy: string;
+  submitted?: boolean;
+  reviewedBy?: string;
+}
+
+/**
+ * Writes a change only if the report is still at `expectedVersion` (compare-and-set in one
+ * statement, so two editors can never both win). Returns false when someone else got there first.
+ */
+export async function updateReport(trx: Transaction<DB>, id: number, expectedVersion: number, change: ReportChange): Promise<boolean> {
+  const result = await trx.updateTable('report').set({
+    status: change.status,
+    ...(change.values && { values: JSON.stringify(change.values) }),
+    ...(change.explanations && { explanations: JSON.stringify(change.explanations) }),
+    version: sql`version + 1`,
+    updated_at: sql`now()`,
+    updated_by: change.updatedBy,
+    ...(change.submitted && { submitted_at: sql`now()`, first_submitted_at: sql`coalesce(first_submitted_at, now())` }),
+    ...(change.reviewedBy && { reviewed_at: sql`now()`, reviewed_by: change.reviewedBy }),
+  }).where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** What the dashboard counts for this report: its figures as submitted or accepted, or nothing. */
+export async function replaceReportedValues(trx: Transaction<DB>, report: ReportRow, state: 'submitted' | 'accepted' | null, values: ReportValues): Promise<void> {
+  await trx.deleteFrom('reported_value').where('unit_id', '=', report.unitId).where('period_code', '=', report.periodCode)
+    .where('element_code', 'in', Object.keys(values).length ? Object.keys(values) : ['']).execute();
+  if (!state) return;
+  const rows = Object.entries(values).filter((e): e is [string, number] => typeof e[1] === 'number').map(([element, value]) => ({
+    unit_id: report.unitId, element_code: element, period_code: report.periodCode, period_start: report.periodStart, period_end: report.periodEnd, value, state,
+  }));
+  if (rows.length) await trx.insertInto('reported_value').values(rows).execute();
+}
+
+export async function addComment(trx: Db, c: { reportId: number; kind: 'return' | 'reopen' | 'submit' | 'accept' | 'note'; body: string; authorUserId: number | null; authorLabel: string }): Promise<void> {
+  await trx.insertInto('report_comment').values({ report_id: c.reportId, kind: c.kind, body: c.body, author_user_id: c.authorUserId, author_label: c.authorLabel }).execute();
+}
+
+export async function comments(db: Db, reportId: number) {
+  const rows = await db.selectFrom('report_comment').select(['id', 'kind', 'body', 'author_label', 'created_at']).where('report_id', '=', reportId).orderBy('id').execute();
+  return rows.map((r) => ({ id: Number(r.id), kind: r.kind, body: r.body, author: r.author_label, at: new Date(r.created_at as unknown as string).toISOString() }));
+}
+
+/** The unit's figures of the period before, as accepted (the base of the "jump" warnings). */
+export async function previousAcceptedValues(db: Db, templateCode: string, unitId: number, periodCode: string): Promise<ReportValues | null> {
+  const row = await db.selectFrom('report').select('values').where('template_code', '=', templateCode).where('unit_id', '=', unitId)
+    .where('period_code', '=', periodCode).where('status', '=', 'accepted').executeTakeFirst();
+  return row ? (row.values as ReportValues) : null;
+}
+
+export interface UnitRow {
+  id: number;
+  name: string;
+  kind: string;
+  path: string;
+}
+
+export async function unitOnToday(db: Db, id: number): Promise<UnitRow | undefined> {
+  const { rows } = await sql<UnitRow>`
+    SELECT u.id, u.name, u.kind, p.path::text AS path FROM org_unit u JOIN org_placement p ON p.unit_id = u.id AND p.valid_to IS NULL WHERE u.id = ${id}`.execute(db);
+  return rows[0] && { ...rows[0], id: Number(rows[0].id) };
+}
+
+export interface ReportListFilter {
+  scopePath: string;
+  /** Reports of units strictly below this one (the reviewer's own report is not theirs to review). */
+  excludeUnitId: number;
+  statuses?: ReportStatus[];
+  templateCode?: string;
+  periodCode?: string;
+  limit: number;
+  offset: number;
+}
+
+export async function listReports(db: Db, f: ReportListFilter): Promise<{ total: number; rows: ReportRow[] }> {
+  const where = sql`p.path <@ ${f.scopePath}::ltree AND r.unit_id <> ${f.excludeUnitId}
+    ${f.statuses?.length ? sql`AND r.status = ANY(${f.statuses}::text[])` : sql``}
+    ${f.templateCode ? sql`AND r.template_code = ${f.templateCode}` : sql``}
+    ${f.periodCode ? sql`AND r.period_code = ${f.periodCode}` : sql``}`;
+  const from = sql`FROM report r JOIN org_unit u ON u.id = r.unit_id JOIN org_placement p ON p.unit_id = r.unit_id AND p.valid_to IS NULL`;
+  const total = await sql<{ n: number }>`SELECT count(*)::int AS n ${from} WHERE ${where}`.execute(db);
+  const { rows } = await sql<Record<string, unknown>>`
+    SELECT ${reportColumns} ${from} WHERE ${where}
+    ORDER BY (r.status = 'submitted') DESC, r.submitted_at NULLS LAST, search_normalize(u.name), r.id LIMIT ${f.limit} OFFSET ${f.offset}`.execute(db);
+  return { total: Number(total.rows[0]?.n ?? 0), rows: rows.map(toReport) };
+}
+
+export async function reportsForUnit(db: Db, unitId: number): Promise<ReportRow[]> {
+  const { rows } = await sql<Record<string, unknown>>`
+    SELECT ${reportColumns} FROM report r JOIN org_unit u ON u.id = r.unit_id JOIN org_placement p ON p.unit_id = r.unit_id AND p.valid_to IS NULL
+    WHERE r.unit_id = ${unitId}`.execute(db);
+  return rows.map(toReport);
+}

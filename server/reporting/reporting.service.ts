@@ -1,0 +1,292 @@
+import type { Kysely } from 'kysely';
+import { DATA_ELEMENTS } from '../../domain/indicators/catalogue.ts';
+import { AppError, badRequest, notFound } from '../../domain/errors/app-error.ts';
+import { previousPeriodCode, templatePeriod, templateProblems, openPeriods, type TemplateDefinition, type TemplateRule } from '../../domain/reporting/report-template.ts';
+import { validateReport, type ReportValues, type ValidationResult } from '../../domain/reporting/report-validation.ts';
+import { isEditable, nextStatus, REPORT_STATUS_LABELS, reportedState, requireReason, timeliness, type ReportAction, type ReportStatus } from '../../domain/reporting/report-workflow.ts';
+import { formatVietnameseDate, todayInVietnam } from '../../domain/time/calendar-date.ts';
+import { writeAudit, type AuditActor } from '../audit/audit.repository.ts';
+import type { Principal } from '../auth/principal.ts';
+import type { DB } from '../db/schema.ts';
+import { derivedElements, reportedElements } from '../progress/derived-elements.repository.ts';
+import { completenessCounts, missingUnits } from './completeness.repository.ts';
+import * as repo from './reporting.repository.ts';
+
+export const reportNotFound = () => notFound('REPORT_NOT_FOUND', 'Không tìm thấy báo cáo.');
+const templateNotFound = (code: string) => notFound('TEMPLATE_NOT_FOUND', `Không có biểu mẫu "${code}".`);
+
+/** Figures of the unit counted from the registries, shown read-only beside the entries. */
+const CONTEXT_ELEMENTS = ['members_active', 'members_women', 'members_new', 'workers', 'cdcs', 'employers', 'cdcs_with_agreement'];
+const ELEMENT_NAMES = new Map(DATA_ELEMENTS.map((e) => [e.code, e.name]));
+const REPORTED_ELEMENTS = new Set(DATA_ELEMENTS.filter((e) => e.source === 'reported').map((e) => e.code));
+
+export interface WriteInput {
+  version: number;
+  values?: ReportValues;
+  explanations?: Record<string, string>;
+}
+
+const normaliseExplanations = (e: Record<string, string> | undefined) =>
+  e && Object.fromEntries(Object.entries(e).map(([k, v]) => [k, v.normalize('NFC').trim()]).filter(([, v]) => v !== ''));
+
+export class ReportingService {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async templates() {
+    return (await repo.currentTemplates(this.db)).map((t) => ({ id: t.id, code: t.code, version: t.version, name: t.name, definition: t.definition }));
+  }
+
+  /** Administrators edit rules as data: the edit is a new version; reports keep theirs. */
+  async updateRules(code: string, rules: TemplateRule[], principal: Principal, actor: AuditActor) {
+    // Templates are shared by every unit below: only administrators of the confederation or a province may change them.
+    if (principal.scopePath.split('.').length > 2) throw new AppError('TEMPLATE_ADMIN_ONLY', 'forbidden', 'Biểu mẫu dùng chung cho nhiều đơn vị: chỉ quản trị của Tổng Liên đoàn hoặc LĐLĐ tỉnh, thành phố mới sửa được quy tắc.');
+    const current = await repo.currentTemplate(this.db, code);
+    if (!current) throw templateNotFound(code);
+    const definition: TemplateDefinition = { ...current.definition, rules };
+    const problems = templateProblems(definition, REPORTED_ELEMENTS);
+    if (problems.length) throw badRequest('TEMPLATE_INVALID', `Quy tắc chưa hợp lệ: ${problems[0]}`, problems.map((message) => ({ path: 'rules', message })));
+    const created = await this.db.transaction().execute(async (trx) => {
+      const row = await repo.insertTemplateVersion(trx, definition, actor.label);
+      await writeAudit(trx, actor, { action: 'report_template.update', entityType: 'report_template', entityId: row.id, before: { version: current.version, rules: current.definition.rules }, after: { version: row.version, rules } });
+      return row;
+    });
+    return { id: created.id, code: created.code, version: created.version, name: created.name, definition: created.definition };
+  }
+
+  /** The reports a unit has to fill: each template for its kind, each period open today. */
+  async myReports(unitId: number) {
+    const unit = await repo.unitOnToday(this.db, unitId);
+    if (!unit) throw notFound('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị.');
+    const today = todayInVietnam();
+    const existing = await repo.reportsForUnit(this.db, unitId);
+    const items = [];
+    for (const t of await repo.currentTemplates(this.db)) {
+      if (!t.definition.unitKinds.includes(unit.kind as never)) continue;
+      for (const p of openPeriods(t.definition, today)) {
+        const r = existing.find((e) => e.templateCode === t.code && e.periodCode === p.code);
+        items.push({
+          templateCode: t.code, templateName: t.name, periodCode: p.code, periodLabel: p.label, dueOn: p.dueOn,
+          reportId: r?.id ?? null, status: r?.status ?? null, statusLabel: r ? REPORT_STATUS_LABELS[r.status] : 'Chưa lập',
+          timeliness: timeliness(p.dueOn, r?.firstSubmittedAt ? vnDay(r.firstSubmittedAt) : null, today),
+        });
+      }
+    }
+    return { unit: { id: unit.id, name: unit.name, kind: unit.kind }, items };
+  }
+
+  /** Opens (creating the draft when needed) the report of a unit for a template and period. */
+  async open(input: { templateCode: string; unitId: number; periodCode: string }, actor: AuditActor): Promise<number> {
+    const template = await repo.currentTemplate(this.db, input.templateCode);
+    if (!template) throw templateNotFound(input.templateCode);
+    const unit = await repo.unitOnToday(this.db, input.unitId);
+    if (!unit) throw notFound('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị.');
+    if (!template.definition.unitKinds.includes(unit.kind as never)) {
+      throw badRequest('TEMPLATE_NOT_FOR_UNIT', `Biểu mẫu «${template.name}» không dành cho ${unit.name}.`);
+    }
+    let period;
+    try {
+      period = templatePeriod(template.definition, input.periodCode);
+    } catch (error) {
+      throw badRequest('PERIOD_INVALID', error instanceof Error ? error.message : String(error), [{ path: 'periodCode', message: 'Kỳ báo cáo không hợp lệ.' }]);
+    }
+    const existing = await repo.findReportByKey(this.db, template.code, unit.id, period.code);
+    if (existing) return existing.id;
+    if (period.opensOn > todayInVietnam()) {
+      throw badRequest('PERIOD_NOT_OPEN', `Kỳ báo cáo ${period.label} mở từ ngày ${formatVietnameseDate(period.opensOn)}.`);
+    }
+    await this.db.transaction().execute(async (trx) => {
+      const created = await repo.insertReportIfAbsent(trx, {
+        templateId: template.id, templateCode: template.code, unitId: unit.id, periodCode: period.code, periodStart: period.start, periodEnd: period.end, dueOn: period.dueOn, updatedBy: actor.label,
+      });
+      if (created) await writeAudit(trx, actor, { action: 'report.create', unitId: unit.id, entityType: 'report', detail: { templateCode: template.code, templateVersion: template.version, periodCode: period.code } });
+    });
+    return (await repo.findReportByKey(this.db, template.code, unit.id, period.code))!.id;
+  }
+
+  private async load(id: number) {
+    const report = await repo.findReport(this.db, id);
+    if (!report) throw reportNotFound();
+    const template = (await repo.templateById(this.db, report.templateId))!;
+    return { report, template };
+  }
+
+  private async check(report: repo.ReportRow, template: repo.TemplateRow, values: ReportValues, explanations: Record<string, string>): Promise<ValidationResult> {
+    const previous = await repo.previousAcceptedValues(this.db, report.templateCode, report.unitId, previousPeriodCode(report.periodCode));
+    return validateReport(template.definition, values, previous, explanations);
+  }
+
+  /** Everything the form shows: the report, its template version, context, findings and thread. */
+  async view(id: number, principal: Principal) {
+    const { report, template } = await this.load(id);
+    const period = templatePeriod(template.definition, report.periodCode);
+    const measuredOn = period.end < todayInVietnam() ? period.end : todayInVietnam();
+    const derived = await derivedElements(this.db, report.unitId, measuredOn, { sectors: null, minWorkers: null }, period);
+    const previous = await repo.previousAcceptedValues(this.db, report.templateCode, report.unitId, previousPeriodCode(report.periodCode));
+    const findings = validateReport(template.definition, report.values, previous, report.explanations);
+    return {
+      ...presentReport(report, template),
+      template: { id: template.id, code: template.code, version: template.version, name: template.name, isCurrent: template.isCurrent, sections: template.definition.sections, rules: template.definition.rules },
+      period: { code: period.code, label: period.label, start: period.start, end: period.end, opensOn: period.opensOn, dueOn: period.dueOn },
+      values: report.values,
+      explanations: report.explanations,
+      previous,
+      context: { measuredOn, items: CONTEXT_ELEMENTS.map((code) => ({ code, name: ELEMENT_NAMES.get(code) ?? code, value: derived.get(code) ?? null })) },
+      findings,
+      comments: await repo.comments(this.db, report.id),
+      can: {
+        edit: principal.permissions.has('reports.submit') && isEditable(report.status),
+        review: principal.permissions.has('reports.review') && principal.unitId !== report.unitId,
+      },
+    };
+  }
+
+  /** Autosave and explicit save of a draft (or of a returned report being corrected). */
+  async save(id: number, input: WriteInput, actor: AuditActor) {
+    return this.transition(id, 'save', input, actor);
+  }
+
+  /** Save and send in one step: errors block it, warnings need an explanation each. */
+  async submit(id: number, input: WriteInput & { note?: string }, actor: AuditActor) {
+    return this.transition(id, 'submit', input, actor, input.note?.normalize('NFC').trim() || undefined);
+  }
+
+  async returnReport(id: number, input: { version: number; reason?: string }, principal: Principal, actor: AuditActor) {
+    const reason = requireReason(input.reason, 'trả lại');
+    return this.transition(id, 'return', { version: input.version }, actor, reason, principal);
+  }
+
+  async accept(id: number, input: { version: number; note?: string }, principal: Principal, actor: AuditActor) {
+    return this.transition(id, 'accept', { version: input.version }, actor, input.note?.normalize('NFC').trim() || undefined, principal);
+  }
+
+  async reopen(id: number, input: { version: number; reason?: string }, principal: Principal, actor: AuditActor) {
+    const reason = requireReason(input.reason, 'mở lại');
+    return this.transition(id, 'reopen', { version: input.version }, actor, reason, principal);
+  }
+
+  /** Accepts each of the reports still waiting; reports outside the caller's scope are "not found". */
+  async bulkAccept(ids: number[], principal: Principal, actor: AuditActor) {
+    const results = [];
+    for (const id of [...new Set(ids)]) {
+      try {
+        const report = await repo.findReport(this.db, id);
+        if (!report || !inScope(report.unitPath, principal.scopePath)) throw reportNotFound();
+        await this.accept(id, { version: report.version }, principal, actor);
+        results.push({ id, ok: true, message: 'Đã duyệt.' });
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        results.push({ id, ok: false, message: error.message });
+      }
+    }
+    return { accepted: results.filter((r) => r.ok).length, results };
+  }
+
+  private async transition(id: number, action: ReportAction, input: WriteInput, actor: AuditActor, comment?: string, reviewer?: Principal) {
+    const { report, template } = await this.load(id);
+    if (reviewer && reviewer.unitId === report.unitId) {
+      throw new AppError('REPORT_OWN_REVIEW', 'forbidden', 'Báo cáo của đơn vị mình do cấp trên duyệt: không tự duyệt, trả lại hay mở lại được.');
+    }
+    if (report.version !== input.version) throw versionConflict(report);
+    const status = nextStatus(report.status, action);
+    const values = input.values ? { ...report.values, ...input.values } : report.values;
+    const explanations = input.explanations ? normaliseExplanations(input.explanations)! : report.explanations;
+    if (action === 'save' || action === 'submit') {
+      const findings = await this.check(report, template, values, explanations);
+      const typeErrors = findings.errors.filter((e) => e.ruleId === 'bieu-mau' || e.ruleId === 'so-nguyen');
+      // A draft may be incomplete or inconsistent; it may not hold values that are not numbers of the form.
+      const blocking = action === 'submit' ? findings.errors : typeErrors;
+      if (blocking.length) {
+        throw badRequest('REPORT_INVALID', `Báo cáo còn ${blocking.length} lỗi cần sửa trước khi ${action === 'submit' ? 'gửi' : 'lưu'}: ${blocking[0]!.message}`, blocking.map((e) => ({ path: e.element, message: e.message })));
+      }
+      const unexplained = findings.warnings.filter((w) => !w.explained);
+      if (action === 'submit' && unexplained.length) {
+        throw badRequest('REPORT_WARNINGS_UNEXPLAINED', `Có ${unexplained.length} số liệu biến động bất thường cần giải thích trước khi gửi: ${unexplained[0]!.message}`, unexplained.map((w) => ({ path: `${w.ruleId}:${w.element}`, message: w.message })));
+      }
+    }
+    const written = await this.db.transaction().execute(async (trx) => {
+      const isWritten = await repo.updateReport(trx, id, input.version, {
+        status, values, explanations, updatedBy: actor.label, submitted: action === 'submit', ...(reviewer && { reviewedBy: actor.label }),
+      });
+      if (!isWritten) return false;
+      if (action !== 'save') await repo.replaceReportedValues(trx, report, reportedState(status), values);
+      const kind = action === 'return' ? 'return' : action === 'reopen' ? 'reopen' : action === 'accept' ? 'accept' : 'submit';
+      if (comment) await repo.addComment(trx, { reportId: id, kind, body: comment, authorUserId: actor.userId, authorLabel: actor.label });
+      await writeAudit(trx, actor, {
+        action: `report.${action}`, unitId: report.unitId, entityType: 'report', entityId: id,
+        before: action === 'save' || action === 'submit' ? { status: report.status, values: report.values } : { status: report.status },
+        after: action === 'save' || action === 'submit' ? { status, values } : { status },
+        detail: { templateCode: report.templateCode, periodCode: report.periodCode, version: input.version + 1, ...(comment && { comment }) },
+      });
+      return true;
+    });
+    // Someone saved between our read and our write: name them, from the row as it is now.
+    if (!written) throw versionConflict((await repo.findReport(this.db, id)) ?? report);
+    const updated = (await repo.findReport(this.db, id))!;
+    return presentReport(updated, template);
+  }
+
+  async list(principal: Principal, f: { unitId: number; statuses?: ReportStatus[]; templateCode?: string; periodCode?: string; limit: number; offset: number }) {
+    const unit = await repo.unitOnToday(this.db, f.unitId);
+    if (!unit) throw notFound('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị.');
+    const templates = new Map((await repo.currentTemplates(this.db)).map((t) => [t.code, t]));
+    const { total, rows } = await repo.listReports(this.db, { ...f, scopePath: unit.path, excludeUnitId: principal.unitId });
+    return { total, items: rows.map((r) => ({ ...presentReport(r, templates.get(r.templateCode)), unitName: r.unitName })) };
+  }
+
+  /** Expected, submitted, on time, late, accepted, returned, missing — by child unit — plus the roll-up of figures. */
+  async completeness(q: { unitId: number; templateCode: string; periodCode: string; includeSubmitted: boolean; missingLimit: number }) {
+    const template = await repo.currentTemplate(this.db, q.templateCode);
+    if (!template) throw templateNotFound(q.templateCode);
+    const unit = await repo.unitOnToday(this.db, q.unitId);
+    if (!unit) throw notFound('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị.');
+    let period;
+    try {
+      period = templatePeriod(template.definition, q.periodCode);
+    } catch (error) {
+      throw badRequest('PERIOD_INVALID', error instanceof Error ? error.message : String(error));
+    }
+    const query = { rootId: unit.id, rootPath: unit.path, unitKinds: template.definition.unitKinds, templateCode: template.code, periodCode: period.code };
+    const [counts, missing, figures] = await Promise.all([
+      completenessCounts(this.db, query),
+      missingUnits(this.db, query, q.missingLimit),
+      reportedElements(this.db, unit.id, period.code, template.definition.sections.flatMap((s) => s.fields.map((f) => f.element)), q.includeSubmitted),
+    ]);
+    const today = todayInVietnam();
+    return {
+      unit: { id: unit.id, name: unit.name, kind: unit.kind },
+      template: { code: template.code, name: template.name },
+      period: { code: period.code, label: period.label, dueOn: period.dueOn, isOverdue: today > period.dueOn, daysLeft: Math.round((Date.parse(period.dueOn) - Date.parse(today)) / 86400_000) },
+      includeSubmitted: q.includeSubmitted,
+      ...counts,
+      missing,
+      figures: template.definition.sections.flatMap((s) => s.fields).map((f) => ({ element: f.element, label: f.label, value: figures.values.get(f.element) ?? null })),
+      reportingUnits: figures.reportingUnits,
+    };
+  }
+
+  async reportForWorkbook(id: number) {
+    return this.load(id);
+  }
+}
+
+function presentReport(r: repo.ReportRow, template: Pick<repo.TemplateRow, 'name' | 'version'> | undefined) {
+  return {
+    id: r.id, templateCode: r.templateCode, templateName: template?.name ?? r.templateCode, templateVersion: template?.version ?? 0,
+    unit: { id: r.unitId, name: r.unitName, kind: r.unitKind }, periodCode: r.periodCode, dueOn: r.dueOn,
+    status: r.status, statusLabel: REPORT_STATUS_LABELS[r.status], version: r.version,
+    submittedAt: r.submittedAt ? new Date(r.submittedAt).toISOString() : null,
+    firstSubmittedAt: r.firstSubmittedAt ? new Date(r.firstSubmittedAt).toISOString() : null,
+    timeliness: timeliness(r.dueOn, r.firstSubmittedAt ? vnDay(r.firstSubmittedAt) : null, todayInVietnam()),
+    reviewedAt: r.reviewedAt ? new Date(r.reviewedAt).toISOString() : null, reviewedBy: r.reviewedBy,
+    updatedAt: new Date(r.updatedAt).toISOString(), updatedBy: r.updatedBy,
+  };
+}
+
+function versionConflict(r: repo.ReportRow): AppError {
+  const at = new Date(r.updatedAt);
+  const time = new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' }).format(at);
+  return new AppError('REPORT_VERSION_CONFLICT', 'conflict', `Báo cáo vừa được ${r.updatedBy} cập nhật lúc ${time}. Thay đổi của bạn chưa được lưu để không ghi đè lên họ: hãy tải lại báo cáo, xem số liệu mới rồi nhập lại.`);
+}
+
+const inScope = (path: string, scopePath: string) => path === scopePath || path.startsWith(`${scopePath}.`);
+const vnDay = (d: Date) => new Date(new Date(d).getTime() + 7 * 3600_000).toISOString().slice(0, 10);
