@@ -3,7 +3,8 @@ import { evaluate, parseExpression, referencedCodes } from '../../domain/indicat
 import { judge, type Comparator, type Observation, type Progress } from '../../domain/indicators/progress.ts';
 import { parsePeriod, type Period } from '../../domain/periods/period.ts';
 import type { DB, TargetTable } from '../db/schema.ts';
-import { derivedElements, reportedElements, type ElementValues } from './derived-elements.repository.ts';
+import { aggregatedElements } from './aggregate-elements.repository.ts';
+import { derivedElements, reportedElements, type ElementScope, type ElementValues } from './derived-elements.repository.ts';
 
 type TargetRow = Omit<TargetTable, 'id' | 'created_at'> & { id: number; indicator_name: string; indicator_unit: string; numerator: string; denominator: string | null; document_title: string; document_symbol: string | null; document_issued_on: string | null; owner_name: string };
 
@@ -32,6 +33,38 @@ export interface TargetProgress {
 const minDate = (a: string, b: string) => (a < b ? a : b);
 
 /**
+ * Where derived elements come from: 'aggregates' (the trigger-maintained per-ancestor sums, the
+ * default) or 'raw' (counted from the registries' histories on each request: the oracle).
+ */
+export type DerivedSource = 'aggregates' | 'raw';
+
+/**
+ * Derived elements asked for within one request, by (unit, date, scope, period): a dashboard's
+ * targets share most of them (the same members count on the same year-ends), and a breakdown
+ * fetches all children in one query.
+ */
+export class ElementCache {
+  private readonly values = new Map<string, Promise<ElementValues>>();
+
+  constructor(private readonly db: Kysely<DB>, private readonly source: DerivedSource) {}
+
+  private key(unitId: number, date: string, scope: ElementScope, period: { start: string; end: string } | null) {
+    return `${unitId}|${date}|${(scope.sectors ?? []).join(',')}|${scope.minWorkers ?? ''}|${period ? `${period.start}..${period.end}` : ''}`;
+  }
+
+  get(unitIds: number[], date: string, scope: ElementScope, period: { start: string; end: string } | null): Promise<ElementValues>[] {
+    const missing = unitIds.filter((id) => !this.values.has(this.key(id, date, scope, period)));
+    if (missing.length) {
+      const batch = this.source === 'raw'
+        ? Promise.all(missing.map(async (id) => [id, await derivedElements(this.db, id, date, scope, period)] as const)).then((pairs) => new Map(pairs))
+        : aggregatedElements(this.db, missing, date, scope, period);
+      for (const id of missing) this.values.set(this.key(id, date, scope, period), batch.then((m) => m.get(id) ?? new Map()));
+    }
+    return unitIds.map((id) => this.values.get(this.key(id, date, scope, period))!);
+  }
+}
+
+/**
  * Computes targets for a unit on a date. Counts are counted over the subtree; ratios from summed
  * numerators and denominators (never an average of children's percentages); missing data stays
  * missing. Annual targets are judged year by year, deadline targets against their deadline.
@@ -39,7 +72,12 @@ const minDate = (a: string, b: string) => (a < b ? a : b);
 export class ProgressService {
   private elementSources: Map<string, 'derived' | 'reported'> | null = null;
 
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(private readonly db: Kysely<DB>, private readonly source: DerivedSource = 'aggregates') {}
+
+  /** A cache for one request (or one test comparison). */
+  cache(): ElementCache {
+    return new ElementCache(this.db, this.source);
+  }
 
   private async sources(): Promise<Map<string, 'derived' | 'reported'>> {
     this.elementSources ??= new Map((await this.db.selectFrom('data_element').select(['code', 'source']).execute()).map((e) => [e.code, e.source]));
@@ -74,7 +112,7 @@ export class ProgressService {
   }
 
   /** The indicator's value for a subtree on a date: numerator, denominator and their elements. */
-  async valueOf(t: TargetRow, unitId: number, date: string, period: Period, includeSubmitted: boolean) {
+  async valueOf(t: TargetRow, unitId: number, date: string, period: Period, includeSubmitted: boolean, cache = this.cache()) {
     const num = parseExpression(t.numerator);
     const den = t.denominator ? parseExpression(t.denominator) : null;
     const codes = [...referencedCodes(num), ...(den ? referencedCodes(den) : [])];
@@ -82,7 +120,8 @@ export class ProgressService {
     const reportedCodes = codes.filter((c) => sources.get(c) === 'reported');
     const values: ElementValues = new Map();
     if (codes.some((c) => sources.get(c) === 'derived')) {
-      for (const [k, v] of await derivedElements(this.db, unitId, date, { sectors: t.sectors, minWorkers: t.min_workers }, period)) values.set(k, v);
+      const [derived] = cache.get([unitId], date, { sectors: t.sectors, minWorkers: t.min_workers }, period);
+      for (const [k, v] of await derived!) values.set(k, v);
     }
     let reportingUnits: number | null = null;
     if (reportedCodes.length) {
@@ -97,11 +136,11 @@ export class ProgressService {
     return { value, numerator, denominator, reportingUnits, elements };
   }
 
-  async compute(t: TargetRow, unitId: number, asOf: string, includeSubmitted = false): Promise<TargetProgress> {
+  async compute(t: TargetRow, unitId: number, asOf: string, includeSubmitted = false, cache = this.cache()): Promise<TargetProgress> {
     const { period, deadline, start, timing } = this.timingOf(t, asOf);
     const measuredOn = minDate(asOf, deadline);
-    const current = await this.valueOf(t, unitId, measuredOn, period, includeSubmitted);
-    const history = await this.history(t, unitId, start, measuredOn, includeSubmitted);
+    const current = await this.valueOf(t, unitId, measuredOn, period, includeSubmitted, cache);
+    const history = await this.history(t, unitId, start, measuredOn, includeSubmitted, cache);
     const baseline = t.baseline_value !== null && t.baseline_date !== null && unitId === Number(t.unit_id) ? { date: t.baseline_date, value: Number(t.baseline_value) } : null;
     const progress = judge({ comparator: t.comparator, value: Number(t.value), deadline, baseline, start }, current.value, measuredOn, current.value === null ? [] : [...history, { date: measuredOn, value: current.value }]);
     return {
@@ -116,7 +155,7 @@ export class ProgressService {
   }
 
   /** Year-end values since the start (derived indicators only: reports have no daily history). */
-  private async history(t: TargetRow, unitId: number, start: string, until: string, includeSubmitted: boolean): Promise<Observation[]> {
+  private async history(t: TargetRow, unitId: number, start: string, until: string, includeSubmitted: boolean, cache: ElementCache): Promise<Observation[]> {
     const sources = await this.sources();
     const codes = [...referencedCodes(parseExpression(t.numerator)), ...(t.denominator ? referencedCodes(parseExpression(t.denominator)) : [])];
     if (codes.some((c) => sources.get(c) !== 'derived')) return [];
@@ -124,23 +163,29 @@ export class ProgressService {
     for (let y = Number(start.slice(0, 4)); y < Number(until.slice(0, 4)); y++) {
       const day = `${y}-12-31`;
       if (day <= start || day >= until) continue;
-      const { value } = await this.valueOf(t, unitId, day, parsePeriod(String(y)), includeSubmitted);
+      const { value } = await this.valueOf(t, unitId, day, parsePeriod(String(y)), includeSubmitted, cache);
       if (value !== null) points.push({ date: day, value });
     }
     return points;
   }
 
   /** The target's value for each child of a unit, weakest first: where to look when it lags. */
-  async breakdown(t: TargetRow, unitId: number, asOf: string, includeSubmitted = false) {
+  async breakdown(t: TargetRow, unitId: number, asOf: string, includeSubmitted = false, cache = this.cache()) {
     const { period, deadline } = this.timingOf(t, asOf);
     const measuredOn = minDate(asOf, deadline);
     const children = await sql<{ id: number; name: string; kind: string }>`
       SELECT u.id, u.name, u.kind FROM org_placement p JOIN org_unit u ON u.id = p.unit_id
       WHERE p.parent_id = ${unitId} AND p.valid_from <= ${measuredOn}::date AND (p.valid_to IS NULL OR p.valid_to > ${measuredOn}::date)
       ORDER BY search_normalize(u.name)`.execute(this.db);
+    // All children's derived elements in one query, then each child's value from the cache.
+    const sources = await this.sources();
+    const codes = [...referencedCodes(parseExpression(t.numerator)), ...(t.denominator ? referencedCodes(parseExpression(t.denominator)) : [])];
+    if (codes.some((c) => sources.get(c) === 'derived')) {
+      await Promise.all(cache.get(children.rows.map((c) => Number(c.id)), measuredOn, { sectors: t.sectors, minWorkers: t.min_workers }, period));
+    }
     const items = [];
     for (const child of children.rows) {
-      const v = await this.valueOf(t, Number(child.id), measuredOn, period, includeSubmitted);
+      const v = await this.valueOf(t, Number(child.id), measuredOn, period, includeSubmitted, cache);
       const progress = judge({ comparator: t.comparator, value: Number(t.value), deadline, start: t.baseline_date ?? t.document_issued_on ?? period.start }, v.value, measuredOn);
       items.push({ unit: { id: Number(child.id), name: child.name, kind: child.kind }, ...v, status: progress.status, statusLabel: progress.statusLabel, shareAchieved: progress.shareAchieved });
     }
@@ -150,7 +195,7 @@ export class ProgressService {
   }
 
   /** Values over time for the trend chart: half-year ends for registry counts, each year for reports. */
-  async series(t: TargetRow, unitId: number, asOf: string, includeSubmitted = false): Promise<Observation[]> {
+  async series(t: TargetRow, unitId: number, asOf: string, includeSubmitted = false, cache = this.cache()): Promise<Observation[]> {
     const { deadline, start } = this.timingOf(t, asOf);
     const until = minDate(asOf, deadline);
     const sources = await this.sources();
@@ -163,7 +208,7 @@ export class ProgressService {
       for (const day of days) {
         const on = minDate(day, until);
         if (points.some((p) => p.date === on)) continue;
-        const { value } = await this.valueOf(t, unitId, on, parsePeriod(String(y)), includeSubmitted);
+        const { value } = await this.valueOf(t, unitId, on, parsePeriod(String(y)), includeSubmitted, cache);
         if (value !== null) points.push({ date: on, value });
         if (on === until) return points;
       }
@@ -181,8 +226,9 @@ export class ProgressService {
     const rows = (await this.targetRows({ unitIds: ancestorIds, documentId: options.documentId })).filter(
       (t) => Number(t.unit_id) === unitId || t.indicator_unit !== 'count',
     );
+    const cache = this.cache();
     const results: TargetProgress[] = [];
-    for (const row of rows) results.push(await this.compute(row, unitId, asOf, options.includeSubmitted ?? false));
+    for (const row of rows) results.push(await this.compute(row, unitId, asOf, options.includeSubmitted ?? false, cache));
     return results;
   }
 }

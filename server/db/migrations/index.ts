@@ -7,6 +7,7 @@ import * as memberNameOrder from './0006-member-name-order.ts';
 import * as reporting from './0010-reporting.ts';
 import * as memberWritePath from './0007-member-write-path.ts';
 import * as documents from './0008-documents.ts';
+import * as progressAggregates from './0009-progress-aggregates.ts';
 
 /**
  * Every migration, in order. A static list (not a folder scan) so that the set of migrations
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0010-reporting': reporting,
   '0007-member-write-path': memberWritePath,
   '0008-documents': documents,
+  '0009-progress-aggregates': progressAggregates,
 };

@@ -1,0 +1,159 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_TODAY } from '../../domain/demo/demo-registries.ts';
+import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
+import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
+import { aggregatedElements } from './aggregate-elements.repository.ts';
+import { rebuildAggregates } from './aggregates-rebuild.ts';
+import { derivedElements, type ElementScope } from './derived-elements.repository.ts';
+
+/**
+ * The aggregates against the oracle: after a history of everything that changes a count —
+ * transfers, departures, admissions in bulk, a membership deleted, gender corrected, agreements
+ * overlapping, ended and re-classed, employers resized, a CĐCS dissolved, a unit's sector changed,
+ * a CĐCS moved between communes and a whole commune moved to another province — every derived
+ * element read from the trigger-maintained aggregates equals the one counted from the raw
+ * registries, for the nation, the provinces, every commune and a sample of CĐCS, on past,
+ * present and future dates; and the triggers' tables equal a full rebuild.
+ */
+const DATES = ['2025-06-30', '2025-07-01', '2025-12-31', '2026-02-28', '2026-03-01', '2026-05-31', '2026-06-01', DEMO_TODAY, '2027-06-30'];
+const SCOPES: ElementScope[] = [
+  { sectors: null, minWorkers: null },
+  { sectors: ['hcsn', 'dnnn'], minWorkers: null },
+  { sectors: ['private', 'fdi'], minWorkers: 25 },
+  { sectors: null, minWorkers: 5000 }, // above the aggregates' workers cap: the exact slow way
+];
+
+const q = async <R>(database: TestDatabase, text: ReturnType<typeof sql<R>>) => (await text.execute(database.db)).rows;
+
+describe.each(testDatabaseTargets())('progress aggregates equal the raw registries ($kind)', (target) => {
+  let database: TestDatabase;
+  let t: TestApp;
+  let staff: Session;
+  let cdcs: number[];
+  let moved: number;
+  let newProvince: number;
+  let upperUnits: number[];
+
+  beforeAll(async () => {
+    database = await target.open();
+    t = await createTestApp(database, `aggregates-${target.kind}`, { demoRegistries: true });
+    staff = await t.login('canbo.tinh');
+    const db = database.db;
+    cdcs = (await q<{ id: number }>(database, sql`SELECT unit_id AS id FROM org_placement p JOIN org_unit u ON u.id = p.unit_id WHERE u.kind = 'grassroots' AND p.valid_to IS NULL ORDER BY unit_id`)).map((r) => Number(r.id));
+    const open = async (unitId: number, n: number) => (await q<{ id: number }>(database, sql`SELECT member_id AS id FROM membership WHERE unit_id = ${unitId} AND valid_to IS NULL ORDER BY id LIMIT ${n}`)).map((r) => Number(r.id));
+
+    // Through the API: transfers and departures, as staff make them.
+    for (const id of await open(cdcs[0]!, 3)) expect((await staff.send('POST', `/api/members/${id}/transfer`, { toUnitId: cdcs[1]!, date: '2026-02-10' })).status).toBe(200);
+    const leaving = await open(cdcs[2]!, 2);
+    expect((await staff.send('POST', `/api/members/${leaving[0]}/leave`, { date: '2026-03-15', reason: 'Nghỉ việc' })).status).toBe(200);
+    expect((await staff.send('POST', `/api/members/${leaving[1]}/leave`, { date: '2025-12-01', reason: 'Chuyển công tác' })).status).toBe(200);
+
+    // In bulk, as an import batch writes: 2,500 people and their memberships in one statement each.
+    await sql`
+      INSERT INTO member (full_name, gender, birth_date, cccd, joined_on, current_unit_id, status)
+      SELECT 'Người nhập ' || i, CASE WHEN i % 3 = 0 THEN 'female' ELSE 'male' END, '1990-01-01', lpad((900000000000 + i)::text, 12, '0'),
+             date '2019-01-01' + (i * 7 % 2800), ${cdcs[5]!}::bigint + 0 * i, 'active'
+      FROM generate_series(1, 2500) i`.execute(db);
+    await sql`
+      INSERT INTO membership (member_id, unit_id, valid_from, valid_to, start_reason, end_reason)
+      SELECT m.id, (ARRAY[${cdcs[5]!}, ${cdcs[6]!}, ${cdcs[40]!}, ${cdcs[300]!}]::bigint[])[1 + (m.id % 4)], m.joined_on,
+             CASE WHEN m.id % 5 = 0 THEN m.joined_on + 400 END, 'joined', CASE WHEN m.id % 5 = 0 THEN 'left' END
+      FROM member m WHERE m.full_name LIKE 'Người nhập %'`.execute(db);
+    await sql`UPDATE membership SET valid_to = '2026-04-30', end_reason = 'left' WHERE id IN (SELECT id FROM membership WHERE unit_id = ${cdcs[7]!} AND valid_to IS NULL ORDER BY id LIMIT 40)`.execute(db);
+    await sql`DELETE FROM membership WHERE id = (SELECT max(id) FROM membership)`.execute(db);
+    await sql`UPDATE member SET gender = CASE gender WHEN 'male' THEN 'female' ELSE 'male' END WHERE id IN (SELECT member_id FROM membership WHERE unit_id = ${cdcs[8]!} ORDER BY id LIMIT 6)`.execute(db);
+
+    // Agreements: one overlapping another of its CĐCS (still one CĐCS), one ended early, one re-classed, one deleted.
+    const withAgreement = (await q<{ id: number; cdcs: number }>(database, sql`SELECT id, cdcs_unit_id AS cdcs FROM agreement ORDER BY id LIMIT 4`));
+    await sql`INSERT INTO agreement (cdcs_unit_id, kind, signed_on, effective_from, expires_on, quality_class, better_than_law)
+              SELECT cdcs_unit_id, 'enterprise', '2026-01-01', '2026-01-01', '2028-12-31', 'A', true FROM agreement WHERE id = ${withAgreement[0]!.id}`.execute(db);
+    await sql`UPDATE agreement SET ended_on = greatest(effective_from, date '2026-03-31') WHERE id = ${withAgreement[1]!.id} AND expires_on >= '2026-03-31'`.execute(db);
+    await sql`UPDATE agreement SET quality_class = 'D', better_than_law = NOT better_than_law WHERE id = ${withAgreement[2]!.id}`.execute(db);
+    await sql`UPDATE agreement SET renews_id = NULL WHERE renews_id = ${withAgreement[3]!.id}`.execute(db);
+    await sql`DELETE FROM agreement WHERE id = ${withAgreement[3]!.id}`.execute(db);
+
+    // Employers: resized across the 25-worker threshold, one losing its CĐCS, one new.
+    await sql`UPDATE employer SET workers = CASE WHEN coalesce(workers, 0) >= 25 THEN 10 ELSE 30 END, women_workers = least(women_workers, CASE WHEN coalesce(workers, 0) >= 25 THEN 10 ELSE 30 END) WHERE id IN (SELECT id FROM employer ORDER BY id LIMIT 30)`.execute(db);
+    await sql`UPDATE employer SET cdcs_unit_id = NULL WHERE id = (SELECT id FROM employer WHERE cdcs_unit_id IS NOT NULL ORDER BY id DESC LIMIT 1)`.execute(db);
+    await sql`INSERT INTO employer (tax_code, name, sector, area_unit_id, workers) SELECT '9999999999', 'Công ty Mới', 'fdi', parent_id, 120 FROM org_placement WHERE unit_id = ${cdcs[10]!} AND valid_to IS NULL`.execute(db);
+
+    // A CĐCS dissolved, and a CĐCS whose sector is corrected.
+    await sql`UPDATE grassroots_profile SET status = 'dissolved', dissolved_on = '2026-05-01' WHERE unit_id = ${cdcs[11]!}`.execute(db);
+    await sql`UPDATE org_unit SET sector = CASE WHEN sector = 'fdi' THEN 'hcsn' ELSE 'fdi' END WHERE id = ${cdcs[5]!}`.execute(db);
+
+    // The tree: a CĐCS moved to another commune on 1 March 2026; a whole commune moved to a new province on 1 June 2026.
+    moved = cdcs[6]!;
+    const [from] = await q<{ parent: number }>(database, sql`SELECT parent_id AS parent FROM org_placement WHERE unit_id = ${moved} AND valid_to IS NULL`);
+    const [to] = await q<{ id: number; path: string }>(database, sql`
+      SELECT p.unit_id AS id, p.path::text AS path FROM org_placement p JOIN org_unit u ON u.id = p.unit_id
+      WHERE u.kind = 'commune' AND p.valid_to IS NULL AND p.unit_id <> ${from!.parent} ORDER BY p.unit_id LIMIT 1`);
+    await sql`UPDATE org_placement SET valid_to = '2026-03-01' WHERE unit_id = ${moved} AND valid_to IS NULL`.execute(db);
+    await sql`INSERT INTO org_placement (unit_id, parent_id, path, depth, valid_from) VALUES (${moved}, ${to!.id}, ${`${to!.path}.${moved}`}::ltree, ${to!.path.split('.').length}, '2026-03-01')`.execute(db);
+
+    const [province] = await q<{ id: number }>(database, sql`INSERT INTO org_unit (code, name, kind, valid_from) VALUES ('XTN', 'LĐLĐ tỉnh Thử Nghiệm', 'province', '2026-06-01') RETURNING id`);
+    newProvince = Number(province!.id);
+    const [tld] = await q<{ id: number }>(database, sql`SELECT unit_id AS id FROM org_placement WHERE parent_id IS NULL AND valid_to IS NULL`);
+    await sql`INSERT INTO org_placement (unit_id, parent_id, path, depth, valid_from) VALUES (${newProvince}, ${tld!.id}, ${`${tld!.id}.${newProvince}`}::ltree, 1, '2026-06-01')`.execute(db);
+    const [commune] = await q<{ id: number; path: string }>(database, sql`
+      SELECT p.unit_id AS id, p.path::text AS path FROM org_placement p JOIN org_unit u ON u.id = p.unit_id
+      WHERE u.kind = 'commune' AND p.valid_to IS NULL ORDER BY p.unit_id DESC LIMIT 1`);
+    const newPath = `${tld!.id}.${newProvince}.${commune!.id}`;
+    await db.transaction().execute(async (trx) => {
+      await sql`CREATE TEMP TABLE moving ON COMMIT DROP AS SELECT * FROM org_placement WHERE path <@ ${commune!.path}::ltree AND valid_to IS NULL`.execute(trx);
+      await sql`UPDATE org_placement SET valid_to = '2026-06-01' WHERE id IN (SELECT id FROM moving)`.execute(trx);
+      await sql`INSERT INTO org_placement (unit_id, parent_id, path, depth, valid_from)
+                SELECT unit_id, CASE WHEN unit_id = ${commune!.id} THEN ${newProvince}::bigint ELSE parent_id END,
+                       CASE WHEN unit_id = ${commune!.id} THEN ${newPath}::ltree ELSE ${newPath}::ltree || subpath(path, nlevel(${commune!.path}::ltree)) END, depth, '2026-06-01' FROM moving`.execute(trx);
+    });
+
+    upperUnits = (await q<{ id: number }>(database, sql`
+      SELECT DISTINCT p.unit_id AS id FROM org_placement p JOIN org_unit u ON u.id = p.unit_id WHERE u.kind <> 'grassroots' ORDER BY 1`)).map((r) => Number(r.id));
+  }, 600_000);
+
+  afterAll(async () => {
+    await t?.close();
+    await database?.close();
+  });
+
+  async function compare(unitIds: number[], dates: string[], scopes: ElementScope[]) {
+    let checked = 0;
+    for (const date of dates) {
+      const period = { start: `${date.slice(0, 4)}-01-01`, end: `${date.slice(0, 4)}-12-31` };
+      for (const scope of scopes) {
+        const fast = await aggregatedElements(database.db, unitIds, date, scope, period);
+        for (const unitId of unitIds) {
+          const raw = await derivedElements(database.db, unitId, date, scope, period);
+          expect(Object.fromEntries(fast.get(unitId) ?? new Map()), `unit ${unitId} on ${date} ${JSON.stringify(scope)}`).toEqual(Object.fromEntries(raw));
+          checked++;
+        }
+      }
+    }
+    return checked;
+  }
+
+  it('gives the raw answer for the nation, both provinces and every commune and zone, on every date and scope', async () => {
+    expect(upperUnits.length).toBeGreaterThan(12);
+    expect(await compare(upperUnits, DATES, SCOPES)).toBe(upperUnits.length * DATES.length * SCOPES.length);
+  }, 600_000);
+
+  it('gives the raw answer for CĐCS that were transferred from and to, bulk-loaded, dissolved, re-sectored and moved', async () => {
+    const sample = [...new Set([...cdcs.slice(0, 12), cdcs[40]!, cdcs[300]!, moved, ...cdcs.filter((_, i) => i % 97 === 0)])];
+    await compare(sample, DATES, SCOPES.slice(0, 3));
+  }, 600_000);
+
+  it('keeps, through every change above, exactly the tables a full rebuild computes', async () => {
+    const snapshot = async () => ({
+      rollup: await q(database, sql`SELECT unit_id::text, sector, grain, bucket::text, active, women, joined, cdcs, upper_units, agr, agr_b, agr_better FROM progress_rollup
+                                   WHERE (active, women, joined, cdcs, upper_units, agr, agr_b, agr_better) <> (0, 0, 0, 0, 0, 0, 0, 0) ORDER BY 1, 2, 3, 4`),
+      employer: await q(database, sql`SELECT unit_id::text, sector, workers_key, employers, with_cdcs, workers_known, workers_sum::text, workers_cdcs_known, workers_cdcs_sum::text FROM progress_employer
+                                     WHERE (employers, workers_known, workers_cdcs_known) <> (0, 0, 0) ORDER BY 1, 2, 3`),
+    });
+    const maintained = await snapshot();
+    expect(maintained.rollup.length).toBeGreaterThan(1000);
+    await rebuildAggregates(database.db);
+    const rebuilt = await snapshot();
+    expect(maintained.rollup).toEqual(rebuilt.rollup);
+    expect(maintained.employer).toEqual(rebuilt.employer);
+  }, 300_000);
+});
