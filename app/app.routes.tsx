@@ -24,6 +24,8 @@ const EmployersScene = lazy(() => import('./scenes/employers/employers.scene.tsx
 const AgreementsScene = lazy(() => import('./scenes/agreements/agreements.scene.tsx'));
 const DashboardScene = lazy(() => import('./scenes/dashboard/dashboard.scene.tsx'));
 const TargetsScene = lazy(() => import('./scenes/targets/targets.scene.tsx'));
+const DocumentReviewScene = lazy(() => import('./scenes/targets/review/document-review.scene.tsx'));
+const DocumentDetailScene = lazy(() => import('./scenes/targets/cascade/document-detail.scene.tsx'));
 
 export function AppRoutes() {
   return (
@@ -53,6 +55,8 @@ export function AppRoutes() {
         <Route path="/thoa-uoc" element={<AgreementsScene />} />
         <Route path="/tong-quan" element={<DashboardScene />} />
         <Route path="/van-ban-chi-tieu" element={<TargetsScene />} />
+        <Route path="/van-ban-chi-tieu/:id" element={<DocumentDetailScene />} />
+        <Route path="/van-ban-chi-tieu/:id/ra-soat" element={<DocumentReviewScene />} />
         {NAV_SECTIONS.filter((s) => !s.isReady).map((section) => (
           <Route key={section.key} path={section.path} element={<SectionPlaceholderScene section={section} />} />
         ))}

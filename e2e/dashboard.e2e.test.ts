@@ -167,7 +167,7 @@ describe('Tổng quan: a province officer sees where the targets stand and drill
     const table = page.locator('[data-testid^="document-targets-"]').first();
     await table.locator('tbody tr').nth(3).waitFor();
     expect(await table.locator('tbody tr').count()).toBe(4);
-    expect(await page.getByTestId('document-upload-soon').isDisabled()).toBe(true);
+    expect(await page.getByTestId('document-upload').isEnabled()).toBe(true);
     await shot('dashboard-targets-list');
   });
 

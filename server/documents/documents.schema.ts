@@ -86,7 +86,8 @@ export const LinkItem = Type.Object({
 
 export const TargetDecision = Type.Object({
   key: Type.String({ maxLength: 40 }),
-  decision: Type.Union([Type.Literal('confirm'), Type.Literal('drop')]),
+  /** 'pending': not decided yet (kept in a saved draft; never enters the system). */
+  decision: Type.Union([Type.Literal('confirm'), Type.Literal('drop'), Type.Literal('pending')]),
   indicatorCode: Type.Optional(Nullable(Type.String({ maxLength: 64 }))),
   comparator: Comparator,
   value: Type.Number(),

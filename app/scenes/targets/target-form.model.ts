@@ -10,6 +10,9 @@ export const DOCUMENT_KINDS = [
   { value: 'program', label: 'Chương trình hành động' },
   { value: 'plan', label: 'Kế hoạch' },
   { value: 'directive', label: 'Chỉ thị' },
+  { value: 'conclusion', label: 'Kết luận' },
+  { value: 'decision', label: 'Quyết định' },
+  { value: 'guidance', label: 'Hướng dẫn' },
   { value: 'other', label: 'Văn bản khác' },
 ] as const;
 

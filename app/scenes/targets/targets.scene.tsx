@@ -1,11 +1,14 @@
 import { CloudUploadOutlined, FileAddOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Collapse, Empty, Space, Spin, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Collapse, Empty, Input, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { documentKeys, documentSearchQuery } from '../../api/documents.api.ts';
+import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
 import { errorMessage } from '../../api/api-client.ts';
 import { meQuery } from '../../api/auth.api.ts';
 import { unitQuery } from '../../api/org.api.ts';
-import { documentsQuery, progressKeys, type PlanDocument } from '../../api/progress.api.ts';
+import { progressKeys, type PlanDocument } from '../../api/progress.api.ts';
 import { formatCount } from '../../components/registry/registry-format.ts';
 import { formatViDate, todayIso } from '../../lib/calendar-date.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
@@ -13,6 +16,7 @@ import { UnitPicker } from '../admin/unit-picker.field.tsx';
 import { DocumentFormModal } from './document-form.modal.tsx';
 import { DocumentTargetsTable } from './document-targets.table.tsx';
 import { TargetFormModal } from './target-form.modal.tsx';
+import { UploadDocumentModal } from './upload-document.modal.tsx';
 import { documentKindLabel } from './target-form.model.ts';
 import '../../components/registry/registry.css';
 
@@ -26,10 +30,14 @@ export default function TargetsScene() {
   const [unitId, setUnitId] = useState<number>();
   const viewedId = unitId ?? me.data?.unit.id;
   const unit = useQuery({ ...unitQuery(viewedId ?? 0, todayIso()), enabled: viewedId !== undefined });
-  const docs = useQuery({ ...documentsQuery(viewedId), enabled: viewedId !== undefined });
+  const navigate = useNavigate();
+  const [search, setSearch] = useState('');
+  const q = useDebouncedValue(search.normalize('NFC').trim(), 300);
+  const docs = useQuery({ ...documentSearchQuery({ unitId: viewedId, q: q || undefined }), enabled: viewedId !== undefined });
   const documents = docs.data?.items ?? [];
-  const [form, setForm] = useState<{ kind: 'document' } | { kind: 'target'; document?: PlanDocument }>();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: progressKeys.all });
+  const confirmed = documents.filter((d) => d.status === 'confirmed');
+  const [form, setForm] = useState<{ kind: 'document' } | { kind: 'upload' } | { kind: 'target'; document?: PlanDocument }>();
+  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: progressKeys.all }), queryClient.invalidateQueries({ queryKey: documentKeys.all })]);
   const issuer = unit.data ? { id: unit.data.id, name: unit.data.name } : me.data?.unit;
 
   return (
@@ -40,13 +48,11 @@ export default function TargetsScene() {
           <Typography.Text type="secondary">Nghị quyết, chương trình, kế hoạch của đơn vị và các đơn vị trực thuộc, cùng các chỉ tiêu đã giao và tiến độ hôm nay.</Typography.Text>
         </div>
         <Space>
-          <Tooltip title="Tải tệp văn bản và tự trích xuất chỉ tiêu sẽ có trong bản cập nhật sau. Hiện nay hãy nhập văn bản và chỉ tiêu bằng tay.">
-            <Button icon={<CloudUploadOutlined />} disabled data-testid="document-upload-soon">Tải văn bản lên (sắp có)</Button>
-          </Tooltip>
           {canWrite && (
             <>
+              <Button type="primary" icon={<CloudUploadOutlined />} onClick={() => setForm({ kind: 'upload' })} data-testid="document-upload">Tải văn bản lên</Button>
               <Button icon={<FileAddOutlined />} onClick={() => setForm({ kind: 'document' })} data-testid="document-create">Thêm văn bản</Button>
-              <Button type="primary" icon={<PlusOutlined />} disabled={documents.length === 0} onClick={() => setForm({ kind: 'target' })} data-testid="target-create">Thêm chỉ tiêu</Button>
+              <Button icon={<PlusOutlined />} disabled={confirmed.length === 0} onClick={() => setForm({ kind: 'target' })} data-testid="target-create">Thêm chỉ tiêu</Button>
             </>
           )}
         </Space>
@@ -55,12 +61,13 @@ export default function TargetsScene() {
         <Space>
           <span>Đơn vị</span>
           <UnitPicker value={viewedId} onChange={setUnitId} initialUnit={me.data?.unit ?? null} className="registry-filter-unit" />
+          <Input.Search allowClear value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Tìm số ký hiệu, trích yếu (không cần dấu)" style={{ width: 360 }} data-testid="documents-search" />
         </Space>
       </Card>
       {docs.isError && <Typography.Text type="danger">{errorMessage(docs.error)}</Typography.Text>}
       {docs.isPending && viewedId !== undefined && <Spin className="app-loading" />}
       {docs.data && documents.length === 0 && (
-        <Card><Empty description={canWrite ? 'Chưa có văn bản nào. Bấm “Thêm văn bản” để nhập chương trình hành động đầu tiên.' : 'Chưa có văn bản nào.'} /></Card>
+        <Card><Empty description={q ? `Không có văn bản nào khớp “${q}”.` : canWrite ? 'Chưa có văn bản nào. Bấm “Tải văn bản lên” để đọc chương trình hành động đầu tiên.' : 'Chưa có văn bản nào.'} /></Card>
       )}
       {documents.length > 0 && (
         <Collapse
@@ -71,17 +78,22 @@ export default function TargetsScene() {
             label: (
               <div data-testid={`document-${d.id}`}>
                 <Tag>{documentKindLabel(d.kind)}</Tag>
-                <strong>{d.symbol ? `${d.symbol} — ` : ''}{d.title}</strong>
+                {d.status === 'review' && <Tag color="gold">Đang rà soát</Tag>}
+                <Link to={d.status === 'review' ? `/van-ban-chi-tieu/${d.id}/ra-soat` : `/van-ban-chi-tieu/${d.id}`} onClick={(e) => e.stopPropagation()} data-testid={`document-open-${d.id}`}>
+                  <strong>{d.symbol ? `${d.symbol} — ` : ''}{d.title}</strong>
+                </Link>
                 <div className="cell-muted">
                   {d.issuer.name}{d.issuedOn ? ` · ban hành ngày ${formatViDate(d.issuedOn)}` : ''}
                   {d.termFrom ? ` · nhiệm kỳ ${d.termFrom}–${d.termTo ?? ''}` : ''} · {formatCount(d.targets)} chỉ tiêu
                 </div>
               </div>
             ),
-            extra: canWrite ? (
+            extra: canWrite && d.status === 'confirmed' ? (
               <Button size="small" icon={<PlusOutlined />} onClick={(e) => { e.stopPropagation(); setForm({ kind: 'target', document: d }); }}>Chỉ tiêu</Button>
             ) : undefined,
-            children: <DocumentTargetsTable document={d} />,
+            children: d.status === 'review'
+              ? <Button onClick={() => navigate(`/van-ban-chi-tieu/${d.id}/ra-soat`)}>Tiếp tục rà soát</Button>
+              : <DocumentTargetsTable document={d} />,
           }))}
         />
       )}
@@ -96,9 +108,16 @@ export default function TargetsScene() {
           }}
         />
       )}
+      {form?.kind === 'upload' && issuer && (
+        <UploadDocumentModal issuer={issuer} onClose={() => setForm(undefined)} onUploaded={(r) => {
+          setForm(undefined);
+          void refresh();
+          navigate(`/van-ban-chi-tieu/${r.document.id}/ra-soat`);
+        }} />
+      )}
       {form?.kind === 'target' && (
         <TargetFormModal
-          documents={documents}
+          documents={confirmed}
           document={form.document}
           onClose={() => setForm(undefined)}
           onSaved={(t) => {
