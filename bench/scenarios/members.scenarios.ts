@@ -7,11 +7,11 @@ import { defineScenario, type BenchDb } from './scenario.ts';
  * the database in the same run (so its figure excludes HTTP, in the naive way's favour).
  */
 const COLUMNS = `m.id, m.full_name, m.gender, m.birth_date, m.cccd, m.phone, m.ethnicity, m.card_number, m.joined_on, m.status, m.left_on,
-  m.left_reason, m.current_unit_id, u.code AS unit_code, u.name AS unit_name, u.sector, m.updated_at, search_normalize(m.full_name) AS sort_key`;
+  m.left_reason, m.current_unit_id, u.code AS unit_code, u.name AS unit_name, u.sector, m.updated_at, search_normalize(m.full_name) COLLATE "C" AS sort_key`;
 const SCOPED = `FROM member m JOIN org_unit u ON u.id = m.current_unit_id
   JOIN org_placement p ON p.unit_id = m.current_unit_id AND p.valid_to IS NULL
   WHERE p.path <@ $1::ltree AND m.status <> 'merged'`;
-const ORDER = 'ORDER BY search_normalize(m.full_name), m.id';
+const ORDER = 'ORDER BY search_normalize(m.full_name) COLLATE "C", m.id';
 const PAGE = 50;
 
 const count = async (db: BenchDb, text: string, params: unknown[]) => (await db.query(text, params)).length;
@@ -42,6 +42,11 @@ function searchScenario(name: string, words: string[], why: string) {
 export const memberSearch = searchScenario('member-search', ['nguyen', 'van', 'an'], 'the commonest name words');
 /** A name as rare as most are (Lâm 0.5 % × Kim × Tuyết): what a search for a particular person costs. */
 export const memberSearchRare = searchScenario('member-search-rare', ['lam', 'kim', 'tuyet'], 'a rarer name');
+/**
+ * The hard case for the ranking: common words that begin no name (a middle and a given name), so
+ * the page comes entirely from the second group, through the trigram index.
+ */
+export const memberSearchInner = searchScenario('member-search-inner', ['thi', 'lan'], 'common words that do not begin the name');
 
 export const memberListPage1 = defineScenario({
   name: 'member-list-page-1',
@@ -71,7 +76,7 @@ export const memberListPage5000 = defineScenario({
   // The cursor of page 5,000 is read once with OFFSET (untimed) instead of following 4,999 cursors.
   async prepare(db, ctx) {
     const [last] = await db.query<{ sort_key: string; id: number }>(
-      `SELECT search_normalize(m.full_name) AS sort_key, m.id ${SCOPED} ${ORDER} OFFSET $2 LIMIT 1`, [ctx.province.path, (TARGET_PAGE - 1) * PAGE - 1]);
+      `SELECT search_normalize(m.full_name) COLLATE "C" AS sort_key, m.id ${SCOPED} ${ORDER} OFFSET $2 LIMIT 1`, [ctx.province.path, (TARGET_PAGE - 1) * PAGE - 1]);
     if (!last) throw new Error(`the province has fewer than ${(TARGET_PAGE - 1) * PAGE} members: no page ${TARGET_PAGE}`);
     return { cursor: encodeCursor(last.sort_key, Number(last.id)) };
   },

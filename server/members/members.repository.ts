@@ -1,4 +1,5 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { AppError } from '../../domain/errors/app-error.ts';
 import type { DB } from '../db/schema.ts';
 
 export interface MemberRow {
@@ -69,16 +70,48 @@ export async function listMembers(db: Kysely<DB>, q: MemberListQuery): Promise<(
     rows.push(...((await first.orderBy(NAME_KEY).orderBy('m.id').limit(q.limit).execute()) as (MemberRow & { sort_key: string })[]));
   }
   if (rows.length < q.limit) {
-    let rest = scopedMembers(db, q).select([...memberColumns, sql<string>`'2:' || ${NAME_KEY}`.as('sort_key')]).where(sql<boolean>`NOT ${beginsWithPhrase}`);
-    for (const word of q.words) {
-      const normalized = sql`search_normalize(${escapeLike(word)})`;
-      rest = rest.where(sql<boolean>`(search_normalize(m.full_name) LIKE ${normalized} || '%' OR search_normalize(m.full_name) LIKE '% ' || ${normalized} || '%')`);
-    }
-    if (cursor?.group === 2) rest = rest.where(sql<boolean>`(${NAME_KEY}, m.id) > (${cursor.key}, ${cursor.id})`);
-    rows.push(...((await rest.orderBy(NAME_KEY).orderBy('m.id').limit(q.limit - rows.length).execute()) as (MemberRow & { sort_key: string })[]));
+    rows.push(...(await otherMatches(db, q, cursor, beginsWithPhrase, q.limit - rows.length)));
   }
   return rows;
 }
+
+/**
+ * The second group: names where every word begins some word of the name, in another order or
+ * after other words. The substring test (`LIKE '%word%'`) is what the trigram index answers, with
+ * only the word's own trigrams (so a rare word stays cheap); the word-start test is a filter on
+ * those few candidates. Words common across a whole province ("thi", "van") give the index little
+ * to exclude: such a search is bounded in time and answered with advice to narrow it, rather than
+ * left to run for many seconds.
+ */
+async function otherMatches(
+  db: Kysely<DB>, q: MemberListQuery, cursor: { group: 1 | 2; key: string; id: number } | null, beginsWithPhrase: RawBuilder<boolean>, limit: number,
+): Promise<(MemberRow & { sort_key: string })[]> {
+  const query = (trx: Kysely<DB>) => {
+    let rest = scopedMembers(trx, q).select([...memberColumns, sql<string>`'2:' || ${NAME_KEY}`.as('sort_key')]).where(sql<boolean>`NOT ${beginsWithPhrase}`);
+    for (const word of q.words) {
+      const normalized = sql`search_normalize(${escapeLike(word)})`;
+      rest = rest.where(sql<boolean>`search_normalize(m.full_name) LIKE '%' || ${normalized} || '%'`)
+        .where(sql<boolean>`' ' || search_normalize(m.full_name) LIKE '% ' || ${normalized} || '%'`);
+    }
+    if (cursor?.group === 2) rest = rest.where(sql<boolean>`(${NAME_KEY}, m.id) > (${cursor.key}, ${cursor.id})`);
+    return rest.orderBy(NAME_KEY).orderBy('m.id').limit(limit);
+  };
+  try {
+    return await db.transaction().execute(async (trx) => {
+      // Enough memory that the trigram bitmaps stay exact (a lossy one rechecks whole pages).
+      await sql`SET LOCAL work_mem = '32MB'`.execute(trx);
+      await sql`SET LOCAL statement_timeout = ${sql.lit(SEARCH_TIME_LIMIT_MS)}`.execute(trx);
+      return (await query(trx).execute()) as (MemberRow & { sort_key: string })[];
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code !== '57014') throw error;
+    throw new AppError('SEARCH_TOO_BROAD', 'bad_request',
+      'Các từ tìm kiếm quá phổ biến trong phạm vi này nên chưa thể liệt kê hết kịp thời. Hãy gõ họ và tên theo đúng thứ tự (ví dụ "Nguyễn Văn An"), thêm từ, hoặc chọn một đơn vị nhỏ hơn.');
+  }
+}
+
+/** How long the second search group may run before the user is asked to narrow the search. */
+const SEARCH_TIME_LIMIT_MS = 3000;
 
 /** Members under the path with the filters that do not depend on the search words. */
 function scopedMembers(db: Kysely<DB>, q: MemberListQuery) {
