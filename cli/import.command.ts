@@ -11,7 +11,7 @@ import { runImport } from '../server/imports/import-runner.ts';
 import { findUnitByCode } from '../server/org/org.repository.ts';
 import type { CommandIO } from './main.ts';
 
-const USAGE = 'Cách dùng: tiendo import members|employers|agreements TỆP --unit MÃ_ĐƠN_VỊ [--dry-run]';
+const USAGE = 'Cách dùng: tiendo import members|employers|grassroots|agreements TỆP --unit MÃ_ĐƠN_VỊ [--dry-run]';
 
 export default async function importCommand(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { unit: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } } });

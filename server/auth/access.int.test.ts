@@ -127,6 +127,7 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
       '/api/members/export': `/api/members/export?unitId=${p01}&format=csv`,
       '/api/employers/export': `/api/employers/export?unitId=${p01}&format=csv`,
       '/api/agreements/export': `/api/agreements/export?unitId=${p01}&format=csv`,
+      '/api/grassroots/export': `/api/grassroots/export?unitId=${p01}&format=csv`,
       '/api/imports/:registry': `/api/imports/members?unitId=${p01}`,
       '/api/imports/:id': `/api/imports/${p01Import}`,
       '/api/imports/:id/rejections': `/api/imports/${p01Import}/rejections`,

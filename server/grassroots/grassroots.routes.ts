@@ -1,13 +1,18 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sql, type Kysely } from 'kysely';
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
+import { maskPhone } from '../../domain/access/personal-data.ts';
 import { isSector, SECTOR_LABELS } from '../../domain/org/org-unit.ts';
 import { AppError, badRequest } from '../../domain/errors/app-error.ts';
 import { todayInVietnam } from '../../domain/time/calendar-date.ts';
 import { writeAudit } from '../audit/audit.repository.ts';
 import { actorOf, requirePrincipal } from '../auth/access-guard.ts';
+import { can, type Principal } from '../auth/principal.ts';
 import type { DB } from '../db/schema.ts';
+import { sendTable } from '../http/file-download.ts';
 import { unitFromParam } from '../http/route-access.ts';
+import { GRASSROOTS_IMPORT_FIELDS } from '../imports/grassroots-import.ts';
+import type { TableColumn } from '../tabular/table-writer.ts';
 import { unitFromInput } from '../members/members.routes.ts';
 import { decodeCursor, encodeCursor } from '../http/keyset-cursor.ts';
 import { findUnit } from '../org/org.repository.ts';
@@ -25,9 +30,23 @@ const GrassrootsItem = Type.Object({
   members: Type.Integer({ description: 'Đoàn viên đang sinh hoạt' }),
 });
 
+const ListQuery = Type.Object({
+  unitId: Type.Optional(Type.Integer({ minimum: 1 })),
+  q: Type.Optional(Type.String({ maxLength: 100 })),
+  sector: Type.Optional(Type.Union([Type.Literal('hcsn'), Type.Literal('dnnn'), Type.Literal('private'), Type.Literal('fdi')])),
+  status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('dissolved')])),
+  after: Type.Optional(Type.String({ maxLength: 400 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+}, { additionalProperties: false });
+
+/** The import's own column titles, so an exported list can be edited and imported back. */
+const GRASSROOTS_EXPORT_COLUMNS: TableColumn[] = GRASSROOTS_IMPORT_FIELDS.map((f) => ({
+  key: f.key, title: f.label, width: f.key === 'name' ? 44 : f.key === 'chairName' ? 24 : 18, ...(f.key === 'foundedOn' || f.key === 'dissolvedOn' ? { type: 'date' as const } : {}),
+}));
+
 interface Row {
-  id: number; code: string; name: string; sector: string | null; parent_id: number; parent_name: string; employer_id: number | null; tax_code: string | null;
-  employer_name: string | null; workers: number | null; founding_decision: string | null; founded_on: string | null; chair_name: string | null;
+  id: number; code: string; name: string; sector: string | null; parent_id: number; parent_code: string; parent_name: string; employer_id: number | null; tax_code: string | null;
+  employer_name: string | null; workers: number | null; founding_decision: string | null; founded_on: string | null; chair_name: string | null; chair_phone: string | null;
   status: string | null; dissolved_on: string | null; members: number; sort_key: string;
 }
 
@@ -50,30 +69,15 @@ function query(db: Kysely<DB>) {
     .leftJoin('employer as e', 'e.id', 'g.employer_id')
     .where('u.kind', '=', 'grassroots')
     .select([
-      'u.id', 'u.code', 'u.name', 'u.sector', 'p.parent_id', 'par.name as parent_name', 'g.employer_id', 'e.tax_code', 'e.name as employer_name', 'e.workers',
-      'g.founding_decision', 'g.founded_on', 'g.chair_name', 'g.status', 'g.dissolved_on', sql<string>`search_normalize(u.name)`.as('sort_key'),
+      'u.id', 'u.code', 'u.name', 'u.sector', 'p.parent_id', 'par.code as parent_code', 'par.name as parent_name', 'g.employer_id', 'e.tax_code', 'e.name as employer_name', 'e.workers',
+      'g.founding_decision', 'g.founded_on', 'g.chair_name', 'g.chair_phone', 'g.status', 'g.dissolved_on', sql<string>`search_normalize(u.name)`.as('sort_key'),
       sql<number>`(SELECT count(*) FROM member m WHERE m.current_unit_id = u.id AND m.status = 'active')`.as('members'),
     ]);
 }
 
 export const grassrootsRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> = async (app, { db }) => {
-  app.get('/api/grassroots', {
-    schema: {
-      tags: TAGS, summary: 'Danh sách công đoàn cơ sở với đơn vị sử dụng lao động, ngày thành lập, chủ tịch, số đoàn viên',
-      querystring: Type.Object({
-        unitId: Type.Optional(Type.Integer({ minimum: 1 })),
-        q: Type.Optional(Type.String({ maxLength: 100 })),
-        sector: Type.Optional(Type.Union([Type.Literal('hcsn'), Type.Literal('dnnn'), Type.Literal('private'), Type.Literal('fdi')])),
-        status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('dissolved')])),
-        after: Type.Optional(Type.String({ maxLength: 400 })),
-        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
-      }, { additionalProperties: false }),
-      response: { 200: Type.Object({ items: Type.Array(GrassrootsItem), nextCursor: Type.Union([Type.String(), Type.Null()]) }) },
-    },
-    config: { access: { permission: 'registry.read', unit: unitFromInput('query', 'unitId') } },
-  }, async (request) => {
-    const principal = requirePrincipal(request);
-    const q = request.query;
+  /** One page of the filtered list, in name order (keyset on the unaccented name and id). */
+  async function listPage(principal: Principal, q: Static<typeof ListQuery>) {
     const limit = q.limit ?? 50;
     const under = q.unitId ? (await findUnit(db, q.unitId, todayInVietnam()))?.path ?? principal.scopePath : principal.scopePath;
     let rows = query(db).where(sql<boolean>`p.path <@ ${under}::ltree`);
@@ -87,7 +91,49 @@ export const grassrootsRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> = a
     if (after) rows = rows.where(sql<boolean>`(search_normalize(u.name), u.id) > (${after.key}, ${after.id})`);
     const result = (await rows.orderBy(sql`search_normalize(u.name)`).orderBy('u.id').limit(limit).execute()) as Row[];
     const last = result.at(-1);
-    return { items: result.map(present), nextCursor: result.length === limit && last ? encodeCursor(last.sort_key, Number(last.id)) : null };
+    return { rows: result, nextCursor: result.length === limit && last ? encodeCursor(last.sort_key, Number(last.id)) : null };
+  }
+
+  app.get('/api/grassroots', {
+    schema: {
+      tags: TAGS, summary: 'Danh sách công đoàn cơ sở với đơn vị sử dụng lao động, ngày thành lập, chủ tịch, số đoàn viên',
+      querystring: ListQuery,
+      response: { 200: Type.Object({ items: Type.Array(GrassrootsItem), nextCursor: Type.Union([Type.String(), Type.Null()]) }) },
+    },
+    config: { access: { permission: 'registry.read', unit: unitFromInput('query', 'unitId') } },
+  }, async (request) => {
+    const page = await listPage(requirePrincipal(request), request.query);
+    return { items: page.rows.map(present), nextCursor: page.nextCursor };
+  });
+
+  app.get('/api/grassroots/export', {
+    schema: {
+      tags: TAGS, summary: 'Xuất danh sách công đoàn cơ sở đã lọc ra XLSX hoặc CSV (cùng cột với tệp nhập, nhập lại không thay đổi gì)',
+      querystring: Type.Intersect([Type.Omit(ListQuery, ['after', 'limit']), Type.Object({ format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('csv')])) })]),
+    },
+    config: { access: { permission: 'registry.read', unit: unitFromInput('query', 'unitId') } },
+  }, async (request, reply) => {
+    const { format = 'xlsx', ...filters } = request.query as { format?: 'xlsx' | 'csv' } & Static<typeof ListQuery>;
+    const principal = requirePrincipal(request);
+    const unmasked = can(principal, 'personal_data.view');
+    await writeAudit(db, actorOf(request), {
+      action: unmasked ? 'personal_data.export' : 'grassroots.export', unitId: filters.unitId ?? principal.unitId, entityType: 'grassroots_list', detail: { format, unmasked },
+    });
+    async function* rows() {
+      let after: string | undefined;
+      do {
+        const page = await listPage(principal, { ...filters, after, limit: 1000 });
+        for (const r of page.rows) {
+          yield {
+            code: r.code, name: r.name, parentCode: r.parent_code, sector: r.sector && isSector(r.sector) ? SECTOR_LABELS[r.sector] : null,
+            employerTaxCode: r.tax_code, foundingDecision: r.founding_decision, foundedOn: r.founded_on, chairName: r.chair_name,
+            chairPhone: unmasked ? r.chair_phone : maskPhone(r.chair_phone), dissolvedOn: r.dissolved_on,
+          };
+        }
+        after = page.nextCursor ?? undefined;
+      } while (after);
+    }
+    return sendTable(reply, { format, fileName: `cong-doan-co-so-${todayInVietnam()}`, sheetName: 'Công đoàn cơ sở', columns: GRASSROOTS_EXPORT_COLUMNS, rows: rows() });
   });
 
   app.get('/api/grassroots/:id', {

@@ -1,9 +1,10 @@
 import { agreementImport } from './agreement-import.ts';
 import { employerImport } from './employer-import.ts';
+import { grassrootsImport } from './grassroots-import.ts';
 import type { ImportDefinition } from './import-runner.ts';
 import { memberImport } from './member-import.ts';
 
-export type ImportRegistry = 'members' | 'employers' | 'agreements';
+export type ImportRegistry = 'members' | 'employers' | 'grassroots' | 'agreements';
 
 // Each definition is typed with its own context and record; the runner only passes them between
 // the definition's own functions, so erasing them here loses no safety.
@@ -14,6 +15,7 @@ type AnyImport = ImportDefinition<any, any>;
 export const IMPORTS: Record<ImportRegistry, AnyImport> = {
   members: memberImport,
   employers: employerImport,
+  grassroots: grassrootsImport,
   agreements: agreementImport,
 };
 

@@ -31,8 +31,8 @@ export const importsRoutes: FastifyPluginAsyncTypebox<{ imports: ImportsService 
 
   app.post('/api/imports/:registry', {
     schema: {
-      tags: TAGS, summary: 'Nhập danh sách đoàn viên (members), đơn vị sử dụng lao động (employers) hoặc thỏa ước (agreements) từ tệp XLSX/CSV (multipart, trường "file"); chạy nền, trả về lượt nhập',
-      params: Type.Object({ registry: Type.Union([Type.Literal('members'), Type.Literal('employers'), Type.Literal('agreements')]) }),
+      tags: TAGS, summary: 'Nhập danh sách đoàn viên (members), đơn vị sử dụng lao động (employers), công đoàn cơ sở (grassroots) hoặc thỏa ước (agreements) từ tệp XLSX/CSV (multipart, trường "file"); chạy nền, trả về lượt nhập',
+      params: Type.Object({ registry: Type.Union([Type.Literal('members'), Type.Literal('employers'), Type.Literal('grassroots'), Type.Literal('agreements')]) }),
       querystring: StartQuery, response: { 202: ImportStatus },
     },
     config: { access: { permission: 'registry.write', unit: unitFromInput('query', 'unitId') } },
