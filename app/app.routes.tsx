@@ -26,6 +26,8 @@ const DashboardScene = lazy(() => import('./scenes/dashboard/dashboard.scene.tsx
 const TargetsScene = lazy(() => import('./scenes/targets/targets.scene.tsx'));
 const DocumentReviewScene = lazy(() => import('./scenes/targets/review/document-review.scene.tsx'));
 const DocumentDetailScene = lazy(() => import('./scenes/targets/cascade/document-detail.scene.tsx'));
+const ReportingScene = lazy(() => import('./scenes/reporting/reporting.scene.tsx'));
+const ReportFormScene = lazy(() => import('./scenes/reporting/report-form.scene.tsx'));
 
 export function AppRoutes() {
   return (
@@ -57,6 +59,8 @@ export function AppRoutes() {
         <Route path="/van-ban-chi-tieu" element={<TargetsScene />} />
         <Route path="/van-ban-chi-tieu/:id" element={<DocumentDetailScene />} />
         <Route path="/van-ban-chi-tieu/:id/ra-soat" element={<DocumentReviewScene />} />
+        <Route path="/bao-cao-dinh-ky" element={<ReportingScene />} />
+        <Route path="/bao-cao-dinh-ky/:id" element={<ReportFormScene />} />
         {NAV_SECTIONS.filter((s) => !s.isReady).map((section) => (
           <Route key={section.key} path={section.path} element={<SectionPlaceholderScene section={section} />} />
         ))}

@@ -67,7 +67,7 @@ export const NAV_SECTIONS: readonly NavSection[] = [
     path: '/bao-cao-dinh-ky',
     label: 'Báo cáo định kỳ',
     summary: 'Lập và tổng hợp báo cáo 6 tháng, năm về kết quả thực hiện chỉ tiêu theo cây tổ chức.',
-    isReady: false,
+    isReady: true,
   },
   {
     key: 'admin',

@@ -68,7 +68,7 @@ describe.each(testDatabaseTargets())('report forms in Excel ($kind)', (target) =
     t = await createTestApp(database, `report-workbook-${target.kind}`);
     officer = await t.login('cdcs.demo');
     commune = await t.login('canbo.tanninh');
-    [cdcs1, cdcs2, cdcs3] = await Promise.all(['TNI-P01-0001', 'TNI-P01-0002', 'TNI-P01-0003'].map((c) => t.unitId(c)));
+    [cdcs1, cdcs2, cdcs3] = (await Promise.all(['TNI-P01-0001', 'TNI-P01-0002', 'TNI-P01-0003'].map((c) => t.unitId(c)))) as [number, number, number];
   }, 240_000);
 
   afterAll(async () => {

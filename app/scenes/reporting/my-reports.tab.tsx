@@ -1,0 +1,70 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, App, Button, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { errorMessage } from '../../api/api-client.ts';
+import { meQuery } from '../../api/auth.api.ts';
+import { myReportsQuery, openReport, type MyReports } from '../../api/reporting.api.ts';
+import { formatViDate } from '../../lib/calendar-date.ts';
+import { UnitPicker } from '../admin/unit-picker.field.tsx';
+import { STATUS_COLORS, TIMELINESS_LABELS } from './report-format.ts';
+
+type Item = MyReports['items'][number];
+
+/** The reports a unit has to fill (its own by default; staff above may fill for a unit below). */
+export function MyReportsTab() {
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const me = useQuery(meQuery());
+  const [unitId, setUnitId] = useState<number>();
+  const viewedId = unitId ?? me.data?.unit.id;
+  const list = useQuery({ ...myReportsQuery(unitId), enabled: viewedId !== undefined });
+  const canSubmit = me.data?.permissions.includes('reports.submit') ?? false;
+  const [opening, setOpening] = useState<string>();
+
+  const open = async (item: Item) => {
+    if (item.reportId) return navigate(`/bao-cao-dinh-ky/${item.reportId}`);
+    setOpening(`${item.templateCode}-${item.periodCode}`);
+    try {
+      const report = await openReport(item.templateCode, list.data!.unit.id, item.periodCode);
+      navigate(`/bao-cao-dinh-ky/${report.id}`);
+    } catch (error) {
+      message.error(errorMessage(error));
+    } finally {
+      setOpening(undefined);
+    }
+  };
+
+  return (
+    <div data-testid="my-reports">
+      <Space className="registry-widgets">
+        <span>Đơn vị lập báo cáo</span>
+        <UnitPicker value={viewedId} onChange={setUnitId} initialUnit={me.data?.unit ?? null} className="registry-filter-unit" />
+      </Space>
+      {list.isError && <Alert type="error" showIcon message={errorMessage(list.error)} />}
+      <Table<Item>
+        rowKey={(i) => `${i.templateCode}-${i.periodCode}`}
+        loading={list.isPending && viewedId !== undefined}
+        dataSource={list.data?.items ?? []}
+        pagination={false}
+        locale={{ emptyText: 'Đơn vị này không có biểu mẫu báo cáo nào đang mở.' }}
+        onRow={(i) => ({ 'data-testid': `my-report-${i.templateCode}-${i.periodCode}` }) as never}
+        columns={[
+          { title: 'Biểu mẫu', dataIndex: 'templateName' },
+          { title: 'Kỳ báo cáo', dataIndex: 'periodLabel' },
+          { title: 'Hạn gửi', dataIndex: 'dueOn', render: (d: string) => formatViDate(d) },
+          { title: 'Trạng thái', render: (_, i) => <Tag color={i.status ? STATUS_COLORS[i.status] : 'default'}>{i.statusLabel}</Tag> },
+          { title: 'Thời hạn', render: (_, i) => <Tag color={i.timeliness === 'late' || i.timeliness === 'overdue' ? 'red' : undefined}>{TIMELINESS_LABELS[i.timeliness]}</Tag> },
+          {
+            title: '', align: 'right', render: (_, i) => (i.reportId || canSubmit) && (
+              <Button type={i.status === null || i.status === 'draft' || i.status === 'returned' ? 'primary' : 'default'} loading={opening === `${i.templateCode}-${i.periodCode}`}
+                onClick={() => void open(i)} data-testid={`open-report-${i.templateCode}-${i.periodCode}`}>
+                {i.status === null ? 'Lập báo cáo' : i.status === 'draft' || i.status === 'returned' ? 'Tiếp tục nhập' : 'Xem'}
+              </Button>
+            ),
+          },
+        ]}
+      />
+    </div>
+  );
+}
