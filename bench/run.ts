@@ -102,7 +102,15 @@ async function login(url: string): Promise<BenchHttp> {
   const response = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: USERNAME, password: DEMO_PASSWORD }) });
   const cookie = /tiendo_session=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1];
   if (response.status !== 200 || !cookie) throw new Error(`login as ${USERNAME} failed: ${response.status} ${await response.text()}`);
+  const { csrfToken } = (await response.json()) as { csrfToken: string };
   return {
+    async post(pathAndQuery, payload) {
+      // Errors are answers here, not exceptions: write scenarios count them (e.g. refusals under load).
+      const r = await fetch(`${url}${pathAndQuery}`, {
+        method: 'POST', headers: { cookie: `tiendo_session=${cookie}`, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify(payload),
+      });
+      return { status: r.status, body: await r.text() };
+    },
     async get(pathAndQuery) {
       const r = await fetch(`${url}${pathAndQuery}`, { headers: { cookie: `tiendo_session=${cookie}` } });
       const body = await r.text();

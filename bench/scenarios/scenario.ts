@@ -12,6 +12,8 @@ export interface BenchDb {
 export interface BenchHttp {
   /** GET with the session cookie; the body is read to the end before the timer stops. */
   get(path: string): Promise<{ status: number; body: string }>;
+  /** POST JSON with the session cookie and CSRF token; any status is returned, not thrown. */
+  post(path: string, body: unknown): Promise<{ status: number; body: string }>;
 }
 
 export interface BenchContext {

@@ -62,6 +62,9 @@ describe.each(testDatabaseTargets())('national loader on $kind', (target) => {
       SELECT tgname AS name FROM pg_trigger WHERE NOT tgisinternal AND tgenabled = 'D'
         AND tgrelid = ANY(${['member', 'membership', 'employer', 'agreement', 'org_unit', 'org_placement', 'grassroots_profile']}::regclass[])`.execute(database.db);
     expect(disabled.rows).toEqual([]);
+    // The progress roll-ups the triggers would have kept were rebuilt from the loaded rows.
+    const rollups = await sql<{ n: number }>`SELECT count(*)::int AS n FROM progress_rollup`.execute(database.db);
+    expect(rollups.rows[0]!.n).toBeGreaterThan(0);
     const open = await sql<{ member_id: number; unit_id: number }>`SELECT member_id, unit_id FROM membership WHERE valid_to IS NULL ORDER BY id LIMIT 1`.execute(database.db);
     const { member_id, unit_id } = open.rows[0]!;
     await expect(sql`INSERT INTO membership (member_id, unit_id, valid_from, start_reason) VALUES (${member_id}, ${unit_id}, '2099-01-01', 'transfer_in')`.execute(database.db))

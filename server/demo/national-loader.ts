@@ -16,6 +16,7 @@ import { hashPassword } from '../auth/secrets.ts';
 import type { DatabaseKind } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
 import { countUnits } from '../org/org.repository.ts';
+import { rebuildAggregates } from '../progress/aggregates-rebuild.ts';
 import { insertUser, setRoles } from '../users/users.repository.ts';
 import { deferredObjects, dropDeferred, recreationWaves, type DeferredObject } from './national-indexes.ts';
 import { batchRows, copyLine, parseCopyField, TABLE_ORDER, TABLES, treeRows, type TableName } from './national-tables.ts';
@@ -121,7 +122,12 @@ export async function loadNational(target: LoadTarget, scale: ScaleSpec, seed: n
  * Whole-table work that replaces the statement triggers disabled during the load (e.g. rebuilding
  * maintained aggregates), run after the indexes exist and before the triggers are enabled again.
  */
-export const AFTER_LOAD_STEPS: ((db: Kysely<DB>) => Promise<void>)[] = [];
+export const AFTER_LOAD_STEPS: ((db: Kysely<DB>) => Promise<void>)[] = [
+  // The progress roll-ups (kept by statement triggers on the registries and the tree) from scratch.
+  async (db) => {
+    await rebuildAggregates(db);
+  },
+];
 
 /**
  * The rule the membership trigger keeps row by row, checked once over the loaded table: each
