@@ -40,7 +40,7 @@ if (only && selected.length !== only.length) throw new Error(`unknown scenario i
 const USERNAME = scale === 'national' ? 'canbo.tw' : 'canbo.tinh';
 
 function benchDb(database: Database): BenchDb {
-  return { query: async (text, params = []) => (await database.db.executeQuery(CompiledQuery.raw(text, params))).rows as never };
+  return { query: async (text, params = []) => (await database.db.executeQuery(CompiledQuery.raw(text, params))).rows as never, kysely: database.db };
 }
 
 async function withDb<T>(work: (db: BenchDb) => Promise<T>): Promise<T> {

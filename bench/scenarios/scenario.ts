@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import type { ScenarioResult } from '../harness.ts';
 
 /**
@@ -7,6 +8,8 @@ import type { ScenarioResult } from '../harness.ts';
  */
 export interface BenchDb {
   query<R = Record<string, unknown>>(text: string, params?: unknown[]): Promise<R[]>;
+  /** The same connection as Kysely, for baselines that run the application's own code (e.g. the raw progress path). */
+  kysely: Kysely<any>;
 }
 
 export interface BenchHttp {

@@ -4,139 +4,211 @@ import { EMPLOYER_WORKERS_CAP, UPPER_KINDS } from './aggregates.sql.ts';
 import { ENTERPRISE_SECTORS, rawEmployerElements, type ElementScope, type ElementValues } from './derived-elements.repository.ts';
 
 type Num = number | string | null;
-interface Row {
-  unit_id: Num;
-  active: Num; women: Num; joined: Num; cdcs: Num; cdcs_enterprise: Num; upper_units: Num; agr: Num; agr_b: Num; agr_better: Num;
-  employers: Num; with_cdcs: Num; workers_known: Num; workers_sum: Num; workers_cdcs_known: Num; workers_cdcs_sum: Num;
-}
-
 const n = (v: Num) => (v === null ? 0 : Number(v));
 
+/** Date-dependent counts of one unit's subtree, split by the sector of the unit they belong to. */
+export interface SubtreeCounts {
+  bySector: Map<string, { active: number; women: number; joined: number; cdcs: number; agr: number; agrB: number; agrBetter: number }>;
+  upperUnits: number;
+  /** False when women were not asked for (members_women is then unknown). */
+  hasWomen: boolean;
+}
+
+/** Employers under one unit (today's tree), split by employer sector, for one size threshold. */
+export type EmployerCounts = Map<string, { employers: number; withCdcs: number; workersKnown: number; workersSum: number; workersCdcsKnown: number; workersCdcsSum: number }>;
+
 /**
- * Every derived data element of several units' subtrees on one date, read from the aggregates
- * that triggers keep current (server/progress/aggregates.sql.ts) — the same answers as
- * `derivedElements`, at a cost that does not grow with the subtree: a nation is as cheap as a
- * commune. Each unit's descendants come from progress_rollup / progress_employer (at most a few
- * hundred rows per unit and sector); the unit's own facts (a CĐCS's members and agreements, an
- * upper union's own employers) from the registries by index. Units not placed in the tree that
- * day get no entry (no data, as the raw path).
+ * One subtree count asked for: a unit on a date, with the period new members are counted in, and
+ * whether women are needed (a unit's own women need each member's gender: one lookup per member
+ * of a CĐCS, the one cost here that grows with the unit, paid only when a target asks).
  */
+export interface CountRequest {
+  unitId: number;
+  date: string;
+  period: { start: string; end: string } | null;
+  women: boolean;
+}
+
+export const countKey = (r: CountRequest) => `${r.unitId}|${r.date}|${r.period ? `${r.period.start}..${r.period.end}` : ''}|${r.women ? 'w' : ''}`;
+
+/**
+ * The date-dependent derived counts of units' subtrees, for many (unit, date) pairs in one
+ * query, read from the aggregates that triggers keep current (server/progress/aggregates.sql.ts)
+ * — the same answers as `derivedElements`, at a cost that does not grow with the subtree: a
+ * nation costs about what a commune does. Each unit's descendants come from progress_rollup (two
+ * index ranges per unit and date: its 'y' rows before the date's year, its 'd' rows since); the
+ * unit's own facts (a CĐCS's members and agreements) from the registries by index, read once for
+ * all dates. Counts come split by sector so that every target's sector filter is answered from
+ * one query. A unit not placed in the tree on a date gets no entry (no data).
+ */
+export async function aggregatedCounts(db: Kysely<DB>, requests: CountRequest[]): Promise<Map<string, SubtreeCounts>> {
+  const out = new Map<string, SubtreeCounts>();
+  if (requests.length === 0) return out;
+  const rows = await sql<{ unit_id: Num; day: string; p_start: string; p_end: string; sector: string | null; active: Num; women: Num; joined: Num; cdcs: Num; upper_units: Num; agr: Num; agr_b: Num; agr_better: Num }>`
+    WITH req AS (
+      SELECT d.*, row_number() OVER () AS req FROM (
+        SELECT DISTINCT * FROM unnest(${requests.map((r) => r.unitId)}::bigint[], ${requests.map((r) => r.date)}::date[],
+          ${requests.map((r) => r.period?.start ?? r.date)}::date[], ${requests.map((r) => r.period?.end ?? r.date)}::date[]) AS r(unit_id, day, p_start, p_end)
+      ) d
+    ),
+    placed AS (
+      SELECT req.req, req.unit_id, req.day, req.p_start, req.p_end, date_trunc('year', req.day)::date AS y0, u.kind, coalesce(u.sector, '') AS sector
+      FROM req JOIN org_placement p ON p.unit_id = req.unit_id AND p.valid_from <= req.day AND (p.valid_to IS NULL OR p.valid_to > req.day)
+      JOIN org_unit u ON u.id = req.unit_id
+    ),
+    below AS (
+      SELECT pl.unit_id, pl.day, pl.p_start, pl.p_end, r.sector, r.active, r.women, 0 AS joined, r.cdcs, r.upper_units, r.agr, r.agr_b, r.agr_better
+      FROM placed pl JOIN progress_rollup r ON r.unit_id = pl.unit_id AND r.grain = 'y' AND r.bucket < pl.y0
+      UNION ALL
+      SELECT pl.unit_id, pl.day, pl.p_start, pl.p_end, r.sector, r.active, r.women, 0, r.cdcs, r.upper_units, r.agr, r.agr_b, r.agr_better
+      FROM placed pl JOIN progress_rollup r ON r.unit_id = pl.unit_id AND r.grain = 'd' AND r.bucket >= pl.y0 AND r.bucket <= pl.day
+      UNION ALL
+      SELECT pl.unit_id, pl.day, pl.p_start, pl.p_end, r.sector, 0, 0, r.joined, 0, 0, 0, 0, 0
+      FROM placed pl JOIN progress_rollup r ON r.unit_id = pl.unit_id AND r.grain = 'd' AND r.bucket BETWEEN pl.p_start AND pl.p_end
+    ),
+    -- A unit's own memberships (a CĐCS's members), read once for all dates. The gender is looked
+    -- up per membership by primary key: a hash join would scan the whole member table.
+    -- A unit's own memberships (a CĐCS's members), read once and kept as arrays per unit, then
+    -- counted for each date by unnesting only that unit's arrays (no members × dates sort).
+    spans AS MATERIALIZED (
+      SELECT unit_id, valid_from, valid_to FROM org_placement WHERE unit_id IN (SELECT unit_id FROM placed)
+    ),
+    own_history AS MATERIALIZED (
+      SELECT h.unit_id, array_agg(h.valid_from) AS froms, array_agg(coalesce(h.valid_to, 'infinity'::date)) AS tos,
+        -- The gender is looked up per membership by primary key, and only when asked for.
+        array_agg(CASE WHEN ${requests.some((r) => r.women)} THEN (SELECT m.gender FROM member m WHERE m.id = h.member_id) = 'female' END) AS women,
+        -- An admission counts where the unit stood on the day (placements of a unit never overlap).
+        array_agg(h.start_reason = 'joined' AND j.unit_id IS NOT NULL) AS admissions
+      FROM membership h
+      LEFT JOIN spans j ON j.unit_id = h.unit_id AND j.valid_from <= h.valid_from AND (j.valid_to IS NULL OR j.valid_to > h.valid_from)
+      WHERE h.unit_id IN (SELECT unit_id FROM placed)
+      GROUP BY h.unit_id
+    ),
+    own_members AS (
+      SELECT pl.unit_id, pl.day, pl.p_start, pl.p_end, pl.sector, c.active, c.women, c.joined, 0 AS cdcs, 0 AS upper_units, 0 AS agr, 0 AS agr_b, 0 AS agr_better
+      FROM placed pl JOIN own_history o ON o.unit_id = pl.unit_id
+      CROSS JOIN LATERAL (
+        SELECT count(*) FILTER (WHERE x.f <= pl.day AND x.t > pl.day) AS active,
+          count(*) FILTER (WHERE x.f <= pl.day AND x.t > pl.day AND x.w) AS women,
+          count(*) FILTER (WHERE x.a AND x.f BETWEEN pl.p_start AND pl.p_end) AS joined
+        FROM unnest(o.froms, o.tos, o.women, o.admissions) AS x(f, t, w, a)
+      ) c
+    ),
+    own_unit AS (
+      SELECT pl.unit_id, pl.day, pl.p_start, pl.p_end, pl.sector, 0 AS active, 0 AS women, 0 AS joined,
+        (pl.kind = 'grassroots' AND NOT EXISTS (SELECT 1 FROM grassroots_profile g WHERE g.unit_id = pl.unit_id AND g.dissolved_on <= pl.day))::int AS cdcs,
+        (pl.kind = ANY(${UPPER_KINDS as unknown as string[]}::text[]))::int AS upper_units,
+        coalesce(max(1) FILTER (WHERE a.id IS NOT NULL), 0) AS agr,
+        coalesce(max((a.quality_class IN ('A', 'B'))::int), 0) AS agr_b,
+        coalesce(max(a.better_than_law::int), 0) AS agr_better
+      FROM placed pl LEFT JOIN agreement a ON a.cdcs_unit_id = pl.unit_id AND a.effective_from <= pl.day AND pl.day <= coalesce(a.ended_on, a.expires_on)
+      GROUP BY pl.unit_id, pl.day, pl.p_start, pl.p_end, pl.sector, pl.kind
+    )
+    SELECT pl.unit_id, pl.day, pl.p_start, pl.p_end, x.sector, sum(x.active) AS active, sum(x.women) AS women, sum(x.joined) AS joined, sum(x.cdcs) AS cdcs,
+      sum(x.upper_units) AS upper_units, sum(x.agr) AS agr, sum(x.agr_b) AS agr_b, sum(x.agr_better) AS agr_better
+    FROM placed pl LEFT JOIN (
+      SELECT * FROM below UNION ALL SELECT * FROM own_members UNION ALL SELECT * FROM own_unit
+    ) x ON x.unit_id = pl.unit_id AND x.day = pl.day AND x.p_start = pl.p_start AND x.p_end = pl.p_end
+    GROUP BY pl.unit_id, pl.day, pl.p_start, pl.p_end, x.sector`.execute(db);
+  const byBounds = new Map<string, string>(requests.map((r) => [`${r.unitId}|${r.date}|${r.period?.start ?? r.date}|${r.period?.end ?? r.date}`, countKey(r)]));
+  for (const r of rows.rows) {
+    const key = byBounds.get(`${Number(r.unit_id)}|${r.day}|${r.p_start}|${r.p_end}`)!;
+    let entry = out.get(key);
+    if (!entry) out.set(key, (entry = { bySector: new Map(), upperUnits: 0, hasWomen: requests.some((q) => q.women) }));
+    if (r.sector === null) continue;
+    entry.upperUnits += n(r.upper_units);
+    entry.bySector.set(r.sector, { active: n(r.active), women: n(r.women), joined: n(r.joined), cdcs: n(r.cdcs), agr: n(r.agr), agrB: n(r.agr_b), agrBetter: n(r.agr_better) });
+  }
+  // Requests with and without a period share bounds; give every request its entry.
+  for (const r of requests) {
+    const bounds = `${r.unitId}|${r.date}|${r.period?.start ?? r.date}|${r.period?.end ?? r.date}`;
+    const found = out.get(byBounds.get(bounds)!);
+    if (found) out.set(countKey(r), found);
+  }
+  return out;
+}
+
+/**
+ * Employers under several units on today's tree with at least `minWorkers` workers, by employer
+ * sector: progress_employer for the descendants, the registry for the unit's own (an upper
+ * union's employers without a CĐCS). Null when the threshold is above the aggregates' cap.
+ */
+export async function aggregatedEmployers(db: Kysely<DB>, unitIds: number[], minWorkers: number): Promise<Map<number, EmployerCounts> | null> {
+  if (minWorkers > EMPLOYER_WORKERS_CAP) return null;
+  const out = new Map<number, EmployerCounts>(unitIds.map((id) => [id, new Map()]));
+  if (unitIds.length === 0) return out;
+  const rows = await sql<{ unit_id: Num; sector: string; employers: Num; with_cdcs: Num; workers_known: Num; workers_sum: Num; workers_cdcs_known: Num; workers_cdcs_sum: Num }>`
+    WITH current AS (SELECT unit_id FROM org_placement WHERE unit_id = ANY(${unitIds}::bigint[]) AND valid_to IS NULL)
+    SELECT unit_id, sector, sum(employers) AS employers, sum(with_cdcs) AS with_cdcs, sum(workers_known) AS workers_known, sum(workers_sum) AS workers_sum,
+      sum(workers_cdcs_known) AS workers_cdcs_known, sum(workers_cdcs_sum) AS workers_cdcs_sum
+    FROM (
+      SELECT e.unit_id, e.sector, e.employers, e.with_cdcs, e.workers_known, e.workers_sum, e.workers_cdcs_known, e.workers_cdcs_sum
+      FROM progress_employer e WHERE e.unit_id IN (SELECT unit_id FROM current) AND e.workers_key >= ${minWorkers}
+      UNION ALL
+      SELECT coalesce(e.cdcs_unit_id, e.area_unit_id), e.sector, 1, (e.cdcs_unit_id IS NOT NULL)::int, (e.workers IS NOT NULL)::int, coalesce(e.workers, 0),
+        (e.cdcs_unit_id IS NOT NULL AND e.workers IS NOT NULL)::int, CASE WHEN e.cdcs_unit_id IS NOT NULL THEN coalesce(e.workers, 0) ELSE 0 END
+      FROM (
+        -- Two index ranges (employer_cdcs, employer_area), not one OR that scans the table.
+        SELECT * FROM employer WHERE cdcs_unit_id IN (SELECT unit_id FROM current)
+        UNION ALL
+        SELECT * FROM employer WHERE cdcs_unit_id IS NULL AND area_unit_id IN (SELECT unit_id FROM current)
+      ) e
+      WHERE coalesce(e.workers, 0) >= ${minWorkers}
+    ) x GROUP BY unit_id, sector`.execute(db);
+  for (const r of rows.rows) {
+    out.get(Number(r.unit_id))!.set(r.sector, {
+      employers: n(r.employers), withCdcs: n(r.with_cdcs), workersKnown: n(r.workers_known), workersSum: n(r.workers_sum),
+      workersCdcsKnown: n(r.workers_cdcs_known), workersCdcsSum: n(r.workers_cdcs_sum),
+    });
+  }
+  return out;
+}
+
+/** The data elements of a target's scope (sectors), from the sector-split counts. */
+export async function composeElements(
+  db: Kysely<DB>, unitId: number, counts: SubtreeCounts, employers: EmployerCounts | null, scope: ElementScope, hasPeriod: boolean,
+): Promise<ElementValues> {
+  const sectors = scope.sectors && scope.sectors.length ? scope.sectors : null;
+  const inScope = (sector: string) => sectors === null || sectors.includes(sector);
+  const sum = (pick: (c: SubtreeCounts['bySector'] extends Map<string, infer V> ? V : never) => number, where: (s: string) => boolean = inScope) =>
+    [...counts.bySector].filter(([s]) => where(s)).reduce((total, [, c]) => total + pick(c), 0);
+  let employerValues: [string, number | null][];
+  if (employers) {
+    const e = [...employers].filter(([s]) => inScope(s)).map(([, v]) => v);
+    const total = (pick: (v: (typeof e)[number]) => number) => e.reduce((t, v) => t + pick(v), 0);
+    employerValues = [
+      ['employers', total((v) => v.employers)],
+      ['employers_with_cdcs', total((v) => v.withCdcs)],
+      ['workers', total((v) => v.workersKnown) === 0 ? null : total((v) => v.workersSum)],
+      ['workers_in_cdcs_employers', total((v) => v.workersCdcsKnown) === 0 ? null : total((v) => v.workersCdcsSum)],
+    ];
+  } else {
+    employerValues = await rawEmployerElements(db, unitId, sectors, scope.minWorkers ?? 0); // a threshold above the cap: rare, exact the slow way
+  }
+  return new Map<string, number | null>([
+    ['members_active', sum((c) => c.active)],
+    ['members_women', counts.hasWomen ? sum((c) => c.women) : null],
+    ['members_new', hasPeriod ? sum((c) => c.joined) : null],
+    ['cdcs', sum((c) => c.cdcs)],
+    ['cdcs_enterprise', sum((c) => c.cdcs, (s) => inScope(s) && ENTERPRISE_SECTORS.includes(s))],
+    ['upper_units', counts.upperUnits],
+    ...employerValues,
+    ['cdcs_with_agreement', sum((c) => c.agr)],
+    ['agreements_b_or_better', sum((c) => c.agrB)],
+    ['agreements_better_than_law', sum((c) => c.agrBetter)],
+  ]);
+}
+
+/** Every derived element of several units' subtrees for one scope (tests and one-off reads). */
 export async function aggregatedElements(
   db: Kysely<DB>, unitIds: number[], date: string, scope: ElementScope, period: { start: string; end: string } | null,
 ): Promise<Map<number, ElementValues>> {
-  if (unitIds.length === 0) return new Map();
-  const sectors = scope.sectors && scope.sectors.length ? scope.sectors : null;
-  const minWorkers = scope.minWorkers ?? 0;
-  const pStart = period?.start ?? date;
-  const pEnd = period?.end ?? date;
-  const inScope = sql`(${sectors}::text[] IS NULL OR sector = ANY(${sectors}::text[]))`;
-  const employersFromAggregates = minWorkers <= EMPLOYER_WORKERS_CAP;
-  const result = await sql<Row>`
-    WITH placed AS (
-      SELECT p.unit_id, u.kind, coalesce(u.sector, '') AS sector,
-        EXISTS (SELECT 1 FROM org_placement c WHERE c.unit_id = p.unit_id AND c.valid_to IS NULL) AS is_current
-      FROM org_placement p JOIN org_unit u ON u.id = p.unit_id
-      WHERE p.unit_id = ANY(${unitIds}::bigint[]) AND p.valid_from <= ${date}::date AND (p.valid_to IS NULL OR p.valid_to > ${date}::date)
-    ),
-    below AS (
-      SELECT r.unit_id,
-        sum(r.active) FILTER (WHERE ${inScope}) AS active, sum(r.women) FILTER (WHERE ${inScope}) AS women,
-        sum(r.cdcs) FILTER (WHERE ${inScope}) AS cdcs,
-        sum(r.cdcs) FILTER (WHERE ${inScope} AND sector = ANY(${ENTERPRISE_SECTORS}::text[])) AS cdcs_enterprise,
-        sum(r.upper_units) AS upper_units,
-        sum(r.agr) FILTER (WHERE ${inScope}) AS agr, sum(r.agr_b) FILTER (WHERE ${inScope}) AS agr_b, sum(r.agr_better) FILTER (WHERE ${inScope}) AS agr_better
-      FROM progress_rollup r
-      WHERE r.unit_id IN (SELECT unit_id FROM placed)
-        AND ((r.grain = 'y' AND r.bucket < date_trunc('year', ${date}::date)::date)
-          OR (r.grain = 'd' AND r.bucket >= date_trunc('year', ${date}::date)::date AND r.bucket <= ${date}::date))
-      GROUP BY r.unit_id
-    ),
-    admissions AS (
-      SELECT r.unit_id, sum(r.joined) AS joined FROM progress_rollup r
-      WHERE r.unit_id IN (SELECT unit_id FROM placed) AND r.grain = 'd' AND r.bucket BETWEEN ${pStart}::date AND ${pEnd}::date AND ${inScope}
-      GROUP BY r.unit_id
-    ),
-    own_members AS (
-      SELECT h.unit_id,
-        count(*) FILTER (WHERE h.valid_from <= ${date}::date AND (h.valid_to IS NULL OR h.valid_to > ${date}::date)) AS active,
-        count(*) FILTER (WHERE h.valid_from <= ${date}::date AND (h.valid_to IS NULL OR h.valid_to > ${date}::date) AND m.gender = 'female') AS women,
-        count(*) FILTER (WHERE h.start_reason = 'joined' AND h.valid_from BETWEEN ${pStart}::date AND ${pEnd}::date
-          AND EXISTS (SELECT 1 FROM org_placement j WHERE j.unit_id = h.unit_id AND j.valid_from <= h.valid_from AND (j.valid_to IS NULL OR j.valid_to > h.valid_from))) AS joined
-      FROM membership h JOIN placed ON placed.unit_id = h.unit_id JOIN member m ON m.id = h.member_id
-      WHERE ${inScope} AND h.valid_from <= greatest(${date}::date, ${pEnd}::date)
-      GROUP BY h.unit_id
-    ),
-    own_agreements AS (
-      SELECT a.cdcs_unit_id AS unit_id, 1 AS agr, max((a.quality_class IN ('A', 'B'))::int) AS agr_b, max(a.better_than_law::int) AS agr_better
-      FROM agreement a JOIN placed ON placed.unit_id = a.cdcs_unit_id
-      WHERE ${inScope} AND a.effective_from <= ${date}::date AND ${date}::date <= coalesce(a.ended_on, a.expires_on)
-      GROUP BY a.cdcs_unit_id
-    ),
-    employers_below AS (
-      SELECT e.unit_id, sum(e.employers) AS employers, sum(e.with_cdcs) AS with_cdcs, sum(e.workers_known) AS workers_known, sum(e.workers_sum) AS workers_sum,
-        sum(e.workers_cdcs_known) AS workers_cdcs_known, sum(e.workers_cdcs_sum) AS workers_cdcs_sum
-      FROM progress_employer e
-      WHERE e.unit_id IN (SELECT unit_id FROM placed WHERE is_current) AND e.workers_key >= ${minWorkers} AND ${inScope}
-      GROUP BY e.unit_id
-    ),
-    own_employers AS (
-      SELECT coalesce(e.cdcs_unit_id, e.area_unit_id) AS unit_id, count(*) AS employers, count(e.cdcs_unit_id) AS with_cdcs,
-        count(e.workers) AS workers_known, coalesce(sum(e.workers), 0) AS workers_sum,
-        count(e.workers) FILTER (WHERE e.cdcs_unit_id IS NOT NULL) AS workers_cdcs_known,
-        coalesce(sum(e.workers) FILTER (WHERE e.cdcs_unit_id IS NOT NULL), 0) AS workers_cdcs_sum
-      FROM employer e
-      WHERE (e.cdcs_unit_id IN (SELECT unit_id FROM placed WHERE is_current)
-          OR (e.cdcs_unit_id IS NULL AND e.area_unit_id IN (SELECT unit_id FROM placed WHERE is_current)))
-        AND coalesce(e.workers, 0) >= ${minWorkers} AND ${inScope}
-      GROUP BY 1
-    )
-    SELECT placed.unit_id,
-      coalesce(b.active, 0) + coalesce(om.active, 0) AS active,
-      coalesce(b.women, 0) + coalesce(om.women, 0) AS women,
-      coalesce(ad.joined, 0) + coalesce(om.joined, 0) AS joined,
-      coalesce(b.cdcs, 0) + (placed.kind = 'grassroots' AND (${sectors}::text[] IS NULL OR placed.sector = ANY(${sectors}::text[]))
-        AND NOT EXISTS (SELECT 1 FROM grassroots_profile g WHERE g.unit_id = placed.unit_id AND g.dissolved_on <= ${date}::date))::int AS cdcs,
-      coalesce(b.cdcs_enterprise, 0) + (placed.kind = 'grassroots' AND placed.sector = ANY(${ENTERPRISE_SECTORS}::text[])
-        AND (${sectors}::text[] IS NULL OR placed.sector = ANY(${sectors}::text[]))
-        AND NOT EXISTS (SELECT 1 FROM grassroots_profile g WHERE g.unit_id = placed.unit_id AND g.dissolved_on <= ${date}::date))::int AS cdcs_enterprise,
-      coalesce(b.upper_units, 0) + (placed.kind = ANY(${UPPER_KINDS as unknown as string[]}::text[]))::int AS upper_units,
-      coalesce(b.agr, 0) + coalesce(oa.agr, 0) AS agr, coalesce(b.agr_b, 0) + coalesce(oa.agr_b, 0) AS agr_b,
-      coalesce(b.agr_better, 0) + coalesce(oa.agr_better, 0) AS agr_better,
-      coalesce(eb.employers, 0) + coalesce(oe.employers, 0) AS employers, coalesce(eb.with_cdcs, 0) + coalesce(oe.with_cdcs, 0) AS with_cdcs,
-      coalesce(eb.workers_known, 0) + coalesce(oe.workers_known, 0) AS workers_known, coalesce(eb.workers_sum, 0) + coalesce(oe.workers_sum, 0) AS workers_sum,
-      coalesce(eb.workers_cdcs_known, 0) + coalesce(oe.workers_cdcs_known, 0) AS workers_cdcs_known,
-      coalesce(eb.workers_cdcs_sum, 0) + coalesce(oe.workers_cdcs_sum, 0) AS workers_cdcs_sum
-    FROM placed
-    LEFT JOIN below b ON b.unit_id = placed.unit_id
-    LEFT JOIN admissions ad ON ad.unit_id = placed.unit_id
-    LEFT JOIN own_members om ON om.unit_id = placed.unit_id
-    LEFT JOIN own_agreements oa ON oa.unit_id = placed.unit_id
-    LEFT JOIN employers_below eb ON eb.unit_id = placed.unit_id
-    LEFT JOIN own_employers oe ON oe.unit_id = placed.unit_id`.execute(db);
-
+  const counts = await aggregatedCounts(db, unitIds.map((unitId) => ({ unitId, date, period, women: true })));
+  const employers = await aggregatedEmployers(db, unitIds, scope.minWorkers ?? 0);
   const out = new Map<number, ElementValues>();
-  for (const r of result.rows) {
-    const unitId = Number(r.unit_id);
-    const employers: [string, number | null][] = employersFromAggregates
-      ? [
-          ['employers', n(r.employers)],
-          ['employers_with_cdcs', n(r.with_cdcs)],
-          ['workers', n(r.workers_known) === 0 ? null : n(r.workers_sum)],
-          ['workers_in_cdcs_employers', n(r.workers_cdcs_known) === 0 ? null : n(r.workers_cdcs_sum)],
-        ]
-      : await rawEmployerElements(db, unitId, sectors, minWorkers); // a threshold above the aggregates' cap: rare, exact the slow way
-    out.set(unitId, new Map<string, number | null>([
-      ['members_active', n(r.active)],
-      ['members_women', n(r.women)],
-      ['members_new', period ? n(r.joined) : null],
-      ['cdcs', n(r.cdcs)],
-      ['cdcs_enterprise', n(r.cdcs_enterprise)],
-      ['upper_units', n(r.upper_units)],
-      ...employers,
-      ['cdcs_with_agreement', n(r.agr)],
-      ['agreements_b_or_better', n(r.agr_b)],
-      ['agreements_better_than_law', n(r.agr_better)],
-    ]));
+  for (const unitId of unitIds) {
+    const c = counts.get(countKey({ unitId, date, period, women: true }));
+    if (c) out.set(unitId, await composeElements(db, unitId, c, employers?.get(unitId) ?? null, scope, period !== null));
   }
   return out;
 }

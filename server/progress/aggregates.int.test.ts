@@ -6,6 +6,7 @@ import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-
 import { aggregatedElements } from './aggregate-elements.repository.ts';
 import { rebuildAggregates } from './aggregates-rebuild.ts';
 import { derivedElements, type ElementScope } from './derived-elements.repository.ts';
+import { ProgressService } from './progress.service.ts';
 
 /**
  * The aggregates against the oracle: after a history of everything that changes a count —
@@ -140,6 +141,33 @@ describe.each(testDatabaseTargets())('progress aggregates equal the raw registri
   it('gives the raw answer for CĐCS that were transferred from and to, bulk-loaded, dissolved, re-sectored and moved', async () => {
     const sample = [...new Set([...cdcs.slice(0, 12), cdcs[40]!, cdcs[300]!, moved, ...cdcs.filter((_, i) => i % 97 === 0)])];
     await compare(sample, DATES, SCOPES.slice(0, 3));
+  }, 600_000);
+
+  it('answers the dashboard — cards with history and forecast, and the children table — exactly as the raw path does', async () => {
+    const [tld] = await q<{ id: number }>(database, sql`SELECT unit_id AS id FROM org_placement WHERE parent_id IS NULL AND valid_to IS NULL`);
+    const [doc] = await q<{ id: number }>(database, sql`
+      INSERT INTO plan_document (kind, symbol, title, issuer_unit_id, issued_on, term_from, term_to)
+      VALUES ('chuong_trinh_hanh_dong', '01/CTr-TLĐ', 'Chương trình thử', ${tld!.id}, '2023-03-01', 2023, 2028) RETURNING id`);
+    const seeds: [string, string, number, string | null, string[] | null, number | null][] = [
+      ['members', '>', 60000, '2028-12-31', null, null], ['members_new', '>=', 3000, null, null, null], ['employers_with_cdcs_share', '=', 100, '2028-12-31', null, 25],
+      ['agreements_share', '>=', 85, '2028-12-31', null, null], ['agreements_b_share', '>=', 50, null, ['private', 'fdi'], null],
+      ['workers_members_share', '>=', 80, '2027-12-31', null, null], ['rated_good_state_share', '>=', 80, null, ['hcsn', 'dnnn'], null],
+    ];
+    for (const [indicator, comparator, value, deadline, sectors, minWorkers] of seeds) {
+      await sql`INSERT INTO target (document_id, unit_id, indicator_code, comparator, value, timing, deadline, annual_from, annual_to, sectors, min_workers)
+                VALUES (${doc!.id}, ${tld!.id}, ${indicator}, ${comparator}, ${value}, ${deadline ? 'deadline' : 'annual'}, ${deadline}, ${deadline ? null : 2023}, ${deadline ? null : 2028}, ${sectors}, ${minWorkers})`.execute(database.db);
+    }
+    const fast = new ProgressService(database.db);
+    const raw = new ProgressService(database.db, 'raw');
+    const ratio = (await fast.targetRows({ documentId: Number(doc!.id) })).find((r) => r.indicator_code === 'agreements_share')!;
+    for (const unitId of [Number(tld!.id), newProvince, ...upperUnits.slice(0, 4), moved, cdcs[5]!]) {
+      for (const asOf of ['2026-04-15', DEMO_TODAY]) {
+        expect(await fast.forUnit(unitId, asOf), `unit ${unitId} on ${asOf}`).toEqual(await raw.forUnit(unitId, asOf));
+        expect(await fast.breakdown(ratio, unitId, asOf)).toEqual(await raw.breakdown(ratio, unitId, asOf));
+      }
+    }
+    const members = (await fast.targetRows({ documentId: Number(doc!.id) })).find((r) => r.indicator_code === 'members')!;
+    expect(await fast.series(members, Number(tld!.id), DEMO_TODAY)).toEqual(await raw.series(members, Number(tld!.id), DEMO_TODAY));
   }, 600_000);
 
   it('keeps, through every change above, exactly the tables a full rebuild computes', async () => {

@@ -3,7 +3,7 @@ import { evaluate, parseExpression, referencedCodes } from '../../domain/indicat
 import { judge, type Comparator, type Observation, type Progress } from '../../domain/indicators/progress.ts';
 import { parsePeriod, type Period } from '../../domain/periods/period.ts';
 import type { DB, TargetTable } from '../db/schema.ts';
-import { aggregatedElements } from './aggregate-elements.repository.ts';
+import { aggregatedCounts, aggregatedEmployers, composeElements, countKey, type CountRequest, type EmployerCounts, type SubtreeCounts } from './aggregate-elements.repository.ts';
 import { derivedElements, reportedElements, type ElementScope, type ElementValues } from './derived-elements.repository.ts';
 
 type TargetRow = Omit<TargetTable, 'id' | 'created_at'> & { id: number; indicator_name: string; indicator_unit: string; numerator: string; denominator: string | null; document_title: string; document_symbol: string | null; document_issued_on: string | null; owner_name: string };
@@ -39,29 +39,96 @@ const minDate = (a: string, b: string) => (a < b ? a : b);
 export type DerivedSource = 'aggregates' | 'raw';
 
 /**
- * Derived elements asked for within one request, by (unit, date, scope, period): a dashboard's
- * targets share most of them (the same members count on the same year-ends), and a breakdown
- * fetches all children in one query.
+ * Derived elements asked for within one request. A dashboard's targets share most of them (the
+ * same members count on the same year-ends, only the sector filter differs), so the aggregates
+ * are read once per (unit, date, period) split by sector, and once per (unit, size threshold)
+ * for employers; a breakdown reads all children in one query.
  */
 export class ElementCache {
-  private readonly values = new Map<string, Promise<ElementValues>>();
+  private readonly counts = new Map<string, Promise<SubtreeCounts | undefined>>();
+  private readonly employers = new Map<string, Promise<EmployerCounts | null>>();
+  private readonly raw = new Map<string, Promise<ElementValues>>();
+  /** Requests made in the same turn of the event loop are read in one query (a DataLoader). */
+  private pending: { counts: [CountRequest, Deferred<SubtreeCounts | undefined>][]; employers: [number, number, Deferred<EmployerCounts | null>][] } = { counts: [], employers: [] };
+  private scheduled = false;
 
   constructor(private readonly db: Kysely<DB>, private readonly source: DerivedSource) {}
 
-  private key(unitId: number, date: string, scope: ElementScope, period: { start: string; end: string } | null) {
-    return `${unitId}|${date}|${(scope.sectors ?? []).join(',')}|${scope.minWorkers ?? ''}|${period ? `${period.start}..${period.end}` : ''}`;
+  get(unitIds: number[], date: string, scope: ElementScope, period: { start: string; end: string } | null, women = true): Promise<ElementValues>[] {
+    if (this.source === 'raw') {
+      return unitIds.map((id) => {
+        const key = `${id}|${date}|${(scope.sectors ?? []).join(',')}|${scope.minWorkers ?? ''}|${period ? `${period.start}..${period.end}` : ''}`;
+        if (!this.raw.has(key)) this.raw.set(key, derivedElements(this.db, id, date, scope, period));
+        return this.raw.get(key)!;
+      });
+    }
+    const minWorkers = scope.minWorkers ?? 0;
+    return unitIds.map(async (unitId) => {
+      const request = { unitId, date, period, women };
+      const [counts, employers] = await Promise.all([this.countsOf(request), this.employersOf(unitId, minWorkers)]);
+      return counts ? composeElements(this.db, unitId, counts, employers, scope, period !== null) : new Map();
+    });
   }
 
-  get(unitIds: number[], date: string, scope: ElementScope, period: { start: string; end: string } | null): Promise<ElementValues>[] {
-    const missing = unitIds.filter((id) => !this.values.has(this.key(id, date, scope, period)));
-    if (missing.length) {
-      const batch = this.source === 'raw'
-        ? Promise.all(missing.map(async (id) => [id, await derivedElements(this.db, id, date, scope, period)] as const)).then((pairs) => new Map(pairs))
-        : aggregatedElements(this.db, missing, date, scope, period);
-      for (const id of missing) this.values.set(this.key(id, date, scope, period), batch.then((m) => m.get(id) ?? new Map()));
+  private countsOf(request: CountRequest): Promise<SubtreeCounts | undefined> {
+    const key = countKey(request);
+    if (!this.counts.has(key)) {
+      const d = deferred<SubtreeCounts | undefined>();
+      this.counts.set(key, d.promise);
+      this.pending.counts.push([request, d]);
+      this.schedule();
     }
-    return unitIds.map((id) => this.values.get(this.key(id, date, scope, period))!);
+    return this.counts.get(key)!;
   }
+
+  private employersOf(unitId: number, minWorkers: number): Promise<EmployerCounts | null> {
+    const key = `${unitId}|${minWorkers}`;
+    if (!this.employers.has(key)) {
+      const d = deferred<EmployerCounts | null>();
+      this.employers.set(key, d.promise);
+      this.pending.employers.push([unitId, minWorkers, d]);
+      this.schedule();
+    }
+    return this.employers.get(key)!;
+  }
+
+  private schedule() {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      const { counts, employers } = this.pending;
+      this.pending = { counts: [], employers: [] };
+      if (counts.length) {
+        aggregatedCounts(this.db, counts.map(([r]) => r)).then(
+          (found) => counts.forEach(([r, d]) => d.resolve(found.get(countKey(r)))),
+          (error) => counts.forEach(([, d]) => d.reject(error)),
+        );
+      }
+      for (const minWorkers of new Set(employers.map(([, w]) => w))) {
+        const group = employers.filter(([, w]) => w === minWorkers);
+        aggregatedEmployers(this.db, [...new Set(group.map(([id]) => id))], minWorkers).then(
+          (found) => group.forEach(([id, , d]) => d.resolve(found?.get(id) ?? null)),
+          (error) => group.forEach(([, , d]) => d.reject(error)),
+        );
+      }
+    });
+  }
+}
+
+interface Deferred<T> {
+  promise: Promise<T>;
+  resolve(value: T): void;
+  reject(error: unknown): void;
+}
+
+function deferred<T>(): Deferred<T> {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
+  // Rejections are delivered to whoever awaits; an unawaited prefetch must not crash the process.
+  promise.catch(() => undefined);
+  return { promise, resolve, reject };
 }
 
 /**
@@ -120,7 +187,7 @@ export class ProgressService {
     const reportedCodes = codes.filter((c) => sources.get(c) === 'reported');
     const values: ElementValues = new Map();
     if (codes.some((c) => sources.get(c) === 'derived')) {
-      const [derived] = cache.get([unitId], date, { sectors: t.sectors, minWorkers: t.min_workers }, period);
+      const [derived] = cache.get([unitId], date, { sectors: t.sectors, minWorkers: t.min_workers }, period, codes.includes('members_women'));
       for (const [k, v] of await derived!) values.set(k, v);
     }
     let reportingUnits: number | null = null;
@@ -139,8 +206,11 @@ export class ProgressService {
   async compute(t: TargetRow, unitId: number, asOf: string, includeSubmitted = false, cache = this.cache()): Promise<TargetProgress> {
     const { period, deadline, start, timing } = this.timingOf(t, asOf);
     const measuredOn = minDate(asOf, deadline);
-    const current = await this.valueOf(t, unitId, measuredOn, period, includeSubmitted, cache);
-    const history = await this.history(t, unitId, start, measuredOn, includeSubmitted, cache);
+    // Asked together, so that the cache reads the current value and the history in one query.
+    const [current, history] = await Promise.all([
+      this.valueOf(t, unitId, measuredOn, period, includeSubmitted, cache),
+      this.history(t, unitId, start, measuredOn, includeSubmitted, cache),
+    ]);
     const baseline = t.baseline_value !== null && t.baseline_date !== null && unitId === Number(t.unit_id) ? { date: t.baseline_date, value: Number(t.baseline_value) } : null;
     const progress = judge({ comparator: t.comparator, value: Number(t.value), deadline, baseline, start }, current.value, measuredOn, current.value === null ? [] : [...history, { date: measuredOn, value: current.value }]);
     return {
@@ -159,14 +229,10 @@ export class ProgressService {
     const sources = await this.sources();
     const codes = [...referencedCodes(parseExpression(t.numerator)), ...(t.denominator ? referencedCodes(parseExpression(t.denominator)) : [])];
     if (codes.some((c) => sources.get(c) !== 'derived')) return [];
-    const points: Observation[] = [];
-    for (let y = Number(start.slice(0, 4)); y < Number(until.slice(0, 4)); y++) {
-      const day = `${y}-12-31`;
-      if (day <= start || day >= until) continue;
-      const { value } = await this.valueOf(t, unitId, day, parsePeriod(String(y)), includeSubmitted, cache);
-      if (value !== null) points.push({ date: day, value });
-    }
-    return points;
+    const years: number[] = [];
+    for (let y = Number(start.slice(0, 4)); y < Number(until.slice(0, 4)); y++) if (`${y}-12-31` > start && `${y}-12-31` < until) years.push(y);
+    const values = await Promise.all(years.map((y) => this.valueOf(t, unitId, `${y}-12-31`, parsePeriod(String(y)), includeSubmitted, cache)));
+    return years.flatMap((y, i) => (values[i]!.value === null ? [] : [{ date: `${y}-12-31`, value: values[i]!.value! }]));
   }
 
   /** The target's value for each child of a unit, weakest first: where to look when it lags. */
@@ -181,14 +247,13 @@ export class ProgressService {
     const sources = await this.sources();
     const codes = [...referencedCodes(parseExpression(t.numerator)), ...(t.denominator ? referencedCodes(parseExpression(t.denominator)) : [])];
     if (codes.some((c) => sources.get(c) === 'derived')) {
-      await Promise.all(cache.get(children.rows.map((c) => Number(c.id)), measuredOn, { sectors: t.sectors, minWorkers: t.min_workers }, period));
+      await Promise.all(cache.get(children.rows.map((c) => Number(c.id)), measuredOn, { sectors: t.sectors, minWorkers: t.min_workers }, period, codes.includes('members_women')));
     }
-    const items = [];
-    for (const child of children.rows) {
+    const items = await Promise.all(children.rows.map(async (child) => {
       const v = await this.valueOf(t, Number(child.id), measuredOn, period, includeSubmitted, cache);
       const progress = judge({ comparator: t.comparator, value: Number(t.value), deadline, start: t.baseline_date ?? t.document_issued_on ?? period.start }, v.value, measuredOn);
-      items.push({ unit: { id: Number(child.id), name: child.name, kind: child.kind }, ...v, status: progress.status, statusLabel: progress.statusLabel, shareAchieved: progress.shareAchieved });
-    }
+      return { unit: { id: Number(child.id), name: child.name, kind: child.kind }, ...v, status: progress.status, statusLabel: progress.statusLabel, shareAchieved: progress.shareAchieved };
+    }));
     // Weakest first; units without data after those with data.
     items.sort((a, b) => (a.shareAchieved ?? Infinity) - (b.shareAchieved ?? Infinity));
     return { unitId, measuredOn, items };
@@ -202,18 +267,16 @@ export class ProgressService {
     const codes = [...referencedCodes(parseExpression(t.numerator)), ...(t.denominator ? referencedCodes(parseExpression(t.denominator)) : [])];
     const derivedOnly = codes.every((c) => sources.get(c) === 'derived');
     const from = Number((t.document_issued_on ?? start).slice(0, 4)) - 1;
-    const points: Observation[] = [];
-    for (let y = from; y <= Number(until.slice(0, 4)); y++) {
-      const days = derivedOnly ? [`${y}-06-30`, `${y}-12-31`] : [`${y}-12-31`];
-      for (const day of days) {
+    const asked: { on: string; year: number }[] = [];
+    for (let y = from; y <= Number(until.slice(0, 4)) && asked.at(-1)?.on !== until; y++) {
+      for (const day of derivedOnly ? [`${y}-06-30`, `${y}-12-31`] : [`${y}-12-31`]) {
         const on = minDate(day, until);
-        if (points.some((p) => p.date === on)) continue;
-        const { value } = await this.valueOf(t, unitId, on, parsePeriod(String(y)), includeSubmitted, cache);
-        if (value !== null) points.push({ date: on, value });
-        if (on === until) return points;
+        if (!asked.some((a) => a.on === on)) asked.push({ on, year: y });
+        if (on === until) break;
       }
     }
-    return points;
+    const values = await Promise.all(asked.map((a) => this.valueOf(t, unitId, a.on, parsePeriod(String(a.year)), includeSubmitted, cache)));
+    return asked.flatMap((a, i) => (values[i]!.value === null ? [] : [{ date: a.on, value: values[i]!.value! }]));
   }
 
   /**
@@ -227,8 +290,6 @@ export class ProgressService {
       (t) => Number(t.unit_id) === unitId || t.indicator_unit !== 'count',
     );
     const cache = this.cache();
-    const results: TargetProgress[] = [];
-    for (const row of rows) results.push(await this.compute(row, unitId, asOf, options.includeSubmitted ?? false, cache));
-    return results;
+    return Promise.all(rows.map((row) => this.compute(row, unitId, asOf, options.includeSubmitted ?? false, cache)));
   }
 }

@@ -1,0 +1,140 @@
+import { isDeepStrictEqual } from 'node:util';
+import { todayInVietnam } from '../../domain/time/calendar-date.ts';
+import { ProgressService } from '../../server/progress/progress.service.ts';
+import { defineScenario, type BenchContext, type BenchDb } from './scenario.ts';
+
+/**
+ * Tổng quan (the dashboard) of issue 6, acceptance 4: for the nation, the largest province, its
+ * largest commune and that commune's largest CĐCS, one measured run is what opening the screen
+ * and its children table costs: GET /api/progress (every target that applies, value, status,
+ * forecast and history) then GET /api/targets/:id/breakdown of a ratio target (each child's
+ * value, weakest first). The values come from the trigger-maintained aggregates.
+ *
+ * The baseline computes the same two answers with the application's own code on the naive path
+ * (`ProgressService` with source 'raw': every count straight from the registries' histories),
+ * directly on the database in the same run, and checks that they are equal to what the server
+ * answered — same numbers, same statuses, same forecasts.
+ *
+ * Targets: the national dataset has none, so the preparation creates (once, idempotent) the
+ * targets of the gold programmes as bench documents — gold 000 (05/CTr-LĐLĐ) at the
+ * confederation, gold 001 (61-KH/TU) at the province.
+ */
+const BENCH_000 = 'BENCH/000 05/CTr-LĐLĐ';
+const BENCH_001 = 'BENCH/001 61-KH/TU';
+
+type TargetSeed = [indicator: string, comparator: string, value: number, timing: number | 'annual', sectors?: string[], minWorkers?: number];
+const STATE = ['hcsn', 'dnnn'];
+const NON_STATE = ['private', 'fdi'];
+/** Gold 000, each target against its catalogue indicator (as in server/progress/progress.int.test.ts). */
+const GOLD_000: TargetSeed[] = [
+  ['members', '>', 140000, 2028], ['employers_with_cdcs_share', '=', 100, 2028, undefined, 25], ['agreements_share', '>=', 85, 2028],
+  ['lawsuits_supported_share', '>=', 90, 2028], ['dissemination_share', '>', 90, 'annual'], ['skills_share', '>=', 65, 'annual'],
+  ['democracy_state_share', '=', 100, 'annual', STATE], ['democracy_nonstate_share', '>=', 85, 'annual', NON_STATE],
+  ['party_introduced_per_cdcs', '>=', 1, 'annual'], ['chairs_trained_share', '=', 100, 'annual'], ['rated_good_upper_share', '>=', 90, 'annual'],
+  ['rated_good_state_share', '>=', 80, 'annual', STATE], ['rated_good_nonstate_share', '>=', 65, 'annual', NON_STATE],
+  ['women_committee_share', '>=', 80, 'annual', NON_STATE], ['fin_inspection_share', '=', 100, 'annual'], ['cdcs_fin_inspected_share', '>=', 10, 'annual'],
+];
+const GOLD_001: TargetSeed[] = [
+  ['members', '=', 23000, 2025], ['members', '=', 22000, 2023], ['agreements_share', '>', 80, 2025], ['agreements_share', '>', 70, 2023],
+  ['members', '=', 26000, 2030], ['agreements_share', '>', 85, 2030], ['agreements_share', '>', 99, 2045],
+];
+
+async function ensureDocument(db: BenchDb, symbol: string, title: string, unitId: number, issuedOn: string, term: [number, number] | null, targets: TargetSeed[]): Promise<void> {
+  const [existing] = await db.query<{ id: number }>(`SELECT id FROM plan_document WHERE symbol = $1 AND issuer_unit_id = $2`, [symbol, unitId]);
+  if (existing) return;
+  const [doc] = await db.query<{ id: number }>(
+    `INSERT INTO plan_document (kind, symbol, title, issuer_unit_id, issued_on, term_from, term_to) VALUES ('chuong_trinh_hanh_dong', $1, $2, $3, $4, $5, $6) RETURNING id`,
+    [symbol, title, unitId, issuedOn, term?.[0] ?? null, term?.[1] ?? null]);
+  for (const [indicator, comparator, value, timing, sectors, minWorkers] of targets) {
+    const annual = timing === 'annual';
+    await db.query(
+      `INSERT INTO target (document_id, unit_id, indicator_code, comparator, value, timing, deadline, annual_from, annual_to, sectors, min_workers, subject)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+      [doc!.id, unitId, indicator, comparator, value, annual ? 'annual' : 'deadline', annual ? null : `${timing}-12-31`,
+        annual ? term![0] : null, annual ? term![1] : null, sectors ?? null, minWorkers ?? null, `bench: ${indicator}`]);
+  }
+}
+
+interface DashboardState {
+  unitId: number;
+  label: string;
+  asOf: string;
+  /** The ratio target whose children table is opened. */
+  targetId: number;
+  /** The server's last answer, compared with the naive one. */
+  answer?: Answer;
+}
+
+async function prepare(db: BenchDb, ctx: BenchContext, level: 'nation' | 'province' | 'commune' | 'cdcs'): Promise<DashboardState> {
+  const [nation] = await db.query<{ id: number }>(`SELECT unit_id AS id FROM org_placement WHERE parent_id IS NULL AND valid_to IS NULL ORDER BY unit_id LIMIT 1`);
+  await ensureDocument(db, BENCH_000, 'Chỉ tiêu của Chương trình hành động 05/CTr-LĐLĐ (gold 000), đặt ở cấp toàn quốc để đo hiệu năng', Number(nation!.id), '2024-01-18', [2023, 2028], GOLD_000);
+  await ensureDocument(db, BENCH_001, 'Chỉ tiêu của Kế hoạch 61-KH/TU (gold 001), đặt ở cấp tỉnh để đo hiệu năng', ctx.province.id, '2021-10-21', null, GOLD_001);
+  let unitId: number;
+  let label: string;
+  if (level === 'nation') [unitId, label] = [Number(nation!.id), 'the confederation'];
+  else if (level === 'province') [unitId, label] = [ctx.province.id, `province ${ctx.province.code}`];
+  else if (level === 'commune') [unitId, label] = [ctx.commune.id, `commune ${ctx.commune.code}`];
+  else {
+    const [cdcs] = await db.query<{ id: number; code: string; members: number }>(
+      `SELECT h.unit_id AS id, u.code, count(*)::int AS members FROM membership h JOIN org_placement p ON p.unit_id = h.unit_id AND p.valid_to IS NULL
+       JOIN org_unit u ON u.id = h.unit_id WHERE p.path <@ $1::ltree AND h.valid_to IS NULL GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 1`, [ctx.commune.path]);
+    [unitId, label] = [Number(cdcs!.id), `CĐCS ${cdcs!.code} (${cdcs!.members.toLocaleString('en-US')} members, the commune's largest)`];
+  }
+  const [target] = await db.query<{ id: number }>(
+    `SELECT t.id FROM target t JOIN plan_document d ON d.id = t.document_id WHERE d.symbol = $1 AND t.indicator_code = 'agreements_share' ORDER BY t.id LIMIT 1`, [BENCH_000]);
+  return { unitId, label, asOf: todayInVietnam(), targetId: Number(target!.id) };
+}
+
+/** What the naive path answers: the same service, every count from the raw registries. */
+async function naive(db: BenchDb, state: DashboardState) {
+  const service = new ProgressService(db.kysely, 'raw');
+  const items = await service.forUnit(state.unitId, state.asOf);
+  const [row] = await service.targetRows({ targetIds: [state.targetId] });
+  const breakdown = await service.breakdown(row!, state.unitId, state.asOf);
+  return { progress: { items }, breakdown };
+}
+
+interface Answer {
+  progress: { items: { targetId: number; value: number | null; numerator: number | null; denominator: number | null; elements: unknown; progress: unknown }[] };
+  breakdown: { items: { unit: { id: number }; value: number | null; status: string; shareAchieved: number | null }[] };
+}
+
+/** What a user reads off the screen: each card's figures, status and forecast, each child's value and status. */
+const visible = (a: Answer) => JSON.parse(JSON.stringify({
+  cards: a.progress.items.map((i) => [i.targetId, i.value, i.numerator, i.denominator, i.elements, i.progress]),
+  children: a.breakdown.items.map((i) => [i.unit.id, i.value, i.status, i.shareAchieved]),
+}));
+
+function dashboard(level: 'nation' | 'province' | 'commune' | 'cdcs', name: string) {
+  return defineScenario<DashboardState>({
+    name,
+    description: `Tổng quan of ${level === 'cdcs' ? 'a CĐCS' : `the ${level}`}: GET /api/progress?unitId=… then GET /api/targets/:id/breakdown?unitId=… (aggregates)`,
+    runs: 40,
+    warmup: 5,
+    prepare: (db, ctx) => prepare(db, ctx, level),
+    async measure(http, state) {
+      const progress = JSON.parse((await http.get(`/api/progress?unitId=${state.unitId}&asOf=${state.asOf}`)).body) as { items: unknown[] };
+      const breakdown = JSON.parse((await http.get(`/api/targets/${state.targetId}/breakdown?unitId=${state.unitId}&asOf=${state.asOf}`)).body) as { items: unknown[] };
+      state.answer = { progress, breakdown } as unknown as Answer;
+      return { rows: progress.items.length + breakdown.items.length };
+    },
+    baseline: {
+      description: 'same two answers from the raw registries (ProgressService on the naive path, direct on the database)',
+      runs: level === 'nation' || level === 'province' ? 1 : 3,
+      async measure(db, state) {
+        const answer = await naive(db, state);
+        // The benchmark compares like with like: a different answer stops it.
+        if (!isDeepStrictEqual(visible(answer as unknown as Answer), visible(state.answer!))) {
+          throw new Error(`${name}: the naive answer differs from the server's:\n${JSON.stringify(visible(answer as unknown as Answer)).slice(0, 3000)}\n${JSON.stringify(visible(state.answer!)).slice(0, 3000)}`);
+        }
+        return { rows: answer.progress.items.length + answer.breakdown.items.length };
+      },
+    },
+    notes: (state) => `${state.label}, as of ${state.asOf}; ${state.answer?.progress.items.length ?? '?'} targets, ${state.answer?.breakdown.items.length ?? '?'} children; the baseline checks every card (value, elements, status, forecast) and child equal to the server's answer and stops the bench if not`,
+  });
+}
+
+export const dashboardNation = dashboard('nation', 'dashboard-nation');
+export const dashboardProvince = dashboard('province', 'dashboard-province');
+export const dashboardCommune = dashboard('commune', 'dashboard-commune');
+export const dashboardCdcs = dashboard('cdcs', 'dashboard-cdcs');
