@@ -1,5 +1,4 @@
 import { dashboardCdcs, dashboardCommune, dashboardNation, dashboardProvince } from './dashboard.scenarios.ts';
-import { dashboardCdcs, dashboardCommune, dashboardNation, dashboardProvince } from './dashboard.scenarios.ts';
 import { generate, load } from './load.scenarios.ts';
 import { exportCommune, memberListPage1, memberListPage5000, memberCountProvince, memberSearch, memberSearchInner, memberSearchRare } from './members.scenarios.ts';
 import { reportingCompleteness, reportingSubmit } from './reporting.scenarios.ts';
