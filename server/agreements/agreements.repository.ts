@@ -36,6 +36,23 @@ export function agreementsQuery(db: Kysely<DB>) {
     ]);
 }
 
+export type AgreementSort = 'recent' | 'expiry';
+
+/**
+ * The orders of the list, each a b-tree (the primary key; migration 0011 for the last day):
+ * most recently entered first, or the soonest last day first (the renewals to prepare).
+ */
+export const AGREEMENT_ORDERS = {
+  recent: {
+    key: sql<string>`a.id::text`, direction: 'desc', keyIsValid: (_k: string) => true,
+    expression: sql`a.id`, after: (_k: string, id: number) => sql<boolean>`a.id < ${id}`,
+  },
+  expiry: {
+    key: sql<string>`coalesce(a.ended_on, a.expires_on)::text`, direction: 'asc', keyIsValid: (k: string) => /^\d{4}-\d{2}-\d{2}$/.test(k),
+    expression: sql`coalesce(a.ended_on, a.expires_on)`, after: (k: string, id: number) => sql<boolean>`(coalesce(a.ended_on, a.expires_on), a.id) > (${k}::date, ${id})`,
+  },
+} as const;
+
 /** In force on D: effective from ≤ D ≤ its last day (the earlier of expiry and an early end). */
 export const inForceOn = (date: string) => sql<boolean>`(a.effective_from <= ${date}::date AND ${date}::date <= coalesce(a.ended_on, a.expires_on))`;
 

@@ -27,7 +27,7 @@ export const agreementsRoutes: FastifyPluginAsyncTypebox<{ agreements: Agreement
   app.get('/api/agreements/export', {
     schema: {
       tags: TAGS, summary: 'Xuất danh sách thỏa ước đã lọc ra XLSX hoặc CSV (cùng cột với tệp nhập)',
-      querystring: Type.Intersect([Type.Omit(AgreementListQuery, ['afterId', 'limit']), Type.Object({ format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('csv')])) })]),
+      querystring: Type.Intersect([Type.Omit(AgreementListQuery, ['after', 'afterId', 'limit']), Type.Object({ format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('csv')])) })]),
     },
     config: { access: { permission: 'registry.read', unit: unitFromInput('query', 'unitId') } },
   }, (request, reply) => {
@@ -35,9 +35,9 @@ export const agreementsRoutes: FastifyPluginAsyncTypebox<{ agreements: Agreement
     const principal = requirePrincipal(request);
     const KIND = { enterprise: 'Doanh nghiệp', sector: 'Ngành', multi_employer: 'Nhiều doanh nghiệp' } as Record<string, string>;
     async function* rows() {
-      let afterId: number | undefined;
+      let after: string | undefined;
       do {
-        const page = await agreements.list(principal, { ...(filters as object), afterId, limit: 1000 });
+        const page = await agreements.list(principal, { ...(filters as object), after, limit: 1000 });
         for (const a of page.items) {
           yield {
             cdcsCode: a.cdcs.code, cdcsName: a.cdcs.name, taxCode: a.employer?.taxCode ?? null, number: a.number, kind: KIND[a.kind] ?? a.kind,
@@ -45,8 +45,8 @@ export const agreementsRoutes: FastifyPluginAsyncTypebox<{ agreements: Agreement
             inForce: a.inForce ? 'Còn hiệu lực' : 'Hết hiệu lực',
           };
         }
-        afterId = page.nextAfterId ?? undefined;
-      } while (afterId);
+        after = page.nextCursor ?? undefined;
+      } while (after);
     }
     return sendTable(reply, {
       format, fileName: `thoa-uoc-${todayInVietnam()}`, sheetName: 'Thỏa ước',

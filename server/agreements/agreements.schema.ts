@@ -29,12 +29,20 @@ export const AgreementListQuery = Type.Object(
     minQuality: Type.Optional(Type.Union([Type.Literal('A'), Type.Literal('B'), Type.Literal('C'), Type.Literal('D')])),
     betterThanLaw: Type.Optional(Type.Boolean()),
     asOf: Type.Optional(IsoDate),
-    afterId: Type.Optional(Type.Integer({ minimum: 1 })),
+    sort: Type.Optional(Type.Union([Type.Literal('recent'), Type.Literal('expiry')], {
+      default: 'recent', description: 'recent: mới nhập trước; expiry: sắp hết hạn trước (theo ngày chấm dứt hoặc ngày hết hạn)',
+    })),
+    after: Type.Optional(Type.String({ maxLength: 400, description: 'Con trỏ trang sau (nextCursor của trang trước)' })),
+    afterId: Type.Optional(Type.Integer({ minimum: 1, description: 'Cách cũ, chỉ cho thứ tự recent: id cuối của trang trước' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
   },
   { additionalProperties: false },
 );
-export const AgreementList = Type.Object({ items: Type.Array(AgreementItem), nextAfterId: Type.Union([Type.Integer(), Type.Null()]) });
+export const AgreementList = Type.Object({
+  items: Type.Array(AgreementItem),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+  nextAfterId: Type.Union([Type.Integer(), Type.Null()], { description: 'Cách cũ (thứ tự recent); null với thứ tự khác' }),
+});
 
 const fields = {
   number: Type.Optional(Type.Union([Type.String({ maxLength: 60 }), Type.Null()])),

@@ -7,6 +7,7 @@ import { writeAudit, type AuditActor } from '../audit/audit.repository.ts';
 import { isUnitInScope } from '../auth/auth.repository.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { DB } from '../db/schema.ts';
+import { decodeCursor, encodeCursor, invalidCursor } from '../http/keyset-cursor.ts';
 import { findUnit } from '../org/org.repository.ts';
 import * as repo from './agreements.repository.ts';
 import type { AgreementItem, CreateAgreementBody, RenewAgreementBody } from './agreements.schema.ts';
@@ -41,20 +42,34 @@ export function agreementFileType(content: Buffer): string | null {
 export class AgreementsService {
   constructor(private readonly db: Kysely<DB>) {}
 
-  async list(principal: Principal, q: { unitId?: number; inForceOn?: string; minQuality?: string; betterThanLaw?: boolean; asOf?: string; afterId?: number; limit?: number }) {
+  async list(principal: Principal, q: {
+    unitId?: number; inForceOn?: string; minQuality?: string; betterThanLaw?: boolean; asOf?: string; sort?: repo.AgreementSort; after?: string; afterId?: number; limit?: number;
+  }) {
     const asOf = q.asOf ?? todayInVietnam();
     const limit = q.limit ?? 50;
+    const sort = q.sort ?? 'recent';
+    const order = repo.AGREEMENT_ORDERS[sort];
+    const after = decodeCursor(q.after, sort);
+    if (after && !order.keyIsValid(after.key)) throw invalidCursor();
+    if (q.afterId !== undefined && sort !== 'recent') throw badRequest('CURSOR_INVALID', 'afterId chỉ dùng với thứ tự mặc định; hãy dùng after (nextCursor).');
     let path = principal.scopePath;
     if (q.unitId !== undefined) path = (await findUnit(this.db, q.unitId, todayInVietnam()))?.path ?? path;
     let query = repo.agreementsQuery(this.db)
+      .select(order.key.as('sort_key'))
       .innerJoin('org_placement as p', (j) => j.onRef('p.unit_id', '=', 'a.cdcs_unit_id').on('p.valid_to', 'is', null))
       .where(sql<boolean>`p.path <@ ${path}::ltree`);
     if (q.inForceOn) query = query.where(repo.inForceOn(q.inForceOn));
     if (q.minQuality) query = query.where('a.quality_class', 'in', QUALITY_ORDER.slice(0, QUALITY_ORDER.indexOf(q.minQuality) + 1) as ('A')[]);
     if (q.betterThanLaw !== undefined) query = query.where('a.better_than_law', '=', q.betterThanLaw);
+    if (after) query = query.where(order.after(after.key, after.id));
     if (q.afterId) query = query.where('a.id', '<', q.afterId);
-    const rows = (await query.orderBy('a.id', 'desc').limit(limit).execute()) as repo.AgreementRow[];
-    return { items: rows.map((r) => present(r, asOf)), nextAfterId: rows.length === limit ? Number(rows.at(-1)!.id) : null };
+    const rows = (await query.orderBy(order.expression, order.direction).orderBy('a.id', order.direction).limit(limit).execute()) as (repo.AgreementRow & { sort_key: string })[];
+    const last = rows.length === limit ? rows.at(-1) : undefined;
+    return {
+      items: rows.map((r) => present(r, asOf)),
+      nextCursor: last ? encodeCursor(String(last.sort_key), Number(last.id), sort) : null,
+      nextAfterId: last && sort === 'recent' ? Number(last.id) : null,
+    };
   }
 
   async detail(id: number): Promise<AgreementItem> {

@@ -131,6 +131,7 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
       '/api/imports/:registry': `/api/imports/members?unitId=${p01}`,
       '/api/imports/:id': `/api/imports/${p01Import}`,
       '/api/imports/:id/rejections': `/api/imports/${p01Import}/rejections`,
+      '/api/imports/fields/:registry': '/api/imports/fields/members',
       '/api/grassroots': `/api/grassroots?unitId=${p01}`,
       '/api/grassroots/:id': `/api/grassroots/${p01Cdcs}`,
       '/api/progress': `/api/progress?unitId=${p01}`,

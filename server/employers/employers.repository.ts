@@ -38,18 +38,39 @@ const inSubtree = (path: string) => sql<boolean>`(
   EXISTS (SELECT 1 FROM org_placement p WHERE p.unit_id = e.area_unit_id AND p.valid_to IS NULL AND p.path <@ ${path}::ltree)
   OR EXISTS (SELECT 1 FROM org_placement p WHERE p.unit_id = e.cdcs_unit_id AND p.valid_to IS NULL AND p.path <@ ${path}::ltree))`;
 
+export type EmployerSort = 'name' | 'workers';
+
+/**
+ * The two orders an officer pages through, each matching a b-tree of migration 0011 so a page
+ * reads one index range: by unaccented name, or by workers (largest first, unknown counts last,
+ * as -1). `sort_key` is what the next page's cursor carries.
+ */
+const EMPLOYER_ORDERS = {
+  name: { key: sql<string>`search_normalize(e.name)`, after: (k: string, id: number) => sql<boolean>`(search_normalize(e.name), e.id) > (${k}, ${id})`, direction: 'asc' },
+  workers: {
+    key: sql<string>`coalesce(e.workers, -1)::text`,
+    after: (k: string, id: number) => sql<boolean>`(coalesce(e.workers, -1), e.id) < (${Number(k)}::int, ${id})`,
+    direction: 'desc',
+  },
+} as const;
+
 export async function listEmployers(
   db: Kysely<DB>,
-  q: { underPath: string; words: string[]; taxPrefix: string | null; sector: string | null; hasCdcs: boolean | null; minWorkers: number | null; after: { key: string; id: number } | null; limit: number },
+  q: {
+    underPath: string; words: string[]; taxPrefix: string | null; sector: string | null; hasCdcs: boolean | null; minWorkers: number | null;
+    sort: EmployerSort; after: { key: string; id: number } | null; limit: number;
+  },
 ): Promise<(EmployerRow & { sort_key: string })[]> {
-  let query = base(db).select(sql<string>`search_normalize(e.name)`.as('sort_key')).where(inSubtree(q.underPath));
+  const order = EMPLOYER_ORDERS[q.sort];
+  let query = base(db).select(order.key.as('sort_key')).where(inSubtree(q.underPath));
   for (const w of q.words) query = query.where(sql<boolean>`search_normalize(e.name) LIKE search_normalize(${`%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`})`);
   if (q.taxPrefix) query = query.where('e.tax_code', 'like', `${q.taxPrefix}%`);
   if (q.sector) query = query.where('e.sector', '=', q.sector as EmployerTable['sector']);
   if (q.hasCdcs !== null) query = query.where('e.cdcs_unit_id', q.hasCdcs ? 'is not' : 'is', null);
   if (q.minWorkers !== null) query = query.where('e.workers', '>=', q.minWorkers);
-  if (q.after) query = query.where(sql<boolean>`(search_normalize(e.name), e.id) > (${q.after.key}, ${q.after.id})`);
-  return (await query.orderBy(sql`search_normalize(e.name)`).orderBy('e.id').limit(q.limit).execute()) as (EmployerRow & { sort_key: string })[];
+  if (q.after) query = query.where(order.after(q.after.key, q.after.id));
+  const sortExpression = q.sort === 'workers' ? sql`coalesce(e.workers, -1)` : sql`search_normalize(e.name)`;
+  return (await query.orderBy(sortExpression, order.direction).orderBy('e.id', order.direction).limit(q.limit).execute()) as (EmployerRow & { sort_key: string })[];
 }
 
 export async function findEmployer(db: Kysely<DB>, id: number): Promise<EmployerRow | undefined> {

@@ -7,7 +7,7 @@ import { writeAudit, type AuditActor } from '../audit/audit.repository.ts';
 import { isUnitInScope } from '../auth/auth.repository.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { DB } from '../db/schema.ts';
-import { decodeCursor, encodeCursor } from '../http/keyset-cursor.ts';
+import { decodeCursor, encodeCursor, invalidCursor } from '../http/keyset-cursor.ts';
 import { findUnit } from '../org/org.repository.ts';
 import * as repo from './employers.repository.ts';
 import type { CreateEmployerBody, EmployerItem, UpdateEmployerBody } from './employers.schema.ts';
@@ -33,7 +33,7 @@ export function presentEmployer(r: repo.EmployerRow): EmployerItem {
 export class EmployersService {
   constructor(private readonly db: Kysely<DB>) {}
 
-  async list(principal: Principal, q: { q?: string; unitId?: number; sector?: string; hasCdcs?: boolean; minWorkers?: number; after?: string; limit?: number }) {
+  async list(principal: Principal, q: { q?: string; unitId?: number; sector?: string; hasCdcs?: boolean; minWorkers?: number; sort?: repo.EmployerSort; after?: string; limit?: number }) {
     const limit = q.limit ?? 50;
     let underPath = principal.scopePath;
     if (q.unitId !== undefined) {
@@ -43,13 +43,15 @@ export class EmployersService {
     }
     const text = (q.q ?? '').normalize('NFC').trim();
     const taxPrefix = /^\d[\d-]{2,13}$/.test(text) ? text : null;
-    const after = decodeCursor(q.after);
+    const sort = q.sort ?? 'name';
+    const after = decodeCursor(q.after, sort);
+    if (after && sort === 'workers' && !/^-?\d{1,9}$/.test(after.key)) throw invalidCursor(); // a forged key
     const rows = await repo.listEmployers(this.db, {
       underPath, words: taxPrefix ? [] : text.split(/\s+/).filter(Boolean).slice(0, 8), taxPrefix,
-      sector: q.sector ?? null, hasCdcs: q.hasCdcs ?? null, minWorkers: q.minWorkers ?? null, after, limit,
+      sector: q.sector ?? null, hasCdcs: q.hasCdcs ?? null, minWorkers: q.minWorkers ?? null, sort, after, limit,
     });
     const last = rows.at(-1);
-    return { items: rows.map(presentEmployer), nextCursor: rows.length === limit && last ? encodeCursor(last.sort_key, Number(last.id)) : null };
+    return { items: rows.map(presentEmployer), nextCursor: rows.length === limit && last ? encodeCursor(last.sort_key, Number(last.id), sort) : null };
   }
 
   async detail(id: number): Promise<EmployerItem> {

@@ -14,7 +14,7 @@ import { unitFromParam } from '../http/route-access.ts';
 import { GRASSROOTS_IMPORT_FIELDS } from '../imports/grassroots-import.ts';
 import type { TableColumn } from '../tabular/table-writer.ts';
 import { unitFromInput } from '../members/members.routes.ts';
-import { decodeCursor, encodeCursor } from '../http/keyset-cursor.ts';
+import { decodeCursor, encodeCursor, invalidCursor } from '../http/keyset-cursor.ts';
 import { findUnit } from '../org/org.repository.ts';
 import { IsoDate } from '../org/org.schema.ts';
 
@@ -35,6 +35,9 @@ const ListQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 100 })),
   sector: Type.Optional(Type.Union([Type.Literal('hcsn'), Type.Literal('dnnn'), Type.Literal('private'), Type.Literal('fdi')])),
   status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('dissolved')])),
+  sort: Type.Optional(Type.Union([Type.Literal('name'), Type.Literal('founded')], {
+    default: 'name', description: 'name: theo tên (A→Z); founded: theo ngày thành lập, mới nhất trước (chưa rõ ngày xếp cuối)',
+  })),
   after: Type.Optional(Type.String({ maxLength: 400 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
 }, { additionalProperties: false });
@@ -70,28 +73,48 @@ function query(db: Kysely<DB>) {
     .where('u.kind', '=', 'grassroots')
     .select([
       'u.id', 'u.code', 'u.name', 'u.sector', 'p.parent_id', 'par.code as parent_code', 'par.name as parent_name', 'g.employer_id', 'e.tax_code', 'e.name as employer_name', 'e.workers',
-      'g.founding_decision', 'g.founded_on', 'g.chair_name', 'g.chair_phone', 'g.status', 'g.dissolved_on', sql<string>`search_normalize(u.name)`.as('sort_key'),
+      'g.founding_decision', 'g.founded_on', 'g.chair_name', 'g.chair_phone', 'g.status', 'g.dissolved_on',
       sql<number>`(SELECT count(*) FROM member m WHERE m.current_unit_id = u.id AND m.status = 'active')`.as('members'),
     ]);
 }
 
+type GrassrootsSort = 'name' | 'founded';
+
+/**
+ * The orders of the list, each a b-tree of migration 0011: by unaccented name, or by founding
+ * date, newest first (a CĐCS whose date is unknown sorts last, as 0001-01-01).
+ */
+const ORDERS = {
+  name: {
+    key: sql<string>`search_normalize(u.name)`, direction: 'asc', keyIsValid: (_k: string) => true,
+    after: (k: string, id: number) => sql<boolean>`(search_normalize(u.name), u.id) > (${k}, ${id})`,
+  },
+  founded: {
+    key: sql<string>`coalesce(g.founded_on, DATE '0001-01-01')`, direction: 'desc', keyIsValid: (k: string) => /^\d{4}-\d{2}-\d{2}$/.test(k),
+    after: (k: string, id: number) => sql<boolean>`(coalesce(g.founded_on, DATE '0001-01-01'), u.id) < (${k}::date, ${id})`,
+  },
+} as const;
+
 export const grassrootsRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> = async (app, { db }) => {
-  /** One page of the filtered list, in name order (keyset on the unaccented name and id). */
+  /** One page of the filtered list in the chosen order (keyset on the sort key and id). */
   async function listPage(principal: Principal, q: Static<typeof ListQuery>) {
     const limit = q.limit ?? 50;
+    const sort: GrassrootsSort = q.sort ?? 'name';
+    const order = ORDERS[sort];
     const under = q.unitId ? (await findUnit(db, q.unitId, todayInVietnam()))?.path ?? principal.scopePath : principal.scopePath;
-    let rows = query(db).where(sql<boolean>`p.path <@ ${under}::ltree`);
+    let rows = query(db).select(order.key.as('sort_key')).where(sql<boolean>`p.path <@ ${under}::ltree`);
     for (const w of (q.q ?? '').normalize('NFC').trim().split(/\s+/).filter(Boolean).slice(0, 8)) {
       rows = rows.where(sql<boolean>`search_normalize(u.name) LIKE search_normalize(${`%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`})`);
     }
     if (q.sector) rows = rows.where('u.sector', '=', q.sector);
     if (q.status === 'dissolved') rows = rows.where('g.status', '=', 'dissolved');
     if (q.status === 'active') rows = rows.where((eb) => eb.or([eb('g.status', 'is', null), eb('g.status', '=', 'active')]));
-    const after = decodeCursor(q.after);
-    if (after) rows = rows.where(sql<boolean>`(search_normalize(u.name), u.id) > (${after.key}, ${after.id})`);
-    const result = (await rows.orderBy(sql`search_normalize(u.name)`).orderBy('u.id').limit(limit).execute()) as Row[];
+    const after = decodeCursor(q.after, sort);
+    if (after && !order.keyIsValid(after.key)) throw invalidCursor();
+    if (after) rows = rows.where(order.after(after.key, after.id));
+    const result = (await rows.orderBy(order.key, order.direction).orderBy('u.id', order.direction).limit(limit).execute()) as Row[];
     const last = result.at(-1);
-    return { rows: result, nextCursor: result.length === limit && last ? encodeCursor(last.sort_key, Number(last.id)) : null };
+    return { rows: result, nextCursor: result.length === limit && last ? encodeCursor(String(last.sort_key), Number(last.id), sort) : null };
   }
 
   app.get('/api/grassroots', {

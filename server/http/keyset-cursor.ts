@@ -3,23 +3,32 @@ import { badRequest } from '../../domain/errors/app-error.ts';
 /**
  * Keyset paging cursors: the sort key and id of the last row of a page, opaque to clients.
  * A page costs the same at page 5,000 as at page 1 (no OFFSET).
+ *
+ * Lists a user can sort several ways also carry the sort's name: a cursor taken in one order
+ * means nothing in another (the same key would skip or repeat rows), so it is refused instead.
  */
 export interface KeysetCursor {
   key: string;
   id: number;
 }
 
-export function encodeCursor(key: string, id: number): string {
-  return Buffer.from(JSON.stringify([key, id])).toString('base64url');
+export const invalidCursor = () => badRequest('CURSOR_INVALID', 'Con trỏ phân trang không hợp lệ. Hãy tải lại danh sách từ trang đầu.');
+
+export function encodeCursor(key: string, id: number, sort?: string): string {
+  return Buffer.from(JSON.stringify(sort === undefined ? [key, id] : [key, id, sort])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined): KeysetCursor | null {
+/** `sort`: the order the list is asked for; a cursor made for another order is refused. */
+export function decodeCursor(cursor: string | undefined, sort?: string): KeysetCursor | null {
   if (!cursor) return null;
+  let parsed: unknown;
   try {
-    const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof key === 'string' && Number.isSafeInteger(id)) return { key, id };
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    /* fall through: same answer as a well-formed but wrong cursor */
+    throw invalidCursor(); // same answer as a well-formed but wrong cursor
   }
-  throw badRequest('CURSOR_INVALID', 'Con trỏ phân trang không hợp lệ. Hãy tải lại danh sách từ trang đầu.');
+  if (!Array.isArray(parsed) || parsed.length < 2 || parsed.length > 3) throw invalidCursor();
+  const [key, id, cursorSort] = parsed as unknown[];
+  if (typeof key !== 'string' || !Number.isSafeInteger(id) || cursorSort !== sort) throw invalidCursor();
+  return { key, id: id as number };
 }

@@ -46,6 +46,8 @@ export const agreementImport: ImportDefinition<AgreementContext, AgreementRecord
   registry: 'agreements',
   noun: 'thỏa ước',
   fields: AGREEMENT_IMPORT_FIELDS,
+  unitHint: 'Các Mã CĐCS trong tệp phải thuộc đơn vị này.',
+  identity: 'Thỏa ước đã có (cùng công đoàn cơ sở và ngày có hiệu lực) được cập nhật, không tạo trùng; nhập lại cùng một tệp không thay đổi gì.',
 
   async prepare(db, scope) {
     const cdcs = await sql<{ id: number; code: string }>`

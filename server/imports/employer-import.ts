@@ -63,6 +63,8 @@ export const employerImport: ImportDefinition<EmployerContext, EmployerRecord> =
   registry: 'employers',
   noun: 'đơn vị sử dụng lao động',
   fields: EMPLOYER_IMPORT_FIELDS,
+  unitHint: 'Các Mã công đoàn cấp trên và Mã CĐCS trong tệp phải thuộc đơn vị này. Nếu chọn một công đoàn xã, phường hoặc khu công nghiệp, tệp không cần cột Mã công đoàn cấp trên.',
+  identity: 'Đơn vị đã có (cùng mã số thuế) được cập nhật, không tạo trùng; nhập lại cùng một tệp không thay đổi gì.',
 
   async prepare(db, scope) {
     const rows = await sql<{ id: number; code: string; kind: string }>`

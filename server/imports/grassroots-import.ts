@@ -73,6 +73,8 @@ export const grassrootsImport: ImportDefinition<GrassrootsContext, GrassrootsRec
   registry: 'grassroots',
   noun: 'công đoàn cơ sở',
   fields: GRASSROOTS_IMPORT_FIELDS,
+  unitHint: 'Công đoàn cơ sở được tạo trong cây tổ chức dưới đơn vị này. Nếu chọn một công đoàn xã, phường hoặc khu công nghiệp, tệp không cần cột Mã công đoàn cấp trên.',
+  identity: 'Công đoàn cơ sở đã có (cùng mã CĐCS) được cập nhật hồ sơ, không tạo trùng; nhập lại cùng một tệp không thay đổi gì.',
 
   async prepare(db, scope) {
     const rows = await sql<{ id: number; code: string; kind: string }>`

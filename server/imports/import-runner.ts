@@ -46,6 +46,9 @@ export interface ImportDefinition<C, R> {
   /** Vietnamese name of what a row is, for messages ("đoàn viên"). */
   noun: string;
   fields: FieldSpec[];
+  /** For the import screen: what the receiving unit decides, and how a row finds its record again. */
+  unitHint: string;
+  identity: string;
   prepare(db: Kysely<DB>, scope: PlacedUnitRow): Promise<C>;
   /** Required columns beyond the fields' `required` flags, given the scope (titles). */
   extraMissing?(header: HeaderDetection, context: C): string[];

@@ -17,6 +17,21 @@ const ImportStatus = Type.Object({
   rejections: Type.Array(Type.Object({ rowNumber: Type.Integer(), column: Type.Union([Type.String(), Type.Null()]), reason: Type.String() }), { description: '500 lỗi đầu tiên; tải tệp dòng bị từ chối để có đủ' }),
 });
 
+const RegistryParam = Type.Union([Type.Literal('members'), Type.Literal('employers'), Type.Literal('grassroots'), Type.Literal('agreements')], {
+  description: 'members: đoàn viên; employers: đơn vị sử dụng lao động; grassroots: công đoàn cơ sở; agreements: thỏa ước',
+});
+
+const ImportFields = Type.Object({
+  registry: Type.String(),
+  noun: Type.String({ description: 'Một dòng của tệp là gì ("đoàn viên")' }),
+  unitHint: Type.String({ description: 'Đơn vị nhận dữ liệu quyết định điều gì' }),
+  identity: Type.String({ description: 'Nhận diện bản ghi đã có thế nào khi nhập lại' }),
+  fields: Type.Array(Type.Object({
+    key: Type.String(), label: Type.String({ description: 'Tiêu đề cột chuẩn (cũng là tiêu đề của tệp mẫu và tệp xuất)' }),
+    required: Type.Boolean(), synonyms: Type.Array(Type.String(), { description: 'Các tiêu đề khác được tự nhận ra' }),
+  })),
+});
+
 const StartQuery = Type.Object(
   {
     unitId: Type.Integer({ minimum: 1, description: 'Đơn vị nhận dữ liệu (các CĐCS trong tệp phải thuộc đơn vị này)' }),
@@ -32,7 +47,7 @@ export const importsRoutes: FastifyPluginAsyncTypebox<{ imports: ImportsService 
   app.post('/api/imports/:registry', {
     schema: {
       tags: TAGS, summary: 'Nhập danh sách đoàn viên (members), đơn vị sử dụng lao động (employers), công đoàn cơ sở (grassroots) hoặc thỏa ước (agreements) từ tệp XLSX/CSV (multipart, trường "file"); chạy nền, trả về lượt nhập',
-      params: Type.Object({ registry: Type.Union([Type.Literal('members'), Type.Literal('employers'), Type.Literal('grassroots'), Type.Literal('agreements')]) }),
+      params: Type.Object({ registry: RegistryParam }),
       querystring: StartQuery, response: { 202: ImportStatus },
     },
     config: { access: { permission: 'registry.write', unit: unitFromInput('query', 'unitId') } },
@@ -58,6 +73,16 @@ export const importsRoutes: FastifyPluginAsyncTypebox<{ imports: ImportsService 
     });
     return reply.status(202).send(status);
   });
+
+  // Static segment: find-my-way prefers it over /api/imports/:id, so "fields" is never read as a job id.
+  app.get('/api/imports/fields/:registry', {
+    schema: {
+      tags: TAGS, summary: 'Các cột (trường) một tệp nhập của danh sách này có thể có: tiêu đề chuẩn, bắt buộc hay không, các tiêu đề khác được tự nhận ra',
+      params: Type.Object({ registry: RegistryParam }), response: { 200: ImportFields },
+    },
+    // Not about any unit's data: the same for everyone who may import.
+    config: { access: { permission: 'registry.write' } },
+  }, (request) => imports.fields(request.params.registry));
 
   app.get('/api/imports/:id', {
     schema: { tags: TAGS, summary: 'Tiến độ và kết quả một lượt nhập (số dòng đọc, thêm, sửa, giữ nguyên, từ chối)', params: Type.Object({ id: Type.Integer({ minimum: 1 }) }), response: { 200: ImportStatus } },

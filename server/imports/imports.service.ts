@@ -58,6 +58,15 @@ export class ImportsService {
     return this.status(jobId);
   }
 
+  /** What the import screen shows and maps columns to: the definition's own fields, never a copy. */
+  fields(registry: ImportRegistry) {
+    const definition = IMPORTS[registry];
+    return {
+      registry, noun: definition.noun, unitHint: definition.unitHint, identity: definition.identity,
+      fields: definition.fields.map((f) => ({ key: f.key, label: f.label, required: f.required ?? false, synonyms: f.synonyms })),
+    };
+  }
+
   /** For tests and graceful shutdown. */
   async waitFor(jobId: number): Promise<void> {
     await this.running.get(jobId);

@@ -53,6 +53,8 @@ export const memberImport: ImportDefinition<MemberContext, MemberRecord> = {
   registry: 'members',
   noun: 'đoàn viên',
   fields: MEMBER_IMPORT_FIELDS,
+  unitHint: 'Các Mã CĐCS trong tệp phải thuộc đơn vị này. Nếu chọn một công đoàn cơ sở, tệp không cần cột Mã CĐCS.',
+  identity: 'Đoàn viên đã có (cùng số CCCD) được cập nhật, không tạo trùng; nhập lại cùng một tệp không thay đổi gì.',
 
   async prepare(db, scope) {
     const rows = await sql<{ id: number; code: string }>`

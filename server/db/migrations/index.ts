@@ -8,6 +8,7 @@ import * as reporting from './0010-reporting.ts';
 import * as memberWritePath from './0007-member-write-path.ts';
 import * as documents from './0008-documents.ts';
 import * as progressAggregates from './0009-progress-aggregates.ts';
+import * as registrySorts from './0011-registry-sorts.ts';
 
 /**
  * Every migration, in order. A static list (not a folder scan) so that the set of migrations
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0007-member-write-path': memberWritePath,
   '0008-documents': documents,
   '0009-progress-aggregates': progressAggregates,
+  '0011-registry-sorts': registrySorts,
 };
