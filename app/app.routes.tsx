@@ -9,6 +9,7 @@ import { RequirePermission } from './scenes/admin/require-permission.guard.tsx';
 
 // Screens load on demand so the first paint only carries the shell.
 const OrgTreeScene = lazy(() => import('./scenes/org-tree/org-tree.scene.tsx'));
+const RestructureScene = lazy(() => import('./scenes/restructure/restructure.scene.tsx'));
 const LoginScene = lazy(() => import('./scenes/login/login.scene.tsx'));
 const ChangePasswordScene = lazy(() => import('./scenes/account/change-password.scene.tsx'));
 const AdminIndexScene = lazy(() => import('./scenes/admin/admin-index.scene.tsx'));
@@ -43,6 +44,7 @@ export function AppRoutes() {
       <Route element={<AppShell />}>
         <Route index element={<Navigate to={HOME_PATH} replace />} />
         <Route path="/co-cau-to-chuc" element={<OrgTreeScene />} />
+        <Route path="/co-cau-to-chuc/sap-xep" element={<RequirePermission permission="org.restructure"><RestructureScene /></RequirePermission>} />
         <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordScene />} />
         <Route path="/quan-tri" element={<AdminIndexScene />} />
         <Route path="/quan-tri/tai-khoan" element={<RequirePermission permission="users.manage"><UsersScene /></RequirePermission>} />

@@ -33,6 +33,8 @@ import { ImportsService } from './imports/imports.service.ts';
 import { membersRoutes } from './members/members.routes.ts';
 import { MembersService } from './members/members.service.ts';
 import { orgRoutes } from './org/org.routes.ts';
+import { orgOperationsRoutes } from './org/org-operations.routes.ts';
+import { OrgOperationsService } from './org/org-operations.service.ts';
 import { progressRoutes } from './progress/progress.routes.ts';
 import { ProgressService } from './progress/progress.service.ts';
 import { OrgService } from './org/org.service.ts';
@@ -113,6 +115,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(healthRoutes, { database: options.database, version: APP_VERSION });
   await app.register(authRoutes, { auth, db, config: options.config, loginRateLimitPerIp: options.loginRateLimitPerIp ?? 30 });
   await app.register(orgRoutes, { service: new OrgService(db) });
+  await app.register(orgOperationsRoutes, { service: new OrgOperationsService(db), db });
   await app.register(usersRoutes, { users: new UsersService(db), db });
   await app.register(tokensRoutes, { tokens: new TokensService(db) });
   await app.register(auditRoutes, { db });

@@ -1,6 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { OrgSearchResult, OrgUnitDetail, OrgUnitList } from '../../server/org/org.schema.ts';
+import type { PlanReport, UnitHistory } from '../../server/org/org-operations.schema.ts';
 import { api } from './api-client.ts';
+import { uploadFile } from './registry.api.ts';
 
 /** Query keys and fetchers for the organisation tree; every call is for one "as of" date. */
 export const orgKeys = {
@@ -44,3 +46,18 @@ export const searchQuery = (q: string, asOf: string, under?: number) =>
     staleTime: 60_000,
     enabled: q.trim().length >= SEARCH_MIN_LENGTH,
   });
+
+// ---- History and restructuring (issue 7) ----
+
+export type { PlanReport, UnitHistory };
+
+export const historyQuery = (id: number) =>
+  queryOptions({
+    queryKey: ['org', 'history', id] as const,
+    queryFn: ({ signal }) => api.get<UnitHistory>(`/api/org/units/${id}/history`, { signal }),
+    staleTime: TREE_STALE_MS,
+  });
+
+/** The same file twice: first as a dry run (the preview), then for real (all or nothing). */
+export const previewPlan = (file: File) => uploadFile<PlanReport>('POST', '/api/org/restructure-plans', file, { dryRun: true });
+export const applyPlan = (file: File) => uploadFile<PlanReport>('POST', '/api/org/restructure-plans', file);

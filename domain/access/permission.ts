@@ -7,6 +7,7 @@
 export const PERMISSIONS = [
   'org.read',
   'org.write',
+  'org.restructure',
   'registry.read',
   'registry.write',
   'targets.read',
@@ -25,6 +26,7 @@ export type Permission = (typeof PERMISSIONS)[number];
 export const PERMISSION_LABELS: Record<Permission, string> = {
   'org.read': 'Xem cơ cấu tổ chức',
   'org.write': 'Sửa cơ cấu tổ chức',
+  'org.restructure': 'Sắp xếp tổ chức: thành lập, đổi tên, chuyển, sáp nhập, chia tách, giải thể đơn vị',
   'registry.read': 'Xem sổ đoàn viên, CĐCS, doanh nghiệp, thỏa ước',
   'registry.write': 'Cập nhật sổ đoàn viên, CĐCS, doanh nghiệp, thỏa ước',
   'targets.read': 'Xem văn bản, chỉ tiêu và tiến độ thực hiện',
@@ -56,13 +58,13 @@ export const ROLE_SEEDS: RoleSeed[] = [
     code: 'system_admin',
     name: 'Quản trị hệ thống',
     description: 'Quản lý tài khoản, khóa API và nhật ký trong phạm vi đơn vị của mình; xem và sửa mọi dữ liệu trong phạm vi đó.',
-    permissions: ['org.read', 'org.write', 'registry.read', 'registry.write', 'targets.read', 'targets.write', 'users.manage', 'tokens.manage', 'audit.read', 'reports.read', 'reports.submit', 'reports.review', 'reports.manage'],
+    permissions: ['org.read', 'org.write', 'org.restructure', 'registry.read', 'registry.write', 'targets.read', 'targets.write', 'users.manage', 'tokens.manage', 'audit.read', 'reports.read', 'reports.submit', 'reports.review', 'reports.manage'],
   },
   {
     code: 'union_staff',
     name: 'Cán bộ công đoàn',
     description: 'Xem và cập nhật dữ liệu của đơn vị mình và các đơn vị trực thuộc.',
-    permissions: ['org.read', 'org.write', 'registry.read', 'registry.write', 'targets.read', 'targets.write', 'reports.read', 'reports.submit', 'reports.review'],
+    permissions: ['org.read', 'org.write', 'org.restructure', 'registry.read', 'registry.write', 'targets.read', 'targets.write', 'reports.read', 'reports.submit', 'reports.review'],
   },
   {
     code: 'grassroots_officer',

@@ -106,6 +106,7 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
       '/api/org/units/:id/children': `/api/org/units/${p01}/children`,
       '/api/org/units/:id/ancestors': `/api/org/units/${p01}/ancestors`,
       '/api/org/search': `/api/org/search?q=cong+doan&under=${p01}`,
+      '/api/org/units/:id/history': `/api/org/units/${p01}/history`,
       '/api/users/:id': `/api/users/${p01User}`,
       '/api/users/:id/reset-password': `/api/users/${p01User}/reset-password`,
       '/api/users/:id/lock': `/api/users/${p01User}/lock`,

@@ -317,6 +317,12 @@ export interface TargetTable {
   quote: string | null;
   parent_target_id: number | null;
   created_at: Timestamp;
+  /** Targets this one was combined from when their units merged (issue 7). */
+  combined_from: ColumnType<number[] | null, number[] | null | undefined, number[] | null>;
+  origin_note: ColumnType<string | null, string | null | undefined, string | null>;
+  closed_on: ColumnType<string | null, string | null | undefined, string | null>;
+  closed_reason: ColumnType<string | null, string | null | undefined, string | null>;
+  succeeded_by_id: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface ReportedValueTable {
@@ -373,9 +379,30 @@ export interface ReportCommentTable {
   created_at: Generated<Timestamp>;
 }
 
+/** A unit's names with their dates (a rename closes one row and opens the next). */
+export interface OrgUnitNameTable {
+  id: Generated<number>;
+  unit_id: number;
+  name: string;
+  valid_from: string;
+  valid_to: string | null;
+}
+
+/** predecessor → successor from `effective_on` (merge, split, dissolve). */
+export interface OrgSuccessionTable {
+  id: Generated<number>;
+  predecessor_id: number;
+  successor_id: number;
+  kind: 'merge' | 'split' | 'dissolve';
+  effective_on: string;
+  created_at: Generated<Timestamp>;
+}
+
 export interface DB {
   org_unit: OrgUnitTable;
   org_placement: OrgPlacementTable;
+  org_unit_name: OrgUnitNameTable;
+  org_succession: OrgSuccessionTable;
   role: RoleTable;
   app_user: AppUserTable;
   user_role: UserRoleTable;

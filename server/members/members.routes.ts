@@ -61,7 +61,7 @@ export const membersRoutes: FastifyPluginAsyncTypebox<{ members: MembersService;
   app.get('/api/members/count', {
     schema: { tags: TAGS, summary: 'Số đoàn viên của đơn vị (và các đơn vị trực thuộc) vào một ngày', querystring: MemberCountQuery, response: { 200: MemberCount } },
     config: { access: { permission: 'registry.read', unit: unitFromInput('query', 'unitId') } },
-  }, (request) => members.countOn(requirePrincipal(request), request.query.unitId, request.query.date));
+  }, (request) => members.countOn(requirePrincipal(request), request.query.unitId, request.query.date, request.query.viaPredecessors));
 
   app.get('/api/members/duplicates', {
     schema: { tags: TAGS, summary: 'Hồ sơ có thể trùng (cùng họ tên và ngày sinh ở hai CĐCS)', response: { 200: DuplicateGroups } },

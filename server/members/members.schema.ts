@@ -88,8 +88,14 @@ export const DuplicateGroups = Type.Object({
   items: Type.Array(Type.Object({ reason: Type.String(), members: Type.Array(MemberItem) })),
 });
 
-export const MemberCountQuery = Type.Object({ unitId: Type.Optional(Type.Integer({ minimum: 1 })), date: Type.Optional(IsoDate) }, { additionalProperties: false });
-export const MemberCount = Type.Object({ unitId: Type.Integer(), date: IsoDate, members: Type.Integer() });
+export const MemberCountQuery = Type.Object({
+  unitId: Type.Optional(Type.Integer({ minimum: 1 })), date: Type.Optional(IsoDate),
+  viaPredecessors: Type.Optional(Type.Boolean({ description: 'Cộng các đơn vị tiền thân (sáp nhập sau ngày này) khi đơn vị chưa tồn tại hoặc đã nhận sáp nhập' })),
+}, { additionalProperties: false });
+export const MemberCount = Type.Object({
+  unitId: Type.Integer(), date: IsoDate, members: Type.Integer(),
+  summedUnitIds: Type.Optional(Type.Array(Type.Integer(), { description: 'Các đơn vị đã cộng (khi viaPredecessors)' })),
+});
 export const MemberIdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 
 export type MemberItem = Static<typeof MemberItem>;

@@ -12,6 +12,7 @@ import type { DB } from '../db/schema.ts';
 import { findUnit } from '../org/org.repository.ts';
 import * as repo from './members.repository.ts';
 import type { CreateMemberBody, MemberItem, UpdateMemberBody } from './members.schema.ts';
+import { unitsToSumOn } from '../org/org-succession.repository.ts';
 import { decodeCursor, encodeCursor } from '../http/keyset-cursor.ts';
 
 export const memberNotFound = () => new AppError('MEMBER_NOT_FOUND', 'not_found', 'Không tìm thấy đoàn viên.');
@@ -243,9 +244,13 @@ export class MembersService {
     return { items };
   }
 
-  async countOn(principal: Principal, unitId: number | undefined, date: string | undefined) {
+  async countOn(principal: Principal, unitId: number | undefined, date: string | undefined, viaPredecessors = false) {
     const on = date ?? todayInVietnam();
     const id = unitId ?? principal.unitId;
-    return { unitId: id, date: on, members: await repo.countMembersOn(this.db, id, on) };
+    if (!viaPredecessors) return { unitId: id, date: on, members: await repo.countMembersOn(this.db, id, on) };
+    // A successor's past figure is the sum of its predecessors' (disjoint subtrees on that date).
+    const units = await unitsToSumOn(this.db, id, on);
+    const counts = await Promise.all(units.map((u) => repo.countMembersOn(this.db, u, on)));
+    return { unitId: id, date: on, members: counts.reduce((a, b) => a + b, 0), summedUnitIds: units };
   }
 }

@@ -1,7 +1,9 @@
 import { CalendarOutlined } from '@ant-design/icons';
-import { Card, DatePicker, Space, Typography } from 'antd';
+import { Button, Card, DatePicker, Space, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useSearchParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router';
+import { meQuery } from '../../api/auth.api.ts';
 import { VI_DATE_FORMAT, formatViDate, isIsoDate, todayIso } from '../../lib/calendar-date.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { UnitDetailPanel } from './unit-detail.panel.tsx';
@@ -15,6 +17,7 @@ const DATE_PARAM = 'ngay';
 export default function OrgTreeScene() {
   useDocumentTitle('Cơ cấu tổ chức');
   const [params, setParams] = useSearchParams();
+  const me = useQuery(meQuery());
   const requested = params.get(DATE_PARAM);
   const asOf = isIsoDate(requested) ? requested : todayIso();
   const showDate = (iso: string) => {
@@ -34,6 +37,9 @@ export default function OrgTreeScene() {
           </Typography.Text>
         </div>
         <Space>
+          {me.data?.permissions.includes('org.restructure') && (
+            <Link to="/co-cau-to-chuc/sap-xep" data-testid="org-restructure-link"><Button>Sắp xếp tổ chức</Button></Link>
+          )}
           <label htmlFor="org-as-of" className="as-of-label">
             <CalendarOutlined /> Xem theo ngày
           </label>

@@ -6,6 +6,7 @@ import { errorMessage } from '../../api/api-client.ts';
 import { unitQuery } from '../../api/org.api.ts';
 import { formatViDate } from '../../lib/calendar-date.ts';
 import { shortUnitName } from './org-tree.model.ts';
+import { UnitHistoryTimeline } from './unit-history.timeline.tsx';
 import { UnitKindTag, UnitSectorTag } from './unit-kind.tag.tsx';
 
 const NONE = <Typography.Text type="secondary">Chưa có thông tin</Typography.Text>;
@@ -110,6 +111,10 @@ export function UnitDetailPanel({
         Các đơn vị trực thuộc (mọi cấp)
       </Typography.Title>
       <DescendantCounts counts={unit.descendantsByKind} />
+      <Typography.Title level={5} className="unit-detail-subtitle">
+        Lịch sử đơn vị
+      </Typography.Title>
+      <UnitHistoryTimeline unitId={unit.id} />
     </div>
   );
 }

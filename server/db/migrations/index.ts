@@ -8,6 +8,7 @@ import * as reporting from './0010-reporting.ts';
 import * as memberWritePath from './0007-member-write-path.ts';
 import * as documents from './0008-documents.ts';
 import * as progressAggregates from './0009-progress-aggregates.ts';
+import * as orgOperations from './0012-org-operations.ts';
 import * as registrySorts from './0011-registry-sorts.ts';
 
 /**
@@ -24,5 +25,6 @@ export const migrations: Record<string, Migration> = {
   '0007-member-write-path': memberWritePath,
   '0008-documents': documents,
   '0009-progress-aggregates': progressAggregates,
+  '0012-org-operations': orgOperations,
   '0011-registry-sorts': registrySorts,
 };

@@ -1,0 +1,349 @@
+/**
+ * A restructuring plan (DOMAIN.md §1, the 2025 reform): a list of operations on the tree, all on
+ * one effective date, checked as a whole against the tree as it stood that day. Pure: the caller
+ * loads the tree and the facts that can forbid a change; this module simulates the plan in memory
+ * and answers either every problem it found or the exact set of changes to write. One code path
+ * serves a single operation from a form and a plan file of hundreds of rows, so a preview is the
+ * same computation as the write.
+ */
+import { formatVietnameseDate as formatDate } from '../time/calendar-date.ts';
+import { canBeChildOf, UNIT_KIND_LABELS, type UnitKind } from './org-unit.ts';
+
+export const OPERATION_KINDS = ['create', 'rename', 'move', 'merge', 'split', 'dissolve'] as const;
+export type OperationKind = (typeof OPERATION_KINDS)[number];
+
+export const OPERATION_LABELS: Record<OperationKind, string> = {
+  create: 'Thành lập',
+  rename: 'Đổi tên',
+  move: 'Chuyển',
+  merge: 'Sáp nhập',
+  split: 'Chia tách',
+  dissolve: 'Giải thể',
+};
+
+/** Words a plan file may use for each operation (compared without accents or case). */
+const OPERATION_WORDS: Record<OperationKind, string[]> = {
+  create: ['thanh lap', 'tao moi', 'tao', 'create'],
+  rename: ['doi ten', 'rename'],
+  move: ['chuyen', 'di chuyen', 'chuyen cap tren', 'move'],
+  merge: ['sap nhap', 'hop nhat', 'nhap', 'merge'],
+  split: ['chia tach', 'tach', 'split'],
+  dissolve: ['giai the', 'dissolve'],
+};
+
+export function parseOperationKind(text: string): OperationKind | null {
+  const key = foldForMatch(text);
+  for (const kind of OPERATION_KINDS) if (OPERATION_WORDS[kind].includes(key)) return kind;
+  return null;
+}
+
+function foldForMatch(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** One line of a plan: a file row, or the one operation of a form. */
+export interface PlanRow {
+  /** Row number in the file (for the problem list); 1 for a form. */
+  row: number;
+  operation: OperationKind;
+  /** The unit the operation acts on (empty for create). */
+  oldCode: string | null;
+  /** create: the new unit; merge/split: the successor; dissolve: who receives its children. */
+  newCode: string | null;
+  newName: string | null;
+  newKind: UnitKind | null;
+  /** create/move: the new parent; split: the successor's parent when it is created by this row. */
+  newParentCode: string | null;
+  effectiveOn: string;
+}
+
+/** A unit as placed on the plan's date, in the caller's scope. */
+export interface TreeUnit {
+  id: number;
+  code: string;
+  name: string;
+  kind: UnitKind;
+  parentId: number | null;
+  /** First day of its current placement: a change on or before it would overlap. */
+  placedFrom: string;
+  /** A later change already recorded (placement or closure after the date), if any. */
+  changedLaterOn: string | null;
+}
+
+export interface PlanContext {
+  date: string;
+  /** The caller's subtree on the date (root first is not required). */
+  units: TreeUnit[];
+  scopeRootId: number;
+  /** Codes of every unit ever recorded, inside or outside the scope (codes are never reused). */
+  codeExists: (code: string) => boolean;
+  /** Members in a CĐCS on the date: a CĐCS cannot be closed with members still in it. */
+  openMembers: ReadonlyMap<number, number>;
+}
+
+export interface PlanProblem {
+  row: number | null;
+  code: string | null;
+  message: string;
+}
+
+export type SuccessionKind = 'merge' | 'split' | 'dissolve';
+
+export interface PlanChanges {
+  date: string;
+  created: { code: string; name: string; kind: UnitKind; parentCode: string }[];
+  renamed: { code: string; from: string; to: string }[];
+  /** Units whose parent changes (explicitly, or because their old parent closed). */
+  moved: { code: string; name: string; fromParentCode: string | null; toParentCode: string; byDefault: boolean }[];
+  closed: { code: string; name: string; kind: UnitKind; operation: 'merge' | 'split' | 'dissolve'; successorCodes: string[] }[];
+  successions: { predecessorCode: string; successorCode: string; kind: SuccessionKind }[];
+  /** The final parent of every unit whose place changes, and of every new unit (code → parent code). */
+  parentOf: Map<string, string>;
+  /** Closed unit code → the unit that receives what nobody mapped (employers without a CĐCS, targets). */
+  defaultSuccessor: Map<string, string>;
+}
+
+export type PlanOutcome = { ok: true; changes: PlanChanges } | { ok: false; problems: PlanProblem[] };
+
+interface SimUnit {
+  code: string;
+  name: string;
+  kind: UnitKind;
+  parent: string | null;
+  originalParent: string | null;
+  isNew: boolean;
+  closed: boolean;
+  existing: TreeUnit | null;
+}
+
+const STRUCTURAL: readonly OperationKind[] = ['move', 'merge', 'split', 'dissolve'];
+const ORDER: Record<OperationKind, number> = { create: 0, rename: 1, merge: 2, split: 2, dissolve: 2, move: 3 };
+
+export function planRestructure(rows: readonly PlanRow[], context: PlanContext): PlanOutcome {
+  const problems: PlanProblem[] = [];
+  const problem = (row: PlanRow | null, code: string | null, message: string) => problems.push({ row: row?.row ?? null, code, message });
+  const date = context.date;
+
+  if (rows.length === 0) return { ok: false, problems: [{ row: null, code: null, message: 'Kế hoạch không có dòng nào.' }] };
+
+  const byId = new Map(context.units.map((u) => [u.id, u]));
+  const sim = new Map<string, SimUnit>();
+  for (const u of context.units) {
+    const parentCode = u.parentId === null ? null : byId.get(u.parentId)?.code ?? null;
+    sim.set(u.code, { code: u.code, name: u.name, kind: u.kind, parent: parentCode, originalParent: parentCode, isNew: false, closed: false, existing: u });
+  }
+  const scopeRoot = byId.get(context.scopeRootId);
+  const known = (code: string) => sim.get(code);
+  const outOfScopeOrMissing = (row: PlanRow, code: string, what: string) =>
+    problem(row, code, context.codeExists(code)
+      ? `${what} "${code}" không thuộc phạm vi của bạn hoặc không tồn tại vào ngày ${formatDate(date)}.`
+      : `${what} "${code}" không có trong cây tổ chức.`);
+
+  for (const row of rows) {
+    if (row.effectiveOn !== date) {
+      problem(row, row.oldCode ?? row.newCode, `Ngày hiệu lực ${formatDate(row.effectiveOn)} khác ngày của kế hoạch (${formatDate(date)}): một kế hoạch chỉ có một ngày hiệu lực.`);
+    }
+  }
+
+  // A unit may take part in one structural operation (split: several rows of the same unit).
+  const seen = new Map<string, PlanRow>();
+  for (const row of rows) {
+    if (!STRUCTURAL.includes(row.operation) || !row.oldCode) continue;
+    const first = seen.get(row.oldCode);
+    if (first && !(first.operation === 'split' && row.operation === 'split')) {
+      problem(row, row.oldCode, `Đơn vị "${row.oldCode}" đã có thao tác "${OPERATION_LABELS[first.operation]}" ở dòng ${first.row}; mỗi đơn vị chỉ có một thao tác thay đổi vị trí.`);
+    } else if (!first) seen.set(row.oldCode, row);
+  }
+
+  const successors = new Map<string, { codes: string[]; operation: 'merge' | 'split' | 'dissolve' }>();
+  const renamed: PlanChanges['renamed'] = [];
+  const explicitMoves = new Set<string>();
+  const sorted = [...rows].sort((a, b) => ORDER[a.operation] - ORDER[b.operation] || a.row - b.row);
+
+  for (const row of sorted) {
+    const need = (value: string | null, what: string): value is string => {
+      if (value && value.trim() !== '') return true;
+      problem(row, row.oldCode ?? row.newCode, `Dòng ${row.row} (${OPERATION_LABELS[row.operation]}): thiếu ${what}.`);
+      return false;
+    };
+    switch (row.operation) {
+      case 'create': {
+        if (!need(row.newCode, 'mã đơn vị mới') || !need(row.newName, 'tên đơn vị mới') || !need(row.newParentCode, 'mã đơn vị cấp trên mới')) break;
+        if (!row.newKind) { problem(row, row.newCode, `Dòng ${row.row}: thiếu loại của đơn vị mới "${row.newCode}".`); break; }
+        if (sim.has(row.newCode) || context.codeExists(row.newCode)) { problem(row, row.newCode, `Mã "${row.newCode}" đã được dùng cho một đơn vị khác.`); break; }
+        sim.set(row.newCode, { code: row.newCode, name: row.newName!.trim(), kind: row.newKind, parent: row.newParentCode, originalParent: null, isNew: true, closed: false, existing: null });
+        break;
+      }
+      case 'rename': {
+        if (!need(row.oldCode, 'mã đơn vị') || !need(row.newName, 'tên mới')) break;
+        const unit = known(row.oldCode);
+        if (!unit || unit.isNew) { if (!unit) outOfScopeOrMissing(row, row.oldCode, 'Đơn vị'); break; }
+        renamed.push({ code: unit.code, from: unit.name, to: row.newName!.trim() });
+        unit.name = row.newName!.trim();
+        break;
+      }
+      case 'merge': case 'split': case 'dissolve': {
+        if (!need(row.oldCode, 'mã đơn vị cũ') || !need(row.newCode, row.operation === 'dissolve' ? 'mã đơn vị nhận các đơn vị trực thuộc' : 'mã đơn vị kế thừa')) break;
+        const unit = known(row.oldCode);
+        if (!unit) { outOfScopeOrMissing(row, row.oldCode, 'Đơn vị'); break; }
+        if (unit.isNew) { problem(row, row.oldCode, `Đơn vị "${row.oldCode}" vừa được thành lập trong kế hoạch này, không thể ${OPERATION_LABELS[row.operation].toLowerCase()} ngay.`); break; }
+        if (unit.existing?.id === context.scopeRootId) { problem(row, row.oldCode, `Không thể ${OPERATION_LABELS[row.operation].toLowerCase()} chính đơn vị của bạn.`); break; }
+        const successor = known(row.newCode);
+        if (!successor) { outOfScopeOrMissing(row, row.newCode, 'Đơn vị kế thừa'); break; }
+        if (successor.code === unit.code) { problem(row, row.oldCode, `Đơn vị "${row.oldCode}" không thể kế thừa chính nó.`); break; }
+        unit.closed = true;
+        const entry = successors.get(unit.code) ?? { codes: [], operation: row.operation };
+        entry.codes.push(successor.code);
+        successors.set(unit.code, entry);
+        break;
+      }
+      case 'move': {
+        if (!need(row.oldCode, 'mã đơn vị') || !need(row.newParentCode, 'mã đơn vị cấp trên mới')) break;
+        const unit = known(row.oldCode);
+        if (!unit) { outOfScopeOrMissing(row, row.oldCode, 'Đơn vị'); break; }
+        if (unit.existing?.id === context.scopeRootId) { problem(row, row.oldCode, 'Không thể chuyển chính đơn vị của bạn.'); break; }
+        if (!known(row.newParentCode)) { outOfScopeOrMissing(row, row.newParentCode, 'Đơn vị cấp trên'); break; }
+        unit.parent = row.newParentCode;
+        explicitMoves.add(unit.code);
+        break;
+      }
+    }
+  }
+
+  // Children of a merged or dissolved unit follow it to its (first) successor unless a row moved
+  // them; a split cannot guess, so its children must each be mapped.
+  const defaultSuccessor = new Map<string, string>();
+  for (const [code, s] of successors) {
+    // Follow a chain (A merged into B, B dissolved into C) so nothing lands on a closed unit.
+    let target = s.codes[0]!;
+    for (let hops = 0; sim.get(target)?.closed && hops < 50; hops++) target = successors.get(target)?.codes[0] ?? target;
+    defaultSuccessor.set(code, target);
+  }
+  const defaultMoves = new Set<string>();
+  for (const unit of sim.values()) {
+    if (unit.closed || explicitMoves.has(unit.code) || !unit.parent) continue;
+    const parent = sim.get(unit.parent);
+    if (!parent?.closed) continue;
+    const s = successors.get(parent.code)!;
+    if (s.operation === 'split') {
+      problem(rowOf(rows, parent.code), unit.code, `Đơn vị "${unit.code}" (${unit.name}) thuộc "${parent.code}" đang chia tách nhưng chưa được giao cho đơn vị nào (thêm một dòng "Chuyển").`);
+      continue;
+    }
+    unit.parent = defaultSuccessor.get(parent.code)!;
+    defaultMoves.add(unit.code);
+  }
+
+  // Every open unit: its parent exists, is open, accepts its kind, and is not below itself.
+  for (const unit of sim.values()) {
+    if (unit.closed || unit.parent === null) continue;
+    if (!unit.isNew && unit.parent === unit.originalParent) continue;
+    const row = rowOf(rows, unit.code) ?? null;
+    const parent = sim.get(unit.parent);
+    if (!parent) {
+      // Moves were checked when read; a new unit's parent may be created by a later row, so here.
+      if (unit.isNew && row) outOfScopeOrMissing(row, unit.parent, 'Đơn vị cấp trên');
+      continue;
+    }
+    if (parent.closed) {
+      problem(row, unit.code, `Đơn vị "${unit.code}" được chuyển về "${parent.code}", nhưng "${parent.code}" cũng chấm dứt hoạt động theo kế hoạch này.`);
+      continue;
+    }
+    let cyclic = false;
+    let cursor: SimUnit | undefined = parent;
+    for (let guard = 0; cursor && guard <= sim.size; guard++) {
+      if (cursor.code === unit.code) {
+        problem(row, unit.code, `Chuyển "${unit.code}" về "${parent.code}" tạo thành vòng lặp: "${parent.code}" đang nằm dưới "${unit.code}".`);
+        cyclic = true;
+        break;
+      }
+      cursor = cursor.parent ? sim.get(cursor.parent) : undefined;
+    }
+    if (!cyclic && !canBeChildOf(unit.kind, parent.kind)) {
+      problem(row, unit.code, `${UNIT_KIND_LABELS[unit.kind]} "${unit.code}" không thể trực thuộc ${UNIT_KIND_LABELS[parent.kind]} "${parent.code}".`);
+    }
+  }
+
+  // Closing a CĐCS with members would lose them from every count after the date.
+  for (const unit of sim.values()) {
+    if (!unit.closed || !unit.existing) continue;
+    const members = context.openMembers.get(unit.existing.id) ?? 0;
+    if (members > 0) problem(rowOf(rows, unit.code), unit.code, `Công đoàn cơ sở "${unit.code}" còn ${members} đoàn viên vào ngày ${formatDate(date)}: chuyển đoàn viên sang công đoàn cơ sở khác trước khi giải thể hoặc sáp nhập.`);
+  }
+
+  // Overlapping validity: a change on a day the unit already has a later (or same-day) change.
+  const touched = new Set<string>([...successors.keys(), ...explicitMoves, ...defaultMoves, ...renamed.map((r) => r.code)]);
+  const childrenOf = new Map<number, TreeUnit[]>();
+  for (const u of context.units) if (u.parentId !== null) childrenOf.set(u.parentId, [...(childrenOf.get(u.parentId) ?? []), u]);
+  const subtreeTouched = new Set<string>();
+  const walk = (u: TreeUnit) => {
+    if (subtreeTouched.has(u.code)) return;
+    subtreeTouched.add(u.code);
+    for (const c of childrenOf.get(u.id) ?? []) walk(c);
+  };
+  for (const code of touched) { const u = sim.get(code)?.existing; if (u) walk(u); }
+  for (const code of subtreeTouched) {
+    const u = sim.get(code)!.existing!;
+    if (u.placedFrom >= date) {
+      problem(rowOf(rows, code), code, `Đơn vị "${code}" đã có vị trí từ ngày ${formatDate(u.placedFrom)}; thay đổi từ ngày ${formatDate(date)} sẽ trùng thời gian hiệu lực.`);
+    } else if (u.changedLaterOn) {
+      problem(rowOf(rows, code), code, `Đơn vị "${code}" đã có thay đổi ghi nhận từ ngày ${formatDate(u.changedLaterOn)}, sau ngày ${formatDate(date)}: thời gian hiệu lực bị chồng lấn.`);
+    }
+  }
+  if (scopeRoot === undefined) problem(null, null, `Đơn vị của bạn không tồn tại vào ngày ${formatDate(date)}.`);
+
+  if (problems.length > 0) return { ok: false, problems: dedupe(problems) };
+
+  const parentOf = new Map<string, string>();
+  const moved: PlanChanges['moved'] = [];
+  for (const unit of sim.values()) {
+    if (unit.closed || unit.parent === null) continue;
+    if (unit.isNew) { parentOf.set(unit.code, unit.parent); continue; }
+    if (unit.parent === unit.originalParent) continue;
+    parentOf.set(unit.code, unit.parent);
+    moved.push({ code: unit.code, name: unit.name, fromParentCode: unit.originalParent, toParentCode: unit.parent, byDefault: defaultMoves.has(unit.code) });
+  }
+  const created = [...sim.values()].filter((u) => u.isNew).map((u) => ({ code: u.code, name: u.name, kind: u.kind, parentCode: u.parent! }));
+  const closed = [...successors].map(([code, s]) => {
+    const u = sim.get(code)!;
+    return { code, name: u.name, kind: u.kind, operation: s.operation, successorCodes: s.codes };
+  });
+  const successions = [...successors].flatMap(([code, s]) => s.codes.map((to) => ({ predecessorCode: code, successorCode: to, kind: s.operation })));
+  return { ok: true, changes: { date, created, renamed, moved, closed, successions, parentOf, defaultSuccessor } };
+}
+
+function rowOf(rows: readonly PlanRow[], code: string): PlanRow | null {
+  return rows.find((r) => r.oldCode === code && r.operation !== 'rename') ?? rows.find((r) => r.newCode === code) ?? null;
+}
+
+function dedupe(problems: PlanProblem[]): PlanProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = `${p.row}|${p.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Kind as a plan file writes it: the English code, the full Vietnamese label, or a usual short form. */
+const KIND_WORDS: Record<UnitKind, string[]> = {
+  national: ['tong lien doan', 'tld'],
+  province: ['tinh', 'thanh pho', 'ldld tinh', 'lien doan lao dong tinh'],
+  central_sector: ['cong doan nganh trung uong'],
+  corporation: ['cong doan tap doan', 'tong cong ty'],
+  commune: ['xa', 'phuong', 'dac khu', 'cong doan xa', 'cong doan phuong', 'cong doan xa phuong'],
+  industrial_zone: ['kcn', 'khu cong nghiep', 'cong doan khu cong nghiep'],
+  local_sector: ['cong doan nganh dia phuong', 'nganh dia phuong'],
+  district: ['huyen', 'ldld huyen', 'lien doan lao dong huyen'],
+  grassroots: ['cdcs', 'cong doan co so'],
+  sub_unit: ['cong doan bo phan', 'cdcs thanh vien'],
+  union_group: ['to cong doan'],
+};
+
+export function parseUnitKind(text: string): UnitKind | null {
+  const key = foldForMatch(text).replace(/[,.;]/g, ' ').replace(/\s+/g, ' ').trim();
+  for (const kind of Object.keys(KIND_WORDS) as UnitKind[]) {
+    if (key === kind || KIND_WORDS[kind].includes(key) || foldForMatch(UNIT_KIND_LABELS[kind]).replace(/[,.;]/g, ' ').replace(/\s+/g, ' ').trim() === key) return kind;
+  }
+  return null;
+}
