@@ -65,6 +65,8 @@ export interface ImportRequest {
   createdBy: number | null;
   mapping?: Record<number, string | null>;
   batchSize?: number;
+  /** Batches written at the same time, each on its own connection (default 2). */
+  writers?: number;
   onProgress?: (counters: jobs.Counters) => void;
   jobId?: number;
 }
@@ -132,20 +134,34 @@ export async function runImport<C, R>(db: Kysely<DB>, def: ImportDefinition<C, R
   let read = 0;
   let formulaRows = 0;
 
-  // One batch is written while the next one is read and parsed: the database works on one core
-  // while Node parses on the other. Never more than one batch in flight, so memory stays bounded.
-  let inFlight: Promise<void> = Promise.resolve();
+  // Batches are written while the next one is read and parsed, up to `writers` at a time on their
+  // own connections (each its own transaction): index and trigger maintenance is per-backend CPU
+  // work, so two writers use both cores while Node parses. Batches never share a key (a repeated
+  // key in the file is refused while parsing), so they commit in any order; a crash still leaves
+  // whole batches only. On the embedded database (one connection) they simply queue.
+  const writers = Math.max(1, req.writers ?? 2);
+  const inFlight = new Set<Promise<void>>();
+  let failure: { error: unknown } | null = null;
+  const settle = async (all: boolean) => {
+    while (inFlight.size > 0 && (all || inFlight.size >= writers)) await Promise.race(inFlight);
+    if (failure) throw failure.error;
+  };
   const flush = async () => {
     if (read === 0) return;
     const batch = { jobId, rows: parsed, rejections, read, dryRun: req.dryRun, actor: req.actor, context, today };
     parsed = [];
     rejections = [];
     read = 0;
-    await inFlight;
-    inFlight = writeBatch(db, def, batch).then((delta) => {
-      for (const k of Object.keys(totals) as (keyof jobs.Counters)[]) totals[k] += delta[k];
-      req.onProgress?.({ ...totals });
-    });
+    await settle(false);
+    const written: Promise<void> = writeBatch(db, def, batch)
+      .then((delta) => {
+        for (const k of Object.keys(totals) as (keyof jobs.Counters)[]) totals[k] += delta[k];
+        req.onProgress?.({ ...totals });
+      }, (error: unknown) => {
+        failure ??= { error };
+      })
+      .finally(() => inFlight.delete(written));
+    inFlight.add(written);
   };
 
   const table = openTable({ path: req.filePath });
@@ -173,9 +189,9 @@ export async function runImport<C, R>(db: Kysely<DB>, def: ImportDefinition<C, R
       if (read >= batchSize) await flush();
     }
     await flush();
-    await inFlight;
+    await settle(true);
   } catch (error) {
-    await inFlight.catch(() => {}); // let the batch in flight settle before reporting
+    await Promise.allSettled([...inFlight]); // let the batches in flight settle before reporting
 
     await jobs.finishJob(db, jobId, 'failed', error instanceof Error ? error.message : String(error), req.dryRun ? totals : undefined);
     throw error;

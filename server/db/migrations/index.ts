@@ -6,6 +6,7 @@ import * as targets from './0005-targets.ts';
 import * as memberNameOrder from './0006-member-name-order.ts';
 import * as reporting from './0010-reporting.ts';
 import * as memberWritePath from './0007-member-write-path.ts';
+import * as memberUnitCopy from './0013-member-unit-copy.ts';
 import * as documents from './0008-documents.ts';
 import * as progressAggregates from './0009-progress-aggregates.ts';
 import * as orgOperations from './0012-org-operations.ts';
@@ -23,6 +24,7 @@ export const migrations: Record<string, Migration> = {
   '0006-member-name-order': memberNameOrder,
   '0010-reporting': reporting,
   '0007-member-write-path': memberWritePath,
+  '0013-member-unit-copy': memberUnitCopy,
   '0008-documents': documents,
   '0009-progress-aggregates': progressAggregates,
   '0012-org-operations': orgOperations,
