@@ -120,13 +120,13 @@ function PlanReportView({ report }: { report: PlanReport }) {
   return (
     <div data-testid="restructure-preview">
       <Space size="large" wrap style={{ marginBottom: 16 }}>
-        <Statistic title="Thành lập" value={report.created.length} />
-        <Statistic title="Sáp nhập" value={report.merged.length} />
-        <Statistic title="Chia tách" value={report.split.length} />
-        <Statistic title="Giải thể" value={report.dissolved.length} />
-        <Statistic title="Chuyển đơn vị cấp trên" value={report.moved.length} />
-        <Statistic title="Đoàn viên đổi cấp trên" value={report.membersChangingUpper} data-testid="restructure-members" />
-        <Statistic title="Doanh nghiệp đổi địa bàn" value={report.employersChangingAreaCount} />
+        <Statistic groupSeparator="." title="Thành lập" value={report.created.length} />
+        <Statistic groupSeparator="." title="Sáp nhập" value={report.merged.length} />
+        <Statistic groupSeparator="." title="Chia tách" value={report.split.length} />
+        <Statistic groupSeparator="." title="Giải thể" value={report.dissolved.length} />
+        <Statistic groupSeparator="." title="Chuyển đơn vị cấp trên" value={report.moved.length} />
+        <Statistic groupSeparator="." title="Đoàn viên đổi cấp trên" value={report.membersChangingUpper} data-testid="restructure-members" />
+        <Statistic groupSeparator="." title="Doanh nghiệp đổi địa bàn" value={report.employersChangingAreaCount} />
       </Space>
       <Table
         size="small"
