@@ -44,30 +44,44 @@ export const countKey = (r: CountRequest) => `${r.unitId}|${r.date}|${r.period ?
 export async function aggregatedCounts(db: Kysely<DB>, requests: CountRequest[]): Promise<Map<string, SubtreeCounts>> {
   const out = new Map<string, SubtreeCounts>();
   if (requests.length === 0) return out;
-  const rows = await sql<{ unit_id: Num; day: string; p_start: string; p_end: string; sector: string | null; active: Num; women: Num; joined: Num; cdcs: Num; upper_units: Num; agr: Num; agr_b: Num; agr_better: Num }>`
+  const women = requests.some((r) => r.women);
+  // A rollup prefix: everything up to day b, read as decades, years, months, then days.
+  const prefix = (grain: string, from: string | null, to: string) => sql`
+    SELECT bb.req, bb.k, bb.sign, r.sector, r.active, r.women, r.joined, r.cdcs, r.upper_units, r.agr, r.agr_b, r.agr_better
+    FROM bb JOIN progress_rollup r ON r.unit_id = bb.unit_id AND r.grain = ${grain}
+      AND ${from === null ? sql`true` : sql`r.bucket >= ${sql.ref(`bb.${from}`)}`} AND ${to === 'b' ? sql`r.bucket <= bb.b` : sql`r.bucket < ${sql.ref(`bb.${to}`)}`}`;
+  const query = sql<{ req: Num; unit_id: Num; day: string; p_start: string; p_end: string; sector: string | null; active: Num; women: Num; joined: Num; cdcs: Num; upper_units: Num; agr: Num; agr_b: Num; agr_better: Num }>`
     WITH req AS (
       SELECT d.*, row_number() OVER () AS req FROM (
         SELECT DISTINCT * FROM unnest(${requests.map((r) => r.unitId)}::bigint[], ${requests.map((r) => r.date)}::date[],
           ${requests.map((r) => r.period?.start ?? r.date)}::date[], ${requests.map((r) => r.period?.end ?? r.date)}::date[]) AS r(unit_id, day, p_start, p_end)
       ) d
     ),
-    placed AS (
-      SELECT req.req, req.unit_id, req.day, req.p_start, req.p_end, date_trunc('year', req.day)::date AS y0, u.kind, coalesce(u.sector, '') AS sector
+    placed AS MATERIALIZED (
+      SELECT req.req, req.unit_id, req.day, req.p_start, req.p_end, u.kind, coalesce(u.sector, '') AS sector
       FROM req JOIN org_placement p ON p.unit_id = req.unit_id AND p.valid_from <= req.day AND (p.valid_to IS NULL OR p.valid_to > req.day)
       JOIN org_unit u ON u.id = req.unit_id
     ),
-    below AS (
-      SELECT pl.unit_id, pl.day, pl.p_start, pl.p_end, r.sector, r.active, r.women, 0 AS joined, r.cdcs, r.upper_units, r.agr, r.agr_b, r.agr_better
-      FROM placed pl JOIN progress_rollup r ON r.unit_id = pl.unit_id AND r.grain = 'y' AND r.bucket < pl.y0
-      UNION ALL
-      SELECT pl.unit_id, pl.day, pl.p_start, pl.p_end, r.sector, r.active, r.women, 0, r.cdcs, r.upper_units, r.agr, r.agr_b, r.agr_better
-      FROM placed pl JOIN progress_rollup r ON r.unit_id = pl.unit_id AND r.grain = 'd' AND r.bucket >= pl.y0 AND r.bucket <= pl.day
-      UNION ALL
-      SELECT pl.unit_id, pl.day, pl.p_start, pl.p_end, r.sector, 0, 0, r.joined, 0, 0, 0, 0, 0
-      FROM placed pl JOIN progress_rollup r ON r.unit_id = pl.unit_id AND r.grain = 'd' AND r.bucket BETWEEN pl.p_start AND pl.p_end
+    -- Three prefixes per request: the day itself (stocks), and the period's end and the day before
+    -- its start (admissions in the period are their difference).
+    bb AS MATERIALIZED (
+      SELECT req, unit_id, k, b, sign, date_trunc('decade', b)::date AS x0, date_trunc('year', b)::date AS y0, date_trunc('month', b)::date AS m0
+      FROM (
+        SELECT req, unit_id, 'at' AS k, day AS b, 1 AS sign FROM placed
+        UNION ALL SELECT req, unit_id, 'pe', p_end, 1 FROM placed
+        UNION ALL SELECT req, unit_id, 'ps', p_start - 1, -1 FROM placed
+      ) b0
     ),
-    -- A unit's own memberships (a CĐCS's members), read once for all dates. The gender is looked
-    -- up per membership by primary key: a hash join would scan the whole member table.
+    hits AS (
+      ${prefix('x', null, 'x0')} UNION ALL ${prefix('y', 'x0', 'y0')} UNION ALL ${prefix('m', 'y0', 'm0')} UNION ALL ${prefix('d', 'm0', 'b')}
+    ),
+    below AS (
+      SELECT req, sector,
+        sum(active) FILTER (WHERE k = 'at') AS active, sum(women) FILTER (WHERE k = 'at') AS women, sum(sign * joined) FILTER (WHERE k <> 'at') AS joined,
+        sum(cdcs) FILTER (WHERE k = 'at') AS cdcs, sum(upper_units) FILTER (WHERE k = 'at') AS upper_units,
+        sum(agr) FILTER (WHERE k = 'at') AS agr, sum(agr_b) FILTER (WHERE k = 'at') AS agr_b, sum(agr_better) FILTER (WHERE k = 'at') AS agr_better
+      FROM hits GROUP BY req, sector
+    ),
     -- A unit's own memberships (a CĐCS's members), read once and kept as arrays per unit, then
     -- counted for each date by unnesting only that unit's arrays (no members × dates sort).
     spans AS MATERIALIZED (
@@ -76,7 +90,7 @@ export async function aggregatedCounts(db: Kysely<DB>, requests: CountRequest[])
     own_history AS MATERIALIZED (
       SELECT h.unit_id, array_agg(h.valid_from) AS froms, array_agg(coalesce(h.valid_to, 'infinity'::date)) AS tos,
         -- The gender is looked up per membership by primary key, and only when asked for.
-        array_agg(CASE WHEN ${requests.some((r) => r.women)} THEN (SELECT m.gender FROM member m WHERE m.id = h.member_id) = 'female' END) AS women,
+        array_agg(CASE WHEN ${women} THEN (SELECT m.gender FROM member m WHERE m.id = h.member_id) = 'female' END) AS women,
         -- An admission counts where the unit stood on the day (placements of a unit never overlap).
         array_agg(h.start_reason = 'joined' AND j.unit_id IS NOT NULL) AS admissions
       FROM membership h
@@ -85,7 +99,7 @@ export async function aggregatedCounts(db: Kysely<DB>, requests: CountRequest[])
       GROUP BY h.unit_id
     ),
     own_members AS (
-      SELECT pl.unit_id, pl.day, pl.p_start, pl.p_end, pl.sector, c.active, c.women, c.joined, 0 AS cdcs, 0 AS upper_units, 0 AS agr, 0 AS agr_b, 0 AS agr_better
+      SELECT pl.req, pl.sector, c.active, c.women, c.joined, 0 AS cdcs, 0 AS upper_units, 0 AS agr, 0 AS agr_b, 0 AS agr_better
       FROM placed pl JOIN own_history o ON o.unit_id = pl.unit_id
       CROSS JOIN LATERAL (
         SELECT count(*) FILTER (WHERE x.f <= pl.day AND x.t > pl.day) AS active,
@@ -95,34 +109,38 @@ export async function aggregatedCounts(db: Kysely<DB>, requests: CountRequest[])
       ) c
     ),
     own_unit AS (
-      SELECT pl.unit_id, pl.day, pl.p_start, pl.p_end, pl.sector, 0 AS active, 0 AS women, 0 AS joined,
+      SELECT pl.req, pl.sector, 0 AS active, 0 AS women, 0 AS joined,
         (pl.kind = 'grassroots' AND NOT EXISTS (SELECT 1 FROM grassroots_profile g WHERE g.unit_id = pl.unit_id AND g.dissolved_on <= pl.day))::int AS cdcs,
         (pl.kind = ANY(${UPPER_KINDS as unknown as string[]}::text[]))::int AS upper_units,
         coalesce(max(1) FILTER (WHERE a.id IS NOT NULL), 0) AS agr,
         coalesce(max((a.quality_class IN ('A', 'B'))::int), 0) AS agr_b,
         coalesce(max(a.better_than_law::int), 0) AS agr_better
       FROM placed pl LEFT JOIN agreement a ON a.cdcs_unit_id = pl.unit_id AND a.effective_from <= pl.day AND pl.day <= coalesce(a.ended_on, a.expires_on)
-      GROUP BY pl.unit_id, pl.day, pl.p_start, pl.p_end, pl.sector, pl.kind
+      GROUP BY pl.req, pl.unit_id, pl.day, pl.sector, pl.kind
     )
-    SELECT pl.unit_id, pl.day, pl.p_start, pl.p_end, x.sector, sum(x.active) AS active, sum(x.women) AS women, sum(x.joined) AS joined, sum(x.cdcs) AS cdcs,
+    SELECT pl.req, pl.unit_id, pl.day, pl.p_start, pl.p_end, x.sector, sum(x.active) AS active, sum(x.women) AS women, sum(x.joined) AS joined, sum(x.cdcs) AS cdcs,
       sum(x.upper_units) AS upper_units, sum(x.agr) AS agr, sum(x.agr_b) AS agr_b, sum(x.agr_better) AS agr_better
     FROM placed pl LEFT JOIN (
       SELECT * FROM below UNION ALL SELECT * FROM own_members UNION ALL SELECT * FROM own_unit
-    ) x ON x.unit_id = pl.unit_id AND x.day = pl.day AND x.p_start = pl.p_start AND x.p_end = pl.p_end
-    GROUP BY pl.unit_id, pl.day, pl.p_start, pl.p_end, x.sector`.execute(db);
+    ) x ON x.req = pl.req
+    GROUP BY pl.req, pl.unit_id, pl.day, pl.p_start, pl.p_end, x.sector`;
+  // A plan this size crosses PostgreSQL's JIT threshold, and compiling it costs more than running it.
+  const rows = await db.transaction().execute(async (trx) => {
+    await sql`SET LOCAL jit = off`.execute(trx);
+    return (await query.execute(trx)).rows;
+  });
   const byBounds = new Map<string, string>(requests.map((r) => [`${r.unitId}|${r.date}|${r.period?.start ?? r.date}|${r.period?.end ?? r.date}`, countKey(r)]));
-  for (const r of rows.rows) {
+  for (const r of rows) {
     const key = byBounds.get(`${Number(r.unit_id)}|${r.day}|${r.p_start}|${r.p_end}`)!;
     let entry = out.get(key);
-    if (!entry) out.set(key, (entry = { bySector: new Map(), upperUnits: 0, hasWomen: requests.some((q) => q.women) }));
+    if (!entry) out.set(key, (entry = { bySector: new Map(), upperUnits: 0, hasWomen: women }));
     if (r.sector === null) continue;
     entry.upperUnits += n(r.upper_units);
     entry.bySector.set(r.sector, { active: n(r.active), women: n(r.women), joined: n(r.joined), cdcs: n(r.cdcs), agr: n(r.agr), agrB: n(r.agr_b), agrBetter: n(r.agr_better) });
   }
-  // Requests with and without a period share bounds; give every request its entry.
+  // Requests with and without a period, or with and without women, share bounds: each gets its entry.
   for (const r of requests) {
-    const bounds = `${r.unitId}|${r.date}|${r.period?.start ?? r.date}|${r.period?.end ?? r.date}`;
-    const found = out.get(byBounds.get(bounds)!);
+    const found = out.get(byBounds.get(`${r.unitId}|${r.date}|${r.period?.start ?? r.date}|${r.period?.end ?? r.date}`)!);
     if (found) out.set(countKey(r), found);
   }
   return out;

@@ -13,9 +13,10 @@
  * set-based, in the transaction that makes the change.
  *
  * Contributions land in `progress_rollup` per (ancestor, sector, grain, bucket): grain 'd' holds
- * the day's net change, grain 'y' the year's. The value of X on day D is the sum of X's 'y' rows
- * before D's year plus its 'd' rows from 1 January to D: at most ~35 + 366 rows per sector,
- * whatever the size of X's subtree. A unit's own facts (a CĐCS's members) are not rolled up into
+ * the day's net change, 'm' the month's, 'y' the year's, 'x' the decade's. The value of X on day
+ * D is the sum of X's 'x' rows before D's decade, 'y' rows from there to D's year, 'm' rows to
+ * D's month and 'd' rows to D: at most 4 + 9 + 11 + 31 rows per sector, whatever the size of X's
+ * subtree and however far back its history goes. A unit's own facts (a CĐCS's members) are not rolled up into
  * itself: they are read from the registry (see aggregate-elements.repository.ts), which keeps the
  * table at the size of the upper levels instead of one row per CĐCS and day.
  *
@@ -138,7 +139,11 @@ export function applyFactsSql(facts: string, placements = 'org_placement'): stri
     SELECT * FROM (
       SELECT unit_id, sector, 'd' AS grain, day AS bucket, ${COUNTS.join(', ')} FROM d
       UNION ALL
+      SELECT unit_id, sector, 'm', date_trunc('month', day)::date, ${sums} FROM d GROUP BY unit_id, sector, date_trunc('month', day)
+      UNION ALL
       SELECT unit_id, sector, 'y', date_trunc('year', day)::date, ${sums} FROM d GROUP BY unit_id, sector, date_trunc('year', day)
+      UNION ALL
+      SELECT unit_id, sector, 'x', date_trunc('decade', day)::date, ${sums} FROM d GROUP BY unit_id, sector, date_trunc('decade', day)
     ) k ORDER BY unit_id, grain, bucket, sector
     ON CONFLICT (unit_id, grain, bucket, sector) DO UPDATE SET
       ${COUNTS.map((c) => `${c} = progress_rollup.${c} + excluded.${c}`).join(', ')}`;

@@ -48,6 +48,7 @@ export class ElementCache {
   private readonly counts = new Map<string, Promise<SubtreeCounts | undefined>>();
   private readonly employers = new Map<string, Promise<EmployerCounts | null>>();
   private readonly raw = new Map<string, Promise<ElementValues>>();
+  private rawChain: Promise<unknown> = Promise.resolve();
   /** Requests made in the same turn of the event loop are read in one query (a DataLoader). */
   private pending: { counts: [CountRequest, Deferred<SubtreeCounts | undefined>][]; employers: [number, number, Deferred<EmployerCounts | null>][] } = { counts: [], employers: [] };
   private scheduled = false;
@@ -58,7 +59,12 @@ export class ElementCache {
     if (this.source === 'raw') {
       return unitIds.map((id) => {
         const key = `${id}|${date}|${(scope.sectors ?? []).join(',')}|${scope.minWorkers ?? ''}|${period ? `${period.start}..${period.end}` : ''}`;
-        if (!this.raw.has(key)) this.raw.set(key, derivedElements(this.db, id, date, scope, period));
+        // One at a time, as the naive path always ran: each reads millions of rows at national scale.
+        if (!this.raw.has(key)) {
+          const next = this.rawChain.catch(() => undefined).then(() => derivedElements(this.db, id, date, scope, period));
+          this.rawChain = next;
+          this.raw.set(key, next);
+        }
         return this.raw.get(key)!;
       });
     }

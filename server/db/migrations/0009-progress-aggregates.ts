@@ -35,31 +35,8 @@ const AGREEMENT_COLS = ['cdcs_unit_id', 'effective_from', 'expires_on', 'ended_o
 const EMPLOYER_COLS = ['sector', 'workers', 'cdcs_unit_id', 'area_unit_id'];
 const PLACEMENT_COLS = ['unit_id', 'path', 'valid_from', 'valid_to'];
 
-export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`
-    CREATE TABLE progress_rollup (
-      unit_id bigint NOT NULL,
-      sector text NOT NULL,
-      grain "char" NOT NULL CHECK (grain IN ('d', 'y')),
-      bucket date NOT NULL,
-      active integer NOT NULL, women integer NOT NULL, joined integer NOT NULL,
-      cdcs integer NOT NULL, upper_units integer NOT NULL,
-      agr integer NOT NULL, agr_b integer NOT NULL, agr_better integer NOT NULL,
-      PRIMARY KEY (unit_id, grain, bucket, sector)
-    )`.execute(db);
-  await sql`
-    CREATE TABLE progress_employer (
-      unit_id bigint NOT NULL,
-      sector text NOT NULL,
-      workers_key integer NOT NULL,
-      employers integer NOT NULL, with_cdcs integer NOT NULL,
-      workers_known integer NOT NULL, workers_sum bigint NOT NULL,
-      workers_cdcs_known integer NOT NULL, workers_cdcs_sum bigint NOT NULL,
-      PRIMARY KEY (unit_id, sector, workers_key)
-    )`.execute(db);
-  // Tree triggers find a unit's placements by unit id (the exclusion constraint's GiST is slower for that).
-  await sql`CREATE INDEX IF NOT EXISTS progress_placement_unit ON org_placement (unit_id, valid_from)`.execute(db);
-
+/** The trigger functions, generated from server/progress/aggregates.sql.ts (CREATE OR REPLACE). */
+export async function createAggregateFunctions(db: Kysely<unknown>): Promise<void> {
   // Memberships.
   await fn(db, 'progress_agg_membership_ins', `${SHARED} ${applyFactsSql(membershipFacts('new_rows', '1'))};`);
   await fn(db, 'progress_agg_membership_del', `${SHARED} ${applyFactsSql(membershipFacts('old_rows', '-1'))};`);
@@ -126,6 +103,34 @@ export async function up(db: Kysely<unknown>): Promise<void> {
         0 AS active, 1 AS women, 0 AS joined, 0 AS cdcs, 0 AS upper_units, 0 AS agr, 0 AS agr_b, 0 AS agr_better
       FROM membership h JOIN org_unit u ON u.id = h.unit_id WHERE h.member_id = NEW.id`)};`,
   'v_sign integer;');
+}
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await sql`
+    CREATE TABLE progress_rollup (
+      unit_id bigint NOT NULL,
+      sector text NOT NULL,
+      grain "char" NOT NULL CONSTRAINT progress_rollup_grain_check CHECK (grain IN ('d', 'm', 'y', 'x')),
+      bucket date NOT NULL,
+      active integer NOT NULL, women integer NOT NULL, joined integer NOT NULL,
+      cdcs integer NOT NULL, upper_units integer NOT NULL,
+      agr integer NOT NULL, agr_b integer NOT NULL, agr_better integer NOT NULL,
+      PRIMARY KEY (unit_id, grain, bucket, sector)
+    )`.execute(db);
+  await sql`
+    CREATE TABLE progress_employer (
+      unit_id bigint NOT NULL,
+      sector text NOT NULL,
+      workers_key integer NOT NULL,
+      employers integer NOT NULL, with_cdcs integer NOT NULL,
+      workers_known integer NOT NULL, workers_sum bigint NOT NULL,
+      workers_cdcs_known integer NOT NULL, workers_cdcs_sum bigint NOT NULL,
+      PRIMARY KEY (unit_id, sector, workers_key)
+    )`.execute(db);
+  // Tree triggers find a unit's placements by unit id (the exclusion constraint's GiST is slower for that).
+  await sql`CREATE INDEX IF NOT EXISTS progress_placement_unit ON org_placement (unit_id, valid_from)`.execute(db);
+
+  await createAggregateFunctions(db);
 
   for (const t of AGGREGATE_TRIGGERS) {
     const when = t.when ? `WHEN (${t.when})` : '';

@@ -9,6 +9,7 @@ import * as memberWritePath from './0007-member-write-path.ts';
 import * as memberUnitCopy from './0013-member-unit-copy.ts';
 import * as documents from './0008-documents.ts';
 import * as progressAggregates from './0009-progress-aggregates.ts';
+import * as progressAggregateGrains from './0009-progress-aggregates-grains.ts';
 import * as orgOperations from './0012-org-operations.ts';
 import * as registrySorts from './0011-registry-sorts.ts';
 
@@ -27,6 +28,7 @@ export const migrations: Record<string, Migration> = {
   '0013-member-unit-copy': memberUnitCopy,
   '0008-documents': documents,
   '0009-progress-aggregates': progressAggregates,
+  '0009-progress-aggregates-grains': progressAggregateGrains,
   '0012-org-operations': orgOperations,
   '0011-registry-sorts': registrySorts,
 };
