@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { parsePeriod } from '../periods/period.ts';
+import { buildReportContent, NAME_PLACEHOLDER, type ReportInput } from './report-content.ts';
+import { dateInWords, documentKindWords, formatIndicatorValue, formatShare, periodPhrase, planPhrase, reportNumberLine, upperVi } from './report-wording.ts';
+
+describe('report wording', () => {
+  it('writes figures the Vietnamese way: dots for thousands, a comma for decimals', () => {
+    expect(formatIndicatorValue(140000, 'count')).toBe('140.000');
+    expect(formatIndicatorValue(85.5, 'percent')).toBe('85,5%');
+    expect(formatIndicatorValue(0.4, 'ratio')).toBe('0,40');
+    expect(formatIndicatorValue(null, 'count')).toBe('');
+    expect(formatShare(37.571)).toBe('37,6%');
+    expect(formatShare(0.01)).toBe('< 0,1%');
+    expect(planPhrase('>', 140000, 'count', { kind: 'deadline', deadline: '2028-12-31' })).toBe('Trên 140.000 (đến năm 2028)');
+    expect(planPhrase('>=', 85, 'percent', { kind: 'annual', year: 2026 })).toBe('Từ 85% trở lên (hằng năm)');
+  });
+
+  it('writes dates in words with the leading zeros of Nghị định 30 (days below 10, January and February)', () => {
+    expect(dateInWords('2026-11-30')).toBe('ngày 30 tháng 11 năm 2026');
+    expect(dateInWords('2026-02-05')).toBe('ngày 05 tháng 02 năm 2026');
+    expect(dateInWords('2026-03-09')).toBe('ngày 09 tháng 3 năm 2026');
+  });
+
+  it('names periods, documents and the number line as a report does', () => {
+    expect(periodPhrase(parsePeriod('2026-H1'))).toBe('6 tháng đầu năm 2026');
+    expect(periodPhrase(parsePeriod('2026'))).toBe('năm 2026');
+    expect(documentKindWords('program', 'Chương trình hành động thực hiện Nghị quyết')).toBe('Chương trình hành động');
+    expect(documentKindWords('plan', 'Triển khai Nghị quyết')).toBe('Kế hoạch');
+    expect(reportNumberLine('LĐLĐ')).toBe('Số:        /BC-LĐLĐ');
+    expect(upperVi('Công đoàn phường Tân Ninh')).toBe('CÔNG ĐOÀN PHƯỜNG TÂN NINH');
+  });
+});
+
+const input: ReportInput = {
+  unit: { code: 'TNI-P01', name: 'Công đoàn phường Tân Ninh', kind: 'commune', symbol: 'CĐ', place: 'Tây Ninh' },
+  parent: { name: 'Liên đoàn Lao động tỉnh Tây Ninh', place: 'Tây Ninh' },
+  document: { id: 1, kind: 'program', symbol: '05/CTr-LĐLĐ', title: 'Chương trình hành động thực hiện Nghị quyết Đại hội XI Công đoàn Việt Nam', issuedOn: '2024-01-18', issuerName: 'Liên đoàn Lao động tỉnh Tây Ninh' },
+  period: parsePeriod('2026-H1'),
+  reportDate: '2026-06-30',
+  asOf: '2026-06-30',
+  targets: [
+    { targetId: 7, subject: 'doanh nghiệp có từ 25 lao động trở lên có công đoàn', indicator: { code: 'employers_with_cdcs_share', name: 'Tỷ lệ doanh nghiệp có CĐCS', unit: 'percent' }, comparator: '=', targetValue: 100, timing: { kind: 'deadline', deadline: '2028-12-31' }, value: 85.5, progress: { status: 'behind', statusLabel: 'Chậm tiến độ', shareAchieved: 85.5 } },
+    { targetId: 8, subject: '', indicator: { code: 'members', name: 'Số đoàn viên', unit: 'count' }, comparator: '>', targetValue: 140000, timing: { kind: 'deadline', deadline: '2028-12-31' }, value: null, progress: { status: 'no_data', statusLabel: 'Chưa có số liệu', shareAchieved: null } },
+  ],
+  breakdown: new Map([[7, [{ unit: { id: 3, name: 'CĐCS Công ty May ABC' }, value: 50, status: 'behind', statusLabel: 'Chậm tiến độ', shareAchieved: 50 }]]]),
+  completeness: [{ templateName: 'Báo cáo sơ kết 6 tháng của công đoàn cơ sở', expected: 80, submitted: 60, onTime: 55, late: 5, accepted: 40, returned: 2, missing: 20 }],
+  tasks: [{ text: 'Đẩy mạnh tuyên truyền, phát triển đoàn viên', lead: 'Ban Tổ chức' }],
+};
+
+describe('buildReportContent', () => {
+  it('drafts the header, number, place and date, title and opening of a six-month report', () => {
+    const c = buildReportContent(input);
+    expect(c.header).toMatchObject({ parentName: 'LIÊN ĐOÀN LAO ĐỘNG TỈNH TÂY NINH', unitName: 'CÔNG ĐOÀN PHƯỜNG TÂN NINH' });
+    expect(c.numberLine).toBe('Số:        /BC-CĐ');
+    expect(c.placeDate).toBe('Tây Ninh, ngày 30 tháng 6 năm 2026');
+    expect(`${c.title} ${c.subtitle} ${c.periodLine}`).toBe('BÁO CÁO Kết quả thực hiện Chương trình hành động số 05/CTr-LĐLĐ (6 tháng đầu năm 2026)');
+    expect(c.opening).toBe('Thực hiện Chương trình hành động số 05/CTr-LĐLĐ ngày 18 tháng 01 năm 2024 của Liên đoàn Lao động tỉnh Tây Ninh về thực hiện Nghị quyết Đại hội XI Công đoàn Việt Nam, Công đoàn phường Tân Ninh báo cáo kết quả thực hiện 6 tháng đầu năm 2026 như sau:');
+  });
+
+  it('fills the targets table with plan, result, share and assessment, and never shows missing data as 0', () => {
+    const c = buildReportContent(input);
+    expect(c.targets.map((t) => [t.no, t.label, t.plan, t.actual.text, t.share.text, t.assessment])).toEqual([
+      [1, 'Doanh nghiệp có từ 25 lao động trở lên có công đoàn', '100% (đến năm 2028)', '85,5%', '85,5%', 'Chậm tiến độ'],
+      [2, 'Số đoàn viên', 'Trên 140.000 (đến năm 2028)', '', '', 'Chưa có số liệu'],
+    ]);
+    expect(c.targetSummary).toBe('Trong 2 chỉ tiêu: 1 chỉ tiêu chậm tiến độ, 1 chỉ tiêu chưa có số liệu.');
+    expect(c.units[0]!.rows[0]).toMatchObject({ unit: 'CĐCS Công ty May ABC', actual: { text: '50%', value: 50 }, assessment: 'Chậm tiến độ' });
+    expect(c.completenessSummary).toBe('Đến ngày 30/06/2026, 60/80 lượt đơn vị đã nộp báo cáo 6 tháng đầu năm 2026 (75%).');
+  });
+
+  it('addresses the level above and leaves the signer’s name as a marked placeholder unless given', () => {
+    const c = buildReportContent(input);
+    expect(c.recipients).toEqual(['- Liên đoàn Lao động tỉnh Tây Ninh (để báo cáo);', '- Các đơn vị trực thuộc;', '- Lưu: VT.']);
+    expect(c.signer).toEqual({ capacity: 'TM. BAN THƯỜNG VỤ', title: 'CHỦ TỊCH', name: NAME_PLACEHOLDER, nameIsPlaceholder: true });
+    const signed = buildReportContent({ ...input, signer: { name: 'Nguyễn Thị Hồng', title: 'Phó Chủ tịch', capacity: 'KT. Chủ tịch' } });
+    expect(signed.signer).toEqual({ capacity: 'KT. CHỦ TỊCH', title: 'PHÓ CHỦ TỊCH', name: 'Nguyễn Thị Hồng', nameIsPlaceholder: false });
+    expect(signed.fileBaseName).toBe('bao-cao-TNI-P01-2026-H1');
+  });
+});

@@ -1,0 +1,236 @@
+/**
+ * What goes into a báo cáo kết quả thực hiện (six-month or annual report on an action programme):
+ * every line of text and every figure, already worded and formatted, independent of the file
+ * format. server/report-documents/ lays the same content out as DOCX (Nghị định 30/2020/NĐ-CP)
+ * and as XLSX, so the two can never disagree.
+ */
+import type { Comparator, ProgressStatus } from '../indicators/progress.ts';
+import type { Period } from '../periods/period.ts';
+import {
+  dateInWords, documentReference, formatCount, formatIndicatorValue, formatShare, periodPhrase, placeAndDate, planPhrase,
+  reportNumberLine, sentenceCase, shortDate, type TargetTiming, upperVi,
+} from './report-wording.ts';
+
+/** A number as shown (`text`) and as stored in a spreadsheet (`value`, `format`). Percent values are in %, not fractions. */
+export interface Figure {
+  text: string;
+  value: number | null;
+  format: 'count' | 'percent' | 'ratio';
+}
+
+export interface TargetFigures {
+  targetId: number;
+  subject: string;
+  indicator: { code: string; name: string; unit: string };
+  comparator: Comparator;
+  targetValue: number;
+  timing: TargetTiming;
+  value: number | null;
+  progress: { status: ProgressStatus; statusLabel: string; shareAchieved: number | null };
+}
+
+export interface ChildFigures {
+  unit: { id: number; name: string };
+  value: number | null;
+  status: ProgressStatus;
+  statusLabel: string;
+  shareAchieved: number | null;
+}
+
+export interface CompletenessFigures {
+  templateName: string;
+  expected: number;
+  submitted: number;
+  onTime: number;
+  late: number;
+  accepted: number;
+  returned: number;
+  missing: number;
+}
+
+export interface ReportInput {
+  unit: { code: string; name: string; kind: string; symbol: string | null; place: string | null };
+  parent: { name: string; place: string | null } | null;
+  document: { id: number; kind: string; symbol: string | null; title: string; issuedOn: string | null; issuerName: string };
+  period: Period;
+  /** The day the report is dated. */
+  reportDate: string;
+  /** The day the figures are measured on (the period's end, or the report date if earlier). */
+  asOf: string;
+  targets: TargetFigures[];
+  /** Each target's value in every unit directly below (same order as `targets`). */
+  breakdown: Map<number, ChildFigures[]>;
+  completeness: CompletenessFigures[];
+  tasks: { text: string; lead: string | null }[];
+  signer?: { capacity?: string | null; title?: string | null; name?: string | null };
+}
+
+export interface TargetLine {
+  no: number;
+  label: string;
+  plan: string;
+  actual: Figure;
+  share: Figure;
+  assessment: string;
+  status: ProgressStatus;
+}
+
+export interface UnitGroup {
+  no: number;
+  label: string;
+  rows: { no: number; unit: string; actual: Figure; share: Figure; assessment: string }[];
+}
+
+export interface CompletenessLine {
+  templateName: string;
+  figures: [Figure, Figure, Figure, Figure, Figure, Figure, Figure];
+}
+
+export interface ReportContent {
+  fileBaseName: string;
+  header: { parentName: string | null; unitName: string; country: string; motto: string };
+  numberLine: string;
+  placeDate: string;
+  title: string;
+  subtitle: string;
+  periodLine: string;
+  opening: string;
+  asOfNote: string;
+  sections: { targets: string; units: string; completeness: string; tasks: string; assessment: string };
+  targetColumns: string[];
+  targets: TargetLine[];
+  targetSummary: string;
+  unitColumns: string[];
+  units: UnitGroup[];
+  completenessColumns: string[];
+  completeness: CompletenessLine[];
+  completenessSummary: string;
+  taskColumns: string[];
+  tasks: { no: number; text: string; lead: string; status: string }[];
+  assessment: { note: string; prompts: string[] };
+  recipients: string[];
+  signer: { capacity: string; title: string; name: string; nameIsPlaceholder: boolean };
+}
+
+/** Marks the staff fill in before signing; the DOCX highlights them so none is left behind. */
+export const PLACEHOLDER_OPEN = '[';
+export const NAME_PLACEHOLDER = '[Họ và tên người ký]';
+export const TASK_STATUS_UNKNOWN = '[Cán bộ bổ sung kết quả]';
+
+const STATUS_ORDER: ProgressStatus[] = ['met', 'on_track', 'behind', 'missed', 'no_data'];
+const STATUS_WORDS: Record<ProgressStatus, string> = { met: 'đã đạt', on_track: 'đúng tiến độ', behind: 'chậm tiến độ', missed: 'không đạt', no_data: 'chưa có số liệu' };
+
+const figure = (value: number | null, unit: string): Figure => ({
+  text: formatIndicatorValue(value, unit), value: value ?? null, format: unit === 'percent' ? 'percent' : unit === 'ratio' ? 'ratio' : 'count',
+});
+const shareFigure = (share: number | null): Figure => ({ text: formatShare(share), value: share ?? null, format: 'percent' });
+const countFigure = (n: number): Figure => ({ text: formatCount(n), value: n, format: 'count' });
+
+function targetLabel(t: TargetFigures): string {
+  return sentenceCase(t.subject.trim() || t.indicator.name);
+}
+
+/** "ASCII-only, lower case" for file names: "bao-cao-TNI-P01-2026-H1". */
+function fileBaseName(code: string, periodCode: string): string {
+  return `bao-cao-${code}-${periodCode}`.replace(/[^A-Za-z0-9-]+/g, '-');
+}
+
+export function buildReportContent(input: ReportInput): ReportContent {
+  const { unit, parent, document, period } = input;
+  const place = unit.place?.trim() || parent?.place?.trim() || '…';
+  const reference = documentReference(document.kind, document.title, document.symbol);
+  const when = periodPhrase(period);
+  const issued = document.issuedOn ? ` ${dateInWords(document.issuedOn)}` : '';
+  const issuer = document.issuerName === unit.name ? '' : ` của ${document.issuerName}`;
+
+  const targets: TargetLine[] = input.targets.map((t, i) => ({
+    no: i + 1,
+    label: targetLabel(t),
+    plan: planPhrase(t.comparator, t.targetValue, t.indicator.unit, t.timing),
+    actual: figure(t.value, t.indicator.unit),
+    share: shareFigure(t.progress.shareAchieved),
+    assessment: t.progress.statusLabel,
+    status: t.progress.status,
+  }));
+  const counts = new Map<ProgressStatus, number>();
+  for (const t of targets) counts.set(t.status, (counts.get(t.status) ?? 0) + 1);
+  const targetSummary = targets.length === 0
+    ? `${sentenceCase(reference)} chưa có chỉ tiêu áp dụng cho ${unit.name}.`
+    : `Trong ${formatCount(targets.length)} chỉ tiêu: ${STATUS_ORDER.filter((s) => counts.get(s)).map((s) => `${formatCount(counts.get(s)!)} chỉ tiêu ${STATUS_WORDS[s]}`).join(', ')}.`;
+
+  const units: UnitGroup[] = input.targets.map((t, i) => ({
+    no: i + 1,
+    label: targetLabel(t),
+    rows: (input.breakdown.get(t.targetId) ?? []).map((c, j) => ({
+      no: j + 1, unit: c.unit.name, actual: figure(c.value, t.indicator.unit), share: shareFigure(c.shareAchieved), assessment: c.statusLabel,
+    })),
+  }));
+
+  const completeness: CompletenessLine[] = input.completeness.map((c) => ({
+    templateName: c.templateName,
+    figures: [countFigure(c.expected), countFigure(c.submitted), countFigure(c.onTime), countFigure(c.late), countFigure(c.accepted), countFigure(c.returned), countFigure(c.missing)],
+  }));
+  const expected = input.completeness.reduce((s, c) => s + c.expected, 0);
+  const submitted = input.completeness.reduce((s, c) => s + c.submitted, 0);
+  const completenessSummary = expected === 0
+    ? `Kỳ ${when} không có đơn vị trực thuộc phải nộp báo cáo.`
+    : `Đến ngày ${shortDate(input.reportDate)}, ${formatCount(submitted)}/${formatCount(expected)} lượt đơn vị đã nộp báo cáo ${when} (${formatShare((100 * submitted) / expected) || '0%'}).`;
+
+  const signerName = input.signer?.name?.trim();
+  return {
+    fileBaseName: fileBaseName(unit.code, period.code),
+    header: { parentName: parent ? upperVi(parent.name) : null, unitName: upperVi(unit.name), country: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', motto: 'Độc lập - Tự do - Hạnh phúc' },
+    numberLine: reportNumberLine(unit.symbol),
+    placeDate: placeAndDate(place, input.reportDate),
+    title: 'BÁO CÁO',
+    subtitle: `Kết quả thực hiện ${reference}`,
+    periodLine: `(${when})`,
+    opening: `Thực hiện ${reference}${issued}${issuer} về ${lowerFirst(stripKind(document.title))}, ${unit.name} báo cáo kết quả thực hiện ${when} như sau:`,
+    asOfNote: `Số liệu tính đến ngày ${shortDate(input.asOf)}, lấy trực tiếp từ sổ sách và báo cáo trên hệ thống Tiến Độ.`,
+    sections: {
+      targets: 'I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU',
+      units: 'II. KẾT QUẢ THEO ĐƠN VỊ TRỰC THUỘC',
+      completeness: 'III. TÌNH HÌNH BÁO CÁO CỦA CÁC ĐƠN VỊ',
+      tasks: 'IV. VIỆC THỰC HIỆN CÁC NHIỆM VỤ, GIẢI PHÁP',
+      assessment: 'V. ĐÁNH GIÁ CHUNG VÀ PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI',
+    },
+    targetColumns: ['STT', 'Chỉ tiêu', 'Kế hoạch', 'Thực hiện', 'Tỷ lệ đạt', 'Đánh giá'],
+    targets,
+    targetSummary,
+    unitColumns: ['STT', 'Đơn vị', 'Thực hiện', 'Tỷ lệ đạt', 'Đánh giá'],
+    units,
+    completenessColumns: ['Báo cáo', 'Phải nộp', 'Đã nộp', 'Đúng hạn', 'Trễ hạn', 'Đã duyệt', 'Bị trả lại', 'Chưa nộp'],
+    completeness,
+    completenessSummary,
+    taskColumns: ['STT', 'Nhiệm vụ, giải pháp', 'Chủ trì', 'Kết quả thực hiện'],
+    tasks: input.tasks.map((t, i) => ({ no: i + 1, text: t.text, lead: t.lead ?? '', status: TASK_STATUS_UNKNOWN })),
+    assessment: {
+      note: 'Phần này do cán bộ soạn thảo tự viết; các đoạn trong ngoặc vuông [ ] được tô vàng cần thay bằng nội dung trước khi trình ký.',
+      prompts: [
+        '[Ưu điểm, kết quả nổi bật: …]',
+        '[Hạn chế, khó khăn và nguyên nhân: …]',
+        '[Phương hướng, nhiệm vụ trọng tâm thời gian tới: …]',
+        '[Kiến nghị, đề xuất: …]',
+      ],
+    },
+    recipients: [
+      ...new Set([parent?.name, document.issuerName].filter((n): n is string => !!n && n !== unit.name)),
+    ].map((n) => `- ${n} (để báo cáo);`).concat(['- Các đơn vị trực thuộc;', '- Lưu: VT.']),
+    signer: {
+      capacity: upperVi(input.signer?.capacity?.trim() || (unit.kind === 'grassroots' ? 'TM. BAN CHẤP HÀNH' : 'TM. BAN THƯỜNG VỤ')),
+      title: upperVi(input.signer?.title?.trim() || 'CHỦ TỊCH'),
+      name: signerName || NAME_PLACEHOLDER,
+      nameIsPlaceholder: !signerName,
+    },
+  };
+}
+
+/** The title often repeats the kind ("Chương trình hành động thực hiện Nghị quyết…"): say it once. */
+function stripKind(title: string): string {
+  const t = title.normalize('NFC').trim().replace(/^(chương trình hành động|chương trình|kế hoạch|nghị quyết|đề án)\s+/i, '');
+  return t || title;
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLocaleLowerCase('vi-VN') + text.slice(1);
+}
