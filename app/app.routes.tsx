@@ -18,7 +18,7 @@ const RolesScene = lazy(() => import('./scenes/admin/roles.scene.tsx'));
 const TokensScene = lazy(() => import('./scenes/admin/tokens.scene.tsx'));
 const AuditScene = lazy(() => import('./scenes/admin/audit.scene.tsx'));
 const MembersScene = lazy(() => import('./scenes/members/members.scene.tsx'));
-const MemberImportScene = lazy(() => import('./scenes/imports/member-import.scene.tsx'));
+const RegistryImportScene = lazy(() => import('./scenes/imports/registry-import.scene.tsx'));
 const MemberDuplicatesScene = lazy(() => import('./scenes/members/member-duplicates.scene.tsx'));
 const GrassrootsScene = lazy(() => import('./scenes/grassroots/grassroots.scene.tsx'));
 const EmployersScene = lazy(() => import('./scenes/employers/employers.scene.tsx'));
@@ -52,11 +52,14 @@ export function AppRoutes() {
         <Route path="/quan-tri/khoa-api" element={<RequirePermission permission="tokens.manage"><TokensScene /></RequirePermission>} />
         <Route path="/quan-tri/nhat-ky" element={<RequirePermission permission="audit.read"><AuditScene /></RequirePermission>} />
         <Route path="/doan-vien" element={<MembersScene />} />
-        <Route path="/doan-vien/nhap" element={<RequirePermission permission="registry.write"><MemberImportScene /></RequirePermission>} />
+        <Route path="/doan-vien/nhap" element={<RequirePermission permission="registry.write"><RegistryImportScene registry="members" /></RequirePermission>} />
         <Route path="/doan-vien/ho-so-trung" element={<MemberDuplicatesScene />} />
         <Route path="/cong-doan-co-so" element={<GrassrootsScene />} />
+        <Route path="/cong-doan-co-so/nhap" element={<RequirePermission permission="registry.write"><RegistryImportScene registry="grassroots" /></RequirePermission>} />
         <Route path="/doanh-nghiep" element={<EmployersScene />} />
+        <Route path="/doanh-nghiep/nhap" element={<RequirePermission permission="registry.write"><RegistryImportScene registry="employers" /></RequirePermission>} />
         <Route path="/thoa-uoc" element={<AgreementsScene />} />
+        <Route path="/thoa-uoc/nhap" element={<RequirePermission permission="registry.write"><RegistryImportScene registry="agreements" /></RequirePermission>} />
         <Route path="/tong-quan" element={<DashboardScene />} />
         <Route path="/van-ban-chi-tieu" element={<TargetsScene />} />
         <Route path="/van-ban-chi-tieu/:id" element={<DocumentDetailScene />} />

@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { Static } from 'typebox';
 import type { CreateMemberBody, DuplicateGroups, MemberCount, MemberHistory, MemberItem, MemberList, UpdateMemberBody } from '../../server/members/members.schema.ts';
 import { api, buildUrl } from './api-client.ts';
-import { patch, uploadFile, type Paged } from './registry.api.ts';
+import { patch, type Paged } from './registry.api.ts';
 
 export type { CreateMemberBody, MemberItem, UpdateMemberBody };
 export type MemberListResult = Static<typeof MemberList>;
@@ -57,33 +57,6 @@ export const mergeMembers = (keepId: number, dropId: number) => api.post<MemberI
 /** The export is a plain GET the browser downloads itself (streamed by the server, never held in memory here). */
 export const memberExportUrl = (format: 'xlsx' | 'csv', filter: MemberFilter) => buildUrl('/api/members/export', { format, ...filter });
 
-export interface ImportRejection {
-  rowNumber: number;
-  column: string | null;
-  reason: string;
-}
-
-export interface ImportStatus {
-  id: number;
-  registry: string;
-  fileName: string;
-  dryRun: boolean;
-  status: 'running' | 'done' | 'failed';
-  message: string | null;
-  rowsRead: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  startedAt: string;
-  finishedAt: string | null;
-  rejections: ImportRejection[];
-}
-
-export type ColumnMapping = Record<number, string | null>;
-
-export const startMemberImport = (file: File, unitId: number, dryRun: boolean, mapping?: ColumnMapping) =>
-  uploadFile<ImportStatus>('POST', '/api/imports/members', file, { unitId, dryRun, mapping: mapping ? JSON.stringify(mapping) : undefined });
-
-export const importStatus = (id: number) => api.get<ImportStatus>(`/api/imports/${id}`);
-export const importRejectionsUrl = (id: number, format: 'xlsx' | 'csv' = 'xlsx') => buildUrl(`/api/imports/${id}/rejections`, { format });
+// The import screen is shared by every registry: its API lives in registry.api.ts.
+export type { ColumnMapping, ImportRejection, ImportStatus } from './registry.api.ts';
+export { importRejectionsUrl, importStatus } from './registry.api.ts';

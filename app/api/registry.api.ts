@@ -2,10 +2,11 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { Static } from 'typebox';
 import type { AgreementCount, AgreementItem, AgreementList, CreateAgreementBody, RenewAgreementBody, UpdateAgreementBody } from '../../server/agreements/agreements.schema.ts';
 import type { CreateEmployerBody, EmployerItem, EmployerList, UpdateEmployerBody } from '../../server/employers/employers.schema.ts';
+import type { ImportRegistry } from '../../server/imports/import-registries.ts';
 import { ApiError, api, buildUrl, createApiClient, toApiError, NETWORK_ERROR_MESSAGE, type QueryValue } from './api-client.ts';
 import { currentCsrfToken, goToLogin } from './auth.api.ts';
 
-export type { AgreementItem, CreateAgreementBody, CreateEmployerBody, EmployerItem, RenewAgreementBody, UpdateEmployerBody };
+export type { AgreementItem, CreateAgreementBody, CreateEmployerBody, EmployerItem, ImportRegistry, RenewAgreementBody, UpdateEmployerBody };
 export type AgreementListResult = Static<typeof AgreementList>;
 export type EmployerListResult = Static<typeof EmployerList>;
 export type AgreementCountResult = Static<typeof AgreementCount>;
@@ -80,6 +81,8 @@ export interface GrassrootsFilter {
   unitId?: number;
   sector?: string;
   status?: 'active' | 'dissolved';
+  /** name (default): A→Z without accents; founded: newest founding date first. */
+  sort?: 'name' | 'founded';
 }
 
 export interface GrassrootsPatch {
@@ -96,6 +99,8 @@ export interface EmployerFilter {
   sector?: string;
   hasCdcs?: boolean;
   minWorkers?: number;
+  /** name (default): A→Z without accents; workers: largest first. */
+  sort?: 'name' | 'workers';
 }
 
 export interface AgreementFilter {
@@ -103,6 +108,8 @@ export interface AgreementFilter {
   inForceOn?: string;
   minQuality?: 'A' | 'B' | 'C' | 'D';
   betterThanLaw?: boolean;
+  /** recent (default): latest entered first; expiry: soonest last day first. */
+  sort?: 'recent' | 'expiry';
 }
 
 export const registryKeys = {
@@ -139,11 +146,7 @@ export const updateEmployer = (id: number, body: UpdateEmployerBody) => patch<Em
 export const agreementsQuery = ({ filter, after, limit }: Paged<AgreementFilter>) =>
   queryOptions({
     queryKey: [...registryKeys.agreements, 'list', filter, after ?? null, limit] as const,
-    queryFn: async ({ signal }) => {
-      const page = await api.get<AgreementListResult>('/api/agreements', { query: { ...filter, afterId: after, limit }, signal });
-      // Agreements page by id; the shared table speaks string cursors.
-      return { items: page.items, nextCursor: page.nextAfterId === null ? null : String(page.nextAfterId) };
-    },
+    queryFn: ({ signal }) => api.get<AgreementListResult>('/api/agreements', { query: { ...filter, after, limit }, signal }),
     placeholderData: keepPreviousData,
   });
 
@@ -158,3 +161,64 @@ export const renewAgreement = (id: number, body: RenewAgreementBody) => api.post
 export const updateAgreement = (id: number, body: UpdateAgreement) => patch<AgreementItem>(`/api/agreements/${id}`, body);
 export const attachAgreementFile = (id: number, file: File) => uploadFile<AgreementItem>('PUT', `/api/agreements/${id}/file`, file);
 export const agreementFileUrl = (id: number) => `/api/agreements/${id}/file`;
+
+/** Exports are plain GETs the browser downloads itself (streamed by the server, in the list's filter and order). */
+export const employerExportUrl = (format: 'xlsx' | 'csv', filter: EmployerFilter) => buildUrl('/api/employers/export', { format, ...filter });
+export const grassrootsExportUrl = (format: 'xlsx' | 'csv', filter: GrassrootsFilter) => buildUrl('/api/grassroots/export', { format, ...filter });
+export const agreementExportUrl = (format: 'xlsx' | 'csv', filter: AgreementFilter) => buildUrl('/api/agreements/export', { format, ...filter });
+
+// ── Imports from Excel (every registry through the same pipeline and screen) ──
+
+export interface ImportRejection {
+  rowNumber: number;
+  column: string | null;
+  reason: string;
+}
+
+export interface ImportStatus {
+  id: number;
+  registry: string;
+  fileName: string;
+  dryRun: boolean;
+  status: 'running' | 'done' | 'failed';
+  message: string | null;
+  rowsRead: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  startedAt: string;
+  finishedAt: string | null;
+  rejections: ImportRejection[];
+}
+
+/** A column a registry's file may have, as the server's import definition declares it. */
+export interface ImportField {
+  key: string;
+  label: string;
+  required: boolean;
+  synonyms: string[];
+}
+
+export interface ImportFields {
+  registry: ImportRegistry;
+  noun: string;
+  unitHint: string;
+  identity: string;
+  fields: ImportField[];
+}
+
+export type ColumnMapping = Record<number, string | null>;
+
+export const importFieldsQuery = (registry: ImportRegistry) =>
+  queryOptions({
+    queryKey: ['imports', 'fields', registry] as const,
+    queryFn: ({ signal }) => api.get<ImportFields>(`/api/imports/fields/${registry}`, { signal }),
+    staleTime: Infinity, // the columns change only with a new server version
+  });
+
+export const startImport = (registry: ImportRegistry, file: File, unitId: number, dryRun: boolean, mapping?: ColumnMapping) =>
+  uploadFile<ImportStatus>('POST', `/api/imports/${registry}`, file, { unitId, dryRun, mapping: mapping ? JSON.stringify(mapping) : undefined });
+
+export const importStatus = (id: number) => api.get<ImportStatus>(`/api/imports/${id}`);
+export const importRejectionsUrl = (id: number, format: 'xlsx' | 'csv' = 'xlsx') => buildUrl(`/api/imports/${id}/rejections`, { format });

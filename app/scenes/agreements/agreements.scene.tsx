@@ -1,11 +1,13 @@
-import { DownloadOutlined, PaperClipOutlined, PlusOutlined, RedoOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PaperClipOutlined, PlusOutlined, RedoOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Checkbox, DatePicker, Select, Space, Tag, Tooltip, Typography, Upload } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import { errorMessage } from '../../api/api-client.ts';
-import { agreementFileUrl, agreementsQuery, attachAgreementFile, registryKeys, type AgreementFilter, type AgreementItem } from '../../api/registry.api.ts';
-import { CursorTable } from '../../components/registry/cursor-table.tsx';
+import { agreementExportUrl, agreementFileUrl, agreementsQuery, attachAgreementFile, registryKeys, type AgreementFilter, type AgreementItem } from '../../api/registry.api.ts';
+import { CursorTable, type CursorTableSort } from '../../components/registry/cursor-table.tsx';
+import { ExportButton } from '../../components/registry/export-button.tsx';
 import { fileSizeLabel } from '../../components/registry/registry-format.ts';
 import { useRegistryAccess } from '../../components/registry/registry-permissions.ts';
 import { useCursorPages } from '../../components/registry/use-cursor-pages.ts';
@@ -28,7 +30,13 @@ export default function AgreementsScene() {
   const [inForceOn, setInForceOn] = useState<string | undefined>(todayIso());
   const [minQuality, setMinQuality] = useState<AgreementFilter['minQuality']>();
   const [betterThanLaw, setBetterThanLaw] = useState(false);
-  const filter: AgreementFilter = { unitId, inForceOn, minQuality, betterThanLaw: betterThanLaw || undefined };
+  const [sort, setSort] = useState<NonNullable<AgreementFilter['sort']>>('recent');
+  const filter: AgreementFilter = { unitId, inForceOn, minQuality, betterThanLaw: betterThanLaw || undefined, sort: sort === 'recent' ? undefined : sort };
+  const navigate = useNavigate();
+  const sorting: CursorTableSort<NonNullable<AgreementFilter['sort']>> = {
+    value: sort, defaultValue: 'recent', onChange: setSort,
+    columns: { valid: { value: 'expiry', direction: 'ascend', hint: 'Sắp xếp theo ngày hết hiệu lực, sắp hết hạn trước' } },
+  };
   const pages = useCursorPages(JSON.stringify(filter));
   const list = useQuery(agreementsQuery({ filter, after: pages.after, limit: PAGE_SIZE }));
   const [form, setForm] = useState<{ renews: AgreementItem | null }>();
@@ -54,9 +62,14 @@ export default function AgreementsScene() {
           <Typography.Text type="secondary">Ngày ký, thời hạn hiệu lực, xếp loại chất lượng và văn bản thỏa ước của các công đoàn cơ sở.</Typography.Text>
         </div>
         {canWrite && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setForm({ renews: null })} data-testid="agreement-create">
-            Thêm thỏa ước
-          </Button>
+          <Space>
+            <Button icon={<UploadOutlined />} onClick={() => navigate('/thoa-uoc/nhap')} data-testid="agreements-import">
+              Nhập từ Excel
+            </Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setForm({ renews: null })} data-testid="agreement-create">
+              Thêm thỏa ước
+            </Button>
+          </Space>
         )}
       </div>
       <AgreementCountWidget unitId={unitId} date={inForceOn ?? todayIso()} />
@@ -76,9 +89,11 @@ export default function AgreementsScene() {
           <Select allowClear placeholder="Xếp loại từ" value={minQuality} onChange={setMinQuality} style={{ width: 160 }}
             options={QUALITY_OPTIONS.map((o) => ({ ...o, label: `${o.label} trở lên` }))} />
           <Checkbox checked={betterThanLaw} onChange={(e) => setBetterThanLaw(e.target.checked)}>Có lợi hơn luật</Checkbox>
+          <ExportButton urlFor={(format) => agreementExportUrl(format, filter)} testId="agreements-export" />
         </Space>
         <CursorTable<AgreementItem>
           testId="agreements-table"
+          sort={sorting}
           rowKey="id"
           size="middle"
           loading={list.isFetching}

@@ -1,10 +1,12 @@
-import { EditOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import { errorMessage } from '../../api/api-client.ts';
-import { employersQuery, registryKeys, type EmployerFilter, type EmployerItem } from '../../api/registry.api.ts';
-import { CursorTable } from '../../components/registry/cursor-table.tsx';
+import { employerExportUrl, employersQuery, registryKeys, type EmployerFilter, type EmployerItem } from '../../api/registry.api.ts';
+import { CursorTable, type CursorTableSort } from '../../components/registry/cursor-table.tsx';
+import { ExportButton } from '../../components/registry/export-button.tsx';
 import { SECTOR_OPTIONS, blankToUndefined, formatCount } from '../../components/registry/registry-format.ts';
 import { useRegistryAccess } from '../../components/registry/registry-permissions.ts';
 import { useCursorPages } from '../../components/registry/use-cursor-pages.ts';
@@ -29,10 +31,19 @@ export default function EmployersScene() {
   const [hasCdcs, setHasCdcs] = useState<boolean>();
   const [minWorkersText, setMinWorkers] = useState<number | null>(null);
   const minWorkers = useDebouncedValue(minWorkersText ?? undefined, 400);
-  const filter: EmployerFilter = { q, unitId, sector, hasCdcs, minWorkers };
+  const [sort, setSort] = useState<NonNullable<EmployerFilter['sort']>>('name');
+  const filter: EmployerFilter = { q, unitId, sector, hasCdcs, minWorkers, sort: sort === 'name' ? undefined : sort };
   const pages = useCursorPages(JSON.stringify(filter));
   const list = useQuery(employersQuery({ filter, after: pages.after, limit: PAGE_SIZE }));
   const [editing, setEditing] = useState<EmployerItem | null>();
+  const navigate = useNavigate();
+  const sorting: CursorTableSort<NonNullable<EmployerFilter['sort']>> = {
+    value: sort, defaultValue: 'name', onChange: setSort,
+    columns: {
+      name: { value: 'name', direction: 'ascend', hint: 'Sắp xếp theo tên doanh nghiệp (A→Z)' },
+      workers: { value: 'workers', direction: 'descend', hint: 'Sắp xếp theo số lao động, đông nhất trước' },
+    },
+  };
 
   return (
     <div className="scene" data-testid="employers-scene">
@@ -42,9 +53,14 @@ export default function EmployersScene() {
           <Typography.Text type="secondary">Đơn vị sử dụng lao động trên địa bàn, số lao động và tình trạng thành lập công đoàn cơ sở.</Typography.Text>
         </div>
         {canWrite && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="employer-create">
-            Thêm doanh nghiệp
-          </Button>
+          <Space>
+            <Button icon={<UploadOutlined />} onClick={() => navigate('/doanh-nghiep/nhap')} data-testid="employers-import">
+              Nhập từ Excel
+            </Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="employer-create">
+              Thêm doanh nghiệp
+            </Button>
+          </Space>
         )}
       </div>
       <Card>
@@ -64,9 +80,11 @@ export default function EmployersScene() {
               { value: 'yes', label: 'Đã có CĐCS' },
             ]}
           />
+          <ExportButton urlFor={(format) => employerExportUrl(format, filter)} testId="employers-export" />
         </Space>
         <CursorTable<EmployerItem>
           testId="employers-table"
+          sort={sorting}
           rowKey="id"
           size="middle"
           loading={list.isFetching}
@@ -94,6 +112,7 @@ export default function EmployersScene() {
             {
               title: 'Lao động',
               key: 'workers',
+              onCell: (e) => ({ 'data-testid': `employer-workers-${e.id}` }) as React.HTMLAttributes<HTMLElement>,
               width: 130,
               align: 'right',
               render: (_, e) => (

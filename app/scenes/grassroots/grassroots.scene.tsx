@@ -1,11 +1,14 @@
-import { SearchOutlined } from '@ant-design/icons';
+import { SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Card, Input, Select, Space, Tag, Typography } from 'antd';
+import { Button, Card, Input, Select, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import { errorMessage } from '../../api/api-client.ts';
-import { grassrootsQuery, type GrassrootsFilter, type GrassrootsItem } from '../../api/registry.api.ts';
-import { CursorTable } from '../../components/registry/cursor-table.tsx';
+import { grassrootsExportUrl, grassrootsQuery, type GrassrootsFilter, type GrassrootsItem } from '../../api/registry.api.ts';
+import { CursorTable, type CursorTableSort } from '../../components/registry/cursor-table.tsx';
+import { ExportButton } from '../../components/registry/export-button.tsx';
 import { SECTOR_OPTIONS, blankToUndefined, formatCount } from '../../components/registry/registry-format.ts';
+import { useRegistryAccess } from '../../components/registry/registry-permissions.ts';
 import { useCursorPages } from '../../components/registry/use-cursor-pages.ts';
 import { formatViDate } from '../../lib/calendar-date.ts';
 import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
@@ -23,7 +26,17 @@ export default function GrassrootsScene() {
   const [unitId, setUnitId] = useState<number>();
   const [sector, setSector] = useState<string>();
   const [status, setStatus] = useState<GrassrootsFilter['status']>('active');
-  const filter: GrassrootsFilter = { q, unitId, sector, status };
+  const [sort, setSort] = useState<NonNullable<GrassrootsFilter['sort']>>('name');
+  const filter: GrassrootsFilter = { q, unitId, sector, status, sort: sort === 'name' ? undefined : sort };
+  const { canWrite } = useRegistryAccess();
+  const navigate = useNavigate();
+  const sorting: CursorTableSort<NonNullable<GrassrootsFilter['sort']>> = {
+    value: sort, defaultValue: 'name', onChange: setSort,
+    columns: {
+      name: { value: 'name', direction: 'ascend', hint: 'Sắp xếp theo tên công đoàn cơ sở (A→Z)' },
+      founded: { value: 'founded', direction: 'descend', hint: 'Sắp xếp theo ngày thành lập, mới nhất trước' },
+    },
+  };
   const pages = useCursorPages(JSON.stringify(filter));
   const list = useQuery(grassrootsQuery({ filter, after: pages.after, limit: PAGE_SIZE }));
   const [openId, setOpenId] = useState<number>();
@@ -35,6 +48,11 @@ export default function GrassrootsScene() {
           <h1 className="scene-title">Công đoàn cơ sở</h1>
           <Typography.Text type="secondary">Công đoàn cơ sở thuộc đơn vị bạn: doanh nghiệp, ngày thành lập, chủ tịch và số đoàn viên đang sinh hoạt.</Typography.Text>
         </div>
+        {canWrite && (
+          <Button icon={<UploadOutlined />} onClick={() => navigate('/cong-doan-co-so/nhap')} data-testid="grassroots-import">
+            Nhập từ Excel
+          </Button>
+        )}
       </div>
       <Card>
         <Space wrap className="registry-filters">
@@ -51,9 +69,11 @@ export default function GrassrootsScene() {
               { value: 'all', label: 'Mọi trạng thái' },
             ]}
           />
+          <ExportButton urlFor={(format) => grassrootsExportUrl(format, filter)} testId="grassroots-export" />
         </Space>
         <CursorTable<GrassrootsItem>
           testId="grassroots-table"
+          sort={sorting}
           rowKey="id"
           size="middle"
           loading={list.isFetching}

@@ -1,7 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { columnsFromIssues, duplicateFields, guessMapping, memberTemplateCsv } from './member-import.model.ts';
+import type { ImportField } from '../../api/registry.api.ts';
+import { columnsFromIssues, duplicateFields, guessMapping, missingRequired, templateCsv } from './import-mapping.model.ts';
 
-describe('member import mapping', () => {
+// As GET /api/imports/fields/members answers (a subset).
+const MEMBER_FIELDS: ImportField[] = [
+  { key: 'fullName', label: 'Họ và tên', required: true, synonyms: ['họ tên'] },
+  { key: 'gender', label: 'Giới tính', required: true, synonyms: [] },
+  { key: 'birthDate', label: 'Ngày sinh', required: true, synonyms: ['sinh ngày'] },
+  { key: 'cccd', label: 'Số CCCD', required: true, synonyms: ['cmnd/cccd'] },
+  { key: 'phone', label: 'Số điện thoại', required: false, synonyms: ['sđt'] },
+  { key: 'cdcsCode', label: 'Mã CĐCS', required: false, synonyms: [] },
+];
+
+const GRASSROOTS_FIELDS: ImportField[] = [
+  { key: 'code', label: 'Mã CĐCS', required: true, synonyms: ['mã công đoàn cơ sở'] },
+  { key: 'name', label: 'Tên công đoàn cơ sở', required: true, synonyms: ['tên cđcs'] },
+  { key: 'foundedOn', label: 'Ngày thành lập', required: false, synonyms: [] },
+];
+
+describe('import column mapping', () => {
   it('reads the columns found from the error issues', () => {
     const columns = columnsFromIssues([
       { path: 'column:2', message: 'Ngay sinh' },
@@ -11,25 +28,28 @@ describe('member import mapping', () => {
     expect(columns).toEqual([{ index: 0, title: 'Tên người lao động' }, { index: 2, title: 'Ngay sinh' }]);
   });
 
-  it('guesses fields from titles without accents and never twice', () => {
+  it("guesses fields from the registry's own titles and synonyms, without accents and never twice", () => {
     const mapping = guessMapping([
       { index: 0, title: 'STT' },
       { index: 1, title: 'HO VA TEN' },
       { index: 2, title: 'Ngày sinh (dd/mm/yyyy)' },
       { index: 3, title: 'Ngày sinh' },
       { index: 4, title: 'Mã CĐCS' },
-    ]);
-    expect(mapping).toEqual({ 0: null, 1: 'fullName', 2: 'birthDate', 3: null, 4: 'cdcsCode' });
+      { index: 5, title: 'SĐT' },
+    ], MEMBER_FIELDS);
+    expect(mapping).toEqual({ 0: null, 1: 'fullName', 2: null, 3: 'birthDate', 4: 'cdcsCode', 5: 'phone' });
+    expect(guessMapping([{ index: 0, title: 'Ten CDCS' }, { index: 1, title: 'Ma cong doan co so' }], GRASSROOTS_FIELDS)).toEqual({ 0: 'name', 1: 'code' });
   });
 
-  it('names the fields chosen for two columns', () => {
-    expect(duplicateFields({ 0: 'cccd', 1: 'cccd', 2: null, 3: 'phone' })).toEqual(['Số CCCD']);
-    expect(duplicateFields({ 0: 'cccd', 1: null })).toEqual([]);
+  it('names the fields chosen for two columns, and the required ones no column holds', () => {
+    expect(duplicateFields({ 0: 'cccd', 1: 'cccd', 2: null, 3: 'phone' }, MEMBER_FIELDS)).toEqual(['Số CCCD']);
+    expect(duplicateFields({ 0: 'cccd', 1: null }, MEMBER_FIELDS)).toEqual([]);
+    expect(missingRequired({ 0: 'code', 1: null }, GRASSROOTS_FIELDS)).toEqual(['Tên công đoàn cơ sở']);
   });
 
-  it('writes a template Excel opens with its Vietnamese titles', () => {
-    const csv = memberTemplateCsv();
-    expect(csv.startsWith('\uFEFFHọ và tên,Giới tính,Ngày sinh,Số CCCD')).toBe(true);
-    expect(csv.trimEnd().endsWith('Mã CĐCS')).toBe(true);
+  it('writes a template Excel opens with the Vietnamese titles of the chosen registry', () => {
+    const csv = templateCsv(GRASSROOTS_FIELDS);
+    expect(csv).toBe('\uFEFFMã CĐCS,Tên công đoàn cơ sở,Ngày thành lập\r\n');
+    expect(templateCsv([{ key: 'x', label: 'Xã, phường', required: false, synonyms: [] }])).toBe('\uFEFF"Xã, phường"\r\n');
   });
 });

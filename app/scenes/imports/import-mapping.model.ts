@@ -1,19 +1,6 @@
 import type { ErrorIssue } from '../../api/api-client.ts';
-import type { ColumnMapping } from '../../api/members.api.ts';
+import type { ColumnMapping, ImportField } from '../../api/registry.api.ts';
 import { stripAccents } from './strip-accents.ts';
-
-/** The fields a members file can carry, in the order of the template, with their Vietnamese titles. */
-export const MEMBER_IMPORT_FIELDS = [
-  { key: 'fullName', title: 'Họ và tên' },
-  { key: 'gender', title: 'Giới tính' },
-  { key: 'birthDate', title: 'Ngày sinh' },
-  { key: 'cccd', title: 'Số CCCD' },
-  { key: 'phone', title: 'Số điện thoại' },
-  { key: 'ethnicity', title: 'Dân tộc' },
-  { key: 'cardNumber', title: 'Số thẻ đoàn viên' },
-  { key: 'joinedOn', title: 'Ngày vào Công đoàn' },
-  { key: 'cdcsCode', title: 'Mã CĐCS' },
-] as const;
 
 export interface FileColumn {
   index: number;
@@ -32,32 +19,49 @@ export function columnsFromIssues(issues: readonly ErrorIssue[]): FileColumn[] {
 
 /**
  * A first guess for the mapping step: a column whose title (without accents) equals or contains a
- * field's title is that field. The server already failed to recognise some columns, so the user
- * checks and fixes the rest; a field is never given to two columns.
+ * field's title or one of the titles the server also recognises is that field. The server already
+ * failed to recognise some columns, so the user checks and fixes the rest; a field is never given
+ * to two columns.
  */
-export function guessMapping(columns: readonly FileColumn[]): ColumnMapping {
-  const mapping: ColumnMapping = {};
+export function guessMapping(columns: readonly FileColumn[], fields: readonly ImportField[]): ColumnMapping {
+  const mapping: ColumnMapping = Object.fromEntries(columns.map((c) => [c.index, null]));
   const taken = new Set<string>();
-  for (const column of columns) {
-    const title = stripAccents(column.title);
-    const field = MEMBER_IMPORT_FIELDS.find((f) => !taken.has(f.key) && title !== '' && (title === stripAccents(f.title) || title.includes(stripAccents(f.title))));
-    mapping[column.index] = field?.key ?? null;
-    if (field) taken.add(field.key);
+  const names = (field: ImportField) => [field.label, ...field.synonyms].map(stripAccents).filter((name) => name !== '');
+  // Exact titles first ("Ngày sinh"), so that a longer title elsewhere ("Ngày sinh (dd/mm/yyyy)")
+  // cannot take the field; then titles that contain a field's name.
+  const passes = [(title: string, name: string) => title === name, (title: string, name: string) => title.includes(name)];
+  for (const matches of passes) {
+    for (const column of columns) {
+      const title = stripAccents(column.title);
+      if (mapping[column.index] || title === '') continue;
+      const field = fields.find((f) => !taken.has(f.key) && names(f).some((name) => matches(title, name)));
+      if (field) {
+        mapping[column.index] = field.key;
+        taken.add(field.key);
+      }
+    }
   }
   return mapping;
 }
 
 /** Fields chosen for more than one column: the server would have to pick one, so the user must. */
-export function duplicateFields(mapping: ColumnMapping): string[] {
+export function duplicateFields(mapping: ColumnMapping, fields: readonly ImportField[]): string[] {
   const seen = new Map<string, number>();
   for (const key of Object.values(mapping)) if (key) seen.set(key, (seen.get(key) ?? 0) + 1);
-  return [...seen].filter(([, n]) => n > 1).map(([key]) => MEMBER_IMPORT_FIELDS.find((f) => f.key === key)?.title ?? key);
+  return [...seen].filter(([, n]) => n > 1).map(([key]) => fields.find((f) => f.key === key)?.label ?? key);
+}
+
+/** Required fields no column was given: the file would be refused again, so say which. */
+export function missingRequired(mapping: ColumnMapping, fields: readonly ImportField[]): string[] {
+  const chosen = new Set(Object.values(mapping));
+  return fields.filter((f) => f.required && !chosen.has(f.key)).map((f) => f.label);
 }
 
 /**
  * The template: the header titles only, as CSV with a BOM so Excel opens the Vietnamese titles
- * correctly. A CĐCS importing its own members can delete the "Mã CĐCS" column.
+ * correctly. Titles are the server's own, so the template is always recognised.
  */
-export function memberTemplateCsv(): string {
-  return `\uFEFF${MEMBER_IMPORT_FIELDS.map((f) => f.title).join(',')}\r\n`;
+export function templateCsv(fields: readonly ImportField[]): string {
+  const cell = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
+  return `\uFEFF${fields.map((f) => cell(f.label)).join(',')}\r\n`;
 }

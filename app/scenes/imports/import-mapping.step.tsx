@@ -1,11 +1,13 @@
 import { Alert, Button, Select, Space, Table } from 'antd';
-import type { ColumnMapping } from '../../api/members.api.ts';
-import { MEMBER_IMPORT_FIELDS, duplicateFields, type FileColumn } from './member-import.model.ts';
+import type { ColumnMapping, ImportField } from '../../api/registry.api.ts';
+import { duplicateFields, missingRequired, type FileColumn } from './import-mapping.model.ts';
 
 const SKIP = '__skip';
 
 /** For each column of the file, the field it holds (or "Bỏ qua"); then the file is sent again with this mapping. */
 export function ImportMappingStep(props: {
+  /** The registry's own columns, from GET /api/imports/fields/:registry. */
+  fields: readonly ImportField[];
   message: string;
   columns: FileColumn[];
   mapping: ColumnMapping;
@@ -13,7 +15,8 @@ export function ImportMappingStep(props: {
   onSubmit: () => void;
   onCancel: () => void;
 }) {
-  const duplicated = duplicateFields(props.mapping);
+  const duplicated = duplicateFields(props.mapping, props.fields);
+  const missing = missingRequired(props.mapping, props.fields);
   return (
     <div data-testid="import-mapping">
       <Alert type="warning" showIcon title={props.message} description="Chọn trường dữ liệu cho từng cột của tệp, rồi chạy thử lại." />
@@ -35,7 +38,7 @@ export function ImportMappingStep(props: {
                 style={{ width: 240 }}
                 value={props.mapping[c.index] ?? SKIP}
                 onChange={(v: string) => props.onChange({ ...props.mapping, [c.index]: v === SKIP ? null : v })}
-                options={[{ value: SKIP, label: 'Bỏ qua' }, ...MEMBER_IMPORT_FIELDS.map((f) => ({ value: f.key, label: f.title }))]}
+                options={[{ value: SKIP, label: 'Bỏ qua' }, ...props.fields.map((f) => ({ value: f.key, label: f.required ? `${f.label} (bắt buộc)` : f.label }))]}
                 data-testid={`import-mapping-${c.index}`}
               />
             ),
@@ -43,6 +46,9 @@ export function ImportMappingStep(props: {
         ]}
       />
       {duplicated.length > 0 && <Alert type="error" showIcon title={`Mỗi trường chỉ được chọn cho một cột: ${duplicated.join(', ')}.`} style={{ marginBottom: 16 }} />}
+      {missing.length > 0 && (
+        <Alert type="info" showIcon title={`Chưa có cột nào là trường bắt buộc: ${missing.join(', ')}.`} style={{ marginBottom: 16 }} data-testid="import-mapping-missing" />
+      )}
       <Space>
         <Button type="primary" disabled={duplicated.length > 0} onClick={props.onSubmit} data-testid="import-mapping-submit">
           Chạy thử với cách ghép cột này

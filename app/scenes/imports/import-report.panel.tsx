@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Col, Progress, Row, Space, Statistic, Table } from 'antd';
-import { importRejectionsUrl, type ImportRejection, type ImportStatus } from '../../api/members.api.ts';
+import { importRejectionsUrl, type ImportRejection, type ImportStatus } from '../../api/registry.api.ts';
 import { formatCount, importAccounting } from '../../components/registry/registry-format.ts';
 
 /** While running: a live bar with the rows read so far (the total is unknown until the file ends). */
@@ -16,7 +16,7 @@ export function ImportProgress({ job }: { job: ImportStatus }) {
 }
 
 /** The accounting of a finished run (dry or real), the rejected rows and their download. */
-export function ImportReport({ job }: { job: ImportStatus }) {
+export function ImportReport({ job, listName }: { job: ImportStatus; /** "sổ đoàn viên", "danh sách doanh nghiệp"… */ listName: string }) {
   if (job.status === 'failed') {
     return <Alert type="error" showIcon title="Không nhập được tệp" description={job.message ?? ''} data-testid="import-failed" />;
   }
@@ -31,7 +31,7 @@ export function ImportReport({ job }: { job: ImportStatus }) {
       <Alert
         type={job.rejected ? 'warning' : 'success'}
         showIcon
-        title={job.dryRun ? 'Kết quả chạy thử (chưa ghi gì vào sổ đoàn viên)' : 'Đã nhập xong'}
+        title={job.dryRun ? `Kết quả chạy thử (chưa ghi gì vào ${listName})` : 'Đã nhập xong'}
         description={<div className="import-accounting" data-testid="import-accounting">{importAccounting(job, job.dryRun)}</div>}
       />
       <Row gutter={16} style={{ margin: '16px 0' }}>

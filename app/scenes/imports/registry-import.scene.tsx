@@ -1,40 +1,62 @@
 import { ArrowLeftOutlined, CloudUploadOutlined, ExperimentOutlined, FileExcelOutlined, FileAddOutlined } from '@ant-design/icons';
-import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Space, Steps, Typography, Upload } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Form, Space, Spin, Steps, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { memberKeys } from '../../api/members.api.ts';
+import { errorMessage } from '../../api/api-client.ts';
+import { importFieldsQuery, type ImportField, type ImportRegistry } from '../../api/registry.api.ts';
 import { fileSizeLabel } from '../../components/registry/registry-format.ts';
 import { useRegistryAccess } from '../../components/registry/registry-permissions.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { UnitPicker } from '../admin/unit-picker.field.tsx';
 import { ImportMappingStep } from './import-mapping.step.tsx';
 import { ImportProgress, ImportReport } from './import-report.panel.tsx';
-import { memberTemplateCsv } from './member-import.model.ts';
+import { templateCsv } from './import-mapping.model.ts';
+import { IMPORT_SCREENS } from './import-screens.ts';
 import { useImportJob } from './use-import-job.ts';
 import '../../components/registry/registry.css';
 
-function downloadTemplate() {
-  const url = URL.createObjectURL(new Blob([memberTemplateCsv()], { type: 'text/csv;charset=utf-8' }));
+function downloadTemplate(fields: readonly ImportField[], fileName: string) {
+  const url = URL.createObjectURL(new Blob([templateCsv(fields)], { type: 'text/csv;charset=utf-8' }));
   const link = document.createElement('a');
   link.href = url;
-  link.download = 'mau-danh-sach-doan-vien.csv';
+  link.download = fileName;
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /**
- * Nhập từ Excel: choose the unit and the file → Chạy thử (nothing written; counts and the
- * rejected rows) → Nhập chính thức → progress → the same accounting, and the rejected rows to fix.
+ * Nhập từ Excel, the same for every registry: choose the unit and the file → Chạy thử (nothing
+ * written; counts and the rejected rows) → Nhập chính thức → progress → the same accounting, and
+ * the rejected rows to fix. The registry's columns come from the server's import definition.
  */
-export default function MemberImportScene() {
-  useDocumentTitle('Nhập đoàn viên từ Excel');
+export default function RegistryImportScene({ registry }: { registry: ImportRegistry }) {
+  const screen = IMPORT_SCREENS[registry];
+  const fields = useQuery(importFieldsQuery(registry));
+  return (
+    <div className="scene" data-testid="registry-import-scene" data-registry={registry}>
+      {fields.data ? (
+        <ImportSteps key={registry} registry={registry} fields={fields.data.fields} unitHint={fields.data.unitHint} identity={fields.data.identity} />
+      ) : fields.isError ? (
+        <Alert type="error" showIcon title={errorMessage(fields.error)} data-testid="import-error" />
+      ) : (
+        <Space>
+          <Spin /> <Typography.Text type="secondary">Đang tải các cột của {screen.listName}…</Typography.Text>
+        </Space>
+      )}
+    </div>
+  );
+}
+
+function ImportSteps({ registry, fields, unitHint, identity }: { registry: ImportRegistry; fields: ImportField[]; unitHint: string; identity: string }) {
+  const screen = IMPORT_SCREENS[registry];
+  useDocumentTitle(screen.title);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { me } = useRegistryAccess();
   const [unitId, setUnitId] = useState<number>();
   const [file, setFile] = useState<File>();
-  const { phase, start, reset, setPhase } = useImportJob();
+  const { phase, start, reset, setPhase } = useImportJob(registry, fields);
   const chosenUnit = unitId ?? me?.unit.id;
   const busy = phase.kind === 'uploading' || phase.kind === 'running';
   const job = phase.kind === 'running' || phase.kind === 'finished' ? phase.job : undefined;
@@ -45,26 +67,24 @@ export default function MemberImportScene() {
   const run = async (dryRun: boolean) => {
     if (!file || !chosenUnit) return;
     await start(file, chosenUnit, dryRun, mapping);
-    if (!dryRun) void queryClient.invalidateQueries({ queryKey: memberKeys.all });
+    if (!dryRun) void queryClient.invalidateQueries({ queryKey: screen.queryKey });
   };
 
   const current = finalDone ? 3 : job && !job.dryRun ? 2 : dryRunDone ? 2 : file ? 1 : 0;
 
   return (
-    <div className="scene" data-testid="member-import-scene">
+    <>
       <div className="scene-header">
         <div>
-          <h1 className="scene-title">Nhập đoàn viên từ Excel</h1>
-          <Typography.Text type="secondary">
-            Tệp .xlsx hoặc .csv, tối đa 200 MB. Đoàn viên đã có (cùng số CCCD) được cập nhật, không tạo trùng; nhập lại cùng một tệp không thay đổi gì.
-          </Typography.Text>
+          <h1 className="scene-title">{screen.title}</h1>
+          <Typography.Text type="secondary">Tệp .xlsx hoặc .csv, tối đa 200 MB. {identity}</Typography.Text>
         </div>
         <Space>
-          <Button icon={<FileAddOutlined />} onClick={downloadTemplate} data-testid="import-template">
+          <Button icon={<FileAddOutlined />} onClick={() => downloadTemplate(fields, screen.templateFileName)} data-testid="import-template">
             Tải tệp mẫu
           </Button>
-          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/doan-vien')}>
-            Về danh sách đoàn viên
+          <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(screen.listPath)} data-testid="import-back">
+            {screen.backLabel}
           </Button>
         </Space>
       </div>
@@ -75,7 +95,7 @@ export default function MemberImportScene() {
           items={[{ title: 'Chọn đơn vị và tệp' }, { title: 'Chạy thử' }, { title: 'Nhập chính thức' }, { title: 'Kết quả' }]}
         />
         <Form layout="vertical" disabled={busy} style={{ maxWidth: 720 }}>
-          <Form.Item label="Đơn vị nhận dữ liệu" extra="Các Mã CĐCS trong tệp phải thuộc đơn vị này. Nếu chọn một công đoàn cơ sở, tệp không cần cột Mã CĐCS.">
+          <Form.Item label="Đơn vị nhận dữ liệu" extra={unitHint}>
             {me && (
               <UnitPicker
                 value={chosenUnit}
@@ -144,6 +164,7 @@ export default function MemberImportScene() {
         {phase.kind === 'error' && <Alert type="error" showIcon title={phase.message} data-testid="import-error" />}
         {phase.kind === 'mapping' && (
           <ImportMappingStep
+            fields={fields}
             message={phase.message}
             columns={phase.columns}
             mapping={phase.mapping}
@@ -159,8 +180,8 @@ export default function MemberImportScene() {
           />
         )}
         {phase.kind === 'running' && <ImportProgress job={phase.job} />}
-        {phase.kind === 'finished' && <ImportReport job={phase.job} />}
+        {phase.kind === 'finished' && <ImportReport job={phase.job} listName={screen.listName} />}
       </Card>
-    </div>
+    </>
   );
 }

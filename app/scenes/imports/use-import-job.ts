@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, errorMessage } from '../../api/api-client.ts';
-import { importStatus, startMemberImport, type ColumnMapping, type ImportStatus } from '../../api/members.api.ts';
-import { columnsFromIssues, guessMapping, type FileColumn } from './member-import.model.ts';
+import { importStatus, startImport, type ColumnMapping, type ImportField, type ImportRegistry, type ImportStatus } from '../../api/registry.api.ts';
+import { columnsFromIssues, guessMapping, type FileColumn } from './import-mapping.model.ts';
 
 const POLL_MS = 700;
 
@@ -16,7 +16,7 @@ export type ImportPhase =
  * One import at a time: upload, then poll the job every ~700 ms until it is no longer running.
  * A 400 IMPORT_COLUMNS_MISSING turns into the mapping step instead of an error.
  */
-export function useImportJob() {
+export function useImportJob(registry: ImportRegistry, fields: readonly ImportField[]) {
   const [phase, setPhase] = useState<ImportPhase>({ kind: 'idle' });
   const alive = useRef(true);
   useEffect(() => {
@@ -44,12 +44,12 @@ export function useImportJob() {
   const start = async (file: File, unitId: number, dryRun: boolean, mapping?: ColumnMapping) => {
     setPhase({ kind: 'uploading', dryRun });
     try {
-      await poll(await startMemberImport(file, unitId, dryRun, mapping));
+      await poll(await startImport(registry, file, unitId, dryRun, mapping));
     } catch (error) {
       if (!alive.current) return;
       if (error instanceof ApiError && error.code === 'IMPORT_COLUMNS_MISSING') {
         const columns = columnsFromIssues(error.issues);
-        setPhase({ kind: 'mapping', message: error.message, columns, mapping: mapping ?? guessMapping(columns) });
+        setPhase({ kind: 'mapping', message: error.message, columns, mapping: mapping ?? guessMapping(columns, fields) });
       } else {
         setPhase({ kind: 'error', message: errorMessage(error) });
       }
