@@ -156,20 +156,21 @@ export async function aggregatedEmployers(db: Kysely<DB>, unitIds: number[], min
   const out = new Map<number, EmployerCounts>(unitIds.map((id) => [id, new Map()]));
   if (unitIds.length === 0) return out;
   const rows = await sql<{ unit_id: Num; sector: string; employers: Num; with_cdcs: Num; workers_known: Num; workers_sum: Num; workers_cdcs_known: Num; workers_cdcs_sum: Num }>`
-    WITH current AS (SELECT unit_id FROM org_placement WHERE unit_id = ANY(${unitIds}::bigint[]) AND valid_to IS NULL)
+    -- Per unit, index ranges only (LATERAL): the aggregates' rows above the threshold, the
+    -- unit's own employers by CĐCS and by area — never a scan of the 400,000-row registry.
+    WITH current AS (SELECT DISTINCT unit_id FROM org_placement WHERE unit_id = ANY(${unitIds}::bigint[]) AND valid_to IS NULL)
     SELECT unit_id, sector, sum(employers) AS employers, sum(with_cdcs) AS with_cdcs, sum(workers_known) AS workers_known, sum(workers_sum) AS workers_sum,
       sum(workers_cdcs_known) AS workers_cdcs_known, sum(workers_cdcs_sum) AS workers_cdcs_sum
     FROM (
-      SELECT e.unit_id, e.sector, e.employers, e.with_cdcs, e.workers_known, e.workers_sum, e.workers_cdcs_known, e.workers_cdcs_sum
-      FROM progress_employer e WHERE e.unit_id IN (SELECT unit_id FROM current) AND e.workers_key >= ${minWorkers}
+      SELECT c.unit_id, e.sector, e.employers, e.with_cdcs, e.workers_known, e.workers_sum, e.workers_cdcs_known, e.workers_cdcs_sum
+      FROM current c CROSS JOIN LATERAL (SELECT * FROM progress_employer e WHERE e.unit_id = c.unit_id AND e.workers_key >= ${minWorkers}) e
       UNION ALL
-      SELECT coalesce(e.cdcs_unit_id, e.area_unit_id), e.sector, 1, (e.cdcs_unit_id IS NOT NULL)::int, (e.workers IS NOT NULL)::int, coalesce(e.workers, 0),
+      SELECT c.unit_id, e.sector, 1, (e.cdcs_unit_id IS NOT NULL)::int, (e.workers IS NOT NULL)::int, coalesce(e.workers, 0),
         (e.cdcs_unit_id IS NOT NULL AND e.workers IS NOT NULL)::int, CASE WHEN e.cdcs_unit_id IS NOT NULL THEN coalesce(e.workers, 0) ELSE 0 END
-      FROM (
-        -- Two index ranges (employer_cdcs, employer_area), not one OR that scans the table.
-        SELECT * FROM employer WHERE cdcs_unit_id IN (SELECT unit_id FROM current)
+      FROM current c CROSS JOIN LATERAL (
+        SELECT * FROM employer WHERE cdcs_unit_id = c.unit_id
         UNION ALL
-        SELECT * FROM employer WHERE cdcs_unit_id IS NULL AND area_unit_id IN (SELECT unit_id FROM current)
+        SELECT * FROM employer WHERE area_unit_id = c.unit_id AND cdcs_unit_id IS NULL
       ) e
       WHERE coalesce(e.workers, 0) >= ${minWorkers}
     ) x GROUP BY unit_id, sector`.execute(db);

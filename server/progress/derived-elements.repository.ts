@@ -111,24 +111,32 @@ export async function rawEmployerElements(db: Kysely<DB>, unitId: number, sector
 
 /**
  * Reported elements of a subtree for a period: the sum of the values its units reported (accepted
- * only, or also submitted), with how many units reported at all — shown beside the value.
+ * only, or also submitted), with how many units reported at all — shown beside the value. Every
+ * element of the period at once (a dashboard's targets share them); read from reported_value by
+ * (period, element), then kept to units under the subtree on today's tree.
  */
+export async function reportedTotals(
+  db: Kysely<DB>, unitId: number, periodCode: string, includeSubmitted: boolean,
+): Promise<Map<string, { total: number | null; units: number }>> {
+  const rows = await sql<{ element_code: string; total: number | null; units: number }>`
+    SELECT r.element_code, sum(r.value) AS total, count(DISTINCT r.unit_id) AS units
+    FROM reported_value r JOIN org_placement p ON p.unit_id = r.unit_id AND p.valid_to IS NULL
+    WHERE r.period_code = ${periodCode} AND (r.state = 'accepted' OR ${includeSubmitted})
+      AND p.path <@ (SELECT path FROM org_placement WHERE unit_id = ${unitId} AND valid_to IS NULL)
+    GROUP BY r.element_code`.execute(db);
+  return new Map(rows.rows.map((r) => [r.element_code, { total: r.total === null ? null : Number(r.total), units: Number(r.units) }]));
+}
+
+/** Reported elements for some codes: values (null where nobody reported) and the units that reported. */
+export function pickReported(totals: Map<string, { total: number | null; units: number }>, codes: string[]): { values: ElementValues; reportingUnits: number } {
+  const values: ElementValues = new Map(codes.map((c) => [c, totals.get(c)?.total ?? null]));
+  const reportingUnits = Math.max(0, ...codes.map((c) => totals.get(c)?.units ?? 0));
+  return { values, reportingUnits };
+}
+
 export async function reportedElements(
   db: Kysely<DB>, unitId: number, periodCode: string, codes: string[], includeSubmitted: boolean,
 ): Promise<{ values: ElementValues; reportingUnits: number }> {
   if (codes.length === 0) return { values: new Map(), reportingUnits: 0 };
-  const rows = await sql<{ element_code: string; total: number | null; units: number }>`
-    WITH root AS (SELECT path FROM org_placement WHERE unit_id = ${unitId} AND valid_to IS NULL)
-    SELECT r.element_code, sum(r.value) AS total, count(DISTINCT r.unit_id) AS units
-    FROM reported_value r JOIN org_placement p ON p.unit_id = r.unit_id AND p.valid_to IS NULL JOIN root ON p.path <@ root.path
-    WHERE r.period_code = ${periodCode} AND r.element_code = ANY(${codes}::text[])
-      AND (r.state = 'accepted' OR ${includeSubmitted})
-    GROUP BY r.element_code`.execute(db);
-  const values: ElementValues = new Map(codes.map((c) => [c, null]));
-  let reportingUnits = 0;
-  for (const r of rows.rows) {
-    values.set(r.element_code, r.total === null ? null : Number(r.total));
-    reportingUnits = Math.max(reportingUnits, Number(r.units));
-  }
-  return { values, reportingUnits };
+  return pickReported(await reportedTotals(db, unitId, periodCode, includeSubmitted), codes);
 }

@@ -4,7 +4,7 @@ import { judge, type Comparator, type Observation, type Progress } from '../../d
 import { parsePeriod, type Period } from '../../domain/periods/period.ts';
 import type { DB, TargetTable } from '../db/schema.ts';
 import { aggregatedCounts, aggregatedEmployers, composeElements, countKey, type CountRequest, type EmployerCounts, type SubtreeCounts } from './aggregate-elements.repository.ts';
-import { derivedElements, reportedElements, type ElementScope, type ElementValues } from './derived-elements.repository.ts';
+import { derivedElements, pickReported, reportedTotals, type ElementScope, type ElementValues } from './derived-elements.repository.ts';
 
 type TargetRow = Omit<TargetTable, 'id' | 'created_at'> & { id: number; indicator_name: string; indicator_unit: string; numerator: string; denominator: string | null; document_title: string; document_symbol: string | null; document_issued_on: string | null; owner_name: string };
 
@@ -49,6 +49,7 @@ export class ElementCache {
   private readonly employers = new Map<string, Promise<EmployerCounts | null>>();
   private readonly raw = new Map<string, Promise<ElementValues>>();
   private rawChain: Promise<unknown> = Promise.resolve();
+  private readonly reportedTotals = new Map<string, Promise<Map<string, { total: number | null; units: number }>>>();
   /** Requests made in the same turn of the event loop are read in one query (a DataLoader). */
   private pending: { counts: [CountRequest, Deferred<SubtreeCounts | undefined>][]; employers: [number, number, Deferred<EmployerCounts | null>][] } = { counts: [], employers: [] };
   private scheduled = false;
@@ -74,6 +75,13 @@ export class ElementCache {
       const [counts, employers] = await Promise.all([this.countsOf(request), this.employersOf(unitId, minWorkers)]);
       return counts ? composeElements(this.db, unitId, counts, employers, scope, period !== null) : new Map();
     });
+  }
+
+  /** Every reported element of a subtree for a period (one query per unit and period per request). */
+  reported(unitId: number, periodCode: string, includeSubmitted: boolean) {
+    const key = `${unitId}|${periodCode}|${includeSubmitted}`;
+    if (!this.reportedTotals.has(key)) this.reportedTotals.set(key, reportedTotals(this.db, unitId, periodCode, includeSubmitted));
+    return this.reportedTotals.get(key)!;
   }
 
   private countsOf(request: CountRequest): Promise<SubtreeCounts | undefined> {
@@ -198,7 +206,7 @@ export class ProgressService {
     }
     let reportingUnits: number | null = null;
     if (reportedCodes.length) {
-      const reported = await reportedElements(this.db, unitId, period.code, reportedCodes, includeSubmitted);
+      const reported = pickReported(await cache.reported(unitId, period.code, includeSubmitted), reportedCodes);
       for (const [k, v] of reported.values) values.set(k, v);
       reportingUnits = reported.reportingUnits;
     }
