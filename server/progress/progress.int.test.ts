@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoProvince } from '../../domain/demo/demo-province.ts';
 import { DEMO_TODAY, generateDemoRegistries } from '../../domain/demo/demo-registries.ts';
+import { REFORM_DATE } from '../../domain/demo/demo-province.ts';
+import { judge, type Comparator } from '../../domain/indicators/progress.ts';
 import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
 import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
 
@@ -131,6 +133,96 @@ describe.each(testDatabaseTargets())('targets of the gold programme computed on 
     expect(lawsuits).toMatchObject({ value: 100, numerator: 600, denominator: 6 });
     // A count target of the province (140,000 members) is not the commune's.
     expect(items.some((p: { indicator: { code: string } }) => p.indicator.code === 'members')).toBe(false);
+  });
+
+  it('computes every target of gold 000 and gold 001, each entered against its catalogue indicator, with the value and status worked out by hand', async () => {
+    // Hand counts: the demo tree exists from the 2025 reform on, so nothing is counted before it.
+    const placed = (d: string) => d >= REFORM_DATE;
+    const members = (d: string) => (placed(d) ? registries.members.filter((m) => m.history.some(([, from, to]) => from <= d && (to === null || to > d))).length : null);
+    const agreementShare = (d: string) => {
+      if (!placed(d)) return null;
+      const covered = new Set(registries.agreements.filter((a) => a.effectiveFrom <= d && d <= (a.endedOn ?? a.expiresOn)).map((a) => a.cdcsCode));
+      return (100 * covered.size) / cdcs.length;
+    };
+    const upper = province.units.filter((u) => ['commune', 'industrial_zone', 'local_sector', 'district'].includes(u.kind)).length;
+    const nonStateCdcs = cdcs.filter((u) => u.sector === 'private' || u.sector === 'fdi').length;
+    const enterpriseCdcs = cdcs.filter((u) => u.sector !== 'hcsn').length;
+
+    // Reported figures of 2026 for the remaining gold-000 subjects, from two communes.
+    const reports: [number, string, number][] = [
+      [0, 'skills_learners', 700], [0, 'skills_base', 1000], [1, 'skills_learners', 500], [1, 'skills_base', 1000],
+      [0, 'democracy_cdcs_nonstate', 200], [1, 'democracy_cdcs_nonstate', 100],
+      [0, 'chairs_new', 10], [0, 'chairs_new_trained', 10], [1, 'chairs_new', 5], [1, 'chairs_new_trained', 5],
+      [0, 'rated_good_upper', 6], [1, 'rated_good_upper', 5],
+      [0, 'rated_good_cdcs_state', 20], [1, 'rated_good_cdcs_nonstate', 30],
+      [0, 'fin_inspection_on_schedule', 4], [1, 'fin_inspection_on_schedule', 3],
+      [0, 'cdcs_fin_inspected', 60], [1, 'cdcs_fin_inspected', 40],
+    ];
+    for (const [i, element, value] of reports) {
+      await database.db.insertInto('reported_value').values({
+        unit_id: await t.unitId(communes[i]!), element_code: element, period_code: '2026', period_start: '2026-01-01', period_end: '2026-12-31', value, state: 'accepted',
+      }).execute();
+    }
+    const sum = (element: string) => reports.filter(([, e]) => e === element).reduce((total, [, , v]) => total + v, 0);
+
+    const gold000 = (await staff.send('POST', '/api/documents', {
+      kind: 'chuong_trinh_hanh_dong', symbol: '05/CTr-LĐLĐ', title: 'Chương trình hành động (gold 000, các chỉ tiêu còn lại)', issuerUnitId: tni, issuedOn: '2024-01-18', termFrom: 2023, termTo: 2028,
+    })).body.id as number;
+    const gold001 = (await staff.send('POST', '/api/documents', {
+      kind: 'ke_hoach', symbol: '61-KH/TU', title: 'Kế hoạch thực hiện Nghị quyết 02-NQ/TW (gold 001)', issuerUnitId: tni, issuedOn: '2021-10-21',
+    })).body.id as number;
+    const elapsed2026 = (Date.parse(D) - Date.parse('2026-01-01')) / (Date.parse('2026-12-31') - Date.parse('2026-01-01'));
+    type Case = { doc: number; indicatorCode: string; comparator: Comparator; value: number; deadlineYear?: number; annual?: boolean; sectors?: string[]; expected: number | null; status: string; measuredOn?: string };
+    // Annual reported targets on 15/11/2026 without a history: met, else on the straight path to 31/12 (87% of the year gone).
+    const annual = (v: number, target: number) => (v >= target ? 'met' : v >= target * elapsed2026 ? 'on_track' : 'behind');
+    const cases: Case[] = [
+      // Gold 000, the subjects not covered above (members, the 25-worker share, agreements, lawsuits, dissemination, democracy (state), Party, women's committees).
+      { doc: gold000, indicatorCode: 'skills_share', comparator: '>=', value: 65, annual: true, expected: 60, status: annual(60, 65) },
+      { doc: gold000, indicatorCode: 'democracy_nonstate_share', comparator: '>=', value: 85, annual: true, sectors: ['private', 'fdi'], expected: (100 * 300) / nonStateCdcs, status: annual((100 * 300) / nonStateCdcs, 85) },
+      { doc: gold000, indicatorCode: 'chairs_trained_share', comparator: '=', value: 100, annual: true, expected: 100, status: 'met' },
+      { doc: gold000, indicatorCode: 'rated_good_upper_share', comparator: '>=', value: 90, annual: true, expected: (100 * 11) / upper, status: annual((100 * 11) / upper, 90) },
+      { doc: gold000, indicatorCode: 'rated_good_state_share', comparator: '>=', value: 80, annual: true, sectors: ['hcsn', 'dnnn'], expected: (100 * 20) / stateCdcs, status: annual((100 * 20) / stateCdcs, 80) },
+      { doc: gold000, indicatorCode: 'rated_good_nonstate_share', comparator: '>=', value: 65, annual: true, sectors: ['private', 'fdi'], expected: (100 * 30) / nonStateCdcs, status: annual((100 * 30) / nonStateCdcs, 65) },
+      { doc: gold000, indicatorCode: 'fin_inspection_share', comparator: '=', value: 100, annual: true, expected: (100 * 7) / upper, status: annual((100 * 7) / upper, 100) },
+      { doc: gold000, indicatorCode: 'cdcs_fin_inspected_share', comparator: '>=', value: 10, annual: true, expected: (100 * 100) / enterpriseCdcs, status: annual((100 * 100) / enterpriseCdcs, 10) },
+      // Gold 001: deadlines passed are judged on their deadline; before the 2025 tree there is no data, never a zero.
+      { doc: gold001, indicatorCode: 'members', comparator: '=', value: 23000, deadlineYear: 2025, expected: members('2025-12-31'), status: members('2025-12-31')! >= 23000 ? 'met' : 'missed', measuredOn: '2025-12-31' },
+      { doc: gold001, indicatorCode: 'members', comparator: '=', value: 22000, deadlineYear: 2023, expected: null, status: 'no_data', measuredOn: '2023-12-31' },
+      { doc: gold001, indicatorCode: 'agreements_share', comparator: '>', value: 80, deadlineYear: 2025, expected: agreementShare('2025-12-31'), status: agreementShare('2025-12-31')! > 80 ? 'met' : 'missed', measuredOn: '2025-12-31' },
+      { doc: gold001, indicatorCode: 'agreements_share', comparator: '>', value: 70, deadlineYear: 2023, expected: null, status: 'no_data', measuredOn: '2023-12-31' },
+      { doc: gold001, indicatorCode: 'members', comparator: '=', value: 26000, deadlineYear: 2030, expected: membersOn, status: membersOn >= 26000 ? 'met' : 'behind', measuredOn: D },
+    ];
+    // The two long-range agreement targets: not met on 15/11/2026, so the pace over the year-end history decides.
+    for (const [value, deadlineYear] of [[85, 2030], [99, 2045]] as const) {
+      const history = [{ date: '2025-12-31', value: agreementShare('2025-12-31')! }, { date: D, value: agreementShare(D)! }];
+      const expected = judge({ comparator: '>', value, deadline: `${deadlineYear}-12-31`, start: '2021-10-21' }, agreementShare(D), D, history).status;
+      cases.push({ doc: gold001, indicatorCode: 'agreements_share', comparator: '>', value, deadlineYear, expected: agreementShare(D), status: expected, measuredOn: D });
+    }
+    expect(sum('skills_learners')).toBe(1200);
+
+    const created: [Case, number][] = [];
+    for (const c of cases) {
+      const r = await staff.send('POST', '/api/targets', {
+        documentId: c.doc, unitId: tni, indicatorCode: c.indicatorCode, comparator: c.comparator, value: c.value,
+        ...(c.annual ? { annual: true } : { deadlineYear: c.deadlineYear }), ...(c.sectors ? { sectors: c.sectors } : {}),
+      });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      created.push([c, r.body.targetId]);
+    }
+    const items = [
+      ...(await staff.get(`/api/progress?unitId=${tni}&asOf=${D}&documentId=${gold000}`)).body.items,
+      ...(await staff.get(`/api/progress?unitId=${tni}&asOf=${D}&documentId=${gold001}`)).body.items,
+    ] as { targetId: number; value: number | null; measuredOn: string; progress: { status: string } }[];
+    for (const [c, id] of created) {
+      const item = items.find((i) => i.targetId === id)!;
+      const label = `${c.indicatorCode} ${c.comparator} ${c.value} (${c.annual ? 'hằng năm' : c.deadlineYear})`;
+      if (c.expected === null) expect(item.value, label).toBeNull();
+      else expect(item.value, label).toBeCloseTo(c.expected, 9);
+      expect(item.progress.status, label).toBe(c.status);
+      if (c.measuredOn) expect(item.measuredOn, label).toBe(c.measuredOn);
+    }
+    // Not all alike: the hand-worked statuses cover met, behind or on track, missed or met by a deadline, and no data.
+    expect(new Set(cases.map((c) => c.status)).size).toBeGreaterThanOrEqual(3);
   });
 
   it('shows a member added in a CĐCS in the national, province and commune figures at the very next request', async () => {
