@@ -17,6 +17,7 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandMod
   migrate: { summary: 'Cập nhật cấu trúc cơ sở dữ liệu lên phiên bản mới nhất', load: () => import('./migrate.command.ts') },
   demo: { summary: 'Tạo dữ liệu mẫu: một tỉnh sau sắp xếp 2025 (--seed N, --without-registries: chỉ cây tổ chức và tài khoản)', load: () => import('./demo.command.ts') },
   import: { summary: 'Nhập danh sách từ tệp XLSX/CSV: import members|employers|agreements TỆP --unit MÃ [--dry-run]', load: () => import('./import.command.ts') },
+  report: { summary: 'Lập báo cáo kết quả thực hiện chương trình (DOCX/XLSX): report --unit MÃ --document SỐ --period 2026|2026-H1 --out TỆP.docx', load: () => import('./report.command.ts') },
   extract: { summary: 'Đọc văn bản (.docx, .pdf, .txt) và trích xuất chỉ tiêu (--json)', load: () => import('./extract.command.ts') },
   'build-app': { summary: 'Biên dịch giao diện web vào dist/app', load: () => import('./build-app.command.ts') },
 };

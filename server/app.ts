@@ -41,6 +41,8 @@ import { OrgService } from './org/org.service.ts';
 import { ReportFilesService } from './reporting/report-files.service.ts';
 import { reportingRoutes } from './reporting/reporting.routes.ts';
 import { ReportingService } from './reporting/reporting.service.ts';
+import { reportDocumentsRoutes } from './report-documents/report-documents.routes.ts';
+import { ReportDocumentsService } from './report-documents/report-documents.service.ts';
 import { tokensRoutes } from './tokens/tokens.routes.ts';
 import { TokensService } from './tokens/tokens.service.ts';
 import { usersRoutes } from './users/users.routes.ts';
@@ -127,6 +129,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const reports = new ReportingService(db);
   await app.register(reportingRoutes, { reports, files: new ReportFilesService(db, reports), db });
   await app.register(documentsRoutes, { documents: new DocumentsService(db), db });
+  await app.register(reportDocumentsRoutes, { reportDocuments: new ReportDocumentsService(db, new ProgressService(db), reports) });
   const imports = new ImportsService(db, options.logger || null);
   await imports.markInterrupted();
   app.decorate('imports', imports);

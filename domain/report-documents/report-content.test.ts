@@ -40,9 +40,13 @@ const input: ReportInput = {
   asOf: '2026-06-30',
   targets: [
     { targetId: 7, subject: 'doanh nghiệp có từ 25 lao động trở lên có công đoàn', indicator: { code: 'employers_with_cdcs_share', name: 'Tỷ lệ doanh nghiệp có CĐCS', unit: 'percent' }, comparator: '=', targetValue: 100, timing: { kind: 'deadline', deadline: '2028-12-31' }, value: 85.5, progress: { status: 'behind', statusLabel: 'Chậm tiến độ', shareAchieved: 85.5 } },
+    { targetId: 9, subject: 'đoàn viên', indicator: { code: 'members', name: 'Số đoàn viên', unit: 'count' }, comparator: '>', targetValue: 140000, timing: { kind: 'deadline', deadline: '2028-12-31' }, value: 50000, progress: { status: 'behind', statusLabel: 'Chậm tiến độ', shareAchieved: 35.7 } },
     { targetId: 8, subject: '', indicator: { code: 'members', name: 'Số đoàn viên', unit: 'count' }, comparator: '>', targetValue: 140000, timing: { kind: 'deadline', deadline: '2028-12-31' }, value: null, progress: { status: 'no_data', statusLabel: 'Chưa có số liệu', shareAchieved: null } },
   ],
-  breakdown: new Map([[7, [{ unit: { id: 3, name: 'CĐCS Công ty May ABC' }, value: 50, status: 'behind', statusLabel: 'Chậm tiến độ', shareAchieved: 50 }]]]),
+  breakdown: new Map([
+    [7, [{ unit: { id: 3, name: 'CĐCS Công ty May ABC' }, value: 50, status: 'behind', statusLabel: 'Chậm tiến độ', shareAchieved: 50 }]],
+    [9, [{ unit: { id: 3, name: 'CĐCS Công ty May ABC' }, value: 1250, status: 'behind', statusLabel: 'Chậm tiến độ', shareAchieved: 0.9 }]],
+  ]),
   completeness: [{ templateName: 'Báo cáo sơ kết 6 tháng của công đoàn cơ sở', expected: 80, submitted: 60, onTime: 55, late: 5, accepted: 40, returned: 2, missing: 20 }],
   tasks: [{ text: 'Đẩy mạnh tuyên truyền, phát triển đoàn viên', lead: 'Ban Tổ chức' }],
 };
@@ -61,10 +65,13 @@ describe('buildReportContent', () => {
     const c = buildReportContent(input);
     expect(c.targets.map((t) => [t.no, t.label, t.plan, t.actual.text, t.share.text, t.assessment])).toEqual([
       [1, 'Doanh nghiệp có từ 25 lao động trở lên có công đoàn', '100% (đến năm 2028)', '85,5%', '85,5%', 'Chậm tiến độ'],
-      [2, 'Số đoàn viên', 'Trên 140.000 (đến năm 2028)', '', '', 'Chưa có số liệu'],
+      [2, 'Đoàn viên', 'Trên 140.000 (đến năm 2028)', '50.000', '35,7%', 'Chậm tiến độ'],
+      [3, 'Số đoàn viên', 'Trên 140.000 (đến năm 2028)', '', '', 'Chưa có số liệu'],
     ]);
-    expect(c.targetSummary).toBe('Trong 2 chỉ tiêu: 1 chỉ tiêu chậm tiến độ, 1 chỉ tiêu chưa có số liệu.');
+    expect(c.targetSummary).toBe('Trong 3 chỉ tiêu: 2 chỉ tiêu chậm tiến độ, 1 chỉ tiêu chưa có số liệu.');
     expect(c.units[0]!.rows[0]).toMatchObject({ unit: 'CĐCS Công ty May ABC', actual: { text: '50%', value: 50 }, assessment: 'Chậm tiến độ' });
+    // A unit below is not judged against the whole province's count: its part of the total is shown.
+    expect(c.units[1]!.rows[0]).toMatchObject({ actual: { text: '1.250' }, share: { text: '' }, assessment: 'Chiếm 2,5% tổng số' });
     expect(c.completenessSummary).toBe('Đến ngày 30/06/2026, 60/80 lượt đơn vị đã nộp báo cáo 6 tháng đầu năm 2026 (75%).');
   });
 

@@ -161,9 +161,15 @@ export function buildReportContent(input: ReportInput): ReportContent {
   const units: UnitGroup[] = input.targets.map((t, i) => ({
     no: i + 1,
     label: targetLabel(t),
-    rows: (input.breakdown.get(t.targetId) ?? []).map((c, j) => ({
-      no: j + 1, unit: c.unit.name, actual: figure(c.value, t.indicator.unit), share: shareFigure(c.shareAchieved), assessment: c.statusLabel,
-    })),
+    rows: (input.breakdown.get(t.targetId) ?? []).map((c, j) => {
+      // A count target is the whole unit's ("140.000 đoàn viên" for the province): judging each
+      // unit below against it says nothing, so the report says what part of the total each holds.
+      if (t.indicator.unit === 'count') {
+        const part = c.value !== null && t.value ? `Chiếm ${formatShare((100 * c.value) / t.value) || '0%'} tổng số` : c.statusLabel;
+        return { no: j + 1, unit: c.unit.name, actual: figure(c.value, t.indicator.unit), share: shareFigure(null), assessment: part };
+      }
+      return { no: j + 1, unit: c.unit.name, actual: figure(c.value, t.indicator.unit), share: shareFigure(c.shareAchieved), assessment: c.statusLabel };
+    }),
   }));
 
   const completeness: CompletenessLine[] = input.completeness.map((c) => ({

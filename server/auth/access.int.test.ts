@@ -159,6 +159,7 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
       '/api/reports/:id/reopen': `/api/reports/${p01Report}/reopen`,
       '/api/reports/:id/workbook': `/api/reports/${p01Report}/workbook`,
       '/api/report-templates/:code/rules': '/api/report-templates/cdcs-nam/rules',
+      '/api/report-documents': `/api/report-documents?unitId=${p01}&documentId=${p01Document}&period=2026&format=docx`,
     };
     const url = samples[route.url] ?? route.url;
     if (url.includes(':')) throw new Error(`The access test needs a sample for ${route.method} ${route.url}: add one to sampleUrl().`);

@@ -1,0 +1,133 @@
+import type { Kysely } from 'kysely';
+import { AppError, badRequest, notFound } from '../../domain/errors/app-error.ts';
+import { parsePeriod, PeriodError, type Period } from '../../domain/periods/period.ts';
+import { buildReportContent, type ChildFigures, type CompletenessFigures, type ReportContent } from '../../domain/report-documents/report-content.ts';
+import { shortDate } from '../../domain/report-documents/report-wording.ts';
+import { isIsoDate, todayInVietnam } from '../../domain/time/calendar-date.ts';
+import type { DB } from '../db/schema.ts';
+import { ProgressService } from '../progress/progress.service.ts';
+import { currentTemplates } from '../reporting/reporting.repository.ts';
+import { ReportingService } from '../reporting/reporting.service.ts';
+import { reportDocument, reportUnit, type ReportDocumentRow } from './report-documents.repository.ts';
+import { renderReportDocx } from './report-docx.renderer.ts';
+import { renderReportXlsx } from './report-xlsx.renderer.ts';
+
+export interface ReportRequest {
+  unitId: number;
+  documentId: number;
+  periodCode: string;
+  /** The day the report is dated (default: today in Vietnam). */
+  date?: string;
+  signer?: { capacity?: string | null; title?: string | null; name?: string | null };
+}
+
+export type ReportFormat = 'docx' | 'xlsx';
+
+export const REPORT_MIME: Record<ReportFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+const MAX_TASKS = 40;
+const MAX_TASK_CHARS = 400;
+
+const unitNotFound = () => notFound('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị.');
+const documentNotFound = () => notFound('DOCUMENT_NOT_FOUND', 'Không tìm thấy văn bản (chương trình, kế hoạch) áp dụng cho đơn vị này.');
+
+/**
+ * Drafts the báo cáo kết quả thực hiện of a unit on a programme for a period, from live data: the
+ * same ProgressService.forUnit the dashboard calls (so the figures are the dashboard's), each
+ * target's breakdown by the units below, the reporting completeness board's counts, and the tasks
+ * read from the programme's text.
+ */
+export class ReportDocumentsService {
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly progress = new ProgressService(db),
+    private readonly reports = new ReportingService(db),
+  ) {}
+
+  async render(request: ReportRequest, format: ReportFormat): Promise<{ fileName: string; mime: string; content: Buffer }> {
+    const content = await this.content(request);
+    const bytes = format === 'docx' ? await renderReportDocx(content) : await renderReportXlsx(content);
+    return { fileName: `${content.fileBaseName}.${format}`, mime: REPORT_MIME[format], content: bytes };
+  }
+
+  async content(request: ReportRequest): Promise<ReportContent> {
+    const period = reportPeriod(request.periodCode);
+    const reportDate = request.date ?? todayInVietnam();
+    if (!isIsoDate(reportDate)) throw badRequest('INVALID_DATE', `Ngày "${reportDate}" không tồn tại trong lịch.`);
+    if (reportDate < period.start) {
+      throw badRequest('PERIOD_NOT_STARTED', `Kỳ ${period.label.toLocaleLowerCase('vi-VN')} bắt đầu từ ${shortDate(period.start)}, chưa thể lập báo cáo vào ngày ${shortDate(reportDate)}.`);
+    }
+    // Figures as of the period's last day, or the report's date when it is written before then.
+    const asOf = reportDate < period.end ? reportDate : period.end;
+
+    const unit = await reportUnit(this.db, request.unitId);
+    if (!unit) throw unitNotFound();
+    const document = await reportDocument(this.db, request.documentId);
+    // Only a programme of the unit itself or of a level above applies to it (progress follows the
+    // same path); any other answers "not found", so a document elsewhere is never revealed.
+    if (!document || !unit.path.split('.').map(Number).includes(document.issuerUnitId)) throw documentNotFound();
+    if (document.status !== 'confirmed') {
+      throw new AppError('DOCUMENT_NOT_CONFIRMED', 'conflict', 'Văn bản này đang chờ rà soát chỉ tiêu; hãy xác nhận chỉ tiêu trước khi lập báo cáo.');
+    }
+
+    const targets = await this.progress.forUnit(unit.id, asOf, { documentId: document.id });
+    const [breakdown, completeness] = await Promise.all([this.breakdown(targets.map((t) => t.targetId), unit.id, asOf), this.completeness(unit.id, unit.kind, period)]);
+    return buildReportContent({
+      unit, parent: unit.parent,
+      document: { id: document.id, kind: document.kind, symbol: document.symbol, title: document.title, issuedOn: document.issuedOn, issuerName: document.issuerName },
+      period, reportDate, asOf,
+      targets: targets.map((t) => ({ ...t, timing: t.timing.kind === 'annual' ? { kind: 'annual', year: t.timing.year } : t.timing })),
+      breakdown, completeness, tasks: tasksOf(document),
+      signer: { ...request.signer, name: request.signer?.name?.trim() || unit.chairName },
+    });
+  }
+
+  /** Each target's value in every unit directly below, in name order (one shared cache: one query per target). */
+  private async breakdown(targetIds: number[], unitId: number, asOf: string): Promise<Map<number, ChildFigures[]>> {
+    const rows = await this.progress.targetRows({ targetIds });
+    const cache = this.progress.cache();
+    const result = new Map<number, ChildFigures[]>();
+    // Asked together, so the cache reads every target's children in as few queries as it can.
+    const all = await Promise.all(rows.map((row) => this.progress.breakdown(row, unitId, asOf, false, cache)));
+    rows.forEach((row, i) => {
+      result.set(Number(row.id), all[i]!.items.map((c) => ({ unit: { id: c.unit.id, name: c.unit.name }, value: c.value, status: c.status, statusLabel: c.statusLabel, shareAchieved: c.shareAchieved }))
+        .sort((a, b) => a.unit.name.localeCompare(b.unit.name, 'vi')));
+    });
+    return result;
+  }
+
+  /** The completeness board's totals for every report the units below owe for this period. */
+  private async completeness(unitId: number, unitKind: string, period: Period): Promise<CompletenessFigures[]> {
+    const templates = (await currentTemplates(this.db)).filter((t) => t.definition.periodKind === period.kind && !t.definition.unitKinds.includes(unitKind as never));
+    const boards = await Promise.all(templates.map((t) => this.reports.completeness({ unitId, templateCode: t.code, periodCode: period.code, includeSubmitted: false, missingLimit: 0 })));
+    return boards.filter((b) => b.total.expected > 0).map((b) => ({ templateName: b.template.name, ...b.total }));
+  }
+}
+
+/** Reports are written for six months or a year ("2026-H1", "2026"). */
+export function reportPeriod(code: string): Period {
+  let period: Period;
+  try {
+    period = parsePeriod(code.trim());
+  } catch (error) {
+    if (error instanceof PeriodError) throw badRequest('PERIOD_INVALID', 'Kỳ báo cáo "' + code + '" không hợp lệ. Dùng dạng 2026 (cả năm), 2026-H1 (6 tháng đầu năm) hoặc 2026-H2 (6 tháng cuối năm).');
+    throw error;
+  }
+  if (period.kind !== 'year' && period.kind !== 'half') {
+    throw badRequest('PERIOD_INVALID', `Báo cáo kết quả được lập theo 6 tháng hoặc theo năm, không theo kỳ "${code}". Dùng dạng 2026, 2026-H1 hoặc 2026-H2.`);
+  }
+  return period;
+}
+
+/** The programme's tasks as the review found them in its text (uploads only; hand-typed documents have none). */
+function tasksOf(document: ReportDocumentRow): { text: string; lead: string | null }[] {
+  const extraction = typeof document.extraction === 'string' ? JSON.parse(document.extraction) : document.extraction;
+  const tasks = (extraction as { tasks?: { text: string; section: string; lead: string | null }[] } | null)?.tasks ?? [];
+  return tasks.filter((t) => t.section === 'tasks').slice(0, MAX_TASKS).map((t) => {
+    const text = t.text.replace(/\s+/g, ' ').trim();
+    return { text: text.length > MAX_TASK_CHARS ? `${text.slice(0, MAX_TASK_CHARS - 1)}…` : text, lead: t.lead };
+  });
+}

@@ -1,0 +1,158 @@
+/**
+ * Lays a report's content out as a Word document the way Nghị định 30/2020/NĐ-CP (Phụ lục I)
+ * describes an administrative document: A4 portrait, margins top/bottom 20 mm, left 30 mm, right
+ * 15 mm, Times New Roman 14 pt (tables 13 pt, header lines 12 pt), the issuing unit beside the national title, the
+ * number, place and date, the title, the body, "Nơi nhận" beside the signer. The staff edit and
+ * sign it, so everything stays plain Word: no fields, no macros, placeholders highlighted.
+ */
+import {
+  AlignmentType, BorderStyle, Document, HighlightColor, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType,
+  type IBorderOptions, type ParagraphChild,
+} from 'docx';
+import { PLACEHOLDER_OPEN, type Figure, type ReportContent } from '../../domain/report-documents/report-content.ts';
+
+export const A4 = { width: 11906, height: 16838 } as const;
+const MM = 56.7; // twips per millimetre
+export const MARGINS = { top: Math.round(20 * MM), bottom: Math.round(20 * MM), left: Math.round(30 * MM), right: Math.round(15 * MM) } as const;
+const TEXT_WIDTH = A4.width - MARGINS.left - MARGINS.right;
+export const FONT = 'Times New Roman';
+const BODY = 28; // half-points: 14 pt
+const TABLE = 26; // 13 pt
+const SMALL = 24; // 12 pt ("Nơi nhận")
+const TINY = 22; // 11 pt (its lines)
+
+type RunStyle = { bold?: boolean; italics?: boolean; size?: number; highlight?: boolean };
+
+/** Text with every "[…]" placeholder highlighted in yellow, so none reaches the signer unnoticed. */
+function runs(text: string, style: RunStyle = {}): ParagraphChild[] {
+  const parts = text.split(/(\[[^\]]*\])/g).filter((p) => p !== '');
+  return parts.map((part) => new TextRun({
+    text: part, font: FONT, size: style.size ?? BODY, bold: style.bold, italics: style.italics,
+    highlight: style.highlight || part.startsWith(PLACEHOLDER_OPEN) ? HighlightColor.YELLOW : undefined,
+  }));
+}
+
+function line(text: string, options: RunStyle & { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; indent?: boolean; before?: number; after?: number } = {}): Paragraph {
+  return new Paragraph({
+    alignment: options.align ?? AlignmentType.JUSTIFIED,
+    indent: options.indent ? { firstLine: 567 } : undefined,
+    spacing: { before: options.before ?? 0, after: options.after ?? 0, line: 276 },
+    children: runs(text, options),
+  });
+}
+
+const heading = (text: string) => line(text, { bold: true, before: 120, after: 60, indent: true });
+const body = (text: string) => line(text, { indent: true, before: 60, after: 60 });
+
+const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
+
+/** A borderless two-column block (header, signature), the usual way to set two things side by side in Word. */
+function sideBySide(leftShare: number, left: Paragraph[], right: Paragraph[]): Table {
+  const widths = [Math.round(TEXT_WIDTH * leftShare), TEXT_WIDTH - Math.round(TEXT_WIDTH * leftShare)];
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, borders: NO_BORDERS,
+    rows: [new TableRow({ children: [left, right].map((children, i) => new TableCell({ width: { size: widths[i]!, type: WidthType.DXA }, borders: NO_BORDERS, children })) })],
+  });
+}
+
+type Align = 'left' | 'center' | 'right';
+const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
+
+/** A bordered data table; the header row repeats on every page. */
+function dataTable(columns: { title: string; share: number; align: Align }[], rows: { cells: string[]; span?: boolean }[]): Table {
+  const total = columns.reduce((s, c) => s + c.share, 0);
+  const widths = columns.map((c) => Math.floor((TEXT_WIDTH * c.share) / total));
+  const cell = (text: string, i: number, opts: { bold?: boolean; span?: number; align?: Align } = {}) => new TableCell({
+    width: { size: opts.span ? TEXT_WIDTH : widths[i]!, type: WidthType.DXA }, columnSpan: opts.span, verticalAlign: VerticalAlign.CENTER,
+    margins: { left: 60, right: 60, top: 20, bottom: 20 },
+    children: [new Paragraph({ alignment: ALIGN[opts.align ?? columns[i]!.align], children: runs(text, { size: TABLE, bold: opts.bold }) })],
+  });
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED,
+    rows: [
+      new TableRow({ tableHeader: true, children: columns.map((c, i) => cell(c.title, i, { bold: true, align: 'center' })) }),
+      ...rows.map((r) => new TableRow({
+        cantSplit: true,
+        children: r.span ? [cell(r.cells[0]!, 0, { bold: true, span: columns.length, align: 'left' })] : r.cells.map((t, i) => cell(t, i)),
+      })),
+    ],
+  });
+}
+
+const text = (f: Figure) => f.text;
+
+export async function renderReportDocx(c: ReportContent): Promise<Buffer> {
+  const header = sideBySide(0.38, [
+    ...(c.header.parentName ? [line(c.header.parentName, { size: SMALL, align: AlignmentType.CENTER })] : []),
+    line(c.header.unitName, { size: SMALL, bold: true, align: AlignmentType.CENTER }),
+    line('________', { size: TABLE, align: AlignmentType.CENTER, after: 60 }),
+    line(c.numberLine, { size: TABLE, align: AlignmentType.CENTER }),
+  ], [
+    line(c.header.country, { size: SMALL, bold: true, align: AlignmentType.CENTER }),
+    line(c.header.motto, { bold: true, align: AlignmentType.CENTER }),
+    line('________________', { align: AlignmentType.CENTER, after: 60 }),
+    line(c.placeDate, { italics: true, align: AlignmentType.CENTER }),
+  ]);
+
+  const targets = dataTable(
+    [{ title: c.targetColumns[0]!, share: 8, align: 'center' }, { title: c.targetColumns[1]!, share: 32, align: 'left' }, { title: c.targetColumns[2]!, share: 19, align: 'left' },
+      { title: c.targetColumns[3]!, share: 13, align: 'right' }, { title: c.targetColumns[4]!, share: 12, align: 'right' }, { title: c.targetColumns[5]!, share: 16, align: 'left' }],
+    c.targets.map((t) => ({ cells: [String(t.no), t.label, t.plan, text(t.actual), text(t.share), t.assessment] })),
+  );
+  const units = dataTable(
+    [{ title: c.unitColumns[0]!, share: 8, align: 'center' }, { title: c.unitColumns[1]!, share: 44, align: 'left' }, { title: c.unitColumns[2]!, share: 16, align: 'right' },
+      { title: c.unitColumns[3]!, share: 14, align: 'right' }, { title: c.unitColumns[4]!, share: 18, align: 'left' }],
+    c.units.flatMap((g) => [{ cells: [`${g.no}. ${g.label}`], span: true }, ...g.rows.map((r) => ({ cells: [String(r.no), r.unit, text(r.actual), text(r.share), r.assessment] }))]),
+  );
+  const completeness = dataTable(
+    c.completenessColumns.map((title, i) => ({ title, share: i === 0 ? 30 : 10, align: i === 0 ? 'left' as const : 'right' as const })),
+    c.completeness.map((l) => ({ cells: [l.templateName, ...l.figures.map(text)] })),
+  );
+  const tasks = dataTable(
+    [{ title: c.taskColumns[0]!, share: 8, align: 'center' }, { title: c.taskColumns[1]!, share: 52, align: 'left' }, { title: c.taskColumns[2]!, share: 18, align: 'left' }, { title: c.taskColumns[3]!, share: 22, align: 'left' }],
+    c.tasks.map((t) => ({ cells: [String(t.no), t.text, t.lead, t.status] })),
+  );
+
+  const signature = sideBySide(0.5, [
+    new Paragraph({ spacing: { before: 240 }, children: runs('Nơi nhận:', { size: SMALL, bold: true, italics: true }) }),
+    ...c.recipients.map((r) => new Paragraph({ children: runs(r, { size: TINY }) })),
+  ], [
+    line(c.signer.capacity, { bold: true, align: AlignmentType.CENTER, before: 240 }),
+    line(c.signer.title, { bold: true, align: AlignmentType.CENTER, after: 1200 }),
+    line(c.signer.name, { bold: true, align: AlignmentType.CENTER }),
+  ]);
+
+  const doc = new Document({
+    creator: 'Tiến Độ',
+    title: `${c.title} ${c.subtitle} ${c.periodLine}`,
+    styles: { default: { document: { run: { font: FONT, size: BODY } } } },
+    sections: [{
+      properties: { page: { size: { width: A4.width, height: A4.height }, margin: { ...MARGINS, header: 567, footer: 567 } } },
+      children: [
+        header,
+        line(c.title, { bold: true, align: AlignmentType.CENTER, before: 360 }),
+        line(c.subtitle, { bold: true, align: AlignmentType.CENTER }),
+        line(c.periodLine, { bold: true, align: AlignmentType.CENTER, after: 60 }),
+        line('________', { align: AlignmentType.CENTER, after: 240 }),
+        body(c.opening),
+        line(c.asOfNote, { italics: true, indent: true, after: 60 }),
+        heading(c.sections.targets),
+        body(c.targetSummary),
+        targets,
+        heading(c.sections.units),
+        ...(c.units.some((g) => g.rows.length) ? [units] : [body('Đơn vị không có đơn vị trực thuộc.')]),
+        heading(c.sections.completeness),
+        body(c.completenessSummary),
+        ...(c.completeness.length ? [completeness] : []),
+        heading(c.sections.tasks),
+        ...(c.tasks.length ? [tasks] : [body('[Cán bộ bổ sung các nhiệm vụ, giải pháp đã triển khai và kết quả: …]')]),
+        heading(c.sections.assessment),
+        line(c.assessment.note, { italics: true, indent: true, after: 60, highlight: true }),
+        ...c.assessment.prompts.map(body),
+        signature,
+      ],
+    }],
+  });
+  return Packer.toBuffer(doc);
+}
