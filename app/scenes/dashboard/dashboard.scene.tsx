@@ -10,6 +10,7 @@ import { progressQuery, type ProgressStatus, type TargetProgress } from '../../a
 import { VI_DATE_FORMAT, formatViDate, todayIso } from '../../lib/calendar-date.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { UnitPicker } from '../admin/unit-picker.field.tsx';
+import { ReportDocumentButton } from '../report-documents/report-document.button.tsx';
 import { StatusSummaryStrip } from './status-summary.strip.tsx';
 import { TargetCard } from './target.card.tsx';
 import { TargetDetailDrawer } from './target-detail.drawer.tsx';
@@ -49,6 +50,7 @@ export default function DashboardScene() {
             Tiến độ các chỉ tiêu nghị quyết áp dụng cho {unitName ?? 'đơn vị'}, tính trực tiếp từ sổ sách và báo cáo đến ngày {formatViDate(asOf)}.
           </Typography.Text>
         </div>
+        <ReportDocumentButton unitId={viewedId} unitName={unitName} documents={documents} documentId={documentId} year={year} />
       </div>
       <Card size="small" className="dashboard-filters">
         <Space wrap size={[16, 8]}>

@@ -12,6 +12,7 @@ import {
 import { formatViDate } from '../../../lib/calendar-date.ts';
 import { useDebouncedValue } from '../../../lib/use-debounced-value.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
+import { ReportDocumentButton } from '../../report-documents/report-document.button.tsx';
 import { DocumentTargetsTable } from '../document-targets.table.tsx';
 import { documentKindLabel } from '../target-form.model.ts';
 import { toTree, type CascadeTreeNode } from './cascade.model.ts';
@@ -54,6 +55,7 @@ export default function DocumentDetailScene() {
         </div>
         <Space>
           {d.file && <Button icon={<DownloadOutlined />} href={documentFileUrl(d.id)}>Tải tệp gốc</Button>}
+          {d.status === 'confirmed' && <ReportDocumentButton unitId={me.data?.unit.id} unitName={me.data?.unit.name} documents={[d]} documentId={d.id} />}
           {d.file && <Button onClick={() => navigate(`/van-ban-chi-tieu/${d.id}/ra-soat`)} data-testid="document-review-open">{d.status === 'review' ? 'Tiếp tục rà soát' : 'Xem kết quả rà soát'}</Button>}
         </Space>
       </div>
