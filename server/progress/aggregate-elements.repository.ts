@@ -148,31 +148,20 @@ export async function aggregatedCounts(db: Kysely<DB>, requests: CountRequest[])
 
 /**
  * Employers under several units on today's tree with at least `minWorkers` workers, by employer
- * sector: progress_employer for the descendants, the registry for the unit's own (an upper
- * union's employers without a CĐCS). Null when the threshold is above the aggregates' cap.
+ * sector, from progress_employer. Null when the threshold is above the aggregates' cap.
  */
 export async function aggregatedEmployers(db: Kysely<DB>, unitIds: number[], minWorkers: number): Promise<Map<number, EmployerCounts> | null> {
   if (minWorkers > EMPLOYER_WORKERS_CAP) return null;
   const out = new Map<number, EmployerCounts>(unitIds.map((id) => [id, new Map()]));
   if (unitIds.length === 0) return out;
   const rows = await sql<{ unit_id: Num; sector: string; employers: Num; with_cdcs: Num; workers_known: Num; workers_sum: Num; workers_cdcs_known: Num; workers_cdcs_sum: Num }>`
-    -- Per unit, index ranges only (LATERAL): the aggregates' rows above the threshold, the
-    -- unit's own employers by CĐCS and by area — never a scan of the 400,000-row registry.
+    -- Per unit, one index range: the aggregates hold each unit's own employers too.
     WITH current AS (SELECT DISTINCT unit_id FROM org_placement WHERE unit_id = ANY(${unitIds}::bigint[]) AND valid_to IS NULL)
     SELECT unit_id, sector, sum(employers) AS employers, sum(with_cdcs) AS with_cdcs, sum(workers_known) AS workers_known, sum(workers_sum) AS workers_sum,
       sum(workers_cdcs_known) AS workers_cdcs_known, sum(workers_cdcs_sum) AS workers_cdcs_sum
     FROM (
       SELECT c.unit_id, e.sector, e.employers, e.with_cdcs, e.workers_known, e.workers_sum, e.workers_cdcs_known, e.workers_cdcs_sum
       FROM current c CROSS JOIN LATERAL (SELECT * FROM progress_employer e WHERE e.unit_id = c.unit_id AND e.workers_key >= ${minWorkers}) e
-      UNION ALL
-      SELECT c.unit_id, e.sector, 1, (e.cdcs_unit_id IS NOT NULL)::int, (e.workers IS NOT NULL)::int, coalesce(e.workers, 0),
-        (e.cdcs_unit_id IS NOT NULL AND e.workers IS NOT NULL)::int, CASE WHEN e.cdcs_unit_id IS NOT NULL THEN coalesce(e.workers, 0) ELSE 0 END
-      FROM current c CROSS JOIN LATERAL (
-        SELECT * FROM employer WHERE cdcs_unit_id = c.unit_id
-        UNION ALL
-        SELECT * FROM employer WHERE area_unit_id = c.unit_id AND cdcs_unit_id IS NULL
-      ) e
-      WHERE coalesce(e.workers, 0) >= ${minWorkers}
     ) x GROUP BY unit_id, sector`.execute(db);
   for (const r of rows.rows) {
     out.get(Number(r.unit_id))!.set(r.sector, {

@@ -21,8 +21,9 @@
  * table at the size of the upper levels instead of one row per CĐCS and day.
  *
  * Employers are not effective-dated (their current figures are used), so `progress_employer`
- * holds current sums per (ancestor, employer sector, workers key) with workers capped at
- * EMPLOYER_WORKERS_CAP: a threshold "từ N lao động trở lên" with N ≤ the cap is exact.
+ * holds current sums per (unit on the path — the employer's own CĐCS or area union included,
+ * employer sector, workers key) with workers capped at EMPLOYER_WORKERS_CAP: a threshold
+ * "từ N lao động trở lên" with N ≤ the cap is exact, and no read touches the 400,000-row registry.
  */
 /** Advisory lock: fact triggers take it shared, tree triggers exclusive (see migration 0009). */
 export const AGGREGATE_LOCK_KEY = 700609;
@@ -63,6 +64,8 @@ const COUNTS = ['active', 'women', 'joined', 'cdcs', 'upper_units', 'agr', 'agr_
 
 /** Strict ancestors of a placement path as a lateral relation a(id) of text unit ids (empty for the root). */
 const strictAncestors = (path: string) => `CROSS JOIN LATERAL unnest((string_to_array(${path}::text, '.'))[1:nlevel(${path}) - 1]) AS a(id)`;
+/** Every unit on a placement path, the placed unit included. */
+const pathUnits = (path: string) => `CROSS JOIN LATERAL unnest(string_to_array(${path}::text, '.')) AS a(id)`;
 
 /**
  * Facts of memberships. `rows` is a relation with membership columns (the table, or a transition
@@ -162,7 +165,7 @@ export function applyEmployersSql(rows: string, sign: string, placements = 'org_
         sum(${sign} * (e.workers IS NOT NULL)::int) AS workers_known, sum(${sign} * coalesce(e.workers, 0)::bigint) AS workers_sum,
         sum(${sign} * (e.cdcs_unit_id IS NOT NULL AND e.workers IS NOT NULL)::int) AS workers_cdcs_known,
         sum(${sign} * CASE WHEN e.cdcs_unit_id IS NOT NULL THEN coalesce(e.workers, 0) ELSE 0 END::bigint) AS workers_cdcs_sum
-      FROM ${rows} e JOIN ${placements} p ON p.unit_id = coalesce(e.cdcs_unit_id, e.area_unit_id) AND p.valid_to IS NULL ${strictAncestors('p.path')}
+      FROM ${rows} e JOIN ${placements} p ON p.unit_id = coalesce(e.cdcs_unit_id, e.area_unit_id) AND p.valid_to IS NULL ${pathUnits('p.path')}
       GROUP BY 1, 2, 3
     ) k ORDER BY unit_id, sector, workers_key
     ON CONFLICT (unit_id, sector, workers_key) DO UPDATE SET
@@ -181,6 +184,9 @@ export function factsOfUnits(unitIds: string, sign: string, units = 'org_unit', 
 }
 
 /** The full recomputation from the raw tables (bulk loads, and the migration on existing data). */
+/** Employers only (the table is small: seconds at national scale). */
+export const REBUILD_EMPLOYERS_SQL = ['TRUNCATE progress_employer', applyEmployersSql('employer', '1')];
+
 export const REBUILD_SQL = [
   'TRUNCATE progress_rollup, progress_employer',
   applyFactsSql([membershipFacts('membership', '1'), unitFacts(UNITS_WITH_DISSOLUTION, '1'), agreementFacts('agreement', '1')].join('\nUNION ALL\n')),

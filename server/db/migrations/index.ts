@@ -8,6 +8,7 @@ import * as memberWritePath from './0007-member-write-path.ts';
 import * as documents from './0008-documents.ts';
 import * as progressAggregates from './0009-progress-aggregates.ts';
 import * as progressAggregateGrains from './0009-progress-aggregates-grains.ts';
+import * as progressAggregateEmployers from './0009-progress-aggregates-employers.ts';
 import * as reporting from './0010-reporting.ts';
 import * as registrySorts from './0011-registry-sorts.ts';
 import * as orgOperations from './0012-org-operations.ts';
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   '0008-documents': documents,
   '0009-progress-aggregates': progressAggregates,
   '0009-progress-aggregates-grains': progressAggregateGrains,
+  '0009-progress-aggregates-employers': progressAggregateEmployers,
   '0010-reporting': reporting,
   '0011-registry-sorts': registrySorts,
   '0012-org-operations': orgOperations,
