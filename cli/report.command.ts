@@ -26,7 +26,11 @@ export default async function reportCommand(argv: string[], io: CommandIO): Prom
       },
     }));
   } catch (error) {
-    throw badRequest('REPORT_USAGE', `${error instanceof Error ? error.message : String(error)}. ${REPORT_USAGE}`);
+    // node:util's messages are English: say the same in Vietnamese, naming the option.
+    const option = /'(-[^' ]+)[^']*'/.exec(error instanceof Error ? error.message : '')?.[1] ?? '';
+    const code = (error as { code?: string }).code;
+    const what = code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? `Không có tùy chọn "${option}".` : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ? `Tùy chọn "${option}" cần một giá trị.` : 'Dòng lệnh không hợp lệ.';
+    throw badRequest('REPORT_USAGE', `${what} ${REPORT_USAGE}`);
   }
   if (!values.unit || !values.document || !values.period || !values.out) throw badRequest('REPORT_USAGE', REPORT_USAGE);
   const format = path.extname(values.out).slice(1).toLowerCase();
