@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoProvince } from '../../domain/demo/demo-province.ts';
 import { DEMO_TODAY, generateDemoRegistries } from '../../domain/demo/demo-registries.ts';
@@ -231,12 +232,23 @@ describe.each(testDatabaseTargets())('targets of the gold programme computed on 
     const cdcsId = await t.unitId(`${communes[3]!}-0001`);
     const count = async (unitId: number, who: Session) => (await who.get(`/api/members/count?unitId=${unitId}`)).body.members as number;
     const tld = await t.unitId('TLD');
+    // The dashboard's own figure too: a confederation target "workers who are members" applies to
+    // every unit below it, and each card carries its members count (from the aggregates).
+    const [doc] = (await sql<{ id: number }>`INSERT INTO plan_document (kind, symbol, title, issuer_unit_id, issued_on, term_from, term_to)
+      VALUES ('nghi_quyet', '01-NQ/TLĐ', 'Nghị quyết thử', ${tld}, '2023-12-01', 2023, 2028) RETURNING id`.execute(database.db)).rows;
+    await sql`INSERT INTO target (document_id, unit_id, indicator_code, comparator, value, timing, deadline)
+              VALUES (${doc!.id}, ${tld}, 'workers_members_share', '>=', 80, 'deadline', '2028-12-31')`.execute(database.db);
+    const onDashboard = async (unitId: number, who: Session) =>
+      (await who.get(`/api/progress?unitId=${unitId}&documentId=${doc!.id}`)).body.items[0].elements.members_active as number;
     const before = [await count(tld, national), await count(tni, staff), await count(commune, staff)];
+    const dashboardsBefore = [await onDashboard(tld, national), await onDashboard(tni, staff), await onDashboard(commune, staff)];
+    expect(dashboardsBefore).toEqual(before);
     const added = await staff.send('POST', '/api/members', {
       fullName: 'Nguyễn Văn Mới', gender: 'male', birthDate: '1995-04-04', cccd: '072095999999', joinedOn: '2026-01-05', cdcsUnitId: cdcsId,
     });
     expect(added.status, JSON.stringify(added.body)).toBe(200);
     const after = [await count(tld, national), await count(tni, staff), await count(commune, staff)];
     expect(after).toEqual(before.map((n) => n + 1));
+    expect([await onDashboard(tld, national), await onDashboard(tni, staff), await onDashboard(commune, staff)]).toEqual(dashboardsBefore.map((n) => n + 1));
   });
 });
