@@ -34,6 +34,9 @@ export default defineConfig({
           name: 'e2e',
           include: ['e2e/**/*.e2e.test.ts'],
           environment: 'node',
+          // A screen may take seconds to settle on a busy 2-core machine (debounced search, a
+          // fetch, a render): polls wait for what a user would wait for, not one second.
+          expect: { poll: { timeout: 20_000 } },
           testTimeout: 180_000,
           hookTimeout: 360_000,
           fileParallelism: false,

@@ -17,7 +17,7 @@ export function UnitHistoryTimeline({ unitId }: { unitId: number }) {
       items={history.data.events.map((event, index) => ({
         key: index,
         color: COLORS[event.type] ?? 'gray',
-        children: (
+        content: (
           <span data-testid="unit-history-event">
             <Typography.Text strong>{formatViDate(event.date)}</Typography.Text> — {event.text}
           </span>
