@@ -1,8 +1,7 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { taxCheckDigit } from '../../domain/registry/identity-codes.ts';
 import { writeMemberFile, type MemberFileRow } from '../../test/support/member-files.ts';
+import { uploadImport } from '../../test/support/import-upload.ts';
 import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
 import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
 
@@ -44,18 +43,9 @@ describe.each(testDatabaseTargets())('registry list sorts on $kind', (target) =>
 
   async function upload(registry: string, rows: MemberFileRow[], columns: { key: string; title: string }[], unitId: number) {
     const file = await writeMemberFile(rows, 'xlsx', columns);
-    const boundary = 'tiendo-sorts';
-    const response = await t.app.inject({
-      method: 'POST', url: `/api/imports/${registry}?unitId=${unitId}`,
-      headers: { cookie: `tiendo_session=${staff.cookie}`, 'x-csrf-token': staff.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
-      payload: Buffer.concat([
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${path.basename(file)}"\r\n\r\n`),
-        fs.readFileSync(file), Buffer.from(`\r\n--${boundary}--\r\n`),
-      ]),
-    });
-    expect(response.statusCode, response.body).toBe(202);
-    await t.app.imports.waitFor(response.json().id);
-    const job = (await staff.get(`/api/imports/${response.json().id}`)).body;
+    const uploaded = await uploadImport(t, staff, registry, file, { unitId });
+    expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(202);
+    const job = uploaded.body;
     expect(job, JSON.stringify(job.rejections)).toMatchObject({ status: 'done', rejected: 0 });
   }
 

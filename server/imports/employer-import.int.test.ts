@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { taxCheckDigit } from '../../domain/registry/identity-codes.ts';
 import { writeMemberFile } from '../../test/support/member-files.ts';
+import { uploadImport } from '../../test/support/import-upload.ts';
 import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
 import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
 
@@ -42,18 +43,9 @@ describe.each(testDatabaseTargets())('employer import on $kind', (target) => {
   });
 
   async function upload(file: string, unitId: number, registry = 'employers') {
-    const boundary = 'tiendo-emp';
-    const response = await t.app.inject({
-      method: 'POST', url: `/api/imports/${registry}?unitId=${unitId}`,
-      headers: { cookie: `tiendo_session=${staff.cookie}`, 'x-csrf-token': staff.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
-      payload: Buffer.concat([
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${path.basename(file)}"\r\n\r\n`),
-        fs.readFileSync(file), Buffer.from(`\r\n--${boundary}--\r\n`),
-      ]),
-    });
-    expect(response.statusCode, response.body).toBe(202);
-    await t.app.imports.waitFor(response.json().id);
-    return (await staff.get(`/api/imports/${response.json().id}`)).body;
+    const job = await uploadImport(t, staff, registry, file, { unitId });
+    expect(job.status, JSON.stringify(job.body)).toBe(202);
+    return job.body;
   }
 
   it('imports employers by tax code with sectors written the way staff write them, idempotently', async () => {

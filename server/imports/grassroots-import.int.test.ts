@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeMemberFile } from '../../test/support/member-files.ts';
+import { uploadImport } from '../../test/support/import-upload.ts';
 import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
 import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
 
@@ -34,18 +35,9 @@ describe.each(testDatabaseTargets())('grassroots (CĐCS) import on $kind', (targ
   });
 
   async function upload(file: string, unitId: number, dryRun = false) {
-    const boundary = 'tiendo-cdcs';
-    const response = await t.app.inject({
-      method: 'POST', url: `/api/imports/grassroots?unitId=${unitId}${dryRun ? '&dryRun=true' : ''}`,
-      headers: { cookie: `tiendo_session=${staff.cookie}`, 'x-csrf-token': staff.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
-      payload: Buffer.concat([
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${path.basename(file)}"\r\n\r\n`),
-        fs.readFileSync(file), Buffer.from(`\r\n--${boundary}--\r\n`),
-      ]),
-    });
-    expect(response.statusCode, response.body).toBe(202);
-    await t.app.imports.waitFor(response.json().id);
-    return (await staff.get(`/api/imports/${response.json().id}`)).body;
+    const job = await uploadImport(t, staff, 'grassroots', file, { unitId, dryRun });
+    expect(job.status, JSON.stringify(job.body)).toBe(202);
+    return job.body;
   }
   const find = async (q: string) => (await staff.get(`/api/grassroots?q=${encodeURIComponent(q)}`)).body.items;
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeCccd } from '../../domain/registry/identity-codes.ts';
 import { validMemberRows, writeMemberFile, type MemberFileRow } from '../../test/support/member-files.ts';
+import { uploadImport } from '../../test/support/import-upload.ts';
 import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
 import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
 
@@ -28,19 +29,7 @@ describe.each(testDatabaseTargets())('member import and export on $kind', (targe
   });
 
   async function upload(file: string, unitId: number, dryRun = false) {
-    const boundary = 'tiendo-import';
-    const content = fs.readFileSync(file);
-    const response = await t.app.inject({
-      method: 'POST', url: `/api/imports/members?unitId=${unitId}&dryRun=${dryRun}`,
-      headers: { cookie: `tiendo_session=${staff.cookie}`, 'x-csrf-token': staff.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
-      payload: Buffer.concat([
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${path.basename(file)}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-        content, Buffer.from(`\r\n--${boundary}--\r\n`),
-      ]),
-    });
-    if (response.statusCode !== 202) return { status: response.statusCode, body: response.json() };
-    await t.app.imports.waitFor(response.json().id);
-    return { status: 202, body: (await staff.get(`/api/imports/${response.json().id}`)).body };
+    return uploadImport(t, staff, 'members', file, { unitId, dryRun });
   }
 
   async function download(url: string, ext: string): Promise<string> {
