@@ -73,7 +73,7 @@ describe.each(testDatabaseTargets())('an import killed with SIGKILL on $kind', (
       const file = await writeMemberFile(validMemberRows(ROWS, codes, 300_000), 'csv');
 
       // Kill the import as soon as a few batches have committed.
-      const child = spawn(process.execPath, [BIN, 'import', 'members', file, '--unit', 'TNI'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [BIN, 'import', 'members', file, '--unit', 'TNI', '--batch-size', String(BATCH)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
       let progress = '';
       const killedAfter = await new Promise<number>((resolve, reject) => {
         child.stderr.on('data', (chunk: Buffer) => {

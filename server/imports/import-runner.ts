@@ -81,6 +81,8 @@ export interface ImportReport {
 
 class DryRunRollback extends Error {}
 
+export const DEFAULT_BATCH_SIZE = 5_000;
+
 export async function fileSha256(path: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of fs.createReadStream(path)) hash.update(chunk as Buffer);
@@ -128,7 +130,11 @@ export async function runImport<C, R>(db: Kysely<DB>, def: ImportDefinition<C, R
     header.columns.find((c) => c.index === header.mapping[key])?.title ?? def.fields.find((f) => f.key === key)?.label ?? key;
   const mappedColumns = new Set(Object.values(header.mapping));
   const today = todayInVietnam();
-  const batchSize = req.batchSize ?? 2000;
+  // Large batches: what a batch costs beyond its rows — the roll-up trigger's upserts, one per
+  // (ancestor union, day) the batch touches, the commit, the counters — is nearly the same for
+  // 2,000 rows as for 10,000. Measured on 1 M members: 199 s with 2,000-row batches, 79 s with
+  // 5,000 (peak 452 MB), 70 s with 10,000 (peak 538 MB, over the 500 MB budget).
+  const batchSize = req.batchSize ?? DEFAULT_BATCH_SIZE;
   let parsed: ParsedRow<R>[] = [];
   let rejections: jobs.RejectionRecord[] = [];
   let read = 0;
