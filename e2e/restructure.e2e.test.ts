@@ -24,6 +24,9 @@ let browser: Browser;
 let opened: OpenedPage;
 let page: Page;
 let cookie: string;
+let province: { id: number };
+let p01: { id: number; name: string; childCount: number };
+let p02: { id: number; name: string; childCount: number };
 
 const childrenOn = async (id: number, asOf: string) => (await apiGet<OrgUnitList>(server.url, `/api/org/units/${id}/children?asOf=${asOf}`, cookie)).items;
 const membersOn = async (id: number, date: string) => (await apiGet<{ members: number }>(server.url, `/api/members/count?unitId=${id}&date=${date}`, cookie)).members;
@@ -43,11 +46,11 @@ describe('restructuring wizard', () => {
   });
 
   it('uploads a plan, shows what it changes without writing, applies it, and the tree "as of" before and after tells both stories with the same totals', async () => {
-    const [province] = (await apiGet<OrgUnitList>(server.url, '/api/org/roots', cookie)).items;
-    const before = await childrenOn(province!.id, BEFORE);
-    const p01 = before.find((u) => u.code === 'TNI-P01')!;
-    const p02 = before.find((u) => u.code === 'TNI-P02')!;
-    const totalBefore = await membersOn(province!.id, AFTER);
+    province = (await apiGet<OrgUnitList>(server.url, '/api/org/roots', cookie)).items[0]!;
+    const before = await childrenOn(province.id, BEFORE);
+    p01 = before.find((u) => u.code === 'TNI-P01')!;
+    p02 = before.find((u) => u.code === 'TNI-P02')!;
+    const totalBefore = await membersOn(province.id, AFTER);
     const p02Members = await membersOn(p02.id, BEFORE);
 
     await page.goto('/dang-nhap');
@@ -71,31 +74,72 @@ describe('restructuring wizard', () => {
     expect(text).toContain(`đơn vị trực thuộc chuyển về ${p01.name} (TNI-P01)`);
     expect(await page.getByTestId('restructure-members').innerText()).toContain(p02Members.toLocaleString('vi-VN'));
     // Nothing is written by the preview.
-    expect((await childrenOn(province!.id, AFTER)).map((u) => u.code)).toContain('TNI-P02');
+    expect((await childrenOn(province.id, AFTER)).map((u) => u.code)).toContain('TNI-P02');
 
     await page.getByTestId('restructure-apply').click();
     await page.getByTestId('restructure-done').waitFor();
     await page.getByText('Xem cây tổ chức từ ngày 01/01/2027').click();
     await page.waitForURL(`**/co-cau-to-chuc?ngay=${AFTER}`);
-    await page.getByTestId(`tree-node-${province!.id}`).waitFor();
-    await page.locator('.ant-tree-treenode', { has: page.getByTestId(`tree-node-${province!.id}`) }).locator('.ant-tree-switcher').click();
+    await page.getByTestId(`tree-node-${province.id}`).waitFor();
+    await page.locator('.ant-tree-treenode', { has: page.getByTestId(`tree-node-${province.id}`) }).locator('.ant-tree-switcher').click();
     await page.getByText('Công đoàn xã Thử Nghiệm').first().waitFor();
     expect(await page.getByTestId(`tree-node-${p02.id}`).count()).toBe(0);
 
     await page.goto(`/co-cau-to-chuc?ngay=${BEFORE}`);
-    await page.getByTestId(`tree-node-${province!.id}`).waitFor();
-    await page.locator('.ant-tree-treenode', { has: page.getByTestId(`tree-node-${province!.id}`) }).locator('.ant-tree-switcher').click();
+    await page.getByTestId(`tree-node-${province.id}`).waitFor();
+    await page.locator('.ant-tree-treenode', { has: page.getByTestId(`tree-node-${province.id}`) }).locator('.ant-tree-switcher').click();
     await page.getByTestId(`tree-node-${p02.id}`).waitFor();
 
     // The figures: P01 holds P02's CĐCS from the date; the province total is the same on both sides.
-    const after = await childrenOn(province!.id, AFTER);
+    const after = await childrenOn(province.id, AFTER);
     expect(after.find((u) => u.code === 'TNI-P01')!.childCount).toBe(p01.childCount + p02.childCount);
-    expect(await membersOn(province!.id, AFTER)).toBe(totalBefore);
+    expect(await membersOn(province.id, AFTER)).toBe(totalBefore);
     expect(await membersOn(p02.id, BEFORE)).toBe(p02Members);
 
     // The history of the dissolved unit tells where it went.
     await page.getByTestId(`tree-node-${p02.id}`).click();
     await page.getByTestId('unit-history').waitFor();
     expect(await page.getByTestId('unit-history').innerText()).toContain('Chấm dứt hoạt động từ ngày 01/01/2027');
+  });
+
+  it('Tổng quan "as of" before and after: the province total is the same, the dissolved commune is a child only before', async () => {
+    const me = await apiGet<{ csrfToken?: string }>(server.url, '/api/auth/me', cookie);
+    const post = async <T>(route: string, body: unknown): Promise<T> => {
+      const response = await fetch(`${server.url}${route}`, {
+        method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', cookie, 'x-csrf-token': me.csrfToken ?? '' }, body: JSON.stringify(body),
+      });
+      if (!response.ok) throw new Error(`POST ${route} answered ${response.status}: ${await response.text()}`);
+      return (await response.json()) as T;
+    };
+    const doc = await post<{ id: number }>('/api/documents', {
+      kind: 'program', symbol: '07-CTr/LĐLĐ', title: 'Chương trình phát triển đoàn viên giai đoạn 2026–2028', issuerUnitId: province.id, issuedOn: '2026-01-15', termFrom: 2026, termTo: 2028,
+    });
+    const target = await post<{ targetId: number }>('/api/targets', {
+      documentId: doc.id, unitId: province.id, indicatorCode: 'members', comparator: '>', value: 140000, deadlineYear: 2028, subject: 'Phát triển đoàn viên',
+    });
+    await page.goto('/tong-quan');
+    const card = page.getByTestId(`target-card-${target.targetId}`);
+    const shownOn: Record<string, string> = {};
+    for (const [date, p02IsAChild] of [[BEFORE, true], [AFTER, false]] as const) {
+      const picker = page.locator('[data-testid="dashboard-as-of"] input, input[data-testid="dashboard-as-of"]').first();
+      await picker.click();
+      await picker.fill(`${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`);
+      await picker.press('Enter');
+      await expect.poll(() => card.getByTestId('target-actual').innerText()).toBe((await membersOn(province.id, date)).toLocaleString('vi-VN'));
+      shownOn[date] = await card.getByTestId('target-actual').innerText();
+      // The children the card's drill-down ranks on that date (the table pages them, so read them whole from the API).
+      const children = await apiGet<{ items: { unit: { id: number } }[] }>(server.url, `/api/targets/${target.targetId}/breakdown?asOf=${date}`, cookie);
+      const ids = children.items.map((i) => i.unit.id);
+      expect(ids).toContain(p01.id);
+      expect(ids.includes(p02.id)).toBe(p02IsAChild);
+      await card.click();
+      const drawer = page.getByTestId('target-detail');
+      await drawer.getByTestId('breakdown-table').locator('tbody tr[data-testid^="breakdown-row-"]').first().waitFor();
+      expect(await drawer.getByText(`Thực hiện (${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)})`).count()).toBe(1);
+      await drawer.locator('.ant-drawer-close').click();
+      await drawer.waitFor({ state: 'hidden' });
+    }
+    // The reform moved units inside the province: its total reads the same on both sides of the date.
+    expect(shownOn[AFTER]).toBe(shownOn[BEFORE]);
   });
 });
