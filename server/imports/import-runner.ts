@@ -81,7 +81,7 @@ export interface ImportReport {
 
 class DryRunRollback extends Error {}
 
-export const DEFAULT_BATCH_SIZE = 5_000;
+export const DEFAULT_BATCH_SIZE = 6_000;
 
 export async function fileSha256(path: string): Promise<string> {
   const hash = createHash('sha256');
@@ -132,8 +132,9 @@ export async function runImport<C, R>(db: Kysely<DB>, def: ImportDefinition<C, R
   const today = todayInVietnam();
   // Large batches: what a batch costs beyond its rows — the roll-up trigger's upserts, one per
   // (ancestor union, day) the batch touches, the commit, the counters — is nearly the same for
-  // 2,000 rows as for 10,000. Measured on 1 M members: 199 s with 2,000-row batches, 79 s with
-  // 5,000 (peak 452 MB), 70 s with 10,000 (peak 538 MB, over the 500 MB budget).
+  // 2,000 rows as for 10,000. Measured on 1 M members (quiet machine): 199 s with 2,000-row
+  // batches, 61 s with 5,000 (peak 437 MB), 53 s with 7,000 (489 MB), while 10,000 went over the
+  // 500 MB budget (538 MB): 6,000 keeps the speed with room under the memory bound.
   const batchSize = req.batchSize ?? DEFAULT_BATCH_SIZE;
   let parsed: ParsedRow<R>[] = [];
   let rejections: jobs.RejectionRecord[] = [];
