@@ -1,8 +1,7 @@
 /**
- * How a report writes its figures, dates and periods. The figures must read exactly as they do on
- * Tổng quan (app/scenes/dashboard/target-format.ts), so an officer comparing the draft with the
- * screen finds the same "52.600" and "85,5%": the rules are the same, kept here because domain/
- * cannot import the app.
+ * How a report writes its figures, dates and periods. Tổng quan (app/scenes/dashboard/
+ * target-format.ts) uses the same figure rules from here, so an officer comparing the draft with
+ * the screen finds the same "52.600" and "85,5%".
  */
 import type { Comparator } from '../indicators/progress.ts';
 import type { Period } from '../periods/period.ts';

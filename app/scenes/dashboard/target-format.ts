@@ -3,47 +3,14 @@
  * Kept free of React so every sentence an officer reads is unit-tested in node.
  */
 import type { ProgressStatus, TargetProgress } from '../../api/progress.api.ts';
+import { formatCount, formatIndicatorValue, targetValuePhrase } from '../../../domain/report-documents/report-wording.ts';
 import { formatViDate } from '../../lib/calendar-date.ts';
 
 export type IndicatorUnit = 'count' | 'percent' | 'ratio' | string;
 export type Comparator = TargetProgress['comparator'];
 
-const COUNT = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 0 });
-const PERCENT = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
-const RATIO = new Intl.NumberFormat('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
-/** 140000 → "140.000"; 85.5 (percent) → "85,5%"; 0.4 (ratio) → "0,40". Null stays empty: never a fake 0. */
-export function formatIndicatorValue(value: number | null | undefined, unit: IndicatorUnit): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '';
-  if (unit === 'percent') return `${PERCENT.format(value)}%`;
-  if (unit === 'ratio') return RATIO.format(value);
-  return COUNT.format(value);
-}
-
-/** Share of the way to the target: "85,5%". */
-export function formatShare(share: number | null | undefined): string {
-  if (share === null || share === undefined) return '';
-  // A CĐCS's few members against a province-wide count would otherwise read as a flat "0%".
-  if (share > 0 && share < 0.05) return '< 0,1%';
-  return `${PERCENT.format(share)}%`;
-}
-
-/** How documents word each comparator before the figure ("Trên 140.000", "Từ 85% trở lên"). */
-export function targetValuePhrase(comparator: Comparator, value: number, unit: IndicatorUnit): string {
-  const v = formatIndicatorValue(value, unit);
-  switch (comparator) {
-    case '>':
-      return `Trên ${v}`;
-    case '>=':
-      return `Từ ${v} trở lên`;
-    case '=':
-      return unit === 'percent' && value === 100 ? '100%' : `Đạt ${v}`;
-    case '<=':
-      return `Không quá ${v}`;
-    case '<':
-      return `Dưới ${v}`;
-  }
-}
+// Figures read the same on Tổng quan and in the drafted report documents: one set of rules, in domain/.
+export { formatIndicatorValue, formatShare, targetValuePhrase } from '../../../domain/report-documents/report-wording.ts';
 
 export function timingPhrase(timing: TargetProgress['timing']): string {
   return timing.kind === 'annual' ? 'hằng năm' : `đến năm ${timing.deadline.slice(0, 4)}`;
@@ -82,7 +49,7 @@ export function forecastSentence(t: Pick<TargetProgress, 'timing' | 'progress'> 
 
 /** "12 đơn vị đã báo cáo" for reported figures; registry counts have no reporting units. */
 export function reportingSentence(reportingUnits: number | null | undefined): string {
-  return reportingUnits === null || reportingUnits === undefined ? '' : `${COUNT.format(reportingUnits)} đơn vị đã báo cáo`;
+  return reportingUnits === null || reportingUnits === undefined ? '' : `${formatCount(reportingUnits)} đơn vị đã báo cáo`;
 }
 
 export const STATUS_ORDER: readonly ProgressStatus[] = ['missed', 'behind', 'on_track', 'met', 'no_data'];
