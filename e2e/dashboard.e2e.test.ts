@@ -7,7 +7,7 @@ import { DEMO_PASSWORD } from '../domain/demo/demo-accounts.ts';
 import type { CurrentUser } from '../server/auth/auth.schema.ts';
 import type { BreakdownResult, PlanDocument, TargetProgress } from '../app/api/progress.api.ts';
 import { apiGet, apiLogin } from './support/api.ts';
-import { launchBrowser, openPage, type OpenedPage } from './support/browser.ts';
+import { launchBrowser, openPage, type OpenedPage, loginInBrowser } from './support/browser.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
@@ -62,11 +62,7 @@ describe('Tổng quan: a province officer sees where the targets stand and drill
   });
 
   it('opens Tổng quan with a card per target, its status, its forecast and honest "no data"', async () => {
-    await page.goto('/dang-nhap');
-    await page.getByTestId('login-username').fill(USER);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL('**/tong-quan');
+    await loginInBrowser(page, USER, DEMO_PASSWORD);
     await page.getByTestId('target-grid').waitFor();
     expect(await page.locator('[data-testid^="target-card-"]').count()).toBe(4);
 

@@ -9,7 +9,7 @@ import type { ReviewResult } from '../app/api/documents.api.ts';
 import type { ProgressResult } from '../app/api/progress.api.ts';
 import { buildDocx } from '../server/documents/intake/intake-test-fixtures.ts';
 import { apiGet, apiLogin } from './support/api.ts';
-import { launchBrowser, openPage, type OpenedPage } from './support/browser.ts';
+import { launchBrowser, openPage, type OpenedPage, loginInBrowser } from './support/browser.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
@@ -45,11 +45,7 @@ describe('Văn bản & chỉ tiêu: a province officer uploads an action program
   });
 
   it('uploads the .docx and opens the review with every target highlighted in the text', async () => {
-    await page.goto('/dang-nhap');
-    await page.getByTestId('login-username').fill(USER);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL('**/tong-quan');
+    await loginInBrowser(page, USER, DEMO_PASSWORD);
     await page.getByTestId('nav-documents').click();
     await page.waitForURL('**/van-ban-chi-tieu');
     await page.getByTestId('document-upload').click();

@@ -10,7 +10,7 @@ import type { OrgSearchResult } from '../server/org/org.schema.ts';
 import { openTable } from '../server/tabular/tabular-api.ts';
 import { MEMBER_FILE_COLUMNS, validMemberRows, writeMemberFile, type MemberFileRow } from '../test/support/member-files.ts';
 import { apiGet, apiLogin } from './support/api.ts';
-import { launchBrowser, openPage, type OpenedPage } from './support/browser.ts';
+import { launchBrowser, openPage, type OpenedPage, loginInBrowser } from './support/browser.ts';
 import { stripVietnameseAccents } from './support/text.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';
 
@@ -84,11 +84,7 @@ describe('registries: a province officer imports members from Excel, fixes the r
   });
 
   it('opens Đoàn viên with the province list, paged by cursor', async () => {
-    await page.goto('/dang-nhap');
-    await page.getByTestId('login-username').fill(USER);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL('**/tong-quan');
+    await loginInBrowser(page, USER, DEMO_PASSWORD);
     await page.getByTestId('nav-members').click();
     await page.waitForURL('**/doan-vien');
     await page.locator('[data-testid^="member-row-"]').first().waitFor();

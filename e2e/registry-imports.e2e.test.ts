@@ -9,7 +9,7 @@ import type { OrgSearchResult } from '../server/org/org.schema.ts';
 import { openTable } from '../server/tabular/tabular-api.ts';
 import { writeMemberFile } from '../test/support/member-files.ts';
 import { apiGet, apiLogin } from './support/api.ts';
-import { launchBrowser, openPage, type OpenedPage } from './support/browser.ts';
+import { launchBrowser, openPage, type OpenedPage, loginInBrowser } from './support/browser.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
@@ -75,11 +75,7 @@ describe('registries: an officer imports CĐCS from Excel through the mapping st
   });
 
   it('opens "Nhập từ Excel" from the CĐCS list, maps the unrecognised column and reads the dry-run report', async () => {
-    await page.goto('/dang-nhap');
-    await page.getByTestId('login-username').fill(USER);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL('**/tong-quan');
+    await loginInBrowser(page, USER, DEMO_PASSWORD);
     await page.getByTestId('nav-grassroots').click();
     await page.waitForURL('**/cong-doan-co-so');
     await page.getByTestId('grassroots-import').click();

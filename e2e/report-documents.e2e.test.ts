@@ -10,7 +10,7 @@ import type { PlanDocument, ProgressResult } from '../app/api/progress.api.ts';
 import { DEMO_PASSWORD } from '../domain/demo/demo-accounts.ts';
 import type { CurrentUser } from '../server/auth/auth.schema.ts';
 import { apiGet, apiLogin } from './support/api.ts';
-import { launchBrowser, openPage, type OpenedPage } from './support/browser.ts';
+import { launchBrowser, openPage, type OpenedPage, loginInBrowser } from './support/browser.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';
 
 const run = promisify(execFile);
@@ -66,11 +66,7 @@ describe('Lập báo cáo: the province officer downloads the report on its prog
   });
 
   it('drafts the Word report with the figures shown on Tổng quan and the signer typed in', async () => {
-    await page.goto('/dang-nhap');
-    await page.getByTestId('login-username').fill(USER);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL('**/tong-quan');
+    await loginInBrowser(page, USER, DEMO_PASSWORD);
     await page.getByTestId('target-grid').waitFor();
     await page.getByTestId('report-document-open').click();
     await page.getByTestId('report-document-signer').fill(SIGNER);

@@ -10,7 +10,7 @@ import { todayInVietnam } from '../domain/time/calendar-date.ts';
 import type { PlanDocument, TargetProgress } from '../app/api/progress.api.ts';
 import type { CurrentUser } from '../server/auth/auth.schema.ts';
 import { apiGet, apiLogin } from './support/api.ts';
-import { launchBrowser, openPage, type OpenedPage } from './support/browser.ts';
+import { launchBrowser, openPage, type OpenedPage, loginInBrowser } from './support/browser.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
@@ -28,11 +28,7 @@ let reportUrl = '';
 async function signIn(who: keyof typeof pages, username: string): Promise<Page> {
   pages[who] = await openPage(browser, server.url);
   const page = pages[who].page;
-  await page.goto('/dang-nhap');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL('**/tong-quan');
+  await loginInBrowser(page, username, DEMO_PASSWORD);
   return page;
 }
 

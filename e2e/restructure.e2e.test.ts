@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../domain/demo/demo-accounts.ts';
 import type { OrgUnitList } from '../server/org/org.schema.ts';
 import { apiGet, apiLogin } from './support/api.ts';
-import { launchBrowser, openPage, type OpenedPage } from './support/browser.ts';
+import { launchBrowser, openPage, type OpenedPage, loginInBrowser } from './support/browser.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';
 
 // An administrator of the province union: the demo's restructuring rights sit there.
@@ -53,11 +53,7 @@ describe('restructuring wizard', () => {
     const totalBefore = await membersOn(province.id, AFTER);
     const p02Members = await membersOn(p02.id, BEFORE);
 
-    await page.goto('/dang-nhap');
-    await page.getByTestId('login-username').fill(USERNAME);
-    await page.getByTestId('login-password').fill(DEMO_PASSWORD);
-    await page.getByTestId('login-submit').click();
-    await page.waitForURL('**/tong-quan');
+    await loginInBrowser(page, USERNAME, DEMO_PASSWORD);
     await page.goto('/co-cau-to-chuc');
     await page.getByTestId('org-restructure-link').click();
     await page.waitForURL('**/co-cau-to-chuc/sap-xep');

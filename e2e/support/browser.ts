@@ -44,3 +44,12 @@ export async function openPage(browser: Browser, baseURL: string): Promise<Opene
   });
   return { context, page, errors };
 }
+
+/** Signs in through the login screen as a user would, and waits for the landing page (Tổng quan). */
+export async function loginInBrowser(page: Page, username: string, password: string): Promise<void> {
+  await page.goto('/dang-nhap');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL('**/tong-quan');
+}
