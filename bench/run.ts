@@ -1,11 +1,12 @@
 /**
  * `npm run bench -- [--scale province|national] [--only NAME[,NAME]] [--runs N]
- *                   [--database-url URL | --data-dir DIR]`
+ *                   [--database-url URL | --data-dir DIR] [--name NAME]`
  *
  * Runs the named scenarios (bench/scenarios/index.ts) against the real server started on
  * loopback (`node bin/tiendo.js start`, no web app) over a dataset loaded beforehand with
  * `tiendo demo --scale …`, signed in as a demo account; times each baseline directly on the
- * database in the same run; writes bench/results/<date>-bench-<scale>.{json,md}.
+ * database in the same run; writes bench/results/<date>-<name>-<scale>-<database>.{json,md} (name
+ * "bench" unless --name, so that a run of a few scenarios does not overwrite the day's full run).
  *
  * Defaults: --scale province; the database is DATABASE_URL, else tiendo_<scale> on the local
  * PostgreSQL; --data-dir benchmarks the embedded PGlite data folder instead.
@@ -27,7 +28,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
   options: {
     scale: { type: 'string', default: 'province' }, only: { type: 'string' }, runs: { type: 'string' },
-    'database-url': { type: 'string' }, 'data-dir': { type: 'string' },
+    'database-url': { type: 'string' }, 'data-dir': { type: 'string' }, name: { type: 'string', default: 'bench' },
   },
 });
 const scale = values.scale!;
@@ -196,7 +197,7 @@ async function main(): Promise<void> {
 
   const ordered = selected.map((s) => results.get(s.name)).filter((r): r is ScenarioResult => r !== undefined);
   for (const r of ordered) r.notes = [r.notes, ctxNote(r.name, ctx)].filter(Boolean).join('; ');
-  const written = writeResults('bench', `${scale}-${ctx.database}`, ordered);
+  const written = writeResults(values.name!, `${scale}-${ctx.database}`, ordered);
   console.log(fs.readFileSync(written.markdown, 'utf8'));
   console.error(`written: ${path.relative(ROOT, written.json)}, ${path.relative(ROOT, written.markdown)}`);
 }

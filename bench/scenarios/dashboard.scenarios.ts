@@ -55,6 +55,46 @@ async function ensureDocument(db: BenchDb, symbol: string, title: string, unitId
   }
 }
 
+/**
+ * Reports, as the nation would hold them in late November: every CĐCS's figures for last year
+ * (nearly all accepted) and for this year (most accepted, some only submitted, some not yet in),
+ * and each commune or zone union's own figures. Values are derived from the unit id, so the same
+ * database always gets the same reports. Inserted once, in one statement per period, through the
+ * triggers that keep the reported sums (migration 0014), as a real submission would.
+ */
+async function ensureReports(db: BenchDb, year: number): Promise<void> {
+  for (const [code, share] of [[String(year - 1), 97], [String(year), 85]] as const) {
+    const [done] = await db.query(`SELECT 1 FROM reported_value WHERE period_code = $1 LIMIT 1`, [code]);
+    if (done) continue;
+    await db.query(`
+      INSERT INTO reported_value (unit_id, element_code, period_code, period_start, period_end, value, state)
+      SELECT u.id, e.code, $1, $2::date, $3::date, e.value, CASE WHEN u.id % 100 < $4 THEN 'accepted' ELSE 'submitted' END
+      FROM org_unit u JOIN org_placement p ON p.unit_id = u.id AND p.valid_to IS NULL
+      CROSS JOIN LATERAL (
+        SELECT 40 + (u.id * 7919) % 400 AS base, (u.id * 104729) % 100 AS r
+      ) h
+      CROSS JOIN LATERAL (VALUES
+        ('dissemination_base', h.base), ('dissemination_reached', h.base * (80 + h.r % 21) / 100),
+        ('skills_base', h.base), ('skills_learners', h.base * (50 + h.r % 31) / 100),
+        ('democracy_cdcs_state', CASE WHEN u.sector IN ('hcsn', 'dnnn') THEN (h.r < 97)::int END),
+        ('democracy_cdcs_nonstate', CASE WHEN u.sector IN ('private', 'fdi') THEN (h.r < 80)::int END),
+        ('party_introduced', h.r % 3), ('chairs_new', (h.r < 20)::int), ('chairs_new_trained', (h.r < 19)::int),
+        ('rated_good_cdcs_state', CASE WHEN u.sector IN ('hcsn', 'dnnn') THEN (h.r < 85)::int END),
+        ('rated_good_cdcs_nonstate', CASE WHEN u.sector IN ('private', 'fdi') THEN (h.r < 62)::int END),
+        ('women_committee_eligible', CASE WHEN u.sector IN ('private', 'fdi') THEN (h.r < 60)::int END),
+        ('women_committee_formed', CASE WHEN u.sector IN ('private', 'fdi') THEN (h.r < 50)::int END),
+        ('lawsuits_requested', (h.r < 5)::int), ('lawsuits_supported', (h.r < 4)::int)
+      ) e(code, value)
+      WHERE u.kind = 'grassroots' AND e.value IS NOT NULL AND (u.id * 31) % 100 < $5
+      UNION ALL
+      SELECT u.id, e.code, $1, $2::date, $3::date, e.value, 'accepted'
+      FROM org_unit u JOIN org_placement p ON p.unit_id = u.id AND p.valid_to IS NULL
+      CROSS JOIN LATERAL (VALUES ('rated_good_upper', (u.id % 10 < 9)::int), ('fin_inspection_on_schedule', (u.id % 10 < 8)::int), ('cdcs_fin_inspected', u.id % 7)) e(code, value)
+      WHERE u.kind IN ('commune', 'industrial_zone')`,
+    [code, `${code}-01-01`, `${code}-12-31`, share, code === String(year) ? 95 : 100]);
+  }
+}
+
 interface DashboardState {
   unitId: number;
   label: string;
@@ -68,6 +108,7 @@ interface DashboardState {
 async function prepare(db: BenchDb, ctx: BenchContext, level: 'nation' | 'province' | 'commune' | 'cdcs'): Promise<DashboardState> {
   const [nation] = await db.query<{ id: number }>(`SELECT unit_id AS id FROM org_placement WHERE parent_id IS NULL AND valid_to IS NULL ORDER BY unit_id LIMIT 1`);
   await ensureDocument(db, BENCH_000, 'Chỉ tiêu của Chương trình hành động 05/CTr-LĐLĐ (gold 000), đặt ở cấp toàn quốc để đo hiệu năng', Number(nation!.id), '2024-01-18', [2023, 2028], GOLD_000);
+  await ensureReports(db, Number(todayInVietnam().slice(0, 4)));
   await ensureDocument(db, BENCH_001, 'Chỉ tiêu của Kế hoạch 61-KH/TU (gold 001), đặt ở cấp tỉnh để đo hiệu năng', ctx.province.id, '2021-10-21', null, GOLD_001);
   let unitId: number;
   let label: string;

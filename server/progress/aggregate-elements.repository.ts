@@ -35,45 +35,49 @@ export const countKey = (r: CountRequest) => `${r.unitId}|${r.date}|${r.period ?
  * The date-dependent derived counts of units' subtrees, for many (unit, date) pairs in one
  * query, read from the aggregates that triggers keep current (server/progress/aggregates.sql.ts)
  * — the same answers as `derivedElements`, at a cost that does not grow with the subtree: a
- * nation costs about what a commune does. Each unit's descendants come from progress_rollup (two
- * index ranges per unit and date: its 'y' rows before the date's year, its 'd' rows since); the
- * unit's own facts (a CĐCS's members and agreements) from the registries by index, read once for
- * all dates. Counts come split by sector so that every target's sector filter is answered from
- * one query. A unit not placed in the tree on a date gets no entry (no data).
+ * nation costs about what a commune does. Each unit's descendants come from progress_rollup (a
+ * few index ranges per unit and date: decades, years, months, then days); the unit's own facts (a
+ * CĐCS's members and agreements) from the registries by index. Counts come split by sector so
+ * that every target's sector filter is answered from one query. A unit not placed in the tree on
+ * a date gets no entry (no data).
  */
 export async function aggregatedCounts(db: Kysely<DB>, requests: CountRequest[]): Promise<Map<string, SubtreeCounts>> {
   const out = new Map<string, SubtreeCounts>();
   if (requests.length === 0) return out;
   const women = requests.some((r) => r.women);
-  // A rollup prefix: everything up to day b, read as decades, years, months, then days.
+  // A rollup prefix: every change strictly before day c, read as decades, years, months, then days.
+  // Bounded by the day *after* the date, a year-end or month-end date reads no day rows at all.
   const prefix = (grain: string, from: string | null, to: string) => sql`
     SELECT bb.req, bb.k, bb.sign, r.sector, r.active, r.women, r.joined, r.cdcs, r.upper_units, r.agr, r.agr_b, r.agr_better
     FROM bb JOIN progress_rollup r ON r.unit_id = bb.unit_id AND r.grain = ${grain}
-      AND ${from === null ? sql`true` : sql`r.bucket >= ${sql.ref(`bb.${from}`)}`} AND ${to === 'b' ? sql`r.bucket <= bb.b` : sql`r.bucket < ${sql.ref(`bb.${to}`)}`}`;
-  const query = sql<{ req: Num; unit_id: Num; day: string; p_start: string; p_end: string; sector: string | null; active: Num; women: Num; joined: Num; cdcs: Num; upper_units: Num; agr: Num; agr_b: Num; agr_better: Num }>`
+      AND ${from === null ? sql`true` : sql`r.bucket >= ${sql.ref(`bb.${from}`)}`} AND r.bucket < ${sql.ref(`bb.${to}`)}`;
+  // A unit's own members on its day: one index-only range of membership (unit_id, valid_from, valid_to).
+  const ownActive = sql`h.unit_id = pl.unit_id AND h.valid_from <= pl.day AND (h.valid_to IS NULL OR h.valid_to > pl.day)`;
+  const query = sql<{ req: Num; unit_id: Num; day: string; p_start: string; p_end: string; has_period: boolean; sector: string | null; active: Num; women: Num; joined: Num; cdcs: Num; upper_units: Num; agr: Num; agr_b: Num; agr_better: Num }>`
     WITH req AS (
       SELECT d.*, row_number() OVER () AS req FROM (
         SELECT DISTINCT * FROM unnest(${requests.map((r) => r.unitId)}::bigint[], ${requests.map((r) => r.date)}::date[],
-          ${requests.map((r) => r.period?.start ?? r.date)}::date[], ${requests.map((r) => r.period?.end ?? r.date)}::date[]) AS r(unit_id, day, p_start, p_end)
+          ${requests.map((r) => r.period?.start ?? r.date)}::date[], ${requests.map((r) => r.period?.end ?? r.date)}::date[],
+          ${requests.map((r) => r.period !== null)}::boolean[]) AS r(unit_id, day, p_start, p_end, has_period)
       ) d
     ),
     placed AS MATERIALIZED (
-      SELECT req.req, req.unit_id, req.day, req.p_start, req.p_end, u.kind, coalesce(u.sector, '') AS sector
+      SELECT req.req, req.unit_id, req.day, req.p_start, req.p_end, req.has_period, u.kind, coalesce(u.sector, '') AS sector
       FROM req JOIN org_placement p ON p.unit_id = req.unit_id AND p.valid_from <= req.day AND (p.valid_to IS NULL OR p.valid_to > req.day)
       JOIN org_unit u ON u.id = req.unit_id
     ),
-    -- Three prefixes per request: the day itself (stocks), and the period's end and the day before
-    -- its start (admissions in the period are their difference).
+    -- One prefix per request for the stocks on the day; with a period, two more (to its end, and
+    -- to the day before its start): admissions in the period are their difference.
     bb AS MATERIALIZED (
-      SELECT req, unit_id, k, b, sign, date_trunc('decade', b)::date AS x0, date_trunc('year', b)::date AS y0, date_trunc('month', b)::date AS m0
+      SELECT req, unit_id, k, c, sign, date_trunc('decade', c)::date AS x0, date_trunc('year', c)::date AS y0, date_trunc('month', c)::date AS m0
       FROM (
-        SELECT req, unit_id, 'at' AS k, day AS b, 1 AS sign FROM placed
-        UNION ALL SELECT req, unit_id, 'pe', p_end, 1 FROM placed
-        UNION ALL SELECT req, unit_id, 'ps', p_start - 1, -1 FROM placed
+        SELECT req, unit_id, 'at' AS k, day + 1 AS c, 1 AS sign FROM placed
+        UNION ALL SELECT req, unit_id, 'pe', p_end + 1, 1 FROM placed WHERE has_period
+        UNION ALL SELECT req, unit_id, 'ps', p_start, -1 FROM placed WHERE has_period
       ) b0
     ),
     hits AS (
-      ${prefix('x', null, 'x0')} UNION ALL ${prefix('y', 'x0', 'y0')} UNION ALL ${prefix('m', 'y0', 'm0')} UNION ALL ${prefix('d', 'm0', 'b')}
+      ${prefix('x', null, 'x0')} UNION ALL ${prefix('y', 'x0', 'y0')} UNION ALL ${prefix('m', 'y0', 'm0')} UNION ALL ${prefix('d', 'm0', 'c')}
     ),
     below AS (
       SELECT req, sector,
@@ -82,31 +86,19 @@ export async function aggregatedCounts(db: Kysely<DB>, requests: CountRequest[])
         sum(agr) FILTER (WHERE k = 'at') AS agr, sum(agr_b) FILTER (WHERE k = 'at') AS agr_b, sum(agr_better) FILTER (WHERE k = 'at') AS agr_better
       FROM hits GROUP BY req, sector
     ),
-    -- A unit's own memberships (a CĐCS's members), read once and kept as arrays per unit, then
-    -- counted for each date by unnesting only that unit's arrays (no members × dates sort).
-    spans AS MATERIALIZED (
-      SELECT unit_id, valid_from, valid_to FROM org_placement WHERE unit_id IN (SELECT unit_id FROM placed)
-    ),
-    own_history AS MATERIALIZED (
-      SELECT h.unit_id, array_agg(h.valid_from) AS froms, array_agg(coalesce(h.valid_to, 'infinity'::date)) AS tos,
-        -- The gender is looked up per membership by primary key, and only when asked for.
-        array_agg(CASE WHEN ${women} THEN (SELECT m.gender FROM member m WHERE m.id = h.member_id) = 'female' END) AS women,
-        -- An admission counts where the unit stood on the day (placements of a unit never overlap).
-        array_agg(h.start_reason = 'joined' AND j.unit_id IS NOT NULL) AS admissions
-      FROM membership h
-      LEFT JOIN spans j ON j.unit_id = h.unit_id AND j.valid_from <= h.valid_from AND (j.valid_to IS NULL OR j.valid_to > h.valid_from)
-      WHERE h.unit_id IN (SELECT unit_id FROM placed)
-      GROUP BY h.unit_id
-    ),
+    -- A unit's own memberships (a CĐCS's members) are not in the rollup: counted from the index,
+    -- the gender looked up per member only when a target asks for women, and the period's
+    -- admissions read as one range of join days (an admission counts where the unit stood that day).
     own_members AS (
-      SELECT pl.req, pl.sector, c.active, c.women, c.joined, 0 AS cdcs, 0 AS upper_units, 0 AS agr, 0 AS agr_b, 0 AS agr_better
-      FROM placed pl JOIN own_history o ON o.unit_id = pl.unit_id
+      SELECT pl.req, pl.sector, a.active, ${women ? sql`w.women` : sql`0`} AS women, j.joined, 0 AS cdcs, 0 AS upper_units, 0 AS agr, 0 AS agr_b, 0 AS agr_better
+      FROM placed pl
+      CROSS JOIN LATERAL (SELECT count(*) AS active FROM membership h WHERE ${ownActive}) a
+      ${women ? sql`CROSS JOIN LATERAL (SELECT count(*) AS women FROM membership h JOIN member m ON m.id = h.member_id AND m.gender = 'female' WHERE ${ownActive}) w` : sql``}
       CROSS JOIN LATERAL (
-        SELECT count(*) FILTER (WHERE x.f <= pl.day AND x.t > pl.day) AS active,
-          count(*) FILTER (WHERE x.f <= pl.day AND x.t > pl.day AND x.w) AS women,
-          count(*) FILTER (WHERE x.a AND x.f BETWEEN pl.p_start AND pl.p_end) AS joined
-        FROM unnest(o.froms, o.tos, o.women, o.admissions) AS x(f, t, w, a)
-      ) c
+        SELECT count(*) AS joined FROM membership h
+        WHERE pl.has_period AND h.unit_id = pl.unit_id AND h.valid_from BETWEEN pl.p_start AND pl.p_end AND h.start_reason = 'joined'
+          AND EXISTS (SELECT 1 FROM org_placement j WHERE j.unit_id = h.unit_id AND j.valid_from <= h.valid_from AND (j.valid_to IS NULL OR j.valid_to > h.valid_from))
+      ) j
     ),
     own_unit AS (
       SELECT pl.req, pl.sector, 0 AS active, 0 AS women, 0 AS joined,
@@ -118,20 +110,22 @@ export async function aggregatedCounts(db: Kysely<DB>, requests: CountRequest[])
       FROM placed pl LEFT JOIN agreement a ON a.cdcs_unit_id = pl.unit_id AND a.effective_from <= pl.day AND pl.day <= coalesce(a.ended_on, a.expires_on)
       GROUP BY pl.req, pl.unit_id, pl.day, pl.sector, pl.kind
     )
-    SELECT pl.req, pl.unit_id, pl.day, pl.p_start, pl.p_end, x.sector, sum(x.active) AS active, sum(x.women) AS women, sum(x.joined) AS joined, sum(x.cdcs) AS cdcs,
+    SELECT pl.req, pl.unit_id, pl.day, pl.p_start, pl.p_end, pl.has_period, x.sector, sum(x.active) AS active, sum(x.women) AS women, sum(x.joined) AS joined, sum(x.cdcs) AS cdcs,
       sum(x.upper_units) AS upper_units, sum(x.agr) AS agr, sum(x.agr_b) AS agr_b, sum(x.agr_better) AS agr_better
     FROM placed pl LEFT JOIN (
       SELECT * FROM below UNION ALL SELECT * FROM own_members UNION ALL SELECT * FROM own_unit
     ) x ON x.req = pl.req
-    GROUP BY pl.req, pl.unit_id, pl.day, pl.p_start, pl.p_end, x.sector`;
+    GROUP BY pl.req, pl.unit_id, pl.day, pl.p_start, pl.p_end, pl.has_period, x.sector`;
   // A plan this size crosses PostgreSQL's JIT threshold, and compiling it costs more than running it.
   const rows = await db.transaction().execute(async (trx) => {
     await sql`SET LOCAL jit = off`.execute(trx);
     return (await query.execute(trx)).rows;
   });
-  const byBounds = new Map<string, string>(requests.map((r) => [`${r.unitId}|${r.date}|${r.period?.start ?? r.date}|${r.period?.end ?? r.date}`, countKey(r)]));
+  const bounds = (unitId: number, day: string, start: string, end: string, hasPeriod: boolean) => `${unitId}|${day}|${start}|${end}|${hasPeriod}`;
+  const boundsOf = (r: CountRequest) => bounds(r.unitId, r.date, r.period?.start ?? r.date, r.period?.end ?? r.date, r.period !== null);
+  const byBounds = new Map<string, string>(requests.map((r) => [boundsOf(r), countKey(r)]));
   for (const r of rows) {
-    const key = byBounds.get(`${Number(r.unit_id)}|${r.day}|${r.p_start}|${r.p_end}`)!;
+    const key = byBounds.get(bounds(Number(r.unit_id), r.day, r.p_start, r.p_end, r.has_period))!;
     let entry = out.get(key);
     if (!entry) out.set(key, (entry = { bySector: new Map(), upperUnits: 0, hasWomen: women }));
     if (r.sector === null) continue;
@@ -140,7 +134,7 @@ export async function aggregatedCounts(db: Kysely<DB>, requests: CountRequest[])
   }
   // Requests with and without a period, or with and without women, share bounds: each gets its entry.
   for (const r of requests) {
-    const found = out.get(byBounds.get(`${r.unitId}|${r.date}|${r.period?.start ?? r.date}|${r.period?.end ?? r.date}`)!);
+    const found = out.get(byBounds.get(boundsOf(r))!);
     if (found) out.set(countKey(r), found);
   }
   return out;
@@ -155,20 +149,41 @@ export async function aggregatedEmployers(db: Kysely<DB>, unitIds: number[], min
   const out = new Map<number, EmployerCounts>(unitIds.map((id) => [id, new Map()]));
   if (unitIds.length === 0) return out;
   const rows = await sql<{ unit_id: Num; sector: string; employers: Num; with_cdcs: Num; workers_known: Num; workers_sum: Num; workers_cdcs_known: Num; workers_cdcs_sum: Num }>`
-    -- Per unit, one index range: the aggregates hold each unit's own employers too.
-    WITH current AS (SELECT DISTINCT unit_id FROM org_placement WHERE unit_id = ANY(${unitIds}::bigint[]) AND valid_to IS NULL)
-    SELECT unit_id, sector, sum(employers) AS employers, sum(with_cdcs) AS with_cdcs, sum(workers_known) AS workers_known, sum(workers_sum) AS workers_sum,
-      sum(workers_cdcs_known) AS workers_cdcs_known, sum(workers_cdcs_sum) AS workers_cdcs_sum
-    FROM (
-      SELECT c.unit_id, e.sector, e.employers, e.with_cdcs, e.workers_known, e.workers_sum, e.workers_cdcs_known, e.workers_cdcs_sum
-      FROM current c CROSS JOIN LATERAL (SELECT * FROM progress_employer e WHERE e.unit_id = c.unit_id AND e.workers_key >= ${minWorkers}) e
-    ) x GROUP BY unit_id, sector`.execute(db);
+    -- Per unit, one index range: the aggregates hold each unit's own employers too. The units are
+    -- walked from the list (a plain IN over hundreds of ids made the planner scan the whole tree).
+    SELECT c.unit_id, e.sector, sum(e.employers) AS employers, sum(e.with_cdcs) AS with_cdcs, sum(e.workers_known) AS workers_known, sum(e.workers_sum) AS workers_sum,
+      sum(e.workers_cdcs_known) AS workers_cdcs_known, sum(e.workers_cdcs_sum) AS workers_cdcs_sum
+    FROM (SELECT DISTINCT unnest(${unitIds}::bigint[]) AS unit_id) c
+    JOIN progress_employer e ON e.unit_id = c.unit_id AND e.workers_key >= ${minWorkers}
+    WHERE EXISTS (SELECT 1 FROM org_placement p WHERE p.unit_id = c.unit_id AND p.valid_to IS NULL)
+    GROUP BY c.unit_id, e.sector`.execute(db);
   for (const r of rows.rows) {
     out.get(Number(r.unit_id))!.set(r.sector, {
       employers: n(r.employers), withCdcs: n(r.with_cdcs), workersKnown: n(r.workers_known), workersSum: n(r.workers_sum),
       workersCdcsKnown: n(r.workers_cdcs_known), workersCdcsSum: n(r.workers_cdcs_sum),
     });
   }
+  return out;
+}
+
+/** A subtree's reported totals of one period: per element, the sum and the number of units that reported it. */
+export type ReportedTotals = Map<string, { total: number | null; units: number }>;
+
+/**
+ * The reported totals of several units' subtrees for one period, from progress_reported (one
+ * index range per unit): the same answer as `reportedTotals` on the raw reports. Elements nobody
+ * reported are absent (missing, never zero).
+ */
+export async function aggregatedReportedTotals(db: Kysely<DB>, unitIds: number[], periodCode: string, includeSubmitted: boolean): Promise<Map<number, ReportedTotals>> {
+  const out = new Map<number, ReportedTotals>(unitIds.map((id) => [id, new Map()]));
+  if (unitIds.length === 0) return out;
+  const rows = await sql<{ unit_id: Num; element_code: string; total: Num; units: Num }>`
+    SELECT r.unit_id, r.element_code, sum(r.total) AS total, sum(r.units) AS units
+    FROM (SELECT DISTINCT unnest(${unitIds}::bigint[]) AS unit_id) c
+    JOIN progress_reported r ON r.unit_id = c.unit_id AND r.period_code = ${periodCode} AND (r.state = 'accepted' OR ${includeSubmitted})
+    GROUP BY r.unit_id, r.element_code
+    HAVING sum(r.units) > 0`.execute(db);
+  for (const r of rows.rows) out.get(Number(r.unit_id))!.set(r.element_code, { total: r.total === null ? null : Number(r.total), units: n(r.units) });
   return out;
 }
 

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { AGGREGATE_TRIGGERS, REBUILD_SQL } from './aggregates.sql.ts';
+import { AGGREGATE_TRIGGERS, REBUILD_REPORTED_SQL, REBUILD_SQL } from './aggregates.sql.ts';
 
 /**
  * For bulk loaders (the national COPY loader): the aggregates are maintained by triggers on the
@@ -13,7 +13,7 @@ export async function rebuildAggregates(db: Kysely<any>, options: { workMem?: st
   const counts = await db.transaction().execute(async (trx) => {
     // Large hash joins and sorts (11 M memberships at national scale) stay in memory.
     await sql.raw(`SET LOCAL work_mem = '${options.workMem ?? '256MB'}'`).execute(trx);
-    for (const statement of REBUILD_SQL) await sql.raw(statement).execute(trx);
+    for (const statement of [...REBUILD_SQL, ...REBUILD_REPORTED_SQL]) await sql.raw(statement).execute(trx);
     await setAggregateTriggers(trx, true);
     const r = await sql<{ rollup: number; employer: number }>`
       SELECT (SELECT count(*) FROM progress_rollup)::int AS rollup, (SELECT count(*) FROM progress_employer)::int AS employer`.execute(trx);
@@ -21,6 +21,7 @@ export async function rebuildAggregates(db: Kysely<any>, options: { workMem?: st
   });
   await sql`ANALYZE progress_rollup`.execute(db);
   await sql`ANALYZE progress_employer`.execute(db);
+  await sql`ANALYZE progress_reported`.execute(db);
   return { seconds: (performance.now() - started) / 1000, rollupRows: Number(counts.rollup), employerRows: Number(counts.employer) };
 }
 

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TODAY } from '../../domain/demo/demo-registries.ts';
 import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
 import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
-import { aggregatedElements } from './aggregate-elements.repository.ts';
+import { aggregatedElements, aggregatedReportedTotals } from './aggregate-elements.repository.ts';
 import { rebuildAggregates } from './aggregates-rebuild.ts';
-import { derivedElements, type ElementScope } from './derived-elements.repository.ts';
+import { derivedElements, reportedTotals, type ElementScope } from './derived-elements.repository.ts';
 import { ProgressService } from './progress.service.ts';
 
 /**
@@ -17,7 +17,7 @@ import { ProgressService } from './progress.service.ts';
  * registries, for the nation, the provinces, every commune and a sample of CĐCS, on past,
  * present and future dates; and the triggers' tables equal a full rebuild.
  */
-const DATES = ['2025-06-30', '2025-07-01', '2025-12-31', '2026-02-28', '2026-03-01', '2026-05-31', '2026-06-01', DEMO_TODAY, '2027-06-30'];
+const DATES = ['2025-06-30', '2025-07-01', '2025-12-31', '2026-02-28', '2026-03-01', '2026-05-31', '2026-06-01', DEMO_TODAY, '2027-06-30', '2029-12-31'];
 const SCOPES: ElementScope[] = [
   { sectors: null, minWorkers: null },
   { sectors: ['hcsn', 'dnnn'], minWorkers: null },
@@ -78,6 +78,19 @@ describe.each(testDatabaseTargets())('progress aggregates equal the raw registri
     await sql`UPDATE employer SET workers = CASE WHEN coalesce(workers, 0) >= 25 THEN 10 ELSE 30 END, women_workers = least(women_workers, CASE WHEN coalesce(workers, 0) >= 25 THEN 10 ELSE 30 END) WHERE id IN (SELECT id FROM employer ORDER BY id LIMIT 30)`.execute(db);
     await sql`UPDATE employer SET cdcs_unit_id = NULL WHERE id = (SELECT id FROM employer WHERE cdcs_unit_id IS NOT NULL ORDER BY id DESC LIMIT 1)`.execute(db);
     await sql`INSERT INTO employer (tax_code, name, sector, area_unit_id, workers) SELECT '9999999999', 'Công ty Mới', 'fdi', parent_id, 120 FROM org_placement WHERE unit_id = ${cdcs[10]!} AND valid_to IS NULL`.execute(db);
+
+    // Reports: figures of two periods, submitted or accepted, from three units in four (and the CĐCS that moves below);
+    // one report returned (its figures withdrawn), one corrected by hand.
+    await sql`
+      INSERT INTO reported_value (unit_id, element_code, period_code, period_start, period_end, value, state)
+      SELECT p.unit_id, e.code, k.code, k.s, k.e, (p.unit_id % 17) * 3 + length(e.code) + CASE WHEN e.code = 'union_fee_collected' THEN 0.25 ELSE 0 END,
+             CASE WHEN p.unit_id % 3 = 0 THEN 'submitted' ELSE 'accepted' END
+      FROM org_placement p
+      CROSS JOIN (VALUES ('dissemination_reached'), ('dissemination_base'), ('rated_good_cdcs_state'), ('union_fee_collected')) e(code)
+      CROSS JOIN (VALUES ('2026', date '2026-01-01', date '2026-12-31'), ('2025-H2', date '2025-07-01', date '2025-12-31')) k(code, s, e)
+      WHERE p.valid_to IS NULL AND (p.unit_id % 4 <> 3 OR p.unit_id = ${cdcs[6]!})`.execute(db);
+    await sql`DELETE FROM reported_value WHERE unit_id = ${cdcs[1]!} AND period_code = '2026'`.execute(db);
+    await sql`UPDATE reported_value SET value = value + 5, state = 'accepted' WHERE unit_id = ${cdcs[3]!} AND element_code = 'dissemination_reached'`.execute(db);
 
     // A CĐCS dissolved, and a CĐCS whose sector is corrected.
     await sql`UPDATE grassroots_profile SET status = 'dissolved', dissolved_on = '2026-05-01' WHERE unit_id = ${cdcs[11]!}`.execute(db);
@@ -143,6 +156,22 @@ describe.each(testDatabaseTargets())('progress aggregates equal the raw registri
     await compare(sample, DATES, SCOPES.slice(0, 3));
   }, 600_000);
 
+  it('sums reported figures like the raw reports, for every upper union and a sample of CĐCS, accepted only or with submitted, after the moves', async () => {
+    const sample = [...upperUnits, newProvince, moved, cdcs[1]!, cdcs[3]!, ...cdcs.filter((_, i) => i % 53 === 0)];
+    let nonEmpty = 0;
+    for (const period of ['2026', '2025-H2', '2024']) {
+      for (const includeSubmitted of [false, true]) {
+        const fast = await aggregatedReportedTotals(database.db, sample, period, includeSubmitted);
+        for (const unitId of sample) {
+          const raw = await reportedTotals(database.db, unitId, period, includeSubmitted);
+          expect(Object.fromEntries(fast.get(unitId)!), `unit ${unitId}, ${period}, submitted ${includeSubmitted}`).toEqual(Object.fromEntries(raw));
+          if (raw.size) nonEmpty++;
+        }
+      }
+    }
+    expect(nonEmpty).toBeGreaterThan(sample.length);
+  }, 300_000);
+
   it('answers the dashboard — cards with history and forecast, and the children table — exactly as the raw path does', async () => {
     const [tld] = await q<{ id: number }>(database, sql`SELECT unit_id AS id FROM org_placement WHERE parent_id IS NULL AND valid_to IS NULL`);
     const [doc] = await q<{ id: number }>(database, sql`
@@ -170,12 +199,57 @@ describe.each(testDatabaseTargets())('progress aggregates equal the raw registri
     expect(await fast.series(members, Number(tld!.id), DEMO_TODAY)).toEqual(await raw.series(members, Number(tld!.id), DEMO_TODAY));
   }, 600_000);
 
+  if (target.kind === 'postgres') {
+    it('sums two reports changed at once — one accepted while another is reopened — without a deadlock', async () => {
+      const [x, y] = (await q<{ id: number }>(database, sql`
+        SELECT p.unit_id AS id FROM org_placement p JOIN org_unit u ON u.id = p.unit_id
+        WHERE u.kind = 'grassroots' AND p.valid_to IS NULL AND p.parent_id = (SELECT parent_id FROM org_placement WHERE unit_id = ${cdcs[20]!} AND valid_to IS NULL)
+        ORDER BY 1 LIMIT 2`)).map((r) => Number(r.id));
+      const write = (unitId: number, state: string) => sql`
+        INSERT INTO reported_value (unit_id, element_code, period_code, period_start, period_end, value, state)
+        SELECT ${unitId}, e, '2030', '2030-01-01', '2030-12-31', 7, ${state} FROM unnest(ARRAY['dissemination_reached', 'dissemination_base']) e`;
+      const remove = (unitId: number) => sql`DELETE FROM reported_value WHERE unit_id = ${unitId} AND period_code = '2030'`;
+      await write(x!, 'submitted').execute(database.db);
+      await write(y!, 'accepted').execute(database.db);
+      // Without the period lock, each transaction's delete locks the rows of one state and its
+      // insert then waits for the other's: PostgreSQL would abort one of them (40P01).
+      let xRemoved!: () => void;
+      const removed = new Promise<void>((resolve) => (xRemoved = resolve));
+      let yAsked!: () => void;
+      const asked = new Promise<void>((resolve) => (yAsked = resolve));
+      const accept = database.db.transaction().execute(async (trx) => {
+        await remove(x!).execute(trx);
+        xRemoved();
+        await asked;
+        await new Promise((resolve) => setTimeout(resolve, 300)); // the reopen has now sent its delete
+        await write(x!, 'accepted').execute(trx);
+      });
+      await removed;
+      const reopen = database.db.transaction().execute(async (trx) => {
+        const deleting = remove(y!).execute(trx);
+        yAsked();
+        await deleting;
+        await write(y!, 'submitted').execute(trx);
+      });
+      const outcomes = await Promise.all([accept, reopen].map((p) => p.then(() => 'committed', (e: { code?: string }) => e.code ?? String(e))));
+      expect(outcomes).toEqual(['committed', 'committed']);
+      const [tld] = await q<{ id: number }>(database, sql`SELECT unit_id AS id FROM org_placement WHERE parent_id IS NULL AND valid_to IS NULL`);
+      for (const includeSubmitted of [false, true]) {
+        const fast = await aggregatedReportedTotals(database.db, [Number(tld!.id), x!, y!], '2030', includeSubmitted);
+        expect(Object.fromEntries(fast.get(Number(tld!.id))!)).toEqual(Object.fromEntries(await reportedTotals(database.db, Number(tld!.id), '2030', includeSubmitted)));
+        expect(fast.get(x!)!.get('dissemination_base')).toEqual({ total: 7, units: 1 });
+        expect(fast.get(y!)!.get('dissemination_base')).toEqual(includeSubmitted ? { total: 7, units: 1 } : undefined);
+      }
+    }, 60_000);
+  }
+
   it('keeps, through every change above, exactly the tables a full rebuild computes', async () => {
     const snapshot = async () => ({
       rollup: await q(database, sql`SELECT unit_id::text, sector, grain, bucket::text, active, women, joined, cdcs, upper_units, agr, agr_b, agr_better FROM progress_rollup
                                    WHERE (active, women, joined, cdcs, upper_units, agr, agr_b, agr_better) <> (0, 0, 0, 0, 0, 0, 0, 0) ORDER BY 1, 2, 3, 4`),
       employer: await q(database, sql`SELECT unit_id::text, sector, workers_key, employers, with_cdcs, workers_known, workers_sum::text, workers_cdcs_known, workers_cdcs_sum::text FROM progress_employer
                                      WHERE (employers, workers_known, workers_cdcs_known) <> (0, 0, 0) ORDER BY 1, 2, 3`),
+      reported: await q(database, sql`SELECT unit_id::text, period_code, element_code, state, total::text, units FROM progress_reported WHERE units <> 0 ORDER BY 1, 2, 3, 4`),
     });
     const maintained = await snapshot();
     expect(maintained.rollup.length).toBeGreaterThan(1000);
@@ -183,5 +257,7 @@ describe.each(testDatabaseTargets())('progress aggregates equal the raw registri
     const rebuilt = await snapshot();
     expect(maintained.rollup).toEqual(rebuilt.rollup);
     expect(maintained.employer).toEqual(rebuilt.employer);
+    expect(maintained.reported.length).toBeGreaterThan(100);
+    expect(maintained.reported).toEqual(rebuilt.reported);
   }, 300_000);
 });

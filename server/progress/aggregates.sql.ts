@@ -20,6 +20,11 @@
  * itself: they are read from the registry (see aggregate-elements.repository.ts), which keeps the
  * table at the size of the upper levels instead of one row per CĐCS and day.
  *
+ * Reported figures (reported_value: one row per unit, element and period, submitted or accepted)
+ * are summed per (unit on the reporting unit's current path — itself included —, period, element,
+ * state) in `progress_reported`, with the number of units that reported, so a nation's card reads
+ * a handful of rows instead of every CĐCS's report.
+ *
  * Employers are not effective-dated (their current figures are used), so `progress_employer`
  * holds current sums per (unit on the path — the employer's own CĐCS or area union included,
  * employer sector, workers key) with workers capped at EMPLOYER_WORKERS_CAP: a threshold
@@ -27,6 +32,8 @@
  */
 /** Advisory lock: fact triggers take it shared, tree triggers exclusive (see migration 0009). */
 export const AGGREGATE_LOCK_KEY = 700609;
+/** Advisory lock class of a reporting period's sums (with the period code's hash as the second key). */
+export const REPORTED_LOCK_KEY = 700614;
 
 export interface AggregateTrigger {
   name: string;
@@ -54,6 +61,8 @@ export const AGGREGATE_TRIGGERS: AggregateTrigger[] = [
   { name: 'progress_agg_profile_upd', table: 'grassroots_profile', event: 'UPDATE', level: 'row', fn: 'progress_agg_profile', when: 'OLD.dissolved_on IS DISTINCT FROM NEW.dissolved_on' },
   { name: 'progress_agg_profile_del', table: 'grassroots_profile', event: 'DELETE', level: 'row', fn: 'progress_agg_profile', when: 'OLD.dissolved_on IS NOT NULL' },
   { name: 'progress_agg_member_gender', table: 'member', event: 'UPDATE', level: 'row', fn: 'progress_agg_member_gender', when: 'OLD.gender IS DISTINCT FROM NEW.gender' },
+  // Added by migration 0014 (its table did not exist before): accepted and submitted report figures.
+  ...statementTriggers('reported_value', 'reported'),
 ];
 
 export const UPPER_KINDS = ['commune', 'industrial_zone', 'local_sector', 'district'] as const;
@@ -182,6 +191,25 @@ export function factsOfUnits(unitIds: string, sign: string, units = 'org_unit', 
     agreementFacts(`(SELECT * FROM agreement WHERE cdcs_unit_id IN (${unitIds}))`, sign, units),
   ].join('\nUNION ALL\n');
 }
+
+/**
+ * Adds `sign` × the reported figures of `rows` (reported_value columns) to progress_reported,
+ * along the current placement of each reporting unit, the unit itself included.
+ */
+export function applyReportedSql(rows: string, sign: string, placements = 'org_placement'): string {
+  return `
+    INSERT INTO progress_reported (unit_id, period_code, element_code, state, total, units)
+    SELECT * FROM (
+      SELECT a.id::bigint AS unit_id, r.period_code, r.element_code, r.state, sum(${sign} * r.value) AS total, sum(${sign})::int AS units
+      FROM ${rows} r JOIN ${placements} p ON p.unit_id = r.unit_id AND p.valid_to IS NULL ${pathUnits('p.path')}
+      GROUP BY 1, 2, 3, 4
+    ) k ORDER BY unit_id, period_code, element_code, state
+    ON CONFLICT (unit_id, period_code, element_code, state) DO UPDATE SET
+      total = progress_reported.total + excluded.total, units = progress_reported.units + excluded.units`;
+}
+
+/** The reported sums from scratch (migration 0014, bulk loads). */
+export const REBUILD_REPORTED_SQL = ['TRUNCATE progress_reported', applyReportedSql('reported_value', '1')];
 
 /** The full recomputation from the raw tables (bulk loads, and the migration on existing data). */
 /** Employers only (the table is small: seconds at national scale). */

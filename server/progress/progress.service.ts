@@ -3,7 +3,9 @@ import { evaluate, parseExpression, referencedCodes } from '../../domain/indicat
 import { judge, type Comparator, type Observation, type Progress } from '../../domain/indicators/progress.ts';
 import { parsePeriod, type Period } from '../../domain/periods/period.ts';
 import type { DB, TargetTable } from '../db/schema.ts';
-import { aggregatedCounts, aggregatedEmployers, composeElements, countKey, type CountRequest, type EmployerCounts, type SubtreeCounts } from './aggregate-elements.repository.ts';
+import {
+  aggregatedCounts, aggregatedEmployers, aggregatedReportedTotals, composeElements, countKey, type CountRequest, type EmployerCounts, type ReportedTotals, type SubtreeCounts,
+} from './aggregate-elements.repository.ts';
 import { derivedElements, pickReported, reportedTotals, type ElementScope, type ElementValues } from './derived-elements.repository.ts';
 
 type TargetRow = Omit<TargetTable, 'id' | 'created_at'> & { id: number; indicator_name: string; indicator_unit: string; numerator: string; denominator: string | null; document_title: string; document_symbol: string | null; document_issued_on: string | null; owner_name: string };
@@ -33,6 +35,13 @@ export interface TargetProgress {
 const minDate = (a: string, b: string) => (a < b ? a : b);
 
 /**
+ * The period matters to derived counts only through admissions (members_new): a target that does
+ * not count them asks for the stocks on its date alone, which lets targets of different periods
+ * share one read and spares the aggregates two prefixes per unit.
+ */
+const periodIfCounted = (codes: string[], period: Period) => (codes.includes('members_new') ? period : null);
+
+/**
  * Where derived elements come from: 'aggregates' (the trigger-maintained per-ancestor sums, the
  * default) or 'raw' (counted from the registries' histories on each request: the oracle).
  */
@@ -49,9 +58,13 @@ export class ElementCache {
   private readonly employers = new Map<string, Promise<EmployerCounts | null>>();
   private readonly raw = new Map<string, Promise<ElementValues>>();
   private rawChain: Promise<unknown> = Promise.resolve();
-  private readonly reportedTotals = new Map<string, Promise<Map<string, { total: number | null; units: number }>>>();
+  private readonly reportedTotals = new Map<string, Promise<ReportedTotals>>();
   /** Requests made in the same turn of the event loop are read in one query (a DataLoader). */
-  private pending: { counts: [CountRequest, Deferred<SubtreeCounts | undefined>][]; employers: [number, number, Deferred<EmployerCounts | null>][] } = { counts: [], employers: [] };
+  private pending: {
+    counts: [CountRequest, Deferred<SubtreeCounts | undefined>][];
+    employers: [number, number, Deferred<EmployerCounts | null>][];
+    reported: [number, string, Deferred<ReportedTotals>][];
+  } = { counts: [], employers: [], reported: [] };
   private scheduled = false;
 
   constructor(private readonly db: Kysely<DB>, private readonly source: DerivedSource) {}
@@ -77,10 +90,23 @@ export class ElementCache {
     });
   }
 
-  /** Every reported element of a subtree for a period (one query per unit and period per request). */
-  reported(unitId: number, periodCode: string, includeSubmitted: boolean) {
+  /**
+   * Every reported element of a subtree for a period: from progress_reported, the units asked in
+   * one turn in one query (a children table asks for all its rows at once); on the raw path, from
+   * the reports themselves, one unit at a time.
+   */
+  reported(unitId: number, periodCode: string, includeSubmitted: boolean): Promise<ReportedTotals> {
     const key = `${unitId}|${periodCode}|${includeSubmitted}`;
-    if (!this.reportedTotals.has(key)) this.reportedTotals.set(key, reportedTotals(this.db, unitId, periodCode, includeSubmitted));
+    if (!this.reportedTotals.has(key)) {
+      if (this.source === 'raw') {
+        this.reportedTotals.set(key, reportedTotals(this.db, unitId, periodCode, includeSubmitted));
+      } else {
+        const d = deferred<ReportedTotals>();
+        this.reportedTotals.set(key, d.promise);
+        this.pending.reported.push([unitId, `${periodCode}|${includeSubmitted}`, d]);
+        this.schedule();
+      }
+    }
     return this.reportedTotals.get(key)!;
   }
 
@@ -111,8 +137,16 @@ export class ElementCache {
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
-      const { counts, employers } = this.pending;
-      this.pending = { counts: [], employers: [] };
+      const { counts, employers, reported } = this.pending;
+      this.pending = { counts: [], employers: [], reported: [] };
+      for (const group of new Set(reported.map(([, g]) => g))) {
+        const asked = reported.filter(([, g]) => g === group);
+        const [periodCode, includeSubmitted] = group.split('|');
+        aggregatedReportedTotals(this.db, [...new Set(asked.map(([id]) => id))], periodCode!, includeSubmitted === 'true').then(
+          (found) => asked.forEach(([id, , d]) => d.resolve(found.get(id)!)),
+          (error) => asked.forEach(([, , d]) => d.reject(error)),
+        );
+      }
       if (counts.length) {
         aggregatedCounts(this.db, counts.map(([r]) => r)).then(
           (found) => counts.forEach(([r, d]) => d.resolve(found.get(countKey(r)))),
@@ -201,7 +235,7 @@ export class ProgressService {
     const reportedCodes = codes.filter((c) => sources.get(c) === 'reported');
     const values: ElementValues = new Map();
     if (codes.some((c) => sources.get(c) === 'derived')) {
-      const [derived] = cache.get([unitId], date, { sectors: t.sectors, minWorkers: t.min_workers }, period, codes.includes('members_women'));
+      const [derived] = cache.get([unitId], date, { sectors: t.sectors, minWorkers: t.min_workers }, periodIfCounted(codes, period), codes.includes('members_women'));
       for (const [k, v] of await derived!) values.set(k, v);
     }
     let reportingUnits: number | null = null;
@@ -261,7 +295,7 @@ export class ProgressService {
     const sources = await this.sources();
     const codes = [...referencedCodes(parseExpression(t.numerator)), ...(t.denominator ? referencedCodes(parseExpression(t.denominator)) : [])];
     if (codes.some((c) => sources.get(c) === 'derived')) {
-      await Promise.all(cache.get(children.rows.map((c) => Number(c.id)), measuredOn, { sectors: t.sectors, minWorkers: t.min_workers }, period, codes.includes('members_women')));
+      await Promise.all(cache.get(children.rows.map((c) => Number(c.id)), measuredOn, { sectors: t.sectors, minWorkers: t.min_workers }, periodIfCounted(codes, period), codes.includes('members_women')));
     }
     const items = await Promise.all(children.rows.map(async (child) => {
       const v = await this.valueOf(t, Number(child.id), measuredOn, period, includeSubmitted, cache);

@@ -208,7 +208,6 @@ export class ReportingService {
         status, values, explanations, updatedBy: actor.label, submitted: action === 'submit', ...(reviewer && { reviewedBy: actor.label }),
       });
       if (!isWritten) return false;
-      if (action !== 'save') await repo.replaceReportedValues(trx, report, reportedState(status), values);
       const kind = action === 'return' ? 'return' : action === 'reopen' ? 'reopen' : action === 'accept' ? 'accept' : 'submit';
       if (comment) await repo.addComment(trx, { reportId: id, kind, body: comment, authorUserId: actor.userId, authorLabel: actor.label });
       await writeAudit(trx, actor, {
@@ -217,6 +216,8 @@ export class ReportingService {
         after: action === 'save' || action === 'submit' ? { status, values } : { status },
         detail: { templateCode: report.templateCode, periodCode: report.periodCode, version: input.version + 1, ...(comment && { comment }) },
       });
+      // Last: writing the dashboard's figures takes the period's lock (migration 0009), held to commit.
+      if (action !== 'save') await repo.replaceReportedValues(trx, report, reportedState(status), values);
       return true;
     });
     // Someone saved between our read and our write: name them, from the row as it is now.

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import {
-  AGGREGATE_LOCK_KEY, AGGREGATE_TRIGGERS, agreementFacts, applyEmployersSql, applyFactsSql, factsOfUnits, membershipFacts, REBUILD_SQL, unitFacts,
+  AGGREGATE_LOCK_KEY, AGGREGATE_TRIGGERS, REPORTED_LOCK_KEY, agreementFacts, applyEmployersSql, applyFactsSql, applyReportedSql, factsOfUnits, membershipFacts, REBUILD_SQL, unitFacts,
+  type AggregateTrigger,
 } from '../../progress/aggregates.sql.ts';
 
 /**
@@ -65,12 +66,28 @@ export async function createAggregateFunctions(db: Kysely<unknown>): Promise<voi
     ${applyEmployersSql(`(SELECT o.* FROM old_rows o JOIN new_rows n USING (id) WHERE ${changed(EMPLOYER_COLS)})`, '-1')};
     ${applyEmployersSql(`(SELECT n.* FROM old_rows o JOIN new_rows n USING (id) WHERE ${changed(EMPLOYER_COLS)})`, '1')};`);
 
+  // Reported figures (submitted or accepted reports; migration 0014 creates the table and triggers).
+  // Every report of a period adds to the same ancestor rows (the nation's), and a report replaces
+  // its figures by a delete then an insert, which lock those rows in two passes: one accepted while
+  // another is reopened would each hold what the other needs next (a deadlock). So a transaction
+  // first takes its periods' lock, in order, and keeps it to commit: reports of one period are
+  // summed one transaction at a time, as the shared rows would force anyway.
+  const periodLocks = (rows: string) =>
+    `PERFORM pg_advisory_xact_lock(${REPORTED_LOCK_KEY}, hashtext(p)) FROM (SELECT DISTINCT r.period_code AS p FROM ${rows} r ORDER BY 1) x;`;
+  await fn(db, 'progress_agg_reported_ins', `${SHARED} ${periodLocks('new_rows')} ${applyReportedSql('new_rows', '1')};`);
+  await fn(db, 'progress_agg_reported_del', `${SHARED} ${periodLocks('old_rows')} ${applyReportedSql('old_rows', '-1')};`);
+  // An update (rare: a fix by hand) moves every row it touched.
+  await fn(db, 'progress_agg_reported_upd', `${SHARED}
+    ${periodLocks('(SELECT period_code FROM old_rows UNION SELECT period_code FROM new_rows)')}
+    ${applyReportedSql('old_rows', '-1')}; ${applyReportedSql('new_rows', '1')};`);
+
   // Placements: every fact of the units concerned, over the old placements (−) and the new (+).
   const employersOf = (units: string) => `(SELECT * FROM employer WHERE cdcs_unit_id IN ${units} OR (cdcs_unit_id IS NULL AND area_unit_id IN ${units}))`;
   const placementApply = (placements: string, sign: string) => {
     const units = `(SELECT unit_id FROM ${placements} x)`;
     return `${applyFactsSql(factsOfUnits(`SELECT unit_id FROM ${placements} x`, sign), placements)};
-      ${applyEmployersSql(employersOf(units), sign, placements)};`;
+      ${applyEmployersSql(employersOf(units), sign, placements)};
+      ${applyReportedSql(`(SELECT * FROM reported_value WHERE unit_id IN ${units})`, sign, placements)};`;
   };
   await fn(db, 'progress_agg_placement_ins', `${EXCLUSIVE} ${placementApply('new_rows', '1')}`);
   await fn(db, 'progress_agg_placement_del', `${EXCLUSIVE} ${placementApply('old_rows', '-1')}`);
@@ -105,6 +122,15 @@ export async function createAggregateFunctions(db: Kysely<unknown>): Promise<voi
   'v_sign integer;');
 }
 
+export async function createAggregateTrigger(db: Kysely<unknown>, t: AggregateTrigger): Promise<void> {
+  const when = t.when ? `WHEN (${t.when})` : '';
+  const referencing = t.level === 'statement'
+    ? `REFERENCING ${t.event === 'INSERT' ? 'NEW TABLE AS new_rows' : t.event === 'DELETE' ? 'OLD TABLE AS old_rows' : 'OLD TABLE AS old_rows NEW TABLE AS new_rows'} FOR EACH STATEMENT`
+    : 'FOR EACH ROW';
+  await sql.raw(`DROP TRIGGER IF EXISTS ${t.name} ON ${t.table}`).execute(db);
+  await sql.raw(`CREATE TRIGGER ${t.name} AFTER ${t.event} ON ${t.table} ${referencing} ${when} EXECUTE FUNCTION ${t.fn}()`).execute(db);
+}
+
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
     CREATE TABLE progress_rollup (
@@ -132,13 +158,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
   await createAggregateFunctions(db);
 
-  for (const t of AGGREGATE_TRIGGERS) {
-    const when = t.when ? `WHEN (${t.when})` : '';
-    const referencing = t.level === 'statement'
-      ? `REFERENCING ${t.event === 'INSERT' ? 'NEW TABLE AS new_rows' : t.event === 'DELETE' ? 'OLD TABLE AS old_rows' : 'OLD TABLE AS old_rows NEW TABLE AS new_rows'} FOR EACH STATEMENT`
-      : 'FOR EACH ROW';
-    await sql.raw(`CREATE TRIGGER ${t.name} AFTER ${t.event} ON ${t.table} ${referencing} ${when} EXECUTE FUNCTION ${t.fn}()`).execute(db);
-  }
+  // The reported-figure triggers belong to migration 0014, which creates their table.
+  for (const t of AGGREGATE_TRIGGERS.filter((x) => x.table !== 'reported_value')) await createAggregateTrigger(db, t);
 
   for (const statement of REBUILD_SQL) await sql.raw(statement).execute(db);
 }

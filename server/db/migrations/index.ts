@@ -13,6 +13,7 @@ import * as reporting from './0010-reporting.ts';
 import * as registrySorts from './0011-registry-sorts.ts';
 import * as orgOperations from './0012-org-operations.ts';
 import * as memberUnitCopy from './0013-member-unit-copy.ts';
+import * as progressReported from './0014-progress-reported.ts';
 
 /**
  * Every migration, in name order (the health check reads the last one). A static list (not a
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0011-registry-sorts': registrySorts,
   '0012-org-operations': orgOperations,
   '0013-member-unit-copy': memberUnitCopy,
+  '0014-progress-reported': progressReported,
 };
