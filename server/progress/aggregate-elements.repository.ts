@@ -187,16 +187,25 @@ export async function aggregatedReportedTotals(db: Kysely<DB>, unitIds: number[]
   return out;
 }
 
-/** The data elements of a target's scope (sectors), from the sector-split counts. */
+/** The derived elements counted from the employer registry. */
+export const EMPLOYER_ELEMENTS = ['employers', 'employers_with_cdcs', 'workers', 'workers_in_cdcs_employers'];
+
+/**
+ * The data elements of a target's scope (sectors), from the sector-split counts. Employer elements
+ * come from `employers`, or the registry when the threshold is above the aggregates' cap (null);
+ * they are left out when the target counts none of them ('not-asked').
+ */
 export async function composeElements(
-  db: Kysely<DB>, unitId: number, counts: SubtreeCounts, employers: EmployerCounts | null, scope: ElementScope, hasPeriod: boolean,
+  db: Kysely<DB>, unitId: number, counts: SubtreeCounts, employers: EmployerCounts | null | 'not-asked', scope: ElementScope, hasPeriod: boolean,
 ): Promise<ElementValues> {
   const sectors = scope.sectors && scope.sectors.length ? scope.sectors : null;
   const inScope = (sector: string) => sectors === null || sectors.includes(sector);
   const sum = (pick: (c: SubtreeCounts['bySector'] extends Map<string, infer V> ? V : never) => number, where: (s: string) => boolean = inScope) =>
     [...counts.bySector].filter(([s]) => where(s)).reduce((total, [, c]) => total + pick(c), 0);
   let employerValues: [string, number | null][];
-  if (employers) {
+  if (employers === 'not-asked') {
+    employerValues = [];
+  } else if (employers) {
     const e = [...employers].filter(([s]) => inScope(s)).map(([, v]) => v);
     const total = (pick: (v: (typeof e)[number]) => number) => e.reduce((t, v) => t + pick(v), 0);
     employerValues = [
