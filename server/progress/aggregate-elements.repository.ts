@@ -10,6 +10,8 @@ const n = (v: Num) => (v === null ? 0 : Number(v));
 export interface SubtreeCounts {
   bySector: Map<string, { active: number; women: number; joined: number; cdcs: number; agr: number; agrB: number; agrBetter: number }>;
   upperUnits: number;
+  /** False when members were not asked for (the unit's own members are then left out: members_* unknown). */
+  hasMembers: boolean;
   /** False when women were not asked for (members_women is then unknown). */
   hasWomen: boolean;
 }
@@ -27,9 +29,11 @@ export interface CountRequest {
   date: string;
   period: { start: string; end: string } | null;
   women: boolean;
+  /** Whether member counts are needed at all (a unit's own members are then counted from the index). */
+  members: boolean;
 }
 
-export const countKey = (r: CountRequest) => `${r.unitId}|${r.date}|${r.period ? `${r.period.start}..${r.period.end}` : ''}|${r.women ? 'w' : ''}`;
+export const countKey = (r: CountRequest) => `${r.unitId}|${r.date}|${r.period ? `${r.period.start}..${r.period.end}` : ''}|${r.women ? 'w' : ''}|${r.members ? 'm' : ''}`;
 
 /**
  * The date-dependent derived counts of units' subtrees, for many (unit, date) pairs in one
@@ -44,6 +48,7 @@ export const countKey = (r: CountRequest) => `${r.unitId}|${r.date}|${r.period ?
 export async function aggregatedCounts(db: Kysely<DB>, requests: CountRequest[]): Promise<Map<string, SubtreeCounts>> {
   const out = new Map<string, SubtreeCounts>();
   if (requests.length === 0) return out;
+  const members = requests.some((r) => r.members || r.women);
   const women = requests.some((r) => r.women);
   // A rollup prefix: every change strictly before day c, read as decades, years, months, then days.
   // Bounded by the day *after* the date, a year-end or month-end date reads no day rows at all.
@@ -113,7 +118,7 @@ export async function aggregatedCounts(db: Kysely<DB>, requests: CountRequest[])
     SELECT pl.req, pl.unit_id, pl.day, pl.p_start, pl.p_end, pl.has_period, x.sector, sum(x.active) AS active, sum(x.women) AS women, sum(x.joined) AS joined, sum(x.cdcs) AS cdcs,
       sum(x.upper_units) AS upper_units, sum(x.agr) AS agr, sum(x.agr_b) AS agr_b, sum(x.agr_better) AS agr_better
     FROM placed pl LEFT JOIN (
-      SELECT * FROM below UNION ALL SELECT * FROM own_members UNION ALL SELECT * FROM own_unit
+      SELECT * FROM below ${members ? sql`UNION ALL SELECT * FROM own_members` : sql``} UNION ALL SELECT * FROM own_unit
     ) x ON x.req = pl.req
     GROUP BY pl.req, pl.unit_id, pl.day, pl.p_start, pl.p_end, pl.has_period, x.sector`;
   // A plan this size crosses PostgreSQL's JIT threshold, and compiling it costs more than running it.
@@ -127,7 +132,7 @@ export async function aggregatedCounts(db: Kysely<DB>, requests: CountRequest[])
   for (const r of rows) {
     const key = byBounds.get(bounds(Number(r.unit_id), r.day, r.p_start, r.p_end, r.has_period))!;
     let entry = out.get(key);
-    if (!entry) out.set(key, (entry = { bySector: new Map(), upperUnits: 0, hasWomen: women }));
+    if (!entry) out.set(key, (entry = { bySector: new Map(), upperUnits: 0, hasMembers: members, hasWomen: women }));
     if (r.sector === null) continue;
     entry.upperUnits += n(r.upper_units);
     entry.bySector.set(r.sector, { active: n(r.active), women: n(r.women), joined: n(r.joined), cdcs: n(r.cdcs), agr: n(r.agr), agrB: n(r.agr_b), agrBetter: n(r.agr_better) });
@@ -187,6 +192,9 @@ export async function aggregatedReportedTotals(db: Kysely<DB>, unitIds: number[]
   return out;
 }
 
+/** The derived elements counted from memberships. */
+export const MEMBER_ELEMENTS = ['members_active', 'members_women', 'members_new'];
+
 /** The derived elements counted from the employer registry. */
 export const EMPLOYER_ELEMENTS = ['employers', 'employers_with_cdcs', 'workers', 'workers_in_cdcs_employers'];
 
@@ -218,9 +226,9 @@ export async function composeElements(
     employerValues = await rawEmployerElements(db, unitId, sectors, scope.minWorkers ?? 0); // a threshold above the cap: rare, exact the slow way
   }
   return new Map<string, number | null>([
-    ['members_active', sum((c) => c.active)],
-    ['members_women', counts.hasWomen ? sum((c) => c.women) : null],
-    ['members_new', hasPeriod ? sum((c) => c.joined) : null],
+    ['members_active', counts.hasMembers ? sum((c) => c.active) : null],
+    ['members_women', counts.hasMembers && counts.hasWomen ? sum((c) => c.women) : null],
+    ['members_new', counts.hasMembers && hasPeriod ? sum((c) => c.joined) : null],
     ['cdcs', sum((c) => c.cdcs)],
     ['cdcs_enterprise', sum((c) => c.cdcs, (s) => inScope(s) && ENTERPRISE_SECTORS.includes(s))],
     ['upper_units', counts.upperUnits],
@@ -235,11 +243,11 @@ export async function composeElements(
 export async function aggregatedElements(
   db: Kysely<DB>, unitIds: number[], date: string, scope: ElementScope, period: { start: string; end: string } | null,
 ): Promise<Map<number, ElementValues>> {
-  const counts = await aggregatedCounts(db, unitIds.map((unitId) => ({ unitId, date, period, women: true })));
+  const counts = await aggregatedCounts(db, unitIds.map((unitId) => ({ unitId, date, period, women: true, members: true })));
   const employers = await aggregatedEmployers(db, unitIds, scope.minWorkers ?? 0);
   const out = new Map<number, ElementValues>();
   for (const unitId of unitIds) {
-    const c = counts.get(countKey({ unitId, date, period, women: true }));
+    const c = counts.get(countKey({ unitId, date, period, women: true, members: true }));
     if (c) out.set(unitId, await composeElements(db, unitId, c, employers?.get(unitId) ?? null, scope, period !== null));
   }
   return out;

@@ -4,7 +4,7 @@ import { judge, type Comparator, type Observation, type Progress } from '../../d
 import { parsePeriod, type Period } from '../../domain/periods/period.ts';
 import type { DB, TargetTable } from '../db/schema.ts';
 import {
-  aggregatedCounts, aggregatedEmployers, aggregatedReportedTotals, composeElements, countKey, EMPLOYER_ELEMENTS, type CountRequest, type EmployerCounts, type ReportedTotals, type SubtreeCounts,
+  aggregatedCounts, aggregatedEmployers, aggregatedReportedTotals, composeElements, countKey, EMPLOYER_ELEMENTS, MEMBER_ELEMENTS, type CountRequest, type EmployerCounts, type ReportedTotals, type SubtreeCounts,
 } from './aggregate-elements.repository.ts';
 import { derivedElements, pickReported, reportedTotals, type ElementScope, type ElementValues } from './derived-elements.repository.ts';
 
@@ -40,7 +40,19 @@ const minDate = (a: string, b: string) => (a < b ? a : b);
  * share one read and spares the aggregates two prefixes per unit.
  */
 const periodIfCounted = (codes: string[], period: Period) => (codes.includes('members_new') ? period : null);
-const countsEmployers = (codes: string[]) => codes.some((c) => EMPLOYER_ELEMENTS.includes(c));
+
+/** Which costly parts of the derived elements a target reads: members (a unit's own, by index), their genders, employer sums. */
+export interface ElementNeeds {
+  members: boolean;
+  women: boolean;
+  employers: boolean;
+}
+const ALL_ELEMENTS: ElementNeeds = { members: true, women: true, employers: true };
+const needsOf = (codes: string[]): ElementNeeds => ({
+  members: codes.some((c) => MEMBER_ELEMENTS.includes(c)),
+  women: codes.includes('members_women'),
+  employers: codes.some((c) => EMPLOYER_ELEMENTS.includes(c)),
+});
 
 /**
  * Where derived elements come from: 'aggregates' (the trigger-maintained per-ancestor sums, the
@@ -70,7 +82,7 @@ export class ElementCache {
 
   constructor(private readonly db: Kysely<DB>, private readonly source: DerivedSource) {}
 
-  get(unitIds: number[], date: string, scope: ElementScope, period: { start: string; end: string } | null, women = true, employers = true): Promise<ElementValues>[] {
+  get(unitIds: number[], date: string, scope: ElementScope, period: { start: string; end: string } | null, needs: ElementNeeds = ALL_ELEMENTS): Promise<ElementValues>[] {
     if (this.source === 'raw') {
       return unitIds.map((id) => {
         const key = `${id}|${date}|${(scope.sectors ?? []).join(',')}|${scope.minWorkers ?? ''}|${period ? `${period.start}..${period.end}` : ''}`;
@@ -85,9 +97,9 @@ export class ElementCache {
     }
     const minWorkers = scope.minWorkers ?? 0;
     return unitIds.map(async (unitId) => {
-      const request = { unitId, date, period, women };
+      const request = { unitId, date, period, women: needs.women, members: needs.members };
       // Employer sums are read only for targets that count employers or workers.
-      const [counts, employerCounts] = await Promise.all([this.countsOf(request), employers ? this.employersOf(unitId, minWorkers) : 'not-asked' as const]);
+      const [counts, employerCounts] = await Promise.all([this.countsOf(request), needs.employers ? this.employersOf(unitId, minWorkers) : 'not-asked' as const]);
       return counts ? composeElements(this.db, unitId, counts, employerCounts, scope, period !== null) : new Map();
     });
   }
@@ -237,7 +249,7 @@ export class ProgressService {
     const reportedCodes = codes.filter((c) => sources.get(c) === 'reported');
     const values: ElementValues = new Map();
     if (codes.some((c) => sources.get(c) === 'derived')) {
-      const [derived] = cache.get([unitId], date, { sectors: t.sectors, minWorkers: t.min_workers }, periodIfCounted(codes, period), codes.includes('members_women'), countsEmployers(codes));
+      const [derived] = cache.get([unitId], date, { sectors: t.sectors, minWorkers: t.min_workers }, periodIfCounted(codes, period), needsOf(codes));
       for (const [k, v] of await derived!) values.set(k, v);
     }
     let reportingUnits: number | null = null;
@@ -297,7 +309,7 @@ export class ProgressService {
     const sources = await this.sources();
     const codes = [...referencedCodes(parseExpression(t.numerator)), ...(t.denominator ? referencedCodes(parseExpression(t.denominator)) : [])];
     if (codes.some((c) => sources.get(c) === 'derived')) {
-      await Promise.all(cache.get(children.rows.map((c) => Number(c.id)), measuredOn, { sectors: t.sectors, minWorkers: t.min_workers }, periodIfCounted(codes, period), codes.includes('members_women'), countsEmployers(codes)));
+      await Promise.all(cache.get(children.rows.map((c) => Number(c.id)), measuredOn, { sectors: t.sectors, minWorkers: t.min_workers }, periodIfCounted(codes, period), needsOf(codes)));
     }
     const items = await Promise.all(children.rows.map(async (child) => {
       const v = await this.valueOf(t, Number(child.id), measuredOn, period, includeSubmitted, cache);
