@@ -58,7 +58,10 @@ export async function aggregatedCounts(db: Kysely<DB>, requests: CountRequest[])
       AND ${from === null ? sql`true` : sql`r.bucket >= ${sql.ref(`bb.${from}`)}`} AND r.bucket < ${sql.ref(`bb.${to}`)}`;
   // A unit's own members on its day: one index-only range of membership (unit_id, valid_from, valid_to).
   const ownActive = sql`h.unit_id = pl.unit_id AND h.valid_from <= pl.day AND (h.valid_to IS NULL OR h.valid_to > pl.day)`;
-  const query = sql<{ req: Num; unit_id: Num; day: string; p_start: string; p_end: string; has_period: boolean; sector: string | null; active: Num; women: Num; joined: Num; cdcs: Num; upper_units: Num; agr: Num; agr_b: Num; agr_better: Num }>`
+  const query = sql<{
+    placed: boolean; req: Num; unit_id: Num; day: string | null; p_start: string | null; p_end: string | null; has_period: boolean | null; sector: string | null;
+    active: Num; women: Num; joined: Num; cdcs: Num; upper_units: Num; agr: Num; agr_b: Num; agr_better: Num;
+  }>`
     WITH req AS (
       SELECT d.*, row_number() OVER () AS req FROM (
         SELECT DISTINCT * FROM unnest(${requests.map((r) => r.unitId)}::bigint[], ${requests.map((r) => r.date)}::date[],
@@ -115,12 +118,14 @@ export async function aggregatedCounts(db: Kysely<DB>, requests: CountRequest[])
       FROM placed pl LEFT JOIN agreement a ON a.cdcs_unit_id = pl.unit_id AND a.effective_from <= pl.day AND pl.day <= coalesce(a.ended_on, a.expires_on)
       GROUP BY pl.req, pl.unit_id, pl.day, pl.sector, pl.kind
     )
-    SELECT pl.req, pl.unit_id, pl.day, pl.p_start, pl.p_end, pl.has_period, x.sector, sum(x.active) AS active, sum(x.women) AS women, sum(x.joined) AS joined, sum(x.cdcs) AS cdcs,
-      sum(x.upper_units) AS upper_units, sum(x.agr) AS agr, sum(x.agr_b) AS agr_b, sum(x.agr_better) AS agr_better
-    FROM placed pl LEFT JOIN (
-      SELECT * FROM below ${members ? sql`UNION ALL SELECT * FROM own_members` : sql``} UNION ALL SELECT * FROM own_unit
-    ) x ON x.req = pl.req
-    GROUP BY pl.req, pl.unit_id, pl.day, pl.p_start, pl.p_end, pl.has_period, x.sector`;
+    -- One row per placed request (its bounds), then the parts to add up per (request, sector): the
+    -- adding is left to the caller, a few hundred rows, rather than a join, sort and regroup here.
+    SELECT true AS placed, pl.req, pl.unit_id, pl.day, pl.p_start, pl.p_end, pl.has_period, NULL::text AS sector,
+      0::bigint AS active, 0::bigint AS women, 0::bigint AS joined, 0::bigint AS cdcs, 0::bigint AS upper_units, 0::bigint AS agr, 0::bigint AS agr_b, 0::bigint AS agr_better
+    FROM placed pl
+    UNION ALL
+    SELECT false, x.req, NULL, NULL, NULL, NULL, NULL, x.sector, x.active, x.women, x.joined, x.cdcs, x.upper_units, x.agr, x.agr_b, x.agr_better
+    FROM (SELECT * FROM below ${members ? sql`UNION ALL SELECT * FROM own_members` : sql``} UNION ALL SELECT * FROM own_unit) x`;
   // A plan this size crosses PostgreSQL's JIT threshold, and compiling it costs more than running it.
   const rows = await db.transaction().execute(async (trx) => {
     await sql`SET LOCAL jit = off`.execute(trx);
@@ -129,13 +134,21 @@ export async function aggregatedCounts(db: Kysely<DB>, requests: CountRequest[])
   const bounds = (unitId: number, day: string, start: string, end: string, hasPeriod: boolean) => `${unitId}|${day}|${start}|${end}|${hasPeriod}`;
   const boundsOf = (r: CountRequest) => bounds(r.unitId, r.date, r.period?.start ?? r.date, r.period?.end ?? r.date, r.period !== null);
   const byBounds = new Map<string, string>(requests.map((r) => [boundsOf(r), countKey(r)]));
+  const byReq = new Map<number, SubtreeCounts>();
   for (const r of rows) {
-    const key = byBounds.get(bounds(Number(r.unit_id), r.day, r.p_start, r.p_end, r.has_period))!;
-    let entry = out.get(key);
-    if (!entry) out.set(key, (entry = { bySector: new Map(), upperUnits: 0, hasMembers: members, hasWomen: women }));
-    if (r.sector === null) continue;
+    if (!r.placed) continue;
+    const entry: SubtreeCounts = { bySector: new Map(), upperUnits: 0, hasMembers: members, hasWomen: women };
+    byReq.set(n(r.req), entry);
+    out.set(byBounds.get(bounds(Number(r.unit_id), r.day!, r.p_start!, r.p_end!, r.has_period!))!, entry);
+  }
+  for (const r of rows) {
+    if (r.placed) continue;
+    const entry = byReq.get(n(r.req))!;
     entry.upperUnits += n(r.upper_units);
-    entry.bySector.set(r.sector, { active: n(r.active), women: n(r.women), joined: n(r.joined), cdcs: n(r.cdcs), agr: n(r.agr), agrB: n(r.agr_b), agrBetter: n(r.agr_better) });
+    const c = entry.bySector.get(r.sector!) ?? { active: 0, women: 0, joined: 0, cdcs: 0, agr: 0, agrB: 0, agrBetter: 0 };
+    c.active += n(r.active); c.women += n(r.women); c.joined += n(r.joined); c.cdcs += n(r.cdcs);
+    c.agr += n(r.agr); c.agrB += n(r.agr_b); c.agrBetter += n(r.agr_better);
+    entry.bySector.set(r.sector!, c);
   }
   // Requests with and without a period, or with and without women, share bounds: each gets its entry.
   for (const r of requests) {
