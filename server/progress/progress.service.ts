@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { evaluate, parseExpression, referencedCodes } from '../../domain/indicators/expression.ts';
+import { evaluate, parseExpression, referencedCodes, type Expr } from '../../domain/indicators/expression.ts';
 import { judge, type Comparator, type Observation, type Progress } from '../../domain/indicators/progress.ts';
 import { parsePeriod, type Period } from '../../domain/periods/period.ts';
 import type { DB, TargetTable } from '../db/schema.ts';
@@ -33,6 +33,22 @@ export interface TargetProgress {
 }
 
 const minDate = (a: string, b: string) => (a < b ? a : b);
+
+/**
+ * A target's parsed numerator and denominator and the element codes they read, parsed once per
+ * target row (a children table evaluates the same target for hundreds of units).
+ */
+const parsedTargets = new WeakMap<TargetRow, { num: Expr; den: Expr | null; codes: string[] }>();
+function expressionsOf(t: TargetRow): { num: Expr; den: Expr | null; codes: string[] } {
+  let parsed = parsedTargets.get(t);
+  if (!parsed) {
+    const num = parseExpression(t.numerator);
+    const den = t.denominator ? parseExpression(t.denominator) : null;
+    parsed = { num, den, codes: [...referencedCodes(num), ...(den ? referencedCodes(den) : [])] };
+    parsedTargets.set(t, parsed);
+  }
+  return parsed;
+}
 
 /**
  * The period matters to derived counts only through admissions (members_new): a target that does
@@ -242,9 +258,7 @@ export class ProgressService {
 
   /** The indicator's value for a subtree on a date: numerator, denominator and their elements. */
   async valueOf(t: TargetRow, unitId: number, date: string, period: Period, includeSubmitted: boolean, cache = this.cache()) {
-    const num = parseExpression(t.numerator);
-    const den = t.denominator ? parseExpression(t.denominator) : null;
-    const codes = [...referencedCodes(num), ...(den ? referencedCodes(den) : [])];
+    const { num, den, codes } = expressionsOf(t);
     const sources = await this.sources();
     const reportedCodes = codes.filter((c) => sources.get(c) === 'reported');
     const values: ElementValues = new Map();
@@ -289,7 +303,7 @@ export class ProgressService {
   /** Year-end values since the start (derived indicators only: reports have no daily history). */
   private async history(t: TargetRow, unitId: number, start: string, until: string, includeSubmitted: boolean, cache: ElementCache): Promise<Observation[]> {
     const sources = await this.sources();
-    const codes = [...referencedCodes(parseExpression(t.numerator)), ...(t.denominator ? referencedCodes(parseExpression(t.denominator)) : [])];
+    const { codes } = expressionsOf(t);
     if (codes.some((c) => sources.get(c) !== 'derived')) return [];
     const years: number[] = [];
     for (let y = Number(start.slice(0, 4)); y < Number(until.slice(0, 4)); y++) if (`${y}-12-31` > start && `${y}-12-31` < until) years.push(y);
@@ -307,7 +321,7 @@ export class ProgressService {
       ORDER BY search_normalize(u.name)`.execute(this.db);
     // All children's derived elements in one query, then each child's value from the cache.
     const sources = await this.sources();
-    const codes = [...referencedCodes(parseExpression(t.numerator)), ...(t.denominator ? referencedCodes(parseExpression(t.denominator)) : [])];
+    const { codes } = expressionsOf(t);
     if (codes.some((c) => sources.get(c) === 'derived')) {
       await Promise.all(cache.get(children.rows.map((c) => Number(c.id)), measuredOn, { sectors: t.sectors, minWorkers: t.min_workers }, periodIfCounted(codes, period), needsOf(codes)));
     }
@@ -326,7 +340,7 @@ export class ProgressService {
     const { deadline, start } = this.timingOf(t, asOf);
     const until = minDate(asOf, deadline);
     const sources = await this.sources();
-    const codes = [...referencedCodes(parseExpression(t.numerator)), ...(t.denominator ? referencedCodes(parseExpression(t.denominator)) : [])];
+    const { codes } = expressionsOf(t);
     const derivedOnly = codes.every((c) => sources.get(c) === 'derived');
     const from = Number((t.document_issued_on ?? start).slice(0, 4)) - 1;
     const asked: { on: string; year: number }[] = [];
