@@ -9,7 +9,7 @@ import { createAggregateFunctions } from './0009-progress-aggregates.ts';
  * and the employer sums rebuilt (seconds: one row per employer and path level).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await createAggregateFunctions(db);
+  await createAggregateFunctions(db, { reported: false });
   for (const statement of REBUILD_EMPLOYERS_SQL) await sql.raw(statement).execute(db);
 }
 

@@ -11,7 +11,7 @@ import { createAggregateFunctions } from './0009-progress-aggregates.ts';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`ALTER TABLE progress_rollup DROP CONSTRAINT IF EXISTS progress_rollup_grain_check`.execute(db);
   await sql`ALTER TABLE progress_rollup ADD CONSTRAINT progress_rollup_grain_check CHECK (grain IN ('d', 'm', 'y', 'x'))`.execute(db);
-  await createAggregateFunctions(db);
+  await createAggregateFunctions(db, { reported: false });
   for (const statement of REBUILD_SQL) await sql.raw(statement).execute(db);
 }
 

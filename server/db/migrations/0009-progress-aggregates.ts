@@ -36,8 +36,12 @@ const AGREEMENT_COLS = ['cdcs_unit_id', 'effective_from', 'expires_on', 'ended_o
 const EMPLOYER_COLS = ['sector', 'workers', 'cdcs_unit_id', 'area_unit_id'];
 const PLACEMENT_COLS = ['unit_id', 'path', 'valid_from', 'valid_to'];
 
-/** The trigger functions, generated from server/progress/aggregates.sql.ts (CREATE OR REPLACE). */
-export async function createAggregateFunctions(db: Kysely<unknown>): Promise<void> {
+/**
+ * The trigger functions, generated from server/progress/aggregates.sql.ts (CREATE OR REPLACE).
+ * `reported`: whether the reported sums exist (migration 0014 creates progress_reported); before
+ * it, and after its rollback, no function may name that table.
+ */
+export async function createAggregateFunctions(db: Kysely<unknown>, { reported }: { reported: boolean }): Promise<void> {
   // Memberships.
   await fn(db, 'progress_agg_membership_ins', `${SHARED} ${applyFactsSql(membershipFacts('new_rows', '1'))};`);
   await fn(db, 'progress_agg_membership_del', `${SHARED} ${applyFactsSql(membershipFacts('old_rows', '-1'))};`);
@@ -74,12 +78,14 @@ export async function createAggregateFunctions(db: Kysely<unknown>): Promise<voi
   // summed one transaction at a time, as the shared rows would force anyway.
   const periodLocks = (rows: string) =>
     `PERFORM pg_advisory_xact_lock(${REPORTED_LOCK_KEY}, hashtext(p)) FROM (SELECT DISTINCT r.period_code AS p FROM ${rows} r ORDER BY 1) x;`;
-  await fn(db, 'progress_agg_reported_ins', `${SHARED} ${periodLocks('new_rows')} ${applyReportedSql('new_rows', '1')};`);
-  await fn(db, 'progress_agg_reported_del', `${SHARED} ${periodLocks('old_rows')} ${applyReportedSql('old_rows', '-1')};`);
-  // An update (rare: a fix by hand) moves every row it touched.
-  await fn(db, 'progress_agg_reported_upd', `${SHARED}
-    ${periodLocks('(SELECT period_code FROM old_rows UNION SELECT period_code FROM new_rows)')}
-    ${applyReportedSql('old_rows', '-1')}; ${applyReportedSql('new_rows', '1')};`);
+  if (reported) {
+    await fn(db, 'progress_agg_reported_ins', `${SHARED} ${periodLocks('new_rows')} ${applyReportedSql('new_rows', '1')};`);
+    await fn(db, 'progress_agg_reported_del', `${SHARED} ${periodLocks('old_rows')} ${applyReportedSql('old_rows', '-1')};`);
+    // An update (rare: a fix by hand) moves every row it touched.
+    await fn(db, 'progress_agg_reported_upd', `${SHARED}
+      ${periodLocks('(SELECT period_code FROM old_rows UNION SELECT period_code FROM new_rows)')}
+      ${applyReportedSql('old_rows', '-1')}; ${applyReportedSql('new_rows', '1')};`);
+  }
 
   // Placements: every fact of the units concerned, over the old placements (−) and the new (+).
   const employersOf = (units: string) => `(SELECT * FROM employer WHERE cdcs_unit_id IN ${units} OR (cdcs_unit_id IS NULL AND area_unit_id IN ${units}))`;
@@ -87,7 +93,7 @@ export async function createAggregateFunctions(db: Kysely<unknown>): Promise<voi
     const units = `(SELECT unit_id FROM ${placements} x)`;
     return `${applyFactsSql(factsOfUnits(`SELECT unit_id FROM ${placements} x`, sign), placements)};
       ${applyEmployersSql(employersOf(units), sign, placements)};
-      ${applyReportedSql(`(SELECT * FROM reported_value WHERE unit_id IN ${units})`, sign, placements)};`;
+      ${reported ? `${applyReportedSql(`(SELECT * FROM reported_value WHERE unit_id IN ${units})`, sign, placements)};` : ''}`;
   };
   await fn(db, 'progress_agg_placement_ins', `${EXCLUSIVE} ${placementApply('new_rows', '1')}`);
   await fn(db, 'progress_agg_placement_del', `${EXCLUSIVE} ${placementApply('old_rows', '-1')}`);
@@ -156,7 +162,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // Tree triggers find a unit's placements by unit id (the exclusion constraint's GiST is slower for that).
   await sql`CREATE INDEX IF NOT EXISTS progress_placement_unit ON org_placement (unit_id, valid_from)`.execute(db);
 
-  await createAggregateFunctions(db);
+  await createAggregateFunctions(db, { reported: false });
 
   // The reported-figure triggers belong to migration 0014, which creates their table.
   for (const t of AGGREGATE_TRIGGERS.filter((x) => x.table !== 'reported_value')) await createAggregateTrigger(db, t);

@@ -20,12 +20,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       units integer NOT NULL,
       PRIMARY KEY (unit_id, period_code, element_code, state)
     )`.execute(db);
-  await createAggregateFunctions(db);
+  await createAggregateFunctions(db, { reported: true });
   for (const t of AGGREGATE_TRIGGERS.filter((x) => x.table === 'reported_value')) await createAggregateTrigger(db, t);
   for (const statement of REBUILD_REPORTED_SQL) await sql.raw(statement).execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of AGGREGATE_TRIGGERS.filter((x) => x.table === 'reported_value')) await sql.raw(`DROP TRIGGER IF EXISTS ${t.name} ON ${t.table}`).execute(db);
+  const triggers = AGGREGATE_TRIGGERS.filter((x) => x.table === 'reported_value');
+  for (const t of triggers) await sql.raw(`DROP TRIGGER IF EXISTS ${t.name} ON ${t.table}`).execute(db);
+  for (const t of triggers) await sql.raw(`DROP FUNCTION IF EXISTS ${t.fn}()`).execute(db);
+  // The placement functions again without the reported sums, before their table goes.
+  await createAggregateFunctions(db, { reported: false });
   await sql`DROP TABLE IF EXISTS progress_reported`.execute(db);
 }
