@@ -16,6 +16,8 @@ export interface UserRow {
   last_login_at: Date | null;
   created_at: Date;
   roles: { code: string; name: string }[];
+  /** Every permission of every role the user holds (who may manage them must hold them all). */
+  permissions: string[];
 }
 
 function usersInScope(db: Kysely<DB>, scopePath: string) {
@@ -31,6 +33,8 @@ const columns = [
   'u.is_disabled', 'u.locked_until', 'u.must_change_password', 'u.last_login_at', 'u.created_at',
   sql<{ code: string; name: string }[]>`coalesce((SELECT json_agg(json_build_object('code', r.code, 'name', r.name) ORDER BY r.code)
        FROM user_role ur JOIN role r ON r.code = ur.role_code WHERE ur.user_id = u.id), '[]'::json)`.as('roles'),
+  sql<string[]>`coalesce((SELECT array_agg(DISTINCT perm ORDER BY perm)
+       FROM user_role ur JOIN role r ON r.code = ur.role_code CROSS JOIN LATERAL unnest(r.permissions) AS perm WHERE ur.user_id = u.id), '{}')`.as('permissions'),
 ] as const;
 
 export async function listUsers(
@@ -60,6 +64,12 @@ export async function findUser(db: Kysely<DB>, id: number): Promise<UserRow | un
     .select([...columns])
     .where('u.id', '=', id)
     .executeTakeFirst() as Promise<UserRow | undefined>;
+}
+
+/** A user read for a change, inside its transaction: the row lock makes a concurrent change of the same user wait. */
+export async function findUserForChange(db: Kysely<DB>, id: number): Promise<UserRow | undefined> {
+  await db.selectFrom('app_user').select('id').where('id', '=', id).forUpdate().execute();
+  return findUser(db, id);
 }
 
 export async function unitOfUser(db: Kysely<DB>, id: number): Promise<number | null> {

@@ -18,6 +18,7 @@ export const UserItem = Type.Object({
   mustChangePassword: Type.Boolean(),
   lastLoginAt: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String(),
+  manageable: Type.Boolean({ description: 'Bạn có thể sửa, khóa, mở khóa, đặt lại mật khẩu tài khoản này (bạn có đủ mọi quyền của tài khoản đó)' }),
 });
 
 export const UserList = Type.Object({ items: Type.Array(UserItem), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });

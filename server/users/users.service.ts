@@ -11,7 +11,17 @@ import * as repo from './users.repository.ts';
 import type { CreateUserBody, UpdateUserBody, UserItem } from './users.schema.ts';
 
 export const userNotFound = () => new AppError('USER_NOT_FOUND', 'not_found', 'Không tìm thấy tài khoản.');
+const userStronger = () => new AppError('USER_STRONGER', 'forbidden', 'Bạn không thể thay đổi tài khoản có quyền cao hơn quyền của bạn.');
 const unitNotFound = () => new AppError('UNIT_NOT_FOUND', 'not_found', 'Không tìm thấy đơn vị (hoặc đơn vị nằm ngoài phạm vi quản lý của bạn).');
+
+/**
+ * The granting rule applied to the person: whoever changes an account (its password, lock,
+ * details, roles, sessions) must hold every permission it has — else resetting a stronger
+ * account's password and logging in as it would be an escalation.
+ */
+function canManage(principal: Principal, user: repo.UserRow): boolean {
+  return user.permissions.every((p) => isPermission(p) && principal.permissions.has(p));
+}
 
 /** What an audit row keeps of a user: never the password hash, never the phone in clear. */
 function auditView(user: repo.UserRow) {
@@ -40,6 +50,7 @@ export class UsersService {
       mustChangePassword: row.must_change_password,
       lastLoginAt: row.last_login_at?.toISOString() ?? null,
       createdAt: row.created_at.toISOString(),
+      manageable: canManage(viewer, row),
     };
   }
 
@@ -73,6 +84,18 @@ export class UsersService {
     }
   }
 
+  /**
+   * The user about to be changed, if the caller may change them. Judged first without a lock
+   * (a refusal before any other work), then again inside the change's transaction with the row
+   * locked, so the roles it is judged on are the roles it applies to.
+   */
+  private async findForChange(db: Kysely<DB>, principal: Principal, id: number, lock = true): Promise<repo.UserRow> {
+    const user = lock ? await repo.findUserForChange(db, id) : await repo.findUser(db, id);
+    if (!user) throw userNotFound();
+    if (!canManage(principal, user)) throw userStronger();
+    return user;
+  }
+
   private async checkUnit(principal: Principal, unitId: number): Promise<void> {
     if (!(await isUnitInScope(this.db, unitId, principal.scopePath))) throw unitNotFound();
   }
@@ -100,14 +123,14 @@ export class UsersService {
   }
 
   async update(principal: Principal, actor: AuditActor, id: number, body: UpdateUserBody): Promise<UserItem> {
-    const before = await repo.findUser(this.db, id);
-    if (!before) throw userNotFound();
+    await this.findForChange(this.db, principal, id, false);
     if (body.unitId !== undefined) await this.checkUnit(principal, body.unitId);
     if (body.roles !== undefined) await this.checkRoles(principal, body.roles);
     if (id === principal.userId && body.roles !== undefined) {
       throw new AppError('SELF_ROLE_CHANGE', 'forbidden', 'Bạn không thể tự thay đổi vai trò của chính mình.');
     }
     await this.db.transaction().execute(async (trx) => {
+      const before = await this.findForChange(trx, principal, id);
       await repo.updateUser(trx, id, {
         ...(body.fullName !== undefined && { full_name: body.fullName.normalize('NFC').trim() }),
         ...(body.unitId !== undefined && { unit_id: body.unitId }),
@@ -122,11 +145,11 @@ export class UsersService {
   }
 
   async resetPassword(principal: Principal, actor: AuditActor, id: number) {
-    const user = await repo.findUser(this.db, id);
-    if (!user) throw userNotFound();
+    await this.findForChange(this.db, principal, id, false);
     const password = temporaryPassword();
     const passwordHash = await hashPassword(password);
     await this.db.transaction().execute(async (trx) => {
+      const user = await this.findForChange(trx, principal, id);
       await updatePassword(trx, id, passwordHash, true);
       await repo.updateUser(trx, id, { failed_attempts: 0, locked_until: null });
       await revokeUserSessions(trx, id);
@@ -136,10 +159,9 @@ export class UsersService {
   }
 
   async setDisabled(principal: Principal, actor: AuditActor, id: number, disabled: boolean): Promise<UserItem> {
-    const before = await repo.findUser(this.db, id);
-    if (!before) throw userNotFound();
     if (id === principal.userId) throw new AppError('SELF_LOCK', 'forbidden', 'Bạn không thể tự khóa tài khoản của mình.');
     await this.db.transaction().execute(async (trx) => {
+      const before = await this.findForChange(trx, principal, id);
       await repo.updateUser(trx, id, disabled ? { is_disabled: true } : { is_disabled: false, failed_attempts: 0, locked_until: null });
       if (disabled) await revokeUserSessions(trx, id);
       await writeAudit(trx, actor, {

@@ -183,7 +183,7 @@ export default function UsersScene() {
               key: 'actions',
               width: 124,
               fixed: 'right',
-              render: (_, user) => (
+              render: (_, user) => user.manageable ? (
                 <Space size={0}>
                   <Tooltip title="Sửa">
                     <Button type="text" icon={<EditOutlined />} aria-label="Sửa" onClick={() => setEditing(user)} data-testid="user-edit" />
@@ -201,6 +201,11 @@ export default function UsersScene() {
                     </Tooltip>
                   )}
                 </Space>
+              ) : (
+                // The server refuses these changes anyway (USER_STRONGER): offer none of them.
+                <Tooltip title="Tài khoản này có quyền cao hơn quyền của bạn nên bạn không thể sửa, khóa hay đặt lại mật khẩu.">
+                  <Typography.Text type="secondary" className="cell-nowrap" data-testid="user-not-manageable">Chỉ xem</Typography.Text>
+                </Tooltip>
               ),
             },
           ]}
