@@ -21,18 +21,42 @@ export async function findUserForLogin(db: Kysely<DB>, username: string): Promis
     .executeTakeFirst() as Promise<LoginUserRow | undefined>;
 }
 
-/** Counts a failure and, at the threshold, locks the account until `lockUntil`; returns the new count. */
-export async function recordFailedLogin(db: Kysely<DB>, userId: number, threshold: number, lockMinutes: number): Promise<{ attempts: number; lockedUntil: Date | null }> {
+export async function findUserById(db: Kysely<DB>, id: number): Promise<LoginUserRow | undefined> {
+  return db
+    .selectFrom('app_user')
+    .select(['id', 'username', 'full_name', 'unit_id', 'password_hash', 'must_change_password', 'is_disabled', 'failed_attempts', 'locked_until'])
+    .where('id', '=', id)
+    .executeTakeFirst() as Promise<LoginUserRow | undefined>;
+}
+
+/**
+ * Counts a password attempt *before* the password is checked, in one conditional UPDATE: the
+ * row lock serialises concurrent attempts and each sees the count the previous one left, so
+ * however many arrive at once, at most `threshold` pass per lockout window. The attempt that
+ * reaches the threshold sets the lock itself (a right password then lifts it again, see
+ * `clearFailedAttempts`). Returns nothing while the account is locked: no password is checked.
+ * The count is not reset when a lock expires, so after a lockout each further wrong password
+ * locks again at once; only a right password (or an administrator) resets it.
+ */
+export async function claimPasswordAttempt(
+  db: Kysely<DB>, userId: number, threshold: number, lockMinutes: number,
+): Promise<{ attempts: number; lockedUntil: Date | null } | undefined> {
   const row = await db
     .updateTable('app_user')
     .set({
       failed_attempts: sql`failed_attempts + 1`,
-      locked_until: sql`CASE WHEN failed_attempts + 1 >= ${threshold} THEN now() + make_interval(mins => ${lockMinutes}) ELSE locked_until END`,
+      locked_until: sql`CASE WHEN failed_attempts + 1 >= ${threshold} THEN now() + make_interval(mins => ${lockMinutes}) END`,
     })
     .where('id', '=', userId)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', sql<Date>`now()`)]))
     .returning(['failed_attempts', 'locked_until'])
-    .executeTakeFirstOrThrow();
-  return { attempts: row.failed_attempts, lockedUntil: row.locked_until };
+    .executeTakeFirst();
+  return row && { attempts: row.failed_attempts, lockedUntil: row.locked_until };
+}
+
+/** A right password ends the guessing: the count (and a lock its own attempt may have set) go. */
+export async function clearFailedAttempts(db: Kysely<DB>, userId: number): Promise<void> {
+  await db.updateTable('app_user').set({ failed_attempts: 0, locked_until: null }).where('id', '=', userId).execute();
 }
 
 export async function recordSuccessfulLogin(db: Kysely<DB>, userId: number): Promise<void> {

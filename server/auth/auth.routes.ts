@@ -4,7 +4,7 @@ import type { AppConfig } from '../config/config.ts';
 import type { DB } from '../db/schema.ts';
 import { actorOf, requirePrincipal, SESSION_COOKIE } from './access-guard.ts';
 import { ChangePasswordBody, CurrentUser, LoginBody, Ok } from './auth.schema.ts';
-import { AUTH_POLICY, type AuthService } from './auth.service.ts';
+import { AUTH_POLICY, LoginFailuresPerAddress, type AuthService } from './auth.service.ts';
 import type { Principal } from './principal.ts';
 
 const TAGS = ['Đăng nhập'];
@@ -31,16 +31,14 @@ export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; db: Kyse
   { auth, db, config, loginRateLimitPerIp },
 ) => {
   const cookieOptions = { httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies, path: '/' };
+  // Failed logins per address, on top of the per-account lockout (successful ones are not counted).
+  const perAddress = new LoginFailuresPerAddress(loginRateLimitPerIp);
 
   app.post('/api/auth/login', {
     schema: { tags: TAGS, summary: 'Đăng nhập', body: LoginBody, response: { 200: CurrentUser } },
-    config: {
-      access: { public: true, reason: 'Đăng nhập là bước trước mọi quyền' },
-      // Per IP, on top of the per-account lockout: slows down guessing across many accounts.
-      rateLimit: { max: loginRateLimitPerIp, timeWindow: '15 minutes' },
-    },
+    config: { access: { public: true, reason: 'Đăng nhập là bước trước mọi quyền' } },
   }, async (request, reply) => {
-    const result = await auth.login({ ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
+    const result = await perAddress.attempt(request.ip, () => auth.login({ ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] ?? null }));
     reply.setCookie(SESSION_COOKIE, result.sessionToken, { ...cookieOptions, expires: result.expiresAt });
     const principal = await auth.authenticateSession(result.sessionToken);
     return presentCurrentUser(db, principal!);

@@ -11,6 +11,8 @@ import { csrfTokenFor, dummyPasswordHash, hashPassword, newToken, tokenHash, ver
 export const AUTH_POLICY = {
   maxFailedAttempts: 10,
   lockMinutes: 15,
+  /** Window of the per-address count of failed logins (its bound is `loginRateLimitPerIp`). */
+  ipWindowMinutes: 15,
   sessionIdleMinutes: 30,
   sessionAbsoluteHours: 12,
   /** last_seen_at / last_used_at are written at most this often (seconds). */
@@ -29,6 +31,44 @@ function lockedMessage(until: Date): AppError {
     'rate_limited',
     `Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau ${minutes} phút.`,
   );
+}
+
+/**
+ * Failed logins per client address, on top of the per-account lockout: slows down guessing
+ * across many accounts from one address. Only failures count, so an office behind one address
+ * can log in all day. An attempt is counted when it starts and forgiven when it succeeds, so
+ * concurrent guesses cannot all pass a check made before any of them failed.
+ * Kept in memory: right for the one server process Tiến Độ runs as (a restart forgets it, and
+ * several processes would each count their own).
+ */
+export class LoginFailuresPerAddress {
+  private readonly windows = new Map<string, { failures: number; endsAt: number }>();
+
+  constructor(private readonly maxFailures: number, private readonly windowMinutes = AUTH_POLICY.ipWindowMinutes) {}
+
+  async attempt<T>(address: string, login: () => Promise<T>): Promise<T> {
+    const now = Date.now();
+    let window = this.windows.get(address);
+    if (!window || window.endsAt <= now) {
+      this.forgetEnded(now);
+      window = { failures: 0, endsAt: now + this.windowMinutes * 60_000 };
+      this.windows.set(address, window);
+    }
+    if (window.failures >= this.maxFailures) {
+      const minutes = Math.max(1, Math.ceil((window.endsAt - now) / 60_000));
+      throw new AppError('RATE_LIMITED', 'rate_limited', `Quá nhiều lần thử từ địa chỉ này. Vui lòng thử lại sau ${minutes} phút.`);
+    }
+    window.failures += 1;
+    const result = await login();
+    window.failures -= 1;
+    return result;
+  }
+
+  /** Bounded memory: ended windows go whenever a new one opens and many are kept. */
+  private forgetEnded(now: number): void {
+    if (this.windows.size < 10_000) return;
+    for (const [address, window] of this.windows) if (window.endsAt <= now) this.windows.delete(address);
+  }
 }
 
 export interface LoginResult {
@@ -51,28 +91,23 @@ export class AuthService {
       await writeAudit(this.db, actor, { action: 'auth.login_failed', detail: { reason: 'unknown_user' } });
       throw invalidCredentials();
     }
-    // During a lockout even the right password is refused, and not even checked.
-    if (user.locked_until && user.locked_until.getTime() > Date.now()) {
+    // Counted before the password is checked, so concurrent guesses cannot all slip past the lock.
+    const attempt = await repo.claimPasswordAttempt(this.db, user.id, AUTH_POLICY.maxFailedAttempts, AUTH_POLICY.lockMinutes);
+    if (!attempt) {
+      // During a lockout even the right password is refused, and not even checked.
       await writeAudit(this.db, actor, { action: 'auth.login_refused_locked', unitId: user.unit_id, entityType: 'user', entityId: user.id });
-      throw lockedMessage(user.locked_until);
+      throw lockedMessage(await this.lockedUntil(user.id));
     }
     if (!(await verifyPassword(user.password_hash, input.password))) {
-      const failure = await this.db.transaction().execute(async (trx) => {
-        const result = await repo.recordFailedLogin(trx, user.id, AUTH_POLICY.maxFailedAttempts, AUTH_POLICY.lockMinutes);
-        await writeAudit(trx, actor, { action: 'auth.login_failed', unitId: user.unit_id, entityType: 'user', entityId: user.id, detail: { attempts: result.attempts } });
-        if (result.lockedUntil && result.attempts >= AUTH_POLICY.maxFailedAttempts) {
-          await writeAudit(trx, actor, {
-            action: 'auth.lockout', unitId: user.unit_id, entityType: 'user', entityId: user.id,
-            detail: { attempts: result.attempts, lockedUntil: result.lockedUntil.toISOString() },
-          });
-        }
-        return result;
-      });
-      if (failure.lockedUntil && failure.lockedUntil.getTime() > Date.now()) throw lockedMessage(failure.lockedUntil);
+      await this.db.transaction().execute((trx) => this.auditFailure(trx, actor, user, 'auth.login_failed', attempt));
+      if (attempt.lockedUntil) throw lockedMessage(attempt.lockedUntil);
       throw invalidCredentials();
     }
     if (user.is_disabled) {
-      await writeAudit(this.db, actor, { action: 'auth.login_refused_disabled', unitId: user.unit_id, entityType: 'user', entityId: user.id });
+      await this.db.transaction().execute(async (trx) => {
+        await repo.clearFailedAttempts(trx, user.id);
+        await writeAudit(trx, actor, { action: 'auth.login_refused_disabled', unitId: user.unit_id, entityType: 'user', entityId: user.id });
+      });
       throw new AppError('ACCOUNT_DISABLED', 'forbidden', 'Tài khoản đã bị khóa. Vui lòng liên hệ quản trị viên đơn vị.');
     }
     const sessionToken = newToken();
@@ -151,12 +186,29 @@ export class AuthService {
     });
   }
 
+  /**
+   * The current password is guessed like a login (by whoever holds a session): it is counted
+   * against the same per-account lockout, and the wrong guess that locks also ends every session.
+   */
   async changePassword(principal: Principal, actor: AuditActor, currentPassword: string, newPassword: string): Promise<void> {
     if (principal.userId === null) throw new AppError('NOT_A_USER', 'forbidden', 'Chỉ người dùng mới đổi được mật khẩu.');
-    const user = await repo.findUserForLogin(this.db, principal.label);
-    if (!user || !(await verifyPassword(user.password_hash, currentPassword))) {
+    const user = await repo.findUserById(this.db, principal.userId);
+    if (!user) throw new AppError('UNAUTHENTICATED', 'unauthenticated', 'Bạn cần đăng nhập để tiếp tục.');
+    const attempt = await repo.claimPasswordAttempt(this.db, user.id, AUTH_POLICY.maxFailedAttempts, AUTH_POLICY.lockMinutes);
+    if (!attempt) {
+      await writeAudit(this.db, actor, { action: 'auth.password_change_refused_locked', unitId: user.unit_id, entityType: 'user', entityId: user.id });
+      throw lockedMessage(await this.lockedUntil(user.id));
+    }
+    if (!(await verifyPassword(user.password_hash, currentPassword))) {
+      await this.db.transaction().execute(async (trx) => {
+        await this.auditFailure(trx, actor, user, 'auth.password_change_failed', attempt);
+        if (attempt.lockedUntil) await repo.revokeUserSessions(trx, user.id);
+      });
+      if (attempt.lockedUntil) throw lockedMessage(attempt.lockedUntil);
       throw badRequest('CURRENT_PASSWORD_WRONG', 'Mật khẩu hiện tại không đúng.', [{ path: 'currentPassword', message: 'Mật khẩu hiện tại không đúng.' }]);
     }
+    // Proven before the new password is judged: a weak new one must not count as a wrong guess.
+    await repo.clearFailedAttempts(this.db, user.id);
     const problem = passwordProblem(newPassword, user.username, currentPassword);
     if (problem) throw badRequest('PASSWORD_POLICY', problem, [{ path: 'newPassword', message: problem }]);
     const passwordHash = await hashPassword(newPassword);
@@ -166,5 +218,20 @@ export class AuthService {
       await repo.revokeUserSessions(trx, user.id, principal.sessionId);
       await writeAudit(trx, actor, { action: 'auth.password_changed', unitId: user.unit_id, entityType: 'user', entityId: user.id });
     });
+  }
+
+  /** One wrong password checked: its audit row, and the lockout's when this attempt set it. */
+  private async auditFailure(trx: Kysely<DB>, actor: AuditActor, user: repo.LoginUserRow, action: string, attempt: { attempts: number; lockedUntil: Date | null }): Promise<void> {
+    const about = { unitId: user.unit_id, entityType: 'user', entityId: user.id };
+    await writeAudit(trx, actor, { action, ...about, detail: { attempts: attempt.attempts } });
+    if (attempt.lockedUntil) {
+      await writeAudit(trx, actor, { action: 'auth.lockout', ...about, detail: { attempts: attempt.attempts, lockedUntil: attempt.lockedUntil.toISOString() } });
+    }
+  }
+
+  /** When a refused attempt's lock ends (read again: it may have been set a moment ago by another attempt). */
+  private async lockedUntil(userId: number): Promise<Date> {
+    const user = await repo.findUserById(this.db, userId);
+    return user?.locked_until ?? new Date(Date.now() + AUTH_POLICY.lockMinutes * 60_000);
   }
 }

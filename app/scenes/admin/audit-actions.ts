@@ -12,6 +12,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'auth.logout': 'Đăng xuất',
   'auth.logout_all': 'Đăng xuất khỏi mọi thiết bị',
   'auth.password_changed': 'Đổi mật khẩu',
+  'auth.password_change_failed': 'Đổi mật khẩu thất bại (sai mật khẩu hiện tại)',
+  'auth.password_change_refused_locked': 'Từ chối đổi mật khẩu (đang tạm khóa)',
   'user.create': 'Tạo tài khoản',
   'user.update': 'Sửa tài khoản',
   'user.reset_password': 'Đặt lại mật khẩu',
