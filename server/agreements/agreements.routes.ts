@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Kysely } from 'kysely';
-import { AppError, badRequest } from '../../domain/errors/app-error.ts';
 import { actorOf, requirePrincipal } from '../auth/access-guard.ts';
 import type { DB } from '../db/schema.ts';
+import { readUpload } from '../http/file-upload.ts';
 import { unitOfRecord } from '../http/route-access.ts';
 import { unitFromInput } from '../members/members.routes.ts';
 import { sendTable } from '../http/file-download.ts';
@@ -90,14 +90,8 @@ export const agreementsRoutes: FastifyPluginAsyncTypebox<{ agreements: Agreement
     schema: { tags: TAGS, summary: 'Tải lên tệp thỏa ước (PDF hoặc DOCX, tối đa 20 MB; multipart/form-data, trường "file")', params: AgreementIdParams, response: { 200: AgreementItem } },
     config: { access: onAgreement('registry.write') },
   }, async (request) => {
-    if (!request.isMultipart()) throw badRequest('MULTIPART_REQUIRED', 'Hãy gửi tệp dưới dạng multipart/form-data (trường "file").');
-    const part = await request.file({ limits: { fileSize: AGREEMENT_FILE_MAX_BYTES, files: 1 } });
-    if (!part) throw badRequest('FILE_MISSING', 'Chưa chọn tệp.');
-    const content = await part.toBuffer().catch((error: { code?: string }) => {
-      if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('FILE_TOO_LARGE', 'too_large', 'Tệp vượt quá 20 MB.');
-      throw error;
-    });
-    return agreements.attachFile(actorOf(request), request.params.id, part.filename, content);
+    const { fileName, content } = await readUpload(request, { maxBytes: AGREEMENT_FILE_MAX_BYTES, what: 'Tệp thỏa ước' });
+    return agreements.attachFile(actorOf(request), request.params.id, fileName, content);
   });
 
   app.get('/api/agreements/:id/file', {

@@ -7,6 +7,7 @@ import { writeAudit, type AuditActor } from '../audit/audit.repository.ts';
 import { isUnitInScope } from '../auth/auth.repository.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { DB } from '../db/schema.ts';
+import { checkFileContent } from '../files/file-content.ts';
 import { decodeCursor, encodeCursor, invalidCursor } from '../http/keyset-cursor.ts';
 import { findUnit } from '../org/org.repository.ts';
 import * as repo from './agreements.repository.ts';
@@ -31,14 +32,6 @@ function present(r: repo.AgreementRow, asOf: string): AgreementItem {
 }
 
 /** Only PDF and Word files, recognised by their first bytes, not by the name the browser sends. */
-export function agreementFileType(content: Buffer): string | null {
-  if (content.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
-  if (content[0] === 0x50 && content[1] === 0x4b && content[2] === 0x03 && content[3] === 0x04) {
-    return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-  }
-  return null;
-}
-
 export class AgreementsService {
   constructor(private readonly db: Kysely<DB>) {}
 
@@ -153,8 +146,7 @@ export class AgreementsService {
 
   async attachFile(actor: AuditActor, id: number, fileName: string, content: Buffer): Promise<AgreementItem> {
     const before = await this.detail(id);
-    const mime = agreementFileType(content);
-    if (!mime) throw badRequest('FILE_TYPE', 'Chỉ nhận tệp PDF hoặc Word (.docx) của thỏa ước.');
+    const { mime } = checkFileContent(content, ['pdf', 'docx'], 'Tệp thỏa ước');
     const sha256 = createHash('sha256').update(content).digest('hex');
     await this.db.transaction().execute(async (trx) => {
       const file = await trx.insertInto('stored_file').values({ file_name: fileName.normalize('NFC').slice(0, 200), mime_type: mime, size_bytes: content.length, sha256, content }).returning('id').executeTakeFirstOrThrow();

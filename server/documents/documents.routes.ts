@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
-import { AppError, badRequest } from '../../domain/errors/app-error.ts';
 import { actorOf, requirePrincipal } from '../auth/access-guard.ts';
 import type { DB } from '../db/schema.ts';
+import { readUpload } from '../http/file-upload.ts';
 import { unitOfRecord } from '../http/route-access.ts';
 import { unitFromInput } from '../members/members.routes.ts';
 import { unitOfDocument } from './documents.repository.ts';
@@ -23,14 +23,8 @@ export const documentsRoutes: FastifyPluginAsyncTypebox<{ documents: DocumentsSe
     },
     config: { access: { permission: 'targets.write', unit: unitFromInput('query', 'unitId') } },
   }, async (request) => {
-    if (!request.isMultipart()) throw badRequest('MULTIPART_REQUIRED', 'Hãy gửi tệp dưới dạng multipart/form-data (trường "file").');
-    const part = await request.file({ limits: { fileSize: DOCUMENT_MAX_BYTES, files: 1 } });
-    if (!part) throw badRequest('FILE_MISSING', 'Chưa chọn tệp.');
-    const content = await part.toBuffer().catch((error: { code?: string }) => {
-      if (error.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('DOCUMENT_TOO_LARGE', 'too_large', `Tệp vượt quá ${MAX_MB} MB; hãy tải lên tệp nhỏ hơn.`);
-      throw error;
-    });
-    return documents.upload(requirePrincipal(request), actorOf(request), request.query.unitId, part.filename, content);
+    const { fileName, content } = await readUpload(request, { maxBytes: DOCUMENT_MAX_BYTES, what: 'Tệp văn bản' });
+    return documents.upload(requirePrincipal(request), actorOf(request), request.query.unitId, fileName, content);
   });
 
   app.get('/api/documents/search', {

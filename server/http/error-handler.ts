@@ -89,6 +89,8 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const appError = toAppError(error);
     if (appError.kind === 'internal') request.log.error({ err: error }, 'unhandled error');
     const body: ErrorBody = { error: { code: appError.code, message: appError.message, issues: appError.issues } };
+    // A refused upload may still be arriving: close instead of reading the rest of it.
+    if (appError.kind === 'too_large') reply.header('connection', 'close');
     return reply.status(statusOf(appError.kind)).send(body);
   });
 }

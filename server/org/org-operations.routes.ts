@@ -1,6 +1,6 @@
+import { openUpload, spoolUpload } from '../http/file-upload.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Kysely } from 'kysely';
-import { AppError, badRequest } from '../../domain/errors/app-error.ts';
 import { actorOf, requirePrincipal } from '../auth/access-guard.ts';
 import type { DB } from '../db/schema.ts';
 import { unitFromParam } from '../http/route-access.ts';
@@ -31,14 +31,14 @@ export const orgOperationsRoutes: FastifyPluginAsyncTypebox<{ service: OrgOperat
     },
     config: { access: restructure },
   }, async (request) => {
-    if (!request.isMultipart()) throw badRequest('MULTIPART_REQUIRED', 'Hãy gửi tệp dưới dạng multipart/form-data (trường "file").');
-    const part = await request.file({ limits: { fileSize: PLAN_FILE_MAX_BYTES, files: 1 } });
-    if (!part) throw badRequest('FILE_MISSING', 'Chưa chọn tệp kế hoạch.');
-    return service.planFile(part.file, part.filename, { scopeUnitId: requirePrincipal(request).unitId, dryRun: request.query.dryRun ?? false, actor: actorOf(request) })
-      .catch((error: unknown) => {
-        if (part.file.truncated) throw new AppError('FILE_TOO_LARGE', 'too_large', 'Tệp kế hoạch vượt quá 20 MB.');
-        throw error;
-      });
+    const limits = { maxBytes: PLAN_FILE_MAX_BYTES, what: 'Tệp kế hoạch', missingMessage: 'Chưa chọn tệp kế hoạch.' };
+    const part = await openUpload(request, limits);
+    const upload = await spoolUpload(part, limits);
+    try {
+      return await service.planFile(upload.file, part.filename, { scopeUnitId: requirePrincipal(request).unitId, dryRun: request.query.dryRun ?? false, actor: actorOf(request) });
+    } finally {
+      await upload.cleanup();
+    }
   });
 
   app.get('/api/org/units/:id/history', {

@@ -1,9 +1,5 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
-import { AppError, badRequest } from '../../domain/errors/app-error.ts';
+import { badRequest } from '../../domain/errors/app-error.ts';
 import { UNIT_KIND_LABELS, type UnitKind } from '../../domain/org/org-unit.ts';
 import { planRestructure, type PlanChanges, type PlanProblem, type PlanRow } from '../../domain/org/restructure-plan.ts';
 import { formatVietnameseDate } from '../../domain/time/calendar-date.ts';
@@ -62,18 +58,10 @@ export class OrgOperationsService {
     return this.run(operationRows(op), [], options, { kind: op.kind });
   }
 
-  /** A plan file: streamed to a temporary file, read with the tabular readers, run as one plan. */
-  async planFile(upload: NodeJS.ReadableStream, fileName: string, options: OperationOptions): Promise<PlanReport> {
-    const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'tiendo-plan-'));
-    try {
-      const filePath = path.join(dir, 'plan');
-      await pipeline(upload, fs.createWriteStream(filePath));
-      if ((upload as { truncated?: boolean }).truncated) throw new AppError('FILE_TOO_LARGE', 'too_large', 'Tệp kế hoạch vượt quá 20 MB.');
-      const { rows, problems } = await readPlanFile(filePath);
-      return await this.run(rows, problems, options, { fileName });
-    } finally {
-      await fs.promises.rm(dir, { recursive: true, force: true });
-    }
+  /** A plan file, already received whole (server/http/file-upload.ts): read with the tabular readers, run as one plan. */
+  async planFile(filePath: string, fileName: string, options: OperationOptions): Promise<PlanReport> {
+    const { rows, problems } = await readPlanFile(filePath);
+    return this.run(rows, problems, options, { fileName });
   }
 
   /**

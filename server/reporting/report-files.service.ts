@@ -72,8 +72,8 @@ export class ReportFilesService {
   }
 }
 
-/** The reader works on files (it seeks in the zip): spool the upload into a private temp folder. */
-export async function spoolUpload(stream: Readable): Promise<string> {
+/** The reader works on files (it seeks in the zip): spool each part whole (busboy skips what is over the limit and flags it) into a private temp folder. */
+async function spoolUpload(stream: Readable): Promise<string> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tiendo-report-'));
   const file = path.join(dir, 'upload.xlsx');
   await pipeline(stream, createWriteStream(file));

@@ -1,5 +1,3 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AppError, badRequest } from '../../domain/errors/app-error.ts';
@@ -7,7 +5,8 @@ import type { ReportStatus } from '../../domain/reporting/report-workflow.ts';
 import { actorOf, requirePrincipal } from '../auth/access-guard.ts';
 import { unitOfRecord } from '../http/route-access.ts';
 import { unitFromInput } from '../members/members.routes.ts';
-import { REPORT_FILE_MAX_BYTES, spoolUpload, type ReportFilesService } from './report-files.service.ts';
+import { openUpload, spoolUpload } from '../http/file-upload.ts';
+import { REPORT_FILE_MAX_BYTES, type ReportFilesService } from './report-files.service.ts';
 import { reportNotFound, type ReportingService } from './reporting.service.ts';
 import { reportUnitId } from './reporting.repository.ts';
 import { BulkAcceptBody, CompletenessQuery, OpenReportBody, ReportListQuery, ReviewBody, SaveReportBody, SubmitReportBody, UpdateRulesBody } from './reporting.schema.ts';
@@ -124,15 +123,12 @@ export const reportingRoutes: FastifyPluginAsyncTypebox<{ reports: ReportingServ
     },
     config: { access: onReport('reports.submit') },
   }, async (request) => {
-    if (!request.isMultipart()) throw badRequest('MULTIPART_REQUIRED', 'Hãy gửi tệp dưới dạng multipart/form-data (trường "file").');
-    const part = await request.file({ limits: { fileSize: REPORT_FILE_MAX_BYTES, files: 1 } });
-    if (!part) throw badRequest('FILE_MISSING', 'Chưa chọn tệp.');
-    const tmp = await spoolUpload(part.file);
+    const limits = { maxBytes: REPORT_FILE_MAX_BYTES, what: 'Tệp biểu mẫu báo cáo' };
+    const upload = await spoolUpload(await openUpload(request, limits), limits);
     try {
-      if (part.file.truncated) throw new AppError('FILE_TOO_LARGE', 'too_large', 'Tệp vượt quá 2 MB: không phải biểu mẫu báo cáo.');
-      return await files.upload(request.params.id, requirePrincipal(request).scopePath, tmp, request.query.submit ?? false, actorOf(request));
+      return await files.upload(request.params.id, requirePrincipal(request).scopePath, upload.file, request.query.submit ?? false, actorOf(request));
     } finally {
-      await fs.rm(path.dirname(tmp), { recursive: true, force: true });
+      await upload.cleanup();
     }
   });
 };
