@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../../domain/errors/app-error.ts';
 import type { AuditActor } from '../audit/audit.repository.ts';
 import type { DB } from '../db/schema.ts';
+import { checkBodyReferences } from '../http/body-references.ts';
 import type { RouteAccess } from '../http/route-access.ts';
 import { isUnitInScope } from './auth.repository.ts';
 import type { AuthService } from './auth.service.ts';
@@ -72,6 +73,8 @@ export function registerAccessGuard(app: FastifyInstance, db: Kysely<DB>, auth: 
       if (unitId === null) throw notFound();
       if (unitId !== 'malformed' && !(await isUnitInScope(db, unitId, principal.scopePath))) throw notFound();
     }
+    const bodyIds = request.routeOptions.config?.bodyIds;
+    if (bodyIds?.length) await checkBodyReferences(db, principal, request.body, bodyIds);
     if (!principal.permissions.has(access.permission)) {
       throw new AppError('FORBIDDEN', 'forbidden', 'Bạn không có quyền thực hiện thao tác này.');
     }

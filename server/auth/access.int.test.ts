@@ -26,6 +26,8 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
   let p01Target: number;
   let p01Document: number;
   let p01Report: number;
+  /** Records of the sibling P02, so that a P02 user's path is legitimate and only a body id is not. */
+  const p02Records: Record<string, number> = {};
   let adminP01: Session; // system_admin at P01
   let adminP02: Session; // system_admin at the sibling commune: sees nothing of P01
   let viewerP01: Session; // read-only at P01
@@ -74,6 +76,29 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
     const report = await adminP01.send('POST', '/api/reports', { templateCode: 'cdcs-nam', unitId: cdcs, periodCode: reportPeriod });
     expect(report.status, JSON.stringify(report.body)).toBe(200);
     p01Report = report.body.id;
+    // The sibling P02's own records: its admin's paths are legitimate, only the body ids are not.
+    const p02Cdcs = await t.unitId('TNI-P02-0001');
+    const p02Member = await adminP02.send('POST', '/api/members', {
+      fullName: 'Trần Văn Bên', gender: 'male', birthDate: '1991-02-02', cccd: '079091005678', phone: '0912345678', joinedOn: '2016-01-01', cdcsUnitId: p02Cdcs,
+    });
+    expect(p02Member.status, JSON.stringify(p02Member.body)).toBe(200);
+    const p02Employer = await adminP02.send('POST', '/api/employers', {
+      taxCode: `390123458${taxCheckDigit('390123458')}`, name: 'Công ty TNHH Bên Bình Minh', sector: 'private', areaUnitId: p02, cdcsUnitId: p02Cdcs,
+      workers: 50, womenWorkers: 20, workersCountedOn: '2026-01-01',
+    });
+    expect(p02Employer.status, JSON.stringify(p02Employer.body)).toBe(200);
+    const p02Agreement = await adminP02.send('POST', '/api/agreements', {
+      cdcsUnitId: p02Cdcs, employerId: p02Employer.body.id, kind: 'enterprise', signedOn: '2025-01-01', effectiveFrom: '2025-01-01', expiresOn: '2027-12-31', qualityClass: 'B',
+    });
+    expect(p02Agreement.status, JSON.stringify(p02Agreement.body)).toBe(200);
+    const p02Doc = await adminP02.send('POST', '/api/documents', { kind: 'ke_hoach', title: 'Kế hoạch của phường Bình Minh', issuerUnitId: p02, issuedOn: '2026-01-10', termFrom: 2025, termTo: 2030 });
+    const p02Target = await adminP02.send('POST', '/api/targets', { documentId: p02Doc.body.id, unitId: p02, indicatorCode: 'members', comparator: '>=', value: 800, deadlineYear: 2030 });
+    expect(p02Target.status, JSON.stringify(p02Target.body)).toBe(200);
+    const p02User = await database.db.selectFrom('app_user').select('id').where('username', '=', 'canbo.binhminh').executeTakeFirstOrThrow();
+    Object.assign(p02Records, {
+      unit: p02, cdcs: p02Cdcs, member: p02Member.body.id, employer: p02Employer.body.id, agreement: p02Agreement.body.id,
+      document: p02Doc.body.id, target: p02Target.body.targetId, user: Number(p02User.id),
+    });
     p01Import = await createJob(database.db, { registry: 'members', fileName: 'ds.xlsx', sha256: 'x', scopeUnitId: p01, dryRun: true, createdBy: null, headerTitles: [] });
   });
 
@@ -192,6 +217,110 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
     }
   });
 
+  it('walks every id in every write body: a sibling-subtree id answers its 404, field by field, and nothing changes', async () => {
+    const kindOf = (field: string) => {
+      const name = field.split('.').at(-1)!;
+      if (name === 'cdcsUnitId') return 'cdcs';
+      if (/UnitId$|^unitId$/.test(name)) return 'unit';
+      return ({ employerId: 'employer', documentId: 'document', linkedDocumentId: 'document', parentTargetId: 'target', keepId: 'member', dropId: 'member' } as Record<string, string>)[name];
+    };
+    const p01Records: Record<string, number> = {
+      unit: p01, cdcs: p01Cdcs, member: p01Member, employer: p01Employer, document: p01Document, target: p01Target,
+    };
+    /** The route's path on P02's own records. */
+    const p02Url = (url: string) => url.replace(/\/api\/(\w+)\/:id/, (_m, resource: string) => {
+      const kind = ({ users: 'user', members: 'member', employers: 'employer', agreements: 'agreement', grassroots: 'cdcs', documents: 'document', reports: 'report' } as Record<string, string>)[resource]!;
+      return `/api/${resource}/${p02Records[kind]}`;
+    });
+    const body = (fields: string[], outside: string) => {
+      const b: Record<string, unknown> = {};
+      for (const field of fields) {
+        const value = (field === outside ? p01Records : p02Records)[kindOf(field)!];
+        const path = field.split('.');
+        if (path[1] === '[]') b[path[0]!] = [{ [path[2]!]: value }];
+        else b[field] = value;
+      }
+      return b;
+    };
+    const routes = apiRoutes().filter((r) => r.method !== 'GET' && r.bodyIds.length > 0);
+    const checked: string[] = [];
+    for (const route of routes) {
+      const exempt = 'permission' in route.access ? route.access.checkedInService ?? {} : {};
+      const fields = route.bodyIds.filter((f) => !(f.split('.').at(-1)! in exempt));
+      for (const field of fields) {
+        expect(kindOf(field), `${route.url} ${field}: the walk needs to know its record kind`).toBeDefined();
+        const before = await database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+        const { status, body: answer } = await adminP02.send(route.method as 'POST', p02Url(route.url), body(fields, field));
+        expect(status, `${route.method} ${route.url} ${field}: ${JSON.stringify(answer)}`).toBe(404);
+        // The field is named, unless the route's own unit locator already refused it (merge's keepId).
+        expect([field.replaceAll('.[]', '[]'), undefined], `${route.method} ${route.url}`).toContain(answer.error.issues[0]?.path);
+        expect(JSON.stringify(answer)).not.toMatch(/Tân Ninh|Mẫu/);
+        const after = await database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+        expect(Number(after.n), `${route.method} ${route.url} wrote something`).toBe(Number(before.n));
+        checked.push(`${route.method} ${route.url} ${field}`);
+      }
+    }
+    // The findings: a target on another commune's document or parent target, another commune's employer.
+    expect(checked).toEqual(expect.arrayContaining([
+      'POST /api/targets documentId', 'POST /api/targets parentTargetId', 'PATCH /api/grassroots/:id employerId',
+      'POST /api/agreements employerId', 'POST /api/agreements/:id/renew employerId',
+    ]));
+    expect(checked.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('refuses the findings’ requests whole: a target on another commune’s document, another commune’s employer on a CĐCS or an agreement', async () => {
+    const staffP02 = await t.login('quantri.binhminh');
+    const targetsBefore = await database.db.selectFrom('target').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const target = await staffP02.send('POST', '/api/targets', { documentId: p01Document, unitId: p02, indicatorCode: 'members', comparator: '>=', value: 10, deadlineYear: 2030 });
+    expect(target.status).toBe(404);
+    expect(target.body.error.code).toBe('DOCUMENT_NOT_FOUND');
+    expect(JSON.stringify(target.body)).not.toContain('Kế hoạch thử của phường Tân Ninh');
+    const parent = await staffP02.send('POST', '/api/targets', { documentId: p02Records.document, unitId: p02, indicatorCode: 'members', comparator: '>=', value: 10, deadlineYear: 2030, parentTargetId: p01Target });
+    expect(parent.status).toBe(404);
+    expect(parent.body.error.code).toBe('TARGET_NOT_FOUND');
+    const targetsAfter = await database.db.selectFrom('target').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(targetsAfter.n)).toBe(Number(targetsBefore.n));
+
+    const profile = await staffP02.send('PATCH', `/api/grassroots/${p02Records.cdcs}`, { employerId: p01Employer });
+    expect(profile.status).toBe(404);
+    expect(profile.body.error.code).toBe('EMPLOYER_NOT_FOUND');
+    expect(JSON.stringify(profile.body)).not.toMatch(/390123457|Mẫu Tân Ninh/);
+    expect((await staffP02.get(`/api/grassroots/${p02Records.cdcs}`)).body.employer?.id ?? null).not.toBe(p01Employer);
+    const agreement = await staffP02.send('POST', '/api/agreements', {
+      cdcsUnitId: p02Records.cdcs, employerId: p01Employer, kind: 'enterprise', signedOn: '2025-06-01', effectiveFrom: '2025-06-01', expiresOn: '2028-05-31', qualityClass: 'A',
+    });
+    expect(agreement.status).toBe(404);
+    const renew = await staffP02.send('POST', `/api/agreements/${p02Records.agreement}/renew`, {
+      cdcsUnitId: p02Records.cdcs, employerId: p01Employer, kind: 'enterprise', signedOn: '2026-06-01', effectiveFrom: '2026-06-01', expiresOn: '2029-05-31', qualityClass: 'A',
+    });
+    expect(renew.status).toBe(404);
+  });
+
+  it('shows a target only on its own unit and the units below it: a sibling commune’s target is not found', async () => {
+    for (const view of ['breakdown', 'series', 'progress']) {
+      const own = await adminP02.get(`/api/targets/${p01Target}/${view}?unitId=${p02}`);
+      expect(own.status, `${view}: ${JSON.stringify(own.body)}`).toBe(404);
+      expect(own.body.error.code).toBe('TARGET_NOT_FOUND');
+      expect((await adminP01.get(`/api/targets/${p01Target}/${view}`)).status).toBe(200);
+    }
+    // The province's target seen on a commune below it is what a commune's Tổng quan shows.
+    const quantri = await t.login('quantri');
+    const provinceDoc = await quantri.send('POST', '/api/documents', { kind: 'chuong_trinh', title: 'Chương trình của tỉnh', issuerUnitId: await t.unitId('TNI'), issuedOn: '2026-01-05', termFrom: 2025, termTo: 2030 });
+    const provinceTarget = await quantri.send('POST', '/api/targets', { documentId: provinceDoc.body.id, unitId: await t.unitId('TNI'), indicatorCode: 'members', comparator: '>=', value: 50000, deadlineYear: 2030 });
+    expect(provinceTarget.status, JSON.stringify(provinceTarget.body)).toBe(200);
+    expect((await adminP02.get(`/api/targets/${provinceTarget.body.targetId}/breakdown?unitId=${p02}`)).status).toBe(200);
+  });
+
+  it('refuses a target whose parent target is not above its unit, or whose document is not its issuer’s or above', async () => {
+    const quantri = await t.login('quantri');
+    const parentBelow = await quantri.send('POST', '/api/targets', { documentId: p01Document, unitId: p01, indicatorCode: 'members', comparator: '>=', value: 10, deadlineYear: 2030, parentTargetId: p01Target });
+    expect(parentBelow.status).toBe(400);
+    expect(parentBelow.body.error.code).toBe('PARENT_TARGET_NOT_ABOVE');
+    const sideways = await quantri.send('POST', '/api/targets', { documentId: p01Document, unitId: p02, indicatorCode: 'members', comparator: '>=', value: 10, deadlineYear: 2030 });
+    expect(sideways.status).toBe(400);
+    expect(sideways.body.error.code).toBe('TARGET_UNIT_OUTSIDE_DOCUMENT');
+  });
+
   it('walks every write route: a read-only role gets 403 inside its own subtree', async () => {
     const writes = apiRoutes().filter((r) => r.method !== 'GET' && 'permission' in r.access);
     expect(writes.length).toBeGreaterThanOrEqual(7);
@@ -207,6 +336,11 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
     requireAccessDeclarations(app);
     expect(() => app.get('/api/undeclared', async () => ({}))).toThrow(/GET \/api\/undeclared has no access declaration/);
     app.get('/api/declared', { config: { access: { permission: 'org.read' } } }, async () => ({}));
+    // An id in a body with no scope rule is a route that would trust it: refused at start too.
+    const body = { type: 'object', properties: { widgetId: { type: 'integer' } } };
+    expect(() => app.post('/api/widgets', { schema: { body }, config: { access: { permission: 'org.read' } } }, async () => ({})))
+      .toThrow(/POST \/api\/widgets: body field\(s\) widgetId name records but have no scope rule/);
+    app.post('/api/widgets', { schema: { body }, config: { access: { permission: 'org.read', checkedInService: { widgetId: 'test' } } } }, async () => ({}));
     await app.close();
   });
 
@@ -229,7 +363,8 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
     const tokens = await adminP02.get('/api/tokens');
     expect(tokens.body.items).toEqual([]);
     const audit = await adminP02.get('/api/audit?limit=200');
-    for (const row of audit.body.items) expect(row.unit?.id).toBe(p02);
+    const p02Subtree = [p02, ...(await staffP02.get(`/api/org/units/${p02}/children`)).body.items.map((u: { id: number }) => u.id)];
+    for (const row of audit.body.items) expect(p02Subtree).toContain(row.unit?.id);
     expect((await adminP01.get('/api/tokens')).body.items.map((x: { id: number }) => x.id)).toEqual([p01Token]);
   });
 

@@ -73,7 +73,7 @@ export const documentsRoutes: FastifyPluginAsyncTypebox<{ documents: DocumentsSe
 
   app.post('/api/documents/:id/links', {
     schema: { tags: TAGS, summary: 'Liên kết bằng tay với văn bản mà văn bản này thực hiện (hoặc dẫn chiếu)', params: DocumentIdParams, body: CreateLinkBody, response: { 200: Cascade } },
-    config: { access: onDocument('targets.write') },
+    config: { access: { ...onDocument('targets.write'), checkedInService: { linkId: 'link() finds the link only among those of the document in the path' } } },
   }, (request) => documents.link(requirePrincipal(request), actorOf(request), request.params.id, request.body));
 
   app.delete('/api/documents/:id/links/:linkId', {

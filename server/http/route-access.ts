@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import type { Permission } from '../../domain/access/permission.ts';
 import type { AppError } from '../../domain/errors/app-error.ts';
+import { referenceRuleOf } from './body-references.ts';
 
 /**
  * Every route says who may call it:
@@ -26,11 +27,17 @@ function idParam(request: FastifyRequest, name: string): number | 'malformed' {
 export type RouteAccess =
   | { public: true; reason: string }
   | { authenticated: true; allowDuringPasswordChange?: boolean }
-  | { permission: Permission; unit?: UnitLocator; notFound?: () => AppError };
+  | {
+    permission: Permission; unit?: UnitLocator; notFound?: () => AppError;
+    /** Body id fields that the service checks itself (field name → how), exempt from the generic check. */
+    checkedInService?: Record<string, string>;
+  };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess;
+    /** Id fields of the body whose records the guard checks against the caller's scope. */
+    bodyIds?: string[];
   }
 }
 
@@ -38,6 +45,8 @@ export interface RouteRecord {
   method: string;
   url: string;
   access: RouteAccess;
+  /** Paths of the id-like fields of the body schema ("employerId", "items[].unitId"), checked against the caller's scope. */
+  bodyIds: string[];
 }
 
 /** Routes added by plugins we do not configure per route (API docs, the built web app). */
@@ -56,9 +65,16 @@ export function requireAccessDeclarations(app: FastifyInstance): RouteRecord[] {
     if (!access) {
       throw new Error(`Route ${String(route.method)} ${route.url} has no access declaration (config.access)`);
     }
-    route.config = { ...config, access };
+    const bodyIds = idFieldsOf(route.schema?.body);
+    const exempt = 'permission' in access ? access.checkedInService ?? {} : {};
+    const unchecked = bodyIds.filter((field) => !referenceRuleOf(field) && !(field.split('.').at(-1)! in exempt));
+    if (unchecked.length > 0) {
+      throw new Error(`Route ${String(route.method)} ${route.url}: body field(s) ${unchecked.join(', ')} name records but have no scope rule (server/http/body-references.ts) nor checkedInService`);
+    }
+    const checked = bodyIds.filter((field) => !(field.split('.').at(-1)! in exempt));
+    route.config = { ...config, access, bodyIds: checked };
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') table.push({ method, url: route.url, access });
+      if (method !== 'HEAD') table.push({ method, url: route.url, access, bodyIds });
     }
   });
   return table;
@@ -75,4 +91,18 @@ export function unitOfRecord(param: string, find: (id: number) => Promise<number
     if (id === 'malformed') return id;
     return (await find(id)) ?? null;
   };
+}
+
+/** Field paths that name a record by id ("…Id", "…Ids"), through nested objects and arrays. */
+export function idFieldsOf(schema: unknown, prefix = ''): string[] {
+  if (!schema || typeof schema !== 'object') return [];
+  const node = schema as { properties?: Record<string, unknown>; items?: unknown; anyOf?: unknown[]; oneOf?: unknown[]; allOf?: unknown[] };
+  const out: string[] = [];
+  for (const [key, child] of Object.entries(node.properties ?? {})) {
+    if (/(Id|Ids)$|^ids$/.test(key)) out.push(`${prefix}${key}`);
+    out.push(...idFieldsOf(child, `${prefix}${key}.`));
+  }
+  if (node.items) out.push(...idFieldsOf(node.items, `${prefix}[].`));
+  for (const list of [node.anyOf, node.oneOf, node.allOf]) for (const s of list ?? []) out.push(...idFieldsOf(s, prefix));
+  return [...new Set(out)];
 }

@@ -10,6 +10,7 @@ import { unitOfRecord, type UnitLocator } from '../http/route-access.ts';
 import { unitFromInput } from '../members/members.routes.ts';
 import { CreateDocumentBody, CreateTargetBody, DocumentItem, ProgressList, ProgressQuery, TargetProgressItem } from './progress.schema.ts';
 import type { ProgressService } from './progress.service.ts';
+import { isAtOrAbove, unitOfTarget } from './targets.repository.ts';
 
 const TAGS = ['Chỉ tiêu và tiến độ'];
 const targetNotFound = () => new AppError('TARGET_NOT_FOUND', 'not_found', 'Không tìm thấy chỉ tiêu.');
@@ -29,7 +30,7 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ progress: ProgressServi
   app.get('/api/targets/:id/progress', {
     schema: { tags: TAGS, summary: 'Tiến độ một chỉ tiêu (trên đơn vị của chỉ tiêu, hoặc một đơn vị trực thuộc)', params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
       querystring: Type.Object({ asOf: Type.Optional(Type.String()), includeSubmitted: Type.Optional(Type.Boolean()) }, { additionalProperties: false }), response: { 200: TargetProgressItem } },
-    config: { access: { permission: 'targets.read', unit: unitOfRecord('id', async (id) => (await db.selectFrom('target').select('unit_id').where('id', '=', id).executeTakeFirst())?.unit_id ?? null), notFound: targetNotFound } },
+    config: { access: { permission: 'targets.read', unit: unitOfRecord('id', (id) => unitOfTarget(db, id)), notFound: targetNotFound } },
   }, async (request) => {
     const [row] = await progress.targetRows({ targetIds: [request.params.id] });
     if (!row) throw targetNotFound();
@@ -38,14 +39,20 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ progress: ProgressServi
     return progress.compute(row, Number(row.unit_id), asOf, request.query.includeSubmitted ?? false);
   });
 
-  const targetUnit = async (id: number) => (await db.selectFrom('target').select('unit_id').where('id', '=', id).executeTakeFirst())?.unit_id ?? null;
   const TargetView = Type.Object({ unitId: Type.Optional(Type.Integer({ minimum: 1 })), asOf: Type.Optional(Type.String()), includeSubmitted: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
-  /** The unit asked for (must be in the caller's scope), else the target's own unit. */
+  /**
+   * The unit asked for (the guard checks it is in the caller's scope), else the target's own unit.
+   * A target applies to its unit and the units below: asked for anywhere else (a sibling's
+   * target seen "on" one's own unit) it is not found.
+   */
   const viewedUnit: UnitLocator = async (request) => {
-    const raw = (request.query as { unitId?: string }).unitId;
-    if (raw !== undefined) return /^\d+$/.test(raw) ? Number(raw) : 'malformed';
     const id = (request.params as { id?: string }).id;
-    return id && /^\d+$/.test(id) ? await targetUnit(Number(id)) : 'malformed';
+    if (!id || !/^\d+$/.test(id)) return 'malformed';
+    const targetUnitId = await unitOfTarget(db, Number(id));
+    const raw = (request.query as { unitId?: string }).unitId;
+    if (targetUnitId === null || raw === undefined) return targetUnitId;
+    if (!/^\d+$/.test(raw)) return 'malformed';
+    return (await isAtOrAbove(db, targetUnitId, Number(raw))) ? Number(raw) : null;
   };
   const loadTarget = async (id: number) => {
     const [row] = await progress.targetRows({ targetIds: [id] });
@@ -116,8 +123,16 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ progress: ProgressServi
     config: { access: { permission: 'targets.write', unit: unitFromInput('body', 'unitId') } },
   }, async (request) => {
     const b = request.body;
+    // The guard has checked that the document and the parent target are in the caller's scope.
     const document = await db.selectFrom('plan_document').select(['id', 'term_from', 'term_to', 'issuer_unit_id']).where('id', '=', b.documentId).executeTakeFirst();
     if (!document) throw documentNotFound();
+    if (!(await isAtOrAbove(db, Number(document.issuer_unit_id), b.unitId))) {
+      throw badRequest('TARGET_UNIT_OUTSIDE_DOCUMENT', 'Văn bản chỉ đặt chỉ tiêu cho đơn vị ban hành và các đơn vị trực thuộc.', [{ path: 'unitId', message: 'Đơn vị không thuộc đơn vị ban hành văn bản.' }]);
+    }
+    const parentUnit = b.parentTargetId ? await unitOfTarget(db, b.parentTargetId) : null;
+    if (parentUnit !== null && (parentUnit === b.unitId || !(await isAtOrAbove(db, parentUnit, b.unitId)))) {
+      throw badRequest('PARENT_TARGET_NOT_ABOVE', 'Chỉ tiêu cấp trên phải là chỉ tiêu của một đơn vị cấp trên của đơn vị nhận chỉ tiêu.', [{ path: 'parentTargetId', message: 'Chỉ tiêu cấp trên không thuộc đơn vị cấp trên.' }]);
+    }
     const indicator = await db.selectFrom('indicator').select(['code']).where('code', '=', b.indicatorCode).executeTakeFirst();
     if (!indicator) throw badRequest('INDICATOR_UNKNOWN', `Không có chỉ số "${b.indicatorCode}" trong danh mục.`, [{ path: 'indicatorCode', message: 'Chỉ số không có trong danh mục.' }]);
     if (!b.annual && !b.deadlineYear) throw badRequest('TIMING_MISSING', 'Chỉ tiêu cần có năm hoàn thành, hoặc là chỉ tiêu hằng năm.', [{ path: 'deadlineYear', message: 'Cần năm hoàn thành hoặc chọn "hằng năm".' }]);

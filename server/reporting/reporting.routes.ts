@@ -63,7 +63,7 @@ export const reportingRoutes: FastifyPluginAsyncTypebox<{ reports: ReportingServ
 
   app.post('/api/reports/accept-bulk', {
     schema: { tags: TAGS, summary: 'Duyệt nhiều báo cáo cùng lúc (kết quả từng báo cáo)', body: BulkAcceptBody },
-    config: { access: { permission: 'reports.review' } },
+    config: { access: { permission: 'reports.review', checkedInService: { ids: 'bulkAccept answers each report outside the scope as not found' } } },
   }, (request) => reports.bulkAccept(request.body.ids, requirePrincipal(request), actorOf(request)));
 
   app.post('/api/reports/workbooks', {
