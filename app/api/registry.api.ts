@@ -187,6 +187,12 @@ export interface ImportStatus {
   updated: number;
   unchanged: number;
   rejected: number;
+  /** Rejected rows counted but not stored (each import keeps at most 1,000). */
+  rejectionsNotStored: number;
+  /** The stored rejected rows were deleted (kept 30 days). */
+  rejectionsExpired: boolean;
+  /** CCCD and phone in the rejected-rows file are masked for this reader. */
+  personalDataMasked: boolean;
   startedAt: string;
   finishedAt: string | null;
   rejections: ImportRejection[];

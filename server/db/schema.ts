@@ -172,6 +172,8 @@ export interface MemberTable {
   merged_into_id: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** The CCCD is also on a live record its creator could not see: the upper union resolves it (0015). */
+  cccd_review: Generated<boolean>;
 }
 
 export interface MembershipTable {
@@ -221,6 +223,10 @@ export interface ImportJobTable {
   created_by: number | null;
   started_at: Timestamp;
   finished_at: Date | null;
+  /** Field key → column index of the file (0015): what to mask or leave out of rejected rows. */
+  field_columns: ColumnType<unknown, string | undefined, string>;
+  rejections_not_stored: Generated<number>;
+  rejections_expired_at: Date | null;
 }
 
 export interface ImportRejectionTable {

@@ -75,6 +75,7 @@ export const grassrootsImport: ImportDefinition<GrassrootsContext, GrassrootsRec
   fields: GRASSROOTS_IMPORT_FIELDS,
   unitHint: 'Công đoàn cơ sở được tạo trong cây tổ chức dưới đơn vị này. Nếu chọn một công đoàn xã, phường hoặc khu công nghiệp, tệp không cần cột Mã công đoàn cấp trên.',
   identity: 'Công đoàn cơ sở đã có (cùng mã CĐCS) được cập nhật hồ sơ, không tạo trùng; nhập lại cùng một tệp không thay đổi gì.',
+  personalFields: { chairPhone: 'phone' },
 
   async prepare(db, scope) {
     const rows = await sql<{ id: number; code: string; kind: string }>`
@@ -120,7 +121,7 @@ export const grassrootsImport: ImportDefinition<GrassrootsContext, GrassrootsRec
     const dissolvedOn = date('dissolvedOn', 'Ngày giải thể');
     if (foundedOn && dissolvedOn && dissolvedOn < foundedOn) row.reject('dissolvedOn', 'Ngày giải thể trước ngày thành lập.');
     const phoneText = row.cell('chairPhone');
-    if (phoneText && normalizePhone(phoneText) === null) row.reject('chairPhone', `Số điện thoại "${phoneText}" không hợp lệ.`);
+    if (phoneText && normalizePhone(phoneText) === null) row.reject('chairPhone', 'Số điện thoại không hợp lệ (10–11 chữ số, bắt đầu bằng 0 hoặc +84).'); // the value stays out: reasons are shown unmasked
     const first = code ? ctx.seen.get(code) : undefined;
     if (first !== undefined) row.reject('code', `Trùng mã CĐCS với dòng ${first} trong cùng tệp.`);
     else if (code) ctx.seen.set(code, row.rowNumber);

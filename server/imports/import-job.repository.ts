@@ -7,6 +7,8 @@ export interface Counters {
   updated: number;
   unchanged: number;
   rejected: number;
+  /** Rejected rows counted in `rejected` whose reasons were not stored (the stored ones are capped). */
+  rejectionsNotStored: number;
 }
 
 export interface RejectionRecord {
@@ -18,13 +20,20 @@ export interface RejectionRecord {
 
 export async function createJob(
   db: Kysely<DB>,
-  job: { registry: string; fileName: string; sha256: string; scopeUnitId: number; dryRun: boolean; createdBy: number | null; headerTitles: (string | null)[] },
+  job: {
+    registry: string; fileName: string; sha256: string; scopeUnitId: number; dryRun: boolean; createdBy: number | null; headerTitles: (string | null)[];
+    /** Field key → column index, for masking rejected rows (absent: nothing is shown to a masked reader). */
+    fieldColumns?: Record<string, number>;
+    /** The import clock's "now" (tests move it; expiry compares against it). */
+    startedAt?: Date;
+  },
 ): Promise<number> {
   const row = await db
     .insertInto('import_job')
     .values({
       registry: job.registry, file_name: job.fileName, file_sha256: job.sha256, scope_unit_id: job.scopeUnitId, dry_run: job.dryRun,
       status: 'running', created_by: job.createdBy, header_titles: JSON.stringify(job.headerTitles),
+      field_columns: JSON.stringify(job.fieldColumns ?? {}), ...(job.startedAt && { started_at: job.startedAt }),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -41,6 +50,7 @@ export async function addToJob(db: Kysely<DB>, jobId: number, delta: Counters): 
       updated: sql`updated + ${delta.updated}`,
       unchanged: sql`unchanged + ${delta.unchanged}`,
       rejected: sql`rejected + ${delta.rejected}`,
+      rejections_not_stored: sql`rejections_not_stored + ${delta.rejectionsNotStored}`,
     })
     .where('id', '=', jobId)
     .execute();
@@ -60,7 +70,10 @@ export async function finishJob(db: Kysely<DB>, jobId: number, status: 'done' | 
     .updateTable('import_job')
     .set({
       status, message, finished_at: sql`now()`,
-      ...(totals && { rows_read: totals.rowsRead, inserted: totals.inserted, updated: totals.updated, unchanged: totals.unchanged, rejected: totals.rejected }),
+      ...(totals && {
+        rows_read: totals.rowsRead, inserted: totals.inserted, updated: totals.updated, unchanged: totals.unchanged, rejected: totals.rejected,
+        rejections_not_stored: totals.rejectionsNotStored,
+      }),
     })
     .where('id', '=', jobId)
     .execute();
@@ -74,4 +87,17 @@ export async function listRejections(db: Kysely<DB>, jobId: number, limit: numbe
   let query = db.selectFrom('import_rejection').select(['row_number', 'column_name', 'reason', 'raw']).where('job_id', '=', jobId).orderBy('row_number');
   if (limit !== null) query = query.limit(limit);
   return query.execute();
+}
+
+/**
+ * Rejected rows are copies of the file's rows (CCCD, phone…): they are kept for `before` and then
+ * deleted, while the job and its counts stay, marked expired. Running jobs are left alone.
+ */
+export async function expireRejections(db: Kysely<DB>, before: Date, at: Date): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const old = trx.selectFrom('import_job').select('id').where('started_at', '<', before).where('status', '<>', 'running');
+    await trx.deleteFrom('import_rejection').where('job_id', 'in', old).execute();
+    await trx.updateTable('import_job').set({ rejections_expired_at: at })
+      .where('started_at', '<', before).where('status', '<>', 'running').where('rejections_expired_at', 'is', null).execute();
+  });
 }

@@ -10,6 +10,7 @@ import { stripFormulaGuard } from '../tabular/formula-guard.ts';
 import { applyMapping, detectHeader, type FieldSpec, type HeaderDetection } from '../tabular/header-detector.ts';
 import { openTable, readFirstRows } from '../tabular/table-reader.ts';
 import * as jobs from './import-job.repository.ts';
+import { DEFAULT_IMPORT_LIMITS, rejectionsExpireBefore, takeFromBudget, type ImportLimits, type PersonalField } from './rejected-rows.ts';
 
 /**
  * The one import pipeline every registry uses: header detection and mapping, streaming rows,
@@ -49,7 +50,13 @@ export interface ImportDefinition<C, R> {
   /** For the import screen: what the receiving unit decides, and how a row finds its record again. */
   unitHint: string;
   identity: string;
-  prepare(db: Kysely<DB>, scope: PlacedUnitRow): Promise<C>;
+  /** Fields holding personal data: masked in rejected rows for a reader without `personal_data.view`. */
+  personalFields?: Record<string, PersonalField>;
+  /**
+   * `viewerScopePath`: the subtree of whoever imports (contains `scope`). A record outside it is
+   * one the importer may not learn about, which shapes what a row may say (see member-import.ts).
+   */
+  prepare(db: Kysely<DB>, scope: PlacedUnitRow, viewerScopePath: string): Promise<C>;
   /** Required columns beyond the fields' `required` flags, given the scope (titles). */
   extraMissing?(header: HeaderDetection, context: C): string[];
   parseRow(row: RowInput, context: C, today: string): R | null;
@@ -69,6 +76,11 @@ export interface ImportRequest {
   writers?: number;
   onProgress?: (counters: jobs.Counters) => void;
   jobId?: number;
+  /** The importer's subtree (default: the receiving unit's). */
+  viewerScopePath?: string;
+  limits?: Partial<ImportLimits>;
+  /** The import clock: when the job starts, and what "30 days ago" means for expiry. */
+  now?: () => Date;
 }
 
 export interface ImportReport {
@@ -80,6 +92,8 @@ export interface ImportReport {
 }
 
 class DryRunRollback extends Error {}
+
+const formatCount = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
 
 export const DEFAULT_BATCH_SIZE = 6_000;
 
@@ -97,10 +111,10 @@ export function headerTitles(header: HeaderDetection): (string | null)[] {
 }
 
 /** Everything checked before the first row is read: the unit, the registry's context, the columns. */
-export async function prepareImport<C, R>(db: Kysely<DB>, def: ImportDefinition<C, R>, req: Pick<ImportRequest, 'filePath' | 'scopeUnitId' | 'mapping'>) {
+export async function prepareImport<C, R>(db: Kysely<DB>, def: ImportDefinition<C, R>, req: Pick<ImportRequest, 'filePath' | 'scopeUnitId' | 'mapping' | 'viewerScopePath'>) {
   const scope = await findUnit(db, req.scopeUnitId, todayInVietnam());
   if (!scope) throw new AppError('UNIT_NOT_FOUND', 'not_found', 'Không tìm thấy đơn vị nhận dữ liệu.');
-  const context = await def.prepare(db, scope);
+  const context = await def.prepare(db, scope, req.viewerScopePath ?? scope.path);
   let header = detectHeader(await readFirstRows({ path: req.filePath }, 15), def.fields);
   if (req.mapping) header = applyMapping(header, req.mapping, def.fields);
   const label = (key: string) => def.fields.find((f) => f.key === key)?.label ?? key;
@@ -120,12 +134,18 @@ export async function prepareImport<C, R>(db: Kysely<DB>, def: ImportDefinition<
 }
 
 export async function runImport<C, R>(db: Kysely<DB>, def: ImportDefinition<C, R>, req: ImportRequest): Promise<ImportReport> {
+  const limits = { ...DEFAULT_IMPORT_LIMITS, ...req.limits };
+  const now = req.now?.() ?? new Date();
+  // Rejected rows only accumulate when imports run, so expiring them here (and at server start)
+  // bounds what is kept without a timer.
+  await jobs.expireRejections(db, rejectionsExpireBefore(now, limits), now);
   const { scope, context, header } = await prepareImport(db, def, req);
   const jobId = req.jobId ?? (await jobs.createJob(db, {
     registry: def.registry, fileName: req.fileName, sha256: await fileSha256(req.filePath), scopeUnitId: Number(scope.id),
-    dryRun: req.dryRun, createdBy: req.createdBy, headerTitles: headerTitles(header),
+    dryRun: req.dryRun, createdBy: req.createdBy, headerTitles: headerTitles(header), fieldColumns: header.mapping, startedAt: now,
   }));
-  const totals: jobs.Counters = { rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
+  const totals: jobs.Counters = { rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, rejectionsNotStored: 0 };
+  const budget = { rows: limits.storedRejectedRows };
   const titleOf = (key: string) =>
     header.columns.find((c) => c.index === header.mapping[key])?.title ?? def.fields.find((f) => f.key === key)?.label ?? key;
   const mappedColumns = new Set(Object.values(header.mapping));
@@ -140,6 +160,10 @@ export async function runImport<C, R>(db: Kysely<DB>, def: ImportDefinition<C, R
   let rejections: jobs.RejectionRecord[] = [];
   let read = 0;
   let formulaRows = 0;
+  // Rejected rows so far: those refused while parsing, and those refused by written batches.
+  let rejectedRows = 0;
+  let batchRejectedRows = 0;
+  let stoppedAfter: { rejected: number; row: number } | null = null;
 
   // Batches are written while the next one is read and parsed, up to `writers` at a time on their
   // own connections (each its own transaction): index and trigger maintenance is per-backend CPU
@@ -155,13 +179,16 @@ export async function runImport<C, R>(db: Kysely<DB>, def: ImportDefinition<C, R
   };
   const flush = async () => {
     if (read === 0) return;
-    const batch = { jobId, rows: parsed, rejections, read, dryRun: req.dryRun, actor: req.actor, context, today };
+    const batch = { jobId, rows: parsed, rejections, read, dryRun: req.dryRun, actor: req.actor, context, today, budget };
+    const parseRejected = batchRejectedRows;
     parsed = [];
     rejections = [];
     read = 0;
+    batchRejectedRows = 0;
     await settle(false);
     const written: Promise<void> = writeBatch(db, def, batch)
       .then((delta) => {
+        rejectedRows += delta.rejected - parseRejected;
         for (const k of Object.keys(totals) as (keyof jobs.Counters)[]) totals[k] += delta[k];
         req.onProgress?.({ ...totals });
       }, (error: unknown) => {
@@ -191,8 +218,16 @@ export async function runImport<C, R>(db: Kysely<DB>, def: ImportDefinition<C, R
         },
       };
       const record = def.parseRow(input, context, today);
-      if (record === null || rowRejections.length) rejections.push(...rowRejections);
-      else parsed.push({ rowNumber: row.rowNumber, raw: row.cells, record });
+      if (record === null || rowRejections.length) {
+        rejections.push(...rowRejections);
+        rejectedRows++;
+        batchRejectedRows++;
+      } else parsed.push({ rowNumber: row.rowNumber, raw: row.cells, record });
+      // A dry run is for finding what to fix: past this many errors, reading on only costs time and space.
+      if (req.dryRun && rejectedRows >= limits.dryRunRejectedRows) {
+        stoppedAfter = { rejected: rejectedRows, row: row.rowNumber };
+        break;
+      }
       if (read >= batchSize) await flush();
     }
     await flush();
@@ -204,6 +239,9 @@ export async function runImport<C, R>(db: Kysely<DB>, def: ImportDefinition<C, R
     throw error;
   }
   const notes: string[] = [];
+  if (stoppedAfter) {
+    notes.push(`Đã dừng kiểm tra sau ${formatCount(stoppedAfter.rejected)} dòng lỗi (đến dòng ${stoppedAfter.row} của tệp): các dòng sau chưa được kiểm tra. Hãy sửa những lỗi này rồi chạy thử lại.`);
+  }
   if (table.summary.stoppedAtEmptyRun) notes.push(`Dừng đọc sau dòng ${table.summary.lastRowNumber} vì gặp một vùng rất nhiều dòng trống liên tiếp.`);
   if (formulaRows) notes.push(`${formulaRows} dòng có ô chứa công thức: đã dùng giá trị đã tính sẵn trong tệp, không tính lại công thức.`);
   // A dry run wrote nothing, so its totals are recorded once here; a real run added them batch by batch.
@@ -226,9 +264,13 @@ export async function runImport<C, R>(db: Kysely<DB>, def: ImportDefinition<C, R
 async function writeBatch<C, R>(
   db: Kysely<DB>,
   def: ImportDefinition<C, R>,
-  b: { jobId: number; rows: ParsedRow<R>[]; rejections: jobs.RejectionRecord[]; read: number; dryRun: boolean; actor: AuditActor; context: C; today: string },
+  b: {
+    jobId: number; rows: ParsedRow<R>[]; rejections: jobs.RejectionRecord[]; read: number; dryRun: boolean; actor: AuditActor; context: C; today: string;
+    /** Rejected rows the import may still store (shared by its batches). */
+    budget: { rows: number };
+  },
 ): Promise<jobs.Counters> {
-  const delta: jobs.Counters = { rowsRead: b.read, inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
+  const delta: jobs.Counters = { rowsRead: b.read, inserted: 0, updated: 0, unchanged: 0, rejected: 0, rejectionsNotStored: 0 };
   let rejections = b.rejections;
   try {
     await db.transaction().execute(async (trx) => {
@@ -239,8 +281,10 @@ async function writeBatch<C, R>(
       delta.inserted = outcome.inserted;
       delta.updated = outcome.updated;
       delta.unchanged = outcome.unchanged;
-      rejections = [...b.rejections, ...outcome.rejections];
-      delta.rejected = new Set(rejections.map((r) => r.rowNumber)).size;
+      const stored = takeFromBudget([...b.rejections, ...outcome.rejections], b.budget);
+      rejections = stored.kept;
+      delta.rejected = stored.rejectedRows;
+      delta.rejectionsNotStored = stored.notStored;
       if (b.dryRun) throw new DryRunRollback();
       await jobs.insertRejections(trx, b.jobId, rejections);
       await jobs.addToJob(trx, b.jobId, delta);

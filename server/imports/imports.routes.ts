@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { AppError, badRequest } from '../../domain/errors/app-error.ts';
 import { actorOf, requirePrincipal } from '../auth/access-guard.ts';
-import { unitOfRecord } from '../http/route-access.ts';
+import { unitOfRecord, type UnitLocator } from '../http/route-access.ts';
 import { unitFromInput } from '../members/members.routes.ts';
 import { importNotFound, type ImportsService } from './imports.service.ts';
 
@@ -13,6 +13,9 @@ const ImportStatus = Type.Object({
   id: Type.Integer(), registry: Type.String(), fileName: Type.String(), dryRun: Type.Boolean(),
   status: Type.Union([Type.Literal('running'), Type.Literal('done'), Type.Literal('failed')]), message: Type.Union([Type.String(), Type.Null()]),
   rowsRead: Type.Integer(), inserted: Type.Integer(), updated: Type.Integer(), unchanged: Type.Integer(), rejected: Type.Integer(),
+  rejectionsNotStored: Type.Integer({ description: 'Số dòng bị từ chối đã đếm nhưng không lưu lý do (mỗi lượt nhập chỉ lưu 1.000 dòng lỗi)' }),
+  rejectionsExpired: Type.Boolean({ description: 'Các dòng bị từ chối đã được xóa (chỉ giữ 30 ngày)' }),
+  personalDataMasked: Type.Boolean({ description: 'Số CCCD, điện thoại trong tệp dòng bị từ chối được che theo quyền của người xem' }),
   startedAt: Type.String(), finishedAt: Type.Union([Type.String(), Type.Null()]),
   rejections: Type.Array(Type.Object({ rowNumber: Type.Integer(), column: Type.Union([Type.String(), Type.Null()]), reason: Type.String() }), { description: '500 lỗi đầu tiên; tải tệp dòng bị từ chối để có đủ' }),
 });
@@ -42,7 +45,10 @@ const StartQuery = Type.Object(
 );
 
 export const importsRoutes: FastifyPluginAsyncTypebox<{ imports: ImportsService }> = async (app, { imports }) => {
-  const onJob = { permission: 'registry.write' as const, unit: unitOfRecord('id', (id) => imports.unitOf(id)), notFound: importNotFound };
+  // A job's report is read by its importer or by whoever may import into its unit (registry.write,
+  // checked by the locator); anyone else gets the 404 of a job that does not exist.
+  const readableJob: UnitLocator = (request) => unitOfRecord('id', (id) => imports.unitReadableBy(id, requirePrincipal(request)))(request);
+  const onJob = { permission: 'registry.read' as const, unit: readableJob, notFound: importNotFound };
 
   app.post('/api/imports/:registry', {
     schema: {
@@ -66,7 +72,7 @@ export const importsRoutes: FastifyPluginAsyncTypebox<{ imports: ImportsService 
     const principal = requirePrincipal(request);
     const status = await imports.startImport(request.params.registry, {
       upload: part.file, fileName: part.filename, scopeUnitId: request.query.unitId, dryRun: request.query.dryRun ?? false, mapping,
-      actor: actorOf(request), createdBy: principal.userId,
+      actor: actorOf(request), createdBy: principal.userId, importer: principal,
     }).catch((error: unknown) => {
       if (part.file.truncated) throw new AppError('FILE_TOO_LARGE', 'too_large', 'Tệp vượt quá dung lượng cho phép (200 MB).');
       throw error;
@@ -87,18 +93,18 @@ export const importsRoutes: FastifyPluginAsyncTypebox<{ imports: ImportsService 
   app.get('/api/imports/:id', {
     schema: { tags: TAGS, summary: 'Tiến độ và kết quả một lượt nhập (số dòng đọc, thêm, sửa, giữ nguyên, từ chối)', params: Type.Object({ id: Type.Integer({ minimum: 1 }) }), response: { 200: ImportStatus } },
     config: { access: onJob },
-  }, (request) => imports.status(request.params.id));
+  }, (request) => imports.status(requirePrincipal(request), request.params.id));
 
   app.get('/api/imports/:id/rejections', {
     schema: {
-      tags: TAGS, summary: 'Tải các dòng bị từ chối kèm cột "Lỗi", để sửa và nhập lại',
+      tags: TAGS, summary: 'Tải các dòng bị từ chối kèm cột "Lỗi", để sửa và nhập lại (số CCCD, điện thoại che theo quyền; chỉ người đã nhập hoặc người được cập nhật dữ liệu của đơn vị)',
       params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
       querystring: Type.Object({ format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('csv')])) }, { additionalProperties: false }),
     },
     config: { access: onJob },
   }, async (request, reply) => {
     const format = request.query.format ?? 'xlsx';
-    const file = await imports.rejectionsFile(request.params.id, format);
+    const file = await imports.rejectionsFile(requirePrincipal(request), actorOf(request), request.params.id, format);
     return reply
       .type(format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${file.fileName}"`)

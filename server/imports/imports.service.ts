@@ -6,12 +6,15 @@ import { pipeline } from 'node:stream/promises';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { AppError } from '../../domain/errors/app-error.ts';
-import type { AuditActor } from '../audit/audit.repository.ts';
+import { writeAudit, type AuditActor } from '../audit/audit.repository.ts';
+import { can, type Principal } from '../auth/principal.ts';
 import type { DB } from '../db/schema.ts';
+import type { HeaderDetection } from '../tabular/header-detector.ts';
 import { writeTable } from '../tabular/table-writer.ts';
 import * as jobs from './import-job.repository.ts';
 import { IMPORTS, type ImportRegistry } from './import-registries.ts';
 import { fileSha256, headerTitles, prepareImport, runImport } from './import-runner.ts';
+import { DEFAULT_IMPORT_LIMITS, rejectedRowFor, rejectionsExpireBefore, type ImportLimits } from './rejected-rows.ts';
 
 export const importNotFound = () => new AppError('IMPORT_NOT_FOUND', 'not_found', 'Không tìm thấy lượt nhập dữ liệu.');
 
@@ -21,41 +24,66 @@ export const importNotFound = () => new AppError('IMPORT_NOT_FOUND', 'not_found'
  */
 export class ImportsService {
   private readonly running = new Map<number, Promise<unknown>>();
+  private readonly limits: ImportLimits;
+  private readonly now: () => Date;
 
-  constructor(private readonly db: Kysely<DB>, private readonly logger: Logger | null) {}
-
-  /** Jobs left "running" by a process that died cannot finish: say so instead of spinning forever. */
-  async markInterrupted(): Promise<void> {
-    await this.db.updateTable('import_job').set({ status: 'failed', message: 'Máy chủ dừng giữa chừng khi đang nhập. Các lô đã ghi được giữ nguyên; hãy nhập lại tệp để hoàn tất (những dòng đã có sẽ không bị ghi trùng).', finished_at: new Date() })
-      .where('status', '=', 'running').execute();
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly logger: Logger | null,
+    /** Tests shrink the limits and move the clock; the server uses the defaults. */
+    options: { limits?: Partial<ImportLimits>; now?: () => Date } = {},
+  ) {
+    this.limits = { ...DEFAULT_IMPORT_LIMITS, ...options.limits };
+    this.now = options.now ?? (() => new Date());
   }
 
-  async startImport(registry: ImportRegistry, input: { upload: NodeJS.ReadableStream; fileName: string; scopeUnitId: number; dryRun: boolean; mapping?: Record<number, string | null>; actor: AuditActor; createdBy: number | null }) {
+  /**
+   * At server start (app.ts calls it once): jobs left "running" by a process that died cannot
+   * finish, so say so instead of spinning forever; and rejected rows past their retention go.
+   */
+  async markInterrupted(): Promise<void> {
+    await this.db.updateTable('import_job').set({ status: 'failed', message: 'Máy chủ dừng giữa chừng khi đang nhập. Các lô đã ghi được giữ nguyên; hãy nhập lại tệp để hoàn tất (những dòng đã có sẽ không bị ghi trùng).', finished_at: this.now() })
+      .where('status', '=', 'running').execute();
+    await this.expireRejections();
+  }
+
+  /** Deletes the rejected rows of imports older than the retention (every import start does it too). */
+  async expireRejections(): Promise<void> {
+    const now = this.now();
+    await jobs.expireRejections(this.db, rejectionsExpireBefore(now, this.limits), now);
+  }
+
+  async startImport(registry: ImportRegistry, input: {
+    upload: NodeJS.ReadableStream; fileName: string; scopeUnitId: number; dryRun: boolean; mapping?: Record<number, string | null>; actor: AuditActor; createdBy: number | null;
+    /** The importer: what they may learn exists (their subtree), what they may read (their permissions). */
+    importer?: Principal;
+  }) {
     const definition = IMPORTS[registry];
     const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'tiendo-import-'));
     const filePath = path.join(dir, 'upload');
-    let titles: (string | null)[];
+    let header: HeaderDetection;
     try {
       await pipeline(input.upload, fs.createWriteStream(filePath));
       if ((input.upload as { truncated?: boolean }).truncated) throw new AppError('FILE_TOO_LARGE', 'too_large', 'Tệp vượt quá dung lượng cho phép (200 MB).');
       // The columns are checked before answering, so a wrong file is refused at once.
-      titles = headerTitles((await prepareImport(this.db, definition, { filePath, scopeUnitId: input.scopeUnitId, mapping: input.mapping })).header);
+      ({ header } = await prepareImport(this.db, definition, { filePath, scopeUnitId: input.scopeUnitId, mapping: input.mapping, viewerScopePath: input.importer?.scopePath }));
     } catch (error) {
       await fs.promises.rm(dir, { recursive: true, force: true });
       throw error;
     }
     const jobId = await jobs.createJob(this.db, {
       registry, fileName: input.fileName.normalize('NFC').slice(0, 200), sha256: await fileSha256(filePath),
-      scopeUnitId: input.scopeUnitId, dryRun: input.dryRun, createdBy: input.createdBy, headerTitles: titles,
+      scopeUnitId: input.scopeUnitId, dryRun: input.dryRun, createdBy: input.createdBy, headerTitles: headerTitles(header),
+      fieldColumns: header.mapping, startedAt: this.now(),
     });
-    const work = runImport(this.db, definition, { ...input, filePath, jobId })
+    const work = runImport(this.db, definition, { ...input, filePath, jobId, viewerScopePath: input.importer?.scopePath, limits: this.limits, now: this.now })
       .catch((error: unknown) => this.logger?.warn({ jobId, err: error instanceof AppError ? error.code : String(error) }, 'import failed'))
       .finally(() => {
         this.running.delete(jobId);
         void fs.promises.rm(dir, { recursive: true, force: true });
       });
     this.running.set(jobId, work);
-    return this.status(jobId);
+    return this.status(input.importer ?? null, jobId);
   }
 
   /** What the import screen shows and maps columns to: the definition's own fields, never a copy. */
@@ -76,34 +104,55 @@ export class ImportsService {
     await Promise.allSettled([...this.running.values()]);
   }
 
-  async unitOf(jobId: number): Promise<number | null> {
+  /**
+   * The unit a job's report is read on, for the access guard — or null (the guard's 404, as for a
+   * job that does not exist or lies outside the subtree) when the reader is neither its importer
+   * nor someone who may import into that unit: the rejected rows are copies of a file's rows.
+   */
+  async unitReadableBy(jobId: number, reader: Principal): Promise<number | null> {
     const job = await jobs.findJob(this.db, jobId);
-    return job ? Number(job.scope_unit_id) : null;
+    if (!job) return null;
+    const importer = job.created_by !== null && Number(job.created_by) === reader.userId;
+    return importer || can(reader, 'registry.write') ? Number(job.scope_unit_id) : null;
   }
 
-  async status(jobId: number) {
+  async status(reader: Principal | null, jobId: number) {
     const job = await jobs.findJob(this.db, jobId);
     if (!job) throw importNotFound();
     const rejections = await jobs.listRejections(this.db, jobId, 500);
     return {
       id: Number(job.id), registry: job.registry, fileName: job.file_name, dryRun: job.dry_run, status: job.status, message: job.message,
       rowsRead: job.rows_read, inserted: job.inserted, updated: job.updated, unchanged: job.unchanged, rejected: job.rejected,
+      rejectionsNotStored: job.rejections_not_stored, rejectionsExpired: job.rejections_expired_at !== null,
+      personalDataMasked: !can(reader, 'personal_data.view'),
       startedAt: job.started_at.toISOString(), finishedAt: job.finished_at?.toISOString() ?? null,
+      // Reasons never quote a CCCD or phone (the registries word them so): no masking needed here.
       rejections: rejections.map((r) => ({ rowNumber: r.row_number, column: r.column_name, reason: r.reason })),
     };
   }
 
-  /** The rejected rows as they were in the file, plus a "Lỗi" column: fix and import again. */
-  async rejectionsFile(jobId: number, format: 'xlsx' | 'csv') {
+  /**
+   * The rejected rows as they were in the file, plus a "Lỗi" column: fix and import again. Masked
+   * like the registry's screens for a reader without `personal_data.view`; an unmasked file is an
+   * export of personal data, so it is audited.
+   */
+  async rejectionsFile(reader: Principal, actor: AuditActor, jobId: number, format: 'xlsx' | 'csv') {
+    const job = await jobs.findJob(this.db, jobId);
+    if (!job) throw importNotFound();
+    const unmasked = can(reader, 'personal_data.view');
+    const fieldColumns = job.field_columns as Record<string, number>;
+    const personal = IMPORTS[job.registry as ImportRegistry]?.personalFields ?? {};
     const rows = await jobs.listRejections(this.db, jobId, null);
     const byRow = new Map<number, { raw: (string | null)[]; reasons: string[] }>();
     for (const r of rows) {
-      const entry = byRow.get(r.row_number) ?? { raw: r.raw as (string | null)[], reasons: [] };
+      const entry = byRow.get(r.row_number) ?? { raw: rejectedRowFor(r.raw as (string | null)[], fieldColumns, personal, unmasked), reasons: [] };
       entry.reasons.push(r.column_name ? `${r.column_name}: ${r.reason}` : r.reason);
       byRow.set(r.row_number, entry);
     }
-    const job = await jobs.findJob(this.db, jobId);
-    const titles = (job?.header_titles ?? []) as (string | null)[];
+    if (unmasked && byRow.size) {
+      await writeAudit(this.db, actor, { action: 'personal_data.export', unitId: Number(job.scope_unit_id), entityType: 'import_job', entityId: jobId, detail: { format, rows: byRow.size } });
+    }
+    const titles = job.header_titles as (string | null)[];
     const width = Math.max(titles.length, ...[...byRow.values()].map((e) => e.raw.length));
     // Same titles as the original file, so the fixed file is recognised when imported again.
     const columns = [

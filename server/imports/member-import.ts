@@ -21,6 +21,8 @@ interface MemberRecord {
 
 interface MemberContext {
   scopePath: string;
+  /** The importer's subtree: what they may learn exists (contains `scopePath`). */
+  visiblePath: string;
   cdcsByCode: Map<string, number>;
   /** Importing into a CĐCS itself needs no "Mã CĐCS" column. */
   defaultUnitId: number | null;
@@ -41,12 +43,30 @@ interface ExistingMember {
   current_unit_id: number | null;
   status: string;
   left_on: string | null;
+  cccd_review: boolean;
+  /** Under the receiving unit. */
   in_scope: boolean;
+  /** Under the importer's subtree. */
+  visible: boolean;
+}
+
+/**
+ * The record a row's CCCD finds, if the importer may know of it: under the receiving unit first
+ * (the reviewed-for-duplicate ones last), then elsewhere in the importer's subtree. A record the
+ * importer cannot see is never the answer: the row is then treated as a new person (see below).
+ */
+function holderFor(holders: ExistingMember[]): ExistingMember | null {
+  const rank = (e: ExistingMember) => (e.in_scope ? (e.cccd_review ? 1 : 0) : e.visible ? 2 : 3);
+  const best = holders.reduce<ExistingMember | null>((a, e) => (a === null || rank(e) < rank(a) ? e : a), null);
+  return best && rank(best) < 3 ? best : null;
 }
 
 const same = (e: ExistingMember, r: MemberRecord) =>
   e.full_name === r.fullName && e.gender === r.gender && e.birth_date === r.birthDate && e.phone === r.phone &&
   e.ethnicity === r.ethnicity && e.card_number === r.cardNumber && e.joined_on === r.joinedOn && Number(e.current_unit_id) === r.unitId;
+
+/** The record is in the importer's subtree (they can see it), not under the receiving unit. */
+const ELSEWHERE_IN_VIEW = 'Số CCCD đã thuộc hồ sơ đoàn viên của một công đoàn cơ sở khác, ngoài đơn vị nhận dữ liệu. Nếu người này chuyển sinh hoạt, hãy dùng chức năng chuyển sinh hoạt trên màn hình Đoàn viên.';
 
 /** Members, idempotent by CCCD: an unchanged row changes nothing; a new CĐCS is a transfer from today. */
 export const memberImport: ImportDefinition<MemberContext, MemberRecord> = {
@@ -55,13 +75,15 @@ export const memberImport: ImportDefinition<MemberContext, MemberRecord> = {
   fields: MEMBER_IMPORT_FIELDS,
   unitHint: 'Các Mã CĐCS trong tệp phải thuộc đơn vị này. Nếu chọn một công đoàn cơ sở, tệp không cần cột Mã CĐCS.',
   identity: 'Đoàn viên đã có (cùng số CCCD) được cập nhật, không tạo trùng; nhập lại cùng một tệp không thay đổi gì.',
+  personalFields: { cccd: 'cccd', phone: 'phone' },
 
-  async prepare(db, scope) {
+  async prepare(db, scope, viewerScopePath) {
     const rows = await sql<{ id: number; code: string }>`
       SELECT u.id, u.code FROM org_unit u JOIN org_placement p ON p.unit_id = u.id AND p.valid_to IS NULL
       WHERE u.kind = 'grassroots' AND p.path <@ ${scope.path}::ltree`.execute(db);
     return {
       scopePath: scope.path,
+      visiblePath: viewerScopePath,
       cdcsByCode: new Map(rows.rows.map((r) => [r.code.toUpperCase(), Number(r.id)])),
       defaultUnitId: scope.kind === 'grassroots' ? Number(scope.id) : null,
       seen: new Map(),
@@ -114,20 +136,29 @@ export const memberImport: ImportDefinition<MemberContext, MemberRecord> = {
   },
 
   async writeBatch(trx, rows, ctx, today) {
+    const cccds = rows.map((r) => r.record.cccd);
+    // Two branches, one per partial index on CCCD (records under duplicate review have their own).
     const found = await sql<ExistingMember>`
       SELECT m.id, m.cccd, m.full_name, m.gender, m.birth_date, m.phone, m.ethnicity, m.card_number, m.joined_on, m.current_unit_id, m.status, m.left_on,
-             coalesce(p.path <@ ${ctx.scopePath}::ltree, false) AS in_scope
-      FROM member m LEFT JOIN org_placement p ON p.unit_id = m.current_unit_id AND p.valid_to IS NULL
-      WHERE m.cccd = ANY(${rows.map((r) => r.record.cccd)}::text[]) AND m.status <> 'merged'`.execute(trx);
-    const existing = new Map(found.rows.map((e) => [e.cccd, e]));
+             m.cccd_review, coalesce(p.path <@ ${ctx.scopePath}::ltree, false) AS in_scope, coalesce(p.path <@ ${ctx.visiblePath}::ltree, false) AS visible
+      FROM (SELECT * FROM member WHERE cccd = ANY(${cccds}::text[]) AND status <> 'merged' AND NOT cccd_review
+            UNION ALL
+            SELECT * FROM member WHERE cccd = ANY(${cccds}::text[]) AND status <> 'merged' AND cccd_review) m
+      LEFT JOIN org_placement p ON p.unit_id = m.current_unit_id AND p.valid_to IS NULL`.execute(trx);
+    const holders = new Map<string, ExistingMember[]>();
+    for (const e of found.rows) holders.set(e.cccd, [...(holders.get(e.cccd) ?? []), e]);
     const outcome: BatchOutcome = { inserted: 0, updated: 0, unchanged: 0, rejections: [] };
-    const inserts: MemberRecord[] = [];
+    const inserts: (MemberRecord & { review: boolean })[] = [];
     const updates: { id: number; record: MemberRecord; transfer: boolean }[] = [];
     const refuse = (row: ParsedRow<MemberRecord>, reason: string): RejectionRecord => ({ rowNumber: row.rowNumber, column: 'Số CCCD', reason, raw: row.raw });
     for (const row of rows) {
-      const e = existing.get(row.record.cccd);
-      if (!e) inserts.push(row.record);
-      else if (!e.in_scope) outcome.rejections.push(refuse(row, 'Số CCCD đã thuộc hồ sơ đoàn viên của một đơn vị ngoài phạm vi nhập dữ liệu.'));
+      const all = holders.get(row.record.cccd) ?? [];
+      const e = holderFor(all);
+      // Held only where the importer cannot see: saying so would confirm that this citizen is a
+      // member somewhere. The row is added exactly as a new person's would be, marked for the
+      // upper union that sees both records to resolve (docs/architecture.md, personal data).
+      if (!e) inserts.push({ ...row.record, review: all.length > 0 });
+      else if (!e.in_scope) outcome.rejections.push(refuse(row, ELSEWHERE_IN_VIEW));
       else if (e.status === 'left') outcome.rejections.push(refuse(row, `Người này đã ra khỏi tổ chức ngày ${e.left_on}: hãy kết nạp lại trên màn hình Đoàn viên.`));
       else if (same(e, row.record)) outcome.unchanged++;
       else updates.push({ id: Number(e.id), record: row.record, transfer: Number(e.current_unit_id) !== row.record.unitId });
@@ -140,13 +171,14 @@ export const memberImport: ImportDefinition<MemberContext, MemberRecord> = {
   },
 };
 
-async function insertMembers(trx: Kysely<DB>, rows: MemberRecord[]): Promise<void> {
-  // unnest() of one array per column: 9 bind parameters whatever the batch size.
+async function insertMembers(trx: Kysely<DB>, rows: (MemberRecord & { review: boolean })[]): Promise<void> {
+  // unnest() of one array per column: 10 bind parameters whatever the batch size.
   const inserted = await sql<{ id: number; cccd: string }>`
-    INSERT INTO member (full_name, gender, birth_date, cccd, phone, ethnicity, card_number, joined_on, current_unit_id)
+    INSERT INTO member (full_name, gender, birth_date, cccd, phone, ethnicity, card_number, joined_on, current_unit_id, cccd_review)
     SELECT * FROM unnest(${rows.map((r) => r.fullName)}::text[], ${rows.map((r) => r.gender)}::text[], ${rows.map((r) => r.birthDate)}::date[],
                          ${rows.map((r) => r.cccd)}::text[], ${rows.map((r) => r.phone)}::text[], ${rows.map((r) => r.ethnicity)}::text[],
-                         ${rows.map((r) => r.cardNumber)}::text[], ${rows.map((r) => r.joinedOn)}::date[], ${rows.map((r) => r.unitId)}::bigint[])
+                         ${rows.map((r) => r.cardNumber)}::text[], ${rows.map((r) => r.joinedOn)}::date[], ${rows.map((r) => r.unitId)}::bigint[],
+                         ${rows.map((r) => r.review)}::boolean[])
     RETURNING id, cccd`.execute(trx);
   const idByCccd = new Map(inserted.rows.map((r) => [r.cccd, Number(r.id)]));
   await sql`

@@ -145,8 +145,56 @@ export async function findMember(db: Kysely<DB>, id: number): Promise<MemberRow 
     .executeTakeFirst() as Promise<MemberRow | undefined>;
 }
 
-export async function findMemberByCccd(db: Kysely<DB>, cccd: string) {
-  return db.selectFrom('member').select(['id', 'current_unit_id']).where('cccd', '=', cccd).where('status', '<>', 'merged').executeTakeFirst();
+/**
+ * The live records holding a CCCD, each with whether it lies under `scopePath`. One per person
+ * normally; more while a record created without sight of another waits for review (`cccd_review`).
+ * Two branches, one per partial index on CCCD.
+ */
+export async function cccdHolders(db: Kysely<DB>, cccd: string, scopePath: string): Promise<{ id: number; in_scope: boolean }[]> {
+  const result = await sql<{ id: number; in_scope: boolean }>`
+    SELECT m.id, coalesce(p.path <@ ${scopePath}::ltree, false) AS in_scope
+    FROM (SELECT id, current_unit_id FROM member WHERE cccd = ${cccd} AND status <> 'merged' AND NOT cccd_review
+          UNION ALL
+          SELECT id, current_unit_id FROM member WHERE cccd = ${cccd} AND status <> 'merged' AND cccd_review) m
+    LEFT JOIN org_placement p ON p.unit_id = m.current_unit_id AND p.valid_to IS NULL`.execute(db);
+  return result.rows.map((r) => ({ id: Number(r.id), in_scope: r.in_scope }));
+}
+
+/**
+ * Once no record outside review holds a CCCD (the other was merged away, or its CCCD corrected),
+ * one under review — `preferId` if it is one — becomes the CCCD's record again.
+ */
+export async function settleCccd(db: Kysely<DB>, cccd: string, preferId: number | null = null): Promise<void> {
+  await sql`
+    UPDATE member SET cccd_review = false
+    WHERE id = (SELECT id FROM member WHERE cccd = ${cccd} AND status <> 'merged' AND cccd_review ORDER BY id = ${preferId ?? 0} DESC, id LIMIT 1)
+      AND NOT EXISTS (SELECT 1 FROM member WHERE cccd = ${cccd} AND status <> 'merged' AND NOT cccd_review)`.execute(db);
+}
+
+export interface CccdReviewGroupRow {
+  ids: number[];
+}
+
+/**
+ * Records sharing a CCCD, one of them under review, all under `scopePath`: only a unit that sees
+ * every record of the group is shown it (the creator, who sees one, learns nothing).
+ */
+export async function findCccdReviewGroups(db: Kysely<DB>, scopePath: string, limit: number): Promise<CccdReviewGroupRow[]> {
+  const result = await sql<{ ids: number[] }>`
+    SELECT array_agg(h.id ORDER BY h.review, h.id) AS ids
+    FROM (SELECT DISTINCT cccd FROM member WHERE cccd_review AND status <> 'merged') r
+    CROSS JOIN LATERAL (
+      SELECT id, current_unit_id, false AS review FROM member WHERE cccd = r.cccd AND status <> 'merged' AND NOT cccd_review
+      UNION ALL
+      SELECT id, current_unit_id, true FROM member WHERE cccd = r.cccd AND status <> 'merged' AND cccd_review
+    ) h
+    LEFT JOIN org_placement p ON p.unit_id = h.current_unit_id AND p.valid_to IS NULL
+    GROUP BY r.cccd
+    HAVING count(*) > 1 AND bool_and(coalesce(p.path <@ ${scopePath}::ltree, false))
+    ORDER BY min(h.id)
+    LIMIT ${limit}
+  `.execute(db);
+  return result.rows.map((r) => ({ ids: r.ids.map(Number) }));
 }
 
 export async function unitOfMember(db: Kysely<DB>, id: number): Promise<number | null> {
@@ -186,6 +234,8 @@ export interface NewMember {
   cardNumber: string | null;
   joinedOn: string;
   unitId: number;
+  /** The CCCD is also on a record the creator cannot see: the upper union resolves it. */
+  cccdReview?: boolean;
 }
 
 export async function insertMember(db: Kysely<DB> | Transaction<DB>, m: NewMember): Promise<number> {
@@ -193,7 +243,7 @@ export async function insertMember(db: Kysely<DB> | Transaction<DB>, m: NewMembe
     .insertInto('member')
     .values({
       full_name: m.fullName, gender: m.gender, birth_date: m.birthDate, cccd: m.cccd, phone: m.phone, ethnicity: m.ethnicity,
-      card_number: m.cardNumber, joined_on: m.joinedOn, current_unit_id: m.unitId,
+      card_number: m.cardNumber, joined_on: m.joinedOn, current_unit_id: m.unitId, cccd_review: m.cccdReview ?? false,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

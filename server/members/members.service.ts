@@ -126,11 +126,11 @@ export class MembersService {
     const issues = memberIssues(fields, todayInVietnam());
     if (issues.length) throw validationError(issues);
     await this.requireGrassroots(principal, body.cdcsUnitId);
-    if (await repo.findMemberByCccd(this.db, fields.cccd)) {
-      throw conflict('CCCD_EXISTS', 'Số CCCD này đã có trong sổ đoàn viên. Nếu người này chuyển sinh hoạt, hãy dùng chức năng chuyển sinh hoạt tại công đoàn cơ sở đang quản lý.');
-    }
+    const cccdReview = await this.cccdReviewFor(principal, fields.cccd, null, 'Số CCCD này đã có trong sổ đoàn viên. Nếu người này chuyển sinh hoạt, hãy dùng chức năng chuyển sinh hoạt tại công đoàn cơ sở đang quản lý.');
     const id = await this.db.transaction().execute(async (trx) => {
-      const newId = await repo.insertMember(trx, { ...fields, gender: fields.gender!, birthDate: fields.birthDate!, joinedOn: fields.joinedOn!, phone: fields.phone && normalizePhone(fields.phone), unitId: body.cdcsUnitId });
+      const newId = await repo.insertMember(trx, {
+        ...fields, gender: fields.gender!, birthDate: fields.birthDate!, joinedOn: fields.joinedOn!, phone: fields.phone && normalizePhone(fields.phone), unitId: body.cdcsUnitId, cccdReview,
+      });
       await writeAudit(trx, actor, { action: 'member.create', unitId: body.cdcsUnitId, entityType: 'member', entityId: newId, after: auditView((await repo.findMember(trx, newId))!) });
       return newId;
     });
@@ -152,15 +152,15 @@ export class MembersService {
     };
     const issues = memberIssues(fields, todayInVietnam());
     if (issues.length) throw validationError(issues);
-    if (fields.cccd !== before.cccd) {
-      const other = await repo.findMemberByCccd(this.db, fields.cccd);
-      if (other && Number(other.id) !== id) throw conflict('CCCD_EXISTS', 'Số CCCD này đã thuộc một hồ sơ đoàn viên khác. Nếu là cùng một người, hãy gộp hai hồ sơ.');
-    }
+    const cccdChanged = fields.cccd !== before.cccd;
+    const cccdReview = cccdChanged ? await this.cccdReviewFor(principal, fields.cccd, id, 'Số CCCD này đã thuộc một hồ sơ đoàn viên khác. Nếu là cùng một người, hãy gộp hai hồ sơ.') : undefined;
     await this.db.transaction().execute(async (trx) => {
       await trx.updateTable('member').set({
         full_name: fields.fullName, gender: fields.gender!, birth_date: fields.birthDate!, cccd: fields.cccd,
         phone: fields.phone && normalizePhone(fields.phone), ethnicity: fields.ethnicity, card_number: fields.cardNumber, joined_on: fields.joinedOn!, updated_at: new Date(),
+        ...(cccdReview !== undefined && { cccd_review: cccdReview }),
       }).where('id', '=', id).execute();
+      if (cccdChanged) await repo.settleCccd(trx, before.cccd); // the old CCCD may have waited on this record
       if (fields.joinedOn !== before.joined_on) {
         // The first membership starts when the person joined.
         await trx.updateTable('membership').set({ valid_from: fields.joinedOn! })
@@ -225,6 +225,10 @@ export class MembersService {
       const open = await repo.openMembership(trx, keepId);
       if (open) await trx.updateTable('member').set({ status: 'active', current_unit_id: Number(open.unit_id), left_on: null, left_reason: null }).where('id', '=', keepId).execute();
       await trx.updateTable('member').set({ status: 'merged', merged_into_id: keepId, updated_at: new Date() }).where('id', '=', dropId).execute();
+      // Merging is how the upper union resolves a record under CCCD review: the kept one holds it.
+      const keptCccd = (await repo.findMember(trx, keepId))?.cccd;
+      if (keptCccd) await repo.settleCccd(trx, keptCccd, keepId);
+      if (drop.cccd !== keptCccd) await repo.settleCccd(trx, drop.cccd);
       await writeAudit(trx, actor, {
         action: 'member.merge', unitId: drop.current_unit_id, entityType: 'member', entityId: keepId,
         before: { dropped: auditView(drop), history: dropped.map((h) => ({ unitId: h.unit_id, from: h.valid_from, to: h.valid_to, start: h.start_reason, end: h.end_reason })) },
@@ -234,12 +238,33 @@ export class MembersService {
     return this.present((await repo.findMember(this.db, keepId))!, principal);
   }
 
+  /**
+   * Whether a new or corrected CCCD is to be reviewed by the upper union, or refused with `inScopeMessage`.
+   *
+   * Held by a record in the caller's subtree: refused, helpfully (they can see that record).
+   * Held only outside it: accepted exactly as an unused CCCD would be, and marked for review.
+   * Refusing would tell anyone with an account whether any citizen is a union member anywhere
+   * (docs/architecture.md, personal data); the upper union that sees both records merges them.
+   */
+  private async cccdReviewFor(principal: Principal, cccd: string, selfId: number | null, inScopeMessage: string): Promise<boolean> {
+    const holders = (await repo.cccdHolders(this.db, cccd, principal.scopePath)).filter((h) => h.id !== selfId);
+    if (holders.some((h) => h.in_scope)) throw conflict('CCCD_EXISTS', inScopeMessage);
+    return holders.length > 0;
+  }
+
   async duplicates(principal: Principal) {
-    const groups = await repo.findDuplicateGroups(this.db, principal.scopePath, 100);
+    const sameCccd = await repo.findCccdReviewGroups(this.db, principal.scopePath, 100);
+    const listed = new Set(sameCccd.flatMap((g) => g.ids));
+    const groups = [
+      ...sameCccd.map((g) => ({ ...g, reason: 'Trùng số CCCD: hồ sơ được tạo ở một đơn vị không thấy hồ sơ đã có. Hãy kiểm tra và gộp hai hồ sơ.' })),
+      ...(await repo.findDuplicateGroups(this.db, principal.scopePath, 100))
+        .filter((g) => !g.ids.every((id) => listed.has(id)))
+        .map((g) => ({ ...g, reason: 'Trùng họ tên và ngày sinh ở hai công đoàn cơ sở' })),
+    ];
     const items = [];
     for (const g of groups) {
       const members = (await Promise.all(g.ids.map((id) => repo.findMember(this.db, id)))).filter((m): m is repo.MemberRow => !!m);
-      items.push({ reason: 'Trùng họ tên và ngày sinh ở hai công đoàn cơ sở', members: members.map((m) => this.present(m, principal)) });
+      items.push({ reason: g.reason, members: members.map((m) => this.present(m, principal)) });
     }
     return { items };
   }

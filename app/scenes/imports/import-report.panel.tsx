@@ -15,6 +15,18 @@ export function ImportProgress({ job }: { job: ImportStatus }) {
   );
 }
 
+/**
+ * What the list and the file hold of the rejected rows: the screen lists the first 500 reasons,
+ * the server stores at most 1,000 rejected rows per import and only counts the rest.
+ */
+function shownNote(job: ImportStatus): string | null {
+  const parts: string[] = [];
+  const storedRows = job.rejected - job.rejectionsNotStored;
+  if (job.rejections.length >= 500 && storedRows > 0) parts.push(`hiển thị ${formatCount(job.rejections.length)} lỗi đầu tiên; tệp tải về có đủ ${formatCount(storedRows)} dòng đã lưu`);
+  if (job.rejectionsNotStored > 0) parts.push(`và ${formatCount(job.rejectionsNotStored)} dòng lỗi khác không được lưu`);
+  return parts.length ? parts.join('; ') : null;
+}
+
 /** The accounting of a finished run (dry or real), the rejected rows and their download. */
 export function ImportReport({ job, listName }: { job: ImportStatus; /** "sổ đoàn viên", "danh sách doanh nghiệp"… */ listName: string }) {
   if (job.status === 'failed') {
@@ -41,17 +53,22 @@ export function ImportReport({ job, listName }: { job: ImportStatus; /** "sổ �
           </Col>
         ))}
       </Row>
-      {job.rejected > 0 && (
+      {job.message && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={job.message} data-testid="import-notes" />}
+      {job.rejected > 0 && job.rejectionsExpired && (
+        <Alert type="info" showIcon title="Danh sách dòng bị từ chối đã được xóa: chỉ lưu 30 ngày sau lượt nhập. Hãy chạy thử lại tệp nếu cần xem lại." data-testid="import-rejections-expired" />
+      )}
+      {job.rejected > 0 && !job.rejectionsExpired && (
         <>
           <Space style={{ marginBottom: 12 }} wrap>
             <strong>Các dòng bị từ chối</strong>
-            {job.rejected > job.rejections.length && <span className="cell-muted">(hiển thị {formatCount(job.rejections.length)} lỗi đầu tiên; tệp tải về có đủ)</span>}
+            {shownNote(job) && <span className="cell-muted" data-testid="import-rejections-note">({shownNote(job)})</span>}
             <Button icon={<DownloadOutlined />} href={importRejectionsUrl(job.id, 'xlsx')} download data-testid="import-rejections-xlsx">
               Tải các dòng bị từ chối (Excel)
             </Button>
             <Button href={importRejectionsUrl(job.id, 'csv')} download data-testid="import-rejections-csv">
               Tải dạng CSV
             </Button>
+            {job.personalDataMasked && <span className="cell-muted">Số CCCD, điện thoại trong tệp được che vì bạn không có quyền xem dữ liệu cá nhân.</span>}
           </Space>
           <Table<ImportRejection>
             size="small"

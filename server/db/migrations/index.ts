@@ -14,6 +14,7 @@ import * as registrySorts from './0011-registry-sorts.ts';
 import * as orgOperations from './0012-org-operations.ts';
 import * as memberUnitCopy from './0013-member-unit-copy.ts';
 import * as progressReported from './0014-progress-reported.ts';
+import * as importRetentionCccdReview from './0015-import-retention-cccd-review.ts';
 
 /**
  * Every migration, in name order (the health check reads the last one). A static list (not a
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0012-org-operations': orgOperations,
   '0013-member-unit-copy': memberUnitCopy,
   '0014-progress-reported': progressReported,
+  '0015-import-retention-cccd-review': importRetentionCccdReview,
 };
