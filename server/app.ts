@@ -20,6 +20,7 @@ import type { AppConfig } from './config/config.ts';
 import type { Database } from './db/database.ts';
 import { healthRoutes } from './health/health.routes.ts';
 import { notFoundBody, registerErrorHandling } from './http/error-handler.ts';
+import { registerInputGuard } from './http/input-guard.ts';
 import { requireAccessDeclarations, type RouteRecord } from './http/route-access.ts';
 import { agreementsRoutes } from './agreements/agreements.routes.ts';
 import { AgreementsService } from './agreements/agreements.service.ts';
@@ -113,6 +114,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       new AppError('RATE_LIMITED', 'rate_limited', `Quá nhiều lần thử từ địa chỉ này. Vui lòng thử lại sau ${Math.max(1, Math.ceil(context.ttl / 60_000))} phút.`),
   });
   registerAccessGuard(app, db, auth);
+  registerInputGuard(app);
 
   await app.register(healthRoutes, { database: options.database, version: APP_VERSION });
   await app.register(authRoutes, { auth, db, config: options.config, loginRateLimitPerIp: options.loginRateLimitPerIp ?? 30 });

@@ -74,6 +74,11 @@ export function toAppError(error: FastifyError | Error): AppError {
   if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (error instanceof SyntaxError && fe.statusCode === 400)) {
     return new AppError('MALFORMED_JSON', 'bad_request', 'Dữ liệu JSON gửi lên không đọc được.');
   }
+  if (isDataException(error)) {
+    // Class 22 is PostgreSQL refusing a value (a number out of range, a date that does not exist):
+    // bad input that slipped past the schema, never a reason for a 500. The value is not echoed.
+    return new AppError('VALUE_OUT_OF_RANGE', 'bad_request', 'Giá trị gửi lên không hợp lệ hoặc vượt quá giới hạn cho phép (ví dụ số quá lớn, ngày không tồn tại).');
+  }
   if (fe.statusCode === 429) {
     return new AppError('RATE_LIMITED', 'rate_limited', 'Quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.');
   }
@@ -97,4 +102,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
 
 export function notFoundBody(): ErrorBody {
   return { error: { code: 'ROUTE_NOT_FOUND', message: 'Không tìm thấy địa chỉ yêu cầu.', issues: [] } };
+}
+
+/** A PostgreSQL "data exception" (SQLSTATE class 22) raised by a value the client sent. */
+function isDataException(error: unknown): boolean {
+  const e = error as { code?: unknown; severity?: unknown };
+  return typeof e.code === 'string' && /^22[0-9A-Z]{3}$/.test(e.code) && typeof e.severity === 'string';
 }

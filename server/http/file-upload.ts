@@ -12,6 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { AppError, badRequest } from '../../domain/errors/app-error.ts';
+import { nulRefused } from './input-guard.ts';
 
 /** Room for the multipart boundaries, part headers and small fields around the file. */
 const MULTIPART_OVERHEAD_BYTES = 256 * 1024;
@@ -45,6 +46,7 @@ export async function openUpload(request: FastifyRequest, options: UploadOptions
   }
   const part = await request.file({ limits: { fileSize: options.maxBytes, files: 1 } });
   if (!part) throw badRequest('FILE_MISSING', options.missingMessage ?? 'Chưa chọn tệp.');
+  if (part.filename.includes('\u0000')) throw nulRefused('', 'Tên tệp');
   return part;
 }
 

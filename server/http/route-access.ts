@@ -47,6 +47,8 @@ export interface RouteRecord {
   access: RouteAccess;
   /** Paths of the id-like fields of the body schema ("employerId", "items[].unitId"), checked against the caller's scope. */
   bodyIds: string[];
+  /** The route's JSON schemas, for tests that generate requests (the fuzz walk). */
+  schema: { params?: unknown; querystring?: unknown; body?: unknown };
 }
 
 /** Routes added by plugins we do not configure per route (API docs, the built web app). */
@@ -74,7 +76,7 @@ export function requireAccessDeclarations(app: FastifyInstance): RouteRecord[] {
     const checked = bodyIds.filter((field) => !(field.split('.').at(-1)! in exempt));
     route.config = { ...config, access, bodyIds: checked };
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') table.push({ method, url: route.url, access, bodyIds });
+      if (method !== 'HEAD') table.push({ method, url: route.url, access, bodyIds, schema: { params: route.schema?.params, querystring: route.schema?.querystring, body: route.schema?.body } });
     }
   });
   return table;
