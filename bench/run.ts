@@ -11,17 +11,15 @@
  * Defaults: --scale province; the database is DATABASE_URL, else tiendo_<scale> on the local
  * PostgreSQL; --data-dir benchmarks the embedded PGlite data folder instead.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { CompiledQuery } from 'kysely';
-import { DEMO_PASSWORD } from '../domain/demo/demo-accounts.ts';
 import { openDatabase, type Database } from '../server/db/database.ts';
 import { median, percentile, watchPeakRss, writeResults, type ScenarioResult } from './harness.ts';
 import { SCENARIOS } from './scenarios/index.ts';
+import { login, startServer } from './server-process.ts';
 import type { BenchContext, BenchDb, BenchHttp, Measured, Scenario } from './scenarios/scenario.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -69,58 +67,6 @@ async function context(db: BenchDb): Promise<BenchContext> {
   return { scale, database: dataDir ? 'pglite' : 'postgres', province: { ...province, id: Number(province.id), members: n }, commune: { ...commune!, id: Number(commune!.id) } };
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    }).on('error', reject);
-  });
-}
-
-async function startServer(): Promise<{ child: ChildProcess; url: string; stop(): Promise<void> }> {
-  const port = await freePort();
-  const env = {
-    ...process.env, PORT: String(port), HOST: '127.0.0.1', TIENDO_WEB_APP: 'false', TIENDO_DEMO: 'false', LOG_LEVEL: 'warn',
-    DATABASE_URL: databaseUrl ?? '', ...(dataDir ? { TIENDO_DATA_DIR: dataDir } : {}),
-  };
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'tiendo.js'), 'start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    const onData = (d: Buffer) => {
-      output += d;
-      if (output.includes('Tiến Độ đang chạy tại')) resolve();
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (d: Buffer) => (output += d));
-    child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening:\n${output}`)));
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return { child, url: `http://127.0.0.1:${port}`, stop: async () => { child.kill('SIGTERM'); await exited; } };
-}
-
-async function login(url: string): Promise<BenchHttp> {
-  const response = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: USERNAME, password: DEMO_PASSWORD }) });
-  const cookie = /tiendo_session=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1];
-  if (response.status !== 200 || !cookie) throw new Error(`login as ${USERNAME} failed: ${response.status} ${await response.text()}`);
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
-  return {
-    async post(pathAndQuery, payload) {
-      // Errors are answers here, not exceptions: write scenarios count them (e.g. refusals under load).
-      const r = await fetch(`${url}${pathAndQuery}`, {
-        method: 'POST', headers: { cookie: `tiendo_session=${cookie}`, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify(payload),
-      });
-      return { status: r.status, body: await r.text() };
-    },
-    async get(pathAndQuery) {
-      const r = await fetch(`${url}${pathAndQuery}`, { headers: { cookie: `tiendo_session=${cookie}` } });
-      const body = await r.text();
-      if (r.status !== 200) throw new Error(`GET ${pathAndQuery}: ${r.status} ${body.slice(0, 300)}`);
-      return { status: r.status, body };
-    },
-  };
-}
-
 /**
  * Warm-up, then timed runs. A slow scenario stops early once it has spent `budgetMs` and has at
  * least `minRuns` runs (its p95 is then the slowest run, and the runs column says how many).
@@ -160,9 +106,9 @@ async function main(): Promise<void> {
   const results = new Map<string, ScenarioResult>();
   const measured = selected.filter((s) => s.measure);
   if (measured.length) {
-    const server = await startServer();
+    const server = await startServer({ databaseUrl, dataDir });
     try {
-      const http = await login(server.url);
+      const http = await login(server.url, USERNAME);
       for (const s of measured as Scenario<unknown>[]) {
         const peak = watchPeakRss(server.child.pid!);
         const { times, rows } = await timed(runsOverride ?? s.runs ?? 40, s.warmup ?? 5, () => s.measure!(http, states.get(s.name), ctx));

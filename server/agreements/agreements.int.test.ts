@@ -72,7 +72,7 @@ describe.each(testDatabaseTargets())('employers and agreements on $kind', (targe
       });
     const bad = await upload('thoa-uoc.pdf', Buffer.from('MZ this is an executable'));
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.message).toBe('Chỉ nhận tệp PDF hoặc Word (.docx) của thỏa ước.');
+    expect(bad.json().error.message).toMatch(/^Tệp thỏa ước phải là tệp PDF hoặc Word \(\.docx\); hệ thống kiểm tra nội dung tệp/);
     const pdf = Buffer.from('%PDF-1.4\n% Thỏa ước lao động tập thể\n%%EOF\n');
     const ok = await upload('Thỏa ước 2025.pdf', pdf);
     expect(ok.statusCode, ok.body).toBe(200);

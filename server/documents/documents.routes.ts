@@ -52,7 +52,7 @@ export const documentsRoutes: FastifyPluginAsyncTypebox<{ documents: DocumentsSe
 
   app.put('/api/documents/:id/review', {
     schema: { tags: TAGS, summary: 'Lưu rà soát: thông tin văn bản, xác nhận/sửa/bỏ từng chỉ tiêu; confirm=true đưa chỉ tiêu vào theo dõi', params: DocumentIdParams, body: SaveReviewBody, response: { 200: DocumentReview } },
-    config: { access: onDocument('targets.write') },
+    config: { access: { ...onDocument('targets.write'), checkedInService: { unitId: 'saveReview refuses a target unit outside the subtree with a message naming the target' } } },
   }, (request) => documents.saveReview(requirePrincipal(request), actorOf(request), request.params.id, request.body));
 
   app.get('/api/documents/:id/file', {

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { AppError, badRequest } from '../../domain/errors/app-error.ts';
+import { badRequest } from '../../domain/errors/app-error.ts';
 import { actorOf, requirePrincipal } from '../auth/access-guard.ts';
+import { fileTooLarge, openUpload } from '../http/file-upload.ts';
 import { unitOfRecord, type UnitLocator } from '../http/route-access.ts';
 import { unitFromInput } from '../members/members.routes.ts';
 import { importNotFound, type ImportsService } from './imports.service.ts';
@@ -58,9 +59,7 @@ export const importsRoutes: FastifyPluginAsyncTypebox<{ imports: ImportsService 
     },
     config: { access: { permission: 'registry.write', unit: unitFromInput('query', 'unitId') } },
   }, async (request, reply) => {
-    if (!request.isMultipart()) throw badRequest('MULTIPART_REQUIRED', 'Hãy gửi tệp dưới dạng multipart/form-data (trường "file").');
-    const part = await request.file({ limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } });
-    if (!part) throw badRequest('FILE_MISSING', 'Chưa chọn tệp.');
+    const part = await openUpload(request, { maxBytes: IMPORT_MAX_BYTES, what: 'Tệp nhập' });
     let mapping: Record<number, string | null> | undefined;
     if (request.query.mapping) {
       try {
@@ -74,7 +73,7 @@ export const importsRoutes: FastifyPluginAsyncTypebox<{ imports: ImportsService 
       upload: part.file, fileName: part.filename, scopeUnitId: request.query.unitId, dryRun: request.query.dryRun ?? false, mapping,
       actor: actorOf(request), createdBy: principal.userId, importer: principal,
     }).catch((error: unknown) => {
-      if (part.file.truncated) throw new AppError('FILE_TOO_LARGE', 'too_large', 'Tệp vượt quá dung lượng cho phép (200 MB).');
+      if (part.file.truncated) throw fileTooLarge(IMPORT_MAX_BYTES, 'Tệp nhập');
       throw error;
     });
     return reply.status(202).send(status);
