@@ -4,14 +4,12 @@ import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
-import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { AppError } from '../domain/errors/app-error.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { registerAccessGuard } from './auth/access-guard.ts';
 import { authRoutes } from './auth/auth.routes.ts';
@@ -67,7 +65,7 @@ export interface BuildAppOptions {
   logger: Logger | false;
   /** Serve the built web app from dist/app (off in API-only tests). */
   serveWebApp?: boolean;
-  /** Login attempts per IP per 15 minutes (on top of the per-account lockout). */
+  /** Failed login attempts per IP per 15 minutes (on top of the per-account lockout). */
   loginRateLimitPerIp?: number;
 }
 
@@ -108,11 +106,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(cookie);
   // Uploads are bounded per route (files) and here (everything else in a multipart request).
   await app.register(multipart, { limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 20, fieldSize: 64 * 1024 } });
-  await app.register(rateLimit, {
-    global: false,
-    errorResponseBuilder: (_request, context) =>
-      new AppError('RATE_LIMITED', 'rate_limited', `Quá nhiều lần thử từ địa chỉ này. Vui lòng thử lại sau ${Math.max(1, Math.ceil(context.ttl / 60_000))} phút.`),
-  });
   registerAccessGuard(app, db, auth);
   registerInputGuard(app);
 

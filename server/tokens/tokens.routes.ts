@@ -20,5 +20,5 @@ export const tokensRoutes: FastifyPluginAsyncTypebox<{ tokens: TokensService }> 
   app.delete('/api/tokens/:id', {
     schema: { tags: TAGS, summary: 'Thu hồi khóa API', params: TokenIdParams, response: { 200: TokenItem } },
     config: { access: { permission: 'tokens.manage', unit: unitOfRecord('id', (id) => tokens.unitOf(id)), notFound: tokenNotFound } },
-  }, (request) => tokens.revoke(actorOf(request), request.params.id));
+  }, (request) => tokens.revoke(requirePrincipal(request), actorOf(request), request.params.id));
 };

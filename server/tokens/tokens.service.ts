@@ -75,9 +75,14 @@ export class TokensService {
     return { token, item: this.present(await this.query().where('t.id', '=', id).executeTakeFirstOrThrow()) };
   }
 
-  async revoke(actor: AuditActor, id: number) {
+  /** Like changing an account: only someone holding every permission of the token's role. */
+  async revoke(principal: Principal, actor: AuditActor, id: number) {
     const before = await this.query().where('t.id', '=', id).executeTakeFirst();
     if (!before) throw tokenNotFound();
+    const role = await this.db.selectFrom('role').select('permissions').where('code', '=', before.role_code).executeTakeFirst();
+    if (role?.permissions.some((p) => !isPermission(p) || !principal.permissions.has(p))) {
+      throw new AppError('TOKEN_STRONGER', 'forbidden', 'Bạn không thể thu hồi khóa API có quyền cao hơn quyền của bạn; hãy đề nghị người quản trị cấp trên.');
+    }
     await this.db.transaction().execute(async (trx) => {
       await trx.updateTable('api_token').set({ revoked_at: sql`coalesce(revoked_at, now())` }).where('id', '=', id).execute();
       await writeAudit(trx, actor, { action: 'token.revoke', unitId: Number(before.unit_id), entityType: 'api_token', entityId: id });

@@ -98,4 +98,17 @@ describe.each(testDatabaseTargets())('no takeover of a stronger account on $kind
     const reset = await province.send('POST', `/api/users/${officer}/reset-password`);
     expect(reset.status, JSON.stringify(reset.body)).toBe(200);
   });
+  it('refuses to revoke an API token whose role holds permissions the caller lacks, and revokes a weaker one', async () => {
+    const quantri = await t.login('quantri'); // the province administrator, who holds personal_data_officer
+    const p01 = await t.unitId('TNI-P01');
+    const strong = await quantri.send('POST', '/api/tokens', { name: 'Phần mềm nhân sự tỉnh', unitId: p01, roleCode: 'personal_data_officer' });
+    expect(strong.status, JSON.stringify(strong.body)).toBe(200);
+    const refused = await admin.send('DELETE', `/api/tokens/${strong.body.item.id}`);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('TOKEN_STRONGER');
+    const still = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${strong.body.token}` } });
+    expect(still.statusCode).toBe(200);
+    const weak = await quantri.send('POST', '/api/tokens', { name: 'Bảng chấm công', unitId: p01, roleCode: 'viewer' });
+    expect((await admin.send('DELETE', `/api/tokens/${weak.body.item.id}`)).status).toBe(200);
+  });
 });
