@@ -1,6 +1,7 @@
 // Clause and sentence boundaries inside a paragraph. Vietnamese plans chain several targets in
 // one bullet with ";" and put side targets in parentheses ("(đến năm 2023 đạt tỷ lệ trên 70%)"),
-// so scopes are computed with parentheses in mind.
+// so scopes are computed with parentheses in mind. These walks are the reference definitions;
+// the extractor asks ClauseIndex (clause-index.ts), which answers the same in O(log n).
 
 export interface Bounds {
   start: number;
@@ -9,7 +10,7 @@ export interface Bounds {
 
 const HARD_STOP = /[;:]/;
 
-function isSentenceEnd(text: string, i: number): boolean {
+export function isSentenceEnd(text: string, i: number): boolean {
   const ch = text[i];
   if (ch !== '.' && ch !== '!' && ch !== '?') return false;
   if (/\d/.test(text[i - 1] ?? '') && /\d/.test(text[i + 1] ?? '')) return false; // 140.000

@@ -1,6 +1,7 @@
 // Turns the flat text into paragraphs (with their list markers) and a tree of sections, so
 // that extractors can ask "is this inside Mục tiêu / Nhiệm vụ / Tổ chức thực hiện?".
 import { foldForSearch } from '../text/vietnamese-normalize.ts';
+import { LayoutIndex } from './layout-index.ts';
 
 export type MarkerKind = 'roman' | 'number' | 'letter' | 'dash' | 'plus' | 'star' | 'none';
 export type SectionClass =
@@ -34,6 +35,8 @@ export interface Layout {
   paragraphs: Paragraph[];
   /** Index of the first paragraph of the body (first section heading), or paragraphs.length. */
   bodyStart: number;
+  /** Clause, sentence, timing and cue lookups over this text (built on first use). */
+  index: LayoutIndex;
 }
 
 const DECORATION = /^[\s#>*_|]*/;
@@ -80,7 +83,7 @@ export function buildLayout(text: string): Layout {
     para.section = current;
     paragraphs.push(para);
   }
-  return { text, folded, paragraphs, bodyStart: bodyStart < 0 ? paragraphs.length : bodyStart };
+  return { text, folded, paragraphs, bodyStart: bodyStart < 0 ? paragraphs.length : bodyStart, index: new LayoutIndex(text, folded) };
 }
 
 function splitLines(text: string): RawLine[] {
@@ -132,24 +135,42 @@ function describeLine(text: string, start: number, end: number): RawLine {
 
 /**
  * A line without a marker that starts in lower case continues the previous paragraph (page
- * breaks and PDF wrapping cut sentences: "bồi\n\ndưỡng").
+ * breaks and PDF wrapping cut sentences: "bồi\n\ndưỡng"). What is asked of the previous paragraph
+ * is kept as it grows (its last character, whether it is all capitals) instead of re-reading
+ * it for every line: thousands of continuation lines made that quadratic.
  */
 function mergeContinuations(text: string, lines: RawLine[]): RawLine[] {
   const out: RawLine[] = [];
+  let prevLast = '';
+  let prevIsCaps = false;
   for (const line of lines) {
     const prev = out[out.length - 1];
     const first = text[line.contentStart] ?? '';
-    const prevLast = prev ? (text.slice(prev.contentStart, prev.contentEnd).trimEnd().slice(-1)) : '';
-    const prevText = prev ? text.slice(prev.contentStart, prev.contentEnd) : '';
-    const prevIsCaps = prevText.replace(/[^\p{L}]/gu, '') === prevText.replace(/[^\p{L}]/gu, '').toUpperCase();
     if (prev && !prevIsCaps && line.marker === 'none' && /\p{Ll}/u.test(first) && !/[.:!?]/.test(prevLast)) {
       prev.end = line.end;
       prev.contentEnd = line.contentEnd;
+      // Only spaces, decoration and line breaks lie between the two: no letters, so still not all capitals.
+      prevLast = lastNonBlank(text, line.contentStart, line.contentEnd);
     } else {
       out.push({ ...line });
+      const content = text.slice(line.contentStart, line.contentEnd);
+      prevLast = content.trimEnd().slice(-1);
+      prevIsCaps = isAllCapitals(content);
     }
   }
   return out;
+}
+
+function isAllCapitals(s: string): boolean {
+  const letters = s.replace(/[^\p{L}]/gu, '');
+  return letters === letters.toUpperCase();
+}
+
+/** `text.slice(start, end).trimEnd().slice(-1)` without copying the slice. */
+function lastNonBlank(text: string, start: number, end: number): string {
+  let i = end - 1;
+  while (i >= start && /\s/.test(text[i] as string)) i--;
+  return i >= start ? (text[i] as string) : '';
 }
 
 function headingLevel(line: RawLine, content: string, foldedContent: string): number {

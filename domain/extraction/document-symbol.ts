@@ -32,13 +32,27 @@ export function findSymbols(text: string): SymbolMatch[] {
     const symbol = `${num}/${year ? `${year}/` : ''}${type}-${issuer.replace(/–/g, '-')}`;
     found.push({ start: m.index, end: m.index + whole.length, symbol, number: num, typeCode: type, issuerCode: issuer, style: 'state' });
   }
+  const state = found.length;
   for (const m of text.matchAll(PARTY)) {
     const [whole, num, type, issuer] = m as unknown as [string, string, string, string];
     if (!plausibleIssuer(issuer)) continue;
-    if (found.some((f) => m.index < f.end && m.index + whole.length > f.start)) continue;
+    // Party symbols never overlap each other (one regex); state ones are disjoint and in order.
+    if (overlapsFirst(found, state, m.index, m.index + whole.length)) continue;
     found.push({ start: m.index, end: m.index + whole.length, symbol: `${num}-${type}/${issuer}`, number: num, typeCode: type, issuerCode: issuer, style: 'party' });
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** Whether [start, end) overlaps one of the first `count` matches (disjoint, ascending): binary search. */
+function overlapsFirst(sorted: readonly SymbolMatch[], count: number, start: number, end: number): boolean {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as SymbolMatch).end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < count && (sorted[lo] as SymbolMatch).start < end;
 }
 
 /** Issuer codes are abbreviations: at least two capitals ("TW", "LĐLĐ", "TTg", "CP"). */

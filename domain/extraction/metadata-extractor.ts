@@ -144,6 +144,7 @@ const TITLES = /^(?:pho )?(?:chu tich|bi thu|truong ban|giam doc|chanh van phong
 
 function readSigner(layout: Layout): DocumentMetadata['signer'] {
   const { text, folded, paragraphs } = layout;
+  const at = new Map(paragraphs.map((p, i) => [p, i]));
   const tail = paragraphs.filter((p) => p.section.cls === 'closing');
   let capacity: string | null = null;
   let title: string | null = null;
@@ -159,12 +160,12 @@ function readSigner(layout: Layout): DocumentMetadata['signer'] {
         capacity = formatCapacity(raw);
         start = lineStart;
         end = lineStart + line.length;
-        after = paragraphs.indexOf(p);
+        after = at.get(p) as number;
       } else if (TITLES.test(f) && raw === raw.toUpperCase() && raw.length < 60) {
         title = sentenceCaseTitle(raw);
         if (start < 0) start = lineStart;
         end = lineStart + line.length;
-        after = paragraphs.indexOf(p);
+        after = at.get(p) as number;
       }
     }
   }

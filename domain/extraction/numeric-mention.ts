@@ -62,10 +62,31 @@ export function findNumericMentions(text: string, masked: string): NumericMentio
     const mention = describeNumeral(masked, m.index, m[0]);
     if (mention) found.push(mention);
   }
+  // Numerals come in order of start (their ends may overlap the next: "2 / 3"), number words
+  // too: an overlap is found by binary search over the furthest end so far, not pair by pair.
+  const numeralStarts = found.map((f) => f.start);
+  const furthestEnd: number[] = [];
+  for (const f of found) furthestEnd.push(Math.max(f.end, furthestEnd[furthestEnd.length - 1] ?? -Infinity));
+  let wordsEnd = -Infinity;
   for (const mention of findWordNumbers(text, masked)) {
-    if (!found.some((f) => mention.start < f.end && mention.end > f.start)) found.push(mention);
+    const k = lastBefore(numeralStarts, mention.end);
+    if ((k >= 0 && (furthestEnd[k] as number) > mention.start) || wordsEnd > mention.start) continue;
+    found.push(mention);
+    wordsEnd = Math.max(wordsEnd, mention.end);
   }
   return found.sort((a, b) => a.start - b.start);
+}
+
+/** Index of the last element < value in an ascending list, or -1. */
+function lastBefore(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 function describeNumeral(masked: string, start: number, raw: string): NumericMention | null {

@@ -50,8 +50,21 @@ function strongest(a: DocumentReference['relation'], b: DocumentReference['relat
 function relationOf(folded: string, s: SymbolMatch, ctx: ReferenceContext): DocumentReference['relation'] {
   const sentenceBefore = lastSentence(folded.slice(Math.max(0, s.start - 160), s.start));
   if (/(?:thay the|bai bo|het hieu luc)/.test(sentenceBefore)) return 'replaces';
-  if (ctx.implementsSpans.some((p) => s.start >= p.start && s.start < p.end)) return 'implements';
+  if (insideSpan(ctx.implementsSpans, s.start)) return 'implements';
   return 'cites';
+}
+
+/** Spans are paragraphs, so disjoint and in order: binary search instead of testing each for every symbol. */
+function insideSpan(spans: readonly { start: number; end: number }[], pos: number): boolean {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((spans[mid] as { start: number }).start <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  const span = spans[lo - 1];
+  return span !== undefined && pos < span.end;
 }
 
 function lastSentence(s: string): string {

@@ -5,7 +5,6 @@
 import { collapseSpaces } from '../text/vietnamese-normalize.ts';
 import type { Layout, Paragraph } from './document-layout.ts';
 import type { Baseline, ExtractedTarget, QualitativeTarget, TargetScope } from './extraction-types.ts';
-import { clauseEnd, clauseStart, sentenceStart } from './clause-bounds.ts';
 import type { NumericMention } from './numeric-mention.ts';
 import { isSizeCondition, readComparator, readCues, readSectors, sizeThreshold, type ComparatorReading } from './target-parts.ts';
 import type { TimingContext } from './timing-context.ts';
@@ -90,11 +89,11 @@ function groupByParagraph(layout: Layout, mentions: readonly NumericMention[]): 
 function classify(
   layout: Layout, para: Paragraph, m: NumericMention, timing: TimingContext, documentYear: number | null,
 ): Classified | 'condition' | null {
-  const { text, folded } = layout;
-  const cStart = clauseStart(text, para.contentStart, m.start);
+  const { folded, index } = layout;
+  const cStart = index.clauses.clauseStart(para.contentStart, m.start);
   if (isSizeCondition(folded, para.contentStart, m)) return 'condition';
-  const sStart = sentenceStart(text, para.contentStart, m.start);
-  const cues = readCues(folded, sStart, m);
+  const sStart = index.clauses.sentenceStart(para.contentStart, m.start);
+  const cues = readCues(folded, sStart, m, index.cues);
   if (m.unit === 'count' && !m.knownNoun && !cues.strong) return null;
   const t = timing.resolve(para, m.start, m.end);
   const reading = readComparator(folded, cStart, m);
@@ -123,7 +122,7 @@ interface Built {
 function describe(layout: Layout, c: Classified, nextCue: number | null, prevEnd: number | null, prevSubject: string): Built {
   const { text } = layout;
   const m = c.mention;
-  const cEnd = clauseEnd(text, m.end, c.para.contentEnd);
+  const cEnd = layout.index.clauses.clauseEnd(m.end, c.para.contentEnd);
   const limit = nextCue !== null && nextCue > m.end ? Math.min(nextCue, cEnd) : cEnd;
   let subjectStart = m.end;
   let subjectEnd = trimJoinersEnd(text, m.end, subjectLimit(text, m.end, limit, m.unit === 'count'));
@@ -209,7 +208,7 @@ function trimEnd(text: string, start: number, end: number): number {
 function scopeOf(layout: Layout, built: Built, conditions: readonly NumericMention[]): TargetScope {
   const spanStart = Math.min(built.start, built.subjectStart);
   const spanEnd = Math.max(built.end, built.subjectEnd);
-  const condition = conditions.find((c) => c.start >= spanStart && c.start < spanEnd);
+  const condition = firstStartingIn(conditions, spanStart, spanEnd);
   return {
     sectors: readSectors(layout.folded.slice(built.subjectStart, built.subjectEnd)),
     sizeThreshold: condition ? sizeThreshold(layout.folded, condition) : null,
@@ -222,12 +221,14 @@ const QUANTIFIER = /(?<![\p{L}])(?:hau het|phan lon|dai da so|da so|dai bo phan|
 function extractQualitative(layout: Layout, timing: TimingContext, classified: readonly Classified[]): QualitativeTarget[] {
   const { text, folded } = layout;
   const out: QualitativeTarget[] = [];
+  const classifiedMentions = classified.map((c) => c.mention);
+  const nextClose = new NextCloseParen(text);
   for (const para of layout.paragraphs) {
     if (para.isHeading || para.section.cls === 'closing') continue;
     const inTargets = para.section.cls === 'targets';
-    for (const clause of qualitativeClauses(text, folded, para)) {
+    for (const clause of qualitativeClauses(layout, para, nextClose)) {
       if (!QUANTIFIER.test(folded.slice(clause.start, clause.end))) continue;
-      if (classified.some((c) => c.mention.start >= clause.start && c.mention.start < clause.end)) continue;
+      if (firstStartingIn(classifiedMentions, clause.start, clause.end)) continue;
       const t = timing.resolveSpan(para, clause.start);
       const explicit = t.source !== 'none' && t.source !== 'document' && t.source !== 'section';
       if (!inTargets && !explicit) continue;
@@ -239,16 +240,16 @@ function extractQualitative(layout: Layout, timing: TimingContext, classified: r
 }
 
 /** Clauses split at ";", ":" and sentence ends; parentheses holding a timing are cut out. */
-function qualitativeClauses(text: string, folded: string, para: Paragraph): { start: number; end: number }[] {
+function qualitativeClauses(layout: Layout, para: Paragraph, nextClose: NextCloseParen): { start: number; end: number }[] {
+  const { text } = layout;
   const out: { start: number; end: number }[] = [];
   let start = para.contentStart;
   let depth = 0;
   for (let i = para.contentStart; i <= para.contentEnd; i++) {
     const ch = text[i] ?? '';
     if (ch === '(') {
-      const close = text.indexOf(')', i);
-      const inner = close > i && close < para.contentEnd ? folded.slice(i, close) : '';
-      if (inner && findTimings(folded, i, close).length > 0) {
+      const close = nextClose.after(i);
+      if (close > i && close < para.contentEnd && layout.index.timings.first(i, close) !== undefined) {
         out.push({ start, end: i });
         start = close + 1;
         i = close;
@@ -265,4 +266,37 @@ function qualitativeClauses(text: string, folded: string, para: Paragraph): { st
   return out
     .map((c) => ({ start: skipJoiners(text, c.start, c.end), end: c.end }))
     .filter((c) => c.end - c.start > 8);
+}
+
+/**
+ * The first of `sorted` (ascending by start) starting in [from, to): what `find` over all of them
+ * answered, in O(log n) — every target and qualitative clause asked it of every item.
+ */
+function firstStartingIn(sorted: readonly NumericMention[], from: number, to: number): NumericMention | undefined {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as NumericMention).start < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const found = sorted[lo];
+  return found && found.start < to ? found : undefined;
+}
+
+/** `text.indexOf(')', i)` for increasing i, remembered: "(((…" without ")" is not rescanned each time. */
+class NextCloseParen {
+  private at = -1;
+  private from = Infinity;
+
+  constructor(private readonly text: string) {}
+
+  after(i: number): number {
+    // indexOf(')', from) also answers for i >= from until i passes it (none after `from`: none after i).
+    if (i < this.from || (this.at !== -1 && this.at < i)) {
+      this.at = this.text.indexOf(')', i);
+      this.from = i;
+    }
+    return this.at;
+  }
 }

@@ -1,6 +1,7 @@
 // The parts of a target read around its number: comparator, subject, scope (sector, size
 // condition), and the cues that tell a target from a baseline or a condition.
 import type { Comparator, Sector, TargetScope } from './extraction-types.ts';
+import type { LastMatchCache } from './last-match-cache.ts';
 import type { NumericMention } from './numeric-mention.ts';
 
 export interface ComparatorReading {
@@ -86,9 +87,13 @@ const TARGET_CUE = /(?<![\p{L}])(?:phan dau|chi tieu|muc tieu|dat|it nhat|toi th
 const BASELINE_CUE = /(?<![\p{L}])(?:hien (?:co|nay|tai|dang|la)|hien toan|hien(?=[^.;]{0,40}?\sco\s)|da (?:co|ket nap|thanh lap|dat|ky|phat trien|xay dung|to chuc|ho tro|trao|gioi thieu|van dong|thu hut|tap hop|tang|giam|thuc hien|chi|hoan thanh)|tinh den|den nay|toi nay|nam qua|vua qua|ky truoc|nhiem ky qua|nhiem ky truoc|so voi cung ky)(?![\p{L}])/gu;
 const STRONG_TARGET_CUE = /(?<![\p{L}])(?:phan dau|chi tieu|muc tieu|it nhat|toi thieu|khong duoi)(?![\p{L}])/gu;
 
-function lastMatch(re: RegExp, s: string): { start: number; end: number } | null {
+/** Longest stretch a cue regex reads from where it matches (hiện + a 40-character look-ahead; the rest are short phrases). */
+const CUE_REACH = 64;
+
+function lastMatch(re: RegExp, folded: string, from: number, to: number, cache?: LastMatchCache): { start: number; end: number } | null {
+  if (cache) return cache.last(re, CUE_REACH, from, to);
   let last: { start: number; end: number } | null = null;
-  for (const m of s.matchAll(re)) last = { start: m.index, end: m.index + m[0].length };
+  for (const m of folded.slice(from, to).matchAll(re)) last = { start: m.index, end: m.index + m[0].length };
   return last;
 }
 
@@ -100,20 +105,22 @@ export interface CueReading {
   strong: boolean;
 }
 
-/** Which phrase governs the number: the later of the last baseline and last target cue. */
-export function readCues(folded: string, windowStart: number, m: NumericMention): CueReading {
-  const before = folded.slice(windowStart, m.start);
+/**
+ * Which phrase governs the number: the later of the last baseline and last target cue. With a
+ * cache, numbers of one long sentence do not each rescan it from its start.
+ */
+export function readCues(folded: string, windowStart: number, m: NumericMention, cache?: LastMatchCache): CueReading {
   const afterEnd = m.unit === 'count' ? m.nounEnd : m.end;
   const after = folded.slice(afterEnd, afterEnd + 30);
-  const base = lastMatch(BASELINE_CUE, before);
-  const target = lastMatch(TARGET_CUE, before);
+  const base = lastMatch(BASELINE_CUE, folded, windowStart, m.start, cache);
+  const target = lastMatch(TARGET_CUE, folded, windowStart, m.start, cache);
   const baselineAfter = /^[^;.]{0,25}?(?:hien nay|hien co|hien tai)(?![\p{L}])/u.test(after);
   // "đã kết nạp 98.500 đoàn viên, đạt 109% chỉ tiêu": "đạt" after a baseline continues it.
-  const weakDat = target !== null && base !== null && before.slice(target.start, target.end) === 'dat';
+  const weakDat = target !== null && base !== null && folded.slice(windowStart + target.start, windowStart + target.end) === 'dat';
   const targetWins = target !== null && (base === null || (target.start >= base.end && !weakDat));
   return {
     baseline: (base !== null && !targetWins) || (baselineAfter && target === null),
     target: targetWins,
-    strong: lastMatch(STRONG_TARGET_CUE, before) !== null || /^\s*(?:%\s*)?tro len/.test(after),
+    strong: lastMatch(STRONG_TARGET_CUE, folded, windowStart, m.start, cache) !== null || /^\s*(?:%\s*)?tro len/.test(after),
   };
 }

@@ -3,7 +3,6 @@
 // to the bullets under it, the section heading, and finally the document (term, period).
 import type { Layout, Paragraph } from './document-layout.ts';
 import type { Timing } from './extraction-types.ts';
-import { clauseEnd, clauseStart, sameParenScope, sentenceStart } from './clause-bounds.ts';
 import { findTimings, type TimingMatch } from './timing-expression.ts';
 
 export interface TimingDefaults {
@@ -15,24 +14,27 @@ export interface TimingDefaults {
 export class TimingContext {
   private readonly headingTiming = new Map<Paragraph, TimingMatch>();
   private readonly sectionTiming = new Map<object, TimingMatch | null>();
+  private readonly leadTiming = new Map<Paragraph, TimingMatch | null>();
 
   constructor(private readonly layout: Layout, private readonly defaults: TimingDefaults) {
     this.computeHeadingScopes();
   }
 
-  /** Timing for a number at [pos, posEnd) inside `para`. */
+  /**
+   * Timing for a number at [pos, posEnd) inside `para`. The clause and sentence lookups go
+   * through the layout's indexes: the same answers as findTimings over the clause and
+   * sameParenScope for each timing, without rescanning a long paragraph for every number.
+   */
   resolve(para: Paragraph, pos: number, posEnd: number): Timing {
-    const { text, folded } = this.layout;
-    const cStart = clauseStart(text, para.contentStart, pos);
-    const inClause = findTimings(folded, cStart, pos).filter((t) => sameParenScope(text, t.end, pos));
-    const before = inClause[inClause.length - 1];
+    const { clauses, timings } = this.layout.index;
+    const cStart = clauses.clauseStart(para.contentStart, pos);
+    const before = timings.lastInScope(cStart, pos);
     if (before) return this.toTiming(before, 'clause');
-    const cEnd = clauseEnd(text, posEnd, para.contentEnd);
-    const after = findTimings(folded, posEnd, cEnd)[0];
+    const cEnd = clauses.clauseEnd(posEnd, para.contentEnd);
+    const after = timings.first(posEnd, cEnd);
     if (after) return this.toTiming(after, 'clause');
-    const sStart = sentenceStart(text, para.contentStart, pos);
-    const inSentence = findTimings(folded, sStart, pos).filter((t) => sameParenScope(text, t.end, pos));
-    const sentence = inSentence[inSentence.length - 1];
+    const sStart = clauses.sentenceStart(para.contentStart, pos);
+    const sentence = timings.lastInScope(sStart, pos);
     if (sentence) return this.toTiming(sentence, 'sentence');
     const lead = this.leadingTiming(para);
     if (lead && lead.end <= pos) return this.toTiming(lead, 'sentence');
@@ -59,8 +61,12 @@ export class TimingContext {
 
   /** "Đến năm 2025, …" at the very start of a paragraph governs all its sentences. */
   private leadingTiming(para: Paragraph): TimingMatch | null {
+    const cached = this.leadTiming.get(para);
+    if (cached !== undefined) return cached;
     const first = findTimings(this.layout.folded, para.contentStart, Math.min(para.contentEnd, para.contentStart + 40))[0];
-    return first && first.start - para.contentStart <= 12 ? first : null;
+    const lead = first && first.start - para.contentStart <= 12 ? first : null;
+    this.leadTiming.set(para, lead);
+    return lead;
   }
 
   /**
@@ -72,9 +78,9 @@ export class TimingContext {
     let active: { timing: TimingMatch; marker: Paragraph['marker']; section: object } | null = null;
     for (const para of paragraphs) {
       const content = text.slice(para.contentStart, para.contentEnd).trim();
-      const timings = findTimings(folded, para.contentStart, para.contentEnd);
-      const isTimingHeading = content.endsWith(':') && timings.length > 0 && content.length <= 120;
-      if (isTimingHeading) {
+      // Only a short line ending with ":" can be such a heading: other paragraphs are not scanned.
+      const timings = content.endsWith(':') && content.length <= 120 ? findTimings(folded, para.contentStart, para.contentEnd) : [];
+      if (timings.length > 0) {
         active = { timing: timings[timings.length - 1] as TimingMatch, marker: para.marker, section: para.section };
         continue;
       }

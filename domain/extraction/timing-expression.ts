@@ -31,22 +31,61 @@ const PATTERNS: { re: RegExp; kind: TimingKind; yearGroup?: number }[] = [
 // "kế hoạch hàng năm", "định kỳ hàng năm": "hàng năm" qualifies a noun, it is not a due date.
 const ANNUAL_AS_MODIFIER = /(?:ke hoach|chuong trinh|cong tac|bao cao|tong ket|so ket|dinh ky|nhiem vu|xep loai|danh gia|nha o xa hoi)\s+$/;
 
+/**
+ * Every word the patterns read, including the words only looked at ("qua" after "nhiệm kỳ"). A
+ * run of letters that begins with none of them can never be part of a timing: TimingIndex cuts
+ * the text there (timing-index.ts; timing-index.test.ts checks this list against PATTERNS).
+ */
+export const TIMING_WORDS = [
+  'hang', 'moi', 'nam', 'nao', 'cung', 'den', 'toi', 'het', 'cuoi', 'trong', 'suot', 'ca', 'nhiem', 'ky', 'qua', 'truoc', 'vua',
+  'nay', 'vao', 'dat', 'giua', 'dau', 'giai', 'doan', 'thoi', 'cham', 'nhat', 'ngay', 'thang',
+] as const;
+
+export const TIMING_PATTERN_SOURCES: readonly string[] = PATTERNS.map((p) => p.re.source);
+
 export function findTimings(folded: string, start: number, end: number): TimingMatch[] {
   const slice = folded.slice(start, end);
-  const found: TimingMatch[] = [];
+  let found: TimingMatch[] = [];
   for (const { re, kind, yearGroup } of PATTERNS) {
     re.lastIndex = 0;
+    const added: TimingMatch[] = [];
     for (let m = re.exec(slice); m; m = re.exec(slice)) {
       const s = start + m.index;
       if (kind === 'annual' && ANNUAL_AS_MODIFIER.test(folded.slice(Math.max(0, s - 30), s))) continue;
       // "ngày 18 tháng 01 năm 2024" is a date, not a deadline.
       if (kind === 'deadline' && /thang\s+\d{1,2}\s+$/.test(folded.slice(Math.max(0, s - 12), s))) continue;
-      if (found.some((f) => s < f.end && s + m![0].length > f.start)) continue;
+      // A phrase already read by an earlier pattern wins (matches of one pattern never overlap).
+      if (overlapsAny(found, s, s + m[0].length)) continue;
       const year = yearGroup ? Number(m[yearGroup]) : null;
-      found.push({ start: s, end: s + m[0].length, kind, year });
+      added.push({ start: s, end: s + m[0].length, kind, year });
     }
+    found = mergeByStart(found, added);
   }
-  return found.sort((a, b) => a.start - b.start);
+  return found;
+}
+
+/** `sorted` holds disjoint spans by start (so also by end): binary search, not a scan of all. */
+function overlapsAny(sorted: readonly TimingMatch[], start: number, end: number): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as TimingMatch).end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length && (sorted[lo] as TimingMatch).start < end;
+}
+
+function mergeByStart(a: readonly TimingMatch[], b: readonly TimingMatch[]): TimingMatch[] {
+  if (b.length === 0) return a as TimingMatch[];
+  const out: TimingMatch[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && (a[i] as TimingMatch).start < (b[j] as TimingMatch).start)) out.push(a[i++] as TimingMatch);
+    else out.push(b[j++] as TimingMatch);
+  }
+  return out;
 }
 
 /** "nhiệm kỳ 2023 – 2028" or "nhiệm kỳ 2023-2028". */

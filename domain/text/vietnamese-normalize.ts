@@ -32,8 +32,13 @@ export function normalizeVietnamese(input: string): string {
   return text.normalize('NFC');
 }
 
+/** Something joinSplitMarks would change: a blank before a mark, or a spacing look-alike. */
+const SPLIT_MARK = /[ \t][\u0300-\u036f]|[\u00b4\u02ca\u02cb\u02dc\u02c0\u02c6\u02d8]/;
+
 /** Works on NFD text: removes blanks between a letter and its following marks. */
 function joinSplitMarks(text: string): string {
+  // Most text has nothing to join: returned as is instead of rebuilt character by character.
+  if (!SPLIT_MARK.test(text)) return text;
   const out: string[] = [];
   for (let i = 0; i < text.length; i++) {
     let ch = text[i] as string;
@@ -66,6 +71,9 @@ export function stripAccents(input: string): string {
     .normalize('NFC');
 }
 
+/** Each character folded once (NFD, strip, NFC per character was most of the cost of a long text). */
+const FOLDED_CHARS = new Map<string, string>();
+
 /**
  * Lower-case, accent-free copy with exactly the same length as the (NFC) input, so that a
  * regex match on the folded text gives offsets valid in the original. Every precomposed
@@ -74,8 +82,13 @@ export function stripAccents(input: string): string {
 export function foldForSearch(input: string): string {
   let out = '';
   for (const ch of input) {
-    const base = stripAccents(ch).toLowerCase();
-    out += base.length === ch.length ? base : ch.length === 1 ? (base[0] ?? ch) : ch;
+    let folded = FOLDED_CHARS.get(ch);
+    if (folded === undefined) {
+      const base = stripAccents(ch).toLowerCase();
+      folded = base.length === ch.length ? base : ch.length === 1 ? (base[0] ?? ch) : ch;
+      if (FOLDED_CHARS.size < 65_536) FOLDED_CHARS.set(ch, folded);
+    }
+    out += folded;
   }
   return out;
 }
