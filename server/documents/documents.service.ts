@@ -4,7 +4,6 @@ import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Static } from 'typebox';
 import { AppError, badRequest, conflict, type ErrorIssue } from '../../domain/errors/app-error.ts';
-import { extractDocument } from '../../domain/extraction/extract-document.ts';
 import type { ExtractionResult } from '../../domain/extraction/extraction-types.ts';
 import { chooseReferencedDocument } from '../../domain/extraction/reference-resolution.ts';
 import { proposeMetadata, proposeTargets } from '../../domain/extraction/target-proposal.ts';
@@ -12,8 +11,9 @@ import { isIsoDate, todayInVietnam } from '../../domain/time/calendar-date.ts';
 import { writeAudit, type AuditActor } from '../audit/audit.repository.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { DB } from '../db/schema.ts';
+import { documentWork, type DocumentWorkPool } from './intake/document-worker.ts';
 import { isIntakeError } from './intake/intake-error.ts';
-import { DEFAULT_MAX_BYTES, readDocument } from './intake/read-document.ts';
+import { DEFAULT_MAX_BYTES } from './intake/read-document.ts';
 import * as repo from './documents.repository.ts';
 import { presentDetail, presentItems, presentLink, presentSummary } from './documents.presenter.ts';
 import type { CascadeEntry, CreateLinkBody, DocumentMetadata, DocumentReview, SaveReviewBody, SearchQuery, TargetDecision } from './documents.schema.ts';
@@ -34,7 +34,8 @@ type Decision = Static<typeof TargetDecision>;
 const clean = (v: string | null | undefined) => v?.normalize('NFC').replace(/\s+/g, ' ').trim() || null;
 
 export class DocumentsService {
-  constructor(private readonly db: Kysely<DB>) {}
+  /** `work` runs reading and extraction off the event loop, bounded (intake/document-worker.ts). */
+  constructor(private readonly db: Kysely<DB>, private readonly work: DocumentWorkPool = documentWork) {}
 
   /** Reads the file before anything is written: a refused file leaves no trace. */
   async upload(principal: Principal, actor: AuditActor, issuerUnitId: number, fileName: string, content: Buffer): Promise<Review> {
@@ -44,11 +45,10 @@ export class DocumentsService {
       const state = duplicate.status === 'review' ? 'đang chờ rà soát' : 'đã lưu';
       throw new AppError('DOCUMENT_DUPLICATE', 'conflict', `Tệp này đã được tải lên cho đơn vị: ${duplicate.symbol ?? duplicate.title} (${state}).`);
     }
-    const intake = await readDocument(content, fileName, { maxBytes: DOCUMENT_MAX_BYTES }).catch((error: unknown) => {
+    const { intake, extraction } = await this.work.run(content, fileName).catch((error: unknown) => {
       if (!isIntakeError(error)) throw error;
       throw new AppError(`DOCUMENT_${error.code}`, error.code === 'TOO_LARGE' ? 'too_large' : 'bad_request', error.message);
     });
-    const extraction = extractDocument(intake.text);
     const proposed = proposeMetadata(extraction);
     const name = fileName.normalize('NFC').replace(/[\\/]/g, '_').slice(0, 200) || `van-ban.${intake.format}`;
     const metadata: repo.MetadataValues = { ...proposed, title: proposed.title ?? name.replace(/\.[a-z0-9]+$/i, '') };

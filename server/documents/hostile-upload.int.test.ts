@@ -1,0 +1,166 @@
+// Security finding 1: a small .docx with tens of thousands of short paragraphs held the event loop
+// for minutes (health unanswered). An upload's CPU-bound work now runs in a bounded worker: the
+// server keeps answering while it runs, and a file that needs too long is refused, storing nothing.
+import { Worker } from 'node:worker_threads';
+import { sql } from 'kysely';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
+import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
+import { documentWork } from './intake/document-worker.ts';
+import { buildDocx } from './intake/intake-test-fixtures.ts';
+
+const PARAGRAPHS = 25_000;
+const HEALTH_BOUND_MS = 200;
+const UPLOAD_BOUND_MS = 10_000;
+
+/** ~1 MB of text in 25,000 short paragraphs, a few of them targets: the shape of the finding's file. */
+function hostileText(): string {
+  const lines: string[] = ['CÔNG ĐOÀN PHƯỜNG TÂN NINH', 'KẾ HOẠCH', 'thử nghiệm tải một văn bản rất dài'];
+  for (let i = 1; i <= PARAGRAPHS; i++) {
+    lines.push(i % 500 === 0
+      ? `Phấn đấu đến năm ${2026 + (i % 4)} kết nạp ${i} đoàn viên mới.`
+      : `Đoạn ${i}: nội dung ngắn để thử khả năng chịu tải.`);
+  }
+  return lines.join('\n');
+}
+
+const BOUNDARY = 'tiendo-hostile-boundary';
+function multipart(fileName: string, content: Buffer): Buffer {
+  return Buffer.concat([
+    Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    content, Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
+  ]);
+}
+
+// The client runs on its own thread: it polls /api/health and sends the upload. Polling from the
+// test's own event loop (which is also the server's) would not see a blocked loop — its timers
+// simply fire late — and reading the large answer there would be counted against the server.
+const CLIENT = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { healthUrl, uploadUrl, headers, body } = workerData;
+(async () => {
+  const poll = async () => {
+    const sent = performance.now();
+    const r = await fetch(healthUrl, { signal: AbortSignal.timeout(60000) });
+    await r.arrayBuffer();
+    return { ms: performance.now() - sent, status: r.status };
+  };
+  await poll(); // warm-up: the first request of a thread also loads its HTTP client
+  const polls = [];
+  let done = null;
+  const started = performance.now();
+  const upload = new Promise((resolve) => setTimeout(resolve, 200))
+    .then(() => fetch(uploadUrl, { method: 'POST', headers, body }))
+    .then(async (r) => { done = { status: r.status, body: await r.json(), ms: performance.now() - started - 200 }; });
+  while (!done) {
+    polls.push(await poll());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  await upload;
+  parentPort.postMessage({ polls, upload: done });
+})().catch((e) => parentPort.postMessage({ error: String(e && e.stack || e) }));
+`;
+
+interface HealthPoll { ms: number; status: number }
+interface ClientRun { polls: HealthPoll[]; upload: { status: number; body: any; ms: number } }
+
+/** Uploads from another thread while polling health there; resolves when the upload has answered. */
+function uploadWhilePolling(healthUrl: string, uploadUrl: string, headers: Record<string, string>, body: Buffer): Promise<ClientRun> {
+  const worker = new Worker(CLIENT, { eval: true, workerData: { healthUrl, uploadUrl, headers, body: new Uint8Array(body) } });
+  return new Promise<ClientRun>((resolve, reject) => {
+    worker.once('message', (m: ClientRun | { error: string }) => ('error' in m ? reject(new Error(m.error)) : resolve(m)));
+    worker.once('error', reject);
+  }).finally(() => worker.terminate());
+}
+
+describe.each(testDatabaseTargets())('hostile document uploads on $kind', (target) => {
+  let database: TestDatabase;
+  let t: TestApp;
+  let commune: Session;
+  let p01: number;
+  let base: string;
+  let hostileDocx: Buffer;
+
+  beforeAll(async () => {
+    database = await target.open();
+    t = await createTestApp(database, `hostile-upload-${target.kind}`);
+    commune = await t.login('canbo.tanninh');
+    p01 = await t.unitId('TNI-P01');
+    hostileDocx = await buildDocx(hostileText());
+    // A real socket: health requests are served while the upload is in flight.
+    base = await t.app.listen({ host: '127.0.0.1', port: 0 });
+    // One ordinary upload first: the first answer of the route compiles its response serializer
+    // (~100 ms once per process, whatever the file). The worker it started is ended, so the
+    // hostile upload still starts a thread of its own.
+    const warmUp = await upload('ke-hoach-ngan.txt', Buffer.from('KẾ HOẠCH\nPhấn đấu đến năm 2026 kết nạp 40 đoàn viên mới.\n'));
+    expect(warmUp.status, JSON.stringify(warmUp.body)).toBe(200);
+    await documentWork.close();
+  }, 240_000);
+
+  afterAll(async () => {
+    await t?.close();
+    await database?.close();
+  });
+
+  afterEach(() => documentWork.configure({}));
+
+  /** Over the socket, like a browser. */
+  const upload = async (fileName: string, content: Buffer) => {
+    const r = await fetch(`${base}/api/documents/upload?unitId=${p01}`, {
+      method: 'POST', body: new Uint8Array(multipart(fileName, content)),
+      headers: { cookie: `tiendo_session=${commune.cookie}`, 'x-csrf-token': commune.csrf, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+    });
+    return { status: r.status, body: await r.json() };
+  };
+  const counts = async () => {
+    const r = await sql<{ documents: number; files: number }>`
+      SELECT (SELECT count(*) FROM plan_document)::int AS documents, (SELECT count(*) FROM stored_file)::int AS files`.execute(database.db);
+    return r.rows[0]!;
+  };
+
+  it('answers /api/health within 200 ms throughout a 25,000-paragraph .docx upload, which ends within 10 s', async () => {
+    expect(hostileDocx.length).toBeLessThan(512 * 1024);
+    const before = await counts();
+    const { polls, upload: r } = await uploadWhilePolling(`${base}/api/health`, `${base}/api/documents/upload?unitId=${p01}`, {
+      cookie: `tiendo_session=${commune.cookie}`, 'x-csrf-token': commune.csrf, 'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
+    }, multipart('rat-dai.docx', hostileDocx));
+    const worst = Math.max(...polls.map((p) => p.ms));
+    console.info(`[${target.kind}] hostile upload: ${r.status} in ${Math.round(r.ms)} ms; ${polls.length} health polls, slowest ${worst.toFixed(1)} ms`);
+    expect(polls.every((p) => p.status === 200)).toBe(true);
+    expect(worst).toBeLessThan(HEALTH_BOUND_MS);
+    expect(polls.length).toBeGreaterThanOrEqual(10);
+    expect(r.ms).toBeLessThan(UPLOAD_BOUND_MS);
+    if (r.status === 200) {
+      // Fast enough: stored, every paragraph kept.
+      expect(r.body.text).toContain(`Đoạn ${PARAGRAPHS - 1}: nội dung ngắn`);
+      expect(r.body.proposals).toHaveLength(PARAGRAPHS / 500);
+      expect(await counts()).toEqual({ documents: before.documents + 1, files: before.files + 1 });
+    } else {
+      expect(r.body.error.code).toBe('DOCUMENT_TOO_COMPLEX');
+      expect(r.body.error.message).toMatch(/^Văn bản quá dài hoặc quá phức tạp để xử lý tự động/);
+      expect(await counts()).toEqual(before);
+    }
+  });
+
+  it('kills the worker at the time limit, answers the clear message and stores nothing', async () => {
+    documentWork.configure({ timeLimitMs: 50 });
+    const before = await counts();
+    const killedBefore = documentWork.stats().killed;
+    const r = await upload('qua-gio.docx', await buildDocx(`${hostileText().slice(0, 20_000)}\nbản ngắn`));
+    expect(r.status).toBe(413);
+    expect(r.body.error.code).toBe('DOCUMENT_TOO_COMPLEX');
+    expect(r.body.error.message).toBe('Văn bản quá dài hoặc quá phức tạp để xử lý tự động (quá 0,05 giây); hãy tách văn bản thành các phần nhỏ hơn rồi tải lên lại.');
+    expect(documentWork.stats()).toMatchObject({ running: 0, waiting: 0, killed: killedBefore + 1 });
+    expect(await counts()).toEqual(before);
+  });
+
+  it('refuses a text longer than the limit before extracting it, storing nothing', async () => {
+    documentWork.configure({ maxTextChars: 10_000 });
+    const before = await counts();
+    const r = await upload('qua-dai.txt', Buffer.from(hostileText().slice(0, 30_000)));
+    expect(r.status).toBe(413);
+    expect(r.body.error.code).toBe('DOCUMENT_TEXT_TOO_LONG');
+    expect(r.body.error.message).toMatch(/^Văn bản quá dài \(\d{2}\.\d{3} ký tự; giới hạn 10\.000 ký tự\)/);
+    expect(await counts()).toEqual(before);
+  });
+});

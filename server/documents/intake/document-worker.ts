@@ -1,0 +1,203 @@
+// Runs the CPU-bound part of an upload (readDocument + extractDocument, document-work.ts) in
+// worker threads, never on the server's event loop: one hostile .docx used to hold the loop for
+// minutes, /api/health included. Each job is bounded in time (the thread is terminated at the
+// limit), in heap (resourceLimits) and in text and result size; at most `concurrency` jobs run
+// at once, a few more wait, and beyond that uploads are told the server is busy.
+import { Worker } from 'node:worker_threads';
+import { AppError } from '../../../domain/errors/app-error.ts';
+import type { ExtractionResult } from '../../../domain/extraction/extraction-types.ts';
+import type { DocumentWorkInput, DocumentWorkOutcome } from './document-work.ts';
+import { IntakeError } from './intake-error.ts';
+import { DEFAULT_MAX_BYTES, type IntakeResult } from './read-document.ts';
+
+export interface DocumentWorkLimits {
+  /** Wall-clock limit of one job, thread start included. */
+  timeLimitMs: number;
+  maxOldGenerationSizeMb: number;
+  /** Longer extracted texts are refused before extraction (~2 million characters ≈ 800 pages). */
+  maxTextChars: number;
+  /** Extracted items (targets, baselines, tasks, references…) beyond which a file is refused. */
+  maxItems: number;
+  maxBytes: number;
+  /** Jobs running at once (the machine has two cores; requests keep one). */
+  concurrency: number;
+  /** Jobs waiting for a free thread before uploads are answered "busy". */
+  maxWaiting: number;
+  /** A thread left idle this long is ended (the next upload starts a new one). */
+  idleMs: number;
+}
+
+export const DEFAULT_DOCUMENT_WORK_LIMITS: DocumentWorkLimits = {
+  timeLimitMs: 8_000,
+  maxOldGenerationSizeMb: 288,
+  maxTextChars: 2_000_000,
+  maxItems: 2_000,
+  maxBytes: DEFAULT_MAX_BYTES,
+  concurrency: 2,
+  maxWaiting: 4,
+  idleMs: 30_000,
+};
+
+export interface DocumentWorkResult {
+  intake: IntakeResult;
+  extraction: ExtractionResult;
+}
+
+const ENTRY = new URL('./document-work.worker.mjs', import.meta.url);
+const vi = (n: number) => n.toLocaleString('vi-VN');
+const SPLIT_ADVICE = 'hãy tách văn bản thành các phần nhỏ hơn rồi tải lên lại.';
+
+export class DocumentWorkPool {
+  private limits: DocumentWorkLimits;
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+  private readonly idle: ParkedWorker[] = [];
+  private killed = 0;
+
+  constructor(limits: Partial<DocumentWorkLimits> = {}) {
+    this.limits = { ...DEFAULT_DOCUMENT_WORK_LIMITS, ...limits };
+  }
+
+  /** Defaults plus `overrides` (tests lower the limits; `configure({})` restores them). */
+  configure(overrides: Partial<DocumentWorkLimits>): void {
+    this.limits = { ...DEFAULT_DOCUMENT_WORK_LIMITS, ...overrides };
+    void this.close(); // parked threads were started with the old heap limit
+  }
+
+  stats(): { running: number; waiting: number; idle: number; killed: number } {
+    return { running: this.running, waiting: this.waiting.length, idle: this.idle.length, killed: this.killed };
+  }
+
+  /** Ends the threads kept for the next upload (tests, shutdown); running jobs finish. */
+  async close(): Promise<void> {
+    const parked = this.idle.splice(0);
+    await Promise.all(parked.map((p) => { clearTimeout(p.timer); p.worker.off('exit', p.onExit); return p.worker.terminate(); }));
+  }
+
+  /** Reads and extracts `content`; IntakeError for an unreadable file, AppError for a refused one. */
+  async run(content: Uint8Array, fileName: string): Promise<DocumentWorkResult> {
+    const limits = this.limits;
+    await this.acquire(limits);
+    try {
+      return toResult(await this.runInWorker(content, fileName, limits));
+    } finally {
+      this.release();
+    }
+  }
+
+  private async acquire(limits: DocumentWorkLimits): Promise<void> {
+    if (this.running < limits.concurrency) {
+      this.running++;
+      return;
+    }
+    if (this.waiting.length >= limits.maxWaiting) {
+      throw new AppError('DOCUMENTS_BUSY', 'unavailable', 'Máy chủ đang bận xử lý các văn bản khác; hãy thử tải lên lại sau ít phút.');
+    }
+    // The slot is handed over by release(): `running` stays counted.
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  private release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.running--;
+  }
+
+  private runInWorker(content: Uint8Array, fileName: string, limits: DocumentWorkLimits): Promise<DocumentWorkOutcome> {
+    const worker = this.take(limits);
+    const input: DocumentWorkInput = {
+      content, fileName, maxBytes: limits.maxBytes, maxTextChars: limits.maxTextChars, maxItems: limits.maxItems,
+      deadline: Date.now() + limits.timeLimitMs,
+    };
+    return new Promise((resolve, reject) => {
+      const done = () => {
+        clearTimeout(timer);
+        worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      };
+      const timer = setTimeout(() => {
+        done();
+        this.killed++;
+        void worker.terminate();
+        reject(tooComplex(`quá ${vi(limits.timeLimitMs / 1000)} giây`));
+      }, limits.timeLimitMs);
+      const onMessage = (outcome: DocumentWorkOutcome) => {
+        done();
+        this.park(worker, limits);
+        resolve(outcome);
+      };
+      const onError = (error: Error & { code?: string }) => {
+        done();
+        void worker.terminate();
+        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') reject(tooComplex(`vượt giới hạn bộ nhớ ${vi(limits.maxOldGenerationSizeMb)} MB`));
+        else reject(error);
+      };
+      const onExit = (code: number) => {
+        done();
+        reject(new Error(`document worker exited (code ${code}) before answering`));
+      };
+      worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+      worker.postMessage(input);
+    });
+  }
+
+  /** A parked thread (its modules already loaded), else a new one. */
+  private take(limits: DocumentWorkLimits): Worker {
+    const parked = this.idle.pop();
+    if (!parked) {
+      // No inherited execArgv: the entry registers tsx itself, whatever started this process.
+      return new Worker(ENTRY, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb } });
+    }
+    clearTimeout(parked.timer);
+    parked.worker.off('exit', parked.onExit);
+    parked.worker.ref();
+    return parked.worker;
+  }
+
+  /** Keeps a thread that answered for the next upload, for a while; unref'd, it keeps no process alive. */
+  private park(worker: Worker, limits: DocumentWorkLimits): void {
+    if (this.idle.length >= limits.concurrency) {
+      void worker.terminate();
+      return;
+    }
+    const parked: ParkedWorker = {
+      worker,
+      timer: setTimeout(() => { parked.worker.off('exit', parked.onExit); this.forget(parked); void worker.terminate(); }, limits.idleMs),
+      onExit: () => { clearTimeout(parked.timer); this.forget(parked); },
+    };
+    parked.timer.unref();
+    worker.on('exit', parked.onExit);
+    worker.unref();
+    this.idle.push(parked);
+  }
+
+  private forget(parked: ParkedWorker): void {
+    const at = this.idle.indexOf(parked);
+    if (at >= 0) this.idle.splice(at, 1);
+  }
+}
+
+interface ParkedWorker {
+  worker: Worker;
+  timer: NodeJS.Timeout;
+  onExit: () => void;
+}
+
+function toResult(outcome: DocumentWorkOutcome): DocumentWorkResult {
+  if (outcome.ok) return { intake: outcome.intake, extraction: outcome.extraction };
+  if ('intakeError' in outcome) throw new IntakeError(outcome.intakeError.code, outcome.intakeError.message);
+  if ('refused' in outcome) {
+    const { code, count, limit } = outcome.refused;
+    if (code === 'TEXT_TOO_LONG') {
+      throw new AppError('DOCUMENT_TEXT_TOO_LONG', 'too_large', `Văn bản quá dài (${vi(count)} ký tự; giới hạn ${vi(limit)} ký tự); ${SPLIT_ADVICE}`);
+    }
+    throw new AppError('DOCUMENT_TOO_MANY_ITEMS', 'too_large', `Văn bản có quá nhiều mục để rà soát (${vi(count)} mục; giới hạn ${vi(limit)}); ${SPLIT_ADVICE}`);
+  }
+  throw new Error(`document worker failed: ${outcome.crashed}`);
+}
+
+function tooComplex(why: string): AppError {
+  return new AppError('DOCUMENT_TOO_COMPLEX', 'too_large', `Văn bản quá dài hoặc quá phức tạp để xử lý tự động (${why}); ${SPLIT_ADVICE}`);
+}
+
+/** The server's pool. */
+export const documentWork = new DocumentWorkPool();
