@@ -72,7 +72,7 @@ async function workload(): Promise<Workload> {
 }
 
 type Kind = 'dashboard' | 'search';
-interface Sample { kind: Kind; ms: number; ok: boolean; at: number }
+interface Sample { kind: Kind; ms: number; ok: boolean; at: number; error?: string }
 
 /** One click of an officer at `home`: Tổng quan 60 % of the time, a member search otherwise. */
 async function click(http: BenchHttp, home: number, random: () => number, words: string[]): Promise<Sample> {
@@ -80,12 +80,14 @@ async function click(http: BenchHttp, home: number, random: () => number, words:
   const url = kind === 'dashboard' ? `/api/progress?unitId=${home}` : `/api/members?unitId=${home}&q=${encodeURIComponent(words[Math.floor(random() * words.length)]!)}&limit=50`;
   const started = performance.now();
   let ok = false;
+  let error: string | undefined;
   try {
     ok = (await http.get(url)).status === 200;
-  } catch {
+  } catch (e) {
     ok = false; // a refused connection, a 5xx or a 4xx: all errors here
+    error = String((e as Error).message).slice(0, 160);
   }
-  return { kind, ms: performance.now() - started, ok, at: started };
+  return { kind, ms: performance.now() - started, ok, at: started, error };
 }
 
 function summary(name: string, description: string, samples: Sample[], seconds: number, peakRssMb?: number): ScenarioResult {
@@ -138,7 +140,11 @@ async function main(): Promise<void> {
     const written = writeResults(values.name!, `${THINK_MS === 0 ? 'no-think-' : ''}province-postgres`, results);
     for (const r of results) console.log(`${r.name}: ${r.runs} requests, p50 ${Math.round(r.medianMs)} ms, p95 ${Math.round(r.p95Ms)} ms — ${r.notes}`);
     console.error(`written: ${written.markdown}`);
-    if (samples.some((s) => !s.ok)) process.exitCode = 1;
+    const failed = samples.filter((s) => !s.ok);
+    const byMessage = new Map<string, number>();
+    for (const f of failed) byMessage.set(f.error ?? '?', (byMessage.get(f.error ?? '?') ?? 0) + 1);
+    for (const [message, n] of byMessage) console.error(`error ×${n}: ${message}`);
+    if (failed.length) process.exitCode = 1;
   } finally {
     await server.stop();
   }
