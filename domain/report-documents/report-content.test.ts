@@ -75,6 +75,20 @@ describe('buildReportContent', () => {
     expect(c.completenessSummary).toBe('Đến ngày 30/06/2026, 60/80 lượt đơn vị đã nộp báo cáo 6 tháng đầu năm 2026 (75%).');
   });
 
+  it('prints a reported 0 as 0 (count, share, ratio) and keeps it a number for the spreadsheet', () => {
+    const zero = (targetId: number, unit: string, code: string) => ({
+      targetId, subject: code, indicator: { code, name: code, unit }, comparator: '>=' as const, targetValue: 10, timing: { kind: 'annual' as const, year: 2026 },
+      value: 0, progress: { status: 'behind' as const, statusLabel: 'Chậm tiến độ', shareAchieved: 0 },
+    });
+    const c = buildReportContent({
+      ...input,
+      targets: [zero(1, 'count', 'union_homes'), zero(2, 'percent', 'dissemination_share'), zero(3, 'ratio', 'party_introduced_per_cdcs')],
+      breakdown: new Map([[1, [{ unit: { id: 3, name: 'CĐCS Công ty May ABC' }, value: 0, status: 'behind', statusLabel: 'Chậm tiến độ', shareAchieved: 0 }]]]),
+    });
+    expect(c.targets.map((t) => [t.actual.text, t.actual.value, t.share.text, t.share.value])).toEqual([['0', 0, '0%', 0], ['0%', 0, '0%', 0], ['0,00', 0, '0%', 0]]);
+    expect(c.units[0]!.rows[0]!.actual).toMatchObject({ text: '0', value: 0 });
+  });
+
   it('addresses the level above and leaves the signer’s name as a marked placeholder unless given', () => {
     const c = buildReportContent(input);
     expect(c.recipients).toEqual(['- Liên đoàn Lao động tỉnh Tây Ninh (để báo cáo);', '- Các đơn vị trực thuộc;', '- Lưu: VT.']);

@@ -165,7 +165,8 @@ export function buildReportContent(input: ReportInput): ReportContent {
       // A count target is the whole unit's ("140.000 đoàn viên" for the province): judging each
       // unit below against it says nothing, so the report says what part of the total each holds.
       if (t.indicator.unit === 'count') {
-        const part = c.value !== null && t.value ? `Chiếm ${formatShare((100 * c.value) / t.value) || '0%'} tổng số` : c.statusLabel;
+        // A total of 0 has no parts to speak of (and no share to divide by): the status is said instead.
+        const part = c.value !== null && t.value !== null && t.value > 0 ? `Chiếm ${formatShare((100 * c.value) / t.value) || '0%'} tổng số` : c.statusLabel;
         return { no: j + 1, unit: c.unit.name, actual: figure(c.value, t.indicator.unit), share: shareFigure(null), assessment: part };
       }
       return { no: j + 1, unit: c.unit.name, actual: figure(c.value, t.indicator.unit), share: shareFigure(c.shareAchieved), assessment: c.statusLabel };

@@ -37,6 +37,15 @@ describe('report validation', () => {
     ]);
   });
 
+  it('takes a 0 as a figure: it fills a required field and is compared; null is "not entered"', () => {
+    expect(validateReport(cdcs, { ...complete, dissemination_reached: 0 }, null, {}).errors).toEqual([]);
+    const { errors } = validateReport(cdcs, { ...complete, dissemination_reached: 5, dissemination_base: 0, dues_due: null }, null, {});
+    expect(errors.map((e) => e.message)).toEqual([
+      '«Đoàn phí phải thu»: chưa nhập (quy tắc: chỉ tiêu bắt buộc).',
+      '«Đoàn viên, NLĐ được tuyên truyền, phổ biến nghị quyết» (5) lớn hơn «Đoàn viên, NLĐ thuộc diện tuyên truyền» (0) (quy tắc: phần không vượt quá tổng).',
+    ]);
+  });
+
   it('refuses values that are not whole non-negative numbers, and fields not in the form', () => {
     const { errors } = validateReport(cdcs, { ...complete, skills_base: -1, party_introduced: 2.5, members_active: 3 }, null, {});
     expect(errors.map((e) => e.element).sort()).toEqual(['members_active', 'party_introduced', 'skills_base']);

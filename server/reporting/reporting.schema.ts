@@ -4,8 +4,16 @@ import { Type } from 'typebox';
 const Id = Type.Integer({ minimum: 1 });
 export const ReportStatusSchema = Type.Union([Type.Literal('draft'), Type.Literal('submitted'), Type.Literal('returned'), Type.Literal('accepted')]);
 
-// Null first: with type coercion on, a null tried against "number" first would become 0.
-export const ReportValuesSchema = Type.Record(Type.String({ pattern: '^[a-z][a-z0-9_]{0,63}$' }), Type.Union([Type.Null(), Type.Number()]), {
+/**
+ * A figure or null ("chưa nhập") as one nullable number, never a union. The app's Ajv coerces
+ * types, and in an anyOf each branch coerces in turn: with null first a 0 became null (Ajv turns
+ * 0, '' and false into null), with number first a null would become 0. A nullable type is one
+ * keyword (type number or null): Ajv coerces only a value that is neither, so 0 stays 0 and
+ * null stays null, and a wrong value reads "phải là số" (OpenAPI 3.0's nullable).
+ */
+const FigureOrNull = Type.Unsafe<number | null>({ type: 'number', nullable: true });
+
+export const ReportValuesSchema = Type.Record(Type.String({ pattern: '^[a-z][a-z0-9_]{0,63}$' }), FigureOrNull, {
   description: 'Số liệu theo mã chỉ tiêu; null là chưa nhập',
 });
 export const ExplanationsSchema = Type.Record(Type.String({ maxLength: 200 }), Type.String({ maxLength: 2000 }), {

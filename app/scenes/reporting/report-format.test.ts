@@ -9,6 +9,14 @@ describe('reporting screen helpers', () => {
     expect(parseFigure(' 12 000 ')).toBe('12000');
   });
 
+  it('keeps a 0 as "0" both ways: a zero is a figure, only an empty field is no figure', () => {
+    expect(formatFigure(0)).toBe('0');
+    expect(formatFigure('0')).toBe('0');
+    expect(parseFigure('0')).toBe('0');
+    expect(formatFigure(undefined)).toBe('');
+    expect(parseFigure('')).toBe('');
+  });
+
   it('writes the reminders list with each unit’s contact, or says there is none', () => {
     const text = reminderText([
       { name: 'CĐCS Công ty May ABC', parentName: 'Công đoàn phường Tân Ninh', phone: '02763822111', email: null, contacts: [{ fullName: 'Phạm Thị Lan', email: 'lan@abc.vn' }] },
