@@ -29,6 +29,7 @@ const DocumentReviewScene = lazy(() => import('./scenes/targets/review/document-
 const DocumentDetailScene = lazy(() => import('./scenes/targets/cascade/document-detail.scene.tsx'));
 const ReportingScene = lazy(() => import('./scenes/reporting/reporting.scene.tsx'));
 const ReportFormScene = lazy(() => import('./scenes/reporting/report-form.scene.tsx'));
+const AllocationScene = lazy(() => import('./scenes/allocation/allocation.scene.tsx'));
 
 export function AppRoutes() {
   return (
@@ -61,6 +62,7 @@ export function AppRoutes() {
         <Route path="/thoa-uoc" element={<AgreementsScene />} />
         <Route path="/thoa-uoc/nhap" element={<RequirePermission permission="registry.write"><RegistryImportScene registry="agreements" /></RequirePermission>} />
         <Route path="/tong-quan" element={<DashboardScene />} />
+        <Route path="/tong-quan/giao-chi-tieu/:targetId" element={<RequirePermission permission="targets.write"><AllocationScene /></RequirePermission>} />
         <Route path="/van-ban-chi-tieu" element={<TargetsScene />} />
         <Route path="/van-ban-chi-tieu/:id" element={<DocumentDetailScene />} />
         <Route path="/van-ban-chi-tieu/:id/ra-soat" element={<DocumentReviewScene />} />

@@ -21,6 +21,9 @@ import { notFoundBody, registerErrorHandling } from './http/error-handler.ts';
 import { registerInputGuard } from './http/input-guard.ts';
 import { requireAccessDeclarations, type RouteRecord } from './http/route-access.ts';
 import { agreementsRoutes } from './agreements/agreements.routes.ts';
+import { reviseAllocatedValue } from './allocation/allocation.repository.ts';
+import { allocationRoutes } from './allocation/allocation.routes.ts';
+import { AllocationService } from './allocation/allocation.service.ts';
 import { AgreementsService } from './agreements/agreements.service.ts';
 import { documentsRoutes } from './documents/documents.routes.ts';
 import { DocumentsService } from './documents/documents.service.ts';
@@ -121,6 +124,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(agreementsRoutes, { agreements: new AgreementsService(db), db });
   await app.register(grassrootsRoutes, { db });
   await app.register(progressRoutes, { progress: new ProgressService(db), db });
+  await app.register(allocationRoutes, { allocation: new AllocationService(db, new ProgressService(db), reviseAllocatedValue), db });
   const reports = new ReportingService(db);
   await app.register(reportingRoutes, { reports, files: new ReportFilesService(db, reports), db });
   await app.register(documentsRoutes, { documents: new DocumentsService(db), db });

@@ -185,6 +185,9 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
       '/api/reports/:id/workbook': `/api/reports/${p01Report}/workbook`,
       '/api/report-templates/:code/rules': '/api/report-templates/cdcs-nam/rules',
       '/api/report-documents': `/api/report-documents?unitId=${p01}&documentId=${p01Document}&period=2026&format=docx`,
+      '/api/targets/:id/allocation': `/api/targets/${p01Target}/allocation`,
+      '/api/targets/:id/allocation/file': `/api/targets/${p01Target}/allocation/file?dryRun=true`,
+      '/api/targets/:id/allocation/template': `/api/targets/${p01Target}/allocation/template`,
     };
     const url = samples[route.url] ?? route.url;
     if (url.includes(':')) throw new Error(`The access test needs a sample for ${route.method} ${route.url}: add one to sampleUrl().`);
@@ -229,7 +232,7 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
     };
     /** The route's path on P02's own records. */
     const p02Url = (url: string) => url.replace(/\/api\/(\w+)\/:id/, (_m, resource: string) => {
-      const kind = ({ users: 'user', members: 'member', employers: 'employer', agreements: 'agreement', grassroots: 'cdcs', documents: 'document', reports: 'report' } as Record<string, string>)[resource]!;
+      const kind = ({ users: 'user', members: 'member', employers: 'employer', agreements: 'agreement', grassroots: 'cdcs', documents: 'document', reports: 'report', targets: 'target' } as Record<string, string>)[resource]!;
       return `/api/${resource}/${p02Records[kind]}`;
     });
     const body = (fields: string[], outside: string) => {
