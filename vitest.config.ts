@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config';
 // Three projects, one runner: unit tests are pure and fast, integration tests open a real
 // database (PGlite always, PostgreSQL when TEST_DATABASE_URL is set), e2e tests drive Chromium
 // against the real server. `npm test` runs all three (scripts/test.mjs).
+/** Integration files that measure latency: run alone, never beside another file. */
+const SOLO = ['server/documents/hostile-upload.int.test.ts'];
+
 export default defineConfig({
   test: {
     projects: [
@@ -20,6 +23,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['{domain,server,cli}/**/*.int.test.ts'],
+          exclude: ['**/node_modules/**', ...SOLO],
           globalSetup: ['test/support/personal-data-in-logs.global.ts'],
           environment: 'node',
           testTimeout: 60_000,
@@ -27,6 +31,21 @@ export default defineConfig({
           // PGlite is single-threaded WASM; two at a time is what 2 cores can carry.
           maxWorkers: 2,
           sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        // Tests that bound a latency (the event loop stays free during a hostile upload) run
+        // alone, after the other integration files: two files at once on 2 cores measure the
+        // neighbour, not the server.
+        test: {
+          name: 'integration-solo',
+          include: SOLO,
+          globalSetup: ['test/support/personal-data-in-logs.global.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          maxWorkers: 1,
+          sequence: { groupOrder: 2 },
         },
       },
       {
@@ -40,7 +59,7 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 360_000,
           fileParallelism: false,
-          sequence: { groupOrder: 2 },
+          sequence: { groupOrder: 3 },
         },
       },
     ],
