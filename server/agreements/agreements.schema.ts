@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { IsoDate } from '../org/org.schema.ts';
+import { NullableInteger } from '../http/nullable-schema.ts';
 
 const Kind = Type.Union([Type.Literal('enterprise'), Type.Literal('sector'), Type.Literal('multi_employer')]);
 const Quality = Type.Union([Type.Literal('A'), Type.Literal('B'), Type.Literal('C'), Type.Literal('D'), Type.Null()]);
@@ -47,7 +48,7 @@ export const AgreementList = Type.Object({
 const fields = {
   number: Type.Optional(Type.Union([Type.String({ maxLength: 60 }), Type.Null()])),
   kind: Kind,
-  employerId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+  employerId: Type.Optional(NullableInteger({ minimum: 1 })),
   signedOn: IsoDate,
   effectiveFrom: IsoDate,
   expiresOn: IsoDate,

@@ -1,6 +1,7 @@
 // Wire types of the document library: upload and review, search, the cascade graph.
 import { Type } from 'typebox';
 import { IsoDate } from '../org/org.schema.ts';
+import { NullableInteger } from '../http/nullable-schema.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const Comparator = Type.Union([Type.Literal('>'), Type.Literal('>='), Type.Literal('='), Type.Literal('<='), Type.Literal('<')]);
@@ -38,8 +39,8 @@ export const DocumentMetadata = Type.Object({
   issuerText: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
   place: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
   issuedOn: Type.Optional(Nullable(IsoDate)),
-  termFrom: Type.Optional(Nullable(Type.Integer({ minimum: 1945, maximum: 2100 }))),
-  termTo: Type.Optional(Nullable(Type.Integer({ minimum: 1945, maximum: 2100 }))),
+  termFrom: Type.Optional(NullableInteger({ minimum: 1945, maximum: 2100 })),
+  termTo: Type.Optional(NullableInteger({ minimum: 1945, maximum: 2100 })),
   signerCapacity: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
   signerTitle: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
   signerName: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
@@ -91,11 +92,11 @@ export const TargetDecision = Type.Object({
   indicatorCode: Type.Optional(Nullable(Type.String({ maxLength: 64 }))),
   comparator: Comparator,
   value: Type.Number(),
-  unitId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+  unitId: Type.Optional(NullableInteger({ minimum: 1 })),
   annual: Type.Boolean(),
-  deadlineYear: Type.Optional(Nullable(Type.Integer({ minimum: 2000, maximum: 2100 }))),
+  deadlineYear: Type.Optional(NullableInteger({ minimum: 2000, maximum: 2100 })),
   sectors: Type.Optional(Nullable(Type.Array(RegistrySector, { maxItems: 4 }))),
-  minWorkers: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 100000 }))),
+  minWorkers: Type.Optional(NullableInteger({ minimum: 0, maximum: 100000 })),
   subject: Type.Optional(Type.String({ maxLength: 1000 })),
   quote: Type.Optional(Nullable(Type.String({ maxLength: 4000 }))),
 }, { additionalProperties: false });

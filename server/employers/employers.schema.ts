@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { IsoDate } from '../org/org.schema.ts';
+import { NullableInteger } from '../http/nullable-schema.ts';
 
 export const SectorType = Type.Union([Type.Literal('hcsn'), Type.Literal('dnnn'), Type.Literal('private'), Type.Literal('fdi')]);
 const UnitBrief = Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() });
@@ -46,9 +47,9 @@ const fields = {
   provinceName: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])),
   communeName: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])),
   areaUnitId: Type.Integer({ minimum: 1 }),
-  cdcsUnitId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
-  workers: Type.Optional(Type.Union([Type.Integer({ minimum: 0 }), Type.Null()])),
-  womenWorkers: Type.Optional(Type.Union([Type.Integer({ minimum: 0 }), Type.Null()])),
+  cdcsUnitId: Type.Optional(NullableInteger({ minimum: 1 })),
+  workers: Type.Optional(NullableInteger({ minimum: 0 })),
+  womenWorkers: Type.Optional(NullableInteger({ minimum: 0 })),
   workersCountedOn: Type.Optional(Type.Union([IsoDate, Type.Null()])),
 };
 export const CreateEmployerBody = Type.Object({ taxCode: Type.String({ maxLength: 20 }), ...fields }, { additionalProperties: false });

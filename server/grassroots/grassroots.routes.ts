@@ -17,6 +17,7 @@ import { unitFromInput } from '../members/members.routes.ts';
 import { decodeCursor, encodeCursor, invalidCursor } from '../http/keyset-cursor.ts';
 import { findUnit } from '../org/org.repository.ts';
 import { IsoDate } from '../org/org.schema.ts';
+import { NullableInteger } from '../http/nullable-schema.ts';
 
 const TAGS = ['Công đoàn cơ sở'];
 const notFound = () => new AppError('CDCS_NOT_FOUND', 'not_found', 'Không tìm thấy công đoàn cơ sở.');
@@ -173,7 +174,7 @@ export const grassrootsRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> = a
       tags: TAGS, summary: 'Cập nhật hồ sơ công đoàn cơ sở (quyết định thành lập, chủ tịch, đơn vị sử dụng lao động, giải thể)',
       params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
       body: Type.Object({
-        employerId: Type.Optional(Type.Union([Type.Integer({ minimum: 1 }), Type.Null()])),
+        employerId: Type.Optional(NullableInteger({ minimum: 1 })),
         foundingDecision: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])),
         foundedOn: Type.Optional(Type.Union([IsoDate, Type.Null()])),
         chairName: Type.Optional(Type.Union([Type.String({ maxLength: 120 }), Type.Null()])),

@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { NullableInteger, NullableNumber } from '../http/nullable-schema.ts';
 import { IsoDate } from '../org/org.schema.ts';
 
 const Comparator = Type.Union([Type.Literal('>'), Type.Literal('>='), Type.Literal('='), Type.Literal('<='), Type.Literal('<')]);
@@ -52,8 +53,8 @@ export const CreateDocumentBody = Type.Object(
     title: Type.String({ minLength: 1, maxLength: 1000 }),
     issuerUnitId: Type.Integer({ minimum: 1 }),
     issuedOn: Type.Optional(Nullable(IsoDate)),
-    termFrom: Type.Optional(Nullable(Type.Integer({ minimum: 1945, maximum: 2100 }))),
-    termTo: Type.Optional(Nullable(Type.Integer({ minimum: 1945, maximum: 2100 }))),
+    termFrom: Type.Optional(NullableInteger({ minimum: 1945, maximum: 2100 })),
+    termTo: Type.Optional(NullableInteger({ minimum: 1945, maximum: 2100 })),
   },
   { additionalProperties: false },
 );
@@ -70,15 +71,15 @@ export const CreateTargetBody = Type.Object(
     indicatorCode: Type.String({ maxLength: 64 }),
     comparator: Comparator,
     value: Type.Number(),
-    deadlineYear: Type.Optional(Nullable(Type.Integer({ minimum: 2000, maximum: 2100 }))),
+    deadlineYear: Type.Optional(NullableInteger({ minimum: 2000, maximum: 2100 })),
     annual: Type.Optional(Type.Boolean()),
-    baselineValue: Type.Optional(Nullable(Type.Number())),
+    baselineValue: Type.Optional(NullableNumber()),
     baselineDate: Type.Optional(Nullable(IsoDate)),
     sectors: Type.Optional(Nullable(Type.Array(Type.Union([Type.Literal('hcsn'), Type.Literal('dnnn'), Type.Literal('private'), Type.Literal('fdi')]), { maxItems: 4 }))),
-    minWorkers: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 100000 }))),
+    minWorkers: Type.Optional(NullableInteger({ minimum: 0, maximum: 100000 })),
     subject: Type.Optional(Type.String({ maxLength: 1000 })),
     quote: Type.Optional(Nullable(Type.String({ maxLength: 4000 }))),
-    parentTargetId: Type.Optional(Nullable(Type.Integer({ minimum: 1 }))),
+    parentTargetId: Type.Optional(NullableInteger({ minimum: 1 })),
   },
   { additionalProperties: false },
 );
