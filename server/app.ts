@@ -44,6 +44,8 @@ import { ReportFilesService } from './reporting/report-files.service.ts';
 import { reportingRoutes } from './reporting/reporting.routes.ts';
 import { ReportingService } from './reporting/reporting.service.ts';
 import { reportDocumentsRoutes } from './report-documents/report-documents.routes.ts';
+import { targetVersionsRoutes } from './targets/target-versions.routes.ts';
+import { TargetVersionsService } from './targets/target-versions.service.ts';
 import { ReportDocumentsService } from './report-documents/report-documents.service.ts';
 import { tokensRoutes } from './tokens/tokens.routes.ts';
 import { TokensService } from './tokens/tokens.service.ts';
@@ -124,6 +126,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(agreementsRoutes, { agreements: new AgreementsService(db), db });
   await app.register(grassrootsRoutes, { db });
   await app.register(progressRoutes, { progress: new ProgressService(db), db });
+  await app.register(targetVersionsRoutes, { targetVersions: new TargetVersionsService(db), db });
   await app.register(allocationRoutes, { allocation: new AllocationService(db, new ProgressService(db), reviseAllocatedValue), db });
   const reports = new ReportingService(db);
   await app.register(reportingRoutes, { reports, files: new ReportFilesService(db, reports), db });

@@ -119,6 +119,8 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
       'POST /api/tokens': { unitId: p01 },
       'POST /api/documents': { issuerUnitId: p01 },
       'POST /api/targets': { unitId: p01 },
+      'PATCH /api/targets/:id': { value: 1, reason: 'Thử quyền' },
+      'POST /api/targets/:id/withdraw': { reason: 'Thử quyền' },
       'POST /api/reports': { unitId: p01 },
     };
     return bodies[`${route.method} ${route.url}`] ?? {};
@@ -164,6 +166,9 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
       '/api/targets/:id/progress': `/api/targets/${p01Target}/progress`,
       '/api/targets/:id/breakdown': `/api/targets/${p01Target}/breakdown`,
       '/api/targets/:id/series': `/api/targets/${p01Target}/series`,
+      '/api/targets/:id': `/api/targets/${p01Target}`,
+      '/api/targets/:id/withdraw': `/api/targets/${p01Target}/withdraw`,
+      '/api/targets/:id/versions': `/api/targets/${p01Target}/versions`,
       '/api/documents': `/api/documents?unitId=${p01}`,
       '/api/documents/upload': `/api/documents/upload?unitId=${p01}`,
       '/api/documents/search': `/api/documents/search?unitId=${p01}`,

@@ -329,6 +329,35 @@ export interface TargetTable {
   closed_on: ColumnType<string | null, string | null | undefined, string | null>;
   closed_reason: ColumnType<string | null, string | null | undefined, string | null>;
   succeeded_by_id: ColumnType<number | null, number | null | undefined, number | null>;
+  /** First day of the version held in this row (null: never revised); migration 0016. */
+  revised_from: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** What a target said over [valid_from, valid_to), why and who (written from its first change; migration 0016). */
+export interface TargetVersionTable {
+  id: Generated<number>;
+  target_id: number;
+  version: number;
+  change: 'original' | 'revised' | 'withdrawn';
+  valid_from: string | null;
+  valid_to: string | null;
+  indicator_code: string;
+  comparator: '>' | '>=' | '=' | '<=' | '<';
+  value: number;
+  timing: 'deadline' | 'annual';
+  deadline: string | null;
+  annual_from: number | null;
+  annual_to: number | null;
+  baseline_value: number | null;
+  baseline_date: string | null;
+  sectors: string[] | null;
+  min_workers: number | null;
+  subject: string;
+  reason: string | null;
+  actor_user_id: number | null;
+  actor_token_id: number | null;
+  actor_label: string | null;
+  created_at: Timestamp;
 }
 
 export interface ReportedValueTable {
@@ -429,6 +458,7 @@ export interface DB {
   document_review: DocumentReviewTable;
   document_link: DocumentLinkTable;
   target: TargetTable;
+  target_version: TargetVersionTable;
   reported_value: ReportedValueTable;
   report_template: ReportTemplateTable;
   report: ReportTable;

@@ -7,6 +7,7 @@ import {
   aggregatedCounts, aggregatedEmployers, aggregatedReportedTotals, composeElements, countKey, EMPLOYER_ELEMENTS, MEMBER_ELEMENTS, type CountRequest, type EmployerCounts, type ReportedTotals, type SubtreeCounts,
 } from './aggregate-elements.repository.ts';
 import { derivedElements, pickReported, reportedTotals, type ElementScope, type ElementValues } from './derived-elements.repository.ts';
+import { revisedAfter, versionsInForce } from '../targets/target-versions.repository.ts';
 
 type TargetRow = Omit<TargetTable, 'id' | 'created_at'> & { id: number; indicator_name: string; indicator_unit: string; numerator: string; denominator: string | null; document_title: string; document_symbol: string | null; document_issued_on: string | null; owner_name: string };
 
@@ -229,7 +230,13 @@ export class ProgressService {
     return this.elementSources;
   }
 
-  async targetRows(where: { unitIds?: number[]; targetIds?: number[]; documentId?: number }): Promise<TargetRow[]> {
+  /**
+   * Target rows with their indicator, document and owner. With `asOf`: only the targets in force
+   * that day (a target withdrawn or closed on or before it is left out), each with the version in
+   * force then — the row holds today's terms, so only targets revised after `asOf` need their
+   * older version (one query for all of them; none for today's dashboard).
+   */
+  async targetRows(where: { unitIds?: number[]; targetIds?: number[]; documentId?: number; asOf?: string }): Promise<TargetRow[]> {
     let query = this.db
       .selectFrom('target as t')
       .innerJoin('indicator as i', 'i.code', 't.indicator_code')
@@ -240,7 +247,16 @@ export class ProgressService {
     if (where.unitIds) query = query.where('t.unit_id', 'in', where.unitIds.length ? where.unitIds : [0]);
     if (where.targetIds) query = query.where('t.id', 'in', where.targetIds.length ? where.targetIds : [0]);
     if (where.documentId) query = query.where('t.document_id', '=', where.documentId);
-    return (await query.orderBy('t.id').execute()) as unknown as TargetRow[];
+    const asOf = where.asOf;
+    if (asOf) query = query.where((eb) => eb.or([eb('t.closed_on', 'is', null), eb('t.closed_on', '>', asOf)]));
+    const rows = (await query.orderBy('t.id').execute()) as unknown as TargetRow[];
+    const revisedLater = asOf ? rows.filter((t) => revisedAfter(t, asOf)) : [];
+    if (!asOf || revisedLater.length === 0) return rows;
+    const past = await versionsInForce(this.db, revisedLater.map((t) => Number(t.id)), asOf);
+    return rows.map((t) => {
+      const version = past.get(Number(t.id));
+      return version ? { ...t, ...version } : t;
+    });
   }
 
   private timingOf(t: TargetRow, asOf: string): { period: Period; deadline: string; start: string; timing: TargetProgress['timing'] } {
@@ -362,7 +378,7 @@ export class ProgressService {
   async forUnit(unitId: number, asOf: string, options: { documentId?: number; includeSubmitted?: boolean } = {}): Promise<TargetProgress[]> {
     const path = await sql<{ path: string }>`SELECT path::text AS path FROM org_placement WHERE unit_id = ${unitId} AND valid_to IS NULL`.execute(this.db);
     const ancestorIds = (path.rows[0]?.path ?? String(unitId)).split('.').map(Number);
-    const rows = (await this.targetRows({ unitIds: ancestorIds, documentId: options.documentId })).filter(
+    const rows = (await this.targetRows({ unitIds: ancestorIds, documentId: options.documentId, asOf })).filter(
       (t) => Number(t.unit_id) === unitId || t.indicator_unit !== 'count',
     );
     const cache = this.cache();

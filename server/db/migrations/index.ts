@@ -15,6 +15,7 @@ import * as orgOperations from './0012-org-operations.ts';
 import * as memberUnitCopy from './0013-member-unit-copy.ts';
 import * as progressReported from './0014-progress-reported.ts';
 import * as importRetentionCccdReview from './0015-import-retention-cccd-review.ts';
+import * as targetVersions from './0016-target-versions.ts';
 
 /**
  * Every migration, in name order (the health check reads the last one). A static list (not a
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '0013-member-unit-copy': memberUnitCopy,
   '0014-progress-reported': progressReported,
   '0015-import-retention-cccd-review': importRetentionCccdReview,
+  '0016-target-versions': targetVersions,
 };

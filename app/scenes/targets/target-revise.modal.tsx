@@ -1,0 +1,123 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Spin, type ButtonProps } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { errorMessage } from '../../api/api-client.ts';
+import type { TargetProgress } from '../../api/progress.api.ts';
+import { SECTOR_OPTIONS } from '../../components/registry/registry-format.ts';
+import { todayIso, VI_DATE_FORMAT } from '../../lib/calendar-date.ts';
+import { splitFormErrors } from '../admin/form-errors.ts';
+import { COMPARATOR_OPTIONS, INDICATOR_OPTIONS, indicatorUnit } from './target-form.model.ts';
+import { currentVersion, reviseFormInitial, toReviseBody, versionSummary, type ReviseFormValues, type TargetVersions } from './target-revise.model.ts';
+import { reviseTarget, targetVersionsQuery } from './target-versions.api.ts';
+
+type Shape = Omit<ReviseFormValues, 'effectiveFrom'> & { effectiveFrom: Dayjs };
+
+const FIELDS = ['indicatorCode', 'comparator', 'value', 'deadlineYear', 'sectors', 'minWorkers', 'subject', 'effectiveFrom', 'reason'] as const;
+const UNIT_SUFFIX = { count: '', percent: '%', ratio: '' } as const;
+
+/**
+ * Sửa chỉ tiêu: a correction of a confirmed target with its reason, in force from a chosen day
+ * (today by default, never later). The version before stays for the days before it, so reports
+ * of past periods keep what the target said then.
+ */
+export function TargetReviseModal({ target, onClose, onSaved }: { target: TargetProgress; onClose: () => void; onSaved: (v: TargetVersions) => void }) {
+  const versions = useQuery(targetVersionsQuery(target.targetId));
+  const current = versions.data ? currentVersion(versions.data) : undefined;
+  const [form] = Form.useForm<Shape>();
+  const [saving, setSaving] = useState(false);
+  const [formError, setFormError] = useState<string>();
+  const timing = Form.useWatch('timing', form);
+  const unit = indicatorUnit(Form.useWatch('indicatorCode', form));
+  const today = todayIso();
+
+  const submit = async (v: Shape) => {
+    if (!current || !versions.data) return;
+    setSaving(true);
+    setFormError(undefined);
+    try {
+      onSaved(await reviseTarget(target.targetId, toReviseBody(current, { ...v, effectiveFrom: v.effectiveFrom.format('YYYY-MM-DD') }, versions.data.current)));
+    } catch (error) {
+      const split = splitFormErrors(error, FIELDS, { EFFECTIVE_DATE_BEFORE_LAST_CHANGE: 'effectiveFrom', EFFECTIVE_DATE_IN_FUTURE: 'effectiveFrom', REASON_REQUIRED: 'reason' });
+      form.setFields(split.fields);
+      setFormError(split.form);
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const withdrawn = versions.data?.withdrawn;
+  return (
+    <Modal
+      open
+      width={720}
+      title="Sửa chỉ tiêu"
+      okText="Lưu thay đổi"
+      cancelText="Hủy"
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={saving}
+      okButtonProps={{ disabled: !current || !!withdrawn, 'data-testid': 'target-revise-submit' } as ButtonProps}
+      destroyOnHidden
+    >
+      {versions.isPending && <Spin />}
+      {versions.isError && <Alert type="error" showIcon title={errorMessage(versions.error)} />}
+      {withdrawn && <Alert type="warning" showIcon title="Chỉ tiêu đã được rút, không sửa được nữa." />}
+      {current && !withdrawn && (
+        <Form<Shape>
+          form={form}
+          layout="vertical"
+          onFinish={submit}
+          initialValues={{ ...reviseFormInitial(current, today), effectiveFrom: dayjs(today) }}
+          data-testid="target-revise-form"
+        >
+          <Alert
+            type="info"
+            style={{ marginBottom: 16 }}
+            title={`Đang có hiệu lực: ${versionSummary(current)}`}
+            description="Thay đổi có hiệu lực từ ngày chọn dưới đây. Trước ngày đó (kể cả báo cáo các kỳ đã qua) vẫn dùng chỉ tiêu cũ."
+          />
+          <Form.Item name="indicatorCode" label="Chỉ số" rules={[{ required: true, message: 'Hãy chọn chỉ số.' }]}>
+            <Select showSearch optionFilterProp="label" options={INDICATOR_OPTIONS} data-testid="target-revise-indicator" />
+          </Form.Item>
+          <div className="form-row">
+            <Form.Item name="comparator" label="So sánh" rules={[{ required: true, message: 'Hãy chọn cách so sánh.' }]}>
+              <Select options={[...COMPARATOR_OPTIONS]} />
+            </Form.Item>
+            <Form.Item name="value" label="Giá trị chỉ tiêu" rules={[{ required: true, message: 'Hãy nhập giá trị.' }]}>
+              <InputNumber<number> style={{ width: '100%' }} min={0} max={unit === 'percent' ? 100 : undefined} decimalSeparator="," suffix={unit ? UNIT_SUFFIX[unit] : undefined} data-testid="target-revise-value" />
+            </Form.Item>
+          </div>
+          <div className="form-row">
+            <Form.Item name="timing" label="Thời hạn">
+              <Radio.Group options={[{ value: 'deadline', label: 'Đến năm' }, { value: 'annual', label: 'Hằng năm' }]} />
+            </Form.Item>
+            {timing !== 'annual' && (
+              <Form.Item name="deadlineYear" label="Năm hoàn thành" rules={[{ required: true, message: 'Hãy nhập năm hoàn thành.' }]}>
+                <InputNumber min={2000} max={2100} style={{ width: '100%' }} />
+              </Form.Item>
+            )}
+          </div>
+          <div className="form-row">
+            <Form.Item name="sectors" label="Khu vực (để trống: mọi khu vực)">
+              <Select mode="multiple" allowClear options={SECTOR_OPTIONS.map((o) => ({ ...o }))} placeholder="Mọi khu vực" />
+            </Form.Item>
+            <Form.Item name="minWorkers" label="Chỉ tính đơn vị có từ … lao động">
+              <InputNumber min={0} max={100000} style={{ width: '100%' }} placeholder="Để trống: mọi quy mô" />
+            </Form.Item>
+          </div>
+          <Form.Item name="subject" label="Nội dung chỉ tiêu">
+            <Input maxLength={1000} />
+          </Form.Item>
+          <Form.Item name="effectiveFrom" label="Có hiệu lực từ ngày" rules={[{ required: true, message: 'Hãy chọn ngày có hiệu lực.' }]}>
+            <DatePicker format={VI_DATE_FORMAT} allowClear={false} disabledDate={(d) => d.isAfter(dayjs(today), 'day')} style={{ width: '100%' }} data-testid="target-revise-from" />
+          </Form.Item>
+          <Form.Item name="reason" label="Lý do" rules={[{ required: true, whitespace: true, message: 'Hãy ghi lý do sửa chỉ tiêu.' }]}>
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} placeholder="Ví dụ: Điều chỉnh theo Nghị quyết số … của Ban Chấp hành" data-testid="target-revise-reason" />
+          </Form.Item>
+          {formError && <div className="ant-form-item-explain-error" data-testid="target-revise-error">{formError}</div>}
+        </Form>
+      )}
+    </Modal>
+  );
+}

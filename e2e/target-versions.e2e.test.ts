@@ -1,0 +1,97 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PlanDocument, TargetProgress } from '../app/api/progress.api.ts';
+import { DEMO_PASSWORD } from '../domain/demo/demo-accounts.ts';
+import type { CurrentUser } from '../server/auth/auth.schema.ts';
+import type { TargetVersionListView } from '../server/targets/target-versions.schema.ts';
+import { apiGet, apiLogin } from './support/api.ts';
+import { launchBrowser, loginInBrowser, openPage, type OpenedPage } from './support/browser.ts';
+import { startTestServer, type TestServer } from './support/test-server.ts';
+
+const USER = 'canbo.tinh';
+
+let server: TestServer;
+let browser: Browser;
+let opened: OpenedPage;
+let page: Page;
+let cookie = '';
+let me: CurrentUser;
+let doc: PlanDocument;
+let target: TargetProgress;
+
+async function apiPost<T>(route: string, body: unknown): Promise<T> {
+  const response = await fetch(`${server.url}${route}`, {
+    method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', cookie, 'x-csrf-token': me.csrfToken ?? '' }, body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`POST ${route} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+describe('Văn bản & chỉ tiêu: the province officer corrects a confirmed target, reads its history and withdraws it', () => {
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+    opened = await openPage(browser, server.url);
+    page = opened.page;
+    cookie = await apiLogin(server.url, USER, DEMO_PASSWORD);
+    me = await apiGet<CurrentUser>(server.url, '/api/auth/me', cookie);
+    doc = await apiPost<PlanDocument>('/api/documents', {
+      kind: 'program', symbol: '07/CTr-LĐLĐ', title: 'Chương trình thử sửa chỉ tiêu', issuerUnitId: me.unit.id, issuedOn: '2024-01-18', termFrom: 2023, termTo: 2028,
+    });
+    target = await apiPost<TargetProgress>('/api/targets', { documentId: doc.id, unitId: me.unit.id, indicatorCode: 'members', comparator: '>', value: 140000, deadlineYear: 2028, subject: 'đoàn viên công đoàn' });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('Sửa chỉ tiêu: a new value with its reason shows in the table, and Lịch sử thay đổi says before → after and why', async () => {
+    await loginInBrowser(page, USER, DEMO_PASSWORD);
+    await page.goto(`/van-ban-chi-tieu/${doc.id}`);
+    const table = page.getByTestId(`document-targets-${doc.id}`);
+    await expect.poll(() => table.innerText()).toContain('Trên 140.000');
+    await page.getByTestId(`target-revise-${target.targetId}`).click();
+    await page.getByTestId('target-revise-form').waitFor();
+    const value = page.getByTestId('target-revise-value');
+    await value.fill('150000');
+    // Without a reason the form refuses, in Vietnamese.
+    await page.getByTestId('target-revise-submit').click();
+    await expect.poll(() => page.locator('.ant-modal').innerText()).toContain('Hãy ghi lý do sửa chỉ tiêu.');
+    await page.getByTestId('target-revise-reason').fill('Điều chỉnh theo Nghị quyết Đại hội');
+    await page.getByTestId('target-revise-submit').click();
+    await expect.poll(() => table.innerText()).toContain('Trên 150.000');
+
+    await page.getByTestId(`target-history-open-${target.targetId}`).click();
+    const history = page.getByTestId(`target-history-${target.targetId}`);
+    await expect.poll(() => history.innerText()).toContain('Điều chỉnh theo Nghị quyết Đại hội');
+    const text = await history.innerText();
+    expect(text).toContain('Trên 140.000');
+    expect(text).toContain('Trên 150.000');
+    expect(text).toContain('Chỉ tiêu ban đầu');
+    await page.keyboard.press('Escape');
+  });
+
+  it('Rút chỉ tiêu: with its reason the target leaves today’s table; the history keeps it', async () => {
+    await page.getByTestId(`target-withdraw-${target.targetId}`).click();
+    await page.getByTestId('target-withdraw-reason').fill('Trùng với chỉ tiêu của kế hoạch khác');
+    await page.getByTestId('target-withdraw-submit').click();
+    const table = page.getByTestId(`document-targets-${doc.id}`);
+    await expect.poll(() => table.innerText()).not.toContain('Trên 150.000');
+    const versions = await apiGet<TargetVersionListView>(server.url, `/api/targets/${target.targetId}/versions`, cookie);
+    expect(versions.withdrawn?.reason).toBe('Trùng với chỉ tiêu của kế hoạch khác');
+    expect(versions.items.map((v) => v.change)).toEqual(['original', 'revised', 'withdrawn']);
+    expect(opened.errors).toEqual([]);
+  });
+
+  it('a read-only user sees the history but no Sửa or Rút', async () => {
+    const other = await apiPost<TargetProgress>('/api/targets', { documentId: doc.id, unitId: me.unit.id, indicatorCode: 'agreements_share', comparator: '>=', value: 85, deadlineYear: 2028 });
+    const viewer = await openPage(browser, server.url);
+    await loginInBrowser(viewer.page, 'xem.tinh', DEMO_PASSWORD);
+    await viewer.page.goto(`/van-ban-chi-tieu/${doc.id}`);
+    await viewer.page.getByTestId(`target-history-open-${other.targetId}`).waitFor();
+    expect(await viewer.page.getByTestId(`target-revise-${other.targetId}`).count()).toBe(0);
+    expect(await viewer.page.getByTestId(`target-withdraw-${other.targetId}`).count()).toBe(0);
+    await viewer.context.close();
+  });
+});
