@@ -1,5 +1,4 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { writeAudit, type AuditActor } from '../audit/audit.repository.ts';
 import type { DB } from '../db/schema.ts';
 
 export interface ChildUnit {
@@ -51,12 +50,3 @@ export async function insertAllocatedTarget(trx: Transaction<DB>, t: AllocatedTa
   return Number(row.id);
 }
 
-/**
- * Re-allocation of one child: its target's value changes, with the reason and both values in the
- * audit log. (Target versions, when present, replace this with a versioned revision.)
- */
-export async function reviseAllocatedValue(trx: Transaction<DB>, targetId: number, changes: { value: number }, reason: string, actor: AuditActor): Promise<void> {
-  const before = await trx.selectFrom('target').select(['value', 'unit_id']).where('id', '=', targetId).forUpdate().executeTakeFirstOrThrow();
-  await trx.updateTable('target').set({ value: changes.value }).where('id', '=', targetId).execute();
-  await writeAudit(trx, actor, { action: 'target.revise', unitId: Number(before.unit_id), entityType: 'target', entityId: targetId, before: { value: Number(before.value) }, after: { value: changes.value, reason } });
-}

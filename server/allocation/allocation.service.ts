@@ -30,8 +30,8 @@ const METHOD_LABEL: Record<AllocationMethod, (base: AllocationBase) => string> =
   manual: () => 'giao trực tiếp',
 };
 
-/** Writes a new version of an allocated target (value changed on re-allocation). */
-export type TargetReviser = (trx: Transaction<DB>, targetId: number, changes: { value: number }, reason: string, actor: AuditActor) => Promise<void>;
+/** Writes a new version of an allocated target (value changed on re-allocation): server/targets' reviseTarget. */
+export type TargetReviser = (trx: Transaction<DB>, targetId: number, changes: { value: number }, reason: string, actor: AuditActor) => Promise<unknown>;
 
 export const targetNotFound = () => new AppError('TARGET_NOT_FOUND', 'not_found', 'Không tìm thấy chỉ tiêu.');
 
