@@ -87,7 +87,8 @@ export class ReportDocumentsService {
 
   /** Each target's value in every unit directly below, in name order (one shared cache: one query per target). */
   private async breakdown(targetIds: number[], unitId: number, asOf: string): Promise<Map<number, ChildFigures[]>> {
-    const rows = await this.progress.targetRows({ targetIds });
+    // The version of each target in force on the report's date, as the main table uses.
+    const rows = await this.progress.targetRows({ targetIds, asOf });
     const cache = this.progress.cache();
     const result = new Map<number, ChildFigures[]>();
     // Asked together, so the cache reads every target's children in as few queries as it can.
