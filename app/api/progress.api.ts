@@ -1,6 +1,8 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { Static } from 'typebox';
-import type { CreateDocumentBody, CreateTargetBody, DocumentItem, ProgressList, TargetProgressItem } from '../../server/progress/progress.schema.ts';
+import type {
+  BreakdownItem as BreakdownItemSchema, BreakdownResult as BreakdownResultSchema, CreateDocumentBody, CreateTargetBody, DocumentItem, ProgressList, TargetProgressItem,
+} from '../../server/progress/progress.schema.ts';
 import { api } from './api-client.ts';
 
 export type TargetProgress = Static<typeof TargetProgressItem>;
@@ -10,23 +12,9 @@ export type NewDocument = Static<typeof CreateDocumentBody>;
 export type NewTarget = Static<typeof CreateTargetBody>;
 export type ProgressStatus = TargetProgress['progress']['status'];
 
-/** One child unit's value of a target, as the breakdown lists them (weakest first, no data last). */
-export interface BreakdownItem {
-  unit: { id: number; name: string; kind: string };
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  reportingUnits: number | null;
-  status: ProgressStatus;
-  statusLabel: string;
-  shareAchieved: number | null;
-}
-
-export interface BreakdownResult {
-  unitId: number;
-  measuredOn: string;
-  items: BreakdownItem[];
-}
+/** One child unit of a target in the children table: judged by the same ratio, its allocation or its contribution (docs/progress-rules.md §5). */
+export type BreakdownItem = Static<typeof BreakdownItemSchema>;
+export type BreakdownResult = Static<typeof BreakdownResultSchema>;
 
 export interface SeriesResult {
   points: { date: string; value: number }[];

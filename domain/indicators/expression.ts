@@ -137,3 +137,16 @@ export function formatExpression(expr: Expr): string {
       return `(${formatExpression(expr.left)} ${expr.op} ${formatExpression(expr.right)})`;
   }
 }
+
+/**
+ * An indicator's value from its data elements: the numerator over the denominator, each evaluated
+ * over the same elements. The elements of a subtree are sums, so a parent's ratio is Σ numerators ÷
+ * Σ denominators — never an average of its children's ratios. Missing data or a zero
+ * denominator is "no data", never 0.
+ */
+export function indicatorValue(num: Expr, den: Expr | null, values: ReadonlyMap<string, number | null>): { value: number | null; numerator: number | null; denominator: number | null } {
+  const numerator = evaluate(num, values);
+  const denominator = den ? evaluate(den, values) : null;
+  const value = den ? (numerator === null || denominator === null || denominator === 0 ? null : numerator / denominator) : numerator;
+  return { value, numerator, denominator };
+}

@@ -1,6 +1,7 @@
 /**
  * How far a target is along, judged on a date: the status officers read on the dashboard and the
- * forecast of whether it will be met. Pure arithmetic on values the caller computed.
+ * forecast of whether it will be met. Pure arithmetic on values the caller computed. The one rule
+ * every screen uses is written out in docs/progress-rules.md; this file is its only implementation.
  *
  * Statuses: met (đã đạt), on_track (đúng tiến độ), behind (chậm tiến độ), missed (không đạt, the
  * deadline passed), no_data (chưa có số liệu — never shown as zero).
@@ -16,9 +17,38 @@ export const STATUS_LABELS: Record<ProgressStatus, string> = {
   no_data: 'Chưa có số liệu',
 };
 
+/** What the forecast line says when there is no projection to show. */
+export const FORECAST_NOTES = {
+  noData: 'Chưa có số liệu để dự báo',
+  notEnoughHistory: 'Chưa đủ số liệu để dự báo',
+  deadlinePassed: 'Đã hết hạn, không đạt',
+} as const;
+
+/**
+ * When a straight line through the history is a forecast worth showing: the observations span at
+ * least half a year, and the deadline is no further ahead of the last one than three times that
+ * span (the history covers at least a quarter of the way from its first day to the deadline).
+ * One year of figures says little about 2045: such a line once read "287%" for a CĐCS at 0%.
+ */
+export const FORECAST_MIN_SPAN_DAYS = 180;
+export const FORECAST_MAX_HORIZON_FACTOR = 3;
+
 export interface Observation {
   date: string;
   value: number;
+}
+
+/** The values an indicator can take: a share stays within 0–100%, a count is never negative. */
+export interface ValueRange {
+  min: number;
+  max: number;
+}
+export const PERCENT_RANGE: ValueRange = { min: 0, max: 100 };
+export const NON_NEGATIVE: ValueRange = { min: 0, max: Infinity };
+
+/** The range of an indicator by its unit ('percent', 'count', 'ratio'). */
+export function rangeOf(indicatorUnit: string): ValueRange {
+  return indicatorUnit === 'percent' ? PERCENT_RANGE : NON_NEGATIVE;
 }
 
 export interface TargetSpec {
@@ -26,16 +56,18 @@ export interface TargetSpec {
   value: number;
   /** The day by which it must hold (for an annual target: the end of the year being judged). */
   deadline: string;
-  /** Where the unit stood when the target was set (or at the start of the judged year). */
+  /** Where the unit stood when the target was set, as the plan states it. */
   baseline?: Observation | null;
-  /** When the judged span starts, if no baseline: the expected path starts there at 0 … or at the first observation. */
+  /** When the judged span starts (the plan's start, or 1 January of the judged year). */
   start: string;
+  /** The indicator's possible values; a projection is cut at them. Default: never negative. */
+  range?: ValueRange;
 }
 
 export interface Forecast {
-  /** Projected value on the deadline at the current pace. */
+  /** Projected value on the deadline at the current pace (within the indicator's range). */
   projectedValue: number;
-  /** The day the target would be met at that pace (null if the pace never gets there). */
+  /** The day the target would be met at that pace (null if the pace never gets there); once met, the day measured. */
   metOn: string | null;
   willBeMet: boolean;
 }
@@ -46,14 +78,20 @@ export interface Progress {
   actual: number | null;
   /** Share of the way to the target, in percent (may exceed 100); null without data. */
   shareAchieved: number | null;
-  /** Where the unit should be today on a straight path from its start to the target. */
+  /** Where the unit should be today on the straight path from its start point to the target. */
   expectedNow: number | null;
+  /** Where that path starts (the baseline, the first observation, or 0 on the start day). */
+  pathStart: Observation | null;
   forecast: Forecast | null;
+  /** Why there is no forecast ("Chưa đủ số liệu để dự báo"…); null when there is one. */
+  forecastNote: string | null;
 }
 
 const DAY = 86400_000;
-const t = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / DAY;
+/** Days since 1970 of an ISO date (read by hand: a children table judges thousands of dates). */
+const t = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY;
 const isoOf = (days: number) => new Date(Math.round(days) * DAY).toISOString().slice(0, 10);
+const clamp = (x: number, range: ValueRange) => Math.min(range.max, Math.max(range.min, x));
 
 /** Downward targets are met by going down ("≤ 3% of disputes without the union"). */
 export function isDownward(comparator: Comparator): boolean {
@@ -92,11 +130,34 @@ export function trend(points: Observation[]): { slopePerDay: number; at(day: num
   return { slopePerDay: slope, at: (day) => my + slope * (day - mx) };
 }
 
-export function forecast(target: TargetSpec, history: Observation[]): Forecast | null {
-  const points = [...(target.baseline ? [target.baseline] : []), ...history].sort((a, b) => a.date.localeCompare(b.date));
+/** The stated baseline and the measured history, in date order. */
+function observations(target: TargetSpec, history: Observation[]): Observation[] {
+  // ISO dates sort as strings; localeCompare would cost a collation per comparison.
+  return [...(target.baseline ? [target.baseline] : []), ...history].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/**
+ * Whether observations from `first` to `last` can carry a forecast to the deadline (see
+ * FORECAST_MIN_SPAN_DAYS). Callers ask it before reading a history: when even the longest
+ * possible history cannot, only the path's start is needed.
+ */
+export function canForecast(first: string, last: string, deadline: string): boolean {
+  const span = t(last) - t(first);
+  return span >= FORECAST_MIN_SPAN_DAYS && t(deadline) - t(last) <= FORECAST_MAX_HORIZON_FACTOR * span;
+}
+
+/** Enough history for a line to say something about the deadline. */
+export function enoughHistory(points: Observation[], deadline: string): boolean {
+  return points.length >= 2 && canForecast(points[0]!.date, points.at(-1)!.date, deadline);
+}
+
+/** The projection at the current pace, or null when the history is too short for one. */
+function project(target: TargetSpec, points: Observation[]): Forecast | null {
+  if (!enoughHistory(points, target.deadline)) return null;
   const line = trend(points);
   if (!line) return null;
-  const projectedValue = line.at(t(target.deadline));
+  // A straight line leaves what is possible (a share above 100%, a negative count): cut it there.
+  const projectedValue = clamp(line.at(t(target.deadline)), target.range ?? NON_NEGATIVE);
   const last = points.at(-1)!;
   let metOn: string | null = null;
   if (meets(last.value, target.comparator, target.value)) metOn = last.date;
@@ -108,12 +169,37 @@ export function forecast(target: TargetSpec, history: Observation[]): Forecast |
   return { projectedValue, metOn, willBeMet: meets(projectedValue, target.comparator, target.value) };
 }
 
+/** The forecast from the baseline and the history (null without enough history). */
+export function forecast(target: TargetSpec, history: Observation[]): Forecast | null {
+  return project(target, observations(target, history));
+}
+
+/**
+ * Where the expected path starts: the stated baseline; else the first measured value before today
+ * (the plan's start day when the registries reach back to it); else, knowing nothing earlier, 0
+ * on the start day for a target met by going up, today's value for one met by going down.
+ */
+export function pathStart(target: TargetSpec, points: Observation[], asOf: string, actual: number): Observation {
+  if (target.baseline) return target.baseline;
+  const first = points.find((p) => p.date < asOf);
+  if (first) return first;
+  return { date: target.start, value: isDownward(target.comparator) ? actual : 0 };
+}
+
+/**
+ * The one status rule: no data; met when the value meets the target; missed once the deadline
+ * has passed; otherwise the pace decides when there is enough history for a forecast (so status
+ * and forecast never disagree), and the straight path from the start point to the target when
+ * there is not.
+ */
 export function judge(target: TargetSpec, actual: number | null, asOf: string, history: Observation[] = []): Progress {
   if (actual === null) {
-    return { status: 'no_data', statusLabel: STATUS_LABELS.no_data, actual: null, shareAchieved: null, expectedNow: null, forecast: null };
+    return { status: 'no_data', statusLabel: STATUS_LABELS.no_data, actual: null, shareAchieved: null, expectedNow: null, pathStart: null, forecast: null, forecastNote: FORECAST_NOTES.noData };
   }
   const down = isDownward(target.comparator);
-  const from = target.baseline ?? { date: target.start, value: down ? actual : 0 };
+  const measured = history.some((p) => p.date === asOf) ? history : [...history, { date: asOf, value: actual }];
+  const points = observations(target, measured);
+  const from = pathStart(target, points, asOf, actual);
   let shareAchieved: number;
   if (!down) shareAchieved = target.value === 0 ? 100 : (100 * actual) / target.value;
   else shareAchieved = from.value === target.value ? (meets(actual, target.comparator, target.value) ? 100 : 0) : (100 * (from.value - actual)) / (from.value - target.value);
@@ -121,17 +207,18 @@ export function judge(target: TargetSpec, actual: number | null, asOf: string, h
   const span = t(target.deadline) - t(from.date);
   const elapsed = Math.min(1, Math.max(0, span <= 0 ? 1 : (t(asOf) - t(from.date)) / span));
   const expectedNow = from.value + (target.value - from.value) * elapsed;
-  const projection = forecast(target, history.length ? history : [{ date: asOf, value: actual }]);
+  const base = { actual, shareAchieved, expectedNow, pathStart: from };
 
-  let status: ProgressStatus;
-  if (meets(actual, target.comparator, target.value)) status = 'met';
-  else if (asOf >= target.deadline) status = 'missed';
-  else if (projection) {
-    // With a history, the pace decides: the dashboard's status and its forecast never disagree.
-    status = projection.willBeMet ? 'on_track' : 'behind';
-  } else {
-    // A single value: judge it against the straight path from the start to the target.
-    status = (down ? actual <= expectedNow : actual >= expectedNow) ? 'on_track' : 'behind';
+  if (meets(actual, target.comparator, target.value)) {
+    // Met: nothing left to project; the forecast says it was met on the day measured.
+    return { ...base, status: 'met', statusLabel: STATUS_LABELS.met, forecast: { projectedValue: actual, metOn: asOf, willBeMet: true }, forecastNote: null };
   }
-  return { status, statusLabel: STATUS_LABELS[status], actual, shareAchieved, expectedNow, forecast: projection };
+  if (asOf >= target.deadline) {
+    return { ...base, status: 'missed', statusLabel: STATUS_LABELS.missed, forecast: null, forecastNote: FORECAST_NOTES.deadlinePassed };
+  }
+  const projection = project(target, points);
+  const status: ProgressStatus = projection
+    ? (projection.willBeMet ? 'on_track' : 'behind')
+    : (down ? actual <= expectedNow : actual >= expectedNow) ? 'on_track' : 'behind';
+  return { ...base, status, statusLabel: STATUS_LABELS[status], forecast: projection, forecastNote: projection ? null : FORECAST_NOTES.notEnoughHistory };
 }

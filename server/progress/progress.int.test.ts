@@ -113,8 +113,15 @@ describe.each(testDatabaseTargets())('targets of the gold programme computed on 
     const unions = await add({ indicatorCode: 'employers_with_cdcs_share', comparator: '=', value: 100, deadlineYear: 2028, minWorkers: 25 });
     const breakdown = (await staff.get(`/api/targets/${unions.targetId}/breakdown?asOf=${D}`)).body.items;
     expect(breakdown).toHaveLength(province.units.filter((u) => u.parentCode === 'TNI').length);
-    const shares = breakdown.map((b: { shareAchieved: number | null }) => b.shareAchieved).filter((x: number | null) => x !== null);
-    expect(shares).toEqual([...shares].sort((a: number, b: number) => a - b)); // the weakest first
+    // Issue 16: lagging children first, then the others, each group weakest first (was: by share alone).
+    const lagging = (b: { status: string }) => b.status === 'behind' || b.status === 'missed';
+    const groups = [breakdown.filter(lagging), breakdown.filter((b: { status: string }) => !lagging(b) && b.status !== 'no_data')];
+    expect(breakdown.slice(0, groups[0].length)).toEqual(groups[0]);
+    for (const g of groups) {
+      const shares = g.map((b: { shareAchieved: number | null }) => b.shareAchieved).filter((x: number | null) => x !== null);
+      expect(shares).toEqual([...shares].sort((a: number, b: number) => a - b)); // the weakest first
+    }
+    expect(breakdown.every((b: { basis: string }) => b.basis === 'ratio')).toBe(true)
     // Each child's figure is its own counts (communes, the zone, CĐCS directly under the province):
     // their sums make the province's.
     const withData = breakdown.filter((b: { denominator: number | null }) => b.denominator !== null);
@@ -224,6 +231,99 @@ describe.each(testDatabaseTargets())('targets of the gold programme computed on 
     }
     // Not all alike: the hand-worked statuses cover met, behind or on track, missed or met by a deadline, and no data.
     expect(new Set(cases.map((c) => c.status)).size).toBeGreaterThanOrEqual(3);
+  });
+
+  // Issue 16: a count target is the province's whole; its children are judged against their own
+  // allocations, else by their contribution against their expected share — never against the total.
+  const subtreeOf = (code: string): Set<string> => {
+    const all = new Set([code]);
+    for (let grew = true; grew;) {
+      grew = false;
+      for (const u of province.units) if (u.parentCode && all.has(u.parentCode) && !all.has(u.code)) (all.add(u.code), (grew = true));
+    }
+    return all;
+  };
+  const membersIn = (code: string, d: string) => {
+    const units = subtreeOf(code);
+    return registries.members.filter((m) => m.history.some(([unit, from, to]) => units.has(unit) && from <= d && (to === null || to > d))).length;
+  };
+  type Row = { unit: { id: number; name: string }; value: number | null; status: string; statusLabel: string; shareAchieved: number | null; basis: string; allocation: { targetId: number; targetValue: number } | null; contribution: { value: number | null; share: number | null; expectedShare: number | null; index: number | null } | null };
+
+  it('weighs the children of a count target by their contribution against their share of members on the reference date, lagging first', async () => {
+    const doc = (await staff.send('POST', '/api/documents', { kind: 'ke_hoach', symbol: '16/KH-LĐLĐ', title: 'Kế hoạch phát triển đoàn viên (issue 16)', issuerUnitId: tni, issuedOn: '2024-01-18' })).body.id as number;
+    const target = (await staff.send('POST', '/api/targets', { documentId: doc, unitId: tni, indicatorCode: 'members', comparator: '>', value: 140000, deadlineYear: 2028 })).body;
+    const body = (await staff.get(`/api/targets/${target.targetId}/breakdown?asOf=${D}`)).body as { rule: string; contributionReference: { base: string; date: string }; items: Row[] };
+    expect(body.rule).toBe('contributions');
+    // Issued before the demo tree existed: the first day the province has a figure is 31/12/2025.
+    expect(body.contributionReference).toEqual({ base: 'value_on_reference', date: '2025-12-31' });
+    const children = province.units.filter((u) => u.parentCode === 'TNI');
+    expect(body.items).toHaveLength(children.length);
+    const then = new Map(children.map((u) => [u.name, membersIn(u.code, '2025-12-31')]));
+    const now = new Map(children.map((u) => [u.name, membersIn(u.code, D)]));
+    const group = children.filter((u) => then.get(u.name)! > 0);
+    const totalThen = group.reduce((s, u) => s + then.get(u.name)!, 0);
+    const totalChange = group.reduce((s, u) => s + now.get(u.name)! - then.get(u.name)!, 0);
+    for (const row of body.items) {
+      // Never a status against the province's 140.000.
+      expect(row.basis).toBe('contribution');
+      expect(row.shareAchieved).toBeNull();
+      expect(['Thấp hơn mức chung', 'Bằng hoặc cao hơn mức chung', 'Chưa có số liệu đầu kỳ để so sánh']).toContain(row.statusLabel);
+      expect(row.value).toBe(now.get(row.unit.name));
+      const [b, change] = [then.get(row.unit.name)!, now.get(row.unit.name)! - then.get(row.unit.name)!];
+      if (b === 0) continue;
+      expect(row.contribution!.value).toBe(change);
+      expect(row.contribution!.expectedShare).toBeCloseTo((100 * b) / totalThen, 9);
+      expect(row.status).toBe(change / b < totalChange / totalThen ? 'behind' : 'on_track');
+    }
+    // Lagging first, each group by its own growth, not by size.
+    const firstOnTrack = body.items.some((r) => r.status !== 'behind') ? body.items.findIndex((r) => r.status !== 'behind') : body.items.length;
+    expect(body.items.slice(firstOnTrack).every((r) => r.status !== 'behind')).toBe(true);
+    const lagging = body.items.slice(0, firstOnTrack).map((r) => r.contribution!.index!);
+    expect(lagging).toEqual([...lagging].sort((a, b) => a - b));
+  });
+
+  it('judges a child with an allocation against it, exactly as the child’s own card, and the others by contribution', async () => {
+    const doc = (await staff.send('POST', '/api/documents', { kind: 'ke_hoach', symbol: '17/KH-LĐLĐ', title: 'Giao chỉ tiêu phát triển đoàn viên (issue 16)', issuerUnitId: tni, issuedOn: '2024-01-18' })).body.id as number;
+    const target = (await staff.send('POST', '/api/targets', { documentId: doc, unitId: tni, indicatorCode: 'members', comparator: '>', value: 140000, deadlineYear: 2028 })).body;
+    const commune = await t.unitId(communes[0]!);
+    const code = communes[0]!;
+    const allocated = membersIn(code, D) + 500;
+    const allocation = await staff.send('POST', '/api/targets', {
+      documentId: doc, unitId: commune, indicatorCode: 'members', comparator: '>=', value: allocated, deadlineYear: 2028, parentTargetId: target.targetId,
+      baselineValue: membersIn(code, '2025-12-31'), baselineDate: '2025-12-31',
+    });
+    expect(allocation.status, JSON.stringify(allocation.body)).toBe(200);
+    const body = (await staff.get(`/api/targets/${target.targetId}/breakdown?asOf=${D}`)).body as { rule: string; items: Row[] };
+    expect(body.rule).toBe('allocations_and_contributions');
+    const row = body.items.find((r) => r.unit.id === commune)!;
+    const card = (await staff.get(`/api/progress?unitId=${commune}&asOf=${D}&documentId=${doc}`)).body.items.find((p: { targetId: number }) => p.targetId === allocation.body.targetId);
+    expect(row).toMatchObject({ basis: 'allocation', allocation: { targetId: allocation.body.targetId, targetValue: allocated }, value: membersIn(code, D), contribution: null });
+    expect([row.status, row.statusLabel, row.shareAchieved]).toEqual([card.progress.status, card.progress.statusLabel, card.progress.shareAchieved]);
+    expect(body.items.filter((r) => r.unit.id !== commune).every((r) => r.basis === 'contribution')).toBe(true);
+    // Inside the commune, its CĐCS have no allocation of their own: weighed by contribution.
+    const inside = (await staff.get(`/api/targets/${target.targetId}/breakdown?asOf=${D}&unitId=${commune}`)).body as { rule: string; items: Row[] };
+    expect(inside.rule).toBe('contributions');
+    expect(inside.items.length).toBeGreaterThan(0);
+  });
+
+  it('judges each child of a ratio target by the same ratio and the same rule as its own card', async () => {
+    const doc = (await staff.send('POST', '/api/documents', { kind: 'ke_hoach', symbol: '18-KH/TU', title: 'Thỏa ước lao động tập thể đến năm 2045 (issue 16)', issuerUnitId: tni, issuedOn: '2021-10-21' })).body.id as number;
+    const target = (await staff.send('POST', '/api/targets', { documentId: doc, unitId: tni, indicatorCode: 'agreements_share', comparator: '>', value: 99, deadlineYear: 2045 })).body;
+    const provinceCard = (await staff.get(`/api/progress?unitId=${tni}&asOf=${D}&documentId=${doc}`)).body.items[0];
+    // One year of history says nothing about 2045: no forecast, the path decides.
+    expect(provinceCard.progress).toMatchObject({ forecast: null, forecastNote: 'Chưa đủ số liệu để dự báo', pathStart: { date: '2025-12-31' } });
+    const body = (await staff.get(`/api/targets/${target.targetId}/breakdown?asOf=${D}`)).body as { rule: string; items: Row[] };
+    expect(body.rule).toBe('same_ratio');
+    for (const row of body.items) {
+      const card = (await staff.get(`/api/progress?unitId=${row.unit.id}&asOf=${D}&documentId=${doc}`)).body.items[0];
+      expect(row.basis).toBe('ratio');
+      expect([row.value, row.status, row.shareAchieved]).toEqual([card.value, card.progress.status, card.progress.shareAchieved]);
+      if (card.progress.status === 'on_track' || card.progress.status === 'behind') expect(card.progress.forecastNote).toBe('Chưa đủ số liệu để dự báo');
+    }
+    // The province's numerator and denominator are its children's sums (never averaged percentages).
+    const withData = body.items.filter((r) => r.value !== null) as unknown as { numerator: number; denominator: number }[];
+    expect(withData.reduce((s, r) => s + r.denominator, 0)).toBe(provinceCard.denominator);
+    expect(withData.reduce((s, r) => s + r.numerator, 0)).toBe(provinceCard.numerator);
   });
 
   it('shows a member added in a CĐCS in the national, province and commune figures at the very next request', async () => {

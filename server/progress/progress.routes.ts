@@ -8,7 +8,7 @@ import { actorOf, requirePrincipal } from '../auth/access-guard.ts';
 import type { DB } from '../db/schema.ts';
 import { unitOfRecord, type UnitLocator } from '../http/route-access.ts';
 import { unitFromInput } from '../members/members.routes.ts';
-import { CreateDocumentBody, CreateTargetBody, DocumentItem, ProgressList, ProgressQuery, TargetProgressItem } from './progress.schema.ts';
+import { BreakdownResult, CreateDocumentBody, CreateTargetBody, DocumentItem, ProgressList, ProgressQuery, TargetProgressItem } from './progress.schema.ts';
 import type { ProgressService } from './progress.service.ts';
 import { isAtOrAbove, unitOfTarget } from './targets.repository.ts';
 
@@ -68,11 +68,7 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ progress: ProgressServi
   app.get('/api/targets/:id/breakdown', {
     schema: {
       tags: TAGS, summary: 'Giá trị của chỉ tiêu ở từng đơn vị trực thuộc, đơn vị chậm nhất trước', params: Type.Object({ id: Type.Integer({ minimum: 1 }) }), querystring: TargetView,
-      response: { 200: Type.Object({ unitId: Type.Integer(), measuredOn: Type.String(), items: Type.Array(Type.Object({
-        unit: Type.Object({ id: Type.Integer(), name: Type.String(), kind: Type.String() }),
-        value: Type.Union([Type.Number(), Type.Null()]), numerator: Type.Union([Type.Number(), Type.Null()]), denominator: Type.Union([Type.Number(), Type.Null()]),
-        reportingUnits: Type.Union([Type.Integer(), Type.Null()]), elements: Type.Record(Type.String(), Type.Union([Type.Number(), Type.Null()])), status: Type.String(), statusLabel: Type.String(), shareAchieved: Type.Union([Type.Number(), Type.Null()]),
-      })) }) },
+      response: { 200: BreakdownResult },
     },
     config: { access: { permission: 'targets.read', unit: viewedUnit, notFound: targetNotFound } },
   }, async (request) => {

@@ -1,6 +1,9 @@
 import { sql, type Kysely } from 'kysely';
-import { evaluate, parseExpression, referencedCodes, type Expr } from '../../domain/indicators/expression.ts';
-import { judge, type Comparator, type Observation, type Progress } from '../../domain/indicators/progress.ts';
+import { indicatorValue, parseExpression, referencedCodes, type Expr } from '../../domain/indicators/expression.ts';
+import {
+  rankChildren, ruleOf, weighContributions, type BreakdownRule, type ChildBasis, type ContributionFigures, type ContributionInput, type ContributionReference,
+} from '../../domain/indicators/breakdown.ts';
+import { canForecast, judge, rangeOf, type Comparator, type Observation, type Progress, type ProgressStatus } from '../../domain/indicators/progress.ts';
 import { parsePeriod, type Period } from '../../domain/periods/period.ts';
 import type { DB, TargetTable } from '../db/schema.ts';
 import {
@@ -33,7 +36,51 @@ export interface TargetProgress {
   progress: Progress;
 }
 
+/** One row of the children table (docs/progress-rules.md §5). */
+export interface BreakdownItem {
+  unit: { id: number; name: string; kind: string };
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  reportingUnits: number | null;
+  elements: Record<string, number | null>;
+  status: ProgressStatus;
+  statusLabel: string;
+  /** Share of the way to its own target or ratio; null for a contribution row. */
+  shareAchieved: number | null;
+  basis: ChildBasis;
+  /** The child's own allocation it was judged against (count targets). */
+  allocation: { targetId: number; comparator: Comparator; targetValue: number; timing: TargetProgress['timing'] } | null;
+  /** A child without an allocation: its contribution against its expected share. */
+  contribution: ContributionFigures | null;
+}
+
+export interface Breakdown {
+  unitId: number;
+  measuredOn: string;
+  rule: BreakdownRule;
+  /** What contributions were weighed against (null when no row is a contribution). */
+  contributionReference: ContributionReference | null;
+  items: BreakdownItem[];
+}
+
 const minDate = (a: string, b: string) => (a < b ? a : b);
+
+/** The calendar year of a day as a period, parsed once per year (a children table asks thousands). */
+const years = new Map<string, Period>();
+function yearPeriod(day: string): Period {
+  const code = day.slice(0, 4);
+  let period = years.get(code);
+  if (!period) years.set(code, (period = parsePeriod(code)));
+  return period;
+}
+
+/** Every 31/12 strictly between two days. */
+function yearEndsBetween(from: string, until: string): string[] {
+  const days: string[] = [];
+  for (let y = Number(from.slice(0, 4)); y < Number(until.slice(0, 4)); y++) if (`${y}-12-31` > from && `${y}-12-31` < until) days.push(`${y}-12-31`);
+  return days;
+}
 
 /**
  * A target's parsed numerator and denominator and the element codes they read, parsed once per
@@ -288,23 +335,26 @@ export class ProgressService {
       for (const [k, v] of reported.values) values.set(k, v);
       reportingUnits = reported.reportingUnits;
     }
-    const numerator = evaluate(num, values);
-    const denominator = den ? evaluate(den, values) : null;
-    const value = den ? (numerator === null || denominator === null || denominator === 0 ? null : numerator / denominator) : numerator;
+    const { value, numerator, denominator } = indicatorValue(num, den, values);
     const elements = Object.fromEntries(codes.map((c) => [c, values.get(c) ?? null]));
     return { value, numerator, denominator, reportingUnits, elements };
   }
 
-  async compute(t: TargetRow, unitId: number, asOf: string, includeSubmitted = false, cache = this.cache()): Promise<TargetProgress> {
+  /**
+   * A target on a unit: value, history, status and forecast. `placedFrom`, when the caller knows
+   * it, is the first day the unit stood in the tree: history before it is "no data" without a read.
+   */
+  async compute(t: TargetRow, unitId: number, asOf: string, includeSubmitted = false, cache = this.cache(), placedFrom: string | null = null): Promise<TargetProgress> {
     const { period, deadline, start, timing } = this.timingOf(t, asOf);
     const measuredOn = minDate(asOf, deadline);
+    const baseline = t.baseline_value !== null && t.baseline_date !== null && unitId === Number(t.unit_id) ? { date: t.baseline_date, value: Number(t.baseline_value) } : null;
     // Asked together, so that the cache reads the current value and the history in one query.
     const [current, history] = await Promise.all([
       this.valueOf(t, unitId, measuredOn, period, includeSubmitted, cache),
-      this.history(t, unitId, start, measuredOn, includeSubmitted, cache),
+      this.history(t, unitId, { start, until: measuredOn, deadline }, includeSubmitted, cache, { withStartDay: baseline === null, placedFrom }),
     ]);
-    const baseline = t.baseline_value !== null && t.baseline_date !== null && unitId === Number(t.unit_id) ? { date: t.baseline_date, value: Number(t.baseline_value) } : null;
-    const progress = judge({ comparator: t.comparator, value: Number(t.value), deadline, baseline, start }, current.value, measuredOn, current.value === null ? [] : [...history, { date: measuredOn, value: current.value }]);
+    const spec = { comparator: t.comparator, value: Number(t.value), deadline, baseline, start, range: rangeOf(t.indicator_unit) };
+    const progress = judge(spec, current.value, measuredOn, current.value === null ? [] : [...history, { date: measuredOn, value: current.value }]);
     return {
       targetId: Number(t.id),
       document: { id: Number(t.document_id), title: t.document_title, symbol: t.document_symbol },
@@ -316,39 +366,162 @@ export class ProgressService {
     };
   }
 
-  /** Year-end values since the start (derived indicators only: reports have no daily history). */
-  private async history(t: TargetRow, unitId: number, start: string, until: string, includeSubmitted: boolean, cache: ElementCache): Promise<Observation[]> {
+  /**
+   * The measured observations before `until` (docs/progress-rules.md §1): for a stock counted in
+   * the registries, its value on the start day (where the expected path starts when the plan
+   * states no baseline) and on each 31/12 since — none before the unit stood in the tree
+   * (`placedFrom`). Reports and admissions count a period and have no daily history. When even
+   * the longest history could not carry a forecast, only its first value matters (the path's
+   * start): the first day is read, and the others only if it has no value.
+   */
+  private async history(
+    t: TargetRow, unitId: number, span: { start: string; until: string; deadline: string }, includeSubmitted: boolean, cache: ElementCache,
+    options: { withStartDay: boolean; placedFrom: string | null },
+  ): Promise<Observation[]> {
     const sources = await this.sources();
     const { codes } = expressionsOf(t);
     if (codes.some((c) => sources.get(c) !== 'derived')) return [];
-    const years: number[] = [];
-    for (let y = Number(start.slice(0, 4)); y < Number(until.slice(0, 4)); y++) if (`${y}-12-31` > start && `${y}-12-31` < until) years.push(y);
-    const values = await Promise.all(years.map((y) => this.valueOf(t, unitId, `${y}-12-31`, parsePeriod(String(y)), includeSubmitted, cache)));
-    return years.flatMap((y, i) => (values[i]!.value === null ? [] : [{ date: `${y}-12-31`, value: values[i]!.value! }]));
+    const { start, until, deadline } = span;
+    const days = [...(options.withStartDay && start < until && !codes.includes('members_new') ? [start] : []), ...yearEndsBetween(start, until)]
+      .filter((d) => options.placedFrom === null || d >= options.placedFrom);
+    // Only the value is needed: evaluated on the cache's elements, without copying them.
+    const { num, den } = expressionsOf(t);
+    const scope = { sectors: t.sectors, minWorkers: t.min_workers };
+    const read = async (some: string[]) => {
+      const elements = await Promise.all(some.map((d) => cache.get([unitId], d, scope, periodIfCounted(codes, yearPeriod(d)), needsOf(codes))[0]!));
+      return some.flatMap((d, i) => {
+        const { value } = indicatorValue(num, den, elements[i]!);
+        return value === null ? [] : [{ date: d, value }];
+      });
+    };
+    // A stated baseline is an earlier observation than any read here.
+    const earliest = options.withStartDay ? days[0] : start;
+    if (days.length === 0 || canForecast(earliest ?? start, until, deadline)) return read(days);
+    const first = await read(days.slice(0, 1));
+    return first.length ? first : read(days.slice(1));
   }
 
-  /** The target's value for each child of a unit, weakest first: where to look when it lags. */
-  async breakdown(t: TargetRow, unitId: number, asOf: string, includeSubmitted = false, cache = this.cache()) {
-    const { period, deadline } = this.timingOf(t, asOf);
+  /**
+   * The target for each child of a unit, lagging children first (docs/progress-rules.md §5): a
+   * ratio judged in each child as on its own card; a count against the child's allocation where
+   * it has one, else the child's contribution weighed against its expected share — never a
+   * status against the parent's total.
+   */
+  async breakdown(t: TargetRow, unitId: number, asOf: string, includeSubmitted = false, cache = this.cache()): Promise<Breakdown> {
+    const { deadline } = this.timingOf(t, asOf);
     const measuredOn = minDate(asOf, deadline);
-    const children = await sql<{ id: number; name: string; kind: string }>`
-      SELECT u.id, u.name, u.kind FROM org_placement p JOIN org_unit u ON u.id = p.unit_id
+    // With the first day each child stood in the tree: no history is read before it (a 2045
+    // target issued in 2021 asks six dates per child, most before the 2025 tree existed).
+    const rows = (await sql<{ id: number; name: string; kind: string; placed_from: string; parent_from: string }>`
+      SELECT u.id, u.name, u.kind, (SELECT min(q.valid_from) FROM org_placement q WHERE q.unit_id = u.id) AS placed_from,
+        (SELECT min(q.valid_from) FROM org_placement q WHERE q.unit_id = ${unitId}) AS parent_from
+      FROM org_placement p JOIN org_unit u ON u.id = p.unit_id
       WHERE p.parent_id = ${unitId} AND p.valid_from <= ${measuredOn}::date AND (p.valid_to IS NULL OR p.valid_to > ${measuredOn}::date)
-      ORDER BY search_normalize(u.name)`.execute(this.db);
-    // All children's derived elements in one query, then each child's value from the cache.
+      ORDER BY search_normalize(u.name)`.execute(this.db)).rows;
+    const children = rows.map((c) => ({ id: Number(c.id), name: c.name, kind: c.kind, placedFrom: String(c.placed_from) }));
+    const allocations = t.indicator_unit === 'count' ? await this.allocationsOf(t, unitId, children.map((c) => c.id), asOf) : new Map<number, TargetRow>();
+    const weighed = children.filter((c) => t.indicator_unit === 'count' && !allocations.has(c.id));
+    const weighedIds = new Set(weighed.map((c) => c.id));
+    // Every child asked in the same turn: the cache reads all their values and histories per wave.
+    const [judged, contributions] = await Promise.all([
+      Promise.all(children.map((c) => (weighedIds.has(c.id) ? null : this.compute(allocations.get(c.id) ?? t, c.id, asOf, includeSubmitted, cache, c.placedFrom)))),
+      weighed.length ? this.contributions(t, weighed.map((c) => c.id), String(rows[0]!.parent_from), asOf, includeSubmitted, cache) : null,
+    ]);
+    const items = children.map((child, i): BreakdownItem => {
+      const unit = { id: child.id, name: child.name, kind: child.kind };
+      const p = judged[i];
+      if (p) {
+        const allocation = allocations.get(child.id);
+        return {
+          unit, value: p.value, numerator: p.numerator, denominator: p.denominator, reportingUnits: p.reportingUnits, elements: p.elements,
+          status: p.progress.status, statusLabel: p.progress.statusLabel, shareAchieved: p.progress.shareAchieved,
+          basis: allocation ? 'allocation' : 'ratio',
+          allocation: allocation ? { targetId: p.targetId, comparator: p.comparator, targetValue: p.targetValue, timing: p.timing } : null,
+          contribution: null,
+        };
+      }
+      const c = contributions!.byUnit.get(child.id)!;
+      return {
+        unit, ...c.current, status: c.verdict.status, statusLabel: c.verdict.statusLabel, shareAchieved: null,
+        basis: 'contribution', allocation: null, contribution: c.verdict.figures,
+      };
+    });
+    const ranked = rankChildren(items.map((item) => ({ ...item, achievement: item.contribution ? item.contribution.index : item.shareAchieved })));
+    return {
+      unitId, measuredOn, rule: ruleOf(items.map((item) => item.basis), t.indicator_unit),
+      contributionReference: contributions?.reference ?? null,
+      items: ranked.map(({ achievement: _, ...item }) => item),
+    };
+  }
+
+  /**
+   * The allocations of a count target to the given children in force on `asOf`, as target rows
+   * with the version then in force (as the children's own cards read them): targets of the same
+   * indicator whose parent is the target — or, below the target's unit, the allocation of the unit
+   * looked at. One recursive query for the whole allocation tree, one load of the rows.
+   */
+  private async allocationsOf(t: TargetRow, unitId: number, childIds: number[], asOf: string): Promise<Map<number, TargetRow>> {
+    if (childIds.length === 0) return new Map();
+    const tree = (await sql<{ id: number; unit_id: number; parent_target_id: number | null }>`
+      WITH RECURSIVE tree AS (
+        SELECT id, unit_id, parent_target_id FROM target WHERE id = ${t.id}
+        UNION
+        SELECT c.id, c.unit_id, c.parent_target_id FROM target c JOIN tree ON c.parent_target_id = tree.id
+        WHERE (c.closed_on IS NULL OR c.closed_on > ${asOf}::date) AND c.indicator_code = ${t.indicator_code}
+      ) SELECT id, unit_id, parent_target_id FROM tree WHERE id <> ${t.id}`.execute(this.db)).rows
+      .map((r) => ({ id: Number(r.id), unitId: Number(r.unit_id), parentId: r.parent_target_id === null ? null : Number(r.parent_target_id) }));
+    if (tree.length === 0) return new Map();
+    const governing = unitId === Number(t.unit_id) ? Number(t.id) : tree.find((r) => r.unitId === unitId)?.id ?? null;
+    const chosen = new Map<number, number>();
+    for (const childId of childIds) {
+      const own = tree.filter((r) => r.unitId === childId);
+      // The allocation from the unit looked at first; any other in the tree if it has none.
+      const pick = own.find((r) => r.parentId === governing) ?? own[0];
+      if (pick) chosen.set(childId, pick.id);
+    }
+    if (chosen.size === 0) return new Map();
+    const rows = new Map((await this.targetRows({ targetIds: [...chosen.values()], asOf })).map((r) => [Number(r.id), r]));
+    return new Map([...chosen].flatMap(([childId, id]) => (rows.has(id) ? [[childId, rows.get(id)!] as const] : [])));
+  }
+
+  /**
+   * Contributions of children without an allocation (docs/progress-rules.md §5): for a stock, the
+   * change since the reference date — the first day of the span on which the unit looked at had a
+   * value, i.e. stood in the tree (`parentFrom`: a registry count of a placed unit is never
+   * missing) — weighed by the value then; for a flow (admissions, reported figures), the figure
+   * of the period weighed by today's members. Both dates are read in one wave.
+   */
+  private async contributions(t: TargetRow, childIds: number[], parentFrom: string, asOf: string, includeSubmitted: boolean, cache: ElementCache) {
+    const { period, deadline, start } = this.timingOf(t, asOf);
+    const measuredOn = minDate(asOf, deadline);
     const sources = await this.sources();
     const { codes } = expressionsOf(t);
-    if (codes.some((c) => sources.get(c) === 'derived')) {
-      await Promise.all(cache.get(children.rows.map((c) => Number(c.id)), measuredOn, { sectors: t.sectors, minWorkers: t.min_workers }, periodIfCounted(codes, period), needsOf(codes)));
+    const flow = codes.includes('members_new') || codes.some((c) => sources.get(c) === 'reported');
+    const valuesOn = (ids: number[], date: string) => Promise.all(ids.map((id) => this.valueOf(t, id, date, date === measuredOn ? period : yearPeriod(date), includeSubmitted, cache)));
+    let reference: ContributionReference;
+    let inputs: ContributionInput[];
+    let current: Awaited<ReturnType<ProgressService['valueOf']>>[];
+    if (flow) {
+      const [now, members] = await Promise.all([
+        valuesOn(childIds, measuredOn),
+        Promise.all(cache.get(childIds, measuredOn, { sectors: t.sectors, minWorkers: null }, null, { members: true, women: false, employers: false })),
+      ]);
+      current = now;
+      reference = { base: 'members', date: measuredOn };
+      inputs = childIds.map((unitId, i) => ({ unitId, value: now[i]!.value, change: now[i]!.value, base: members[i]!.get('members_active') ?? null }));
+    } else {
+      const date = [start, ...yearEndsBetween(start, measuredOn)].find((d) => d < measuredOn && d >= parentFrom) ?? null;
+      const [now, then] = await Promise.all([valuesOn(childIds, measuredOn), date ? valuesOn(childIds, date) : childIds.map(() => null)]);
+      current = now;
+      reference = { base: 'value_on_reference', date };
+      inputs = childIds.map((unitId, i) => {
+        const [v, b] = [now[i]!.value, then[i]?.value ?? null];
+        return { unitId, value: v, change: v !== null && b !== null ? v - b : null, base: b };
+      });
     }
-    const items = await Promise.all(children.rows.map(async (child) => {
-      const v = await this.valueOf(t, Number(child.id), measuredOn, period, includeSubmitted, cache);
-      const progress = judge({ comparator: t.comparator, value: Number(t.value), deadline, start: t.baseline_date ?? t.document_issued_on ?? period.start }, v.value, measuredOn);
-      return { unit: { id: Number(child.id), name: child.name, kind: child.kind }, ...v, status: progress.status, statusLabel: progress.statusLabel, shareAchieved: progress.shareAchieved };
-    }));
-    // Weakest first; units without data after those with data.
-    items.sort((a, b) => (a.shareAchieved ?? Infinity) - (b.shareAchieved ?? Infinity));
-    return { unitId, measuredOn, items };
+    const verdicts = weighContributions(inputs, t.comparator);
+    const byUnit = new Map(childIds.map((id, i) => [id, { current: current[i]!, verdict: verdicts.get(id)! }]));
+    return { reference, byUnit };
   }
 
   /** Values over time for the trend chart: half-year ends for registry counts, each year for reports. */

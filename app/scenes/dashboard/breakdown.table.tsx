@@ -4,7 +4,8 @@ import { errorMessage } from '../../api/api-client.ts';
 import { breakdownQuery, type BreakdownItem } from '../../api/progress.api.ts';
 import { formatViDate } from '../../lib/calendar-date.ts';
 import { kindTag } from '../org-tree/unit-kind.ts';
-import { STATUS_TAG, barPercent, formatIndicatorValue, formatShare, reportingSentence, statusColor } from './target-format.ts';
+import { breakdownRuleSentence } from '../../../domain/indicators/breakdown.ts';
+import { STATUS_TAG, allocationSentence, barPercent, contributionSentence, contributionShareSentence, formatIndicatorValue, formatShare, reportingSentence, statusColor } from './target-format.ts';
 
 export interface UnitCrumb {
   id: number;
@@ -24,11 +25,15 @@ interface Props {
 // A CĐCS has no union units below it: its row is the end of the drill-down.
 const isLeaf = (item: BreakdownItem) => item.unit.kind === 'grassroots';
 
-/** The target's value for each child, weakest first (as the server ranks them); a row opens its own children. */
+/**
+ * The target for each child, lagging children first (as the server ranks them), with the rule the
+ * rows were judged by said above the table; a row opens its own children.
+ */
 export function BreakdownTable({ targetId, unit, asOf, includeSubmitted, path, onPathChange }: Props) {
   const current = path.at(-1)!;
   const list = useQuery(breakdownQuery(targetId, current.id, asOf, includeSubmitted));
   const items = list.data?.items ?? [];
+  const reference = list.data?.contributionReference ?? null;
   return (
     <div className="breakdown" data-testid="breakdown">
       <Breadcrumb
@@ -40,8 +45,13 @@ export function BreakdownTable({ targetId, unit, asOf, includeSubmitted, path, o
         }))}
       />
       <Typography.Text type="secondary" className="breakdown-note">
-        Các đơn vị trực thuộc {current.name}, đơn vị chậm nhất đứng đầu{list.data ? ` · số liệu ngày ${formatViDate(list.data.measuredOn)}` : ''}. Bấm vào một đơn vị để xem các đơn vị trực thuộc của đơn vị đó.
+        Các đơn vị trực thuộc {current.name}, đơn vị chậm tiến độ đứng đầu, xếp theo mức đạt của chính đơn vị{list.data ? ` · số liệu ngày ${formatViDate(list.data.measuredOn)}` : ''}. Bấm vào một đơn vị để xem các đơn vị trực thuộc của đơn vị đó.
       </Typography.Text>
+      {list.data && (
+        <Typography.Paragraph className="breakdown-rule" data-testid="breakdown-rule">
+          {breakdownRuleSentence(list.data.rule, reference)}
+        </Typography.Paragraph>
+      )}
       <Table<BreakdownItem>
         data-testid="breakdown-table"
         size="small"
@@ -78,16 +88,22 @@ export function BreakdownTable({ targetId, unit, asOf, includeSubmitted, path, o
               ) : (
                 <div>
                   <div className="cell-number">{formatIndicatorValue(r.value, unit)}</div>
+                  {r.allocation && <div className="cell-muted" data-testid="breakdown-allocation">{allocationSentence(r.allocation, unit)}</div>}
                   {r.reportingUnits !== null && <div className="cell-muted">{reportingSentence(r.reportingUnits)}</div>}
                 </div>
               ),
           },
           {
-            title: 'Mức đạt so với chỉ tiêu',
+            title: 'Mức đạt / đóng góp',
             key: 'share',
-            width: 200,
+            width: 260,
             render: (_, r) =>
-              r.shareAchieved === null ? (
+              r.basis === 'contribution' ? (
+                <div data-testid="breakdown-contribution">
+                  <div className="cell-number">{contributionSentence(r.contribution, reference?.base ?? null) || '—'}</div>
+                  <div className="cell-muted">{contributionShareSentence(r.contribution, reference?.base ?? null)}</div>
+                </div>
+              ) : r.shareAchieved === null ? (
                 <span className="cell-muted">—</span>
               ) : (
                 <div className="breakdown-share" data-testid="breakdown-share">

@@ -5,7 +5,7 @@ import { errorMessage } from '../../api/api-client.ts';
 import { seriesQuery, type TargetProgress } from '../../api/progress.api.ts';
 import { formatViDate } from '../../lib/calendar-date.ts';
 import { BreakdownTable, type UnitCrumb } from './breakdown.table.tsx';
-import { STATUS_TAG, forecastSentence, formatIndicatorValue, formatShare, reportingSentence, statusColor, targetSentence } from './target-format.ts';
+import { STATUS_TAG, forecastSentence, formatIndicatorValue, formatShare, pathStartSentence, reportingSentence, statusColor, targetSentence } from './target-format.ts';
 import { TrendChart } from './trend.chart.tsx';
 import { trendChartData } from './trend-chart.model.ts';
 
@@ -23,7 +23,7 @@ export function TargetDetailDrawer({ t, unit, asOf, includeSubmitted, onClose }:
   const [path, setPath] = useState<UnitCrumb[]>([unit]);
   const series = useQuery(seriesQuery(t.targetId, unit.id, asOf, includeSubmitted));
   const chart = useMemo(() => (series.data ? trendChartData(series.data.points, t) : undefined), [series.data, t]);
-  const { status, statusLabel, shareAchieved, expectedNow } = t.progress;
+  const { status, statusLabel, shareAchieved, expectedNow, pathStart } = t.progress;
   const forecast = forecastSentence(t);
 
   return (
@@ -47,9 +47,10 @@ export function TargetDetailDrawer({ t, unit, asOf, includeSubmitted, onClose }:
         </Descriptions.Item>
         <Descriptions.Item label="Theo tiến độ, đến nay cần đạt">
           {expectedNow === null ? <span className="cell-muted">—</span> : formatIndicatorValue(expectedNow, t.indicator.unit)}
+          {pathStart && <div className="cell-muted" data-testid="detail-path-start">{pathStartSentence(pathStart, t.indicator.unit)}</div>}
         </Descriptions.Item>
         <Descriptions.Item label="Dự báo">
-          <span data-testid="detail-forecast">{forecast || <span className="cell-muted">Chưa đủ số liệu để dự báo</span>}</span>
+          <span data-testid="detail-forecast">{t.progress.forecast ? forecast : <span className="cell-muted">{forecast}</span>}</span>
         </Descriptions.Item>
       </Descriptions>
 
@@ -58,7 +59,7 @@ export function TargetDetailDrawer({ t, unit, asOf, includeSubmitted, onClose }:
       {chart && chart.actual.length > 0 && <TrendChart data={chart} color={statusColor(status)} />}
       {chart && chart.actual.length === 0 && <div className="trend-chart-empty">Chưa có số liệu để vẽ diễn biến.</div>}
 
-      <h3 className="target-detail-heading">Các đơn vị trực thuộc theo mức đạt</h3>
+      <h3 className="target-detail-heading">Các đơn vị trực thuộc — đơn vị chậm tiến độ trước</h3>
       <BreakdownTable targetId={t.targetId} unit={t.indicator.unit} asOf={asOf} includeSubmitted={includeSubmitted} path={path} onPathChange={setPath} />
     </Drawer>
   );

@@ -2,8 +2,9 @@
  * Pure wording and colours of targets and their progress, shared by Tổng quan and Chỉ tiêu.
  * Kept free of React so every sentence an officer reads is unit-tested in node.
  */
-import type { ProgressStatus, TargetProgress } from '../../api/progress.api.ts';
-import { formatCount, formatIndicatorValue, targetValuePhrase } from '../../../domain/report-documents/report-wording.ts';
+import type { BreakdownItem, ProgressStatus, TargetProgress } from '../../api/progress.api.ts';
+import type { ContributionBase } from '../../../domain/indicators/breakdown.ts';
+import { formatCount, formatIndicatorValue, formatShare, targetValuePhrase } from '../../../domain/report-documents/report-wording.ts';
 import { formatViDate } from '../../lib/calendar-date.ts';
 
 export type IndicatorUnit = 'count' | 'percent' | 'ratio' | string;
@@ -36,16 +37,76 @@ function countNoun(code: string | undefined): string {
   return code ? (COUNT_NOUNS[code] ?? '') : '';
 }
 
-/** The forecast line under a card; empty when there is nothing honest to say. */
+/**
+ * The forecast line under a card, always in agreement with the status (one rule,
+ * docs/progress-rules.md §3): since when a met target is met; the projection when the history is
+ * long enough for one; otherwise why there is none ("Chưa đủ số liệu để dự báo").
+ */
 export function forecastSentence(t: Pick<TargetProgress, 'timing' | 'progress'> & { indicator: { unit: string } }): string {
-  const f = t.progress.forecast;
-  if (!f || t.progress.status === 'no_data') return '';
-  if (t.progress.status === 'met' && f.metOn) return `Đã đạt được vào ngày ${formatViDate(f.metOn)}`;
+  const p = t.progress;
+  const f = p.forecast;
+  if (p.status === 'met') return f?.metOn ? `Đã đạt được vào ngày ${formatViDate(f.metOn)}` : 'Đã đạt';
+  if (!f) return p.forecastNote ?? (p.status === 'no_data' ? 'Chưa có số liệu để dự báo' : 'Chưa đủ số liệu để dự báo');
   if (!f.willBeMet) return 'Theo tốc độ hiện nay sẽ không đạt';
   const at = t.timing.kind === 'deadline' ? ` vào ${formatViDate(t.timing.deadline)}` : ` cuối năm ${t.timing.year}`;
   const when = f.metOn ? `, đạt được vào ngày ${formatViDate(f.metOn)}` : '';
   return `Dự báo đạt ${formatIndicatorValue(f.projectedValue, t.indicator.unit)}${at} — sẽ đạt${when}`;
 }
+
+/** How the forecast line reads: a warning when it says "will not be met", muted when there is no projection. */
+export function forecastTone(p: Pick<TargetProgress['progress'], 'status' | 'forecast'>): 'danger' | 'secondary' | undefined {
+  if (p.status === 'missed' || p.forecast?.willBeMet === false) return 'danger';
+  return p.forecast ? undefined : 'secondary';
+}
+
+/** "Tính từ 35,2% ngày 31/12/2025": where the expected path starts (docs/progress-rules.md §2). */
+export function pathStartSentence(start: { date: string; value: number }, unit: string): string {
+  return `Tính từ ${formatIndicatorValue(start.value, unit)} ngày ${formatViDate(start.date)}`;
+}
+
+/** "+1.250", "-40", "0": a change, signed. */
+function signedCount(value: number): string {
+  return value > 0 ? `+${formatCount(value)}` : formatCount(value);
+}
+
+const PER_100 = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });
+/** "+12,9%", "-28,6%", "0%": a growth rate, signed. */
+function signedPercent(value: number): string {
+  return `${value > 0 ? '+' : ''}${PER_100.format(value)}%`;
+}
+
+/**
+ * A child without an allocation: what it contributed and at what rate against the group's — the
+ * figure it is ranked by. "-2 (-28,6%; mức chung +12,9%)" for a stock, "12 (1,2 trên 100 đoàn
+ * viên; mức chung 2)" for a flow.
+ */
+export function contributionSentence(c: BreakdownItem['contribution'], base: ContributionBase | null): string {
+  if (!c || c.value === null) return '';
+  const value = base === 'members' ? formatCount(c.value) : signedCount(c.value);
+  if (c.rate === null || c.groupRate === null) return value;
+  if (base === 'members') return `${value} (${PER_100.format(c.rate)} trên 100 đoàn viên; mức chung ${PER_100.format(c.groupRate)})`;
+  return `${value} (${signedPercent(c.rate)}; mức chung ${signedPercent(c.groupRate)})`;
+}
+
+/**
+ * Its share of what all the children contributed, against its expected share, saying which base:
+ * "4% mức tăng chung · tỷ trọng 10%", "3,2% tổng số · tỷ trọng đoàn viên 8,1%". The base's date is
+ * in the line above the table.
+ */
+export function contributionShareSentence(c: BreakdownItem['contribution'], base: ContributionBase | null): string {
+  if (!c || c.expectedShare === null) return '';
+  const weight = `tỷ trọng${base === 'members' ? ' đoàn viên' : ''} ${formatShare(c.expectedShare) || '0%'}`;
+  if (c.share === null || c.share < 0 || c.share > 100) return weight;
+  return `${formatShare(c.share) || '0%'} ${base === 'members' ? 'tổng số' : 'mức tăng chung'} · ${weight}`;
+}
+
+/** "Được giao: trên 12.000 — đến năm 2028" under a child judged against its allocation. */
+export function allocationSentence(a: BreakdownItem['allocation'], unit: string): string {
+  if (!a) return '';
+  return `Được giao: ${lowerFirst(targetValuePhrase(a.comparator, a.targetValue, unit))} — ${timingPhrase(a.timing)}`;
+}
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 /** "12 đơn vị đã báo cáo" for reported figures; registry counts have no reporting units. */
 export function reportingSentence(reportingUnits: number | null | undefined): string {

@@ -1,7 +1,7 @@
 import { Card, Progress, Tag, Typography } from 'antd';
 import type { TargetProgress } from '../../api/progress.api.ts';
 import { formatViDate } from '../../lib/calendar-date.ts';
-import { STATUS_TAG, barPercent, forecastSentence, formatIndicatorValue, formatShare, reportingSentence, statusColor, targetSentence } from './target-format.ts';
+import { STATUS_TAG, barPercent, forecastSentence, forecastTone, formatIndicatorValue, formatShare, reportingSentence, statusColor, targetSentence } from './target-format.ts';
 
 /** One target at a glance: what was promised, where it stands, and where the current pace leads. */
 export function TargetCard({ t, onOpen }: { t: TargetProgress; onOpen: (t: TargetProgress) => void }) {
@@ -44,8 +44,8 @@ export function TargetCard({ t, onOpen }: { t: TargetProgress; onOpen: (t: Targe
         size="small"
         aria-label={noData ? 'Chưa có số liệu' : `Đạt ${formatShare(shareAchieved)} chỉ tiêu`}
       />
-      <Typography.Text className="target-card-forecast" type={!forecast ? 'secondary' : forecast.includes('không đạt') ? 'danger' : undefined} data-testid="target-forecast">
-        {forecast || (noData ? 'Chưa có số liệu để dự báo' : 'Chưa đủ số liệu để dự báo')}
+      <Typography.Text className="target-card-forecast" type={forecastTone(t.progress)} data-testid="target-forecast">
+        {forecast}
       </Typography.Text>
       <div className="target-card-foot">
         <span>Số liệu ngày {formatViDate(t.measuredOn)}{t.timing.kind === 'annual' ? ` · ${t.period.label}` : ''}</span>

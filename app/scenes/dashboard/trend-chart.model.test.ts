@@ -7,7 +7,7 @@ const points = [
   { date: '2026-11-22', value: 49984 },
 ];
 const base = { targetValue: 140000, indicator: { code: 'members', name: 'Số đoàn viên', unit: 'count' } };
-const progress = { status: 'behind' as const, statusLabel: 'Chậm tiến độ', actual: 49984, shareAchieved: 35.7, expectedNow: 82291, forecast: { projectedValue: 63067, metOn: null, willBeMet: false } };
+const progress = { status: 'behind' as const, statusLabel: 'Chậm tiến độ', actual: 49984, shareAchieved: 35.7, expectedNow: 82291, pathStart: { date: '2025-12-31', value: 40000 }, forecast: { projectedValue: 63067, metOn: null, willBeMet: false }, forecastNote: null };
 
 describe('trend chart data', () => {
   it('sorts the actual points, draws the target across the range and the forecast to the deadline', () => {
