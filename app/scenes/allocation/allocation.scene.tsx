@@ -42,18 +42,22 @@ export default function AllocationScene() {
   const data = preview.data;
   useDocumentTitle('Giao chỉ tiêu');
 
-  // A new proposal replaces the typed shares, except when typing by hand (then start from what is in force).
+  // A proposal (another base, "chia đều") replaces the shares; typing keeps them as typed.
   useEffect(() => {
-    if (!data) return;
-    setShares(new Map(data.children.map((c) => [c.unit.id, method === 'manual' ? (c.current ?? c.proposed) : c.proposed])));
+    if (data && method !== 'manual') setShares(new Map(data.children.map((c) => [c.unit.id, c.proposed])));
   }, [data, method]);
+  const chooseMethod = (next: AllocationMethod) => {
+    // "Nhập trực tiếp" starts from what each unit is given today, else from the proposal.
+    if (next === 'manual' && data) setShares(new Map(data.children.map((c) => [c.unit.id, c.current ?? c.proposed])));
+    setMethod(next);
+  };
 
   const list = useMemo(() => (data ? data.children.map((c) => ({ unitId: c.unit.id, value: shares.get(c.unit.id) ?? NaN })) : []), [data, shares]);
   const check = useMemo(() => (data
     ? checkAllocation({ value: data.target.value, comparator: data.target.comparator, kind: data.target.kind }, list, new Map(data.children.map((c) => [c.unit.id, c.unit.name])), { allowOver })
     : null), [data, list, allowOver]);
 
-  if (preview.isError) return <Alert type="error" showIcon message={errorMessage(preview.error)} />;
+  if (preview.isError) return <Alert type="error" showIcon title={errorMessage(preview.error)} />;
   if (!data || !check) return <Spin />;
   const t = data.target;
 
@@ -130,7 +134,7 @@ export default function AllocationScene() {
       </Card>
       {t.kind === 'count' && (
         <Space wrap style={{ margin: '12px 0' }}>
-          <Radio.Group value={method} onChange={(e) => setMethod(e.target.value)} optionType="button" data-testid="allocation-method"
+          <Radio.Group value={method} onChange={(e) => chooseMethod(e.target.value)} optionType="button" data-testid="allocation-method"
             options={[{ value: 'proportional', label: 'Theo tỷ lệ' }, { value: 'equal', label: 'Chia đều' }, { value: 'manual', label: 'Nhập trực tiếp' }]} />
           {method === 'proportional' && <Select value={base} onChange={setBase} options={BASES} style={{ minWidth: 240 }} aria-label="Cơ sở phân bổ" data-testid="allocation-base" />}
           <Button icon={<DownloadOutlined />} href={allocationTemplateUrl(targetId, base)}>Tải tệp mẫu</Button>
@@ -138,7 +142,7 @@ export default function AllocationScene() {
         </Space>
       )}
       {fileReport && fileReport.problems.length > 0 && (
-        <Alert type="error" showIcon style={{ marginBottom: 12 }} message={`Tệp có ${fileReport.problems.length} lỗi; chưa dùng được:`}
+        <Alert type="error" showIcon style={{ marginBottom: 12 }} title={`Tệp có ${fileReport.problems.length} lỗi; chưa dùng được:`}
           description={<ul>{fileReport.problems.map((p) => <li key={`${p.row}-${p.message}`}>{p.message}</li>)}</ul>} data-testid="allocation-file-problems" />
       )}
       <Table rowKey={(c) => c.unit.id} size="small" pagination={false} scroll={{ x: true }} dataSource={data.children} columns={columns} data-testid="allocation-table" />
@@ -151,9 +155,9 @@ export default function AllocationScene() {
           )}
         </Space>
         {check.problems.length > 0 && (
-          <Alert type="warning" showIcon style={{ marginTop: 8 }} data-testid="allocation-problems" message={check.problems.map((p) => p.message).join(' ')} />
+          <Alert type="warning" showIcon style={{ marginTop: 8 }} data-testid="allocation-problems" title={check.problems.map((p) => p.message).join(' ')} />
         )}
-        {serverError && <Alert type="error" showIcon style={{ marginTop: 8 }} data-testid="allocation-error" message={serverError} />}
+        {serverError && <Alert type="error" showIcon style={{ marginTop: 8 }} data-testid="allocation-error" title={serverError} />}
         <div style={{ marginTop: 12 }}>
           <Button type="primary" loading={saving} onClick={save} data-testid="allocation-save">Giao chỉ tiêu</Button>
         </div>
