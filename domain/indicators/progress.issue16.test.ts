@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { formatIndicatorValue } from '../report-documents/report-wording.ts';
 import { rankChildren } from './breakdown.ts';
 import { indicatorValue, parseExpression } from './expression.ts';
-import { FORECAST_NOTES, judge, PERCENT_RANGE, trend, type Observation, type TargetSpec } from './progress.ts';
+import { FORECAST_NOTES, judge, PERCENT_RANGE, type Observation, type TargetSpec } from './progress.ts';
 
 const D = '2026-11-15';
 const YEAR_END = '2025-12-31';
@@ -79,8 +79,9 @@ describe('issue 16: a CĐCS starting at 0% with little history', () => {
 
   it('no longer forecasts 287% by 2045: it says "Chưa đủ số liệu để dự báo", and its status comes from its path', () => {
     const now = 12.53;
-    // What a straight line through the two points reads on 31/12/2045.
-    const naive = trend([...history, { date: D, value: now }])!.at(Date.parse('2045-12-31') / 86400_000);
+    // What the straight line through the two points reads on 31/12/2045.
+    const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86400_000;
+    const naive = (now * (day('2045-12-31') - day(YEAR_END))) / (day(D) - day(YEAR_END));
     expect(Math.round(naive)).toBe(287);
     const p = judge(agreements2045, now, D, history);
     expect(p.forecast).toBeNull();

@@ -25,10 +25,10 @@ export const FORECAST_NOTES = {
 } as const;
 
 /**
- * When a straight line through the history is a forecast worth showing: the observations span at
- * least half a year, and the deadline is no further ahead of the last one than three times that
- * span (the history covers at least a quarter of the way from its first day to the deadline).
- * One year of figures says little about 2045: such a line once read "287%" for a CĐCS at 0%.
+ * When the pace is a forecast worth showing: the path's start is an observation at least half a
+ * year old, and the deadline is no further ahead than three times the time since (the history
+ * covers at least a quarter of the way from its first day to the deadline). One year of figures
+ * says little about 2045: such a line once read "287%" for a CĐCS at 0%.
  */
 export const FORECAST_MIN_SPAN_DAYS = 180;
 export const FORECAST_MAX_HORIZON_FACTOR = 3;
@@ -113,23 +113,6 @@ export function meets(actual: number, comparator: Comparator, target: number): b
   }
 }
 
-/** Least-squares line through the observations; null with fewer than two distinct days. */
-export function trend(points: Observation[]): { slopePerDay: number; at(day: number): number } | null {
-  const xs = points.map((p) => t(p.date));
-  if (new Set(xs).size < 2) return null;
-  const n = points.length;
-  const mx = xs.reduce((s, x) => s + x, 0) / n;
-  const my = points.reduce((s, p) => s + p.value, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  points.forEach((p, i) => {
-    sxy += (xs[i]! - mx) * (p.value - my);
-    sxx += (xs[i]! - mx) ** 2;
-  });
-  const slope = sxy / sxx;
-  return { slopePerDay: slope, at: (day) => my + slope * (day - mx) };
-}
-
 /** The stated baseline and the measured history, in date order. */
 function observations(target: TargetSpec, history: Observation[]): Observation[] {
   // ISO dates sort as strings; localeCompare would cost a collation per comparison.
@@ -137,41 +120,39 @@ function observations(target: TargetSpec, history: Observation[]): Observation[]
 }
 
 /**
- * Whether observations from `first` to `last` can carry a forecast to the deadline (see
- * FORECAST_MIN_SPAN_DAYS). Callers ask it before reading a history: when even the longest
- * possible history cannot, only the path's start is needed.
+ * Whether a pace measured from `first` to `last` can carry a forecast to the deadline (see
+ * FORECAST_MIN_SPAN_DAYS).
  */
 export function canForecast(first: string, last: string, deadline: string): boolean {
   const span = t(last) - t(first);
   return span >= FORECAST_MIN_SPAN_DAYS && t(deadline) - t(last) <= FORECAST_MAX_HORIZON_FACTOR * span;
 }
 
-/** Enough history for a line to say something about the deadline. */
-export function enoughHistory(points: Observation[], deadline: string): boolean {
-  return points.length >= 2 && canForecast(points[0]!.date, points.at(-1)!.date, deadline);
-}
-
-/** The projection at the current pace, or null when the history is too short for one. */
-function project(target: TargetSpec, points: Observation[]): Forecast | null {
-  if (!enoughHistory(points, target.deadline)) return null;
-  const line = trend(points);
-  if (!line) return null;
+/**
+ * The pace from the path's start to the last observation, carried on to the deadline: where the
+ * unit will be if it keeps going as it has since the start. Anchored where the expected path is,
+ * it meets the target exactly when the last value is on or past the path (the projection and the
+ * path are the same straight line through the start), so status and forecast cannot disagree.
+ * Null when the start is not an observation or is too recent (canForecast).
+ */
+function project(target: TargetSpec, from: Observation, last: Observation): Forecast | null {
+  if (!canForecast(from.date, last.date, target.deadline)) return null;
+  const slopePerDay = (last.value - from.value) / (t(last.date) - t(from.date));
   // A straight line leaves what is possible (a share above 100%, a negative count): cut it there.
-  const projectedValue = clamp(line.at(t(target.deadline)), target.range ?? NON_NEGATIVE);
-  const last = points.at(-1)!;
+  const projectedValue = clamp(last.value + slopePerDay * (t(target.deadline) - t(last.date)), target.range ?? NON_NEGATIVE);
   let metOn: string | null = null;
   if (meets(last.value, target.comparator, target.value)) metOn = last.date;
-  else if (line.slopePerDay !== 0 && (line.slopePerDay > 0) !== isDownward(target.comparator)) {
+  else if (slopePerDay !== 0 && (slopePerDay > 0) !== isDownward(target.comparator)) {
     // The day the line crosses the target value.
-    const day = t(last.date) + (target.value - line.at(t(last.date))) / line.slopePerDay;
-    metOn = isoOf(Math.max(day, t(last.date)));
+    metOn = isoOf(t(last.date) + (target.value - last.value) / slopePerDay);
   }
   return { projectedValue, metOn, willBeMet: meets(projectedValue, target.comparator, target.value) };
 }
 
-/** The forecast from the baseline and the history (null without enough history). */
+/** The forecast from the baseline and a history ending with today's value (null without enough history). */
 export function forecast(target: TargetSpec, history: Observation[]): Forecast | null {
-  return project(target, observations(target, history));
+  const points = observations(target, history);
+  return points.length < 2 ? null : project(target, points[0]!, points.at(-1)!);
 }
 
 /**
@@ -188,9 +169,10 @@ export function pathStart(target: TargetSpec, points: Observation[], asOf: strin
 
 /**
  * The one status rule: no data; met when the value meets the target; missed once the deadline
- * has passed; otherwise the pace decides when there is enough history for a forecast (so status
- * and forecast never disagree), and the straight path from the start point to the target when
- * there is not.
+ * has passed; otherwise on track when the value is on or past the straight path from its start
+ * to the target. The forecast is that path's pace carried on: shown only with enough history,
+ * and when shown it decides the status — the same verdict, by construction — so the two are
+ * never told apart by a rounding.
  */
 export function judge(target: TargetSpec, actual: number | null, asOf: string, history: Observation[] = []): Progress {
   if (actual === null) {
@@ -216,7 +198,8 @@ export function judge(target: TargetSpec, actual: number | null, asOf: string, h
   if (asOf >= target.deadline) {
     return { ...base, status: 'missed', statusLabel: STATUS_LABELS.missed, forecast: null, forecastNote: FORECAST_NOTES.deadlinePassed };
   }
-  const projection = project(target, points);
+  // Only a measured (or stated) start carries a pace: 0 on the start day is an assumption.
+  const projection = points.includes(from) ? project(target, from, { date: asOf, value: actual }) : null;
   const status: ProgressStatus = projection
     ? (projection.willBeMet ? 'on_track' : 'behind')
     : (down ? actual <= expectedNow : actual >= expectedNow) ? 'on_track' : 'behind';

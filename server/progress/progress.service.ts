@@ -3,7 +3,7 @@ import { indicatorValue, parseExpression, referencedCodes, type Expr } from '../
 import {
   rankChildren, ruleOf, weighContributions, type BreakdownRule, type ChildBasis, type ContributionFigures, type ContributionInput, type ContributionReference,
 } from '../../domain/indicators/breakdown.ts';
-import { canForecast, judge, rangeOf, type Comparator, type Observation, type Progress, type ProgressStatus } from '../../domain/indicators/progress.ts';
+import { judge, rangeOf, type Comparator, type Observation, type Progress, type ProgressStatus } from '../../domain/indicators/progress.ts';
 import { parsePeriod, type Period } from '../../domain/periods/period.ts';
 import type { DB, TargetTable } from '../db/schema.ts';
 import {
@@ -351,7 +351,8 @@ export class ProgressService {
     // Asked together, so that the cache reads the current value and the history in one query.
     const [current, history] = await Promise.all([
       this.valueOf(t, unitId, measuredOn, period, includeSubmitted, cache),
-      this.history(t, unitId, { start, until: measuredOn, deadline }, includeSubmitted, cache, { withStartDay: baseline === null, placedFrom }),
+      // A stated baseline is the path's start: no past value to read.
+      baseline ? [] : this.history(t, unitId, { start, until: measuredOn }, includeSubmitted, cache, placedFrom),
     ]);
     const spec = { comparator: t.comparator, value: Number(t.value), deadline, baseline, start, range: rangeOf(t.indicator_unit) };
     const progress = judge(spec, current.value, measuredOn, current.value === null ? [] : [...history, { date: measuredOn, value: current.value }]);
@@ -367,25 +368,24 @@ export class ProgressService {
   }
 
   /**
-   * The measured observations before `until` (docs/progress-rules.md §1): for a stock counted in
-   * the registries, its value on the start day (where the expected path starts when the plan
-   * states no baseline) and on each 31/12 since — none before the unit stood in the tree
-   * (`placedFrom`). Reports and admissions count a period and have no daily history. When even
-   * the longest history could not carry a forecast, only its first value matters (the path's
-   * start): the first day is read, and the others only if it has no value.
+   * Where the expected path starts, when the plan states no baseline (docs/progress-rules.md §1):
+   * the first value before `until` of a stock counted in the registries — on the start day, else
+   * the first 31/12 with data, never before the unit stood in the tree (`placedFrom`). The pace
+   * is measured from the same point, so no other past value is needed: the first day is read, and
+   * the later ones only if it has no value. Reports and admissions count a period and have no
+   * daily history.
    */
   private async history(
-    t: TargetRow, unitId: number, span: { start: string; until: string; deadline: string }, includeSubmitted: boolean, cache: ElementCache,
-    options: { withStartDay: boolean; placedFrom: string | null },
+    t: TargetRow, unitId: number, span: { start: string; until: string }, includeSubmitted: boolean, cache: ElementCache,
+    placedFrom: string | null,
   ): Promise<Observation[]> {
     const sources = await this.sources();
-    const { codes } = expressionsOf(t);
+    const { codes, num, den } = expressionsOf(t);
     if (codes.some((c) => sources.get(c) !== 'derived')) return [];
-    const { start, until, deadline } = span;
-    const days = [...(options.withStartDay && start < until && !codes.includes('members_new') ? [start] : []), ...yearEndsBetween(start, until)]
-      .filter((d) => options.placedFrom === null || d >= options.placedFrom);
+    const { start, until } = span;
+    const days = [...(start < until && !codes.includes('members_new') ? [start] : []), ...yearEndsBetween(start, until)]
+      .filter((d) => placedFrom === null || d >= placedFrom);
     // Only the value is needed: evaluated on the cache's elements, without copying them.
-    const { num, den } = expressionsOf(t);
     const scope = { sectors: t.sectors, minWorkers: t.min_workers };
     const read = async (some: string[]) => {
       const elements = await Promise.all(some.map((d) => cache.get([unitId], d, scope, periodIfCounted(codes, yearPeriod(d)), needsOf(codes))[0]!));
@@ -394,11 +394,8 @@ export class ProgressService {
         return value === null ? [] : [{ date: d, value }];
       });
     };
-    // A stated baseline is an earlier observation than any read here.
-    const earliest = options.withStartDay ? days[0] : start;
-    if (days.length === 0 || canForecast(earliest ?? start, until, deadline)) return read(days);
     const first = await read(days.slice(0, 1));
-    return first.length ? first : read(days.slice(1));
+    return first.length || days.length < 2 ? first : (await read(days.slice(1))).slice(0, 1);
   }
 
   /**
