@@ -17,6 +17,7 @@ export const TargetProgressItem = Type.Object({
   owner: Type.Object({ id: Type.Integer(), name: Type.String() }),
   indicator: Type.Object({ code: Type.String(), name: Type.String(), unit: Type.String() }),
   subject: Type.String(),
+  origin: Nullable(Type.String({ description: 'Nguồn của chỉ tiêu do đơn vị khác đặt: "Được giao từ …", "Gộp từ …"' })),
   comparator: Comparator,
   targetValue: Type.Number(),
   timing: Timing,

@@ -18,6 +18,8 @@ export interface TargetProgress {
   targetId: number;
   document: { id: number; title: string; symbol: string | null };
   owner: { id: number; name: string };
+  /** Where the target came from when another unit set it: "Được giao từ …" (allocation), "Gộp từ …" (merger). */
+  origin: string | null;
   indicator: { code: string; name: string; unit: string };
   subject: string;
   comparator: Comparator;
@@ -361,7 +363,7 @@ export class ProgressService {
       document: { id: Number(t.document_id), title: t.document_title, symbol: t.document_symbol },
       owner: { id: Number(t.unit_id), name: t.owner_name },
       indicator: { code: t.indicator_code, name: t.indicator_name, unit: t.indicator_unit },
-      subject: t.subject, comparator: t.comparator, targetValue: Number(t.value), timing,
+      subject: t.subject, comparator: t.comparator, targetValue: Number(t.value), timing, origin: (t.origin_note as unknown as string | null) ?? null,
       period: { code: period.code, label: period.label, start: period.start, end: period.end },
       measuredOn, ...current, progress,
     };

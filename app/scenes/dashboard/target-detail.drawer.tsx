@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Descriptions, Drawer, Tag, Typography } from 'antd';
 import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { meQuery } from '../../api/auth.api.ts';
 import { errorMessage } from '../../api/api-client.ts';
 import { seriesQuery, type TargetProgress } from '../../api/progress.api.ts';
 import { formatViDate } from '../../lib/calendar-date.ts';
@@ -25,6 +27,9 @@ export function TargetDetailDrawer({ t, unit, asOf, includeSubmitted, onClose }:
   const chart = useMemo(() => (series.data ? trendChartData(series.data.points, t) : undefined), [series.data, t]);
   const { status, statusLabel, shareAchieved, expectedNow, pathStart } = t.progress;
   const forecast = forecastSentence(t);
+  const me = useQuery(meQuery());
+  // Only the unit that owns the target shares it out, and only someone who may set targets.
+  const canAllocate = (me.data?.permissions.includes('targets.write') ?? false) && t.owner.id === unit.id;
 
   return (
     <Drawer open size={920} onClose={onClose} title={t.indicator.name} data-testid="target-detail" destroyOnHidden>
@@ -36,6 +41,10 @@ export function TargetDetailDrawer({ t, unit, asOf, includeSubmitted, onClose }:
         <Descriptions.Item label="Văn bản" span={2}>
           {t.document.symbol ? `${t.document.symbol} — ` : ''}{t.document.title}
           <div className="cell-muted">Đơn vị giao chỉ tiêu: {t.owner.name}</div>
+          {t.origin && <div className="cell-muted">{t.origin}</div>}
+          {canAllocate && (
+            <Link to={`/tong-quan/giao-chi-tieu/${t.targetId}`} data-testid="target-allocate">Giao chỉ tiêu cho các đơn vị trực thuộc</Link>
+          )}
         </Descriptions.Item>
         <Descriptions.Item label={`Thực hiện (${formatViDate(t.measuredOn)})`}>
           {t.value === null ? <span className="cell-muted">Chưa có số liệu</span> : <strong>{formatIndicatorValue(t.value, t.indicator.unit)}</strong>}

@@ -27,6 +27,7 @@ export function TargetCard({ t, onOpen }: { t: TargetProgress; onOpen: (t: Targe
       <div className="target-card-name">{t.indicator.name}</div>
       {t.subject && t.subject !== t.indicator.name && <div className="target-card-subject">{t.subject}</div>}
       <div className="target-card-goal" data-testid="target-goal">{targetSentence(t)}</div>
+      {t.origin && <div className="target-card-subject" data-testid="target-origin">{t.origin}</div>}
       <div className="target-card-actual">
         {noData ? (
           <span className="target-card-nodata" data-testid="target-actual">Chưa có số liệu</span>
