@@ -304,10 +304,8 @@ export interface DocumentLinkTable {
   created_at: Timestamp;
 }
 
-export interface TargetTable {
-  id: Generated<number>;
-  document_id: number;
-  unit_id: number;
+/** What a target says — the terms a version holds, in `target` (today's) and `target_version`. */
+export interface TargetTerms {
   indicator_code: string;
   comparator: '>' | '>=' | '=' | '<=' | '<';
   value: number;
@@ -320,6 +318,12 @@ export interface TargetTable {
   sectors: string[] | null;
   min_workers: number | null;
   subject: string;
+}
+
+export interface TargetTable extends TargetTerms {
+  id: Generated<number>;
+  document_id: number;
+  unit_id: number;
   quote: string | null;
   parent_target_id: number | null;
   created_at: Timestamp;
@@ -334,25 +338,13 @@ export interface TargetTable {
 }
 
 /** What a target said over [valid_from, valid_to), why and who (written from its first change; migration 0016). */
-export interface TargetVersionTable {
+export interface TargetVersionTable extends TargetTerms {
   id: Generated<number>;
   target_id: number;
   version: number;
   change: 'original' | 'revised' | 'withdrawn';
   valid_from: string | null;
   valid_to: string | null;
-  indicator_code: string;
-  comparator: '>' | '>=' | '=' | '<=' | '<';
-  value: number;
-  timing: 'deadline' | 'annual';
-  deadline: string | null;
-  annual_from: number | null;
-  annual_to: number | null;
-  baseline_value: number | null;
-  baseline_date: string | null;
-  sectors: string[] | null;
-  min_workers: number | null;
-  subject: string;
   reason: string | null;
   actor_user_id: number | null;
   actor_token_id: number | null;

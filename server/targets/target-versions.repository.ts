@@ -1,21 +1,8 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { DB, TargetVersionTable } from '../db/schema.ts';
+import type { DB, TargetTerms, TargetVersionTable } from '../db/schema.ts';
 
 /** What a target says: the fields a version holds (as stored in `target` and `target_version`). */
-export interface TargetTerms {
-  indicator_code: string;
-  comparator: '>' | '>=' | '=' | '<=' | '<';
-  value: number;
-  timing: 'deadline' | 'annual';
-  deadline: string | null;
-  annual_from: number | null;
-  annual_to: number | null;
-  baseline_value: number | null;
-  baseline_date: string | null;
-  sectors: string[] | null;
-  min_workers: number | null;
-  subject: string;
-}
+export type { TargetTerms };
 
 export const TERM_COLUMNS = [
   'indicator_code', 'comparator', 'value', 'timing', 'deadline', 'annual_from', 'annual_to', 'baseline_value', 'baseline_date', 'sectors', 'min_workers', 'subject',

@@ -1,17 +1,16 @@
-import { DatePicker, Form, Input, InputNumber, Modal, Radio, Select, type ButtonProps } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Modal, Select, type ButtonProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { createTarget, type PlanDocument, type TargetProgress } from '../../api/progress.api.ts';
-import { SECTOR_OPTIONS } from '../../components/registry/registry-format.ts';
 import { VI_DATE_FORMAT } from '../../lib/calendar-date.ts';
 import { splitFormErrors } from '../admin/form-errors.ts';
 import { UnitPicker } from '../admin/unit-picker.field.tsx';
-import { COMPARATOR_OPTIONS, INDICATOR_OPTIONS, indicatorUnit, toTargetBody, type TargetFormValues } from './target-form.model.ts';
+import { INDICATOR_OPTIONS, indicatorUnit, toTargetBody, type TargetFormValues } from './target-form.model.ts';
+import { TargetTermsFields } from './target-terms.fields.tsx';
 
 type Shape = Omit<TargetFormValues, 'baselineDate'> & { baselineDate?: Dayjs };
 
 const FIELDS = ['documentId', 'unitId', 'indicatorCode', 'comparator', 'value', 'deadlineYear', 'sectors', 'minWorkers', 'baselineValue', 'baselineDate', 'subject', 'quote'] as const;
-const UNIT_SUFFIX = { count: '', percent: '%', ratio: '' } as const;
 
 /** A target of one document: indicator, comparator and value, a deadline year or every year, and its scope. */
 export function TargetFormModal({ documents, document, onClose, onSaved }: { documents: PlanDocument[]; document?: PlanDocument; onClose: () => void; onSaved: (t: TargetProgress) => void }) {
@@ -63,32 +62,7 @@ export function TargetFormModal({ documents, document, onClose, onSaved }: { doc
         <Form.Item name="indicatorCode" label="Chỉ số" rules={[{ required: true, message: 'Hãy chọn chỉ số.' }]}>
           <Select showSearch optionFilterProp="label" options={INDICATOR_OPTIONS} placeholder="Gõ tên chỉ số, ví dụ: thỏa ước" data-testid="target-form-indicator" />
         </Form.Item>
-        <div className="form-row">
-          <Form.Item name="comparator" label="So sánh" rules={[{ required: true, message: 'Hãy chọn cách so sánh.' }]}>
-            <Select options={[...COMPARATOR_OPTIONS]} />
-          </Form.Item>
-          <Form.Item name="value" label="Giá trị chỉ tiêu" rules={[{ required: true, message: 'Hãy nhập giá trị.' }]}>
-            <InputNumber<number> style={{ width: '100%' }} min={0} max={unit === 'percent' ? 100 : undefined} decimalSeparator="," suffix={unit ? UNIT_SUFFIX[unit] : undefined} data-testid="target-form-value" />
-          </Form.Item>
-        </div>
-        <div className="form-row">
-          <Form.Item name="timing" label="Thời hạn">
-            <Radio.Group options={[{ value: 'deadline', label: 'Đến năm' }, { value: 'annual', label: 'Hằng năm' }]} />
-          </Form.Item>
-          {timing !== 'annual' && (
-            <Form.Item name="deadlineYear" label="Năm hoàn thành" rules={[{ required: true, message: 'Hãy nhập năm hoàn thành.' }]}>
-              <InputNumber min={2000} max={2100} style={{ width: '100%' }} />
-            </Form.Item>
-          )}
-        </div>
-        <div className="form-row">
-          <Form.Item name="sectors" label="Khu vực (để trống: mọi khu vực)">
-            <Select mode="multiple" allowClear options={SECTOR_OPTIONS.map((o) => ({ ...o }))} placeholder="Mọi khu vực" />
-          </Form.Item>
-          <Form.Item name="minWorkers" label="Chỉ tính đơn vị có từ … lao động">
-            <InputNumber min={0} max={100000} style={{ width: '100%' }} placeholder="Ví dụ: 25" />
-          </Form.Item>
-        </div>
+        <TargetTermsFields unit={unit} timing={timing} valueTestId="target-form-value" minWorkersPlaceholder="Ví dụ: 25" />
         <div className="form-row">
           <Form.Item name="baselineValue" label="Số liệu gốc (giá trị)">
             <InputNumber style={{ width: '100%' }} decimalSeparator="," />

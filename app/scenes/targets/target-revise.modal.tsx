@@ -1,20 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, DatePicker, Form, Input, InputNumber, Modal, Radio, Select, Spin, type ButtonProps } from 'antd';
+import { Alert, DatePicker, Form, Input, Modal, Select, Spin, type ButtonProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { errorMessage } from '../../api/api-client.ts';
 import type { TargetProgress } from '../../api/progress.api.ts';
-import { SECTOR_OPTIONS } from '../../components/registry/registry-format.ts';
 import { todayIso, VI_DATE_FORMAT } from '../../lib/calendar-date.ts';
 import { splitFormErrors } from '../admin/form-errors.ts';
-import { COMPARATOR_OPTIONS, INDICATOR_OPTIONS, indicatorUnit } from './target-form.model.ts';
+import { INDICATOR_OPTIONS, indicatorUnit } from './target-form.model.ts';
 import { currentVersion, reviseFormInitial, toReviseBody, versionSummary, type ReviseFormValues, type TargetVersions } from './target-revise.model.ts';
 import { reviseTarget, targetVersionsQuery } from './target-versions.api.ts';
+import { TargetTermsFields } from './target-terms.fields.tsx';
 
 type Shape = Omit<ReviseFormValues, 'effectiveFrom'> & { effectiveFrom: Dayjs };
 
 const FIELDS = ['indicatorCode', 'comparator', 'value', 'deadlineYear', 'sectors', 'minWorkers', 'subject', 'effectiveFrom', 'reason'] as const;
-const UNIT_SUFFIX = { count: '', percent: '%', ratio: '' } as const;
 
 /**
  * Sửa chỉ tiêu: a correction of a confirmed target with its reason, in force from a chosen day
@@ -80,32 +79,7 @@ export function TargetReviseModal({ target, onClose, onSaved }: { target: Target
           <Form.Item name="indicatorCode" label="Chỉ số" rules={[{ required: true, message: 'Hãy chọn chỉ số.' }]}>
             <Select showSearch optionFilterProp="label" options={INDICATOR_OPTIONS} data-testid="target-revise-indicator" />
           </Form.Item>
-          <div className="form-row">
-            <Form.Item name="comparator" label="So sánh" rules={[{ required: true, message: 'Hãy chọn cách so sánh.' }]}>
-              <Select options={[...COMPARATOR_OPTIONS]} />
-            </Form.Item>
-            <Form.Item name="value" label="Giá trị chỉ tiêu" rules={[{ required: true, message: 'Hãy nhập giá trị.' }]}>
-              <InputNumber<number> style={{ width: '100%' }} min={0} max={unit === 'percent' ? 100 : undefined} decimalSeparator="," suffix={unit ? UNIT_SUFFIX[unit] : undefined} data-testid="target-revise-value" />
-            </Form.Item>
-          </div>
-          <div className="form-row">
-            <Form.Item name="timing" label="Thời hạn">
-              <Radio.Group options={[{ value: 'deadline', label: 'Đến năm' }, { value: 'annual', label: 'Hằng năm' }]} />
-            </Form.Item>
-            {timing !== 'annual' && (
-              <Form.Item name="deadlineYear" label="Năm hoàn thành" rules={[{ required: true, message: 'Hãy nhập năm hoàn thành.' }]}>
-                <InputNumber min={2000} max={2100} style={{ width: '100%' }} />
-              </Form.Item>
-            )}
-          </div>
-          <div className="form-row">
-            <Form.Item name="sectors" label="Khu vực (để trống: mọi khu vực)">
-              <Select mode="multiple" allowClear options={SECTOR_OPTIONS.map((o) => ({ ...o }))} placeholder="Mọi khu vực" />
-            </Form.Item>
-            <Form.Item name="minWorkers" label="Chỉ tính đơn vị có từ … lao động">
-              <InputNumber min={0} max={100000} style={{ width: '100%' }} placeholder="Để trống: mọi quy mô" />
-            </Form.Item>
-          </div>
+          <TargetTermsFields unit={unit} timing={timing} valueTestId="target-revise-value" minWorkersPlaceholder="Để trống: mọi quy mô" />
           <Form.Item name="subject" label="Nội dung chỉ tiêu">
             <Input maxLength={1000} />
           </Form.Item>
