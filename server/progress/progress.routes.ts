@@ -32,10 +32,11 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ progress: ProgressServi
       querystring: Type.Object({ asOf: Type.Optional(Type.String()), includeSubmitted: Type.Optional(Type.Boolean()) }, { additionalProperties: false }), response: { 200: TargetProgressItem } },
     config: { access: { permission: 'targets.read', unit: unitOfRecord('id', (id) => unitOfTarget(db, id)), notFound: targetNotFound } },
   }, async (request) => {
-    const [row] = await progress.targetRows({ targetIds: [request.params.id] });
-    if (!row) throw targetNotFound();
     const asOf = request.query.asOf ?? todayInVietnam();
     if (!isIsoDate(asOf)) throw badRequest('INVALID_DATE', `Ngày "${asOf}" không tồn tại trong lịch.`);
+    // The target as it read on that day (a corrected target shows its old terms for a past date).
+    const [row] = await progress.targetRows({ targetIds: [request.params.id], asOf });
+    if (!row) throw targetNotFound();
     return progress.compute(row, Number(row.unit_id), asOf, request.query.includeSubmitted ?? false);
   });
 
@@ -54,8 +55,9 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ progress: ProgressServi
     if (!/^\d+$/.test(raw)) return 'malformed';
     return (await isAtOrAbove(db, targetUnitId, Number(raw))) ? Number(raw) : null;
   };
-  const loadTarget = async (id: number) => {
-    const [row] = await progress.targetRows({ targetIds: [id] });
+  /** The target as it read on `asOf` (its version then in force). */
+  const loadTarget = async (id: number, asOf: string) => {
+    const [row] = await progress.targetRows({ targetIds: [id], asOf });
     if (!row) throw targetNotFound();
     return row;
   };
@@ -72,8 +74,9 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ progress: ProgressServi
     },
     config: { access: { permission: 'targets.read', unit: viewedUnit, notFound: targetNotFound } },
   }, async (request) => {
-    const row = await loadTarget(request.params.id);
-    return progress.breakdown(row, request.query.unitId ?? Number(row.unit_id), asOfOf(request.query.asOf), request.query.includeSubmitted ?? false);
+    const asOf = asOfOf(request.query.asOf);
+    const row = await loadTarget(request.params.id, asOf);
+    return progress.breakdown(row, request.query.unitId ?? Number(row.unit_id), asOf, request.query.includeSubmitted ?? false);
   });
 
   app.get('/api/targets/:id/series', {
@@ -83,8 +86,9 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ progress: ProgressServi
     },
     config: { access: { permission: 'targets.read', unit: viewedUnit, notFound: targetNotFound } },
   }, async (request) => {
-    const row = await loadTarget(request.params.id);
-    return { points: await progress.series(row, request.query.unitId ?? Number(row.unit_id), asOfOf(request.query.asOf), request.query.includeSubmitted ?? false) };
+    const asOf = asOfOf(request.query.asOf);
+    const row = await loadTarget(request.params.id, asOf);
+    return { points: await progress.series(row, request.query.unitId ?? Number(row.unit_id), asOf, request.query.includeSubmitted ?? false) };
   });
 
   app.post('/api/documents', {

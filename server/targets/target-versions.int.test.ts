@@ -113,6 +113,9 @@ describe.each(testDatabaseTargets())('correcting and withdrawing a confirmed tar
     expect((await dashboard()).get(id)).toMatchObject({ targetValue: 150000, comparator: '>=' });
     expect((await dashboard(CHANGE_DAY)).get(id)).toMatchObject({ targetValue: 150000, comparator: '>=' });
     expect((await dashboard(BEFORE)).get(id)).toMatchObject({ targetValue: 140000, comparator: '>' });
+    // The single-target view of a past date reads the version then in force too.
+    expect((await staff.get(`/api/targets/${id}/progress?asOf=${BEFORE}`)).body).toMatchObject({ targetValue: 140000, comparator: '>' });
+    expect((await staff.get(`/api/targets/${id}/progress`)).body).toMatchObject({ targetValue: 150000, comparator: '>=' });
     // The report for the past year says what the target said then; this year's, what it says now.
     expect((await reportPlans(String(YEAR - 1))).some((p) => p.includes('140.000'))).toBe(true);
     expect((await reportPlans(String(YEAR - 1))).some((p) => p.includes('150.000'))).toBe(false);
