@@ -6,11 +6,12 @@ import { isIsoDate, todayInVietnam } from '../../domain/time/calendar-date.ts';
 import { writeAudit } from '../audit/audit.repository.ts';
 import { actorOf, requirePrincipal } from '../auth/access-guard.ts';
 import type { DB } from '../db/schema.ts';
-import { unitOfRecord, type UnitLocator } from '../http/route-access.ts';
+import { unitOfRecord } from '../http/route-access.ts';
 import { unitFromInput } from '../members/members.routes.ts';
 import { BreakdownResult, CreateDocumentBody, CreateTargetBody, DocumentItem, ProgressList, ProgressQuery, TargetProgressItem } from './progress.schema.ts';
 import type { ProgressService } from './progress.service.ts';
 import { isAtOrAbove, unitOfTarget } from './targets.repository.ts';
+import { targetViewedUnit } from './target-locators.ts';
 
 const TAGS = ['Chỉ tiêu và tiến độ'];
 const targetNotFound = () => new AppError('TARGET_NOT_FOUND', 'not_found', 'Không tìm thấy chỉ tiêu.');
@@ -41,20 +42,7 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ progress: ProgressServi
   });
 
   const TargetView = Type.Object({ unitId: Type.Optional(Type.Integer({ minimum: 1 })), asOf: Type.Optional(Type.String()), includeSubmitted: Type.Optional(Type.Boolean()) }, { additionalProperties: false });
-  /**
-   * The unit asked for (the guard checks it is in the caller's scope), else the target's own unit.
-   * A target applies to its unit and the units below: asked for anywhere else (a sibling's
-   * target seen "on" one's own unit) it is not found.
-   */
-  const viewedUnit: UnitLocator = async (request) => {
-    const id = (request.params as { id?: string }).id;
-    if (!id || !/^\d+$/.test(id)) return 'malformed';
-    const targetUnitId = await unitOfTarget(db, Number(id));
-    const raw = (request.query as { unitId?: string }).unitId;
-    if (targetUnitId === null || raw === undefined) return targetUnitId;
-    if (!/^\d+$/.test(raw)) return 'malformed';
-    return (await isAtOrAbove(db, targetUnitId, Number(raw))) ? Number(raw) : null;
-  };
+  const viewedUnit = targetViewedUnit(db);
   /** The target as it read on `asOf` (its version then in force). */
   const loadTarget = async (id: number, asOf: string) => {
     const [row] = await progress.targetRows({ targetIds: [id], asOf });

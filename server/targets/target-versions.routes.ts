@@ -3,10 +3,11 @@ import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
 import { actorOf } from '../auth/access-guard.ts';
 import type { DB } from '../db/schema.ts';
-import { unitOfRecord, type UnitLocator } from '../http/route-access.ts';
-import { isAtOrAbove, unitOfTarget } from '../progress/targets.repository.ts';
+import { unitOfRecord } from '../http/route-access.ts';
+import { unitOfTarget } from '../progress/targets.repository.ts';
 import { ReviseTargetBody, TargetVersionList, VersionsQuery, WithdrawTargetBody } from './target-versions.schema.ts';
 import { targetNotFound, type TargetVersionsService } from './target-versions.service.ts';
+import { targetViewedUnit } from '../progress/target-locators.ts';
 
 const TAGS = ['Chỉ tiêu và tiến độ'];
 const Params = Type.Object({ id: Type.Integer({ minimum: 1 }) });
@@ -14,16 +15,7 @@ const Params = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 export const targetVersionsRoutes: FastifyPluginAsyncTypebox<{ targetVersions: TargetVersionsService; db: Kysely<DB> }> = async (app, { targetVersions, db }) => {
   // Changing a target is for the staff of the unit that owns it (targets.write on that unit).
   const ownerUnit = unitOfRecord('id', (id) => unitOfTarget(db, id));
-  /** Reading its history: the owner's unit, or a unit below it that sees the target on its dashboard (`?unitId=`). */
-  const viewedUnit: UnitLocator = async (request) => {
-    const id = (request.params as { id?: string }).id;
-    if (!id || !/^\d+$/.test(id)) return 'malformed';
-    const targetUnitId = await unitOfTarget(db, Number(id));
-    const raw = (request.query as { unitId?: string }).unitId;
-    if (targetUnitId === null || raw === undefined) return targetUnitId;
-    if (!/^\d+$/.test(raw)) return 'malformed';
-    return (await isAtOrAbove(db, targetUnitId, Number(raw))) ? Number(raw) : null;
-  };
+  const viewedUnit = targetViewedUnit(db);
 
   app.patch('/api/targets/:id', {
     schema: {
