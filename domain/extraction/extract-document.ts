@@ -1,6 +1,7 @@
 // Entry point of the extractor: normalised text in, structured result with offsets out.
 // Pure: no I/O, deterministic, safe to run in the server, the CLI and the browser.
 import { normalizeVietnamese } from '../text/vietnamese-normalize.ts';
+import { datelineYear } from './dateline.ts';
 import { buildLayout, type Layout } from './document-layout.ts';
 import { findSymbols } from './document-symbol.ts';
 import type { ExtractionResult } from './extraction-types.ts';
@@ -26,7 +27,8 @@ export function extractDocument(input: string): ExtractionResult {
     ownSymbol: header.ownSymbol,
     implementsSpans: implementsSpans(layout),
   });
-  const documentYear = header.date ? Number(header.date.value.slice(0, 4)) : null;
+  // The year the text speaks from: its issue date, else a news write-up's dateline.
+  const documentYear = header.date ? Number(header.date.value.slice(0, 4)) : datelineYear(layout);
   const timing = new TimingContext(layout, {
     term: header.term,
     documentDeadline: documentDeadline(layout, header.title, header.term, header.kind),

@@ -17,7 +17,8 @@ export interface TextField extends Span {
 }
 
 export type Comparator = '>' | '>=' | '=' | '<=' | '<';
-export type TargetUnit = 'count' | 'percent';
+/** Money is a sum in đồng ("40 triệu đồng" is 40000000). */
+export type TargetUnit = 'count' | 'percent' | 'money';
 export type Sector = 'hcsn' | 'dnnn' | 'nha_nuoc' | 'ngoai_nha_nuoc' | 'tu_nhan' | 'fdi';
 
 export interface Timing {

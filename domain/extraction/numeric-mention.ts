@@ -1,6 +1,7 @@
-// Finds the numbers in a text that *could* be targets: a percentage, a fraction ("2/3") or a
-// count followed by something countable ("140.000 đoàn viên", "55 nghìn lao động"). Dates,
-// document symbols, years, clock times and legal references are masked out first.
+// Finds the numbers in a text that *could* be targets: a percentage, a fraction ("2/3"), a sum
+// of money ("40 triệu đồng/người/năm") or a count followed by something countable ("140.000
+// đoàn viên", "55 nghìn lao động"). A range ("1,5–2%", "từ 1 đến 2 xã") gives two mentions, its
+// bounds. Dates, document symbols, years, clock times and legal references are masked out first.
 import { applyMagnitude, parseNumberWords, parseVietnameseNumeral } from '../text/vietnamese-number.ts';
 import type { SymbolMatch } from './document-symbol.ts';
 
@@ -10,13 +11,17 @@ export interface NumericMention {
   /** End of the numeral including "%", "phần trăm" or a magnitude word. */
   end: number;
   value: number;
-  unit: 'count' | 'percent';
+  unit: 'count' | 'percent' | 'money';
   /** Folded head noun after the number ("doan vien"), empty for percentages. */
   noun: string;
   nounEnd: number;
   currency: 'VND' | null;
   /** True when the noun is in the list of things the genre counts. */
   knownNoun: boolean;
+  /** A bound of a range: "1 đến 2 xã" is at least 1 and at most 2. */
+  range: 'lower' | 'upper' | null;
+  /** "/người/năm" after a sum or a rate: kept with the subject; "/năm" makes it a yearly figure. */
+  per: { start: number; end: number } | null;
 }
 
 // Things the genre counts (folded, matched as a prefix of the words after the number).
@@ -58,7 +63,20 @@ export function maskNonQuantities(folded: string, symbols: readonly SymbolMatch[
 
 export function findNumericMentions(text: string, masked: string): NumericMention[] {
   const found: NumericMention[] = [];
-  for (const m of masked.matchAll(NUMERAL)) {
+  const numerals = [...masked.matchAll(NUMERAL)];
+  for (let i = 0; i < numerals.length; i++) {
+    const m = numerals[i]!;
+    const next = numerals[i + 1];
+    const gap = next ? RANGE_GAP.exec(masked.slice(m.index + m[0].length, next.index)) : null;
+    const upper = gap && next ? describeNumeral(masked, next.index, next[0]) : null;
+    if (gap && next && upper && (upper.unit !== 'count' || upper.knownNoun)) {
+      // The lower bound takes the upper's unit, noun and magnitude ("2,5 đến 3 triệu đồng").
+      const scale = upper.unit === 'percent' ? 1 : upper.value / (parseVietnameseNumeral(next[0]) ?? upper.value);
+      const end = m.index + m[0].length + (gap[1] ? gap[0].indexOf(gap[1]) + gap[1].length : 0);
+      found.push({ ...upper, start: m.index, end, value: (parseVietnameseNumeral(m[0]) ?? 0) * scale, range: 'lower' }, { ...upper, range: 'upper' });
+      i++;
+      continue;
+    }
     const mention = describeNumeral(masked, m.index, m[0]);
     if (mention) found.push(mention);
   }
@@ -76,6 +94,9 @@ export function findNumericMentions(text: string, masked: string): NumericMentio
   }
   return found.sort((a, b) => a.start - b.start);
 }
+
+/** Between the bounds of a range: "1,5–2%", "1,5% - 2%", "1 đến 2 xã", "từ 3 tới 5 mô hình". */
+const RANGE_GAP = /^\s*(%|phan tram)?\s*(?:den|toi|[-–—])\s*$/u;
 
 /** Index of the last element < value in an ascending list, or -1. */
 function lastBefore(sorted: readonly number[], value: number): number {
@@ -95,7 +116,7 @@ function describeNumeral(masked: string, start: number, raw: string): NumericMen
   let end = start + raw.length;
   const after = masked.slice(end, end + 80);
   const pct = /^\s*(?:%|phan tram(?![\p{L}]))/u.exec(after);
-  if (pct) return mention(start, end + pct[0].length, value, 'percent', '', end + pct[0].length, null, true);
+  if (pct) return withPer(masked, mention(start, end + pct[0].length, value, 'percent', '', end + pct[0].length, null, true));
   const fraction = /^\s*\/\s*(\d{1,2})(?![\d/#])/.exec(after);
   if (fraction) {
     const denominator = Number(fraction[1]);
@@ -123,15 +144,24 @@ function withNoun(masked: string, start: number, end: number, value: number, req
   if (!known && requireKnown) return null;
   const head = known ? known.trim() : (words.split(' ')[0] ?? '');
   const nounStart = end + nounMatch[0].length - (nounMatch[1] ?? '').length;
-  const currency = head === 'dong' ? 'VND' : null;
-  return mention(start, end, value, 'count', head, nounStart + head.length, currency, known !== undefined);
+  // "40 triệu đồng" is money; "15 đồng chí" are people.
+  if (head === 'dong' && !/^dong chi(?![\p{L}])/u.test(words)) {
+    return withPer(masked, mention(start, end, value, 'money', head, nounStart + head.length, 'VND', true));
+  }
+  return mention(start, end, value, 'count', head, nounStart + head.length, null, known !== undefined);
+}
+
+/** "đồng/người/năm", "%/năm": the per-unit qualifier right after a sum or a rate. */
+function withPer(masked: string, m: NumericMention): NumericMention {
+  const per = /^(?:\s*\/\s*[\p{L}]+(?:\s[\p{L}]+)?){1,3}/u.exec(masked.slice(m.nounEnd, m.nounEnd + 40));
+  return per ? { ...m, per: { start: m.nounEnd, end: m.nounEnd + per[0].length } } : m;
 }
 
 function mention(
-  start: number, end: number, value: number, unit: 'count' | 'percent', noun: string, nounEnd: number,
+  start: number, end: number, value: number, unit: NumericMention['unit'], noun: string, nounEnd: number,
   currency: 'VND' | null, knownNoun: boolean,
 ): NumericMention {
-  return { start, end, value, unit, noun, nounEnd, currency, knownNoun };
+  return { start, end, value, unit, noun, nounEnd, currency, knownNoun, range: null, per: null };
 }
 
 const WORD = '(?:không|một|mốt|hai|ba|bốn|tư|năm|lăm|nhăm|sáu|bảy|bẩy|tám|chín|mười|mươi|trăm|linh|lẻ|nghìn|ngàn|triệu|tỷ|tỉ)';
@@ -167,7 +197,7 @@ function findWordNumbers(text: string, masked: string): NumericMention[] {
     const value = parseNumberWords(words);
     if (value === null || value === 0) continue;
     const scaled = words.some((w) => /^(mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ)$/.test(w));
-    const cue = /(?:ít nhất|tối thiểu|không dưới|có|đạt|kết nạp|thành lập|xây dựng|giới thiệu|tổ chức|trên)\s+$/.test(lower.slice(Math.max(0, start - 15), start));
+    const cue = /(?:ít nhất|tối thiểu|không dưới|có|đạt|kết nạp|thành lập|xây dựng|giới thiệu|tổ chức|trên|được|thêm)\s+$/.test(lower.slice(Math.max(0, start - 15), start));
     // "năm" alone is far more often "year" than "five"; "một" alone is often "a/one of".
     if (!scaled && (!cue || words.length > 1 || words[0] === 'năm')) continue;
     const withUnit = withNoun(masked, start, end, value, true);

@@ -31,10 +31,14 @@ export function extractTargets(
   const classified: Classified[] = [];
   const conditions: NumericMention[] = [];
   const byPara = groupByParagraph(layout, mentions);
+  const paraIndex = new Map(layout.paragraphs.map((p, i) => [p, i]));
   for (const [para, list] of byPara) {
     if (para.section.cls === 'closing') continue;
     for (const m of list) {
-      const c = classify(layout, para, m, timing, documentYear);
+      const last = classified[classified.length - 1];
+      // A list of targets goes on through its clauses and into the next paragraph.
+      const continuing = last !== undefined && last.kind === 'target' && (paraIndex.get(para) ?? 0) - (paraIndex.get(last.para) ?? 0) <= 1;
+      const c = classify(layout, para, m, timing, documentYear, continuing);
       if (c === 'condition') conditions.push(m);
       else if (c) classified.push(c);
     }
@@ -87,7 +91,7 @@ function groupByParagraph(layout: Layout, mentions: readonly NumericMention[]): 
 }
 
 function classify(
-  layout: Layout, para: Paragraph, m: NumericMention, timing: TimingContext, documentYear: number | null,
+  layout: Layout, para: Paragraph, m: NumericMention, timing: TimingContext, documentYear: number | null, continuing: boolean,
 ): Classified | 'condition' | null {
   const { folded, index } = layout;
   const cStart = index.clauses.clauseStart(para.contentStart, m.start);
@@ -98,6 +102,8 @@ function classify(
   const t = timing.resolve(para, m.start, m.end);
   const reading = readComparator(folded, cStart, m);
   const base = { mention: m, para, clauseStart: cStart, reading, timing: t };
+  // "vượt 11,7% kế hoạch", "đạt 109% chỉ tiêu": how far a plan was met, a result.
+  if (m.unit === 'percent' && /^\s*(?:so voi\s+|cua\s+)?(?:ke hoach|chi tieu)(?![\p{L}])/u.test(folded.slice(m.end, m.end + 30))) return { ...base, kind: 'baseline' };
   const explicit = t.source === 'clause' || t.source === 'sentence' || t.source === 'heading' || t.source === 'term';
   const past = documentYear !== null && t.deadlineYear !== null && t.deadlineYear < documentYear
     && (t.source === 'clause' || t.source === 'sentence');
@@ -105,10 +111,15 @@ function classify(
   const cls = para.section.cls;
   if (cls === 'situation') return { ...base, kind: 'baseline' };
   if (cls === 'targets') return { ...base, kind: 'target' };
-  const weakEvidence = cues.target || m.unit === 'percent' || m.knownNoun;
-  if (cues.strong || (explicit && weakEvidence) || (cues.target && m.unit === 'percent')) return { ...base, kind: 'target' };
+  const weakEvidence = cues.target || m.unit !== 'count' || m.knownNoun;
+  if (cues.strong || (explicit && weakEvidence) || (cues.target && m.unit !== 'count')) return { ...base, kind: 'target' };
+  // "…; trên 90% hồ sơ được xử lý trên môi trường mạng": the next item of a list of targets.
+  if (continuing && m.unit === 'percent' && STATEMENT_HEAD.test(folded.slice(cStart, m.start))) return { ...base, kind: 'target' };
   return null;
 }
+
+/** A clause that opens with its figure: list marks and a comparator word at most before it. */
+const STATEMENT_HEAD = /^[\s\-–•+*.,;:()\d]*(?:(?:tren|hon|tu|it nhat|toi thieu|khong duoi|dat|co)\s+)?$/u;
 
 interface Built {
   start: number;

@@ -84,7 +84,7 @@ export function readSectors(foldedSubject: string): Sector[] {
 }
 
 const TARGET_CUE = /(?<![\p{L}])(?:phan dau|chi tieu|muc tieu|dat|it nhat|toi thieu|khong duoi|nang|tang|giam|ket nap|thanh lap|phat trien|gioi thieu|bao dam|dam bao|hoan thanh|xay dung moi)(?![\p{L}])/gu;
-const BASELINE_CUE = /(?<![\p{L}])(?:hien (?:co|nay|tai|dang|la)|hien toan|hien(?=[^.;]{0,40}?\sco\s)|da (?:co|ket nap|thanh lap|dat|ky|phat trien|xay dung|to chuc|ho tro|trao|gioi thieu|van dong|thu hut|tap hop|tang|giam|thuc hien|chi|hoan thanh)|tinh den|den nay|toi nay|nam qua|vua qua|ky truoc|nhiem ky qua|nhiem ky truoc|so voi cung ky)(?![\p{L}])/gu;
+const BASELINE_CUE = /(?<![\p{L}])(?:hien (?:co|nay|tai|dang|la)|hien toan|hien(?=[^.;]{0,40}?\sco\s)|da (?:co|ket nap|thanh lap|dat|ky|phat trien|xay dung|to chuc|ho tro|trao|gioi thieu|van dong|thu hut|tap hop|tang|giam|thuc hien|chi|hoan thanh)|tinh den(?=\s+(?:ngay|het|nay|thoi diem|cuoi|thang|nam|\d))|den nay|toi nay|nam qua|vua qua|ky truoc|nhiem ky qua|nhiem ky truoc|so voi cung ky)(?![\p{L}])/gu;
 const STRONG_TARGET_CUE = /(?<![\p{L}])(?:phan dau|chi tieu|muc tieu|it nhat|toi thieu|khong duoi)(?![\p{L}])/gu;
 
 /** Longest stretch a cue regex reads from where it matches (hiện + a 40-character look-ahead; the rest are short phrases). */

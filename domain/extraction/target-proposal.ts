@@ -4,7 +4,7 @@
 // document header becomes prefilled metadata. Pure, so the server and its tests share it.
 import { suggestIndicators } from '../indicators/catalogue.ts';
 import type { Sector as RegistrySector } from '../org/org-unit.ts';
-import type { Comparator, DocumentKind, ExtractedTarget, ExtractionResult, Sector } from './extraction-types.ts';
+import type { Comparator, DocumentKind, ExtractedTarget, ExtractionResult, Sector, TargetUnit } from './extraction-types.ts';
 
 /** The kinds a stored plan document has (the values of the Văn bản & chỉ tiêu forms). */
 export type PlanDocumentKind = 'resolution' | 'program' | 'plan' | 'directive' | 'conclusion' | 'decision' | 'guidance' | 'other';
@@ -71,7 +71,7 @@ export interface TargetProposal {
   quote: string;
   subject: string;
   value: number;
-  unit: 'count' | 'percent';
+  unit: TargetUnit;
   comparator: Comparator;
   /** Every year of the plan's term, or one deadline year (prefilled from the term when the text gives none). */
   annual: boolean;
@@ -86,8 +86,6 @@ export interface TargetProposal {
 }
 
 export function proposeTargets(result: ExtractionResult): TargetProposal[] {
-  const termEnd = result.document.term?.to ?? null;
-  const documentYear = result.document.date ? Number(result.document.date.value.slice(0, 4)) : null;
   return result.targets.map((t, i) => ({
     key: `target-${i}`,
     start: t.start,
@@ -100,12 +98,13 @@ export function proposeTargets(result: ExtractionResult): TargetProposal[] {
     unit: t.unit,
     comparator: t.comparator,
     annual: t.recurrence === 'annual',
-    deadlineYear: t.recurrence === 'annual' ? null : (t.deadlineYear ?? termEnd ?? documentYear),
+    // No timing stated: none proposed (the reviewer sets it), never the document's own date.
+    deadlineYear: t.recurrence === 'annual' ? null : t.deadlineYear,
     timingSource: t.timingSource,
     sectors: registrySectors(t.scope.sectors),
     minWorkers: minWorkersOf(t.scope.sizeThreshold),
     change: t.change,
-    suggestions: suggestIndicators(t.subject || t.quote, t.unit).map((s) => ({ code: s.code, name: s.name, unit: s.unit })),
+    suggestions: (t.unit === 'money' ? [] : suggestIndicators(t.subject || t.quote, t.unit)).map((s) => ({ code: s.code, name: s.name, unit: s.unit })),
   }));
 }
 

@@ -11,6 +11,9 @@ export interface TimingDefaults {
   documentDeadline: number | null;
 }
 
+/** Between a figure and a year that is its own: its noun at most ("300 đoàn viên năm 2030"), never "và", "so với". */
+const YEAR_RIGHT_AFTER = /^(?:\s+(?!(?:va|hoac|con|so|voi|den|tu|tang|giam|dat|la)(?![\p{L}]))[\p{L}]+){0,3}\s*$/u;
+
 export class TimingContext {
   private readonly headingTiming = new Map<Paragraph, TimingMatch>();
   private readonly sectionTiming = new Map<object, TimingMatch | null>();
@@ -28,14 +31,25 @@ export class TimingContext {
   resolve(para: Paragraph, pos: number, posEnd: number): Timing {
     const { clauses, timings } = this.layout.index;
     const cStart = clauses.clauseStart(para.contentStart, pos);
-    const before = timings.lastInScope(cStart, pos);
-    if (before) return this.toTiming(before, 'clause');
     const cEnd = clauses.clauseEnd(posEnd, para.contentEnd);
     const after = timings.first(posEnd, cEnd);
+    // "dưới 40% năm 2025, dưới 35% năm 2035": a year right after the figure is its own.
+    if (after && after.kind === 'deadline' && YEAR_RIGHT_AFTER.test(this.layout.folded.slice(posEnd, after.start))) return this.toTiming(after, 'clause');
+    const before = timings.lastInScope(cStart, pos);
+    if (before) return this.toTiming(before, 'clause');
     if (after) return this.toTiming(after, 'clause');
     const sStart = clauses.sentenceStart(para.contentStart, pos);
     const sentence = timings.lastInScope(sStart, pos);
-    if (sentence) return this.toTiming(sentence, 'sentence');
+    // "hằng năm" inside an earlier clause belongs to that clause; at the head of the sentence
+    // ("Hằng năm, mỗi chi hội …; …") it governs the whole list.
+    if (sentence && (sentence.kind !== 'annual' || sentence.start - sStart <= 12)) return this.toTiming(sentence, 'sentence');
+    if (sentence) {
+      const inSentence = timings.find(sStart, pos).filter((t) => clauses.sameParenScope(t.end, pos));
+      const dated = inSentence.filter((t) => t.kind !== 'annual').at(-1);
+      if (dated) return this.toTiming(dated, 'sentence');
+      const head = inSentence[0];
+      if (head && head.start - sStart <= 12) return this.toTiming(head, 'sentence');
+    }
     const lead = this.leadingTiming(para);
     if (lead && lead.end <= pos) return this.toTiming(lead, 'sentence');
     const heading = this.headingTiming.get(para);

@@ -62,7 +62,7 @@ const Span = { start: Type.Integer(), end: Type.Integer() };
 
 export const TargetProposal = Type.Object({
   key: Type.String(), ...Span, valueStart: Type.Integer(), valueEnd: Type.Integer(), quote: Type.String(), subject: Type.String(),
-  value: Type.Number(), unit: Type.Union([Type.Literal('count'), Type.Literal('percent')]), comparator: Comparator,
+  value: Type.Number(), unit: Type.Union([Type.Literal('count'), Type.Literal('percent'), Type.Literal('money')], { description: 'Đơn vị: số lượng, phần trăm, hoặc số tiền (đồng)' }), comparator: Comparator,
   annual: Type.Boolean(), deadlineYear: Nullable(Type.Integer()), timingSource: Type.String(),
   sectors: Nullable(Type.Array(RegistrySector)), minWorkers: Nullable(Type.Integer()),
   change: Nullable(Type.String()), suggestions: Type.Array(Suggestion),
