@@ -34,7 +34,7 @@ const COUNTABLE = [
   'sinh vien', 'thanh nien', 'thieu nhi', 'phu nu', 'co so', 'tap the', 'ca nhan', 'diem', 'cau lac bo', 'clb',
   'doi ', 'nhom', 'tin ', 'bai', 'tac pham', 'chuong trinh', 'hoat dong', 'phong trao', 'du an', 'dien hinh',
   'guong', 'dong', 'xa', 'phuong', 'truong', 'hoc vien', 'em ', 'chau', 'lan ', 'ngoi nha', 'can ho', 'phong ',
-  'y kien', 'kien nghi', 'van ban', 'quy che', 'to chuc', 'dang bo', 'khu', 'ky', 'tu sach', 'doan ', 'dvtn',
+  'y kien', 'kien nghi', 'van ban', 'quy che', 'to chuc', 'dang bo', 'khu', 'ky', 'tu sach', 'doan ', 'dvtn', 'dot ',
 ];
 // Words that make a number not a count of anything we track.
 const NEVER_COUNT = /^(?:nam|thang|ngay|tuan|quy|gio|phut|giay|tuoi|lan thu|khoa|do |km|m |m2|ha |kg|tan|so |dieu|khoan|trang|%|x |nghin dong\/)/;

@@ -99,8 +99,12 @@ function classify(
   const sStart = index.clauses.sentenceStart(para.contentStart, m.start);
   const cues = readCues(folded, sStart, m, index.cues);
   if (m.unit === 'count' && !m.knownNoun && !cues.strong) return null;
+  // "5 nhiệm vụ trọng tâm", "3 nhóm giải pháp": the document's own parts.
+  if (m.unit === 'count' && DOCUMENT_PART.test(folded.slice(m.nounEnd - m.noun.length, m.nounEnd + 40))) return null;
   const t = timing.resolve(para, m.start, m.end);
-  const reading = readComparator(folded, cStart, m);
+  const read = readComparator(folded, cStart, m);
+  // "từ 2 đến 3 mô hình", "1,5–2%": at least the lower bound, at most the upper.
+  const reading = m.range ? { ...read, comparator: m.range === 'lower' ? '>=' as const : '<=' as const } : read;
   const base = { mention: m, para, clauseStart: cStart, reading, timing: t };
   // "vượt 11,7% kế hoạch", "đạt 109% chỉ tiêu": how far a plan was met, a result.
   if (m.unit === 'percent' && /^\s*(?:so voi\s+|cua\s+)?(?:ke hoach|chi tieu)(?![\p{L}])/u.test(folded.slice(m.end, m.end + 30))) return { ...base, kind: 'baseline' };
@@ -117,6 +121,8 @@ function classify(
   if (continuing && m.unit === 'percent' && STATEMENT_HEAD.test(folded.slice(cStart, m.start))) return { ...base, kind: 'target' };
   return null;
 }
+
+const DOCUMENT_PART = /^(?:nhom\s+)?(?:nhiem vu|giai phap|chi tieu|muc tieu|noi dung|linh vuc|khau dot pha|dot pha|phan|chuong|muc|dieu)(?![\p{L}])/u;
 
 /** A clause that opens with its figure: list marks and a comparator word at most before it. */
 const STATEMENT_HEAD = /^[\s\-–•+*.,;:()\d]*(?:(?:tren|hon|tu|it nhat|toi thieu|khong duoi|dat|co)\s+)?$/u;
@@ -135,12 +141,15 @@ function describe(layout: Layout, c: Classified, nextCue: number | null, prevEnd
   const m = c.mention;
   const cEnd = layout.index.clauses.clauseEnd(m.end, c.para.contentEnd);
   const limit = nextCue !== null && nextCue > m.end ? Math.min(nextCue, cEnd) : cEnd;
-  let subjectStart = m.end;
-  let subjectEnd = trimJoinersEnd(text, m.end, subjectLimit(text, m.end, limit, m.unit === 'count'));
+  // A sum's subject is what it measures, before it ("thu nhập bình quân … đạt 96 triệu"); its
+  // unit and qualifier ("đồng/người/năm") are kept after it.
+  const moneyUnit = m.unit === 'money' ? text.slice(m.nounEnd - m.noun.length, m.per?.end ?? m.nounEnd) : '';
+  let subjectStart = m.unit === 'money' ? m.per?.end ?? m.nounEnd : m.end;
+  let subjectEnd = trimJoinersEnd(text, subjectStart, subjectLimit(text, subjectStart, Math.max(limit, subjectStart), m.unit === 'count'));
   let subject = cleanSubject(text.slice(subjectStart, subjectEnd));
   let quoteStart = prevEnd !== null ? skipJoiners(text, prevEnd, m.start) : c.clauseStart;
   if (c.reading.cueStart < quoteStart) quoteStart = c.reading.cueStart;
-  if (subject.split(' ').filter(Boolean).length < 2 && m.unit === 'percent') {
+  if (subject.split(' ').filter(Boolean).length < 2 && m.unit !== 'count') {
     // "tỷ lệ CĐCS ký kết TƯLĐTT đạt 80%": the subject comes before the number.
     const before = subjectBefore(layout, quoteStart, c.reading.cueStart);
     if (before) {
@@ -151,6 +160,10 @@ function describe(layout: Layout, c: Classified, nextCue: number | null, prevEnd
       subject = prevSubject;
     }
     subjectEnd = Math.max(subjectEnd, m.end);
+  }
+  if (moneyUnit) {
+    subject = subject ? `${subject} (${moneyUnit})` : moneyUnit;
+    subjectEnd = Math.max(subjectEnd, m.per?.end ?? m.nounEnd);
   }
   const end = Math.max(subjectEnd, m.end);
   const trimmedEnd = trimEnd(text, quoteStart, end);

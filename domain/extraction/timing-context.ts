@@ -14,6 +14,9 @@ export interface TimingDefaults {
 /** Between a figure and a year that is its own: its noun at most ("300 đoàn viên năm 2030"), never "và", "so với". */
 const YEAR_RIGHT_AFTER = /^(?:\s+(?!(?:va|hoac|con|so|voi|den|tu|tang|giam|dat|la)(?![\p{L}]))[\p{L}]+){0,3}\s*$/u;
 
+/** What a line that is only a timing may hold besides it: dress, a colon, "mục tiêu/chỉ tiêu". */
+const TIMING_LINE = /^[\s*_#:.,\-–]*(?:(?:cac\s+)?(?:muc tieu|chi tieu)(?:\s+chu yeu|\s+cu the)?)?[\s*_#:.,\-–]*$/u;
+
 export class TimingContext {
   private readonly headingTiming = new Map<Paragraph, TimingMatch>();
   private readonly sectionTiming = new Map<object, TimingMatch | null>();
@@ -42,13 +45,14 @@ export class TimingContext {
     const sentence = timings.lastInScope(sStart, pos);
     // "hằng năm" inside an earlier clause belongs to that clause; at the head of the sentence
     // ("Hằng năm, mỗi chi hội …; …") it governs the whole list.
-    if (sentence && (sentence.kind !== 'annual' || sentence.start - sStart <= 12)) return this.toTiming(sentence, 'sentence');
+    const heads = (t: TimingMatch) => /^[\s\-–•+*.,;:()\d]*$/u.test(this.layout.folded.slice(sStart, t.start));
+    if (sentence && (sentence.kind !== 'annual' || heads(sentence))) return this.toTiming(sentence, 'sentence');
     if (sentence) {
       const inSentence = timings.find(sStart, pos).filter((t) => clauses.sameParenScope(t.end, pos));
       const dated = inSentence.filter((t) => t.kind !== 'annual').at(-1);
       if (dated) return this.toTiming(dated, 'sentence');
       const head = inSentence[0];
-      if (head && head.start - sStart <= 12) return this.toTiming(head, 'sentence');
+      if (head && heads(head)) return this.toTiming(head, 'sentence');
     }
     const lead = this.leadingTiming(para);
     if (lead && lead.end <= pos) return this.toTiming(lead, 'sentence');
@@ -78,7 +82,9 @@ export class TimingContext {
     const cached = this.leadTiming.get(para);
     if (cached !== undefined) return cached;
     const first = findTimings(this.layout.folded, para.contentStart, Math.min(para.contentEnd, para.contentStart + 40))[0];
-    const lead = first && first.start - para.contentStart <= 12 ? first : null;
+    // "Tổ chức hằng năm 2 đợt …" is that clause's; only "Hằng năm, …" heads the paragraph.
+    const lead = first && first.start - para.contentStart <= 12
+      && (first.kind !== 'annual' || !/\p{L}/u.test(this.layout.folded.slice(para.contentStart, first.start))) ? first : null;
     this.leadTiming.set(para, lead);
     return lead;
   }
@@ -91,10 +97,12 @@ export class TimingContext {
     const { paragraphs, text, folded } = this.layout;
     let active: { timing: TimingMatch; marker: Paragraph['marker']; section: object } | null = null;
     for (const para of paragraphs) {
-      const content = text.slice(para.contentStart, para.contentEnd).trim();
-      // Only a short line ending with ":" can be such a heading: other paragraphs are not scanned.
-      const timings = content.endsWith(':') && content.length <= 120 ? findTimings(folded, para.contentStart, para.contentEnd) : [];
-      if (timings.length > 0) {
+      // Emphasis from a conversion ("**Đến năm 2025:**", "*Giai đoạn 2026 - 2030*") is dress, not content.
+      const content = text.slice(para.contentStart, para.contentEnd).replace(/[*_#]+/g, '').trim();
+      // Only a short line can be such a heading: one ending with ":", or one that is only a timing.
+      const timings = content.length <= 120 ? findTimings(folded, para.contentStart, para.contentEnd) : [];
+      const onlyTiming = timings.length === 1 && TIMING_LINE.test(folded.slice(para.contentStart, timings[0]!.start) + folded.slice(timings[0]!.end, para.contentEnd));
+      if (timings.length > 0 && (content.endsWith(':') || onlyTiming)) {
         active = { timing: timings[timings.length - 1] as TimingMatch, marker: para.marker, section: para.section };
         continue;
       }
