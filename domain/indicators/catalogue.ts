@@ -4,6 +4,9 @@
  * the target's scope: sector, employer-size threshold); reported elements come from periodic
  * reports. Indicators are expressions over elements (see expression.ts).
  */
+import { rankIndicators, type SuggestionUnit } from './indicator-suggestion.ts';
+
+export type { SuggestionUnit } from './indicator-suggestion.ts';
 export type ElementUnit = 'count' | 'money';
 export type ElementSource = 'derived' | 'reported';
 
@@ -22,7 +25,10 @@ export interface IndicatorDef {
   numerator: string;
   denominator: string | null;
   description: string;
-  /** Words of plan texts that point to this indicator's topic (accent-free, for suggestions). */
+  /**
+   * Phrases of plan texts that name this indicator's topic (accent-free, abbreviations expanded:
+   * see indicator-suggestion.ts, whose profiles add the heads and features an indicator needs).
+   */
   keywords: string[];
   /** For indicators split by sector group: which group (decided by the subject's wording). */
   sectorGroup?: 'state' | 'nonstate';
@@ -82,31 +88,31 @@ const share = (code: string, name: string, numerator: string, denominator: strin
 });
 
 export const INDICATORS: IndicatorDef[] = [
-  { code: 'members', name: 'Số đoàn viên công đoàn', unit: 'count', numerator: '#{members_active}', denominator: null, description: 'Đoàn viên đang sinh hoạt vào ngày tính.', keywords: ['doan vien cong doan', 'doan vien'] },
-  { code: 'members_new', name: 'Số đoàn viên kết nạp mới', unit: 'count', numerator: '#{members_new}', denominator: null, description: 'Đoàn viên kết nạp trong kỳ.', keywords: ['ket nap moi', 'phat trien doan vien'] },
-  { code: 'cdcs_new_count', name: 'Số công đoàn cơ sở', unit: 'count', numerator: '#{cdcs}', denominator: null, description: 'CĐCS đang hoạt động.', keywords: ['cong doan co so', 'thanh lap moi cong doan co so'] },
-  share('employers_with_cdcs_share', 'Tỷ lệ doanh nghiệp (từ N lao động) có CĐCS', 'employers_with_cdcs', 'employers', 'Doanh nghiệp có CĐCS trên tổng số doanh nghiệp cùng ngưỡng lao động.', ['doanh nghiep', 'thanh lap cong doan co so', 'lao dong tro len']),
-  share('workers_members_share', 'Tỷ lệ người lao động là đoàn viên', 'members_active', 'workers', 'Đoàn viên trên tổng số lao động.', ['nguoi lao dong la doan vien']),
-  share('agreements_share', 'Tỷ lệ đơn vị có tổ chức công đoàn ký được thỏa ước', 'cdcs_with_agreement', 'cdcs', 'CĐCS có thỏa ước còn hiệu lực trên tổng số CĐCS.', ['thoa uoc lao dong tap the', 'ky ket', 'ky duoc thoa uoc']),
-  share('agreements_b_share', 'Tỷ lệ thỏa ước đạt loại B trở lên', 'agreements_b_or_better', 'cdcs_with_agreement', 'Thỏa ước loại A, B trên số thỏa ước còn hiệu lực.', ['loai b tro len', 'chat luong thoa uoc']),
-  share('agreements_better_share', 'Tỷ lệ thỏa ước có lợi hơn luật', 'agreements_better_than_law', 'cdcs_with_agreement', 'Thỏa ước có lợi hơn quy định pháp luật trên số thỏa ước còn hiệu lực.', ['co loi hon']),
-  share('lawsuits_supported_share', 'Tỷ lệ vụ việc khởi kiện được công đoàn hỗ trợ', 'lawsuits_supported', 'lawsuits_requested', 'Vụ việc được hỗ trợ trên số vụ việc có yêu cầu.', ['khoi kien', 'toa an', 'vu viec']),
-  share('dissemination_share', 'Tỷ lệ đoàn viên, NLĐ được tuyên truyền, phổ biến', 'dissemination_reached', 'dissemination_base', 'Được tuyên truyền trên tổng số thuộc diện.', ['tuyen truyen', 'pho bien', 'quan triet', 'hoc tap']),
-  share('skills_share', 'Tỷ lệ CNLĐ học tập nâng cao trình độ, kỹ năng nghề', 'skills_learners', 'skills_base', 'Tham gia học tập trên tổng số CNLĐ.', ['nang cao trinh do', 'ky nang nghe']),
-  share('democracy_state_share', 'Tỷ lệ CĐCS khu vực nhà nước tham gia quy chế dân chủ', 'democracy_cdcs_state', 'cdcs', 'Trên số CĐCS HCSN, DNNN (chỉ tiêu theo khu vực nhà nước).', ['quy che dan chu'], 'state'),
-  share('democracy_nonstate_share', 'Tỷ lệ CĐCS ngoài nhà nước tham gia quy chế dân chủ', 'democracy_cdcs_nonstate', 'cdcs', 'Trên số CĐCS doanh nghiệp ngoài nhà nước, FDI.', ['quy che dan chu'], 'nonstate'),
-  { code: 'party_introduced_per_cdcs', name: 'Đoàn viên ưu tú giới thiệu cho Đảng bình quân mỗi CĐCS', unit: 'ratio', numerator: '#{party_introduced}', denominator: '#{cdcs}', description: 'Số giới thiệu trên số CĐCS.', keywords: ['gioi thieu', 'cho dang', 'doan vien uu tu'] },
-  share('chairs_trained_share', 'Tỷ lệ chủ tịch CĐCS bầu mới được đào tạo', 'chairs_new_trained', 'chairs_new', 'Được đào tạo, bồi dưỡng trên số chủ tịch bầu mới.', ['chu tich cong doan co so', 'bau moi', 'dao tao']),
-  share('rated_good_upper_share', 'Tỷ lệ công đoàn cấp trên cơ sở hoàn thành tốt nhiệm vụ', 'rated_good_upper', 'upper_units', 'Trên số công đoàn cấp trên trực tiếp cơ sở.', ['cap tren truc tiep co so', 'hoan thanh tot nhiem vu']),
-  share('rated_good_state_share', 'Tỷ lệ CĐCS khu vực nhà nước hoàn thành tốt nhiệm vụ', 'rated_good_cdcs_state', 'cdcs', 'Trên số CĐCS khu vực nhà nước.', ['cong doan co so', 'cdcs', 'hoan thanh tot nhiem vu'], 'state'),
-  share('rated_good_nonstate_share', 'Tỷ lệ CĐCS ngoài nhà nước hoàn thành tốt nhiệm vụ', 'rated_good_cdcs_nonstate', 'cdcs', 'Trên số CĐCS ngoài khu vực nhà nước.', ['cong doan co so', 'cdcs', 'hoan thanh tot nhiem vu'], 'nonstate'),
-  share('women_committee_share', 'Tỷ lệ CĐCS đủ điều kiện có ban nữ công quần chúng', 'women_committee_formed', 'women_committee_eligible', 'Đã thành lập trên số đủ điều kiện.', ['ban nu cong']),
-  share('fin_inspection_share', 'Tỷ lệ công đoàn cấp trên cơ sở kiểm tra tài chính đúng tiến độ', 'fin_inspection_on_schedule', 'upper_units', 'Trên số công đoàn cấp trên trực tiếp cơ sở.', ['kiem tra tai chinh cung cap', 'dung tien do']),
-  share('cdcs_fin_inspected_share', 'Tỷ lệ CĐCS doanh nghiệp được kiểm tra tài chính', 'cdcs_fin_inspected', 'cdcs_enterprise', 'Trên số CĐCS doanh nghiệp.', ['kiem tra', 'giam sat tai chinh']),
-  share('disputes_with_union_share', 'Tỷ lệ tranh chấp có công đoàn tham gia', 'disputes_with_union', 'disputes', 'Trên số vụ tranh chấp, ngừng việc.', ['tranh chap', 'ngung viec', 'dinh cong']),
-  share('union_fee_share', 'Tỷ lệ thu kinh phí công đoàn', 'union_fee_collected', 'union_fee_due', 'Đã thu trên phải thu.', ['kinh phi cong doan']),
-  share('dues_share', 'Tỷ lệ thu đoàn phí', 'dues_collected', 'dues_due', 'Đã thu trên phải thu.', ['doan phi']),
-  { code: 'union_homes', name: 'Số Mái ấm Công đoàn', unit: 'count', numerator: '#{union_homes}', denominator: null, description: 'Nhà Mái ấm Công đoàn xây mới, sửa chữa.', keywords: ['mai am cong doan'] },
+  { code: 'members', name: 'Số đoàn viên công đoàn', unit: 'count', numerator: '#{members_active}', denominator: null, description: 'Đoàn viên đang sinh hoạt vào ngày tính.', keywords: ['doan vien cong doan', 'doan vien', 'tong so doan vien'] },
+  { code: 'members_new', name: 'Số đoàn viên kết nạp mới', unit: 'count', numerator: '#{members_new}', denominator: null, description: 'Đoàn viên kết nạp trong kỳ.', keywords: ['ket nap moi', 'ket nap', 'phat trien doan vien', 'phat trien moi', 'phat trien them', 'doan vien moi', 'gia nhap cong doan', 'gia nhap to chuc cong doan'] },
+  { code: 'cdcs_new_count', name: 'Số công đoàn cơ sở', unit: 'count', numerator: '#{cdcs}', denominator: null, description: 'CĐCS đang hoạt động.', keywords: ['cong doan co so', 'nghiep doan co so', 'thanh lap moi cong doan co so', 'thanh lap cong doan co so'] },
+  share('employers_with_cdcs_share', 'Tỷ lệ doanh nghiệp (từ N lao động) có CĐCS', 'employers_with_cdcs', 'employers', 'Doanh nghiệp có CĐCS trên tổng số doanh nghiệp cùng ngưỡng lao động.', ['thanh lap cong doan co so', 'thanh lap moi cong doan co so', 'thanh lap duoc cong doan co so', 'da thanh lap cong doan co so', 'thanh lap cong doan', 'thanh lap to chuc cong doan', 'thanh lap duoc to chuc cong doan', 'co to chuc cong doan', 'co cong doan co so', 'co cong doan', 'da co cong doan co so', 'da co cong doan']),
+  share('workers_members_share', 'Tỷ lệ người lao động là đoàn viên', 'members_active', 'workers', 'Đoàn viên trên tổng số lao động.', ['la doan vien', 'la doan vien cong doan', 'gia nhap cong doan', 'gia nhap to chuc cong doan', 'tham gia cong doan', 'tham gia to chuc cong doan', 'vao cong doan', 'vao to chuc cong doan']),
+  share('agreements_share', 'Tỷ lệ đơn vị có tổ chức công đoàn ký được thỏa ước', 'cdcs_with_agreement', 'cdcs', 'CĐCS có thỏa ước còn hiệu lực trên tổng số CĐCS.', ['thoa uoc lao dong tap the', 'thoa uoc', 'ky ket thoa uoc', 'ky duoc thoa uoc', 'ky ket duoc thoa uoc']),
+  share('agreements_b_share', 'Tỷ lệ thỏa ước đạt loại B trở lên', 'agreements_b_or_better', 'cdcs_with_agreement', 'Thỏa ước loại A, B trên số thỏa ước còn hiệu lực.', ['loai b tro len', 'loai b', 'loai a', 'chat luong thoa uoc', 'xep loai']),
+  share('agreements_better_share', 'Tỷ lệ thỏa ước có lợi hơn luật', 'agreements_better_than_law', 'cdcs_with_agreement', 'Thỏa ước có lợi hơn quy định pháp luật trên số thỏa ước còn hiệu lực.', ['co loi hon', 'co loi hon cho nguoi lao dong', 'cao hon quy dinh cua phap luat']),
+  share('lawsuits_supported_share', 'Tỷ lệ vụ việc khởi kiện được công đoàn hỗ trợ', 'lawsuits_supported', 'lawsuits_requested', 'Vụ việc được hỗ trợ trên số vụ việc có yêu cầu.', ['khoi kien', 'toa an', 'vu an lao dong', 'to tung']),
+  share('dissemination_share', 'Tỷ lệ đoàn viên, NLĐ được tuyên truyền, phổ biến', 'dissemination_reached', 'dissemination_base', 'Được tuyên truyền trên tổng số thuộc diện.', ['tuyen truyen', 'pho bien', 'quan triet', 'hoc tap nghi quyet', 'hoc tap quan triet', 'tiep can thong tin', 'giao duc phap luat']),
+  share('skills_share', 'Tỷ lệ CNLĐ học tập nâng cao trình độ, kỹ năng nghề', 'skills_learners', 'skills_base', 'Tham gia học tập trên tổng số CNLĐ.', ['nang cao trinh do', 'ky nang nghe', 'ky nang nghe nghiep', 'nang cao ky nang', 'tay nghe', 'trinh do chuyen mon', 'hoc nghe', 'dao tao nghe', 'dao tao lai']),
+  share('democracy_state_share', 'Tỷ lệ CĐCS khu vực nhà nước tham gia quy chế dân chủ', 'democracy_cdcs_state', 'cdcs', 'Trên số CĐCS HCSN, DNNN (chỉ tiêu theo khu vực nhà nước).', ['quy che dan chu', 'dan chu o co so', 'dan chu co so', 'dan chu tai noi lam viec'], 'state'),
+  share('democracy_nonstate_share', 'Tỷ lệ CĐCS ngoài nhà nước tham gia quy chế dân chủ', 'democracy_cdcs_nonstate', 'cdcs', 'Trên số CĐCS doanh nghiệp ngoài nhà nước, FDI.', ['quy che dan chu', 'dan chu o co so', 'dan chu co so', 'dan chu tai noi lam viec'], 'nonstate'),
+  { code: 'party_introduced_per_cdcs', name: 'Đoàn viên ưu tú giới thiệu cho Đảng bình quân mỗi CĐCS', unit: 'ratio', numerator: '#{party_introduced}', denominator: '#{cdcs}', description: 'Số giới thiệu trên số CĐCS.', keywords: ['gioi thieu', 'cho dang', 'doan vien uu tu', 'ket nap dang'] },
+  share('chairs_trained_share', 'Tỷ lệ chủ tịch CĐCS bầu mới được đào tạo', 'chairs_new_trained', 'chairs_new', 'Được đào tạo, bồi dưỡng trên số chủ tịch bầu mới.', ['dao tao', 'boi duong', 'tap huan', 'bau moi', 'moi duoc bau', 'moi bau']),
+  share('rated_good_upper_share', 'Tỷ lệ công đoàn cấp trên cơ sở hoàn thành tốt nhiệm vụ', 'rated_good_upper', 'upper_units', 'Trên số công đoàn cấp trên trực tiếp cơ sở.', ['hoan thanh tot nhiem vu', 'hoan thanh xuat sac nhiem vu', 'xep loai', 'dat loai', 'vung manh']),
+  share('rated_good_state_share', 'Tỷ lệ CĐCS khu vực nhà nước hoàn thành tốt nhiệm vụ', 'rated_good_cdcs_state', 'cdcs', 'Trên số CĐCS khu vực nhà nước.', ['hoan thanh tot nhiem vu', 'hoan thanh xuat sac nhiem vu', 'xep loai', 'dat loai', 'vung manh'], 'state'),
+  share('rated_good_nonstate_share', 'Tỷ lệ CĐCS ngoài nhà nước hoàn thành tốt nhiệm vụ', 'rated_good_cdcs_nonstate', 'cdcs', 'Trên số CĐCS ngoài khu vực nhà nước.', ['hoan thanh tot nhiem vu', 'hoan thanh xuat sac nhiem vu', 'xep loai', 'dat loai', 'vung manh'], 'nonstate'),
+  share('women_committee_share', 'Tỷ lệ CĐCS đủ điều kiện có ban nữ công quần chúng', 'women_committee_formed', 'women_committee_eligible', 'Đã thành lập trên số đủ điều kiện.', ['ban nu cong', 'ban nu cong quan chung']),
+  share('fin_inspection_share', 'Tỷ lệ công đoàn cấp trên cơ sở kiểm tra tài chính đúng tiến độ', 'fin_inspection_on_schedule', 'upper_units', 'Trên số công đoàn cấp trên trực tiếp cơ sở.', ['kiem tra tai chinh', 'kiem tra tai chinh cung cap', 'tu kiem tra tai chinh']),
+  share('cdcs_fin_inspected_share', 'Tỷ lệ CĐCS doanh nghiệp được kiểm tra tài chính', 'cdcs_fin_inspected', 'cdcs_enterprise', 'Trên số CĐCS doanh nghiệp.', ['kiem tra tai chinh', 'giam sat tai chinh', 'kiem tra giam sat tai chinh', 'kiem tra cong tac tai chinh']),
+  share('disputes_with_union_share', 'Tỷ lệ tranh chấp có công đoàn tham gia', 'disputes_with_union', 'disputes', 'Trên số vụ tranh chấp, ngừng việc.', ['tranh chap lao dong tap the', 'tranh chap', 'ngung viec', 'ngung viec tap the', 'dinh cong']),
+  share('union_fee_share', 'Tỷ lệ thu kinh phí công đoàn', 'union_fee_collected', 'union_fee_due', 'Đã thu trên phải thu.', ['kinh phi cong doan', 'thu kinh phi cong doan']),
+  share('dues_share', 'Tỷ lệ thu đoàn phí', 'dues_collected', 'dues_due', 'Đã thu trên phải thu.', ['doan phi', 'thu doan phi']),
+  { code: 'union_homes', name: 'Số Mái ấm Công đoàn', unit: 'count', numerator: '#{union_homes}', denominator: null, description: 'Nhà Mái ấm Công đoàn xây mới, sửa chữa.', keywords: ['mai am cong doan', 'mai am'] },
 ];
 
 /** Accent-free, lower-case words, for matching plan texts against keywords. */
@@ -123,22 +129,20 @@ export function sectorGroupOf(subject: string): 'state' | 'nonstate' | null {
 }
 
 /**
- * Catalogue indicators ranked for a target's subject: topic phrases found in the folded subject
- * score by their length; the sector group decides between state/non-state twins; a percent
- * target prefers share indicators, a count target counts.
+ * Catalogue indicators for an extracted target, best first (see indicator-suggestion.ts for how
+ * the text is read). Give the target's quote with its subject: the verb that makes "1.500 đoàn
+ * viên" new members ("kết nạp mới …") often stands before the number, outside the subject.
+ * `context` (the rest of the target's sentence) lends its predicate to a target that has none of
+ * its own, as in coordinated targets. Units must agree: a count gets counts (and per-unit
+ * ratios), a share gets shares, money gets money indicators — the catalogue has none yet, so
+ * money gets no suggestion. An empty list means no catalogue indicator fits the subject.
  */
-export function suggestIndicators(subject: string, unit: 'count' | 'percent', limit = 3): IndicatorDef[] {
-  const folded = ` ${foldWords(subject)} `;
-  const group = sectorGroupOf(subject);
-  return INDICATORS.map((indicator) => {
-    let score = 0;
-    for (const k of indicator.keywords) if (folded.includes(` ${k} `)) score += k.split(' ').length;
-    if (score > 0 && (indicator.unit === 'percent') === (unit === 'percent')) score += 2;
-    if (score > 0 && indicator.sectorGroup) score += indicator.sectorGroup === group ? 1 : -1;
-    return { indicator, score };
-  })
-    .filter((s) => s.score > 0)
-    .sort((a, b) => b.score - a.score)
-    .slice(0, limit)
-    .map((s) => s.indicator);
+export function suggestIndicators(
+  subject: string,
+  unit: SuggestionUnit,
+  options: number | { limit?: number; quote?: string; context?: string } = 3,
+): IndicatorDef[] {
+  const { limit = 3, quote = '', context = '' } = typeof options === 'number' ? { limit: options } : options;
+  const text = !quote.trim() ? subject : foldWords(quote).includes(foldWords(subject)) ? quote : `${subject}; ${quote}`;
+  return rankIndicators(INDICATORS, text, unit, context).slice(0, limit);
 }
