@@ -1,11 +1,15 @@
-// Who issued the document. Real headers ("LIÊN ĐOÀN LAO ĐỘNG TỈNH BÌNH PHƯỚC / BAN CHẤP HÀNH")
-// are often lost in conversion, so the body is read too: "…, Ban Thường vụ Tỉnh ủy xây dựng kế
-// hoạch…", "Trên đây là Kế hoạch … của Ban Thường vụ Liên đoàn Lao động huyện".
+// Who issued the document. The header names it (left column: "LIÊN ĐOÀN LAO ĐỘNG TỈNH BÌNH
+// PHƯỚC / BAN CHẤP HÀNH", "ĐẢNG BỘ TỈNH … / HUYỆN ỦY …", "HỘI LHPN TỈNH …"); headers are often
+// lost in conversion, so the body of an issued document is read too: "…, Ban Thường vụ Tỉnh ủy
+// xây dựng kế hoạch…", "Trên đây là Kế hoạch … của Ban Thường vụ Liên đoàn Lao động huyện". A
+// text without the anatomy of an issued document (a news write-up) names no issuer of its own:
+// the organisation in its first sentence is the one it reports on.
 import type { Layout } from './document-layout.ts';
 import type { TextField } from './extraction-types.ts';
+import { readHeaderBlock, type HeaderPiece } from './metadata-extractor.ts';
 
 const ORG_HEAD = '(?:ban chap hanh|ban thuong vu|ban thuong truc|thuong truc|dang doan|ban can su|ban bi thu|bo chinh tri|doan chu tich|uy ban nhan dan|ubnd|tinh uy|huyen uy|thanh uy|quan uy|dang uy|lien doan lao dong|ldld|cong doan|hoi lien hiep phu nu|hoi|tinh doan|huyen doan|thanh doan|doan thanh nien|ban chi dao|so|ban)';
-const ADMIN = /(?:^|\s)(tinh|huyen|thanh pho|thi xa|quan|xa|phuong|dac khu|tinh uy|huyen uy|thanh uy)$/;
+const ADMIN = /(?:^|\s)(tỉnh|huyện|thành phố|thị xã|quận|xã|phường|đặc khu)(?:\s+(?:ủy|uỷ))?$/u;
 
 const ABBREVIATIONS: [RegExp, string][] = [
   [/LĐLĐ/g, 'Liên đoàn Lao động'],
@@ -15,7 +19,9 @@ const ABBREVIATIONS: [RegExp, string][] = [
 ];
 
 export function readIssuer(layout: Layout, place: string | null): TextField | null {
-  const found = fromHeader(layout) ?? fromPreamble(layout) ?? fromClosing(layout);
+  const block = readHeaderBlock(layout);
+  if (!block.isDocument) return null;
+  const found = fromHeader(block.pieces, block.signingBody) ?? fromPreamble(layout) ?? fromClosing(layout);
   if (!found) return null;
   let value = found.value;
   for (const [re, full] of ABBREVIATIONS) value = value.replace(re, full);
@@ -23,24 +29,74 @@ export function readIssuer(layout: Layout, place: string | null): TextField | nu
   return { ...found, value };
 }
 
-function fromHeader(layout: Layout): TextField | null {
-  const { text, paragraphs, bodyStart } = layout;
-  const header = paragraphs.slice(0, Math.min(bodyStart, 8));
-  const lines: { start: number; end: number; value: string }[] = [];
-  for (const p of header) {
-    const value = text.slice(p.contentStart, p.contentEnd).trim();
-    const letters = value.replace(/[^\p{L}]/gu, '');
-    if (letters.length < 4 || letters !== letters.toUpperCase()) continue;
-    if (/CỘNG HÒA|CỘNG HOÀ|ĐỘC LẬP|ĐẢNG CỘNG SẢN|^(?:KẾ HOẠCH|CHƯƠNG TRÌNH|NGHỊ QUYẾT|CHỈ THỊ|QUYẾT ĐỊNH|HƯỚNG DẪN|BÁO CÁO|THÔNG BÁO|ĐỀ ÁN|KẾT LUẬN)/u.test(value)) continue;
-    if (!/(LIÊN ĐOÀN|CÔNG ĐOÀN|ỦY|UỶ|ĐẢNG|BAN |HỘI|ĐOÀN|SỞ|BỘ)/u.test(value)) continue;
-    lines.push({ start: p.contentStart, end: p.contentEnd, value });
+// Header lines in capitals that name an organisation or one of its bodies.
+const ORG_START = /^(?:tong lien doan|lien doan|ldld|tld|cong doan|cd|cdcs|dang bo|dang uy|dang doan|chi bo|tinh uy|huyen uy|thanh uy|quan uy|thi uy|uy ban|ubnd|hdnd|hoi dong|hoi|hlhpn|lhpn|tinh doan|huyen doan|thanh doan|quan doan|thi doan|doan|chi doan|ban|bch|btv|so|bo|mat tran|mttq|truong|khoi|cong ty|tap doan|tong cong ty|vien|thuong truc|van phong|nghiep doan)(?![a-z])/;
+const BODY_ONLY = /^(?:ban chap hanh|bch|ban thuong vu|btv|ban thuong truc|thuong truc|doan chu tich|ban can su dang)$/;
+// A name broken over two header lines: "LIÊN ĐOÀN LAO ĐỘNG" / "TỈNH BÌNH PHƯỚC".
+const CONTINUATION = /^(?:tinh|huyen|thanh pho|tp|quan|thi xa|tx|xa|phuong|dac khu|khu cong nghiep|kcn|nganh|viet nam|cac|co quan)(?![a-z])/;
+const NOT_AN_ISSUER = /^(?:du thao|mat|toi mat|khan|hoa toc|thuong khan|v\/v|so)(?![a-z])/;
+
+function fold(s: string): string {
+  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+}
+
+/**
+ * The lowest organisation of the header's left column, with the body that issues for it: the
+ * header's own body line ("BAN CHẤP HÀNH"), else the body that signs ("T/M BAN THƯỜNG VỤ").
+ */
+function fromHeader(pieces: readonly HeaderPiece[], signingBody: string | null): TextField | null {
+  const orgs: { start: number; end: number; value: string }[] = [];
+  let body: { start: number; end: number; value: string } | null = null;
+  let lastWasOrg = false;
+  for (const piece of pieces) {
+    const f = fold(piece.value).replace(/\s+/g, ' ').trim();
+    if (piece.value.length > 120 || NOT_AN_ISSUER.test(f)) { lastWasOrg = false; continue; }
+    if (BODY_ONLY.test(f)) { body = { ...piece }; lastWasOrg = false; continue; }
+    if (ORG_START.test(f)) { orgs.push({ ...piece }); lastWasOrg = true; continue; }
+    const previous = orgs[orgs.length - 1];
+    if (lastWasOrg && previous && CONTINUATION.test(f)) {
+      previous.value = `${previous.value} ${piece.value}`;
+      previous.end = piece.end;
+      continue;
+    }
+    lastWasOrg = false;
   }
-  const last = lines[lines.length - 1];
-  if (!last) return null;
-  const previous = lines[lines.length - 2];
-  const isBody = /^BAN (?:CHẤP HÀNH|THƯỜNG VỤ)|^ĐẢNG ĐOÀN|^THƯỜNG TRỰC/u.test(last.value);
-  const value = isBody && previous ? `${titleCaseOrg(last.value)} ${titleCaseOrg(previous.value)}` : titleCaseOrg(last.value);
-  return { start: isBody && previous ? previous.start : last.start, end: last.end, value };
+  const org = orgs[orgs.length - 1];
+  if (!org) return null;
+  const orgName = titleCaseOrg(expandCapitals(org.value));
+  if (/^(?:Ban|Đảng đoàn|Đoàn Chủ tịch|Thường trực)\s/u.test(orgName)) return { start: org.start, end: org.end, value: orgName };
+  if (body) {
+    return { start: Math.min(body.start, org.start), end: Math.max(body.end, org.end), value: `${titleCaseOrg(expandCapitals(body.value))} ${orgName}` };
+  }
+  if (signingBody && BODY_ONLY.test(fold(signingBody).replace(/\s+/g, ' ').trim())) {
+    return { start: org.start, end: org.end, value: `${titleCaseOrg(expandCapitals(signingBody.toUpperCase()))} ${orgName}` };
+  }
+  return { start: org.start, end: org.end, value: orgName };
+}
+
+const CAPITAL_ABBREVIATIONS: [RegExp, string][] = [
+  [/(?<!\p{L})TỔNG LĐLĐ(?!\p{L})/gu, 'TỔNG LIÊN ĐOÀN LAO ĐỘNG'],
+  [/(?<!\p{L})LĐLĐ(?!\p{L})/gu, 'LIÊN ĐOÀN LAO ĐỘNG'],
+  [/(?<!\p{L})TLĐ(?!\p{L})/gu, 'TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM'],
+  [/(?<!\p{L})BCH(?!\p{L})/gu, 'BAN CHẤP HÀNH'],
+  [/(?<!\p{L})BTV(?!\p{L})/gu, 'BAN THƯỜNG VỤ'],
+  [/(?<!\p{L})UBND(?!\p{L})/gu, 'ỦY BAN NHÂN DÂN'],
+  [/(?<!\p{L})HĐND(?!\p{L})/gu, 'HỘI ĐỒNG NHÂN DÂN'],
+  [/(?<!\p{L})HLHPN(?!\p{L})/gu, 'HỘI LIÊN HIỆP PHỤ NỮ'],
+  [/(?<!\p{L})LHPN(?!\p{L})/gu, 'LIÊN HIỆP PHỤ NỮ'],
+  [/(?<!\p{L})TNCS(?!\p{L})/gu, 'THANH NIÊN CỘNG SẢN'],
+  [/(?<!\p{L})MTTQ(?!\p{L})/gu, 'MẶT TRẬN TỔ QUỐC'],
+  [/(?<!\p{L})CĐCS(?!\p{L})/gu, 'CÔNG ĐOÀN CƠ SỞ'],
+  [/(?<!\p{L})CĐ(?!\p{L})/gu, 'CÔNG ĐOÀN'],
+  [/(?<!\p{L})KCN(?!\p{L})/gu, 'KHU CÔNG NGHIỆP'],
+  [/(?<!\p{L})TP\.?(?=\s)/gu, 'THÀNH PHỐ'],
+  [/(?<!\p{L})TX\.?(?=\s)/gu, 'THỊ XÃ'],
+];
+
+function expandCapitals(upper: string): string {
+  let s = upper;
+  for (const [re, full] of CAPITAL_ABBREVIATIONS) s = s.replace(re, full);
+  return s;
 }
 
 function fromPreamble(layout: Layout): TextField | null {
@@ -76,10 +132,10 @@ function fromClosing(layout: Layout): TextField | null {
 
 /** "Ban Chấp hành Liên đoàn Lao động tỉnh" + "Bình Phước" when the name was left implicit. */
 function completeWithPlace(layout: Layout, value: string, place: string | null): string {
-  const folded = value.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
-  const admin = ADMIN.exec(folded.trim());
+  // The unit word itself, not a name that folds like one ("… tỉnh Hà Tĩnh").
+  const admin = ADMIN.exec(value.toLowerCase().trim());
   if (!admin) return value;
-  const unit = (admin[1] as string).replace(/ uy$/, '');
+  const unit = fold(admin[1] as string);
   const named = mostFrequentName(layout.text, unit);
   const name = named ?? (place && !/^(?:huyện|tỉnh|thành phố|xã|phường)\s/iu.test(place) ? place : null);
   return name ? `${value} ${name}` : value;
@@ -109,9 +165,18 @@ const ORG_CASE: [RegExp, string | ((m: string, a: string) => string)][] = [
   [/liên đoàn lao động/g, 'Liên đoàn Lao động'],
   [/ban chấp hành/g, 'Ban Chấp hành'],
   [/ban thường vụ/g, 'Ban Thường vụ'],
+  [/ban thường trực/g, 'Ban Thường trực'],
+  [/đoàn chủ tịch/g, 'Đoàn Chủ tịch'],
   [/công đoàn/g, 'Công đoàn'],
   [/hội liên hiệp phụ nữ/g, 'Hội Liên hiệp Phụ nữ'],
-  [/^(tỉnh|thành|huyện) đoàn/g, (_m: string, a: string) => `${a.charAt(0).toUpperCase()}${a.slice(1)} đoàn`],
+  [/liên hiệp phụ nữ/g, 'Liên hiệp Phụ nữ'],
+  [/thanh niên cộng sản hồ chí minh/g, 'Thanh niên Cộng sản Hồ Chí Minh'],
+  [/mặt trận tổ quốc/g, 'Mặt trận Tổ quốc'],
+  [/việt nam/g, 'Việt Nam'],
+  // The youth union: "Ban Chấp hành Đoàn tỉnh …", "Đoàn trường …", "Chi đoàn …".
+  [/(?<!(?:công|Công|liên|Liên|tổng|Tổng|chi|Chi|tỉnh|huyện|thành|quận|thị|đảng|Đảng|nghiệp|Nghiệp) )(?<!\p{L})đoàn(?= (?:tỉnh|huyện|thành phố|quận|thị xã|xã|phường|trường|khối|thanh niên|tncs|cơ sở)(?!\p{L}))/gu, 'Đoàn'],
+  [/^chi đoàn/g, 'Chi đoàn'],
+  [/^(tỉnh|thành|huyện|quận|thị) đoàn/g, (_m: string, a: string) => `${a.charAt(0).toUpperCase()}${a.slice(1)} đoàn`],
   [/đảng đoàn/g, 'Đảng đoàn'],
 ];
 
@@ -119,9 +184,14 @@ const ORG_CASE: [RegExp, string | ((m: string, a: string) => string)][] = [
 export function titleCaseOrg(upper: string): string {
   let s = upper.toLowerCase().replace(/\s+/g, ' ').trim();
   for (const [re, rep] of ORG_CASE) s = typeof rep === 'string' ? s.replace(re, rep) : s.replace(re, rep);
-  s = s.replace(/(tỉnh|huyện|thành|đảng) (ủy|uỷ)/gu, (_m, a: string, b: string) => `${a.charAt(0).toUpperCase()}${a.slice(1)} ${b}`);
+  s = s.replace(/(?<!\p{L})(tỉnh|huyện|thành|quận|thị|đảng) (ủy|uỷ)/gu, (_m, a: string, b: string) => `${a.charAt(0).toUpperCase()}${a.slice(1)} ${b}`);
   // Proper names follow the administrative unit word.
-  s = s.replace(/(tỉnh|huyện|thành phố|thị xã|quận|xã|phường|khu công nghiệp|Tỉnh ủy|Huyện ủy|Thành ủy|Tỉnh đoàn|Huyện đoàn|Thành đoàn)\s+(.+)$/u, (_m, unit: string, name: string) =>
-    `${unit} ${name.replace(/(^|\s)(\p{Ll})/gu, (_x: string, sp: string, c: string) => sp + c.toUpperCase())}`);
+  s = s.replace(/(?<!\p{L})(tỉnh|huyện|thành phố|thị xã|thị trấn|quận|xã|phường|đặc khu|khu công nghiệp|Tỉnh ủy|Huyện ủy|Thành ủy|Quận ủy|Thị ủy|Tỉnh đoàn|Huyện đoàn|Thành đoàn|Quận đoàn|Thị đoàn)\s+(.+)$/u, (_m, unit: string, name: string) =>
+    `${unit} ${name.replace(/(^|\s|-)(\p{Ll})/gu, (_x: string, sp: string, c: string) => sp + c.toUpperCase())}`);
+  // Names of enterprises and institutions: each word capitalised, legal-form abbreviations kept.
+  s = s.replace(/(?<!\p{L})(?<![Đđ]oàn )(công ty|tổng công ty|tập đoàn|ngân hàng|bệnh viện|nhà máy|xí nghiệp|trường)\s+(.+)$/u, (_m, unit: string, name: string) =>
+    `${unit.charAt(0).toUpperCase()}${unit.slice(1)} ${name.split(' ').map((w) => (ENTERPRISE_ABBREVIATIONS.has(w) ? w.toUpperCase() : w.charAt(0).toUpperCase() + w.slice(1))).join(' ')}`);
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
+
+const ENTERPRISE_ABBREVIATIONS = new Set(['tnhh', 'mtv', 'cp', 'tm', 'dv', 'sx', 'xnk', 'xd', 'thpt', 'thcs', 'ptdt', 'vn']);
