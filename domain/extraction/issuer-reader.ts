@@ -61,8 +61,14 @@ function fromHeader(pieces: readonly HeaderPiece[], signingBody: string | null):
     }
     lastWasOrg = false;
   }
-  const org = orgs[orgs.length - 1];
+  let org = orgs[orgs.length - 1];
   if (!org) return null;
+  // A department under the organisation above it: "TỈNH ỦY …" / "BAN TUYÊN GIÁO".
+  const parent = orgs[orgs.length - 2];
+  if (parent && DEPARTMENT.test(fold(org.value)) && !BODY_ONLY.test(fold(org.value))) {
+    org = { start: parent.start, end: org.end, value: `${departmentName(org.value)} ${titleCaseOrg(expandCapitals(parent.value))}` };
+    return { start: org.start, end: org.end, value: org.value };
+  }
   const orgName = titleCaseOrg(expandCapitals(org.value));
   if (/^(?:Ban|Đảng đoàn|Đoàn Chủ tịch|Thường trực)\s/u.test(orgName)) return { start: org.start, end: org.end, value: orgName };
   if (body) {
@@ -72,6 +78,16 @@ function fromHeader(pieces: readonly HeaderPiece[], signingBody: string | null):
     return { start: org.start, end: org.end, value: `${titleCaseOrg(expandCapitals(signingBody.toUpperCase()))} ${orgName}` };
   }
   return { start: org.start, end: org.end, value: orgName };
+}
+
+const DEPARTMENT = /^(?:ban |van phong|uy ban kiem tra)/;
+
+/** "BAN TUYÊN GIÁO - NỮ CÔNG" → "Ban Tuyên giáo - Nữ công". */
+function departmentName(upper: string): string {
+  const lower = expandCapitals(upper).toLowerCase().replace(/\s+/g, ' ').trim();
+  const named = lower.replace(/^(ban|văn phòng|ủy ban kiểm tra|uỷ ban kiểm tra)(?: (\p{L}))?/u, (_m, head: string, c?: string) => (c ? `${head} ${c.toUpperCase()}` : head));
+  const joined = named.replace(/ - (\p{L})/gu, (_m, c: string) => ` - ${c.toUpperCase()}`);
+  return joined.charAt(0).toUpperCase() + joined.slice(1);
 }
 
 const CAPITAL_ABBREVIATIONS: [RegExp, string][] = [

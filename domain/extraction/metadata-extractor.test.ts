@@ -247,6 +247,24 @@ describe('the issuer is the left column of the header', () => {
     expect(meta(tinh).issuer).toBe('Liên đoàn Lao động tỉnh Hà Tĩnh');
   });
 
+  it('names a department with the organisation above it, and a school union with its school', () => {
+    const union = [
+      'LIÊN ĐOÀN LAO ĐỘNG TỈNH BẮC GIANG      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'BAN TUYÊN GIÁO - NỮ CÔNG               Độc lập - Tự do - Hạnh phúc',
+      'Số: 14/HD-TG                            Bắc Giang, ngày 2 tháng 3 năm 2025',
+      '',
+      'HƯỚNG DẪN',
+      'Tổ chức các hoạt động kỷ niệm ngày Quốc tế Phụ nữ',
+      '',
+      'I. MỤC ĐÍCH',
+    ].join('\n');
+    expect(meta(union)).toMatchObject({ issuer: 'Ban Tuyên giáo - Nữ công Liên đoàn Lao động tỉnh Bắc Giang', kind: 'huong_dan' });
+    const party = ['TỈNH ỦY BẮC KẠN                    ĐẢNG CỘNG SẢN VIỆT NAM', 'BAN TUYÊN GIÁO', '*', 'Số 88-HD/BTGTU                     Bắc Kạn, ngày 5 tháng 4 năm 2024', '', 'HƯỚNG DẪN', 'tuyên truyền kỷ niệm ngày truyền thống', '', 'I. MỤC ĐÍCH'].join('\n');
+    expect(meta(party)).toMatchObject({ issuer: 'Ban Tuyên giáo Tỉnh ủy Bắc Kạn', place: 'Bắc Kạn', date: '2024-04-05' });
+    const school = ['CÔNG ĐOÀN GIÁO DỤC HUYỆN ĐẠI TỪ', 'CÔNG ĐOÀN CƠ SỞ TRƯỜNG THCS HÙNG SƠN', 'Số: 03/KH-CĐCS                 Hùng Sơn, ngày 10 tháng 9 năm 2024', 'KẾ HOẠCH', 'Hoạt động công đoàn năm học 2024 - 2025', 'I. MỤC TIÊU'].join('\n');
+    expect(meta(school)).toMatchObject({ issuer: 'Công đoàn cơ sở Trường THCS Hùng Sơn', place: 'Hùng Sơn', date: '2024-09-10' });
+  });
+
   it('does not take the youth union\'s motto for the issuer', () => {
     const text = ['BCH ĐOÀN TỈNH KON TUM          ĐOÀN TNCS HỒ CHÍ MINH', '***', 'Số: 301-KH/TĐTN-PT           Kon Tum, ngày 02 tháng 02 năm 2024', '', 'KẾ HOẠCH', 'Tổ chức Tháng Thanh niên năm 2024', '', 'I. MỤC ĐÍCH'].join('\n');
     expect(meta(text)).toMatchObject({ issuer: 'Ban Chấp hành Đoàn tỉnh Kon Tum', place: 'Kon Tum', date: '2024-02-02' });

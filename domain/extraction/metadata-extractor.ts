@@ -413,6 +413,9 @@ function capitalPieces(lines: readonly Token[][], consumed: readonly { start: nu
   for (const tokens of lines) {
     let run: Token[] = [];
     const flush = () => {
+      while (run.length && /^[-–]$/.test((run[run.length - 1] as Token).word)) run.pop();
+      while (run.length && /^[-–]$/.test((run[0] as Token).word)) run.shift();
+      if (!run.length) return;
       const words = run.map((t) => t.word);
       const letters = words.join('').replace(/[^\p{L}]/gu, '');
       if (letters.length >= 2 && letters === letters.toUpperCase()) {
@@ -422,6 +425,8 @@ function capitalPieces(lines: readonly Token[][], consumed: readonly { start: nu
     };
     for (const t of tokens) {
       const taken = consumed.some((c) => t.start < c.end && t.end > c.start);
+      // A single dash inside a name joins it ("BAN TUYÊN GIÁO - NỮ CÔNG"); other marks separate.
+      if (!taken && !t.gapBefore && /^[-–]$/.test(t.word) && run.length) { run.push(t); continue; }
       const separator = !/[\p{L}\d]/u.test(t.word);
       if (taken || separator || t.gapBefore || /\p{Ll}/u.test(t.word)) flush();
       if (!taken && !separator && !/\p{Ll}/u.test(t.word)) run.push(t);
