@@ -457,30 +457,37 @@ export class ProgressService {
    * The allocations of a count target to the given children in force on `asOf`, as target rows
    * with the version then in force (as the children's own cards read them): targets of the same
    * indicator whose parent is the target — or, below the target's unit, the allocation of the unit
-   * looked at. One recursive query for the whole allocation tree, one load of the rows.
+   * looked at. Read upwards: the open targets of these children (and of the unit looked at) climb
+   * their parent links to the target, so the cost is the children's, never the whole allocation
+   * tree's (133,400 allocations below a national target: a walk down took 0.6–0.8 s).
    */
   private async allocationsOf(t: TargetRow, unitId: number, childIds: number[], asOf: string): Promise<Map<number, TargetRow>> {
     if (childIds.length === 0) return new Map();
-    const tree = (await sql<{ id: number; unit_id: number; parent_target_id: number | null }>`
-      WITH RECURSIVE tree AS (
-        SELECT id, unit_id, parent_target_id FROM target WHERE id = ${t.id}
-        UNION
-        SELECT c.id, c.unit_id, c.parent_target_id FROM target c JOIN tree ON c.parent_target_id = tree.id
-        WHERE (c.closed_on IS NULL OR c.closed_on > ${asOf}::date) AND c.indicator_code = ${t.indicator_code}
-      ) SELECT id, unit_id, parent_target_id FROM tree WHERE id <> ${t.id}`.execute(this.db)).rows
-      .map((r) => ({ id: Number(r.id), unitId: Number(r.unit_id), parentId: r.parent_target_id === null ? null : Number(r.parent_target_id) }));
-    if (tree.length === 0) return new Map();
-    const governing = unitId === Number(t.unit_id) ? Number(t.id) : tree.find((r) => r.unitId === unitId)?.id ?? null;
+    const units = [...childIds, unitId];
+    const rows = (await sql<{ id: number; unit_id: number; parent_target_id: number }>`
+      WITH RECURSIVE up AS (
+        SELECT c.id AS leaf, c.parent_target_id AS cur, 0 AS depth FROM target c
+        WHERE c.unit_id = ANY(${units}::bigint[]) AND c.parent_target_id IS NOT NULL AND c.indicator_code = ${t.indicator_code}
+          AND (c.closed_on IS NULL OR c.closed_on > ${asOf}::date)
+        UNION ALL
+        SELECT up.leaf, p.parent_target_id, up.depth + 1 FROM up JOIN target p ON p.id = up.cur
+        WHERE up.cur <> ${t.id} AND p.parent_target_id IS NOT NULL AND up.depth < 12
+          AND (p.closed_on IS NULL OR p.closed_on > ${asOf}::date)
+      )
+      SELECT c.id, c.unit_id, c.parent_target_id FROM up JOIN target c ON c.id = up.leaf WHERE up.cur = ${t.id}`.execute(this.db)).rows
+      .map((r) => ({ id: Number(r.id), unitId: Number(r.unit_id), parentId: Number(r.parent_target_id) }));
+    if (rows.length === 0) return new Map();
+    const governing = unitId === Number(t.unit_id) ? Number(t.id) : rows.find((r) => r.unitId === unitId)?.id ?? null;
     const chosen = new Map<number, number>();
     for (const childId of childIds) {
-      const own = tree.filter((r) => r.unitId === childId);
+      const own = rows.filter((r) => r.unitId === childId).sort((a, b) => a.id - b.id);
       // The allocation from the unit looked at first; any other in the tree if it has none.
       const pick = own.find((r) => r.parentId === governing) ?? own[0];
       if (pick) chosen.set(childId, pick.id);
     }
     if (chosen.size === 0) return new Map();
-    const rows = new Map((await this.targetRows({ targetIds: [...chosen.values()], asOf })).map((r) => [Number(r.id), r]));
-    return new Map([...chosen].flatMap(([childId, id]) => (rows.has(id) ? [[childId, rows.get(id)!] as const] : [])));
+    const targets = new Map((await this.targetRows({ targetIds: [...chosen.values()], asOf })).map((r) => [Number(r.id), r]));
+    return new Map([...chosen].flatMap(([childId, id]) => (targets.has(id) ? [[childId, targets.get(id)!] as const] : [])));
   }
 
   /**
