@@ -104,7 +104,7 @@ export function proposeTargets(result: ExtractionResult): TargetProposal[] {
     sectors: registrySectors(t.scope.sectors),
     minWorkers: minWorkersOf(t.scope.sizeThreshold),
     change: t.change,
-    suggestions: (t.unit === 'money' ? [] : suggestIndicators(t.subject || t.quote, t.unit)).map((s) => ({ code: s.code, name: s.name, unit: s.unit })),
+    suggestions: suggestIndicators(t.subject, t.unit, { quote: t.quote }).map((s) => ({ code: s.code, name: s.name, unit: s.unit })),
   }));
 }
 
