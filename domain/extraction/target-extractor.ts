@@ -146,6 +146,9 @@ function describe(layout: Layout, c: Classified, nextCue: number | null, prevEnd
   const moneyUnit = m.unit === 'money' ? text.slice(m.nounEnd - m.noun.length, m.per?.end ?? m.nounEnd) : '';
   let subjectStart = m.unit === 'money' ? m.per?.end ?? m.nounEnd : m.end;
   let subjectEnd = trimJoinersEnd(text, subjectStart, subjectLimit(text, subjectStart, Math.max(limit, subjectStart), m.unit === 'count'));
+  // "đạt 75% vào năm 2030": a timing right after the figure is not what it measures.
+  const timingAfter = findTimings(layout.folded, subjectStart, subjectEnd)[0];
+  if (timingAfter && /^[\s,]*$/.test(layout.folded.slice(subjectStart, timingAfter.start))) subjectStart = timingAfter.end;
   let subject = cleanSubject(text.slice(subjectStart, subjectEnd));
   let quoteStart = prevEnd !== null ? skipJoiners(text, prevEnd, m.start) : c.clauseStart;
   if (c.reading.cueStart < quoteStart) quoteStart = c.reading.cueStart;
