@@ -8,7 +8,8 @@ import { defineScenario, type BenchContext, type BenchDb } from './scenario.ts';
  * largest commune and that commune's largest CĐCS, one measured run is what opening the screen
  * and its children table costs: GET /api/progress (every target that applies, value, status,
  * forecast and history) then GET /api/targets/:id/breakdown of a ratio target (each child's
- * value, weakest first). The values come from the trigger-maintained aggregates.
+ * value, weakest first) and of the members target, whose children are judged against their own
+ * allocations (present at every level, issue 16). The values come from the trigger-maintained aggregates.
  *
  * The baseline computes the same two answers with the application's own code on the naive path
  * (`ProgressService` with source 'raw': every count straight from the registries' histories),
@@ -104,12 +105,52 @@ async function ensureReports(db: BenchDb, year: number): Promise<void> {
   }
 }
 
+/**
+ * Allocations at every level (issue 16, acceptance 5): the confederation's members target of
+ * gold 000 given to every province in proportion to its current members, each province's share
+ * to its communes and zones, each of those to its CĐCS — rows as the allocation screen writes
+ * them (same document, `parent_target_id`, the parent's terms, "Được giao từ …"), rounded up so
+ * each level's sum is not below its parent's. Inserted once, in one statement per level.
+ */
+async function ensureAllocations(db: BenchDb, nationId: number): Promise<void> {
+  const [root] = await db.query<{ id: number }>(
+    `SELECT t.id FROM target t JOIN plan_document d ON d.id = t.document_id WHERE d.symbol = $1 AND t.unit_id = $2 AND t.indicator_code = 'members' ORDER BY t.id LIMIT 1`, [BENCH_000, nationId]);
+  const [done] = await db.query(`SELECT 1 FROM target WHERE parent_target_id = $1 LIMIT 1`, [root!.id]);
+  if (done) return;
+  // Current members of every unit's subtree, from the registry (as "theo số đoàn viên hiện có").
+  await db.query(`CREATE TEMP TABLE bench_subtree_members AS
+    SELECT a.id::bigint AS unit_id, sum(n.members)::bigint AS members
+    FROM (SELECT unit_id, count(*) AS members FROM membership WHERE valid_to IS NULL GROUP BY unit_id) n
+    JOIN org_placement p ON p.unit_id = n.unit_id AND p.valid_to IS NULL
+    CROSS JOIN LATERAL unnest(string_to_array(p.path::text, '.')) a(id)
+    GROUP BY 1`);
+  for (let level = 0; level < 3; level++) {
+    await db.query(`
+      INSERT INTO target (document_id, unit_id, parent_target_id, indicator_code, comparator, value, timing, deadline, annual_from, annual_to, sectors, min_workers, subject, quote, origin_note)
+      SELECT t.document_id, c.unit_id, t.id, t.indicator_code, t.comparator,
+        ceil(t.value * cm.members / pm.members), t.timing, t.deadline, t.annual_from, t.annual_to, t.sectors, t.min_workers, t.subject, t.quote,
+        'Được giao từ chỉ tiêu của ' || u.name || ' (theo số đoàn viên hiện có).'
+      FROM target t
+      JOIN org_unit u ON u.id = t.unit_id
+      JOIN org_placement c ON c.parent_id = t.unit_id AND c.valid_to IS NULL
+      JOIN bench_subtree_members cm ON cm.unit_id = c.unit_id
+      JOIN bench_subtree_members pm ON pm.unit_id = t.unit_id
+      WHERE (t.id = $1 OR t.parent_target_id IS NOT NULL) AND t.document_id = (SELECT document_id FROM target WHERE id = $1)
+        AND t.indicator_code = 'members' AND nlevel((SELECT path FROM org_placement WHERE unit_id = t.unit_id AND valid_to IS NULL)) = $2
+        AND NOT EXISTS (SELECT 1 FROM target x WHERE x.parent_target_id = t.id)`, [root!.id, level + 1]);
+  }
+  await db.query(`DROP TABLE bench_subtree_members`);
+  await db.query(`ANALYZE target`);
+}
+
 interface DashboardState {
   unitId: number;
   label: string;
   asOf: string;
   /** The ratio target whose children table is opened. */
   targetId: number;
+  /** The members target in force on the unit (the confederation's, or the allocation it was given): its children table judges each child against its own allocation. */
+  countTargetId: number;
   /** The server's last answer, compared with the naive one. */
   answer?: Answer;
 }
@@ -118,6 +159,7 @@ async function prepare(db: BenchDb, ctx: BenchContext, level: 'nation' | 'provin
   const [nation] = await db.query<{ id: number }>(`SELECT unit_id AS id FROM org_placement WHERE parent_id IS NULL AND valid_to IS NULL ORDER BY unit_id LIMIT 1`);
   await ensureDocument(db, BENCH_000, 'Chỉ tiêu của Chương trình hành động 05/CTr-LĐLĐ (gold 000), đặt ở cấp toàn quốc để đo hiệu năng', Number(nation!.id), '2024-01-18', [2023, 2028], GOLD_000);
   await ensureReports(db, Number(todayInVietnam().slice(0, 4)));
+  await ensureAllocations(db, Number(nation!.id));
   await ensureDocument(db, BENCH_001, 'Chỉ tiêu của Kế hoạch 61-KH/TU (gold 001), đặt ở cấp tỉnh để đo hiệu năng', ctx.province.id, '2021-10-21', null, GOLD_001);
   let unitId: number;
   let label: string;
@@ -132,7 +174,9 @@ async function prepare(db: BenchDb, ctx: BenchContext, level: 'nation' | 'provin
   }
   const [target] = await db.query<{ id: number }>(
     `SELECT t.id FROM target t JOIN plan_document d ON d.id = t.document_id WHERE d.symbol = $1 AND t.indicator_code = 'agreements_share' ORDER BY t.id LIMIT 1`, [BENCH_000]);
-  return { unitId, label, asOf: BENCH_AS_OF ?? todayInVietnam(), targetId: Number(target!.id) };
+  const [count] = await db.query<{ id: number }>(
+    `SELECT t.id FROM target t JOIN plan_document d ON d.id = t.document_id WHERE d.symbol = $1 AND t.indicator_code = 'members' AND t.unit_id = $2 ORDER BY t.id LIMIT 1`, [BENCH_000, unitId]);
+  return { unitId, label, asOf: BENCH_AS_OF ?? todayInVietnam(), targetId: Number(target!.id), countTargetId: Number(count!.id) };
 }
 
 /** What the naive path answers: the same service, every count from the raw registries. */
@@ -140,36 +184,41 @@ async function naive(db: BenchDb, state: DashboardState) {
   const service = new ProgressService(db.kysely, 'raw');
   const items = await service.forUnit(state.unitId, state.asOf);
   const [row] = await service.targetRows({ targetIds: [state.targetId] });
-  const breakdown = await service.breakdown(row!, state.unitId, state.asOf);
-  return { progress: { items }, breakdown };
+  const [countRow] = await service.targetRows({ targetIds: [state.countTargetId] });
+  const [breakdown, countBreakdown] = [await service.breakdown(row!, state.unitId, state.asOf), await service.breakdown(countRow!, state.unitId, state.asOf)];
+  return { progress: { items }, breakdown, countBreakdown };
 }
 
 interface Answer {
   progress: { items: { targetId: number; value: number | null; numerator: number | null; denominator: number | null; elements: unknown; progress: unknown }[] };
-  breakdown: { items: { unit: { id: number }; value: number | null; status: string; shareAchieved: number | null }[] };
+  breakdown: Breakdown;
+  countBreakdown: Breakdown;
 }
+interface Breakdown { items: { unit: { id: number }; value: number | null; status: string; shareAchieved: number | null; basis: string; allocation: unknown; contribution: unknown }[] }
 
 /** What a user reads off the screen: each card's figures, status and forecast, each child's value and status. */
 const visible = (a: Answer) => JSON.parse(JSON.stringify({
   cards: a.progress.items.map((i) => [i.targetId, i.value, i.numerator, i.denominator, i.elements, i.progress]),
   children: a.breakdown.items.map((i) => [i.unit.id, i.value, i.status, i.shareAchieved]),
+  allocated: a.countBreakdown.items.map((i) => [i.unit.id, i.value, i.status, i.shareAchieved, i.basis, i.allocation, i.contribution]),
 }));
 
 function dashboard(level: 'nation' | 'province' | 'commune' | 'cdcs', name: string) {
   return defineScenario<DashboardState>({
     name,
-    description: `Tổng quan of ${level === 'cdcs' ? 'a CĐCS' : `the ${level}`}: GET /api/progress?unitId=… then GET /api/targets/:id/breakdown?unitId=… (aggregates)`,
+    description: `Tổng quan of ${level === 'cdcs' ? 'a CĐCS' : `the ${level}`}: GET /api/progress?unitId=… then the children tables (GET /api/targets/:id/breakdown?unitId=…) of a ratio target and of the members target allocated at every level (aggregates)`,
     runs: 40,
     warmup: 5,
     prepare: (db, ctx) => prepare(db, ctx, level),
     async measure(http, state) {
       const progress = JSON.parse((await http.get(`/api/progress?unitId=${state.unitId}&asOf=${state.asOf}`)).body) as { items: unknown[] };
       const breakdown = JSON.parse((await http.get(`/api/targets/${state.targetId}/breakdown?unitId=${state.unitId}&asOf=${state.asOf}`)).body) as { items: unknown[] };
-      state.answer = { progress, breakdown } as unknown as Answer;
-      return { rows: progress.items.length + breakdown.items.length };
+      const countBreakdown = JSON.parse((await http.get(`/api/targets/${state.countTargetId}/breakdown?unitId=${state.unitId}&asOf=${state.asOf}`)).body) as { items: unknown[] };
+      state.answer = { progress, breakdown, countBreakdown } as unknown as Answer;
+      return { rows: progress.items.length + breakdown.items.length + countBreakdown.items.length };
     },
     baseline: {
-      description: 'same two answers from the raw registries (ProgressService on the naive path, direct on the database)',
+      description: 'same three answers from the raw registries (ProgressService on the naive path, direct on the database)',
       runs: level === 'nation' || level === 'province' ? 1 : 3,
       async measure(db, state) {
         const answer = await naive(db, state);
@@ -177,10 +226,10 @@ function dashboard(level: 'nation' | 'province' | 'commune' | 'cdcs', name: stri
         if (!isDeepStrictEqual(visible(answer as unknown as Answer), visible(state.answer!))) {
           throw new Error(`${name}: the naive answer differs from the server's:\n${JSON.stringify(visible(answer as unknown as Answer)).slice(0, 3000)}\n${JSON.stringify(visible(state.answer!)).slice(0, 3000)}`);
         }
-        return { rows: answer.progress.items.length + answer.breakdown.items.length };
+        return { rows: answer.progress.items.length + answer.breakdown.items.length + answer.countBreakdown.items.length };
       },
     },
-    notes: (state) => `${state.label}, as of ${state.asOf}; ${state.answer?.progress.items.length ?? '?'} targets, ${state.answer?.breakdown.items.length ?? '?'} children; the baseline checks every card (value, elements, status, forecast) and child equal to the server's answer and stops the bench if not`,
+    notes: (state) => `${state.label}, as of ${state.asOf}; ${state.answer?.progress.items.length ?? '?'} targets, ${state.answer?.breakdown.items.length ?? '?'} children, ${state.answer?.countBreakdown.items.filter((i) => i.basis === 'allocation').length ?? '?'} of them judged against their own allocation; the baseline checks every card (value, elements, status, forecast) and child equal to the server's answer and stops the bench if not`,
   });
 }
 
