@@ -425,6 +425,89 @@ export interface OrgSuccessionTable {
   created_at: Generated<Timestamp>;
 }
 
+/** 0018: tasks (nhiệm vụ) of a programme, assigned down the tree, with statuses per period and evidence. */
+export type TaskTimingKind = 'deadline' | 'year' | 'yearly' | 'quarterly' | 'ongoing';
+export type TaskStatusCode = 'not_started' | 'in_progress' | 'done' | 'late' | 'dropped';
+
+export interface TaskTable {
+  id: Generated<number>;
+  unit_id: number;
+  title: string;
+  document_id: number | null;
+  source_section: string | null;
+  source_quote: string | null;
+  source_start: number | null;
+  source_end: number | null;
+  source_items: number[] | null;
+  lead_unit_id: number | null;
+  lead_name: string | null;
+  timing_kind: TaskTimingKind;
+  due_on: string | null;
+  timing_year: number | null;
+  withdrawn_at: Timestamp | null;
+  withdrawn_reason: string | null;
+  created_by_label: string;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  version: Generated<number>;
+}
+
+export interface TaskPartnerTable {
+  task_id: number;
+  position: number;
+  unit_id: number | null;
+  name: string | null;
+}
+
+export interface TaskTargetTable {
+  task_id: number;
+  target_id: number;
+}
+
+export interface TaskAssignmentTable {
+  id: Generated<number>;
+  task_id: number;
+  assignee_unit_id: number;
+  parent_assignment_id: number | null;
+  depth: number;
+  path: string;
+  starts_on: string;
+  assigned_by_label: string;
+  assigned_at: Generated<Date>;
+  withdrawn_at: Timestamp | null;
+  last_status: TaskStatusCode | null;
+  last_status_period: string | null;
+  last_status_at: Timestamp | null;
+  settled_through: string | null;
+}
+
+export interface TaskStatusTable {
+  id: Generated<number>;
+  assignment_id: number;
+  period_code: string;
+  period_start: string;
+  period_end: string;
+  status: TaskStatusCode;
+  comment: string | null;
+  is_current: Generated<boolean>;
+  report_id: number | null;
+  report_state: 'submitted' | 'returned' | 'accepted' | null;
+  set_by_user_id: number | null;
+  set_by_label: string;
+  set_at: Generated<Date>;
+}
+
+export interface TaskEvidenceTable {
+  id: Generated<number>;
+  status_id: number;
+  file_id: number;
+  file_name: string;
+  mime_type: string;
+  size_bytes: number;
+  uploaded_by_label: string;
+  uploaded_at: Generated<Date>;
+}
+
 export interface DB {
   org_unit: OrgUnitTable;
   org_placement: OrgPlacementTable;
@@ -455,4 +538,10 @@ export interface DB {
   report_template: ReportTemplateTable;
   report: ReportTable;
   report_comment: ReportCommentTable;
+  task: TaskTable;
+  task_partner: TaskPartnerTable;
+  task_target: TaskTargetTable;
+  task_assignment: TaskAssignmentTable;
+  task_status: TaskStatusTable;
+  task_evidence: TaskEvidenceTable;
 }
