@@ -46,6 +46,10 @@ import { reportDocumentsRoutes } from './report-documents/report-documents.route
 import { targetVersionsRoutes } from './targets/target-versions.routes.ts';
 import { reviseTarget, TargetVersionsService } from './targets/target-versions.service.ts';
 import { ReportDocumentsService } from './report-documents/report-documents.service.ts';
+import { TaskReviewService } from './tasks/task-review.service.ts';
+import { TaskStatusService } from './tasks/task-status.service.ts';
+import { tasksRoutes } from './tasks/tasks.routes.ts';
+import { TasksService } from './tasks/tasks.service.ts';
 import { tokensRoutes } from './tokens/tokens.routes.ts';
 import { TokensService } from './tokens/tokens.service.ts';
 import { usersRoutes } from './users/users.routes.ts';
@@ -130,6 +134,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const reports = new ReportingService(db);
   await app.register(reportingRoutes, { reports, files: new ReportFilesService(db, reports), db });
   await app.register(documentsRoutes, { documents: new DocumentsService(db), db });
+  const tasks = new TasksService(db);
+  await app.register(tasksRoutes, { tasks, statuses: new TaskStatusService(db, tasks), review: new TaskReviewService(db, tasks), db });
   await app.register(reportDocumentsRoutes, { reportDocuments: new ReportDocumentsService(db, new ProgressService(db), reports) });
   const imports = new ImportsService(db, options.logger || null);
   await imports.markInterrupted();

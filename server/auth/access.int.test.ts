@@ -7,6 +7,7 @@ import { createTestApp, type Session, type TestApp } from '../../test/support/te
 import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
 import { requireAccessDeclarations, type RouteRecord } from '../http/route-access.ts';
 import { createJob } from '../imports/import-job.repository.ts';
+import { buildPdf } from '../documents/intake/intake-test-fixtures.ts';
 import { BUILTIN_TEMPLATES } from '../../domain/reporting/builtin-templates.ts';
 import { openPeriods } from '../../domain/reporting/report-template.ts';
 import { todayInVietnam } from '../../domain/time/calendar-date.ts';
@@ -26,6 +27,10 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
   let p01Target: number;
   let p01Document: number;
   let p01Report: number;
+  let p01Task: number;
+  let p01Assignment: number;
+  let p01Status: number;
+  let p01Evidence: number;
   /** Records of the sibling P02, so that a P02 user's path is legitimate and only a body id is not. */
   const p02Records: Record<string, number> = {};
   let adminP01: Session; // system_admin at P01
@@ -99,6 +104,26 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
       unit: p02, cdcs: p02Cdcs, member: p02Member.body.id, employer: p02Employer.body.id, agreement: p02Agreement.body.id,
       document: p02Doc.body.id, target: p02Target.body.targetId, user: Number(p02User.id),
     });
+    // A task of P01 given to its CĐCS, with a status and an evidence file: the task routes' records.
+    const task = await adminP01.send('POST', '/api/tasks', { unitId: p01, title: 'Nhiệm vụ thử của phường Tân Ninh', timing: { kind: 'ongoing' } });
+    expect(task.status, JSON.stringify(task.body)).toBe(200);
+    p01Task = task.body.id;
+    const given = await adminP01.send('POST', `/api/tasks/${p01Task}/assignments`, { assigneeUnitIds: [cdcs] });
+    expect(given.status, JSON.stringify(given.body)).toBe(200);
+    p01Assignment = given.body.assignees[0].assignmentId;
+    const status = await adminP01.send('POST', `/api/task-assignments/${p01Assignment}/statuses`, { periodCode: reportPeriod, status: 'in_progress' });
+    expect(status.status, JSON.stringify(status.body)).toBe(200);
+    p01Status = status.body.statuses[0].id;
+    const evidence = await t.app.inject({
+      method: 'POST', url: `/api/task-statuses/${p01Status}/evidence`,
+      headers: { cookie: `tiendo_session=${adminP01.cookie}`, 'x-csrf-token': adminP01.csrf, 'content-type': 'multipart/form-data; boundary=b' },
+      payload: Buffer.concat([Buffer.from('--b\r\nContent-Disposition: form-data; name="file"; filename="minh-chung.pdf"\r\n\r\n'), buildPdf(1, true), Buffer.from('\r\n--b--\r\n')]),
+    });
+    expect(evidence.statusCode, evidence.body).toBe(200);
+    p01Evidence = evidence.json().id;
+    const p02Task = await adminP02.send('POST', '/api/tasks', { unitId: p02, title: 'Nhiệm vụ của phường Bình Minh', timing: { kind: 'ongoing' } });
+    expect(p02Task.status, JSON.stringify(p02Task.body)).toBe(200);
+    p02Records.task = p02Task.body.id;
     p01Import = await createJob(database.db, { registry: 'members', fileName: 'ds.xlsx', sha256: 'x', scopeUnitId: p01, dryRun: true, createdBy: null, headerTitles: [] });
   });
 
@@ -122,6 +147,11 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
       'PATCH /api/targets/:id': { value: 1, reason: 'Thử quyền' },
       'POST /api/targets/:id/withdraw': { reason: 'Thử quyền' },
       'POST /api/reports': { unitId: p01 },
+      'POST /api/tasks': { unitId: p01 },
+      'POST /api/tasks/:id/assignments': { assigneeUnitIds: [cdcs] },
+      'POST /api/tasks/:id/withdraw': { reason: 'Thử quyền' },
+      'POST /api/task-assignments/:id/statuses': { periodCode: '2026', status: 'done' },
+      'POST /api/documents/:id/tasks/confirm': { tasks: [{ items: [], title: 'Thử quyền', timing: { kind: 'ongoing' } }] },
     };
     return bodies[`${route.method} ${route.url}`] ?? {};
   }
@@ -193,6 +223,21 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
       '/api/targets/:id/allocation': `/api/targets/${p01Target}/allocation`,
       '/api/targets/:id/allocation/file': `/api/targets/${p01Target}/allocation/file?dryRun=true`,
       '/api/targets/:id/allocation/template': `/api/targets/${p01Target}/allocation/template`,
+      '/api/tasks': `/api/tasks?unitId=${p01}`,
+      '/api/tasks/export': `/api/tasks/export?unitId=${p01}&format=csv`,
+      '/api/tasks/periods': `/api/tasks/periods?unitId=${p01}`,
+      '/api/tasks/:id': `/api/tasks/${p01Task}`,
+      '/api/tasks/:id/withdraw': `/api/tasks/${p01Task}/withdraw`,
+      '/api/tasks/:id/assignments': `/api/tasks/${p01Task}/assignments`,
+      '/api/tasks/:id/rollup': `/api/tasks/${p01Task}/rollup`,
+      '/api/task-assignments/:id': `/api/task-assignments/${p01Assignment}`,
+      '/api/task-assignments/:id/statuses': `/api/task-assignments/${p01Assignment}/statuses`,
+      '/api/task-statuses/:id/evidence': `/api/task-statuses/${p01Status}/evidence`,
+      '/api/task-evidence/:id/file': `/api/task-evidence/${p01Evidence}/file`,
+      '/api/task-evidence/:id': `/api/task-evidence/${p01Evidence}`,
+      '/api/documents/:id/tasks': `/api/documents/${p01Document}/tasks`,
+      '/api/documents/:id/tasks/confirm': `/api/documents/${p01Document}/tasks/confirm`,
+      '/api/reports/:id/tasks': `/api/reports/${p01Report}/tasks`,
     };
     const url = samples[route.url] ?? route.url;
     if (url.includes(':')) throw new Error(`The access test needs a sample for ${route.method} ${route.url}: add one to sampleUrl().`);
@@ -229,15 +274,15 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
     const kindOf = (field: string) => {
       const name = field.split('.').at(-1)!;
       if (name === 'cdcsUnitId') return 'cdcs';
-      if (/UnitId$|^unitId$/.test(name)) return 'unit';
-      return ({ employerId: 'employer', documentId: 'document', linkedDocumentId: 'document', parentTargetId: 'target', keepId: 'member', dropId: 'member' } as Record<string, string>)[name];
+      if (/UnitIds?$|^unitId$/.test(name)) return 'unit';
+      return ({ employerId: 'employer', documentId: 'document', linkedDocumentId: 'document', parentTargetId: 'target', targetIds: 'target', keepId: 'member', dropId: 'member' } as Record<string, string>)[name];
     };
     const p01Records: Record<string, number> = {
       unit: p01, cdcs: p01Cdcs, member: p01Member, employer: p01Employer, document: p01Document, target: p01Target,
     };
     /** The route's path on P02's own records. */
     const p02Url = (url: string) => url.replace(/\/api\/(\w+)\/:id/, (_m, resource: string) => {
-      const kind = ({ users: 'user', members: 'member', employers: 'employer', agreements: 'agreement', grassroots: 'cdcs', documents: 'document', reports: 'report', targets: 'target' } as Record<string, string>)[resource]!;
+      const kind = ({ users: 'user', members: 'member', employers: 'employer', agreements: 'agreement', grassroots: 'cdcs', documents: 'document', reports: 'report', targets: 'target', tasks: 'task' } as Record<string, string>)[resource]!;
       return `/api/${resource}/${p02Records[kind]}`;
     });
     const body = (fields: string[], outside: string) => {
@@ -245,7 +290,8 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
       for (const field of fields) {
         const value = (field === outside ? p01Records : p02Records)[kindOf(field)!];
         const path = field.split('.');
-        if (path[1] === '[]') b[path[0]!] = [{ [path[2]!]: value }];
+        // Fields of one array's items go into the same item (tasks[].leadUnitId, tasks[].targetIds…).
+        if (path[1] === '[]') b[path[0]!] = [{ ...((b[path[0]!] as object[] | undefined)?.[0] ?? {}), [path[2]!]: value }];
         else b[field] = value;
       }
       return b;
@@ -272,6 +318,8 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
     expect(checked).toEqual(expect.arrayContaining([
       'POST /api/targets documentId', 'POST /api/targets parentTargetId', 'PATCH /api/grassroots/:id employerId',
       'POST /api/agreements employerId', 'POST /api/agreements/:id/renew employerId',
+      'POST /api/tasks/:id/assignments assigneeUnitIds', 'POST /api/tasks leadUnitId', 'POST /api/tasks partnerUnitIds', 'POST /api/tasks targetIds',
+      'POST /api/documents/:id/tasks/confirm tasks.[].leadUnitId',
     ]));
     expect(checked.length).toBeGreaterThanOrEqual(20);
   });

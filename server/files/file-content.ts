@@ -6,15 +6,19 @@ import { inflateRawSync } from 'node:zlib';
 import { AppError, badRequest } from '../../domain/errors/app-error.ts';
 import { isZip64Size, readZipEntries, type ZipEntry } from '../documents/intake/zip-central-directory.ts';
 
-export type FileKind = 'pdf' | 'docx' | 'xlsx';
+export type FileKind = 'pdf' | 'docx' | 'xlsx' | 'png' | 'jpeg';
 
 export const FILE_MIME: Record<FileKind, string> = {
   pdf: 'application/pdf',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  png: 'image/png',
+  jpeg: 'image/jpeg',
 };
 
-const KIND_LABEL: Record<FileKind, string> = { pdf: 'PDF', docx: 'Word (.docx)', xlsx: 'Excel (.xlsx)' };
+const KIND_LABEL: Record<FileKind, string> = { pdf: 'PDF', docx: 'Word (.docx)', xlsx: 'Excel (.xlsx)', png: 'ảnh PNG', jpeg: 'ảnh JPEG' };
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 export interface ZipBounds {
   maxEntries: number;
@@ -48,6 +52,10 @@ function sniff(content: Buffer, bounds: ZipBounds, what: string): FileKind | nul
     if (!content.subarray(-1024).toString('latin1').includes('%%EOF')) throw corrupt(what, 'PDF');
     return 'pdf';
   }
+  // Images are kept as they are (never decoded here): the signature is enough to know one.
+  if (content.length > 8 && content.subarray(0, 8).equals(PNG_SIGNATURE)) return 'png';
+  if (content.length > 3 && content[0] === 0xff && content[1] === 0xd8 && content[2] === 0xff) return 'jpeg';
+  if (content.length < 4) return null;
   if (content.readUInt32LE(0) !== 0x04034b50 || content.length < 22) return null;
   const entries = readZipEntries(content);
   if (!entries) throw corrupt(what, 'nén (ZIP)');

@@ -33,6 +33,12 @@ const RULES: Record<string, ReferenceRule> = {
   parentTargetId: { kind: 'target', reach: 'subtree' },
   keepId: { kind: 'member', reach: 'subtree' },
   dropId: { kind: 'member', reach: 'subtree' },
+  // Tasks: units given a task are below the caller; a lead or partner may also be a unit above
+  // (a CĐCS coordinating with its commune union), a served target the programme's above.
+  assigneeUnitIds: { kind: 'unit', reach: 'subtree' },
+  leadUnitId: { kind: 'unit', reach: 'subtree-or-above' },
+  partnerUnitIds: { kind: 'unit', reach: 'subtree-or-above' },
+  targetIds: { kind: 'target', reach: 'subtree-or-above' },
 };
 
 const NOT_FOUND: Record<RecordKind, [code: string, message: string]> = {

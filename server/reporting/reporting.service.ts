@@ -11,6 +11,7 @@ import type { DB } from '../db/schema.ts';
 import { derivedElements, reportedElements } from '../progress/derived-elements.repository.ts';
 import { completenessCounts, missingUnits } from './completeness.repository.ts';
 import * as repo from './reporting.repository.ts';
+import { setReportState as setTaskReportState } from '../tasks/tasks.repository.ts';
 
 export const reportNotFound = () => notFound('REPORT_NOT_FOUND', 'Không tìm thấy báo cáo.');
 const templateNotFound = (code: string) => notFound('TEMPLATE_NOT_FOUND', `Không có biểu mẫu "${code}".`);
@@ -216,6 +217,8 @@ export class ReportingService {
         after: action === 'save' || action === 'submit' ? { status, values } : { status },
         detail: { templateCode: report.templateCode, periodCode: report.periodCode, version: input.version + 1, ...(comment && { comment }) },
       });
+      // The unit's task statuses of the period travel with the report (docs/architecture.md, Tasks).
+      if (action !== 'save') await setTaskReportState(trx, { reportId: id, unitId: report.unitId, periodCode: report.periodCode, state: status as 'submitted' | 'returned' | 'accepted' });
       // Last: writing the dashboard's figures takes the period's lock (migration 0009), held to commit.
       if (action !== 'save') await repo.replaceReportedValues(trx, report, reportedState(status), values);
       return true;

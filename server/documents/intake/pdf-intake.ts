@@ -57,9 +57,21 @@ export async function readPdf(buf: Uint8Array, limits: PdfLimits = DEFAULT_PDF_L
   return { text: reflow(lines), pages, warnings: [] };
 }
 
-function runChild(buf: Uint8Array, limits: PdfLimits): Promise<ChildResult> {
+/**
+ * Opens a PDF only to count its pages (a file kept as it is, e.g. task evidence): refused when
+ * encrypted, unreadable or over `limits.maxPages`, with the same errors as readPdf.
+ */
+export async function countPdfPages(buf: Uint8Array, limits: PdfLimits): Promise<number> {
+  const result = await runChild(buf, limits, 'count');
+  if (result.error === 'ENCRYPTED_PDF') throw new IntakeError('ENCRYPTED_PDF', 'Tệp PDF được bảo vệ bằng mật khẩu; hãy gỡ mật khẩu rồi tải lên lại.');
+  if (result.error === 'TOO_MANY_PAGES') throw new IntakeError('TOO_MANY_PAGES', `Tệp PDF có ${String(result.pages)} trang, vượt giới hạn ${limits.maxPages} trang.`);
+  if (result.error || typeof result.pages !== 'number') throw new IntakeError('CORRUPT_FILE', 'Tệp PDF bị hỏng hoặc không đúng định dạng PDF.');
+  return result.pages;
+}
+
+function runChild(buf: Uint8Array, limits: PdfLimits, mode: 'text' | 'count' = 'text'): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--max-old-space-size=256', CHILD, String(limits.maxPages)], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const child = spawn(process.execPath, ['--max-old-space-size=256', CHILD, String(limits.maxPages), mode], { stdio: ['pipe', 'pipe', 'ignore'] });
     let stdout = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');

@@ -4,6 +4,8 @@
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 const maxPages = Number(process.argv[2] ?? 200);
+// 'count': only open the document and say how many pages it has (evidence files are stored, not read).
+const countOnly = process.argv[3] === 'count';
 const chunks = [];
 for await (const chunk of process.stdin) chunks.push(chunk);
 const data = new Uint8Array(Buffer.concat(chunks));
@@ -19,6 +21,10 @@ try {
 }
 if (doc.numPages > maxPages) {
   out({ error: 'TOO_MANY_PAGES', pages: doc.numPages });
+  process.exit(0);
+}
+if (countOnly) {
+  out({ pages: doc.numPages });
   process.exit(0);
 }
 const pages = [];
