@@ -4,7 +4,7 @@ import { requireReason } from '../../domain/reporting/report-workflow.ts';
 import { taskErrors } from '../../domain/tasks/task-errors.ts';
 import { rollUp } from '../../domain/tasks/task-rollup.ts';
 import { checkTiming, dueParameters, dueState, oneOffDue, type TaskTiming } from '../../domain/tasks/task-timing.ts';
-import { formatVietnamTime, todayInVietnam } from '../../domain/time/calendar-date.ts';
+import { todayInVietnam } from '../../domain/time/calendar-date.ts';
 import { writeAudit, type AuditActor } from '../audit/audit.repository.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { DB } from '../db/schema.ts';
@@ -24,6 +24,8 @@ const text = (s: string | null | undefined) => {
   const t = (s ?? '').normalize('NFC').replace(/\s+/g, ' ').trim();
   return t === '' ? null : t;
 };
+/** "14:05 06/12" in Vietnam's time, for a version conflict's message. */
+const vietnamTime = (at: Date) => new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' }).format(at);
 const inScope = (path: string, scopePath: string) => path === scopePath || path.startsWith(`${scopePath}.`);
 
 /**
@@ -122,7 +124,7 @@ export class TasksService {
   async update(id: number, input: UpdateTaskInput, principal: Principal, actor: AuditActor) {
     const task = await this.loadTask(id);
     if (task.withdrawnAt) throw taskErrors.withdrawn();
-    if (input.version !== undefined && input.version !== task.version) throw taskErrors.versionConflict(task.createdBy, formatVietnamTime(task.updatedAt));
+    if (input.version !== undefined && input.version !== task.version) throw taskErrors.versionConflict(task.createdBy, vietnamTime(task.updatedAt));
     const owner = await this.unit(task.unitId);
     const [partners, targets] = await Promise.all([repo.partnersOf(this.db, id), repo.targetsOf(this.db, id)]);
     const links = await this.links(input, owner.path, { leadUnitId: task.leadUnitId, leadName: task.leadName, partners, targetIds: targets.map((t) => t.id) });
@@ -131,7 +133,7 @@ export class TasksService {
     const timing = input.timing ? checkTiming(input.timing) : timingOf(task);
     await this.db.transaction().execute(async (trx) => {
       const written = await repo.updateTask(trx, id, input.version ?? task.version, { title, ...links, ...this.timingColumns(timing) });
-      if (!written) throw taskErrors.versionConflict(actor.label, formatVietnamTime(new Date()));
+      if (!written) throw taskErrors.versionConflict(actor.label, vietnamTime(new Date()));
       await writeAudit(trx, actor, {
         action: 'task.update', unitId: task.unitId, entityType: 'task', entityId: id,
         before: { title: task.title, timing: timingOf(task), leadUnitId: task.leadUnitId, leadName: task.leadName, partners, targetIds: targets.map((t) => t.id) },
