@@ -24,13 +24,16 @@ export class AppError extends Error {
   readonly code: string;
   readonly kind: ErrorKind;
   readonly issues: ErrorIssue[];
+  /** What a client needs to act on the error, by code (e.g. the existing document of DOCUMENT_DUPLICATE). */
+  readonly details: Record<string, unknown> | undefined;
 
-  constructor(code: string, kind: ErrorKind, message: string, issues: ErrorIssue[] = []) {
+  constructor(code: string, kind: ErrorKind, message: string, issues: ErrorIssue[] = [], details?: Record<string, unknown>) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.kind = kind;
     this.issues = issues;
+    this.details = details;
   }
 }
 

@@ -204,6 +204,7 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
       '/api/documents/search': `/api/documents/search?unitId=${p01}`,
       '/api/documents/:id': `/api/documents/${p01Document}`,
       '/api/documents/:id/review': `/api/documents/${p01Document}/review`,
+      '/api/documents/:id/review/draft': `/api/documents/${p01Document}/review/draft`,
       '/api/documents/:id/file': `/api/documents/${p01Document}/file`,
       '/api/documents/:id/cascade': `/api/documents/${p01Document}/cascade`,
       '/api/documents/:id/links': `/api/documents/${p01Document}/links`,

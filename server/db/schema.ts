@@ -288,6 +288,9 @@ export interface DocumentReviewTable {
   warnings: string[];
   extraction: Json;
   decisions: Json;
+  draft_metadata: Json;
+  version: Generated<number>;
+  saved_by: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

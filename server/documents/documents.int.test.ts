@@ -37,14 +37,6 @@ CHỦ TỊCH
 Lê Văn Thử
 `;
 
-const BOUNDARY = 'tiendo-document-boundary';
-function multipart(fileName: string, content: Buffer): Buffer {
-  return Buffer.concat([
-    Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-    content, Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
-  ]);
-}
-
 interface Proposal { key: string; value: number; unit: string; comparator: string; annual: boolean; deadlineYear: number | null; subject: string; quote: string; start: number; end: number; sectors: string[] | null; minWorkers: number | null; suggestions: { code: string }[] }
 
 describe.each(testDatabaseTargets())('documents: upload, review, confirm, cascade on $kind', (target) => {
@@ -73,13 +65,8 @@ describe.each(testDatabaseTargets())('documents: upload, review, confirm, cascad
     await database?.close();
   });
 
-  const upload = async (session: Session, unitId: number, fileName: string, content: Buffer) => {
-    const r = await t.app.inject({
-      method: 'POST', url: `/api/documents/upload?unitId=${unitId}`, payload: multipart(fileName, content),
-      headers: { cookie: `tiendo_session=${session.cookie}`, 'x-csrf-token': session.csrf, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
-    });
-    return { status: r.statusCode, body: r.json() };
-  };
+  const upload = (session: Session, unitId: number, fileName: string, content: Buffer) =>
+    session.upload('POST', `/api/documents/upload?unitId=${unitId}`, fileName, content);
   const counts = async () => {
     const r = await sql<{ documents: number; files: number; links: number }>`
       SELECT (SELECT count(*) FROM plan_document)::int AS documents, (SELECT count(*) FROM stored_file)::int AS files, (SELECT count(*) FROM document_link)::int AS links`.execute(database.db);
@@ -121,7 +108,9 @@ describe.each(testDatabaseTargets())('documents: upload, review, confirm, cascad
 
     const again = await upload(province, tni, 'bản sao.docx', docx);
     expect(again.status).toBe(409);
-    expect(again.body.error.message).toBe('Tệp này đã được tải lên cho đơn vị: 05/CTr-LĐLĐ (đang chờ rà soát).');
+    expect(again.body.error.code).toBe('DOCUMENT_DUPLICATE');
+    expect(again.body.error.details).toMatchObject({ canProceed: false, existing: { id: programme.id, status: 'review' } });
+    expect(again.body.error.message).toMatch(/^Tệp này đã được tải lên: 05\/CTr-LĐLĐ — .+ \(Liên đoàn Lao động tỉnh Tây Ninh, đang chờ rà soát\)\. Hãy mở văn bản đã có/);
   });
 
   it('keeps the reviewer’s choices, refuses incomplete targets, then confirms: targets on the dashboard', async () => {

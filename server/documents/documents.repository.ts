@@ -96,9 +96,26 @@ export async function unitsInScope(db: Db, unitIds: readonly number[], scopePath
   return new Set(rows.map((r) => Number(r.unit_id)));
 }
 
-export async function findDuplicateUpload(db: Db, issuerUnitId: number, sha256: string) {
-  return db.selectFrom('plan_document as d').innerJoin('stored_file as f', 'f.id', 'd.file_id')
-    .select(['d.id', 'd.symbol', 'd.title', 'd.status']).where('d.issuer_unit_id', '=', issuerUnitId).where('f.sha256', '=', sha256).executeTakeFirst();
+/** A document of the caller's subtree stored from the same bytes (the file is already in the system). */
+export async function findSameFile(db: Db, sha256: string, scopePath: string): Promise<DocumentRow | undefined> {
+  return (await documentsQuery(db, scopePath)
+    .where((eb) => eb.exists(eb.selectFrom('stored_file as s').select('s.id').whereRef('s.id', '=', 'd.file_id').where('s.sha256', '=', sha256)))
+    .where(sql<boolean>`p.path <@ ${scopePath}::ltree`)
+    .orderBy('d.id').limit(1).executeTakeFirst()) as unknown as DocumentRow | undefined;
+}
+
+/**
+ * A document of the same issuing unit with the same symbol (by symbol key), unless both carry an
+ * issue date and the years differ: numbering restarts every year, so "01/KH-LĐLĐ" of 2025 and of
+ * 2026 are two documents.
+ */
+export async function findSameSymbol(db: Db, d: { issuerUnitId: number; symbol: string; issuedOn: string | null }, scopePath: string): Promise<DocumentRow | undefined> {
+  const year = d.issuedOn ? Number(d.issuedOn.slice(0, 4)) : null;
+  return (await documentsQuery(db, scopePath)
+    .where('d.issuer_unit_id', '=', d.issuerUnitId)
+    .where(sql<boolean>`d.symbol_key = document_symbol_key(${d.symbol})`)
+    .where(sql<boolean>`(${year}::int IS NULL OR d.issued_on IS NULL OR extract(year FROM d.issued_on) = ${year}::int)`)
+    .orderBy('d.id').limit(1).executeTakeFirst()) as unknown as DocumentRow | undefined;
 }
 
 export async function insertStoredFile(db: Db, file: { fileName: string; mimeType: string; sha256: string; content: Buffer }): Promise<number> {
@@ -145,11 +162,32 @@ export async function insertReview(db: Db, r: { documentId: number; format: 'doc
 }
 
 export async function findReview(db: Db, documentId: number) {
-  return db.selectFrom('document_review').select(['format', 'text', 'warnings', 'extraction', 'decisions']).where('document_id', '=', documentId).executeTakeFirst();
+  return db.selectFrom('document_review')
+    .select(['format', 'text', 'warnings', 'extraction', 'decisions', 'draft_metadata', 'version', 'saved_by', 'updated_at'])
+    .where('document_id', '=', documentId).executeTakeFirst();
 }
 
-export async function saveDecisions(db: Db, documentId: number, decisions: unknown): Promise<void> {
-  await db.updateTable('document_review').set({ decisions: JSON.stringify(decisions), updated_at: sql`now()` }).where('document_id', '=', documentId).execute();
+/** Who saved the review last and when (for a version conflict's message). */
+export async function reviewStamp(db: Db, documentId: number) {
+  return db.selectFrom('document_review').select(['version', 'saved_by', 'updated_at']).where('document_id', '=', documentId).executeTakeFirst();
+}
+
+/**
+ * Writes the reviewer's choices if the review is still at `expectedVersion` (compare-and-set in
+ * one statement, as report.version: of two browsers exactly one wins) and bumps the version. A
+ * draft keeps its metadata as typed; the final save clears it (plan_document then holds it).
+ * Without `expectedVersion` (API clients of PUT …/review) the write is unconditional.
+ */
+export async function saveDecisions(
+  db: Db, documentId: number,
+  s: { decisions: unknown; draftMetadata: unknown; savedBy: string; expectedVersion?: number },
+): Promise<{ version: number; updated_at: Date } | undefined> {
+  let q = db.updateTable('document_review').set({
+    decisions: JSON.stringify(s.decisions), draft_metadata: s.draftMetadata === null ? null : JSON.stringify(s.draftMetadata),
+    saved_by: s.savedBy, version: sql`version + 1`, updated_at: sql`now()`,
+  }).where('document_id', '=', documentId);
+  if (s.expectedVersion !== undefined) q = q.where('version', '=', s.expectedVersion);
+  return q.returning(['version', 'updated_at']).executeTakeFirst();
 }
 
 export async function fileOfDocument(db: Db, id: number) {

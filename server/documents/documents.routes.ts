@@ -7,7 +7,9 @@ import { readUpload } from '../http/file-upload.ts';
 import { unitOfRecord } from '../http/route-access.ts';
 import { unitFromInput } from '../members/members.routes.ts';
 import { unitOfDocument } from './documents.repository.ts';
-import { Cascade, CreateLinkBody, DocumentDetail, DocumentIdParams, DocumentList, DocumentReview, SaveReviewBody, SearchQuery, UploadQuery } from './documents.schema.ts';
+import {
+  Cascade, CreateLinkBody, DocumentDetail, DocumentIdParams, DocumentList, DocumentReview, ReviewDraft, SaveDraftBody, SaveReviewBody, SearchQuery, UploadQuery,
+} from './documents.schema.ts';
 import { DOCUMENT_MAX_BYTES, documentNotFound, type DocumentsService } from './documents.service.ts';
 
 const TAGS = ['Văn bản'];
@@ -19,12 +21,13 @@ export const documentsRoutes: FastifyPluginAsyncTypebox<{ documents: DocumentsSe
   app.post('/api/documents/upload', {
     schema: {
       tags: TAGS, summary: `Tải lên văn bản .docx, .pdf, .txt (multipart, trường "file", tối đa ${MAX_MB} MB): lưu tệp, trích xuất chỉ tiêu, chờ rà soát`,
+      description: 'Văn bản đã có trong phạm vi của người dùng được đề nghị mở thay vì tạo bản trùng: 409 DOCUMENT_DUPLICATE (cùng tệp) hoặc DOCUMENT_SAME_SYMBOL (cùng số ký hiệu, cùng đơn vị ban hành, cùng năm), với error.details = { existing, canProceed }.',
       querystring: UploadQuery, response: { 200: DocumentReview },
     },
     config: { access: { permission: 'targets.write', unit: unitFromInput('query', 'unitId') } },
   }, async (request) => {
     const { fileName, content } = await readUpload(request, { maxBytes: DOCUMENT_MAX_BYTES, what: 'Tệp văn bản' });
-    return documents.upload(requirePrincipal(request), actorOf(request), request.query.unitId, fileName, content);
+    return documents.upload(requirePrincipal(request), actorOf(request), request.query.unitId, fileName, content, { acceptSameSymbol: request.query.acceptSameSymbol });
   });
 
   app.get('/api/documents/search', {
@@ -54,6 +57,15 @@ export const documentsRoutes: FastifyPluginAsyncTypebox<{ documents: DocumentsSe
     schema: { tags: TAGS, summary: 'Lưu rà soát: thông tin văn bản, xác nhận/sửa/bỏ từng chỉ tiêu; confirm=true đưa chỉ tiêu vào theo dõi', params: DocumentIdParams, body: SaveReviewBody, response: { 200: DocumentReview } },
     config: { access: { ...onDocument('targets.write'), checkedInService: { unitId: 'saveReview refuses a target unit outside the subtree with a message naming the target' } } },
   }, (request) => documents.saveReview(requirePrincipal(request), actorOf(request), request.params.id, request.body));
+
+  app.put('/api/documents/:id/review/draft', {
+    schema: {
+      tags: TAGS, summary: 'Tự động lưu nháp rà soát: lựa chọn từng chỉ tiêu và thông tin văn bản như đang nhập (chưa kiểm tra đủ, chưa đưa vào theo dõi)',
+      params: DocumentIdParams, body: SaveDraftBody, response: { 200: Type.Omit(ReviewDraft, ['metadata']) },
+    },
+    // targets[].unitId is checked by the generic body-reference rule: a draft names only units of the caller's subtree.
+    config: { access: onDocument('targets.write') },
+  }, (request) => documents.saveDraft(requirePrincipal(request), actorOf(request), request.params.id, request.body));
 
   app.get('/api/documents/:id/file', {
     schema: { tags: TAGS, summary: 'Tải về tệp gốc của văn bản', params: DocumentIdParams },

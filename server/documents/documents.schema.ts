@@ -32,10 +32,10 @@ export const DocumentSummary = Type.Object({
   isInScope: Type.Boolean(),
 });
 
-export const DocumentMetadata = Type.Object({
+const metadataFields = (title: ReturnType<typeof Type.String>) => ({
   kind: DocumentKind,
   symbol: Type.Optional(Nullable(Type.String({ maxLength: 60 }))),
-  title: Type.String({ minLength: 1, maxLength: 1000 }),
+  title,
   issuerText: Type.Optional(Nullable(Type.String({ maxLength: 300 }))),
   place: Type.Optional(Nullable(Type.String({ maxLength: 100 }))),
   issuedOn: Type.Optional(Nullable(IsoDate)),
@@ -44,7 +44,12 @@ export const DocumentMetadata = Type.Object({
   signerCapacity: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
   signerTitle: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
   signerName: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-}, { additionalProperties: false });
+});
+
+export const DocumentMetadata = Type.Object(metadataFields(Type.String({ minLength: 1, maxLength: 1000 })), { additionalProperties: false });
+
+/** The metadata of a draft, as typed: the title may be empty while the reviewer retypes it. */
+export const DraftMetadata = Type.Object(metadataFields(Type.String({ maxLength: 1000 })), { additionalProperties: false });
 
 export const DocumentDetail = Type.Intersect([
   DocumentSummary,
@@ -101,12 +106,32 @@ export const TargetDecision = Type.Object({
   quote: Type.Optional(Nullable(Type.String({ maxLength: 4000 }))),
 }, { additionalProperties: false });
 
+const ReviewVersion = Type.Integer({ minimum: 1, description: 'Phiên bản bản rà soát đã đọc (draft.version); nếu có người lưu trước thì trả lời 409 REVIEW_VERSION_CONFLICT' });
+
 export const SaveReviewBody = Type.Object({
   metadata: DocumentMetadata,
   targets: Type.Array(TargetDecision, { maxItems: 500 }),
   /** false: keep the choices and come back later; true: the confirmed targets enter the system. */
   confirm: Type.Boolean(),
+  /** Optional for API clients; the review screen always sends it. */
+  version: Type.Optional(ReviewVersion),
 }, { additionalProperties: false });
+
+/** The autosaved working copy: nothing is checked for completeness, nothing enters the system. */
+export const SaveDraftBody = Type.Object({
+  version: ReviewVersion,
+  metadata: DraftMetadata,
+  targets: Type.Array(TargetDecision, { maxItems: 500 }),
+}, { additionalProperties: false });
+
+export const ReviewDraft = Type.Object({
+  /** Bumped by every save of the review, draft or final; send it back with the next save. */
+  version: Type.Integer(),
+  /** The metadata as last saved in a draft; null: the document's own fields are the working copy. */
+  metadata: Nullable(DraftMetadata),
+  savedAt: Nullable(Type.String({ format: 'date-time' })),
+  savedBy: Nullable(Type.String()),
+});
 
 export const DocumentReview = Type.Object({
   document: DocumentDetail,
@@ -120,11 +145,22 @@ export const DocumentReview = Type.Object({
   decisions: Nullable(Type.Array(TargetDecision)),
   /** Targets already saved from this document. */
   savedTargets: Type.Integer(),
+  draft: ReviewDraft,
 });
 
 export const UploadQuery = Type.Object({
   unitId: Type.Integer({ minimum: 1, description: 'Đơn vị ban hành (trong phạm vi của người dùng)' }),
+  acceptSameSymbol: Type.Optional(Type.Boolean({
+    description: 'Vẫn lưu khi đơn vị đã có văn bản cùng số ký hiệu (409 DOCUMENT_SAME_SYMBOL); không áp dụng cho cùng một tệp (DOCUMENT_DUPLICATE)',
+  })),
 }, { additionalProperties: false });
+
+/** `error.details` of 409 DOCUMENT_DUPLICATE (same file) and DOCUMENT_SAME_SYMBOL (same symbol, same issuer). */
+export const DuplicateDetails = Type.Object({
+  existing: DocumentSummary,
+  /** Same file: false (it is that document). Same symbol: true, resend with acceptSameSymbol=true. */
+  canProceed: Type.Boolean(),
+});
 
 export const SearchQuery = Type.Object({
   unitId: Type.Optional(Type.Integer({ minimum: 1 })),

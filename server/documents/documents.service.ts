@@ -7,7 +7,7 @@ import { AppError, badRequest, conflict, type ErrorIssue } from '../../domain/er
 import type { ExtractionResult } from '../../domain/extraction/extraction-types.ts';
 import { chooseReferencedDocument } from '../../domain/extraction/reference-resolution.ts';
 import { proposeMetadata, proposeTargets } from '../../domain/extraction/target-proposal.ts';
-import { isIsoDate, todayInVietnam } from '../../domain/time/calendar-date.ts';
+import { formatVietnamTime, formatVietnameseDate, isIsoDate, todayInVietnam } from '../../domain/time/calendar-date.ts';
 import { writeAudit, type AuditActor } from '../audit/audit.repository.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { DB } from '../db/schema.ts';
@@ -16,7 +16,9 @@ import { isIntakeError } from './intake/intake-error.ts';
 import { DEFAULT_MAX_BYTES } from './intake/read-document.ts';
 import * as repo from './documents.repository.ts';
 import { presentDetail, presentItems, presentLink, presentSummary } from './documents.presenter.ts';
-import type { CascadeEntry, CreateLinkBody, DocumentMetadata, DocumentReview, SaveReviewBody, SearchQuery, TargetDecision } from './documents.schema.ts';
+import type {
+  CascadeEntry, CreateLinkBody, DocumentMetadata, DocumentReview, DraftMetadata, DuplicateDetails, ReviewDraft, SaveDraftBody, SaveReviewBody, SearchQuery, TargetDecision,
+} from './documents.schema.ts';
 
 export const DOCUMENT_MAX_BYTES = DEFAULT_MAX_BYTES;
 export const documentNotFound = () => new AppError('DOCUMENT_NOT_FOUND', 'not_found', 'Không tìm thấy văn bản.');
@@ -30,6 +32,7 @@ const MIME = {
 type Review = Static<typeof DocumentReview>;
 type Metadata = Static<typeof DocumentMetadata>;
 type Decision = Static<typeof TargetDecision>;
+type Draft = Static<typeof ReviewDraft>;
 
 const clean = (v: string | null | undefined) => v?.normalize('NFC').replace(/\s+/g, ' ').trim() || null;
 
@@ -37,19 +40,26 @@ export class DocumentsService {
   /** `work` runs reading and extraction off the event loop, bounded (intake/document-worker.ts). */
   constructor(private readonly db: Kysely<DB>, private readonly work: DocumentWorkPool = documentWork) {}
 
-  /** Reads the file before anything is written: a refused file leaves no trace. */
-  async upload(principal: Principal, actor: AuditActor, issuerUnitId: number, fileName: string, content: Buffer): Promise<Review> {
+  /**
+   * Reads the file before anything is written: a refused file leaves no trace. A document already
+   * in the caller's subtree is offered instead of a copy (409 with `details.existing`): the same
+   * file always (it is that document), the same symbol of the same issuer unless the caller says
+   * it is another document (`acceptSameSymbol`: numbering restarts every year, a symbol may be
+   * misread).
+   */
+  async upload(principal: Principal, actor: AuditActor, issuerUnitId: number, fileName: string, content: Buffer, options: { acceptSameSymbol?: boolean } = {}): Promise<Review> {
     const sha256 = createHash('sha256').update(content).digest('hex');
-    const duplicate = await repo.findDuplicateUpload(this.db, issuerUnitId, sha256);
-    if (duplicate) {
-      const state = duplicate.status === 'review' ? 'đang chờ rà soát' : 'đã lưu';
-      throw new AppError('DOCUMENT_DUPLICATE', 'conflict', `Tệp này đã được tải lên cho đơn vị: ${duplicate.symbol ?? duplicate.title} (${state}).`);
-    }
+    const sameFile = await repo.findSameFile(this.db, sha256, principal.scopePath);
+    if (sameFile) throw duplicateOf(sameFile, 'file');
     const { intake, extraction } = await this.work.run(content, fileName).catch((error: unknown) => {
       if (!isIntakeError(error)) throw error;
       throw new AppError(`DOCUMENT_${error.code}`, error.code === 'TOO_LARGE' ? 'too_large' : 'bad_request', error.message);
     });
     const proposed = proposeMetadata(extraction);
+    if (proposed.symbol && !options.acceptSameSymbol) {
+      const sameSymbol = await repo.findSameSymbol(this.db, { issuerUnitId, symbol: proposed.symbol, issuedOn: proposed.issuedOn }, principal.scopePath);
+      if (sameSymbol) throw duplicateOf(sameSymbol, 'symbol');
+    }
     const name = fileName.normalize('NFC').replace(/[\\/]/g, '_').slice(0, 200) || `van-ban.${intake.format}`;
     const metadata: repo.MetadataValues = { ...proposed, title: proposed.title ?? name.replace(/\.[a-z0-9]+$/i, '') };
     const id = await this.db.transaction().execute(async (trx) => {
@@ -76,14 +86,47 @@ export class DocumentsService {
       document: presentDetail(row), format: stored.format, text: stored.text, warnings: stored.warnings,
       proposals: proposeTargets(extraction), items: presentItems(extraction), links: await this.presentLinks(principal, id),
       decisions: (stored.decisions as Decision[] | null) ?? null, savedTargets: Number(row.targets),
+      draft: {
+        version: stored.version, metadata: (stored.draft_metadata as Draft['metadata']) ?? null,
+        savedAt: stored.saved_by ? new Date(stored.updated_at).toISOString() : null, savedBy: stored.saved_by,
+      },
     };
+  }
+
+  /**
+   * The autosaved working copy (decisions and metadata as typed): nothing checked for
+   * completeness, nothing enters the system; refused if someone saved the review since `version`.
+   */
+  async saveDraft(principal: Principal, actor: AuditActor, id: number, body: Static<typeof SaveDraftBody>): Promise<Omit<Draft, 'metadata'>> {
+    const row = await repo.findDocument(this.db, id, principal.scopePath);
+    if (!row) throw documentNotFound();
+    if (row.status === 'confirmed') throw alreadyConfirmed();
+    const saved = await this.db.transaction().execute(async (trx) => {
+      const written = await repo.saveDecisions(trx, id, { decisions: body.targets, draftMetadata: draftMetadata(body.metadata), savedBy: actor.label, expectedVersion: body.version });
+      if (!written) return undefined;
+      await writeAudit(trx, actor, {
+        action: 'document.review_draft', unitId: Number(row.issuer_unit_id), entityType: 'plan_document', entityId: id,
+        after: { version: written.version, ...decisionCounts(body.targets) },
+      });
+      return written;
+    });
+    if (!saved) throw await this.versionConflict(id);
+    return { version: saved.version, savedAt: new Date(saved.updated_at).toISOString(), savedBy: actor.label };
+  }
+
+  /** Someone saved the review between our read and our write: name them, from the row as it is now. */
+  private async versionConflict(id: number): Promise<AppError> {
+    const stamp = await repo.reviewStamp(this.db, id);
+    const who = stamp?.saved_by ?? 'người khác';
+    const when = stamp ? ` lúc ${formatVietnamTime(new Date(stamp.updated_at))}` : '';
+    return new AppError('REVIEW_VERSION_CONFLICT', 'conflict', `Bản rà soát vừa được ${who} lưu${when}. Thay đổi của bạn chưa được lưu để không ghi đè lên họ: hãy tải lại bản rà soát rồi làm tiếp.`);
   }
 
   /** Saves the reviewer's choices; with `confirm`, the confirmed targets enter the system. */
   async saveReview(principal: Principal, actor: AuditActor, id: number, body: Static<typeof SaveReviewBody>): Promise<Review> {
     const row = await repo.findDocument(this.db, id, principal.scopePath);
     if (!row) throw documentNotFound();
-    if (row.status === 'confirmed') throw conflict('DOCUMENT_ALREADY_CONFIRMED', 'Văn bản này đã được lưu cùng các chỉ tiêu; hãy thêm hoặc sửa chỉ tiêu ở danh sách văn bản.');
+    if (row.status === 'confirmed') throw alreadyConfirmed();
     const metadata = checkedMetadata(body.metadata);
     const stored = await repo.findReview(this.db, id);
     const proposals = new Map(proposeTargets(stored!.extraction as ExtractionResult).map((p) => [p.key, p]));
@@ -92,9 +135,11 @@ export class DocumentsService {
       from: metadata.termFrom ?? Number((metadata.issuedOn ?? todayInVietnam()).slice(0, 4)),
       to: metadata.termTo ?? metadata.termFrom ?? Number((metadata.issuedOn ?? todayInVietnam()).slice(0, 4)),
     };
-    await this.db.transaction().execute(async (trx) => {
+    const written = await this.db.transaction().execute(async (trx) => {
+      // First, so that a stale version writes nothing (the transaction ends here).
+      const saved = await repo.saveDecisions(trx, id, { decisions: body.targets, draftMetadata: null, savedBy: actor.label, expectedVersion: body.version });
+      if (!saved) return false;
       await repo.updateMetadata(trx, id, metadata, body.confirm ? 'confirmed' : undefined);
-      await repo.saveDecisions(trx, id, body.targets);
       const targetIds: number[] = [];
       for (const t of confirmed) {
         const proposal = proposals.get(t.key);
@@ -110,7 +155,9 @@ export class DocumentsService {
         action: body.confirm ? 'document.confirm' : 'document.review_save', unitId: Number(row.issuer_unit_id), entityType: 'plan_document', entityId: id,
         after: { metadata, confirmed: confirmed.length, dropped: body.targets.filter((t) => t.decision === 'drop').length, targetIds },
       });
+      return true;
     });
+    if (!written) throw await this.versionConflict(id);
     return this.review(principal, id);
   }
 
@@ -243,6 +290,37 @@ export class DocumentsService {
       return presentLink(l, d && (d.is_in_scope || above.has(Number(d.issuer_unit_id))) ? presentSummary(d) : null);
     });
   }
+}
+
+const alreadyConfirmed = () => conflict('DOCUMENT_ALREADY_CONFIRMED', 'Văn bản này đã được lưu cùng các chỉ tiêu; hãy thêm hoặc sửa chỉ tiêu ở danh sách văn bản.');
+
+const decisionCounts = (targets: readonly Decision[]) => ({
+  confirmed: targets.filter((t) => t.decision === 'confirm').length,
+  dropped: targets.filter((t) => t.decision === 'drop').length,
+  pending: targets.filter((t) => t.decision === 'pending').length,
+});
+
+/** 409 naming the document already in the system, with what the upload screen needs to open it. */
+function duplicateOf(existing: repo.DocumentRow, by: 'file' | 'symbol'): AppError {
+  const d = presentSummary(existing);
+  const state = d.status === 'review' ? 'đang chờ rà soát' : 'đã lưu';
+  const name = `${d.symbol ? `${d.symbol} — ` : ''}${d.title}`;
+  const details: Static<typeof DuplicateDetails> = { existing: d, canProceed: by === 'symbol' };
+  if (by === 'file') {
+    return new AppError('DOCUMENT_DUPLICATE', 'conflict', `Tệp này đã được tải lên: ${name} (${d.issuer.name}, ${state}). Hãy mở văn bản đã có thay vì tạo một bản trùng.`, [], details);
+  }
+  const date = d.issuedOn ? ` ngày ${formatVietnameseDate(d.issuedOn)}` : '';
+  return new AppError('DOCUMENT_SAME_SYMBOL', 'conflict',
+    `${d.issuer.name} đã có văn bản số ${d.symbol}${date}: ${d.title} (${state}). Nếu là cùng văn bản, hãy mở văn bản đã có; nếu là văn bản khác trùng số ký hiệu, bạn vẫn có thể tải lên.`, [], details);
+}
+
+/** A draft's metadata as typed, tidied (NFC, spaces) but not checked: that waits for the final save. */
+function draftMetadata(m: Static<typeof DraftMetadata>): Static<typeof DraftMetadata> {
+  const tidy = (v: string | null | undefined) => (v === undefined ? undefined : clean(v));
+  return {
+    ...m, symbol: tidy(m.symbol), title: clean(m.title) ?? '', issuerText: tidy(m.issuerText), place: tidy(m.place),
+    signerCapacity: tidy(m.signerCapacity), signerTitle: tidy(m.signerTitle), signerName: tidy(m.signerName),
+  };
 }
 
 function checkedMetadata(m: Metadata): repo.MetadataValues {

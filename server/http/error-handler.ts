@@ -18,7 +18,8 @@ export function statusOf(kind: ErrorKind): number {
 }
 
 export interface ErrorBody {
-  error: { code: string; message: string; issues: ErrorIssue[] };
+  /** `details` only where the code documents it (a structured answer a client acts on). */
+  error: { code: string; message: string; issues: ErrorIssue[]; details?: Record<string, unknown> };
 }
 
 const WHERE: Record<string, string> = {
@@ -93,7 +94,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = toAppError(error);
     if (appError.kind === 'internal') request.log.error({ err: error }, 'unhandled error');
-    const body: ErrorBody = { error: { code: appError.code, message: appError.message, issues: appError.issues } };
+    const body: ErrorBody = { error: { code: appError.code, message: appError.message, issues: appError.issues, ...(appError.details && { details: appError.details }) } };
     // A refused upload may still be arriving: close instead of reading the rest of it.
     if (appError.kind === 'too_large') reply.header('connection', 'close');
     return reply.status(statusOf(appError.kind)).send(body);

@@ -4,7 +4,7 @@ import { AppError, badRequest, notFound } from '../../domain/errors/app-error.ts
 import { previousPeriodCode, templatePeriod, templateProblems, openPeriods, type TemplateDefinition, type TemplateRule } from '../../domain/reporting/report-template.ts';
 import { validateReport, type ReportValues, type ValidationResult } from '../../domain/reporting/report-validation.ts';
 import { isEditable, nextStatus, REPORT_STATUS_LABELS, reportedState, requireReason, timeliness, type ReportAction, type ReportStatus } from '../../domain/reporting/report-workflow.ts';
-import { formatVietnameseDate, todayInVietnam } from '../../domain/time/calendar-date.ts';
+import { formatVietnamTime, formatVietnameseDate, todayInVietnam } from '../../domain/time/calendar-date.ts';
 import { writeAudit, type AuditActor } from '../audit/audit.repository.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { DB } from '../db/schema.ts';
@@ -287,8 +287,7 @@ function presentReport(r: repo.ReportRow, template: Pick<repo.TemplateRow, 'name
 }
 
 function versionConflict(r: repo.ReportRow): AppError {
-  const at = new Date(r.updatedAt);
-  const time = new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' }).format(at);
+  const time = formatVietnamTime(new Date(r.updatedAt));
   return new AppError('REPORT_VERSION_CONFLICT', 'conflict', `Báo cáo vừa được ${r.updatedBy} cập nhật lúc ${time}. Thay đổi của bạn chưa được lưu để không ghi đè lên họ: hãy tải lại báo cáo, xem số liệu mới rồi nhập lại.`);
 }
 

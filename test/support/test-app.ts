@@ -14,6 +14,16 @@ export interface Session {
   csrf: string;
   get(url: string): Promise<{ status: number; body: any }>;
   send(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown, options?: { csrf?: boolean }): Promise<{ status: number; body: any }>;
+  /** One file as the multipart field "file", as the browser sends it. */
+  upload(method: 'POST' | 'PUT', url: string, fileName: string, content: Buffer): Promise<{ status: number; body: any }>;
+}
+
+const BOUNDARY = 'tiendo-test-boundary';
+function multipartFile(fileName: string, content: Buffer): Buffer {
+  return Buffer.concat([
+    Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    content, Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
+  ]);
 }
 
 export interface TestApp {
@@ -51,6 +61,11 @@ export async function createTestApp(database: TestDatabase, name: string, option
           parse(await app.inject({
             method, url, payload: body === undefined ? undefined : (body as object),
             headers: opts.csrf === false ? headers : { ...headers, 'x-csrf-token': csrf },
+          })),
+        upload: async (method, url, fileName, content) =>
+          parse(await app.inject({
+            method, url, payload: multipartFile(fileName, content),
+            headers: { ...headers, 'x-csrf-token': csrf, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
           })),
       };
     },

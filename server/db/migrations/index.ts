@@ -16,6 +16,7 @@ import * as memberUnitCopy from './0013-member-unit-copy.ts';
 import * as progressReported from './0014-progress-reported.ts';
 import * as importRetentionCccdReview from './0015-import-retention-cccd-review.ts';
 import * as targetVersions from './0016-target-versions.ts';
+import * as documentReviewDrafts from './0017-document-review-drafts.ts';
 import * as tasks from './0018-tasks.ts';
 
 /**
@@ -41,5 +42,6 @@ export const migrations: Record<string, Migration> = {
   '0014-progress-reported': progressReported,
   '0015-import-retention-cccd-review': importRetentionCccdReview,
   '0016-target-versions': targetVersions,
+  '0017-document-review-drafts': documentReviewDrafts,
   '0018-tasks': tasks,
 };
