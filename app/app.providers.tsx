@@ -4,7 +4,6 @@ import viVN from 'antd/locale/vi_VN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import type { ReactNode } from 'react';
-import { BrowserRouter } from 'react-router';
 import { ApiError, configureSession } from './api/api-client.ts';
 import { LOGIN_PATH, NEXT_PARAM, currentCsrfToken } from './api/auth.api.ts';
 
@@ -53,7 +52,7 @@ export function AppProviders({ children }: { children: ReactNode }) {
     <ConfigProvider locale={viVN} theme={theme}>
       <AntdApp>
         <QueryClientProvider client={queryClient}>
-          <BrowserRouter>{children}</BrowserRouter>
+          {children}
         </QueryClientProvider>
       </AntdApp>
     </ConfigProvider>

@@ -1,5 +1,5 @@
 import { Suspense, lazy } from 'react';
-import { Navigate, Route, Routes } from 'react-router';
+import { Navigate, Route, createBrowserRouter, createRoutesFromElements } from 'react-router';
 import { CHANGE_PASSWORD_PATH, LOGIN_PATH } from './api/auth.api.ts';
 import { AppShell } from './components/app-shell.layout.tsx';
 import { HOME_PATH, NAV_SECTIONS } from './components/nav-sections.ts';
@@ -31,9 +31,13 @@ const ReportingScene = lazy(() => import('./scenes/reporting/reporting.scene.tsx
 const ReportFormScene = lazy(() => import('./scenes/reporting/report-form.scene.tsx'));
 const AllocationScene = lazy(() => import('./scenes/allocation/allocation.scene.tsx'));
 
-export function AppRoutes() {
-  return (
-    <Routes>
+/**
+ * A data router (not <BrowserRouter>) so that a screen holding unsaved work can block leaving it
+ * — links, navigate() and the browser's back button alike (useBlocker, app/lib/use-leave-guard.ts).
+ */
+export function createAppRouter() {
+  return createBrowserRouter(createRoutesFromElements(
+    <>
       <Route
         path={LOGIN_PATH}
         element={
@@ -73,6 +77,6 @@ export function AppRoutes() {
         ))}
         <Route path="*" element={<NotFoundScene />} />
       </Route>
-    </Routes>
-  );
+    </>,
+  ));
 }

@@ -1,7 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AppProviders } from './app.providers.tsx';
-import { AppRoutes } from './app.routes.tsx';
+import { RouterProvider } from 'react-router';
+import { createAppRouter } from './app.routes.tsx';
 import './styles/app.css';
 
 const container = document.getElementById('root');
@@ -10,7 +11,7 @@ if (!container) throw new Error('Thiếu phần tử #root trong index.html');
 createRoot(container).render(
   <StrictMode>
     <AppProviders>
-      <AppRoutes />
+      <RouterProvider router={createAppRouter()} />
     </AppProviders>
   </StrictMode>,
 );

@@ -1,5 +1,4 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
@@ -7,13 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../domain/demo/demo-accounts.ts';
 import type { ReviewResult } from '../app/api/documents.api.ts';
 import type { ProgressResult } from '../app/api/progress.api.ts';
-import { buildDocx } from '../server/documents/intake/intake-test-fixtures.ts';
 import { apiGet, apiLogin } from './support/api.ts';
 import { launchBrowser, openPage, type OpenedPage, loginInBrowser } from './support/browser.ts';
+import { uploadAndOpenReview, writeProgrammeDocx } from './support/documents.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
-const SOURCE_000 = new URL('../../shared/documents/000_695bf227987f6204.txt', import.meta.url);
 const USER = 'canbo.tinh';
 
 let server: TestServer;
@@ -23,6 +21,8 @@ let page: Page;
 let docxPath = '';
 let documentId = 0;
 let review: ReviewResult;
+/** How many targets the officer confirms (every one the catalogue can measure, but one). */
+let confirmedCount = 0;
 
 const shot = (name: string, fullPage = false) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
 
@@ -33,10 +33,7 @@ describe('Văn bản & chỉ tiêu: a province officer uploads an action program
     opened = await openPage(browser, server.url);
     page = opened.page;
     await fs.mkdir(ARTIFACTS, { recursive: true });
-    // The real programme 05/CTr-LĐLĐ, one Word paragraph per line as officers type it.
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tiendo-docx-'));
-    docxPath = path.join(dir, 'CTr 05-CTr-LĐLĐ Bình Phước.docx');
-    await fs.writeFile(docxPath, await buildDocx(await fs.readFile(SOURCE_000, 'utf8')));
+    docxPath = await writeProgrammeDocx('CTr 05-CTr-LĐLĐ Bình Phước.docx');
   });
 
   afterAll(async () => {
@@ -46,13 +43,7 @@ describe('Văn bản & chỉ tiêu: a province officer uploads an action program
 
   it('uploads the .docx and opens the review with every target highlighted in the text', async () => {
     await loginInBrowser(page, USER, DEMO_PASSWORD);
-    await page.getByTestId('nav-documents').click();
-    await page.waitForURL('**/van-ban-chi-tieu');
-    await page.getByTestId('document-upload').click();
-    await page.locator('.ant-modal input[type=file]').setInputFiles(docxPath);
-    await page.getByTestId('upload-submit').click();
-    await page.waitForURL(/\/van-ban-chi-tieu\/\d+\/ra-soat$/, { timeout: 60_000 });
-    documentId = Number(/\/van-ban-chi-tieu\/(\d+)\//.exec(page.url())![1]);
+    documentId = await uploadAndOpenReview(page, docxPath);
     const cookie = await apiLogin(server.url, USER, DEMO_PASSWORD);
     review = await apiGet<ReviewResult>(server.url, `/api/documents/${documentId}/review`, cookie);
     expect(review.proposals).toHaveLength(16);
@@ -100,10 +91,18 @@ describe('Văn bản & chỉ tiêu: a province officer uploads an action program
     const dropped = review.proposals[review.proposals.length - 1]!;
     await page.getByTestId(`review-decision-${dropped.key}`).getByText('Bỏ').click();
     await page.getByTestId('review-confirm-all').click();
-    expect(await page.getByTestId('review-counts').innerText()).toBe('16 chỉ tiêu đọc được · 15 xác nhận · 1 bỏ · 0 chưa quyết định');
+    // A target no catalogue indicator measures comes without a suggestion: the final save asks for one, the officer drops it.
+    const unmeasured = review.proposals.filter((p) => p !== dropped && p.suggestions.length === 0);
+    if (unmeasured.length > 0) {
+      await page.getByTestId('review-save').click();
+      expect(await page.getByTestId('review-error').innerText()).toBe(`Còn ${unmeasured.length} chỉ tiêu đã xác nhận nhưng chưa chọn chỉ số.`);
+      for (const p of unmeasured) await page.getByTestId(`review-decision-${p.key}`).getByText('Bỏ').click();
+    }
+    confirmedCount = review.proposals.length - 1 - unmeasured.length;
+    expect(await page.getByTestId('review-counts').innerText()).toBe(`16 chỉ tiêu đọc được · ${confirmedCount} xác nhận · ${1 + unmeasured.length} bỏ · 0 chưa quyết định`);
     await page.getByTestId('review-save').click();
     await page.waitForURL(new RegExp(`/van-ban-chi-tieu/${documentId}$`), { timeout: 60_000 });
-    await page.getByTestId('document-detail').getByText('Đã lưu · 15 chỉ tiêu').waitFor();
+    await page.getByTestId('document-detail').getByText(`Đã lưu · ${confirmedCount} chỉ tiêu`).waitFor();
     await page.getByTestId('references').getByText('02/CTr-LĐLĐ').waitFor();
     await shot('documents-detail-cascade', true);
   });
@@ -111,11 +110,11 @@ describe('Văn bản & chỉ tiêu: a province officer uploads an action program
   it('shows the confirmed targets on the province dashboard', async () => {
     const cookie = await apiLogin(server.url, USER, DEMO_PASSWORD);
     const progress = await apiGet<ProgressResult>(server.url, `/api/progress?documentId=${documentId}`, cookie);
-    expect(progress.items).toHaveLength(15);
+    expect(progress.items).toHaveLength(confirmedCount);
     await page.getByTestId('nav-overview').click();
     await page.waitForURL('**/tong-quan');
     await page.getByTestId('target-grid').waitFor({ timeout: 120_000 });
-    await expect.poll(() => page.locator('[data-testid^="target-card-"]').count(), { timeout: 120_000 }).toBe(15);
+    await expect.poll(() => page.locator('[data-testid^="target-card-"]').count(), { timeout: 120_000 }).toBe(confirmedCount);
     const members = progress.items.find((t) => t.indicator.code === 'members')!;
     const card = page.getByTestId(`target-card-${members.targetId}`);
     expect(await card.getByTestId('target-goal').innerText()).toBe('Trên 140.000 đoàn viên — đến năm 2028');

@@ -14,13 +14,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly issues: ErrorIssue[];
+  /** The structured part of some answers (see the code's route), e.g. the existing document of a duplicate upload. */
+  readonly details: Record<string, unknown> | undefined;
 
-  constructor(status: number, code: string, message: string, issues: ErrorIssue[] = []) {
+  constructor(status: number, code: string, message: string, issues: ErrorIssue[] = [], details?: Record<string, unknown>) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.issues = issues;
+    this.details = details;
   }
 }
 
@@ -41,10 +44,11 @@ export function buildUrl(path: string, query?: Record<string, QueryValue>): stri
 
 /** Turns any error response into an ApiError; the body is `{error:{code,message,issues}}` when the server wrote it. */
 export function toApiError(status: number, body: unknown): ApiError {
-  const error = (body as { error?: Partial<{ code: unknown; message: unknown; issues: unknown }> } | null)?.error;
+  const error = (body as { error?: Partial<{ code: unknown; message: unknown; issues: unknown; details: unknown }> } | null)?.error;
   if (error && typeof error.message === 'string') {
     const issues = Array.isArray(error.issues) ? (error.issues as ErrorIssue[]) : [];
-    return new ApiError(status, typeof error.code === 'string' ? error.code : 'UNKNOWN', error.message, issues);
+    const details = error.details && typeof error.details === 'object' && !Array.isArray(error.details) ? (error.details as Record<string, unknown>) : undefined;
+    return new ApiError(status, typeof error.code === 'string' ? error.code : 'UNKNOWN', error.message, issues, details);
   }
   return new ApiError(status, 'BAD_RESPONSE', `Máy chủ trả lời không hợp lệ (mã HTTP ${status}). Vui lòng thử lại sau.`);
 }

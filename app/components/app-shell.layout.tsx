@@ -38,6 +38,8 @@ const ICONS: Record<string, ReactNode> = {
 
 // Remembered per browser: an officer who prefers the narrow menu should not re-collapse it daily.
 const COLLAPSED_KEY = 'tiendo.menuCollapsed';
+/** antd's "md" breakpoint: below it (a phone), the menu hides entirely. */
+const NARROW_QUERY = '(max-width: 767.98px)';
 
 function readCollapsed(): boolean {
   try {
@@ -169,11 +171,17 @@ function ShellFrame({ me }: { me: CurrentUser }) {
   const location = useLocation();
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(readCollapsed);
+  // On a phone the menu is hidden behind its button and closes once a section is chosen; the
+  // laptop's remembered choice is left alone.
+  const [isNarrow, setNarrow] = useState(() => window.matchMedia(NARROW_QUERY).matches);
+  const [isNarrowMenuOpen, setNarrowMenuOpen] = useState(false);
   const active = sectionForPath(location.pathname);
   const adminPage = adminPageForPath(location.pathname);
   const adminPages = adminPagesFor(me.permissions);
 
-  const onCollapse = (value: boolean) => {
+  const onCollapse = (value: boolean, type: 'clickTrigger' | 'responsive') => {
+    if (type === 'responsive') return;
+    if (isNarrow) return setNarrowMenuOpen(!value);
     setCollapsed(value);
     try {
       localStorage.setItem(COLLAPSED_KEY, value ? '1' : '0');
@@ -207,7 +215,13 @@ function ShellFrame({ me }: { me: CurrentUser }) {
           theme="light"
           width={232}
           collapsible
-          collapsed={collapsed}
+          breakpoint="md"
+          onBreakpoint={(broken) => {
+            setNarrow(broken);
+            setNarrowMenuOpen(false);
+          }}
+          collapsedWidth={isNarrow ? 0 : 80}
+          collapsed={isNarrow ? !isNarrowMenuOpen : collapsed}
           onCollapse={onCollapse}
           data-testid="app-nav"
         >
@@ -227,6 +241,7 @@ function ShellFrame({ me }: { me: CurrentUser }) {
                   : undefined,
             }))}
             onClick={({ key }) => {
+              if (isNarrow) setNarrowMenuOpen(false);
               const page = adminPages.find((p) => p.key === key);
               if (page) return navigate(page.path);
               const section = NAV_SECTIONS.find((s) => s.key === key);

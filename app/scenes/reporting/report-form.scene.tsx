@@ -1,18 +1,16 @@
 import { CloudUploadOutlined, DownloadOutlined, SendOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Input, InputNumber, Modal, Row, Space, Spin, Tag, Typography, Upload } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { validateReport, warningKey } from '../../../domain/reporting/report-validation.ts';
 import { ApiError, errorMessage } from '../../api/api-client.ts';
 import { reportingKeys, reportQuery, reviewReport, saveReport, submitReport, uploadFiles, type ReportSummary, type ReportValues, type ReportView } from '../../api/reporting.api.ts';
 import { formatViDate } from '../../lib/calendar-date.ts';
+import { useAutosave } from '../../lib/use-autosave.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { formatFigure, parseFigure, STATUS_COLORS, TIMELINESS_LABELS } from './report-format.ts';
 import './reporting.css';
-
-const AUTOSAVE_MS = 1200;
-type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: string } | { kind: 'conflict'; message: string } | { kind: 'error'; message: string };
 
 /** One report: the form (autosaved), the figures from the registries beside it, checks, the thread, and the review actions. */
 export default function ReportFormScene() {
@@ -31,14 +29,10 @@ function ReportForm({ view }: { view: ReportView }) {
   const [values, setValues] = useState<ReportValues>(view.values);
   const [explanations, setExplanations] = useState<Record<string, string>>(view.explanations);
   const [status, setStatus] = useState(view.status);
-  const [save, setSave] = useState<SaveState>({ kind: 'idle' });
   const [serverIssues, setServerIssues] = useState<{ path: string; message: string }[]>([]);
   const [busy, setBusy] = useState(false);
   const [reasonFor, setReasonFor] = useState<'return' | 'reopen'>();
   const version = useRef(view.version);
-  const dirty = useRef(false);
-  const inFlight = useRef<Promise<void> | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const latest = useRef({ values, explanations });
   latest.current = { values, explanations };
   const canEdit = view.can.edit && (status === 'draft' || status === 'returned');
@@ -47,47 +41,14 @@ function ReportForm({ view }: { view: ReportView }) {
   const errorsByField = useMemo(() => groupBy(findings.errors, (e) => e.element), [findings]);
   const refresh = () => queryClient.invalidateQueries({ queryKey: reportingKeys.all });
 
-  const saveNow = useCallback(async () => {
-    clearTimeout(timer.current);
-    if (inFlight.current) await inFlight.current;
-    if (!dirty.current) return;
-    dirty.current = false;
-    setSave({ kind: 'saving' });
-    const run = (async () => {
-      try {
-        const saved = await saveReport(view.id, { version: version.current, ...latest.current });
-        version.current = saved.version;
-        setSave({ kind: 'saved', at: new Date().toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit', second: '2-digit' }) });
-      } catch (error) {
-        if (error instanceof ApiError && error.code === 'REPORT_VERSION_CONFLICT') setSave({ kind: 'conflict', message: error.message });
-        else {
-          dirty.current = true;
-          setSave({ kind: 'error', message: errorMessage(error) });
-        }
-      }
-    })();
-    inFlight.current = run;
-    await run;
-    inFlight.current = null;
-  }, [view.id]);
-
-  const touch = () => {
-    dirty.current = true;
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => void saveNow(), AUTOSAVE_MS);
-  };
-  useEffect(() => () => clearTimeout(timer.current), []);
-  useEffect(() => {
-    // Ctrl+S saves at once (people used to Excel press it by habit).
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
-        e.preventDefault();
-        void saveNow();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [saveNow]);
+  const autosave = useAutosave({
+    conflictCode: 'REPORT_VERSION_CONFLICT',
+    save: async () => {
+      const saved = await saveReport(view.id, { version: version.current, ...latest.current });
+      version.current = saved.version;
+    },
+  });
+  const { state: save, touch, saveNow } = autosave;
 
   const setValue = (element: string, value: number | null) => {
     setValues((v) => ({ ...v, [element]: value }));
@@ -114,18 +75,13 @@ function ReportForm({ view }: { view: ReportView }) {
     } catch (error) {
       if (error instanceof ApiError) setServerIssues(error.issues);
       message.error(errorMessage(error));
-      if (error instanceof ApiError && error.code === 'REPORT_VERSION_CONFLICT') setSave({ kind: 'conflict', message: error.message });
+      if (error instanceof ApiError && error.code === 'REPORT_VERSION_CONFLICT') autosave.markConflict(error.message);
     } finally {
       setBusy(false);
     }
   };
 
-  const submit = () => act(async () => {
-    clearTimeout(timer.current);
-    if (inFlight.current) await inFlight.current;
-    dirty.current = false;
-    return submitReport(view.id, { version: version.current, ...latest.current });
-  }, 'Đã gửi báo cáo lên cấp trên.');
+  const submit = () => act(() => autosave.commit(() => submitReport(view.id, { version: version.current, ...latest.current })), 'Đã gửi báo cáo lên cấp trên.');
 
   const upload = async (file: File) => {
     setBusy(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { INDICATOR_OPTIONS, indicatorUnit, toDocumentBody, toTargetBody } from './target-form.model.ts';
+import { COMPARATOR_OPTIONS, INDICATOR_OPTIONS, indicatorUnit, toDocumentBody, toTargetBody } from './target-form.model.ts';
 
 describe('the target form', () => {
   const base = { documentId: 1, unitId: 2, indicatorCode: 'employers_with_cdcs_share', comparator: '=' as const, value: 100 };
@@ -21,6 +21,11 @@ describe('the target form', () => {
     expect(INDICATOR_OPTIONS.find((o) => o.value === 'party_introduced_per_cdcs')?.label).toMatch(/\(bình quân\)$/);
     expect(indicatorUnit('agreements_share')).toBe('percent');
     expect(indicatorUnit('nope')).toBeUndefined();
+  });
+
+  it('labels a bare figure ("=") as a level to reach, never as "exactly"', () => {
+    expect(COMPARATOR_OPTIONS.find((o) => o.value === '=')?.label).toBe('Đạt (từ giá trị này)');
+    expect(COMPARATOR_OPTIONS.map((o) => o.label).join(' ')).not.toMatch(/đúng/i);
   });
 
   it('trims the document and leaves unknown fields empty', () => {

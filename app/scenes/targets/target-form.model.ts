@@ -20,10 +20,14 @@ export function documentKindLabel(kind: string): string {
   return DOCUMENT_KINDS.find((k) => k.value === kind)?.label ?? kind;
 }
 
+/**
+ * '=' is what documents write as a bare figure ("phấn đấu có 500 đoàn viên", "đạt 90%"): the
+ * progress engine judges it as "reach N" (docs/progress-rules.md), so it must not read "exactly".
+ */
 export const COMPARATOR_OPTIONS = [
   { value: '>', label: 'Trên (>)' },
   { value: '>=', label: 'Từ … trở lên (≥)' },
-  { value: '=', label: 'Đạt đúng (=)' },
+  { value: '=', label: 'Đạt (từ giá trị này)' },
   { value: '<=', label: 'Không quá (≤)' },
   { value: '<', label: 'Dưới (<)' },
 ] as const;

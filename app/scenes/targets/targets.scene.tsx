@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Collapse, Empty, Input, Space, Spin, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { documentKeys, documentSearchQuery } from '../../api/documents.api.ts';
+import { documentKeys, documentPath, documentSearchQuery } from '../../api/documents.api.ts';
 import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
 import { errorMessage } from '../../api/api-client.ts';
 import { meQuery } from '../../api/auth.api.ts';
@@ -47,7 +47,7 @@ export default function TargetsScene() {
           <h1 className="scene-title">Văn bản & chỉ tiêu</h1>
           <Typography.Text type="secondary">Nghị quyết, chương trình, kế hoạch của đơn vị và các đơn vị trực thuộc, cùng các chỉ tiêu đã giao và tiến độ hôm nay.</Typography.Text>
         </div>
-        <Space>
+        <Space wrap>
           {canWrite && (
             <>
               <Button type="primary" icon={<CloudUploadOutlined />} onClick={() => setForm({ kind: 'upload' })} data-testid="document-upload">Tải văn bản lên</Button>
@@ -58,10 +58,10 @@ export default function TargetsScene() {
         </Space>
       </div>
       <Card size="small" className="registry-widgets">
-        <Space>
+        <Space wrap>
           <span>Đơn vị</span>
           <UnitPicker value={viewedId} onChange={setUnitId} initialUnit={me.data?.unit ?? null} className="registry-filter-unit" />
-          <Input.Search allowClear value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Tìm số ký hiệu, trích yếu (không cần dấu)" style={{ width: 360 }} data-testid="documents-search" />
+          <Input.Search allowClear value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Tìm số ký hiệu, trích yếu (không cần dấu)" style={{ width: 360, maxWidth: '100%' }} data-testid="documents-search" />
         </Space>
       </Card>
       {docs.isError && <Typography.Text type="danger">{errorMessage(docs.error)}</Typography.Text>}
@@ -79,7 +79,7 @@ export default function TargetsScene() {
               <div data-testid={`document-${d.id}`}>
                 <Tag>{documentKindLabel(d.kind)}</Tag>
                 {d.status === 'review' && <Tag color="gold">Đang rà soát</Tag>}
-                <Link to={d.status === 'review' ? `/van-ban-chi-tieu/${d.id}/ra-soat` : `/van-ban-chi-tieu/${d.id}`} onClick={(e) => e.stopPropagation()} data-testid={`document-open-${d.id}`}>
+                <Link to={documentPath(d)} onClick={(e) => e.stopPropagation()} data-testid={`document-open-${d.id}`}>
                   <strong>{d.symbol ? `${d.symbol} — ` : ''}{d.title}</strong>
                 </Link>
                 <div className="cell-muted">
@@ -92,7 +92,7 @@ export default function TargetsScene() {
               <Button size="small" icon={<PlusOutlined />} onClick={(e) => { e.stopPropagation(); setForm({ kind: 'target', document: d }); }}>Chỉ tiêu</Button>
             ) : undefined,
             children: d.status === 'review'
-              ? <Button onClick={() => navigate(`/van-ban-chi-tieu/${d.id}/ra-soat`)}>Tiếp tục rà soát</Button>
+              ? <Button onClick={() => navigate(documentPath(d))} data-testid={`document-resume-${d.id}`}>Tiếp tục rà soát</Button>
               : <DocumentTargetsTable document={d} />,
           }))}
         />
@@ -112,7 +112,7 @@ export default function TargetsScene() {
         <UploadDocumentModal issuer={issuer} onClose={() => setForm(undefined)} onUploaded={(r) => {
           setForm(undefined);
           void refresh();
-          navigate(`/van-ban-chi-tieu/${r.document.id}/ra-soat`);
+          navigate(documentPath(r.document));
         }} />
       )}
       {form?.kind === 'target' && (

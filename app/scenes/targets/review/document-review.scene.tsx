@@ -2,34 +2,46 @@ import { CheckOutlined, DeleteOutlined, SaveOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, DatePicker, Empty, Input, InputNumber, Popconfirm, Select, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { errorMessage } from '../../../api/api-client.ts';
-import { discardDocument, documentKeys, documentReviewQuery, documentFileUrl, saveReview, type ReviewResult, type SaveReview } from '../../../api/documents.api.ts';
+import { discardDocument, documentKeys, documentReviewQuery, documentFileUrl, saveReview, saveReviewDraft, type ReviewResult, type SaveReview } from '../../../api/documents.api.ts';
 import { progressKeys } from '../../../api/progress.api.ts';
+import { LeaveGuard } from '../../../components/leave-guard.tsx';
 import { VI_DATE_FORMAT } from '../../../lib/calendar-date.ts';
+import { useAutosave, type SaveState } from '../../../lib/use-autosave.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { DOCUMENT_KINDS } from '../target-form.model.ts';
 import type { Mark, MarkKind } from './highlight.model.ts';
 import { ReviewTargetCard } from './review-target.card.tsx';
 import { ReviewTextPanel } from './review-text.panel.tsx';
-import { blockingReason, countByDecision, initialDrafts, metadataOf, toSaveBody, type Draft } from './review.model.ts';
+import { blockingReason, countByDecision, initialDrafts, metadataOf, toDraftBody, toSaveBody, type Draft } from './review.model.ts';
 import '../../../components/registry/registry.css';
 import './review.css';
 
 const TAB_OF: Record<MarkKind, string> = { target: 'target', baseline: 'baseline', qualitative: 'qualitative', reference: 'reference', task: 'task' };
 
-/** Rà soát văn bản: the text with what was read highlighted beside the list; confirm, correct or drop each target, then save. */
+/**
+ * Rà soát văn bản: the text with what was read highlighted beside the list; confirm, correct or
+ * drop each target (autosaved as a draft), then save.
+ */
 export default function DocumentReviewScene() {
   const id = Number(useParams().id);
   const review = useQuery({ ...documentReviewQuery(id), enabled: Number.isInteger(id) && id > 0 });
+  // A fresh working copy per load asked for (after a conflict: "Tải lại bản rà soát").
+  const [generation, setGeneration] = useState(0);
   useDocumentTitle('Rà soát văn bản');
   if (review.isError) return <div className="scene"><Alert type="error" showIcon title={errorMessage(review.error)} /></div>;
-  if (!review.data) return <Spin className="app-loading" />;
-  return <ReviewEditor key={`${review.data.document.id}-${review.data.document.status}`} review={review.data} />;
+  // Never start from the cache: the draft may have been saved since (here, or in another browser).
+  if (!review.data || !review.isFetchedAfterMount) return <Spin className="app-loading" />;
+  const reload = async () => {
+    await review.refetch();
+    setGeneration((g) => g + 1);
+  };
+  return <ReviewEditor key={`${review.data.document.id}-${review.data.document.status}-${generation}`} review={review.data} onReload={reload} />;
 }
 
-function ReviewEditor({ review }: { review: ReviewResult }) {
+function ReviewEditor({ review, onReload }: { review: ReviewResult; onReload: () => Promise<void> }) {
   const { message } = App.useApp();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -41,6 +53,17 @@ function ReviewEditor({ review }: { review: ReviewResult }) {
   const [tab, setTab] = useState('target');
   const [saving, setSaving] = useState<'draft' | 'final' | null>(null);
   const [error, setError] = useState<string>();
+  const version = useRef(review.draft.version);
+  const latest = useRef({ metadata, drafts });
+  latest.current = { metadata, drafts };
+  const autosave = useAutosave({
+    conflictCode: 'REVIEW_VERSION_CONFLICT',
+    save: async () => {
+      const saved = await saveReviewDraft(doc.id, toDraftBody(version.current, latest.current.metadata, latest.current.drafts));
+      version.current = saved.version;
+    },
+  });
+  const { touch } = autosave;
 
   const marks = useMemo<Mark[]>(() => [
     ...review.items.map((i) => ({ key: i.key, kind: i.kind, start: i.start, end: i.end })),
@@ -49,8 +72,18 @@ function ReviewEditor({ review }: { review: ReviewResult }) {
   const kindOf = useMemo(() => new Map(marks.map((m) => [m.key, m.kind])), [marks]);
   const dropped = useMemo(() => new Set(drafts.filter((d) => d.decision === 'drop').map((d) => d.key)), [drafts]);
   const counts = countByDecision(drafts);
-  const meta = (patch: Partial<SaveReview['metadata']>) => setMetadata((m) => ({ ...m, ...patch }));
-  const change = useCallback((key: string, patch: Partial<Draft>) => setDrafts((ds) => ds.map((d) => (d.key === key ? { ...d, ...patch } : d))), []);
+  const meta = (patch: Partial<SaveReview['metadata']>) => {
+    setMetadata((m) => ({ ...m, ...patch }));
+    touch();
+  };
+  const change = useCallback((key: string, patch: Partial<Draft>) => {
+    setDrafts((ds) => ds.map((d) => (d.key === key ? { ...d, ...patch } : d)));
+    touch();
+  }, [touch]);
+  const confirmRemaining = () => {
+    setDrafts((ds) => ds.map((d) => (d.decision === 'pending' ? { ...d, decision: 'confirm' } : d)));
+    touch();
+  };
 
   // From the list to the text, and from the text to the list: bring the other side into view.
   const selectFromList = useCallback((key: string) => {
@@ -70,24 +103,24 @@ function ReviewEditor({ review }: { review: ReviewResult }) {
     return () => window.clearTimeout(id);
   }, [selected, tab]);
 
-  const save = async (confirm: boolean) => {
+  const saveDraftNow = async () => {
+    setSaving('draft');
+    if (await autosave.saveNow()) void message.success('Đã lưu nháp; có thể quay lại rà soát tiếp, trên máy này hay máy khác.');
+    setSaving(null);
+  };
+
+  const saveFinal = async () => {
     setError(undefined);
-    if (confirm) {
-      const reason = blockingReason(drafts);
-      if (reason) return setError(reason);
-    }
-    setSaving(confirm ? 'final' : 'draft');
+    const reason = blockingReason(drafts);
+    if (reason) return setError(reason);
+    setSaving('final');
     try {
-      const saved = await saveReview(doc.id, toSaveBody(metadata, drafts, confirm));
+      const saved = await autosave.commit(() => saveReview(doc.id, toSaveBody(metadata, drafts, true, version.current)));
       queryClient.setQueryData(documentKeys.review(doc.id), saved);
       void queryClient.invalidateQueries({ queryKey: documentKeys.all });
       void queryClient.invalidateQueries({ queryKey: progressKeys.all });
-      if (confirm) {
-        void message.success(`Đã lưu văn bản và ${saved.savedTargets} chỉ tiêu; chỉ tiêu đã có trên Tổng quan.`);
-        navigate(`/van-ban-chi-tieu/${doc.id}`);
-      } else {
-        void message.success('Đã lưu nháp; có thể quay lại rà soát tiếp.');
-      }
+      void message.success(`Đã lưu văn bản và ${saved.savedTargets} chỉ tiêu; chỉ tiêu đã có trên Tổng quan.`);
+      navigate(`/van-ban-chi-tieu/${doc.id}`);
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -97,7 +130,8 @@ function ReviewEditor({ review }: { review: ReviewResult }) {
 
   const discard = async () => {
     try {
-      await discardDocument(doc.id);
+      // Nothing left to keep once the document is gone: leaving does not ask.
+      await autosave.commit(() => discardDocument(doc.id));
       void queryClient.invalidateQueries({ queryKey: documentKeys.all });
       void message.success('Đã bỏ văn bản và tệp đã tải lên.');
       navigate('/van-ban-chi-tieu');
@@ -131,7 +165,7 @@ function ReviewEditor({ review }: { review: ReviewResult }) {
             <span className="cell-muted" data-testid="review-counts">{review.proposals.length} chỉ tiêu đọc được · {counts.confirm} xác nhận · {counts.drop} bỏ · {counts.pending} chưa quyết định</span>
           </Space>
         </div>
-        <Space>
+        <Space wrap>
           {isReadOnly ? (
             <Button type="primary" onClick={() => navigate(`/van-ban-chi-tieu/${doc.id}`)}>Xem văn bản và sơ đồ thực hiện</Button>
           ) : (
@@ -139,30 +173,32 @@ function ReviewEditor({ review }: { review: ReviewResult }) {
               <Popconfirm title="Bỏ văn bản này?" description="Tệp đã tải lên và kết quả rà soát sẽ bị xóa." okText="Bỏ văn bản" cancelText="Không" onConfirm={() => void discard()}>
                 <Button danger icon={<DeleteOutlined />} data-testid="review-discard">Bỏ văn bản</Button>
               </Popconfirm>
-              <Button icon={<SaveOutlined />} loading={saving === 'draft'} onClick={() => void save(false)} data-testid="review-save-draft">Lưu nháp</Button>
-              <Button icon={<CheckOutlined />} onClick={() => setDrafts((ds) => ds.map((d) => (d.decision === 'pending' ? { ...d, decision: 'confirm' } : d)))} disabled={counts.pending === 0} data-testid="review-confirm-all">Xác nhận các chỉ tiêu còn lại</Button>
-              <Button type="primary" loading={saving === 'final'} onClick={() => void save(true)} data-testid="review-save">Lưu và theo dõi {counts.confirm} chỉ tiêu</Button>
+              <Button icon={<SaveOutlined />} loading={saving === 'draft'} onClick={() => void saveDraftNow()} data-testid="review-save-draft">Lưu nháp (Ctrl+S)</Button>
+              <Button icon={<CheckOutlined />} onClick={confirmRemaining} disabled={counts.pending === 0} data-testid="review-confirm-all">Xác nhận các chỉ tiêu còn lại</Button>
+              <Button type="primary" loading={saving === 'final'} onClick={() => void saveFinal()} data-testid="review-save">Lưu và theo dõi {counts.confirm} chỉ tiêu</Button>
             </>
           )}
         </Space>
       </div>
+      {!isReadOnly && <LeaveGuard autosave={autosave} />}
+      {!isReadOnly && <DraftState autosave={autosave.state} savedBefore={review.draft} onReload={onReload} />}
       {review.warnings.map((w) => <Alert key={w} type="warning" showIcon title={w} style={{ marginBottom: 8 }} />)}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} data-testid="review-error" />}
       <Card size="small" title="Thông tin văn bản (đọc từ văn bản, sửa nếu cần)" style={{ marginBottom: 12 }}>
         <div className="review-meta">
           <label>Loại văn bản<Select value={metadata.kind} onChange={(kind) => meta({ kind })} options={DOCUMENT_KINDS.map((k) => ({ ...k }))} disabled={isReadOnly} style={{ width: '100%' }} /></label>
-          <label>Số, ký hiệu<Input value={metadata.symbol ?? ''} onChange={(e) => meta({ symbol: e.target.value })} disabled={isReadOnly} data-testid="review-symbol" /></label>
+          <label>Số, ký hiệu<Input value={metadata.symbol ?? ''} maxLength={60} onChange={(e) => meta({ symbol: e.target.value })} disabled={isReadOnly} data-testid="review-symbol" /></label>
           <label>Ngày ban hành<DatePicker format={VI_DATE_FORMAT} style={{ width: '100%' }} value={metadata.issuedOn ? dayjs(metadata.issuedOn) : null} onChange={(d) => meta({ issuedOn: d ? d.format('YYYY-MM-DD') : null })} disabled={isReadOnly} /></label>
           <label>Nhiệm kỳ<Space.Compact style={{ width: '100%' }}>
             <InputNumber min={1945} max={2100} value={metadata.termFrom ?? undefined} onChange={(v) => meta({ termFrom: v ?? null })} disabled={isReadOnly} placeholder="từ" />
             <InputNumber min={1945} max={2100} value={metadata.termTo ?? undefined} onChange={(v) => meta({ termTo: v ?? null })} disabled={isReadOnly} placeholder="đến" />
           </Space.Compact></label>
-          <label className="span-2">Trích yếu<Input value={metadata.title} onChange={(e) => meta({ title: e.target.value })} disabled={isReadOnly} data-testid="review-title" /></label>
-          <label className="span-2">Cơ quan ban hành (như ghi trên văn bản)<Input value={metadata.issuerText ?? ''} onChange={(e) => meta({ issuerText: e.target.value })} disabled={isReadOnly} /></label>
-          <label>Địa danh<Input value={metadata.place ?? ''} onChange={(e) => meta({ place: e.target.value })} disabled={isReadOnly} /></label>
-          <label>Thẩm quyền ký<Input value={metadata.signerCapacity ?? ''} onChange={(e) => meta({ signerCapacity: e.target.value })} disabled={isReadOnly} placeholder="TM. Ban Chấp hành" /></label>
-          <label>Chức vụ người ký<Input value={metadata.signerTitle ?? ''} onChange={(e) => meta({ signerTitle: e.target.value })} disabled={isReadOnly} /></label>
-          <label>Người ký<Input value={metadata.signerName ?? ''} onChange={(e) => meta({ signerName: e.target.value })} disabled={isReadOnly} /></label>
+          <label className="span-2">Trích yếu<Input value={metadata.title} maxLength={1000} onChange={(e) => meta({ title: e.target.value })} disabled={isReadOnly} data-testid="review-title" /></label>
+          <label className="span-2">Cơ quan ban hành (như ghi trên văn bản)<Input value={metadata.issuerText ?? ''} maxLength={300} onChange={(e) => meta({ issuerText: e.target.value })} disabled={isReadOnly} /></label>
+          <label>Địa danh<Input value={metadata.place ?? ''} maxLength={100} onChange={(e) => meta({ place: e.target.value })} disabled={isReadOnly} /></label>
+          <label>Thẩm quyền ký<Input value={metadata.signerCapacity ?? ''} maxLength={200} onChange={(e) => meta({ signerCapacity: e.target.value })} disabled={isReadOnly} placeholder="TM. Ban Chấp hành" /></label>
+          <label>Chức vụ người ký<Input value={metadata.signerTitle ?? ''} maxLength={200} onChange={(e) => meta({ signerTitle: e.target.value })} disabled={isReadOnly} /></label>
+          <label>Người ký<Input value={metadata.signerName ?? ''} maxLength={200} onChange={(e) => meta({ signerName: e.target.value })} disabled={isReadOnly} /></label>
         </div>
       </Card>
       <div className="review-legend">
@@ -193,4 +229,21 @@ function ReviewEditor({ review }: { review: ReviewResult }) {
       </div>
     </div>
   );
+}
+
+/** Where the draft stands: saving, saved, or why it is not (a conflict offers to reload). */
+function DraftState({ autosave, savedBefore, onReload }: { autosave: SaveState; savedBefore: ReviewResult['draft']; onReload: () => Promise<void> }) {
+  const [reloading, setReloading] = useState(false);
+  if (autosave.kind === 'conflict') {
+    return (
+      <Alert type="error" showIcon title={autosave.message} style={{ marginBottom: 8 }} data-testid="review-conflict"
+        action={<Button loading={reloading} onClick={() => { setReloading(true); void onReload(); }} data-testid="review-reload">Tải lại bản rà soát</Button>} />
+    );
+  }
+  if (autosave.kind === 'error') return <Alert type="warning" showIcon title={`Chưa lưu được bản nháp: ${autosave.message}`} style={{ marginBottom: 8 }} data-testid="review-save-error" />;
+  const before = savedBefore.savedAt ? ` Bản nháp lưu lần cuối lúc ${new Date(savedBefore.savedAt).toLocaleString('vi-VN')}${savedBefore.savedBy ? ` (${savedBefore.savedBy})` : ''}.` : '';
+  const text = autosave.kind === 'saving' ? 'Đang lưu nháp…'
+    : autosave.kind === 'saved' ? `Đã lưu nháp lúc ${autosave.at}.`
+      : `Mỗi quyết định được tự động lưu thành bản nháp.${before}`;
+  return <Typography.Paragraph type="secondary" className="review-save-state" data-testid="review-save-state">{text}</Typography.Paragraph>;
 }

@@ -4,12 +4,14 @@ import type { Proposal } from '../../../api/documents.api.ts';
 import { SECTOR_OPTIONS } from '../../../components/registry/registry-format.ts';
 import { UnitPicker } from '../../admin/unit-picker.field.tsx';
 import { COMPARATOR_OPTIONS, INDICATOR_OPTIONS } from '../target-form.model.ts';
-import type { Draft } from './review.model.ts';
+import { termsPhrase, type Draft } from './review.model.ts';
 
 const TIMING_SOURCE: Record<string, string> = {
   clause: 'thời hạn ghi trong câu', sentence: 'thời hạn ghi trong câu', heading: 'thời hạn theo đề mục', section: 'thời hạn theo mục',
   term: 'đến cuối nhiệm kỳ', document: 'theo thời hạn của văn bản', none: 'văn bản không ghi thời hạn — hãy kiểm tra',
 };
+
+const VALUE_UNIT: Record<string, string> = { percent: ' (%)', money: ' (đồng)' };
 
 /** One extracted target: confirm or drop it, and correct what it is measured by, where and by when. */
 export const ReviewTargetCard = memo(function ReviewTargetCard({ index, proposal, draft, issuer, isSelected, isReadOnly, onSelect, onChange }: {
@@ -35,7 +37,12 @@ export const ReviewTargetCard = memo(function ReviewTargetCard({ index, proposal
       data-testid={`review-target-${draft.key}`}
       data-review-key={draft.key}
       onClick={() => onSelect(draft.key)}
-      title={<span>Chỉ tiêu {index + 1}{proposal.change && <Tag color="orange" style={{ marginLeft: 8 }}>mức tăng/giảm</Tag>}</span>}
+      title={
+        <span>
+          Chỉ tiêu {index + 1}{proposal.change && <Tag color="orange" style={{ marginLeft: 8 }}>mức tăng/giảm</Tag>}
+          <span className="review-card-terms" data-testid={`review-terms-${draft.key}`}>{termsPhrase(draft, proposal.unit)}</span>
+        </span>
+      }
       extra={
         <Radio.Group
           size="small"
@@ -71,7 +78,7 @@ export const ReviewTargetCard = memo(function ReviewTargetCard({ index, proposal
               <Select style={{ width: '100%' }} value={draft.comparator} onChange={(v) => set({ comparator: v })} options={[...COMPARATOR_OPTIONS]} disabled={isReadOnly} />
             </div>
             <div>
-              <div className="field-label">Giá trị{proposal.unit === 'percent' ? ' (%)' : ''}</div>
+              <div className="field-label">Giá trị{VALUE_UNIT[proposal.unit] ?? ''}</div>
               <InputNumber<number> style={{ width: '100%' }} value={draft.value} min={0} decimalSeparator="," onChange={(v) => set({ value: v ?? 0 })} disabled={isReadOnly} data-testid={`review-value-${draft.key}`} />
             </div>
             <div>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Proposal, ReviewResult } from '../../../api/documents.api.ts';
-import { blockingReason, initialDrafts, toSaveBody } from './review.model.ts';
+import { blockingReason, initialDrafts, metadataOf, termsPhrase, toDraftBody, toSaveBody } from './review.model.ts';
 
 const proposal = (key: string, code: string | null, annual = false): Proposal => ({
   key, start: 0, end: 10, valueStart: 0, valueEnd: 2, quote: 'trên 90% đoàn viên', subject: 'đoàn viên', value: 90, unit: 'percent', comparator: '>',
@@ -8,8 +8,10 @@ const proposal = (key: string, code: string | null, annual = false): Proposal =>
   suggestions: code ? [{ code, name: code, unit: 'percent' }] : [],
 });
 
-const review = (decisions: ReviewResult['decisions']) => ({
-  document: { issuer: { id: 7, name: 'LĐLĐ tỉnh' } }, proposals: [proposal('target-0', 'dissemination_share', true), proposal('target-1', null)], decisions,
+const review = (decisions: ReviewResult['decisions'], draftMetadata: ReviewResult['draft']['metadata'] = null) => ({
+  document: { issuer: { id: 7, name: 'LĐLĐ tỉnh' }, kind: 'plan', symbol: '05/KH-LĐLĐ', title: 'Kế hoạch năm 2026' },
+  proposals: [proposal('target-0', 'dissemination_share', true), proposal('target-1', null)], decisions,
+  draft: { version: 3, metadata: draftMetadata, savedAt: null, savedBy: null },
 }) as unknown as ReviewResult;
 
 describe('the reviewer’s working copy', () => {
@@ -30,5 +32,32 @@ describe('the reviewer’s working copy', () => {
     expect(body.metadata).toMatchObject({ title: 'Kế hoạch', symbol: null });
     expect(body.targets[0]).toMatchObject({ decision: 'drop', deadlineYear: null, sectors: null });
     expect(body.targets[1]).toMatchObject({ decision: 'confirm', indicatorCode: 'members', deadlineYear: 2027 });
+  });
+});
+
+describe('the autosaved draft', () => {
+  it('resumes the metadata as last typed in a draft, else as read from the document', () => {
+    expect(metadataOf(review(null))).toMatchObject({ kind: 'plan', symbol: '05/KH-LĐLĐ', title: 'Kế hoạch năm 2026' });
+    expect(metadataOf(review(null, { kind: 'program', title: '', symbol: '05/KH' }))).toEqual({ kind: 'program', title: '', symbol: '05/KH' });
+  });
+
+  it('sends the working copy as typed, with the version it started from', () => {
+    const drafts = initialDrafts(review(null));
+    drafts[1]!.decision = 'drop';
+    const body = toDraftBody(3, { kind: 'plan', title: '' }, drafts);
+    expect(body).toMatchObject({ version: 3, metadata: { kind: 'plan', title: '' } });
+    expect(body.targets.map((t) => [t.key, t.decision, t.deadlineYear])).toEqual([['target-0', 'pending', null], ['target-1', 'drop', 2028]]);
+    expect(toSaveBody({ kind: 'plan', title: 'Kế hoạch' }, drafts, true, 4).version).toBe(4);
+    expect('version' in toSaveBody({ kind: 'plan', title: 'Kế hoạch' }, drafts, false)).toBe(false);
+  });
+});
+
+describe('the terms a card will follow, in words', () => {
+  it('reads a bare figure ("=") as a level to reach, as the progress engine judges it', () => {
+    expect(termsPhrase({ comparator: '=', value: 90, annual: false, deadlineYear: 2028 }, 'percent')).toBe('Đạt 90% — đến năm 2028');
+    expect(termsPhrase({ comparator: '=', value: 3500, annual: true, deadlineYear: null }, 'count')).toBe('Đạt 3.500 — hằng năm');
+    expect(termsPhrase({ comparator: '>', value: 140000, annual: false, deadlineYear: null }, 'count')).toBe('Trên 140.000 — chưa có thời hạn');
+    expect(termsPhrase({ comparator: '>=', value: 85.5, annual: true, deadlineYear: null }, 'percent')).toBe('Từ 85,5% trở lên — hằng năm');
+    expect(termsPhrase({ comparator: '=', value: 40_000_000, annual: true, deadlineYear: null }, 'money')).toBe('Đạt 40.000.000 đồng — hằng năm');
   });
 });
