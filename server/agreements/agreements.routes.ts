@@ -5,7 +5,7 @@ import type { DB } from '../db/schema.ts';
 import { readUpload } from '../http/file-upload.ts';
 import { unitOfRecord } from '../http/route-access.ts';
 import { unitFromInput } from '../members/members.routes.ts';
-import { sendTable } from '../http/file-download.ts';
+import { sendStoredFile, sendTable } from '../http/file-download.ts';
 import { todayInVietnam } from '../../domain/time/calendar-date.ts';
 import { Type } from 'typebox';
 import { unitOfAgreement } from './agreements.repository.ts';
@@ -99,10 +99,6 @@ export const agreementsRoutes: FastifyPluginAsyncTypebox<{ agreements: Agreement
     config: { access: onAgreement('registry.read') },
   }, async (request, reply) => {
     const file = await agreements.file(request.params.id);
-    return reply
-      .type(file.mime_type)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.file_name)}`)
-      .header('x-content-type-options', 'nosniff')
-      .send(file.content);
+    return sendStoredFile(reply, { fileName: file.file_name, mimeType: file.mime_type, content: file.content });
   });
 };

@@ -18,3 +18,11 @@ export function sendTable(
     .header('content-disposition', `attachment; filename="${options.fileName}.${options.format}"`)
     .send(stream);
 }
+
+/** Sends a stored file as a download (never rendered inline: the browser may not sniff it into HTML). */
+export function sendStoredFile(reply: FastifyReply, file: { fileName: string; mimeType: string; content: Buffer }) {
+  return reply.type(file.mimeType)
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+    .header('x-content-type-options', 'nosniff')
+    .send(file.content);
+}

@@ -26,6 +26,7 @@ describe.each(testDatabaseTargets())('uploads are whole or refused on $kind', (t
   let tni: number;
   let agreementId: number;
   let reportId: number;
+  let taskStatusId: number;
 
   beforeAll(async () => {
     database = await target.open();
@@ -49,6 +50,13 @@ describe.each(testDatabaseTargets())('uploads are whole or refused on $kind', (t
     const report = await province.send('POST', '/api/reports', { templateCode: 'cdcs-nam', unitId: cdcs, periodCode: period });
     expect(report.status, JSON.stringify(report.body)).toBe(200);
     reportId = report.body.id;
+    // A status of the province's own task, to attach evidence to.
+    const task = await province.send('POST', '/api/tasks', { unitId: tni, title: 'Nhiệm vụ thử tải minh chứng', timing: { kind: 'ongoing' } });
+    expect(task.status, JSON.stringify(task.body)).toBe(200);
+    const provincePeriod = openPeriods(BUILTIN_TEMPLATES.find((x) => x.code === 'tinh-nam')!, todayInVietnam())[0]!.code;
+    const status = await province.send('POST', `/api/task-assignments/${task.body.viewedAs.assignment.id}/statuses`, { periodCode: provincePeriod, status: 'in_progress' });
+    expect(status.status, JSON.stringify(status.body)).toBe(200);
+    taskStatusId = status.body.statuses[0].id;
   });
 
   afterAll(async () => {
@@ -72,6 +80,7 @@ describe.each(testDatabaseTargets())('uploads are whole or refused on $kind', (t
     { name: 'an agreement file', method: 'PUT', url: () => `/api/agreements/${agreementId}/file`, limit: 20 * MB, fileName: 'thoa-uoc.pdf' },
     { name: 'a restructuring plan', method: 'POST', url: () => '/api/org/restructure-plans?dryRun=true', limit: 20 * MB, fileName: 'ke-hoach.csv' },
     { name: 'a report workbook', method: 'POST', url: () => `/api/reports/${reportId}/workbook`, limit: 2 * MB, fileName: 'bao-cao.xlsx' },
+    { name: 'a task evidence file', method: 'POST', url: () => `/api/task-statuses/${taskStatusId}/evidence`, limit: 20 * MB, fileName: 'minh-chung.pdf' },
   ];
 
   it.each(uploads)('refuses $name a little over its limit with 413 and stores nothing of it', async (upload) => {

@@ -38,25 +38,29 @@ export async function unitOfEvidence(db: Db, id: number): Promise<number | null>
   return row ? Number(row.assignee_unit_id) : null;
 }
 
-export interface TaskRow {
-  id: number;
-  unitId: number;
-  unitName: string;
+/** What a task says, as written and as read back. */
+interface TaskFields {
   title: string;
   documentId: number | null;
-  documentSymbol: string | null;
-  documentTitle: string | null;
   section: string | null;
   quote: string | null;
   quoteStart: number | null;
   quoteEnd: number | null;
   sourceItems: number[] | null;
   leadUnitId: number | null;
-  leadUnitName: string | null;
   leadName: string | null;
   timingKind: TaskTimingKind;
   dueOn: string | null;
   timingYear: number | null;
+}
+
+export interface TaskRow extends TaskFields {
+  id: number;
+  unitId: number;
+  unitName: string;
+  documentSymbol: string | null;
+  documentTitle: string | null;
+  leadUnitName: string | null;
   withdrawnAt: Date | null;
   withdrawnReason: string | null;
   createdBy: string;
@@ -98,20 +102,8 @@ export async function targetsOf(db: Db, taskId: number) {
   return rows.map((r) => ({ id: Number(r.id), unitId: Number(r.unit_id), name: r.subject || r.indicator_name }));
 }
 
-export interface TaskWrite {
+export interface TaskWrite extends TaskFields {
   unitId: number;
-  title: string;
-  documentId: number | null;
-  section: string | null;
-  quote: string | null;
-  quoteStart: number | null;
-  quoteEnd: number | null;
-  sourceItems: number[] | null;
-  leadUnitId: number | null;
-  leadName: string | null;
-  timingKind: TaskTimingKind;
-  dueOn: string | null;
-  timingYear: number | null;
   partners: { unitId: number | null; name: string | null }[];
   targetIds: number[];
 }

@@ -8,7 +8,7 @@ import { actorOf, requirePrincipal } from '../auth/access-guard.ts';
 import type { DB } from '../db/schema.ts';
 import { unitOfDocument } from '../documents/documents.repository.ts';
 import { documentNotFound } from '../documents/documents.service.ts';
-import { sendTable } from '../http/file-download.ts';
+import { sendStoredFile, sendTable } from '../http/file-download.ts';
 import { readUpload } from '../http/file-upload.ts';
 import { unitOfRecord, type UnitLocator } from '../http/route-access.ts';
 import { unitFromInput } from '../members/members.routes.ts';
@@ -172,13 +172,7 @@ export const tasksRoutes: FastifyPluginAsyncTypebox<{ tasks: TasksService; statu
   app.get('/api/task-evidence/:id/file', {
     schema: { tags: TAGS, summary: 'Tải về tệp minh chứng', params: TaskIdParams },
     config: { access: { permission: 'targets.read', ...onEvidence } },
-  }, async (request, reply) => {
-    const file = await statuses.evidenceFile(request.params.id);
-    return reply.type(file.mimeType)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
-      .header('x-content-type-options', 'nosniff')
-      .send(file.content);
-  });
+  }, async (request, reply) => sendStoredFile(reply, await statuses.evidenceFile(request.params.id)));
 
   app.delete('/api/task-evidence/:id', {
     schema: { tags: TAGS, summary: 'Xóa tệp minh chứng (khi kỳ chưa khóa)', params: TaskIdParams, response: { 200: OkResult } },
