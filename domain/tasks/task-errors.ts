@@ -20,5 +20,10 @@ export const taskErrors = {
   reviewItemTwice: (index: number) => badRequest('TASK_REVIEW_ITEM_TWICE', `Nhiệm vụ trích xuất số ${index + 1} được chọn hai lần (mỗi nhiệm vụ chỉ gộp vào một nhiệm vụ).`, [{ path: 'tasks', message: `Nhiệm vụ số ${index + 1} bị chọn hai lần.` }]),
   reviewItemConfirmed: (index: number) => conflict('TASK_REVIEW_ITEM_CONFIRMED', `Nhiệm vụ trích xuất số ${index + 1} đã được xác nhận trước đó.`),
   reviewMissing: () => notFound('TASK_REVIEW_MISSING', 'Văn bản này không có kết quả đọc tự động (văn bản nhập tay): hãy thêm nhiệm vụ bằng tay.'),
+  statusSuperseded: () => conflict('TASK_STATUS_SUPERSEDED', 'Trạng thái này đã được thay bằng trạng thái mới hơn của cùng kỳ: hãy đính kèm minh chứng vào trạng thái hiện hành.'),
+  evidenceTooMany: (max: number) => conflict('TASK_EVIDENCE_TOO_MANY', `Mỗi trạng thái có tối đa ${max} tệp minh chứng.`),
+  evidenceTooManyPages: (what: string, reason: string) => new AppError('FILE_TOO_MANY_PAGES', 'too_large', `${what}: ${reason} Hãy tách tệp hoặc chỉ gửi các trang cần thiết.`),
+  evidenceUnreadable: (what: string, reason: string) => badRequest('FILE_CORRUPT', `${what}: ${reason}`),
+  periodCodeInvalid: (code: string) => badRequest('TASK_PERIOD_INVALID', `Kỳ báo cáo "${code}" không hợp lệ. Dùng dạng 2026, 2026-H1 hoặc 2026-H2.`, [{ path: 'periodCode', message: 'Kỳ không hợp lệ.' }]),
   targetNotOfUnit: () => badRequest('TASK_TARGET_INVALID', 'Chỉ tiêu được liên kết phải là chỉ tiêu của đơn vị hoặc của cấp trên đơn vị.', [{ path: 'targetIds', message: 'Chỉ tiêu không phù hợp.' }]),
 };

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { AppError } from '../../domain/errors/app-error.ts';
 import type { UnitKind } from '../../domain/org/org-unit.ts';
 import { closedReason, recentTaskPeriods, taskPeriod, type TaskPeriodKind, type TaskPeriodRule } from '../../domain/tasks/task-period.ts';
 import { taskErrors } from '../../domain/tasks/task-errors.ts';
@@ -13,6 +12,7 @@ import { countPdfPages } from '../documents/intake/pdf-intake.ts';
 import { isIntakeError } from '../documents/intake/intake-error.ts';
 import { checkFileContent, type FileKind } from '../files/file-content.ts';
 import { currentTemplates, findReport } from '../reporting/reporting.repository.ts';
+import { reportNotFound } from '../reporting/reporting.service.ts';
 import * as repo from './tasks.repository.ts';
 import { counts, periodLabel, presentAssignmentHead, presentStatus, presentTiming, statusLabel, timingOf } from './tasks.presenter.ts';
 import type { TasksService } from './tasks.service.ts';
@@ -102,7 +102,7 @@ export class TaskStatusService {
   private async writableStatus(statusId: number) {
     const status = await repo.findStatus(this.db, statusId);
     if (!status) throw taskErrors.statusNotFound();
-    if (!status.isCurrent) throw new AppError('TASK_STATUS_SUPERSEDED', 'conflict', 'Trạng thái này đã được thay bằng trạng thái mới hơn của cùng kỳ: hãy đính kèm minh chứng vào trạng thái hiện hành.');
+    if (!status.isCurrent) throw taskErrors.statusSuperseded();
     const a = (await repo.findAssignment(this.db, status.assignmentId))!;
     return { status, a };
   }
@@ -122,7 +122,7 @@ export class TaskStatusService {
       await this.openPeriod(trx, a.unitId, { code: status.periodCode, label: periodLabel(status.periodCode) });
       const existing = await repo.evidenceOf(trx, [status.id]);
       if (existing.length >= this.limits.perStatus) {
-        throw new AppError('TASK_EVIDENCE_TOO_MANY', 'conflict', `Mỗi trạng thái có tối đa ${this.limits.perStatus} tệp minh chứng.`);
+        throw taskErrors.evidenceTooMany(this.limits.perStatus);
       }
       const evidenceId = await repo.insertEvidence(trx, { statusId: status.id, fileName: name, mimeType: mime, sha256, content, by: actor.label });
       await writeAudit(trx, actor, { action: 'task.evidence_add', unitId: a.unitId, entityType: 'task', entityId: a.taskId, after: { statusId: status.id, evidenceId, fileName: name, size: content.length, sha256 } });
@@ -136,8 +136,8 @@ export class TaskStatusService {
       await countPdfPages(content, { maxPages: this.limits.maxPdfPages, timeBudgetMs: this.limits.pdfTimeMs });
     } catch (error) {
       if (!isIntakeError(error)) throw error;
-      if (error.code === 'TOO_MANY_PAGES') throw new AppError('FILE_TOO_MANY_PAGES', 'too_large', `${WHAT}: ${error.message} Hãy tách tệp hoặc chỉ gửi các trang cần thiết.`);
-      throw new AppError('FILE_CORRUPT', 'bad_request', `${WHAT}: ${error.message}`);
+      if (error.code === 'TOO_MANY_PAGES') throw taskErrors.evidenceTooManyPages(WHAT, error.message);
+      throw taskErrors.evidenceUnreadable(WHAT, error.message);
     }
   }
 
@@ -206,7 +206,7 @@ export class TaskStatusService {
   /** The tasks a report's unit answers in the report's period, with its status for it (the form's task section). */
   async reportTasks(reportId: number) {
     const report = await findReport(this.db, reportId);
-    if (!report) throw new AppError('REPORT_NOT_FOUND', 'not_found', 'Không tìm thấy báo cáo.');
+    if (!report) throw reportNotFound();
     const rows = await repo.tasksForPeriod(this.db, report.unitId, { code: report.periodCode, start: report.periodStart, end: report.periodEnd });
     return {
       reportId, periodCode: report.periodCode, closedReason: closedReason({ label: periodLabel(report.periodCode) }, report.status),
@@ -224,6 +224,6 @@ function periodEndOf(code: string): string {
   try {
     return taskPeriod(code, { kinds: ['half', 'year'], calendar: TASK_CALENDAR }, '9999-12-31').end;
   } catch {
-    throw new AppError('TASK_PERIOD_INVALID', 'bad_request', `Kỳ báo cáo "${code}" không hợp lệ. Dùng dạng 2026, 2026-H1 hoặc 2026-H2.`, [{ path: 'periodCode', message: 'Kỳ không hợp lệ.' }]);
+    throw taskErrors.periodCodeInvalid(code);
   }
 }
