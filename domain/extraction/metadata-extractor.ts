@@ -460,7 +460,8 @@ function readTitle(layout: Layout, kindParagraph: Paragraph | null): TextField |
   }
   let start = -1;
   let end = -1;
-  for (let i = index + 1; i < paragraphs.length; i++) {
+  // A trích yếu is a few lines: a long run of lines after the kind line is body text, not title.
+  for (let i = index + 1; i < Math.min(paragraphs.length, index + 1 + MAX_TITLE_LINES); i++) {
     const p = paragraphs[i] as Paragraph;
     if (p.isHeading || /^(so|ngay)\s*:?/.test(folded.slice(p.contentStart, p.contentStart + 5))) break;
     if (start >= 0 && /\n[ \t]*\n/.test(text.slice(end, p.start)) && !continuesTitle(text.slice(start, end), text.slice(p.contentStart, p.contentEnd))) break;
@@ -479,6 +480,8 @@ function readTitle(layout: Layout, kindParagraph: Paragraph | null): TextField |
   const value = collapseSpaces(text.slice(start, end).replace(/[*_]/g, ''));
   return value.length >= 5 && value.length <= 600 ? { start, end, value } : null;
 }
+
+const MAX_TITLE_LINES = 12;
 
 function isCapitalLine(s: string): boolean {
   const letters = s.replace(/[^\p{L}]/gu, '');
