@@ -75,7 +75,16 @@ export function extractTargets(
       valueEnd: c.mention.end,
     });
   });
+  // "Tăng 1 đến 2 xã đạt chuẩn": both bounds measure what follows the upper one.
+  targets.forEach((t, i) => {
+    const upper = targets[i + 1];
+    if (upper && t.valueEnd <= upper.valueStart && t.end >= upper.valueStart - 8 && isLowerBound(mentions, t.valueStart)) t.subject = upper.subject;
+  });
   return { targets, baselines, qualitativeTargets: extractQualitative(layout, timing, classified) };
+}
+
+function isLowerBound(mentions: readonly NumericMention[], start: number): boolean {
+  return mentions.find((m) => m.start === start)?.range === 'lower';
 }
 
 function groupByParagraph(layout: Layout, mentions: readonly NumericMention[]): Map<Paragraph, NumericMention[]> {
@@ -152,7 +161,12 @@ function describe(layout: Layout, c: Classified, nextCue: number | null, prevEnd
   let subject = cleanSubject(text.slice(subjectStart, subjectEnd));
   let quoteStart = prevEnd !== null ? skipJoiners(text, prevEnd, m.start) : c.clauseStart;
   if (c.reading.cueStart < quoteStart) quoteStart = c.reading.cueStart;
-  if (subject.split(' ').filter(Boolean).length < 2 && m.unit !== 'count') {
+  // "giảm tỷ lệ hộ nghèo còn 3%": what is reduced is named inside the comparator phrase.
+  const reduced = /^giam\s+(.{6,80}?)\s+con(?:\s+duoi)?\s*$/u.exec(layout.folded.slice(c.reading.cueStart, m.start));
+  if (reduced && m.unit !== 'count' && subject.split(' ').filter(Boolean).length < 2) {
+    const from = c.reading.cueStart + reduced[0].indexOf(reduced[1]!);
+    subject = cleanSubject(text.slice(from, from + reduced[1]!.length));
+  } else if (subject.split(' ').filter(Boolean).length < 2 && m.unit !== 'count') {
     // "tỷ lệ CĐCS ký kết TƯLĐTT đạt 80%": the subject comes before the number.
     const before = subjectBefore(layout, quoteStart, c.reading.cueStart);
     if (before) {
@@ -202,7 +216,11 @@ function subjectBefore(layout: Layout, from: number, to: number): string {
   const body = raw.slice(cut + lead);
   const foldedBody = folded.slice(cut + lead);
   const tail = /\s*(?:dat(?:\s+ty le)?|la|chiem|len|o muc|bang|con)?\s*$/.exec(foldedBody);
-  const cleaned = cleanSubject(body.slice(0, tail ? tail.index : body.length));
+  let bodyEnd = tail ? tail.index : body.length;
+  // "Thu nhập bình quân đầu người đến năm 2025 đạt …": the timing is not part of the subject.
+  const lastTiming = findTimings(foldedBody, 0, bodyEnd).at(-1);
+  if (lastTiming && /^[\s,]*$/.test(foldedBody.slice(lastTiming.end, bodyEnd)) && lastTiming.start > 0) bodyEnd = lastTiming.start;
+  const cleaned = cleanSubject(body.slice(0, bodyEnd));
   return cleaned.split(' ').length >= 2 ? cleaned : '';
 }
 
