@@ -155,10 +155,14 @@ function describe(layout: Layout, c: Classified, nextCue: number | null, prevEnd
   const moneyUnit = m.unit === 'money' ? text.slice(m.nounEnd - m.noun.length, m.per?.end ?? m.nounEnd) : '';
   let subjectStart = m.unit === 'money' ? m.per?.end ?? m.nounEnd : m.end;
   let subjectEnd = trimJoinersEnd(text, subjectStart, subjectLimit(text, subjectStart, Math.max(limit, subjectStart), m.unit === 'count'));
-  // "đạt 75% vào năm 2030": a timing right after the figure is not what it measures.
+  // "đạt 75% vào năm 2030": a timing right after the figure is not what it measures; one further
+  // on starts the next item ("năm 2035 đạt 83% và năm 2045 đạt 90%").
   const timingAfter = findTimings(layout.folded, subjectStart, subjectEnd)[0];
   if (timingAfter && /^[\s,]*$/.test(layout.folded.slice(subjectStart, timingAfter.start))) subjectStart = timingAfter.end;
+  else if (timingAfter) subjectEnd = trimJoinersEnd(text, subjectStart, timingAfter.start);
   let subject = cleanSubject(text.slice(subjectStart, subjectEnd));
+  // "… 30% so với tổng số lao động", "… 83% và …": a comparison base or the next item, not a subject.
+  if (m.unit !== 'count' && /^[\s,]*(?:va|hoac|so voi|tren tong so|cua tong so)(?![\p{L}])/u.test(layout.folded.slice(subjectStart, subjectEnd))) subject = '';
   let quoteStart = prevEnd !== null ? skipJoiners(text, prevEnd, m.start) : c.clauseStart;
   if (c.reading.cueStart < quoteStart) quoteStart = c.reading.cueStart;
   // "giảm tỷ lệ hộ nghèo còn 3%": what is reduced is named inside the comparator phrase.
@@ -212,7 +216,9 @@ function subjectBefore(layout: Layout, from: number, to: number): string {
   const folded = layout.folded.slice(from, to);
   let cut = 0;
   for (const t of findTimings(folded, 0, folded.length)) if (t.start <= cut + 2) cut = t.end;
-  const lead = /^[\s,]*(?:phan dau|muc tieu|chi tieu)?[\s,:]*/.exec(folded.slice(cut))?.[0].length ?? 0;
+  // "An Giang phấn đấu tỷ lệ …", "Mục tiêu của chương trình là …": what follows the cue.
+  const cue = /^.{0,40}?(?<![\p{L}])(?:phan dau|muc tieu(?:\s+cua\s+[\p{L}\s]{0,30}?\s+la)?|chi tieu)(?![\p{L}])[\s,:]*/u.exec(folded.slice(cut));
+  const lead = cue?.[0].length ?? (/^[\s,]*/.exec(folded.slice(cut))?.[0].length ?? 0);
   const body = raw.slice(cut + lead);
   const foldedBody = folded.slice(cut + lead);
   const tail = /\s*(?:dat(?:\s+ty le)?|la|chiem|len|o muc|bang|con)?\s*$/.exec(foldedBody);
