@@ -48,7 +48,10 @@ const input: ReportInput = {
     [9, [{ unit: { id: 3, name: 'CĐCS Công ty May ABC' }, value: 1250, status: 'behind', statusLabel: 'Chậm tiến độ', shareAchieved: 0.9 }]],
   ]),
   completeness: [{ templateName: 'Báo cáo sơ kết 6 tháng của công đoàn cơ sở', expected: 80, submitted: 60, onTime: 55, late: 5, accepted: 40, returned: 2, missing: 20 }],
-  tasks: [{ text: 'Đẩy mạnh tuyên truyền, phát triển đoàn viên', lead: 'Ban Tổ chức' }],
+  tasks: [{
+    title: 'Đẩy mạnh tuyên truyền, phát triển đoàn viên', lead: 'Ban Tổ chức', timing: { kind: 'year', year: 2026 }, owned: false,
+    self: { startsOn: '2026-01-05', statuses: [{ periodEnd: '2026-05-31', status: 'in_progress', setAt: '2026-05-20T08:00:00Z', evidence: [] }] }, assignees: [],
+  }],
 };
 
 describe('buildReportContent', () => {
@@ -87,6 +90,31 @@ describe('buildReportContent', () => {
     });
     expect(c.targets.map((t) => [t.actual.text, t.actual.value, t.share.text, t.share.value])).toEqual([['0', 0, '0%', 0], ['0%', 0, '0%', 0], ['0,00', 0, '0%', 0]]);
     expect(c.units[0]!.rows[0]!.actual).toMatchObject({ text: '0', value: 0 });
+  });
+
+  it('lists section IV’s tasks with lead, status in the period, the assignees’ share and the evidence, as figures for the spreadsheet', () => {
+    const given = { startsOn: '2026-01-05', statuses: [] };
+    const c = buildReportContent({
+      ...input,
+      tasks: [
+        ...input.tasks,
+        {
+          title: 'tập huấn cán bộ công đoàn cơ sở', lead: null, timing: { kind: 'deadline', deadline: '2026-03-31' }, owned: true, self: given,
+          assignees: [
+            { startsOn: '2026-01-05', statuses: [{ periodEnd: '2026-05-31', status: 'done', setAt: '2026-04-01T00:00:00Z', evidence: ['Danh sách học viên lớp tập huấn tháng 3.xlsx'] }] },
+            { startsOn: '2026-01-05', statuses: [] }, given,
+          ],
+        },
+      ],
+    });
+    expect(c.taskSummary).toBe('Công đoàn phường Tân Ninh theo dõi 2 nhiệm vụ của Chương trình hành động số 05/CTr-LĐLĐ trên hệ thống Tiến Độ (1 nhiệm vụ của đơn vị, 1 nhiệm vụ được cấp trên giao); kết quả thực hiện 6 tháng đầu năm 2026 như sau:');
+    expect(c.tasks.map((t) => [t.no, t.text, t.lead, t.status, t.share.text, t.evidence])).toEqual([
+      [1, 'Đẩy mạnh tuyên truyền, phát triển đoàn viên', 'Ban Tổ chức', 'Đang thực hiện', '', 'Chưa có'],
+      [2, 'Tập huấn cán bộ công đoàn cơ sở', '', '1/3 đơn vị hoàn thành, 2 quá hạn', '33,3%', '1 tệp: Danh sách học viên lớp tập….xlsx'],
+    ]);
+    expect(c.tasks[1]).toMatchObject({ share: { value: 100 / 3, format: 'percent' }, assignees: { value: 3 }, completed: { value: 1 }, overdue: { value: 2 }, files: { value: 1 } });
+    expect(c.taskColumns).toEqual(['STT', 'Nhiệm vụ, giải pháp', 'Chủ trì', 'Kết quả thực hiện', 'Tỷ lệ đơn vị hoàn thành', 'Minh chứng']);
+    expect(buildReportContent({ ...input, tasks: [] }).taskSummary).toBe('Chưa có nhiệm vụ nào của Chương trình hành động số 05/CTr-LĐLĐ được theo dõi cho Công đoàn phường Tân Ninh trên hệ thống Tiến Độ.');
   });
 
   it('addresses the level above and leaves the signer’s name as a marked placeholder unless given', () => {

@@ -10,6 +10,7 @@ import {
   dateInWords, documentReference, formatCount, formatIndicatorValue, formatShare, periodPhrase, placeAndDate, planPhrase,
   reportNumberLine, sentenceCase, shortDate, type TargetTiming, upperVi,
 } from './report-wording.ts';
+import { evidenceSummary, MAX_TASK_CHARS, shortenAtWord, taskOutcome, type ReportTask } from './report-tasks.ts';
 
 /** A number as shown (`text`) and as stored in a spreadsheet (`value`, `format`). Percent values are in %, not fractions. */
 export interface Figure {
@@ -61,7 +62,8 @@ export interface ReportInput {
   /** Each target's value in every unit directly below (same order as `targets`). */
   breakdown: Map<number, ChildFigures[]>;
   completeness: CompletenessFigures[];
-  tasks: { text: string; lead: string | null }[];
+  /** The programme's tasks the unit carries (its own and those given to it), in the document's order. */
+  tasks: ReportTask[];
   signer?: { capacity?: string | null; title?: string | null; name?: string | null };
 }
 
@@ -86,6 +88,21 @@ export interface CompletenessLine {
   figures: [Figure, Figure, Figure, Figure, Figure, Figure, Figure];
 }
 
+export interface TaskLine {
+  no: number;
+  text: string;
+  lead: string;
+  /** The unit's status in the period and/or the count of the units it gave the task to. */
+  status: string;
+  /** Share of those units that completed it (empty when it gave it to nobody, or none has reported). */
+  share: Figure;
+  assignees: Figure;
+  completed: Figure;
+  overdue: Figure;
+  files: Figure;
+  evidence: string;
+}
+
 export interface ReportContent {
   fileBaseName: string;
   header: { parentName: string | null; unitName: string; country: string; motto: string };
@@ -105,8 +122,12 @@ export interface ReportContent {
   completenessColumns: string[];
   completeness: CompletenessLine[];
   completenessSummary: string;
+  taskSummary: string;
+  /** Section IV's table (DOCX and XLSX). */
   taskColumns: string[];
-  tasks: { no: number; text: string; lead: string; status: string }[];
+  /** The counts behind it, as numbers, in the spreadsheet only. */
+  taskCountColumns: string[];
+  tasks: TaskLine[];
   assessment: { note: string; prompts: string[] };
   recipients: string[];
   signer: { capacity: string; title: string; name: string; nameIsPlaceholder: boolean };
@@ -115,7 +136,7 @@ export interface ReportContent {
 /** Marks the staff fill in before signing; the DOCX highlights them so none is left behind. */
 export const PLACEHOLDER_OPEN = '[';
 export const NAME_PLACEHOLDER = '[Họ và tên người ký]';
-export const TASK_STATUS_UNKNOWN = '[Cán bộ bổ sung kết quả]';
+export const TASKS_PLACEHOLDER = '[Cán bộ bổ sung các nhiệm vụ, giải pháp đã triển khai và kết quả: …]';
 
 const STATUS_ORDER: ProgressStatus[] = ['met', 'on_track', 'behind', 'missed', 'no_data'];
 const STATUS_WORDS: Record<ProgressStatus, string> = { met: 'đã đạt', on_track: 'đúng tiến độ', behind: 'chậm tiến độ', missed: 'không đạt', no_data: 'chưa có số liệu' };
@@ -183,6 +204,22 @@ export function buildReportContent(input: ReportInput): ReportContent {
     ? `Kỳ ${when} không có đơn vị trực thuộc phải nộp báo cáo.`
     : `Đến ngày ${shortDate(input.reportDate)}, ${formatCount(submitted)}/${formatCount(expected)} lượt đơn vị đã nộp báo cáo ${when} (${formatShare((100 * submitted) / expected) || '0%'}).`;
 
+  const tasks: TaskLine[] = input.tasks.map((t, i) => {
+    const outcome = taskOutcome(t, period, input.asOf);
+    const r = outcome.rollUp;
+    return {
+      no: i + 1, text: shortenAtWord(sentenceCase(t.title), MAX_TASK_CHARS), lead: t.lead?.trim() ?? '', status: outcome.status,
+      share: shareFigure(r && outcome.assigneesReported ? (100 * r.completed) / r.assignees : null),
+      assignees: countFigure(r?.assignees ?? 0), completed: countFigure(r?.completed ?? 0), overdue: countFigure(r?.overdue ?? 0),
+      files: countFigure(outcome.evidence.length), evidence: evidenceSummary(outcome.evidence),
+    };
+  });
+  const owned = input.tasks.filter((t) => t.owned).length;
+  const given = [owned && `${formatCount(owned)} nhiệm vụ của đơn vị`, owned < tasks.length && `${formatCount(tasks.length - owned)} nhiệm vụ được cấp trên giao`].filter(Boolean).join(', ');
+  const taskSummary = tasks.length === 0
+    ? `Chưa có nhiệm vụ nào của ${reference} được theo dõi cho ${unit.name} trên hệ thống Tiến Độ.`
+    : `${unit.name} theo dõi ${formatCount(tasks.length)} nhiệm vụ của ${reference} trên hệ thống Tiến Độ (${given}); kết quả thực hiện ${when} như sau:`;
+
   const signerName = input.signer?.name?.trim();
   return {
     fileBaseName: fileBaseName(unit.code, period.code),
@@ -209,8 +246,10 @@ export function buildReportContent(input: ReportInput): ReportContent {
     completenessColumns: ['Báo cáo', 'Phải nộp', 'Đã nộp', 'Đúng hạn', 'Trễ hạn', 'Đã duyệt', 'Bị trả lại', 'Chưa nộp'],
     completeness,
     completenessSummary,
-    taskColumns: ['STT', 'Nhiệm vụ, giải pháp', 'Chủ trì', 'Kết quả thực hiện'],
-    tasks: input.tasks.map((t, i) => ({ no: i + 1, text: t.text, lead: t.lead ?? '', status: TASK_STATUS_UNKNOWN })),
+    taskSummary,
+    taskColumns: ['STT', 'Nhiệm vụ, giải pháp', 'Chủ trì', 'Kết quả thực hiện', 'Tỷ lệ đơn vị hoàn thành', 'Minh chứng'],
+    taskCountColumns: ['Đơn vị được giao', 'Đơn vị hoàn thành', 'Đơn vị quá hạn', 'Số tệp minh chứng'],
+    tasks,
     assessment: {
       note: 'Phần này do cán bộ soạn thảo tự viết; các đoạn trong ngoặc vuông [ ] được tô vàng cần thay bằng nội dung trước khi trình ký.',
       prompts: [

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,12 +11,19 @@ import { formatIndicatorValue, formatShare } from '../../app/scenes/dashboard/ta
 import { DEMO_TODAY } from '../../domain/demo/demo-registries.ts';
 import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
 import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
-import { docxToPdf } from '../documents/intake/intake-test-fixtures.ts';
+import { buildPdf, docxToPdf } from '../documents/intake/intake-test-fixtures.ts';
 import { findEntry, readEntryText, readZipDirectory } from '../tabular/zip-file-reader.ts';
 
 const run = promisify(execFile);
 const D = DEMO_TODAY; // 2026-11-15: the demo's registries are dated up to this day
 const SIGNER = 'Nguyễn Thị Hồng';
+/** Seed 000: the action programme 05/CTr-LĐLĐ, 16 targets and 42 tasks. */
+const TEXT_000 = readFileSync(new URL('../../../shared/documents/000_695bf227987f6204.txt', import.meta.url), 'utf8');
+const EVIDENCE = 'Biên bản hội nghị quán triệt Chương trình hành động của Liên đoàn Lao động tỉnh.pdf';
+
+interface Proposal { key: string; value: number; comparator: string; annual: boolean; deadlineYear: number | null; sectors: string[] | null; minWorkers: number | null; subject: string; suggestions: { code: string }[] }
+interface ReviewItem { index: number; text: string; section: string; lead: string | null; start: number }
+const folded = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
 
 interface Item {
   targetId: number;
@@ -47,8 +55,12 @@ async function xlsxToCsv(xlsx: Buffer): Promise<Record<string, string[][]>> {
     await fs.writeFile(path.join(dir, 'bao-cao.xlsx'), xlsx);
     // Token 9 false: values as stored; token 12 -1: every sheet to its own file "bao-cao-<sheet>.csv".
     await run('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', path.join(dir, 'out'), path.join(dir, 'bao-cao.xlsx')], { timeout: 120_000 });
+    // soffice without Calc says "source file could not be loaded" and still exits 0.
+    const files = await fs.readdir(path.join(dir, 'out')).catch(() => {
+      throw new Error('LibreOffice Calc is required to read the XLSX back: apt-get install -y libreoffice-calc-nogui');
+    });
     const sheets: Record<string, string[][]> = {};
-    for (const file of await fs.readdir(path.join(dir, 'out'))) {
+    for (const file of files) {
       const sheet = file.normalize('NFC').replace(/^bao-cao-/, '').replace(/\.csv$/, '');
       sheets[sheet] = parseCsv(await fs.readFile(path.join(dir, 'out', file), 'utf8'));
     }
@@ -93,6 +105,18 @@ async function docxPart(docx: Buffer, name: string): Promise<string> {
   }
 }
 
+/** The DOCX as LibreOffice Writer exports it to text: a line per paragraph, a table cell's paragraph on a line of its own. */
+async function docxLines(docx: Buffer): Promise<string[]> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tiendo-report-txt-'));
+  try {
+    await fs.writeFile(path.join(dir, 'bao-cao.docx'), docx);
+    await run('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', dir, path.join(dir, 'bao-cao.docx')], { timeout: 120_000 });
+    return (await fs.readFile(path.join(dir, 'bao-cao.txt'), 'utf8')).replace(/^\uFEFF/, '').split(/\r?\n/).map((l) => l.normalize('NFC').trim());
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
 describe.each(testDatabaseTargets())('report documents drafted from live data ($kind)', (target) => {
   let database: TestDatabase;
   let t: TestApp;
@@ -134,9 +158,9 @@ describe.each(testDatabaseTargets())('report documents drafted from live data ($
     await database?.close();
   });
 
-  async function download(unitId: number, format: 'docx' | 'xlsx', period = '2026') {
+  async function download(unitId: number, format: 'docx' | 'xlsx', period = '2026', document = documentId) {
     const response = await t.app.inject({
-      method: 'GET', url: `/api/report-documents?unitId=${unitId}&documentId=${documentId}&period=${period}&format=${format}&date=${D}&signerName=${encodeURIComponent(SIGNER)}`,
+      method: 'GET', url: `/api/report-documents?unitId=${unitId}&documentId=${document}&period=${period}&format=${format}&date=${D}&signerName=${encodeURIComponent(SIGNER)}`,
       headers: { cookie: `tiendo_session=${staff.cookie}` },
     });
     expect(response.statusCode, response.body.slice(0, 500)).toBe(200);
@@ -259,5 +283,125 @@ describe.each(testDatabaseTargets())('report documents drafted from live data ($
     expect((await ask(`unitId=${p02}&documentId=${planP01.body.id}&period=2026&format=docx`)).body.error.code).toBe('DOCUMENT_NOT_FOUND');
     const commune = await t.login('canbo.tanninh');
     expect((await ask(`unitId=${tni}&documentId=${documentId}&period=2026&format=docx`, commune)).status).toBe(404);
+  });
+
+  describe('section IV: the tasks of seed 000’s programme, with their statuses in the year', () => {
+    let programme: number;
+    let briefing: ReviewItem; // given to three communes
+    let longest: ReviewItem; // the programme's longest task: shortened in the report, at a word
+    let longish: ReviewItem; // long enough to wrap over several lines, short enough to be whole
+    /** A task's number in section IV: the report follows the programme's order. */
+    const no = (item: ReviewItem) => [briefing, longest, longish].sort((a, b) => a.start - b.start).indexOf(item) + 1;
+    /** The province's report, as LibreOffice reads it (converted once, read by two tests). */
+    let provinceReport: Promise<Buffer> | undefined;
+    const provinceDocx = () => (provinceReport ??= download(tni, 'docx', '2026', programme).then((f) => f.body));
+    /** Section IV's table as LibreOffice's text export gives it (a line per cell), row by row. */
+    async function taskRows(docx: Buffer): Promise<string[][]> {
+      const lines = await docxLines(docx);
+      const table = lines.slice(lines.indexOf('Minh chứng') + 1, lines.indexOf('V. ĐÁNH GIÁ CHUNG VÀ PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI'));
+      return Array.from({ length: table.length / 6 }, (_, i) => table.slice(6 * i, 6 * i + 6));
+    }
+
+    beforeAll(async () => {
+      const communes: Session[] = [await t.login('canbo.tanninh')];
+      for (const [user, code] of [['canbo.p02', 'TNI-P02'], ['canbo.p03', 'TNI-P03']]) {
+        await t.addUser(user!, code!, ['union_staff']);
+        communes.push(await t.login(user!));
+      }
+      const [p02, p03] = [await t.unitId('TNI-P02'), await t.unitId('TNI-P03')];
+
+      // The province uploads its programme (the same symbol as the one typed above: another document)
+      // and confirms the targets the reading proposed with an indicator.
+      const upload = await staff.upload('POST', `/api/documents/upload?unitId=${tni}&acceptSameSymbol=true`, 'CTr 05.txt', Buffer.from(TEXT_000));
+      expect(upload.status, JSON.stringify(upload.body).slice(0, 300)).toBe(200);
+      programme = upload.body.document.id;
+      const m = upload.body.document;
+      const decisions = (upload.body.proposals as Proposal[]).filter((p) => p.suggestions.length && (p.annual || p.deadlineYear)).map((p) => ({
+        key: p.key, decision: 'confirm', indicatorCode: p.suggestions[0]!.code, comparator: p.comparator, value: p.value, annual: p.annual,
+        deadlineYear: p.deadlineYear, sectors: p.sectors, minWorkers: p.minWorkers, subject: p.subject,
+      }));
+      const confirmed = await staff.send('PUT', `/api/documents/${programme}/review`, {
+        metadata: { kind: m.kind, symbol: m.symbol, title: m.title, issuedOn: m.issuedOn, termFrom: m.termFrom, termTo: m.termTo, signerName: m.signerName }, targets: decisions, confirm: true,
+      });
+      expect(confirmed.status, JSON.stringify(confirmed.body).slice(0, 300)).toBe(200);
+
+      // Three of its extracted tasks are confirmed (the others dropped), with their timing.
+      const items = (await staff.get(`/api/documents/${programme}/tasks`)).body.items as ReviewItem[];
+      briefing = items.find((i) => i.section === 'organisation' && i.text.startsWith('Xây dựng Kế hoạch tổ chức triển khai học tập'))!;
+      longest = items.reduce((a, b) => (b.text.length > a.text.length ? b : a));
+      longish = items.find((i) => i.text.length > 400 && i.text.length < 500 && i.section === 'tasks')!;
+      expect(longest.text.length).toBeGreaterThan(800);
+      const tasks = await staff.send('POST', `/api/documents/${programme}/tasks/confirm`, {
+        tasks: [
+          { items: [briefing.index], title: briefing.text, timing: { kind: 'deadline', deadline: '2026-06-30' } },
+          { items: [longest.index], title: longest.text, leadName: 'Ban Tuyên giáo – Nữ công', timing: { kind: 'yearly' } },
+          { items: [longish.index], title: longish.text, timing: { kind: 'year', year: 2026 } },
+        ],
+      });
+      expect(tasks.status, JSON.stringify(tasks.body)).toBe(200);
+      const [briefingId, longestId] = tasks.body.created.map((c: { taskId: number }) => c.taskId);
+
+      // The briefing goes to three communes: one completes it with a PDF as evidence, one is under way, one says nothing.
+      const given = await staff.send('POST', `/api/tasks/${briefingId}/assignments`, { assigneeUnitIds: [p01, p02, p03] });
+      expect(given.status, JSON.stringify(given.body)).toBe(200);
+      const assignmentOf = (unitId: number) => given.body.assignees.find((a: { unit: { id: number } }) => a.unit.id === unitId).assignmentId;
+      const done = await communes[0]!.send('POST', `/api/task-assignments/${assignmentOf(p01)}/statuses`, { periodCode: '2026', status: 'done', comment: 'Đã tổ chức hội nghị.' });
+      expect(done.status, JSON.stringify(done.body)).toBe(200);
+      const evidence = await communes[0]!.upload('POST', `/api/task-statuses/${done.body.statuses[0].id}/evidence`, EVIDENCE, buildPdf(1, true));
+      expect(evidence.status, JSON.stringify(evidence.body)).toBe(200);
+      expect((await communes[1]!.send('POST', `/api/task-assignments/${assignmentOf(p02)}/statuses`, { periodCode: '2026', status: 'in_progress' })).status).toBe(200);
+      // The province keeps the longest task and reports on it itself.
+      const own = (await staff.get(`/api/tasks/${longestId}`)).body.viewedAs.assignment.id;
+      expect((await staff.send('POST', `/api/task-assignments/${own}/statuses`, { periodCode: '2026', status: 'in_progress' })).status).toBe(200);
+    }, 120_000);
+
+    it('lists each task with its lead, its status in the year, the share of communes done and the evidence (LibreOffice’s text)', async () => {
+      const lines = await docxLines(await provinceDocx());
+      expect(lines).toContain('Liên đoàn Lao động tỉnh Tây Ninh theo dõi 3 nhiệm vụ của Chương trình hành động số 05/CTr-LĐLĐ trên hệ thống Tiến Độ (3 nhiệm vụ của đơn vị); kết quả thực hiện năm 2026 như sau:');
+      const rows = await taskRows(await provinceDocx());
+      expect(rows.map((r) => r[0])).toEqual(['1', '2', '3']);
+      expect(rows[no(briefing) - 1]).toEqual([String(no(briefing)), folded(briefing.text), 'Liên đoàn Lao động tỉnh', '1/3 đơn vị hoàn thành, 2 quá hạn', '33,3%', '1 tệp: Biên bản hội nghị quán….pdf']);
+      expect(rows[no(longish) - 1]).toEqual([String(no(longish)), folded(longish.text), '', 'Chưa có số liệu', '', 'Chưa có']);
+      // The longest task is shortened to fit a table row: after a whole word, then "…".
+      const [, shown, ...rest] = rows[no(longest) - 1]!;
+      expect(rest).toEqual(['Ban Tuyên giáo – Nữ công', 'Đang thực hiện', '', 'Chưa có']);
+      expect(shown).toMatch(/^[^…]{500,599}…$/);
+      const original = folded(longest.text);
+      const kept = shown!.slice(0, -1);
+      expect(original.startsWith(kept)).toBe(true);
+      expect(original.charAt(kept.length), 'the task goes on after a space or a punctuation mark: no word was cut').toMatch(/[\s,;:.]/);
+    }, 120_000);
+
+    it('wraps long titles in the laid-out page without breaking a word', async () => {
+      const { text } = await pdfText(await docxToPdf(await provinceDocx()));
+      const section = text.slice(text.indexOf('IV. VIỆC THỰC HIỆN CÁC NHIỆM VỤ, GIẢI PHÁP'), text.indexOf('V. ĐÁNH GIÁ CHUNG'));
+      const words = new Set(section.split(' '));
+      // Every word of the two long titles stands whole on some line (a word broken over two lines would read as two pieces).
+      for (const title of [folded(longish.text), folded(longest.text).slice(0, 500)]) {
+        const broken = title.split(' ').slice(0, -1).filter((w) => !words.has(w));
+        expect(broken, title.slice(0, 60)).toEqual([]);
+      }
+      expect(section).toContain('1/3 đơn vị hoàn thành, 2 quá hạn');
+    }, 120_000);
+
+    it('writes the same rows in the XLSX, counts and share as numbers', async () => {
+      const [book, docRows] = await Promise.all([download(tni, 'xlsx', '2026', programme).then((f) => xlsxToCsv(f.body)), provinceDocx().then(taskRows)]);
+      const sheet = book['Nhiệm vụ']!;
+      expect(sheet[2]).toEqual(['STT', 'Nhiệm vụ, giải pháp', 'Chủ trì', 'Kết quả thực hiện', 'Tỷ lệ đơn vị hoàn thành', 'Minh chứng', 'Đơn vị được giao', 'Đơn vị hoàn thành', 'Đơn vị quá hạn', 'Số tệp minh chứng']);
+      const rows = sheet.slice(3).filter((r) => r.some((c) => c !== ''));
+      // Cell for cell the rows of the Word document, the share stored as a number.
+      expect(rows.map((r) => [...r.slice(0, 4), r[5]])).toEqual(docRows.map((r) => [...r.slice(0, 4), r[5]]));
+      const row = (item: ReviewItem) => rows[no(item) - 1]!;
+      expect(csvNumber(row(briefing)[4]!)).toBeCloseTo(100 / 3, 6);
+      expect(row(briefing).slice(6)).toEqual(['3', '1', '2', '1']);
+      expect(row(longish).slice(4)).toEqual(['', 'Chưa có', '0', '0', '0', '0']);
+    }, 120_000);
+
+    it('gives a commune the task given to it, with its own status and evidence', async () => {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load((await download(p01, 'xlsx', '2026', programme)).body as never);
+      const rows = (book.getWorksheet('Nhiệm vụ')!.getSheetValues().slice(4) as unknown[][]).map((r) => r.slice(1));
+      expect(rows).toEqual([[1, folded(briefing.text), 'Liên đoàn Lao động tỉnh', 'Hoàn thành', undefined, '1 tệp: Biên bản hội nghị quán….pdf', 0, 0, 0, 1]]);
+    });
   });
 });

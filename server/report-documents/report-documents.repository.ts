@@ -39,19 +39,17 @@ export interface ReportDocumentRow {
   issuerUnitId: number;
   issuerName: string;
   status: 'review' | 'confirmed';
-  extraction: unknown;
 }
 
 export async function reportDocument(db: Kysely<DB>, documentId: number): Promise<ReportDocumentRow | null> {
   const row = await db.selectFrom('plan_document as d')
     .innerJoin('org_unit as o', 'o.id', 'd.issuer_unit_id')
-    .leftJoin('document_review as r', 'r.document_id', 'd.id')
-    .select(['d.id', 'd.kind', 'd.symbol', 'd.title', 'd.issued_on', 'd.issuer_unit_id', 'o.name as issuer_name', 'd.status', 'r.extraction'])
+    .select(['d.id', 'd.kind', 'd.symbol', 'd.title', 'd.issued_on', 'd.issuer_unit_id', 'o.name as issuer_name', 'd.status'])
     .where('d.id', '=', documentId)
     .executeTakeFirst();
   if (!row) return null;
   return {
     id: Number(row.id), kind: row.kind, symbol: row.symbol, title: row.title, issuedOn: row.issued_on, issuerUnitId: Number(row.issuer_unit_id),
-    issuerName: row.issuer_name, status: row.status, extraction: row.extraction,
+    issuerName: row.issuer_name, status: row.status,
   };
 }

@@ -2,15 +2,18 @@ import type { Kysely } from 'kysely';
 import { AppError, badRequest, notFound } from '../../domain/errors/app-error.ts';
 import { parsePeriod, PeriodError, type Period } from '../../domain/periods/period.ts';
 import { buildReportContent, type ChildFigures, type CompletenessFigures, type ReportContent } from '../../domain/report-documents/report-content.ts';
+import type { AssignmentHistory, ReportTask } from '../../domain/report-documents/report-tasks.ts';
 import { shortDate } from '../../domain/report-documents/report-wording.ts';
 import { isIsoDate, todayInVietnam } from '../../domain/time/calendar-date.ts';
 import type { DB } from '../db/schema.ts';
 import { ProgressService } from '../progress/progress.service.ts';
 import { currentTemplates } from '../reporting/reporting.repository.ts';
 import { ReportingService } from '../reporting/reporting.service.ts';
-import { reportDocument, reportUnit, type ReportDocumentRow } from './report-documents.repository.ts';
+import { timingOf } from '../tasks/tasks.presenter.ts';
+import { reportDocument, reportUnit } from './report-documents.repository.ts';
 import { renderReportDocx } from './report-docx.renderer.ts';
 import { renderReportXlsx } from './report-xlsx.renderer.ts';
+import { assignmentsGivenFrom, currentStatuses, unitTasksOfDocument } from './report-tasks.repository.ts';
 
 export interface ReportRequest {
   unitId: number;
@@ -28,17 +31,14 @@ export const REPORT_MIME: Record<ReportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-const MAX_TASKS = 40;
-const MAX_TASK_CHARS = 400;
-
 const unitNotFound = () => notFound('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị.');
 const documentNotFound = () => notFound('DOCUMENT_NOT_FOUND', 'Không tìm thấy văn bản (chương trình, kế hoạch) áp dụng cho đơn vị này.');
 
 /**
  * Drafts the báo cáo kết quả thực hiện of a unit on a programme for a period, from live data: the
  * same ProgressService.forUnit the dashboard calls (so the figures are the dashboard's), each
- * target's breakdown by the units below, the reporting completeness board's counts, and the tasks
- * read from the programme's text.
+ * target's breakdown by the units below, the reporting completeness board's counts, and the
+ * programme's tasks the unit carries with their statuses (server/tasks writes them).
  */
 export class ReportDocumentsService {
   constructor(
@@ -74,13 +74,15 @@ export class ReportDocumentsService {
     }
 
     const targets = await this.progress.forUnit(unit.id, asOf, { documentId: document.id });
-    const [breakdown, completeness] = await Promise.all([this.breakdown(targets.map((t) => t.targetId), unit.id, asOf), this.completeness(unit.id, unit.kind, period)]);
+    const [breakdown, completeness, tasks] = await Promise.all([
+      this.breakdown(targets.map((t) => t.targetId), unit.id, asOf), this.completeness(unit.id, unit.kind, period), this.tasks(unit.id, document.id),
+    ]);
     return buildReportContent({
       unit, parent: unit.parent,
       document: { id: document.id, kind: document.kind, symbol: document.symbol, title: document.title, issuedOn: document.issuedOn, issuerName: document.issuerName },
       period, reportDate, asOf,
       targets: targets.map((t) => ({ ...t, timing: t.timing.kind === 'annual' ? { kind: 'annual', year: t.timing.year } : t.timing })),
-      breakdown, completeness, tasks: tasksOf(document),
+      breakdown, completeness, tasks,
       signer: { ...request.signer, name: request.signer?.name?.trim() || unit.chairName },
     });
   }
@@ -98,6 +100,21 @@ export class ReportDocumentsService {
         .sort((a, b) => a.unit.name.localeCompare(b.unit.name, 'vi')));
     });
     return result;
+  }
+
+  /** The document's tasks the unit carries, each with its statuses and those of the units it gave the task to (three queries). */
+  private async tasks(unitId: number, documentId: number): Promise<ReportTask[]> {
+    const rows = await unitTasksOfDocument(this.db, unitId, documentId);
+    const given = await assignmentsGivenFrom(this.db, rows.map((r) => r.assignmentId));
+    const statuses = await currentStatuses(this.db, [...rows.map((r) => r.assignmentId), ...given.map((g) => g.id)]);
+    const byAssignment = group(statuses, (s) => s.assignmentId);
+    const givenFrom = group(given, (g) => g.parentId);
+    const history = (id: number, startsOn: string): AssignmentHistory => ({ startsOn, statuses: byAssignment.get(id) ?? [] });
+    return rows.map((r) => ({
+      title: r.title, lead: r.lead, timing: timingOf(r), owned: r.depth === 0,
+      self: history(r.assignmentId, r.startsOn),
+      assignees: (givenFrom.get(r.assignmentId) ?? []).map((g) => history(g.id, g.startsOn)),
+    }));
   }
 
   /** The completeness board's totals for every report the units below owe for this period. */
@@ -123,12 +140,14 @@ export function reportPeriod(code: string): Period {
   return period;
 }
 
-/** The programme's tasks as the review found them in its text (uploads only; hand-typed documents have none). */
-function tasksOf(document: ReportDocumentRow): { text: string; lead: string | null }[] {
-  const extraction = typeof document.extraction === 'string' ? JSON.parse(document.extraction) : document.extraction;
-  const tasks = (extraction as { tasks?: { text: string; section: string; lead: string | null }[] } | null)?.tasks ?? [];
-  return tasks.filter((t) => t.section === 'tasks').slice(0, MAX_TASKS).map((t) => {
-    const text = t.text.replace(/\s+/g, ' ').trim();
-    return { text: text.length > MAX_TASK_CHARS ? `${text.slice(0, MAX_TASK_CHARS - 1)}…` : text, lead: t.lead };
-  });
+/** Map.groupBy (Node 21+) for Node 20. */
+function group<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
 }

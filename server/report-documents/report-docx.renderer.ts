@@ -9,7 +9,7 @@ import {
   AlignmentType, BorderStyle, Document, HighlightColor, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType,
   type IBorderOptions, type ParagraphChild,
 } from 'docx';
-import { PLACEHOLDER_OPEN, type Figure, type ReportContent } from '../../domain/report-documents/report-content.ts';
+import { PLACEHOLDER_OPEN, TASKS_PLACEHOLDER, type Figure, type ReportContent } from '../../domain/report-documents/report-content.ts';
 
 export const A4 = { width: 11906, height: 16838 } as const;
 const MM = 56.7; // twips per millimetre
@@ -59,8 +59,8 @@ function sideBySide(leftShare: number, left: Paragraph[], right: Paragraph[]): T
 type Align = 'left' | 'center' | 'right';
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
-/** A bordered data table; the header row repeats on every page. */
-function dataTable(columns: { title: string; share: number; align: Align }[], rows: { cells: string[]; span?: boolean }[]): Table {
+/** A bordered data table; the header row repeats on every page; a row stays on one page unless `rowsMaySplit` (tall rows would leave half a page blank). */
+function dataTable(columns: { title: string; share: number; align: Align }[], rows: { cells: string[]; span?: boolean }[], options: { rowsMaySplit?: boolean } = {}): Table {
   const total = columns.reduce((s, c) => s + c.share, 0);
   const widths = columns.map((c) => Math.floor((TEXT_WIDTH * c.share) / total));
   const cell = (text: string, i: number, opts: { bold?: boolean; span?: number; align?: Align } = {}) => new TableCell({
@@ -73,7 +73,7 @@ function dataTable(columns: { title: string; share: number; align: Align }[], ro
     rows: [
       new TableRow({ tableHeader: true, children: columns.map((c, i) => cell(c.title, i, { bold: true, align: 'center' })) }),
       ...rows.map((r) => new TableRow({
-        cantSplit: true,
+        cantSplit: !options.rowsMaySplit,
         children: r.span ? [cell(r.cells[0]!, 0, { bold: true, span: columns.length, align: 'left' })] : r.cells.map((t, i) => cell(t, i)),
       })),
     ],
@@ -109,9 +109,12 @@ export async function renderReportDocx(c: ReportContent): Promise<Buffer> {
     c.completenessColumns.map((title, i) => ({ title, share: i === 0 ? 30 : 10, align: i === 0 ? 'left' as const : 'right' as const })),
     c.completeness.map((l) => ({ cells: [l.templateName, ...l.figures.map(text)] })),
   );
+  // Long task texts wrap in their cell (Word and LibreOffice break lines between words only).
   const tasks = dataTable(
-    [{ title: c.taskColumns[0]!, share: 8, align: 'center' }, { title: c.taskColumns[1]!, share: 52, align: 'left' }, { title: c.taskColumns[2]!, share: 18, align: 'left' }, { title: c.taskColumns[3]!, share: 22, align: 'left' }],
-    c.tasks.map((t) => ({ cells: [String(t.no), t.text, t.lead, t.status] })),
+    [{ title: c.taskColumns[0]!, share: 7, align: 'center' }, { title: c.taskColumns[1]!, share: 34, align: 'left' }, { title: c.taskColumns[2]!, share: 13, align: 'left' },
+      { title: c.taskColumns[3]!, share: 17, align: 'left' }, { title: c.taskColumns[4]!, share: 10, align: 'right' }, { title: c.taskColumns[5]!, share: 19, align: 'left' }],
+    c.tasks.map((t) => ({ cells: [String(t.no), t.text, t.lead, t.status, text(t.share), t.evidence] })),
+    { rowsMaySplit: true },
   );
 
   const signature = sideBySide(0.5, [
@@ -146,7 +149,8 @@ export async function renderReportDocx(c: ReportContent): Promise<Buffer> {
         body(c.completenessSummary),
         ...(c.completeness.length ? [completeness] : []),
         heading(c.sections.tasks),
-        ...(c.tasks.length ? [tasks] : [body('[Cán bộ bổ sung các nhiệm vụ, giải pháp đã triển khai và kết quả: …]')]),
+        body(c.taskSummary),
+        ...(c.tasks.length ? [tasks] : [body(TASKS_PLACEHOLDER)]),
         heading(c.sections.assessment),
         line(c.assessment.note, { italics: true, indent: true, after: 60, highlight: true }),
         ...c.assessment.prompts.map(body),

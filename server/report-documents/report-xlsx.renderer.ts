@@ -59,7 +59,7 @@ export async function renderReportXlsx(c: ReportContent): Promise<Buffer> {
     c.units.flatMap((g) => g.rows.map((r) => [r.no, `${g.no}. ${g.label}`, r.unit, r.actual, r.share, r.assessment])));
   addSheet(book, 'Tình hình báo cáo', 'Tình hình báo cáo của các đơn vị', about, c.completenessColumns,
     c.completeness.map((l) => [l.templateName, ...l.figures]));
-  addSheet(book, 'Nhiệm vụ', 'Việc thực hiện các nhiệm vụ, giải pháp', about, c.taskColumns,
-    c.tasks.map((t) => [t.no, t.text, t.lead, t.status]));
+  addSheet(book, 'Nhiệm vụ', 'Việc thực hiện các nhiệm vụ, giải pháp', about, [...c.taskColumns, ...c.taskCountColumns],
+    c.tasks.map((t) => [t.no, t.text, t.lead, t.status, t.share, t.evidence, t.assignees, t.completed, t.overdue, t.files]));
   return Buffer.from(await book.xlsx.writeBuffer());
 }
