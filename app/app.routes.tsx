@@ -30,6 +30,8 @@ const DocumentDetailScene = lazy(() => import('./scenes/targets/cascade/document
 const ReportingScene = lazy(() => import('./scenes/reporting/reporting.scene.tsx'));
 const ReportFormScene = lazy(() => import('./scenes/reporting/report-form.scene.tsx'));
 const AllocationScene = lazy(() => import('./scenes/allocation/allocation.scene.tsx'));
+const TasksScene = lazy(() => import('./scenes/tasks/tasks.scene.tsx'));
+const TaskDetailScene = lazy(() => import('./scenes/tasks/task-detail.scene.tsx'));
 
 /**
  * A data router (not <BrowserRouter>) so that a screen holding unsaved work can block leaving it
@@ -70,6 +72,8 @@ export function createAppRouter() {
         <Route path="/van-ban-chi-tieu" element={<TargetsScene />} />
         <Route path="/van-ban-chi-tieu/:id" element={<DocumentDetailScene />} />
         <Route path="/van-ban-chi-tieu/:id/ra-soat" element={<DocumentReviewScene />} />
+        <Route path="/nhiem-vu" element={<TasksScene />} />
+        <Route path="/nhiem-vu/:id" element={<TaskDetailScene />} />
         <Route path="/bao-cao-dinh-ky" element={<ReportingScene />} />
         <Route path="/bao-cao-dinh-ky/:id" element={<ReportFormScene />} />
         {NAV_SECTIONS.filter((s) => !s.isReady).map((section) => (

@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   BankOutlined,
   BarChartOutlined,
+  CarryOutOutlined,
   DashboardOutlined,
   FileProtectOutlined,
   FileTextOutlined,
@@ -22,7 +23,7 @@ import { ApiError, errorMessage } from '../api/api-client.ts';
 import { CHANGE_PASSWORD_PATH, LOGIN_PATH, NEXT_PARAM, logout, logoutEverywhere, meKey, meQuery } from '../api/auth.api.ts';
 import { adminPageForPath, adminPagesFor } from '../scenes/admin/admin-pages.ts';
 import { CurrentUnitBadge } from './current-unit.badge.tsx';
-import { NAV_SECTIONS, sectionForPath } from './nav-sections.ts';
+import { NAV_SECTIONS, sectionForPath, sectionsFor } from './nav-sections.ts';
 
 const ICONS: Record<string, ReactNode> = {
   overview: <DashboardOutlined />,
@@ -32,6 +33,7 @@ const ICONS: Record<string, ReactNode> = {
   employers: <ShopOutlined />,
   agreements: <FileProtectOutlined />,
   documents: <FileTextOutlined />,
+  tasks: <CarryOutOutlined />,
   reports: <BarChartOutlined />,
   admin: <SettingOutlined />,
 };
@@ -229,7 +231,7 @@ function ShellFrame({ me }: { me: CurrentUser }) {
             mode="inline"
             selectedKeys={adminPage ? [adminPage.key] : active ? [active.key] : []}
             defaultOpenKeys={adminPage ? ['admin'] : []}
-            items={NAV_SECTIONS.map((section) => ({
+            items={sectionsFor(me.permissions).map((section) => ({
               key: section.key,
               icon: ICONS[section.key],
               label: <span data-testid={`nav-${section.key}`}>{section.label}</span>,

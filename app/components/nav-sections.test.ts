@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NAV_SECTIONS, sectionForPath } from './nav-sections.ts';
+import { NAV_SECTIONS, sectionForPath, sectionsFor } from './nav-sections.ts';
 
 describe('navigation sections', () => {
   it('has unique, accent-free Vietnamese paths', () => {
@@ -16,5 +16,11 @@ describe('navigation sections', () => {
 
   it('labels are stored composed (NFC), as everything in the system', () => {
     for (const s of NAV_SECTIONS) expect(s.label).toBe(s.label.normalize('NFC'));
+  });
+
+  it('shows a section that needs a permission only to callers holding it', () => {
+    expect(sectionsFor(['targets.read']).map((s) => s.key)).toContain('tasks');
+    expect(sectionsFor(['org.read']).map((s) => s.key)).not.toContain('tasks');
+    expect(sectionsFor([]).map((s) => s.key)).toContain('overview');
   });
 });

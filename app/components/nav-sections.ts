@@ -10,6 +10,8 @@ export interface NavSection {
   /** One honest sentence on what the section will do, shown until it is built. */
   summary: string;
   isReady: boolean;
+  /** Shown only to callers holding this permission (the server refuses the rest anyway). */
+  permission?: string;
 }
 
 export const NAV_SECTIONS: readonly NavSection[] = [
@@ -63,6 +65,14 @@ export const NAV_SECTIONS: readonly NavSection[] = [
     isReady: true,
   },
   {
+    key: 'tasks',
+    path: '/nhiem-vu',
+    label: 'Nhiệm vụ',
+    summary: 'Theo dõi nhiệm vụ của nghị quyết, chương trình, kế hoạch: chủ trì, thời hạn, trạng thái từng kỳ và minh chứng.',
+    isReady: true,
+    permission: 'targets.read',
+  },
+  {
     key: 'reports',
     path: '/bao-cao-dinh-ky',
     label: 'Báo cáo định kỳ',
@@ -79,6 +89,11 @@ export const NAV_SECTIONS: readonly NavSection[] = [
 ];
 
 export const HOME_PATH = '/tong-quan';
+
+/** The sections a caller with these permissions sees in the menu. */
+export function sectionsFor(permissions: readonly string[]): NavSection[] {
+  return NAV_SECTIONS.filter((section) => !section.permission || permissions.includes(section.permission));
+}
 
 /** The section a URL belongs to (its own page or any page below it), for the menu highlight. */
 export function sectionForPath(pathname: string): NavSection | undefined {
