@@ -14,6 +14,7 @@ import { useDocumentTitle } from '../../../lib/use-document-title.ts';
 import { DOCUMENT_KINDS } from '../target-form.model.ts';
 import type { Mark, MarkKind } from './highlight.model.ts';
 import { ReviewTargetCard } from './review-target.card.tsx';
+import { ReviewTasksPanel } from './review-tasks.panel.tsx';
 import { ReviewTextPanel } from './review-text.panel.tsx';
 import { blockingReason, countByDecision, initialDrafts, metadataOf, toDraftBody, toSaveBody, type Draft } from './review.model.ts';
 import '../../../components/registry/registry.css';
@@ -222,7 +223,10 @@ function ReviewEditor({ review, onReload }: { review: ReviewResult; onReload: ()
               { key: 'baseline', label: `Hiện trạng (${count('baseline')})`, children: itemList('baseline') },
               { key: 'qualitative', label: `Định tính (${count('qualitative')})`, children: itemList('qualitative') },
               { key: 'reference', label: `Dẫn chiếu (${count('reference')})`, children: itemList('reference') },
-              { key: 'task', label: `Nhiệm vụ (${count('task')})`, children: itemList('task') },
+              {
+                key: 'task', label: `Nhiệm vụ (${count('task')})`,
+                children: <ReviewTasksPanel documentId={doc.id} selectedStart={review.items.find((i) => i.key === selected)?.start} onLocate={(start) => selectFromList(review.items.find((i) => i.kind === 'task' && i.start === start)?.key ?? '')} />,
+              },
             ]}
           />
         </div>
