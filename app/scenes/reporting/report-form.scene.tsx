@@ -10,6 +10,7 @@ import { formatViDate } from '../../lib/calendar-date.ts';
 import { useAutosave } from '../../lib/use-autosave.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { formatFigure, parseFigure, STATUS_COLORS, TIMELINESS_LABELS } from './report-format.ts';
+import { ReportTasksSection } from './report-tasks.section.tsx';
 import './reporting.css';
 
 /** One report: the form (autosaved), the figures from the registries beside it, checks, the thread, and the review actions. */
@@ -176,6 +177,7 @@ function ReportForm({ view }: { view: ReportView }) {
               })}
             </Card>
           ))}
+          <ReportTasksSection reportId={view.id} unitId={view.unit.id} canEdit={canEdit} />
           <Card size="small" className="report-actions">
             <Space wrap>
               {canEdit && (
