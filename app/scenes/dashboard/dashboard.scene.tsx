@@ -11,6 +11,7 @@ import { VI_DATE_FORMAT, formatViDate, todayIso } from '../../lib/calendar-date.
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { UnitPicker } from '../admin/unit-picker.field.tsx';
 import { ReportDocumentButton } from '../report-documents/report-document.button.tsx';
+import { TaskDeadlinesPanel } from '../tasks/task-deadlines.panel.tsx';
 import { StatusSummaryStrip } from './status-summary.strip.tsx';
 import { TargetCard } from './target.card.tsx';
 import { TargetDetailDrawer } from './target-detail.drawer.tsx';
@@ -99,6 +100,7 @@ export default function DashboardScene() {
           </Space>
         </Space>
       </Card>
+      <TaskDeadlinesPanel unitId={viewedId} />
 
       {list.isError && <Alert type="error" showIcon message={errorMessage(list.error)} className="dashboard-alert" />}
       {list.isPending && viewedId !== undefined && <Spin className="app-loading" />}
