@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../domain/demo/demo-accounts.ts';
 import type { Proposal, ReviewResult } from '../app/api/documents.api.ts';
 import { apiGet, apiLogin } from './support/api.ts';
-import { launchBrowser, loginInBrowser, openPage, type OpenedPage } from './support/browser.ts';
+import { launchBrowser, loginInBrowser, openPage, openPhonePage, type OpenedPage } from './support/browser.ts';
 import { submitUpload, uploadAndOpenReview, writeProgrammeDocx } from './support/documents.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';
 
@@ -173,10 +173,7 @@ describe('Rà soát văn bản keeps work: autosaved decisions, a question befor
   });
 
   it('on a phone (390 px), the same officer comes back, finds the decisions, decides one more, and is offered the existing document on a second upload', async () => {
-    const context = await browser.newContext({ baseURL: server.url, viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
-    const phone = await context.newPage();
-    const errors: string[] = [];
-    phone.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+    const { context, page: phone, errors } = await openPhonePage(browser, server.url, { width: 390, height: 844 });
     try {
       await loginInBrowser(phone, USER, DEMO_PASSWORD);
       await phone.goto('/van-ban-chi-tieu');

@@ -10,6 +10,17 @@ export async function apiGet<T>(baseUrl: string, path: string, cookie?: string):
   return (await response.json()) as T;
 }
 
+/** POSTs JSON with a session cookie and its CSRF token (from /api/auth/me); throws on an error answer. */
+export async function apiPost<T>(baseUrl: string, path: string, body: unknown, session: { cookie: string; csrfToken: string }): Promise<T> {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrfToken },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`POST ${path} answered ${response.status}: ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
 /** Logs in through the API and returns the session cookie ("name=value") for `apiGet`. */
 export async function apiLogin(baseUrl: string, username: string, password: string): Promise<string> {
   const response = await fetch(`${baseUrl}/api/auth/login`, {

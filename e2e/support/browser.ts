@@ -45,6 +45,15 @@ export async function openPage(browser: Browser, baseURL: string): Promise<Opene
   return { context, page, errors };
 }
 
+/** A fresh context on a phone (360–390 px wide, touch), same locale and zone. */
+export async function openPhonePage(browser: Browser, baseURL: string, viewport: { width: number; height: number }): Promise<OpenedPage> {
+  const context = await browser.newContext({ baseURL, viewport, deviceScaleFactor: 3, isMobile: true, hasTouch: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  return { context, page, errors };
+}
+
 /** Signs in through the login screen as a user would, and waits for the landing page (Tổng quan). */
 export async function loginInBrowser(page: Page, username: string, password: string): Promise<void> {
   await page.goto('/dang-nhap');

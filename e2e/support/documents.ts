@@ -6,13 +6,16 @@ import { buildDocx } from '../../server/documents/intake/intake-test-fixtures.ts
 
 const SOURCE_000 = new URL('../../../shared/documents/000_695bf227987f6204.txt', import.meta.url);
 
-/** The real programme 05/CTr-LĐLĐ as a Word file in a fresh temporary folder, one paragraph per line as officers type it. */
-export async function writeProgrammeDocx(fileName: string): Promise<string> {
+/** A seed document's text as a Word file in a fresh temporary folder, one paragraph per line as officers type it. */
+export async function writeSeedDocx(source: URL, fileName: string): Promise<string> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tiendo-docx-'));
   const file = path.join(dir, fileName);
-  await fs.writeFile(file, await buildDocx(await fs.readFile(SOURCE_000, 'utf8')));
+  await fs.writeFile(file, await buildDocx(await fs.readFile(source, 'utf8')));
   return file;
 }
+
+/** The real programme 05/CTr-LĐLĐ as a Word file. */
+export const writeProgrammeDocx = (fileName: string) => writeSeedDocx(SOURCE_000, fileName);
 
 /** On Văn bản & chỉ tiêu: *Tải văn bản lên*, the file, *Tải lên và đọc văn bản* (the caller waits for what follows). */
 export async function submitUpload(page: Page, file: string): Promise<void> {
