@@ -384,7 +384,9 @@ export async function tasksForPeriod(db: Db, unitId: number, period: { code: str
     FROM task_assignment a JOIN task t ON t.id = a.task_id
     LEFT JOIN org_unit lu ON lu.id = t.lead_unit_id
     LEFT JOIN task_status s ON s.assignment_id = a.id AND s.period_code = ${period.code} AND s.is_current
-    WHERE a.assignee_unit_id = ${unitId} AND a.withdrawn_at IS NULL AND t.withdrawn_at IS NULL AND (a.starts_on <= ${period.end}::date OR s.id IS NOT NULL)
+    WHERE a.assignee_unit_id = ${unitId} AND a.withdrawn_at IS NULL AND t.withdrawn_at IS NULL AND (a.starts_on <= ${period.end}::date OR s.id IS NOT NULL
+        -- A one-off task given after the period ended but due in it (or before) is reported there.
+        OR (t.timing_kind IN ('deadline', 'year') AND t.due_on <= ${period.end}::date))
       AND (t.timing_kind NOT IN ('deadline', 'year') OR (t.due_on >= ${period.start}::date AND t.due_on <= ${period.end}::date)
         OR (t.due_on < ${period.start}::date AND (a.settled_through IS NULL OR s.id IS NOT NULL)))
     ORDER BY t.due_on NULLS LAST, t.id`.execute(db);
