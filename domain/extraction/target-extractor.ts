@@ -46,6 +46,7 @@ export function extractTargets(
   const targets: ExtractedTarget[] = [];
   const baselines: Baseline[] = [];
   let previous: { para: Paragraph; end: number; clauseStart: number; subject: string } | null = null;
+  const lowerBounds = new Set<number>();
   classified.forEach((c, i) => {
     const next = classified[i + 1];
     const nextCue = next && next.para === c.para && next.clauseStart === c.clauseStart ? next.reading.cueStart : null;
@@ -57,6 +58,7 @@ export function extractTargets(
       baselines.push({ value: c.mention.value, unit: c.mention.unit, subject: built.subject, quote: built.quote, start: built.start, end: built.end, year });
       return;
     }
+    if (c.mention.range === 'lower') lowerBounds.add(targets.length);
     targets.push({
       value: c.mention.value,
       unit: c.mention.unit,
@@ -78,13 +80,9 @@ export function extractTargets(
   // "Tăng 1 đến 2 xã đạt chuẩn": both bounds measure what follows the upper one.
   targets.forEach((t, i) => {
     const upper = targets[i + 1];
-    if (upper && t.valueEnd <= upper.valueStart && t.end >= upper.valueStart - 8 && isLowerBound(mentions, t.valueStart)) t.subject = upper.subject;
+    if (upper && lowerBounds.has(i) && t.valueEnd <= upper.valueStart && t.end >= upper.valueStart - 8) t.subject = upper.subject;
   });
   return { targets, baselines, qualitativeTargets: extractQualitative(layout, timing, classified) };
-}
-
-function isLowerBound(mentions: readonly NumericMention[], start: number): boolean {
-  return mentions.find((m) => m.start === start)?.range === 'lower';
 }
 
 function groupByParagraph(layout: Layout, mentions: readonly NumericMention[]): Map<Paragraph, NumericMention[]> {
@@ -166,11 +164,12 @@ function describe(layout: Layout, c: Classified, nextCue: number | null, prevEnd
   let quoteStart = prevEnd !== null ? skipJoiners(text, prevEnd, m.start) : c.clauseStart;
   if (c.reading.cueStart < quoteStart) quoteStart = c.reading.cueStart;
   // "giảm tỷ lệ hộ nghèo còn 3%": what is reduced is named inside the comparator phrase.
+  const thinSubject = m.unit !== 'count' && subject.split(' ').filter(Boolean).length < 2;
   const reduced = /^giam\s+(.{6,80}?)\s+con(?:\s+duoi)?\s*$/u.exec(layout.folded.slice(c.reading.cueStart, m.start));
-  if (reduced && m.unit !== 'count' && subject.split(' ').filter(Boolean).length < 2) {
+  if (reduced && thinSubject) {
     const from = c.reading.cueStart + reduced[0].indexOf(reduced[1]!);
     subject = cleanSubject(text.slice(from, from + reduced[1]!.length));
-  } else if (subject.split(' ').filter(Boolean).length < 2 && m.unit !== 'count') {
+  } else if (thinSubject) {
     // "tỷ lệ CĐCS ký kết TƯLĐTT đạt 80%": the subject comes before the number.
     const before = subjectBefore(layout, quoteStart, c.reading.cueStart);
     if (before) {
