@@ -478,9 +478,15 @@ export class ProgressService {
       .map((r) => ({ id: Number(r.id), unitId: Number(r.unit_id), parentId: Number(r.parent_target_id) }));
     if (rows.length === 0) return new Map();
     const governing = unitId === Number(t.unit_id) ? Number(t.id) : rows.find((r) => r.unitId === unitId)?.id ?? null;
+    const byUnit = new Map<number, typeof rows>();
+    for (const r of [...rows].sort((a, b) => a.id - b.id)) {
+      const list = byUnit.get(r.unitId);
+      if (list) list.push(r);
+      else byUnit.set(r.unitId, [r]);
+    }
     const chosen = new Map<number, number>();
     for (const childId of childIds) {
-      const own = rows.filter((r) => r.unitId === childId).sort((a, b) => a.id - b.id);
+      const own = byUnit.get(childId) ?? [];
       // The allocation from the unit looked at first; any other in the tree if it has none.
       const pick = own.find((r) => r.parentId === governing) ?? own[0];
       if (pick) chosen.set(childId, pick.id);
