@@ -34,6 +34,13 @@ async function apiPost<T>(route: string, body: unknown): Promise<T> {
   return (await response.json()) as T;
 }
 
+/** Giao chỉ tiêu, then its confirmation — the dialog's own button, once the dialog is there (the page's button has the same name). */
+async function confirmAllocation(page: Page): Promise<void> {
+  await expect.poll(() => page.locator('.ant-modal-confirm').count()).toBe(0);
+  await page.getByTestId('allocation-save').click();
+  await page.locator('.ant-modal-confirm').getByRole('button', { name: 'Giao chỉ tiêu', exact: true }).click();
+}
+
 describe('Giao chỉ tiêu: the province shares its members target out to its communes, and each commune is judged against its own share', () => {
   beforeAll(async () => {
     server = await startTestServer();
@@ -74,8 +81,7 @@ describe('Giao chỉ tiêu: the province shares its members target out to its co
     await input.fill(String(biggest.proposed + 1000));
     await expect.poll(() => page.getByTestId('allocation-sum').innerText()).toBe(vi(TARGET_VALUE + 1000));
     expect(await page.getByTestId('allocation-problems').innerText()).toContain(`vượt chỉ tiêu của đơn vị (${vi(TARGET_VALUE)}) ${vi(1000)}`);
-    await page.getByTestId('allocation-save').click();
-    await page.getByRole('button', { name: 'Giao chỉ tiêu', exact: true }).last().click();
+    await confirmAllocation(page);
     await expect.poll(() => page.getByTestId('allocation-error').innerText()).toBe(
       `Tổng chỉ tiêu giao cho các đơn vị (${vi(TARGET_VALUE + 1000)}) vượt chỉ tiêu của đơn vị (${vi(TARGET_VALUE)}) ${vi(1000)}; nếu muốn giao vượt, hãy chọn "Cho phép giao vượt".`,
     );
@@ -86,8 +92,7 @@ describe('Giao chỉ tiêu: the province shares its members target out to its co
     // Back to the proportional proposal, and allocate.
     await page.getByTestId('allocation-method').getByText('Theo tỷ lệ').click();
     await expect.poll(() => page.getByTestId('allocation-remainder').innerText()).toBe('0');
-    await page.getByTestId('allocation-save').click();
-    await page.getByRole('button', { name: 'Giao chỉ tiêu', exact: true }).last().click();
+    await confirmAllocation(page);
     await expect.poll(async () => (await apiGet<AllocationPreview>(server.url, `/api/targets/${target.targetId}/allocation`, cookie)).children.map((c) => c.current))
       .toEqual(proposal.children.map((c) => c.proposed));
     // The refused allocation is a 400 the browser logs; nothing else may appear.
