@@ -52,6 +52,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e.test.ts'],
+          // The demo province is loaded once per run; each file's server starts on a copy.
+          globalSetup: ['e2e/support/seeded-data.global.ts'],
           environment: 'node',
           // A screen may take seconds to settle on a busy 2-core machine (debounced search, a
           // fetch, a render): polls wait for what a user would wait for, not one second.

@@ -4,6 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const OUTPUT_LIMIT = 64 * 1024;
@@ -23,6 +24,8 @@ export interface StartTestServerOptions {
   env?: Record<string, string>;
   /** Reuse a data folder instead of a fresh one; it is then left in place on stop. */
   dataDir?: string;
+  /** Start on an empty database (migrations and the demo load run now) instead of a copy of the run's seeded template. */
+  fresh?: boolean;
   /** A cold start builds the web app and creates the database: give it time on a busy 2-core machine. */
   startTimeoutMs?: number;
 }
@@ -41,6 +44,15 @@ export async function findFreePort(): Promise<number> {
   });
 }
 
+/** The folder the e2e global set-up seeded (see seeded-data.global.ts), when this runs under it. */
+function seededTemplate(): string | undefined {
+  try {
+    return inject('e2eTemplateDataDir') || undefined;
+  } catch {
+    return undefined; // outside a vitest worker (a script), or a project without the set-up
+  }
+}
+
 /**
  * Starts the real server exactly as a user would (`node bin/tiendo.js start`) on its own
  * temporary database and port, and resolves once /api/health answers 200.
@@ -48,6 +60,8 @@ export async function findFreePort(): Promise<number> {
 export async function startTestServer(options: StartTestServerOptions = {}): Promise<TestServer> {
   const ownsDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'tiendo-e2e-')));
+  const template = ownsDataDir && !options.fresh && !options.env?.DATABASE_URL ? seededTemplate() : undefined;
+  if (template) await fs.cp(template, dataDir, { recursive: true });
   const port = await findFreePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'tiendo.js'), 'start'], {
