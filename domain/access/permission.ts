@@ -20,6 +20,7 @@ export const PERMISSIONS = [
   'reports.submit',
   'reports.review',
   'reports.manage',
+  'measures.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -39,6 +40,7 @@ export const PERMISSION_LABELS: Record<Permission, string> = {
   'reports.submit': 'Nhập và gửi báo cáo định kỳ của đơn vị',
   'reports.review': 'Duyệt, trả lại, mở lại báo cáo của đơn vị cấp dưới',
   'reports.manage': 'Quản lý biểu mẫu và quy tắc kiểm tra báo cáo',
+  'measures.manage': 'Quản lý biểu mẫu và chỉ số: thành phần số liệu, chỉ số, phiên bản biểu mẫu của đơn vị và cấp dưới',
 };
 
 export function isPermission(value: string): value is Permission {
@@ -58,7 +60,7 @@ export const ROLE_SEEDS: RoleSeed[] = [
     code: 'system_admin',
     name: 'Quản trị hệ thống',
     description: 'Quản lý tài khoản, khóa API và nhật ký trong phạm vi đơn vị của mình; xem và sửa mọi dữ liệu trong phạm vi đó.',
-    permissions: ['org.read', 'org.write', 'org.restructure', 'registry.read', 'registry.write', 'targets.read', 'targets.write', 'users.manage', 'tokens.manage', 'audit.read', 'reports.read', 'reports.submit', 'reports.review', 'reports.manage'],
+    permissions: ['org.read', 'org.write', 'org.restructure', 'registry.read', 'registry.write', 'targets.read', 'targets.write', 'users.manage', 'tokens.manage', 'audit.read', 'reports.read', 'reports.submit', 'reports.review', 'reports.manage', 'measures.manage'],
   },
   {
     code: 'union_staff',
