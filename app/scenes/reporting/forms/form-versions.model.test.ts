@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { UNION_STATISTICS_CALENDAR } from '../../../../domain/periods/period.ts';
+import { nextPeriodCode, ownDraft, periodLabel, publishPeriodOptions, sourceForNewVersion, versionStatuses, type VersionLike } from './form-versions.model.ts';
+
+const half = { periodKind: 'half' as const, calendar: UNION_STATISTICS_CALENDAR };
+const year = { periodKind: 'year' as const, calendar: UNION_STATISTICS_CALENDAR };
+const province = { id: 5, name: 'LĐLĐ tỉnh Tây Ninh' };
+
+const v = (id: number, version: number, fromPeriod: string | null, owner: VersionLike['owner'] = null): VersionLike => ({ id, version, status: fromPeriod ? 'published' : 'draft', fromPeriod, owner });
+
+describe('periods', () => {
+  it('steps to the next half-year or year', () => {
+    expect(nextPeriodCode('2026-H1')).toBe('2026-H2');
+    expect(nextPeriodCode('2026-H2')).toBe('2027-H1');
+    expect(nextPeriodCode('2026')).toBe('2027');
+    expect(() => nextPeriodCode('2026-Q1')).toThrow(RangeError);
+  });
+
+  it('offers the period running today and the next ones, on the union calendar (after the late-November cut-off it is next year)', () => {
+    expect(publishPeriodOptions(half, '2026-12-06')).toEqual([
+      { code: '2027-H1', label: '6 tháng đầu năm 2027', isCurrent: true },
+      { code: '2027-H2', label: '6 tháng cuối năm 2027', isCurrent: false },
+      { code: '2028-H1', label: '6 tháng đầu năm 2028', isCurrent: false },
+      { code: '2028-H2', label: '6 tháng cuối năm 2028', isCurrent: false },
+    ]);
+    expect(publishPeriodOptions(year, '2026-10-01', 2).map((p) => p.label)).toEqual(['Năm 2026', 'Năm 2027']);
+  });
+
+  it('labels a code, or shows it as is when unreadable', () => {
+    expect(periodLabel('2027-H1', UNION_STATISTICS_CALENDAR)).toBe('6 tháng đầu năm 2027');
+    expect(periodLabel('không rõ', UNION_STATISTICS_CALENDAR)).toBe('không rõ');
+  });
+});
+
+describe('version statuses', () => {
+  it('marks the draft, the version in force, one to come and those replaced, per owner', () => {
+    const versions = [v(1, 1, '2000-H1'), v(2, 2, '2026-H2'), v(3, 3, '2027-H2'), v(4, 4, null), v(5, 1, '2026-H1', province)];
+    const s = versionStatuses(versions, half, '2026-12-06');
+    expect(s.get(1)).toMatchObject({ state: 'replaced', label: 'Đã thay thế (áp dụng từ kỳ 6 tháng đầu năm 2000)' });
+    expect(s.get(2)).toMatchObject({ state: 'in_force', label: 'Đang áp dụng từ kỳ 6 tháng cuối năm 2026' });
+    expect(s.get(3)).toMatchObject({ state: 'scheduled', label: 'Sẽ áp dụng từ kỳ 6 tháng cuối năm 2027' });
+    expect(s.get(4)).toMatchObject({ state: 'draft', label: 'Bản nháp' });
+    expect(s.get(5)).toMatchObject({ state: 'in_force' });
+  });
+
+  it('a correction republished from the same period replaces the earlier one', () => {
+    const s = versionStatuses([v(1, 1, '2027-H1'), v(2, 2, '2027-H1')], half, '2026-12-06');
+    expect(s.get(1)?.state).toBe('replaced');
+    expect(s.get(2)?.state).toBe('in_force');
+  });
+
+  it('a new version starts from the one in force for my unit, else the newest in force', () => {
+    const versions = [v(1, 1, '2000-H1'), v(2, 2, '2026-H2'), v(5, 1, '2026-H1', province), v(6, 3, null, province)];
+    const s = versionStatuses(versions, half, '2026-12-06');
+    expect(sourceForNewVersion(versions, s, 5)?.id).toBe(5);
+    expect(sourceForNewVersion(versions, s, 9)?.id).toBe(2);
+    expect(sourceForNewVersion([v(7, 1, '2030-H1')], versionStatuses([v(7, 1, '2030-H1')], half, '2026-12-06'), 9)?.id).toBe(7);
+    expect(ownDraft(versions, 5)?.id).toBe(6);
+    expect(ownDraft(versions, 9)).toBeUndefined();
+  });
+});
