@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router';
 import { meQuery } from '../../api/auth.api.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { CompletenessTab } from './completeness.tab.tsx';
+import { FormVersionsTab } from './forms/form-versions.tab.tsx';
 import { MyReportsTab } from './my-reports.tab.tsx';
 import { ReviewTab } from './review.tab.tsx';
 import '../../components/registry/registry.css';
@@ -15,11 +16,13 @@ export default function ReportingScene() {
   const me = useQuery(meQuery());
   const [params, setParams] = useSearchParams();
   const canReview = me.data?.permissions.includes('reports.review') ?? false;
+  const canReadForms = me.data?.permissions.includes('reports.read') ?? false;
   const tab = params.get('tab') ?? 'cua-toi';
   const items = [
     { key: 'cua-toi', label: 'Báo cáo của đơn vị', children: <MyReportsTab /> },
     ...(canReview ? [{ key: 'duyet', label: 'Duyệt báo cáo cấp dưới', children: <ReviewTab /> }] : []),
     { key: 'tinh-hinh', label: 'Tình hình nộp báo cáo', children: <CompletenessTab /> },
+    ...(canReadForms ? [{ key: 'bieu-mau', label: 'Biểu mẫu', children: <FormVersionsTab /> }] : []),
   ];
   return (
     <div className="scene" data-testid="reporting-scene">
