@@ -17,6 +17,7 @@ const UsersScene = lazy(() => import('./scenes/admin/users.scene.tsx'));
 const RolesScene = lazy(() => import('./scenes/admin/roles.scene.tsx'));
 const TokensScene = lazy(() => import('./scenes/admin/tokens.scene.tsx'));
 const AuditScene = lazy(() => import('./scenes/admin/audit.scene.tsx'));
+const MeasuresScene = lazy(() => import('./scenes/measures/measures.scene.tsx'));
 const MembersScene = lazy(() => import('./scenes/members/members.scene.tsx'));
 const RegistryImportScene = lazy(() => import('./scenes/imports/registry-import.scene.tsx'));
 const MemberDuplicatesScene = lazy(() => import('./scenes/members/member-duplicates.scene.tsx'));
@@ -58,6 +59,7 @@ export function createAppRouter() {
         <Route path="/quan-tri/vai-tro" element={<RequirePermission permission="users.manage"><RolesScene /></RequirePermission>} />
         <Route path="/quan-tri/khoa-api" element={<RequirePermission permission="tokens.manage"><TokensScene /></RequirePermission>} />
         <Route path="/quan-tri/nhat-ky" element={<RequirePermission permission="audit.read"><AuditScene /></RequirePermission>} />
+        <Route path="/quan-tri/chi-so" element={<RequirePermission permission={['measures.manage', 'targets.read']}><MeasuresScene /></RequirePermission>} />
         <Route path="/doan-vien" element={<MembersScene />} />
         <Route path="/doan-vien/nhap" element={<RequirePermission permission="registry.write"><RegistryImportScene registry="members" /></RequirePermission>} />
         <Route path="/doan-vien/ho-so-trung" element={<MemberDuplicatesScene />} />

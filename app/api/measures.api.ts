@@ -160,7 +160,8 @@ export const derivedOptionsQuery = () =>
 export const indicatorPreviewQuery = (body: PreviewBody) =>
   queryOptions({
     queryKey: measureKeys.preview(body),
-    queryFn: ({ signal }) => api.post<PreviewResult>('/api/measures/indicators/preview', body, { signal }),
+    // A read: the expression goes in the query string (buildUrl leaves out an absent denominator).
+    queryFn: ({ signal }) => api.get<PreviewResult>('/api/measures/indicators/preview', { query: { ...body }, signal }),
     // The last figure stays on screen while the next expression is computed, instead of flashing empty.
     placeholderData: keepPreviousData,
     staleTime: 30_000,

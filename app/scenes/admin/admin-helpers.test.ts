@@ -94,6 +94,14 @@ describe('admin pages', () => {
     expect(adminPagesFor(['users.manage', 'tokens.manage', 'audit.read'])).toHaveLength(5);
     expect(adminPageForPath('/quan-tri/tai-khoan')?.label).toBe('Tài khoản');
   });
+
+  it('shows the measures page to managers, and read-only to whoever reads targets', () => {
+    const measures = 'Chỉ số và thành phần số liệu';
+    expect(adminPagesFor(['measures.manage']).map((p) => p.label)).toEqual([measures, 'Đổi mật khẩu']);
+    expect(adminPagesFor(['targets.read']).map((p) => p.label)).toEqual([measures, 'Đổi mật khẩu']);
+    expect(adminPagesFor(['reports.read']).map((p) => p.label)).toEqual(['Đổi mật khẩu']);
+    expect(adminPageForPath('/quan-tri/chi-so')?.key).toBe('admin-measures');
+  });
 });
 
 describe('form errors', () => {

@@ -8,6 +8,8 @@ export interface AdminPage {
   label: string;
   /** null: every signed-in user (changing one's own password). */
   permission: string | null;
+  /** Also shown, read-only, to callers holding this one (the page hides what they may not do). */
+  readPermission?: string;
 }
 
 export const CHANGE_PASSWORD_PAGE_PATH = '/doi-mat-khau';
@@ -18,11 +20,13 @@ export const ADMIN_PAGES: readonly AdminPage[] = [
   { key: 'admin-roles', path: '/quan-tri/vai-tro', label: 'Vai trò', permission: 'users.manage' },
   { key: 'admin-tokens', path: '/quan-tri/khoa-api', label: 'Khóa API', permission: 'tokens.manage' },
   { key: 'admin-audit', path: '/quan-tri/nhat-ky', label: 'Nhật ký', permission: 'audit.read' },
+  // The lists are read with targets.read (what targets are measured by); writes need measures.manage.
+  { key: 'admin-measures', path: '/quan-tri/chi-so', label: 'Chỉ số và thành phần số liệu', permission: 'measures.manage', readPermission: 'targets.read' },
   { key: 'admin-password', path: CHANGE_PASSWORD_PAGE_PATH, label: 'Đổi mật khẩu', permission: null },
 ];
 
 export function adminPagesFor(permissions: readonly string[]): AdminPage[] {
-  return ADMIN_PAGES.filter((page) => page.permission === null || permissions.includes(page.permission));
+  return ADMIN_PAGES.filter((page) => page.permission === null || permissions.includes(page.permission) || (page.readPermission !== undefined && permissions.includes(page.readPermission)));
 }
 
 export function adminPageForPath(pathname: string): AdminPage | undefined {

@@ -16,9 +16,10 @@ function Forbidden() {
   );
 }
 
-/** The server refuses the API anyway; this says so in words instead of an empty table. */
-export function RequirePermission({ permission, children }: { permission: string; children: ReactNode }) {
+/** The server refuses the API anyway; this says so in words instead of an empty table. Several permissions: any of them opens the page. */
+export function RequirePermission({ permission, children }: { permission: string | readonly string[]; children: ReactNode }) {
   const me = useQuery(meQuery());
   if (!me.data) return null;
-  return me.data.permissions.includes(permission) ? children : <Forbidden />;
+  const anyOf = typeof permission === 'string' ? [permission] : permission;
+  return anyOf.some((p) => me.data.permissions.includes(p)) ? children : <Forbidden />;
 }
