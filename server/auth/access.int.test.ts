@@ -239,6 +239,13 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
       '/api/documents/:id/tasks': `/api/documents/${p01Document}/tasks`,
       '/api/documents/:id/tasks/confirm': `/api/documents/${p01Document}/tasks/confirm`,
       '/api/reports/:id/tasks': `/api/reports/${p01Report}/tasks`,
+      '/api/measures/elements/:code': '/api/measures/elements/members_active',
+      '/api/measures/indicators/:code': '/api/measures/indicators/members',
+      '/api/measures/:kind/:code/versions': '/api/measures/elements/members_active/versions',
+      '/api/measures/indicators/preview': `/api/measures/indicators/preview?unit=count&numerator=${encodeURIComponent('#{members_active}')}&unitId=${p01}&date=2026-06-30`,
+      '/api/report-templates/:code/versions': '/api/report-templates/cdcs-nam/versions',
+      '/api/report-templates/:code/versions/:version': '/api/report-templates/cdcs-nam/versions/1',
+      '/api/report-templates/:code/versions/:version/publish': '/api/report-templates/cdcs-nam/versions/1/publish',
     };
     const url = samples[route.url] ?? route.url;
     if (url.includes(':')) throw new Error(`The access test needs a sample for ${route.method} ${route.url}: add one to sampleUrl().`);

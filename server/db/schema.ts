@@ -240,22 +240,32 @@ export interface ImportRejectionTable {
 export interface DataElementTable {
   code: string;
   name: string;
-  unit: 'count' | 'money';
+  unit: 'count' | 'percent' | 'money';
   source: 'derived' | 'reported';
   description: string;
   is_builtin: Generated<boolean>;
+  /** A custom derived element's registry, measure and filters (domain/measures/derived-definition.ts). */
+  definition: ColumnType<unknown, string | null, string | null> | null;
+  owner_unit_id: number | null;
+  version: Generated<number>;
+  updated_at: Generated<Timestamp>;
+  updated_by: Generated<string>;
 }
 
 export interface IndicatorTable {
   code: string;
   name: string;
-  unit: 'count' | 'percent' | 'ratio';
+  unit: 'count' | 'percent' | 'ratio' | 'money';
   numerator: string;
   denominator: string | null;
   description: string;
   keywords: string[];
   sector_group: 'state' | 'nonstate' | null;
   is_builtin: Generated<boolean>;
+  owner_unit_id: number | null;
+  version: Generated<number>;
+  updated_at: Generated<Timestamp>;
+  updated_by: Generated<string>;
 }
 
 export interface PlanDocumentTable {
@@ -376,6 +386,22 @@ export interface ReportTemplateTable {
   is_current: Generated<boolean>;
   created_at: Generated<Timestamp>;
   created_by: Generated<string>;
+  owner_unit_id: number | null;
+  /** The first day of the first period this version applies to; NULL while a draft. */
+  from_period_start: string | null;
+  published_at: Timestamp | null;
+  based_on: number | null;
+}
+
+export interface MeasureVersionTable {
+  id: Generated<number>;
+  kind: 'element' | 'indicator';
+  code: string;
+  version: number;
+  snapshot: ColumnType<unknown, string, string>;
+  changed_at: Generated<Timestamp>;
+  changed_by: string;
+  reason: string | null;
 }
 
 export interface ReportTable {
@@ -539,6 +565,7 @@ export interface DB {
   target_version: TargetVersionTable;
   reported_value: ReportedValueTable;
   report_template: ReportTemplateTable;
+  measure_version: MeasureVersionTable;
   report: ReportTable;
   report_comment: ReportCommentTable;
   task: TaskTable;

@@ -1,5 +1,7 @@
 import { sql, type Kysely } from 'kysely';
-import { indicatorValue, parseExpression, referencedCodes, type Expr } from '../../domain/indicators/expression.ts';
+import { formatExpression, indicatorValue, parseExpression, referencedCodes, type Expr } from '../../domain/indicators/expression.ts';
+import { baseElementOf, scopeWithin, type DerivedDefinition } from '../../domain/measures/derived-definition.ts';
+import { expandIndicatorReferences } from '../../domain/measures/indicator-checks.ts';
 import {
   rankChildren, ruleOf, weighContributions, type BreakdownRule, type ChildBasis, type ContributionFigures, type ContributionInput, type ContributionReference,
 } from '../../domain/indicators/breakdown.ts';
@@ -105,7 +107,7 @@ function expressionsOf(t: TargetRow): { num: Expr; den: Expr | null; codes: stri
  * not count them asks for the stocks on its date alone, which lets targets of different periods
  * share one read and spares the aggregates two prefixes per unit.
  */
-const periodIfCounted = (codes: string[], period: Period) => (codes.includes('members_new') ? period : null);
+const periodIfCounted = (codes: string[], period: Period | null) => (codes.includes('members_new') ? period : null);
 
 /** Which costly parts of the derived elements a target reads: members (a unit's own, by index), their genders, employer sums. */
 export interface ElementNeeds {
@@ -259,13 +261,48 @@ function deferred<T>(): Deferred<T> {
   return { promise, resolve, reject };
 }
 
+interface Catalogue {
+  sources: Map<string, 'derived' | 'reported'>;
+  /** Custom derived elements: what they count (issue 19). */
+  custom: Map<string, DerivedDefinition>;
+  /** Indicators that others may reuse (no denominator), for expanding their references. */
+  reusable: Map<string, { numerator: string; denominator: string | null; unit: string }>;
+}
+
+/** How long a server process trusts its copy of the catalogue when another one may have changed it. */
+const CATALOGUE_TTL_MS = 30_000;
+
+async function readCatalogue(db: Kysely<DB>): Promise<Catalogue> {
+  const [elements, indicators] = await Promise.all([
+    db.selectFrom('data_element').select(['code', 'source', 'definition']).execute(),
+    db.selectFrom('indicator').select(['code', 'unit', 'numerator', 'denominator']).where('denominator', 'is', null).execute(),
+  ]);
+  return {
+    sources: new Map(elements.map((e) => [e.code, e.source])),
+    custom: new Map(elements.filter((e) => e.definition !== null && e.source === 'derived').map((e) => [e.code, e.definition as DerivedDefinition])),
+    reusable: new Map(indicators.map((i) => [i.code, i])),
+  };
+}
+
+/**
+ * A target row whose expressions name other indicators (reused counts), rewritten over elements
+ * only; the engine then never meets an indicator code. Rows without such references are returned as is.
+ */
+function expandRow(t: TargetRow, cat: Catalogue): TargetRow {
+  const fields = [t.numerator, t.denominator].filter((f): f is string => f !== null);
+  const refs = fields.flatMap((f) => [...f.matchAll(/#\{([a-z][a-z0-9_]*)\}/g)].map((m) => m[1]!));
+  if (!refs.some((code) => !cat.sources.has(code) && cat.reusable.has(code))) return t;
+  const expand = (f: string) => formatExpression(expandIndicatorReferences(parseExpression(f), cat.reusable, cat.sources));
+  return { ...t, numerator: expand(t.numerator), denominator: t.denominator === null ? null : expand(t.denominator) };
+}
+
 /**
  * Computes targets for a unit on a date. Counts are counted over the subtree; ratios from summed
  * numerators and denominators (never an average of children's percentages); missing data stays
  * missing. Annual targets are judged year by year, deadline targets against their deadline.
  */
 export class ProgressService {
-  private elementSources: Map<string, 'derived' | 'reported'> | null = null;
+  private catalogueRead: { at: number; value: Promise<Catalogue> } | null = null;
 
   constructor(private readonly db: Kysely<DB>, private readonly source: DerivedSource = 'aggregates') {}
 
@@ -274,9 +311,78 @@ export class ProgressService {
     return new ElementCache(this.db, this.source);
   }
 
+  /**
+   * The catalogue as the engine reads it: where each element comes from, the custom derived
+   * elements' definitions and the indicators (for reused ones). Elements and indicators are data
+   * an administrator edits (issue 19): the service that writes them calls invalidateCatalogue(),
+   * and another server process sees a change within CATALOGUE_TTL_MS.
+   */
+  private catalogue(): Promise<Catalogue> {
+    if (!this.catalogueRead || Date.now() - this.catalogueRead.at > CATALOGUE_TTL_MS) {
+      const value = readCatalogue(this.db);
+      value.catch(() => (this.catalogueRead = null));
+      this.catalogueRead = { at: Date.now(), value };
+    }
+    return this.catalogueRead.value;
+  }
+
+  invalidateCatalogue(): void {
+    this.catalogueRead = null;
+  }
+
   private async sources(): Promise<Map<string, 'derived' | 'reported'>> {
-    this.elementSources ??= new Map((await this.db.selectFrom('data_element').select(['code', 'source']).execute()).map((e) => [e.code, e.source]));
-    return this.elementSources;
+    return (await this.catalogue()).sources;
+  }
+
+  /**
+   * The derived elements of an expression's codes for some units on a day, each under its code.
+   * Built-in derived codes are read in the target's scope; a custom derived element is its base
+   * element read in the target's scope narrowed by the element's own filters (one cache read per
+   * distinct scope: a dashboard's custom elements mostly share them).
+   */
+  private derivedOf(t: Pick<TargetRow, 'sectors' | 'min_workers'>, codes: string[], unitIds: number[], date: string, period: Period | null, cache: ElementCache, cat: Catalogue): Promise<ElementValues>[] {
+    const scope = { sectors: t.sectors, minWorkers: t.min_workers };
+    const native = codes.filter((c) => cat.sources.get(c) === 'derived' && !cat.custom.has(c));
+    const reads: { pairs: [string, string][]; values: Promise<ElementValues>[] }[] = [];
+    const zero: [string, string][] = [];
+    if (native.length) reads.push({ pairs: native.map((c) => [c, c]), values: cache.get(unitIds, date, scope, periodIfCounted(native, period), needsOf(native)) });
+    const groups = new Map<string, { scope: ElementScope; pairs: [string, string][] }>();
+    for (const code of codes) {
+      const def = cat.custom.get(code);
+      if (!def) continue;
+      const within = scopeWithin(scope, def);
+      // No sector left where the target and the element overlap: nothing to count there.
+      if (!within) zero.push([code, baseElementOf(def)]);
+      else {
+        const key = JSON.stringify(within);
+        const group = groups.get(key) ?? groups.set(key, { scope: within, pairs: [] }).get(key)!;
+        group.pairs.push([code, baseElementOf(def)]);
+      }
+    }
+    for (const g of groups.values()) {
+      const bases = g.pairs.map(([, b]) => b);
+      reads.push({ pairs: g.pairs, values: cache.get(unitIds, date, g.scope, periodIfCounted(bases, period), needsOf(bases)) });
+    }
+    return unitIds.map(async (_, i) => {
+      const out: ElementValues = new Map();
+      const maps = await Promise.all(reads.map((r) => r.values[i]!));
+      reads.forEach((r, k) => r.pairs.forEach(([code, base]) => out.set(code, maps[k]!.get(base) ?? null)));
+      for (const [code] of zero) out.set(code, 0);
+      return out;
+    });
+  }
+
+  /** The base element codes an expression's codes are counted with (a custom element counts as its base). */
+  private static basesOf(codes: string[], cat: Catalogue): string[] {
+    return codes.map((c) => (cat.custom.has(c) ? baseElementOf(cat.custom.get(c)!) : c));
+  }
+
+  /** An indicator not yet saved, on a unit and day (the builder's preview): as a target's card would read it, without a target. */
+  async previewValue(expressions: { numerator: string; denominator: string | null }, unitId: number, date: string, period: Period) {
+    const cat = await this.catalogue();
+    const row = expandRow({ numerator: expressions.numerator, denominator: expressions.denominator, sectors: null, min_workers: null } as TargetRow, cat);
+    const { value, numerator, denominator, elements } = await this.valueOf(row, unitId, date, period, false);
+    return { value, numerator, denominator, elements };
   }
 
   /**
@@ -298,7 +404,8 @@ export class ProgressService {
     if (where.documentId) query = query.where('t.document_id', '=', where.documentId);
     const asOf = where.asOf;
     if (asOf) query = query.where((eb) => eb.or([eb('t.closed_on', 'is', null), eb('t.closed_on', '>', asOf)]));
-    const rows = (await query.orderBy('t.id').execute()) as unknown as TargetRow[];
+    const cat = await this.catalogue();
+    const rows = ((await query.orderBy('t.id').execute()) as unknown as TargetRow[]).map((t) => expandRow(t, cat));
     const revisedLater = asOf ? rows.filter((t) => revisedAfter(t, asOf)) : [];
     if (!asOf || revisedLater.length === 0) return rows;
     const past = await versionsInForce(this.db, revisedLater.map((t) => Number(t.id)), asOf);
@@ -324,11 +431,12 @@ export class ProgressService {
   /** The indicator's value for a subtree on a date: numerator, denominator and their elements. */
   async valueOf(t: TargetRow, unitId: number, date: string, period: Period, includeSubmitted: boolean, cache = this.cache()) {
     const { num, den, codes } = expressionsOf(t);
-    const sources = await this.sources();
+    const cat = await this.catalogue();
+    const sources = cat.sources;
     const reportedCodes = codes.filter((c) => sources.get(c) === 'reported');
     const values: ElementValues = new Map();
     if (codes.some((c) => sources.get(c) === 'derived')) {
-      const [derived] = cache.get([unitId], date, { sectors: t.sectors, minWorkers: t.min_workers }, periodIfCounted(codes, period), needsOf(codes));
+      const [derived] = this.derivedOf(t, codes, [unitId], date, period, cache, cat);
       for (const [k, v] of await derived!) values.set(k, v);
     }
     let reportingUnits: number | null = null;
@@ -381,16 +489,15 @@ export class ProgressService {
     t: TargetRow, unitId: number, span: { start: string; until: string }, includeSubmitted: boolean, cache: ElementCache,
     placedFrom: string | null,
   ): Promise<Observation[]> {
-    const sources = await this.sources();
+    const cat = await this.catalogue();
     const { codes, num, den } = expressionsOf(t);
-    if (codes.some((c) => sources.get(c) !== 'derived')) return [];
+    if (codes.some((c) => cat.sources.get(c) !== 'derived')) return [];
     const { start, until } = span;
-    const days = [...(start < until && !codes.includes('members_new') ? [start] : []), ...yearEndsBetween(start, until)]
+    const days = [...(start < until && !ProgressService.basesOf(codes, cat).includes('members_new') ? [start] : []), ...yearEndsBetween(start, until)]
       .filter((d) => placedFrom === null || d >= placedFrom);
     // Only the value is needed: evaluated on the cache's elements, without copying them.
-    const scope = { sectors: t.sectors, minWorkers: t.min_workers };
     const read = async (some: string[]) => {
-      const elements = await Promise.all(some.map((d) => cache.get([unitId], d, scope, periodIfCounted(codes, yearPeriod(d)), needsOf(codes))[0]!));
+      const elements = await Promise.all(some.map((d) => this.derivedOf(t, codes, [unitId], d, yearPeriod(d), cache, cat)[0]!));
       return some.flatMap((d, i) => {
         const { value } = indicatorValue(num, den, elements[i]!);
         return value === null ? [] : [{ date: d, value }];
@@ -506,9 +613,9 @@ export class ProgressService {
   private async contributions(t: TargetRow, childIds: number[], parentFrom: string, asOf: string, includeSubmitted: boolean, cache: ElementCache) {
     const { period, deadline, start } = this.timingOf(t, asOf);
     const measuredOn = minDate(asOf, deadline);
-    const sources = await this.sources();
+    const cat = await this.catalogue();
     const { codes } = expressionsOf(t);
-    const flow = codes.includes('members_new') || codes.some((c) => sources.get(c) === 'reported');
+    const flow = ProgressService.basesOf(codes, cat).includes('members_new') || codes.some((c) => cat.sources.get(c) === 'reported');
     const valuesOn = (ids: number[], date: string) => Promise.all(ids.map((id) => this.valueOf(t, id, date, date === measuredOn ? period : yearPeriod(date), includeSubmitted, cache)));
     let reference: ContributionReference;
     let inputs: ContributionInput[];

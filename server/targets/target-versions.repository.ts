@@ -35,7 +35,7 @@ export async function documentTerm(trx: Kysely<DB>, documentId: number): Promise
   return { term_from: row.term_from === null ? null : Number(row.term_from), term_to: row.term_to === null ? null : Number(row.term_to) };
 }
 
-export async function indicatorUnitOf(db: Kysely<DB>, code: string): Promise<'count' | 'percent' | 'ratio' | null> {
+export async function indicatorUnitOf(db: Kysely<DB>, code: string): Promise<'count' | 'percent' | 'ratio' | 'money' | null> {
   const row = await db.selectFrom('indicator').select('unit').where('code', '=', code).executeTakeFirst();
   return row ? row.unit : null;
 }

@@ -18,6 +18,7 @@ import * as importRetentionCccdReview from './0015-import-retention-cccd-review.
 import * as targetVersions from './0016-target-versions.ts';
 import * as documentReviewDrafts from './0017-document-review-drafts.ts';
 import * as tasks from './0018-tasks.ts';
+import * as customMeasures from './0019-custom-measures.ts';
 
 /**
  * Every migration, in name order (the health check reads the last one). A static list (not a
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '0016-target-versions': targetVersions,
   '0017-document-review-drafts': documentReviewDrafts,
   '0018-tasks': tasks,
+  '0019-custom-measures': customMeasures,
 };

@@ -1,0 +1,318 @@
+import { sql, type Kysely } from 'kysely';
+import { foldWords } from '../../domain/indicators/catalogue.ts';
+import { AppError, badRequest } from '../../domain/errors/app-error.ts';
+import { checkIndicator, type CatalogueView, type IndicatorDraft, type IndicatorProblem } from '../../domain/measures/indicator-checks.ts';
+import {
+  DERIVED_MEASURES, DERIVED_REGISTRIES, DERIVED_SECTORS, describeDerived, parseDerivedDefinition, type DerivedDefinition,
+} from '../../domain/measures/derived-definition.ts';
+import { parsePeriod } from '../../domain/periods/period.ts';
+import { writeAudit, type AuditActor } from '../audit/audit.repository.ts';
+import type { Principal } from '../auth/principal.ts';
+import type { DB } from '../db/schema.ts';
+import type { ProgressService } from '../progress/progress.service.ts';
+import * as repo from './measures.repository.ts';
+
+export type ElementUnit = 'count' | 'percent' | 'money';
+export type IndicatorUnit = 'count' | 'percent' | 'ratio' | 'money';
+
+export interface ElementInput {
+  code?: string;
+  name: string;
+  unit: ElementUnit;
+  source: 'derived' | 'reported';
+  description?: string;
+  definition?: unknown;
+  unitId?: number;
+}
+
+export interface IndicatorInput {
+  code?: string;
+  name: string;
+  unit: IndicatorUnit;
+  numerator: string;
+  denominator?: string | null;
+  description?: string;
+  keywords?: string[];
+  unitId?: number;
+}
+
+const notFound = (kind: 'element' | 'indicator') => new AppError(kind === 'element' ? 'ELEMENT_NOT_FOUND' : 'INDICATOR_NOT_FOUND', 'not_found',
+  kind === 'element' ? 'Không tìm thấy thành phần số liệu.' : 'Không tìm thấy chỉ số.');
+const cannotEdit = () => new AppError('MEASURE_NOT_EDITABLE', 'forbidden',
+  'Bạn chỉ sửa được thành phần số liệu, chỉ số của đơn vị mình và cấp dưới; danh mục chung do cấp cao nhất quản lý.');
+const inUse = (what: string, usedBy: repo.UsageRef[]) => new AppError('MEASURE_IN_USE', 'conflict',
+  `${what} đang được dùng ở ${usedBy.length} nơi: ${usedBy.slice(0, 5).map((u) => u.label).join('; ')}${usedBy.length > 5 ? '; …' : ''}.`, [], { usedBy });
+const invalid = (message: string, problems: unknown[]) => new AppError('MEASURE_INVALID', 'bad_request', message, [], { problems });
+
+/** A code from a Vietnamese name: accent-free snake_case, as the built-in codes are. */
+export function codeFromName(name: string): string {
+  const words = foldWords(name).replace(/%/g, ' ').split(' ').filter(Boolean);
+  const code = words.join('_').slice(0, 56).replace(/_+$/, '');
+  return /^[a-z]/.test(code) ? code : `m_${code}`.slice(0, 56);
+}
+
+/**
+ * Data elements and indicators defined in the app (docs/custom-measures.md). A manager edits the
+ * rows of their unit and the units below; the whole tree's rows (the built-in catalogue) from
+ * the root. A change of meaning is refused while something reads the code; every write is a
+ * new version, audited, and the progress engine reloads its catalogue.
+ */
+export class MeasuresService {
+  constructor(private readonly db: Kysely<DB>, private readonly progress: ProgressService) {}
+
+  private canEdit(principal: Principal, row: { owner_unit_id: number | null; owner_path: string | null }): boolean {
+    if (!principal.permissions.has('measures.manage')) return false;
+    if (row.owner_unit_id === null) return !principal.scopePath.includes('.');
+    return row.owner_path !== null && (row.owner_path === principal.scopePath || row.owner_path.startsWith(`${principal.scopePath}.`));
+  }
+
+  async derivedOptions() {
+    return { registries: DERIVED_REGISTRIES, measures: DERIVED_MEASURES, sectors: DERIVED_SECTORS };
+  }
+
+  /** Who uses each code, for the lists: indicators, published forms, targets (counted per indicator). */
+  private async usageIndex(): Promise<{ element(code: string): repo.UsageRef[]; indicator(code: string): repo.UsageRef[] }> {
+    const data = await repo.usageIndexData(this.db);
+    const reads = (i: { numerator: string; denominator: string | null }, code: string) => `${i.numerator} ${i.denominator ?? ''}`.includes(`#{${code}}`);
+    const targetsOf = (i: { code: string; name: string }): repo.UsageRef[] => {
+      const n = data.targets.get(i.code) ?? 0;
+      return n ? [{ kind: 'target', code: i.code, label: `${n.toLocaleString('vi-VN')} chỉ tiêu đo bằng chỉ số «${i.name}»` }] : [];
+    };
+    return {
+      element: (code) => {
+        const indicators = data.indicators.filter((i) => reads(i, code));
+        return [
+          ...indicators.map((i): repo.UsageRef => ({ kind: 'indicator', code: i.code, label: `Chỉ số «${i.name}»` })),
+          ...data.forms.filter((f) => f.elements.includes(code)).map((f): repo.UsageRef => ({ kind: 'form', id: f.id, label: `Biểu mẫu «${f.name}», phiên bản ${f.version}` })),
+          ...indicators.flatMap(targetsOf),
+        ];
+      },
+      indicator: (code) => [
+        ...targetsOf(data.indicators.find((i) => i.code === code) ?? { code, name: code }),
+        ...data.indicators.filter((i) => i.code !== code && reads(i, code)).map((i): repo.UsageRef => ({ kind: 'indicator', code: i.code, label: `Chỉ số «${i.name}»` })),
+      ],
+    };
+  }
+
+  async elements(principal: Principal, codes?: string[]) {
+    const [rows, usage] = await Promise.all([repo.listElements(this.db, principal.scopePath, codes), this.usageIndex()]);
+    return rows.map((r) => this.elementItem(principal, r, usage.element(r.code)));
+  }
+
+  private elementItem(principal: Principal, r: repo.ElementRow, usedBy: repo.UsageRef[]) {
+    const definition = (r.definition ?? null) as DerivedDefinition | null;
+    return {
+      code: r.code, name: r.name, unit: r.unit, source: r.source, description: r.description, definition,
+      definitionText: definition ? describeDerived(definition) : null, builtin: r.is_builtin,
+      owner: r.owner_unit_id === null ? null : { id: r.owner_unit_id, name: r.owner_name ?? '' },
+      version: Number(r.version), updatedAt: new Date(r.updated_at).toISOString(), updatedBy: r.updated_by, usedBy, canEdit: this.canEdit(principal, r),
+    };
+  }
+
+  async indicators(principal: Principal, codes?: string[]) {
+    const [rows, usage] = await Promise.all([repo.listIndicators(this.db, principal.scopePath, codes), this.usageIndex()]);
+    return rows.map((r) => this.indicatorItem(principal, r, usage.indicator(r.code)));
+  }
+
+  private indicatorItem(principal: Principal, r: repo.IndicatorRow, usedBy: repo.UsageRef[]) {
+    return {
+      code: r.code, name: r.name, unit: r.unit, numerator: r.numerator, denominator: r.denominator, description: r.description, keywords: r.keywords,
+      builtin: r.is_builtin, owner: r.owner_unit_id === null ? null : { id: r.owner_unit_id, name: r.owner_name ?? '' },
+      version: Number(r.version), updatedAt: new Date(r.updated_at).toISOString(), updatedBy: r.updated_by, usedBy, canEdit: this.canEdit(principal, r),
+    };
+  }
+
+  async usage(kind: 'element' | 'indicator', code: string): Promise<repo.UsageRef[]> {
+    return kind === 'element' ? repo.elementUsage(this.db, code) : repo.indicatorUsage(this.db, code);
+  }
+
+  private async ownerOf(principal: Principal, unitId: number | undefined): Promise<{ id: number; path: string }> {
+    const id = unitId ?? principal.unitId;
+    const path = await repo.unitPath(this.db, id);
+    if (path === null || !(path === principal.scopePath || path.startsWith(`${principal.scopePath}.`))) {
+      throw new AppError('UNIT_NOT_FOUND', 'not_found', 'Không tìm thấy đơn vị trong phạm vi của bạn.');
+    }
+    return { id, path };
+  }
+
+  private async freeCode(wanted: string | undefined, name: string): Promise<string> {
+    if (wanted !== undefined) {
+      if (!/^[a-z][a-z0-9_]{0,63}$/.test(wanted)) throw badRequest('MEASURE_CODE_INVALID', 'Mã chỉ gồm chữ thường không dấu, chữ số và dấu gạch dưới, bắt đầu bằng chữ, tối đa 64 ký tự.');
+      if (await repo.codeTaken(this.db, wanted)) throw new AppError('MEASURE_CODE_TAKEN', 'conflict', `Mã "${wanted}" đã có trong danh mục: chọn mã khác.`);
+      return wanted;
+    }
+    const base = codeFromName(name);
+    for (let n = 1; n < 100; n++) {
+      const code = n === 1 ? base : `${base}_${n}`;
+      if (!(await repo.codeTaken(this.db, code))) return code;
+    }
+    throw new AppError('MEASURE_CODE_TAKEN', 'conflict', 'Không tạo được mã tự động từ tên này: hãy nhập mã.');
+  }
+
+  private checkedDefinition(source: 'derived' | 'reported', definition: unknown): DerivedDefinition | null {
+    if (source === 'reported') {
+      if (definition !== undefined && definition !== null) throw invalid('Thành phần nhập qua biểu mẫu không có cách đếm từ sổ.', []);
+      return null;
+    }
+    const parsed = parseDerivedDefinition(definition);
+    if (!parsed.ok) throw invalid(parsed.problems.join(' '), parsed.problems);
+    return parsed.definition;
+  }
+
+  async createElement(principal: Principal, actor: AuditActor, input: ElementInput) {
+    const name = input.name.trim();
+    const owner = await this.ownerOf(principal, input.unitId);
+    const definition = this.checkedDefinition(input.source, input.definition);
+    if (input.source === 'derived' && input.unit !== 'count') throw invalid('Thành phần tính từ sổ là số lượng (đếm), không phải tỷ lệ hay tiền.', []);
+    const code = await this.freeCode(input.code, name);
+    await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto('data_element').values({
+        code, name, unit: input.unit, source: input.source, description: input.description?.trim() ?? '', definition: definition ? JSON.stringify(definition) : null,
+        owner_unit_id: owner.id, updated_by: actor.label,
+      }).execute();
+      const snapshot = { name, unit: input.unit, source: input.source, description: input.description?.trim() ?? '', definition };
+      await repo.writeVersion(trx, { kind: 'element', code, version: 1, snapshot, changedBy: actor.label, reason: null });
+      await writeAudit(trx, actor, { action: 'measure.element_created', unitId: owner.id, entityType: 'data_element', entityId: code, after: snapshot });
+    });
+    this.progress.invalidateCatalogue();
+    return (await this.elements(principal, [code]))[0]!;
+  }
+
+  async updateElement(principal: Principal, actor: AuditActor, code: string, input: { name?: string; description?: string; unit?: ElementUnit; definition?: unknown; reason: string }) {
+    await this.db.transaction().execute(async (trx) => {
+      const row = await repo.lockElement(trx, code);
+      const [visible] = row ? await repo.listElements(trx, principal.scopePath, [code]) : [];
+      if (!row || !visible) throw notFound('element');
+      if (!this.canEdit(principal, visible)) throw cannotEdit();
+      const definition = input.definition === undefined ? (row.definition as DerivedDefinition | null) : this.checkedDefinition(row.source, input.definition);
+      const unit = input.unit ?? row.unit;
+      const meaningChanged = unit !== row.unit || JSON.stringify(definition) !== JSON.stringify(row.definition ?? null);
+      if (meaningChanged) {
+        if (row.is_builtin) throw new AppError('MEASURE_BUILTIN_MEANING', 'conflict', 'Thành phần có sẵn được đếm theo cách cố định: chỉ đổi được tên và mô tả.');
+        const usedBy = await repo.elementUsage(trx, code);
+        if (usedBy.length) throw inUse(`Thành phần «${row.name}»`, usedBy);
+      }
+      const next = { name: input.name?.trim() ?? row.name, unit, source: row.source, description: input.description?.trim() ?? row.description, definition };
+      const version = Number(row.version) + 1;
+      await trx.updateTable('data_element').set({
+        name: next.name, unit, description: next.description, definition: definition ? JSON.stringify(definition) : null, version, updated_at: sql`now()`, updated_by: actor.label,
+      }).where('code', '=', code).execute();
+      await repo.writeVersion(trx, { kind: 'element', code, version, snapshot: next, changedBy: actor.label, reason: input.reason.trim() });
+      const before = { name: row.name, unit: row.unit, description: row.description, definition: row.definition ?? null };
+      await writeAudit(trx, actor, { action: 'measure.element_updated', unitId: visible.owner_unit_id, entityType: 'data_element', entityId: code, before, after: { ...next, reason: input.reason.trim() } });
+    });
+    this.progress.invalidateCatalogue();
+    return (await this.elements(principal, [code]))[0]!;
+  }
+
+  async deleteElement(principal: Principal, actor: AuditActor, code: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const row = await repo.lockElement(trx, code);
+      const [visible] = row ? await repo.listElements(trx, principal.scopePath, [code]) : [];
+      if (!row || !visible) throw notFound('element');
+      if (!this.canEdit(principal, visible)) throw cannotEdit();
+      const usedBy = await repo.elementUsage(trx, code);
+      if (usedBy.length) throw inUse(`Thành phần «${row.name}»`, usedBy);
+      // Drafts may still list it: they are not in use, and lose the field.
+      await trx.deleteFrom('data_element').where('code', '=', code).execute();
+      await writeAudit(trx, actor, { action: 'measure.element_deleted', unitId: visible.owner_unit_id, entityType: 'data_element', entityId: code, before: { name: row.name, unit: row.unit, source: row.source, definition: row.definition ?? null } });
+    });
+    this.progress.invalidateCatalogue();
+  }
+
+  /** The catalogue as the expression checks see it: every code, whoever owns it (codes are global). */
+  private async catalogueView(db: Kysely<DB> = this.db): Promise<CatalogueView> {
+    const { elements, indicators } = await repo.catalogueCodes(db);
+    return {
+      elements: new Map(elements.map((e) => [e.code, { unit: e.unit, source: e.source }])),
+      indicators: new Map(indicators.map((i) => [i.code, { numerator: i.numerator, denominator: i.denominator, unit: i.unit }])),
+    };
+  }
+
+  private async checked(draft: IndicatorDraft, db: Kysely<DB> = this.db): Promise<void> {
+    const problems = checkIndicator(draft, await this.catalogueView(db));
+    if (problems.length) throw invalid(problems.map((p) => p.message).join(' '), problems);
+  }
+
+  /** The value an indicator would have, before it is saved: its checks, then the figures of a unit on a day. */
+  async preview(input: { unit: IndicatorUnit; numerator: string; denominator?: string | null; unitId: number; date: string }) {
+    const draft: IndicatorDraft = { code: '__preview__', unit: input.unit, numerator: input.numerator, denominator: input.denominator?.trim() ? input.denominator : null };
+    const problems: IndicatorProblem[] = checkIndicator(draft, await this.catalogueView());
+    if (problems.length) return { value: null, numerator: null, denominator: null, elements: {}, problems };
+    const result = await this.progress.previewValue({ numerator: draft.numerator, denominator: draft.denominator }, input.unitId, input.date, parsePeriod(input.date.slice(0, 4)));
+    return { ...result, problems };
+  }
+
+  async createIndicator(principal: Principal, actor: AuditActor, input: IndicatorInput) {
+    const name = input.name.trim();
+    const owner = await this.ownerOf(principal, input.unitId);
+    const code = await this.freeCode(input.code, name);
+    const draft: IndicatorDraft = { code, unit: input.unit, numerator: input.numerator.trim(), denominator: input.denominator?.trim() ? input.denominator.trim() : null };
+    await this.checked(draft);
+    const snapshot = { name, unit: draft.unit, numerator: draft.numerator, denominator: draft.denominator, description: input.description?.trim() ?? '', keywords: input.keywords ?? [] };
+    await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto('indicator').values({
+        code, name, unit: draft.unit, numerator: draft.numerator, denominator: draft.denominator, description: snapshot.description, keywords: snapshot.keywords,
+        sector_group: null, owner_unit_id: owner.id, updated_by: actor.label,
+      }).execute();
+      await repo.writeVersion(trx, { kind: 'indicator', code, version: 1, snapshot, changedBy: actor.label, reason: null });
+      await writeAudit(trx, actor, { action: 'measure.indicator_created', unitId: owner.id, entityType: 'indicator', entityId: code, after: snapshot });
+    });
+    this.progress.invalidateCatalogue();
+    return (await this.indicators(principal, [code]))[0]!;
+  }
+
+  async updateIndicator(principal: Principal, actor: AuditActor, code: string, input: {
+    name?: string; description?: string; keywords?: string[]; unit?: IndicatorUnit; numerator?: string; denominator?: string | null; reason: string;
+  }) {
+    await this.db.transaction().execute(async (trx) => {
+      const row = await repo.lockIndicator(trx, code);
+      const [visible] = row ? await repo.listIndicators(trx, principal.scopePath, [code]) : [];
+      if (!row || !visible) throw notFound('indicator');
+      if (!this.canEdit(principal, visible)) throw cannotEdit();
+      const denominator = input.denominator === undefined ? row.denominator : input.denominator?.trim() ? input.denominator.trim() : null;
+      const draft: IndicatorDraft = { code, unit: input.unit ?? row.unit, numerator: input.numerator?.trim() ?? row.numerator, denominator };
+      const meaningChanged = draft.unit !== row.unit || draft.numerator !== row.numerator || draft.denominator !== row.denominator;
+      if (meaningChanged) {
+        await this.checked(draft, trx);
+        const usedBy = await repo.indicatorUsage(trx, code);
+        if (usedBy.length) throw inUse(`Chỉ số «${row.name}»`, usedBy);
+      }
+      const next = {
+        name: input.name?.trim() ?? row.name, unit: draft.unit, numerator: draft.numerator, denominator: draft.denominator,
+        description: input.description?.trim() ?? row.description, keywords: input.keywords ?? row.keywords,
+      };
+      const version = Number(row.version) + 1;
+      await trx.updateTable('indicator').set({ ...next, version, updated_at: sql`now()`, updated_by: actor.label }).where('code', '=', code).execute();
+      await repo.writeVersion(trx, { kind: 'indicator', code, version, snapshot: next, changedBy: actor.label, reason: input.reason.trim() });
+      const before = { name: row.name, unit: row.unit, numerator: row.numerator, denominator: row.denominator, description: row.description, keywords: row.keywords };
+      await writeAudit(trx, actor, { action: 'measure.indicator_updated', unitId: visible.owner_unit_id, entityType: 'indicator', entityId: code, before, after: { ...next, reason: input.reason.trim() } });
+    });
+    this.progress.invalidateCatalogue();
+    return (await this.indicators(principal, [code]))[0]!;
+  }
+
+  async deleteIndicator(principal: Principal, actor: AuditActor, code: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const row = await repo.lockIndicator(trx, code);
+      const [visible] = row ? await repo.listIndicators(trx, principal.scopePath, [code]) : [];
+      if (!row || !visible) throw notFound('indicator');
+      if (!this.canEdit(principal, visible)) throw cannotEdit();
+      // Every target counts, also allocations and withdrawn ones: their history reads the indicator.
+      const targets = await trx.selectFrom('target').select((eb) => eb.fn.countAll().as('n')).where('indicator_code', '=', code).executeTakeFirstOrThrow();
+      const usedBy = await repo.indicatorUsage(trx, code);
+      if (Number(targets.n) > 0 && !usedBy.some((u) => u.kind === 'target')) usedBy.push({ kind: 'target', label: `${Number(targets.n)} chỉ tiêu` });
+      if (usedBy.length) throw inUse(`Chỉ số «${row.name}»`, usedBy);
+      await trx.deleteFrom('indicator').where('code', '=', code).execute();
+      await writeAudit(trx, actor, { action: 'measure.indicator_deleted', unitId: visible.owner_unit_id, entityType: 'indicator', entityId: code, before: { name: row.name, unit: row.unit, numerator: row.numerator, denominator: row.denominator } });
+    });
+    this.progress.invalidateCatalogue();
+  }
+
+  async versions(principal: Principal, kind: 'element' | 'indicator', code: string) {
+    const visible = kind === 'element' ? await repo.listElements(this.db, principal.scopePath, [code]) : await repo.listIndicators(this.db, principal.scopePath, [code]);
+    if (visible.length === 0) throw notFound(kind);
+    const rows = await repo.versionsOf(this.db, kind, code);
+    return rows.map((r) => ({ version: Number(r.version), snapshot: r.snapshot, changedAt: new Date(r.changed_at as unknown as string).toISOString(), changedBy: r.changed_by, reason: r.reason }));
+  }
+}
