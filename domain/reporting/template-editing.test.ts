@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TemplateDefinition, TemplateSection } from './report-template.ts';
-import { checkTemplateDefinition, describeTemplateChanges, versionForPeriod } from './template-editing.ts';
+import { checkTemplateDefinition, describeTemplateChanges, versionForPeriod, versionForUnit } from './template-editing.ts';
 
 type Def = Pick<TemplateDefinition, 'sections' | 'rules'>;
 
@@ -198,5 +198,23 @@ describe('describeTemplateChanges', () => {
   it('does not call a rule changed because a field it names was relabelled', () => {
     const after = edit((d) => (d.sections[1]!.fields[0]!.label = 'Kinh phí phải thu'));
     expect(describeTemplateChanges(form, after)).toEqual(['Đổi tên chỉ tiêu «Phải thu» thành «Kinh phí phải thu»']);
+  });
+});
+
+describe('versionForUnit: the deepest owner on the unit’s path with a version in force', () => {
+  const v = (version: number, ownerPath: string | null, fromPeriodStart: string | null) => ({ version, ownerPath, fromPeriodStart });
+  const versions = [v(1, null, '2000-01-01'), v(2, '1.7', '2027-01-01'), v(3, '1.8', '2026-07-01'), v(4, null, '2028-01-01'), v(5, '1.7', null)];
+
+  it('gives a unit below the province the province’s version from its first period, the whole tree’s before', () => {
+    expect(versionForUnit(versions, '1.7.40.900', '2026-07-01')?.version).toBe(1);
+    expect(versionForUnit(versions, '1.7.40.900', '2027-01-01')?.version).toBe(2);
+    // The province's own version keeps applying there after the whole tree publishes a later one.
+    expect(versionForUnit(versions, '1.7.40.900', '2028-01-01')?.version).toBe(2);
+  });
+
+  it('ignores other subtrees’ versions, drafts, and a path that only starts with the same digits', () => {
+    expect(versionForUnit(versions, '1.71.5', '2027-01-01')?.version).toBe(1);
+    expect(versionForUnit(versions, '1.9', '2028-07-01')?.version).toBe(4);
+    expect(versionForUnit([v(5, '1.7', null)], '1.7.2', '2030-01-01')).toBeNull();
   });
 });

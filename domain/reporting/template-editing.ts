@@ -143,6 +143,22 @@ export function versionForPeriod<T extends VersionRef>(versions: T[], periodStar
 }
 
 /**
+ * The version a unit fills for a period: forms may be republished for a subtree (a province adds
+ * its own field), so the deepest owner on the unit's path with a version in force wins; the
+ * whole tree's versions (owner null) come last.
+ */
+export function versionForUnit<T extends VersionRef & { ownerPath: string | null }>(versions: T[], unitPath: string, periodStart: string): T | null {
+  const onPath = (owner: string | null) => owner === null || owner === unitPath || unitPath.startsWith(`${owner}.`);
+  const depth = (owner: string | null) => (owner === null ? 0 : owner.split('.').length);
+  const owners = [...new Set(versions.filter((v) => onPath(v.ownerPath)).map((v) => v.ownerPath))].sort((a, b) => depth(b) - depth(a));
+  for (const owner of owners) {
+    const found = versionForPeriod(versions.filter((v) => v.ownerPath === owner), periodStart);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
  * Items that moved relative to the others, with the direction: the longest run kept in order
  * stays put, so moving one field to the top reads "Chuyển «…» lên", not "the rest moved down".
  */

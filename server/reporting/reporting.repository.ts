@@ -39,18 +39,49 @@ export interface ReportRow {
   updatedBy: string;
 }
 
+interface TemplateDbRow {
+  id: number; code: string; version: number; name: string; is_current: boolean; definition: unknown; owner_unit_id: number | null; from_period_start: string | null;
+  published_at: unknown; created_at: unknown; created_by: string; based_on: number | null;
+}
+
 const toTemplate = (r: { id: number; code: string; version: number; name: string; is_current: boolean; definition: unknown }): TemplateRow => ({
   id: Number(r.id), code: r.code, version: r.version, name: r.name, isCurrent: r.is_current, definition: r.definition as TemplateDefinition,
 });
 
+/**
+ * The newest published whole-tree version of each form: what a form is (its name, the kinds of
+ * unit it is for, its calendar). Which version a unit fills for a period is `templateFor`.
+ */
 export async function currentTemplates(db: Db): Promise<TemplateRow[]> {
-  const rows = await db.selectFrom('report_template').selectAll().where('is_current', '=', true).orderBy('id').execute();
-  return rows.map(toTemplate);
+  const { rows } = await sql<TemplateDbRow>`
+    SELECT DISTINCT ON (code) * FROM report_template WHERE from_period_start IS NOT NULL AND owner_unit_id IS NULL
+    ORDER BY code, from_period_start DESC, version DESC`.execute(db);
+  return rows.map(toTemplate).sort((a, b) => a.id - b.id);
 }
 
 export async function currentTemplate(db: Db, code: string): Promise<TemplateRow | undefined> {
-  const row = await db.selectFrom('report_template').selectAll().where('code', '=', code).where('is_current', '=', true).executeTakeFirst();
-  return row && toTemplate(row);
+  return (await currentTemplates(db)).find((t) => t.code === code);
+}
+
+export interface PublishedVersion extends TemplateRow {
+  version: number;
+  fromPeriodStart: string | null;
+  ownerUnitId: number | null;
+  /** ltree path of the owner (null: the whole tree). */
+  ownerPath: string | null;
+}
+
+/** Every version of a form (drafts included) with its owner's place in the tree. */
+export async function templateVersions(db: Db, code: string): Promise<(PublishedVersion & { createdAt: Date; createdBy: string; publishedAt: Date | null; basedOn: number | null; ownerName: string | null })[]> {
+  const { rows } = await sql<TemplateDbRow & { owner_path: string | null; owner_name: string | null }>`
+    SELECT t.*, p.path::text AS owner_path, u.name AS owner_name FROM report_template t
+    LEFT JOIN org_placement p ON p.unit_id = t.owner_unit_id AND p.valid_to IS NULL
+    LEFT JOIN org_unit u ON u.id = t.owner_unit_id
+    WHERE t.code = ${code} ORDER BY t.version`.execute(db);
+  return rows.map((r) => ({
+    ...toTemplate(r), fromPeriodStart: r.from_period_start, ownerUnitId: r.owner_unit_id === null ? null : Number(r.owner_unit_id), ownerPath: r.owner_path,
+    createdAt: r.created_at as unknown as Date, createdBy: r.created_by, publishedAt: r.published_at as unknown as Date | null, basedOn: r.based_on, ownerName: r.owner_name,
+  }));
 }
 
 export async function templateById(db: Db, id: number): Promise<TemplateRow | undefined> {
@@ -62,8 +93,12 @@ export async function templateById(db: Db, id: number): Promise<TemplateRow | un
 export async function insertTemplateVersion(trx: Transaction<DB>, definition: TemplateDefinition, createdBy: string): Promise<TemplateRow> {
   const current = await trx.selectFrom('report_template').select(['id', 'version']).where('code', '=', definition.code).where('is_current', '=', true).forUpdate().executeTakeFirst();
   await trx.updateTable('report_template').set({ is_current: false }).where('code', '=', definition.code).execute();
+  // Version numbers run per form across owners and drafts.
+  const last = await trx.selectFrom('report_template').select((eb) => eb.fn.max('version').as('v')).where('code', '=', definition.code).executeTakeFirst();
   const row = await trx.insertInto('report_template').values({
-    code: definition.code, version: (current?.version ?? 0) + 1, name: definition.name, definition: JSON.stringify(definition), created_by: createdBy,
+    code: definition.code, version: Math.max(current?.version ?? 0, Number(last?.v ?? 0)) + 1, name: definition.name, definition: JSON.stringify(definition), created_by: createdBy,
+    // A rules edit applies to every report opened from now on, as before versions had periods.
+    owner_unit_id: null, from_period_start: '2000-01-01', published_at: sql`now()`, based_on: current?.version ?? null,
   }).returningAll().executeTakeFirstOrThrow();
   return toTemplate(row);
 }

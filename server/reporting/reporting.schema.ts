@@ -64,11 +64,19 @@ export const CompletenessQuery = Type.Object({
   missingLimit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000, default: 200 })),
 }, { additionalProperties: false });
 
-const RuleSchema = Type.Union([
+export const TemplateRuleSchema = Type.Union([
   Type.Object({ id: Type.String({ pattern: '^[a-z0-9-]{1,40}$' }), kind: Type.Literal('required'), elements: Type.Array(Type.String(), { minItems: 1 }) }, { additionalProperties: false }),
   Type.Object({ id: Type.String({ pattern: '^[a-z0-9-]{1,40}$' }), kind: Type.Literal('part_of'), part: Type.String(), whole: Type.String() }, { additionalProperties: false }),
   Type.Object({ id: Type.String({ pattern: '^[a-z0-9-]{1,40}$' }), kind: Type.Literal('ratio'), numerator: Type.String(), denominator: Type.String() }, { additionalProperties: false }),
   Type.Object({ id: Type.String({ pattern: '^[a-z0-9-]{1,40}$' }), kind: Type.Literal('jump'), elements: Type.Array(Type.String(), { minItems: 1 }), maxShare: Type.Number({ exclusiveMinimum: 0, maximum: 10 }) }, { additionalProperties: false }),
 ]);
 
-export const UpdateRulesBody = Type.Object({ rules: Type.Array(RuleSchema, { maxItems: 100 }) }, { additionalProperties: false });
+export const UpdateRulesBody = Type.Object({ rules: Type.Array(TemplateRuleSchema, { maxItems: 100 }) }, { additionalProperties: false });
+
+const ElementCode = Type.String({ pattern: '^[a-z][a-z0-9_]{0,63}$' });
+export const TemplateSectionSchema = Type.Object({
+  title: Type.String({ minLength: 1, maxLength: 200 }),
+  fields: Type.Array(Type.Object({
+    element: ElementCode, label: Type.String({ minLength: 1, maxLength: 300 }), hint: Type.Optional(Type.String({ maxLength: 200 })),
+  }, { additionalProperties: false }), { minItems: 1, maxItems: 200 }),
+}, { additionalProperties: false });

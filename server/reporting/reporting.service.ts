@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import { DATA_ELEMENTS } from '../../domain/indicators/catalogue.ts';
 import { AppError, badRequest, notFound } from '../../domain/errors/app-error.ts';
 import { previousPeriodCode, templatePeriod, templateProblems, openPeriods, type TemplateDefinition, type TemplateRule } from '../../domain/reporting/report-template.ts';
+import { versionForUnit } from '../../domain/reporting/template-editing.ts';
 import { validateReport, type ReportValues, type ValidationResult } from '../../domain/reporting/report-validation.ts';
 import { isEditable, nextStatus, REPORT_STATUS_LABELS, reportedState, requireReason, timeliness, type ReportAction, type ReportStatus } from '../../domain/reporting/report-workflow.ts';
 import { formatVietnamTime, formatVietnameseDate, todayInVietnam } from '../../domain/time/calendar-date.ts';
@@ -18,8 +18,6 @@ const templateNotFound = (code: string) => notFound('TEMPLATE_NOT_FOUND', `Khôn
 
 /** Figures of the unit counted from the registries, shown read-only beside the entries. */
 const CONTEXT_ELEMENTS = ['members_active', 'members_women', 'members_new', 'workers', 'cdcs', 'employers', 'cdcs_with_agreement'];
-const ELEMENT_NAMES = new Map(DATA_ELEMENTS.map((e) => [e.code, e.name]));
-const REPORTED_ELEMENTS = new Set(DATA_ELEMENTS.filter((e) => e.source === 'reported').map((e) => e.code));
 
 export interface WriteInput {
   version: number;
@@ -44,7 +42,8 @@ export class ReportingService {
     const current = await repo.currentTemplate(this.db, code);
     if (!current) throw templateNotFound(code);
     const definition: TemplateDefinition = { ...current.definition, rules };
-    const problems = templateProblems(definition, REPORTED_ELEMENTS);
+    const reported = await this.db.selectFrom('data_element').select('code').where('source', '=', 'reported').execute();
+    const problems = templateProblems(definition, new Set(reported.map((e) => e.code)));
     if (problems.length) throw badRequest('TEMPLATE_INVALID', `Quy tắc chưa hợp lệ: ${problems[0]}`, problems.map((message) => ({ path: 'rules', message })));
     const created = await this.db.transaction().execute(async (trx) => {
       const row = await repo.insertTemplateVersion(trx, definition, actor.label);
@@ -95,13 +94,19 @@ export class ReportingService {
     if (period.opensOn > todayInVietnam()) {
       throw badRequest('PERIOD_NOT_OPEN', `Kỳ báo cáo ${period.label} mở từ ngày ${formatVietnameseDate(period.opensOn)}.`);
     }
+    // The version this unit fills for this period: its subtree's own if one was published for it.
+    const version = await this.versionFor(template.code, unit.path, period.start) ?? template;
     await this.db.transaction().execute(async (trx) => {
       const created = await repo.insertReportIfAbsent(trx, {
-        templateId: template.id, templateCode: template.code, unitId: unit.id, periodCode: period.code, periodStart: period.start, periodEnd: period.end, dueOn: period.dueOn, updatedBy: actor.label,
+        templateId: version.id, templateCode: template.code, unitId: unit.id, periodCode: period.code, periodStart: period.start, periodEnd: period.end, dueOn: period.dueOn, updatedBy: actor.label,
       });
-      if (created) await writeAudit(trx, actor, { action: 'report.create', unitId: unit.id, entityType: 'report', detail: { templateCode: template.code, templateVersion: template.version, periodCode: period.code } });
+      if (created) await writeAudit(trx, actor, { action: 'report.create', unitId: unit.id, entityType: 'report', detail: { templateCode: template.code, templateVersion: version.version, periodCode: period.code } });
     });
     return (await repo.findReportByKey(this.db, template.code, unit.id, period.code))!.id;
+  }
+
+  private async versionFor(code: string, unitPath: string, periodStart: string): Promise<repo.TemplateRow | null> {
+    return versionForUnit(await repo.templateVersions(this.db, code), unitPath, periodStart);
   }
 
   private async load(id: number) {
@@ -124,6 +129,7 @@ export class ReportingService {
     const derived = await derivedElements(this.db, report.unitId, measuredOn, { sectors: null, minWorkers: null }, period);
     const previous = await repo.previousAcceptedValues(this.db, report.templateCode, report.unitId, previousPeriodCode(report.periodCode));
     const findings = validateReport(template.definition, report.values, previous, report.explanations);
+    const names = new Map((await this.db.selectFrom('data_element').select(['code', 'name']).where('code', 'in', CONTEXT_ELEMENTS).execute()).map((e) => [e.code, e.name]));
     return {
       ...presentReport(report, template),
       template: { id: template.id, code: template.code, version: template.version, name: template.name, isCurrent: template.isCurrent, sections: template.definition.sections, rules: template.definition.rules },
@@ -131,7 +137,7 @@ export class ReportingService {
       values: report.values,
       explanations: report.explanations,
       previous,
-      context: { measuredOn, items: CONTEXT_ELEMENTS.map((code) => ({ code, name: ELEMENT_NAMES.get(code) ?? code, value: derived.get(code) ?? null })) },
+      context: { measuredOn, items: CONTEXT_ELEMENTS.map((code) => ({ code, name: names.get(code) ?? code, value: derived.get(code) ?? null })) },
       findings,
       comments: await repo.comments(this.db, report.id),
       can: {
@@ -249,11 +255,12 @@ export class ReportingService {
     } catch (error) {
       throw badRequest('PERIOD_INVALID', error instanceof Error ? error.message : String(error));
     }
+    const inForce = await this.versionFor(template.code, unit.path, period.start) ?? template;
     const query = { rootId: unit.id, rootPath: unit.path, unitKinds: template.definition.unitKinds, templateCode: template.code, periodCode: period.code };
     const [counts, missing, figures] = await Promise.all([
       completenessCounts(this.db, query),
       missingUnits(this.db, query, q.missingLimit),
-      reportedElements(this.db, unit.id, period.code, template.definition.sections.flatMap((s) => s.fields.map((f) => f.element)), q.includeSubmitted),
+      reportedElements(this.db, unit.id, period.code, inForce.definition.sections.flatMap((s) => s.fields.map((f) => f.element)), q.includeSubmitted),
     ]);
     const today = todayInVietnam();
     return {
@@ -263,7 +270,7 @@ export class ReportingService {
       includeSubmitted: q.includeSubmitted,
       ...counts,
       missing,
-      figures: template.definition.sections.flatMap((s) => s.fields).map((f) => ({ element: f.element, label: f.label, value: figures.values.get(f.element) ?? null })),
+      figures: inForce.definition.sections.flatMap((s) => s.fields).map((f) => ({ element: f.element, label: f.label, value: figures.values.get(f.element) ?? null })),
       reportingUnits: figures.reportingUnits,
     };
   }
