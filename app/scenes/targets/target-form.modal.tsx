@@ -1,11 +1,13 @@
 import { DatePicker, Form, Input, InputNumber, Modal, Select, type ButtonProps } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { indicatorsQuery } from '../../api/measures.api.ts';
 import { createTarget, type PlanDocument, type TargetProgress } from '../../api/progress.api.ts';
 import { VI_DATE_FORMAT } from '../../lib/calendar-date.ts';
 import { splitFormErrors } from '../admin/form-errors.ts';
 import { UnitPicker } from '../admin/unit-picker.field.tsx';
-import { INDICATOR_OPTIONS, indicatorUnit, toTargetBody, type TargetFormValues } from './target-form.model.ts';
+import { indicatorOptions, indicatorUnit, toTargetBody, type TargetFormValues } from './target-form.model.ts';
 import { TargetTermsFields } from './target-terms.fields.tsx';
 
 type Shape = Omit<TargetFormValues, 'baselineDate'> & { baselineDate?: Dayjs };
@@ -18,7 +20,9 @@ export function TargetFormModal({ documents, document, onClose, onSaved }: { doc
   const [saving, setSaving] = useState(false);
   const [formError, setFormError] = useState<string>();
   const timing = Form.useWatch('timing', form);
-  const unit = indicatorUnit(Form.useWatch('indicatorCode', form));
+  const indicators = useQuery(indicatorsQuery());
+  const options = useMemo(() => indicatorOptions(indicators.data?.items ?? []), [indicators.data]);
+  const unit = indicatorUnit(indicators.data?.items ?? [], Form.useWatch('indicatorCode', form));
 
   const submit = async (v: Shape) => {
     setSaving(true);
@@ -60,7 +64,7 @@ export function TargetFormModal({ documents, document, onClose, onSaved }: { doc
           <UnitPicker initialUnit={document?.issuer ?? null} />
         </Form.Item>
         <Form.Item name="indicatorCode" label="Chỉ số" rules={[{ required: true, message: 'Hãy chọn chỉ số.' }]}>
-          <Select showSearch optionFilterProp="label" options={INDICATOR_OPTIONS} placeholder="Gõ tên chỉ số, ví dụ: thỏa ước" data-testid="target-form-indicator" />
+          <Select showSearch optionFilterProp="label" options={options} loading={indicators.isPending} placeholder="Gõ tên chỉ số, ví dụ: thỏa ước" data-testid="target-form-indicator" />
         </Form.Item>
         <TargetTermsFields unit={unit} timing={timing} valueTestId="target-form-value" minWorkersPlaceholder="Ví dụ: 25" />
         <div className="form-row">

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { COMPARATOR_OPTIONS, INDICATOR_OPTIONS, indicatorUnit, toDocumentBody, toTargetBody } from './target-form.model.ts';
+import { INDICATORS } from '../../../domain/indicators/catalogue.ts';
+import { COMPARATOR_OPTIONS, indicatorOptions, indicatorUnit, toDocumentBody, toTargetBody } from './target-form.model.ts';
 
 describe('the target form', () => {
   const base = { documentId: 1, unitId: 2, indicatorCode: 'employers_with_cdcs_share', comparator: '=' as const, value: 100 };
@@ -16,11 +17,15 @@ describe('the target form', () => {
     expect(full).toMatchObject({ sectors: ['private', 'fdi'], baselineValue: 70, baselineDate: '2023-12-31' });
   });
 
-  it('names every catalogue indicator in Vietnamese with its kind of figure', () => {
-    expect(INDICATOR_OPTIONS.find((o) => o.value === 'members')?.label).toBe('Số đoàn viên công đoàn (số lượng)');
-    expect(INDICATOR_OPTIONS.find((o) => o.value === 'party_introduced_per_cdcs')?.label).toMatch(/\(bình quân\)$/);
-    expect(indicatorUnit('agreements_share')).toBe('percent');
-    expect(indicatorUnit('nope')).toBeUndefined();
+  it('names every indicator in Vietnamese with its kind of figure, the custom ones included', () => {
+    const items = [...INDICATORS, { code: 'tet_gifts', name: 'Kinh phí quà Tết Sum vầy', unit: 'money' as const, description: null }];
+    const options = indicatorOptions(items);
+    expect(options.find((o) => o.value === 'members')?.label).toBe('Số đoàn viên công đoàn (số lượng)');
+    expect(options.find((o) => o.value === 'party_introduced_per_cdcs')?.label).toMatch(/\(bình quân\)$/);
+    expect(options.find((o) => o.value === 'tet_gifts')?.label).toBe('Kinh phí quà Tết Sum vầy (tiền)');
+    expect(indicatorUnit(items, 'agreements_share')).toBe('percent');
+    expect(indicatorUnit(items, 'tet_gifts')).toBe('money');
+    expect(indicatorUnit(items, 'nope')).toBeUndefined();
   });
 
   it('labels a bare figure ("=") as a level to reach, never as "exactly"', () => {

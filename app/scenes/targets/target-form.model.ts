@@ -2,8 +2,8 @@
  * What the Chỉ tiêu forms send, built from the form's values without React so the rules
  * (deadline year or every year, baseline as a pair, empty scope left out) are unit-tested.
  */
+import type { IndicatorItem } from '../../api/measures.api.ts';
 import type { NewDocument, NewTarget } from '../../api/progress.api.ts';
-import { INDICATORS } from '../../../domain/indicators/catalogue.ts';
 
 export const DOCUMENT_KINDS = [
   { value: 'resolution', label: 'Nghị quyết' },
@@ -32,13 +32,27 @@ export const COMPARATOR_OPTIONS = [
   { value: '<', label: 'Dưới (<)' },
 ] as const;
 
-const UNIT_HINT = { count: 'số lượng', percent: 'tỷ lệ %', ratio: 'bình quân' } as const;
+const UNIT_HINT: Record<IndicatorItem['unit'], string> = { count: 'số lượng', percent: 'tỷ lệ %', ratio: 'bình quân', money: 'tiền' };
 
-/** Indicators by their Vietnamese names, with the kind of figure each expects. */
-export const INDICATOR_OPTIONS = INDICATORS.map((i) => ({ value: i.code, label: `${i.name} (${UNIT_HINT[i.unit]})`, unit: i.unit, description: i.description }));
+export interface IndicatorOption {
+  value: string;
+  label: string;
+  unit: IndicatorItem['unit'];
+  description: string | null;
+}
 
-export function indicatorUnit(code: string | undefined): 'count' | 'percent' | 'ratio' | undefined {
-  return INDICATORS.find((i) => i.code === code)?.unit;
+type IndicatorLike = Pick<IndicatorItem, 'code' | 'name' | 'unit'> & { description?: string | null };
+
+/**
+ * Indicators by their Vietnamese names, with the kind of figure each expects. The list comes from
+ * GET /api/measures/indicators (the catalogue and the indicators the unions defined themselves).
+ */
+export function indicatorOptions(items: readonly IndicatorLike[]): IndicatorOption[] {
+  return items.map((i) => ({ value: i.code, label: `${i.name} (${UNIT_HINT[i.unit] ?? i.unit})`, unit: i.unit, description: i.description ?? null }));
+}
+
+export function indicatorUnit(items: readonly IndicatorLike[], code: string | undefined): IndicatorItem['unit'] | undefined {
+  return code === undefined ? undefined : items.find((i) => i.code === code)?.unit;
 }
 
 export interface DocumentFormValues {

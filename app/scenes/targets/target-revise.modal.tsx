@@ -1,12 +1,13 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, DatePicker, Form, Input, Modal, Select, Spin, type ButtonProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { indicatorsQuery } from '../../api/measures.api.ts';
 import { errorMessage } from '../../api/api-client.ts';
 import type { TargetProgress } from '../../api/progress.api.ts';
 import { todayIso, VI_DATE_FORMAT } from '../../lib/calendar-date.ts';
 import { splitFormErrors } from '../admin/form-errors.ts';
-import { INDICATOR_OPTIONS, indicatorUnit } from './target-form.model.ts';
+import { indicatorOptions, indicatorUnit } from './target-form.model.ts';
 import { currentVersion, reviseFormInitial, toReviseBody, versionSummary, type ReviseFormValues, type TargetVersions } from './target-revise.model.ts';
 import { reviseTarget, targetVersionsQuery } from './target-versions.api.ts';
 import { TargetTermsFields } from './target-terms.fields.tsx';
@@ -27,7 +28,9 @@ export function TargetReviseModal({ target, onClose, onSaved }: { target: Target
   const [saving, setSaving] = useState(false);
   const [formError, setFormError] = useState<string>();
   const timing = Form.useWatch('timing', form);
-  const unit = indicatorUnit(Form.useWatch('indicatorCode', form));
+  const indicators = useQuery(indicatorsQuery());
+  const options = useMemo(() => indicatorOptions(indicators.data?.items ?? []), [indicators.data]);
+  const unit = indicatorUnit(indicators.data?.items ?? [], Form.useWatch('indicatorCode', form));
   const today = todayIso();
 
   const submit = async (v: Shape) => {
@@ -77,7 +80,7 @@ export function TargetReviseModal({ target, onClose, onSaved }: { target: Target
             description="Thay đổi có hiệu lực từ ngày chọn dưới đây. Trước ngày đó (kể cả báo cáo các kỳ đã qua) vẫn dùng chỉ tiêu cũ."
           />
           <Form.Item name="indicatorCode" label="Chỉ số" rules={[{ required: true, message: 'Hãy chọn chỉ số.' }]}>
-            <Select showSearch optionFilterProp="label" options={INDICATOR_OPTIONS} data-testid="target-revise-indicator" />
+            <Select showSearch optionFilterProp="label" options={options} loading={indicators.isPending} data-testid="target-revise-indicator" />
           </Form.Item>
           <TargetTermsFields unit={unit} timing={timing} valueTestId="target-revise-value" minWorkersPlaceholder="Để trống: mọi quy mô" />
           <Form.Item name="subject" label="Nội dung chỉ tiêu">

@@ -7,7 +7,6 @@ import type { ReviseTargetBody, TargetVersionItem, TargetVersionList } from '../
 import { formatCount, SECTOR_OPTIONS } from '../../components/registry/registry-format.ts';
 import { formatViDate } from '../../lib/calendar-date.ts';
 import { formatIndicatorValue, targetValuePhrase } from '../dashboard/target-format.ts';
-import { INDICATOR_OPTIONS } from './target-form.model.ts';
 
 export type TargetVersion = Static<typeof TargetVersionItem>;
 export type TargetVersions = Static<typeof TargetVersionList>;
@@ -80,7 +79,7 @@ const FIELD_LABELS: Record<string, string> = {
   baseline: 'Số liệu gốc',
 };
 
-const indicatorName = (v: TargetVersion) => v.indicator.name || INDICATOR_OPTIONS.find((o) => o.value === v.indicator.code)?.label || v.indicator.code;
+const indicatorName = (v: TargetVersion) => v.indicator.name || v.indicator.code;
 
 function describeField(field: string, v: TargetVersion): string {
   switch (field) {

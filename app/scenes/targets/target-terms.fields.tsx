@@ -2,7 +2,7 @@ import { Form, InputNumber, Radio, Select } from 'antd';
 import { SECTOR_OPTIONS } from '../../components/registry/registry-format.ts';
 import { COMPARATOR_OPTIONS } from './target-form.model.ts';
 
-const UNIT_SUFFIX = { count: '', percent: '%', ratio: '' } as const;
+const UNIT_SUFFIX = { count: '', percent: '%', ratio: '', money: 'đồng' } as const;
 
 /**
  * What a target says, as both the new-target form and *Sửa chỉ tiêu* ask it: comparator and

@@ -6,12 +6,14 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { errorMessage } from '../../../api/api-client.ts';
 import { discardDocument, documentKeys, documentReviewQuery, documentFileUrl, saveReview, saveReviewDraft, type ReviewResult, type SaveReview } from '../../../api/documents.api.ts';
+import { meQuery } from '../../../api/auth.api.ts';
+import { indicatorsQuery } from '../../../api/measures.api.ts';
 import { progressKeys } from '../../../api/progress.api.ts';
 import { LeaveGuard } from '../../../components/leave-guard.tsx';
 import { VI_DATE_FORMAT } from '../../../lib/calendar-date.ts';
 import { useAutosave, type SaveState } from '../../../lib/use-autosave.ts';
 import { useDocumentTitle } from '../../../lib/use-document-title.ts';
-import { DOCUMENT_KINDS } from '../target-form.model.ts';
+import { DOCUMENT_KINDS, indicatorOptions } from '../target-form.model.ts';
 import type { Mark, MarkKind } from './highlight.model.ts';
 import { ReviewTargetCard } from './review-target.card.tsx';
 import { ReviewTasksPanel } from './review-tasks.panel.tsx';
@@ -54,6 +56,11 @@ function ReviewEditor({ review, onReload }: { review: ReviewResult; onReload: ()
   const [tab, setTab] = useState('target');
   const [saving, setSaving] = useState<'draft' | 'final' | null>(null);
   const [error, setError] = useState<string>();
+  const me = useQuery(meQuery());
+  const canCreateIndicator = me.data?.permissions.includes('measures.manage') ?? false;
+  const indicatorList = useQuery(indicatorsQuery());
+  // One list for every card (kept stable so the memoised cards do not all re-render on each edit).
+  const indicators = useMemo(() => indicatorOptions(indicatorList.data?.items ?? []), [indicatorList.data]);
   const version = useRef(review.draft.version);
   const latest = useRef({ metadata, drafts });
   latest.current = { metadata, drafts };
@@ -217,7 +224,7 @@ function ReviewEditor({ review, onReload }: { review: ReviewResult; onReload: ()
               {
                 key: 'target', label: `Chỉ tiêu (${review.proposals.length})`,
                 children: review.proposals.length === 0 ? <Empty description="Không đọc được chỉ tiêu có số liệu nào trong văn bản này." /> : review.proposals.map((p, i) => (
-                  <ReviewTargetCard key={p.key} index={i} proposal={p} draft={drafts[i]!} issuer={doc.issuer} isSelected={selected === p.key} isReadOnly={isReadOnly} onSelect={selectFromList} onChange={change} />
+                  <ReviewTargetCard key={p.key} index={i} proposal={p} draft={drafts[i]!} issuer={doc.issuer} indicators={indicators} canCreateIndicator={canCreateIndicator} isSelected={selected === p.key} isReadOnly={isReadOnly} onSelect={selectFromList} onChange={change} />
                 )),
               },
               { key: 'baseline', label: `Hiện trạng (${count('baseline')})`, children: itemList('baseline') },

@@ -1,10 +1,15 @@
-import { Card, Input, InputNumber, Radio, Select, Tag } from 'antd';
-import { memo } from 'react';
+import { PlusOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Input, InputNumber, Radio, Select, Tag } from 'antd';
+import { memo, useState } from 'react';
 import type { Proposal } from '../../../api/documents.api.ts';
+import { measureKeys } from '../../../api/measures.api.ts';
 import { SECTOR_OPTIONS } from '../../../components/registry/registry-format.ts';
 import { UnitPicker } from '../../admin/unit-picker.field.tsx';
-import { COMPARATOR_OPTIONS, INDICATOR_OPTIONS } from '../target-form.model.ts';
-import { termsPhrase, type Draft } from './review.model.ts';
+import { indicatorNameFromSubject, indicatorUnitForTarget } from '../../measures/indicator-form.model.ts';
+import { IndicatorFormModal } from '../../measures/indicator-form.modal.tsx';
+import { COMPARATOR_OPTIONS, type IndicatorOption } from '../target-form.model.ts';
+import { indicatorChoices, NO_INDICATOR, termsPhrase, type Draft } from './review.model.ts';
 
 const TIMING_SOURCE: Record<string, string> = {
   clause: 'thời hạn ghi trong câu', sentence: 'thời hạn ghi trong câu', heading: 'thời hạn theo đề mục', section: 'thời hạn theo mục',
@@ -14,22 +19,26 @@ const TIMING_SOURCE: Record<string, string> = {
 const VALUE_UNIT: Record<string, string> = { percent: ' (%)', money: ' (đồng)' };
 
 /** One extracted target: confirm or drop it, and correct what it is measured by, where and by when. */
-export const ReviewTargetCard = memo(function ReviewTargetCard({ index, proposal, draft, issuer, isSelected, isReadOnly, onSelect, onChange }: {
+export const ReviewTargetCard = memo(function ReviewTargetCard({ index, proposal, draft, issuer, indicators, canCreateIndicator, isSelected, isReadOnly, onSelect, onChange }: {
   index: number;
   proposal: Proposal;
   draft: Draft;
   issuer: { id: number; name: string };
+  /** GET /api/measures/indicators as options: the catalogue and the custom indicators. */
+  indicators: readonly IndicatorOption[];
+  /** measures.manage: a target no indicator measures offers Tạo chỉ số mới. */
+  canCreateIndicator: boolean;
   isSelected: boolean;
   isReadOnly: boolean;
   onSelect: (key: string) => void;
   onChange: (key: string, patch: Partial<Draft>) => void;
 }) {
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [isCreating, setCreating] = useState(false);
   const set = (patch: Partial<Draft>) => onChange(draft.key, patch);
-  const suggested = new Set(proposal.suggestions.map((s) => s.code));
-  const indicatorOptions = [
-    ...(proposal.suggestions.length ? [{ label: 'Gợi ý theo nội dung chỉ tiêu', options: INDICATOR_OPTIONS.filter((o) => suggested.has(o.value)).sort((a, b) => [...suggested].indexOf(a.value) - [...suggested].indexOf(b.value)) }] : []),
-    { label: 'Danh mục chỉ số', options: INDICATOR_OPTIONS.filter((o) => !suggested.has(o.value)) },
-  ];
+  const indicatorOptions = indicatorChoices(indicators, proposal.suggestions);
+  const hasNoIndicator = draft.indicatorCode === null;
   return (
     <Card
       size="small"
@@ -64,14 +73,41 @@ export const ReviewTargetCard = memo(function ReviewTargetCard({ index, proposal
             showSearch
             optionFilterProp="label"
             style={{ width: '100%' }}
-            value={draft.indicatorCode ?? undefined}
-            onChange={(v) => set({ indicatorCode: v })}
+            value={draft.indicatorCode ?? NO_INDICATOR}
+            onChange={(v: string) => set({ indicatorCode: v === NO_INDICATOR ? null : v })}
             options={indicatorOptions}
             placeholder="Chọn chỉ số"
             disabled={isReadOnly}
             status={draft.decision === 'confirm' && !draft.indicatorCode ? 'error' : undefined}
             data-testid={`review-indicator-${draft.key}`}
           />
+          {hasNoIndicator && !isReadOnly && (
+            <div className="review-no-indicator" data-testid={`review-no-indicator-${draft.key}`}>
+              {canCreateIndicator ? (
+                <>
+                  <span className="cell-muted">Danh mục chưa có chỉ số đo chỉ tiêu này?</span>
+                  <Button size="small" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid={`review-create-indicator-${draft.key}`}>Tạo chỉ số mới</Button>
+                </>
+              ) : (
+                <span className="cell-muted">Chưa có chỉ số phù hợp: đề nghị người quản lý biểu mẫu và chỉ số của đơn vị tạo chỉ số mới.</span>
+              )}
+            </div>
+          )}
+          {isCreating && (
+            <IndicatorFormModal
+              indicator={null}
+              prefill={{ name: indicatorNameFromSubject(draft.subject || proposal.subject, proposal.unit), unit: indicatorUnitForTarget(proposal.unit) }}
+              owner={issuer}
+              onClose={() => setCreating(false)}
+              onSaved={(item) => {
+                setCreating(false);
+                // Linked as if chosen from the list: the draft autosaves it and Xác nhận carries it.
+                set({ indicatorCode: item.code });
+                void queryClient.invalidateQueries({ queryKey: measureKeys.indicators });
+                void message.success(`Đã tạo chỉ số «${item.name}» và gắn cho chỉ tiêu ${index + 1}.`);
+              }}
+            />
+          )}
           <div className="form-row" style={{ marginTop: 8 }}>
             <div>
               <div className="field-label">So sánh</div>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Proposal, ReviewResult } from '../../../api/documents.api.ts';
-import { blockingReason, initialDrafts, metadataOf, termsPhrase, toDraftBody, toSaveBody } from './review.model.ts';
+import { blockingReason, indicatorChoices, initialDrafts, metadataOf, NO_INDICATOR, termsPhrase, toDraftBody, toSaveBody } from './review.model.ts';
 
 const proposal = (key: string, code: string | null, annual = false): Proposal => ({
   key, start: 0, end: 10, valueStart: 0, valueEnd: 2, quote: 'trên 90% đoàn viên', subject: 'đoàn viên', value: 90, unit: 'percent', comparator: '>',
@@ -59,5 +59,33 @@ describe('the terms a card will follow, in words', () => {
     expect(termsPhrase({ comparator: '>', value: 140000, annual: false, deadlineYear: null }, 'count')).toBe('Trên 140.000 — chưa có thời hạn');
     expect(termsPhrase({ comparator: '>=', value: 85.5, annual: true, deadlineYear: null }, 'percent')).toBe('Từ 85,5% trở lên — hằng năm');
     expect(termsPhrase({ comparator: '=', value: 40_000_000, annual: true, deadlineYear: null }, 'money')).toBe('Đạt 40.000.000 đồng — hằng năm');
+  });
+});
+
+describe('the indicator select of a card', () => {
+  const options = [
+    { value: 'members', label: 'Số đoàn viên công đoàn (số lượng)', unit: 'count' as const, description: null },
+    { value: 'agreements_share', label: 'Tỷ lệ CĐCS có thỏa ước (tỷ lệ %)', unit: 'percent' as const, description: null },
+    { value: 'dialogue_share', label: 'Tỷ lệ doanh nghiệp tổ chức đối thoại (tỷ lệ %)', unit: 'percent' as const, description: null },
+  ];
+
+  it('puts the suggestions first in the server’s order, then "none fits", then the rest of the list (custom indicators included)', () => {
+    const groups = indicatorChoices(options, [{ code: 'dialogue_share', name: 'x', unit: 'percent' }, { code: 'agreements_share', name: 'y', unit: 'percent' }]);
+    expect(groups.map((g) => [g.label, g.options.map((o) => o.value)])).toEqual([
+      ['Gợi ý theo nội dung chỉ tiêu', ['dialogue_share', 'agreements_share']],
+      ['Không có trong danh mục', [NO_INDICATOR]],
+      ['Danh mục chỉ số', ['members']],
+    ]);
+  });
+
+  it('offers "Chưa có chỉ số phù hợp" when nothing is suggested', () => {
+    const groups = indicatorChoices(options, []);
+    expect(groups[0]!.options).toEqual([{ value: NO_INDICATOR, label: 'Chưa có chỉ số phù hợp' }]);
+    expect(groups[1]!.options).toHaveLength(3);
+  });
+
+  it('names a suggestion from the proposal while the list is still loading', () => {
+    const groups = indicatorChoices([], [{ code: 'members', name: 'Số đoàn viên công đoàn', unit: 'count' }]);
+    expect(groups[0]!.options.map((o) => o.label)).toEqual(['Số đoàn viên công đoàn (số lượng)']);
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { Decision, Proposal, ReviewResult, SaveReview, SaveReviewDraft } from '../../../api/documents.api.ts';
 import { targetValuePhrase } from '../../dashboard/target-format.ts';
+import { indicatorOptions, type IndicatorOption } from '../target-form.model.ts';
 
 export type Draft = Decision & { unitId: number | null };
 
@@ -74,6 +75,24 @@ export function toDraftBody(version: number, metadata: SaveReview['metadata'], d
 export function termsPhrase(draft: Pick<Draft, 'comparator' | 'value' | 'annual' | 'deadlineYear'>, unit: string): string {
   const when = draft.annual ? 'hằng năm' : draft.deadlineYear ? `đến năm ${draft.deadlineYear}` : 'chưa có thời hạn';
   return `${targetValuePhrase(draft.comparator, Number(draft.value), unit)}${unit === 'money' ? ' đồng' : ''} — ${when}`;
+}
+
+/** The select's value for "no indicator measures this target" (the draft keeps null). */
+export const NO_INDICATOR = '__none__';
+
+/**
+ * The indicator select of a card: the server's suggestions first (in its order), then "Chưa có
+ * chỉ số phù hợp" — the way to say none fits, which offers Tạo chỉ số mới — then the rest.
+ */
+export function indicatorChoices(options: readonly IndicatorOption[], suggestions: readonly Proposal['suggestions'][number][]) {
+  const order = suggestions.map((s) => s.code);
+  // A suggestion carries its name: it reads right even before the list has loaded.
+  const suggested = suggestions.map((s) => options.find((o) => o.value === s.code) ?? indicatorOptions([{ ...s, unit: s.unit as IndicatorOption['unit'] }])[0]!);
+  return [
+    ...(suggested.length ? [{ label: 'Gợi ý theo nội dung chỉ tiêu', options: suggested }] : []),
+    { label: 'Không có trong danh mục', options: [{ value: NO_INDICATOR, label: 'Chưa có chỉ số phù hợp' }] },
+    { label: 'Danh mục chỉ số', options: options.filter((o) => !order.includes(o.value)) },
+  ];
 }
 
 export function countByDecision(drafts: readonly Draft[]) {
