@@ -18,7 +18,8 @@ import { defineScenario, type BenchContext, type BenchDb } from './scenario.ts';
  *
  * Targets: the national dataset has none, so the preparation creates (once, idempotent) the
  * targets of the gold programmes as bench documents — gold 000 (05/CTr-LĐLĐ) at the
- * confederation, gold 001 (61-KH/TU) at the province.
+ * confederation, gold 001 (61-KH/TU) at the province — and ten targets measured with custom
+ * indicators over custom elements (issue 19) at the confederation.
  */
 const BENCH_000 = 'BENCH/000 05/CTr-LĐLĐ';
 /**
@@ -60,6 +61,52 @@ async function ensureDocument(db: BenchDb, symbol: string, title: string, unitId
       [doc!.id, unitId, indicator, comparator, value, annual ? 'annual' : 'deadline', annual ? null : `${timing}-12-31`,
         annual ? term![0] : null, annual ? term![1] : null, sectors ?? null, minWorkers ?? null, `bench: ${indicator}`]);
   }
+}
+
+/**
+ * Ten custom indicators in use (issue 19, acceptance 4): elements an administrator would define
+ * in the app — employers from 25 workers with and without a union, the non-state sector's,
+ * women members, FDI unions with an agreement, agreements of class B — and the indicators over
+ * them (one reuses a count indicator), each the measure of a ratio target at the confederation,
+ * so every dashboard shows all ten. Rows as the measures screens write them; inserted once.
+ */
+const CUSTOM_ELEMENTS: [code: string, name: string, definition: object][] = [
+  ['bench_dn25_cdcs', 'Doanh nghiệp từ 25 lao động có CĐCS', { registry: 'employers', measure: 'with_cdcs', sectors: null, minWorkers: 25 }],
+  ['bench_dn25', 'Doanh nghiệp từ 25 lao động', { registry: 'employers', measure: 'all', sectors: null, minWorkers: 25 }],
+  ['bench_dn_nnn_cdcs', 'Doanh nghiệp ngoài nhà nước có CĐCS', { registry: 'employers', measure: 'with_cdcs', sectors: ['private', 'fdi'], minWorkers: null }],
+  ['bench_dn_nnn', 'Doanh nghiệp ngoài nhà nước', { registry: 'employers', measure: 'all', sectors: ['private', 'fdi'], minWorkers: null }],
+  ['bench_dv_nu', 'Đoàn viên nữ', { registry: 'members', measure: 'women', sectors: null, minWorkers: null }],
+  ['bench_dv_nnn', 'Đoàn viên khu vực ngoài nhà nước', { registry: 'members', measure: 'active', sectors: ['private', 'fdi'], minWorkers: null }],
+  ['bench_tu_fdi', 'CĐCS FDI có thỏa ước', { registry: 'agreements', measure: 'in_force', sectors: ['fdi'], minWorkers: null }],
+  ['bench_cdcs_fdi', 'CĐCS FDI', { registry: 'cdcs', measure: 'all', sectors: ['fdi'], minWorkers: null }],
+  ['bench_tu_b', 'CĐCS có thỏa ước loại B trở lên', { registry: 'agreements', measure: 'b_or_better', sectors: null, minWorkers: null }],
+];
+const CUSTOM_INDICATORS: [code: string, unit: string, numerator: string, denominator: string | null][] = [
+  ['bench_dem_dn25_cdcs', 'count', '#{bench_dn25_cdcs}', null],
+  ['bench_i01', 'percent', '100 * #{bench_dn25_cdcs}', '#{bench_dn25}'],
+  ['bench_i02', 'percent', '100 * #{bench_dn_nnn_cdcs}', '#{bench_dn_nnn}'],
+  ['bench_i03', 'percent', '100 * #{bench_dv_nu}', '#{members_active}'],
+  ['bench_i04', 'percent', '100 * #{bench_dv_nnn}', '#{members_active}'],
+  ['bench_i05', 'percent', '100 * #{bench_tu_fdi}', '#{bench_cdcs_fdi}'],
+  ['bench_i06', 'percent', '100 * #{bench_tu_b}', '#{cdcs}'],
+  ['bench_i07', 'percent', '100 * #{workplace_dialogues}', '#{bench_dn25_cdcs}'],
+  ['bench_i08', 'percent', '100 * #{worker_conferences}', '#{bench_dn25_cdcs}'],
+  ['bench_i09', 'ratio', '#{bench_dv_nu}', '#{cdcs}'],
+  ['bench_i10', 'percent', '100 * #{bench_dem_dn25_cdcs}', '#{bench_dn25}'],
+];
+const BENCH_019 = 'BENCH/019 chỉ số tự định nghĩa';
+
+async function ensureCustomMeasures(db: BenchDb, nationId: number): Promise<void> {
+  for (const [code, name, definition] of CUSTOM_ELEMENTS) {
+    await db.query(`INSERT INTO data_element (code, name, unit, source, definition, owner_unit_id, updated_by) VALUES ($1, $2, 'count', 'derived', $3, $4, 'bench') ON CONFLICT (code) DO NOTHING`,
+      [code, name, JSON.stringify(definition), nationId]);
+  }
+  for (const [code, unit, numerator, denominator] of CUSTOM_INDICATORS) {
+    await db.query(`INSERT INTO indicator (code, name, unit, numerator, denominator, owner_unit_id, updated_by) VALUES ($1, $2, $3, $4, $5, $6, 'bench') ON CONFLICT (code) DO NOTHING`,
+      [code, `bench: ${code}`, unit, numerator, denominator, nationId]);
+  }
+  await ensureDocument(db, BENCH_019, 'Chỉ tiêu đo bằng mười chỉ số tự định nghĩa (issue 19), đặt ở cấp toàn quốc để đo hiệu năng', nationId, '2024-01-18', [2023, 2028],
+    CUSTOM_INDICATORS.filter(([, unit]) => unit !== 'count').map(([code]) => [code, '>=', 50, 2028]));
 }
 
 /**
@@ -160,6 +207,7 @@ async function prepare(db: BenchDb, ctx: BenchContext, level: 'nation' | 'provin
   await ensureDocument(db, BENCH_000, 'Chỉ tiêu của Chương trình hành động 05/CTr-LĐLĐ (gold 000), đặt ở cấp toàn quốc để đo hiệu năng', Number(nation!.id), '2024-01-18', [2023, 2028], GOLD_000);
   await ensureReports(db, Number(todayInVietnam().slice(0, 4)));
   await ensureAllocations(db, Number(nation!.id));
+  await ensureCustomMeasures(db, Number(nation!.id));
   await ensureDocument(db, BENCH_001, 'Chỉ tiêu của Kế hoạch 61-KH/TU (gold 001), đặt ở cấp tỉnh để đo hiệu năng', ctx.province.id, '2021-10-21', null, GOLD_001);
   let unitId: number;
   let label: string;

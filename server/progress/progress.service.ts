@@ -178,6 +178,20 @@ export class ElementCache {
    * the reports themselves, one unit at a time.
    */
   reported(unitId: number, periodCode: string, includeSubmitted: boolean): Promise<ReportedTotals> {
+    // A year's figure is its yearly report's, else the latest half-year report of that year
+    // (docs/progress-rules.md §2): a field added to the six-month form counts before the year closes.
+    if (/^\d{4}$/.test(periodCode)) {
+      const key = `${unitId}|${periodCode}|${includeSubmitted}|latest`;
+      if (!this.reportedTotals.has(key)) {
+        const [year, h2, h1] = [periodCode, `${periodCode}-H2`, `${periodCode}-H1`].map((code) => this.reportedOne(unitId, code, includeSubmitted));
+        this.reportedTotals.set(key, Promise.all([year!, h2!, h1!]).then(latestOfYear));
+      }
+      return this.reportedTotals.get(key)!;
+    }
+    return this.reportedOne(unitId, periodCode, includeSubmitted);
+  }
+
+  private reportedOne(unitId: number, periodCode: string, includeSubmitted: boolean): Promise<ReportedTotals> {
     const key = `${unitId}|${periodCode}|${includeSubmitted}`;
     if (!this.reportedTotals.has(key)) {
       if (this.source === 'raw') {
@@ -244,6 +258,13 @@ export class ElementCache {
       }
     });
   }
+}
+
+/** Per element, the first of the yearly, second-half and first-half totals that has figures. */
+function latestOfYear(totals: ReportedTotals[]): ReportedTotals {
+  const out: ReportedTotals = new Map();
+  for (const t of totals) for (const [code, value] of t) if (!out.has(code)) out.set(code, value);
+  return out;
 }
 
 interface Deferred<T> {
