@@ -15,8 +15,11 @@ export interface TemplateVersionItem {
   version: number;
   name: string;
   status: 'draft' | 'published';
-  /** A period code of the form's calendar ("2027-H1", "2027"); null for a draft. */
+  /** A period code of the form's calendar ("2027-H1", "2027"), "từ trước" for the versions older than periods; null for a draft. */
   fromPeriod: string | null;
+  /** ISO date the version applies from (2000-01-01 for the versions older than periods); null for a draft. */
+  fromPeriodStart?: string | null;
+  basedOn?: number | null;
   /** null: the whole tree (the built-in forms). */
   owner: { id: number; name: string } | null;
   /** How many reports were opened with this version. */
@@ -27,6 +30,8 @@ export interface TemplateVersionItem {
   definition: FormDefinition & Partial<TemplateDefinition>;
   /** Vietnamese lines against the version it was based on. */
   changes: string[];
+  /** The caller's own draft, and they manage forms. */
+  canEdit?: boolean;
 }
 
 export interface FormElement {

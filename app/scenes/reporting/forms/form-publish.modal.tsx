@@ -18,7 +18,7 @@ export function FormPublishModal({ open, form, version, onPublish, onCancel }: P
   const [period, setPeriod] = useState<string>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const chosen = options.find((o) => o.code === (period ?? options[1]?.code));
+  const chosen = options.find((o) => (period ? o.code === period : o.isDefault)) ?? options[0];
 
   const publish = async () => {
     if (!chosen) return;
@@ -54,12 +54,12 @@ export function FormPublishModal({ open, form, version, onPublish, onCancel }: P
           onChange={(v) => { setPeriod(v); setError(null); }}
           data-testid="publish-period"
           aria-label="Áp dụng từ kỳ"
-          options={options.map((o) => ({ value: o.code, label: o.isCurrent ? `${o.label} (kỳ hiện tại)` : o.label }))}
+          options={options.map((o) => ({ value: o.code, label: o.isOpen ? `${o.label} (đang nhận báo cáo)` : o.isDefault ? `${o.label} (kỳ tới)` : o.label }))}
         />
       </label>
-      {chosen?.isCurrent && (
+      {chosen?.isOpen && (
         <Typography.Paragraph type="secondary" className="form-publish-note">
-          Nếu đã có đơn vị lập báo cáo kỳ này theo biểu mẫu, hệ thống sẽ không cho áp dụng từ kỳ này: hãy chọn kỳ sau.
+          Kỳ này đang nhận báo cáo: nếu đã có đơn vị lập báo cáo kỳ này theo biểu mẫu, hệ thống sẽ không cho áp dụng từ kỳ này — hãy chọn kỳ sau.
         </Typography.Paragraph>
       )}
       {error && <Alert type="error" showIcon title={error} data-testid="publish-error" />}

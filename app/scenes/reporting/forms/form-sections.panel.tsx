@@ -93,8 +93,10 @@ export function FormSectionsPanel({ def, onChange, readOnly, elements, problems 
                     <Input
                       className="form-field-hint"
                       value={field.hint ?? ''}
-                      placeholder="Ghi chú, ví dụ: người"
-                      aria-label={`Ghi chú của chỉ tiêu ${field.label}`}
+                      maxLength={200}
+                      placeholder="Đơn vị tính"
+                      title="Ghi chú dưới tên chỉ tiêu, thường là đơn vị tính: người, đồng, vụ…"
+                      aria-label={`Đơn vị tính (ghi chú) của chỉ tiêu ${field.label}`}
                       onChange={(e) => onChange(updateField(def, field.element, { hint: e.target.value }))}
                     />
                     <div className="form-tools">

@@ -11,7 +11,7 @@ import { todayIso } from '../../../lib/calendar-date.ts';
 import { formatViDateMinute } from '../../admin/date-time.ts';
 import { formatFigure } from '../report-format.ts';
 import { FormEditorDrawer, type EditorTarget, type FormRef } from './form-editor.drawer.tsx';
-import { ownDraft, periodLabel, sourceForNewVersion, versionStatuses, type VersionStatus } from './form-versions.model.ts';
+import { fromPeriodLabel, ownDraft, sourceForNewVersion, versionStatuses, type VersionStatus } from './form-versions.model.ts';
 import './forms.css';
 
 const CHANGES_SHOWN = 5;
@@ -25,7 +25,10 @@ export function FormVersionsTab() {
   const code = params.get('bieuMau') ?? templates.data?.items[0]?.code;
   const template = templates.data?.items.find((t) => t.code === code);
   const form = useMemo<FormRef | undefined>(
-    () => template && { code: template.code, name: template.name, periodKind: template.definition.periodKind, calendar: template.definition.calendar },
+    () => template && {
+      code: template.code, name: template.name, periodKind: template.definition.periodKind, calendar: template.definition.calendar,
+      opensBeforeEndDays: template.definition.opensBeforeEndDays, deadlineDays: template.definition.deadlineDays,
+    },
     [template],
   );
   const versions = useQuery({ ...templateVersionsQuery(code ?? ''), enabled: code !== undefined });
@@ -88,7 +91,7 @@ export function FormVersionsTab() {
           key={'version' in target ? `v${target.version.id}` : `copy${target.copyOf.id}`}
           target={target}
           // Only the caller's own draft is edited; another unit's is read.
-          canEdit={canEdit && ('copyOf' in target || target.version.status !== 'draft' || target.version.id === draft?.id)}
+          canEdit={canEdit && ('copyOf' in target || target.version.status !== 'draft' || (target.version.canEdit ?? target.version.id === draft?.id))}
           canCopy={canEdit && !draft}
           onClose={() => setTarget(undefined)}
           onNewFrom={newFrom}
@@ -120,7 +123,7 @@ function VersionCard({ v, form, status, canEdit, isOwnDraft, hasDraft, onOpen, o
       title={<Space wrap size={8}><span>Phiên bản {v.version}</span>{status && <Tag color={status.color} data-testid={`form-version-status-${v.version}`}>{status.label}</Tag>}</Space>}
     >
       <div className="form-version-facts">
-        <div><span className="cell-muted">Áp dụng từ kỳ:</span> {v.fromPeriod ? periodLabel(v.fromPeriod, form.calendar) : 'chưa áp dụng'}</div>
+        <div><span className="cell-muted">Áp dụng từ kỳ:</span> {v.status === 'draft' ? 'chưa áp dụng' : (fromPeriodLabel(v, form.calendar) ?? 'từ khi có biểu mẫu')}</div>
         <div><span className="cell-muted">Đơn vị ban hành:</span> {v.owner?.name ?? 'Toàn hệ thống'}</div>
         <div><span className="cell-muted">Số báo cáo dùng phiên bản:</span> <span data-testid={`form-version-reports-${v.version}`}>{formatFigure(v.reports)}</span></div>
         <div><span className="cell-muted">Nội dung:</span> {v.definition.sections.length} phần, {fields} chỉ tiêu, {v.definition.rules.length} quy tắc</div>
