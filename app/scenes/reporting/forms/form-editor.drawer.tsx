@@ -169,6 +169,7 @@ export function FormEditorDrawer({ target, canEdit, canCopy, onClose, onNewFrom 
       size={isNarrow ? '100%' : 880}
       onClose={close}
       destroyOnHidden
+      rootClassName="form-editor-drawer"
       data-testid="form-editor"
       title={<div><div>{form.name}</div><Typography.Text type="secondary" className="form-editor-subtitle" data-testid="form-editor-heading">{heading}</Typography.Text></div>}
       footer={

@@ -46,8 +46,8 @@ export function FormSectionsPanel({ def, onChange, readOnly, elements, problems 
             )}
             {!readOnly && (
               <div className="form-tools">
-                <Button icon={<ArrowUpOutlined />} aria-label="Chuyển phần lên" title="Chuyển phần lên" disabled={si === 0} onClick={() => onChange(moveSection(def, si, -1))} />
-                <Button icon={<ArrowDownOutlined />} aria-label="Chuyển phần xuống" title="Chuyển phần xuống" disabled={si === def.sections.length - 1} onClick={() => onChange(moveSection(def, si, 1))} />
+                <Button icon={<ArrowUpOutlined />} aria-label={`Chuyển phần ${section.title} lên`} title="Chuyển phần lên" disabled={si === 0} onClick={() => onChange(moveSection(def, si, -1))} />
+                <Button icon={<ArrowDownOutlined />} aria-label={`Chuyển phần ${section.title} xuống`} title="Chuyển phần xuống" disabled={si === def.sections.length - 1} onClick={() => onChange(moveSection(def, si, 1))} />
                 <Popconfirm
                   title="Bỏ phần này?"
                   description={section.fields.length ? `Các chỉ tiêu trong phần (${section.fields.length}) cũng bị bỏ khỏi biểu mẫu.` : undefined}
@@ -55,7 +55,7 @@ export function FormSectionsPanel({ def, onChange, readOnly, elements, problems 
                   cancelText="Hủy"
                   onConfirm={() => onChange(removeSection(def, si))}
                 >
-                  <Button danger icon={<DeleteOutlined />} aria-label="Bỏ phần" title="Bỏ phần" data-testid={`section-remove-${si}`} />
+                  <Button danger icon={<DeleteOutlined />} aria-label={`Bỏ phần ${section.title}`} title="Bỏ phần" data-testid={`section-remove-${si}`} />
                 </Popconfirm>
               </div>
             )}
@@ -76,7 +76,9 @@ export function FormSectionsPanel({ def, onChange, readOnly, elements, problems 
                       {required && <span className="form-required"> · bắt buộc</span>}
                     </div>
                   ) : (
-                    <Input
+                    <Input.TextArea
+                      // A long label shows whole on a phone instead of scrolling inside a one-line box.
+                      autoSize={{ minRows: 1, maxRows: 4 }}
                       value={field.label}
                       aria-label={`Tên hiển thị của chỉ tiêu ${element?.name ?? field.element}`}
                       data-testid={`field-label-${field.element}`}

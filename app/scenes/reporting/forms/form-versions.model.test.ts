@@ -51,10 +51,11 @@ describe('version statuses', () => {
     const versions = [v(1, 1, '2025-H1'), v(2, 2, '2026-H2'), v(3, 3, '2027-H1'), v(4, 4, null), v(5, 1, '2026-H1', province)];
     const s = versionStatuses(versions, half, '2026-12-06');
     expect(s.get(1)).toMatchObject({ state: 'replaced', label: 'Đã thay thế (áp dụng từ kỳ 6 tháng đầu năm 2025)' });
-    expect(s.get(2)).toMatchObject({ state: 'in_force', label: 'Đang áp dụng từ kỳ 6 tháng cuối năm 2026' });
     expect(s.get(3)).toMatchObject({ state: 'scheduled', label: 'Sẽ áp dụng từ kỳ 6 tháng đầu năm 2027' });
     expect(s.get(4)).toMatchObject({ state: 'draft', label: 'Bản nháp' });
-    expect(s.get(5)).toMatchObject({ state: 'in_force' });
+    // Two owners each have a version in force: each label says for whom.
+    expect(s.get(2)).toMatchObject({ state: 'in_force', label: 'Đang áp dụng từ kỳ 6 tháng cuối năm 2026 cho các đơn vị chưa có phiên bản riêng' });
+    expect(s.get(5)).toMatchObject({ state: 'in_force', label: 'Đang áp dụng từ kỳ 6 tháng đầu năm 2026 cho LĐLĐ tỉnh Tây Ninh và cấp dưới' });
   });
 
   it('reads the start the server gives; the versions older than periods are in force "from the start"', () => {

@@ -132,12 +132,15 @@ export function versionStatuses<V extends VersionLike>(versions: V[], form: Form
   for (const v of versions) {
     const from = fromPeriodLabel(v, form.calendar);
     if (v.status === 'draft') result.set(v.id, { state: 'draft', label: 'Bản nháp', color: 'gold' });
-    else if (inForce.has(v.id)) result.set(v.id, { state: 'in_force', label: from ? `Đang áp dụng từ kỳ ${from}` : 'Đang áp dụng', color: 'green' });
+    else if (inForce.has(v.id)) result.set(v.id, { state: 'in_force', label: `${from ? `Đang áp dụng từ kỳ ${from}` : 'Đang áp dụng'}${inForce.size > 1 ? forWhom(v) : ''}`, color: 'green' });
     else if ((startOf(v, form.calendar) ?? '') > nowStart) result.set(v.id, { state: 'scheduled', label: `Sẽ áp dụng từ kỳ ${from}`, color: 'blue' });
     else result.set(v.id, { state: 'replaced', label: from ? `Đã thay thế (áp dụng từ kỳ ${from})` : 'Đã thay thế', color: 'default' });
   }
   return result;
 }
+
+/** Who a version in force is for, when several owners have one (the whole tree's yields to a unit's own below it). */
+const forWhom = (v: VersionLike) => (v.owner ? ` cho ${v.owner.name} và cấp dưới` : ' cho các đơn vị chưa có phiên bản riêng');
 
 /**
  * The version a new draft starts from: the one in force for the caller's own unit when it has
