@@ -28,13 +28,15 @@ interface Props {
   canEdit: boolean;
   /** May start a new draft (the caller manages forms and has no draft of this one yet). */
   canCopy: boolean;
+  /** May list the data elements (targets.read): their names under each field. */
+  canReadElements: boolean;
   onClose: () => void;
   /** "Tạo phiên bản mới" from the published version being read. */
   onNewFrom: (version: TemplateVersionItem) => void;
 }
 
 /** The forms editor: sections, fields and rules of one version; save the draft, delete it, or publish it from a period. */
-export function FormEditorDrawer({ target, canEdit, canCopy, onClose, onNewFrom }: Props) {
+export function FormEditorDrawer({ target, canEdit, canCopy, canReadElements, onClose, onNewFrom }: Props) {
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
   const isNarrow = Grid.useBreakpoint().md === false;
@@ -50,7 +52,7 @@ export function FormEditorDrawer({ target, canEdit, canCopy, onClose, onNewFrom 
   const [publishing, setPublishing] = useState(false);
   const readOnly = !canEdit || current?.status === 'published';
 
-  const elementsQuery = useQuery({ ...formElementsQuery(), enabled: canEdit });
+  const elementsQuery = useQuery({ ...formElementsQuery(), enabled: canEdit || canReadElements });
   const elements = useMemo(() => new Map<string, FormElement>((elementsQuery.data?.items ?? []).map((e) => [e.code, e])), [elementsQuery.data]);
   const local = useMemo(() => (readOnly || !elementsQuery.data ? [] : checkTemplateDefinition(def, elements)), [readOnly, elementsQuery.data, def, elements]);
   const shown = useMemo(() => groupProblems([...(checked ? local : []), ...fromServer]), [checked, local, fromServer]);

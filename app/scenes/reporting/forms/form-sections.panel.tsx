@@ -86,7 +86,7 @@ export function FormSectionsPanel({ def, onChange, readOnly, elements, problems 
                     />
                   )}
                   <div className="cell-muted">
-                    {element ? `${element.name} · ${UNIT_LABEL[element.unit] ?? element.unit}` : 'Số liệu'} · mã {field.element}
+                    {element ? `${element.name} · ${UNIT_LABEL[element.unit] ?? element.unit} · ` : ''}mã {field.element}
                   </div>
                 </div>
                 {!readOnly && (

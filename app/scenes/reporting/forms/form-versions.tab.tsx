@@ -93,6 +93,7 @@ export function FormVersionsTab() {
           // Only the caller's own draft is edited; another unit's is read.
           canEdit={canEdit && ('copyOf' in target || target.version.status !== 'draft' || (target.version.canEdit ?? target.version.id === draft?.id))}
           canCopy={canEdit && !draft}
+          canReadElements={me.data?.permissions.includes('targets.read') ?? false}
           onClose={() => setTarget(undefined)}
           onNewFrom={newFrom}
         />
