@@ -62,7 +62,7 @@ describe.each(testDatabaseTargets())('forms as versions ($kind)', (target) => {
     const early = await admin.send('POST', `/api/report-templates/${FORM}/versions/${draftVersion}/publish`, { fromPeriod: older });
     expect(early.status).toBe(409);
     expect(early.body.error.code).toBe('TEMPLATE_PERIOD_HAS_REPORTS');
-    expect(early.body.error.message).toContain('Đã có 1 báo cáo');
+    expect(early.body.error.message).toMatch(/^Đã có 1 báo cáo từ kỳ 6 tháng /);
     const row = await database.db.selectFrom('report_template').select('from_period_start').where('code', '=', FORM).where('version', '=', draftVersion).executeTakeFirstOrThrow();
     expect(row.from_period_start).toBeNull();
   });

@@ -147,7 +147,7 @@ export class FormVersionsService {
       const n = Number(opened.rows[0]!.n);
       if (n > 0) {
         throw new AppError('TEMPLATE_PERIOD_HAS_REPORTS', 'conflict',
-          `Đã có ${n.toLocaleString('vi-VN')} báo cáo từ kỳ ${opened.rows[0]!.label} trở đi lập theo phiên bản trước: chọn một kỳ sau các kỳ đó.`);
+          `Đã có ${n.toLocaleString('vi-VN')} báo cáo từ kỳ ${periodLabel(definition, opened.rows[0]!.label!)} trở đi lập theo phiên bản trước: chọn một kỳ sau các kỳ đó.`);
       }
       await trx.updateTable('report_template').set({ from_period_start: period.start, published_at: sql`now()` }).where('id', '=', row.id).execute();
       await writeAudit(trx, actor, {
@@ -173,5 +173,13 @@ function periodLabelOf(definition: TemplateDefinition, start: string): string {
     return `kỳ ${templatePeriod(definition, code).label}`;
   } catch {
     return 'trước';
+  }
+}
+
+function periodLabel(definition: TemplateDefinition, code: string): string {
+  try {
+    return templatePeriod(definition, code).label;
+  } catch {
+    return code;
   }
 }

@@ -238,9 +238,11 @@ export class ReportingService {
   async list(principal: Principal, f: { unitId: number; statuses?: ReportStatus[]; templateCode?: string; periodCode?: string; limit: number; offset: number }) {
     const unit = await repo.unitOnToday(this.db, f.unitId);
     if (!unit) throw notFound('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị.');
-    const templates = new Map((await repo.currentTemplates(this.db)).map((t) => [t.code, t]));
     const { total, rows } = await repo.listReports(this.db, { ...f, scopePath: unit.path, excludeUnitId: principal.unitId });
-    return { total, items: rows.map((r) => ({ ...presentReport(r, templates.get(r.templateCode)), unitName: r.unitName })) };
+    // Each report with the version it was made with (forms are versions since issue 19).
+    const templates = new Map<number, repo.TemplateRow | undefined>();
+    for (const id of new Set(rows.map((r) => r.templateId))) templates.set(id, await repo.templateById(this.db, id));
+    return { total, items: rows.map((r) => ({ ...presentReport(r, templates.get(r.templateId)), unitName: r.unitName })) };
   }
 
   /** Expected, submitted, on time, late, accepted, returned, missing — by child unit — plus the roll-up of figures. */
