@@ -13,9 +13,9 @@ export type ElementUnit = 'count' | 'percent' | 'money';
 export type IndicatorUnit = 'count' | 'percent' | 'ratio' | 'money';
 export type ElementSource = 'derived' | 'reported';
 
-/** What uses an element or indicator: listed with a 409 MEASURE_IN_USE and on every item. */
+/** What uses an element or indicator: listed with a 409 MEASURE_IN_USE and on every item ('data': figures already reported). */
 export interface UsageRef {
-  kind: 'indicator' | 'target' | 'form';
+  kind: 'indicator' | 'target' | 'form' | 'data';
   code?: string;
   id?: number;
   label: string;

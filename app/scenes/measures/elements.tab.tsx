@@ -6,7 +6,7 @@ import { errorMessage } from '../../api/api-client.ts';
 import { deleteElement, elementsQuery, measureKeys, type ElementItem } from '../../api/measures.api.ts';
 import { ElementFormModal } from './element-form.modal.tsx';
 import { confirmMeasureDelete, UsagePopover } from './measure-usage.popover.tsx';
-import { matchesQuery, ownerLabel, sourceLabel, unitLabel } from './measures.model.ts';
+import { listOrder, matchesQuery, ownerLabel, sourceLabel, unitLabel } from './measures.model.ts';
 
 /** Thành phần số liệu: every element the caller sees (own subtree, path above, the catalogue). */
 export function ElementsTab({ canManage, owner }: { canManage: boolean; owner: { id: number; name: string } | undefined }) {
@@ -15,7 +15,7 @@ export function ElementsTab({ canManage, owner }: { canManage: boolean; owner: {
   const elements = useQuery(elementsQuery());
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<ElementItem | null | undefined>(undefined);
-  const items = (elements.data?.items ?? []).filter((e) => matchesQuery(search, e.name, e.code, e.definitionText));
+  const items = listOrder(elements.data?.items ?? []).filter((e) => matchesQuery(search, e.name, e.code, e.definitionText));
   const taken = new Set((elements.data?.items ?? []).map((e) => e.code));
   const refresh = () => queryClient.invalidateQueries({ queryKey: measureKeys.all });
 

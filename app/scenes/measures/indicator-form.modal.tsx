@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Form, Input, Modal, Select, Typography, type ButtonProps } from 'antd';
+import { Alert, Button, Form, Input, Modal, Select, Typography, type ButtonProps } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useRef, useState, type RefObject } from 'react';
 import { ApiError } from '../../api/api-client.ts';
@@ -13,7 +13,7 @@ import { splitFormErrors } from '../admin/form-errors.ts';
 import { UnitPicker } from '../admin/unit-picker.field.tsx';
 import { IndicatorPreviewPanel, type PreviewPlace } from './indicator-preview.panel.tsx';
 import {
-  filterReferences, insertReference, needsDenominator, problemsByField, problemsOfError, referenceOptions, type ExpressionField, type ReferenceOption,
+  filterReferences, insertReference, needsDenominator, percentFactorHint, problemsByField, problemsOfError, referenceOptions, withPercentFactor, type ExpressionField, type ReferenceOption,
 } from './indicator-form.model.ts';
 import { UsageList } from './measure-usage.popover.tsx';
 import { CODE_HINT, CODE_PATTERN, codeFromName, INDICATOR_UNIT_OPTIONS, usageOfError } from './measures.model.ts';
@@ -107,7 +107,10 @@ export function IndicatorFormModal({ indicator, prefill, owner, onClose, onSaved
   const insert = (field: ExpressionField, code: string) => {
     const el = refs[field].current?.resizableTextArea?.textArea;
     const current: string = form.getFieldValue(field) ?? '';
-    const next = insertReference(current, el?.selectionStart, el?.selectionEnd, code);
+    // The first element of a percent numerator comes with its ×100, as the catalogue writes it.
+    const next = field === 'numerator' && form.getFieldValue('unit') === 'percent' && current.trim() === ''
+      ? { text: `100 * #{${code}}`, caret: `100 * #{${code}}`.length }
+      : insertReference(current, el?.selectionStart, el?.selectionEnd, code);
     form.setFieldValue(field, next.text);
     onValuesChange({ [field]: next.text });
     window.setTimeout(() => {
@@ -144,9 +147,24 @@ export function IndicatorFormModal({ indicator, prefill, owner, onClose, onSaved
     }
   };
 
+  const percentHint = percentFactorHint(unit, numerator);
   const fieldStatus = (field: ExpressionField) => problems[field].length > 0
     ? { validateStatus: 'error' as const, help: <div data-testid={`indicator-problems-${field}`}>{problems[field].map((m) => <div key={m}>{m}</div>)}</div> }
-    : {};
+    : field === 'numerator' && percentHint && !meaningLocked
+      ? {
+        validateStatus: 'warning' as const,
+        help: (
+          <div data-testid="indicator-percent-hint">
+            {percentHint}{' '}
+            <Button type="link" size="small" className="measure-inline-link" onClick={() => {
+              const text = withPercentFactor(form.getFieldValue('numerator') ?? '');
+              form.setFieldValue('numerator', text);
+              onValuesChange({ numerator: text });
+            }} data-testid="indicator-percent-fix">Nhân tử số với 100</Button>
+          </div>
+        ),
+      }
+      : {};
 
   return (
     <Modal
@@ -180,7 +198,7 @@ export function IndicatorFormModal({ indicator, prefill, owner, onClose, onSaved
         )}
         <Typography.Paragraph type="secondary" className="measure-expression-help">
           Viết công thức bằng mã thành phần dạng <code>#{'{mã}'}</code>, số và các phép + − * / cùng dấu ngoặc.
-          {hasDenominator && ' Giá trị của cả địa bàn là tổng tử số chia cho tổng mẫu số các đơn vị' + (unit === 'percent' ? ', nhân 100.' : '.')}
+          {hasDenominator && ' Giá trị của cả địa bàn là tổng tử số chia cho tổng mẫu số của các đơn vị' + (unit === 'percent' ? '; chỉ số phần trăm nhân 100 ở tử số (100 * #{mã}).' : '.')}
         </Typography.Paragraph>
         <IndicatorPreviewPanel place={place} onPlace={setPlace} initialUnit={owner ?? null} unit={unit} numerator={numerator} denominator={denominator} preview={preview} nameOf={nameOf} unitOf={unitOf} />
         <Form.Item name="description" label="Mô tả">
@@ -217,7 +235,7 @@ function ExpressionItem({ field, label, textRef, references, disabled, onInsert,
   references: ReferenceOption[];
   disabled: boolean;
   onInsert: (field: ExpressionField, code: string) => void;
-  status: { validateStatus?: 'error'; help?: React.ReactNode };
+  status: { validateStatus?: 'error' | 'warning'; help?: React.ReactNode };
 }) {
   const [search, setSearch] = useState('');
   const found = filterReferences(references, search);
@@ -231,7 +249,7 @@ function ExpressionItem({ field, label, textRef, references, disabled, onInsert,
   return (
     <div className="measure-expression">
       <Form.Item name={field} label={label} {...status} rules={[{ required: true, whitespace: true, message: `Hãy nhập ${label.toLowerCase()}.` }]}>
-        <Input.TextArea ref={textRef} autoSize={{ minRows: 1, maxRows: 4 }} maxLength={2000} disabled={disabled} spellCheck={false}
+        <Input.TextArea ref={textRef} autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} disabled={disabled} spellCheck={false}
           className="measure-expression-input" placeholder={field === 'numerator' ? 'Ví dụ: #{so_doanh_nghiep_to_chuc_doi_thoai}' : 'Ví dụ: #{employers_with_cdcs}'} data-testid={`indicator-form-${field}`} />
       </Form.Item>
       {!disabled && (

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/api-client.ts';
 import {
-  filterReferences, formatElementValue, formatPreviewValue, indicatorNameFromSubject, indicatorUnitForTarget, insertReference, problemsByField, problemsOfError,
+  filterReferences, formatElementValue, hasPercentFactor, percentFactorHint, withPercentFactor, formatPreviewValue, indicatorNameFromSubject, indicatorUnitForTarget, insertReference, problemsByField, problemsOfError,
   readableExpression, referenceOptions, referencedCodes,
 } from './indicator-form.model.ts';
 
@@ -86,5 +86,23 @@ describe('a new indicator for a target of the review', () => {
     expect(indicatorNameFromSubject('tỷ lệ đoàn viên nữ', 'percent')).toBe('Tỷ lệ đoàn viên nữ');
     expect(indicatorNameFromSubject('  sáng kiến,   công trình ', 'count')).toBe('Sáng kiến, công trình');
     expect(indicatorNameFromSubject(null, 'count')).toBe('');
+  });
+});
+
+describe('a percent indicator', () => {
+  it('multiplies by 100 in its numerator, as the catalogue does', () => {
+    expect(hasPercentFactor('100 * #{a}')).toBe(true);
+    expect(hasPercentFactor('#{a} * 100')).toBe(true);
+    expect(hasPercentFactor('#{a}')).toBe(false);
+    expect(percentFactorHint('percent', '#{a}')).toMatch(/nhân 100/);
+    expect(percentFactorHint('percent', '100*#{a}')).toBeNull();
+    expect(percentFactorHint('ratio', '#{a}')).toBeNull();
+    expect(percentFactorHint('percent', '')).toBeNull();
+  });
+
+  it('gets the factor added around the whole numerator', () => {
+    expect(withPercentFactor('#{a}')).toBe('100 * #{a}');
+    expect(withPercentFactor(' #{a} + #{b} ')).toBe('100 * (#{a} + #{b})');
+    expect(withPercentFactor('100 * #{a}')).toBe('100 * #{a}');
   });
 });

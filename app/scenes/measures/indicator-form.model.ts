@@ -129,6 +129,27 @@ function lowerFirst(s: string): string {
   return isAbbreviation ? s : s.charAt(0).toLocaleLowerCase('vi') + s.slice(1);
 }
 
+/** Whether a percent numerator already multiplies by 100 ("100 * #{a}", "#{a} * 100"). */
+export function hasPercentFactor(numerator: string): boolean {
+  return /^\s*100\s*\*/.test(numerator) || /\*\s*100\s*$/.test(numerator);
+}
+
+/**
+ * A percent indicator's value is Σ numerators ÷ Σ denominators as written, so the ×100 belongs in
+ * the numerator (the catalogue writes `100 * #{…}`): a Vietnamese warning when it is missing.
+ */
+export function percentFactorHint(unit: IndicatorUnit | undefined, numerator: string): string | null {
+  if (unit !== 'percent' || numerator.trim() === '' || hasPercentFactor(numerator)) return null;
+  return 'Chỉ số phần trăm: tử số cần nhân 100 (ví dụ 100 * #{mã}), nếu không giá trị sẽ là tỷ số, chẳng hạn 0,64 thay vì 64%.';
+}
+
+/** "#{a} + #{b}" → "100 * (#{a} + #{b})"; a single term needs no parentheses. */
+export function withPercentFactor(numerator: string): string {
+  const text = numerator.trim();
+  if (text === '' || hasPercentFactor(text)) return text;
+  return /^#\{[^}]*\}$|^\d+(?:[.,]\d+)?$/.test(text) ? `100 * ${text}` : `100 * (${text})`;
+}
+
 /** Share units need a denominator; count and money have none (the server checks the same). */
 export function needsDenominator(unit: IndicatorUnit | undefined): boolean {
   return unit === 'percent' || unit === 'ratio';

@@ -7,7 +7,7 @@ import { deleteIndicator, elementsQuery, indicatorsQuery, measureKeys, type Indi
 import { readableExpression } from './indicator-form.model.ts';
 import { IndicatorFormModal } from './indicator-form.modal.tsx';
 import { confirmMeasureDelete, UsagePopover } from './measure-usage.popover.tsx';
-import { matchesQuery, ownerLabel, unitLabel } from './measures.model.ts';
+import { listOrder, matchesQuery, ownerLabel, unitLabel } from './measures.model.ts';
 
 /** Chỉ số: the indicators the caller sees, each with its formula in names, and the builder. */
 export function IndicatorsTab({ canManage, owner }: { canManage: boolean; owner: { id: number; name: string } | undefined }) {
@@ -17,7 +17,7 @@ export function IndicatorsTab({ canManage, owner }: { canManage: boolean; owner:
   const elements = useQuery(elementsQuery());
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<IndicatorItem | null | undefined>(undefined);
-  const items = (indicators.data?.items ?? []).filter((i) => matchesQuery(search, i.name, i.code));
+  const items = listOrder(indicators.data?.items ?? []).filter((i) => matchesQuery(search, i.name, i.code));
   const nameOf = (code: string) => elements.data?.items.find((e) => e.code === code)?.name ?? indicators.data?.items.find((i) => i.code === code)?.name;
   const refresh = () => queryClient.invalidateQueries({ queryKey: measureKeys.all });
 

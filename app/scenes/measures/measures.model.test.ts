@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/api-client.ts';
-import { allowsMinWorkers, codeFromName, CODE_PATTERN, definitionSentence, matchesQuery, sourceLabel, toDefinition, usageCount, usageLine, usageOfError } from './measures.model.ts';
+import { allowsMinWorkers, codeFromName, CODE_PATTERN, definitionSentence, listOrder, matchesQuery, sourceLabel, toDefinition, usageCount, usageLine, usageOfError } from './measures.model.ts';
 
 describe('a code proposed from the name', () => {
   it('is accent-free snake case, đ included', () => {
@@ -58,12 +58,27 @@ describe('what uses a measure', () => {
     expect(usageCount([])).toBe('Chưa dùng');
     expect(usageCount(refs)).toBe('2 nơi');
     expect(refs.map(usageLine)).toEqual(['Chỉ số: Tỷ lệ A', 'Biểu mẫu: Báo cáo 6 tháng (CĐCS)']);
+    // The server's labels already say what they are.
+    expect(usageLine({ kind: 'indicator', code: 'a', label: 'Chỉ số «Tỷ lệ A»' })).toBe('Chỉ số «Tỷ lệ A»');
+    expect(usageLine({ kind: 'data', label: '12 số liệu đã báo cáo' })).toBe('12 số liệu đã báo cáo');
   });
 
   it('comes from a 409 MEASURE_IN_USE', () => {
     expect(usageOfError(new ApiError(409, 'MEASURE_IN_USE', 'Đang dùng', [], { usedBy: refs }))).toEqual(refs);
     expect(usageOfError(new ApiError(400, 'MEASURE_INVALID', 'Sai'))).toEqual([]);
     expect(usageOfError(new Error('x'))).toEqual([]);
+  });
+});
+
+describe('the lists', () => {
+  it('show the unions’ own measures first, the last changed on top, then the catalogue by name', () => {
+    const items = [
+      { name: 'Đoàn viên nữ', builtin: true, updatedAt: '2026-01-01T00:00:00Z' },
+      { name: 'Sáng kiến', builtin: false, updatedAt: '2026-12-01T00:00:00Z' },
+      { name: 'Công đoàn cơ sở', builtin: true, updatedAt: '2026-01-01T00:00:00Z' },
+      { name: 'Mô hình', builtin: false, updatedAt: '2026-12-05T00:00:00Z' },
+    ];
+    expect(listOrder(items).map((i) => i.name)).toEqual(['Mô hình', 'Sáng kiến', 'Công đoàn cơ sở', 'Đoàn viên nữ']);
   });
 });
 

@@ -103,11 +103,16 @@ export function definitionSentence(draft: DerivedDraft): string | null {
   return definition ? describeDerived(definition) : null;
 }
 
-const USAGE_KINDS: Record<UsageRef['kind'], string> = { indicator: 'Chỉ số', target: 'Chỉ tiêu', form: 'Biểu mẫu' };
+const USAGE_KINDS: Record<string, string> = { indicator: 'Chỉ số', target: 'Chỉ tiêu', form: 'Biểu mẫu' };
 
-/** "Chỉ số: Tỷ lệ doanh nghiệp có CĐCS" — one line of the usage list. */
+/**
+ * One line of the usage list: the server's label, which names its kind ("Chỉ số «…»", "Biểu mẫu
+ * «…», phiên bản 2", "12 số liệu đã báo cáo"); a bare name gets its kind in front.
+ */
 export function usageLine(ref: UsageRef): string {
-  return `${USAGE_KINDS[ref.kind] ?? ref.kind}: ${ref.label}`;
+  const kind = USAGE_KINDS[ref.kind];
+  if (!kind || ref.label.startsWith(kind) || ref.kind === 'data') return ref.label;
+  return `${kind}: ${ref.label}`;
 }
 
 /** "Chưa dùng", "1 nơi", "3 nơi" — the count shown in the table. */
@@ -128,6 +133,18 @@ export function matchesQuery(query: string, ...texts: readonly (string | null | 
   const q = foldForSearch(query.normalize('NFC').trim());
   if (q === '') return true;
   return texts.some((t) => t != null && foldForSearch(t.normalize('NFC')).includes(q));
+}
+
+/**
+ * The order of both lists: the unions' own measures first, the last changed on top (so what was
+ * just added is in view), then the built-in catalogue by name.
+ */
+export function listOrder<T extends { builtin: boolean; name: string; updatedAt: string | null }>(items: readonly T[]): T[] {
+  return [...items].sort((a, b) => {
+    if (a.builtin !== b.builtin) return a.builtin ? 1 : -1;
+    if (!a.builtin) return (b.updatedAt ?? '').localeCompare(a.updatedAt ?? '');
+    return a.name.localeCompare(b.name, 'vi');
+  });
 }
 
 /** The owner column: the unit, or "Toàn hệ thống" for the catalogue every unit shares. */

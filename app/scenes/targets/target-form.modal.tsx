@@ -7,7 +7,7 @@ import { createTarget, type PlanDocument, type TargetProgress } from '../../api/
 import { VI_DATE_FORMAT } from '../../lib/calendar-date.ts';
 import { splitFormErrors } from '../admin/form-errors.ts';
 import { UnitPicker } from '../admin/unit-picker.field.tsx';
-import { indicatorOptions, indicatorUnit, toTargetBody, type TargetFormValues } from './target-form.model.ts';
+import { indicatorFilter, indicatorOptions, indicatorUnit, toTargetBody, type TargetFormValues } from './target-form.model.ts';
 import { TargetTermsFields } from './target-terms.fields.tsx';
 
 type Shape = Omit<TargetFormValues, 'baselineDate'> & { baselineDate?: Dayjs };
@@ -64,7 +64,7 @@ export function TargetFormModal({ documents, document, onClose, onSaved }: { doc
           <UnitPicker initialUnit={document?.issuer ?? null} />
         </Form.Item>
         <Form.Item name="indicatorCode" label="Chỉ số" rules={[{ required: true, message: 'Hãy chọn chỉ số.' }]}>
-          <Select showSearch optionFilterProp="label" options={options} loading={indicators.isPending} placeholder="Gõ tên chỉ số, ví dụ: thỏa ước" data-testid="target-form-indicator" />
+          <Select showSearch={{ filterOption: indicatorFilter }} options={options} loading={indicators.isPending} placeholder="Gõ tên chỉ số, ví dụ: thỏa ước" data-testid="target-form-indicator" />
         </Form.Item>
         <TargetTermsFields unit={unit} timing={timing} valueTestId="target-form-value" minWorkersPlaceholder="Ví dụ: 25" />
         <div className="form-row">

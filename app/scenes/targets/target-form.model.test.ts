@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { INDICATORS } from '../../../domain/indicators/catalogue.ts';
-import { COMPARATOR_OPTIONS, indicatorOptions, indicatorUnit, toDocumentBody, toTargetBody } from './target-form.model.ts';
+import { COMPARATOR_OPTIONS, indicatorFilter, indicatorOptions, indicatorUnit, toDocumentBody, toTargetBody } from './target-form.model.ts';
 
 describe('the target form', () => {
   const base = { documentId: 1, unitId: 2, indicatorCode: 'employers_with_cdcs_share', comparator: '=' as const, value: 100 };
@@ -26,6 +26,14 @@ describe('the target form', () => {
     expect(indicatorUnit(items, 'agreements_share')).toBe('percent');
     expect(indicatorUnit(items, 'tet_gifts')).toBe('money');
     expect(indicatorUnit(items, 'nope')).toBeUndefined();
+  });
+
+  it('finds an indicator without accents, by name or code', () => {
+    const [members] = indicatorOptions([{ code: 'members', name: 'Số đoàn viên công đoàn', unit: 'count' }]);
+    expect(indicatorFilter('doan vien', members)).toBe(true);
+    expect(indicatorFilter('MEMBERS', members)).toBe(true);
+    expect(indicatorFilter('thoa uoc', members)).toBe(false);
+    expect(indicatorFilter('chua co', { value: '__none__', label: 'Chưa có chỉ số phù hợp' })).toBe(true);
   });
 
   it('labels a bare figure ("=") as a level to reach, never as "exactly"', () => {

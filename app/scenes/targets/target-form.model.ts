@@ -4,6 +4,7 @@
  */
 import type { IndicatorItem } from '../../api/measures.api.ts';
 import type { NewDocument, NewTarget } from '../../api/progress.api.ts';
+import { matchesQuery } from '../measures/measures.model.ts';
 
 export const DOCUMENT_KINDS = [
   { value: 'resolution', label: 'Nghị quyết' },
@@ -49,6 +50,11 @@ type IndicatorLike = Pick<IndicatorItem, 'code' | 'name' | 'unit'> & { descripti
  */
 export function indicatorOptions(items: readonly IndicatorLike[]): IndicatorOption[] {
   return items.map((i) => ({ value: i.code, label: `${i.name} (${UNIT_HINT[i.unit] ?? i.unit})`, unit: i.unit, description: i.description ?? null }));
+}
+
+/** The selects' search: by name or code, with or without accents ("thoa uoc" finds "thỏa ước"). */
+export function indicatorFilter(input: string, option?: { label?: unknown; value?: unknown }): boolean {
+  return matchesQuery(input, typeof option?.label === 'string' ? option.label : '', typeof option?.value === 'string' ? option.value : '');
 }
 
 export function indicatorUnit(items: readonly IndicatorLike[], code: string | undefined): IndicatorItem['unit'] | undefined {

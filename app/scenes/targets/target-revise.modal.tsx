@@ -7,7 +7,7 @@ import { errorMessage } from '../../api/api-client.ts';
 import type { TargetProgress } from '../../api/progress.api.ts';
 import { todayIso, VI_DATE_FORMAT } from '../../lib/calendar-date.ts';
 import { splitFormErrors } from '../admin/form-errors.ts';
-import { indicatorOptions, indicatorUnit } from './target-form.model.ts';
+import { indicatorFilter, indicatorOptions, indicatorUnit } from './target-form.model.ts';
 import { currentVersion, reviseFormInitial, toReviseBody, versionSummary, type ReviseFormValues, type TargetVersions } from './target-revise.model.ts';
 import { reviseTarget, targetVersionsQuery } from './target-versions.api.ts';
 import { TargetTermsFields } from './target-terms.fields.tsx';
@@ -80,7 +80,7 @@ export function TargetReviseModal({ target, onClose, onSaved }: { target: Target
             description="Thay đổi có hiệu lực từ ngày chọn dưới đây. Trước ngày đó (kể cả báo cáo các kỳ đã qua) vẫn dùng chỉ tiêu cũ."
           />
           <Form.Item name="indicatorCode" label="Chỉ số" rules={[{ required: true, message: 'Hãy chọn chỉ số.' }]}>
-            <Select showSearch optionFilterProp="label" options={options} loading={indicators.isPending} data-testid="target-revise-indicator" />
+            <Select showSearch={{ filterOption: indicatorFilter }} options={options} loading={indicators.isPending} data-testid="target-revise-indicator" />
           </Form.Item>
           <TargetTermsFields unit={unit} timing={timing} valueTestId="target-revise-value" minWorkersPlaceholder="Để trống: mọi quy mô" />
           <Form.Item name="subject" label="Nội dung chỉ tiêu">

@@ -8,7 +8,7 @@ import { SECTOR_OPTIONS } from '../../../components/registry/registry-format.ts'
 import { UnitPicker } from '../../admin/unit-picker.field.tsx';
 import { indicatorNameFromSubject, indicatorUnitForTarget } from '../../measures/indicator-form.model.ts';
 import { IndicatorFormModal } from '../../measures/indicator-form.modal.tsx';
-import { COMPARATOR_OPTIONS, type IndicatorOption } from '../target-form.model.ts';
+import { COMPARATOR_OPTIONS, indicatorFilter, type IndicatorOption } from '../target-form.model.ts';
 import { indicatorChoices, NO_INDICATOR, termsPhrase, type Draft } from './review.model.ts';
 
 const TIMING_SOURCE: Record<string, string> = {
@@ -38,7 +38,7 @@ export const ReviewTargetCard = memo(function ReviewTargetCard({ index, proposal
   const [isCreating, setCreating] = useState(false);
   const set = (patch: Partial<Draft>) => onChange(draft.key, patch);
   const indicatorOptions = indicatorChoices(indicators, proposal.suggestions);
-  const hasNoIndicator = draft.indicatorCode === null;
+  const hasNoIndicator = !draft.indicatorCode;
   return (
     <Card
       size="small"
@@ -70,10 +70,9 @@ export const ReviewTargetCard = memo(function ReviewTargetCard({ index, proposal
         <div onClick={(e) => e.stopPropagation()}>
           <div className="field-label">Chỉ số đo</div>
           <Select
-            showSearch
-            optionFilterProp="label"
+            showSearch={{ filterOption: indicatorFilter }}
             style={{ width: '100%' }}
-            value={draft.indicatorCode ?? NO_INDICATOR}
+            value={draft.indicatorCode || NO_INDICATOR}
             onChange={(v: string) => set({ indicatorCode: v === NO_INDICATOR ? null : v })}
             options={indicatorOptions}
             placeholder="Chọn chỉ số"

@@ -62,6 +62,13 @@ describe('the terms a card will follow, in words', () => {
   });
 });
 
+describe('a saved "no indicator"', () => {
+  it('stays none when the draft brings it back as an empty code', () => {
+    const decisions = [{ ...initialDrafts(review(null))[1]!, indicatorCode: '' }] as unknown as ReviewResult['decisions'];
+    expect(initialDrafts(review(decisions))[1]!.indicatorCode).toBeNull();
+  });
+});
+
 describe('the indicator select of a card', () => {
   const options = [
     { value: 'members', label: 'Số đoàn viên công đoàn (số lượng)', unit: 'count' as const, description: null },

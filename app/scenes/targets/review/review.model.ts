@@ -13,7 +13,8 @@ export function initialDrafts(review: ReviewResult): Draft[] {
   const saved = new Map((review.decisions ?? []).map((d) => [d.key, d]));
   return review.proposals.map((p) => {
     const s = saved.get(p.key);
-    if (s) return { ...s, unitId: s.unitId ?? review.document.issuer.id };
+    // A saved "no indicator" can come back as "" (the server's nullable string): it is still none.
+    if (s) return { ...s, indicatorCode: s.indicatorCode || null, unitId: s.unitId ?? review.document.issuer.id };
     return fromProposal(p, review.document.issuer.id);
   });
 }
