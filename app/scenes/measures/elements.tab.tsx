@@ -1,10 +1,11 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, HistoryOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Input, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../api/api-client.ts';
 import { deleteElement, elementsQuery, measureKeys, type ElementItem } from '../../api/measures.api.ts';
 import { ElementFormModal } from './element-form.modal.tsx';
+import { MeasureHistoryModal } from './measure-history.modal.tsx';
 import { confirmMeasureDelete, UsagePopover } from './measure-usage.popover.tsx';
 import { listOrder, matchesQuery, ownerLabel, sourceLabel, unitLabel } from './measures.model.ts';
 
@@ -15,6 +16,7 @@ export function ElementsTab({ canManage, owner }: { canManage: boolean; owner: {
   const elements = useQuery(elementsQuery());
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<ElementItem | null | undefined>(undefined);
+  const [history, setHistory] = useState<ElementItem>();
   const items = listOrder(elements.data?.items ?? []).filter((e) => matchesQuery(search, e.name, e.code, e.definitionText));
   const taken = new Set((elements.data?.items ?? []).map((e) => e.code));
   const refresh = () => queryClient.invalidateQueries({ queryKey: measureKeys.all });
@@ -50,29 +52,35 @@ export function ElementsTab({ canManage, owner }: { canManage: boolean; owner: {
           { title: 'Nguồn', key: 'source', render: (_, e) => <span className="cell-nowrap">{sourceLabel(e)}</span> },
           { title: 'Đơn vị sở hữu', key: 'owner', render: (_, e) => <div className="cell-unit">{ownerLabel(e.owner)}</div> },
           { title: 'Đang dùng ở', key: 'usedBy', render: (_, e) => <UsagePopover usedBy={e.usedBy} testId={`element-usage-${e.code}`} /> },
-          ...(canManage ? [{
+          {
             title: 'Thao tác',
             key: 'actions',
-            width: 96,
-            render: (_: unknown, e: ElementItem) => e.canEdit ? (
+            width: canManage ? 132 : 56,
+            render: (_: unknown, e: ElementItem) => (
               <Space size={0}>
-                <Tooltip title="Sửa"><Button type="text" icon={<EditOutlined />} aria-label="Sửa" onClick={() => setEditing(e)} data-testid={`element-edit-${e.code}`} /></Tooltip>
-                <Tooltip title="Xóa">
-                  <Button type="text" danger icon={<DeleteOutlined />} aria-label="Xóa" data-testid={`element-delete-${e.code}`}
-                    onClick={() => confirmMeasureDelete(modal, { kind: 'element', name: e.name }, () => deleteElement(e.code), () => {
-                      void refresh();
-                      void message.success(`Đã xóa thành phần «${e.name}».`);
-                    })} />
-                </Tooltip>
+                <Tooltip title="Lịch sử thay đổi"><Button type="text" icon={<HistoryOutlined />} aria-label="Lịch sử thay đổi" onClick={() => setHistory(e)} data-testid={`element-history-${e.code}`} /></Tooltip>
+                {canManage && (e.canEdit ? (
+                  <>
+                    <Tooltip title="Sửa"><Button type="text" icon={<EditOutlined />} aria-label="Sửa" onClick={() => setEditing(e)} data-testid={`element-edit-${e.code}`} /></Tooltip>
+                    <Tooltip title="Xóa">
+                      <Button type="text" danger icon={<DeleteOutlined />} aria-label="Xóa" data-testid={`element-delete-${e.code}`}
+                        onClick={() => confirmMeasureDelete(modal, { kind: 'element', name: e.name }, () => deleteElement(e.code), () => {
+                          void refresh();
+                          void message.success(`Đã xóa thành phần «${e.name}».`);
+                        })} />
+                    </Tooltip>
+                  </>
+                ) : (
+                  <Tooltip title="Thành phần của đơn vị cấp trên hoặc danh mục chung: chỉ đơn vị sở hữu được sửa.">
+                    <Button type="text" icon={<EditOutlined />} aria-label="Chỉ xem" disabled />
+                  </Tooltip>
+                ))}
               </Space>
-            ) : (
-              <Tooltip title="Thành phần của đơn vị cấp trên hoặc danh mục chung: chỉ đơn vị sở hữu được sửa.">
-                <Typography.Text type="secondary" className="cell-nowrap">Chỉ xem</Typography.Text>
-              </Tooltip>
             ),
-          }] : []),
+          },
         ]}
       />
+      {history && <MeasureHistoryModal kind="elements" code={history.code} name={history.name} onClose={() => setHistory(undefined)} />}
       {editing !== undefined && (
         <ElementFormModal
           key={editing?.code ?? 'new'}

@@ -1,4 +1,4 @@
-import { DeleteOutlined, EditOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, HistoryOutlined, PlusOutlined, SearchOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Input, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
@@ -6,6 +6,7 @@ import { errorMessage } from '../../api/api-client.ts';
 import { deleteIndicator, elementsQuery, indicatorsQuery, measureKeys, type IndicatorItem } from '../../api/measures.api.ts';
 import { readableExpression } from './indicator-form.model.ts';
 import { IndicatorFormModal } from './indicator-form.modal.tsx';
+import { MeasureHistoryModal } from './measure-history.modal.tsx';
 import { confirmMeasureDelete, UsagePopover } from './measure-usage.popover.tsx';
 import { listOrder, matchesQuery, ownerLabel, unitLabel } from './measures.model.ts';
 
@@ -17,6 +18,7 @@ export function IndicatorsTab({ canManage, owner }: { canManage: boolean; owner:
   const elements = useQuery(elementsQuery());
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<IndicatorItem | null | undefined>(undefined);
+  const [history, setHistory] = useState<IndicatorItem>();
   const items = listOrder(indicators.data?.items ?? []).filter((i) => matchesQuery(search, i.name, i.code));
   const nameOf = (code: string) => elements.data?.items.find((e) => e.code === code)?.name ?? indicators.data?.items.find((i) => i.code === code)?.name;
   const refresh = () => queryClient.invalidateQueries({ queryKey: measureKeys.all });
@@ -54,29 +56,35 @@ export function IndicatorsTab({ canManage, owner }: { canManage: boolean; owner:
           { title: 'Đơn vị tính', key: 'unit', render: (_, i) => <span className="cell-nowrap">{unitLabel(i.unit)}</span> },
           { title: 'Đơn vị sở hữu', key: 'owner', render: (_, i) => <div className="cell-unit">{ownerLabel(i.owner)}</div> },
           { title: 'Đang dùng ở', key: 'usedBy', render: (_, i) => <UsagePopover usedBy={i.usedBy} testId={`indicator-usage-${i.code}`} /> },
-          ...(canManage ? [{
+          {
             title: 'Thao tác',
             key: 'actions',
-            width: 96,
-            render: (_: unknown, i: IndicatorItem) => i.canEdit ? (
+            width: canManage ? 132 : 56,
+            render: (_: unknown, i: IndicatorItem) => (
               <Space size={0}>
-                <Tooltip title="Sửa"><Button type="text" icon={<EditOutlined />} aria-label="Sửa" onClick={() => setEditing(i)} data-testid={`indicator-edit-${i.code}`} /></Tooltip>
-                <Tooltip title="Xóa">
-                  <Button type="text" danger icon={<DeleteOutlined />} aria-label="Xóa" data-testid={`indicator-delete-${i.code}`}
-                    onClick={() => confirmMeasureDelete(modal, { kind: 'indicator', name: i.name }, () => deleteIndicator(i.code), () => {
-                      void refresh();
-                      void message.success(`Đã xóa chỉ số «${i.name}».`);
-                    })} />
-                </Tooltip>
+                <Tooltip title="Lịch sử thay đổi"><Button type="text" icon={<HistoryOutlined />} aria-label="Lịch sử thay đổi" onClick={() => setHistory(i)} data-testid={`indicator-history-${i.code}`} /></Tooltip>
+                {canManage && (i.canEdit ? (
+                  <>
+                    <Tooltip title="Sửa"><Button type="text" icon={<EditOutlined />} aria-label="Sửa" onClick={() => setEditing(i)} data-testid={`indicator-edit-${i.code}`} /></Tooltip>
+                    <Tooltip title="Xóa">
+                      <Button type="text" danger icon={<DeleteOutlined />} aria-label="Xóa" data-testid={`indicator-delete-${i.code}`}
+                        onClick={() => confirmMeasureDelete(modal, { kind: 'indicator', name: i.name }, () => deleteIndicator(i.code), () => {
+                          void refresh();
+                          void message.success(`Đã xóa chỉ số «${i.name}».`);
+                        })} />
+                    </Tooltip>
+                  </>
+                ) : (
+                  <Tooltip title="Chỉ số của đơn vị cấp trên hoặc danh mục chung: chỉ đơn vị sở hữu được sửa.">
+                    <Button type="text" icon={<EditOutlined />} aria-label="Chỉ xem" disabled />
+                  </Tooltip>
+                ))}
               </Space>
-            ) : (
-              <Tooltip title="Chỉ số của đơn vị cấp trên hoặc danh mục chung: chỉ đơn vị sở hữu được sửa.">
-                <Typography.Text type="secondary" className="cell-nowrap">Chỉ xem</Typography.Text>
-              </Tooltip>
             ),
-          }] : []),
+          },
         ]}
       />
+      {history && <MeasureHistoryModal kind="indicators" code={history.code} name={history.name} onClose={() => setHistory(undefined)} />}
       {editing !== undefined && (
         <IndicatorFormModal
           key={editing?.code ?? 'new'}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/api-client.ts';
-import { allowsMinWorkers, codeFromName, CODE_PATTERN, definitionSentence, listOrder, matchesQuery, sourceLabel, toDefinition, usageCount, usageLine, usageOfError } from './measures.model.ts';
+import { allowsMinWorkers, codeFromName, CODE_PATTERN, definitionSentence, listOrder, versionLines, matchesQuery, sourceLabel, toDefinition, usageCount, usageLine, usageOfError } from './measures.model.ts';
 
 describe('a code proposed from the name', () => {
   it('is accent-free snake case, đ included', () => {
@@ -89,5 +89,23 @@ describe('search', () => {
     expect(matchesQuery('members_w', 'Đoàn viên nữ', 'members_women')).toBe(true);
     expect(matchesQuery('thoa uoc', 'Đoàn viên nữ')).toBe(false);
     expect(matchesQuery('  ', 'anything')).toBe(true);
+  });
+});
+
+describe('the history of a measure', () => {
+  it('says what each version changed, in words', () => {
+    const v1 = { name: 'Số DN đối thoại', unit: 'count', numerator: '#{a}', denominator: null, description: '', keywords: [] };
+    const v2 = { ...v1, name: 'Số doanh nghiệp tổ chức đối thoại', keywords: ['đối thoại định kỳ'] };
+    const v3 = { ...v2, unit: 'percent', numerator: '100 * #{a}', denominator: '#{b}' };
+    expect(versionLines(null, v1)).toEqual(['Tạo mới «Số DN đối thoại»']);
+    expect(versionLines(v1, v2)).toEqual(['Tên: Số DN đối thoại → Số doanh nghiệp tổ chức đối thoại', 'Từ khóa: (trống) → đối thoại định kỳ']);
+    expect(versionLines(v2, v3)).toEqual(['Đơn vị tính: Số lượng → Tỷ lệ %', 'Tử số: #{a} → 100 * #{a}', 'Mẫu số: (trống) → #{b}']);
+    expect(versionLines(v3, v3)).toEqual(['Không đổi nội dung']);
+  });
+
+  it('reads a derived definition as its sentence', () => {
+    const before = { name: 'DN có CĐCS', definition: { registry: 'employers', measure: 'with_cdcs', sectors: null, minWorkers: null } };
+    const after = { ...before, definition: { ...before.definition, minWorkers: 25 } };
+    expect(versionLines(before, after)).toEqual(['Cách đếm: Đơn vị sử dụng lao động có CĐCS → Đơn vị sử dụng lao động có CĐCS, từ 25 lao động trở lên']);
   });
 });

@@ -151,3 +151,42 @@ export function listOrder<T extends { builtin: boolean; name: string; updatedAt:
 export function ownerLabel(owner: { name: string } | null): string {
   return owner?.name ?? 'Toàn hệ thống';
 }
+
+const VERSION_FIELDS: { key: string; label: string }[] = [
+  { key: 'name', label: 'Tên' },
+  { key: 'unit', label: 'Đơn vị tính' },
+  { key: 'source', label: 'Nguồn' },
+  { key: 'definition', label: 'Cách đếm' },
+  { key: 'numerator', label: 'Tử số' },
+  { key: 'denominator', label: 'Mẫu số' },
+  { key: 'description', label: 'Mô tả' },
+  { key: 'keywords', label: 'Từ khóa' },
+];
+
+function versionValue(key: string, value: unknown): string {
+  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return '(trống)';
+  if (key === 'unit' && typeof value === 'string') return unitLabel(value);
+  if (key === 'source') return value === 'reported' ? 'Nhập qua biểu mẫu' : 'Tính từ sổ đăng ký';
+  if (key === 'definition' && typeof value === 'object') {
+    try {
+      return definitionSentence(value as DerivedDraft) ?? JSON.stringify(value);
+    } catch {
+      return JSON.stringify(value);
+    }
+  }
+  if (Array.isArray(value)) return value.join('; ');
+  return String(value);
+}
+
+/**
+ * What one version changed against the one before, in words: "Tên: A → B". The first version
+ * reads "Tạo mới «…»".
+ */
+export function versionLines(previous: Record<string, unknown> | null, current: Record<string, unknown>): string[] {
+  if (!previous) return [`Tạo mới «${versionValue('name', current.name)}»`];
+  const lines = VERSION_FIELDS
+    .filter(({ key }) => key in current || key in previous)
+    .filter(({ key }) => JSON.stringify(previous[key] ?? null) !== JSON.stringify(current[key] ?? null))
+    .map(({ key, label }) => `${label}: ${versionValue(key, previous[key])} → ${versionValue(key, current[key])}`);
+  return lines.length ? lines : ['Không đổi nội dung'];
+}
