@@ -36,6 +36,17 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'agreement.update': 'Sửa thỏa ước',
   'agreement.attach_file': 'Đính kèm tệp thỏa ước',
   'demo.create': 'Tạo dữ liệu mẫu',
+  'measure.element_created': 'Thêm thành phần số liệu',
+  'measure.element_updated': 'Sửa thành phần số liệu',
+  'measure.element_deleted': 'Xóa thành phần số liệu',
+  'measure.indicator_created': 'Thêm chỉ số',
+  'measure.indicator_updated': 'Sửa chỉ số',
+  'measure.indicator_deleted': 'Xóa chỉ số',
+  'report_template.update': 'Sửa quy tắc kiểm tra biểu mẫu',
+  'report_template.draft_created': 'Tạo bản nháp biểu mẫu',
+  'report_template.draft_updated': 'Sửa bản nháp biểu mẫu',
+  'report_template.draft_deleted': 'Xóa bản nháp biểu mẫu',
+  'report_template.published': 'Áp dụng phiên bản biểu mẫu',
 };
 
 export function auditActionLabel(action: string): string {
@@ -51,6 +62,8 @@ export const AUDIT_ACTION_KINDS: readonly { prefix: string; label: string }[] = 
   { prefix: 'member.', label: 'Đoàn viên' },
   { prefix: 'employer.', label: 'Doanh nghiệp' },
   { prefix: 'agreement.', label: 'Thỏa ước' },
+  { prefix: 'measure.', label: 'Chỉ số và thành phần số liệu' },
+  { prefix: 'report_template.', label: 'Biểu mẫu báo cáo' },
 ];
 
 /** Options grouped by kind: "all of a kind" first, then each action of that kind. */
@@ -75,6 +88,9 @@ const ENTITY_LABELS: Readonly<Record<string, string>> = {
   agreement: 'Thỏa ước',
   org_unit: 'Đơn vị',
   unit: 'Đơn vị',
+  data_element: 'Thành phần số liệu',
+  indicator: 'Chỉ số',
+  report_template: 'Biểu mẫu',
 };
 
 export function auditEntityLabel(entityType: string | null, entityId: string | null): string {
