@@ -139,3 +139,31 @@ describe('expandIndicatorReferences', () => {
     expect(formatExpression(expandIndicatorReferences(parseExpression('#{k0}'), chain))).toBe('#{k20}');
   });
 });
+
+describe('a percent indicator multiplies its numerator by 100', () => {
+  const view: CatalogueView = {
+    elements: new Map([['a', { unit: 'count', source: 'reported' }], ['b', { unit: 'count', source: 'derived' }]]),
+    indicators: new Map(),
+  };
+  it('refuses a percent numerator without the factor, naming the fix, and accepts it on either side', () => {
+    const missing = checkIndicator({ code: 'p', unit: 'percent', numerator: '#{a}', denominator: '#{b}' }, view);
+    expect(missing.map((p) => p.code)).toEqual(['PERCENT_FACTOR']);
+    expect(missing[0]!.message).toContain('100 * #{a}');
+    expect(checkIndicator({ code: 'p', unit: 'percent', numerator: '100 * #{a}', denominator: '#{b}' }, view)).toEqual([]);
+    expect(checkIndicator({ code: 'p', unit: 'percent', numerator: '(#{a} + #{a}) * 100', denominator: '#{b}' }, view)).toEqual([]);
+    // A ratio ("per CĐCS") has no factor.
+    expect(checkIndicator({ code: 'r', unit: 'ratio', numerator: '#{a}', denominator: '#{b}' }, view)).toEqual([]);
+  });
+});
+
+describe('the built-in catalogue passes the checks a union’s own indicator must pass', () => {
+  it('has no problem in any built-in indicator', async () => {
+    const { DATA_ELEMENTS, INDICATORS } = await import('../indicators/catalogue.ts');
+    const view: CatalogueView = {
+      elements: new Map(DATA_ELEMENTS.map((e) => [e.code, { unit: e.unit, source: e.source }])),
+      indicators: new Map(INDICATORS.map((i) => [i.code, { numerator: i.numerator, denominator: i.denominator, unit: i.unit }])),
+    };
+    const problems = INDICATORS.flatMap((i) => checkIndicator({ code: i.code, unit: i.unit, numerator: i.numerator, denominator: i.denominator }, view).map((p) => `${i.code}: ${p.message}`));
+    expect(problems).toEqual([]);
+  });
+});

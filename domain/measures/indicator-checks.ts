@@ -20,7 +20,7 @@ export interface IndicatorDraft {
 }
 
 export interface IndicatorProblem {
-  code: 'EXPRESSION_SYNTAX' | 'UNKNOWN_CODE' | 'DIVISION_IN_EXPRESSION' | 'CYCLE' | 'DENOMINATOR_REQUIRED' | 'DENOMINATOR_NOT_ALLOWED' | 'UNIT_MISMATCH';
+  code: 'EXPRESSION_SYNTAX' | 'UNKNOWN_CODE' | 'DIVISION_IN_EXPRESSION' | 'CYCLE' | 'DENOMINATOR_REQUIRED' | 'DENOMINATOR_NOT_ALLOWED' | 'UNIT_MISMATCH' | 'PERCENT_FACTOR';
   field: Field;
   message: string;
   /** Index in the field's text (0-based), when the problem sits at one place. */
@@ -58,9 +58,19 @@ export function checkIndicator(draft: IndicatorDraft, catalogue: CatalogueView):
   for (const f of fields) {
     problems.push(...referenceProblems(f, draft, catalogue.elements, indicators), ...divisionProblems(f, draft));
   }
+  const numerator = fields.find((f) => f.field === 'numerator');
+  if (draft.unit === 'percent' && numerator && !timesHundred(numerator.expr)) {
+    // The value is numerator ÷ denominator as written: without the factor 64% would read 0,64%.
+    problems.push({ code: 'PERCENT_FACTOR', field: 'numerator', message: `Chỉ số phần trăm cần nhân tử số với 100, ví dụ 100 * ${numerator.source.trim()}: giá trị là tử số chia mẫu số đúng như đã viết.` });
+  }
   const cycle = findCycle(draft.code, fields, catalogue.elements, indicators);
   if (cycle) problems.push({ code: 'CYCLE', field: cycle.field, message: `Chỉ số tham chiếu vòng tròn: ${cycle.chain.join(' → ')}. Một chỉ số không thể được tính từ chính nó.` });
   return problems;
+}
+
+/** `100 * …` or `… * 100` at the top of the numerator, as every percent indicator of the catalogue is written. */
+function timesHundred(expr: Expr): boolean {
+  return expr.kind === 'binary' && expr.op === '*' && [expr.left, expr.right].some((side) => side.kind === 'number' && side.value === 100);
 }
 
 function denominatorProblems(draft: IndicatorDraft, hasDenominator: boolean): IndicatorProblem[] {

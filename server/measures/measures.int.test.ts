@@ -64,6 +64,13 @@ describe.each(testDatabaseTargets())('measures the unions define themselves ($ki
     // A unit outside the caller's subtree is not found, as every out-of-scope record.
     const elsewhere = await communeAdmin.send('POST', '/api/measures/elements', { name: 'Của tỉnh', unit: 'count', source: 'reported', unitId: tni });
     expect(elsewhere.status).toBe(404);
+    // The same name as an existing element, accents and case aside: refused, naming the one to use.
+    const sameName = await admin.send('POST', '/api/measures/elements', { name: '  số doanh nghiệp TỔ CHỨC đối thoại định kỳ ', unit: 'count', source: 'reported' });
+    expect(sameName.status).toBe(409);
+    expect(sameName.body.error.message).toContain('(mã so_doanh_nghiep_to_chuc_doi_thoai_dinh_ky)');
+    const blank = await admin.send('POST', '/api/measures/elements', { name: '   ', unit: 'count', source: 'reported' });
+    expect(blank.status).toBe(400);
+    expect(blank.body.error.code).toBe('MEASURE_NAME_REQUIRED');
     const noPermission = await staff.send('POST', '/api/measures/elements', { name: 'Không quyền', unit: 'count', source: 'reported' });
     expect(noPermission.status).toBe(403);
     const count = await database.db.selectFrom('data_element').select((eb) => eb.fn.countAll().as('n')).where('name', 'in', ['CĐCS lớn', 'Trùng mã', 'Của tỉnh', 'Không quyền']).executeTakeFirstOrThrow();
@@ -77,6 +84,8 @@ describe.each(testDatabaseTargets())('measures the unions define themselves ($ki
     expect(unknown.body.error.details.problems.map((p: { code: string }) => p.code)).toEqual(['UNKNOWN_CODE']);
     const division = await post({ name: 'Chia trong tử số', unit: 'percent', numerator: '100 * #{cdcs_with_agreement} / #{cdcs}', denominator: '1' });
     expect(division.body.error.details.problems.map((p: { code: string }) => p.code)).toContain('DIVISION_IN_EXPRESSION');
+    const noHundred = await post({ name: 'Quên nhân 100', unit: 'percent', numerator: '#{cdcs_with_agreement}', denominator: '#{cdcs}' });
+    expect(noHundred.body.error.details.problems.map((p: { code: string }) => p.code)).toEqual(['PERCENT_FACTOR']);
     const noDenominator = await post({ name: 'Thiếu mẫu số', unit: 'percent', numerator: '100 * #{cdcs_with_agreement}' });
     expect(noDenominator.body.error.details.problems.map((p: { code: string }) => p.code)).toEqual(['DENOMINATOR_REQUIRED']);
 

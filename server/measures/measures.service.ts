@@ -44,6 +44,13 @@ const inUse = (what: string, usedBy: repo.UsageRef[]) => new AppError('MEASURE_I
   `${what} đang được dùng ở ${usedBy.length} nơi: ${usedBy.slice(0, 5).map((u) => u.label).join('; ')}${usedBy.length > 5 ? '; …' : ''}.`, [], { usedBy });
 const invalid = (message: string, problems: unknown[]) => new AppError('MEASURE_INVALID', 'bad_request', message, [], { problems });
 
+/** A name as typed, or a clear refusal when it is blank once trimmed. */
+function nameOf(raw: string): string {
+  const name = raw.normalize('NFC').trim().replace(/\s+/g, ' ');
+  if (name === '') throw badRequest('MEASURE_NAME_REQUIRED', 'Hãy nhập tên.');
+  return name;
+}
+
 /** A code from a Vietnamese name: accent-free snake_case, as the built-in codes are. */
 export function codeFromName(name: string): string {
   const words = foldWords(name).replace(/%/g, ' ').split(' ').filter(Boolean);
@@ -149,6 +156,16 @@ export class MeasuresService {
     throw new AppError('MEASURE_CODE_TAKEN', 'conflict', 'Không tạo được mã tự động từ tên này: hãy nhập mã.');
   }
 
+  /** Two measures of the same kind with the same name would be told apart by code only: refused. */
+  private async nameFree(table: 'data_element' | 'indicator', name: string, except: string | null): Promise<void> {
+    const rows = await this.db.selectFrom(table).select(['code', 'name']).execute();
+    const key = (n: string) => foldWords(n);
+    const clash = rows.find((r) => r.code !== except && key(r.name) === key(name));
+    if (clash) {
+      throw new AppError('MEASURE_NAME_TAKEN', 'conflict', `Đã có ${table === 'data_element' ? 'thành phần số liệu' : 'chỉ số'} «${clash.name}» (mã ${clash.code}): hãy dùng nó, hoặc đặt tên khác.`);
+    }
+  }
+
   private checkedDefinition(source: 'derived' | 'reported', definition: unknown): DerivedDefinition | null {
     if (source === 'reported') {
       if (definition !== undefined && definition !== null) throw invalid('Thành phần nhập qua biểu mẫu không có cách đếm từ sổ.', []);
@@ -160,7 +177,8 @@ export class MeasuresService {
   }
 
   async createElement(principal: Principal, actor: AuditActor, input: ElementInput) {
-    const name = input.name.trim();
+    const name = nameOf(input.name);
+    await this.nameFree('data_element', name, null);
     const owner = await this.ownerOf(principal, input.unitId);
     const definition = this.checkedDefinition(input.source, input.definition);
     if (input.source === 'derived' && input.unit !== 'count') throw invalid('Thành phần tính từ sổ là số lượng (đếm), không phải tỷ lệ hay tiền.', []);
@@ -179,6 +197,7 @@ export class MeasuresService {
   }
 
   async updateElement(principal: Principal, actor: AuditActor, code: string, input: { name?: string; description?: string; unit?: ElementUnit; definition?: unknown; reason: string }) {
+    if (input.name !== undefined) await this.nameFree('data_element', nameOf(input.name), code);
     await this.db.transaction().execute(async (trx) => {
       const row = await repo.lockElement(trx, code);
       const [visible] = row ? await repo.listElements(trx, principal.scopePath, [code]) : [];
@@ -192,7 +211,7 @@ export class MeasuresService {
         const usedBy = await repo.elementUsage(trx, code);
         if (usedBy.length) throw inUse(`Thành phần «${row.name}»`, usedBy);
       }
-      const next = { name: input.name?.trim() ?? row.name, unit, source: row.source, description: input.description?.trim() ?? row.description, definition };
+      const next = { name: input.name === undefined ? row.name : nameOf(input.name), unit, source: row.source, description: input.description?.trim() ?? row.description, definition };
       const version = Number(row.version) + 1;
       await trx.updateTable('data_element').set({
         name: next.name, unit, description: next.description, definition: definition ? JSON.stringify(definition) : null, version, updated_at: sql`now()`, updated_by: actor.label,
@@ -244,7 +263,8 @@ export class MeasuresService {
   }
 
   async createIndicator(principal: Principal, actor: AuditActor, input: IndicatorInput) {
-    const name = input.name.trim();
+    const name = nameOf(input.name);
+    await this.nameFree('indicator', name, null);
     const owner = await this.ownerOf(principal, input.unitId);
     const code = await this.freeCode(input.code, name);
     const draft: IndicatorDraft = { code, unit: input.unit, numerator: input.numerator.trim(), denominator: input.denominator?.trim() ? input.denominator.trim() : null };
@@ -265,6 +285,7 @@ export class MeasuresService {
   async updateIndicator(principal: Principal, actor: AuditActor, code: string, input: {
     name?: string; description?: string; keywords?: string[]; unit?: IndicatorUnit; numerator?: string; denominator?: string | null; reason: string;
   }) {
+    if (input.name !== undefined) await this.nameFree('indicator', nameOf(input.name), code);
     await this.db.transaction().execute(async (trx) => {
       const row = await repo.lockIndicator(trx, code);
       const [visible] = row ? await repo.listIndicators(trx, principal.scopePath, [code]) : [];
@@ -279,7 +300,7 @@ export class MeasuresService {
         if (usedBy.length) throw inUse(`Chỉ số «${row.name}»`, usedBy);
       }
       const next = {
-        name: input.name?.trim() ?? row.name, unit: draft.unit, numerator: draft.numerator, denominator: draft.denominator,
+        name: input.name === undefined ? row.name : nameOf(input.name), unit: draft.unit, numerator: draft.numerator, denominator: draft.denominator,
         description: input.description?.trim() ?? row.description, keywords: input.keywords ?? row.keywords,
       };
       const version = Number(row.version) + 1;
