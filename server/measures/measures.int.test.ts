@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
 import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
+import { taxCheckDigit } from '../../domain/registry/identity-codes.ts';
 import { derivedElements } from '../progress/derived-elements.repository.ts';
 
 const DAY = '2026-06-30';
@@ -17,13 +18,26 @@ describe.each(testDatabaseTargets())('measures the unions define themselves ($ki
 
   beforeAll(async () => {
     database = await target.open();
-    t = await createTestApp(database, `measures-${target.kind}`, { demoRegistries: true });
+    // The demo tree and accounts; the few employers the derived elements count are made here.
+    t = await createTestApp(database, `measures-${target.kind}`);
     tni = await t.unitId('TNI');
     p01 = await t.unitId('TNI-P01');
     await t.addUser('quantri.p01.m', 'TNI-P01', ['system_admin']);
     admin = await t.login('quantri');
     staff = await t.login('canbo.tinh');
     communeAdmin = await t.login('quantri.p01.m');
+    const [c1, c2, c3] = [await t.unitId('TNI-P01-0001'), await t.unitId('TNI-P01-0002'), await t.unitId('TNI-P01-0003')];
+    const employers: [number, number | null, number][] = [[30000001, c1, 120], [30000002, c2, 25], [30000003, c3, 12], [30000004, null, 300]];
+    for (const [serial, cdcsUnitId, workers] of employers) {
+      // A tax code with its check digit (prefixes without one are skipped).
+      let prefix = serial;
+      while (taxCheckDigit(`0${prefix}`) === null) prefix++;
+      const taxCode = `0${prefix}${taxCheckDigit(`0${prefix}`)}`;
+      const created = await staff.send('POST', '/api/employers', {
+        taxCode, name: `Công ty thử ${taxCode}`, sector: 'private', areaUnitId: p01, cdcsUnitId, workers, workersCountedOn: '2026-01-15',
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(200);
+    }
   });
 
   afterAll(async () => {
