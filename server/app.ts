@@ -37,6 +37,7 @@ import { orgRoutes } from './org/org.routes.ts';
 import { orgOperationsRoutes } from './org/org-operations.routes.ts';
 import { OrgOperationsService } from './org/org-operations.service.ts';
 import { measuresRoutes } from './measures/measures.routes.ts';
+import { notificationsRoutes } from './notifications/notifications.routes.ts';
 import { formVersionsRoutes } from './reporting/form-versions.routes.ts';
 import { FormVersionsService } from './reporting/form-versions.service.ts';
 import { MeasuresService } from './measures/measures.service.ts';
@@ -73,7 +74,7 @@ export const APP_DIST = path.join(ROOT, 'dist', 'app');
 
 export interface BuildAppOptions {
   database: Database;
-  config: Pick<AppConfig, 'secureCookies'>;
+  config: Pick<AppConfig, 'secureCookies'> & Partial<Pick<AppConfig, 'smtpUrl'>>;
   logger: Logger | false;
   /** Serve the built web app from dist/app (off in API-only tests). */
   serveWebApp?: boolean;
@@ -137,9 +138,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(progressRoutes, { progress, db });
   await app.register(measuresRoutes, { measures: new MeasuresService(db, progress) });
   await app.register(formVersionsRoutes, { forms: new FormVersionsService(db) });
+  await app.register(notificationsRoutes, { db });
   await app.register(targetVersionsRoutes, { targetVersions: new TargetVersionsService(db), db });
   await app.register(allocationRoutes, { allocation: new AllocationService(db, progress, reviseTarget), db });
-  const reports = new ReportingService(db);
+  // E-mail copies of notifications are queued only when an SMTP server is configured.
+  const reports = new ReportingService(db, { email: Boolean(options.config.smtpUrl) });
   await app.register(reportingRoutes, { reports, files: new ReportFilesService(db, reports), db });
   await app.register(documentsRoutes, { documents: new DocumentsService(db), db });
   const tasks = new TasksService(db);

@@ -6,6 +6,7 @@ import type { AppConfig } from './config/config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrateToLatest } from './db/migrator.ts';
 import { loadDemo } from './demo/demo.loader.ts';
+import { EmailDelivery } from './notifications/email-delivery.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -45,6 +46,10 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
     await database.close();
     throw error;
   }
+  // E-mail copies of notifications: sent only with an SMTP server; without one, said once.
+  const email = config.smtpUrl ? new EmailDelivery(database.db, { smtpUrl: config.smtpUrl, from: config.mailFrom }) : null;
+  if (email) email.start(5_000, (error) => logger.error({ err: error }, 'e-mail delivery round failed'));
+  else logger.info('Chưa cấu hình SMTP_URL: thông báo chỉ hiện trong ứng dụng, không gửi thư điện tử.');
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const started = app;
@@ -55,6 +60,7 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
     url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
     stop() {
       stopping ??= (async () => {
+        await email?.stop();
         await started.close();
         await database.close();
       })();

@@ -22,6 +22,10 @@ export interface AppConfig {
   serveWebApp: boolean;
   /** Serve cookies with Secure (set when behind HTTPS). */
   secureCookies: boolean;
+  /** smtp:// or smtps:// server for e-mail notifications; null: notifications in the app only. */
+  smtpUrl: string | null;
+  /** The From of notification e-mails. */
+  mailFrom: string;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -47,6 +51,20 @@ function parseBoolean(raw: string | undefined, name: string, fallback: boolean):
   if (['1', 'true', 'yes', 'on'].includes(v)) return true;
   if (['0', 'false', 'no', 'off'].includes(v)) return false;
   throw new ConfigError(`Biến môi trường ${name}="${raw}" không hợp lệ: dùng true hoặc false.`);
+}
+
+export function parseSmtpUrl(raw: string | undefined): string | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new ConfigError(`Biến môi trường SMTP_URL không hợp lệ: "${redactUrl(raw)}" không phải là địa chỉ dạng smtp://người-dùng:mật-khẩu@máy:cổng.`);
+  }
+  if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
+    throw new ConfigError(`Biến môi trường SMTP_URL="${redactUrl(raw)}" không hợp lệ: dùng smtp:// hoặc smtps://.`);
+  }
+  return raw.trim();
 }
 
 export function parseDatabaseUrl(raw: string | undefined): string | null {
@@ -96,5 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     demoSeed,
     serveWebApp: parseBoolean(env.TIENDO_WEB_APP, 'TIENDO_WEB_APP', true),
     secureCookies: parseBoolean(env.TIENDO_SECURE_COOKIES, 'TIENDO_SECURE_COOKIES', false),
+    smtpUrl: parseSmtpUrl(env.SMTP_URL),
+    mailFrom: env.MAIL_FROM?.trim() || 'Tiến Độ <khong-tra-loi@tiendo.local>',
   };
 }

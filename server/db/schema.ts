@@ -393,6 +393,38 @@ export interface ReportTemplateTable {
   based_on: number | null;
 }
 
+export interface NotificationTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  event_key: string;
+  title: string;
+  body: Generated<string>;
+  link: string | null;
+  unit_id: number | null;
+  created_at: Generated<Timestamp>;
+  read_at: Timestamp | null;
+}
+
+export interface NotificationDeliveryTable {
+  id: Generated<number>;
+  notification_id: number;
+  channel: 'email';
+  recipient: string;
+  status: Generated<'pending' | 'sending' | 'sent' | 'dead'>;
+  attempts: Generated<number>;
+  next_attempt_at: Generated<Timestamp>;
+  last_error: string | null;
+  sent_at: Timestamp | null;
+}
+
+export interface NotificationPreferenceTable {
+  user_id: number;
+  kind: string;
+  channel: 'in_app' | 'email';
+  enabled: boolean;
+}
+
 export interface MeasureVersionTable {
   id: Generated<number>;
   kind: 'element' | 'indicator';
@@ -566,6 +598,9 @@ export interface DB {
   reported_value: ReportedValueTable;
   report_template: ReportTemplateTable;
   measure_version: MeasureVersionTable;
+  notification: NotificationTable;
+  notification_delivery: NotificationDeliveryTable;
+  notification_preference: NotificationPreferenceTable;
   report: ReportTable;
   report_comment: ReportCommentTable;
   task: TaskTable;

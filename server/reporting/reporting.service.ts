@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import { AppError, badRequest, notFound } from '../../domain/errors/app-error.ts';
 import { previousPeriodCode, templatePeriod, templateProblems, openPeriods, type TemplateDefinition, type TemplateRule } from '../../domain/reporting/report-template.ts';
 import { versionForUnit } from '../../domain/reporting/template-editing.ts';
+import { reportNotification } from '../../domain/notifications/report-events.ts';
+import { notifyAudience } from '../notifications/notifications.repository.ts';
 import { validateReport, type ReportValues, type ValidationResult } from '../../domain/reporting/report-validation.ts';
 import { isEditable, nextStatus, REPORT_STATUS_LABELS, reportedState, requireReason, timeliness, type ReportAction, type ReportStatus } from '../../domain/reporting/report-workflow.ts';
 import { formatVietnamTime, formatVietnameseDate, todayInVietnam } from '../../domain/time/calendar-date.ts';
@@ -29,7 +31,7 @@ const normaliseExplanations = (e: Record<string, string> | undefined) =>
   e && Object.fromEntries(Object.entries(e).map(([k, v]) => [k, v.normalize('NFC').trim()]).filter(([, v]) => v !== ''));
 
 export class ReportingService {
-  constructor(private readonly db: Kysely<DB>) {}
+  constructor(private readonly db: Kysely<DB>, private readonly channels: { email: boolean } = { email: false }) {}
 
   async templates() {
     return (await repo.currentTemplates(this.db)).map((t) => ({ id: t.id, code: t.code, version: t.version, name: t.name, definition: t.definition }));
@@ -223,6 +225,8 @@ export class ReportingService {
         after: action === 'save' || action === 'submit' ? { status, values } : { status },
         detail: { templateCode: report.templateCode, periodCode: report.periodCode, version: input.version + 1, ...(comment && { comment }) },
       });
+      // Whoever has to act next is told, in the same transaction: no change without its notification.
+      if (action !== 'save') await this.notify(trx, report, template, action, input.version + 1, comment ?? null, actor);
       // The unit's task statuses of the period travel with the report (docs/architecture.md, Tasks).
       if (action !== 'save') await setTaskReportState(trx, { reportId: id, unitId: report.unitId, periodCode: report.periodCode, state: status as 'submitted' | 'returned' | 'accepted' });
       // Last: writing the dashboard's figures takes the period's lock (migration 0009), held to commit.
@@ -233,6 +237,19 @@ export class ReportingService {
     if (!written) throw versionConflict((await repo.findReport(this.db, id)) ?? report);
     const updated = (await repo.findReport(this.db, id))!;
     return presentReport(updated, template);
+  }
+
+  private async notify(trx: Kysely<DB>, report: repo.ReportRow, template: repo.TemplateRow, action: ReportAction, version: number, comment: string | null, actor: AuditActor) {
+    const kind = action === 'submit' ? (report.firstSubmittedAt ? 'report.resubmitted' : 'report.submitted')
+      : action === 'return' ? 'report.returned' : action === 'accept' ? 'report.accepted' : action === 'reopen' ? 'report.reopened' : null;
+    if (!kind) return;
+    const parentId = report.unitPath.split('.').map(Number).at(-2);
+    const parent = parentId ? await repo.unitOnToday(trx, parentId) : undefined;
+    const draft = reportNotification({
+      kind, reportId: report.id, version, unit: { id: report.unitId, name: report.unitName }, parent: parent ? { id: parent.id, name: parent.name } : null,
+      templateName: template.name, periodLabel: templatePeriod(template.definition, report.periodCode).label, comment, actorLabel: actor.label,
+    });
+    if (draft) await notifyAudience(trx, draft, this.channels);
   }
 
   async list(principal: Principal, f: { unitId: number; statuses?: ReportStatus[]; templateCode?: string; periodCode?: string; limit: number; offset: number }) {

@@ -19,6 +19,7 @@ import * as targetVersions from './0016-target-versions.ts';
 import * as documentReviewDrafts from './0017-document-review-drafts.ts';
 import * as tasks from './0018-tasks.ts';
 import * as customMeasures from './0019-custom-measures.ts';
+import * as notifications from './0020-notifications.ts';
 
 /**
  * Every migration, in name order (the health check reads the last one). A static list (not a
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '0017-document-review-drafts': documentReviewDrafts,
   '0018-tasks': tasks,
   '0019-custom-measures': customMeasures,
+  '0020-notifications': notifications,
 };

@@ -1,0 +1,64 @@
+import { sql, type Kysely } from 'kysely';
+import type { NotificationDraft } from '../../domain/notifications/report-events.ts';
+import type { DB } from '../db/schema.ts';
+
+/**
+ * One notification per person of the audience (active users of the unit whose roles hold the
+ * permission, unless they turned this kind off in the app), written once per event key.
+ * Returns how many were new.
+ */
+export async function notifyAudience(db: Kysely<DB>, n: NotificationDraft, channels: { email: boolean } = { email: false }): Promise<number> {
+  const result = await sql`
+    INSERT INTO notification (user_id, kind, event_key, title, body, link, unit_id)
+    SELECT DISTINCT u.id, ${n.kind}, ${n.eventKey}, ${n.title}, ${n.body}, ${n.link}, ${n.unitId}::bigint
+    FROM app_user u JOIN user_role ur ON ur.user_id = u.id JOIN role r ON r.code = ur.role_code
+    WHERE u.unit_id = ${n.audience.unitId} AND NOT u.is_disabled AND ${n.audience.permission} = ANY(r.permissions)
+      AND NOT EXISTS (SELECT 1 FROM notification_preference p WHERE p.user_id = u.id AND p.kind = ${n.kind} AND p.channel = 'in_app' AND NOT p.enabled)
+    ON CONFLICT (user_id, event_key) DO NOTHING`.execute(db);
+  // The e-mail copy, queued in the same transaction (the outbox): to people with an address who did not turn it off.
+  if (channels.email) {
+    await sql`
+      INSERT INTO notification_delivery (notification_id, channel, recipient)
+      SELECT n.id, 'email', u.email FROM notification n JOIN app_user u ON u.id = n.user_id
+      WHERE n.event_key = ${n.eventKey} AND coalesce(u.email, '') <> ''
+        AND NOT EXISTS (SELECT 1 FROM notification_preference p WHERE p.user_id = u.id AND p.kind = ${n.kind} AND p.channel = 'email' AND NOT p.enabled)
+      ON CONFLICT (notification_id, channel) DO NOTHING`.execute(db);
+  }
+  return Number(result.numAffectedRows ?? 0);
+}
+
+export interface NotificationRow {
+  id: number;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  created_at: Date;
+  read_at: Date | null;
+}
+
+export async function listForUser(db: Kysely<DB>, userId: number, options: { unreadOnly: boolean; limit: number; before: number | null }): Promise<NotificationRow[]> {
+  let query = db.selectFrom('notification').select(['id', 'kind', 'title', 'body', 'link', 'created_at', 'read_at']).where('user_id', '=', userId);
+  if (options.unreadOnly) query = query.where('read_at', 'is', null);
+  if (options.before !== null) query = query.where('id', '<', options.before);
+  const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(options.limit).execute();
+  return rows.map((r) => ({ ...r, id: Number(r.id), created_at: r.created_at as unknown as Date, read_at: r.read_at as unknown as Date | null }));
+}
+
+export async function unreadCount(db: Kysely<DB>, userId: number): Promise<number> {
+  const row = await db.selectFrom('notification').select((eb) => eb.fn.countAll().as('n')).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Marks one of the user's notifications read; false when it is not theirs (or does not exist). */
+export async function markRead(db: Kysely<DB>, userId: number, id: number): Promise<boolean> {
+  const found = await db.selectFrom('notification').select('id').where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
+  if (!found) return false;
+  await db.updateTable('notification').set({ read_at: sql`now()` }).where('id', '=', id).where('read_at', 'is', null).execute();
+  return true;
+}
+
+export async function markAllRead(db: Kysely<DB>, userId: number): Promise<number> {
+  const result = await db.updateTable('notification').set({ read_at: sql`now()` }).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
