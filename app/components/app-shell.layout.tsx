@@ -13,15 +13,17 @@ import {
   UserOutlined,
   KeyOutlined,
   DisconnectOutlined,
+  MenuOutlined,
 } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Avatar, Button, Dropdown, Layout, Menu, Result, Spin, Typography, type ButtonProps } from 'antd';
+import { App, Avatar, Button, Drawer, Dropdown, Layout, Menu, Result, Spin, Typography, type ButtonProps } from 'antd';
 import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import type { CurrentUser } from '../../server/auth/auth.schema.ts';
 import { ApiError, errorMessage } from '../api/api-client.ts';
 import { CHANGE_PASSWORD_PATH, LOGIN_PATH, NEXT_PARAM, logout, logoutEverywhere, meKey, meQuery } from '../api/auth.api.ts';
 import { adminPageForPath, adminPagesFor } from '../scenes/admin/admin-pages.ts';
+import { useIsPhone } from '../lib/use-is-phone.ts';
 import { CurrentUnitBadge } from './current-unit.badge.tsx';
 import { NAV_SECTIONS, sectionForPath, sectionsFor } from './nav-sections.ts';
 
@@ -38,10 +40,11 @@ const ICONS: Record<string, ReactNode> = {
   admin: <SettingOutlined />,
 };
 
+/** While a screen's code or the session arrives (a slow phone connection can take seconds). */
+const LOADING = <Spin className="app-loading" description="Đang tải…" size="large"><div /></Spin>;
+
 // Remembered per browser: an officer who prefers the narrow menu should not re-collapse it daily.
 const COLLAPSED_KEY = 'tiendo.menuCollapsed';
-/** antd's "md" breakpoint: below it (a phone), the menu hides entirely. */
-const NARROW_QUERY = '(max-width: 767.98px)';
 
 function readCollapsed(): boolean {
   try {
@@ -114,7 +117,7 @@ export function AppShell() {
     );
   }
   // Pending, or a 401 on its way to the login page (api-client's session handler).
-  return <Spin className="app-loading" description="Đang tải…" size="large"><div /></Spin>;
+  return LOADING;
 }
 
 /**
@@ -160,7 +163,7 @@ function ForcedPasswordChange({ me }: { me: CurrentUser }) {
         <UserMenu me={me} />
       </Layout.Header>
       <Layout.Content className="app-content">
-        <Suspense fallback={<Spin className="app-loading" description="Đang tải…" size="large"><div /></Spin>}>
+        <Suspense fallback={LOADING}>
           <Outlet />
         </Suspense>
       </Layout.Content>
@@ -168,22 +171,27 @@ function ForcedPasswordChange({ me }: { me: CurrentUser }) {
   );
 }
 
-/** The frame of every screen: header (product, current unit, user), left menu, content. */
+/**
+ * The frame of every screen: header (product, current unit, user), the sections' menu, content.
+ * On a laptop the menu is a sider (collapsible, the choice remembered); on a phone it lives in a
+ * drawer behind the header's menu button, so the content keeps the whole width, and choosing a
+ * section closes it.
+ */
 function ShellFrame({ me }: { me: CurrentUser }) {
   const location = useLocation();
   const navigate = useNavigate();
+  const isPhone = useIsPhone();
   const [collapsed, setCollapsed] = useState(readCollapsed);
-  // On a phone the menu is hidden behind its button and closes once a section is chosen; the
-  // laptop's remembered choice is left alone.
-  const [isNarrow, setNarrow] = useState(() => window.matchMedia(NARROW_QUERY).matches);
-  const [isNarrowMenuOpen, setNarrowMenuOpen] = useState(false);
+  const [isDrawerOpen, setDrawerOpen] = useState(false);
   const active = sectionForPath(location.pathname);
   const adminPage = adminPageForPath(location.pathname);
   const adminPages = adminPagesFor(me.permissions);
 
+  // A link inside a screen (not the menu) also lands on a new page: the drawer must not stay over it.
+  useEffect(() => setDrawerOpen(false), [location.pathname]);
+
   const onCollapse = (value: boolean, type: 'clickTrigger' | 'responsive') => {
     if (type === 'responsive') return;
-    if (isNarrow) return setNarrowMenuOpen(!value);
     setCollapsed(value);
     try {
       localStorage.setItem(COLLAPSED_KEY, value ? '1' : '0');
@@ -192,9 +200,46 @@ function ShellFrame({ me }: { me: CurrentUser }) {
     }
   };
 
+  const menu = (
+    <Menu
+      mode="inline"
+      selectedKeys={adminPage ? [adminPage.key] : active ? [active.key] : []}
+      defaultOpenKeys={adminPage ? ['admin'] : []}
+      items={sectionsFor(me.permissions).map((section) => ({
+        key: section.key,
+        icon: ICONS[section.key],
+        label: <span data-testid={`nav-${section.key}`}>{section.label}</span>,
+        title: section.label,
+        // Quản trị opens into the pages this user's permissions allow.
+        children:
+          section.key === 'admin'
+            ? adminPages.map((page) => ({ key: page.key, label: <span data-testid={`subnav-${page.key}`}>{page.label}</span>, title: page.label }))
+            : undefined,
+      }))}
+      onClick={({ key }) => {
+        setDrawerOpen(false);
+        const page = adminPages.find((p) => p.key === key);
+        if (page) return navigate(page.path);
+        const section = NAV_SECTIONS.find((s) => s.key === key);
+        if (section) navigate(section.path);
+      }}
+    />
+  );
+
   return (
     <Layout className="app-shell">
       <Layout.Header className="app-header" data-testid="app-header">
+        {isPhone && (
+          <Button
+            type="text"
+            className="app-menu-button"
+            icon={<MenuOutlined />}
+            aria-label="Mở danh mục chức năng"
+            aria-expanded={isDrawerOpen}
+            onClick={() => setDrawerOpen(true)}
+            data-testid="nav-open"
+          />
+        )}
         <a
           className="app-brand"
           href="/tong-quan"
@@ -212,47 +257,35 @@ function ShellFrame({ me }: { me: CurrentUser }) {
         <UserMenu me={me} />
       </Layout.Header>
       <Layout>
-        <Layout.Sider
-          className="app-sider"
-          theme="light"
-          width={232}
-          collapsible
-          breakpoint="md"
-          onBreakpoint={(broken) => {
-            setNarrow(broken);
-            setNarrowMenuOpen(false);
-          }}
-          collapsedWidth={isNarrow ? 0 : 80}
-          collapsed={isNarrow ? !isNarrowMenuOpen : collapsed}
-          onCollapse={onCollapse}
-          data-testid="app-nav"
-        >
-          <Menu
-            mode="inline"
-            selectedKeys={adminPage ? [adminPage.key] : active ? [active.key] : []}
-            defaultOpenKeys={adminPage ? ['admin'] : []}
-            items={sectionsFor(me.permissions).map((section) => ({
-              key: section.key,
-              icon: ICONS[section.key],
-              label: <span data-testid={`nav-${section.key}`}>{section.label}</span>,
-              title: section.label,
-              // Quản trị opens into the pages this user's permissions allow.
-              children:
-                section.key === 'admin'
-                  ? adminPages.map((page) => ({ key: page.key, label: <span data-testid={`subnav-${page.key}`}>{page.label}</span>, title: page.label }))
-                  : undefined,
-            }))}
-            onClick={({ key }) => {
-              if (isNarrow) setNarrowMenuOpen(false);
-              const page = adminPages.find((p) => p.key === key);
-              if (page) return navigate(page.path);
-              const section = NAV_SECTIONS.find((s) => s.key === key);
-              if (section) navigate(section.path);
-            }}
-          />
-        </Layout.Sider>
+        {isPhone ? (
+          <Drawer
+            open={isDrawerOpen}
+            placement="left"
+            size={288}
+            title="Tiến Độ"
+            className="app-nav-drawer"
+            onClose={() => setDrawerOpen(false)}
+            closable={{ 'aria-label': 'Đóng danh mục' }}
+            data-testid="app-nav"
+          >
+            {menu}
+          </Drawer>
+        ) : (
+          <Layout.Sider
+            className="app-sider"
+            theme="light"
+            width={232}
+            collapsible
+            collapsedWidth={80}
+            collapsed={collapsed}
+            onCollapse={onCollapse}
+            data-testid="app-nav"
+          >
+            {menu}
+          </Layout.Sider>
+        )}
         <Layout.Content className="app-content">
-          <Suspense fallback={<Spin className="app-loading" description="Đang tải…" size="large"><div /></Spin>}>
+          <Suspense fallback={LOADING}>
             <Outlet />
           </Suspense>
         </Layout.Content>

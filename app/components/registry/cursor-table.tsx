@@ -1,5 +1,6 @@
 import { LeftOutlined, RightOutlined, VerticalRightOutlined } from '@ant-design/icons';
 import { Button, Space, Table, Typography, type TableProps } from 'antd';
+import { TABLE_AS_LIST, asListColumns } from '../table-as-list.ts';
 import { rowRange, type CursorStack } from './registry-format.ts';
 
 /**
@@ -36,7 +37,8 @@ export function CursorTable<T extends object>({
 }: CursorTableProps<T>) {
   const rows = items ?? [];
   const atStart = stack.cursors.length === 0;
-  const sortable = columns?.map((column) => {
+  // On a phone every registry list reads as cards, not as a squeezed table (table-as-list.ts).
+  const sortable = asListColumns(columns ?? []).map((column) => {
     const option = sort && column.key !== undefined ? sort.columns[String(column.key)] : undefined;
     if (!option) return column;
     const order: 'ascend' | 'descend' | null = sort!.value === option.value ? option.direction : null;
@@ -46,6 +48,7 @@ export function CursorTable<T extends object>({
     <div data-testid={testId} data-sort={sort?.value}>
       <Table<T>
         {...table}
+        className={[table.className, TABLE_AS_LIST].filter(Boolean).join(' ')}
         columns={sortable}
         dataSource={rows}
         pagination={false}
