@@ -7,6 +7,8 @@ import { openDatabase, type Database } from './db/database.ts';
 import { migrateToLatest } from './db/migrator.ts';
 import { loadDemo } from './demo/demo.loader.ts';
 import { EmailDelivery } from './notifications/email-delivery.ts';
+import { ReminderScheduler } from './notifications/report-reminders.ts';
+import { todayInVietnam } from '../domain/time/calendar-date.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -50,6 +52,9 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
   const email = config.smtpUrl ? new EmailDelivery(database.db, { smtpUrl: config.smtpUrl, from: config.mailFrom }) : null;
   if (email) email.start(5_000, (error) => logger.error({ err: error }, 'e-mail delivery round failed'));
   else logger.info('Chưa cấu hình SMTP_URL: thông báo chỉ hiện trong ứng dụng, không gửi thư điện tử.');
+  // Reminders of the reporting calendar, hourly: idempotent, so every server process may run them.
+  const reminders = new ReminderScheduler(database.db, todayInVietnam, { email: email !== null }, (error) => logger.error({ err: error }, 'reminders round failed'));
+  reminders.start();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const started = app;
@@ -60,6 +65,7 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
     url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
     stop() {
       stopping ??= (async () => {
+        await reminders.stop();
         await email?.stop();
         await started.close();
         await database.close();

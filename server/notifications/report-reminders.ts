@@ -1,0 +1,77 @@
+import { sql, type Kysely } from 'kysely';
+import { reminderDue, reminderText } from '../../domain/notifications/report-reminders.ts';
+import { openPeriods, previousPeriodCode, templatePeriod } from '../../domain/reporting/report-template.ts';
+import type { DB } from '../db/schema.ts';
+import { currentTemplates } from '../reporting/reporting.repository.ts';
+
+/**
+ * Writes the reminders the reporting calendar calls for on `today` (domain/notifications/
+ * report-reminders.ts): for each form and each period still open or recently due, to the
+ * officers (reports.submit) of every unit expected to report that has not sent it — no report,
+ * a draft, or a returned one. Set-based: one statement per (form, period), so a national
+ * deadline's 130,000 CĐCS cost one INSERT, and the unique (user, event key) makes a second run
+ * a no-op. With `email`, the e-mail copies are queued in the same statement's transaction.
+ */
+export async function writeReportReminders(db: Kysely<DB>, today: string, channels: { email: boolean } = { email: false }): Promise<number> {
+  let written = 0;
+  for (const template of await currentTemplates(db)) {
+    const def = template.definition;
+    // The periods open today, and the one before the oldest (overdue reminders run a month past the due day).
+    const codes = openPeriods(def, today).map((p) => p.code);
+    const older = codes.length ? previousPeriodCode(codes.at(-1)!) : null;
+    for (const code of [...codes, ...(older ? [older] : [])]) {
+      const period = templatePeriod(def, code);
+      const kind = reminderDue(period.dueOn, today);
+      if (!kind) continue;
+      const { title, body } = reminderText(kind, { templateName: template.name, periodLabel: period.label, dueOn: period.dueOn });
+      written += await db.transaction().execute(async (trx) => {
+        const prefix = `${kind}:${template.code}:${code}:`;
+        const inserted = await sql`
+          INSERT INTO notification (user_id, kind, event_key, title, body, link, unit_id)
+          SELECT DISTINCT us.id, ${kind}, ${prefix} || o.id, ${title}, ${body}, '/bao-cao-dinh-ky', o.id
+          FROM org_unit o
+          JOIN org_placement p ON p.unit_id = o.id AND p.valid_to IS NULL
+          JOIN app_user us ON us.unit_id = o.id AND NOT us.is_disabled
+          JOIN user_role ur ON ur.user_id = us.id JOIN role r ON r.code = ur.role_code AND 'reports.submit' = ANY(r.permissions)
+          WHERE o.kind = ANY(${def.unitKinds}::text[]) AND o.valid_to IS NULL
+            AND NOT EXISTS (SELECT 1 FROM grassroots_profile g WHERE g.unit_id = o.id AND g.dissolved_on IS NOT NULL)
+            AND NOT EXISTS (SELECT 1 FROM report x WHERE x.unit_id = o.id AND x.template_code = ${template.code} AND x.period_code = ${code} AND x.status IN ('submitted', 'accepted'))
+            AND NOT EXISTS (SELECT 1 FROM notification_preference np WHERE np.user_id = us.id AND np.kind = ${kind} AND np.channel = 'in_app' AND NOT np.enabled)
+          ON CONFLICT (user_id, event_key) DO NOTHING`.execute(trx);
+        if (channels.email) {
+          await sql`
+            INSERT INTO notification_delivery (notification_id, channel, recipient)
+            SELECT n.id, 'email', us.email FROM notification n JOIN app_user us ON us.id = n.user_id
+            WHERE n.kind = ${kind} AND n.event_key LIKE ${`${prefix}%`} AND coalesce(us.email, '') <> ''
+              AND NOT EXISTS (SELECT 1 FROM notification_preference np WHERE np.user_id = us.id AND np.kind = ${kind} AND np.channel = 'email' AND NOT np.enabled)
+            ON CONFLICT (notification_id, channel) DO NOTHING`.execute(trx);
+        }
+        return Number(inserted.numAffectedRows ?? 0);
+      });
+    }
+  }
+  return written;
+}
+
+/** Runs the reminders now and then every `intervalMs` (an hour by default): cheap when nothing is due, a no-op when already written. */
+export class ReminderScheduler {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly db: Kysely<DB>, private readonly today: () => string, private readonly channels: { email: boolean }, private readonly onError: (error: unknown) => void) {}
+
+  start(intervalMs = 3_600_000): void {
+    const tick = () => {
+      this.running = writeReportReminders(this.db, this.today(), this.channels).catch(this.onError).finally(() => {
+        if (this.timer) this.timer = setTimeout(tick, intervalMs);
+      });
+    };
+    this.timer = setTimeout(tick, 1_000);
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+}
