@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Breadcrumb, Progress, Table, Tag, Typography } from 'antd';
 import { errorMessage } from '../../api/api-client.ts';
 import { breakdownQuery, type BreakdownItem } from '../../api/progress.api.ts';
+import { TABLE_AS_LIST, asListColumns } from '../../components/table-as-list.ts';
 import { formatViDate } from '../../lib/calendar-date.ts';
 import { kindTag } from '../org-tree/unit-kind.ts';
 import { breakdownRuleSentence } from '../../../domain/indicators/breakdown.ts';
@@ -54,6 +55,7 @@ export function BreakdownTable({ targetId, unit, asOf, includeSubmitted, path, o
       )}
       <Table<BreakdownItem>
         data-testid="breakdown-table"
+        className={TABLE_AS_LIST}
         size="small"
         rowKey={(r) => r.unit.id}
         loading={list.isFetching}
@@ -65,8 +67,9 @@ export function BreakdownTable({ targetId, unit, asOf, includeSubmitted, path, o
           className: isLeaf(r) ? undefined : 'breakdown-row-drill',
           onClick: () => !isLeaf(r) && onPathChange([...path, { id: r.unit.id, name: r.unit.name }]),
         }) as React.HTMLAttributes<HTMLElement>}
-        columns={[
-          { title: '#', key: 'rank', width: 44, render: (_, __, i) => <span className="cell-muted">{i + 1}</span> },
+        columns={asListColumns<BreakdownItem>([
+          // The rank is the order of the cards on a phone: no line of its own there.
+          { title: '#', key: 'rank', width: 44, responsive: ['md'], render: (_, __, i) => <span className="cell-muted">{i + 1}</span> },
           {
             title: 'Đơn vị',
             key: 'unit',
@@ -113,7 +116,7 @@ export function BreakdownTable({ targetId, unit, asOf, includeSubmitted, path, o
               ),
           },
           { title: 'Trạng thái', key: 'status', width: 140, render: (_, r) => <Tag color={STATUS_TAG[r.status]}>{r.statusLabel}</Tag> },
-        ]}
+        ], { titleKey: 'unit' })}
       />
     </div>
   );

@@ -6,6 +6,7 @@ import { openPeriods } from '../../../domain/reporting/report-template.ts';
 import { errorMessage } from '../../api/api-client.ts';
 import { meQuery } from '../../api/auth.api.ts';
 import { completenessQuery, templatesQuery, type Completeness } from '../../api/reporting.api.ts';
+import { TABLE_AS_LIST, asListColumns } from '../../components/table-as-list.ts';
 import { formatViDate, todayIso } from '../../lib/calendar-date.ts';
 import { formatFigure, reminderText } from './report-format.ts';
 
@@ -68,23 +69,25 @@ export function CompletenessTab() {
             <Col xs={24} xl={14}>
               <Card size="small" title="Theo đơn vị trực thuộc (nhiều đơn vị chưa nộp nhất trước)">
                 <Table<ChildRow>
+                  className={TABLE_AS_LIST}
                   rowKey={(r) => r.unit.id} size="small" dataSource={data.children} pagination={{ pageSize: 20, showSizeChanger: false }}
                   onRow={(r) => ({ 'data-testid': `completeness-child-${r.unit.id}` }) as never}
-                  columns={[
+                  columns={asListColumns<ChildRow>([
                     { title: 'Đơn vị', render: (_, r) => (r.unit.id === data.unit.id ? r.unit.name : <a onClick={() => setTrail([...trail, r.unit])}>{r.unit.name}</a>) },
                     ...STATS.map(([key, label]) => ({ title: label, align: 'right' as const, render: (_: unknown, r: ChildRow) => formatFigure(r[key]) })),
-                  ]}
+                  ])}
                 />
               </Card>
             </Col>
             <Col xs={24} xl={10}>
               <Card size="small" title={`Đơn vị chưa nộp (${formatFigure(data.missing.total)})`} extra={<Button icon={<CopyOutlined />} size="small" onClick={() => void copyReminders()} data-testid="copy-reminders">Sao chép danh sách nhắc</Button>}>
                 <Table
+                  className={TABLE_AS_LIST}
                   rowKey="id" size="small" dataSource={data.missing.items} pagination={{ pageSize: 10, showSizeChanger: false }} data-testid="missing-units"
-                  columns={[
+                  columns={asListColumns<(typeof data.missing.items)[number]>([
                     { title: 'Đơn vị', render: (_, u) => <><div>{u.name}</div><div className="cell-muted">{u.parentName}{u.status === 'draft' ? ' · đang nhập dở' : ''}</div></> },
                     { title: 'Liên hệ', render: (_, u) => [u.phone, u.email, ...u.contacts.map((c) => (c.email ? `${c.fullName} <${c.email}>` : c.fullName))].filter(Boolean).join('; ') || 'Chưa có thông tin liên hệ' },
-                  ]}
+                  ])}
                 />
               </Card>
             </Col>

@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { errorMessage } from '../../api/api-client.ts';
 import { meQuery } from '../../api/auth.api.ts';
 import { myReportsQuery, openReport, type MyReports } from '../../api/reporting.api.ts';
+import { TABLE_AS_LIST, asListColumns } from '../../components/table-as-list.ts';
 import { formatViDate } from '../../lib/calendar-date.ts';
 import { UnitPicker } from '../admin/unit-picker.field.tsx';
 import { STATUS_COLORS, TIMELINESS_LABELS } from './report-format.ts';
@@ -43,13 +44,14 @@ export function MyReportsTab() {
       </Space>
       {list.isError && <Alert type="error" showIcon message={errorMessage(list.error)} />}
       <Table<Item>
+        className={TABLE_AS_LIST}
         rowKey={(i) => `${i.templateCode}-${i.periodCode}`}
         loading={list.isPending && viewedId !== undefined}
         dataSource={list.data?.items ?? []}
         pagination={false}
         locale={{ emptyText: 'Đơn vị này không có biểu mẫu báo cáo nào đang mở.' }}
         onRow={(i) => ({ 'data-testid': `my-report-${i.templateCode}-${i.periodCode}` }) as never}
-        columns={[
+        columns={asListColumns<Item>([
           { title: 'Biểu mẫu', dataIndex: 'templateName' },
           { title: 'Kỳ báo cáo', dataIndex: 'periodLabel' },
           { title: 'Hạn gửi', dataIndex: 'dueOn', render: (d: string) => formatViDate(d) },
@@ -63,7 +65,7 @@ export function MyReportsTab() {
               </Button>
             ),
           },
-        ]}
+        ])}
       />
     </div>
   );

@@ -146,6 +146,8 @@ function ReportForm({ view }: { view: ReportView }) {
                       id={`f-${field.element}`}
                       data-testid={`field-${field.element}`}
                       className="report-input"
+                      // Whole numbers only: a phone opens its digit keypad, not the full keyboard.
+                      inputMode="numeric"
                       value={values[field.element] ?? null}
                       min={0}
                       precision={0}

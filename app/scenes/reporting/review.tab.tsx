@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { errorMessage } from '../../api/api-client.ts';
 import { meQuery } from '../../api/auth.api.ts';
 import { bulkAccept, reportingKeys, reportListQuery, templatesQuery, uploadFiles, type BulkUploadResult, type ReportList } from '../../api/reporting.api.ts';
+import { TABLE_AS_LIST, asListColumns } from '../../components/table-as-list.ts';
 import { formatViDate } from '../../lib/calendar-date.ts';
 import { UnitPicker } from '../admin/unit-picker.field.tsx';
 import { STATUS_COLORS, STATUS_FILTERS, TIMELINESS_LABELS } from './report-format.ts';
@@ -76,6 +77,7 @@ export function ReviewTab() {
       </Space>
       {list.isError && <Alert type="error" showIcon message={errorMessage(list.error)} />}
       <Table<Row>
+        className={TABLE_AS_LIST}
         rowKey="id"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
@@ -83,14 +85,14 @@ export function ReviewTab() {
         onRow={(r) => ({ 'data-testid': `review-row-${r.id}` }) as never}
         pagination={{ total: list.data?.total ?? 0, pageSize: 50, current: offset / 50 + 1, onChange: (page) => setOffset((page - 1) * 50), showSizeChanger: false }}
         locale={{ emptyText: 'Không có báo cáo nào khớp bộ lọc.' }}
-        columns={[
+        columns={asListColumns<Row>([
           { title: 'Đơn vị', render: (_, r) => <Link to={`/bao-cao-dinh-ky/${r.id}`} data-testid={`review-open-${r.id}`}>{r.unit.name}</Link> },
           { title: 'Biểu mẫu', dataIndex: 'templateName' },
           { title: 'Kỳ', dataIndex: 'periodCode' },
           { title: 'Trạng thái', render: (_, r) => <Tag color={STATUS_COLORS[r.status]}>{r.statusLabel}</Tag> },
           { title: 'Gửi lúc', render: (_, r) => (r.submittedAt ? new Date(r.submittedAt).toLocaleString('vi-VN') : '') },
           { title: 'Hạn', render: (_, r) => <span>{formatViDate(r.dueOn)} <Tag>{TIMELINESS_LABELS[r.timeliness]}</Tag></span> },
-        ]}
+        ])}
       />
     </div>
   );
