@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { pwaPlugin } from './pwa.config.ts';
 
 const APP_ROOT = path.dirname(fileURLToPath(import.meta.url));
 const REPO_ROOT = path.resolve(APP_ROOT, '..');
@@ -14,7 +15,7 @@ const REPO_ROOT = path.resolve(APP_ROOT, '..');
 export default defineConfig({
   root: APP_ROOT,
   base: '/',
-  plugins: [react()],
+  plugins: [react(), pwaPlugin()],
   build: {
     outDir: path.join(REPO_ROOT, 'dist', 'app'),
     emptyOutDir: true,

@@ -156,6 +156,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   if (options.serveWebApp !== false && fs.existsSync(path.join(APP_DIST, 'index.html'))) {
     await app.register(fastifyStatic, { root: APP_DIST, wildcard: false, index: ['index.html'] });
+    // The service worker decides which app version a device runs (docs/offline.md): never kept by
+    // a cache on the way, so a new build reaches every phone at its next visit.
+    app.addHook('onSend', async (request, reply, payload) => {
+      if (request.url.split('?')[0] === '/sw.js') reply.header('cache-control', 'no-cache, no-store, must-revalidate');
+      return payload;
+    });
   }
   app.setNotFoundHandler((request, reply) => {
     const wantsPage = request.method === 'GET' && !request.url.startsWith('/api') && fs.existsSync(path.join(APP_DIST, 'index.html'));
