@@ -6,6 +6,7 @@ import 'dayjs/locale/vi';
 import type { ReactNode } from 'react';
 import { ApiError, configureSession } from './api/api-client.ts';
 import { LOGIN_PATH, NEXT_PARAM, currentCsrfToken } from './api/auth.api.ts';
+import { holdsLoginRedirect } from './offline/session-ended.ts';
 import { useIsPhone } from './lib/use-is-phone.ts';
 
 dayjs.locale('vi');
@@ -17,6 +18,8 @@ configureSession({
   onUnauthenticated: () => {
     const { pathname, search } = window.location;
     if (pathname.startsWith(LOGIN_PATH)) return;
+    // Figures typed offline still wait on the device: say so on this page first (session-ended.ts).
+    if (holdsLoginRedirect()) return;
     window.location.assign(`${LOGIN_PATH}?${new URLSearchParams({ [NEXT_PARAM]: pathname + search })}`);
   },
 });

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { CurrentUser } from '../../server/auth/auth.schema.ts';
+import { forgetCurrentUser, rememberUser, sessionWithDeviceCopy } from '../offline/device-copy.ts';
 import { ApiError, api } from './api-client.ts';
 
 /**
@@ -14,16 +15,25 @@ export function currentCsrfToken(): string | null {
 
 function remember(user: CurrentUser): CurrentUser {
   csrfToken = user.csrfToken;
+  // Kept on the device so the app opens offline as this user (docs/offline.md).
+  void rememberUser(user);
   return user;
 }
+
+/** The session answered another caller (the offline sync's check): take its CSRF token. */
+export const acceptSession = remember;
 
 export const meKey = ['auth', 'me'] as const;
 
 export const meQuery = () =>
   queryOptions({
     queryKey: meKey,
-    queryFn: async ({ signal }) => remember(await api.get<CurrentUser>('/api/auth/me', { signal })),
+    // No network: the user last signed in here, without a CSRF token (nothing is written until the
+    // server answers again; the sync checks the session before it sends anything).
+    queryFn: async ({ signal }) => remember(await sessionWithDeviceCopy(() => api.get<CurrentUser>('/api/auth/me', { signal }))),
     staleTime: 5 * 60_000,
+    // Offline the device's copy answers (TanStack would otherwise pause the query).
+    networkMode: 'offlineFirst',
     retry: (count, error) => !(error instanceof ApiError && error.status === 401) && count < 1,
   });
 
@@ -36,6 +46,7 @@ export async function logout(): Promise<void> {
     await api.post('/api/auth/logout');
   } finally {
     csrfToken = null;
+    await forgetCurrentUser();
   }
 }
 
@@ -54,6 +65,7 @@ export async function logoutEverywhere(): Promise<{ ok: boolean; message: string
     return await api.post('/api/auth/logout-all');
   } finally {
     csrfToken = null;
+    await forgetCurrentUser();
   }
 }
 

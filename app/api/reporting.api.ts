@@ -1,8 +1,9 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { ReportingService } from '../../server/reporting/reporting.service.ts';
 import type { ReportFilesService } from '../../server/reporting/report-files.service.ts';
-import { api, ApiError, NETWORK_ERROR_MESSAGE, toApiError } from './api-client.ts';
+import { api, ApiError, buildUrl, NETWORK_ERROR_MESSAGE, toApiError } from './api-client.ts';
 import { currentCsrfToken } from './auth.api.ts';
+import { withDeviceCopy } from '../offline/device-copy.ts';
 
 export type MyReports = Awaited<ReturnType<ReportingService['myReports']>>;
 export type ReportView = Awaited<ReturnType<ReportingService['view']>>;
@@ -23,12 +24,25 @@ export const reportingKeys = {
   templates: ['reporting', 'templates'] as const,
 };
 
+// An officer's own reports and each report they open are kept on the device as they arrive, and
+// read from there when there is no network (docs/offline.md).
 export const myReportsQuery = (unitId?: number) =>
-  queryOptions({ queryKey: reportingKeys.mine(unitId), queryFn: ({ signal }) => api.get<MyReports>('/api/reports/mine', { query: { unitId }, signal }) });
+  queryOptions({
+    queryKey: reportingKeys.mine(unitId),
+    queryFn: ({ signal }) => withDeviceCopy(buildUrl('/api/reports/mine', { unitId }), () => api.get<MyReports>('/api/reports/mine', { query: { unitId }, signal })),
+    // Run even when the browser says offline (TanStack would pause): the device copy answers then.
+    networkMode: 'offlineFirst',
+  });
 
 // The form holds unsaved edits: refetch only when an action asks for it (never on window focus).
 export const reportQuery = (id: number) =>
-  queryOptions({ queryKey: reportingKeys.report(id), queryFn: ({ signal }) => api.get<ReportView>(`/api/reports/${id}`, { signal }), staleTime: Infinity, refetchOnWindowFocus: false });
+  queryOptions({
+    queryKey: reportingKeys.report(id),
+    queryFn: ({ signal }) => withDeviceCopy(`/api/reports/${id}`, () => api.get<ReportView>(`/api/reports/${id}`, { signal })),
+    networkMode: 'offlineFirst',
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+  });
 
 export const templatesQuery = () =>
   queryOptions({ queryKey: reportingKeys.templates, queryFn: ({ signal }) => api.get<TemplateList>('/api/report-templates', { signal }), staleTime: 5 * 60_000 });

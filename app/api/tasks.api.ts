@@ -7,6 +7,7 @@ import type {
 } from '../../server/tasks/tasks.schema.ts';
 import { api, buildUrl } from './api-client.ts';
 import { uploadFile } from './registry.api.ts';
+import { withDeviceCopy } from '../offline/device-copy.ts';
 
 export type TaskStatusCode = Static<typeof TaskStatusCodeSchema>;
 export type TaskTiming = Static<typeof TaskTimingInput>;
@@ -66,8 +67,13 @@ export const reviewTasksQuery = (documentId: number) =>
   queryOptions({ queryKey: taskKeys.review(documentId), queryFn: ({ signal }) => api.get<ReviewTasks>(`/api/documents/${documentId}/tasks`, { signal }) });
 
 /** Under the report's own key: whatever refreshes the report (submit, return, accept) refreshes its tasks. */
+// Shown inside an assigned report: kept on the device with it (read-only offline: a status needs the network).
 export const reportTasksQuery = (reportId: number) =>
-  queryOptions({ queryKey: ['reporting', 'report', reportId, 'tasks'] as const, queryFn: ({ signal }) => api.get<ReportTasks>(`/api/reports/${reportId}/tasks`, { signal }) });
+  queryOptions({
+    queryKey: ['reporting', 'report', reportId, 'tasks'] as const,
+    queryFn: ({ signal }) => withDeviceCopy(`/api/reports/${reportId}/tasks`, () => api.get<ReportTasks>(`/api/reports/${reportId}/tasks`, { signal })),
+    networkMode: 'offlineFirst',
+  });
 
 /** A plain GET the browser downloads itself, in the list's filter and order. */
 export const taskExportUrl = (format: 'xlsx' | 'csv', f: TaskFilter) => buildUrl('/api/tasks/export', { format, ...f });

@@ -24,6 +24,7 @@ import { ApiError, errorMessage } from '../api/api-client.ts';
 import { CHANGE_PASSWORD_PATH, LOGIN_PATH, NEXT_PARAM, logout, logoutEverywhere, meKey, meQuery } from '../api/auth.api.ts';
 import { adminPageForPath, adminPagesFor } from '../scenes/admin/admin-pages.ts';
 import { useIsPhone } from '../lib/use-is-phone.ts';
+import { OfflineStatus } from '../offline/offline-status.tsx';
 import { CurrentUnitBadge } from './current-unit.badge.tsx';
 import { NAV_SECTIONS, sectionForPath, sectionsFor } from './nav-sections.ts';
 
@@ -256,6 +257,7 @@ function ShellFrame({ me }: { me: CurrentUser }) {
         <CurrentUnitBadge me={me} />
         <UserMenu me={me} />
       </Layout.Header>
+      <OfflineStatus me={me} />
       <Layout>
         {isPhone ? (
           <Drawer

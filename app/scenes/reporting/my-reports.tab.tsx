@@ -7,6 +7,10 @@ import { meQuery } from '../../api/auth.api.ts';
 import { myReportsQuery, openReport, type MyReports } from '../../api/reporting.api.ts';
 import { TABLE_AS_LIST, asListColumns } from '../../components/table-as-list.ts';
 import { formatViDate } from '../../lib/calendar-date.ts';
+import { userKeyOf } from '../../offline/device-copy.ts';
+import { isOnlineNow } from '../../offline/connectivity.ts';
+import { useKeepAssignedReports } from '../../offline/keep-assigned.ts';
+import { draftStateLabel, useDrafts, useOnline } from '../../offline/use-offline.ts';
 import { UnitPicker } from '../admin/unit-picker.field.tsx';
 import { STATUS_COLORS, TIMELINESS_LABELS } from './report-format.ts';
 
@@ -21,10 +25,18 @@ export function MyReportsTab() {
   const viewedId = unitId ?? me.data?.unit.id;
   const list = useQuery({ ...myReportsQuery(unitId), enabled: viewedId !== undefined });
   const canSubmit = me.data?.permissions.includes('reports.submit') ?? false;
+  useKeepAssignedReports(list.data?.items);
+  const isOnline = useOnline();
+  const drafts = useDrafts(me.data ? userKeyOf(me.data) : null);
+  const waiting = (reportId: number | null) => {
+    const draft = drafts.find((d) => d.reportId === reportId);
+    return draft ? draftStateLabel(draft, isOnline) : null;
+  };
   const [opening, setOpening] = useState<string>();
 
   const open = async (item: Item) => {
     if (item.reportId) return navigate(`/bao-cao-dinh-ky/${item.reportId}`);
+    if (!isOnlineNow()) return void message.warning('Cần có mạng để lập báo cáo mới. Báo cáo đã lập trước đó vẫn mở và nhập được khi mất mạng.');
     setOpening(`${item.templateCode}-${item.periodCode}`);
     try {
       const report = await openReport(item.templateCode, list.data!.unit.id, item.periodCode);
@@ -55,7 +67,15 @@ export function MyReportsTab() {
           { title: 'Biểu mẫu', dataIndex: 'templateName' },
           { title: 'Kỳ báo cáo', dataIndex: 'periodLabel' },
           { title: 'Hạn gửi', dataIndex: 'dueOn', render: (d: string) => formatViDate(d) },
-          { title: 'Trạng thái', render: (_, i) => <Tag color={i.status ? STATUS_COLORS[i.status] : 'default'}>{i.statusLabel}</Tag> },
+          {
+            title: 'Trạng thái', render: (_, i) => (
+              <>
+                <Tag color={i.status ? STATUS_COLORS[i.status] : 'default'}>{i.statusLabel}</Tag>
+                {/* Figures typed on this device and not on the server yet (docs/offline.md). */}
+                {waiting(i.reportId) && <Tag color="orange" data-testid={`my-report-offline-${i.reportId}`}>{waiting(i.reportId)}</Tag>}
+              </>
+            ),
+          },
           { title: 'Thời hạn', render: (_, i) => <Tag color={i.timeliness === 'late' || i.timeliness === 'overdue' ? 'red' : undefined}>{TIMELINESS_LABELS[i.timeliness]}</Tag> },
           {
             title: '', align: 'right', render: (_, i) => (i.reportId || canSubmit) && (

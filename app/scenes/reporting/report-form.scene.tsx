@@ -1,61 +1,90 @@
 import { CloudUploadOutlined, DownloadOutlined, SendOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Input, InputNumber, Modal, Row, Space, Spin, Tag, Typography, Upload } from 'antd';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { validateReport, warningKey } from '../../../domain/reporting/report-validation.ts';
 import { ApiError, errorMessage } from '../../api/api-client.ts';
-import { reportingKeys, reportQuery, reviewReport, saveReport, submitReport, uploadFiles, type ReportSummary, type ReportValues, type ReportView } from '../../api/reporting.api.ts';
+import { meQuery } from '../../api/auth.api.ts';
+import { reportingKeys, reportQuery, reviewReport, uploadFiles, type ReportSummary, type ReportView } from '../../api/reporting.api.ts';
 import { formatViDate } from '../../lib/calendar-date.ts';
-import { useAutosave } from '../../lib/use-autosave.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { deviceCopyTime, userKeyOf } from '../../offline/device-copy.ts';
+import { readDraft } from '../../offline/offline-db.ts';
+import { draftKey, submitRefusal, type ReportDraft } from '../../offline/report-draft.ts';
+import { reportViewUrl } from '../../offline/report-sync.ts';
+import { useOnline } from '../../offline/use-offline.ts';
+import { useReportDraft } from '../../offline/use-report-draft.ts';
 import { formatFigure, parseFigure, STATUS_COLORS, TIMELINESS_LABELS } from './report-format.ts';
+import { ConflictPanel, ReportDraftNotice, ReportOfflineState, useOpensOffline } from './report-offline.section.tsx';
 import { ReportTasksSection } from './report-tasks.section.tsx';
 import './reporting.css';
 
-/** One report: the form (autosaved), the figures from the registries beside it, checks, the thread, and the review actions. */
+/** One report: the form (kept on the device, sent by the sync), the figures from the registries beside it, checks, the thread, and the review actions. */
 export default function ReportFormScene() {
   const id = Number(useParams().id);
+  const queryClient = useQueryClient();
+  const me = useQuery(meQuery());
   const report = useQuery({ ...reportQuery(id), enabled: Number.isInteger(id) && id > 0 });
   useDocumentTitle(report.data ? `${report.data.templateName} — ${report.data.unit.name}` : 'Báo cáo định kỳ');
+  // The figures change while the form is open (saved by the sync): read the report afresh on the next visit.
+  useEffect(() => () => queryClient.removeQueries({ queryKey: reportingKeys.report(id), exact: true }), [queryClient, id]);
   if (report.isError) return <div className="scene"><Alert type="error" showIcon message={errorMessage(report.error)} /></div>;
-  if (!report.data) return <Spin className="app-loading" />;
+  if (!report.data || !me.data) return <Spin className="app-loading" />;
   // A fresh form state per loaded version of the report (after a reload, a review, an upload).
-  return <ReportForm key={`${report.data.id}-${report.data.version}-${report.dataUpdatedAt}`} view={report.data} />;
+  return <ReportFormWithDraft key={`${report.data.id}-${report.data.version}-${report.dataUpdatedAt}`} view={report.data} userKey={userKeyOf(me.data)} />;
 }
 
-function ReportForm({ view }: { view: ReportView }) {
+/** Reads the device's draft of this report (if any) before the form shows a figure, so what was typed offline is what appears. */
+function ReportFormWithDraft({ view, userKey }: { view: ReportView; userKey: string }) {
+  const [initial, setInitial] = useState<ReportDraft | null>();
+  useEffect(() => {
+    let isLive = true;
+    void readDraft(draftKey(userKey, view.id)).catch(() => undefined).then((d) => isLive && setInitial(d ?? null));
+    return () => {
+      isLive = false;
+    };
+  }, [userKey, view.id]);
+  if (initial === undefined) return <Spin className="app-loading" />;
+  return <ReportForm view={view} initialDraft={initial} userKey={userKey} />;
+}
+
+function ReportForm({ view, initialDraft, userKey }: { view: ReportView; initialDraft: ReportDraft | null; userKey: string }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const [values, setValues] = useState<ReportValues>(view.values);
-  const [explanations, setExplanations] = useState<Record<string, string>>(view.explanations);
-  const [status, setStatus] = useState(view.status);
+  const isOnline = useOnline();
   const [serverIssues, setServerIssues] = useState<{ path: string; message: string }[]>([]);
   const [busy, setBusy] = useState(false);
   const [reasonFor, setReasonFor] = useState<'return' | 'reopen'>();
+  const refresh = () => queryClient.invalidateQueries({ queryKey: reportingKeys.all });
+  const local = useReportDraft(view, initialDraft, userKey, {
+    onEvent: (event) => {
+      if (event.sent?.kind === 'submitted') {
+        message.success('Đã gửi báo cáo lên cấp trên.');
+        void refresh();
+      }
+      if (event.submitRefused) {
+        setServerIssues(event.submitRefused.issues);
+        message.error(event.submitRefused.message);
+      }
+    },
+  });
+  const { values, explanations, draft } = local;
+  const [reviewStatus, setReviewStatus] = useState<string>();
+  const status = reviewStatus ?? local.status;
   const version = useRef(view.version);
-  const latest = useRef({ values, explanations });
-  latest.current = { values, explanations };
-  const canEdit = view.can.edit && (status === 'draft' || status === 'returned');
+  const copyAt = deviceCopyTime(reportViewUrl(view.id));
+  const opensOffline = useOpensOffline(reportViewUrl(view.id), copyAt !== undefined);
+  const isHeld = draft !== null && (draft.state === 'conflict' || draft.state === 'refused' || draft.submitRequested);
+  const canEdit = view.can.edit && (status === 'draft' || status === 'returned') && !isHeld;
   const fields = useMemo(() => view.template.sections.flatMap((s) => s.fields), [view.template.sections]);
   const findings = useMemo(() => validateReport({ sections: view.template.sections, rules: view.template.rules }, values, view.previous, explanations), [values, explanations, view]);
   const errorsByField = useMemo(() => groupBy(findings.errors, (e) => e.element), [findings]);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: reportingKeys.all });
-
-  const autosave = useAutosave({
-    conflictCode: 'REPORT_VERSION_CONFLICT',
-    save: async () => {
-      const saved = await saveReport(view.id, { version: version.current, ...latest.current });
-      version.current = saved.version;
-    },
-  });
-  const { state: save, touch, saveNow } = autosave;
 
   const setValue = (element: string, value: number | null) => {
-    setValues((v) => ({ ...v, [element]: value }));
+    local.setValue(element, value);
     // The server's verdict on this field is stale once it changes; the live checks take over.
     setServerIssues((issues) => issues.filter((i) => i.path !== element));
-    touch();
   };
   /** Enter moves to the next figure, as in a spreadsheet. */
   const focusNext = (element: string) => {
@@ -64,25 +93,44 @@ function ReportForm({ view }: { view: ReportView }) {
     if (next) document.getElementById(`f-${next.element}`)?.focus();
   };
 
+  /** Review actions (the level above, online): straight to the server, as before. */
   const act = async (work: () => Promise<ReportSummary>, done: string) => {
     setBusy(true);
     setServerIssues([]);
     try {
       const result = await work();
       version.current = result.version;
-      setStatus(result.status);
+      setReviewStatus(result.status);
       message.success(done);
       await refresh();
     } catch (error) {
       if (error instanceof ApiError) setServerIssues(error.issues);
       message.error(errorMessage(error));
-      if (error instanceof ApiError && error.code === 'REPORT_VERSION_CONFLICT') autosave.markConflict(error.message);
     } finally {
       setBusy(false);
     }
   };
 
-  const submit = () => act(() => autosave.commit(() => submitReport(view.id, { version: version.current, ...latest.current })), 'Đã gửi báo cáo lên cấp trên.');
+  /**
+   * Checked here with the server's own rules and words, then queued with the figures: sent now
+   * when online, on reconnect when not (docs/offline.md: why a submission is queued, not refused).
+   */
+  const submit = async () => {
+    setServerIssues([]);
+    const refusal = submitRefusal(view.template, values, view.previous, explanations);
+    if (refusal) {
+      setServerIssues(refusal.issues);
+      message.error(refusal.message);
+      return;
+    }
+    setBusy(true);
+    try {
+      const left = await local.requestSubmit();
+      if (left?.submitRequested && left.state === 'pending') message.info('Chưa có mạng: báo cáo được giữ trên máy này và sẽ tự gửi khi có mạng.');
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const upload = async (file: File) => {
     setBusy(true);
@@ -97,6 +145,14 @@ function ReportForm({ view }: { view: ReportView }) {
     }
   };
 
+  const saveState = local.send.kind === 'saving'
+    ? 'Đang lưu…'
+    : draft?.state === 'pending' && (draft.message || !isOnline)
+      ? draft.submitRequested ? 'Đã lưu trên máy này: báo cáo sẽ tự gửi khi có mạng.' : 'Đã lưu trên máy này, chưa gửi lên máy chủ.'
+      : local.send.kind === 'saved'
+        ? `Đã lưu nháp lúc ${local.send.at}`
+        : canEdit ? 'Số liệu được tự động lưu khi bạn nhập.' : '';
+
   return (
     <div className="scene report-form" data-testid="report-form">
       <div className="scene-header">
@@ -109,22 +165,20 @@ function ReportForm({ view }: { view: ReportView }) {
             {view.firstSubmittedAt && <Tag>{TIMELINESS_LABELS[view.timeliness]}</Tag>}
             <Typography.Text type="secondary">Biểu mẫu phiên bản {view.template.version}</Typography.Text>
           </Space>
+          <ReportOfflineState draft={draft} isOnline={isOnline} copyAt={copyAt} opensOffline={opensOffline} />
         </div>
         <Space wrap>
           <Button icon={<DownloadOutlined />} href={`/api/reports/${view.id}/workbook`} data-testid="report-download">Tải biểu mẫu Excel</Button>
           {canEdit && (
-            <Upload accept=".xlsx" showUploadList={false} beforeUpload={(file) => { void upload(file); return false; }}>
-              <Button icon={<CloudUploadOutlined />} disabled={busy} data-testid="report-upload">Nạp tệp Excel</Button>
+            <Upload accept=".xlsx" showUploadList={false} disabled={!isOnline} beforeUpload={(file) => { void upload(file); return false; }}>
+              <Button icon={<CloudUploadOutlined />} disabled={busy || !isOnline} data-testid="report-upload">Nạp tệp Excel</Button>
             </Upload>
           )}
         </Space>
       </div>
 
-      {save.kind === 'conflict' && (
-        <Alert type="error" showIcon data-testid="report-conflict" message={save.message}
-          action={<Button onClick={() => void refresh()}>Tải lại báo cáo</Button>} />
-      )}
-      {save.kind === 'error' && <Alert type="warning" showIcon message={`Chưa lưu được: ${save.message}`} />}
+      {draft?.state === 'conflict' && <ConflictPanel draft={draft} template={view.template} onResolve={local.resolveConflict} />}
+      <ReportDraftNotice draft={draft} isOnline={isOnline} template={view.template} onCancelSubmit={() => void local.cancelSubmit()} onDiscard={() => void local.discard().then(() => { if (isOnline) void refresh(); })} />
       {view.comments.length > 0 && <ReportThread comments={view.comments} />}
 
       <Row gutter={16}>
@@ -153,8 +207,8 @@ function ReportForm({ view }: { view: ReportView }) {
                       precision={0}
                       disabled={!canEdit}
                       status={errors.length ? 'error' : warnings.length ? 'warning' : undefined}
-                      formatter={(v) => formatFigure(v as number | string | undefined)}
-                      parser={(t) => parseFigure(t) as unknown as number}
+                      formatter={FIGURE_FORMATTER}
+                      parser={FIGURE_PARSER}
                       onChange={(v) => setValue(field.element, typeof v === 'number' ? v : null)}
                       onPressEnter={() => focusNext(field.element)}
                     />
@@ -169,7 +223,7 @@ function ReportForm({ view }: { view: ReportView }) {
                             placeholder="Giải thích nguyên nhân biến động"
                             value={explanations[warningKey(w)] ?? ''}
                             disabled={!canEdit}
-                            onChange={(e) => { setExplanations((x) => ({ ...x, [warningKey(w)]: e.target.value })); touch(); }}
+                            onChange={(e) => local.setExplanation(warningKey(w), e.target.value)}
                           />
                         </div>
                       ))}
@@ -187,19 +241,17 @@ function ReportForm({ view }: { view: ReportView }) {
                   <Button type="primary" icon={<SendOutlined />} loading={busy} onClick={() => void submit()} data-testid="report-submit">
                     {status === 'returned' ? 'Gửi lại báo cáo' : 'Gửi báo cáo'}
                   </Button>
-                  <Button onClick={() => void saveNow()} data-testid="report-save">Lưu nháp (Ctrl+S)</Button>
+                  <Button onClick={() => void local.sendNow()} data-testid="report-save">Lưu nháp (Ctrl+S)</Button>
                 </>
               )}
-              {view.can.review && status === 'submitted' && (
+              {view.can.review && status === 'submitted' && isOnline && (
                 <>
                   <Button type="primary" loading={busy} data-testid="report-accept" onClick={() => void act(() => reviewReport(view.id, 'accept', { version: version.current }), 'Đã duyệt báo cáo.')}>Duyệt</Button>
                   <Button danger data-testid="report-return" onClick={() => setReasonFor('return')}>Trả lại</Button>
                 </>
               )}
-              {view.can.review && status === 'accepted' && <Button data-testid="report-reopen" onClick={() => setReasonFor('reopen')}>Mở lại</Button>}
-              <span className="cell-muted" data-testid="report-save-state">
-                {save.kind === 'saving' ? 'Đang lưu…' : save.kind === 'saved' ? `Đã lưu nháp lúc ${save.at}` : canEdit ? 'Số liệu được tự động lưu khi bạn nhập.' : ''}
-              </span>
+              {view.can.review && status === 'accepted' && isOnline && <Button data-testid="report-reopen" onClick={() => setReasonFor('reopen')}>Mở lại</Button>}
+              <span className="cell-muted" data-testid="report-save-state">{saveState}</span>
               {canEdit && findings.errors.length > 0 && <Typography.Text type="danger">Còn {findings.errors.length} lỗi cần sửa trước khi gửi.</Typography.Text>}
             </Space>
           </Card>
@@ -228,6 +280,12 @@ function ReportForm({ view }: { view: ReportView }) {
     </div>
   );
 }
+
+// Stable functions: InputNumber rewrites its text whenever `formatter` changes identity, and the
+// form re-renders between keystrokes (drafts written to the device): a fresh arrow each render
+// could drop a digit typed at that moment.
+const FIGURE_FORMATTER = (v: number | string | undefined) => formatFigure(v);
+const FIGURE_PARSER = (t: string | undefined) => parseFigure(t) as unknown as number;
 
 const STATUS_LABEL: Record<string, string> = { draft: 'Đang nhập', submitted: 'Đã gửi, chờ duyệt', returned: 'Bị trả lại', accepted: 'Đã duyệt' };
 const COMMENT_LABEL: Record<string, string> = { return: 'Trả lại', reopen: 'Mở lại', submit: 'Gửi', accept: 'Duyệt', note: 'Ghi chú' };
