@@ -95,6 +95,18 @@ export async function readDraft(key: string): Promise<ReportDraft | undefined> {
   return (await offlineDb()).get('drafts', key);
 }
 
+let hasAskedToKeep = false;
+
+/**
+ * Asks the browser not to evict this site's storage under pressure (a phone low on space clears
+ * "best effort" storage first). Chromium grants it to installed or often-used apps; asking is free.
+ */
+export function askToKeepStorage(): void {
+  if (hasAskedToKeep || typeof navigator === 'undefined') return;
+  hasAskedToKeep = true;
+  void navigator.storage?.persist?.().catch(() => false);
+}
+
 export async function writeDraft(draft: ReportDraft): Promise<void> {
   await (await offlineDb()).put('drafts', draft);
 }

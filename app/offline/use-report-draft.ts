@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { AUTOSAVE_MS } from '../lib/use-autosave.ts';
 import type { ReportView } from '../api/reporting.api.ts';
-import { deleteDraft, readDraft, updateDraft } from './offline-db.ts';
+import { askToKeepStorage, deleteDraft, readDraft, updateDraft } from './offline-db.ts';
 import { applyChoices, draftKey, rebaseOnServer, type Explanations, type Figures, type ReportDraft } from './report-draft.ts';
 import { reportSync } from './report-sync.client.ts';
 import type { SyncEvent } from './report-sync.ts';
@@ -85,6 +85,7 @@ export function useReportDraft(view: ReportView, initial: ReportDraft | null, us
       });
       // Told (to this form, the list, the shell) only when what they show changes, not per keystroke:
       // a re-render between two keystrokes is a chance to lose one.
+      if (!before) askToKeepStorage();
       const isNews = !before || before.state !== next?.state || before.submitRequested !== next?.submitRequested || before.message !== next?.message;
       if (next && isNews) reportSync.announce({ reportId: view.id, draft: next });
       else if (next) draftRef.current = next;
