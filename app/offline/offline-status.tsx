@@ -29,9 +29,11 @@ export function OfflineStatus({ me }: { me: CurrentUser }) {
   const drafts = useDrafts(userKey);
   const queryClient = useQueryClient();
   const hasPending = drafts.some((d) => d.state === 'pending');
-  const hasDrafts = drafts.length > 0;
-  useEffect(() => noteUnsentDrafts(hasDrafts), [hasDrafts]);
   const needsLogin = drafts.some((d) => d.state === 'auth');
+  // Only drafts the sync can still send (and so mark "log in again"); one awaiting the officer's
+  // choice simply waits for them after the login page.
+  const hasSendable = hasPending || needsLogin;
+  useEffect(() => noteUnsentDrafts(hasSendable), [hasSendable]);
 
   useEffect(() => {
     if (!isOnline) return;
