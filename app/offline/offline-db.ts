@@ -60,6 +60,7 @@ export async function closeOfflineDb(): Promise<void> {
   const db = await opening?.catch(() => null);
   db?.close();
   opening = null;
+  known.clear();
 }
 
 export async function saveSession(record: SessionRecord): Promise<void> {
@@ -91,8 +92,20 @@ export async function forgetUser(userKey: string): Promise<void> {
   await tx.done;
 }
 
+/**
+ * The drafts this page last read or wrote (null: known to have none). Every change of a draft in
+ * this page goes through this module, so a form re-opened after a save or a review starts at once
+ * from what is known instead of flashing a spinner while IndexedDB answers.
+ */
+const known = new Map<string, ReportDraft | null>();
+
+/** The draft as this page last saw it; undefined when it has not looked yet. */
+export const knownDraft = (key: string): ReportDraft | null | undefined => known.get(key);
+
 export async function readDraft(key: string): Promise<ReportDraft | undefined> {
-  return (await offlineDb()).get('drafts', key);
+  const draft = await (await offlineDb()).get('drafts', key);
+  known.set(key, draft ?? null);
+  return draft;
 }
 
 let hasAskedToKeep = false;
@@ -109,10 +122,12 @@ export function askToKeepStorage(): void {
 
 export async function writeDraft(draft: ReportDraft): Promise<void> {
   await (await offlineDb()).put('drafts', draft);
+  known.set(draft.key, draft);
 }
 
 export async function deleteDraft(key: string): Promise<void> {
   await (await offlineDb()).delete('drafts', key);
+  known.set(key, null);
 }
 
 export async function draftsOf(userKey: string): Promise<ReportDraft[]> {
@@ -126,9 +141,11 @@ export async function draftsOf(userKey: string): Promise<ReportDraft[]> {
 export async function updateDraft(key: string, change: (draft: ReportDraft | undefined) => ReportDraft | null | undefined): Promise<ReportDraft | null | undefined> {
   const db = await offlineDb();
   const tx = db.transaction('drafts', 'readwrite');
-  const next = change(await tx.store.get(key));
+  const current = await tx.store.get(key);
+  const next = change(current);
   if (next === null) await tx.store.delete(key);
   else if (next !== undefined) await tx.store.put(next);
   await tx.done;
+  known.set(key, next === undefined ? current ?? null : next);
   return next;
 }

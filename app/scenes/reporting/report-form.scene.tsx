@@ -10,7 +10,7 @@ import { reportingKeys, reportQuery, reviewReport, uploadFiles, type ReportSumma
 import { formatViDate } from '../../lib/calendar-date.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { deviceCopyTime, userKeyOf } from '../../offline/device-copy.ts';
-import { readDraft } from '../../offline/offline-db.ts';
+import { knownDraft, readDraft } from '../../offline/offline-db.ts';
 import { draftKey, submitRefusal, type ReportDraft } from '../../offline/report-draft.ts';
 import { reportViewUrl } from '../../offline/report-sync.ts';
 import { useOnline } from '../../offline/use-offline.ts';
@@ -37,14 +37,16 @@ export default function ReportFormScene() {
 
 /** Reads the device's draft of this report (if any) before the form shows a figure, so what was typed offline is what appears. */
 function ReportFormWithDraft({ view, userKey }: { view: ReportView; userKey: string }) {
-  const [initial, setInitial] = useState<ReportDraft | null>();
+  // Known at once when this page already read or wrote it (a re-open after a save or a review).
+  const [initial, setInitial] = useState<ReportDraft | null | undefined>(() => knownDraft(draftKey(userKey, view.id)));
   useEffect(() => {
+    if (initial !== undefined) return;
     let isLive = true;
     void readDraft(draftKey(userKey, view.id)).catch(() => undefined).then((d) => isLive && setInitial(d ?? null));
     return () => {
       isLive = false;
     };
-  }, [userKey, view.id]);
+  }, [userKey, view.id, initial]);
   if (initial === undefined) return <Spin className="app-loading" />;
   return <ReportForm view={view} initialDraft={initial} userKey={userKey} />;
 }
