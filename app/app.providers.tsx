@@ -24,7 +24,8 @@ configureSession({
   },
 });
 
-const queryClient = new QueryClient({
+/** One cache for the app; route loaders (app.routes.tsx) start requests in it before a screen renders. */
+export const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
       // A 4xx will not change on retry (bad input, missing unit); a dropped connection might.

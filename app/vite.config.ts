@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { firstLoadChunks, precompressPlugin } from './first-load.config.ts';
 import { pwaPlugin } from './pwa.config.ts';
 
 const APP_ROOT = path.dirname(fileURLToPath(import.meta.url));
@@ -15,17 +16,19 @@ const REPO_ROOT = path.resolve(APP_ROOT, '..');
 export default defineConfig({
   root: APP_ROOT,
   base: '/',
-  plugins: [react(), pwaPlugin()],
+  plugins: [react(), pwaPlugin(), precompressPlugin()],
   build: {
     outDir: path.join(REPO_ROOT, 'dist', 'app'),
     emptyOutDir: true,
-    // antd + React are one large vendor chunk (~1 MB raw, ~300 kB gzip) served once from the
-    // same origin on an intranet; screens are split with React.lazy.
+    // The shell (React, antd's core, the layout, Tổng quan) is one file of ~1 MB raw, ~300 kB
+    // gzip; the other screens are split by route (first-load.config.ts).
     chunkSizeWarningLimit: 1500,
+    rolldownOptions: { output: { codeSplitting: firstLoadChunks } },
   },
   server: {
     proxy: {
-      '/api': { target: 'http://127.0.0.1:3000', changeOrigin: false },
+      // The API, not the app's own modules under app/api/ (/api/api-client.ts and the like).
+      '^/api/(?!.*\\.tsx?(\\?|$))': { target: 'http://127.0.0.1:3000', changeOrigin: false },
     },
   },
 });

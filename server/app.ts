@@ -155,7 +155,21 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(importsRoutes, { imports });
 
   if (options.serveWebApp !== false && fs.existsSync(path.join(APP_DIST, 'index.html'))) {
-    await app.register(fastifyStatic, { root: APP_DIST, wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: APP_DIST,
+      wildcard: false,
+      index: ['index.html'],
+      // The build writes .br and .gz beside each file (app/first-load.config.ts): a phone on a
+      // slow network downloads the app shell as ~280 kB instead of ~1 MB, at no CPU cost here.
+      preCompressed: true,
+    });
+    // Files under /assets/ carry their content hash in their name: a browser may keep them for good
+    // (a hook: the plugin's own cache-control would overwrite one set in its setHeaders).
+    app.addHook('onSend', async (request, reply, payload) => {
+      // Not the app shell the not-found handler sends for a missing file (an old chunk after a deploy).
+      if (reply.statusCode === 200 && request.url.startsWith('/assets/') && !String(reply.getHeader('content-type')).startsWith('text/html')) reply.header('cache-control', 'public, max-age=31536000, immutable');
+      return payload;
+    });
     // The service worker decides which app version a device runs (docs/offline.md): never kept by
     // a cache on the way, so a new build reaches every phone at its next visit.
     app.addHook('onSend', async (request, reply, payload) => {

@@ -16,7 +16,7 @@ import {
   MenuOutlined,
 } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Avatar, Button, Drawer, Dropdown, Layout, Menu, Result, Spin, Typography, type ButtonProps } from 'antd';
+import { Alert, App, Avatar, Button, Drawer, Dropdown, Layout, Menu, Spin, Typography, type ButtonProps } from 'antd';
 import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import type { CurrentUser } from '../../server/auth/auth.schema.ts';
@@ -108,13 +108,17 @@ export function AppShell() {
   if (me.isSuccess && me.data.user.mustChangePassword) return <ForcedPasswordChange me={me.data} />;
   if (me.isSuccess) return <ShellFrame me={me.data} />;
   if (me.isError && !(me.error instanceof ApiError && me.error.status === 401)) {
+    // An Alert, not antd's Result: Result's illustrations would weigh on every first load.
     return (
-      <Result
-        status="error"
-        title="Không kết nối được với máy chủ"
-        subTitle={errorMessage(me.error)}
-        extra={<Button onClick={() => void me.refetch()}>Thử lại</Button>}
-      />
+      <div className="app-error">
+        <Alert
+          type="error"
+          showIcon
+          title="Không kết nối được với máy chủ"
+          description={errorMessage(me.error)}
+          action={<Button onClick={() => void me.refetch()}>Thử lại</Button>}
+        />
+      </div>
     );
   }
   // Pending, or a 401 on its way to the login page (api-client's session handler).

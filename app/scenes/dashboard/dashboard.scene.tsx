@@ -1,26 +1,25 @@
 import { useQuery } from '@tanstack/react-query';
 import { FilterOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Empty, Select, Space, Spin, Switch, Typography } from 'antd';
-import dayjs from 'dayjs';
-import { useMemo, useState } from 'react';
+import { Alert, Button, Card, Drawer, Empty, Spin, Typography } from 'antd';
+import { Suspense, lazy, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../api/api-client.ts';
 import { meQuery } from '../../api/auth.api.ts';
 import { unitQuery } from '../../api/org.api.ts';
 import { progressQuery, type ProgressStatus, type TargetProgress } from '../../api/progress.api.ts';
-import { VI_DATE_FORMAT, formatViDate, todayIso } from '../../lib/calendar-date.ts';
+import { formatViDate, todayIso } from '../../lib/calendar-date.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useIsPhone } from '../../lib/use-is-phone.ts';
-import { UnitPicker } from '../admin/unit-picker.field.tsx';
 import { ReportDocumentButton } from '../report-documents/report-document.button.tsx';
 import { TaskDeadlinesPanel } from '../tasks/task-deadlines.panel.tsx';
 import { StatusSummaryStrip } from './status-summary.strip.tsx';
 import { TargetCard } from './target.card.tsx';
-import { TargetDetailDrawer } from './target-detail.drawer.tsx';
-import { STATUS_LABELS, STATUS_ORDER, countByStatus, periodAsOf, visibleTargets } from './target-format.ts';
+import { countByStatus, visibleTargets } from './target-format.ts';
 import './dashboard.css';
 
-const FIRST_YEAR = 2020;
+// Loaded when needed: the cards are what the first paint is for (bench/first-load.bench.ts).
+const DashboardFilters = lazy(() => import('./dashboard-filters.tsx'));
+const TargetDetailDrawer = lazy(() => import('./target-detail.drawer.tsx').then((m) => ({ default: m.TargetDetailDrawer })));
 
 /** Tổng quan: every target that applies to a unit, where it stands today (or on any date), and why. */
 export default function DashboardScene() {
@@ -34,13 +33,14 @@ export default function DashboardScene() {
   const [includeSubmitted, setIncludeSubmitted] = useState(false);
   const [open, setOpen] = useState<TargetProgress>();
   const viewedId = unitId ?? me.data?.unit.id;
-  const list = useQuery({ ...progressQuery({ unitId: viewedId, asOf, includeSubmitted }), enabled: viewedId !== undefined });
+  // The chosen unit, or none for the officer's own: the same request the route's loader starts
+  // before the session is known (dashboard.loader.ts).
+  const list = useQuery(progressQuery({ unitId, asOf, includeSubmitted }));
   const all = useMemo(() => list.data?.items ?? [], [list.data]);
   const inDocument = useMemo(() => all.filter((t) => documentId === undefined || t.document.id === documentId), [all, documentId]);
   const cards = visibleTargets(inDocument, { status });
   const documents = useMemo(() => [...new Map(all.map((t) => [t.document.id, t.document])).values()], [all]);
   const year = Number(asOf.slice(0, 4));
-  const years = Array.from({ length: Number(today.slice(0, 4)) - FIRST_YEAR + 1 }, (_, i) => Number(today.slice(0, 4)) - i);
   const unit = useQuery({ ...unitQuery(viewedId ?? 0, today), enabled: unitId !== undefined });
   const unitName = unitId === undefined ? me.data?.unit.name : unit.data?.name;
   // On a phone the six filters took a whole screen above the first card: they fold away behind a
@@ -66,58 +66,28 @@ export default function DashboardScene() {
         </Button>
       )}
       {(!isPhone || showFilters) && (
-        <Card size="small" className="dashboard-filters">
-          <Space wrap size={[16, 8]} className="filter-bar">
-            <UnitPicker
-              value={viewedId}
-              initialUnit={me.data ? { id: me.data.unit.id, name: me.data.unit.name } : null}
-              onChange={setUnitId}
-              placeholder="Chọn đơn vị"
-              className="dashboard-unit"
-              data-testid="dashboard-unit"
-            />
-            <Space size={6}>
-              <span>Tính đến ngày</span>
-              <DatePicker format={VI_DATE_FORMAT} allowClear={false} value={dayjs(asOf)} onChange={(d) => d && setAsOf(d.format('YYYY-MM-DD'))} data-testid="dashboard-as-of" />
-            </Space>
-            <Select
-              value={year}
-              style={{ width: 130 }}
-              onChange={(y: number) => setAsOf(periodAsOf(y, today))}
-              options={years.map((y) => ({ value: y, label: `Năm ${y}` }))}
-              data-testid="dashboard-year"
-              aria-label="Kỳ đánh giá"
-            />
-            <Select
-              allowClear
-              placeholder="Mọi văn bản"
-              value={documentId}
-              onChange={setDocumentId}
-              style={{ width: 260 }}
-              popupMatchSelectWidth={false}
-              options={documents.map((d) => ({ value: d.id, label: d.symbol ? `${d.symbol} — ${d.title}` : d.title }))}
-              data-testid="dashboard-document"
-            />
-            <Select
-              allowClear
-              placeholder="Mọi trạng thái"
-              value={status}
-              onChange={setStatus}
-              style={{ width: 170 }}
-              options={STATUS_ORDER.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
-              data-testid="dashboard-status"
-            />
-            <label className="dashboard-switch">
-              <Switch checked={includeSubmitted} onChange={setIncludeSubmitted} data-testid="dashboard-include-submitted" />
-              <span>Dùng cả số liệu chưa duyệt</span>
-            </label>
-          </Space>
-        </Card>
+        <Suspense fallback={<Card size="small" className="dashboard-filters dashboard-filters-loading"><Spin size="small" description="Đang tải bộ lọc…" /></Card>}>
+          <DashboardFilters
+            viewedId={viewedId}
+            me={me.data ? { id: me.data.unit.id, name: me.data.unit.name } : null}
+            today={today}
+            asOf={asOf}
+            documentId={documentId}
+            documents={documents}
+            status={status}
+            includeSubmitted={includeSubmitted}
+            setUnitId={setUnitId}
+            setAsOf={setAsOf}
+            setDocumentId={setDocumentId}
+            setStatus={setStatus}
+            setIncludeSubmitted={setIncludeSubmitted}
+          />
+        </Suspense>
       )}
       <TaskDeadlinesPanel unitId={viewedId} />
 
       {list.isError && <Alert type="error" showIcon message={errorMessage(list.error)} className="dashboard-alert" />}
-      {list.isPending && viewedId !== undefined && <Spin className="app-loading" />}
+      {list.isPending && <Spin className="app-loading" />}
       {list.data && (
         <>
           <StatusSummaryStrip counts={countByStatus(inDocument)} active={status} onPick={setStatus} />
@@ -137,14 +107,16 @@ export default function DashboardScene() {
         </>
       )}
       {open && viewedId !== undefined && (
-        <TargetDetailDrawer
-          key={`${open.targetId}-${viewedId}`}
-          t={open}
-          unit={{ id: viewedId, name: unitName ?? open.owner.name }}
-          asOf={asOf}
-          includeSubmitted={includeSubmitted}
-          onClose={() => setOpen(undefined)}
-        />
+        <Suspense fallback={<Drawer open loading size={920} title={open.indicator.name} onClose={() => setOpen(undefined)} />}>
+          <TargetDetailDrawer
+            key={`${open.targetId}-${viewedId}`}
+            t={open}
+            unit={{ id: viewedId, name: unitName ?? open.owner.name }}
+            asOf={asOf}
+            includeSubmitted={includeSubmitted}
+            onClose={() => setOpen(undefined)}
+          />
+        </Suspense>
       )}
     </div>
   );

@@ -9,7 +9,7 @@ export default function NotFoundScene() {
     <Result
       status="404"
       title="Không tìm thấy trang"
-      subTitle="Địa chỉ này không có trong hệ thống. Hãy chọn một mục ở thanh bên trái."
+      subTitle="Địa chỉ này không có trong hệ thống. Hãy chọn một mục trong danh mục chức năng."
       extra={
         <Button type="primary" onClick={() => navigate('/tong-quan')}>
           Về trang Tổng quan
