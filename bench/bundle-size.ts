@@ -1,6 +1,6 @@
 // The web app's JavaScript as a phone downloads it: builds app/ into a temporary folder (never
 // dist/app, which a running server may be serving) with Vite's manifest, then sums raw and gzip
-// bytes for every chunk, for the entry chunk, for what index.html loads before any screen, and
+// (and brotli) bytes for every chunk, for the entry chunk, for what index.html loads before any screen, and
 // for the first load of Tổng quan (the shell plus the dashboard route and what it imports).
 //
 //   npx tsx bench/bundle-size.ts [--out DIR] [--json] [--config FILE]
@@ -23,16 +23,18 @@ interface ManifestChunk {
 }
 type Manifest = Record<string, ManifestChunk>;
 
-export interface Size { files: number; raw: number; gzip: number }
+export interface Size { files: number; raw: number; gzip: number; brotli: number }
 export interface BundleSizes { total: Size; entry: Size; initial: Size; dashboardFirstLoad: Size; css: Size }
 
 function sizeOf(dir: string, files: Iterable<string>): Size {
-  const size: Size = { files: 0, raw: 0, gzip: 0 };
+  const size: Size = { files: 0, raw: 0, gzip: 0, brotli: 0 };
   for (const file of files) {
     const bytes = fs.readFileSync(path.join(dir, file));
     size.files += 1;
     size.raw += bytes.length;
     size.gzip += zlib.gzipSync(bytes, { level: 9 }).length;
+    // As app/first-load.config.ts writes it (what a browser that accepts br receives).
+    size.brotli += zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 } }).length;
   }
   return size;
 }
@@ -83,7 +85,7 @@ export function formatBundle(sizes: BundleSizes): string {
     ['first load of Tổng quan (+ dashboard route)', sizes.dashboardFirstLoad],
     ['all CSS', sizes.css],
   ];
-  return ['| | files | raw | gzip |', '|---|---:|---:|---:|', ...rows.map(([name, s]) => `| ${name} | ${s.files} | ${kB(s.raw)} | ${kB(s.gzip)} |`)].join('\n');
+  return ['| | files | raw | gzip | brotli |', '|---|---:|---:|---:|---:|', ...rows.map(([name, s]) => `| ${name} | ${s.files} | ${kB(s.raw)} | ${kB(s.gzip)} | ${kB(s.brotli)} |`)].join('\n');
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
