@@ -1,10 +1,8 @@
-import type { AddressInfo } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILTIN_TEMPLATES } from '../../domain/reporting/builtin-templates.ts';
 import { openPeriods } from '../../domain/reporting/report-template.ts';
 import { todayInVietnam } from '../../domain/time/calendar-date.ts';
+import { startSmtpSink, type SmtpSink } from '../../test/support/smtp-sink.ts';
 import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
 import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
 import { EmailDelivery } from './email-delivery.ts';
@@ -13,30 +11,10 @@ const cdcsTemplate = BUILTIN_TEMPLATES.find((t) => t.code === 'cdcs-nam')!;
 const [period] = openPeriods(cdcsTemplate, todayInVietnam()).map((p) => p.code) as [string];
 const complete = { dissemination_reached: 900, dissemination_base: 1000, union_fee_due: 50_000_000, union_fee_collected: 42_000_000, dues_due: 12_000_000, dues_collected: 11_500_000 };
 
-/** A real SMTP server on loopback that keeps every message it accepts, parsed. */
-async function startSink(): Promise<{ url: string; mails: ParsedMail[]; close(): Promise<void>; refuse: (on: boolean) => void }> {
-  const mails: ParsedMail[] = [];
-  let refusing = false;
-  const server = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
-    onData(stream, _session, callback) {
-      if (refusing) {
-        stream.resume();
-        stream.on('end', () => callback(Object.assign(new Error('Hộp thư tạm thời không nhận'), { responseCode: 451 })));
-        return;
-      }
-      simpleParser(stream).then((mail) => { mails.push(mail); callback(); }, callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, mails, close: () => new Promise((resolve) => server.close(() => resolve())), refuse: (on) => (refusing = on) };
-}
-
 describe.each(testDatabaseTargets())('notifications by e-mail over SMTP ($kind)', (target) => {
   let database: TestDatabase;
   let t: TestApp;
-  let sink: Awaited<ReturnType<typeof startSink>>;
+  let sink: SmtpSink;
   let officer: Session;
   let commune: Session;
   let reportId: number;
@@ -46,7 +24,7 @@ describe.each(testDatabaseTargets())('notifications by e-mail over SMTP ($kind)'
   let delivery: EmailDelivery;
 
   beforeAll(async () => {
-    sink = await startSink();
+    sink = await startSmtpSink();
     database = await target.open();
     t = await createTestApp(database, `email-${target.kind}`, { smtpUrl: sink.url });
     await database.db.updateTable('app_user').set({ email: 'cdcs.demo@example.vn' }).where('username', '=', 'cdcs.demo').execute();

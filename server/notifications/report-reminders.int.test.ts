@@ -1,10 +1,8 @@
-import type { AddressInfo } from 'node:net';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILTIN_TEMPLATES } from '../../domain/reporting/builtin-templates.ts';
 import { openPeriods } from '../../domain/reporting/report-template.ts';
 import { todayInVietnam } from '../../domain/time/calendar-date.ts';
+import { startSmtpSink, type SmtpSink } from '../../test/support/smtp-sink.ts';
 import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
 import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
 import { EmailDelivery } from './email-delivery.ts';
@@ -21,13 +19,13 @@ const about = `báo cáo tổng kết năm của công đoàn cơ sở kỳ ${pe
 describe.each(testDatabaseTargets())('reminders of a reporting deadline, by e-mail ($kind)', (target) => {
   let database: TestDatabase;
   let t: TestApp;
-  const mails: ParsedMail[] = [];
-  let smtp: SMTPServer;
+  let sink: SmtpSink;
   let delivery: EmailDelivery;
   let clock = new Date();
 
   /** Writes the reminders of `day`, sends the outbox, and returns the reminder mails of this form then sent: "recipient | subject". */
   async function dayOfReminders(day: string): Promise<string[]> {
+    const mails = sink.mails;
     const before = mails.length;
     await writeReportReminders(database.db, day, { email: true });
     clock = new Date(Math.max(clock.getTime(), Date.now() + 1_000));
@@ -36,9 +34,8 @@ describe.each(testDatabaseTargets())('reminders of a reporting deadline, by e-ma
   }
 
   beforeAll(async () => {
-    smtp = new SMTPServer({ authOptional: true, disabledCommands: ['STARTTLS'], logger: false, onData: (stream, _s, cb) => void simpleParser(stream).then((m) => { mails.push(m); cb(); }, cb) });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const url = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+    sink = await startSmtpSink();
+    const url = sink.url;
     database = await target.open();
     t = await createTestApp(database, `reminders-${target.kind}`, { smtpUrl: url });
     delivery = new EmailDelivery(database.db, { smtpUrl: url, from: 'Tiến Độ <khong-tra-loi@tiendo.test>', now: () => clock });
@@ -66,7 +63,7 @@ describe.each(testDatabaseTargets())('reminders of a reporting deadline, by e-ma
     await delivery?.stop();
     await t?.close();
     await database?.close();
-    await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+    await sink?.close();
   });
 
   it('reminds, across the deadline, exactly the units that have not sent it — the returned one and the silent one — once each', async () => {
@@ -80,7 +77,7 @@ describe.each(testDatabaseTargets())('reminders of a reporting deadline, by e-ma
     // The scheduler runs again (every hour, after a restart, on two servers): nobody is told twice.
     expect(await dayOfReminders(addDays(due, 1))).toEqual([]);
     expect(await dayOfReminders(addDays(due, 2))).toEqual([]);
-    const body = mails.find((m) => m.subject === `Đã quá hạn gửi ${about}`)!;
+    const body = sink.mails.find((m) => m.subject === `Đã quá hạn gửi ${about}`)!;
     expect(body.text).toContain(`Hạn gửi là ${due.slice(8, 10)}/${due.slice(5, 7)}/${due.slice(0, 4)}`);
   });
 
