@@ -155,8 +155,14 @@ describe('registries: an officer imports CĐCS from Excel through the mapping st
     await shot('registry-imports-employers-by-workers', false);
 
     // The next page carries on in the same order: never larger than the last row of page 1.
+    const firstIds = await page.locator('[data-testid^="employer-workers-"]').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-testid')));
     await page.getByTestId('employers-table-next').click();
     await expect.poll(() => page.getByTestId('employers-table-range').innerText()).toBe('Dòng 51–100');
+    // The range label can change before the rows do: wait for page 2's own rows.
+    await expect.poll(async () => {
+      const ids = await page.locator('[data-testid^="employer-workers-"]').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-testid')));
+      return ids.length > 0 && ids.every((id) => !firstIds.includes(id));
+    }).toBe(true);
     const second = await workersOnPage();
     const lastOfFirst = first.at(-1)!;
     // Unknown counts come last: after one, only unknown counts follow.
