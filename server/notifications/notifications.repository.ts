@@ -1,6 +1,24 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { NotificationDraft } from '../../domain/notifications/report-events.ts';
 import type { DB } from '../db/schema.ts';
+
+/** The user `us` holds the permission through one of their roles and has not turned this kind off on the channel. */
+export const mayBeTold = (permission: string, kind: string, channel: 'in_app' | 'email') => sql<boolean>`(
+  EXISTS (SELECT 1 FROM user_role ur JOIN role r ON r.code = ur.role_code WHERE ur.user_id = us.id AND ${permission} = ANY(r.permissions))
+  AND NOT EXISTS (SELECT 1 FROM notification_preference np WHERE np.user_id = us.id AND np.kind = ${kind} AND np.channel = ${channel} AND NOT np.enabled))`;
+
+/**
+ * The e-mail copies of the notifications of a kind that `which` selects (alias `n`), queued in
+ * the caller's transaction (the outbox): to people with an address who did not turn them off.
+ */
+export async function queueEmailCopies(db: Kysely<DB>, kind: string, which: RawBuilder<boolean>): Promise<void> {
+  await sql`
+    INSERT INTO notification_delivery (notification_id, channel, recipient)
+    SELECT n.id, 'email', us.email FROM notification n JOIN app_user us ON us.id = n.user_id
+    WHERE n.kind = ${kind} AND ${which} AND coalesce(us.email, '') <> '' AND NOT EXISTS (
+      SELECT 1 FROM notification_preference np WHERE np.user_id = us.id AND np.kind = ${kind} AND np.channel = 'email' AND NOT np.enabled)
+    ON CONFLICT (notification_id, channel) DO NOTHING`.execute(db);
+}
 
 /**
  * One notification per person of the audience (active users of the unit whose roles hold the
@@ -10,20 +28,11 @@ import type { DB } from '../db/schema.ts';
 export async function notifyAudience(db: Kysely<DB>, n: NotificationDraft, channels: { email: boolean } = { email: false }): Promise<number> {
   const result = await sql`
     INSERT INTO notification (user_id, kind, event_key, title, body, link, unit_id)
-    SELECT DISTINCT u.id, ${n.kind}, ${n.eventKey}, ${n.title}, ${n.body}, ${n.link}, ${n.unitId}::bigint
-    FROM app_user u JOIN user_role ur ON ur.user_id = u.id JOIN role r ON r.code = ur.role_code
-    WHERE u.unit_id = ${n.audience.unitId} AND NOT u.is_disabled AND ${n.audience.permission} = ANY(r.permissions)
-      AND NOT EXISTS (SELECT 1 FROM notification_preference p WHERE p.user_id = u.id AND p.kind = ${n.kind} AND p.channel = 'in_app' AND NOT p.enabled)
+    SELECT us.id, ${n.kind}, ${n.eventKey}, ${n.title}, ${n.body}, ${n.link}, ${n.unitId}::bigint
+    FROM app_user us
+    WHERE us.unit_id = ${n.audience.unitId} AND NOT us.is_disabled AND ${mayBeTold(n.audience.permission, n.kind, 'in_app')}
     ON CONFLICT (user_id, event_key) DO NOTHING`.execute(db);
-  // The e-mail copy, queued in the same transaction (the outbox): to people with an address who did not turn it off.
-  if (channels.email) {
-    await sql`
-      INSERT INTO notification_delivery (notification_id, channel, recipient)
-      SELECT n.id, 'email', u.email FROM notification n JOIN app_user u ON u.id = n.user_id
-      WHERE n.event_key = ${n.eventKey} AND coalesce(u.email, '') <> ''
-        AND NOT EXISTS (SELECT 1 FROM notification_preference p WHERE p.user_id = u.id AND p.kind = ${n.kind} AND p.channel = 'email' AND NOT p.enabled)
-      ON CONFLICT (notification_id, channel) DO NOTHING`.execute(db);
-  }
+  if (channels.email) await queueEmailCopies(db, n.kind, sql<boolean>`n.event_key = ${n.eventKey}`);
   return Number(result.numAffectedRows ?? 0);
 }
 

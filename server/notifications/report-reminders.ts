@@ -3,6 +3,7 @@ import { reminderDue, reminderText } from '../../domain/notifications/report-rem
 import { openPeriods, previousPeriodCode, templatePeriod } from '../../domain/reporting/report-template.ts';
 import type { DB } from '../db/schema.ts';
 import { currentTemplates } from '../reporting/reporting.repository.ts';
+import { mayBeTold, queueEmailCopies } from './notifications.repository.ts';
 
 /**
  * Writes the reminders the reporting calendar calls for on `today` (domain/notifications/
@@ -28,24 +29,15 @@ export async function writeReportReminders(db: Kysely<DB>, today: string, channe
         const prefix = `${kind}:${template.code}:${code}:`;
         const inserted = await sql`
           INSERT INTO notification (user_id, kind, event_key, title, body, link, unit_id)
-          SELECT DISTINCT us.id, ${kind}, ${prefix} || o.id, ${title}, ${body}, '/bao-cao-dinh-ky', o.id
+          SELECT us.id, ${kind}, ${prefix} || o.id, ${title}, ${body}, '/bao-cao-dinh-ky', o.id
           FROM org_unit o
           JOIN org_placement p ON p.unit_id = o.id AND p.valid_to IS NULL
           JOIN app_user us ON us.unit_id = o.id AND NOT us.is_disabled
-          JOIN user_role ur ON ur.user_id = us.id JOIN role r ON r.code = ur.role_code AND 'reports.submit' = ANY(r.permissions)
-          WHERE o.kind = ANY(${def.unitKinds}::text[]) AND o.valid_to IS NULL
+          WHERE o.kind = ANY(${def.unitKinds}::text[]) AND o.valid_to IS NULL AND ${mayBeTold('reports.submit', kind, 'in_app')}
             AND NOT EXISTS (SELECT 1 FROM grassroots_profile g WHERE g.unit_id = o.id AND g.dissolved_on IS NOT NULL)
             AND NOT EXISTS (SELECT 1 FROM report x WHERE x.unit_id = o.id AND x.template_code = ${template.code} AND x.period_code = ${code} AND x.status IN ('submitted', 'accepted'))
-            AND NOT EXISTS (SELECT 1 FROM notification_preference np WHERE np.user_id = us.id AND np.kind = ${kind} AND np.channel = 'in_app' AND NOT np.enabled)
           ON CONFLICT (user_id, event_key) DO NOTHING`.execute(trx);
-        if (channels.email) {
-          await sql`
-            INSERT INTO notification_delivery (notification_id, channel, recipient)
-            SELECT n.id, 'email', us.email FROM notification n JOIN app_user us ON us.id = n.user_id
-            WHERE n.kind = ${kind} AND n.event_key LIKE ${`${prefix}%`} AND coalesce(us.email, '') <> ''
-              AND NOT EXISTS (SELECT 1 FROM notification_preference np WHERE np.user_id = us.id AND np.kind = ${kind} AND np.channel = 'email' AND NOT np.enabled)
-            ON CONFLICT (notification_id, channel) DO NOTHING`.execute(trx);
-        }
+        if (channels.email) await queueEmailCopies(trx, kind, sql<boolean>`n.event_key LIKE ${`${prefix}%`}`);
         return Number(inserted.numAffectedRows ?? 0);
       });
     }

@@ -168,18 +168,15 @@ function periodCodeOf(definition: TemplateDefinition, start: string): string {
 }
 
 function periodLabelOf(definition: TemplateDefinition, start: string): string {
-  const code = periodCodeOf(definition, start);
-  try {
-    return `kỳ ${templatePeriod(definition, code).label}`;
-  } catch {
-    return 'trước';
-  }
+  const label = periodLabel(definition, periodCodeOf(definition, start), null);
+  return label === null ? 'trước' : `kỳ ${label}`;
 }
 
-function periodLabel(definition: TemplateDefinition, code: string): string {
+/** The period's Vietnamese label, or `fallback` when the code is not one of the form's calendar. */
+function periodLabel<F extends string | null = string>(definition: TemplateDefinition, code: string, fallback: F = code as F): string | F {
   try {
     return templatePeriod(definition, code).label;
   } catch {
-    return code;
+    return fallback;
   }
 }
