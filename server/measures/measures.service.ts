@@ -73,6 +73,23 @@ export class MeasuresService {
     return row.owner_path !== null && (row.owner_path === principal.scopePath || row.owner_path.startsWith(`${principal.scopePath}.`));
   }
 
+  /** The row locked for a change, with its owner: not found outside the caller's view, refused when not theirs to edit. */
+  private async editableElement(trx: Kysely<DB>, principal: Principal, code: string) {
+    const row = await repo.lockElement(trx, code);
+    const [visible] = row ? await repo.listElements(trx, principal.scopePath, [code]) : [];
+    if (!row || !visible) throw notFound('element');
+    if (!this.canEdit(principal, visible)) throw cannotEdit();
+    return { row, visible };
+  }
+
+  private async editableIndicator(trx: Kysely<DB>, principal: Principal, code: string) {
+    const row = await repo.lockIndicator(trx, code);
+    const [visible] = row ? await repo.listIndicators(trx, principal.scopePath, [code]) : [];
+    if (!row || !visible) throw notFound('indicator');
+    if (!this.canEdit(principal, visible)) throw cannotEdit();
+    return { row, visible };
+  }
+
   async derivedOptions() {
     return { registries: DERIVED_REGISTRIES, measures: DERIVED_MEASURES, sectors: DERIVED_SECTORS };
   }
@@ -199,10 +216,7 @@ export class MeasuresService {
   async updateElement(principal: Principal, actor: AuditActor, code: string, input: { name?: string; description?: string; unit?: ElementUnit; definition?: unknown; reason: string }) {
     if (input.name !== undefined) await this.nameFree('data_element', nameOf(input.name), code);
     await this.db.transaction().execute(async (trx) => {
-      const row = await repo.lockElement(trx, code);
-      const [visible] = row ? await repo.listElements(trx, principal.scopePath, [code]) : [];
-      if (!row || !visible) throw notFound('element');
-      if (!this.canEdit(principal, visible)) throw cannotEdit();
+      const { row, visible } = await this.editableElement(trx, principal, code);
       const definition = input.definition === undefined ? (row.definition as DerivedDefinition | null) : this.checkedDefinition(row.source, input.definition);
       const unit = input.unit ?? row.unit;
       const meaningChanged = unit !== row.unit || JSON.stringify(definition) !== JSON.stringify(row.definition ?? null);
@@ -226,10 +240,7 @@ export class MeasuresService {
 
   async deleteElement(principal: Principal, actor: AuditActor, code: string): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      const row = await repo.lockElement(trx, code);
-      const [visible] = row ? await repo.listElements(trx, principal.scopePath, [code]) : [];
-      if (!row || !visible) throw notFound('element');
-      if (!this.canEdit(principal, visible)) throw cannotEdit();
+      const { row, visible } = await this.editableElement(trx, principal, code);
       const usedBy = await repo.elementUsage(trx, code);
       if (usedBy.length) throw inUse(`Thành phần «${row.name}»`, usedBy);
       // Drafts may still list it: they are not in use, and lose the field.
@@ -287,10 +298,7 @@ export class MeasuresService {
   }) {
     if (input.name !== undefined) await this.nameFree('indicator', nameOf(input.name), code);
     await this.db.transaction().execute(async (trx) => {
-      const row = await repo.lockIndicator(trx, code);
-      const [visible] = row ? await repo.listIndicators(trx, principal.scopePath, [code]) : [];
-      if (!row || !visible) throw notFound('indicator');
-      if (!this.canEdit(principal, visible)) throw cannotEdit();
+      const { row, visible } = await this.editableIndicator(trx, principal, code);
       const denominator = input.denominator === undefined ? row.denominator : input.denominator?.trim() ? input.denominator.trim() : null;
       const draft: IndicatorDraft = { code, unit: input.unit ?? row.unit, numerator: input.numerator?.trim() ?? row.numerator, denominator };
       const meaningChanged = draft.unit !== row.unit || draft.numerator !== row.numerator || draft.denominator !== row.denominator;
@@ -315,10 +323,7 @@ export class MeasuresService {
 
   async deleteIndicator(principal: Principal, actor: AuditActor, code: string): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      const row = await repo.lockIndicator(trx, code);
-      const [visible] = row ? await repo.listIndicators(trx, principal.scopePath, [code]) : [];
-      if (!row || !visible) throw notFound('indicator');
-      if (!this.canEdit(principal, visible)) throw cannotEdit();
+      const { row, visible } = await this.editableIndicator(trx, principal, code);
       // Every target counts, also allocations and withdrawn ones: their history reads the indicator.
       const targets = await trx.selectFrom('target').select((eb) => eb.fn.countAll().as('n')).where('indicator_code', '=', code).executeTakeFirstOrThrow();
       const usedBy = await repo.indicatorUsage(trx, code);
