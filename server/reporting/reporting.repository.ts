@@ -37,6 +37,8 @@ export interface ReportRow {
   reviewedBy: string | null;
   updatedAt: Date;
   updatedBy: string;
+  /** The latest return's reason while the report is returned: lists show it so the unit knows what to fix without opening it. */
+  returnReason: string | null;
 }
 
 interface TemplateDbRow {
@@ -106,7 +108,8 @@ export async function insertTemplateVersion(trx: Transaction<DB>, definition: Te
 const reportColumns = sql`
   r.id, r.template_id, r.template_code, r.unit_id, u.name AS unit_name, u.kind AS unit_kind, p.path::text AS unit_path,
   r.period_code, r.period_start, r.period_end, r.due_on, r.status, r."values", r.explanations, r.version,
-  r.first_submitted_at, r.submitted_at, r.reviewed_at, r.reviewed_by, r.updated_at, r.updated_by`;
+  r.first_submitted_at, r.submitted_at, r.reviewed_at, r.reviewed_by, r.updated_at, r.updated_by,
+  CASE WHEN r.status = 'returned' THEN (SELECT c.body FROM report_comment c WHERE c.report_id = r.id AND c.kind = 'return' ORDER BY c.id DESC LIMIT 1) END AS return_reason`;
 
 function toReport(r: Record<string, any>): ReportRow {
   return {
@@ -114,6 +117,7 @@ function toReport(r: Record<string, any>): ReportRow {
     unitPath: r.unit_path, periodCode: r.period_code, periodStart: r.period_start, periodEnd: r.period_end, dueOn: r.due_on, status: r.status,
     values: r.values ?? {}, explanations: r.explanations ?? {}, version: r.version, firstSubmittedAt: r.first_submitted_at, submittedAt: r.submitted_at,
     reviewedAt: r.reviewed_at, reviewedBy: r.reviewed_by, updatedAt: r.updated_at, updatedBy: r.updated_by,
+    returnReason: r.return_reason ?? null,
   };
 }
 

@@ -70,6 +70,7 @@ export class ReportingService {
           templateCode: t.code, templateName: t.name, periodCode: p.code, periodLabel: p.label, dueOn: p.dueOn,
           reportId: r?.id ?? null, status: r?.status ?? null, statusLabel: r ? REPORT_STATUS_LABELS[r.status] : 'Chưa lập',
           timeliness: timeliness(p.dueOn, r?.firstSubmittedAt ? vnDay(r.firstSubmittedAt) : null, today),
+          returnReason: r?.returnReason ?? null,
         });
       }
     }
@@ -308,7 +309,7 @@ function presentReport(r: repo.ReportRow, template: Pick<repo.TemplateRow, 'name
     firstSubmittedAt: r.firstSubmittedAt ? new Date(r.firstSubmittedAt).toISOString() : null,
     timeliness: timeliness(r.dueOn, r.firstSubmittedAt ? vnDay(r.firstSubmittedAt) : null, todayInVietnam()),
     reviewedAt: r.reviewedAt ? new Date(r.reviewedAt).toISOString() : null, reviewedBy: r.reviewedBy,
-    updatedAt: new Date(r.updatedAt).toISOString(), updatedBy: r.updatedBy,
+    updatedAt: new Date(r.updatedAt).toISOString(), updatedBy: r.updatedBy, returnReason: r.returnReason,
   };
 }
 
