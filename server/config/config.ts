@@ -26,6 +26,10 @@ export interface AppConfig {
   smtpUrl: string | null;
   /** The From of notification e-mails. */
   mailFrom: string;
+  /** A streaming replica for dashboards, lists, search and exports (docs/replica-and-metrics.md); null: all on the primary. */
+  databaseReadUrl: string | null;
+  /** Bearer token for GET /metrics; null: only loopback callers may scrape. */
+  metricsToken: string | null;
 }
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -67,25 +71,34 @@ export function parseSmtpUrl(raw: string | undefined): string | null {
   return raw.trim();
 }
 
-export function parseDatabaseUrl(raw: string | undefined): string | null {
+export function parseDatabaseUrl(raw: string | undefined, name = 'DATABASE_URL'): string | null {
   if (raw === undefined || raw.trim() === '') return null;
   let url: URL;
   try {
     url = new URL(raw.trim());
   } catch {
     throw new ConfigError(
-      `Biến môi trường DATABASE_URL không hợp lệ: "${redactUrl(raw)}" không phải là địa chỉ dạng postgres://người-dùng@máy:cổng/tên-csdl.`,
+      `Biến môi trường ${name} không hợp lệ: "${redactUrl(raw)}" không phải là địa chỉ dạng postgres://người-dùng@máy:cổng/tên-csdl.`,
     );
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
     throw new ConfigError(
-      `Biến môi trường DATABASE_URL không hợp lệ: giao thức "${url.protocol.replace(':', '')}" không được hỗ trợ, hãy dùng postgres://…`,
+      `Biến môi trường ${name} không hợp lệ: giao thức "${url.protocol.replace(':', '')}" không được hỗ trợ, hãy dùng postgres://…`,
     );
   }
   if (url.pathname === '' || url.pathname === '/') {
-    throw new ConfigError('Biến môi trường DATABASE_URL thiếu tên cơ sở dữ liệu (ví dụ postgres://postgres@127.0.0.1:5432/tiendo).');
+    throw new ConfigError(`Biến môi trường ${name} thiếu tên cơ sở dữ liệu (ví dụ postgres://postgres@127.0.0.1:5432/tiendo).`);
   }
   return raw.trim();
+}
+
+/** A replica needs a primary: DATABASE_READ_URL without DATABASE_URL (the embedded database) is a mistake. */
+function parseReadUrl(env: NodeJS.ProcessEnv): string | null {
+  const url = parseDatabaseUrl(env.DATABASE_READ_URL, 'DATABASE_READ_URL');
+  if (url && !env.DATABASE_URL?.trim()) {
+    throw new ConfigError('Biến môi trường DATABASE_READ_URL chỉ dùng cùng DATABASE_URL (máy chủ chính PostgreSQL): cơ sở dữ liệu nhúng không có bản sao đọc.');
+  }
+  return url;
 }
 
 /** Never print a password, not even in an error about the URL that contains it. */
@@ -116,5 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     secureCookies: parseBoolean(env.TIENDO_SECURE_COOKIES, 'TIENDO_SECURE_COOKIES', false),
     smtpUrl: parseSmtpUrl(env.SMTP_URL),
     mailFrom: env.MAIL_FROM?.trim() || 'Tiến Độ <khong-tra-loi@tiendo.local>',
+    databaseReadUrl: parseReadUrl(env),
+    metricsToken: env.METRICS_TOKEN?.trim() || null,
   };
 }
