@@ -36,39 +36,90 @@ function lockedMessage(until: Date): AppError {
 /**
  * Failed logins per client address, on top of the per-account lockout: slows down guessing
  * across many accounts from one address. Only failures count, so an office behind one address
- * can log in all day. An attempt is counted when it starts and forgiven when it succeeds, so
- * concurrent guesses cannot all pass a check made before any of them failed.
+ * can log in all day.
+ *
+ * Attempts still running are not known to succeed, so they occupy the bound while they run:
+ * concurrent guesses cannot all pass a check made before any of them failed. An attempt that
+ * finds the bound taken only by running attempts waits for one of them to end and checks again
+ * instead of being refused, so forty colleagues logging in at 8:00 through one router are
+ * delayed a moment, never told "too many attempts".
  * Kept in memory: right for the one server process Tiến Độ runs as (a restart forgets it, and
  * several processes would each count their own).
  */
 export class LoginFailuresPerAddress {
-  private readonly windows = new Map<string, { failures: number; endsAt: number }>();
+  private readonly addresses = new Map<string, AddressCount>();
 
   constructor(private readonly maxFailures: number, private readonly windowMinutes = AUTH_POLICY.ipWindowMinutes) {}
 
   async attempt<T>(address: string, login: () => Promise<T>): Promise<T> {
-    const now = Date.now();
-    let window = this.windows.get(address);
-    if (!window || window.endsAt <= now) {
-      this.forgetEnded(now);
-      window = { failures: 0, endsAt: now + this.windowMinutes * 60_000 };
-      this.windows.set(address, window);
+    const entry = this.entryFor(address);
+    // A newcomer queues behind those already waiting, so nobody waits for ever.
+    if (entry.waiting.length > 0) await new Promise<void>((resolve) => entry.waiting.push(resolve));
+    for (;;) {
+      const now = Date.now();
+      if (entry.windowEndsAt <= now) {
+        entry.failures = 0;
+        entry.windowEndsAt = now + this.windowMinutes * 60_000;
+      }
+      if (entry.failures >= this.maxFailures) {
+        // The next one in line is refused too, without waiting for an attempt to end.
+        entry.waiting.shift()?.();
+        const minutes = Math.max(1, Math.ceil((entry.windowEndsAt - now) / 60_000));
+        throw new AppError('RATE_LIMITED', 'rate_limited', `Quá nhiều lần thử từ địa chỉ này. Vui lòng thử lại sau ${minutes} phút.`);
+      }
+      if (entry.failures + entry.running < this.maxFailures) break;
+      await new Promise<void>((resolve) => entry.waiting.push(resolve));
     }
-    if (window.failures >= this.maxFailures) {
-      const minutes = Math.max(1, Math.ceil((window.endsAt - now) / 60_000));
-      throw new AppError('RATE_LIMITED', 'rate_limited', `Quá nhiều lần thử từ địa chỉ này. Vui lòng thử lại sau ${minutes} phút.`);
+    entry.running += 1;
+    // Room left for the next in line (a woken one takes one place; more may be free).
+    if (entry.failures + entry.running < this.maxFailures) entry.waiting.shift()?.();
+    const windowAtStart = entry.windowEndsAt;
+    try {
+      return await login();
+    } catch (error) {
+      // A failure that began in an ended window does not burden the new one.
+      if (entry.windowEndsAt === windowAtStart) entry.failures += 1;
+      throw error;
+    } finally {
+      entry.running -= 1;
+      const next = entry.waiting.shift();
+      if (next) next();
+      else this.forgetIfIdle(address, entry);
     }
-    window.failures += 1;
-    const result = await login();
-    window.failures -= 1;
-    return result;
   }
 
-  /** Bounded memory: ended windows go whenever a new one opens and many are kept. */
-  private forgetEnded(now: number): void {
-    if (this.windows.size < 10_000) return;
-    for (const [address, window] of this.windows) if (window.endsAt <= now) this.windows.delete(address);
+  private entryFor(address: string): AddressCount {
+    let entry = this.addresses.get(address);
+    if (!entry) {
+      this.forgetEnded();
+      entry = { failures: 0, windowEndsAt: 0, running: 0, waiting: [] };
+      this.addresses.set(address, entry);
+    }
+    return entry;
   }
+
+  /** An address with nothing counted and nothing running is not worth remembering. */
+  private forgetIfIdle(address: string, entry: AddressCount): void {
+    if (entry.failures === 0 && entry.running === 0 && entry.waiting.length === 0) this.addresses.delete(address);
+  }
+
+  /** Bounded memory: ended windows go whenever a new address comes and many are kept. */
+  private forgetEnded(): void {
+    if (this.addresses.size < 10_000) return;
+    const now = Date.now();
+    for (const [address, entry] of this.addresses) {
+      if (entry.windowEndsAt <= now && entry.running === 0 && entry.waiting.length === 0) this.addresses.delete(address);
+    }
+  }
+}
+
+interface AddressCount {
+  failures: number;
+  windowEndsAt: number;
+  /** Attempts started and not yet ended. */
+  running: number;
+  /** Attempts waiting for a running one to end (the bound was taken by running attempts only). */
+  waiting: Array<() => void>;
 }
 
 export interface LoginResult {
