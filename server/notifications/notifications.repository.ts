@@ -71,3 +71,29 @@ export async function markAllRead(db: Kysely<DB>, userId: number): Promise<numbe
   const result = await db.updateTable('notification').set({ read_at: sql`now()` }).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+export interface PreferenceRow {
+  kind: string;
+  channel: 'in_app' | 'email';
+  enabled: boolean;
+}
+
+/** The user's own choices; a (kind, channel) without a row is on (the default). */
+export async function preferencesOf(db: Kysely<DB>, userId: number): Promise<PreferenceRow[]> {
+  return db.selectFrom('notification_preference').select(['kind', 'channel', 'enabled']).where('user_id', '=', userId).execute();
+}
+
+/** Writes the given choices in one statement: the screen saves a whole table at once. */
+export async function savePreferences(db: Kysely<DB>, userId: number, rows: readonly PreferenceRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insertInto('notification_preference')
+    .values(rows.map((r) => ({ user_id: userId, kind: r.kind, channel: r.channel, enabled: r.enabled })))
+    .onConflict((oc) => oc.columns(['user_id', 'kind', 'channel']).doUpdateSet((eb) => ({ enabled: eb.ref('excluded.enabled') })))
+    .execute();
+}
+
+/** Where e-mail copies would go; null when the account has no address (the screen says so). */
+export async function emailOf(db: Kysely<DB>, userId: number): Promise<string | null> {
+  const row = await db.selectFrom('app_user').select('email').where('id', '=', userId).executeTakeFirst();
+  return row?.email || null;
+}

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
 import { AppError } from '../../domain/errors/app-error.ts';
+import { NOTIFICATION_KIND_CODES, kindsFor, type NotificationKind } from '../../domain/notifications/notification-kinds.ts';
 import { requirePrincipal } from '../auth/access-guard.ts';
 import type { DB } from '../db/schema.ts';
 import * as repo from './notifications.repository.ts';
@@ -14,6 +15,15 @@ const notFound = () => new AppError('NOTIFICATION_NOT_FOUND', 'not_found', 'Khô
 const Item = Type.Object({
   id: Type.Integer(), kind: Type.String(), title: Type.String(), body: Type.String(), link: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String(), read: Type.Boolean(),
+});
+
+const PreferenceItem = Type.Object({
+  kind: Type.Unsafe<NotificationKind>({ type: 'string', enum: NOTIFICATION_KIND_CODES }), label: Type.String(),
+  inApp: Type.Boolean(), email: Type.Boolean(),
+});
+const Preferences = Type.Object({
+  email: Type.Union([Type.String(), Type.Null()], { description: 'Địa chỉ nhận bản sao qua thư; null: tài khoản chưa có địa chỉ' }),
+  items: Type.Array(PreferenceItem, { description: 'Các loại thông báo người này có thể nhận (theo quyền của họ)' }),
 });
 
 export const notificationsRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> = async (app, { db }) => {
@@ -61,5 +71,35 @@ export const notificationsRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> 
   }, async (request) => {
     await repo.markAllRead(db, userOf(request));
     return { unread: 0 };
+  });
+
+  // The caller's own choices per kind and channel; only the kinds their permissions can bring.
+  const preferencesOf = async (userId: number, permissions: Iterable<string>) => {
+    const saved = new Map((await repo.preferencesOf(db, userId)).map((p) => [`${p.kind}|${p.channel}`, p.enabled]));
+    return {
+      email: await repo.emailOf(db, userId),
+      items: kindsFor(permissions).map((k) => ({ kind: k.kind, label: k.label, inApp: saved.get(`${k.kind}|in_app`) ?? true, email: saved.get(`${k.kind}|email`) ?? true })),
+    };
+  };
+
+  app.get('/api/notifications/preferences', {
+    schema: { tags: TAGS, summary: 'Loại thông báo bạn nhận, trong ứng dụng và qua thư', response: { 200: Preferences } },
+    config: SELF,
+  }, async (request) => preferencesOf(userOf(request), requirePrincipal(request).permissions));
+
+  app.put('/api/notifications/preferences', {
+    schema: {
+      tags: TAGS, summary: 'Bật, tắt từng loại thông báo của bạn',
+      body: Type.Object({ items: Type.Array(Type.Object({ kind: PreferenceItem.properties.kind, inApp: Type.Boolean(), email: Type.Boolean() }, { additionalProperties: false }), { maxItems: 100 }) }, { additionalProperties: false }),
+      response: { 200: Preferences },
+    },
+    config: SELF,
+  }, async (request) => {
+    const userId = userOf(request);
+    await repo.savePreferences(db, userId, request.body.items.flatMap((i) => [
+      { kind: i.kind, channel: 'in_app' as const, enabled: i.inApp },
+      { kind: i.kind, channel: 'email' as const, enabled: i.email },
+    ]));
+    return preferencesOf(userId, requirePrincipal(request).permissions);
   });
 };
