@@ -1,29 +1,18 @@
 #!/usr/bin/env node
 // `npm test`: type-check, then unit, integration and e2e tests in one vitest run, ending with
-// one plain summary line. It makes sure Debian's Chromium is there first (installing it when
-// it can, as root on Debian), because the e2e tests drive a real browser and are never skipped.
+// one plain summary line. It makes sure Debian's Chromium and LibreOffice are there first
+// (installing them when it can, as root on Debian, else naming the one command to run), because
+// the e2e tests drive a real browser, the document tests convert with LibreOffice, and neither
+// is ever skipped.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ensureSystemTools } from './system-tools.mjs';
 
-const CHROMIUM = '/usr/bin/chromium';
 const run = (cmd, args, opts = {}) => spawnSync(cmd, args, { stdio: 'inherit', ...opts }).status ?? 1;
 
-function ensureChromium() {
-  if (fs.existsSync(CHROMIUM)) return true;
-  const isRoot = process.getuid?.() === 0;
-  const hasApt = fs.existsSync('/usr/bin/apt-get');
-  if (isRoot && hasApt) {
-    console.log('Chưa có Chromium cho kiểm thử giao diện: đang cài gói chromium của Debian…');
-    run('apt-get', ['update', '-qq']);
-    if (run('apt-get', ['install', '-y', '-qq', 'chromium']) === 0 && fs.existsSync(CHROMIUM)) return true;
-  }
-  console.error(`Thiếu trình duyệt Chromium cho kiểm thử e2e. Hãy cài bằng lệnh:\n  sudo apt-get install -y chromium`);
-  return false;
-}
-
-if (!ensureChromium()) process.exit(1);
+if (!ensureSystemTools({ run })) process.exit(1);
 
 console.log('Kiểm tra kiểu TypeScript…');
 if (run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']) !== 0) {
