@@ -63,6 +63,8 @@ export interface AuditRow {
   action: string;
   actor_user_id: number | null;
   actor_label: string;
+  /** The account's name today (the label is what was recorded: a username, or what someone typed at login). */
+  actor_name: string | null;
   unit_id: number | null;
   unit_name: string | null;
   entity_type: string | null;
@@ -81,8 +83,9 @@ export async function listAudit(db: Kysely<DB>, q: AuditQuery): Promise<AuditRow
   let query = db
     .selectFrom('audit_log as a')
     .leftJoin('org_unit as u', 'u.id', 'a.unit_id')
+    .leftJoin('app_user as au', 'au.id', 'a.actor_user_id')
     .select([
-      'a.id', 'a.at', 'a.action', 'a.actor_user_id', 'a.actor_label', 'a.unit_id', 'u.name as unit_name',
+      'a.id', 'a.at', 'a.action', 'a.actor_user_id', 'a.actor_label', 'au.full_name as actor_name', 'a.unit_id', 'u.name as unit_name',
       'a.entity_type', 'a.entity_id', 'a.before', 'a.after', 'a.detail', 'a.ip',
     ])
     .where((eb) =>

@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { requirePrincipal } from '../auth/access-guard.ts';
 import type { DB } from '../db/schema.ts';
 import { IsoDate } from '../org/org.schema.ts';
+import { auditNames } from './audit-names.ts';
 import { listAudit } from './audit.repository.ts';
 
 const AuditQuery = Type.Object(
@@ -25,6 +26,7 @@ const AuditItem = Type.Object({
   action: Type.String(),
   actorUserId: Type.Union([Type.Integer(), Type.Null()]),
   actor: Type.String(),
+  actorName: Type.Union([Type.String(), Type.Null()], { description: 'Họ tên hiện nay của tài khoản thực hiện' }),
   unit: Type.Union([Type.Object({ id: Type.Integer(), name: Type.String() }), Type.Null()]),
   entityType: Type.Union([Type.String(), Type.Null()]),
   entityId: Type.Union([Type.String(), Type.Null()]),
@@ -34,9 +36,15 @@ const AuditItem = Type.Object({
   ip: Type.Union([Type.String(), Type.Null()]),
 });
 
+const NameMap = Type.Record(Type.String(), Type.String());
+const AuditNames = Type.Object({
+  entities: Type.Record(Type.String(), Type.String(), { description: 'Tên đối tượng của từng dòng, theo mã dòng' }),
+  units: NameMap, unitCodes: NameMap, elements: NameMap, templates: NameMap,
+});
+
 export const auditRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> = async (app, { db }) => {
   app.get('/api/audit', {
-    schema: { tags: ['Quản trị: nhật ký'], summary: 'Nhật ký hệ thống trong phạm vi', querystring: AuditQuery, response: { 200: Type.Object({ items: Type.Array(AuditItem), nextBeforeId: Type.Union([Type.Integer(), Type.Null()]) }) } },
+    schema: { tags: ['Quản trị: nhật ký'], summary: 'Nhật ký hệ thống trong phạm vi', querystring: AuditQuery, response: { 200: Type.Object({ items: Type.Array(AuditItem), names: AuditNames, nextBeforeId: Type.Union([Type.Integer(), Type.Null()]) }) } },
     config: { access: { permission: 'audit.read' } },
   }, async (request) => {
     const limit = request.query.limit ?? 50;
@@ -44,9 +52,10 @@ export const auditRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> = async 
     return {
       items: rows.map((r) => ({
         id: Number(r.id), at: r.at.toISOString(), action: r.action, actorUserId: r.actor_user_id === null ? null : Number(r.actor_user_id),
-        actor: r.actor_label, unit: r.unit_id === null ? null : { id: Number(r.unit_id), name: r.unit_name ?? '' },
+        actor: r.actor_label, actorName: r.actor_name, unit: r.unit_id === null ? null : { id: Number(r.unit_id), name: r.unit_name ?? '' },
         entityType: r.entity_type, entityId: r.entity_id, before: r.before, after: r.after, detail: r.detail, ip: r.ip,
       })),
+      names: await auditNames(db, rows),
       nextBeforeId: rows.length === limit ? Number(rows.at(-1)!.id) : null,
     };
   });

@@ -1,0 +1,144 @@
+import { sql, type Kysely } from 'kysely';
+import { parsePeriod } from '../../domain/periods/period.ts';
+import type { DB } from '../db/schema.ts';
+import type { AuditRow } from './audit.repository.ts';
+
+/**
+ * Names for what a page of audit rows talks about. Rows store ids and codes (they must stay
+ * valid when a name changes); a reader needs "Báo cáo năm 2026 — CĐCS Công ty May Tân Ninh",
+ * not "report #1". One query per kind of record for the whole page (at most 200 rows), so the
+ * log stays as fast as it was. A record deleted since has no name here: the screen then falls
+ * back on the name its row captured (before/after), if any.
+ */
+export interface AuditNames {
+  /** Keyed by audit row id. */
+  entities: Record<string, string>;
+  /** Units named by id in before/after/detail (unitId, toUnitId, assigneeUnitIds…). */
+  units: Record<string, string>;
+  /** Units named by code (a restructuring plan's detail lists codes). */
+  unitCodes: Record<string, string>;
+  /** Data elements by code (a report's figures are keyed by them). */
+  elements: Record<string, string>;
+  /** Report forms by code (templateCode in a report row's detail). */
+  templates: Record<string, string>;
+}
+
+type Json = unknown;
+
+/** Every unit id a row's JSON mentions under a key ending in UnitId(s) or equal to unitId. */
+function collectUnitRefs(value: Json, ids: Set<number>, codes: Set<string>, key = ''): void {
+  if (Array.isArray(value)) {
+    for (const v of value) collectUnitRefs(v, ids, codes, key);
+    return;
+  }
+  if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) collectUnitRefs(v, ids, codes, k);
+    return;
+  }
+  if (/(^u|U)nitIds?$/.test(key) && typeof value === 'number' && Number.isSafeInteger(value)) ids.add(value);
+  // org.restructure lists codes: created, moved, merged, split, dissolved, renamed.
+  if (['created', 'moved', 'merged', 'split', 'dissolved', 'code'].includes(key) && typeof value === 'string') codes.add(value);
+}
+
+function elementKeys(value: Json, into: Set<string>): void {
+  const values = value !== null && typeof value === 'object' ? (value as Record<string, unknown>).values : undefined;
+  if (values && typeof values === 'object' && !Array.isArray(values)) for (const k of Object.keys(values)) into.add(k);
+}
+
+const ids = (rows: AuditRow[], type: string) =>
+  [...new Set(rows.filter((r) => r.entity_type === type && r.entity_id !== null && /^\d+$/.test(r.entity_id)).map((r) => Number(r.entity_id)))];
+const codes = (rows: AuditRow[], type: string) =>
+  [...new Set(rows.filter((r) => r.entity_type === type && r.entity_id !== null).map((r) => r.entity_id!))];
+
+export async function auditNames(db: Kysely<DB>, rows: AuditRow[]): Promise<AuditNames> {
+  const unitIds = new Set<number>();
+  const unitCodes = new Set<string>();
+  const elementCodes = new Set<string>(codes(rows, 'data_element'));
+  const templateCodes = new Set<string>();
+  for (const r of rows) {
+    for (const part of [r.before, r.after, r.detail]) collectUnitRefs(part, unitIds, unitCodes);
+    elementKeys(r.before, elementCodes);
+    elementKeys(r.after, elementCodes);
+    const code = (r.detail as { templateCode?: unknown } | null)?.templateCode;
+    if (typeof code === 'string') templateCodes.add(code);
+  }
+  for (const id of ids(rows, 'org_unit').concat(ids(rows, 'grassroots'))) unitIds.add(id);
+
+  const byId = async (table: 'app_user' | 'api_token' | 'member' | 'employer' | 'task' | 'import_job' | 'report_template', list: number[], name: string) =>
+    list.length === 0 ? new Map<number, string>() : new Map(
+      (await sql<{ id: number; name: string }>`SELECT id, ${sql.raw(name)} AS name FROM ${sql.table(table)} WHERE id = ANY(${list}::bigint[])`.execute(db)).rows
+        .map((x) => [Number(x.id), x.name]),
+    );
+  const reportIds = ids(rows, 'report');
+  const [users, tokens, members, employers, tasks, imports, forms, units, unitsByCode, elements, indicators, templates, reports, documents, targets, agreements] = await Promise.all([
+    byId('app_user', ids(rows, 'user'), `full_name || ' (' || username || ')'`),
+    byId('api_token', ids(rows, 'api_token'), 'name'),
+    byId('member', ids(rows, 'member'), 'full_name'),
+    byId('employer', ids(rows, 'employer'), 'name'),
+    byId('task', ids(rows, 'task'), 'title'),
+    byId('import_job', ids(rows, 'import_job'), 'file_name'),
+    byId('report_template', ids(rows, 'report_template'), `name || ' (phiên bản ' || version || ')'`),
+    unitIds.size === 0 ? [] : db.selectFrom('org_unit').select(['id', 'name']).where('id', 'in', [...unitIds]).execute(),
+    unitCodes.size === 0 ? [] : db.selectFrom('org_unit').select(['code', 'name']).where('code', 'in', [...unitCodes]).execute(),
+    elementCodes.size === 0 ? [] : db.selectFrom('data_element').select(['code', 'name']).where('code', 'in', [...elementCodes]).execute(),
+    codes(rows, 'indicator').length === 0 ? [] : db.selectFrom('indicator').select(['code', 'name']).where('code', 'in', codes(rows, 'indicator')).execute(),
+    templateCodes.size === 0 ? [] : db.selectFrom('report_template').select(['code', 'name']).where('code', 'in', [...templateCodes]).where('is_current', '=', true).execute(),
+    reportIds.length === 0 ? [] : db.selectFrom('report as r').innerJoin('report_template as t', 't.id', 'r.template_id').innerJoin('org_unit as u', 'u.id', 'r.unit_id')
+      .select(['r.id', 'r.period_code', 't.name as template', 'u.name as unit']).where('r.id', 'in', reportIds).execute(),
+    ids(rows, 'plan_document').length === 0 ? [] : db.selectFrom('plan_document').select(['id', 'symbol', 'title']).where('id', 'in', ids(rows, 'plan_document')).execute(),
+    ids(rows, 'target').length === 0 ? [] : db.selectFrom('target as t').innerJoin('org_unit as u', 'u.id', 't.unit_id')
+      .select(['t.id', 't.subject', 'u.name as unit']).where('t.id', 'in', ids(rows, 'target')).execute(),
+    ids(rows, 'agreement').length === 0 ? [] : db.selectFrom('agreement as a').innerJoin('org_unit as u', 'u.id', 'a.cdcs_unit_id').leftJoin('employer as e', 'e.id', 'a.employer_id')
+      .select(['a.id', 'a.number', 'u.name as cdcs', 'e.name as employer']).where('a.id', 'in', ids(rows, 'agreement')).execute(),
+  ]);
+
+  const unitNames = new Map(units.map((u) => [Number(u.id), u.name]));
+  const periodLabel = (code: string) => {
+    try {
+      return parsePeriod(code).label.toLowerCase();
+    } catch {
+      return code;
+    }
+  };
+  const named: Record<string, (id: string) => string | undefined> = {
+    user: (id) => users.get(Number(id)),
+    api_token: (id) => tokens.get(Number(id)),
+    member: (id) => members.get(Number(id)),
+    employer: (id) => employers.get(Number(id)),
+    task: (id) => tasks.get(Number(id)),
+    import_job: (id) => imports.get(Number(id)),
+    report_template: (id) => forms.get(Number(id)),
+    org_unit: (id) => unitNames.get(Number(id)),
+    grassroots: (id) => unitNames.get(Number(id)),
+    data_element: (code) => elements.find((e) => e.code === code)?.name,
+    indicator: (code) => indicators.find((e) => e.code === code)?.name,
+    report: (id) => {
+      const r = reports.find((x) => Number(x.id) === Number(id));
+      return r && `${r.template} ${periodLabel(r.period_code)} — ${r.unit}`;
+    },
+    plan_document: (id) => {
+      const d = documents.find((x) => Number(x.id) === Number(id));
+      return d && (d.symbol ? `${d.symbol} — ${d.title}` : d.title);
+    },
+    target: (id) => {
+      const t = targets.find((x) => Number(x.id) === Number(id));
+      return t && `${t.subject} — ${t.unit}`;
+    },
+    agreement: (id) => {
+      const a = agreements.find((x) => Number(x.id) === Number(id));
+      return a && `${a.number ? `số ${a.number}, ` : ''}${a.employer ?? a.cdcs}`;
+    },
+  };
+  const entities: Record<string, string> = {};
+  for (const r of rows) {
+    const name = r.entity_type && r.entity_id !== null ? named[r.entity_type]?.(r.entity_id) : undefined;
+    if (name) entities[String(r.id)] = name;
+  }
+  return {
+    entities,
+    units: Object.fromEntries([...unitNames].map(([id, name]) => [String(id), name])),
+    unitCodes: Object.fromEntries(unitsByCode.map((u) => [u.code, u.name])),
+    elements: Object.fromEntries(elements.map((e) => [e.code, e.name])),
+    templates: Object.fromEntries(templates.map((t) => [t.code, t.name])),
+  };
+}
