@@ -133,7 +133,11 @@ export class ReportingService {
     const previous = await repo.previousAcceptedValues(this.db, report.templateCode, report.unitId, previousPeriodCode(report.periodCode));
     const findings = validateReport(template.definition, report.values, previous, report.explanations);
     const names = new Map((await this.db.selectFrom('data_element').select(['code', 'name']).where('code', 'in', CONTEXT_ELEMENTS).execute()).map((e) => [e.code, e.name]));
+    // Who receives it: the form's "Gửi báo cáo" asks "… lên Công đoàn phường Tân Ninh?" by name.
+    const parent = await this.db.selectFrom('org_placement as p').innerJoin('org_unit as u', 'u.id', 'p.parent_id')
+      .select(['u.id', 'u.name']).where('p.unit_id', '=', report.unitId).where('p.valid_to', 'is', null).executeTakeFirst();
     return {
+      parentUnit: parent ? { id: Number(parent.id), name: parent.name } : null,
       ...presentReport(report, template),
       template: { id: template.id, code: template.code, version: template.version, name: template.name, isCurrent: template.isCurrent, sections: template.definition.sections, rules: template.definition.rules },
       period: { code: period.code, label: period.label, start: period.start, end: period.end, opensOn: period.opensOn, dueOn: period.dueOn },
