@@ -36,10 +36,12 @@ export const AgreementListQuery = Type.Object(
     after: Type.Optional(Type.String({ maxLength: 400, description: 'Con trỏ trang sau (nextCursor của trang trước)' })),
     afterId: Type.Optional(Type.Integer({ minimum: 1, description: 'Cách cũ, chỉ cho thứ tự recent: id cuối của trang trước' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+    withTotal: Type.Optional(Type.Boolean({ description: 'Kèm tổng số kết quả khớp bộ lọc (chỉ ở trang đầu; null nếu đếm quá lâu)' })),
   },
   { additionalProperties: false },
 );
 export const AgreementList = Type.Object({
+  total: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
   items: Type.Array(AgreementItem),
   nextCursor: Type.Union([Type.String(), Type.Null()]),
   nextAfterId: Type.Union([Type.Integer(), Type.Null()], { description: 'Cách cũ (thứ tự recent); null với thứ tự khác' }),

@@ -9,6 +9,7 @@ import type { Principal } from '../auth/principal.ts';
 import type { DB } from '../db/schema.ts';
 import { checkFileContent } from '../files/file-content.ts';
 import { decodeCursor, encodeCursor, invalidCursor } from '../http/keyset-cursor.ts';
+import { boundedCount } from '../http/list-total.ts';
 import { findUnit } from '../org/org.repository.ts';
 import * as repo from './agreements.repository.ts';
 import type { AgreementItem, CreateAgreementBody, RenewAgreementBody } from './agreements.schema.ts';
@@ -37,6 +38,7 @@ export class AgreementsService {
 
   async list(principal: Principal, q: {
     unitId?: number; inForceOn?: string; minQuality?: string; betterThanLaw?: boolean; asOf?: string; sort?: repo.AgreementSort; after?: string; afterId?: number; limit?: number;
+    withTotal?: boolean;
   }) {
     const asOf = q.asOf ?? todayInVietnam();
     const limit = q.limit ?? 50;
@@ -47,13 +49,16 @@ export class AgreementsService {
     if (q.afterId !== undefined && sort !== 'recent') throw badRequest('CURSOR_INVALID', 'afterId chỉ dùng với thứ tự mặc định; hãy dùng after (nextCursor).');
     let path = principal.scopePath;
     if (q.unitId !== undefined) path = (await findUnit(this.db, q.unitId, todayInVietnam()))?.path ?? path;
-    let query = repo.agreementsQuery(this.db)
-      .select(order.key.as('sort_key'))
-      .innerJoin('org_placement as p', (j) => j.onRef('p.unit_id', '=', 'a.cdcs_unit_id').on('p.valid_to', 'is', null))
-      .where(sql<boolean>`p.path <@ ${path}::ltree`);
-    if (q.inForceOn) query = query.where(repo.inForceOn(q.inForceOn));
-    if (q.minQuality) query = query.where('a.quality_class', 'in', QUALITY_ORDER.slice(0, QUALITY_ORDER.indexOf(q.minQuality) + 1) as ('A')[]);
-    if (q.betterThanLaw !== undefined) query = query.where('a.better_than_law', '=', q.betterThanLaw);
+    const filtered = (db: Kysely<DB>) => {
+      let query = repo.agreementsQuery(db)
+        .innerJoin('org_placement as p', (j) => j.onRef('p.unit_id', '=', 'a.cdcs_unit_id').on('p.valid_to', 'is', null))
+        .where(sql<boolean>`p.path <@ ${path}::ltree`);
+      if (q.inForceOn) query = query.where(repo.inForceOn(q.inForceOn));
+      if (q.minQuality) query = query.where('a.quality_class', 'in', QUALITY_ORDER.slice(0, QUALITY_ORDER.indexOf(q.minQuality) + 1) as ('A')[]);
+      if (q.betterThanLaw !== undefined) query = query.where('a.better_than_law', '=', q.betterThanLaw);
+      return query;
+    };
+    let query = filtered(this.db).select(order.key.as('sort_key'));
     if (after) query = query.where(order.after(after.key, after.id));
     if (q.afterId) query = query.where('a.id', '<', q.afterId);
     const rows = (await query.orderBy(order.expression, order.direction).orderBy('a.id', order.direction).limit(limit).execute()) as (repo.AgreementRow & { sort_key: string })[];
@@ -62,6 +67,7 @@ export class AgreementsService {
       items: rows.map((r) => present(r, asOf)),
       nextCursor: last ? encodeCursor(String(last.sort_key), Number(last.id), sort) : null,
       nextAfterId: last && sort === 'recent' ? Number(last.id) : null,
+      ...(q.withTotal && !after && !q.afterId && { total: await boundedCount(this.db, filtered) }),
     };
   }
 

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, EmployerTable } from '../db/schema.ts';
+import { boundedCount } from '../http/list-total.ts';
 
 export interface EmployerRow {
   id: number;
@@ -54,20 +55,31 @@ const EMPLOYER_ORDERS = {
   },
 } as const;
 
-export async function listEmployers(
-  db: Kysely<DB>,
-  q: {
-    underPath: string; words: string[]; taxPrefix: string | null; sector: string | null; hasCdcs: boolean | null; minWorkers: number | null;
-    sort: EmployerSort; after: { key: string; id: number } | null; limit: number;
-  },
-): Promise<(EmployerRow & { sort_key: string })[]> {
-  const order = EMPLOYER_ORDERS[q.sort];
-  let query = base(db).select(order.key.as('sort_key')).where(inSubtree(q.underPath));
+export interface EmployerFilter {
+  underPath: string; words: string[]; taxPrefix: string | null; sector: string | null; hasCdcs: boolean | null; minWorkers: number | null;
+}
+
+/** How many employers the list's filter matches (null past the time limit). */
+export function countEmployers(db: Kysely<DB>, q: EmployerFilter): Promise<number | null> {
+  return boundedCount(db, (trx) => filtered(trx, q));
+}
+
+function filtered(db: Kysely<DB>, q: EmployerFilter) {
+  let query = base(db).where(inSubtree(q.underPath));
   for (const w of q.words) query = query.where(sql<boolean>`search_normalize(e.name) LIKE search_normalize(${`%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`})`);
   if (q.taxPrefix) query = query.where('e.tax_code', 'like', `${q.taxPrefix}%`);
   if (q.sector) query = query.where('e.sector', '=', q.sector as EmployerTable['sector']);
   if (q.hasCdcs !== null) query = query.where('e.cdcs_unit_id', q.hasCdcs ? 'is not' : 'is', null);
   if (q.minWorkers !== null) query = query.where('e.workers', '>=', q.minWorkers);
+  return query;
+}
+
+export async function listEmployers(
+  db: Kysely<DB>,
+  q: EmployerFilter & { sort: EmployerSort; after: { key: string; id: number } | null; limit: number },
+): Promise<(EmployerRow & { sort_key: string })[]> {
+  const order = EMPLOYER_ORDERS[q.sort];
+  let query = filtered(db, q).select(order.key.as('sort_key'));
   if (q.after) query = query.where(order.after(q.after.key, q.after.id));
   const sortExpression = q.sort === 'workers' ? sql`coalesce(e.workers, -1)` : sql`search_normalize(e.name)`;
   return (await query.orderBy(sortExpression, order.direction).orderBy('e.id', order.direction).limit(q.limit).execute()) as (EmployerRow & { sort_key: string })[];

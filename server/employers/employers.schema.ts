@@ -34,10 +34,11 @@ export const EmployerListQuery = Type.Object(
     })),
     after: Type.Optional(Type.String({ maxLength: 400 })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+    withTotal: Type.Optional(Type.Boolean({ description: 'Kèm tổng số kết quả khớp bộ lọc (chỉ ở trang đầu; null nếu đếm quá lâu)' })),
   },
   { additionalProperties: false },
 );
-export const EmployerList = Type.Object({ items: Type.Array(EmployerItem), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+export const EmployerList = Type.Object({ items: Type.Array(EmployerItem), nextCursor: Type.Union([Type.String(), Type.Null()]), total: Type.Optional(Type.Union([Type.Integer(), Type.Null()])) });
 
 const fields = {
   name: Type.String({ minLength: 1, maxLength: 300 }),

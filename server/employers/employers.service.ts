@@ -33,7 +33,7 @@ export function presentEmployer(r: repo.EmployerRow): EmployerItem {
 export class EmployersService {
   constructor(private readonly db: Kysely<DB>) {}
 
-  async list(principal: Principal, q: { q?: string; unitId?: number; sector?: string; hasCdcs?: boolean; minWorkers?: number; sort?: repo.EmployerSort; after?: string; limit?: number }) {
+  async list(principal: Principal, q: { q?: string; unitId?: number; sector?: string; hasCdcs?: boolean; minWorkers?: number; sort?: repo.EmployerSort; after?: string; limit?: number; withTotal?: boolean }) {
     const limit = q.limit ?? 50;
     let underPath = principal.scopePath;
     if (q.unitId !== undefined) {
@@ -46,12 +46,16 @@ export class EmployersService {
     const sort = q.sort ?? 'name';
     const after = decodeCursor(q.after, sort);
     if (after && sort === 'workers' && !/^-?\d{1,9}$/.test(after.key)) throw invalidCursor(); // a forged key
-    const rows = await repo.listEmployers(this.db, {
+    const filter = {
       underPath, words: taxPrefix ? [] : text.split(/\s+/).filter(Boolean).slice(0, 8), taxPrefix,
-      sector: q.sector ?? null, hasCdcs: q.hasCdcs ?? null, minWorkers: q.minWorkers ?? null, sort, after, limit,
-    });
+      sector: q.sector ?? null, hasCdcs: q.hasCdcs ?? null, minWorkers: q.minWorkers ?? null,
+    };
+    const rows = await repo.listEmployers(this.db, { ...filter, sort, after, limit });
     const last = rows.at(-1);
-    return { items: rows.map(presentEmployer), nextCursor: rows.length === limit && last ? encodeCursor(last.sort_key, Number(last.id), sort) : null };
+    return {
+      items: rows.map(presentEmployer), nextCursor: rows.length === limit && last ? encodeCursor(last.sort_key, Number(last.id), sort) : null,
+      ...(q.withTotal && !q.after && { total: await repo.countEmployers(this.db, filter) }),
+    };
   }
 
   async detail(id: number): Promise<EmployerItem> {

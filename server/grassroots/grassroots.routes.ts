@@ -15,6 +15,7 @@ import { GRASSROOTS_IMPORT_FIELDS } from '../imports/grassroots-import.ts';
 import type { TableColumn } from '../tabular/table-writer.ts';
 import { unitFromInput } from '../members/members.routes.ts';
 import { decodeCursor, encodeCursor, invalidCursor } from '../http/keyset-cursor.ts';
+import { boundedCount } from '../http/list-total.ts';
 import { findUnit } from '../org/org.repository.ts';
 import { IsoDate } from '../org/org.schema.ts';
 import { NullableInteger } from '../http/nullable-schema.ts';
@@ -41,6 +42,7 @@ const ListQuery = Type.Object({
   })),
   after: Type.Optional(Type.String({ maxLength: 400 })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+  withTotal: Type.Optional(Type.Boolean({ description: 'Kèm tổng số CĐCS khớp bộ lọc (chỉ ở trang đầu; null nếu đếm quá lâu)' })),
 }, { additionalProperties: false });
 
 /** The import's own column titles, so an exported list can be edited and imported back. */
@@ -103,31 +105,38 @@ export const grassrootsRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> = a
     const sort: GrassrootsSort = q.sort ?? 'name';
     const order = ORDERS[sort];
     const under = q.unitId ? (await findUnit(db, q.unitId, todayInVietnam()))?.path ?? principal.scopePath : principal.scopePath;
-    let rows = query(db).select(order.key.as('sort_key')).where(sql<boolean>`p.path <@ ${under}::ltree`);
-    for (const w of (q.q ?? '').normalize('NFC').trim().split(/\s+/).filter(Boolean).slice(0, 8)) {
-      rows = rows.where(sql<boolean>`search_normalize(u.name) LIKE search_normalize(${`%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`})`);
-    }
-    if (q.sector) rows = rows.where('u.sector', '=', q.sector);
-    if (q.status === 'dissolved') rows = rows.where('g.status', '=', 'dissolved');
-    if (q.status === 'active') rows = rows.where((eb) => eb.or([eb('g.status', 'is', null), eb('g.status', '=', 'active')]));
+    const filtered = (trx: Kysely<DB>) => {
+      let rows = query(trx).where(sql<boolean>`p.path <@ ${under}::ltree`);
+      for (const w of (q.q ?? '').normalize('NFC').trim().split(/\s+/).filter(Boolean).slice(0, 8)) {
+        rows = rows.where(sql<boolean>`search_normalize(u.name) LIKE search_normalize(${`%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`})`);
+      }
+      if (q.sector) rows = rows.where('u.sector', '=', q.sector);
+      if (q.status === 'dissolved') rows = rows.where('g.status', '=', 'dissolved');
+      if (q.status === 'active') rows = rows.where((eb) => eb.or([eb('g.status', 'is', null), eb('g.status', '=', 'active')]));
+      return rows;
+    };
+    let rows = filtered(db).select(order.key.as('sort_key'));
     const after = decodeCursor(q.after, sort);
     if (after && !order.keyIsValid(after.key)) throw invalidCursor();
     if (after) rows = rows.where(order.after(after.key, after.id));
     const result = (await rows.orderBy(order.key, order.direction).orderBy('u.id', order.direction).limit(limit).execute()) as Row[];
     const last = result.at(-1);
-    return { rows: result, nextCursor: result.length === limit && last ? encodeCursor(String(last.sort_key), Number(last.id), sort) : null };
+    return {
+      rows: result, nextCursor: result.length === limit && last ? encodeCursor(String(last.sort_key), Number(last.id), sort) : null,
+      ...(q.withTotal && !after && { total: await boundedCount(db, filtered) }),
+    };
   }
 
   app.get('/api/grassroots', {
     schema: {
       tags: TAGS, summary: 'Danh sách công đoàn cơ sở với đơn vị sử dụng lao động, ngày thành lập, chủ tịch, số đoàn viên',
       querystring: ListQuery,
-      response: { 200: Type.Object({ items: Type.Array(GrassrootsItem), nextCursor: Type.Union([Type.String(), Type.Null()]) }) },
+      response: { 200: Type.Object({ items: Type.Array(GrassrootsItem), nextCursor: Type.Union([Type.String(), Type.Null()]), total: Type.Optional(Type.Union([Type.Integer(), Type.Null()])) }) },
     },
     config: { access: { permission: 'registry.read', unit: unitFromInput('query', 'unitId') } },
   }, async (request) => {
     const page = await listPage(requirePrincipal(request), request.query);
-    return { items: page.rows.map(present), nextCursor: page.nextCursor };
+    return { items: page.rows.map(present), nextCursor: page.nextCursor, total: page.total };
   });
 
   app.get('/api/grassroots/export', {

@@ -1,6 +1,7 @@
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import { AppError } from '../../domain/errors/app-error.ts';
 import type { DB } from '../db/schema.ts';
+import { boundedCount } from '../http/list-total.ts';
 
 export interface MemberRow {
   id: number;
@@ -125,6 +126,20 @@ function scopeFirst(q: MemberListQuery): boolean {
 
 /** How long the second search group may run before the user is asked to narrow the search. */
 const SEARCH_TIME_LIMIT_MS = 3000;
+
+/**
+ * How many members the list's filter matches (both search groups of listMembers: every word
+ * begins a word of the name), or null past the time limit.
+ */
+export function countMembers(db: Kysely<DB>, q: Omit<MemberListQuery, 'after' | 'limit'>): Promise<number | null> {
+  return boundedCount(db, (trx) => {
+    let query = scopedMembers(trx, { ...q, after: null, limit: 0 });
+    for (const word of q.words) {
+      query = query.where(sql<boolean>`' ' || search_normalize(m.full_name) LIKE '% ' || search_normalize(${escapeLike(word)}) || '%'`);
+    }
+    return query;
+  });
+}
 
 /** Members under the path with the filters that do not depend on the search words. */
 function scopedMembers(db: Kysely<DB>, q: MemberListQuery) {

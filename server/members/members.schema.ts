@@ -30,11 +30,15 @@ export const MemberListQuery = Type.Object(
     sector: Type.Optional(Type.Union([Type.Literal('hcsn'), Type.Literal('dnnn'), Type.Literal('private'), Type.Literal('fdi')])),
     after: Type.Optional(Type.String({ maxLength: 400, description: 'Con trỏ trang tiếp theo (nextCursor của trang trước)' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+    withTotal: Type.Optional(Type.Boolean({ description: 'Kèm tổng số đoàn viên khớp bộ lọc (chỉ ở trang đầu; null nếu đếm quá lâu)' })),
   },
   { additionalProperties: false },
 );
 
-export const MemberList = Type.Object({ items: Type.Array(MemberItem), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+export const MemberList = Type.Object({
+  items: Type.Array(MemberItem), nextCursor: Type.Union([Type.String(), Type.Null()]),
+  total: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
+});
 
 const MemberFieldsBody = {
   fullName: Type.String({ minLength: 1, maxLength: 120 }),

@@ -72,11 +72,11 @@ export class MembersService {
     return unit.path;
   }
 
-  async list(principal: Principal, q: { q?: string; unitId?: number; status?: 'active' | 'left'; sector?: string; after?: string; limit?: number }) {
+  async list(principal: Principal, q: { q?: string; unitId?: number; status?: 'active' | 'left'; sector?: string; after?: string; limit?: number; withTotal?: boolean }) {
     const limit = q.limit ?? 50;
     const text = (q.q ?? '').normalize('NFC').trim();
     const digits = /^\d{3,12}$/.test(text.replace(/\s/g, '')) ? text.replace(/\s/g, '') : null;
-    const rows = await repo.listMembers(this.db, {
+    const filter = {
       underPath: await this.subtreePath(principal, q.unitId),
       words: digits ? [] : text.split(/\s+/).filter(Boolean).slice(0, 8),
       // Searching by CCCD needs the right to see CCCDs (probing digit by digit would reveal them);
@@ -85,11 +85,13 @@ export class MembersService {
       digitsMatchCccd: can(principal, 'personal_data.view'),
       status: q.status ?? null,
       sector: q.sector ?? null,
-      after: decodeCursor(q.after),
-      limit,
-    });
+    };
+    const rows = await repo.listMembers(this.db, { ...filter, after: decodeCursor(q.after), limit });
     const last = rows.at(-1);
-    return { items: rows.map((r) => this.present(r, principal)), nextCursor: rows.length === limit && last ? encodeCursor(last.sort_key, Number(last.id)) : null };
+    return {
+      items: rows.map((r) => this.present(r, principal)), nextCursor: rows.length === limit && last ? encodeCursor(last.sort_key, Number(last.id)) : null,
+      ...(q.withTotal && !q.after && { total: await repo.countMembers(this.db, filter) }),
+    };
   }
 
   async detail(principal: Principal, actor: AuditActor, id: number): Promise<MemberItem> {
