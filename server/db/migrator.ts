@@ -8,9 +8,9 @@ export interface MigrationReport {
 }
 
 function migrator(db: Kysely<any>): Migrator {
-  // Unordered: a migration written in parallel with a later-numbered one (0004 landing after
-  // 0005 was applied on a developer's data folder) is applied instead of refused.
-  return new Migrator({ db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true });
+  // Ordered: a migration that sorts before one already applied is refused, not slipped in
+  // (server/db/migrations.test.ts keeps the numbers after 0020 consecutive and unique).
+  return new Migrator({ db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: false });
 }
 
 /** Applies what is pending; running it again applies nothing (Kysely keeps a ledger and a lock). */

@@ -1,8 +1,10 @@
 import { sql, type Kysely } from 'kysely';
-import { ROLE_SEEDS } from '../../../domain/access/permission.ts';
 
-export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`
+// Frozen on 2026-12-06 by scripts/freeze-migration.ts: the statements this migration ran on a
+// fresh database, parameters written in. It imports no live code, so editing today's code never
+// changes what it does. Never edit them; write a new migration.
+const UP: string[] = [
+  `
     CREATE TABLE role (
       code text PRIMARY KEY CHECK (code ~ '^[a-z][a-z0-9_]{1,40}$'),
       name text NOT NULL,
@@ -10,14 +12,23 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       permissions text[] NOT NULL DEFAULT '{}',
       is_builtin boolean NOT NULL DEFAULT false
     )
-  `.execute(db);
-  for (const role of ROLE_SEEDS) {
-    await sql`INSERT INTO role (code, name, description, permissions, is_builtin)
-              VALUES (${role.code}, ${role.name}, ${role.description}, ${role.permissions}::text[], true)
-              ON CONFLICT (code) DO NOTHING`.execute(db);
-  }
-
-  await sql`
+  `,
+  `INSERT INTO role (code, name, description, permissions, is_builtin)
+              VALUES ('system_admin', 'Quản trị hệ thống', 'Quản lý tài khoản, khóa API và nhật ký trong phạm vi đơn vị của mình; xem và sửa mọi dữ liệu trong phạm vi đó.', '{"org.read","org.write","org.restructure","registry.read","registry.write","targets.read","targets.write","users.manage","tokens.manage","audit.read","reports.read","reports.submit","reports.review","reports.manage","measures.manage"}'::text[], true)
+              ON CONFLICT (code) DO NOTHING`,
+  `INSERT INTO role (code, name, description, permissions, is_builtin)
+              VALUES ('union_staff', 'Cán bộ công đoàn', 'Xem và cập nhật dữ liệu của đơn vị mình và các đơn vị trực thuộc.', '{"org.read","org.write","org.restructure","registry.read","registry.write","targets.read","targets.write","reports.read","reports.submit","reports.review"}'::text[], true)
+              ON CONFLICT (code) DO NOTHING`,
+  `INSERT INTO role (code, name, description, permissions, is_builtin)
+              VALUES ('grassroots_officer', 'Cán bộ CĐCS', 'Xem và cập nhật dữ liệu của công đoàn cơ sở mình và đoàn viên của công đoàn cơ sở đó.', '{"org.read","registry.read","registry.write","targets.read","reports.read","reports.submit"}'::text[], true)
+              ON CONFLICT (code) DO NOTHING`,
+  `INSERT INTO role (code, name, description, permissions, is_builtin)
+              VALUES ('viewer', 'Người xem', 'Chỉ xem dữ liệu của đơn vị mình và các đơn vị trực thuộc.', '{"org.read","registry.read","targets.read","reports.read"}'::text[], true)
+              ON CONFLICT (code) DO NOTHING`,
+  `INSERT INTO role (code, name, description, permissions, is_builtin)
+              VALUES ('personal_data_officer', 'Được xem dữ liệu cá nhân', 'Bổ sung cho vai trò khác: xem đầy đủ số CCCD, điện thoại của đoàn viên trong phạm vi (mỗi lần xem được ghi nhật ký).', '{"personal_data.view"}'::text[], true)
+              ON CONFLICT (code) DO NOTHING`,
+  `
     CREATE TABLE app_user (
       id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
       username text NOT NULL CHECK (username ~ '^[a-z0-9][a-z0-9._-]{2,63}$'),
@@ -35,21 +46,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz NOT NULL DEFAULT now(),
       updated_at timestamptz NOT NULL DEFAULT now()
     )
-  `.execute(db);
-  await sql`CREATE UNIQUE INDEX app_user_username ON app_user (username)`.execute(db);
-  await sql`CREATE INDEX app_user_unit ON app_user (unit_id)`.execute(db);
-  await sql`CREATE INDEX app_user_name_trgm ON app_user USING gin (search_normalize(full_name) gin_trgm_ops)`.execute(db);
-
-  await sql`
+  `,
+  `CREATE UNIQUE INDEX app_user_username ON app_user (username)`,
+  `CREATE INDEX app_user_unit ON app_user (unit_id)`,
+  `CREATE INDEX app_user_name_trgm ON app_user USING gin (search_normalize(full_name) gin_trgm_ops)`,
+  `
     CREATE TABLE user_role (
       user_id bigint NOT NULL REFERENCES app_user(id) ON DELETE CASCADE,
       role_code text NOT NULL REFERENCES role(code),
       PRIMARY KEY (user_id, role_code)
     )
-  `.execute(db);
-
-  // Only a hash of the session token is stored: a leaked table opens no session.
-  await sql`
+  `,
+  `
     CREATE TABLE user_session (
       id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
       token_hash text NOT NULL UNIQUE,
@@ -61,10 +69,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       ip text,
       user_agent text
     )
-  `.execute(db);
-  await sql`CREATE INDEX user_session_user ON user_session (user_id) WHERE revoked_at IS NULL`.execute(db);
-
-  await sql`
+  `,
+  `CREATE INDEX user_session_user ON user_session (user_id) WHERE revoked_at IS NULL`,
+  `
     CREATE TABLE api_token (
       id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
       name text NOT NULL CHECK (length(trim(name)) > 0),
@@ -78,10 +85,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       last_used_at timestamptz,
       revoked_at timestamptz
     )
-  `.execute(db);
-  await sql`CREATE INDEX api_token_unit ON api_token (unit_id)`.execute(db);
-
-  await sql`
+  `,
+  `CREATE INDEX api_token_unit ON api_token (unit_id)`,
+  `
     CREATE TABLE audit_log (
       id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
       at timestamptz NOT NULL DEFAULT now(),
@@ -97,15 +103,26 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       detail jsonb,
       ip text
     )
-  `.execute(db);
-  await sql`CREATE INDEX audit_log_at ON audit_log (at DESC)`.execute(db);
-  await sql`CREATE INDEX audit_log_unit_at ON audit_log (unit_id, at DESC)`.execute(db);
-  await sql`CREATE INDEX audit_log_actor_at ON audit_log (actor_user_id, at DESC)`.execute(db);
-  await sql`CREATE INDEX audit_log_action_at ON audit_log (action, at DESC)`.execute(db);
+  `,
+  `CREATE INDEX audit_log_at ON audit_log (at DESC)`,
+  `CREATE INDEX audit_log_unit_at ON audit_log (unit_id, at DESC)`,
+  `CREATE INDEX audit_log_actor_at ON audit_log (actor_user_id, at DESC)`,
+  `CREATE INDEX audit_log_action_at ON audit_log (action, at DESC)`,
+];
+
+const DOWN: string[] = [
+  `DROP TABLE IF EXISTS audit_log`,
+  `DROP TABLE IF EXISTS api_token`,
+  `DROP TABLE IF EXISTS user_session`,
+  `DROP TABLE IF EXISTS user_role`,
+  `DROP TABLE IF EXISTS app_user`,
+  `DROP TABLE IF EXISTS role`,
+];
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  for (const statement of UP) await sql.raw(statement).execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['audit_log', 'api_token', 'user_session', 'user_role', 'app_user', 'role']) {
-    await sql`DROP TABLE IF EXISTS ${sql.raw(table)}`.execute(db);
-  }
+  for (const statement of DOWN) await sql.raw(statement).execute(db);
 }

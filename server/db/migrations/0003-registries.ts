@@ -1,15 +1,16 @@
 import { sql, type Kysely } from 'kysely';
-import { SECTORS } from '../../../domain/org/org-unit.ts';
-
-const list = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
 /**
  * The registries targets are counted from. Every fact that targets ask "as of a date" about is
  * stored with its validity interval [valid_from, valid_to): a member's membership of a CĐCS, an
  * agreement's force. Counting "on date D" is then an interval test, exact for any past date.
  */
-export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql`
+
+// Frozen on 2026-12-06 by scripts/freeze-migration.ts: the statements this migration ran on a
+// fresh database, parameters written in. It imports no live code, so editing today's code never
+// changes what it does. Never edit them; write a new migration.
+const UP: string[] = [
+  `
     CREATE TABLE stored_file (
       id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
       file_name text NOT NULL,
@@ -19,14 +20,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       content bytea NOT NULL,
       created_at timestamptz NOT NULL DEFAULT now()
     )
-  `.execute(db);
-
-  await sql`
+  `,
+  `
     CREATE TABLE employer (
       id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
       tax_code text NOT NULL UNIQUE,
       name text NOT NULL CHECK (length(trim(name)) > 0),
-      sector text NOT NULL CHECK (sector IN (${list(SECTORS)})),
+      sector text NOT NULL CHECK (sector IN ('hcsn', 'dnnn', 'private', 'fdi')),
       industry text,
       address text,
       province_name text,
@@ -42,12 +42,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       updated_at timestamptz NOT NULL DEFAULT now(),
       CHECK (women_workers IS NULL OR workers IS NULL OR women_workers <= workers)
     )
-  `.execute(db);
-  await sql`CREATE INDEX employer_area ON employer (area_unit_id)`.execute(db);
-  await sql`CREATE INDEX employer_cdcs ON employer (cdcs_unit_id)`.execute(db);
-  await sql`CREATE INDEX employer_name_trgm ON employer USING gin (search_normalize(name) gin_trgm_ops)`.execute(db);
-
-  await sql`
+  `,
+  `CREATE INDEX employer_area ON employer (area_unit_id)`,
+  `CREATE INDEX employer_cdcs ON employer (cdcs_unit_id)`,
+  `CREATE INDEX employer_name_trgm ON employer USING gin (search_normalize(name) gin_trgm_ops)`,
+  `
     CREATE TABLE grassroots_profile (
       unit_id bigint PRIMARY KEY REFERENCES org_unit(id),
       employer_id bigint REFERENCES employer(id),
@@ -59,9 +58,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       dissolved_on date,
       CHECK ((status = 'dissolved') = (dissolved_on IS NOT NULL))
     )
-  `.execute(db);
-
-  await sql`
+  `,
+  `
     CREATE TABLE member (
       id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
       full_name text NOT NULL CHECK (length(trim(full_name)) > 0),
@@ -81,14 +79,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       created_at timestamptz NOT NULL DEFAULT now(),
       updated_at timestamptz NOT NULL DEFAULT now()
     )
-  `.execute(db);
-  // One live record per person: a merged duplicate keeps its CCCD only for the history.
-  await sql`CREATE UNIQUE INDEX member_cccd ON member (cccd) WHERE status <> 'merged'`.execute(db);
-  await sql`CREATE INDEX member_unit_id ON member (current_unit_id, id)`.execute(db);
-  await sql`CREATE INDEX member_name_trgm ON member USING gin (search_normalize(full_name) gin_trgm_ops)`.execute(db);
-  await sql`CREATE INDEX member_name_birth ON member (search_normalize(full_name), birth_date)`.execute(db);
-
-  await sql`
+  `,
+  `CREATE UNIQUE INDEX member_cccd ON member (cccd) WHERE status <> 'merged'`,
+  `CREATE INDEX member_unit_id ON member (current_unit_id, id)`,
+  `CREATE INDEX member_name_trgm ON member USING gin (search_normalize(full_name) gin_trgm_ops)`,
+  `CREATE INDEX member_name_birth ON member (search_normalize(full_name), birth_date)`,
+  `
     CREATE TABLE membership (
       id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
       member_id bigint NOT NULL REFERENCES member(id),
@@ -101,10 +97,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       CHECK (valid_to IS NULL OR valid_to > valid_from),
       CONSTRAINT membership_no_overlap EXCLUDE USING gist (member_id WITH =, daterange(valid_from, valid_to) WITH &&)
     )
-  `.execute(db);
-  await sql`CREATE INDEX membership_unit_period ON membership (unit_id, valid_from, valid_to)`.execute(db);
-
-  await sql`
+  `,
+  `CREATE INDEX membership_unit_period ON membership (unit_id, valid_from, valid_to)`,
+  `
     CREATE TABLE agreement (
       id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
       employer_id bigint REFERENCES employer(id),
@@ -126,11 +121,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       CHECK (expires_on >= effective_from),
       CHECK (ended_on IS NULL OR (ended_on >= effective_from AND ended_on <= expires_on))
     )
-  `.execute(db);
-  await sql`CREATE INDEX agreement_cdcs ON agreement (cdcs_unit_id, effective_from)`.execute(db);
-  await sql`CREATE INDEX agreement_employer ON agreement (employer_id)`.execute(db);
-
-  await sql`
+  `,
+  `CREATE INDEX agreement_cdcs ON agreement (cdcs_unit_id, effective_from)`,
+  `CREATE INDEX agreement_employer ON agreement (employer_id)`,
+  `
     CREATE TABLE import_job (
       id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
       registry text NOT NULL,
@@ -151,8 +145,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       started_at timestamptz NOT NULL DEFAULT now(),
       finished_at timestamptz
     )
-  `.execute(db);
-  await sql`
+  `,
+  `
     CREATE TABLE import_rejection (
       job_id bigint NOT NULL REFERENCES import_job(id) ON DELETE CASCADE,
       row_number integer NOT NULL,
@@ -160,12 +154,25 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       reason text NOT NULL,
       raw jsonb NOT NULL
     )
-  `.execute(db);
-  await sql`CREATE INDEX import_rejection_job ON import_rejection (job_id, row_number)`.execute(db);
+  `,
+  `CREATE INDEX import_rejection_job ON import_rejection (job_id, row_number)`,
+];
+
+const DOWN: string[] = [
+  `DROP TABLE IF EXISTS import_rejection`,
+  `DROP TABLE IF EXISTS import_job`,
+  `DROP TABLE IF EXISTS agreement`,
+  `DROP TABLE IF EXISTS membership`,
+  `DROP TABLE IF EXISTS member`,
+  `DROP TABLE IF EXISTS grassroots_profile`,
+  `DROP TABLE IF EXISTS employer`,
+  `DROP TABLE IF EXISTS stored_file`,
+];
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  for (const statement of UP) await sql.raw(statement).execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['import_rejection', 'import_job', 'agreement', 'membership', 'member', 'grassroots_profile', 'employer', 'stored_file']) {
-    await sql`DROP TABLE IF EXISTS ${sql.raw(table)}`.execute(db);
-  }
+  for (const statement of DOWN) await sql.raw(statement).execute(db);
 }

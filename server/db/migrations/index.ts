@@ -20,6 +20,7 @@ import * as documentReviewDrafts from './0017-document-review-drafts.ts';
 import * as tasks from './0018-tasks.ts';
 import * as customMeasures from './0019-custom-measures.ts';
 import * as notifications from './0020-notifications.ts';
+import * as notificationDelivery from './0021-notification-delivery.ts';
 
 /**
  * Every migration, in name order (the health check reads the last one). A static list (not a
@@ -35,8 +36,8 @@ export const migrations: Record<string, Migration> = {
   '0007-member-write-path': memberWritePath,
   '0008-documents': documents,
   '0009-progress-aggregates': progressAggregates,
-  '0009-progress-aggregates-grains': progressAggregateGrains,
   '0009-progress-aggregates-employers': progressAggregateEmployers,
+  '0009-progress-aggregates-grains': progressAggregateGrains,
   '0010-reporting': reporting,
   '0011-registry-sorts': registrySorts,
   '0012-org-operations': orgOperations,
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '0018-tasks': tasks,
   '0019-custom-measures': customMeasures,
   '0020-notifications': notifications,
+  '0021-notification-delivery': notificationDelivery,
 };
