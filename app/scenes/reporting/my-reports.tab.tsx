@@ -56,13 +56,17 @@ export function MyReportsTab() {
       </Space>
       {list.isError && <Alert type="error" showIcon message={errorMessage(list.error)} />}
       <Table<Item>
-        className={TABLE_AS_LIST}
         rowKey={(i) => `${i.templateCode}-${i.periodCode}`}
         loading={list.isPending && viewedId !== undefined}
         dataSource={list.data?.items ?? []}
         pagination={false}
         locale={{ emptyText: 'Đơn vị này không có biểu mẫu báo cáo nào đang mở.' }}
-        onRow={(i) => ({ 'data-testid': `my-report-${i.templateCode}-${i.periodCode}` }) as never}
+        className={`${TABLE_AS_LIST} clickable-rows`}
+        // The whole row opens the report (the button stays for the keyboard and screen readers).
+        onRow={(i) => ({
+          'data-testid': `my-report-${i.templateCode}-${i.periodCode}`,
+          onClick: (e: React.MouseEvent) => { if (!(e.target as HTMLElement).closest('button') && (i.reportId || canSubmit)) void open(i); },
+        }) as never}
         columns={asListColumns<Item>([
           { title: 'Biểu mẫu', dataIndex: 'templateName' },
           { title: 'Kỳ báo cáo', dataIndex: 'periodLabel' },
@@ -71,6 +75,7 @@ export function MyReportsTab() {
             title: 'Trạng thái', render: (_, i) => (
               <>
                 <Tag color={i.status ? STATUS_COLORS[i.status] : 'default'}>{i.statusLabel}</Tag>
+                {i.returnReason && <div className="report-returned-reason" data-testid={`my-report-reason-${i.reportId}`}>Lý do trả lại: {i.returnReason}</div>}
                 {/* Figures typed on this device and not on the server yet (docs/offline.md). */}
                 {waiting(i.reportId) && <Tag color="orange" data-testid={`my-report-offline-${i.reportId}`}>{waiting(i.reportId)}</Tag>}
               </>
@@ -79,9 +84,9 @@ export function MyReportsTab() {
           { title: 'Thời hạn', render: (_, i) => <Tag color={i.timeliness === 'late' || i.timeliness === 'overdue' ? 'red' : undefined}>{TIMELINESS_LABELS[i.timeliness]}</Tag> },
           {
             title: '', align: 'right', render: (_, i) => (i.reportId || canSubmit) && (
-              <Button type={i.status === null || i.status === 'draft' || i.status === 'returned' ? 'primary' : 'default'} loading={opening === `${i.templateCode}-${i.periodCode}`}
+              <Button type={canSubmit && (i.status === null || i.status === 'draft' || i.status === 'returned') ? 'primary' : 'default'} loading={opening === `${i.templateCode}-${i.periodCode}`}
                 onClick={() => void open(i)} data-testid={`open-report-${i.templateCode}-${i.periodCode}`}>
-                {i.status === null ? 'Lập báo cáo' : i.status === 'draft' || i.status === 'returned' ? 'Tiếp tục nhập' : 'Xem'}
+                {i.status === null ? 'Lập báo cáo' : canSubmit && (i.status === 'draft' || i.status === 'returned') ? 'Tiếp tục nhập' : 'Xem'}
               </Button>
             ),
           },

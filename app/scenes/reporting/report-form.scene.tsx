@@ -12,6 +12,7 @@ import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { deviceCopyTime, userKeyOf } from '../../offline/device-copy.ts';
 import { knownDraft, readDraft } from '../../offline/offline-db.ts';
 import { draftKey, submitRefusal, type ReportDraft } from '../../offline/report-draft.ts';
+import { confirmAction } from '../../components/confirm-action.ts';
 import { reportViewUrl } from '../../offline/report-sync.ts';
 import { useOnline } from '../../offline/use-offline.ts';
 import { useReportDraft } from '../../offline/use-report-draft.ts';
@@ -52,7 +53,7 @@ function ReportFormWithDraft({ view, userKey }: { view: ReportView; userKey: str
 }
 
 function ReportForm({ view, initialDraft, userKey }: { view: ReportView; initialDraft: ReportDraft | null; userKey: string }) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
   const isOnline = useOnline();
   const [serverIssues, setServerIssues] = useState<{ path: string; message: string }[]>([]);
@@ -82,6 +83,12 @@ function ReportForm({ view, initialDraft, userKey }: { view: ReportView; initial
   const fields = useMemo(() => view.template.sections.flatMap((s) => s.fields), [view.template.sections]);
   const findings = useMemo(() => validateReport({ sections: view.template.sections, rules: view.template.rules }, values, view.previous, explanations), [values, explanations, view]);
   const errorsByField = useMemo(() => groupBy(findings.errors, (e) => e.element), [findings]);
+  // A new form is mostly empty, and "required" would paint every field red before anything was
+  // typed: a field's errors show once it holds a figure, once it was left, or after an attempt to send.
+  const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
+  const [hasAttempted, setHasAttempted] = useState(false);
+  const showsErrorsOf = (element: string) => hasAttempted || touched.has(element) || (values[element] ?? null) !== null;
+  const shownErrorCount = findings.errors.filter((e) => showsErrorsOf(e.element)).length;
 
   const setValue = (element: string, value: number | null) => {
     local.setValue(element, value);
@@ -119,12 +126,20 @@ function ReportForm({ view, initialDraft, userKey }: { view: ReportView; initial
    */
   const submit = async () => {
     setServerIssues([]);
+    setHasAttempted(true);
     const refusal = submitRefusal(view.template, values, view.previous, explanations);
     if (refusal) {
       setServerIssues(refusal.issues);
       message.error(refusal.message);
       return;
     }
+    const isAgain = status === 'returned';
+    const confirmed = await confirmAction(modal, {
+      title: `${isAgain ? 'Gửi lại' : 'Gửi'} báo cáo ${view.period.label.replace(/^Năm/, 'năm')} lên ${view.parentUnit?.name ?? 'cấp trên'}?`,
+      content: 'Sau khi gửi, số liệu chỉ sửa được khi cấp trên trả lại.',
+      okText: isAgain ? 'Gửi lại báo cáo' : 'Gửi báo cáo',
+    });
+    if (!confirmed) return;
     setBusy(true);
     try {
       const left = await local.requestSubmit();
@@ -132,6 +147,15 @@ function ReportForm({ view, initialDraft, userKey }: { view: ReportView; initial
     } finally {
       setBusy(false);
     }
+  };
+
+  const accept = async () => {
+    const confirmed = await confirmAction(modal, {
+      title: `Duyệt báo cáo ${view.period.label.replace(/^Năm/, 'năm')} của ${view.unit.name}?`,
+      content: 'Sau khi duyệt, số liệu được khóa và tính là số liệu đã duyệt trên Tổng quan; muốn sửa phải mở lại báo cáo, ghi rõ lý do.',
+      okText: 'Duyệt báo cáo',
+    });
+    if (confirmed) await act(() => reviewReport(view.id, 'accept', { version: version.current }), 'Đã duyệt báo cáo.');
   };
 
   const upload = async (file: File) => {
@@ -189,7 +213,7 @@ function ReportForm({ view, initialDraft, userKey }: { view: ReportView; initial
             <Card key={section.title} size="small" title={section.title} className="report-section">
               {section.fields.map((field) => {
                 const warnings = findings.warnings.filter((w) => w.element === field.element);
-                const errors = [...(errorsByField.get(field.element) ?? []), ...serverIssues.filter((i) => i.path === field.element && !(errorsByField.get(field.element) ?? []).some((e) => e.message === i.message))];
+                const errors = [...(showsErrorsOf(field.element) ? errorsByField.get(field.element) ?? [] : []), ...serverIssues.filter((i) => i.path === field.element && !(errorsByField.get(field.element) ?? []).some((e) => e.message === i.message))];
                 const previous = view.previous?.[field.element];
                 return (
                   <div key={field.element} className="report-row" data-testid={`row-${field.element}`}>
@@ -201,13 +225,17 @@ function ReportForm({ view, initialDraft, userKey }: { view: ReportView; initial
                     <InputNumber
                       id={`f-${field.element}`}
                       data-testid={`field-${field.element}`}
-                      className="report-input"
                       // Whole numbers only: a phone opens its digit keypad, not the full keyboard.
                       inputMode="numeric"
                       value={values[field.element] ?? null}
                       min={0}
                       precision={0}
-                      disabled={!canEdit}
+                      // Read-only, not disabled: a sent report's figures stay dark and legible (a
+                      // disabled input's grey fails the 4.5:1 contrast), and can be selected and copied.
+                      readOnly={!canEdit}
+                      controls={canEdit}
+                      className={canEdit ? 'report-input' : 'report-input report-input-readonly'}
+                      onBlur={() => canEdit && setTouched((t) => (t.has(field.element) ? t : new Set(t).add(field.element)))}
                       status={errors.length ? 'error' : warnings.length ? 'warning' : undefined}
                       formatter={FIGURE_FORMATTER}
                       parser={FIGURE_PARSER}
@@ -224,7 +252,7 @@ function ReportForm({ view, initialDraft, userKey }: { view: ReportView; initial
                             autoSize={{ minRows: 1, maxRows: 4 }}
                             placeholder="Giải thích nguyên nhân biến động"
                             value={explanations[warningKey(w)] ?? ''}
-                            disabled={!canEdit}
+                            readOnly={!canEdit}
                             onChange={(e) => local.setExplanation(warningKey(w), e.target.value)}
                           />
                         </div>
@@ -248,13 +276,13 @@ function ReportForm({ view, initialDraft, userKey }: { view: ReportView; initial
               )}
               {view.can.review && status === 'submitted' && isOnline && (
                 <>
-                  <Button type="primary" loading={busy} data-testid="report-accept" onClick={() => void act(() => reviewReport(view.id, 'accept', { version: version.current }), 'Đã duyệt báo cáo.')}>Duyệt</Button>
+                  <Button type="primary" loading={busy} data-testid="report-accept" onClick={() => void accept()}>Duyệt</Button>
                   <Button danger data-testid="report-return" onClick={() => setReasonFor('return')}>Trả lại</Button>
                 </>
               )}
               {view.can.review && status === 'accepted' && isOnline && <Button data-testid="report-reopen" onClick={() => setReasonFor('reopen')}>Mở lại</Button>}
               <span className="cell-muted" data-testid="report-save-state">{saveState}</span>
-              {canEdit && findings.errors.length > 0 && <Typography.Text type="danger">Còn {findings.errors.length} lỗi cần sửa trước khi gửi.</Typography.Text>}
+              {canEdit && shownErrorCount > 0 && <Typography.Text type="danger" data-testid="report-error-count">Còn {findings.errors.length} lỗi cần sửa trước khi gửi.</Typography.Text>}
             </Space>
           </Card>
         </Col>
