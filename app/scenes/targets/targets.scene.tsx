@@ -92,7 +92,7 @@ export default function TargetsScene() {
               <Button size="small" icon={<PlusOutlined />} onClick={(e) => { e.stopPropagation(); setForm({ kind: 'target', document: d }); }}>Chỉ tiêu</Button>
             ) : undefined,
             children: d.status === 'review'
-              ? <Button onClick={() => navigate(documentPath(d))} data-testid={`document-resume-${d.id}`}>Tiếp tục rà soát</Button>
+              ? <Button onClick={() => navigate(documentPath(d))} data-testid={`document-resume-${d.id}`}>{canWrite ? 'Tiếp tục rà soát' : 'Xem bản đang rà soát'}</Button>
               : <DocumentTargetsTable document={d} />,
           }))}
         />

@@ -56,7 +56,7 @@ export default function DocumentDetailScene() {
         <Space>
           {d.file && <Button icon={<DownloadOutlined />} href={documentFileUrl(d.id)}>Tải tệp gốc</Button>}
           {d.status === 'confirmed' && <ReportDocumentButton unitId={me.data?.unit.id} unitName={me.data?.unit.name} documents={[d]} documentId={d.id} />}
-          {d.file && <Button onClick={() => navigate(`/van-ban-chi-tieu/${d.id}/ra-soat`)} data-testid="document-review-open">{d.status === 'review' ? 'Tiếp tục rà soát' : 'Xem kết quả rà soát'}</Button>}
+          {d.file && <Button onClick={() => navigate(`/van-ban-chi-tieu/${d.id}/ra-soat`)} data-testid="document-review-open">{d.status === 'review' ? (canWrite ? 'Tiếp tục rà soát' : 'Xem bản đang rà soát') : 'Xem kết quả rà soát'}</Button>}
         </Space>
       </div>
       <Card size="small" style={{ marginBottom: 12 }}>

@@ -49,14 +49,17 @@ function ReviewEditor({ review, onReload }: { review: ReviewResult; onReload: ()
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const doc = review.document;
-  const isReadOnly = doc.status === 'confirmed';
+  const me = useQuery(meQuery());
+  const isConfirmed = doc.status === 'confirmed';
+  // A reader without targets.write (a viewer) sees the review as it stands, with nothing to press.
+  const canWrite = me.data?.permissions.includes('targets.write') ?? false;
+  const isReadOnly = isConfirmed || !canWrite;
   const [metadata, setMetadata] = useState<SaveReview['metadata']>(() => metadataOf(review));
   const [drafts, setDrafts] = useState<Draft[]>(() => initialDrafts(review));
   const [selected, setSelected] = useState<string | null>(null);
   const [tab, setTab] = useState('target');
   const [saving, setSaving] = useState<'draft' | 'final' | null>(null);
   const [error, setError] = useState<string>();
-  const me = useQuery(meQuery());
   const canCreateIndicator = me.data?.permissions.includes('measures.manage') ?? false;
   const indicatorList = useQuery(indicatorsQuery());
   // One list for every card (kept stable so the memoised cards do not all re-render on each edit).
@@ -167,7 +170,7 @@ function ReviewEditor({ review, onReload }: { review: ReviewResult; onReload: ()
           <Typography.Text type="secondary"><Link to="/van-ban-chi-tieu">Văn bản & chỉ tiêu</Link> / Rà soát</Typography.Text>
           <h1 className="scene-title">{doc.symbol ? `${doc.symbol} — ` : ''}{metadata.title}</h1>
           <Space wrap>
-            {isReadOnly ? <Tag color="green">Đã lưu</Tag> : <Tag color="gold">Đang rà soát</Tag>}
+            {isConfirmed ? <Tag color="green">Đã lưu</Tag> : <Tag color="gold">Đang rà soát</Tag>}
             <span className="cell-muted">{doc.issuer.name}</span>
             {doc.file && <a href={documentFileUrl(doc.id)} className="cell-muted">Tệp gốc: {doc.file.name}</a>}
             <span className="cell-muted" data-testid="review-counts">{review.proposals.length} chỉ tiêu đọc được · {counts.confirm} xác nhận · {counts.drop} bỏ · {counts.pending} chưa quyết định</span>
@@ -175,7 +178,7 @@ function ReviewEditor({ review, onReload }: { review: ReviewResult; onReload: ()
         </div>
         <Space wrap>
           {isReadOnly ? (
-            <Button type="primary" onClick={() => navigate(`/van-ban-chi-tieu/${doc.id}`)}>Xem văn bản và sơ đồ thực hiện</Button>
+            isConfirmed && <Button type="primary" onClick={() => navigate(`/van-ban-chi-tieu/${doc.id}`)}>Xem văn bản và sơ đồ thực hiện</Button>
           ) : (
             <>
               <Popconfirm title="Bỏ văn bản này?" description="Tệp đã tải lên và kết quả rà soát sẽ bị xóa." okText="Bỏ văn bản" cancelText="Không" onConfirm={() => void discard()}>
