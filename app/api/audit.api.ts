@@ -8,6 +8,7 @@ export interface AuditItem {
   action: string;
   actorUserId: number | null;
   actor: string;
+  actorName: string | null;
   unit: { id: number; name: string } | null;
   entityType: string | null;
   entityId: string | null;
@@ -17,8 +18,18 @@ export interface AuditItem {
   ip: string | null;
 }
 
+/** Names the server looked up for a page: each row's object, and the units, figures and forms its data mentions. */
+export interface AuditNames {
+  entities: Record<string, string>;
+  units: Record<string, string>;
+  unitCodes: Record<string, string>;
+  elements: Record<string, string>;
+  templates: Record<string, string>;
+}
+
 export interface AuditPage {
   items: AuditItem[];
+  names: AuditNames;
   nextBeforeId: number | null;
 }
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/api-client.ts';
 import { adminPageForPath, adminPagesFor } from './admin-pages.ts';
-import { AUDIT_ACTION_LABELS, auditActionLabel, auditActionOptions, auditEntityLabel } from './audit-actions.ts';
-import { diffFields, showValue } from './audit-diff.ts';
+import { AUDIT_ACTION_LABELS, auditActionLabel, auditActionOptions, auditEntityLabel, capturedName } from './audit-actions.ts';
+import { detailEntries, diffFields, fieldLabel, showValue } from './audit-diff.ts';
 import { formatViDateTime, formatViTime } from './date-time.ts';
 import { splitFormErrors } from './form-errors.ts';
 import { userStatusTags } from './user-status.ts';
@@ -39,8 +39,14 @@ describe('audit labels', () => {
     expect(auditActionLabel('user.create')).toBe('Tạo tài khoản');
   });
 
+  it('names the actions of every part of the system, reports and restructuring included', () => {
+    expect(auditActionLabel('report.submit')).toBe('Gửi báo cáo định kỳ');
+    expect(auditActionLabel('report.save')).toBe('Lưu nháp báo cáo định kỳ');
+    expect(auditActionLabel('org.restructure')).toBe('Sắp xếp tổ chức (áp dụng kế hoạch)');
+  });
+
   it('shows an unknown action by its code', () => {
-    expect(auditActionLabel('report.submit')).toBe('report.submit');
+    expect(auditActionLabel('something.new')).toBe('something.new');
   });
 
   it('offers each kind as a prefix, then its actions', () => {
@@ -49,8 +55,11 @@ describe('audit labels', () => {
     for (const label of Object.values(AUDIT_ACTION_LABELS)) expect(label).toBe(label.normalize('NFC'));
   });
 
-  it('names the entity', () => {
-    expect(auditEntityLabel('user', '12')).toBe('Tài khoản #12');
+  it('names the entity by its name, else by what the row captured, never "#12"', () => {
+    expect(auditEntityLabel('user', '12', 'Lê Văn Phúc (canbo.tanninh)')).toBe('Tài khoản: Lê Văn Phúc (canbo.tanninh)');
+    expect(auditEntityLabel('report', '1', 'Báo cáo năm — CĐCS A')).toBe('Báo cáo: Báo cáo năm — CĐCS A');
+    expect(auditEntityLabel('data_element', 'x', capturedName({ name: 'Số đoàn viên nữ' }, null))).toBe('Thành phần số liệu: Số đoàn viên nữ');
+    expect(auditEntityLabel('org_unit', null)).toBe('Cơ cấu tổ chức');
     expect(auditEntityLabel(null, null)).toBe('');
   });
 });
@@ -75,7 +84,32 @@ describe('audit diff', () => {
 
   it('shows values readably', () => {
     expect(showValue(true)).toBe('Có');
-    expect(showValue({ a: 1 })).toBe('{"a":1}');
+    expect(showValue({ fullName: 'A', cardNumber: '12' })).toBe('Họ và tên: A; Số thẻ đoàn viên: 12');
+    expect(showValue('2026-06-30')).toBe('30/06/2026');
+  });
+
+  const names = { units: { '7': 'Công đoàn phường Tân Ninh' }, unitCodes: { 'TNI-P01': 'Công đoàn phường Tân Ninh', 'TNI-P02': 'Công đoàn phường Hòa Thành' }, elements: { members_total: 'Tổng số đoàn viên' }, templates: { 'cdcs-nam': 'Báo cáo năm của CĐCS' } };
+
+  it('lists a report\'s figures one by one under their labels, with its status in words', () => {
+    const changes = diffFields({ status: 'draft', values: { members_total: 100, women: 5 } }, { status: 'submitted', values: { members_total: 120, women: 5 } }, names);
+    expect(changes.map((c) => [fieldLabel(c.field, names), c.before, c.after])).toEqual([
+      ['Trạng thái', 'Đang nhập', 'Đã gửi, chờ duyệt'],
+      ['Tổng số đoàn viên', '100', '120'],
+    ]);
+  });
+
+  it('names units, roles, forms and periods, and leaves technical keys out', () => {
+    expect(diffFields({ unitId: 7, roles: ['viewer'] }, { unitId: 8, roles: ['union_staff'] }, names).map((c) => [c.before, c.after])).toEqual([
+      ['Công đoàn phường Tân Ninh', 'đơn vị (mã 8)'],
+      ['Người xem', 'Cán bộ công đoàn'],
+    ]);
+    expect(detailEntries({ sessionId: 'abc', templateCode: 'cdcs-nam', periodCode: '2026-H1', version: 3 }, names)).toEqual([
+      { field: 'templateCode', label: 'Biểu mẫu', value: 'Báo cáo năm của CĐCS' },
+      { field: 'periodCode', label: 'Kỳ báo cáo', value: '6 tháng đầu năm 2026' },
+    ]);
+    expect(detailEntries({ moved: [['TNI-P01', 'TNI-P02']], created: ['TNI-P02'] }, names).map((d) => d.value)).toEqual([
+      'Công đoàn phường Tân Ninh → Công đoàn phường Hòa Thành', 'Công đoàn phường Hòa Thành',
+    ]);
   });
 });
 

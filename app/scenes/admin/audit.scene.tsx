@@ -10,7 +10,8 @@ import { VI_DATE_FORMAT } from '../../lib/calendar-date.ts';
 import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { AuditDiffPanel } from './audit-diff.panel.tsx';
-import { auditActionLabel, auditActionOptions, auditEntityLabel } from './audit-actions.ts';
+import { auditActionLabel, auditActionOptions, auditEntityLabel, capturedName } from './audit-actions.ts';
+import type { AuditNameContext } from './audit-diff.ts';
 import { formatViDateTime } from './date-time.ts';
 import { UnitPicker } from './unit-picker.field.tsx';
 import './admin.css';
@@ -37,6 +38,12 @@ function UserFilter({ value, onChange }: { value?: number; onChange: (id: number
   );
 }
 
+function mergeNames(pages: (AuditNameContext & { entities: Record<string, string> })[]): AuditNameContext & { entities: Record<string, string> } {
+  const merged = { entities: {}, units: {}, unitCodes: {}, elements: {}, templates: {} };
+  for (const page of pages) for (const key of Object.keys(merged) as (keyof typeof merged)[]) Object.assign(merged[key], page?.[key]);
+  return merged;
+}
+
 export default function AuditScene() {
   useDocumentTitle('Nhật ký');
   const me = useQuery(meQuery());
@@ -45,6 +52,8 @@ export default function AuditScene() {
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const audit = useInfiniteQuery(auditQuery(filter));
   const rows = audit.data?.pages.flatMap((p) => p.items) ?? [];
+  // Each page brings the names of what its rows mention; the pages' names together serve every row.
+  const names = mergeNames(audit.data?.pages.map((p) => p.names) ?? []);
   const set = (patch: Partial<AuditFilter>) => setFilter((f) => ({ ...f, ...patch }));
 
   return (
@@ -89,13 +98,13 @@ export default function AuditScene() {
           pagination={false}
           locale={{ emptyText: audit.isError ? errorMessage(audit.error) : 'Không có dòng nhật ký nào khớp với điều kiện lọc.' }}
           onRow={(item) => ({ 'data-testid': `audit-row-${item.action}` }) as React.HTMLAttributes<HTMLElement>}
-          expandable={{ expandedRowRender: (item) => <AuditDiffPanel item={item} />, expandRowByClick: true }}
+          expandable={{ expandedRowRender: (item) => <AuditDiffPanel item={item} names={names} />, expandRowByClick: true }}
           columns={[
             { title: 'Thời gian', key: 'at', width: 170, render: (_, item) => <span className="cell-nowrap">{formatViDateTime(item.at)}</span> },
-            { title: 'Người thực hiện', key: 'actor', render: (_, item) => item.actor },
-            { title: 'Thao tác', key: 'action', render: (_, item) => <span title={item.action} data-testid="audit-action">{auditActionLabel(item.action)}</span> },
+            { title: 'Người thực hiện', key: 'actor', render: (_, item) => (item.actorName ? `${item.actorName} (${item.actor})` : item.actor === 'hệ thống' ? 'Hệ thống' : item.actor) },
+            { title: 'Thao tác', key: 'action', render: (_, item) => <span data-testid="audit-action">{auditActionLabel(item.action)}</span> },
             { title: 'Đơn vị', key: 'unit', render: (_, item) => item.unit?.name ?? '' },
-            { title: 'Đối tượng', key: 'entity', render: (_, item) => auditEntityLabel(item.entityType, item.entityId) },
+            { title: 'Đối tượng', key: 'entity', render: (_, item) => <span data-testid="audit-entity">{auditEntityLabel(item.entityType, item.entityId, names.entities[String(item.id)] ?? capturedName(item.before, item.after))}</span> },
           ]}
         />
         <div className="load-more">
