@@ -372,6 +372,7 @@ describe('Chỉ số tự định nghĩa: a province defines a dialogue ratio, a
     expect(await page.getByTestId('bulk-accept').innerText()).toBe('Duyệt 2 báo cáo đã chọn');
     await shot(page, 'custom-measures-review');
     await page.getByTestId('bulk-accept').click();
+    await page.getByTestId('confirm-ok').click();
     const commune = await sessionOf('canbo.tanninh');
     await expect.poll(async () => Promise.all(reportIds.map(async (id) => (await apiGet<ReportView>(server.url, `/api/reports/${id}`, commune.cookie)).status))).toEqual(['accepted', 'accepted']);
     // Accepted reports leave the list of those waiting.
@@ -427,5 +428,6 @@ async function fillAndSubmit(page: Page, figures: Record<string, number>) {
   await expect.poll(() => page.getByTestId('report-save-state').innerText(), { timeout: 15_000 }).toMatch(/^Đã lưu nháp lúc/);
   expect(await page.locator('[data-testid^="error-"]').count()).toBe(0);
   await page.getByTestId('report-submit').click();
+  await page.getByTestId('confirm-ok').click();
   await expect.poll(() => page.getByTestId('report-status').innerText()).toBe('Đã gửi, chờ duyệt');
 }

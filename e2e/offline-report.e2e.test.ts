@@ -114,6 +114,8 @@ describe('Báo cáo định kỳ offline: a CĐCS officer on a phone without sig
     }
     expect(await page.locator('[data-testid^="error-"]').count()).toBe(0);
     await page.getByTestId('report-submit').click();
+    // Sending asks first (what is sent, to whom, and that only a return reopens it).
+    await page.getByTestId('confirm-ok').click();
     await page.getByTestId('report-submit-queued').waitFor();
     expect(await page.getByTestId('report-offline-state').innerText()).toBe('Chưa gửi được — sẽ gửi báo cáo khi có mạng');
     const whileOffline = await stored();

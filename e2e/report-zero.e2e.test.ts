@@ -146,6 +146,8 @@ describe('Exact zeros: a 0 typed in a report survives every step and is counted;
     expect(await page.locator('[data-testid^="error-"]').count()).toBe(0);
 
     await page.getByTestId('report-submit').click();
+    // Sending asks first (what is sent, to whom, and that only a return reopens it).
+    await page.getByTestId('confirm-ok').click();
     await expect.poll(() => page.getByTestId('report-status').innerText()).toBe('Đã gửi, chờ duyệt');
     await page.reload();
     await page.locator('#f-dissemination_reached').waitFor();
@@ -175,6 +177,8 @@ describe('Exact zeros: a 0 typed in a report survives every step and is counted;
     await page.locator('#f-party_introduced').waitFor();
     expect(await page.locator('#f-party_introduced').inputValue()).toBe('0');
     await page.getByTestId('report-submit').click();
+    // Sending asks first (what is sent, to whom, and that only a return reopens it).
+    await page.getByTestId('confirm-ok').click();
     await expect.poll(() => page.getByTestId('report-status').innerText()).toBe('Đã gửi, chờ duyệt');
   });
 
@@ -182,6 +186,7 @@ describe('Exact zeros: a 0 typed in a report survives every step and is counted;
     const page = pages.commune.page;
     await page.goto(reportUrl);
     await page.getByTestId('report-accept').click();
+    await page.getByTestId('confirm-ok').click();
     await expect.poll(() => page.getByTestId('report-status').innerText()).toBe('Đã duyệt');
     const values = await stored();
     expect(values).toMatchObject({ dissemination_reached: 0, innovations: 0, party_introduced: 0 });

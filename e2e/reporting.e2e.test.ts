@@ -95,6 +95,8 @@ describe('Báo cáo định kỳ: a CĐCS reports, the commune returns it with a
     await expect.poll(() => page.getByTestId('report-save-state').innerText(), { timeout: 15_000 }).toMatch(/^Đã lưu nháp lúc/);
     expect(await page.locator('[data-testid^="error-"]').count()).toBe(0);
     await page.getByTestId('report-submit').click();
+    // Sending asks first (what is sent, to whom, and that only a return reopens it).
+    await page.getByTestId('confirm-ok').click();
     await expect.poll(() => page.getByTestId('report-status').innerText()).toBe('Đã gửi, chờ duyệt');
     await shot(page, 'reporting-submitted');
   });
@@ -123,6 +125,8 @@ describe('Báo cáo định kỳ: a CĐCS reports, the commune returns it with a
     await expect.poll(() => page.getByTestId('report-save-state').innerText(), { timeout: 15_000 }).toMatch(/^Đã lưu nháp lúc/);
     await shot(page, 'reporting-returned-corrected');
     await page.getByTestId('report-submit').click();
+    // Sending asks first (what is sent, to whom, and that only a return reopens it).
+    await page.getByTestId('confirm-ok').click();
     await expect.poll(() => page.getByTestId('report-status').innerText()).toBe('Đã gửi, chờ duyệt');
   });
 
@@ -130,6 +134,7 @@ describe('Báo cáo định kỳ: a CĐCS reports, the commune returns it with a
     const page = pages.commune.page;
     await page.goto(reportUrl);
     await page.getByTestId('report-accept').click();
+    await page.getByTestId('confirm-ok').click();
     await expect.poll(() => page.getByTestId('report-status').innerText()).toBe('Đã duyệt');
     expect(await page.getByTestId('report-reopen').isVisible()).toBe(true);
     await page.goto('/bao-cao-dinh-ky?tab=tinh-hinh');
