@@ -16,6 +16,7 @@ import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { UnitPicker } from '../admin/unit-picker.field.tsx';
 import { AgreementCountWidget } from './agreement-count.widget.tsx';
 import { AgreementFormModal, QUALITY_OPTIONS } from './agreement-form.modal.tsx';
+import { ListTotal } from '../../components/list-total.tsx';
 import '../../components/registry/registry.css';
 
 const PAGE_SIZE = 50;
@@ -90,6 +91,7 @@ export default function AgreementsScene() {
             options={QUALITY_OPTIONS.map((o) => ({ ...o, label: `${o.label} trở lên` }))} />
           <Checkbox checked={betterThanLaw} onChange={(e) => setBetterThanLaw(e.target.checked)}>Có lợi hơn luật</Checkbox>
           <ExportButton urlFor={(format) => agreementExportUrl(format, filter)} testId="agreements-export" />
+          <ListTotal resource="agreements" path="/api/agreements" filter={{ ...filter, sort: undefined }} noun="thỏa ước" />
         </Space>
         <CursorTable<AgreementItem>
           testId="agreements-table"

@@ -15,6 +15,7 @@ import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { UnitPicker } from '../admin/unit-picker.field.tsx';
 import { EmployerFormModal } from './employer-form.modal.tsx';
+import { ListTotal } from '../../components/list-total.tsx';
 import '../../components/registry/registry.css';
 
 const PAGE_SIZE = 50;
@@ -81,6 +82,7 @@ export default function EmployersScene() {
             ]}
           />
           <ExportButton urlFor={(format) => employerExportUrl(format, filter)} testId="employers-export" />
+          <ListTotal resource="employers" path="/api/employers" filter={{ ...filter, sort: undefined }} noun="doanh nghiệp" />
         </Space>
         <CursorTable<EmployerItem>
           testId="employers-table"

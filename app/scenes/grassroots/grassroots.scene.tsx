@@ -15,6 +15,7 @@ import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { UnitPicker } from '../admin/unit-picker.field.tsx';
 import { GrassrootsProfileDrawer } from './grassroots-profile.drawer.tsx';
+import { ListTotal } from '../../components/list-total.tsx';
 import '../../components/registry/registry.css';
 
 const PAGE_SIZE = 50;
@@ -70,6 +71,7 @@ export default function GrassrootsScene() {
             ]}
           />
           <ExportButton urlFor={(format) => grassrootsExportUrl(format, filter)} testId="grassroots-export" />
+          <ListTotal resource="grassroots" path="/api/grassroots" filter={{ ...filter, sort: undefined }} noun="công đoàn cơ sở" />
         </Space>
         <CursorTable<GrassrootsItem>
           testId="grassroots-table"

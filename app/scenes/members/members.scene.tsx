@@ -17,6 +17,7 @@ import { UnitPicker } from '../admin/unit-picker.field.tsx';
 import { MemberCountWidget } from './member-count.widget.tsx';
 import { MemberDetailDrawer } from './member-detail.drawer.tsx';
 import { MemberFormModal } from './member-form.modal.tsx';
+import { ListTotal } from '../../components/list-total.tsx';
 import '../../components/registry/registry.css';
 
 const PAGE_SIZE = 50;
@@ -86,6 +87,7 @@ export default function MembersScene() {
           />
           <Select allowClear placeholder="Khu vực" value={sector} onChange={setSector} style={{ width: 220 }} options={[...SECTOR_OPTIONS]} data-testid="members-sector-filter" />
           <ExportButton urlFor={(format) => memberExportUrl(format, filter)} testId="members-export" />
+          <ListTotal resource="members" path="/api/members" filter={filter} noun="đoàn viên" />
         </Space>
         <CursorTable<MemberItem>
           testId="members-table"
