@@ -17,6 +17,9 @@ import { AuthService } from './auth/auth.service.ts';
 import type { AppConfig } from './config/config.ts';
 import type { Database } from './db/database.ts';
 import { healthRoutes } from './health/health.routes.ts';
+import { registerMetrics } from './metrics/metrics.ts';
+import { metricsRoutes } from './metrics/metrics.routes.ts';
+import { registerReadYourWrites } from './db/read-your-writes.ts';
 import { notFoundBody, registerErrorHandling } from './http/error-handler.ts';
 import { registerInputGuard } from './http/input-guard.ts';
 import { requireAccessDeclarations, type RouteRecord } from './http/route-access.ts';
@@ -31,6 +34,7 @@ import { EmployersService } from './employers/employers.service.ts';
 import { grassrootsRoutes } from './grassroots/grassroots.routes.ts';
 import { IMPORT_MAX_BYTES, importsRoutes } from './imports/imports.routes.ts';
 import { ImportsService } from './imports/imports.service.ts';
+import { QuietRequestLog } from './logging/request-log.ts';
 import { membersRoutes } from './members/members.routes.ts';
 import { MembersService } from './members/members.service.ts';
 import { orgRoutes } from './org/org.routes.ts';
@@ -74,7 +78,7 @@ export const APP_DIST = path.join(ROOT, 'dist', 'app');
 
 export interface BuildAppOptions {
   database: Database;
-  config: Pick<AppConfig, 'secureCookies'> & Partial<Pick<AppConfig, 'smtpUrl'>>;
+  config: Pick<AppConfig, 'secureCookies'> & Partial<Pick<AppConfig, 'smtpUrl' | 'metricsToken'>>;
   logger: Logger | false;
   /** Serve the built web app from dist/app (off in API-only tests). */
   serveWebApp?: boolean;
@@ -90,6 +94,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const app = Fastify({
     loggerInstance: options.logger ? (options.logger as FastifyBaseLogger) : undefined,
     logger: options.logger ? undefined : false,
+    // No line per request at the default level (server/logging/request-log.ts).
+    logController: new QuietRequestLog(),
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -121,8 +127,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(multipart, { limits: { fileSize: IMPORT_MAX_BYTES, files: 1, fields: 20, fieldSize: 64 * 1024 } });
   registerAccessGuard(app, db, auth);
   registerInputGuard(app);
+  // After the guard: both need to know who is calling (docs/replica-and-metrics.md).
+  if (options.database.replica) registerReadYourWrites(app);
+  const metrics = registerMetrics(app, options.database);
 
-  await app.register(healthRoutes, { database: options.database, version: APP_VERSION });
+  await app.register(healthRoutes, { database: options.database, version: APP_VERSION, emailQueue: Boolean(options.config.smtpUrl) });
+  await app.register(metricsRoutes, { metrics, token: options.config.metricsToken ?? null });
   await app.register(authRoutes, { auth, db, config: options.config, loginRateLimitPerIp: options.loginRateLimitPerIp ?? 30 });
   await app.register(orgRoutes, { service: new OrgService(db) });
   await app.register(orgOperationsRoutes, { service: new OrgOperationsService(db), db });

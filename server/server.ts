@@ -6,9 +6,7 @@ import type { AppConfig } from './config/config.ts';
 import { openDatabase, type Database } from './db/database.ts';
 import { migrateToLatest } from './db/migrator.ts';
 import { loadDemo } from './demo/demo.loader.ts';
-import { EmailDelivery } from './notifications/email-delivery.ts';
-import { ReminderScheduler } from './notifications/report-reminders.ts';
-import { todayInVietnam } from '../domain/time/calendar-date.ts';
+import { startNotificationWork } from './notifications/notification-worker.ts';
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -29,7 +27,10 @@ export interface StartOptions {
 export async function startServer(config: AppConfig, logger: Logger, options: StartOptions = {}): Promise<RunningServer> {
   // The database is opened first: a locked data folder or an unreachable server is reported in
   // a second, before any slow work.
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl, dataDir: config.dataDir, readUrl: config.databaseReadUrl,
+    warn: (message, error) => logger.warn({ err: error }, message),
+  });
   let app: FastifyInstance | undefined;
   try {
     await options.prepare?.();
@@ -48,13 +49,8 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
     await database.close();
     throw error;
   }
-  // E-mail copies of notifications: sent only with an SMTP server; without one, said once.
-  const email = config.smtpUrl ? new EmailDelivery(database.db, { smtpUrl: config.smtpUrl, from: config.mailFrom }) : null;
-  if (email) email.start(5_000, (error) => logger.error({ err: error }, 'e-mail delivery round failed'));
-  else logger.info('Chưa cấu hình SMTP_URL: thông báo chỉ hiện trong ứng dụng, không gửi thư điện tử.');
-  // Reminders of the reporting calendar, hourly: idempotent, so every server process may run them.
-  const reminders = new ReminderScheduler(database.db, todayInVietnam, { email: email !== null }, (error) => logger.error({ err: error }, 'reminders round failed'));
-  reminders.start();
+  // Notifications: the e-mail outbox and the hourly reminders and digests (server/notifications/).
+  const notifications = await startNotificationWork(database, config, logger);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const started = app;
@@ -65,8 +61,7 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
     url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
     stop() {
       stopping ??= (async () => {
-        await reminders.stop();
-        await email?.stop();
+        await notifications.stop();
         await started.close();
         await database.close();
       })();

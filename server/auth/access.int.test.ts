@@ -259,7 +259,7 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
     const routes = apiRoutes();
     expect(routes.length).toBeGreaterThanOrEqual(18);
     const publicRoutes = routes.filter((r) => 'public' in r.access).map((r) => `${r.method} ${r.url}`);
-    expect(publicRoutes.sort()).toEqual(['GET /api/health', 'POST /api/auth/login']);
+    expect(publicRoutes.sort()).toEqual(['GET /api/health', 'GET /api/health/live', 'GET /api/health/ready', 'POST /api/auth/login']);
     for (const route of routes) {
       if ('public' in route.access) continue;
       const { status, body } = await t.anonymous(route.method, sampleUrl(route), route.method === 'GET' ? undefined : {});
