@@ -411,11 +411,19 @@ export interface NotificationDeliveryTable {
   notification_id: number;
   channel: 'email';
   recipient: string;
-  status: Generated<'pending' | 'sending' | 'sent' | 'dead'>;
+  status: Generated<'pending' | 'sending' | 'sent' | 'dead' | 'digested'>;
   attempts: Generated<number>;
   next_attempt_at: Generated<Timestamp>;
   last_error: string | null;
   sent_at: Timestamp | null;
+  claimed_by: number | null;
+  digest_id: number | null;
+}
+
+export interface NotificationEmailModeTable {
+  user_id: number;
+  mode: 'immediate' | 'daily';
+  updated_at: Generated<Timestamp>;
 }
 
 export interface NotificationPreferenceTable {
@@ -601,6 +609,7 @@ export interface DB {
   notification: NotificationTable;
   notification_delivery: NotificationDeliveryTable;
   notification_preference: NotificationPreferenceTable;
+  notification_email_mode: NotificationEmailModeTable;
   report: ReportTable;
   report_comment: ReportCommentTable;
   task: TaskTable;
