@@ -1,14 +1,15 @@
 import { DEMO_PASSWORD } from '../domain/demo/demo-accounts.ts';
 import { loadConfig } from '../server/config/config.ts';
 import { usableDemoAccounts } from '../server/demo/demo.loader.ts';
-import { createLogger } from '../server/logging/logger.ts';
+import { createProcessLogger, logFormatFrom } from '../server/logging/logger.ts';
 import { startServer } from '../server/server.ts';
 import { ensureAppBuilt } from './build-app.command.ts';
 import type { CommandIO } from './main.ts';
 
 export default async function startCommand(_argv: string[], io: CommandIO): Promise<number> {
   const config = loadConfig();
-  const logger = createLogger(config.logLevel);
+  // Readable lines in a terminal by default; JSON for production (LOG_FORMAT=json, README).
+  const logger = createProcessLogger(config.logLevel, logFormatFrom(process.env.LOG_FORMAT));
   // Signals are caught from the first moment: a SIGTERM that arrives while the server is still
   // starting must still close the database cleanly (and exit 0), not kill the process mid-write.
   let signalled: string | null = null;
