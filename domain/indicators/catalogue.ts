@@ -1,6 +1,6 @@
 /**
  * The catalogue of data elements and indicators the targets of action programmes are measured
- * with (DOMAIN.md §4). Derived elements are counted from the registries as of a date (and take
+ * with (docs/domain.md §4). Derived elements are counted from the registries as of a date (and take
  * the target's scope: sector, employer-size threshold); reported elements come from periodic
  * reports. Indicators are expressions over elements (see expression.ts).
  */

@@ -98,7 +98,7 @@ export function isDownward(comparator: Comparator): boolean {
   return comparator === '<' || comparator === '<=';
 }
 
-/** "= X" in a plan means "reach X" (DOMAIN.md §3): at least X when going up. */
+/** "= X" in a plan means "reach X" (docs/domain.md §3): at least X when going up. */
 export function meets(actual: number, comparator: Comparator, target: number): boolean {
   switch (comparator) {
     case '>':

@@ -1,5 +1,5 @@
 /**
- * The organisation of Công đoàn Việt Nam as the product models it (DOMAIN.md §1).
+ * The organisation of Công đoàn Việt Nam as the product models it (docs/domain.md §1).
  * Pure data and rules: no I/O. Codes are English (stable in the database and the API);
  * labels are what a union officer reads.
  */

@@ -1,5 +1,5 @@
 /**
- * A restructuring plan (DOMAIN.md §1, the 2025 reform): a list of operations on the tree, all on
+ * A restructuring plan (docs/domain.md §1, the 2025 reform): a list of operations on the tree, all on
  * one effective date, checked as a whole against the tree as it stood that day. Pure: the caller
  * loads the tree and the facts that can forbid a change; this module simulates the plan in memory
  * and answers either every problem it found or the exact set of changes to write. One code path
