@@ -44,8 +44,8 @@ const input: ReportInput = {
     { targetId: 8, subject: '', indicator: { code: 'members', name: 'Số đoàn viên', unit: 'count' }, comparator: '>', targetValue: 140000, timing: { kind: 'deadline', deadline: '2028-12-31' }, value: null, progress: { status: 'no_data', statusLabel: 'Chưa có số liệu', shareAchieved: null } },
   ],
   breakdown: new Map([
-    [7, [{ unit: { id: 3, name: 'CĐCS Công ty May ABC' }, value: 50, status: 'behind', statusLabel: 'Chậm tiến độ', shareAchieved: 50 }]],
-    [9, [{ unit: { id: 3, name: 'CĐCS Công ty May ABC' }, value: 1250, status: 'behind', statusLabel: 'Chậm tiến độ', shareAchieved: 0.9 }]],
+    [7, [{ unit: { id: 3, name: 'CĐCS Công ty May ABC' }, value: 50, status: 'behind', statusLabel: 'Chậm tiến độ', shareAchieved: 50, basis: 'ratio', allocation: null }]],
+    [9, [{ unit: { id: 3, name: 'CĐCS Công ty May ABC' }, value: 1250, status: 'behind', statusLabel: 'Chậm tiến độ', shareAchieved: 62.5, basis: 'allocation', allocation: { comparator: '>', targetValue: 2000 } }]],
   ]),
   completeness: [{ templateName: 'Báo cáo sơ kết 6 tháng của công đoàn cơ sở', expected: 80, submitted: 60, onTime: 55, late: 5, accepted: 40, returned: 2, missing: 20 }],
   tasks: [{
@@ -60,8 +60,9 @@ describe('buildReportContent', () => {
     expect(c.header).toMatchObject({ parentName: 'LIÊN ĐOÀN LAO ĐỘNG TỈNH TÂY NINH', unitName: 'CÔNG ĐOÀN PHƯỜNG TÂN NINH' });
     expect(c.numberLine).toBe('Số:        /BC-CĐ');
     expect(c.placeDate).toBe('Tây Ninh, ngày 30 tháng 6 năm 2026');
-    expect(`${c.title} ${c.subtitle} ${c.periodLine}`).toBe('BÁO CÁO Kết quả thực hiện Chương trình hành động số 05/CTr-LĐLĐ (6 tháng đầu năm 2026)');
-    expect(c.opening).toBe('Thực hiện Chương trình hành động số 05/CTr-LĐLĐ ngày 18 tháng 01 năm 2024 của Liên đoàn Lao động tỉnh Tây Ninh về thực hiện Nghị quyết Đại hội XI Công đoàn Việt Nam, Công đoàn phường Tân Ninh báo cáo kết quả thực hiện 6 tháng đầu năm 2026 như sau:');
+    expect(`${c.title} ${c.subtitle} ${c.periodLine}`).toBe('BÁO CÁO Kết quả thực hiện Chương trình hành động số 05/CTr-LĐLĐ ngày 18/01/2024 của Liên đoàn Lao động tỉnh Tây Ninh (6 tháng đầu năm 2026)');
+    // The programme's subject already says "thực hiện": the sentence opens with another verb.
+    expect(c.opening).toBe('Triển khai Chương trình hành động số 05/CTr-LĐLĐ ngày 18/01/2024 của Liên đoàn Lao động tỉnh Tây Ninh thực hiện Nghị quyết Đại hội XI Công đoàn Việt Nam, Công đoàn phường Tân Ninh báo cáo kết quả 6 tháng đầu năm 2026 như sau:');
   });
 
   it('fills the targets table with plan, result, share and assessment, and never shows missing data as 0', () => {
@@ -72,9 +73,11 @@ describe('buildReportContent', () => {
       [3, 'Số đoàn viên', 'Trên 140.000 (đến năm 2028)', '', '', 'Chưa có số liệu'],
     ]);
     expect(c.targetSummary).toBe('Trong 3 chỉ tiêu: 2 chỉ tiêu chậm tiến độ, 1 chỉ tiêu chưa có số liệu.');
-    expect(c.units[0]!.rows[0]).toMatchObject({ unit: 'CĐCS Công ty May ABC', actual: { text: '50%', value: 50 }, assessment: 'Chậm tiến độ' });
-    // A unit below is not judged against the whole province's count: its part of the total is shown.
-    expect(c.units[1]!.rows[0]).toMatchObject({ actual: { text: '1.250' }, share: { text: '' }, assessment: 'Chiếm 2,5% tổng số' });
+    expect(c.units[0]!.rows[0]).toMatchObject({ unit: 'CĐCS Công ty May ABC', allocation: '', actual: { text: '50%', value: 50 }, assessment: 'Chậm tiến độ' });
+    expect(c.units[0]!.summary).toBe('1 đơn vị, mỗi đơn vị đánh giá theo cùng mức 100% trên số liệu của đơn vị: 1 chậm tiến độ.');
+    // A unit below is judged against its own allocation, never against the whole province's count.
+    expect(c.units[1]!.rows[0]).toMatchObject({ allocation: 'Trên 2.000', allocationValue: { value: 2000 }, actual: { text: '1.250' }, share: { text: '62,5%' }, assessment: 'Chậm tiến độ' });
+    expect(c.units[1]!.summary).toBe('Chỉ tiêu đã giao cho 1 đơn vị, mỗi đơn vị đánh giá theo chỉ tiêu được giao: 1 chậm tiến độ.');
     expect(c.completenessSummary).toBe('Đến ngày 30/06/2026, 60/80 lượt đơn vị đã nộp báo cáo 6 tháng đầu năm 2026 (75%).');
   });
 
@@ -86,7 +89,7 @@ describe('buildReportContent', () => {
     const c = buildReportContent({
       ...input,
       targets: [zero(1, 'count', 'union_homes'), zero(2, 'percent', 'dissemination_share'), zero(3, 'ratio', 'party_introduced_per_cdcs')],
-      breakdown: new Map([[1, [{ unit: { id: 3, name: 'CĐCS Công ty May ABC' }, value: 0, status: 'behind', statusLabel: 'Chậm tiến độ', shareAchieved: 0 }]]]),
+      breakdown: new Map([[1, [{ unit: { id: 3, name: 'CĐCS Công ty May ABC' }, value: 0, status: 'behind', statusLabel: 'Chậm tiến độ', shareAchieved: 0, basis: 'allocation', allocation: { comparator: '>=', targetValue: 10 } }]]]),
     });
     expect(c.targets.map((t) => [t.actual.text, t.actual.value, t.share.text, t.share.value])).toEqual([['0', 0, '0%', 0], ['0%', 0, '0%', 0], ['0,00', 0, '0%', 0]]);
     expect(c.units[0]!.rows[0]!.actual).toMatchObject({ text: '0', value: 0 });

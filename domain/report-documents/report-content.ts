@@ -6,36 +6,26 @@
  */
 import type { Comparator, ProgressStatus } from '../indicators/progress.ts';
 import type { Period } from '../periods/period.ts';
-import {
-  dateInWords, documentReference, formatCount, formatIndicatorValue, formatShare, periodPhrase, placeAndDate, planPhrase,
-  reportNumberLine, sentenceCase, shortDate, type TargetTiming, upperVi,
-} from './report-wording.ts';
+import { openingSentence, programmeReference, type ProgrammeFacts } from './programme-reference.ts';
 import { evidenceSummary, MAX_TASK_CHARS, shortenAtWord, taskOutcome, type ReportTask } from './report-tasks.ts';
+import { formatCount, formatShare, periodPhrase, placeAndDate, planPhrase, reportNumberLine, sentenceCase, shortDate, type TargetTiming, upperVi } from './report-wording.ts';
+import { targetLabel } from './target-label.ts';
+import { buildUnitGroup, figureOf, type ChildFigures, type Figure, type UnitGroup } from './unit-breakdown.ts';
 
 /** A number as shown (`text`) and as stored in a spreadsheet (`value`, `format`). Percent values are in %, not fractions. */
-export interface Figure {
-  text: string;
-  value: number | null;
-  format: 'count' | 'percent' | 'ratio';
-}
+export type { ChildFigures, Figure, UnitGroup, UnitRow } from './unit-breakdown.ts';
 
 export interface TargetFigures {
   targetId: number;
   subject: string;
+  /** The programme's sentence the target was read from (uploads); the label is finished from it. */
+  quote?: string | null;
   indicator: { code: string; name: string; unit: string };
   comparator: Comparator;
   targetValue: number;
   timing: TargetTiming;
   value: number | null;
   progress: { status: ProgressStatus; statusLabel: string; shareAchieved: number | null };
-}
-
-export interface ChildFigures {
-  unit: { id: number; name: string };
-  value: number | null;
-  status: ProgressStatus;
-  statusLabel: string;
-  shareAchieved: number | null;
 }
 
 export interface CompletenessFigures {
@@ -52,14 +42,14 @@ export interface CompletenessFigures {
 export interface ReportInput {
   unit: { code: string; name: string; kind: string; symbol: string | null; place: string | null };
   parent: { name: string; place: string | null } | null;
-  document: { id: number; kind: string; symbol: string | null; title: string; issuedOn: string | null; issuerName: string };
+  document: { id: number; kind: string; symbol: string | null; title: string; issuedOn: string | null; issuerName: string; issuerText?: string | null; citedDates?: string[] };
   period: Period;
   /** The day the report is dated. */
   reportDate: string;
   /** The day the figures are measured on (the period's end, or the report date if earlier). */
   asOf: string;
   targets: TargetFigures[];
-  /** Each target's value in every unit directly below (same order as `targets`). */
+  /** Each target's children table (units directly below), ranked lagging-first as on Tổng quan. */
   breakdown: Map<number, ChildFigures[]>;
   completeness: CompletenessFigures[];
   /** The programme's tasks the unit carries (its own and those given to it), in the document's order. */
@@ -75,12 +65,6 @@ export interface TargetLine {
   share: Figure;
   assessment: string;
   status: ProgressStatus;
-}
-
-export interface UnitGroup {
-  no: number;
-  label: string;
-  rows: { no: number; unit: string; actual: Figure; share: Figure; assessment: string }[];
 }
 
 export interface CompletenessLine {
@@ -141,15 +125,11 @@ export const TASKS_PLACEHOLDER = '[Cán bộ bổ sung các nhiệm vụ, giải
 const STATUS_ORDER: ProgressStatus[] = ['met', 'on_track', 'behind', 'missed', 'no_data'];
 const STATUS_WORDS: Record<ProgressStatus, string> = { met: 'đã đạt', on_track: 'đúng tiến độ', behind: 'chậm tiến độ', missed: 'không đạt', no_data: 'chưa có số liệu' };
 
-const figure = (value: number | null, unit: string): Figure => ({
-  text: formatIndicatorValue(value, unit), value: value ?? null, format: unit === 'percent' ? 'percent' : unit === 'ratio' ? 'ratio' : 'count',
-});
+const figure = figureOf;
 const shareFigure = (share: number | null): Figure => ({ text: formatShare(share), value: share ?? null, format: 'percent' });
 const countFigure = (n: number): Figure => ({ text: formatCount(n), value: n, format: 'count' });
 
-function targetLabel(t: TargetFigures): string {
-  return sentenceCase(t.subject.trim() || t.indicator.name);
-}
+const labelOf = (t: TargetFigures) => targetLabel(t.subject, t.quote ?? null, t.indicator.name);
 
 /** "ASCII-only, lower case" for file names: "bao-cao-TNI-P01-2026-H1". */
 function fileBaseName(code: string, periodCode: string): string {
@@ -159,14 +139,17 @@ function fileBaseName(code: string, periodCode: string): string {
 export function buildReportContent(input: ReportInput): ReportContent {
   const { unit, parent, document, period } = input;
   const place = unit.place?.trim() || parent?.place?.trim() || '…';
-  const reference = documentReference(document.kind, document.title, document.symbol);
+  const facts: ProgrammeFacts = {
+    kind: document.kind, symbol: document.symbol, title: document.title, issuedOn: document.issuedOn,
+    issuerText: document.issuerText ?? null, issuerUnitName: document.issuerName, citedDates: document.citedDates ?? [],
+  };
+  const programme = programmeReference(facts);
+  const reference = programme.short;
   const when = periodPhrase(period);
-  const issued = document.issuedOn ? ` ${dateInWords(document.issuedOn)}` : '';
-  const issuer = document.issuerName === unit.name ? '' : ` của ${document.issuerName}`;
 
   const targets: TargetLine[] = input.targets.map((t, i) => ({
     no: i + 1,
-    label: targetLabel(t),
+    label: labelOf(t),
     plan: planPhrase(t.comparator, t.targetValue, t.indicator.unit, t.timing),
     actual: figure(t.value, t.indicator.unit),
     share: shareFigure(t.progress.shareAchieved),
@@ -179,20 +162,7 @@ export function buildReportContent(input: ReportInput): ReportContent {
     ? `${sentenceCase(reference)} chưa có chỉ tiêu áp dụng cho ${unit.name}.`
     : `Trong ${formatCount(targets.length)} chỉ tiêu: ${STATUS_ORDER.filter((s) => counts.get(s)).map((s) => `${formatCount(counts.get(s)!)} chỉ tiêu ${STATUS_WORDS[s]}`).join(', ')}.`;
 
-  const units: UnitGroup[] = input.targets.map((t, i) => ({
-    no: i + 1,
-    label: targetLabel(t),
-    rows: (input.breakdown.get(t.targetId) ?? []).map((c, j) => {
-      // A count target is the whole unit's ("140.000 đoàn viên" for the province): judging each
-      // unit below against it says nothing, so the report says what part of the total each holds.
-      if (t.indicator.unit === 'count') {
-        // A total of 0 has no parts to speak of (and no share to divide by): the status is said instead.
-        const part = c.value !== null && t.value !== null && t.value > 0 ? `Chiếm ${formatShare((100 * c.value) / t.value) || '0%'} tổng số` : c.statusLabel;
-        return { no: j + 1, unit: c.unit.name, actual: figure(c.value, t.indicator.unit), share: shareFigure(null), assessment: part };
-      }
-      return { no: j + 1, unit: c.unit.name, actual: figure(c.value, t.indicator.unit), share: shareFigure(c.shareAchieved), assessment: c.statusLabel };
-    }),
-  }));
+  const units: UnitGroup[] = input.targets.map((t, i) => buildUnitGroup(i + 1, targets[i]!.label, { unit: t.indicator.unit, comparator: t.comparator, targetValue: t.targetValue }, input.breakdown.get(t.targetId) ?? []));
 
   const completeness: CompletenessLine[] = input.completeness.map((c) => ({
     templateName: c.templateName,
@@ -227,9 +197,9 @@ export function buildReportContent(input: ReportInput): ReportContent {
     numberLine: reportNumberLine(unit.symbol),
     placeDate: placeAndDate(place, input.reportDate),
     title: 'BÁO CÁO',
-    subtitle: `Kết quả thực hiện ${reference}`,
+    subtitle: `Kết quả thực hiện ${programme.full}`,
     periodLine: `(${when})`,
-    opening: `Thực hiện ${reference}${issued}${issuer} về ${lowerFirst(stripKind(document.title))}, ${unit.name} báo cáo kết quả thực hiện ${when} như sau:`,
+    opening: openingSentence(programme, unit.name, when),
     asOfNote: `Số liệu tính đến ngày ${shortDate(input.asOf)}, lấy trực tiếp từ sổ sách và báo cáo trên hệ thống Tiến Độ.`,
     sections: {
       targets: 'I. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU',
@@ -241,7 +211,7 @@ export function buildReportContent(input: ReportInput): ReportContent {
     targetColumns: ['STT', 'Chỉ tiêu', 'Kế hoạch', 'Thực hiện', 'Tỷ lệ đạt', 'Đánh giá'],
     targets,
     targetSummary,
-    unitColumns: ['STT', 'Đơn vị', 'Thực hiện', 'Tỷ lệ đạt', 'Đánh giá'],
+    unitColumns: ['STT', 'Đơn vị', 'Chỉ tiêu được giao', 'Thực hiện', 'Tỷ lệ đạt', 'Đánh giá'],
     units,
     completenessColumns: ['Báo cáo', 'Phải nộp', 'Đã nộp', 'Đúng hạn', 'Trễ hạn', 'Đã duyệt', 'Bị trả lại', 'Chưa nộp'],
     completeness,
@@ -269,14 +239,4 @@ export function buildReportContent(input: ReportInput): ReportContent {
       nameIsPlaceholder: !signerName,
     },
   };
-}
-
-/** The title often repeats the kind ("Chương trình hành động thực hiện Nghị quyết…"): say it once. */
-function stripKind(title: string): string {
-  const t = title.normalize('NFC').trim().replace(/^(chương trình hành động|chương trình|kế hoạch|nghị quyết|đề án)\s+/i, '');
-  return t || title;
-}
-
-function lowerFirst(text: string): string {
-  return text.charAt(0).toLocaleLowerCase('vi-VN') + text.slice(1);
 }

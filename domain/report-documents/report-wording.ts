@@ -108,12 +108,6 @@ export function documentKindWords(kind: string, title: string): string {
   return named ?? KIND_WORDS[kind] ?? 'Chương trình hành động';
 }
 
-/** "Chương trình hành động số 05/CTr-LĐLĐ", or without "số" when the document has no number. */
-export function documentReference(kind: string, title: string, symbol: string | null): string {
-  const words = documentKindWords(kind, title);
-  return symbol ? `${words} số ${symbol}` : words;
-}
-
 /** "Số:        /BC-CĐ": the number itself is given by the office when the report is registered. */
 export function reportNumberLine(unitSymbol: string | null): string {
   return `Số:        /BC-${unitSymbol?.trim() || 'CĐ'}`;

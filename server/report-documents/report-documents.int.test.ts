@@ -189,7 +189,7 @@ describe.each(testDatabaseTargets())('report documents drafted from live data ($
     }
   });
 
-  it('breaks each target down by the units below, with the figures of the dashboard’s breakdown', async () => {
+  it('breaks each target down by the units below, with the figures and the order of the dashboard’s breakdown', async () => {
     const dashboard = (await staff.get(`/api/progress?unitId=${tni}&asOf=${D}&documentId=${documentId}`)).body.items as Item[];
     const agreements = dashboard.find((i) => i.indicator.code === 'agreements_share')!;
     const breakdown = (await staff.get(`/api/targets/${agreements.targetId}/breakdown?unitId=${tni}&asOf=${D}`)).body.items as { unit: { name: string }; value: number | null }[];
@@ -198,9 +198,11 @@ describe.each(testDatabaseTargets())('report documents drafted from live data ($
     const no = dashboard.indexOf(agreements) + 1;
     const rows = (book.getWorksheet('Theo đơn vị')!.getSheetValues().slice(4) as unknown[][]).filter((r) => String(r[2]).startsWith(`${no}. `));
     expect(rows).toHaveLength(breakdown.length);
+    // Lagging units first, as the children table on Tổng quan ranks them.
+    expect(rows.map((r) => r[3])).toEqual(breakdown.map((c) => c.unit.name));
     for (const child of breakdown) {
       const row = rows.find((r) => r[3] === child.unit.name)!;
-      expect(row[4] ?? null, child.unit.name).toBe(child.value === null ? null : child.value / 100);
+      expect(row[5] ?? null, child.unit.name).toBe(child.value === null ? null : child.value / 100);
     }
   });
 
@@ -224,8 +226,8 @@ describe.each(testDatabaseTargets())('report documents drafted from live data ($
     for (const line of [
       'TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM', 'LIÊN ĐOÀN LAO ĐỘNG TỈNH TÂY NINH', 'Số: /BC-LĐLĐ',
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Tây Ninh, ngày 15 tháng 11 năm 2026',
-      'BÁO CÁO Kết quả thực hiện Chương trình hành động số 05/CTr-LĐLĐ (năm 2026)',
-      'Thực hiện Chương trình hành động số 05/CTr-LĐLĐ ngày 18 tháng 01 năm 2024',
+      'BÁO CÁO Kết quả thực hiện Chương trình hành động số 05/CTr-LĐLĐ ngày 18/01/2024 của Liên đoàn Lao động tỉnh Tây Ninh (năm 2026)',
+      'Triển khai Chương trình hành động số 05/CTr-LĐLĐ ngày 18/01/2024 của Liên đoàn Lao động tỉnh Tây Ninh thực hiện Nghị quyết Đại hội XI Công đoàn Việt Nam, Liên đoàn Lao động tỉnh Tây Ninh báo cáo kết quả năm 2026 như sau:',
       'STT Chỉ tiêu Kế hoạch Thực hiện Tỷ lệ đạt Đánh giá',
       // "Nơi nhận" and the signer sit side by side, so LibreOffice interleaves their lines.
       'Nơi nhận:', '- Tổng Liên đoàn Lao động Việt Nam (để báo cáo);', '- Các đơn vị trực thuộc;', '- Lưu: VT.',

@@ -10,7 +10,7 @@ import { ProgressService } from '../progress/progress.service.ts';
 import { currentTemplates } from '../reporting/reporting.repository.ts';
 import { ReportingService } from '../reporting/reporting.service.ts';
 import { timingOf } from '../tasks/tasks.presenter.ts';
-import { reportDocument, reportUnit } from './report-documents.repository.ts';
+import { reportDocument, reportUnit, targetQuotes } from './report-documents.repository.ts';
 import { renderReportDocx } from './report-docx.renderer.ts';
 import { renderReportXlsx } from './report-xlsx.renderer.ts';
 import { assignmentsGivenFrom, currentStatuses, unitTasksOfDocument } from './report-tasks.repository.ts';
@@ -74,20 +74,24 @@ export class ReportDocumentsService {
     }
 
     const targets = await this.progress.forUnit(unit.id, asOf, { documentId: document.id });
-    const [breakdown, completeness, tasks] = await Promise.all([
+    const [breakdown, completeness, tasks, quotes] = await Promise.all([
       this.breakdown(targets.map((t) => t.targetId), unit.id, asOf), this.completeness(unit.id, unit.kind, period), this.tasks(unit.id, document.id),
+      targetQuotes(this.db, document.id, targets.map((t) => t.targetId)),
     ]);
     return buildReportContent({
       unit, parent: unit.parent,
-      document: { id: document.id, kind: document.kind, symbol: document.symbol, title: document.title, issuedOn: document.issuedOn, issuerName: document.issuerName },
+      document: {
+        id: document.id, kind: document.kind, symbol: document.symbol, title: document.title, issuedOn: document.issuedOn, issuerName: document.issuerName,
+        issuerText: document.issuerText, citedDates: document.citedDates,
+      },
       period, reportDate, asOf,
-      targets: targets.map((t) => ({ ...t, timing: t.timing.kind === 'annual' ? { kind: 'annual', year: t.timing.year } : t.timing })),
+      targets: targets.map((t) => ({ ...t, quote: quotes.get(t.targetId) ?? null, timing: t.timing.kind === 'annual' ? { kind: 'annual', year: t.timing.year } : t.timing })),
       breakdown, completeness, tasks,
       signer: { ...request.signer, name: request.signer?.name?.trim() || unit.chairName },
     });
   }
 
-  /** Each target's value in every unit directly below, in name order (one shared cache: one query per target). */
+  /** Each target's children table over the units directly below, in its own order: lagging first (one shared cache). */
   private async breakdown(targetIds: number[], unitId: number, asOf: string): Promise<Map<number, ChildFigures[]>> {
     // The version of each target in force on the report's date, as the main table uses.
     const rows = await this.progress.targetRows({ targetIds, asOf });
@@ -96,8 +100,10 @@ export class ReportDocumentsService {
     // Asked together, so the cache reads every target's children in as few queries as it can.
     const all = await Promise.all(rows.map((row) => this.progress.breakdown(row, unitId, asOf, false, cache)));
     rows.forEach((row, i) => {
-      result.set(Number(row.id), all[i]!.items.map((c) => ({ unit: { id: c.unit.id, name: c.unit.name }, value: c.value, status: c.status, statusLabel: c.statusLabel, shareAchieved: c.shareAchieved }))
-        .sort((a, b) => a.unit.name.localeCompare(b.unit.name, 'vi')));
+      result.set(Number(row.id), all[i]!.items.map((c) => ({
+        unit: { id: c.unit.id, name: c.unit.name }, value: c.value, status: c.status, statusLabel: c.statusLabel, shareAchieved: c.shareAchieved,
+        basis: c.basis, allocation: c.allocation ? { comparator: c.allocation.comparator, targetValue: c.allocation.targetValue } : null,
+      })));
     });
     return result;
   }

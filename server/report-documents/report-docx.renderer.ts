@@ -3,13 +3,15 @@
  * describes an administrative document: A4 portrait, margins top/bottom 20 mm, left 30 mm, right
  * 15 mm, Times New Roman 14 pt (tables 13 pt, header lines 12 pt), the issuing unit beside the national title, the
  * number, place and date, the title, the body, "Nơi nhận" beside the signer. The staff edit and
- * sign it, so everything stays plain Word: no fields, no macros, placeholders highlighted.
+ * sign it, so everything stays plain Word: no macros, placeholders highlighted; the one field is
+ * the page number, which Phụ lục I puts centred in the top margin from page 2 (13–14 pt, the first
+ * page unnumbered).
  */
 import {
-  AlignmentType, BorderStyle, Document, HighlightColor, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType,
+  AlignmentType, BorderStyle, Document, Header, HighlightColor, Packer, PageNumber, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType,
   type IBorderOptions, type ParagraphChild,
 } from 'docx';
-import { PLACEHOLDER_OPEN, TASKS_PLACEHOLDER, type Figure, type ReportContent } from '../../domain/report-documents/report-content.ts';
+import { PLACEHOLDER_OPEN, TASKS_PLACEHOLDER, type Figure, type ReportContent, type UnitGroup } from '../../domain/report-documents/report-content.ts';
 
 export const A4 = { width: 11906, height: 16838 } as const;
 const MM = 56.7; // twips per millimetre
@@ -32,16 +34,17 @@ function runs(text: string, style: RunStyle = {}): ParagraphChild[] {
   }));
 }
 
-function line(text: string, options: RunStyle & { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; indent?: boolean; before?: number; after?: number } = {}): Paragraph {
+function line(text: string, options: RunStyle & { align?: (typeof AlignmentType)[keyof typeof AlignmentType]; indent?: boolean; before?: number; after?: number; keepNext?: boolean } = {}): Paragraph {
   return new Paragraph({
     alignment: options.align ?? AlignmentType.JUSTIFIED,
     indent: options.indent ? { firstLine: 567 } : undefined,
+    keepNext: options.keepNext,
     spacing: { before: options.before ?? 0, after: options.after ?? 0, line: 276 },
     children: runs(text, options),
   });
 }
 
-const heading = (text: string) => line(text, { bold: true, before: 120, after: 60, indent: true });
+const heading = (text: string) => line(text, { bold: true, before: 120, after: 60, indent: true, keepNext: true });
 const body = (text: string) => line(text, { indent: true, before: 60, after: 60 });
 
 const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
@@ -60,13 +63,13 @@ type Align = 'left' | 'center' | 'right';
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
 /** A bordered data table; the header row repeats on every page; a row stays on one page unless `rowsMaySplit` (tall rows would leave half a page blank). */
-function dataTable(columns: { title: string; share: number; align: Align }[], rows: { cells: string[]; span?: boolean }[], options: { rowsMaySplit?: boolean } = {}): Table {
+function dataTable(columns: { title: string; share: number; align: Align }[], rows: { cells: string[]; span?: boolean; italics?: boolean }[], options: { rowsMaySplit?: boolean } = {}): Table {
   const total = columns.reduce((s, c) => s + c.share, 0);
   const widths = columns.map((c) => Math.floor((TEXT_WIDTH * c.share) / total));
-  const cell = (text: string, i: number, opts: { bold?: boolean; span?: number; align?: Align } = {}) => new TableCell({
+  const cell = (text: string, i: number, opts: { bold?: boolean; italics?: boolean; span?: number; align?: Align } = {}) => new TableCell({
     width: { size: opts.span ? TEXT_WIDTH : widths[i]!, type: WidthType.DXA }, columnSpan: opts.span, verticalAlign: VerticalAlign.CENTER,
     margins: { left: 60, right: 60, top: 20, bottom: 20 },
-    children: [new Paragraph({ alignment: ALIGN[opts.align ?? columns[i]!.align], children: runs(text, { size: TABLE, bold: opts.bold }) })],
+    children: [new Paragraph({ alignment: ALIGN[opts.align ?? columns[i]!.align], children: runs(text, { size: TABLE, bold: opts.bold, italics: opts.italics }) })],
   });
   return new Table({
     width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED,
@@ -74,13 +77,34 @@ function dataTable(columns: { title: string; share: number; align: Align }[], ro
       new TableRow({ tableHeader: true, children: columns.map((c, i) => cell(c.title, i, { bold: true, align: 'center' })) }),
       ...rows.map((r) => new TableRow({
         cantSplit: !options.rowsMaySplit,
-        children: r.span ? [cell(r.cells[0]!, 0, { bold: true, span: columns.length, align: 'left' })] : r.cells.map((t, i) => cell(t, i)),
+        children: r.span ? [cell(r.cells[0]!, 0, { bold: !r.italics, italics: r.italics, span: columns.length, align: 'left' })] : r.cells.map((t, i) => cell(t, i)),
       })),
     ],
   });
 }
 
 const text = (f: Figure) => f.text;
+
+/**
+ * One target of section II: its name, one sentence on how its units stand, and a table of the
+ * units listed first in the children table (lagging first), at most a page; the line after it
+ * counts the others, which the XLSX lists. Columns without content for this target are left out.
+ */
+function unitBlock(g: UnitGroup, titles: string[]): (Paragraph | Table)[] {
+  const intro = [line(`${g.no}. ${g.label}`, { italics: true, bold: true, indent: true, before: 120, keepNext: true }), line(g.summary, { indent: true, after: 60, keepNext: g.shown > 0 })];
+  if (g.shown === 0) return intro;
+  const [no, unit, allocation, actual, share, assessment] = titles as [string, string, string, string, string, string];
+  const columns: { title: string; share: number; align: Align; cell: (r: UnitGroup['rows'][number]) => string }[] = [
+    { title: no, share: 7, align: 'center', cell: (r) => String(r.no) },
+    { title: unit, share: 40, align: 'left', cell: (r) => r.unit },
+    ...(g.hasAllocation ? [{ title: allocation, share: 15, align: 'right' as const, cell: (r: UnitGroup['rows'][number]) => r.allocation }] : []),
+    { title: actual, share: 13, align: 'right', cell: (r) => text(r.actual) },
+    ...(g.hasShare ? [{ title: share, share: 11, align: 'right' as const, cell: (r: UnitGroup['rows'][number]) => text(r.share) }] : []),
+    { title: assessment, share: 18, align: 'left', cell: (r) => r.assessment },
+  ];
+  const rows = g.rows.slice(0, g.shown).map((r) => ({ cells: columns.map((c) => c.cell(r)) }));
+  return [...intro, dataTable(columns, g.rest ? [...rows, { cells: [g.rest], span: true, italics: true }] : rows)];
+}
 
 export async function renderReportDocx(c: ReportContent): Promise<Buffer> {
   const header = sideBySide(0.38, [
@@ -96,14 +120,9 @@ export async function renderReportDocx(c: ReportContent): Promise<Buffer> {
   ]);
 
   const targets = dataTable(
-    [{ title: c.targetColumns[0]!, share: 8, align: 'center' }, { title: c.targetColumns[1]!, share: 32, align: 'left' }, { title: c.targetColumns[2]!, share: 19, align: 'left' },
-      { title: c.targetColumns[3]!, share: 13, align: 'right' }, { title: c.targetColumns[4]!, share: 12, align: 'right' }, { title: c.targetColumns[5]!, share: 16, align: 'left' }],
+    [{ title: c.targetColumns[0]!, share: 7, align: 'center' }, { title: c.targetColumns[1]!, share: 37, align: 'left' }, { title: c.targetColumns[2]!, share: 19, align: 'left' },
+      { title: c.targetColumns[3]!, share: 12, align: 'right' }, { title: c.targetColumns[4]!, share: 10, align: 'right' }, { title: c.targetColumns[5]!, share: 15, align: 'left' }],
     c.targets.map((t) => ({ cells: [String(t.no), t.label, t.plan, text(t.actual), text(t.share), t.assessment] })),
-  );
-  const units = dataTable(
-    [{ title: c.unitColumns[0]!, share: 8, align: 'center' }, { title: c.unitColumns[1]!, share: 44, align: 'left' }, { title: c.unitColumns[2]!, share: 16, align: 'right' },
-      { title: c.unitColumns[3]!, share: 14, align: 'right' }, { title: c.unitColumns[4]!, share: 18, align: 'left' }],
-    c.units.flatMap((g) => [{ cells: [`${g.no}. ${g.label}`], span: true }, ...g.rows.map((r) => ({ cells: [String(r.no), r.unit, text(r.actual), text(r.share), r.assessment] }))]),
   );
   const completeness = dataTable(
     c.completenessColumns.map((title, i) => ({ title, share: i === 0 ? 30 : 10, align: i === 0 ? 'left' as const : 'right' as const })),
@@ -131,7 +150,11 @@ export async function renderReportDocx(c: ReportContent): Promise<Buffer> {
     title: `${c.title} ${c.subtitle} ${c.periodLine}`,
     styles: { default: { document: { run: { font: FONT, size: BODY } } } },
     sections: [{
-      properties: { page: { size: { width: A4.width, height: A4.height }, margin: { ...MARGINS, header: 567, footer: 567 } } },
+      properties: { titlePage: true, page: { size: { width: A4.width, height: A4.height }, margin: { ...MARGINS, header: 567, footer: 567 } } },
+      headers: {
+        default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: BODY })] })] }),
+        first: new Header({ children: [new Paragraph({ children: [] })] }),
+      },
       children: [
         header,
         line(c.title, { bold: true, align: AlignmentType.CENTER, before: 360 }),
@@ -144,7 +167,7 @@ export async function renderReportDocx(c: ReportContent): Promise<Buffer> {
         body(c.targetSummary),
         targets,
         heading(c.sections.units),
-        ...(c.units.some((g) => g.rows.length) ? [units] : [body('Đơn vị không có đơn vị trực thuộc.')]),
+        ...(c.units.some((g) => g.rows.length) ? c.units.flatMap((g) => unitBlock(g, c.unitColumns)) : [body('Đơn vị không có đơn vị trực thuộc.')]),
         heading(c.sections.completeness),
         body(c.completenessSummary),
         ...(c.completeness.length ? [completeness] : []),

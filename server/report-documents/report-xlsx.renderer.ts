@@ -55,8 +55,9 @@ export async function renderReportXlsx(c: ReportContent): Promise<Buffer> {
   const about = `${c.header.unitName} — ${c.periodLine} — ${c.asOfNote}`;
   addSheet(book, 'Chỉ tiêu', `${c.subtitle} ${c.periodLine}`, about, c.targetColumns,
     c.targets.map((t) => [t.no, t.label, t.plan, t.actual, t.share, t.assessment]));
+  // Every unit of every target, in the children table's order (lagging first): the Word document lists the first of them.
   addSheet(book, 'Theo đơn vị', 'Kết quả theo đơn vị trực thuộc', about, ['STT', 'Chỉ tiêu', ...c.unitColumns.slice(1)],
-    c.units.flatMap((g) => g.rows.map((r) => [r.no, `${g.no}. ${g.label}`, r.unit, r.actual, r.share, r.assessment])));
+    c.units.flatMap((g) => g.rows.map((r) => [r.no, `${g.no}. ${g.label}`, r.unit, r.allocationValue, r.actual, r.share, r.assessment])));
   addSheet(book, 'Tình hình báo cáo', 'Tình hình báo cáo của các đơn vị', about, c.completenessColumns,
     c.completeness.map((l) => [l.templateName, ...l.figures]));
   addSheet(book, 'Nhiệm vụ', 'Việc thực hiện các nhiệm vụ, giải pháp', about, [...c.taskColumns, ...c.taskCountColumns],
