@@ -2,6 +2,7 @@ import { Spin } from 'antd';
 import { Suspense, lazy } from 'react';
 import { Navigate, Route, createBrowserRouter, createRoutesFromElements } from 'react-router';
 import { CHANGE_PASSWORD_PATH, LOGIN_PATH } from './api/auth.api.ts';
+import { NOTIFICATIONS_PATH, NOTIFICATION_SETTINGS_PATH } from './api/notifications.api.ts';
 import { AppShell } from './components/app-shell.layout.tsx';
 import { HOME_PATH, NAV_SECTIONS } from './components/nav-sections.ts';
 import { RequirePermission } from './scenes/admin/require-permission.guard.tsx';
@@ -40,6 +41,8 @@ const ReportFormScene = lazy(() => import('./scenes/reporting/report-form.scene.
 const AllocationScene = lazy(() => import('./scenes/allocation/allocation.scene.tsx'));
 const TasksScene = lazy(() => import('./scenes/tasks/tasks.scene.tsx'));
 const TaskDetailScene = lazy(() => import('./scenes/tasks/task-detail.scene.tsx'));
+const NotificationsScene = lazy(() => import('./scenes/notifications/notifications.scene.tsx'));
+const NotificationSettingsScene = lazy(() => import('./scenes/notifications/notification-settings.scene.tsx'));
 
 /**
  * A data router (not <BrowserRouter>) so that a screen holding unsaved work can block leaving it
@@ -85,6 +88,8 @@ export function createAppRouter() {
         <Route path="/nhiem-vu/:id" element={<TaskDetailScene />} />
         <Route path="/bao-cao-dinh-ky" element={<ReportingScene />} />
         <Route path="/bao-cao-dinh-ky/:id" element={<ReportFormScene />} />
+        <Route path={NOTIFICATIONS_PATH} element={<NotificationsScene />} />
+        <Route path={NOTIFICATION_SETTINGS_PATH} element={<NotificationSettingsScene />} />
         {NAV_SECTIONS.filter((s) => !s.isReady).map((section) => (
           <Route key={section.key} path={section.path} element={<SectionPlaceholderScene section={section} />} />
         ))}

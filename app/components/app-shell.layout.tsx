@@ -1,6 +1,7 @@
 import {
   ApartmentOutlined,
   BankOutlined,
+  BellOutlined,
   BarChartOutlined,
   CarryOutOutlined,
   DashboardOutlined,
@@ -18,11 +19,13 @@ import {
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Avatar, Button, Drawer, Dropdown, Layout, Menu, Spin, Typography, type ButtonProps } from 'antd';
 import { Suspense, useEffect, useState, type ReactNode } from 'react';
-import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import type { CurrentUser } from '../../server/auth/auth.schema.ts';
 import { ApiError, errorMessage } from '../api/api-client.ts';
 import { CHANGE_PASSWORD_PATH, LOGIN_PATH, NEXT_PARAM, logout, logoutEverywhere, meKey, meQuery } from '../api/auth.api.ts';
-import { adminPageForPath, adminPagesFor } from '../scenes/admin/admin-pages.ts';
+import { NOTIFICATION_SETTINGS_PATH } from '../api/notifications.api.ts';
+import { adminPagesFor } from '../scenes/admin/admin-pages.ts';
+import { NotificationBell } from '../scenes/notifications/notification-bell.tsx';
 import { useIsPhone } from '../lib/use-is-phone.ts';
 import { OfflineStatus } from '../offline/offline-status.tsx';
 import { CurrentUnitBadge } from './current-unit.badge.tsx';
@@ -40,6 +43,14 @@ const ICONS: Record<string, ReactNode> = {
   reports: <BarChartOutlined />,
   admin: <SettingOutlined />,
 };
+
+/**
+ * A menu entry as a real link: open in a new tab, copy the address, middle-click all work as
+ * on any web page (issue 22); a plain click stays in the app (react-router's Link).
+ */
+function NavLink({ to, testId, label }: { to: string; testId: string; label: string }) {
+  return <Link to={to} className="app-nav-link" data-testid={testId}>{label}</Link>;
+}
 
 /** While a screen's code or the session arrives (a slow phone connection can take seconds). */
 const LOADING = <Spin className="app-loading" description="Đang tải…" size="large"><div /></Spin>;
@@ -80,6 +91,7 @@ function UserMenu({ me }: { me: CurrentUser }) {
           ...(forced
             ? []
             : [
+                { key: 'notification-settings', icon: <BellOutlined />, label: <span data-testid="menu-notification-settings">Cài đặt thông báo</span> },
                 { key: 'password', icon: <KeyOutlined />, label: <span data-testid="menu-change-password">Đổi mật khẩu</span> },
                 { key: 'logout-all', icon: <DisconnectOutlined />, label: <span data-testid="menu-logout-all">Đăng xuất khỏi mọi thiết bị</span> },
               ]),
@@ -90,6 +102,7 @@ function UserMenu({ me }: { me: CurrentUser }) {
           if (key === 'logout') void logout().finally(() => window.location.assign(LOGIN_PATH));
           if (key === 'logout-all') confirmLogoutAll();
           if (key === 'password') navigate(CHANGE_PASSWORD_PATH);
+          if (key === 'notification-settings') navigate(NOTIFICATION_SETTINGS_PATH);
         },
       }}
     >
@@ -189,8 +202,9 @@ function ShellFrame({ me }: { me: CurrentUser }) {
   const [collapsed, setCollapsed] = useState(readCollapsed);
   const [isDrawerOpen, setDrawerOpen] = useState(false);
   const active = sectionForPath(location.pathname);
-  const adminPage = adminPageForPath(location.pathname);
-  const adminPages = adminPagesFor(me.permissions);
+  // Đổi mật khẩu (the one page open to everyone) lives in the user menu, not under Quản trị.
+  const adminPages = adminPagesFor(me.permissions).filter((page) => page.permission !== null);
+  const adminPage = adminPages.find((page) => location.pathname === page.path || location.pathname.startsWith(`${page.path}/`));
 
   // A link inside a screen (not the menu) also lands on a new page: the drawer must not stay over it.
   useEffect(() => setDrawerOpen(false), [location.pathname]);
@@ -210,23 +224,23 @@ function ShellFrame({ me }: { me: CurrentUser }) {
       mode="inline"
       selectedKeys={adminPage ? [adminPage.key] : active ? [active.key] : []}
       defaultOpenKeys={adminPage ? ['admin'] : []}
-      items={sectionsFor(me.permissions).map((section) => ({
-        key: section.key,
-        icon: ICONS[section.key],
-        label: <span data-testid={`nav-${section.key}`}>{section.label}</span>,
-        title: section.label,
-        // Quản trị opens into the pages this user's permissions allow.
-        children:
-          section.key === 'admin'
-            ? adminPages.map((page) => ({ key: page.key, label: <span data-testid={`subnav-${page.key}`}>{page.label}</span>, title: page.label }))
-            : undefined,
-      }))}
-      onClick={({ key }) => {
+      items={sectionsFor(me.permissions, { adminPageCount: adminPages.length }).map((section) =>
+        // Quản trị opens into the pages this user's permissions allow; it is a heading, not a page.
+        section.key === 'admin'
+          ? {
+              key: section.key, icon: ICONS[section.key], title: section.label,
+              label: <span data-testid={`nav-${section.key}`}>{section.label}</span>,
+              children: adminPages.map((page) => ({ key: page.key, title: page.label, label: <NavLink to={page.path} testId={`subnav-${page.key}`} label={page.label} /> })),
+            }
+          : { key: section.key, icon: ICONS[section.key], title: section.label, label: <NavLink to={section.path} testId={`nav-${section.key}`} label={section.label} /> },
+      )}
+      onClick={({ key, domEvent }) => {
         setDrawerOpen(false);
-        const page = adminPages.find((p) => p.key === key);
-        if (page) return navigate(page.path);
-        const section = NAV_SECTIONS.find((s) => s.key === key);
-        if (section) navigate(section.path);
+        // The link inside the item navigated (or the browser opened a new tab for Ctrl/⌘-click).
+        if ((domEvent.target as Element).closest('a')) return;
+        // A click beside the text (the icon, the item's padding, the narrow menu) still opens the page.
+        const target = adminPages.find((p) => p.key === key) ?? NAV_SECTIONS.find((s) => s.key === key);
+        if (target) navigate(target.path);
       }}
     />
   );
@@ -259,6 +273,7 @@ function ShellFrame({ me }: { me: CurrentUser }) {
         </a>
         <div className="app-header-spacer" />
         <CurrentUnitBadge me={me} />
+        <NotificationBell />
         <UserMenu me={me} />
       </Layout.Header>
       <OfflineStatus me={me} />

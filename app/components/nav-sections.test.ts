@@ -23,4 +23,9 @@ describe('navigation sections', () => {
     expect(sectionsFor(['org.read']).map((s) => s.key)).not.toContain('tasks');
     expect(sectionsFor([]).map((s) => s.key)).toContain('overview');
   });
+
+  it('leaves Quản trị out when it would hold no administration page', () => {
+    expect(sectionsFor([], { adminPageCount: 0 }).map((s) => s.key)).not.toContain('admin');
+    expect(sectionsFor(['users.manage'], { adminPageCount: 2 }).map((s) => s.key)).toContain('admin');
+  });
 });

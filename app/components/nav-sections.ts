@@ -90,9 +90,16 @@ export const NAV_SECTIONS: readonly NavSection[] = [
 
 export const HOME_PATH = '/tong-quan';
 
-/** The sections a caller with these permissions sees in the menu. */
-export function sectionsFor(permissions: readonly string[]): NavSection[] {
-  return NAV_SECTIONS.filter((section) => !section.permission || permissions.includes(section.permission));
+/**
+ * The sections a caller with these permissions sees in the menu. Quản trị only with at least one
+ * administration page to open: a "Quản trị" holding nothing but one's own password change misled
+ * officers into thinking they administered something (issue 22; Đổi mật khẩu is in the user menu).
+ */
+export function sectionsFor(permissions: readonly string[], options: { adminPageCount?: number } = {}): NavSection[] {
+  return NAV_SECTIONS.filter((section) => {
+    if (section.key === 'admin' && options.adminPageCount === 0) return false;
+    return !section.permission || permissions.includes(section.permission);
+  });
 }
 
 /** The section a URL belongs to (its own page or any page below it), for the menu highlight. */
