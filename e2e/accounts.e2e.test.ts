@@ -139,9 +139,9 @@ describe('accounts: an administrator creates a user who sees only their own comm
     expect(await rootRows.count()).toBe(1);
     expect(await page.getByTestId(`tree-node-${province.id}`).count()).toBe(0);
     await shot('accounts-scoped-tree');
-    // The Quản trị menu offers this viewer the catalogue of indicators (read only: targets.read) and their own password.
+    // The Quản trị menu offers this viewer the catalogue of indicators (read only: targets.read); their own password is in the user menu (issue 22).
     await page.getByTestId('nav-admin').click();
-    expect(await page.locator('[data-testid^="subnav-"]').allInnerTexts()).toEqual(['Chỉ số và thành phần số liệu', 'Đổi mật khẩu']);
+    expect(await page.locator('[data-testid^="subnav-"]').allInnerTexts()).toEqual(['Chỉ số và thành phần số liệu']);
 
     await page.getByTestId('org-search-input').fill(otherCommune.name);
     await page.getByText(`Không tìm thấy đơn vị nào khớp với “${otherCommune.name}”.`).waitFor();
