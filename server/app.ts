@@ -139,13 +139,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(usersRoutes, { users: new UsersService(db), db });
   await app.register(tokensRoutes, { tokens: new TokensService(db) });
   await app.register(auditRoutes, { db });
-  await app.register(membersRoutes, { members: new MembersService(db), db });
+  await app.register(membersRoutes, { members: new MembersService(db, options.database.read), db, read: options.database.read });
   await app.register(employersRoutes, { employers: new EmployersService(db), db });
   await app.register(agreementsRoutes, { agreements: new AgreementsService(db), db });
   await app.register(grassrootsRoutes, { db });
   // One engine per app: the measures service tells it when the catalogue changed.
   const progress = new ProgressService(db);
-  await app.register(progressRoutes, { progress, db });
+  await app.register(progressRoutes, { progress, dashboards: progress.reading(options.database.read), db });
   await app.register(measuresRoutes, { measures: new MeasuresService(db, progress) });
   await app.register(formVersionsRoutes, { forms: new FormVersionsService(db) });
   await app.register(notificationsRoutes, { db });

@@ -33,7 +33,8 @@ export interface MemberExportQuery {
 }
 
 /** Streams the filtered list page by page (keyset), so memory stays flat for a million rows. */
-export async function exportMembers(db: Kysely<DB>, principal: Principal, actor: AuditActor, query: MemberExportQuery): Promise<{ stream: PassThrough; fileName: string }> {
+/** `read` (the replica when configured) streams the rows; the audit row is written on `db`, the primary. */
+export async function exportMembers(db: Kysely<DB>, principal: Principal, actor: AuditActor, query: MemberExportQuery, read: Kysely<DB> = db): Promise<{ stream: PassThrough; fileName: string }> {
   const root = query.unitId ? await findUnit(db, query.unitId, todayInVietnam()) : null;
   const underPath = root?.path ?? principal.scopePath;
   const unmasked = can(principal, 'personal_data.view');
@@ -45,7 +46,7 @@ export async function exportMembers(db: Kysely<DB>, principal: Principal, actor:
   async function* rows() {
     let after: { key: string; id: number } | null = null;
     for (;;) {
-      const page = await listMembers(db, { underPath, words, digits: null, status: query.status ?? null, sector: query.sector ?? null, after, limit: 5000 });
+      const page = await listMembers(read, { underPath, words, digits: null, status: query.status ?? null, sector: query.sector ?? null, after, limit: 5000 });
       for (const m of page) {
         yield {
           fullName: m.full_name, gender: m.gender === 'female' ? 'Nữ' : 'Nam', birthDate: m.birth_date,

@@ -27,7 +27,7 @@ export function unitFromInput(source: 'query' | 'body', key: string): UnitLocato
   };
 }
 
-export const membersRoutes: FastifyPluginAsyncTypebox<{ members: MembersService; db: Kysely<DB> }> = async (app, { members, db }) => {
+export const membersRoutes: FastifyPluginAsyncTypebox<{ members: MembersService; db: Kysely<DB>; read?: Kysely<DB> }> = async (app, { members, db, read = db }) => {
   const onMember = (permission: 'registry.read' | 'registry.write') => ({
     permission, unit: unitOfRecord('id', (id) => unitOfMember(db, id)), notFound: memberNotFound,
   });
@@ -51,7 +51,7 @@ export const membersRoutes: FastifyPluginAsyncTypebox<{ members: MembersService;
     config: { access: { permission: 'registry.read', unit: unitFromInput('query', 'unitId') } },
   }, async (request, reply) => {
     const format = request.query.format ?? 'xlsx';
-    const file = await exportMembers(db, requirePrincipal(request), actorOf(request), { ...request.query, format });
+    const file = await exportMembers(db, requirePrincipal(request), actorOf(request), { ...request.query, format }, read);
     return reply
       .type(format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="${file.fileName}"`)

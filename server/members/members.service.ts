@@ -41,7 +41,8 @@ function auditView(m: repo.MemberRow) {
 const blankToNull = (value: string | null | undefined) => (value === undefined || value === null || value.trim() === '' ? null : value.normalize('NFC').trim());
 
 export class MembersService {
-  constructor(private readonly db: Kysely<DB>) {}
+  /** `read`: lists, search and counts (the replica when DATABASE_READ_URL is set); `db`: writes and a record's own page. */
+  constructor(private readonly db: Kysely<DB>, private readonly read: Kysely<DB> = db) {}
 
   present(row: repo.MemberRow, viewer: Principal | null): MemberItem {
     const unmasked = can(viewer, 'personal_data.view');
@@ -86,11 +87,11 @@ export class MembersService {
       status: q.status ?? null,
       sector: q.sector ?? null,
     };
-    const rows = await repo.listMembers(this.db, { ...filter, after: decodeCursor(q.after), limit });
+    const rows = await repo.listMembers(this.read, { ...filter, after: decodeCursor(q.after), limit });
     const last = rows.at(-1);
     return {
       items: rows.map((r) => this.present(r, principal)), nextCursor: rows.length === limit && last ? encodeCursor(last.sort_key, Number(last.id)) : null,
-      ...(q.withTotal && !q.after && { total: await repo.countMembers(this.db, filter) }),
+      ...(q.withTotal && !q.after && { total: await repo.countMembers(this.read, filter) }),
     };
   }
 
@@ -274,10 +275,10 @@ export class MembersService {
   async countOn(principal: Principal, unitId: number | undefined, date: string | undefined, viaPredecessors = false) {
     const on = date ?? todayInVietnam();
     const id = unitId ?? principal.unitId;
-    if (!viaPredecessors) return { unitId: id, date: on, members: await repo.countMembersOn(this.db, id, on) };
+    if (!viaPredecessors) return { unitId: id, date: on, members: await repo.countMembersOn(this.read, id, on) };
     // A successor's past figure is the sum of its predecessors' (disjoint subtrees on that date).
-    const units = await unitsToSumOn(this.db, id, on);
-    const counts = await Promise.all(units.map((u) => repo.countMembersOn(this.db, u, on)));
+    const units = await unitsToSumOn(this.read, id, on);
+    const counts = await Promise.all(units.map((u) => repo.countMembersOn(this.read, u, on)));
     return { unitId: id, date: on, members: counts.reduce((a, b) => a + b, 0), summedUnitIds: units };
   }
 }

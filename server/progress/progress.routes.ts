@@ -17,7 +17,12 @@ const TAGS = ['Chỉ tiêu và tiến độ'];
 const targetNotFound = () => new AppError('TARGET_NOT_FOUND', 'not_found', 'Không tìm thấy chỉ tiêu.');
 const documentNotFound = () => new AppError('DOCUMENT_NOT_FOUND', 'not_found', 'Không tìm thấy văn bản.');
 
-export const progressRoutes: FastifyPluginAsyncTypebox<{ progress: ProgressService; db: Kysely<DB> }> = async (app, { progress, db }) => {
+/**
+ * `dashboards` is the engine on the read handle (the replica when DATABASE_READ_URL is set): Tổng
+ * quan, a target's breakdown and its series. A single target's progress stays on the primary:
+ * the target page is opened right after creating or editing the target.
+ */
+export const progressRoutes: FastifyPluginAsyncTypebox<{ progress: ProgressService; dashboards?: ProgressService; db: Kysely<DB> }> = async (app, { progress, dashboards = progress, db }) => {
   app.get('/api/progress', {
     schema: { tags: TAGS, summary: 'Mọi chỉ tiêu áp dụng cho đơn vị, giá trị thực hiện, trạng thái và dự báo', querystring: ProgressQuery, response: { 200: ProgressList } },
     config: { access: { permission: 'targets.read', unit: unitFromInput('query', 'unitId') } },
@@ -25,7 +30,7 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ progress: ProgressServi
     const unitId = request.query.unitId ?? requirePrincipal(request).unitId;
     const asOf = request.query.asOf ?? todayInVietnam();
     if (!isIsoDate(asOf)) throw badRequest('INVALID_DATE', `Ngày "${asOf}" không tồn tại trong lịch.`);
-    return { unitId, asOf, items: await progress.forUnit(unitId, asOf, { documentId: request.query.documentId, includeSubmitted: request.query.includeSubmitted }) };
+    return { unitId, asOf, items: await dashboards.forUnit(unitId, asOf, { documentId: request.query.documentId, includeSubmitted: request.query.includeSubmitted }) };
   });
 
   app.get('/api/targets/:id/progress', {
@@ -45,7 +50,7 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ progress: ProgressServi
   const viewedUnit = targetViewedUnit(db);
   /** The target as it read on `asOf` (its version then in force). */
   const loadTarget = async (id: number, asOf: string) => {
-    const [row] = await progress.targetRows({ targetIds: [id], asOf });
+    const [row] = await dashboards.targetRows({ targetIds: [id], asOf });
     if (!row) throw targetNotFound();
     return row;
   };
@@ -64,7 +69,7 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ progress: ProgressServi
   }, async (request) => {
     const asOf = asOfOf(request.query.asOf);
     const row = await loadTarget(request.params.id, asOf);
-    return progress.breakdown(row, request.query.unitId ?? Number(row.unit_id), asOf, request.query.includeSubmitted ?? false);
+    return dashboards.breakdown(row, request.query.unitId ?? Number(row.unit_id), asOf, request.query.includeSubmitted ?? false);
   });
 
   app.get('/api/targets/:id/series', {
@@ -76,7 +81,7 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{ progress: ProgressServi
   }, async (request) => {
     const asOf = asOfOf(request.query.asOf);
     const row = await loadTarget(request.params.id, asOf);
-    return { points: await progress.series(row, request.query.unitId ?? Number(row.unit_id), asOf, request.query.includeSubmitted ?? false) };
+    return { points: await dashboards.series(row, request.query.unitId ?? Number(row.unit_id), asOf, request.query.includeSubmitted ?? false) };
   });
 
   app.post('/api/documents', {

@@ -325,7 +325,22 @@ function expandRow(t: TargetRow, cat: Catalogue): TargetRow {
 export class ProgressService {
   private catalogueRead: { at: number; value: Promise<Catalogue> } | null = null;
 
+  /** Set on a reading engine (`reading`): the catalogue stays the writer's, so invalidation reaches it at once. */
+  private catalogueOwner: ProgressService | null = null;
+
   constructor(private readonly db: Kysely<DB>, private readonly source: DerivedSource = 'aggregates') {}
+
+  /**
+   * The same engine computing on another handle: the dashboards read the replica
+   * (DATABASE_READ_URL) while the catalogue cache stays this one's, which the measures service
+   * invalidates on every edit.
+   */
+  reading(read: Kysely<DB>): ProgressService {
+    if (read === this.db) return this;
+    const engine = new ProgressService(read, this.source);
+    engine.catalogueOwner = this;
+    return engine;
+  }
 
   /** A cache for one request (or one test comparison). */
   cache(): ElementCache {
@@ -339,6 +354,7 @@ export class ProgressService {
    * and another server process sees a change within CATALOGUE_TTL_MS.
    */
   private catalogue(): Promise<Catalogue> {
+    if (this.catalogueOwner) return this.catalogueOwner.catalogue();
     if (!this.catalogueRead || Date.now() - this.catalogueRead.at > CATALOGUE_TTL_MS) {
       const value = readCatalogue(this.db);
       value.catch(() => (this.catalogueRead = null));
