@@ -171,6 +171,8 @@ export const agreementExportUrl = (format: 'xlsx' | 'csv', filter: AgreementFilt
 
 export interface ImportRejection {
   rowNumber: number;
+  /** The row's value in the status's `nameColumn` (Họ và tên, Tên đơn vị…). */
+  name: string | null;
   column: string | null;
   reason: string;
 }
@@ -195,6 +197,8 @@ export interface ImportStatus {
   personalDataMasked: boolean;
   startedAt: string;
   finishedAt: string | null;
+  /** Title of the column that names a rejected row; null when the file has none. */
+  nameColumn: string | null;
   rejections: ImportRejection[];
 }
 
@@ -227,4 +231,6 @@ export const startImport = (registry: ImportRegistry, file: File, unitId: number
   uploadFile<ImportStatus>('POST', `/api/imports/${registry}`, file, { unitId, dryRun, mapping: mapping ? JSON.stringify(mapping) : undefined });
 
 export const importStatus = (id: number) => api.get<ImportStatus>(`/api/imports/${id}`);
+/** Tải tệp mẫu: an XLSX the browser downloads itself (header row, one example row, a notes sheet). */
+export const importTemplateUrl = (registry: ImportRegistry) => `/api/imports/template/${registry}`;
 export const importRejectionsUrl = (id: number, format: 'xlsx' | 'csv' = 'xlsx') => buildUrl(`/api/imports/${id}/rejections`, { format });

@@ -5,7 +5,9 @@ import { actorOf, requirePrincipal } from '../auth/access-guard.ts';
 import { fileTooLarge, openUpload } from '../http/file-upload.ts';
 import { unitOfRecord, type UnitLocator } from '../http/route-access.ts';
 import { unitFromInput } from '../members/members.routes.ts';
+import { importTemplate } from './import-templates.ts';
 import { importNotFound, type ImportsService } from './imports.service.ts';
+import { XLSX_CONTENT_TYPE } from '../tabular/template-workbook.ts';
 
 const TAGS = ['Nhập dữ liệu từ Excel'];
 export const IMPORT_MAX_BYTES = 200 * 1024 * 1024;
@@ -18,7 +20,11 @@ const ImportStatus = Type.Object({
   rejectionsExpired: Type.Boolean({ description: 'Các dòng bị từ chối đã được xóa (chỉ giữ 30 ngày)' }),
   personalDataMasked: Type.Boolean({ description: 'Số CCCD, điện thoại trong tệp dòng bị từ chối được che theo quyền của người xem' }),
   startedAt: Type.String(), finishedAt: Type.Union([Type.String(), Type.Null()]),
-  rejections: Type.Array(Type.Object({ rowNumber: Type.Integer(), column: Type.Union([Type.String(), Type.Null()]), reason: Type.String() }), { description: '500 lỗi đầu tiên; tải tệp dòng bị từ chối để có đủ' }),
+  nameColumn: Type.Union([Type.String(), Type.Null()], { description: 'Tiêu đề cột cho biết dòng bị từ chối là ai, là gì (Họ và tên, Tên đơn vị…); null khi tệp không có cột đó' }),
+  rejections: Type.Array(Type.Object({
+    rowNumber: Type.Integer(), name: Type.Union([Type.String(), Type.Null()], { description: 'Giá trị của cột nameColumn ở dòng đó' }),
+    column: Type.Union([Type.String(), Type.Null()]), reason: Type.String(),
+  }), { description: '500 lỗi đầu tiên; tải tệp dòng bị từ chối để có đủ' }),
 });
 
 const RegistryParam = Type.Union([Type.Literal('members'), Type.Literal('employers'), Type.Literal('grassroots'), Type.Literal('agreements')], {
@@ -88,6 +94,17 @@ export const importsRoutes: FastifyPluginAsyncTypebox<{ imports: ImportsService 
     // Not about any unit's data: the same for everyone who may import.
     config: { access: { permission: 'registry.write' } },
   }, (request) => imports.fields(request.params.registry));
+
+  app.get('/api/imports/template/:registry', {
+    schema: {
+      tags: TAGS, summary: 'Tải tệp mẫu XLSX: dòng tiêu đề chuẩn, một dòng ví dụ và trang "Hướng dẫn" giải thích từng cột',
+      params: Type.Object({ registry: RegistryParam }),
+    },
+    config: { access: { permission: 'registry.write' } },
+  }, async (request, reply) => {
+    const template = await importTemplate(request.params.registry);
+    return reply.type(XLSX_CONTENT_TYPE).header('content-disposition', `attachment; filename="${template.fileName}"`).send(template.content);
+  });
 
   app.get('/api/imports/:id', {
     schema: { tags: TAGS, summary: 'Tiến độ và kết quả một lượt nhập (số dòng đọc, thêm, sửa, giữ nguyên, từ chối)', params: Type.Object({ id: Type.Integer({ minimum: 1 }) }), response: { 200: ImportStatus } },

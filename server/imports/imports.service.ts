@@ -16,6 +16,21 @@ import { IMPORTS, type ImportRegistry } from './import-registries.ts';
 import { fileSha256, headerTitles, prepareImport, runImport } from './import-runner.ts';
 import { DEFAULT_IMPORT_LIMITS, rejectedRowFor, rejectionsExpireBefore, type ImportLimits } from './rejected-rows.ts';
 
+/**
+ * The column that tells a person which row was refused: a list of reasons by row number alone
+ * sends them back to the file to find out who "row 1,204" is. Names are not masked (the
+ * registries show them to every reader); CCCD and phone never serve here.
+ */
+const ROW_NAME_FIELD: Record<ImportRegistry, string> = { members: 'fullName', employers: 'name', grassroots: 'name', agreements: 'cdcsCode' };
+
+function rowNameOf(registry: ImportRegistry, fieldColumns: Record<string, number>) {
+  const key = ROW_NAME_FIELD[registry];
+  const field = IMPORTS[registry]?.fields.find((f) => f.key === key);
+  const index = fieldColumns[key];
+  if (!field || index === undefined) return null;
+  return { label: field.label, of: (raw: (string | null)[]) => raw[index]?.trim() || null };
+}
+
 export const importNotFound = () => new AppError('IMPORT_NOT_FOUND', 'not_found', 'Không tìm thấy lượt nhập dữ liệu.');
 
 /**
@@ -120,6 +135,7 @@ export class ImportsService {
     const job = await jobs.findJob(this.db, jobId);
     if (!job) throw importNotFound();
     const rejections = await jobs.listRejections(this.db, jobId, 500);
+    const named = rowNameOf(job.registry as ImportRegistry, job.field_columns as Record<string, number>);
     return {
       id: Number(job.id), registry: job.registry, fileName: job.file_name, dryRun: job.dry_run, status: job.status, message: job.message,
       rowsRead: job.rows_read, inserted: job.inserted, updated: job.updated, unchanged: job.unchanged, rejected: job.rejected,
@@ -127,7 +143,8 @@ export class ImportsService {
       personalDataMasked: !can(reader, 'personal_data.view'),
       startedAt: job.started_at.toISOString(), finishedAt: job.finished_at?.toISOString() ?? null,
       // Reasons never quote a CCCD or phone (the registries word them so): no masking needed here.
-      rejections: rejections.map((r) => ({ rowNumber: r.row_number, column: r.column_name, reason: r.reason })),
+      nameColumn: named?.label ?? null,
+      rejections: rejections.map((r) => ({ rowNumber: r.row_number, name: named?.of(r.raw as (string | null)[]) ?? null, column: r.column_name, reason: r.reason })),
     };
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportField } from '../../api/registry.api.ts';
-import { columnsFromIssues, duplicateFields, guessMapping, missingRequired, templateCsv } from './import-mapping.model.ts';
+import { columnsFromIssues, duplicateFields, guessMapping, missingRequired } from './import-mapping.model.ts';
 
 // As GET /api/imports/fields/members answers (a subset).
 const MEMBER_FIELDS: ImportField[] = [
@@ -45,11 +45,5 @@ describe('import column mapping', () => {
     expect(duplicateFields({ 0: 'cccd', 1: 'cccd', 2: null, 3: 'phone' }, MEMBER_FIELDS)).toEqual(['Số CCCD']);
     expect(duplicateFields({ 0: 'cccd', 1: null }, MEMBER_FIELDS)).toEqual([]);
     expect(missingRequired({ 0: 'code', 1: null }, GRASSROOTS_FIELDS)).toEqual(['Tên công đoàn cơ sở']);
-  });
-
-  it('writes a template Excel opens with the Vietnamese titles of the chosen registry', () => {
-    const csv = templateCsv(GRASSROOTS_FIELDS);
-    expect(csv).toBe('\uFEFFMã CĐCS,Tên công đoàn cơ sở,Ngày thành lập\r\n');
-    expect(templateCsv([{ key: 'x', label: 'Xã, phường', required: false, synonyms: [] }])).toBe('\uFEFF"Xã, phường"\r\n');
   });
 });

@@ -56,12 +56,3 @@ export function missingRequired(mapping: ColumnMapping, fields: readonly ImportF
   const chosen = new Set(Object.values(mapping));
   return fields.filter((f) => f.required && !chosen.has(f.key)).map((f) => f.label);
 }
-
-/**
- * The template: the header titles only, as CSV with a BOM so Excel opens the Vietnamese titles
- * correctly. Titles are the server's own, so the template is always recognised.
- */
-export function templateCsv(fields: readonly ImportField[]): string {
-  const cell = (text: string) => (/[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text);
-  return `\uFEFF${fields.map((f) => cell(f.label)).join(',')}\r\n`;
-}

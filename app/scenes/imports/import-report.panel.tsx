@@ -78,6 +78,8 @@ export function ImportReport({ job, listName }: { job: ImportStatus; /** "sổ �
             data-testid="import-rejections"
             columns={[
               { title: 'Dòng', dataIndex: 'rowNumber', width: 80 },
+              // Who or what the row is, so a reason can be acted on without opening the file.
+              ...(job.nameColumn ? [{ title: job.nameColumn, dataIndex: 'name', width: 220, render: (n: string | null) => n ?? '—' }] : []),
               { title: 'Cột', dataIndex: 'column', width: 180, render: (c: string | null) => c ?? '—' },
               { title: 'Lý do', dataIndex: 'reason' },
             ]}

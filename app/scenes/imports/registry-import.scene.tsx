@@ -4,26 +4,16 @@ import { Alert, Button, Card, Form, Space, Spin, Steps, Typography, Upload } fro
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../../api/api-client.ts';
-import { importFieldsQuery, type ImportField, type ImportRegistry } from '../../api/registry.api.ts';
+import { importFieldsQuery, importTemplateUrl, type ImportField, type ImportRegistry } from '../../api/registry.api.ts';
 import { fileSizeLabel } from '../../components/registry/registry-format.ts';
 import { useRegistryAccess } from '../../components/registry/registry-permissions.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { UnitPicker } from '../admin/unit-picker.field.tsx';
 import { ImportMappingStep } from './import-mapping.step.tsx';
 import { ImportProgress, ImportReport } from './import-report.panel.tsx';
-import { templateCsv } from './import-mapping.model.ts';
 import { IMPORT_SCREENS } from './import-screens.ts';
 import { useImportJob } from './use-import-job.ts';
 import '../../components/registry/registry.css';
-
-function downloadTemplate(fields: readonly ImportField[], fileName: string) {
-  const url = URL.createObjectURL(new Blob([templateCsv(fields)], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /**
  * Nhập từ Excel, the same for every registry: choose the unit and the file → Chạy thử (nothing
@@ -80,7 +70,7 @@ function ImportSteps({ registry, fields, unitHint, identity }: { registry: Impor
           <Typography.Text type="secondary">Tệp .xlsx hoặc .csv, tối đa 200 MB. {identity}</Typography.Text>
         </div>
         <Space>
-          <Button icon={<FileAddOutlined />} onClick={() => downloadTemplate(fields, screen.templateFileName)} data-testid="import-template">
+          <Button icon={<FileAddOutlined />} href={importTemplateUrl(registry)} download={screen.templateFileName} data-testid="import-template">
             Tải tệp mẫu
           </Button>
           <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(screen.listPath)} data-testid="import-back">
