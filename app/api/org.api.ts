@@ -59,5 +59,7 @@ export const historyQuery = (id: number) =>
   });
 
 /** The same file twice: first as a dry run (the preview), then for real (all or nothing). */
+/** Tải tệp mẫu: the plan template, an XLSX the browser downloads itself (columns, an example row, notes). */
+export const PLAN_TEMPLATE_URL = '/api/org/restructure-plans/template';
 export const previewPlan = (file: File) => uploadFile<PlanReport>('POST', '/api/org/restructure-plans', file, { dryRun: true });
 export const applyPlan = (file: File) => uploadFile<PlanReport>('POST', '/api/org/restructure-plans', file);

@@ -49,6 +49,27 @@ describe('restructuring plan', () => {
     if (!outcome.ok) expect(outcome.problems[0]!.message).toMatch(/01\/01\/2026.*chồng lấn/);
   });
 
+  it('names a row for every problem about a unit, also a unit moved by default or below a changed one', () => {
+    n = 0;
+    // H dissolves into G2: G1 follows by default (no row of its own), and a CĐCS cannot sit under a CĐCS.
+    const byDefault = planRestructure([row({ operation: 'dissolve', oldCode: 'H', newCode: 'G2' })], context);
+    expect(byDefault.ok).toBe(false);
+    if (!byDefault.ok) {
+      expect(byDefault.problems.find((p) => p.code === 'G1')).toMatchObject({ row: 1, message: expect.stringMatching(/không thể trực thuộc/) });
+    }
+    // G1, below the moved H, already has a later change: the move of H (row 2) is the row to fix.
+    n = 1;
+    const below = tree.map((u) => (u.code === 'G1' ? { ...u, changedLaterOn: '2026-01-01' } : u));
+    const subtree = planRestructure([row({ operation: 'move', oldCode: 'H', newParentCode: 'P' })], { ...context, units: below });
+    expect(subtree.ok).toBe(false);
+    if (!subtree.ok) expect(subtree.problems).toEqual([expect.objectContaining({ row: 2, code: 'G1' })]);
+    // A renamed unit with a later change: its rename row.
+    n = 2;
+    const renamed = planRestructure([row({ operation: 'rename', oldCode: 'G1', newName: 'Tên mới' })], { ...context, units: below });
+    expect(renamed.ok).toBe(false);
+    if (!renamed.ok) expect(renamed.problems.map((p) => p.row)).toEqual([3]);
+  });
+
   it('reads operations and kinds as people write them', () => {
     expect(parseOperationKind('Sáp nhập')).toBe('merge');
     expect(parseOperationKind('GIAI THE')).toBe('dissolve');

@@ -220,6 +220,8 @@ export function planRestructure(rows: readonly PlanRow[], context: PlanContext):
     defaultSuccessor.set(code, target);
   }
   const defaultMoves = new Set<string>();
+  // A unit moved by default has no row of its own: its problems name the row that closed its parent.
+  const movedBy = new Map<string, PlanRow | null>();
   for (const unit of sim.values()) {
     if (unit.closed || explicitMoves.has(unit.code) || !unit.parent) continue;
     const parent = sim.get(unit.parent);
@@ -231,13 +233,14 @@ export function planRestructure(rows: readonly PlanRow[], context: PlanContext):
     }
     unit.parent = defaultSuccessor.get(parent.code)!;
     defaultMoves.add(unit.code);
+    movedBy.set(unit.code, rowOf(rows, parent.code));
   }
 
   // Every open unit: its parent exists, is open, accepts its kind, and is not below itself.
   for (const unit of sim.values()) {
     if (unit.closed || unit.parent === null) continue;
     if (!unit.isNew && unit.parent === unit.originalParent) continue;
-    const row = rowOf(rows, unit.code) ?? null;
+    const row = rowOf(rows, unit.code) ?? movedBy.get(unit.code) ?? null;
     const parent = sim.get(unit.parent);
     if (!parent) {
       // Moves were checked when read; a new unit's parent may be created by a later row, so here.
@@ -274,19 +277,20 @@ export function planRestructure(rows: readonly PlanRow[], context: PlanContext):
   const touched = new Set<string>([...successors.keys(), ...explicitMoves, ...defaultMoves, ...renamed.map((r) => r.code)]);
   const childrenOf = new Map<number, TreeUnit[]>();
   for (const u of context.units) if (u.parentId !== null) childrenOf.set(u.parentId, [...(childrenOf.get(u.parentId) ?? []), u]);
-  const subtreeTouched = new Set<string>();
-  const walk = (u: TreeUnit) => {
+  // Each unit of a changed subtree, with the row that changes it (a descendant has none of its own).
+  const subtreeTouched = new Map<string, PlanRow | null>();
+  const walk = (u: TreeUnit, row: PlanRow | null) => {
     if (subtreeTouched.has(u.code)) return;
-    subtreeTouched.add(u.code);
-    for (const c of childrenOf.get(u.id) ?? []) walk(c);
+    subtreeTouched.set(u.code, rowOf(rows, u.code) ?? movedBy.get(u.code) ?? row);
+    for (const c of childrenOf.get(u.id) ?? []) walk(c, subtreeTouched.get(u.code)!);
   };
-  for (const code of touched) { const u = sim.get(code)?.existing; if (u) walk(u); }
-  for (const code of subtreeTouched) {
+  for (const code of touched) { const u = sim.get(code)?.existing; if (u) walk(u, null); }
+  for (const [code, row] of subtreeTouched) {
     const u = sim.get(code)!.existing!;
     if (u.placedFrom >= date) {
-      problem(rowOf(rows, code), code, `Đơn vị "${code}" đã có vị trí từ ngày ${formatDate(u.placedFrom)}; thay đổi từ ngày ${formatDate(date)} sẽ trùng thời gian hiệu lực.`);
+      problem(row, code, `Đơn vị "${code}" đã có vị trí từ ngày ${formatDate(u.placedFrom)}; thay đổi từ ngày ${formatDate(date)} sẽ trùng thời gian hiệu lực.`);
     } else if (u.changedLaterOn) {
-      problem(rowOf(rows, code), code, `Đơn vị "${code}" đã có thay đổi ghi nhận từ ngày ${formatDate(u.changedLaterOn)}, sau ngày ${formatDate(date)}: thời gian hiệu lực bị chồng lấn.`);
+      problem(row, code, `Đơn vị "${code}" đã có thay đổi ghi nhận từ ngày ${formatDate(u.changedLaterOn)}, sau ngày ${formatDate(date)}: thời gian hiệu lực bị chồng lấn.`);
     }
   }
   if (scopeRoot === undefined) problem(null, null, `Đơn vị của bạn không tồn tại vào ngày ${formatDate(date)}.`);
@@ -312,7 +316,7 @@ export function planRestructure(rows: readonly PlanRow[], context: PlanContext):
 }
 
 function rowOf(rows: readonly PlanRow[], code: string): PlanRow | null {
-  return rows.find((r) => r.oldCode === code && r.operation !== 'rename') ?? rows.find((r) => r.newCode === code) ?? null;
+  return rows.find((r) => r.oldCode === code && r.operation !== 'rename') ?? rows.find((r) => r.newCode === code) ?? rows.find((r) => r.oldCode === code) ?? null;
 }
 
 function dedupe(problems: PlanProblem[]): PlanProblem[] {

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { aggregatedElements } from '../progress/aggregate-elements.repository.ts';
@@ -5,6 +6,7 @@ import { derivedElements } from '../progress/derived-elements.repository.ts';
 import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
 import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
 import { buildReformProvinces, type ReformCode } from '../../test/support/reform-provinces.ts';
+import { PLAN_FIELDS } from './restructure-file.ts';
 
 const REFORM_PLAN = [
   'Thao tác,Mã đơn vị cũ,Mã đơn vị mới,Tên đơn vị mới,Loại đơn vị,Mã đơn vị cấp trên mới,Ngày hiệu lực',
@@ -42,14 +44,14 @@ describe.each(testDatabaseTargets())('organisation operations on $kind', (target
     await database?.close();
   });
 
-  async function uploadPlan(csv: string, dryRun: boolean) {
+  async function uploadPlan(csv: string | Buffer, dryRun: boolean) {
     const boundary = 'tiendo-plan';
     const response = await t.app.inject({
       method: 'POST', url: `/api/org/restructure-plans${dryRun ? '?dryRun=true' : ''}`,
       headers: { cookie: `tiendo_session=${staff.cookie}`, 'x-csrf-token': staff.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
       payload: Buffer.concat([
         Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="ke-hoach.csv"\r\n\r\n`),
-        Buffer.from(csv, 'utf8'), Buffer.from(`\r\n--${boundary}--\r\n`),
+        typeof csv === 'string' ? Buffer.from(csv, 'utf8') : csv, Buffer.from(`\r\n--${boundary}--\r\n`),
       ]),
     });
     return { status: response.statusCode, body: response.json() };
@@ -209,6 +211,63 @@ describe.each(testDatabaseTargets())('organisation operations on $kind', (target
     expect(overlap.status).toBe(400);
     expect(overlap.body.error.issues[0].message).toMatch(/01\/07\/2025.*chồng lấn/);
     expect(await snapshot()).toBe(state);
+  });
+
+  it('names the row of every problem of a plan file, also of units that have no row of their own', async () => {
+    const header = 'Thao tác,Mã đơn vị cũ,Mã đơn vị mới,Tên đơn vị mới,Loại đơn vị,Mã đơn vị cấp trên mới,Ngày hiệu lực';
+    const plan = [
+      header,
+      'Chuyển,XA,,,,A11,01/03/2026', // a cycle
+      'Thành lập,,XC,Công đoàn xã Cát,Xã,TSN,01/03/2026',
+      'Chia tách,XB,XC,,,,01/03/2026', // B11, B12 and A21 left unmapped: named on this row
+      'Chuyển,A12,,,,XC,01/03/2025', // another date
+      'Chuyển,KHONGCO,,,,XA,01/03/2026',
+      'Thành lập,,XC,Trùng mã,Xã,TSN,01/03/2026', // a code already used in the plan
+      'Sắp xếp lại,A11,,,,XA,01/03/2026',
+      'Thành lập,,XE,Công đoàn xã E,Không rõ,TSN,01/03/2026',
+    ].join('\n');
+    const { status, body } = await uploadPlan(plan, true);
+    expect(status).toBe(200);
+    expect(body.valid).toBe(false);
+    const problems = body.problems as { row: number | null; message: string }[];
+    expect(problems.length).toBeGreaterThanOrEqual(8);
+    for (const p of problems) {
+      expect(p.row, p.message).not.toBeNull();
+      expect(p.message).toMatch(new RegExp(`^Dòng ${p.row}[:, (]`));
+    }
+    expect(new Set(problems.map((p) => p.row))).toEqual(new Set([2, 4, 5, 6, 7, 8, 9]));
+
+    // Units moved by default (XB's CĐCS, sent after XB to a CĐCS, where a CĐCS cannot sit) are named on the row that moved them.
+    const byDefault = await uploadPlan([header, 'Giải thể,XB,A11,,,,01/03/2026'].join('\n'), true);
+    expect(byDefault.body.valid).toBe(false);
+    const refused = byDefault.body.problems as { row: number | null; code: string; message: string }[];
+    expect(refused.map((p) => p.code).sort()).toEqual(['A21', 'B11', 'B12']);
+    for (const p of refused) expect(p.message).toMatch(/^Dòng 2: .*không thể trực thuộc/);
+  });
+
+  it('gives a plan template: the columns it reads, an example row and a notes sheet; filled as given, it is read', async () => {
+    const r = await t.app.inject({ method: 'GET', url: '/api/org/restructure-plans/template', headers: { cookie: `tiendo_session=${staff.cookie}` } });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(r.headers['content-disposition']).toBe('attachment; filename="mau-ke-hoach-sap-xep.xlsx"');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Kế hoạch', 'Hướng dẫn']);
+    const values = (row: ExcelJS.Row) => (row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v)));
+    const sheet = workbook.worksheets[0]!;
+    expect(sheet.rowCount).toBe(2);
+    expect(values(sheet.getRow(1))).toEqual(PLAN_FIELDS.map((f) => f.label));
+    expect(values(sheet.getRow(2))).toEqual(['Sáp nhập', 'TNI-P02', 'TNI-P01', '', '', '', '01/07/2026']);
+    const notes = workbook.worksheets[1]!;
+    const noteText = Array.from({ length: notes.rowCount }, (_, i) => values(notes.getRow(i + 1)).join(' | ')).join('\n');
+    for (const f of PLAN_FIELDS) expect(noteText).toContain(f.label);
+    expect(noteText).toMatch(/Thành lập, Đổi tên, Chuyển, Sáp nhập, Chia tách hoặc Giải thể/);
+    // Uploaded unchanged, it is read and previewed: the example merges two wards of the demo province.
+    const read = await uploadPlan(r.rawPayload, true);
+    expect(read.body, JSON.stringify(read.body.problems)).toMatchObject({ valid: true, applied: false, date: '2026-07-01' });
+    expect(read.body.merged.map((m: { code: string; into: { code: string }[] }) => [m.code, m.into[0]!.code])).toEqual([['TNI-P02', 'TNI-P01']]);
+    const viewer = await t.login('xem.tinh');
+    expect((await viewer.get('/api/org/restructure-plans/template')).status).toBe(403);
   });
 
   it('combines the merged provinces targets into the successor: counts summed, shares recomputed from their parts, each naming its sources', async () => {

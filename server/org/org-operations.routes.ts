@@ -9,6 +9,8 @@ import { PLAN_FILE_MAX_BYTES, type OrgOperationsService } from './org-operations
 import { carryTargets } from './org-targets.service.ts';
 import { UnitIdParams } from './org.schema.ts';
 import { unitNotFound } from './org.service.ts';
+import { PLAN_TEMPLATE_FILE_NAME, planTemplate } from './restructure-file.ts';
+import { XLSX_CONTENT_TYPE } from '../tabular/template-workbook.ts';
 
 const TAGS = ['Cơ cấu tổ chức'];
 // Operations act inside the caller's own subtree: the service loads that subtree on the date and
@@ -40,6 +42,12 @@ export const orgOperationsRoutes: FastifyPluginAsyncTypebox<{ service: OrgOperat
       await upload.cleanup();
     }
   });
+
+  app.get('/api/org/restructure-plans/template', {
+    schema: { tags: TAGS, summary: 'Tải tệp mẫu kế hoạch sắp xếp (XLSX): dòng tiêu đề, một dòng ví dụ và trang "Hướng dẫn"' },
+    config: { access: restructure },
+  }, async (_request, reply) =>
+    reply.type(XLSX_CONTENT_TYPE).header('content-disposition', `attachment; filename="${PLAN_TEMPLATE_FILE_NAME}"`).send(await planTemplate()));
 
   app.get('/api/org/units/:id/history', {
     schema: { tags: TAGS, summary: 'Lịch sử một đơn vị: tên, vị trí trong cây, sáp nhập/chia tách/giải thể', params: UnitIdParams, response: { 200: UnitHistory } },

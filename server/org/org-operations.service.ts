@@ -7,7 +7,7 @@ import { writeAudit, type AuditActor } from '../audit/audit.repository.ts';
 import type { DB } from '../db/schema.ts';
 import * as repo from './org-operations.repository.ts';
 import type { OrgOperationBody, PlanReport, UnitHistory } from './org-operations.schema.ts';
-import { readPlanFile } from './restructure-file.ts';
+import { namingRows, readPlanFile } from './restructure-file.ts';
 import { unitNotFound } from './org.service.ts';
 
 const AREA_KINDS: readonly UnitKind[] = ['province', 'commune', 'industrial_zone', 'local_sector', 'district'];
@@ -61,7 +61,7 @@ export class OrgOperationsService {
   /** A plan file, already received whole (server/http/file-upload.ts): read with the tabular readers, run as one plan. */
   async planFile(filePath: string, fileName: string, options: OperationOptions): Promise<PlanReport> {
     const { rows, problems } = await readPlanFile(filePath);
-    return this.run(rows, problems, options, { fileName });
+    return this.run(rows, problems, options, { fileName }, namingRows);
   }
 
   /**
@@ -69,11 +69,15 @@ export class OrgOperationsService {
    * one transaction holding the tree lock, so the preview and the write see the same tree. An
    * invalid plan writes nothing: a dry run answers its problems, an apply is refused with them.
    */
-  private async run(rows: PlanRow[], readProblems: PlanProblem[], options: OperationOptions, detail: Record<string, unknown>): Promise<PlanReport> {
+  private async run(
+    rows: PlanRow[], readProblems: PlanProblem[], options: OperationOptions, detail: Record<string, unknown>,
+    /** How problems are worded for this source (a file's name their rows; a form's rows are its own). */
+    present: (problems: PlanProblem[]) => PlanProblem[] = (p) => p,
+  ): Promise<PlanReport> {
     const date = rows[0]?.effectiveOn ?? null;
     if (!date) {
       const problems = readProblems.length > 0 ? readProblems : [{ row: null, code: null, message: 'Kế hoạch không có dòng nào.' }];
-      return this.refuse(date, problems, options.dryRun);
+      return this.refuse(date, present(problems), options.dryRun);
     }
     return this.db.transaction().execute(async (trx) => {
       await repo.lockTree(trx);
@@ -88,7 +92,7 @@ export class OrgOperationsService {
       // Unreadable rows and the plan's own problems are reported together: every problem at once.
       if (!outcome.ok || readProblems.length > 0) {
         const problems = [...readProblems, ...(outcome.ok ? [] : outcome.problems)].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
-        return this.refuse(date, problems, options.dryRun);
+        return this.refuse(date, present(problems), options.dryRun);
       }
 
       const report = await this.report(trx, outcome.changes, tree);

@@ -1,5 +1,6 @@
 import { parseOperationKind, parseUnitKind, type PlanProblem, type PlanRow } from '../../domain/org/restructure-plan.ts';
 import { detectHeader, openTable, parseDateCell, readFirstRows, type FieldSpec } from '../tabular/tabular-api.ts';
+import { templateWorkbook, type TemplateColumn } from '../tabular/template-workbook.ts';
 
 /** Columns of a restructuring plan file, found by their Vietnamese titles (accents optional). */
 export const PLAN_FIELDS: FieldSpec[] = [
@@ -57,4 +58,46 @@ export async function readPlanFile(path: string): Promise<{ rows: PlanRow[]; pro
     rows.push({ row: row.rowNumber, operation, oldCode, newCode, newName: cell(row.cells, 'newName'), newKind, newParentCode: cell(row.cells, 'newParentCode'), effectiveOn: date.value });
   }
   return { rows, problems };
+}
+
+/**
+ * Every problem of a file plan names its row: the preview lists messages only, and "Mã X đã được
+ * dùng" means little until the person knows which of 200 rows to fix. Messages that already
+ * start with their row are left as they are; problems of the plan as a whole (no rows, the
+ * caller's unit missing on the date) have none to name.
+ */
+export function namingRows(problems: readonly PlanProblem[]): PlanProblem[] {
+  return problems.map((p) => (p.row !== null && !/^Dòng \d+/.test(p.message) ? { ...p, message: `Dòng ${p.row}: ${p.message}` } : p));
+}
+
+/** Tải tệp mẫu of the restructuring screen: the columns readPlanFile recognises, an example, the notes. */
+const PLAN_HELP: Record<string, Pick<TemplateColumn, 'example' | 'howTo' | 'text'>> = {
+  operation: { example: 'Sáp nhập', howTo: 'Thành lập, Đổi tên, Chuyển, Sáp nhập, Chia tách hoặc Giải thể.' },
+  oldCode: { example: 'TNI-P02', howTo: 'Mã đơn vị đang có (Đổi tên, Chuyển, Sáp nhập, Chia tách, Giải thể). Bỏ trống khi Thành lập.', text: true },
+  newCode: {
+    example: 'TNI-P01',
+    howTo: 'Thành lập: mã của đơn vị mới. Sáp nhập, Chia tách: mã đơn vị kế thừa (một dòng cho mỗi phần khi chia tách). Giải thể: mã đơn vị nhận các đơn vị trực thuộc.',
+    text: true,
+  },
+  newName: { example: '', howTo: 'Tên của đơn vị mới (Thành lập) hoặc tên mới (Đổi tên).' },
+  newKind: { example: '', howTo: 'Loại của đơn vị mới khi Thành lập, ví dụ: Công đoàn xã, phường; Công đoàn cơ sở; Công đoàn khu công nghiệp.' },
+  newParentCode: { example: '', howTo: 'Mã đơn vị cấp trên mới (Thành lập, Chuyển).', text: true },
+  effectiveOn: { example: '01/07/2026', howTo: 'Ngày/tháng/năm (dd/mm/yyyy). Mọi dòng của một kế hoạch có cùng một ngày hiệu lực.' },
+};
+
+export const PLAN_TEMPLATE_FILE_NAME = 'mau-ke-hoach-sap-xep.xlsx';
+
+export function planTemplate(): Promise<Buffer> {
+  return templateWorkbook({
+    sheetName: 'Kế hoạch',
+    columns: PLAN_FIELDS.map((f) => ({ title: f.label, required: f.required ?? false, synonyms: f.synonyms, ...PLAN_HELP[f.key]! })),
+    notes: [
+      'Mẫu kế hoạch sắp xếp tổ chức của Tiến Độ: mỗi dòng là một thao tác, cả kế hoạch được áp dụng trong một lần vào Ngày hiệu lực.',
+      'Trang "Kế hoạch": giữ nguyên dòng tiêu đề; dòng 2 là ví dụ (sáp nhập đơn vị TNI-P02 vào TNI-P01), hãy xóa hoặc ghi đè.',
+      'Thành lập: Mã đơn vị mới, Tên đơn vị mới, Loại đơn vị, Mã đơn vị cấp trên mới. Đổi tên: Mã đơn vị cũ, Tên đơn vị mới. Chuyển: Mã đơn vị cũ, Mã đơn vị cấp trên mới.',
+      'Sáp nhập: Mã đơn vị cũ và Mã đơn vị mới (đơn vị kế thừa); các đơn vị trực thuộc đi theo đơn vị kế thừa trừ khi có dòng Chuyển.',
+      'Chia tách: một dòng cho mỗi phần (Mã đơn vị cũ, Mã đơn vị mới), và một dòng Chuyển cho mỗi đơn vị trực thuộc. Giải thể: Mã đơn vị cũ và đơn vị nhận các đơn vị trực thuộc (Mã đơn vị mới).',
+      'Bấm Xem trước trước khi áp dụng: không có gì được ghi, và kế hoạch có lỗi được trả lại với từng lỗi kèm số dòng.',
+    ],
+  });
 }

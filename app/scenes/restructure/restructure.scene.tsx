@@ -1,10 +1,10 @@
-import { InboxOutlined } from '@ant-design/icons';
+import { FileAddOutlined, InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, List, Result, Space, Statistic, Steps, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../api/api-client.ts';
-import { applyPlan, orgKeys, previewPlan, type PlanReport } from '../../api/org.api.ts';
+import { applyPlan, orgKeys, PLAN_TEMPLATE_URL, previewPlan, type PlanReport } from '../../api/org.api.ts';
 import { formatViDate } from '../../lib/calendar-date.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 
@@ -62,7 +62,14 @@ export default function RestructureScene() {
       <Steps current={step} items={[{ title: 'Tải kế hoạch' }, { title: 'Xem trước' }, { title: 'Áp dụng' }]} style={{ marginBottom: 16 }} />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="restructure-error" />}
       {step === 0 && (
-        <Card>
+        <Card
+          extra={
+            <Button icon={<FileAddOutlined />} href={PLAN_TEMPLATE_URL} download="mau-ke-hoach-sap-xep.xlsx" data-testid="restructure-template">
+              Tải tệp mẫu
+            </Button>
+          }
+          title="Tệp kế hoạch"
+        >
           <Upload.Dragger
             accept=".xlsx,.csv"
             multiple={false}
