@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BLANK, openingSentence, programmeReference, trustedIssueDate, type ProgrammeFacts } from './programme-reference.ts';
+import { BLANK, datesIn, openingSentence, programmeReference, trustedIssueDate, type ProgrammeFacts } from './programme-reference.ts';
 
 /** Seed 000 as the upload records it: the trích yếu without its kind, naming its issuer. */
 const uploaded: ProgrammeFacts = {
@@ -37,6 +37,17 @@ describe('programmeReference', () => {
     expect(ref.full).toBe(`Chương trình số ${BLANK} ngày ${BLANK} của Ban Chấp hành Liên đoàn Lao động tỉnh Bình Phước`);
     expect(ref.short).toBe('Chương trình nêu trên');
     expect(BLANK.startsWith('[')).toBe(true); // the DOCX highlights what opens with "["
+    // Typed by hand, with no recorded links: the date its own title cites gives it away.
+    const typed = programmeReference({ ...uploaded, citedDates: [], issuerText: null, symbol: null, kind: 'chuong_trinh', title: 'Chương trình thực hiện Nghị quyết số 02-NQ/TW, ngày 12 tháng 6 năm 2021 của Bộ Chính trị', issuedOn: '2021-06-12' });
+    expect(typed.full).toBe(`Chương trình số ${BLANK} ngày ${BLANK} của Liên đoàn Lao động tỉnh Tây Ninh`);
+    const opening = openingSentence(typed, 'Liên đoàn Lao động tỉnh Tây Ninh', 'năm 2026');
+    expect(opening).toBe(`Triển khai Chương trình số ${BLANK} ngày ${BLANK} của Liên đoàn Lao động tỉnh Tây Ninh thực hiện Nghị quyết số 02-NQ/TW, ngày 12 tháng 6 năm 2021 của Bộ Chính trị, Liên đoàn Lao động tỉnh Tây Ninh báo cáo kết quả năm 2026 như sau:`);
+    expect(opening).not.toContain('thực hiện Chương trình');
+  });
+
+  it('reads the dates a title cites', () => {
+    expect(datesIn('thực hiện Nghị quyết số 02-NQ/TW ngày 12/6/2021 và Kết luận ngày 05 tháng 02 năm 2024')).toEqual(['2021-06-12', '2024-02-05']);
+    expect(datesIn('nhiệm kỳ 2023 – 2028')).toEqual([]);
   });
 
   it('keeps a date only when it comes after what the programme implements or cites', () => {

@@ -53,6 +53,19 @@ export function trustedIssueDate(issuedOn: string | null, citedDates: readonly s
   return impossible ? null : issuedOn;
 }
 
+/**
+ * Dates the title cites ("Nghị quyết số 02-NQ/TW ngày 12/6/2021", "ngày 12 tháng 6 năm 2021"):
+ * a typed programme has no recorded links, and its title is where the resolution's date stands.
+ */
+export function datesIn(title: string): string[] {
+  const iso = (d: string, m: string, y: string) => `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
+  const t = title.normalize('NFC');
+  return [
+    ...[...t.matchAll(/(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?!\d)/gu)].map((m) => iso(m[1]!, m[2]!, m[3]!)),
+    ...[...t.matchAll(/ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/giu)].map((m) => iso(m[1]!, m[2]!, m[3]!)),
+  ];
+}
+
 /** "18/01/2024"; a month-only date ("2024-08", the day left blank in the source) "[……]/08/2024". */
 function citedDate(iso: string): string {
   return /^\d{4}-\d{2}$/.test(iso) ? `${BLANK}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : shortDate(iso);
@@ -72,7 +85,7 @@ export function programmeReference(p: ProgrammeFacts): ProgrammeReference {
   // The title's own words first: that is how the programme names its issuer (and how officers
   // copy it), where the recorded header text may be another spelling of the same body.
   const issuer = titleIssuer ?? p.issuerText?.trim() ?? p.issuerUnitName;
-  const date = trustedIssueDate(p.issuedOn, p.citedDates);
+  const date = trustedIssueDate(p.issuedOn, [...p.citedDates, ...datesIn(p.title)]);
   const number = p.symbol?.trim() ? p.symbol.trim() : BLANK;
   const about = !rest ? '' : STARTS_ABOUT.test(rest) ? lowerFirst(rest) : `về ${lowerFirst(rest)}`;
   return {

@@ -1,4 +1,7 @@
 import { readFileSync } from 'node:fs';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,6 +9,7 @@ import { DEMO_TODAY } from '../../domain/demo/demo-registries.ts';
 import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
 import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
 import { docxToPdf } from '../documents/intake/intake-test-fixtures.ts';
+import { findEntry, readEntryText, readZipDirectory } from '../tabular/zip-file-reader.ts';
 
 /** Seed 000: the action programme 05/CTr-LĐLĐ of 18/01/2024, which cites Nghị quyết 02-NQ/TW. */
 const TEXT_000 = readFileSync(new URL('../../../shared/documents/000_695bf227987f6204.txt', import.meta.url), 'utf8');
@@ -127,6 +131,30 @@ describe.each(testDatabaseTargets())('the demo province’s report on its progra
     for (const whole of ['khi đoàn viên có yêu cầu', 'quy chế dân chủ ở cơ sở', 'Điều lệ Công đoàn Việt Nam', 'liên quan đến lao động và công đoàn']) {
       expect(all.replace(/\s+/g, ' '), whole).toContain(whole);
     }
+  }, 300_000);
+
+  it('leaves a highlighted blank for a number it does not know and a date that is the cited resolution’s', async () => {
+    // The issue's draft: typed without its number, with the date of the resolution its title cites.
+    const typed = await staff.send('POST', '/api/documents', {
+      kind: 'chuong_trinh', symbol: null, title: 'Chương trình thực hiện Nghị quyết số 02-NQ/TW, ngày 12/6/2021 của Bộ Chính trị', issuerUnitId: tni, issuedOn: '2021-06-12', termFrom: 2021, termTo: 2026,
+    });
+    expect(typed.status, JSON.stringify(typed.body)).toBe(200);
+    const response = await t.app.inject({
+      method: 'GET', url: `/api/report-documents?unitId=${tni}&documentId=${typed.body.id}&period=2026&format=docx&date=${DEMO_TODAY}`,
+      headers: { cookie: `tiendo_session=${staff.cookie}` },
+    });
+    expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
+    const all = (await pdfPages(await docxToPdf(response.rawPayload))).map((p) => p.text).join(' ');
+    expect(all).toContain('BÁO CÁO Kết quả thực hiện Chương trình số [……] ngày [……] của Liên đoàn Lao động tỉnh Tây Ninh (năm 2026)');
+    expect(all).toContain('Triển khai Chương trình số [……] ngày [……] của Liên đoàn Lao động tỉnh Tây Ninh thực hiện Nghị quyết số 02-NQ/TW, ngày 12/6/2021 của Bộ Chính trị, Liên đoàn Lao động tỉnh Tây Ninh báo cáo kết quả năm 2026 như sau:');
+    // Each blank is a yellow run in Word, so none reaches the signer unnoticed.
+    const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'tiendo-blank-')), 'bao-cao.docx');
+    await fs.writeFile(file, response.rawPayload);
+    const xml = await readEntryText(file, findEntry(await readZipDirectory(file), 'word/document.xml')!, 20 * 1024 * 1024, 'word/document.xml');
+    await fs.rm(path.dirname(file), { recursive: true, force: true });
+    const blanks = [...xml.matchAll(/<w:r>(?:(?!<\/w:r>).)*?<w:t[^>]*>\[……\]<\/w:t><\/w:r>/gs)].map((m) => m[0]);
+    expect(blanks.length).toBeGreaterThanOrEqual(4); // number and date, in the title and in the opening
+    for (const run of blanks) expect(run).toContain('<w:highlight w:val="yellow"/>');
   }, 300_000);
 
   it('keeps every unit of every target in the XLSX, ranked as in the document', async () => {
