@@ -42,6 +42,8 @@ export interface UnitPickerProps {
   allowClear?: boolean;
   id?: string;
   'data-testid'?: string;
+  /** The field's accessible name when no <label> points at it (default: the placeholder). */
+  'aria-label'?: string;
   className?: string;
 }
 
@@ -98,6 +100,7 @@ export function UnitPicker({ value, onChange, initialUnit, placeholder = 'Chọn
       id={id}
       className={className}
       data-testid={rest['data-testid']}
+      aria-label={id ? rest['aria-label'] : rest['aria-label'] ?? placeholder}
       labelInValue
       value={value === undefined ? undefined : { value, label: labels.get(value) ?? `Đơn vị #${value}` }}
       onChange={(next: { value: number; label: React.ReactNode } | undefined) => {

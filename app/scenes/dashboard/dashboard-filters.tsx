@@ -43,8 +43,8 @@ export default function DashboardFilters({ viewedId, me, today, asOf, documentId
           data-testid="dashboard-unit"
         />
         <Space size={6}>
-          <span>Tính đến ngày</span>
-          <DatePicker format={VI_DATE_FORMAT} allowClear={false} value={dayjs(asOf)} onChange={(d) => d && setAsOf(d.format('YYYY-MM-DD'))} data-testid="dashboard-as-of" />
+          <span id="dashboard-as-of-label">Tính đến ngày</span>
+          <DatePicker format={VI_DATE_FORMAT} allowClear={false} value={dayjs(asOf)} onChange={(d) => d && setAsOf(d.format('YYYY-MM-DD'))} data-testid="dashboard-as-of" aria-labelledby="dashboard-as-of-label" />
         </Space>
         <Select
           value={year}
@@ -63,6 +63,7 @@ export default function DashboardFilters({ viewedId, me, today, asOf, documentId
           popupMatchSelectWidth={false}
           options={documents.map((d) => ({ value: d.id, label: d.symbol ? `${d.symbol} — ${d.title}` : d.title }))}
           data-testid="dashboard-document"
+          aria-label="Văn bản"
         />
         <Select
           allowClear
@@ -72,6 +73,7 @@ export default function DashboardFilters({ viewedId, me, today, asOf, documentId
           style={{ width: 170 }}
           options={STATUS_ORDER.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
           data-testid="dashboard-status"
+          aria-label="Trạng thái chỉ tiêu"
         />
         <label className="dashboard-switch">
           <Switch checked={includeSubmitted} onChange={setIncludeSubmitted} data-testid="dashboard-include-submitted" />

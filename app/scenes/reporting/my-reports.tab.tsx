@@ -60,7 +60,7 @@ export function MyReportsTab() {
         loading={list.isPending && viewedId !== undefined}
         dataSource={list.data?.items ?? []}
         pagination={false}
-        locale={{ emptyText: 'Đơn vị này không có biểu mẫu báo cáo nào đang mở.' }}
+        locale={{ emptyText: <span className="table-empty-text">{'Đơn vị này không có biểu mẫu báo cáo nào đang mở.'}</span> }}
         className={`${TABLE_AS_LIST} clickable-rows`}
         // The whole row opens the report (the button stays for the keyboard and screen readers).
         onRow={(i) => ({

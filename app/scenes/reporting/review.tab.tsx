@@ -84,9 +84,9 @@ export function ReviewTab() {
     <div data-testid="review-reports">
       <Space wrap className="registry-widgets">
         <UnitPicker value={unitId ?? me.data?.unit.id} onChange={(v) => { setUnitId(v); setOffset(0); }} initialUnit={me.data?.unit ?? null} className="registry-filter-unit" />
-        <Select mode="multiple" allowClear style={{ minWidth: 260 }} placeholder="Mọi trạng thái" value={statuses} data-testid="review-status-filter"
+        <Select mode="multiple" allowClear style={{ minWidth: 260 }} placeholder="Mọi trạng thái" value={statuses} data-testid="review-status-filter" aria-label="Trạng thái"
           options={STATUS_FILTERS.map((s) => ({ value: s.value, label: s.label }))} onChange={(v) => { setStatuses(v); setOffset(0); }} />
-        <Select allowClear style={{ minWidth: 280 }} placeholder="Mọi biểu mẫu" value={templateCode} onChange={(v) => { setTemplateCode(v); setOffset(0); }}
+        <Select allowClear style={{ minWidth: 280 }} placeholder="Mọi biểu mẫu" aria-label="Biểu mẫu" value={templateCode} onChange={(v) => { setTemplateCode(v); setOffset(0); }}
           options={(templates.data?.items ?? []).map((t) => ({ value: t.code, label: t.name }))} />
         <Button type="primary" disabled={selected.length === 0} loading={busy} onClick={() => void acceptSelected()} data-testid="bulk-accept">
           Duyệt {selected.length || ''} báo cáo đã chọn
@@ -107,8 +107,8 @@ export function ReviewTab() {
           'data-testid': `review-row-${r.id}`,
           onClick: (e: React.MouseEvent) => { if (!(e.target as HTMLElement).closest('a, button, input, .ant-checkbox-wrapper, .ant-table-selection-column')) navigate(`/bao-cao-dinh-ky/${r.id}`); },
         }) as never}
-        pagination={{ total: list.data?.total ?? 0, pageSize: 50, current: offset / 50 + 1, onChange: (page) => setOffset((page - 1) * 50), showSizeChanger: false }}
-        locale={{ emptyText: 'Không có báo cáo nào khớp bộ lọc.' }}
+        pagination={{ total: list.data?.total ?? 0, pageSize: 50, current: offset / 50 + 1, onChange: (page) => setOffset((page - 1) * 50), showSizeChanger: false, showTotal: (total) => <span data-testid="list-total">{total.toLocaleString('vi-VN')} báo cáo</span> }}
+        locale={{ emptyText: <span className="table-empty-text">{'Không có báo cáo nào khớp bộ lọc.'}</span> }}
         columns={asListColumns<Row>([
           { title: 'Đơn vị', render: (_, r) => <Link to={`/bao-cao-dinh-ky/${r.id}`} data-testid={`review-open-${r.id}`}>{r.unit.name}</Link> },
           { title: 'Biểu mẫu', dataIndex: 'templateName' },

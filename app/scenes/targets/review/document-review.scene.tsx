@@ -170,7 +170,7 @@ function ReviewEditor({ review, onReload }: { review: ReviewResult; onReload: ()
           <Typography.Text type="secondary"><Link to="/van-ban-chi-tieu">Văn bản & chỉ tiêu</Link> / Rà soát</Typography.Text>
           <h1 className="scene-title">{doc.symbol ? `${doc.symbol} — ` : ''}{metadata.title}</h1>
           <Space wrap>
-            {isConfirmed ? <Tag color="green">Đã lưu</Tag> : <Tag color="gold">Đang rà soát</Tag>}
+            {isConfirmed ? <Tag color="success">Đã lưu</Tag> : <Tag color="warning">Đang rà soát</Tag>}
             <span className="cell-muted">{doc.issuer.name}</span>
             {doc.file && <a href={documentFileUrl(doc.id)} className="cell-muted">Tệp gốc: {doc.file.name}</a>}
             <span className="cell-muted" data-testid="review-counts">{review.proposals.length} chỉ tiêu đọc được · {counts.confirm} xác nhận · {counts.drop} bỏ · {counts.pending} chưa quyết định</span>
@@ -197,12 +197,12 @@ function ReviewEditor({ review, onReload }: { review: ReviewResult; onReload: ()
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} data-testid="review-error" />}
       <Card size="small" title="Thông tin văn bản (đọc từ văn bản, sửa nếu cần)" style={{ marginBottom: 12 }}>
         <div className="review-meta">
-          <label>Loại văn bản<Select value={metadata.kind} onChange={(kind) => meta({ kind })} options={DOCUMENT_KINDS.map((k) => ({ ...k }))} disabled={isReadOnly} style={{ width: '100%' }} /></label>
+          <label>Loại văn bản<Select value={metadata.kind} onChange={(kind) => meta({ kind })} options={DOCUMENT_KINDS.map((k) => ({ ...k }))} disabled={isReadOnly} style={{ width: '100%' }} aria-label="Loại văn bản" /></label>
           <label>Số, ký hiệu<Input value={metadata.symbol ?? ''} maxLength={60} onChange={(e) => meta({ symbol: e.target.value })} disabled={isReadOnly} data-testid="review-symbol" /></label>
-          <label>Ngày ban hành<DatePicker format={VI_DATE_FORMAT} style={{ width: '100%' }} value={metadata.issuedOn ? dayjs(metadata.issuedOn) : null} onChange={(d) => meta({ issuedOn: d ? d.format('YYYY-MM-DD') : null })} disabled={isReadOnly} /></label>
+          <label>Ngày ban hành<DatePicker format={VI_DATE_FORMAT} style={{ width: '100%' }} value={metadata.issuedOn ? dayjs(metadata.issuedOn) : null} onChange={(d) => meta({ issuedOn: d ? d.format('YYYY-MM-DD') : null })} disabled={isReadOnly} aria-label="Ngày ban hành" /></label>
           <label>Nhiệm kỳ<Space.Compact style={{ width: '100%' }}>
-            <InputNumber min={1945} max={2100} value={metadata.termFrom ?? undefined} onChange={(v) => meta({ termFrom: v ?? null })} disabled={isReadOnly} placeholder="từ" />
-            <InputNumber min={1945} max={2100} value={metadata.termTo ?? undefined} onChange={(v) => meta({ termTo: v ?? null })} disabled={isReadOnly} placeholder="đến" />
+            <InputNumber min={1945} max={2100} value={metadata.termFrom ?? undefined} onChange={(v) => meta({ termFrom: v ?? null })} disabled={isReadOnly} placeholder="từ" aria-label="Nhiệm kỳ từ năm" />
+            <InputNumber min={1945} max={2100} value={metadata.termTo ?? undefined} onChange={(v) => meta({ termTo: v ?? null })} disabled={isReadOnly} placeholder="đến" aria-label="Nhiệm kỳ đến năm" />
           </Space.Compact></label>
           <label className="span-2">Trích yếu<Input value={metadata.title} maxLength={1000} onChange={(e) => meta({ title: e.target.value })} disabled={isReadOnly} data-testid="review-title" /></label>
           <label className="span-2">Cơ quan ban hành (như ghi trên văn bản)<Input value={metadata.issuerText ?? ''} maxLength={300} onChange={(e) => meta({ issuerText: e.target.value })} disabled={isReadOnly} /></label>

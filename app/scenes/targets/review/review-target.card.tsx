@@ -48,7 +48,7 @@ export const ReviewTargetCard = memo(function ReviewTargetCard({ index, proposal
       onClick={() => onSelect(draft.key)}
       title={
         <span>
-          Chỉ tiêu {index + 1}{proposal.change && <Tag color="orange" style={{ marginLeft: 8 }}>mức tăng/giảm</Tag>}
+          Chỉ tiêu {index + 1}{proposal.change && <Tag color="warning" style={{ marginLeft: 8 }}>mức tăng/giảm</Tag>}
           <span className="review-card-terms" data-testid={`review-terms-${draft.key}`}>{termsPhrase(draft, proposal.unit)}</span>
         </span>
       }
@@ -62,6 +62,7 @@ export const ReviewTargetCard = memo(function ReviewTargetCard({ index, proposal
           onChange={(e) => set({ decision: e.target.value })}
           options={[{ value: 'confirm', label: 'Xác nhận' }, { value: 'drop', label: 'Bỏ' }]}
           data-testid={`review-decision-${draft.key}`}
+          aria-label={`Quyết định — chỉ tiêu ${index + 1}`}
         />
       }
     >
@@ -79,6 +80,8 @@ export const ReviewTargetCard = memo(function ReviewTargetCard({ index, proposal
             disabled={isReadOnly}
             status={draft.decision === 'confirm' && !draft.indicatorCode ? 'error' : undefined}
             data-testid={`review-indicator-${draft.key}`}
+            // The visible caption sits above, not in a <label>: screen readers get it this way.
+            aria-label={`Chỉ số đo — chỉ tiêu ${index + 1}`}
           />
           {hasNoIndicator && !isReadOnly && (
             <div className="review-no-indicator" data-testid={`review-no-indicator-${draft.key}`}>
@@ -110,19 +113,19 @@ export const ReviewTargetCard = memo(function ReviewTargetCard({ index, proposal
           <div className="form-row" style={{ marginTop: 8 }}>
             <div>
               <div className="field-label">So sánh</div>
-              <Select style={{ width: '100%' }} value={draft.comparator} onChange={(v) => set({ comparator: v })} options={[...COMPARATOR_OPTIONS]} disabled={isReadOnly} />
+              <Select style={{ width: '100%' }} value={draft.comparator} onChange={(v) => set({ comparator: v })} options={[...COMPARATOR_OPTIONS]} disabled={isReadOnly} aria-label={`So sánh — chỉ tiêu ${index + 1}`} />
             </div>
             <div>
               <div className="field-label">Giá trị{VALUE_UNIT[proposal.unit] ?? ''}</div>
-              <InputNumber<number> style={{ width: '100%' }} value={draft.value} min={0} decimalSeparator="," onChange={(v) => set({ value: v ?? 0 })} disabled={isReadOnly} data-testid={`review-value-${draft.key}`} />
+              <InputNumber<number> style={{ width: '100%' }} value={draft.value} min={0} decimalSeparator="," onChange={(v) => set({ value: v ?? 0 })} disabled={isReadOnly} data-testid={`review-value-${draft.key}`} aria-label={`Giá trị — chỉ tiêu ${index + 1}`} />
             </div>
             <div>
               <div className="field-label">Thời hạn</div>
-              <Radio.Group size="small" value={draft.annual ? 'annual' : 'deadline'} disabled={isReadOnly}
+              <Radio.Group size="small" value={draft.annual ? 'annual' : 'deadline'} disabled={isReadOnly} aria-label={`Thời hạn — chỉ tiêu ${index + 1}`}
                 onChange={(e) => set({ annual: e.target.value === 'annual' })}
                 options={[{ value: 'deadline', label: 'Đến năm' }, { value: 'annual', label: 'Hằng năm' }]} />
               {!draft.annual && (
-                <InputNumber style={{ width: '100%', marginTop: 4 }} min={2000} max={2100} value={draft.deadlineYear ?? undefined} onChange={(v) => set({ deadlineYear: v ?? null })} disabled={isReadOnly} status={!draft.deadlineYear && draft.decision === 'confirm' ? 'error' : undefined} />
+                <InputNumber style={{ width: '100%', marginTop: 4 }} min={2000} max={2100} value={draft.deadlineYear ?? undefined} onChange={(v) => set({ deadlineYear: v ?? null })} disabled={isReadOnly} status={!draft.deadlineYear && draft.decision === 'confirm' ? 'error' : undefined} aria-label={`Đến năm — chỉ tiêu ${index + 1}`} />
               )}
             </div>
           </div>
@@ -130,19 +133,19 @@ export const ReviewTargetCard = memo(function ReviewTargetCard({ index, proposal
           <div className="form-row" style={{ marginTop: 8 }}>
             <div>
               <div className="field-label">Đơn vị thực hiện</div>
-              <UnitPicker value={draft.unitId ?? issuer.id} onChange={(v) => set({ unitId: v ?? issuer.id })} initialUnit={issuer} />
+              <UnitPicker value={draft.unitId ?? issuer.id} onChange={(v) => set({ unitId: v ?? issuer.id })} initialUnit={issuer} aria-label={`Đơn vị thực hiện — chỉ tiêu ${index + 1}`} />
             </div>
             <div>
               <div className="field-label">Khu vực</div>
-              <Select mode="multiple" allowClear style={{ width: '100%' }} value={draft.sectors ?? []} onChange={(v) => set({ sectors: v })} options={SECTOR_OPTIONS.map((o) => ({ ...o }))} placeholder="Mọi khu vực" disabled={isReadOnly} />
+              <Select mode="multiple" allowClear style={{ width: '100%' }} value={draft.sectors ?? []} onChange={(v) => set({ sectors: v })} options={SECTOR_OPTIONS.map((o) => ({ ...o }))} placeholder="Mọi khu vực" disabled={isReadOnly} aria-label={`Khu vực — chỉ tiêu ${index + 1}`} />
             </div>
             <div>
               <div className="field-label">Từ … lao động</div>
-              <InputNumber style={{ width: '100%' }} min={0} max={100000} value={draft.minWorkers ?? undefined} onChange={(v) => set({ minWorkers: v ?? null })} disabled={isReadOnly} placeholder="Mọi cỡ" />
+              <InputNumber style={{ width: '100%' }} min={0} max={100000} value={draft.minWorkers ?? undefined} onChange={(v) => set({ minWorkers: v ?? null })} disabled={isReadOnly} placeholder="Mọi cỡ" aria-label={`Từ … lao động — chỉ tiêu ${index + 1}`} />
             </div>
           </div>
           <div className="field-label" style={{ marginTop: 8 }}>Nội dung chỉ tiêu</div>
-          <Input value={draft.subject ?? ''} maxLength={1000} onChange={(e) => set({ subject: e.target.value })} disabled={isReadOnly} />
+          <Input value={draft.subject ?? ''} maxLength={1000} onChange={(e) => set({ subject: e.target.value })} disabled={isReadOnly} aria-label={`Nội dung chỉ tiêu — chỉ tiêu ${index + 1}`} />
         </div>
       )}
     </Card>

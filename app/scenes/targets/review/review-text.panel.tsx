@@ -14,7 +14,8 @@ export const ReviewTextPanel = memo(function ReviewTextPanel({ text, marks, sele
 }) {
   const segments = useMemo(() => segmentText(text.length, marks), [text, marks]);
   return (
-    <div className="review-text" data-testid="review-text">
+    // Focusable so the keyboard can scroll the document's text (it scrolls on its own).
+    <div className="review-text" data-testid="review-text" tabIndex={0} role="region" aria-label="Nội dung văn bản">
       {segments.map((s) => {
         const chunk = text.slice(s.start, s.end);
         if (s.covering.length === 0) return <span key={s.start}>{chunk}</span>;
