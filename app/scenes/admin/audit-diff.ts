@@ -98,6 +98,7 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   workers_counted_on: 'Ngày tính số lao động',
   number: 'Số thỏa ước',
   kind: 'Loại',
+  mode: 'Cách chuyển',
   signedOn: 'Ngày ký',
   expiresOn: 'Ngày hết hạn',
   qualityClass: 'Xếp loại',
@@ -146,6 +147,12 @@ const ROLE_NAMES = new Map(ROLE_SEEDS.map((r) => [r.code, r.name]));
 const STATUS_LABELS: Record<string, string> = {
   ...REPORT_STATUS_LABELS, ...TASK_STATUS_LABELS, active: 'Đang sinh hoạt', left: 'Đã ra khỏi tổ chức',
 };
+/** Coded values whose field is ambiguous (kind: an agreement's kind, or a restructuring step). */
+const VALUE_LABELS: Record<string, string> = {
+  create: 'Thành lập', rename: 'Đổi tên', move: 'Chuyển đơn vị', merge: 'Sáp nhập', split: 'Chia tách', dissolve: 'Giải thể',
+  enterprise: 'Thỏa ước doanh nghiệp', sector: 'Thỏa ước ngành', multi_employer: 'Thỏa ước nhiều doanh nghiệp',
+  combine: 'Gộp chỉ tiêu', close: 'Đóng chỉ tiêu',
+};
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
@@ -178,6 +185,10 @@ export function showValue(value: unknown, field = '', names: AuditNameContext = 
   if (field === 'sector' && typeof value === 'string') return sectorLabel(value) || value;
   if (field === 'fields' && Array.isArray(value)) return value.map((f) => fieldLabel(String(f)).toLowerCase()).join(', ');
   if (field === 'format' && typeof value === 'string') return value.toUpperCase();
+  if ((field === 'kind' || field === 'mode') && typeof value === 'string') return VALUE_LABELS[value] ?? value;
+  if (field === 'renamed' && Array.isArray(value)) {
+    return value.map((r) => (r && typeof r === 'object' ? `${String((r as { from?: unknown }).from)} → ${String((r as { to?: unknown }).to)}` : String(r))).join('; ');
+  }
   if (field === 'created' && Array.isArray(value)) return value.map((c) => unitByCode(c, names)).join(', ');
   if ((field === 'moved' || field === 'dissolved') && Array.isArray(value)) {
     return value.map((pair) => (Array.isArray(pair) ? `${unitByCode(pair[0], names)} → ${unitByCode(pair[1], names)}` : String(pair))).join('; ');
