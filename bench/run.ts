@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- [--scale province|national] [--only NAME[,NAME]] [--runs N]
- *                   [--database-url URL | --data-dir DIR] [--name NAME]`
+ *                   [--database-url URL | --data-dir DIR] [--name NAME] [--replica] [--skip-baselines]`
  *
  * Runs the named scenarios (bench/scenarios/index.ts) against the real server started on
  * loopback (`node bin/tiendo.js start`, no web app) over a dataset loaded beforehand with
@@ -9,9 +9,11 @@
  * "bench" unless --name, so that a run of a few scenarios does not overwrite the day's full run).
  *
  * Defaults: --scale province; the database is DATABASE_URL, else tiendo_<scale> on the local
- * PostgreSQL; --data-dir benchmarks the embedded PGlite data folder instead.
+ * PostgreSQL; --data-dir benchmarks the embedded PGlite data folder instead; --replica sends the
+ * server's reads to a hot standby started for the run (bench/replica.ts) and records its lag.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +21,7 @@ import { CompiledQuery } from 'kysely';
 import { openDatabase, type Database } from '../server/db/database.ts';
 import { median, percentile, watchPeakRss, writeResults, type ScenarioResult } from './harness.ts';
 import { SCENARIOS } from './scenarios/index.ts';
+import { startBenchReplica, type BenchReplica } from './replica.ts';
 import { login, startServer } from './server-process.ts';
 import type { BenchContext, BenchDb, BenchHttp, Measured, Scenario } from './scenarios/scenario.ts';
 
@@ -27,6 +30,7 @@ const { values } = parseArgs({
   options: {
     scale: { type: 'string', default: 'province' }, only: { type: 'string' }, runs: { type: 'string' },
     'database-url': { type: 'string' }, 'data-dir': { type: 'string' }, name: { type: 'string', default: 'bench' },
+    replica: { type: 'boolean', default: false }, 'skip-baselines': { type: 'boolean', default: false },
   },
 });
 const scale = values.scale!;
@@ -105,10 +109,15 @@ async function main(): Promise<void> {
   // 2. The real thing: HTTP against the server, peak memory of its process tree per scenario.
   const results = new Map<string, ScenarioResult>();
   const measured = selected.filter((s) => s.measure);
+  if (values.replica && !databaseUrl) throw new Error('--replica needs PostgreSQL (not --data-dir)');
+  // Started after the preparation, so the standby's copy already holds what the scenarios read.
+  const replica: BenchReplica | null = values.replica && measured.length ? await startBenchReplica(databaseUrl!, (line) => console.error(line)) : null;
   if (measured.length) {
-    const server = await startServer({ databaseUrl, dataDir });
+    const loadBefore = os.loadavg();
+    const server = await startServer({ databaseUrl, dataDir, extraEnv: replica ? { DATABASE_READ_URL: replica.readUrl } : {} });
     try {
       const http = await login(server.url, USERNAME);
+      replica?.probe();
       for (const s of measured as Scenario<unknown>[]) {
         const peak = watchPeakRss(server.child.pid!);
         const { times, rows } = await timed(runsOverride ?? s.runs ?? 40, s.warmup ?? 5, () => s.measure!(http, states.get(s.name), ctx));
@@ -120,8 +129,16 @@ async function main(): Promise<void> {
         });
         console.error(`${s.name}: median ${ms(med)}, p95 ${ms(percentile(times, 95))}`);
       }
+      if (replica) {
+        const lag = await replica.lag();
+        const reads = await replicaReads(server.url);
+        const note = `reads on the standby ${reads.replica.toLocaleString('en-US')}, fell back to the primary ${reads.fallback}; replay lag while the scenarios ran (${lag.samples} probes, 1 commit every 250 ms): median ${ms(lag.medianMs)}, p95 ${ms(lag.p95Ms)}, max ${ms(lag.maxMs)}; load average ${loadBefore.map((l) => l.toFixed(1)).join(' / ')} before, ${lag.loadAverage.map((l) => l.toFixed(1)).join(' / ')} after (1/5/15 min)`;
+        console.error(note);
+        for (const r of results.values()) r.notes = [r.notes, note].filter(Boolean).join('; ');
+      }
     } finally {
       await server.stop();
+      await replica?.stop();
     }
   }
 
@@ -130,7 +147,8 @@ async function main(): Promise<void> {
     for (const s of selected as Scenario<unknown>[]) {
       if (s.fixed) results.set(s.name, { name: s.name, description: s.description, ...(await s.fixed(db, ctx)) });
       const r = results.get(s.name);
-      if (s.baseline && r) {
+      // --skip-baselines: a rerun of the same scenarios another way (the replica) need not redo minutes of naive queries.
+      if (s.baseline && r && !values['skip-baselines']) {
         const { times } = await timed(runsOverride ? Math.min(runsOverride, s.baseline.runs ?? 5) : (s.baseline.runs ?? 5), 1, () => s.baseline!.measure(db, states.get(s.name), ctx), 120_000, 3);
         const med = median(times);
         r.baseline = { description: s.baseline.description, medianMs: med, ratio: med / r.medianMs };
@@ -143,9 +161,16 @@ async function main(): Promise<void> {
 
   const ordered = selected.map((s) => results.get(s.name)).filter((r): r is ScenarioResult => r !== undefined);
   for (const r of ordered) r.notes = [r.notes, ctxNote(r.name, ctx)].filter(Boolean).join('; ');
-  const written = writeResults(values.name!, `${scale}-${ctx.database}`, ordered);
+  const written = writeResults(values.name!, `${scale}-${ctx.database}${values.replica ? '-replica' : ''}`, ordered);
   console.log(fs.readFileSync(written.markdown, 'utf8'));
   console.error(`written: ${path.relative(ROOT, written.json)}, ${path.relative(ROOT, written.markdown)}`);
+}
+
+/** What the server's /metrics says about where its reads went (loopback: no token needed). */
+async function replicaReads(url: string): Promise<{ replica: number; fallback: number }> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const value = (target: string) => Number(new RegExp(`tiendo_db_reads_total\\{target="${target}"\\} (\\S+)`).exec(text)?.[1] ?? NaN);
+  return { replica: value('replica'), fallback: value('primary_fallback') };
 }
 
 function ctxNote(name: string, ctx: BenchContext): string {
