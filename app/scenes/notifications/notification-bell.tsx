@@ -1,11 +1,11 @@
 import { BellOutlined, SettingOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Badge, Button, Drawer, Popover, Spin } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../api/api-client.ts';
 import {
-  NOTIFICATIONS_PATH, NOTIFICATION_SETTINGS_PATH, markAllNotificationsRead, notificationsQuery, refreshNotifications, unreadCountQuery,
+  NOTIFICATIONS_PATH, NOTIFICATION_SETTINGS_PATH, markAllNotificationsRead, notificationKeys, notificationsQuery, refreshNotifications, unreadCountQuery,
 } from '../../api/notifications.api.ts';
 import { useIsPhone } from '../../lib/use-is-phone.ts';
 import { NotificationItems } from './notification-items.tsx';
@@ -68,6 +68,10 @@ function LatestPanel({ isOpen, onClose }: { isOpen: boolean; onClose: () => void
   });
   const items = latest.data?.items ?? [];
   const unread = latest.data?.unread ?? 0;
+  // The list carries the count too: the badge never disagrees with the panel under it.
+  useEffect(() => {
+    if (latest.data) queryClient.setQueryData(notificationKeys.unread, { unread: latest.data.unread });
+  }, [latest.data, queryClient]);
 
   return (
     <div className="notification-panel">

@@ -1,6 +1,7 @@
 import { SettingOutlined } from '@ant-design/icons';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Segmented, Spin } from 'antd';
+import { useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { errorMessage } from '../../api/api-client.ts';
 import {
@@ -39,6 +40,11 @@ export default function NotificationsScene() {
 
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   const unread = list.data?.pages[0]?.unread ?? 0;
+  // The page and the bell above it say the same number.
+  const firstUnread = list.data?.pages[0]?.unread;
+  useEffect(() => {
+    if (firstUnread !== undefined) queryClient.setQueryData(notificationKeys.unread, { unread: firstUnread });
+  }, [firstUnread, queryClient]);
   const setFilter = (value: string) => setParams(value === UNREAD ? { [FILTER_PARAM]: UNREAD } : {}, { replace: true });
 
   return (
