@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { AppError, badRequest } from '../../domain/errors/app-error.ts';
 import { agreementIssues } from '../../domain/registry/employer-rules.ts';
 import { todayInVietnam } from '../../domain/time/calendar-date.ts';
 import { writeAudit, type AuditActor } from '../audit/audit.repository.ts';
@@ -10,11 +9,13 @@ import type { DB } from '../db/schema.ts';
 import { checkFileContent } from '../files/file-content.ts';
 import { decodeCursor, encodeCursor, invalidCursor } from '../http/keyset-cursor.ts';
 import { boundedCount } from '../http/list-total.ts';
+import { commonErrors } from '../http/common.errors.ts';
 import { findUnit } from '../org/org.repository.ts';
+import { agreementErrors } from './agreements.errors.ts';
 import * as repo from './agreements.repository.ts';
 import type { AgreementItem, CreateAgreementBody, RenewAgreementBody } from './agreements.schema.ts';
 
-export const agreementNotFound = () => new AppError('AGREEMENT_NOT_FOUND', 'not_found', 'Không tìm thấy thỏa ước lao động tập thể.');
+export const agreementNotFound = agreementErrors.notFound;
 const KIND_LABELS: Record<string, string> = { enterprise: 'Thỏa ước doanh nghiệp', sector: 'Thỏa ước ngành', multi_employer: 'Thỏa ước có nhiều doanh nghiệp tham gia' };
 const QUALITY_ORDER = ['A', 'B', 'C', 'D'];
 export const AGREEMENT_FILE_MAX_BYTES = 20 * 1024 * 1024;
@@ -46,7 +47,7 @@ export class AgreementsService {
     const order = repo.AGREEMENT_ORDERS[sort];
     const after = decodeCursor(q.after, sort);
     if (after && !order.keyIsValid(after.key)) throw invalidCursor();
-    if (q.afterId !== undefined && sort !== 'recent') throw badRequest('CURSOR_INVALID', 'afterId chỉ dùng với thứ tự mặc định; hãy dùng after (nextCursor).');
+    if (q.afterId !== undefined && sort !== 'recent') throw agreementErrors.afterIdWithSort();
     let path = principal.scopePath;
     if (q.unitId !== undefined) path = (await findUnit(this.db, q.unitId, todayInVietnam()))?.path ?? path;
     const filtered = (db: Kysely<DB>) => {
@@ -80,19 +81,19 @@ export class AgreementsService {
   private validate(body: RenewAgreementBody): void {
     const issues = agreementIssues({ kind: body.kind, signedOn: body.signedOn, effectiveFrom: body.effectiveFrom, expiresOn: body.expiresOn, qualityClass: body.qualityClass ?? null }, todayInVietnam());
     if (issues.length) {
-      throw badRequest('AGREEMENT_INVALID', issues.map((i) => `${FIELD_LABELS[i.field]}: ${i.message}`).join(' '), issues.map((i) => ({ path: i.field, message: i.message })));
+      throw agreementErrors.invalid(issues.map((i) => `${FIELD_LABELS[i.field]}: ${i.message}`).join(' '), issues.map((i) => ({ path: i.field, message: i.message })));
     }
   }
 
   private async checkCdcs(principal: Principal, unitId: number, employerId: number | null | undefined): Promise<void> {
     const unit = await findUnit(this.db, unitId, todayInVietnam());
     if (!unit || !(await isUnitInScope(this.db, unitId, principal.scopePath))) {
-      throw new AppError('UNIT_NOT_FOUND', 'not_found', 'Không tìm thấy công đoàn cơ sở (hoặc nằm ngoài phạm vi quản lý của bạn).');
+      throw commonErrors.unitNotFound();
     }
-    if (unit.kind !== 'grassroots') throw badRequest('NOT_GRASSROOTS', `"${unit.name}" không phải là công đoàn cơ sở.`);
+    if (unit.kind !== 'grassroots') throw commonErrors.notGrassroots(unit.name);
     if (employerId) {
       const employer = await this.db.selectFrom('employer').select(['id', 'cdcs_unit_id']).where('id', '=', employerId).executeTakeFirst();
-      if (!employer) throw badRequest('EMPLOYER_UNKNOWN', 'Không tìm thấy đơn vị sử dụng lao động đã chọn.');
+      if (!employer) throw agreementErrors.employerUnknown();
     }
   }
 
@@ -115,7 +116,7 @@ export class AgreementsService {
   async renew(principal: Principal, actor: AuditActor, id: number, body: RenewAgreementBody): Promise<AgreementItem> {
     const old = await this.detail(id);
     this.validate(body);
-    if (body.effectiveFrom <= old.effectiveFrom) throw badRequest('RENEWAL_TOO_EARLY', 'Thỏa ước gia hạn phải có hiệu lực sau ngày có hiệu lực của thỏa ước cũ.');
+    if (body.effectiveFrom <= old.effectiveFrom) throw agreementErrors.renewalTooEarly();
     const newId = await this.db.transaction().execute(async (trx) => {
       const dayBefore = sql<string>`(${body.effectiveFrom}::date - 1)`;
       await trx.updateTable('agreement')
@@ -135,7 +136,7 @@ export class AgreementsService {
   async update(actor: AuditActor, id: number, body: { number?: string | null; qualityClass?: 'A' | 'B' | 'C' | 'D' | null; betterThanLaw?: boolean; endedOn?: string | null }) {
     const before = await this.detail(id);
     if (body.endedOn && (body.endedOn < before.effectiveFrom || body.endedOn > before.expiresOn)) {
-      throw badRequest('AGREEMENT_INVALID', 'Ngày chấm dứt phải nằm trong thời hạn của thỏa ước.', [{ path: 'endedOn', message: 'Ngày chấm dứt phải nằm trong thời hạn của thỏa ước.' }]);
+      throw agreementErrors.endedOutsideTerm();
     }
     await this.db.transaction().execute(async (trx) => {
       await trx.updateTable('agreement').set({
@@ -165,7 +166,7 @@ export class AgreementsService {
   async file(id: number) {
     const row = await this.db.selectFrom('agreement as a').innerJoin('stored_file as f', 'f.id', 'a.file_id')
       .select(['f.file_name', 'f.mime_type', 'f.content']).where('a.id', '=', id).executeTakeFirst();
-    if (!row) throw new AppError('FILE_NOT_FOUND', 'not_found', 'Thỏa ước này chưa có tệp đính kèm.');
+    if (!row) throw agreementErrors.noFile();
     return row;
   }
 

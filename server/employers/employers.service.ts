@@ -1,23 +1,25 @@
 import type { Kysely } from 'kysely';
+import type { AppError } from '../../domain/errors/app-error.ts';
 import { isSector, SECTOR_LABELS } from '../../domain/org/org-unit.ts';
-import { AppError, badRequest, conflict } from '../../domain/errors/app-error.ts';
 import { EMPLOYER_FIELD_LABELS, employerIssues, type EmployerIssue } from '../../domain/registry/employer-rules.ts';
 import { todayInVietnam } from '../../domain/time/calendar-date.ts';
 import { writeAudit, type AuditActor } from '../audit/audit.repository.ts';
 import { isUnitInScope } from '../auth/auth.repository.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { DB } from '../db/schema.ts';
+import { commonErrors } from '../http/common.errors.ts';
 import { decodeCursor, encodeCursor, invalidCursor } from '../http/keyset-cursor.ts';
+import { employerErrors } from './employers.errors.ts';
 import { findUnit } from '../org/org.repository.ts';
 import * as repo from './employers.repository.ts';
 import type { CreateEmployerBody, EmployerItem, UpdateEmployerBody } from './employers.schema.ts';
 
-export const employerNotFound = () => new AppError('EMPLOYER_NOT_FOUND', 'not_found', 'Không tìm thấy đơn vị sử dụng lao động.');
-const unitNotFound = () => new AppError('UNIT_NOT_FOUND', 'not_found', 'Không tìm thấy đơn vị công đoàn (hoặc nằm ngoài phạm vi quản lý của bạn).');
+export const employerNotFound = employerErrors.notFound;
+const unitNotFound = commonErrors.unitNotFound;
 const blank = (v: string | null | undefined) => (v === undefined || v === null || v.trim() === '' ? null : v.normalize('NFC').trim());
 
 function invalid(issues: EmployerIssue[]): AppError {
-  return badRequest('EMPLOYER_INVALID', issues.map((i) => `${EMPLOYER_FIELD_LABELS[i.field]}: ${i.message}`).join(' '), issues.map((i) => ({ path: i.field, message: i.message })));
+  return employerErrors.invalid(issues.map((i) => `${EMPLOYER_FIELD_LABELS[i.field]}: ${i.message}`).join(' '), issues.map((i) => ({ path: i.field, message: i.message })));
 }
 
 export function presentEmployer(r: repo.EmployerRow): EmployerItem {
@@ -70,13 +72,13 @@ export class EmployersService {
       const area = await findUnit(this.db, areaUnitId, today);
       if (!area || !(await isUnitInScope(this.db, areaUnitId, principal.scopePath))) throw unitNotFound();
       if (!['province', 'commune', 'industrial_zone', 'local_sector', 'central_sector', 'corporation'].includes(area.kind)) {
-        throw badRequest('AREA_UNIT_KIND', `"${area.name}" không phải là công đoàn cấp trên trực tiếp cơ sở.`);
+        throw employerErrors.areaUnitKind(area.name);
       }
     }
     if (cdcsUnitId !== undefined && cdcsUnitId !== null) {
       const cdcs = await findUnit(this.db, cdcsUnitId, today);
       if (!cdcs || !(await isUnitInScope(this.db, cdcsUnitId, principal.scopePath))) throw unitNotFound();
-      if (cdcs.kind !== 'grassroots') throw badRequest('NOT_GRASSROOTS', `"${cdcs.name}" không phải là công đoàn cơ sở.`);
+      if (cdcs.kind !== 'grassroots') throw commonErrors.notGrassroots(cdcs.name);
     }
   }
 
@@ -90,7 +92,7 @@ export class EmployersService {
     const issues = employerIssues({ taxCode, name: values.name, sector: values.sector, workers: values.workers, womenWorkers: values.women_workers, workersCountedOn: values.workers_counted_on }, todayInVietnam());
     if (issues.length) throw invalid(issues);
     await this.checkUnits(principal, body.areaUnitId, body.cdcsUnitId);
-    if (await repo.findEmployerByTaxCode(this.db, taxCode)) throw conflict('TAX_CODE_EXISTS', `Mã số thuế ${taxCode} đã có trong danh sách đơn vị sử dụng lao động.`);
+    if (await repo.findEmployerByTaxCode(this.db, taxCode)) throw employerErrors.taxCodeExists(taxCode);
     const id = await this.db.transaction().execute(async (trx) => {
       const row = await trx.insertInto('employer').values(values).returning('id').executeTakeFirstOrThrow();
       await writeAudit(trx, actor, { action: 'employer.create', unitId: body.cdcsUnitId ?? body.areaUnitId, entityType: 'employer', entityId: row.id, after: values });

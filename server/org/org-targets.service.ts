@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
-import { badRequest } from '../../domain/errors/app-error.ts';
 import { formatVietnameseDate } from '../../domain/time/calendar-date.ts';
 import { writeAudit, type AuditActor } from '../audit/audit.repository.ts';
 import type { DB } from '../db/schema.ts';
 import { derivedElements } from '../progress/derived-elements.repository.ts';
 import { everInScope } from './org-operations.repository.ts';
 import type { CarryTargetsBody, CarryTargetsResult } from './org-operations.schema.ts';
+import { orgErrors } from './org.errors.ts';
 import { unitNotFound } from './org.service.ts';
 
 function dayBefore(iso: string): string {
@@ -34,8 +34,8 @@ export async function carryTargets(db: Kysely<DB>, body: CarryTargetsBody, scope
     const unit = byCode.get(code);
     if (!unit || !(await everInScope(db, unit.id, scopePath))) throw unitNotFound();
   }
-  if (body.mode === 'combine' && !body.toCode) throw badRequest('SUCCESSOR_REQUIRED', 'Gộp chỉ tiêu cần nêu đơn vị kế thừa.');
-  if (body.mode === 'close' && !body.toCode && !body.reason) throw badRequest('REASON_REQUIRED', 'Đóng chỉ tiêu cần ghi lý do.');
+  if (body.mode === 'combine' && !body.toCode) throw orgErrors.successorRequired();
+  if (body.mode === 'close' && !body.toCode && !body.reason) throw orgErrors.reasonRequired();
   const to = body.toCode ? byCode.get(body.toCode)! : null;
   const fromIds = body.fromCodes.map((c) => byCode.get(c)!.id);
   const codeOf = new Map(units.map((u) => [Number(u.id), u.code]));

@@ -1,18 +1,14 @@
 import type { Kysely } from 'kysely';
-import { badRequest, notFound } from '../../domain/errors/app-error.ts';
-import { isIsoDate, todayInVietnam } from '../../domain/time/calendar-date.ts';
+import { todayInVietnam } from '../../domain/time/calendar-date.ts';
+import { commonErrors, resolveAsOf } from '../http/common.errors.ts';
+import { orgErrors } from './org.errors.ts';
 import type { DB } from '../db/schema.ts';
 import * as repo from './org.repository.ts';
 import { presentRef, presentSummary } from './org.presenter.ts';
 import type { OrgSearchResult, OrgUnitDetail, OrgUnitList } from './org.schema.ts';
 
-export function resolveAsOf(asOf: string | undefined): string {
-  if (asOf === undefined) return todayInVietnam();
-  if (!isIsoDate(asOf)) throw badRequest('INVALID_DATE', `Ngày "${asOf}" không tồn tại trong lịch.`);
-  return asOf;
-}
-
-export const unitNotFound = () => notFound('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị (hoặc đơn vị không tồn tại vào ngày đã chọn).');
+export { resolveAsOf } from '../http/common.errors.ts';
+export const unitNotFound = commonErrors.unitNotFound;
 
 /** The part of the tree a caller may see: their unit and everything below it. */
 export interface TreeScope {
@@ -75,7 +71,7 @@ export class OrgService {
   async search(scope: TreeScope, input: { q: string; asOf?: string; under?: number; limit?: number }): Promise<OrgSearchResult> {
     const asOf = resolveAsOf(input.asOf);
     const words = input.q.normalize('NFC').trim().split(/\s+/).filter((w) => w.length > 0).slice(0, 10);
-    if (words.join('').length < 2) throw badRequest('SEARCH_TOO_SHORT', 'Từ khóa tìm kiếm cần ít nhất 2 ký tự.');
+    if (words.join('').length < 2) throw orgErrors.searchTooShort();
     // Always searched inside a subtree: the one asked for (already checked to be in scope by
     // the route guard) or the caller's own.
     const root = await repo.findUnit(this.db, input.under ?? scope.unitId, asOf);

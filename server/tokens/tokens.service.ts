@@ -1,15 +1,16 @@
 import { sql, type Kysely } from 'kysely';
 import type { Static } from 'typebox';
 import { isPermission } from '../../domain/access/permission.ts';
-import { AppError, badRequest } from '../../domain/errors/app-error.ts';
 import { writeAudit, type AuditActor } from '../audit/audit.repository.ts';
 import { isUnitInScope } from '../auth/auth.repository.ts';
 import type { Principal } from '../auth/principal.ts';
 import { newToken, tokenHash } from '../auth/secrets.ts';
 import type { DB } from '../db/schema.ts';
+import { commonErrors } from '../http/common.errors.ts';
+import { tokenErrors } from './tokens.errors.ts';
 import type { CreateTokenBody, TokenItem } from './tokens.schema.ts';
 
-export const tokenNotFound = () => new AppError('TOKEN_NOT_FOUND', 'not_found', 'Không tìm thấy khóa API.');
+export const tokenNotFound = tokenErrors.notFound;
 
 const TOKEN_PREFIX = 'tdk_';
 
@@ -49,15 +50,15 @@ export class TokensService {
 
   async create(principal: Principal, actor: AuditActor, body: Static<typeof CreateTokenBody>) {
     if (!(await isUnitInScope(this.db, body.unitId, principal.scopePath))) {
-      throw new AppError('UNIT_NOT_FOUND', 'not_found', 'Không tìm thấy đơn vị (hoặc đơn vị nằm ngoài phạm vi quản lý của bạn).');
+      throw commonErrors.unitNotFound();
     }
     const role = await this.db.selectFrom('role').selectAll().where('code', '=', body.roleCode).executeTakeFirst();
-    if (!role) throw badRequest('ROLE_UNKNOWN', `Vai trò không tồn tại: ${body.roleCode}.`, [{ path: 'roleCode', message: 'Vai trò không tồn tại.' }]);
+    if (!role) throw tokenErrors.roleUnknown(body.roleCode);
     if (role.permissions.some((p) => !isPermission(p) || !principal.permissions.has(p))) {
-      throw new AppError('ROLE_NOT_GRANTABLE', 'forbidden', `Bạn không thể cấp vai trò "${role.name}" cho khóa API vì vai trò này có quyền mà bạn không có.`);
+      throw tokenErrors.roleNotGrantable(role.name);
     }
     if (body.expiresAt && new Date(body.expiresAt).getTime() <= Date.now()) {
-      throw badRequest('EXPIRY_IN_PAST', 'Ngày hết hạn của khóa API phải ở tương lai.', [{ path: 'expiresAt', message: 'Ngày hết hạn phải ở tương lai.' }]);
+      throw tokenErrors.expiryInPast();
     }
     const token = newToken(TOKEN_PREFIX);
     const id = await this.db.transaction().execute(async (trx) => {
@@ -81,7 +82,7 @@ export class TokensService {
     if (!before) throw tokenNotFound();
     const role = await this.db.selectFrom('role').select('permissions').where('code', '=', before.role_code).executeTakeFirst();
     if (role?.permissions.some((p) => !isPermission(p) || !principal.permissions.has(p))) {
-      throw new AppError('TOKEN_STRONGER', 'forbidden', 'Bạn không thể thu hồi khóa API có quyền cao hơn quyền của bạn; hãy đề nghị người quản trị cấp trên.');
+      throw tokenErrors.stronger();
     }
     await this.db.transaction().execute(async (trx) => {
       await trx.updateTable('api_token').set({ revoked_at: sql`coalesce(revoked_at, now())` }).where('id', '=', id).execute();
