@@ -87,7 +87,8 @@ describe.skipIf(skipReason !== null || !postgres)(`read replica: a real PostgreS
     expect(target.status, JSON.stringify(target.body)).toBe(200);
     targetId = target.body.targetId;
     await standby.waitForReplay(primary.url!);
-  });
+    // pg_basebackup copies the whole cluster: seconds on CI's fresh one, minutes beside a national dataset.
+  }, 900_000);
 
   afterAll(async () => {
     await t?.close();
