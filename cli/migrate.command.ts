@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { badRequest } from '../domain/errors/app-error.ts';
+import { AppError, badRequest, isAppError } from '../domain/errors/app-error.ts';
 import { loadConfig } from '../server/config/config.ts';
 import { openDatabase } from '../server/db/database.ts';
 import { migrateToLatest } from '../server/db/migrator.ts';
@@ -19,7 +19,13 @@ export default async function migrateCommand(argv: string[], io: CommandIO): Pro
   // A migration rewrites tables in place; the copy taken just before it is the way back.
   if (!values['no-backup']) {
     const dir = path.resolve(values['backup-dir'] ?? defaultBackupDir(config.dataDir));
-    const backup = await backupBeforeMigrate(config, dir, (line) => io.stderr.write(`${line}\n`));
+    const backup = await backupBeforeMigrate(config, dir, (line) => io.stderr.write(`${line}\n`)).catch((error: unknown) => {
+      // No update runs without its backup; the way past a missing pg_dump is said, not guessed.
+      if (isAppError(error) && error.code.startsWith('PG_TOOLS')) {
+        throw new AppError(error.code, error.kind, `${error.message} Chưa cập nhật gì. Nếu đã sao lưu bằng cách khác, chạy: tiendo migrate --no-backup`);
+      }
+      throw error;
+    });
     if (backup) io.stdout.write(`${describeBackup(backup, 'Đã sao lưu trước khi cập nhật vào')}\n`);
   }
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });

@@ -35,7 +35,7 @@ describe('tar archive', () => {
     await writeTar(file, [{ name: 'manifest.json', content: Buffer.from('{}') }]);
     await expect(writeTar(file, [])).rejects.toThrow(/EEXIST/);
     const bytes = fs.readFileSync(file);
-    bytes[10] ^= 0xff;
+    bytes[10] = bytes[10]! ^ 0xff;
     fs.writeFileSync(path.join(dir, 'c.tar'), bytes);
     await expect(listTar(path.join(dir, 'c.tar'))).rejects.toThrow(/không phải là bản sao lưu Tiến Độ hợp lệ \(phần đầu tar bị hỏng\)/);
     fs.writeFileSync(path.join(dir, 'd.tar'), 'xin chào');
