@@ -41,7 +41,8 @@ export default function ReportDocumentDialog({ unitId, unitName, documents, docu
     <Modal open onCancel={onClose} title="Lập báo cáo kết quả thực hiện" footer={null} width={560} destroyOnHidden>
       <Typography.Paragraph type="secondary">
         Dự thảo báo cáo {unitName ? `của ${unitName} ` : ''}theo Nghị định 30/2020/NĐ-CP với số liệu trực tiếp từ hệ thống (như trên Tổng quan).
-        Phần đánh giá được tô vàng để cán bộ tự viết trước khi trình ký.
+        Phần đánh giá và những gì hệ thống chưa biết (số, ngày của văn bản) được tô vàng để cán bộ điền trước khi trình ký.
+        Bản Word nêu các đơn vị chậm nhất của mỗi chỉ tiêu; tệp Excel có đủ mọi đơn vị.
       </Typography.Paragraph>
       <Form layout="vertical">
         <Form.Item label="Chương trình, kế hoạch" required>
