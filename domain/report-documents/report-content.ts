@@ -12,7 +12,6 @@ import { formatCount, formatShare, periodPhrase, placeAndDate, planPhrase, repor
 import { targetLabel } from './target-label.ts';
 import { buildUnitGroup, figureOf, type ChildFigures, type Figure, type UnitGroup } from './unit-breakdown.ts';
 
-/** A number as shown (`text`) and as stored in a spreadsheet (`value`, `format`). Percent values are in %, not fractions. */
 export type { ChildFigures, Figure, UnitGroup, UnitRow } from './unit-breakdown.ts';
 
 export interface TargetFigures {

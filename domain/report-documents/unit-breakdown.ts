@@ -23,6 +23,7 @@ export interface ChildFigures {
   allocation: { comparator: Comparator; targetValue: number } | null;
 }
 
+/** A number as shown (`text`) and as stored in a spreadsheet (`value`, `format`). Percent values are in %, not fractions. */
 export interface Figure {
   text: string;
   value: number | null;
