@@ -39,6 +39,14 @@ describe('the log format', () => {
     expect(tty.lines()[0]).toMatch(/^\x1b\[31m\d\d:\d\d:\d\d ERROR e-mail delivery round failed$/);
     expect(tty.lines()[1]).toBe('    Error: hỏng');
     expect(tty.lines()[2]).toMatch(/^ {4}at .*logger\.test\.ts/);
+    // A long stack keeps its top and says how much is left out.
+    const deep = new Error('sâu');
+    deep.stack = ['Error: sâu', ...Array.from({ length: 20 }, (_, i) => `    at frame${i} (f.ts:${i}:1)`)].join('\n');
+    const long = terminal(false);
+    createProcessLogger('info', 'text', long.out).error({ err: deep }, 'round failed');
+    expect(long.lines()).toHaveLength(8);
+    expect(long.lines()[6]).toBe('    at frame4 (f.ts:4:1)');
+    expect(long.lines()[7]).toBe('    … 15 dòng nữa (LOG_FORMAT=json ghi đủ)');
     const piped = terminal(false);
     createProcessLogger('info', 'text', piped.out).warn('chậm');
     expect(piped.lines()[0]).toMatch(/^\d\d:\d\d:\d\d WARN  chậm$/);

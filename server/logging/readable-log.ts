@@ -10,6 +10,8 @@ import type { DestinationStream } from 'pino';
 const LEVELS: Record<number, string> = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
 /** Fields every line carries (or that the line's head already shows): not repeated as key=value. */
 const HIDDEN = new Set(['level', 'time', 'msg', 'app', 'pid', 'hostname', 'err']);
+/** An error's message and its first frames; the rest is counted. */
+const STACK_LINES = 6;
 /** A value longer than this is cut: one log line should stay one screen line where it can. */
 const MAX_VALUE = 60;
 const COLOURS: Record<string, string> = { WARN: '\x1b[33m', ERROR: '\x1b[31m', FATAL: '\x1b[31m', DEBUG: '\x1b[2m', TRACE: '\x1b[2m' };
@@ -38,9 +40,13 @@ export function formatLogLine(json: string, options: ReadableLogOptions = {}): s
   const lines = [[head, ...fields].join('  ')];
   const err = entry.err as { message?: unknown; stack?: unknown } | undefined;
   if (err && typeof err === 'object') {
-    // An error is what someone at the terminal needs in full: its stack, indented under the line.
+    // An error is what someone at the terminal needs: its message and the top of its stack,
+    // indented under the line. The whole stack (a driver's error repeats it) would push the
+    // banner off the screen; JSON logs keep it all.
     const stack = typeof err.stack === 'string' ? err.stack : typeof err.message === 'string' ? err.message : JSON.stringify(err);
-    lines.push(...stack.split('\n').map((l) => `    ${l.trimStart()}`));
+    const stackLines = stack.split('\n');
+    lines.push(...stackLines.slice(0, STACK_LINES).map((l) => `    ${l.trimStart()}`));
+    if (stackLines.length > STACK_LINES) lines.push(`    … ${stackLines.length - STACK_LINES} dòng nữa (LOG_FORMAT=json ghi đủ)`);
   }
   const colour = options.colour ? COLOURS[level] : undefined;
   const text = lines.join('\n');
