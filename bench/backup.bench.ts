@@ -17,11 +17,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { formatBytes } from '../server/ops/backup-manifest.ts';
 import { createBackup, restoreBackup } from '../server/ops/backup.ts';
 import { machine } from './harness.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
+/** English figures for bench/results (the CLI's own formatBytes writes Vietnamese decimals). */
+const formatBytes = (bytes: number) => (bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(2)} GB` : `${(bytes / 1024 ** 2).toFixed(1)} MB`);
 const { values } = parseArgs({
   options: {
     label: { type: 'string', default: 'national' },
