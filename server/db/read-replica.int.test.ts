@@ -138,6 +138,7 @@ describe.skipIf(skipReason !== null || !postgres)(`read replica: a real PostgreS
     expect(warnings).toEqual([]);
     const metrics = await t.app.inject({ method: 'GET', url: '/metrics' });
     expect(metrics.body).toMatch(/tiendo_db_replica_healthy 1/);
+    expect(Number(/tiendo_db_reads_total\{target="replica"\} (\d+)/.exec(metrics.body)?.[1])).toBeGreaterThan(0);
     expect(metrics.body).toMatch(/tiendo_db_pool_connections\{pool="replica",state="max"\} 4/);
   });
 

@@ -85,6 +85,9 @@ describe.each(testDatabaseTargets())('health and metrics on $kind', (target) => 
     // The connection pool: its size, and the waits of the requests above.
     expect(sample(text, 'tiendo_db_pool_connections', { pool: 'primary', state: 'max' })).toBeGreaterThan(0);
     expect(sample(text, 'tiendo_db_pool_wait_seconds_count', { pool: 'primary' })).toBeGreaterThan(0);
+    // The process's own figures come along (memory, event-loop lag).
+    expect(text).toContain('tiendo_process_resident_memory_bytes');
+    expect(text).toContain('tiendo_nodejs_eventloop_lag_seconds');
   });
 
   it('counts import jobs and their durations from the database, and the reminder deliveries', async () => {

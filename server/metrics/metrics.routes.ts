@@ -32,6 +32,7 @@ export const metricsRoutes: FastifyPluginAsync<{ metrics: AppMetrics; token: str
     const refusal = metricsRefusal(request, token);
     if (refusal) throw refusal;
     reply.header('cache-control', 'no-store');
-    return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+    const { contentType, body } = await metrics.scrape();
+    return reply.type(contentType).send(body);
   });
 };

@@ -26,11 +26,26 @@ const REMINDER_KINDS = ['report.due_in_7', 'report.due_in_1', 'report.overdue'];
 
 export interface AppMetrics {
   registry: Registry;
+  /** The exposition: this app's metrics and the process's. */
+  scrape(): Promise<{ contentType: string; body: string }>;
+}
+
+let processMetrics: Registry | null = null;
+/**
+ * The process's own metrics (CPU, memory, event-loop lag, GC), once per process and only from the
+ * first scrape: each collection starts observers that never stop, which a test process building
+ * hundreds of apps should not pile up.
+ */
+function processRegistry(): Registry {
+  if (!processMetrics) {
+    processMetrics = new Registry();
+    collectDefaultMetrics({ register: processMetrics, prefix: 'tiendo_' });
+  }
+  return processMetrics;
 }
 
 export function registerMetrics(app: FastifyInstance, database: Database): AppMetrics {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'tiendo_process_' });
 
   const latency = new Histogram({
     name: 'tiendo_http_request_duration_seconds', help: 'Thời gian trả lời yêu cầu HTTP, theo mẫu đường dẫn (route)',
@@ -51,7 +66,13 @@ export function registerMetrics(app: FastifyInstance, database: Database): AppMe
 
   registerPoolMetrics(app, registry, database);
   registerDataMetrics(registry, database);
-  return { registry };
+  return {
+    registry,
+    async scrape() {
+      const merged = Registry.merge([registry, processRegistry()]);
+      return { contentType: registry.contentType, body: await merged.metrics() };
+    },
+  };
 }
 
 function registerPoolMetrics(app: FastifyInstance, registry: Registry, database: Database): void {
@@ -85,7 +106,7 @@ function registerPoolMetrics(app: FastifyInstance, registry: Registry, database:
     },
   });
   new Counter({
-    name: 'tiendo_db_reads', help: 'Số lần lấy kết nối đọc: replica (bản sao), primary_fallback (bản sao lỗi), primary_sticky (người vừa ghi đọc từ máy chủ chính)',
+    name: 'tiendo_db_reads_total', help: 'Số lần lấy kết nối đọc: replica (bản sao), primary_fallback (bản sao lỗi), primary_sticky (người vừa ghi đọc từ máy chủ chính)',
     labelNames: ['target'], registers: [registry],
     collect() {
       this.reset();
