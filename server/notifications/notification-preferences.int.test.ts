@@ -76,6 +76,13 @@ describe.each(testDatabaseTargets())('notification preferences, per kind and cha
     expect(await database.db.selectFrom('notification_preference').selectAll().execute()).toEqual(before);
   });
 
+  it('a kind named twice in one save keeps the last choice (no database error)', async () => {
+    const twice = await officer.send('PUT', '/api/notifications/preferences', { items: [{ kind: 'report.reopened', inApp: false, email: false }, { kind: 'report.reopened', inApp: true, email: false }] });
+    expect(twice.status, JSON.stringify(twice.body)).toBe(200);
+    expect((twice.body as Preferences).items.find((i) => i.kind === 'report.reopened')).toMatchObject({ inApp: true, email: false });
+    await officer.send('PUT', '/api/notifications/preferences', { items: [{ kind: 'report.reopened', inApp: true, email: true }] });
+  });
+
   it('a kind turned off is not written to the bell nor queued by e-mail; another kind still is', async () => {
     const view = (await officer.get(`/api/reports/${reportId}`)).body;
     expect((await officer.send('POST', `/api/reports/${reportId}/submit`, { version: view.version, values: complete })).status).toBe(200);

@@ -83,11 +83,15 @@ export async function preferencesOf(db: Kysely<DB>, userId: number): Promise<Pre
   return db.selectFrom('notification_preference').select(['kind', 'channel', 'enabled']).where('user_id', '=', userId).execute();
 }
 
-/** Writes the given choices in one statement: the screen saves a whole table at once. */
+/**
+ * Writes the given choices in one statement: the screen saves a whole table at once. A (kind,
+ * channel) named twice keeps its last value: one INSERT … ON CONFLICT may not update a row twice.
+ */
 export async function savePreferences(db: Kysely<DB>, userId: number, rows: readonly PreferenceRow[]): Promise<void> {
-  if (rows.length === 0) return;
+  const last = new Map(rows.map((r) => [`${r.kind}|${r.channel}`, r]));
+  if (last.size === 0) return;
   await db.insertInto('notification_preference')
-    .values(rows.map((r) => ({ user_id: userId, kind: r.kind, channel: r.channel, enabled: r.enabled })))
+    .values([...last.values()].map((r) => ({ user_id: userId, kind: r.kind, channel: r.channel, enabled: r.enabled })))
     .onConflict((oc) => oc.columns(['user_id', 'kind', 'channel']).doUpdateSet((eb) => ({ enabled: eb.ref('excluded.enabled') })))
     .execute();
 }
