@@ -78,6 +78,19 @@ afterAll(() => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
 });
 
+/** Runs `check` on a started server and stops it whatever happens, so the next start finds the data folder free. */
+async function withServer(server: ReturnType<typeof start>, check: () => Promise<void>): Promise<void> {
+  children.push(server.child);
+  try {
+    await check();
+  } finally {
+    if (server.child.exitCode === null) {
+      server.child.kill('SIGTERM');
+      await exited(server.child);
+    }
+  }
+}
+
 describe('npm start output', () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiendo-start-output-'));
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
@@ -85,42 +98,44 @@ describe('npm start output', () => {
   it('fits on one screen until the first request, banner and demo accounts visible, readable lines, and requests print nothing', async () => {
     const port = await freePort();
     const server = start(dataDir, port);
-    children.push(server.child);
-    const untilBanner = await server.until(BANNER_END);
-    const lines = untilBanner.trimEnd().split('\n');
-    console.log(`tiendo start printed ${lines.length} lines before the first request (npm start: ${lines.length + NPM_HEADER_LINES}):\n${untilBanner}`);
+    await withServer(server, async () => {
+      const untilBanner = await server.until(BANNER_END);
+      const lines = untilBanner.trimEnd().split('\n');
+      console.log(`tiendo start printed ${lines.length} lines before the first request (npm start: ${lines.length + NPM_HEADER_LINES}):\n${untilBanner}`);
 
-    expect(lines.length + NPM_HEADER_LINES).toBeLessThanOrEqual(SCREEN_LINES);
-    expect(untilBanner).toContain(`Tiến Độ đang chạy tại http://127.0.0.1:${port}`);
-    expect(untilBanner).toContain(`Tài khoản dùng thử (mật khẩu chung: ${DEMO_PASSWORD}):`);
-    for (const account of DEMO_ACCOUNTS) expect(untilBanner).toMatch(new RegExp(`^  ${account.username.replace('.', '\\.')} +${account.describe.replace(/[()]/g, '\\$&')}$`, 'm'));
-    // The log lines before the banner are readable, not JSON.
-    expect(lines.filter((line) => line.startsWith('{'))).toEqual([]);
-    expect(untilBanner).toMatch(/^\d\d:\d\d:\d\d INFO  database ready  database=pglite/m);
+      expect(lines.length + NPM_HEADER_LINES).toBeLessThanOrEqual(SCREEN_LINES);
+      expect(untilBanner).toContain(`Tiến Độ đang chạy tại http://127.0.0.1:${port}`);
+      expect(untilBanner).toContain(`Tài khoản dùng thử (mật khẩu chung: ${DEMO_PASSWORD}):`);
+      for (const account of DEMO_ACCOUNTS) expect(untilBanner).toMatch(new RegExp(`^  ${account.username.replace('.', '\\.')} +${account.describe.replace(/[()]/g, '\\$&')}$`, 'm'));
+      // The log lines before the banner are readable, not JSON.
+      expect(lines.filter((line) => line.startsWith('{'))).toEqual([]);
+      expect(untilBanner).toMatch(/^\d\d:\d\d:\d\d INFO  database ready  database=pglite/m);
 
-    await browse(`http://127.0.0.1:${port}`);
-    server.child.kill('SIGTERM');
-    expect(await exited(server.child)).toBe(0);
-    // After the banner: only the line that says it is stopping, none per request.
-    const after = server.output().slice(untilBanner.length).trim().split('\n');
-    expect(after).toHaveLength(1);
-    expect(after[0]).toMatch(/^\d\d:\d\d:\d\d INFO  shutting down  signal=SIGTERM$/);
+      await browse(`http://127.0.0.1:${port}`);
+      server.child.kill('SIGTERM');
+      expect(await exited(server.child)).toBe(0);
+      // After the banner: only the line that says it is stopping, none per request.
+      const after = server.output().slice(untilBanner.length).trim().split('\n');
+      expect(after).toHaveLength(1);
+      expect(after[0]).toMatch(/^\d\d:\d\d:\d\d INFO  shutting down  signal=SIGTERM$/);
+    });
   }, 480_000);
 
   it('writes JSON lines with LOG_FORMAT=json (production), the banner unchanged', async () => {
     const port = await freePort();
     const server = start(dataDir, port, { LOG_FORMAT: 'json' });
-    children.push(server.child);
-    const untilBanner = await server.until(BANNER_END);
-    const logLines = untilBanner.split('\n').filter((line) => line.startsWith('{'));
-    expect(logLines.length).toBeGreaterThanOrEqual(2);
-    for (const line of logLines) expect(JSON.parse(line)).toMatchObject({ app: 'tiendo', level: expect.any(Number), msg: expect.any(String) });
-    expect(untilBanner).toContain('Tài khoản dùng thử');
+    await withServer(server, async () => {
+      const untilBanner = await server.until(BANNER_END);
+      const logLines = untilBanner.split('\n').filter((line) => line.startsWith('{'));
+      expect(logLines.length).toBeGreaterThanOrEqual(2);
+      for (const line of logLines) expect(JSON.parse(line)).toMatchObject({ app: 'tiendo', level: expect.any(Number), msg: expect.any(String) });
+      expect(untilBanner).toContain('Tài khoản dùng thử');
 
-    await browse(`http://127.0.0.1:${port}`);
-    server.child.kill('SIGTERM');
-    expect(await exited(server.child)).toBe(0);
-    const after = server.output().slice(untilBanner.length).trim().split('\n');
-    expect(after.map((line) => JSON.parse(line).msg)).toEqual(['shutting down']);
+      await browse(`http://127.0.0.1:${port}`);
+      server.child.kill('SIGTERM');
+      expect(await exited(server.child)).toBe(0);
+      const after = server.output().slice(untilBanner.length).trim().split('\n');
+      expect(after.map((line) => JSON.parse(line).msg)).toEqual(['shutting down']);
+    });
   }, 480_000);
 });
