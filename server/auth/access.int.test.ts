@@ -247,6 +247,7 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
       '/api/report-templates/:code/versions/:version': '/api/report-templates/cdcs-nam/versions/1',
       '/api/report-templates/:code/versions/:version/publish': '/api/report-templates/cdcs-nam/versions/1/publish',
       '/api/notifications/:id/read': '/api/notifications/1/read',
+      '/api/notifications/deliveries/:id/resend': '/api/notifications/deliveries/1/resend',
     };
     const url = samples[route.url] ?? route.url;
     if (url.includes(':')) throw new Error(`The access test needs a sample for ${route.method} ${route.url}: add one to sampleUrl().`);

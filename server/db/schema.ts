@@ -420,6 +420,12 @@ export interface NotificationDeliveryTable {
   digest_id: number | null;
 }
 
+export interface NotificationTargetStatusTable {
+  target_id: number;
+  status: string;
+  since: string;
+}
+
 export interface NotificationEmailModeTable {
   user_id: number;
   mode: 'immediate' | 'daily';
@@ -610,6 +616,7 @@ export interface DB {
   notification_delivery: NotificationDeliveryTable;
   notification_preference: NotificationPreferenceTable;
   notification_email_mode: NotificationEmailModeTable;
+  notification_target_status: NotificationTargetStatusTable;
   report: ReportTable;
   report_comment: ReportCommentTable;
   task: TaskTable;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { sql, type Kysely } from 'kysely';
 import { AppError } from '../../domain/errors/app-error.ts';
+import { notifyImportEnded } from '../notifications/import-notifications.ts';
 import { todayInVietnam } from '../../domain/time/calendar-date.ts';
 import { writeAudit, type AuditActor } from '../audit/audit.repository.ts';
 import type { DB } from '../db/schema.ts';
@@ -144,6 +145,7 @@ export async function runImport<C, R>(db: Kysely<DB>, def: ImportDefinition<C, R
     registry: def.registry, fileName: req.fileName, sha256: await fileSha256(req.filePath), scopeUnitId: Number(scope.id),
     dryRun: req.dryRun, createdBy: req.createdBy, headerTitles: headerTitles(header), fieldColumns: header.mapping, startedAt: now,
   }));
+  const ended = { jobId, registry: def.registry, noun: def.noun, fileName: req.fileName, createdBy: req.createdBy, unitId: Number(scope.id), dryRun: req.dryRun };
   const totals: jobs.Counters = { rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, rejectionsNotStored: 0 };
   const budget = { rows: limits.storedRejectedRows };
   const titleOf = (key: string) =>
@@ -236,6 +238,8 @@ export async function runImport<C, R>(db: Kysely<DB>, def: ImportDefinition<C, R
     await Promise.allSettled([...inFlight]); // let the batches in flight settle before reporting
 
     await jobs.finishJob(db, jobId, 'failed', error instanceof Error ? error.message : String(error), req.dryRun ? totals : undefined);
+    // Notifications (issue 21): whoever started it learns it failed.
+    await notifyImportEnded(db, { ...ended, outcome: { ok: false, reason: error instanceof Error ? error.message : String(error) } });
     throw error;
   }
   const notes: string[] = [];
@@ -246,6 +250,8 @@ export async function runImport<C, R>(db: Kysely<DB>, def: ImportDefinition<C, R
   if (formulaRows) notes.push(`${formulaRows} dòng có ô chứa công thức: đã dùng giá trị đã tính sẵn trong tệp, không tính lại công thức.`);
   // A dry run wrote nothing, so its totals are recorded once here; a real run added them batch by batch.
   await jobs.finishJob(db, jobId, 'done', notes.join(' ') || null, req.dryRun ? totals : undefined);
+  // Notifications (issue 21): whoever started it learns it finished, with its counts.
+  await notifyImportEnded(db, { ...ended, outcome: { ok: true, inserted: totals.inserted, updated: totals.updated, rejected: totals.rejected } });
   return {
     jobId, dryRun: req.dryRun, counters: totals,
     header: {

@@ -1,10 +1,10 @@
 import type { Logger } from 'pino';
-import { todayInVietnam } from '../../domain/time/calendar-date.ts';
 import type { AppConfig } from '../config/config.ts';
 import type { Database } from '../db/database.ts';
 import { advisoryLockClaims, exclusiveClaims } from './delivery-claims.ts';
 import { DEFAULT_BATCH, DEFAULT_CONCURRENCY, EmailDelivery } from './email-delivery.ts';
-import { ReminderScheduler } from './report-reminders.ts';
+import { NotificationScheduler } from './notification-scheduler.ts';
+import { setEmailChannel } from './notify.ts';
 
 /** Delivery tuning from the environment: MAIL_CONCURRENCY (SMTP connections at once), MAIL_BATCH (rows claimed per round). */
 export function deliverySettings(env: NodeJS.ProcessEnv = process.env): { concurrency: number; batch: number } {
@@ -20,7 +20,8 @@ export function deliverySettings(env: NodeJS.ProcessEnv = process.env): { concur
 
 /**
  * The notification work a server process runs beside HTTP: the e-mail outbox (with an SMTP
- * server; without one, said once) and the hourly scheduler (reminders, daily digests). Every
+ * server; without one, said once) and the hourly scheduler (report and task reminders, targets
+ * turning chậm tiến độ / không đạt, daily digests). Every
  * part is idempotent, so every server process may run it.
  */
 export async function startNotificationWork(database: Database, config: AppConfig, logger: Logger): Promise<{ stop(): Promise<void> }> {
@@ -37,7 +38,9 @@ export async function startNotificationWork(database: Database, config: AppConfi
   } else {
     logger.info('Chưa cấu hình SMTP_URL: thông báo chỉ hiện trong ứng dụng, không gửi thư điện tử.');
   }
-  const scheduler = new ReminderScheduler(database.db, todayInVietnam, { email: email !== null }, (error) => logger.error({ err: error }, 'reminders round failed'));
+  // The events of other resources (tasks, accounts, imports) queue e-mail copies only with SMTP.
+  setEmailChannel(email !== null);
+  const scheduler = new NotificationScheduler(database.db, () => new Date(), { email: email !== null }, (error) => logger.error({ err: error }, 'scheduled notifications round failed'));
   scheduler.start();
   return {
     async stop() {

@@ -5,6 +5,8 @@ import { AppError } from '../../domain/errors/app-error.ts';
 import { NOTIFICATION_KIND_CODES, kindsFor, type NotificationKind } from '../../domain/notifications/notification-kinds.ts';
 import { requirePrincipal } from '../auth/access-guard.ts';
 import type { DB } from '../db/schema.ts';
+import { deliveriesRoutes } from './deliveries.routes.ts';
+import { emailModeRoutes } from './email-mode.routes.ts';
 import * as repo from './notifications.repository.ts';
 
 const TAGS = ['Thông báo'];
@@ -27,6 +29,10 @@ const Preferences = Type.Object({
 });
 
 export const notificationsRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> = async (app, { db }) => {
+  // The administrators' view of the e-mail outbox (dead letters, resend): deliveries.routes.ts.
+  await app.register(deliveriesRoutes, { db });
+  // The caller's choice of immediate e-mails or one daily digest: email-mode.routes.ts.
+  await app.register(emailModeRoutes, { db });
   const userOf = (request: Parameters<typeof requirePrincipal>[0]) => {
     const principal = requirePrincipal(request);
     if (principal.userId === null) throw new AppError('NOT_A_USER', 'forbidden', 'Thông báo dành cho người dùng, không dành cho khóa API.');

@@ -44,26 +44,3 @@ export async function writeReportReminders(db: Kysely<DB>, today: string, channe
   }
   return written;
 }
-
-/** Runs the reminders now and then every `intervalMs` (an hour by default): cheap when nothing is due, a no-op when already written. */
-export class ReminderScheduler {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<unknown> = Promise.resolve();
-
-  constructor(private readonly db: Kysely<DB>, private readonly today: () => string, private readonly channels: { email: boolean }, private readonly onError: (error: unknown) => void) {}
-
-  start(intervalMs = 3_600_000): void {
-    const tick = () => {
-      this.running = writeReportReminders(this.db, this.today(), this.channels).catch(this.onError).finally(() => {
-        if (this.timer) this.timer = setTimeout(tick, intervalMs);
-      });
-    };
-    this.timer = setTimeout(tick, 1_000);
-  }
-
-  async stop(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running;
-  }
-}

@@ -5,6 +5,7 @@ import { taskErrors } from '../../domain/tasks/task-errors.ts';
 import { rollUp } from '../../domain/tasks/task-rollup.ts';
 import { checkTiming, dueParameters, dueState, oneOffDue, type TaskTiming } from '../../domain/tasks/task-timing.ts';
 import { todayInVietnam } from '../../domain/time/calendar-date.ts';
+import { notifyTaskAssigned } from '../notifications/task-notifications.ts';
 import { writeAudit, type AuditActor } from '../audit/audit.repository.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { DB } from '../db/schema.ts';
@@ -230,6 +231,7 @@ export class TasksService {
     const created = await this.db.transaction().execute(async (trx) => {
       const ids = await repo.insertAssignments(trx, parent, fresh, actor.label, this.today());
       await repo.restoreAssignments(trx, restored);
+      await notifyTaskAssigned(trx, [...ids, ...restored]); // issue 21: the units given it are told
       await writeAudit(trx, actor, { action: 'task.assign', unitId: fromUnitId, entityType: 'task', entityId: id, after: { assigneeUnitIds: wanted, parentAssignmentId: parent.id } });
       return ids;
     });

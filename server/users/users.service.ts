@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { isPermission, PERMISSION_LABELS } from '../../domain/access/permission.ts';
 import { maskPhone } from '../../domain/access/personal-data.ts';
 import { AppError, badRequest, conflict } from '../../domain/errors/app-error.ts';
+import { notifyAccountCreated, notifyAccountLocked } from '../notifications/account-notifications.ts';
 import { writeAudit, type AuditActor } from '../audit/audit.repository.ts';
 import { isUnitInScope, revokeUserSessions, updatePassword } from '../auth/auth.repository.ts';
 import { can, type Principal } from '../auth/principal.ts';
@@ -117,6 +118,7 @@ export class UsersService {
       await repo.setRoles(trx, newId, [...new Set(body.roles)]);
       const created = (await repo.findUser(trx, newId))!;
       await writeAudit(trx, actor, { action: 'user.create', unitId: body.unitId, entityType: 'user', entityId: newId, after: auditView(created) });
+      await notifyAccountCreated(trx, newId); // issue 21: the owner is told, by e-mail where given
       return newId;
     });
     return { user: this.present((await repo.findUser(this.db, id))!, principal), temporaryPassword: password };
@@ -164,6 +166,7 @@ export class UsersService {
       const before = await this.findForChange(trx, principal, id);
       await repo.updateUser(trx, id, disabled ? { is_disabled: true } : { is_disabled: false, failed_attempts: 0, locked_until: null });
       if (disabled) await revokeUserSessions(trx, id);
+      if (disabled && !before.is_disabled) await notifyAccountLocked(trx, id, 'administrator'); // issue 21: the owner is told
       await writeAudit(trx, actor, {
         action: disabled ? 'user.lock' : 'user.unlock', unitId: Number(before.unit_id), entityType: 'user', entityId: id,
         before: { isDisabled: before.is_disabled }, after: { isDisabled: disabled },

@@ -21,6 +21,7 @@ import * as tasks from './0018-tasks.ts';
 import * as customMeasures from './0019-custom-measures.ts';
 import * as notifications from './0020-notifications.ts';
 import * as notificationDelivery from './0021-notification-delivery.ts';
+import * as notificationTargetStatus from './0022-notification-target-status.ts';
 
 /**
  * Every migration, in name order (the health check reads the last one). A static list (not a
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '0019-custom-measures': customMeasures,
   '0020-notifications': notifications,
   '0021-notification-delivery': notificationDelivery,
+  '0022-notification-target-status': notificationTargetStatus,
 };

@@ -1,0 +1,54 @@
+import type { Kysely } from 'kysely';
+import { todayInVietnam } from '../../domain/time/calendar-date.ts';
+import type { DB } from '../db/schema.ts';
+import { writeDailyDigests } from './email-digest.ts';
+import { writeReportReminders } from './report-reminders.ts';
+import { writeTargetStatusChanges } from './target-notifications.ts';
+import { writeTaskReminders } from './task-notifications.ts';
+
+export interface SchedulerRound { reportReminders: number; taskReminders: number; targetTurns: number; digests: number }
+
+/**
+ * Everything the calendar calls for at `now` (injectable): report and task reminders, targets
+ * that turned chậm tiến độ or không đạt (once a day: judging every target costs), and the daily
+ * digests. Each part is idempotent by its event keys, so every server process may run it and a
+ * restart may run it again.
+ */
+export async function runScheduledNotifications(db: Kysely<DB>, now: Date, channels: { email: boolean }, options: { judgeTargets: boolean } = { judgeTargets: true }): Promise<SchedulerRound> {
+  const today = todayInVietnam(now);
+  return {
+    reportReminders: await writeReportReminders(db, today, channels),
+    taskReminders: await writeTaskReminders(db, today, channels),
+    targetTurns: options.judgeTargets ? await writeTargetStatusChanges(db, today, channels) : 0,
+    digests: channels.email ? await writeDailyDigests(db, now) : 0,
+  };
+}
+
+/** Runs the round a second after start, then every `intervalMs` (an hour); targets are judged on the first round of each day. */
+export class NotificationScheduler {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> = Promise.resolve();
+  private judgedOn: string | null = null;
+
+  constructor(private readonly db: Kysely<DB>, private readonly now: () => Date, private readonly channels: { email: boolean }, private readonly onError: (error: unknown) => void) {}
+
+  start(intervalMs = 3_600_000): void {
+    const tick = () => {
+      const now = this.now();
+      const today = todayInVietnam(now);
+      const judgeTargets = this.judgedOn !== today;
+      this.running = runScheduledNotifications(this.db, now, this.channels, { judgeTargets })
+        .then(() => (this.judgedOn = today), this.onError)
+        .finally(() => {
+          if (this.timer) this.timer = setTimeout(tick, intervalMs);
+        });
+    };
+    this.timer = setTimeout(tick, 1_000);
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+}
