@@ -184,7 +184,7 @@ describe('Thông báo: a returned report reaches the CĐCS officer on the bell, 
     await shot(page, 'notifications-settings');
   });
 
-  it('on a 360 px phone: the bell fits the header, its drawer and the list read down the screen', async () => {
+  it('on a 360 px phone: the bell fits the header; its drawer, the list and the settings read down the screen', async () => {
     const phone = await openPhonePage(browser, server.url, { width: 360, height: 780 });
     opened.push(phone);
     const page = phone.page;
@@ -215,5 +215,12 @@ describe('Thông báo: a returned report reaches the CĐCS officer on the bell, 
     expect({ scrollWidth: onPage.scrollWidth, overflowing: onPage.overflowing, verticalTexts: onPage.verticalTexts, cutOffControls: onPage.cutOffControls, smallTargets: onPage.smallTargets })
       .toEqual({ scrollWidth: 360, overflowing: [], verticalTexts: [], cutOffControls: [], smallTargets: [] });
     await shot(page, 'notifications-page-360');
+
+    await page.getByTestId('notifications-settings').tap();
+    await page.getByTestId('pref-report.returned-inApp').waitFor();
+    const settings = await readLayout(page);
+    expect({ scrollWidth: settings.scrollWidth, overflowing: settings.overflowing, verticalTexts: settings.verticalTexts, cutOffControls: settings.cutOffControls, smallTargets: settings.smallTargets })
+      .toEqual({ scrollWidth: 360, overflowing: [], verticalTexts: [], cutOffControls: [], smallTargets: [] });
+    await shot(page, 'notifications-settings-360');
   });
 });
