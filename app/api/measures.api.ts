@@ -187,3 +187,5 @@ export const deleteIndicator = (code: string) => api.delete<void>(path('indicato
 export const MEASURE_IN_USE = 'MEASURE_IN_USE';
 export const MEASURE_INVALID = 'MEASURE_INVALID';
 export const MEASURE_CODE_TAKEN = 'MEASURE_CODE_TAKEN';
+/** The name gave no free code automatically: the user must type one (the code field shows it). */
+export const MEASURE_CODE_REQUIRED = 'MEASURE_CODE_REQUIRED';

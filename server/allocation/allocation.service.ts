@@ -12,6 +12,7 @@ import type { DB } from '../db/schema.ts';
 import type { ProgressService } from '../progress/progress.service.ts';
 import { readAllocationFile } from './allocation-file.ts';
 import * as repo from './allocation.repository.ts';
+import { targetNotFound } from '../targets/target-versions.service.ts';
 
 type TargetRow = Awaited<ReturnType<ProgressService['targetRows']>>[number];
 
@@ -33,7 +34,7 @@ const METHOD_LABEL: Record<AllocationMethod, (base: AllocationBase) => string> =
 /** Writes a new version of an allocated target (value changed on re-allocation): server/targets' reviseTarget. */
 export type TargetReviser = (trx: Transaction<DB>, targetId: number, changes: { value: number }, reason: string, actor: AuditActor) => Promise<unknown>;
 
-export const targetNotFound = () => new AppError('TARGET_NOT_FOUND', 'not_found', 'Không tìm thấy chỉ tiêu.');
+export { targetNotFound };
 
 export interface AllocationInput {
   method: AllocationMethod;

@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { badRequest } from '../../domain/errors/app-error.ts';
-import { isIsoDate } from '../../domain/time/calendar-date.ts';
 import { actorOf, requirePrincipal } from '../auth/access-guard.ts';
+import { requireIsoDate } from '../http/common.errors.ts';
 import { CodeParams, CreateElementBody, CreateIndicatorBody, PreviewQuery, UpdateElementBody, UpdateIndicatorBody } from './measures.schema.ts';
 import { unitFromInput } from '../members/members.routes.ts';
 import type { MeasuresService } from './measures.service.ts';
@@ -47,7 +46,7 @@ export const measuresRoutes: FastifyPluginAsyncTypebox<{ measures: MeasuresServi
     schema: { tags: TAGS, summary: 'Xem trước giá trị của chỉ số chưa lưu tại một đơn vị, một ngày (kèm các lỗi của biểu thức)', querystring: PreviewQuery },
     config: { access: { permission: 'targets.read', unit: unitFromInput('query', 'unitId') } },
   }, async (request) => {
-    if (!isIsoDate(request.query.date)) throw badRequest('INVALID_DATE', `Ngày "${request.query.date}" không tồn tại trong lịch.`);
+    requireIsoDate(request.query.date);
     return measures.preview(request.query);
   });
 

@@ -1,6 +1,5 @@
 import { sql, type Kysely } from 'kysely';
 import { foldWords } from '../../domain/indicators/catalogue.ts';
-import { AppError, badRequest } from '../../domain/errors/app-error.ts';
 import { checkIndicator, type CatalogueView, type IndicatorDraft, type IndicatorProblem } from '../../domain/measures/indicator-checks.ts';
 import {
   DERIVED_MEASURES, DERIVED_REGISTRIES, DERIVED_SECTORS, describeDerived, parseDerivedDefinition, type DerivedDefinition,
@@ -9,6 +8,8 @@ import { parsePeriod } from '../../domain/periods/period.ts';
 import { writeAudit, type AuditActor } from '../audit/audit.repository.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { DB } from '../db/schema.ts';
+import { commonErrors } from '../http/common.errors.ts';
+import { measureErrors } from './measures.errors.ts';
 import type { ProgressService } from '../progress/progress.service.ts';
 import * as repo from './measures.repository.ts';
 
@@ -36,18 +37,13 @@ export interface IndicatorInput {
   unitId?: number;
 }
 
-const notFound = (kind: 'element' | 'indicator') => new AppError(kind === 'element' ? 'ELEMENT_NOT_FOUND' : 'INDICATOR_NOT_FOUND', 'not_found',
-  kind === 'element' ? 'Không tìm thấy thành phần số liệu.' : 'Không tìm thấy chỉ số.');
-const cannotEdit = () => new AppError('MEASURE_NOT_EDITABLE', 'forbidden',
-  'Bạn chỉ sửa được thành phần số liệu, chỉ số của đơn vị mình và cấp dưới; danh mục chung do cấp cao nhất quản lý.');
-const inUse = (what: string, usedBy: repo.UsageRef[]) => new AppError('MEASURE_IN_USE', 'conflict',
-  `${what} đang được dùng ở ${usedBy.length} nơi: ${usedBy.slice(0, 5).map((u) => u.label).join('; ')}${usedBy.length > 5 ? '; …' : ''}.`, [], { usedBy });
-const invalid = (message: string, problems: unknown[]) => new AppError('MEASURE_INVALID', 'bad_request', message, [], { problems });
+const notFound = (kind: 'element' | 'indicator') => (kind === 'element' ? measureErrors.elementNotFound() : measureErrors.indicatorNotFound());
+const { notEditable: cannotEdit, inUse, invalid } = measureErrors;
 
 /** A name as typed, or a clear refusal when it is blank once trimmed. */
 function nameOf(raw: string): string {
   const name = raw.normalize('NFC').trim().replace(/\s+/g, ' ');
-  if (name === '') throw badRequest('MEASURE_NAME_REQUIRED', 'Hãy nhập tên.');
+  if (name === '') throw measureErrors.nameRequired();
   return name;
 }
 
@@ -154,15 +150,15 @@ export class MeasuresService {
     const id = unitId ?? principal.unitId;
     const path = await repo.unitPath(this.db, id);
     if (path === null || !(path === principal.scopePath || path.startsWith(`${principal.scopePath}.`))) {
-      throw new AppError('UNIT_NOT_FOUND', 'not_found', 'Không tìm thấy đơn vị trong phạm vi của bạn.');
+      throw commonErrors.unitNotFound();
     }
     return { id, path };
   }
 
   private async freeCode(wanted: string | undefined, name: string): Promise<string> {
     if (wanted !== undefined) {
-      if (!/^[a-z][a-z0-9_]{0,63}$/.test(wanted)) throw badRequest('MEASURE_CODE_INVALID', 'Mã chỉ gồm chữ thường không dấu, chữ số và dấu gạch dưới, bắt đầu bằng chữ, tối đa 64 ký tự.');
-      if (await repo.codeTaken(this.db, wanted)) throw new AppError('MEASURE_CODE_TAKEN', 'conflict', `Mã "${wanted}" đã có trong danh mục: chọn mã khác.`);
+      if (!/^[a-z][a-z0-9_]{0,63}$/.test(wanted)) throw measureErrors.codeInvalid();
+      if (await repo.codeTaken(this.db, wanted)) throw measureErrors.codeTaken(wanted);
       return wanted;
     }
     const base = codeFromName(name);
@@ -170,7 +166,7 @@ export class MeasuresService {
       const code = n === 1 ? base : `${base}_${n}`;
       if (!(await repo.codeTaken(this.db, code))) return code;
     }
-    throw new AppError('MEASURE_CODE_TAKEN', 'conflict', 'Không tạo được mã tự động từ tên này: hãy nhập mã.');
+    throw measureErrors.codeRequired();
   }
 
   /** Two measures of the same kind with the same name would be told apart by code only: refused. */
@@ -179,7 +175,7 @@ export class MeasuresService {
     const key = (n: string) => foldWords(n);
     const clash = rows.find((r) => r.code !== except && key(r.name) === key(name));
     if (clash) {
-      throw new AppError('MEASURE_NAME_TAKEN', 'conflict', `Đã có ${table === 'data_element' ? 'thành phần số liệu' : 'chỉ số'} «${clash.name}» (mã ${clash.code}): hãy dùng nó, hoặc đặt tên khác.`);
+      throw measureErrors.nameTaken(table === 'data_element' ? 'thành phần số liệu' : 'chỉ số', clash.name, clash.code);
     }
   }
 
@@ -221,7 +217,7 @@ export class MeasuresService {
       const unit = input.unit ?? row.unit;
       const meaningChanged = unit !== row.unit || JSON.stringify(definition) !== JSON.stringify(row.definition ?? null);
       if (meaningChanged) {
-        if (row.is_builtin) throw new AppError('MEASURE_BUILTIN_MEANING', 'conflict', 'Thành phần có sẵn được đếm theo cách cố định: chỉ đổi được tên và mô tả.');
+        if (row.is_builtin) throw measureErrors.builtinMeaning();
         const usedBy = await repo.elementUsage(trx, code);
         if (usedBy.length) throw inUse(`Thành phần «${row.name}»`, usedBy);
       }

@@ -1,14 +1,15 @@
 import type { Kysely } from 'kysely';
-import { AppError, badRequest, conflict } from '../../domain/errors/app-error.ts';
-import { formatVietnameseDate, isIsoDate, todayInVietnam } from '../../domain/time/calendar-date.ts';
+import { todayInVietnam } from '../../domain/time/calendar-date.ts';
 import { writeAudit, type AuditActor } from '../audit/audit.repository.ts';
 import type { DB } from '../db/schema.ts';
+import { requireIsoDate } from '../http/common.errors.ts';
 import { changedFields, presentTerms, presentVersions } from './target-versions.presenter.ts';
 import {
   closeTarget, documentTerm, endVersion, indicatorUnitOf, insertVersion, lastVersionNumber, lockTarget, targetWithIndicator, termsOf, updateTargetTerms, versionRows,
   type LockedTarget, type TargetTerms,
 } from './target-versions.repository.ts';
 import type { TargetVersionListView } from './target-versions.schema.ts';
+import { targetErrors } from './targets.errors.ts';
 
 /** What a correction may change; anything left out stays as it is. */
 export interface TargetChanges {
@@ -25,11 +26,11 @@ export interface TargetChanges {
   subject?: string;
 }
 
-export const targetNotFound = () => new AppError('TARGET_NOT_FOUND', 'not_found', 'Không tìm thấy chỉ tiêu.');
+export const targetNotFound = targetErrors.notFound;
 
 function requireReason(reason: string | undefined | null): string {
   const text = (reason ?? '').normalize('NFC').trim();
-  if (!text) throw badRequest('REASON_REQUIRED', 'Cần ghi lý do thay đổi chỉ tiêu.', [{ path: 'reason', message: 'Hãy ghi lý do.' }]);
+  if (!text) throw targetErrors.reasonRequired();
   return text;
 }
 
@@ -37,25 +38,20 @@ function requireReason(reason: string | undefined | null): string {
 function effectiveDay(day: string | undefined, field: string): string {
   const today = todayInVietnam();
   const value = day ?? today;
-  if (!isIsoDate(value)) throw badRequest('INVALID_DATE', `Ngày "${value}" không tồn tại trong lịch.`, [{ path: field, message: 'Ngày không hợp lệ.' }]);
-  if (value > today) {
-    throw badRequest('EFFECTIVE_DATE_IN_FUTURE', `Ngày hiệu lực không được sau hôm nay (${formatVietnameseDate(today)}).`, [{ path: field, message: 'Ngày hiệu lực không được sau hôm nay.' }]);
-  }
+  requireIsoDate(value, field);
+  if (value > today) throw targetErrors.effectiveInFuture(today, field);
   return value;
 }
 
 function refuseIfWithdrawn(t: LockedTarget): void {
   if (t.closed_on !== null) {
-    throw conflict('TARGET_WITHDRAWN', `Chỉ tiêu đã được rút (hoặc đã đóng) từ ngày ${formatVietnameseDate(t.closed_on)}: ${t.closed_reason ?? ''}. Không sửa hay rút lại được nữa.`);
+    throw targetErrors.withdrawn(t.closed_on, t.closed_reason);
   }
 }
 
 /** A change cannot start before the version in force began: that would rewrite what the last change decided. */
 function refuseBeforeLastChange(t: LockedTarget, day: string, field: string): void {
-  if (t.revised_from !== null && day < t.revised_from) {
-    const when = formatVietnameseDate(t.revised_from);
-    throw badRequest('EFFECTIVE_DATE_BEFORE_LAST_CHANGE', `Ngày hiệu lực phải từ ngày ${when} (ngày có hiệu lực của lần sửa gần nhất) trở đi.`, [{ path: field, message: `Chọn ngày từ ${when} trở đi.` }]);
-  }
+  if (t.revised_from !== null && day < t.revised_from) throw targetErrors.beforeLastChange(t.revised_from, field);
 }
 
 async function lockOpenTarget(trx: Kysely<DB>, targetId: number): Promise<{ target: LockedTarget; last: number }> {
@@ -85,7 +81,7 @@ async function applyChanges(trx: Kysely<DB>, target: LockedTarget, changes: Targ
   const next: TargetTerms = { ...before };
   if (changes.indicatorCode !== undefined && changes.indicatorCode !== before.indicator_code) {
     if ((await indicatorUnitOf(trx, changes.indicatorCode)) === null) {
-      throw badRequest('INDICATOR_UNKNOWN', `Không có chỉ số "${changes.indicatorCode}" trong danh mục.`, [{ path: 'indicatorCode', message: 'Chỉ số không có trong danh mục.' }]);
+      throw targetErrors.indicatorUnknown(changes.indicatorCode);
     }
     next.indicator_code = changes.indicatorCode;
     // A baseline is a figure of the old indicator: it says nothing about the new one.
@@ -95,7 +91,7 @@ async function applyChanges(trx: Kysely<DB>, target: LockedTarget, changes: Targ
   if (changes.comparator !== undefined) next.comparator = changes.comparator;
   if (changes.value !== undefined) next.value = changes.value;
   if (changes.annual === true && changes.deadlineYear !== undefined) {
-    throw badRequest('TIMING_CONFLICT', 'Chỉ tiêu hoặc có năm hoàn thành, hoặc là chỉ tiêu hằng năm, không thể cả hai.', [{ path: 'deadlineYear', message: 'Bỏ năm hoàn thành hoặc bỏ "hằng năm".' }]);
+    throw targetErrors.timingConflict();
   }
   if (changes.annual === true && before.timing !== 'annual') {
     const term = await documentTerm(trx, Number(target.document_id));
@@ -104,13 +100,13 @@ async function applyChanges(trx: Kysely<DB>, target: LockedTarget, changes: Targ
   } else if (changes.deadlineYear !== undefined) {
     Object.assign(next, { timing: 'deadline', deadline: `${changes.deadlineYear}-12-31`, annual_from: null, annual_to: null });
   } else if (changes.annual === false && before.timing === 'annual') {
-    throw badRequest('TIMING_MISSING', 'Chỉ tiêu cần có năm hoàn thành, hoặc là chỉ tiêu hằng năm.', [{ path: 'deadlineYear', message: 'Cần năm hoàn thành hoặc chọn "hằng năm".' }]);
+    throw targetErrors.timingMissing();
   }
   if (changes.sectors !== undefined) next.sectors = changes.sectors && changes.sectors.length > 0 ? [...new Set(changes.sectors)] : null;
   if (changes.minWorkers !== undefined) next.min_workers = changes.minWorkers;
   if (changes.subject !== undefined) next.subject = changes.subject.normalize('NFC').trim();
   if ((next.value !== before.value || next.indicator_code !== before.indicator_code) && (await indicatorUnitOf(trx, next.indicator_code)) === 'percent' && (next.value < 0 || next.value > 100)) {
-    throw badRequest('PERCENT_OUT_OF_RANGE', 'Chỉ tiêu tỷ lệ phải từ 0 đến 100%.', [{ path: 'value', message: 'Tỷ lệ phải từ 0 đến 100%.' }]);
+    throw targetErrors.percentOutOfRange();
   }
   return next;
 }
@@ -131,13 +127,13 @@ export async function reviseTarget(
   const { target, last } = await lockOpenTarget(trx, targetId);
   const current = Math.max(last, 1);
   if (options.baseVersion !== undefined && options.baseVersion !== current) {
-    throw conflict('TARGET_VERSION_CONFLICT', `Chỉ tiêu vừa được sửa (nay là phiên bản ${current}). Hãy mở lại và sửa trên phiên bản mới nhất.`);
+    throw targetErrors.versionConflict(current);
   }
   refuseBeforeLastChange(target, day, 'effectiveFrom');
   const before = termsOf(target);
   const after = await applyChanges(trx, target, changes);
   const changed = changedFields(before, after);
-  if (changed.length === 0) throw badRequest('NO_CHANGES', 'Không có thay đổi nào so với chỉ tiêu hiện hành.');
+  if (changed.length === 0) throw targetErrors.noChanges();
 
   const version = await endCurrentVersion(trx, target, last, day);
   await insertVersion(trx, targetId, { version, change: 'revised', validFrom: day, validTo: null, terms: after, reason: why, actor });

@@ -3,7 +3,7 @@ import { Alert, Form, Input, InputNumber, Modal, Radio, Select, type ButtonProps
 import { useRef, useState } from 'react';
 import { ApiError } from '../../api/api-client.ts';
 import {
-  createElement, derivedOptionsQuery, MEASURE_CODE_TAKEN, updateElement,
+  createElement, derivedOptionsQuery, MEASURE_CODE_REQUIRED, MEASURE_CODE_TAKEN, updateElement,
   type DerivedRegistry, type ElementItem, type ElementPatch, type ElementSource, type ElementUnit, type UsageRef,
 } from '../../api/measures.api.ts';
 import type { Sector } from '../../../domain/org/org-unit.ts';
@@ -100,7 +100,7 @@ export function ElementFormModal({ element, taken, owner, onClose, onSaved }: {
         onSaved(await updateElement(element.code, patch), false);
       }
     } catch (error) {
-      const split = splitFormErrors(error, FIELDS, { [MEASURE_CODE_TAKEN]: 'code' });
+      const split = splitFormErrors(error, FIELDS, { [MEASURE_CODE_TAKEN]: 'code', [MEASURE_CODE_REQUIRED]: 'code' });
       form.setFields(split.fields);
       if (split.form) {
         const problems = problemsOfError(error).map((p) => p.message).filter((m) => m !== split.form);

@@ -4,7 +4,7 @@ import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useRef, useState, type RefObject } from 'react';
 import { ApiError } from '../../api/api-client.ts';
 import {
-  createIndicator, elementsQuery, indicatorPreviewQuery, indicatorsQuery, MEASURE_CODE_TAKEN, updateIndicator,
+  createIndicator, elementsQuery, indicatorPreviewQuery, indicatorsQuery, MEASURE_CODE_REQUIRED, MEASURE_CODE_TAKEN, updateIndicator,
   type IndicatorItem, type IndicatorPatch, type IndicatorProblem, type IndicatorUnit, type UsageRef,
 } from '../../api/measures.api.ts';
 import { todayIso } from '../../lib/calendar-date.ts';
@@ -138,7 +138,7 @@ export function IndicatorFormModal({ indicator, prefill, owner, onClose, onSaved
     } catch (error) {
       const listed = problemsOfError(error);
       if (listed.length > 0) setSaveProblems(listed);
-      const split = splitFormErrors(error, FIELDS, { [MEASURE_CODE_TAKEN]: 'code' });
+      const split = splitFormErrors(error, FIELDS, { [MEASURE_CODE_TAKEN]: 'code', [MEASURE_CODE_REQUIRED]: 'code' });
       form.setFields(split.fields);
       // The problems are shown under their fields; the summary only when nothing else says it.
       if (split.form && listed.length === 0) setFormError({ message: split.form, usedBy: usageOfError(error) });
