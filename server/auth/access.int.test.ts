@@ -600,5 +600,5 @@ describe('login rate limit per IP', () => {
       await t.close();
       await database.close();
     }
-  });
+  }, 180_000); // opens its own database and demo province (a fresh limiter): ~50 s on a loaded 2-core machine
 });
