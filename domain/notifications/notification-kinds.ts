@@ -4,10 +4,15 @@
  * (their Vietnamese names), so a new kind is added here once.
  */
 import type { Permission } from '../access/permission.ts';
+import type { ImportEventKind, TargetEventKind, TaskEventKind } from './other-events.ts';
 import type { ReportEventKind } from './report-events.ts';
 import type { ReminderKind } from './report-reminders.ts';
 
-export type NotificationKind = ReportEventKind | ReminderKind;
+/**
+ * The kinds a person may turn off. Not listed, so always sent: the account notices (a lock is a
+ * security signal, the creation comes before any choice) and the daily digest (its own setting).
+ */
+export type NotificationKind = ReportEventKind | ReminderKind | TaskEventKind | TargetEventKind | ImportEventKind;
 export type NotificationChannel = 'in_app' | 'email';
 
 export interface NotificationKindInfo {
@@ -26,6 +31,13 @@ export const NOTIFICATION_KINDS: readonly NotificationKindInfo[] = [
   { kind: 'report.due_in_7', label: 'Nhắc hạn: còn 7 ngày đến hạn gửi báo cáo', permission: 'reports.submit' },
   { kind: 'report.due_in_1', label: 'Nhắc hạn: ngày mai đến hạn gửi báo cáo', permission: 'reports.submit' },
   { kind: 'report.overdue', label: 'Nhắc hạn: báo cáo đã quá hạn', permission: 'reports.submit' },
+  { kind: 'task.assigned', label: 'Nhiệm vụ được giao cho đơn vị', permission: 'reports.submit' },
+  { kind: 'task.due_soon', label: 'Nhắc hạn: nhiệm vụ sắp đến hạn', permission: 'reports.submit' },
+  { kind: 'task.overdue', label: 'Nhắc hạn: nhiệm vụ đã quá hạn', permission: 'reports.submit' },
+  { kind: 'target.behind', label: 'Chỉ tiêu chuyển sang chậm tiến độ', permission: 'targets.read' },
+  { kind: 'target.missed', label: 'Chỉ tiêu không đạt', permission: 'targets.read' },
+  { kind: 'import.finished', label: 'Nhập danh sách từ tệp đã xong', permission: 'registry.write' },
+  { kind: 'import.failed', label: 'Nhập danh sách từ tệp không thành công', permission: 'registry.write' },
 ];
 
 export const NOTIFICATION_KIND_CODES = NOTIFICATION_KINDS.map((k) => k.kind);

@@ -38,7 +38,11 @@ describe.each(testDatabaseTargets())('notification preferences, per kind and cha
   it('lists only the kinds the caller can receive, all on by default, with the address copies would go to', async () => {
     const mine = await prefs(officer);
     expect(mine.email).toBe('cdcs.demo@example.vn');
-    expect(mine.items.map((i) => i.kind)).toEqual(['report.returned', 'report.accepted', 'report.reopened', 'report.due_in_7', 'report.due_in_1', 'report.overdue']);
+    // A CĐCS officer submits reports, carries out tasks, reads targets and imports registries; reviewing is the commune's.
+    expect(mine.items.map((i) => i.kind)).toEqual([
+      'report.returned', 'report.accepted', 'report.reopened', 'report.due_in_7', 'report.due_in_1', 'report.overdue',
+      'task.assigned', 'task.due_soon', 'task.overdue', 'target.behind', 'target.missed', 'import.finished', 'import.failed',
+    ]);
     expect(mine.items.every((i) => i.inApp && i.email)).toBe(true);
     expect(mine.items[0]!.label).toBe('Báo cáo của đơn vị bị trả lại');
     const theirs = await prefs(commune);
