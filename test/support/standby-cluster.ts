@@ -71,7 +71,8 @@ async function as(tools: StandbyTools, command: string, args: string[]): Promise
 
 /** The standby must allow at least what the primary allows (PostgreSQL refuses to start otherwise). */
 async function primarySettings(client: pg.Client): Promise<Record<string, string>> {
-  const names = ['max_connections', 'max_worker_processes', 'max_wal_senders', 'max_prepared_transactions', 'max_locks_per_transaction'];
+  // shared_buffers too: a bench compares the standby's reads with the primary's on equal memory.
+  const names = ['shared_buffers', 'max_connections', 'max_worker_processes', 'max_wal_senders', 'max_prepared_transactions', 'max_locks_per_transaction'];
   const rows = (await client.query<{ name: string; setting: string }>('SELECT name, setting FROM pg_settings WHERE name = ANY($1)', [names])).rows;
   return Object.fromEntries(rows.map((r) => [r.name, r.setting]));
 }
@@ -131,7 +132,7 @@ export async function startStandby(primaryUrl: string, tools: StandbyTools): Pro
   // Debian keeps postgresql.conf and pg_hba.conf outside the data folder: the copy has none.
   const conf = [
     `port = ${port}`, "listen_addresses = '127.0.0.1'", `unix_socket_directories = '${dataDir}'`,
-    'hot_standby = on', 'shared_buffers = 32MB', 'fsync = off', "log_min_messages = 'warning'",
+    'hot_standby = on', 'fsync = off', "log_min_messages = 'warning'",
     // Never cancel a standby query because of a conflicting cleanup on the primary: a dashboard
     // read must finish; the cost is replay waiting behind it (the lag the test measures).
     'max_standby_streaming_delay = -1', 'hot_standby_feedback = on',
