@@ -3,14 +3,16 @@
 import { createHash } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Static } from 'typebox';
-import { AppError, badRequest, conflict, type ErrorIssue } from '../../domain/errors/app-error.ts';
+import type { AppError, ErrorIssue } from '../../domain/errors/app-error.ts';
 import type { ExtractionResult } from '../../domain/extraction/extraction-types.ts';
 import { chooseReferencedDocument } from '../../domain/extraction/reference-resolution.ts';
 import { proposeMetadata, proposeTargets } from '../../domain/extraction/target-proposal.ts';
-import { formatVietnamTime, formatVietnameseDate, isIsoDate, todayInVietnam } from '../../domain/time/calendar-date.ts';
+import { formatVietnamTime, formatVietnameseDate, todayInVietnam } from '../../domain/time/calendar-date.ts';
 import { writeAudit, type AuditActor } from '../audit/audit.repository.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { DB } from '../db/schema.ts';
+import { requireIsoDate } from '../http/common.errors.ts';
+import { documentErrors } from './documents.errors.ts';
 import { documentWork, type DocumentWorkPool } from './intake/document-worker.ts';
 import { isIntakeError } from './intake/intake-error.ts';
 import { DEFAULT_MAX_BYTES } from './intake/read-document.ts';
@@ -21,7 +23,7 @@ import type {
 } from './documents.schema.ts';
 
 export const DOCUMENT_MAX_BYTES = DEFAULT_MAX_BYTES;
-export const documentNotFound = () => new AppError('DOCUMENT_NOT_FOUND', 'not_found', 'Không tìm thấy văn bản.');
+export const documentNotFound = documentErrors.notFound;
 
 const MIME = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -53,7 +55,7 @@ export class DocumentsService {
     if (sameFile) throw duplicateOf(sameFile, 'file');
     const { intake, extraction } = await this.work.run(content, fileName).catch((error: unknown) => {
       if (!isIntakeError(error)) throw error;
-      throw new AppError(`DOCUMENT_${error.code}`, error.code === 'TOO_LARGE' ? 'too_large' : 'bad_request', error.message);
+      throw documentErrors.intake(error.code, error.message);
     });
     const proposed = proposeMetadata(extraction);
     if (proposed.symbol && !options.acceptSameSymbol) {
@@ -119,7 +121,7 @@ export class DocumentsService {
     const stamp = await repo.reviewStamp(this.db, id);
     const who = stamp?.saved_by ?? 'người khác';
     const when = stamp ? ` lúc ${formatVietnamTime(new Date(stamp.updated_at))}` : '';
-    return new AppError('REVIEW_VERSION_CONFLICT', 'conflict', `Bản rà soát vừa được ${who} lưu${when}. Thay đổi của bạn chưa được lưu để không ghi đè lên họ: hãy tải lại bản rà soát rồi làm tiếp.`);
+    return documentErrors.reviewVersionConflict(who, when);
   }
 
   /** Saves the reviewer's choices; with `confirm`, the confirmed targets enter the system. */
@@ -176,14 +178,14 @@ export class DocumentsService {
       if (!d.annual && !d.deadlineYear) issues.push({ path: `targets.${at}.deadlineYear`, message: `${label}: cần năm hoàn thành, hoặc chọn "hằng năm".` });
       if (!inScope.has(d.unitId ?? issuerUnitId)) issues.push({ path: `targets.${at}.unitId`, message: `${label}: không tìm thấy đơn vị thực hiện trong phạm vi của bạn.` });
     });
-    if (issues.length) throw badRequest('TARGETS_INCOMPLETE', issues.map((i) => i.message).join(' '), issues);
+    if (issues.length) throw documentErrors.targetsIncomplete(issues);
     return confirmed;
   }
 
   async discard(principal: Principal, actor: AuditActor, id: number): Promise<void> {
     const row = await repo.findDocument(this.db, id, principal.scopePath);
     if (!row) throw documentNotFound();
-    if (row.status !== 'review') throw conflict('DOCUMENT_ALREADY_CONFIRMED', 'Chỉ bỏ được văn bản đang chờ rà soát; văn bản đã lưu có chỉ tiêu đang được theo dõi.');
+    if (row.status !== 'review') throw alreadyConfirmed();
     await this.db.transaction().execute(async (trx) => {
       await repo.deleteReviewDocument(trx, id);
       await writeAudit(trx, actor, { action: 'document.discard', unitId: Number(row.issuer_unit_id), entityType: 'plan_document', entityId: id, before: { symbol: row.symbol, title: row.title } });
@@ -206,7 +208,7 @@ export class DocumentsService {
 
   async file(id: number) {
     const file = await repo.fileOfDocument(this.db, id);
-    if (!file) throw new AppError('DOCUMENT_FILE_NOT_FOUND', 'not_found', 'Văn bản này được nhập bằng tay, không có tệp đính kèm.');
+    if (!file) throw documentErrors.noFile();
     return file;
   }
 
@@ -239,7 +241,7 @@ export class DocumentsService {
   }
 
   async link(principal: Principal, actor: AuditActor, id: number, body: Static<typeof CreateLinkBody>) {
-    if (body.linkedDocumentId === id) throw badRequest('LINK_TO_SELF', 'Một văn bản không thể thực hiện chính nó.');
+    if (body.linkedDocumentId === id) throw documentErrors.linkToSelf();
     const target = await repo.findDocument(this.db, body.linkedDocumentId, principal.scopePath);
     const above = target ? await repo.issuersAbove(this.db, [Number(target.issuer_unit_id)], principal.scopePath) : new Set<number>();
     if (!target || !(target.is_in_scope || above.has(Number(target.issuer_unit_id)))) throw documentNotFound();
@@ -247,7 +249,7 @@ export class DocumentsService {
     await this.db.transaction().execute(async (trx) => {
       if (body.linkId) {
         const link = await repo.findLink(trx, id, body.linkId);
-        if (!link) throw new AppError('LINK_NOT_FOUND', 'not_found', 'Không tìm thấy văn bản dẫn chiếu này.');
+        if (!link) throw documentErrors.linkNotFound();
         await repo.setLinkTarget(trx, body.linkId, body.linkedDocumentId, body.relation);
       } else {
         await repo.insertManualLink(trx, id, body.linkedDocumentId, relation);
@@ -260,7 +262,7 @@ export class DocumentsService {
   /** A hand-made link is removed; an extracted reference stays, unlinked, so it can be linked again. */
   async unlink(principal: Principal, actor: AuditActor, id: number, linkId: number) {
     const link = await repo.findLink(this.db, id, linkId);
-    if (!link) throw new AppError('LINK_NOT_FOUND', 'not_found', 'Không tìm thấy liên kết này.');
+    if (!link) throw documentErrors.linkNotFound();
     await this.db.transaction().execute(async (trx) => {
       if (link.source === 'manual') await repo.deleteLink(trx, linkId);
       else await repo.setLinkTarget(trx, linkId, null);
@@ -292,7 +294,7 @@ export class DocumentsService {
   }
 }
 
-const alreadyConfirmed = () => conflict('DOCUMENT_ALREADY_CONFIRMED', 'Văn bản này đã được lưu cùng các chỉ tiêu; hãy thêm hoặc sửa chỉ tiêu ở danh sách văn bản.');
+const alreadyConfirmed = documentErrors.alreadyConfirmed;
 
 const decisionCounts = (targets: readonly Decision[]) => ({
   confirmed: targets.filter((t) => t.decision === 'confirm').length,
@@ -307,11 +309,10 @@ function duplicateOf(existing: repo.DocumentRow, by: 'file' | 'symbol'): AppErro
   const name = `${d.symbol ? `${d.symbol} — ` : ''}${d.title}`;
   const details: Static<typeof DuplicateDetails> = { existing: d, canProceed: by === 'symbol' };
   if (by === 'file') {
-    return new AppError('DOCUMENT_DUPLICATE', 'conflict', `Tệp này đã được tải lên: ${name} (${d.issuer.name}, ${state}). Hãy mở văn bản đã có thay vì tạo một bản trùng.`, [], details);
+    return documentErrors.duplicateFile(name, d.issuer.name, state, details);
   }
   const date = d.issuedOn ? ` ngày ${formatVietnameseDate(d.issuedOn)}` : '';
-  return new AppError('DOCUMENT_SAME_SYMBOL', 'conflict',
-    `${d.issuer.name} đã có văn bản số ${d.symbol}${date}: ${d.title} (${state}). Nếu là cùng văn bản, hãy mở văn bản đã có; nếu là văn bản khác trùng số ký hiệu, bạn vẫn có thể tải lên.`, [], details);
+  return documentErrors.sameSymbol(d.issuer.name, d.symbol ?? '', date, d.title, state, details);
 }
 
 /** A draft's metadata as typed, tidied (NFC, spaces) but not checked: that waits for the final save. */
@@ -325,11 +326,11 @@ function draftMetadata(m: Static<typeof DraftMetadata>): Static<typeof DraftMeta
 
 function checkedMetadata(m: Metadata): repo.MetadataValues {
   const title = clean(m.title);
-  if (!title) throw badRequest('TITLE_MISSING', 'Hãy nhập trích yếu (tên) của văn bản.', [{ path: 'metadata.title', message: 'Cần trích yếu.' }]);
+  if (!title) throw documentErrors.titleMissing();
   if (m.termFrom && m.termTo && m.termTo < m.termFrom) {
-    throw badRequest('TERM_INVALID', `Nhiệm kỳ ${m.termFrom}–${m.termTo} không hợp lệ: năm kết thúc trước năm bắt đầu.`, [{ path: 'metadata.termTo', message: 'Năm kết thúc trước năm bắt đầu.' }]);
+    throw documentErrors.termInvalid(m.termFrom, m.termTo);
   }
-  if (m.issuedOn && !isIsoDate(m.issuedOn)) throw badRequest('INVALID_DATE', `Ngày "${m.issuedOn}" không tồn tại trong lịch.`, [{ path: 'metadata.issuedOn', message: 'Ngày không tồn tại.' }]);
+  if (m.issuedOn) requireIsoDate(m.issuedOn, 'metadata.issuedOn');
   return {
     kind: m.kind, symbol: clean(m.symbol), title, issuerText: clean(m.issuerText), place: clean(m.place), issuedOn: m.issuedOn ?? null,
     termFrom: m.termFrom ?? null, termTo: m.termTo ?? null, signerCapacity: clean(m.signerCapacity), signerTitle: clean(m.signerTitle), signerName: clean(m.signerName),

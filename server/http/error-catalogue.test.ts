@@ -24,7 +24,9 @@ function catalogueFiles(dir: string): string[] {
 /** A plausible argument for a factory parameter, by its name (dates, lists, counts, else text). */
 function sample(name: string): unknown {
   if (/^(today|.*On|.*From|.*Date)$/.test(name)) return '2026-06-30';
-  if (/^(usedBy|issues|problems|rows)$/.test(name)) return [];
+  if (name === 'issues') return [{ path: 'targets.0.deadlineYear', message: 'Chỉ tiêu 1: cần năm hoàn thành.' }];
+  if (/^(usedBy|problems|rows)$/.test(name)) return [];
+  if (name === 'code') return 'UNREADABLE'; // a code passed through (the document intake's own)
   if (/^(current|limit|rowNumber|index|count|max)$/.test(name)) return 3;
   if (name === 'message') return 'Ngày ký: không được để trống.'; // a sentence the caller composed from the issues
   return 'mẫu';
