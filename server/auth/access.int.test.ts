@@ -28,6 +28,7 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
   let p01Document: number;
   let p01Report: number;
   let p01Task: number;
+  let p01Delivery: number;
   let p01Assignment: number;
   let p01Status: number;
   let p01Evidence: number;
@@ -125,6 +126,9 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
     expect(p02Task.status, JSON.stringify(p02Task.body)).toBe(200);
     p02Records.task = p02Task.body.id;
     p01Import = await createJob(database.db, { registry: 'members', fileName: 'ds.xlsx', sha256: 'x', scopeUnitId: p01, dryRun: true, createdBy: null, headerTitles: [] });
+    // A dead e-mail to a P01 user: the record of the dead-letter resend.
+    const mail = await database.db.insertInto('notification').values({ user_id: p01User, kind: 'report.returned', event_key: 'access-test', title: 'Thư thử', link: null, unit_id: p01, read_at: null }).returning('id').executeTakeFirstOrThrow();
+    p01Delivery = Number((await database.db.insertInto('notification_delivery').values({ notification_id: Number(mail.id), channel: 'email', recipient: 'xem.tanninh@example.vn', status: 'dead', last_error: null, sent_at: null, claimed_by: null, digest_id: null }).returning('id').executeTakeFirstOrThrow()).id);
   });
 
   afterAll(async () => {
@@ -247,7 +251,7 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
       '/api/report-templates/:code/versions/:version': '/api/report-templates/cdcs-nam/versions/1',
       '/api/report-templates/:code/versions/:version/publish': '/api/report-templates/cdcs-nam/versions/1/publish',
       '/api/notifications/:id/read': '/api/notifications/1/read',
-      '/api/notifications/deliveries/:id/resend': '/api/notifications/deliveries/1/resend',
+      '/api/notifications/deliveries/:id/resend': `/api/notifications/deliveries/${p01Delivery}/resend`,
     };
     const url = samples[route.url] ?? route.url;
     if (url.includes(':')) throw new Error(`The access test needs a sample for ${route.method} ${route.url}: add one to sampleUrl().`);

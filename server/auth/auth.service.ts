@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { passwordProblem } from '../../domain/access/password-policy.ts';
 import { isPermission, type Permission } from '../../domain/access/permission.ts';
 import { AppError, badRequest } from '../../domain/errors/app-error.ts';
+import { notifyAccountLocked } from '../notifications/account-notifications.ts';
 import { writeAudit, type AuditActor } from '../audit/audit.repository.ts';
 import type { DB } from '../db/schema.ts';
 import * as repo from './auth.repository.ts';
@@ -277,6 +278,7 @@ export class AuthService {
     await writeAudit(trx, actor, { action, ...about, detail: { attempts: attempt.attempts } });
     if (attempt.lockedUntil) {
       await writeAudit(trx, actor, { action: 'auth.lockout', ...about, detail: { attempts: attempt.attempts, lockedUntil: attempt.lockedUntil.toISOString() } });
+      await notifyAccountLocked(trx, user.id, 'failed_logins', attempt.lockedUntil); // issue 21: the owner is told, by e-mail too
     }
   }
 

@@ -127,7 +127,7 @@ describe.each(testDatabaseTargets())('notifications of tasks, targets, imports a
     expect(mine.some((n) => n.event_key.endsWith(`:${dry.jobId}`))).toBe(false); // a dry run tells nobody
   });
 
-  it('tells a new account’s owner it was created, and that it was locked', async () => {
+  it('tells a new account’s owner it was created, and that it was locked, by an administrator or by wrong passwords', async () => {
     const created = await admin.send('POST', '/api/users', { username: 'canbo.moi', fullName: 'Đỗ Thị Mới', unitId: await t.unitId('TNI-P01'), roles: ['union_staff'], email: 'canbo.moi@example.vn' });
     expect(created.status, JSON.stringify(created.body)).toBe(200);
     expect((await admin.send('POST', `/api/users/${created.body.user.id}/lock`, {})).status).toBe(200);
@@ -135,6 +135,13 @@ describe.each(testDatabaseTargets())('notifications of tasks, targets, imports a
       ['account.created', 'Tài khoản Tiến Độ của bạn đã được tạo'], ['account.locked', 'Tài khoản Tiến Độ của bạn đã bị khóa']]);
     const mails = (await send()).filter((m) => (m.to as { text: string }).text === 'canbo.moi@example.vn');
     expect(mails.map((m) => m.subject)).toEqual(['Tài khoản Tiến Độ của bạn đã được tạo', 'Tài khoản Tiến Độ của bạn đã bị khóa']);
+    // Locked by too many wrong passwords: the owner is told once per lock.
+    await sql`UPDATE app_user SET email = 'xem.tinh@example.vn' WHERE username = 'xem.tinh'`.execute(database.db);
+    for (let i = 0; i < 12; i++) await t.anonymous('POST', '/api/auth/login', { username: 'xem.tinh', password: 'Sai-mat-khau-2026' });
+    const locked = (await kinds('xem.tinh')).filter((n) => n.kind === 'account.locked');
+    expect(locked).toHaveLength(1);
+    expect(locked[0]!.body).toMatch(/^Tài khoản bị tạm khóa vì đăng nhập sai mật khẩu nhiều lần/);
+    expect((await send()).map((m) => (m.to as { text: string }).text)).toEqual(['xem.tinh@example.vn']);
   });
 
   it('bundles the e-mail copies of someone who chose the digest into one mail a day, from 07:00 in Vietnam', async () => {
