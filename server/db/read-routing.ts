@@ -171,7 +171,7 @@ export function readRoutingDialect(options: ReadRoutingOptions): { dialect: Dial
     createAdapter: () => new PostgresAdapter(),
     createDriver: () => driver,
     createQueryCompiler: () => new PostgresQueryCompiler(),
-    createIntrospector: (db: Kysely<any>) => new PostgresIntrospector(db),
+    createIntrospector: (db: Kysely<unknown>) => new PostgresIntrospector(db),
   };
   return { dialect, state: router };
 }

@@ -125,9 +125,9 @@ export async function startStandby(primaryUrl: string, tools: StandbyTools): Pro
     fs.rmSync(dataDir, { recursive: true, force: true });
     const stderr = String((error as { stderr?: string }).stderr ?? error);
     if (/pg_hba\.conf|replication connection/.test(stderr)) {
-      throw new Error(`pg_basebackup was refused by the primary: its pg_hba.conf needs "host replication all 127.0.0.1/32 trust" (then SELECT pg_reload_conf()). ${stderr.trim()}`);
+      throw new Error(`pg_basebackup was refused by the primary: its pg_hba.conf needs "host replication all 127.0.0.1/32 trust" (then SELECT pg_reload_conf()). ${stderr.trim()}`, { cause: error });
     }
-    throw new Error(`pg_basebackup failed: ${stderr.trim()}`);
+    throw new Error(`pg_basebackup failed: ${stderr.trim()}`, { cause: error });
   }
   // Debian keeps postgresql.conf and pg_hba.conf outside the data folder: the copy has none.
   const conf = [
@@ -150,7 +150,7 @@ export async function startStandby(primaryUrl: string, tools: StandbyTools): Pro
   } catch (error) {
     const log = fs.existsSync(path.join(dataDir, 'standby.log')) ? fs.readFileSync(path.join(dataDir, 'standby.log'), 'utf8') : '';
     fs.rmSync(dataDir, { recursive: true, force: true });
-    throw new Error(`the standby did not start: ${String((error as { stderr?: string }).stderr ?? error)}\n${log.slice(-2000)}`);
+    throw new Error(`the standby did not start: ${String((error as { stderr?: string }).stderr ?? error)}\n${log.slice(-2000)}`, { cause: error });
   }
   const urlFor = (databaseUrl: string) => {
     const url = new URL(databaseUrl);
