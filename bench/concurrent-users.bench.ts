@@ -79,7 +79,7 @@ async function click(http: BenchHttp, home: number, random: () => number, words:
   const kind: Kind = random() < 0.6 ? 'dashboard' : 'search';
   const url = kind === 'dashboard' ? `/api/progress?unitId=${home}` : `/api/members?unitId=${home}&q=${encodeURIComponent(words[Math.floor(random() * words.length)]!)}&limit=50`;
   const started = performance.now();
-  let ok = false;
+  let ok: boolean;
   let error: string | undefined;
   try {
     ok = (await http.get(url)).status === 200;

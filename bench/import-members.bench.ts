@@ -57,8 +57,11 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<{ ms: number; peak
 async function exceljsRead(file: string): Promise<number> {
   const started = performance.now();
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', worksheets: 'emit' });
-  let n = 0;
-  for await (const sheet of reader) for await (const _row of sheet) n++;
+  for await (const sheet of reader) {
+    for await (const _row of sheet) {
+      // every row read: the time is what is measured
+    }
+  }
   return performance.now() - started;
 }
 

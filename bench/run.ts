@@ -23,7 +23,7 @@ import { median, percentile, watchPeakRss, writeResults, type ScenarioResult } f
 import { SCENARIOS } from './scenarios/index.ts';
 import { startBenchReplica, type BenchReplica } from './replica.ts';
 import { login, startServer } from './server-process.ts';
-import type { BenchContext, BenchDb, BenchHttp, Measured, Scenario } from './scenarios/scenario.ts';
+import type { BenchContext, BenchDb, Measured, Scenario } from './scenarios/scenario.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({

@@ -109,7 +109,7 @@ describe('npm start output', () => {
       for (const account of DEMO_ACCOUNTS) expect(untilBanner).toMatch(new RegExp(`^  ${account.username.replace('.', '\\.')} +${account.describe.replace(/[()]/g, '\\$&')}$`, 'm'));
       // The log lines before the banner are readable, not JSON.
       expect(lines.filter((line) => line.startsWith('{'))).toEqual([]);
-      expect(untilBanner).toMatch(/^\d\d:\d\d:\d\d INFO  database ready  database=pglite/m);
+      expect(untilBanner).toMatch(/^\d\d:\d\d:\d\d INFO {2}database ready {2}database=pglite/m);
 
       await browse(`http://127.0.0.1:${port}`);
       server.child.kill('SIGTERM');
@@ -117,7 +117,7 @@ describe('npm start output', () => {
       // After the banner: only the line that says it is stopping, none per request.
       const after = server.output().slice(untilBanner.length).trim().split('\n');
       expect(after).toHaveLength(1);
-      expect(after[0]).toMatch(/^\d\d:\d\d:\d\d INFO  shutting down  signal=SIGTERM$/);
+      expect(after[0]).toMatch(/^\d\d:\d\d:\d\d INFO {2}shutting down {2}signal=SIGTERM$/);
     });
   }, 480_000);
 

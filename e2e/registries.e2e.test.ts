@@ -8,7 +8,7 @@ import { DEMO_PASSWORD } from '../domain/demo/demo-accounts.ts';
 import { composeCccd } from '../domain/registry/identity-codes.ts';
 import type { OrgSearchResult } from '../server/org/org.schema.ts';
 import { openTable } from '../server/tabular/tabular-api.ts';
-import { MEMBER_FILE_COLUMNS, validMemberRows, writeMemberFile, type MemberFileRow } from '../test/support/member-files.ts';
+import { validMemberRows, writeMemberFile, type MemberFileRow } from '../test/support/member-files.ts';
 import { apiGet, apiLogin } from './support/api.ts';
 import { launchBrowser, openPage, type OpenedPage, loginInBrowser } from './support/browser.ts';
 import { stripVietnameseAccents } from './support/text.ts';
@@ -125,6 +125,7 @@ describe('registries: a province officer imports members from Excel, fixes the r
 
   it('imports for real, shows the balanced accounting and offers the rejected rows', async () => {
     await page.getByTestId('import-run').click();
+    await page.getByTestId('confirm-ok').click();
     const report = page.getByTestId('import-final-report');
     await report.waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('import-accounting').innerText()).toBe('Đọc 9 dòng = thêm 6 + sửa 0 + giữ nguyên 0 + từ chối 3');
@@ -166,6 +167,7 @@ describe('registries: a province officer imports members from Excel, fixes the r
     await shot('registries-reimport-dry-run');
     expect(await page.getByTestId('import-accounting').innerText()).toBe('Đọc 3 dòng = sẽ thêm 3 + sẽ sửa 0 + giữ nguyên 0 + từ chối 0');
     await page.getByTestId('import-run').click();
+    await page.getByTestId('confirm-ok').click();
     await page.getByTestId('import-final-report').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('import-accounting').innerText()).toBe('Đọc 3 dòng = thêm 3 + sửa 0 + giữ nguyên 0 + từ chối 0');
     await shot('registries-reimport-done');

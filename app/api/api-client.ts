@@ -87,7 +87,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
       throw new ApiError(0, 'NETWORK_ERROR', NETWORK_ERROR_MESSAGE);
     }
     const text = await response.text();
-    let body: unknown = null;
+    let body: unknown;
     try {
       body = text ? JSON.parse(text) : null;
     } catch {

@@ -39,7 +39,7 @@ export async function uploadFile<T>(method: 'POST' | 'PUT', path: string, file: 
     throw new ApiError(0, 'NETWORK_ERROR', NETWORK_ERROR_MESSAGE);
   }
   const text = await response.text();
-  let body: unknown = null;
+  let body: unknown;
   try {
     body = text ? JSON.parse(text) : null;
   } catch {

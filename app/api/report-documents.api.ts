@@ -29,7 +29,7 @@ export async function downloadReportDocument(r: ReportDocumentRequest): Promise<
     throw new ApiError(0, 'NETWORK_ERROR', NETWORK_ERROR_MESSAGE);
   }
   if (!response.ok) {
-    let body: unknown = null;
+    let body: unknown;
     try {
       body = await response.json();
     } catch {

@@ -336,7 +336,7 @@ function placeBefore(
     words.unshift(w);
     first = i;
     if (last < 0) last = i;
-    if (t.gapBefore) { i--; break; }
+    if (t.gapBefore) break; // a line break ends the place name
   }
   while (words.length && /^[-–]$/.test(words[0] as string)) { words.shift(); first++; }
   if (!words.length || !words.some((w) => /\p{Lu}/u.test(w)) || words.every((w) => UNIT_ABBREVIATION.test(w) || /^\d+$/.test(w))) return null;

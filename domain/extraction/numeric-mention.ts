@@ -47,7 +47,7 @@ export function maskNonQuantities(folded: string, symbols: readonly SymbolMatch[
   const hide = (s: number, e: number) => { for (let i = s; i < e; i++) if (chars[i] !== '\n') chars[i] = '#'; };
   for (const s of symbols) hide(s.start, s.end);
   const patterns = [
-    /\d{4}[.\-]\d{2}[.\-]\d{2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*[+-]\d{2}:?\d{2})?/g, // signature timestamps
+    /\d{4}[.-]\d{2}[.-]\d{2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*[+-]\d{2}:?\d{2})?/g, // signature timestamps
     /\d{1,2}:\d{2}(?::\d{2})?/g,
     /\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}/g, // 24/11/2023
     /ngay\s+\d{0,2}\s*(?:[/.-]\s*\d{1,2}|thang\s+\d{1,2}(?:\s*(?:nam|\/)\s*\d{4})?)/g,

@@ -2,7 +2,7 @@
 // and how this document relates to them: it implements them ("Thực hiện…", "Căn cứ…" in the
 // title or preamble), replaces them ("thay thế"), or merely cites them.
 import type { Layout } from './document-layout.ts';
-import { findSymbols, kindOfSymbol, type SymbolMatch } from './document-symbol.ts';
+import { kindOfSymbol, type SymbolMatch } from './document-symbol.ts';
 import type { DocumentReference } from './extraction-types.ts';
 
 export interface ReferenceContext {

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- Kysely<any>: the migrator runs on a database of any schema version (it is what makes the schema). */
 import { Migrator, type Kysely } from 'kysely';
 import { AppError } from '../../domain/errors/app-error.ts';
 import { migrations } from './migrations/index.ts';

@@ -13,6 +13,8 @@ export const LIST_TOTAL_TIME_LIMIT_MS = 2000;
  */
 export async function boundedCount(
   db: Kysely<DB>,
+  // A filtered list query of any table and alias (members as m, employers as e…): only its FROM and WHERE are used.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   build: (trx: Kysely<DB>) => SelectQueryBuilder<any, any, any>,
 ): Promise<number | null> {
   try {

@@ -1,5 +1,4 @@
 import type { Kysely } from 'kysely';
-import { todayInVietnam } from '../../domain/time/calendar-date.ts';
 import { commonErrors, resolveAsOf } from '../http/common.errors.ts';
 import { orgErrors } from './org.errors.ts';
 import type { DB } from '../db/schema.ts';

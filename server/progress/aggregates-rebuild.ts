@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- Kysely<any>: the rebuild runs raw SQL on tables a migration may have just created, before the typed schema describes them. */
 import { sql, type Kysely } from 'kysely';
 import { AGGREGATE_TRIGGERS, REBUILD_REPORTED_SQL, REBUILD_SQL } from './aggregates.sql.ts';
 

@@ -239,7 +239,12 @@ describe.each(testDatabaseTargets())('targets of the gold programme computed on 
     const all = new Set([code]);
     for (let grew = true; grew;) {
       grew = false;
-      for (const u of province.units) if (u.parentCode && all.has(u.parentCode) && !all.has(u.code)) (all.add(u.code), (grew = true));
+      for (const u of province.units) {
+        if (u.parentCode && all.has(u.parentCode) && !all.has(u.code)) {
+          all.add(u.code);
+          grew = true;
+        }
+      }
     }
     return all;
   };

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import type { SqlRow } from '../db/sql-row.ts';
 
 export interface CompletenessCounts {
   expected: number;
@@ -52,7 +53,7 @@ const toCounts = (r: Record<string, number>): CompletenessCounts => ({
 });
 
 export async function completenessCounts(db: Kysely<DB>, q: CompletenessQuery): Promise<{ total: CompletenessCounts; children: (CompletenessCounts & { unit: { id: number; name: string; kind: string } })[] }> {
-  const { rows } = await sql<Record<string, any>>`
+  const { rows } = await sql<SqlRow>`
     WITH ${expectedUnits(q)}
     SELECT e.child_id, c.name AS child_name, c.kind AS child_kind, ${counts}
     FROM expected e JOIN org_unit c ON c.id = e.child_id
@@ -78,7 +79,7 @@ export interface MissingUnit {
 
 /** Units that have sent nothing yet, with whom to call: the unit's own contact and its accounts. */
 export async function missingUnits(db: Kysely<DB>, q: CompletenessQuery, limit: number): Promise<{ total: number; items: MissingUnit[] }> {
-  const { rows } = await sql<Record<string, any>>`
+  const { rows } = await sql<SqlRow>`
     WITH ${expectedUnits(q)}, missing AS (SELECT * FROM expected WHERE first_submitted_on IS NULL)
     SELECT m.unit_id, m.name, m.status, m.phone, m.email, parent.name AS parent_name, (SELECT count(*) FROM missing)::int AS total,
       coalesce((SELECT json_agg(json_build_object('fullName', a.full_name, 'email', a.email) ORDER BY a.id)

@@ -3,6 +3,7 @@ import type { TemplateDefinition } from '../../domain/reporting/report-template.
 import type { ReportValues } from '../../domain/reporting/report-validation.ts';
 import type { ReportStatus } from '../../domain/reporting/report-workflow.ts';
 import type { DB } from '../db/schema.ts';
+import type { SqlRow } from '../db/sql-row.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -111,7 +112,7 @@ const reportColumns = sql`
   r.first_submitted_at, r.submitted_at, r.reviewed_at, r.reviewed_by, r.updated_at, r.updated_by,
   CASE WHEN r.status = 'returned' THEN (SELECT c.body FROM report_comment c WHERE c.report_id = r.id AND c.kind = 'return' ORDER BY c.id DESC LIMIT 1) END AS return_reason`;
 
-function toReport(r: Record<string, any>): ReportRow {
+function toReport(r: SqlRow): ReportRow {
   return {
     id: Number(r.id), templateId: Number(r.template_id), templateCode: r.template_code, unitId: Number(r.unit_id), unitName: r.unit_name, unitKind: r.unit_kind,
     unitPath: r.unit_path, periodCode: r.period_code, periodStart: r.period_start, periodEnd: r.period_end, dueOn: r.due_on, status: r.status,

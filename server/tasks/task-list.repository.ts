@@ -7,6 +7,7 @@ import type { dueParameters } from '../../domain/tasks/task-timing.ts';
 import type { TaskStatus } from '../../domain/tasks/task-status.ts';
 import type { TaskTimingKind } from '../db/schema.ts';
 import type { Db } from './tasks.repository.ts';
+import type { SqlRow } from '../db/sql-row.ts';
 
 export type DueParameters = ReturnType<typeof dueParameters>;
 
@@ -112,7 +113,7 @@ function listWhere(f: ListFilter, p: DueParameters): RawBuilder<unknown> {
 export async function listTasks(db: Db, f: ListFilter, p: DueParameters): Promise<{ total: number; rows: ListRow[] }> {
   const where = listWhere(f, p);
   const { rows: [count] } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM task_assignment a JOIN task t ON t.id = a.task_id WHERE ${where}`.execute(db);
-  const { rows } = await sql<Record<string, any>>`
+  const { rows } = await sql<SqlRow>`
     WITH page AS (
       SELECT a.id, a.task_id, a.depth, a.path, a.parent_assignment_id, a.assigned_by_label, a.starts_on, a.last_status, a.last_status_period, a.last_status_at, a.settled_through,
         ${overdueSql('a', 't', p)} AS overdue, ${dueSoonSql('a', 't', p)} AS due_soon, ${dueKeySql('t', p)} AS due_key

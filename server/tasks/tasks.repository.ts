@@ -4,6 +4,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { TaskStatus } from '../../domain/tasks/task-status.ts';
 import type { DB, TaskTimingKind } from '../db/schema.ts';
+import type { SqlRow } from '../db/sql-row.ts';
 
 export type Db = Kysely<DB> | Transaction<DB>;
 
@@ -184,7 +185,7 @@ export interface AssignmentRow {
 const assignmentColumns = sql`a.id, a.task_id, a.assignee_unit_id, u.name AS unit_name, a.parent_assignment_id, a.depth, a.path::text AS path, a.starts_on,
   a.assigned_by_label, a.assigned_at, a.withdrawn_at, a.last_status, a.last_status_period, a.last_status_at, a.settled_through`;
 
-function toAssignment(r: Record<string, any>): AssignmentRow {
+function toAssignment(r: SqlRow): AssignmentRow {
   return {
     id: Number(r.id), taskId: Number(r.task_id), unitId: Number(r.assignee_unit_id), unitName: r.unit_name, parentId: r.parent_assignment_id === null ? null : Number(r.parent_assignment_id),
     depth: r.depth, path: r.path, startsOn: r.starts_on, assignedBy: r.assigned_by_label, assignedAt: r.assigned_at, withdrawnAt: r.withdrawn_at,
@@ -377,7 +378,7 @@ export async function confirmedItems(db: Db, documentId: number): Promise<Map<nu
 
 /** Tasks of a unit due in a period (a one-off due in it, every recurring or ongoing one), with the unit's status for it. */
 export async function tasksForPeriod(db: Db, unitId: number, period: { code: string; start: string; end: string }) {
-  const { rows } = await sql<Record<string, any>>`
+  const { rows } = await sql<SqlRow>`
     SELECT a.id AS assignment_id, t.id AS task_id, t.title, t.timing_kind, t.due_on, t.timing_year, t.lead_name, lu.name AS lead_unit_name,
       s.id AS status_id, s.status, s.comment, s.report_state, s.set_by_label, s.set_at,
       (SELECT count(*)::int FROM task_evidence e WHERE e.status_id = s.id) AS evidence
