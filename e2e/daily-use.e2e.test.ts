@@ -1,4 +1,5 @@
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
@@ -10,6 +11,8 @@ import { openPeriods } from '../domain/reporting/report-template.ts';
 import { todayInVietnam } from '../domain/time/calendar-date.ts';
 import type { ReportView } from '../app/api/reporting.api.ts';
 import type { CurrentUser } from '../server/auth/auth.schema.ts';
+import type { OrgUnitList } from '../server/org/org.schema.ts';
+import { validMemberRows, writeMemberFile } from '../test/support/member-files.ts';
 import { apiGet, apiLogin } from './support/api.ts';
 import { launchBrowser, loginInBrowser, openPage, type OpenedPage } from './support/browser.ts';
 import { writeProgrammeDocx } from './support/documents.ts';
@@ -20,6 +23,18 @@ const TEMPLATE = BUILTIN_TEMPLATES.find((t) => t.code === 'cdcs-nam')!;
 // The yearly report open today (as in reporting.e2e.test.ts).
 const PERIOD = openPeriods(TEMPLATE, todayInVietnam())[0]!;
 const RETURN_REASON = 'Số đoàn viên kết nạp mới chưa khớp sổ đoàn viên, đề nghị kiểm tra lại.';
+// A restructuring plan dated the first day of next month: always ahead, so today's tree, which
+// the other tests read, stays as it is even once the plan is applied.
+const PLAN_DATE = (() => {
+  const [y, m] = todayInVietnam().split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+})();
+const PLAN_DATE_VI = `${PLAN_DATE.slice(8, 10)}/${PLAN_DATE.slice(5, 7)}/${PLAN_DATE.slice(0, 4)}`;
+const PLAN = [
+  'Thao tác,Mã đơn vị cũ,Mã đơn vị mới,Tên đơn vị mới,Loại đơn vị,Mã đơn vị cấp trên mới,Ngày hiệu lực',
+  `Sáp nhập,TNI-X09,TNI-X08,,,,${PLAN_DATE_VI}`,
+  `Chuyển,TNI-X07-0001,,,,TNI-X08,${PLAN_DATE_VI}`,
+].join('\n');
 /** Buttons that write: a read-only viewer must see none of them on the screens it reads. */
 const WRITE_BUTTONS = /^(Lưu nháp|Lưu và theo dõi|Tiếp tục rà soát|Tiếp tục nhập|Lập báo cáo|Gửi|Gửi lại|Duyệt|Trả lại|Mở lại|Bỏ văn bản|Xác nhận|Thêm|Nhập từ Excel|Nạp|Sửa|Chuyển sinh hoạt|Ra khỏi tổ chức|Gộp)/;
 
@@ -59,6 +74,8 @@ async function signIn(username: string): Promise<Page> {
 }
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The confirmation shows its question; Hủy closes it and nothing happened. */
 async function cancelConfirmation(page: Page, question: RegExp): Promise<string> {
@@ -299,6 +316,78 @@ describe('Everyday screens: confirmations, a read-only viewer, the audit log in 
     const documentReview = await scan(staff, 'Rà soát văn bản');
 
     expect({ dashboard, form, reviewList, documentReview }).toEqual({ dashboard: [], form: [], reviewList: [], documentReview: [] });
+  });
+
+  it('Áp dụng kế hoạch asks first with the preview\'s figures; Hủy changes no tree, confirming applies it', async () => {
+    const admin = await session('quantri');
+    const childrenOn = async (id: number) => (await apiGet<OrgUnitList>(server.url, `/api/org/units/${id}/children?asOf=${PLAN_DATE}`, admin.cookie)).items;
+    const membersOn = async (id: number) => (await apiGet<{ members: number }>(server.url, `/api/members/count?unitId=${id}&date=${PLAN_DATE}`, admin.cookie)).members;
+    const province = (await apiGet<OrgUnitList>(server.url, '/api/org/roots', admin.cookie)).items[0]!;
+    const before = await childrenOn(province.id);
+    const x07 = before.find((u) => u.code === 'TNI-X07')!;
+    const x08 = before.find((u) => u.code === 'TNI-X08')!;
+    const x09 = before.find((u) => u.code === 'TNI-X09')!;
+    const moving = (await childrenOn(x07.id)).find((u) => u.code === 'TNI-X07-0001')!;
+    // Every CĐCS of the merged commune follows it by default, plus the one moved by name.
+    const cdcsMoving = x09.childCount + 1;
+    const membersMoving = (await membersOn(x09.id)) + (await membersOn(moving.id));
+
+    const page = await signIn('quantri');
+    await page.goto('/co-cau-to-chuc/sap-xep');
+    const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'tiendo-daily-plan-')), 'ke-hoach-sap-xep.csv');
+    await fs.writeFile(file, PLAN, 'utf8');
+    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByTestId('restructure-preview').waitFor();
+    await page.getByTestId('restructure-apply').click();
+    await page.locator('.confirm-action').waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'daily-use-restructure-confirm.png') });
+    const question = await cancelConfirmation(page, new RegExp(`^Áp dụng kế hoạch sắp xếp từ ngày ${PLAN_DATE_VI}: sáp nhập 1 đơn vị, chuyển ${cdcsMoving.toLocaleString('vi-VN')} đơn vị sang đơn vị cấp trên mới\\?`));
+    expect(question).toContain(`${cdcsMoving.toLocaleString('vi-VN')} CĐCS với ${membersMoving.toLocaleString('vi-VN')} đoàn viên sẽ thuộc đơn vị cấp trên mới.`);
+    expect(question).toContain(`Cây tổ chức và số liệu tổng hợp sẽ thay đổi từ ngày ${PLAN_DATE_VI}; số liệu trước ngày đó vẫn theo cây cũ. Có thể xem lại trong Nhật ký.`);
+    // Hủy: still the preview, and the tree on the plan's date is the one from before.
+    await page.getByTestId('restructure-preview').waitFor();
+    expect(await page.getByTestId('restructure-done').count()).toBe(0);
+    expect(await childrenOn(province.id)).toEqual(before);
+
+    await page.getByTestId('restructure-apply').click();
+    await page.getByTestId('confirm-ok').click();
+    await page.getByTestId('restructure-done').waitFor();
+    const after = await childrenOn(province.id);
+    expect(after.map((u) => u.code)).not.toContain('TNI-X09');
+    expect(after.find((u) => u.code === 'TNI-X08')!.childCount).toBe(x08.childCount + cdcsMoving);
+  });
+
+  it('Nhập chính thức asks first, naming the file, the list, the unit and the rows left out; Hủy writes nothing, confirming imports', async () => {
+    const unitId = officer.me.unit.id;
+    const members = async () => (await apiGet<{ members: number }>(server.url, `/api/members/count?unitId=${unitId}`, officer.cookie)).members;
+    const countBefore = await members();
+    // Three good rows and one with an 11-digit CCCD; serials far above the demo's, so no CCCD collides.
+    const good = validMemberRows(3, [officer.me.unit.code], 800_000);
+    const file = await writeMemberFile([...good, { ...good[0]!, stt: 4, fullName: 'Lương Thị Diễm Hương', cccd: '07219512345' }], 'xlsx');
+
+    const page = officerPage;
+    await page.goto('/doan-vien/nhap');
+    await page.locator('input[type=file]').setInputFiles(file);
+    await page.getByTestId('import-file-name').waitFor();
+    await page.getByTestId('import-dry-run').click();
+    await page.getByTestId('import-dry-report').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('import-accounting').innerText()).toBe('Đọc 4 dòng = sẽ thêm 3 + sẽ sửa 0 + giữ nguyên 0 + từ chối 1');
+
+    await page.getByTestId('import-run').click();
+    await page.locator('.confirm-action').waitFor();
+    await page.screenshot({ path: path.join(ARTIFACTS, 'daily-use-import-confirm.png') });
+    const question = await cancelConfirmation(page, new RegExp(`^Nhập chính thức 3 đoàn viên từ tệp doan-vien\\.xlsx vào sổ đoàn viên của ${escapeRegExp(officer.me.unit.name)}\\?`));
+    expect(question).toContain('Theo kết quả chạy thử: thêm mới 3, cập nhật 0, giữ nguyên 0.');
+    expect(question).toContain('1 dòng bị từ chối sẽ không được nhập');
+    // Hủy: the dry run's report is still there and the register holds as many members as before.
+    await page.getByTestId('import-dry-report').waitFor();
+    expect(await members()).toBe(countBefore);
+
+    await page.getByTestId('import-run').click();
+    await page.getByTestId('confirm-ok').click();
+    await page.getByTestId('import-final-report').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('import-accounting').innerText()).toBe('Đọc 4 dòng = thêm 3 + sửa 0 + giữ nguyên 0 + từ chối 1');
+    expect(await members()).toBe(countBefore + 3);
   });
 
   it('threw no errors in the browsers', () => {

@@ -36,6 +36,8 @@ let page: Page;
 let cookie = '';
 let communeId = 0;
 let work = '';
+/** The file the officer chose: its name is in the question before Nhập chính thức. */
+let uploaded = '';
 
 const shot = (name: string, fullPage = true) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
 
@@ -86,7 +88,8 @@ describe('registries: an officer imports CĐCS from Excel through the mapping st
     await unit.click();
     await unit.locator('input').fill('trang bang');
     await page.getByTestId(`unit-option-${communeId}`).click();
-    await page.locator('input[type=file]').setInputFiles(await writeMemberFile(ROWS, 'xlsx', COLUMNS));
+    uploaded = await writeMemberFile(ROWS, 'xlsx', COLUMNS);
+    await page.locator('input[type=file]').setInputFiles(uploaded);
     await page.getByTestId('import-file-name').waitFor();
     await page.getByTestId('import-dry-run').click();
 
@@ -106,13 +109,19 @@ describe('registries: an officer imports CĐCS from Excel through the mapping st
     expect(await page.getByTestId('import-accounting').innerText()).toBe('Đọc 3 dòng = sẽ thêm 2 + sẽ sửa 0 + giữ nguyên 0 + từ chối 1');
     const rejections = await page.getByTestId('import-rejections').locator('tbody tr').allInnerTexts();
     expect(rejections).toHaveLength(1);
-    // Row 4 as Excel shows it (the header is row 1), the column as titled in the file, the reason in Vietnamese.
-    expect(rejections[0]).toMatch(/^4\s+Khu vực\s+Không hiểu khu vực "Hợp tác xã vũ trụ"/);
+    // Row 4 as Excel shows it (the header is row 1), the row's name, the column as titled in the file, the reason in Vietnamese.
+    expect(rejections[0]).toMatch(/^4\s+Công đoàn cơ sở Hợp tác xã Vũ Trụ\s+Khu vực\s+Không hiểu khu vực "Hợp tác xã vũ trụ"/);
     await shot('registry-imports-dry-run');
   });
 
   it('imports for real, offers the rejected row to fix, and the new CĐCS are in the list and its export', async () => {
     await page.getByTestId('import-run').click();
+    // Nhập chính thức asks first: 2 written, 1 left out, as the dry run said.
+    const question = page.locator('.confirm-action');
+    await question.waitFor();
+    expect(await question.innerText()).toContain(`Nhập chính thức 2 công đoàn cơ sở từ tệp ${path.basename(uploaded)} vào danh sách công đoàn cơ sở của ${COMMUNE}?`);
+    expect(await question.innerText()).toContain('1 dòng bị từ chối sẽ không được nhập');
+    await page.getByTestId('confirm-ok').click();
     await page.getByTestId('import-final-report').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('import-accounting').innerText()).toBe('Đọc 3 dòng = thêm 2 + sửa 0 + giữ nguyên 0 + từ chối 1');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-rejections-xlsx').click()]);

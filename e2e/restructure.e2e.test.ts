@@ -73,6 +73,11 @@ describe('restructuring wizard', () => {
     expect((await childrenOn(province.id, AFTER)).map((u) => u.code)).toContain('TNI-P02');
 
     await page.getByTestId('restructure-apply').click();
+    // Applying asks first, with the preview's figures: P02's CĐCS all follow it to P01.
+    const question = page.locator('.confirm-action');
+    await question.waitFor();
+    expect(await question.innerText()).toContain(`Áp dụng kế hoạch sắp xếp từ ngày 01/01/2027: thành lập 1 đơn vị, giải thể 1 đơn vị, chuyển ${p02.childCount.toLocaleString('vi-VN')} đơn vị sang đơn vị cấp trên mới?`);
+    await page.getByTestId('confirm-ok').click();
     await page.getByTestId('restructure-done').waitFor();
     await page.getByText('Xem cây tổ chức từ ngày 01/01/2027').click();
     await page.waitForURL(`**/co-cau-to-chuc?ngay=${AFTER}`);

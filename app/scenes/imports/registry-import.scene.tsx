@@ -1,14 +1,18 @@
 import { ArrowLeftOutlined, CloudUploadOutlined, ExperimentOutlined, FileExcelOutlined, FileAddOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Space, Spin, Steps, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Form, Space, Spin, Steps, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../../api/api-client.ts';
+import { unitQuery } from '../../api/org.api.ts';
 import { importFieldsQuery, importTemplateUrl, type ImportField, type ImportRegistry } from '../../api/registry.api.ts';
 import { fileSizeLabel } from '../../components/registry/registry-format.ts';
 import { useRegistryAccess } from '../../components/registry/registry-permissions.ts';
+import { confirmAction } from '../../components/confirm-action.ts';
+import { todayIso } from '../../lib/calendar-date.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { UnitPicker } from '../admin/unit-picker.field.tsx';
+import { importConfirmation } from './import-confirmation.ts';
 import { ImportMappingStep } from './import-mapping.step.tsx';
 import { ImportProgress, ImportReport } from './import-report.panel.tsx';
 import { IMPORT_SCREENS } from './import-screens.ts';
@@ -26,7 +30,7 @@ export default function RegistryImportScene({ registry }: { registry: ImportRegi
   return (
     <div className="scene" data-testid="registry-import-scene" data-registry={registry}>
       {fields.data ? (
-        <ImportSteps key={registry} registry={registry} fields={fields.data.fields} unitHint={fields.data.unitHint} identity={fields.data.identity} />
+        <ImportSteps key={registry} registry={registry} noun={fields.data.noun} fields={fields.data.fields} unitHint={fields.data.unitHint} identity={fields.data.identity} />
       ) : fields.isError ? (
         <Alert type="error" showIcon title={errorMessage(fields.error)} data-testid="import-error" />
       ) : (
@@ -38,11 +42,12 @@ export default function RegistryImportScene({ registry }: { registry: ImportRegi
   );
 }
 
-function ImportSteps({ registry, fields, unitHint, identity }: { registry: ImportRegistry; fields: ImportField[]; unitHint: string; identity: string }) {
+function ImportSteps({ registry, noun, fields, unitHint, identity }: { registry: ImportRegistry; noun: string; fields: ImportField[]; unitHint: string; identity: string }) {
   const screen = IMPORT_SCREENS[registry];
   useDocumentTitle(screen.title);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
+  const { modal } = App.useApp();
   const { me } = useRegistryAccess();
   const [unitId, setUnitId] = useState<number>();
   const [file, setFile] = useState<File>();
@@ -54,8 +59,20 @@ function ImportSteps({ registry, fields, unitHint, identity }: { registry: Impor
   const finalDone = phase.kind === 'finished' && !phase.job.dryRun;
   const [mapping, setMapping] = useState<Record<number, string | null>>();
 
+  /** The dry run's figures, asked once more: the real run writes at once and cannot be taken back. */
+  const confirmRun = async (unit: number): Promise<boolean> => {
+    if (phase.kind !== 'finished') return false;
+    // The picker keeps only the id; the name comes from the tree (cached), the officer's own unit as a fallback.
+    const unitName = await queryClient
+      .fetchQuery(unitQuery(unit, todayIso()))
+      .then((u) => u.name)
+      .catch(() => (unit === me?.unit.id ? me.unit.name : 'đơn vị đã chọn'));
+    return confirmAction(modal, { ...importConfirmation({ dryRun: phase.job, noun, listName: screen.listName, unitName }), okText: 'Nhập chính thức' });
+  };
+
   const run = async (dryRun: boolean) => {
     if (!file || !chosenUnit) return;
+    if (!dryRun && !(await confirmRun(chosenUnit))) return;
     await start(file, chosenUnit, dryRun, mapping);
     if (!dryRun) void queryClient.invalidateQueries({ queryKey: screen.queryKey });
   };

@@ -1,12 +1,14 @@
 import { FileAddOutlined, InboxOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, List, Result, Space, Statistic, Steps, Table, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, List, Result, Space, Statistic, Steps, Table, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../api/api-client.ts';
 import { applyPlan, orgKeys, PLAN_TEMPLATE_URL, previewPlan, type PlanReport } from '../../api/org.api.ts';
+import { confirmAction } from '../../components/confirm-action.ts';
 import { formatViDate } from '../../lib/calendar-date.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { planConfirmation } from './plan-confirmation.ts';
 
 const TEMPLATE_HINT = 'Các cột: Thao tác (Thành lập, Đổi tên, Chuyển, Sáp nhập, Chia tách, Giải thể), Mã đơn vị cũ, Mã đơn vị mới, Tên đơn vị mới, Loại đơn vị, Mã đơn vị cấp trên mới, Ngày hiệu lực.';
 
@@ -14,6 +16,7 @@ const TEMPLATE_HINT = 'Các cột: Thao tác (Thành lập, Đổi tên, Chuyể
 export default function RestructureScene() {
   useDocumentTitle('Sắp xếp tổ chức');
   const queryClient = useQueryClient();
+  const { modal } = App.useApp();
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<PlanReport | null>(null);
   const [applied, setApplied] = useState<PlanReport | null>(null);
@@ -34,7 +37,10 @@ export default function RestructureScene() {
     }
   };
   const apply = async () => {
-    if (!file) return;
+    if (!file || !preview) return;
+    // The preview's figures, asked once more: applying redraws the tree from the date and has no undo.
+    const confirmed = await confirmAction(modal, { ...planConfirmation(preview), okText: 'Áp dụng kế hoạch' });
+    if (!confirmed) return;
     setBusy(true);
     setError(null);
     try {
