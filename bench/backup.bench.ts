@@ -22,7 +22,8 @@ import { machine } from './harness.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** English figures for bench/results (the CLI's own formatBytes writes Vietnamese decimals). */
-const formatBytes = (bytes: number) => (bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(2)} GB` : `${(bytes / 1024 ** 2).toFixed(1)} MB`);
+const formatBytes = (bytes: number) =>
+  bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(2)} GB` : `${(bytes / 1024 ** 2).toFixed(1)} MB`;
 const { values } = parseArgs({
   options: {
     label: { type: 'string', default: 'national' },
@@ -80,7 +81,12 @@ console.error(`  ${backup.seconds.toFixed(1)} s, ${formatBytes(backup.archiveByt
 
 console.error('restoring…');
 load = sampleLoad();
-const restore = await restoreBackup({ databaseUrl: values['restore-url'] ?? null, dataDir: values['restore-dir'] ?? '' }, out, { force: false }, log);
+const restore = await restoreBackup(
+  { databaseUrl: values['restore-url'] ?? null, dataDir: values['restore-dir'] ?? '' },
+  out,
+  { force: false },
+  log,
+);
 const restoreLoad = load();
 console.error(`  ${restore.seconds.toFixed(1)} s`);
 const restoredBytes = postgres ? await databaseSize(values['restore-url']!) : folderSize(values['restore-dir']!);
@@ -94,14 +100,31 @@ const result = {
   label: values.label,
   database: kind,
   machine: machine(),
-  source: { bytes: sourceBytes, tables: Object.keys(m.tables).length, rows: m.totalRows, member: m.tables.member, membership: m.tables.membership, files: m.files.count, migration: m.migration },
-  backup: { seconds: backup.seconds, phases: backup.phases, archiveBytes: backup.archiveBytes, payloadBytes: m.payload.size, loadAverage: backupLoad },
+  source: {
+    bytes: sourceBytes,
+    tables: Object.keys(m.tables).length,
+    rows: m.totalRows,
+    member: m.tables.member,
+    membership: m.tables.membership,
+    files: m.files.count,
+    migration: m.migration,
+  },
+  backup: {
+    seconds: backup.seconds,
+    phases: backup.phases,
+    archiveBytes: backup.archiveBytes,
+    payloadBytes: m.payload.size,
+    loadAverage: backupLoad,
+  },
   restore: { seconds: restore.seconds, phases: restore.phases, restoredBytes, loadAverage: restoreLoad },
 };
 fs.writeFileSync(`${base}.json`, `${JSON.stringify(result, null, 2)}\n`);
 
 const s = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 1 });
-const phases = (p: Record<string, number>) => Object.entries(p).map(([k, v]) => `${k} ${s(v)} s`).join(', ');
+const phases = (p: Record<string, number>) =>
+  Object.entries(p)
+    .map(([k, v]) => `${k} ${s(v)} s`)
+    .join(', ');
 const loadText = (l: { min: number; max: number; mean: number }) => `${s(l.min)}–${s(l.max)} (mean ${s(l.mean)})`;
 fs.writeFileSync(
   `${base}.md`,

@@ -27,7 +27,14 @@ const BIN = path.join(ROOT, 'bin', 'tiendo.js');
 const TEXT_000 = fs.readFileSync(new URL('../../shared/documents/000_695bf227987f6204.txt', import.meta.url), 'utf8');
 const cdcsTemplate = BUILTIN_TEMPLATES.find((t) => t.code === 'cdcs-nam')!;
 const period = openPeriods(cdcsTemplate, todayInVietnam())[0]!.code;
-const complete = { dissemination_reached: 900, dissemination_base: 1000, union_fee_due: 50_000_000, union_fee_collected: 42_000_000, dues_due: 12_000_000, dues_collected: 11_500_000 };
+const complete = {
+  dissemination_reached: 900,
+  dissemination_base: 1000,
+  union_fee_due: 50_000_000,
+  union_fee_collected: 42_000_000,
+  dues_due: 12_000_000,
+  dues_collected: 11_500_000,
+};
 
 /** One database of the kind under test that the CLI can reach: its environment, and how to open, drop or recreate it. */
 interface Place {
@@ -96,17 +103,28 @@ interface Snapshot {
 async function snapshot(place: Place): Promise<Snapshot> {
   const database = await place.open();
   try {
-    const names = await sql<{ tablename: string }>`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`.execute(database.db);
+    const names = await sql<{ tablename: string }>`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`.execute(
+      database.db,
+    );
     const tables: Record<string, number> = {};
     for (const { tablename } of names.rows) {
-      tables[tablename] = Number((await sql<{ n: string }>`SELECT count(*)::text AS n FROM ${sql.table(tablename)}`.execute(database.db)).rows[0]!.n);
+      tables[tablename] = Number(
+        (await sql<{ n: string }>`SELECT count(*)::text AS n FROM ${sql.table(tablename)}`.execute(database.db)).rows[0]!.n,
+      );
     }
     const files: Record<string, string> = {};
     for (const f of await database.db.selectFrom('stored_file').select(['file_name', 'content']).execute()) {
       files[f.file_name] = createHash('sha256').update(f.content).digest('hex');
     }
     const reports = (await database.db.selectFrom('report').select('status').orderBy('id').execute()).map((r) => r.status);
-    const targets = Number((await database.db.selectFrom('target').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+    const targets = Number(
+      (
+        await database.db
+          .selectFrom('target')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     return { tables, files, reports, targets };
   } finally {
     await database.close();
@@ -135,27 +153,76 @@ describe.each(testDatabaseTargets())('tiendo backup and restore ($kind)', (targe
         const officer = await t.login('cdcs.demo');
         const commune = await t.login('canbo.tanninh');
         const cdcs = await t.unitId('TNI-P01-0001');
-        const people = [['Nguyễn Thị Sao Lưu', 'female', '072190004411'], ['Trần Văn Khôi Phục', 'male', '072090004412'], ['Lê Thị Ngọc Ánh', 'female', '072190004413']] as const;
+        const people = [
+          ['Nguyễn Thị Sao Lưu', 'female', '072190004411'],
+          ['Trần Văn Khôi Phục', 'male', '072090004412'],
+          ['Lê Thị Ngọc Ánh', 'female', '072190004413'],
+        ] as const;
         for (const [fullName, gender, cccd] of people) {
-          const member = await adminP01.send('POST', '/api/members', { fullName, gender, birthDate: '1990-01-01', cccd, joinedOn: '2015-01-01', cdcsUnitId: cdcs });
+          const member = await adminP01.send('POST', '/api/members', {
+            fullName,
+            gender,
+            birthDate: '1990-01-01',
+            cccd,
+            joinedOn: '2015-01-01',
+            cdcsUnitId: cdcs,
+          });
           expect(member.status, JSON.stringify(member.body)).toBe(200);
         }
 
         docx = await buildDocx(TEXT_000);
-        const uploaded = await province.upload('POST', `/api/documents/upload?unitId=${await t.unitId('TNI')}`, 'CTr 05 Bình Phước.docx', docx);
+        const uploaded = await province.upload(
+          'POST',
+          `/api/documents/upload?unitId=${await t.unitId('TNI')}`,
+          'CTr 05 Bình Phước.docx',
+          docx,
+        );
         expect(uploaded.status, JSON.stringify(uploaded.body).slice(0, 300)).toBe(200);
-        const proposals = uploaded.body.proposals as { key: string; value: number; comparator: string; annual: boolean; deadlineYear: number | null; sectors: string[] | null; minWorkers: number | null; subject: string; suggestions: { code: string }[] }[];
+        const proposals = uploaded.body.proposals as {
+          key: string;
+          value: number;
+          comparator: string;
+          annual: boolean;
+          deadlineYear: number | null;
+          sectors: string[] | null;
+          minWorkers: number | null;
+          subject: string;
+          suggestions: { code: string }[];
+        }[];
         const decisions = proposals.slice(0, 2).map((p) => ({
-          key: p.key, decision: 'confirm', indicatorCode: p.suggestions[0]!.code, comparator: p.comparator, value: p.value, annual: p.annual,
-          deadlineYear: p.deadlineYear, sectors: p.sectors, minWorkers: p.minWorkers, subject: p.subject,
+          key: p.key,
+          decision: 'confirm',
+          indicatorCode: p.suggestions[0]!.code,
+          comparator: p.comparator,
+          value: p.value,
+          annual: p.annual,
+          deadlineYear: p.deadlineYear,
+          sectors: p.sectors,
+          minWorkers: p.minWorkers,
+          subject: p.subject,
         }));
-        const metadata = { kind: 'program', symbol: '05/CTr-LĐLĐ', title: 'Chương trình hành động thực hiện Nghị quyết Đại hội XI Công đoàn tỉnh', issuedOn: '2024-01-18', termFrom: 2023, termTo: 2028, signerName: 'Nguyễn Thị Hương Giang' };
-        const confirmed = await province.send('PUT', `/api/documents/${uploaded.body.document.id}/review`, { metadata, targets: decisions, confirm: true });
+        const metadata = {
+          kind: 'program',
+          symbol: '05/CTr-LĐLĐ',
+          title: 'Chương trình hành động thực hiện Nghị quyết Đại hội XI Công đoàn tỉnh',
+          issuedOn: '2024-01-18',
+          termFrom: 2023,
+          termTo: 2028,
+          signerName: 'Nguyễn Thị Hương Giang',
+        };
+        const confirmed = await province.send('PUT', `/api/documents/${uploaded.body.document.id}/review`, {
+          metadata,
+          targets: decisions,
+          confirm: true,
+        });
         expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
 
         const opened = await officer.send('POST', '/api/reports', { templateCode: 'cdcs-nam', unitId: cdcs, periodCode: period });
         expect(opened.status, JSON.stringify(opened.body)).toBe(200);
-        const submitted = await officer.send('POST', `/api/reports/${opened.body.id}/submit`, { version: opened.body.version, values: complete });
+        const submitted = await officer.send('POST', `/api/reports/${opened.body.id}/submit`, {
+          version: opened.body.version,
+          values: complete,
+        });
         expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
         const accepted = await commune.send('POST', `/api/reports/${opened.body.id}/accept`, { version: submitted.body.version });
         expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
@@ -185,9 +252,17 @@ describe.each(testDatabaseTargets())('tiendo backup and restore ($kind)', (targe
     expect(backup.stdout).toMatch(/^Đã sao lưu cơ sở dữ liệu (PostgreSQL|nhúng) vào /);
     expect(backup.stdout).toContain(`${Object.keys(before.tables).length} bảng`);
     const entries = await listTar(archive);
-    expect(entries.map((e) => e.name)).toEqual(['manifest.json', target.kind === 'postgres' ? 'database.pgdump' : 'database.pglite.tar.gz']);
+    expect(entries.map((e) => e.name)).toEqual([
+      'manifest.json',
+      target.kind === 'postgres' ? 'database.pgdump' : 'database.pglite.tar.gz',
+    ]);
     const manifest = JSON.parse((await readTarEntry(archive, entries[0]!)).toString('utf8'));
-    expect(manifest).toMatchObject({ format: 'tiendo-backup', migration: Object.keys(migrations).at(-1), tables: before.tables, database: { kind: target.kind } });
+    expect(manifest).toMatchObject({
+      format: 'tiendo-backup',
+      migration: Object.keys(migrations).at(-1),
+      tables: before.tables,
+      database: { kind: target.kind },
+    });
     expect(manifest.files.list).toEqual([expect.objectContaining({ name: 'CTr 05 Bình Phước.docx', size: docx.length, sha256: docxSha })]);
     // A second backup never overwrites the first.
     const again = tiendo(['backup', '--out', archive], place.env);
@@ -206,7 +281,10 @@ describe.each(testDatabaseTargets())('tiendo backup and restore ($kind)', (targe
     const database = await place.open();
     try {
       // Work done after the backup, which a refused restore must leave in place.
-      await database.db.insertInto('stored_file').values({ file_name: 'sau-sao-luu.pdf', mime_type: 'application/pdf', size_bytes: 4, sha256: 'x', content: Buffer.from('%PDF') }).execute();
+      await database.db
+        .insertInto('stored_file')
+        .values({ file_name: 'sau-sao-luu.pdf', mime_type: 'application/pdf', size_bytes: 4, sha256: 'x', content: Buffer.from('%PDF') })
+        .execute();
     } finally {
       await database.close();
     }
@@ -216,7 +294,9 @@ describe.each(testDatabaseTargets())('tiendo backup and restore ($kind)', (targe
     const refused = tiendo(['restore', archive], place.env);
     expect(refused.code).toBe(1);
     expect(refused.stderr.trim().split('\n')).toHaveLength(1);
-    expect(refused.stderr).toMatch(/^Lỗi: Cơ sở dữ liệu đích đang có dữ liệu \(.*\d+ đơn vị.*\); khôi phục sẽ thay toàn bộ dữ liệu đó\. Không có gì bị thay đổi\./);
+    expect(refused.stderr).toMatch(
+      /^Lỗi: Cơ sở dữ liệu đích đang có dữ liệu \(.*\d+ đơn vị.*\); khôi phục sẽ thay toàn bộ dữ liệu đó\. Không có gì bị thay đổi\./,
+    );
     expect(refused.stderr).toContain('--force');
     expect(await snapshot(place)).toEqual(changed);
 
@@ -237,12 +317,19 @@ describe.each(testDatabaseTargets())('tiendo backup and restore ($kind)', (targe
     const payload = await readTarEntry(archive, entries[1]!);
     const newer = path.join(scratch, 'moi-hon.tar');
     await writeTar(newer, [
-      { name: 'manifest.json', content: Buffer.from(JSON.stringify({ ...manifest, appVersion: '9.0.0', migrations: [...manifest.migrations, '9001-from-the-future'] })) },
+      {
+        name: 'manifest.json',
+        content: Buffer.from(
+          JSON.stringify({ ...manifest, appVersion: '9.0.0', migrations: [...manifest.migrations, '9001-from-the-future'] }),
+        ),
+      },
       { name: entries[1]!.name, content: payload },
     ]);
     const refused = tiendo(['restore', newer, '--force'], place.env);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/^Lỗi: Bản sao lưu .*moi-hon\.tar được tạo bởi Tiến Độ 9\.0\.0, mới hơn phiên bản đang cài .*bước cập nhật 9001-from-the-future mà phiên bản này không biết\./);
+    expect(refused.stderr).toMatch(
+      /^Lỗi: Bản sao lưu .*moi-hon\.tar được tạo bởi Tiến Độ 9\.0\.0, mới hơn phiên bản đang cài .*bước cập nhật 9001-from-the-future mà phiên bản này không biết\./,
+    );
 
     const damaged = path.join(scratch, 'hong.tar');
     const bytes = fs.readFileSync(archive);
@@ -260,7 +347,11 @@ describe.each(testDatabaseTargets())('tiendo backup and restore ($kind)', (targe
     const names = Object.keys(migrations);
     const database = await older.open();
     try {
-      const migrator = new Migrator({ db: database.db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true });
+      const migrator = new Migrator({
+        db: database.db,
+        provider: { getMigrations: async () => migrations },
+        allowUnorderedMigrations: true,
+      });
       const { error } = await migrator.migrateTo(names.at(-2)!);
       expect(error).toBeUndefined();
     } finally {

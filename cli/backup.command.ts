@@ -30,11 +30,15 @@ export function describeBackup(result: BackupResult, title: string): string {
 }
 
 export default async function backupCommand(argv: string[], io: CommandIO): Promise<number> {
-  const { values, positionals } = withUsage(USAGE, () => parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string' }, dir: { type: 'string' } } }));
+  const { values, positionals } = withUsage(USAGE, () =>
+    parseArgs({ args: argv, allowPositionals: true, options: { out: { type: 'string' }, dir: { type: 'string' } } }),
+  );
   if (positionals.length > 0 || (values.out && values.dir)) throw badRequest('CLI_USAGE', USAGE);
   const config = loadConfig();
   const out = values.out ?? path.join(values.dir ?? defaultBackupDir(config.dataDir), backupFileName());
   const result = await createBackup(config, out, (line) => io.stderr.write(`${line}\n`));
-  io.stdout.write(`${describeBackup(result, config.databaseUrl ? 'Đã sao lưu cơ sở dữ liệu PostgreSQL vào' : 'Đã sao lưu cơ sở dữ liệu nhúng vào')}\n`);
+  io.stdout.write(
+    `${describeBackup(result, config.databaseUrl ? 'Đã sao lưu cơ sở dữ liệu PostgreSQL vào' : 'Đã sao lưu cơ sở dữ liệu nhúng vào')}\n`,
+  );
   return 0;
 }

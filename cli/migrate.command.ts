@@ -8,11 +8,16 @@ import { backupBeforeMigrate, defaultBackupDir } from '../server/ops/backup.ts';
 import { describeBackup, withUsage } from './backup.command.ts';
 import type { CommandIO } from './main.ts';
 
-const USAGE = 'Cách dùng: tiendo migrate [--backup-dir THƯ_MỤC] [--no-backup] (mặc định sao lưu vào thư mục backups bên cạnh thư mục dữ liệu trước khi cập nhật)';
+const USAGE =
+  'Cách dùng: tiendo migrate [--backup-dir THƯ_MỤC] [--no-backup] (mặc định sao lưu vào thư mục backups bên cạnh thư mục dữ liệu trước khi cập nhật)';
 
 export default async function migrateCommand(argv: string[], io: CommandIO): Promise<number> {
   const { values, positionals } = withUsage(USAGE, () =>
-    parseArgs({ args: argv, allowPositionals: true, options: { 'backup-dir': { type: 'string' }, 'no-backup': { type: 'boolean', default: false } } }),
+    parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { 'backup-dir': { type: 'string' }, 'no-backup': { type: 'boolean', default: false } },
+    }),
   );
   if (positionals.length > 0 || (values['no-backup'] && values['backup-dir'])) throw badRequest('CLI_USAGE', USAGE);
   const config = loadConfig();
@@ -22,7 +27,11 @@ export default async function migrateCommand(argv: string[], io: CommandIO): Pro
     const backup = await backupBeforeMigrate(config, dir, (line) => io.stderr.write(`${line}\n`)).catch((error: unknown) => {
       // No update runs without its backup; the way past a missing pg_dump is said, not guessed.
       if (isAppError(error) && error.code.startsWith('PG_TOOLS')) {
-        throw new AppError(error.code, error.kind, `${error.message} Chưa cập nhật gì. Nếu đã sao lưu bằng cách khác, chạy: tiendo migrate --no-backup`);
+        throw new AppError(
+          error.code,
+          error.kind,
+          `${error.message} Chưa cập nhật gì. Nếu đã sao lưu bằng cách khác, chạy: tiendo migrate --no-backup`,
+        );
       }
       throw error;
     });

@@ -15,7 +15,9 @@ function vietnamTime(iso: string): string {
 const USAGE = 'Cách dùng: tiendo restore TỆP.tar [--force] (--force: thay cả cơ sở dữ liệu đang có dữ liệu)';
 
 export default async function restoreCommand(argv: string[], io: CommandIO): Promise<number> {
-  const { values, positionals } = withUsage(USAGE, () => parseArgs({ args: argv, allowPositionals: true, options: { force: { type: 'boolean', default: false } } }));
+  const { values, positionals } = withUsage(USAGE, () =>
+    parseArgs({ args: argv, allowPositionals: true, options: { force: { type: 'boolean', default: false } } }),
+  );
   if (positionals.length !== 1) throw badRequest('CLI_USAGE', USAGE);
   const config = loadConfig();
   const report = await restoreBackup(config, positionals[0]!, { force: values.force === true }, (line) => io.stderr.write(`${line}\n`));
@@ -28,7 +30,9 @@ export default async function restoreCommand(argv: string[], io: CommandIO): Pro
       `  Bản sao lưu lúc ${vietnamTime(m.createdAt)}, Tiến Độ ${m.appVersion}, bước cập nhật cuối: ${m.migration ?? '(chưa có)'}`,
       `  Đã kiểm tra: ${Object.keys(m.tables).length} bảng, ${m.totalRows.toLocaleString('vi-VN')} dòng và ${m.files.count.toLocaleString('vi-VN')} tệp đính kèm (${formatBytes(m.files.bytes)}) khớp với bản sao lưu`,
       ...(report.replaced ? [`  Dữ liệu cũ được giữ lại ở ${report.replaced} (xóa khi không cần nữa).`] : []),
-      ...(pending.length ? [`  Bản sao lưu cũ hơn phiên bản đang cài ${pending.length} bước cập nhật: chạy "tiendo migrate" trước khi khởi động máy chủ.`] : []),
+      ...(pending.length
+        ? [`  Bản sao lưu cũ hơn phiên bản đang cài ${pending.length} bước cập nhật: chạy "tiendo migrate" trước khi khởi động máy chủ.`]
+        : []),
     ].join('\n') + '\n',
   );
   return 0;

@@ -58,7 +58,9 @@ export type QueryRows = (text: string) => Promise<Record<string, unknown>[]>;
 export const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 export async function readInventory(query: QueryRows): Promise<DatabaseInventory> {
-  const tableNames = (await query(`SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = 'public' ORDER BY tablename`)).map((r) => String(r.tablename));
+  const tableNames = (await query(`SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = 'public' ORDER BY tablename`)).map((r) =>
+    String(r.tablename),
+  );
   const tables: Record<string, number> = {};
   let totalRows = 0;
   for (const table of tableNames) {
@@ -118,7 +120,11 @@ export function appVersion(): string {
   return appVersionCache;
 }
 
-export function buildManifest(inventory: DatabaseInventory, database: BackupManifest['database'], payload: BackupManifest['payload']): BackupManifest {
+export function buildManifest(
+  inventory: DatabaseInventory,
+  database: BackupManifest['database'],
+  payload: BackupManifest['payload'],
+): BackupManifest {
   return {
     format: BACKUP_FORMAT,
     formatVersion: BACKUP_FORMAT_VERSION,
@@ -169,7 +175,9 @@ export function compareInventory(expected: DatabaseInventory, actual: DatabaseIn
     if (actual.tables[table] !== rows) problems.push(`bảng ${table}: ${actual.tables[table] ?? 'không có'} dòng, bản sao lưu có ${rows}`);
   }
   if (actual.files.digest !== expected.files.digest) {
-    problems.push(`tệp đính kèm: ${actual.files.count} tệp không khớp mã kiểm tra SHA-256 của ${expected.files.count} tệp trong bản sao lưu`);
+    problems.push(
+      `tệp đính kèm: ${actual.files.count} tệp không khớp mã kiểm tra SHA-256 của ${expected.files.count} tệp trong bản sao lưu`,
+    );
   }
   return problems;
 }
@@ -191,9 +199,13 @@ export function formatBytes(bytes: number): string {
  * that a national target is judged in milliseconds.
  */
 export async function databaseHoldsData(query: QueryRows): Promise<{ holds: boolean; units: number; users: number; files: number }> {
-  const existing = new Set((await query(`SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = 'public'`)).map((r) => String(r.tablename)));
+  const existing = new Set(
+    (await query(`SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = 'public'`)).map((r) => String(r.tablename)),
+  );
   const count = async (table: string) =>
-    existing.has(table) ? Number((await query(`SELECT count(*)::text AS n FROM (SELECT 1 FROM public.${quoteIdent(table)} LIMIT 1000000) AS t`))[0]!.n) : 0;
+    existing.has(table)
+      ? Number((await query(`SELECT count(*)::text AS n FROM (SELECT 1 FROM public.${quoteIdent(table)} LIMIT 1000000) AS t`))[0]!.n)
+      : 0;
   const [units, users, files] = [await count('org_unit'), await count('app_user'), await count('stored_file')];
   return { holds: units + users + files > 0, units, users, files };
 }

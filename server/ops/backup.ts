@@ -29,7 +29,8 @@ export function backupFileName(suffix = ''): string {
 
 function prepareOut(out: string): string {
   const file = path.resolve(out);
-  if (fs.existsSync(file)) throw new AppError('BACKUP_EXISTS', 'conflict', `Tệp ${file} đã tồn tại; hãy chọn tên khác (bản sao lưu không ghi đè tệp có sẵn).`);
+  if (fs.existsSync(file))
+    throw new AppError('BACKUP_EXISTS', 'conflict', `Tệp ${file} đã tồn tại; hãy chọn tên khác (bản sao lưu không ghi đè tệp có sẵn).`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   return file;
 }
@@ -56,7 +57,9 @@ export async function backupBeforeMigrate(target: DatabaseTarget, dir: string, l
   try {
     await client.connect();
     const { rows } = await client.query<{ exists: boolean }>(`SELECT to_regclass('public.kysely_migration') IS NOT NULL AS exists`);
-    executed = rows[0]!.exists ? (await client.query<{ name: string }>('SELECT name FROM public.kysely_migration')).rows.map((r) => r.name) : null;
+    executed = rows[0]!.exists
+      ? (await client.query<{ name: string }>('SELECT name FROM public.kysely_migration')).rows.map((r) => r.name)
+      : null;
   } catch {
     // Unreachable: let the migration itself report it, with the usual message.
     return null;
@@ -71,12 +74,19 @@ export interface RestoreReport extends RestoreResult {
   manifest: BackupManifest;
 }
 
-export async function restoreBackup(target: DatabaseTarget, archive: string, options: { force: boolean }, log: Log = () => {}): Promise<RestoreReport> {
+export async function restoreBackup(
+  target: DatabaseTarget,
+  archive: string,
+  options: { force: boolean },
+  log: Log = () => {},
+): Promise<RestoreReport> {
   const file = path.resolve(archive);
-  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new AppError('BACKUP_NOT_FOUND', 'not_found', `Không tìm thấy tệp sao lưu ${file}.`);
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile())
+    throw new AppError('BACKUP_NOT_FOUND', 'not_found', `Không tìm thấy tệp sao lưu ${file}.`);
   const entries = await listTar(file);
   const manifestEntry = entries.find((e) => e.name === MANIFEST_ENTRY);
-  if (!manifestEntry) throw new AppError('BACKUP_INVALID', 'bad_request', `Tệp ${file} không phải là bản sao lưu Tiến Độ hợp lệ (thiếu manifest.json).`);
+  if (!manifestEntry)
+    throw new AppError('BACKUP_INVALID', 'bad_request', `Tệp ${file} không phải là bản sao lưu Tiến Độ hợp lệ (thiếu manifest.json).`);
   const manifest = parseManifest(file, await readTarEntry(file, manifestEntry));
   const payload = entries.find((e) => e.name === manifest.payload.name);
   if (!payload || payload.size !== manifest.payload.size) {
@@ -96,7 +106,11 @@ export async function restoreBackup(target: DatabaseTarget, archive: string, opt
     const hash = createHash('sha256');
     for await (const chunk of tarEntryStream(file, payload)) hash.update(chunk as Buffer);
     if (hash.digest('hex') !== manifest.payload.sha256) {
-      throw new AppError('BACKUP_CORRUPT', 'bad_request', `Tệp sao lưu ${file} bị hỏng: mã kiểm tra SHA-256 của dữ liệu không khớp với manifest. Không có gì bị thay đổi.`);
+      throw new AppError(
+        'BACKUP_CORRUPT',
+        'bad_request',
+        `Tệp sao lưu ${file} bị hỏng: mã kiểm tra SHA-256 của dữ liệu không khớp với manifest. Không có gì bị thay đổi.`,
+      );
     }
   };
   const result = target.databaseUrl

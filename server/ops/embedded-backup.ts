@@ -58,7 +58,9 @@ const rowsOf =
     (await db.query<Record<string, unknown>>(text)).rows;
 
 async function serverVersion(db: PGlite): Promise<{ version: string; major: number }> {
-  const { rows } = await db.query<{ v: string; num: string }>(`SELECT current_setting('server_version') AS v, current_setting('server_version_num') AS num`);
+  const { rows } = await db.query<{ v: string; num: string }>(
+    `SELECT current_setting('server_version') AS v, current_setting('server_version_num') AS num`,
+  );
   return { version: `PGlite ${rows[0]!.v}`, major: Math.floor(Number(rows[0]!.num) / 10000) };
 }
 
@@ -66,7 +68,11 @@ async function serverVersion(db: PGlite): Promise<{ version: string; major: numb
  * Backs the embedded database up to `out`. With `onlyIfPending` (used by `tiendo migrate`), does
  * nothing and returns null when no migration is pending.
  */
-export async function backupEmbedded(dataDir: string, out: () => string, options: { onlyIfPending?: boolean } = {}): Promise<BackupResult | null> {
+export async function backupEmbedded(
+  dataDir: string,
+  out: () => string,
+  options: { onlyIfPending?: boolean } = {},
+): Promise<BackupResult | null> {
   if (!hasEmbeddedDatabase(dataDir)) {
     throw new AppError('BACKUP_NOTHING', 'not_found', `Chưa có cơ sở dữ liệu nhúng tại ${dataDir}: không có gì để sao lưu.`);
   }
@@ -143,7 +149,11 @@ export async function restoreEmbedded(
   const existing = hasEmbeddedDatabase(dataDir);
   // A folder without PG_VERSION but with files in it is not ours to replace silently.
   if (!existing && fs.existsSync(dataDir) && fs.readdirSync(dataDir).some((name) => name !== LOCK_FILE)) {
-    throw new AppError('RESTORE_TARGET_NOT_EMPTY', 'conflict', `Thư mục ${dataDir} đã có tệp nhưng không phải cơ sở dữ liệu Tiến Độ; hãy chọn thư mục trống với TIENDO_DATA_DIR. Không có gì bị thay đổi.`);
+    throw new AppError(
+      'RESTORE_TARGET_NOT_EMPTY',
+      'conflict',
+      `Thư mục ${dataDir} đã có tệp nhưng không phải cơ sở dữ liệu Tiến Độ; hãy chọn thư mục trống với TIENDO_DATA_DIR. Không có gì bị thay đổi.`,
+    );
   }
   const lock = existing ? lockForMaintenance(dataDir) : null;
   const staging = `${dataDir}.restoring-${stamp()}`;
@@ -166,7 +176,10 @@ export async function restoreEmbedded(
     fs.mkdirSync(path.dirname(staging), { recursive: true });
     let restored: PGlite;
     try {
-      restored = await PGlite.create(staging, { extensions: EXTENSIONS, loadDataDir: new Blob([new Uint8Array(tarball)], { type: 'application/x-gzip' }) });
+      restored = await PGlite.create(staging, {
+        extensions: EXTENSIONS,
+        loadDataDir: new Blob([new Uint8Array(tarball)], { type: 'application/x-gzip' }),
+      });
     } catch (error) {
       throw new AppError(
         'RESTORE_FAILED',

@@ -30,13 +30,19 @@ async function connect(databaseUrl: string): Promise<pg.Client> {
   try {
     await client.connect();
   } catch (error) {
-    throw new AppError('DB_UNREACHABLE', 'unavailable', `Không kết nối được PostgreSQL tại ${redactUrl(databaseUrl)}: ${(error as Error).message}`);
+    throw new AppError(
+      'DB_UNREACHABLE',
+      'unavailable',
+      `Không kết nối được PostgreSQL tại ${redactUrl(databaseUrl)}: ${(error as Error).message}`,
+    );
   }
   return client;
 }
 
 async function serverMajor(client: pg.Client): Promise<{ version: string; major: number }> {
-  const { rows } = await client.query<{ server_version: string; num: string }>(`SELECT current_setting('server_version') AS server_version, current_setting('server_version_num') AS num`);
+  const { rows } = await client.query<{ server_version: string; num: string }>(
+    `SELECT current_setting('server_version') AS server_version, current_setting('server_version_num') AS num`,
+  );
   return { version: rows[0]!.server_version, major: Math.floor(Number(rows[0]!.num) / 10000) };
 }
 
@@ -55,7 +61,14 @@ function finished(child: ChildProcess, what: string): Promise<void> {
     child.once('error', (error) => reject(new AppError('BACKUP_TOOL_FAILED', 'internal', `${what} không chạy được: ${error.message}`)));
     child.once('exit', (code, signal) => {
       if (code === 0) resolve();
-      else reject(new AppError('BACKUP_TOOL_FAILED', 'internal', `${what} dừng với mã ${code ?? signal}: ${stderr.trim() || '(không có thông báo)'}`));
+      else
+        reject(
+          new AppError(
+            'BACKUP_TOOL_FAILED',
+            'internal',
+            `${what} dừng với mã ${code ?? signal}: ${stderr.trim() || '(không có thông báo)'}`,
+          ),
+        );
     });
   });
 }
@@ -234,7 +247,8 @@ export async function restorePostgres(
       const detail = /tiendo-check: ([^\n]*)/.exec(error.message)![1];
       throw new AppError('RESTORE_MISMATCH', 'internal', `Khôi phục bị hủy, cơ sở dữ liệu giữ nguyên như trước: ${detail}.`);
     }
-    if (error instanceof AppError) throw new AppError(error.code, error.kind, `Khôi phục bị hủy, cơ sở dữ liệu giữ nguyên như trước. ${error.message}`);
+    if (error instanceof AppError)
+      throw new AppError(error.code, error.kind, `Khôi phục bị hủy, cơ sở dữ liệu giữ nguyên như trước. ${error.message}`);
     throw error;
   }
   const phases: Record<string, number> = {};

@@ -19,7 +19,11 @@ describe('tar archive', () => {
       { name: 'database.pgdump', path: source, size: big.length },
     ]);
     const entries = await listTar(file);
-    expect(entries.map((e) => [e.name, e.size])).toEqual([['manifest.json', Buffer.byteLength('{"tiếng":"Việt"}')], ['empty', 0], ['database.pgdump', 70_000]]);
+    expect(entries.map((e) => [e.name, e.size])).toEqual([
+      ['manifest.json', Buffer.byteLength('{"tiếng":"Việt"}')],
+      ['empty', 0],
+      ['database.pgdump', 70_000],
+    ]);
     expect((await readTarEntry(file, entries[0]!)).toString('utf8')).toBe('{"tiếng":"Việt"}');
     const streamed: Buffer[] = [];
     for await (const chunk of tarEntryStream(file, entries[2]!)) streamed.push(chunk as Buffer);

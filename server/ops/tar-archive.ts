@@ -37,7 +37,13 @@ function header(name: string, size: number, mtime: Date): Buffer {
     }
     block[124] = 0x80;
   }
-  block.write(`${Math.floor(mtime.getTime() / 1000).toString(8).padStart(11, '0')}\0`, 136, 'ascii');
+  block.write(
+    `${Math.floor(mtime.getTime() / 1000)
+      .toString(8)
+      .padStart(11, '0')}\0`,
+    136,
+    'ascii',
+  );
   block.write('        ', 148, 'ascii'); // checksum counts as spaces while it is computed
   block.write('0', 156, 'ascii'); // regular file
   block.write('ustar\0', 257, 'ascii');
