@@ -78,7 +78,7 @@ export const APP_DIST = path.join(ROOT, 'dist', 'app');
 
 export interface BuildAppOptions {
   database: Database;
-  config: Pick<AppConfig, 'secureCookies'> & Partial<Pick<AppConfig, 'smtpUrl' | 'metricsToken'>>;
+  config: Pick<AppConfig, 'secureCookies'> & Partial<Pick<AppConfig, 'smtpUrl' | 'metricsToken' | 'trustProxy'>>;
   logger: Logger | false;
   /** Serve the built web app from dist/app (off in API-only tests). */
   serveWebApp?: boolean;
@@ -97,6 +97,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     // No line per request at the default level (server/logging/request-log.ts).
     logController: new QuietRequestLog(),
     bodyLimit: 1024 * 1024,
+    // X-Forwarded-For only from the proxies the operator named (docs/operations.md): trusting it
+    // from anyone would let a guesser pick a new address per attempt and dodge the login limit.
+    trustProxy: options.config.trustProxy ?? false,
     ajv: { customOptions: { coerceTypes: true, removeAdditional: false, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 

@@ -194,6 +194,7 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
       '/api/imports/:id': `/api/imports/${p01Import}`,
       '/api/imports/:id/rejections': `/api/imports/${p01Import}/rejections`,
       '/api/imports/fields/:registry': '/api/imports/fields/members',
+      '/api/imports/template/:registry': '/api/imports/template/members',
       '/api/grassroots': `/api/grassroots?unitId=${p01}`,
       '/api/grassroots/:id': `/api/grassroots/${p01Cdcs}`,
       '/api/progress': `/api/progress?unitId=${p01}`,

@@ -22,6 +22,12 @@ export interface AppConfig {
   serveWebApp: boolean;
   /** Serve cookies with Secure (set when behind HTTPS). */
   secureCookies: boolean;
+  /**
+   * The reverse proxies whose X-Forwarded-For is believed (addresses, CIDRs or proxy-addr's
+   * names: "loopback"); null: none, the caller is the socket's peer. Behind a proxy without it,
+   * every user shares the proxy's address in the login limit and the audit.
+   */
+  trustProxy: string | null;
   /** smtp:// or smtps:// server for e-mail notifications; null: notifications in the app only. */
   smtpUrl: string | null;
   /** The From of notification e-mails. */
@@ -127,6 +133,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     demoSeed,
     serveWebApp: parseBoolean(env.TIENDO_WEB_APP, 'TIENDO_WEB_APP', true),
     secureCookies: parseBoolean(env.TIENDO_SECURE_COOKIES, 'TIENDO_SECURE_COOKIES', false),
+    trustProxy: env.TIENDO_TRUST_PROXY?.trim() || null,
     smtpUrl: parseSmtpUrl(env.SMTP_URL),
     mailFrom: env.MAIL_FROM?.trim() || 'Tiến Độ <khong-tra-loi@tiendo.local>',
     databaseReadUrl: parseReadUrl(env),

@@ -14,12 +14,14 @@ export interface SchedulerRound { reportReminders: number; taskReminders: number
  * digests. Each part is idempotent by its event keys, so every server process may run it and a
  * restart may run it again.
  */
-export async function runScheduledNotifications(db: Kysely<DB>, now: Date, channels: { email: boolean }, options: { judgeTargets: boolean } = { judgeTargets: true }): Promise<SchedulerRound> {
+export async function runScheduledNotifications(
+  db: Kysely<DB>, now: Date, channels: { email: boolean }, options: { judgeTargets: boolean; signal?: AbortSignal } = { judgeTargets: true },
+): Promise<SchedulerRound> {
   const today = todayInVietnam(now);
   return {
     reportReminders: await writeReportReminders(db, today, channels),
     taskReminders: await writeTaskReminders(db, today, channels),
-    targetTurns: options.judgeTargets ? await writeTargetStatusChanges(db, today, channels) : 0,
+    targetTurns: options.judgeTargets ? await writeTargetStatusChanges(db, today, channels, options.signal) : 0,
     digests: channels.email ? await writeDailyDigests(db, now) : 0,
   };
 }
@@ -29,6 +31,8 @@ export class NotificationScheduler {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> = Promise.resolve();
   private judgedOn: string | null = null;
+  /** Stop asks the round in progress to end early: judging every target of a province takes minutes. */
+  private readonly stopping = new AbortController();
 
   constructor(private readonly db: Kysely<DB>, private readonly now: () => Date, private readonly channels: { email: boolean }, private readonly onError: (error: unknown) => void) {}
 
@@ -37,8 +41,10 @@ export class NotificationScheduler {
       const now = this.now();
       const today = todayInVietnam(now);
       const judgeTargets = this.judgedOn !== today;
-      this.running = runScheduledNotifications(this.db, now, this.channels, { judgeTargets })
-        .then(() => (this.judgedOn = today), this.onError)
+      this.running = runScheduledNotifications(this.db, now, this.channels, { judgeTargets, signal: this.stopping.signal })
+        .then(() => {
+          if (!this.stopping.signal.aborted) this.judgedOn = today;
+        }, this.onError)
         .finally(() => {
           if (this.timer) this.timer = setTimeout(tick, intervalMs);
         });
@@ -49,6 +55,7 @@ export class NotificationScheduler {
   async stop(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+    this.stopping.abort();
     await this.running;
   }
 }

@@ -11,13 +11,18 @@ import { notifyUnit } from './notify.ts';
  * the new status commit together, so a rerun the same day, or after a crash, tells nobody twice.
  * A target seen for the first time already behind is a turn too (it was never told).
  */
-export async function writeTargetStatusChanges(db: Kysely<DB>, today: string, channels: { email: boolean } = { email: false }): Promise<number> {
+export async function writeTargetStatusChanges(
+  db: Kysely<DB>, today: string, channels: { email: boolean } = { email: false }, signal?: AbortSignal,
+): Promise<number> {
   const progress = new ProgressService(db);
   const owners = await sql<{ unit_id: number; unit_name: string }>`
     SELECT DISTINCT t.unit_id, o.name AS unit_name FROM target t JOIN org_unit o ON o.id = t.unit_id
     WHERE o.valid_to IS NULL ORDER BY t.unit_id`.execute(db);
   let told = 0;
   for (const owner of owners.rows) {
+    // A server shutting down stops between units (each unit's turns are committed whole); the
+    // next day's round judges again, and a turn not yet told is still a turn then.
+    if (signal?.aborted) break;
     const unitId = Number(owner.unit_id);
     const judged = (await progress.forUnit(unitId, today)).filter((p) => p.owner.id === unitId);
     for (const p of judged) {

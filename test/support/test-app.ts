@@ -37,11 +37,11 @@ export interface TestApp {
 }
 
 /** The app on a test database with the demo province and accounts, logging to captured files. */
-export async function createTestApp(database: TestDatabase, name: string, options: { loginRateLimitPerIp?: number; demoRegistries?: boolean; smtpUrl?: string; metricsToken?: string } = {}): Promise<TestApp> {
+export async function createTestApp(database: TestDatabase, name: string, options: { loginRateLimitPerIp?: number; demoRegistries?: boolean; smtpUrl?: string; metricsToken?: string; trustProxy?: string } = {}): Promise<TestApp> {
   // The demo's 50,000 members only where a test needs them: most tests count their own rows.
   await loadDemo(database.db, 2025, { registries: options.demoRegistries ?? false });
   const app = await buildApp({
-    database, config: { secureCookies: false, smtpUrl: options.smtpUrl ?? null, metricsToken: options.metricsToken ?? null }, logger: capturedLogger(name), serveWebApp: false,
+    database, config: { secureCookies: false, smtpUrl: options.smtpUrl ?? null, metricsToken: options.metricsToken ?? null, trustProxy: options.trustProxy ?? null }, logger: capturedLogger(name), serveWebApp: false,
     loginRateLimitPerIp: options.loginRateLimitPerIp ?? 10_000,
   });
   const parse = (r: { statusCode: number; body: string }) => ({ status: r.statusCode, body: r.body ? JSON.parse(r.body) : null });
