@@ -24,6 +24,7 @@ const ChangePasswordScene = lazy(() => import('./scenes/account/change-password.
 const AdminIndexScene = lazy(() => import('./scenes/admin/admin-index.scene.tsx'));
 const UsersScene = lazy(() => import('./scenes/admin/users.scene.tsx'));
 const RolesScene = lazy(() => import('./scenes/admin/roles.scene.tsx'));
+const DeliveriesScene = lazy(() => import('./scenes/admin/deliveries.scene.tsx'));
 const TokensScene = lazy(() => import('./scenes/admin/tokens.scene.tsx'));
 const AuditScene = lazy(() => import('./scenes/admin/audit.scene.tsx'));
 const MeasuresScene = lazy(() => import('./scenes/measures/measures.scene.tsx'));
@@ -67,6 +68,7 @@ export function createAppRouter() {
         <Route path="/quan-tri" element={<AdminIndexScene />} />
         <Route path="/quan-tri/tai-khoan" element={<RequirePermission permission="users.manage"><UsersScene /></RequirePermission>} />
         <Route path="/quan-tri/vai-tro" element={<RequirePermission permission="users.manage"><RolesScene /></RequirePermission>} />
+        <Route path="/quan-tri/thu-thong-bao" element={<RequirePermission permission="users.manage"><DeliveriesScene /></RequirePermission>} />
         <Route path="/quan-tri/khoa-api" element={<RequirePermission permission="tokens.manage"><TokensScene /></RequirePermission>} />
         <Route path="/quan-tri/nhat-ky" element={<RequirePermission permission="audit.read"><AuditScene /></RequirePermission>} />
         <Route path="/quan-tri/chi-so" element={<RequirePermission permission={['measures.manage', 'targets.read']}><MeasuresScene /></RequirePermission>} />

@@ -1,4 +1,4 @@
-import { queryOptions, type QueryClient } from '@tanstack/react-query';
+import { infiniteQueryOptions, queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { NotificationKind } from '../../domain/notifications/notification-kinds.ts';
 import { api } from './api-client.ts';
 
@@ -80,6 +80,50 @@ export const notificationPreferencesQuery = () =>
 
 export const saveNotificationPreferences = (items: Pick<NotificationPreference, 'kind' | 'inApp' | 'email'>[]) =>
   api.put<NotificationPreferences>('/api/notifications/preferences', { items });
+
+/** Where a mail copy stands in the outbox (server/notifications/deliveries.routes.ts). */
+export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'dead' | 'digested';
+
+/** One e-mail copy as GET /api/notifications/deliveries returns it. */
+export interface DeliveryItem {
+  id: number;
+  status: DeliveryStatus;
+  channel: string;
+  recipient: string;
+  attempts: number;
+  /** The mail server's answer at the last attempt. */
+  lastError: string | null;
+  nextAttemptAt: string;
+  sentAt: string | null;
+  notification: { id: number; kind: string; title: string; createdAt: string };
+  user: { id: number; username: string; fullName: string; unitName: string };
+}
+
+export const DELIVERIES_PAGE_SIZE = 50;
+
+// Its own root, not notificationKeys.all: a read mark on the bell must not reload the outbox.
+export const deliveryKeys = {
+  all: ['notification-deliveries'] as const,
+  list: (status: DeliveryStatus | null) => ['notification-deliveries', status] as const,
+};
+
+/**
+ * The administrators' outbox (users.manage), newest first; null status: the whole delivery log.
+ * Keyset paging on id, so mails queued meanwhile never shift what "Xem thêm" appends. The API
+ * gives no cursor: a full page means there may be more below its last id.
+ */
+export const deliveriesQuery = (status: DeliveryStatus | null) =>
+  infiniteQueryOptions({
+    queryKey: deliveryKeys.list(status),
+    queryFn: ({ pageParam, signal }) =>
+      api.get<{ items: DeliveryItem[] }>('/api/notifications/deliveries', { query: { status: status ?? undefined, before: pageParam, limit: DELIVERIES_PAGE_SIZE }, signal }),
+    initialPageParam: undefined as number | undefined,
+    getNextPageParam: (last) => (last.items.length < DELIVERIES_PAGE_SIZE ? undefined : last.items.at(-1)?.id),
+  });
+
+/** A dead mail back in the queue, to the recipient's current address (returned here). */
+export const resendDelivery = (id: number) =>
+  api.post<{ id: number; status: 'pending'; recipient: string }>(`/api/notifications/deliveries/${id}/resend`);
 
 export const NOTIFICATIONS_PATH = '/thong-bao';
 export const NOTIFICATION_SETTINGS_PATH = '/thong-bao/cai-dat';

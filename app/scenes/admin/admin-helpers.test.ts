@@ -125,7 +125,9 @@ describe('admin pages', () => {
   it('shows each page only with its permission; changing one’s password always', () => {
     expect(adminPagesFor([]).map((p) => p.label)).toEqual(['Đổi mật khẩu']);
     expect(adminPagesFor(['audit.read']).map((p) => p.label)).toEqual(['Nhật ký', 'Đổi mật khẩu']);
-    expect(adminPagesFor(['users.manage', 'tokens.manage', 'audit.read'])).toHaveLength(5);
+    expect(adminPagesFor(['users.manage', 'tokens.manage', 'audit.read'])).toHaveLength(6);
+    expect(adminPagesFor(['audit.read']).map((p) => p.key)).not.toContain('admin-deliveries');
+    expect(adminPageForPath('/quan-tri/thu-thong-bao')?.permission).toBe('users.manage');
     expect(adminPageForPath('/quan-tri/tai-khoan')?.label).toBe('Tài khoản');
   });
 

@@ -18,6 +18,8 @@ export const ADMIN_PAGES: readonly AdminPage[] = [
   { key: 'admin-users', path: '/quan-tri/tai-khoan', label: 'Tài khoản', permission: 'users.manage' },
   // GET /api/roles is guarded by users.manage: roles are read when granting them.
   { key: 'admin-roles', path: '/quan-tri/vai-tro', label: 'Vai trò', permission: 'users.manage' },
+  // The outbox's dead letters are fixed by whoever fixes the accounts' addresses (users.manage).
+  { key: 'admin-deliveries', path: '/quan-tri/thu-thong-bao', label: 'Thư thông báo', permission: 'users.manage' },
   { key: 'admin-tokens', path: '/quan-tri/khoa-api', label: 'Khóa API', permission: 'tokens.manage' },
   { key: 'admin-audit', path: '/quan-tri/nhat-ky', label: 'Nhật ký', permission: 'audit.read' },
   // The lists are read with targets.read (what targets are measured by); writes need measures.manage.
