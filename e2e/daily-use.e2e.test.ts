@@ -77,6 +77,14 @@ const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ART
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** The dialog alone, once antd's zoom from the button has finished (a shot mid-animation shows a sliver). */
+async function shotDialog(page: Page, name: string) {
+  const dialog = page.locator('.confirm-action');
+  await dialog.waitFor();
+  await expect.poll(() => dialog.evaluate((el) => el.getAnimations({ subtree: true }).length)).toBe(0);
+  await dialog.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+}
+
 /** The confirmation shows its question; Hủy closes it and nothing happened. */
 async function cancelConfirmation(page: Page, question: RegExp): Promise<string> {
   const dialog = page.locator('.confirm-action');
@@ -339,8 +347,7 @@ describe('Everyday screens: confirmations, a read-only viewer, the audit log in 
     await page.locator('input[type=file]').setInputFiles(file);
     await page.getByTestId('restructure-preview').waitFor();
     await page.getByTestId('restructure-apply').click();
-    await page.locator('.confirm-action').waitFor();
-    await page.screenshot({ path: path.join(ARTIFACTS, 'daily-use-restructure-confirm.png') });
+    await shotDialog(page, 'daily-use-restructure-confirm');
     const question = await cancelConfirmation(page, new RegExp(`^Áp dụng kế hoạch sắp xếp từ ngày ${PLAN_DATE_VI}: sáp nhập 1 đơn vị, chuyển ${cdcsMoving.toLocaleString('vi-VN')} đơn vị sang đơn vị cấp trên mới\\?`));
     expect(question).toContain(`${cdcsMoving.toLocaleString('vi-VN')} CĐCS với ${membersMoving.toLocaleString('vi-VN')} đoàn viên sẽ thuộc đơn vị cấp trên mới.`);
     expect(question).toContain(`Cây tổ chức và số liệu tổng hợp sẽ thay đổi từ ngày ${PLAN_DATE_VI}; số liệu trước ngày đó vẫn theo cây cũ. Có thể xem lại trong Nhật ký.`);
@@ -374,8 +381,7 @@ describe('Everyday screens: confirmations, a read-only viewer, the audit log in 
     expect(await page.getByTestId('import-accounting').innerText()).toBe('Đọc 4 dòng = sẽ thêm 3 + sẽ sửa 0 + giữ nguyên 0 + từ chối 1');
 
     await page.getByTestId('import-run').click();
-    await page.locator('.confirm-action').waitFor();
-    await page.screenshot({ path: path.join(ARTIFACTS, 'daily-use-import-confirm.png') });
+    await shotDialog(page, 'daily-use-import-confirm');
     const question = await cancelConfirmation(page, new RegExp(`^Nhập chính thức 3 đoàn viên từ tệp doan-vien\\.xlsx vào sổ đoàn viên của ${escapeRegExp(officer.me.unit.name)}\\?`));
     expect(question).toContain('Theo kết quả chạy thử: thêm mới 3, cập nhật 0, giữ nguyên 0.');
     expect(question).toContain('1 dòng bị từ chối sẽ không được nhập');
