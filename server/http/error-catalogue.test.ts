@@ -26,6 +26,7 @@ function sample(name: string): unknown {
   if (/^(today|.*On|.*From|.*Date)$/.test(name)) return '2026-06-30';
   if (name === 'issues') return [{ path: 'targets.0.deadlineYear', message: 'Chỉ tiêu 1: cần năm hoàn thành.' }];
   if (/^(usedBy|problems|rows)$/.test(name)) return [];
+  if (name === 'codes') return ['thu_ky', 'ke_toan'];
   if (name === 'code') return 'UNREADABLE'; // a code passed through (the document intake's own)
   if (/^(current|limit|rowNumber|index|count|max)$/.test(name)) return 3;
   if (name === 'message') return 'Ngày ký: không được để trống.'; // a sentence the caller composed from the issues

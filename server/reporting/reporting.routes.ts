@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { AppError, badRequest } from '../../domain/errors/app-error.ts';
+import { badRequest } from '../../domain/errors/app-error.ts';
 import type { ReportStatus } from '../../domain/reporting/report-workflow.ts';
 import { actorOf, requirePrincipal } from '../auth/access-guard.ts';
 import { unitOfRecord } from '../http/route-access.ts';
@@ -12,6 +12,7 @@ import { reportUnitId } from './reporting.repository.ts';
 import { BulkAcceptBody, CompletenessQuery, OpenReportBody, ReportListQuery, ReviewBody, SaveReportBody, SubmitReportBody, UpdateRulesBody } from './reporting.schema.ts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { commonErrors } from '../http/common.errors.ts';
 
 const TAGS = ['Báo cáo định kỳ'];
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
@@ -135,6 +136,6 @@ export const reportingRoutes: FastifyPluginAsyncTypebox<{ reports: ReportingServ
 
 async function reportScopePath(db: Kysely<DB>, unitId: number): Promise<string> {
   const row = await db.selectFrom('org_placement').select((eb) => eb.cast<string>('path', 'text').as('path')).where('unit_id', '=', unitId).where('valid_to', 'is', null).executeTakeFirst();
-  if (!row) throw new AppError('UNIT_NOT_FOUND', 'not_found', 'Không tìm thấy đơn vị.');
+  if (!row) throw commonErrors.unitNotFound();
   return row.path;
 }

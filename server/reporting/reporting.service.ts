@@ -14,6 +14,7 @@ import { derivedElements, reportedElements } from '../progress/derived-elements.
 import { completenessCounts, missingUnits } from './completeness.repository.ts';
 import * as repo from './reporting.repository.ts';
 import { setReportState as setTaskReportState } from '../tasks/tasks.repository.ts';
+import { commonErrors } from '../http/common.errors.ts';
 
 export const reportNotFound = () => notFound('REPORT_NOT_FOUND', 'Không tìm thấy báo cáo.');
 const templateNotFound = (code: string) => notFound('TEMPLATE_NOT_FOUND', `Không có biểu mẫu "${code}".`);
@@ -58,7 +59,7 @@ export class ReportingService {
   /** The reports a unit has to fill: each template for its kind, each period open today. */
   async myReports(unitId: number) {
     const unit = await repo.unitOnToday(this.db, unitId);
-    if (!unit) throw notFound('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị.');
+    if (!unit) throw commonErrors.unitNotFound();
     const today = todayInVietnam();
     const existing = await repo.reportsForUnit(this.db, unitId);
     const items = [];
@@ -82,7 +83,7 @@ export class ReportingService {
     const template = await repo.currentTemplate(this.db, input.templateCode);
     if (!template) throw templateNotFound(input.templateCode);
     const unit = await repo.unitOnToday(this.db, input.unitId);
-    if (!unit) throw notFound('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị.');
+    if (!unit) throw commonErrors.unitNotFound();
     if (!template.definition.unitKinds.includes(unit.kind as never)) {
       throw badRequest('TEMPLATE_NOT_FOR_UNIT', `Biểu mẫu «${template.name}» không dành cho ${unit.name}.`);
     }
@@ -259,7 +260,7 @@ export class ReportingService {
 
   async list(principal: Principal, f: { unitId: number; statuses?: ReportStatus[]; templateCode?: string; periodCode?: string; limit: number; offset: number }) {
     const unit = await repo.unitOnToday(this.db, f.unitId);
-    if (!unit) throw notFound('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị.');
+    if (!unit) throw commonErrors.unitNotFound();
     const { total, rows } = await repo.listReports(this.db, { ...f, scopePath: unit.path, excludeUnitId: principal.unitId });
     // Each report with the version it was made with (forms are versions since issue 19).
     const templates = new Map<number, repo.TemplateRow | undefined>();
@@ -272,7 +273,7 @@ export class ReportingService {
     const template = await repo.currentTemplate(this.db, q.templateCode);
     if (!template) throw templateNotFound(q.templateCode);
     const unit = await repo.unitOnToday(this.db, q.unitId);
-    if (!unit) throw notFound('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị.');
+    if (!unit) throw commonErrors.unitNotFound();
     let period;
     try {
       period = templatePeriod(template.definition, q.periodCode);

@@ -1,5 +1,4 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { notFound } from '../../domain/errors/app-error.ts';
 import { requireReason } from '../../domain/reporting/report-workflow.ts';
 import { taskErrors } from '../../domain/tasks/task-errors.ts';
 import { rollUp } from '../../domain/tasks/task-rollup.ts';
@@ -14,6 +13,7 @@ import { listTasks } from './task-list.repository.ts';
 import * as repo from './tasks.repository.ts';
 import { counts, presentAssignmentHead, presentListRow, presentStatus, presentTaskHead, statusLabel, timingOf } from './tasks.presenter.ts';
 import type { CreateTaskInput, ListQueryInput, UpdateTaskInput } from './tasks.schema.ts';
+import { commonErrors } from '../http/common.errors.ts';
 
 export interface TasksOptions {
   /** Vietnam's today (tests move it). */
@@ -42,7 +42,7 @@ export class TasksService {
 
   async unit(id: number) {
     const unit = await unitOnToday(this.db, id);
-    if (!unit) throw notFound('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị.');
+    if (!unit) throw commonErrors.unitNotFound();
     return unit;
   }
 
@@ -220,7 +220,7 @@ export class TasksService {
     const units = await repo.unitsBelow(this.db, wanted, from.path);
     for (const unitId of wanted) {
       const u = units.find((x) => x.id === unitId);
-      if (!u) throw notFound('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị (hoặc đơn vị nằm ngoài phạm vi quản lý của bạn).');
+      if (!u) throw commonErrors.unitNotFound();
       if (!u.below) throw taskErrors.assigneeNotBelow(u.name);
     }
     const existing = await repo.existingAssignees(this.db, id, wanted);

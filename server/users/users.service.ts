@@ -1,19 +1,20 @@
 import type { Kysely } from 'kysely';
 import { isPermission, PERMISSION_LABELS } from '../../domain/access/permission.ts';
 import { maskPhone } from '../../domain/access/personal-data.ts';
-import { AppError, badRequest, conflict } from '../../domain/errors/app-error.ts';
 import { notifyAccountCreated, notifyAccountLocked } from '../notifications/account-notifications.ts';
 import { writeAudit, type AuditActor } from '../audit/audit.repository.ts';
 import { isUnitInScope, revokeUserSessions, updatePassword } from '../auth/auth.repository.ts';
 import { can, type Principal } from '../auth/principal.ts';
 import { hashPassword, temporaryPassword } from '../auth/secrets.ts';
 import type { DB } from '../db/schema.ts';
+import { commonErrors } from '../http/common.errors.ts';
 import * as repo from './users.repository.ts';
 import type { CreateUserBody, UpdateUserBody, UserItem } from './users.schema.ts';
+import { userErrors } from './users.errors.ts';
 
-export const userNotFound = () => new AppError('USER_NOT_FOUND', 'not_found', 'Không tìm thấy tài khoản.');
-const userStronger = () => new AppError('USER_STRONGER', 'forbidden', 'Bạn không thể thay đổi tài khoản có quyền cao hơn quyền của bạn.');
-const unitNotFound = () => new AppError('UNIT_NOT_FOUND', 'not_found', 'Không tìm thấy đơn vị (hoặc đơn vị nằm ngoài phạm vi quản lý của bạn).');
+export const userNotFound = userErrors.notFound;
+const userStronger = userErrors.stronger;
+const unitNotFound = commonErrors.unitNotFound;
 
 /**
  * The granting rule applied to the person: whoever changes an account (its password, lock,
@@ -76,11 +77,11 @@ export class UsersService {
     const unique = [...new Set(codes)];
     const roles = await repo.findRoles(this.db, unique);
     const unknown = unique.filter((c) => !roles.some((r) => r.code === c));
-    if (unknown.length) throw badRequest('ROLE_UNKNOWN', `Vai trò không tồn tại: ${unknown.join(', ')}.`, [{ path: 'roles', message: 'Vai trò không tồn tại.' }]);
+    if (unknown.length) throw userErrors.rolesUnknown(unknown);
     for (const role of roles) {
       const missing = role.permissions.filter((p) => !isPermission(p) || !principal.permissions.has(p));
       if (missing.length) {
-        throw new AppError('ROLE_NOT_GRANTABLE', 'forbidden', `Bạn không thể cấp vai trò "${role.name}" vì vai trò này có quyền mà bạn không có.`);
+        throw userErrors.roleNotGrantable(role.name);
       }
     }
   }
@@ -106,7 +107,7 @@ export class UsersService {
     await this.checkRoles(principal, body.roles);
     const username = body.username.toLowerCase();
     if (await repo.usernameTaken(this.db, username)) {
-      throw conflict('USERNAME_TAKEN', `Tên đăng nhập "${username}" đã có người dùng. Hãy chọn tên khác.`);
+      throw userErrors.usernameTaken(username);
     }
     const password = temporaryPassword();
     const passwordHash = await hashPassword(password);
@@ -129,7 +130,7 @@ export class UsersService {
     if (body.unitId !== undefined) await this.checkUnit(principal, body.unitId);
     if (body.roles !== undefined) await this.checkRoles(principal, body.roles);
     if (id === principal.userId && body.roles !== undefined) {
-      throw new AppError('SELF_ROLE_CHANGE', 'forbidden', 'Bạn không thể tự thay đổi vai trò của chính mình.');
+      throw userErrors.selfRoleChange();
     }
     await this.db.transaction().execute(async (trx) => {
       const before = await this.findForChange(trx, principal, id);
@@ -161,7 +162,7 @@ export class UsersService {
   }
 
   async setDisabled(principal: Principal, actor: AuditActor, id: number, disabled: boolean): Promise<UserItem> {
-    if (id === principal.userId) throw new AppError('SELF_LOCK', 'forbidden', 'Bạn không thể tự khóa tài khoản của mình.');
+    if (id === principal.userId) throw userErrors.selfLock();
     await this.db.transaction().execute(async (trx) => {
       const before = await this.findForChange(trx, principal, id);
       await repo.updateUser(trx, id, disabled ? { is_disabled: true } : { is_disabled: false, failed_attempts: 0, locked_until: null });
