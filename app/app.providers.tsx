@@ -64,7 +64,14 @@ const theme: ThemeConfig = {
     colorErrorBorder: '#ffccc7',
   },
   components: {
-    Layout: { headerBg: '#12355b', headerHeight: 56, headerPadding: '0 20px', siderBg: '#ffffff', triggerBg: '#f0f3f7', triggerColor: '#12355b' },
+    Layout: {
+      headerBg: '#12355b',
+      headerHeight: 56,
+      headerPadding: '0 20px',
+      siderBg: '#ffffff',
+      triggerBg: '#f0f3f7',
+      triggerColor: '#12355b',
+    },
     Menu: { itemHeight: 42, itemSelectedBg: '#e6eef8', itemSelectedColor: '#12355b' },
     Tree: { titleHeight: 30 },
   },
@@ -86,9 +93,7 @@ export function AppProviders({ children }: { children: ReactNode }) {
   return (
     <ConfigProvider locale={viVN} theme={isPhone ? phoneTheme : theme}>
       <AntdApp>
-        <QueryClientProvider client={queryClient}>
-          {children}
-        </QueryClientProvider>
+        <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
       </AntdApp>
     </ConfigProvider>
   );

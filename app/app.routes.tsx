@@ -50,53 +50,145 @@ const NotificationSettingsScene = lazy(() => import('./scenes/notifications/noti
  * — links, navigate() and the browser's back button alike (useBlocker, app/lib/use-leave-guard.ts).
  */
 export function createAppRouter() {
-  return createBrowserRouter(createRoutesFromElements(
-    <>
-      <Route
-        path={LOGIN_PATH}
-        element={
-          <Suspense fallback={<Spin className="app-loading" description="Đang tải…" size="large"><div /></Spin>}>
-            <LoginScene />
-          </Suspense>
-        }
-      />
-      <Route element={<AppShell />}>
-        <Route index element={<Navigate to={HOME_PATH} replace />} />
-        <Route path="/co-cau-to-chuc" element={<OrgTreeScene />} />
-        <Route path="/co-cau-to-chuc/sap-xep" element={<RequirePermission permission="org.restructure"><RestructureScene /></RequirePermission>} />
-        <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordScene />} />
-        <Route path="/quan-tri" element={<AdminIndexScene />} />
-        <Route path="/quan-tri/tai-khoan" element={<RequirePermission permission="users.manage"><UsersScene /></RequirePermission>} />
-        <Route path="/quan-tri/vai-tro" element={<RequirePermission permission="users.manage"><RolesScene /></RequirePermission>} />
-        <Route path="/quan-tri/thu-thong-bao" element={<RequirePermission permission="users.manage"><DeliveriesScene /></RequirePermission>} />
-        <Route path="/quan-tri/khoa-api" element={<RequirePermission permission="tokens.manage"><TokensScene /></RequirePermission>} />
-        <Route path="/quan-tri/nhat-ky" element={<RequirePermission permission="audit.read"><AuditScene /></RequirePermission>} />
-        <Route path="/quan-tri/chi-so" element={<RequirePermission permission={['measures.manage', 'targets.read']}><MeasuresScene /></RequirePermission>} />
-        <Route path="/doan-vien" element={<MembersScene />} />
-        <Route path="/doan-vien/nhap" element={<RequirePermission permission="registry.write"><RegistryImportScene registry="members" /></RequirePermission>} />
-        <Route path="/doan-vien/ho-so-trung" element={<MemberDuplicatesScene />} />
-        <Route path="/cong-doan-co-so" element={<GrassrootsScene />} />
-        <Route path="/cong-doan-co-so/nhap" element={<RequirePermission permission="registry.write"><RegistryImportScene registry="grassroots" /></RequirePermission>} />
-        <Route path="/doanh-nghiep" element={<EmployersScene />} />
-        <Route path="/doanh-nghiep/nhap" element={<RequirePermission permission="registry.write"><RegistryImportScene registry="employers" /></RequirePermission>} />
-        <Route path="/thoa-uoc" element={<AgreementsScene />} />
-        <Route path="/thoa-uoc/nhap" element={<RequirePermission permission="registry.write"><RegistryImportScene registry="agreements" /></RequirePermission>} />
-        <Route path="/tong-quan" element={<DashboardScene />} loader={dashboardLoader(queryClient)} />
-        <Route path="/tong-quan/giao-chi-tieu/:targetId" element={<RequirePermission permission="targets.write"><AllocationScene /></RequirePermission>} />
-        <Route path="/van-ban-chi-tieu" element={<TargetsScene />} />
-        <Route path="/van-ban-chi-tieu/:id" element={<DocumentDetailScene />} />
-        <Route path="/van-ban-chi-tieu/:id/ra-soat" element={<DocumentReviewScene />} />
-        <Route path="/nhiem-vu" element={<TasksScene />} />
-        <Route path="/nhiem-vu/:id" element={<TaskDetailScene />} />
-        <Route path="/bao-cao-dinh-ky" element={<ReportingScene />} />
-        <Route path="/bao-cao-dinh-ky/:id" element={<ReportFormScene />} />
-        <Route path={NOTIFICATIONS_PATH} element={<NotificationsScene />} />
-        <Route path={NOTIFICATION_SETTINGS_PATH} element={<NotificationSettingsScene />} />
-        {NAV_SECTIONS.filter((s) => !s.isReady).map((section) => (
-          <Route key={section.key} path={section.path} element={<SectionPlaceholderScene section={section} />} />
-        ))}
-        <Route path="*" element={<NotFoundScene />} />
-      </Route>
-    </>,
-  ));
+  return createBrowserRouter(
+    createRoutesFromElements(
+      <>
+        <Route
+          path={LOGIN_PATH}
+          element={
+            <Suspense
+              fallback={
+                <Spin className="app-loading" description="Đang tải…" size="large">
+                  <div />
+                </Spin>
+              }
+            >
+              <LoginScene />
+            </Suspense>
+          }
+        />
+        <Route element={<AppShell />}>
+          <Route index element={<Navigate to={HOME_PATH} replace />} />
+          <Route path="/co-cau-to-chuc" element={<OrgTreeScene />} />
+          <Route
+            path="/co-cau-to-chuc/sap-xep"
+            element={
+              <RequirePermission permission="org.restructure">
+                <RestructureScene />
+              </RequirePermission>
+            }
+          />
+          <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordScene />} />
+          <Route path="/quan-tri" element={<AdminIndexScene />} />
+          <Route
+            path="/quan-tri/tai-khoan"
+            element={
+              <RequirePermission permission="users.manage">
+                <UsersScene />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="/quan-tri/vai-tro"
+            element={
+              <RequirePermission permission="users.manage">
+                <RolesScene />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="/quan-tri/thu-thong-bao"
+            element={
+              <RequirePermission permission="users.manage">
+                <DeliveriesScene />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="/quan-tri/khoa-api"
+            element={
+              <RequirePermission permission="tokens.manage">
+                <TokensScene />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="/quan-tri/nhat-ky"
+            element={
+              <RequirePermission permission="audit.read">
+                <AuditScene />
+              </RequirePermission>
+            }
+          />
+          <Route
+            path="/quan-tri/chi-so"
+            element={
+              <RequirePermission permission={['measures.manage', 'targets.read']}>
+                <MeasuresScene />
+              </RequirePermission>
+            }
+          />
+          <Route path="/doan-vien" element={<MembersScene />} />
+          <Route
+            path="/doan-vien/nhap"
+            element={
+              <RequirePermission permission="registry.write">
+                <RegistryImportScene registry="members" />
+              </RequirePermission>
+            }
+          />
+          <Route path="/doan-vien/ho-so-trung" element={<MemberDuplicatesScene />} />
+          <Route path="/cong-doan-co-so" element={<GrassrootsScene />} />
+          <Route
+            path="/cong-doan-co-so/nhap"
+            element={
+              <RequirePermission permission="registry.write">
+                <RegistryImportScene registry="grassroots" />
+              </RequirePermission>
+            }
+          />
+          <Route path="/doanh-nghiep" element={<EmployersScene />} />
+          <Route
+            path="/doanh-nghiep/nhap"
+            element={
+              <RequirePermission permission="registry.write">
+                <RegistryImportScene registry="employers" />
+              </RequirePermission>
+            }
+          />
+          <Route path="/thoa-uoc" element={<AgreementsScene />} />
+          <Route
+            path="/thoa-uoc/nhap"
+            element={
+              <RequirePermission permission="registry.write">
+                <RegistryImportScene registry="agreements" />
+              </RequirePermission>
+            }
+          />
+          <Route path="/tong-quan" element={<DashboardScene />} loader={dashboardLoader(queryClient)} />
+          <Route
+            path="/tong-quan/giao-chi-tieu/:targetId"
+            element={
+              <RequirePermission permission="targets.write">
+                <AllocationScene />
+              </RequirePermission>
+            }
+          />
+          <Route path="/van-ban-chi-tieu" element={<TargetsScene />} />
+          <Route path="/van-ban-chi-tieu/:id" element={<DocumentDetailScene />} />
+          <Route path="/van-ban-chi-tieu/:id/ra-soat" element={<DocumentReviewScene />} />
+          <Route path="/nhiem-vu" element={<TasksScene />} />
+          <Route path="/nhiem-vu/:id" element={<TaskDetailScene />} />
+          <Route path="/bao-cao-dinh-ky" element={<ReportingScene />} />
+          <Route path="/bao-cao-dinh-ky/:id" element={<ReportFormScene />} />
+          <Route path={NOTIFICATIONS_PATH} element={<NotificationsScene />} />
+          <Route path={NOTIFICATION_SETTINGS_PATH} element={<NotificationSettingsScene />} />
+          {NAV_SECTIONS.filter((s) => !s.isReady).map((section) => (
+            <Route key={section.key} path={section.path} element={<SectionPlaceholderScene section={section} />} />
+          ))}
+          <Route path="*" element={<NotFoundScene />} />
+        </Route>
+      </>,
+    ),
+  );
 }

@@ -37,13 +37,20 @@ export function precompressPlugin(): Plugin {
       sequential: true,
       handler() {
         const walk = (dir: string): string[] =>
-          fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+          fs
+            .readdirSync(dir, { withFileTypes: true })
+            .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
         for (const file of walk(outDir)) {
           if (!COMPRESSIBLE.test(file)) continue;
           const bytes = fs.readFileSync(file);
           if (bytes.length < 1024) continue;
           fs.writeFileSync(`${file}.gz`, zlib.gzipSync(bytes, { level: 9 }));
-          fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length } }));
+          fs.writeFileSync(
+            `${file}.br`,
+            zlib.brotliCompressSync(bytes, {
+              params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+            }),
+          );
         }
       },
     },

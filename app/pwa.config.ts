@@ -20,7 +20,8 @@ export const pwaPlugin = () =>
       id: '/',
       name: 'Tiến Độ — Theo dõi thực hiện chỉ tiêu Công đoàn',
       short_name: 'Tiến Độ',
-      description: 'Theo dõi thực hiện chỉ tiêu, nghị quyết và báo cáo định kỳ của tổ chức Công đoàn Việt Nam; nhập báo cáo được cả khi mất mạng.',
+      description:
+        'Theo dõi thực hiện chỉ tiêu, nghị quyết và báo cáo định kỳ của tổ chức Công đoàn Việt Nam; nhập báo cáo được cả khi mất mạng.',
       lang: 'vi',
       dir: 'ltr',
       start_url: '/',

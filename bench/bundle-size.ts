@@ -23,8 +23,19 @@ interface ManifestChunk {
 }
 type Manifest = Record<string, ManifestChunk>;
 
-export interface Size { files: number; raw: number; gzip: number; brotli: number }
-export interface BundleSizes { total: Size; entry: Size; initial: Size; dashboardFirstLoad: Size; css: Size }
+export interface Size {
+  files: number;
+  raw: number;
+  gzip: number;
+  brotli: number;
+}
+export interface BundleSizes {
+  total: Size;
+  entry: Size;
+  initial: Size;
+  dashboardFirstLoad: Size;
+  css: Size;
+}
 
 function sizeOf(dir: string, files: Iterable<string>): Size {
   const size: Size = { files: 0, raw: 0, gzip: 0, brotli: 0 };
@@ -71,7 +82,10 @@ export async function measureBundle(outDir: string, configFile = path.join(ROOT,
     entry: sizeOf(outDir, [manifest[entryKey]!.file]),
     initial: sizeOf(outDir, js(staticClosure(manifest, [entryKey]))),
     dashboardFirstLoad: sizeOf(outDir, js(staticClosure(manifest, dashboardKey ? [entryKey, dashboardKey] : [entryKey]))),
-    css: sizeOf(outDir, assets.filter((f) => f.endsWith('.css')).map((f) => `assets/${f}`)),
+    css: sizeOf(
+      outDir,
+      assets.filter((f) => f.endsWith('.css')).map((f) => `assets/${f}`),
+    ),
   };
 }
 
@@ -85,7 +99,11 @@ export function formatBundle(sizes: BundleSizes): string {
     ['first load of Tổng quan (+ dashboard route)', sizes.dashboardFirstLoad],
     ['all CSS', sizes.css],
   ];
-  return ['| | files | raw | gzip | brotli |', '|---|---:|---:|---:|---:|', ...rows.map(([name, s]) => `| ${name} | ${s.files} | ${kB(s.raw)} | ${kB(s.gzip)} | ${kB(s.brotli)} |`)].join('\n');
+  return [
+    '| | files | raw | gzip | brotli |',
+    '|---|---:|---:|---:|---:|',
+    ...rows.map(([name, s]) => `| ${name} | ${s.files} | ${kB(s.raw)} | ${kB(s.gzip)} | ${kB(s.brotli)} |`),
+  ].join('\n');
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {

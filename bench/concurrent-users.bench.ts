@@ -20,8 +20,12 @@ import type { BenchHttp } from './scenarios/scenario.ts';
 
 const { values } = parseArgs({
   options: {
-    'database-url': { type: 'string' }, users: { type: 'string', default: '200' }, seconds: { type: 'string', default: '60' },
-    'think-ms': { type: 'string', default: '1000' }, name: { type: 'string', default: 'concurrent-users' }, username: { type: 'string', default: 'canbo.tinh' },
+    'database-url': { type: 'string' },
+    users: { type: 'string', default: '200' },
+    seconds: { type: 'string', default: '60' },
+    'think-ms': { type: 'string', default: '1000' },
+    name: { type: 'string', default: 'concurrent-users' },
+    username: { type: 'string', default: 'canbo.tinh' },
   },
 });
 const databaseUrl = values['database-url'] ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/tiendo_province';
@@ -51,19 +55,34 @@ async function workload(): Promise<Workload> {
   const database = await openDatabase({ databaseUrl, dataDir: null, poolSize: 1 });
   try {
     const q = async <R>(text: string) => (await database.db.executeQuery(CompiledQuery.raw(text, []))).rows as R[];
-    const [province] = await q<{ id: number }>(`SELECT u.id FROM org_unit u JOIN org_placement p ON p.unit_id = u.id AND p.valid_to IS NULL WHERE u.kind = 'province' ORDER BY u.code = 'TNI' DESC LIMIT 1`);
-    const communes = await q<{ id: number }>(`SELECT u.id FROM org_unit u JOIN org_placement p ON p.unit_id = u.id AND p.valid_to IS NULL WHERE u.kind = 'commune' ORDER BY u.id LIMIT 500`);
-    const cdcs = await q<{ id: number }>(`SELECT u.id FROM org_unit u JOIN org_placement p ON p.unit_id = u.id AND p.valid_to IS NULL WHERE u.kind = 'grassroots' ORDER BY u.id LIMIT 5000`);
+    const [province] = await q<{ id: number }>(
+      `SELECT u.id FROM org_unit u JOIN org_placement p ON p.unit_id = u.id AND p.valid_to IS NULL WHERE u.kind = 'province' ORDER BY u.code = 'TNI' DESC LIMIT 1`,
+    );
+    const communes = await q<{ id: number }>(
+      `SELECT u.id FROM org_unit u JOIN org_placement p ON p.unit_id = u.id AND p.valid_to IS NULL WHERE u.kind = 'commune' ORDER BY u.id LIMIT 500`,
+    );
+    const cdcs = await q<{ id: number }>(
+      `SELECT u.id FROM org_unit u JOIN org_placement p ON p.unit_id = u.id AND p.valid_to IS NULL WHERE u.kind = 'grassroots' ORDER BY u.id LIMIT 5000`,
+    );
     const names = await q<{ full_name: string }>(`SELECT full_name FROM member TABLESAMPLE SYSTEM (1) REPEATABLE (7) LIMIT 400`);
-    if (!province || communes.length === 0 || cdcs.length === 0) throw new Error('no province dataset: run `DATABASE_URL=… tiendo demo --scale province` first');
+    if (!province || communes.length === 0 || cdcs.length === 0)
+      throw new Error('no province dataset: run `DATABASE_URL=… tiendo demo --scale province` first');
     const random = prng(2026);
     const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
-    const homes = Array.from({ length: USERS }, (_, i) => Number(i % 10 === 0 ? province.id : i % 10 <= 3 ? pick(communes).id : pick(cdcs).id));
+    const homes = Array.from({ length: USERS }, (_, i) =>
+      Number(i % 10 === 0 ? province.id : i % 10 <= 3 ? pick(communes).id : pick(cdcs).id),
+    );
     // Searches as officers type them: a given name, or a family and a given name, without accents half the time.
     const words = names.map((n) => {
       const parts = n.full_name.split(' ');
       const text = random() < 0.5 ? parts.at(-1)! : `${parts[0]} ${parts.at(-1)}`;
-      return random() < 0.5 ? text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D') : text;
+      return random() < 0.5
+        ? text
+            .normalize('NFD')
+            .replace(/[\u0300-\u036f]/g, '')
+            .replace(/đ/g, 'd')
+            .replace(/Đ/g, 'D')
+        : text;
     });
     return { homes, words };
   } finally {
@@ -72,12 +91,21 @@ async function workload(): Promise<Workload> {
 }
 
 type Kind = 'dashboard' | 'search';
-interface Sample { kind: Kind; ms: number; ok: boolean; at: number; error?: string }
+interface Sample {
+  kind: Kind;
+  ms: number;
+  ok: boolean;
+  at: number;
+  error?: string;
+}
 
 /** One click of an officer at `home`: Tổng quan 60 % of the time, a member search otherwise. */
 async function click(http: BenchHttp, home: number, random: () => number, words: string[]): Promise<Sample> {
   const kind: Kind = random() < 0.6 ? 'dashboard' : 'search';
-  const url = kind === 'dashboard' ? `/api/progress?unitId=${home}` : `/api/members?unitId=${home}&q=${encodeURIComponent(words[Math.floor(random() * words.length)]!)}&limit=50`;
+  const url =
+    kind === 'dashboard'
+      ? `/api/progress?unitId=${home}`
+      : `/api/members?unitId=${home}&q=${encodeURIComponent(words[Math.floor(random() * words.length)]!)}&limit=50`;
   const started = performance.now();
   let ok: boolean;
   let error: string | undefined;
@@ -94,8 +122,14 @@ function summary(name: string, description: string, samples: Sample[], seconds: 
   const times = samples.map((s) => s.ms);
   const errors = samples.filter((s) => !s.ok).length;
   return {
-    name, description, runs: samples.length, medianMs: median(times), p95Ms: percentile(times, 95), rows: samples.length,
-    rowsPerSecond: samples.length / seconds, peakRssMb,
+    name,
+    description,
+    runs: samples.length,
+    medianMs: median(times),
+    p95Ms: percentile(times, 95),
+    rows: samples.length,
+    rowsPerSecond: samples.length / seconds,
+    peakRssMb,
     notes: `${errors} errors of ${samples.length} requests; ${(samples.length / seconds).toFixed(1)} requests/s; p99 ${Math.round(percentile(times, 99))} ms; max ${Math.round(Math.max(...times))} ms`,
   };
 }
@@ -118,27 +152,51 @@ async function main(): Promise<void> {
     const peak = watchPeakRss(server.child.pid!);
     const samples: Sample[] = [];
     const end = performance.now() + SECONDS * 1000;
-    await Promise.all(sessions.map(async (http, u) => {
-      const random = prng(100 + u);
-      // Users arrive over the first think time, not in one burst.
-      await new Promise((r) => setTimeout(r, random() * THINK_MS));
-      while (performance.now() < end) {
-        samples.push(await click(http, homes[u]!, random, words));
-        if (THINK_MS > 0) await new Promise((r) => setTimeout(r, THINK_MS * (0.5 + random())));
-      }
-    }));
+    await Promise.all(
+      sessions.map(async (http, u) => {
+        const random = prng(100 + u);
+        // Users arrive over the first think time, not in one burst.
+        await new Promise((r) => setTimeout(r, random() * THINK_MS));
+        while (performance.now() < end) {
+          samples.push(await click(http, homes[u]!, random, words));
+          if (THINK_MS > 0) await new Promise((r) => setTimeout(r, THINK_MS * (0.5 + random())));
+        }
+      }),
+    );
     const peakRss = peak.stop();
     const elapsed = SECONDS;
     const results = [
-      summary('single-user', 'one officer alone, same mix (60 % Tổng quan, 40 % member search), sequential, same run', alone, alone.reduce((s, x) => s + x.ms, 0) / 1000),
-      summary(`${USERS}-users`, `${USERS} officers for ${SECONDS} s, think time ${THINK_MS} ms ±50 %, all requests`, samples, elapsed, peakRss),
-      summary(`${USERS}-users-dashboard`, 'of which Tổng quan (GET /api/progress)', samples.filter((s) => s.kind === 'dashboard'), elapsed),
-      summary(`${USERS}-users-search`, 'of which member search (GET /api/members?q=…)', samples.filter((s) => s.kind === 'search'), elapsed),
+      summary(
+        'single-user',
+        'one officer alone, same mix (60 % Tổng quan, 40 % member search), sequential, same run',
+        alone,
+        alone.reduce((s, x) => s + x.ms, 0) / 1000,
+      ),
+      summary(
+        `${USERS}-users`,
+        `${USERS} officers for ${SECONDS} s, think time ${THINK_MS} ms ±50 %, all requests`,
+        samples,
+        elapsed,
+        peakRss,
+      ),
+      summary(
+        `${USERS}-users-dashboard`,
+        'of which Tổng quan (GET /api/progress)',
+        samples.filter((s) => s.kind === 'dashboard'),
+        elapsed,
+      ),
+      summary(
+        `${USERS}-users-search`,
+        'of which member search (GET /api/members?q=…)',
+        samples.filter((s) => s.kind === 'search'),
+        elapsed,
+      ),
     ];
     const loaded = results[1]!;
     loaded.notes += `; median ${(loaded.medianMs / results[0]!.medianMs).toFixed(1)}× the single user's (${Math.round(results[0]!.medianMs)} ms)`;
     const written = writeResults(values.name!, `${THINK_MS === 0 ? 'no-think-' : ''}province-postgres`, results);
-    for (const r of results) console.log(`${r.name}: ${r.runs} requests, p50 ${Math.round(r.medianMs)} ms, p95 ${Math.round(r.p95Ms)} ms — ${r.notes}`);
+    for (const r of results)
+      console.log(`${r.name}: ${r.runs} requests, p50 ${Math.round(r.medianMs)} ms, p95 ${Math.round(r.p95Ms)} ms — ${r.notes}`);
     console.error(`written: ${written.markdown}`);
     const failed = samples.filter((s) => !s.ok);
     const byMessage = new Map<string, number>();

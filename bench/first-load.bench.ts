@@ -27,15 +27,35 @@ import { findFreePort } from '../e2e/support/test-server.ts';
 import { formatBundle, measureBundle, type BundleSizes } from './bundle-size.ts';
 
 const HERE = fileURLToPath(new URL('..', import.meta.url));
-const FAST_3G = { offline: false, latency: 562.5, downloadThroughput: 180_000, uploadThroughput: 84_375, connectionType: 'cellular3g' as const };
-const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' };
+const FAST_3G = {
+  offline: false,
+  latency: 562.5,
+  downloadThroughput: 180_000,
+  uploadThroughput: 84_375,
+  connectionType: 'cellular3g' as const,
+};
+const PHONE = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 3,
+  isMobile: true,
+  hasTouch: true,
+  locale: 'vi-VN',
+  timezoneId: 'Asia/Ho_Chi_Minh',
+};
 
 function flag(name: string): string | undefined {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1] : undefined;
 }
 
-interface Run { firstCardMs: number; domContentLoadedMs: number; requests: number; transferredBytes: number; scriptBytes: number; scriptFiles: number }
+interface Run {
+  firstCardMs: number;
+  domContentLoadedMs: number;
+  requests: number;
+  transferredBytes: number;
+  scriptBytes: number;
+  scriptFiles: number;
+}
 
 async function startServer(root: string, dataDir: string): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = await findFreePort();
@@ -53,11 +73,20 @@ async function startServer(root: string, dataDir: string): Promise<{ url: string
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited:\n${output}`);
     if (Date.now() > deadline) throw new Error(`the server did not start in 10 minutes:\n${output}`);
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     await new Promise((r) => setTimeout(r, 500));
   }
-  return { url, stop: async () => { child.kill('SIGTERM'); await exited; } };
+  return {
+    url,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
 }
 
 /** Counts what the page downloads (bytes as sent, compressed or not) while the run lasts. */
@@ -101,18 +130,27 @@ async function main() {
   if (source) fs.cpSync(path.resolve(source), dataDir, { recursive: true });
 
   const machine = {
-    cpu: execFileSync('lscpu', { encoding: 'utf8' }).match(/Model name:\s*(.+)/)?.[1]?.trim() ?? os.cpus()[0]?.model,
+    cpu:
+      execFileSync('lscpu', { encoding: 'utf8' })
+        .match(/Model name:\s*(.+)/)?.[1]
+        ?.trim() ?? os.cpus()[0]?.model,
     nproc: Number(execFileSync('nproc', { encoding: 'utf8' }).trim()),
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     node: process.version,
     chromium: '',
     loadAverageBefore: os.loadavg().map((l) => Number(l.toFixed(2))),
   };
-  console.log(`Máy: ${machine.cpu}, ${machine.nproc} nhân, ${machine.memoryGiB} GiB; tải trung bình ${machine.loadAverageBefore.join(' ')}`);
+  console.log(
+    `Máy: ${machine.cpu}, ${machine.nproc} nhân, ${machine.memoryGiB} GiB; tải trung bình ${machine.loadAverageBefore.join(' ')}`,
+  );
 
   // A fresh production build of that checkout's app: dist/app may hold another run's build.
   console.log(`Biên dịch giao diện web (${label})…`);
-  execFileSync(process.execPath, [path.join(root, 'bin', 'tiendo.js'), 'build-app'], { cwd: root, env: { ...process.env, NODE_ENV: 'production' }, stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(root, 'bin', 'tiendo.js'), 'build-app'], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production' },
+    stdio: 'inherit',
+  });
   console.log(`Khởi động máy chủ (${label})…`);
   const server = await startServer(root, dataDir);
   const bundle: BundleSizes = await measureBundle(path.join(work, 'bundle'), path.join(root, 'app', 'vite.config.ts'));
@@ -139,12 +177,17 @@ async function main() {
       await page.addInitScript(FIRST_CARD_PROBE);
       await page.goto('/tong-quan', { waitUntil: 'commit', timeout: 120_000 });
       // A function, not a string: the app's Content-Security-Policy forbids eval in the page.
-      await page.waitForFunction(() => (window as unknown as { __tiendoFirstCard?: number }).__tiendoFirstCard !== undefined, undefined, { timeout: 120_000, polling: 100 });
+      await page.waitForFunction(() => (window as unknown as { __tiendoFirstCard?: number }).__tiendoFirstCard !== undefined, undefined, {
+        timeout: 120_000,
+        polling: 100,
+      });
       const firstCardMs = Number(await page.evaluate('window.__tiendoFirstCard'));
       const domContentLoadedMs = Number(await page.evaluate(`performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd`));
       const run = { firstCardMs: Math.round(firstCardMs), domContentLoadedMs: Math.round(domContentLoadedMs), ...totals };
       results.push(run);
-      console.log(`lần ${i + 1}: thẻ chỉ tiêu đầu tiên sau ${run.firstCardMs} ms (DOMContentLoaded ${run.domContentLoadedMs} ms), ${run.requests} yêu cầu, ${kB(run.transferredBytes)} tải về, trong đó JavaScript ${run.scriptFiles} tệp ${kB(run.scriptBytes)}`);
+      console.log(
+        `lần ${i + 1}: thẻ chỉ tiêu đầu tiên sau ${run.firstCardMs} ms (DOMContentLoaded ${run.domContentLoadedMs} ms), ${run.requests} yêu cầu, ${kB(run.transferredBytes)} tải về, trong đó JavaScript ${run.scriptFiles} tệp ${kB(run.scriptBytes)}`,
+      );
       await page.close();
     }
   } finally {
@@ -155,31 +198,49 @@ async function main() {
   const times = results.map((r) => r.firstCardMs);
   const summary = { medianMs: median(times), maxMs: Math.max(...times), minMs: Math.min(...times) };
   const loadAverageAfter = os.loadavg().map((l) => Number(l.toFixed(2)));
-  console.log(`Trung vị ${summary.medianMs} ms, lớn nhất ${summary.maxMs} ms (mục tiêu: dưới 5000 ms); tải trung bình sau ${loadAverageAfter.join(' ')}`);
+  console.log(
+    `Trung vị ${summary.medianMs} ms, lớn nhất ${summary.maxMs} ms (mục tiêu: dưới 5000 ms); tải trung bình sau ${loadAverageAfter.join(' ')}`,
+  );
 
   const date = new Date().toISOString().slice(0, 10);
   const slug = (flag('--label') ?? 'current').replace(/[^\w-]+/g, '-').toLowerCase();
   const outDir = path.join(HERE, 'bench', 'results');
   fs.mkdirSync(outDir, { recursive: true });
-  const record = { date, label, network: FAST_3G, phone: PHONE, serviceWorker: withServiceWorker, machine: { ...machine, loadAverageAfter }, bundle, runs: results, summary };
+  const record = {
+    date,
+    label,
+    network: FAST_3G,
+    phone: PHONE,
+    serviceWorker: withServiceWorker,
+    machine: { ...machine, loadAverageAfter },
+    bundle,
+    runs: results,
+    summary,
+  };
   fs.writeFileSync(path.join(outDir, `${date}-first-load-fast3g-${slug}.json`), `${JSON.stringify(record, null, 2)}\n`);
-  fs.writeFileSync(path.join(outDir, `${date}-first-load-fast3g-${slug}.md`), [
-    `# First load of Tổng quan on Fast 3G — ${label} (${date})`,
-    '',
-    `Network: latency ${FAST_3G.latency} ms, download ${FAST_3G.downloadThroughput} B/s, upload ${FAST_3G.uploadThroughput} B/s, HTTP cache disabled, service worker ${withServiceWorker ? 'allowed' : 'blocked'}.`,
-    `Machine: ${machine.cpu}, ${machine.nproc} CPUs, ${machine.memoryGiB} GiB, Node ${machine.node}, Chromium ${machine.chromium}; load average ${machine.loadAverageBefore.join(' ')} before, ${loadAverageAfter.join(' ')} after.`,
-    '',
-    '| run | first card (ms) | DOMContentLoaded (ms) | requests | transferred | JavaScript |',
-    '|---:|---:|---:|---:|---:|---:|',
-    ...results.map((r, i) => `| ${i + 1} | ${r.firstCardMs} | ${r.domContentLoadedMs} | ${r.requests} | ${kB(r.transferredBytes)} | ${r.scriptFiles} files, ${kB(r.scriptBytes)} |`),
-    '',
-    `Median ${summary.medianMs} ms, max ${summary.maxMs} ms.`,
-    '',
-    'Bundle (`bench/bundle-size.ts`, kB = 1000 B):',
-    '',
-    formatBundle(bundle),
-    '',
-  ].join('\n'));
+  fs.writeFileSync(
+    path.join(outDir, `${date}-first-load-fast3g-${slug}.md`),
+    [
+      `# First load of Tổng quan on Fast 3G — ${label} (${date})`,
+      '',
+      `Network: latency ${FAST_3G.latency} ms, download ${FAST_3G.downloadThroughput} B/s, upload ${FAST_3G.uploadThroughput} B/s, HTTP cache disabled, service worker ${withServiceWorker ? 'allowed' : 'blocked'}.`,
+      `Machine: ${machine.cpu}, ${machine.nproc} CPUs, ${machine.memoryGiB} GiB, Node ${machine.node}, Chromium ${machine.chromium}; load average ${machine.loadAverageBefore.join(' ')} before, ${loadAverageAfter.join(' ')} after.`,
+      '',
+      '| run | first card (ms) | DOMContentLoaded (ms) | requests | transferred | JavaScript |',
+      '|---:|---:|---:|---:|---:|---:|',
+      ...results.map(
+        (r, i) =>
+          `| ${i + 1} | ${r.firstCardMs} | ${r.domContentLoadedMs} | ${r.requests} | ${kB(r.transferredBytes)} | ${r.scriptFiles} files, ${kB(r.scriptBytes)} |`,
+      ),
+      '',
+      `Median ${summary.medianMs} ms, max ${summary.maxMs} ms.`,
+      '',
+      'Bundle (`bench/bundle-size.ts`, kB = 1000 B):',
+      '',
+      formatBundle(bundle),
+      '',
+    ].join('\n'),
+  );
   fs.rmSync(work, { recursive: true, force: true });
 }
 

@@ -73,7 +73,10 @@ export function watchPeakRss(pid: number, everyMs = 100): { stop(): number } {
   let peak = 0;
   const timer = setInterval(() => {
     const tree = [pid, ...childrenOf(pid)];
-    peak = Math.max(peak, tree.reduce((sum, p) => sum + rssKb(p), 0));
+    peak = Math.max(
+      peak,
+      tree.reduce((sum, p) => sum + rssKb(p), 0),
+    );
   }, everyMs);
   return {
     stop() {
@@ -90,7 +93,8 @@ export function writeResults(name: string, scale: string, results: ScenarioResul
   const base = path.join(dir, `${stamp}-${name}-${scale}`);
   const info = machine();
   fs.writeFileSync(`${base}.json`, `${JSON.stringify({ date: new Date().toISOString(), scale, machine: info, results }, null, 2)}\n`);
-  const fmt = (n: number | undefined, d = 0) => (n === undefined || Number.isNaN(n) ? '' : n.toLocaleString('en-US', { maximumFractionDigits: d }));
+  const fmt = (n: number | undefined, d = 0) =>
+    n === undefined || Number.isNaN(n) ? '' : n.toLocaleString('en-US', { maximumFractionDigits: d });
   const lines = [
     `# ${name} — ${scale} — ${stamp}`,
     '',
@@ -98,8 +102,10 @@ export function writeResults(name: string, scale: string, results: ScenarioResul
     '',
     '| scenario | runs | median ms | p95 ms | rows | rows/s | peak RSS MB | baseline (same run) | ratio |',
     '|---|---|---|---|---|---|---|---|---|',
-    ...results.map((r) =>
-      `| ${r.name} | ${r.runs} | ${fmt(r.medianMs)} | ${fmt(r.p95Ms)} | ${fmt(r.rows)} | ${fmt(r.rowsPerSecond)} | ${fmt(r.peakRssMb)} | ${r.baseline ? `${r.baseline.description}: ${fmt(r.baseline.medianMs)} ms` : ''} | ${r.baseline ? `${fmt(r.baseline.ratio, 1)}×` : ''} |`),
+    ...results.map(
+      (r) =>
+        `| ${r.name} | ${r.runs} | ${fmt(r.medianMs)} | ${fmt(r.p95Ms)} | ${fmt(r.rows)} | ${fmt(r.rowsPerSecond)} | ${fmt(r.peakRssMb)} | ${r.baseline ? `${r.baseline.description}: ${fmt(r.baseline.medianMs)} ms` : ''} | ${r.baseline ? `${fmt(r.baseline.ratio, 1)}×` : ''} |`,
+    ),
     '',
     ...results.filter((r) => r.notes).map((r) => `- **${r.name}**: ${r.notes}`),
     '',

@@ -20,7 +20,13 @@ import { median, percentile, watchPeakRss, writeResults, type ScenarioResult } f
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = path.join(ROOT, 'bin', 'tiendo.js');
-const { values } = parseArgs({ options: { 'rows-pg': { type: 'string', default: '1000000' }, 'rows-embedded': { type: 'string', default: '100000' }, runs: { type: 'string', default: '1' } } });
+const { values } = parseArgs({
+  options: {
+    'rows-pg': { type: 'string', default: '1000000' },
+    'rows-embedded': { type: 'string', default: '100000' },
+    runs: { type: 'string', default: '1' },
+  },
+});
 const runs = Number(values.runs);
 
 async function memberFile(rows: number): Promise<string> {
@@ -110,9 +116,17 @@ async function scenario(kind: 'postgres' | 'embedded', rows: number): Promise<Sc
   return {
     name: `import ${rows.toLocaleString('en-US')} members XLSX → ${kind === 'postgres' ? 'PostgreSQL' : 'PGlite (embedded)'}`,
     description: 'tiendo import members FILE --unit TNI (process start, migrations check, read, validate, batched upserts)',
-    runs, medianMs: med, p95Ms: percentile(times, 95), rows, rowsPerSecond: rows / (med / 1000), peakRssMb: Math.max(...peaks),
+    runs,
+    medianMs: med,
+    p95Ms: percentile(times, 95),
+    rows,
+    rowsPerSecond: rows / (med / 1000),
+    peakRssMb: Math.max(...peaks),
     baseline: { description: 'exceljs streaming read of the same file (read only)', medianMs: baselineMs, ratio: baselineMs / med },
-    notes: kind === 'embedded' ? 'peak RSS is the CLI process plus its PGlite child process' : 'peak RSS is the CLI process (the PostgreSQL server is separate)',
+    notes:
+      kind === 'embedded'
+        ? 'peak RSS is the CLI process plus its PGlite child process'
+        : 'peak RSS is the CLI process (the PostgreSQL server is separate)',
   };
 }
 

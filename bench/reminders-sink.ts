@@ -13,6 +13,10 @@ process.on('message', (message: { reset?: boolean }) => {
     sink.byMessageId.clear();
     base = sink.accepted;
   }
-  process.send!({ accepted: sink.accepted - base, distinct: sink.byMessageId.size, duplicates: [...sink.byMessageId.values()].filter((m) => m.times > 1).length });
+  process.send!({
+    accepted: sink.accepted - base,
+    distinct: sink.byMessageId.size,
+    duplicates: [...sink.byMessageId.values()].filter((m) => m.times > 1).length,
+  });
 });
 process.on('disconnect', () => void sink.close().then(() => process.exit(0)));

@@ -27,7 +27,14 @@ import { EmailDelivery } from '../server/notifications/email-delivery.ts';
 import { writeReportReminders } from '../server/notifications/report-reminders.ts';
 import { writeResults, type ScenarioResult } from './harness.ts';
 
-const { values } = parseArgs({ options: { units: { type: 'string', default: '130000' }, concurrency: { type: 'string', default: '4,16' }, batch: { type: 'string', default: '500' }, 'database-url': { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    units: { type: 'string', default: '130000' },
+    concurrency: { type: 'string', default: '4,16' },
+    batch: { type: 'string', default: '500' },
+    'database-url': { type: 'string' },
+  },
+});
 const UNITS = Number(values.units);
 const server = values['database-url'] ?? process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const NAME = 'tiendo_bench_reminders';
@@ -50,16 +57,28 @@ async function freshDatabase(): Promise<string> {
   return url.toString();
 }
 
-function startSink(): Promise<{ url: string; counts(reset?: boolean): Promise<{ accepted: number; distinct: number; duplicates: number }>; stop(): void }> {
-  const child = fork(fileURLToPath(new URL('./reminders-sink.ts', import.meta.url)), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-  return new Promise((resolve) => child.once('message', (m: { url: string }) => resolve({
-    url: m.url,
-    counts: (reset = false) => new Promise((r) => {
-      child.once('message', r as never);
-      child.send({ reset });
-    }),
-    stop: () => child.disconnect(),
-  })));
+function startSink(): Promise<{
+  url: string;
+  counts(reset?: boolean): Promise<{ accepted: number; distinct: number; duplicates: number }>;
+  stop(): void;
+}> {
+  const child = fork(fileURLToPath(new URL('./reminders-sink.ts', import.meta.url)), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  return new Promise((resolve) =>
+    child.once('message', (m: { url: string }) =>
+      resolve({
+        url: m.url,
+        counts: (reset = false) =>
+          new Promise((r) => {
+            child.once('message', r as never);
+            child.send({ reset });
+          }),
+        stop: () => child.disconnect(),
+      }),
+    ),
+  );
 }
 
 const url = await freshDatabase();
@@ -76,7 +95,9 @@ await sql`UPDATE app_user SET email = NULL`.execute(db); // the demo accounts: n
 await sql`ALTER TABLE org_placement DISABLE TRIGGER USER`.execute(db);
 await sql`
   INSERT INTO org_unit (code, name, kind, valid_from)
-  SELECT 'BENCH-' || lpad(i::text, 6, '0'), 'Công đoàn cơ sở Doanh nghiệp thử số ' || i, 'grassroots', DATE '2020-01-01' FROM generate_series(1, ${UNITS}) i`.execute(db);
+  SELECT 'BENCH-' || lpad(i::text, 6, '0'), 'Công đoàn cơ sở Doanh nghiệp thử số ' || i, 'grassroots', DATE '2020-01-01' FROM generate_series(1, ${UNITS}) i`.execute(
+  db,
+);
 await sql`
   WITH communes AS (
     SELECT c.unit_id, c.path, row_number() OVER (ORDER BY c.unit_id) - 1 AS k, count(*) OVER () AS n
@@ -97,30 +118,50 @@ await sql`ANALYZE`.execute(db);
 log(`${UNITS} CĐCS and officers generated in ${Math.round(performance.now() - t)} ms`);
 
 const results: ScenarioResult[] = [];
-const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' / ');
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' / ');
 
 // Queue: the production writer, the one deadline of the day.
 peakRss = 0;
 t = performance.now();
 const written = await writeReportReminders(db, DAY, { email: true });
 const queueMs = performance.now() - t;
-const [{ queued }] = (await sql<{ queued: number }>`SELECT count(*)::int AS queued FROM notification_delivery WHERE status = 'pending'`.execute(db)).rows as [{ queued: number }];
+const [{ queued }] = (
+  await sql<{ queued: number }>`SELECT count(*)::int AS queued FROM notification_delivery WHERE status = 'pending'`.execute(db)
+).rows as [{ queued: number }];
 log(`queued ${queued} e-mails (${written} notifications) in ${Math.round(queueMs)} ms`);
 if (queued !== UNITS) throw new Error(`expected ${UNITS} e-mails queued, got ${queued}`);
 results.push({
-  name: 'reminders-queue', description: `writeReportReminders for ${DAY}: ${written} notifications + ${queued} outbox rows`, runs: 1,
-  medianMs: Math.round(queueMs), p95Ms: Math.round(queueMs), rows: queued, rowsPerSecond: Math.round(queued / (queueMs / 1000)), peakRssMb: mb(peakRss),
+  name: 'reminders-queue',
+  description: `writeReportReminders for ${DAY}: ${written} notifications + ${queued} outbox rows`,
+  runs: 1,
+  medianMs: Math.round(queueMs),
+  p95Ms: Math.round(queueMs),
+  rows: queued,
+  rowsPerSecond: Math.round(queued / (queueMs / 1000)),
+  peakRssMb: mb(peakRss),
   notes: `load average before: ${load()}`,
 });
 
 const sink = await startSink();
 for (const concurrency of values.concurrency!.split(',').map(Number)) {
-  await sql`UPDATE notification_delivery SET status = 'pending', attempts = 0, sent_at = NULL, claimed_by = NULL, next_attempt_at = now() - interval '1 minute'`.execute(db);
+  await sql`UPDATE notification_delivery SET status = 'pending', attempts = 0, sent_at = NULL, claimed_by = NULL, next_attempt_at = now() - interval '1 minute'`.execute(
+    db,
+  );
   await sql`DELETE FROM audit_log WHERE action LIKE 'notification.email_%'`.execute(db);
   await sql`VACUUM ANALYZE notification_delivery`.execute(db);
   await sink.counts(true);
   const loadBefore = load();
-  const delivery = new EmailDelivery(db, { smtpUrl: sink.url, from: 'Tiến Độ <khong-tra-loi@tiendo.test>', concurrency, batch: Number(values.batch), claims: exclusiveClaims() });
+  const delivery = new EmailDelivery(db, {
+    smtpUrl: sink.url,
+    from: 'Tiến Độ <khong-tra-loi@tiendo.test>',
+    concurrency,
+    batch: Number(values.batch),
+    claims: exclusiveClaims(),
+  });
   peakRss = 0;
   const cpu = process.cpuUsage();
   t = performance.now();
@@ -129,11 +170,20 @@ for (const concurrency of values.concurrency!.split(',').map(Number)) {
   const used = process.cpuUsage(cpu);
   await delivery.stop();
   const counts = await sink.counts();
-  log(`concurrency ${concurrency}: ${outcome.sent} sent in ${Math.round(ms)} ms (${Math.round(outcome.sent / (ms / 1000))}/s), sink ${counts.distinct} distinct / ${counts.accepted} raw, peak RSS ${mb(peakRss)} MB, load ${load()}`);
-  if (outcome.sent !== UNITS || counts.distinct !== UNITS) throw new Error(`not every reminder arrived: ${JSON.stringify({ outcome, counts })}`);
+  log(
+    `concurrency ${concurrency}: ${outcome.sent} sent in ${Math.round(ms)} ms (${Math.round(outcome.sent / (ms / 1000))}/s), sink ${counts.distinct} distinct / ${counts.accepted} raw, peak RSS ${mb(peakRss)} MB, load ${load()}`,
+  );
+  if (outcome.sent !== UNITS || counts.distinct !== UNITS)
+    throw new Error(`not every reminder arrived: ${JSON.stringify({ outcome, counts })}`);
   results.push({
-    name: `reminders-deliver-c${concurrency}`, description: `EmailDelivery.drain, ${concurrency} SMTP connection(s), batch ${values.batch}`, runs: 1,
-    medianMs: Math.round(ms), p95Ms: Math.round(ms), rows: outcome.sent, rowsPerSecond: Math.round(outcome.sent / (ms / 1000)), peakRssMb: mb(peakRss),
+    name: `reminders-deliver-c${concurrency}`,
+    description: `EmailDelivery.drain, ${concurrency} SMTP connection(s), batch ${values.batch}`,
+    runs: 1,
+    medianMs: Math.round(ms),
+    p95Ms: Math.round(ms),
+    rows: outcome.sent,
+    rowsPerSecond: Math.round(outcome.sent / (ms / 1000)),
+    peakRssMb: mb(peakRss),
     notes: `sink: ${counts.distinct} distinct Message-IDs, ${counts.accepted} raw messages; sender CPU ${Math.round((used.user + used.system) / 1000)} ms; load average before ${loadBefore}, after ${load()}`,
   });
 }

@@ -46,7 +46,13 @@ export async function startBenchReplica(databaseUrl: string, log: (line: string)
     async lag() {
       stopping = true;
       await running;
-      return { samples: samples.length, medianMs: median(samples), p95Ms: percentile(samples, 95), maxMs: Math.max(...samples), loadAverage: os.loadavg() };
+      return {
+        samples: samples.length,
+        medianMs: median(samples),
+        p95Ms: percentile(samples, 95),
+        maxMs: Math.max(...samples),
+        loadAverage: os.loadavg(),
+      };
     },
     async stop() {
       stopping = true;

@@ -78,27 +78,60 @@ try {
   const province = await findUnitByCode(db, 'TNI', DEMO_TODAY);
   const commune = await findUnitByCode(db, values.unit!, DEMO_TODAY);
   if (!province || !commune) throw new Error(`no unit ${values.unit}`);
-  const doc = await db.insertInto('plan_document').values({
-    kind: 'chuong_trinh_hanh_dong', symbol: '05/CTr-LĐLĐ', title: 'Chương trình hành động thực hiện Nghị quyết Đại hội XI Công đoàn Việt Nam',
-    issuer_unit_id: Number(province.id), issued_on: '2024-01-18', term_from: 2023, term_to: 2028,
-  }).returning('id').executeTakeFirstOrThrow();
+  const doc = await db
+    .insertInto('plan_document')
+    .values({
+      kind: 'chuong_trinh_hanh_dong',
+      symbol: '05/CTr-LĐLĐ',
+      title: 'Chương trình hành động thực hiện Nghị quyết Đại hội XI Công đoàn Việt Nam',
+      issuer_unit_id: Number(province.id),
+      issued_on: '2024-01-18',
+      term_from: 2023,
+      term_to: 2028,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   const documentId = Number(doc.id);
-  for (const [unitId, list] of [[Number(province.id), PROVINCE_TARGETS], [Number(commune.id), COMMUNE_TARGETS]] as const) {
+  for (const [unitId, list] of [
+    [Number(province.id), PROVINCE_TARGETS],
+    [Number(commune.id), COMMUNE_TARGETS],
+  ] as const) {
     for (const [indicator, t] of list) {
-      await db.insertInto('target').values({
-        document_id: documentId, unit_id: unitId, indicator_code: indicator, comparator: t.comparator as '>', value: t.value as number,
-        timing: t.annual ? 'annual' : 'deadline', deadline: t.annual ? null : '2028-12-31', annual_from: t.annual ? 2023 : null, annual_to: t.annual ? 2028 : null,
-        sectors: (t.sectors as string[] | undefined) ?? null, min_workers: (t.min_workers as number | undefined) ?? null, subject: '',
-      }).execute();
+      await db
+        .insertInto('target')
+        .values({
+          document_id: documentId,
+          unit_id: unitId,
+          indicator_code: indicator,
+          comparator: t.comparator as '>',
+          value: t.value as number,
+          timing: t.annual ? 'annual' : 'deadline',
+          deadline: t.annual ? null : '2028-12-31',
+          annual_from: t.annual ? 2023 : null,
+          annual_to: t.annual ? 2028 : null,
+          sectors: (t.sectors as string[] | undefined) ?? null,
+          min_workers: (t.min_workers as number | undefined) ?? null,
+          subject: '',
+        })
+        .execute();
     }
   }
-  const children = await db.selectFrom('org_placement').select(db.fn.countAll<number>().as('n')).where('parent_id', '=', Number(commune.id)).where('valid_to', 'is', null).executeTakeFirstOrThrow();
+  const children = await db
+    .selectFrom('org_placement')
+    .select(db.fn.countAll<number>().as('n'))
+    .where('parent_id', '=', Number(commune.id))
+    .where('valid_to', 'is', null)
+    .executeTakeFirstOrThrow();
   const service = new ReportDocumentsService(db);
   const request = { unitId: Number(commune.id), documentId, periodCode: PERIOD, date: DEMO_TODAY };
 
   const dashboard: number[] = [];
-  for (let i = 0; i < runs; i++) dashboard.push((await timed(() => new ProgressService(db).forUnit(Number(commune.id), DEMO_TODAY, { documentId }))).ms);
-  const baseline = { description: 'the dashboard call for the same unit and programme (ProgressService.forUnit)', medianMs: median(dashboard) };
+  for (let i = 0; i < runs; i++)
+    dashboard.push((await timed(() => new ProgressService(db).forUnit(Number(commune.id), DEMO_TODAY, { documentId }))).ms);
+  const baseline = {
+    description: 'the dashboard call for the same unit and programme (ProgressService.forUnit)',
+    medianMs: median(dashboard),
+  };
   for (const format of ['docx', 'xlsx'] as const) {
     const times: number[] = [];
     let bytes = 0;
@@ -109,8 +142,12 @@ try {
       bytes = r.value.content.length;
     }
     results.push({
-      name: `report-${format}-commune`, description: `${commune.name}: ${format.toUpperCase()} report on the programme (${PROVINCE_TARGETS.length + COMMUNE_TARGETS.length} targets, ${children.n} units below), in process`,
-      runs, medianMs: median(times), p95Ms: percentile(times, 95), baseline: { ...baseline, ratio: baseline.medianMs / median(times) },
+      name: `report-${format}-commune`,
+      description: `${commune.name}: ${format.toUpperCase()} report on the programme (${PROVINCE_TARGETS.length + COMMUNE_TARGETS.length} targets, ${children.n} units below), in process`,
+      runs,
+      medianMs: median(times),
+      p95Ms: percentile(times, 95),
+      baseline: { ...baseline, ratio: baseline.medianMs / median(times) },
       notes: `${bytes.toLocaleString('en')} bytes; targets + breakdown of each over ${children.n} units + completeness boards`,
     });
   }
@@ -122,7 +159,10 @@ try {
   const cliTimes: number[] = [];
   const peaks: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const r = await cli(['report', '--unit', values.unit!, '--document', String(documentId), '--period', PERIOD, '--date', DEMO_TODAY, '--out', out], env);
+    const r = await cli(
+      ['report', '--unit', values.unit!, '--document', String(documentId), '--period', PERIOD, '--date', DEMO_TODAY, '--out', out],
+      env,
+    );
     cliTimes.push(r.ms);
     peaks.push(r.peakMb);
   }
@@ -130,14 +170,25 @@ try {
   const opening: number[] = [];
   for (let i = 0; i < runs; i++) opening.push((await cli(['migrate'], env)).ms);
   results.push({
-    baseline: { description: '`tiendo migrate` on the same folder (process start + open PGlite, nothing to apply)', medianMs: median(opening), ratio: median(opening) / median(cliTimes) },
-    name: 'report-docx-commune-cli', description: `tiendo report --unit ${values.unit} --period ${PERIOD} --out bao-cao.docx, end to end (process start, open PGlite, render, write)`,
-    runs, medianMs: median(cliTimes), p95Ms: percentile(cliTimes, 95), peakRssMb: Math.max(...peaks),
+    baseline: {
+      description: '`tiendo migrate` on the same folder (process start + open PGlite, nothing to apply)',
+      medianMs: median(opening),
+      ratio: median(opening) / median(cliTimes),
+    },
+    name: 'report-docx-commune-cli',
+    description: `tiendo report --unit ${values.unit} --period ${PERIOD} --out bao-cao.docx, end to end (process start, open PGlite, render, write)`,
+    runs,
+    medianMs: median(cliTimes),
+    p95Ms: percentile(cliTimes, 95),
+    peakRssMb: Math.max(...peaks),
   });
 } finally {
   fs.rmSync(dataDir, { recursive: true, force: true });
 }
 
 const written = writeResults('report-document', 'demo-province', results);
-for (const r of results) console.log(`${r.name}: median ${Math.round(r.medianMs)} ms, p95 ${Math.round(r.p95Ms)} ms${r.baseline ? ` (baseline ${Math.round(r.baseline.medianMs)} ms)` : ''}`);
+for (const r of results)
+  console.log(
+    `${r.name}: median ${Math.round(r.medianMs)} ms, p95 ${Math.round(r.p95Ms)} ms${r.baseline ? ` (baseline ${Math.round(r.baseline.medianMs)} ms)` : ''}`,
+  );
 console.log(`results: ${written.json}, ${written.markdown}`);

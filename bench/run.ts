@@ -28,22 +28,33 @@ import type { BenchContext, BenchDb, Measured, Scenario } from './scenarios/scen
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
   options: {
-    scale: { type: 'string', default: 'province' }, only: { type: 'string' }, runs: { type: 'string' },
-    'database-url': { type: 'string' }, 'data-dir': { type: 'string' }, name: { type: 'string', default: 'bench' },
-    replica: { type: 'boolean', default: false }, 'skip-baselines': { type: 'boolean', default: false },
+    scale: { type: 'string', default: 'province' },
+    only: { type: 'string' },
+    runs: { type: 'string' },
+    'database-url': { type: 'string' },
+    'data-dir': { type: 'string' },
+    name: { type: 'string', default: 'bench' },
+    replica: { type: 'boolean', default: false },
+    'skip-baselines': { type: 'boolean', default: false },
   },
 });
 const scale = values.scale!;
 const dataDir = values['data-dir'] ? path.resolve(values['data-dir']) : null;
-const databaseUrl = dataDir ? null : (values['database-url'] ?? process.env.DATABASE_URL ?? `postgres://postgres@127.0.0.1:5432/tiendo_${scale}`);
+const databaseUrl = dataDir
+  ? null
+  : (values['database-url'] ?? process.env.DATABASE_URL ?? `postgres://postgres@127.0.0.1:5432/tiendo_${scale}`);
 const only = values.only?.split(',').map((s) => s.trim());
 const selected = only ? SCENARIOS.filter((s) => only.includes(s.name)) : SCENARIOS;
-if (only && selected.length !== only.length) throw new Error(`unknown scenario in --only; known: ${SCENARIOS.map((s) => s.name).join(', ')}`);
+if (only && selected.length !== only.length)
+  throw new Error(`unknown scenario in --only; known: ${SCENARIOS.map((s) => s.name).join(', ')}`);
 /** The account: a confederation officer at national scale, the province's officer otherwise (both may see personal data, as exports need). */
 const USERNAME = scale === 'national' ? 'canbo.tw' : 'canbo.tinh';
 
 function benchDb(database: Database): BenchDb {
-  return { query: async (text, params = []) => (await database.db.executeQuery(CompiledQuery.raw(text, params))).rows as never, kysely: database.db };
+  return {
+    query: async (text, params = []) => (await database.db.executeQuery(CompiledQuery.raw(text, params))).rows as never,
+    kysely: database.db,
+  };
 }
 
 async function withDb<T>(work: (db: BenchDb) => Promise<T>): Promise<T> {
@@ -58,24 +69,40 @@ async function withDb<T>(work: (db: BenchDb) => Promise<T>): Promise<T> {
 async function context(db: BenchDb): Promise<BenchContext> {
   const [province] = await db.query<{ id: number; code: string; path: string }>(
     `SELECT u.id, u.code, p.path::text AS path FROM org_unit u JOIN org_placement p ON p.unit_id = u.id AND p.valid_to IS NULL
-     WHERE u.kind = 'province' ORDER BY u.code = 'HCM' DESC, u.code = 'TNI' DESC LIMIT 1`);
+     WHERE u.kind = 'province' ORDER BY u.code = 'HCM' DESC, u.code = 'TNI' DESC LIMIT 1`,
+  );
   if (!province) throw new Error('no province in the database: load one with `tiendo demo --scale …`');
   const [commune] = await db.query<{ id: number; code: string; path: string; members: number }>(
     `SELECT c.unit_id AS id, u.code, c.path::text AS path, count(*)::int AS members
      FROM org_placement c JOIN org_unit u ON u.id = c.unit_id
      JOIN org_placement p ON p.path <@ c.path AND p.valid_to IS NULL JOIN member m ON m.current_unit_id = p.unit_id
      WHERE c.parent_id = $1 AND c.valid_to IS NULL AND u.kind = 'commune'
-     GROUP BY 1, 2, 3 ORDER BY members DESC LIMIT 1`, [province.id]);
+     GROUP BY 1, 2, 3 ORDER BY members DESC LIMIT 1`,
+    [province.id],
+  );
   const [{ n }] = (await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM member m JOIN org_placement p ON p.unit_id = m.current_unit_id AND p.valid_to IS NULL WHERE p.path <@ $1::ltree`, [province.path])) as [{ n: number }];
-  return { scale, database: dataDir ? 'pglite' : 'postgres', province: { ...province, id: Number(province.id), members: n }, commune: { ...commune!, id: Number(commune!.id) } };
+    `SELECT count(*)::int AS n FROM member m JOIN org_placement p ON p.unit_id = m.current_unit_id AND p.valid_to IS NULL WHERE p.path <@ $1::ltree`,
+    [province.path],
+  )) as [{ n: number }];
+  return {
+    scale,
+    database: dataDir ? 'pglite' : 'postgres',
+    province: { ...province, id: Number(province.id), members: n },
+    commune: { ...commune!, id: Number(commune!.id) },
+  };
 }
 
 /**
  * Warm-up, then timed runs. A slow scenario stops early once it has spent `budgetMs` and has at
  * least `minRuns` runs (its p95 is then the slowest run, and the runs column says how many).
  */
-async function timed(runs: number, warmup: number, once: () => Promise<Measured>, budgetMs = 180_000, minRuns = 5): Promise<{ times: number[]; rows?: number }> {
+async function timed(
+  runs: number,
+  warmup: number,
+  once: () => Promise<Measured>,
+  budgetMs = 180_000,
+  minRuns = 5,
+): Promise<{ times: number[]; rows?: number }> {
   for (let i = 0; i < warmup; i++) {
     const t = performance.now();
     await once();
@@ -104,14 +131,17 @@ async function main(): Promise<void> {
     for (const s of selected) if (s.prepare) states.set(s.name, await s.prepare(db, ctx));
     return { ctx, states };
   });
-  console.error(`scale ${scale} on ${ctx.database}: province ${ctx.province.code} (${ctx.province.members.toLocaleString('en-US')} members), commune ${ctx.commune.code} (${ctx.commune.members.toLocaleString('en-US')} members)`);
+  console.error(
+    `scale ${scale} on ${ctx.database}: province ${ctx.province.code} (${ctx.province.members.toLocaleString('en-US')} members), commune ${ctx.commune.code} (${ctx.commune.members.toLocaleString('en-US')} members)`,
+  );
 
   // 2. The real thing: HTTP against the server, peak memory of its process tree per scenario.
   const results = new Map<string, ScenarioResult>();
   const measured = selected.filter((s) => s.measure);
   if (values.replica && !databaseUrl) throw new Error('--replica needs PostgreSQL (not --data-dir)');
   // Started after the preparation, so the standby's copy already holds what the scenarios read.
-  const replica: BenchReplica | null = values.replica && measured.length ? await startBenchReplica(databaseUrl!, (line) => console.error(line)) : null;
+  const replica: BenchReplica | null =
+    values.replica && measured.length ? await startBenchReplica(databaseUrl!, (line) => console.error(line)) : null;
   if (measured.length) {
     const loadBefore = os.loadavg();
     const server = await startServer({ databaseUrl, dataDir, extraEnv: replica ? { DATABASE_READ_URL: replica.readUrl } : {} });
@@ -123,8 +153,14 @@ async function main(): Promise<void> {
         const { times, rows } = await timed(runsOverride ?? s.runs ?? 40, s.warmup ?? 5, () => s.measure!(http, states.get(s.name), ctx));
         const med = median(times);
         results.set(s.name, {
-          name: s.name, description: s.description, runs: times.length, medianMs: med, p95Ms: percentile(times, 95), rows,
-          rowsPerSecond: rows !== undefined && rows > 50 ? rows / (med / 1000) : undefined, peakRssMb: peak.stop(),
+          name: s.name,
+          description: s.description,
+          runs: times.length,
+          medianMs: med,
+          p95Ms: percentile(times, 95),
+          rows,
+          rowsPerSecond: rows !== undefined && rows > 50 ? rows / (med / 1000) : undefined,
+          peakRssMb: peak.stop(),
           notes: s.notes?.(states.get(s.name), ctx),
         });
         console.error(`${s.name}: median ${ms(med)}, p95 ${ms(percentile(times, 95))}`);
@@ -149,11 +185,22 @@ async function main(): Promise<void> {
       const r = results.get(s.name);
       // --skip-baselines: a rerun of the same scenarios another way (the replica) need not redo minutes of naive queries.
       if (s.baseline && r && !values['skip-baselines']) {
-        const { times } = await timed(runsOverride ? Math.min(runsOverride, s.baseline.runs ?? 5) : (s.baseline.runs ?? 5), 1, () => s.baseline!.measure(db, states.get(s.name), ctx), 120_000, 3);
+        const { times } = await timed(
+          runsOverride ? Math.min(runsOverride, s.baseline.runs ?? 5) : (s.baseline.runs ?? 5),
+          1,
+          () => s.baseline!.measure(db, states.get(s.name), ctx),
+          120_000,
+          3,
+        );
         const med = median(times);
         r.baseline = { description: s.baseline.description, medianMs: med, ratio: med / r.medianMs };
         const p95 = percentile(times, 95);
-        r.notes = [r.notes, `p95 ${ms(r.p95Ms)} vs ${ms(p95)} naive (${(p95 / r.p95Ms).toFixed(1)}×); median ${ms(r.medianMs)} vs ${ms(med)} (${(med / r.medianMs).toFixed(1)}×)`].filter(Boolean).join('; ');
+        r.notes = [
+          r.notes,
+          `p95 ${ms(r.p95Ms)} vs ${ms(p95)} naive (${(p95 / r.p95Ms).toFixed(1)}×); median ${ms(r.medianMs)} vs ${ms(med)} (${(med / r.medianMs).toFixed(1)}×)`,
+        ]
+          .filter(Boolean)
+          .join('; ');
         console.error(`${s.name}: ${r.notes}`);
       }
     }

@@ -11,21 +11,39 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    }).on('error', reject);
+    const server = net
+      .createServer()
+      .listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as net.AddressInfo;
+        server.close(() => resolve(port));
+      })
+      .on('error', reject);
   });
 }
 
-export async function startServer(options: { databaseUrl: string | null; dataDir: string | null; extraEnv?: Record<string, string> }): Promise<{ child: ChildProcess; url: string; stop(): Promise<void> }> {
+export async function startServer(options: {
+  databaseUrl: string | null;
+  dataDir: string | null;
+  extraEnv?: Record<string, string>;
+}): Promise<{ child: ChildProcess; url: string; stop(): Promise<void> }> {
   const { databaseUrl, dataDir } = options;
   const port = await freePort();
   const env = {
-    ...process.env, PORT: String(port), HOST: '127.0.0.1', TIENDO_WEB_APP: 'false', TIENDO_DEMO: 'false', LOG_LEVEL: 'warn',
-    DATABASE_URL: databaseUrl ?? '', ...(dataDir ? { TIENDO_DATA_DIR: dataDir } : {}), ...options.extraEnv,
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    TIENDO_WEB_APP: 'false',
+    TIENDO_DEMO: 'false',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: databaseUrl ?? '',
+    ...(dataDir ? { TIENDO_DATA_DIR: dataDir } : {}),
+    ...options.extraEnv,
   };
-  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'tiendo.js'), 'start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'tiendo.js'), 'start'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   await new Promise<void>((resolve, reject) => {
     const onData = (d: Buffer) => {
@@ -37,11 +55,22 @@ export async function startServer(options: { databaseUrl: string | null; dataDir
     child.once('exit', (code) => reject(new Error(`server exited (${code}) before listening:\n${output}`)));
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  return { child, url: `http://127.0.0.1:${port}`, stop: async () => { child.kill('SIGTERM'); await exited; } };
+  return {
+    child,
+    url: `http://127.0.0.1:${port}`,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
 }
 
 export async function login(url: string, username: string): Promise<BenchHttp> {
-  const response = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: username, password: DEMO_PASSWORD }) });
+  const response = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: username, password: DEMO_PASSWORD }),
+  });
   const cookie = /tiendo_session=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1];
   if (response.status !== 200 || !cookie) throw new Error(`login as ${username} failed: ${response.status} ${await response.text()}`);
   const { csrfToken } = (await response.json()) as { csrfToken: string };
@@ -49,7 +78,9 @@ export async function login(url: string, username: string): Promise<BenchHttp> {
     async post(pathAndQuery, payload) {
       // Errors are answers here, not exceptions: write scenarios count them (e.g. refusals under load).
       const r = await fetch(`${url}${pathAndQuery}`, {
-        method: 'POST', headers: { cookie: `tiendo_session=${cookie}`, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify(payload),
+        method: 'POST',
+        headers: { cookie: `tiendo_session=${cookie}`, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+        body: JSON.stringify(payload),
       });
       return { status: r.status, body: await r.text() };
     },
@@ -61,4 +92,3 @@ export async function login(url: string, username: string): Promise<BenchHttp> {
     },
   };
 }
-

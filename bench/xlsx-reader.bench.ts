@@ -43,9 +43,16 @@ for (let i = 0; i < Number(values.runs); i++) {
   theirs.push(b.ms);
 }
 const med = median(ours);
-const written = writeResults('xlsx-reader', `${values.rows}-rows`, [{
-  name: `read ${rows.toLocaleString('en-US')} rows of a members XLSX`, description: 'server/tabular openTable, streaming',
-  runs: ours.length, medianMs: med, p95Ms: percentile(ours, 95), rows, rowsPerSecond: rows / (med / 1000),
-  baseline: { description: 'exceljs WorkbookReader (streaming)', medianMs: median(theirs), ratio: median(theirs) / med },
-}]);
+const written = writeResults('xlsx-reader', `${values.rows}-rows`, [
+  {
+    name: `read ${rows.toLocaleString('en-US')} rows of a members XLSX`,
+    description: 'server/tabular openTable, streaming',
+    runs: ours.length,
+    medianMs: med,
+    p95Ms: percentile(ours, 95),
+    rows,
+    rowsPerSecond: rows / (med / 1000),
+    baseline: { description: 'exceljs WorkbookReader (streaming)', medianMs: median(theirs), ratio: median(theirs) / med },
+  },
+]);
 console.log(fs.readFileSync(written.markdown, 'utf8'));

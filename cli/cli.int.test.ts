@@ -46,7 +46,15 @@ function startServer(dataDir: string, port: number): ChildProcess {
   return spawn(process.execPath, [BIN, 'start'], {
     cwd: ROOT,
     // The tree and accounts are enough here; the registries would only slow every start down.
-    env: { ...process.env, TIENDO_WEB_APP: 'false', TIENDO_DEMO_REGISTRIES: 'false', LOG_LEVEL: 'warn', TIENDO_DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '' },
+    env: {
+      ...process.env,
+      TIENDO_WEB_APP: 'false',
+      TIENDO_DEMO_REGISTRIES: 'false',
+      LOG_LEVEL: 'warn',
+      TIENDO_DATA_DIR: dataDir,
+      PORT: String(port),
+      DATABASE_URL: '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
 }
@@ -65,7 +73,10 @@ describe('tiendo CLI', () => {
     [{ PORT: 'abc' }, /^Lỗi: Biến môi trường PORT="abc" không hợp lệ/],
     [{ PORT: '99999' }, /từ 0 đến 65535/],
     [{ DATABASE_URL: 'mysql://root@127.0.0.1/test' }, /^Lỗi: Biến môi trường DATABASE_URL không hợp lệ: giao thức "mysql"/],
-    [{ DATABASE_URL: 'postgres://tiendo:secret@127.0.0.1:1/tiendo' }, /^Lỗi: Không kết nối được PostgreSQL tại postgres:\/\/tiendo:\*\*\*@127\.0\.0\.1:1\/tiendo/],
+    [
+      { DATABASE_URL: 'postgres://tiendo:secret@127.0.0.1:1/tiendo' },
+      /^Lỗi: Không kết nối được PostgreSQL tại postgres:\/\/tiendo:\*\*\*@127\.0\.0\.1:1\/tiendo/,
+    ],
   ])('refuses bad configuration %o with one clear line and no stack trace', (env, message) => {
     const { code, stderr } = tiendo(['start'], env);
     expect(code).not.toBe(0);
@@ -92,7 +103,12 @@ describe('tiendo CLI', () => {
     await waitForHealth(url, first);
     const before = await (await fetch(`${url}/api/org/search?q=cong doan&limit=100`)).json();
 
-    const second = tiendo(['start'], { TIENDO_DATA_DIR: dataDir, TIENDO_DEMO_REGISTRIES: 'false', PORT: String(await freePort()), DATABASE_URL: '' });
+    const second = tiendo(['start'], {
+      TIENDO_DATA_DIR: dataDir,
+      TIENDO_DEMO_REGISTRIES: 'false',
+      PORT: String(await freePort()),
+      DATABASE_URL: '',
+    });
     expect(second.code).toBe(1);
     expect(second.stderr.trim().split('\n')).toHaveLength(1);
     expect(second.stderr).toMatch(/đang được một tiến trình Tiến Độ khác sử dụng \(PID \d+\)/);

@@ -44,27 +44,52 @@ const CONTRACT: Schema = {
   additionalProperties: false,
   properties: {
     document: { type: 'object' },
-    references: { type: 'array', items: { type: 'object', required: ['symbol', 'start', 'end'], properties: { symbol: { type: 'string' }, ...span } } },
+    references: {
+      type: 'array',
+      items: { type: 'object', required: ['symbol', 'start', 'end'], properties: { symbol: { type: 'string' }, ...span } },
+    },
     targets: { type: 'array', items: TARGET },
-    baselines: { type: 'array', items: { type: 'object', required: ['value', 'unit', 'start', 'end'], properties: { value: { type: 'number' }, unit: { enum: ['count', 'percent'] }, ...span } } },
-    qualitativeTargets: { type: 'array', items: { type: 'object', required: ['text', 'start', 'end'], properties: { text: { type: 'string' }, ...span } } },
-    tasks: { type: 'array', items: { type: 'object', required: ['text', 'start', 'end'], properties: { text: { type: 'string' }, ...span } } },
+    baselines: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['value', 'unit', 'start', 'end'],
+        properties: { value: { type: 'number' }, unit: { enum: ['count', 'percent'] }, ...span },
+      },
+    },
+    qualitativeTargets: {
+      type: 'array',
+      items: { type: 'object', required: ['text', 'start', 'end'], properties: { text: { type: 'string' }, ...span } },
+    },
+    tasks: {
+      type: 'array',
+      items: { type: 'object', required: ['text', 'start', 'end'], properties: { text: { type: 'string' }, ...span } },
+    },
   },
 };
 
 /** Returns the list of violations ("$.targets[3].unit: …"); empty when valid. */
 function validate(value: unknown, schema: Schema, path = '$'): string[] {
   if ('anyOf' in schema) {
-    return schema.anyOf.some((s) => validate(value, s, path).length === 0) ? [] : [`${path}: matches no alternative (${JSON.stringify(value)})`];
+    return schema.anyOf.some((s) => validate(value, s, path).length === 0)
+      ? []
+      : [`${path}: matches no alternative (${JSON.stringify(value)})`];
   }
-  if ('enum' in schema) return schema.enum.includes(value) ? [] : [`${path}: ${JSON.stringify(value)} not in ${JSON.stringify(schema.enum)}`];
+  if ('enum' in schema)
+    return schema.enum.includes(value) ? [] : [`${path}: ${JSON.stringify(value)} not in ${JSON.stringify(schema.enum)}`];
   switch (schema.type) {
-    case 'any': return [];
-    case 'null': return value === null ? [] : [`${path}: expected null`];
-    case 'string': return typeof value === 'string' ? [] : [`${path}: expected string`];
-    case 'boolean': return typeof value === 'boolean' ? [] : [`${path}: expected boolean`];
-    case 'number': return typeof value === 'number' && Number.isFinite(value) ? [] : [`${path}: expected finite number`];
-    case 'integer': return Number.isInteger(value) ? [] : [`${path}: expected integer`];
+    case 'any':
+      return [];
+    case 'null':
+      return value === null ? [] : [`${path}: expected null`];
+    case 'string':
+      return typeof value === 'string' ? [] : [`${path}: expected string`];
+    case 'boolean':
+      return typeof value === 'boolean' ? [] : [`${path}: expected boolean`];
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value) ? [] : [`${path}: expected finite number`];
+    case 'integer':
+      return Number.isInteger(value) ? [] : [`${path}: expected integer`];
     case 'array':
       if (!Array.isArray(value)) return [`${path}: expected array`];
       return schema.items ? value.flatMap((v, i) => validate(v, schema.items as Schema, `${path}[${i}]`)) : [];
@@ -84,7 +109,10 @@ function validate(value: unknown, schema: Schema, path = '$'): string[] {
 
 class Capture extends Writable {
   data = '';
-  override _write(chunk: Buffer, _enc: string, cb: () => void) { this.data += chunk.toString(); cb(); }
+  override _write(chunk: Buffer, _enc: string, cb: () => void) {
+    this.data += chunk.toString();
+    cb();
+  }
 }
 
 async function run(argv: string[]) {
@@ -96,12 +124,21 @@ async function run(argv: string[]) {
 
 describe('tiendo extract --json', () => {
   it('rejects a wrong output with the schema (the validator is not a rubber stamp)', () => {
-    const bad = { document: {}, references: [], baselines: [], qualitativeTargets: [], tasks: [], extra: 1,
-      targets: [{ value: '85', unit: 'percent', comparator: '≥', deadlineYear: 2028.5, recurrence: 'yearly', subject: 's', quote: 'q', start: 0 }] };
+    const bad = {
+      document: {},
+      references: [],
+      baselines: [],
+      qualitativeTargets: [],
+      tasks: [],
+      extra: 1,
+      targets: [
+        { value: '85', unit: 'percent', comparator: '≥', deadlineYear: 2028.5, recurrence: 'yearly', subject: 's', quote: 'q', start: 0 },
+      ],
+    };
     const errors = validate(bad, CONTRACT);
-    expect(errors).toEqual(expect.arrayContaining([
-      '$.extra: not allowed', '$.targets[0].end: missing', '$.targets[0].value: expected finite number',
-    ]));
+    expect(errors).toEqual(
+      expect.arrayContaining(['$.extra: not allowed', '$.targets[0].end: missing', '$.targets[0].value: expected finite number']),
+    );
     expect(errors.some((e) => e.startsWith('$.targets[0].comparator'))).toBe(true);
     expect(errors.some((e) => e.startsWith('$.targets[0].deadlineYear'))).toBe(true);
     expect(errors.some((e) => e.startsWith('$.targets[0].recurrence'))).toBe(true);
@@ -123,7 +160,9 @@ describe('tiendo extract --json', () => {
   }
 
   it('reports percent values as numbers of percent (85 for 85%)', async () => {
-    const out = JSON.parse((await run([join(DOCS, FILES[0] as string), '--json'])).stdout) as { targets: { value: number; unit: string; quote: string }[] };
+    const out = JSON.parse((await run([join(DOCS, FILES[0] as string), '--json'])).stdout) as {
+      targets: { value: number; unit: string; quote: string }[];
+    };
     const t = out.targets.find((x) => x.quote.includes('ít nhất 85%'));
     expect(t).toMatchObject({ value: 85, unit: 'percent' });
   });
@@ -153,9 +192,12 @@ describe('tiendo extract --json', () => {
 
   it('writes only the JSON object to the real stdout of a process', async () => {
     const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
-    const script = `import c from ${JSON.stringify(fileURLToPath(new URL('./extract.command.ts', import.meta.url)))};` +
+    const script =
+      `import c from ${JSON.stringify(fileURLToPath(new URL('./extract.command.ts', import.meta.url)))};` +
       'process.exitCode = await c(process.argv.slice(1), { stdout: process.stdout, stderr: process.stderr });';
-    const { stdout } = await promisify(execFile)(tsx, ['--input-type=module', '-e', script, join(DOCS, FILES[2] as string), '--json'], { timeout: 20_000 });
+    const { stdout } = await promisify(execFile)(tsx, ['--input-type=module', '-e', script, join(DOCS, FILES[2] as string), '--json'], {
+      timeout: 20_000,
+    });
     expect(validate(JSON.parse(stdout), CONTRACT)).toEqual([]);
   }, 20_000);
 });

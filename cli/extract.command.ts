@@ -36,7 +36,14 @@ export default async function extractCommand(argv: string[], io: CommandIo): Pro
     buffer = await readFile(file);
   } catch (e) {
     const code = (e as { code?: string }).code;
-    return fail(io, code === 'ENOENT' ? `Không tìm thấy tệp: ${file}` : code === 'EACCES' ? `Không có quyền đọc tệp: ${file}` : `Không đọc được tệp: ${file}`);
+    return fail(
+      io,
+      code === 'ENOENT'
+        ? `Không tìm thấy tệp: ${file}`
+        : code === 'EACCES'
+          ? `Không có quyền đọc tệp: ${file}`
+          : `Không đọc được tệp: ${file}`,
+    );
   }
   try {
     const intake = await readDocument(buffer, basename(file));
@@ -81,9 +88,21 @@ export function toContract(r: ExtractionResult) {
 }
 
 const KIND_LABELS: Record<string, string> = {
-  nghi_quyet: 'Nghị quyết', chuong_trinh_hanh_dong: 'Chương trình hành động', chuong_trinh: 'Chương trình', ke_hoach: 'Kế hoạch',
-  chi_thi: 'Chỉ thị', ket_luan: 'Kết luận', quyet_dinh: 'Quyết định', huong_dan: 'Hướng dẫn', bao_cao: 'Báo cáo', de_an: 'Đề án',
-  thong_bao: 'Thông báo', quy_che: 'Quy chế', quy_dinh: 'Quy định', cong_van: 'Công văn', to_trinh: 'Tờ trình',
+  nghi_quyet: 'Nghị quyết',
+  chuong_trinh_hanh_dong: 'Chương trình hành động',
+  chuong_trinh: 'Chương trình',
+  ke_hoach: 'Kế hoạch',
+  chi_thi: 'Chỉ thị',
+  ket_luan: 'Kết luận',
+  quyet_dinh: 'Quyết định',
+  huong_dan: 'Hướng dẫn',
+  bao_cao: 'Báo cáo',
+  de_an: 'Đề án',
+  thong_bao: 'Thông báo',
+  quy_che: 'Quy chế',
+  quy_dinh: 'Quy định',
+  cong_van: 'Công văn',
+  to_trinh: 'Tờ trình',
 };
 
 const viDate = (iso: string) => iso.split('-').reverse().join('/');
@@ -93,8 +112,10 @@ const COMPARATOR_WORDS: Record<string, string> = { '>': 'trên', '>=': 'từ', '
 function summary(r: ExtractionResult, warnings: string[]): string {
   const d = r.document;
   const lines: string[] = [];
-  const kind = d.kind ? KIND_LABELS[d.kind] ?? d.kind : 'Văn bản (không rõ loại)';
-  lines.push(`${kind}${d.symbol ? ` số ${d.symbol.value}` : ''}${d.date ? `, ngày ${viDate(d.date.value)}` : ''}${d.place ? ` (${d.place.value})` : ''}`);
+  const kind = d.kind ? (KIND_LABELS[d.kind] ?? d.kind) : 'Văn bản (không rõ loại)';
+  lines.push(
+    `${kind}${d.symbol ? ` số ${d.symbol.value}` : ''}${d.date ? `, ngày ${viDate(d.date.value)}` : ''}${d.place ? ` (${d.place.value})` : ''}`,
+  );
   if (d.issuer) lines.push(`Cơ quan ban hành: ${d.issuer.value}`);
   if (d.title) lines.push(`Trích yếu: ${d.title.value}`);
   if (d.term) lines.push(`Nhiệm kỳ: ${d.term.from}–${d.term.to}`);

@@ -16,7 +16,9 @@ const ROWS = 20_000;
 const BATCH = 2000;
 
 /** Where the CLI processes of this test keep their data: a folder (PGlite) or a fresh database (PostgreSQL). */
-async function freshStore(kind: 'pglite' | 'postgres'): Promise<{ env: Record<string, string>; open: () => ReturnType<typeof openDatabase>; drop: () => Promise<void> }> {
+async function freshStore(
+  kind: 'pglite' | 'postgres',
+): Promise<{ env: Record<string, string>; open: () => ReturnType<typeof openDatabase>; drop: () => Promise<void> }> {
   if (kind === 'pglite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiendo-crash-'));
     return {
@@ -67,13 +69,22 @@ describe.each(testDatabaseTargets())('an import killed with SIGKILL on $kind', (
     const store = await freshStore(target.kind);
     const env = { ...process.env, ...store.env, LOG_LEVEL: 'warn', TIENDO_WEB_APP: 'false' };
     try {
-      const demo = spawnSync(process.execPath, [BIN, 'demo', '--without-registries'], { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
+      const demo = spawnSync(process.execPath, [BIN, 'demo', '--without-registries'], {
+        cwd: ROOT,
+        env,
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
       expect(demo.status, demo.stderr).toBe(0);
       const codes = Array.from({ length: 40 }, (_, i) => `TNI-P01-${String(i + 1).padStart(4, '0')}`);
       const file = await writeMemberFile(validMemberRows(ROWS, codes, 300_000), 'csv');
 
       // Kill the import as soon as a few batches have committed.
-      const child = spawn(process.execPath, [BIN, 'import', 'members', file, '--unit', 'TNI', '--batch-size', String(BATCH)], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [BIN, 'import', 'members', file, '--unit', 'TNI', '--batch-size', String(BATCH)], {
+        cwd: ROOT,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let progress = '';
       const killedAfter = await new Promise<number>((resolve, reject) => {
         child.stderr.on('data', (chunk: Buffer) => {
@@ -84,7 +95,9 @@ describe.each(testDatabaseTargets())('an import killed with SIGKILL on $kind', (
             resolve(Number(m[1]));
           }
         });
-        child.on('exit', (code, signal) => (signal === 'SIGKILL' ? undefined : reject(new Error(`import ended before it could be killed (exit ${code}): ${progress}`))));
+        child.on('exit', (code, signal) =>
+          signal === 'SIGKILL' ? undefined : reject(new Error(`import ended before it could be killed (exit ${code}): ${progress}`)),
+        );
       });
       expect(killedAfter).toBeGreaterThanOrEqual(2 * BATCH);
       const afterKill = await memberCount(store.open);
@@ -93,7 +106,12 @@ describe.each(testDatabaseTargets())('an import killed with SIGKILL on $kind', (
       expect(afterKill).toBeLessThan(ROWS);
 
       // The re-run completes the job: what was committed is unchanged, the rest is inserted.
-      const rerun = spawnSync(process.execPath, [BIN, 'import', 'members', file, '--unit', 'TNI'], { cwd: ROOT, env, encoding: 'utf8', timeout: 300_000 });
+      const rerun = spawnSync(process.execPath, [BIN, 'import', 'members', file, '--unit', 'TNI'], {
+        cwd: ROOT,
+        env,
+        encoding: 'utf8',
+        timeout: 300_000,
+      });
       expect(rerun.status, rerun.stderr).toBe(0);
       expect(rerun.stdout).toContain(`Dòng đọc: ${ROWS} = thêm mới ${ROWS - afterKill} + cập nhật 0 + giữ nguyên ${afterKill} + từ chối 0`);
       expect(await memberCount(store.open)).toBe(ROWS); // what a clean run gives

@@ -14,13 +14,20 @@ import type { CommandIO } from './main.ts';
 const USAGE = 'Cách dùng: tiendo import members|employers|grassroots|agreements TỆP --unit MÃ_ĐƠN_VỊ [--dry-run] [--batch-size SỐ_DÒNG]';
 
 export default async function importCommand(argv: string[], io: CommandIO): Promise<number> {
-  const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: { unit: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, 'batch-size': { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { unit: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, 'batch-size': { type: 'string' } },
+  });
   const [registry, file] = positionals;
   if (!registry || !isImportRegistry(registry)) throw badRequest('IMPORT_REGISTRY', `Chưa hỗ trợ nhập "${registry ?? ''}". ${USAGE}`);
   if (!file || !values.unit) throw badRequest('IMPORT_USAGE', USAGE);
   const batchSize = values['batch-size'] === undefined ? undefined : Number(values['batch-size']);
   if (batchSize !== undefined && !(Number.isInteger(batchSize) && batchSize >= 100 && batchSize <= 50_000)) {
-    throw badRequest('IMPORT_BATCH_SIZE', `--batch-size "${values['batch-size']}" không hợp lệ: số dòng ghi mỗi lần phải là số nguyên từ 100 đến 50.000.`);
+    throw badRequest(
+      'IMPORT_BATCH_SIZE',
+      `--batch-size "${values['batch-size']}" không hợp lệ: số dòng ghi mỗi lần phải là số nguyên từ 100 đến 50.000.`,
+    );
   }
   const config = loadConfig();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
@@ -31,8 +38,13 @@ export default async function importCommand(argv: string[], io: CommandIO): Prom
     const started = performance.now();
     const isTty = (io.stderr as NodeJS.WriteStream).isTTY === true;
     const report = await runImport(database.db, IMPORTS[registry], {
-      filePath: path.resolve(file), fileName: path.basename(file), scopeUnitId: Number(unit.id), dryRun: values['dry-run'] ?? false,
-      actor: { userId: null, tokenId: null, label: 'dòng lệnh tiendo import', ip: null }, createdBy: null, batchSize,
+      filePath: path.resolve(file),
+      fileName: path.basename(file),
+      scopeUnitId: Number(unit.id),
+      dryRun: values['dry-run'] ?? false,
+      actor: { userId: null, tokenId: null, label: 'dòng lệnh tiendo import', ip: null },
+      createdBy: null,
+      batchSize,
       onProgress: (c) => {
         const rate = Math.round(c.rowsRead / Math.max(0.001, (performance.now() - started) / 1000));
         const line = `Đã đọc ${c.rowsRead.toLocaleString('vi-VN')} dòng (${rate.toLocaleString('vi-VN')} dòng/giây): thêm ${c.inserted}, sửa ${c.updated}, giữ nguyên ${c.unchanged}, từ chối ${c.rejected}`;

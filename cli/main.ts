@@ -14,12 +14,30 @@ type CommandModule = { default: (argv: string[], io: CommandIO) => Promise<numbe
 
 const COMMANDS: Record<string, { summary: string; load: () => Promise<CommandModule> }> = {
   start: { summary: 'Chạy máy chủ Tiến Độ (tạo dữ liệu mẫu nếu cơ sở dữ liệu trống)', load: () => import('./start.command.ts') },
-  migrate: { summary: 'Cập nhật cấu trúc cơ sở dữ liệu lên phiên bản mới nhất (sao lưu trước; --no-backup để bỏ qua)', load: () => import('./migrate.command.ts') },
-  backup: { summary: 'Sao lưu cơ sở dữ liệu và tệp đính kèm vào một tệp: backup [--out TỆP.tar | --dir THƯ_MỤC]', load: () => import('./backup.command.ts') },
-  restore: { summary: 'Khôi phục từ bản sao lưu: restore TỆP.tar [--force] (--force: thay cơ sở dữ liệu đang có dữ liệu)', load: () => import('./restore.command.ts') },
-  demo: { summary: 'Tạo dữ liệu mẫu: một tỉnh sau sắp xếp 2025 (--seed N, --without-registries: chỉ cây tổ chức và tài khoản)', load: () => import('./demo.command.ts') },
-  import: { summary: 'Nhập danh sách từ tệp XLSX/CSV: import members|employers|agreements TỆP --unit MÃ [--dry-run]', load: () => import('./import.command.ts') },
-  report: { summary: 'Lập báo cáo kết quả thực hiện chương trình (DOCX/XLSX): report --unit MÃ --document SỐ --period 2026|2026-H1 --out TỆP.docx', load: () => import('./report.command.ts') },
+  migrate: {
+    summary: 'Cập nhật cấu trúc cơ sở dữ liệu lên phiên bản mới nhất (sao lưu trước; --no-backup để bỏ qua)',
+    load: () => import('./migrate.command.ts'),
+  },
+  backup: {
+    summary: 'Sao lưu cơ sở dữ liệu và tệp đính kèm vào một tệp: backup [--out TỆP.tar | --dir THƯ_MỤC]',
+    load: () => import('./backup.command.ts'),
+  },
+  restore: {
+    summary: 'Khôi phục từ bản sao lưu: restore TỆP.tar [--force] (--force: thay cơ sở dữ liệu đang có dữ liệu)',
+    load: () => import('./restore.command.ts'),
+  },
+  demo: {
+    summary: 'Tạo dữ liệu mẫu: một tỉnh sau sắp xếp 2025 (--seed N, --without-registries: chỉ cây tổ chức và tài khoản)',
+    load: () => import('./demo.command.ts'),
+  },
+  import: {
+    summary: 'Nhập danh sách từ tệp XLSX/CSV: import members|employers|agreements TỆP --unit MÃ [--dry-run]',
+    load: () => import('./import.command.ts'),
+  },
+  report: {
+    summary: 'Lập báo cáo kết quả thực hiện chương trình (DOCX/XLSX): report --unit MÃ --document SỐ --period 2026|2026-H1 --out TỆP.docx',
+    load: () => import('./report.command.ts'),
+  },
   extract: { summary: 'Đọc văn bản (.docx, .pdf, .txt) và trích xuất chỉ tiêu (--json)', load: () => import('./extract.command.ts') },
   'build-app': { summary: 'Biên dịch giao diện web vào dist/app', load: () => import('./build-app.command.ts') },
 };

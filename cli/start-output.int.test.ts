@@ -33,7 +33,16 @@ function start(dataDir: string, port: number, env: Record<string, string> = {}) 
     cwd: ROOT,
     // The tree and the accounts are enough (the registries only make the start slower), and the
     // web app is not built here: its build prints two lines of its own on a fresh clone only.
-    env: { ...inherited, TIENDO_WEB_APP: 'false', TIENDO_DEMO_REGISTRIES: 'false', TIENDO_DATA_DIR: dataDir, PORT: String(port), DATABASE_URL: '', NO_COLOR: '1', ...env },
+    env: {
+      ...inherited,
+      TIENDO_WEB_APP: 'false',
+      TIENDO_DEMO_REGISTRIES: 'false',
+      TIENDO_DATA_DIR: dataDir,
+      PORT: String(port),
+      DATABASE_URL: '',
+      NO_COLOR: '1',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -44,7 +53,9 @@ function start(dataDir: string, port: number, env: Record<string, string> = {}) 
   };
   child.stdout!.on('data', onData);
   child.stderr!.on('data', onData);
-  child.once('exit', () => { for (const l of listeners.splice(0)) l(); });
+  child.once('exit', () => {
+    for (const l of listeners.splice(0)) l();
+  });
   return {
     child,
     output: () => output,
@@ -66,7 +77,11 @@ function exited(child: ChildProcess): Promise<number | null> {
 /** Traffic like a first visit: the health check, a login, the tree, a page that does not exist. */
 async function browse(url: string): Promise<void> {
   expect((await fetch(`${url}/api/health`)).status).toBe(200);
-  const login = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'xem.tinh', password: DEMO_PASSWORD }) });
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'xem.tinh', password: DEMO_PASSWORD }),
+  });
   expect(login.status).toBe(200);
   const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
   expect((await fetch(`${url}/api/org/search?q=tan ninh`, { headers: { cookie } })).status).toBe(200);
@@ -101,12 +116,17 @@ describe('npm start output', () => {
     await withServer(server, async () => {
       const untilBanner = await server.until(BANNER_END);
       const lines = untilBanner.trimEnd().split('\n');
-      console.log(`tiendo start printed ${lines.length} lines before the first request (npm start: ${lines.length + NPM_HEADER_LINES}):\n${untilBanner}`);
+      console.log(
+        `tiendo start printed ${lines.length} lines before the first request (npm start: ${lines.length + NPM_HEADER_LINES}):\n${untilBanner}`,
+      );
 
       expect(lines.length + NPM_HEADER_LINES).toBeLessThanOrEqual(SCREEN_LINES);
       expect(untilBanner).toContain(`Tiến Độ đang chạy tại http://127.0.0.1:${port}`);
       expect(untilBanner).toContain(`Tài khoản dùng thử (mật khẩu chung: ${DEMO_PASSWORD}):`);
-      for (const account of DEMO_ACCOUNTS) expect(untilBanner).toMatch(new RegExp(`^  ${account.username.replace('.', '\\.')} +${account.describe.replace(/[()]/g, '\\$&')}$`, 'm'));
+      for (const account of DEMO_ACCOUNTS)
+        expect(untilBanner).toMatch(
+          new RegExp(`^  ${account.username.replace('.', '\\.')} +${account.describe.replace(/[()]/g, '\\$&')}$`, 'm'),
+        );
       // The log lines before the banner are readable, not JSON.
       expect(lines.filter((line) => line.startsWith('{'))).toEqual([]);
       expect(untilBanner).toMatch(/^\d\d:\d\d:\d\d INFO {2}database ready {2}database=pglite/m);
@@ -128,7 +148,8 @@ describe('npm start output', () => {
       const untilBanner = await server.until(BANNER_END);
       const logLines = untilBanner.split('\n').filter((line) => line.startsWith('{'));
       expect(logLines.length).toBeGreaterThanOrEqual(2);
-      for (const line of logLines) expect(JSON.parse(line)).toMatchObject({ app: 'tiendo', level: expect.any(Number), msg: expect.any(String) });
+      for (const line of logLines)
+        expect(JSON.parse(line)).toMatchObject({ app: 'tiendo', level: expect.any(Number), msg: expect.any(String) });
       expect(untilBanner).toContain('Tài khoản dùng thử');
 
       await browse(`http://127.0.0.1:${port}`);

@@ -31,7 +31,11 @@ export default async function startCommand(_argv: string[], io: CommandIO): Prom
         '',
         `Tiến Độ đang chạy tại ${server.url}`,
         ...(accounts.length
-          ? ['', `Tài khoản dùng thử (mật khẩu chung: ${DEMO_PASSWORD}):`, ...accounts.map((a) => `  ${a.username.padEnd(width)}  ${a.describe}`)]
+          ? [
+              '',
+              `Tài khoản dùng thử (mật khẩu chung: ${DEMO_PASSWORD}):`,
+              ...accounts.map((a) => `  ${a.username.padEnd(width)}  ${a.describe}`),
+            ]
           : []),
         `Cơ sở dữ liệu: ${server.database.kind === 'pglite' ? `nhúng (PGlite) tại ${config.dataDir}` : 'PostgreSQL'}`,
         'Nhấn Ctrl+C để dừng.',

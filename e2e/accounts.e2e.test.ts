@@ -50,7 +50,9 @@ describe('accounts: an administrator creates a user who sees only their own comm
     await fs.mkdir(ARTIFACTS, { recursive: true });
     const cookie = await apiLogin(server.url, ADMIN, DEMO_PASSWORD);
     [province] = (await apiGet<OrgUnitList>(server.url, '/api/org/roots', cookie)).items as [OrgUnitSummary];
-    const communes = (await apiGet<OrgUnitList>(server.url, `/api/org/units/${province.id}/children`, cookie)).items.filter((u) => u.kind === 'commune');
+    const communes = (await apiGet<OrgUnitList>(server.url, `/api/org/units/${province.id}/children`, cookie)).items.filter(
+      (u) => u.kind === 'commune',
+    );
     commune = communes.find((u) => u.name === COMMUNE_NAME)!;
     otherCommune = communes.find((u) => u.id !== commune.id)!;
     expect(commune).toBeDefined();
@@ -117,7 +119,9 @@ describe('accounts: an administrator creates a user who sees only their own comm
     await page.getByTestId('new-password').fill(WEAK_PASSWORD);
     await page.getByTestId('confirm-password').fill(WEAK_PASSWORD);
     await page.getByTestId('change-password-submit').click();
-    const fieldError = page.locator('.ant-form-item-has-error', { has: page.getByTestId('new-password') }).locator('.ant-form-item-explain-error');
+    const fieldError = page
+      .locator('.ant-form-item-has-error', { has: page.getByTestId('new-password') })
+      .locator('.ant-form-item-explain-error');
     await fieldError.waitFor();
     expect(await fieldError.innerText()).toContain('Mật khẩu cần từ 10 đến 128 ký tự');
     await shot('accounts-forced-change-weak');

@@ -28,7 +28,9 @@ const vi = (n: number) => n.toLocaleString('vi-VN');
 
 async function apiPost<T>(route: string, body: unknown): Promise<T> {
   const response = await fetch(`${server.url}${route}`, {
-    method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': me.csrfToken ?? '' }, body: JSON.stringify(body),
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': me.csrfToken ?? '' },
+    body: JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`POST ${route} answered ${response.status}: ${await response.text()}`);
   return (await response.json()) as T;
@@ -50,10 +52,22 @@ describe('Giao chỉ tiêu: the province shares its members target out to its co
     cookie = await apiLogin(server.url, PROVINCE_USER, DEMO_PASSWORD);
     me = await apiGet<CurrentUser>(server.url, '/api/auth/me', cookie);
     const doc = await apiPost<PlanDocument>('/api/documents', {
-      kind: 'program', symbol: '07/CTr-LĐLĐ', title: 'Chương trình phát triển đoàn viên giai đoạn 2026–2030', issuerUnitId: me.unit.id, issuedOn: '2026-01-20', termFrom: 2026, termTo: 2030,
+      kind: 'program',
+      symbol: '07/CTr-LĐLĐ',
+      title: 'Chương trình phát triển đoàn viên giai đoạn 2026–2030',
+      issuerUnitId: me.unit.id,
+      issuedOn: '2026-01-20',
+      termFrom: 2026,
+      termTo: 2030,
     });
     target = await apiPost<TargetProgress>('/api/targets', {
-      documentId: doc.id, unitId: me.unit.id, indicatorCode: 'members', comparator: '>=', value: TARGET_VALUE, deadlineYear: 2030, subject: 'Phấn đấu đến năm 2030 có 60.000 đoàn viên',
+      documentId: doc.id,
+      unitId: me.unit.id,
+      indicatorCode: 'members',
+      comparator: '>=',
+      value: TARGET_VALUE,
+      deadlineYear: 2030,
+      subject: 'Phấn đấu đến năm 2030 có 60.000 đoàn viên',
     });
     proposal = await apiGet<AllocationPreview>(server.url, `/api/targets/${target.targetId}/allocation?base=members`, cookie);
   });
@@ -80,11 +94,15 @@ describe('Giao chỉ tiêu: the province shares its members target out to its co
     const input = page.getByLabel(`Chỉ tiêu giao cho ${biggest.unit.name}`, { exact: true });
     await input.fill(String(biggest.proposed + 1000));
     await expect.poll(() => page.getByTestId('allocation-sum').innerText()).toBe(vi(TARGET_VALUE + 1000));
-    expect(await page.getByTestId('allocation-problems').innerText()).toContain(`vượt chỉ tiêu của đơn vị (${vi(TARGET_VALUE)}) ${vi(1000)}`);
-    await confirmAllocation(page);
-    await expect.poll(() => page.getByTestId('allocation-error').innerText()).toBe(
-      `Tổng chỉ tiêu giao cho các đơn vị (${vi(TARGET_VALUE + 1000)}) vượt chỉ tiêu của đơn vị (${vi(TARGET_VALUE)}) ${vi(1000)}; nếu muốn giao vượt, hãy chọn "Cho phép giao vượt".`,
+    expect(await page.getByTestId('allocation-problems').innerText()).toContain(
+      `vượt chỉ tiêu của đơn vị (${vi(TARGET_VALUE)}) ${vi(1000)}`,
     );
+    await confirmAllocation(page);
+    await expect
+      .poll(() => page.getByTestId('allocation-error').innerText())
+      .toBe(
+        `Tổng chỉ tiêu giao cho các đơn vị (${vi(TARGET_VALUE + 1000)}) vượt chỉ tiêu của đơn vị (${vi(TARGET_VALUE)}) ${vi(1000)}; nếu muốn giao vượt, hãy chọn "Cho phép giao vượt".`,
+      );
     await page.screenshot({ path: path.join(ARTIFACTS, 'allocation-refused.png'), fullPage: true });
     const nothing = await apiGet<AllocationPreview>(server.url, `/api/targets/${target.targetId}/allocation`, cookie);
     expect(nothing.children.every((c) => c.current === null)).toBe(true);
@@ -93,25 +111,40 @@ describe('Giao chỉ tiêu: the province shares its members target out to its co
     await page.getByTestId('allocation-method').getByText('Theo tỷ lệ').click();
     await expect.poll(() => page.getByTestId('allocation-remainder').innerText()).toBe('0');
     await confirmAllocation(page);
-    await expect.poll(async () => (await apiGet<AllocationPreview>(server.url, `/api/targets/${target.targetId}/allocation`, cookie)).children.map((c) => c.current))
+    await expect
+      .poll(async () =>
+        (await apiGet<AllocationPreview>(server.url, `/api/targets/${target.targetId}/allocation`, cookie)).children.map((c) => c.current),
+      )
       .toEqual(proposal.children.map((c) => c.proposed));
     // The refused allocation is a 400 the browser logs; nothing else may appear.
     expect(laptop.errors.filter((e) => !e.includes('status of 400')).join('\n')).toBe('');
   });
 
   it('shows a commune officer, on a phone, the target given to the commune and where it came from', async () => {
-    const context = await browser.newContext({ baseURL: server.url, viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+    const context = await browser.newContext({
+      baseURL: server.url,
+      viewport: { width: 390, height: 844 },
+      deviceScaleFactor: 3,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'vi-VN',
+      timezoneId: 'Asia/Ho_Chi_Minh',
+    });
     const page = await context.newPage();
     try {
       await loginInBrowser(page, COMMUNE_USER, DEMO_PASSWORD);
       const communeCookie = await apiLogin(server.url, COMMUNE_USER, DEMO_PASSWORD);
-      const mine = (await apiGet<{ items: TargetProgress[] }>(server.url, '/api/progress', communeCookie)).items.find((i) => i.indicator.code === 'members' && i.owner.name.includes('Tân Ninh'))!;
+      const mine = (await apiGet<{ items: TargetProgress[] }>(server.url, '/api/progress', communeCookie)).items.find(
+        (i) => i.indicator.code === 'members' && i.owner.name.includes('Tân Ninh'),
+      )!;
       const share = proposal.children.find((c) => c.unit.code === 'TNI-P01')!.proposed;
       expect(mine.targetValue).toBe(share);
       const card = page.getByTestId(`target-card-${mine.targetId}`);
       await card.waitFor();
       expect(await card.getByTestId('target-goal').innerText()).toContain(vi(share));
-      expect(await card.getByTestId('target-origin').innerText()).toBe('Được giao từ chỉ tiêu của Liên đoàn Lao động tỉnh Tây Ninh (theo tỷ lệ số đoàn viên hiện có).');
+      expect(await card.getByTestId('target-origin').innerText()).toBe(
+        'Được giao từ chỉ tiêu của Liên đoàn Lao động tỉnh Tây Ninh (theo tỷ lệ số đoàn viên hiện có).',
+      );
       await page.screenshot({ path: path.join(ARTIFACTS, 'allocation-commune-phone.png'), fullPage: true });
     } finally {
       await context.close();
@@ -133,7 +166,8 @@ describe('Giao chỉ tiêu: the province shares its members target out to its co
     const lagging = (i: BreakdownResult['items'][number]) => i.status === 'behind' || i.status === 'missed';
     const groups = [breakdown.items.filter(lagging), breakdown.items.filter((i) => !lagging(i))];
     expect(groups.flat().map((i) => i.unit.id)).toEqual(breakdown.items.map((i) => i.unit.id));
-    for (const g of groups) expect(g.map((i) => i.shareAchieved)).toEqual(g.map((i) => i.shareAchieved).sort((x, y) => (x ?? 0) - (y ?? 0)));
+    for (const g of groups)
+      expect(g.map((i) => i.shareAchieved)).toEqual(g.map((i) => i.shareAchieved).sort((x, y) => (x ?? 0) - (y ?? 0)));
 
     const page = laptop.page;
     await page.goto('/tong-quan');
@@ -141,6 +175,8 @@ describe('Giao chỉ tiêu: the province shares its members target out to its co
     const rows = page.getByTestId('target-detail').locator('tbody tr[data-testid^="breakdown-row-"]');
     await rows.first().waitFor();
     expect(await rows.first().getAttribute('data-testid')).toBe(`breakdown-row-${breakdown.items[0]!.unit.id}`);
-    expect(await page.getByTestId('target-detail').getByTestId('breakdown-rule').innerText()).toBe('Đơn vị đã được giao chỉ tiêu được đánh giá theo chỉ tiêu được giao.');
+    expect(await page.getByTestId('target-detail').getByTestId('breakdown-rule').innerText()).toBe(
+      'Đơn vị đã được giao chỉ tiêu được đánh giá theo chỉ tiêu được giao.',
+    );
   });
 });

@@ -28,8 +28,24 @@ const SECOND_OFFICER = 'cdcs.hoamai';
 const NEW_PASSWORD = 'Doi-thoai-e2e-2026-an-toan';
 /** What each CĐCS types: the new field, and the figures the form requires before it can be sent. */
 const FIGURES = {
-  first: { dialogues: 6, dissemination_reached: 410, dissemination_base: 450, union_fee_due: 96_000_000, union_fee_collected: 90_500_000, dues_due: 24_000_000, dues_collected: 23_100_000 },
-  second: { dialogues: 9, dissemination_reached: 38, dissemination_base: 40, union_fee_due: 12_000_000, union_fee_collected: 12_000_000, dues_due: 3_600_000, dues_collected: 3_500_000 },
+  first: {
+    dialogues: 6,
+    dissemination_reached: 410,
+    dissemination_base: 450,
+    union_fee_due: 96_000_000,
+    union_fee_collected: 90_500_000,
+    dues_due: 24_000_000,
+    dues_collected: 23_100_000,
+  },
+  second: {
+    dialogues: 9,
+    dissemination_reached: 38,
+    dissemination_base: 40,
+    union_fee_due: 12_000_000,
+    union_fee_collected: 12_000_000,
+    dues_due: 3_600_000,
+    dues_collected: 3_500_000,
+  },
 } as const;
 
 let server: TestServer;
@@ -97,7 +113,8 @@ async function typeFigure(page: Page, element: string, value: number) {
   await input.press('Enter');
 }
 
-const versionsOf = async (code: string) => (await apiGet<{ items: TemplateVersionItem[] }>(server.url, `/api/report-templates/${code}/versions`, admin.cookie)).items;
+const versionsOf = async (code: string) =>
+  (await apiGet<{ items: TemplateVersionItem[] }>(server.url, `/api/report-templates/${code}/versions`, admin.cookie)).items;
 
 const sessionOf = async (username: string, password = DEMO_PASSWORD) => {
   const cookie = await apiLogin(server.url, username, password);
@@ -123,7 +140,12 @@ describe('Chỉ số tự định nghĩa: a province defines a dialogue ratio, a
     period = { code: newest!.periodCode, label: newest!.periodLabel, end: templatePeriod(definition, newest!.periodCode).end };
     earlier = { code: before!.periodCode, label: before!.periodLabel };
     // The CĐCS's report of the earlier period, opened before the new version exists: it keeps the version it was opened with.
-    const opened = await apiPost<ReportView>(server.url, '/api/reports', { templateCode: FORM, unitId: cdcs.me.unit.id, periodCode: earlier.code }, cdcs);
+    const opened = await apiPost<ReportView>(
+      server.url,
+      '/api/reports',
+      { templateCode: FORM, unitId: cdcs.me.unit.id, periodCode: earlier.code },
+      cdcs,
+    );
     earlierReportId = opened.id;
 
     // The second CĐCS of Tân Ninh gets an officer account (its first password changed as the officer would).
@@ -131,7 +153,12 @@ describe('Chỉ số tự định nghĩa: a province defines a dialogue ratio, a
     const tanNinh = communes.items.find((u) => u.code === 'TNI-P01')!;
     const cdcsUnits = await apiGet<OrgUnitList>(server.url, `/api/org/units/${tanNinh.id}/children?asOf=${todayInVietnam()}`, admin.cookie);
     const second = cdcsUnits.items.find((u) => u.code === 'TNI-P01-0002')!;
-    const { temporaryPassword } = await apiPost<{ temporaryPassword: string }>(server.url, '/api/users', { username: SECOND_OFFICER, fullName: 'Đỗ Thị Mai', unitId: second.id, roles: ['grassroots_officer'] }, admin);
+    const { temporaryPassword } = await apiPost<{ temporaryPassword: string }>(
+      server.url,
+      '/api/users',
+      { username: SECOND_OFFICER, fullName: 'Đỗ Thị Mai', unitId: second.id, roles: ['grassroots_officer'] },
+      admin,
+    );
     const fresh = await sessionOf(SECOND_OFFICER, temporaryPassword);
     await apiPost(server.url, '/api/auth/change-password', { currentPassword: temporaryPassword, newPassword: NEW_PASSWORD }, fresh);
     secondPassword = NEW_PASSWORD;
@@ -140,7 +167,10 @@ describe('Chỉ số tự định nghĩa: a province defines a dialogue ratio, a
   // What each browser showed when a step failed, beside the step's own screenshots.
   afterEach(async ({ task }) => {
     if (task.result?.state !== 'fail') return;
-    for (const [who, opened] of Object.entries(pages)) await opened.page.screenshot({ path: path.join(ARTIFACTS, `custom-measures-failed-${who}.png`), fullPage: true }).catch(() => undefined);
+    for (const [who, opened] of Object.entries(pages))
+      await opened.page
+        .screenshot({ path: path.join(ARTIFACTS, `custom-measures-failed-${who}.png`), fullPage: true })
+        .catch(() => undefined);
   });
 
   afterAll(async () => {
@@ -169,16 +199,26 @@ describe('Chỉ số tự định nghĩa: a province defines a dialogue ratio, a
     await pick(page, page.getByTestId('element-form-registry'), '', 'Đơn vị sử dụng lao động');
     await pick(page, page.getByTestId('element-form-measure'), '', /^Đơn vị sử dụng lao động có CĐCS$/);
     await inputOf(page.getByTestId('element-form-min-workers')).fill('25');
-    await expect.poll(() => page.getByTestId('element-form-sentence').innerText()).toBe('Đếm: Đơn vị sử dụng lao động có CĐCS, từ 25 lao động trở lên');
+    await expect
+      .poll(() => page.getByTestId('element-form-sentence').innerText())
+      .toBe('Đếm: Đơn vị sử dụng lao động có CĐCS, từ 25 lao động trở lên');
     codes.derived = await page.getByTestId('element-form-code').inputValue();
     await shot(page, 'custom-measures-derived-element');
     await page.getByTestId('element-form-submit').click();
     await page.getByTestId(`element-row-${codes.derived}`).waitFor();
 
     const elements = (await apiGet<{ items: ElementItem[] }>(server.url, '/api/measures/elements', admin.cookie)).items;
-    expect(elements.find((e) => e.code === codes.reported)).toMatchObject({ name: REPORTED_NAME, source: 'reported', unit: 'count', owner: { id: province.id } });
+    expect(elements.find((e) => e.code === codes.reported)).toMatchObject({
+      name: REPORTED_NAME,
+      source: 'reported',
+      unit: 'count',
+      owner: { id: province.id },
+    });
     expect(elements.find((e) => e.code === codes.derived)).toMatchObject({
-      name: DERIVED_NAME, source: 'derived', unit: 'count', definition: { registry: 'employers', measure: 'with_cdcs', sectors: null, minWorkers: 25 },
+      name: DERIVED_NAME,
+      source: 'derived',
+      unit: 'count',
+      definition: { registry: 'employers', measure: 'with_cdcs', sectors: null, minWorkers: 25 },
     });
 
     // The indicator: 100 × reported ÷ derived, built with the picker (names typed without accents).
@@ -203,12 +243,16 @@ describe('Chỉ số tự định nghĩa: a province defines a dialogue ratio, a
     previewDenominator = expected.denominator!;
     const parts = page.getByTestId('indicator-preview-parts');
     await expect.poll(() => parts.isVisible().then((v) => (v ? parts.innerText() : ''))).toContain(`Mẫu số: ${vi(expected.denominator!)}`);
-    expect(await page.getByTestId('indicator-preview-value').innerText()).toBe(expected.value === null ? 'chưa có số liệu' : viPercent(expected.value));
+    expect(await page.getByTestId('indicator-preview-value').innerText()).toBe(
+      expected.value === null ? 'chưa có số liệu' : viPercent(expected.value),
+    );
     expect(await page.getByTestId(`indicator-preview-element-${codes.derived}`).innerText()).toContain(vi(expected.denominator!));
     await shot(page, 'custom-measures-indicator-preview');
     await page.getByTestId('indicator-form-submit').click();
     await page.getByTestId(`indicator-row-${codes.indicator}`).waitFor();
-    const indicator = (await apiGet<{ items: IndicatorItem[] }>(server.url, '/api/measures/indicators', admin.cookie)).items.find((i) => i.code === codes.indicator);
+    const indicator = (await apiGet<{ items: IndicatorItem[] }>(server.url, '/api/measures/indicators', admin.cookie)).items.find(
+      (i) => i.code === codes.indicator,
+    );
     expect(indicator).toMatchObject({ name: INDICATOR_NAME, unit: 'percent', numerator, denominator, owner: { id: province.id } });
   });
 
@@ -227,7 +271,9 @@ describe('Chỉ số tự định nghĩa: a province defines a dialogue ratio, a
     await expect.poll(() => page.getByTestId('form-new-version').isEnabled()).toBe(true);
     await page.getByTestId('form-new-version').click();
     const editor = page.getByTestId('form-editor');
-    await expect.poll(() => editor.getByTestId('form-editor-heading').innerText()).toBe(`Phiên bản mới (chưa lưu), sao từ phiên bản ${inForce.version}`);
+    await expect
+      .poll(() => editor.getByTestId('form-editor-heading').innerText())
+      .toBe(`Phiên bản mới (chưa lưu), sao từ phiên bản ${inForce.version}`);
     expect(await editor.locator('.ant-drawer-title').innerText()).toContain(FORM_NAME);
     await pick(page, editor.getByTestId(`add-field-${section}`), 'doi thoai', REPORTED_NAME);
     await editor.getByTestId(`form-field-${codes.reported}`).waitFor();
@@ -264,13 +310,27 @@ describe('Chỉ số tự định nghĩa: a province defines a dialogue ratio, a
       await page.reload();
     }
 
-    await expect.poll(async () => {
-      const items = await versionsOf(FORM);
-      const published = items.find((v) => v.version > inForce.version && v.status === 'published');
-      return published && { fromPeriod: published.fromPeriod, owner: published.owner?.id, fields: published.definition.sections[section]!.fields.map((f) => f.element) };
-    }).toEqual({ fromPeriod: period.code, owner: province.id, fields: [...inForce.definition.sections[section]!.fields.map((f) => f.element), codes.reported] });
+    await expect
+      .poll(async () => {
+        const items = await versionsOf(FORM);
+        const published = items.find((v) => v.version > inForce.version && v.status === 'published');
+        return (
+          published && {
+            fromPeriod: published.fromPeriod,
+            owner: published.owner?.id,
+            fields: published.definition.sections[section]!.fields.map((f) => f.element),
+          }
+        );
+      })
+      .toEqual({
+        fromPeriod: period.code,
+        owner: province.id,
+        fields: [...inForce.definition.sections[section]!.fields.map((f) => f.element), codes.reported],
+      });
     formVersion = (await versionsOf(FORM)).find((v) => v.version > inForce.version)!.version;
-    await expect.poll(() => page.getByTestId(`form-version-status-${formVersion}`).innerText()).toMatch(new RegExp(`^Đang áp dụng từ kỳ ${period.label}`));
+    await expect
+      .poll(() => page.getByTestId(`form-version-status-${formVersion}`).innerText())
+      .toMatch(new RegExp(`^Đang áp dụng từ kỳ ${period.label}`));
     expect(await page.getByTestId(`form-version-changes-${formVersion}`).innerText()).toContain(REPORTED_NAME);
     await shot(page, 'custom-measures-form-versions');
   });
@@ -293,27 +353,42 @@ describe('Chỉ số tự định nghĩa: a province defines a dialogue ratio, a
     await docModal.getByLabel('đến năm', { exact: true }).fill(String(year + 4));
     await page.getByTestId('document-form-submit').click();
     let documentId = 0;
-    await expect.poll(async () => {
-      const found = await apiGet<{ items: { id: number; symbol: string | null; status: string }[] }>(server.url, `/api/documents/search?q=${encodeURIComponent(DOC_SYMBOL)}`, staff.cookie);
-      documentId = found.items.find((d) => d.symbol === DOC_SYMBOL)?.id ?? 0;
-      return documentId;
-    }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => {
+        const found = await apiGet<{ items: { id: number; symbol: string | null; status: string }[] }>(
+          server.url,
+          `/api/documents/search?q=${encodeURIComponent(DOC_SYMBOL)}`,
+          staff.cookie,
+        );
+        documentId = found.items.find((d) => d.symbol === DOC_SYMBOL)?.id ?? 0;
+        return documentId;
+      })
+      .toBeGreaterThan(0);
 
-    await page.locator('.ant-collapse-header', { has: page.getByTestId(`document-${documentId}`) }).getByRole('button', { name: 'Chỉ tiêu' }).click();
+    await page
+      .locator('.ant-collapse-header', { has: page.getByTestId(`document-${documentId}`) })
+      .getByRole('button', { name: 'Chỉ tiêu' })
+      .click();
     const targetModal = page.locator('.ant-modal', { hasText: 'Thêm chỉ tiêu' });
     await pick(page, page.getByTestId('target-form-indicator'), 'doi thoai', INDICATOR_NAME);
     await inputOf(page.getByTestId('target-form-value')).fill('50');
     await targetModal.getByText('Hằng năm', { exact: true }).click();
-    await targetModal.getByLabel('Nội dung chỉ tiêu').fill('Hằng năm có từ 50% doanh nghiệp có CĐCS từ 25 lao động tổ chức đối thoại định kỳ');
+    await targetModal
+      .getByLabel('Nội dung chỉ tiêu')
+      .fill('Hằng năm có từ 50% doanh nghiệp có CĐCS từ 25 lao động tổ chức đối thoại định kỳ');
     await shot(page, 'custom-measures-target-form');
     await page.getByTestId('target-form-submit').click();
-    await expect.poll(async () => {
-      const items = (await apiGet<ProgressResult>(server.url, '/api/progress', staff.cookie)).items;
-      const t = items.find((i) => i.document.id === documentId && i.indicator.code === codes.indicator);
-      targetId = t?.targetId ?? 0;
-      return t && { unit: t.owner.id, comparator: t.comparator, value: t.targetValue, timing: t.timing.kind };
-    }).toEqual({ unit: province.id, comparator: '>=', value: 50, timing: 'annual' });
-    const indicator = (await apiGet<{ items: IndicatorItem[] }>(server.url, '/api/measures/indicators', admin.cookie)).items.find((i) => i.code === codes.indicator)!;
+    await expect
+      .poll(async () => {
+        const items = (await apiGet<ProgressResult>(server.url, '/api/progress', staff.cookie)).items;
+        const t = items.find((i) => i.document.id === documentId && i.indicator.code === codes.indicator);
+        targetId = t?.targetId ?? 0;
+        return t && { unit: t.owner.id, comparator: t.comparator, value: t.targetValue, timing: t.timing.kind };
+      })
+      .toEqual({ unit: province.id, comparator: '>=', value: 50, timing: 'annual' });
+    const indicator = (await apiGet<{ items: IndicatorItem[] }>(server.url, '/api/measures/indicators', admin.cookie)).items.find(
+      (i) => i.code === codes.indicator,
+    )!;
     expect(indicator.usedBy.some((u) => u.kind === 'target')).toBe(true);
   });
 
@@ -374,7 +449,11 @@ describe('Chỉ số tự định nghĩa: a province defines a dialogue ratio, a
     await page.getByTestId('bulk-accept').click();
     await page.getByTestId('confirm-ok').click();
     const commune = await sessionOf('canbo.tanninh');
-    await expect.poll(async () => Promise.all(reportIds.map(async (id) => (await apiGet<ReportView>(server.url, `/api/reports/${id}`, commune.cookie)).status))).toEqual(['accepted', 'accepted']);
+    await expect
+      .poll(async () =>
+        Promise.all(reportIds.map(async (id) => (await apiGet<ReportView>(server.url, `/api/reports/${id}`, commune.cookie)).status)),
+      )
+      .toEqual(['accepted', 'accepted']);
     // Accepted reports leave the list of those waiting.
     await expect.poll(() => page.locator(reportIds.map((id) => `[data-testid="review-row-${id}"]`).join(',')).count()).toBe(0);
   });
@@ -393,7 +472,9 @@ describe('Chỉ số tự định nghĩa: a province defines a dialogue ratio, a
       await picker.fill(viDate(asOf));
       await picker.press('Enter');
     }
-    const target = await apiGet<ProgressResult>(server.url, `/api/progress?asOf=${asOf}`, staff.cookie).then((r) => r.items.find((i) => i.targetId === targetId)!) as TargetProgress;
+    const target = (await apiGet<ProgressResult>(server.url, `/api/progress?asOf=${asOf}`, staff.cookie).then((r) =>
+      r.items.find((i) => i.targetId === targetId)!,
+    )) as TargetProgress;
     const sum = FIGURES.first.dialogues + FIGURES.second.dialogues;
     const derived = target.elements[codes.derived]!;
     expect(target.elements[codes.reported]).toBe(sum);

@@ -36,9 +36,14 @@ const PLAN = [
   `Chuyển,TNI-X07-0001,,,,TNI-X08,${PLAN_DATE_VI}`,
 ].join('\n');
 /** Buttons that write: a read-only viewer must see none of them on the screens it reads. */
-const WRITE_BUTTONS = /^(Lưu nháp|Lưu và theo dõi|Tiếp tục rà soát|Tiếp tục nhập|Lập báo cáo|Gửi|Gửi lại|Duyệt|Trả lại|Mở lại|Bỏ văn bản|Xác nhận|Thêm|Nhập từ Excel|Nạp|Sửa|Chuyển sinh hoạt|Ra khỏi tổ chức|Gộp)/;
+const WRITE_BUTTONS =
+  /^(Lưu nháp|Lưu và theo dõi|Tiếp tục rà soát|Tiếp tục nhập|Lập báo cáo|Gửi|Gửi lại|Duyệt|Trả lại|Mở lại|Bỏ văn bản|Xác nhận|Thêm|Nhập từ Excel|Nạp|Sửa|Chuyển sinh hoạt|Ra khỏi tổ chức|Gộp)/;
 
-interface Session { cookie: string; csrfToken: string; me: CurrentUser }
+interface Session {
+  cookie: string;
+  csrfToken: string;
+  me: CurrentUser;
+}
 
 let server: TestServer;
 let browser: Browser;
@@ -59,7 +64,11 @@ async function session(username: string): Promise<Session> {
 }
 
 async function call<T>(s: Session, method: 'POST' | 'PUT', route: string, body: unknown): Promise<T> {
-  const r = await fetch(`${server.url}${route}`, { method, headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrfToken }, body: JSON.stringify(body) });
+  const r = await fetch(`${server.url}${route}`, {
+    method,
+    headers: { 'content-type': 'application/json', cookie: s.cookie, 'x-csrf-token': s.csrfToken },
+    body: JSON.stringify(body),
+  });
   if (!r.ok) throw new Error(`${method} ${route}: ${r.status} ${await r.text()}`);
   return (await r.json()) as T;
 }
@@ -103,7 +112,8 @@ async function cancelConfirmation(page: Page, question: RegExp): Promise<string>
  * printed with the findings and only this exact finding is set aside.
  */
 const isAntdTabsOverflow = (v: { id: string; nodes: { target: unknown[]; failureSummary?: string }[] }) =>
-  v.id === 'aria-required-children' && v.nodes.every((n) => String(n.target.at(-1)).endsWith('.ant-tabs-nav') && /button\[aria-controls\]/.test(n.failureSummary ?? ''));
+  v.id === 'aria-required-children' &&
+  v.nodes.every((n) => String(n.target.at(-1)).endsWith('.ant-tabs-nav') && /button\[aria-controls\]/.test(n.failureSummary ?? ''));
 
 /** Serious and critical violations only (WCAG 2 A/AA rules, colour contrast included). */
 async function scan(page: Page, screen: string): Promise<string[]> {
@@ -113,7 +123,13 @@ async function scan(page: Page, screen: string): Promise<string[]> {
   const bad = result.violations
     .filter((v) => !isAntdTabsOverflow(v))
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} [${(n.failureSummary ?? '').split('\n').slice(1).join(' ').trim()}]`).join(' | ')}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes.length} × ${v.nodes
+          .slice(0, 3)
+          .map((n) => `${n.target.join(' ')} [${(n.failureSummary ?? '').split('\n').slice(1).join(' ').trim()}]`)
+          .join(' | ')}`,
+    );
   axeFindings[screen] = bad;
   axeFindings[`${screen} (all impacts)`] = result.violations.map((v) => `${v.id} (${v.impact})`);
   return bad;
@@ -132,7 +148,11 @@ describe('Everyday screens: confirmations, a read-only viewer, the audit log in 
     officer = await session('cdcs.demo');
     commune = await session('canbo.tanninh');
     // A yearly report with every figure filled (the same number everywhere keeps each part ≤ its whole).
-    const opened = await call<ReportView>(officer, 'POST', '/api/reports', { templateCode: TEMPLATE.code, unitId: officer.me.unit.id, periodCode: PERIOD.code });
+    const opened = await call<ReportView>(officer, 'POST', '/api/reports', {
+      templateCode: TEMPLATE.code,
+      unitId: officer.me.unit.id,
+      periodCode: PERIOD.code,
+    });
     reportId = opened.id;
     const values = Object.fromEntries(opened.template.sections.flatMap((s) => s.fields.map((f) => [f.element, 10])));
     await call(officer, 'PUT', `/api/reports/${reportId}`, { version: opened.version, values });
@@ -147,9 +167,15 @@ describe('Everyday screens: confirmations, a read-only viewer, the audit log in 
   it('a new report does not open covered in red: required figures are flagged on leaving the field or on sending', async () => {
     // The province's own yearly report, fresh and empty (the province staff fill it).
     const province = await session('canbo.tinh');
-    const template = BUILTIN_TEMPLATES.find((t) => t.unitKinds.includes(province.me.unit.kind as never) && openPeriods(t, todayInVietnam()).length > 0);
+    const template = BUILTIN_TEMPLATES.find(
+      (t) => t.unitKinds.includes(province.me.unit.kind as never) && openPeriods(t, todayInVietnam()).length > 0,
+    );
     if (!template) return; // no provincial form open today: nothing to look at
-    const fresh = await call<ReportView>(province, 'POST', '/api/reports', { templateCode: template.code, unitId: province.me.unit.id, periodCode: openPeriods(template, todayInVietnam())[0]!.code });
+    const fresh = await call<ReportView>(province, 'POST', '/api/reports', {
+      templateCode: template.code,
+      unitId: province.me.unit.id,
+      periodCode: openPeriods(template, todayInVietnam())[0]!.code,
+    });
     const page = await signIn('canbo.tinh');
     await page.goto(`/bao-cao-dinh-ky/${fresh.id}`);
     const first = fresh.template.sections[0]!.fields[0]!.element;
@@ -172,10 +198,13 @@ describe('Everyday screens: confirmations, a read-only viewer, the audit log in 
   });
 
   it('Gửi báo cáo asks first, naming the period and the union above; Hủy sends nothing', async () => {
-    const page = officerPage = await signIn('cdcs.demo');
+    const page = (officerPage = await signIn('cdcs.demo'));
     await page.goto(`/bao-cao-dinh-ky/${reportId}`);
     await page.getByTestId('report-submit').click();
-    const question = await cancelConfirmation(page, new RegExp(`^Gửi báo cáo ${PERIOD.label.replace(/^Năm/, 'năm')} lên Công đoàn phường Tân Ninh\\?`));
+    const question = await cancelConfirmation(
+      page,
+      new RegExp(`^Gửi báo cáo ${PERIOD.label.replace(/^Năm/, 'năm')} lên Công đoàn phường Tân Ninh\\?`),
+    );
     expect(question).toContain('Sau khi gửi, số liệu chỉ sửa được khi cấp trên trả lại.');
     expect(await page.getByTestId('report-status').innerText()).toBe('Đang nhập');
     expect((await report()).status).toBe('draft');
@@ -186,7 +215,7 @@ describe('Everyday screens: confirmations, a read-only viewer, the audit log in 
   });
 
   it('Duyệt on the report asks first; Hủy leaves it waiting', async () => {
-    const page = communePage = await signIn('canbo.tanninh');
+    const page = (communePage = await signIn('canbo.tanninh'));
     await page.goto(`/bao-cao-dinh-ky/${reportId}`);
     await page.getByTestId('report-accept').click();
     await cancelConfirmation(page, /^Duyệt báo cáo .+ của .+\?/);
@@ -234,14 +263,19 @@ describe('Everyday screens: confirmations, a read-only viewer, the audit log in 
     const file = await writeProgrammeDocx('daily-use-05-CTr.docx');
     const form = new FormData();
     form.append('file', new Blob([await fs.readFile(file)]), 'daily-use-05-CTr.docx');
-    const uploaded = await fetch(`${server.url}/api/documents/upload?unitId=${staff.me.unit.id}`, { method: 'POST', headers: { cookie: staff.cookie, 'x-csrf-token': staff.csrfToken }, body: form });
+    const uploaded = await fetch(`${server.url}/api/documents/upload?unitId=${staff.me.unit.id}`, {
+      method: 'POST',
+      headers: { cookie: staff.cookie, 'x-csrf-token': staff.csrfToken },
+      body: form,
+    });
     if (!uploaded.ok) throw new Error(`upload: ${uploaded.status} ${await uploaded.text()}`);
     documentId = ((await uploaded.json()) as { document: { id: number } }).document.id;
 
     const page = await signIn('xem.tinh');
     await page.goto(`/van-ban-chi-tieu/${documentId}/ra-soat`);
     await page.getByTestId('review-counts').waitFor();
-    for (const id of ['review-save-draft', 'review-save', 'review-discard', 'review-confirm-all']) expect(await page.getByTestId(id).count()).toBe(0);
+    for (const id of ['review-save-draft', 'review-save', 'review-discard', 'review-confirm-all'])
+      expect(await page.getByTestId(id).count()).toBe(0);
     expect((await buttonTexts(page)).filter((t) => WRITE_BUTTONS.test(t))).toEqual([]);
     await page.goto('/van-ban-chi-tieu');
     await page.getByTestId(`document-resume-${documentId}`).waitFor();
@@ -249,7 +283,8 @@ describe('Everyday screens: confirmations, a read-only viewer, the audit log in 
 
     await page.goto(`/bao-cao-dinh-ky/${reportId}`);
     await page.getByTestId('report-status').waitFor();
-    for (const id of ['report-save', 'report-submit', 'report-accept', 'report-return', 'report-reopen', 'report-upload']) expect(await page.getByTestId(id).count()).toBe(0);
+    for (const id of ['report-save', 'report-submit', 'report-accept', 'report-return', 'report-reopen', 'report-upload'])
+      expect(await page.getByTestId(id).count()).toBe(0);
     expect((await buttonTexts(page)).filter((t) => WRITE_BUTTONS.test(t))).toEqual([]);
     await page.goto('/bao-cao-dinh-ky');
     await page.getByTestId('my-reports').waitFor();
@@ -276,9 +311,13 @@ describe('Everyday screens: confirmations, a read-only viewer, the audit log in 
     const submitted = page.getByTestId('audit-row-report.submit').first();
     await submitted.waitFor();
     expect(await submitted.getByTestId('audit-action').innerText()).toBe('Gửi báo cáo định kỳ');
-    expect(await submitted.getByTestId('audit-entity').innerText()).toBe(`Báo cáo: ${TEMPLATE.name} ${PERIOD.label.toLowerCase()} — ${officer.me.unit.name}`);
+    expect(await submitted.getByTestId('audit-entity').innerText()).toBe(
+      `Báo cáo: ${TEMPLATE.name} ${PERIOD.label.toLowerCase()} — ${officer.me.unit.name}`,
+    );
     expect(await page.getByTestId('audit-row-report.accept').first().getByTestId('audit-action').innerText()).toBe('Duyệt báo cáo định kỳ');
-    expect(await page.getByTestId('audit-row-auth.login').first().getByTestId('audit-entity').innerText()).toBe('Tài khoản: Trần Minh Quân (quantri)');
+    expect(await page.getByTestId('audit-row-auth.login').first().getByTestId('audit-entity').innerText()).toBe(
+      'Tài khoản: Trần Minh Quân (quantri)',
+    );
 
     // The draft saved with every figure: each figure a row under its Vietnamese name, — → 10.
     // The oldest save on the page is the one made before the tests, with every figure.
@@ -314,7 +353,10 @@ describe('Everyday screens: confirmations, a read-only viewer, the audit log in 
     const reviewer = communePage;
     await reviewer.goto('/bao-cao-dinh-ky?tab=duyet');
     await reviewer.getByTestId('review-status-filter').waitFor();
-    await reviewer.locator('[data-testid="review-reports"] .ant-table-row, [data-testid="review-reports"] .ant-table-placeholder').first().waitFor();
+    await reviewer
+      .locator('[data-testid="review-reports"] .ant-table-row, [data-testid="review-reports"] .ant-table-placeholder')
+      .first()
+      .waitFor();
     const reviewList = await scan(reviewer, 'Duyệt báo cáo cấp dưới');
 
     const staff = await signIn('canbo.tinh');
@@ -326,10 +368,12 @@ describe('Everyday screens: confirmations, a read-only viewer, the audit log in 
     expect({ dashboard, form, reviewList, documentReview }).toEqual({ dashboard: [], form: [], reviewList: [], documentReview: [] });
   });
 
-  it('Áp dụng kế hoạch asks first with the preview\'s figures; Hủy changes no tree, confirming applies it', async () => {
+  it("Áp dụng kế hoạch asks first with the preview's figures; Hủy changes no tree, confirming applies it", async () => {
     const admin = await session('quantri');
-    const childrenOn = async (id: number) => (await apiGet<OrgUnitList>(server.url, `/api/org/units/${id}/children?asOf=${PLAN_DATE}`, admin.cookie)).items;
-    const membersOn = async (id: number) => (await apiGet<{ members: number }>(server.url, `/api/members/count?unitId=${id}&date=${PLAN_DATE}`, admin.cookie)).members;
+    const childrenOn = async (id: number) =>
+      (await apiGet<OrgUnitList>(server.url, `/api/org/units/${id}/children?asOf=${PLAN_DATE}`, admin.cookie)).items;
+    const membersOn = async (id: number) =>
+      (await apiGet<{ members: number }>(server.url, `/api/members/count?unitId=${id}&date=${PLAN_DATE}`, admin.cookie)).members;
     const province = (await apiGet<OrgUnitList>(server.url, '/api/org/roots', admin.cookie)).items[0]!;
     const before = await childrenOn(province.id);
     const x07 = before.find((u) => u.code === 'TNI-X07')!;
@@ -348,9 +392,18 @@ describe('Everyday screens: confirmations, a read-only viewer, the audit log in 
     await page.getByTestId('restructure-preview').waitFor();
     await page.getByTestId('restructure-apply').click();
     await shotDialog(page, 'daily-use-restructure-confirm');
-    const question = await cancelConfirmation(page, new RegExp(`^Áp dụng kế hoạch sắp xếp từ ngày ${PLAN_DATE_VI}: sáp nhập 1 đơn vị, chuyển ${cdcsMoving.toLocaleString('vi-VN')} đơn vị sang đơn vị cấp trên mới\\?`));
-    expect(question).toContain(`${cdcsMoving.toLocaleString('vi-VN')} CĐCS với ${membersMoving.toLocaleString('vi-VN')} đoàn viên sẽ thuộc đơn vị cấp trên mới.`);
-    expect(question).toContain(`Cây tổ chức và số liệu tổng hợp sẽ thay đổi từ ngày ${PLAN_DATE_VI}; số liệu trước ngày đó vẫn theo cây cũ. Có thể xem lại trong Nhật ký.`);
+    const question = await cancelConfirmation(
+      page,
+      new RegExp(
+        `^Áp dụng kế hoạch sắp xếp từ ngày ${PLAN_DATE_VI}: sáp nhập 1 đơn vị, chuyển ${cdcsMoving.toLocaleString('vi-VN')} đơn vị sang đơn vị cấp trên mới\\?`,
+      ),
+    );
+    expect(question).toContain(
+      `${cdcsMoving.toLocaleString('vi-VN')} CĐCS với ${membersMoving.toLocaleString('vi-VN')} đoàn viên sẽ thuộc đơn vị cấp trên mới.`,
+    );
+    expect(question).toContain(
+      `Cây tổ chức và số liệu tổng hợp sẽ thay đổi từ ngày ${PLAN_DATE_VI}; số liệu trước ngày đó vẫn theo cây cũ. Có thể xem lại trong Nhật ký.`,
+    );
     // Hủy: still the preview, and the tree on the plan's date is the one from before.
     await page.getByTestId('restructure-preview').waitFor();
     expect(await page.getByTestId('restructure-done').count()).toBe(0);
@@ -366,7 +419,8 @@ describe('Everyday screens: confirmations, a read-only viewer, the audit log in 
 
   it('Nhập chính thức asks first, naming the file, the list, the unit and the rows left out; Hủy writes nothing, confirming imports', async () => {
     const unitId = officer.me.unit.id;
-    const members = async () => (await apiGet<{ members: number }>(server.url, `/api/members/count?unitId=${unitId}`, officer.cookie)).members;
+    const members = async () =>
+      (await apiGet<{ members: number }>(server.url, `/api/members/count?unitId=${unitId}`, officer.cookie)).members;
     const countBefore = await members();
     // Three good rows and one with an 11-digit CCCD; serials far above the demo's, so no CCCD collides.
     const good = validMemberRows(3, [officer.me.unit.code], 800_000);
@@ -382,7 +436,10 @@ describe('Everyday screens: confirmations, a read-only viewer, the audit log in 
 
     await page.getByTestId('import-run').click();
     await shotDialog(page, 'daily-use-import-confirm');
-    const question = await cancelConfirmation(page, new RegExp(`^Nhập chính thức 3 đoàn viên từ tệp doan-vien\\.xlsx vào sổ đoàn viên của ${escapeRegExp(officer.me.unit.name)}\\?`));
+    const question = await cancelConfirmation(
+      page,
+      new RegExp(`^Nhập chính thức 3 đoàn viên từ tệp doan-vien\\.xlsx vào sổ đoàn viên của ${escapeRegExp(officer.me.unit.name)}\\?`),
+    );
     expect(question).toContain('Theo kết quả chạy thử: thêm mới 3, cập nhật 0, giữ nguyên 0.');
     expect(question).toContain('1 dòng bị từ chối sẽ không được nhập');
     // Hủy: the dry run's report is still there and the register holds as many members as before.

@@ -46,14 +46,45 @@ describe('Tổng quan: a province officer sees where the targets stand and drill
     expect(me.unit.name).toBe('Liên đoàn Lao động tỉnh Tây Ninh');
     // The demo has no documents yet: the province's action programme and four of its targets.
     const doc = await apiPost<PlanDocument>('/api/documents', {
-      kind: 'program', symbol: '05-CTr/LĐLĐ', title: 'Chương trình hành động thực hiện Nghị quyết Đại hội Công đoàn tỉnh nhiệm kỳ 2023–2028',
-      issuerUnitId: me.unit.id, issuedOn: '2023-11-20', termFrom: 2023, termTo: 2028,
+      kind: 'program',
+      symbol: '05-CTr/LĐLĐ',
+      title: 'Chương trình hành động thực hiện Nghị quyết Đại hội Công đoàn tỉnh nhiệm kỳ 2023–2028',
+      issuerUnitId: me.unit.id,
+      issuedOn: '2023-11-20',
+      termFrom: 2023,
+      termTo: 2028,
     });
-    const target = (body: Record<string, unknown>) => apiPost<TargetProgress>('/api/targets', { documentId: doc.id, unitId: me.unit.id, ...body });
-    targets.members = await target({ indicatorCode: 'members', comparator: '>', value: 140000, deadlineYear: 2028, subject: 'Phát triển đoàn viên' });
-    targets.employers = await target({ indicatorCode: 'employers_with_cdcs_share', comparator: '=', value: 100, deadlineYear: 2028, minWorkers: 25, subject: 'Doanh nghiệp từ 25 lao động trở lên có CĐCS' });
-    targets.agreements = await target({ indicatorCode: 'agreements_share', comparator: '>=', value: 85, deadlineYear: 2028, subject: 'Đơn vị có tổ chức công đoàn ký được thỏa ước' });
-    targets.dissemination = await target({ indicatorCode: 'dissemination_share', comparator: '>', value: 90, annual: true, subject: 'Đoàn viên, NLĐ được tuyên truyền nghị quyết' });
+    const target = (body: Record<string, unknown>) =>
+      apiPost<TargetProgress>('/api/targets', { documentId: doc.id, unitId: me.unit.id, ...body });
+    targets.members = await target({
+      indicatorCode: 'members',
+      comparator: '>',
+      value: 140000,
+      deadlineYear: 2028,
+      subject: 'Phát triển đoàn viên',
+    });
+    targets.employers = await target({
+      indicatorCode: 'employers_with_cdcs_share',
+      comparator: '=',
+      value: 100,
+      deadlineYear: 2028,
+      minWorkers: 25,
+      subject: 'Doanh nghiệp từ 25 lao động trở lên có CĐCS',
+    });
+    targets.agreements = await target({
+      indicatorCode: 'agreements_share',
+      comparator: '>=',
+      value: 85,
+      deadlineYear: 2028,
+      subject: 'Đơn vị có tổ chức công đoàn ký được thỏa ước',
+    });
+    targets.dissemination = await target({
+      indicatorCode: 'dissemination_share',
+      comparator: '>',
+      value: 90,
+      annual: true,
+      subject: 'Đoàn viên, NLĐ được tuyên truyền nghị quyết',
+    });
   });
 
   afterAll(async () => {
@@ -74,7 +105,13 @@ describe('Tổng quan: a province officer sees where the targets stand and drill
     const forecast = await members.getByTestId('target-forecast').innerText();
     // Issue 16: a forecast only with enough history; otherwise the card says so.
     const f = targets.members.progress.forecast;
-    expect(forecast).toMatch(!f ? /^Chưa đủ số liệu để dự báo$/ : f.willBeMet ? /^Dự báo đạt [\d.]+ vào 31\/12\/2028 — sẽ đạt/ : /^Theo tốc độ hiện nay sẽ không đạt$/);
+    expect(forecast).toMatch(
+      !f
+        ? /^Chưa đủ số liệu để dự báo$/
+        : f.willBeMet
+          ? /^Dự báo đạt [\d.]+ vào 31\/12\/2028 — sẽ đạt/
+          : /^Theo tốc độ hiện nay sẽ không đạt$/,
+    );
 
     const agreements = page.getByTestId(`target-card-${targets.agreements.targetId}`);
     expect(await agreements.getByTestId('target-goal').innerText()).toBe('Từ 85% trở lên — đến năm 2028');
@@ -136,12 +173,18 @@ describe('Tổng quan: a province officer sees where the targets stand and drill
 
   it('drills down into that commune and lists its own units', async () => {
     const drawer = page.getByTestId('target-detail');
-    const own = await apiGet<BreakdownResult>(server.url, `/api/targets/${targets.employers.targetId}/breakdown?unitId=${firstChild.id}`, cookie);
+    const own = await apiGet<BreakdownResult>(
+      server.url,
+      `/api/targets/${targets.employers.targetId}/breakdown?unitId=${firstChild.id}`,
+      cookie,
+    );
     expect(own.items.length).toBeGreaterThan(0);
     await drawer.getByTestId(`breakdown-row-${firstChild.id}`).click();
     await expect.poll(() => drawer.getByTestId('breakdown-breadcrumb').innerText()).toContain(firstChild.name);
     await drawer.getByTestId(`breakdown-row-${own.items[0]!.unit.id}`).waitFor();
-    expect(await drawer.locator('tbody tr[data-testid^="breakdown-row-"]').first().getByTestId('breakdown-unit-name').innerText()).toBe(own.items[0]!.unit.name);
+    expect(await drawer.locator('tbody tr[data-testid^="breakdown-row-"]').first().getByTestId('breakdown-unit-name').innerText()).toBe(
+      own.items[0]!.unit.name,
+    );
     expect(await drawer.getByTestId('breakdown-breadcrumb').innerText()).toContain(me.unit.name);
     await shot('dashboard-drill-down', false);
     // Back up through the breadcrumb to the province's children.
@@ -151,7 +194,7 @@ describe('Tổng quan: a province officer sees where the targets stand and drill
     await drawer.waitFor({ state: 'hidden' });
   });
 
-  it('draws a count target\'s trend with the target line and the dashed forecast', async () => {
+  it("draws a count target's trend with the target line and the dashed forecast", async () => {
     await page.getByTestId(`target-card-${targets.members.targetId}`).click();
     const drawer = page.getByTestId('target-detail');
     // Lines are zero-height paths (never "visible" to Playwright): wait for the drawn SVG instead.
@@ -163,7 +206,9 @@ describe('Tổng quan: a province officer sees where the targets stand and drill
     // Issue 16: the communes are not judged against the province's whole 140.000 — each one's
     // growth is weighed against its share of the members, and the table says so.
     await drawer.getByTestId('breakdown-contribution').first().waitFor();
-    expect(await drawer.getByTestId('breakdown-rule').innerText()).toMatch(/^Đơn vị chưa được giao chỉ tiêu không được đánh giá theo tổng chỉ tiêu của cấp trên: phần tăng từ ngày \d{2}\/\d{2}\/\d{4}/);
+    expect(await drawer.getByTestId('breakdown-rule').innerText()).toMatch(
+      /^Đơn vị chưa được giao chỉ tiêu không được đánh giá theo tổng chỉ tiêu của cấp trên: phần tăng từ ngày \d{2}\/\d{2}\/\d{4}/,
+    );
     expect(await drawer.getByTestId('breakdown-table').innerText()).not.toContain('Chậm tiến độ');
     await drawer.getByTestId('breakdown').scrollIntoViewIfNeeded();
     await shot('dashboard-members-children', false);

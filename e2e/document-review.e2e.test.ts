@@ -29,15 +29,22 @@ let editedValue = 0;
 
 const shot = (p: Page, name: string) => p.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 const reviewNow = () => apiGet<ReviewResult>(server.url, `/api/documents/${documentId}/review`, cookie);
-const decided = (r: ReviewResult) => (r.decisions ?? []).filter((x) => x.decision !== 'pending').map((x) => `${x.key}:${x.decision}`).sort();
+const decided = (r: ReviewResult) =>
+  (r.decisions ?? [])
+    .filter((x) => x.decision !== 'pending')
+    .map((x) => `${x.key}:${x.decision}`)
+    .sort();
 const card = (p: Page, key: string) => p.getByTestId(`review-target-${key}`);
-const decide = (p: Page, key: string, label: 'Xác nhận' | 'Bỏ') => p.getByTestId(`review-decision-${key}`).getByText(label, { exact: true }).click();
+const decide = (p: Page, key: string, label: 'Xác nhận' | 'Bỏ') =>
+  p.getByTestId(`review-decision-${key}`).getByText(label, { exact: true }).click();
 const valueInput = (p: Page, key: string) => p.getByTestId(`review-value-${key}`).locator('xpath=descendant-or-self::input');
 
 /** Holds every draft save at the network: the screen has changes the server does not, for as long as the test needs. */
 async function holdDraftSaves(p: Page): Promise<{ release: () => Promise<void> }> {
   const held: Route[] = [];
-  await p.route(DRAFT_ROUTE, (route) => { held.push(route); });
+  await p.route(DRAFT_ROUTE, (route) => {
+    held.push(route);
+  });
   return {
     release: async () => {
       // The saves never reach the server (the officer left without them); aborted before the
@@ -56,7 +63,9 @@ async function expectDecisionsShown(p: Page) {
   expect(await valueInput(p, c.key).inputValue()).toBe(editedValue.toLocaleString('vi-VN'));
   expect(await card(p, d.key).getAttribute('class')).toContain('is-pending');
   expect(await p.getByTestId('review-title').inputValue()).toBe(EDITED_TITLE);
-  expect(await p.getByTestId('review-counts').innerText()).toBe(`${review.proposals.length} chỉ tiêu đọc được · 1 xác nhận · 1 bỏ · ${review.proposals.length - 2} chưa quyết định`);
+  expect(await p.getByTestId('review-counts').innerText()).toBe(
+    `${review.proposals.length} chỉ tiêu đọc được · 1 xác nhận · 1 bỏ · ${review.proposals.length - 2} chưa quyết định`,
+  );
 }
 
 /** Uploads the file again from the list and expects the existing document to be offered, not a copy. */
@@ -64,7 +73,9 @@ async function uploadAgainAndOpenExisting(p: Page) {
   await submitUpload(p, docxPath);
   const offer = p.getByTestId('upload-duplicate-message');
   await offer.waitFor({ timeout: 60_000 });
-  expect(await offer.innerText()).toMatch(/^Tệp này đã được tải lên: 05\/CTr-LĐLĐ — .+ \(Liên đoàn Lao động tỉnh Tây Ninh, đang chờ rà soát\)\. Hãy mở văn bản đã có thay vì tạo một bản trùng\.$/);
+  expect(await offer.innerText()).toMatch(
+    /^Tệp này đã được tải lên: 05\/CTr-LĐLĐ — .+ \(Liên đoàn Lao động tỉnh Tây Ninh, đang chờ rà soát\)\. Hãy mở văn bản đã có thay vì tạo một bản trùng\.$/,
+  );
   // The same file is that document: nothing to upload "anyway".
   expect(await p.getByTestId('upload-proceed').count()).toBe(0);
   await p.getByTestId('upload-open-existing').click();
@@ -101,10 +112,12 @@ describe('Rà soát văn bản keeps work: autosaved decisions, a question befor
     await valueInput(page, c.key).fill(String(editedValue));
     await page.getByTestId('review-title').fill(EDITED_TITLE);
     // The server has them: the draft, not the screen's memory.
-    await expect.poll(async () => {
-      const r = await reviewNow();
-      return [decided(r), r.decisions?.find((x) => x.key === c.key)?.value, r.draft.metadata?.title];
-    }).toEqual([[`${a.key}:confirm`, `${b.key}:drop`].sort(), editedValue, EDITED_TITLE]);
+    await expect
+      .poll(async () => {
+        const r = await reviewNow();
+        return [decided(r), r.decisions?.find((x) => x.key === c.key)?.value, r.draft.metadata?.title];
+      })
+      .toEqual([[`${a.key}:confirm`, `${b.key}:drop`].sort(), editedValue, EDITED_TITLE]);
     await expect.poll(() => page.getByTestId('review-save-state').innerText()).toMatch(/^Đã lưu nháp lúc \d{2}:\d{2}:\d{2}\.$/);
     await shot(page, 'document-review-autosaved');
   });
@@ -144,7 +157,9 @@ describe('Rà soát văn bản keeps work: autosaved decisions, a question befor
     await page.getByTestId(`document-open-${documentId}`).click();
     await page.waitForURL(new RegExp(`/van-ban-chi-tieu/${documentId}/ra-soat$`));
     await expectDecisionsShown(page);
-    expect(await page.getByTestId('review-save-state').innerText()).toMatch(/^Mỗi quyết định được tự động lưu thành bản nháp\. Bản nháp lưu lần cuối lúc .+ \(.+\)\.$/);
+    expect(await page.getByTestId('review-save-state').innerText()).toMatch(
+      /^Mỗi quyết định được tự động lưu thành bản nháp\. Bản nháp lưu lần cuối lúc .+ \(.+\)\.$/,
+    );
   });
 
   it('asks before reloading the tab with an unsaved decision (the browser’s own dialog)', async () => {

@@ -51,7 +51,9 @@ describe('Văn bản & chỉ tiêu: a province officer uploads an action program
     await page.getByTestId('review-text').waitFor();
     expect(await page.locator('[data-testid^="mark-target-"]').count()).toBe(16);
     expect(await page.getByTestId('review-symbol').inputValue()).toBe('05/CTr-LĐLĐ');
-    expect(await page.getByTestId('review-title').inputValue()).toMatch(/^Chương trình hành động của Ban Chấp hành Liên đoàn Lao động tỉnh thực hiện Nghị quyết Đại hội XI/);
+    expect(await page.getByTestId('review-title').inputValue()).toMatch(
+      /^Chương trình hành động của Ban Chấp hành Liên đoàn Lao động tỉnh thực hiện Nghị quyết Đại hội XI/,
+    );
     expect(await page.getByTestId('review-counts').innerText()).toBe('16 chỉ tiêu đọc được · 0 xác nhận · 0 bỏ · 16 chưa quyết định');
     // The highlighted words are the target's own quote.
     const members = review.proposals.find((p) => p.value === 140000)!;
@@ -77,7 +79,9 @@ describe('Văn bản & chỉ tiêu: a province officer uploads an action program
     const members = review.proposals.find((p) => p.value === 140000)!;
     expect(await page.getByTestId(`review-indicator-${members.key}`).innerText()).toContain('Số đoàn viên công đoàn');
     const enterprises = review.proposals.find((p) => p.quote.includes('25 lao động'))!;
-    expect(await page.getByTestId(`review-indicator-${enterprises.key}`).innerText()).toContain('Tỷ lệ doanh nghiệp (từ N lao động) có CĐCS');
+    expect(await page.getByTestId(`review-indicator-${enterprises.key}`).innerText()).toContain(
+      'Tỷ lệ doanh nghiệp (từ N lao động) có CĐCS',
+    );
     await page.getByTestId(`review-indicator-${enterprises.key}`).click();
     await page.locator('.ant-select-item-group', { hasText: 'Gợi ý theo nội dung chỉ tiêu' }).first().waitFor();
     await page.keyboard.press('Escape');
@@ -95,11 +99,15 @@ describe('Văn bản & chỉ tiêu: a province officer uploads an action program
     const unmeasured = review.proposals.filter((p) => p !== dropped && p.suggestions.length === 0);
     if (unmeasured.length > 0) {
       await page.getByTestId('review-save').click();
-      expect(await page.getByTestId('review-error').innerText()).toBe(`Còn ${unmeasured.length} chỉ tiêu đã xác nhận nhưng chưa chọn chỉ số.`);
+      expect(await page.getByTestId('review-error').innerText()).toBe(
+        `Còn ${unmeasured.length} chỉ tiêu đã xác nhận nhưng chưa chọn chỉ số.`,
+      );
       for (const p of unmeasured) await page.getByTestId(`review-decision-${p.key}`).getByText('Bỏ').click();
     }
     confirmedCount = review.proposals.length - 1 - unmeasured.length;
-    expect(await page.getByTestId('review-counts').innerText()).toBe(`16 chỉ tiêu đọc được · ${confirmedCount} xác nhận · ${1 + unmeasured.length} bỏ · 0 chưa quyết định`);
+    expect(await page.getByTestId('review-counts').innerText()).toBe(
+      `16 chỉ tiêu đọc được · ${confirmedCount} xác nhận · ${1 + unmeasured.length} bỏ · 0 chưa quyết định`,
+    );
     await page.getByTestId('review-save').click();
     await page.waitForURL(new RegExp(`/van-ban-chi-tieu/${documentId}$`), { timeout: 60_000 });
     await page.getByTestId('document-detail').getByText(`Đã lưu · ${confirmedCount} chỉ tiêu`).waitFor();

@@ -26,7 +26,13 @@ let data: MobileData;
 
 /** Finite animations (a drawer sliding in, a tab fading) have ended: the layout is the one the officer reads. */
 async function settled(page: Page): Promise<void> {
-  await expect.poll(() => page.evaluate(`document.getAnimations().filter((a) => a.playState === 'running' && a.effect && a.effect.getTiming().iterations !== Infinity).length`)).toBe(0);
+  await expect
+    .poll(() =>
+      page.evaluate(
+        `document.getAnimations().filter((a) => a.playState === 'running' && a.effect && a.effect.getTiming().iterations !== Infinity).length`,
+      ),
+    )
+    .toBe(0);
 }
 
 /** The checks of the issue on what the screen shows now, then its screenshot. */
@@ -36,7 +42,11 @@ async function checkScreen(page: Page, screen: string, suffix: string): Promise<
   await page.screenshot({ path: path.join(ARTIFACTS, `mobile-${screen}${suffix}.png`), fullPage: true, animations: 'disabled' });
   // A phone zooms a too-wide page out (innerWidth then grows with it): the device width is the bound.
   expect({ screen, innerWidth: layout.innerWidth }).toEqual({ screen, innerWidth: layout.screenWidth });
-  expect({ screen, scrollWidth: layout.scrollWidth, overflowing: layout.overflowing }).toEqual({ screen, scrollWidth: layout.innerWidth, overflowing: [] });
+  expect({ screen, scrollWidth: layout.scrollWidth, overflowing: layout.overflowing }).toEqual({
+    screen,
+    scrollWidth: layout.innerWidth,
+    overflowing: [],
+  });
   expect({ screen, verticalTexts: layout.verticalTexts }).toEqual({ screen, verticalTexts: [] });
   expect({ screen, cutOffControls: layout.cutOffControls }).toEqual({ screen, cutOffControls: [] });
   expect({ screen, smallTargets: layout.smallTargets }).toEqual({ screen, smallTargets: [] });

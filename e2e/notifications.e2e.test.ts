@@ -18,12 +18,28 @@ import { startTestServer, type TestServer } from './support/test-server.ts';
 // sends again; the commune is told "… đã gửi lại …". Then the bell and the list on a 360 px phone.
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
-const PERIOD = openPeriods(BUILTIN_TEMPLATES.find((t) => t.code === 'cdcs-nam')!, todayInVietnam())[0]!.code;
+const PERIOD = openPeriods(
+  BUILTIN_TEMPLATES.find((t) => t.code === 'cdcs-nam')!,
+  todayInVietnam(),
+)[0]!.code;
 const RETURN_REASON = 'Đoàn phí đã thu chưa khớp sổ thu chi quý IV, đề nghị đối chiếu lại.';
-const COMPLETE = { dissemination_reached: 900, dissemination_base: 1000, union_fee_due: 50_000_000, union_fee_collected: 42_000_000, dues_due: 12_000_000, dues_collected: 11_500_000 };
+const COMPLETE = {
+  dissemination_reached: 900,
+  dissemination_base: 1000,
+  union_fee_due: 50_000_000,
+  union_fee_collected: 42_000_000,
+  dues_due: 12_000_000,
+  dues_collected: 11_500_000,
+};
 
-interface Session { cookie: string; csrfToken: string }
-interface Inbox { items: { id: number; kind: string; title: string; read: boolean }[]; unread: number }
+interface Session {
+  cookie: string;
+  csrfToken: string;
+}
+interface Inbox {
+  items: { id: number; kind: string; title: string; read: boolean }[];
+  unread: number;
+}
 
 let server: TestServer;
 let browser: Browser;
@@ -39,7 +55,8 @@ async function session(username: string): Promise<Session> {
 }
 
 const inbox = (s: Session) => apiGet<Inbox>(server.url, '/api/notifications', s.cookie);
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true, animations: 'disabled' });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true, animations: 'disabled' });
 const bellCount = (page: Page) => page.getByTestId('notification-bell').getAttribute('data-unread').then(Number);
 
 async function signIn(username: string): Promise<Page> {
@@ -67,9 +84,19 @@ describe('Thông báo: a returned report reaches the CĐCS officer on the bell, 
     officer = await session('cdcs.demo');
     commune = await session('canbo.tanninh');
     const unitId = (await apiGet<CurrentUser>(server.url, '/api/auth/me', officer.cookie)).unit.id;
-    const draft = await apiPost<{ id: number; version: number }>(server.url, '/api/reports', { templateCode: 'cdcs-nam', unitId, periodCode: PERIOD }, officer);
+    const draft = await apiPost<{ id: number; version: number }>(
+      server.url,
+      '/api/reports',
+      { templateCode: 'cdcs-nam', unitId, periodCode: PERIOD },
+      officer,
+    );
     reportId = draft.id;
-    const sent = await apiPost<{ version: number }>(server.url, `/api/reports/${reportId}/submit`, { version: draft.version, values: COMPLETE }, officer);
+    const sent = await apiPost<{ version: number }>(
+      server.url,
+      `/api/reports/${reportId}/submit`,
+      { version: draft.version, values: COMPLETE },
+      officer,
+    );
     await apiPost(server.url, `/api/reports/${reportId}/return`, { version: sent.version, reason: RETURN_REASON }, commune);
   });
 
@@ -134,7 +161,9 @@ describe('Thông báo: a returned report reaches the CĐCS officer on the bell, 
     // The unread filter keeps every unread one (the first submission, the resubmission, any reminder).
     await page.getByTestId('notifications-filter').getByText('Chưa đọc').click();
     await page.waitForURL('**/thong-bao?xem=chua-doc');
-    await expect.poll(() => page.getByTestId('notifications-scene').locator('[data-testid="notification-items"] > li').count()).toBe(box.unread);
+    await expect
+      .poll(() => page.getByTestId('notifications-scene').locator('[data-testid="notification-items"] > li').count())
+      .toBe(box.unread);
     await shot(page, 'notifications-page-unread');
 
     await item.locator('a').click();
@@ -145,7 +174,9 @@ describe('Thông báo: a returned report reaches the CĐCS officer on the bell, 
     // Back on the list, one button marks the rest read.
     await page.goBack();
     await page.waitForURL('**/thong-bao?xem=chua-doc');
-    await expect.poll(() => page.getByTestId('notifications-scene').locator('[data-testid="notification-items"] > li').count()).toBe(box.unread - 1);
+    await expect
+      .poll(() => page.getByTestId('notifications-scene').locator('[data-testid="notification-items"] > li').count())
+      .toBe(box.unread - 1);
     await page.getByTestId('notifications-read-all').click();
     await page.getByTestId('notifications-empty').waitFor();
     await expect.poll(() => bellCount(page)).toBe(0);
@@ -179,8 +210,17 @@ describe('Thông báo: a returned report reaches the CĐCS officer on the bell, 
     expect(await page.getByTestId('pref-report.resubmitted').count()).toBe(0);
     expect(await acceptedByMail.getAttribute('aria-checked')).toBe('true');
     await acceptedByMail.click();
-    await expect.poll(async () => (await apiGet<{ items: { kind: string; email: boolean; inApp: boolean }[] }>(server.url, '/api/notifications/preferences', officer.cookie))
-      .items.find((i) => i.kind === 'report.accepted')).toMatchObject({ email: false, inApp: true });
+    await expect
+      .poll(async () =>
+        (
+          await apiGet<{ items: { kind: string; email: boolean; inApp: boolean }[] }>(
+            server.url,
+            '/api/notifications/preferences',
+            officer.cookie,
+          )
+        ).items.find((i) => i.kind === 'report.accepted'),
+      )
+      .toMatchObject({ email: false, inApp: true });
     await shot(page, 'notifications-settings');
   });
 
@@ -201,8 +241,13 @@ describe('Thông báo: a returned report reaches the CĐCS officer on the bell, 
     await drawer.locator('[data-kind="report.returned"]').waitFor();
     await expect.poll(() => page.evaluate(`document.getAnimations().filter((a) => a.playState === 'running').length`)).toBe(0);
     const inDrawer = await readLayout(page);
-    expect({ scrollWidth: inDrawer.scrollWidth, overflowing: inDrawer.overflowing, verticalTexts: inDrawer.verticalTexts, cutOffControls: inDrawer.cutOffControls, smallTargets: inDrawer.smallTargets })
-      .toEqual({ scrollWidth: 360, overflowing: [], verticalTexts: [], cutOffControls: [], smallTargets: [] });
+    expect({
+      scrollWidth: inDrawer.scrollWidth,
+      overflowing: inDrawer.overflowing,
+      verticalTexts: inDrawer.verticalTexts,
+      cutOffControls: inDrawer.cutOffControls,
+      smallTargets: inDrawer.smallTargets,
+    }).toEqual({ scrollWidth: 360, overflowing: [], verticalTexts: [], cutOffControls: [], smallTargets: [] });
     await shot(page, 'notifications-bell-360');
 
     await drawer.getByTestId('notification-see-all').tap();
@@ -212,15 +257,25 @@ describe('Thông báo: a returned report reaches the CĐCS officer on the bell, 
     await drawer.waitFor({ state: 'hidden' });
     await expect.poll(() => page.evaluate(`document.getAnimations().filter((a) => a.playState === 'running').length`)).toBe(0);
     const onPage = await readLayout(page);
-    expect({ scrollWidth: onPage.scrollWidth, overflowing: onPage.overflowing, verticalTexts: onPage.verticalTexts, cutOffControls: onPage.cutOffControls, smallTargets: onPage.smallTargets })
-      .toEqual({ scrollWidth: 360, overflowing: [], verticalTexts: [], cutOffControls: [], smallTargets: [] });
+    expect({
+      scrollWidth: onPage.scrollWidth,
+      overflowing: onPage.overflowing,
+      verticalTexts: onPage.verticalTexts,
+      cutOffControls: onPage.cutOffControls,
+      smallTargets: onPage.smallTargets,
+    }).toEqual({ scrollWidth: 360, overflowing: [], verticalTexts: [], cutOffControls: [], smallTargets: [] });
     await shot(page, 'notifications-page-360');
 
     await page.getByTestId('notifications-settings').tap();
     await page.getByTestId('pref-report.returned-inApp').waitFor();
     const settings = await readLayout(page);
-    expect({ scrollWidth: settings.scrollWidth, overflowing: settings.overflowing, verticalTexts: settings.verticalTexts, cutOffControls: settings.cutOffControls, smallTargets: settings.smallTargets })
-      .toEqual({ scrollWidth: 360, overflowing: [], verticalTexts: [], cutOffControls: [], smallTargets: [] });
+    expect({
+      scrollWidth: settings.scrollWidth,
+      overflowing: settings.overflowing,
+      verticalTexts: settings.verticalTexts,
+      cutOffControls: settings.cutOffControls,
+      smallTargets: settings.smallTargets,
+    }).toEqual({ scrollWidth: 360, overflowing: [], verticalTexts: [], cutOffControls: [], smallTargets: [] });
     await shot(page, 'notifications-settings-360');
   });
 });

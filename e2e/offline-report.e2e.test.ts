@@ -22,7 +22,10 @@ import { startTestServer, type TestServer } from './support/test-server.ts';
  * choice being what is saved. The app is installable (Chromium's own check, over CDP).
  */
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
-const PERIOD = openPeriods(BUILTIN_TEMPLATES.find((t) => t.code === 'cdcs-nam')!, todayInVietnam())[0]!.code;
+const PERIOD = openPeriods(
+  BUILTIN_TEMPLATES.find((t) => t.code === 'cdcs-nam')!,
+  todayInVietnam(),
+)[0]!.code;
 const PHONE = { width: 390, height: 844 };
 const PENDING = 'Chưa gửi được — sẽ gửi khi có mạng';
 const RETURN_REASON = 'Đề nghị kiểm tra lại số đoàn viên được tuyên truyền theo biên bản hội nghị.';
@@ -77,7 +80,8 @@ describe('Báo cáo định kỳ offline: a CĐCS officer on a phone without sig
     const { page, context } = officer;
     // Console errors too (antd's warnings among them), except the requests that fail because the phone is offline, logged out, or behind a newer version (the 409 the conflict test provokes).
     page.on('console', (message) => {
-      if (message.type() === 'error' && !/ERR_INTERNET_DISCONNECTED|status of (401|409)/.test(message.text())) officer.errors.push(`console: ${message.text()}`);
+      if (message.type() === 'error' && !/ERR_INTERNET_DISCONNECTED|status of (401|409)/.test(message.text()))
+        officer.errors.push(`console: ${message.text()}`);
     });
     await loginInBrowser(page, 'cdcs.demo', DEMO_PASSWORD);
     await page.goto('/bao-cao-dinh-ky');
@@ -93,7 +97,9 @@ describe('Báo cáo định kỳ offline: a CĐCS officer on a phone without sig
     await typeFigure(page, 'dissemination_base', '1000');
     // The same rule, the same words as online, with no server to ask.
     await page.getByTestId('error-dissemination_reached').waitFor();
-    expect(await page.getByTestId('error-dissemination_reached').innerText()).toBe('«Đoàn viên, NLĐ được tuyên truyền, phổ biến nghị quyết» (1.200) lớn hơn «Đoàn viên, NLĐ thuộc diện tuyên truyền» (1.000) (quy tắc: phần không vượt quá tổng).');
+    expect(await page.getByTestId('error-dissemination_reached').innerText()).toBe(
+      '«Đoàn viên, NLĐ được tuyên truyền, phổ biến nghị quyết» (1.200) lớn hơn «Đoàn viên, NLĐ thuộc diện tuyên truyền» (1.000) (quy tắc: phần không vượt quá tổng).',
+    );
     await expect.poll(() => page.getByTestId('report-offline-state').innerText()).toBe(PENDING);
     await shot(page, '1-typed-offline');
 
@@ -109,7 +115,12 @@ describe('Báo cáo định kỳ offline: a CĐCS officer on a phone without sig
 
     // Corrected, completed and sent while still offline: the submission waits on the device.
     await typeFigure(page, 'dissemination_reached', '800');
-    for (const [element, value] of [['union_fee_due', '180000000'], ['union_fee_collected', '171500000'], ['dues_due', '45000000'], ['dues_collected', '44000000']] as const) {
+    for (const [element, value] of [
+      ['union_fee_due', '180000000'],
+      ['union_fee_collected', '171500000'],
+      ['dues_due', '45000000'],
+      ['dues_collected', '44000000'],
+    ] as const) {
       await typeFigure(page, element, value);
     }
     expect(await page.locator('[data-testid^="error-"]').count()).toBe(0);
@@ -125,7 +136,14 @@ describe('Báo cáo định kỳ offline: a CĐCS officer on a phone without sig
 
     await context.setOffline(false);
     await expect.poll(async () => (await stored()).status).toBe('submitted');
-    expect((await stored()).values).toMatchObject({ dissemination_reached: 800, dissemination_base: 1000, union_fee_due: 180_000_000, union_fee_collected: 171_500_000, dues_due: 45_000_000, dues_collected: 44_000_000 });
+    expect((await stored()).values).toMatchObject({
+      dissemination_reached: 800,
+      dissemination_base: 1000,
+      union_fee_due: 180_000_000,
+      union_fee_collected: 171_500_000,
+      dues_due: 45_000_000,
+      dues_collected: 44_000_000,
+    });
     await expect.poll(() => page.getByTestId('report-status').innerText()).toBe('Đã gửi, chờ duyệt');
     expect(await page.getByTestId('report-offline-state').count()).toBe(0);
     await shot(page, '4-sent');
@@ -151,7 +169,10 @@ describe('Báo cáo định kỳ offline: a CĐCS officer on a phone without sig
     const response = await fetch(`${server.url}/api/reports/${reportId}`, {
       method: 'PUT',
       headers: { 'content-type': 'application/json', cookie: office.cookie, 'x-csrf-token': office.csrfToken },
-      body: JSON.stringify({ version: (await stored()).version, values: { dissemination_reached: 900, union_fee_collected: 172_000_000, innovations: 5 } }),
+      body: JSON.stringify({
+        version: (await stored()).version,
+        values: { dissemination_reached: 900, union_fee_collected: 172_000_000, innovations: 5 },
+      }),
     });
     expect(response.status).toBe(200);
 
@@ -172,7 +193,9 @@ describe('Báo cáo định kỳ offline: a CĐCS officer on a phone without sig
     // Keeps their own 850, takes the office's 172,000,000.
     await page.getByTestId('conflict-theirs-union_fee_collected').click();
     await page.getByTestId('conflict-resolve').click();
-    await expect.poll(async () => (await stored()).values).toMatchObject({ dissemination_reached: 850, union_fee_collected: 172_000_000, skills_learners: 30, innovations: 5 });
+    await expect
+      .poll(async () => (await stored()).values)
+      .toMatchObject({ dissemination_reached: 850, union_fee_collected: 172_000_000, skills_learners: 30, innovations: 5 });
     expect((await stored()).status).toBe('returned');
     await expect.poll(() => page.getByTestId('report-conflict').count()).toBe(0);
     expect(await page.locator('#f-dissemination_reached').inputValue()).toBe('850');
@@ -222,7 +245,14 @@ describe('Installable: the manifest and the service worker pass Chromium’s ins
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM_PATH,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
     });
   });
 
@@ -242,7 +272,15 @@ describe('Installable: the manifest and the service worker pass Chromium’s ins
     const { url, errors, data } = await cdp.send('Page.getAppManifest');
     expect(url).toBe(`${server.url}/manifest.webmanifest`);
     expect(errors).toEqual([]);
-    const manifest = JSON.parse(data!) as { name: string; short_name: string; lang: string; display: string; start_url: string; theme_color: string; icons: { src: string; sizes: string; type: string; purpose: string }[] };
+    const manifest = JSON.parse(data!) as {
+      name: string;
+      short_name: string;
+      lang: string;
+      display: string;
+      start_url: string;
+      theme_color: string;
+      icons: { src: string; sizes: string; type: string; purpose: string }[];
+    };
     expect(manifest).toMatchObject({ short_name: 'Tiến Độ', lang: 'vi', display: 'standalone', start_url: '/', theme_color: '#12355b' });
     expect(manifest.name).toBe('Tiến Độ — Theo dõi thực hiện chỉ tiêu Công đoàn');
     expect(manifest.icons.map((i) => `${i.sizes} ${i.purpose}`)).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);

@@ -14,7 +14,18 @@ import { stripVietnameseAccents } from './support/text.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
-const MENU_LABELS = ['Tổng quan', 'Cơ cấu tổ chức', 'Đoàn viên', 'Công đoàn cơ sở', 'Doanh nghiệp', 'Thỏa ước', 'Văn bản & chỉ tiêu', 'Nhiệm vụ', 'Báo cáo định kỳ', 'Quản trị'];
+const MENU_LABELS = [
+  'Tổng quan',
+  'Cơ cấu tổ chức',
+  'Đoàn viên',
+  'Công đoàn cơ sở',
+  'Doanh nghiệp',
+  'Thỏa ước',
+  'Văn bản & chỉ tiêu',
+  'Nhiệm vụ',
+  'Báo cáo định kỳ',
+  'Quản trị',
+];
 
 let server: TestServer;
 let browser: Browser;

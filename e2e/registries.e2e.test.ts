@@ -53,8 +53,22 @@ function badRows(): MemberFileRow[] {
   const [template] = validMemberRows(1, CODES, SERIAL_OFFSET + 50);
   return [
     { ...template, stt: GOOD + 1, fullName: BAD_CCCD, cccd: '07219512345' },
-    { ...template, stt: GOOD + 2, fullName: BAD_CODE, cccd: composeCccd('072', 'male', 1985, SERIAL_OFFSET + 91), birthDate: '03/04/1985', cdcsCode: 'TNI-P05-9999' },
-    { ...template, stt: GOOD + 3, fullName: BAD_BIRTH, cccd: composeCccd('072', 'female', 1990, SERIAL_OFFSET + 92), gender: 'Nữ', birthDate: '01/01/2090' },
+    {
+      ...template,
+      stt: GOOD + 2,
+      fullName: BAD_CODE,
+      cccd: composeCccd('072', 'male', 1985, SERIAL_OFFSET + 91),
+      birthDate: '03/04/1985',
+      cdcsCode: 'TNI-P05-9999',
+    },
+    {
+      ...template,
+      stt: GOOD + 3,
+      fullName: BAD_BIRTH,
+      cccd: composeCccd('072', 'female', 1990, SERIAL_OFFSET + 92),
+      gender: 'Nữ',
+      birthDate: '01/01/2090',
+    },
   ];
 }
 

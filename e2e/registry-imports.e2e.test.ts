@@ -119,7 +119,9 @@ describe('registries: an officer imports CĐCS from Excel through the mapping st
     // Nhập chính thức asks first: 2 written, 1 left out, as the dry run said.
     const question = page.locator('.confirm-action');
     await question.waitFor();
-    expect(await question.innerText()).toContain(`Nhập chính thức 2 công đoàn cơ sở từ tệp ${path.basename(uploaded)} vào danh sách công đoàn cơ sở của ${COMMUNE}?`);
+    expect(await question.innerText()).toContain(
+      `Nhập chính thức 2 công đoàn cơ sở từ tệp ${path.basename(uploaded)} vào danh sách công đoàn cơ sở của ${COMMUNE}?`,
+    );
     expect(await question.innerText()).toContain('1 dòng bị từ chối sẽ không được nhập');
     await page.getByTestId('confirm-ok').click();
     await page.getByTestId('import-final-report').waitFor({ timeout: 60_000 });
@@ -136,7 +138,9 @@ describe('registries: an officer imports CĐCS from Excel through the mapping st
     await page.getByTestId('import-back').click();
     await page.waitForURL('**/cong-doan-co-so');
     await page.getByTestId('grassroots-search').fill('det gia loc');
-    await expect.poll(() => page.getByTestId('grassroots-table').locator('tbody tr').allInnerTexts()).toEqual([expect.stringContaining('Công ty TNHH Dệt Gia Lộc')]);
+    await expect
+      .poll(() => page.getByTestId('grassroots-table').locator('tbody tr').allInnerTexts())
+      .toEqual([expect.stringContaining('Công ty TNHH Dệt Gia Lộc')]);
     await page.getByTestId('grassroots-export').hover();
     const [exported] = await Promise.all([page.waitForEvent('download'), page.getByTestId('grassroots-export-xlsx').click()]);
     const exportFile = path.join(work, exported.suggestedFilename());
@@ -164,14 +168,20 @@ describe('registries: an officer imports CĐCS from Excel through the mapping st
     await shot('registry-imports-employers-by-workers', false);
 
     // The next page carries on in the same order: never larger than the last row of page 1.
-    const firstIds = await page.locator('[data-testid^="employer-workers-"]').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-testid')));
+    const firstIds = await page
+      .locator('[data-testid^="employer-workers-"]')
+      .evaluateAll((cells) => cells.map((c) => c.getAttribute('data-testid')));
     await page.getByTestId('employers-table-next').click();
     await expect.poll(() => page.getByTestId('employers-table-range').innerText()).toBe('Dòng 51–100');
     // The range label can change before the rows do: wait for page 2's own rows.
-    await expect.poll(async () => {
-      const ids = await page.locator('[data-testid^="employer-workers-"]').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-testid')));
-      return ids.length > 0 && ids.every((id) => !firstIds.includes(id));
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const ids = await page
+          .locator('[data-testid^="employer-workers-"]')
+          .evaluateAll((cells) => cells.map((c) => c.getAttribute('data-testid')));
+        return ids.length > 0 && ids.every((id) => !firstIds.includes(id));
+      })
+      .toBe(true);
     const second = await workersOnPage();
     const lastOfFirst = first.at(-1)!;
     // Unknown counts come last: after one, only unknown counts follow.

@@ -27,7 +27,9 @@ let doc: PlanDocument;
 
 async function apiPost<T>(route: string, body: unknown): Promise<T> {
   const response = await fetch(`${server.url}${route}`, {
-    method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', cookie, 'x-csrf-token': me.csrfToken ?? '' }, body: JSON.stringify(body),
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', cookie, 'x-csrf-token': me.csrfToken ?? '' },
+    body: JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`POST ${route} answered ${response.status}: ${await response.text()}`);
   return (await response.json()) as T;
@@ -37,7 +39,11 @@ async function apiPost<T>(route: string, body: unknown): Promise<T> {
 async function docxText(file: string): Promise<string> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tiendo-e2e-report-'));
   try {
-    await run('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', dir, file], { timeout: 120_000 });
+    await run(
+      'soffice',
+      [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', dir, file],
+      { timeout: 120_000 },
+    );
     return (await fs.readFile(path.join(dir, `${path.basename(file, '.docx')}.txt`), 'utf8')).replace(/\s+/g, ' ');
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
@@ -53,11 +59,32 @@ describe('Lập báo cáo: the province officer downloads the report on its prog
     cookie = await apiLogin(server.url, USER, DEMO_PASSWORD);
     me = await apiGet<CurrentUser>(server.url, '/api/auth/me', cookie);
     doc = await apiPost<PlanDocument>('/api/documents', {
-      kind: 'program', symbol: '05/CTr-LĐLĐ', title: 'Chương trình hành động thực hiện Nghị quyết Đại hội Công đoàn tỉnh nhiệm kỳ 2023–2028',
-      issuerUnitId: me.unit.id, issuedOn: '2023-11-20', termFrom: 2023, termTo: 2028,
+      kind: 'program',
+      symbol: '05/CTr-LĐLĐ',
+      title: 'Chương trình hành động thực hiện Nghị quyết Đại hội Công đoàn tỉnh nhiệm kỳ 2023–2028',
+      issuerUnitId: me.unit.id,
+      issuedOn: '2023-11-20',
+      termFrom: 2023,
+      termTo: 2028,
     });
-    await apiPost('/api/targets', { documentId: doc.id, unitId: me.unit.id, indicatorCode: 'members', comparator: '>', value: 140000, deadlineYear: 2028, subject: 'đoàn viên công đoàn' });
-    await apiPost('/api/targets', { documentId: doc.id, unitId: me.unit.id, indicatorCode: 'agreements_share', comparator: '>=', value: 85, deadlineYear: 2028, subject: 'CĐCS ký được thỏa ước' });
+    await apiPost('/api/targets', {
+      documentId: doc.id,
+      unitId: me.unit.id,
+      indicatorCode: 'members',
+      comparator: '>',
+      value: 140000,
+      deadlineYear: 2028,
+      subject: 'đoàn viên công đoàn',
+    });
+    await apiPost('/api/targets', {
+      documentId: doc.id,
+      unitId: me.unit.id,
+      indicatorCode: 'agreements_share',
+      comparator: '>=',
+      value: 85,
+      deadlineYear: 2028,
+      subject: 'CĐCS ký được thỏa ước',
+    });
   });
 
   afterAll(async () => {
@@ -77,7 +104,11 @@ describe('Lập báo cáo: the province officer downloads the report on its prog
     const text = await docxText(file);
     expect(text).toContain('BÁO CÁO Kết quả thực hiện Chương trình hành động số 05/CTr-LĐLĐ');
     expect(text).toContain(SIGNER);
-    const members = await page.locator('[data-testid^="target-card-"]').filter({ hasText: 'Trên 140.000' }).getByTestId('target-actual').innerText();
+    const members = await page
+      .locator('[data-testid^="target-card-"]')
+      .filter({ hasText: 'Trên 140.000' })
+      .getByTestId('target-actual')
+      .innerText();
     expect(text).toContain(members); // the card's own figure, e.g. "49.984"
     expect(opened.errors).toEqual([]);
   });

@@ -24,7 +24,10 @@ import { startTestServer, type TestServer } from './support/test-server.ts';
  * documents, while the fields left empty stay "no data" everywhere.
  */
 const run = promisify(execFile);
-const PERIOD = openPeriods(BUILTIN_TEMPLATES.find((t) => t.code === 'cdcs-nam')!, todayInVietnam())[0]!.code;
+const PERIOD = openPeriods(
+  BUILTIN_TEMPLATES.find((t) => t.code === 'cdcs-nam')!,
+  todayInVietnam(),
+)[0]!.code;
 const RETURN_REASON = 'Mục «Đoàn viên ưu tú giới thiệu cho Đảng»: đơn vị không có thì ghi số 0, không để trống.';
 const LABELS = {
   reached: 'Đoàn viên, NLĐ được tuyên truyền, phổ biến nghị quyết',
@@ -67,14 +70,27 @@ async function stored(): Promise<ReportView['values']> {
   return (await apiGet<ReportView>(server.url, `/api/reports${reportUrl.slice(reportUrl.lastIndexOf('/'))}`, officerCookie)).values;
 }
 
-const savedState = (page: Page) => expect.poll(() => page.getByTestId('report-save-state').innerText(), { timeout: 20_000 }).toMatch(/^Đã lưu nháp lúc/);
+const savedState = (page: Page) =>
+  expect.poll(() => page.getByTestId('report-save-state').innerText(), { timeout: 20_000 }).toMatch(/^Đã lưu nháp lúc/);
 
 /** The downloaded DOCX as text, through LibreOffice (the way the officer will open it). */
 async function docxText(content: Buffer): Promise<string> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tiendo-e2e-zero-'));
   try {
     await fs.writeFile(path.join(dir, 'bao-cao.docx'), content);
-    await run('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', dir, path.join(dir, 'bao-cao.docx')], { timeout: 180_000 });
+    await run(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${dir}/profile`,
+        '--headless',
+        '--convert-to',
+        'txt:Text (encoded):UTF8',
+        '--outdir',
+        dir,
+        path.join(dir, 'bao-cao.docx'),
+      ],
+      { timeout: 180_000 },
+    );
     return (await fs.readFile(path.join(dir, 'bao-cao.txt'), 'utf8')).replace(/\s+/g, ' ');
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
@@ -82,14 +98,23 @@ async function docxText(content: Buffer): Promise<string> {
 }
 
 async function reportDocument(format: 'docx' | 'xlsx'): Promise<Buffer> {
-  const response = await fetch(`${server.url}/api/report-documents?unitId=${provinceUnitId}&documentId=${doc.id}&period=${PERIOD}&format=${format}`, { headers: { cookie: provinceCookie } });
+  const response = await fetch(
+    `${server.url}/api/report-documents?unitId=${provinceUnitId}&documentId=${doc.id}&period=${PERIOD}&format=${format}`,
+    { headers: { cookie: provinceCookie } },
+  );
   if (!response.ok) throw new Error(`GET /api/report-documents answered ${response.status}: ${await response.text()}`);
   return Buffer.from(await response.arrayBuffer());
 }
 
 /** The "Tổng" cell of a row of the completeness board's summed figures. */
 const boardFigure = (page: Page, label: string) =>
-  page.getByTestId('completeness-figures').locator('tbody tr').filter({ has: page.getByText(label, { exact: true }) }).locator('td').last().innerText();
+  page
+    .getByTestId('completeness-figures')
+    .locator('tbody tr')
+    .filter({ has: page.getByText(label, { exact: true }) })
+    .locator('td')
+    .last()
+    .innerText();
 
 describe('Exact zeros: a 0 typed in a report survives every step and is counted; an empty field stays "chưa có số liệu"', () => {
   beforeAll(async () => {
@@ -99,14 +124,34 @@ describe('Exact zeros: a 0 typed in a report survives every step and is counted;
     officerCookie = await apiLogin(server.url, 'cdcs.demo', DEMO_PASSWORD);
     const me = await apiGet<CurrentUser>(server.url, '/api/auth/me', provinceCookie);
     provinceUnitId = me.unit.id;
-    const post = async <T,>(route: string, body: unknown): Promise<T> => {
-      const r = await fetch(`${server.url}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: provinceCookie, 'x-csrf-token': me.csrfToken ?? '' }, body: JSON.stringify(body) });
+    const post = async <T>(route: string, body: unknown): Promise<T> => {
+      const r = await fetch(`${server.url}${route}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie: provinceCookie, 'x-csrf-token': me.csrfToken ?? '' },
+        body: JSON.stringify(body),
+      });
       if (!r.ok) throw new Error(`POST ${route}: ${r.status} ${await r.text()}`);
       return (await r.json()) as T;
     };
-    doc = await post<PlanDocument>('/api/documents', { kind: 'program', symbol: '07-CTr/LĐLĐ', title: 'Chương trình hành động thực hiện Nghị quyết Đại hội Công đoàn tỉnh', issuerUnitId: me.unit.id, issuedOn: '2023-11-20', termFrom: 2023, termTo: 2028 });
+    doc = await post<PlanDocument>('/api/documents', {
+      kind: 'program',
+      symbol: '07-CTr/LĐLĐ',
+      title: 'Chương trình hành động thực hiện Nghị quyết Đại hội Công đoàn tỉnh',
+      issuerUnitId: me.unit.id,
+      issuedOn: '2023-11-20',
+      termFrom: 2023,
+      termTo: 2028,
+    });
     const target = (indicatorCode: string, comparator: string, value: number, subject: string) =>
-      post<TargetProgress>('/api/targets', { documentId: doc.id, unitId: me.unit.id, indicatorCode, comparator, value, annual: true, subject });
+      post<TargetProgress>('/api/targets', {
+        documentId: doc.id,
+        unitId: me.unit.id,
+        indicatorCode,
+        comparator,
+        value,
+        annual: true,
+        subject,
+      });
     targets.dissemination = await target('dissemination_share', '>', 90, SUBJECTS.dissemination);
     targets.party = await target('party_introduced_per_cdcs', '>=', 0.5, SUBJECTS.party);
     targets.lawsuits = await target('lawsuits_supported_share', '>=', 80, SUBJECTS.lawsuits);
@@ -126,7 +171,13 @@ describe('Exact zeros: a 0 typed in a report survives every step and is counted;
 
     await typeFigure(page, 'dissemination_reached', '0');
     expect(await page.locator('#f-dissemination_reached').inputValue()).toBe('0');
-    for (const [element, value] of [['dissemination_base', '1000'], ['union_fee_due', '180000000'], ['union_fee_collected', '171500000'], ['dues_due', '45000000'], ['dues_collected', '44000000']] as const) {
+    for (const [element, value] of [
+      ['dissemination_base', '1000'],
+      ['union_fee_due', '180000000'],
+      ['union_fee_collected', '171500000'],
+      ['dues_due', '45000000'],
+      ['dues_collected', '44000000'],
+    ] as const) {
       await typeFigure(page, element, value);
     }
     await savedState(page);
@@ -201,7 +252,11 @@ describe('Exact zeros: a 0 typed in a report survives every step and is counted;
   });
 
   it('the province counts the unit as reporting: Tổng quan shows 0% and 0,00 from 1 unit, and "Chưa có số liệu" where nothing was reported', async () => {
-    const board = await apiGet<Completeness>(server.url, `/api/reports/completeness?templateCode=cdcs-nam&periodCode=${PERIOD}`, provinceCookie);
+    const board = await apiGet<Completeness>(
+      server.url,
+      `/api/reports/completeness?templateCode=cdcs-nam&periodCode=${PERIOD}`,
+      provinceCookie,
+    );
     expect(board.reportingUnits).toBe(1);
     expect(board.figures.find((f) => f.element === 'party_introduced')?.value).toBe(0);
     expect(board.figures.find((f) => f.element === 'lawsuits_requested')?.value).toBeNull();

@@ -15,7 +15,10 @@ import { startTestServer, type TestServer } from './support/test-server.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 // The yearly report open today: this year's from mid-October (union statistics calendar), else last year's.
-const PERIOD = openPeriods(BUILTIN_TEMPLATES.find((t) => t.code === 'cdcs-nam')!, todayInVietnam())[0]!.code;
+const PERIOD = openPeriods(
+  BUILTIN_TEMPLATES.find((t) => t.code === 'cdcs-nam')!,
+  todayInVietnam(),
+)[0]!.code;
 const RETURN_REASON = 'Số đoàn viên được tuyên truyền chưa khớp biên bản hội nghị, đề nghị kiểm tra lại.';
 
 let server: TestServer;
@@ -51,13 +54,33 @@ describe('Báo cáo định kỳ: a CĐCS reports, the commune returns it with a
     // The province's programme with an annual dissemination target: measured from reports only.
     const cookie = await apiLogin(server.url, 'canbo.tinh', DEMO_PASSWORD);
     const me = await apiGet<CurrentUser>(server.url, '/api/auth/me', cookie);
-    const post = async <T,>(route: string, body: unknown): Promise<T> => {
-      const r = await fetch(`${server.url}${route}`, { method: 'POST', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': me.csrfToken ?? '' }, body: JSON.stringify(body) });
+    const post = async <T>(route: string, body: unknown): Promise<T> => {
+      const r = await fetch(`${server.url}${route}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': me.csrfToken ?? '' },
+        body: JSON.stringify(body),
+      });
       if (!r.ok) throw new Error(`POST ${route}: ${r.status} ${await r.text()}`);
       return (await r.json()) as T;
     };
-    const doc = await post<PlanDocument>('/api/documents', { kind: 'program', symbol: '05-CTr/LĐLĐ', title: 'Chương trình hành động thực hiện Nghị quyết Đại hội Công đoàn tỉnh', issuerUnitId: me.unit.id, issuedOn: '2023-11-20', termFrom: 2023, termTo: 2028 });
-    target = await post<TargetProgress>('/api/targets', { documentId: doc.id, unitId: me.unit.id, indicatorCode: 'dissemination_share', comparator: '>', value: 90, annual: true, subject: 'Đoàn viên, NLĐ được tuyên truyền nghị quyết' });
+    const doc = await post<PlanDocument>('/api/documents', {
+      kind: 'program',
+      symbol: '05-CTr/LĐLĐ',
+      title: 'Chương trình hành động thực hiện Nghị quyết Đại hội Công đoàn tỉnh',
+      issuerUnitId: me.unit.id,
+      issuedOn: '2023-11-20',
+      termFrom: 2023,
+      termTo: 2028,
+    });
+    target = await post<TargetProgress>('/api/targets', {
+      documentId: doc.id,
+      unitId: me.unit.id,
+      indicatorCode: 'dissemination_share',
+      comparator: '>',
+      value: 90,
+      annual: true,
+      subject: 'Đoàn viên, NLĐ được tuyên truyền nghị quyết',
+    });
     expect(target.value).toBeNull();
   });
 
@@ -81,14 +104,24 @@ describe('Báo cáo định kỳ: a CĐCS reports, the commune returns it with a
     await page.keyboard.type('1000');
     await expect.poll(() => page.locator('#f-dissemination_base').inputValue()).toBe('1.000');
     await page.getByTestId('error-dissemination_reached').waitFor();
-    expect(await page.getByTestId('error-dissemination_reached').innerText()).toBe('«Đoàn viên, NLĐ được tuyên truyền, phổ biến nghị quyết» (1.200) lớn hơn «Đoàn viên, NLĐ thuộc diện tuyên truyền» (1.000) (quy tắc: phần không vượt quá tổng).');
+    expect(await page.getByTestId('error-dissemination_reached').innerText()).toBe(
+      '«Đoàn viên, NLĐ được tuyên truyền, phổ biến nghị quyết» (1.200) lớn hơn «Đoàn viên, NLĐ thuộc diện tuyên truyền» (1.000) (quy tắc: phần không vượt quá tổng).',
+    );
     await page.getByTestId('report-submit').click();
-    await page.getByText(/^Báo cáo còn \d+ lỗi cần sửa trước khi gửi/).first().waitFor();
+    await page
+      .getByText(/^Báo cáo còn \d+ lỗi cần sửa trước khi gửi/)
+      .first()
+      .waitFor();
     expect(await page.getByTestId('report-status').innerText()).toBe('Đang nhập');
     await shot(page, 'reporting-validation-errors');
 
     await typeFigure(page, 'dissemination_reached', '800');
-    for (const [element, value] of [['union_fee_due', '180000000'], ['union_fee_collected', '171500000'], ['dues_due', '45000000'], ['dues_collected', '44000000']] as const) {
+    for (const [element, value] of [
+      ['union_fee_due', '180000000'],
+      ['union_fee_collected', '171500000'],
+      ['dues_due', '45000000'],
+      ['dues_collected', '44000000'],
+    ] as const) {
       await typeFigure(page, element, value);
     }
     expect(await page.locator('#f-union_fee_due').inputValue()).toBe('180.000.000');

@@ -28,8 +28,10 @@ let province: { id: number };
 let p01: { id: number; name: string; childCount: number };
 let p02: { id: number; name: string; childCount: number };
 
-const childrenOn = async (id: number, asOf: string) => (await apiGet<OrgUnitList>(server.url, `/api/org/units/${id}/children?asOf=${asOf}`, cookie)).items;
-const membersOn = async (id: number, date: string) => (await apiGet<{ members: number }>(server.url, `/api/members/count?unitId=${id}&date=${date}`, cookie)).members;
+const childrenOn = async (id: number, asOf: string) =>
+  (await apiGet<OrgUnitList>(server.url, `/api/org/units/${id}/children?asOf=${asOf}`, cookie)).items;
+const membersOn = async (id: number, date: string) =>
+  (await apiGet<{ members: number }>(server.url, `/api/members/count?unitId=${id}&date=${date}`, cookie)).members;
 
 describe('restructuring wizard', () => {
   beforeAll(async () => {
@@ -76,19 +78,27 @@ describe('restructuring wizard', () => {
     // Applying asks first, with the preview's figures: P02's CĐCS all follow it to P01.
     const question = page.locator('.confirm-action');
     await question.waitFor();
-    expect(await question.innerText()).toContain(`Áp dụng kế hoạch sắp xếp từ ngày 01/01/2027: thành lập 1 đơn vị, giải thể 1 đơn vị, chuyển ${p02.childCount.toLocaleString('vi-VN')} đơn vị sang đơn vị cấp trên mới?`);
+    expect(await question.innerText()).toContain(
+      `Áp dụng kế hoạch sắp xếp từ ngày 01/01/2027: thành lập 1 đơn vị, giải thể 1 đơn vị, chuyển ${p02.childCount.toLocaleString('vi-VN')} đơn vị sang đơn vị cấp trên mới?`,
+    );
     await page.getByTestId('confirm-ok').click();
     await page.getByTestId('restructure-done').waitFor();
     await page.getByText('Xem cây tổ chức từ ngày 01/01/2027').click();
     await page.waitForURL(`**/co-cau-to-chuc?ngay=${AFTER}`);
     await page.getByTestId(`tree-node-${province.id}`).waitFor();
-    await page.locator('.ant-tree-treenode', { has: page.getByTestId(`tree-node-${province.id}`) }).locator('.ant-tree-switcher').click();
+    await page
+      .locator('.ant-tree-treenode', { has: page.getByTestId(`tree-node-${province.id}`) })
+      .locator('.ant-tree-switcher')
+      .click();
     await page.getByText('Công đoàn xã Thử Nghiệm').first().waitFor();
     expect(await page.getByTestId(`tree-node-${p02.id}`).count()).toBe(0);
 
     await page.goto(`/co-cau-to-chuc?ngay=${BEFORE}`);
     await page.getByTestId(`tree-node-${province.id}`).waitFor();
-    await page.locator('.ant-tree-treenode', { has: page.getByTestId(`tree-node-${province.id}`) }).locator('.ant-tree-switcher').click();
+    await page
+      .locator('.ant-tree-treenode', { has: page.getByTestId(`tree-node-${province.id}`) })
+      .locator('.ant-tree-switcher')
+      .click();
     await page.getByTestId(`tree-node-${p02.id}`).waitFor();
 
     // The figures: P01 holds P02's CĐCS from the date; the province total is the same on both sides.
@@ -107,29 +117,52 @@ describe('restructuring wizard', () => {
     const me = await apiGet<{ csrfToken?: string }>(server.url, '/api/auth/me', cookie);
     const post = async <T>(route: string, body: unknown): Promise<T> => {
       const response = await fetch(`${server.url}${route}`, {
-        method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', cookie, 'x-csrf-token': me.csrfToken ?? '' }, body: JSON.stringify(body),
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json', cookie, 'x-csrf-token': me.csrfToken ?? '' },
+        body: JSON.stringify(body),
       });
       if (!response.ok) throw new Error(`POST ${route} answered ${response.status}: ${await response.text()}`);
       return (await response.json()) as T;
     };
     const doc = await post<{ id: number }>('/api/documents', {
-      kind: 'program', symbol: '07-CTr/LĐLĐ', title: 'Chương trình phát triển đoàn viên giai đoạn 2026–2028', issuerUnitId: province.id, issuedOn: '2026-01-15', termFrom: 2026, termTo: 2028,
+      kind: 'program',
+      symbol: '07-CTr/LĐLĐ',
+      title: 'Chương trình phát triển đoàn viên giai đoạn 2026–2028',
+      issuerUnitId: province.id,
+      issuedOn: '2026-01-15',
+      termFrom: 2026,
+      termTo: 2028,
     });
     const target = await post<{ targetId: number }>('/api/targets', {
-      documentId: doc.id, unitId: province.id, indicatorCode: 'members', comparator: '>', value: 140000, deadlineYear: 2028, subject: 'Phát triển đoàn viên',
+      documentId: doc.id,
+      unitId: province.id,
+      indicatorCode: 'members',
+      comparator: '>',
+      value: 140000,
+      deadlineYear: 2028,
+      subject: 'Phát triển đoàn viên',
     });
     await page.goto('/tong-quan');
     const card = page.getByTestId(`target-card-${target.targetId}`);
     const shownOn: Record<string, string> = {};
-    for (const [date, p02IsAChild] of [[BEFORE, true], [AFTER, false]] as const) {
+    for (const [date, p02IsAChild] of [
+      [BEFORE, true],
+      [AFTER, false],
+    ] as const) {
       const picker = page.locator('[data-testid="dashboard-as-of"] input, input[data-testid="dashboard-as-of"]').first();
       await picker.click();
       await picker.fill(`${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`);
       await picker.press('Enter');
-      await expect.poll(() => card.getByTestId('target-actual').innerText()).toBe((await membersOn(province.id, date)).toLocaleString('vi-VN'));
+      await expect
+        .poll(() => card.getByTestId('target-actual').innerText())
+        .toBe((await membersOn(province.id, date)).toLocaleString('vi-VN'));
       shownOn[date] = await card.getByTestId('target-actual').innerText();
       // The children the card's drill-down ranks on that date (the table pages them, so read them whole from the API).
-      const children = await apiGet<{ items: { unit: { id: number } }[] }>(server.url, `/api/targets/${target.targetId}/breakdown?asOf=${date}`, cookie);
+      const children = await apiGet<{ items: { unit: { id: number } }[] }>(
+        server.url,
+        `/api/targets/${target.targetId}/breakdown?asOf=${date}`,
+        cookie,
+      );
       const ids = children.items.map((i) => i.unit.id);
       expect(ids).toContain(p01.id);
       expect(ids.includes(p02.id)).toBe(p02IsAChild);

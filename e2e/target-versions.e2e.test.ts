@@ -21,7 +21,9 @@ let target: TargetProgress;
 
 async function apiPost<T>(route: string, body: unknown): Promise<T> {
   const response = await fetch(`${server.url}${route}`, {
-    method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', cookie, 'x-csrf-token': me.csrfToken ?? '' }, body: JSON.stringify(body),
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', cookie, 'x-csrf-token': me.csrfToken ?? '' },
+    body: JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`POST ${route} answered ${response.status}: ${await response.text()}`);
   return (await response.json()) as T;
@@ -36,9 +38,23 @@ describe('Văn bản & chỉ tiêu: the province officer corrects a confirmed ta
     cookie = await apiLogin(server.url, USER, DEMO_PASSWORD);
     me = await apiGet<CurrentUser>(server.url, '/api/auth/me', cookie);
     doc = await apiPost<PlanDocument>('/api/documents', {
-      kind: 'program', symbol: '07/CTr-LĐLĐ', title: 'Chương trình thử sửa chỉ tiêu', issuerUnitId: me.unit.id, issuedOn: '2024-01-18', termFrom: 2023, termTo: 2028,
+      kind: 'program',
+      symbol: '07/CTr-LĐLĐ',
+      title: 'Chương trình thử sửa chỉ tiêu',
+      issuerUnitId: me.unit.id,
+      issuedOn: '2024-01-18',
+      termFrom: 2023,
+      termTo: 2028,
     });
-    target = await apiPost<TargetProgress>('/api/targets', { documentId: doc.id, unitId: me.unit.id, indicatorCode: 'members', comparator: '>', value: 140000, deadlineYear: 2028, subject: 'đoàn viên công đoàn' });
+    target = await apiPost<TargetProgress>('/api/targets', {
+      documentId: doc.id,
+      unitId: me.unit.id,
+      indicatorCode: 'members',
+      comparator: '>',
+      value: 140000,
+      deadlineYear: 2028,
+      subject: 'đoàn viên công đoàn',
+    });
   });
 
   afterAll(async () => {
@@ -85,7 +101,14 @@ describe('Văn bản & chỉ tiêu: the province officer corrects a confirmed ta
   });
 
   it('a read-only user sees the history but no Sửa or Rút', async () => {
-    const other = await apiPost<TargetProgress>('/api/targets', { documentId: doc.id, unitId: me.unit.id, indicatorCode: 'agreements_share', comparator: '>=', value: 85, deadlineYear: 2028 });
+    const other = await apiPost<TargetProgress>('/api/targets', {
+      documentId: doc.id,
+      unitId: me.unit.id,
+      indicatorCode: 'agreements_share',
+      comparator: '>=',
+      value: 85,
+      deadlineYear: 2028,
+    });
     const viewer = await openPage(browser, server.url);
     await loginInBrowser(viewer.page, 'xem.tinh', DEMO_PASSWORD);
     await viewer.page.goto(`/van-ban-chi-tieu/${doc.id}`);

@@ -21,7 +21,10 @@ const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const SEED_003 = new URL('../../shared/documents/003_4e25b5efc129902e.txt', import.meta.url);
 const NEW_PASSWORD = 'Nhiem-vu-e2e-2026-an-toan';
 // The commune unions' yearly report open today; the task's deadline lies in its period and has passed.
-const PERIOD = openPeriods(BUILTIN_TEMPLATES.find((t) => t.code === 'cap-tren-co-so-nam')!, todayInVietnam())[0]!;
+const PERIOD = openPeriods(
+  BUILTIN_TEMPLATES.find((t) => t.code === 'cap-tren-co-so-nam')!,
+  todayInVietnam(),
+)[0]!;
 const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86400_000).toISOString().slice(0, 10);
 const DEADLINE = [PERIOD.end, addDays(todayInVietnam(), -5)].sort()[0]!;
 const viDate = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
@@ -37,7 +40,8 @@ let browser: Browser;
 let province: OpenedPage;
 let documentId = 0;
 let taskId = 0;
-const communes: Record<'tanNinh' | 'binhMinh' | 'longHoa', { id: number; name: string; username: string; password: string; pdf: string }> = {} as never;
+const communes: Record<'tanNinh' | 'binhMinh' | 'longHoa', { id: number; name: string; username: string; password: string; pdf: string }> =
+  {} as never;
 const pdfBytes = new Map<string, Buffer>();
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
@@ -60,14 +64,25 @@ async function writePdf(name: string, pages: number): Promise<string> {
 }
 
 /** What the server says of the task seen as a unit. */
-const taskAs = (cookie: string, unitId?: number) => apiGet<TaskDetail>(server.url, `/api/tasks/${taskId}${unitId ? `?unitId=${unitId}` : ''}`, cookie);
+const taskAs = (cookie: string, unitId?: number) =>
+  apiGet<TaskDetail>(server.url, `/api/tasks/${taskId}${unitId ? `?unitId=${unitId}` : ''}`, cookie);
 
 /** The commune's account (an administrator creates it; its first password is changed through the API, as the officer would on first login). */
 async function communeAccount(admin: { cookie: string; csrfToken: string }, unitId: number, username: string): Promise<string> {
-  const { temporaryPassword } = await apiPost<{ temporaryPassword: string }>(server.url, '/api/users', { username, fullName: `Cán bộ ${username}`, unitId, roles: ['union_staff'] }, admin);
+  const { temporaryPassword } = await apiPost<{ temporaryPassword: string }>(
+    server.url,
+    '/api/users',
+    { username, fullName: `Cán bộ ${username}`, unitId, roles: ['union_staff'] },
+    admin,
+  );
   const cookie = await apiLogin(server.url, username, temporaryPassword);
   const me = await apiGet<CurrentUser>(server.url, '/api/auth/me', cookie);
-  await apiPost(server.url, '/api/auth/change-password', { currentPassword: temporaryPassword, newPassword: NEW_PASSWORD }, { cookie, csrfToken: me.csrfToken ?? '' });
+  await apiPost(
+    server.url,
+    '/api/auth/change-password',
+    { currentPassword: temporaryPassword, newPassword: NEW_PASSWORD },
+    { cookie, csrfToken: me.csrfToken ?? '' },
+  );
   return NEW_PASSWORD;
 }
 
@@ -106,7 +121,12 @@ describe('Nhiệm vụ: a plan of tasks read from a document, given to three com
     const me = await apiGet<CurrentUser>(server.url, '/api/auth/me', admin);
     const children = await apiGet<OrgUnitList>(server.url, `/api/org/units/${me.unit.id}/children?asOf=${todayInVietnam()}`, admin);
     const unit = (code: string) => children.items.find((u) => u.code === code)!;
-    communes.tanNinh = { ...unit('TNI-P01'), username: 'canbo.tanninh', password: DEMO_PASSWORD, pdf: await writePdf('bien-ban-tan-ninh.pdf', 1) };
+    communes.tanNinh = {
+      ...unit('TNI-P01'),
+      username: 'canbo.tanninh',
+      password: DEMO_PASSWORD,
+      pdf: await writePdf('bien-ban-tan-ninh.pdf', 1),
+    };
     communes.binhMinh = { ...unit('TNI-P02'), username: 'canbo.binhminh', password: '', pdf: await writePdf('bao-cao-binh-minh.pdf', 2) };
     communes.longHoa = { ...unit('TNI-P03'), username: 'canbo.longhoa', password: '', pdf: await writePdf('ke-hoach-long-hoa.pdf', 3) };
     const session = { cookie: admin, csrfToken: me.csrfToken ?? '' };
@@ -145,14 +165,25 @@ describe('Nhiệm vụ: a plan of tasks read from a document, given to three com
     await shot(page, 'tasks-review');
     await page.getByTestId('review-tasks-confirm').click();
 
-    await expect.poll(async () => {
-      const r = await apiGet<ReviewTasks>(server.url, `/api/documents/${documentId}/tasks`, cookie);
-      return [r.items.filter((i) => i.confirmedTaskId !== null).length, r.items[1]!.confirmedTaskId, r.items[2]!.confirmedTaskId === r.items[3]!.confirmedTaskId];
-    }).toEqual([27, null, true]);
+    await expect
+      .poll(async () => {
+        const r = await apiGet<ReviewTasks>(server.url, `/api/documents/${documentId}/tasks`, cookie);
+        return [
+          r.items.filter((i) => i.confirmedTaskId !== null).length,
+          r.items[1]!.confirmedTaskId,
+          r.items[2]!.confirmedTaskId === r.items[3]!.confirmedTaskId,
+        ];
+      })
+      .toEqual([27, null, true]);
     await expect.poll(() => page.getByTestId('review-tasks-counts').innerText()).toBe('0 sẽ xác nhận · 1 bỏ · 27 đã xác nhận');
     taskId = (await apiGet<ReviewTasks>(server.url, `/api/documents/${documentId}/tasks`, cookie)).items[0]!.confirmedTaskId!;
     const task = await taskAs(cookie);
-    expect([task.title, task.lead?.name, task.timing.deadline, task.source?.items]).toEqual([EDITED_TITLE, 'Ban Tuyên giáo - Nữ công', DEADLINE, [0]]);
+    expect([task.title, task.lead?.name, task.timing.deadline, task.source?.items]).toEqual([
+      EDITED_TITLE,
+      'Ban Tuyên giáo - Nữ công',
+      DEADLINE,
+      [0],
+    ]);
   });
 
   it('opens the task and gives it to three communes (the picker lists the province’s children only)', async () => {
@@ -186,7 +217,11 @@ describe('Nhiệm vụ: a plan of tasks read from a document, given to three com
     const fake = path.join(path.dirname(communes.tanNinh.pdf), 'bien-ban-gia.pdf');
     await fs.writeFile(fake, 'Đây là văn bản thường, không phải tệp PDF.');
     await modal.locator('input[type=file]').setInputFiles(fake);
-    await expect.poll(() => modal.getByTestId('evidence-error').innerText()).toBe('Tệp minh chứng phải là tệp PDF hoặc Word (.docx) hoặc Excel (.xlsx) hoặc ảnh PNG hoặc ảnh JPEG; hệ thống kiểm tra nội dung tệp, không dựa vào tên tệp.');
+    await expect
+      .poll(() => modal.getByTestId('evidence-error').innerText())
+      .toBe(
+        'Tệp minh chứng phải là tệp PDF hoặc Word (.docx) hoặc Excel (.xlsx) hoặc ảnh PNG hoặc ảnh JPEG; hệ thống kiểm tra nội dung tệp, không dựa vào tên tệp.',
+      );
     await attach(modal, communes.tanNinh.pdf);
     await shot(page, 'tasks-status-evidence');
     await modal.getByTestId('status-done').click();
@@ -240,9 +275,16 @@ describe('Nhiệm vụ: a plan of tasks read from a document, given to three com
     await expect.poll(() => row.innerText()).toContain('1 tệp minh chứng');
     await shot(page, 'tasks-report-form');
     const longHoa = await taskAs(await apiLogin(server.url, communes.longHoa.username, communes.longHoa.password), communes.longHoa.id);
-    expect([longHoa.viewedAs.assignment.status, longHoa.viewedAs.assignment.statusPeriod, longHoa.viewedAs.assignment.overdue]).toEqual(['late', PERIOD.code, true]);
+    expect([longHoa.viewedAs.assignment.status, longHoa.viewedAs.assignment.statusPeriod, longHoa.viewedAs.assignment.overdue]).toEqual([
+      'late',
+      PERIOD.code,
+      true,
+    ]);
     // The history keeps the first status of the period, superseded.
-    expect(longHoa.viewedAs.assignment.statuses.map((x) => [x.status, x.isCurrent])).toEqual([['late', true], ['not_started', false]]);
+    expect(longHoa.viewedAs.assignment.statuses.map((x) => [x.status, x.isCurrent])).toEqual([
+      ['late', true],
+      ['not_started', false],
+    ]);
   });
 
   it('the province sees 1/3 completed, the unfinished communes flagged overdue, and downloads each commune’s evidence as sent', async () => {

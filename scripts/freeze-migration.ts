@@ -88,7 +88,8 @@ const template = (text: string) => `\`${text.replaceAll('\\', '\\\\').replaceAll
 /** The original file's first doc comment (what the migration is for) is kept above the statements. */
 function frozenSource(original: string, up: Statement[], down: Statement[]): string {
   const doc = /\/\*\*[\s\S]*?\*\//.exec(original)?.[0];
-  const list = (statements: Statement[]) => (statements.length ? `[\n${statements.map((s) => `  ${template(inline(s))},`).join('\n')}\n]` : '[]');
+  const list = (statements: Statement[]) =>
+    statements.length ? `[\n${statements.map((s) => `  ${template(inline(s))},`).join('\n')}\n]` : '[]';
   return `import { sql, type Kysely } from 'kysely';
 ${doc ? `\n${doc}\n` : ''}
 // Frozen on 2026-12-06 by scripts/freeze-migration.ts: the statements this migration ran on a

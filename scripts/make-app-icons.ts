@@ -9,7 +9,8 @@ import { launchBrowser } from '../e2e/support/browser.ts';
 
 const OUT = fileURLToPath(new URL('../app/public/icons/', import.meta.url));
 const BLUE = '#1d4e89';
-const LINE = '<path d="M8 22 L14 14 L18 18 L24 10" stroke="#fff" stroke-width="3" fill="none" stroke-linecap="round" stroke-linejoin="round"/>';
+const LINE =
+  '<path d="M8 22 L14 14 L18 18 L24 10" stroke="#fff" stroke-width="3" fill="none" stroke-linecap="round" stroke-linejoin="round"/>';
 
 /** The favicon: a rounded tile, the rising line filling it. */
 const anyIcon = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="${BLUE}"/>${LINE}</svg>`;
@@ -30,7 +31,11 @@ try {
     const page = await browser.newPage({ viewport: { width: icon.size, height: icon.size }, deviceScaleFactor: 1 });
     const html = `<html><body style="margin:0;background:transparent">${icon.svg.replace('<svg ', `<svg width="${icon.size}" height="${icon.size}" `)}</body></html>`;
     await page.setContent(html);
-    await page.screenshot({ path: path.join(OUT, icon.file), omitBackground: true, clip: { x: 0, y: 0, width: icon.size, height: icon.size } });
+    await page.screenshot({
+      path: path.join(OUT, icon.file),
+      omitBackground: true,
+      clip: { x: 0, y: 0, width: icon.size, height: icon.size },
+    });
     await page.close();
     console.log(`${icon.file}: ${icon.size}×${icon.size}`);
   }

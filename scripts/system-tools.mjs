@@ -8,9 +8,19 @@ import fs from 'node:fs';
 export const SYSTEM_TOOLS = [
   { name: 'Chromium', usedFor: 'kiểm thử giao diện (e2e)', file: '/usr/bin/chromium', debianPackage: 'chromium' },
   // Writer's own library, not soffice: Calc alone also installs soffice, and then cannot open a DOCX.
-  { name: 'LibreOffice Writer', usedFor: 'kiểm thử văn bản (DOCX, PDF)', file: '/usr/lib/libreoffice/program/libswlo.so', debianPackage: 'libreoffice-writer-nogui' },
+  {
+    name: 'LibreOffice Writer',
+    usedFor: 'kiểm thử văn bản (DOCX, PDF)',
+    file: '/usr/lib/libreoffice/program/libswlo.so',
+    debianPackage: 'libreoffice-writer-nogui',
+  },
   // The report-form round trip re-saves XLSX files in Calc (its filters live in libscfiltlo).
-  { name: 'LibreOffice Calc', usedFor: 'kiểm thử biểu mẫu báo cáo (XLSX)', file: '/usr/lib/libreoffice/program/libscfiltlo.so', debianPackage: 'libreoffice-calc-nogui' },
+  {
+    name: 'LibreOffice Calc',
+    usedFor: 'kiểm thử biểu mẫu báo cáo (XLSX)',
+    file: '/usr/lib/libreoffice/program/libscfiltlo.so',
+    debianPackage: 'libreoffice-calc-nogui',
+  },
 ];
 
 export function installCommand(tools) {
@@ -34,7 +44,9 @@ export function ensureSystemTools({
   if (isRoot && hasApt) {
     log(`Chưa có ${missing.map((t) => t.name).join(', ')} cho kiểm thử: đang cài gói của Debian…`);
     run('apt-get', ['update', '-qq']);
-    run('apt-get', ['install', '-y', '-qq', ...missing.map((t) => t.debianPackage)], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    run('apt-get', ['install', '-y', '-qq', ...missing.map((t) => t.debianPackage)], {
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
     missing = missing.filter((t) => !exists(t.file));
     if (missing.length === 0) return true;
   }

@@ -180,7 +180,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     // (a hook: the plugin's own cache-control would overwrite one set in its setHeaders).
     app.addHook('onSend', async (request, reply, payload) => {
       // Not the app shell the not-found handler sends for a missing file (an old chunk after a deploy).
-      if (reply.statusCode === 200 && request.url.startsWith('/assets/') && !String(reply.getHeader('content-type')).startsWith('text/html')) reply.header('cache-control', 'public, max-age=31536000, immutable');
+      if (
+        reply.statusCode === 200 &&
+        request.url.startsWith('/assets/') &&
+        !String(reply.getHeader('content-type')).startsWith('text/html')
+      )
+        reply.header('cache-control', 'public, max-age=31536000, immutable');
       return payload;
     });
     // The service worker decides which app version a device runs (docs/offline.md): never kept by

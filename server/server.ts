@@ -28,7 +28,9 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
   // The database is opened first: a locked data folder or an unreachable server is reported in
   // a second, before any slow work.
   const database = await openDatabase({
-    databaseUrl: config.databaseUrl, dataDir: config.dataDir, readUrl: config.databaseReadUrl,
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    readUrl: config.databaseReadUrl,
     warn: (message, error) => logger.warn({ err: error }, message),
   });
   let app: FastifyInstance | undefined;
@@ -38,7 +40,11 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
     logger.info({ database: database.kind, applied: migration.applied, version: migration.version }, 'database ready');
     if (config.demoOnEmpty) {
       const demo = await loadDemo(database.db, config.demoSeed, { registries: config.demoRegistries });
-      if (demo.created) logger.info({ units: demo.units, members: demo.members, employers: demo.employers, agreements: demo.agreements, seconds: demo.seconds }, 'demo province created');
+      if (demo.created)
+        logger.info(
+          { units: demo.units, members: demo.members, employers: demo.employers, agreements: demo.agreements, seconds: demo.seconds },
+          'demo province created',
+        );
     }
     app = await buildApp({ database, config, logger, serveWebApp: config.serveWebApp });
     await app.listen({ port: config.port, host: config.host }).catch((error: NodeJS.ErrnoException) => {
@@ -72,7 +78,11 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
 
 function listenError(config: AppConfig, error: NodeJS.ErrnoException): Error {
   if (error.code === 'EADDRINUSE') {
-    return new AppError('PORT_IN_USE', 'conflict', `Cổng ${config.port} đang được chương trình khác sử dụng. Hãy dừng chương trình đó hoặc đặt PORT khác.`);
+    return new AppError(
+      'PORT_IN_USE',
+      'conflict',
+      `Cổng ${config.port} đang được chương trình khác sử dụng. Hãy dừng chương trình đó hoặc đặt PORT khác.`,
+    );
   }
   if (error.code === 'EACCES') {
     return new AppError('PORT_FORBIDDEN', 'forbidden', `Không có quyền mở cổng ${config.port}. Hãy dùng cổng từ 1024 trở lên.`);

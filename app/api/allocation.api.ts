@@ -14,8 +14,15 @@ export interface AllocationChild {
 
 export interface AllocationPreview {
   target: {
-    id: number; unit: { id: number; name: string }; indicatorCode: string; indicatorName: string; subject: string;
-    comparator: '>' | '>=' | '=' | '<=' | '<'; value: number; kind: 'count' | 'ratio'; document: { id: number; title: string; symbol: string | null };
+    id: number;
+    unit: { id: number; name: string };
+    indicatorCode: string;
+    indicatorName: string;
+    subject: string;
+    comparator: '>' | '>=' | '=' | '<=' | '<';
+    value: number;
+    kind: 'count' | 'ratio';
+    document: { id: number; title: string; symbol: string | null };
   };
   base: AllocationBase;
   baseLabel: string;
@@ -45,10 +52,19 @@ export const allocationQuery = (targetId: number, base: AllocationBase, method: 
     queryFn: ({ signal }) => api.get<AllocationPreview>(`/api/targets/${targetId}/allocation`, { query: { base, method }, signal }),
   });
 
-export const applyAllocation = (targetId: number, body: { method: AllocationMethod; base: AllocationBase; shares: { unitId: number; value: number }[]; reason?: string; allowOver?: boolean }) =>
-  api.put<AllocationPreview & { created: number; revised: number }>(`/api/targets/${targetId}/allocation`, body);
+export const applyAllocation = (
+  targetId: number,
+  body: {
+    method: AllocationMethod;
+    base: AllocationBase;
+    shares: { unitId: number; value: number }[];
+    reason?: string;
+    allowOver?: boolean;
+  },
+) => api.put<AllocationPreview & { created: number; revised: number }>(`/api/targets/${targetId}/allocation`, body);
 
 export const uploadAllocation = (targetId: number, file: File, dryRun: boolean) =>
   uploadFile<AllocationFileReport>('POST', `/api/targets/${targetId}/allocation/file`, file, { dryRun: dryRun || undefined });
 
-export const allocationTemplateUrl = (targetId: number, base: AllocationBase) => `/api/targets/${targetId}/allocation/template?base=${base}`;
+export const allocationTemplateUrl = (targetId: number, base: AllocationBase) =>
+  `/api/targets/${targetId}/allocation/template?base=${base}`;

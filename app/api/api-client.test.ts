@@ -3,7 +3,9 @@ import { ApiError, buildUrl, createApiClient, toApiError } from './api-client.ts
 
 describe('api client', () => {
   it('leaves empty query values out of the URL', () => {
-    expect(buildUrl('/api/org/search', { q: 'cong doan', under: undefined, asOf: '', limit: 20 })).toBe('/api/org/search?q=cong+doan&limit=20');
+    expect(buildUrl('/api/org/search', { q: 'cong doan', under: undefined, asOf: '', limit: 20 })).toBe(
+      '/api/org/search?q=cong+doan&limit=20',
+    );
     expect(buildUrl('/api/org/roots')).toBe('/api/org/roots');
   });
 
@@ -19,7 +21,9 @@ describe('api client', () => {
     const client = createApiClient({
       fetch: async (_url, init) => {
         seen.push(new Headers(init?.headers));
-        return new Response(JSON.stringify({ error: { code: 'UNAUTHENTICATED', message: 'Bạn cần đăng nhập để tiếp tục.', issues: [] } }), { status: 401 });
+        return new Response(JSON.stringify({ error: { code: 'UNAUTHENTICATED', message: 'Bạn cần đăng nhập để tiếp tục.', issues: [] } }), {
+          status: 401,
+        });
       },
       prepareRequest: (headers, method) => {
         if (method !== 'GET') headers.set('x-csrf-token', 'abc');

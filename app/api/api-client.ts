@@ -47,7 +47,10 @@ export function toApiError(status: number, body: unknown): ApiError {
   const error = (body as { error?: Partial<{ code: unknown; message: unknown; issues: unknown; details: unknown }> } | null)?.error;
   if (error && typeof error.message === 'string') {
     const issues = Array.isArray(error.issues) ? (error.issues as ErrorIssue[]) : [];
-    const details = error.details && typeof error.details === 'object' && !Array.isArray(error.details) ? (error.details as Record<string, unknown>) : undefined;
+    const details =
+      error.details && typeof error.details === 'object' && !Array.isArray(error.details)
+        ? (error.details as Record<string, unknown>)
+        : undefined;
     return new ApiError(status, typeof error.code === 'string' ? error.code : 'UNKNOWN', error.message, issues, details);
   }
   return new ApiError(status, 'BAD_RESPONSE', `Máy chủ trả lời không hợp lệ (mã HTTP ${status}). Vui lòng thử lại sau.`);

@@ -1,8 +1,19 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { Static } from 'typebox';
 import type {
-  Cascade, CascadeEntry, DocumentDetail, DocumentReview, DocumentSummary, DuplicateDetails, LinkItem, ReviewDraft, ReviewItem, SaveDraftBody, SaveReviewBody,
-  TargetDecision, TargetProposal,
+  Cascade,
+  CascadeEntry,
+  DocumentDetail,
+  DocumentReview,
+  DocumentSummary,
+  DuplicateDetails,
+  LinkItem,
+  ReviewDraft,
+  ReviewItem,
+  SaveDraftBody,
+  SaveReviewBody,
+  TargetDecision,
+  TargetProposal,
 } from '../../server/documents/documents.schema.ts';
 import { api } from './api-client.ts';
 import { uploadFile } from './registry.api.ts';
@@ -46,21 +57,31 @@ export const documentSearchQuery = (s: DocumentSearch) =>
   });
 
 export const documentDetailQuery = (id: number) =>
-  queryOptions({ queryKey: documentKeys.detail(id), queryFn: ({ signal }) => api.get<DocumentDetailItem>(`/api/documents/${id}`, { signal }) });
+  queryOptions({
+    queryKey: documentKeys.detail(id),
+    queryFn: ({ signal }) => api.get<DocumentDetailItem>(`/api/documents/${id}`, { signal }),
+  });
 
 // Not kept fresh in the cache: a review left and resumed must show what was saved since, here or in another browser.
 export const documentReviewQuery = (id: number) =>
-  queryOptions({ queryKey: documentKeys.review(id), queryFn: ({ signal }) => api.get<ReviewResult>(`/api/documents/${id}/review`, { signal }) });
+  queryOptions({
+    queryKey: documentKeys.review(id),
+    queryFn: ({ signal }) => api.get<ReviewResult>(`/api/documents/${id}/review`, { signal }),
+  });
 
 export const cascadeQuery = (id: number) =>
-  queryOptions({ queryKey: documentKeys.cascade(id), queryFn: ({ signal }) => api.get<CascadeResult>(`/api/documents/${id}/cascade`, { signal }) });
+  queryOptions({
+    queryKey: documentKeys.cascade(id),
+    queryFn: ({ signal }) => api.get<CascadeResult>(`/api/documents/${id}/cascade`, { signal }),
+  });
 
 export const uploadDocument = (file: File, unitId: number, acceptSameSymbol = false) =>
   uploadFile<ReviewResult>('POST', '/api/documents/upload', file, { unitId, acceptSameSymbol: acceptSameSymbol || undefined });
 export const saveReview = (id: number, body: SaveReview) => api.put<ReviewResult>(`/api/documents/${id}/review`, body);
 export const saveReviewDraft = (id: number, body: SaveReviewDraft) => api.put<SavedDraft>(`/api/documents/${id}/review/draft`, body);
 /** Where a document opens: its review while under review, else its page. */
-export const documentPath = (d: { id: number; status: 'review' | 'confirmed' }) => (d.status === 'review' ? `/van-ban-chi-tieu/${d.id}/ra-soat` : `/van-ban-chi-tieu/${d.id}`);
+export const documentPath = (d: { id: number; status: 'review' | 'confirmed' }) =>
+  d.status === 'review' ? `/van-ban-chi-tieu/${d.id}/ra-soat` : `/van-ban-chi-tieu/${d.id}`;
 export const discardDocument = (id: number) => api.delete<{ ok: boolean }>(`/api/documents/${id}`);
 export const linkDocument = (id: number, body: { linkedDocumentId: number; linkId?: number; relation?: 'implements' | 'cites' }) =>
   api.post<CascadeResult>(`/api/documents/${id}/links`, body);

@@ -1,6 +1,14 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { Static } from 'typebox';
-import type { CreateMemberBody, DuplicateGroups, MemberCount, MemberHistory, MemberItem, MemberList, UpdateMemberBody } from '../../server/members/members.schema.ts';
+import type {
+  CreateMemberBody,
+  DuplicateGroups,
+  MemberCount,
+  MemberHistory,
+  MemberItem,
+  MemberList,
+  UpdateMemberBody,
+} from '../../server/members/members.schema.ts';
 import { api, buildUrl } from './api-client.ts';
 import { patch, type Paged } from './registry.api.ts';
 
@@ -28,7 +36,10 @@ export const membersQuery = ({ filter, after, limit }: Paged<MemberFilter>) =>
   });
 
 export const memberQuery = (id: number) =>
-  queryOptions({ queryKey: ['members', 'one', id] as const, queryFn: ({ signal }) => api.get<MemberItem>(`/api/members/${id}`, { signal }) });
+  queryOptions({
+    queryKey: ['members', 'one', id] as const,
+    queryFn: ({ signal }) => api.get<MemberItem>(`/api/members/${id}`, { signal }),
+  });
 
 export const memberHistoryQuery = (id: number) =>
   queryOptions({
@@ -50,7 +61,8 @@ export const duplicatesQuery = () =>
 
 export const createMember = (body: CreateMemberBody) => api.post<MemberItem>('/api/members', body);
 export const updateMember = (id: number, body: UpdateMemberBody) => patch<MemberItem>(`/api/members/${id}`, body);
-export const transferMember = (id: number, body: { toUnitId: number; date: string; note?: string }) => api.post<MemberItem>(`/api/members/${id}/transfer`, body);
+export const transferMember = (id: number, body: { toUnitId: number; date: string; note?: string }) =>
+  api.post<MemberItem>(`/api/members/${id}/transfer`, body);
 export const leaveMember = (id: number, body: { date: string; reason: string }) => api.post<MemberItem>(`/api/members/${id}/leave`, body);
 export const mergeMembers = (keepId: number, dropId: number) => api.post<MemberItem>('/api/members/merge', { keepId, dropId });
 

@@ -55,13 +55,19 @@ export const unreadCountQuery = () =>
 export const notificationsQuery = (filter: { unreadOnly: boolean; limit: number }) =>
   queryOptions({
     queryKey: notificationKeys.list(filter),
-    queryFn: ({ signal }) => api.get<NotificationList>('/api/notifications', { query: { unreadOnly: filter.unreadOnly || undefined, limit: filter.limit }, signal }),
+    queryFn: ({ signal }) =>
+      api.get<NotificationList>('/api/notifications', {
+        query: { unreadOnly: filter.unreadOnly || undefined, limit: filter.limit },
+        signal,
+      }),
     refetchOnWindowFocus: true,
   });
 
 /** A page for the full list: the newest (`before` null), or for "Xem thêm" the ones below the last id shown. */
 export const olderNotifications = (filter: { unreadOnly: boolean; before: number | null; limit: number }) =>
-  api.get<NotificationList>('/api/notifications', { query: { unreadOnly: filter.unreadOnly || undefined, before: filter.before, limit: filter.limit } });
+  api.get<NotificationList>('/api/notifications', {
+    query: { unreadOnly: filter.unreadOnly || undefined, before: filter.before, limit: filter.limit },
+  });
 
 export const markNotificationRead = (id: number) => api.post<{ unread: number }>(`/api/notifications/${id}/read`);
 export const markAllNotificationsRead = () => api.post<{ unread: number }>('/api/notifications/read-all');
@@ -116,7 +122,10 @@ export const deliveriesQuery = (status: DeliveryStatus | null) =>
   infiniteQueryOptions({
     queryKey: deliveryKeys.list(status),
     queryFn: ({ pageParam, signal }) =>
-      api.get<{ items: DeliveryItem[] }>('/api/notifications/deliveries', { query: { status: status ?? undefined, before: pageParam, limit: DELIVERIES_PAGE_SIZE }, signal }),
+      api.get<{ items: DeliveryItem[] }>('/api/notifications/deliveries', {
+        query: { status: status ?? undefined, before: pageParam, limit: DELIVERIES_PAGE_SIZE },
+        signal,
+      }),
     initialPageParam: undefined as number | undefined,
     getNextPageParam: (last) => (last.items.length < DELIVERIES_PAGE_SIZE ? undefined : last.items.at(-1)?.id),
   });

@@ -1,7 +1,13 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { Static } from 'typebox';
 import type {
-  BreakdownItem as BreakdownItemSchema, BreakdownResult as BreakdownResultSchema, CreateDocumentBody, CreateTargetBody, DocumentItem, ProgressList, TargetProgressItem,
+  BreakdownItem as BreakdownItemSchema,
+  BreakdownResult as BreakdownResultSchema,
+  CreateDocumentBody,
+  CreateTargetBody,
+  DocumentItem,
+  ProgressList,
+  TargetProgressItem,
 } from '../../server/progress/progress.schema.ts';
 import { api } from './api-client.ts';
 
@@ -56,7 +62,10 @@ export const breakdownQuery = (targetId: number, unitId: number | undefined, asO
   queryOptions({
     queryKey: progressKeys.breakdown(targetId, unitId, asOf, includeSubmitted),
     queryFn: ({ signal }) =>
-      api.get<BreakdownResult>(`/api/targets/${targetId}/breakdown`, { query: { unitId, asOf, includeSubmitted: includeSubmitted || undefined }, signal }),
+      api.get<BreakdownResult>(`/api/targets/${targetId}/breakdown`, {
+        query: { unitId, asOf, includeSubmitted: includeSubmitted || undefined },
+        signal,
+      }),
     staleTime: LIVE_STALE_MS,
   });
 
@@ -64,7 +73,10 @@ export const seriesQuery = (targetId: number, unitId: number | undefined, asOf: 
   queryOptions({
     queryKey: progressKeys.series(targetId, unitId, asOf, includeSubmitted),
     queryFn: ({ signal }) =>
-      api.get<SeriesResult>(`/api/targets/${targetId}/series`, { query: { unitId, asOf, includeSubmitted: includeSubmitted || undefined }, signal }),
+      api.get<SeriesResult>(`/api/targets/${targetId}/series`, {
+        query: { unitId, asOf, includeSubmitted: includeSubmitted || undefined },
+        signal,
+      }),
     staleTime: LIVE_STALE_MS,
   });
 

@@ -1,12 +1,27 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { Static } from 'typebox';
-import type { AgreementCount, AgreementItem, AgreementList, CreateAgreementBody, RenewAgreementBody, UpdateAgreementBody } from '../../server/agreements/agreements.schema.ts';
+import type {
+  AgreementCount,
+  AgreementItem,
+  AgreementList,
+  CreateAgreementBody,
+  RenewAgreementBody,
+  UpdateAgreementBody,
+} from '../../server/agreements/agreements.schema.ts';
 import type { CreateEmployerBody, EmployerItem, EmployerList, UpdateEmployerBody } from '../../server/employers/employers.schema.ts';
 import type { ImportRegistry } from '../../server/imports/import-registries.ts';
 import { ApiError, api, buildUrl, createApiClient, toApiError, NETWORK_ERROR_MESSAGE, type QueryValue } from './api-client.ts';
 import { currentCsrfToken, goToLogin } from './auth.api.ts';
 
-export type { AgreementItem, CreateAgreementBody, CreateEmployerBody, EmployerItem, ImportRegistry, RenewAgreementBody, UpdateEmployerBody };
+export type {
+  AgreementItem,
+  CreateAgreementBody,
+  CreateEmployerBody,
+  EmployerItem,
+  ImportRegistry,
+  RenewAgreementBody,
+  UpdateEmployerBody,
+};
 export type AgreementListResult = Static<typeof AgreementList>;
 export type EmployerListResult = Static<typeof EmployerList>;
 export type AgreementCountResult = Static<typeof AgreementCount>;
@@ -121,7 +136,8 @@ export const registryKeys = {
 export const grassrootsQuery = ({ filter, after, limit }: Paged<GrassrootsFilter>) =>
   queryOptions({
     queryKey: [...registryKeys.grassroots, 'list', filter, after ?? null, limit] as const,
-    queryFn: ({ signal }) => api.get<{ items: GrassrootsItem[]; nextCursor: string | null }>('/api/grassroots', { query: { ...filter, after, limit }, signal }),
+    queryFn: ({ signal }) =>
+      api.get<{ items: GrassrootsItem[]; nextCursor: string | null }>('/api/grassroots', { query: { ...filter, after, limit }, signal }),
     placeholderData: keepPreviousData,
   });
 
@@ -163,9 +179,12 @@ export const attachAgreementFile = (id: number, file: File) => uploadFile<Agreem
 export const agreementFileUrl = (id: number) => `/api/agreements/${id}/file`;
 
 /** Exports are plain GETs the browser downloads itself (streamed by the server, in the list's filter and order). */
-export const employerExportUrl = (format: 'xlsx' | 'csv', filter: EmployerFilter) => buildUrl('/api/employers/export', { format, ...filter });
-export const grassrootsExportUrl = (format: 'xlsx' | 'csv', filter: GrassrootsFilter) => buildUrl('/api/grassroots/export', { format, ...filter });
-export const agreementExportUrl = (format: 'xlsx' | 'csv', filter: AgreementFilter) => buildUrl('/api/agreements/export', { format, ...filter });
+export const employerExportUrl = (format: 'xlsx' | 'csv', filter: EmployerFilter) =>
+  buildUrl('/api/employers/export', { format, ...filter });
+export const grassrootsExportUrl = (format: 'xlsx' | 'csv', filter: GrassrootsFilter) =>
+  buildUrl('/api/grassroots/export', { format, ...filter });
+export const agreementExportUrl = (format: 'xlsx' | 'csv', filter: AgreementFilter) =>
+  buildUrl('/api/agreements/export', { format, ...filter });
 
 // ── Imports from Excel (every registry through the same pipeline and screen) ──
 
@@ -228,7 +247,11 @@ export const importFieldsQuery = (registry: ImportRegistry) =>
   });
 
 export const startImport = (registry: ImportRegistry, file: File, unitId: number, dryRun: boolean, mapping?: ColumnMapping) =>
-  uploadFile<ImportStatus>('POST', `/api/imports/${registry}`, file, { unitId, dryRun, mapping: mapping ? JSON.stringify(mapping) : undefined });
+  uploadFile<ImportStatus>('POST', `/api/imports/${registry}`, file, {
+    unitId,
+    dryRun,
+    mapping: mapping ? JSON.stringify(mapping) : undefined,
+  });
 
 export const importStatus = (id: number) => api.get<ImportStatus>(`/api/imports/${id}`);
 /** Tải tệp mẫu: an XLSX the browser downloads itself (header row, one example row, a notes sheet). */

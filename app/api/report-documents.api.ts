@@ -13,7 +13,14 @@ export interface ReportDocumentRequest {
 }
 
 export function reportDocumentUrl(r: ReportDocumentRequest): string {
-  return buildUrl('/api/report-documents', { unitId: r.unitId, documentId: r.documentId, period: r.period, format: r.format, signerName: r.signerName?.trim(), signerTitle: r.signerTitle?.trim() });
+  return buildUrl('/api/report-documents', {
+    unitId: r.unitId,
+    documentId: r.documentId,
+    period: r.period,
+    format: r.format,
+    signerName: r.signerName?.trim(),
+    signerTitle: r.signerTitle?.trim(),
+  });
 }
 
 /**

@@ -67,11 +67,14 @@ export const formElementsQuery = () =>
   });
 
 /** A new draft, usually a copy of the version in force (`basedOn`: its version number). 409 TEMPLATE_DRAFT_EXISTS when the owner already has one. */
-export const createTemplateDraft = (code: string, body: { definition: FormDefinition; basedOn?: number }) => api.post<TemplateVersionItem>(versionsPath(code), body);
+export const createTemplateDraft = (code: string, body: { definition: FormDefinition; basedOn?: number }) =>
+  api.post<TemplateVersionItem>(versionsPath(code), body);
 
-export const updateTemplateDraft = (code: string, version: number, definition: FormDefinition) => api.put<TemplateVersionItem>(`${versionsPath(code)}/${version}`, { definition });
+export const updateTemplateDraft = (code: string, version: number, definition: FormDefinition) =>
+  api.put<TemplateVersionItem>(`${versionsPath(code)}/${version}`, { definition });
 
 export const deleteTemplateDraft = (code: string, version: number) => api.delete<void>(`${versionsPath(code)}/${version}`);
 
 /** 409 TEMPLATE_PERIOD_HAS_REPORTS, 400 TEMPLATE_PERIOD_TOO_EARLY: their messages are shown as they come. */
-export const publishTemplateVersion = (code: string, version: number, fromPeriod: string) => api.post<TemplateVersionItem>(`${versionsPath(code)}/${version}/publish`, { fromPeriod });
+export const publishTemplateVersion = (code: string, version: number, fromPeriod: string) =>
+  api.post<TemplateVersionItem>(`${versionsPath(code)}/${version}/publish`, { fromPeriod });

@@ -29,7 +29,10 @@ export const reportingKeys = {
 export const myReportsQuery = (unitId?: number) =>
   queryOptions({
     queryKey: reportingKeys.mine(unitId),
-    queryFn: ({ signal }) => withDeviceCopy(buildUrl('/api/reports/mine', { unitId }), () => api.get<MyReports>('/api/reports/mine', { query: { unitId }, signal })),
+    queryFn: ({ signal }) =>
+      withDeviceCopy(buildUrl('/api/reports/mine', { unitId }), () =>
+        api.get<MyReports>('/api/reports/mine', { query: { unitId }, signal }),
+      ),
     // Run even when the browser says offline (TanStack would pause): the device copy answers then.
     networkMode: 'offlineFirst',
   });
@@ -45,7 +48,11 @@ export const reportQuery = (id: number) =>
   });
 
 export const templatesQuery = () =>
-  queryOptions({ queryKey: reportingKeys.templates, queryFn: ({ signal }) => api.get<TemplateList>('/api/report-templates', { signal }), staleTime: 5 * 60_000 });
+  queryOptions({
+    queryKey: reportingKeys.templates,
+    queryFn: ({ signal }) => api.get<TemplateList>('/api/report-templates', { signal }),
+    staleTime: 5 * 60_000,
+  });
 
 export interface ReportListFilter {
   unitId?: number;
@@ -72,17 +79,23 @@ export interface CompletenessFilter {
 export const completenessQuery = (f: CompletenessFilter) =>
   queryOptions({
     queryKey: reportingKeys.completeness(f),
-    queryFn: ({ signal }) => api.get<Completeness>('/api/reports/completeness', { query: { ...f, includeSubmitted: f.includeSubmitted || undefined }, signal }),
+    queryFn: ({ signal }) =>
+      api.get<Completeness>('/api/reports/completeness', { query: { ...f, includeSubmitted: f.includeSubmitted || undefined }, signal }),
     placeholderData: keepPreviousData,
   });
 
-export const openReport = (templateCode: string, unitId: number, periodCode: string) => api.post<ReportView>('/api/reports', { templateCode, unitId, periodCode });
-export const saveReport = (id: number, body: { version: number; values?: ReportValues; explanations?: Record<string, string> }) => api.put<ReportSummary>(`/api/reports/${id}`, body);
-export const submitReport = (id: number, body: { version: number; values?: ReportValues; explanations?: Record<string, string>; note?: string }) =>
-  api.post<ReportSummary>(`/api/reports/${id}/submit`, body);
+export const openReport = (templateCode: string, unitId: number, periodCode: string) =>
+  api.post<ReportView>('/api/reports', { templateCode, unitId, periodCode });
+export const saveReport = (id: number, body: { version: number; values?: ReportValues; explanations?: Record<string, string> }) =>
+  api.put<ReportSummary>(`/api/reports/${id}`, body);
+export const submitReport = (
+  id: number,
+  body: { version: number; values?: ReportValues; explanations?: Record<string, string>; note?: string },
+) => api.post<ReportSummary>(`/api/reports/${id}/submit`, body);
 export const reviewReport = (id: number, action: 'accept' | 'return' | 'reopen', body: { version: number; reason?: string }) =>
   api.post<ReportSummary>(`/api/reports/${id}/${action}`, body);
-export const bulkAccept = (ids: number[]) => api.post<{ accepted: number; results: { id: number; ok: boolean; message: string }[] }>('/api/reports/accept-bulk', { ids });
+export const bulkAccept = (ids: number[]) =>
+  api.post<{ accepted: number; results: { id: number; ok: boolean; message: string }[] }>('/api/reports/accept-bulk', { ids });
 
 /** Multipart uploads go around the JSON client (same CSRF header, same error shape). */
 export async function uploadFiles<T>(url: string, files: File[]): Promise<T> {
@@ -91,7 +104,12 @@ export async function uploadFiles<T>(url: string, files: File[]): Promise<T> {
   for (const f of files) form.append('file', f, f.name);
   let response: Response;
   try {
-    response = await fetch(url, { method: 'POST', body: form, credentials: 'same-origin', headers: csrfToken ? { 'x-csrf-token': csrfToken } : {} });
+    response = await fetch(url, {
+      method: 'POST',
+      body: form,
+      credentials: 'same-origin',
+      headers: csrfToken ? { 'x-csrf-token': csrfToken } : {},
+    });
   } catch {
     throw new ApiError(0, 'NETWORK_ERROR', NETWORK_ERROR_MESSAGE);
   }

@@ -1,9 +1,23 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { Static } from 'typebox';
 import type {
-  AssignmentView, AssignResult, ConfirmResult, ConfirmTasksBody, CreateTaskBody, EvidenceItem as EvidenceItemSchema, ListQuery, PeriodsView, ReportTasksView,
-  ReviewTasksView, RollUpView, SetStatusBody, TaskDetail as TaskDetailSchema, TaskList as TaskListSchema, TaskStatusCode as TaskStatusCodeSchema,
-  TaskTimingInput, UpdateTaskBody,
+  AssignmentView,
+  AssignResult,
+  ConfirmResult,
+  ConfirmTasksBody,
+  CreateTaskBody,
+  EvidenceItem as EvidenceItemSchema,
+  ListQuery,
+  PeriodsView,
+  ReportTasksView,
+  ReviewTasksView,
+  RollUpView,
+  SetStatusBody,
+  TaskDetail as TaskDetailSchema,
+  TaskList as TaskListSchema,
+  TaskStatusCode as TaskStatusCodeSchema,
+  TaskTimingInput,
+  UpdateTaskBody,
 } from '../../server/tasks/tasks.schema.ts';
 import { api, buildUrl } from './api-client.ts';
 import { uploadFile } from './registry.api.ts';
@@ -48,7 +62,10 @@ export const taskListQuery = (f: TaskFilter, offset: number, limit: number) =>
 
 /** The task seen as `unitId` (its owner or a unit it was given to); without it, as its owner. */
 export const taskQuery = (id: number, unitId: number | undefined) =>
-  queryOptions({ queryKey: taskKeys.detail(id, unitId), queryFn: ({ signal }) => api.get<TaskDetail>(`/api/tasks/${id}`, { query: { unitId }, signal }) });
+  queryOptions({
+    queryKey: taskKeys.detail(id, unitId),
+    queryFn: ({ signal }) => api.get<TaskDetail>(`/api/tasks/${id}`, { query: { unitId }, signal }),
+  });
 
 export const rollUpQuery = (id: number, unitId: number | undefined, level: 'direct' | 'all') =>
   queryOptions({
@@ -58,20 +75,30 @@ export const rollUpQuery = (id: number, unitId: number | undefined, level: 'dire
   });
 
 export const assignmentQuery = (id: number) =>
-  queryOptions({ queryKey: taskKeys.assignment(id), queryFn: ({ signal }) => api.get<TaskAssignment>(`/api/task-assignments/${id}`, { signal }) });
+  queryOptions({
+    queryKey: taskKeys.assignment(id),
+    queryFn: ({ signal }) => api.get<TaskAssignment>(`/api/task-assignments/${id}`, { signal }),
+  });
 
 export const taskPeriodsQuery = (unitId: number | undefined) =>
-  queryOptions({ queryKey: taskKeys.periods(unitId), queryFn: ({ signal }) => api.get<TaskPeriods>('/api/tasks/periods', { query: { unitId }, signal }) });
+  queryOptions({
+    queryKey: taskKeys.periods(unitId),
+    queryFn: ({ signal }) => api.get<TaskPeriods>('/api/tasks/periods', { query: { unitId }, signal }),
+  });
 
 export const reviewTasksQuery = (documentId: number) =>
-  queryOptions({ queryKey: taskKeys.review(documentId), queryFn: ({ signal }) => api.get<ReviewTasks>(`/api/documents/${documentId}/tasks`, { signal }) });
+  queryOptions({
+    queryKey: taskKeys.review(documentId),
+    queryFn: ({ signal }) => api.get<ReviewTasks>(`/api/documents/${documentId}/tasks`, { signal }),
+  });
 
 /** Under the report's own key: whatever refreshes the report (submit, return, accept) refreshes its tasks. */
 // Shown inside an assigned report: kept on the device with it (read-only offline: a status needs the network).
 export const reportTasksQuery = (reportId: number) =>
   queryOptions({
     queryKey: ['reporting', 'report', reportId, 'tasks'] as const,
-    queryFn: ({ signal }) => withDeviceCopy(`/api/reports/${reportId}/tasks`, () => api.get<ReportTasks>(`/api/reports/${reportId}/tasks`, { signal })),
+    queryFn: ({ signal }) =>
+      withDeviceCopy(`/api/reports/${reportId}/tasks`, () => api.get<ReportTasks>(`/api/reports/${reportId}/tasks`, { signal })),
     networkMode: 'offlineFirst',
   });
 
@@ -84,10 +111,13 @@ export const withdrawTask = (id: number, reason: string) => api.post<TaskDetail>
 export const assignTask = (id: number, fromUnitId: number, assigneeUnitIds: number[]) =>
   api.post<Static<typeof AssignResult>>(`/api/tasks/${id}/assignments`, { assigneeUnitIds }, { query: { unitId: fromUnitId } });
 export const unassignTask = (assignmentId: number) => api.delete<{ ok: boolean }>(`/api/task-assignments/${assignmentId}`);
-export const setTaskStatus = (assignmentId: number, body: Static<typeof SetStatusBody>) => api.post<TaskAssignment>(`/api/task-assignments/${assignmentId}/statuses`, body);
-export const uploadEvidence = (statusId: number, file: File) => uploadFile<EvidenceItem>('POST', `/api/task-statuses/${statusId}/evidence`, file);
+export const setTaskStatus = (assignmentId: number, body: Static<typeof SetStatusBody>) =>
+  api.post<TaskAssignment>(`/api/task-assignments/${assignmentId}/statuses`, body);
+export const uploadEvidence = (statusId: number, file: File) =>
+  uploadFile<EvidenceItem>('POST', `/api/task-statuses/${statusId}/evidence`, file);
 export const deleteEvidence = (evidenceId: number) => api.delete<{ ok: boolean }>(`/api/task-evidence/${evidenceId}`);
-export const confirmReviewTasks = (documentId: number, body: ConfirmTasks) => api.post<Static<typeof ConfirmResult>>(`/api/documents/${documentId}/tasks/confirm`, body);
+export const confirmReviewTasks = (documentId: number, body: ConfirmTasks) =>
+  api.post<Static<typeof ConfirmResult>>(`/api/documents/${documentId}/tasks/confirm`, body);
 
 /** Where a task opens, seen as the unit it was listed for. */
 export const taskPath = (taskId: number, unitId?: number) => (unitId ? `/nhiem-vu/${taskId}?donVi=${unitId}` : `/nhiem-vu/${taskId}`);

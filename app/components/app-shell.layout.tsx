@@ -49,11 +49,19 @@ const ICONS: Record<string, ReactNode> = {
  * on any web page (issue 22); a plain click stays in the app (react-router's Link).
  */
 function NavLink({ to, testId, label }: { to: string; testId: string; label: string }) {
-  return <Link to={to} className="app-nav-link" data-testid={testId}>{label}</Link>;
+  return (
+    <Link to={to} className="app-nav-link" data-testid={testId}>
+      {label}
+    </Link>
+  );
 }
 
 /** While a screen's code or the session arrives (a slow phone connection can take seconds). */
-const LOADING = <Spin className="app-loading" description="Đang tải…" size="large"><div /></Spin>;
+const LOADING = (
+  <Spin className="app-loading" description="Đang tải…" size="large">
+    <div />
+  </Spin>
+);
 
 // Remembered per browser: an officer who prefers the narrow menu should not re-collapse it daily.
 const COLLAPSED_KEY = 'tiendo.menuCollapsed';
@@ -75,7 +83,8 @@ function UserMenu({ me }: { me: CurrentUser }) {
   const confirmLogoutAll = () =>
     modal.confirm({
       title: 'Đăng xuất khỏi mọi thiết bị?',
-      content: 'Mọi phiên đăng nhập của bạn (máy này, điện thoại, máy khác) sẽ kết thúc. Dùng khi bạn quên đăng xuất ở máy dùng chung hoặc mất thiết bị.',
+      content:
+        'Mọi phiên đăng nhập của bạn (máy này, điện thoại, máy khác) sẽ kết thúc. Dùng khi bạn quên đăng xuất ở máy dùng chung hoặc mất thiết bị.',
       okText: 'Đăng xuất mọi nơi',
       okButtonProps: { danger: true, 'data-testid': 'logout-all-confirm' } as ButtonProps,
       cancelText: 'Hủy',
@@ -91,9 +100,17 @@ function UserMenu({ me }: { me: CurrentUser }) {
           ...(forced
             ? []
             : [
-                { key: 'notification-settings', icon: <BellOutlined />, label: <span data-testid="menu-notification-settings">Cài đặt thông báo</span> },
+                {
+                  key: 'notification-settings',
+                  icon: <BellOutlined />,
+                  label: <span data-testid="menu-notification-settings">Cài đặt thông báo</span>,
+                },
                 { key: 'password', icon: <KeyOutlined />, label: <span data-testid="menu-change-password">Đổi mật khẩu</span> },
-                { key: 'logout-all', icon: <DisconnectOutlined />, label: <span data-testid="menu-logout-all">Đăng xuất khỏi mọi thiết bị</span> },
+                {
+                  key: 'logout-all',
+                  icon: <DisconnectOutlined />,
+                  label: <span data-testid="menu-logout-all">Đăng xuất khỏi mọi thiết bị</span>,
+                },
               ]),
           { key: 'logout', icon: <LogoutOutlined />, label: <span data-testid="menu-logout">Đăng xuất</span>, danger: true },
         ],
@@ -228,11 +245,22 @@ function ShellFrame({ me }: { me: CurrentUser }) {
         // Quản trị opens into the pages this user's permissions allow; it is a heading, not a page.
         section.key === 'admin'
           ? {
-              key: section.key, icon: ICONS[section.key], title: section.label,
+              key: section.key,
+              icon: ICONS[section.key],
+              title: section.label,
               label: <span data-testid={`nav-${section.key}`}>{section.label}</span>,
-              children: adminPages.map((page) => ({ key: page.key, title: page.label, label: <NavLink to={page.path} testId={`subnav-${page.key}`} label={page.label} /> })),
+              children: adminPages.map((page) => ({
+                key: page.key,
+                title: page.label,
+                label: <NavLink to={page.path} testId={`subnav-${page.key}`} label={page.label} />,
+              })),
             }
-          : { key: section.key, icon: ICONS[section.key], title: section.label, label: <NavLink to={section.path} testId={`nav-${section.key}`} label={section.label} /> },
+          : {
+              key: section.key,
+              icon: ICONS[section.key],
+              title: section.label,
+              label: <NavLink to={section.path} testId={`nav-${section.key}`} label={section.label} />,
+            },
       )}
       onClick={({ key, domEvent }) => {
         setDrawerOpen(false);

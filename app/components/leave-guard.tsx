@@ -13,7 +13,9 @@ import type { Autosave } from '../lib/use-autosave.ts';
 export function LeaveGuard({ autosave }: { autosave: Pick<Autosave, 'state' | 'saveNow' | 'hasUnsavedChanges'> }) {
   const isBlocking = useRef(autosave.hasUnsavedChanges);
   isBlocking.current = autosave.hasUnsavedChanges;
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => currentLocation.pathname !== nextLocation.pathname && isBlocking.current());
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) => currentLocation.pathname !== nextLocation.pathname && isBlocking.current(),
+  );
   const [saving, setSaving] = useState(false);
 
   useEffect(() => {
@@ -28,9 +30,12 @@ export function LeaveGuard({ autosave }: { autosave: Pick<Autosave, 'state' | 's
 
   if (blocker.state !== 'blocked') return null;
   const { state } = autosave;
-  const why = state.kind === 'conflict' ? state.message
-    : state.kind === 'error' ? `Chưa lưu được bản nháp: ${state.message}`
-      : 'Những thay đổi vừa làm chưa được lưu vào bản nháp.';
+  const why =
+    state.kind === 'conflict'
+      ? state.message
+      : state.kind === 'error'
+        ? `Chưa lưu được bản nháp: ${state.message}`
+        : 'Những thay đổi vừa làm chưa được lưu vào bản nháp.';
   const saveThenLeave = async () => {
     setSaving(true);
     const saved = await autosave.saveNow();
@@ -46,10 +51,16 @@ export function LeaveGuard({ autosave }: { autosave: Pick<Autosave, 'state' | 's
       data-testid="leave-guard"
       footer={
         <Space wrap>
-          <Button onClick={() => blocker.reset()} data-testid="leave-guard-stay">Ở lại</Button>
-          <Button danger onClick={() => blocker.proceed()} data-testid="leave-guard-leave">Rời trang, bỏ thay đổi chưa lưu</Button>
+          <Button onClick={() => blocker.reset()} data-testid="leave-guard-stay">
+            Ở lại
+          </Button>
+          <Button danger onClick={() => blocker.proceed()} data-testid="leave-guard-leave">
+            Rời trang, bỏ thay đổi chưa lưu
+          </Button>
           {state.kind !== 'conflict' && (
-            <Button type="primary" loading={saving} onClick={() => void saveThenLeave()} data-testid="leave-guard-save">Lưu nháp rồi rời trang</Button>
+            <Button type="primary" loading={saving} onClick={() => void saveThenLeave()} data-testid="leave-guard-save">
+              Lưu nháp rồi rời trang
+            </Button>
           )}
         </Space>
       }

@@ -13,7 +13,9 @@ export const listTotalQuery = (resource: string, path: string, filter: object) =
   queryOptions({
     queryKey: [resource, 'total', filter] as const,
     queryFn: ({ signal }) =>
-      api.get<{ total?: number | null }>(path, { query: { ...(filter as Record<string, QueryValue>), limit: 1, withTotal: true }, signal }).then((r) => r.total ?? null),
+      api
+        .get<{ total?: number | null }>(path, { query: { ...(filter as Record<string, QueryValue>), limit: 1, withTotal: true }, signal })
+        .then((r) => r.total ?? null),
     staleTime: 60_000,
   });
 

@@ -36,7 +36,15 @@ export interface Autosave {
 
 const timeNow = () => new Date().toLocaleTimeString('vi-VN', { hour: '2-digit', minute: '2-digit', second: '2-digit' });
 
-export function useAutosave({ save, conflictCode, delayMs = AUTOSAVE_MS }: { save: () => Promise<void>; conflictCode: string; delayMs?: number }): Autosave {
+export function useAutosave({
+  save,
+  conflictCode,
+  delayMs = AUTOSAVE_MS,
+}: {
+  save: () => Promise<void>;
+  conflictCode: string;
+  delayMs?: number;
+}): Autosave {
   const [state, setStateValue] = useState<SaveState>({ kind: 'idle' });
   const current = useRef<SaveState>(state);
   const setState = useCallback((s: SaveState) => {
@@ -53,13 +61,16 @@ export function useAutosave({ save, conflictCode, delayMs = AUTOSAVE_MS }: { sav
     () => dirty.current || inFlight.current !== null || current.current.kind === 'error' || current.current.kind === 'conflict',
     [],
   );
-  const failed = useCallback((error: unknown) => {
-    if (error instanceof ApiError && error.code === conflictCode) setState({ kind: 'conflict', message: error.message });
-    else {
-      dirty.current = true;
-      setState({ kind: 'error', message: errorMessage(error) });
-    }
-  }, [conflictCode, setState]);
+  const failed = useCallback(
+    (error: unknown) => {
+      if (error instanceof ApiError && error.code === conflictCode) setState({ kind: 'conflict', message: error.message });
+      else {
+        dirty.current = true;
+        setState({ kind: 'error', message: errorMessage(error) });
+      }
+    },
+    [conflictCode, setState],
+  );
 
   const settle = useCallback(async () => {
     clearTimeout(timer.current);
@@ -84,20 +95,23 @@ export function useAutosave({ save, conflictCode, delayMs = AUTOSAVE_MS }: { sav
     timer.current = setTimeout(() => void saveNow(), delayMs);
   }, [saveNow, delayMs]);
 
-  const commit = useCallback(async <T,>(write: () => Promise<T>): Promise<T> => {
-    await settle();
-    const wasDirty = dirty.current;
-    dirty.current = false;
-    try {
-      const result = await write();
-      setState({ kind: 'idle' });
-      return result;
-    } catch (error) {
-      dirty.current = wasDirty;
-      if (error instanceof ApiError && error.code === conflictCode) setState({ kind: 'conflict', message: error.message });
-      throw error;
-    }
-  }, [settle, conflictCode, setState]);
+  const commit = useCallback(
+    async <T>(write: () => Promise<T>): Promise<T> => {
+      await settle();
+      const wasDirty = dirty.current;
+      dirty.current = false;
+      try {
+        const result = await write();
+        setState({ kind: 'idle' });
+        return result;
+      } catch (error) {
+        dirty.current = wasDirty;
+        if (error instanceof ApiError && error.code === conflictCode) setState({ kind: 'conflict', message: error.message });
+        throw error;
+      }
+    },
+    [settle, conflictCode, setState],
+  );
 
   const markConflict = useCallback((message: string) => setState({ kind: 'conflict', message }), [setState]);
 

@@ -14,5 +14,9 @@ function subscribe(onChange: () => void): () => void {
 
 /** True on a phone-sized window; follows rotation and resizing. */
 export function useIsPhone(): boolean {
-  return useSyncExternalStore(subscribe, () => window.matchMedia(PHONE_QUERY).matches, () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => window.matchMedia(PHONE_QUERY).matches,
+    () => false,
+  );
 }

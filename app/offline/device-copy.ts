@@ -72,7 +72,8 @@ export async function withDeviceCopy<T>(url: string, fetcher: () => Promise<T>):
     const body = await fetcher();
     noteReachable(true);
     servedFromDevice.delete(url);
-    if (userKey) await saveAnswer({ key: `${userKey}|${url}`, userKey, url, body, savedAt: new Date().toISOString() }).catch(() => undefined);
+    if (userKey)
+      await saveAnswer({ key: `${userKey}|${url}`, userKey, url, body, savedAt: new Date().toISOString() }).catch(() => undefined);
     return body;
   } catch (error) {
     noteReachable(!isUnreachable(error));

@@ -138,7 +138,10 @@ export async function draftsOf(userKey: string): Promise<ReportDraft[]> {
  * Reads a draft, lets `change` compute its next state, writes that (or deletes on null) in one
  * transaction: a figure typed while the sync works on the same draft is never overwritten.
  */
-export async function updateDraft(key: string, change: (draft: ReportDraft | undefined) => ReportDraft | null | undefined): Promise<ReportDraft | null | undefined> {
+export async function updateDraft(
+  key: string,
+  change: (draft: ReportDraft | undefined) => ReportDraft | null | undefined,
+): Promise<ReportDraft | null | undefined> {
   const db = await offlineDb();
   const tx = db.transaction('drafts', 'readwrite');
   const current = await tx.store.get(key);
@@ -146,6 +149,6 @@ export async function updateDraft(key: string, change: (draft: ReportDraft | und
   if (next === null) await tx.store.delete(key);
   else if (next !== undefined) await tx.store.put(next);
   await tx.done;
-  known.set(key, next === undefined ? current ?? null : next);
+  known.set(key, next === undefined ? (current ?? null) : next);
   return next;
 }

@@ -39,7 +39,10 @@ export function OfflineStatus({ me }: { me: CurrentUser }) {
     if (!isOnline) return;
     void reportSync.request(userKey).then(async () => {
       // Opened offline, the app has no CSRF token: once the session answers (and has not ended), fetch it.
-      const hasEnded = await draftsOf(userKey).then((all) => all.some((d) => d.state === 'auth'), () => false);
+      const hasEnded = await draftsOf(userKey).then(
+        (all) => all.some((d) => d.state === 'auth'),
+        () => false,
+      );
       if (!currentCsrfToken() && !hasEnded) void queryClient.invalidateQueries({ queryKey: meKey });
     });
   }, [isOnline, userKey, queryClient]);
@@ -70,25 +73,53 @@ export function OfflineStatus({ me }: { me: CurrentUser }) {
   // Where they are, so an officer on another screen can open them.
   const links = waiting.length > 0 && (
     <span className="offline-status-links">
-      {waiting.map((d) => <Link key={d.key} to={`/bao-cao-dinh-ky/${d.reportId}`} data-testid={`offline-draft-${d.reportId}`}>{d.title}</Link>)}
+      {waiting.map((d) => (
+        <Link key={d.key} to={`/bao-cao-dinh-ky/${d.reportId}`} data-testid={`offline-draft-${d.reportId}`}>
+          {d.title}
+        </Link>
+      ))}
     </span>
   );
   if (needsLogin) {
     return (
-      <Alert banner type="warning" data-testid="offline-login-needed" title={`${AUTH_MESSAGE}${unsent}`}
-        action={<Button size="small" type="primary" onClick={goToLogin} data-testid="offline-login-again">Đăng nhập lại</Button>} />
+      <Alert
+        banner
+        type="warning"
+        data-testid="offline-login-needed"
+        title={`${AUTH_MESSAGE}${unsent}`}
+        action={
+          <Button size="small" type="primary" onClick={goToLogin} data-testid="offline-login-again">
+            Đăng nhập lại
+          </Button>
+        }
+      />
     );
   }
   if (!isOnline) {
     return (
-      <Alert banner type="warning" data-testid="offline-indicator"
+      <Alert
+        banner
+        type="warning"
+        data-testid="offline-indicator"
         title={`Không có mạng. Báo cáo đã mở trước đó vẫn xem và nhập được; số liệu được lưu trên máy này và tự gửi khi có mạng.${unsent}`}
-        description={links} />
+        description={links}
+      />
     );
   }
   if (needsLook.length > 0) {
-    return <Alert banner type="error" data-testid="offline-needs-look" title={`${needsLook.length} báo cáo có số liệu nhập trên máy này chưa gửi được: mở báo cáo để chọn số liệu giữ lại hoặc xem lý do.`} description={links} />;
+    return (
+      <Alert
+        banner
+        type="error"
+        data-testid="offline-needs-look"
+        title={`${needsLook.length} báo cáo có số liệu nhập trên máy này chưa gửi được: mở báo cáo để chọn số liệu giữ lại hoặc xem lý do.`}
+        description={links}
+      />
+    );
   }
-  if (waiting.length > 0) return <Alert banner type="info" data-testid="offline-unsent" title={`Đang gửi số liệu đã lưu trên máy.${unsent}`} description={links} />;
+  if (waiting.length > 0)
+    return (
+      <Alert banner type="info" data-testid="offline-unsent" title={`Đang gửi số liệu đã lưu trên máy.${unsent}`} description={links} />
+    );
   return null;
 }

@@ -1,14 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_TEMPLATES } from '../../domain/reporting/builtin-templates.ts';
-import { applyChoices, changedElements, conflictLabel, hasLocalChanges, rebaseOnServer, submitRefusal, type ReportDraft } from './report-draft.ts';
+import {
+  applyChoices,
+  changedElements,
+  conflictLabel,
+  hasLocalChanges,
+  rebaseOnServer,
+  submitRefusal,
+  type ReportDraft,
+} from './report-draft.ts';
 
 const CDCS = BUILTIN_TEMPLATES.find((t) => t.code === 'cdcs-nam')!;
 const FILLED = { union_fee_due: 180_000_000, union_fee_collected: 171_500_000, dues_due: 45_000_000, dues_collected: 44_000_000 };
 
 function draft(over: Partial<ReportDraft>): ReportDraft {
   return {
-    key: 'u|1', userKey: 'u', reportId: 1, title: 't', baseVersion: 3, baseValues: {}, baseExplanations: {}, values: {}, explanations: {},
-    submitRequested: false, state: 'pending', revision: 1, updatedAt: '2026-12-06T00:00:00Z', ...over,
+    key: 'u|1',
+    userKey: 'u',
+    reportId: 1,
+    title: 't',
+    baseVersion: 3,
+    baseValues: {},
+    baseExplanations: {},
+    values: {},
+    explanations: {},
+    submitRequested: false,
+    state: 'pending',
+    revision: 1,
+    updatedAt: '2026-12-06T00:00:00Z',
+    ...over,
   };
 }
 
@@ -58,7 +78,9 @@ describe('a newer server version merged under the officer’s changes', () => {
 describe('a submission is checked on the device with the server’s rules and words', () => {
   it('refuses a part above its whole, naming field and rule as the server does', () => {
     const refusal = submitRefusal(CDCS, { ...FILLED, dissemination_reached: 1200, dissemination_base: 1000 }, null, {});
-    expect(refusal?.message).toBe('Báo cáo còn 1 lỗi cần sửa trước khi gửi: «Đoàn viên, NLĐ được tuyên truyền, phổ biến nghị quyết» (1.200) lớn hơn «Đoàn viên, NLĐ thuộc diện tuyên truyền» (1.000) (quy tắc: phần không vượt quá tổng).');
+    expect(refusal?.message).toBe(
+      'Báo cáo còn 1 lỗi cần sửa trước khi gửi: «Đoàn viên, NLĐ được tuyên truyền, phổ biến nghị quyết» (1.200) lớn hơn «Đoàn viên, NLĐ thuộc diện tuyên truyền» (1.000) (quy tắc: phần không vượt quá tổng).',
+    );
     expect(refusal?.issues.map((i) => i.path)).toEqual(['dissemination_reached']);
   });
 

@@ -99,7 +99,10 @@ export interface Rebase {
  * A field changed on one side only takes that side's value; changed on both to the same value is
  * no conflict; changed on both to different values is a conflict, left as the officer's until chosen.
  */
-export function rebaseOnServer(draft: Pick<ReportDraft, 'values' | 'baseValues' | 'explanations' | 'baseExplanations'>, server: Pick<ServerCopy, 'values' | 'explanations'>): Rebase {
+export function rebaseOnServer(
+  draft: Pick<ReportDraft, 'values' | 'baseValues' | 'explanations' | 'baseExplanations'>,
+  server: Pick<ServerCopy, 'values' | 'explanations'>,
+): Rebase {
   const conflicts: ConflictField[] = [];
   const values: Figures = { ...server.values };
   for (const element of changedElements(draft)) {
@@ -113,7 +116,8 @@ export function rebaseOnServer(draft: Pick<ReportDraft, 'values' | 'baseValues' 
     const mine = textOf(draft.explanations, key);
     const theirs = textOf(server.explanations, key);
     explanations[key] = draft.explanations[key] ?? '';
-    if (theirs !== textOf(draft.baseExplanations, key) && theirs !== mine) conflicts.push({ key, kind: 'explanation', mine: mine || null, theirs: theirs || null });
+    if (theirs !== textOf(draft.baseExplanations, key) && theirs !== mine)
+      conflicts.push({ key, kind: 'explanation', mine: mine || null, theirs: theirs || null });
   }
   return { conflicts, values, explanations };
 }

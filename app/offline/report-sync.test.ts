@@ -10,7 +10,13 @@ import { AUTH_MESSAGE, PENDING_MESSAGE, ReportSync, type SyncEvent, type SyncTra
 
 const USER = '7';
 const KEY = draftKey(USER, 1);
-const ME = { user: { id: 7, username: 'cdcs.demo', fullName: 'Cán bộ', mustChangePassword: false }, unit: { id: 1, code: 'x', name: 'CĐCS', kind: 'cdcs' }, roles: [], permissions: [], csrfToken: 't' } as CurrentUser;
+const ME = {
+  user: { id: 7, username: 'cdcs.demo', fullName: 'Cán bộ', mustChangePassword: false },
+  unit: { id: 1, code: 'x', name: 'CĐCS', kind: 'cdcs' },
+  roles: [],
+  permissions: [],
+  csrfToken: 't',
+} as CurrentUser;
 const offline = () => new ApiError(0, 'NETWORK_ERROR', NETWORK_ERROR_MESSAGE);
 
 /** The server's report as the fake holds it; writes follow the real rules that matter here (version check, status). */
@@ -42,13 +48,24 @@ class FakeServer implements SyncTransport {
   async view() {
     this.calls.push('view');
     if (!this.isReachable) throw offline();
-    return { version: this.version, status: this.status, values: this.values, explanations: this.explanations, updatedBy: 'Cán bộ phường', updatedAt: '2026-12-06T03:04:00Z' } as unknown as ReportView;
+    return {
+      version: this.version,
+      status: this.status,
+      values: this.values,
+      explanations: this.explanations,
+      updatedBy: 'Cán bộ phường',
+      updatedAt: '2026-12-06T03:04:00Z',
+    } as unknown as ReportView;
   }
-  private async write(kind: string, body: { version: number; values: Record<string, number | null>; explanations: Record<string, string> }) {
+  private async write(
+    kind: string,
+    body: { version: number; values: Record<string, number | null>; explanations: Record<string, string> },
+  ) {
     this.calls.push(`${kind}@${body.version}`);
     if (!this.isReachable) throw offline();
     if (!this.isSessionAlive) throw new ApiError(401, 'UNAUTHENTICATED', 'Phiên đăng nhập đã hết hạn.');
-    if (this.status !== 'draft' && this.status !== 'returned') throw new ApiError(409, 'REPORT_STATE_INVALID', 'Báo cáo đã gửi, đang chờ cấp trên duyệt: không sửa được nữa.');
+    if (this.status !== 'draft' && this.status !== 'returned')
+      throw new ApiError(409, 'REPORT_STATE_INVALID', 'Báo cáo đã gửi, đang chờ cấp trên duyệt: không sửa được nữa.');
     if (body.version !== this.version) throw new ApiError(409, 'REPORT_VERSION_CONFLICT', 'Báo cáo vừa được cập nhật.');
     const typing = this.duringWrite;
     this.duringWrite = null;
@@ -57,14 +74,32 @@ class FakeServer implements SyncTransport {
     this.explanations = body.explanations;
     this.version += 1;
     if (kind === 'submit') this.status = 'submitted';
-    return { id: 1, version: this.version, status: this.status, updatedAt: '2026-12-06T03:05:00Z', updatedBy: 'cdcs.demo' } as unknown as ReportSummary;
+    return {
+      id: 1,
+      version: this.version,
+      status: this.status,
+      updatedAt: '2026-12-06T03:05:00Z',
+      updatedBy: 'cdcs.demo',
+    } as unknown as ReportSummary;
   }
 }
 
 function typed(values: Record<string, number | null>, over: Partial<ReportDraft> = {}): ReportDraft {
   return {
-    key: KEY, userKey: USER, reportId: 1, title: 'Báo cáo năm', baseVersion: 3, baseValues: { a: 10, b: 20 }, baseExplanations: {},
-    values: { a: 10, b: 20, ...values }, explanations: {}, submitRequested: false, state: 'pending', revision: 1, updatedAt: '2026-12-06T03:00:00Z', ...over,
+    key: KEY,
+    userKey: USER,
+    reportId: 1,
+    title: 'Báo cáo năm',
+    baseVersion: 3,
+    baseValues: { a: 10, b: 20 },
+    baseExplanations: {},
+    values: { a: 10, b: 20, ...values },
+    explanations: {},
+    submitRequested: false,
+    state: 'pending',
+    revision: 1,
+    updatedAt: '2026-12-06T03:00:00Z',
+    ...over,
   };
 }
 
@@ -152,7 +187,12 @@ describe('a newer version on the server (409)', () => {
     server.values = { a: 15, b: 20 };
     await sync.request(USER);
     const draft = await readDraft(KEY);
-    expect(draft).toMatchObject({ state: 'conflict', submitRequested: false, values: { a: 11 }, server: { version: 4, values: { a: 15 }, updatedBy: 'Cán bộ phường' } });
+    expect(draft).toMatchObject({
+      state: 'conflict',
+      submitRequested: false,
+      values: { a: 11 },
+      server: { version: 4, values: { a: 15 }, updatedBy: 'Cán bộ phường' },
+    });
     expect(draft!.message).toMatch(/^Báo cáo vừa được Cán bộ phường cập nhật lúc .* trong khi bạn nhập trên máy này\./);
     expect(server.values.a).toBe(15);
     await sync.request(USER);
@@ -170,10 +210,18 @@ describe('a newer version on the server (409)', () => {
 
 it('a queued submission the server refuses is saved as a draft instead, and the officer is told why', async () => {
   await writeDraft(typed({ a: 11 }, { submitRequested: true }));
-  server.submitRefusal = new ApiError(400, 'REPORT_WARNINGS_UNEXPLAINED', 'Có 1 số liệu biến động bất thường cần giải thích trước khi gửi: …', [{ path: 'bien-dong:a', message: '…' }]);
+  server.submitRefusal = new ApiError(
+    400,
+    'REPORT_WARNINGS_UNEXPLAINED',
+    'Có 1 số liệu biến động bất thường cần giải thích trước khi gửi: …',
+    [{ path: 'bien-dong:a', message: '…' }],
+  );
   await sync.request(USER);
   expect(server.status).toBe('draft');
   expect(server.values.a).toBe(11);
-  expect(events.find((e) => e.submitRefused)?.submitRefused).toMatchObject({ message: /^Có 1 số liệu biến động/, issues: [{ path: 'bien-dong:a' }] });
+  expect(events.find((e) => e.submitRefused)?.submitRefused).toMatchObject({
+    message: /^Có 1 số liệu biến động/,
+    issues: [{ path: 'bien-dong:a' }],
+  });
   expect(await readDraft(KEY)).toBeUndefined();
 });

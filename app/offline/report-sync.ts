@@ -48,8 +48,17 @@ class Halt extends Error {}
 
 export const reportViewUrl = (id: number) => `/api/reports/${id}`;
 
-export function serverCopyOf(view: Pick<ReportView, 'version' | 'status' | 'values' | 'explanations' | 'updatedBy' | 'updatedAt'>): ServerCopy {
-  return { version: view.version, status: view.status, values: view.values, explanations: view.explanations, updatedBy: view.updatedBy, updatedAt: view.updatedAt };
+export function serverCopyOf(
+  view: Pick<ReportView, 'version' | 'status' | 'values' | 'explanations' | 'updatedBy' | 'updatedAt'>,
+): ServerCopy {
+  return {
+    version: view.version,
+    status: view.status,
+    values: view.values,
+    explanations: view.explanations,
+    updatedBy: view.updatedBy,
+    updatedAt: view.updatedAt,
+  };
 }
 
 export function conflictMessage(server: ServerCopy): string {
@@ -62,7 +71,10 @@ export class ReportSync {
   private again = false;
   private isSessionChecked = false;
 
-  constructor(private readonly transport: SyncTransport, private readonly onSession: (me: CurrentUser) => void = () => {}) {}
+  constructor(
+    private readonly transport: SyncTransport,
+    private readonly onSession: (me: CurrentUser) => void = () => {},
+  ) {}
 
   subscribe(listener: (event: SyncEvent) => void): () => void {
     this.listeners.add(listener);
@@ -124,7 +136,8 @@ export class ReportSync {
       if (error instanceof ApiError && error.status === 401) {
         for (const d of drafts) await this.mark(d.key, d.reportId, { state: 'auth', message: AUTH_MESSAGE });
       } else if (isUnreachable(error)) {
-        for (const d of drafts.filter((x) => x.state !== 'pending' || x.message !== PENDING_MESSAGE)) await this.mark(d.key, d.reportId, { state: 'pending', message: PENDING_MESSAGE });
+        for (const d of drafts.filter((x) => x.state !== 'pending' || x.message !== PENDING_MESSAGE))
+          await this.mark(d.key, d.reportId, { state: 'pending', message: PENDING_MESSAGE });
       }
       throw new Halt();
     }
@@ -162,21 +175,45 @@ export class ReportSync {
     }
   }
 
-  private async accepted(key: string, reportId: number, sentRevision: number, body: WriteBody, isSubmit: boolean, summary: ReportSummary): Promise<void> {
+  private async accepted(
+    key: string,
+    reportId: number,
+    sentRevision: number,
+    body: WriteBody,
+    isSubmit: boolean,
+    summary: ReportSummary,
+  ): Promise<void> {
     const next = await updateDraft(key, (d) => {
       if (!d) return undefined;
       const rebased: ReportDraft = {
-        ...d, baseVersion: summary.version, baseValues: body.values, baseExplanations: body.explanations,
-        submitRequested: d.submitRequested && !isSubmit, state: 'pending', message: undefined, issues: undefined, server: undefined,
+        ...d,
+        baseVersion: summary.version,
+        baseValues: body.values,
+        baseExplanations: body.explanations,
+        submitRequested: d.submitRequested && !isSubmit,
+        state: 'pending',
+        message: undefined,
+        issues: undefined,
+        server: undefined,
       };
       // Typed while this was on its way: keep the newer figures, now on top of the version just written.
       return d.revision === sentRevision || !hasLocalChanges(rebased) ? null : rebased;
     });
     await patchDeviceCopy<ReportView>(reportViewUrl(reportId), (view) => ({
-      ...view, values: { ...view.values, ...body.values }, explanations: body.explanations, version: summary.version,
-      status: summary.status, statusLabel: REPORT_STATUS_LABELS[summary.status as ReportStatus] ?? view.statusLabel, updatedAt: summary.updatedAt, updatedBy: summary.updatedBy,
+      ...view,
+      values: { ...view.values, ...body.values },
+      explanations: body.explanations,
+      version: summary.version,
+      status: summary.status,
+      statusLabel: REPORT_STATUS_LABELS[summary.status as ReportStatus] ?? view.statusLabel,
+      updatedAt: summary.updatedAt,
+      updatedBy: summary.updatedBy,
     }));
-    this.announce({ reportId, draft: next ?? null, sent: { kind: isSubmit ? 'submitted' : 'saved', summary, values: body.values, explanations: body.explanations } });
+    this.announce({
+      reportId,
+      draft: next ?? null,
+      sent: { kind: isSubmit ? 'submitted' : 'saved', summary, values: body.values, explanations: body.explanations },
+    });
   }
 
   /** Handles a failed send; true when it is worth sending again at once. */
@@ -202,7 +239,9 @@ export class ReportSync {
     if (isSubmit && (error.code === 'REPORT_INVALID' || error.code === 'REPORT_WARNINGS_UNEXPLAINED')) {
       // The server judged otherwise than this device (e.g. last period's figures were accepted
       // meanwhile): keep the figures as a draft on the server and tell the officer why it was not sent.
-      const next = await updateDraft(key, (d) => (d ? { ...d, submitRequested: false, state: 'pending', message: undefined, issues: undefined } : undefined));
+      const next = await updateDraft(key, (d) =>
+        d ? { ...d, submitRequested: false, state: 'pending', message: undefined, issues: undefined } : undefined,
+      );
       this.announce({ reportId, draft: next ?? null, submitRefused: { message: error.message, issues: error.issues } });
       return true;
     }
@@ -244,7 +283,13 @@ export class ReportSync {
     const next = await updateDraft(key, (d) => {
       if (!d) return undefined;
       if (!isEditable(view.status as ReportStatus)) {
-        return { ...d, state: 'refused', server, submitRequested: false, message: `Báo cáo đã chuyển sang «${REPORT_STATUS_LABELS[view.status as ReportStatus]}» (${view.updatedBy}) nên không nhận thêm số liệu. Số liệu bạn nhập vẫn được giữ trên máy này.` };
+        return {
+          ...d,
+          state: 'refused',
+          server,
+          submitRequested: false,
+          message: `Báo cáo đã chuyển sang «${REPORT_STATUS_LABELS[view.status as ReportStatus]}» (${view.updatedBy}) nên không nhận thêm số liệu. Số liệu bạn nhập vẫn được giữ trên máy này.`,
+        };
       }
       const rebase = rebaseOnServer(d, server);
       if (rebase.conflicts.length > 0) {
@@ -252,7 +297,17 @@ export class ReportSync {
       }
       retry = true;
       // Nothing collides: the officer's changes go on top of the newer version, as if typed there.
-      return { ...d, baseVersion: server.version, baseValues: server.values, baseExplanations: server.explanations, values: rebase.values, explanations: rebase.explanations, state: 'pending', message: undefined, server: undefined };
+      return {
+        ...d,
+        baseVersion: server.version,
+        baseValues: server.values,
+        baseExplanations: server.explanations,
+        values: rebase.values,
+        explanations: rebase.explanations,
+        state: 'pending',
+        message: undefined,
+        server: undefined,
+      };
     });
     this.announce({ reportId, draft: next ?? null });
     return retry;

@@ -40,13 +40,28 @@ const timeNow = () => new Date().toLocaleTimeString('vi-VN', { hour: '2-digit', 
 
 function freshDraft(view: ReportView, userKey: string): ReportDraft {
   return {
-    key: draftKey(userKey, view.id), userKey, reportId: view.id, title: `${view.templateName} — ${view.unit.name} — ${view.period.label}`,
-    baseVersion: view.version, baseValues: view.values, baseExplanations: view.explanations, values: view.values, explanations: view.explanations,
-    submitRequested: false, state: 'pending', revision: 0, updatedAt: new Date().toISOString(),
+    key: draftKey(userKey, view.id),
+    userKey,
+    reportId: view.id,
+    title: `${view.templateName} — ${view.unit.name} — ${view.period.label}`,
+    baseVersion: view.version,
+    baseValues: view.values,
+    baseExplanations: view.explanations,
+    values: view.values,
+    explanations: view.explanations,
+    submitRequested: false,
+    state: 'pending',
+    revision: 0,
+    updatedAt: new Date().toISOString(),
   };
 }
 
-export function useReportDraft(view: ReportView, initial: ReportDraft | null, userKey: string, handlers: { onEvent: (event: SyncEvent) => void }): ReportDraftHandle {
+export function useReportDraft(
+  view: ReportView,
+  initial: ReportDraft | null,
+  userKey: string,
+  handlers: { onEvent: (event: SyncEvent) => void },
+): ReportDraftHandle {
   const key = draftKey(userKey, view.id);
   const [values, setValues] = useState<Figures>(initial?.values ?? view.values);
   const [explanations, setExplanations] = useState<Explanations>(initial?.explanations ?? view.explanations);
@@ -75,25 +90,29 @@ export function useReportDraft(view: ReportView, initial: ReportDraft | null, us
     }
   }, [userKey]);
 
-  const write = useCallback((change: (d: ReportDraft) => ReportDraft) => {
-    const run = writes.current.then(async () => {
-      let before: ReportDraft | undefined;
-      const next = await updateDraft(key, (d) => {
-        before = d;
-        const base = d ?? freshDraft(server.current, userKey);
-        return { ...change(base), revision: base.revision + 1, updatedAt: new Date().toISOString() };
+  const write = useCallback(
+    (change: (d: ReportDraft) => ReportDraft) => {
+      const run = writes.current.then(async () => {
+        let before: ReportDraft | undefined;
+        const next = await updateDraft(key, (d) => {
+          before = d;
+          const base = d ?? freshDraft(server.current, userKey);
+          return { ...change(base), revision: base.revision + 1, updatedAt: new Date().toISOString() };
+        });
+        // Told (to this form, the list, the shell) only when what they show changes, not per keystroke:
+        // a re-render between two keystrokes is a chance to lose one.
+        if (!before) askToKeepStorage();
+        const isNews =
+          !before || before.state !== next?.state || before.submitRequested !== next?.submitRequested || before.message !== next?.message;
+        if (next && isNews) reportSync.announce({ reportId: view.id, draft: next });
+        else if (next) draftRef.current = next;
       });
-      // Told (to this form, the list, the shell) only when what they show changes, not per keystroke:
-      // a re-render between two keystrokes is a chance to lose one.
-      if (!before) askToKeepStorage();
-      const isNews = !before || before.state !== next?.state || before.submitRequested !== next?.submitRequested || before.message !== next?.message;
-      if (next && isNews) reportSync.announce({ reportId: view.id, draft: next });
-      else if (next) draftRef.current = next;
-    });
-    // A failed write (no IndexedDB) must not block the next ones: the sync then has nothing to send.
-    writes.current = run.catch(() => undefined);
-    return run;
-  }, [key, userKey, view.id]);
+      // A failed write (no IndexedDB) must not block the next ones: the sync then has nothing to send.
+      writes.current = run.catch(() => undefined);
+      return run;
+    },
+    [key, userKey, view.id],
+  );
 
   const touch = useCallback(() => {
     const copy = latest.current;
@@ -102,21 +121,35 @@ export function useReportDraft(view: ReportView, initial: ReportDraft | null, us
     timer.current = setTimeout(() => void sendNow(), AUTOSAVE_MS);
   }, [write, sendNow]);
 
-  const setValue = useCallback((element: string, value: number | null) => {
-    latest.current = { ...latest.current, values: { ...latest.current.values, [element]: value } };
-    setValues(latest.current.values);
-    touch();
-  }, [touch]);
+  const setValue = useCallback(
+    (element: string, value: number | null) => {
+      latest.current = { ...latest.current, values: { ...latest.current.values, [element]: value } };
+      setValues(latest.current.values);
+      touch();
+    },
+    [touch],
+  );
 
-  const setExplanation = useCallback((k: string, text: string) => {
-    latest.current = { ...latest.current, explanations: { ...latest.current.explanations, [k]: text } };
-    setExplanations(latest.current.explanations);
-    touch();
-  }, [touch]);
+  const setExplanation = useCallback(
+    (k: string, text: string) => {
+      latest.current = { ...latest.current, explanations: { ...latest.current.explanations, [k]: text } };
+      setExplanations(latest.current.explanations);
+      touch();
+    },
+    [touch],
+  );
 
   const requestSubmit = useCallback(async () => {
     const copy = latest.current;
-    await write((d) => ({ ...d, values: copy.values, explanations: copy.explanations, submitRequested: true, state: d.state === 'auth' ? 'auth' : 'pending', message: undefined, issues: undefined }));
+    await write((d) => ({
+      ...d,
+      values: copy.values,
+      explanations: copy.explanations,
+      submitRequested: true,
+      state: d.state === 'auth' ? 'auth' : 'pending',
+      message: undefined,
+      issues: undefined,
+    }));
     await sendNow();
     return (await readDraft(key).catch(() => undefined)) ?? null;
   }, [write, sendNow, key]);
@@ -131,22 +164,35 @@ export function useReportDraft(view: ReportView, initial: ReportDraft | null, us
     setExplanations(d.explanations);
   }, []);
 
-  const resolveConflict = useCallback(async (choices: Record<string, 'mine' | 'theirs'>) => {
-    await writes.current;
-    const next = await updateDraft(key, (d) => {
-      if (!d?.server) return undefined;
-      const chosen = applyChoices(rebaseOnServer(d, d.server), choices);
-      return {
-        ...d, baseVersion: d.server.version, baseValues: d.server.values, baseExplanations: d.server.explanations, values: chosen.values, explanations: chosen.explanations,
-        state: 'pending', message: undefined, issues: undefined, server: undefined, revision: d.revision + 1, updatedAt: new Date().toISOString(),
-      };
-    });
-    if (next) {
-      adopt(next);
-      reportSync.announce({ reportId: view.id, draft: next });
-    }
-    await sendNow();
-  }, [key, view.id, adopt, sendNow]);
+  const resolveConflict = useCallback(
+    async (choices: Record<string, 'mine' | 'theirs'>) => {
+      await writes.current;
+      const next = await updateDraft(key, (d) => {
+        if (!d?.server) return undefined;
+        const chosen = applyChoices(rebaseOnServer(d, d.server), choices);
+        return {
+          ...d,
+          baseVersion: d.server.version,
+          baseValues: d.server.values,
+          baseExplanations: d.server.explanations,
+          values: chosen.values,
+          explanations: chosen.explanations,
+          state: 'pending',
+          message: undefined,
+          issues: undefined,
+          server: undefined,
+          revision: d.revision + 1,
+          updatedAt: new Date().toISOString(),
+        };
+      });
+      if (next) {
+        adopt(next);
+        reportSync.announce({ reportId: view.id, draft: next });
+      }
+      await sendNow();
+    },
+    [key, view.id, adopt, sendNow],
+  );
 
   const discard = useCallback(async () => {
     await writes.current;
@@ -154,21 +200,32 @@ export function useReportDraft(view: ReportView, initial: ReportDraft | null, us
     reportSync.announce({ reportId: view.id, draft: null });
   }, [key, view.id]);
 
-  useEffect(() => reportSync.subscribe((event) => {
-    if (event.reportId !== view.id) return;
-    const before = draftRef.current;
-    // The sync merged a newer server version under the officer's changes: show the merged figures.
-    if (event.draft && !event.sent && event.draft.state === 'pending' && before && event.draft.baseVersion !== before.baseVersion) adopt(event.draft);
-    draftRef.current = event.draft;
-    setDraft(event.draft);
-    if (event.sent) {
-      const { summary, values: sentValues, explanations: sentExplanations } = event.sent;
-      server.current = { ...server.current, version: summary.version, status: summary.status, values: { ...server.current.values, ...sentValues }, explanations: sentExplanations };
-      setStatus(summary.status);
-      setSend({ kind: 'saved', at: timeNow() });
-    }
-    onEvent.current(event);
-  }), [view.id, adopt]);
+  useEffect(
+    () =>
+      reportSync.subscribe((event) => {
+        if (event.reportId !== view.id) return;
+        const before = draftRef.current;
+        // The sync merged a newer server version under the officer's changes: show the merged figures.
+        if (event.draft && !event.sent && event.draft.state === 'pending' && before && event.draft.baseVersion !== before.baseVersion)
+          adopt(event.draft);
+        draftRef.current = event.draft;
+        setDraft(event.draft);
+        if (event.sent) {
+          const { summary, values: sentValues, explanations: sentExplanations } = event.sent;
+          server.current = {
+            ...server.current,
+            version: summary.version,
+            status: summary.status,
+            values: { ...server.current.values, ...sentValues },
+            explanations: sentExplanations,
+          };
+          setStatus(summary.status);
+          setSend({ kind: 'saved', at: timeNow() });
+        }
+        onEvent.current(event);
+      }),
+    [view.id, adopt],
+  );
 
   useEffect(() => {
     // Something typed earlier on this device is still waiting: try it now.
@@ -188,5 +245,18 @@ export function useReportDraft(view: ReportView, initial: ReportDraft | null, us
     return () => window.removeEventListener('keydown', onKey);
   }, [sendNow]);
 
-  return { values, explanations, draft, status, send, setValue, setExplanation, sendNow, requestSubmit, cancelSubmit, resolveConflict, discard };
+  return {
+    values,
+    explanations,
+    draft,
+    status,
+    send,
+    setValue,
+    setExplanation,
+    sendNow,
+    requestSubmit,
+    cancelSubmit,
+    resolveConflict,
+    discard,
+  };
 }

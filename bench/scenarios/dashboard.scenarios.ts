@@ -30,36 +30,83 @@ const BENCH_000 = 'BENCH/000 05/CTr-LĐLĐ';
 const BENCH_AS_OF = process.env.TIENDO_BENCH_AS_OF?.trim() || null;
 const BENCH_001 = 'BENCH/001 61-KH/TU';
 
-type TargetSeed = [indicator: string, comparator: string, value: number, timing: number | 'annual', sectors?: string[], minWorkers?: number];
+type TargetSeed = [
+  indicator: string,
+  comparator: string,
+  value: number,
+  timing: number | 'annual',
+  sectors?: string[],
+  minWorkers?: number,
+];
 const STATE = ['hcsn', 'dnnn'];
 const NON_STATE = ['private', 'fdi'];
 /** Gold 000, each target against its catalogue indicator (as in server/progress/progress.int.test.ts). */
 const GOLD_000: TargetSeed[] = [
-  ['members', '>', 140000, 2028], ['employers_with_cdcs_share', '=', 100, 2028, undefined, 25], ['agreements_share', '>=', 85, 2028],
-  ['lawsuits_supported_share', '>=', 90, 2028], ['dissemination_share', '>', 90, 'annual'], ['skills_share', '>=', 65, 'annual'],
-  ['democracy_state_share', '=', 100, 'annual', STATE], ['democracy_nonstate_share', '>=', 85, 'annual', NON_STATE],
-  ['party_introduced_per_cdcs', '>=', 1, 'annual'], ['chairs_trained_share', '=', 100, 'annual'], ['rated_good_upper_share', '>=', 90, 'annual'],
-  ['rated_good_state_share', '>=', 80, 'annual', STATE], ['rated_good_nonstate_share', '>=', 65, 'annual', NON_STATE],
-  ['women_committee_share', '>=', 80, 'annual', NON_STATE], ['fin_inspection_share', '=', 100, 'annual'], ['cdcs_fin_inspected_share', '>=', 10, 'annual'],
+  ['members', '>', 140000, 2028],
+  ['employers_with_cdcs_share', '=', 100, 2028, undefined, 25],
+  ['agreements_share', '>=', 85, 2028],
+  ['lawsuits_supported_share', '>=', 90, 2028],
+  ['dissemination_share', '>', 90, 'annual'],
+  ['skills_share', '>=', 65, 'annual'],
+  ['democracy_state_share', '=', 100, 'annual', STATE],
+  ['democracy_nonstate_share', '>=', 85, 'annual', NON_STATE],
+  ['party_introduced_per_cdcs', '>=', 1, 'annual'],
+  ['chairs_trained_share', '=', 100, 'annual'],
+  ['rated_good_upper_share', '>=', 90, 'annual'],
+  ['rated_good_state_share', '>=', 80, 'annual', STATE],
+  ['rated_good_nonstate_share', '>=', 65, 'annual', NON_STATE],
+  ['women_committee_share', '>=', 80, 'annual', NON_STATE],
+  ['fin_inspection_share', '=', 100, 'annual'],
+  ['cdcs_fin_inspected_share', '>=', 10, 'annual'],
 ];
 const GOLD_001: TargetSeed[] = [
-  ['members', '=', 23000, 2025], ['members', '=', 22000, 2023], ['agreements_share', '>', 80, 2025], ['agreements_share', '>', 70, 2023],
-  ['members', '=', 26000, 2030], ['agreements_share', '>', 85, 2030], ['agreements_share', '>', 99, 2045],
+  ['members', '=', 23000, 2025],
+  ['members', '=', 22000, 2023],
+  ['agreements_share', '>', 80, 2025],
+  ['agreements_share', '>', 70, 2023],
+  ['members', '=', 26000, 2030],
+  ['agreements_share', '>', 85, 2030],
+  ['agreements_share', '>', 99, 2045],
 ];
 
-async function ensureDocument(db: BenchDb, symbol: string, title: string, unitId: number, issuedOn: string, term: [number, number] | null, targets: TargetSeed[]): Promise<void> {
-  const [existing] = await db.query<{ id: number }>(`SELECT id FROM plan_document WHERE symbol = $1 AND issuer_unit_id = $2`, [symbol, unitId]);
+async function ensureDocument(
+  db: BenchDb,
+  symbol: string,
+  title: string,
+  unitId: number,
+  issuedOn: string,
+  term: [number, number] | null,
+  targets: TargetSeed[],
+): Promise<void> {
+  const [existing] = await db.query<{ id: number }>(`SELECT id FROM plan_document WHERE symbol = $1 AND issuer_unit_id = $2`, [
+    symbol,
+    unitId,
+  ]);
   if (existing) return;
   const [doc] = await db.query<{ id: number }>(
     `INSERT INTO plan_document (kind, symbol, title, issuer_unit_id, issued_on, term_from, term_to) VALUES ('chuong_trinh_hanh_dong', $1, $2, $3, $4, $5, $6) RETURNING id`,
-    [symbol, title, unitId, issuedOn, term?.[0] ?? null, term?.[1] ?? null]);
+    [symbol, title, unitId, issuedOn, term?.[0] ?? null, term?.[1] ?? null],
+  );
   for (const [indicator, comparator, value, timing, sectors, minWorkers] of targets) {
     const annual = timing === 'annual';
     await db.query(
       `INSERT INTO target (document_id, unit_id, indicator_code, comparator, value, timing, deadline, annual_from, annual_to, sectors, min_workers, subject)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-      [doc!.id, unitId, indicator, comparator, value, annual ? 'annual' : 'deadline', annual ? null : `${timing}-12-31`,
-        annual ? term![0] : null, annual ? term![1] : null, sectors ?? null, minWorkers ?? null, `bench: ${indicator}`]);
+      [
+        doc!.id,
+        unitId,
+        indicator,
+        comparator,
+        value,
+        annual ? 'annual' : 'deadline',
+        annual ? null : `${timing}-12-31`,
+        annual ? term![0] : null,
+        annual ? term![1] : null,
+        sectors ?? null,
+        minWorkers ?? null,
+        `bench: ${indicator}`,
+      ],
+    );
   }
 }
 
@@ -71,12 +118,24 @@ async function ensureDocument(db: BenchDb, symbol: string, title: string, unitId
  * so every dashboard shows all ten. Rows as the measures screens write them; inserted once.
  */
 const CUSTOM_ELEMENTS: [code: string, name: string, definition: object][] = [
-  ['bench_dn25_cdcs', 'Doanh nghiệp từ 25 lao động có CĐCS', { registry: 'employers', measure: 'with_cdcs', sectors: null, minWorkers: 25 }],
+  [
+    'bench_dn25_cdcs',
+    'Doanh nghiệp từ 25 lao động có CĐCS',
+    { registry: 'employers', measure: 'with_cdcs', sectors: null, minWorkers: 25 },
+  ],
   ['bench_dn25', 'Doanh nghiệp từ 25 lao động', { registry: 'employers', measure: 'all', sectors: null, minWorkers: 25 }],
-  ['bench_dn_nnn_cdcs', 'Doanh nghiệp ngoài nhà nước có CĐCS', { registry: 'employers', measure: 'with_cdcs', sectors: ['private', 'fdi'], minWorkers: null }],
+  [
+    'bench_dn_nnn_cdcs',
+    'Doanh nghiệp ngoài nhà nước có CĐCS',
+    { registry: 'employers', measure: 'with_cdcs', sectors: ['private', 'fdi'], minWorkers: null },
+  ],
   ['bench_dn_nnn', 'Doanh nghiệp ngoài nhà nước', { registry: 'employers', measure: 'all', sectors: ['private', 'fdi'], minWorkers: null }],
   ['bench_dv_nu', 'Đoàn viên nữ', { registry: 'members', measure: 'women', sectors: null, minWorkers: null }],
-  ['bench_dv_nnn', 'Đoàn viên khu vực ngoài nhà nước', { registry: 'members', measure: 'active', sectors: ['private', 'fdi'], minWorkers: null }],
+  [
+    'bench_dv_nnn',
+    'Đoàn viên khu vực ngoài nhà nước',
+    { registry: 'members', measure: 'active', sectors: ['private', 'fdi'], minWorkers: null },
+  ],
   ['bench_tu_fdi', 'CĐCS FDI có thỏa ước', { registry: 'agreements', measure: 'in_force', sectors: ['fdi'], minWorkers: null }],
   ['bench_cdcs_fdi', 'CĐCS FDI', { registry: 'cdcs', measure: 'all', sectors: ['fdi'], minWorkers: null }],
   ['bench_tu_b', 'CĐCS có thỏa ước loại B trở lên', { registry: 'agreements', measure: 'b_or_better', sectors: null, minWorkers: null }],
@@ -98,15 +157,26 @@ const BENCH_019 = 'BENCH/019 chỉ số tự định nghĩa';
 
 async function ensureCustomMeasures(db: BenchDb, nationId: number): Promise<void> {
   for (const [code, name, definition] of CUSTOM_ELEMENTS) {
-    await db.query(`INSERT INTO data_element (code, name, unit, source, definition, owner_unit_id, updated_by) VALUES ($1, $2, 'count', 'derived', $3, $4, 'bench') ON CONFLICT (code) DO NOTHING`,
-      [code, name, JSON.stringify(definition), nationId]);
+    await db.query(
+      `INSERT INTO data_element (code, name, unit, source, definition, owner_unit_id, updated_by) VALUES ($1, $2, 'count', 'derived', $3, $4, 'bench') ON CONFLICT (code) DO NOTHING`,
+      [code, name, JSON.stringify(definition), nationId],
+    );
   }
   for (const [code, unit, numerator, denominator] of CUSTOM_INDICATORS) {
-    await db.query(`INSERT INTO indicator (code, name, unit, numerator, denominator, owner_unit_id, updated_by) VALUES ($1, $2, $3, $4, $5, $6, 'bench') ON CONFLICT (code) DO NOTHING`,
-      [code, `bench: ${code}`, unit, numerator, denominator, nationId]);
+    await db.query(
+      `INSERT INTO indicator (code, name, unit, numerator, denominator, owner_unit_id, updated_by) VALUES ($1, $2, $3, $4, $5, $6, 'bench') ON CONFLICT (code) DO NOTHING`,
+      [code, `bench: ${code}`, unit, numerator, denominator, nationId],
+    );
   }
-  await ensureDocument(db, BENCH_019, 'Chỉ tiêu đo bằng mười chỉ số tự định nghĩa (issue 19), đặt ở cấp toàn quốc để đo hiệu năng', nationId, '2024-01-18', [2023, 2028],
-    CUSTOM_INDICATORS.filter(([, unit]) => unit !== 'count').map(([code]) => [code, '>=', 50, 2028]));
+  await ensureDocument(
+    db,
+    BENCH_019,
+    'Chỉ tiêu đo bằng mười chỉ số tự định nghĩa (issue 19), đặt ở cấp toàn quốc để đo hiệu năng',
+    nationId,
+    '2024-01-18',
+    [2023, 2028],
+    CUSTOM_INDICATORS.filter(([, unit]) => unit !== 'count').map(([code]) => [code, '>=', 50, 2028]),
+  );
 }
 
 /**
@@ -117,10 +187,14 @@ async function ensureCustomMeasures(db: BenchDb, nationId: number): Promise<void
  * triggers that keep the reported sums (migration 0014), as a real submission would.
  */
 async function ensureReports(db: BenchDb, year: number): Promise<void> {
-  for (const [code, share] of [[String(year - 1), 97], [String(year), 85]] as const) {
+  for (const [code, share] of [
+    [String(year - 1), 97],
+    [String(year), 85],
+  ] as const) {
     const [done] = await db.query(`SELECT 1 FROM reported_value WHERE period_code = $1 LIMIT 1`, [code]);
     if (done) continue;
-    await db.query(`
+    await db.query(
+      `
       INSERT INTO reported_value (unit_id, element_code, period_code, period_start, period_end, value, state)
       SELECT u.id, e.code, $1, $2::date, $3::date, e.value, CASE WHEN u.id % 100 < $4 THEN 'accepted' ELSE 'submitted' END
       FROM org_unit u JOIN org_placement p ON p.unit_id = u.id AND p.valid_to IS NULL
@@ -145,7 +219,8 @@ async function ensureReports(db: BenchDb, year: number): Promise<void> {
       FROM org_unit u JOIN org_placement p ON p.unit_id = u.id AND p.valid_to IS NULL
       CROSS JOIN LATERAL (VALUES ('rated_good_upper', (u.id % 10 < 9)::int), ('fin_inspection_on_schedule', (u.id % 10 < 8)::int), ('cdcs_fin_inspected', u.id % 7)) e(code, value)
       WHERE u.kind IN ('commune', 'industrial_zone')`,
-    [code, `${code}-01-01`, `${code}-12-31`, share, code === String(year) ? 95 : 100]);
+      [code, `${code}-01-01`, `${code}-12-31`, share, code === String(year) ? 95 : 100],
+    );
     // What autovacuum would do next (it is off on the bench machine's PostgreSQL).
     await db.query(`ANALYZE reported_value`);
     await db.query(`ANALYZE progress_reported`);
@@ -161,7 +236,9 @@ async function ensureReports(db: BenchDb, year: number): Promise<void> {
  */
 async function ensureAllocations(db: BenchDb, nationId: number): Promise<void> {
   const [root] = await db.query<{ id: number }>(
-    `SELECT t.id FROM target t JOIN plan_document d ON d.id = t.document_id WHERE d.symbol = $1 AND t.unit_id = $2 AND t.indicator_code = 'members' ORDER BY t.id LIMIT 1`, [BENCH_000, nationId]);
+    `SELECT t.id FROM target t JOIN plan_document d ON d.id = t.document_id WHERE d.symbol = $1 AND t.unit_id = $2 AND t.indicator_code = 'members' ORDER BY t.id LIMIT 1`,
+    [BENCH_000, nationId],
+  );
   const [done] = await db.query(`SELECT 1 FROM target WHERE parent_target_id = $1 LIMIT 1`, [root!.id]);
   if (done) return;
   // Current members of every unit's subtree, from the registry (as "theo số đoàn viên hiện có").
@@ -172,7 +249,8 @@ async function ensureAllocations(db: BenchDb, nationId: number): Promise<void> {
     CROSS JOIN LATERAL unnest(string_to_array(p.path::text, '.')) a(id)
     GROUP BY 1`);
   for (let level = 0; level < 3; level++) {
-    await db.query(`
+    await db.query(
+      `
       INSERT INTO target (document_id, unit_id, parent_target_id, indicator_code, comparator, value, timing, deadline, annual_from, annual_to, sectors, min_workers, subject, quote, origin_note)
       SELECT t.document_id, c.unit_id, t.id, t.indicator_code, t.comparator,
         ceil(t.value * cm.members / pm.members), t.timing, t.deadline, t.annual_from, t.annual_to, t.sectors, t.min_workers, t.subject, t.quote,
@@ -184,7 +262,9 @@ async function ensureAllocations(db: BenchDb, nationId: number): Promise<void> {
       JOIN bench_subtree_members pm ON pm.unit_id = t.unit_id
       WHERE (t.id = $1 OR t.parent_target_id IS NOT NULL) AND t.document_id = (SELECT document_id FROM target WHERE id = $1)
         AND t.indicator_code = 'members' AND nlevel((SELECT path FROM org_placement WHERE unit_id = t.unit_id AND valid_to IS NULL)) = $2
-        AND NOT EXISTS (SELECT 1 FROM target x WHERE x.parent_target_id = t.id)`, [root!.id, level + 1]);
+        AND NOT EXISTS (SELECT 1 FROM target x WHERE x.parent_target_id = t.id)`,
+      [root!.id, level + 1],
+    );
   }
   await db.query(`DROP TABLE bench_subtree_members`);
   await db.query(`ANALYZE target`);
@@ -203,12 +283,30 @@ interface DashboardState {
 }
 
 async function prepare(db: BenchDb, ctx: BenchContext, level: 'nation' | 'province' | 'commune' | 'cdcs'): Promise<DashboardState> {
-  const [nation] = await db.query<{ id: number }>(`SELECT unit_id AS id FROM org_placement WHERE parent_id IS NULL AND valid_to IS NULL ORDER BY unit_id LIMIT 1`);
-  await ensureDocument(db, BENCH_000, 'Chỉ tiêu của Chương trình hành động 05/CTr-LĐLĐ (gold 000), đặt ở cấp toàn quốc để đo hiệu năng', Number(nation!.id), '2024-01-18', [2023, 2028], GOLD_000);
+  const [nation] = await db.query<{ id: number }>(
+    `SELECT unit_id AS id FROM org_placement WHERE parent_id IS NULL AND valid_to IS NULL ORDER BY unit_id LIMIT 1`,
+  );
+  await ensureDocument(
+    db,
+    BENCH_000,
+    'Chỉ tiêu của Chương trình hành động 05/CTr-LĐLĐ (gold 000), đặt ở cấp toàn quốc để đo hiệu năng',
+    Number(nation!.id),
+    '2024-01-18',
+    [2023, 2028],
+    GOLD_000,
+  );
   await ensureReports(db, Number(todayInVietnam().slice(0, 4)));
   await ensureAllocations(db, Number(nation!.id));
   await ensureCustomMeasures(db, Number(nation!.id));
-  await ensureDocument(db, BENCH_001, 'Chỉ tiêu của Kế hoạch 61-KH/TU (gold 001), đặt ở cấp tỉnh để đo hiệu năng', ctx.province.id, '2021-10-21', null, GOLD_001);
+  await ensureDocument(
+    db,
+    BENCH_001,
+    'Chỉ tiêu của Kế hoạch 61-KH/TU (gold 001), đặt ở cấp tỉnh để đo hiệu năng',
+    ctx.province.id,
+    '2021-10-21',
+    null,
+    GOLD_001,
+  );
   let unitId: number;
   let label: string;
   if (level === 'nation') [unitId, label] = [Number(nation!.id), 'the confederation'];
@@ -217,13 +315,19 @@ async function prepare(db: BenchDb, ctx: BenchContext, level: 'nation' | 'provin
   else {
     const [cdcs] = await db.query<{ id: number; code: string; members: number }>(
       `SELECT h.unit_id AS id, u.code, count(*)::int AS members FROM membership h JOIN org_placement p ON p.unit_id = h.unit_id AND p.valid_to IS NULL
-       JOIN org_unit u ON u.id = h.unit_id WHERE p.path <@ $1::ltree AND h.valid_to IS NULL GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 1`, [ctx.commune.path]);
+       JOIN org_unit u ON u.id = h.unit_id WHERE p.path <@ $1::ltree AND h.valid_to IS NULL GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 1`,
+      [ctx.commune.path],
+    );
     [unitId, label] = [Number(cdcs!.id), `CĐCS ${cdcs!.code} (${cdcs!.members.toLocaleString('en-US')} members, the commune's largest)`];
   }
   const [target] = await db.query<{ id: number }>(
-    `SELECT t.id FROM target t JOIN plan_document d ON d.id = t.document_id WHERE d.symbol = $1 AND t.indicator_code = 'agreements_share' ORDER BY t.id LIMIT 1`, [BENCH_000]);
+    `SELECT t.id FROM target t JOIN plan_document d ON d.id = t.document_id WHERE d.symbol = $1 AND t.indicator_code = 'agreements_share' ORDER BY t.id LIMIT 1`,
+    [BENCH_000],
+  );
   const [count] = await db.query<{ id: number }>(
-    `SELECT t.id FROM target t JOIN plan_document d ON d.id = t.document_id WHERE d.symbol = $1 AND t.indicator_code = 'members' AND t.unit_id = $2 ORDER BY t.id LIMIT 1`, [BENCH_000, unitId]);
+    `SELECT t.id FROM target t JOIN plan_document d ON d.id = t.document_id WHERE d.symbol = $1 AND t.indicator_code = 'members' AND t.unit_id = $2 ORDER BY t.id LIMIT 1`,
+    [BENCH_000, unitId],
+  );
   return { unitId, label, asOf: BENCH_AS_OF ?? todayInVietnam(), targetId: Number(target!.id), countTargetId: Number(count!.id) };
 }
 
@@ -233,23 +337,48 @@ async function naive(db: BenchDb, state: DashboardState) {
   const items = await service.forUnit(state.unitId, state.asOf);
   const [row] = await service.targetRows({ targetIds: [state.targetId] });
   const [countRow] = await service.targetRows({ targetIds: [state.countTargetId] });
-  const [breakdown, countBreakdown] = [await service.breakdown(row!, state.unitId, state.asOf), await service.breakdown(countRow!, state.unitId, state.asOf)];
+  const [breakdown, countBreakdown] = [
+    await service.breakdown(row!, state.unitId, state.asOf),
+    await service.breakdown(countRow!, state.unitId, state.asOf),
+  ];
   return { progress: { items }, breakdown, countBreakdown };
 }
 
 interface Answer {
-  progress: { items: { targetId: number; value: number | null; numerator: number | null; denominator: number | null; elements: unknown; progress: unknown }[] };
+  progress: {
+    items: {
+      targetId: number;
+      value: number | null;
+      numerator: number | null;
+      denominator: number | null;
+      elements: unknown;
+      progress: unknown;
+    }[];
+  };
   breakdown: Breakdown;
   countBreakdown: Breakdown;
 }
-interface Breakdown { items: { unit: { id: number }; value: number | null; status: string; shareAchieved: number | null; basis: string; allocation: unknown; contribution: unknown }[] }
+interface Breakdown {
+  items: {
+    unit: { id: number };
+    value: number | null;
+    status: string;
+    shareAchieved: number | null;
+    basis: string;
+    allocation: unknown;
+    contribution: unknown;
+  }[];
+}
 
 /** What a user reads off the screen: each card's figures, status and forecast, each child's value and status. */
-const visible = (a: Answer) => JSON.parse(JSON.stringify({
-  cards: a.progress.items.map((i) => [i.targetId, i.value, i.numerator, i.denominator, i.elements, i.progress]),
-  children: a.breakdown.items.map((i) => [i.unit.id, i.value, i.status, i.shareAchieved]),
-  allocated: a.countBreakdown.items.map((i) => [i.unit.id, i.value, i.status, i.shareAchieved, i.basis, i.allocation, i.contribution]),
-}));
+const visible = (a: Answer) =>
+  JSON.parse(
+    JSON.stringify({
+      cards: a.progress.items.map((i) => [i.targetId, i.value, i.numerator, i.denominator, i.elements, i.progress]),
+      children: a.breakdown.items.map((i) => [i.unit.id, i.value, i.status, i.shareAchieved]),
+      allocated: a.countBreakdown.items.map((i) => [i.unit.id, i.value, i.status, i.shareAchieved, i.basis, i.allocation, i.contribution]),
+    }),
+  );
 
 function dashboard(level: 'nation' | 'province' | 'commune' | 'cdcs', name: string) {
   return defineScenario<DashboardState>({
@@ -260,8 +389,12 @@ function dashboard(level: 'nation' | 'province' | 'commune' | 'cdcs', name: stri
     prepare: (db, ctx) => prepare(db, ctx, level),
     async measure(http, state) {
       const progress = JSON.parse((await http.get(`/api/progress?unitId=${state.unitId}&asOf=${state.asOf}`)).body) as { items: unknown[] };
-      const breakdown = JSON.parse((await http.get(`/api/targets/${state.targetId}/breakdown?unitId=${state.unitId}&asOf=${state.asOf}`)).body) as { items: unknown[] };
-      const countBreakdown = JSON.parse((await http.get(`/api/targets/${state.countTargetId}/breakdown?unitId=${state.unitId}&asOf=${state.asOf}`)).body) as { items: unknown[] };
+      const breakdown = JSON.parse(
+        (await http.get(`/api/targets/${state.targetId}/breakdown?unitId=${state.unitId}&asOf=${state.asOf}`)).body,
+      ) as { items: unknown[] };
+      const countBreakdown = JSON.parse(
+        (await http.get(`/api/targets/${state.countTargetId}/breakdown?unitId=${state.unitId}&asOf=${state.asOf}`)).body,
+      ) as { items: unknown[] };
       state.answer = { progress, breakdown, countBreakdown } as unknown as Answer;
       return { rows: progress.items.length + breakdown.items.length + countBreakdown.items.length };
     },
@@ -272,12 +405,15 @@ function dashboard(level: 'nation' | 'province' | 'commune' | 'cdcs', name: stri
         const answer = await naive(db, state);
         // The benchmark compares like with like: a different answer stops it.
         if (!isDeepStrictEqual(visible(answer as unknown as Answer), visible(state.answer!))) {
-          throw new Error(`${name}: the naive answer differs from the server's:\n${JSON.stringify(visible(answer as unknown as Answer)).slice(0, 3000)}\n${JSON.stringify(visible(state.answer!)).slice(0, 3000)}`);
+          throw new Error(
+            `${name}: the naive answer differs from the server's:\n${JSON.stringify(visible(answer as unknown as Answer)).slice(0, 3000)}\n${JSON.stringify(visible(state.answer!)).slice(0, 3000)}`,
+          );
         }
         return { rows: answer.progress.items.length + answer.breakdown.items.length + answer.countBreakdown.items.length };
       },
     },
-    notes: (state) => `${state.label}, as of ${state.asOf}; ${state.answer?.progress.items.length ?? '?'} targets, ${state.answer?.breakdown.items.length ?? '?'} children, ${state.answer?.countBreakdown.items.filter((i) => i.basis === 'allocation').length ?? '?'} of them judged against their own allocation; the baseline checks every card (value, elements, status, forecast) and child equal to the server's answer and stops the bench if not`,
+    notes: (state) =>
+      `${state.label}, as of ${state.asOf}; ${state.answer?.progress.items.length ?? '?'} targets, ${state.answer?.breakdown.items.length ?? '?'} children, ${state.answer?.countBreakdown.items.filter((i) => i.basis === 'allocation').length ?? '?'} of them judged against their own allocation; the baseline checks every card (value, elements, status, forecast) and child equal to the server's answer and stops the bench if not`,
   });
 }
 

@@ -11,7 +11,9 @@ interface LoadDetail {
 }
 
 async function loadDetail(db: BenchDb): Promise<LoadDetail> {
-  const [row] = await db.query<{ detail: LoadDetail }>(`SELECT detail FROM audit_log WHERE action = 'demo.create' AND detail ? 'phases' ORDER BY id DESC LIMIT 1`);
+  const [row] = await db.query<{ detail: LoadDetail }>(
+    `SELECT detail FROM audit_log WHERE action = 'demo.create' AND detail ? 'phases' ORDER BY id DESC LIMIT 1`,
+  );
   if (!row) throw new Error('no national-shaped load recorded in audit_log: load the data with `tiendo demo --scale …` first');
   return row.detail;
 }
@@ -25,8 +27,14 @@ export const generate = defineScenario({
     const d = await loadDetail(db);
     const p = phase(d, 'Sinh dữ liệu')!;
     return {
-      runs: 1, medianMs: p.seconds * 1000, p95Ms: p.seconds * 1000, rows: p.rows, rowsPerSecond: (p.rows ?? 0) / p.seconds,
-      notes: `rows per table: ${Object.entries(d.rows).map(([t, n]) => `${t} ${n.toLocaleString('en-US')}`).join(', ')}`,
+      runs: 1,
+      medianMs: p.seconds * 1000,
+      p95Ms: p.seconds * 1000,
+      rows: p.rows,
+      rowsPerSecond: (p.rows ?? 0) / p.seconds,
+      notes: `rows per table: ${Object.entries(d.rows)
+        .map(([t, n]) => `${t} ${n.toLocaleString('en-US')}`)
+        .join(', ')}`,
     };
   },
 });
@@ -38,8 +46,17 @@ export const load = defineScenario({
     const d = await loadDetail(db);
     const rows = Object.values(d.rows).reduce((s, n) => s + n, 0);
     return {
-      runs: 1, medianMs: d.seconds * 1000, p95Ms: d.seconds * 1000, rows, rowsPerSecond: rows / d.seconds,
-      notes: d.phases.map((p) => `${p.name} ${p.seconds.toFixed(1)} s${p.rows ? ` (${Math.round(p.rows / p.seconds).toLocaleString('en-US')} rows/s)` : ''}`).join('; '),
+      runs: 1,
+      medianMs: d.seconds * 1000,
+      p95Ms: d.seconds * 1000,
+      rows,
+      rowsPerSecond: rows / d.seconds,
+      notes: d.phases
+        .map(
+          (p) =>
+            `${p.name} ${p.seconds.toFixed(1)} s${p.rows ? ` (${Math.round(p.rows / p.seconds).toLocaleString('en-US')} rows/s)` : ''}`,
+        )
+        .join('; '),
     };
   },
 });

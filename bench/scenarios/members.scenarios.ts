@@ -31,8 +31,11 @@ function searchScenario(name: string, words: string[], why: string) {
       description: `ILIKE '%…%' on unaccent(full_name), no trigram index (direct SQL)`,
       runs: 5,
       measure: async (db, _state, ctx) => ({
-        rows: await count(db, `SELECT ${COLUMNS} ${SCOPED} ${words.map((_, i) => `AND unaccent(m.full_name) ILIKE $${i + 2}`).join(' ')} ${ORDER} LIMIT ${PAGE}`,
-          [ctx.province.path, ...words.map((w) => `%${w}%`)]),
+        rows: await count(
+          db,
+          `SELECT ${COLUMNS} ${SCOPED} ${words.map((_, i) => `AND unaccent(m.full_name) ILIKE $${i + 2}`).join(' ')} ${ORDER} LIMIT ${PAGE}`,
+          [ctx.province.path, ...words.map((w) => `%${w}%`)],
+        ),
       }),
     },
   });
@@ -59,11 +62,15 @@ export const memberListPage1 = defineScenario({
     description: 'same page with the subtree found by a recursive CTE over parent_id instead of the ltree path (direct SQL)',
     runs: 5,
     measure: async (db, _state, ctx) => ({
-      rows: await count(db, `WITH RECURSIVE sub(unit_id) AS (
+      rows: await count(
+        db,
+        `WITH RECURSIVE sub(unit_id) AS (
           SELECT $1::bigint
           UNION ALL SELECT p.unit_id FROM org_placement p JOIN sub ON p.parent_id = sub.unit_id WHERE p.valid_to IS NULL)
         SELECT ${COLUMNS} FROM member m JOIN org_unit u ON u.id = m.current_unit_id JOIN sub ON sub.unit_id = m.current_unit_id
-        WHERE m.status <> 'merged' ${ORDER} LIMIT ${PAGE}`, [ctx.province.id]),
+        WHERE m.status <> 'merged' ${ORDER} LIMIT ${PAGE}`,
+        [ctx.province.id],
+      ),
     }),
   },
 });
@@ -76,7 +83,9 @@ export const memberListPage5000 = defineScenario({
   // The cursor of page 5,000 is read once with OFFSET (untimed) instead of following 4,999 cursors.
   async prepare(db, ctx) {
     const [last] = await db.query<{ sort_key: string; id: number }>(
-      `SELECT search_normalize(m.full_name) COLLATE "C" AS sort_key, m.id ${SCOPED} ${ORDER} OFFSET $2 LIMIT 1`, [ctx.province.path, (TARGET_PAGE - 1) * PAGE - 1]);
+      `SELECT search_normalize(m.full_name) COLLATE "C" AS sort_key, m.id ${SCOPED} ${ORDER} OFFSET $2 LIMIT 1`,
+      [ctx.province.path, (TARGET_PAGE - 1) * PAGE - 1],
+    );
     if (!last) throw new Error(`the province has fewer than ${(TARGET_PAGE - 1) * PAGE} members: no page ${TARGET_PAGE}`);
     return { cursor: encodeCursor(last.sort_key, Number(last.id)) };
   },
@@ -87,7 +96,9 @@ export const memberListPage5000 = defineScenario({
   baseline: {
     description: `OFFSET ${((TARGET_PAGE - 1) * PAGE).toLocaleString('en-US')} LIMIT 50 (direct SQL)`,
     runs: 5,
-    measure: async (db, _state, ctx) => ({ rows: await count(db, `SELECT ${COLUMNS} ${SCOPED} ${ORDER} OFFSET $2 LIMIT ${PAGE}`, [ctx.province.path, (TARGET_PAGE - 1) * PAGE]) }),
+    measure: async (db, _state, ctx) => ({
+      rows: await count(db, `SELECT ${COLUMNS} ${SCOPED} ${ORDER} OFFSET $2 LIMIT ${PAGE}`, [ctx.province.path, (TARGET_PAGE - 1) * PAGE]),
+    }),
   },
 });
 
@@ -131,12 +142,15 @@ export const memberCountProvince = defineScenario({
     description: 'same count with the subtree found by a recursive CTE over parent_id (direct SQL)',
     runs: 3,
     measure: async (db, _state, ctx) => {
-      await db.query(`WITH RECURSIVE sub(unit_id) AS (
+      await db.query(
+        `WITH RECURSIVE sub(unit_id) AS (
           SELECT $1::bigint
           UNION ALL SELECT p.unit_id FROM org_placement p JOIN sub ON p.parent_id = sub.unit_id
           WHERE p.valid_from <= $2::date AND (p.valid_to IS NULL OR p.valid_to > $2::date))
         SELECT count(*) FROM membership h JOIN sub ON sub.unit_id = h.unit_id
-        WHERE h.valid_from <= $2::date AND (h.valid_to IS NULL OR h.valid_to > $2::date)`, [ctx.province.id, COUNT_DATE]);
+        WHERE h.valid_from <= $2::date AND (h.valid_to IS NULL OR h.valid_to > $2::date)`,
+        [ctx.province.id, COUNT_DATE],
+      );
       return {};
     },
   },

@@ -31,10 +31,19 @@ export function proportionalShares(total: number, children: readonly ChildBase[]
   const weights = children.map((c) => (c.base !== null && c.base > 0 ? c.base : 0));
   const sum = weights.reduce((s, w) => s + w, 0);
   if (children.length === 0) return [];
-  if (sum === 0) return equalShares(total, children.map((c) => c.unitId), integers);
+  if (sum === 0)
+    return equalShares(
+      total,
+      children.map((c) => c.unitId),
+      integers,
+    );
   const exact = weights.map((w) => (total * w) / sum);
   if (!integers) return children.map((c, i) => ({ unitId: c.unitId, value: round2(exact[i]!) }));
-  return largestRemainder(total, children.map((c) => c.unitId), exact);
+  return largestRemainder(
+    total,
+    children.map((c) => c.unitId),
+    exact,
+  );
 }
 
 export function equalShares(total: number, unitIds: readonly number[], integers = true): Share[] {
@@ -92,13 +101,19 @@ export function checkAllocation(
   for (const s of shares) {
     const name = children.get(s.unitId);
     if (name === undefined) {
-      problems.push({ unitId: s.unitId, code: 'NOT_A_CHILD', message: `Đơn vị #${s.unitId} không phải đơn vị trực thuộc của đơn vị giao chỉ tiêu.` });
+      problems.push({
+        unitId: s.unitId,
+        code: 'NOT_A_CHILD',
+        message: `Đơn vị #${s.unitId} không phải đơn vị trực thuộc của đơn vị giao chỉ tiêu.`,
+      });
       continue;
     }
     if (seen.has(s.unitId)) problems.push({ unitId: s.unitId, code: 'DUPLICATE', message: `${name}: được giao hai lần.` });
     seen.add(s.unitId);
-    if (!Number.isFinite(s.value) || s.value < 0) problems.push({ unitId: s.unitId, code: 'NEGATIVE', message: `${name}: chỉ tiêu giao phải là số không âm.` });
-    else if (parent.kind !== 'ratio' && !Number.isInteger(s.value)) problems.push({ unitId: s.unitId, code: 'NOT_WHOLE', message: `${name}: chỉ tiêu giao phải là số nguyên (${fmt(s.value)}).` });
+    if (!Number.isFinite(s.value) || s.value < 0)
+      problems.push({ unitId: s.unitId, code: 'NEGATIVE', message: `${name}: chỉ tiêu giao phải là số không âm.` });
+    else if (parent.kind !== 'ratio' && !Number.isInteger(s.value))
+      problems.push({ unitId: s.unitId, code: 'NOT_WHOLE', message: `${name}: chỉ tiêu giao phải là số nguyên (${fmt(s.value)}).` });
   }
   const sum = shares.reduce((t, s) => t + (Number.isFinite(s.value) ? s.value : 0), 0);
   if (parent.kind === 'ratio') {
@@ -107,21 +122,37 @@ export function checkAllocation(
       const looser = isUpperBound(parent.comparator) ? s.value > parent.value : s.value < parent.value;
       if (name !== undefined && looser) {
         const side = isUpperBound(parent.comparator) ? 'cao hơn' : 'thấp hơn';
-        problems.push({ unitId: s.unitId, code: 'RATIO_LOOSER', message: `${name}: tỷ lệ giao (${fmt(s.value)}) ${side} mức của đơn vị giao (${fmt(parent.value)}); đơn vị trực thuộc chỉ nhận mức bằng hoặc chặt hơn.` });
+        problems.push({
+          unitId: s.unitId,
+          code: 'RATIO_LOOSER',
+          message: `${name}: tỷ lệ giao (${fmt(s.value)}) ${side} mức của đơn vị giao (${fmt(parent.value)}); đơn vị trực thuộc chỉ nhận mức bằng hoặc chặt hơn.`,
+        });
       }
     }
     return { sum, remainder: 0, problems };
   }
   const remainder = parent.value - sum;
   if (!isUpperBound(parent.comparator) && sum < parent.value) {
-    problems.push({ unitId: null, code: 'SUM_TOO_LOW', message: `Tổng chỉ tiêu giao cho các đơn vị (${fmt(sum)}) thấp hơn chỉ tiêu của đơn vị (${fmt(parent.value)}): còn thiếu ${fmt(remainder)}.` });
+    problems.push({
+      unitId: null,
+      code: 'SUM_TOO_LOW',
+      message: `Tổng chỉ tiêu giao cho các đơn vị (${fmt(sum)}) thấp hơn chỉ tiêu của đơn vị (${fmt(parent.value)}): còn thiếu ${fmt(remainder)}.`,
+    });
   }
   // Giving out more than an "at least" target asks is a deliberate choice (a margin), never a slip.
   if (!isUpperBound(parent.comparator) && sum > parent.value && !options.allowOver) {
-    problems.push({ unitId: null, code: 'SUM_ABOVE_PARENT', message: `Tổng chỉ tiêu giao cho các đơn vị (${fmt(sum)}) vượt chỉ tiêu của đơn vị (${fmt(parent.value)}) ${fmt(-remainder)}; nếu muốn giao vượt, hãy chọn "Cho phép giao vượt".` });
+    problems.push({
+      unitId: null,
+      code: 'SUM_ABOVE_PARENT',
+      message: `Tổng chỉ tiêu giao cho các đơn vị (${fmt(sum)}) vượt chỉ tiêu của đơn vị (${fmt(parent.value)}) ${fmt(-remainder)}; nếu muốn giao vượt, hãy chọn "Cho phép giao vượt".`,
+    });
   }
   if (isUpperBound(parent.comparator) && sum > parent.value) {
-    problems.push({ unitId: null, code: 'SUM_TOO_HIGH', message: `Tổng chỉ tiêu giao cho các đơn vị (${fmt(sum)}) vượt mức tối đa của đơn vị (${fmt(parent.value)}): vượt ${fmt(-remainder)}.` });
+    problems.push({
+      unitId: null,
+      code: 'SUM_TOO_HIGH',
+      message: `Tổng chỉ tiêu giao cho các đơn vị (${fmt(sum)}) vượt mức tối đa của đơn vị (${fmt(parent.value)}): vượt ${fmt(-remainder)}.`,
+    });
   }
   return { sum, remainder, problems };
 }

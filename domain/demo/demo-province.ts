@@ -83,7 +83,9 @@ function enterpriseName(rng: Random, sector: Sector, place: string): string {
     return `${rng.pick(names.COMPANY_FORMS)} ${rng.pick(names.PRIVATE_INDUSTRIES)} ${rng.pick(names.BRAND_WORDS)}`;
   }
   if (sector === 'hcsn') {
-    return rng.next() < 0.7 ? `${rng.pick(names.SCHOOL_KINDS)} ${rng.pick(names.SCHOOL_NAMES)}` : `${rng.pick(names.PUBLIC_OFFICES)} ${place}`;
+    return rng.next() < 0.7
+      ? `${rng.pick(names.SCHOOL_KINDS)} ${rng.pick(names.SCHOOL_NAMES)}`
+      : `${rng.pick(names.PUBLIC_OFFICES)} ${place}`;
   }
   return `${rng.pick(names.STATE_ENTERPRISES)}`;
 }
@@ -121,47 +123,99 @@ export function generateDemoProvince(seed = 2025): DemoProvince {
   const province = 'TNI';
   const units: DemoUnit[] = [
     {
-      code: 'TLD', name: 'Tổng Liên đoàn Lao động Việt Nam', kind: 'national', sector: null, parentCode: null,
-      symbol: 'TLĐ', place: 'Hà Nội', foundedOn: '1929-07-28', placedOn: '1929-07-28',
+      code: 'TLD',
+      name: 'Tổng Liên đoàn Lao động Việt Nam',
+      kind: 'national',
+      sector: null,
+      parentCode: null,
+      symbol: 'TLĐ',
+      place: 'Hà Nội',
+      foundedOn: '1929-07-28',
+      placedOn: '1929-07-28',
     },
     {
-      code: province, name: 'Liên đoàn Lao động tỉnh Tây Ninh', kind: 'province', sector: null, parentCode: 'TLD',
-      symbol: 'LĐLĐ', place: 'Tây Ninh', foundedOn: REFORM_DATE, placedOn: REFORM_DATE,
+      code: province,
+      name: 'Liên đoàn Lao động tỉnh Tây Ninh',
+      kind: 'province',
+      sector: null,
+      parentCode: 'TLD',
+      symbol: 'LĐLĐ',
+      place: 'Tây Ninh',
+      foundedOn: REFORM_DATE,
+      placedOn: REFORM_DATE,
     },
   ];
 
   const direct = rng.fork('direct');
   for (const [i, agency] of names.PROVINCE_AGENCIES.entries()) {
     units.push({
-      code: `${province}-T${String(i + 1).padStart(3, '0')}`, name: book.take(() => `Công đoàn ${agency}`), kind: 'grassroots',
-      sector: 'hcsn', parentCode: province, symbol: 'CĐCS', place: null, foundedOn: randomDate(direct, 1976, 2010), placedOn: REFORM_DATE,
+      code: `${province}-T${String(i + 1).padStart(3, '0')}`,
+      name: book.take(() => `Công đoàn ${agency}`),
+      kind: 'grassroots',
+      sector: 'hcsn',
+      parentCode: province,
+      symbol: 'CĐCS',
+      place: null,
+      foundedOn: randomDate(direct, 1976, 2010),
+      placedOn: REFORM_DATE,
     });
   }
   for (const [i, enterprise] of names.STATE_ENTERPRISES.entries()) {
     units.push({
-      code: `${province}-N${String(i + 1).padStart(3, '0')}`, name: book.take(() => `Công đoàn cơ sở ${enterprise}`), kind: 'grassroots',
-      sector: 'dnnn', parentCode: province, symbol: 'CĐCS', place: null, foundedOn: randomDate(direct, 1980, 2010), placedOn: REFORM_DATE,
+      code: `${province}-N${String(i + 1).padStart(3, '0')}`,
+      name: book.take(() => `Công đoàn cơ sở ${enterprise}`),
+      kind: 'grassroots',
+      sector: 'dnnn',
+      parentCode: province,
+      symbol: 'CĐCS',
+      place: null,
+      foundedOn: randomDate(direct, 1980, 2010),
+      placedOn: REFORM_DATE,
     });
   }
 
   for (const commune of COMMUNES) {
     const code = `${province}-${commune.code}`;
     units.push({
-      code, name: `Công đoàn ${commune.name}`, kind: 'commune', sector: null, parentCode: province,
-      symbol: 'CĐ', place: 'Tây Ninh', foundedOn: REFORM_DATE, placedOn: REFORM_DATE,
+      code,
+      name: `Công đoàn ${commune.name}`,
+      kind: 'commune',
+      sector: null,
+      parentCode: province,
+      symbol: 'CĐ',
+      place: 'Tây Ninh',
+      foundedOn: REFORM_DATE,
+      placedOn: REFORM_DATE,
     });
     const place = commune.name.replace(/^(phường|xã) /, '');
     units.push(
-      ...grassroots(rng.fork(code), book, code, commune.cdcs, place, [['hcsn', 62], ['dnnn', 2], ['private', 32], ['fdi', 4]]),
+      ...grassroots(rng.fork(code), book, code, commune.cdcs, place, [
+        ['hcsn', 62],
+        ['dnnn', 2],
+        ['private', 32],
+        ['fdi', 4],
+      ]),
     );
   }
 
   const kcnCode = `${province}-${KCN.code}`;
   units.push({
-    code: kcnCode, name: KCN.name, kind: 'industrial_zone', sector: null, parentCode: province,
-    symbol: 'CĐKCN', place: 'Tây Ninh', foundedOn: '2004-03-15', placedOn: REFORM_DATE,
+    code: kcnCode,
+    name: KCN.name,
+    kind: 'industrial_zone',
+    sector: null,
+    parentCode: province,
+    symbol: 'CĐKCN',
+    place: 'Tây Ninh',
+    foundedOn: '2004-03-15',
+    placedOn: REFORM_DATE,
   });
-  units.push(...grassroots(rng.fork(kcnCode), book, kcnCode, KCN.cdcs, 'Tây Ninh', [['private', 35], ['fdi', 65]]));
+  units.push(
+    ...grassroots(rng.fork(kcnCode), book, kcnCode, KCN.cdcs, 'Tây Ninh', [
+      ['private', 35],
+      ['fdi', 65],
+    ]),
+  );
 
   return { seed, provinceCode: province, units };
 }

@@ -64,7 +64,7 @@ const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '
 function randomDay(rng: Random, from: string, to: string): string {
   const a = Date.parse(from);
   const b = Date.parse(to);
-  return new Date(a + Math.floor(rng.next() * (b - a) / 86400_000) * 86400_000).toISOString().slice(0, 10);
+  return new Date(a + Math.floor((rng.next() * (b - a)) / 86400_000) * 86400_000).toISOString().slice(0, 10);
 }
 const addDays = (day: string, n: number) => new Date(Date.parse(day) + n * 86400_000).toISOString().slice(0, 10);
 const addYears = (day: string, n: number) => `${Number(day.slice(0, 4)) + n}${day.slice(4)}`;
@@ -107,7 +107,12 @@ export function generateDemoRegistries(province: DemoProvince): DemoRegistries {
       taxCode: taxCodes.next(),
       name: unit.name.replace(/^Công đoàn (cơ sở )?/, ''),
       sector,
-      industry: sector === 'hcsn' ? 'Hành chính, sự nghiệp' : sector === 'fdi' ? rng.pick(names.FDI_INDUSTRIES) : rng.pick(names.PRIVATE_INDUSTRIES),
+      industry:
+        sector === 'hcsn'
+          ? 'Hành chính, sự nghiệp'
+          : sector === 'fdi'
+            ? rng.pick(names.FDI_INDUSTRIES)
+            : rng.pick(names.PRIVATE_INDUSTRIES),
       areaCode: unit.parentCode!,
       cdcsCode: unit.code,
       workers,
@@ -115,8 +120,11 @@ export function generateDemoRegistries(province: DemoProvince): DemoRegistries {
     };
     employers.push(employer);
     profiles.push({
-      cdcsCode: unit.code, employerTaxCode: employer.taxCode, foundedOn: unit.foundedOn,
-      foundingDecision: `${rng.int(1, 450)}/QĐ-LĐLĐ`, chairName: personName(rng, rng.next() < 0.5 ? 'male' : 'female'),
+      cdcsCode: unit.code,
+      employerTaxCode: employer.taxCode,
+      foundedOn: unit.foundedOn,
+      foundingDecision: `${rng.int(1, 450)}/QĐ-LĐLĐ`,
+      chairName: personName(rng, rng.next() < 0.5 ? 'male' : 'female'),
     });
     const memberCount = Math.max(1, Math.round(workers * (sector === 'hcsn' || sector === 'dnnn' ? 0.97 : 0.78 + rng.next() * 0.17)));
     for (let i = 0; i < memberCount; i++) members.push(demoMember(rng, unit, cdcs, employer, ++serial));
@@ -126,7 +134,13 @@ export function generateDemoRegistries(province: DemoProvince): DemoRegistries {
   const areas = province.units.filter((u) => u.kind === 'commune' || u.kind === 'industrial_zone');
   for (let i = 0; i < 260; i++) {
     const area = rng.pick(areas);
-    const sector: Sector = area.kind === 'industrial_zone' ? rng.weighted([['fdi', 55], ['private', 45]]) : 'private';
+    const sector: Sector =
+      area.kind === 'industrial_zone'
+        ? rng.weighted([
+            ['fdi', 55],
+            ['private', 45],
+          ])
+        : 'private';
     const workers = Math.max(3, Math.round(workersFor(rng, sector) * 0.5));
     employers.push({
       taxCode: taxCodes.next(),
@@ -167,10 +181,17 @@ function demoMember(rng: Random, unit: DemoUnit, all: DemoUnit[], employer: Demo
     history.push([unit.code, joinedOn, null, 'joined', null]);
   }
   return {
-    fullName: personName(rng, gender), gender, birthDate,
+    fullName: personName(rng, gender),
+    gender,
+    birthDate,
     cccd: composeCccd(rng.next() < 0.6 ? '072' : '080', gender, birthYear, serial),
     phone: `0${rng.pick(['90', '91', '93', '94', '96', '97', '98', '86', '88', '70', '76', '77', '78', '79', '81', '83', '84', '85'])}${String(rng.int(0, 9_999_999)).padStart(7, '0')}`,
-    ethnicity: rng.weighted(ETHNICITIES), cardNumber: `TN${String(serial).padStart(7, '0')}`, joinedOn, history, leftOn, leftReason,
+    ethnicity: rng.weighted(ETHNICITIES),
+    cardNumber: `TN${String(serial).padStart(7, '0')}`,
+    joinedOn,
+    history,
+    leftOn,
+    leftReason,
   };
 }
 
@@ -183,10 +204,22 @@ function addAgreements(rng: Random, unit: DemoUnit, employer: DemoEmployer, agre
     const years = rng.int(1, 3);
     const signedOn = addDays(effectiveFrom, -rng.int(0, 20));
     const expiresOn = addDays(addYears(effectiveFrom, years), -1);
-    const quality = rng.weighted([['A', 12], ['B', 38], ['C', 35], ['D', 15]] as const);
+    const quality = rng.weighted([
+      ['A', 12],
+      ['B', 38],
+      ['C', 35],
+      ['D', 15],
+    ] as const);
     agreements.push({
-      cdcsCode: unit.code, employerTaxCode: employer.taxCode, signedOn, effectiveFrom, expiresOn, endedOn: null,
-      qualityClass: quality, betterThanLaw: quality === 'A' || (quality === 'B' && rng.next() < 0.6), renews,
+      cdcsCode: unit.code,
+      employerTaxCode: employer.taxCode,
+      signedOn,
+      effectiveFrom,
+      expiresOn,
+      endedOn: null,
+      qualityClass: quality,
+      betterThanLaw: quality === 'A' || (quality === 'B' && rng.next() < 0.6),
+      renews,
     });
     // Most are renewed on expiry; some lapse for a while; some are not renewed at all.
     const next = rng.next();

@@ -22,8 +22,15 @@ export interface ProvinceSpec {
   industrial: boolean;
 }
 
-const P = (code: string, unionName: string, place: string, cccdCodes: string[], communes: number, membersK: number, industrial = false): ProvinceSpec =>
-  ({ code, unionName, place, cccdCodes, communes, membersK, industrial });
+const P = (
+  code: string,
+  unionName: string,
+  place: string,
+  cccdCodes: string[],
+  communes: number,
+  membersK: number,
+  industrial = false,
+): ProvinceSpec => ({ code, unionName, place, cccdCodes, communes, membersK, industrial });
 
 export const PROVINCES_2025: readonly ProvinceSpec[] = [
   P('HNI', 'thành phố Hà Nội', 'Hà Nội', ['001'], 126, 950, true),
@@ -86,9 +93,54 @@ export const TAY_NINH_FIRST_COMMUNES = ['phường Tân Ninh', 'phường Bình 
 
 /** Place words for generated commune names ("phường Phú Thịnh", "xã Tân Hưng"). */
 export const COMMUNE_WORDS = [
-  'An Bình', 'An Phú', 'Bình An', 'Bình Minh', 'Bình Thạnh', 'Cẩm Giang', 'Đông Hòa', 'Đông Sơn', 'Hòa An', 'Hòa Bình',
-  'Hòa Hiệp', 'Hòa Lợi', 'Hòa Phú', 'Hưng Long', 'Hưng Phú', 'Long Bình', 'Long Hòa', 'Long Phước', 'Minh Đức', 'Minh Tân',
-  'Mỹ Hòa', 'Mỹ Phước', 'Nam Sơn', 'Phú Hòa', 'Phú Lợi', 'Phú Mỹ', 'Phú Thịnh', 'Phước Long', 'Quang Trung', 'Tân An',
-  'Tân Bình', 'Tân Hiệp', 'Tân Hưng', 'Tân Lập', 'Tân Phú', 'Tân Thành', 'Thạnh Phú', 'Thanh Sơn', 'Thuận An', 'Tiên Phong',
-  'Trung Hòa', 'Trường Xuân', 'Vĩnh Hưng', 'Vĩnh Phúc', 'Xuân Hòa', 'Xuân Lộc', 'Yên Bình', 'Yên Thế', 'Đồng Tâm', 'Kim Sơn',
+  'An Bình',
+  'An Phú',
+  'Bình An',
+  'Bình Minh',
+  'Bình Thạnh',
+  'Cẩm Giang',
+  'Đông Hòa',
+  'Đông Sơn',
+  'Hòa An',
+  'Hòa Bình',
+  'Hòa Hiệp',
+  'Hòa Lợi',
+  'Hòa Phú',
+  'Hưng Long',
+  'Hưng Phú',
+  'Long Bình',
+  'Long Hòa',
+  'Long Phước',
+  'Minh Đức',
+  'Minh Tân',
+  'Mỹ Hòa',
+  'Mỹ Phước',
+  'Nam Sơn',
+  'Phú Hòa',
+  'Phú Lợi',
+  'Phú Mỹ',
+  'Phú Thịnh',
+  'Phước Long',
+  'Quang Trung',
+  'Tân An',
+  'Tân Bình',
+  'Tân Hiệp',
+  'Tân Hưng',
+  'Tân Lập',
+  'Tân Phú',
+  'Tân Thành',
+  'Thạnh Phú',
+  'Thanh Sơn',
+  'Thuận An',
+  'Tiên Phong',
+  'Trung Hòa',
+  'Trường Xuân',
+  'Vĩnh Hưng',
+  'Vĩnh Phúc',
+  'Xuân Hòa',
+  'Xuân Lộc',
+  'Yên Bình',
+  'Yên Thế',
+  'Đồng Tâm',
+  'Kim Sơn',
 ] as const;

@@ -15,21 +15,59 @@ import * as names from './vietnamese-names.ts';
  * (membership → member, agreement → employer, renewal → renewed agreement) can be COPY-loaded.
  */
 export interface NationalEmployer {
-  id: number; taxCode: string; name: string; sector: Sector; industry: string; provinceName: string; communeName: string | null;
-  areaUnitId: number; cdcsUnitId: number | null; workers: number; womenWorkers: number;
+  id: number;
+  taxCode: string;
+  name: string;
+  sector: Sector;
+  industry: string;
+  provinceName: string;
+  communeName: string | null;
+  areaUnitId: number;
+  cdcsUnitId: number | null;
+  workers: number;
+  womenWorkers: number;
 }
-export interface NationalProfile { unitId: number; employerId: number; foundingDecision: string; foundedOn: string; chairName: string }
+export interface NationalProfile {
+  unitId: number;
+  employerId: number;
+  foundingDecision: string;
+  foundedOn: string;
+  chairName: string;
+}
 export interface NationalMember {
-  id: number; fullName: string; gender: 'male' | 'female'; birthDate: string; cccd: string; phone: string; ethnicity: string;
-  cardNumber: string; joinedOn: string; currentUnitId: number; status: 'active' | 'left'; leftOn: string | null; leftReason: string | null;
+  id: number;
+  fullName: string;
+  gender: 'male' | 'female';
+  birthDate: string;
+  cccd: string;
+  phone: string;
+  ethnicity: string;
+  cardNumber: string;
+  joinedOn: string;
+  currentUnitId: number;
+  status: 'active' | 'left';
+  leftOn: string | null;
+  leftReason: string | null;
 }
 export interface NationalMembership {
-  id: number; memberId: number; unitId: number; validFrom: string; validTo: string | null;
-  startReason: 'joined' | 'transfer_in'; endReason: 'transfer_out' | 'left' | null;
+  id: number;
+  memberId: number;
+  unitId: number;
+  validFrom: string;
+  validTo: string | null;
+  startReason: 'joined' | 'transfer_in';
+  endReason: 'transfer_out' | 'left' | null;
 }
 export interface NationalAgreement {
-  id: number; employerId: number; cdcsUnitId: number; signedOn: string; effectiveFrom: string; expiresOn: string;
-  qualityClass: 'A' | 'B' | 'C' | 'D'; betterThanLaw: boolean; renewsId: number | null;
+  id: number;
+  employerId: number;
+  cdcsUnitId: number;
+  signedOn: string;
+  effectiveFrom: string;
+  expiresOn: string;
+  qualityClass: 'A' | 'B' | 'C' | 'D';
+  betterThanLaw: boolean;
+  renewsId: number | null;
 }
 
 export interface RegistryBatch {
@@ -42,9 +80,37 @@ export interface RegistryBatch {
 
 const TODAY = dayOf(DEMO_TODAY);
 const THREE_YEARS_AGO = addYearsDay(TODAY, -3);
-const PHONE_PREFIXES = ['90', '91', '93', '94', '96', '97', '98', '86', '88', '70', '76', '77', '78', '79', '81', '83', '84', '85', '32', '33', '35', '39'];
+const PHONE_PREFIXES = [
+  '90',
+  '91',
+  '93',
+  '94',
+  '96',
+  '97',
+  '98',
+  '86',
+  '88',
+  '70',
+  '76',
+  '77',
+  '78',
+  '79',
+  '81',
+  '83',
+  '84',
+  '85',
+  '32',
+  '33',
+  '35',
+  '39',
+];
 const LEFT_REASONS = ['Nghỉ việc', 'Chuyển công tác', 'Nghỉ hưu', 'Chấm dứt hợp đồng lao động'];
-const QUALITY = [['A', 12], ['B', 38], ['C', 35], ['D', 15]] as const;
+const QUALITY = [
+  ['A', 12],
+  ['B', 38],
+  ['C', 35],
+  ['D', 15],
+] as const;
 
 /** CCCD serials unique per (province code, gender/century digit, birth year): a counter, scrambled so serials look random. */
 class CccdSerials {
@@ -82,7 +148,9 @@ export class NationalRegistries {
   constructor(private readonly tree: NationalTree) {
     this.rng = new Random(tree.seed).fork(`national-registries-${tree.scale.name}`);
     // Most members carry the code of the merged province's seat; the others those of the provinces it absorbed.
-    this.cccdWeights = tree.scale.provinces.map((p) => p.cccdCodes.map((c, i) => [c, i === 0 ? 60 : 40 / (p.cccdCodes.length - 1)] as const));
+    this.cccdWeights = tree.scale.provinces.map((p) =>
+      p.cccdCodes.map((c, i) => [c, i === 0 ? 60 : 40 / (p.cccdCodes.length - 1)] as const),
+    );
   }
 
   /** Everything, batch by batch: one batch per CĐCS, then employers without a union in batches of 1,000. */
@@ -99,13 +167,28 @@ export class NationalRegistries {
     const area = parent.kind === 'commune' || parent.kind === 'industrial_zone' ? parent : rng.pick(this.tree.areas[unit.province]!);
     const womenShare = sector === 'fdi' ? 0.55 + rng.next() * 0.3 : sector === 'hcsn' ? 0.5 + rng.next() * 0.3 : 0.3 + rng.next() * 0.4;
     const employer: NationalEmployer = {
-      id: ++this.employerId, taxCode: this.taxCodes.next(), name: unit.name.replace(/^Công đoàn cơ sở /, ''), sector,
-      industry: sector === 'hcsn' ? 'Hành chính, sự nghiệp' : sector === 'fdi' ? rng.pick(names.FDI_INDUSTRIES) : rng.pick(names.PRIVATE_INDUSTRIES),
-      provinceName: spec.place, communeName: area.kind === 'commune' ? area.name.replace(/^Công đoàn /, '') : null,
-      areaUnitId: area.id, cdcsUnitId: unit.id, workers: unit.workers, womenWorkers: Math.round(unit.workers * womenShare),
+      id: ++this.employerId,
+      taxCode: this.taxCodes.next(),
+      name: unit.name.replace(/^Công đoàn cơ sở /, ''),
+      sector,
+      industry:
+        sector === 'hcsn'
+          ? 'Hành chính, sự nghiệp'
+          : sector === 'fdi'
+            ? rng.pick(names.FDI_INDUSTRIES)
+            : rng.pick(names.PRIVATE_INDUSTRIES),
+      provinceName: spec.place,
+      communeName: area.kind === 'commune' ? area.name.replace(/^Công đoàn /, '') : null,
+      areaUnitId: area.id,
+      cdcsUnitId: unit.id,
+      workers: unit.workers,
+      womenWorkers: Math.round(unit.workers * womenShare),
     };
     const profile: NationalProfile = {
-      unitId: unit.id, employerId: employer.id, foundedOn: unit.foundedOn, foundingDecision: `${rng.int(1, 450)}/QĐ-LĐLĐ`,
+      unitId: unit.id,
+      employerId: employer.id,
+      foundedOn: unit.foundedOn,
+      foundingDecision: `${rng.int(1, 450)}/QĐ-LĐLĐ`,
       chairName: personName(rng, rng.next() < 0.5 ? 'male' : 'female'),
     };
     // Members never exceed workers: the share of workers who joined depends on the sector.
@@ -136,23 +219,63 @@ export class NationalRegistries {
       const moved = since + Math.floor(rng.next() * (TODAY - 30 - since));
       let from = rng.pick(peers);
       if (from === unit.id) from = peers[(peers.indexOf(from) + 1) % peers.length]!;
-      batch.memberships.push({ id: ++this.membershipId, memberId: id, unitId: from, validFrom: isoOfDay(joined), validTo: isoOfDay(moved), startReason: 'joined', endReason: 'transfer_out' });
-      batch.memberships.push({ id: ++this.membershipId, memberId: id, unitId: unit.id, validFrom: isoOfDay(moved), validTo: null, startReason: 'transfer_in', endReason: null });
+      batch.memberships.push({
+        id: ++this.membershipId,
+        memberId: id,
+        unitId: from,
+        validFrom: isoOfDay(joined),
+        validTo: isoOfDay(moved),
+        startReason: 'joined',
+        endReason: 'transfer_out',
+      });
+      batch.memberships.push({
+        id: ++this.membershipId,
+        memberId: id,
+        unitId: unit.id,
+        validFrom: isoOfDay(moved),
+        validTo: null,
+        startReason: 'transfer_in',
+        endReason: null,
+      });
     } else if (roll < 0.1 && since < TODAY - 1) {
       const left = since + Math.floor(rng.next() * (TODAY - 1 - since));
       status = 'left';
       leftOn = isoOfDay(left);
       leftReason = rng.pick(LEFT_REASONS);
-      batch.memberships.push({ id: ++this.membershipId, memberId: id, unitId: unit.id, validFrom: isoOfDay(joined), validTo: leftOn, startReason: 'joined', endReason: 'left' });
+      batch.memberships.push({
+        id: ++this.membershipId,
+        memberId: id,
+        unitId: unit.id,
+        validFrom: isoOfDay(joined),
+        validTo: leftOn,
+        startReason: 'joined',
+        endReason: 'left',
+      });
     } else {
-      batch.memberships.push({ id: ++this.membershipId, memberId: id, unitId: unit.id, validFrom: isoOfDay(joined), validTo: null, startReason: 'joined', endReason: null });
+      batch.memberships.push({
+        id: ++this.membershipId,
+        memberId: id,
+        unitId: unit.id,
+        validFrom: isoOfDay(joined),
+        validTo: null,
+        startReason: 'joined',
+        endReason: null,
+      });
     }
     batch.members.push({
-      id, fullName: personName(rng, gender), gender, birthDate: isoOfDay(birthDay),
+      id,
+      fullName: personName(rng, gender),
+      gender,
+      birthDate: isoOfDay(birthDay),
       cccd: this.serials.next(rng.weighted(this.cccdWeights[unit.province]!), gender, birthYear),
       phone: `0${rng.pick(PHONE_PREFIXES)}${String(rng.int(0, 9_999_999)).padStart(7, '0')}`,
-      ethnicity: rng.weighted(ETHNICITIES), cardNumber: `${provinceCode}${String(id).padStart(8, '0')}`, joinedOn: isoOfDay(joined),
-      currentUnitId: unit.id, status, leftOn, leftReason,
+      ethnicity: rng.weighted(ETHNICITIES),
+      cardNumber: `${provinceCode}${String(id).padStart(8, '0')}`,
+      joinedOn: isoOfDay(joined),
+      currentUnitId: unit.id,
+      status,
+      leftOn,
+      leftReason,
     });
   }
 
@@ -168,8 +291,15 @@ export class NationalRegistries {
       const quality = rng.weighted(QUALITY);
       const id = ++this.agreementId;
       out.push({
-        id, employerId: employer.id, cdcsUnitId: unit.id, signedOn: isoOfDay(effective - rng.int(0, 20)), effectiveFrom: isoOfDay(effective),
-        expiresOn: isoOfDay(expires), qualityClass: quality, betterThanLaw: quality === 'A' || (quality === 'B' && rng.next() < 0.6), renewsId,
+        id,
+        employerId: employer.id,
+        cdcsUnitId: unit.id,
+        signedOn: isoOfDay(effective - rng.int(0, 20)),
+        effectiveFrom: isoOfDay(effective),
+        expiresOn: isoOfDay(expires),
+        qualityClass: quality,
+        betterThanLaw: quality === 'A' || (quality === 'B' && rng.next() < 0.6),
+        renewsId,
       });
       const next = rng.next();
       if (next < 0.15) return;
@@ -181,7 +311,10 @@ export class NationalRegistries {
   private *employersWithoutUnion(): Generator<RegistryBatch> {
     const { scale } = this.tree;
     const total = Math.max(0, scale.employers - this.tree.cdcs.length);
-    const perProvince = apportionByMembers(total, scale.provinces.map((p) => p.membersK));
+    const perProvince = apportionByMembers(
+      total,
+      scale.provinces.map((p) => p.membersK),
+    );
     let batch: NationalEmployer[] = [];
     for (let p = 0; p < perProvince.length; p++) {
       for (let i = 0; i < perProvince[p]!; i++) {
@@ -199,14 +332,26 @@ export class NationalRegistries {
   private employerWithoutUnion(province: number): NationalEmployer {
     const rng = this.rng;
     const area = rng.pick(this.tree.areas[province]!);
-    const sector: Sector = area.kind === 'industrial_zone' ? rng.weighted([['fdi', 50], ['private', 50]]) : 'private';
+    const sector: Sector =
+      area.kind === 'industrial_zone'
+        ? rng.weighted([
+            ['fdi', 50],
+            ['private', 50],
+          ])
+        : 'private';
     const workers = rng.next() < 0.88 ? rng.int(1, 24) : Math.max(25, Math.round(workersFor(rng, sector, 2000) * 0.6));
     return {
-      id: ++this.employerId, taxCode: this.taxCodes.next(),
-      name: `${rng.pick(names.COMPANY_FORMS)} ${rng.pick(names.PRIVATE_INDUSTRIES)} ${rng.pick(names.BRAND_WORDS)}`, sector,
-      industry: rng.pick(names.PRIVATE_INDUSTRIES), provinceName: this.tree.scale.provinces[province]!.place,
-      communeName: area.kind === 'commune' ? area.name.replace(/^Công đoàn /, '') : null, areaUnitId: area.id, cdcsUnitId: null,
-      workers, womenWorkers: Math.round(workers * (0.3 + rng.next() * 0.4)),
+      id: ++this.employerId,
+      taxCode: this.taxCodes.next(),
+      name: `${rng.pick(names.COMPANY_FORMS)} ${rng.pick(names.PRIVATE_INDUSTRIES)} ${rng.pick(names.BRAND_WORDS)}`,
+      sector,
+      industry: rng.pick(names.PRIVATE_INDUSTRIES),
+      provinceName: this.tree.scale.provinces[province]!.place,
+      communeName: area.kind === 'commune' ? area.name.replace(/^Công đoàn /, '') : null,
+      areaUnitId: area.id,
+      cdcsUnitId: null,
+      workers,
+      womenWorkers: Math.round(workers * (0.3 + rng.next() * 0.4)),
     };
   }
 }

@@ -46,10 +46,24 @@ export interface NationalTree {
 
 type SectorMix = readonly (readonly [Sector, number])[];
 const MIX: Record<'direct' | 'commune' | 'zone' | 'central' | 'corporation', SectorMix> = {
-  direct: [['hcsn', 80], ['dnnn', 20]],
-  commune: [['hcsn', 55], ['dnnn', 2], ['private', 39], ['fdi', 4]],
-  zone: [['private', 35], ['fdi', 65]],
-  central: [['hcsn', 50], ['dnnn', 50]],
+  direct: [
+    ['hcsn', 80],
+    ['dnnn', 20],
+  ],
+  commune: [
+    ['hcsn', 55],
+    ['dnnn', 2],
+    ['private', 39],
+    ['fdi', 4],
+  ],
+  zone: [
+    ['private', 35],
+    ['fdi', 65],
+  ],
+  central: [
+    ['hcsn', 50],
+    ['dnnn', 50],
+  ],
   corporation: [['dnnn', 100]],
 };
 
@@ -76,7 +90,10 @@ function dateBetween(rng: Random, fromYear: number, toYear: number): string {
 function enterpriseName(rng: Random, sector: Sector, place: string): string {
   if (sector === 'fdi') return `Công ty TNHH ${rng.pick(names.FDI_NAMES)} ${rng.pick(names.FDI_INDUSTRIES)} Việt Nam`;
   if (sector === 'private') return `${rng.pick(names.COMPANY_FORMS)} ${rng.pick(names.PRIVATE_INDUSTRIES)} ${rng.pick(names.BRAND_WORDS)}`;
-  if (sector === 'hcsn') return rng.next() < 0.7 ? `${rng.pick(names.SCHOOL_KINDS)} ${rng.pick(names.SCHOOL_NAMES)}` : `${rng.pick(names.PUBLIC_OFFICES)} ${place}`;
+  if (sector === 'hcsn')
+    return rng.next() < 0.7
+      ? `${rng.pick(names.SCHOOL_KINDS)} ${rng.pick(names.SCHOOL_NAMES)}`
+      : `${rng.pick(names.PUBLIC_OFFICES)} ${place}`;
   return `Công ty ${rng.pick(['TNHH MTV', 'Cổ phần'])} ${rng.pick(names.PRIVATE_INDUSTRIES)} ${place}`;
 }
 
@@ -95,23 +112,48 @@ class TreeBuilder {
   readonly units: NationalUnit[] = [];
   readonly cdcs: NationalUnit[] = [];
 
-  add(parent: NationalUnit | null, u: Omit<NationalUnit, 'id' | 'parentId' | 'path' | 'depth' | 'workers' | 'foundedOn'> & Partial<Pick<NationalUnit, 'workers' | 'foundedOn'>>): NationalUnit {
+  add(
+    parent: NationalUnit | null,
+    u: Omit<NationalUnit, 'id' | 'parentId' | 'path' | 'depth' | 'workers' | 'foundedOn'> &
+      Partial<Pick<NationalUnit, 'workers' | 'foundedOn'>>,
+  ): NationalUnit {
     const id = this.units.length + 1;
     const unit: NationalUnit = {
-      ...u, id, parentId: parent?.id ?? null, path: parent ? `${parent.path}.${id}` : String(id), depth: parent ? parent.depth + 1 : 0,
-      workers: u.workers ?? 0, foundedOn: u.foundedOn ?? u.validFrom,
+      ...u,
+      id,
+      parentId: parent?.id ?? null,
+      path: parent ? `${parent.path}.${id}` : String(id),
+      depth: parent ? parent.depth + 1 : 0,
+      workers: u.workers ?? 0,
+      foundedOn: u.foundedOn ?? u.validFrom,
     };
     this.units.push(unit);
     if (unit.kind === 'grassroots') this.cdcs.push(unit);
     return unit;
   }
 
-  grassroots(rng: Random, scale: ScaleSpec, parent: NationalUnit, code: string, sector: Sector, name: string, province: number): NationalUnit {
+  grassroots(
+    rng: Random,
+    scale: ScaleSpec,
+    parent: NationalUnit,
+    code: string,
+    sector: Sector,
+    name: string,
+    province: number,
+  ): NationalUnit {
     const foundedOn = dateBetween(rng, 1990, 2025);
     return this.add(parent, {
-      code, name: `Công đoàn cơ sở ${name}`, kind: 'grassroots', sector, symbol: 'CĐCS', place: null,
+      code,
+      name: `Công đoàn cơ sở ${name}`,
+      kind: 'grassroots',
+      sector,
+      symbol: 'CĐCS',
+      place: null,
       // As in the demo province: a CĐCS founded before the reform is placed from its founding.
-      validFrom: foundedOn < REFORM_DATE ? foundedOn : REFORM_DATE, province, workers: workersFor(rng, sector, scale.maxWorkers), foundedOn,
+      validFrom: foundedOn < REFORM_DATE ? foundedOn : REFORM_DATE,
+      province,
+      workers: workersFor(rng, sector, scale.maxWorkers),
+      foundedOn,
     });
   }
 }
@@ -120,17 +162,33 @@ export function planNationalTree(scale: ScaleSpec, seed: number): NationalTree {
   const rng = new Random(seed).fork(`national-tree-${scale.name}`);
   const b = new TreeBuilder();
   const root = b.add(null, {
-    code: 'TLD', name: 'Tổng Liên đoàn Lao động Việt Nam', kind: 'national', sector: null, symbol: 'TLĐ', place: 'Hà Nội', validFrom: '1929-07-28', province: -1,
+    code: 'TLD',
+    name: 'Tổng Liên đoàn Lao động Việt Nam',
+    kind: 'national',
+    sector: null,
+    symbol: 'TLĐ',
+    place: 'Hà Nội',
+    validFrom: '1929-07-28',
+    province: -1,
   });
   const centralCount = (scale.centralSectors + scale.corporations) * scale.cdcsPerCentralUnion;
-  const provinceWeights = scale.provinces.map((p) => p.membersK / sum(scale.provinces.map((q) => q.membersK)) + p.communes / sum(scale.provinces.map((q) => q.communes)));
+  const provinceWeights = scale.provinces.map(
+    (p) => p.membersK / sum(scale.provinces.map((q) => q.membersK)) + p.communes / sum(scale.provinces.map((q) => q.communes)),
+  );
   const perProvince = apportion(scale.cdcs - centralCount, provinceWeights);
   const areas: NationalUnit[][] = [];
   const provinceUnits: NationalUnit[] = [];
   scale.provinces.forEach((spec, index) => {
     const prng = rng.fork(spec.code);
     const province = b.add(root, {
-      code: spec.code, name: `Liên đoàn Lao động ${spec.unionName}`, kind: 'province', sector: null, symbol: 'LĐLĐ', place: spec.place, validFrom: REFORM_DATE, province: index,
+      code: spec.code,
+      name: `Liên đoàn Lao động ${spec.unionName}`,
+      kind: 'province',
+      sector: null,
+      symbol: 'LĐLĐ',
+      place: spec.place,
+      validFrom: REFORM_DATE,
+      province: index,
     });
     provinceUnits.push(province);
     areas.push(buildProvince(b, prng, scale, spec, index, province, perProvince[index]!));
@@ -142,11 +200,28 @@ export function planNationalTree(scale: ScaleSpec, seed: number): NationalTree {
   ];
   for (const c of central) {
     const crng = rng.fork(c.code);
-    const unit = b.add(root, { code: c.code, name: c.name, kind: c.kind, sector: null, symbol: 'CĐ', place: 'Hà Nội', validFrom: '1988-10-01', province: -1 });
+    const unit = b.add(root, {
+      code: c.code,
+      name: c.name,
+      kind: c.kind,
+      sector: null,
+      symbol: 'CĐ',
+      place: 'Hà Nội',
+      validFrom: '1988-10-01',
+      province: -1,
+    });
     for (let i = 1; i <= scale.cdcsPerCentralUnion; i++) {
       const sector = crng.weighted(c.mix);
       const location = crng.weighted(locationWeights);
-      b.grassroots(crng, scale, unit, `${c.code}-${pad(i, 4)}`, sector, enterpriseName(crng, sector, scale.provinces[location]!.place), location);
+      b.grassroots(
+        crng,
+        scale,
+        unit,
+        `${c.code}-${pad(i, 4)}`,
+        sector,
+        enterpriseName(crng, sector, scale.provinces[location]!.place),
+        location,
+      );
     }
   }
   const cdcsIdsByProvince = scale.provinces.map(() => [] as number[]);
@@ -169,20 +244,43 @@ function communeNames(rng: Random, spec: ProvinceSpec, count: number): string[] 
   return result;
 }
 
-function buildProvince(b: TreeBuilder, rng: Random, scale: ScaleSpec, spec: ProvinceSpec, index: number, province: NationalUnit, cdcsCount: number): NationalUnit[] {
+function buildProvince(
+  b: TreeBuilder,
+  rng: Random,
+  scale: ScaleSpec,
+  spec: ProvinceSpec,
+  index: number,
+  province: NationalUnit,
+  cdcsCount: number,
+): NationalUnit[] {
   const communes = scale.communesPerProvince ?? spec.communes;
   const direct = Math.max(2, Math.round(cdcsCount * 0.02));
   const zone = spec.industrial ? Math.round(cdcsCount * 0.12) : Math.round(cdcsCount * 0.02);
-  const inCommunes = apportion(cdcsCount - direct - zone, Array.from({ length: communes }, () => 0.3 + rng.next()));
+  const inCommunes = apportion(
+    cdcsCount - direct - zone,
+    Array.from({ length: communes }, () => 0.3 + rng.next()),
+  );
   for (let i = 1; i <= direct; i++) {
     const sector = rng.weighted(MIX.direct);
-    const name = sector === 'hcsn' ? `${rng.pick(names.PROVINCE_AGENCIES).replace('Tây Ninh', spec.place)} ${spec.place}` : enterpriseName(rng, sector, spec.place);
+    const name =
+      sector === 'hcsn'
+        ? `${rng.pick(names.PROVINCE_AGENCIES).replace('Tây Ninh', spec.place)} ${spec.place}`
+        : enterpriseName(rng, sector, spec.place);
     b.grassroots(rng, scale, province, `${spec.code}-T${pad(i, 3)}`, sector, name, index);
   }
   const areas: NationalUnit[] = [];
   communeNames(rng, spec, communes).forEach((communeName, i) => {
     const code = `${spec.code}-${communeName.startsWith('phường') ? 'P' : 'X'}${pad(i + 1, 2)}`;
-    const commune = b.add(province, { code, name: `Công đoàn ${communeName}`, kind: 'commune', sector: null, symbol: 'CĐ', place: spec.place, validFrom: REFORM_DATE, province: index });
+    const commune = b.add(province, {
+      code,
+      name: `Công đoàn ${communeName}`,
+      kind: 'commune',
+      sector: null,
+      symbol: 'CĐ',
+      place: spec.place,
+      validFrom: REFORM_DATE,
+      province: index,
+    });
     areas.push(commune);
     const place = communeName.replace(/^(phường|xã) /, '');
     for (let k = 1; k <= inCommunes[i]!; k++) {
@@ -193,8 +291,14 @@ function buildProvince(b: TreeBuilder, rng: Random, scale: ScaleSpec, spec: Prov
   if (zone > 0) {
     const code = `${spec.code}-KCN`;
     const kcn = b.add(province, {
-      code, name: `Công đoàn các Khu công nghiệp ${spec.unionName}`, kind: 'industrial_zone', sector: null, symbol: 'CĐKCN', place: spec.place,
-      validFrom: REFORM_DATE, province: index,
+      code,
+      name: `Công đoàn các Khu công nghiệp ${spec.unionName}`,
+      kind: 'industrial_zone',
+      sector: null,
+      symbol: 'CĐKCN',
+      place: spec.place,
+      validFrom: REFORM_DATE,
+      province: index,
     });
     areas.push(kcn);
     for (let k = 1; k <= zone; k++) {

@@ -4,15 +4,7 @@
  * in one place (server/http/error-handler.ts); the CLI prints `message` alone.
  */
 export type ErrorKind =
-  | 'bad_request'
-  | 'unauthenticated'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'too_large'
-  | 'rate_limited'
-  | 'unavailable'
-  | 'internal';
+  'bad_request' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_large' | 'rate_limited' | 'unavailable' | 'internal';
 
 export interface ErrorIssue {
   /** Where the problem is: a field name, a row and column, a JSON path. */
@@ -38,8 +30,7 @@ export class AppError extends Error {
 }
 
 export const notFound = (code: string, message: string) => new AppError(code, 'not_found', message);
-export const badRequest = (code: string, message: string, issues: ErrorIssue[] = []) =>
-  new AppError(code, 'bad_request', message, issues);
+export const badRequest = (code: string, message: string, issues: ErrorIssue[] = []) => new AppError(code, 'bad_request', message, issues);
 export const conflict = (code: string, message: string) => new AppError(code, 'conflict', message);
 
 export function isAppError(error: unknown): error is AppError {

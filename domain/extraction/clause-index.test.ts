@@ -4,7 +4,30 @@ import { describe, expect, it } from 'vitest';
 import { clauseEnd, clauseStart, sameParenScope, sentenceEnd, sentenceStart } from './clause-bounds.ts';
 import { ClauseIndex } from './clause-index.ts';
 
-const PIECES = ['(', ')', ';', ':', ':1', '.', '. B', '.\n', '...', '!', '?', ' ', '  ', '\n', '*', '_', 'đoàn', 'Viên', '140.000', '2', ' (', ') '];
+const PIECES = [
+  '(',
+  ')',
+  ';',
+  ':',
+  ':1',
+  '.',
+  '. B',
+  '.\n',
+  '...',
+  '!',
+  '?',
+  ' ',
+  '  ',
+  '\n',
+  '*',
+  '_',
+  'đoàn',
+  'Viên',
+  '140.000',
+  '2',
+  ' (',
+  ') ',
+];
 
 function randomText(next: () => number, pieces: number): string {
   let s = '';

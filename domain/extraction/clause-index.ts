@@ -103,7 +103,8 @@ function parenDepths(text: string): Int32Array {
   let d = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 40) d++; // (
+    if (c === 40)
+      d++; // (
     else if (c === 41) d--; // )
     depth[i + 1] = d;
   }

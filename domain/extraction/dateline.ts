@@ -3,7 +3,8 @@
 // article speaks from, so that "trong năm 2020" in a 2021 article reads as a result, not a target.
 import type { Layout } from './document-layout.ts';
 
-const DATELINE = /^(?:[\p{L} ]{0,12},\s*|ngay\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})(?:\s*[-–|,]?\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:\(?gmt[+-]\d+\)?)?$/u;
+const DATELINE =
+  /^(?:[\p{L} ]{0,12},\s*|ngay\s+)?(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*((?:19|20)\d{2})(?:\s*[-–|,]?\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:\(?gmt[+-]\d+\)?)?$/u;
 
 /** The year of a dateline among the first lines: a line that is only a date (and a time). */
 export function datelineYear(layout: Layout): number | null {

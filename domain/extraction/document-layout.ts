@@ -4,8 +4,7 @@ import { foldForSearch } from '../text/vietnamese-normalize.ts';
 import { LayoutIndex } from './layout-index.ts';
 
 export type MarkerKind = 'roman' | 'number' | 'letter' | 'dash' | 'plus' | 'star' | 'none';
-export type SectionClass =
-  | 'preamble' | 'purpose' | 'targets' | 'tasks' | 'organisation' | 'situation' | 'generic' | 'closing';
+export type SectionClass = 'preamble' | 'purpose' | 'targets' | 'tasks' | 'organisation' | 'situation' | 'generic' | 'closing';
 
 export interface Paragraph {
   start: number;
@@ -114,7 +113,12 @@ function describeLine(text: string, start: number, end: number): RawLine {
   }
   if (marker === 'none') {
     const probes: [MarkerKind, RegExp][] = [
-      ['roman', ROMAN], ['number', NUMBER], ['letter', LETTER], ['dash', DASH], ['plus', PLUS], ['star', STAR],
+      ['roman', ROMAN],
+      ['number', NUMBER],
+      ['letter', LETTER],
+      ['dash', DASH],
+      ['plus', PLUS],
+      ['star', STAR],
     ];
     for (const [kind, re] of probes) {
       const m = re.exec(rest);
@@ -194,9 +198,11 @@ function isUpperCaseLine(s: string): boolean {
 /** Section class from heading words (accent-free); null when the heading does not say. */
 export function classify(foldedHeading: string): SectionClass | null {
   const h = foldedHeading.replace(/[*_#]/g, ' ').trim();
-  if (/^(?:[ivx]+\s*[.)]\s*)?to chuc thuc hien|^(?:[ivx]+\s*[.)]\s*)?(?:phan cong|trach nhiem) (?:thuc hien|cua)/.test(h)) return 'organisation';
+  if (/^(?:[ivx]+\s*[.)]\s*)?to chuc thuc hien|^(?:[ivx]+\s*[.)]\s*)?(?:phan cong|trach nhiem) (?:thuc hien|cua)/.test(h))
+    return 'organisation';
   if (/^(?:cac |nhung |mot so )?(?:muc tieu|chi tieu)/.test(h)) return 'targets';
-  if (/^(?:cac |nhung |mot so )?(?:nhiem vu|giai phap|khau dot pha|cac chuong trinh|noi dung)/.test(h) && !/^noi dung\s*$/.test(h)) return 'tasks';
+  if (/^(?:cac |nhung |mot so )?(?:nhiem vu|giai phap|khau dot pha|cac chuong trinh|noi dung)/.test(h) && !/^noi dung\s*$/.test(h))
+    return 'tasks';
   if (/^(?:muc dich|yeu cau|quan diem)/.test(h)) return 'purpose';
   if (/^(?:tinh hinh|thuc trang|ket qua|danh gia|boi canh)/.test(h)) return 'situation';
   if (/^noi dung\s*$/.test(h)) return 'generic';

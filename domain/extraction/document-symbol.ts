@@ -19,10 +19,7 @@ const STATE = new RegExp(
   `(?<![\\d\\p{L}/.])(\\d{1,5})\\s*\\/\\s*(?:((?:19|20)\\d{2})\\s*\\/\\s*)?(${CODE})\\s*[-–]\\s*(${ISSUER}(?:[-–]${ISSUER})?)(?![\\p{L}\\d])`,
   'gu',
 );
-const PARTY = new RegExp(
-  `(?<![\\d\\p{L}/.])(\\d{1,5})\\s*[-–]\\s*(${CODE})\\s*\\/\\s*(${ISSUER}(?:-${ISSUER})?)(?![\\p{L}\\d])`,
-  'gu',
-);
+const PARTY = new RegExp(`(?<![\\d\\p{L}/.])(\\d{1,5})\\s*[-–]\\s*(${CODE})\\s*\\/\\s*(${ISSUER}(?:-${ISSUER})?)(?![\\p{L}\\d])`, 'gu');
 
 export function findSymbols(text: string): SymbolMatch[] {
   const found: SymbolMatch[] = [];
@@ -38,7 +35,15 @@ export function findSymbols(text: string): SymbolMatch[] {
     if (!plausibleIssuer(issuer)) continue;
     // Party symbols never overlap each other (one regex); state ones are disjoint and in order.
     if (overlapsFirst(found, state, m.index, m.index + whole.length)) continue;
-    found.push({ start: m.index, end: m.index + whole.length, symbol: `${num}-${type}/${issuer}`, number: num, typeCode: type, issuerCode: issuer, style: 'party' });
+    found.push({
+      start: m.index,
+      end: m.index + whole.length,
+      symbol: `${num}-${type}/${issuer}`,
+      number: num,
+      typeCode: type,
+      issuerCode: issuer,
+      style: 'party',
+    });
   }
   return found.sort((a, b) => a.start - b.start);
 }
@@ -61,9 +66,23 @@ function plausibleIssuer(code: string): boolean {
 }
 
 const TYPE_CODES: Record<string, DocumentKind> = {
-  NQ: 'nghi_quyet', CTR: 'chuong_trinh', CTHĐ: 'chuong_trinh_hanh_dong', KH: 'ke_hoach', QĐ: 'quyet_dinh',
-  CT: 'chi_thi', KL: 'ket_luan', TB: 'thong_bao', HD: 'huong_dan', BC: 'bao_cao', ĐA: 'de_an',
-  NĐ: 'nghi_dinh', TT: 'thong_tu', QC: 'quy_che', QYĐ: 'quy_dinh', CV: 'cong_van', TTR: 'to_trinh',
+  NQ: 'nghi_quyet',
+  CTR: 'chuong_trinh',
+  CTHĐ: 'chuong_trinh_hanh_dong',
+  KH: 'ke_hoach',
+  QĐ: 'quyet_dinh',
+  CT: 'chi_thi',
+  KL: 'ket_luan',
+  TB: 'thong_bao',
+  HD: 'huong_dan',
+  BC: 'bao_cao',
+  ĐA: 'de_an',
+  NĐ: 'nghi_dinh',
+  TT: 'thong_tu',
+  QC: 'quy_che',
+  QYĐ: 'quy_dinh',
+  CV: 'cong_van',
+  TTR: 'to_trinh',
 };
 
 // Kind words as they precede a symbol ("Kết luận số 391-KT/TU" is a kết luận despite the typo).
@@ -94,11 +113,15 @@ export function kindOfSymbol(match: SymbolMatch, foldedBefore: string): Document
   const fromCode = kindOfTypeCode(match.typeCode);
   let fromWord: DocumentKind | null = null;
   for (const [re, kind] of KIND_WORDS) {
-    if (new RegExp(`${re.source}$`).test(words.trim())) { fromWord = kind; break; }
+    if (new RegExp(`${re.source}$`).test(words.trim())) {
+      fromWord = kind;
+      break;
+    }
   }
   if (!fromCode || !fromWord || fromCode === fromWord) return fromWord ?? fromCode;
   // "Quy định số 212-QĐ/TW" (Party rules share QĐ), "Chương trình hành động số 06/CTr-…".
-  if ((fromCode === 'quyet_dinh' && fromWord === 'quy_dinh') || (fromCode === 'chuong_trinh' && fromWord === 'chuong_trinh_hanh_dong')) return fromWord;
+  if ((fromCode === 'quyet_dinh' && fromWord === 'quy_dinh') || (fromCode === 'chuong_trinh' && fromWord === 'chuong_trinh_hanh_dong'))
+    return fromWord;
   // Otherwise the code is more reliable than a word that may qualify it ("Thông báo kết luận số 160-TB/TW").
   return fromCode;
 }

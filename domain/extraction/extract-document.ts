@@ -37,8 +37,10 @@ export function extractDocument(input: string): ExtractionResult {
   const mentions = findNumericMentions(text, masked);
   const { targets, baselines, qualitativeTargets } = extractTargets(layout, mentions, timing, documentYear);
   const tasks = extractTasks(layout);
-  const reporting = tasks.filter((t) => t.section === 'organisation').find((t) => t.reporting)?.reporting
-    ?? tasks.find((t) => t.reporting)?.reporting ?? null;
+  const reporting =
+    tasks.filter((t) => t.section === 'organisation').find((t) => t.reporting)?.reporting ??
+    tasks.find((t) => t.reporting)?.reporting ??
+    null;
   return {
     document: {
       ...stripInternal(header),

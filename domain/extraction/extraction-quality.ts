@@ -43,7 +43,8 @@ export function measure(gold: readonly GoldTarget[], found: readonly ExtractedTa
   for (const g of ordered) {
     const candidates = found.map((f, i) => ({ f, i })).filter(({ f, i }) => !used.has(i) && sameTarget(g, f));
     // Prefer the candidate whose quote overlaps the gold quote, so comparators are compared fairly.
-    const best = candidates.find(({ f }) => f.quote.includes(g.quote.slice(0, 25)) || g.quote.includes(f.quote.slice(0, 25))) ?? candidates[0];
+    const best =
+      candidates.find(({ f }) => f.quote.includes(g.quote.slice(0, 25)) || g.quote.includes(f.quote.slice(0, 25))) ?? candidates[0];
     if (best) used.add(best.i);
     pairs.push({ gold: g, found: best?.f ?? null });
   }
@@ -61,6 +62,20 @@ export function measure(gold: readonly GoldTarget[], found: readonly ExtractedTa
 
 export function totals(files: readonly FileQuality[]) {
   const sum = (k: 'requiredGold' | 'found' | 'recalled' | 'correct' | 'comparatorOk') => files.reduce((s, f) => s + f[k], 0);
-  const [requiredGold, found, recalled, correct, comparatorOk] = [sum('requiredGold'), sum('found'), sum('recalled'), sum('correct'), sum('comparatorOk')];
-  return { requiredGold, found, recalled, correct, comparatorOk, precision: found ? correct / found : 1, recall: requiredGold ? recalled / requiredGold : 1 };
+  const [requiredGold, found, recalled, correct, comparatorOk] = [
+    sum('requiredGold'),
+    sum('found'),
+    sum('recalled'),
+    sum('correct'),
+    sum('comparatorOk'),
+  ];
+  return {
+    requiredGold,
+    found,
+    recalled,
+    correct,
+    comparatorOk,
+    precision: found ? correct / found : 1,
+    recall: requiredGold ? recalled / requiredGold : 1,
+  };
 }

@@ -3,9 +3,24 @@
 // highlight exactly what was read.
 
 export type DocumentKind =
-  | 'nghi_quyet' | 'chuong_trinh_hanh_dong' | 'chuong_trinh' | 'ke_hoach' | 'chi_thi' | 'ket_luan'
-  | 'quyet_dinh' | 'huong_dan' | 'bao_cao' | 'de_an' | 'thong_bao' | 'quy_che' | 'quy_dinh'
-  | 'cong_van' | 'to_trinh' | 'nghi_dinh' | 'thong_tu' | 'luat';
+  | 'nghi_quyet'
+  | 'chuong_trinh_hanh_dong'
+  | 'chuong_trinh'
+  | 'ke_hoach'
+  | 'chi_thi'
+  | 'ket_luan'
+  | 'quyet_dinh'
+  | 'huong_dan'
+  | 'bao_cao'
+  | 'de_an'
+  | 'thong_bao'
+  | 'quy_che'
+  | 'quy_dinh'
+  | 'cong_van'
+  | 'to_trinh'
+  | 'nghi_dinh'
+  | 'thong_tu'
+  | 'luat';
 
 export interface Span {
   start: number;

@@ -10,14 +10,25 @@ const DIR = fileURLToPath(new URL('../../test/fixtures/documents/', import.meta.
 interface Expected {
   document: { kind: string | null; symbol: string | null; date: string | null };
   references: string[];
-  targets: { value: number; unit: string; comparator: string; deadlineYear: number | null; recurrence: string | null; change?: string; sizeThreshold?: number; sectors?: string[] }[];
+  targets: {
+    value: number;
+    unit: string;
+    comparator: string;
+    deadlineYear: number | null;
+    recurrence: string | null;
+    change?: string;
+    sizeThreshold?: number;
+    sectors?: string[];
+  }[];
   baselines: number[];
   qualitativeCount: number;
   tasks: { minCount: number; lead?: string; coordinating?: string[] };
   reporting: { cadence: string; to: string; via: string[] } | null;
 }
 
-const names = readdirSync(DIR).filter((f) => f.endsWith('.expected.json')).map((f) => f.replace('.expected.json', ''));
+const names = readdirSync(DIR)
+  .filter((f) => f.endsWith('.expected.json'))
+  .map((f) => f.replace('.expected.json', ''));
 
 describe('genre fixtures', () => {
   it('has fixtures to check', () => expect(names.length).toBeGreaterThanOrEqual(3));
@@ -29,7 +40,11 @@ describe('genre fixtures', () => {
     it(`${name}: targets (value, unit, comparator, timing, scope) exactly`, () => {
       const r = extractDocument(text);
       const got = r.targets.map((t) => ({
-        value: t.value, unit: t.unit, comparator: t.comparator, deadlineYear: t.deadlineYear, recurrence: t.recurrence,
+        value: t.value,
+        unit: t.unit,
+        comparator: t.comparator,
+        deadlineYear: t.deadlineYear,
+        recurrence: t.recurrence,
         ...(t.change ? { change: t.change } : {}),
         ...(t.scope.sizeThreshold ? { sizeThreshold: t.scope.sizeThreshold.value } : {}),
         ...(t.scope.sectors.length ? { sectors: t.scope.sectors } : {}),
@@ -43,7 +58,9 @@ describe('genre fixtures', () => {
       expect(r.baselines.map((b) => b.value)).toEqual(want.baselines);
       expect(r.qualitativeTargets).toHaveLength(want.qualitativeCount);
       expect(r.references.map((x) => x.symbol)).toEqual(want.references);
-      expect({ kind: r.document.kind, symbol: r.document.symbol?.value ?? null, date: r.document.date?.value ?? null }).toEqual(want.document);
+      expect({ kind: r.document.kind, symbol: r.document.symbol?.value ?? null, date: r.document.date?.value ?? null }).toEqual(
+        want.document,
+      );
       expect(r.tasks.length).toBeGreaterThanOrEqual(want.tasks.minCount);
       if (want.tasks.lead) {
         const task = r.tasks.find((t) => t.lead === want.tasks.lead);

@@ -19,8 +19,21 @@ Các cấp công đoàn triển khai thực hiện kế hoạch này.
 `;
 
 type Seen = Pick<ExtractedTarget, 'value' | 'unit' | 'comparator' | 'deadlineYear' | 'recurrence'>;
-const seen = (text: string): Seen[] => extractDocument(text).targets.map(({ value, unit, comparator, deadlineYear, recurrence }) => ({ value, unit, comparator, deadlineYear, recurrence }));
-const one = (value: number, unit: Seen['unit'], comparator: Seen['comparator'], deadlineYear: number | null, recurrence: 'annual' | null = null): Seen => ({ value, unit, comparator, deadlineYear, recurrence });
+const seen = (text: string): Seen[] =>
+  extractDocument(text).targets.map(({ value, unit, comparator, deadlineYear, recurrence }) => ({
+    value,
+    unit,
+    comparator,
+    deadlineYear,
+    recurrence,
+  }));
+const one = (
+  value: number,
+  unit: Seen['unit'],
+  comparator: Seen['comparator'],
+  deadlineYear: number | null,
+  recurrence: 'annual' | null = null,
+): Seen => ({ value, unit, comparator, deadlineYear, recurrence });
 
 describe('numbers as Vietnamese writes them', () => {
   it.each([
@@ -40,8 +53,19 @@ describe('numbers as Vietnamese writes them', () => {
   });
 
   it('a range gives its two bounds', () => {
-    expect(seen(plan('- Đến năm 2028, tỷ lệ thất nghiệp trong đoàn viên giảm còn 1,5–2%.'))).toEqual([one(1.5, 'percent', '>=', 2028), one(2, 'percent', '<=', 2028)]);
-    expect(seen(plan('- Đến năm 2028, mỗi năm tăng từ 2 đến 3 công đoàn cơ sở vững mạnh ở mỗi khu công nghiệp.')).map((t) => [t.value, t.comparator])).toEqual([[2, '>='], [3, '<=']]);
+    expect(seen(plan('- Đến năm 2028, tỷ lệ thất nghiệp trong đoàn viên giảm còn 1,5–2%.'))).toEqual([
+      one(1.5, 'percent', '>=', 2028),
+      one(2, 'percent', '<=', 2028),
+    ]);
+    expect(
+      seen(plan('- Đến năm 2028, mỗi năm tăng từ 2 đến 3 công đoàn cơ sở vững mạnh ở mỗi khu công nghiệp.')).map((t) => [
+        t.value,
+        t.comparator,
+      ]),
+    ).toEqual([
+      [2, '>='],
+      [3, '<='],
+    ]);
   });
 
   it('money keeps its unit, and the per-person, per-year qualifier stays in the subject', () => {
@@ -65,8 +89,11 @@ describe('timing from wherever the document puts it', () => {
   });
 
   it('the year after the value belongs to that value', () => {
-    expect(seen(plan('- Tỷ lệ lao động phi nông nghiệp đạt 60% năm 2027, 70% năm 2030 và 80% năm 2035.')))
-      .toEqual([one(60, 'percent', '=', 2027), one(70, 'percent', '=', 2030), one(80, 'percent', '=', 2035)]);
+    expect(seen(plan('- Tỷ lệ lao động phi nông nghiệp đạt 60% năm 2027, 70% năm 2030 và 80% năm 2035.'))).toEqual([
+      one(60, 'percent', '=', 2027),
+      one(70, 'percent', '=', 2030),
+      one(80, 'percent', '=', 2035),
+    ]);
   });
 
   it('terms, school years and periods end on their last year', () => {
@@ -81,24 +108,43 @@ describe('timing from wherever the document puts it', () => {
   });
 
   it('"hằng năm" governs its clause or the list it heads, and does not leak to the next item', () => {
-    expect(seen(plan('- Hằng năm, mỗi công đoàn cơ sở tổ chức ít nhất 1 hội nghị người lao động; 100% đoàn viên được thăm hỏi khi ốm đau.')))
-      .toEqual([one(1, 'count', '>=', null, 'annual'), one(100, 'percent', '=', null, 'annual')]);
-    expect(seen(plan('- Đến năm 2029, có 3.000 đoàn viên; tỷ lệ nữ công nhân được khám sức khỏe tăng 5%/năm; tổ chức 12 lớp tập huấn cho cán bộ công đoàn.')))
-      .toEqual([one(3000, 'count', '=', 2029), one(5, 'percent', '=', null, 'annual'), one(12, 'count', '=', 2029)]);
-    expect(seen(plan('- Tổ chức hằng năm 2 đợt tuyên truyền pháp luật; thành lập 6 câu lạc bộ nữ công nhân.', 'KẾ HOẠCH\nCông tác nữ công'))).toEqual([
-      one(2, 'count', '=', null, 'annual'), one(6, 'count', '=', null),
-    ]);
+    expect(
+      seen(plan('- Hằng năm, mỗi công đoàn cơ sở tổ chức ít nhất 1 hội nghị người lao động; 100% đoàn viên được thăm hỏi khi ốm đau.')),
+    ).toEqual([one(1, 'count', '>=', null, 'annual'), one(100, 'percent', '=', null, 'annual')]);
+    expect(
+      seen(
+        plan(
+          '- Đến năm 2029, có 3.000 đoàn viên; tỷ lệ nữ công nhân được khám sức khỏe tăng 5%/năm; tổ chức 12 lớp tập huấn cho cán bộ công đoàn.',
+        ),
+      ),
+    ).toEqual([one(3000, 'count', '=', 2029), one(5, 'percent', '=', null, 'annual'), one(12, 'count', '=', 2029)]);
+    expect(
+      seen(plan('- Tổ chức hằng năm 2 đợt tuyên truyền pháp luật; thành lập 6 câu lạc bộ nữ công nhân.', 'KẾ HOẠCH\nCông tác nữ công')),
+    ).toEqual([one(2, 'count', '=', null, 'annual'), one(6, 'count', '=', null)]);
   });
 
   it('no timing stated: no deadline and no recurrence, never the document’s date', () => {
-    expect(seen(plan('- Phấn đấu 90% đoàn viên được tuyên truyền về chuyển đổi số.', 'KẾ HOẠCH\nTuyên truyền chuyển đổi số'))).toEqual([one(90, 'percent', '=', null)]);
+    expect(seen(plan('- Phấn đấu 90% đoàn viên được tuyên truyền về chuyển đổi số.', 'KẾ HOẠCH\nTuyên truyền chuyển đổi số'))).toEqual([
+      one(90, 'percent', '=', null),
+    ]);
   });
 });
 
 describe('comparators', () => {
   it.each([
-    ['trên 80%', '>'], ['hơn 80%', '>'], ['vượt 80%', '>'], ['từ 80% trở lên', '>='], ['ít nhất 80%', '>='], ['tối thiểu 80%', '>='],
-    ['không dưới 80%', '>='], ['dưới 80%', '<'], ['giảm xuống dưới 80%', '<'], ['không quá 80%', '<='], ['tối đa 80%', '<='], ['không vượt 80%', '<='], ['80%', '='],
+    ['trên 80%', '>'],
+    ['hơn 80%', '>'],
+    ['vượt 80%', '>'],
+    ['từ 80% trở lên', '>='],
+    ['ít nhất 80%', '>='],
+    ['tối thiểu 80%', '>='],
+    ['không dưới 80%', '>='],
+    ['dưới 80%', '<'],
+    ['giảm xuống dưới 80%', '<'],
+    ['không quá 80%', '<='],
+    ['tối đa 80%', '<='],
+    ['không vượt 80%', '<='],
+    ['80%', '='],
   ])('"%s" → %s', (phrase, comparator) => {
     const [t] = seen(plan(`- Đến năm 2028, tỷ lệ người lao động có việc làm ổn định đạt ${phrase}.`));
     expect(t).toMatchObject({ value: 80, comparator });
@@ -117,7 +163,9 @@ describe('what is not a target', () => {
   });
 
   it('counts of the document’s own parts, thresholds inside a target, dates and document numbers', () => {
-    const text = plan('Kế hoạch gồm 5 nhiệm vụ trọng tâm và 3 nhóm giải pháp, thực hiện Nghị quyết số 07-NQ/TU ngày 12/8/2025.\n- Đến năm 2028, 85% doanh nghiệp có từ 25 lao động trở lên thành lập công đoàn cơ sở.');
+    const text = plan(
+      'Kế hoạch gồm 5 nhiệm vụ trọng tâm và 3 nhóm giải pháp, thực hiện Nghị quyết số 07-NQ/TU ngày 12/8/2025.\n- Đến năm 2028, 85% doanh nghiệp có từ 25 lao động trở lên thành lập công đoàn cơ sở.',
+    );
     const result = extractDocument(text);
     expect(seen(text)).toEqual([one(85, 'percent', '=', 2028)]);
     expect(result.targets[0]!.scope.sizeThreshold).toMatchObject({ comparator: '>=', value: 25 });

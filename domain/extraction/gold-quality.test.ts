@@ -32,7 +32,11 @@ for (const set of SETS) {
       expect(readdirSync(set.gold).filter((f) => f.endsWith('.gold.json')).length).toBeGreaterThanOrEqual(3);
     });
 
-    const files = existsSync(set.gold) ? readdirSync(set.gold).filter((f) => f.endsWith('.gold.json')).sort() : [];
+    const files = existsSync(set.gold)
+      ? readdirSync(set.gold)
+          .filter((f) => f.endsWith('.gold.json'))
+          .sort()
+      : [];
     const measured: { file: string; q: FileQuality; refs: [number, number] }[] = [];
 
     for (const name of files) {
@@ -44,9 +48,16 @@ for (const set of SETS) {
         const missedRefs = (gold.references ?? []).filter((r) => !foundSymbols.has(normaliseSymbol(r)));
         measured.push({ file: gold.file, q, refs: [(gold.references ?? []).length - missedRefs.length, (gold.references ?? []).length] });
         // A document without targets (an achievements write-up, a report) gives none.
-        if (gold.targets.length === 0) expect(result.targets.map((t) => t.quote), 'no targets expected').toEqual([]);
+        if (gold.targets.length === 0)
+          expect(
+            result.targets.map((t) => t.quote),
+            'no targets expected',
+          ).toEqual([]);
         if (set.everyTarget) {
-          expect(q.missed.map((t) => t.quote), 'seed targets not found').toEqual([]);
+          expect(
+            q.missed.map((t) => t.quote),
+            'seed targets not found',
+          ).toEqual([]);
           expect(missedRefs, 'seed references not found').toEqual([]);
         }
       });
@@ -57,11 +68,17 @@ for (const set of SETS) {
       const pct = (a: number, b: number) => (b ? ((a / b) * 100).toFixed(1) : '100.0').padStart(6);
       const line = (file: string, q: Pick<FileQuality, 'requiredGold' | 'found' | 'recalled' | 'correct'>, extra = '') =>
         `${file.padEnd(46)}${String(q.requiredGold).padStart(5)}${String(q.found).padStart(6)}${String(q.correct).padStart(8)}${pct(q.correct, q.found)}${pct(q.recalled, q.requiredGold)}  ${extra}`;
-      console.log([
-        '', `${set.name}`, `${'file'.padEnd(46)} gold found correct     P      R`,
-        ...measured.map((m) => line(m.file, m.q, m.refs[1] ? `refs ${m.refs[0]}/${m.refs[1]}` : '')),
-        line('TOTAL', t), `precision ${t.precision.toFixed(3)}, recall ${t.recall.toFixed(3)}, comparator agreement ${t.comparatorOk} of ${t.correct} matched`, '',
-      ].join('\n'));
+      console.log(
+        [
+          '',
+          `${set.name}`,
+          `${'file'.padEnd(46)} gold found correct     P      R`,
+          ...measured.map((m) => line(m.file, m.q, m.refs[1] ? `refs ${m.refs[0]}/${m.refs[1]}` : '')),
+          line('TOTAL', t),
+          `precision ${t.precision.toFixed(3)}, recall ${t.recall.toFixed(3)}, comparator agreement ${t.comparatorOk} of ${t.correct} matched`,
+          '',
+        ].join('\n'),
+      );
       expect(measured.length).toBe(files.length);
       expect(t.precision).toBeGreaterThanOrEqual(0.95);
       expect(t.recall).toBeGreaterThanOrEqual(0.95);

@@ -8,7 +8,8 @@ import type { Layout } from './document-layout.ts';
 import type { TextField } from './extraction-types.ts';
 import { readHeaderBlock, type HeaderPiece } from './metadata-extractor.ts';
 
-const ORG_HEAD = '(?:ban chap hanh|ban thuong vu|ban thuong truc|thuong truc|dang doan|ban can su|ban bi thu|bo chinh tri|doan chu tich|uy ban nhan dan|ubnd|tinh uy|huyen uy|thanh uy|quan uy|dang uy|lien doan lao dong|ldld|cong doan|hoi lien hiep phu nu|hoi|tinh doan|huyen doan|thanh doan|doan thanh nien|ban chi dao|so|ban)';
+const ORG_HEAD =
+  '(?:ban chap hanh|ban thuong vu|ban thuong truc|thuong truc|dang doan|ban can su|ban bi thu|bo chinh tri|doan chu tich|uy ban nhan dan|ubnd|tinh uy|huyen uy|thanh uy|quan uy|dang uy|lien doan lao dong|ldld|cong doan|hoi lien hiep phu nu|hoi|tinh doan|huyen doan|thanh doan|doan thanh nien|ban chi dao|so|ban)';
 const ADMIN = /(?:^|\s)(tỉnh|huyện|thành phố|thị xã|quận|xã|phường|đặc khu)(?:\s+(?:ủy|uỷ))?$/u;
 
 const ABBREVIATIONS: [RegExp, string][] = [
@@ -30,14 +31,21 @@ export function readIssuer(layout: Layout, place: string | null): TextField | nu
 }
 
 // Header lines in capitals that name an organisation or one of its bodies.
-const ORG_START = /^(?:tong lien doan|lien doan|ldld|tld|cong doan|cd|cdcs|dang bo|dang uy|dang doan|chi bo|tinh uy|huyen uy|thanh uy|quan uy|thi uy|uy ban|ubnd|hdnd|hoi dong|hoi|hlhpn|lhpn|tinh doan|huyen doan|thanh doan|quan doan|thi doan|doan|chi doan|ban|bch|btv|so|bo|mat tran|mttq|truong|khoi|cong ty|tap doan|tong cong ty|vien|thuong truc|van phong|nghiep doan)(?![a-z])/;
+const ORG_START =
+  /^(?:tong lien doan|lien doan|ldld|tld|cong doan|cd|cdcs|dang bo|dang uy|dang doan|chi bo|tinh uy|huyen uy|thanh uy|quan uy|thi uy|uy ban|ubnd|hdnd|hoi dong|hoi|hlhpn|lhpn|tinh doan|huyen doan|thanh doan|quan doan|thi doan|doan|chi doan|ban|bch|btv|so|bo|mat tran|mttq|truong|khoi|cong ty|tap doan|tong cong ty|vien|thuong truc|van phong|nghiep doan)(?![a-z])/;
 const BODY_ONLY = /^(?:ban chap hanh|bch|ban thuong vu|btv|ban thuong truc|thuong truc|doan chu tich|ban can su dang)$/;
 // A name broken over two header lines: "LIÊN ĐOÀN LAO ĐỘNG" / "TỈNH BÌNH PHƯỚC".
-const CONTINUATION = /^(?:tinh|huyen|thanh pho|tp|quan|thi xa|tx|xa|phuong|dac khu|khu cong nghiep|kcn|nganh|viet nam|cac|co quan)(?![a-z])/;
+const CONTINUATION =
+  /^(?:tinh|huyen|thanh pho|tp|quan|thi xa|tx|xa|phuong|dac khu|khu cong nghiep|kcn|nganh|viet nam|cac|co quan)(?![a-z])/;
 const NOT_AN_ISSUER = /^(?:du thao|mat|toi mat|khan|hoa toc|thuong khan|v\/v|so)(?![a-z])/;
 
 function fold(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .toLowerCase();
 }
 
 /**
@@ -50,9 +58,20 @@ function fromHeader(pieces: readonly HeaderPiece[], signingBody: string | null):
   let lastWasOrg = false;
   for (const piece of pieces) {
     const f = fold(piece.value).replace(/\s+/g, ' ').trim();
-    if (piece.value.length > 120 || NOT_AN_ISSUER.test(f)) { lastWasOrg = false; continue; }
-    if (BODY_ONLY.test(f)) { body = { ...piece }; lastWasOrg = false; continue; }
-    if (ORG_START.test(f)) { orgs.push({ ...piece }); lastWasOrg = true; continue; }
+    if (piece.value.length > 120 || NOT_AN_ISSUER.test(f)) {
+      lastWasOrg = false;
+      continue;
+    }
+    if (BODY_ONLY.test(f)) {
+      body = { ...piece };
+      lastWasOrg = false;
+      continue;
+    }
+    if (ORG_START.test(f)) {
+      orgs.push({ ...piece });
+      lastWasOrg = true;
+      continue;
+    }
     const previous = orgs[orgs.length - 1];
     if (lastWasOrg && previous && CONTINUATION.test(f)) {
       previous.value = `${previous.value} ${piece.value}`;
@@ -72,7 +91,11 @@ function fromHeader(pieces: readonly HeaderPiece[], signingBody: string | null):
   const orgName = titleCaseOrg(expandCapitals(org.value));
   if (/^(?:Ban|Đảng đoàn|Đoàn Chủ tịch|Thường trực)\s/u.test(orgName)) return { start: org.start, end: org.end, value: orgName };
   if (body) {
-    return { start: Math.min(body.start, org.start), end: Math.max(body.end, org.end), value: `${titleCaseOrg(expandCapitals(body.value))} ${orgName}` };
+    return {
+      start: Math.min(body.start, org.start),
+      end: Math.max(body.end, org.end),
+      value: `${titleCaseOrg(expandCapitals(body.value))} ${orgName}`,
+    };
   }
   if (signingBody && BODY_ONLY.test(fold(signingBody).replace(/\s+/g, ' ').trim())) {
     return { start: org.start, end: org.end, value: `${titleCaseOrg(expandCapitals(signingBody.toUpperCase()))} ${orgName}` };
@@ -85,7 +108,9 @@ const DEPARTMENT = /^(?:ban |van phong|uy ban kiem tra)/;
 /** "BAN TUYÊN GIÁO - NỮ CÔNG" → "Ban Tuyên giáo - Nữ công". */
 function departmentName(upper: string): string {
   const lower = expandCapitals(upper).toLowerCase().replace(/\s+/g, ' ').trim();
-  const named = lower.replace(/^(ban|văn phòng|ủy ban kiểm tra|uỷ ban kiểm tra)(?: (\p{L}))?/u, (_m, head: string, c?: string) => (c ? `${head} ${c.toUpperCase()}` : head));
+  const named = lower.replace(/^(ban|văn phòng|ủy ban kiểm tra|uỷ ban kiểm tra)(?: (\p{L}))?/u, (_m, head: string, c?: string) =>
+    c ? `${head} ${c.toUpperCase()}` : head,
+  );
   const joined = named.replace(/ - (\p{L})/gu, (_m, c: string) => ` - ${c.toUpperCase()}`);
   return joined.charAt(0).toUpperCase() + joined.slice(1);
 }
@@ -117,7 +142,10 @@ function expandCapitals(upper: string): string {
 
 function fromPreamble(layout: Layout): TextField | null {
   const { text, folded, paragraphs, bodyStart } = layout;
-  const re = new RegExp(`${ORG_HEAD}(?:[^,.;:()]{0,80}?)\\s+(?=(?:xay dung|ban hanh|de ra|trien khai xay dung)\\s+(?:ke hoach|chuong trinh|nghi quyet|huong dan|de an|quy che))`, 'g');
+  const re = new RegExp(
+    `${ORG_HEAD}(?:[^,.;:()]{0,80}?)\\s+(?=(?:xay dung|ban hanh|de ra|trien khai xay dung)\\s+(?:ke hoach|chuong trinh|nghi quyet|huong dan|de an|quy che))`,
+    'g',
+  );
   for (const p of paragraphs.slice(0, bodyStart)) {
     const slice = folded.slice(p.contentStart, p.contentEnd);
     let best: RegExpExecArray | null = null;
@@ -158,7 +186,14 @@ function completeWithPlace(layout: Layout, value: string, place: string | null):
 }
 
 const UNIT_WORDS: Record<string, string> = {
-  tinh: 'tỉnh', huyen: 'huyện', 'thanh pho': 'thành phố', 'thi xa': 'thị xã', quan: 'quận', xa: 'xã', phuong: 'phường', 'dac khu': 'đặc khu',
+  tinh: 'tỉnh',
+  huyen: 'huyện',
+  'thanh pho': 'thành phố',
+  'thi xa': 'thị xã',
+  quan: 'quận',
+  xa: 'xã',
+  phuong: 'phường',
+  'dac khu': 'đặc khu',
 };
 
 function mostFrequentName(text: string, unit: string): string | null {
@@ -172,7 +207,11 @@ function mostFrequentName(text: string, unit: string): string | null {
   }
   let best: string | null = null;
   let bestCount = 0;
-  for (const [name, count] of counts) if (count > bestCount) { best = name; bestCount = count; }
+  for (const [name, count] of counts)
+    if (count > bestCount) {
+      best = name;
+      bestCount = count;
+    }
   return best;
 }
 
@@ -190,7 +229,10 @@ const ORG_CASE: [RegExp, string | ((m: string, a: string) => string)][] = [
   [/mặt trận tổ quốc/g, 'Mặt trận Tổ quốc'],
   [/việt nam/g, 'Việt Nam'],
   // The youth union: "Ban Chấp hành Đoàn tỉnh …", "Đoàn trường …", "Chi đoàn …".
-  [/(?<!(?:công|Công|liên|Liên|tổng|Tổng|chi|Chi|tỉnh|huyện|thành|quận|thị|đảng|Đảng|nghiệp|Nghiệp) )(?<!\p{L})đoàn(?= (?:tỉnh|huyện|thành phố|quận|thị xã|xã|phường|trường|khối|thanh niên|tncs|cơ sở)(?!\p{L}))/gu, 'Đoàn'],
+  [
+    /(?<!(?:công|Công|liên|Liên|tổng|Tổng|chi|Chi|tỉnh|huyện|thành|quận|thị|đảng|Đảng|nghiệp|Nghiệp) )(?<!\p{L})đoàn(?= (?:tỉnh|huyện|thành phố|quận|thị xã|xã|phường|trường|khối|thanh niên|tncs|cơ sở)(?!\p{L}))/gu,
+    'Đoàn',
+  ],
   [/^chi đoàn/g, 'Chi đoàn'],
   [/^(tỉnh|thành|huyện|quận|thị) đoàn/g, (_m: string, a: string) => `${a.charAt(0).toUpperCase()}${a.slice(1)} đoàn`],
   [/đảng đoàn/g, 'Đảng đoàn'],
@@ -200,13 +242,25 @@ const ORG_CASE: [RegExp, string | ((m: string, a: string) => string)][] = [
 export function titleCaseOrg(upper: string): string {
   let s = upper.toLowerCase().replace(/\s+/g, ' ').trim();
   for (const [re, rep] of ORG_CASE) s = typeof rep === 'string' ? s.replace(re, rep) : s.replace(re, rep);
-  s = s.replace(/(?<!\p{L})(tỉnh|huyện|thành|quận|thị|đảng) (ủy|uỷ)/gu, (_m, a: string, b: string) => `${a.charAt(0).toUpperCase()}${a.slice(1)} ${b}`);
+  s = s.replace(
+    /(?<!\p{L})(tỉnh|huyện|thành|quận|thị|đảng) (ủy|uỷ)/gu,
+    (_m, a: string, b: string) => `${a.charAt(0).toUpperCase()}${a.slice(1)} ${b}`,
+  );
   // Proper names follow the administrative unit word.
-  s = s.replace(/(?<!\p{L})(tỉnh|huyện|thành phố|thị xã|thị trấn|quận|xã|phường|đặc khu|khu công nghiệp|Tỉnh ủy|Huyện ủy|Thành ủy|Quận ủy|Thị ủy|Tỉnh đoàn|Huyện đoàn|Thành đoàn|Quận đoàn|Thị đoàn)\s+(.+)$/u, (_m, unit: string, name: string) =>
-    `${unit} ${name.replace(/(^|\s|-)(\p{Ll})/gu, (_x: string, sp: string, c: string) => sp + c.toUpperCase())}`);
+  s = s.replace(
+    /(?<!\p{L})(tỉnh|huyện|thành phố|thị xã|thị trấn|quận|xã|phường|đặc khu|khu công nghiệp|Tỉnh ủy|Huyện ủy|Thành ủy|Quận ủy|Thị ủy|Tỉnh đoàn|Huyện đoàn|Thành đoàn|Quận đoàn|Thị đoàn)\s+(.+)$/u,
+    (_m, unit: string, name: string) =>
+      `${unit} ${name.replace(/(^|\s|-)(\p{Ll})/gu, (_x: string, sp: string, c: string) => sp + c.toUpperCase())}`,
+  );
   // Names of enterprises and institutions: each word capitalised, legal-form abbreviations kept.
-  s = s.replace(/(?<!\p{L})(?<![Đđ]oàn )(công ty|tổng công ty|tập đoàn|ngân hàng|bệnh viện|nhà máy|xí nghiệp|trường)\s+(.+)$/u, (_m, unit: string, name: string) =>
-    `${unit.charAt(0).toUpperCase()}${unit.slice(1)} ${name.split(' ').map((w) => (ENTERPRISE_ABBREVIATIONS.has(w) ? w.toUpperCase() : w.charAt(0).toUpperCase() + w.slice(1))).join(' ')}`);
+  s = s.replace(
+    /(?<!\p{L})(?<![Đđ]oàn )(công ty|tổng công ty|tập đoàn|ngân hàng|bệnh viện|nhà máy|xí nghiệp|trường)\s+(.+)$/u,
+    (_m, unit: string, name: string) =>
+      `${unit.charAt(0).toUpperCase()}${unit.slice(1)} ${name
+        .split(' ')
+        .map((w) => (ENTERPRISE_ABBREVIATIONS.has(w) ? w.toUpperCase() : w.charAt(0).toUpperCase() + w.slice(1)))
+        .join(' ')}`,
+  );
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 

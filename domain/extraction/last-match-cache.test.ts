@@ -4,7 +4,28 @@ import { describe, expect, it } from 'vitest';
 import { LastMatchCache } from './last-match-cache.ts';
 
 const CUE = /(?<![\p{L}])(?:hien (?:co|nay)|hien(?=[^.;]{0,40}?\sco\s)|da (?:co|dat)|bao dam|dam bao|dat)(?![\p{L}])/gu;
-const PIECES = ['hien co', 'hien', 'co', ' co ', 'da dat', 'da', 'dat', 'bao dam', 'dam bao', 'bao', 'dam', ' ', '  ', '.', ';', ',', 'x', 'hiennay', '\n', '123'];
+const PIECES = [
+  'hien co',
+  'hien',
+  'co',
+  ' co ',
+  'da dat',
+  'da',
+  'dat',
+  'bao dam',
+  'dam bao',
+  'bao',
+  'dam',
+  ' ',
+  '  ',
+  '.',
+  ';',
+  ',',
+  'x',
+  'hiennay',
+  '\n',
+  '123',
+];
 
 function seeded(seed: number): () => number {
   let x = seed;

@@ -10,7 +10,10 @@ export class LayoutIndex {
   private timingIndex: TimingIndex | null = null;
   private cueCache: LastMatchCache | null = null;
 
-  constructor(private readonly text: string, private readonly folded: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly folded: string,
+  ) {}
 
   get clauses(): ClauseIndex {
     return (this.clauseIndex ??= new ClauseIndex(this.text));

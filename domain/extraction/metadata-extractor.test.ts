@@ -63,7 +63,7 @@ describe('a news write-up without a header gives empty fields', () => {
   });
 });
 
-describe('the issue date is the document\'s own, never that of a resolution it cites', () => {
+describe("the issue date is the document's own, never that of a resolution it cites", () => {
   it('reads the header line, not the date of the resolution in the preamble or title', () => {
     const text = [
       'LIÊN ĐOÀN LAO ĐỘNG TỈNH LÂM ĐỒNG',
@@ -95,7 +95,15 @@ describe('the issue date is the document\'s own, never that of a resolution it c
   });
 
   it('keeps the month when the day was left blank, as drafts do', () => {
-    const text = ['Số: 07/KH-CĐCS', 'Vĩnh Long, ngày      tháng 9 năm 2024', '', 'KẾ HOẠCH', 'Tổ chức Hội nghị người lao động năm 2024', '', 'I. MỤC ĐÍCH'].join('\n');
+    const text = [
+      'Số: 07/KH-CĐCS',
+      'Vĩnh Long, ngày      tháng 9 năm 2024',
+      '',
+      'KẾ HOẠCH',
+      'Tổ chức Hội nghị người lao động năm 2024',
+      '',
+      'I. MỤC ĐÍCH',
+    ].join('\n');
     expect(meta(text)).toMatchObject({ date: '2024-09', place: 'Vĩnh Long' });
   });
 });
@@ -127,26 +135,54 @@ describe('headers with emphasis marks from a conversion', () => {
       '*Võ Minh Khoa*',
     ].join('\n');
     expect(meta(text)).toMatchObject({
-      kind: 'chuong_trinh_hanh_dong', symbol: '09-CTr/ĐU', place: 'Mỹ Yên', date: '2024-03-11', term: [2020, 2025],
+      kind: 'chuong_trinh_hanh_dong',
+      symbol: '09-CTr/ĐU',
+      place: 'Mỹ Yên',
+      date: '2024-03-11',
+      term: [2020, 2025],
       issuer: 'Ban Thường vụ Đảng ủy xã Mỹ Yên',
       signer: { capacity: 'T/M Ban Thường vụ', title: 'Bí thư', name: 'Võ Minh Khoa' },
     });
   });
 
   it('reads a place-date line whose words are emphasised one by one', () => {
-    const text = ['Số: 4/KH-CĐ', '*Bến* *Lức*, *ngày* 5 tháng 8 năm 2024', '', 'KẾ HOẠCH', 'Tập huấn cán bộ công đoàn', '', 'I. MỤC ĐÍCH'].join('\n');
+    const text = [
+      'Số: 4/KH-CĐ',
+      '*Bến* *Lức*, *ngày* 5 tháng 8 năm 2024',
+      '',
+      'KẾ HOẠCH',
+      'Tập huấn cán bộ công đoàn',
+      '',
+      'I. MỤC ĐÍCH',
+    ].join('\n');
     expect(meta(text)).toMatchObject({ place: 'Bến Lức', date: '2024-08-05' });
   });
 });
 
 describe('the place is the words before ", ngày" in the header', () => {
   it('keeps "Tỉnh X" as written', () => {
-    const text = ['ỦY BAN NHÂN DÂN', 'TỈNH HẬU GIANG', 'Số: 215/KH-UBND', 'Tỉnh Hậu Giang, ngày 20 tháng 7 năm 2024', '', 'KẾ HOẠCH', 'Phát triển nguồn nhân lực năm 2025', '', 'I. MỤC TIÊU'].join('\n');
+    const text = [
+      'ỦY BAN NHÂN DÂN',
+      'TỈNH HẬU GIANG',
+      'Số: 215/KH-UBND',
+      'Tỉnh Hậu Giang, ngày 20 tháng 7 năm 2024',
+      '',
+      'KẾ HOẠCH',
+      'Phát triển nguồn nhân lực năm 2025',
+      '',
+      'I. MỤC TIÊU',
+    ].join('\n');
     expect(meta(text)).toMatchObject({ place: 'Tỉnh Hậu Giang', date: '2024-07-20', issuer: 'Ủy ban nhân dân tỉnh Hậu Giang' });
   });
 
   it('stops at the symbol when the conversion put both on one line', () => {
-    const text = ['CÔNG ĐOÀN NGÀNH Y TẾ', 'Số: 15/KH-CĐN Tỉnh Hậu Giang, ngày 3 tháng 2 năm 2025', 'KẾ HOẠCH', 'Chăm lo Tết cho đoàn viên', 'I. MỤC ĐÍCH'].join('\n');
+    const text = [
+      'CÔNG ĐOÀN NGÀNH Y TẾ',
+      'Số: 15/KH-CĐN Tỉnh Hậu Giang, ngày 3 tháng 2 năm 2025',
+      'KẾ HOẠCH',
+      'Chăm lo Tết cho đoàn viên',
+      'I. MỤC ĐÍCH',
+    ].join('\n');
     expect(meta(text)).toMatchObject({ place: 'Tỉnh Hậu Giang', date: '2025-02-03', symbol: '15/KH-CĐN' });
   });
 
@@ -159,7 +195,14 @@ describe('the place is the words before ", ngày" in the header', () => {
   });
 
   it('does not read a place out of a sentence that cites a date', () => {
-    const text = ['KẾ HOẠCH', 'Tổ chức tháng hành động', '', 'Hội nghị tại Hà Nội, ngày 5 tháng 3 năm 2024 đã thống nhất các nội dung chính của kế hoạch năm nay.', '', 'I. MỤC ĐÍCH'].join('\n');
+    const text = [
+      'KẾ HOẠCH',
+      'Tổ chức tháng hành động',
+      '',
+      'Hội nghị tại Hà Nội, ngày 5 tháng 3 năm 2024 đã thống nhất các nội dung chính của kế hoạch năm nay.',
+      '',
+      'I. MỤC ĐÍCH',
+    ].join('\n');
     expect(meta(text)).toMatchObject({ place: null, date: null });
   });
 });
@@ -177,7 +220,12 @@ describe('the issuer is the left column of the header', () => {
       'I. MỤC TIÊU',
     ].join('\n');
     expect(meta(text)).toMatchObject({
-      issuer: 'Ban Chấp hành Liên đoàn Lao động tỉnh Trà Vinh', place: 'Trà Vinh', date: '2023-10-09', symbol: '31/CTr-LĐLĐ', kind: 'chuong_trinh_hanh_dong', term: [2023, 2028],
+      issuer: 'Ban Chấp hành Liên đoàn Lao động tỉnh Trà Vinh',
+      place: 'Trà Vinh',
+      date: '2023-10-09',
+      symbol: '31/CTr-LĐLĐ',
+      kind: 'chuong_trinh_hanh_dong',
+      term: [2023, 2028],
     });
   });
 
@@ -192,7 +240,11 @@ describe('the issuer is the left column of the header', () => {
       'I. MỤC ĐÍCH',
     ].join('\n');
     expect(meta(text)).toMatchObject({
-      issuer: 'Ban Thường vụ Liên đoàn Lao động tỉnh Hà Tĩnh', place: 'Hà Tĩnh', date: '2025-04-09', symbol: '17/KH-LĐLĐ', title: 'Tổ chức Tháng Công nhân năm 2025',
+      issuer: 'Ban Thường vụ Liên đoàn Lao động tỉnh Hà Tĩnh',
+      place: 'Hà Tĩnh',
+      date: '2025-04-09',
+      symbol: '17/KH-LĐLĐ',
+      title: 'Tổ chức Tháng Công nhân năm 2025',
     });
   });
 
@@ -222,7 +274,12 @@ describe('the issuer is the left column of the header', () => {
       '',
       'I. MỤC TIÊU',
     ].join('\n');
-    expect(meta(text)).toMatchObject({ issuer: 'Liên đoàn Lao động tỉnh Gia Lai', place: 'Gia Lai', date: '2023-11-14', symbol: '88/CTr-LĐLĐ' });
+    expect(meta(text)).toMatchObject({
+      issuer: 'Liên đoàn Lao động tỉnh Gia Lai',
+      place: 'Gia Lai',
+      date: '2023-11-14',
+      symbol: '88/CTr-LĐLĐ',
+    });
   });
 
   it('names the body that signs for a Party committee, and does not double a place that folds like a unit word', () => {
@@ -243,7 +300,16 @@ describe('the issuer is the left column of the header', () => {
       'Lê Thị Hoa',
     ].join('\n');
     expect(meta(text)).toMatchObject({ issuer: 'Ban Thường vụ Huyện ủy Cam Lộ', place: 'Cam Lộ', date: '2022-05-03', symbol: '45-KH/HU' });
-    const tinh = ['LIÊN ĐOÀN LAO ĐỘNG TỈNH HÀ TĨNH', 'Số: 2/KH-LĐLĐ', 'Hà Tĩnh, ngày 1 tháng 2 năm 2025', '', 'KẾ HOẠCH', 'Công tác nữ công', '', 'I. MỤC ĐÍCH'].join('\n');
+    const tinh = [
+      'LIÊN ĐOÀN LAO ĐỘNG TỈNH HÀ TĨNH',
+      'Số: 2/KH-LĐLĐ',
+      'Hà Tĩnh, ngày 1 tháng 2 năm 2025',
+      '',
+      'KẾ HOẠCH',
+      'Công tác nữ công',
+      '',
+      'I. MỤC ĐÍCH',
+    ].join('\n');
     expect(meta(tinh).issuer).toBe('Liên đoàn Lao động tỉnh Hà Tĩnh');
   });
 
@@ -259,19 +325,55 @@ describe('the issuer is the left column of the header', () => {
       'I. MỤC ĐÍCH',
     ].join('\n');
     expect(meta(union)).toMatchObject({ issuer: 'Ban Tuyên giáo - Nữ công Liên đoàn Lao động tỉnh Bắc Giang', kind: 'huong_dan' });
-    const party = ['TỈNH ỦY BẮC KẠN                    ĐẢNG CỘNG SẢN VIỆT NAM', 'BAN TUYÊN GIÁO', '*', 'Số 88-HD/BTGTU                     Bắc Kạn, ngày 5 tháng 4 năm 2024', '', 'HƯỚNG DẪN', 'tuyên truyền kỷ niệm ngày truyền thống', '', 'I. MỤC ĐÍCH'].join('\n');
+    const party = [
+      'TỈNH ỦY BẮC KẠN                    ĐẢNG CỘNG SẢN VIỆT NAM',
+      'BAN TUYÊN GIÁO',
+      '*',
+      'Số 88-HD/BTGTU                     Bắc Kạn, ngày 5 tháng 4 năm 2024',
+      '',
+      'HƯỚNG DẪN',
+      'tuyên truyền kỷ niệm ngày truyền thống',
+      '',
+      'I. MỤC ĐÍCH',
+    ].join('\n');
     expect(meta(party)).toMatchObject({ issuer: 'Ban Tuyên giáo Tỉnh ủy Bắc Kạn', place: 'Bắc Kạn', date: '2024-04-05' });
-    const school = ['CÔNG ĐOÀN GIÁO DỤC HUYỆN ĐẠI TỪ', 'CÔNG ĐOÀN CƠ SỞ TRƯỜNG THCS HÙNG SƠN', 'Số: 03/KH-CĐCS                 Hùng Sơn, ngày 10 tháng 9 năm 2024', 'KẾ HOẠCH', 'Hoạt động công đoàn năm học 2024 - 2025', 'I. MỤC TIÊU'].join('\n');
+    const school = [
+      'CÔNG ĐOÀN GIÁO DỤC HUYỆN ĐẠI TỪ',
+      'CÔNG ĐOÀN CƠ SỞ TRƯỜNG THCS HÙNG SƠN',
+      'Số: 03/KH-CĐCS                 Hùng Sơn, ngày 10 tháng 9 năm 2024',
+      'KẾ HOẠCH',
+      'Hoạt động công đoàn năm học 2024 - 2025',
+      'I. MỤC TIÊU',
+    ].join('\n');
     expect(meta(school)).toMatchObject({ issuer: 'Công đoàn cơ sở Trường THCS Hùng Sơn', place: 'Hùng Sơn', date: '2024-09-10' });
   });
 
-  it('does not take the youth union\'s motto for the issuer', () => {
-    const text = ['BCH ĐOÀN TỈNH KON TUM          ĐOÀN TNCS HỒ CHÍ MINH', '***', 'Số: 301-KH/TĐTN-PT           Kon Tum, ngày 02 tháng 02 năm 2024', '', 'KẾ HOẠCH', 'Tổ chức Tháng Thanh niên năm 2024', '', 'I. MỤC ĐÍCH'].join('\n');
+  it("does not take the youth union's motto for the issuer", () => {
+    const text = [
+      'BCH ĐOÀN TỈNH KON TUM          ĐOÀN TNCS HỒ CHÍ MINH',
+      '***',
+      'Số: 301-KH/TĐTN-PT           Kon Tum, ngày 02 tháng 02 năm 2024',
+      '',
+      'KẾ HOẠCH',
+      'Tổ chức Tháng Thanh niên năm 2024',
+      '',
+      'I. MỤC ĐÍCH',
+    ].join('\n');
     expect(meta(text)).toMatchObject({ issuer: 'Ban Chấp hành Đoàn tỉnh Kon Tum', place: 'Kon Tum', date: '2024-02-02' });
   });
 
-  it('reads the lowest level of a women\'s union and of a union header', () => {
-    const women = ['HỘI LHPN VIỆT NAM', 'HỘI LHPN HUYỆN ĐỊNH HÓA', 'Số: 12/KH-HPN', 'Định Hóa, ngày 6 tháng 1 năm 2025', '', 'KẾ HOẠCH', 'Công tác Hội năm 2025', '', 'I. MỤC TIÊU'].join('\n');
+  it("reads the lowest level of a women's union and of a union header", () => {
+    const women = [
+      'HỘI LHPN VIỆT NAM',
+      'HỘI LHPN HUYỆN ĐỊNH HÓA',
+      'Số: 12/KH-HPN',
+      'Định Hóa, ngày 6 tháng 1 năm 2025',
+      '',
+      'KẾ HOẠCH',
+      'Công tác Hội năm 2025',
+      '',
+      'I. MỤC TIÊU',
+    ].join('\n');
     expect(meta(women)).toMatchObject({ issuer: 'Hội Liên hiệp Phụ nữ huyện Định Hóa', place: 'Định Hóa', date: '2025-01-06' });
     const congress = [
       'CÔNG ĐOÀN VIỆT NAM',
@@ -286,7 +388,13 @@ describe('the issuer is the left column of the header', () => {
       'I. MỤC TIÊU',
     ].join('\n');
     // The congress resolution states no place-date line: the meeting date in its body is not read.
-    expect(meta(congress)).toMatchObject({ issuer: 'Công đoàn phường Hoa Lư', kind: 'nghi_quyet', date: null, place: null, term: [2025, 2030] });
+    expect(meta(congress)).toMatchObject({
+      issuer: 'Công đoàn phường Hoa Lư',
+      kind: 'nghi_quyet',
+      date: null,
+      place: null,
+      term: [2025, 2030],
+    });
   });
 });
 
@@ -300,16 +408,23 @@ describe('kind and title', () => {
       'QUYẾT NGHỊ',
     ].join('\n');
     expect(meta(text)).toMatchObject({
-      ...EMPTY, kind: 'nghi_quyet', term: [2023, 2028], title: 'ĐẠI HỘI ĐẠI BIỂU CÔNG ĐOÀN NGÀNH GIÁO DỤC HUYỆN LẦN THỨ X, NHIỆM KỲ 2023 - 2028',
+      ...EMPTY,
+      kind: 'nghi_quyet',
+      term: [2023, 2028],
+      title: 'ĐẠI HỘI ĐẠI BIỂU CÔNG ĐOÀN NGÀNH GIÁO DỤC HUYỆN LẦN THỨ X, NHIỆM KỲ 2023 - 2028',
     });
   });
 
   it('does not take a headline in capitals that begins with a kind word for a kind line', () => {
-    const text = ['KẾ HOẠCH PHÁT TRIỂN ĐOÀN VIÊN NĂM 2024 ĐẠT KẾT QUẢ CAO', '', 'Năm 2024, Liên đoàn Lao động huyện đã kết nạp được 1.200 đoàn viên, vượt 20% kế hoạch đề ra, theo báo cáo của Ban Tổ chức.'].join('\n');
+    const text = [
+      'KẾ HOẠCH PHÁT TRIỂN ĐOÀN VIÊN NĂM 2024 ĐẠT KẾT QUẢ CAO',
+      '',
+      'Năm 2024, Liên đoàn Lao động huyện đã kết nạp được 1.200 đoàn viên, vượt 20% kế hoạch đề ra, theo báo cáo của Ban Tổ chức.',
+    ].join('\n');
     expect(meta(text)).toMatchObject({ ...EMPTY, title: null });
   });
 
-  it('ends a decision\'s title at the line naming its authority, and reads a date without its day', () => {
+  it("ends a decision's title at the line naming its authority, and reads a date without its day", () => {
     const text = [
       'TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM        CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
       'ĐOÀN CHỦ TỊCH                            Độc lập - Tự do - Hạnh phúc',
@@ -322,7 +437,11 @@ describe('kind and title', () => {
       'Căn cứ Luật Công đoàn năm 2024;',
     ].join('\n');
     expect(meta(text)).toMatchObject({
-      kind: 'quyet_dinh', symbol: '977/QĐ-TLĐ', place: 'TP.HCM', date: '2024-08', title: 'Về việc ban hành quy chế thi đua',
+      kind: 'quyet_dinh',
+      symbol: '977/QĐ-TLĐ',
+      place: 'TP.HCM',
+      date: '2024-08',
+      title: 'Về việc ban hành quy chế thi đua',
       issuer: 'Đoàn Chủ tịch Tổng Liên đoàn Lao động Việt Nam',
     });
   });
@@ -330,12 +449,22 @@ describe('kind and title', () => {
 
 describe('symbol, term and signer only where stated', () => {
   it('does not take "số …" in a short headline for the document\'s symbol', () => {
-    const text = ['Triển khai Kế hoạch số 88/KH-LĐLĐ tại các khu công nghiệp', '', 'Liên đoàn Lao động tỉnh vừa tổ chức hội nghị triển khai kế hoạch với sự tham dự của hơn 200 cán bộ công đoàn cơ sở trong tỉnh.'].join('\n');
+    const text = [
+      'Triển khai Kế hoạch số 88/KH-LĐLĐ tại các khu công nghiệp',
+      '',
+      'Liên đoàn Lao động tỉnh vừa tổ chức hội nghị triển khai kế hoạch với sự tham dự của hơn 200 cán bộ công đoàn cơ sở trong tỉnh.',
+    ].join('\n');
     expect(meta(text)).toMatchObject(EMPTY);
   });
 
   it('reads "nhiệm kỳ năm học" as the term', () => {
-    const text = ['PHƯƠNG HƯỚNG HOẠT ĐỘNG CỦA CHI ĐOÀN LỚP K47', 'NHIỆM KỲ NĂM HỌC 2024 - 2025', '', 'I. MỤC TIÊU', '(1) 100% đoàn viên tham gia sinh hoạt chi đoàn.'].join('\n');
+    const text = [
+      'PHƯƠNG HƯỚNG HOẠT ĐỘNG CỦA CHI ĐOÀN LỚP K47',
+      'NHIỆM KỲ NĂM HỌC 2024 - 2025',
+      '',
+      'I. MỤC TIÊU',
+      '(1) 100% đoàn viên tham gia sinh hoạt chi đoàn.',
+    ].join('\n');
     expect(meta(text)).toMatchObject({ ...EMPTY, term: [2024, 2025] });
   });
 
@@ -356,7 +485,9 @@ describe('symbol, term and signer only where stated', () => {
       '                                       Đỗ Thị Ngân',
     ].join('\n');
     expect(meta(text)).toMatchObject({
-      issuer: 'Ban Chấp hành Công đoàn cơ sở Công ty TNHH May Sao Mai', place: 'Long Khánh', date: '2025-01-15',
+      issuer: 'Ban Chấp hành Công đoàn cơ sở Công ty TNHH May Sao Mai',
+      place: 'Long Khánh',
+      date: '2025-01-15',
       signer: { capacity: 'TM. Ban Chấp hành', title: 'Chủ tịch', name: 'Đỗ Thị Ngân' },
     });
   });

@@ -36,8 +36,24 @@ const KIND_LINES: [RegExp, DocumentKind][] = [
   [/^quy dinh/, 'quy_dinh'],
   [/^to trinh/, 'to_trinh'],
 ];
-const KIND_TITLE = /^(?:chuong trinh hanh dong|chuong trinh|nghi quyet|ke hoach|chi thi|ket luan|quyet dinh|huong dan|bao cao|de an|thong bao|quy che|quy dinh|to trinh)(?: (?:chinh tri|tong ket|so ket|lien tich|cong tac|hanh dong))* (?:dai hoi|hoi nghi|cua|ve|thuc hien|trien khai|cong tac|lien tich|chinh tri|tong ket|so ket|kiem diem)(?: |$)/;
-const KIND_PHRASES = new Set(['chuong trinh hanh dong', 'chuong trinh', 'nghi quyet', 'ke hoach', 'chi thi', 'ket luan', 'quyet dinh', 'huong dan', 'bao cao', 'de an', 'thong bao', 'quy che', 'quy dinh', 'to trinh']);
+const KIND_TITLE =
+  /^(?:chuong trinh hanh dong|chuong trinh|nghi quyet|ke hoach|chi thi|ket luan|quyet dinh|huong dan|bao cao|de an|thong bao|quy che|quy dinh|to trinh)(?: (?:chinh tri|tong ket|so ket|lien tich|cong tac|hanh dong))* (?:dai hoi|hoi nghi|cua|ve|thuc hien|trien khai|cong tac|lien tich|chinh tri|tong ket|so ket|kiem diem)(?: |$)/;
+const KIND_PHRASES = new Set([
+  'chuong trinh hanh dong',
+  'chuong trinh',
+  'nghi quyet',
+  'ke hoach',
+  'chi thi',
+  'ket luan',
+  'quyet dinh',
+  'huong dan',
+  'bao cao',
+  'de an',
+  'thong bao',
+  'quy che',
+  'quy dinh',
+  'to trinh',
+]);
 
 export function readHeader(layout: Layout, symbols: readonly SymbolMatch[]): HeaderReading {
   const { text, folded } = layout;
@@ -153,16 +169,32 @@ function scanHeader(layout: Layout, given: readonly SymbolMatch[] | undefined): 
     let features = false;
     // Header lines are short: a paragraph is read for them up to a bound, so that a text converted
     // without line breaks is not scanned whole, token by token.
-    const paragraphLines = linesOfRange(text, p.start, Math.min(p.end, p.start + HEADER_SCAN_CHARS))
-      .map(([a, b]): [number, number] => [a, Math.min(b, a + HEADER_SCAN_CHARS)]);
+    const paragraphLines = linesOfRange(text, p.start, Math.min(p.end, p.start + HEADER_SCAN_CHARS)).map(([a, b]): [number, number] => [
+      a,
+      Math.min(b, a + HEADER_SCAN_CHARS),
+    ]);
     for (const [lineStart, lineEnd] of paragraphLines) {
       const tokens = tokenize(text, lineStart, lineEnd);
       const mottoSpans = findMottos(text, layout.folded, lineStart, lineEnd);
-      if (mottoSpans.length) { motto = true; features = true; consumed.push(...mottoSpans); }
-      const symbol: { match: SymbolMatch; start: number } | null = ownSymbol ? null : findOwnSymbolIn(text, tokens, symbols, lineStart, lineEnd);
-      if (symbol) { ownSymbol = symbol.match; features = true; consumed.push({ start: symbol.start, end: symbol.match.end }); }
+      if (mottoSpans.length) {
+        motto = true;
+        features = true;
+        consumed.push(...mottoSpans);
+      }
+      const symbol: { match: SymbolMatch; start: number } | null = ownSymbol
+        ? null
+        : findOwnSymbolIn(text, tokens, symbols, lineStart, lineEnd);
+      if (symbol) {
+        ownSymbol = symbol.match;
+        features = true;
+        consumed.push({ start: symbol.start, end: symbol.match.end });
+      }
       const found: PlaceDate | null = placeDate ? null : findPlaceDate(layout, tokens, lineStart, lineEnd, [...consumed]);
-      if (found) { placeDate = found; features = true; consumed.push({ start: found.start, end: found.end }); }
+      if (found) {
+        placeDate = found;
+        features = true;
+        consumed.push({ start: found.start, end: found.end });
+      }
       lines.push(tokens);
     }
     if (!features && isProse(text.slice(p.contentStart, Math.min(p.contentEnd, p.contentStart + HEADER_SCAN_CHARS)))) {
@@ -217,7 +249,10 @@ function tokenize(text: string, start: number, end: number): Token[] {
       const at = offset;
       offset += raw.length;
       if (!raw) continue;
-      if (/^\|+$/.test(raw) || /^<br\s*\/?>$/i.test(raw)) { gap = true; continue; }
+      if (/^\|+$/.test(raw) || /^<br\s*\/?>$/i.test(raw)) {
+        gap = true;
+        continue;
+      }
       const lead = (/^[*_#>|]+/.exec(raw)?.[0] ?? '').length;
       const trail = (/[*_|]+$/.exec(raw.slice(lead))?.[0] ?? '').length;
       const word = raw.slice(lead, raw.length - trail).replace(/[*_]/g, '');
@@ -249,7 +284,11 @@ function findMottos(text: string, folded: string, start: number, end: number): {
 
 /** "Số: 05/CTr-LĐLĐ", "SỐ 61-KH/TU", or a symbol standing alone in its column. */
 function findOwnSymbolIn(
-  text: string, tokens: readonly Token[], symbols: readonly SymbolMatch[], lineStart: number, lineEnd: number,
+  text: string,
+  tokens: readonly Token[],
+  symbols: readonly SymbolMatch[],
+  lineStart: number,
+  lineEnd: number,
 ): { match: SymbolMatch; start: number } | null {
   for (const s of symbols) {
     if (s.start < lineStart || s.end > lineEnd) continue;
@@ -260,7 +299,13 @@ function findOwnSymbolIn(
     const first = tokens.findIndex((t) => t.end > s.start);
     const last = tokens.findIndex((t) => t.end >= s.end);
     const next = tokens[last + 1];
-    if (first >= 0 && last >= 0 && (tokens[first] as Token).gapBefore && (tokens[first] as Token).start >= s.start && (!next || next.gapBefore)) {
+    if (
+      first >= 0 &&
+      last >= 0 &&
+      (tokens[first] as Token).gapBefore &&
+      (tokens[first] as Token).start >= s.start &&
+      (!next || next.gapBefore)
+    ) {
       return { match: s, start: s.start };
     }
   }
@@ -269,7 +314,8 @@ function findOwnSymbolIn(
 
 // "ngày 18 tháng 01 năm 2024", "ngày 18/01/2024", "ngày    tháng 8 năm 2024" (day left blank), and
 // "tháng 8 năm 2024" without the day's word, as drafts leave it.
-const DATE = /(?<![a-z])(?:ngay[\s.…_*]*(\d{1,2})?[\s.…_*]*(?:thang[\s.…_*]*(\d{1,2})?[\s.…_*]*nam[\s*_]*(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))|thang[\s*_]*(\d{1,2})[\s*_]*nam[\s*_]*(\d{4}))(?!\d)/g;
+const DATE =
+  /(?<![a-z])(?:ngay[\s.…_*]*(\d{1,2})?[\s.…_*]*(?:thang[\s.…_*]*(\d{1,2})?[\s.…_*]*nam[\s*_]*(\d{4})|[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}))|thang[\s*_]*(\d{1,2})[\s*_]*nam[\s*_]*(\d{4}))(?!\d)/g;
 
 /**
  * "Bình Phước, ngày 18 tháng 01 năm 2024": a place (capitalised words, "Huyện DMC", "TP. Hồ Chí
@@ -278,7 +324,11 @@ const DATE = /(?<![a-z])(?:ngay[\s.…_*]*(\d{1,2})?[\s.…_*]*(?:thang[\s.…_*
  * Bộ Chính trị" is a cited date, not the document's: no place begins it and prose follows it.
  */
 function findPlaceDate(
-  layout: Layout, tokens: readonly Token[], lineStart: number, lineEnd: number, consumed: readonly { start: number; end: number }[],
+  layout: Layout,
+  tokens: readonly Token[],
+  lineStart: number,
+  lineEnd: number,
+  consumed: readonly { start: number; end: number }[],
 ): PlaceDate | null {
   const { text, folded } = layout;
   const line = folded.slice(lineStart, lineEnd);
@@ -319,7 +369,9 @@ const UNIT_ABBREVIATION = /^(?:TP|Tp|TX|Tx|Q|P|TT)\.?$/u;
 
 /** The place words right before token `idx` (the date's "ngày"), read leftwards. */
 function placeBefore(
-  tokens: readonly Token[], idx: number, consumed: readonly { start: number; end: number }[],
+  tokens: readonly Token[],
+  idx: number,
+  consumed: readonly { start: number; end: number }[],
 ): { start: number; end: number; words: string[] } | null {
   const words: string[] = [];
   let first = -1;
@@ -338,8 +390,12 @@ function placeBefore(
     if (last < 0) last = i;
     if (t.gapBefore) break; // a line break ends the place name
   }
-  while (words.length && /^[-–]$/.test(words[0] as string)) { words.shift(); first++; }
-  if (!words.length || !words.some((w) => /\p{Lu}/u.test(w)) || words.every((w) => UNIT_ABBREVIATION.test(w) || /^\d+$/.test(w))) return null;
+  while (words.length && /^[-–]$/.test(words[0] as string)) {
+    words.shift();
+    first++;
+  }
+  if (!words.length || !words.some((w) => /\p{Lu}/u.test(w)) || words.every((w) => UNIT_ABBREVIATION.test(w) || /^\d+$/.test(w)))
+    return null;
   if (words.length === 1 && /^(?:Tỉnh|Huyện|Xã|Phường|Quận|Thành|Thị|Ngày|Số)$/u.test(words[0] as string)) return null;
   // A news page's dateline ("Thứ Sáu, ngày 20/12/2024") names a weekday, not a place.
   if (NOT_A_PLACE.test(words.join(' '))) return null;
@@ -390,7 +446,10 @@ function kindLineOf(layout: Layout, p: Paragraph): { pure: boolean } | null {
   const letters = firstLine.replace(/[^\p{L}]/gu, '');
   if (letters.length >= 4 && letters === letters.toUpperCase()) {
     if (!KIND_LINES.some(([re]) => re.test(f))) return null;
-    const words = foldedFirst.replace(/[^a-z ]/g, ' ').replace(/\s+/g, ' ').trim();
+    const words = foldedFirst
+      .replace(/[^a-z ]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     // "NGHỊ QUYẾT ĐẠI HỘI …", "KẾ HOẠCH LIÊN TỊCH", "CHƯƠNG TRÌNH CÔNG TÁC …" name a document; a
     // headline in capitals that merely begins with the word ("KẾ HOẠCH … ĐẠT KẾT QUẢ CAO") does not.
     return { pure: KIND_PHRASES.has(words) || KIND_TITLE.test(words) };
@@ -426,7 +485,10 @@ function capitalPieces(lines: readonly Token[][], consumed: readonly { start: nu
     for (const t of tokens) {
       const taken = consumed.some((c) => t.start < c.end && t.end > c.start);
       // A single dash inside a name joins it ("BAN TUYÊN GIÁO - NỮ CÔNG"); other marks separate.
-      if (!taken && !t.gapBefore && /^[-–]$/.test(t.word) && run.length) { run.push(t); continue; }
+      if (!taken && !t.gapBefore && /^[-–]$/.test(t.word) && run.length) {
+        run.push(t);
+        continue;
+      }
       const separator = !/[\p{L}\d]/u.test(t.word);
       if (taken || separator || t.gapBefore || /\p{Ll}/u.test(t.word)) flush();
       if (!taken && !separator && !/\p{Ll}/u.test(t.word)) run.push(t);
@@ -464,7 +526,12 @@ function readTitle(layout: Layout, kindParagraph: Paragraph | null): TextField |
   for (let i = index + 1; i < Math.min(paragraphs.length, index + 1 + MAX_TITLE_LINES); i++) {
     const p = paragraphs[i] as Paragraph;
     if (p.isHeading || /^(so|ngay)\s*:?/.test(folded.slice(p.contentStart, p.contentStart + 5))) break;
-    if (start >= 0 && /\n[ \t]*\n/.test(text.slice(end, p.start)) && !continuesTitle(text.slice(start, end), text.slice(p.contentStart, p.contentEnd))) break;
+    if (
+      start >= 0 &&
+      /\n[ \t]*\n/.test(text.slice(end, p.start)) &&
+      !continuesTitle(text.slice(start, end), text.slice(p.contentStart, p.contentEnd))
+    )
+      break;
     if (start >= 0) {
       const next = text.slice(p.contentStart, p.contentEnd).replace(/[*_]/g, '').trim();
       // Without a blank line, the preamble's first sentence ("Căn cứ …, Ban Thường vụ ban hành …") ends it,
@@ -497,7 +564,9 @@ const PREAMBLE_START = /^(?:Căn cứ|Thực hiện|Triển khai|Để|Nhằm|Ng
  */
 function continuesTitle(sofar: string, next: string): boolean {
   const line = next.trim();
-  return !/[.:;!?]\s*$/.test(sofar.trim()) && line.length > 0 && line.length <= 120 && !/[.:]$/.test(line) && sofar.length + line.length <= 600;
+  return (
+    !/[.:;!?]\s*$/.test(sofar.trim()) && line.length > 0 && line.length <= 120 && !/[.:]$/.test(line) && sofar.length + line.length <= 600
+  );
 }
 
 const TERM = /nhiem ky\s+(?:nam hoc\s+)?\(?\s*((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})/g;
@@ -523,7 +592,8 @@ function findTerm(folded: string, start: number, end: number, which: 'first' | '
 // Signature block, recipients
 
 const CAPACITY = /^(tm\.?|t\/m|kt\.?|tl\.?|tuq\.?|q\.)\s*(.*)$/;
-const TITLES = /^(?:pho )?(?:chu tich|bi thu|truong ban|giam doc|chanh van phong|truong phong|thu truong|bo truong|tong thu ky|uy vien)(?:\s+\S+)*$/;
+const TITLES =
+  /^(?:pho )?(?:chu tich|bi thu|truong ban|giam doc|chanh van phong|truong phong|thu truong|bo truong|tong thu ky|uy vien)(?:\s+\S+)*$/;
 
 /** The body named after "TM." / "T/M" in the signature block, as written ("BAN THƯỜNG VỤ"). */
 function readSigningBody(layout: Layout): string | null {
@@ -534,7 +604,12 @@ function readSigningBody(layout: Layout): string | null {
       for (const cell of cellsOf(lineStart, line)) {
         const f = folded.slice(cell.start, cell.end).replace(/[*_]/g, '').trim();
         const m = /^(?:tm\.?|t\/m)\s*(.*)$/.exec(f);
-        if (m && cell.text.length < 80) return text.slice(cell.start, cell.end).replace(/[*_]/g, '').trim().replace(/^(?:TM\.?|T\/M)\s*/iu, '');
+        if (m && cell.text.length < 80)
+          return text
+            .slice(cell.start, cell.end)
+            .replace(/[*_]/g, '')
+            .trim()
+            .replace(/^(?:TM\.?|T\/M)\s*/iu, '');
       }
     }
   }
@@ -600,14 +675,17 @@ function readSigner(layout: Layout): DocumentMetadata['signer'] {
 }
 
 function isPersonName(raw: string): boolean {
-  return /^(?:\p{Lu}\p{Ll}*\s+){1,4}\p{Lu}\p{Ll}*$/u.test(raw) && !/^(?:Cơ quan|Văn phòng|Ban|Tỉnh|Huyện|Liên đoàn|Công đoàn|Nơi)/u.test(raw);
+  return (
+    /^(?:\p{Lu}\p{Ll}*\s+){1,4}\p{Lu}\p{Ll}*$/u.test(raw) && !/^(?:Cơ quan|Văn phòng|Ban|Tỉnh|Huyện|Liên đoàn|Công đoàn|Nơi)/u.test(raw)
+  );
 }
 
 /** Cells of a line: runs of text between column gaps (two or more spaces, a tab). */
 function cellsOf(lineStart: number, line: string): { start: number; end: number; text: string }[] {
   const out: { start: number; end: number; text: string }[] = [];
   const re = /\S+(?:[ ]\S+)*/g;
-  for (let m = re.exec(line); m; m = re.exec(line)) out.push({ start: lineStart + m.index, end: lineStart + m.index + m[0].length, text: m[0] });
+  for (let m = re.exec(line); m; m = re.exec(line))
+    out.push({ start: lineStart + m.index, end: lineStart + m.index + m[0].length, text: m[0] });
   return out;
 }
 
@@ -658,7 +736,10 @@ function readRecipients(layout: Layout): TextField[] {
     items.push({ start: p.contentStart, raw: text.slice(p.contentStart, p.contentEnd) });
   }
   for (const item of items) {
-    const value = collapseSpaces(item.raw.replace(/[*_]/g, '')).replace(/^[-–+]\s*/, '').replace(/[;,.]+$/, '').trim();
+    const value = collapseSpaces(item.raw.replace(/[*_]/g, ''))
+      .replace(/^[-–+]\s*/, '')
+      .replace(/[;,.]+$/, '')
+      .trim();
     if (value && !/^Lưu\b/u.test(value)) out.push({ start: item.start, end: item.start + item.raw.trimEnd().length, value });
   }
   return out;

@@ -17,7 +17,11 @@ const ANNOTATION = fileURLToPath(new URL('./fixtures/corpus-metadata.json', impo
 const FIELDS = ['kind', 'symbol', 'issuer', 'place', 'date', 'term', 'signer'] as const;
 type Field = (typeof FIELDS)[number];
 
-interface Signer { capacity: string | null; title: string | null; name: string | null }
+interface Signer {
+  capacity: string | null;
+  title: string | null;
+  name: string | null;
+}
 interface Metadata {
   kind: string | null;
   symbol: string | null;
@@ -48,17 +52,26 @@ const symbol = (s: string) => s.replace(/\s+/g, '').replace(/[–—]/g, '-').to
 function agrees(field: Field, found: Metadata[Field], want: Metadata[Field]): boolean {
   if (want === null || want === undefined) return false;
   switch (field) {
-    case 'symbol': return symbol(found as string) === symbol(want as string);
+    case 'symbol':
+      return symbol(found as string) === symbol(want as string);
     case 'issuer':
-    case 'place': return text(found as string) === text(want as string);
-    case 'term': return (found as Metadata['term'])?.from === (want as Metadata['term'])?.from && (found as Metadata['term'])?.to === (want as Metadata['term'])?.to;
+    case 'place':
+      return text(found as string) === text(want as string);
+    case 'term':
+      return (
+        (found as Metadata['term'])?.from === (want as Metadata['term'])?.from &&
+        (found as Metadata['term'])?.to === (want as Metadata['term'])?.to
+      );
     case 'signer': {
       const f = found as Signer;
       const w = want as Signer;
       // Each part that is filled must be right; a part left empty is not wrong.
-      return (['capacity', 'title', 'name'] as const).every((k) => f[k] === null || (w[k] !== null && text(f[k] as string) === text(w[k] as string)));
+      return (['capacity', 'title', 'name'] as const).every(
+        (k) => f[k] === null || (w[k] !== null && text(f[k] as string) === text(w[k] as string)),
+      );
     }
-    default: return found === want;
+    default:
+      return found === want;
   }
 }
 
@@ -71,14 +84,21 @@ describe('document metadata on ../shared/corpus: empty rather than wrong', () =>
   const annotation = existsSync(ANNOTATION)
     ? (JSON.parse(readFileSync(ANNOTATION, 'utf8')) as { documents: Record<string, Metadata> }).documents
     : {};
-  const files = existsSync(CORPUS_DIR) ? readdirSync(CORPUS_DIR).filter((f) => f.endsWith('.txt')).sort() : [];
+  const files = existsSync(CORPUS_DIR)
+    ? readdirSync(CORPUS_DIR)
+        .filter((f) => f.endsWith('.txt'))
+        .sort()
+    : [];
 
   it('has an annotation for every corpus document, and a document for every annotation', () => {
     expect(files.length).toBeGreaterThanOrEqual(7);
     expect(Object.keys(annotation).sort()).toEqual(files);
   });
 
-  const tally = Object.fromEntries(FIELDS.map((f) => [f, { right: 0, empty: 0, missed: 0, wrong: 0 }])) as Record<Field, { right: number; empty: number; missed: number; wrong: number }>;
+  const tally = Object.fromEntries(FIELDS.map((f) => [f, { right: 0, empty: 0, missed: 0, wrong: 0 }])) as Record<
+    Field,
+    { right: number; empty: number; missed: number; wrong: number }
+  >;
   const wrongs: string[] = [];
 
   for (const file of files) {
@@ -110,7 +130,10 @@ describe('document metadata on ../shared/corpus: empty rather than wrong', () =>
       '',
       `metadata on ../shared/corpus (${files.length} documents)`,
       'field    right  empty (of which annotated)  wrong',
-      ...FIELDS.map((f) => `${f.padEnd(8)}${String(tally[f].right).padStart(6)}${String(tally[f].empty).padStart(7)}${`(${tally[f].missed})`.padStart(21)}${String(tally[f].wrong).padStart(7)}`),
+      ...FIELDS.map(
+        (f) =>
+          `${f.padEnd(8)}${String(tally[f].right).padStart(6)}${String(tally[f].empty).padStart(7)}${`(${tally[f].missed})`.padStart(21)}${String(tally[f].wrong).padStart(7)}`,
+      ),
       '',
     ];
     console.log(lines.join('\n'));
@@ -124,7 +147,11 @@ describe('document metadata of the seed documents stays what the gold says', () 
     expect(existsSync(GOLD_DIR), `gold folder missing: ${GOLD_DIR}`).toBe(true);
   });
 
-  const golds = existsSync(GOLD_DIR) ? readdirSync(GOLD_DIR).filter((f) => f.endsWith('.gold.json')).sort() : [];
+  const golds = existsSync(GOLD_DIR)
+    ? readdirSync(GOLD_DIR)
+        .filter((f) => f.endsWith('.gold.json'))
+        .sort()
+    : [];
   for (const name of golds) {
     const gold = JSON.parse(readFileSync(GOLD_DIR + name, 'utf8')) as { file: string; document: Partial<Metadata> };
     it(`${gold.file}: kind, symbol, issuer, place, date, term and signer exactly`, () => {

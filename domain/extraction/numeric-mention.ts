@@ -26,25 +26,117 @@ export interface NumericMention {
 
 // Things the genre counts (folded, matched as a prefix of the words after the number).
 const COUNTABLE = [
-  'doan vien', 'hoi vien', 'cong doan vien', 'cong doan', 'cdcs', 'nghiep doan', 'doanh nghiep', 'dn ', 'don vi', 'co quan',
-  'nguoi', 'lao dong', 'nld', 'cong nhan', 'cnld', 'cnvcld', 'cnvc', 'cong chuc', 'vien chuc', 'can bo', 'chu tich',
-  'luot', 'mo hinh', 'cong trinh', 'sang kien', 'de tai', 'giai phap', 'lop', 'hoi nghi', 'cuoc', 'buoi', 'mai am',
-  'nha', 'can ', 'suat', 'phan qua', 'qua', 'to ', 'chi doan', 'chi hoi', 'chi bo', 'dang vien', 'quan chung',
-  'thoa uoc', 'tuldtt', 'ban ', 'hop dong', 'ho so', 'vu ', 'vu viec', 'truong hop', 'gia dinh', 'ho ', 'hoc sinh',
-  'sinh vien', 'thanh nien', 'thieu nhi', 'phu nu', 'co so', 'tap the', 'ca nhan', 'diem', 'cau lac bo', 'clb',
-  'doi ', 'nhom', 'tin ', 'bai', 'tac pham', 'chuong trinh', 'hoat dong', 'phong trao', 'du an', 'dien hinh',
-  'guong', 'dong', 'xa', 'phuong', 'truong', 'hoc vien', 'em ', 'chau', 'lan ', 'ngoi nha', 'can ho', 'phong ',
-  'y kien', 'kien nghi', 'van ban', 'quy che', 'to chuc', 'dang bo', 'khu', 'ky', 'tu sach', 'doan ', 'dvtn', 'dot ',
+  'doan vien',
+  'hoi vien',
+  'cong doan vien',
+  'cong doan',
+  'cdcs',
+  'nghiep doan',
+  'doanh nghiep',
+  'dn ',
+  'don vi',
+  'co quan',
+  'nguoi',
+  'lao dong',
+  'nld',
+  'cong nhan',
+  'cnld',
+  'cnvcld',
+  'cnvc',
+  'cong chuc',
+  'vien chuc',
+  'can bo',
+  'chu tich',
+  'luot',
+  'mo hinh',
+  'cong trinh',
+  'sang kien',
+  'de tai',
+  'giai phap',
+  'lop',
+  'hoi nghi',
+  'cuoc',
+  'buoi',
+  'mai am',
+  'nha',
+  'can ',
+  'suat',
+  'phan qua',
+  'qua',
+  'to ',
+  'chi doan',
+  'chi hoi',
+  'chi bo',
+  'dang vien',
+  'quan chung',
+  'thoa uoc',
+  'tuldtt',
+  'ban ',
+  'hop dong',
+  'ho so',
+  'vu ',
+  'vu viec',
+  'truong hop',
+  'gia dinh',
+  'ho ',
+  'hoc sinh',
+  'sinh vien',
+  'thanh nien',
+  'thieu nhi',
+  'phu nu',
+  'co so',
+  'tap the',
+  'ca nhan',
+  'diem',
+  'cau lac bo',
+  'clb',
+  'doi ',
+  'nhom',
+  'tin ',
+  'bai',
+  'tac pham',
+  'chuong trinh',
+  'hoat dong',
+  'phong trao',
+  'du an',
+  'dien hinh',
+  'guong',
+  'dong',
+  'xa',
+  'phuong',
+  'truong',
+  'hoc vien',
+  'em ',
+  'chau',
+  'lan ',
+  'ngoi nha',
+  'can ho',
+  'phong ',
+  'y kien',
+  'kien nghi',
+  'van ban',
+  'quy che',
+  'to chuc',
+  'dang bo',
+  'khu',
+  'ky',
+  'tu sach',
+  'doan ',
+  'dvtn',
+  'dot ',
 ];
 // Words that make a number not a count of anything we track.
-const NEVER_COUNT = /^(?:nam|thang|ngay|tuan|quy|gio|phut|giay|tuoi|lan thu|khoa|do |km|m |m2|ha |kg|tan|so |dieu|khoan|trang|%|x |nghin dong\/)/;
+const NEVER_COUNT =
+  /^(?:nam|thang|ngay|tuan|quy|gio|phut|giay|tuoi|lan thu|khoa|do |km|m |m2|ha |kg|tan|so |dieu|khoan|trang|%|x |nghin dong\/)/;
 
 const NUMERAL = /(?<![\p{L}\d.,/#])(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?![\d#]|[.,]\d)/gu;
 
 /** Returns `folded` with dates, symbols, years, times and legal references replaced by '#'. */
 export function maskNonQuantities(folded: string, symbols: readonly SymbolMatch[]): string {
   const chars = folded.split('');
-  const hide = (s: number, e: number) => { for (let i = s; i < e; i++) if (chars[i] !== '\n') chars[i] = '#'; };
+  const hide = (s: number, e: number) => {
+    for (let i = s; i < e; i++) if (chars[i] !== '\n') chars[i] = '#';
+  };
   for (const s of symbols) hide(s.start, s.end);
   const patterns = [
     /\d{4}[.-]\d{2}[.-]\d{2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*[+-]\d{2}:?\d{2})?/g, // signature timestamps
@@ -73,7 +165,10 @@ export function findNumericMentions(text: string, masked: string): NumericMentio
       // The lower bound takes the upper's unit, noun and magnitude ("2,5 đến 3 triệu đồng").
       const scale = upper.unit === 'percent' ? 1 : upper.value / (parseVietnameseNumeral(next[0]) ?? upper.value);
       const end = m.index + m[0].length + (gap[1] ? gap[0].indexOf(gap[1]) + gap[1].length : 0);
-      found.push({ ...upper, start: m.index, end, value: (parseVietnameseNumeral(m[0]) ?? 0) * scale, range: 'lower' }, { ...upper, range: 'upper' });
+      found.push(
+        { ...upper, start: m.index, end, value: (parseVietnameseNumeral(m[0]) ?? 0) * scale, range: 'lower' },
+        { ...upper, range: 'upper' },
+      );
       i++;
       continue;
     }
@@ -129,7 +224,18 @@ function describeNumeral(masked: string, start: number, raw: string): NumericMen
   }
   const magnitude = /^\s*(nghin|ngan|trieu|ty|ti|van)(?![\p{L}])/u.exec(after);
   if (magnitude) {
-    value = applyMagnitude(value, magnitude[1] === 'ngan' ? 'nghìn' : magnitude[1] === 'trieu' ? 'triệu' : magnitude[1] === 'ty' || magnitude[1] === 'ti' ? 'tỷ' : magnitude[1] === 'van' ? 'vạn' : 'nghìn');
+    value = applyMagnitude(
+      value,
+      magnitude[1] === 'ngan'
+        ? 'nghìn'
+        : magnitude[1] === 'trieu'
+          ? 'triệu'
+          : magnitude[1] === 'ty' || magnitude[1] === 'ti'
+            ? 'tỷ'
+            : magnitude[1] === 'van'
+              ? 'vạn'
+              : 'nghìn',
+    );
     end += magnitude[0].length;
   }
   return withNoun(masked, start, end, value, false);
@@ -158,8 +264,14 @@ function withPer(masked: string, m: NumericMention): NumericMention {
 }
 
 function mention(
-  start: number, end: number, value: number, unit: NumericMention['unit'], noun: string, nounEnd: number,
-  currency: 'VND' | null, knownNoun: boolean,
+  start: number,
+  end: number,
+  value: number,
+  unit: NumericMention['unit'],
+  noun: string,
+  nounEnd: number,
+  currency: 'VND' | null,
+  knownNoun: boolean,
 ): NumericMention {
   return { start, end, value, unit, noun, nounEnd, currency, knownNoun, range: null, per: null };
 }
@@ -197,7 +309,9 @@ function findWordNumbers(text: string, masked: string): NumericMention[] {
     const value = parseNumberWords(words);
     if (value === null || value === 0) continue;
     const scaled = words.some((w) => /^(mười|mươi|trăm|nghìn|ngàn|triệu|tỷ|tỉ)$/.test(w));
-    const cue = /(?:ít nhất|tối thiểu|không dưới|có|đạt|kết nạp|thành lập|xây dựng|giới thiệu|tổ chức|trên|được|thêm)\s+$/.test(lower.slice(Math.max(0, start - 15), start));
+    const cue = /(?:ít nhất|tối thiểu|không dưới|có|đạt|kết nạp|thành lập|xây dựng|giới thiệu|tổ chức|trên|được|thêm)\s+$/.test(
+      lower.slice(Math.max(0, start - 15), start),
+    );
     // "năm" alone is far more often "year" than "five"; "một" alone is often "a/one of".
     if (!scaled && (!cue || words.length > 1 || words[0] === 'năm')) continue;
     const withUnit = withNoun(masked, start, end, value, true);

@@ -26,7 +26,10 @@ interface Classified {
 }
 
 export function extractTargets(
-  layout: Layout, mentions: readonly NumericMention[], timing: TimingContext, documentYear: number | null,
+  layout: Layout,
+  mentions: readonly NumericMention[],
+  timing: TimingContext,
+  documentYear: number | null,
 ): TargetExtraction {
   const classified: Classified[] = [];
   const conditions: NumericMention[] = [];
@@ -55,7 +58,15 @@ export function extractTargets(
     previous = { para: c.para, end: built.end, clauseStart: c.clauseStart, subject: built.subject };
     if (c.kind === 'baseline') {
       const year = c.timing.source === 'clause' || c.timing.source === 'sentence' ? c.timing.deadlineYear : null;
-      baselines.push({ value: c.mention.value, unit: c.mention.unit, subject: built.subject, quote: built.quote, start: built.start, end: built.end, year });
+      baselines.push({
+        value: c.mention.value,
+        unit: c.mention.unit,
+        subject: built.subject,
+        quote: built.quote,
+        start: built.start,
+        end: built.end,
+        year,
+      });
       return;
     }
     if (c.mention.range === 'lower') lowerBounds.add(targets.length);
@@ -98,7 +109,12 @@ function groupByParagraph(layout: Layout, mentions: readonly NumericMention[]): 
 }
 
 function classify(
-  layout: Layout, para: Paragraph, m: NumericMention, timing: TimingContext, documentYear: number | null, continuing: boolean,
+  layout: Layout,
+  para: Paragraph,
+  m: NumericMention,
+  timing: TimingContext,
+  documentYear: number | null,
+  continuing: boolean,
 ): Classified | 'condition' | null {
   const { folded, index } = layout;
   const cStart = index.clauses.clauseStart(para.contentStart, m.start);
@@ -111,13 +127,14 @@ function classify(
   const t = timing.resolve(para, m.start, m.end);
   const read = readComparator(folded, cStart, m);
   // "từ 2 đến 3 mô hình", "1,5–2%": at least the lower bound, at most the upper.
-  const reading = m.range ? { ...read, comparator: m.range === 'lower' ? '>=' as const : '<=' as const } : read;
+  const reading = m.range ? { ...read, comparator: m.range === 'lower' ? ('>=' as const) : ('<=' as const) } : read;
   const base = { mention: m, para, clauseStart: cStart, reading, timing: t };
   // "vượt 11,7% kế hoạch", "đạt 109% chỉ tiêu": how far a plan was met, a result.
-  if (m.unit === 'percent' && /^\s*(?:so voi\s+|cua\s+)?(?:ke hoach|chi tieu)(?![\p{L}])/u.test(folded.slice(m.end, m.end + 30))) return { ...base, kind: 'baseline' };
+  if (m.unit === 'percent' && /^\s*(?:so voi\s+|cua\s+)?(?:ke hoach|chi tieu)(?![\p{L}])/u.test(folded.slice(m.end, m.end + 30)))
+    return { ...base, kind: 'baseline' };
   const explicit = t.source === 'clause' || t.source === 'sentence' || t.source === 'heading' || t.source === 'term';
-  const past = documentYear !== null && t.deadlineYear !== null && t.deadlineYear < documentYear
-    && (t.source === 'clause' || t.source === 'sentence');
+  const past =
+    documentYear !== null && t.deadlineYear !== null && t.deadlineYear < documentYear && (t.source === 'clause' || t.source === 'sentence');
   if (cues.baseline || past) return { ...base, kind: 'baseline' };
   const cls = para.section.cls;
   if (cls === 'situation') return { ...base, kind: 'baseline' };
@@ -129,7 +146,8 @@ function classify(
   return null;
 }
 
-const DOCUMENT_PART = /^(?:nhom\s+)?(?:nhiem vu|giai phap|chi tieu|muc tieu|noi dung|linh vuc|khau dot pha|dot pha|phan|chuong|muc|dieu)(?![\p{L}])/u;
+const DOCUMENT_PART =
+  /^(?:nhom\s+)?(?:nhiem vu|giai phap|chi tieu|muc tieu|noi dung|linh vuc|khau dot pha|dot pha|phan|chuong|muc|dieu)(?![\p{L}])/u;
 
 /** A clause that opens with its figure: list marks and a comparator word at most before it. */
 const STATEMENT_HEAD = /^[\s\-–•+*.,;:()\d]*(?:(?:tren|hon|tu|it nhat|toi thieu|khong duoi|dat|co)\s+)?$/u;
@@ -151,7 +169,7 @@ function describe(layout: Layout, c: Classified, nextCue: number | null, prevEnd
   // A sum's subject is what it measures, before it ("thu nhập bình quân … đạt 96 triệu"); its
   // unit and qualifier ("đồng/người/năm") are kept after it.
   const moneyUnit = m.unit === 'money' ? text.slice(m.nounEnd - m.noun.length, m.per?.end ?? m.nounEnd) : '';
-  let subjectStart = m.unit === 'money' ? m.per?.end ?? m.nounEnd : m.end;
+  let subjectStart = m.unit === 'money' ? (m.per?.end ?? m.nounEnd) : m.end;
   let subjectEnd = trimJoinersEnd(text, subjectStart, subjectLimit(text, subjectStart, Math.max(limit, subjectStart), m.unit === 'count'));
   // "đạt 75% vào năm 2030": a timing right after the figure is not what it measures; one further
   // on starts the next item ("năm 2035 đạt 83% và năm 2045 đạt 90%").
@@ -160,7 +178,11 @@ function describe(layout: Layout, c: Classified, nextCue: number | null, prevEnd
   else if (timingAfter) subjectEnd = trimJoinersEnd(text, subjectStart, timingAfter.start);
   let subject = cleanSubject(text.slice(subjectStart, subjectEnd));
   // "… 30% so với tổng số lao động", "… 83% và …": a comparison base or the next item, not a subject.
-  if (m.unit !== 'count' && /^[\s,]*(?:va|hoac|so voi|tren tong so|cua tong so)(?![\p{L}])/u.test(layout.folded.slice(subjectStart, subjectEnd))) subject = '';
+  if (
+    m.unit !== 'count' &&
+    /^[\s,]*(?:va|hoac|so voi|tren tong so|cua tong so)(?![\p{L}])/u.test(layout.folded.slice(subjectStart, subjectEnd))
+  )
+    subject = '';
   let quoteStart = prevEnd !== null ? skipJoiners(text, prevEnd, m.start) : c.clauseStart;
   if (c.reading.cueStart < quoteStart) quoteStart = c.reading.cueStart;
   // "giảm tỷ lệ hộ nghèo còn 3%": what is reduced is named inside the comparator phrase.
@@ -187,7 +209,14 @@ function describe(layout: Layout, c: Classified, nextCue: number | null, prevEnd
   }
   const end = Math.max(subjectEnd, m.end);
   const trimmedEnd = trimEnd(text, quoteStart, end);
-  return { start: quoteStart, end: trimmedEnd, subject, quote: collapseSpaces(text.slice(quoteStart, trimmedEnd)), subjectStart, subjectEnd };
+  return {
+    start: quoteStart,
+    end: trimmedEnd,
+    subject,
+    quote: collapseSpaces(text.slice(quoteStart, trimmedEnd)),
+    subjectStart,
+    subjectEnd,
+  };
 }
 
 function subjectLimit(text: string, from: number, limit: number, isCount: boolean): number {
@@ -216,8 +245,10 @@ function subjectBefore(layout: Layout, from: number, to: number): string {
   let cut = 0;
   for (const t of findTimings(folded, 0, folded.length)) if (t.start <= cut + 2) cut = t.end;
   // "An Giang phấn đấu tỷ lệ …", "Mục tiêu của chương trình là …": what follows the cue.
-  const cue = /^.{0,40}?(?<![\p{L}])(?:phan dau|muc tieu(?:\s+cua\s+[\p{L}\s]{0,30}?\s+la)?|chi tieu)(?![\p{L}])[\s,:]*/u.exec(folded.slice(cut));
-  const lead = cue?.[0].length ?? (/^[\s,]*/.exec(folded.slice(cut))?.[0].length ?? 0);
+  const cue = /^.{0,40}?(?<![\p{L}])(?:phan dau|muc tieu(?:\s+cua\s+[\p{L}\s]{0,30}?\s+la)?|chi tieu)(?![\p{L}])[\s,:]*/u.exec(
+    folded.slice(cut),
+  );
+  const lead = cue?.[0].length ?? /^[\s,]*/.exec(folded.slice(cut))?.[0].length ?? 0;
   const body = raw.slice(cut + lead);
   const foldedBody = folded.slice(cut + lead);
   const tail = /\s*(?:dat(?:\s+ty le)?|la|chiem|len|o muc|bang|con)?\s*$/.exec(foldedBody);
@@ -265,7 +296,8 @@ function scopeOf(layout: Layout, built: Built, conditions: readonly NumericMenti
   };
 }
 
-const QUANTIFIER = /(?<![\p{L}])(?:hau het|phan lon|dai da so|da so|dai bo phan|co ban (?:cac|hoan thanh|dat|moi|tat ca)|tat ca|toan bo)(?![\p{L}])/u;
+const QUANTIFIER =
+  /(?<![\p{L}])(?:hau het|phan lon|dai da so|da so|dai bo phan|co ban (?:cac|hoan thanh|dat|moi|tat ca)|tat ca|toan bo)(?![\p{L}])/u;
 
 /** Clauses without a number that still commit to an outcome ("hầu hết người lao động là đoàn viên"). */
 function extractQualitative(layout: Layout, timing: TimingContext, classified: readonly Classified[]): QualitativeTarget[] {
@@ -283,7 +315,13 @@ function extractQualitative(layout: Layout, timing: TimingContext, classified: r
       const explicit = t.source !== 'none' && t.source !== 'document' && t.source !== 'section';
       if (!inTargets && !explicit) continue;
       const end = trimEnd(text, clause.start, clause.end);
-      out.push({ text: collapseSpaces(text.slice(clause.start, end)), deadlineYear: t.deadlineYear, recurrence: t.recurrence, start: clause.start, end });
+      out.push({
+        text: collapseSpaces(text.slice(clause.start, end)),
+        deadlineYear: t.deadlineYear,
+        recurrence: t.recurrence,
+        start: clause.start,
+        end,
+      });
     }
   }
   return out;
@@ -307,15 +345,15 @@ function qualitativeClauses(layout: Layout, para: Paragraph, nextClose: NextClos
       }
       depth++;
     } else if (ch === ')') depth = Math.max(0, depth - 1);
-    const stop = i === para.contentEnd || (depth === 0 && (ch === ';' || (ch === ':' && !/\d/.test(text[i + 1] ?? '')) || (ch === '.' && /\s/.test(text[i + 1] ?? ' '))));
+    const stop =
+      i === para.contentEnd ||
+      (depth === 0 && (ch === ';' || (ch === ':' && !/\d/.test(text[i + 1] ?? '')) || (ch === '.' && /\s/.test(text[i + 1] ?? ' '))));
     if (stop) {
       out.push({ start, end: i });
       start = i + 1;
     }
   }
-  return out
-    .map((c) => ({ start: skipJoiners(text, c.start, c.end), end: c.end }))
-    .filter((c) => c.end - c.start > 8);
+  return out.map((c) => ({ start: skipJoiners(text, c.start, c.end), end: c.end })).filter((c) => c.end - c.start > 8);
 }
 
 /**

@@ -40,12 +40,15 @@ export function readComparator(folded: string, clauseStart: number, m: NumericMe
   }
   const change = /(?:tang|nang)(?:\s+(?:them|len|thuc|binh quan))?\s*$/.test(before)
     ? 'increase'
-    : /giam(?:\s+(?:it nhat|toi thieu|tu))?\s*$/.test(before) && comparator !== '<=' ? 'decrease' : null;
+    : /giam(?:\s+(?:it nhat|toi thieu|tu))?\s*$/.test(before) && comparator !== '<='
+      ? 'decrease'
+      : null;
   return { comparator, cueStart, change };
 }
 
 const WORKER_NOUNS = /^(?:lao dong|cong nhan|nguoi lao dong|nguoi|nld|cnld|cnvcld|doan vien|hoi vien|can bo)/;
-const ENTITY_BEFORE = /(?:doanh nghiep|dn|don vi|co quan|cong ty|cdcs|cong doan co so|nghiep doan|noi|co so|to chuc|chi nhanh|hop tac xa|nha may)(?:\s+[\p{L}]+){0,4}?\s*\(?\s*(?:co|su dung|voi)?\s*(?:tu|tren|duoi)?\s*$/u;
+const ENTITY_BEFORE =
+  /(?:doanh nghiep|dn|don vi|co quan|cong ty|cdcs|cong doan co so|nghiep doan|noi|co so|to chuc|chi nhanh|hop tac xa|nha may)(?:\s+[\p{L}]+){0,4}?\s*\(?\s*(?:co|su dung|voi)?\s*(?:tu|tren|duoi)?\s*$/u;
 
 /** "doanh nghiệp có từ 25 lao động trở lên": a size condition, not a target. */
 export function isSizeCondition(folded: string, clauseStart: number, m: NumericMention): boolean {
@@ -83,8 +86,10 @@ export function readSectors(foldedSubject: string): Sector[] {
   return out;
 }
 
-const TARGET_CUE = /(?<![\p{L}])(?:phan dau|chi tieu|muc tieu|dat|it nhat|toi thieu|khong duoi|nang|tang|giam|ket nap|thanh lap|phat trien|gioi thieu|bao dam|dam bao|hoan thanh|xay dung moi)(?![\p{L}])/gu;
-const BASELINE_CUE = /(?<![\p{L}])(?:hien (?:co|nay|tai|dang|la)|hien toan|hien(?=[^.;]{0,40}?\sco\s)|da (?:co|ket nap|thanh lap|dat|ky|phat trien|xay dung|to chuc|ho tro|trao|gioi thieu|van dong|thu hut|tap hop|tang|giam|thuc hien|chi|hoan thanh)|tinh den(?=\s+(?:ngay|het|nay|thoi diem|cuoi|thang|nam|\d))|den nay|toi nay|nam qua|vua qua|ky truoc|nhiem ky qua|nhiem ky truoc|so voi cung ky)(?![\p{L}])/gu;
+const TARGET_CUE =
+  /(?<![\p{L}])(?:phan dau|chi tieu|muc tieu|dat|it nhat|toi thieu|khong duoi|nang|tang|giam|ket nap|thanh lap|phat trien|gioi thieu|bao dam|dam bao|hoan thanh|xay dung moi)(?![\p{L}])/gu;
+const BASELINE_CUE =
+  /(?<![\p{L}])(?:hien (?:co|nay|tai|dang|la)|hien toan|hien(?=[^.;]{0,40}?\sco\s)|da (?:co|ket nap|thanh lap|dat|ky|phat trien|xay dung|to chuc|ho tro|trao|gioi thieu|van dong|thu hut|tap hop|tang|giam|thuc hien|chi|hoan thanh)|tinh den(?=\s+(?:ngay|het|nay|thoi diem|cuoi|thang|nam|\d))|den nay|toi nay|nam qua|vua qua|ky truoc|nhiem ky qua|nhiem ky truoc|so voi cung ky)(?![\p{L}])/gu;
 const STRONG_TARGET_CUE = /(?<![\p{L}])(?:phan dau|chi tieu|muc tieu|it nhat|toi thieu|khong duoi)(?![\p{L}])/gu;
 
 /** Longest stretch a cue regex reads from where it matches (hiện + a 40-character look-ahead; the rest are short phrases). */

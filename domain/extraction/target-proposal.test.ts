@@ -11,9 +11,17 @@ describe('what the reviewer is asked to confirm', () => {
 
   it('prefills the metadata of 05/CTr-LĐLĐ from its header', () => {
     expect(proposeMetadata(result)).toMatchObject({
-      kind: 'program', symbol: '05/CTr-LĐLĐ', issuedOn: '2024-01-18', termFrom: 2023, termTo: 2028, place: 'Bình Phước',
-      issuerText: 'Ban Chấp hành Liên đoàn Lao động tỉnh Bình Phước', signerName: 'Nguyễn Thị Hương Giang', signerTitle: 'Chủ tịch',
-      title: 'Chương trình hành động của Ban Chấp hành Liên đoàn Lao động tỉnh thực hiện Nghị quyết Đại hội XI Công đoàn tỉnh, Nghị quyết Đại hội XIII Công đoàn Việt Nam, nhiệm kỳ 2023 – 2028',
+      kind: 'program',
+      symbol: '05/CTr-LĐLĐ',
+      issuedOn: '2024-01-18',
+      termFrom: 2023,
+      termTo: 2028,
+      place: 'Bình Phước',
+      issuerText: 'Ban Chấp hành Liên đoàn Lao động tỉnh Bình Phước',
+      signerName: 'Nguyễn Thị Hương Giang',
+      signerTitle: 'Chủ tịch',
+      title:
+        'Chương trình hành động của Ban Chấp hành Liên đoàn Lao động tỉnh thực hiện Nghị quyết Đại hội XI Công đoàn tỉnh, Nghị quyết Đại hội XIII Công đoàn Việt Nam, nhiệm kỳ 2023 – 2028',
     });
   });
 

@@ -22,9 +22,20 @@ const KIND_OF: Partial<Record<DocumentKind, PlanDocumentKind>> = {
 };
 
 const KIND_LABEL: Partial<Record<DocumentKind, string>> = {
-  nghi_quyet: 'Nghị quyết', chuong_trinh_hanh_dong: 'Chương trình hành động', chuong_trinh: 'Chương trình', ke_hoach: 'Kế hoạch',
-  de_an: 'Đề án', chi_thi: 'Chỉ thị', ket_luan: 'Kết luận', quyet_dinh: 'Quyết định', huong_dan: 'Hướng dẫn', bao_cao: 'Báo cáo',
-  thong_bao: 'Thông báo', quy_che: 'Quy chế', quy_dinh: 'Quy định', to_trinh: 'Tờ trình',
+  nghi_quyet: 'Nghị quyết',
+  chuong_trinh_hanh_dong: 'Chương trình hành động',
+  chuong_trinh: 'Chương trình',
+  ke_hoach: 'Kế hoạch',
+  de_an: 'Đề án',
+  chi_thi: 'Chỉ thị',
+  ket_luan: 'Kết luận',
+  quyet_dinh: 'Quyết định',
+  huong_dan: 'Hướng dẫn',
+  bao_cao: 'Báo cáo',
+  thong_bao: 'Thông báo',
+  quy_che: 'Quy chế',
+  quy_dinh: 'Quy định',
+  to_trinh: 'Tờ trình',
 };
 
 export function planDocumentKind(kind: DocumentKind | null): PlanDocumentKind {

@@ -5,7 +5,8 @@ import { collapseSpaces } from '../text/vietnamese-normalize.ts';
 import type { Layout, Paragraph } from './document-layout.ts';
 import type { ExtractedTask, ReportingDuty } from './extraction-types.ts';
 
-const VERBS = '(?:tham muu|to chuc|nghien cuu|theo doi|huong dan|trien khai|xay dung|thuc hien|kiem tra|tong hop|danh gia|giam sat|de xuat|chi dao|ra soat|tuyen truyen|phat dong|quan triet|hoan thien|bao cao|dinh ky|ban hanh|cung co|lam tot|sua doi|can cu)';
+const VERBS =
+  '(?:tham muu|to chuc|nghien cuu|theo doi|huong dan|trien khai|xay dung|thuc hien|kiem tra|tong hop|danh gia|giam sat|de xuat|chi dao|ra soat|tuyen truyen|phat dong|quan triet|hoan thien|bao cao|dinh ky|ban hanh|cung co|lam tot|sua doi|can cu)';
 
 export function extractTasks(layout: Layout): ExtractedTask[] {
   const { text } = layout;
@@ -33,7 +34,10 @@ export function extractTasks(layout: Layout): ExtractedTask[] {
 function readLead(layout: Layout, para: Paragraph): string | null {
   const { text, folded } = layout;
   const slice = folded.slice(para.contentStart, para.contentEnd);
-  const m = /(?:^|[.;:]\s+|(?<![\p{L}])(?:giao|do|de nghi)\s+)((?:[^.;:(]){3,90}?)\s+(?:la\s+(?:co quan|don vi)\s+)?chu tri(?![\p{L}])/u.exec(slice);
+  const m =
+    /(?:^|[.;:]\s+|(?<![\p{L}])(?:giao|do|de nghi)\s+)((?:[^.;:(]){3,90}?)\s+(?:la\s+(?:co quan|don vi)\s+)?chu tri(?![\p{L}])/u.exec(
+      slice,
+    );
   if (!m || m[1] === undefined) return null;
   const start = para.contentStart + m.index + m[0].indexOf(m[1]);
   const value = collapseSpaces(text.slice(start, start + m[1].length)).replace(/^(?:Giao|Đề nghị|Do)\s+/u, '');
@@ -80,7 +84,9 @@ export function readReporting(layout: Layout, start: number, end: number): Repor
 }
 
 function readCadence(text: string, offset: number, sentence: string): string | null {
-  const periodic = /dinh ky\s+((?:\d+\s+thang|hang quy|hang nam|quy|nam|thang)(?:\s*(?:,|va|\/)\s*(?:\d+\s+thang|quy|nam|ca nam))*)/.exec(sentence);
+  const periodic = /dinh ky\s+((?:\d+\s+thang|hang quy|hang nam|quy|nam|thang)(?:\s*(?:,|va|\/)\s*(?:\d+\s+thang|quy|nam|ca nam))*)/.exec(
+    sentence,
+  );
   if (periodic && periodic[1]) {
     const s = offset + periodic.index + periodic[0].length - periodic[1].length;
     return collapseSpaces(text.slice(s, s + periodic[1].length));
@@ -92,8 +98,13 @@ function readCadence(text: string, offset: number, sentence: string): string | n
 }
 
 function readRecipient(text: string, offset: number, sentence: string): string | null {
-  const direct = /bao cao(?:\s+(?:ket qua|tinh hinh)(?:\s+thuc hien)?)?\s+(?:ve|cho|len|gui|toi)\s+(.+?)(?=\s*\(|\s+dinh ky|\s+theo|\s+truoc|\s+de\s|[;.,]|$)/d.exec(sentence)
-    ?? /bao cao\s+((?:ban|ldld|lien doan|tinh uy|huyen uy|thanh uy|thuong truc|ubnd|uy ban|cong doan|dang uy|tong lien doan)[^;.,(]*?)\s+(?:ket qua|tinh hinh|ve\s)/d.exec(sentence);
+  const direct =
+    /bao cao(?:\s+(?:ket qua|tinh hinh)(?:\s+thuc hien)?)?\s+(?:ve|cho|len|gui|toi)\s+(.+?)(?=\s*\(|\s+dinh ky|\s+theo|\s+truoc|\s+de\s|[;.,]|$)/d.exec(
+      sentence,
+    ) ??
+    /bao cao\s+((?:ban|ldld|lien doan|tinh uy|huyen uy|thanh uy|thuong truc|ubnd|uy ban|cong doan|dang uy|tong lien doan)[^;.,(]*?)\s+(?:ket qua|tinh hinh|ve\s)/d.exec(
+      sentence,
+    );
   const span = direct?.indices?.[1];
   if (!span) return null;
   return collapseSpaces(text.slice(offset + span[0], offset + span[1])) || null;

@@ -22,7 +22,10 @@ export class TimingContext {
   private readonly sectionTiming = new Map<object, TimingMatch | null>();
   private readonly leadTiming = new Map<Paragraph, TimingMatch | null>();
 
-  constructor(private readonly layout: Layout, private readonly defaults: TimingDefaults) {
+  constructor(
+    private readonly layout: Layout,
+    private readonly defaults: TimingDefaults,
+  ) {
     this.computeHeadingScopes();
   }
 
@@ -37,7 +40,8 @@ export class TimingContext {
     const cEnd = clauses.clauseEnd(posEnd, para.contentEnd);
     const after = timings.first(posEnd, cEnd);
     // "dưới 40% năm 2025, dưới 35% năm 2035": a year right after the figure is its own.
-    if (after && after.kind === 'deadline' && YEAR_RIGHT_AFTER.test(this.layout.folded.slice(posEnd, after.start))) return this.toTiming(after, 'clause');
+    if (after && after.kind === 'deadline' && YEAR_RIGHT_AFTER.test(this.layout.folded.slice(posEnd, after.start)))
+      return this.toTiming(after, 'clause');
     const before = timings.lastInScope(cStart, pos);
     if (before) return this.toTiming(before, 'clause');
     if (after) return this.toTiming(after, 'clause');
@@ -83,8 +87,12 @@ export class TimingContext {
     if (cached !== undefined) return cached;
     const first = findTimings(this.layout.folded, para.contentStart, Math.min(para.contentEnd, para.contentStart + 40))[0];
     // "Tổ chức hằng năm 2 đợt …" is that clause's; only "Hằng năm, …" heads the paragraph.
-    const lead = first && first.start - para.contentStart <= 12
-      && (first.kind !== 'annual' || !/\p{L}/u.test(this.layout.folded.slice(para.contentStart, first.start))) ? first : null;
+    const lead =
+      first &&
+      first.start - para.contentStart <= 12 &&
+      (first.kind !== 'annual' || !/\p{L}/u.test(this.layout.folded.slice(para.contentStart, first.start)))
+        ? first
+        : null;
     this.leadTiming.set(para, lead);
     return lead;
   }
@@ -98,10 +106,15 @@ export class TimingContext {
     let active: { timing: TimingMatch; marker: Paragraph['marker']; section: object } | null = null;
     for (const para of paragraphs) {
       // Emphasis from a conversion ("**Đến năm 2025:**", "*Giai đoạn 2026 - 2030*") is dress, not content.
-      const content = text.slice(para.contentStart, para.contentEnd).replace(/[*_#]+/g, '').trim();
+      const content = text
+        .slice(para.contentStart, para.contentEnd)
+        .replace(/[*_#]+/g, '')
+        .trim();
       // Only a short line can be such a heading: one ending with ":", or one that is only a timing.
       const timings = content.length <= 120 ? findTimings(folded, para.contentStart, para.contentEnd) : [];
-      const onlyTiming = timings.length === 1 && TIMING_LINE.test(folded.slice(para.contentStart, timings[0]!.start) + folded.slice(timings[0]!.end, para.contentEnd));
+      const onlyTiming =
+        timings.length === 1 &&
+        TIMING_LINE.test(folded.slice(para.contentStart, timings[0]!.start) + folded.slice(timings[0]!.end, para.contentEnd));
       if (timings.length > 0 && (content.endsWith(':') || onlyTiming)) {
         active = { timing: timings[timings.length - 1] as TimingMatch, marker: para.marker, section: para.section };
         continue;

@@ -16,18 +16,36 @@ const PATTERNS: { re: RegExp; kind: TimingKind; yearGroup?: number }[] = [
   // "hàng năm", "hằng năm", "mỗi năm", "năm nào cũng"
   // "hàng năm", "hằng năm", "mỗi năm", "năm nào cũng", and "/năm" after a figure ("3%/năm", "850 tỷ đồng/năm")
   { re: /(?<![\p{L}])(?:hang|moi) nam(?![\p{L}])|(?<![\p{L}])nam nao cung(?![\p{L}])|\/\s*nam(?![\p{L}])/gu, kind: 'annual' },
-  { re: /(?<![\p{L}])(?:den|toi|het|cuoi|trong|suot)\s+(?:ca\s+)?nhiem ky(?!\s*\d)(?!\s+(?:qua|truoc|vua qua))(?:\s+(?:nay|toi))?/gu, kind: 'term-end' },
   {
-    re: new RegExp(`(?<![\\p{L}])(?:(?:den|toi|truoc|vao|trong|cuoi|het|dat)\\s+)?(?:(?:het|cuoi|nam|giua|dau)\\s+)*nam\\s+${YEAR}(?!\\s*[-–—]\\s*(?:19|20)\\d{2})(?![\\d/])`, 'gu'),
-    kind: 'deadline', yearGroup: 1,
+    re: /(?<![\p{L}])(?:den|toi|het|cuoi|trong|suot)\s+(?:ca\s+)?nhiem ky(?!\s*\d)(?!\s+(?:qua|truoc|vua qua))(?:\s+(?:nay|toi))?/gu,
+    kind: 'term-end',
+  },
+  {
+    re: new RegExp(
+      `(?<![\\p{L}])(?:(?:den|toi|truoc|vao|trong|cuoi|het|dat)\\s+)?(?:(?:het|cuoi|nam|giua|dau)\\s+)*nam\\s+${YEAR}(?!\\s*[-–—]\\s*(?:19|20)\\d{2})(?![\\d/])`,
+      'gu',
+    ),
+    kind: 'deadline',
+    yearGroup: 1,
   },
   // "đến 2025", "trước 2030" without the word "năm"
   { re: new RegExp(`(?<![\\p{L}])(?:den|toi|truoc)\\s+${YEAR}(?![\\d/.,%])`, 'gu'), kind: 'deadline', yearGroup: 1 },
   // "giai đoạn 2021 - 2025", "trong 2 năm 2024 - 2025": the end year is the deadline
   // "năm học 2023 - 2024", "nhiệm kỳ 2025 - 2030" too: the end year is the deadline
-  { re: new RegExp(`(?<![\\p{L}])(?:giai doan|thoi ky|nam hoc|nhiem ky(?: nam hoc)?|nam)\\s+(?:19|20)\\d{2}\\s*[-–—]\\s*${YEAR}`, 'gu'), kind: 'deadline', yearGroup: 1 },
+  {
+    re: new RegExp(`(?<![\\p{L}])(?:giai doan|thoi ky|nam hoc|nhiem ky(?: nam hoc)?|nam)\\s+(?:19|20)\\d{2}\\s*[-–—]\\s*${YEAR}`, 'gu'),
+    kind: 'deadline',
+    yearGroup: 1,
+  },
   // "đến tháng 6/2025", "trước ngày 31/12/2025"
-  { re: new RegExp(`(?<![\\p{L}])(?:den|truoc|cham nhat)\\s+(?:(?:het\\s+)?ngay\\s+)?(?:thang\\s+)?\\d{1,2}(?:\\/\\d{1,2})?\\/${YEAR}`, 'gu'), kind: 'deadline', yearGroup: 1 },
+  {
+    re: new RegExp(
+      `(?<![\\p{L}])(?:den|truoc|cham nhat)\\s+(?:(?:het\\s+)?ngay\\s+)?(?:thang\\s+)?\\d{1,2}(?:\\/\\d{1,2})?\\/${YEAR}`,
+      'gu',
+    ),
+    kind: 'deadline',
+    yearGroup: 1,
+  },
 ];
 
 // "kế hoạch hàng năm", "định kỳ hàng năm": "hàng năm" qualifies a noun, it is not a due date.
@@ -39,8 +57,36 @@ const ANNUAL_AS_MODIFIER = /(?:ke hoach|chuong trinh|cong tac|bao cao|tong ket|s
  * the text there (timing-index.ts; timing-index.test.ts checks this list against PATTERNS).
  */
 export const TIMING_WORDS = [
-  'hang', 'moi', 'nam', 'nao', 'cung', 'den', 'toi', 'het', 'cuoi', 'trong', 'suot', 'ca', 'nhiem', 'ky', 'qua', 'truoc', 'vua',
-  'nay', 'vao', 'dat', 'giua', 'dau', 'giai', 'doan', 'thoi', 'cham', 'nhat', 'ngay', 'thang', 'hoc',
+  'hang',
+  'moi',
+  'nam',
+  'nao',
+  'cung',
+  'den',
+  'toi',
+  'het',
+  'cuoi',
+  'trong',
+  'suot',
+  'ca',
+  'nhiem',
+  'ky',
+  'qua',
+  'truoc',
+  'vua',
+  'nay',
+  'vao',
+  'dat',
+  'giua',
+  'dau',
+  'giai',
+  'doan',
+  'thoi',
+  'cham',
+  'nhat',
+  'ngay',
+  'thang',
+  'hoc',
 ] as const;
 
 export const TIMING_PATTERN_SOURCES: readonly string[] = PATTERNS.map((p) => p.re.source);

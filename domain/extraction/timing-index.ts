@@ -34,7 +34,10 @@ export class TimingIndex {
   private scopeTree: Int32Array | null = null;
   private treeSize = 0;
 
-  constructor(private readonly folded: string, private readonly clauses: ClauseIndex) {
+  constructor(
+    private readonly folded: string,
+    private readonly clauses: ClauseIndex,
+  ) {
     this.all = findTimings(folded, 0, folded.length);
     this.allStarts = Int32Array.from(this.all, (t) => t.start);
     const { starts, ends } = findBreaks(folded);
@@ -103,7 +106,9 @@ export class TimingIndex {
     let size = 1;
     while (size < this.all.length) size *= 2;
     const tree = new Int32Array(2 * size).fill(-1);
-    this.all.forEach((t, k) => { tree[size + k] = this.clauses.scopeLimit(t.end); });
+    this.all.forEach((t, k) => {
+      tree[size + k] = this.clauses.scopeLimit(t.end);
+    });
     for (let node = size - 1; node >= 1; node--) tree[node] = Math.max(tree[2 * node] as number, tree[2 * node + 1] as number);
     this.treeSize = size;
     this.scopeTree = tree;

@@ -9,29 +9,46 @@ describe('children of a count target without allocations: contribution against a
     { unitId: 3, value: 2_120, change: 20, base: 2_100 }, // Công đoàn Thuế tỉnh: 1,75% of the members, 1% of the increase
   ];
 
-  it('weighs each child by its share of the base, never against the parent\'s whole target', () => {
+  it("weighs each child by its share of the base, never against the parent's whole target", () => {
     const v = weighContributions(children, '>');
-    expect(v.get(1)).toMatchObject({ status: 'behind', statusLabel: 'Thấp hơn mức chung', figures: { value: 900, share: 45, expectedShare: 50 } });
+    expect(v.get(1)).toMatchObject({
+      status: 'behind',
+      statusLabel: 'Thấp hơn mức chung',
+      figures: { value: 900, share: 45, expectedShare: 50 },
+    });
     expect(v.get(2)).toMatchObject({ status: 'on_track', statusLabel: 'Bằng hoặc cao hơn mức chung' });
     expect(v.get(2)!.figures.share).toBeCloseTo(54, 9);
     // The smallest unit is judged by its own growth (1,0% against the group's 1,7%), not by its size.
     expect(v.get(3)!.status).toBe('behind');
     expect(v.get(3)!.figures.index).toBeCloseTo((100 * (20 / 2_100)) / (2_000 / 120_000), 9);
     // Ranked by their own rate: the tax union (57% of the group's rate) before the big commune (90%).
-    const ranked = rankChildren(children.map((c) => ({ unit: { name: String(c.unitId) }, status: v.get(c.unitId)!.status, achievement: v.get(c.unitId)!.figures.index })));
+    const ranked = rankChildren(
+      children.map((c) => ({
+        unit: { name: String(c.unitId) },
+        status: v.get(c.unitId)!.status,
+        achievement: v.get(c.unitId)!.figures.index,
+      })),
+    );
     expect(ranked.map((r) => r.unit.name)).toEqual(['3', '1', '2']);
   });
 
   it('flips for a "≤" target, and has nothing to weigh without a base or a figure', () => {
-    const v = weighContributions([
-      { unitId: 1, value: 12, change: 12, base: 1_000 }, // 12 disputes per 1.000 members: above the group's
-      { unitId: 2, value: 3, change: 3, base: 1_000 },
-      { unitId: 3, value: 5, change: 5, base: null },
-      { unitId: 4, value: null, change: null, base: 800 },
-    ], '<=');
+    const v = weighContributions(
+      [
+        { unitId: 1, value: 12, change: 12, base: 1_000 }, // 12 disputes per 1.000 members: above the group's
+        { unitId: 2, value: 3, change: 3, base: 1_000 },
+        { unitId: 3, value: 5, change: 5, base: null },
+        { unitId: 4, value: null, change: null, base: 800 },
+      ],
+      '<=',
+    );
     expect(v.get(1)!.status).toBe('behind');
     expect(v.get(2)!.status).toBe('on_track');
-    expect(v.get(3)).toMatchObject({ status: 'no_data', statusLabel: 'Chưa có số liệu đầu kỳ để so sánh', figures: { value: 5, expectedShare: null } });
+    expect(v.get(3)).toMatchObject({
+      status: 'no_data',
+      statusLabel: 'Chưa có số liệu đầu kỳ để so sánh',
+      figures: { value: 5, expectedShare: null },
+    });
     expect(v.get(4)).toMatchObject({ status: 'no_data', statusLabel: 'Chưa có số liệu' });
   });
 });
@@ -46,6 +63,8 @@ describe('the rule said above the table', () => {
     expect(breakdownRuleSentence('contributions', { base: 'value_on_reference', date: '2025-12-31' })).toBe(
       'Đơn vị chưa được giao chỉ tiêu không được đánh giá theo tổng chỉ tiêu của cấp trên: phần tăng từ ngày 31/12/2025 của đơn vị được so với tỷ trọng của đơn vị trong tổng số ngày đó; tăng chậm hơn mức chung đứng trước.',
     );
-    expect(breakdownRuleSentence('allocations_and_contributions', { base: 'members', date: '2026-11-15' })).toMatch(/^Đơn vị đã được giao chỉ tiêu .* tỷ trọng đoàn viên hiện nay/);
+    expect(breakdownRuleSentence('allocations_and_contributions', { base: 'members', date: '2026-11-15' })).toMatch(
+      /^Đơn vị đã được giao chỉ tiêu .* tỷ trọng đoàn viên hiện nay/,
+    );
   });
 });

@@ -75,12 +75,27 @@ export function weighContributions(children: readonly ContributionInput[], compa
   const out = new Map<number, ContributionVerdict>();
   for (const c of children) {
     if (c.value === null) {
-      out.set(c.unitId, { figures: { value: null, share: null, expectedShare: null, rate: null, groupRate: null, index: null }, status: 'no_data', statusLabel: CONTRIBUTION_LABELS.no_data });
+      out.set(c.unitId, {
+        figures: { value: null, share: null, expectedShare: null, rate: null, groupRate: null, index: null },
+        status: 'no_data',
+        statusLabel: CONTRIBUTION_LABELS.no_data,
+      });
       continue;
     }
     if (c.change === null || c.base === null || c.base <= 0 || groupRate === null) {
       // A unit that did not exist (or had nothing) on the reference date has no expected share.
-      out.set(c.unitId, { figures: { value: c.change, share: null, expectedShare: c.base === null ? null : 0, rate: null, groupRate: groupRate === null ? null : 100 * groupRate, index: null }, status: 'no_data', statusLabel: CONTRIBUTION_LABELS.no_base });
+      out.set(c.unitId, {
+        figures: {
+          value: c.change,
+          share: null,
+          expectedShare: c.base === null ? null : 0,
+          rate: null,
+          groupRate: groupRate === null ? null : 100 * groupRate,
+          index: null,
+        },
+        status: 'no_data',
+        statusLabel: CONTRIBUTION_LABELS.no_base,
+      });
       continue;
     }
     const share = totalChange !== 0 ? (100 * c.change) / totalChange : null;
@@ -113,10 +128,10 @@ const group = (r: RankedRow) => (lagging(r.status) ? 0 : r.status === 'no_data' 
  * without data last. Ties by name, so the order is stable.
  */
 export function rankChildren<T extends RankedRow>(rows: readonly T[]): T[] {
-  return [...rows].sort((a, b) =>
-    group(a) - group(b)
-    || (a.achievement ?? Infinity) - (b.achievement ?? Infinity)
-    || a.unit.name.localeCompare(b.unit.name, 'vi'));
+  return [...rows].sort(
+    (a, b) =>
+      group(a) - group(b) || (a.achievement ?? Infinity) - (b.achievement ?? Infinity) || a.unit.name.localeCompare(b.unit.name, 'vi'),
+  );
 }
 
 /** The table's rule from its rows' bases. */
@@ -136,7 +151,8 @@ export interface ContributionReference {
 
 /** The line above the table that says how its rows were judged. */
 export function breakdownRuleSentence(rule: BreakdownRule, reference: ContributionReference | null): string {
-  const ratio = 'Mỗi đơn vị được đánh giá theo cùng tỷ lệ của chỉ tiêu, tính trên số liệu của chính đơn vị (cộng tử số và mẫu số, không lấy bình quân các tỷ lệ), theo cùng quy tắc tiến độ với thẻ chỉ tiêu.';
+  const ratio =
+    'Mỗi đơn vị được đánh giá theo cùng tỷ lệ của chỉ tiêu, tính trên số liệu của chính đơn vị (cộng tử số và mẫu số, không lấy bình quân các tỷ lệ), theo cùng quy tắc tiến độ với thẻ chỉ tiêu.';
   const allocation = 'Đơn vị đã được giao chỉ tiêu được đánh giá theo chỉ tiêu được giao.';
   const contribution = !reference
     ? 'Đơn vị chưa được giao chỉ tiêu không được đánh giá theo tổng chỉ tiêu của cấp trên.'

@@ -5,7 +5,15 @@ describe('indicator expressions', () => {
   it('parses with the usual precedence and evaluates over data elements', () => {
     const expr = parseExpression('100 * #{tuldtt_in_force} / #{cdcs_with_employer}');
     expect(formatExpression(expr)).toBe('((100 * #{tuldtt_in_force}) / #{cdcs_with_employer})');
-    expect(evaluate(expr, new Map([['tuldtt_in_force', 170], ['cdcs_with_employer', 200]]))).toBe(85);
+    expect(
+      evaluate(
+        expr,
+        new Map([
+          ['tuldtt_in_force', 170],
+          ['cdcs_with_employer', 200],
+        ]),
+      ),
+    ).toBe(85);
     expect([...referencedCodes(expr)].sort()).toEqual(['cdcs_with_employer', 'tuldtt_in_force']);
     expect(divisorReferences(expr)).toEqual(['cdcs_with_employer']);
     expect(evaluate(parseExpression('-(2 + 3) * 2,5'), new Map())).toBe(-12.5);
@@ -13,9 +21,25 @@ describe('indicator expressions', () => {
 
   it('never reads missing data or a zero divisor as zero', () => {
     const expr = parseExpression('100 * #{a} / #{b}');
-    expect(evaluate(expr, new Map([['a', 5], ['b', 0]]))).toBeNull();
+    expect(
+      evaluate(
+        expr,
+        new Map([
+          ['a', 5],
+          ['b', 0],
+        ]),
+      ),
+    ).toBeNull();
     expect(evaluate(expr, new Map([['a', 5]]))).toBeNull();
-    expect(evaluate(expr, new Map([['a', null], ['b', 3]]))).toBeNull();
+    expect(
+      evaluate(
+        expr,
+        new Map([
+          ['a', null],
+          ['b', 3],
+        ]),
+      ),
+    ).toBeNull();
   });
 
   it.each([

@@ -144,7 +144,11 @@ export function formatExpression(expr: Expr): string {
  * Σ denominators — never an average of its children's ratios. Missing data or a zero
  * denominator is "no data", never 0.
  */
-export function indicatorValue(num: Expr, den: Expr | null, values: ReadonlyMap<string, number | null>): { value: number | null; numerator: number | null; denominator: number | null } {
+export function indicatorValue(
+  num: Expr,
+  den: Expr | null,
+  values: ReadonlyMap<string, number | null>,
+): { value: number | null; numerator: number | null; denominator: number | null } {
   const numerator = evaluate(num, values);
   const denominator = den ? evaluate(den, values) : null;
   const value = den ? (numerator === null || denominator === null || denominator === 0 ? null : numerator / denominator) : numerator;

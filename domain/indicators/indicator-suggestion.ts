@@ -29,13 +29,27 @@ import type { IndicatorDef } from './catalogue.ts';
 export type SuggestionUnit = 'count' | 'percent' | 'money';
 
 type Population =
-  | 'member' | 'worker' | 'cdcs' | 'upper' | 'employer' | 'agreement' | 'chair' | 'cadre'
-  | 'case' | 'dispute' | 'home' | 'event' | 'foreign';
+  'member' | 'worker' | 'cdcs' | 'upper' | 'employer' | 'agreement' | 'chair' | 'cadre' | 'case' | 'dispute' | 'home' | 'event' | 'foreign';
 
 type Feature =
-  | 'admission' | 'party' | 'partyIntro' | 'predicate' | 'subgroup' | 'memberOverWorker'
-  | 'agreement' | 'quality' | 'better' | 'lawsuit' | 'dispute' | 'support' | 'collect'
-  | 'trainedStatus' | 'meeting' | 'finInspection' | 'levelValue' | 'sizeOnly';
+  | 'admission'
+  | 'party'
+  | 'partyIntro'
+  | 'predicate'
+  | 'subgroup'
+  | 'memberOverWorker'
+  | 'agreement'
+  | 'quality'
+  | 'better'
+  | 'lawsuit'
+  | 'dispute'
+  | 'support'
+  | 'collect'
+  | 'trainedStatus'
+  | 'meeting'
+  | 'finInspection'
+  | 'levelValue'
+  | 'sizeOnly';
 
 interface Profile {
   /** Heads this indicator measures (the counted thing, or a share's denominator). */
@@ -60,7 +74,13 @@ const RATED: Profile = { heads: ['cdcs'], headless: true, forbids: ['agreement']
 /** Profiles of the built-in indicators; an indicator without one is matched by its keywords only. */
 export const SUGGESTION_PROFILES: Record<string, Profile> = {
   members: { heads: ['member'], headIsTopic: true, requires: ['levelValue'], forbids: ['admission', 'party', 'predicate', 'subgroup'] },
-  members_new: { heads: ['member', 'worker'], headless: true, requires: ['admission'], forbids: ['party', 'subgroup'], cues: ['admission'] },
+  members_new: {
+    heads: ['member', 'worker'],
+    headless: true,
+    requires: ['admission'],
+    forbids: ['party', 'subgroup'],
+    cues: ['admission'],
+  },
   cdcs_new_count: { heads: ['cdcs'], headIsTopic: true, requires: ['levelValue'], forbids: ['predicate'] },
   employers_with_cdcs_share: { heads: ['employer'], conditionLike: true, cues: ['sizeOnly'], forbids: ['agreement'] },
   workers_members_share: { heads: ['worker'], headless: true, cues: ['memberOverWorker'], forbids: ['party'] },
@@ -90,18 +110,46 @@ export const SUGGESTION_PROFILES: Record<string, Profile> = {
 // 1. Normal form
 
 const ABBREVIATIONS: Record<string, string> = {
-  cdcs: 'cong doan co so', cd: 'cong doan', dvcd: 'doan vien cong doan', dv: 'doan vien',
-  nld: 'nguoi lao dong', ld: 'lao dong', cnld: 'cong nhan lao dong', cnvcld: 'cong nhan vien chuc lao dong',
-  cnvc: 'cong nhan vien chuc', cbcnvc: 'can bo cong nhan vien chuc', cbcd: 'can bo cong doan', ctcd: 'chu tich cong doan',
-  dn: 'doanh nghiep', dnnn: 'doanh nghiep nha nuoc', hcsn: 'hanh chinh su nghiep', kcn: 'khu cong nghiep',
-  kcx: 'khu che xuat', kkt: 'khu kinh te', tuldtt: 'thoa uoc lao dong tap the', ldtt: 'lao dong tap the',
-  kpcd: 'kinh phi cong doan', qcdc: 'quy che dan chu', nsdld: 'nguoi su dung lao dong', ldld: 'lien doan lao dong',
-  macd: 'mai am cong doan', bch: 'ban chap hanh', ubkt: 'uy ban kiem tra', hnnld: 'hoi nghi nguoi lao dong',
-  bnc: 'ban nu cong', ubnd: 'uy ban nhan dan',
+  cdcs: 'cong doan co so',
+  cd: 'cong doan',
+  dvcd: 'doan vien cong doan',
+  dv: 'doan vien',
+  nld: 'nguoi lao dong',
+  ld: 'lao dong',
+  cnld: 'cong nhan lao dong',
+  cnvcld: 'cong nhan vien chuc lao dong',
+  cnvc: 'cong nhan vien chuc',
+  cbcnvc: 'can bo cong nhan vien chuc',
+  cbcd: 'can bo cong doan',
+  ctcd: 'chu tich cong doan',
+  dn: 'doanh nghiep',
+  dnnn: 'doanh nghiep nha nuoc',
+  hcsn: 'hanh chinh su nghiep',
+  kcn: 'khu cong nghiep',
+  kcx: 'khu che xuat',
+  kkt: 'khu kinh te',
+  tuldtt: 'thoa uoc lao dong tap the',
+  ldtt: 'lao dong tap the',
+  kpcd: 'kinh phi cong doan',
+  qcdc: 'quy che dan chu',
+  nsdld: 'nguoi su dung lao dong',
+  ldld: 'lien doan lao dong',
+  macd: 'mai am cong doan',
+  bch: 'ban chap hanh',
+  ubkt: 'uy ban kiem tra',
+  hnnld: 'hoi nghi nguoi lao dong',
+  bnc: 'ban nu cong',
+  ubnd: 'uy ban nhan dan',
 };
 
 /** Spelling variants: the second word decides ("ti lệ" → "tỷ lệ", but "ti vi" stays). */
-const VARIANTS: [string, string, string][] = [['ti', 'le', 'ty'], ['ki', 'nang', 'ky'], ['qui', 'che', 'quy'], ['qui', 'dinh', 'quy'], ['qui', 'mo', 'quy']];
+const VARIANTS: [string, string, string][] = [
+  ['ti', 'le', 'ty'],
+  ['ki', 'nang', 'ky'],
+  ['qui', 'che', 'quy'],
+  ['qui', 'dinh', 'quy'],
+  ['qui', 'mo', 'quy'],
+];
 const MULTIPLIERS = new Set(['nghin', 'ngan', 'van', 'trieu', 'ty']);
 
 export function normalTokens(text: string): string[] {
@@ -110,16 +158,28 @@ export function normalTokens(text: string): string[] {
   s = s.replace(/(?<![\d.,])(?:19|20)\d\d(?![\d]|[.,]\d)/g, ' Y ');
   s = s.replace(/\d+(?:[.,]\d+)*(?:\s*\/\s*\d+)?/g, ' # ');
   s = s.replace(/phan tram/g, ' % ').replace(/%/g, ' % ');
-  s = s.replace(/[;:.()\n\r!?]+/g, ' ; ').replace(/,/g, ' , ').replace(/[^a-z0-9#%;,Y]+/g, ' ');
+  s = s
+    .replace(/[;:.()\n\r!?]+/g, ' ; ')
+    .replace(/,/g, ' , ')
+    .replace(/[^a-z0-9#%;,Y]+/g, ' ');
   const raw = s.split(' ').filter(Boolean);
   const out: string[] = [];
   for (let i = 0; i < raw.length; i++) {
     const t = raw[i]!;
-    if (t === 'Y' || t === '#' || t === '%' || t === ';' || t === ',') { out.push(t); continue; }
+    if (t === 'Y' || t === '#' || t === '%' || t === ';' || t === ',') {
+      out.push(t);
+      continue;
+    }
     if (MULTIPLIERS.has(t) && out[out.length - 1] === '#' && raw[i + 1] !== 'le') continue;
-    if (t === 'tu' && raw[i + 1] === 'ldtt') { out.push('thoa', 'uoc'); continue; }
+    if (t === 'tu' && raw[i + 1] === 'ldtt') {
+      out.push('thoa', 'uoc');
+      continue;
+    }
     const variant = VARIANTS.find(([w, next]) => w === t && raw[i + 1] === next);
-    if (variant) { out.push(variant[2]); continue; }
+    if (variant) {
+      out.push(variant[2]);
+      continue;
+    }
     const expanded = ABBREVIATIONS[t];
     if (expanded) out.push(...expanded.split(' '));
     else out.push(t);
@@ -130,33 +190,112 @@ export function normalTokens(text: string): string[] {
 // ---------------------------------------------------------------------------------------------
 // 2. The head
 
-const POPULATIONS: [string[], Population][] = ([
-  ['cong doan cap tren truc tiep co so', 'upper'], ['cong doan cap tren co so', 'upper'], ['cong doan cap tren truc tiep', 'upper'],
-  ['cong doan cap tren', 'upper'], ['lien doan lao dong', 'upper'], ['cong doan nganh', 'upper'], ['cong doan cac khu cong nghiep', 'upper'],
-  ['cong doan khu cong nghiep', 'upper'], ['cong doan khu kinh te', 'upper'], ['cong doan khu che xuat', 'upper'], ['cong doan xa', 'upper'],
-  ['cong doan phuong', 'upper'], ['cong doan dac khu', 'upper'], ['cong doan tong cong ty', 'upper'],
-  ['cong doan co so', 'cdcs'], ['nghiep doan co so', 'cdcs'], ['nghiep doan', 'cdcs'],
-  ['chu tich cong doan', 'chair'], ['chu tich', 'chair'],
-  ['can bo', 'cadre'], ['uy vien', 'cadre'], ['to truong', 'cadre'], ['ban chap hanh', 'cadre'],
-  ['doan vien thanh nien', 'foreign'], ['doan vien cong doan', 'member'], ['doan vien', 'member'],
-  ['thanh nien', 'foreign'], ['hoi vien', 'foreign'], ['dang vien', 'foreign'], ['phu nu', 'foreign'], ['thieu nhi', 'foreign'],
-  ['hoc sinh', 'foreign'], ['sinh vien', 'foreign'], ['ho ngheo', 'foreign'], ['ho gia dinh', 'foreign'], ['ho hoi vien', 'foreign'],
-  ['nguoi lao dong', 'worker'], ['cong nhan', 'worker'], ['lao dong', 'worker'], ['cong chuc', 'worker'], ['vien chuc', 'worker'],
-  ['doanh nghiep', 'employer'], ['don vi su dung lao dong', 'employer'], ['co quan', 'employer'], ['don vi', 'employer'],
-  ['cong ty', 'employer'], ['hop tac xa', 'employer'], ['co so san xuat', 'employer'], ['nha truong', 'employer'], ['truong hoc', 'employer'],
-  ['ban thoa uoc', 'agreement'], ['thoa uoc', 'agreement'],
-  ['vu viec', 'case'], ['vu an', 'case'],
-  ['vu tranh chap', 'dispute'], ['tranh chap', 'dispute'], ['cuoc ngung viec', 'dispute'], ['vu ngung viec', 'dispute'],
-  ['ngung viec', 'dispute'], ['cuoc dinh cong', 'dispute'], ['vu dinh cong', 'dispute'], ['dinh cong', 'dispute'],
-  ['nha mai am', 'home'], ['mai am', 'home'], ['can nha', 'home'], ['ngoi nha', 'home'],
-  ['luot', 'event'], ['cuoc', 'event'], ['hoi nghi', 'event'], ['lop', 'event'], ['suat', 'event'], ['sang kien', 'event'],
-  ['mo hinh', 'event'], ['tap the', 'event'], ['hoat dong', 'event'], ['ho so', 'event'],
-] as [string, Population][])
+const POPULATIONS: [string[], Population][] = (
+  [
+    ['cong doan cap tren truc tiep co so', 'upper'],
+    ['cong doan cap tren co so', 'upper'],
+    ['cong doan cap tren truc tiep', 'upper'],
+    ['cong doan cap tren', 'upper'],
+    ['lien doan lao dong', 'upper'],
+    ['cong doan nganh', 'upper'],
+    ['cong doan cac khu cong nghiep', 'upper'],
+    ['cong doan khu cong nghiep', 'upper'],
+    ['cong doan khu kinh te', 'upper'],
+    ['cong doan khu che xuat', 'upper'],
+    ['cong doan xa', 'upper'],
+    ['cong doan phuong', 'upper'],
+    ['cong doan dac khu', 'upper'],
+    ['cong doan tong cong ty', 'upper'],
+    ['cong doan co so', 'cdcs'],
+    ['nghiep doan co so', 'cdcs'],
+    ['nghiep doan', 'cdcs'],
+    ['chu tich cong doan', 'chair'],
+    ['chu tich', 'chair'],
+    ['can bo', 'cadre'],
+    ['uy vien', 'cadre'],
+    ['to truong', 'cadre'],
+    ['ban chap hanh', 'cadre'],
+    ['doan vien thanh nien', 'foreign'],
+    ['doan vien cong doan', 'member'],
+    ['doan vien', 'member'],
+    ['thanh nien', 'foreign'],
+    ['hoi vien', 'foreign'],
+    ['dang vien', 'foreign'],
+    ['phu nu', 'foreign'],
+    ['thieu nhi', 'foreign'],
+    ['hoc sinh', 'foreign'],
+    ['sinh vien', 'foreign'],
+    ['ho ngheo', 'foreign'],
+    ['ho gia dinh', 'foreign'],
+    ['ho hoi vien', 'foreign'],
+    ['nguoi lao dong', 'worker'],
+    ['cong nhan', 'worker'],
+    ['lao dong', 'worker'],
+    ['cong chuc', 'worker'],
+    ['vien chuc', 'worker'],
+    ['doanh nghiep', 'employer'],
+    ['don vi su dung lao dong', 'employer'],
+    ['co quan', 'employer'],
+    ['don vi', 'employer'],
+    ['cong ty', 'employer'],
+    ['hop tac xa', 'employer'],
+    ['co so san xuat', 'employer'],
+    ['nha truong', 'employer'],
+    ['truong hoc', 'employer'],
+    ['ban thoa uoc', 'agreement'],
+    ['thoa uoc', 'agreement'],
+    ['vu viec', 'case'],
+    ['vu an', 'case'],
+    ['vu tranh chap', 'dispute'],
+    ['tranh chap', 'dispute'],
+    ['cuoc ngung viec', 'dispute'],
+    ['vu ngung viec', 'dispute'],
+    ['ngung viec', 'dispute'],
+    ['cuoc dinh cong', 'dispute'],
+    ['vu dinh cong', 'dispute'],
+    ['dinh cong', 'dispute'],
+    ['nha mai am', 'home'],
+    ['mai am', 'home'],
+    ['can nha', 'home'],
+    ['ngoi nha', 'home'],
+    ['luot', 'event'],
+    ['cuoc', 'event'],
+    ['hoi nghi', 'event'],
+    ['lop', 'event'],
+    ['suat', 'event'],
+    ['sang kien', 'event'],
+    ['mo hinh', 'event'],
+    ['tap the', 'event'],
+    ['hoat dong', 'event'],
+    ['ho so', 'event'],
+  ] as [string, Population][]
+)
   .map(([phrase, population]): [string[], Population] => [phrase.split(' '), population])
   .sort((a, b) => b[0].length - a[0].length);
 
 /** Words between a value and its head ("85% trở lên số", "ít nhất 01 người"). */
-const FILLERS = new Set(['%', 'so', 'tong', 'cac', 'nhung', 'trong', 'tren', 'hon', 'it', 'nhat', 'toi', 'thieu', 'khoang', 'nguoi', 'tro', 'len', 'xuong', 'ca', 'toan', 'bo']);
+const FILLERS = new Set([
+  '%',
+  'so',
+  'tong',
+  'cac',
+  'nhung',
+  'trong',
+  'tren',
+  'hon',
+  'it',
+  'nhat',
+  'toi',
+  'thieu',
+  'khoang',
+  'nguoi',
+  'tro',
+  'len',
+  'xuong',
+  'ca',
+  'toan',
+  'bo',
+]);
 const NUMBER_WORDS = new Set(['mot', 'hai', 'ba', 'bon', 'bay', 'tam', 'chin', 'muoi', 'tram']);
 
 function populationAt(tokens: string[], at: number): { population: Population; end: number } | null {
@@ -225,12 +364,29 @@ function valueIndex(tokens: string[], unit: SuggestionUnit): number {
   return candidates.find((i) => (tokens[i + 1] === '%') === wantsPercent) ?? candidates[0]!;
 }
 
-interface Head { population: Population | null; start: number; end: number }
+interface Head {
+  population: Population | null;
+  start: number;
+  end: number;
+}
 
 /** Words that qualify a value without being its verb ("có trên", "đạt ít nhất", "từ … trở lên"). */
 const QUANTITY_WORDS = new Set(['tren', 'hon', 'it', 'nhat', 'toi', 'thieu', 'tu', 'khoang', 'gan', 'ca', 'duoc']);
 /** Verbs that make a value a level held or reached (or units set up), not people an action is done for. */
-const LEVEL_LEADS = [' co', ' dat', ' la', ' len', ' voi', ' phan dau', ' quan ly', ' duy tri', ' on dinh', ' thanh lap', ' thanh lap moi', ' xay dung moi'];
+const LEVEL_LEADS = [
+  ' co',
+  ' dat',
+  ' la',
+  ' len',
+  ' voi',
+  ' phan dau',
+  ' quan ly',
+  ' duy tri',
+  ' on dinh',
+  ' thanh lap',
+  ' thanh lap moi',
+  ' xay dung moi',
+];
 
 /**
  * A stock's value is held: "có / đạt / là / nâng … lên / phấn đấu N", a value opening its clause,
@@ -277,12 +433,62 @@ function readHead(tokens: string[], unit: SuggestionUnit): Head {
 // 3. Features
 
 // Not a bare "ky": folded, "ký" (signs) is also "kỳ" (nhiệm kỳ, định kỳ).
-const PREDICATES = ['duoc', 'tham gia', 'dat', 'nhan', 'hoc', 'ky ket', 'ky duoc', 'to chuc', 'thuc hien', 'hoan thanh', 'xep loai', 'dong',
-  'vi pham', 'tiep can', 'huong', 'kho khan', 'hoan canh', 'dang ky', 'thi', 'bi', 'mat viec', 'nghi viec', 'xay dung', 'khoi kien',
-  'co ban', 'co thoa uoc', 'gioi thieu', 'tap huan', 'boi duong', 'dao tao'];
+const PREDICATES = [
+  'duoc',
+  'tham gia',
+  'dat',
+  'nhan',
+  'hoc',
+  'ky ket',
+  'ky duoc',
+  'to chuc',
+  'thuc hien',
+  'hoan thanh',
+  'xep loai',
+  'dong',
+  'vi pham',
+  'tiep can',
+  'huong',
+  'kho khan',
+  'hoan canh',
+  'dang ky',
+  'thi',
+  'bi',
+  'mat viec',
+  'nghi viec',
+  'xay dung',
+  'khoi kien',
+  'co ban',
+  'co thoa uoc',
+  'gioi thieu',
+  'tap huan',
+  'boi duong',
+  'dao tao',
+];
 const SUBGROUPS = ['nu', 'uu tu', 'thanh nien', 'tre', 'lao dong nu'];
 /** Words of the value phrase itself, dropped from the end of what follows a head ("… đạt trên"). */
-const VALUE_WORDS = new Set(['dat', 'tren', 'tu', 'it', 'nhat', 'hon', 'khoang', 'toi', 'thieu', 'la', 'co', 'len', 'tong', 'so', 'muc', 'duy', 'tri', 'quan', 'ly', 'nang']);
+const VALUE_WORDS = new Set([
+  'dat',
+  'tren',
+  'tu',
+  'it',
+  'nhat',
+  'hon',
+  'khoang',
+  'toi',
+  'thieu',
+  'la',
+  'co',
+  'len',
+  'tong',
+  'so',
+  'muc',
+  'duy',
+  'tri',
+  'quan',
+  'ly',
+  'nang',
+]);
 
 /** The words after the head, up to the clause's end or the value. */
 function afterHead(tokens: string[], head: Head): string {
@@ -298,10 +504,15 @@ function afterHead(tokens: string[], head: Head): string {
 }
 
 const FEATURE_PATTERNS: Partial<Record<Feature, RegExp>> = {
-  admission: new RegExp([
-    ' (ket nap|phat trien|thu hut|tang|tap hop|van dong)( (moi|them|duoc|it nhat|toi thieu|tren|hon|tu|khoang|tong|so|tro len|#|%|dat|cho|duoc))* (doan vien|nguoi lao dong|cong nhan|lao dong|cnvcld)',
-    ' doan vien( cong doan)? (moi(?! nam)|duoc ket nap|ket nap)', ' ket nap moi ', ' phat trien (moi|them) ', ' gia nhap (to chuc )?cong doan ',
-  ].join('|')),
+  admission: new RegExp(
+    [
+      ' (ket nap|phat trien|thu hut|tang|tap hop|van dong)( (moi|them|duoc|it nhat|toi thieu|tren|hon|tu|khoang|tong|so|tro len|#|%|dat|cho|duoc))* (doan vien|nguoi lao dong|cong nhan|lao dong|cnvcld)',
+      ' doan vien( cong doan)? (moi(?! nam)|duoc ket nap|ket nap)',
+      ' ket nap moi ',
+      ' phat trien (moi|them) ',
+      ' gia nhap (to chuc )?cong doan ',
+    ].join('|'),
+  ),
   party: / (cho|vao|ket nap|cua|to chuc|cap uy) dang | dang vien | dang (bo|uy) | chi bo /,
   memberOverWorker: / doan vien( cong doan)? (tren|so voi) (tong )?(so )?(nguoi lao dong|cong nhan|lao dong)/,
   agreement: / thoa uoc /,
@@ -309,15 +520,18 @@ const FEATURE_PATTERNS: Partial<Record<Feature, RegExp>> = {
   better: / co loi hon | (cao|tot) hon (so voi )?(quy dinh|muc|phap luat|luat) | vuot (so voi )?quy dinh /,
   lawsuit: / khoi kien | toa an | vu an | to tung /,
   dispute: / tranh chap | ngung viec | dinh cong /,
-  support: / ho tro | dai dien | tro giup | bao ve | tham gia (giai quyet|to tung|dai dien) | su tham gia | cong doan tham gia | giai quyet | tu van | huong dan /,
-  collect: / (thu|dong|nop|truy thu)( duoc| du| day du)? (kinh phi cong doan|doan phi) | (kinh phi cong doan|doan phi)( cong doan)? (thu|dong|nop|da thu|phai thu)| ty le thu /,
+  support:
+    / ho tro | dai dien | tro giup | bao ve | tham gia (giai quyet|to tung|dai dien) | su tham gia | cong doan tham gia | giai quyet | tu van | huong dan /,
+  collect:
+    / (thu|dong|nop|truy thu)( duoc| du| day du)? (kinh phi cong doan|doan phi) | (kinh phi cong doan|doan phi)( cong doan)? (thu|dong|nop|da thu|phai thu)| ty le thu /,
   trainedStatus: / qua dao tao | co bang | chung chi /,
   meeting: / hoi nghi | doi thoai | dai hoi /,
   finInspection: / (tu )?kiem tra( va)?( giam sat)?( cong tac)? tai chinh | giam sat tai chinh /,
 };
 
 /** Topics the catalogue does not measure; as a predicate they make a condition-like cue yield. */
-const OTHER_TOPICS = / hoi nghi | doi thoai | dai hoi | tap huan | thi dua | (tang|trao|suat) qua | tro cap | tham hoi | kham | chuyen doi so | trang thong tin | sang kien | an toan | bao hiem | nha o | khen thuong /;
+const OTHER_TOPICS =
+  / hoi nghi | doi thoai | dai hoi | tap huan | thi dua | (tang|trao|suat) qua | tro cap | tham hoi | kham | chuyen doi so | trang thong tin | sang kien | an toan | bao hiem | nha o | khen thuong /;
 
 interface Reading {
   /** Folded words with commas dropped, padded with spaces. */
@@ -328,8 +542,14 @@ interface Reading {
 }
 
 function sectorOf(flat: string): 'state' | 'nonstate' | null {
-  if (/ ngoai (khu vuc )?nha nuoc | fdi | (von )?(dau tu )?nuoc ngoai | tu nhan | dan doanh | ngoai quoc doanh /.test(flat)) return 'nonstate';
-  if (/ nha nuoc | hanh chinh | su nghiep | cong lap | co quan | truong hoc | benh vien | cong chuc | vien chuc | luc luong vu trang /.test(flat)) return 'state';
+  if (/ ngoai (khu vuc )?nha nuoc | fdi | (von )?(dau tu )?nuoc ngoai | tu nhan | dan doanh | ngoai quoc doanh /.test(flat))
+    return 'nonstate';
+  if (
+    / nha nuoc | hanh chinh | su nghiep | cong lap | co quan | truong hoc | benh vien | cong chuc | vien chuc | luc luong vu trang /.test(
+      flat,
+    )
+  )
+    return 'state';
   if (/ doanh nghiep | khu cong nghiep | khu che xuat | khu kinh te /.test(flat)) return 'nonstate';
   return null;
 }
@@ -354,14 +574,21 @@ export function readSubject(text: string, unit: SuggestionUnit): Reading {
 
 const COMPATIBLE: Record<SuggestionUnit, readonly string[]> = { count: ['count', 'ratio'], percent: ['percent'], money: ['money'] };
 
-interface Scored { indicator: IndicatorDef; score: number; order: number }
+interface Scored {
+  indicator: IndicatorDef;
+  score: number;
+  order: number;
+}
 
 /** Where the last occurrence of any of the phrases ends in `flat`, or -1. */
 function lastEnd(flat: string, phrases: string[]): number {
-  return Math.max(-1, ...phrases.map((p) => {
-    const at = flat.lastIndexOf(` ${p} `);
-    return at < 0 ? -1 : at + p.length + 1;
-  }));
+  return Math.max(
+    -1,
+    ...phrases.map((p) => {
+      const at = flat.lastIndexOf(` ${p} `);
+      return at < 0 ? -1 : at + p.length + 1;
+    }),
+  );
 }
 
 /**

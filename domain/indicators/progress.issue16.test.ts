@@ -13,20 +13,41 @@ const YEAR_END = '2025-12-31';
 /** Gold 001 (61-KH/TU, issued 21/10/2021): "trên 99% … có thỏa ước" by 2045. */
 const agreements2045: TargetSpec = { comparator: '>', value: 99, deadline: '2045-12-31', start: '2021-10-21', range: PERCENT_RANGE };
 const share = { num: parseExpression('100 * #{cdcs_with_agreement}'), den: parseExpression('#{cdcs}') };
-const valueOf = (covered: number, cdcs: number) => indicatorValue(share.num, share.den, new Map([['cdcs_with_agreement', covered], ['cdcs', cdcs]])).value!;
+const valueOf = (covered: number, cdcs: number) =>
+  indicatorValue(
+    share.num,
+    share.den,
+    new Map([
+      ['cdcs_with_agreement', covered],
+      ['cdcs', cdcs],
+    ]),
+  ).value!;
 
 /** Eleven communes: CĐCS, CĐCS with an agreement on 31/12/2025, and today. */
 const communes: [name: string, cdcs: number, then: number, now: number][] = [
-  ['Công đoàn xã A', 31, 7, 8], ['Công đoàn xã B', 150, 60, 63], ['Công đoàn xã C', 120, 54, 57], ['Công đoàn xã D', 100, 30, 35],
-  ['Công đoàn xã E', 90, 27, 28], ['Công đoàn xã F', 80, 32, 34], ['Công đoàn xã G', 70, 21, 24], ['Công đoàn xã H', 60, 12, 12],
-  ['Công đoàn xã I', 100, 40, 43], ['Công đoàn xã J', 99, 37, 38], ['Công đoàn xã K', 100, 40, 40],
+  ['Công đoàn xã A', 31, 7, 8],
+  ['Công đoàn xã B', 150, 60, 63],
+  ['Công đoàn xã C', 120, 54, 57],
+  ['Công đoàn xã D', 100, 30, 35],
+  ['Công đoàn xã E', 90, 27, 28],
+  ['Công đoàn xã F', 80, 32, 34],
+  ['Công đoàn xã G', 70, 21, 24],
+  ['Công đoàn xã H', 60, 12, 12],
+  ['Công đoàn xã I', 100, 40, 43],
+  ['Công đoàn xã J', 99, 37, 38],
+  ['Công đoàn xã K', 100, 40, 40],
 ];
 const sum = (pick: (c: (typeof communes)[number]) => number) => communes.reduce((s, c) => s + pick(c), 0);
 
 describe('issue 16: a long-term ratio target, the province at 38,2% and its communes', () => {
   const province = { cdcs: sum((c) => c[1]), then: sum((c) => c[2]), now: sum((c) => c[3]) };
   const history = (covered: number, cdcs: number): Observation[] => [{ date: YEAR_END, value: valueOf(covered, cdcs) }];
-  const judged = communes.map(([name, cdcs, then, now]) => ({ name, cdcs, value: valueOf(now, cdcs), progress: judge(agreements2045, valueOf(now, cdcs), D, history(then, cdcs)) }));
+  const judged = communes.map(([name, cdcs, then, now]) => ({
+    name,
+    cdcs,
+    value: valueOf(now, cdcs),
+    progress: judge(agreements2045, valueOf(now, cdcs), D, history(then, cdcs)),
+  }));
   const provinceProgress = judge(agreements2045, valueOf(province.now, province.cdcs), D, history(province.then, province.cdcs));
 
   it('is the situation seen: 38,2% for the province (summed, not averaged), 25,8% for one commune', () => {
@@ -53,7 +74,12 @@ describe('issue 16: a long-term ratio target, the province at 38,2% and its comm
     }
     expect(provinceProgress.status).toBe('behind');
     expect(judged[0]!.progress.status).toBe('behind'); // the 25,8% commune: 22,6% a year ago, 25,9% expected today
-    expect(judged.filter((c) => c.progress.status === 'on_track').map((c) => c.name)).toEqual(['Công đoàn xã C', 'Công đoàn xã D', 'Công đoàn xã G', 'Công đoàn xã I']);
+    expect(judged.filter((c) => c.progress.status === 'on_track').map((c) => c.name)).toEqual([
+      'Công đoàn xã C',
+      'Công đoàn xã D',
+      'Công đoàn xã G',
+      'Công đoàn xã I',
+    ]);
   });
 
   it('keeps the province consistent with its communes: its expected point is theirs, weighted by their CĐCS', () => {
@@ -66,7 +92,9 @@ describe('issue 16: a long-term ratio target, the province at 38,2% and its comm
   });
 
   it('lists the lagging communes first, by their own achievement, not by size', () => {
-    const rows = rankChildren(judged.map((c) => ({ unit: { name: c.name }, status: c.progress.status, achievement: c.progress.shareAchieved, cdcs: c.cdcs })));
+    const rows = rankChildren(
+      judged.map((c) => ({ unit: { name: c.name }, status: c.progress.status, achievement: c.progress.shareAchieved, cdcs: c.cdcs })),
+    );
     expect(rows.slice(0, 7).every((r) => r.status === 'behind')).toBe(true);
     expect(rows[0]!.unit.name).toBe('Công đoàn xã H'); // 20%: the weakest, though not the smallest
     expect(rows[1]!.unit.name).toBe('Công đoàn xã A'); // 25,8%, the smallest commune

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { forecast, judge, meets, type TargetSpec } from './progress.ts';
 
 const members: TargetSpec = {
-  comparator: '>', value: 140_000, deadline: '2028-12-31', start: '2024-01-18',
+  comparator: '>',
+  value: 140_000,
+  deadline: '2028-12-31',
+  start: '2024-01-18',
   baseline: { date: '2024-01-18', value: 120_000 },
 };
 
@@ -14,20 +17,34 @@ describe('target progress', () => {
   it('is on track when ahead of the straight path from the baseline, behind when not', () => {
     // Halfway through (mid-2026) the path is at ~130,000.
     expect(judge(members, 131_000, '2026-07-01').status).toBe('on_track');
-    expect(judge(members, 124_000, '2026-07-01', [{ date: '2025-06-30', value: 123_000 }, { date: '2026-07-01', value: 124_000 }]).status).toBe('behind');
+    expect(
+      judge(members, 124_000, '2026-07-01', [
+        { date: '2025-06-30', value: 123_000 },
+        { date: '2026-07-01', value: 124_000 },
+      ]).status,
+    ).toBe('behind');
     expect(judge(members, 140_001, '2026-07-01').status).toBe('met');
     expect(judge(members, 139_000, '2029-01-01').status).toBe('missed');
   });
 
   it('lets the pace decide once there is a history, so status and forecast agree', () => {
     // Far ahead of the straight path from the plan's start (~71,000 expected), but flat for a year: behind.
-    const flat = judge({ ...members, baseline: null }, 131_000, '2026-07-01', [{ date: '2025-07-01', value: 131_000 }, { date: '2026-07-01', value: 131_000 }]);
+    const flat = judge({ ...members, baseline: null }, 131_000, '2026-07-01', [
+      { date: '2025-07-01', value: 131_000 },
+      { date: '2026-07-01', value: 131_000 },
+    ]);
     expect(flat.forecast?.willBeMet).toBe(false);
     expect(flat.status).toBe('behind');
   });
 
   it('is met by going down for a "≤" target, and judges the share from the baseline', () => {
-    const disputes: TargetSpec = { comparator: '<=', value: 3, deadline: '2026-12-31', start: '2026-01-01', baseline: { date: '2026-01-01', value: 9 } };
+    const disputes: TargetSpec = {
+      comparator: '<=',
+      value: 3,
+      deadline: '2026-12-31',
+      start: '2026-01-01',
+      baseline: { date: '2026-01-01', value: 9 },
+    };
     expect(judge(disputes, 3, '2026-06-30').status).toBe('met');
     const half = judge(disputes, 6, '2026-07-02');
     expect(half.shareAchieved).toBeCloseTo(50, 5);
@@ -50,7 +67,10 @@ describe('target progress', () => {
     expect(f.projectedValue).toBeLessThan(145_050);
     expect(f.metOn).toBe('2028-01-01');
     expect(f.willBeMet).toBe(true);
-    const flat = forecast({ ...members, baseline: null }, [{ date: '2025-01-01', value: 121_000 }, { date: '2026-01-01', value: 121_000 }])!;
+    const flat = forecast({ ...members, baseline: null }, [
+      { date: '2025-01-01', value: 121_000 },
+      { date: '2026-01-01', value: 121_000 },
+    ])!;
     expect(flat.willBeMet).toBe(false);
     expect(flat.metOn).toBeNull();
   });

@@ -142,7 +142,7 @@ function project(target: TargetSpec, from: Observation, last: Observation): Fore
   const projectedValue = clamp(last.value + slopePerDay * (t(target.deadline) - t(last.date)), target.range ?? NON_NEGATIVE);
   let metOn: string | null = null;
   if (meets(last.value, target.comparator, target.value)) metOn = last.date;
-  else if (slopePerDay !== 0 && (slopePerDay > 0) !== isDownward(target.comparator)) {
+  else if (slopePerDay !== 0 && slopePerDay > 0 !== isDownward(target.comparator)) {
     // The day the line crosses the target value.
     metOn = isoOf(t(last.date) + (target.value - last.value) / slopePerDay);
   }
@@ -176,7 +176,16 @@ export function pathStart(target: TargetSpec, points: Observation[], asOf: strin
  */
 export function judge(target: TargetSpec, actual: number | null, asOf: string, history: Observation[] = []): Progress {
   if (actual === null) {
-    return { status: 'no_data', statusLabel: STATUS_LABELS.no_data, actual: null, shareAchieved: null, expectedNow: null, pathStart: null, forecast: null, forecastNote: FORECAST_NOTES.noData };
+    return {
+      status: 'no_data',
+      statusLabel: STATUS_LABELS.no_data,
+      actual: null,
+      shareAchieved: null,
+      expectedNow: null,
+      pathStart: null,
+      forecast: null,
+      forecastNote: FORECAST_NOTES.noData,
+    };
   }
   const down = isDownward(target.comparator);
   const measured = history.some((p) => p.date === asOf) ? history : [...history, { date: asOf, value: actual }];
@@ -184,7 +193,13 @@ export function judge(target: TargetSpec, actual: number | null, asOf: string, h
   const from = pathStart(target, points, asOf, actual);
   let shareAchieved: number;
   if (!down) shareAchieved = target.value === 0 ? 100 : (100 * actual) / target.value;
-  else shareAchieved = from.value === target.value ? (meets(actual, target.comparator, target.value) ? 100 : 0) : (100 * (from.value - actual)) / (from.value - target.value);
+  else
+    shareAchieved =
+      from.value === target.value
+        ? meets(actual, target.comparator, target.value)
+          ? 100
+          : 0
+        : (100 * (from.value - actual)) / (from.value - target.value);
 
   const span = t(target.deadline) - t(from.date);
   const elapsed = Math.min(1, Math.max(0, span <= 0 ? 1 : (t(asOf) - t(from.date)) / span));
@@ -193,7 +208,13 @@ export function judge(target: TargetSpec, actual: number | null, asOf: string, h
 
   if (meets(actual, target.comparator, target.value)) {
     // Met: nothing left to project; the forecast says it was met on the day measured.
-    return { ...base, status: 'met', statusLabel: STATUS_LABELS.met, forecast: { projectedValue: actual, metOn: asOf, willBeMet: true }, forecastNote: null };
+    return {
+      ...base,
+      status: 'met',
+      statusLabel: STATUS_LABELS.met,
+      forecast: { projectedValue: actual, metOn: asOf, willBeMet: true },
+      forecastNote: null,
+    };
   }
   if (asOf >= target.deadline) {
     return { ...base, status: 'missed', statusLabel: STATUS_LABELS.missed, forecast: null, forecastNote: FORECAST_NOTES.deadlinePassed };
@@ -201,7 +222,17 @@ export function judge(target: TargetSpec, actual: number | null, asOf: string, h
   // Only a measured (or stated) start carries a pace: 0 on the start day is an assumption.
   const projection = points.includes(from) ? project(target, from, { date: asOf, value: actual }) : null;
   const status: ProgressStatus = projection
-    ? (projection.willBeMet ? 'on_track' : 'behind')
-    : (down ? actual <= expectedNow : actual >= expectedNow) ? 'on_track' : 'behind';
-  return { ...base, status, statusLabel: STATUS_LABELS[status], forecast: projection, forecastNote: projection ? null : FORECAST_NOTES.notEnoughHistory };
+    ? projection.willBeMet
+      ? 'on_track'
+      : 'behind'
+    : (down ? actual <= expectedNow : actual >= expectedNow)
+      ? 'on_track'
+      : 'behind';
+  return {
+    ...base,
+    status,
+    statusLabel: STATUS_LABELS[status],
+    forecast: projection,
+    forecastNote: projection ? null : FORECAST_NOTES.notEnoughHistory,
+  };
 }

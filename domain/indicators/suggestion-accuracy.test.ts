@@ -7,7 +7,13 @@ import { INDICATORS, suggestIndicators, type SuggestionUnit } from './catalogue.
  * field states the rule): an expected code is right at top-1 when it is the first suggestion, at
  * top-3 when it is among the first three; a null item is right only when nothing is suggested.
  */
-interface Item { text: string; unit: SuggestionUnit; expected: string | null; note?: string; batch: string }
+interface Item {
+  text: string;
+  unit: SuggestionUnit;
+  expected: string | null;
+  note?: string;
+  batch: string;
+}
 
 const SET = JSON.parse(fs.readFileSync(new URL('./suggestion-set.json', import.meta.url), 'utf8')) as { items: Item[] };
 
@@ -41,8 +47,14 @@ describe('indicator suggestion accuracy on the annotated set', () => {
       const key = item.expected ?? '(none fits)';
       const row = rows.get(key) ?? { n: 0, top1: 0, top3: 0 };
       row.n++;
-      if (r.top1) { row.top1++; top1++; } else misses.push(`  ${item.expected ?? 'null'} ← "${item.text}" (${item.unit}) got [${r.got.join(', ')}]`);
-      if (r.top3) { row.top3++; top3++; }
+      if (r.top1) {
+        row.top1++;
+        top1++;
+      } else misses.push(`  ${item.expected ?? 'null'} ← "${item.text}" (${item.unit}) got [${r.got.join(', ')}]`);
+      if (r.top3) {
+        row.top3++;
+        top3++;
+      }
       rows.set(key, row);
       const batch = batches.get(item.batch) ?? { n: 0, top1: 0, top3: 0 };
       batch.n++;
@@ -54,9 +66,12 @@ describe('indicator suggestion accuracy on the annotated set', () => {
     const pct = (x: number, of: number) => `${((100 * x) / of).toFixed(1)}%`.padStart(6);
     const lines = [
       `indicator suggestions: ${n} subjects — top-1 ${pct(top1, n)} (${top1}/${n}), top-3 ${pct(top3, n)} (${top3}/${n})`,
-      ...[...batches.entries()].map(([name, r]) => `  batch ${name.padEnd(22)} n=${String(r.n).padStart(3)}  top-1 ${pct(r.top1, r.n)}  top-3 ${pct(r.top3, r.n)}`),
-      ...[...rows.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([code, r]) =>
-        `  ${code.padEnd(28)} n=${String(r.n).padStart(3)}  top-1 ${pct(r.top1, r.n)}  top-3 ${pct(r.top3, r.n)}`),
+      ...[...batches.entries()].map(
+        ([name, r]) => `  batch ${name.padEnd(22)} n=${String(r.n).padStart(3)}  top-1 ${pct(r.top1, r.n)}  top-3 ${pct(r.top3, r.n)}`,
+      ),
+      ...[...rows.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([code, r]) => `  ${code.padEnd(28)} n=${String(r.n).padStart(3)}  top-1 ${pct(r.top1, r.n)}  top-3 ${pct(r.top3, r.n)}`),
       ...(misses.length ? ['misses:', ...misses] : []),
     ];
     console.log(lines.join('\n'));

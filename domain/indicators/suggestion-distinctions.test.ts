@@ -28,7 +28,9 @@ describe('indicator suggestions: new members (a flow) against total members (a s
     expect(first('đoàn viên', 'count')).toBe('members');
     expect(first('đoàn viên', 'count', { quote: 'Phấn đấu kết nạp mới 1.500 đoàn viên' })).toBe('members_new');
     // A subject the quote does not contain (carried over from the previous sentence) is read with it.
-    expect(first('doanh nghiệp có tổ chức công đoàn ký được thỏa ước lao động tập thể', 'percent', { quote: 'đến năm 2027 đạt tỷ lệ trên 75%' })).toBe('agreements_share');
+    expect(
+      first('doanh nghiệp có tổ chức công đoàn ký được thỏa ước lao động tập thể', 'percent', { quote: 'đến năm 2027 đạt tỷ lệ trên 75%' }),
+    ).toBe('agreements_share');
   });
 
   it('gives neither for members a union action is done for, a subgroup, or the Party', () => {
@@ -79,7 +81,9 @@ describe('indicator suggestions: agreements against their quality', () => {
     expect(first('85% CĐCS ký kết được TƯLĐTT', 'percent')).toBe('agreements_share');
     expect(first('60% thỏa ước lao động tập thể đạt loại B trở lên', 'percent')).toBe('agreements_b_share');
     expect(first('70% CĐCS ký được thỏa ước xếp loại A, B', 'percent')).toBe('agreements_b_share');
-    expect(first('75% thoả ước có nội dung có lợi hơn cho người lao động so với quy định của pháp luật', 'percent')).toBe('agreements_better_share');
+    expect(first('75% thoả ước có nội dung có lợi hơn cho người lao động so với quy định của pháp luật', 'percent')).toBe(
+      'agreements_better_share',
+    );
   });
 });
 
@@ -93,7 +97,12 @@ describe('indicator suggestions: units', () => {
   });
 
   it('never offers a share for a count or a count for a share', () => {
-    for (const [text, unit] of [['kết nạp mới 500 đoàn viên', 'count'], ['90% đoàn viên được tuyên truyền', 'percent'], ['thành lập 10 CĐCS', 'count'], ['100% doanh nghiệp có CĐCS', 'percent']] as const) {
+    for (const [text, unit] of [
+      ['kết nạp mới 500 đoàn viên', 'count'],
+      ['90% đoàn viên được tuyên truyền', 'percent'],
+      ['thành lập 10 CĐCS', 'count'],
+      ['100% doanh nghiệp có CĐCS', 'percent'],
+    ] as const) {
       for (const s of suggestIndicators(text, unit)) expect(s.unit === 'percent', `${text}: ${s.code}`).toBe(unit === 'percent');
     }
   });

@@ -44,8 +44,18 @@ export const DERIVED_SECTORS: { code: Sector; label: string }[] = [
   { code: 'fdi', label: 'FDI' },
 ];
 
-const measure = (registry: DerivedRegistry, code: string, baseCode: string, label: string, timing: DerivedMeasure['timing'] = 'as_of'): DerivedMeasure => ({
-  registry, measure: code, baseCode, label, timing,
+const measure = (
+  registry: DerivedRegistry,
+  code: string,
+  baseCode: string,
+  label: string,
+  timing: DerivedMeasure['timing'] = 'as_of',
+): DerivedMeasure => ({
+  registry,
+  measure: code,
+  baseCode,
+  label,
+  timing,
   // composeElements applies the size threshold to employer elements only: elsewhere it would be ignored silently.
   filters: registry === 'employers' ? ['sectors', 'minWorkers'] : ['sectors'],
 });
@@ -78,10 +88,17 @@ export function findDerivedMeasure(registry: string, code: string): DerivedMeasu
 type Parsed = { ok: true; definition: DerivedDefinition } | { ok: false; problems: string[] };
 
 export function parseDerivedDefinition(input: unknown): Parsed {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) return { ok: false, problems: ['Chưa có cách đếm: cần chọn sổ, phép đếm và bộ lọc.'] };
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    return { ok: false, problems: ['Chưa có cách đếm: cần chọn sổ, phép đếm và bộ lọc.'] };
   const raw = input as Record<string, unknown>;
   const registry = DERIVED_REGISTRIES.find((r) => r.code === raw.registry);
-  if (!registry) return { ok: false, problems: [`Không có sổ "${String(raw.registry ?? '')}": chọn Đoàn viên, Công đoàn cơ sở, Đơn vị sử dụng lao động hoặc Thỏa ước lao động tập thể.`] };
+  if (!registry)
+    return {
+      ok: false,
+      problems: [
+        `Không có sổ "${String(raw.registry ?? '')}": chọn Đoàn viên, Công đoàn cơ sở, Đơn vị sử dụng lao động hoặc Thỏa ước lao động tập thể.`,
+      ],
+    };
   const m = findDerivedMeasure(registry.code, String(raw.measure ?? ''));
   if (!m) return { ok: false, problems: [`Sổ «${registry.label}» không có phép đếm "${String(raw.measure ?? '')}".`] };
   const problems: string[] = [];
@@ -154,7 +171,10 @@ export function scopeWithin(target: DerivedScope, def: Pick<DerivedDefinition, '
 
 const vi = new Intl.NumberFormat('vi-VN');
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
-const sectorNames = (sectors: readonly Sector[]) => DERIVED_SECTORS.filter((s) => sectors.includes(s.code)).map((s) => s.label).join(', ');
+const sectorNames = (sectors: readonly Sector[]) =>
+  DERIVED_SECTORS.filter((s) => sectors.includes(s.code))
+    .map((s) => s.label)
+    .join(', ');
 
 /** "khu vực ngoài nhà nước (tư nhân, FDI)": the two groups plans speak of are named as such. */
 function describeSectors(sectors: readonly Sector[]): string {

@@ -21,7 +21,12 @@ const catalogue: CatalogueView = {
   ]),
 };
 
-const draft = (unit: IndicatorDraft['unit'], numerator: string, denominator: string | null = null, code = 'custom'): IndicatorDraft => ({ code, unit, numerator, denominator });
+const draft = (unit: IndicatorDraft['unit'], numerator: string, denominator: string | null = null, code = 'custom'): IndicatorDraft => ({
+  code,
+  unit,
+  numerator,
+  denominator,
+});
 const codes = (d: IndicatorDraft, c: CatalogueView = catalogue) => checkIndicator(d, c).map((p) => p.code);
 
 describe('checkIndicator', () => {
@@ -38,12 +43,19 @@ describe('checkIndicator', () => {
     ]);
     const [p] = checkIndicator(draft('percent', '#{members_active}', '#{workers} +'), catalogue);
     expect(p).toMatchObject({ code: 'EXPRESSION_SYNTAX', field: 'denominator', position: 12 });
-    expect(checkIndicator(draft('count', '  '), catalogue)).toEqual([{ code: 'EXPRESSION_SYNTAX', field: 'numerator', message: 'Chưa nhập tử số.', position: 0 }]);
+    expect(checkIndicator(draft('count', '  '), catalogue)).toEqual([
+      { code: 'EXPRESSION_SYNTAX', field: 'numerator', message: 'Chưa nhập tử số.', position: 0 },
+    ]);
   });
 
   it('refuses a code that is neither an element nor an indicator, pointing at it', () => {
     expect(checkIndicator(draft('count', '#{members_active} + #{memberz}'), catalogue)).toEqual([
-      { code: 'UNKNOWN_CODE', field: 'numerator', position: 20, message: 'Tử số: không có mã #{memberz} trong danh mục số liệu và chỉ số.' },
+      {
+        code: 'UNKNOWN_CODE',
+        field: 'numerator',
+        position: 20,
+        message: 'Tử số: không có mã #{memberz} trong danh mục số liệu và chỉ số.',
+      },
     ]);
   });
 
@@ -75,11 +87,19 @@ describe('checkIndicator', () => {
 
   it('wants a denominator for a percent or ratio and none for a count or money', () => {
     expect(checkIndicator(draft('percent', '100 * #{members_new}'), catalogue)).toEqual([
-      { code: 'DENOMINATOR_REQUIRED', field: 'denominator', message: 'Chỉ số phần trăm cần mẫu số: giá trị là tổng tử số chia cho tổng mẫu số của cả địa bàn.' },
+      {
+        code: 'DENOMINATOR_REQUIRED',
+        field: 'denominator',
+        message: 'Chỉ số phần trăm cần mẫu số: giá trị là tổng tử số chia cho tổng mẫu số của cả địa bàn.',
+      },
     ]);
     expect(codes(draft('ratio', '#{members_new}', ' '))).toEqual(['DENOMINATOR_REQUIRED']);
     expect(checkIndicator(draft('money', '#{fee_due}', '#{members_active}'), catalogue)).toEqual([
-      { code: 'DENOMINATOR_NOT_ALLOWED', field: 'denominator', message: 'Chỉ số tiền không có mẫu số: hãy xóa mẫu số, hoặc chọn đơn vị tỷ lệ hay phần trăm.' },
+      {
+        code: 'DENOMINATOR_NOT_ALLOWED',
+        field: 'denominator',
+        message: 'Chỉ số tiền không có mẫu số: hãy xóa mẫu số, hoặc chọn đơn vị tỷ lệ hay phần trăm.',
+      },
     ]);
     expect(codes(draft('count', '#{members_new}', ''))).toEqual([]);
   });
@@ -97,9 +117,16 @@ describe('checkIndicator', () => {
   it('refuses a reference that comes back to the indicator, naming the chain', () => {
     // Editing members_total to use members_and_new, which uses members_total.
     expect(checkIndicator(draft('count', '#{members_and_new}', null, 'members_total'), catalogue)).toEqual([
-      { code: 'CYCLE', field: 'numerator', message: 'Chỉ số tham chiếu vòng tròn: members_total → members_and_new → members_total. Một chỉ số không thể được tính từ chính nó.' },
+      {
+        code: 'CYCLE',
+        field: 'numerator',
+        message:
+          'Chỉ số tham chiếu vòng tròn: members_total → members_and_new → members_total. Một chỉ số không thể được tính từ chính nó.',
+      },
     ]);
-    expect(checkIndicator(draft('count', '#{custom} + 1'), catalogue).map((p) => p.message)).toEqual(['Chỉ số tham chiếu vòng tròn: custom → custom. Một chỉ số không thể được tính từ chính nó.']);
+    expect(checkIndicator(draft('count', '#{custom} + 1'), catalogue).map((p) => p.message)).toEqual([
+      'Chỉ số tham chiếu vòng tròn: custom → custom. Một chỉ số không thể được tính từ chính nó.',
+    ]);
   });
 
   it('reads a code that names both an element and an indicator as the element (no cycle)', () => {
@@ -113,7 +140,10 @@ describe('checkIndicator', () => {
   });
 
   it('survives a saved indicator that no longer parses', () => {
-    const broken: CatalogueView = { ...catalogue, indicators: new Map(catalogue.indicators).set('broken', { numerator: '#{', denominator: null, unit: 'count' }) };
+    const broken: CatalogueView = {
+      ...catalogue,
+      indicators: new Map(catalogue.indicators).set('broken', { numerator: '#{', denominator: null, unit: 'count' }),
+    };
     expect(codes(draft('count', '#{broken}'), broken)).toEqual([]);
   });
 });
@@ -122,11 +152,23 @@ describe('expandIndicatorReferences', () => {
   it('replaces reusable indicators by their numerators, recursively', () => {
     const expanded = expandIndicatorReferences(parseExpression('#{members_and_new} * 2'), catalogue.indicators, catalogue.elements);
     expect(formatExpression(expanded)).toBe('((#{members_active} + #{members_new}) * 2)');
-    expect(evaluate(expanded, new Map([['members_active', 100], ['members_new', 5]]))).toBe(210);
+    expect(
+      evaluate(
+        expanded,
+        new Map([
+          ['members_active', 100],
+          ['members_new', 5],
+        ]),
+      ),
+    ).toBe(210);
   });
 
   it('keeps elements, ratios and unknown codes as references', () => {
-    const expanded = expandIndicatorReferences(parseExpression('#{members_share} + #{nothing} + #{workers}'), catalogue.indicators, catalogue.elements);
+    const expanded = expandIndicatorReferences(
+      parseExpression('#{members_share} + #{nothing} + #{workers}'),
+      catalogue.indicators,
+      catalogue.elements,
+    );
     expect(formatExpression(expanded)).toBe('((#{members_share} + #{nothing}) + #{workers})');
   });
 
@@ -142,7 +184,10 @@ describe('expandIndicatorReferences', () => {
 
 describe('a percent indicator multiplies its numerator by 100', () => {
   const view: CatalogueView = {
-    elements: new Map([['a', { unit: 'count', source: 'reported' }], ['b', { unit: 'count', source: 'derived' }]]),
+    elements: new Map([
+      ['a', { unit: 'count', source: 'reported' }],
+      ['b', { unit: 'count', source: 'derived' }],
+    ]),
     indicators: new Map(),
   };
   it('refuses a percent numerator without the factor, naming the fix, and accepts it on either side', () => {
@@ -163,7 +208,11 @@ describe('the built-in catalogue passes the checks a union’s own indicator mus
       elements: new Map(DATA_ELEMENTS.map((e) => [e.code, { unit: e.unit, source: e.source }])),
       indicators: new Map(INDICATORS.map((i) => [i.code, { numerator: i.numerator, denominator: i.denominator, unit: i.unit }])),
     };
-    const problems = INDICATORS.flatMap((i) => checkIndicator({ code: i.code, unit: i.unit, numerator: i.numerator, denominator: i.denominator }, view).map((p) => `${i.code}: ${p.message}`));
+    const problems = INDICATORS.flatMap((i) =>
+      checkIndicator({ code: i.code, unit: i.unit, numerator: i.numerator, denominator: i.denominator }, view).map(
+        (p) => `${i.code}: ${p.message}`,
+      ),
+    );
     expect(problems).toEqual([]);
   });
 });

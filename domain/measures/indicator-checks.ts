@@ -20,7 +20,15 @@ export interface IndicatorDraft {
 }
 
 export interface IndicatorProblem {
-  code: 'EXPRESSION_SYNTAX' | 'UNKNOWN_CODE' | 'DIVISION_IN_EXPRESSION' | 'CYCLE' | 'DENOMINATOR_REQUIRED' | 'DENOMINATOR_NOT_ALLOWED' | 'UNIT_MISMATCH' | 'PERCENT_FACTOR';
+  code:
+    | 'EXPRESSION_SYNTAX'
+    | 'UNKNOWN_CODE'
+    | 'DIVISION_IN_EXPRESSION'
+    | 'CYCLE'
+    | 'DENOMINATOR_REQUIRED'
+    | 'DENOMINATOR_NOT_ALLOWED'
+    | 'UNIT_MISMATCH'
+    | 'PERCENT_FACTOR';
   field: Field;
   message: string;
   /** Index in the field's text (0-based), when the problem sits at one place. */
@@ -47,7 +55,10 @@ export function checkIndicator(draft: IndicatorDraft, catalogue: CatalogueView):
   const fields: ParsedField[] = [];
   // A denominator the unit forbids is refused as a whole; its contents would only add noise.
   const denominator = hasDenominator && isShare(draft.unit) ? draft.denominator : null;
-  for (const [field, source] of [['numerator', draft.numerator], ['denominator', denominator]] as const) {
+  for (const [field, source] of [
+    ['numerator', draft.numerator],
+    ['denominator', denominator],
+  ] as const) {
     if (source === null) continue;
     const parsed = parseField(field, source);
     if ('code' in parsed) problems.push(parsed);
@@ -61,10 +72,19 @@ export function checkIndicator(draft: IndicatorDraft, catalogue: CatalogueView):
   const numerator = fields.find((f) => f.field === 'numerator');
   if (draft.unit === 'percent' && numerator && !timesHundred(numerator.expr)) {
     // The value is numerator ÷ denominator as written: without the factor 64% would read 0,64%.
-    problems.push({ code: 'PERCENT_FACTOR', field: 'numerator', message: `Chỉ số phần trăm cần nhân tử số với 100, ví dụ 100 * ${numerator.source.trim()}: giá trị là tử số chia mẫu số đúng như đã viết.` });
+    problems.push({
+      code: 'PERCENT_FACTOR',
+      field: 'numerator',
+      message: `Chỉ số phần trăm cần nhân tử số với 100, ví dụ 100 * ${numerator.source.trim()}: giá trị là tử số chia mẫu số đúng như đã viết.`,
+    });
   }
   const cycle = findCycle(draft.code, fields, catalogue.elements, indicators);
-  if (cycle) problems.push({ code: 'CYCLE', field: cycle.field, message: `Chỉ số tham chiếu vòng tròn: ${cycle.chain.join(' → ')}. Một chỉ số không thể được tính từ chính nó.` });
+  if (cycle)
+    problems.push({
+      code: 'CYCLE',
+      field: cycle.field,
+      message: `Chỉ số tham chiếu vòng tròn: ${cycle.chain.join(' → ')}. Một chỉ số không thể được tính từ chính nó.`,
+    });
   return problems;
 }
 
@@ -75,16 +95,29 @@ function timesHundred(expr: Expr): boolean {
 
 function denominatorProblems(draft: IndicatorDraft, hasDenominator: boolean): IndicatorProblem[] {
   if (isShare(draft.unit) && !hasDenominator) {
-    return [{ code: 'DENOMINATOR_REQUIRED', field: 'denominator', message: `Chỉ số ${UNIT_NAME[draft.unit]} cần mẫu số: giá trị là tổng tử số chia cho tổng mẫu số của cả địa bàn.` }];
+    return [
+      {
+        code: 'DENOMINATOR_REQUIRED',
+        field: 'denominator',
+        message: `Chỉ số ${UNIT_NAME[draft.unit]} cần mẫu số: giá trị là tổng tử số chia cho tổng mẫu số của cả địa bàn.`,
+      },
+    ];
   }
   if (!isShare(draft.unit) && hasDenominator) {
-    return [{ code: 'DENOMINATOR_NOT_ALLOWED', field: 'denominator', message: `Chỉ số ${UNIT_NAME[draft.unit]} không có mẫu số: hãy xóa mẫu số, hoặc chọn đơn vị tỷ lệ hay phần trăm.` }];
+    return [
+      {
+        code: 'DENOMINATOR_NOT_ALLOWED',
+        field: 'denominator',
+        message: `Chỉ số ${UNIT_NAME[draft.unit]} không có mẫu số: hãy xóa mẫu số, hoặc chọn đơn vị tỷ lệ hay phần trăm.`,
+      },
+    ];
   }
   return [];
 }
 
 function parseField(field: Field, source: string): ParsedField | IndicatorProblem {
-  if (source.trim() === '') return { code: 'EXPRESSION_SYNTAX', field, message: `Chưa nhập ${FIELD_NAME[field].toLowerCase()}.`, position: 0 };
+  if (source.trim() === '')
+    return { code: 'EXPRESSION_SYNTAX', field, message: `Chưa nhập ${FIELD_NAME[field].toLowerCase()}.`, position: 0 };
   try {
     return { field, source, expr: parseExpression(source) };
   } catch (e) {
@@ -93,7 +126,12 @@ function parseField(field: Field, source: string): ParsedField | IndicatorProble
   }
 }
 
-function referenceProblems(f: ParsedField, draft: IndicatorDraft, elements: CatalogueView['elements'], indicators: Indicators): IndicatorProblem[] {
+function referenceProblems(
+  f: ParsedField,
+  draft: IndicatorDraft,
+  elements: CatalogueView['elements'],
+  indicators: Indicators,
+): IndicatorProblem[] {
   const problems: IndicatorProblem[] = [];
   for (const code of referencedCodes(f.expr)) {
     if (code === draft.code && !elements.has(code)) continue; // a self-reference is reported as a cycle
@@ -101,11 +139,19 @@ function referenceProblems(f: ParsedField, draft: IndicatorDraft, elements: Cata
     const indicator = elements.has(code) ? undefined : indicators.get(code);
     const unit = elements.get(code)?.unit ?? indicator?.unit;
     if (unit === undefined) {
-      problems.push({ code: 'UNKNOWN_CODE', ...at, message: `${FIELD_NAME[f.field]}: không có mã #{${code}} trong danh mục số liệu và chỉ số.` });
+      problems.push({
+        code: 'UNKNOWN_CODE',
+        ...at,
+        message: `${FIELD_NAME[f.field]}: không có mã #{${code}} trong danh mục số liệu và chỉ số.`,
+      });
     } else if (indicator && hasText(indicator.denominator)) {
       problems.push({ code: 'UNKNOWN_CODE', ...at, message: ratioReferenceMessage(f.field, code, indicator) });
     } else if (unitClashes(draft.unit, unit)) {
-      problems.push({ code: 'UNIT_MISMATCH', ...at, message: `${FIELD_NAME[f.field]}: #{${code}} tính bằng ${UNIT_NAME[unit] ?? unit}, còn chỉ số này tính bằng ${UNIT_NAME[draft.unit]}. Hãy đổi đơn vị của chỉ số, hoặc chọn tỷ lệ để đặt hai đại lượng khác đơn vị vào tử số và mẫu số.` });
+      problems.push({
+        code: 'UNIT_MISMATCH',
+        ...at,
+        message: `${FIELD_NAME[f.field]}: #{${code}} tính bằng ${UNIT_NAME[unit] ?? unit}, còn chỉ số này tính bằng ${UNIT_NAME[draft.unit]}. Hãy đổi đơn vị của chỉ số, hoặc chọn tỷ lệ để đặt hai đại lượng khác đơn vị vào tử số và mẫu số.`,
+      });
     }
   }
   return problems;
@@ -137,15 +183,19 @@ function divisionProblems(f: ParsedField, draft: IndicatorDraft): IndicatorProbl
   const divisors = [...new Set(divisorReferences(f.expr))];
   if (divisors.length === 0) return [];
   const named = divisors.map((c) => `#{${c}}`).join(', ');
-  const fix = f.field === 'denominator'
-    ? `hãy nhân tử số với ${named} thay vì chia mẫu số cho ${divisors.length > 1 ? 'chúng' : 'nó'}`
-    : isShare(draft.unit)
-      ? `hãy ghi ${named} vào ô mẫu số`
-      : `hãy chọn đơn vị tỷ lệ hoặc phần trăm và ghi ${named} vào ô mẫu số`;
-  return [{
-    code: 'DIVISION_IN_EXPRESSION', field: f.field,
-    message: `${FIELD_NAME[f.field]} chia cho ${named}: số liệu đếm có thể bằng 0, và tỷ lệ của cả địa bàn phải là tổng tử số chia cho tổng mẫu số. Vì vậy ${fix}.`,
-  }];
+  const fix =
+    f.field === 'denominator'
+      ? `hãy nhân tử số với ${named} thay vì chia mẫu số cho ${divisors.length > 1 ? 'chúng' : 'nó'}`
+      : isShare(draft.unit)
+        ? `hãy ghi ${named} vào ô mẫu số`
+        : `hãy chọn đơn vị tỷ lệ hoặc phần trăm và ghi ${named} vào ô mẫu số`;
+  return [
+    {
+      code: 'DIVISION_IN_EXPRESSION',
+      field: f.field,
+      message: `${FIELD_NAME[f.field]} chia cho ${named}: số liệu đếm có thể bằng 0, và tỷ lệ của cả địa bàn phải là tổng tử số chia cho tổng mẫu số. Vì vậy ${fix}.`,
+    },
+  ];
 }
 
 /** Codes of indicators an indicator's fields reference (elements come first, see the file comment). */
@@ -168,7 +218,12 @@ function savedExprs(indicator: { numerator: string; denominator: string | null }
 }
 
 /** The first chain of indicator references that leads from the draft back to it, e.g. a → b → a. */
-function findCycle(code: string, fields: ParsedField[], elements: CatalogueView['elements'], indicators: Indicators): { field: Field; chain: string[] } | null {
+function findCycle(
+  code: string,
+  fields: ParsedField[],
+  elements: CatalogueView['elements'],
+  indicators: Indicators,
+): { field: Field; chain: string[] } | null {
   const explored = new Set<string>();
   const walk = (at: string, chain: string[]): string[] | null => {
     if (at === code) return [...chain, at];
@@ -206,7 +261,8 @@ export function expandIndicatorReferences(expr: Expr, indicators: Indicators, el
         return { kind: 'binary', op: e.op, left: expand(e.left, chain), right: expand(e.right, chain) };
       case 'ref': {
         const indicator = indicators.get(e.code);
-        if (!indicator || hasText(indicator.denominator) || elements?.has(e.code) || chain.includes(e.code) || chain.length >= MAX_DEPTH) return e;
+        if (!indicator || hasText(indicator.denominator) || elements?.has(e.code) || chain.includes(e.code) || chain.length >= MAX_DEPTH)
+          return e;
         return expand(parseExpression(indicator.numerator), [...chain, e.code]);
       }
     }

@@ -50,7 +50,10 @@ export interface TaskAssignmentInput {
 /** The units given a task are told by those who report on it (reports.submit). */
 export function taskAssigned(a: TaskAssignmentInput): UnitEventDraft {
   return {
-    kind: 'task.assigned', eventKey: `task.assigned:${a.assignmentId}`, unitId: a.unitId, link: '/nhiem-vu',
+    kind: 'task.assigned',
+    eventKey: `task.assigned:${a.assignmentId}`,
+    unitId: a.unitId,
+    link: '/nhiem-vu',
     audience: { unitId: a.unitId, permission: 'reports.submit' },
     title: `Nhiệm vụ mới: ${a.taskTitle}`,
     body: [`${a.fromUnitName} giao nhiệm vụ cho đơn vị.`, a.dueOn ? `Hạn hoàn thành: ${viDate(a.dueOn)}.` : ''].filter(Boolean).join(' '),
@@ -90,12 +93,16 @@ export interface TargetStatusInput {
 export function targetTurned(t: TargetStatusInput): UnitEventDraft {
   const kind: TargetEventKind = t.status === 'behind' ? 'target.behind' : 'target.missed';
   return {
-    kind, eventKey: `${kind}:${t.targetId}:${t.day}`, unitId: t.unitId, link: '/tong-quan',
+    kind,
+    eventKey: `${kind}:${t.targetId}:${t.day}`,
+    unitId: t.unitId,
+    link: '/tong-quan',
     audience: { unitId: t.unitId, permission: 'targets.read' },
     title: t.status === 'behind' ? `Chỉ tiêu chậm tiến độ: ${t.indicatorName}` : `Chỉ tiêu không đạt: ${t.indicatorName}`,
-    body: t.status === 'behind'
-      ? `Chỉ tiêu của ${t.unitName} chuyển sang chậm tiến độ ngày ${viDate(t.day)}. Xem tiến độ và các đơn vị cấp dưới còn chậm.`
-      : `Chỉ tiêu của ${t.unitName} đã hết hạn mà không đạt (ghi nhận ngày ${viDate(t.day)}).`,
+    body:
+      t.status === 'behind'
+        ? `Chỉ tiêu của ${t.unitName} chuyển sang chậm tiến độ ngày ${viDate(t.day)}. Xem tiến độ và các đơn vị cấp dưới còn chậm.`
+        : `Chỉ tiêu của ${t.unitName} đã hết hạn mà không đạt (ghi nhận ngày ${viDate(t.day)}).`,
   };
 }
 
@@ -116,13 +123,17 @@ export function importEnded(i: ImportInput): UserEventDraft {
   if (i.outcome.ok) {
     const { inserted, updated, rejected } = i.outcome;
     return {
-      ...base, kind: 'import.finished', eventKey: `import.finished:${i.jobId}`,
+      ...base,
+      kind: 'import.finished',
+      eventKey: `import.finished:${i.jobId}`,
       title: `Đã nhập xong ${i.registryLabel}: ${i.fileName}`,
       body: `Thêm mới ${inserted}, cập nhật ${updated}, từ chối ${rejected} dòng.${rejected > 0 ? ' Tải danh sách dòng bị từ chối để sửa rồi nhập lại.' : ''}`,
     };
   }
   return {
-    ...base, kind: 'import.failed', eventKey: `import.failed:${i.jobId}`,
+    ...base,
+    kind: 'import.failed',
+    eventKey: `import.failed:${i.jobId}`,
     title: `Nhập ${i.registryLabel} không thành công: ${i.fileName}`,
     body: `Lý do: ${i.outcome.reason}`,
   };
@@ -130,7 +141,11 @@ export function importEnded(i: ImportInput): UserEventDraft {
 
 export function accountCreated(a: { userId: number; unitId: number; username: string; unitName: string }): UserEventDraft {
   return {
-    kind: 'account.created', eventKey: `account.created:${a.userId}`, userId: a.userId, unitId: a.unitId, link: '/tai-khoan',
+    kind: 'account.created',
+    eventKey: `account.created:${a.userId}`,
+    userId: a.userId,
+    unitId: a.unitId,
+    link: '/tai-khoan',
     title: 'Tài khoản Tiến Độ của bạn đã được tạo',
     body: `Tên đăng nhập: ${a.username}, thuộc ${a.unitName}. Mật khẩu ban đầu do quản trị viên cung cấp; hãy đổi mật khẩu ở lần đăng nhập đầu tiên.`,
   };
@@ -140,13 +155,24 @@ export function accountCreated(a: { userId: number; unitId: number; username: st
  * The account's owner learns it was locked: by an administrator (each locking its own event,
  * keyed by when) or after too many failed logins (keyed by the lock's end).
  */
-export function accountLocked(a: { userId: number; unitId: number; by: 'administrator' | 'failed_logins'; at: string; until?: string | null }): UserEventDraft {
+export function accountLocked(a: {
+  userId: number;
+  unitId: number;
+  by: 'administrator' | 'failed_logins';
+  at: string;
+  until?: string | null;
+}): UserEventDraft {
   return {
-    kind: 'account.locked', eventKey: `account.locked:${a.userId}:${a.by}:${a.until ?? a.at}`, userId: a.userId, unitId: a.unitId, link: null,
+    kind: 'account.locked',
+    eventKey: `account.locked:${a.userId}:${a.by}:${a.until ?? a.at}`,
+    userId: a.userId,
+    unitId: a.unitId,
+    link: null,
     title: 'Tài khoản Tiến Độ của bạn đã bị khóa',
-    body: a.by === 'administrator'
-      ? 'Quản trị viên đã khóa tài khoản này. Nếu bạn không rõ lý do, hãy liên hệ quản trị viên của đơn vị.'
-      : 'Tài khoản bị tạm khóa vì đăng nhập sai mật khẩu nhiều lần. Nếu không phải bạn, hãy báo ngay cho quản trị viên và đổi mật khẩu.',
+    body:
+      a.by === 'administrator'
+        ? 'Quản trị viên đã khóa tài khoản này. Nếu bạn không rõ lý do, hãy liên hệ quản trị viên của đơn vị.'
+        : 'Tài khoản bị tạm khóa vì đăng nhập sai mật khẩu nhiều lần. Nếu không phải bạn, hãy báo ngay cho quản trị viên và đổi mật khẩu.',
   };
 }
 
@@ -154,9 +180,16 @@ export function accountLocked(a: { userId: number; unitId: number; by: 'administ
 export function dailyDigest(userId: number, day: string, titles: readonly string[]): UserEventDraft {
   const shown = titles.slice(0, 50);
   return {
-    kind: 'digest.daily', eventKey: `digest.daily:${day}`, userId, unitId: null, link: null,
+    kind: 'digest.daily',
+    eventKey: `digest.daily:${day}`,
+    userId,
+    unitId: null,
+    link: null,
     title: `Tóm tắt thông báo ngày ${viDate(day)}: ${titles.length} thông báo`,
-    body: [...shown.map((t) => `• ${t}`), ...(titles.length > shown.length ? [`… và ${titles.length - shown.length} thông báo khác.`] : [])].join('\n'),
+    body: [
+      ...shown.map((t) => `• ${t}`),
+      ...(titles.length > shown.length ? [`… và ${titles.length - shown.length} thông báo khác.`] : []),
+    ].join('\n'),
   };
 }
 

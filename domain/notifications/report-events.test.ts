@@ -2,9 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { reportNotification, type ReportEventInput } from './report-events.ts';
 
 const event = (over: Partial<ReportEventInput>): ReportEventInput => ({
-  kind: 'report.returned', reportId: 41, version: 3, unit: { id: 7, name: 'Công đoàn cơ sở Trường Tiểu học Hòa Bình' },
-  parent: { id: 2, name: 'Công đoàn xã Hòa Bình' }, templateName: 'Báo cáo sơ kết 6 tháng của công đoàn cơ sở', periodLabel: '6 tháng đầu năm 2027',
-  comment: null, actorLabel: 'canbo.hoabinh', ...over,
+  kind: 'report.returned',
+  reportId: 41,
+  version: 3,
+  unit: { id: 7, name: 'Công đoàn cơ sở Trường Tiểu học Hòa Bình' },
+  parent: { id: 2, name: 'Công đoàn xã Hòa Bình' },
+  templateName: 'Báo cáo sơ kết 6 tháng của công đoàn cơ sở',
+  periodLabel: '6 tháng đầu năm 2027',
+  comment: null,
+  actorLabel: 'canbo.hoabinh',
+  ...over,
 });
 
 describe('what a report event tells whom', () => {
@@ -20,7 +27,9 @@ describe('what a report event tells whom', () => {
     const first = reportNotification(event({ kind: 'report.submitted', version: 2 }))!;
     const again = reportNotification(event({ kind: 'report.resubmitted', version: 4 }))!;
     expect(first.audience).toEqual({ unitId: 2, permission: 'reports.review' });
-    expect(first.title).toBe('Công đoàn cơ sở Trường Tiểu học Hòa Bình đã gửi báo cáo sơ kết 6 tháng của công đoàn cơ sở kỳ 6 tháng đầu năm 2027');
+    expect(first.title).toBe(
+      'Công đoàn cơ sở Trường Tiểu học Hòa Bình đã gửi báo cáo sơ kết 6 tháng của công đoàn cơ sở kỳ 6 tháng đầu năm 2027',
+    );
     expect(again.title).toContain('đã gửi lại');
     expect(new Set([first.eventKey, again.eventKey]).size).toBe(2);
     // The same event computed twice has the same key: written once.

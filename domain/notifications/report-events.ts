@@ -36,7 +36,12 @@ const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
 export function reportNotification(e: ReportEventInput): NotificationDraft | null {
   const report = `${lower(e.templateName)} kỳ ${lower(e.periodLabel)}`;
-  const base = { kind: e.kind, eventKey: `${e.kind}:${e.reportId}:v${e.version}`, link: `/bao-cao-dinh-ky/${e.reportId}`, unitId: e.unit.id };
+  const base = {
+    kind: e.kind,
+    eventKey: `${e.kind}:${e.reportId}:v${e.version}`,
+    link: `/bao-cao-dinh-ky/${e.reportId}`,
+    unitId: e.unit.id,
+  };
   const reason = e.comment ? `Lý do: ${e.comment}` : '';
   switch (e.kind) {
     case 'report.submitted':
@@ -45,16 +50,34 @@ export function reportNotification(e: ReportEventInput): NotificationDraft | nul
       if (!e.parent) return null;
       const verb = e.kind === 'report.submitted' ? 'đã gửi' : 'đã gửi lại';
       return {
-        ...base, audience: { unitId: e.parent.id, permission: 'reports.review' },
+        ...base,
+        audience: { unitId: e.parent.id, permission: 'reports.review' },
         title: `${e.unit.name} ${verb} ${report}`,
-        body: [`${e.actorLabel} ${verb} báo cáo; mở để duyệt hoặc trả lại.`, e.comment ? `Ghi chú: ${e.comment}` : ''].filter(Boolean).join(' '),
+        body: [`${e.actorLabel} ${verb} báo cáo; mở để duyệt hoặc trả lại.`, e.comment ? `Ghi chú: ${e.comment}` : '']
+          .filter(Boolean)
+          .join(' '),
       };
     }
     case 'report.returned':
-      return { ...base, audience: { unitId: e.unit.id, permission: 'reports.submit' }, title: `Báo cáo bị trả lại: ${report}`, body: [reason, 'Hãy sửa theo lý do rồi gửi lại.'].filter(Boolean).join(' ') };
+      return {
+        ...base,
+        audience: { unitId: e.unit.id, permission: 'reports.submit' },
+        title: `Báo cáo bị trả lại: ${report}`,
+        body: [reason, 'Hãy sửa theo lý do rồi gửi lại.'].filter(Boolean).join(' '),
+      };
     case 'report.accepted':
-      return { ...base, audience: { unitId: e.unit.id, permission: 'reports.submit' }, title: `Báo cáo đã được duyệt: ${report}`, body: `${e.parent?.name ?? 'Cấp trên'} đã duyệt; số liệu được đưa vào Tổng quan.` };
+      return {
+        ...base,
+        audience: { unitId: e.unit.id, permission: 'reports.submit' },
+        title: `Báo cáo đã được duyệt: ${report}`,
+        body: `${e.parent?.name ?? 'Cấp trên'} đã duyệt; số liệu được đưa vào Tổng quan.`,
+      };
     case 'report.reopened':
-      return { ...base, audience: { unitId: e.unit.id, permission: 'reports.submit' }, title: `Báo cáo được mở lại để sửa: ${report}`, body: [reason, 'Sửa xong hãy gửi lại.'].filter(Boolean).join(' ') };
+      return {
+        ...base,
+        audience: { unitId: e.unit.id, permission: 'reports.submit' },
+        title: `Báo cáo được mở lại để sửa: ${report}`,
+        body: [reason, 'Sửa xong hãy gửi lại.'].filter(Boolean).join(' '),
+      };
   }
 }

@@ -25,7 +25,10 @@ export function reminderDue(dueOn: string, today: string): ReminderKind | null {
   return null;
 }
 
-export function reminderText(kind: ReminderKind, report: { templateName: string; periodLabel: string; dueOn: string }): { title: string; body: string } {
+export function reminderText(
+  kind: ReminderKind,
+  report: { templateName: string; periodLabel: string; dueOn: string },
+): { title: string; body: string } {
   const what = `${report.templateName.charAt(0).toLowerCase()}${report.templateName.slice(1)} kỳ ${report.periodLabel.charAt(0).toLowerCase()}${report.periodLabel.slice(1)}`;
   const due = viDate(report.dueOn);
   switch (kind) {

@@ -8,31 +8,55 @@ const tree: TreeUnit[] = [
   { id: 3, code: 'G1', name: 'CĐCS 1', kind: 'grassroots', parentId: 2, placedFrom: '2020-01-01', changedLaterOn: null },
   { id: 4, code: 'G2', name: 'CĐCS 2', kind: 'grassroots', parentId: 2, placedFrom: '2020-01-01', changedLaterOn: null },
 ];
-const context = { date: D, units: tree, scopeRootId: 1, codeExists: (c: string) => tree.some((u) => u.code === c), openMembers: new Map<number, number>() };
+const context = {
+  date: D,
+  units: tree,
+  scopeRootId: 1,
+  codeExists: (c: string) => tree.some((u) => u.code === c),
+  openMembers: new Map<number, number>(),
+};
 let n = 0;
-const row = (r: Partial<PlanRow> & Pick<PlanRow, 'operation'>): PlanRow => ({ row: ++n, oldCode: null, newCode: null, newName: null, newKind: null, newParentCode: null, effectiveOn: D, ...r });
+const row = (r: Partial<PlanRow> & Pick<PlanRow, 'operation'>): PlanRow => ({
+  row: ++n,
+  oldCode: null,
+  newCode: null,
+  newName: null,
+  newKind: null,
+  newParentCode: null,
+  effectiveOn: D,
+  ...r,
+});
 
 describe('restructuring plan', () => {
   it('dissolves a district into a new commune: its CĐCS follow unless moved elsewhere', () => {
-    const outcome = planRestructure([
-      row({ operation: 'create', newCode: 'X', newName: 'Xã X', newKind: 'commune', newParentCode: 'P' }),
-      row({ operation: 'dissolve', oldCode: 'H', newCode: 'X' }),
-      row({ operation: 'move', oldCode: 'G2', newParentCode: 'P' }),
-    ], context);
+    const outcome = planRestructure(
+      [
+        row({ operation: 'create', newCode: 'X', newName: 'Xã X', newKind: 'commune', newParentCode: 'P' }),
+        row({ operation: 'dissolve', oldCode: 'H', newCode: 'X' }),
+        row({ operation: 'move', oldCode: 'G2', newParentCode: 'P' }),
+      ],
+      context,
+    );
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
-    expect(outcome.changes.moved.map((m) => [m.code, m.toParentCode, m.byDefault])).toEqual([['G1', 'X', true], ['G2', 'P', false]]);
+    expect(outcome.changes.moved.map((m) => [m.code, m.toParentCode, m.byDefault])).toEqual([
+      ['G1', 'X', true],
+      ['G2', 'P', false],
+    ]);
     expect(outcome.changes.successions).toEqual([{ predecessorCode: 'H', successorCode: 'X', kind: 'dissolve' }]);
   });
 
   it('lists every problem at once and no changes', () => {
-    const outcome = planRestructure([
-      row({ operation: 'move', oldCode: 'H', newParentCode: 'G1' }),
-      row({ operation: 'move', oldCode: 'G2', newParentCode: 'P' }),
-      row({ operation: 'move', oldCode: 'G2', newParentCode: 'H' }),
-      row({ operation: 'move', oldCode: 'NOPE', newParentCode: 'P' }),
-      row({ operation: 'rename', oldCode: 'G1', newName: 'Tên mới', effectiveOn: '2025-08-01' }),
-    ], { ...context, openMembers: new Map([[3, 5]]) });
+    const outcome = planRestructure(
+      [
+        row({ operation: 'move', oldCode: 'H', newParentCode: 'G1' }),
+        row({ operation: 'move', oldCode: 'G2', newParentCode: 'P' }),
+        row({ operation: 'move', oldCode: 'G2', newParentCode: 'H' }),
+        row({ operation: 'move', oldCode: 'NOPE', newParentCode: 'P' }),
+        row({ operation: 'rename', oldCode: 'G1', newName: 'Tên mới', effectiveOn: '2025-08-01' }),
+      ],
+      { ...context, openMembers: new Map([[3, 5]]) },
+    );
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
     const text = outcome.problems.map((p) => p.message).join('\n');
@@ -55,7 +79,10 @@ describe('restructuring plan', () => {
     const byDefault = planRestructure([row({ operation: 'dissolve', oldCode: 'H', newCode: 'G2' })], context);
     expect(byDefault.ok).toBe(false);
     if (!byDefault.ok) {
-      expect(byDefault.problems.find((p) => p.code === 'G1')).toMatchObject({ row: 1, message: expect.stringMatching(/không thể trực thuộc/) });
+      expect(byDefault.problems.find((p) => p.code === 'G1')).toMatchObject({
+        row: 1,
+        message: expect.stringMatching(/không thể trực thuộc/),
+      });
     }
     // G1, below the moved H, already has a later change: the move of H (row 2) is the row to fix.
     n = 1;

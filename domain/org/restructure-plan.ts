@@ -129,19 +129,36 @@ export function planRestructure(rows: readonly PlanRow[], context: PlanContext):
   const byId = new Map(context.units.map((u) => [u.id, u]));
   const sim = new Map<string, SimUnit>();
   for (const u of context.units) {
-    const parentCode = u.parentId === null ? null : byId.get(u.parentId)?.code ?? null;
-    sim.set(u.code, { code: u.code, name: u.name, kind: u.kind, parent: parentCode, originalParent: parentCode, isNew: false, closed: false, existing: u });
+    const parentCode = u.parentId === null ? null : (byId.get(u.parentId)?.code ?? null);
+    sim.set(u.code, {
+      code: u.code,
+      name: u.name,
+      kind: u.kind,
+      parent: parentCode,
+      originalParent: parentCode,
+      isNew: false,
+      closed: false,
+      existing: u,
+    });
   }
   const scopeRoot = byId.get(context.scopeRootId);
   const known = (code: string) => sim.get(code);
   const outOfScopeOrMissing = (row: PlanRow, code: string, what: string) =>
-    problem(row, code, context.codeExists(code)
-      ? `${what} "${code}" không thuộc phạm vi của bạn hoặc không tồn tại vào ngày ${formatDate(date)}.`
-      : `${what} "${code}" không có trong cây tổ chức.`);
+    problem(
+      row,
+      code,
+      context.codeExists(code)
+        ? `${what} "${code}" không thuộc phạm vi của bạn hoặc không tồn tại vào ngày ${formatDate(date)}.`
+        : `${what} "${code}" không có trong cây tổ chức.`,
+    );
 
   for (const row of rows) {
     if (row.effectiveOn !== date) {
-      problem(row, row.oldCode ?? row.newCode, `Ngày hiệu lực ${formatDate(row.effectiveOn)} khác ngày của kế hoạch (${formatDate(date)}): một kế hoạch chỉ có một ngày hiệu lực.`);
+      problem(
+        row,
+        row.oldCode ?? row.newCode,
+        `Ngày hiệu lực ${formatDate(row.effectiveOn)} khác ngày của kế hoạch (${formatDate(date)}): một kế hoạch chỉ có một ngày hiệu lực.`,
+      );
     }
   }
 
@@ -151,7 +168,11 @@ export function planRestructure(rows: readonly PlanRow[], context: PlanContext):
     if (!STRUCTURAL.includes(row.operation) || !row.oldCode) continue;
     const first = seen.get(row.oldCode);
     if (first && !(first.operation === 'split' && row.operation === 'split')) {
-      problem(row, row.oldCode, `Đơn vị "${row.oldCode}" đã có thao tác "${OPERATION_LABELS[first.operation]}" ở dòng ${first.row}; mỗi đơn vị chỉ có một thao tác thay đổi vị trí.`);
+      problem(
+        row,
+        row.oldCode,
+        `Đơn vị "${row.oldCode}" đã có thao tác "${OPERATION_LABELS[first.operation]}" ở dòng ${first.row}; mỗi đơn vị chỉ có một thao tác thay đổi vị trí.`,
+      );
     } else if (!first) seen.set(row.oldCode, row);
   }
 
@@ -168,29 +189,77 @@ export function planRestructure(rows: readonly PlanRow[], context: PlanContext):
     };
     switch (row.operation) {
       case 'create': {
-        if (!need(row.newCode, 'mã đơn vị mới') || !need(row.newName, 'tên đơn vị mới') || !need(row.newParentCode, 'mã đơn vị cấp trên mới')) break;
-        if (!row.newKind) { problem(row, row.newCode, `Dòng ${row.row}: thiếu loại của đơn vị mới "${row.newCode}".`); break; }
-        if (sim.has(row.newCode) || context.codeExists(row.newCode)) { problem(row, row.newCode, `Mã "${row.newCode}" đã được dùng cho một đơn vị khác.`); break; }
-        sim.set(row.newCode, { code: row.newCode, name: row.newName!.trim(), kind: row.newKind, parent: row.newParentCode, originalParent: null, isNew: true, closed: false, existing: null });
+        if (
+          !need(row.newCode, 'mã đơn vị mới') ||
+          !need(row.newName, 'tên đơn vị mới') ||
+          !need(row.newParentCode, 'mã đơn vị cấp trên mới')
+        )
+          break;
+        if (!row.newKind) {
+          problem(row, row.newCode, `Dòng ${row.row}: thiếu loại của đơn vị mới "${row.newCode}".`);
+          break;
+        }
+        if (sim.has(row.newCode) || context.codeExists(row.newCode)) {
+          problem(row, row.newCode, `Mã "${row.newCode}" đã được dùng cho một đơn vị khác.`);
+          break;
+        }
+        sim.set(row.newCode, {
+          code: row.newCode,
+          name: row.newName!.trim(),
+          kind: row.newKind,
+          parent: row.newParentCode,
+          originalParent: null,
+          isNew: true,
+          closed: false,
+          existing: null,
+        });
         break;
       }
       case 'rename': {
         if (!need(row.oldCode, 'mã đơn vị') || !need(row.newName, 'tên mới')) break;
         const unit = known(row.oldCode);
-        if (!unit || unit.isNew) { if (!unit) outOfScopeOrMissing(row, row.oldCode, 'Đơn vị'); break; }
+        if (!unit || unit.isNew) {
+          if (!unit) outOfScopeOrMissing(row, row.oldCode, 'Đơn vị');
+          break;
+        }
         renamed.push({ code: unit.code, from: unit.name, to: row.newName!.trim() });
         unit.name = row.newName!.trim();
         break;
       }
-      case 'merge': case 'split': case 'dissolve': {
-        if (!need(row.oldCode, 'mã đơn vị cũ') || !need(row.newCode, row.operation === 'dissolve' ? 'mã đơn vị nhận các đơn vị trực thuộc' : 'mã đơn vị kế thừa')) break;
+      case 'merge':
+      case 'split':
+      case 'dissolve': {
+        if (
+          !need(row.oldCode, 'mã đơn vị cũ') ||
+          !need(row.newCode, row.operation === 'dissolve' ? 'mã đơn vị nhận các đơn vị trực thuộc' : 'mã đơn vị kế thừa')
+        )
+          break;
         const unit = known(row.oldCode);
-        if (!unit) { outOfScopeOrMissing(row, row.oldCode, 'Đơn vị'); break; }
-        if (unit.isNew) { problem(row, row.oldCode, `Đơn vị "${row.oldCode}" vừa được thành lập trong kế hoạch này, không thể ${OPERATION_LABELS[row.operation].toLowerCase()} ngay.`); break; }
-        if (unit.existing?.id === context.scopeRootId) { problem(row, row.oldCode, `Không thể ${OPERATION_LABELS[row.operation].toLowerCase()} chính đơn vị của bạn.`); break; }
+        if (!unit) {
+          outOfScopeOrMissing(row, row.oldCode, 'Đơn vị');
+          break;
+        }
+        if (unit.isNew) {
+          problem(
+            row,
+            row.oldCode,
+            `Đơn vị "${row.oldCode}" vừa được thành lập trong kế hoạch này, không thể ${OPERATION_LABELS[row.operation].toLowerCase()} ngay.`,
+          );
+          break;
+        }
+        if (unit.existing?.id === context.scopeRootId) {
+          problem(row, row.oldCode, `Không thể ${OPERATION_LABELS[row.operation].toLowerCase()} chính đơn vị của bạn.`);
+          break;
+        }
         const successor = known(row.newCode);
-        if (!successor) { outOfScopeOrMissing(row, row.newCode, 'Đơn vị kế thừa'); break; }
-        if (successor.code === unit.code) { problem(row, row.oldCode, `Đơn vị "${row.oldCode}" không thể kế thừa chính nó.`); break; }
+        if (!successor) {
+          outOfScopeOrMissing(row, row.newCode, 'Đơn vị kế thừa');
+          break;
+        }
+        if (successor.code === unit.code) {
+          problem(row, row.oldCode, `Đơn vị "${row.oldCode}" không thể kế thừa chính nó.`);
+          break;
+        }
         unit.closed = true;
         const entry = successors.get(unit.code) ?? { codes: [], operation: row.operation };
         entry.codes.push(successor.code);
@@ -200,9 +269,18 @@ export function planRestructure(rows: readonly PlanRow[], context: PlanContext):
       case 'move': {
         if (!need(row.oldCode, 'mã đơn vị') || !need(row.newParentCode, 'mã đơn vị cấp trên mới')) break;
         const unit = known(row.oldCode);
-        if (!unit) { outOfScopeOrMissing(row, row.oldCode, 'Đơn vị'); break; }
-        if (unit.existing?.id === context.scopeRootId) { problem(row, row.oldCode, 'Không thể chuyển chính đơn vị của bạn.'); break; }
-        if (!known(row.newParentCode)) { outOfScopeOrMissing(row, row.newParentCode, 'Đơn vị cấp trên'); break; }
+        if (!unit) {
+          outOfScopeOrMissing(row, row.oldCode, 'Đơn vị');
+          break;
+        }
+        if (unit.existing?.id === context.scopeRootId) {
+          problem(row, row.oldCode, 'Không thể chuyển chính đơn vị của bạn.');
+          break;
+        }
+        if (!known(row.newParentCode)) {
+          outOfScopeOrMissing(row, row.newParentCode, 'Đơn vị cấp trên');
+          break;
+        }
         unit.parent = row.newParentCode;
         explicitMoves.add(unit.code);
         break;
@@ -228,7 +306,11 @@ export function planRestructure(rows: readonly PlanRow[], context: PlanContext):
     if (!parent?.closed) continue;
     const s = successors.get(parent.code)!;
     if (s.operation === 'split') {
-      problem(rowOf(rows, parent.code), unit.code, `Đơn vị "${unit.code}" (${unit.name}) thuộc "${parent.code}" đang chia tách nhưng chưa được giao cho đơn vị nào (thêm một dòng "Chuyển").`);
+      problem(
+        rowOf(rows, parent.code),
+        unit.code,
+        `Đơn vị "${unit.code}" (${unit.name}) thuộc "${parent.code}" đang chia tách nhưng chưa được giao cho đơn vị nào (thêm một dòng "Chuyển").`,
+      );
       continue;
     }
     unit.parent = defaultSuccessor.get(parent.code)!;
@@ -248,21 +330,33 @@ export function planRestructure(rows: readonly PlanRow[], context: PlanContext):
       continue;
     }
     if (parent.closed) {
-      problem(row, unit.code, `Đơn vị "${unit.code}" được chuyển về "${parent.code}", nhưng "${parent.code}" cũng chấm dứt hoạt động theo kế hoạch này.`);
+      problem(
+        row,
+        unit.code,
+        `Đơn vị "${unit.code}" được chuyển về "${parent.code}", nhưng "${parent.code}" cũng chấm dứt hoạt động theo kế hoạch này.`,
+      );
       continue;
     }
     let cyclic = false;
     let cursor: SimUnit | undefined = parent;
     for (let guard = 0; cursor && guard <= sim.size; guard++) {
       if (cursor.code === unit.code) {
-        problem(row, unit.code, `Chuyển "${unit.code}" về "${parent.code}" tạo thành vòng lặp: "${parent.code}" đang nằm dưới "${unit.code}".`);
+        problem(
+          row,
+          unit.code,
+          `Chuyển "${unit.code}" về "${parent.code}" tạo thành vòng lặp: "${parent.code}" đang nằm dưới "${unit.code}".`,
+        );
         cyclic = true;
         break;
       }
       cursor = cursor.parent ? sim.get(cursor.parent) : undefined;
     }
     if (!cyclic && !canBeChildOf(unit.kind, parent.kind)) {
-      problem(row, unit.code, `${UNIT_KIND_LABELS[unit.kind]} "${unit.code}" không thể trực thuộc ${UNIT_KIND_LABELS[parent.kind]} "${parent.code}".`);
+      problem(
+        row,
+        unit.code,
+        `${UNIT_KIND_LABELS[unit.kind]} "${unit.code}" không thể trực thuộc ${UNIT_KIND_LABELS[parent.kind]} "${parent.code}".`,
+      );
     }
   }
 
@@ -270,7 +364,12 @@ export function planRestructure(rows: readonly PlanRow[], context: PlanContext):
   for (const unit of sim.values()) {
     if (!unit.closed || !unit.existing) continue;
     const members = context.openMembers.get(unit.existing.id) ?? 0;
-    if (members > 0) problem(rowOf(rows, unit.code), unit.code, `Công đoàn cơ sở "${unit.code}" còn ${members} đoàn viên vào ngày ${formatDate(date)}: chuyển đoàn viên sang công đoàn cơ sở khác trước khi giải thể hoặc sáp nhập.`);
+    if (members > 0)
+      problem(
+        rowOf(rows, unit.code),
+        unit.code,
+        `Công đoàn cơ sở "${unit.code}" còn ${members} đoàn viên vào ngày ${formatDate(date)}: chuyển đoàn viên sang công đoàn cơ sở khác trước khi giải thể hoặc sáp nhập.`,
+      );
   }
 
   // Overlapping validity: a change on a day the unit already has a later (or same-day) change.
@@ -284,13 +383,24 @@ export function planRestructure(rows: readonly PlanRow[], context: PlanContext):
     subtreeTouched.set(u.code, rowOf(rows, u.code) ?? movedBy.get(u.code) ?? row);
     for (const c of childrenOf.get(u.id) ?? []) walk(c, subtreeTouched.get(u.code)!);
   };
-  for (const code of touched) { const u = sim.get(code)?.existing; if (u) walk(u, null); }
+  for (const code of touched) {
+    const u = sim.get(code)?.existing;
+    if (u) walk(u, null);
+  }
   for (const [code, row] of subtreeTouched) {
     const u = sim.get(code)!.existing!;
     if (u.placedFrom >= date) {
-      problem(row, code, `Đơn vị "${code}" đã có vị trí từ ngày ${formatDate(u.placedFrom)}; thay đổi từ ngày ${formatDate(date)} sẽ trùng thời gian hiệu lực.`);
+      problem(
+        row,
+        code,
+        `Đơn vị "${code}" đã có vị trí từ ngày ${formatDate(u.placedFrom)}; thay đổi từ ngày ${formatDate(date)} sẽ trùng thời gian hiệu lực.`,
+      );
     } else if (u.changedLaterOn) {
-      problem(row, code, `Đơn vị "${code}" đã có thay đổi ghi nhận từ ngày ${formatDate(u.changedLaterOn)}, sau ngày ${formatDate(date)}: thời gian hiệu lực bị chồng lấn.`);
+      problem(
+        row,
+        code,
+        `Đơn vị "${code}" đã có thay đổi ghi nhận từ ngày ${formatDate(u.changedLaterOn)}, sau ngày ${formatDate(date)}: thời gian hiệu lực bị chồng lấn.`,
+      );
     }
   }
   if (scopeRoot === undefined) problem(null, null, `Đơn vị của bạn không tồn tại vào ngày ${formatDate(date)}.`);
@@ -301,22 +411,40 @@ export function planRestructure(rows: readonly PlanRow[], context: PlanContext):
   const moved: PlanChanges['moved'] = [];
   for (const unit of sim.values()) {
     if (unit.closed || unit.parent === null) continue;
-    if (unit.isNew) { parentOf.set(unit.code, unit.parent); continue; }
+    if (unit.isNew) {
+      parentOf.set(unit.code, unit.parent);
+      continue;
+    }
     if (unit.parent === unit.originalParent) continue;
     parentOf.set(unit.code, unit.parent);
-    moved.push({ code: unit.code, name: unit.name, fromParentCode: unit.originalParent, toParentCode: unit.parent, byDefault: defaultMoves.has(unit.code) });
+    moved.push({
+      code: unit.code,
+      name: unit.name,
+      fromParentCode: unit.originalParent,
+      toParentCode: unit.parent,
+      byDefault: defaultMoves.has(unit.code),
+    });
   }
-  const created = [...sim.values()].filter((u) => u.isNew).map((u) => ({ code: u.code, name: u.name, kind: u.kind, parentCode: u.parent! }));
+  const created = [...sim.values()]
+    .filter((u) => u.isNew)
+    .map((u) => ({ code: u.code, name: u.name, kind: u.kind, parentCode: u.parent! }));
   const closed = [...successors].map(([code, s]) => {
     const u = sim.get(code)!;
     return { code, name: u.name, kind: u.kind, operation: s.operation, successorCodes: s.codes };
   });
-  const successions = [...successors].flatMap(([code, s]) => s.codes.map((to) => ({ predecessorCode: code, successorCode: to, kind: s.operation })));
+  const successions = [...successors].flatMap(([code, s]) =>
+    s.codes.map((to) => ({ predecessorCode: code, successorCode: to, kind: s.operation })),
+  );
   return { ok: true, changes: { date, created, renamed, moved, closed, successions, parentOf, defaultSuccessor } };
 }
 
 function rowOf(rows: readonly PlanRow[], code: string): PlanRow | null {
-  return rows.find((r) => r.oldCode === code && r.operation !== 'rename') ?? rows.find((r) => r.newCode === code) ?? rows.find((r) => r.oldCode === code) ?? null;
+  return (
+    rows.find((r) => r.oldCode === code && r.operation !== 'rename') ??
+    rows.find((r) => r.newCode === code) ??
+    rows.find((r) => r.oldCode === code) ??
+    null
+  );
 }
 
 function dedupe(problems: PlanProblem[]): PlanProblem[] {
@@ -347,7 +475,12 @@ const KIND_WORDS: Record<UnitKind, string[]> = {
 export function parseUnitKind(text: string): UnitKind | null {
   const key = foldForMatch(text).replace(/[,.;]/g, ' ').replace(/\s+/g, ' ').trim();
   for (const kind of Object.keys(KIND_WORDS) as UnitKind[]) {
-    if (key === kind || KIND_WORDS[kind].includes(key) || foldForMatch(UNIT_KIND_LABELS[kind]).replace(/[,.;]/g, ' ').replace(/\s+/g, ' ').trim() === key) return kind;
+    if (
+      key === kind ||
+      KIND_WORDS[kind].includes(key) ||
+      foldForMatch(UNIT_KIND_LABELS[kind]).replace(/[,.;]/g, ' ').replace(/\s+/g, ' ').trim() === key
+    )
+      return kind;
   }
   return null;
 }

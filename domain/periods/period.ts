@@ -46,15 +46,33 @@ export function parsePeriod(code: string, calendar: ReportingCalendar = CALENDAR
     const y = Number(m[1]);
     const first = m[2] === '1';
     return first
-      ? { code, kind: 'half', start: nextDay(`${y - 1}-${calendar.yearCutoff}`), end: `${y}-${calendar.halfCutoff}`, label: `6 tháng đầu năm ${y}` }
-      : { code, kind: 'half', start: nextDay(`${y}-${calendar.halfCutoff}`), end: `${y}-${calendar.yearCutoff}`, label: `6 tháng cuối năm ${y}` };
+      ? {
+          code,
+          kind: 'half',
+          start: nextDay(`${y - 1}-${calendar.yearCutoff}`),
+          end: `${y}-${calendar.halfCutoff}`,
+          label: `6 tháng đầu năm ${y}`,
+        }
+      : {
+          code,
+          kind: 'half',
+          start: nextDay(`${y}-${calendar.halfCutoff}`),
+          end: `${y}-${calendar.yearCutoff}`,
+          label: `6 tháng cuối năm ${y}`,
+        };
   }
   m = /^(\d{4})-Q([1-4])$/.exec(code);
   if (m) {
     const y = Number(m[1]);
     const q = Number(m[2]);
     const endMonth = q * 3;
-    return { code, kind: 'quarter', start: `${y}-${pad(endMonth - 2)}-01`, end: `${y}-${pad(endMonth)}-${lastDay(y, endMonth)}`, label: `Quý ${ROMAN[q - 1]} năm ${y}` };
+    return {
+      code,
+      kind: 'quarter',
+      start: `${y}-${pad(endMonth - 2)}-01`,
+      end: `${y}-${pad(endMonth)}-${lastDay(y, endMonth)}`,
+      label: `Quý ${ROMAN[q - 1]} năm ${y}`,
+    };
   }
   m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(code);
   if (m) {

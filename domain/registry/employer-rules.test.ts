@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { agreementIssues, employerIssues, isInForce } from './employer-rules.ts';
 
 describe('employer rules', () => {
-  const good = { taxCode: '0101234565', name: 'Công ty TNHH May An Phát', sector: 'private', workers: 120, womenWorkers: 80, workersCountedOn: '2026-06-30' };
+  const good = {
+    taxCode: '0101234565',
+    name: 'Công ty TNHH May An Phát',
+    sector: 'private',
+    workers: 120,
+    womenWorkers: 80,
+    workersCountedOn: '2026-06-30',
+  };
   it('accepts a consistent employer and rejects the inconsistent', () => {
     expect(employerIssues(good, '2026-11-22')).toEqual([]);
     expect(employerIssues({ ...good, womenWorkers: 130 }, '2026-11-22')[0]!.message).toBe('Số lao động nữ lớn hơn tổng số lao động.');
@@ -22,7 +29,17 @@ describe('agreements', () => {
   });
 
   it('refuses a term over three years and dates out of order', () => {
-    expect(agreementIssues({ kind: 'enterprise', signedOn: '2024-01-01', effectiveFrom: '2024-01-01', expiresOn: '2028-01-01', qualityClass: 'B' }, '2026-01-01')[0]!.message).toMatch(/không quá 3 năm/);
-    expect(agreementIssues({ kind: 'enterprise', signedOn: '2024-02-01', effectiveFrom: '2024-01-01', expiresOn: '2025-01-01', qualityClass: null }, '2026-01-01')[0]!.field).toBe('effectiveFrom');
+    expect(
+      agreementIssues(
+        { kind: 'enterprise', signedOn: '2024-01-01', effectiveFrom: '2024-01-01', expiresOn: '2028-01-01', qualityClass: 'B' },
+        '2026-01-01',
+      )[0]!.message,
+    ).toMatch(/không quá 3 năm/);
+    expect(
+      agreementIssues(
+        { kind: 'enterprise', signedOn: '2024-02-01', effectiveFrom: '2024-01-01', expiresOn: '2025-01-01', qualityClass: null },
+        '2026-01-01',
+      )[0]!.field,
+    ).toBe('effectiveFrom');
   });
 });

@@ -10,8 +10,12 @@ describe('subtractIntervals', () => {
   });
 
   it('handles open intervals on both sides', () => {
-    expect(subtractIntervals({ from: '2020-01-01', to: null }, [{ from: '2023-06-01', to: null }])).toEqual([{ from: '2020-01-01', to: '2023-06-01' }]);
+    expect(subtractIntervals({ from: '2020-01-01', to: null }, [{ from: '2023-06-01', to: null }])).toEqual([
+      { from: '2020-01-01', to: '2023-06-01' },
+    ]);
     expect(subtractIntervals({ from: '2024-01-01', to: null }, [{ from: '2020-01-01', to: null }])).toEqual([]);
-    expect(subtractIntervals({ from: '2020-01-01', to: '2021-01-01' }, [{ from: '2021-01-01', to: null }])).toEqual([{ from: '2020-01-01', to: '2021-01-01' }]);
+    expect(subtractIntervals({ from: '2020-01-01', to: '2021-01-01' }, [{ from: '2021-01-01', to: null }])).toEqual([
+      { from: '2020-01-01', to: '2021-01-01' },
+    ]);
   });
 });

@@ -2,8 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { memberIssues, type MemberFields } from './member-rules.ts';
 
 const good: MemberFields = {
-  fullName: 'Nguyễn Thị Hoa', gender: 'female', birthDate: '1990-05-01', cccd: '072190123456',
-  phone: '0912345678', ethnicity: 'Kinh', cardNumber: 'TN-000123', joinedOn: '2012-03-08',
+  fullName: 'Nguyễn Thị Hoa',
+  gender: 'female',
+  birthDate: '1990-05-01',
+  cccd: '072190123456',
+  phone: '0912345678',
+  ethnicity: 'Kinh',
+  cardNumber: 'TN-000123',
+  joinedOn: '2012-03-08',
 };
 
 describe('member rules', () => {

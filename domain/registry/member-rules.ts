@@ -52,19 +52,22 @@ export function memberIssues(m: MemberFields, today: string): FieldIssue[] {
   if (!m.gender) issues.push({ field: 'gender', message: 'Thiếu giới tính (Nam hoặc Nữ).' });
   if (!m.birthDate) issues.push({ field: 'birthDate', message: 'Thiếu ngày sinh.' });
   else if (m.birthDate > today) issues.push({ field: 'birthDate', message: 'Ngày sinh ở tương lai.' });
-  else if (yearsBetween(m.birthDate, today) < MIN_MEMBER_AGE) issues.push({ field: 'birthDate', message: `Người dưới ${MIN_MEMBER_AGE} tuổi không thể là đoàn viên.` });
+  else if (yearsBetween(m.birthDate, today) < MIN_MEMBER_AGE)
+    issues.push({ field: 'birthDate', message: `Người dưới ${MIN_MEMBER_AGE} tuổi không thể là đoàn viên.` });
   else if (yearsBetween(m.birthDate, today) > 100) issues.push({ field: 'birthDate', message: 'Ngày sinh không hợp lý (trên 100 tuổi).' });
   if (!m.cccd) issues.push({ field: 'cccd', message: 'Thiếu số CCCD.' });
   else {
     const problem = cccdProblem(m.cccd, { gender: m.gender, birthDate: m.birthDate });
     if (problem) issues.push({ field: 'cccd', message: problem });
   }
-  if (m.phone !== null && normalizePhone(m.phone) === null) issues.push({ field: 'phone', message: 'Số điện thoại không hợp lệ (10–11 chữ số, bắt đầu bằng 0 hoặc +84).' });
+  if (m.phone !== null && normalizePhone(m.phone) === null)
+    issues.push({ field: 'phone', message: 'Số điện thoại không hợp lệ (10–11 chữ số, bắt đầu bằng 0 hoặc +84).' });
   if (!m.joinedOn) issues.push({ field: 'joinedOn', message: 'Thiếu ngày vào Công đoàn.' });
   else if (m.joinedOn > today) issues.push({ field: 'joinedOn', message: 'Ngày vào Công đoàn ở tương lai.' });
   else if (m.birthDate && m.birthDate <= today && yearsBetween(m.birthDate, m.joinedOn) < MIN_MEMBER_AGE) {
     issues.push({ field: 'joinedOn', message: `Ngày vào Công đoàn khi chưa đủ ${MIN_MEMBER_AGE} tuổi.` });
   }
-  if (m.cardNumber !== null && !/^[\p{L}\d./-]{1,30}$/u.test(m.cardNumber)) issues.push({ field: 'cardNumber', message: 'Số thẻ đoàn viên không hợp lệ.' });
+  if (m.cardNumber !== null && !/^[\p{L}\d./-]{1,30}$/u.test(m.cardNumber))
+    issues.push({ field: 'cardNumber', message: 'Số thẻ đoàn viên không hợp lệ.' });
   return issues;
 }

@@ -35,7 +35,8 @@ export interface ProgrammeReference {
 
 const KIND_PREFIX = /^(chương trình hành động|chương trình|kế hoạch|nghị quyết|đề án|chỉ thị|kết luận|quyết định)(?=\s|$)\s*/iu;
 /** Where an issuer named in the title ("của Ban Chấp hành Liên đoàn Lao động tỉnh …") ends and the subject begins. */
-const ISSUER_END = /\s+(?=(?:thực hiện|về|triển khai|tiếp tục|nhằm|đẩy mạnh|nâng cao|tăng cường|giai đoạn|nhiệm kỳ|năm \d{4})(?![\p{L}]))|\s*[,;:(]/u;
+const ISSUER_END =
+  /\s+(?=(?:thực hiện|về|triển khai|tiếp tục|nhằm|đẩy mạnh|nâng cao|tăng cường|giai đoạn|nhiệm kỳ|năm \d{4})(?![\p{L}]))|\s*[,;:(]/u;
 const STARTS_ABOUT = /^(?:về|thực hiện|triển khai|tiếp tục|nhằm)(?![\p{L}])/iu;
 
 /**
@@ -106,7 +107,8 @@ export function openingSentence(ref: ProgrammeReference, unitName: string, when:
 }
 
 /** Names that keep their capital inside a sentence ("về Nghị quyết …", "về Công đoàn …"). */
-const PROPER_START = /^(?:nghị quyết|chương trình|kế hoạch|chỉ thị|kết luận|quyết định|đề án|luật|điều lệ|công đoàn|liên đoàn|tổng liên đoàn|đảng|đại hội|ban|bộ|nhà nước|chính phủ|quốc hội)(?![\p{L}])/iu;
+const PROPER_START =
+  /^(?:nghị quyết|chương trình|kế hoạch|chỉ thị|kết luận|quyết định|đề án|luật|điều lệ|công đoàn|liên đoàn|tổng liên đoàn|đảng|đại hội|ban|bộ|nhà nước|chính phủ|quốc hội)(?![\p{L}])/iu;
 
 function lowerFirst(text: string): string {
   const first = text.split(' ')[0] ?? '';

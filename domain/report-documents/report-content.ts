@@ -8,7 +8,18 @@ import type { Comparator, ProgressStatus } from '../indicators/progress.ts';
 import type { Period } from '../periods/period.ts';
 import { openingSentence, programmeReference, type ProgrammeFacts } from './programme-reference.ts';
 import { evidenceSummary, MAX_TASK_CHARS, shortenAtWord, taskOutcome, type ReportTask } from './report-tasks.ts';
-import { formatCount, formatShare, periodPhrase, placeAndDate, planPhrase, reportNumberLine, sentenceCase, shortDate, type TargetTiming, upperVi } from './report-wording.ts';
+import {
+  formatCount,
+  formatShare,
+  periodPhrase,
+  placeAndDate,
+  planPhrase,
+  reportNumberLine,
+  sentenceCase,
+  shortDate,
+  type TargetTiming,
+  upperVi,
+} from './report-wording.ts';
 import { targetLabel } from './target-label.ts';
 import { buildUnitGroup, figureOf, type ChildFigures, type Figure, type UnitGroup } from './unit-breakdown.ts';
 
@@ -41,7 +52,16 @@ export interface CompletenessFigures {
 export interface ReportInput {
   unit: { code: string; name: string; kind: string; symbol: string | null; place: string | null };
   parent: { name: string; place: string | null } | null;
-  document: { id: number; kind: string; symbol: string | null; title: string; issuedOn: string | null; issuerName: string; issuerText?: string | null; citedDates?: string[] };
+  document: {
+    id: number;
+    kind: string;
+    symbol: string | null;
+    title: string;
+    issuedOn: string | null;
+    issuerName: string;
+    issuerText?: string | null;
+    citedDates?: string[];
+  };
   period: Period;
   /** The day the report is dated. */
   reportDate: string;
@@ -122,7 +142,13 @@ export const NAME_PLACEHOLDER = '[Họ và tên người ký]';
 export const TASKS_PLACEHOLDER = '[Cán bộ bổ sung các nhiệm vụ, giải pháp đã triển khai và kết quả: …]';
 
 const STATUS_ORDER: ProgressStatus[] = ['met', 'on_track', 'behind', 'missed', 'no_data'];
-const STATUS_WORDS: Record<ProgressStatus, string> = { met: 'đã đạt', on_track: 'đúng tiến độ', behind: 'chậm tiến độ', missed: 'không đạt', no_data: 'chưa có số liệu' };
+const STATUS_WORDS: Record<ProgressStatus, string> = {
+  met: 'đã đạt',
+  on_track: 'đúng tiến độ',
+  behind: 'chậm tiến độ',
+  missed: 'không đạt',
+  no_data: 'chưa có số liệu',
+};
 
 const figure = figureOf;
 const shareFigure = (share: number | null): Figure => ({ text: formatShare(share), value: share ?? null, format: 'percent' });
@@ -139,8 +165,13 @@ export function buildReportContent(input: ReportInput): ReportContent {
   const { unit, parent, document, period } = input;
   const place = unit.place?.trim() || parent?.place?.trim() || '…';
   const facts: ProgrammeFacts = {
-    kind: document.kind, symbol: document.symbol, title: document.title, issuedOn: document.issuedOn,
-    issuerText: document.issuerText ?? null, issuerUnitName: document.issuerName, citedDates: document.citedDates ?? [],
+    kind: document.kind,
+    symbol: document.symbol,
+    title: document.title,
+    issuedOn: document.issuedOn,
+    issuerText: document.issuerText ?? null,
+    issuerUnitName: document.issuerName,
+    citedDates: document.citedDates ?? [],
   };
   const programme = programmeReference(facts);
   const reference = programme.short;
@@ -157,42 +188,78 @@ export function buildReportContent(input: ReportInput): ReportContent {
   }));
   const counts = new Map<ProgressStatus, number>();
   for (const t of targets) counts.set(t.status, (counts.get(t.status) ?? 0) + 1);
-  const targetSummary = targets.length === 0
-    ? `${sentenceCase(reference)} chưa có chỉ tiêu áp dụng cho ${unit.name}.`
-    : `Trong ${formatCount(targets.length)} chỉ tiêu: ${STATUS_ORDER.filter((s) => counts.get(s)).map((s) => `${formatCount(counts.get(s)!)} chỉ tiêu ${STATUS_WORDS[s]}`).join(', ')}.`;
+  const targetSummary =
+    targets.length === 0
+      ? `${sentenceCase(reference)} chưa có chỉ tiêu áp dụng cho ${unit.name}.`
+      : `Trong ${formatCount(targets.length)} chỉ tiêu: ${STATUS_ORDER.filter((s) => counts.get(s))
+          .map((s) => `${formatCount(counts.get(s)!)} chỉ tiêu ${STATUS_WORDS[s]}`)
+          .join(', ')}.`;
 
-  const units: UnitGroup[] = input.targets.map((t, i) => buildUnitGroup(i + 1, targets[i]!.label, { unit: t.indicator.unit, comparator: t.comparator, targetValue: t.targetValue }, input.breakdown.get(t.targetId) ?? []));
+  const units: UnitGroup[] = input.targets.map((t, i) =>
+    buildUnitGroup(
+      i + 1,
+      targets[i]!.label,
+      { unit: t.indicator.unit, comparator: t.comparator, targetValue: t.targetValue },
+      input.breakdown.get(t.targetId) ?? [],
+    ),
+  );
 
   const completeness: CompletenessLine[] = input.completeness.map((c) => ({
     templateName: c.templateName,
-    figures: [countFigure(c.expected), countFigure(c.submitted), countFigure(c.onTime), countFigure(c.late), countFigure(c.accepted), countFigure(c.returned), countFigure(c.missing)],
+    figures: [
+      countFigure(c.expected),
+      countFigure(c.submitted),
+      countFigure(c.onTime),
+      countFigure(c.late),
+      countFigure(c.accepted),
+      countFigure(c.returned),
+      countFigure(c.missing),
+    ],
   }));
   const expected = input.completeness.reduce((s, c) => s + c.expected, 0);
   const submitted = input.completeness.reduce((s, c) => s + c.submitted, 0);
-  const completenessSummary = expected === 0
-    ? `Kỳ ${when} không có đơn vị trực thuộc phải nộp báo cáo.`
-    : `Đến ngày ${shortDate(input.reportDate)}, ${formatCount(submitted)}/${formatCount(expected)} lượt đơn vị đã nộp báo cáo ${when} (${formatShare((100 * submitted) / expected) || '0%'}).`;
+  const completenessSummary =
+    expected === 0
+      ? `Kỳ ${when} không có đơn vị trực thuộc phải nộp báo cáo.`
+      : `Đến ngày ${shortDate(input.reportDate)}, ${formatCount(submitted)}/${formatCount(expected)} lượt đơn vị đã nộp báo cáo ${when} (${formatShare((100 * submitted) / expected) || '0%'}).`;
 
   const tasks: TaskLine[] = input.tasks.map((t, i) => {
     const outcome = taskOutcome(t, period, input.asOf);
     const r = outcome.rollUp;
     return {
-      no: i + 1, text: shortenAtWord(sentenceCase(t.title), MAX_TASK_CHARS), lead: t.lead?.trim() ?? '', status: outcome.status,
+      no: i + 1,
+      text: shortenAtWord(sentenceCase(t.title), MAX_TASK_CHARS),
+      lead: t.lead?.trim() ?? '',
+      status: outcome.status,
       share: shareFigure(r && outcome.assigneesReported ? (100 * r.completed) / r.assignees : null),
-      assignees: countFigure(r?.assignees ?? 0), completed: countFigure(r?.completed ?? 0), overdue: countFigure(r?.overdue ?? 0),
-      files: countFigure(outcome.evidence.length), evidence: evidenceSummary(outcome.evidence),
+      assignees: countFigure(r?.assignees ?? 0),
+      completed: countFigure(r?.completed ?? 0),
+      overdue: countFigure(r?.overdue ?? 0),
+      files: countFigure(outcome.evidence.length),
+      evidence: evidenceSummary(outcome.evidence),
     };
   });
   const owned = input.tasks.filter((t) => t.owned).length;
-  const given = [owned && `${formatCount(owned)} nhiệm vụ của đơn vị`, owned < tasks.length && `${formatCount(tasks.length - owned)} nhiệm vụ được cấp trên giao`].filter(Boolean).join(', ');
-  const taskSummary = tasks.length === 0
-    ? `Chưa có nhiệm vụ nào của ${reference} được theo dõi cho ${unit.name} trên hệ thống Tiến Độ.`
-    : `${unit.name} theo dõi ${formatCount(tasks.length)} nhiệm vụ của ${reference} trên hệ thống Tiến Độ (${given}); kết quả thực hiện ${when} như sau:`;
+  const given = [
+    owned && `${formatCount(owned)} nhiệm vụ của đơn vị`,
+    owned < tasks.length && `${formatCount(tasks.length - owned)} nhiệm vụ được cấp trên giao`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  const taskSummary =
+    tasks.length === 0
+      ? `Chưa có nhiệm vụ nào của ${reference} được theo dõi cho ${unit.name} trên hệ thống Tiến Độ.`
+      : `${unit.name} theo dõi ${formatCount(tasks.length)} nhiệm vụ của ${reference} trên hệ thống Tiến Độ (${given}); kết quả thực hiện ${when} như sau:`;
 
   const signerName = input.signer?.name?.trim();
   return {
     fileBaseName: fileBaseName(unit.code, period.code),
-    header: { parentName: parent ? upperVi(parent.name) : null, unitName: upperVi(unit.name), country: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', motto: 'Độc lập - Tự do - Hạnh phúc' },
+    header: {
+      parentName: parent ? upperVi(parent.name) : null,
+      unitName: upperVi(unit.name),
+      country: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      motto: 'Độc lập - Tự do - Hạnh phúc',
+    },
     numberLine: reportNumberLine(unit.symbol),
     placeDate: placeAndDate(place, input.reportDate),
     title: 'BÁO CÁO',
@@ -228,9 +295,9 @@ export function buildReportContent(input: ReportInput): ReportContent {
         '[Kiến nghị, đề xuất: …]',
       ],
     },
-    recipients: [
-      ...new Set([parent?.name, document.issuerName].filter((n): n is string => !!n && n !== unit.name)),
-    ].map((n) => `- ${n} (để báo cáo);`).concat(['- Các đơn vị trực thuộc;', '- Lưu: VT.']),
+    recipients: [...new Set([parent?.name, document.issuerName].filter((n): n is string => !!n && n !== unit.name))]
+      .map((n) => `- ${n} (để báo cáo);`)
+      .concat(['- Các đơn vị trực thuộc;', '- Lưu: VT.']),
     signer: {
       capacity: upperVi(input.signer?.capacity?.trim() || (unit.kind === 'grassroots' ? 'TM. BAN CHẤP HÀNH' : 'TM. BAN THƯỜNG VỤ')),
       title: upperVi(input.signer?.title?.trim() || 'CHỦ TỊCH'),

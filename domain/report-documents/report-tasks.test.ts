@@ -3,23 +3,54 @@ import { parsePeriod } from '../periods/period.ts';
 import { rollUp } from '../tasks/task-rollup.ts';
 import type { TaskStatus } from '../tasks/task-status.ts';
 import {
-  evidenceSummary, NO_TASK_DATA, ownStatusPhrase, rollUpPhrase, shortenAtWord, shortenFileName, statusInPeriod, taskOutcome,
-  type AssignmentHistory, type ReportTask, type ReportedStatus,
+  evidenceSummary,
+  NO_TASK_DATA,
+  ownStatusPhrase,
+  rollUpPhrase,
+  shortenAtWord,
+  shortenFileName,
+  statusInPeriod,
+  taskOutcome,
+  type AssignmentHistory,
+  type ReportTask,
+  type ReportedStatus,
 } from './report-tasks.ts';
 
 const YEAR = parsePeriod('2026');
 const H1 = parsePeriod('2026-H1');
-const status = (periodEnd: string, s: TaskStatus, evidence: string[] = [], setAt = `${periodEnd}T08:00:00Z`): ReportedStatus => ({ periodEnd, status: s, setAt, evidence });
+const status = (periodEnd: string, s: TaskStatus, evidence: string[] = [], setAt = `${periodEnd}T08:00:00Z`): ReportedStatus => ({
+  periodEnd,
+  status: s,
+  setAt,
+  evidence,
+});
 const unit = (...statuses: ReportedStatus[]): AssignmentHistory => ({ startsOn: '2026-01-05', statuses });
 const task = (over: Partial<ReportTask>): ReportTask => ({
-  title: 'Tổ chức quán triệt Nghị quyết', lead: 'Ban Tuyên giáo', timing: { kind: 'deadline', deadline: '2026-06-30' }, owned: true, self: unit(), assignees: [], ...over,
+  title: 'Tổ chức quán triệt Nghị quyết',
+  lead: 'Ban Tuyên giáo',
+  timing: { kind: 'deadline', deadline: '2026-06-30' },
+  owned: true,
+  self: unit(),
+  assignees: [],
+  ...over,
 });
 
 describe('roll-up phrase: units counted, never averaged', () => {
   it('says how many of the units given the task completed it and how many are overdue', () => {
-    const r = rollUp([{ status: 'done', overdue: false }, { status: 'done', overdue: false }, { status: 'in_progress', overdue: true }]);
+    const r = rollUp([
+      { status: 'done', overdue: false },
+      { status: 'done', overdue: false },
+      { status: 'in_progress', overdue: true },
+    ]);
     expect(rollUpPhrase(r)).toBe('2/3 đơn vị hoàn thành, 1 quá hạn');
-    expect(rollUpPhrase(rollUp([{ status: 'done', overdue: false }, { status: null, overdue: false }]))).toBe('1/2 đơn vị hoàn thành');
+    expect(
+      rollUpPhrase(
+        rollUp([
+          { status: 'done', overdue: false },
+          { status: null, overdue: false },
+        ]),
+      ),
+    ).toBe('1/2 đơn vị hoàn thành');
   });
 
   it('writes large counts the Vietnamese way', () => {
@@ -28,8 +59,23 @@ describe('roll-up phrase: units counted, never averaged', () => {
   });
 
   it('says "chưa có số liệu" when none of the units has reported, with how many were given the task', () => {
-    expect(rollUpPhrase(rollUp([{ status: null, overdue: false }, { status: null, overdue: false }, { status: null, overdue: false }]))).toBe('Chưa có số liệu (3 đơn vị được giao)');
-    expect(rollUpPhrase(rollUp([{ status: null, overdue: true }, { status: null, overdue: false }]))).toBe('Chưa có số liệu (2 đơn vị được giao, 1 quá hạn)');
+    expect(
+      rollUpPhrase(
+        rollUp([
+          { status: null, overdue: false },
+          { status: null, overdue: false },
+          { status: null, overdue: false },
+        ]),
+      ),
+    ).toBe('Chưa có số liệu (3 đơn vị được giao)');
+    expect(
+      rollUpPhrase(
+        rollUp([
+          { status: null, overdue: true },
+          { status: null, overdue: false },
+        ]),
+      ),
+    ).toBe('Chưa có số liệu (2 đơn vị được giao, 1 quá hạn)');
   });
 
   it('states a unit’s own status, overdue marked, and "chưa có số liệu" without one', () => {
@@ -41,7 +87,8 @@ describe('roll-up phrase: units counted, never averaged', () => {
 });
 
 describe('shortening at a word boundary', () => {
-  const title = 'Tham gia cải thiện điều kiện thụ hưởng văn hóa của công nhân; tham gia xây dựng môi trường văn hóa công nhân tại các khu công nghiệp, khu chế xuất';
+  const title =
+    'Tham gia cải thiện điều kiện thụ hưởng văn hóa của công nhân; tham gia xây dựng môi trường văn hóa công nhân tại các khu công nghiệp, khu chế xuất';
 
   it('keeps a text that fits as is (white space folded)', () => {
     expect(shortenAtWord('  Tổ chức   quán triệt  ', 40)).toBe('Tổ chức quán triệt');
@@ -63,7 +110,10 @@ describe('shortening at a word boundary', () => {
       const kept = short.slice(0, -1).split(' ');
       for (const w of kept.slice(0, -1)) expect(words.has(w), `${max}: ${w}`).toBe(true);
       // The last word kept is whole (its trailing punctuation aside).
-      expect([...words].some((w) => w === kept.at(-1) || w.replace(/[,;:.]+$/, '') === kept.at(-1)), `${max}: ${kept.at(-1)}`).toBe(true);
+      expect(
+        [...words].some((w) => w === kept.at(-1) || w.replace(/[,;:.]+$/, '') === kept.at(-1)),
+        `${max}: ${kept.at(-1)}`,
+      ).toBe(true);
       if (max > 10) expect(short.length, String(max)).toBeLessThanOrEqual(max);
     }
   });
@@ -81,8 +131,9 @@ describe('shortening at a word boundary', () => {
   it('sums evidence up: how many files, the first two names shortened', () => {
     expect(evidenceSummary([])).toBe('Chưa có');
     expect(evidenceSummary(['Kế hoạch.docx'])).toBe('1 tệp: Kế hoạch.docx');
-    expect(evidenceSummary(['Biên bản hội nghị quán triệt Nghị quyết Đại hội XI.pdf', 'Ảnh.jpg', 'a.png', 'b.png']))
-      .toBe('4 tệp: Biên bản hội nghị quán….pdf, Ảnh.jpg và 2 tệp khác');
+    expect(evidenceSummary(['Biên bản hội nghị quán triệt Nghị quyết Đại hội XI.pdf', 'Ảnh.jpg', 'a.png', 'b.png'])).toBe(
+      '4 tệp: Biên bản hội nghị quán….pdf, Ảnh.jpg và 2 tệp khác',
+    );
   });
 });
 
@@ -112,10 +163,19 @@ describe('a task in the report’s period', () => {
       assignees: [unit(status('2026-11-30', 'done', ['Biên bản.pdf', 'Ảnh.jpg'])), unit(status('2026-11-30', 'in_progress')), unit()],
     });
     const outcome = taskOutcome(owner, YEAR, '2026-11-15');
-    expect(outcome).toMatchObject({ status: '1/3 đơn vị hoàn thành, 2 quá hạn', assigneesReported: true, evidence: ['Biên bản.pdf', 'Ảnh.jpg'] });
+    expect(outcome).toMatchObject({
+      status: '1/3 đơn vị hoàn thành, 2 quá hạn',
+      assigneesReported: true,
+      evidence: ['Biên bản.pdf', 'Ảnh.jpg'],
+    });
     expect(outcome.rollUp).toMatchObject({ assignees: 3, completed: 1, overdue: 2 });
     // Its own status, when it reported one, comes first.
-    expect(taskOutcome({ ...owner, self: unit(status('2026-11-30', 'in_progress')) }, YEAR, '2026-11-15').status).toBe('Đang thực hiện (quá hạn); 1/3 đơn vị hoàn thành, 2 quá hạn');
-    expect(taskOutcome(task({ assignees: [unit(), unit()] }), YEAR, '2026-03-01')).toMatchObject({ status: 'Chưa có số liệu (2 đơn vị được giao)', assigneesReported: false });
+    expect(taskOutcome({ ...owner, self: unit(status('2026-11-30', 'in_progress')) }, YEAR, '2026-11-15').status).toBe(
+      'Đang thực hiện (quá hạn); 1/3 đơn vị hoàn thành, 2 quá hạn',
+    );
+    expect(taskOutcome(task({ assignees: [unit(), unit()] }), YEAR, '2026-03-01')).toMatchObject({
+      status: 'Chưa có số liệu (2 đơn vị được giao)',
+      assigneesReported: false,
+    });
   });
 });

@@ -60,7 +60,11 @@ export interface TaskOutcome {
  * task keeps its last earlier status (done last year is still done); a yearly or quarterly one
  * answers each period anew.
  */
-export function statusInPeriod<S extends StatusInPeriod>(statuses: readonly S[], period: Pick<Period, 'start' | 'end'>, timing: TaskTiming): S | null {
+export function statusInPeriod<S extends StatusInPeriod>(
+  statuses: readonly S[],
+  period: Pick<Period, 'start' | 'end'>,
+  timing: TaskTiming,
+): S | null {
   const within = latestStatus(statuses.filter((s) => s.periodEnd >= period.start && s.periodEnd <= period.end));
   if (within || isRecurring(timing)) return within;
   return latestStatus(statuses.filter((s) => s.periodEnd < period.start));
@@ -91,7 +95,10 @@ export function rollUpPhrase(r: Pick<RollUp, 'assignees' | 'completed' | 'overdu
 /** The status cell: the unit's own status (an assignee, or an owner that kept the task), then the count of the units it gave the task to. */
 export function taskOutcome(task: ReportTask, period: Pick<Period, 'start' | 'end'>, asOf: string): TaskOutcome {
   const own = statusInPeriod(task.self.statuses, period, task.timing);
-  const states = task.assignees.map((a) => ({ status: statusInPeriod(a.statuses, period, task.timing), overdue: overdueOn(task.timing, a, period, asOf) }));
+  const states = task.assignees.map((a) => ({
+    status: statusInPeriod(a.statuses, period, task.timing),
+    overdue: overdueOn(task.timing, a, period, asOf),
+  }));
   const counted = states.length ? rollUp(states.map((s) => ({ status: s.status?.status ?? null, overdue: s.overdue }))) : null;
   const parts: string[] = [];
   // An owner that gave the task away answers through its assignees, unless it also reported itself.
@@ -137,7 +144,10 @@ export function shortenFileName(name: string, max: number = MAX_FILE_NAME_CHARS)
 /** "3 tệp: Biên bản hội nghị….pdf, Ảnh.jpg và 1 tệp khác"; "Chưa có" when there is none. */
 export function evidenceSummary(names: readonly string[]): string {
   if (names.length === 0) return 'Chưa có';
-  const named = names.slice(0, NAMED_FILES).map((n) => shortenFileName(n)).join(', ');
+  const named = names
+    .slice(0, NAMED_FILES)
+    .map((n) => shortenFileName(n))
+    .join(', ');
   const rest = names.length - NAMED_FILES;
   return `${formatCount(names.length)} tệp: ${named}${rest > 0 ? ` và ${formatCount(rest)} tệp khác` : ''}`;
 }

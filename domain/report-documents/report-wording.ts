@@ -91,9 +91,20 @@ export function upperVi(text: string): string {
 }
 
 const KIND_WORDS: Record<string, string> = {
-  program: 'Chương trình hành động', chuong_trinh_hanh_dong: 'Chương trình hành động', chuong_trinh: 'Chương trình',
-  plan: 'Kế hoạch', ke_hoach: 'Kế hoạch', resolution: 'Nghị quyết', nghi_quyet: 'Nghị quyết', de_an: 'Đề án',
-  directive: 'Chỉ thị', chi_thi: 'Chỉ thị', conclusion: 'Kết luận', ket_luan: 'Kết luận', decision: 'Quyết định', quyet_dinh: 'Quyết định',
+  program: 'Chương trình hành động',
+  chuong_trinh_hanh_dong: 'Chương trình hành động',
+  chuong_trinh: 'Chương trình',
+  plan: 'Kế hoạch',
+  ke_hoach: 'Kế hoạch',
+  resolution: 'Nghị quyết',
+  nghi_quyet: 'Nghị quyết',
+  de_an: 'Đề án',
+  directive: 'Chỉ thị',
+  chi_thi: 'Chỉ thị',
+  conclusion: 'Kết luận',
+  ket_luan: 'Kết luận',
+  decision: 'Quyết định',
+  quyet_dinh: 'Quyết định',
 };
 const TITLE_KINDS = ['Chương trình hành động', 'Chương trình', 'Kế hoạch', 'Nghị quyết', 'Đề án', 'Chỉ thị', 'Kết luận', 'Quyết định'];
 

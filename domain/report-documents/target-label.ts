@@ -17,7 +17,8 @@ const CUT_AT_WORDS = 25;
 const MAX_COMPLETION_WORDS = 25;
 const CLAUSE_END = /[;.:!?](?=\s|$)|\n/u;
 /** What opens a clause and is not part of what is counted ("Hằng năm, phấn đấu có …"). */
-const LEAD_IN = /^(?:[\s,\-–]+|(?:hằng năm|hàng năm|mỗi năm|đến năm \d{4}|đến hết năm \d{4}|đến cuối nhiệm kỳ|trong nhiệm kỳ|phấn đấu|bình quân|có|đạt)(?![\p{L}]))+/iu;
+const LEAD_IN =
+  /^(?:[\s,\-–]+|(?:hằng năm|hàng năm|mỗi năm|đến năm \d{4}|đến hết năm \d{4}|đến cuối nhiệm kỳ|trong nhiệm kỳ|phấn đấu|bình quân|có|đạt)(?![\p{L}]))+/iu;
 /** The figure and its comparator just before the subject ("trên 1.500", "ít nhất 01", "100%"). */
 const FIGURE_BEFORE = /(?:\s|^)(?:(?:trên|dưới|ít nhất|tối thiểu|từ|có|đạt|khoảng|thêm)\s+)?\d[\d.,]*\s*%?\s*(?:trở lên\s*)?$/iu;
 
@@ -29,7 +30,10 @@ const FIGURE_BEFORE = /(?:\s|^)(?:(?:trên|dưới|ít nhất|tối thiểu|từ
 export function sentenceOf(text: string, quote: string): string | null {
   const q = quote.normalize('NFC').trim();
   if (!q) return null;
-  const pattern = q.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+');
+  const pattern = q
+    .split(/\s+/)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('\\s+');
   const found = new RegExp(pattern, 'u').exec(text.normalize('NFC'));
   if (!found) return null;
   const after = text.normalize('NFC').slice(found.index + found[0].length, found.index + found[0].length + 1000);
@@ -60,8 +64,22 @@ function finishClause(q: string, at: number, length: number): string {
   const stop = CLAUSE_END.exec(rest)?.index ?? rest.length;
   let completion = rest.slice(0, stop);
   if (words(completion) > MAX_COMPLETION_WORDS) {
-    const comma = completion.slice(0, completion.split(' ').slice(0, MAX_COMPLETION_WORDS + 1).join(' ').length).lastIndexOf(',');
-    completion = comma > 0 ? completion.slice(0, comma) : completion.split(' ').slice(0, MAX_COMPLETION_WORDS + 1).join(' ') + ' …';
+    const comma = completion
+      .slice(
+        0,
+        completion
+          .split(' ')
+          .slice(0, MAX_COMPLETION_WORDS + 1)
+          .join(' ').length,
+      )
+      .lastIndexOf(',');
+    completion =
+      comma > 0
+        ? completion.slice(0, comma)
+        : completion
+            .split(' ')
+            .slice(0, MAX_COMPLETION_WORDS + 1)
+            .join(' ') + ' …';
   }
   return (subject + completion).replace(/[\s,]+$/u, '');
 }

@@ -58,7 +58,9 @@ export interface UnitGroup {
 }
 
 export const figureOf = (value: number | null, unit: string): Figure => ({
-  text: formatIndicatorValue(value, unit), value: value ?? null, format: unit === 'percent' ? 'percent' : unit === 'ratio' ? 'ratio' : 'count',
+  text: formatIndicatorValue(value, unit),
+  value: value ?? null,
+  format: unit === 'percent' ? 'percent' : unit === 'ratio' ? 'ratio' : 'count',
 });
 const shareOf = (share: number | null): Figure => ({ text: formatShare(share), value: share ?? null, format: 'percent' });
 
@@ -72,13 +74,19 @@ function tally(rows: readonly { assessment: string }[]): string {
 function basisPhrase(children: readonly ChildFigures[], unit: string, comparator: Comparator, targetValue: number): string {
   const n = children.length;
   const allocated = children.filter((c) => c.basis === 'allocation').length;
-  if (children.every((c) => c.basis === 'ratio')) return `${formatCount(n)} đơn vị, mỗi đơn vị đánh giá theo cùng mức ${targetValuePhrase(comparator, targetValue, unit).toLocaleLowerCase('vi-VN')} trên số liệu của đơn vị`;
+  if (children.every((c) => c.basis === 'ratio'))
+    return `${formatCount(n)} đơn vị, mỗi đơn vị đánh giá theo cùng mức ${targetValuePhrase(comparator, targetValue, unit).toLocaleLowerCase('vi-VN')} trên số liệu của đơn vị`;
   if (allocated === n) return `Chỉ tiêu đã giao cho ${formatCount(n)} đơn vị, mỗi đơn vị đánh giá theo chỉ tiêu được giao`;
   if (allocated === 0) return `Chỉ tiêu chưa giao cho ${formatCount(n)} đơn vị; phần đóng góp của mỗi đơn vị được so với mức chung`;
   return `Chỉ tiêu đã giao cho ${formatCount(allocated)}/${formatCount(n)} đơn vị; đơn vị chưa được giao được so với mức chung`;
 }
 
-export function buildUnitGroup(no: number, label: string, target: { unit: string; comparator: Comparator; targetValue: number }, children: readonly ChildFigures[]): UnitGroup {
+export function buildUnitGroup(
+  no: number,
+  label: string,
+  target: { unit: string; comparator: Comparator; targetValue: number },
+  children: readonly ChildFigures[],
+): UnitGroup {
   const rows: UnitRow[] = children.map((c, i) => ({
     no: i + 1,
     unit: c.unit.name,
@@ -92,12 +100,20 @@ export function buildUnitGroup(no: number, label: string, target: { unit: string
   // Ranked lagging-first with no-data rows last, so the rows with figures come first.
   const shown = Math.min(MAX_UNIT_ROWS, withData);
   const hidden = rows.slice(shown);
-  const summary = withData === 0
-    ? `Chưa có số liệu của ${formatCount(rows.length)} đơn vị trực thuộc.`
-    : `${basisPhrase(children, target.unit, target.comparator, target.targetValue)}: ${tally(rows)}.`;
+  const summary =
+    withData === 0
+      ? `Chưa có số liệu của ${formatCount(rows.length)} đơn vị trực thuộc.`
+      : `${basisPhrase(children, target.unit, target.comparator, target.targetValue)}: ${tally(rows)}.`;
   return {
-    no, label, summary, rows, shown,
-    rest: shown === 0 || hidden.length === 0 ? null : `Còn ${formatCount(hidden.length)} đơn vị khác (${tally(hidden)}); danh sách đầy đủ ở trang “Theo đơn vị” của tệp Excel kèm báo cáo.`,
+    no,
+    label,
+    summary,
+    rows,
+    shown,
+    rest:
+      shown === 0 || hidden.length === 0
+        ? null
+        : `Còn ${formatCount(hidden.length)} đơn vị khác (${tally(hidden)}); danh sách đầy đủ ở trang “Theo đơn vị” của tệp Excel kèm báo cáo.`,
     hasAllocation: children.some((c) => c.allocation !== null),
     hasShare: children.some((c) => c.shareAchieved !== null),
   };

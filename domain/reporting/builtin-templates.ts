@@ -49,7 +49,11 @@ const CDCS_SECTIONS: TemplateSection[] = [
 ];
 
 const CDCS_RULES: TemplateDefinition['rules'] = [
-  { id: 'bat-buoc', kind: 'required', elements: ['dissemination_reached', 'dissemination_base', 'union_fee_due', 'union_fee_collected', 'dues_due', 'dues_collected'] },
+  {
+    id: 'bat-buoc',
+    kind: 'required',
+    elements: ['dissemination_reached', 'dissemination_base', 'union_fee_due', 'union_fee_collected', 'dues_due', 'dues_collected'],
+  },
   { id: 'tuyen-truyen', kind: 'part_of', part: 'dissemination_reached', whole: 'dissemination_base' },
   { id: 'hoc-tap', kind: 'part_of', part: 'skills_learners', whole: 'skills_base' },
   { id: 'khoi-kien', kind: 'ratio', numerator: 'lawsuits_supported', denominator: 'lawsuits_requested' },
@@ -59,16 +63,35 @@ const CDCS_RULES: TemplateDefinition['rules'] = [
 
 export const BUILTIN_TEMPLATES: TemplateDefinition[] = [
   {
-    code: 'cdcs-nam', name: 'Báo cáo tổng kết năm của công đoàn cơ sở', unitKinds: ['grassroots'], periodKind: 'year',
-    calendar: UNION_STATISTICS_CALENDAR, opensBeforeEndDays: 45, deadlineDays: 15, sections: CDCS_SECTIONS, rules: CDCS_RULES,
+    code: 'cdcs-nam',
+    name: 'Báo cáo tổng kết năm của công đoàn cơ sở',
+    unitKinds: ['grassroots'],
+    periodKind: 'year',
+    calendar: UNION_STATISTICS_CALENDAR,
+    opensBeforeEndDays: 45,
+    deadlineDays: 15,
+    sections: CDCS_SECTIONS,
+    rules: CDCS_RULES,
   },
   {
-    code: 'cdcs-6-thang', name: 'Báo cáo sơ kết 6 tháng của công đoàn cơ sở', unitKinds: ['grassroots'], periodKind: 'half',
-    calendar: UNION_STATISTICS_CALENDAR, opensBeforeEndDays: 30, deadlineDays: 15, sections: CDCS_SECTIONS, rules: CDCS_RULES,
+    code: 'cdcs-6-thang',
+    name: 'Báo cáo sơ kết 6 tháng của công đoàn cơ sở',
+    unitKinds: ['grassroots'],
+    periodKind: 'half',
+    calendar: UNION_STATISTICS_CALENDAR,
+    opensBeforeEndDays: 30,
+    deadlineDays: 15,
+    sections: CDCS_SECTIONS,
+    rules: CDCS_RULES,
   },
   {
-    code: 'cap-tren-co-so-nam', name: 'Báo cáo năm của công đoàn cấp trên trực tiếp cơ sở', unitKinds: ['commune', 'industrial_zone', 'local_sector', 'district'], periodKind: 'year',
-    calendar: UNION_STATISTICS_CALENDAR, opensBeforeEndDays: 45, deadlineDays: 20,
+    code: 'cap-tren-co-so-nam',
+    name: 'Báo cáo năm của công đoàn cấp trên trực tiếp cơ sở',
+    unitKinds: ['commune', 'industrial_zone', 'local_sector', 'district'],
+    periodKind: 'year',
+    calendar: UNION_STATISTICS_CALENDAR,
+    opensBeforeEndDays: 45,
+    deadlineDays: 20,
     sections: [
       {
         title: 'I. Công đoàn cơ sở trực thuộc',
@@ -98,14 +121,23 @@ export const BUILTIN_TEMPLATES: TemplateDefinition[] = [
     ],
   },
   {
-    code: 'tinh-nam', name: 'Báo cáo năm của Liên đoàn Lao động tỉnh, thành phố', unitKinds: ['province', 'central_sector', 'corporation'], periodKind: 'year',
-    calendar: UNION_STATISTICS_CALENDAR, opensBeforeEndDays: 45, deadlineDays: 30,
+    code: 'tinh-nam',
+    name: 'Báo cáo năm của Liên đoàn Lao động tỉnh, thành phố',
+    unitKinds: ['province', 'central_sector', 'corporation'],
+    periodKind: 'year',
+    calendar: UNION_STATISTICS_CALENDAR,
+    opensBeforeEndDays: 45,
+    deadlineDays: 30,
     sections: [
       {
         title: 'I. Công đoàn cấp trên trực tiếp cơ sở',
         fields: [
           { element: 'rated_good_upper', label: 'Công đoàn cấp trên cơ sở hoàn thành tốt nhiệm vụ trở lên', hint: 'đơn vị' },
-          { element: 'fin_inspection_on_schedule', label: 'Công đoàn cấp trên cơ sở kiểm tra tài chính cùng cấp đúng tiến độ', hint: 'đơn vị' },
+          {
+            element: 'fin_inspection_on_schedule',
+            label: 'Công đoàn cấp trên cơ sở kiểm tra tài chính cùng cấp đúng tiến độ',
+            hint: 'đơn vị',
+          },
         ],
       },
       {

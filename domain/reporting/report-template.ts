@@ -46,7 +46,8 @@ export interface TemplateDefinition {
   rules: TemplateRule[];
 }
 
-export const templateElements = (t: Pick<TemplateDefinition, 'sections'>): string[] => t.sections.flatMap((s) => s.fields.map((f) => f.element));
+export const templateElements = (t: Pick<TemplateDefinition, 'sections'>): string[] =>
+  t.sections.flatMap((s) => s.fields.map((f) => f.element));
 
 export function fieldLabel(t: Pick<TemplateDefinition, 'sections'>, element: string): string {
   for (const s of t.sections) for (const f of s.fields) if (f.element === element) return f.label;
@@ -61,16 +62,26 @@ export interface TemplatePeriod extends Period {
 }
 
 /** The period `code` as this template's calendar cuts it, with its opening and due dates. */
-export function templatePeriod(t: Pick<TemplateDefinition, 'periodKind' | 'calendar' | 'opensBeforeEndDays' | 'deadlineDays'>, code: string): TemplatePeriod {
+export function templatePeriod(
+  t: Pick<TemplateDefinition, 'periodKind' | 'calendar' | 'opensBeforeEndDays' | 'deadlineDays'>,
+  code: string,
+): TemplatePeriod {
   const period = parsePeriod(code, t.calendar);
   if (period.kind !== t.periodKind) {
-    throw new RangeError(t.periodKind === 'year' ? `Biểu mẫu này báo cáo theo năm (ví dụ 2026), không theo kỳ "${code}".` : `Biểu mẫu này báo cáo 6 tháng (ví dụ 2026-H1), không theo kỳ "${code}".`);
+    throw new RangeError(
+      t.periodKind === 'year'
+        ? `Biểu mẫu này báo cáo theo năm (ví dụ 2026), không theo kỳ "${code}".`
+        : `Biểu mẫu này báo cáo 6 tháng (ví dụ 2026-H1), không theo kỳ "${code}".`,
+    );
   }
   return { ...period, opensOn: addDays(period.end, -t.opensBeforeEndDays), dueOn: addDays(period.end, t.deadlineDays) };
 }
 
 /** Periods open for entry on `today`: the one being cut off now (if already open) and the two before. */
-export function openPeriods(t: Pick<TemplateDefinition, 'periodKind' | 'calendar' | 'opensBeforeEndDays' | 'deadlineDays'>, today: string): TemplatePeriod[] {
+export function openPeriods(
+  t: Pick<TemplateDefinition, 'periodKind' | 'calendar' | 'opensBeforeEndDays' | 'deadlineDays'>,
+  today: string,
+): TemplatePeriod[] {
   const periods: TemplatePeriod[] = [];
   let code = periodContaining(t.periodKind, today, t.calendar).code;
   for (let i = 0; i < 3; i++) {
@@ -102,7 +113,8 @@ export function templateProblems(t: Pick<TemplateDefinition, 'sections' | 'rules
     ids.add(r.id);
     const used = r.kind === 'part_of' ? [r.part, r.whole] : r.kind === 'ratio' ? [r.numerator, r.denominator] : r.elements;
     for (const e of used) if (!inForm.has(e)) problems.push(`Quy tắc "${r.id}" nói đến "${e}", không có trong biểu mẫu.`);
-    if (r.kind === 'jump' && !(r.maxShare > 0 && r.maxShare <= 10)) problems.push(`Quy tắc "${r.id}": ngưỡng thay đổi phải lớn hơn 0 và không quá 1000%.`);
+    if (r.kind === 'jump' && !(r.maxShare > 0 && r.maxShare <= 10))
+      problems.push(`Quy tắc "${r.id}": ngưỡng thay đổi phải lớn hơn 0 và không quá 1000%.`);
   }
   return problems;
 }

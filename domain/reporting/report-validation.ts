@@ -40,22 +40,41 @@ export function valueProblems(t: Pick<TemplateDefinition, 'sections'>, values: R
 }
 
 /** One rule against the values (and the unit's previous accepted figures for `jump`). */
-function check(t: Pick<TemplateDefinition, 'sections'>, rule: TemplateRule, values: ReportValues, previous: ReportValues | null): RuleFinding[] {
+function check(
+  t: Pick<TemplateDefinition, 'sections'>,
+  rule: TemplateRule,
+  values: ReportValues,
+  previous: ReportValues | null,
+): RuleFinding[] {
   const v = (e: string) => (typeof values[e] === 'number' ? (values[e] as number) : null);
   switch (rule.kind) {
     case 'required':
-      return rule.elements.filter((e) => v(e) === null).map((e) => ({ ruleId: rule.id, element: e, message: `${quote(t, e)}: chưa nhập (quy tắc: chỉ tiêu bắt buộc).` }));
+      return rule.elements
+        .filter((e) => v(e) === null)
+        .map((e) => ({ ruleId: rule.id, element: e, message: `${quote(t, e)}: chưa nhập (quy tắc: chỉ tiêu bắt buộc).` }));
     case 'part_of': {
       const part = v(rule.part);
       const whole = v(rule.whole);
       if (part === null || whole === null || part <= whole) return [];
-      return [{ ruleId: rule.id, element: rule.part, message: `${quote(t, rule.part)} (${fmt(part)}) lớn hơn ${quote(t, rule.whole)} (${fmt(whole)}) (quy tắc: phần không vượt quá tổng).` }];
+      return [
+        {
+          ruleId: rule.id,
+          element: rule.part,
+          message: `${quote(t, rule.part)} (${fmt(part)}) lớn hơn ${quote(t, rule.whole)} (${fmt(whole)}) (quy tắc: phần không vượt quá tổng).`,
+        },
+      ];
     }
     case 'ratio': {
       const num = v(rule.numerator);
       const den = v(rule.denominator);
       if (num === null || den === null || num <= den) return [];
-      return [{ ruleId: rule.id, element: rule.numerator, message: `${quote(t, rule.numerator)} (${fmt(num)}) lớn hơn ${quote(t, rule.denominator)} (${fmt(den)}) (quy tắc: tử số không vượt quá mẫu số).` }];
+      return [
+        {
+          ruleId: rule.id,
+          element: rule.numerator,
+          message: `${quote(t, rule.numerator)} (${fmt(num)}) lớn hơn ${quote(t, rule.denominator)} (${fmt(den)}) (quy tắc: tử số không vượt quá mẫu số).`,
+        },
+      ];
     }
     case 'jump': {
       if (!previous) return [];
@@ -67,7 +86,8 @@ function check(t: Pick<TemplateDefinition, 'sections'>, rule: TemplateRule, valu
         const change = (now - before) / before;
         if (Math.abs(change) > rule.maxShare) {
           findings.push({
-            ruleId: rule.id, element: e,
+            ruleId: rule.id,
+            element: e,
             message: `${quote(t, e)} ${change > 0 ? 'tăng' : 'giảm'} ${fmt(Math.abs(change) * 100)}% so với kỳ trước (${fmt(before)} → ${fmt(now)}), vượt ngưỡng ${fmt(rule.maxShare * 100)}%: cần giải thích (quy tắc: biến động so với kỳ trước).`,
           });
         }
@@ -81,7 +101,12 @@ function check(t: Pick<TemplateDefinition, 'sections'>, rule: TemplateRule, valu
  * The form's findings: errors (blocking) and warnings (need an explanation, keyed
  * `${ruleId}:${element}` in `explanations`). Explanations are trimmed; blank is none.
  */
-export function validateReport(t: Pick<TemplateDefinition, 'sections' | 'rules'>, values: ReportValues, previous: ReportValues | null, explanations: Record<string, string>): ValidationResult {
+export function validateReport(
+  t: Pick<TemplateDefinition, 'sections' | 'rules'>,
+  values: ReportValues,
+  previous: ReportValues | null,
+  explanations: Record<string, string>,
+): ValidationResult {
   const errors = valueProblems(t, values);
   const warnings: ValidationResult['warnings'] = [];
   for (const rule of t.rules) {

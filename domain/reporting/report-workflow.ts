@@ -24,18 +24,37 @@ const ALLOWED: Record<ReportAction, { from: ReportStatus[]; to: ReportStatus }> 
 };
 
 const REFUSALS: Record<ReportAction, Partial<Record<ReportStatus, string>>> = {
-  save: { submitted: 'Báo cáo đã gửi, đang chờ cấp trên duyệt: không sửa được nữa.', accepted: 'Báo cáo đã được duyệt và khóa: cần cấp trên mở lại mới sửa được.' },
+  save: {
+    submitted: 'Báo cáo đã gửi, đang chờ cấp trên duyệt: không sửa được nữa.',
+    accepted: 'Báo cáo đã được duyệt và khóa: cần cấp trên mở lại mới sửa được.',
+  },
   submit: { submitted: 'Báo cáo đã được gửi rồi.', accepted: 'Báo cáo đã được duyệt và khóa.' },
-  return: { draft: 'Báo cáo chưa được gửi nên không thể trả lại.', returned: 'Báo cáo đã bị trả lại rồi.', accepted: 'Báo cáo đã duyệt: hãy dùng "Mở lại" kèm lý do.' },
-  accept: { draft: 'Báo cáo chưa được gửi nên chưa thể duyệt.', returned: 'Báo cáo đang bị trả lại, chờ đơn vị sửa và gửi lại.', accepted: 'Báo cáo đã được duyệt rồi.' },
-  reopen: { draft: 'Chỉ mở lại được báo cáo đã duyệt.', submitted: 'Chỉ mở lại được báo cáo đã duyệt.', returned: 'Chỉ mở lại được báo cáo đã duyệt.' },
+  return: {
+    draft: 'Báo cáo chưa được gửi nên không thể trả lại.',
+    returned: 'Báo cáo đã bị trả lại rồi.',
+    accepted: 'Báo cáo đã duyệt: hãy dùng "Mở lại" kèm lý do.',
+  },
+  accept: {
+    draft: 'Báo cáo chưa được gửi nên chưa thể duyệt.',
+    returned: 'Báo cáo đang bị trả lại, chờ đơn vị sửa và gửi lại.',
+    accepted: 'Báo cáo đã được duyệt rồi.',
+  },
+  reopen: {
+    draft: 'Chỉ mở lại được báo cáo đã duyệt.',
+    submitted: 'Chỉ mở lại được báo cáo đã duyệt.',
+    returned: 'Chỉ mở lại được báo cáo đã duyệt.',
+  },
 };
 
 /** The status after `action`, or a conflict naming why the action does not apply now. */
 export function nextStatus(current: ReportStatus, action: ReportAction): ReportStatus {
   const rule = ALLOWED[action];
   if (!rule.from.includes(current)) {
-    throw new AppError('REPORT_STATE_INVALID', 'conflict', REFUSALS[action][current] ?? 'Thao tác không phù hợp với trạng thái của báo cáo.');
+    throw new AppError(
+      'REPORT_STATE_INVALID',
+      'conflict',
+      REFUSALS[action][current] ?? 'Thao tác không phù hợp với trạng thái của báo cáo.',
+    );
   }
   // Saving a returned report keeps it "returned" so the reviewer's reason stays in view.
   return action === 'save' && current === 'returned' ? 'returned' : rule.to;
@@ -57,7 +76,9 @@ export function timeliness(dueOn: string, firstSubmittedOn: string | null, today
 export function requireReason(reason: string | undefined, what: string): string {
   const text = (reason ?? '').normalize('NFC').trim();
   if (text.length < 5) {
-    throw new AppError('REASON_REQUIRED', 'bad_request', `Cần ghi lý do ${what} (ít nhất 5 ký tự) để đơn vị biết phải sửa gì.`, [{ path: 'reason', message: 'Cần ghi lý do.' }]);
+    throw new AppError('REASON_REQUIRED', 'bad_request', `Cần ghi lý do ${what} (ít nhất 5 ký tự) để đơn vị biết phải sửa gì.`, [
+      { path: 'reason', message: 'Cần ghi lý do.' },
+    ]);
   }
   return text;
 }

@@ -7,7 +7,14 @@ import { nextStatus, timeliness } from './report-workflow.ts';
 
 const reported = new Set(DATA_ELEMENTS.filter((e) => e.source === 'reported').map((e) => e.code));
 const cdcs = BUILTIN_TEMPLATES.find((t) => t.code === 'cdcs-nam')!;
-const complete = { dissemination_reached: 90, dissemination_base: 100, union_fee_due: 5_000_000, union_fee_collected: 4_000_000, dues_due: 1_000_000, dues_collected: 900_000 };
+const complete = {
+  dissemination_reached: 90,
+  dissemination_base: 100,
+  union_fee_due: 5_000_000,
+  union_fee_collected: 4_000_000,
+  dues_due: 1_000_000,
+  dues_collected: 900_000,
+};
 
 describe('built-in report templates', () => {
   it('cover every reported data element, each at one level only (no double counting in roll-ups)', () => {
@@ -19,7 +26,12 @@ describe('built-in report templates', () => {
   });
 
   it('cut periods on the union statistics calendar, opening before the cut-off and due after it', () => {
-    expect(templatePeriod(cdcs, '2026')).toMatchObject({ start: '2025-12-01', end: '2026-11-30', opensOn: '2026-10-16', dueOn: '2026-12-15' });
+    expect(templatePeriod(cdcs, '2026')).toMatchObject({
+      start: '2025-12-01',
+      end: '2026-11-30',
+      opensOn: '2026-10-16',
+      dueOn: '2026-12-15',
+    });
     expect(() => templatePeriod(cdcs, '2026-H1')).toThrow(/theo năm/);
     expect(openPeriods(cdcs, '2026-11-29').map((p) => p.code)).toEqual(['2026', '2025', '2024']);
     expect(openPeriods(cdcs, '2026-09-01').map((p) => p.code)).toEqual(['2025', '2024']);
@@ -29,7 +41,12 @@ describe('built-in report templates', () => {
 
 describe('report validation', () => {
   it('names the field and the rule of each blocking error', () => {
-    const { errors } = validateReport(cdcs, { ...complete, dissemination_reached: 120, lawsuits_supported: 3, lawsuits_requested: 2, dues_due: null }, null, {});
+    const { errors } = validateReport(
+      cdcs,
+      { ...complete, dissemination_reached: 120, lawsuits_supported: 3, lawsuits_requested: 2, dues_due: null },
+      null,
+      {},
+    );
     expect(errors.map((e) => e.message)).toEqual([
       '«Đoàn phí phải thu»: chưa nhập (quy tắc: chỉ tiêu bắt buộc).',
       '«Đoàn viên, NLĐ được tuyên truyền, phổ biến nghị quyết» (120) lớn hơn «Đoàn viên, NLĐ thuộc diện tuyên truyền» (100) (quy tắc: phần không vượt quá tổng).',
@@ -58,8 +75,12 @@ describe('report validation', () => {
     expect(first.errors).toEqual([]);
     expect(first.warnings).toHaveLength(1);
     expect(first.warnings[0]).toMatchObject({ element: 'dissemination_base', explained: false });
-    expect(first.warnings[0]!.message).toBe('«Đoàn viên, NLĐ thuộc diện tuyên truyền» tăng 300% so với kỳ trước (100 → 400), vượt ngưỡng 50%: cần giải thích (quy tắc: biến động so với kỳ trước).');
-    expect(validateReport(cdcs, values, previous, { 'bien-dong:dissemination_base': 'Sáp nhập thêm hai phân xưởng' }).warnings[0]!.explained).toBe(true);
+    expect(first.warnings[0]!.message).toBe(
+      '«Đoàn viên, NLĐ thuộc diện tuyên truyền» tăng 300% so với kỳ trước (100 → 400), vượt ngưỡng 50%: cần giải thích (quy tắc: biến động so với kỳ trước).',
+    );
+    expect(
+      validateReport(cdcs, values, previous, { 'bien-dong:dissemination_base': 'Sáp nhập thêm hai phân xưởng' }).warnings[0]!.explained,
+    ).toBe(true);
     expect(validateReport(cdcs, values, previous, { 'bien-dong:dissemination_base': '   ' }).warnings[0]!.explained).toBe(false);
   });
 });

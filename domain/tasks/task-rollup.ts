@@ -19,7 +19,8 @@ export interface RollUp {
   byStatus: Record<TaskStatus | 'none', number>;
 }
 
-export const emptyByStatus = (): RollUp['byStatus'] => ({ none: 0, ...Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) } as RollUp['byStatus']);
+export const emptyByStatus = (): RollUp['byStatus'] =>
+  ({ none: 0, ...Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) }) as RollUp['byStatus'];
 
 export function share(part: number, whole: number): number | null {
   return whole > 0 ? part / whole : null;
@@ -32,7 +33,13 @@ export function rollUp(assignees: readonly AssigneeState[]): RollUp {
     byStatus[a.status ?? 'none'] += 1;
     if (a.overdue) overdue += 1;
   }
-  return { assignees: assignees.length, completed: byStatus.done, completedShare: share(byStatus.done, assignees.length), overdue, byStatus };
+  return {
+    assignees: assignees.length,
+    completed: byStatus.done,
+    completedShare: share(byStatus.done, assignees.length),
+    overdue,
+    byStatus,
+  };
 }
 
 /** "1/3 hoàn thành (33,3%)", as the list and the report say it. */

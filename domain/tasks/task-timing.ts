@@ -34,11 +34,16 @@ const lastDayOfMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).get
 
 export function timingLabel(t: TaskTiming): string {
   switch (t.kind) {
-    case 'deadline': return `Hạn ${t.deadline.slice(8, 10)}/${t.deadline.slice(5, 7)}/${t.deadline.slice(0, 4)}`;
-    case 'year': return `Trong năm ${t.year}`;
-    case 'yearly': return 'Hằng năm';
-    case 'quarterly': return 'Hằng quý';
-    case 'ongoing': return 'Thường xuyên';
+    case 'deadline':
+      return `Hạn ${t.deadline.slice(8, 10)}/${t.deadline.slice(5, 7)}/${t.deadline.slice(0, 4)}`;
+    case 'year':
+      return `Trong năm ${t.year}`;
+    case 'yearly':
+      return 'Hằng năm';
+    case 'quarterly':
+      return 'Hằng quý';
+    case 'ongoing':
+      return 'Thường xuyên';
   }
 }
 
@@ -70,7 +75,10 @@ export function lastDueBefore(t: TaskTiming, today: string, calendar: ReportingC
   const current = dueOfOccurrence(t.kind, today, calendar);
   // The occurrence containing today ends today or later; the one before it ended the day before it began.
   if (current < today) return current;
-  const previousStart = t.kind === 'yearly' ? periodContaining('year', today, calendar).start : `${today.slice(0, 5)}${pad(Math.ceil(Number(today.slice(5, 7)) / 3) * 3 - 2)}-01`;
+  const previousStart =
+    t.kind === 'yearly'
+      ? periodContaining('year', today, calendar).start
+      : `${today.slice(0, 5)}${pad(Math.ceil(Number(today.slice(5, 7)) / 3) * 3 - 2)}-01`;
   return addDays(previousStart, -1);
 }
 
@@ -127,7 +135,12 @@ export interface DueState {
  * Overdue: a due day has passed (on or after the day the unit was given the task) and it is not
  * settled through that day. Due soon: the next due day is within 30 days and not settled yet.
  */
-export function dueState(t: TaskTiming, assignment: { startsOn: string; settledThrough: string | null }, today: string, calendar: ReportingCalendar = TASK_CALENDAR): DueState {
+export function dueState(
+  t: TaskTiming,
+  assignment: { startsOn: string; settledThrough: string | null },
+  today: string,
+  calendar: ReportingCalendar = TASK_CALENDAR,
+): DueState {
   const settled = assignment.settledThrough ?? '0001-01-01';
   const recurring = isRecurring(t);
   const last = lastDueBefore(t, today, calendar);
@@ -155,11 +168,13 @@ export function checkTiming(t: { kind: TaskTimingKind; deadline?: string | null;
   switch (t.kind) {
     case 'deadline': {
       const d = t.deadline ?? '';
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) !== d) throw invalid('Nhiệm vụ có thời hạn cần ngày hết hạn hợp lệ (ví dụ 2026-06-30).', 'timing.deadline');
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(d) || new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) !== d)
+        throw invalid('Nhiệm vụ có thời hạn cần ngày hết hạn hợp lệ (ví dụ 2026-06-30).', 'timing.deadline');
       return { kind: 'deadline', deadline: d };
     }
     case 'year': {
-      if (!Number.isInteger(t.year) || t.year! < 2000 || t.year! > 2100) throw invalid('Nhiệm vụ trong năm cần năm từ 2000 đến 2100.', 'timing.year');
+      if (!Number.isInteger(t.year) || t.year! < 2000 || t.year! > 2100)
+        throw invalid('Nhiệm vụ trong năm cần năm từ 2000 đến 2100.', 'timing.year');
       return { kind: 'year', year: t.year! };
     }
     default:

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { CALENDAR_YEAR } from '../periods/period.ts';
 import { closedReason, recentTaskPeriods, taskPeriod } from './task-period.ts';
 import { rollUp, rollUpLabel } from './task-rollup.ts';
-import { checkTiming, dueParameters, dueState, lastDueBefore, nextDueFrom, SETTLED_FOREVER, settledThrough, type TaskTiming } from './task-timing.ts';
+import {
+  checkTiming,
+  dueParameters,
+  dueState,
+  lastDueBefore,
+  nextDueFrom,
+  SETTLED_FOREVER,
+  settledThrough,
+  type TaskTiming,
+} from './task-timing.ts';
 
 const at = (d: string) => new Date(`${d}T08:00:00Z`);
 
@@ -35,18 +44,22 @@ describe('settled through', () => {
     expect(settledThrough('deadline', [])).toBeNull();
     expect(settledThrough('deadline', [{ periodEnd: '2026-05-31', status: 'done', setAt: at('2026-05-01') }])).toBe(SETTLED_FOREVER);
     // Done in the first half, then reopened in the second: not settled.
-    expect(settledThrough('year', [
-      { periodEnd: '2026-05-31', status: 'done', setAt: at('2026-05-01') },
-      { periodEnd: '2026-11-30', status: 'in_progress', setAt: at('2026-07-01') },
-    ])).toBeNull();
+    expect(
+      settledThrough('year', [
+        { periodEnd: '2026-05-31', status: 'done', setAt: at('2026-05-01') },
+        { periodEnd: '2026-11-30', status: 'in_progress', setAt: at('2026-07-01') },
+      ]),
+    ).toBeNull();
     expect(settledThrough('deadline', [{ periodEnd: '2026-05-31', status: 'dropped', setAt: at('2026-05-01') }])).toBe(SETTLED_FOREVER);
   });
 
   it('a recurring task is settled through the end of the last period reported done or dropped', () => {
-    expect(settledThrough('yearly', [
-      { periodEnd: '2025-11-30', status: 'done', setAt: at('2025-11-01') },
-      { periodEnd: '2026-05-31', status: 'late', setAt: at('2026-05-01') },
-    ])).toBe('2025-11-30');
+    expect(
+      settledThrough('yearly', [
+        { periodEnd: '2025-11-30', status: 'done', setAt: at('2025-11-01') },
+        { periodEnd: '2026-05-31', status: 'late', setAt: at('2026-05-01') },
+      ]),
+    ).toBe('2025-11-30');
   });
 });
 
@@ -67,7 +80,11 @@ describe('overdue and due soon', () => {
     expect(dueState(t, { startsOn: '2025-01-01', settledThrough: '2025-11-30' }, '2026-03-01').overdue).toBe(false);
     // Given after the last due day: nothing was due from it yet.
     expect(dueState(t, { startsOn: '2026-01-10', settledThrough: null }, '2026-03-01').overdue).toBe(false);
-    expect(dueState(t, { startsOn: '2026-01-10', settledThrough: null }, '2026-11-05')).toEqual({ overdue: false, dueSoon: true, dueOn: '2026-11-30' });
+    expect(dueState(t, { startsOn: '2026-01-10', settledThrough: null }, '2026-11-05')).toEqual({
+      overdue: false,
+      dueSoon: true,
+      dueOn: '2026-11-30',
+    });
     expect(dueState({ kind: 'quarterly' }, { startsOn: '2026-01-10', settledThrough: '2026-05-31' }, '2026-05-10').overdue).toBe(false);
     expect(dueState({ kind: 'quarterly' }, { startsOn: '2026-01-10', settledThrough: null }, '2026-05-10').overdue).toBe(true);
   });
@@ -78,7 +95,14 @@ describe('overdue and due soon', () => {
 
   it('gives the list query the same days as the rule', () => {
     const p = dueParameters('2026-03-01');
-    expect(p).toEqual({ today: '2026-03-01', soonUntil: '2026-03-31', lastYearly: '2025-11-30', nextYearly: '2026-11-30', lastQuarterly: '2025-12-31', nextQuarterly: '2026-03-31' });
+    expect(p).toEqual({
+      today: '2026-03-01',
+      soonUntil: '2026-03-31',
+      lastYearly: '2025-11-30',
+      nextYearly: '2026-11-30',
+      lastQuarterly: '2025-12-31',
+      nextQuarterly: '2026-03-31',
+    });
   });
 
   it('checks timings as typed', () => {
@@ -92,7 +116,9 @@ describe('overdue and due soon', () => {
 describe('roll-up counts assignees, never averages', () => {
   it('counts completed, overdue and each status', () => {
     const r = rollUp([
-      { status: 'done', overdue: false }, { status: 'in_progress', overdue: false }, { status: null, overdue: true },
+      { status: 'done', overdue: false },
+      { status: 'in_progress', overdue: false },
+      { status: null, overdue: true },
     ]);
     expect(r).toMatchObject({ assignees: 3, completed: 1, overdue: 1, byStatus: { done: 1, in_progress: 1, none: 1, late: 0 } });
     expect(r.completedShare).toBeCloseTo(1 / 3);
@@ -102,7 +128,12 @@ describe('roll-up counts assignees, never averages', () => {
 
   it('a large unit and a small one weigh the same: one assignee each', () => {
     // Averaging progress percentages (90% and 10%) would say 50%; counting says 0 of 2 completed.
-    expect(rollUp([{ status: 'in_progress', overdue: false }, { status: 'not_started', overdue: false }]).completedShare).toBe(0);
+    expect(
+      rollUp([
+        { status: 'in_progress', overdue: false },
+        { status: 'not_started', overdue: false },
+      ]).completedShare,
+    ).toBe(0);
   });
 });
 

@@ -26,7 +26,10 @@ const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
  * them with a space or emits spacing modifier letters). Idempotent.
  */
 export function normalizeVietnamese(input: string): string {
-  let text = input.replace(/\r\n?/g, '\n').replace(INVISIBLE, '').replace(/[\u00a0\u2007\u202f]/g, ' ');
+  let text = input
+    .replace(/\r\n?/g, '\n')
+    .replace(INVISIBLE, '')
+    .replace(/[\u00a0\u2007\u202f]/g, ' ');
   text = text.normalize('NFD');
   text = joinSplitMarks(text);
   return text.normalize('NFC');

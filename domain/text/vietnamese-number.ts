@@ -3,8 +3,16 @@
 // ("một trăm", "hai mươi lăm nghìn").
 
 const MAGNITUDES: Record<string, number> = {
-  nghìn: 1_000, ngàn: 1_000, ngan: 1_000, nghin: 1_000, vạn: 10_000,
-  triệu: 1_000_000, trieu: 1_000_000, tỷ: 1_000_000_000, tỉ: 1_000_000_000, ty: 1_000_000_000,
+  nghìn: 1_000,
+  ngàn: 1_000,
+  ngan: 1_000,
+  nghin: 1_000,
+  vạn: 10_000,
+  triệu: 1_000_000,
+  trieu: 1_000_000,
+  tỷ: 1_000_000_000,
+  tỉ: 1_000_000_000,
+  ty: 1_000_000_000,
 };
 
 /** Parses a digit numeral written the Vietnamese way. Returns null when it is not a number. */
@@ -29,12 +37,35 @@ export function isMagnitudeWord(word: string): boolean {
 }
 
 const DIGIT_WORDS: Record<string, number> = {
-  không: 0, một: 1, mốt: 1, hai: 2, ba: 3, bốn: 4, tư: 4, năm: 5, lăm: 5, nhăm: 5,
-  sáu: 6, bảy: 7, bẩy: 7, tám: 8, chín: 9,
+  không: 0,
+  một: 1,
+  mốt: 1,
+  hai: 2,
+  ba: 3,
+  bốn: 4,
+  tư: 4,
+  năm: 5,
+  lăm: 5,
+  nhăm: 5,
+  sáu: 6,
+  bảy: 7,
+  bẩy: 7,
+  tám: 8,
+  chín: 9,
 };
 
 export const NUMBER_WORDS = new Set([
-  ...Object.keys(DIGIT_WORDS), 'mười', 'mươi', 'trăm', 'linh', 'lẻ', 'nghìn', 'ngàn', 'triệu', 'tỷ', 'tỉ',
+  ...Object.keys(DIGIT_WORDS),
+  'mười',
+  'mươi',
+  'trăm',
+  'linh',
+  'lẻ',
+  'nghìn',
+  'ngàn',
+  'triệu',
+  'tỷ',
+  'tỉ',
 ]);
 
 /**

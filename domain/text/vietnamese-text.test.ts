@@ -47,9 +47,17 @@ describe('legacy encodings', () => {
 
 describe('Vietnamese numbers', () => {
   it.each([
-    ['140.000', 140000], ['13,5', 13.5], ['01', 1], ['2,5', 2.5], ['1.320', 1320],
+    ['140.000', 140000],
+    ['13,5', 13.5],
+    ['01', 1],
+    ['2,5', 2.5],
+    ['1.320', 1320],
   ])('parses %s', (raw, value) => expect(parseVietnameseNumeral(raw)).toBe(value));
   it.each([
-    ['một trăm', 100], ['hai mươi lăm', 25], ['mười nghìn', 10000], ['năm mươi nghìn', 50000], ['một trăm linh năm', 105],
+    ['một trăm', 100],
+    ['hai mươi lăm', 25],
+    ['mười nghìn', 10000],
+    ['năm mươi nghìn', 50000],
+    ['một trăm linh năm', 105],
   ])('parses words "%s"', (words, value) => expect(parseNumberWords(words.split(' '))).toBe(value));
 });

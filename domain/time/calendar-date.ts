@@ -22,7 +22,13 @@ export function formatVietnameseDate(iso: string): string {
   return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
-const VIETNAM_TIME = new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' });
+const VIETNAM_TIME = new Intl.DateTimeFormat('vi-VN', {
+  hour: '2-digit',
+  minute: '2-digit',
+  day: '2-digit',
+  month: '2-digit',
+  timeZone: 'Asia/Ho_Chi_Minh',
+});
 
 /** "14:05 03-12": when something was saved, on Vietnam's clock (conflict messages name it). */
 export function formatVietnamTime(at: Date): string {

@@ -35,7 +35,12 @@ export interface OpenedPage {
 
 /** A fresh context at a 1280 px laptop size (the smallest screen the app is designed for), Vietnamese locale. */
 export async function openPage(browser: Browser, baseURL: string): Promise<OpenedPage> {
-  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const context = await browser.newContext({
+    baseURL,
+    viewport: { width: 1280, height: 800 },
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
@@ -47,7 +52,15 @@ export async function openPage(browser: Browser, baseURL: string): Promise<Opene
 
 /** A fresh context on a phone (360–390 px wide, touch), same locale and zone. */
 export async function openPhonePage(browser: Browser, baseURL: string, viewport: { width: number; height: number }): Promise<OpenedPage> {
-  const context = await browser.newContext({ baseURL, viewport, deviceScaleFactor: 3, isMobile: true, hasTouch: true, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const context = await browser.newContext({
+    baseURL,
+    viewport,
+    deviceScaleFactor: 3,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));

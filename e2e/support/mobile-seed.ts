@@ -15,7 +15,11 @@ async function apiPut(baseUrl: string, path: string, body: unknown, session: { c
   if (!response.ok) throw new Error(`PUT ${path} answered ${response.status}: ${await response.text()}`);
 }
 
-export interface Session { cookie: string; csrfToken: string; me: CurrentUser }
+export interface Session {
+  cookie: string;
+  csrfToken: string;
+  me: CurrentUser;
+}
 
 export async function session(baseUrl: string, username: string): Promise<Session> {
   const cookie = await apiLogin(baseUrl, username, DEMO_PASSWORD);
@@ -51,17 +55,46 @@ export async function seedMobileData(baseUrl: string): Promise<MobileData> {
   const post = <T>(s: Session, path: string, body: unknown) => apiPost<T>(baseUrl, path, body, s);
 
   const doc = await post<PlanDocument>(province, '/api/documents', {
-    kind: 'program', symbol: '05-CTr/LĐLĐ', title: 'Chương trình hành động thực hiện Nghị quyết Đại hội Công đoàn tỉnh nhiệm kỳ 2023–2028',
-    issuerUnitId: province.me.unit.id, issuedOn: '2023-11-20', termFrom: 2023, termTo: 2028,
+    kind: 'program',
+    symbol: '05-CTr/LĐLĐ',
+    title: 'Chương trình hành động thực hiện Nghị quyết Đại hội Công đoàn tỉnh nhiệm kỳ 2023–2028',
+    issuerUnitId: province.me.unit.id,
+    issuedOn: '2023-11-20',
+    termFrom: 2023,
+    termTo: 2028,
   });
-  const target = (body: Record<string, unknown>) => post<TargetProgress>(province, '/api/targets', { documentId: doc.id, unitId: province.me.unit.id, ...body });
-  const members = await target({ indicatorCode: 'members', comparator: '>', value: 140000, deadlineYear: 2028, subject: 'Phát triển đoàn viên' });
+  const target = (body: Record<string, unknown>) =>
+    post<TargetProgress>(province, '/api/targets', { documentId: doc.id, unitId: province.me.unit.id, ...body });
+  const members = await target({
+    indicatorCode: 'members',
+    comparator: '>',
+    value: 140000,
+    deadlineYear: 2028,
+    subject: 'Phát triển đoàn viên',
+  });
   // Shared out to the communes by their members: the commune's card and drawer show five-digit
   // figures, the kind that once broke one digit per line.
   const proposal = await apiGet<AllocationPreview>(baseUrl, `/api/targets/${members.targetId}/allocation?base=members`, province.cookie);
-  await apiPut(baseUrl, `/api/targets/${members.targetId}/allocation`, { method: 'proportional', base: 'members', shares: proposal.children.map((c) => ({ unitId: c.unit.id, value: c.proposed })) }, province);
-  const agreements = await target({ indicatorCode: 'agreements_share', comparator: '>=', value: 85, deadlineYear: 2028, subject: 'Đơn vị có tổ chức công đoàn ký được thỏa ước lao động tập thể' });
-  await target({ indicatorCode: 'dissemination_share', comparator: '>', value: 90, annual: true, subject: 'Đoàn viên, người lao động được tuyên truyền, quán triệt nghị quyết' });
+  await apiPut(
+    baseUrl,
+    `/api/targets/${members.targetId}/allocation`,
+    { method: 'proportional', base: 'members', shares: proposal.children.map((c) => ({ unitId: c.unit.id, value: c.proposed })) },
+    province,
+  );
+  const agreements = await target({
+    indicatorCode: 'agreements_share',
+    comparator: '>=',
+    value: 85,
+    deadlineYear: 2028,
+    subject: 'Đơn vị có tổ chức công đoàn ký được thỏa ước lao động tập thể',
+  });
+  await target({
+    indicatorCode: 'dissemination_share',
+    comparator: '>',
+    value: 90,
+    annual: true,
+    subject: 'Đoàn viên, người lao động được tuyên truyền, quán triệt nghị quyết',
+  });
 
   const task = await post<TaskDetail>(commune, '/api/tasks', {
     unitId: commune.me.unit.id,
@@ -71,18 +104,35 @@ export async function seedMobileData(baseUrl: string): Promise<MobileData> {
   });
   await post(commune, `/api/tasks/${task.id}/assignments`, { assigneeUnitIds: [cdcs.me.unit.id] });
 
-  const mine = await apiGet<{ items: { templateCode: string; periodCode: string; reportId: number | null }[] }>(baseUrl, '/api/reports/mine', cdcs.cookie);
+  const mine = await apiGet<{ items: { templateCode: string; periodCode: string; reportId: number | null }[] }>(
+    baseUrl,
+    '/api/reports/mine',
+    cdcs.cookie,
+  );
   const yearly = mine.items.find((i) => i.templateCode === 'cdcs-nam')!;
   const halfYear = mine.items.find((i) => i.templateCode === 'cdcs-6-thang')!;
-  const draft = await post<ReportView>(cdcs, '/api/reports', { templateCode: yearly.templateCode, unitId: cdcs.me.unit.id, periodCode: yearly.periodCode });
-  const submitted = await post<ReportView>(cdcs, '/api/reports', { templateCode: halfYear.templateCode, unitId: cdcs.me.unit.id, periodCode: halfYear.periodCode });
+  const draft = await post<ReportView>(cdcs, '/api/reports', {
+    templateCode: yearly.templateCode,
+    unitId: cdcs.me.unit.id,
+    periodCode: yearly.periodCode,
+  });
+  const submitted = await post<ReportView>(cdcs, '/api/reports', {
+    templateCode: halfYear.templateCode,
+    unitId: cdcs.me.unit.id,
+    periodCode: halfYear.periodCode,
+  });
   const values = Object.fromEntries(submitted.template.sections.flatMap((s) => s.fields).map((f) => [f.element, 0]));
   await post(cdcs, `/api/reports/${submitted.id}/submit`, { version: submitted.version, values, explanations: {} });
 
   const communeTargets = await apiGet<{ items: TargetProgress[] }>(baseUrl, '/api/progress', commune.cookie);
   const communeMembers = communeTargets.items.find((t) => t.indicator.code === 'members')!;
   return {
-    communeMembersTargetId: communeMembers.targetId, sharedTargetId: agreements.targetId, draftReportId: draft.id, submittedReportId: submitted.id,
-    taskId: task.id, cdcsUnitId: cdcs.me.unit.id, communeUnitId: commune.me.unit.id,
+    communeMembersTargetId: communeMembers.targetId,
+    sharedTargetId: agreements.targetId,
+    draftReportId: draft.id,
+    submittedReportId: submitted.id,
+    taskId: task.id,
+    cdcsUnitId: cdcs.me.unit.id,
+    communeUnitId: commune.me.unit.id,
   };
 }

@@ -107,5 +107,7 @@ export async function startTestServer(options: StartTestServerOptions = {}): Pro
     await new Promise((resolve) => setTimeout(resolve, 300));
   }
   await stop();
-  throw new Error(`The server did not answer GET /api/health with 200 within ${Math.round(timeoutMs / 1000)} s.\n--- server output ---\n${output}`);
+  throw new Error(
+    `The server did not answer GET /api/health with 200 within ${Math.round(timeoutMs / 1000)} s.\n--- server output ---\n${output}`,
+  );
 }

@@ -32,7 +32,15 @@ describe.each(testDatabaseTargets())('employers and agreements on $kind', (targe
   });
 
   const agree = async (cdcs: string, effectiveFrom: string, expiresOn: string, qualityClass: string | null, betterThanLaw = false) => {
-    const r = await staff.send('POST', '/api/agreements', { cdcsUnitId: unit[cdcs], kind: 'enterprise', signedOn: effectiveFrom, effectiveFrom, expiresOn, qualityClass, betterThanLaw });
+    const r = await staff.send('POST', '/api/agreements', {
+      cdcsUnitId: unit[cdcs],
+      kind: 'enterprise',
+      signedOn: effectiveFrom,
+      effectiveFrom,
+      expiresOn,
+      qualityClass,
+      betterThanLaw,
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     return r.body.id as number;
   };
@@ -42,7 +50,14 @@ describe.each(testDatabaseTargets())('employers and agreements on $kind', (targe
     await agree('A', '2023-07-01', '2025-06-30', 'A', true); // last day in force is 30/06/2025
     await agree('B', '2022-07-01', '2025-06-29', 'B'); // expired the day before
     const d1 = await agree('D', '2024-01-01', '2026-12-31', 'C'); // renewed from 01/06/2025 ...
-    const renewed = await staff.send('POST', `/api/agreements/${d1}/renew`, { kind: 'enterprise', signedOn: '2025-05-20', effectiveFrom: '2025-06-01', expiresOn: '2028-05-31', qualityClass: 'B', betterThanLaw: true });
+    const renewed = await staff.send('POST', `/api/agreements/${d1}/renew`, {
+      kind: 'enterprise',
+      signedOn: '2025-05-20',
+      effectiveFrom: '2025-06-01',
+      expiresOn: '2028-05-31',
+      qualityClass: 'B',
+      betterThanLaw: true,
+    });
     expect(renewed.status, JSON.stringify(renewed.body)).toBe(200);
     await agree('B', '2025-07-01', '2027-06-30', 'A'); // not yet in force
 
@@ -63,11 +78,19 @@ describe.each(testDatabaseTargets())('employers and agreements on $kind', (targe
     const boundary = 'tiendo-boundary';
     const upload = (name: string, content: Buffer) =>
       t.app.inject({
-        method: 'PUT', url: `/api/agreements/${id}/file`,
-        headers: { cookie: `tiendo_session=${staff.cookie}`, 'x-csrf-token': staff.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        method: 'PUT',
+        url: `/api/agreements/${id}/file`,
+        headers: {
+          cookie: `tiendo_session=${staff.cookie}`,
+          'x-csrf-token': staff.csrf,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+        },
         payload: Buffer.concat([
-          Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-          content, Buffer.from(`\r\n--${boundary}--\r\n`),
+          Buffer.from(
+            `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+          ),
+          content,
+          Buffer.from(`\r\n--${boundary}--\r\n`),
         ]),
       });
     const bad = await upload('thoa-uoc.pdf', Buffer.from('MZ this is an executable'));
@@ -77,18 +100,34 @@ describe.each(testDatabaseTargets())('employers and agreements on $kind', (targe
     const ok = await upload('Thỏa ước 2025.pdf', pdf);
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json().file.name).toBe('Thỏa ước 2025.pdf');
-    const download = await t.app.inject({ method: 'GET', url: `/api/agreements/${id}/file`, headers: { cookie: `tiendo_session=${staff.cookie}` } });
+    const download = await t.app.inject({
+      method: 'GET',
+      url: `/api/agreements/${id}/file`,
+      headers: { cookie: `tiendo_session=${staff.cookie}` },
+    });
     expect(download.headers['content-type']).toBe('application/pdf');
     expect(download.rawPayload.equals(pdf)).toBe(true);
   });
 
   it('validates employers: tax code check digit, women ≤ workers, duplicates', async () => {
-    const body = { taxCode: taxCode(1234), name: 'Công ty TNHH Dệt May Thử', sector: 'fdi', areaUnitId: unit.C1, cdcsUnitId: unit.A, workers: 500, womenWorkers: 320, workersCountedOn: '2025-12-31' };
+    const body = {
+      taxCode: taxCode(1234),
+      name: 'Công ty TNHH Dệt May Thử',
+      sector: 'fdi',
+      areaUnitId: unit.C1,
+      cdcsUnitId: unit.A,
+      workers: 500,
+      womenWorkers: 320,
+      workersCountedOn: '2025-12-31',
+    };
     const created = await staff.send('POST', '/api/employers', body);
     expect(created.status, JSON.stringify(created.body)).toBe(200);
     expect(created.body.sectorLabel).toBe('Doanh nghiệp có vốn đầu tư nước ngoài');
     expect((await staff.send('POST', '/api/employers', body)).body.error.code).toBe('TAX_CODE_EXISTS');
-    const wrongCheck = await staff.send('POST', '/api/employers', { ...body, taxCode: `${body.taxCode.slice(0, 9)}${(Number(body.taxCode[9]) + 1) % 10}` });
+    const wrongCheck = await staff.send('POST', '/api/employers', {
+      ...body,
+      taxCode: `${body.taxCode.slice(0, 9)}${(Number(body.taxCode[9]) + 1) % 10}`,
+    });
     expect(wrongCheck.body.error.message).toMatch(/Mã số thuế: Mã số thuế \d+ sai chữ số kiểm tra\./);
     const women = await staff.send('POST', '/api/employers', { ...body, taxCode: taxCode(5678), womenWorkers: 600 });
     expect(women.body.error.message).toBe('Số lao động nữ: Số lao động nữ lớn hơn tổng số lao động.');

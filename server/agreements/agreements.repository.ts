@@ -30,9 +30,25 @@ export function agreementsQuery(db: Kysely<DB>) {
     .leftJoin('employer as e', 'e.id', 'a.employer_id')
     .leftJoin('stored_file as f', 'f.id', 'a.file_id')
     .select([
-      'a.id', 'a.number', 'a.kind', 'a.cdcs_unit_id', 'c.code as cdcs_code', 'c.name as cdcs_name', 'a.employer_id', 'e.tax_code',
-      'e.name as employer_name', 'a.signed_on', 'a.effective_from', 'a.expires_on', 'a.ended_on', 'a.quality_class', 'a.better_than_law',
-      'a.renews_id', 'a.file_id', 'f.file_name', 'f.size_bytes as file_size',
+      'a.id',
+      'a.number',
+      'a.kind',
+      'a.cdcs_unit_id',
+      'c.code as cdcs_code',
+      'c.name as cdcs_name',
+      'a.employer_id',
+      'e.tax_code',
+      'e.name as employer_name',
+      'a.signed_on',
+      'a.effective_from',
+      'a.expires_on',
+      'a.ended_on',
+      'a.quality_class',
+      'a.better_than_law',
+      'a.renews_id',
+      'a.file_id',
+      'f.file_name',
+      'f.size_bytes as file_size',
     ]);
 }
 
@@ -44,17 +60,24 @@ export type AgreementSort = 'recent' | 'expiry';
  */
 export const AGREEMENT_ORDERS = {
   recent: {
-    key: sql<string>`a.id::text`, direction: 'desc', keyIsValid: (_k: string) => true,
-    expression: sql`a.id`, after: (_k: string, id: number) => sql<boolean>`a.id < ${id}`,
+    key: sql<string>`a.id::text`,
+    direction: 'desc',
+    keyIsValid: (_k: string) => true,
+    expression: sql`a.id`,
+    after: (_k: string, id: number) => sql<boolean>`a.id < ${id}`,
   },
   expiry: {
-    key: sql<string>`coalesce(a.ended_on, a.expires_on)::text`, direction: 'asc', keyIsValid: (k: string) => /^\d{4}-\d{2}-\d{2}$/.test(k),
-    expression: sql`coalesce(a.ended_on, a.expires_on)`, after: (k: string, id: number) => sql<boolean>`(coalesce(a.ended_on, a.expires_on), a.id) > (${k}::date, ${id})`,
+    key: sql<string>`coalesce(a.ended_on, a.expires_on)::text`,
+    direction: 'asc',
+    keyIsValid: (k: string) => /^\d{4}-\d{2}-\d{2}$/.test(k),
+    expression: sql`coalesce(a.ended_on, a.expires_on)`,
+    after: (k: string, id: number) => sql<boolean>`(coalesce(a.ended_on, a.expires_on), a.id) > (${k}::date, ${id})`,
   },
 } as const;
 
 /** In force on D: effective from ≤ D ≤ its last day (the earlier of expiry and an early end). */
-export const inForceOn = (date: string) => sql<boolean>`(a.effective_from <= ${date}::date AND ${date}::date <= coalesce(a.ended_on, a.expires_on))`;
+export const inForceOn = (date: string) =>
+  sql<boolean>`(a.effective_from <= ${date}::date AND ${date}::date <= coalesce(a.ended_on, a.expires_on))`;
 
 /** Agreements of CĐCS in the subtree of `unitId` as it stood on `date`, counted exactly. */
 export async function countAgreementsOn(db: Kysely<DB>, unitId: number, date: string) {

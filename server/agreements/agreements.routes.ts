@@ -10,95 +10,188 @@ import { todayInVietnam } from '../../domain/time/calendar-date.ts';
 import { Type } from 'typebox';
 import { unitOfAgreement } from './agreements.repository.ts';
 import {
-  AgreementCount, AgreementCountQuery, AgreementIdParams, AgreementItem, AgreementList, AgreementListQuery, CreateAgreementBody, RenewAgreementBody, UpdateAgreementBody,
+  AgreementCount,
+  AgreementCountQuery,
+  AgreementIdParams,
+  AgreementItem,
+  AgreementList,
+  AgreementListQuery,
+  CreateAgreementBody,
+  RenewAgreementBody,
+  UpdateAgreementBody,
 } from './agreements.schema.ts';
 import { AGREEMENT_FILE_MAX_BYTES, agreementNotFound, type AgreementsService } from './agreements.service.ts';
 
 const TAGS = ['Thỏa ước lao động tập thể'];
 
-export const agreementsRoutes: FastifyPluginAsyncTypebox<{ agreements: AgreementsService; db: Kysely<DB> }> = async (app, { agreements, db }) => {
-  const onAgreement = (permission: 'registry.read' | 'registry.write') => ({ permission, unit: unitOfRecord('id', (id) => unitOfAgreement(db, id)), notFound: agreementNotFound });
+export const agreementsRoutes: FastifyPluginAsyncTypebox<{ agreements: AgreementsService; db: Kysely<DB> }> = async (
+  app,
+  { agreements, db },
+) => {
+  const onAgreement = (permission: 'registry.read' | 'registry.write') => ({
+    permission,
+    unit: unitOfRecord('id', (id) => unitOfAgreement(db, id)),
+    notFound: agreementNotFound,
+  });
 
-  app.get('/api/agreements', {
-    schema: { tags: TAGS, summary: 'Danh sách thỏa ước', querystring: AgreementListQuery, response: { 200: AgreementList } },
-    config: { access: { permission: 'registry.read', unit: unitFromInput('query', 'unitId') } },
-  }, (request) => agreements.list(requirePrincipal(request), request.query));
-
-  app.get('/api/agreements/export', {
-    schema: {
-      tags: TAGS, summary: 'Xuất danh sách thỏa ước đã lọc ra XLSX hoặc CSV (cùng cột với tệp nhập)',
-      querystring: Type.Intersect([Type.Omit(AgreementListQuery, ['after', 'afterId', 'limit']), Type.Object({ format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('csv')])) })]),
+  app.get(
+    '/api/agreements',
+    {
+      schema: { tags: TAGS, summary: 'Danh sách thỏa ước', querystring: AgreementListQuery, response: { 200: AgreementList } },
+      config: { access: { permission: 'registry.read', unit: unitFromInput('query', 'unitId') } },
     },
-    config: { access: { permission: 'registry.read', unit: unitFromInput('query', 'unitId') } },
-  }, (request, reply) => {
-    const { format = 'xlsx', ...filters } = request.query as { format?: 'xlsx' | 'csv' } & Record<string, unknown>;
-    const principal = requirePrincipal(request);
-    const KIND = { enterprise: 'Doanh nghiệp', sector: 'Ngành', multi_employer: 'Nhiều doanh nghiệp' } as Record<string, string>;
-    async function* rows() {
-      let after: string | undefined;
-      do {
-        const page = await agreements.list(principal, { ...(filters as object), after, limit: 1000 });
-        for (const a of page.items) {
-          yield {
-            cdcsCode: a.cdcs.code, cdcsName: a.cdcs.name, taxCode: a.employer?.taxCode ?? null, number: a.number, kind: KIND[a.kind] ?? a.kind,
-            signedOn: a.signedOn, effectiveFrom: a.effectiveFrom, expiresOn: a.expiresOn, qualityClass: a.qualityClass, betterThanLaw: a.betterThanLaw ? 'Có' : 'Không',
-            inForce: a.inForce ? 'Còn hiệu lực' : 'Hết hiệu lực',
-          };
-        }
-        after = page.nextCursor ?? undefined;
-      } while (after);
-    }
-    return sendTable(reply, {
-      format, fileName: `thoa-uoc-${todayInVietnam()}`, sheetName: 'Thỏa ước',
-      columns: [
-        { key: 'cdcsCode', title: 'Mã CĐCS', width: 16 }, { key: 'cdcsName', title: 'Công đoàn cơ sở', width: 40 }, { key: 'taxCode', title: 'Mã số thuế', width: 16 },
-        { key: 'number', title: 'Số thỏa ước', width: 14 }, { key: 'kind', title: 'Loại thỏa ước', width: 16 },
-        { key: 'signedOn', title: 'Ngày ký', width: 12, type: 'date' }, { key: 'effectiveFrom', title: 'Ngày có hiệu lực', width: 12, type: 'date' },
-        { key: 'expiresOn', title: 'Ngày hết hạn', width: 12, type: 'date' }, { key: 'qualityClass', title: 'Xếp loại', width: 10 },
-        { key: 'betterThanLaw', title: 'Có lợi hơn luật', width: 12 }, { key: 'inForce', title: 'Tình trạng', width: 14 },
-      ],
-      rows: rows(),
-    });
-  });
+    (request) => agreements.list(requirePrincipal(request), request.query),
+  );
 
-  app.get('/api/agreements/count', {
-    schema: { tags: TAGS, summary: 'Số thỏa ước còn hiệu lực vào một ngày (và loại B trở lên, có lợi hơn luật)', querystring: AgreementCountQuery, response: { 200: AgreementCount } },
-    config: { access: { permission: 'registry.read', unit: unitFromInput('query', 'unitId') } },
-  }, (request) => agreements.countOn(requirePrincipal(request), request.query.unitId, request.query.date));
+  app.get(
+    '/api/agreements/export',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Xuất danh sách thỏa ước đã lọc ra XLSX hoặc CSV (cùng cột với tệp nhập)',
+        querystring: Type.Intersect([
+          Type.Omit(AgreementListQuery, ['after', 'afterId', 'limit']),
+          Type.Object({ format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('csv')])) }),
+        ]),
+      },
+      config: { access: { permission: 'registry.read', unit: unitFromInput('query', 'unitId') } },
+    },
+    (request, reply) => {
+      const { format = 'xlsx', ...filters } = request.query as { format?: 'xlsx' | 'csv' } & Record<string, unknown>;
+      const principal = requirePrincipal(request);
+      const KIND = { enterprise: 'Doanh nghiệp', sector: 'Ngành', multi_employer: 'Nhiều doanh nghiệp' } as Record<string, string>;
+      async function* rows() {
+        let after: string | undefined;
+        do {
+          const page = await agreements.list(principal, { ...(filters as object), after, limit: 1000 });
+          for (const a of page.items) {
+            yield {
+              cdcsCode: a.cdcs.code,
+              cdcsName: a.cdcs.name,
+              taxCode: a.employer?.taxCode ?? null,
+              number: a.number,
+              kind: KIND[a.kind] ?? a.kind,
+              signedOn: a.signedOn,
+              effectiveFrom: a.effectiveFrom,
+              expiresOn: a.expiresOn,
+              qualityClass: a.qualityClass,
+              betterThanLaw: a.betterThanLaw ? 'Có' : 'Không',
+              inForce: a.inForce ? 'Còn hiệu lực' : 'Hết hiệu lực',
+            };
+          }
+          after = page.nextCursor ?? undefined;
+        } while (after);
+      }
+      return sendTable(reply, {
+        format,
+        fileName: `thoa-uoc-${todayInVietnam()}`,
+        sheetName: 'Thỏa ước',
+        columns: [
+          { key: 'cdcsCode', title: 'Mã CĐCS', width: 16 },
+          { key: 'cdcsName', title: 'Công đoàn cơ sở', width: 40 },
+          { key: 'taxCode', title: 'Mã số thuế', width: 16 },
+          { key: 'number', title: 'Số thỏa ước', width: 14 },
+          { key: 'kind', title: 'Loại thỏa ước', width: 16 },
+          { key: 'signedOn', title: 'Ngày ký', width: 12, type: 'date' },
+          { key: 'effectiveFrom', title: 'Ngày có hiệu lực', width: 12, type: 'date' },
+          { key: 'expiresOn', title: 'Ngày hết hạn', width: 12, type: 'date' },
+          { key: 'qualityClass', title: 'Xếp loại', width: 10 },
+          { key: 'betterThanLaw', title: 'Có lợi hơn luật', width: 12 },
+          { key: 'inForce', title: 'Tình trạng', width: 14 },
+        ],
+        rows: rows(),
+      });
+    },
+  );
 
-  app.post('/api/agreements', {
-    schema: { tags: TAGS, summary: 'Thêm thỏa ước', body: CreateAgreementBody, response: { 200: AgreementItem } },
-    config: { access: { permission: 'registry.write', unit: unitFromInput('body', 'cdcsUnitId') } },
-  }, (request) => agreements.create(requirePrincipal(request), actorOf(request), request.body));
+  app.get(
+    '/api/agreements/count',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Số thỏa ước còn hiệu lực vào một ngày (và loại B trở lên, có lợi hơn luật)',
+        querystring: AgreementCountQuery,
+        response: { 200: AgreementCount },
+      },
+      config: { access: { permission: 'registry.read', unit: unitFromInput('query', 'unitId') } },
+    },
+    (request) => agreements.countOn(requirePrincipal(request), request.query.unitId, request.query.date),
+  );
 
-  app.get('/api/agreements/:id', {
-    schema: { tags: TAGS, summary: 'Thông tin thỏa ước', params: AgreementIdParams, response: { 200: AgreementItem } },
-    config: { access: onAgreement('registry.read') },
-  }, (request) => agreements.detail(request.params.id));
+  app.post(
+    '/api/agreements',
+    {
+      schema: { tags: TAGS, summary: 'Thêm thỏa ước', body: CreateAgreementBody, response: { 200: AgreementItem } },
+      config: { access: { permission: 'registry.write', unit: unitFromInput('body', 'cdcsUnitId') } },
+    },
+    (request) => agreements.create(requirePrincipal(request), actorOf(request), request.body),
+  );
 
-  app.patch('/api/agreements/:id', {
-    schema: { tags: TAGS, summary: 'Sửa xếp loại, số hiệu, ngày chấm dứt', params: AgreementIdParams, body: UpdateAgreementBody, response: { 200: AgreementItem } },
-    config: { access: onAgreement('registry.write') },
-  }, (request) => agreements.update(actorOf(request), request.params.id, request.body));
+  app.get(
+    '/api/agreements/:id',
+    {
+      schema: { tags: TAGS, summary: 'Thông tin thỏa ước', params: AgreementIdParams, response: { 200: AgreementItem } },
+      config: { access: onAgreement('registry.read') },
+    },
+    (request) => agreements.detail(request.params.id),
+  );
 
-  app.post('/api/agreements/:id/renew', {
-    schema: { tags: TAGS, summary: 'Ký mới / gia hạn: thỏa ước cũ hết hiệu lực từ ngày thỏa ước mới có hiệu lực', params: AgreementIdParams, body: RenewAgreementBody, response: { 200: AgreementItem } },
-    config: { access: onAgreement('registry.write') },
-  }, (request) => agreements.renew(requirePrincipal(request), actorOf(request), request.params.id, request.body));
+  app.patch(
+    '/api/agreements/:id',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Sửa xếp loại, số hiệu, ngày chấm dứt',
+        params: AgreementIdParams,
+        body: UpdateAgreementBody,
+        response: { 200: AgreementItem },
+      },
+      config: { access: onAgreement('registry.write') },
+    },
+    (request) => agreements.update(actorOf(request), request.params.id, request.body),
+  );
 
-  app.put('/api/agreements/:id/file', {
-    schema: { tags: TAGS, summary: 'Tải lên tệp thỏa ước (PDF hoặc DOCX, tối đa 20 MB; multipart/form-data, trường "file")', params: AgreementIdParams, response: { 200: AgreementItem } },
-    config: { access: onAgreement('registry.write') },
-  }, async (request) => {
-    const { fileName, content } = await readUpload(request, { maxBytes: AGREEMENT_FILE_MAX_BYTES, what: 'Tệp thỏa ước' });
-    return agreements.attachFile(actorOf(request), request.params.id, fileName, content);
-  });
+  app.post(
+    '/api/agreements/:id/renew',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Ký mới / gia hạn: thỏa ước cũ hết hiệu lực từ ngày thỏa ước mới có hiệu lực',
+        params: AgreementIdParams,
+        body: RenewAgreementBody,
+        response: { 200: AgreementItem },
+      },
+      config: { access: onAgreement('registry.write') },
+    },
+    (request) => agreements.renew(requirePrincipal(request), actorOf(request), request.params.id, request.body),
+  );
 
-  app.get('/api/agreements/:id/file', {
-    schema: { tags: TAGS, summary: 'Tải về tệp thỏa ước', params: AgreementIdParams },
-    config: { access: onAgreement('registry.read') },
-  }, async (request, reply) => {
-    const file = await agreements.file(request.params.id);
-    return sendStoredFile(reply, { fileName: file.file_name, mimeType: file.mime_type, content: file.content });
-  });
+  app.put(
+    '/api/agreements/:id/file',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Tải lên tệp thỏa ước (PDF hoặc DOCX, tối đa 20 MB; multipart/form-data, trường "file")',
+        params: AgreementIdParams,
+        response: { 200: AgreementItem },
+      },
+      config: { access: onAgreement('registry.write') },
+    },
+    async (request) => {
+      const { fileName, content } = await readUpload(request, { maxBytes: AGREEMENT_FILE_MAX_BYTES, what: 'Tệp thỏa ước' });
+      return agreements.attachFile(actorOf(request), request.params.id, fileName, content);
+    },
+  );
+
+  app.get(
+    '/api/agreements/:id/file',
+    {
+      schema: { tags: TAGS, summary: 'Tải về tệp thỏa ước', params: AgreementIdParams },
+      config: { access: onAgreement('registry.read') },
+    },
+    async (request, reply) => {
+      const file = await agreements.file(request.params.id);
+      return sendStoredFile(reply, { fileName: file.file_name, mimeType: file.mime_type, content: file.content });
+    },
+  );
 };

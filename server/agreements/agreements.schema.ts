@@ -30,9 +30,12 @@ export const AgreementListQuery = Type.Object(
     minQuality: Type.Optional(Type.Union([Type.Literal('A'), Type.Literal('B'), Type.Literal('C'), Type.Literal('D')])),
     betterThanLaw: Type.Optional(Type.Boolean()),
     asOf: Type.Optional(IsoDate),
-    sort: Type.Optional(Type.Union([Type.Literal('recent'), Type.Literal('expiry')], {
-      default: 'recent', description: 'recent: mới nhập trước; expiry: sắp hết hạn trước (theo ngày chấm dứt hoặc ngày hết hạn)',
-    })),
+    sort: Type.Optional(
+      Type.Union([Type.Literal('recent'), Type.Literal('expiry')], {
+        default: 'recent',
+        description: 'recent: mới nhập trước; expiry: sắp hết hạn trước (theo ngày chấm dứt hoặc ngày hết hạn)',
+      }),
+    ),
     after: Type.Optional(Type.String({ maxLength: 400, description: 'Con trỏ trang sau (nextCursor của trang trước)' })),
     afterId: Type.Optional(Type.Integer({ minimum: 1, description: 'Cách cũ, chỉ cho thứ tự recent: id cuối của trang trước' })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
@@ -69,9 +72,16 @@ export const UpdateAgreementBody = Type.Object(
   { additionalProperties: false },
 );
 export const AgreementIdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
-export const AgreementCountQuery = Type.Object({ unitId: Type.Optional(Type.Integer({ minimum: 1 })), date: Type.Optional(IsoDate) }, { additionalProperties: false });
+export const AgreementCountQuery = Type.Object(
+  { unitId: Type.Optional(Type.Integer({ minimum: 1 })), date: Type.Optional(IsoDate) },
+  { additionalProperties: false },
+);
 export const AgreementCount = Type.Object({
-  unitId: Type.Integer(), date: IsoDate, inForce: Type.Integer(), classBOrBetter: Type.Integer(), betterThanLaw: Type.Integer(),
+  unitId: Type.Integer(),
+  date: IsoDate,
+  inForce: Type.Integer(),
+  classBOrBetter: Type.Integer(),
+  betterThanLaw: Type.Integer(),
 });
 
 export type AgreementItem = Static<typeof AgreementItem>;

@@ -16,18 +16,36 @@ import * as repo from './agreements.repository.ts';
 import type { AgreementItem, CreateAgreementBody, RenewAgreementBody } from './agreements.schema.ts';
 
 export const agreementNotFound = agreementErrors.notFound;
-const KIND_LABELS: Record<string, string> = { enterprise: 'Thỏa ước doanh nghiệp', sector: 'Thỏa ước ngành', multi_employer: 'Thỏa ước có nhiều doanh nghiệp tham gia' };
+const KIND_LABELS: Record<string, string> = {
+  enterprise: 'Thỏa ước doanh nghiệp',
+  sector: 'Thỏa ước ngành',
+  multi_employer: 'Thỏa ước có nhiều doanh nghiệp tham gia',
+};
 const QUALITY_ORDER = ['A', 'B', 'C', 'D'];
 export const AGREEMENT_FILE_MAX_BYTES = 20 * 1024 * 1024;
-const FIELD_LABELS: Record<string, string> = { signedOn: 'Ngày ký', effectiveFrom: 'Ngày có hiệu lực', expiresOn: 'Ngày hết hạn', qualityClass: 'Xếp loại', kind: 'Loại thỏa ước' };
+const FIELD_LABELS: Record<string, string> = {
+  signedOn: 'Ngày ký',
+  effectiveFrom: 'Ngày có hiệu lực',
+  expiresOn: 'Ngày hết hạn',
+  qualityClass: 'Xếp loại',
+  kind: 'Loại thỏa ước',
+};
 
 function present(r: repo.AgreementRow, asOf: string): AgreementItem {
   return {
-    id: Number(r.id), number: r.number, kind: r.kind, kindLabel: KIND_LABELS[r.kind] ?? r.kind,
+    id: Number(r.id),
+    number: r.number,
+    kind: r.kind,
+    kindLabel: KIND_LABELS[r.kind] ?? r.kind,
     cdcs: { id: Number(r.cdcs_unit_id), code: r.cdcs_code, name: r.cdcs_name },
     employer: r.employer_id === null ? null : { id: Number(r.employer_id), taxCode: r.tax_code ?? '', name: r.employer_name ?? '' },
-    signedOn: r.signed_on, effectiveFrom: r.effective_from, expiresOn: r.expires_on, endedOn: r.ended_on,
-    qualityClass: r.quality_class, betterThanLaw: r.better_than_law, renewsId: r.renews_id === null ? null : Number(r.renews_id),
+    signedOn: r.signed_on,
+    effectiveFrom: r.effective_from,
+    expiresOn: r.expires_on,
+    endedOn: r.ended_on,
+    qualityClass: r.quality_class,
+    betterThanLaw: r.better_than_law,
+    renewsId: r.renews_id === null ? null : Number(r.renews_id),
     inForce: r.effective_from <= asOf && asOf <= (r.ended_on ?? r.expires_on),
     file: r.file_id === null ? null : { id: Number(r.file_id), name: r.file_name ?? '', size: Number(r.file_size ?? 0) },
   };
@@ -37,10 +55,21 @@ function present(r: repo.AgreementRow, asOf: string): AgreementItem {
 export class AgreementsService {
   constructor(private readonly db: Kysely<DB>) {}
 
-  async list(principal: Principal, q: {
-    unitId?: number; inForceOn?: string; minQuality?: string; betterThanLaw?: boolean; asOf?: string; sort?: repo.AgreementSort; after?: string; afterId?: number; limit?: number;
-    withTotal?: boolean;
-  }) {
+  async list(
+    principal: Principal,
+    q: {
+      unitId?: number;
+      inForceOn?: string;
+      minQuality?: string;
+      betterThanLaw?: boolean;
+      asOf?: string;
+      sort?: repo.AgreementSort;
+      after?: string;
+      afterId?: number;
+      limit?: number;
+      withTotal?: boolean;
+    },
+  ) {
     const asOf = q.asOf ?? todayInVietnam();
     const limit = q.limit ?? 50;
     const sort = q.sort ?? 'recent';
@@ -51,18 +80,24 @@ export class AgreementsService {
     let path = principal.scopePath;
     if (q.unitId !== undefined) path = (await findUnit(this.db, q.unitId, todayInVietnam()))?.path ?? path;
     const filtered = (db: Kysely<DB>) => {
-      let query = repo.agreementsQuery(db)
+      let query = repo
+        .agreementsQuery(db)
         .innerJoin('org_placement as p', (j) => j.onRef('p.unit_id', '=', 'a.cdcs_unit_id').on('p.valid_to', 'is', null))
         .where(sql<boolean>`p.path <@ ${path}::ltree`);
       if (q.inForceOn) query = query.where(repo.inForceOn(q.inForceOn));
-      if (q.minQuality) query = query.where('a.quality_class', 'in', QUALITY_ORDER.slice(0, QUALITY_ORDER.indexOf(q.minQuality) + 1) as ('A')[]);
+      if (q.minQuality)
+        query = query.where('a.quality_class', 'in', QUALITY_ORDER.slice(0, QUALITY_ORDER.indexOf(q.minQuality) + 1) as 'A'[]);
       if (q.betterThanLaw !== undefined) query = query.where('a.better_than_law', '=', q.betterThanLaw);
       return query;
     };
     let query = filtered(this.db).select(order.key.as('sort_key'));
     if (after) query = query.where(order.after(after.key, after.id));
     if (q.afterId) query = query.where('a.id', '<', q.afterId);
-    const rows = (await query.orderBy(order.expression, order.direction).orderBy('a.id', order.direction).limit(limit).execute()) as (repo.AgreementRow & { sort_key: string })[];
+    const rows = (await query
+      .orderBy(order.expression, order.direction)
+      .orderBy('a.id', order.direction)
+      .limit(limit)
+      .execute()) as (repo.AgreementRow & { sort_key: string })[];
     const last = rows.length === limit ? rows.at(-1) : undefined;
     return {
       items: rows.map((r) => present(r, asOf)),
@@ -79,9 +114,21 @@ export class AgreementsService {
   }
 
   private validate(body: RenewAgreementBody): void {
-    const issues = agreementIssues({ kind: body.kind, signedOn: body.signedOn, effectiveFrom: body.effectiveFrom, expiresOn: body.expiresOn, qualityClass: body.qualityClass ?? null }, todayInVietnam());
+    const issues = agreementIssues(
+      {
+        kind: body.kind,
+        signedOn: body.signedOn,
+        effectiveFrom: body.effectiveFrom,
+        expiresOn: body.expiresOn,
+        qualityClass: body.qualityClass ?? null,
+      },
+      todayInVietnam(),
+    );
     if (issues.length) {
-      throw agreementErrors.invalid(issues.map((i) => `${FIELD_LABELS[i.field]}: ${i.message}`).join(' '), issues.map((i) => ({ path: i.field, message: i.message })));
+      throw agreementErrors.invalid(
+        issues.map((i) => `${FIELD_LABELS[i.field]}: ${i.message}`).join(' '),
+        issues.map((i) => ({ path: i.field, message: i.message })),
+      );
     }
   }
 
@@ -101,12 +148,28 @@ export class AgreementsService {
     this.validate(body);
     await this.checkCdcs(principal, body.cdcsUnitId, body.employerId);
     const id = await this.db.transaction().execute(async (trx) => {
-      const row = await trx.insertInto('agreement').values({
-        cdcs_unit_id: body.cdcsUnitId, employer_id: body.employerId ?? null, kind: body.kind, number: body.number?.trim() || null,
-        signed_on: body.signedOn, effective_from: body.effectiveFrom, expires_on: body.expiresOn,
-        quality_class: body.qualityClass ?? null, better_than_law: body.betterThanLaw ?? false,
-      }).returning('id').executeTakeFirstOrThrow();
-      await writeAudit(trx, actor, { action: 'agreement.create', unitId: body.cdcsUnitId, entityType: 'agreement', entityId: row.id, after: body });
+      const row = await trx
+        .insertInto('agreement')
+        .values({
+          cdcs_unit_id: body.cdcsUnitId,
+          employer_id: body.employerId ?? null,
+          kind: body.kind,
+          number: body.number?.trim() || null,
+          signed_on: body.signedOn,
+          effective_from: body.effectiveFrom,
+          expires_on: body.expiresOn,
+          quality_class: body.qualityClass ?? null,
+          better_than_law: body.betterThanLaw ?? false,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await writeAudit(trx, actor, {
+        action: 'agreement.create',
+        unitId: body.cdcsUnitId,
+        entityType: 'agreement',
+        entityId: row.id,
+        after: body,
+      });
       return Number(row.id);
     });
     return this.detail(id);
@@ -119,34 +182,69 @@ export class AgreementsService {
     if (body.effectiveFrom <= old.effectiveFrom) throw agreementErrors.renewalTooEarly();
     const newId = await this.db.transaction().execute(async (trx) => {
       const dayBefore = sql<string>`(${body.effectiveFrom}::date - 1)`;
-      await trx.updateTable('agreement')
+      await trx
+        .updateTable('agreement')
         .set({ ended_on: sql`CASE WHEN ${dayBefore} < expires_on THEN ${dayBefore} ELSE ended_on END`, updated_at: new Date() })
-        .where('id', '=', id).execute();
-      const row = await trx.insertInto('agreement').values({
-        cdcs_unit_id: old.cdcs.id, employer_id: body.employerId ?? old.employer?.id ?? null, kind: body.kind, number: body.number?.trim() || null,
-        signed_on: body.signedOn, effective_from: body.effectiveFrom, expires_on: body.expiresOn,
-        quality_class: body.qualityClass ?? null, better_than_law: body.betterThanLaw ?? false, renews_id: id,
-      }).returning('id').executeTakeFirstOrThrow();
-      await writeAudit(trx, actor, { action: 'agreement.renew', unitId: old.cdcs.id, entityType: 'agreement', entityId: row.id, before: { renews: id }, after: body });
+        .where('id', '=', id)
+        .execute();
+      const row = await trx
+        .insertInto('agreement')
+        .values({
+          cdcs_unit_id: old.cdcs.id,
+          employer_id: body.employerId ?? old.employer?.id ?? null,
+          kind: body.kind,
+          number: body.number?.trim() || null,
+          signed_on: body.signedOn,
+          effective_from: body.effectiveFrom,
+          expires_on: body.expiresOn,
+          quality_class: body.qualityClass ?? null,
+          better_than_law: body.betterThanLaw ?? false,
+          renews_id: id,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await writeAudit(trx, actor, {
+        action: 'agreement.renew',
+        unitId: old.cdcs.id,
+        entityType: 'agreement',
+        entityId: row.id,
+        before: { renews: id },
+        after: body,
+      });
       return Number(row.id);
     });
     return this.detail(newId);
   }
 
-  async update(actor: AuditActor, id: number, body: { number?: string | null; qualityClass?: 'A' | 'B' | 'C' | 'D' | null; betterThanLaw?: boolean; endedOn?: string | null }) {
+  async update(
+    actor: AuditActor,
+    id: number,
+    body: { number?: string | null; qualityClass?: 'A' | 'B' | 'C' | 'D' | null; betterThanLaw?: boolean; endedOn?: string | null },
+  ) {
     const before = await this.detail(id);
     if (body.endedOn && (body.endedOn < before.effectiveFrom || body.endedOn > before.expiresOn)) {
       throw agreementErrors.endedOutsideTerm();
     }
     await this.db.transaction().execute(async (trx) => {
-      await trx.updateTable('agreement').set({
-        ...(body.number !== undefined && { number: body.number?.trim() || null }),
-        ...(body.qualityClass !== undefined && { quality_class: body.qualityClass }),
-        ...(body.betterThanLaw !== undefined && { better_than_law: body.betterThanLaw }),
-        ...(body.endedOn !== undefined && { ended_on: body.endedOn }),
-        updated_at: new Date(),
-      }).where('id', '=', id).execute();
-      await writeAudit(trx, actor, { action: 'agreement.update', unitId: before.cdcs.id, entityType: 'agreement', entityId: id, before, after: body });
+      await trx
+        .updateTable('agreement')
+        .set({
+          ...(body.number !== undefined && { number: body.number?.trim() || null }),
+          ...(body.qualityClass !== undefined && { quality_class: body.qualityClass }),
+          ...(body.betterThanLaw !== undefined && { better_than_law: body.betterThanLaw }),
+          ...(body.endedOn !== undefined && { ended_on: body.endedOn }),
+          updated_at: new Date(),
+        })
+        .where('id', '=', id)
+        .execute();
+      await writeAudit(trx, actor, {
+        action: 'agreement.update',
+        unitId: before.cdcs.id,
+        entityType: 'agreement',
+        entityId: id,
+        before,
+        after: body,
+      });
     });
     return this.detail(id);
   }
@@ -156,16 +254,34 @@ export class AgreementsService {
     const { mime } = checkFileContent(content, ['pdf', 'docx'], 'Tệp thỏa ước');
     const sha256 = createHash('sha256').update(content).digest('hex');
     await this.db.transaction().execute(async (trx) => {
-      const file = await trx.insertInto('stored_file').values({ file_name: fileName.normalize('NFC').slice(0, 200), mime_type: mime, size_bytes: content.length, sha256, content }).returning('id').executeTakeFirstOrThrow();
-      await trx.updateTable('agreement').set({ file_id: Number(file.id), updated_at: new Date() }).where('id', '=', id).execute();
-      await writeAudit(trx, actor, { action: 'agreement.attach_file', unitId: before.cdcs.id, entityType: 'agreement', entityId: id, after: { fileName, size: content.length, sha256 } });
+      const file = await trx
+        .insertInto('stored_file')
+        .values({ file_name: fileName.normalize('NFC').slice(0, 200), mime_type: mime, size_bytes: content.length, sha256, content })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx
+        .updateTable('agreement')
+        .set({ file_id: Number(file.id), updated_at: new Date() })
+        .where('id', '=', id)
+        .execute();
+      await writeAudit(trx, actor, {
+        action: 'agreement.attach_file',
+        unitId: before.cdcs.id,
+        entityType: 'agreement',
+        entityId: id,
+        after: { fileName, size: content.length, sha256 },
+      });
     });
     return this.detail(id);
   }
 
   async file(id: number) {
-    const row = await this.db.selectFrom('agreement as a').innerJoin('stored_file as f', 'f.id', 'a.file_id')
-      .select(['f.file_name', 'f.mime_type', 'f.content']).where('a.id', '=', id).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('agreement as a')
+      .innerJoin('stored_file as f', 'f.id', 'a.file_id')
+      .select(['f.file_name', 'f.mime_type', 'f.content'])
+      .where('a.id', '=', id)
+      .executeTakeFirst();
     if (!row) throw agreementErrors.noFile();
     return row;
   }

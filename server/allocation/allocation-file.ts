@@ -18,17 +18,31 @@ export interface FileProblem {
   message: string;
 }
 
-export async function readAllocationFile(path: string, children: readonly ChildUnit[], ratio: boolean): Promise<{ shares: { unitId: number; value: number; row: number }[]; problems: FileProblem[] }> {
+export async function readAllocationFile(
+  path: string,
+  children: readonly ChildUnit[],
+  ratio: boolean,
+): Promise<{ shares: { unitId: number; value: number; row: number }[]; problems: FileProblem[] }> {
   const header = detectHeader(await readFirstRows({ path }, 15), ALLOCATION_FIELDS);
   if (header.headerRowNumber === 0 || header.missingRequired.length > 0) {
-    return { shares: [], problems: [{ row: null, message: `Tệp thiếu cột ${ALLOCATION_FIELDS.filter((f) => f.required).map((f) => `"${f.label}"`).join(' và ')}.` }] };
+    return {
+      shares: [],
+      problems: [
+        {
+          row: null,
+          message: `Tệp thiếu cột ${ALLOCATION_FIELDS.filter((f) => f.required)
+            .map((f) => `"${f.label}"`)
+            .join(' và ')}.`,
+        },
+      ],
+    };
   }
   const byCode = new Map(children.map((c) => [c.code.toUpperCase(), c]));
   const shares: { unitId: number; value: number; row: number }[] = [];
   const problems: FileProblem[] = [];
   const cell = (cells: (string | null)[], key: string) => {
     const index = header.mapping[key];
-    const value = index === undefined ? null : cells[index] ?? null;
+    const value = index === undefined ? null : (cells[index] ?? null);
     return value === null || value.trim() === '' ? null : value.trim();
   };
   for await (const row of openTable({ path }, { maxRows: MAX_ROWS })) {
@@ -38,7 +52,10 @@ export async function readAllocationFile(path: string, children: readonly ChildU
     if (!code && !text) continue;
     const child = code ? byCode.get(code.toUpperCase()) : undefined;
     if (!child) {
-      problems.push({ row: row.rowNumber, message: `Dòng ${row.rowNumber}: ${code ? `mã "${code}" không phải đơn vị trực thuộc của đơn vị giao chỉ tiêu` : 'thiếu mã đơn vị'}.` });
+      problems.push({
+        row: row.rowNumber,
+        message: `Dòng ${row.rowNumber}: ${code ? `mã "${code}" không phải đơn vị trực thuộc của đơn vị giao chỉ tiêu` : 'thiếu mã đơn vị'}.`,
+      });
       continue;
     }
     const value = ratio ? parseDecimal(text) : parseIntegerCell(text);

@@ -27,9 +27,24 @@ describe.each(testDatabaseTargets())('giao chỉ tiêu (allocation) on $kind', (
     province = await t.login('canbo.tinh');
     commune = await t.login('canbo.tanninh');
     tni = await t.unitId('TNI');
-    const doc = await province.send('POST', '/api/documents', { kind: 'chuong_trinh', title: 'Chương trình phát triển đoàn viên của tỉnh', issuerUnitId: tni, issuedOn: '2026-01-15', termFrom: 2026, termTo: 2030 });
+    const doc = await province.send('POST', '/api/documents', {
+      kind: 'chuong_trinh',
+      title: 'Chương trình phát triển đoàn viên của tỉnh',
+      issuerUnitId: tni,
+      issuedOn: '2026-01-15',
+      termFrom: 2026,
+      termTo: 2030,
+    });
     expect(doc.status, JSON.stringify(doc.body)).toBe(200);
-    const created = await province.send('POST', '/api/targets', { documentId: doc.body.id, unitId: tni, indicatorCode: 'members', comparator: '>=', value: 60_000, deadlineYear: 2030, subject: 'Phấn đấu đến năm 2030 có 60.000 đoàn viên' });
+    const created = await province.send('POST', '/api/targets', {
+      documentId: doc.body.id,
+      unitId: tni,
+      indicatorCode: 'members',
+      comparator: '>=',
+      value: 60_000,
+      deadlineYear: 2030,
+      subject: 'Phấn đấu đến năm 2030 có 60.000 đoàn viên',
+    });
     expect(created.status, JSON.stringify(created.body)).toBe(200);
     members = created.body.targetId;
   }, 300_000); // the demo's 50,000 members take a while on a busy machine
@@ -71,7 +86,9 @@ describe.each(testDatabaseTargets())('giao chỉ tiêu (allocation) on $kind', (
     const shares = preview.children.map((c) => ({ unitId: c.unit.id, value: c.proposed === largest ? c.proposed + 1_000 : c.proposed }));
     const r = await province.send('PUT', `/api/targets/${members}/allocation`, { method: 'manual', shares });
     expect(r.status, JSON.stringify(r.body)).toBe(400);
-    expect(r.body.error.message).toBe('Tổng chỉ tiêu giao cho các đơn vị (61.000) vượt chỉ tiêu của đơn vị (60.000) 1.000; nếu muốn giao vượt, hãy chọn "Cho phép giao vượt".');
+    expect(r.body.error.message).toBe(
+      'Tổng chỉ tiêu giao cho các đơn vị (61.000) vượt chỉ tiêu của đơn vị (60.000) 1.000; nếu muốn giao vượt, hãy chọn "Cho phép giao vượt".',
+    );
     expect(await database.db.selectFrom('target').select('id').where('parent_target_id', '=', members).execute()).toEqual([]);
   });
 
@@ -82,15 +99,28 @@ describe.each(testDatabaseTargets())('giao chỉ tiêu (allocation) on $kind', (
     expect(applied.body.created).toBe(shares.length);
     const p01 = await t.unitId('TNI-P01');
     const share = preview.children.find((c) => c.unit.id === p01)!.proposed;
-    const mine = (await commune.get(`/api/progress?unitId=${p01}`)).body.items.filter((i: { indicator: { code: string } }) => i.indicator.code === 'members');
+    const mine = (await commune.get(`/api/progress?unitId=${p01}`)).body.items.filter(
+      (i: { indicator: { code: string } }) => i.indicator.code === 'members',
+    );
     expect(mine.map((i: { targetValue: number }) => i.targetValue)).toContain(share);
-    const row = await database.db.selectFrom('target').selectAll().where('parent_target_id', '=', members).where('unit_id', '=', p01).executeTakeFirstOrThrow();
+    const row = await database.db
+      .selectFrom('target')
+      .selectAll()
+      .where('parent_target_id', '=', members)
+      .where('unit_id', '=', p01)
+      .executeTakeFirstOrThrow();
     expect(row.origin_note).toBe('Được giao từ chỉ tiêu của Liên đoàn Lao động tỉnh Tây Ninh (theo tỷ lệ số đoàn viên hiện có).');
 
     // Move 100 from the last commune to Tân Ninh: two targets revised, nothing added.
     const last = shares.at(-1)!;
-    const moved = shares.map((s) => (s.unitId === p01 ? { ...s, value: s.value + 100 } : s.unitId === last.unitId ? { ...s, value: s.value - 100 } : s));
-    const again = await province.send('PUT', `/api/targets/${members}/allocation`, { method: 'manual', shares: moved, reason: 'Phường Tân Ninh nhận thêm khu công nghiệp mới' });
+    const moved = shares.map((s) =>
+      s.unitId === p01 ? { ...s, value: s.value + 100 } : s.unitId === last.unitId ? { ...s, value: s.value - 100 } : s,
+    );
+    const again = await province.send('PUT', `/api/targets/${members}/allocation`, {
+      method: 'manual',
+      shares: moved,
+      reason: 'Phường Tân Ninh nhận thêm khu công nghiệp mới',
+    });
     expect(again.status, JSON.stringify(again.body)).toBe(200);
     expect([again.body.created, again.body.revised]).toEqual([0, 2]);
     expect(again.body.children.find((c: { unit: { id: number } }) => c.unit.id === p01).current).toBe(share + 100);
@@ -102,7 +132,10 @@ describe.each(testDatabaseTargets())('giao chỉ tiêu (allocation) on $kind', (
   it('lets a commune read its allocation but not allocate the province target', async () => {
     expect((await commune.get(`/api/targets/${members}/allocation`)).status).toBe(404);
     const xem = await t.login('xem.tinh');
-    const refused = await xem.send('PUT', `/api/targets/${members}/allocation`, { method: 'equal', shares: [{ unitId: preview.children[0]!.unit.id, value: 1 }] });
+    const refused = await xem.send('PUT', `/api/targets/${members}/allocation`, {
+      method: 'equal',
+      shares: [{ unitId: preview.children[0]!.unit.id, value: 1 }],
+    });
     expect(refused.status).toBe(403);
   });
 
@@ -111,16 +144,35 @@ describe.each(testDatabaseTargets())('giao chỉ tiêu (allocation) on $kind', (
       const out = new PassThrough();
       const chunks: Buffer[] = [];
       out.on('data', (c: Buffer) => chunks.push(c));
-      await writeTable(out, { format: 'xlsx', sheetName: 'Giao', columns: [{ key: 'code', title: 'Mã đơn vị' }, { key: 'value', title: 'Chỉ tiêu giao' }], rows: (async function* () { yield* rows; })() });
+      await writeTable(out, {
+        format: 'xlsx',
+        sheetName: 'Giao',
+        columns: [
+          { key: 'code', title: 'Mã đơn vị' },
+          { key: 'value', title: 'Chỉ tiêu giao' },
+        ],
+        rows: (async function* () {
+          yield* rows;
+        })(),
+      });
       out.end();
       return Buffer.concat(chunks);
     };
     const upload = (content: Buffer, dryRun: boolean) => {
       const boundary = 'giao-chi-tieu';
       return t.app.inject({
-        method: 'POST', url: `/api/targets/${members}/allocation/file${dryRun ? '?dryRun=true' : ''}`,
-        headers: { cookie: `tiendo_session=${province.cookie}`, 'x-csrf-token': province.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
-        payload: Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="giao.xlsx"\r\n\r\n`), content, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+        method: 'POST',
+        url: `/api/targets/${members}/allocation/file${dryRun ? '?dryRun=true' : ''}`,
+        headers: {
+          cookie: `tiendo_session=${province.cookie}`,
+          'x-csrf-token': province.csrf,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+        },
+        payload: Buffer.concat([
+          Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="giao.xlsx"\r\n\r\n`),
+          content,
+          Buffer.from(`\r\n--${boundary}--\r\n`),
+        ]),
       });
     };
     const good = preview.children.map((c) => ({ code: c.unit.code, value: c.proposed }));
@@ -136,22 +188,45 @@ describe.each(testDatabaseTargets())('giao chỉ tiêu (allocation) on $kind', (
     const refused = await upload(await sheet([...good.slice(1), { code: 'KHONG-CO', value: 5 }]), false);
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.code).toBe('ALLOCATION_FILE_INVALID');
-    const applied = await upload(await sheet(good.map((g, i) => (i === 0 ? { ...g, value: g.value + 7 } : i === good.length - 1 ? { ...g, value: g.value - 7 } : g))), false);
+    const applied = await upload(
+      await sheet(good.map((g, i) => (i === 0 ? { ...g, value: g.value + 7 } : i === good.length - 1 ? { ...g, value: g.value - 7 } : g))),
+      false,
+    );
     expect(applied.statusCode, applied.body).toBe(200);
     expect(applied.json().applied).toBe(true);
-    const first = await database.db.selectFrom('target').select('value').where('parent_target_id', '=', members).where('unit_id', '=', preview.children[0]!.unit.id).executeTakeFirstOrThrow();
+    const first = await database.db
+      .selectFrom('target')
+      .select('value')
+      .where('parent_target_id', '=', members)
+      .where('unit_id', '=', preview.children[0]!.unit.id)
+      .executeTakeFirstOrThrow();
     expect(Number(first.value)).toBe(good[0]!.value + 7);
   });
 
   it('applies a ratio target to every commune as it is, and refuses a looser one', async () => {
-    const doc = await province.send('POST', '/api/documents', { kind: 'ke_hoach', title: 'Kế hoạch thỏa ước', issuerUnitId: tni, issuedOn: '2026-02-01', termFrom: 2026, termTo: 2030 });
-    const share = await province.send('POST', '/api/targets', { documentId: doc.body.id, unitId: tni, indicatorCode: 'agreements_share', comparator: '>=', value: 70, deadlineYear: 2030 });
+    const doc = await province.send('POST', '/api/documents', {
+      kind: 'ke_hoach',
+      title: 'Kế hoạch thỏa ước',
+      issuerUnitId: tni,
+      issuedOn: '2026-02-01',
+      termFrom: 2026,
+      termTo: 2030,
+    });
+    const share = await province.send('POST', '/api/targets', {
+      documentId: doc.body.id,
+      unitId: tni,
+      indicatorCode: 'agreements_share',
+      comparator: '>=',
+      value: 70,
+      deadlineYear: 2030,
+    });
     expect(share.status, JSON.stringify(share.body)).toBe(200);
     const r = (await province.get(`/api/targets/${share.body.targetId}/allocation`)).body as Preview;
     expect(r.target.kind).toBe('ratio');
     expect(new Set(r.children.map((c) => c.proposed))).toEqual(new Set([70]));
     const looser = await province.send('PUT', `/api/targets/${share.body.targetId}/allocation`, {
-      method: 'manual', shares: r.children.map((c, i) => ({ unitId: c.unit.id, value: i === 0 ? 60 : 75 })),
+      method: 'manual',
+      shares: r.children.map((c, i) => ({ unitId: c.unit.id, value: i === 0 ? 60 : 75 })),
     });
     expect(looser.status).toBe(400);
     expect(looser.body.error.message).toMatch(/tỷ lệ giao \(60\) thấp hơn mức của đơn vị giao \(70\)/);

@@ -18,8 +18,12 @@ export async function childrenOf(db: Kysely<DB>, unitId: number): Promise<ChildU
 
 /** The open targets given to children from this one (parent_target_id), by child unit. */
 export async function allocationsOf(db: Kysely<DB>, parentTargetId: number): Promise<Map<number, { id: number; value: number }>> {
-  const rows = await db.selectFrom('target').select(['id', 'unit_id', 'value'])
-    .where('parent_target_id', '=', parentTargetId).where('closed_on', 'is', null).execute();
+  const rows = await db
+    .selectFrom('target')
+    .select(['id', 'unit_id', 'value'])
+    .where('parent_target_id', '=', parentTargetId)
+    .where('closed_on', 'is', null)
+    .execute();
   return new Map(rows.map((r) => [Number(r.unit_id), { id: Number(r.id), value: Number(r.value) }]));
 }
 
@@ -42,11 +46,26 @@ export interface AllocatedTarget {
 }
 
 export async function insertAllocatedTarget(trx: Transaction<DB>, t: AllocatedTarget): Promise<number> {
-  const row = await trx.insertInto('target').values({
-    document_id: t.documentId, unit_id: t.unitId, parent_target_id: t.parentTargetId, indicator_code: t.indicatorCode, comparator: t.comparator,
-    value: t.value, timing: t.timing, deadline: t.deadline, annual_from: t.annualFrom, annual_to: t.annualTo, sectors: t.sectors,
-    min_workers: t.minWorkers, subject: t.subject, quote: t.quote, origin_note: t.originNote,
-  }).returning('id').executeTakeFirstOrThrow();
+  const row = await trx
+    .insertInto('target')
+    .values({
+      document_id: t.documentId,
+      unit_id: t.unitId,
+      parent_target_id: t.parentTargetId,
+      indicator_code: t.indicatorCode,
+      comparator: t.comparator,
+      value: t.value,
+      timing: t.timing,
+      deadline: t.deadline,
+      annual_from: t.annualFrom,
+      annual_to: t.annualTo,
+      sectors: t.sectors,
+      min_workers: t.minWorkers,
+      subject: t.subject,
+      quote: t.quote,
+      origin_note: t.originNote,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return Number(row.id);
 }
-

@@ -18,9 +18,20 @@ describe.each(testDatabaseTargets())('audit names and list totals on $kind', (ta
     await t.addUser('quan.tri.thu', 'TST', ['system_admin']);
     admin = await t.login('quan.tri.thu');
     let serial = 0;
-    for (const [name, cdcs] of [['Nguyễn Văn An', 'A'], ['Nguyễn Văn Anh', 'A'], ['Trần Nguyễn An', 'B'], ['Lê Thị Bích', 'B']] as const) {
+    for (const [name, cdcs] of [
+      ['Nguyễn Văn An', 'A'],
+      ['Nguyễn Văn Anh', 'A'],
+      ['Trần Nguyễn An', 'B'],
+      ['Lê Thị Bích', 'B'],
+    ] as const) {
       const r = await admin.send('POST', '/api/members', {
-        fullName: name, gender: 'male', birthDate: '1990-03-15', cccd: composeCccd('072', 'male', 1990, ++serial), phone: null, joinedOn: '2024-01-01', cdcsUnitId: unit[cdcs],
+        fullName: name,
+        gender: 'male',
+        birthDate: '1990-03-15',
+        cccd: composeCccd('072', 'male', 1990, ++serial),
+        phone: null,
+        joinedOn: '2024-01-01',
+        cdcsUnitId: unit[cdcs],
       });
       expect(r.status, JSON.stringify(r.body)).toBe(200);
       ids.push(r.body.id);
@@ -41,7 +52,10 @@ describe.each(testDatabaseTargets())('audit names and list totals on $kind', (ta
     expect((await admin.get(`/api/members?unitId=${unit.A}&withTotal=true`)).body.total).toBe(2);
     const first = await admin.get(`/api/members?unitId=${unit.TST}&limit=1`);
     expect(first.body.total).toBeUndefined();
-    expect((await admin.get(`/api/members?unitId=${unit.TST}&limit=1&withTotal=true&after=${encodeURIComponent(first.body.nextCursor)}`)).body.total).toBeUndefined();
+    expect(
+      (await admin.get(`/api/members?unitId=${unit.TST}&limit=1&withTotal=true&after=${encodeURIComponent(first.body.nextCursor)}`)).body
+        .total,
+    ).toBeUndefined();
     for (const path of ['/api/grassroots', '/api/employers', '/api/agreements']) {
       const r = await admin.get(`${path}?unitId=${unit.TST}&withTotal=true`);
       expect(r.status, path).toBe(200);
@@ -50,7 +64,7 @@ describe.each(testDatabaseTargets())('audit names and list totals on $kind', (ta
     expect((await admin.get(`/api/grassroots?unitId=${unit.TST}&withTotal=true`)).body.total).toBe(3);
   });
 
-  it('the audit page names each row\'s object, the units its data mentions and the acting account', async () => {
+  it("the audit page names each row's object, the units its data mentions and the acting account", async () => {
     const r = await admin.get('/api/audit?action=member.create');
     expect(r.status).toBe(200);
     const row = r.body.items.find((i: { entityId: string }) => i.entityId === String(ids[0]));

@@ -45,10 +45,14 @@ function elementKeys(value: Json, into: Set<string>): void {
   if (values && typeof values === 'object' && !Array.isArray(values)) for (const k of Object.keys(values)) into.add(k);
 }
 
-const ids = (rows: AuditRow[], type: string) =>
-  [...new Set(rows.filter((r) => r.entity_type === type && r.entity_id !== null && /^\d+$/.test(r.entity_id)).map((r) => Number(r.entity_id)))];
-const codes = (rows: AuditRow[], type: string) =>
-  [...new Set(rows.filter((r) => r.entity_type === type && r.entity_id !== null).map((r) => r.entity_id!))];
+const ids = (rows: AuditRow[], type: string) => [
+  ...new Set(
+    rows.filter((r) => r.entity_type === type && r.entity_id !== null && /^\d+$/.test(r.entity_id)).map((r) => Number(r.entity_id)),
+  ),
+];
+const codes = (rows: AuditRow[], type: string) => [
+  ...new Set(rows.filter((r) => r.entity_type === type && r.entity_id !== null).map((r) => r.entity_id!)),
+];
 
 export async function auditNames(db: Kysely<DB>, rows: AuditRow[]): Promise<AuditNames> {
   const unitIds = new Set<number>();
@@ -64,13 +68,40 @@ export async function auditNames(db: Kysely<DB>, rows: AuditRow[]): Promise<Audi
   }
   for (const id of ids(rows, 'org_unit').concat(ids(rows, 'grassroots'))) unitIds.add(id);
 
-  const byId = async (table: 'app_user' | 'api_token' | 'member' | 'employer' | 'task' | 'import_job' | 'report_template', list: number[], name: string) =>
-    list.length === 0 ? new Map<number, string>() : new Map(
-      (await sql<{ id: number; name: string }>`SELECT id, ${sql.raw(name)} AS name FROM ${sql.table(table)} WHERE id = ANY(${list}::bigint[])`.execute(db)).rows
-        .map((x) => [Number(x.id), x.name]),
-    );
+  const byId = async (
+    table: 'app_user' | 'api_token' | 'member' | 'employer' | 'task' | 'import_job' | 'report_template',
+    list: number[],
+    name: string,
+  ) =>
+    list.length === 0
+      ? new Map<number, string>()
+      : new Map(
+          (
+            await sql<{
+              id: number;
+              name: string;
+            }>`SELECT id, ${sql.raw(name)} AS name FROM ${sql.table(table)} WHERE id = ANY(${list}::bigint[])`.execute(db)
+          ).rows.map((x) => [Number(x.id), x.name]),
+        );
   const reportIds = ids(rows, 'report');
-  const [users, tokens, members, employers, tasks, imports, forms, units, unitsByCode, elements, indicators, templates, reports, documents, targets, agreements] = await Promise.all([
+  const [
+    users,
+    tokens,
+    members,
+    employers,
+    tasks,
+    imports,
+    forms,
+    units,
+    unitsByCode,
+    elements,
+    indicators,
+    templates,
+    reports,
+    documents,
+    targets,
+    agreements,
+  ] = await Promise.all([
     byId('app_user', ids(rows, 'user'), `full_name || ' (' || username || ')'`),
     byId('api_token', ids(rows, 'api_token'), 'name'),
     byId('member', ids(rows, 'member'), 'full_name'),
@@ -78,18 +109,67 @@ export async function auditNames(db: Kysely<DB>, rows: AuditRow[]): Promise<Audi
     byId('task', ids(rows, 'task'), 'title'),
     byId('import_job', ids(rows, 'import_job'), 'file_name'),
     byId('report_template', ids(rows, 'report_template'), `name || ' (phiên bản ' || version || ')'`),
-    unitIds.size === 0 ? [] : db.selectFrom('org_unit').select(['id', 'name']).where('id', 'in', [...unitIds]).execute(),
-    unitCodes.size === 0 ? [] : db.selectFrom('org_unit').select(['code', 'name']).where('code', 'in', [...unitCodes]).execute(),
-    elementCodes.size === 0 ? [] : db.selectFrom('data_element').select(['code', 'name']).where('code', 'in', [...elementCodes]).execute(),
-    codes(rows, 'indicator').length === 0 ? [] : db.selectFrom('indicator').select(['code', 'name']).where('code', 'in', codes(rows, 'indicator')).execute(),
-    templateCodes.size === 0 ? [] : db.selectFrom('report_template').select(['code', 'name']).where('code', 'in', [...templateCodes]).where('is_current', '=', true).execute(),
-    reportIds.length === 0 ? [] : db.selectFrom('report as r').innerJoin('report_template as t', 't.id', 'r.template_id').innerJoin('org_unit as u', 'u.id', 'r.unit_id')
-      .select(['r.id', 'r.period_code', 't.name as template', 'u.name as unit']).where('r.id', 'in', reportIds).execute(),
-    ids(rows, 'plan_document').length === 0 ? [] : db.selectFrom('plan_document').select(['id', 'symbol', 'title']).where('id', 'in', ids(rows, 'plan_document')).execute(),
-    ids(rows, 'target').length === 0 ? [] : db.selectFrom('target as t').innerJoin('org_unit as u', 'u.id', 't.unit_id')
-      .select(['t.id', 't.subject', 'u.name as unit']).where('t.id', 'in', ids(rows, 'target')).execute(),
-    ids(rows, 'agreement').length === 0 ? [] : db.selectFrom('agreement as a').innerJoin('org_unit as u', 'u.id', 'a.cdcs_unit_id').leftJoin('employer as e', 'e.id', 'a.employer_id')
-      .select(['a.id', 'a.number', 'u.name as cdcs', 'e.name as employer']).where('a.id', 'in', ids(rows, 'agreement')).execute(),
+    unitIds.size === 0
+      ? []
+      : db
+          .selectFrom('org_unit')
+          .select(['id', 'name'])
+          .where('id', 'in', [...unitIds])
+          .execute(),
+    unitCodes.size === 0
+      ? []
+      : db
+          .selectFrom('org_unit')
+          .select(['code', 'name'])
+          .where('code', 'in', [...unitCodes])
+          .execute(),
+    elementCodes.size === 0
+      ? []
+      : db
+          .selectFrom('data_element')
+          .select(['code', 'name'])
+          .where('code', 'in', [...elementCodes])
+          .execute(),
+    codes(rows, 'indicator').length === 0
+      ? []
+      : db.selectFrom('indicator').select(['code', 'name']).where('code', 'in', codes(rows, 'indicator')).execute(),
+    templateCodes.size === 0
+      ? []
+      : db
+          .selectFrom('report_template')
+          .select(['code', 'name'])
+          .where('code', 'in', [...templateCodes])
+          .where('is_current', '=', true)
+          .execute(),
+    reportIds.length === 0
+      ? []
+      : db
+          .selectFrom('report as r')
+          .innerJoin('report_template as t', 't.id', 'r.template_id')
+          .innerJoin('org_unit as u', 'u.id', 'r.unit_id')
+          .select(['r.id', 'r.period_code', 't.name as template', 'u.name as unit'])
+          .where('r.id', 'in', reportIds)
+          .execute(),
+    ids(rows, 'plan_document').length === 0
+      ? []
+      : db.selectFrom('plan_document').select(['id', 'symbol', 'title']).where('id', 'in', ids(rows, 'plan_document')).execute(),
+    ids(rows, 'target').length === 0
+      ? []
+      : db
+          .selectFrom('target as t')
+          .innerJoin('org_unit as u', 'u.id', 't.unit_id')
+          .select(['t.id', 't.subject', 'u.name as unit'])
+          .where('t.id', 'in', ids(rows, 'target'))
+          .execute(),
+    ids(rows, 'agreement').length === 0
+      ? []
+      : db
+          .selectFrom('agreement as a')
+          .innerJoin('org_unit as u', 'u.id', 'a.cdcs_unit_id')
+          .leftJoin('employer as e', 'e.id', 'a.employer_id')
+          .select(['a.id', 'a.number', 'u.name as cdcs', 'e.name as employer'])
+          .where('a.id', 'in', ids(rows, 'agreement'))
+          .execute(),
   ]);
 
   const unitNames = new Map(units.map((u) => [Number(u.id), u.name]));

@@ -85,13 +85,26 @@ export async function listAudit(db: Kysely<DB>, q: AuditQuery): Promise<AuditRow
     .leftJoin('org_unit as u', 'u.id', 'a.unit_id')
     .leftJoin('app_user as au', 'au.id', 'a.actor_user_id')
     .select([
-      'a.id', 'a.at', 'a.action', 'a.actor_user_id', 'a.actor_label', 'au.full_name as actor_name', 'a.unit_id', 'u.name as unit_name',
-      'a.entity_type', 'a.entity_id', 'a.before', 'a.after', 'a.detail', 'a.ip',
+      'a.id',
+      'a.at',
+      'a.action',
+      'a.actor_user_id',
+      'a.actor_label',
+      'au.full_name as actor_name',
+      'a.unit_id',
+      'u.name as unit_name',
+      'a.entity_type',
+      'a.entity_id',
+      'a.before',
+      'a.after',
+      'a.detail',
+      'a.ip',
     ])
     .where((eb) =>
       eb.or([
         eb.exists(
-          eb.selectFrom('org_placement as p')
+          eb
+            .selectFrom('org_placement as p')
             .select(sql`1`.as('one'))
             .whereRef('p.unit_id', '=', 'a.unit_id')
             .where('p.valid_to', 'is', null)

@@ -39,24 +39,48 @@ const AuditItem = Type.Object({
 const NameMap = Type.Record(Type.String(), Type.String());
 const AuditNames = Type.Object({
   entities: Type.Record(Type.String(), Type.String(), { description: 'Tên đối tượng của từng dòng, theo mã dòng' }),
-  units: NameMap, unitCodes: NameMap, elements: NameMap, templates: NameMap,
+  units: NameMap,
+  unitCodes: NameMap,
+  elements: NameMap,
+  templates: NameMap,
 });
 
 export const auditRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> = async (app, { db }) => {
-  app.get('/api/audit', {
-    schema: { tags: ['Quản trị: nhật ký'], summary: 'Nhật ký hệ thống trong phạm vi', querystring: AuditQuery, response: { 200: Type.Object({ items: Type.Array(AuditItem), names: AuditNames, nextBeforeId: Type.Union([Type.Integer(), Type.Null()]) }) } },
-    config: { access: { permission: 'audit.read' } },
-  }, async (request) => {
-    const limit = request.query.limit ?? 50;
-    const rows = await listAudit(db, { ...request.query, scopePath: requirePrincipal(request).scopePath, limit });
-    return {
-      items: rows.map((r) => ({
-        id: Number(r.id), at: r.at.toISOString(), action: r.action, actorUserId: r.actor_user_id === null ? null : Number(r.actor_user_id),
-        actor: r.actor_label, actorName: r.actor_name, unit: r.unit_id === null ? null : { id: Number(r.unit_id), name: r.unit_name ?? '' },
-        entityType: r.entity_type, entityId: r.entity_id, before: r.before, after: r.after, detail: r.detail, ip: r.ip,
-      })),
-      names: await auditNames(db, rows),
-      nextBeforeId: rows.length === limit ? Number(rows.at(-1)!.id) : null,
-    };
-  });
+  app.get(
+    '/api/audit',
+    {
+      schema: {
+        tags: ['Quản trị: nhật ký'],
+        summary: 'Nhật ký hệ thống trong phạm vi',
+        querystring: AuditQuery,
+        response: {
+          200: Type.Object({ items: Type.Array(AuditItem), names: AuditNames, nextBeforeId: Type.Union([Type.Integer(), Type.Null()]) }),
+        },
+      },
+      config: { access: { permission: 'audit.read' } },
+    },
+    async (request) => {
+      const limit = request.query.limit ?? 50;
+      const rows = await listAudit(db, { ...request.query, scopePath: requirePrincipal(request).scopePath, limit });
+      return {
+        items: rows.map((r) => ({
+          id: Number(r.id),
+          at: r.at.toISOString(),
+          action: r.action,
+          actorUserId: r.actor_user_id === null ? null : Number(r.actor_user_id),
+          actor: r.actor_label,
+          actorName: r.actor_name,
+          unit: r.unit_id === null ? null : { id: Number(r.unit_id), name: r.unit_name ?? '' },
+          entityType: r.entity_type,
+          entityId: r.entity_id,
+          before: r.before,
+          after: r.after,
+          detail: r.detail,
+          ip: r.ip,
+        })),
+        names: await auditNames(db, rows),
+        nextBeforeId: rows.length === limit ? Number(rows.at(-1)!.id) : null,
+      };
+    },
+  );
 };

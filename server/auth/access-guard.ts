@@ -41,7 +41,8 @@ export function registerAccessGuard(app: FastifyInstance, db: Kysely<DB>, auth: 
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (bearer) {
       request.principal = await auth.authenticateToken(bearer, request.ip);
-      if (!request.principal) throw new AppError('TOKEN_INVALID', 'unauthenticated', 'Khóa API không hợp lệ, đã hết hạn hoặc đã bị thu hồi.');
+      if (!request.principal)
+        throw new AppError('TOKEN_INVALID', 'unauthenticated', 'Khóa API không hợp lệ, đã hết hạn hoặc đã bị thu hồi.');
       return;
     }
     const cookie = request.cookies[SESSION_COOKIE];
@@ -58,7 +59,11 @@ export function registerAccessGuard(app: FastifyInstance, db: Kysely<DB>, auth: 
     if (principal.kind === 'user' && !SAFE_METHODS.has(request.method)) {
       const sent = request.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || !principal.csrfToken || !safeEqual(sent, principal.csrfToken)) {
-        throw new AppError('CSRF_INVALID', 'forbidden', 'Yêu cầu bị từ chối vì thiếu mã xác thực phiên (CSRF). Hãy tải lại trang và thử lại.');
+        throw new AppError(
+          'CSRF_INVALID',
+          'forbidden',
+          'Yêu cầu bị từ chối vì thiếu mã xác thực phiên (CSRF). Hãy tải lại trang và thử lại.',
+        );
       }
     }
     if (principal.mustChangePassword && !('authenticated' in access && access.allowDuringPasswordChange)) {

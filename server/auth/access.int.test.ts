@@ -56,79 +56,213 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
     const cdcs = await t.unitId('TNI-P01-0001');
     p01Cdcs = cdcs;
     const member = await adminP01.send('POST', '/api/members', {
-      fullName: 'Nguyễn Thị Mẫu', gender: 'female', birthDate: '1990-01-01', cccd: '079190001234', phone: '0987654321', joinedOn: '2015-01-01', cdcsUnitId: cdcs,
+      fullName: 'Nguyễn Thị Mẫu',
+      gender: 'female',
+      birthDate: '1990-01-01',
+      cccd: '079190001234',
+      phone: '0987654321',
+      joinedOn: '2015-01-01',
+      cdcsUnitId: cdcs,
     });
     expect(member.status, JSON.stringify(member.body)).toBe(200);
     p01Member = member.body.id;
     const employer = await adminP01.send('POST', '/api/employers', {
-      taxCode: `390123457${taxCheckDigit('390123457')}`, name: 'Công ty TNHH Mẫu Tân Ninh', sector: 'private', areaUnitId: p01, cdcsUnitId: cdcs,
-      workers: 100, womenWorkers: 60, workersCountedOn: '2026-01-01',
+      taxCode: `390123457${taxCheckDigit('390123457')}`,
+      name: 'Công ty TNHH Mẫu Tân Ninh',
+      sector: 'private',
+      areaUnitId: p01,
+      cdcsUnitId: cdcs,
+      workers: 100,
+      womenWorkers: 60,
+      workersCountedOn: '2026-01-01',
     });
     expect(employer.status, JSON.stringify(employer.body)).toBe(200);
     p01Employer = employer.body.id;
     const agreement = await adminP01.send('POST', '/api/agreements', {
-      cdcsUnitId: cdcs, employerId: p01Employer, kind: 'enterprise', signedOn: '2025-01-01', effectiveFrom: '2025-01-01', expiresOn: '2027-12-31', qualityClass: 'B',
+      cdcsUnitId: cdcs,
+      employerId: p01Employer,
+      kind: 'enterprise',
+      signedOn: '2025-01-01',
+      effectiveFrom: '2025-01-01',
+      expiresOn: '2027-12-31',
+      qualityClass: 'B',
     });
     expect(agreement.status, JSON.stringify(agreement.body)).toBe(200);
     p01Agreement = agreement.body.id;
     expect(composeCccd('079', 'female', 1990, 1234)).toBe('079190001234');
-    const doc = await adminP01.send('POST', '/api/documents', { kind: 'ke_hoach', title: 'Kế hoạch thử của phường Tân Ninh', issuerUnitId: p01, issuedOn: '2026-01-10', termFrom: 2025, termTo: 2030 });
+    const doc = await adminP01.send('POST', '/api/documents', {
+      kind: 'ke_hoach',
+      title: 'Kế hoạch thử của phường Tân Ninh',
+      issuerUnitId: p01,
+      issuedOn: '2026-01-10',
+      termFrom: 2025,
+      termTo: 2030,
+    });
     expect(doc.status, JSON.stringify(doc.body)).toBe(200);
     p01Document = doc.body.id;
-    const createdTarget = await adminP01.send('POST', '/api/targets', { documentId: doc.body.id, unitId: p01, indicatorCode: 'members', comparator: '>=', value: 1000, deadlineYear: 2030 });
+    const createdTarget = await adminP01.send('POST', '/api/targets', {
+      documentId: doc.body.id,
+      unitId: p01,
+      indicatorCode: 'members',
+      comparator: '>=',
+      value: 1000,
+      deadlineYear: 2030,
+    });
     expect(createdTarget.status, JSON.stringify(createdTarget.body)).toBe(200);
     p01Target = createdTarget.body.targetId;
-    const reportPeriod = openPeriods(BUILTIN_TEMPLATES.find((x) => x.code === 'cdcs-nam')!, todayInVietnam())[0]!.code;
+    const reportPeriod = openPeriods(
+      BUILTIN_TEMPLATES.find((x) => x.code === 'cdcs-nam')!,
+      todayInVietnam(),
+    )[0]!.code;
     const report = await adminP01.send('POST', '/api/reports', { templateCode: 'cdcs-nam', unitId: cdcs, periodCode: reportPeriod });
     expect(report.status, JSON.stringify(report.body)).toBe(200);
     p01Report = report.body.id;
     // The sibling P02's own records: its admin's paths are legitimate, only the body ids are not.
     const p02Cdcs = await t.unitId('TNI-P02-0001');
     const p02Member = await adminP02.send('POST', '/api/members', {
-      fullName: 'Trần Văn Bên', gender: 'male', birthDate: '1991-02-02', cccd: '079091005678', phone: '0912345678', joinedOn: '2016-01-01', cdcsUnitId: p02Cdcs,
+      fullName: 'Trần Văn Bên',
+      gender: 'male',
+      birthDate: '1991-02-02',
+      cccd: '079091005678',
+      phone: '0912345678',
+      joinedOn: '2016-01-01',
+      cdcsUnitId: p02Cdcs,
     });
     expect(p02Member.status, JSON.stringify(p02Member.body)).toBe(200);
     const p02Employer = await adminP02.send('POST', '/api/employers', {
-      taxCode: `390123458${taxCheckDigit('390123458')}`, name: 'Công ty TNHH Bên Bình Minh', sector: 'private', areaUnitId: p02, cdcsUnitId: p02Cdcs,
-      workers: 50, womenWorkers: 20, workersCountedOn: '2026-01-01',
+      taxCode: `390123458${taxCheckDigit('390123458')}`,
+      name: 'Công ty TNHH Bên Bình Minh',
+      sector: 'private',
+      areaUnitId: p02,
+      cdcsUnitId: p02Cdcs,
+      workers: 50,
+      womenWorkers: 20,
+      workersCountedOn: '2026-01-01',
     });
     expect(p02Employer.status, JSON.stringify(p02Employer.body)).toBe(200);
     const p02Agreement = await adminP02.send('POST', '/api/agreements', {
-      cdcsUnitId: p02Cdcs, employerId: p02Employer.body.id, kind: 'enterprise', signedOn: '2025-01-01', effectiveFrom: '2025-01-01', expiresOn: '2027-12-31', qualityClass: 'B',
+      cdcsUnitId: p02Cdcs,
+      employerId: p02Employer.body.id,
+      kind: 'enterprise',
+      signedOn: '2025-01-01',
+      effectiveFrom: '2025-01-01',
+      expiresOn: '2027-12-31',
+      qualityClass: 'B',
     });
     expect(p02Agreement.status, JSON.stringify(p02Agreement.body)).toBe(200);
-    const p02Doc = await adminP02.send('POST', '/api/documents', { kind: 'ke_hoach', title: 'Kế hoạch của phường Bình Minh', issuerUnitId: p02, issuedOn: '2026-01-10', termFrom: 2025, termTo: 2030 });
-    const p02Target = await adminP02.send('POST', '/api/targets', { documentId: p02Doc.body.id, unitId: p02, indicatorCode: 'members', comparator: '>=', value: 800, deadlineYear: 2030 });
+    const p02Doc = await adminP02.send('POST', '/api/documents', {
+      kind: 'ke_hoach',
+      title: 'Kế hoạch của phường Bình Minh',
+      issuerUnitId: p02,
+      issuedOn: '2026-01-10',
+      termFrom: 2025,
+      termTo: 2030,
+    });
+    const p02Target = await adminP02.send('POST', '/api/targets', {
+      documentId: p02Doc.body.id,
+      unitId: p02,
+      indicatorCode: 'members',
+      comparator: '>=',
+      value: 800,
+      deadlineYear: 2030,
+    });
     expect(p02Target.status, JSON.stringify(p02Target.body)).toBe(200);
-    const p02User = await database.db.selectFrom('app_user').select('id').where('username', '=', 'canbo.binhminh').executeTakeFirstOrThrow();
+    const p02User = await database.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('username', '=', 'canbo.binhminh')
+      .executeTakeFirstOrThrow();
     Object.assign(p02Records, {
-      unit: p02, cdcs: p02Cdcs, member: p02Member.body.id, employer: p02Employer.body.id, agreement: p02Agreement.body.id,
-      document: p02Doc.body.id, target: p02Target.body.targetId, user: Number(p02User.id),
+      unit: p02,
+      cdcs: p02Cdcs,
+      member: p02Member.body.id,
+      employer: p02Employer.body.id,
+      agreement: p02Agreement.body.id,
+      document: p02Doc.body.id,
+      target: p02Target.body.targetId,
+      user: Number(p02User.id),
     });
     // A task of P01 given to its CĐCS, with a status and an evidence file: the task routes' records.
-    const task = await adminP01.send('POST', '/api/tasks', { unitId: p01, title: 'Nhiệm vụ thử của phường Tân Ninh', timing: { kind: 'ongoing' } });
+    const task = await adminP01.send('POST', '/api/tasks', {
+      unitId: p01,
+      title: 'Nhiệm vụ thử của phường Tân Ninh',
+      timing: { kind: 'ongoing' },
+    });
     expect(task.status, JSON.stringify(task.body)).toBe(200);
     p01Task = task.body.id;
     const given = await adminP01.send('POST', `/api/tasks/${p01Task}/assignments`, { assigneeUnitIds: [cdcs] });
     expect(given.status, JSON.stringify(given.body)).toBe(200);
     p01Assignment = given.body.assignees[0].assignmentId;
-    const status = await adminP01.send('POST', `/api/task-assignments/${p01Assignment}/statuses`, { periodCode: reportPeriod, status: 'in_progress' });
+    const status = await adminP01.send('POST', `/api/task-assignments/${p01Assignment}/statuses`, {
+      periodCode: reportPeriod,
+      status: 'in_progress',
+    });
     expect(status.status, JSON.stringify(status.body)).toBe(200);
     p01Status = status.body.statuses[0].id;
     const evidence = await t.app.inject({
-      method: 'POST', url: `/api/task-statuses/${p01Status}/evidence`,
-      headers: { cookie: `tiendo_session=${adminP01.cookie}`, 'x-csrf-token': adminP01.csrf, 'content-type': 'multipart/form-data; boundary=b' },
-      payload: Buffer.concat([Buffer.from('--b\r\nContent-Disposition: form-data; name="file"; filename="minh-chung.pdf"\r\n\r\n'), buildPdf(1, true), Buffer.from('\r\n--b--\r\n')]),
+      method: 'POST',
+      url: `/api/task-statuses/${p01Status}/evidence`,
+      headers: {
+        cookie: `tiendo_session=${adminP01.cookie}`,
+        'x-csrf-token': adminP01.csrf,
+        'content-type': 'multipart/form-data; boundary=b',
+      },
+      payload: Buffer.concat([
+        Buffer.from('--b\r\nContent-Disposition: form-data; name="file"; filename="minh-chung.pdf"\r\n\r\n'),
+        buildPdf(1, true),
+        Buffer.from('\r\n--b--\r\n'),
+      ]),
     });
     expect(evidence.statusCode, evidence.body).toBe(200);
     p01Evidence = evidence.json().id;
-    const p02Task = await adminP02.send('POST', '/api/tasks', { unitId: p02, title: 'Nhiệm vụ của phường Bình Minh', timing: { kind: 'ongoing' } });
+    const p02Task = await adminP02.send('POST', '/api/tasks', {
+      unitId: p02,
+      title: 'Nhiệm vụ của phường Bình Minh',
+      timing: { kind: 'ongoing' },
+    });
     expect(p02Task.status, JSON.stringify(p02Task.body)).toBe(200);
     p02Records.task = p02Task.body.id;
-    p01Import = await createJob(database.db, { registry: 'members', fileName: 'ds.xlsx', sha256: 'x', scopeUnitId: p01, dryRun: true, createdBy: null, headerTitles: [] });
+    p01Import = await createJob(database.db, {
+      registry: 'members',
+      fileName: 'ds.xlsx',
+      sha256: 'x',
+      scopeUnitId: p01,
+      dryRun: true,
+      createdBy: null,
+      headerTitles: [],
+    });
     // A dead e-mail to a P01 user: the record of the dead-letter resend.
-    const mail = await database.db.insertInto('notification').values({ user_id: p01User, kind: 'report.returned', event_key: 'access-test', title: 'Thư thử', link: null, unit_id: p01, read_at: null }).returning('id').executeTakeFirstOrThrow();
-    p01Delivery = Number((await database.db.insertInto('notification_delivery').values({ notification_id: Number(mail.id), channel: 'email', recipient: 'xem.tanninh@example.vn', status: 'dead', last_error: null, sent_at: null, claimed_by: null, digest_id: null }).returning('id').executeTakeFirstOrThrow()).id);
+    const mail = await database.db
+      .insertInto('notification')
+      .values({
+        user_id: p01User,
+        kind: 'report.returned',
+        event_key: 'access-test',
+        title: 'Thư thử',
+        link: null,
+        unit_id: p01,
+        read_at: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    p01Delivery = Number(
+      (
+        await database.db
+          .insertInto('notification_delivery')
+          .values({
+            notification_id: Number(mail.id),
+            channel: 'email',
+            recipient: 'xem.tanninh@example.vn',
+            status: 'dead',
+            last_error: null,
+            sent_at: null,
+            claimed_by: null,
+            digest_id: null,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id,
+    );
   });
 
   afterAll(async () => {
@@ -278,7 +412,10 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
     const scoped = apiRoutes().filter((r) => 'permission' in r.access && r.access.unit);
     expect(scoped.length).toBeGreaterThanOrEqual(9);
     for (const route of scoped) {
-      const { status, body } = route.method === 'GET' ? await adminP02.get(sampleUrl(route)) : await adminP02.send(route.method as 'POST', sampleUrl(route), await sampleBody(route));
+      const { status, body } =
+        route.method === 'GET'
+          ? await adminP02.get(sampleUrl(route))
+          : await adminP02.send(route.method as 'POST', sampleUrl(route), await sampleBody(route));
       expect(status, `${route.method} ${route.url}`).toBe(404);
       // The answer names nothing of what exists there.
       expect(JSON.stringify(body)).not.toMatch(/Tân Ninh|xem\.tanninh|chấm công|Mẫu/);
@@ -290,16 +427,44 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
       const name = field.split('.').at(-1)!;
       if (name === 'cdcsUnitId') return 'cdcs';
       if (/UnitIds?$|^unitId$/.test(name)) return 'unit';
-      return ({ employerId: 'employer', documentId: 'document', linkedDocumentId: 'document', parentTargetId: 'target', targetIds: 'target', keepId: 'member', dropId: 'member' } as Record<string, string>)[name];
+      return (
+        {
+          employerId: 'employer',
+          documentId: 'document',
+          linkedDocumentId: 'document',
+          parentTargetId: 'target',
+          targetIds: 'target',
+          keepId: 'member',
+          dropId: 'member',
+        } as Record<string, string>
+      )[name];
     };
     const p01Records: Record<string, number> = {
-      unit: p01, cdcs: p01Cdcs, member: p01Member, employer: p01Employer, document: p01Document, target: p01Target,
+      unit: p01,
+      cdcs: p01Cdcs,
+      member: p01Member,
+      employer: p01Employer,
+      document: p01Document,
+      target: p01Target,
     };
     /** The route's path on P02's own records. */
-    const p02Url = (url: string) => url.replace(/\/api\/(\w+)\/:id/, (_m, resource: string) => {
-      const kind = ({ users: 'user', members: 'member', employers: 'employer', agreements: 'agreement', grassroots: 'cdcs', documents: 'document', reports: 'report', targets: 'target', tasks: 'task' } as Record<string, string>)[resource]!;
-      return `/api/${resource}/${p02Records[kind]}`;
-    });
+    const p02Url = (url: string) =>
+      url.replace(/\/api\/(\w+)\/:id/, (_m, resource: string) => {
+        const kind = (
+          {
+            users: 'user',
+            members: 'member',
+            employers: 'employer',
+            agreements: 'agreement',
+            grassroots: 'cdcs',
+            documents: 'document',
+            reports: 'report',
+            targets: 'target',
+            tasks: 'task',
+          } as Record<string, string>
+        )[resource]!;
+        return `/api/${resource}/${p02Records[kind]}`;
+      });
     const body = (fields: string[], outside: string) => {
       const b: Record<string, unknown> = {};
       for (const field of fields) {
@@ -314,42 +479,77 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
     const routes = apiRoutes().filter((r) => r.method !== 'GET' && r.bodyIds.length > 0);
     const checked: string[] = [];
     for (const route of routes) {
-      const exempt = 'permission' in route.access ? route.access.checkedInService ?? {} : {};
+      const exempt = 'permission' in route.access ? (route.access.checkedInService ?? {}) : {};
       const fields = route.bodyIds.filter((f) => !(f.split('.').at(-1)! in exempt));
       for (const field of fields) {
         expect(kindOf(field), `${route.url} ${field}: the walk needs to know its record kind`).toBeDefined();
-        const before = await database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+        const before = await database.db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow();
         const { status, body: answer } = await adminP02.send(route.method as 'POST', p02Url(route.url), body(fields, field));
         expect(status, `${route.method} ${route.url} ${field}: ${JSON.stringify(answer)}`).toBe(404);
         // The field is named, unless the route's own unit locator already refused it (merge's keepId).
         expect([field.replaceAll('.[]', '[]'), undefined], `${route.method} ${route.url}`).toContain(answer.error.issues[0]?.path);
         expect(JSON.stringify(answer)).not.toMatch(/Tân Ninh|Mẫu/);
-        const after = await database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+        const after = await database.db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow();
         expect(Number(after.n), `${route.method} ${route.url} wrote something`).toBe(Number(before.n));
         checked.push(`${route.method} ${route.url} ${field}`);
       }
     }
     // The findings: a target on another commune's document or parent target, another commune's employer.
-    expect(checked).toEqual(expect.arrayContaining([
-      'POST /api/targets documentId', 'POST /api/targets parentTargetId', 'PATCH /api/grassroots/:id employerId',
-      'POST /api/agreements employerId', 'POST /api/agreements/:id/renew employerId',
-      'POST /api/tasks/:id/assignments assigneeUnitIds', 'POST /api/tasks leadUnitId', 'POST /api/tasks partnerUnitIds', 'POST /api/tasks targetIds',
-      'POST /api/documents/:id/tasks/confirm tasks.[].leadUnitId',
-    ]));
+    expect(checked).toEqual(
+      expect.arrayContaining([
+        'POST /api/targets documentId',
+        'POST /api/targets parentTargetId',
+        'PATCH /api/grassroots/:id employerId',
+        'POST /api/agreements employerId',
+        'POST /api/agreements/:id/renew employerId',
+        'POST /api/tasks/:id/assignments assigneeUnitIds',
+        'POST /api/tasks leadUnitId',
+        'POST /api/tasks partnerUnitIds',
+        'POST /api/tasks targetIds',
+        'POST /api/documents/:id/tasks/confirm tasks.[].leadUnitId',
+      ]),
+    );
     expect(checked.length).toBeGreaterThanOrEqual(20);
   });
 
   it('refuses the findings’ requests whole: a target on another commune’s document, another commune’s employer on a CĐCS or an agreement', async () => {
     const staffP02 = await t.login('quantri.binhminh');
-    const targetsBefore = await database.db.selectFrom('target').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-    const target = await staffP02.send('POST', '/api/targets', { documentId: p01Document, unitId: p02, indicatorCode: 'members', comparator: '>=', value: 10, deadlineYear: 2030 });
+    const targetsBefore = await database.db
+      .selectFrom('target')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const target = await staffP02.send('POST', '/api/targets', {
+      documentId: p01Document,
+      unitId: p02,
+      indicatorCode: 'members',
+      comparator: '>=',
+      value: 10,
+      deadlineYear: 2030,
+    });
     expect(target.status).toBe(404);
     expect(target.body.error.code).toBe('DOCUMENT_NOT_FOUND');
     expect(JSON.stringify(target.body)).not.toContain('Kế hoạch thử của phường Tân Ninh');
-    const parent = await staffP02.send('POST', '/api/targets', { documentId: p02Records.document, unitId: p02, indicatorCode: 'members', comparator: '>=', value: 10, deadlineYear: 2030, parentTargetId: p01Target });
+    const parent = await staffP02.send('POST', '/api/targets', {
+      documentId: p02Records.document,
+      unitId: p02,
+      indicatorCode: 'members',
+      comparator: '>=',
+      value: 10,
+      deadlineYear: 2030,
+      parentTargetId: p01Target,
+    });
     expect(parent.status).toBe(404);
     expect(parent.body.error.code).toBe('TARGET_NOT_FOUND');
-    const targetsAfter = await database.db.selectFrom('target').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const targetsAfter = await database.db
+      .selectFrom('target')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(targetsAfter.n)).toBe(Number(targetsBefore.n));
 
     const profile = await staffP02.send('PATCH', `/api/grassroots/${p02Records.cdcs}`, { employerId: p01Employer });
@@ -358,11 +558,23 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
     expect(JSON.stringify(profile.body)).not.toMatch(/390123457|Mẫu Tân Ninh/);
     expect((await staffP02.get(`/api/grassroots/${p02Records.cdcs}`)).body.employer?.id ?? null).not.toBe(p01Employer);
     const agreement = await staffP02.send('POST', '/api/agreements', {
-      cdcsUnitId: p02Records.cdcs, employerId: p01Employer, kind: 'enterprise', signedOn: '2025-06-01', effectiveFrom: '2025-06-01', expiresOn: '2028-05-31', qualityClass: 'A',
+      cdcsUnitId: p02Records.cdcs,
+      employerId: p01Employer,
+      kind: 'enterprise',
+      signedOn: '2025-06-01',
+      effectiveFrom: '2025-06-01',
+      expiresOn: '2028-05-31',
+      qualityClass: 'A',
     });
     expect(agreement.status).toBe(404);
     const renew = await staffP02.send('POST', `/api/agreements/${p02Records.agreement}/renew`, {
-      cdcsUnitId: p02Records.cdcs, employerId: p01Employer, kind: 'enterprise', signedOn: '2026-06-01', effectiveFrom: '2026-06-01', expiresOn: '2029-05-31', qualityClass: 'A',
+      cdcsUnitId: p02Records.cdcs,
+      employerId: p01Employer,
+      kind: 'enterprise',
+      signedOn: '2026-06-01',
+      effectiveFrom: '2026-06-01',
+      expiresOn: '2029-05-31',
+      qualityClass: 'A',
     });
     expect(renew.status).toBe(404);
   });
@@ -376,18 +588,47 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
     }
     // The province's target seen on a commune below it is what a commune's Tổng quan shows.
     const quantri = await t.login('quantri');
-    const provinceDoc = await quantri.send('POST', '/api/documents', { kind: 'chuong_trinh', title: 'Chương trình của tỉnh', issuerUnitId: await t.unitId('TNI'), issuedOn: '2026-01-05', termFrom: 2025, termTo: 2030 });
-    const provinceTarget = await quantri.send('POST', '/api/targets', { documentId: provinceDoc.body.id, unitId: await t.unitId('TNI'), indicatorCode: 'members', comparator: '>=', value: 50000, deadlineYear: 2030 });
+    const provinceDoc = await quantri.send('POST', '/api/documents', {
+      kind: 'chuong_trinh',
+      title: 'Chương trình của tỉnh',
+      issuerUnitId: await t.unitId('TNI'),
+      issuedOn: '2026-01-05',
+      termFrom: 2025,
+      termTo: 2030,
+    });
+    const provinceTarget = await quantri.send('POST', '/api/targets', {
+      documentId: provinceDoc.body.id,
+      unitId: await t.unitId('TNI'),
+      indicatorCode: 'members',
+      comparator: '>=',
+      value: 50000,
+      deadlineYear: 2030,
+    });
     expect(provinceTarget.status, JSON.stringify(provinceTarget.body)).toBe(200);
     expect((await adminP02.get(`/api/targets/${provinceTarget.body.targetId}/breakdown?unitId=${p02}`)).status).toBe(200);
   });
 
   it('refuses a target whose parent target is not above its unit, or whose document is not its issuer’s or above', async () => {
     const quantri = await t.login('quantri');
-    const parentBelow = await quantri.send('POST', '/api/targets', { documentId: p01Document, unitId: p01, indicatorCode: 'members', comparator: '>=', value: 10, deadlineYear: 2030, parentTargetId: p01Target });
+    const parentBelow = await quantri.send('POST', '/api/targets', {
+      documentId: p01Document,
+      unitId: p01,
+      indicatorCode: 'members',
+      comparator: '>=',
+      value: 10,
+      deadlineYear: 2030,
+      parentTargetId: p01Target,
+    });
     expect(parentBelow.status).toBe(400);
     expect(parentBelow.body.error.code).toBe('PARENT_TARGET_NOT_ABOVE');
-    const sideways = await quantri.send('POST', '/api/targets', { documentId: p01Document, unitId: p02, indicatorCode: 'members', comparator: '>=', value: 10, deadlineYear: 2030 });
+    const sideways = await quantri.send('POST', '/api/targets', {
+      documentId: p01Document,
+      unitId: p02,
+      indicatorCode: 'members',
+      comparator: '>=',
+      value: 10,
+      deadlineYear: 2030,
+    });
     expect(sideways.status).toBe(400);
     expect(sideways.body.error.code).toBe('TARGET_UNIT_OUTSIDE_DOCUMENT');
   });
@@ -409,9 +650,14 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
     app.get('/api/declared', { config: { access: { permission: 'org.read' } } }, async () => ({}));
     // An id in a body with no scope rule is a route that would trust it: refused at start too.
     const body = { type: 'object', properties: { widgetId: { type: 'integer' } } };
-    expect(() => app.post('/api/widgets', { schema: { body }, config: { access: { permission: 'org.read' } } }, async () => ({})))
-      .toThrow(/POST \/api\/widgets: body field\(s\) widgetId name records but have no scope rule/);
-    app.post('/api/widgets', { schema: { body }, config: { access: { permission: 'org.read', checkedInService: { widgetId: 'test' } } } }, async () => ({}));
+    expect(() => app.post('/api/widgets', { schema: { body }, config: { access: { permission: 'org.read' } } }, async () => ({}))).toThrow(
+      /POST \/api\/widgets: body field\(s\) widgetId name records but have no scope rule/,
+    );
+    app.post(
+      '/api/widgets',
+      { schema: { body }, config: { access: { permission: 'org.read', checkedInService: { widgetId: 'test' } } } },
+      async () => ({}),
+    );
     await app.close();
   });
 
@@ -465,7 +711,9 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
     expect(refused.status).toBe(403);
     expect(refused.body.error.code).toBe('CSRF_INVALID');
     const wrong = await t.app.inject({
-      method: 'POST', url: '/api/auth/logout', headers: { cookie: `tiendo_session=${session.cookie}`, 'x-csrf-token': 'gia-mao' },
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie: `tiendo_session=${session.cookie}`, 'x-csrf-token': 'gia-mao' },
     });
     expect(wrong.statusCode).toBe(403);
     expect((await session.get(`/api/users/${p01User}`)).body.fullName).toBe('Người thử xem.tanninh');
@@ -502,19 +750,29 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
     const full = (await quantri.get(`/api/members/${p01Member}`)).body;
     expect(full).toMatchObject({ cccd: '079190001234', phone: '0987654321', personalDataMasked: false });
     const audit = (await quantri.get('/api/audit?action=personal_data.view')).body.items;
-    expect(audit.some((r: { entityType: string; entityId: string }) => r.entityType === 'member' && r.entityId === String(p01Member))).toBe(true);
+    expect(audit.some((r: { entityType: string; entityId: string }) => r.entityType === 'member' && r.entityId === String(p01Member))).toBe(
+      true,
+    );
     // Searching by a full CCCD is personal data too: without the permission it finds nothing.
     expect((await staffP01.get(`/api/members?unitId=${p01}&q=079190001234`)).body.items).toEqual([]);
-    expect((await quantri.get(`/api/members?unitId=${p01}&q=079190001234`)).body.items.map((m: { id: number }) => m.id)).toEqual([p01Member]);
+    expect((await quantri.get(`/api/members?unitId=${p01}&q=079190001234`)).body.items.map((m: { id: number }) => m.id)).toEqual([
+      p01Member,
+    ]);
     // Exports of a sibling subtree's user contain nothing of P01.
     const sibling = await t.login('canbo.binhminh');
-    const exported = await t.app.inject({ method: 'GET', url: '/api/members/export?format=csv', headers: { cookie: `tiendo_session=${sibling.cookie}` } });
+    const exported = await t.app.inject({
+      method: 'GET',
+      url: '/api/members/export?format=csv',
+      headers: { cookie: `tiendo_session=${sibling.cookie}` },
+    });
     expect(exported.statusCode).toBe(200);
     expect(exported.body).not.toContain('Nguyễn Thị Mẫu');
   });
 
   it('commits a change and its audit row together, or neither (a failure forced after the write)', async () => {
-    await sql`CREATE FUNCTION fail_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit write failed (test)'; END $$`.execute(database.db);
+    await sql`CREATE FUNCTION fail_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit write failed (test)'; END $$`.execute(
+      database.db,
+    );
     await sql`CREATE TRIGGER fail_audit BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION fail_audit()`.execute(database.db);
     try {
       const failed = await adminP01.send('PATCH', `/api/users/${p01User}`, { fullName: 'Không được lưu' });
@@ -534,29 +792,55 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
   });
 
   it('forces a password change at first login and applies the password policy in Vietnamese', async () => {
-    const created = await adminP01.send('POST', '/api/users', { username: 'moi.tanninh', fullName: 'Đặng Thị Mới', unitId: p01, roles: ['viewer'] });
+    const created = await adminP01.send('POST', '/api/users', {
+      username: 'moi.tanninh',
+      fullName: 'Đặng Thị Mới',
+      unitId: p01,
+      roles: ['viewer'],
+    });
     expect(created.status, JSON.stringify(created.body)).toBe(200);
     const session = await t.login('moi.tanninh', created.body.temporaryPassword);
     expect((await session.get('/api/auth/me')).body.user.mustChangePassword).toBe(true);
     const blocked = await session.get('/api/org/roots');
     expect(blocked.status).toBe(403);
     expect(blocked.body.error.code).toBe('PASSWORD_CHANGE_REQUIRED');
-    const weak = await session.send('POST', '/api/auth/change-password', { currentPassword: created.body.temporaryPassword, newPassword: 'ngan1' });
+    const weak = await session.send('POST', '/api/auth/change-password', {
+      currentPassword: created.body.temporaryPassword,
+      newPassword: 'ngan1',
+    });
     expect(weak.status).toBe(400);
     expect(weak.body.error.message).toMatch(/^Mật khẩu cần từ 10 đến 128 ký tự/);
-    const changed = await session.send('POST', '/api/auth/change-password', { currentPassword: created.body.temporaryPassword, newPassword: 'Sen hồng 2026 nở' });
+    const changed = await session.send('POST', '/api/auth/change-password', {
+      currentPassword: created.body.temporaryPassword,
+      newPassword: 'Sen hồng 2026 nở',
+    });
     expect(changed.status).toBe(200);
     expect((await session.get('/api/org/roots')).status).toBe(200);
   });
 
   it('refuses to grant a role with permissions the granter lacks, and duplicate usernames', async () => {
-    const escalate = await adminP01.send('POST', '/api/users', { username: 'leo.quyen', fullName: 'Leo Quyền', unitId: p01, roles: ['personal_data_officer'] });
+    const escalate = await adminP01.send('POST', '/api/users', {
+      username: 'leo.quyen',
+      fullName: 'Leo Quyền',
+      unitId: p01,
+      roles: ['personal_data_officer'],
+    });
     expect(escalate.status).toBe(403);
     expect(escalate.body.error.code).toBe('ROLE_NOT_GRANTABLE');
-    const duplicate = await adminP01.send('POST', '/api/users', { username: 'xem.tanninh', fullName: 'Trùng tên', unitId: p01, roles: ['viewer'] });
+    const duplicate = await adminP01.send('POST', '/api/users', {
+      username: 'xem.tanninh',
+      fullName: 'Trùng tên',
+      unitId: p01,
+      roles: ['viewer'],
+    });
     expect(duplicate.status).toBe(409);
     expect(duplicate.body.error.message).toMatch(/đã có người dùng/);
-    const outside = await adminP01.send('POST', '/api/users', { username: 'ngoai.pham.vi', fullName: 'Ngoài phạm vi', unitId: p02, roles: ['viewer'] });
+    const outside = await adminP01.send('POST', '/api/users', {
+      username: 'ngoai.pham.vi',
+      fullName: 'Ngoài phạm vi',
+      unitId: p02,
+      roles: ['viewer'],
+    });
     expect(outside.status).toBe(404);
   });
 
@@ -576,7 +860,11 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
     const created = await adminP01.send('POST', '/api/tokens', { name: 'Phần mềm nhân sự', unitId: p01, roleCode: 'viewer' });
     const token: string = created.body.token;
     expect(token).toMatch(/^tdk_/);
-    const stored = await database.db.selectFrom('api_token').select(['token_hash']).where('id', '=', created.body.item.id).executeTakeFirstOrThrow();
+    const stored = await database.db
+      .selectFrom('api_token')
+      .select(['token_hash'])
+      .where('id', '=', created.body.item.id)
+      .executeTakeFirstOrThrow();
     expect(stored.token_hash).not.toContain(token.slice(4));
     const call = (url: string, value = token) => t.app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${value}` } });
     expect((await call(`/api/org/units/${p01}/children`)).statusCode).toBe(200);

@@ -16,7 +16,17 @@ export interface LoginUserRow {
 export async function findUserForLogin(db: Kysely<DB>, username: string): Promise<LoginUserRow | undefined> {
   return db
     .selectFrom('app_user')
-    .select(['id', 'username', 'full_name', 'unit_id', 'password_hash', 'must_change_password', 'is_disabled', 'failed_attempts', 'locked_until'])
+    .select([
+      'id',
+      'username',
+      'full_name',
+      'unit_id',
+      'password_hash',
+      'must_change_password',
+      'is_disabled',
+      'failed_attempts',
+      'locked_until',
+    ])
     .where('username', '=', username)
     .executeTakeFirst() as Promise<LoginUserRow | undefined>;
 }
@@ -24,7 +34,17 @@ export async function findUserForLogin(db: Kysely<DB>, username: string): Promis
 export async function findUserById(db: Kysely<DB>, id: number): Promise<LoginUserRow | undefined> {
   return db
     .selectFrom('app_user')
-    .select(['id', 'username', 'full_name', 'unit_id', 'password_hash', 'must_change_password', 'is_disabled', 'failed_attempts', 'locked_until'])
+    .select([
+      'id',
+      'username',
+      'full_name',
+      'unit_id',
+      'password_hash',
+      'must_change_password',
+      'is_disabled',
+      'failed_attempts',
+      'locked_until',
+    ])
     .where('id', '=', id)
     .executeTakeFirst() as Promise<LoginUserRow | undefined>;
 }
@@ -39,7 +59,10 @@ export async function findUserById(db: Kysely<DB>, id: number): Promise<LoginUse
  * locks again at once; only a right password (or an administrator) resets it.
  */
 export async function claimPasswordAttempt(
-  db: Kysely<DB>, userId: number, threshold: number, lockMinutes: number,
+  db: Kysely<DB>,
+  userId: number,
+  threshold: number,
+  lockMinutes: number,
 ): Promise<{ attempts: number; lockedUntil: Date | null } | undefined> {
   const row = await db
     .updateTable('app_user')
@@ -73,7 +96,13 @@ export async function insertSession(
 ): Promise<number> {
   const row = await db
     .insertInto('user_session')
-    .values({ token_hash: s.tokenHash, user_id: s.userId, expires_at: s.expiresAt, ip: s.ip, user_agent: s.userAgent?.slice(0, 300) ?? null })
+    .values({
+      token_hash: s.tokenHash,
+      user_id: s.userId,
+      expires_at: s.expiresAt,
+      ip: s.ip,
+      user_agent: s.userAgent?.slice(0, 300) ?? null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return Number(row.id);
@@ -96,7 +125,11 @@ export interface SessionPrincipalRow {
  * today's tree, their roles and the union of the roles' permissions. Expired, revoked, idle
  * sessions and disabled users resolve to nothing.
  */
-export async function findSessionPrincipal(db: Kysely<DB>, tokenHash: string, idleMinutes: number): Promise<SessionPrincipalRow | undefined> {
+export async function findSessionPrincipal(
+  db: Kysely<DB>,
+  tokenHash: string,
+  idleMinutes: number,
+): Promise<SessionPrincipalRow | undefined> {
   const result = await sql<SessionPrincipalRow>`
     SELECT s.id AS session_id, s.last_seen_at, u.id AS user_id, u.username, u.unit_id, u.must_change_password,
            p.path::text AS scope_path,
@@ -118,15 +151,28 @@ export async function findSessionPrincipal(db: Kysely<DB>, tokenHash: string, id
 }
 
 export async function touchSession(db: Kysely<DB>, sessionId: number): Promise<void> {
-  await db.updateTable('user_session').set({ last_seen_at: sql`now()` }).where('id', '=', sessionId).execute();
+  await db
+    .updateTable('user_session')
+    .set({ last_seen_at: sql`now()` })
+    .where('id', '=', sessionId)
+    .execute();
 }
 
 export async function revokeSession(db: Kysely<DB>, sessionId: number): Promise<void> {
-  await db.updateTable('user_session').set({ revoked_at: sql`now()` }).where('id', '=', sessionId).where('revoked_at', 'is', null).execute();
+  await db
+    .updateTable('user_session')
+    .set({ revoked_at: sql`now()` })
+    .where('id', '=', sessionId)
+    .where('revoked_at', 'is', null)
+    .execute();
 }
 
 export async function revokeUserSessions(db: Kysely<DB>, userId: number, exceptSessionId: number | null = null): Promise<number> {
-  let query = db.updateTable('user_session').set({ revoked_at: sql`now()` }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+  let query = db
+    .updateTable('user_session')
+    .set({ revoked_at: sql`now()` })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null);
   if (exceptSessionId !== null) query = query.where('id', '<>', exceptSessionId);
   const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows);
@@ -154,7 +200,11 @@ export async function findTokenPrincipal(db: Kysely<DB>, tokenHash: string): Pro
 }
 
 export async function touchToken(db: Kysely<DB>, tokenId: number): Promise<void> {
-  await db.updateTable('api_token').set({ last_used_at: sql`now()` }).where('id', '=', tokenId).execute();
+  await db
+    .updateTable('api_token')
+    .set({ last_used_at: sql`now()` })
+    .where('id', '=', tokenId)
+    .execute();
 }
 
 /** Is the unit inside the subtree at `scopePath`? Judged on its latest placement (today's tree, or where it last stood). */

@@ -10,15 +10,25 @@ import type { Principal } from './principal.ts';
 const TAGS = ['Đăng nhập'];
 
 async function presentCurrentUser(db: Kysely<DB>, principal: Principal): Promise<CurrentUser> {
-  const unit = await db.selectFrom('org_unit').select(['id', 'code', 'name', 'kind']).where('id', '=', principal.unitId).executeTakeFirstOrThrow();
+  const unit = await db
+    .selectFrom('org_unit')
+    .select(['id', 'code', 'name', 'kind'])
+    .where('id', '=', principal.unitId)
+    .executeTakeFirstOrThrow();
   const roles = principal.roles.length
     ? await db.selectFrom('role').select(['code', 'name']).where('code', 'in', principal.roles).orderBy('code').execute()
     : [];
-  const user = principal.userId === null
-    ? null
-    : await db.selectFrom('app_user').select(['full_name']).where('id', '=', principal.userId).executeTakeFirst();
+  const user =
+    principal.userId === null
+      ? null
+      : await db.selectFrom('app_user').select(['full_name']).where('id', '=', principal.userId).executeTakeFirst();
   return {
-    user: { id: principal.userId, username: principal.label, fullName: user?.full_name ?? principal.label, mustChangePassword: principal.mustChangePassword },
+    user: {
+      id: principal.userId,
+      username: principal.label,
+      fullName: user?.full_name ?? principal.label,
+      mustChangePassword: principal.mustChangePassword,
+    },
     unit: { id: Number(unit.id), code: unit.code, name: unit.name, kind: unit.kind },
     roles,
     permissions: [...principal.permissions].sort(),
@@ -26,54 +36,78 @@ async function presentCurrentUser(db: Kysely<DB>, principal: Principal): Promise
   };
 }
 
-export const authRoutes: FastifyPluginAsyncTypebox<{ auth: AuthService; db: Kysely<DB>; config: Pick<AppConfig, 'secureCookies'>; loginRateLimitPerIp: number }> = async (
-  app,
-  { auth, db, config, loginRateLimitPerIp },
-) => {
+export const authRoutes: FastifyPluginAsyncTypebox<{
+  auth: AuthService;
+  db: Kysely<DB>;
+  config: Pick<AppConfig, 'secureCookies'>;
+  loginRateLimitPerIp: number;
+}> = async (app, { auth, db, config, loginRateLimitPerIp }) => {
   const cookieOptions = { httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies, path: '/' };
   // Failed logins per address, on top of the per-account lockout (successful ones are not counted).
   const perAddress = new LoginFailuresPerAddress(loginRateLimitPerIp);
 
-  app.post('/api/auth/login', {
-    schema: { tags: TAGS, summary: 'Đăng nhập', body: LoginBody, response: { 200: CurrentUser } },
-    config: { access: { public: true, reason: 'Đăng nhập là bước trước mọi quyền' } },
-  }, async (request, reply) => {
-    const result = await perAddress.attempt(request.ip, () => auth.login({ ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] ?? null }));
-    reply.setCookie(SESSION_COOKIE, result.sessionToken, { ...cookieOptions, expires: result.expiresAt });
-    const principal = await auth.authenticateSession(result.sessionToken);
-    return presentCurrentUser(db, principal!);
-  });
+  app.post(
+    '/api/auth/login',
+    {
+      schema: { tags: TAGS, summary: 'Đăng nhập', body: LoginBody, response: { 200: CurrentUser } },
+      config: { access: { public: true, reason: 'Đăng nhập là bước trước mọi quyền' } },
+    },
+    async (request, reply) => {
+      const result = await perAddress.attempt(request.ip, () =>
+        auth.login({ ...request.body, ip: request.ip, userAgent: request.headers['user-agent'] ?? null }),
+      );
+      reply.setCookie(SESSION_COOKIE, result.sessionToken, { ...cookieOptions, expires: result.expiresAt });
+      const principal = await auth.authenticateSession(result.sessionToken);
+      return presentCurrentUser(db, principal!);
+    },
+  );
 
-  app.get('/api/auth/me', {
-    schema: { tags: TAGS, summary: 'Người dùng hiện tại, đơn vị, vai trò, quyền và mã CSRF', response: { 200: CurrentUser } },
-    config: { access: { authenticated: true, allowDuringPasswordChange: true } },
-  }, (request) => presentCurrentUser(db, requirePrincipal(request)));
+  app.get(
+    '/api/auth/me',
+    {
+      schema: { tags: TAGS, summary: 'Người dùng hiện tại, đơn vị, vai trò, quyền và mã CSRF', response: { 200: CurrentUser } },
+      config: { access: { authenticated: true, allowDuringPasswordChange: true } },
+    },
+    (request) => presentCurrentUser(db, requirePrincipal(request)),
+  );
 
-  app.post('/api/auth/logout', {
-    schema: { tags: TAGS, summary: 'Đăng xuất phiên này', response: { 200: Ok } },
-    config: { access: { authenticated: true, allowDuringPasswordChange: true } },
-  }, async (request, reply) => {
-    await auth.logout(requirePrincipal(request), actorOf(request));
-    reply.clearCookie(SESSION_COOKIE, cookieOptions);
-    return { ok: true, message: 'Đã đăng xuất.' };
-  });
+  app.post(
+    '/api/auth/logout',
+    {
+      schema: { tags: TAGS, summary: 'Đăng xuất phiên này', response: { 200: Ok } },
+      config: { access: { authenticated: true, allowDuringPasswordChange: true } },
+    },
+    async (request, reply) => {
+      await auth.logout(requirePrincipal(request), actorOf(request));
+      reply.clearCookie(SESSION_COOKIE, cookieOptions);
+      return { ok: true, message: 'Đã đăng xuất.' };
+    },
+  );
 
-  app.post('/api/auth/logout-all', {
-    schema: { tags: TAGS, summary: 'Đăng xuất khỏi mọi thiết bị', response: { 200: Ok } },
-    config: { access: { authenticated: true, allowDuringPasswordChange: true } },
-  }, async (request, reply) => {
-    const count = await auth.logoutEverywhere(requirePrincipal(request), actorOf(request));
-    reply.clearCookie(SESSION_COOKIE, cookieOptions);
-    return { ok: true, message: `Đã đăng xuất khỏi ${count} phiên đăng nhập.` };
-  });
+  app.post(
+    '/api/auth/logout-all',
+    {
+      schema: { tags: TAGS, summary: 'Đăng xuất khỏi mọi thiết bị', response: { 200: Ok } },
+      config: { access: { authenticated: true, allowDuringPasswordChange: true } },
+    },
+    async (request, reply) => {
+      const count = await auth.logoutEverywhere(requirePrincipal(request), actorOf(request));
+      reply.clearCookie(SESSION_COOKIE, cookieOptions);
+      return { ok: true, message: `Đã đăng xuất khỏi ${count} phiên đăng nhập.` };
+    },
+  );
 
-  app.post('/api/auth/change-password', {
-    schema: { tags: TAGS, summary: 'Đổi mật khẩu', body: ChangePasswordBody, response: { 200: Ok } },
-    config: { access: { authenticated: true, allowDuringPasswordChange: true } },
-  }, async (request) => {
-    await auth.changePassword(requirePrincipal(request), actorOf(request), request.body.currentPassword, request.body.newPassword);
-    return { ok: true, message: 'Đã đổi mật khẩu.' };
-  });
+  app.post(
+    '/api/auth/change-password',
+    {
+      schema: { tags: TAGS, summary: 'Đổi mật khẩu', body: ChangePasswordBody, response: { 200: Ok } },
+      config: { access: { authenticated: true, allowDuringPasswordChange: true } },
+    },
+    async (request) => {
+      await auth.changePassword(requirePrincipal(request), actorOf(request), request.body.currentPassword, request.body.newPassword);
+      return { ok: true, message: 'Đã đổi mật khẩu.' };
+    },
+  );
 };
 
 export { AUTH_POLICY };

@@ -50,7 +50,10 @@ function lockedMessage(until: Date): AppError {
 export class LoginFailuresPerAddress {
   private readonly addresses = new Map<string, AddressCount>();
 
-  constructor(private readonly maxFailures: number, private readonly windowMinutes = AUTH_POLICY.ipWindowMinutes) {}
+  constructor(
+    private readonly maxFailures: number,
+    private readonly windowMinutes = AUTH_POLICY.ipWindowMinutes,
+  ) {}
 
   async attempt<T>(address: string, login: () => Promise<T>): Promise<T> {
     const entry = this.entryFor(address);
@@ -147,7 +150,12 @@ export class AuthService {
     const attempt = await repo.claimPasswordAttempt(this.db, user.id, AUTH_POLICY.maxFailedAttempts, AUTH_POLICY.lockMinutes);
     if (!attempt) {
       // During a lockout even the right password is refused, and not even checked.
-      await writeAudit(this.db, actor, { action: 'auth.login_refused_locked', unitId: user.unit_id, entityType: 'user', entityId: user.id });
+      await writeAudit(this.db, actor, {
+        action: 'auth.login_refused_locked',
+        unitId: user.unit_id,
+        entityType: 'user',
+        entityId: user.id,
+      });
       throw lockedMessage(await this.lockedUntil(user.id));
     }
     if (!(await verifyPassword(user.password_hash, input.password))) {
@@ -158,7 +166,12 @@ export class AuthService {
     if (user.is_disabled) {
       await this.db.transaction().execute(async (trx) => {
         await repo.clearFailedAttempts(trx, user.id);
-        await writeAudit(trx, actor, { action: 'auth.login_refused_disabled', unitId: user.unit_id, entityType: 'user', entityId: user.id });
+        await writeAudit(trx, actor, {
+          action: 'auth.login_refused_disabled',
+          unitId: user.unit_id,
+          entityType: 'user',
+          entityId: user.id,
+        });
       });
       throw new AppError('ACCOUNT_DISABLED', 'forbidden', 'Tài khoản đã bị khóa. Vui lòng liên hệ quản trị viên đơn vị.');
     }
@@ -166,10 +179,28 @@ export class AuthService {
     const expiresAt = new Date(Date.now() + AUTH_POLICY.sessionAbsoluteHours * 3600_000);
     await this.db.transaction().execute(async (trx) => {
       await repo.recordSuccessfulLogin(trx, user.id);
-      const sessionId = await repo.insertSession(trx, { tokenHash: tokenHash(sessionToken), userId: user.id, expiresAt, ip: input.ip, userAgent: input.userAgent });
-      await writeAudit(trx, actor, { action: 'auth.login', unitId: user.unit_id, entityType: 'user', entityId: user.id, detail: { sessionId } });
+      const sessionId = await repo.insertSession(trx, {
+        tokenHash: tokenHash(sessionToken),
+        userId: user.id,
+        expiresAt,
+        ip: input.ip,
+        userAgent: input.userAgent,
+      });
+      await writeAudit(trx, actor, {
+        action: 'auth.login',
+        unitId: user.unit_id,
+        entityType: 'user',
+        entityId: user.id,
+        detail: { sessionId },
+      });
     });
-    return { sessionToken, csrfToken: csrfTokenFor(sessionToken), expiresAt, userId: user.id, mustChangePassword: user.must_change_password };
+    return {
+      sessionToken,
+      csrfToken: csrfTokenFor(sessionToken),
+      expiresAt,
+      userId: user.id,
+      mustChangePassword: user.must_change_password,
+    };
   }
 
   async authenticateSession(sessionToken: string): Promise<Principal | null> {
@@ -201,9 +232,16 @@ export class AuthService {
       // Token use is audited at most once a minute per token, with its last-used time.
       await this.db.transaction().execute(async (trx) => {
         await repo.touchToken(trx, Number(row.token_id));
-        await writeAudit(trx, { userId: null, tokenId: Number(row.token_id), label, ip }, {
-          action: 'token.use', unitId: Number(row.unit_id), entityType: 'api_token', entityId: row.token_id,
-        });
+        await writeAudit(
+          trx,
+          { userId: null, tokenId: Number(row.token_id), label, ip },
+          {
+            action: 'token.use',
+            unitId: Number(row.unit_id),
+            entityType: 'api_token',
+            entityId: row.token_id,
+          },
+        );
       });
     }
     return {
@@ -233,7 +271,13 @@ export class AuthService {
     if (principal.userId === null) return 0;
     return this.db.transaction().execute(async (trx) => {
       const count = await repo.revokeUserSessions(trx, principal.userId!);
-      await writeAudit(trx, actor, { action: 'auth.logout_all', unitId: principal.unitId, entityType: 'user', entityId: principal.userId, detail: { sessions: count } });
+      await writeAudit(trx, actor, {
+        action: 'auth.logout_all',
+        unitId: principal.unitId,
+        entityType: 'user',
+        entityId: principal.userId,
+        detail: { sessions: count },
+      });
       return count;
     });
   }
@@ -248,7 +292,12 @@ export class AuthService {
     if (!user) throw new AppError('UNAUTHENTICATED', 'unauthenticated', 'Bạn cần đăng nhập để tiếp tục.');
     const attempt = await repo.claimPasswordAttempt(this.db, user.id, AUTH_POLICY.maxFailedAttempts, AUTH_POLICY.lockMinutes);
     if (!attempt) {
-      await writeAudit(this.db, actor, { action: 'auth.password_change_refused_locked', unitId: user.unit_id, entityType: 'user', entityId: user.id });
+      await writeAudit(this.db, actor, {
+        action: 'auth.password_change_refused_locked',
+        unitId: user.unit_id,
+        entityType: 'user',
+        entityId: user.id,
+      });
       throw lockedMessage(await this.lockedUntil(user.id));
     }
     if (!(await verifyPassword(user.password_hash, currentPassword))) {
@@ -257,7 +306,9 @@ export class AuthService {
         if (attempt.lockedUntil) await repo.revokeUserSessions(trx, user.id);
       });
       if (attempt.lockedUntil) throw lockedMessage(attempt.lockedUntil);
-      throw badRequest('CURRENT_PASSWORD_WRONG', 'Mật khẩu hiện tại không đúng.', [{ path: 'currentPassword', message: 'Mật khẩu hiện tại không đúng.' }]);
+      throw badRequest('CURRENT_PASSWORD_WRONG', 'Mật khẩu hiện tại không đúng.', [
+        { path: 'currentPassword', message: 'Mật khẩu hiện tại không đúng.' },
+      ]);
     }
     // Proven before the new password is judged: a weak new one must not count as a wrong guess.
     await repo.clearFailedAttempts(this.db, user.id);
@@ -273,11 +324,21 @@ export class AuthService {
   }
 
   /** One wrong password checked: its audit row, and the lockout's when this attempt set it. */
-  private async auditFailure(trx: Kysely<DB>, actor: AuditActor, user: repo.LoginUserRow, action: string, attempt: { attempts: number; lockedUntil: Date | null }): Promise<void> {
+  private async auditFailure(
+    trx: Kysely<DB>,
+    actor: AuditActor,
+    user: repo.LoginUserRow,
+    action: string,
+    attempt: { attempts: number; lockedUntil: Date | null },
+  ): Promise<void> {
     const about = { unitId: user.unit_id, entityType: 'user', entityId: user.id };
     await writeAudit(trx, actor, { action, ...about, detail: { attempts: attempt.attempts } });
     if (attempt.lockedUntil) {
-      await writeAudit(trx, actor, { action: 'auth.lockout', ...about, detail: { attempts: attempt.attempts, lockedUntil: attempt.lockedUntil.toISOString() } });
+      await writeAudit(trx, actor, {
+        action: 'auth.lockout',
+        ...about,
+        detail: { attempts: attempt.attempts, lockedUntil: attempt.lockedUntil.toISOString() },
+      });
       await notifyAccountLocked(trx, user.id, 'failed_logins', attempt.lockedUntil); // issue 21: the owner is told, by e-mail too
     }
   }

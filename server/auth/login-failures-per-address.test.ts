@@ -22,7 +22,10 @@ describe('LoginFailuresPerAddress', () => {
     for (let i = 0; i < 50; i++) expect(await limit.attempt('10.0.0.1', succeed)).toBe('ok');
     for (let i = 0; i < 3; i++) expect(await outcome(limit.attempt('10.0.0.1', fail))).toBe('INVALID_CREDENTIALS');
     const refused = limit.attempt('10.0.0.1', succeed);
-    await expect(refused).rejects.toMatchObject({ code: 'RATE_LIMITED', message: 'Quá nhiều lần thử từ địa chỉ này. Vui lòng thử lại sau 15 phút.' });
+    await expect(refused).rejects.toMatchObject({
+      code: 'RATE_LIMITED',
+      message: 'Quá nhiều lần thử từ địa chỉ này. Vui lòng thử lại sau 15 phút.',
+    });
     expect(await limit.attempt('10.0.0.2', succeed)).toBe('ok'); // another address is not affected
   });
 
@@ -47,7 +50,12 @@ describe('LoginFailuresPerAddress', () => {
     const gatedSuccess = () => {
       running += 1;
       mostAtOnce = Math.max(mostAtOnce, running);
-      return new Promise<string>((resolve) => gates.push(() => { running -= 1; resolve('ok'); }));
+      return new Promise<string>((resolve) =>
+        gates.push(() => {
+          running -= 1;
+          resolve('ok');
+        }),
+      );
     };
     const all = Promise.all(Array.from({ length: 40 }, () => outcome(limit.attempt('10.0.0.5', gatedSuccess))));
     // Open the gates one by one as attempts arrive at them, until all forty have passed.
@@ -65,12 +73,20 @@ describe('LoginFailuresPerAddress', () => {
   it('refuses everyone waiting once the running attempts have failed up to the bound', async () => {
     const limit = new LoginFailuresPerAddress(2);
     const gates: Array<() => void> = [];
-    const gatedFail = () => new Promise<string>((_, reject) => gates.push(() => reject(new AppError('INVALID_CREDENTIALS', 'unauthenticated', 'sai'))));
+    const gatedFail = () =>
+      new Promise<string>((_, reject) => gates.push(() => reject(new AppError('INVALID_CREDENTIALS', 'unauthenticated', 'sai'))));
     const all = Promise.all(Array.from({ length: 6 }, () => outcome(limit.attempt('10.0.0.6', gatedFail))));
     await vi.waitFor(() => expect(gates).toHaveLength(2));
     gates.shift()!();
     gates.shift()!();
-    expect(await all).toEqual(['INVALID_CREDENTIALS', 'INVALID_CREDENTIALS', 'RATE_LIMITED', 'RATE_LIMITED', 'RATE_LIMITED', 'RATE_LIMITED']);
+    expect(await all).toEqual([
+      'INVALID_CREDENTIALS',
+      'INVALID_CREDENTIALS',
+      'RATE_LIMITED',
+      'RATE_LIMITED',
+      'RATE_LIMITED',
+      'RATE_LIMITED',
+    ]);
     expect(gates).toHaveLength(0);
   });
 

@@ -74,11 +74,17 @@ describe.each(testDatabaseTargets())('login protection on $kind', (target) => {
     const session = await t.login('doi.mat.khau');
     const other = await t.login('doi.mat.khau');
     for (let i = 1; i <= 9; i++) {
-      const wrong = await session.send('POST', '/api/auth/change-password', { currentPassword: `doan-sai-${i}`, newPassword: 'Sen hồng 2026 nở' });
+      const wrong = await session.send('POST', '/api/auth/change-password', {
+        currentPassword: `doan-sai-${i}`,
+        newPassword: 'Sen hồng 2026 nở',
+      });
       expect(wrong.status, JSON.stringify(wrong.body)).toBe(400);
       expect(wrong.body.error.code).toBe('CURRENT_PASSWORD_WRONG');
     }
-    const tenth = await session.send('POST', '/api/auth/change-password', { currentPassword: 'doan-sai-10', newPassword: 'Sen hồng 2026 nở' });
+    const tenth = await session.send('POST', '/api/auth/change-password', {
+      currentPassword: 'doan-sai-10',
+      newPassword: 'Sen hồng 2026 nở',
+    });
     expect(tenth.status, JSON.stringify(tenth.body)).toBe(429);
     expect(tenth.body.error.code).toBe(LOCKED);
     expect(tenth.body.error.message).toMatch(/thử lại sau 15 phút/);
@@ -95,11 +101,15 @@ describe.each(testDatabaseTargets())('login protection on $kind', (target) => {
     await t.addUser('dung.cu', 'TNI-P01', ['viewer']);
     const session = await t.login('dung.cu');
     for (let i = 1; i <= 9; i++) {
-      expect((await session.send('POST', '/api/auth/change-password', { currentPassword: `sai-${i}`, newPassword: 'Sen hồng 2026 nở' })).status).toBe(400);
+      expect(
+        (await session.send('POST', '/api/auth/change-password', { currentPassword: `sai-${i}`, newPassword: 'Sen hồng 2026 nở' })).status,
+      ).toBe(400);
     }
     const weak = await session.send('POST', '/api/auth/change-password', { currentPassword: DEMO_PASSWORD, newPassword: 'ngan1' });
     expect(weak.body.error.code).toBe('PASSWORD_POLICY');
-    expect((await session.send('POST', '/api/auth/change-password', { currentPassword: 'sai-10', newPassword: 'Sen hồng 2026 nở' })).status).toBe(400);
+    expect(
+      (await session.send('POST', '/api/auth/change-password', { currentPassword: 'sai-10', newPassword: 'Sen hồng 2026 nở' })).status,
+    ).toBe(400);
     expect((await session.get('/api/auth/me')).status).toBe(200);
   });
 
@@ -115,11 +125,21 @@ describe.each(testDatabaseTargets())('login protection on $kind', (target) => {
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     const office = Array.from({ length: 105 }, (_, i) => `van.phong.${i + 1}`);
     for (const username of office) {
-      const id = await insertUser(database.db, { username, fullName: 'Người thử văn phòng', unitId, email: null, phone: null, passwordHash, mustChangePassword: false });
+      const id = await insertUser(database.db, {
+        username,
+        fullName: 'Người thử văn phòng',
+        unitId,
+        email: null,
+        phone: null,
+        passwordHash,
+        mustChangePassword: false,
+      });
       await setRoles(database.db, id, ['viewer']);
     }
     const typos = new Set([7, 23, 48, 61, 95]);
-    const results = await Promise.all(office.map((username, i) => loginFrom('10.4.0.2', username, typos.has(i) ? 'go-nham' : DEMO_PASSWORD)));
+    const results = await Promise.all(
+      office.map((username, i) => loginFrom('10.4.0.2', username, typos.has(i) ? 'go-nham' : DEMO_PASSWORD)),
+    );
     const refused = results.filter((r, i) => !typos.has(i) && r.status !== 200);
     expect(refused, JSON.stringify(refused.slice(0, 3))).toEqual([]);
     expect([...typos].map((i) => results[i]!.body.error.code)).toEqual(Array.from({ length: 5 }, () => 'INVALID_CREDENTIALS'));

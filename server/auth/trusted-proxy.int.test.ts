@@ -9,7 +9,12 @@ import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-
  * without it the header is ignored, so nobody can dodge the limit by inventing addresses.
  */
 const login = (t: TestApp, from: string, password: string) =>
-  t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'quantri', password }, headers: { 'x-forwarded-for': from } });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/auth/login',
+    payload: { username: 'quantri', password },
+    headers: { 'x-forwarded-for': from },
+  });
 
 describe.each(testDatabaseTargets())('a trusted reverse proxy ($kind)', (target) => {
   let database: TestDatabase;

@@ -69,7 +69,9 @@ export function parseSmtpUrl(raw: string | undefined): string | null {
   try {
     url = new URL(raw.trim());
   } catch {
-    throw new ConfigError(`Biến môi trường SMTP_URL không hợp lệ: "${redactUrl(raw)}" không phải là địa chỉ dạng smtp://người-dùng:mật-khẩu@máy:cổng.`);
+    throw new ConfigError(
+      `Biến môi trường SMTP_URL không hợp lệ: "${redactUrl(raw)}" không phải là địa chỉ dạng smtp://người-dùng:mật-khẩu@máy:cổng.`,
+    );
   }
   if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
     throw new ConfigError(`Biến môi trường SMTP_URL="${redactUrl(raw)}" không hợp lệ: dùng smtp:// hoặc smtps://.`);
@@ -102,7 +104,9 @@ export function parseDatabaseUrl(raw: string | undefined, name = 'DATABASE_URL')
 function parseReadUrl(env: NodeJS.ProcessEnv): string | null {
   const url = parseDatabaseUrl(env.DATABASE_READ_URL, 'DATABASE_READ_URL');
   if (url && !env.DATABASE_URL?.trim()) {
-    throw new ConfigError('Biến môi trường DATABASE_READ_URL chỉ dùng cùng DATABASE_URL (máy chủ chính PostgreSQL): cơ sở dữ liệu nhúng không có bản sao đọc.');
+    throw new ConfigError(
+      'Biến môi trường DATABASE_READ_URL chỉ dùng cùng DATABASE_URL (máy chủ chính PostgreSQL): cơ sở dữ liệu nhúng không có bản sao đọc.',
+    );
   }
   return url;
 }

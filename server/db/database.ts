@@ -69,7 +69,8 @@ function monitoredPool(name: PoolMonitor['name'], pool: pg.Pool, max: number): {
   return {
     kysely,
     monitor: {
-      name, max,
+      name,
+      max,
       stats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       onWait(listener) {
         listeners.add(listener);
@@ -125,7 +126,8 @@ function openReplica(readUrl: string, max: number, primaryPool: PostgresPool, wa
   pool.on('error', () => {});
   const replica = monitoredPool('replica', pool, max);
   const { dialect, state } = readRoutingDialect({
-    replicaPool: replica.kysely, primaryPool,
+    replicaPool: replica.kysely,
+    primaryPool,
     warn: warn ?? ((message, error) => console.warn(message, error instanceof Error ? error.message : error)),
   });
   return { read: new Kysely<DB>({ dialect }), state, monitor: replica.monitor };

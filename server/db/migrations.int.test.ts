@@ -23,12 +23,16 @@ describe.each(testDatabaseTargets())('frozen migrations ($kind)', (target) => {
     const { rows } = await sql<{ code: string; name: string; permissions: string[] }>`
       SELECT code, name, permissions FROM role WHERE is_builtin ORDER BY code`.execute(database.db);
     const expected = ROLE_SEEDS.map((r) => ({ code: r.code, name: r.name, permissions: [...r.permissions].sort() }));
-    expect(rows.map((r) => ({ ...r, permissions: [...r.permissions].sort() }))).toEqual(expected.sort((a, b) => (a.code < b.code ? -1 : 1)));
+    expect(rows.map((r) => ({ ...r, permissions: [...r.permissions].sort() }))).toEqual(
+      expected.sort((a, b) => (a.code < b.code ? -1 : 1)),
+    );
   });
 
   it('leave the built-in data elements, indicators and report templates of the catalogue', async () => {
     const codes = async (table: 'data_element' | 'indicator') =>
-      (await sql<{ code: string }>`SELECT code FROM ${sql.table(table)} WHERE is_builtin ORDER BY code`.execute(database.db)).rows.map((r) => r.code);
+      (await sql<{ code: string }>`SELECT code FROM ${sql.table(table)} WHERE is_builtin ORDER BY code`.execute(database.db)).rows.map(
+        (r) => r.code,
+      );
     expect(await codes('data_element')).toEqual(DATA_ELEMENTS.map((e) => e.code).sort());
     expect(await codes('indicator')).toEqual(INDICATORS.map((i) => i.code).sort());
     const templates = await sql<{ definition: unknown }>`

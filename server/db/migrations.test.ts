@@ -6,7 +6,11 @@ import { migrations } from './migrations/index.ts';
 
 const DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 /** Migration names in the order Kysely applies them (by name, without the .ts ending). */
-const names = fs.readdirSync(DIR).filter((f) => /^\d{4}-.*\.ts$/.test(f)).map((f) => f.slice(0, -3)).sort();
+const names = fs
+  .readdirSync(DIR)
+  .filter((f) => /^\d{4}-.*\.ts$/.test(f))
+  .map((f) => f.slice(0, -3))
+  .sort();
 
 /**
  * Migrations are frozen: each holds the SQL it ran and imports nothing but Kysely, so editing

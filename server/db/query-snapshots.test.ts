@@ -1,11 +1,4 @@
-import {
-  DummyDriver,
-  Kysely,
-  PostgresAdapter,
-  PostgresIntrospector,
-  PostgresQueryCompiler,
-  type CompiledQuery,
-} from 'kysely';
+import { DummyDriver, Kysely, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type CompiledQuery } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { aggregatedCounts, aggregatedEmployers, aggregatedReportedTotals } from '../progress/aggregate-elements.repository.ts';
 import { countMembers, listMembers, type MemberListQuery } from '../members/members.repository.ts';
@@ -50,17 +43,32 @@ async function snapshot(cases: [string, (db: Kysely<DB>) => Promise<unknown>][])
 }
 
 const listQuery: MemberListQuery = {
-  underPath: '1.2', words: [], digits: null, status: 'active', sector: null, after: null, limit: 50,
+  underPath: '1.2',
+  words: [],
+  digits: null,
+  status: 'active',
+  sector: null,
+  after: null,
+  limit: 50,
 };
 
 describe('SQL of the hot queries', () => {
   it('members: the list page, the page after a cursor, a name search, a digits search, the count', async () => {
     const text = await snapshot([
       ['listMembers: first page of a subtree', (db) => listMembers(db, listQuery)],
-      ['listMembers: a later page (keyset cursor), one sector', (db) => listMembers(db, { ...listQuery, sector: 'fdi', after: { key: 'nguyen van an', id: 812 } })],
+      [
+        'listMembers: a later page (keyset cursor), one sector',
+        (db) => listMembers(db, { ...listQuery, sector: 'fdi', after: { key: 'nguyen van an', id: 812 } }),
+      ],
       ['listMembers: a name search', (db) => listMembers(db, { ...listQuery, words: ['nguyen', 'van', 'an'] })],
-      ['listMembers: a name search, second group after a cursor', (db) => listMembers(db, { ...listQuery, words: ['an'], after: { key: '2:tran van an', id: 91 } })],
-      ['listMembers: digits typed (card number and CCCD prefix)', (db) => listMembers(db, { ...listQuery, digits: '0790', digitsMatchCccd: true })],
+      [
+        'listMembers: a name search, second group after a cursor',
+        (db) => listMembers(db, { ...listQuery, words: ['an'], after: { key: '2:tran van an', id: 91 } }),
+      ],
+      [
+        'listMembers: digits typed (card number and CCCD prefix)',
+        (db) => listMembers(db, { ...listQuery, digits: '0790', digitsMatchCccd: true }),
+      ],
       ['countMembers: a name search', (db) => countMembers(db, { ...listQuery, words: ['nguyen'] })],
     ]);
     await expect(text).toMatchFileSnapshot('../members/members.repository.sql');
@@ -68,13 +76,19 @@ describe('SQL of the hot queries', () => {
 
   it('progress: the counts a dashboard reads (members, women, new members, employers, reported sums)', async () => {
     const text = await snapshot([
-      ['aggregatedCounts: two units on a day, members and women, with a period', (db) =>
-        aggregatedCounts(db, [
-          { unitId: 1, date: '2026-06-30', period: { start: '2026-01-01', end: '2026-06-30' }, women: true, members: true },
-          { unitId: 7, date: '2026-06-30', period: null, women: false, members: true },
-        ])],
+      [
+        'aggregatedCounts: two units on a day, members and women, with a period',
+        (db) =>
+          aggregatedCounts(db, [
+            { unitId: 1, date: '2026-06-30', period: { start: '2026-01-01', end: '2026-06-30' }, women: true, members: true },
+            { unitId: 7, date: '2026-06-30', period: null, women: false, members: true },
+          ]),
+      ],
       ['aggregatedEmployers: two units, 25 workers or more', (db) => aggregatedEmployers(db, [1, 7], 25)],
-      ['aggregatedReportedTotals: accepted and submitted figures of a half-year', (db) => aggregatedReportedTotals(db, [1, 7], '2026-H1', true)],
+      [
+        'aggregatedReportedTotals: accepted and submitted figures of a half-year',
+        (db) => aggregatedReportedTotals(db, [1, 7], '2026-H1', true),
+      ],
     ]);
     await expect(text).toMatchFileSnapshot('../progress/aggregate-elements.repository.sql');
   });

@@ -1,7 +1,17 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import {
-  PostgresAdapter, PostgresDriver, PostgresIntrospector, PostgresQueryCompiler,
-  type CompiledQuery, type DatabaseConnection, type Dialect, type Driver, type Kysely, type PostgresPool, type QueryResult, type TransactionSettings,
+  PostgresAdapter,
+  PostgresDriver,
+  PostgresIntrospector,
+  PostgresQueryCompiler,
+  type CompiledQuery,
+  type DatabaseConnection,
+  type Dialect,
+  type Driver,
+  type Kysely,
+  type PostgresPool,
+  type QueryResult,
+  type TransactionSettings,
 } from 'kysely';
 
 /**
@@ -31,17 +41,23 @@ export interface ReplicaState {
 export function isConnectionFailure(error: unknown): boolean {
   const e = error as { code?: string; message?: string } | null;
   if (!e) return false;
-  if (e.code && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH'].includes(e.code)) return true;
+  if (e.code && ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH'].includes(e.code))
+    return true;
   // 57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now (standby still starting),
   // 08xxx connection exceptions.
   if (e.code && (/^57P0[123]$/.test(e.code) || /^08/.test(e.code))) return true;
-  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connection is closed/i.test(e.message ?? '');
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connection is closed/i.test(
+    e.message ?? '',
+  );
 }
 
 class Router implements ReplicaState {
   downUntil = 0;
   counts = { replica: 0, primaryFallback: 0, primarySticky: 0 };
-  constructor(private readonly warn: (message: string, error: unknown) => void, private readonly now: () => number) {}
+  constructor(
+    private readonly warn: (message: string, error: unknown) => void,
+    private readonly now: () => number,
+  ) {}
 
   get healthy(): boolean {
     return this.now() >= this.downUntil;
@@ -49,7 +65,10 @@ class Router implements ReplicaState {
 
   failed(error: unknown): void {
     if (this.healthy) {
-      this.warn(`Máy chủ đọc (DATABASE_READ_URL) không trả lời: các truy vấn đọc chuyển sang máy chủ chính, thử lại sau ${REPLICA_RETRY_MS / 1000} giây.`, error);
+      this.warn(
+        `Máy chủ đọc (DATABASE_READ_URL) không trả lời: các truy vấn đọc chuyển sang máy chủ chính, thử lại sau ${REPLICA_RETRY_MS / 1000} giây.`,
+        error,
+      );
     }
     this.downUntil = this.now() + REPLICA_RETRY_MS;
   }
@@ -58,7 +77,11 @@ class Router implements ReplicaState {
 /** A replica connection that retries a failed read on the primary (never inside a transaction). */
 class FallbackConnection implements DatabaseConnection {
   inTransaction = false;
-  constructor(readonly inner: DatabaseConnection, private readonly router: Router, private readonly primary: Driver) {}
+  constructor(
+    readonly inner: DatabaseConnection,
+    private readonly router: Router,
+    private readonly primary: Driver,
+  ) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     try {
@@ -85,7 +108,11 @@ class FallbackConnection implements DatabaseConnection {
 
 class RoutingDriver implements Driver {
   private readonly owners = new WeakMap<DatabaseConnection, { driver: Driver; inner: DatabaseConnection }>();
-  constructor(private readonly replica: Driver, private readonly primary: Driver, private readonly router: Router) {}
+  constructor(
+    private readonly replica: Driver,
+    private readonly primary: Driver,
+    private readonly router: Router,
+  ) {}
 
   async init(): Promise<void> {
     await this.replica.init();
@@ -166,7 +193,11 @@ export interface ReadRoutingOptions {
 
 export function readRoutingDialect(options: ReadRoutingOptions): { dialect: Dialect; state: ReplicaState } {
   const router = new Router(options.warn, options.now ?? Date.now);
-  const driver = new RoutingDriver(new PostgresDriver({ pool: options.replicaPool }), new PostgresDriver({ pool: options.primaryPool }), router);
+  const driver = new RoutingDriver(
+    new PostgresDriver({ pool: options.replicaPool }),
+    new PostgresDriver({ pool: options.primaryPool }),
+    router,
+  );
   const dialect: Dialect = {
     createAdapter: () => new PostgresAdapter(),
     createDriver: () => driver,

@@ -12,7 +12,11 @@ function* chunks<T>(items: T[]): Generator<T[]> {
  * Bulk-inserts the demo registries with unnest() (one bind parameter per column, whatever the
  * batch size: PGlite caps a statement at 32,767 parameters). Called inside the demo transaction.
  */
-export async function loadDemoRegistries(trx: Kysely<DB>, data: DemoRegistries, unitIds: Map<string, number>): Promise<{ members: number; employers: number; agreements: number }> {
+export async function loadDemoRegistries(
+  trx: Kysely<DB>,
+  data: DemoRegistries,
+  unitIds: Map<string, number>,
+): Promise<{ members: number; employers: number; agreements: number }> {
   const id = (code: string) => unitIds.get(code)!;
   const employerIds = new Map<string, number>();
   for (const batch of chunks(data.employers)) {
@@ -29,7 +33,9 @@ export async function loadDemoRegistries(trx: Kysely<DB>, data: DemoRegistries, 
   await sql`
     INSERT INTO grassroots_profile (unit_id, employer_id, founding_decision, founded_on, chair_name)
     SELECT * FROM unnest(${data.profiles.map((p) => id(p.cdcsCode))}::bigint[], ${data.profiles.map((p) => employerIds.get(p.employerTaxCode)!)}::bigint[],
-                         ${data.profiles.map((p) => p.foundingDecision)}::text[], ${data.profiles.map((p) => p.foundedOn)}::date[], ${data.profiles.map((p) => p.chairName)}::text[])`.execute(trx);
+                         ${data.profiles.map((p) => p.foundingDecision)}::text[], ${data.profiles.map((p) => p.foundedOn)}::date[], ${data.profiles.map((p) => p.chairName)}::text[])`.execute(
+    trx,
+  );
 
   for (const batch of chunks(data.members)) {
     const current = (m: (typeof batch)[number]) => id(m.history.at(-1)![0]);
@@ -41,11 +47,15 @@ export async function loadDemoRegistries(trx: Kysely<DB>, data: DemoRegistries, 
                            ${batch.map((m) => (m.leftOn ? 'left' : 'active'))}::text[], ${batch.map((m) => m.leftOn)}::date[], ${batch.map((m) => m.leftReason)}::text[])
       RETURNING id, cccd`.execute(trx);
     const memberIds = new Map(rows.rows.map((r) => [r.cccd, Number(r.id)]));
-    const spans = batch.flatMap((m) => m.history.map((h) => ({ member: memberIds.get(m.cccd)!, unit: id(h[0]), from: h[1], to: h[2], start: h[3], end: h[4] })));
+    const spans = batch.flatMap((m) =>
+      m.history.map((h) => ({ member: memberIds.get(m.cccd)!, unit: id(h[0]), from: h[1], to: h[2], start: h[3], end: h[4] })),
+    );
     await sql`
       INSERT INTO membership (member_id, unit_id, valid_from, valid_to, start_reason, end_reason)
       SELECT * FROM unnest(${spans.map((s) => s.member)}::bigint[], ${spans.map((s) => s.unit)}::bigint[], ${spans.map((s) => s.from)}::date[],
-                           ${spans.map((s) => s.to)}::date[], ${spans.map((s) => s.start)}::text[], ${spans.map((s) => s.end)}::text[])`.execute(trx);
+                           ${spans.map((s) => s.to)}::date[], ${spans.map((s) => s.start)}::text[], ${spans.map((s) => s.end)}::text[])`.execute(
+      trx,
+    );
   }
 
   // Agreements in one statement; then each renewal is linked to the one it renews by position.
@@ -62,9 +72,13 @@ export async function loadDemoRegistries(trx: Kysely<DB>, data: DemoRegistries, 
   // Rows are inserted in ORDER BY order and the identity hands out increasing ids as it goes,
   // so the sorted ids line up with the list positions.
   const agreementIds = inserted.rows.map((r) => Number(r.id)).sort((x, y) => x - y);
-  const renewals = a.map((x, i) => [agreementIds[i]!, x.renews === null ? null : agreementIds[x.renews]!] as const).filter(([, r]) => r !== null);
+  const renewals = a
+    .map((x, i) => [agreementIds[i]!, x.renews === null ? null : agreementIds[x.renews]!] as const)
+    .filter(([, r]) => r !== null);
   if (renewals.length) {
-    await sql`UPDATE agreement g SET renews_id = v.renews FROM unnest(${renewals.map(([i]) => i)}::bigint[], ${renewals.map(([, r]) => r)}::bigint[]) AS v(id, renews) WHERE g.id = v.id`.execute(trx);
+    await sql`UPDATE agreement g SET renews_id = v.renews FROM unnest(${renewals.map(([i]) => i)}::bigint[], ${renewals.map(([, r]) => r)}::bigint[]) AS v(id, renews) WHERE g.id = v.id`.execute(
+      trx,
+    );
   }
   return { members: data.members.length, employers: data.employers.length, agreements: data.agreements.length };
 }

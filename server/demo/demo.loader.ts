@@ -48,18 +48,33 @@ export async function loadDemo(db: Kysely<DB>, seed: number, options: { registri
     for (const account of DEMO_ACCOUNTS) {
       const unitId = ids.get(account.unitCode)!;
       const userId = await insertUser(trx, {
-        username: account.username, fullName: account.fullName, unitId, email: `${account.username}@demo.tiendo.vn`,
-        phone: account.phone, passwordHash, mustChangePassword: false,
+        username: account.username,
+        fullName: account.fullName,
+        unitId,
+        email: `${account.username}@demo.tiendo.vn`,
+        phone: account.phone,
+        passwordHash,
+        mustChangePassword: false,
       });
       await setRoles(trx, userId, account.roles);
     }
-    const registries = options.registries === false ? { members: 0, employers: 0, agreements: 0 } : await loadDemoRegistries(trx, generateDemoRegistries(demo), ids);
-    await writeAudit(trx, SYSTEM_ACTOR, { action: 'demo.create', detail: { seed, units: demo.units.length, accounts: DEMO_ACCOUNTS.length, ...registries } });
+    const registries =
+      options.registries === false
+        ? { members: 0, employers: 0, agreements: 0 }
+        : await loadDemoRegistries(trx, generateDemoRegistries(demo), ids);
+    await writeAudit(trx, SYSTEM_ACTOR, {
+      action: 'demo.create',
+      detail: { seed, units: demo.units.length, accounts: DEMO_ACCOUNTS.length, ...registries },
+    });
     return registries;
   });
   return {
-    created: created !== false, units: created ? demo.units.length : 0, members: created ? created.members : 0,
-    employers: created ? created.employers : 0, agreements: created ? created.agreements : 0, seconds: (performance.now() - started) / 1000,
+    created: created !== false,
+    units: created ? demo.units.length : 0,
+    members: created ? created.members : 0,
+    employers: created ? created.employers : 0,
+    agreements: created ? created.agreements : 0,
+    seconds: (performance.now() - started) / 1000,
   };
 }
 

@@ -34,8 +34,11 @@ export async function deferredObjects(db: Kysely<DB>, tables: readonly string[])
   return [
     ...indexes.rows.map((r) => ({ table: r.table, name: r.name, kind: 'index' as const, create: r.def, drop: `DROP INDEX ${r.name}` })),
     ...constraints.rows.map((r) => ({
-      table: r.table, name: r.name, kind: KINDS[r.contype]!,
-      create: `ALTER TABLE ${r.table} ADD CONSTRAINT ${r.name} ${r.def}`, drop: `ALTER TABLE ${r.table} DROP CONSTRAINT ${r.name}`,
+      table: r.table,
+      name: r.name,
+      kind: KINDS[r.contype]!,
+      create: `ALTER TABLE ${r.table} ADD CONSTRAINT ${r.name} ${r.def}`,
+      drop: `ALTER TABLE ${r.table} DROP CONSTRAINT ${r.name}`,
     })),
   ];
 }

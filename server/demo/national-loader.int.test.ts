@@ -15,15 +15,22 @@ describe.each(testDatabaseTargets())('national loader on $kind', (target) => {
   let report: NationalLoadReport;
   let objectsBefore: string[];
   const objects = async () =>
-    (await sql<{ name: string }>`
+    (
+      await sql<{ name: string }>`
       SELECT indexrelid::regclass::text AS name FROM pg_index WHERE indrelid = ANY(${['member', 'membership', 'employer', 'agreement', 'org_placement']}::regclass[])
       UNION ALL SELECT conname FROM pg_constraint WHERE conrelid = ANY(${['member', 'membership', 'employer', 'agreement', 'org_placement']}::regclass[])
-      ORDER BY 1`.execute(database.db)).rows.map((r) => r.name);
+      ORDER BY 1`.execute(database.db)
+    ).rows.map((r) => r.name);
 
   beforeAll(async () => {
     database = await target.open();
     objectsBefore = await objects();
-    report = await loadNational({ db: database.db, kind: database.url ? 'postgres' : 'pglite', url: database.url }, smallScale(), 2025, () => {});
+    report = await loadNational(
+      { db: database.db, kind: database.url ? 'postgres' : 'pglite', url: database.url },
+      smallScale(),
+      2025,
+      () => {},
+    );
   });
   afterAll(async () => {
     await database?.close();
@@ -42,14 +49,18 @@ describe.each(testDatabaseTargets())('national loader on $kind', (target) => {
   it('recreates every index and constraint it dropped, and moves the id sequences past the loaded ids', async () => {
     expect(await objects()).toEqual(objectsBefore);
     const inserted = await sql<{ id: number }>`
-      INSERT INTO org_unit (code, name, kind, valid_from) VALUES ('THU-NGHIEM', 'Công đoàn thử nghiệm', 'grassroots', '2026-01-01') RETURNING id`.execute(database.db);
+      INSERT INTO org_unit (code, name, kind, valid_from) VALUES ('THU-NGHIEM', 'Công đoàn thử nghiệm', 'grassroots', '2026-01-01') RETURNING id`.execute(
+      database.db,
+    );
     expect(inserted.rows[0]!.id).toBe(report.rows.org_unit + 1);
   });
 
   it('keeps the registries consistent: one open membership per active member, paths under the confederation', async () => {
     const bad = await sql<{ n: number }>`
       SELECT count(*)::int AS n FROM member m
-      WHERE m.status = 'active' AND (SELECT count(*) FROM membership h WHERE h.member_id = m.id AND h.valid_to IS NULL AND h.unit_id = m.current_unit_id) <> 1`.execute(database.db);
+      WHERE m.status = 'active' AND (SELECT count(*) FROM membership h WHERE h.member_id = m.id AND h.valid_to IS NULL AND h.unit_id = m.current_unit_id) <> 1`.execute(
+      database.db,
+    );
     expect(bad.rows[0]!.n).toBe(0);
     const subtree = await sql<{ n: number }>`
       SELECT count(*)::int AS n FROM member m JOIN org_placement p ON p.unit_id = m.current_unit_id AND p.valid_to IS NULL
@@ -60,19 +71,30 @@ describe.each(testDatabaseTargets())('national loader on $kind', (target) => {
   it('turns the statement triggers back on after the load: an overlapping membership is refused again', async () => {
     const disabled = await sql<{ name: string }>`
       SELECT tgname AS name FROM pg_trigger WHERE NOT tgisinternal AND tgenabled = 'D'
-        AND tgrelid = ANY(${['member', 'membership', 'employer', 'agreement', 'org_unit', 'org_placement', 'grassroots_profile']}::regclass[])`.execute(database.db);
+        AND tgrelid = ANY(${['member', 'membership', 'employer', 'agreement', 'org_unit', 'org_placement', 'grassroots_profile']}::regclass[])`.execute(
+      database.db,
+    );
     expect(disabled.rows).toEqual([]);
     // The progress roll-ups the triggers would have kept were rebuilt from the loaded rows.
     const rollups = await sql<{ n: number }>`SELECT count(*)::int AS n FROM progress_rollup`.execute(database.db);
     expect(rollups.rows[0]!.n).toBeGreaterThan(0);
-    const open = await sql<{ member_id: number; unit_id: number }>`SELECT member_id, unit_id FROM membership WHERE valid_to IS NULL ORDER BY id LIMIT 1`.execute(database.db);
+    const open = await sql<{
+      member_id: number;
+      unit_id: number;
+    }>`SELECT member_id, unit_id FROM membership WHERE valid_to IS NULL ORDER BY id LIMIT 1`.execute(database.db);
     const { member_id, unit_id } = open.rows[0]!;
-    await expect(sql`INSERT INTO membership (member_id, unit_id, valid_from, start_reason) VALUES (${member_id}, ${unit_id}, '2099-01-01', 'transfer_in')`.execute(database.db))
-      .rejects.toMatchObject({ code: '23P01' });
+    await expect(
+      sql`INSERT INTO membership (member_id, unit_id, valid_from, start_reason) VALUES (${member_id}, ${unit_id}, '2099-01-01', 'transfer_in')`.execute(
+        database.db,
+      ),
+    ).rejects.toMatchObject({ code: '23P01' });
   });
 
   it('creates the demo accounts, national ones included, and refuses to load twice', async () => {
-    const users = await sql<{ username: string; code: string }>`SELECT a.username, u.code FROM app_user a JOIN org_unit u ON u.id = a.unit_id ORDER BY 1`.execute(database.db);
+    const users = await sql<{
+      username: string;
+      code: string;
+    }>`SELECT a.username, u.code FROM app_user a JOIN org_unit u ON u.id = a.unit_id ORDER BY 1`.execute(database.db);
     expect(users.rows).toContainEqual({ username: 'canbo.tw', code: 'TLD' });
     expect(users.rows).toContainEqual({ username: 'canbo.tinh', code: 'TNI' });
     expect((await loadNational({ db: database.db, kind: 'pglite', url: null }, smallScale(), 2025, () => {})).created).toBe(false);
@@ -82,7 +104,10 @@ describe.each(testDatabaseTargets())('national loader on $kind', (target) => {
 describe('tiendo demo --scale national', () => {
   it('refuses the embedded database with a clear Vietnamese message', () => {
     const result = spawnSync(process.execPath, [path.join(ROOT, 'bin', 'tiendo.js'), 'demo', '--scale', 'national'], {
-      cwd: ROOT, env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'warn' }, encoding: 'utf8', timeout: 60_000,
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: '', LOG_LEVEL: 'warn' },
+      encoding: 'utf8',
+      timeout: 60_000,
     });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('Quy mô toàn quốc (--scale national) cần PostgreSQL');

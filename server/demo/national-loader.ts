@@ -60,8 +60,13 @@ type Log = (line: string) => void;
 const vi = (n: number, digits = 0) => n.toLocaleString('vi-VN', { maximumFractionDigits: digits });
 const since = (t: number) => (performance.now() - t) / 1000;
 const TABLE_LABELS: Record<TableName, string> = {
-  org_unit: 'đơn vị', org_placement: 'vị trí trong cây', employer: 'đơn vị sử dụng lao động', grassroots_profile: 'hồ sơ CĐCS',
-  member: 'đoàn viên', membership: 'quá trình sinh hoạt', agreement: 'thỏa ước',
+  org_unit: 'đơn vị',
+  org_placement: 'vị trí trong cây',
+  employer: 'đơn vị sử dụng lao động',
+  grassroots_profile: 'hồ sơ CĐCS',
+  member: 'đoàn viên',
+  membership: 'quá trình sinh hoạt',
+  agreement: 'thỏa ước',
 };
 
 export async function loadNational(target: LoadTarget, scale: ScaleSpec, seed: number, log: Log): Promise<NationalLoadReport> {
@@ -74,7 +79,9 @@ export async function loadNational(target: LoadTarget, scale: ScaleSpec, seed: n
     const result = await work();
     const p: Phase = { name, seconds: since(t), ...(count ? { rows: count() } : {}) };
     report.phases.push(p);
-    log(`✓ ${name}: ${p.seconds.toFixed(1)} giây${p.rows !== undefined ? `, ${vi(p.rows)} dòng (${vi(p.rows / Math.max(p.seconds, 0.001))} dòng/giây)` : ''}`);
+    log(
+      `✓ ${name}: ${p.seconds.toFixed(1)} giây${p.rows !== undefined ? `, ${vi(p.rows)} dòng (${vi(p.rows / Math.max(p.seconds, 0.001))} dòng/giây)` : ''}`,
+    );
     return result;
   };
 
@@ -92,8 +99,13 @@ export async function loadNational(target: LoadTarget, scale: ScaleSpec, seed: n
     const tree = planNationalTree(scale, seed);
     const total = () => Object.values(rows).reduce((s, n) => s + n, 0);
     await phase('Sinh dữ liệu (tệp COPY)', async () => spool(tree, dir, rows, log), total);
-    for (const table of [...TABLE_ORDER].sort((a, b) => rows[b] - rows[a])) log(`  ${TABLE_LABELS[table]} (${table}): ${vi(rows[table])} dòng`);
-    await phase(target.kind === 'postgres' ? 'Nạp bằng COPY' : 'Nạp bằng INSERT theo lô (PGlite không nhận COPY)', () => loadFiles(target, dir, rows, log), total);
+    for (const table of [...TABLE_ORDER].sort((a, b) => rows[b] - rows[a]))
+      log(`  ${TABLE_LABELS[table]} (${table}): ${vi(rows[table])} dòng`);
+    await phase(
+      target.kind === 'postgres' ? 'Nạp bằng COPY' : 'Nạp bằng INSERT theo lô (PGlite không nhận COPY)',
+      () => loadFiles(target, dir, rows, log),
+      total,
+    );
     await phase('Dựng lại chỉ mục và ràng buộc', () => recreate(target, deferred, rows, report, log));
     await phase('Kiểm tra toàn bảng thay cho các trigger đã tắt', async () => {
       await assertNoOverlappingMemberships(target.db);
@@ -102,19 +114,26 @@ export async function loadNational(target: LoadTarget, scale: ScaleSpec, seed: n
     });
     await phase('Đặt lại bộ đếm id, tạo tài khoản mẫu', async () => {
       for (const t of TABLE_ORDER.filter((name) => TABLES[name].identity)) {
-        await sql`SELECT setval(pg_get_serial_sequence(${t}, 'id'), (SELECT coalesce(max(id), 0) + 1 FROM ${sql.table(t)}), false)`.execute(target.db);
+        await sql`SELECT setval(pg_get_serial_sequence(${t}, 'id'), (SELECT coalesce(max(id), 0) + 1 FROM ${sql.table(t)}), false)`.execute(
+          target.db,
+        );
       }
       await createAccounts(target.db, new Map(tree.units.map((u) => [u.code, u.id])));
     });
     // VACUUM also sets the visibility map (index-only scans) and hint bits, so the first
     // benchmark runs do not pay for them; ANALYZE gives the planner the real distributions.
-    await phase(target.kind === 'postgres' ? 'VACUUM ANALYZE' : 'ANALYZE', () => sql.raw(target.kind === 'postgres' ? 'VACUUM (ANALYZE)' : 'ANALYZE').execute(target.db));
+    await phase(target.kind === 'postgres' ? 'VACUUM ANALYZE' : 'ANALYZE', () =>
+      sql.raw(target.kind === 'postgres' ? 'VACUUM (ANALYZE)' : 'ANALYZE').execute(target.db),
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
   report.created = true;
   report.seconds = since(started);
-  await writeAudit(target.db, SYSTEM_ACTOR, { action: 'demo.create', detail: { seed, scale: scale.name, rows, phases: report.phases, deferred: report.deferred, seconds: report.seconds } });
+  await writeAudit(target.db, SYSTEM_ACTOR, {
+    action: 'demo.create',
+    detail: { seed, scale: scale.name, rows, phases: report.phases, deferred: report.deferred, seconds: report.seconds },
+  });
   return report;
 }
 
@@ -146,7 +165,9 @@ async function assertNoOverlappingMemberships(db: Kysely<DB>): Promise<void> {
 
 /** Writes each table's rows as COPY text into `dir/<table>.tsv`, buffered (one write per MB). */
 async function spool(tree: ReturnType<typeof planNationalTree>, dir: string, rows: Record<TableName, number>, log: Log): Promise<void> {
-  const files = new Map<TableName, { fd: number; buffer: string }>(TABLE_ORDER.map((t) => [t, { fd: fs.openSync(path.join(dir, `${t}.tsv`), 'w'), buffer: '' }]));
+  const files = new Map<TableName, { fd: number; buffer: string }>(
+    TABLE_ORDER.map((t) => [t, { fd: fs.openSync(path.join(dir, `${t}.tsv`), 'w'), buffer: '' }]),
+  );
   const put = (table: TableName, values: Parameters<typeof copyLine>[0]) => {
     const f = files.get(table)!;
     f.buffer += copyLine(values);
@@ -163,7 +184,9 @@ async function spool(tree: ReturnType<typeof planNationalTree>, dir: string, row
     for (const [table, values] of batchRows(batch)) put(table, values);
     if (performance.now() - lastReport > 10_000) {
       lastReport = performance.now();
-      log(`  … ${vi(rows.member)} đoàn viên, ${vi(rows.employer)} đơn vị sử dụng lao động (${vi(rows.member / since(started))} đoàn viên/giây)`);
+      log(
+        `  … ${vi(rows.member)} đoàn viên, ${vi(rows.employer)} đơn vị sử dụng lao động (${vi(rows.member / since(started))} đoàn viên/giây)`,
+      );
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
@@ -191,7 +214,10 @@ async function copyTable(url: string, dir: string, table: TableName): Promise<vo
   try {
     await client.query('SET synchronous_commit = off');
     const columns = TABLES[table].columns.map(([c]) => c).join(', ');
-    await pipeline(fs.createReadStream(path.join(dir, `${table}.tsv`), { highWaterMark: 1 << 20 }), client.query(copyFrom(`COPY ${table} (${columns}) FROM STDIN`)));
+    await pipeline(
+      fs.createReadStream(path.join(dir, `${table}.tsv`), { highWaterMark: 1 << 20 }),
+      client.query(copyFrom(`COPY ${table} (${columns}) FROM STDIN`)),
+    );
   } finally {
     await client.end();
   }
@@ -219,7 +245,13 @@ async function insertTable(db: Kysely<DB>, dir: string, table: TableName): Promi
   await flush();
 }
 
-async function recreate(target: LoadTarget, objects: DeferredObject[], rows: Record<TableName, number>, report: NationalLoadReport, log: Log): Promise<void> {
+async function recreate(
+  target: LoadTarget,
+  objects: DeferredObject[],
+  rows: Record<TableName, number>,
+  report: NationalLoadReport,
+  log: Log,
+): Promise<void> {
   const size = (o: DeferredObject) => rows[o.table as TableName] ?? 0;
   for (const wave of recreationWaves(objects)) {
     // The exclusion constraints' GiST builds are the long poles (no sorted build for btree_gist in PG 15): start them first.
@@ -238,20 +270,25 @@ async function recreate(target: LoadTarget, objects: DeferredObject[], rows: Rec
     // Two builds at a time on their own sessions, each with generous maintenance memory. An
     // ALTER TABLE (constraint) locks its table exclusively, so it never runs beside another
     // build on the same table (it would just wait and idle a core); plain indexes may share.
-    await runPool(ordered, 2, async (o) => {
-      const client = new pg.Client({ connectionString: target.url! });
-      await client.connect();
-      try {
-        await client.query(`SET maintenance_work_mem = '1GB'`);
-        const t = performance.now();
-        await client.query(o.create);
-        const seconds = since(t);
-        report.deferred.push({ table: o.table, name: o.name, kind: o.kind, seconds });
-        log(`  ${o.name} (${o.kind}, ${o.table}): ${seconds.toFixed(1)} giây`);
-      } finally {
-        await client.end();
-      }
-    }, (a, b) => a.table === b.table && (a.kind !== 'index' || b.kind !== 'index'));
+    await runPool(
+      ordered,
+      2,
+      async (o) => {
+        const client = new pg.Client({ connectionString: target.url! });
+        await client.connect();
+        try {
+          await client.query(`SET maintenance_work_mem = '1GB'`);
+          const t = performance.now();
+          await client.query(o.create);
+          const seconds = since(t);
+          report.deferred.push({ table: o.table, name: o.name, kind: o.kind, seconds });
+          log(`  ${o.name} (${o.kind}, ${o.table}): ${seconds.toFixed(1)} giây`);
+        } finally {
+          await client.end();
+        }
+      },
+      (a, b) => a.table === b.table && (a.kind !== 'index' || b.kind !== 'index'),
+    );
   }
 }
 
@@ -261,15 +298,25 @@ async function createAccounts(db: Kysely<DB>, unitIds: Map<string, number>): Pro
     const unitId = unitIds.get(account.unitCode);
     if (unitId === undefined) continue; // a tiny test shape may lack the unit
     const userId = await insertUser(db, {
-      username: account.username, fullName: account.fullName, unitId, email: `${account.username}@demo.tiendo.vn`, phone: account.phone,
-      passwordHash, mustChangePassword: false,
+      username: account.username,
+      fullName: account.fullName,
+      unitId,
+      email: `${account.username}@demo.tiendo.vn`,
+      phone: account.phone,
+      passwordHash,
+      mustChangePassword: false,
     });
     await setRoles(db, userId, account.roles);
   }
 }
 
 /** Runs `work` over `items`, `width` at a time, never starting an item that `conflicts` with one running. */
-async function runPool<T>(items: readonly T[], width: number, work: (item: T) => Promise<void>, conflicts: (a: T, b: T) => boolean = () => false): Promise<void> {
+async function runPool<T>(
+  items: readonly T[],
+  width: number,
+  work: (item: T) => Promise<void>,
+  conflicts: (a: T, b: T) => boolean = () => false,
+): Promise<void> {
   const pending = [...items];
   const running = new Set<T>();
   const waiting: (() => void)[] = [];

@@ -16,33 +16,122 @@ export interface TableSpec {
 }
 
 export const TABLES = {
-  org_unit: { table: 'org_unit', identity: true, columns: [['id', 'bigint'], ['code', 'text'], ['name', 'text'], ['kind', 'text'], ['sector', 'text'], ['symbol', 'text'], ['place', 'text'], ['valid_from', 'date']] },
-  org_placement: { table: 'org_placement', identity: true, columns: [['id', 'bigint'], ['unit_id', 'bigint'], ['parent_id', 'bigint'], ['path', 'ltree'], ['depth', 'integer'], ['valid_from', 'date']] },
-  employer: {
-    table: 'employer', identity: true,
-    columns: [['id', 'bigint'], ['tax_code', 'text'], ['name', 'text'], ['sector', 'text'], ['industry', 'text'], ['province_name', 'text'], ['commune_name', 'text'],
-      ['area_unit_id', 'bigint'], ['cdcs_unit_id', 'bigint'], ['workers', 'integer'], ['women_workers', 'integer'], ['workers_counted_on', 'date']],
+  org_unit: {
+    table: 'org_unit',
+    identity: true,
+    columns: [
+      ['id', 'bigint'],
+      ['code', 'text'],
+      ['name', 'text'],
+      ['kind', 'text'],
+      ['sector', 'text'],
+      ['symbol', 'text'],
+      ['place', 'text'],
+      ['valid_from', 'date'],
+    ],
   },
-  grassroots_profile: { table: 'grassroots_profile', identity: false, columns: [['unit_id', 'bigint'], ['employer_id', 'bigint'], ['founding_decision', 'text'], ['founded_on', 'date'], ['chair_name', 'text']] },
+  org_placement: {
+    table: 'org_placement',
+    identity: true,
+    columns: [
+      ['id', 'bigint'],
+      ['unit_id', 'bigint'],
+      ['parent_id', 'bigint'],
+      ['path', 'ltree'],
+      ['depth', 'integer'],
+      ['valid_from', 'date'],
+    ],
+  },
+  employer: {
+    table: 'employer',
+    identity: true,
+    columns: [
+      ['id', 'bigint'],
+      ['tax_code', 'text'],
+      ['name', 'text'],
+      ['sector', 'text'],
+      ['industry', 'text'],
+      ['province_name', 'text'],
+      ['commune_name', 'text'],
+      ['area_unit_id', 'bigint'],
+      ['cdcs_unit_id', 'bigint'],
+      ['workers', 'integer'],
+      ['women_workers', 'integer'],
+      ['workers_counted_on', 'date'],
+    ],
+  },
+  grassroots_profile: {
+    table: 'grassroots_profile',
+    identity: false,
+    columns: [
+      ['unit_id', 'bigint'],
+      ['employer_id', 'bigint'],
+      ['founding_decision', 'text'],
+      ['founded_on', 'date'],
+      ['chair_name', 'text'],
+    ],
+  },
   member: {
-    table: 'member', identity: true,
-    columns: [['id', 'bigint'], ['full_name', 'text'], ['gender', 'text'], ['birth_date', 'date'], ['cccd', 'text'], ['phone', 'text'], ['ethnicity', 'text'],
-      ['card_number', 'text'], ['joined_on', 'date'], ['current_unit_id', 'bigint'], ['status', 'text'], ['left_on', 'date'], ['left_reason', 'text']],
+    table: 'member',
+    identity: true,
+    columns: [
+      ['id', 'bigint'],
+      ['full_name', 'text'],
+      ['gender', 'text'],
+      ['birth_date', 'date'],
+      ['cccd', 'text'],
+      ['phone', 'text'],
+      ['ethnicity', 'text'],
+      ['card_number', 'text'],
+      ['joined_on', 'date'],
+      ['current_unit_id', 'bigint'],
+      ['status', 'text'],
+      ['left_on', 'date'],
+      ['left_reason', 'text'],
+    ],
   },
   membership: {
-    table: 'membership', identity: true,
-    columns: [['id', 'bigint'], ['member_id', 'bigint'], ['unit_id', 'bigint'], ['valid_from', 'date'], ['valid_to', 'date'], ['start_reason', 'text'], ['end_reason', 'text']],
+    table: 'membership',
+    identity: true,
+    columns: [
+      ['id', 'bigint'],
+      ['member_id', 'bigint'],
+      ['unit_id', 'bigint'],
+      ['valid_from', 'date'],
+      ['valid_to', 'date'],
+      ['start_reason', 'text'],
+      ['end_reason', 'text'],
+    ],
   },
   agreement: {
-    table: 'agreement', identity: true,
-    columns: [['id', 'bigint'], ['employer_id', 'bigint'], ['cdcs_unit_id', 'bigint'], ['kind', 'text'], ['signed_on', 'date'], ['effective_from', 'date'],
-      ['expires_on', 'date'], ['quality_class', 'text'], ['better_than_law', 'boolean'], ['renews_id', 'bigint']],
+    table: 'agreement',
+    identity: true,
+    columns: [
+      ['id', 'bigint'],
+      ['employer_id', 'bigint'],
+      ['cdcs_unit_id', 'bigint'],
+      ['kind', 'text'],
+      ['signed_on', 'date'],
+      ['effective_from', 'date'],
+      ['expires_on', 'date'],
+      ['quality_class', 'text'],
+      ['better_than_law', 'boolean'],
+      ['renews_id', 'bigint'],
+    ],
   },
 } as const satisfies Record<string, TableSpec>;
 
 export type TableName = keyof typeof TABLES;
 /** Load order for the embedded database (one connection): parents before children, for readability of a half-done load. */
-export const TABLE_ORDER: readonly TableName[] = ['org_unit', 'org_placement', 'employer', 'grassroots_profile', 'member', 'membership', 'agreement'];
+export const TABLE_ORDER: readonly TableName[] = [
+  'org_unit',
+  'org_placement',
+  'employer',
+  'grassroots_profile',
+  'member',
+  'membership',
+  'agreement',
+];
 
 /** The day worker counts are "as of" in the generated data. */
 const COUNTED_ON = '2026-06-30';
@@ -55,15 +144,62 @@ export function* treeRows(tree: NationalTree): Generator<[TableName, Value[]]> {
 
 export function* batchRows(b: RegistryBatch): Generator<[TableName, Value[]]> {
   for (const e of b.employers) {
-    yield ['employer', [e.id, e.taxCode, e.name, e.sector, e.industry, e.provinceName, e.communeName, e.areaUnitId, e.cdcsUnitId, e.workers, e.womenWorkers, COUNTED_ON]];
+    yield [
+      'employer',
+      [
+        e.id,
+        e.taxCode,
+        e.name,
+        e.sector,
+        e.industry,
+        e.provinceName,
+        e.communeName,
+        e.areaUnitId,
+        e.cdcsUnitId,
+        e.workers,
+        e.womenWorkers,
+        COUNTED_ON,
+      ],
+    ];
   }
   for (const p of b.profiles) yield ['grassroots_profile', [p.unitId, p.employerId, p.foundingDecision, p.foundedOn, p.chairName]];
   for (const m of b.members) {
-    yield ['member', [m.id, m.fullName, m.gender, m.birthDate, m.cccd, m.phone, m.ethnicity, m.cardNumber, m.joinedOn, m.currentUnitId, m.status, m.leftOn, m.leftReason]];
+    yield [
+      'member',
+      [
+        m.id,
+        m.fullName,
+        m.gender,
+        m.birthDate,
+        m.cccd,
+        m.phone,
+        m.ethnicity,
+        m.cardNumber,
+        m.joinedOn,
+        m.currentUnitId,
+        m.status,
+        m.leftOn,
+        m.leftReason,
+      ],
+    ];
   }
   for (const h of b.memberships) yield ['membership', [h.id, h.memberId, h.unitId, h.validFrom, h.validTo, h.startReason, h.endReason]];
   for (const a of b.agreements) {
-    yield ['agreement', [a.id, a.employerId, a.cdcsUnitId, 'enterprise', a.signedOn, a.effectiveFrom, a.expiresOn, a.qualityClass, a.betterThanLaw, a.renewsId]];
+    yield [
+      'agreement',
+      [
+        a.id,
+        a.employerId,
+        a.cdcsUnitId,
+        'enterprise',
+        a.signedOn,
+        a.effectiveFrom,
+        a.expiresOn,
+        a.qualityClass,
+        a.betterThanLaw,
+        a.renewsId,
+      ],
+    ];
   }
 }
 

@@ -11,7 +11,8 @@ export const documentErrors = {
       'conflict',
       `Bản rà soát vừa được ${who} lưu${when}. Thay đổi của bạn chưa được lưu để không ghi đè lên họ: hãy tải lại bản rà soát rồi làm tiếp.`,
     ),
-  targetsIncomplete: (issues: ErrorIssue[]) => new AppError('TARGETS_INCOMPLETE', 'bad_request', issues.map((i) => i.message).join(' '), issues),
+  targetsIncomplete: (issues: ErrorIssue[]) =>
+    new AppError('TARGETS_INCOMPLETE', 'bad_request', issues.map((i) => i.message).join(' '), issues),
   alreadyConfirmed: () =>
     new AppError(
       'DOCUMENT_ALREADY_CONFIRMED',
@@ -22,13 +23,21 @@ export const documentErrors = {
   linkToSelf: () => new AppError('LINK_TO_SELF', 'bad_request', 'Một văn bản không thể thực hiện chính nó.'),
   linkNotFound: () => new AppError('LINK_NOT_FOUND', 'not_found', 'Không tìm thấy liên kết (văn bản dẫn chiếu) này.'),
   titleMissing: () =>
-    new AppError('TITLE_MISSING', 'bad_request', 'Hãy nhập trích yếu (tên) của văn bản.', [{ path: 'metadata.title', message: 'Cần trích yếu.' }]),
+    new AppError('TITLE_MISSING', 'bad_request', 'Hãy nhập trích yếu (tên) của văn bản.', [
+      { path: 'metadata.title', message: 'Cần trích yếu.' },
+    ]),
   termInvalid: (from: number, to: number) =>
     new AppError('TERM_INVALID', 'bad_request', `Nhiệm kỳ ${from}–${to} không hợp lệ: năm kết thúc trước năm bắt đầu.`, [
       { path: 'metadata.termTo', message: 'Năm kết thúc trước năm bắt đầu.' },
     ]),
   duplicateFile: (name: string, issuer: string, state: string, details: Record<string, unknown>) =>
-    new AppError('DOCUMENT_DUPLICATE', 'conflict', `Tệp này đã được tải lên: ${name} (${issuer}, ${state}). Hãy mở văn bản đã có thay vì tạo một bản trùng.`, [], details),
+    new AppError(
+      'DOCUMENT_DUPLICATE',
+      'conflict',
+      `Tệp này đã được tải lên: ${name} (${issuer}, ${state}). Hãy mở văn bản đã có thay vì tạo một bản trùng.`,
+      [],
+      details,
+    ),
   sameSymbol: (issuer: string, symbol: string, date: string, title: string, state: string, details: Record<string, unknown>) =>
     new AppError(
       'DOCUMENT_SAME_SYMBOL',

@@ -37,7 +37,21 @@ CHỦ TỊCH
 Lê Văn Thử
 `;
 
-interface Proposal { key: string; value: number; unit: string; comparator: string; annual: boolean; deadlineYear: number | null; subject: string; quote: string; start: number; end: number; sectors: string[] | null; minWorkers: number | null; suggestions: { code: string }[] }
+interface Proposal {
+  key: string;
+  value: number;
+  unit: string;
+  comparator: string;
+  annual: boolean;
+  deadlineYear: number | null;
+  subject: string;
+  quote: string;
+  start: number;
+  end: number;
+  sectors: string[] | null;
+  minWorkers: number | null;
+  suggestions: { code: string }[];
+}
 
 describe.each(testDatabaseTargets())('documents: upload, review, confirm, cascade on $kind', (target) => {
   let database: TestDatabase;
@@ -69,7 +83,9 @@ describe.each(testDatabaseTargets())('documents: upload, review, confirm, cascad
     session.upload('POST', `/api/documents/upload?unitId=${unitId}`, fileName, content);
   const counts = async () => {
     const r = await sql<{ documents: number; files: number; links: number }>`
-      SELECT (SELECT count(*) FROM plan_document)::int AS documents, (SELECT count(*) FROM stored_file)::int AS files, (SELECT count(*) FROM document_link)::int AS links`.execute(database.db);
+      SELECT (SELECT count(*) FROM plan_document)::int AS documents, (SELECT count(*) FROM stored_file)::int AS files, (SELECT count(*) FROM document_link)::int AS links`.execute(
+      database.db,
+    );
     return r.rows[0]!;
   };
 
@@ -79,9 +95,18 @@ describe.each(testDatabaseTargets())('documents: upload, review, confirm, cascad
     expect(r.status, JSON.stringify(r.body).slice(0, 500)).toBe(200);
     const review = r.body;
     expect(review.document).toMatchObject({
-      status: 'review', kind: 'program', symbol: '05/CTr-LĐLĐ', issuedOn: '2024-01-18', termFrom: 2023, termTo: 2028, place: 'Bình Phước',
-      issuerText: 'Ban Chấp hành Liên đoàn Lao động tỉnh Bình Phước', signerName: 'Nguyễn Thị Hương Giang', issuer: { id: tni },
-      file: { name: 'CTr 05 Bình Phước.docx', sizeBytes: docx.length }, targets: 0,
+      status: 'review',
+      kind: 'program',
+      symbol: '05/CTr-LĐLĐ',
+      issuedOn: '2024-01-18',
+      termFrom: 2023,
+      termTo: 2028,
+      place: 'Bình Phước',
+      issuerText: 'Ban Chấp hành Liên đoàn Lao động tỉnh Bình Phước',
+      signerName: 'Nguyễn Thị Hương Giang',
+      issuer: { id: tni },
+      file: { name: 'CTr 05 Bình Phước.docx', sizeBytes: docx.length },
+      targets: 0,
     });
     expect(review.format).toBe('docx');
     expect(review.proposals).toHaveLength(16);
@@ -96,7 +121,11 @@ describe.each(testDatabaseTargets())('documents: upload, review, confirm, cascad
     expect(review.links.map((l: { symbol: string }) => l.symbol)).toContain('391-KT/TU');
     programme = { id: review.document.id, proposals: review.proposals };
 
-    const file = await t.app.inject({ method: 'GET', url: `/api/documents/${programme.id}/file`, headers: { cookie: `tiendo_session=${province.cookie}` } });
+    const file = await t.app.inject({
+      method: 'GET',
+      url: `/api/documents/${programme.id}/file`,
+      headers: { cookie: `tiendo_session=${province.cookie}` },
+    });
     expect(file.statusCode).toBe(200);
     expect(file.rawPayload.equals(docx)).toBe(true);
     expect(file.headers['content-disposition']).toContain(encodeURIComponent('CTr 05 Bình Phước.docx'));
@@ -110,14 +139,33 @@ describe.each(testDatabaseTargets())('documents: upload, review, confirm, cascad
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('DOCUMENT_DUPLICATE');
     expect(again.body.error.details).toMatchObject({ canProceed: false, existing: { id: programme.id, status: 'review' } });
-    expect(again.body.error.message).toMatch(/^Tệp này đã được tải lên: 05\/CTr-LĐLĐ — .+ \(Liên đoàn Lao động tỉnh Tây Ninh, đang chờ rà soát\)\. Hãy mở văn bản đã có/);
+    expect(again.body.error.message).toMatch(
+      /^Tệp này đã được tải lên: 05\/CTr-LĐLĐ — .+ \(Liên đoàn Lao động tỉnh Tây Ninh, đang chờ rà soát\)\. Hãy mở văn bản đã có/,
+    );
   });
 
   it('keeps the reviewer’s choices, refuses incomplete targets, then confirms: targets on the dashboard', async () => {
-    const metadata = { kind: 'program', symbol: '05/CTr-LĐLĐ', title: 'Chương trình hành động thực hiện Nghị quyết Đại hội XI Công đoàn tỉnh', issuedOn: '2024-01-18', termFrom: 2023, termTo: 2028, signerName: 'Nguyễn Thị Hương Giang' };
+    const metadata = {
+      kind: 'program',
+      symbol: '05/CTr-LĐLĐ',
+      title: 'Chương trình hành động thực hiện Nghị quyết Đại hội XI Công đoàn tỉnh',
+      issuedOn: '2024-01-18',
+      termFrom: 2023,
+      termTo: 2028,
+      signerName: 'Nguyễn Thị Hương Giang',
+    };
     const decision = (p: Proposal, extra: Record<string, unknown> = {}) => ({
-      key: p.key, decision: 'confirm', indicatorCode: p.suggestions[0]?.code ?? null, comparator: p.comparator, value: p.value, annual: p.annual,
-      deadlineYear: p.deadlineYear, sectors: p.sectors, minWorkers: p.minWorkers, subject: p.subject, ...extra,
+      key: p.key,
+      decision: 'confirm',
+      indicatorCode: p.suggestions[0]?.code ?? null,
+      comparator: p.comparator,
+      value: p.value,
+      annual: p.annual,
+      deadlineYear: p.deadlineYear,
+      sectors: p.sectors,
+      minWorkers: p.minWorkers,
+      subject: p.subject,
+      ...extra,
     });
     const [members, enterprises, agreements, ...rest] = programme.proposals;
     const yearly = rest.find((p) => p.annual && p.suggestions.length > 0)!;
@@ -126,19 +174,32 @@ describe.each(testDatabaseTargets())('documents: upload, review, confirm, cascad
     const saved = await province.send('PUT', `/api/documents/${programme.id}/review`, { metadata, targets: draft, confirm: false });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     const resumed = (await province.get(`/api/documents/${programme.id}/review`)).body;
-    expect(resumed.decisions.map((d: { key: string; decision: string }) => `${d.key}:${d.decision}`)).toEqual([`${members!.key}:confirm`, `${enterprises!.key}:confirm`, `${agreements!.key}:drop`]);
+    expect(resumed.decisions.map((d: { key: string; decision: string }) => `${d.key}:${d.decision}`)).toEqual([
+      `${members!.key}:confirm`,
+      `${enterprises!.key}:confirm`,
+      `${agreements!.key}:drop`,
+    ]);
     expect(resumed.document).toMatchObject({ status: 'review', title: metadata.title });
 
     const incomplete = await province.send('PUT', `/api/documents/${programme.id}/review`, {
-      metadata, confirm: true, targets: [...draft, decision(noIndicator!, { indicatorCode: null }), decision(noTiming!, { annual: false, deadlineYear: null })],
+      metadata,
+      confirm: true,
+      targets: [...draft, decision(noIndicator!, { indicatorCode: null }), decision(noTiming!, { annual: false, deadlineYear: null })],
     });
     expect(incomplete.status).toBe(400);
     expect(incomplete.body.error.code).toBe('TARGETS_INCOMPLETE');
-    expect(incomplete.body.error.issues.map((i: { path: string }) => i.path)).toEqual(['targets.3.indicatorCode', 'targets.4.deadlineYear']);
+    expect(incomplete.body.error.issues.map((i: { path: string }) => i.path)).toEqual([
+      'targets.3.indicatorCode',
+      'targets.4.deadlineYear',
+    ]);
     expect(incomplete.body.error.message).toMatch(/^Chỉ tiêu 4 \(.+\): hãy chọn chỉ số để đo\./);
     expect((await province.get(`/api/documents/${programme.id}`)).body).toMatchObject({ status: 'review', targets: 0 });
 
-    const confirmed = await province.send('PUT', `/api/documents/${programme.id}/review`, { metadata, targets: [...draft, decision(yearly)], confirm: true });
+    const confirmed = await province.send('PUT', `/api/documents/${programme.id}/review`, {
+      metadata,
+      targets: [...draft, decision(yearly)],
+      confirm: true,
+    });
     expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
     expect(confirmed.body.document).toMatchObject({ status: 'confirmed', targets: 3 });
     const progress = (await province.get(`/api/progress?unitId=${tni}&documentId=${programme.id}`)).body.items;
@@ -178,12 +239,25 @@ describe.each(testDatabaseTargets())('documents: upload, review, confirm, cascad
 
   it('links the cascade by symbol in either upload order, and navigates up and down', async () => {
     // The resolution is typed by hand (no file); the commune's plan arrives before the plan it implements.
-    const resolution = await province.send('POST', '/api/documents', { kind: 'resolution', symbol: '02-NQ/TW', title: 'Nghị quyết về đổi mới tổ chức và hoạt động của Công đoàn Việt Nam trong tình hình mới', issuerUnitId: tni, issuedOn: '2021-06-12' });
+    const resolution = await province.send('POST', '/api/documents', {
+      kind: 'resolution',
+      symbol: '02-NQ/TW',
+      title: 'Nghị quyết về đổi mới tổ chức và hoạt động của Công đoàn Việt Nam trong tình hình mới',
+      issuerUnitId: tni,
+      issuedOn: '2021-06-12',
+    });
     expect(resolution.status, JSON.stringify(resolution.body)).toBe(200);
     const communePlan = await upload(commune, p01, 'ke-hoach-12.txt', Buffer.from(COMMUNE_PLAN));
     expect(communePlan.status, JSON.stringify(communePlan.body).slice(0, 300)).toBe(200);
-    const communeLinks = communePlan.body.links.map((l: { symbol: string; relation: string; linked: { id: number } | null }) => [l.symbol, l.relation, l.linked?.id ?? null]);
-    expect(communeLinks).toEqual([['61-KH/TU', 'implements', null], ['02-NQ/TW', 'implements', resolution.body.id]]);
+    const communeLinks = communePlan.body.links.map((l: { symbol: string; relation: string; linked: { id: number } | null }) => [
+      l.symbol,
+      l.relation,
+      l.linked?.id ?? null,
+    ]);
+    expect(communeLinks).toEqual([
+      ['61-KH/TU', 'implements', null],
+      ['02-NQ/TW', 'implements', resolution.body.id],
+    ]);
 
     const partyPlan = await upload(province, tni, 'KH 61 Tỉnh ủy.txt', Buffer.from(TEXT_001));
     expect(partyPlan.status).toBe(200);
@@ -192,18 +266,31 @@ describe.each(testDatabaseTargets())('documents: upload, review, confirm, cascad
 
     const cascade = (await province.get(`/api/documents/${planId}/cascade`)).body;
     expect(cascade.up.map((e: { depth: number; document: { symbol: string } }) => [e.depth, e.document.symbol])).toEqual([[1, '02-NQ/TW']]);
-    expect(cascade.down.map((e: { depth: number; document: { symbol: string } }) => [e.depth, e.document.symbol])).toEqual([[1, '12/KH-CĐP']]);
+    expect(cascade.down.map((e: { depth: number; document: { symbol: string } }) => [e.depth, e.document.symbol])).toEqual([
+      [1, '12/KH-CĐP'],
+    ]);
 
     // From the commune: up through 61-KH/TU to 02-NQ/TW; documents above its unit are shown but not opened.
     const fromCommune = (await commune.get(`/api/documents/${communePlan.body.document.id}/cascade`)).body;
-    const up = fromCommune.up.map((e: { depth: number; parentKey: string | null; document: { symbol: string; isInScope: boolean } }) => [e.depth, e.parentKey === null, e.document.symbol, e.document.isInScope]);
-    expect(up).toEqual([[1, true, '61-KH/TU', false], [1, true, '02-NQ/TW', false], [2, false, '02-NQ/TW', false]]);
+    const up = fromCommune.up.map((e: { depth: number; parentKey: string | null; document: { symbol: string; isInScope: boolean } }) => [
+      e.depth,
+      e.parentKey === null,
+      e.document.symbol,
+      e.document.isInScope,
+    ]);
+    expect(up).toEqual([
+      [1, true, '61-KH/TU', false],
+      [1, true, '02-NQ/TW', false],
+      [2, false, '02-NQ/TW', false],
+    ]);
     expect((await commune.get(`/api/documents/${planId}`)).status).toBe(404);
 
     // By hand: the commune's plan also implements the province programme.
     const linked = await commune.send('POST', `/api/documents/${communePlan.body.document.id}/links`, { linkedDocumentId: programme.id });
     expect(linked.status, JSON.stringify(linked.body)).toBe(200);
-    expect(linked.body.up.filter((e: { depth: number }) => e.depth === 1).map((e: { document: { symbol: string } }) => e.document.symbol)).toContain('05/CTr-LĐLĐ');
+    expect(
+      linked.body.up.filter((e: { depth: number }) => e.depth === 1).map((e: { document: { symbol: string } }) => e.document.symbol),
+    ).toContain('05/CTr-LĐLĐ');
     const down = (await province.get(`/api/documents/${programme.id}/cascade`)).body.down;
     expect(down.map((e: { document: { symbol: string } }) => e.document.symbol)).toEqual(['12/KH-CĐP']);
     const manual = linked.body.references.find((l: { source: string }) => l.source === 'manual');
@@ -217,7 +304,12 @@ describe.each(testDatabaseTargets())('documents: upload, review, confirm, cascad
     expect(communeDoc.symbol).toBe('12/KH-CĐP');
     expect((await sibling.get('/api/documents/search')).body.items).toEqual([]);
     expect((await sibling.get(`/api/documents/search?unitId=${p01}`)).status).toBe(404);
-    for (const url of [`/api/documents/${communeDoc.id}`, `/api/documents/${communeDoc.id}/review`, `/api/documents/${communeDoc.id}/file`, `/api/documents/${communeDoc.id}/cascade`]) {
+    for (const url of [
+      `/api/documents/${communeDoc.id}`,
+      `/api/documents/${communeDoc.id}/review`,
+      `/api/documents/${communeDoc.id}/file`,
+      `/api/documents/${communeDoc.id}/cascade`,
+    ]) {
       const r = await sibling.get(url);
       expect(r.status, url).toBe(404);
       expect(JSON.stringify(r.body)).not.toContain('Tân Ninh');
@@ -232,8 +324,20 @@ describe.each(testDatabaseTargets())('documents: upload, review, confirm, cascad
     const review = (await commune.get(`/api/documents/${communeDoc.id}/review`)).body;
     const p = review.proposals[0] as Proposal;
     const outside = await commune.send('PUT', `/api/documents/${communeDoc.id}/review`, {
-      metadata: { kind: 'plan', title: review.document.title }, confirm: true,
-      targets: [{ key: p.key, decision: 'confirm', indicatorCode: 'members', comparator: p.comparator, value: p.value, annual: false, deadlineYear: 2025, unitId: tni }],
+      metadata: { kind: 'plan', title: review.document.title },
+      confirm: true,
+      targets: [
+        {
+          key: p.key,
+          decision: 'confirm',
+          indicatorCode: 'members',
+          comparator: p.comparator,
+          value: p.value,
+          annual: false,
+          deadlineYear: 2025,
+          unitId: tni,
+        },
+      ],
     });
     expect(outside.status).toBe(400);
     expect(outside.body.error.message).toMatch(/không tìm thấy đơn vị thực hiện trong phạm vi của bạn/);

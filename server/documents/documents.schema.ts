@@ -7,8 +7,14 @@ const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => T
 const Comparator = Type.Union([Type.Literal('>'), Type.Literal('>='), Type.Literal('='), Type.Literal('<='), Type.Literal('<')]);
 const RegistrySector = Type.Union([Type.Literal('hcsn'), Type.Literal('dnnn'), Type.Literal('private'), Type.Literal('fdi')]);
 export const DocumentKind = Type.Union([
-  Type.Literal('resolution'), Type.Literal('program'), Type.Literal('plan'), Type.Literal('directive'),
-  Type.Literal('conclusion'), Type.Literal('decision'), Type.Literal('guidance'), Type.Literal('other'),
+  Type.Literal('resolution'),
+  Type.Literal('program'),
+  Type.Literal('plan'),
+  Type.Literal('directive'),
+  Type.Literal('conclusion'),
+  Type.Literal('decision'),
+  Type.Literal('guidance'),
+  Type.Literal('other'),
 ]);
 const Status = Type.Union([Type.Literal('review'), Type.Literal('confirmed')]);
 const Relation = Type.Union([Type.Literal('implements'), Type.Literal('cites'), Type.Literal('replaces')]);
@@ -46,7 +52,9 @@ const metadataFields = (title: ReturnType<typeof Type.String>) => ({
   signerName: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
 });
 
-export const DocumentMetadata = Type.Object(metadataFields(Type.String({ minLength: 1, maxLength: 1000 })), { additionalProperties: false });
+export const DocumentMetadata = Type.Object(metadataFields(Type.String({ minLength: 1, maxLength: 1000 })), {
+  additionalProperties: false,
+});
 
 /** The metadata of a draft, as typed: the title may be empty while the reviewer retypes it. */
 export const DraftMetadata = Type.Object(metadataFields(Type.String({ maxLength: 1000 })), { additionalProperties: false });
@@ -66,11 +74,24 @@ const Suggestion = Type.Object({ code: Type.String(), name: Type.String(), unit:
 const Span = { start: Type.Integer(), end: Type.Integer() };
 
 export const TargetProposal = Type.Object({
-  key: Type.String(), ...Span, valueStart: Type.Integer(), valueEnd: Type.Integer(), quote: Type.String(), subject: Type.String(),
-  value: Type.Number(), unit: Type.Union([Type.Literal('count'), Type.Literal('percent'), Type.Literal('money')], { description: 'Đơn vị: số lượng, phần trăm, hoặc số tiền (đồng)' }), comparator: Comparator,
-  annual: Type.Boolean(), deadlineYear: Nullable(Type.Integer()), timingSource: Type.String(),
-  sectors: Nullable(Type.Array(RegistrySector)), minWorkers: Nullable(Type.Integer()),
-  change: Nullable(Type.String()), suggestions: Type.Array(Suggestion),
+  key: Type.String(),
+  ...Span,
+  valueStart: Type.Integer(),
+  valueEnd: Type.Integer(),
+  quote: Type.String(),
+  subject: Type.String(),
+  value: Type.Number(),
+  unit: Type.Union([Type.Literal('count'), Type.Literal('percent'), Type.Literal('money')], {
+    description: 'Đơn vị: số lượng, phần trăm, hoặc số tiền (đồng)',
+  }),
+  comparator: Comparator,
+  annual: Type.Boolean(),
+  deadlineYear: Nullable(Type.Integer()),
+  timingSource: Type.String(),
+  sectors: Nullable(Type.Array(RegistrySector)),
+  minWorkers: Nullable(Type.Integer()),
+  change: Nullable(Type.String()),
+  suggestions: Type.Array(Suggestion),
 });
 
 export const ReviewItem = Type.Object({
@@ -90,39 +111,51 @@ export const LinkItem = Type.Object({
   linked: Nullable(DocumentSummary),
 });
 
-export const TargetDecision = Type.Object({
-  key: Type.String({ maxLength: 40 }),
-  /** 'pending': not decided yet (kept in a saved draft; never enters the system). */
-  decision: Type.Union([Type.Literal('confirm'), Type.Literal('drop'), Type.Literal('pending')]),
-  indicatorCode: Type.Optional(Nullable(Type.String({ maxLength: 64 }))),
-  comparator: Comparator,
-  value: Type.Number(),
-  unitId: Type.Optional(NullableInteger({ minimum: 1 })),
-  annual: Type.Boolean(),
-  deadlineYear: Type.Optional(NullableInteger({ minimum: 2000, maximum: 2100 })),
-  sectors: Type.Optional(Nullable(Type.Array(RegistrySector, { maxItems: 4 }))),
-  minWorkers: Type.Optional(NullableInteger({ minimum: 0, maximum: 100000 })),
-  subject: Type.Optional(Type.String({ maxLength: 1000 })),
-  quote: Type.Optional(Nullable(Type.String({ maxLength: 4000 }))),
-}, { additionalProperties: false });
+export const TargetDecision = Type.Object(
+  {
+    key: Type.String({ maxLength: 40 }),
+    /** 'pending': not decided yet (kept in a saved draft; never enters the system). */
+    decision: Type.Union([Type.Literal('confirm'), Type.Literal('drop'), Type.Literal('pending')]),
+    indicatorCode: Type.Optional(Nullable(Type.String({ maxLength: 64 }))),
+    comparator: Comparator,
+    value: Type.Number(),
+    unitId: Type.Optional(NullableInteger({ minimum: 1 })),
+    annual: Type.Boolean(),
+    deadlineYear: Type.Optional(NullableInteger({ minimum: 2000, maximum: 2100 })),
+    sectors: Type.Optional(Nullable(Type.Array(RegistrySector, { maxItems: 4 }))),
+    minWorkers: Type.Optional(NullableInteger({ minimum: 0, maximum: 100000 })),
+    subject: Type.Optional(Type.String({ maxLength: 1000 })),
+    quote: Type.Optional(Nullable(Type.String({ maxLength: 4000 }))),
+  },
+  { additionalProperties: false },
+);
 
-const ReviewVersion = Type.Integer({ minimum: 1, description: 'Phiên bản bản rà soát đã đọc (draft.version); nếu có người lưu trước thì trả lời 409 REVIEW_VERSION_CONFLICT' });
+const ReviewVersion = Type.Integer({
+  minimum: 1,
+  description: 'Phiên bản bản rà soát đã đọc (draft.version); nếu có người lưu trước thì trả lời 409 REVIEW_VERSION_CONFLICT',
+});
 
-export const SaveReviewBody = Type.Object({
-  metadata: DocumentMetadata,
-  targets: Type.Array(TargetDecision, { maxItems: 500 }),
-  /** false: keep the choices and come back later; true: the confirmed targets enter the system. */
-  confirm: Type.Boolean(),
-  /** Optional for API clients; the review screen always sends it. */
-  version: Type.Optional(ReviewVersion),
-}, { additionalProperties: false });
+export const SaveReviewBody = Type.Object(
+  {
+    metadata: DocumentMetadata,
+    targets: Type.Array(TargetDecision, { maxItems: 500 }),
+    /** false: keep the choices and come back later; true: the confirmed targets enter the system. */
+    confirm: Type.Boolean(),
+    /** Optional for API clients; the review screen always sends it. */
+    version: Type.Optional(ReviewVersion),
+  },
+  { additionalProperties: false },
+);
 
 /** The autosaved working copy: nothing is checked for completeness, nothing enters the system. */
-export const SaveDraftBody = Type.Object({
-  version: ReviewVersion,
-  metadata: DraftMetadata,
-  targets: Type.Array(TargetDecision, { maxItems: 500 }),
-}, { additionalProperties: false });
+export const SaveDraftBody = Type.Object(
+  {
+    version: ReviewVersion,
+    metadata: DraftMetadata,
+    targets: Type.Array(TargetDecision, { maxItems: 500 }),
+  },
+  { additionalProperties: false },
+);
 
 export const ReviewDraft = Type.Object({
   /** Bumped by every save of the review, draft or final; send it back with the next save. */
@@ -148,12 +181,18 @@ export const DocumentReview = Type.Object({
   draft: ReviewDraft,
 });
 
-export const UploadQuery = Type.Object({
-  unitId: Type.Integer({ minimum: 1, description: 'Đơn vị ban hành (trong phạm vi của người dùng)' }),
-  acceptSameSymbol: Type.Optional(Type.Boolean({
-    description: 'Vẫn lưu khi đơn vị đã có văn bản cùng số ký hiệu (409 DOCUMENT_SAME_SYMBOL); không áp dụng cho cùng một tệp (DOCUMENT_DUPLICATE)',
-  })),
-}, { additionalProperties: false });
+export const UploadQuery = Type.Object(
+  {
+    unitId: Type.Integer({ minimum: 1, description: 'Đơn vị ban hành (trong phạm vi của người dùng)' }),
+    acceptSameSymbol: Type.Optional(
+      Type.Boolean({
+        description:
+          'Vẫn lưu khi đơn vị đã có văn bản cùng số ký hiệu (409 DOCUMENT_SAME_SYMBOL); không áp dụng cho cùng một tệp (DOCUMENT_DUPLICATE)',
+      }),
+    ),
+  },
+  { additionalProperties: false },
+);
 
 /** `error.details` of 409 DOCUMENT_DUPLICATE (same file) and DOCUMENT_SAME_SYMBOL (same symbol, same issuer). */
 export const DuplicateDetails = Type.Object({
@@ -162,13 +201,16 @@ export const DuplicateDetails = Type.Object({
   canProceed: Type.Boolean(),
 });
 
-export const SearchQuery = Type.Object({
-  unitId: Type.Optional(Type.Integer({ minimum: 1 })),
-  q: Type.Optional(Type.String({ maxLength: 200, description: 'Tìm theo số ký hiệu, trích yếu, cơ quan ban hành (không cần dấu)' })),
-  status: Type.Optional(Status),
-  includeAbove: Type.Optional(Type.Boolean({ description: 'Thêm văn bản của các cấp trên (để liên kết văn bản mình thực hiện)' })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-}, { additionalProperties: false });
+export const SearchQuery = Type.Object(
+  {
+    unitId: Type.Optional(Type.Integer({ minimum: 1 })),
+    q: Type.Optional(Type.String({ maxLength: 200, description: 'Tìm theo số ký hiệu, trích yếu, cơ quan ban hành (không cần dấu)' })),
+    status: Type.Optional(Status),
+    includeAbove: Type.Optional(Type.Boolean({ description: 'Thêm văn bản của các cấp trên (để liên kết văn bản mình thực hiện)' })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+  },
+  { additionalProperties: false },
+);
 
 export const DocumentList = Type.Object({ items: Type.Array(DocumentSummary) });
 
@@ -191,9 +233,12 @@ export const Cascade = Type.Object({
   references: Type.Array(LinkItem),
 });
 
-export const CreateLinkBody = Type.Object({
-  linkedDocumentId: Type.Integer({ minimum: 1 }),
-  relation: Type.Optional(Type.Union([Type.Literal('implements'), Type.Literal('cites')])),
-  /** An extracted reference that was not resolved automatically: link it to this document. */
-  linkId: Type.Optional(Type.Integer({ minimum: 1 })),
-}, { additionalProperties: false });
+export const CreateLinkBody = Type.Object(
+  {
+    linkedDocumentId: Type.Integer({ minimum: 1 }),
+    relation: Type.Optional(Type.Union([Type.Literal('implements'), Type.Literal('cites')])),
+    /** An extracted reference that was not resolved automatically: link it to this document. */
+    linkId: Type.Optional(Type.Integer({ minimum: 1 })),
+  },
+  { additionalProperties: false },
+);

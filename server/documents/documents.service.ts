@@ -19,7 +19,17 @@ import { DEFAULT_MAX_BYTES } from './intake/read-document.ts';
 import * as repo from './documents.repository.ts';
 import { presentDetail, presentItems, presentLink, presentSummary } from './documents.presenter.ts';
 import type {
-  CascadeEntry, CreateLinkBody, DocumentMetadata, DocumentReview, DraftMetadata, DuplicateDetails, ReviewDraft, SaveDraftBody, SaveReviewBody, SearchQuery, TargetDecision,
+  CascadeEntry,
+  CreateLinkBody,
+  DocumentMetadata,
+  DocumentReview,
+  DraftMetadata,
+  DuplicateDetails,
+  ReviewDraft,
+  SaveDraftBody,
+  SaveReviewBody,
+  SearchQuery,
+  TargetDecision,
 } from './documents.schema.ts';
 
 export const DOCUMENT_MAX_BYTES = DEFAULT_MAX_BYTES;
@@ -40,7 +50,10 @@ const clean = (v: string | null | undefined) => v?.normalize('NFC').replace(/\s+
 
 export class DocumentsService {
   /** `work` runs reading and extraction off the event loop, bounded (intake/document-worker.ts). */
-  constructor(private readonly db: Kysely<DB>, private readonly work: DocumentWorkPool = documentWork) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly work: DocumentWorkPool = documentWork,
+  ) {}
 
   /**
    * Reads the file before anything is written: a refused file leaves no trace. A document already
@@ -49,7 +62,14 @@ export class DocumentsService {
    * it is another document (`acceptSameSymbol`: numbering restarts every year, a symbol may be
    * misread).
    */
-  async upload(principal: Principal, actor: AuditActor, issuerUnitId: number, fileName: string, content: Buffer, options: { acceptSameSymbol?: boolean } = {}): Promise<Review> {
+  async upload(
+    principal: Principal,
+    actor: AuditActor,
+    issuerUnitId: number,
+    fileName: string,
+    content: Buffer,
+    options: { acceptSameSymbol?: boolean } = {},
+  ): Promise<Review> {
     const sha256 = createHash('sha256').update(content).digest('hex');
     const sameFile = await repo.findSameFile(this.db, sha256, principal.scopePath);
     if (sameFile) throw duplicateOf(sameFile, 'file');
@@ -59,7 +79,11 @@ export class DocumentsService {
     });
     const proposed = proposeMetadata(extraction);
     if (proposed.symbol && !options.acceptSameSymbol) {
-      const sameSymbol = await repo.findSameSymbol(this.db, { issuerUnitId, symbol: proposed.symbol, issuedOn: proposed.issuedOn }, principal.scopePath);
+      const sameSymbol = await repo.findSameSymbol(
+        this.db,
+        { issuerUnitId, symbol: proposed.symbol, issuedOn: proposed.issuedOn },
+        principal.scopePath,
+      );
       if (sameSymbol) throw duplicateOf(sameSymbol, 'symbol');
     }
     const name = fileName.normalize('NFC').replace(/[\\/]/g, '_').slice(0, 200) || `van-ban.${intake.format}`;
@@ -68,10 +92,17 @@ export class DocumentsService {
       const fileId = await repo.insertStoredFile(trx, { fileName: name, mimeType: MIME[intake.format], sha256, content });
       const documentId = await repo.insertReviewDocument(trx, { issuerUnitId, fileId, metadata });
       await repo.insertReview(trx, { documentId, format: intake.format, text: intake.text, warnings: intake.warnings, extraction });
-      await repo.insertExtractedLinks(trx, documentId, extraction.references.map((r) => ({ symbol: r.symbol, relation: r.relation, date: r.date })));
+      await repo.insertExtractedLinks(
+        trx,
+        documentId,
+        extraction.references.map((r) => ({ symbol: r.symbol, relation: r.relation, date: r.date })),
+      );
       await this.resolveAround(trx, documentId);
       await writeAudit(trx, actor, {
-        action: 'document.upload', unitId: issuerUnitId, entityType: 'plan_document', entityId: documentId,
+        action: 'document.upload',
+        unitId: issuerUnitId,
+        entityType: 'plan_document',
+        entityId: documentId,
         after: { fileName: name, sizeBytes: content.length, symbol: metadata.symbol, targetsFound: extraction.targets.length },
       });
       return documentId;
@@ -85,12 +116,20 @@ export class DocumentsService {
     if (!row || !stored) throw documentNotFound();
     const extraction = stored.extraction as ExtractionResult;
     return {
-      document: presentDetail(row), format: stored.format, text: stored.text, warnings: stored.warnings,
-      proposals: proposeTargets(extraction), items: presentItems(extraction), links: await this.presentLinks(principal, id),
-      decisions: (stored.decisions as Decision[] | null) ?? null, savedTargets: Number(row.targets),
+      document: presentDetail(row),
+      format: stored.format,
+      text: stored.text,
+      warnings: stored.warnings,
+      proposals: proposeTargets(extraction),
+      items: presentItems(extraction),
+      links: await this.presentLinks(principal, id),
+      decisions: (stored.decisions as Decision[] | null) ?? null,
+      savedTargets: Number(row.targets),
       draft: {
-        version: stored.version, metadata: (stored.draft_metadata as Draft['metadata']) ?? null,
-        savedAt: stored.saved_by ? new Date(stored.updated_at).toISOString() : null, savedBy: stored.saved_by,
+        version: stored.version,
+        metadata: (stored.draft_metadata as Draft['metadata']) ?? null,
+        savedAt: stored.saved_by ? new Date(stored.updated_at).toISOString() : null,
+        savedBy: stored.saved_by,
       },
     };
   }
@@ -99,15 +138,28 @@ export class DocumentsService {
    * The autosaved working copy (decisions and metadata as typed): nothing checked for
    * completeness, nothing enters the system; refused if someone saved the review since `version`.
    */
-  async saveDraft(principal: Principal, actor: AuditActor, id: number, body: Static<typeof SaveDraftBody>): Promise<Omit<Draft, 'metadata'>> {
+  async saveDraft(
+    principal: Principal,
+    actor: AuditActor,
+    id: number,
+    body: Static<typeof SaveDraftBody>,
+  ): Promise<Omit<Draft, 'metadata'>> {
     const row = await repo.findDocument(this.db, id, principal.scopePath);
     if (!row) throw documentNotFound();
     if (row.status === 'confirmed') throw alreadyConfirmed();
     const saved = await this.db.transaction().execute(async (trx) => {
-      const written = await repo.saveDecisions(trx, id, { decisions: body.targets, draftMetadata: draftMetadata(body.metadata), savedBy: actor.label, expectedVersion: body.version });
+      const written = await repo.saveDecisions(trx, id, {
+        decisions: body.targets,
+        draftMetadata: draftMetadata(body.metadata),
+        savedBy: actor.label,
+        expectedVersion: body.version,
+      });
       if (!written) return undefined;
       await writeAudit(trx, actor, {
-        action: 'document.review_draft', unitId: Number(row.issuer_unit_id), entityType: 'plan_document', entityId: id,
+        action: 'document.review_draft',
+        unitId: Number(row.issuer_unit_id),
+        entityType: 'plan_document',
+        entityId: id,
         after: { version: written.version, ...decisionCounts(body.targets) },
       });
       return written;
@@ -139,22 +191,39 @@ export class DocumentsService {
     };
     const written = await this.db.transaction().execute(async (trx) => {
       // First, so that a stale version writes nothing (the transaction ends here).
-      const saved = await repo.saveDecisions(trx, id, { decisions: body.targets, draftMetadata: null, savedBy: actor.label, expectedVersion: body.version });
+      const saved = await repo.saveDecisions(trx, id, {
+        decisions: body.targets,
+        draftMetadata: null,
+        savedBy: actor.label,
+        expectedVersion: body.version,
+      });
       if (!saved) return false;
       await repo.updateMetadata(trx, id, metadata, body.confirm ? 'confirmed' : undefined);
       const targetIds: number[] = [];
       for (const t of confirmed) {
         const proposal = proposals.get(t.key);
-        targetIds.push(await repo.insertTarget(trx, {
-          documentId: id, unitId: t.unitId ?? Number(row.issuer_unit_id), indicatorCode: t.indicatorCode!, comparator: t.comparator, value: t.value,
-          annual: t.annual ? annual : null, deadline: t.annual ? null : `${t.deadlineYear}-12-31`,
-          sectors: t.sectors?.length ? t.sectors : null, minWorkers: t.minWorkers ?? null,
-          subject: clean(t.subject) ?? proposal?.subject ?? '', quote: clean(t.quote) ?? proposal?.quote ?? null,
-        }));
+        targetIds.push(
+          await repo.insertTarget(trx, {
+            documentId: id,
+            unitId: t.unitId ?? Number(row.issuer_unit_id),
+            indicatorCode: t.indicatorCode!,
+            comparator: t.comparator,
+            value: t.value,
+            annual: t.annual ? annual : null,
+            deadline: t.annual ? null : `${t.deadlineYear}-12-31`,
+            sectors: t.sectors?.length ? t.sectors : null,
+            minWorkers: t.minWorkers ?? null,
+            subject: clean(t.subject) ?? proposal?.subject ?? '',
+            quote: clean(t.quote) ?? proposal?.quote ?? null,
+          }),
+        );
       }
       await this.resolveAround(trx, id);
       await writeAudit(trx, actor, {
-        action: body.confirm ? 'document.confirm' : 'document.review_save', unitId: Number(row.issuer_unit_id), entityType: 'plan_document', entityId: id,
+        action: body.confirm ? 'document.confirm' : 'document.review_save',
+        unitId: Number(row.issuer_unit_id),
+        entityType: 'plan_document',
+        entityId: id,
         after: { metadata, confirmed: confirmed.length, dropped: body.targets.filter((t) => t.decision === 'drop').length, targetIds },
       });
       return true;
@@ -166,17 +235,28 @@ export class DocumentsService {
   /** Each confirmed target must be complete and measured inside the caller's scope. */
   private async checkedTargets(principal: Principal, decisions: Decision[], issuerUnitId: number): Promise<Decision[]> {
     const confirmed = decisions.filter((d) => d.decision === 'confirm');
-    const units = await repo.indicatorUnits(this.db, confirmed.map((d) => d.indicatorCode).filter((c): c is string => !!c));
-    const inScope = await repo.unitsInScope(this.db, confirmed.map((d) => d.unitId ?? issuerUnitId), principal.scopePath);
+    const units = await repo.indicatorUnits(
+      this.db,
+      confirmed.map((d) => d.indicatorCode).filter((c): c is string => !!c),
+    );
+    const inScope = await repo.unitsInScope(
+      this.db,
+      confirmed.map((d) => d.unitId ?? issuerUnitId),
+      principal.scopePath,
+    );
     const issues: ErrorIssue[] = [];
     confirmed.forEach((d) => {
       const at = decisions.indexOf(d);
       const label = `Chỉ tiêu ${at + 1}${d.subject ? ` (${d.subject.slice(0, 60)})` : ''}`;
       if (!d.indicatorCode) issues.push({ path: `targets.${at}.indicatorCode`, message: `${label}: hãy chọn chỉ số để đo.` });
-      else if (!units.has(d.indicatorCode)) issues.push({ path: `targets.${at}.indicatorCode`, message: `${label}: không có chỉ số "${d.indicatorCode}" trong danh mục.` });
-      else if (units.get(d.indicatorCode) === 'percent' && (d.value < 0 || d.value > 100)) issues.push({ path: `targets.${at}.value`, message: `${label}: tỷ lệ phải từ 0 đến 100%.` });
-      if (!d.annual && !d.deadlineYear) issues.push({ path: `targets.${at}.deadlineYear`, message: `${label}: cần năm hoàn thành, hoặc chọn "hằng năm".` });
-      if (!inScope.has(d.unitId ?? issuerUnitId)) issues.push({ path: `targets.${at}.unitId`, message: `${label}: không tìm thấy đơn vị thực hiện trong phạm vi của bạn.` });
+      else if (!units.has(d.indicatorCode))
+        issues.push({ path: `targets.${at}.indicatorCode`, message: `${label}: không có chỉ số "${d.indicatorCode}" trong danh mục.` });
+      else if (units.get(d.indicatorCode) === 'percent' && (d.value < 0 || d.value > 100))
+        issues.push({ path: `targets.${at}.value`, message: `${label}: tỷ lệ phải từ 0 đến 100%.` });
+      if (!d.annual && !d.deadlineYear)
+        issues.push({ path: `targets.${at}.deadlineYear`, message: `${label}: cần năm hoàn thành, hoặc chọn "hằng năm".` });
+      if (!inScope.has(d.unitId ?? issuerUnitId))
+        issues.push({ path: `targets.${at}.unitId`, message: `${label}: không tìm thấy đơn vị thực hiện trong phạm vi của bạn.` });
     });
     if (issues.length) throw documentErrors.targetsIncomplete(issues);
     return confirmed;
@@ -188,14 +268,24 @@ export class DocumentsService {
     if (row.status !== 'review') throw alreadyConfirmed();
     await this.db.transaction().execute(async (trx) => {
       await repo.deleteReviewDocument(trx, id);
-      await writeAudit(trx, actor, { action: 'document.discard', unitId: Number(row.issuer_unit_id), entityType: 'plan_document', entityId: id, before: { symbol: row.symbol, title: row.title } });
+      await writeAudit(trx, actor, {
+        action: 'document.discard',
+        unitId: Number(row.issuer_unit_id),
+        entityType: 'plan_document',
+        entityId: id,
+        before: { symbol: row.symbol, title: row.title },
+      });
     });
   }
 
   async search(principal: Principal, q: Static<typeof SearchQuery>) {
     const rows = await repo.searchDocuments(this.db, {
-      underUnitId: q.unitId ?? principal.unitId, scopePath: principal.scopePath, words: (q.q ?? '').normalize('NFC').split(/\s+/).filter(Boolean).slice(0, 8),
-      status: q.status, includeAbove: q.includeAbove ?? false, limit: q.limit ?? 100,
+      underUnitId: q.unitId ?? principal.unitId,
+      scopePath: principal.scopePath,
+      words: (q.q ?? '').normalize('NFC').split(/\s+/).filter(Boolean).slice(0, 8),
+      status: q.status,
+      includeAbove: q.includeAbove ?? false,
+      limit: q.limit ?? 100,
     });
     return { items: rows.map(presentSummary) };
   }
@@ -219,10 +309,19 @@ export class DocumentsService {
     const [up, down] = await Promise.all([repo.cascadeRows(this.db, id, 'up'), repo.cascadeRows(this.db, id, 'down')]);
     const ids = [...up, ...down].map((r) => r.document_id).filter((d): d is number => d !== null);
     const docs = new Map((await repo.findDocuments(this.db, [...new Set(ids)], principal.scopePath)).map((d) => [Number(d.id), d]));
-    const above = await repo.issuersAbove(this.db, [...docs.values()].map((d) => Number(d.issuer_unit_id)), principal.scopePath);
+    const above = await repo.issuersAbove(
+      this.db,
+      [...docs.values()].map((d) => Number(d.issuer_unit_id)),
+      principal.scopePath,
+    );
     const entry = (r: repo.CascadeRow, document: repo.DocumentRow | undefined): Static<typeof CascadeEntry> => ({
-      key: r.key, parentKey: r.key.includes('/') ? r.key.slice(0, r.key.lastIndexOf('/')) : null, depth: r.depth, linkId: r.link_id, relation: r.relation,
-      symbol: r.symbol ?? document?.symbol ?? null, document: document ? presentSummary(document) : null,
+      key: r.key,
+      parentKey: r.key.includes('/') ? r.key.slice(0, r.key.lastIndexOf('/')) : null,
+      depth: r.depth,
+      linkId: r.link_id,
+      relation: r.relation,
+      symbol: r.symbol ?? document?.symbol ?? null,
+      document: document ? presentSummary(document) : null,
     });
     const upEntries = up.map((r) => {
       const d = r.document_id === null ? undefined : docs.get(r.document_id);
@@ -254,7 +353,13 @@ export class DocumentsService {
       } else {
         await repo.insertManualLink(trx, id, body.linkedDocumentId, relation);
       }
-      await writeAudit(trx, actor, { action: 'document.link', unitId: principal.unitId, entityType: 'plan_document', entityId: id, after: { linkedDocumentId: body.linkedDocumentId, relation, linkId: body.linkId ?? null } });
+      await writeAudit(trx, actor, {
+        action: 'document.link',
+        unitId: principal.unitId,
+        entityType: 'plan_document',
+        entityId: id,
+        after: { linkedDocumentId: body.linkedDocumentId, relation, linkId: body.linkId ?? null },
+      });
     });
     return this.cascade(principal, id);
   }
@@ -266,7 +371,13 @@ export class DocumentsService {
     await this.db.transaction().execute(async (trx) => {
       if (link.source === 'manual') await repo.deleteLink(trx, linkId);
       else await repo.setLinkTarget(trx, linkId, null);
-      await writeAudit(trx, actor, { action: 'document.unlink', unitId: principal.unitId, entityType: 'plan_document', entityId: id, before: { linkedDocumentId: link.linked_document_id, symbol: link.symbol } });
+      await writeAudit(trx, actor, {
+        action: 'document.unlink',
+        unitId: principal.unitId,
+        entityType: 'plan_document',
+        entityId: id,
+        before: { linkedDocumentId: link.linked_document_id, symbol: link.symbol },
+      });
     });
     return this.cascade(principal, id);
   }
@@ -274,7 +385,7 @@ export class DocumentsService {
   /** Resolves this document's pending references, and references elsewhere waiting for its symbol. */
   private async resolveAround(trx: Transaction<DB>, documentId: number): Promise<void> {
     const key = await repo.symbolKeyOf(trx, documentId);
-    const pending = [...await repo.pendingLinks(trx, { documentId }), ...(key ? await repo.pendingLinks(trx, { symbolKey: key }) : [])];
+    const pending = [...(await repo.pendingLinks(trx, { documentId })), ...(key ? await repo.pendingLinks(trx, { symbolKey: key }) : [])];
     for (const l of pending) {
       const candidates = await repo.referenceCandidates(trx, l.symbol_key!, Number(l.document_id), Number(l.issuer_unit_id));
       const chosen = chooseReferencedDocument(candidates, l.referenced_on);
@@ -284,9 +395,16 @@ export class DocumentsService {
 
   private async presentLinks(principal: Principal, id: number) {
     const links = await repo.linksOf(this.db, id);
-    const linkedIds = links.map((l) => l.linked_document_id).filter((d): d is number => d !== null).map(Number);
+    const linkedIds = links
+      .map((l) => l.linked_document_id)
+      .filter((d): d is number => d !== null)
+      .map(Number);
     const docs = new Map((await repo.findDocuments(this.db, linkedIds, principal.scopePath)).map((d) => [Number(d.id), d]));
-    const above = await repo.issuersAbove(this.db, [...docs.values()].map((d) => Number(d.issuer_unit_id)), principal.scopePath);
+    const above = await repo.issuersAbove(
+      this.db,
+      [...docs.values()].map((d) => Number(d.issuer_unit_id)),
+      principal.scopePath,
+    );
     return links.map((l) => {
       const d = l.linked_document_id === null ? undefined : docs.get(Number(l.linked_document_id));
       return presentLink(l, d && (d.is_in_scope || above.has(Number(d.issuer_unit_id))) ? presentSummary(d) : null);
@@ -319,8 +437,14 @@ function duplicateOf(existing: repo.DocumentRow, by: 'file' | 'symbol'): AppErro
 function draftMetadata(m: Static<typeof DraftMetadata>): Static<typeof DraftMetadata> {
   const tidy = (v: string | null | undefined) => (v === undefined ? undefined : clean(v));
   return {
-    ...m, symbol: tidy(m.symbol), title: clean(m.title) ?? '', issuerText: tidy(m.issuerText), place: tidy(m.place),
-    signerCapacity: tidy(m.signerCapacity), signerTitle: tidy(m.signerTitle), signerName: tidy(m.signerName),
+    ...m,
+    symbol: tidy(m.symbol),
+    title: clean(m.title) ?? '',
+    issuerText: tidy(m.issuerText),
+    place: tidy(m.place),
+    signerCapacity: tidy(m.signerCapacity),
+    signerTitle: tidy(m.signerTitle),
+    signerName: tidy(m.signerName),
   };
 }
 
@@ -332,7 +456,16 @@ function checkedMetadata(m: Metadata): repo.MetadataValues {
   }
   if (m.issuedOn) requireIsoDate(m.issuedOn, 'metadata.issuedOn');
   return {
-    kind: m.kind, symbol: clean(m.symbol), title, issuerText: clean(m.issuerText), place: clean(m.place), issuedOn: m.issuedOn ?? null,
-    termFrom: m.termFrom ?? null, termTo: m.termTo ?? null, signerCapacity: clean(m.signerCapacity), signerTitle: clean(m.signerTitle), signerName: clean(m.signerName),
+    kind: m.kind,
+    symbol: clean(m.symbol),
+    title,
+    issuerText: clean(m.issuerText),
+    place: clean(m.place),
+    issuedOn: m.issuedOn ?? null,
+    termFrom: m.termFrom ?? null,
+    termTo: m.termTo ?? null,
+    signerCapacity: clean(m.signerCapacity),
+    signerTitle: clean(m.signerTitle),
+    signerName: clean(m.signerName),
   };
 }

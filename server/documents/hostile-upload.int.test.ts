@@ -17,9 +17,11 @@ const UPLOAD_BOUND_MS = 10_000;
 function hostileText(): string {
   const lines: string[] = ['CÔNG ĐOÀN PHƯỜNG TÂN NINH', 'KẾ HOẠCH', 'thử nghiệm tải một văn bản rất dài'];
   for (let i = 1; i <= PARAGRAPHS; i++) {
-    lines.push(i % 500 === 0
-      ? `Phấn đấu đến năm ${2026 + (i % 4)} kết nạp ${i} đoàn viên mới.`
-      : `Đoạn ${i}: nội dung ngắn để thử khả năng chịu tải.`);
+    lines.push(
+      i % 500 === 0
+        ? `Phấn đấu đến năm ${2026 + (i % 4)} kết nạp ${i} đoàn viên mới.`
+        : `Đoạn ${i}: nội dung ngắn để thử khả năng chịu tải.`,
+    );
   }
   return lines.join('\n');
 }
@@ -27,8 +29,11 @@ function hostileText(): string {
 const BOUNDARY = 'tiendo-hostile-boundary';
 function multipart(fileName: string, content: Buffer): Buffer {
   return Buffer.concat([
-    Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-    content, Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
+    Buffer.from(
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    content,
+    Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
   ]);
 }
 
@@ -61,8 +66,14 @@ const { healthUrl, uploadUrl, headers, body } = workerData;
 })().catch((e) => parentPort.postMessage({ error: String(e && e.stack || e) }));
 `;
 
-interface HealthPoll { ms: number; status: number }
-interface ClientRun { polls: HealthPoll[]; upload: { status: number; body: any; ms: number } }
+interface HealthPoll {
+  ms: number;
+  status: number;
+}
+interface ClientRun {
+  polls: HealthPoll[];
+  upload: { status: number; body: any; ms: number };
+}
 
 /** Uploads from another thread while polling health there; resolves when the upload has answered. */
 function uploadWhilePolling(healthUrl: string, uploadUrl: string, headers: Record<string, string>, body: Buffer): Promise<ClientRun> {
@@ -107,8 +118,13 @@ describe.each(testDatabaseTargets())('hostile document uploads on $kind', (targe
   /** Over the socket, like a browser. */
   const upload = async (fileName: string, content: Buffer) => {
     const r = await fetch(`${base}/api/documents/upload?unitId=${p01}`, {
-      method: 'POST', body: new Uint8Array(multipart(fileName, content)),
-      headers: { cookie: `tiendo_session=${commune.cookie}`, 'x-csrf-token': commune.csrf, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+      method: 'POST',
+      body: new Uint8Array(multipart(fileName, content)),
+      headers: {
+        cookie: `tiendo_session=${commune.cookie}`,
+        'x-csrf-token': commune.csrf,
+        'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
+      },
     });
     return { status: r.status, body: await r.json() };
   };
@@ -121,11 +137,20 @@ describe.each(testDatabaseTargets())('hostile document uploads on $kind', (targe
   it('answers /api/health within 200 ms throughout a 25,000-paragraph .docx upload, which ends within 10 s', async () => {
     expect(hostileDocx.length).toBeLessThan(512 * 1024);
     const before = await counts();
-    const { polls, upload: r } = await uploadWhilePolling(`${base}/api/health`, `${base}/api/documents/upload?unitId=${p01}`, {
-      cookie: `tiendo_session=${commune.cookie}`, 'x-csrf-token': commune.csrf, 'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
-    }, multipart('rat-dai.docx', hostileDocx));
+    const { polls, upload: r } = await uploadWhilePolling(
+      `${base}/api/health`,
+      `${base}/api/documents/upload?unitId=${p01}`,
+      {
+        cookie: `tiendo_session=${commune.cookie}`,
+        'x-csrf-token': commune.csrf,
+        'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
+      },
+      multipart('rat-dai.docx', hostileDocx),
+    );
     const worst = Math.max(...polls.map((p) => p.ms));
-    console.info(`[${target.kind}] hostile upload: ${r.status} in ${Math.round(r.ms)} ms; ${polls.length} health polls, slowest ${worst.toFixed(1)} ms`);
+    console.info(
+      `[${target.kind}] hostile upload: ${r.status} in ${Math.round(r.ms)} ms; ${polls.length} health polls, slowest ${worst.toFixed(1)} ms`,
+    );
     expect(polls.every((p) => p.status === 200)).toBe(true);
     expect(worst).toBeLessThan(HEALTH_BOUND_MS);
     expect(polls.length).toBeGreaterThanOrEqual(10);
@@ -149,7 +174,9 @@ describe.each(testDatabaseTargets())('hostile document uploads on $kind', (targe
     const r = await upload('qua-gio.docx', await buildDocx(`${hostileText().slice(0, 20_000)}\nbản ngắn`));
     expect(r.status).toBe(413);
     expect(r.body.error.code).toBe('DOCUMENT_TOO_COMPLEX');
-    expect(r.body.error.message).toBe('Văn bản quá dài hoặc quá phức tạp để xử lý tự động (quá 0,05 giây); hãy tách văn bản thành các phần nhỏ hơn rồi tải lên lại.');
+    expect(r.body.error.message).toBe(
+      'Văn bản quá dài hoặc quá phức tạp để xử lý tự động (quá 0,05 giây); hãy tách văn bản thành các phần nhỏ hơn rồi tải lên lại.',
+    );
     expect(documentWork.stats()).toMatchObject({ running: 0, waiting: 0, killed: killedBefore + 1 });
     expect(await counts()).toEqual(before);
   });

@@ -28,9 +28,23 @@ function base(db: Kysely<DB>) {
     .innerJoin('org_unit as a', 'a.id', 'e.area_unit_id')
     .leftJoin('org_unit as c', 'c.id', 'e.cdcs_unit_id')
     .select([
-      'e.id', 'e.tax_code', 'e.name', 'e.sector', 'e.industry', 'e.address', 'e.province_name', 'e.commune_name',
-      'e.area_unit_id', 'a.code as area_code', 'a.name as area_name', 'e.cdcs_unit_id', 'c.code as cdcs_code', 'c.name as cdcs_name',
-      'e.workers', 'e.women_workers', 'e.workers_counted_on',
+      'e.id',
+      'e.tax_code',
+      'e.name',
+      'e.sector',
+      'e.industry',
+      'e.address',
+      'e.province_name',
+      'e.commune_name',
+      'e.area_unit_id',
+      'a.code as area_code',
+      'a.name as area_name',
+      'e.cdcs_unit_id',
+      'c.code as cdcs_code',
+      'c.name as cdcs_name',
+      'e.workers',
+      'e.women_workers',
+      'e.workers_counted_on',
     ]);
 }
 
@@ -47,7 +61,11 @@ export type EmployerSort = 'name' | 'workers';
  * as -1). `sort_key` is what the next page's cursor carries.
  */
 const EMPLOYER_ORDERS = {
-  name: { key: sql<string>`search_normalize(e.name)`, after: (k: string, id: number) => sql<boolean>`(search_normalize(e.name), e.id) > (${k}, ${id})`, direction: 'asc' },
+  name: {
+    key: sql<string>`search_normalize(e.name)`,
+    after: (k: string, id: number) => sql<boolean>`(search_normalize(e.name), e.id) > (${k}, ${id})`,
+    direction: 'asc',
+  },
   workers: {
     key: sql<string>`coalesce(e.workers, -1)::text`,
     after: (k: string, id: number) => sql<boolean>`(coalesce(e.workers, -1), e.id) < (${Number(k)}::int, ${id})`,
@@ -56,7 +74,12 @@ const EMPLOYER_ORDERS = {
 } as const;
 
 export interface EmployerFilter {
-  underPath: string; words: string[]; taxPrefix: string | null; sector: string | null; hasCdcs: boolean | null; minWorkers: number | null;
+  underPath: string;
+  words: string[];
+  taxPrefix: string | null;
+  sector: string | null;
+  hasCdcs: boolean | null;
+  minWorkers: number | null;
 }
 
 /** How many employers the list's filter matches (null past the time limit). */
@@ -66,7 +89,8 @@ export function countEmployers(db: Kysely<DB>, q: EmployerFilter): Promise<numbe
 
 function filtered(db: Kysely<DB>, q: EmployerFilter) {
   let query = base(db).where(inSubtree(q.underPath));
-  for (const w of q.words) query = query.where(sql<boolean>`search_normalize(e.name) LIKE search_normalize(${`%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`})`);
+  for (const w of q.words)
+    query = query.where(sql<boolean>`search_normalize(e.name) LIKE search_normalize(${`%${w.replace(/[\\%_]/g, (c) => `\\${c}`)}%`})`);
   if (q.taxPrefix) query = query.where('e.tax_code', 'like', `${q.taxPrefix}%`);
   if (q.sector) query = query.where('e.sector', '=', q.sector as EmployerTable['sector']);
   if (q.hasCdcs !== null) query = query.where('e.cdcs_unit_id', q.hasCdcs ? 'is not' : 'is', null);
@@ -82,7 +106,11 @@ export async function listEmployers(
   let query = filtered(db, q).select(order.key.as('sort_key'));
   if (q.after) query = query.where(order.after(q.after.key, q.after.id));
   const sortExpression = q.sort === 'workers' ? sql`coalesce(e.workers, -1)` : sql`search_normalize(e.name)`;
-  return (await query.orderBy(sortExpression, order.direction).orderBy('e.id', order.direction).limit(q.limit).execute()) as (EmployerRow & { sort_key: string })[];
+  return (await query
+    .orderBy(sortExpression, order.direction)
+    .orderBy('e.id', order.direction)
+    .limit(q.limit)
+    .execute()) as (EmployerRow & { sort_key: string })[];
 }
 
 export async function findEmployer(db: Kysely<DB>, id: number): Promise<EmployerRow | undefined> {

@@ -29,16 +29,23 @@ export const EmployerListQuery = Type.Object(
     sector: Type.Optional(SectorType),
     hasCdcs: Type.Optional(Type.Boolean()),
     minWorkers: Type.Optional(Type.Integer({ minimum: 0, description: 'Chỉ đơn vị có từ N lao động trở lên' })),
-    sort: Type.Optional(Type.Union([Type.Literal('name'), Type.Literal('workers')], {
-      default: 'name', description: 'name: theo tên (A→Z); workers: theo số lao động, đông nhất trước (chưa rõ số lao động xếp cuối)',
-    })),
+    sort: Type.Optional(
+      Type.Union([Type.Literal('name'), Type.Literal('workers')], {
+        default: 'name',
+        description: 'name: theo tên (A→Z); workers: theo số lao động, đông nhất trước (chưa rõ số lao động xếp cuối)',
+      }),
+    ),
     after: Type.Optional(Type.String({ maxLength: 400 })),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
     withTotal: Type.Optional(Type.Boolean({ description: 'Kèm tổng số kết quả khớp bộ lọc (chỉ ở trang đầu; null nếu đếm quá lâu)' })),
   },
   { additionalProperties: false },
 );
-export const EmployerList = Type.Object({ items: Type.Array(EmployerItem), nextCursor: Type.Union([Type.String(), Type.Null()]), total: Type.Optional(Type.Union([Type.Integer(), Type.Null()])) });
+export const EmployerList = Type.Object({
+  items: Type.Array(EmployerItem),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
+  total: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
+});
 
 const fields = {
   name: Type.String({ minLength: 1, maxLength: 300 }),

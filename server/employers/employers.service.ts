@@ -19,23 +19,48 @@ const unitNotFound = commonErrors.unitNotFound;
 const blank = (v: string | null | undefined) => (v === undefined || v === null || v.trim() === '' ? null : v.normalize('NFC').trim());
 
 function invalid(issues: EmployerIssue[]): AppError {
-  return employerErrors.invalid(issues.map((i) => `${EMPLOYER_FIELD_LABELS[i.field]}: ${i.message}`).join(' '), issues.map((i) => ({ path: i.field, message: i.message })));
+  return employerErrors.invalid(
+    issues.map((i) => `${EMPLOYER_FIELD_LABELS[i.field]}: ${i.message}`).join(' '),
+    issues.map((i) => ({ path: i.field, message: i.message })),
+  );
 }
 
 export function presentEmployer(r: repo.EmployerRow): EmployerItem {
   return {
-    id: Number(r.id), taxCode: r.tax_code, name: r.name, sector: r.sector, sectorLabel: isSector(r.sector) ? SECTOR_LABELS[r.sector] : r.sector,
-    industry: r.industry, address: r.address, provinceName: r.province_name, communeName: r.commune_name,
+    id: Number(r.id),
+    taxCode: r.tax_code,
+    name: r.name,
+    sector: r.sector,
+    sectorLabel: isSector(r.sector) ? SECTOR_LABELS[r.sector] : r.sector,
+    industry: r.industry,
+    address: r.address,
+    provinceName: r.province_name,
+    communeName: r.commune_name,
     areaUnit: { id: Number(r.area_unit_id), code: r.area_code, name: r.area_name },
     cdcs: r.cdcs_unit_id === null ? null : { id: Number(r.cdcs_unit_id), code: r.cdcs_code ?? '', name: r.cdcs_name ?? '' },
-    workers: r.workers, womenWorkers: r.women_workers, workersCountedOn: r.workers_counted_on,
+    workers: r.workers,
+    womenWorkers: r.women_workers,
+    workersCountedOn: r.workers_counted_on,
   };
 }
 
 export class EmployersService {
   constructor(private readonly db: Kysely<DB>) {}
 
-  async list(principal: Principal, q: { q?: string; unitId?: number; sector?: string; hasCdcs?: boolean; minWorkers?: number; sort?: repo.EmployerSort; after?: string; limit?: number; withTotal?: boolean }) {
+  async list(
+    principal: Principal,
+    q: {
+      q?: string;
+      unitId?: number;
+      sector?: string;
+      hasCdcs?: boolean;
+      minWorkers?: number;
+      sort?: repo.EmployerSort;
+      after?: string;
+      limit?: number;
+      withTotal?: boolean;
+    },
+  ) {
     const limit = q.limit ?? 50;
     let underPath = principal.scopePath;
     if (q.unitId !== undefined) {
@@ -49,13 +74,18 @@ export class EmployersService {
     const after = decodeCursor(q.after, sort);
     if (after && sort === 'workers' && !/^-?\d{1,9}$/.test(after.key)) throw invalidCursor(); // a forged key
     const filter = {
-      underPath, words: taxPrefix ? [] : text.split(/\s+/).filter(Boolean).slice(0, 8), taxPrefix,
-      sector: q.sector ?? null, hasCdcs: q.hasCdcs ?? null, minWorkers: q.minWorkers ?? null,
+      underPath,
+      words: taxPrefix ? [] : text.split(/\s+/).filter(Boolean).slice(0, 8),
+      taxPrefix,
+      sector: q.sector ?? null,
+      hasCdcs: q.hasCdcs ?? null,
+      minWorkers: q.minWorkers ?? null,
     };
     const rows = await repo.listEmployers(this.db, { ...filter, sort, after, limit });
     const last = rows.at(-1);
     return {
-      items: rows.map(presentEmployer), nextCursor: rows.length === limit && last ? encodeCursor(last.sort_key, Number(last.id), sort) : null,
+      items: rows.map(presentEmployer),
+      nextCursor: rows.length === limit && last ? encodeCursor(last.sort_key, Number(last.id), sort) : null,
       ...(q.withTotal && !q.after && { total: await repo.countEmployers(this.db, filter) }),
     };
   }
@@ -85,17 +115,42 @@ export class EmployersService {
   async create(principal: Principal, actor: AuditActor, body: CreateEmployerBody): Promise<EmployerItem> {
     const taxCode = body.taxCode.trim();
     const values = {
-      tax_code: taxCode, name: body.name.normalize('NFC').trim(), sector: body.sector, industry: blank(body.industry), address: blank(body.address),
-      province_name: blank(body.provinceName), commune_name: blank(body.communeName), area_unit_id: body.areaUnitId, cdcs_unit_id: body.cdcsUnitId ?? null,
-      workers: body.workers ?? null, women_workers: body.womenWorkers ?? null, workers_counted_on: body.workersCountedOn ?? null,
+      tax_code: taxCode,
+      name: body.name.normalize('NFC').trim(),
+      sector: body.sector,
+      industry: blank(body.industry),
+      address: blank(body.address),
+      province_name: blank(body.provinceName),
+      commune_name: blank(body.communeName),
+      area_unit_id: body.areaUnitId,
+      cdcs_unit_id: body.cdcsUnitId ?? null,
+      workers: body.workers ?? null,
+      women_workers: body.womenWorkers ?? null,
+      workers_counted_on: body.workersCountedOn ?? null,
     };
-    const issues = employerIssues({ taxCode, name: values.name, sector: values.sector, workers: values.workers, womenWorkers: values.women_workers, workersCountedOn: values.workers_counted_on }, todayInVietnam());
+    const issues = employerIssues(
+      {
+        taxCode,
+        name: values.name,
+        sector: values.sector,
+        workers: values.workers,
+        womenWorkers: values.women_workers,
+        workersCountedOn: values.workers_counted_on,
+      },
+      todayInVietnam(),
+    );
     if (issues.length) throw invalid(issues);
     await this.checkUnits(principal, body.areaUnitId, body.cdcsUnitId);
     if (await repo.findEmployerByTaxCode(this.db, taxCode)) throw employerErrors.taxCodeExists(taxCode);
     const id = await this.db.transaction().execute(async (trx) => {
       const row = await trx.insertInto('employer').values(values).returning('id').executeTakeFirstOrThrow();
-      await writeAudit(trx, actor, { action: 'employer.create', unitId: body.cdcsUnitId ?? body.areaUnitId, entityType: 'employer', entityId: row.id, after: values });
+      await writeAudit(trx, actor, {
+        action: 'employer.create',
+        unitId: body.cdcsUnitId ?? body.areaUnitId,
+        entityType: 'employer',
+        entityId: row.id,
+        after: values,
+      });
       return Number(row.id);
     });
     return this.detail(id);
@@ -111,7 +166,17 @@ export class EmployersService {
       women_workers: body.womenWorkers !== undefined ? body.womenWorkers : before.women_workers,
       workers_counted_on: body.workersCountedOn !== undefined ? body.workersCountedOn : before.workers_counted_on,
     };
-    const issues = employerIssues({ taxCode: before.tax_code, name: next.name, sector: next.sector, workers: next.workers, womenWorkers: next.women_workers, workersCountedOn: next.workers_counted_on }, todayInVietnam());
+    const issues = employerIssues(
+      {
+        taxCode: before.tax_code,
+        name: next.name,
+        sector: next.sector,
+        workers: next.workers,
+        womenWorkers: next.women_workers,
+        workersCountedOn: next.workers_counted_on,
+      },
+      todayInVietnam(),
+    );
     if (issues.length) throw invalid(issues);
     await this.checkUnits(principal, body.areaUnitId, body.cdcsUnitId);
     const patch = {
@@ -125,8 +190,19 @@ export class EmployersService {
       ...(body.cdcsUnitId !== undefined && { cdcs_unit_id: body.cdcsUnitId }),
     };
     await this.db.transaction().execute(async (trx) => {
-      await trx.updateTable('employer').set({ ...patch, updated_at: new Date() }).where('id', '=', id).execute();
-      await writeAudit(trx, actor, { action: 'employer.update', unitId: patch.cdcs_unit_id ?? before.cdcs_unit_id ?? before.area_unit_id, entityType: 'employer', entityId: id, before, after: patch });
+      await trx
+        .updateTable('employer')
+        .set({ ...patch, updated_at: new Date() })
+        .where('id', '=', id)
+        .execute();
+      await writeAudit(trx, actor, {
+        action: 'employer.update',
+        unitId: patch.cdcs_unit_id ?? before.cdcs_unit_id ?? before.area_unit_id,
+        entityType: 'employer',
+        entityId: id,
+        before,
+        after: patch,
+      });
     });
     return this.detail(id);
   }

@@ -55,7 +55,9 @@ describe.each(testDatabaseTargets())('registry list sorts on $kind', (target) =>
     let after: string | null = null;
     let pages = 0;
     do {
-      const res: { status: number; body: Page<T> } = await staff.get(`${url}&limit=${limit}${after ? `&after=${encodeURIComponent(after)}` : ''}`);
+      const res: { status: number; body: Page<T> } = await staff.get(
+        `${url}&limit=${limit}${after ? `&after=${encodeURIComponent(after)}` : ''}`,
+      );
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       rows.push(...res.body.items);
       after = res.body.nextCursor;
@@ -69,23 +71,55 @@ describe.each(testDatabaseTargets())('registry list sorts on $kind', (target) =>
     const p05 = await t.unitId('TNI-P05');
     // Names share "Công ty " and differ by their first letter once accents are gone: Đ sorts as D, Ê as E.
     const employers: [string, number | null][] = [
-      ['Công ty Ê-đê Xanh', 40], ['Công ty Ánh Dương', 500], ['Công ty Đại Phát', 120], ['Công ty Bình An', 500], ['Công ty Cẩm Tú', null],
-      ['Công ty Giang Sơn', 7], ['Công ty Hòa Bình', 500], ['Công ty Kim Long', 40], ['Công ty Lâm Viên', null], ['Công ty Mỹ Phước', 2300], ['Công ty Ngọc Trai', 0],
+      ['Công ty Ê-đê Xanh', 40],
+      ['Công ty Ánh Dương', 500],
+      ['Công ty Đại Phát', 120],
+      ['Công ty Bình An', 500],
+      ['Công ty Cẩm Tú', null],
+      ['Công ty Giang Sơn', 7],
+      ['Công ty Hòa Bình', 500],
+      ['Công ty Kim Long', 40],
+      ['Công ty Lâm Viên', null],
+      ['Công ty Mỹ Phước', 2300],
+      ['Công ty Ngọc Trai', 0],
     ];
     const codes = taxCodes(employers.length);
     const rows = employers.map(([name, workers], i) => ({
-      taxCode: codes[i]!, name, sector: 'Ngoài nhà nước', areaCode: 'TNI-P05', workers: workers === null ? '' : String(workers), counted: workers === null ? '' : '30/06/2026',
+      taxCode: codes[i]!,
+      name,
+      sector: 'Ngoài nhà nước',
+      areaCode: 'TNI-P05',
+      workers: workers === null ? '' : String(workers),
+      counted: workers === null ? '' : '30/06/2026',
     }));
-    await upload('employers', rows, [
-      { key: 'taxCode', title: 'Mã số thuế' }, { key: 'name', title: 'Tên đơn vị' }, { key: 'sector', title: 'Khu vực' }, { key: 'areaCode', title: 'Mã công đoàn cấp trên' },
-      { key: 'workers', title: 'Số lao động' }, { key: 'counted', title: 'Ngày thống kê' },
-    ], p05);
+    await upload(
+      'employers',
+      rows,
+      [
+        { key: 'taxCode', title: 'Mã số thuế' },
+        { key: 'name', title: 'Tên đơn vị' },
+        { key: 'sector', title: 'Khu vực' },
+        { key: 'areaCode', title: 'Mã công đoàn cấp trên' },
+        { key: 'workers', title: 'Số lao động' },
+        { key: 'counted', title: 'Ngày thống kê' },
+      ],
+      p05,
+    );
 
     type E = { id: number; name: string; workers: number | null };
     const byName = await allPages<E>(`/api/employers?unitId=${p05}`, 3);
     expect(byName.map((e) => e.name)).toEqual([
-      'Công ty Ánh Dương', 'Công ty Bình An', 'Công ty Cẩm Tú', 'Công ty Đại Phát', 'Công ty Ê-đê Xanh', 'Công ty Giang Sơn',
-      'Công ty Hòa Bình', 'Công ty Kim Long', 'Công ty Lâm Viên', 'Công ty Mỹ Phước', 'Công ty Ngọc Trai',
+      'Công ty Ánh Dương',
+      'Công ty Bình An',
+      'Công ty Cẩm Tú',
+      'Công ty Đại Phát',
+      'Công ty Ê-đê Xanh',
+      'Công ty Giang Sơn',
+      'Công ty Hòa Bình',
+      'Công ty Kim Long',
+      'Công ty Lâm Viên',
+      'Công ty Mỹ Phước',
+      'Công ty Ngọc Trai',
     ]);
 
     const byWorkers = await allPages<E>(`/api/employers?unitId=${p05}&sort=workers`, 3);
@@ -96,7 +130,9 @@ describe.each(testDatabaseTargets())('registry list sorts on $kind', (target) =>
     // One big page answers the same as many small ones.
     expect((await staff.get(`/api/employers?unitId=${p05}&sort=workers&limit=50`)).body.items.map((e: E) => e.id)).toEqual(ids);
     // Filters still apply within the order.
-    expect((await allPages<E>(`/api/employers?unitId=${p05}&sort=workers&minWorkers=100`, 2)).map((e) => e.workers)).toEqual([2300, 500, 500, 500, 120]);
+    expect((await allPages<E>(`/api/employers?unitId=${p05}&sort=workers&minWorkers=100`, 2)).map((e) => e.workers)).toEqual([
+      2300, 500, 500, 500, 120,
+    ]);
   });
 
   it('refuses a cursor taken in another order, and an unknown order, with a Vietnamese message', async () => {
@@ -104,7 +140,10 @@ describe.each(testDatabaseTargets())('registry list sorts on $kind', (target) =>
     const first = (await staff.get(`/api/employers?unitId=${p05}&sort=workers&limit=2`)).body as Page<unknown>;
     const mixed = await staff.get(`/api/employers?unitId=${p05}&sort=name&limit=2&after=${encodeURIComponent(first.nextCursor!)}`);
     expect(mixed.status).toBe(400);
-    expect(mixed.body.error).toMatchObject({ code: 'CURSOR_INVALID', message: 'Con trỏ phân trang không hợp lệ. Hãy tải lại danh sách từ trang đầu.' });
+    expect(mixed.body.error).toMatchObject({
+      code: 'CURSOR_INVALID',
+      message: 'Con trỏ phân trang không hợp lệ. Hãy tải lại danh sách từ trang đầu.',
+    });
     const unknown = await staff.get(`/api/employers?unitId=${p05}&sort=tax`);
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.code).toBe('VALIDATION_FAILED');
@@ -113,8 +152,25 @@ describe.each(testDatabaseTargets())('registry list sorts on $kind', (target) =>
   it('sorts CĐCS by founding date, newest first with unknown dates last, page after page', async () => {
     const p05 = await t.unitId('TNI-P05');
     const founded = ['15/03/2021', '01/09/2025', '', '01/09/2025', '30/04/2010', '02/01/2024', '01/09/2025', '', '20/11/2018'];
-    const rows = founded.map((date, i) => ({ code: `TNI-P05-95${String(i).padStart(2, '0')}`, name: `Công đoàn cơ sở Sắp Xếp ${i + 1}`, parent: 'TNI-P05', sector: 'Ngoài nhà nước', founded: date }));
-    await upload('grassroots', rows, [{ key: 'code', title: 'Mã CĐCS' }, { key: 'name', title: 'Tên công đoàn cơ sở' }, { key: 'parent', title: 'Mã công đoàn cấp trên' }, { key: 'sector', title: 'Khu vực' }, { key: 'founded', title: 'Ngày thành lập' }], p05);
+    const rows = founded.map((date, i) => ({
+      code: `TNI-P05-95${String(i).padStart(2, '0')}`,
+      name: `Công đoàn cơ sở Sắp Xếp ${i + 1}`,
+      parent: 'TNI-P05',
+      sector: 'Ngoài nhà nước',
+      founded: date,
+    }));
+    await upload(
+      'grassroots',
+      rows,
+      [
+        { key: 'code', title: 'Mã CĐCS' },
+        { key: 'name', title: 'Tên công đoàn cơ sở' },
+        { key: 'parent', title: 'Mã công đoàn cấp trên' },
+        { key: 'sector', title: 'Khu vực' },
+        { key: 'founded', title: 'Ngày thành lập' },
+      ],
+      p05,
+    );
 
     type G = { id: number; code: string; foundedOn: string | null; name: string };
     const byFounded = await allPages<G>(`/api/grassroots?unitId=${p05}&status=active&sort=founded`, 4);
@@ -122,8 +178,24 @@ describe.each(testDatabaseTargets())('registry list sorts on $kind', (target) =>
     expect(byFounded.map((g) => g.id).sort()).toEqual(all.map((g) => g.id).sort()); // same rows, only the order differs
     const dated = byFounded.filter((g) => g.foundedOn !== null);
     expect(byFounded.slice(0, dated.length)).toEqual(dated); // every unknown date after every known one
-    expect(dated.map((g) => g.code)).toEqual(['TNI-P05-9506', 'TNI-P05-9503', 'TNI-P05-9501', 'TNI-P05-9505', 'TNI-P05-9500', 'TNI-P05-9508', 'TNI-P05-9504']);
-    expect(dated.map((g) => g.foundedOn)).toEqual(['2025-09-01', '2025-09-01', '2025-09-01', '2024-01-02', '2021-03-15', '2018-11-20', '2010-04-30']);
+    expect(dated.map((g) => g.code)).toEqual([
+      'TNI-P05-9506',
+      'TNI-P05-9503',
+      'TNI-P05-9501',
+      'TNI-P05-9505',
+      'TNI-P05-9500',
+      'TNI-P05-9508',
+      'TNI-P05-9504',
+    ]);
+    expect(dated.map((g) => g.foundedOn)).toEqual([
+      '2025-09-01',
+      '2025-09-01',
+      '2025-09-01',
+      '2024-01-02',
+      '2021-03-15',
+      '2018-11-20',
+      '2010-04-30',
+    ]);
     // By name (the default), the same rows in unaccented name order.
     const names = all.map((g) => g.name);
     expect(names.indexOf('Công đoàn cơ sở Sắp Xếp 1')).toBeLessThan(names.indexOf('Công đoàn cơ sở Sắp Xếp 2'));
@@ -134,11 +206,27 @@ describe.each(testDatabaseTargets())('registry list sorts on $kind', (target) =>
     const cdcs = ((await staff.get(`/api/grassroots?unitId=${kcn}&limit=7`)).body as Page<{ code: string }>).items.map((g) => g.code);
     expect(cdcs).toHaveLength(7);
     const terms: [string, string][] = [
-      ['01/01/2025', '31/12/2027'], ['01/07/2024', '30/06/2026'], ['01/01/2026', '31/12/2026'], ['01/03/2025', '30/06/2026'],
-      ['15/01/2026', '14/01/2029'], ['01/01/2023', '31/12/2025'], ['01/10/2025', '30/09/2027'],
+      ['01/01/2025', '31/12/2027'],
+      ['01/07/2024', '30/06/2026'],
+      ['01/01/2026', '31/12/2026'],
+      ['01/03/2025', '30/06/2026'],
+      ['15/01/2026', '14/01/2029'],
+      ['01/01/2023', '31/12/2025'],
+      ['01/10/2025', '30/09/2027'],
     ];
     const rows = terms.map(([from, to], i) => ({ cdcs: cdcs[i]!, number: `${i + 1}/TƯ-SX`, signed: from, from, to }));
-    await upload('agreements', rows, [{ key: 'cdcs', title: 'Mã CĐCS' }, { key: 'number', title: 'Số thỏa ước' }, { key: 'signed', title: 'Ngày ký' }, { key: 'from', title: 'Ngày có hiệu lực' }, { key: 'to', title: 'Ngày hết hạn' }], kcn);
+    await upload(
+      'agreements',
+      rows,
+      [
+        { key: 'cdcs', title: 'Mã CĐCS' },
+        { key: 'number', title: 'Số thỏa ước' },
+        { key: 'signed', title: 'Ngày ký' },
+        { key: 'from', title: 'Ngày có hiệu lực' },
+        { key: 'to', title: 'Ngày hết hạn' },
+      ],
+      kcn,
+    );
 
     type A = { id: number; number: string; expiresOn: string };
     const bySoonest = await allPages<A>(`/api/agreements?unitId=${kcn}&sort=expiry`, 2);

@@ -35,7 +35,12 @@ const MAX_RATIO = 1000;
  * The kind of `content` when it is one of `allowed`, else a Vietnamese refusal naming what was
  * expected (and what was sent, when it is recognisable).
  */
-export function checkFileContent(content: Buffer, allowed: readonly FileKind[], what = 'Tệp', bounds: ZipBounds = DEFAULT_ZIP_BOUNDS): { kind: FileKind; mime: string } {
+export function checkFileContent(
+  content: Buffer,
+  allowed: readonly FileKind[],
+  what = 'Tệp',
+  bounds: ZipBounds = DEFAULT_ZIP_BOUNDS,
+): { kind: FileKind; mime: string } {
   const expected = allowed.map((k) => KIND_LABEL[k]).join(' hoặc ');
   if (content.length === 0) throw badRequest('FILE_EMPTY', `${what} rỗng (0 byte).`);
   const kind = sniff(content, bounds, what);
@@ -86,7 +91,9 @@ function verifyXmlParts(content: Buffer, entries: readonly ZipEntry[], bounds: Z
     if (p + 30 > content.length || content.readUInt32LE(p) !== 0x04034b50) throw corrupt(what, 'nén (ZIP)');
     const start = p + 30 + content.readUInt16LE(p + 26) + content.readUInt16LE(p + 28);
     try {
-      inflateRawSync(content.subarray(start, start + e.compressedSize), { maxOutputLength: Math.min(bounds.maxEntryBytes, e.uncompressedSize + 1024) });
+      inflateRawSync(content.subarray(start, start + e.compressedSize), {
+        maxOutputLength: Math.min(bounds.maxEntryBytes, e.uncompressedSize + 1024),
+      });
     } catch (cause) {
       if ((cause as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw bomb(what);
       throw corrupt(what, 'nén (ZIP)');
@@ -95,7 +102,11 @@ function verifyXmlParts(content: Buffer, entries: readonly ZipEntry[], bounds: Z
 }
 
 function bomb(what: string): AppError {
-  return new AppError('FILE_BOMB', 'too_large', `${what} khi giải nén vượt quá giới hạn cho phép (nghi là "zip bomb"); hệ thống từ chối lưu.`);
+  return new AppError(
+    'FILE_BOMB',
+    'too_large',
+    `${what} khi giải nén vượt quá giới hạn cho phép (nghi là "zip bomb"); hệ thống từ chối lưu.`,
+  );
 }
 
 function corrupt(what: string, format: string): AppError {

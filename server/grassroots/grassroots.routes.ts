@@ -24,45 +24,93 @@ const TAGS = ['Công đoàn cơ sở'];
 const notFound = () => new AppError('CDCS_NOT_FOUND', 'not_found', 'Không tìm thấy công đoàn cơ sở.');
 
 const GrassrootsItem = Type.Object({
-  id: Type.Integer(), code: Type.String(), name: Type.String(), sector: Type.Union([Type.String(), Type.Null()]), sectorLabel: Type.Union([Type.String(), Type.Null()]),
+  id: Type.Integer(),
+  code: Type.String(),
+  name: Type.String(),
+  sector: Type.Union([Type.String(), Type.Null()]),
+  sectorLabel: Type.Union([Type.String(), Type.Null()]),
   parent: Type.Object({ id: Type.Integer(), name: Type.String() }),
-  employer: Type.Union([Type.Object({ id: Type.Integer(), taxCode: Type.String(), name: Type.String(), workers: Type.Union([Type.Integer(), Type.Null()]) }), Type.Null()]),
-  foundingDecision: Type.Union([Type.String(), Type.Null()]), foundedOn: Type.Union([IsoDate, Type.Null()]),
-  chairName: Type.Union([Type.String(), Type.Null()]), status: Type.String(), statusLabel: Type.String(), dissolvedOn: Type.Union([IsoDate, Type.Null()]),
+  employer: Type.Union([
+    Type.Object({ id: Type.Integer(), taxCode: Type.String(), name: Type.String(), workers: Type.Union([Type.Integer(), Type.Null()]) }),
+    Type.Null(),
+  ]),
+  foundingDecision: Type.Union([Type.String(), Type.Null()]),
+  foundedOn: Type.Union([IsoDate, Type.Null()]),
+  chairName: Type.Union([Type.String(), Type.Null()]),
+  status: Type.String(),
+  statusLabel: Type.String(),
+  dissolvedOn: Type.Union([IsoDate, Type.Null()]),
   members: Type.Integer({ description: 'Đoàn viên đang sinh hoạt' }),
 });
 
-const ListQuery = Type.Object({
-  unitId: Type.Optional(Type.Integer({ minimum: 1 })),
-  q: Type.Optional(Type.String({ maxLength: 100 })),
-  sector: Type.Optional(Type.Union([Type.Literal('hcsn'), Type.Literal('dnnn'), Type.Literal('private'), Type.Literal('fdi')])),
-  status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('dissolved')])),
-  sort: Type.Optional(Type.Union([Type.Literal('name'), Type.Literal('founded')], {
-    default: 'name', description: 'name: theo tên (A→Z); founded: theo ngày thành lập, mới nhất trước (chưa rõ ngày xếp cuối)',
-  })),
-  after: Type.Optional(Type.String({ maxLength: 400 })),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
-  withTotal: Type.Optional(Type.Boolean({ description: 'Kèm tổng số CĐCS khớp bộ lọc (chỉ ở trang đầu; null nếu đếm quá lâu)' })),
-}, { additionalProperties: false });
+const ListQuery = Type.Object(
+  {
+    unitId: Type.Optional(Type.Integer({ minimum: 1 })),
+    q: Type.Optional(Type.String({ maxLength: 100 })),
+    sector: Type.Optional(Type.Union([Type.Literal('hcsn'), Type.Literal('dnnn'), Type.Literal('private'), Type.Literal('fdi')])),
+    status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('dissolved')])),
+    sort: Type.Optional(
+      Type.Union([Type.Literal('name'), Type.Literal('founded')], {
+        default: 'name',
+        description: 'name: theo tên (A→Z); founded: theo ngày thành lập, mới nhất trước (chưa rõ ngày xếp cuối)',
+      }),
+    ),
+    after: Type.Optional(Type.String({ maxLength: 400 })),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+    withTotal: Type.Optional(Type.Boolean({ description: 'Kèm tổng số CĐCS khớp bộ lọc (chỉ ở trang đầu; null nếu đếm quá lâu)' })),
+  },
+  { additionalProperties: false },
+);
 
 /** The import's own column titles, so an exported list can be edited and imported back. */
 const GRASSROOTS_EXPORT_COLUMNS: TableColumn[] = GRASSROOTS_IMPORT_FIELDS.map((f) => ({
-  key: f.key, title: f.label, width: f.key === 'name' ? 44 : f.key === 'chairName' ? 24 : 18, ...(f.key === 'foundedOn' || f.key === 'dissolvedOn' ? { type: 'date' as const } : {}),
+  key: f.key,
+  title: f.label,
+  width: f.key === 'name' ? 44 : f.key === 'chairName' ? 24 : 18,
+  ...(f.key === 'foundedOn' || f.key === 'dissolvedOn' ? { type: 'date' as const } : {}),
 }));
 
 interface Row {
-  id: number; code: string; name: string; sector: string | null; parent_id: number; parent_code: string; parent_name: string; employer_id: number | null; tax_code: string | null;
-  employer_name: string | null; workers: number | null; founding_decision: string | null; founded_on: string | null; chair_name: string | null; chair_phone: string | null;
-  status: string | null; dissolved_on: string | null; members: number; sort_key: string;
+  id: number;
+  code: string;
+  name: string;
+  sector: string | null;
+  parent_id: number;
+  parent_code: string;
+  parent_name: string;
+  employer_id: number | null;
+  tax_code: string | null;
+  employer_name: string | null;
+  workers: number | null;
+  founding_decision: string | null;
+  founded_on: string | null;
+  chair_name: string | null;
+  chair_phone: string | null;
+  status: string | null;
+  dissolved_on: string | null;
+  members: number;
+  sort_key: string;
 }
 
 function present(r: Row) {
   return {
-    id: Number(r.id), code: r.code, name: r.name, sector: r.sector, sectorLabel: r.sector && isSector(r.sector) ? SECTOR_LABELS[r.sector] : null,
+    id: Number(r.id),
+    code: r.code,
+    name: r.name,
+    sector: r.sector,
+    sectorLabel: r.sector && isSector(r.sector) ? SECTOR_LABELS[r.sector] : null,
     parent: { id: Number(r.parent_id), name: r.parent_name },
-    employer: r.employer_id === null ? null : { id: Number(r.employer_id), taxCode: r.tax_code ?? '', name: r.employer_name ?? '', workers: r.workers },
-    foundingDecision: r.founding_decision, foundedOn: r.founded_on, chairName: r.chair_name,
-    status: r.status ?? 'active', statusLabel: r.status === 'dissolved' ? 'Đã giải thể' : 'Đang hoạt động', dissolvedOn: r.dissolved_on, members: Number(r.members),
+    employer:
+      r.employer_id === null
+        ? null
+        : { id: Number(r.employer_id), taxCode: r.tax_code ?? '', name: r.employer_name ?? '', workers: r.workers },
+    foundingDecision: r.founding_decision,
+    foundedOn: r.founded_on,
+    chairName: r.chair_name,
+    status: r.status ?? 'active',
+    statusLabel: r.status === 'dissolved' ? 'Đã giải thể' : 'Đang hoạt động',
+    dissolvedOn: r.dissolved_on,
+    members: Number(r.members),
   };
 }
 
@@ -75,8 +123,23 @@ function query(db: Kysely<DB>) {
     .leftJoin('employer as e', 'e.id', 'g.employer_id')
     .where('u.kind', '=', 'grassroots')
     .select([
-      'u.id', 'u.code', 'u.name', 'u.sector', 'p.parent_id', 'par.code as parent_code', 'par.name as parent_name', 'g.employer_id', 'e.tax_code', 'e.name as employer_name', 'e.workers',
-      'g.founding_decision', 'g.founded_on', 'g.chair_name', 'g.chair_phone', 'g.status', 'g.dissolved_on',
+      'u.id',
+      'u.code',
+      'u.name',
+      'u.sector',
+      'p.parent_id',
+      'par.code as parent_code',
+      'par.name as parent_name',
+      'g.employer_id',
+      'e.tax_code',
+      'e.name as employer_name',
+      'e.workers',
+      'g.founding_decision',
+      'g.founded_on',
+      'g.chair_name',
+      'g.chair_phone',
+      'g.status',
+      'g.dissolved_on',
       sql<number>`(SELECT count(*) FROM member m WHERE m.current_unit_id = u.id AND m.status = 'active')`.as('members'),
     ]);
 }
@@ -89,11 +152,15 @@ type GrassrootsSort = 'name' | 'founded';
  */
 const ORDERS = {
   name: {
-    key: sql<string>`search_normalize(u.name)`, direction: 'asc', keyIsValid: (_k: string) => true,
+    key: sql<string>`search_normalize(u.name)`,
+    direction: 'asc',
+    keyIsValid: (_k: string) => true,
     after: (k: string, id: number) => sql<boolean>`(search_normalize(u.name), u.id) > (${k}, ${id})`,
   },
   founded: {
-    key: sql<string>`coalesce(g.founded_on, DATE '0001-01-01')`, direction: 'desc', keyIsValid: (k: string) => /^\d{4}-\d{2}-\d{2}$/.test(k),
+    key: sql<string>`coalesce(g.founded_on, DATE '0001-01-01')`,
+    direction: 'desc',
+    keyIsValid: (k: string) => /^\d{4}-\d{2}-\d{2}$/.test(k),
     after: (k: string, id: number) => sql<boolean>`(coalesce(g.founded_on, DATE '0001-01-01'), u.id) < (${k}::date, ${id})`,
   },
 } as const;
@@ -104,7 +171,7 @@ export const grassrootsRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> = a
     const limit = q.limit ?? 50;
     const sort: GrassrootsSort = q.sort ?? 'name';
     const order = ORDERS[sort];
-    const under = q.unitId ? (await findUnit(db, q.unitId, todayInVietnam()))?.path ?? principal.scopePath : principal.scopePath;
+    const under = q.unitId ? ((await findUnit(db, q.unitId, todayInVietnam()))?.path ?? principal.scopePath) : principal.scopePath;
     const filtered = (trx: Kysely<DB>) => {
       let rows = query(trx).where(sql<boolean>`p.path <@ ${under}::ltree`);
       for (const w of (q.q ?? '').normalize('NFC').trim().split(/\s+/).filter(Boolean).slice(0, 8)) {
@@ -122,97 +189,166 @@ export const grassrootsRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> = a
     const result = (await rows.orderBy(order.key, order.direction).orderBy('u.id', order.direction).limit(limit).execute()) as Row[];
     const last = result.at(-1);
     return {
-      rows: result, nextCursor: result.length === limit && last ? encodeCursor(String(last.sort_key), Number(last.id), sort) : null,
+      rows: result,
+      nextCursor: result.length === limit && last ? encodeCursor(String(last.sort_key), Number(last.id), sort) : null,
       ...(q.withTotal && !after && { total: await boundedCount(db, filtered) }),
     };
   }
 
-  app.get('/api/grassroots', {
-    schema: {
-      tags: TAGS, summary: 'Danh sách công đoàn cơ sở với đơn vị sử dụng lao động, ngày thành lập, chủ tịch, số đoàn viên',
-      querystring: ListQuery,
-      response: { 200: Type.Object({ items: Type.Array(GrassrootsItem), nextCursor: Type.Union([Type.String(), Type.Null()]), total: Type.Optional(Type.Union([Type.Integer(), Type.Null()])) }) },
+  app.get(
+    '/api/grassroots',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Danh sách công đoàn cơ sở với đơn vị sử dụng lao động, ngày thành lập, chủ tịch, số đoàn viên',
+        querystring: ListQuery,
+        response: {
+          200: Type.Object({
+            items: Type.Array(GrassrootsItem),
+            nextCursor: Type.Union([Type.String(), Type.Null()]),
+            total: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
+          }),
+        },
+      },
+      config: { access: { permission: 'registry.read', unit: unitFromInput('query', 'unitId') } },
     },
-    config: { access: { permission: 'registry.read', unit: unitFromInput('query', 'unitId') } },
-  }, async (request) => {
-    const page = await listPage(requirePrincipal(request), request.query);
-    return { items: page.rows.map(present), nextCursor: page.nextCursor, total: page.total };
-  });
-
-  app.get('/api/grassroots/export', {
-    schema: {
-      tags: TAGS, summary: 'Xuất danh sách công đoàn cơ sở đã lọc ra XLSX hoặc CSV (cùng cột với tệp nhập, nhập lại không thay đổi gì)',
-      querystring: Type.Intersect([Type.Omit(ListQuery, ['after', 'limit']), Type.Object({ format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('csv')])) })]),
+    async (request) => {
+      const page = await listPage(requirePrincipal(request), request.query);
+      return { items: page.rows.map(present), nextCursor: page.nextCursor, total: page.total };
     },
-    config: { access: { permission: 'registry.read', unit: unitFromInput('query', 'unitId') } },
-  }, async (request, reply) => {
-    const { format = 'xlsx', ...filters } = request.query as { format?: 'xlsx' | 'csv' } & Static<typeof ListQuery>;
-    const principal = requirePrincipal(request);
-    const unmasked = can(principal, 'personal_data.view');
-    await writeAudit(db, actorOf(request), {
-      action: unmasked ? 'personal_data.export' : 'grassroots.export', unitId: filters.unitId ?? principal.unitId, entityType: 'grassroots_list', detail: { format, unmasked },
-    });
-    async function* rows() {
-      let after: string | undefined;
-      do {
-        const page = await listPage(principal, { ...filters, after, limit: 1000 });
-        for (const r of page.rows) {
-          yield {
-            code: r.code, name: r.name, parentCode: r.parent_code, sector: r.sector && isSector(r.sector) ? SECTOR_LABELS[r.sector] : null,
-            employerTaxCode: r.tax_code, foundingDecision: r.founding_decision, foundedOn: r.founded_on, chairName: r.chair_name,
-            chairPhone: unmasked ? r.chair_phone : maskPhone(r.chair_phone), dissolvedOn: r.dissolved_on,
-          };
-        }
-        after = page.nextCursor ?? undefined;
-      } while (after);
-    }
-    return sendTable(reply, { format, fileName: `cong-doan-co-so-${todayInVietnam()}`, sheetName: 'Công đoàn cơ sở', columns: GRASSROOTS_EXPORT_COLUMNS, rows: rows() });
-  });
+  );
 
-  app.get('/api/grassroots/:id', {
-    schema: { tags: TAGS, summary: 'Hồ sơ công đoàn cơ sở', params: Type.Object({ id: Type.Integer({ minimum: 1 }) }), response: { 200: GrassrootsItem } },
-    config: { access: { permission: 'registry.read', unit: unitFromParam('id'), notFound } },
-  }, async (request) => {
-    const row = (await query(db).where('u.id', '=', request.params.id).executeTakeFirst()) as Row | undefined;
-    if (!row) throw notFound();
-    return present(row);
-  });
-
-  app.patch('/api/grassroots/:id', {
-    schema: {
-      tags: TAGS, summary: 'Cập nhật hồ sơ công đoàn cơ sở (quyết định thành lập, chủ tịch, đơn vị sử dụng lao động, giải thể)',
-      params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
-      body: Type.Object({
-        employerId: Type.Optional(NullableInteger({ minimum: 1 })),
-        foundingDecision: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])),
-        foundedOn: Type.Optional(Type.Union([IsoDate, Type.Null()])),
-        chairName: Type.Optional(Type.Union([Type.String({ maxLength: 120 }), Type.Null()])),
-        dissolvedOn: Type.Optional(Type.Union([IsoDate, Type.Null()])),
-      }, { additionalProperties: false }),
-      response: { 200: GrassrootsItem },
+  app.get(
+    '/api/grassroots/export',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Xuất danh sách công đoàn cơ sở đã lọc ra XLSX hoặc CSV (cùng cột với tệp nhập, nhập lại không thay đổi gì)',
+        querystring: Type.Intersect([
+          Type.Omit(ListQuery, ['after', 'limit']),
+          Type.Object({ format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('csv')])) }),
+        ]),
+      },
+      config: { access: { permission: 'registry.read', unit: unitFromInput('query', 'unitId') } },
     },
-    config: { access: { permission: 'registry.write', unit: unitFromParam('id'), notFound } },
-  }, async (request) => {
-    const id = request.params.id;
-    const before = (await query(db).where('u.id', '=', id).executeTakeFirst()) as Row | undefined;
-    if (!before) throw notFound();
-    const b = request.body;
-    if (b.dissolvedOn && b.dissolvedOn > todayInVietnam()) throw badRequest('DATE_IN_FUTURE', 'Ngày giải thể không được ở tương lai.');
-    if (b.dissolvedOn && Number(before.members) > 0) {
-      throw badRequest('CDCS_HAS_MEMBERS', `Công đoàn cơ sở còn ${before.members} đoàn viên đang sinh hoạt: hãy chuyển sinh hoạt hoặc ghi nhận ra khỏi tổ chức trước khi giải thể.`);
-    }
-    await db.transaction().execute(async (trx) => {
-      const values = {
-        ...(b.employerId !== undefined && { employer_id: b.employerId }),
-        ...(b.foundingDecision !== undefined && { founding_decision: b.foundingDecision?.trim() || null }),
-        ...(b.foundedOn !== undefined && { founded_on: b.foundedOn }),
-        ...(b.chairName !== undefined && { chair_name: b.chairName?.normalize('NFC').trim() || null }),
-        ...(b.dissolvedOn !== undefined && { status: b.dissolvedOn ? ('dissolved' as const) : ('active' as const), dissolved_on: b.dissolvedOn }),
-      };
-      await trx.insertInto('grassroots_profile').values({ unit_id: id, ...values })
-        .onConflict((oc) => oc.column('unit_id').doUpdateSet(values)).execute();
-      await writeAudit(trx, actorOf(request), { action: 'grassroots.update', unitId: id, entityType: 'grassroots', entityId: id, before: present(before), after: b });
-    });
-    return present((await query(db).where('u.id', '=', id).executeTakeFirstOrThrow()) as Row);
-  });
+    async (request, reply) => {
+      const { format = 'xlsx', ...filters } = request.query as { format?: 'xlsx' | 'csv' } & Static<typeof ListQuery>;
+      const principal = requirePrincipal(request);
+      const unmasked = can(principal, 'personal_data.view');
+      await writeAudit(db, actorOf(request), {
+        action: unmasked ? 'personal_data.export' : 'grassroots.export',
+        unitId: filters.unitId ?? principal.unitId,
+        entityType: 'grassroots_list',
+        detail: { format, unmasked },
+      });
+      async function* rows() {
+        let after: string | undefined;
+        do {
+          const page = await listPage(principal, { ...filters, after, limit: 1000 });
+          for (const r of page.rows) {
+            yield {
+              code: r.code,
+              name: r.name,
+              parentCode: r.parent_code,
+              sector: r.sector && isSector(r.sector) ? SECTOR_LABELS[r.sector] : null,
+              employerTaxCode: r.tax_code,
+              foundingDecision: r.founding_decision,
+              foundedOn: r.founded_on,
+              chairName: r.chair_name,
+              chairPhone: unmasked ? r.chair_phone : maskPhone(r.chair_phone),
+              dissolvedOn: r.dissolved_on,
+            };
+          }
+          after = page.nextCursor ?? undefined;
+        } while (after);
+      }
+      return sendTable(reply, {
+        format,
+        fileName: `cong-doan-co-so-${todayInVietnam()}`,
+        sheetName: 'Công đoàn cơ sở',
+        columns: GRASSROOTS_EXPORT_COLUMNS,
+        rows: rows(),
+      });
+    },
+  );
+
+  app.get(
+    '/api/grassroots/:id',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Hồ sơ công đoàn cơ sở',
+        params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
+        response: { 200: GrassrootsItem },
+      },
+      config: { access: { permission: 'registry.read', unit: unitFromParam('id'), notFound } },
+    },
+    async (request) => {
+      const row = (await query(db).where('u.id', '=', request.params.id).executeTakeFirst()) as Row | undefined;
+      if (!row) throw notFound();
+      return present(row);
+    },
+  );
+
+  app.patch(
+    '/api/grassroots/:id',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Cập nhật hồ sơ công đoàn cơ sở (quyết định thành lập, chủ tịch, đơn vị sử dụng lao động, giải thể)',
+        params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
+        body: Type.Object(
+          {
+            employerId: Type.Optional(NullableInteger({ minimum: 1 })),
+            foundingDecision: Type.Optional(Type.Union([Type.String({ maxLength: 100 }), Type.Null()])),
+            foundedOn: Type.Optional(Type.Union([IsoDate, Type.Null()])),
+            chairName: Type.Optional(Type.Union([Type.String({ maxLength: 120 }), Type.Null()])),
+            dissolvedOn: Type.Optional(Type.Union([IsoDate, Type.Null()])),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: GrassrootsItem },
+      },
+      config: { access: { permission: 'registry.write', unit: unitFromParam('id'), notFound } },
+    },
+    async (request) => {
+      const id = request.params.id;
+      const before = (await query(db).where('u.id', '=', id).executeTakeFirst()) as Row | undefined;
+      if (!before) throw notFound();
+      const b = request.body;
+      if (b.dissolvedOn && b.dissolvedOn > todayInVietnam()) throw badRequest('DATE_IN_FUTURE', 'Ngày giải thể không được ở tương lai.');
+      if (b.dissolvedOn && Number(before.members) > 0) {
+        throw badRequest(
+          'CDCS_HAS_MEMBERS',
+          `Công đoàn cơ sở còn ${before.members} đoàn viên đang sinh hoạt: hãy chuyển sinh hoạt hoặc ghi nhận ra khỏi tổ chức trước khi giải thể.`,
+        );
+      }
+      await db.transaction().execute(async (trx) => {
+        const values = {
+          ...(b.employerId !== undefined && { employer_id: b.employerId }),
+          ...(b.foundingDecision !== undefined && { founding_decision: b.foundingDecision?.trim() || null }),
+          ...(b.foundedOn !== undefined && { founded_on: b.foundedOn }),
+          ...(b.chairName !== undefined && { chair_name: b.chairName?.normalize('NFC').trim() || null }),
+          ...(b.dissolvedOn !== undefined && {
+            status: b.dissolvedOn ? ('dissolved' as const) : ('active' as const),
+            dissolved_on: b.dissolvedOn,
+          }),
+        };
+        await trx
+          .insertInto('grassroots_profile')
+          .values({ unit_id: id, ...values })
+          .onConflict((oc) => oc.column('unit_id').doUpdateSet(values))
+          .execute();
+        await writeAudit(trx, actorOf(request), {
+          action: 'grassroots.update',
+          unitId: id,
+          entityType: 'grassroots',
+          entityId: id,
+          before: present(before),
+          after: b,
+        });
+      });
+      return present((await query(db).where('u.id', '=', id).executeTakeFirstOrThrow()) as Row);
+    },
+  );
 };

@@ -56,19 +56,28 @@ export function referenceRuleOf(path: string): ReferenceRule | undefined {
 
 function unitOf(db: Kysely<DB>, kind: RecordKind, id: number): Promise<number | null> {
   switch (kind) {
-    case 'unit': return Promise.resolve(id);
-    case 'employer': return unitOfEmployer(db, id);
-    case 'document': return unitOfDocument(db, id);
-    case 'target': return unitOfTarget(db, id);
-    case 'member': return unitOfMember(db, id);
+    case 'unit':
+      return Promise.resolve(id);
+    case 'employer':
+      return unitOfEmployer(db, id);
+    case 'document':
+      return unitOfDocument(db, id);
+    case 'target':
+      return unitOfTarget(db, id);
+    case 'member':
+      return unitOfMember(db, id);
   }
 }
 
 /** The unit's latest placement (as isUnitInScope) is under the caller's scope (or, for 'above', over the caller). */
 async function reachable(db: Kysely<DB>, unitId: number, scopePath: string, reach: ReferenceRule['reach']): Promise<boolean> {
-  const row = await db.selectFrom('org_placement')
+  const row = await db
+    .selectFrom('org_placement')
     .select(sql<boolean>`path <@ ${scopePath}::ltree OR (${reach === 'subtree-or-above'} AND path @> ${scopePath}::ltree)`.as('ok'))
-    .where('unit_id', '=', unitId).orderBy('valid_from', 'desc').limit(1).executeTakeFirst();
+    .where('unit_id', '=', unitId)
+    .orderBy('valid_from', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   return row?.ok === true;
 }
 
@@ -95,7 +104,13 @@ export async function checkBodyReferences(db: Kysely<DB>, principal: Principal, 
   for (const field of fields) {
     const rule = referenceRuleOf(field);
     if (!rule) continue; // declared by the route as checked by its service (checkedInService)
-    const ids = [...new Set(valuesAt(body, field.split('.')).map(asId).filter((id): id is number => id !== undefined))];
+    const ids = [
+      ...new Set(
+        valuesAt(body, field.split('.'))
+          .map(asId)
+          .filter((id): id is number => id !== undefined),
+      ),
+    ];
     for (const id of ids) {
       const unitId = await unitOf(db, rule.kind, id);
       if (unitId === null || !(await reachable(db, unitId, principal.scopePath, rule.reach))) {

@@ -6,11 +6,20 @@ import { isIsoDate, todayInVietnam } from '../../domain/time/calendar-date.ts';
 
 export const commonErrors = {
   unitNotFound: () =>
-    new AppError('UNIT_NOT_FOUND', 'not_found', 'Không tìm thấy đơn vị (hoặc đơn vị nằm ngoài phạm vi quản lý của bạn, hoặc không tồn tại vào ngày đã chọn).'),
+    new AppError(
+      'UNIT_NOT_FOUND',
+      'not_found',
+      'Không tìm thấy đơn vị (hoặc đơn vị nằm ngoài phạm vi quản lý của bạn, hoặc không tồn tại vào ngày đã chọn).',
+    ),
   /** A unit named by its code where the caller typed it (the CLI's --unit). */
   unitCodeNotFound: (code: string) => new AppError('UNIT_CODE_NOT_FOUND', 'bad_request', `Không tìm thấy đơn vị có mã "${code}".`),
   invalidDate: (value: string, path?: string) =>
-    new AppError('INVALID_DATE', 'bad_request', `Ngày "${value}" không tồn tại trong lịch.`, path ? [{ path, message: 'Ngày không tồn tại trong lịch.' }] : []),
+    new AppError(
+      'INVALID_DATE',
+      'bad_request',
+      `Ngày "${value}" không tồn tại trong lịch.`,
+      path ? [{ path, message: 'Ngày không tồn tại trong lịch.' }] : [],
+    ),
   notGrassroots: (name: string) => new AppError('NOT_GRASSROOTS', 'bad_request', `"${name}" không phải là công đoàn cơ sở.`),
 };
 

@@ -35,7 +35,10 @@ function sample(name: string): unknown {
 
 function parameterNames(fn: (...args: unknown[]) => unknown): string[] {
   const head = /^[^(]*\(([^)]*)\)/.exec(fn.toString())?.[1] ?? '';
-  return head.split(',').map((p) => p.trim().split(/[\s=:]/)[0]!).filter(Boolean);
+  return head
+    .split(',')
+    .map((p) => p.trim().split(/[\s=:]/)[0]!)
+    .filter(Boolean);
 }
 
 const VIETNAMESE = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i;

@@ -37,8 +37,9 @@ interface AjvIssue {
 
 /** Ajv speaks English; users read Vietnamese. One sentence per failed rule, naming the field. */
 export function translateValidationIssue(issue: AjvIssue, context: string): ErrorIssue {
-  const field = issue.keyword === 'required' ? String(issue.params.missingProperty) : issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
-  const name = field ? `"${field}"` : WHERE[context] ?? 'Dữ liệu';
+  const field =
+    issue.keyword === 'required' ? String(issue.params.missingProperty) : issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
+  const name = field ? `"${field}"` : (WHERE[context] ?? 'Dữ liệu');
   const p = issue.params;
   const messages: Record<string, () => string> = {
     required: () => `Thiếu trường bắt buộc ${name}.`,
@@ -56,7 +57,18 @@ export function translateValidationIssue(issue: AjvIssue, context: string): Erro
 }
 
 function typeName(type: string): string {
-  return ({ integer: 'số nguyên', number: 'số', string: 'chuỗi ký tự', boolean: 'true hoặc false', array: 'danh sách', object: 'đối tượng' } as Record<string, string>)[type] ?? type;
+  return (
+    (
+      {
+        integer: 'số nguyên',
+        number: 'số',
+        string: 'chuỗi ký tự',
+        boolean: 'true hoặc false',
+        array: 'danh sách',
+        object: 'đối tượng',
+      } as Record<string, string>
+    )[type] ?? type
+  );
 }
 
 export function toAppError(error: FastifyError | Error): AppError {
@@ -78,7 +90,11 @@ export function toAppError(error: FastifyError | Error): AppError {
   if (isDataException(error)) {
     // Class 22 is PostgreSQL refusing a value (a number out of range, a date that does not exist):
     // bad input that slipped past the schema, never a reason for a 500. The value is not echoed.
-    return new AppError('VALUE_OUT_OF_RANGE', 'bad_request', 'Giá trị gửi lên không hợp lệ hoặc vượt quá giới hạn cho phép (ví dụ số quá lớn, ngày không tồn tại).');
+    return new AppError(
+      'VALUE_OUT_OF_RANGE',
+      'bad_request',
+      'Giá trị gửi lên không hợp lệ hoặc vượt quá giới hạn cho phép (ví dụ số quá lớn, ngày không tồn tại).',
+    );
   }
   if (fe.statusCode === 429) {
     return new AppError('RATE_LIMITED', 'rate_limited', 'Quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.');
@@ -94,7 +110,14 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = toAppError(error);
     if (appError.kind === 'internal') request.log.error({ err: error }, 'unhandled error');
-    const body: ErrorBody = { error: { code: appError.code, message: appError.message, issues: appError.issues, ...(appError.details && { details: appError.details }) } };
+    const body: ErrorBody = {
+      error: {
+        code: appError.code,
+        message: appError.message,
+        issues: appError.issues,
+        ...(appError.details && { details: appError.details }),
+      },
+    };
     // A refused upload may still be arriving: close instead of reading the rest of it.
     if (appError.kind === 'too_large') reply.header('connection', 'close');
     return reply.status(statusOf(appError.kind)).send(body);

@@ -7,7 +7,13 @@ const MIME = { xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetm
 /** Streams rows into an XLSX/CSV download: nothing is held in memory beyond the row being written. */
 export function sendTable(
   reply: FastifyReply,
-  options: { format: 'xlsx' | 'csv'; fileName: string; sheetName: string; columns: TableColumn[]; rows: AsyncIterable<Record<string, unknown>> },
+  options: {
+    format: 'xlsx' | 'csv';
+    fileName: string;
+    sheetName: string;
+    columns: TableColumn[];
+    rows: AsyncIterable<Record<string, unknown>>;
+  },
 ) {
   const stream = new PassThrough();
   writeTable(stream, { format: options.format, sheetName: options.sheetName, columns: options.columns, rows: options.rows })
@@ -21,7 +27,8 @@ export function sendTable(
 
 /** Sends a stored file as a download (never rendered inline: the browser may not sniff it into HTML). */
 export function sendStoredFile(reply: FastifyReply, file: { fileName: string; mimeType: string; content: Buffer }) {
-  return reply.type(file.mimeType)
+  return reply
+    .type(file.mimeType)
     .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
     .header('x-content-type-options', 'nosniff')
     .send(file.content);

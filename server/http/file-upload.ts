@@ -23,7 +23,11 @@ export function formatMegabytes(bytes: number): string {
 }
 
 export function fileTooLarge(maxBytes: number, what = 'Tệp'): AppError {
-  return new AppError('FILE_TOO_LARGE', 'too_large', `${what} vượt quá ${formatMegabytes(maxBytes)} (giới hạn cho phép); hệ thống không nhận tệp này và không lưu một phần nào của tệp. Hãy tải lên tệp nhỏ hơn.`);
+  return new AppError(
+    'FILE_TOO_LARGE',
+    'too_large',
+    `${what} vượt quá ${formatMegabytes(maxBytes)} (giới hạn cho phép); hệ thống không nhận tệp này và không lưu một phần nào của tệp. Hãy tải lên tệp nhỏ hơn.`,
+  );
 }
 
 export interface UploadOptions {

@@ -20,7 +20,9 @@ export function findNul(value: unknown, path = ''): string | null {
 
 export function nulRefused(field: string, where: string): Error {
   const name = field ? `"${field}"` : where;
-  return badRequest('INVALID_CHARACTER', `${name} chứa ký tự không hợp lệ (ký tự NUL, mã 0); hãy xóa ký tự đó rồi gửi lại.`, [{ path: field || where, message: 'Có ký tự NUL.' }]);
+  return badRequest('INVALID_CHARACTER', `${name} chứa ký tự không hợp lệ (ký tự NUL, mã 0); hãy xóa ký tự đó rồi gửi lại.`, [
+    { path: field || where, message: 'Có ký tự NUL.' },
+  ]);
 }
 
 export function registerInputGuard(app: FastifyInstance): void {

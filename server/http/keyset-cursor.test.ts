@@ -10,7 +10,11 @@ describe('keyset cursor', () => {
   });
 
   it('refuses a cursor made for another order, and garbage, with one Vietnamese sentence', () => {
-    for (const [cursor, sort] of [[encodeCursor('1250', 7, 'workers'), 'name'], [encodeCursor('an', 7), 'name'], ['không-phải-con-trỏ', undefined]] as const) {
+    for (const [cursor, sort] of [
+      [encodeCursor('1250', 7, 'workers'), 'name'],
+      [encodeCursor('an', 7), 'name'],
+      ['không-phải-con-trỏ', undefined],
+    ] as const) {
       let error: unknown;
       try {
         decodeCursor(cursor, sort);

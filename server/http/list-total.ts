@@ -20,8 +20,13 @@ export async function boundedCount(
   try {
     return await db.transaction().execute(async (trx) => {
       await sql`SET LOCAL statement_timeout = ${sql.lit(LIST_TOTAL_TIME_LIMIT_MS)}`.execute(trx);
-      const filtered = build(trx).clearSelect().select(sql`1`.as('one'));
-      const row = await trx.selectFrom(filtered.as('matched')).select(sql<string>`count(*)`.as('n')).executeTakeFirst();
+      const filtered = build(trx)
+        .clearSelect()
+        .select(sql`1`.as('one'));
+      const row = await trx
+        .selectFrom(filtered.as('matched'))
+        .select(sql<string>`count(*)`.as('n'))
+        .executeTakeFirst();
       return Number(row?.n ?? 0);
     });
   } catch (error) {

@@ -30,28 +30,57 @@ describe.each(testDatabaseTargets())('zeros and empties in request bodies on $ki
 
   it('keeps an employer’s 0 workers as 0 and a cleared count as "no figure"', async () => {
     const created = await staff.send('POST', '/api/employers', {
-      taxCode: `390777111${taxCheckDigit('390777111')}`, name: 'Công ty TNHH Không Người', sector: 'private', areaUnitId: p01, cdcsUnitId: cdcs,
-      workers: 0, womenWorkers: 0, workersCountedOn: '2026-01-01',
+      taxCode: `390777111${taxCheckDigit('390777111')}`,
+      name: 'Công ty TNHH Không Người',
+      sector: 'private',
+      areaUnitId: p01,
+      cdcsUnitId: cdcs,
+      workers: 0,
+      womenWorkers: 0,
+      workersCountedOn: '2026-01-01',
     });
     expect(created.status, JSON.stringify(created.body)).toBe(200);
     expect([created.body.workers, created.body.womenWorkers]).toEqual([0, 0]);
     const cleared = await staff.send('PATCH', `/api/employers/${created.body.id}`, { workers: null, womenWorkers: null, cdcsUnitId: null });
     expect(cleared.status, JSON.stringify(cleared.body)).toBe(200);
-    const row = await database.db.selectFrom('employer').select(['workers', 'women_workers', 'cdcs_unit_id']).where('id', '=', created.body.id).executeTakeFirstOrThrow();
+    const row = await database.db
+      .selectFrom('employer')
+      .select(['workers', 'women_workers', 'cdcs_unit_id'])
+      .where('id', '=', created.body.id)
+      .executeTakeFirstOrThrow();
     expect([row.workers, row.women_workers, row.cdcs_unit_id]).toEqual([null, null, null]);
   });
 
   it('unlinks a CĐCS from its employer with a null, and takes a document or target with no term, baseline or threshold', async () => {
     const unlinked = await staff.send('PATCH', `/api/grassroots/${cdcs}`, { employerId: null });
     expect(unlinked.status, JSON.stringify(unlinked.body)).toBe(200);
-    const doc = await staff.send('POST', '/api/documents', { kind: 'ke_hoach', title: 'Kế hoạch không ghi nhiệm kỳ', issuerUnitId: p01, termFrom: null, termTo: null });
+    const doc = await staff.send('POST', '/api/documents', {
+      kind: 'ke_hoach',
+      title: 'Kế hoạch không ghi nhiệm kỳ',
+      issuerUnitId: p01,
+      termFrom: null,
+      termTo: null,
+    });
     expect(doc.status, JSON.stringify(doc.body)).toBe(200);
     expect([doc.body.termFrom, doc.body.termTo]).toEqual([null, null]);
     const created = await staff.send('POST', '/api/targets', {
-      documentId: doc.body.id, unitId: p01, indicatorCode: 'members', comparator: '>=', value: 0, deadlineYear: 2030, baselineValue: null, baselineDate: null, minWorkers: null, parentTargetId: null,
+      documentId: doc.body.id,
+      unitId: p01,
+      indicatorCode: 'members',
+      comparator: '>=',
+      value: 0,
+      deadlineYear: 2030,
+      baselineValue: null,
+      baselineDate: null,
+      minWorkers: null,
+      parentTargetId: null,
     });
     expect(created.status, JSON.stringify(created.body)).toBe(200);
-    const row = await database.db.selectFrom('target').select(['value', 'baseline_value', 'min_workers']).where('id', '=', created.body.targetId).executeTakeFirstOrThrow();
+    const row = await database.db
+      .selectFrom('target')
+      .select(['value', 'baseline_value', 'min_workers'])
+      .where('id', '=', created.body.targetId)
+      .executeTakeFirstOrThrow();
     expect([Number(row.value), row.baseline_value, row.min_workers]).toEqual([0, null, null]);
   });
 });

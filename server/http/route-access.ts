@@ -28,10 +28,12 @@ export type RouteAccess =
   | { public: true; reason: string }
   | { authenticated: true; allowDuringPasswordChange?: boolean }
   | {
-    permission: Permission; unit?: UnitLocator; notFound?: () => AppError;
-    /** Body id fields that the service checks itself (field name → how), exempt from the generic check. */
-    checkedInService?: Record<string, string>;
-  };
+      permission: Permission;
+      unit?: UnitLocator;
+      notFound?: () => AppError;
+      /** Body id fields that the service checks itself (field name → how), exempt from the generic check. */
+      checkedInService?: Record<string, string>;
+    };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -68,15 +70,24 @@ export function requireAccessDeclarations(app: FastifyInstance): RouteRecord[] {
       throw new Error(`Route ${String(route.method)} ${route.url} has no access declaration (config.access)`);
     }
     const bodyIds = idFieldsOf(route.schema?.body);
-    const exempt = 'permission' in access ? access.checkedInService ?? {} : {};
+    const exempt = 'permission' in access ? (access.checkedInService ?? {}) : {};
     const unchecked = bodyIds.filter((field) => !referenceRuleOf(field) && !(field.split('.').at(-1)! in exempt));
     if (unchecked.length > 0) {
-      throw new Error(`Route ${String(route.method)} ${route.url}: body field(s) ${unchecked.join(', ')} name records but have no scope rule (server/http/body-references.ts) nor checkedInService`);
+      throw new Error(
+        `Route ${String(route.method)} ${route.url}: body field(s) ${unchecked.join(', ')} name records but have no scope rule (server/http/body-references.ts) nor checkedInService`,
+      );
     }
     const checked = bodyIds.filter((field) => !(field.split('.').at(-1)! in exempt));
     route.config = { ...config, access, bodyIds: checked };
     for (const method of [route.method].flat()) {
-      if (method !== 'HEAD') table.push({ method, url: route.url, access, bodyIds, schema: { params: route.schema?.params, querystring: route.schema?.querystring, body: route.schema?.body } });
+      if (method !== 'HEAD')
+        table.push({
+          method,
+          url: route.url,
+          access,
+          bodyIds,
+          schema: { params: route.schema?.params, querystring: route.schema?.querystring, body: route.schema?.body },
+        });
     }
   });
   return table;

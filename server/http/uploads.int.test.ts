@@ -37,24 +37,49 @@ describe.each(testDatabaseTargets())('uploads are whole or refused on $kind', (t
     const p01 = await t.unitId('TNI-P01');
     const cdcs = await t.unitId('TNI-P01-0001');
     const employer = await province.send('POST', '/api/employers', {
-      taxCode: `390555444${taxCheckDigit('390555444')}`, name: 'Công ty TNHH Tải Tệp', sector: 'private', areaUnitId: p01, cdcsUnitId: cdcs,
-      workers: 80, womenWorkers: 30, workersCountedOn: '2026-01-01',
+      taxCode: `390555444${taxCheckDigit('390555444')}`,
+      name: 'Công ty TNHH Tải Tệp',
+      sector: 'private',
+      areaUnitId: p01,
+      cdcsUnitId: cdcs,
+      workers: 80,
+      womenWorkers: 30,
+      workersCountedOn: '2026-01-01',
     });
     expect(employer.status, JSON.stringify(employer.body)).toBe(200);
     const agreement = await province.send('POST', '/api/agreements', {
-      cdcsUnitId: cdcs, employerId: employer.body.id, kind: 'enterprise', signedOn: '2025-01-01', effectiveFrom: '2025-01-01', expiresOn: '2027-12-31', qualityClass: 'B',
+      cdcsUnitId: cdcs,
+      employerId: employer.body.id,
+      kind: 'enterprise',
+      signedOn: '2025-01-01',
+      effectiveFrom: '2025-01-01',
+      expiresOn: '2027-12-31',
+      qualityClass: 'B',
     });
     expect(agreement.status, JSON.stringify(agreement.body)).toBe(200);
     agreementId = agreement.body.id;
-    const period = openPeriods(BUILTIN_TEMPLATES.find((x) => x.code === 'cdcs-nam')!, todayInVietnam())[0]!.code;
+    const period = openPeriods(
+      BUILTIN_TEMPLATES.find((x) => x.code === 'cdcs-nam')!,
+      todayInVietnam(),
+    )[0]!.code;
     const report = await province.send('POST', '/api/reports', { templateCode: 'cdcs-nam', unitId: cdcs, periodCode: period });
     expect(report.status, JSON.stringify(report.body)).toBe(200);
     reportId = report.body.id;
     // A status of the province's own task, to attach evidence to.
-    const task = await province.send('POST', '/api/tasks', { unitId: tni, title: 'Nhiệm vụ thử tải minh chứng', timing: { kind: 'ongoing' } });
+    const task = await province.send('POST', '/api/tasks', {
+      unitId: tni,
+      title: 'Nhiệm vụ thử tải minh chứng',
+      timing: { kind: 'ongoing' },
+    });
     expect(task.status, JSON.stringify(task.body)).toBe(200);
-    const provincePeriod = openPeriods(BUILTIN_TEMPLATES.find((x) => x.code === 'tinh-nam')!, todayInVietnam())[0]!.code;
-    const status = await province.send('POST', `/api/task-assignments/${task.body.viewedAs.assignment.id}/statuses`, { periodCode: provincePeriod, status: 'in_progress' });
+    const provincePeriod = openPeriods(
+      BUILTIN_TEMPLATES.find((x) => x.code === 'tinh-nam')!,
+      todayInVietnam(),
+    )[0]!.code;
+    const status = await province.send('POST', `/api/task-assignments/${task.body.viewedAs.assignment.id}/statuses`, {
+      periodCode: provincePeriod,
+      status: 'in_progress',
+    });
     expect(status.status, JSON.stringify(status.body)).toBe(200);
     taskStatusId = status.body.statuses[0].id;
   });
@@ -68,19 +93,47 @@ describe.each(testDatabaseTargets())('uploads are whole or refused on $kind', (t
   async function sendFile(method: string, url: string, content: Buffer, fileName: string) {
     const form = new FormData();
     form.append('file', new Blob([new Uint8Array(content)]), fileName);
-    const response = await fetch(`${address}${url}`, { method, body: form, headers: { cookie: `tiendo_session=${province.cookie}`, 'x-csrf-token': province.csrf } });
-    return { status: response.status, body: await response.json() as { error?: { code: string; message: string } } };
+    const response = await fetch(`${address}${url}`, {
+      method,
+      body: form,
+      headers: { cookie: `tiendo_session=${province.cookie}`, 'x-csrf-token': province.csrf },
+    });
+    return { status: response.status, body: (await response.json()) as { error?: { code: string; message: string } } };
   }
 
   const count = async (table: 'stored_file' | 'plan_document' | 'import_job') =>
     Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM ${sql.table(table)}`.execute(database.db)).rows[0]!.n);
 
   const uploads = [
-    { name: 'a planning document', method: 'POST', url: () => `/api/documents/upload?unitId=${tni}`, limit: 20 * MB, fileName: 'chuong-trinh.txt' },
-    { name: 'an agreement file', method: 'PUT', url: () => `/api/agreements/${agreementId}/file`, limit: 20 * MB, fileName: 'thoa-uoc.pdf' },
-    { name: 'a restructuring plan', method: 'POST', url: () => '/api/org/restructure-plans?dryRun=true', limit: 20 * MB, fileName: 'ke-hoach.csv' },
+    {
+      name: 'a planning document',
+      method: 'POST',
+      url: () => `/api/documents/upload?unitId=${tni}`,
+      limit: 20 * MB,
+      fileName: 'chuong-trinh.txt',
+    },
+    {
+      name: 'an agreement file',
+      method: 'PUT',
+      url: () => `/api/agreements/${agreementId}/file`,
+      limit: 20 * MB,
+      fileName: 'thoa-uoc.pdf',
+    },
+    {
+      name: 'a restructuring plan',
+      method: 'POST',
+      url: () => '/api/org/restructure-plans?dryRun=true',
+      limit: 20 * MB,
+      fileName: 'ke-hoach.csv',
+    },
     { name: 'a report workbook', method: 'POST', url: () => `/api/reports/${reportId}/workbook`, limit: 2 * MB, fileName: 'bao-cao.xlsx' },
-    { name: 'a task evidence file', method: 'POST', url: () => `/api/task-statuses/${taskStatusId}/evidence`, limit: 20 * MB, fileName: 'minh-chung.pdf' },
+    {
+      name: 'a task evidence file',
+      method: 'POST',
+      url: () => `/api/task-statuses/${taskStatusId}/evidence`,
+      limit: 20 * MB,
+      fileName: 'minh-chung.pdf',
+    },
   ];
 
   it.each(uploads)('refuses $name a little over its limit with 413 and stores nothing of it', async (upload) => {
@@ -102,17 +155,25 @@ describe.each(testDatabaseTargets())('uploads are whole or refused on $kind', (t
       const declared = url.includes('imports') ? 250 * MB : 150 * MB;
       const jobs = await count('import_job');
       const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-        const request = http.request(`${address}${url}`, {
-          method: 'POST',
-          headers: {
-            cookie: `tiendo_session=${province.cookie}`, 'x-csrf-token': province.csrf,
-            'content-type': 'multipart/form-data; boundary=b', 'content-length': declared,
+        const request = http.request(
+          `${address}${url}`,
+          {
+            method: 'POST',
+            headers: {
+              cookie: `tiendo_session=${province.cookie}`,
+              'x-csrf-token': province.csrf,
+              'content-type': 'multipart/form-data; boundary=b',
+              'content-length': declared,
+            },
           },
-        }, (response) => {
-          let body = '';
-          response.on('data', (c) => { body += c; });
-          response.on('end', () => resolve({ status: response.statusCode!, body }));
-        });
+          (response) => {
+            let body = '';
+            response.on('data', (c) => {
+              body += c;
+            });
+            response.on('end', () => resolve({ status: response.statusCode!, body }));
+          },
+        );
         request.on('error', reject);
         const body = new PassThrough();
         body.pipe(request);
@@ -130,7 +191,14 @@ describe.each(testDatabaseTargets())('uploads are whole or refused on $kind', (t
     const spreadsheet = new PassThrough();
     const chunks: Buffer[] = [];
     spreadsheet.on('data', (c: Buffer) => chunks.push(c));
-    await writeTable(spreadsheet, { format: 'xlsx', sheetName: 'Trang 1', columns: [{ key: 'a', title: 'Cột A' }], rows: (async function* () { yield { a: 'x' }; })() });
+    await writeTable(spreadsheet, {
+      format: 'xlsx',
+      sheetName: 'Trang 1',
+      columns: [{ key: 'a', title: 'Cột A' }],
+      rows: (async function* () {
+        yield { a: 'x' };
+      })(),
+    });
     spreadsheet.end();
     const xlsx = Buffer.concat(chunks);
     const files = await count('stored_file');
@@ -144,13 +212,23 @@ describe.each(testDatabaseTargets())('uploads are whole or refused on $kind', (t
     expect(bomb.status).toBe(413);
     expect(bomb.body.error!.code).toBe('FILE_BOMB');
 
-    const cutPdf = await sendFile('PUT', `/api/agreements/${agreementId}/file`, Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\n'), 'thoa-uoc.pdf');
+    const cutPdf = await sendFile(
+      'PUT',
+      `/api/agreements/${agreementId}/file`,
+      Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\n'),
+      'thoa-uoc.pdf',
+    );
     expect(cutPdf.status).toBe(400);
     expect(cutPdf.body.error!.code).toBe('FILE_CORRUPT');
     expect(await count('stored_file')).toBe(files);
     expect((await province.get(`/api/agreements/${agreementId}`)).body.file).toBeNull();
 
-    const word = await sendFile('PUT', `/api/agreements/${agreementId}/file`, await buildDocx('Thỏa ước lao động tập thể\nĐiều 1. Tiền lương'), 'thoa-uoc.bin');
+    const word = await sendFile(
+      'PUT',
+      `/api/agreements/${agreementId}/file`,
+      await buildDocx('Thỏa ước lao động tập thể\nĐiều 1. Tiền lương'),
+      'thoa-uoc.bin',
+    );
     expect(word.status, JSON.stringify(word.body).slice(0, 300)).toBe(200);
     expect(await count('stored_file')).toBe(files + 1);
   });

@@ -47,7 +47,8 @@ export const agreementImport: ImportDefinition<AgreementContext, AgreementRecord
   noun: 'thỏa ước',
   fields: AGREEMENT_IMPORT_FIELDS,
   unitHint: 'Các Mã CĐCS trong tệp phải thuộc đơn vị này.',
-  identity: 'Thỏa ước đã có (cùng công đoàn cơ sở và ngày có hiệu lực) được cập nhật, không tạo trùng; nhập lại cùng một tệp không thay đổi gì.',
+  identity:
+    'Thỏa ước đã có (cùng công đoàn cơ sở và ngày có hiệu lực) được cập nhật, không tạo trùng; nhập lại cùng một tệp không thay đổi gì.',
 
   async prepare(db, scope) {
     const cdcs = await sql<{ id: number; code: string }>`
@@ -65,11 +66,11 @@ export const agreementImport: ImportDefinition<AgreementContext, AgreementRecord
 
   parseRow(row, ctx, today) {
     const code = row.cell('cdcsCode');
-    const cdcsUnitId = code ? ctx.cdcsByCode.get(code.toUpperCase()) ?? null : null;
+    const cdcsUnitId = code ? (ctx.cdcsByCode.get(code.toUpperCase()) ?? null) : null;
     if (!code) row.reject('cdcsCode', 'Thiếu mã công đoàn cơ sở.');
     else if (cdcsUnitId === null) row.reject('cdcsCode', `Không có công đoàn cơ sở mã "${code}" trong phạm vi đơn vị nhận dữ liệu.`);
     const tax = row.cell('taxCode')?.replace(/\s/g, '') ?? null;
-    const employerId = tax ? ctx.employerByTax.get(tax) ?? null : null;
+    const employerId = tax ? (ctx.employerByTax.get(tax) ?? null) : null;
     if (tax && employerId === null) row.reject('taxCode', `Không có đơn vị sử dụng lao động mã số thuế ${tax} trong phạm vi.`);
     const date = (key: string) => {
       const parsed = parseDateCell(row.cell(key));
@@ -80,10 +81,15 @@ export const agreementImport: ImportDefinition<AgreementContext, AgreementRecord
     const effectiveFrom = date('effectiveFrom');
     const expiresOn = date('expiresOn');
     const kindText = row.cell('kind');
-    const kind = kindText ? KINDS.find(([re]) => re.test(looseKey(kindText)))?.[1] ?? null : 'enterprise';
+    const kind = kindText ? (KINDS.find(([re]) => re.test(looseKey(kindText)))?.[1] ?? null) : 'enterprise';
     if (!kind) row.reject('kind', `Không hiểu loại thỏa ước "${kindText}" (doanh nghiệp, ngành, nhiều doanh nghiệp).`);
-    const qualityText = row.cell('qualityClass')?.replace(/^loại\s*/i, '').toUpperCase() ?? null;
-    if (qualityText && !['A', 'B', 'C', 'D'].includes(qualityText)) row.reject('qualityClass', `Xếp loại "${qualityText}" không hợp lệ (A, B, C hoặc D).`);
+    const qualityText =
+      row
+        .cell('qualityClass')
+        ?.replace(/^loại\s*/i, '')
+        .toUpperCase() ?? null;
+    if (qualityText && !['A', 'B', 'C', 'D'].includes(qualityText))
+      row.reject('qualityClass', `Xếp loại "${qualityText}" không hợp lệ (A, B, C hoặc D).`);
     const betterText = row.cell('betterThanLaw');
     const better = betterText ? parseBooleanCell(betterText) : { ok: true as const, value: false };
     if (!better.ok) row.reject('betterThanLaw', better.reason);
@@ -93,16 +99,35 @@ export const agreementImport: ImportDefinition<AgreementContext, AgreementRecord
     }
     const key = `${cdcsUnitId}|${effectiveFrom}`;
     const first = ctx.seen.get(key);
-    if (first !== undefined) row.reject('effectiveFrom', `Trùng thỏa ước (cùng CĐCS, cùng ngày có hiệu lực) với dòng ${first} trong cùng tệp.`);
+    if (first !== undefined)
+      row.reject('effectiveFrom', `Trùng thỏa ước (cùng CĐCS, cùng ngày có hiệu lực) với dòng ${first} trong cùng tệp.`);
     else ctx.seen.set(key, row.rowNumber);
     return {
-      cdcsUnitId, employerId, number: row.cell('number'), kind, signedOn, effectiveFrom, expiresOn,
-      qualityClass: (qualityText as AgreementRecord['qualityClass']) || null, betterThanLaw: better.ok ? better.value : false,
+      cdcsUnitId,
+      employerId,
+      number: row.cell('number'),
+      kind,
+      signedOn,
+      effectiveFrom,
+      expiresOn,
+      qualityClass: (qualityText as AgreementRecord['qualityClass']) || null,
+      betterThanLaw: better.ok ? better.value : false,
     };
   },
 
   async writeBatch(trx, rows) {
-    const found = await sql<{ id: number; cdcs_unit_id: number; effective_from: string; employer_id: number | null; number: string | null; kind: string; signed_on: string; expires_on: string; quality_class: string | null; better_than_law: boolean }>`
+    const found = await sql<{
+      id: number;
+      cdcs_unit_id: number;
+      effective_from: string;
+      employer_id: number | null;
+      number: string | null;
+      kind: string;
+      signed_on: string;
+      expires_on: string;
+      quality_class: string | null;
+      better_than_law: boolean;
+    }>`
       SELECT a.id, a.cdcs_unit_id, a.effective_from, a.employer_id, a.number, a.kind, a.signed_on, a.expires_on, a.quality_class, a.better_than_law
       FROM agreement a JOIN unnest(${rows.map((r) => r.record.cdcsUnitId)}::bigint[], ${rows.map((r) => r.record.effectiveFrom)}::date[]) AS k(cdcs, eff)
         ON a.cdcs_unit_id = k.cdcs AND a.effective_from = k.eff`.execute(trx);
@@ -111,17 +136,35 @@ export const agreementImport: ImportDefinition<AgreementContext, AgreementRecord
     for (const { record: r } of rows) {
       const e = existing.get(`${r.cdcsUnitId}|${r.effectiveFrom}`);
       const values = {
-        cdcs_unit_id: r.cdcsUnitId, employer_id: r.employerId, number: r.number, kind: r.kind, signed_on: r.signedOn, effective_from: r.effectiveFrom,
-        expires_on: r.expiresOn, quality_class: r.qualityClass, better_than_law: r.betterThanLaw,
+        cdcs_unit_id: r.cdcsUnitId,
+        employer_id: r.employerId,
+        number: r.number,
+        kind: r.kind,
+        signed_on: r.signedOn,
+        effective_from: r.effectiveFrom,
+        expires_on: r.expiresOn,
+        quality_class: r.qualityClass,
+        better_than_law: r.betterThanLaw,
       };
       if (!e) {
         await trx.insertInto('agreement').values(values).execute();
         outcome.inserted++;
-      } else if ((e.employer_id === null ? null : Number(e.employer_id)) === r.employerId && e.number === r.number && e.kind === r.kind && e.signed_on === r.signedOn &&
-        e.expires_on === r.expiresOn && e.quality_class === r.qualityClass && e.better_than_law === r.betterThanLaw) {
+      } else if (
+        (e.employer_id === null ? null : Number(e.employer_id)) === r.employerId &&
+        e.number === r.number &&
+        e.kind === r.kind &&
+        e.signed_on === r.signedOn &&
+        e.expires_on === r.expiresOn &&
+        e.quality_class === r.qualityClass &&
+        e.better_than_law === r.betterThanLaw
+      ) {
         outcome.unchanged++;
       } else {
-        await trx.updateTable('agreement').set({ ...values, updated_at: new Date() }).where('id', '=', Number(e.id)).execute();
+        await trx
+          .updateTable('agreement')
+          .set({ ...values, updated_at: new Date() })
+          .where('id', '=', Number(e.id))
+          .execute();
         outcome.updated++;
       }
     }

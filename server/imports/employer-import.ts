@@ -8,7 +8,12 @@ import type { BatchOutcome, ImportDefinition } from './import-runner.ts';
 
 export const EMPLOYER_IMPORT_FIELDS: FieldSpec[] = [
   { key: 'taxCode', label: 'Mã số thuế', synonyms: ['mst', 'mã số doanh nghiệp', 'mã số thuế doanh nghiệp'], required: true },
-  { key: 'name', label: 'Tên đơn vị', synonyms: ['tên doanh nghiệp', 'tên đơn vị sử dụng lao động', 'tên công ty', 'đơn vị'], required: true },
+  {
+    key: 'name',
+    label: 'Tên đơn vị',
+    synonyms: ['tên doanh nghiệp', 'tên đơn vị sử dụng lao động', 'tên công ty', 'đơn vị'],
+    required: true,
+  },
   { key: 'sector', label: 'Khu vực', synonyms: ['loại hình', 'khu vực kinh tế', 'loại hình doanh nghiệp'], required: true },
   { key: 'industry', label: 'Ngành nghề', synonyms: ['ngành', 'ngành nghề kinh doanh', 'lĩnh vực'] },
   { key: 'address', label: 'Địa chỉ', synonyms: ['địa chỉ trụ sở'] },
@@ -63,12 +68,15 @@ export const employerImport: ImportDefinition<EmployerContext, EmployerRecord> =
   registry: 'employers',
   noun: 'đơn vị sử dụng lao động',
   fields: EMPLOYER_IMPORT_FIELDS,
-  unitHint: 'Các Mã công đoàn cấp trên và Mã CĐCS trong tệp phải thuộc đơn vị này. Nếu chọn một công đoàn xã, phường hoặc khu công nghiệp, tệp không cần cột Mã công đoàn cấp trên.',
+  unitHint:
+    'Các Mã công đoàn cấp trên và Mã CĐCS trong tệp phải thuộc đơn vị này. Nếu chọn một công đoàn xã, phường hoặc khu công nghiệp, tệp không cần cột Mã công đoàn cấp trên.',
   identity: 'Đơn vị đã có (cùng mã số thuế) được cập nhật, không tạo trùng; nhập lại cùng một tệp không thay đổi gì.',
 
   async prepare(db, scope) {
     const rows = await sql<{ id: number; code: string; kind: string }>`
-      SELECT u.id, u.code, u.kind FROM org_unit u JOIN org_placement p ON p.unit_id = u.id AND p.valid_to IS NULL WHERE p.path <@ ${scope.path}::ltree`.execute(db);
+      SELECT u.id, u.code, u.kind FROM org_unit u JOIN org_placement p ON p.unit_id = u.id AND p.valid_to IS NULL WHERE p.path <@ ${scope.path}::ltree`.execute(
+      db,
+    );
     return {
       scopePath: scope.path,
       defaultAreaId: AREA_KINDS.has(scope.kind) ? Number(scope.id) : null,
@@ -108,7 +116,8 @@ export const employerImport: ImportDefinition<EmployerContext, EmployerRecord> =
     const fields = { taxCode, name, sector, workers, womenWorkers, workersCountedOn: counted?.ok ? counted.value : null };
     for (const issue of employerIssues(fields, today)) {
       if (issue.field === 'sector' && sectorText) continue;
-      if ((issue.field === 'workers' || issue.field === 'womenWorkers') && row.cell(issue.field) !== null && fields[issue.field] === null) continue;
+      if ((issue.field === 'workers' || issue.field === 'womenWorkers') && row.cell(issue.field) !== null && fields[issue.field] === null)
+        continue;
       if (issue.field === 'workersCountedOn' && counted && !counted.ok) continue;
       row.reject(issue.field === 'areaUnit' ? 'areaCode' : issue.field === 'cdcs' ? 'cdcsCode' : issue.field, issue.message);
     }
@@ -117,13 +126,36 @@ export const employerImport: ImportDefinition<EmployerContext, EmployerRecord> =
     else if (taxCode) ctx.seen.set(taxCode, row.rowNumber);
     if (!sector || areaUnitId === null) return null;
     return {
-      taxCode, name, sector, industry: row.cell('industry'), address: row.cell('address'), communeName: row.cell('communeName'),
-      areaUnitId, cdcsUnitId, workers, womenWorkers, workersCountedOn: fields.workersCountedOn,
+      taxCode,
+      name,
+      sector,
+      industry: row.cell('industry'),
+      address: row.cell('address'),
+      communeName: row.cell('communeName'),
+      areaUnitId,
+      cdcsUnitId,
+      workers,
+      womenWorkers,
+      workersCountedOn: fields.workersCountedOn,
     };
   },
 
   async writeBatch(trx, rows, ctx) {
-    const found = await sql<{ tax_code: string; id: number; name: string; sector: string; industry: string | null; address: string | null; commune_name: string | null; area_unit_id: number; cdcs_unit_id: number | null; workers: number | null; women_workers: number | null; workers_counted_on: string | null; in_scope: boolean }>`
+    const found = await sql<{
+      tax_code: string;
+      id: number;
+      name: string;
+      sector: string;
+      industry: string | null;
+      address: string | null;
+      commune_name: string | null;
+      area_unit_id: number;
+      cdcs_unit_id: number | null;
+      workers: number | null;
+      women_workers: number | null;
+      workers_counted_on: string | null;
+      in_scope: boolean;
+    }>`
       SELECT e.*, EXISTS (SELECT 1 FROM org_placement p WHERE p.unit_id = e.area_unit_id AND p.valid_to IS NULL AND p.path <@ ${ctx.scopePath}::ltree) AS in_scope
       FROM employer e WHERE e.tax_code = ANY(${rows.map((r) => r.record.taxCode)}::text[])`.execute(trx);
     const existing = new Map(found.rows.map((e) => [e.tax_code, e]));
@@ -133,12 +165,26 @@ export const employerImport: ImportDefinition<EmployerContext, EmployerRecord> =
       const r = row.record;
       const e = existing.get(r.taxCode);
       if (e && !e.in_scope) {
-        outcome.rejections.push({ rowNumber: row.rowNumber, column: 'Mã số thuế', reason: 'Mã số thuế đã thuộc một đơn vị ngoài phạm vi nhập dữ liệu.', raw: row.raw });
+        outcome.rejections.push({
+          rowNumber: row.rowNumber,
+          column: 'Mã số thuế',
+          reason: 'Mã số thuế đã thuộc một đơn vị ngoài phạm vi nhập dữ liệu.',
+          raw: row.raw,
+        });
         continue;
       }
-      const unchanged = e && e.name === r.name && e.sector === r.sector && e.industry === r.industry && e.address === r.address &&
-        e.commune_name === r.communeName && Number(e.area_unit_id) === r.areaUnitId && (e.cdcs_unit_id === null ? null : Number(e.cdcs_unit_id)) === r.cdcsUnitId &&
-        e.workers === r.workers && e.women_workers === r.womenWorkers && e.workers_counted_on === r.workersCountedOn;
+      const unchanged =
+        e &&
+        e.name === r.name &&
+        e.sector === r.sector &&
+        e.industry === r.industry &&
+        e.address === r.address &&
+        e.commune_name === r.communeName &&
+        Number(e.area_unit_id) === r.areaUnitId &&
+        (e.cdcs_unit_id === null ? null : Number(e.cdcs_unit_id)) === r.cdcsUnitId &&
+        e.workers === r.workers &&
+        e.women_workers === r.womenWorkers &&
+        e.workers_counted_on === r.workersCountedOn;
       if (unchanged) outcome.unchanged++;
       else {
         writes.push(r);

@@ -44,14 +44,86 @@ describe.each(testDatabaseTargets())('grassroots (CĐCS) import on $kind', (targ
   it('creates CĐCS as units of the tree with their profile, refuses bad rows with reasons, and changes nothing the second time', async () => {
     const tni = await t.unitId('TNI');
     const rows = [
-      { code: 'TNI-P05-9001', name: 'Công đoàn cơ sở Công ty TNHH May Hòa Thành', parent: 'TNI-P05', sector: 'FDI', founded: '15/03/2021', decision: '12/QĐ-CĐP', chair: 'Lê Thị Mai', dissolved: '' },
-      { code: 'tni-kcn-9002', name: 'CĐCS Trường Tiểu học Bình Minh', parent: 'TNI-KCN', sector: 'Hành chính sự nghiệp', founded: '01/09/2025', decision: '', chair: '', dissolved: '' },
-      { code: 'TNI-P05-9009', name: 'Thành lập trong tương lai', parent: 'TNI-P05', sector: 'tư nhân', founded: '01/09/2099', decision: '', chair: '', dissolved: '' },
-      { code: 'TNI-P05-9003', name: 'Không rõ cấp trên', parent: 'KHONG-CO', sector: 'tư nhân', founded: '', decision: '', chair: '', dissolved: '' },
-      { code: 'TNI-P05-9004', name: 'Khu vực lạ', parent: 'TNI-P05', sector: 'hợp tác xã', founded: '', decision: '', chair: '', dissolved: '' },
-      { code: 'TNI-P05-9005', name: 'Giải thể trước khi thành lập', parent: 'TNI-P05', sector: 'tư nhân', founded: '01/01/2024', decision: '', chair: '', dissolved: '01/01/2023' },
-      { code: 'TNI-P05-9001', name: 'Trùng mã trong tệp', parent: 'TNI-P05', sector: 'FDI', founded: '', decision: '', chair: '', dissolved: '' },
-      { code: 'TNI-P05', name: 'Mã của công đoàn phường', parent: 'TNI-P05', sector: 'tư nhân', founded: '', decision: '', chair: '', dissolved: '' },
+      {
+        code: 'TNI-P05-9001',
+        name: 'Công đoàn cơ sở Công ty TNHH May Hòa Thành',
+        parent: 'TNI-P05',
+        sector: 'FDI',
+        founded: '15/03/2021',
+        decision: '12/QĐ-CĐP',
+        chair: 'Lê Thị Mai',
+        dissolved: '',
+      },
+      {
+        code: 'tni-kcn-9002',
+        name: 'CĐCS Trường Tiểu học Bình Minh',
+        parent: 'TNI-KCN',
+        sector: 'Hành chính sự nghiệp',
+        founded: '01/09/2025',
+        decision: '',
+        chair: '',
+        dissolved: '',
+      },
+      {
+        code: 'TNI-P05-9009',
+        name: 'Thành lập trong tương lai',
+        parent: 'TNI-P05',
+        sector: 'tư nhân',
+        founded: '01/09/2099',
+        decision: '',
+        chair: '',
+        dissolved: '',
+      },
+      {
+        code: 'TNI-P05-9003',
+        name: 'Không rõ cấp trên',
+        parent: 'KHONG-CO',
+        sector: 'tư nhân',
+        founded: '',
+        decision: '',
+        chair: '',
+        dissolved: '',
+      },
+      {
+        code: 'TNI-P05-9004',
+        name: 'Khu vực lạ',
+        parent: 'TNI-P05',
+        sector: 'hợp tác xã',
+        founded: '',
+        decision: '',
+        chair: '',
+        dissolved: '',
+      },
+      {
+        code: 'TNI-P05-9005',
+        name: 'Giải thể trước khi thành lập',
+        parent: 'TNI-P05',
+        sector: 'tư nhân',
+        founded: '01/01/2024',
+        decision: '',
+        chair: '',
+        dissolved: '01/01/2023',
+      },
+      {
+        code: 'TNI-P05-9001',
+        name: 'Trùng mã trong tệp',
+        parent: 'TNI-P05',
+        sector: 'FDI',
+        founded: '',
+        decision: '',
+        chair: '',
+        dissolved: '',
+      },
+      {
+        code: 'TNI-P05',
+        name: 'Mã của công đoàn phường',
+        parent: 'TNI-P05',
+        sector: 'tư nhân',
+        founded: '',
+        decision: '',
+        chair: '',
+        dissolved: '',
+      },
       { code: 'TNI-P05-9008', name: '', parent: 'TNI-P05', sector: 'tư nhân', founded: '', decision: '', chair: '', dissolved: '' },
     ];
     const file = await writeMemberFile(rows, 'xlsx', COLUMNS);
@@ -60,8 +132,17 @@ describe.each(testDatabaseTargets())('grassroots (CĐCS) import on $kind', (targ
     expect(await find('may hoa thanh')).toEqual([]); // a dry run writes nothing
 
     const job = await upload(file, tni);
-    expect(job, JSON.stringify(job, null, 1)).toMatchObject({ status: 'done', rowsRead: 9, inserted: 2, updated: 0, unchanged: 0, rejected: 7 });
-    const reasons = job.rejections.map((r: { rowNumber: number; column: string; reason: string }) => `${r.rowNumber} ${r.column}: ${r.reason}`).join('\n');
+    expect(job, JSON.stringify(job, null, 1)).toMatchObject({
+      status: 'done',
+      rowsRead: 9,
+      inserted: 2,
+      updated: 0,
+      unchanged: 0,
+      rejected: 7,
+    });
+    const reasons = job.rejections
+      .map((r: { rowNumber: number; column: string; reason: string }) => `${r.rowNumber} ${r.column}: ${r.reason}`)
+      .join('\n');
     expect(reasons).toMatch(/^4 Ngày thành lập: Ngày thành lập ở tương lai\./m);
     expect(reasons).toMatch(/^5 Mã CĐ cấp trên: Không có công đoàn cấp trên mã "KHONG-CO"/m);
     expect(reasons).toMatch(/^6 Loại hình: Không hiểu khu vực "hợp tác xã"/m);
@@ -71,7 +152,15 @@ describe.each(testDatabaseTargets())('grassroots (CĐCS) import on $kind', (targ
     expect(reasons).toMatch(/^10 Tên CĐCS: Thiếu tên công đoàn cơ sở\./m);
 
     const [created] = await find('may hoa thanh');
-    expect(created).toMatchObject({ code: 'TNI-P05-9001', sector: 'fdi', foundedOn: '2021-03-15', foundingDecision: '12/QĐ-CĐP', chairName: 'Lê Thị Mai', status: 'active', parent: { name: expect.stringContaining('phường') } });
+    expect(created).toMatchObject({
+      code: 'TNI-P05-9001',
+      sector: 'fdi',
+      foundedOn: '2021-03-15',
+      foundingDecision: '12/QĐ-CĐP',
+      chairName: 'Lê Thị Mai',
+      status: 'active',
+      parent: { name: expect.stringContaining('phường') },
+    });
     const children = (await staff.get(`/api/org/units/${await t.unitId('TNI-P05')}/children`)).body;
     expect(JSON.stringify(children)).toContain('TNI-P05-9001');
     expect((await find('tieu hoc binh minh'))[0]).toMatchObject({ code: 'TNI-KCN-9002', sector: 'hcsn', foundedOn: '2025-09-01' });
@@ -81,8 +170,26 @@ describe.each(testDatabaseTargets())('grassroots (CĐCS) import on $kind', (targ
   it('updates a known CĐCS, refuses to move it to another upper union or to dissolve it with members, and round-trips its export', async () => {
     const tni = await t.unitId('TNI');
     const changed = [
-      { code: 'TNI-P05-9001', name: 'Công đoàn cơ sở Công ty TNHH May Hòa Thành', parent: 'TNI-P05', sector: 'FDI', founded: '15/03/2021', decision: '12/QĐ-CĐP', chair: 'Trần Văn Hùng', dissolved: '' },
-      { code: 'TNI-KCN-9002', name: 'CĐCS Trường Tiểu học Bình Minh', parent: 'TNI-P05', sector: 'Hành chính sự nghiệp', founded: '', decision: '', chair: '', dissolved: '' },
+      {
+        code: 'TNI-P05-9001',
+        name: 'Công đoàn cơ sở Công ty TNHH May Hòa Thành',
+        parent: 'TNI-P05',
+        sector: 'FDI',
+        founded: '15/03/2021',
+        decision: '12/QĐ-CĐP',
+        chair: 'Trần Văn Hùng',
+        dissolved: '',
+      },
+      {
+        code: 'TNI-KCN-9002',
+        name: 'CĐCS Trường Tiểu học Bình Minh',
+        parent: 'TNI-P05',
+        sector: 'Hành chính sự nghiệp',
+        founded: '',
+        decision: '',
+        chair: '',
+        dissolved: '',
+      },
     ];
     const job = await upload(await writeMemberFile(changed, 'xlsx', COLUMNS), tni);
     expect(job).toMatchObject({ rowsRead: 2, inserted: 0, updated: 1, rejected: 1 });
@@ -91,7 +198,13 @@ describe.each(testDatabaseTargets())('grassroots (CĐCS) import on $kind', (targ
 
     const cdcs = (await find('may hoa thanh'))[0];
     const joined = await staff.send('POST', '/api/members', {
-      fullName: 'Phan Thị Thu', gender: 'female', birthDate: '1990-05-05', cccd: '072190000123', phone: null, joinedOn: '2022-01-01', cdcsUnitId: cdcs.id,
+      fullName: 'Phan Thị Thu',
+      gender: 'female',
+      birthDate: '1990-05-05',
+      cccd: '072190000123',
+      phone: null,
+      joinedOn: '2022-01-01',
+      cdcsUnitId: cdcs.id,
     });
     expect(joined.status, JSON.stringify(joined.body)).toBe(200);
     const dissolve = [{ ...changed[0]!, dissolved: '01/01/2026' }];
@@ -99,7 +212,11 @@ describe.each(testDatabaseTargets())('grassroots (CĐCS) import on $kind', (targ
     expect(refused).toMatchObject({ rejected: 1, updated: 0 });
     expect(refused.rejections[0].reason).toMatch(/còn \d+ đoàn viên đang sinh hoạt/);
 
-    const exported = await t.app.inject({ method: 'GET', url: `/api/grassroots/export?unitId=${await t.unitId('TNI-P05')}&format=xlsx`, headers: { cookie: `tiendo_session=${staff.cookie}` } });
+    const exported = await t.app.inject({
+      method: 'GET',
+      url: `/api/grassroots/export?unitId=${await t.unitId('TNI-P05')}&format=xlsx`,
+      headers: { cookie: `tiendo_session=${staff.cookie}` },
+    });
     expect(exported.statusCode).toBe(200);
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tiendo-cdcs-')), 'cdcs.xlsx');
     fs.writeFileSync(file, exported.rawPayload);

@@ -9,9 +9,17 @@ import type { BatchOutcome, ImportDefinition, ParsedRow } from './import-runner.
 export const GRASSROOTS_IMPORT_FIELDS: FieldSpec[] = [
   { key: 'code', label: 'Mã CĐCS', synonyms: ['mã công đoàn cơ sở', 'mã cđcs', 'mã đơn vị'], required: true },
   { key: 'name', label: 'Tên công đoàn cơ sở', synonyms: ['tên cđcs', 'tên công đoàn', 'tên đơn vị', 'công đoàn cơ sở'], required: true },
-  { key: 'parentCode', label: 'Mã công đoàn cấp trên', synonyms: ['mã cđ cấp trên', 'mã công đoàn cấp trên trực tiếp', 'mã công đoàn xã phường', 'mã đơn vị quản lý'] },
+  {
+    key: 'parentCode',
+    label: 'Mã công đoàn cấp trên',
+    synonyms: ['mã cđ cấp trên', 'mã công đoàn cấp trên trực tiếp', 'mã công đoàn xã phường', 'mã đơn vị quản lý'],
+  },
   { key: 'sector', label: 'Khu vực', synonyms: ['loại hình', 'khu vực kinh tế', 'loại hình doanh nghiệp'], required: true },
-  { key: 'employerTaxCode', label: 'Mã số thuế đơn vị sử dụng lao động', synonyms: ['mã số thuế', 'mst', 'mst doanh nghiệp', 'mã số thuế doanh nghiệp'] },
+  {
+    key: 'employerTaxCode',
+    label: 'Mã số thuế đơn vị sử dụng lao động',
+    synonyms: ['mã số thuế', 'mst', 'mst doanh nghiệp', 'mã số thuế doanh nghiệp'],
+  },
   { key: 'foundingDecision', label: 'Quyết định thành lập', synonyms: ['số quyết định thành lập', 'qđ thành lập', 'số qđ thành lập'] },
   { key: 'foundedOn', label: 'Ngày thành lập', synonyms: ['ngày quyết định thành lập', 'ngày thành lập cđcs'] },
   { key: 'chairName', label: 'Chủ tịch CĐCS', synonyms: ['chủ tịch', 'họ tên chủ tịch', 'chủ tịch công đoàn'] },
@@ -73,7 +81,8 @@ export const grassrootsImport: ImportDefinition<GrassrootsContext, GrassrootsRec
   registry: 'grassroots',
   noun: 'công đoàn cơ sở',
   fields: GRASSROOTS_IMPORT_FIELDS,
-  unitHint: 'Công đoàn cơ sở được tạo trong cây tổ chức dưới đơn vị này. Nếu chọn một công đoàn xã, phường hoặc khu công nghiệp, tệp không cần cột Mã công đoàn cấp trên.',
+  unitHint:
+    'Công đoàn cơ sở được tạo trong cây tổ chức dưới đơn vị này. Nếu chọn một công đoàn xã, phường hoặc khu công nghiệp, tệp không cần cột Mã công đoàn cấp trên.',
   identity: 'Công đoàn cơ sở đã có (cùng mã CĐCS) được cập nhật hồ sơ, không tạo trùng; nhập lại cùng một tệp không thay đổi gì.',
   personalFields: { chairPhone: 'phone' },
 
@@ -96,7 +105,8 @@ export const grassrootsImport: ImportDefinition<GrassrootsContext, GrassrootsRec
     const code = (row.cell('code') ?? '').replace(/\s/g, '').toUpperCase();
     const name = clean(row.cell('name')) ?? '';
     if (!code) row.reject('code', 'Thiếu mã công đoàn cơ sở.');
-    else if (!/^[A-Z0-9][A-Z0-9._-]{0,39}$/.test(code)) row.reject('code', `Mã "${code}" không hợp lệ: chỉ dùng chữ không dấu, chữ số, dấu chấm, gạch ngang (tối đa 40 ký tự).`);
+    else if (!/^[A-Z0-9][A-Z0-9._-]{0,39}$/.test(code))
+      row.reject('code', `Mã "${code}" không hợp lệ: chỉ dùng chữ không dấu, chữ số, dấu chấm, gạch ngang (tối đa 40 ký tự).`);
     if (!name) row.reject('name', 'Thiếu tên công đoàn cơ sở.');
     else if (name.length > 200) row.reject('name', 'Tên công đoàn cơ sở dài quá 200 ký tự.');
     const sectorText = row.cell('sector');
@@ -107,7 +117,11 @@ export const grassrootsImport: ImportDefinition<GrassrootsContext, GrassrootsRec
     const parentCode = row.cell('parentCode');
     if (parentCode) {
       parentId = ctx.parents.get(parentCode.trim().toUpperCase()) ?? null;
-      if (parentId === null) row.reject('parentCode', `Không có công đoàn cấp trên mã "${parentCode}" (công đoàn xã, phường, khu công nghiệp, ngành…) trong phạm vi đơn vị nhận dữ liệu.`);
+      if (parentId === null)
+        row.reject(
+          'parentCode',
+          `Không có công đoàn cấp trên mã "${parentCode}" (công đoàn xã, phường, khu công nghiệp, ngành…) trong phạm vi đơn vị nhận dữ liệu.`,
+        );
     } else if (parentId === null) row.reject('parentCode', 'Thiếu mã công đoàn cấp trên trực tiếp.');
     const date = (key: 'foundedOn' | 'dissolvedOn', label: string) => {
       const text = row.cell(key);
@@ -121,15 +135,24 @@ export const grassrootsImport: ImportDefinition<GrassrootsContext, GrassrootsRec
     const dissolvedOn = date('dissolvedOn', 'Ngày giải thể');
     if (foundedOn && dissolvedOn && dissolvedOn < foundedOn) row.reject('dissolvedOn', 'Ngày giải thể trước ngày thành lập.');
     const phoneText = row.cell('chairPhone');
-    if (phoneText && normalizePhone(phoneText) === null) row.reject('chairPhone', 'Số điện thoại không hợp lệ (10–11 chữ số, bắt đầu bằng 0 hoặc +84).'); // the value stays out: reasons are shown unmasked
+    if (phoneText && normalizePhone(phoneText) === null)
+      row.reject('chairPhone', 'Số điện thoại không hợp lệ (10–11 chữ số, bắt đầu bằng 0 hoặc +84).'); // the value stays out: reasons are shown unmasked
     const first = code ? ctx.seen.get(code) : undefined;
     if (first !== undefined) row.reject('code', `Trùng mã CĐCS với dòng ${first} trong cùng tệp.`);
     else if (code) ctx.seen.set(code, row.rowNumber);
     if (!code || !name || !sector || parentId === null) return null;
     return {
-      code, name, parentId, sector, employerTaxCode: row.cell('employerTaxCode')?.replace(/\s/g, '') || null, employerId: null,
-      foundingDecision: clean(row.cell('foundingDecision')), foundedOn, chairName: clean(row.cell('chairName')),
-      chairPhone: phoneText ? normalizePhone(phoneText) : null, dissolvedOn,
+      code,
+      name,
+      parentId,
+      sector,
+      employerTaxCode: row.cell('employerTaxCode')?.replace(/\s/g, '') || null,
+      employerId: null,
+      foundingDecision: clean(row.cell('foundingDecision')),
+      foundedOn,
+      chairName: clean(row.cell('chairName')),
+      chairPhone: phoneText ? normalizePhone(phoneText) : null,
+      dissolvedOn,
     };
   },
 
@@ -146,14 +169,17 @@ export const grassrootsImport: ImportDefinition<GrassrootsContext, GrassrootsRec
     const existing = new Map(found.rows.map((e) => [e.code.toUpperCase(), e]));
     const taxCodes = rows.map((r) => r.record.employerTaxCode).filter((t): t is string => t !== null);
     const employers = taxCodes.length
-      ? (await sql<{ id: number; tax_code: string; cdcs_unit_id: number | null; in_scope: boolean }>`
+      ? (
+          await sql<{ id: number; tax_code: string; cdcs_unit_id: number | null; in_scope: boolean }>`
           SELECT e.id, e.tax_code, e.cdcs_unit_id,
                  EXISTS (SELECT 1 FROM org_placement p WHERE p.unit_id = e.area_unit_id AND p.valid_to IS NULL AND p.path <@ ${ctx.scopePath}::ltree) AS in_scope
-          FROM employer e WHERE e.tax_code = ANY(${taxCodes}::text[])`.execute(trx)).rows
+          FROM employer e WHERE e.tax_code = ANY(${taxCodes}::text[])`.execute(trx)
+        ).rows
       : [];
     const employerByTax = new Map(employers.map((e) => [e.tax_code, e]));
     const outcome: BatchOutcome = { inserted: 0, updated: 0, unchanged: 0, rejections: [] };
-    const refuse = (row: ParsedRow<GrassrootsRecord>, column: string, reason: string) => outcome.rejections.push({ rowNumber: row.rowNumber, column, reason, raw: row.raw });
+    const refuse = (row: ParsedRow<GrassrootsRecord>, column: string, reason: string) =>
+      outcome.rejections.push({ rowNumber: row.rowNumber, column, reason, raw: row.raw });
     const inserts: GrassrootsRecord[] = [];
     const updates: { id: number; record: GrassrootsRecord }[] = [];
     for (const row of rows) {
@@ -162,7 +188,11 @@ export const grassrootsImport: ImportDefinition<GrassrootsContext, GrassrootsRec
       if (taxCode) {
         const employer = employerByTax.get(taxCode);
         if (!employer || !employer.in_scope) {
-          refuse(row, 'Mã số thuế đơn vị sử dụng lao động', `Không có đơn vị sử dụng lao động mã số thuế "${taxCode}" trong phạm vi nhập dữ liệu: hãy nhập danh sách doanh nghiệp trước.`);
+          refuse(
+            row,
+            'Mã số thuế đơn vị sử dụng lao động',
+            `Không có đơn vị sử dụng lao động mã số thuế "${taxCode}" trong phạm vi nhập dữ liệu: hãy nhập danh sách doanh nghiệp trước.`,
+          );
           continue;
         }
         r.employerId = Number(employer.id);
@@ -175,14 +205,28 @@ export const grassrootsImport: ImportDefinition<GrassrootsContext, GrassrootsRec
       if (!e.in_scope) refuse(row, 'Mã CĐCS', `Mã "${r.code}" đã là của một đơn vị ngoài phạm vi nhập dữ liệu.`);
       else if (e.kind !== 'grassroots') refuse(row, 'Mã CĐCS', `Mã "${r.code}" là của một đơn vị không phải công đoàn cơ sở.`);
       else if (Number(e.parent_id) !== r.parentId) {
-        refuse(row, 'Mã công đoàn cấp trên', 'Công đoàn cơ sở này đang trực thuộc một công đoàn cấp trên khác: đổi cấp trên là một lần sắp xếp tổ chức có ngày hiệu lực, hãy dùng chức năng sắp xếp tổ chức.');
+        refuse(
+          row,
+          'Mã công đoàn cấp trên',
+          'Công đoàn cơ sở này đang trực thuộc một công đoàn cấp trên khác: đổi cấp trên là một lần sắp xếp tổ chức có ngày hiệu lực, hãy dùng chức năng sắp xếp tổ chức.',
+        );
       } else if (r.dissolvedOn && !e.dissolved_on && e.members > 0) {
-        refuse(row, 'Ngày giải thể', `Công đoàn cơ sở còn ${e.members} đoàn viên đang sinh hoạt: hãy chuyển sinh hoạt hoặc ghi nhận ra khỏi tổ chức trước khi giải thể.`);
+        refuse(
+          row,
+          'Ngày giải thể',
+          `Công đoàn cơ sở còn ${e.members} đoàn viên đang sinh hoạt: hãy chuyển sinh hoạt hoặc ghi nhận ra khỏi tổ chức trước khi giải thể.`,
+        );
       } else if (
-        e.name === r.name && e.sector === r.sector && (e.employer_id === null ? null : Number(e.employer_id)) === r.employerId &&
-        e.founding_decision === r.foundingDecision && e.founded_on === r.foundedOn && e.chair_name === r.chairName &&
-        e.chair_phone === r.chairPhone && e.dissolved_on === r.dissolvedOn
-      ) outcome.unchanged++;
+        e.name === r.name &&
+        e.sector === r.sector &&
+        (e.employer_id === null ? null : Number(e.employer_id)) === r.employerId &&
+        e.founding_decision === r.foundingDecision &&
+        e.founded_on === r.foundedOn &&
+        e.chair_name === r.chairName &&
+        e.chair_phone === r.chairPhone &&
+        e.dissolved_on === r.dissolvedOn
+      )
+        outcome.unchanged++;
       else updates.push({ id: Number(e.id), record: r });
     }
     outcome.inserted = inserts.length;
@@ -194,7 +238,10 @@ export const grassrootsImport: ImportDefinition<GrassrootsContext, GrassrootsRec
         UPDATE org_unit o SET name = v.name, sector = v.sector, updated_at = now()
         FROM unnest(${updates.map((x) => x.id)}::bigint[], ${u.map((x) => x.name)}::text[], ${u.map((x) => x.sector)}::text[]) AS v(id, name, sector)
         WHERE o.id = v.id AND (o.name, o.sector) IS DISTINCT FROM (v.name, v.sector)`.execute(trx);
-      await upsertProfiles(trx, updates.map((x) => ({ ...x.record, id: x.id })));
+      await upsertProfiles(
+        trx,
+        updates.map((x) => ({ ...x.record, id: x.id })),
+      );
     }
     const linked = [...inserts, ...updates.map((x) => x.record)].filter((r) => r.employerId !== null);
     if (linked.length) {
@@ -209,7 +256,11 @@ export const grassrootsImport: ImportDefinition<GrassrootsContext, GrassrootsRec
   },
 };
 
-async function insertGrassroots(trx: Parameters<typeof grassrootsImport.writeBatch>[0], rows: GrassrootsRecord[], today: string): Promise<void> {
+async function insertGrassroots(
+  trx: Parameters<typeof grassrootsImport.writeBatch>[0],
+  rows: GrassrootsRecord[],
+  today: string,
+): Promise<void> {
   const col = <K extends keyof GrassrootsRecord>(k: K) => rows.map((r) => r[k]);
   const inserted = await sql<{ id: number; code: string }>`
     INSERT INTO org_unit (code, name, kind, sector, valid_from)
@@ -224,10 +275,16 @@ async function insertGrassroots(trx: Parameters<typeof grassrootsImport.writeBat
     SELECT v.id, v.parent_id, p.path || v.id::text, p.depth + 1, greatest(coalesce(v.founded_on, ${today}::date), p.valid_from)
     FROM unnest(${rows.map((r) => idOf.get(r.code)!)}::bigint[], ${col('parentId')}::bigint[], ${col('foundedOn')}::date[]) AS v(id, parent_id, founded_on)
     JOIN org_placement p ON p.unit_id = v.parent_id AND p.valid_to IS NULL`.execute(trx);
-  await upsertProfiles(trx, rows.map((r) => ({ ...r, id: idOf.get(r.code)! })));
+  await upsertProfiles(
+    trx,
+    rows.map((r) => ({ ...r, id: idOf.get(r.code)! })),
+  );
 }
 
-async function upsertProfiles(trx: Parameters<typeof grassrootsImport.writeBatch>[0], rows: (GrassrootsRecord & { id: number })[]): Promise<void> {
+async function upsertProfiles(
+  trx: Parameters<typeof grassrootsImport.writeBatch>[0],
+  rows: (GrassrootsRecord & { id: number })[],
+): Promise<void> {
   const col = <K extends keyof (GrassrootsRecord & { id: number })>(k: K) => rows.map((r) => r[k]);
   await sql`
     INSERT INTO grassroots_profile (unit_id, employer_id, founding_decision, founded_on, chair_name, chair_phone, status, dissolved_on)
@@ -236,5 +293,7 @@ async function upsertProfiles(trx: Parameters<typeof grassrootsImport.writeBatch
                 ${col('chairName')}::text[], ${col('chairPhone')}::text[], ${col('dissolvedOn')}::date[])
       AS v(id, employer_id, founding_decision, founded_on, chair_name, chair_phone, dissolved_on)
     ON CONFLICT (unit_id) DO UPDATE SET employer_id = excluded.employer_id, founding_decision = excluded.founding_decision, founded_on = excluded.founded_on,
-      chair_name = excluded.chair_name, chair_phone = excluded.chair_phone, status = excluded.status, dissolved_on = excluded.dissolved_on`.execute(trx);
+      chair_name = excluded.chair_name, chair_phone = excluded.chair_phone, status = excluded.status, dissolved_on = excluded.dissolved_on`.execute(
+    trx,
+  );
 }

@@ -36,7 +36,12 @@ describe.each(testDatabaseTargets())('import fields on $kind', (target) => {
   });
 
   it("gives each registry's own columns in template order, with what is required and the titles recognised", async () => {
-    const expected = { members: MEMBER_IMPORT_FIELDS, employers: EMPLOYER_IMPORT_FIELDS, grassroots: GRASSROOTS_IMPORT_FIELDS, agreements: AGREEMENT_IMPORT_FIELDS };
+    const expected = {
+      members: MEMBER_IMPORT_FIELDS,
+      employers: EMPLOYER_IMPORT_FIELDS,
+      grassroots: GRASSROOTS_IMPORT_FIELDS,
+      agreements: AGREEMENT_IMPORT_FIELDS,
+    };
     for (const [registry, fields] of Object.entries(expected)) {
       const { status, body } = await staff.get(`/api/imports/fields/${registry}`);
       expect(status, registry).toBe(200);
@@ -56,7 +61,11 @@ describe.each(testDatabaseTargets())('import fields on $kind', (target) => {
   });
 
   it('uses the same titles as the export, so an exported list is recognised when imported again', async () => {
-    const exported = await t.app.inject({ method: 'GET', url: '/api/grassroots/export?format=csv', headers: { cookie: `tiendo_session=${staff.cookie}` } });
+    const exported = await t.app.inject({
+      method: 'GET',
+      url: '/api/grassroots/export?format=csv',
+      headers: { cookie: `tiendo_session=${staff.cookie}` },
+    });
     expect(exported.statusCode).toBe(200);
     const header = exported.body.replace(/^\uFEFF/, '').split(/\r?\n/)[0]!;
     const labels = ((await staff.get('/api/imports/fields/grassroots')).body as FieldsBody).fields.map((f) => f.label);
@@ -65,7 +74,11 @@ describe.each(testDatabaseTargets())('import fields on $kind', (target) => {
 
   /** GET /api/imports/template/:registry as the browser downloads it, parsed back with exceljs. */
   async function template(registry: string) {
-    const r = await t.app.inject({ method: 'GET', url: `/api/imports/template/${registry}`, headers: { cookie: `tiendo_session=${staff.cookie}` } });
+    const r = await t.app.inject({
+      method: 'GET',
+      url: `/api/imports/template/${registry}`,
+      headers: { cookie: `tiendo_session=${staff.cookie}` },
+    });
     expect(r.statusCode, r.body).toBe(200);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(r.rawPayload as unknown as ArrayBuffer);
@@ -74,7 +87,12 @@ describe.each(testDatabaseTargets())('import fields on $kind', (target) => {
   }
 
   it('Tải tệp mẫu gives an XLSX with the header row, one example row and a notes sheet, for every registry', async () => {
-    const expected = { members: MEMBER_IMPORT_FIELDS, employers: EMPLOYER_IMPORT_FIELDS, grassroots: GRASSROOTS_IMPORT_FIELDS, agreements: AGREEMENT_IMPORT_FIELDS };
+    const expected = {
+      members: MEMBER_IMPORT_FIELDS,
+      employers: EMPLOYER_IMPORT_FIELDS,
+      grassroots: GRASSROOTS_IMPORT_FIELDS,
+      agreements: AGREEMENT_IMPORT_FIELDS,
+    };
     for (const [registry, fields] of Object.entries(expected)) {
       const { response, workbook, text } = await template(registry);
       expect(response.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
@@ -85,7 +103,9 @@ describe.each(testDatabaseTargets())('import fields on $kind', (target) => {
       expect(text(sheet.getRow(1))).toEqual(fields.map((f) => f.label));
       // The example row fills every required column.
       const example = text(sheet.getRow(2));
-      fields.forEach((f, i) => { if (f.required) expect(example[i], `${registry}.${f.key}`).not.toBe(''); });
+      fields.forEach((f, i) => {
+        if (f.required) expect(example[i], `${registry}.${f.key}`).not.toBe('');
+      });
       // The notes sheet explains every column: required or not, how to write it, its example.
       const notes = workbook.worksheets[1]!;
       const noteRows = Array.from({ length: notes.rowCount }, (_, i) => text(notes.getRow(i + 1)));
@@ -124,14 +144,20 @@ describe.each(testDatabaseTargets())('import fields on $kind', (target) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiendo-rejected-names-'));
     const unitId = await t.unitId('TNI-P01-0001');
     const members = path.join(dir, 'doan-vien.csv');
-    fs.writeFileSync(members, [
-      'Họ và tên,Giới tính,Ngày sinh,Số CCCD,Ngày vào Công đoàn',
-      'Lê Thị Mai,Nữ,02/04/1992,12345,01/05/2016',
-      'Phan Văn Tú,Nam,31/02/1988,072088000777,01/05/2016',
-    ].join('\r\n'));
+    fs.writeFileSync(
+      members,
+      [
+        'Họ và tên,Giới tính,Ngày sinh,Số CCCD,Ngày vào Công đoàn',
+        'Lê Thị Mai,Nữ,02/04/1992,12345,01/05/2016',
+        'Phan Văn Tú,Nam,31/02/1988,072088000777,01/05/2016',
+      ].join('\r\n'),
+    );
     const job = (await uploadImport(t, staff, 'members', members, { unitId, dryRun: true })).body;
     expect(job.nameColumn).toBe('Họ và tên');
-    expect(job.rejections.map((r: { rowNumber: number; name: string }) => [r.rowNumber, r.name])).toEqual([[2, 'Lê Thị Mai'], [3, 'Phan Văn Tú']]);
+    expect(job.rejections.map((r: { rowNumber: number; name: string }) => [r.rowNumber, r.name])).toEqual([
+      [2, 'Lê Thị Mai'],
+      [3, 'Phan Văn Tú'],
+    ]);
     const employers = path.join(dir, 'doanh-nghiep.csv');
     fs.writeFileSync(employers, ['Mã số thuế,Tên đơn vị,Khu vực', '3900123450,Công ty Sai Mã,Doanh nghiệp ngoài nhà nước'].join('\r\n'));
     const employerJob = (await uploadImport(t, staff, 'employers', employers, { unitId: await t.unitId('TNI-P01'), dryRun: true })).body;

@@ -21,7 +21,13 @@ export interface RejectionRecord {
 export async function createJob(
   db: Kysely<DB>,
   job: {
-    registry: string; fileName: string; sha256: string; scopeUnitId: number; dryRun: boolean; createdBy: number | null; headerTitles: (string | null)[];
+    registry: string;
+    fileName: string;
+    sha256: string;
+    scopeUnitId: number;
+    dryRun: boolean;
+    createdBy: number | null;
+    headerTitles: (string | null)[];
     /** Field key → column index, for masking rejected rows (absent: nothing is shown to a masked reader). */
     fieldColumns?: Record<string, number>;
     /** The import clock's "now" (tests move it; expiry compares against it). */
@@ -31,9 +37,16 @@ export async function createJob(
   const row = await db
     .insertInto('import_job')
     .values({
-      registry: job.registry, file_name: job.fileName, file_sha256: job.sha256, scope_unit_id: job.scopeUnitId, dry_run: job.dryRun,
-      status: 'running', created_by: job.createdBy, header_titles: JSON.stringify(job.headerTitles),
-      field_columns: JSON.stringify(job.fieldColumns ?? {}), ...(job.startedAt && { started_at: job.startedAt }),
+      registry: job.registry,
+      file_name: job.fileName,
+      file_sha256: job.sha256,
+      scope_unit_id: job.scopeUnitId,
+      dry_run: job.dryRun,
+      status: 'running',
+      created_by: job.createdBy,
+      header_titles: JSON.stringify(job.headerTitles),
+      field_columns: JSON.stringify(job.fieldColumns ?? {}),
+      ...(job.startedAt && { started_at: job.startedAt }),
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -60,18 +73,34 @@ export async function insertRejections(db: Kysely<DB>, jobId: number, rejections
   for (let i = 0; i < rejections.length; i += 1000) {
     await db
       .insertInto('import_rejection')
-      .values(rejections.slice(i, i + 1000).map((r) => ({ job_id: jobId, row_number: r.rowNumber, column_name: r.column, reason: r.reason, raw: JSON.stringify(r.raw) })))
+      .values(
+        rejections
+          .slice(i, i + 1000)
+          .map((r) => ({ job_id: jobId, row_number: r.rowNumber, column_name: r.column, reason: r.reason, raw: JSON.stringify(r.raw) })),
+      )
       .execute();
   }
 }
 
-export async function finishJob(db: Kysely<DB>, jobId: number, status: 'done' | 'failed', message: string | null, totals?: Counters): Promise<void> {
+export async function finishJob(
+  db: Kysely<DB>,
+  jobId: number,
+  status: 'done' | 'failed',
+  message: string | null,
+  totals?: Counters,
+): Promise<void> {
   await db
     .updateTable('import_job')
     .set({
-      status, message, finished_at: sql`now()`,
+      status,
+      message,
+      finished_at: sql`now()`,
       ...(totals && {
-        rows_read: totals.rowsRead, inserted: totals.inserted, updated: totals.updated, unchanged: totals.unchanged, rejected: totals.rejected,
+        rows_read: totals.rowsRead,
+        inserted: totals.inserted,
+        updated: totals.updated,
+        unchanged: totals.unchanged,
+        rejected: totals.rejected,
         rejections_not_stored: totals.rejectionsNotStored,
       }),
     })
@@ -84,7 +113,11 @@ export async function findJob(db: Kysely<DB>, jobId: number) {
 }
 
 export async function listRejections(db: Kysely<DB>, jobId: number, limit: number | null) {
-  let query = db.selectFrom('import_rejection').select(['row_number', 'column_name', 'reason', 'raw']).where('job_id', '=', jobId).orderBy('row_number');
+  let query = db
+    .selectFrom('import_rejection')
+    .select(['row_number', 'column_name', 'reason', 'raw'])
+    .where('job_id', '=', jobId)
+    .orderBy('row_number');
   if (limit !== null) query = query.limit(limit);
   return query.execute();
 }
@@ -97,7 +130,12 @@ export async function expireRejections(db: Kysely<DB>, before: Date, at: Date): 
   await db.transaction().execute(async (trx) => {
     const old = trx.selectFrom('import_job').select('id').where('started_at', '<', before).where('status', '<>', 'running');
     await trx.deleteFrom('import_rejection').where('job_id', 'in', old).execute();
-    await trx.updateTable('import_job').set({ rejections_expired_at: at })
-      .where('started_at', '<', before).where('status', '<>', 'running').where('rejections_expired_at', 'is', null).execute();
+    await trx
+      .updateTable('import_job')
+      .set({ rejections_expired_at: at })
+      .where('started_at', '<', before)
+      .where('status', '<>', 'running')
+      .where('rejections_expired_at', 'is', null)
+      .execute();
   });
 }

@@ -112,7 +112,11 @@ export function headerTitles(header: HeaderDetection): (string | null)[] {
 }
 
 /** Everything checked before the first row is read: the unit, the registry's context, the columns. */
-export async function prepareImport<C, R>(db: Kysely<DB>, def: ImportDefinition<C, R>, req: Pick<ImportRequest, 'filePath' | 'scopeUnitId' | 'mapping' | 'viewerScopePath'>) {
+export async function prepareImport<C, R>(
+  db: Kysely<DB>,
+  def: ImportDefinition<C, R>,
+  req: Pick<ImportRequest, 'filePath' | 'scopeUnitId' | 'mapping' | 'viewerScopePath'>,
+) {
   const scope = await findUnit(db, req.scopeUnitId, todayInVietnam());
   if (!scope) throw new AppError('UNIT_NOT_FOUND', 'not_found', 'Không tìm thấy đơn vị nhận dữ liệu.');
   const context = await def.prepare(db, scope, req.viewerScopePath ?? scope.path);
@@ -121,7 +125,10 @@ export async function prepareImport<C, R>(db: Kysely<DB>, def: ImportDefinition<
   const label = (key: string) => def.fields.find((f) => f.key === key)?.label ?? key;
   const missing = [...header.missingRequired.map(label), ...(def.extraMissing?.(header, context) ?? [])];
   if (header.headerRowNumber === 0 || missing.length) {
-    const required = def.fields.filter((f) => f.required).map((f) => `"${f.label}"`).join(', ');
+    const required = def.fields
+      .filter((f) => f.required)
+      .map((f) => `"${f.label}"`)
+      .join(', ');
     throw new AppError(
       'IMPORT_COLUMNS_MISSING',
       'bad_request',
@@ -141,11 +148,28 @@ export async function runImport<C, R>(db: Kysely<DB>, def: ImportDefinition<C, R
   // bounds what is kept without a timer.
   await jobs.expireRejections(db, rejectionsExpireBefore(now, limits), now);
   const { scope, context, header } = await prepareImport(db, def, req);
-  const jobId = req.jobId ?? (await jobs.createJob(db, {
-    registry: def.registry, fileName: req.fileName, sha256: await fileSha256(req.filePath), scopeUnitId: Number(scope.id),
-    dryRun: req.dryRun, createdBy: req.createdBy, headerTitles: headerTitles(header), fieldColumns: header.mapping, startedAt: now,
-  }));
-  const ended = { jobId, registry: def.registry, noun: def.noun, fileName: req.fileName, createdBy: req.createdBy, unitId: Number(scope.id), dryRun: req.dryRun };
+  const jobId =
+    req.jobId ??
+    (await jobs.createJob(db, {
+      registry: def.registry,
+      fileName: req.fileName,
+      sha256: await fileSha256(req.filePath),
+      scopeUnitId: Number(scope.id),
+      dryRun: req.dryRun,
+      createdBy: req.createdBy,
+      headerTitles: headerTitles(header),
+      fieldColumns: header.mapping,
+      startedAt: now,
+    }));
+  const ended = {
+    jobId,
+    registry: def.registry,
+    noun: def.noun,
+    fileName: req.fileName,
+    createdBy: req.createdBy,
+    unitId: Number(scope.id),
+    dryRun: req.dryRun,
+  };
   const totals: jobs.Counters = { rowsRead: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0, rejectionsNotStored: 0 };
   const budget = { rows: limits.storedRejectedRows };
   const titleOf = (key: string) =>
@@ -189,13 +213,16 @@ export async function runImport<C, R>(db: Kysely<DB>, def: ImportDefinition<C, R
     batchRejectedRows = 0;
     await settle(false);
     const written: Promise<void> = writeBatch(db, def, batch)
-      .then((delta) => {
-        rejectedRows += delta.rejected - parseRejected;
-        for (const k of Object.keys(totals) as (keyof jobs.Counters)[]) totals[k] += delta[k];
-        req.onProgress?.({ ...totals });
-      }, (error: unknown) => {
-        failure ??= { error };
-      })
+      .then(
+        (delta) => {
+          rejectedRows += delta.rejected - parseRejected;
+          for (const k of Object.keys(totals) as (keyof jobs.Counters)[]) totals[k] += delta[k];
+          req.onProgress?.({ ...totals });
+        },
+        (error: unknown) => {
+          failure ??= { error };
+        },
+      )
       .finally(() => inFlight.delete(written));
     inFlight.add(written);
   };
@@ -244,19 +271,29 @@ export async function runImport<C, R>(db: Kysely<DB>, def: ImportDefinition<C, R
   }
   const notes: string[] = [];
   if (stoppedAfter) {
-    notes.push(`Đã dừng kiểm tra sau ${formatCount(stoppedAfter.rejected)} dòng lỗi (đến dòng ${stoppedAfter.row} của tệp): các dòng sau chưa được kiểm tra. Hãy sửa những lỗi này rồi chạy thử lại.`);
+    notes.push(
+      `Đã dừng kiểm tra sau ${formatCount(stoppedAfter.rejected)} dòng lỗi (đến dòng ${stoppedAfter.row} của tệp): các dòng sau chưa được kiểm tra. Hãy sửa những lỗi này rồi chạy thử lại.`,
+    );
   }
-  if (table.summary.stoppedAtEmptyRun) notes.push(`Dừng đọc sau dòng ${table.summary.lastRowNumber} vì gặp một vùng rất nhiều dòng trống liên tiếp.`);
+  if (table.summary.stoppedAtEmptyRun)
+    notes.push(`Dừng đọc sau dòng ${table.summary.lastRowNumber} vì gặp một vùng rất nhiều dòng trống liên tiếp.`);
   if (formulaRows) notes.push(`${formulaRows} dòng có ô chứa công thức: đã dùng giá trị đã tính sẵn trong tệp, không tính lại công thức.`);
   // A dry run wrote nothing, so its totals are recorded once here; a real run added them batch by batch.
   await jobs.finishJob(db, jobId, 'done', notes.join(' ') || null, req.dryRun ? totals : undefined);
   // Notifications (issue 21): whoever started it learns it finished, with its counts.
-  await notifyImportEnded(db, { ...ended, outcome: { ok: true, inserted: totals.inserted, updated: totals.updated, rejected: totals.rejected } });
+  await notifyImportEnded(db, {
+    ...ended,
+    outcome: { ok: true, inserted: totals.inserted, updated: totals.updated, rejected: totals.rejected },
+  });
   return {
-    jobId, dryRun: req.dryRun, counters: totals,
+    jobId,
+    dryRun: req.dryRun,
+    counters: totals,
     header: {
       rowNumber: header.headerRowNumber,
-      mapped: Object.fromEntries(Object.entries(header.mapping).map(([k, i]) => [k, header.columns.find((c) => c.index === i)?.title ?? `Cột ${i + 1}`])),
+      mapped: Object.fromEntries(
+        Object.entries(header.mapping).map(([k, i]) => [k, header.columns.find((c) => c.index === i)?.title ?? `Cột ${i + 1}`]),
+      ),
       ignoredColumns: header.unmappedColumns.map((c) => c.title),
     },
     notes,
@@ -271,7 +308,14 @@ async function writeBatch<C, R>(
   db: Kysely<DB>,
   def: ImportDefinition<C, R>,
   b: {
-    jobId: number; rows: ParsedRow<R>[]; rejections: jobs.RejectionRecord[]; read: number; dryRun: boolean; actor: AuditActor; context: C; today: string;
+    jobId: number;
+    rows: ParsedRow<R>[];
+    rejections: jobs.RejectionRecord[];
+    read: number;
+    dryRun: boolean;
+    actor: AuditActor;
+    context: C;
+    today: string;
     /** Rejected rows the import may still store (shared by its batches). */
     budget: { rows: number };
   },
@@ -283,7 +327,9 @@ async function writeBatch<C, R>(
       // A batch commit need not wait for its WAL flush: atomicity is untouched (a crash loses
       // whole recent batches at worst, never part of one), and re-running the file restores them.
       await sql`SET LOCAL synchronous_commit = off`.execute(trx);
-      const outcome = b.rows.length ? await def.writeBatch(trx, b.rows, b.context, b.today) : { inserted: 0, updated: 0, unchanged: 0, rejections: [] };
+      const outcome = b.rows.length
+        ? await def.writeBatch(trx, b.rows, b.context, b.today)
+        : { inserted: 0, updated: 0, unchanged: 0, rejections: [] };
       delta.inserted = outcome.inserted;
       delta.updated = outcome.updated;
       delta.unchanged = outcome.unchanged;
@@ -295,7 +341,12 @@ async function writeBatch<C, R>(
       await jobs.insertRejections(trx, b.jobId, rejections);
       await jobs.addToJob(trx, b.jobId, delta);
       if (delta.inserted || delta.updated) {
-        await writeAudit(trx, b.actor, { action: `import.${def.registry}`, entityType: 'import_job', entityId: b.jobId, detail: { inserted: delta.inserted, updated: delta.updated, firstRow: b.rows[0]?.rowNumber } });
+        await writeAudit(trx, b.actor, {
+          action: `import.${def.registry}`,
+          entityType: 'import_job',
+          entityId: b.jobId,
+          detail: { inserted: delta.inserted, updated: delta.updated, firstRow: b.rows[0]?.rowNumber },
+        });
       }
     });
   } catch (error) {

@@ -56,7 +56,11 @@ describe.each(testDatabaseTargets())('import security on $kind', (target) => {
 
   let serial = 0;
   const person = (gender: 'male' | 'female' = 'female', year = 1990) => ({
-    fullName: 'Trần Thị Kiểm', gender, birthDate: `${year}-04-12`, cccd: composeCccd('072', gender, year, 300_000 + ++serial), joinedOn: '2020-01-01',
+    fullName: 'Trần Thị Kiểm',
+    gender,
+    birthDate: `${year}-04-12`,
+    cccd: composeCccd('072', gender, year, 300_000 + ++serial),
+    joinedOn: '2020-01-01',
   });
 
   it('4: masks CCCD and phone in rejected rows for a reader without personal_data.view, and hides them from anyone without the right', async () => {
@@ -86,7 +90,12 @@ describe.each(testDatabaseTargets())('import security on $kind', (target) => {
     // With the permission the values are whole (the file is for fixing and importing again), and audited.
     const full = await download(province, url);
     for (const row of rows) expect(full.text).toContain(String(row.cccd));
-    const audit = await database.db.selectFrom('audit_log').select(['action', 'entity_id']).where('entity_type', '=', 'import_job').where('entity_id', '=', String(id)).execute();
+    const audit = await database.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity_id'])
+      .where('entity_type', '=', 'import_job')
+      .where('entity_id', '=', String(id))
+      .execute();
     expect(audit.map((a) => a.action)).toContain('personal_data.export');
 
     // Outside the subtree, or inside it without the import permission: the same 404 as no job at all.
@@ -99,12 +108,15 @@ describe.each(testDatabaseTargets())('import security on $kind', (target) => {
     }
   });
 
-  it('8: answers a CCCD held outside the caller\'s subtree exactly as an unused one (create, edit, dry run)', async () => {
+  it("8: answers a CCCD held outside the caller's subtree exactly as an unused one (create, edit, dry run)", async () => {
     // Members of commune P02, invisible to the officer of TNI-P01-0001.
     const elsewhere = [person(), person(), person(), person()];
     for (const p of elsewhere) expect((await province.send('POST', '/api/members', { ...p, cdcsUnitId: p02cdcs })).status).toBe(200);
     const unused = [person(), person(), person(), person()];
-    const comparable = (r: { status: number; body: Record<string, unknown> }) => ({ status: r.status, body: { ...r.body, id: 0, cccd: String(r.body.cccd).replace(/\d{2}$/, '##') } });
+    const comparable = (r: { status: number; body: Record<string, unknown> }) => ({
+      status: r.status,
+      body: { ...r.body, id: 0, cccd: String(r.body.cccd).replace(/\d{2}$/, '##') },
+    });
 
     // POST /api/members: same status, body and message.
     const taken = await cdcsOfficer.send('POST', '/api/members', { ...elsewhere[0]!, cdcsUnitId: cdcs1 });
@@ -112,7 +124,10 @@ describe.each(testDatabaseTargets())('import security on $kind', (target) => {
     expect(taken.status, JSON.stringify(taken.body)).toBe(200);
     expect(comparable(taken)).toEqual(comparable(fresh));
     // Once in the caller's own registry, a second try is the helpful in-scope duplicate, both ways alike.
-    const again = [await cdcsOfficer.send('POST', '/api/members', { ...elsewhere[0]!, cdcsUnitId: cdcs1 }), await cdcsOfficer.send('POST', '/api/members', { ...unused[0]!, cdcsUnitId: cdcs1 })];
+    const again = [
+      await cdcsOfficer.send('POST', '/api/members', { ...elsewhere[0]!, cdcsUnitId: cdcs1 }),
+      await cdcsOfficer.send('POST', '/api/members', { ...unused[0]!, cdcsUnitId: cdcs1 }),
+    ];
     expect(again[0]).toEqual(again[1]);
     expect(again[0]!.body.error.code).toBe('CCCD_EXISTS');
 
@@ -127,7 +142,14 @@ describe.each(testDatabaseTargets())('import security on $kind', (target) => {
 
     // The dry run: no per-row signal, both rows would be added.
     const fileRows: MemberFileRow[] = [elsewhere[2]!, unused[2]!].map((p, i) => ({
-      stt: i + 1, fullName: p.fullName, gender: 'Nữ', birthDate: '12/04/1990', cccd: p.cccd, phone: null, joinedOn: '01/01/2020', cdcsCode: 'TNI-P01-0001',
+      stt: i + 1,
+      fullName: p.fullName,
+      gender: 'Nữ',
+      birthDate: '12/04/1990',
+      cccd: p.cccd,
+      phone: null,
+      joinedOn: '01/01/2020',
+      cdcsCode: 'TNI-P01-0001',
     }));
     const dry = await uploadImport(t, cdcsOfficer, 'members', await writeMemberFile(fileRows, 'csv'), { unitId: cdcs1, dryRun: true });
     expect(dry.body).toMatchObject({ status: 'done', rowsRead: 2, inserted: 2, rejected: 0, rejections: [] });
@@ -138,12 +160,26 @@ describe.each(testDatabaseTargets())('import security on $kind', (target) => {
     const inScope = await commune.send('POST', '/api/members', { ...unused[0]!, cdcsUnitId: cdcs2 });
     expect(inScope.status).toBe(409);
     expect(inScope.body.error.message).toMatch(/đã có trong sổ đoàn viên/);
-    const moved = [{ stt: 1, fullName: unused[0]!.fullName, gender: 'Nữ', birthDate: '12/04/1990', cccd: unused[0]!.cccd, phone: null, joinedOn: '01/01/2020', cdcsCode: 'TNI-P01-0002' }];
+    const moved = [
+      {
+        stt: 1,
+        fullName: unused[0]!.fullName,
+        gender: 'Nữ',
+        birthDate: '12/04/1990',
+        cccd: unused[0]!.cccd,
+        phone: null,
+        joinedOn: '01/01/2020',
+        cdcsCode: 'TNI-P01-0002',
+      },
+    ];
     const commRun = await uploadImport(t, commune, 'members', await writeMemberFile(moved, 'csv'), { unitId: cdcs2, dryRun: true });
     expect(commRun.body.rejections.map((r: { reason: string }) => r.reason).join(' ')).toMatch(/chuyển sinh hoạt/);
 
     // The upper union that sees both records finds them among the duplicates, and resolves them.
-    const groups = (await province.get('/api/members/duplicates')).body.items as { reason: string; members: { id: number; unit: { id: number } }[] }[];
+    const groups = (await province.get('/api/members/duplicates')).body.items as {
+      reason: string;
+      members: { id: number; unit: { id: number } }[];
+    }[];
     const shared = groups.filter((g) => /CCCD/.test(g.reason));
     expect(shared).toHaveLength(3); // the created, the edited and the imported record, each beside the one in P02
     const first = shared.find((g) => g.members.some((m) => m.id === taken.body.id))!;
@@ -163,18 +199,31 @@ describe.each(testDatabaseTargets())('import security on $kind', (target) => {
     const capped = new ImportsService(database.db, null, { limits: { storedRejectedRows: 5, dryRunRejectedRows: 20 } });
     const start = async (service: ImportsService, rows: MemberFileRow[], dryRun: boolean) => {
       const file = await writeMemberFile(rows, 'csv');
-      const job = await service.startImport('members', { upload: fs.createReadStream(file), fileName: 'ds.csv', scopeUnitId: cdcs2, dryRun, actor: SCRIPT, createdBy: null });
+      const job = await service.startImport('members', {
+        upload: fs.createReadStream(file),
+        fileName: 'ds.csv',
+        scopeUnitId: cdcs2,
+        dryRun,
+        actor: SCRIPT,
+        createdBy: null,
+      });
       await service.waitFor(job.id);
       return (await province.get(`/api/imports/${job.id}`)).body;
     };
-    const bad = (n: number, offset: number) => validMemberRows(n, ['TNI-P01-0002'], offset).map((r): MemberFileRow => ({ ...r, birthDate: '31/02/1990' }));
+    const bad = (n: number, offset: number) =>
+      validMemberRows(n, ['TNI-P01-0002'], offset).map((r): MemberFileRow => ({ ...r, birthDate: '31/02/1990' }));
 
     // A real run: 30 bad rows and 10 good ones; 5 bad rows kept, the other 25 counted.
     const real = await start(capped, [...bad(30, 70_000), ...validMemberRows(10, ['TNI-P01-0002'], 71_000)], false);
     expect(real).toMatchObject({ status: 'done', rowsRead: 40, inserted: 10, rejected: 30, rejectionsNotStored: 25 });
     expect(new Set(real.rejections.map((r: { rowNumber: number }) => r.rowNumber)).size).toBe(5);
     const file = await download(province, `/api/imports/${real.id}/rejections?format=csv`);
-    expect(file.text.replace(/^\uFEFF/, '').trim().split(/\r?\n/)).toHaveLength(1 + 5);
+    expect(
+      file.text
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split(/\r?\n/),
+    ).toHaveLength(1 + 5);
 
     // A dry run of 100 bad rows stops after 20, and says so.
     const dry = await start(capped, bad(100, 72_000), true);
@@ -184,7 +233,16 @@ describe.each(testDatabaseTargets())('import security on $kind', (target) => {
 
     // 31 days later, the next import (and the next start) deletes the old jobs' rejected rows;
     // the jobs and their counts stay, marked as expired.
-    const stored = async (id: number) => Number((await database.db.selectFrom('import_rejection').select((eb) => eb.fn.countAll().as('n')).where('job_id', '=', id).executeTakeFirstOrThrow()).n);
+    const stored = async (id: number) =>
+      Number(
+        (
+          await database.db
+            .selectFrom('import_rejection')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('job_id', '=', id)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     expect(await stored(real.id)).toBeGreaterThan(0);
     const soon = new ImportsService(database.db, null, { now: later(29) });
     await soon.expireRejections();

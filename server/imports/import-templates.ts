@@ -22,7 +22,11 @@ const HELP: Record<ImportRegistry, Record<string, ColumnHelp>> = {
     fullName: { example: 'Nguyễn Văn An', howTo: 'Họ và tên đầy đủ, có dấu.' },
     gender: { example: 'Nam', howTo: 'Nam hoặc Nữ.' },
     birthDate: { example: '15/03/1990', howTo: DATE },
-    cccd: { example: '072090012345', howTo: 'Số căn cước công dân 12 chữ số (giữ số 0 ở đầu; cột đã để dạng văn bản). Khớp giới tính và năm sinh.', text: true },
+    cccd: {
+      example: '072090012345',
+      howTo: 'Số căn cước công dân 12 chữ số (giữ số 0 ở đầu; cột đã để dạng văn bản). Khớp giới tính và năm sinh.',
+      text: true,
+    },
     phone: { example: '0912345678', howTo: 'Số di động 10 chữ số, có thể để trống.', text: true },
     ethnicity: { example: 'Kinh', howTo: 'Tên dân tộc, có thể để trống.' },
     cardNumber: { example: 'TNI-2024-000123', howTo: 'Số thẻ đoàn viên nếu đã cấp, có thể để trống.', text: true },
@@ -43,11 +47,23 @@ const HELP: Record<ImportRegistry, Record<string, ColumnHelp>> = {
     workersCountedOn: { example: '31/12/2025', howTo: `${DATE} Ngày của số lao động.` },
   },
   grassroots: {
-    code: { example: 'TNI-P01-9001', howTo: 'Mã công đoàn cơ sở; mã đã có thì hồ sơ được cập nhật, mã mới thì tạo công đoàn cơ sở mới.', text: true },
+    code: {
+      example: 'TNI-P01-9001',
+      howTo: 'Mã công đoàn cơ sở; mã đã có thì hồ sơ được cập nhật, mã mới thì tạo công đoàn cơ sở mới.',
+      text: true,
+    },
     name: { example: 'Công đoàn cơ sở Công ty TNHH May mặc Tân Ninh', howTo: 'Tên đầy đủ của công đoàn cơ sở.' },
-    parentCode: { example: 'TNI-P01', howTo: `${UNIT_CODE} Công đoàn cấp trên trực tiếp; bỏ trống được khi nhập vào chính đơn vị đó.`, text: true },
+    parentCode: {
+      example: 'TNI-P01',
+      howTo: `${UNIT_CODE} Công đoàn cấp trên trực tiếp; bỏ trống được khi nhập vào chính đơn vị đó.`,
+      text: true,
+    },
     sector: { example: SECTOR_LABELS.private, howTo: SECTORS },
-    employerTaxCode: { example: '', howTo: 'Mã số thuế của doanh nghiệp nơi có công đoàn cơ sở (đã có trong danh sách doanh nghiệp), có thể để trống.', text: true },
+    employerTaxCode: {
+      example: '',
+      howTo: 'Mã số thuế của doanh nghiệp nơi có công đoàn cơ sở (đã có trong danh sách doanh nghiệp), có thể để trống.',
+      text: true,
+    },
     foundingDecision: { example: '125/QĐ-CĐP', howTo: 'Số quyết định thành lập, có thể để trống.' },
     foundedOn: { example: '20/05/2019', howTo: `${DATE} Có thể để trống.` },
     chairName: { example: 'Trần Thị Bình', howTo: 'Họ tên chủ tịch công đoàn cơ sở, có thể để trống.' },
@@ -78,7 +94,14 @@ export function importTemplateColumns(registry: ImportRegistry): TemplateColumn[
   return IMPORTS[registry].fields.map((field) => {
     const help = HELP[registry][field.key];
     if (!help) throw new Error(`No template help for ${registry}.${field.key}`);
-    return { title: field.label, required: field.required ?? false, example: help.example, howTo: help.howTo, synonyms: field.synonyms, text: help.text };
+    return {
+      title: field.label,
+      required: field.required ?? false,
+      example: help.example,
+      howTo: help.howTo,
+      synonyms: field.synonyms,
+      text: help.text,
+    };
   });
 }
 
@@ -89,7 +112,8 @@ export async function importTemplate(registry: ImportRegistry): Promise<{ fileNa
     columns: importTemplateColumns(registry),
     notes: [
       `Mẫu nhập danh sách ${definition.noun} vào Tiến Độ.`,
-      'Trang "Danh sách": giữ nguyên dòng tiêu đề; dòng 2 là ví dụ, hãy xóa hoặc ghi đè trước khi nhập. Mỗi dòng tiếp theo là một ' + `${definition.noun}.`,
+      'Trang "Danh sách": giữ nguyên dòng tiêu đề; dòng 2 là ví dụ, hãy xóa hoặc ghi đè trước khi nhập. Mỗi dòng tiếp theo là một ' +
+        `${definition.noun}.`,
       'Cột tô vàng là bắt buộc. Có thể thêm cột khác (bị bỏ qua) và đổi thứ tự cột; tiêu đề được nhận ra cả khi viết không dấu.',
       definition.unitHint,
       definition.identity,

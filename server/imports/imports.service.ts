@@ -21,7 +21,12 @@ import { DEFAULT_IMPORT_LIMITS, rejectedRowFor, rejectionsExpireBefore, type Imp
  * sends them back to the file to find out who "row 1,204" is. Names are not masked (the
  * registries show them to every reader); CCCD and phone never serve here.
  */
-const ROW_NAME_FIELD: Record<ImportRegistry, string> = { members: 'fullName', employers: 'name', grassroots: 'name', agreements: 'cdcsCode' };
+const ROW_NAME_FIELD: Record<ImportRegistry, string> = {
+  members: 'fullName',
+  employers: 'name',
+  grassroots: 'name',
+  agreements: 'cdcsCode',
+};
 
 function rowNameOf(registry: ImportRegistry, fieldColumns: Record<string, number>) {
   const key = ROW_NAME_FIELD[registry];
@@ -57,8 +62,16 @@ export class ImportsService {
    * finish, so say so instead of spinning forever; and rejected rows past their retention go.
    */
   async markInterrupted(): Promise<void> {
-    await this.db.updateTable('import_job').set({ status: 'failed', message: 'Máy chủ dừng giữa chừng khi đang nhập. Các lô đã ghi được giữ nguyên; hãy nhập lại tệp để hoàn tất (những dòng đã có sẽ không bị ghi trùng).', finished_at: this.now() })
-      .where('status', '=', 'running').execute();
+    await this.db
+      .updateTable('import_job')
+      .set({
+        status: 'failed',
+        message:
+          'Máy chủ dừng giữa chừng khi đang nhập. Các lô đã ghi được giữ nguyên; hãy nhập lại tệp để hoàn tất (những dòng đã có sẽ không bị ghi trùng).',
+        finished_at: this.now(),
+      })
+      .where('status', '=', 'running')
+      .execute();
     await this.expireRejections();
   }
 
@@ -68,30 +81,58 @@ export class ImportsService {
     await jobs.expireRejections(this.db, rejectionsExpireBefore(now, this.limits), now);
   }
 
-  async startImport(registry: ImportRegistry, input: {
-    upload: NodeJS.ReadableStream; fileName: string; scopeUnitId: number; dryRun: boolean; mapping?: Record<number, string | null>; actor: AuditActor; createdBy: number | null;
-    /** The importer: what they may learn exists (their subtree), what they may read (their permissions). */
-    importer?: Principal;
-  }) {
+  async startImport(
+    registry: ImportRegistry,
+    input: {
+      upload: NodeJS.ReadableStream;
+      fileName: string;
+      scopeUnitId: number;
+      dryRun: boolean;
+      mapping?: Record<number, string | null>;
+      actor: AuditActor;
+      createdBy: number | null;
+      /** The importer: what they may learn exists (their subtree), what they may read (their permissions). */
+      importer?: Principal;
+    },
+  ) {
     const definition = IMPORTS[registry];
     const dir = await fs.promises.mkdtemp(path.join(os.tmpdir(), 'tiendo-import-'));
     const filePath = path.join(dir, 'upload');
     let header: HeaderDetection;
     try {
       await pipeline(input.upload, fs.createWriteStream(filePath));
-      if ((input.upload as { truncated?: boolean }).truncated) throw new AppError('FILE_TOO_LARGE', 'too_large', 'Tệp vượt quá dung lượng cho phép (200 MB).');
+      if ((input.upload as { truncated?: boolean }).truncated)
+        throw new AppError('FILE_TOO_LARGE', 'too_large', 'Tệp vượt quá dung lượng cho phép (200 MB).');
       // The columns are checked before answering, so a wrong file is refused at once.
-      ({ header } = await prepareImport(this.db, definition, { filePath, scopeUnitId: input.scopeUnitId, mapping: input.mapping, viewerScopePath: input.importer?.scopePath }));
+      ({ header } = await prepareImport(this.db, definition, {
+        filePath,
+        scopeUnitId: input.scopeUnitId,
+        mapping: input.mapping,
+        viewerScopePath: input.importer?.scopePath,
+      }));
     } catch (error) {
       await fs.promises.rm(dir, { recursive: true, force: true });
       throw error;
     }
     const jobId = await jobs.createJob(this.db, {
-      registry, fileName: input.fileName.normalize('NFC').slice(0, 200), sha256: await fileSha256(filePath),
-      scopeUnitId: input.scopeUnitId, dryRun: input.dryRun, createdBy: input.createdBy, headerTitles: headerTitles(header),
-      fieldColumns: header.mapping, startedAt: this.now(),
+      registry,
+      fileName: input.fileName.normalize('NFC').slice(0, 200),
+      sha256: await fileSha256(filePath),
+      scopeUnitId: input.scopeUnitId,
+      dryRun: input.dryRun,
+      createdBy: input.createdBy,
+      headerTitles: headerTitles(header),
+      fieldColumns: header.mapping,
+      startedAt: this.now(),
     });
-    const work = runImport(this.db, definition, { ...input, filePath, jobId, viewerScopePath: input.importer?.scopePath, limits: this.limits, now: this.now })
+    const work = runImport(this.db, definition, {
+      ...input,
+      filePath,
+      jobId,
+      viewerScopePath: input.importer?.scopePath,
+      limits: this.limits,
+      now: this.now,
+    })
       .catch((error: unknown) => this.logger?.warn({ jobId, err: error instanceof AppError ? error.code : String(error) }, 'import failed'))
       .finally(() => {
         this.running.delete(jobId);
@@ -105,7 +146,10 @@ export class ImportsService {
   fields(registry: ImportRegistry) {
     const definition = IMPORTS[registry];
     return {
-      registry, noun: definition.noun, unitHint: definition.unitHint, identity: definition.identity,
+      registry,
+      noun: definition.noun,
+      unitHint: definition.unitHint,
+      identity: definition.identity,
       fields: definition.fields.map((f) => ({ key: f.key, label: f.label, required: f.required ?? false, synonyms: f.synonyms })),
     };
   }
@@ -137,14 +181,30 @@ export class ImportsService {
     const rejections = await jobs.listRejections(this.db, jobId, 500);
     const named = rowNameOf(job.registry as ImportRegistry, job.field_columns as Record<string, number>);
     return {
-      id: Number(job.id), registry: job.registry, fileName: job.file_name, dryRun: job.dry_run, status: job.status, message: job.message,
-      rowsRead: job.rows_read, inserted: job.inserted, updated: job.updated, unchanged: job.unchanged, rejected: job.rejected,
-      rejectionsNotStored: job.rejections_not_stored, rejectionsExpired: job.rejections_expired_at !== null,
+      id: Number(job.id),
+      registry: job.registry,
+      fileName: job.file_name,
+      dryRun: job.dry_run,
+      status: job.status,
+      message: job.message,
+      rowsRead: job.rows_read,
+      inserted: job.inserted,
+      updated: job.updated,
+      unchanged: job.unchanged,
+      rejected: job.rejected,
+      rejectionsNotStored: job.rejections_not_stored,
+      rejectionsExpired: job.rejections_expired_at !== null,
       personalDataMasked: !can(reader, 'personal_data.view'),
-      startedAt: job.started_at.toISOString(), finishedAt: job.finished_at?.toISOString() ?? null,
+      startedAt: job.started_at.toISOString(),
+      finishedAt: job.finished_at?.toISOString() ?? null,
       // Reasons never quote a CCCD or phone (the registries word them so): no masking needed here.
       nameColumn: named?.label ?? null,
-      rejections: rejections.map((r) => ({ rowNumber: r.row_number, name: named?.of(r.raw as (string | null)[]) ?? null, column: r.column_name, reason: r.reason })),
+      rejections: rejections.map((r) => ({
+        rowNumber: r.row_number,
+        name: named?.of(r.raw as (string | null)[]) ?? null,
+        column: r.column_name,
+        reason: r.reason,
+      })),
     };
   }
 
@@ -162,12 +222,21 @@ export class ImportsService {
     const rows = await jobs.listRejections(this.db, jobId, null);
     const byRow = new Map<number, { raw: (string | null)[]; reasons: string[] }>();
     for (const r of rows) {
-      const entry = byRow.get(r.row_number) ?? { raw: rejectedRowFor(r.raw as (string | null)[], fieldColumns, personal, unmasked), reasons: [] };
+      const entry = byRow.get(r.row_number) ?? {
+        raw: rejectedRowFor(r.raw as (string | null)[], fieldColumns, personal, unmasked),
+        reasons: [],
+      };
       entry.reasons.push(r.column_name ? `${r.column_name}: ${r.reason}` : r.reason);
       byRow.set(r.row_number, entry);
     }
     if (unmasked && byRow.size) {
-      await writeAudit(this.db, actor, { action: 'personal_data.export', unitId: Number(job.scope_unit_id), entityType: 'import_job', entityId: jobId, detail: { format, rows: byRow.size } });
+      await writeAudit(this.db, actor, {
+        action: 'personal_data.export',
+        unitId: Number(job.scope_unit_id),
+        entityType: 'import_job',
+        entityId: jobId,
+        detail: { format, rows: byRow.size },
+      });
     }
     const titles = job.header_titles as (string | null)[];
     const width = Math.max(titles.length, ...[...byRow.values()].map((e) => e.raw.length));
@@ -178,8 +247,15 @@ export class ImportsService {
       { key: 'row', title: 'Dòng trong tệp gốc', width: 10, type: 'integer' as const },
     ];
     const stream = new PassThrough();
-    const data = [...byRow.entries()].map(([rowNumber, e]) => ({ ...Object.fromEntries(e.raw.map((v, i) => [`c${i}`, v])), row: rowNumber, error: e.reasons.join('; ') }));
-    writeTable(stream, { format, sheetName: 'Dòng bị từ chối', columns, rows: data }).then(() => stream.end(), (error: unknown) => stream.destroy(error as Error));
+    const data = [...byRow.entries()].map(([rowNumber, e]) => ({
+      ...Object.fromEntries(e.raw.map((v, i) => [`c${i}`, v])),
+      row: rowNumber,
+      error: e.reasons.join('; '),
+    }));
+    writeTable(stream, { format, sheetName: 'Dòng bị từ chối', columns, rows: data }).then(
+      () => stream.end(),
+      (error: unknown) => stream.destroy(error as Error),
+    );
     return { stream, fileName: `dong-bi-tu-choi-${jobId}.${format}` };
   }
 }

@@ -69,9 +69,19 @@ describe.each(testDatabaseTargets())('member import and export on $kind', (targe
       ['Số thẻ đoàn viên không hợp lệ', { cardNumber: '??!!' }],
     ];
     let serial = 0;
-    const badRows = bad.map(([, patch]) => ({ ...base, cccd: composeCccd('072', 'female', 1985, 700_000 + ++serial), gender: 'Nữ', birthDate: '10/10/1985', cardNumber: null, ...patch }));
+    const badRows = bad.map(([, patch]) => ({
+      ...base,
+      cccd: composeCccd('072', 'female', 1985, 700_000 + ++serial),
+      gender: 'Nữ',
+      birthDate: '10/10/1985',
+      cardNumber: null,
+      ...patch,
+    }));
     const rows = [...good.slice(0, 15), ...badRows, ...good.slice(15)];
-    const columns = [...(await import('../../test/support/member-files.ts')).MEMBER_FILE_COLUMNS, { key: 'cardNumber', title: 'Số thẻ đoàn viên' }];
+    const columns = [
+      ...(await import('../../test/support/member-files.ts')).MEMBER_FILE_COLUMNS,
+      { key: 'cardNumber', title: 'Số thẻ đoàn viên' },
+    ];
     const file = await writeMemberFile(rows, 'xlsx', columns);
 
     const dry = await upload(file, p01, true);
@@ -91,7 +101,11 @@ describe.each(testDatabaseTargets())('member import and export on $kind', (targe
 
     // The rejected rows come back as a file with their original columns and a "Lỗi" column.
     const rejectedFile = await download(`/api/imports/${job.id}/rejections?format=csv`, 'csv');
-    const lines = fs.readFileSync(rejectedFile, 'utf8').replace(/^\uFEFF/, '').trim().split(/\r?\n/);
+    const lines = fs
+      .readFileSync(rejectedFile, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r?\n/);
     expect(lines[0]).toMatch(/^STT,Họ và tên,Giới tính,.*,Lỗi,Dòng trong tệp gốc$/);
     expect(lines).toHaveLength(21);
 
@@ -113,7 +127,14 @@ describe.each(testDatabaseTargets())('member import and export on $kind', (targe
     for (const format of ['xlsx', 'csv'] as const) {
       const exported = await download(`/api/members/export?unitId=${p03}&format=${format}`, format);
       const again = (await upload(exported, p03)).body;
-      expect(again, format).toMatchObject({ status: 'done', rowsRead: first.inserted, inserted: 0, updated: 0, rejected: 0, unchanged: first.inserted });
+      expect(again, format).toMatchObject({
+        status: 'done',
+        rowsRead: first.inserted,
+        inserted: 0,
+        updated: 0,
+        rejected: 0,
+        unchanged: first.inserted,
+      });
     }
     // The same original file a second time changes nothing either (idempotent by CCCD).
     const twice = (await upload(file, p03)).body;
@@ -127,7 +148,11 @@ describe.each(testDatabaseTargets())('member import and export on $kind', (targe
     const file = await writeMemberFile(rows);
     expect((await upload(file, p04)).body.inserted).toBe(3);
     const viewer = await t.login('xem.tinh');
-    const response = await t.app.inject({ method: 'GET', url: `/api/members/export?unitId=${p04}&format=csv`, headers: { cookie: `tiendo_session=${viewer.cookie}` } });
+    const response = await t.app.inject({
+      method: 'GET',
+      url: `/api/members/export?unitId=${p04}&format=csv`,
+      headers: { cookie: `tiendo_session=${viewer.cookie}` },
+    });
     const text = response.body;
     // The dangerous name comes out inert (a leading apostrophe), never as a live formula.
     expect(text).toContain(`"'=HYPERLINK(""http://lua-dao.example"",""Bấm vào đây"")"`);
@@ -143,7 +168,10 @@ describe.each(testDatabaseTargets())('member import and export on $kind', (targe
     const notSheet = await upload(garbage, p01);
     expect(notSheet.status).toBe(400);
     expect(notSheet.body.error.message).toMatch(/không phải bảng tính/i);
-    const noColumns = await writeMemberFile([{ a: 'x', b: 'y' }], 'csv', [{ key: 'a', title: 'Tên' }, { key: 'b', title: 'Tuổi' }]);
+    const noColumns = await writeMemberFile([{ a: 'x', b: 'y' }], 'csv', [
+      { key: 'a', title: 'Tên' },
+      { key: 'b', title: 'Tuổi' },
+    ]);
     const missing = await upload(noColumns, p01);
     expect(missing.status).toBe(400);
     expect(missing.body.error.code).toBe('IMPORT_COLUMNS_MISSING');

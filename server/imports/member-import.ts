@@ -62,11 +62,18 @@ function holderFor(holders: ExistingMember[]): ExistingMember | null {
 }
 
 const same = (e: ExistingMember, r: MemberRecord) =>
-  e.full_name === r.fullName && e.gender === r.gender && e.birth_date === r.birthDate && e.phone === r.phone &&
-  e.ethnicity === r.ethnicity && e.card_number === r.cardNumber && e.joined_on === r.joinedOn && Number(e.current_unit_id) === r.unitId;
+  e.full_name === r.fullName &&
+  e.gender === r.gender &&
+  e.birth_date === r.birthDate &&
+  e.phone === r.phone &&
+  e.ethnicity === r.ethnicity &&
+  e.card_number === r.cardNumber &&
+  e.joined_on === r.joinedOn &&
+  Number(e.current_unit_id) === r.unitId;
 
 /** The record is in the importer's subtree (they can see it), not under the receiving unit. */
-const ELSEWHERE_IN_VIEW = 'Số CCCD đã thuộc hồ sơ đoàn viên của một công đoàn cơ sở khác, ngoài đơn vị nhận dữ liệu. Nếu người này chuyển sinh hoạt, hãy dùng chức năng chuyển sinh hoạt trên màn hình Đoàn viên.';
+const ELSEWHERE_IN_VIEW =
+  'Số CCCD đã thuộc hồ sơ đoàn viên của một công đoàn cơ sở khác, ngoài đơn vị nhận dữ liệu. Nếu người này chuyển sinh hoạt, hãy dùng chức năng chuyển sinh hoạt trên màn hình Đoàn viên.';
 
 /** Members, idempotent by CCCD: an unchanged row changes nothing; a new CĐCS is a transfer from today. */
 export const memberImport: ImportDefinition<MemberContext, MemberRecord> = {
@@ -90,7 +97,8 @@ export const memberImport: ImportDefinition<MemberContext, MemberRecord> = {
     };
   },
 
-  extraMissing: (header, ctx) => (header.mapping.cdcsCode === undefined && ctx.defaultUnitId === null ? [MEMBER_FIELD_TITLE.cdcsCode!] : []),
+  extraMissing: (header, ctx) =>
+    header.mapping.cdcsCode === undefined && ctx.defaultUnitId === null ? [MEMBER_FIELD_TITLE.cdcsCode!] : [],
 
   parseRow(row, ctx, today) {
     const fullName = (row.cell('fullName') ?? '').replace(/\s+/g, ' ').trim();
@@ -106,7 +114,8 @@ export const memberImport: ImportDefinition<MemberContext, MemberRecord> = {
     if (!gender.ok) reject('gender', gender.reason);
     if (!birth.ok) reject('birthDate', birth.reason);
     if (!joined.ok) reject('joinedOn', joined.reason);
-    if (/^\d{11}$/.test(cccd)) reject('cccd', 'Số CCCD chỉ có 11 chữ số: có thể Excel đã bỏ số 0 ở đầu. Hãy định dạng cột CCCD là Văn bản (Text) rồi nhập lại.');
+    if (/^\d{11}$/.test(cccd))
+      reject('cccd', 'Số CCCD chỉ có 11 chữ số: có thể Excel đã bỏ số 0 ở đầu. Hãy định dạng cột CCCD là Văn bản (Text) rồi nhập lại.');
     let unitId = ctx.defaultUnitId;
     const code = row.cell('cdcsCode');
     if (code) {
@@ -115,8 +124,14 @@ export const memberImport: ImportDefinition<MemberContext, MemberRecord> = {
     } else if (unitId === null) reject('cdcsCode', 'Thiếu mã công đoàn cơ sở.');
     const phone = row.cell('phone');
     const fields = {
-      fullName, gender: gender.ok ? gender.value : null, birthDate: birth.ok ? birth.value : null, cccd,
-      phone, ethnicity: row.cell('ethnicity'), cardNumber: row.cell('cardNumber'), joinedOn: joined.ok ? joined.value : null,
+      fullName,
+      gender: gender.ok ? gender.value : null,
+      birthDate: birth.ok ? birth.value : null,
+      cccd,
+      phone,
+      ethnicity: row.cell('ethnicity'),
+      cardNumber: row.cell('cardNumber'),
+      joinedOn: joined.ok ? joined.value : null,
     };
     for (const issue of memberIssues(fields, today)) {
       // Parsing already explained a bad date, gender or CCCD; the rules would only repeat it.
@@ -130,8 +145,15 @@ export const memberImport: ImportDefinition<MemberContext, MemberRecord> = {
     }
     ctx.seen.set(Number(cccd), row.rowNumber);
     return {
-      fullName, gender: fields.gender!, birthDate: fields.birthDate!, cccd, phone: phone ? normalizePhone(phone) : null,
-      ethnicity: fields.ethnicity, cardNumber: fields.cardNumber, joinedOn: fields.joinedOn!, unitId: unitId!,
+      fullName,
+      gender: fields.gender!,
+      birthDate: fields.birthDate!,
+      cccd,
+      phone: phone ? normalizePhone(phone) : null,
+      ethnicity: fields.ethnicity,
+      cardNumber: fields.cardNumber,
+      joinedOn: fields.joinedOn!,
+      unitId: unitId!,
     };
   },
 
@@ -150,7 +172,12 @@ export const memberImport: ImportDefinition<MemberContext, MemberRecord> = {
     const outcome: BatchOutcome = { inserted: 0, updated: 0, unchanged: 0, rejections: [] };
     const inserts: (MemberRecord & { review: boolean })[] = [];
     const updates: { id: number; record: MemberRecord; transfer: boolean }[] = [];
-    const refuse = (row: ParsedRow<MemberRecord>, reason: string): RejectionRecord => ({ rowNumber: row.rowNumber, column: 'Số CCCD', reason, raw: row.raw });
+    const refuse = (row: ParsedRow<MemberRecord>, reason: string): RejectionRecord => ({
+      rowNumber: row.rowNumber,
+      column: 'Số CCCD',
+      reason,
+      raw: row.raw,
+    });
     for (const row of rows) {
       const all = holders.get(row.record.cccd) ?? [];
       const e = holderFor(all);
@@ -159,7 +186,8 @@ export const memberImport: ImportDefinition<MemberContext, MemberRecord> = {
       // upper union that sees both records to resolve (docs/architecture.md, personal data).
       if (!e) inserts.push({ ...row.record, review: all.length > 0 });
       else if (!e.in_scope) outcome.rejections.push(refuse(row, ELSEWHERE_IN_VIEW));
-      else if (e.status === 'left') outcome.rejections.push(refuse(row, `Người này đã ra khỏi tổ chức ngày ${e.left_on}: hãy kết nạp lại trên màn hình Đoàn viên.`));
+      else if (e.status === 'left')
+        outcome.rejections.push(refuse(row, `Người này đã ra khỏi tổ chức ngày ${e.left_on}: hãy kết nạp lại trên màn hình Đoàn viên.`));
       else if (same(e, row.record)) outcome.unchanged++;
       else updates.push({ id: Number(e.id), record: row.record, transfer: Number(e.current_unit_id) !== row.record.unitId });
     }
@@ -183,10 +211,16 @@ async function insertMembers(trx: Kysely<DB>, rows: (MemberRecord & { review: bo
   const idByCccd = new Map(inserted.rows.map((r) => [r.cccd, Number(r.id)]));
   await sql`
     INSERT INTO membership (member_id, unit_id, valid_from, start_reason)
-    SELECT id, unit, joined, 'joined' FROM unnest(${rows.map((r) => idByCccd.get(r.cccd)!)}::bigint[], ${rows.map((r) => r.unitId)}::bigint[], ${rows.map((r) => r.joinedOn)}::date[]) AS t(id, unit, joined)`.execute(trx);
+    SELECT id, unit, joined, 'joined' FROM unnest(${rows.map((r) => idByCccd.get(r.cccd)!)}::bigint[], ${rows.map((r) => r.unitId)}::bigint[], ${rows.map((r) => r.joinedOn)}::date[]) AS t(id, unit, joined)`.execute(
+    trx,
+  );
 }
 
-async function updateMembers(trx: Kysely<DB>, updates: { id: number; record: MemberRecord; transfer: boolean }[], today: string): Promise<void> {
+async function updateMembers(
+  trx: Kysely<DB>,
+  updates: { id: number; record: MemberRecord; transfer: boolean }[],
+  today: string,
+): Promise<void> {
   const r = updates.map((u) => u.record);
   const ids = updates.map((u) => u.id);
   await sql`
@@ -204,10 +238,24 @@ async function updateMembers(trx: Kysely<DB>, updates: { id: number; record: Mem
       AND (h.valid_to IS NULL OR h.valid_to > v.joined_on)`.execute(trx);
   // A different CĐCS in the file is a transfer from today (the history keeps where they were).
   for (const u of updates.filter((x) => x.transfer)) {
-    const open = await trx.selectFrom('membership').select(['id', 'valid_from']).where('member_id', '=', u.id).where('valid_to', 'is', null).executeTakeFirst();
+    const open = await trx
+      .selectFrom('membership')
+      .select(['id', 'valid_from'])
+      .where('member_id', '=', u.id)
+      .where('valid_to', 'is', null)
+      .executeTakeFirst();
     if (open && open.valid_from < today) {
       await trx.updateTable('membership').set({ valid_to: today, end_reason: 'transfer_out' }).where('id', '=', open.id).execute();
-      await trx.insertInto('membership').values({ member_id: u.id, unit_id: u.record.unitId, valid_from: today, start_reason: 'transfer_in', note: 'Theo tệp nhập danh sách' }).execute();
+      await trx
+        .insertInto('membership')
+        .values({
+          member_id: u.id,
+          unit_id: u.record.unitId,
+          valid_from: today,
+          start_reason: 'transfer_in',
+          note: 'Theo tệp nhập danh sách',
+        })
+        .execute();
     } else if (open) {
       await trx.updateTable('membership').set({ unit_id: u.record.unitId }).where('id', '=', open.id).execute();
     }

@@ -29,7 +29,10 @@ export function rejectionsExpireBefore(now: Date, limits: Pick<ImportLimits, 're
  * recognise are left out: nobody knows what they hold (a note column may carry a phone number).
  */
 export function rejectedRowFor(
-  raw: (string | null)[], fieldColumns: Record<string, number>, personal: Record<string, PersonalField>, unmasked: boolean,
+  raw: (string | null)[],
+  fieldColumns: Record<string, number>,
+  personal: Record<string, PersonalField>,
+  unmasked: boolean,
 ): (string | null)[] {
   if (unmasked) return raw;
   const kindOf = new Map<number, PersonalField | null>(Object.entries(fieldColumns).map(([key, index]) => [index, personal[key] ?? null]));
@@ -45,7 +48,10 @@ export function rejectedRowFor(
  * kept row), taking them from the budget; the other rows are only counted. The budget is shared
  * by the batches of one import, which take from it one at a time (one thread).
  */
-export function takeFromBudget(rejections: RejectionRecord[], budget: { rows: number }): { kept: RejectionRecord[]; rejectedRows: number; notStored: number } {
+export function takeFromBudget(
+  rejections: RejectionRecord[],
+  budget: { rows: number },
+): { kept: RejectionRecord[]; rejectedRows: number; notStored: number } {
   const rows = [...new Set(rejections.map((r) => r.rowNumber))];
   const keptRows = new Set(rows.slice(0, Math.max(0, budget.rows)));
   budget.rows -= keptRows.size;

@@ -9,7 +9,15 @@ import { QuietRequestLog } from './request-log.ts';
 /** A stand-in for process.stdout that keeps what was written (a terminal when `isTTY`). */
 function terminal(isTTY: boolean) {
   const chunks: string[] = [];
-  const out = Object.assign(new Writable({ write: (chunk, _enc, done) => { chunks.push(String(chunk)); done(); } }), { isTTY });
+  const out = Object.assign(
+    new Writable({
+      write: (chunk, _enc, done) => {
+        chunks.push(String(chunk));
+        done();
+      },
+    }),
+    { isTTY },
+  );
   return { out, lines: () => chunks.join('').split('\n').filter(Boolean) };
 }
 
@@ -20,16 +28,23 @@ describe('the log format', () => {
     expect(logFormatFrom('text')).toBe('text');
     expect(logFormatFrom(' JSON ')).toBe('json');
     expect(() => logFormatFrom('pretty')).toThrow(ConfigError);
-    expect(() => logFormatFrom('pretty')).toThrow('Biến môi trường LOG_FORMAT="pretty" không hợp lệ: dùng text (dễ đọc, mặc định) hoặc json (cho máy chủ chạy thật).');
+    expect(() => logFormatFrom('pretty')).toThrow(
+      'Biến môi trường LOG_FORMAT="pretty" không hợp lệ: dùng text (dễ đọc, mặc định) hoặc json (cho máy chủ chạy thật).',
+    );
   });
 
   it('prints one readable line per event in a terminal: time, level, message, fields', () => {
     const { out, lines } = terminal(true);
     const logger = createProcessLogger('info', logFormatFrom(undefined), out);
-    logger.info({ database: 'pglite', applied: Array.from({ length: 21 }, (_, i) => `00${String(i + 1).padStart(2, '0')}-m`), version: '0021-m' }, 'database ready');
+    logger.info(
+      { database: 'pglite', applied: Array.from({ length: 21 }, (_, i) => `00${String(i + 1).padStart(2, '0')}-m`), version: '0021-m' },
+      'database ready',
+    );
     logger.debug('not at the default level');
     expect(lines()).toHaveLength(1);
-    expect(lines()[0]).toMatch(/^\d\d:\d\d:\d\d INFO {2}database ready {2}database=pglite {2}applied=\[0001-m … 0021-m\] \(21\) {2}version=0021-m$/);
+    expect(lines()[0]).toMatch(
+      /^\d\d:\d\d:\d\d INFO {2}database ready {2}database=pglite {2}applied=\[0001-m … 0021-m\] \(21\) {2}version=0021-m$/,
+    );
     expect(() => JSON.parse(lines()[0]!)).toThrow();
   });
 
@@ -62,7 +77,10 @@ describe('the log format', () => {
   it('censors personal data in both formats (the readable line is made from the redacted JSON)', () => {
     for (const format of ['text', 'json'] as const) {
       const { out, lines } = terminal(false);
-      createProcessLogger('info', format, out).info({ member: { phone: '0912345678', cccd: '079201001234' }, body: { password: 'Bí mật 2026' } }, 'member changed');
+      createProcessLogger('info', format, out).info(
+        { member: { phone: '0912345678', cccd: '079201001234' }, body: { password: 'Bí mật 2026' } },
+        'member changed',
+      );
       const text = lines().join('\n');
       expect(text).not.toMatch(/0912345678|079201001234|Bí mật/);
       expect(text).toContain('[ẩn]');

@@ -41,11 +41,17 @@ export function logFormatFrom(raw: string | undefined): LogFormat {
   const value = raw?.trim().toLowerCase() ?? '';
   if (value === '' || value === 'text') return 'text';
   if (value === 'json') return 'json';
-  throw new ConfigError(`Biến môi trường LOG_FORMAT="${raw}" không hợp lệ: dùng text (dễ đọc, mặc định) hoặc json (cho máy chủ chạy thật).`);
+  throw new ConfigError(
+    `Biến môi trường LOG_FORMAT="${raw}" không hợp lệ: dùng text (dễ đọc, mặc định) hoặc json (cho máy chủ chạy thật).`,
+  );
 }
 
 /** The server's logger on standard output, in the chosen format (same levels and redaction in both). */
-export function createProcessLogger(level: string, format: LogFormat, out: NodeJS.WritableStream & { isTTY?: boolean } = process.stdout): Logger {
+export function createProcessLogger(
+  level: string,
+  format: LogFormat,
+  out: NodeJS.WritableStream & { isTTY?: boolean } = process.stdout,
+): Logger {
   if (format === 'json') return createLogger(level, out === process.stdout ? undefined : (out as pino.DestinationStream));
   // Colour only where a person looks at it, and not when they asked for none (no-color.org).
   const colour = out.isTTY === true && !process.env.NO_COLOR;

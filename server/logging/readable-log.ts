@@ -80,7 +80,11 @@ function compact(value: unknown): string {
     return `[${value.map(compact).join(', ')}]`;
   }
   if (value !== null && typeof value === 'object') {
-    return cut(`{${Object.entries(value).map(([k, v]) => `${k}:${compact(v)}`).join(' ')}}`);
+    return cut(
+      `{${Object.entries(value)
+        .map(([k, v]) => `${k}:${compact(v)}`)
+        .join(' ')}}`,
+    );
   }
   if (typeof value === 'number' && !Number.isInteger(value)) return String(Math.round(value * 10) / 10);
   const text = String(value);

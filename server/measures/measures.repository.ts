@@ -50,7 +50,8 @@ export interface UsageRef {
  * Rows visible from a scope: the whole tree's (owner NULL), those of the units above or at the
  * scope (usable there), and those of units below it (managed from there).
  */
-const visibleFrom = (scopePath: string) => sql<boolean>`(x.owner_unit_id IS NULL OR p.path @> ${scopePath}::ltree OR p.path <@ ${scopePath}::ltree)`;
+const visibleFrom = (scopePath: string) =>
+  sql<boolean>`(x.owner_unit_id IS NULL OR p.path @> ${scopePath}::ltree OR p.path <@ ${scopePath}::ltree)`;
 
 export async function listElements(db: Kysely<DB>, scopePath: string, codes?: string[]): Promise<ElementRow[]> {
   const rows = await sql<ElementRow>`
@@ -86,7 +87,11 @@ export async function catalogueCodes(db: Kysely<DB>) {
 }
 
 export async function codeTaken(db: Kysely<DB>, code: string): Promise<boolean> {
-  const row = await sql<{ n: number }>`SELECT (SELECT count(*) FROM data_element WHERE code = ${code}) + (SELECT count(*) FROM indicator WHERE code = ${code}) AS n`.execute(db);
+  const row = await sql<{
+    n: number;
+  }>`SELECT (SELECT count(*) FROM data_element WHERE code = ${code}) + (SELECT count(*) FROM indicator WHERE code = ${code}) AS n`.execute(
+    db,
+  );
   return Number(row.rows[0]!.n) > 0;
 }
 
@@ -95,7 +100,12 @@ const refPattern = (code: string) => `%#{${code}}%`;
 /** What reads an element: indicators naming it, published forms with it as a field, reported figures. Targets are reached through their indicators. */
 export async function elementUsage(db: Kysely<DB>, code: string): Promise<UsageRef[]> {
   const [indicators, forms, data] = await Promise.all([
-    sql<{ code: string; name: string }>`SELECT code, name FROM indicator WHERE numerator LIKE ${refPattern(code)} OR denominator LIKE ${refPattern(code)} ORDER BY name`.execute(db),
+    sql<{
+      code: string;
+      name: string;
+    }>`SELECT code, name FROM indicator WHERE numerator LIKE ${refPattern(code)} OR denominator LIKE ${refPattern(code)} ORDER BY name`.execute(
+      db,
+    ),
     sql<{ id: number; name: string; version: number }>`
       SELECT t.id, t.name, t.version FROM report_template t
       WHERE t.from_period_start IS NOT NULL AND EXISTS (
@@ -123,7 +133,9 @@ async function indicatorTargets(db: Kysely<DB>, code: string): Promise<UsageRef[
 /** What reads an indicator: targets measured with it, and indicators that reuse it. */
 export async function indicatorUsage(db: Kysely<DB>, code: string): Promise<UsageRef[]> {
   const reusing = await sql<{ code: string; name: string }>`
-    SELECT code, name FROM indicator WHERE code <> ${code} AND (numerator LIKE ${refPattern(code)} OR denominator LIKE ${refPattern(code)}) ORDER BY name`.execute(db);
+    SELECT code, name FROM indicator WHERE code <> ${code} AND (numerator LIKE ${refPattern(code)} OR denominator LIKE ${refPattern(code)}) ORDER BY name`.execute(
+    db,
+  );
   return [
     ...(await indicatorTargets(db, code)),
     ...reusing.rows.map((r) => ({ kind: 'indicator' as const, code: r.code, label: `Chỉ số «${r.name}»` })),
@@ -137,9 +149,16 @@ export async function usageIndexData(db: Kysely<DB>) {
     sql<{ id: number; name: string; version: number; elements: string[] }>`
       SELECT t.id, t.name, t.version, array(SELECT f ->> 'element' FROM jsonb_array_elements(t.definition -> 'sections') s, jsonb_array_elements(s -> 'fields') f) AS elements
       FROM report_template t WHERE t.from_period_start IS NOT NULL ORDER BY t.code, t.version`.execute(db),
-    sql<{ code: string; n: number }>`SELECT indicator_code AS code, count(*) AS n FROM target WHERE parent_target_id IS NULL GROUP BY 1`.execute(db),
+    sql<{
+      code: string;
+      n: number;
+    }>`SELECT indicator_code AS code, count(*) AS n FROM target WHERE parent_target_id IS NULL GROUP BY 1`.execute(db),
   ]);
-  return { indicators, forms: forms.rows.map((f) => ({ ...f, id: Number(f.id) })), targets: new Map(targets.rows.map((r) => [r.code, Number(r.n)])) };
+  return {
+    indicators,
+    forms: forms.rows.map((f) => ({ ...f, id: Number(f.id) })),
+    targets: new Map(targets.rows.map((r) => [r.code, Number(r.n)])),
+  };
 }
 
 export async function lockElement(db: Kysely<DB>, code: string) {
@@ -150,18 +169,36 @@ export async function lockIndicator(db: Kysely<DB>, code: string) {
   return db.selectFrom('indicator').selectAll().where('code', '=', code).forUpdate().executeTakeFirst();
 }
 
-export async function writeVersion(db: Kysely<DB>, entry: { kind: 'element' | 'indicator'; code: string; version: number; snapshot: unknown; changedBy: string; reason: string | null }) {
-  await db.insertInto('measure_version').values({
-    kind: entry.kind, code: entry.code, version: entry.version, snapshot: JSON.stringify(entry.snapshot), changed_by: entry.changedBy, reason: entry.reason,
-  }).execute();
+export async function writeVersion(
+  db: Kysely<DB>,
+  entry: { kind: 'element' | 'indicator'; code: string; version: number; snapshot: unknown; changedBy: string; reason: string | null },
+) {
+  await db
+    .insertInto('measure_version')
+    .values({
+      kind: entry.kind,
+      code: entry.code,
+      version: entry.version,
+      snapshot: JSON.stringify(entry.snapshot),
+      changed_by: entry.changedBy,
+      reason: entry.reason,
+    })
+    .execute();
 }
 
 export async function versionsOf(db: Kysely<DB>, kind: 'element' | 'indicator', code: string) {
-  return db.selectFrom('measure_version').select(['version', 'snapshot', 'changed_at', 'changed_by', 'reason'])
-    .where('kind', '=', kind).where('code', '=', code).orderBy('version', 'desc').execute();
+  return db
+    .selectFrom('measure_version')
+    .select(['version', 'snapshot', 'changed_at', 'changed_by', 'reason'])
+    .where('kind', '=', kind)
+    .where('code', '=', code)
+    .orderBy('version', 'desc')
+    .execute();
 }
 
 export async function unitPath(db: Kysely<DB>, unitId: number): Promise<string | null> {
-  const row = await sql<{ path: string }>`SELECT path::text AS path FROM org_placement WHERE unit_id = ${unitId} AND valid_to IS NULL`.execute(db);
+  const row = await sql<{
+    path: string;
+  }>`SELECT path::text AS path FROM org_placement WHERE unit_id = ${unitId} AND valid_to IS NULL`.execute(db);
   return row.rows[0]?.path ?? null;
 }

@@ -2,7 +2,12 @@ import { sql, type Kysely } from 'kysely';
 import { foldWords } from '../../domain/indicators/catalogue.ts';
 import { checkIndicator, type CatalogueView, type IndicatorDraft, type IndicatorProblem } from '../../domain/measures/indicator-checks.ts';
 import {
-  DERIVED_MEASURES, DERIVED_REGISTRIES, DERIVED_SECTORS, describeDerived, parseDerivedDefinition, type DerivedDefinition,
+  DERIVED_MEASURES,
+  DERIVED_REGISTRIES,
+  DERIVED_SECTORS,
+  describeDerived,
+  parseDerivedDefinition,
+  type DerivedDefinition,
 } from '../../domain/measures/derived-definition.ts';
 import { parsePeriod } from '../../domain/periods/period.ts';
 import { writeAudit, type AuditActor } from '../audit/audit.repository.ts';
@@ -37,7 +42,8 @@ export interface IndicatorInput {
   unitId?: number;
 }
 
-const notFound = (kind: 'element' | 'indicator') => (kind === 'element' ? measureErrors.elementNotFound() : measureErrors.indicatorNotFound());
+const notFound = (kind: 'element' | 'indicator') =>
+  kind === 'element' ? measureErrors.elementNotFound() : measureErrors.indicatorNotFound();
 const { notEditable: cannotEdit, inUse, invalid } = measureErrors;
 
 /** A name as typed, or a clear refusal when it is blank once trimmed. */
@@ -61,7 +67,10 @@ export function codeFromName(name: string): string {
  * new version, audited, and the progress engine reloads its catalogue.
  */
 export class MeasuresService {
-  constructor(private readonly db: Kysely<DB>, private readonly progress: ProgressService) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly progress: ProgressService,
+  ) {}
 
   private canEdit(principal: Principal, row: { owner_unit_id: number | null; owner_path: string | null }): boolean {
     if (!principal.permissions.has('measures.manage')) return false;
@@ -93,7 +102,8 @@ export class MeasuresService {
   /** Who uses each code, for the lists: indicators, published forms, targets (counted per indicator). */
   private async usageIndex(): Promise<{ element(code: string): repo.UsageRef[]; indicator(code: string): repo.UsageRef[] }> {
     const data = await repo.usageIndexData(this.db);
-    const reads = (i: { numerator: string; denominator: string | null }, code: string) => `${i.numerator} ${i.denominator ?? ''}`.includes(`#{${code}}`);
+    const reads = (i: { numerator: string; denominator: string | null }, code: string) =>
+      `${i.numerator} ${i.denominator ?? ''}`.includes(`#{${code}}`);
     const targetsOf = (i: { code: string; name: string }): repo.UsageRef[] => {
       const n = data.targets.get(i.code) ?? 0;
       return n ? [{ kind: 'target', code: i.code, label: `${n.toLocaleString('vi-VN')} chỉ tiêu đo bằng chỉ số «${i.name}»` }] : [];
@@ -103,13 +113,17 @@ export class MeasuresService {
         const indicators = data.indicators.filter((i) => reads(i, code));
         return [
           ...indicators.map((i): repo.UsageRef => ({ kind: 'indicator', code: i.code, label: `Chỉ số «${i.name}»` })),
-          ...data.forms.filter((f) => f.elements.includes(code)).map((f): repo.UsageRef => ({ kind: 'form', id: f.id, label: `Biểu mẫu «${f.name}», phiên bản ${f.version}` })),
+          ...data.forms
+            .filter((f) => f.elements.includes(code))
+            .map((f): repo.UsageRef => ({ kind: 'form', id: f.id, label: `Biểu mẫu «${f.name}», phiên bản ${f.version}` })),
           ...indicators.flatMap(targetsOf),
         ];
       },
       indicator: (code) => [
         ...targetsOf(data.indicators.find((i) => i.code === code) ?? { code, name: code }),
-        ...data.indicators.filter((i) => i.code !== code && reads(i, code)).map((i): repo.UsageRef => ({ kind: 'indicator', code: i.code, label: `Chỉ số «${i.name}»` })),
+        ...data.indicators
+          .filter((i) => i.code !== code && reads(i, code))
+          .map((i): repo.UsageRef => ({ kind: 'indicator', code: i.code, label: `Chỉ số «${i.name}»` })),
       ],
     };
   }
@@ -122,10 +136,20 @@ export class MeasuresService {
   private elementItem(principal: Principal, r: repo.ElementRow, usedBy: repo.UsageRef[]) {
     const definition = (r.definition ?? null) as DerivedDefinition | null;
     return {
-      code: r.code, name: r.name, unit: r.unit, source: r.source, description: r.description, definition,
-      definitionText: definition ? describeDerived(definition) : null, builtin: r.is_builtin,
+      code: r.code,
+      name: r.name,
+      unit: r.unit,
+      source: r.source,
+      description: r.description,
+      definition,
+      definitionText: definition ? describeDerived(definition) : null,
+      builtin: r.is_builtin,
       owner: r.owner_unit_id === null ? null : { id: r.owner_unit_id, name: r.owner_name ?? '' },
-      version: Number(r.version), updatedAt: new Date(r.updated_at).toISOString(), updatedBy: r.updated_by, usedBy, canEdit: this.canEdit(principal, r),
+      version: Number(r.version),
+      updatedAt: new Date(r.updated_at).toISOString(),
+      updatedBy: r.updated_by,
+      usedBy,
+      canEdit: this.canEdit(principal, r),
     };
   }
 
@@ -136,9 +160,20 @@ export class MeasuresService {
 
   private indicatorItem(principal: Principal, r: repo.IndicatorRow, usedBy: repo.UsageRef[]) {
     return {
-      code: r.code, name: r.name, unit: r.unit, numerator: r.numerator, denominator: r.denominator, description: r.description, keywords: r.keywords,
-      builtin: r.is_builtin, owner: r.owner_unit_id === null ? null : { id: r.owner_unit_id, name: r.owner_name ?? '' },
-      version: Number(r.version), updatedAt: new Date(r.updated_at).toISOString(), updatedBy: r.updated_by, usedBy, canEdit: this.canEdit(principal, r),
+      code: r.code,
+      name: r.name,
+      unit: r.unit,
+      numerator: r.numerator,
+      denominator: r.denominator,
+      description: r.description,
+      keywords: r.keywords,
+      builtin: r.is_builtin,
+      owner: r.owner_unit_id === null ? null : { id: r.owner_unit_id, name: r.owner_name ?? '' },
+      version: Number(r.version),
+      updatedAt: new Date(r.updated_at).toISOString(),
+      updatedBy: r.updated_by,
+      usedBy,
+      canEdit: this.canEdit(principal, r),
     };
   }
 
@@ -194,26 +229,50 @@ export class MeasuresService {
     await this.nameFree('data_element', name, null);
     const owner = await this.ownerOf(principal, input.unitId);
     const definition = this.checkedDefinition(input.source, input.definition);
-    if (input.source === 'derived' && input.unit !== 'count') throw invalid('Thành phần tính từ sổ là số lượng (đếm), không phải tỷ lệ hay tiền.', []);
+    if (input.source === 'derived' && input.unit !== 'count')
+      throw invalid('Thành phần tính từ sổ là số lượng (đếm), không phải tỷ lệ hay tiền.', []);
     const code = await this.freeCode(input.code, name);
     await this.db.transaction().execute(async (trx) => {
-      await trx.insertInto('data_element').values({
-        code, name, unit: input.unit, source: input.source, description: input.description?.trim() ?? '', definition: definition ? JSON.stringify(definition) : null,
-        owner_unit_id: owner.id, updated_by: actor.label,
-      }).execute();
+      await trx
+        .insertInto('data_element')
+        .values({
+          code,
+          name,
+          unit: input.unit,
+          source: input.source,
+          description: input.description?.trim() ?? '',
+          definition: definition ? JSON.stringify(definition) : null,
+          owner_unit_id: owner.id,
+          updated_by: actor.label,
+        })
+        .execute();
       const snapshot = { name, unit: input.unit, source: input.source, description: input.description?.trim() ?? '', definition };
       await repo.writeVersion(trx, { kind: 'element', code, version: 1, snapshot, changedBy: actor.label, reason: null });
-      await writeAudit(trx, actor, { action: 'measure.element_created', unitId: owner.id, entityType: 'data_element', entityId: code, after: snapshot });
+      await writeAudit(trx, actor, {
+        action: 'measure.element_created',
+        unitId: owner.id,
+        entityType: 'data_element',
+        entityId: code,
+        after: snapshot,
+      });
     });
     this.progress.invalidateCatalogue();
     return (await this.elements(principal, [code]))[0]!;
   }
 
-  async updateElement(principal: Principal, actor: AuditActor, code: string, input: { name?: string; description?: string; unit?: ElementUnit; definition?: unknown; reason: string }) {
+  async updateElement(
+    principal: Principal,
+    actor: AuditActor,
+    code: string,
+    input: { name?: string; description?: string; unit?: ElementUnit; definition?: unknown; reason: string },
+  ) {
     if (input.name !== undefined) await this.nameFree('data_element', nameOf(input.name), code);
     await this.db.transaction().execute(async (trx) => {
       const { row, visible } = await this.editableElement(trx, principal, code);
-      const definition = input.definition === undefined ? (row.definition as DerivedDefinition | null) : this.checkedDefinition(row.source, input.definition);
+      const definition =
+        input.definition === undefined
+          ? (row.definition as DerivedDefinition | null)
+          : this.checkedDefinition(row.source, input.definition);
       const unit = input.unit ?? row.unit;
       const meaningChanged = unit !== row.unit || JSON.stringify(definition) !== JSON.stringify(row.definition ?? null);
       if (meaningChanged) {
@@ -221,14 +280,37 @@ export class MeasuresService {
         const usedBy = await repo.elementUsage(trx, code);
         if (usedBy.length) throw inUse(`Thành phần «${row.name}»`, usedBy);
       }
-      const next = { name: input.name === undefined ? row.name : nameOf(input.name), unit, source: row.source, description: input.description?.trim() ?? row.description, definition };
+      const next = {
+        name: input.name === undefined ? row.name : nameOf(input.name),
+        unit,
+        source: row.source,
+        description: input.description?.trim() ?? row.description,
+        definition,
+      };
       const version = Number(row.version) + 1;
-      await trx.updateTable('data_element').set({
-        name: next.name, unit, description: next.description, definition: definition ? JSON.stringify(definition) : null, version, updated_at: sql`now()`, updated_by: actor.label,
-      }).where('code', '=', code).execute();
+      await trx
+        .updateTable('data_element')
+        .set({
+          name: next.name,
+          unit,
+          description: next.description,
+          definition: definition ? JSON.stringify(definition) : null,
+          version,
+          updated_at: sql`now()`,
+          updated_by: actor.label,
+        })
+        .where('code', '=', code)
+        .execute();
       await repo.writeVersion(trx, { kind: 'element', code, version, snapshot: next, changedBy: actor.label, reason: input.reason.trim() });
       const before = { name: row.name, unit: row.unit, description: row.description, definition: row.definition ?? null };
-      await writeAudit(trx, actor, { action: 'measure.element_updated', unitId: visible.owner_unit_id, entityType: 'data_element', entityId: code, before, after: { ...next, reason: input.reason.trim() } });
+      await writeAudit(trx, actor, {
+        action: 'measure.element_updated',
+        unitId: visible.owner_unit_id,
+        entityType: 'data_element',
+        entityId: code,
+        before,
+        after: { ...next, reason: input.reason.trim() },
+      });
     });
     this.progress.invalidateCatalogue();
     return (await this.elements(principal, [code]))[0]!;
@@ -241,7 +323,13 @@ export class MeasuresService {
       if (usedBy.length) throw inUse(`Thành phần «${row.name}»`, usedBy);
       // Drafts may still list it: they are not in use, and lose the field.
       await trx.deleteFrom('data_element').where('code', '=', code).execute();
-      await writeAudit(trx, actor, { action: 'measure.element_deleted', unitId: visible.owner_unit_id, entityType: 'data_element', entityId: code, before: { name: row.name, unit: row.unit, source: row.source, definition: row.definition ?? null } });
+      await writeAudit(trx, actor, {
+        action: 'measure.element_deleted',
+        unitId: visible.owner_unit_id,
+        entityType: 'data_element',
+        entityId: code,
+        before: { name: row.name, unit: row.unit, source: row.source, definition: row.definition ?? null },
+      });
     });
     this.progress.invalidateCatalogue();
   }
@@ -262,10 +350,20 @@ export class MeasuresService {
 
   /** The value an indicator would have, before it is saved: its checks, then the figures of a unit on a day. */
   async preview(input: { unit: IndicatorUnit; numerator: string; denominator?: string | null; unitId: number; date: string }) {
-    const draft: IndicatorDraft = { code: '__preview__', unit: input.unit, numerator: input.numerator, denominator: input.denominator?.trim() ? input.denominator : null };
+    const draft: IndicatorDraft = {
+      code: '__preview__',
+      unit: input.unit,
+      numerator: input.numerator,
+      denominator: input.denominator?.trim() ? input.denominator : null,
+    };
     const problems: IndicatorProblem[] = checkIndicator(draft, await this.catalogueView());
     if (problems.length) return { value: null, numerator: null, denominator: null, elements: {}, problems };
-    const result = await this.progress.previewValue({ numerator: draft.numerator, denominator: draft.denominator }, input.unitId, input.date, parsePeriod(input.date.slice(0, 4)));
+    const result = await this.progress.previewValue(
+      { numerator: draft.numerator, denominator: draft.denominator },
+      input.unitId,
+      input.date,
+      parsePeriod(input.date.slice(0, 4)),
+    );
     return { ...result, problems };
   }
 
@@ -274,29 +372,74 @@ export class MeasuresService {
     await this.nameFree('indicator', name, null);
     const owner = await this.ownerOf(principal, input.unitId);
     const code = await this.freeCode(input.code, name);
-    const draft: IndicatorDraft = { code, unit: input.unit, numerator: input.numerator.trim(), denominator: input.denominator?.trim() ? input.denominator.trim() : null };
+    const draft: IndicatorDraft = {
+      code,
+      unit: input.unit,
+      numerator: input.numerator.trim(),
+      denominator: input.denominator?.trim() ? input.denominator.trim() : null,
+    };
     await this.checked(draft);
-    const snapshot = { name, unit: draft.unit, numerator: draft.numerator, denominator: draft.denominator, description: input.description?.trim() ?? '', keywords: input.keywords ?? [] };
+    const snapshot = {
+      name,
+      unit: draft.unit,
+      numerator: draft.numerator,
+      denominator: draft.denominator,
+      description: input.description?.trim() ?? '',
+      keywords: input.keywords ?? [],
+    };
     await this.db.transaction().execute(async (trx) => {
-      await trx.insertInto('indicator').values({
-        code, name, unit: draft.unit, numerator: draft.numerator, denominator: draft.denominator, description: snapshot.description, keywords: snapshot.keywords,
-        sector_group: null, owner_unit_id: owner.id, updated_by: actor.label,
-      }).execute();
+      await trx
+        .insertInto('indicator')
+        .values({
+          code,
+          name,
+          unit: draft.unit,
+          numerator: draft.numerator,
+          denominator: draft.denominator,
+          description: snapshot.description,
+          keywords: snapshot.keywords,
+          sector_group: null,
+          owner_unit_id: owner.id,
+          updated_by: actor.label,
+        })
+        .execute();
       await repo.writeVersion(trx, { kind: 'indicator', code, version: 1, snapshot, changedBy: actor.label, reason: null });
-      await writeAudit(trx, actor, { action: 'measure.indicator_created', unitId: owner.id, entityType: 'indicator', entityId: code, after: snapshot });
+      await writeAudit(trx, actor, {
+        action: 'measure.indicator_created',
+        unitId: owner.id,
+        entityType: 'indicator',
+        entityId: code,
+        after: snapshot,
+      });
     });
     this.progress.invalidateCatalogue();
     return (await this.indicators(principal, [code]))[0]!;
   }
 
-  async updateIndicator(principal: Principal, actor: AuditActor, code: string, input: {
-    name?: string; description?: string; keywords?: string[]; unit?: IndicatorUnit; numerator?: string; denominator?: string | null; reason: string;
-  }) {
+  async updateIndicator(
+    principal: Principal,
+    actor: AuditActor,
+    code: string,
+    input: {
+      name?: string;
+      description?: string;
+      keywords?: string[];
+      unit?: IndicatorUnit;
+      numerator?: string;
+      denominator?: string | null;
+      reason: string;
+    },
+  ) {
     if (input.name !== undefined) await this.nameFree('indicator', nameOf(input.name), code);
     await this.db.transaction().execute(async (trx) => {
       const { row, visible } = await this.editableIndicator(trx, principal, code);
       const denominator = input.denominator === undefined ? row.denominator : input.denominator?.trim() ? input.denominator.trim() : null;
-      const draft: IndicatorDraft = { code, unit: input.unit ?? row.unit, numerator: input.numerator?.trim() ?? row.numerator, denominator };
+      const draft: IndicatorDraft = {
+        code,
+        unit: input.unit ?? row.unit,
+        numerator: input.numerator?.trim() ?? row.numerator,
+        denominator,
+      };
       const meaningChanged = draft.unit !== row.unit || draft.numerator !== row.numerator || draft.denominator !== row.denominator;
       if (meaningChanged) {
         await this.checked(draft, trx);
@@ -304,14 +447,43 @@ export class MeasuresService {
         if (usedBy.length) throw inUse(`Chỉ số «${row.name}»`, usedBy);
       }
       const next = {
-        name: input.name === undefined ? row.name : nameOf(input.name), unit: draft.unit, numerator: draft.numerator, denominator: draft.denominator,
-        description: input.description?.trim() ?? row.description, keywords: input.keywords ?? row.keywords,
+        name: input.name === undefined ? row.name : nameOf(input.name),
+        unit: draft.unit,
+        numerator: draft.numerator,
+        denominator: draft.denominator,
+        description: input.description?.trim() ?? row.description,
+        keywords: input.keywords ?? row.keywords,
       };
       const version = Number(row.version) + 1;
-      await trx.updateTable('indicator').set({ ...next, version, updated_at: sql`now()`, updated_by: actor.label }).where('code', '=', code).execute();
-      await repo.writeVersion(trx, { kind: 'indicator', code, version, snapshot: next, changedBy: actor.label, reason: input.reason.trim() });
-      const before = { name: row.name, unit: row.unit, numerator: row.numerator, denominator: row.denominator, description: row.description, keywords: row.keywords };
-      await writeAudit(trx, actor, { action: 'measure.indicator_updated', unitId: visible.owner_unit_id, entityType: 'indicator', entityId: code, before, after: { ...next, reason: input.reason.trim() } });
+      await trx
+        .updateTable('indicator')
+        .set({ ...next, version, updated_at: sql`now()`, updated_by: actor.label })
+        .where('code', '=', code)
+        .execute();
+      await repo.writeVersion(trx, {
+        kind: 'indicator',
+        code,
+        version,
+        snapshot: next,
+        changedBy: actor.label,
+        reason: input.reason.trim(),
+      });
+      const before = {
+        name: row.name,
+        unit: row.unit,
+        numerator: row.numerator,
+        denominator: row.denominator,
+        description: row.description,
+        keywords: row.keywords,
+      };
+      await writeAudit(trx, actor, {
+        action: 'measure.indicator_updated',
+        unitId: visible.owner_unit_id,
+        entityType: 'indicator',
+        entityId: code,
+        before,
+        after: { ...next, reason: input.reason.trim() },
+      });
     });
     this.progress.invalidateCatalogue();
     return (await this.indicators(principal, [code]))[0]!;
@@ -321,20 +493,40 @@ export class MeasuresService {
     await this.db.transaction().execute(async (trx) => {
       const { row, visible } = await this.editableIndicator(trx, principal, code);
       // Every target counts, also allocations and withdrawn ones: their history reads the indicator.
-      const targets = await trx.selectFrom('target').select((eb) => eb.fn.countAll().as('n')).where('indicator_code', '=', code).executeTakeFirstOrThrow();
+      const targets = await trx
+        .selectFrom('target')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('indicator_code', '=', code)
+        .executeTakeFirstOrThrow();
       const usedBy = await repo.indicatorUsage(trx, code);
-      if (Number(targets.n) > 0 && !usedBy.some((u) => u.kind === 'target')) usedBy.push({ kind: 'target', label: `${Number(targets.n)} chỉ tiêu` });
+      if (Number(targets.n) > 0 && !usedBy.some((u) => u.kind === 'target'))
+        usedBy.push({ kind: 'target', label: `${Number(targets.n)} chỉ tiêu` });
       if (usedBy.length) throw inUse(`Chỉ số «${row.name}»`, usedBy);
       await trx.deleteFrom('indicator').where('code', '=', code).execute();
-      await writeAudit(trx, actor, { action: 'measure.indicator_deleted', unitId: visible.owner_unit_id, entityType: 'indicator', entityId: code, before: { name: row.name, unit: row.unit, numerator: row.numerator, denominator: row.denominator } });
+      await writeAudit(trx, actor, {
+        action: 'measure.indicator_deleted',
+        unitId: visible.owner_unit_id,
+        entityType: 'indicator',
+        entityId: code,
+        before: { name: row.name, unit: row.unit, numerator: row.numerator, denominator: row.denominator },
+      });
     });
     this.progress.invalidateCatalogue();
   }
 
   async versions(principal: Principal, kind: 'element' | 'indicator', code: string) {
-    const visible = kind === 'element' ? await repo.listElements(this.db, principal.scopePath, [code]) : await repo.listIndicators(this.db, principal.scopePath, [code]);
+    const visible =
+      kind === 'element'
+        ? await repo.listElements(this.db, principal.scopePath, [code])
+        : await repo.listIndicators(this.db, principal.scopePath, [code]);
     if (visible.length === 0) throw notFound(kind);
     const rows = await repo.versionsOf(this.db, kind, code);
-    return rows.map((r) => ({ version: Number(r.version), snapshot: r.snapshot, changedAt: new Date(r.changed_at as unknown as string).toISOString(), changedBy: r.changed_by, reason: r.reason }));
+    return rows.map((r) => ({
+      version: Number(r.version),
+      snapshot: r.snapshot,
+      changedAt: new Date(r.changed_at as unknown as string).toISOString(),
+      changedBy: r.changed_by,
+      reason: r.reason,
+    }));
   }
 }

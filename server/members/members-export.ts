@@ -34,24 +34,47 @@ export interface MemberExportQuery {
 
 /** Streams the filtered list page by page (keyset), so memory stays flat for a million rows. */
 /** `read` (the replica when configured) streams the rows; the audit row is written on `db`, the primary. */
-export async function exportMembers(db: Kysely<DB>, principal: Principal, actor: AuditActor, query: MemberExportQuery, read: Kysely<DB> = db): Promise<{ stream: PassThrough; fileName: string }> {
+export async function exportMembers(
+  db: Kysely<DB>,
+  principal: Principal,
+  actor: AuditActor,
+  query: MemberExportQuery,
+  read: Kysely<DB> = db,
+): Promise<{ stream: PassThrough; fileName: string }> {
   const root = query.unitId ? await findUnit(db, query.unitId, todayInVietnam()) : null;
   const underPath = root?.path ?? principal.scopePath;
   const unmasked = can(principal, 'personal_data.view');
   const words = (query.q ?? '').normalize('NFC').trim().split(/\s+/).filter(Boolean).slice(0, 8);
   await writeAudit(db, actor, {
-    action: unmasked ? 'personal_data.export' : 'member.export', unitId: root ? Number(root.id) : principal.unitId,
-    entityType: 'member_list', detail: { format: query.format, status: query.status ?? null, sector: query.sector ?? null, unmasked },
+    action: unmasked ? 'personal_data.export' : 'member.export',
+    unitId: root ? Number(root.id) : principal.unitId,
+    entityType: 'member_list',
+    detail: { format: query.format, status: query.status ?? null, sector: query.sector ?? null, unmasked },
   });
   async function* rows() {
     let after: { key: string; id: number } | null = null;
     for (;;) {
-      const page = await listMembers(read, { underPath, words, digits: null, status: query.status ?? null, sector: query.sector ?? null, after, limit: 5000 });
+      const page = await listMembers(read, {
+        underPath,
+        words,
+        digits: null,
+        status: query.status ?? null,
+        sector: query.sector ?? null,
+        after,
+        limit: 5000,
+      });
       for (const m of page) {
         yield {
-          fullName: m.full_name, gender: m.gender === 'female' ? 'Nữ' : 'Nam', birthDate: m.birth_date,
-          cccd: unmasked ? m.cccd : maskCccd(m.cccd), phone: unmasked ? m.phone : maskPhone(m.phone), ethnicity: m.ethnicity,
-          cardNumber: m.card_number, joinedOn: m.joined_on, cdcsCode: m.unit_code, cdcsName: m.unit_name,
+          fullName: m.full_name,
+          gender: m.gender === 'female' ? 'Nữ' : 'Nam',
+          birthDate: m.birth_date,
+          cccd: unmasked ? m.cccd : maskCccd(m.cccd),
+          phone: unmasked ? m.phone : maskPhone(m.phone),
+          ethnicity: m.ethnicity,
+          cardNumber: m.card_number,
+          joinedOn: m.joined_on,
+          cdcsCode: m.unit_code,
+          cdcsName: m.unit_name,
           status: m.status === 'active' ? 'Đang sinh hoạt' : 'Đã ra khỏi tổ chức',
         };
       }

@@ -26,14 +26,20 @@ describe.each(testDatabaseTargets())('members registry on $kind', (target) => {
   let serial = 0;
   async function join(name: string, gender: 'male' | 'female', birthYear: number, cdcs: string, joinedOn: string) {
     const body = {
-      fullName: name, gender, birthDate: `${birthYear}-03-15`, cccd: composeCccd('072', gender, birthYear, ++serial),
-      phone: null, joinedOn, cdcsUnitId: unit[cdcs],
+      fullName: name,
+      gender,
+      birthDate: `${birthYear}-03-15`,
+      cccd: composeCccd('072', gender, birthYear, ++serial),
+      phone: null,
+      joinedOn,
+      cdcsUnitId: unit[cdcs],
     };
     const r = await staff.send('POST', '/api/members', body);
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     return r.body.id as number;
   }
-  const count = async (code: string, date: string) => (await staff.get(`/api/members/count?unitId=${unit[code]}&date=${date}`)).body.members;
+  const count = async (code: string, date: string) =>
+    (await staff.get(`/api/members/count?unitId=${unit[code]}&date=${date}`)).body.members;
 
   it('counts members of a unit on any past date exactly, after transfers and departures', async () => {
     await join('Nguyễn Văn An', 'male', 1985, 'A', '2019-05-01'); // m1: A throughout
@@ -58,7 +64,14 @@ describe.each(testDatabaseTargets())('members registry on $kind', (target) => {
     expect(await count('TST', '2019-12-31')).toBe(0); // the tree did not exist yet
 
     const history = (await staff.get(`/api/members/${m2}/history`)).body.items;
-    expect(history.map((h: { unit: { code: string }; from: string; to: string | null; startLabel: string }) => [h.unit.code, h.from, h.to, h.startLabel])).toEqual([
+    expect(
+      history.map((h: { unit: { code: string }; from: string; to: string | null; startLabel: string }) => [
+        h.unit.code,
+        h.from,
+        h.to,
+        h.startLabel,
+      ]),
+    ).toEqual([
       ['A', '2024-06-01', '2025-01-15', 'Kết nạp'],
       ['D', '2025-01-15', null, 'Chuyển đến'],
     ]);
@@ -75,7 +88,9 @@ describe.each(testDatabaseTargets())('members registry on $kind', (target) => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: { items: { fullName: string }[]; nextCursor: string | null } } = await staff.get(`/api/members?unitId=${unit.TST}&limit=2${cursor ? `&after=${cursor}` : ''}`);
+      const page: { body: { items: { fullName: string }[]; nextCursor: string | null } } = await staff.get(
+        `/api/members?unitId=${unit.TST}&limit=2${cursor ? `&after=${cursor}` : ''}`,
+      );
       seen.push(...page.body.items.map((m) => m.fullName));
       cursor = page.body.nextCursor;
     } while (cursor);
@@ -91,8 +106,9 @@ describe.each(testDatabaseTargets())('members registry on $kind', (target) => {
     const pages: string[][] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: { items: { fullName: string }[]; nextCursor: string | null } } =
-        await staff.get(`/api/members?q=${encodeURIComponent('nguyen van an')}&unitId=${unit.TST}&limit=2${cursor ? `&after=${cursor}` : ''}`);
+      const page: { body: { items: { fullName: string }[]; nextCursor: string | null } } = await staff.get(
+        `/api/members?q=${encodeURIComponent('nguyen van an')}&unitId=${unit.TST}&limit=2${cursor ? `&after=${cursor}` : ''}`,
+      );
       pages.push(page.body.items.map((m) => m.fullName));
       cursor = page.body.nextCursor;
     } while (cursor);
@@ -104,14 +120,35 @@ describe.each(testDatabaseTargets())('members registry on $kind', (target) => {
 
   it('refuses a membership that overlaps another of the same person, whoever writes it', async () => {
     const id = await join('Vũ Thị Hạnh', 'female', 1996, 'A', '2022-01-01');
-    const overlapping = database.db.insertInto('membership').values({ member_id: id, unit_id: unit.B!, valid_from: '2023-05-01', start_reason: 'transfer_in' }).execute();
+    const overlapping = database.db
+      .insertInto('membership')
+      .values({ member_id: id, unit_id: unit.B!, valid_from: '2023-05-01', start_reason: 'transfer_in' })
+      .execute();
     await expect(overlapping).rejects.toMatchObject({ code: '23P01', constraint: 'membership_no_overlap' });
-    const closedBefore = database.db.insertInto('membership').values({ member_id: id, unit_id: unit.B!, valid_from: '2020-01-01', valid_to: '2022-01-02', start_reason: 'joined' }).execute();
+    const closedBefore = database.db
+      .insertInto('membership')
+      .values({ member_id: id, unit_id: unit.B!, valid_from: '2020-01-01', valid_to: '2022-01-02', start_reason: 'joined' })
+      .execute();
     await expect(closedBefore).rejects.toMatchObject({ code: '23P01' });
     // A period that ends the day the open one starts touches it without overlapping: allowed.
-    await database.db.insertInto('membership').values({ member_id: id, unit_id: unit.B!, valid_from: '2020-01-01', valid_to: '2022-01-01', start_reason: 'joined', end_reason: 'transfer_out' }).execute();
-    const history = (await staff.get(`/api/members/${id}/history`)).body.items.map((h: { unit: { code: string }; from: string; to: string | null }) => [h.unit.code, h.from, h.to]);
-    expect(history).toEqual([['B', '2020-01-01', '2022-01-01'], ['A', '2022-01-01', null]]);
+    await database.db
+      .insertInto('membership')
+      .values({
+        member_id: id,
+        unit_id: unit.B!,
+        valid_from: '2020-01-01',
+        valid_to: '2022-01-01',
+        start_reason: 'joined',
+        end_reason: 'transfer_out',
+      })
+      .execute();
+    const history = (await staff.get(`/api/members/${id}/history`)).body.items.map(
+      (h: { unit: { code: string }; from: string; to: string | null }) => [h.unit.code, h.from, h.to],
+    );
+    expect(history).toEqual([
+      ['B', '2020-01-01', '2022-01-01'],
+      ['A', '2022-01-01', null],
+    ]);
   });
 
   if (target.kind === 'postgres') {
@@ -123,38 +160,70 @@ describe.each(testDatabaseTargets())('members registry on $kind', (target) => {
       let firstInserted!: () => void;
       const inserted = new Promise<void>((resolve) => (firstInserted = resolve));
       const first = database.db.transaction().execute(async (trx) => {
-        await trx.insertInto('membership').values({ member_id: id, unit_id: unit.B!, valid_from: '2025-01-01', start_reason: 'joined' }).execute();
+        await trx
+          .insertInto('membership')
+          .values({ member_id: id, unit_id: unit.B!, valid_from: '2025-01-01', start_reason: 'joined' })
+          .execute();
         firstInserted();
         await gate;
       });
       await inserted;
       const second = database.db.transaction().execute(async (trx) => {
-        await trx.insertInto('membership').values({ member_id: id, unit_id: unit.D!, valid_from: '2025-03-01', start_reason: 'joined' }).execute();
+        await trx
+          .insertInto('membership')
+          .values({ member_id: id, unit_id: unit.D!, valid_from: '2025-03-01', start_reason: 'joined' })
+          .execute();
       });
-      const secondOutcome = second.then(() => 'committed', (e: { code?: string }) => e.code);
+      const secondOutcome = second.then(
+        () => 'committed',
+        (e: { code?: string }) => e.code,
+      );
       await new Promise((resolve) => setTimeout(resolve, 300)); // the second now waits for the first's lock
       release();
       await first;
       expect(await secondOutcome).toBe('23P01');
-      const periods = await database.db.selectFrom('membership').select(['unit_id', 'valid_from']).where('member_id', '=', id).orderBy('valid_from').execute();
-      expect(periods.map((p) => [Number(p.unit_id), p.valid_from])).toEqual([[unit.A, '2021-01-01'], [unit.B, '2025-01-01']]);
+      const periods = await database.db
+        .selectFrom('membership')
+        .select(['unit_id', 'valid_from'])
+        .where('member_id', '=', id)
+        .orderBy('valid_from')
+        .execute();
+      expect(periods.map((p) => [Number(p.unit_id), p.valid_from])).toEqual([
+        [unit.A, '2021-01-01'],
+        [unit.B, '2025-01-01'],
+      ]);
     });
   }
 
   it('refuses bad records with Vietnamese reasons that name the field, and changes nothing', async () => {
     const before = await count('TST', '2026-01-01');
     const bad = await staff.send('POST', '/api/members', {
-      fullName: 'Người Sai', gender: 'male', birthDate: '2030-01-01', cccd: '123', joinedOn: '2020-01-01', cdcsUnitId: unit.A,
+      fullName: 'Người Sai',
+      gender: 'male',
+      birthDate: '2030-01-01',
+      cccd: '123',
+      joinedOn: '2020-01-01',
+      cdcsUnitId: unit.A,
     });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/Ngày sinh: Ngày sinh ở tương lai\..*Số CCCD: Số CCCD phải gồm đúng 12 chữ số\./);
     const notCdcs = await staff.send('POST', '/api/members', {
-      fullName: 'Người Đúng', gender: 'male', birthDate: '1990-01-01', cccd: composeCccd('072', 'male', 1990, 999), joinedOn: '2020-01-01', cdcsUnitId: unit.C1,
+      fullName: 'Người Đúng',
+      gender: 'male',
+      birthDate: '1990-01-01',
+      cccd: composeCccd('072', 'male', 1990, 999),
+      joinedOn: '2020-01-01',
+      cdcsUnitId: unit.C1,
     });
     expect(notCdcs.status).toBe(400);
     expect(notCdcs.body.error.code).toBe('NOT_GRASSROOTS');
     const duplicate = await staff.send('POST', '/api/members', {
-      fullName: 'Nguyễn Văn An', gender: 'male', birthDate: '1985-03-15', cccd: composeCccd('072', 'male', 1985, 1), joinedOn: '2020-01-01', cdcsUnitId: unit.B,
+      fullName: 'Nguyễn Văn An',
+      gender: 'male',
+      birthDate: '1985-03-15',
+      cccd: composeCccd('072', 'male', 1985, 1),
+      joinedOn: '2020-01-01',
+      cdcsUnitId: unit.B,
     });
     expect(duplicate.status).toBe(409);
     expect(duplicate.body.error.code).toBe('CCCD_EXISTS');
@@ -180,6 +249,8 @@ describe.each(testDatabaseTargets())('members registry on $kind', (target) => {
       ['D', '2023-01-01', null],
     ]);
     expect((await staff.get(`/api/members/${a}`)).body.status).toBe('merged');
-    expect((await staff.get('/api/members/duplicates')).body.items.some((g: { members: { id: number }[] }) => g.members.some((m) => m.id === a))).toBe(false);
+    expect(
+      (await staff.get('/api/members/duplicates')).body.items.some((g: { members: { id: number }[] }) => g.members.some((m) => m.id === a)),
+    ).toBe(false);
   });
 });

@@ -24,8 +24,23 @@ export interface MemberRow {
 }
 
 const memberColumns = [
-  'm.id', 'm.full_name', 'm.gender', 'm.birth_date', 'm.cccd', 'm.phone', 'm.ethnicity', 'm.card_number', 'm.joined_on',
-  'm.status', 'm.left_on', 'm.left_reason', 'm.current_unit_id', 'u.code as unit_code', 'u.name as unit_name', 'u.sector', 'm.updated_at',
+  'm.id',
+  'm.full_name',
+  'm.gender',
+  'm.birth_date',
+  'm.cccd',
+  'm.phone',
+  'm.ethnicity',
+  'm.card_number',
+  'm.joined_on',
+  'm.status',
+  'm.left_on',
+  'm.left_reason',
+  'm.current_unit_id',
+  'u.code as unit_code',
+  'u.name as unit_name',
+  'u.sector',
+  'm.updated_at',
 ] as const;
 
 export interface MemberListQuery {
@@ -66,7 +81,9 @@ export async function listMembers(db: Kysely<DB>, q: MemberListQuery): Promise<(
   const beginsWithPhrase = sql<boolean>`(${NAME_KEY} >= ${phrase} AND ${NAME_KEY} < ${phrase} || chr(1114111))`;
   const rows: (MemberRow & { sort_key: string })[] = [];
   if (!cursor || cursor.group === 1) {
-    let first = scopedMembers(db, q).select([...memberColumns, sql<string>`'1:' || ${NAME_KEY}`.as('sort_key')]).where(beginsWithPhrase);
+    let first = scopedMembers(db, q)
+      .select([...memberColumns, sql<string>`'1:' || ${NAME_KEY}`.as('sort_key')])
+      .where(beginsWithPhrase);
     if (cursor) first = first.where(sql<boolean>`(${NAME_KEY}, m.id) > (${cursor.key}, ${cursor.id})`);
     rows.push(...((await first.orderBy(NAME_KEY).orderBy('m.id').limit(q.limit).execute()) as (MemberRow & { sort_key: string })[]));
   }
@@ -85,13 +102,20 @@ export async function listMembers(db: Kysely<DB>, q: MemberListQuery): Promise<(
  * left to run for many seconds.
  */
 async function otherMatches(
-  db: Kysely<DB>, q: MemberListQuery, cursor: { group: 1 | 2; key: string; id: number } | null, beginsWithPhrase: RawBuilder<boolean>, limit: number,
+  db: Kysely<DB>,
+  q: MemberListQuery,
+  cursor: { group: 1 | 2; key: string; id: number } | null,
+  beginsWithPhrase: RawBuilder<boolean>,
+  limit: number,
 ): Promise<(MemberRow & { sort_key: string })[]> {
   const query = (trx: Kysely<DB>) => {
-    let rest = scopedMembers(trx, q).select([...memberColumns, sql<string>`'2:' || ${NAME_KEY}`.as('sort_key')]).where(sql<boolean>`NOT ${beginsWithPhrase}`);
+    let rest = scopedMembers(trx, q)
+      .select([...memberColumns, sql<string>`'2:' || ${NAME_KEY}`.as('sort_key')])
+      .where(sql<boolean>`NOT ${beginsWithPhrase}`);
     for (const word of q.words) {
       const normalized = sql`search_normalize(${escapeLike(word)})`;
-      rest = rest.where(sql<boolean>`search_normalize(m.full_name) LIKE '%' || ${normalized} || '%'`)
+      rest = rest
+        .where(sql<boolean>`search_normalize(m.full_name) LIKE '%' || ${normalized} || '%'`)
         .where(sql<boolean>`' ' || search_normalize(m.full_name) LIKE '% ' || ${normalized} || '%'`);
     }
     if (cursor?.group === 2) rest = rest.where(sql<boolean>`(${NAME_KEY}, m.id) > (${cursor.key}, ${cursor.id})`);
@@ -107,8 +131,11 @@ async function otherMatches(
     });
   } catch (error) {
     if ((error as { code?: string }).code !== '57014') throw error;
-    throw new AppError('SEARCH_TOO_BROAD', 'bad_request',
-      'Các từ tìm kiếm quá phổ biến trong phạm vi này nên chưa thể liệt kê hết kịp thời. Hãy gõ họ và tên theo đúng thứ tự (ví dụ "Nguyễn Văn An"), thêm từ, hoặc chọn một đơn vị nhỏ hơn.');
+    throw new AppError(
+      'SEARCH_TOO_BROAD',
+      'bad_request',
+      'Các từ tìm kiếm quá phổ biến trong phạm vi này nên chưa thể liệt kê hết kịp thời. Hãy gõ họ và tên theo đúng thứ tự (ví dụ "Nguyễn Văn An"), thêm từ, hoặc chọn một đơn vị nhỏ hơn.',
+    );
   }
 }
 
@@ -151,7 +178,9 @@ function scopedMembers(db: Kysely<DB>, q: MemberListQuery) {
     .where('m.status', '<>', 'merged');
   if (q.digits) {
     const digits = q.digits;
-    query = query.where((eb) => eb.or([...(q.digitsMatchCccd ? [eb('m.cccd', 'like', `${digits}%`)] : []), eb('m.card_number', 'like', `%${digits}%`)]));
+    query = query.where((eb) =>
+      eb.or([...(q.digitsMatchCccd ? [eb('m.cccd', 'like', `${digits}%`)] : []), eb('m.card_number', 'like', `%${digits}%`)]),
+    );
   }
   if (q.status) query = query.where('m.status', '=', q.status);
   if (q.sector) query = query.where('u.sector', '=', q.sector as never);
@@ -246,7 +275,17 @@ export async function memberHistory(db: Kysely<DB>, memberId: number): Promise<M
   return db
     .selectFrom('membership as h')
     .innerJoin('org_unit as u', 'u.id', 'h.unit_id')
-    .select(['h.id', 'h.unit_id', 'u.code as unit_code', 'u.name as unit_name', 'h.valid_from', 'h.valid_to', 'h.start_reason', 'h.end_reason', 'h.note'])
+    .select([
+      'h.id',
+      'h.unit_id',
+      'u.code as unit_code',
+      'u.name as unit_name',
+      'h.valid_from',
+      'h.valid_to',
+      'h.start_reason',
+      'h.end_reason',
+      'h.note',
+    ])
     .where('h.member_id', '=', memberId)
     .orderBy('h.valid_from')
     .execute() as Promise<MembershipRow[]>;
@@ -270,8 +309,16 @@ export async function insertMember(db: Kysely<DB> | Transaction<DB>, m: NewMembe
   const row = await db
     .insertInto('member')
     .values({
-      full_name: m.fullName, gender: m.gender, birth_date: m.birthDate, cccd: m.cccd, phone: m.phone, ethnicity: m.ethnicity,
-      card_number: m.cardNumber, joined_on: m.joinedOn, current_unit_id: m.unitId, cccd_review: m.cccdReview ?? false,
+      full_name: m.fullName,
+      gender: m.gender,
+      birth_date: m.birthDate,
+      cccd: m.cccd,
+      phone: m.phone,
+      ethnicity: m.ethnicity,
+      card_number: m.cardNumber,
+      joined_on: m.joinedOn,
+      current_unit_id: m.unitId,
+      cccd_review: m.cccdReview ?? false,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -284,7 +331,12 @@ export async function openMembership(db: Kysely<DB>, memberId: number) {
   return db.selectFrom('membership').selectAll().where('member_id', '=', memberId).where('valid_to', 'is', null).executeTakeFirst();
 }
 
-export async function closeMembership(db: Kysely<DB>, membershipId: number, on: string, reason: 'transfer_out' | 'left' | 'merged' | 'restructure'): Promise<void> {
+export async function closeMembership(
+  db: Kysely<DB>,
+  membershipId: number,
+  on: string,
+  reason: 'transfer_out' | 'left' | 'merged' | 'restructure',
+): Promise<void> {
   await db.updateTable('membership').set({ valid_to: on, end_reason: reason }).where('id', '=', membershipId).execute();
 }
 

@@ -7,8 +7,19 @@ import { unitOfRecord, type UnitLocator } from '../http/route-access.ts';
 import { exportMembers } from './members-export.ts';
 import { unitOfMember } from './members.repository.ts';
 import {
-  CreateMemberBody, DuplicateGroups, LeaveBody, MemberCount, MemberCountQuery, MemberHistory, MemberIdParams, MemberItem,
-  MemberList, MemberListQuery, MergeBody, TransferBody, UpdateMemberBody,
+  CreateMemberBody,
+  DuplicateGroups,
+  LeaveBody,
+  MemberCount,
+  MemberCountQuery,
+  MemberHistory,
+  MemberIdParams,
+  MemberItem,
+  MemberList,
+  MemberListQuery,
+  MergeBody,
+  TransferBody,
+  UpdateMemberBody,
 } from './members.schema.ts';
 import { memberNotFound, type MembersService } from './members.service.ts';
 
@@ -27,88 +38,170 @@ export function unitFromInput(source: 'query' | 'body', key: string): UnitLocato
   };
 }
 
-export const membersRoutes: FastifyPluginAsyncTypebox<{ members: MembersService; db: Kysely<DB>; read?: Kysely<DB> }> = async (app, { members, db, read = db }) => {
+export const membersRoutes: FastifyPluginAsyncTypebox<{ members: MembersService; db: Kysely<DB>; read?: Kysely<DB> }> = async (
+  app,
+  { members, db, read = db },
+) => {
   const onMember = (permission: 'registry.read' | 'registry.write') => ({
-    permission, unit: unitOfRecord('id', (id) => unitOfMember(db, id)), notFound: memberNotFound,
+    permission,
+    unit: unitOfRecord('id', (id) => unitOfMember(db, id)),
+    notFound: memberNotFound,
   });
 
-  app.get('/api/members', {
-    schema: { tags: TAGS, summary: 'Danh sách đoàn viên (phân trang theo con trỏ, tìm không dấu)', querystring: MemberListQuery, response: { 200: MemberList } },
-    config: { access: { permission: 'registry.read', unit: unitFromInput('query', 'unitId') } },
-  }, (request) => members.list(requirePrincipal(request), request.query));
-
-  app.get('/api/members/export', {
-    schema: {
-      tags: TAGS, summary: 'Xuất danh sách đoàn viên đã lọc ra XLSX hoặc CSV (CCCD che theo quyền)',
-      querystring: Type.Object({
-        format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('csv')])),
-        unitId: Type.Optional(Type.Integer({ minimum: 1 })),
-        status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('left')])),
-        sector: Type.Optional(Type.Union([Type.Literal('hcsn'), Type.Literal('dnnn'), Type.Literal('private'), Type.Literal('fdi')])),
-        q: Type.Optional(Type.String({ maxLength: 100 })),
-      }, { additionalProperties: false }),
+  app.get(
+    '/api/members',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Danh sách đoàn viên (phân trang theo con trỏ, tìm không dấu)',
+        querystring: MemberListQuery,
+        response: { 200: MemberList },
+      },
+      config: { access: { permission: 'registry.read', unit: unitFromInput('query', 'unitId') } },
     },
-    config: { access: { permission: 'registry.read', unit: unitFromInput('query', 'unitId') } },
-  }, async (request, reply) => {
-    const format = request.query.format ?? 'xlsx';
-    const file = await exportMembers(db, requirePrincipal(request), actorOf(request), { ...request.query, format }, read);
-    return reply
-      .type(format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${file.fileName}"`)
-      .send(file.stream);
-  });
+    (request) => members.list(requirePrincipal(request), request.query),
+  );
 
-  app.get('/api/members/count', {
-    schema: { tags: TAGS, summary: 'Số đoàn viên của đơn vị (và các đơn vị trực thuộc) vào một ngày', querystring: MemberCountQuery, response: { 200: MemberCount } },
-    config: { access: { permission: 'registry.read', unit: unitFromInput('query', 'unitId') } },
-  }, (request) => members.countOn(requirePrincipal(request), request.query.unitId, request.query.date, request.query.viaPredecessors));
+  app.get(
+    '/api/members/export',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Xuất danh sách đoàn viên đã lọc ra XLSX hoặc CSV (CCCD che theo quyền)',
+        querystring: Type.Object(
+          {
+            format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('csv')])),
+            unitId: Type.Optional(Type.Integer({ minimum: 1 })),
+            status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('left')])),
+            sector: Type.Optional(Type.Union([Type.Literal('hcsn'), Type.Literal('dnnn'), Type.Literal('private'), Type.Literal('fdi')])),
+            q: Type.Optional(Type.String({ maxLength: 100 })),
+          },
+          { additionalProperties: false },
+        ),
+      },
+      config: { access: { permission: 'registry.read', unit: unitFromInput('query', 'unitId') } },
+    },
+    async (request, reply) => {
+      const format = request.query.format ?? 'xlsx';
+      const file = await exportMembers(db, requirePrincipal(request), actorOf(request), { ...request.query, format }, read);
+      return reply
+        .type(format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .send(file.stream);
+    },
+  );
 
-  app.get('/api/members/duplicates', {
-    schema: { tags: TAGS, summary: 'Hồ sơ có thể trùng (cùng họ tên và ngày sinh ở hai CĐCS)', response: { 200: DuplicateGroups } },
-    config: { access: { permission: 'registry.read' } },
-  }, (request) => members.duplicates(requirePrincipal(request)));
+  app.get(
+    '/api/members/count',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Số đoàn viên của đơn vị (và các đơn vị trực thuộc) vào một ngày',
+        querystring: MemberCountQuery,
+        response: { 200: MemberCount },
+      },
+      config: { access: { permission: 'registry.read', unit: unitFromInput('query', 'unitId') } },
+    },
+    (request) => members.countOn(requirePrincipal(request), request.query.unitId, request.query.date, request.query.viaPredecessors),
+  );
 
-  app.post('/api/members/merge', {
-    schema: { tags: TAGS, summary: 'Gộp hai hồ sơ của cùng một người, giữ lịch sử', body: MergeBody, response: { 200: MemberItem } },
-    config: {
-      access: {
-        permission: 'registry.write',
-        unit: async (request) => {
-          const keepId = Number((request.body as { keepId?: unknown } | undefined)?.keepId);
-          return Number.isSafeInteger(keepId) && keepId > 0 ? await unitOfMember(db, keepId) : 'malformed';
+  app.get(
+    '/api/members/duplicates',
+    {
+      schema: { tags: TAGS, summary: 'Hồ sơ có thể trùng (cùng họ tên và ngày sinh ở hai CĐCS)', response: { 200: DuplicateGroups } },
+      config: { access: { permission: 'registry.read' } },
+    },
+    (request) => members.duplicates(requirePrincipal(request)),
+  );
+
+  app.post(
+    '/api/members/merge',
+    {
+      schema: { tags: TAGS, summary: 'Gộp hai hồ sơ của cùng một người, giữ lịch sử', body: MergeBody, response: { 200: MemberItem } },
+      config: {
+        access: {
+          permission: 'registry.write',
+          unit: async (request) => {
+            const keepId = Number((request.body as { keepId?: unknown } | undefined)?.keepId);
+            return Number.isSafeInteger(keepId) && keepId > 0 ? await unitOfMember(db, keepId) : 'malformed';
+          },
+          notFound: memberNotFound,
         },
-        notFound: memberNotFound,
       },
     },
-  }, (request) => members.merge(requirePrincipal(request), actorOf(request), request.body.keepId, request.body.dropId));
+    (request) => members.merge(requirePrincipal(request), actorOf(request), request.body.keepId, request.body.dropId),
+  );
 
-  app.post('/api/members', {
-    schema: { tags: TAGS, summary: 'Thêm đoàn viên', body: CreateMemberBody, response: { 200: MemberItem } },
-    config: { access: { permission: 'registry.write', unit: unitFromInput('body', 'cdcsUnitId') } },
-  }, (request) => members.create(requirePrincipal(request), actorOf(request), request.body));
+  app.post(
+    '/api/members',
+    {
+      schema: { tags: TAGS, summary: 'Thêm đoàn viên', body: CreateMemberBody, response: { 200: MemberItem } },
+      config: { access: { permission: 'registry.write', unit: unitFromInput('body', 'cdcsUnitId') } },
+    },
+    (request) => members.create(requirePrincipal(request), actorOf(request), request.body),
+  );
 
-  app.get('/api/members/:id', {
-    schema: { tags: TAGS, summary: 'Hồ sơ đoàn viên', params: MemberIdParams, response: { 200: MemberItem } },
-    config: { access: onMember('registry.read') },
-  }, (request) => members.detail(requirePrincipal(request), actorOf(request), request.params.id));
+  app.get(
+    '/api/members/:id',
+    {
+      schema: { tags: TAGS, summary: 'Hồ sơ đoàn viên', params: MemberIdParams, response: { 200: MemberItem } },
+      config: { access: onMember('registry.read') },
+    },
+    (request) => members.detail(requirePrincipal(request), actorOf(request), request.params.id),
+  );
 
-  app.get('/api/members/:id/history', {
-    schema: { tags: TAGS, summary: 'Quá trình sinh hoạt (kết nạp, chuyển đến, chuyển đi, ra khỏi tổ chức)', params: MemberIdParams, response: { 200: MemberHistory } },
-    config: { access: onMember('registry.read') },
-  }, (request) => members.history(request.params.id));
+  app.get(
+    '/api/members/:id/history',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Quá trình sinh hoạt (kết nạp, chuyển đến, chuyển đi, ra khỏi tổ chức)',
+        params: MemberIdParams,
+        response: { 200: MemberHistory },
+      },
+      config: { access: onMember('registry.read') },
+    },
+    (request) => members.history(request.params.id),
+  );
 
-  app.patch('/api/members/:id', {
-    schema: { tags: TAGS, summary: 'Sửa hồ sơ đoàn viên', params: MemberIdParams, body: UpdateMemberBody, response: { 200: MemberItem } },
-    config: { access: onMember('registry.write') },
-  }, (request) => members.update(requirePrincipal(request), actorOf(request), request.params.id, request.body));
+  app.patch(
+    '/api/members/:id',
+    {
+      schema: { tags: TAGS, summary: 'Sửa hồ sơ đoàn viên', params: MemberIdParams, body: UpdateMemberBody, response: { 200: MemberItem } },
+      config: { access: onMember('registry.write') },
+    },
+    (request) => members.update(requirePrincipal(request), actorOf(request), request.params.id, request.body),
+  );
 
-  app.post('/api/members/:id/transfer', {
-    schema: { tags: TAGS, summary: 'Chuyển sinh hoạt sang công đoàn cơ sở khác', params: MemberIdParams, body: TransferBody, response: { 200: MemberItem } },
-    config: { access: onMember('registry.write') },
-  }, (request) => members.transfer(requirePrincipal(request), actorOf(request), request.params.id, request.body.toUnitId, request.body.date, request.body.note));
+  app.post(
+    '/api/members/:id/transfer',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Chuyển sinh hoạt sang công đoàn cơ sở khác',
+        params: MemberIdParams,
+        body: TransferBody,
+        response: { 200: MemberItem },
+      },
+      config: { access: onMember('registry.write') },
+    },
+    (request) =>
+      members.transfer(
+        requirePrincipal(request),
+        actorOf(request),
+        request.params.id,
+        request.body.toUnitId,
+        request.body.date,
+        request.body.note,
+      ),
+  );
 
-  app.post('/api/members/:id/leave', {
-    schema: { tags: TAGS, summary: 'Ra khỏi tổ chức Công đoàn', params: MemberIdParams, body: LeaveBody, response: { 200: MemberItem } },
-    config: { access: onMember('registry.write') },
-  }, (request) => members.leave(requirePrincipal(request), actorOf(request), request.params.id, request.body.date, request.body.reason));
+  app.post(
+    '/api/members/:id/leave',
+    {
+      schema: { tags: TAGS, summary: 'Ra khỏi tổ chức Công đoàn', params: MemberIdParams, body: LeaveBody, response: { 200: MemberItem } },
+      config: { access: onMember('registry.write') },
+    },
+    (request) => members.leave(requirePrincipal(request), actorOf(request), request.params.id, request.body.date, request.body.reason),
+  );
 };

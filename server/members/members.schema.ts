@@ -19,7 +19,10 @@ export const MemberItem = Type.Object({
   statusLabel: Type.String(),
   leftOn: Type.Union([IsoDate, Type.Null()]),
   leftReason: Type.Union([Type.String(), Type.Null()]),
-  unit: Type.Union([Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String(), sector: Type.Union([Type.String(), Type.Null()]) }), Type.Null()]),
+  unit: Type.Union([
+    Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String(), sector: Type.Union([Type.String(), Type.Null()]) }),
+    Type.Null(),
+  ]),
 });
 
 export const MemberListQuery = Type.Object(
@@ -36,7 +39,8 @@ export const MemberListQuery = Type.Object(
 );
 
 export const MemberList = Type.Object({
-  items: Type.Array(MemberItem), nextCursor: Type.Union([Type.String(), Type.Null()]),
+  items: Type.Array(MemberItem),
+  nextCursor: Type.Union([Type.String(), Type.Null()]),
   total: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
 });
 
@@ -73,8 +77,14 @@ export const TransferBody = Type.Object(
   { toUnitId: Type.Integer({ minimum: 1 }), date: IsoDate, note: Type.Optional(Type.String({ maxLength: 500 })) },
   { additionalProperties: false },
 );
-export const LeaveBody = Type.Object({ date: IsoDate, reason: Type.String({ minLength: 1, maxLength: 500 }) }, { additionalProperties: false });
-export const MergeBody = Type.Object({ keepId: Type.Integer({ minimum: 1 }), dropId: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+export const LeaveBody = Type.Object(
+  { date: IsoDate, reason: Type.String({ minLength: 1, maxLength: 500 }) },
+  { additionalProperties: false },
+);
+export const MergeBody = Type.Object(
+  { keepId: Type.Integer({ minimum: 1 }), dropId: Type.Integer({ minimum: 1 }) },
+  { additionalProperties: false },
+);
 
 export const HistoryItem = Type.Object({
   unit: Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() }),
@@ -92,12 +102,20 @@ export const DuplicateGroups = Type.Object({
   items: Type.Array(Type.Object({ reason: Type.String(), members: Type.Array(MemberItem) })),
 });
 
-export const MemberCountQuery = Type.Object({
-  unitId: Type.Optional(Type.Integer({ minimum: 1 })), date: Type.Optional(IsoDate),
-  viaPredecessors: Type.Optional(Type.Boolean({ description: 'Cộng các đơn vị tiền thân (sáp nhập sau ngày này) khi đơn vị chưa tồn tại hoặc đã nhận sáp nhập' })),
-}, { additionalProperties: false });
+export const MemberCountQuery = Type.Object(
+  {
+    unitId: Type.Optional(Type.Integer({ minimum: 1 })),
+    date: Type.Optional(IsoDate),
+    viaPredecessors: Type.Optional(
+      Type.Boolean({ description: 'Cộng các đơn vị tiền thân (sáp nhập sau ngày này) khi đơn vị chưa tồn tại hoặc đã nhận sáp nhập' }),
+    ),
+  },
+  { additionalProperties: false },
+);
 export const MemberCount = Type.Object({
-  unitId: Type.Integer(), date: IsoDate, members: Type.Integer(),
+  unitId: Type.Integer(),
+  date: IsoDate,
+  members: Type.Integer(),
   summedUnitIds: Type.Optional(Type.Array(Type.Integer(), { description: 'Các đơn vị đã cộng (khi viaPredecessors)' })),
 });
 export const MemberIdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });

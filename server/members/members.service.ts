@@ -16,12 +16,18 @@ import { unitsToSumOn } from '../org/org-succession.repository.ts';
 import { decodeCursor, encodeCursor } from '../http/keyset-cursor.ts';
 
 export const memberNotFound = () => new AppError('MEMBER_NOT_FOUND', 'not_found', 'Không tìm thấy đoàn viên.');
-const unitNotFound = () => new AppError('UNIT_NOT_FOUND', 'not_found', 'Không tìm thấy công đoàn cơ sở (hoặc nằm ngoài phạm vi quản lý của bạn).');
+const unitNotFound = () =>
+  new AppError('UNIT_NOT_FOUND', 'not_found', 'Không tìm thấy công đoàn cơ sở (hoặc nằm ngoài phạm vi quản lý của bạn).');
 
 const STATUS_LABELS: Record<string, string> = { active: 'Đang sinh hoạt', left: 'Đã ra khỏi tổ chức', merged: 'Đã gộp vào hồ sơ khác' };
 const REASON_LABELS: Record<string, string> = {
-  joined: 'Kết nạp', transfer_in: 'Chuyển đến', merged_in: 'Gộp hồ sơ', restructure: 'Sắp xếp tổ chức',
-  transfer_out: 'Chuyển đi', left: 'Ra khỏi tổ chức', merged: 'Gộp hồ sơ',
+  joined: 'Kết nạp',
+  transfer_in: 'Chuyển đến',
+  merged_in: 'Gộp hồ sơ',
+  restructure: 'Sắp xếp tổ chức',
+  transfer_out: 'Chuyển đi',
+  left: 'Ra khỏi tổ chức',
+  merged: 'Gộp hồ sơ',
 };
 
 function validationError(issues: { field: keyof typeof MEMBER_FIELD_LABELS; message: string }[]): AppError {
@@ -34,15 +40,29 @@ function validationError(issues: { field: keyof typeof MEMBER_FIELD_LABELS; mess
 
 /** Audit keeps who changed what, never a CCCD or phone in clear. */
 function auditView(m: repo.MemberRow) {
-  return { fullName: m.full_name, gender: m.gender, birthDate: m.birth_date, cccd: maskCccd(m.cccd), phone: maskPhone(m.phone), cardNumber: m.card_number, joinedOn: m.joined_on, unitId: m.current_unit_id, status: m.status };
+  return {
+    fullName: m.full_name,
+    gender: m.gender,
+    birthDate: m.birth_date,
+    cccd: maskCccd(m.cccd),
+    phone: maskPhone(m.phone),
+    cardNumber: m.card_number,
+    joinedOn: m.joined_on,
+    unitId: m.current_unit_id,
+    status: m.status,
+  };
 }
 
 /** Optional text fields: blank means absent (query-string coercion also turns null into ""). */
-const blankToNull = (value: string | null | undefined) => (value === undefined || value === null || value.trim() === '' ? null : value.normalize('NFC').trim());
+const blankToNull = (value: string | null | undefined) =>
+  value === undefined || value === null || value.trim() === '' ? null : value.normalize('NFC').trim();
 
 export class MembersService {
   /** `read`: lists, search and counts (the replica when DATABASE_READ_URL is set); `db`: writes and a record's own page. */
-  constructor(private readonly db: Kysely<DB>, private readonly read: Kysely<DB> = db) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly read: Kysely<DB> = db,
+  ) {}
 
   present(row: repo.MemberRow, viewer: Principal | null): MemberItem {
     const unmasked = can(viewer, 'personal_data.view');
@@ -62,7 +82,10 @@ export class MembersService {
       statusLabel: STATUS_LABELS[row.status] ?? row.status,
       leftOn: row.left_on,
       leftReason: row.left_reason,
-      unit: row.current_unit_id === null ? null : { id: Number(row.current_unit_id), code: row.unit_code ?? '', name: row.unit_name ?? '', sector: row.sector },
+      unit:
+        row.current_unit_id === null
+          ? null
+          : { id: Number(row.current_unit_id), code: row.unit_code ?? '', name: row.unit_name ?? '', sector: row.sector },
     };
   }
 
@@ -73,7 +96,10 @@ export class MembersService {
     return unit.path;
   }
 
-  async list(principal: Principal, q: { q?: string; unitId?: number; status?: 'active' | 'left'; sector?: string; after?: string; limit?: number; withTotal?: boolean }) {
+  async list(
+    principal: Principal,
+    q: { q?: string; unitId?: number; status?: 'active' | 'left'; sector?: string; after?: string; limit?: number; withTotal?: boolean },
+  ) {
     const limit = q.limit ?? 50;
     const text = (q.q ?? '').normalize('NFC').trim();
     const digits = /^\d{3,12}$/.test(text.replace(/\s/g, '')) ? text.replace(/\s/g, '') : null;
@@ -90,7 +116,8 @@ export class MembersService {
     const rows = await repo.listMembers(this.read, { ...filter, after: decodeCursor(q.after), limit });
     const last = rows.at(-1);
     return {
-      items: rows.map((r) => this.present(r, principal)), nextCursor: rows.length === limit && last ? encodeCursor(last.sort_key, Number(last.id)) : null,
+      items: rows.map((r) => this.present(r, principal)),
+      nextCursor: rows.length === limit && last ? encodeCursor(last.sort_key, Number(last.id)) : null,
       ...(q.withTotal && !q.after && { total: await repo.countMembers(this.read, filter) }),
     };
   }
@@ -99,7 +126,13 @@ export class MembersService {
     const row = await repo.findMember(this.db, id);
     if (!row) throw memberNotFound();
     if (can(principal, 'personal_data.view')) {
-      await writeAudit(this.db, actor, { action: 'personal_data.view', unitId: row.current_unit_id, entityType: 'member', entityId: id, detail: { fields: ['cccd', 'phone'] } });
+      await writeAudit(this.db, actor, {
+        action: 'personal_data.view',
+        unitId: row.current_unit_id,
+        entityType: 'member',
+        entityId: id,
+        detail: { fields: ['cccd', 'phone'] },
+      });
     }
     return this.present(row, principal);
   }
@@ -108,9 +141,14 @@ export class MembersService {
     const rows = await repo.memberHistory(this.db, id);
     return {
       items: rows.map((h) => ({
-        unit: { id: Number(h.unit_id), code: h.unit_code, name: h.unit_name }, from: h.valid_from, to: h.valid_to,
-        startReason: h.start_reason, startLabel: REASON_LABELS[h.start_reason] ?? h.start_reason,
-        endReason: h.end_reason, endLabel: h.end_reason ? (REASON_LABELS[h.end_reason] ?? h.end_reason) : null, note: h.note,
+        unit: { id: Number(h.unit_id), code: h.unit_code, name: h.unit_name },
+        from: h.valid_from,
+        to: h.valid_to,
+        startReason: h.start_reason,
+        startLabel: REASON_LABELS[h.start_reason] ?? h.start_reason,
+        endReason: h.end_reason,
+        endLabel: h.end_reason ? (REASON_LABELS[h.end_reason] ?? h.end_reason) : null,
+        note: h.note,
       })),
     };
   }
@@ -118,23 +156,47 @@ export class MembersService {
   private async requireGrassroots(principal: Principal, unitId: number): Promise<void> {
     const unit = await findUnit(this.db, unitId, todayInVietnam());
     if (!unit || !(await isUnitInScope(this.db, unitId, principal.scopePath))) throw unitNotFound();
-    if (unit.kind !== 'grassroots') throw badRequest('NOT_GRASSROOTS', `"${unit.name}" không phải là công đoàn cơ sở: đoàn viên chỉ sinh hoạt tại công đoàn cơ sở.`);
+    if (unit.kind !== 'grassroots')
+      throw badRequest('NOT_GRASSROOTS', `"${unit.name}" không phải là công đoàn cơ sở: đoàn viên chỉ sinh hoạt tại công đoàn cơ sở.`);
   }
 
   async create(principal: Principal, actor: AuditActor, body: CreateMemberBody): Promise<MemberItem> {
     const fields: MemberFields = {
-      fullName: body.fullName.normalize('NFC').trim().replace(/\s+/g, ' '), gender: body.gender, birthDate: body.birthDate, cccd: body.cccd.trim(),
-      phone: blankToNull(body.phone), ethnicity: blankToNull(body.ethnicity), cardNumber: blankToNull(body.cardNumber), joinedOn: body.joinedOn,
+      fullName: body.fullName.normalize('NFC').trim().replace(/\s+/g, ' '),
+      gender: body.gender,
+      birthDate: body.birthDate,
+      cccd: body.cccd.trim(),
+      phone: blankToNull(body.phone),
+      ethnicity: blankToNull(body.ethnicity),
+      cardNumber: blankToNull(body.cardNumber),
+      joinedOn: body.joinedOn,
     };
     const issues = memberIssues(fields, todayInVietnam());
     if (issues.length) throw validationError(issues);
     await this.requireGrassroots(principal, body.cdcsUnitId);
-    const cccdReview = await this.cccdReviewFor(principal, fields.cccd, null, 'Số CCCD này đã có trong sổ đoàn viên. Nếu người này chuyển sinh hoạt, hãy dùng chức năng chuyển sinh hoạt tại công đoàn cơ sở đang quản lý.');
+    const cccdReview = await this.cccdReviewFor(
+      principal,
+      fields.cccd,
+      null,
+      'Số CCCD này đã có trong sổ đoàn viên. Nếu người này chuyển sinh hoạt, hãy dùng chức năng chuyển sinh hoạt tại công đoàn cơ sở đang quản lý.',
+    );
     const id = await this.db.transaction().execute(async (trx) => {
       const newId = await repo.insertMember(trx, {
-        ...fields, gender: fields.gender!, birthDate: fields.birthDate!, joinedOn: fields.joinedOn!, phone: fields.phone && normalizePhone(fields.phone), unitId: body.cdcsUnitId, cccdReview,
+        ...fields,
+        gender: fields.gender!,
+        birthDate: fields.birthDate!,
+        joinedOn: fields.joinedOn!,
+        phone: fields.phone && normalizePhone(fields.phone),
+        unitId: body.cdcsUnitId,
+        cccdReview,
       });
-      await writeAudit(trx, actor, { action: 'member.create', unitId: body.cdcsUnitId, entityType: 'member', entityId: newId, after: auditView((await repo.findMember(trx, newId))!) });
+      await writeAudit(trx, actor, {
+        action: 'member.create',
+        unitId: body.cdcsUnitId,
+        entityType: 'member',
+        entityId: newId,
+        after: auditView((await repo.findMember(trx, newId))!),
+      });
       return newId;
     });
     return this.present((await repo.findMember(this.db, id))!, principal);
@@ -156,20 +218,49 @@ export class MembersService {
     const issues = memberIssues(fields, todayInVietnam());
     if (issues.length) throw validationError(issues);
     const cccdChanged = fields.cccd !== before.cccd;
-    const cccdReview = cccdChanged ? await this.cccdReviewFor(principal, fields.cccd, id, 'Số CCCD này đã thuộc một hồ sơ đoàn viên khác. Nếu là cùng một người, hãy gộp hai hồ sơ.') : undefined;
+    const cccdReview = cccdChanged
+      ? await this.cccdReviewFor(
+          principal,
+          fields.cccd,
+          id,
+          'Số CCCD này đã thuộc một hồ sơ đoàn viên khác. Nếu là cùng một người, hãy gộp hai hồ sơ.',
+        )
+      : undefined;
     await this.db.transaction().execute(async (trx) => {
-      await trx.updateTable('member').set({
-        full_name: fields.fullName, gender: fields.gender!, birth_date: fields.birthDate!, cccd: fields.cccd,
-        phone: fields.phone && normalizePhone(fields.phone), ethnicity: fields.ethnicity, card_number: fields.cardNumber, joined_on: fields.joinedOn!, updated_at: new Date(),
-        ...(cccdReview !== undefined && { cccd_review: cccdReview }),
-      }).where('id', '=', id).execute();
+      await trx
+        .updateTable('member')
+        .set({
+          full_name: fields.fullName,
+          gender: fields.gender!,
+          birth_date: fields.birthDate!,
+          cccd: fields.cccd,
+          phone: fields.phone && normalizePhone(fields.phone),
+          ethnicity: fields.ethnicity,
+          card_number: fields.cardNumber,
+          joined_on: fields.joinedOn!,
+          updated_at: new Date(),
+          ...(cccdReview !== undefined && { cccd_review: cccdReview }),
+        })
+        .where('id', '=', id)
+        .execute();
       if (cccdChanged) await repo.settleCccd(trx, before.cccd); // the old CCCD may have waited on this record
       if (fields.joinedOn !== before.joined_on) {
         // The first membership starts when the person joined.
-        await trx.updateTable('membership').set({ valid_from: fields.joinedOn! })
-          .where('member_id', '=', id).where('start_reason', '=', 'joined').execute();
+        await trx
+          .updateTable('membership')
+          .set({ valid_from: fields.joinedOn! })
+          .where('member_id', '=', id)
+          .where('start_reason', '=', 'joined')
+          .execute();
       }
-      await writeAudit(trx, actor, { action: 'member.update', unitId: before.current_unit_id, entityType: 'member', entityId: id, before: auditView(before), after: auditView((await repo.findMember(trx, id))!) });
+      await writeAudit(trx, actor, {
+        action: 'member.update',
+        unitId: before.current_unit_id,
+        entityType: 'member',
+        entityId: id,
+        before: auditView(before),
+        after: auditView((await repo.findMember(trx, id))!),
+      });
     });
     return this.present((await repo.findMember(this.db, id))!, principal);
   }
@@ -181,11 +272,22 @@ export class MembersService {
       const open = await repo.openMembership(trx, id);
       if (!open) throw badRequest('MEMBER_NOT_ACTIVE', 'Đoàn viên này không còn sinh hoạt nên không thể chuyển.');
       if (Number(open.unit_id) === toUnitId) throw badRequest('SAME_UNIT', 'Đoàn viên đang sinh hoạt tại chính công đoàn cơ sở này.');
-      if (date <= open.valid_from) throw badRequest('DATE_BEFORE_MEMBERSHIP', `Ngày chuyển phải sau ngày bắt đầu sinh hoạt hiện tại (${open.valid_from}).`);
+      if (date <= open.valid_from)
+        throw badRequest('DATE_BEFORE_MEMBERSHIP', `Ngày chuyển phải sau ngày bắt đầu sinh hoạt hiện tại (${open.valid_from}).`);
       await repo.closeMembership(trx, Number(open.id), date, 'transfer_out');
-      await trx.insertInto('membership').values({ member_id: id, unit_id: toUnitId, valid_from: date, start_reason: 'transfer_in', note: note ?? null }).execute();
+      await trx
+        .insertInto('membership')
+        .values({ member_id: id, unit_id: toUnitId, valid_from: date, start_reason: 'transfer_in', note: note ?? null })
+        .execute();
       await trx.updateTable('member').set({ current_unit_id: toUnitId, updated_at: new Date() }).where('id', '=', id).execute();
-      await writeAudit(trx, actor, { action: 'member.transfer', unitId: toUnitId, entityType: 'member', entityId: id, before: { unitId: Number(open.unit_id) }, after: { unitId: toUnitId, date } });
+      await writeAudit(trx, actor, {
+        action: 'member.transfer',
+        unitId: toUnitId,
+        entityType: 'member',
+        entityId: id,
+        before: { unitId: Number(open.unit_id) },
+        after: { unitId: toUnitId, date },
+      });
     });
     return this.present((await repo.findMember(this.db, id))!, principal);
   }
@@ -195,10 +297,21 @@ export class MembersService {
     await this.db.transaction().execute(async (trx) => {
       const open = await repo.openMembership(trx, id);
       if (!open) throw badRequest('MEMBER_NOT_ACTIVE', 'Đoàn viên này đã không còn sinh hoạt.');
-      if (date <= open.valid_from) throw badRequest('DATE_BEFORE_MEMBERSHIP', `Ngày ra khỏi tổ chức phải sau ngày bắt đầu sinh hoạt (${open.valid_from}).`);
+      if (date <= open.valid_from)
+        throw badRequest('DATE_BEFORE_MEMBERSHIP', `Ngày ra khỏi tổ chức phải sau ngày bắt đầu sinh hoạt (${open.valid_from}).`);
       await repo.closeMembership(trx, Number(open.id), date, 'left');
-      await trx.updateTable('member').set({ status: 'left', left_on: date, left_reason: reason.normalize('NFC'), updated_at: new Date() }).where('id', '=', id).execute();
-      await writeAudit(trx, actor, { action: 'member.leave', unitId: Number(open.unit_id), entityType: 'member', entityId: id, after: { date, reason } });
+      await trx
+        .updateTable('member')
+        .set({ status: 'left', left_on: date, left_reason: reason.normalize('NFC'), updated_at: new Date() })
+        .where('id', '=', id)
+        .execute();
+      await writeAudit(trx, actor, {
+        action: 'member.leave',
+        unitId: Number(open.unit_id),
+        entityType: 'member',
+        entityId: id,
+        after: { date, reason },
+      });
     });
     return this.present((await repo.findMember(this.db, id))!, principal);
   }
@@ -211,7 +324,8 @@ export class MembersService {
   async merge(principal: Principal, actor: AuditActor, keepId: number, dropId: number): Promise<MemberItem> {
     if (keepId === dropId) throw badRequest('MERGE_SAME', 'Hãy chọn hai hồ sơ khác nhau để gộp.');
     const drop = await repo.findMember(this.db, dropId);
-    if (!drop || drop.current_unit_id === null || !(await isUnitInScope(this.db, Number(drop.current_unit_id), principal.scopePath))) throw memberNotFound();
+    if (!drop || drop.current_unit_id === null || !(await isUnitInScope(this.db, Number(drop.current_unit_id), principal.scopePath)))
+      throw memberNotFound();
     if (drop.status === 'merged') throw badRequest('ALREADY_MERGED', 'Hồ sơ này đã được gộp trước đó.');
     await this.db.transaction().execute(async (trx) => {
       const kept = await repo.memberHistory(trx, keepId);
@@ -219,22 +333,55 @@ export class MembersService {
       const cover = kept.map((h) => ({ from: h.valid_from, to: h.valid_to }));
       for (const h of dropped) {
         for (const piece of subtractIntervals({ from: h.valid_from, to: h.valid_to }, cover)) {
-          const endReason = piece.to === null ? null : piece.to === h.valid_to ? (h.end_reason as 'left' | 'transfer_out' | null) : 'merged';
-          await trx.insertInto('membership').values({ member_id: keepId, unit_id: Number(h.unit_id), valid_from: piece.from, valid_to: piece.to, start_reason: 'merged_in', end_reason: endReason, note: `Từ hồ sơ #${dropId}` }).execute();
+          const endReason =
+            piece.to === null ? null : piece.to === h.valid_to ? (h.end_reason as 'left' | 'transfer_out' | null) : 'merged';
+          await trx
+            .insertInto('membership')
+            .values({
+              member_id: keepId,
+              unit_id: Number(h.unit_id),
+              valid_from: piece.from,
+              valid_to: piece.to,
+              start_reason: 'merged_in',
+              end_reason: endReason,
+              note: `Từ hồ sơ #${dropId}`,
+            })
+            .execute();
         }
       }
       await trx.deleteFrom('membership').where('member_id', '=', dropId).execute();
       // The kept record's current CĐCS and status follow from its (possibly extended) history.
       const open = await repo.openMembership(trx, keepId);
-      if (open) await trx.updateTable('member').set({ status: 'active', current_unit_id: Number(open.unit_id), left_on: null, left_reason: null }).where('id', '=', keepId).execute();
-      await trx.updateTable('member').set({ status: 'merged', merged_into_id: keepId, updated_at: new Date() }).where('id', '=', dropId).execute();
+      if (open)
+        await trx
+          .updateTable('member')
+          .set({ status: 'active', current_unit_id: Number(open.unit_id), left_on: null, left_reason: null })
+          .where('id', '=', keepId)
+          .execute();
+      await trx
+        .updateTable('member')
+        .set({ status: 'merged', merged_into_id: keepId, updated_at: new Date() })
+        .where('id', '=', dropId)
+        .execute();
       // Merging is how the upper union resolves a record under CCCD review: the kept one holds it.
       const keptCccd = (await repo.findMember(trx, keepId))?.cccd;
       if (keptCccd) await repo.settleCccd(trx, keptCccd, keepId);
       if (drop.cccd !== keptCccd) await repo.settleCccd(trx, drop.cccd);
       await writeAudit(trx, actor, {
-        action: 'member.merge', unitId: drop.current_unit_id, entityType: 'member', entityId: keepId,
-        before: { dropped: auditView(drop), history: dropped.map((h) => ({ unitId: h.unit_id, from: h.valid_from, to: h.valid_to, start: h.start_reason, end: h.end_reason })) },
+        action: 'member.merge',
+        unitId: drop.current_unit_id,
+        entityType: 'member',
+        entityId: keepId,
+        before: {
+          dropped: auditView(drop),
+          history: dropped.map((h) => ({
+            unitId: h.unit_id,
+            from: h.valid_from,
+            to: h.valid_to,
+            start: h.start_reason,
+            end: h.end_reason,
+          })),
+        },
         after: { keptId: keepId },
       });
     });
@@ -259,7 +406,10 @@ export class MembersService {
     const sameCccd = await repo.findCccdReviewGroups(this.db, principal.scopePath, 100);
     const listed = new Set(sameCccd.flatMap((g) => g.ids));
     const groups = [
-      ...sameCccd.map((g) => ({ ...g, reason: 'Trùng số CCCD: hồ sơ được tạo ở một đơn vị không thấy hồ sơ đã có. Hãy kiểm tra và gộp hai hồ sơ.' })),
+      ...sameCccd.map((g) => ({
+        ...g,
+        reason: 'Trùng số CCCD: hồ sơ được tạo ở một đơn vị không thấy hồ sơ đã có. Hãy kiểm tra và gộp hai hồ sơ.',
+      })),
       ...(await repo.findDuplicateGroups(this.db, principal.scopePath, 100))
         .filter((g) => !g.ids.every((id) => listed.has(id)))
         .map((g) => ({ ...g, reason: 'Trùng họ tên và ngày sinh ở hai công đoàn cơ sở' })),

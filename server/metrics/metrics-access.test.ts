@@ -2,7 +2,8 @@ import type { FastifyRequest } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { metricsRefusal } from './metrics.routes.ts';
 
-const request = (remoteAddress: string, authorization?: string) => ({ socket: { remoteAddress }, headers: authorization ? { authorization } : {} }) as unknown as FastifyRequest;
+const request = (remoteAddress: string, authorization?: string) =>
+  ({ socket: { remoteAddress }, headers: authorization ? { authorization } : {} }) as unknown as FastifyRequest;
 
 describe('who may read /metrics', () => {
   it('without METRICS_TOKEN: callers on this machine only', () => {

@@ -34,7 +34,8 @@ describe.each(testDatabaseTargets())('health and metrics on $kind', (target) => 
     await database?.close();
   });
 
-  const scrape = (headers: Record<string, string> = { authorization: `Bearer ${TOKEN}` }) => t.app.inject({ method: 'GET', url: '/metrics', headers });
+  const scrape = (headers: Record<string, string> = { authorization: `Bearer ${TOKEN}` }) =>
+    t.app.inject({ method: 'GET', url: '/metrics', headers });
 
   it('answers liveness without the database and readiness with it', async () => {
     const live = await t.anonymous('GET', '/api/health/live');
@@ -43,14 +44,20 @@ describe.each(testDatabaseTargets())('health and metrics on $kind', (target) => 
     const ready = await t.anonymous('GET', '/api/health/ready');
     expect(ready.status, JSON.stringify(ready.body)).toBe(200);
     expect(ready.body.status).toBe('ready');
-    expect(ready.body.checks.map((c: { name: string; ok: boolean }) => [c.name, c.ok])).toEqual([['database', true], ['migrations', true]]);
+    expect(ready.body.checks.map((c: { name: string; ok: boolean }) => [c.name, c.ok])).toEqual([
+      ['database', true],
+      ['migrations', true],
+    ]);
     // The older endpoint the e2e server and the CLI wait on still answers as before.
     const health = await t.anonymous('GET', '/api/health');
     expect(health.body.status).toBe('ok');
   });
 
   it('is not ready while the schema is behind the code, and says what to run', async () => {
-    const row = await sql<{ name: string; timestamp: string }>`SELECT name, timestamp FROM kysely_migration WHERE name = ${LATEST_MIGRATION}`.execute(database.db);
+    const row = await sql<{
+      name: string;
+      timestamp: string;
+    }>`SELECT name, timestamp FROM kysely_migration WHERE name = ${LATEST_MIGRATION}`.execute(database.db);
     await sql`DELETE FROM kysely_migration WHERE name = ${LATEST_MIGRATION}`.execute(database.db);
     try {
       const ready = await t.anonymous('GET', '/api/health/ready');
@@ -60,7 +67,9 @@ describe.each(testDatabaseTargets())('health and metrics on $kind', (target) => 
       expect(migrations.ok).toBe(false);
       expect(migrations.detail).toContain('tiendo migrate');
     } finally {
-      await sql`INSERT INTO kysely_migration (name, timestamp) VALUES (${row.rows[0]!.name}, ${row.rows[0]!.timestamp})`.execute(database.db);
+      await sql`INSERT INTO kysely_migration (name, timestamp) VALUES (${row.rows[0]!.name}, ${row.rows[0]!.timestamp})`.execute(
+        database.db,
+      );
     }
   });
 
@@ -92,14 +101,29 @@ describe.each(testDatabaseTargets())('health and metrics on $kind', (target) => 
 
   it('counts import jobs and their durations from the database, and the reminder deliveries', async () => {
     const tni = await t.unitId('TNI');
-    const job = await createJob(database.db, { registry: 'members', fileName: 'ds.xlsx', sha256: 'x', scopeUnitId: tni, dryRun: false, createdBy: null, headerTitles: [], startedAt: new Date('2026-12-06T10:00:00Z') });
-    await database.db.updateTable('import_job').set({ status: 'done', finished_at: new Date('2026-12-06T10:00:42Z') }).where('id', '=', job).execute();
+    const job = await createJob(database.db, {
+      registry: 'members',
+      fileName: 'ds.xlsx',
+      sha256: 'x',
+      scopeUnitId: tni,
+      dryRun: false,
+      createdBy: null,
+      headerTitles: [],
+      startedAt: new Date('2026-12-06T10:00:00Z'),
+    });
+    await database.db
+      .updateTable('import_job')
+      .set({ status: 'done', finished_at: new Date('2026-12-06T10:00:42Z') })
+      .where('id', '=', job)
+      .execute();
     const text = (await scrape()).body;
     expect(sample(text, 'tiendo_import_jobs', { registry: 'members', status: 'done' })).toBeGreaterThanOrEqual(1);
     expect(sample(text, 'tiendo_import_job_duration_seconds_count', { registry: 'members', status: 'done' })).toBeGreaterThanOrEqual(1);
     expect(sample(text, 'tiendo_import_job_duration_seconds_sum', { registry: 'members', status: 'done' })).toBeGreaterThanOrEqual(42);
     expect(sample(text, 'tiendo_import_job_duration_seconds_bucket', { registry: 'members', status: 'done', le: '30' })).toBe(0);
-    expect(sample(text, 'tiendo_import_job_duration_seconds_bucket', { registry: 'members', status: 'done', le: '60' })).toBeGreaterThanOrEqual(1);
+    expect(
+      sample(text, 'tiendo_import_job_duration_seconds_bucket', { registry: 'members', status: 'done', le: '60' }),
+    ).toBeGreaterThanOrEqual(1);
     expect(text).toContain('# TYPE tiendo_reminder_deliveries gauge');
     expect(text).toContain('# TYPE tiendo_report_job_duration_seconds histogram');
   });

@@ -14,7 +14,11 @@ export function metricsRefusal(request: FastifyRequest, token: string | null): A
   if (token) {
     const sent = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (sent && safeEqual(sent, token)) return null;
-    return new AppError('METRICS_TOKEN_REQUIRED', 'unauthenticated', 'Cần khóa METRICS_TOKEN hợp lệ (tiêu đề Authorization: Bearer …) để đọc số đo.');
+    return new AppError(
+      'METRICS_TOKEN_REQUIRED',
+      'unauthenticated',
+      'Cần khóa METRICS_TOKEN hợp lệ (tiêu đề Authorization: Bearer …) để đọc số đo.',
+    );
   }
   // The socket's address (no trustProxy): a proxy on this machine makes every caller loopback,
   // so behind one, set METRICS_TOKEN (docs/replica-and-metrics.md).
@@ -23,16 +27,22 @@ export function metricsRefusal(request: FastifyRequest, token: string | null): A
 }
 
 export const metricsRoutes: FastifyPluginAsync<{ metrics: AppMetrics; token: string | null }> = async (app, { metrics, token }) => {
-  app.get('/metrics', {
-    schema: { tags: ['Hệ thống'], summary: 'Số đo cho Prometheus (cần METRICS_TOKEN, hoặc gọi từ chính máy chủ khi chưa cấu hình)' },
-    // Public to the session guard: a scraper has no account. The handler's own check (token or
-    // loopback) is what protects it — declared here so the route table shows why.
-    config: { access: { public: true, reason: 'Prometheus đọc số đo bằng METRICS_TOKEN (hoặc từ chính máy chủ khi chưa cấu hình khóa)' } },
-  }, async (request, reply) => {
-    const refusal = metricsRefusal(request, token);
-    if (refusal) throw refusal;
-    reply.header('cache-control', 'no-store');
-    const { contentType, body } = await metrics.scrape();
-    return reply.type(contentType).send(body);
-  });
+  app.get(
+    '/metrics',
+    {
+      schema: { tags: ['Hệ thống'], summary: 'Số đo cho Prometheus (cần METRICS_TOKEN, hoặc gọi từ chính máy chủ khi chưa cấu hình)' },
+      // Public to the session guard: a scraper has no account. The handler's own check (token or
+      // loopback) is what protects it — declared here so the route table shows why.
+      config: {
+        access: { public: true, reason: 'Prometheus đọc số đo bằng METRICS_TOKEN (hoặc từ chính máy chủ khi chưa cấu hình khóa)' },
+      },
+    },
+    async (request, reply) => {
+      const refusal = metricsRefusal(request, token);
+      if (refusal) throw refusal;
+      reply.header('cache-control', 'no-store');
+      const { contentType, body } = await metrics.scrape();
+      return reply.type(contentType).send(body);
+    },
+  );
 };

@@ -48,12 +48,18 @@ export function registerMetrics(app: FastifyInstance, database: Database): AppMe
   const registry = new Registry();
 
   const latency = new Histogram({
-    name: 'tiendo_http_request_duration_seconds', help: 'Thời gian trả lời yêu cầu HTTP, theo mẫu đường dẫn (route)',
-    labelNames: ['method', 'route', 'status_code'], buckets: LATENCY_BUCKETS, registers: [registry],
+    name: 'tiendo_http_request_duration_seconds',
+    help: 'Thời gian trả lời yêu cầu HTTP, theo mẫu đường dẫn (route)',
+    labelNames: ['method', 'route', 'status_code'],
+    buckets: LATENCY_BUCKETS,
+    registers: [registry],
   });
   const reportJobs = new Histogram({
-    name: 'tiendo_report_job_duration_seconds', help: 'Thời gian lập tệp báo cáo (văn bản báo cáo, sổ báo cáo Excel)',
-    labelNames: ['job', 'outcome'], buckets: JOB_BUCKETS, registers: [registry],
+    name: 'tiendo_report_job_duration_seconds',
+    help: 'Thời gian lập tệp báo cáo (văn bản báo cáo, sổ báo cáo Excel)',
+    labelNames: ['job', 'outcome'],
+    buckets: JOB_BUCKETS,
+    registers: [registry],
   });
   app.addHook('onResponse', async (request, reply) => {
     // An unmatched URL has no pattern: one label for all of them, never the URL itself.
@@ -77,8 +83,10 @@ export function registerMetrics(app: FastifyInstance, database: Database): AppMe
 
 function registerPoolMetrics(app: FastifyInstance, registry: Registry, database: Database): void {
   new Gauge({
-    name: 'tiendo_db_pool_connections', help: 'Kết nối của nhóm kết nối cơ sở dữ liệu: total (đang mở), idle (rảnh), waiting (yêu cầu đang chờ), max (tối đa)',
-    labelNames: ['pool', 'state'], registers: [registry],
+    name: 'tiendo_db_pool_connections',
+    help: 'Kết nối của nhóm kết nối cơ sở dữ liệu: total (đang mở), idle (rảnh), waiting (yêu cầu đang chờ), max (tối đa)',
+    labelNames: ['pool', 'state'],
+    registers: [registry],
     collect() {
       for (const pool of database.pools) {
         const s = pool.stats();
@@ -90,8 +98,11 @@ function registerPoolMetrics(app: FastifyInstance, registry: Registry, database:
     },
   });
   const wait = new Histogram({
-    name: 'tiendo_db_pool_wait_seconds', help: 'Thời gian chờ để lấy một kết nối từ nhóm kết nối',
-    labelNames: ['pool'], buckets: WAIT_BUCKETS, registers: [registry],
+    name: 'tiendo_db_pool_wait_seconds',
+    help: 'Thời gian chờ để lấy một kết nối từ nhóm kết nối',
+    labelNames: ['pool'],
+    buckets: WAIT_BUCKETS,
+    registers: [registry],
   });
   const unsubscribe = database.pools.map((pool) => pool.onWait((seconds) => wait.observe({ pool: pool.name }, seconds)));
   app.addHook('onClose', async () => unsubscribe.forEach((u) => u()));
@@ -99,15 +110,18 @@ function registerPoolMetrics(app: FastifyInstance, registry: Registry, database:
   const replica = database.replica;
   if (!replica) return;
   new Gauge({
-    name: 'tiendo_db_replica_healthy', help: '1: các truy vấn đọc dùng bản sao; 0: bản sao lỗi, đang đọc từ máy chủ chính',
+    name: 'tiendo_db_replica_healthy',
+    help: '1: các truy vấn đọc dùng bản sao; 0: bản sao lỗi, đang đọc từ máy chủ chính',
     registers: [registry],
     collect() {
       this.set(replica.healthy ? 1 : 0);
     },
   });
   new Counter({
-    name: 'tiendo_db_reads_total', help: 'Số lần lấy kết nối đọc: replica (bản sao), primary_fallback (bản sao lỗi), primary_sticky (người vừa ghi đọc từ máy chủ chính)',
-    labelNames: ['target'], registers: [registry],
+    name: 'tiendo_db_reads_total',
+    help: 'Số lần lấy kết nối đọc: replica (bản sao), primary_fallback (bản sao lỗi), primary_sticky (người vừa ghi đọc từ máy chủ chính)',
+    labelNames: ['target'],
+    registers: [registry],
     collect() {
       this.reset();
       this.inc({ target: 'replica' }, replica.counts.replica);
@@ -116,7 +130,8 @@ function registerPoolMetrics(app: FastifyInstance, registry: Registry, database:
     },
   });
   new Gauge({
-    name: 'tiendo_db_replica_lag_seconds', help: 'Độ trễ phát lại của bản sao theo máy chủ chính (pg_stat_replication.replay_lag; 0 khi không có thay đổi chờ)',
+    name: 'tiendo_db_replica_lag_seconds',
+    help: 'Độ trễ phát lại của bản sao theo máy chủ chính (pg_stat_replication.replay_lag; 0 khi không có thay đổi chờ)',
     registers: [registry],
     async collect() {
       const lag = await replicationLagSeconds(database).catch(() => null);
@@ -139,26 +154,42 @@ export async function replicationLagSeconds(database: Pick<Database, 'db'>): Pro
 function registerDataMetrics(registry: Registry, database: Database): void {
   const db = database.db;
   new Gauge({
-    name: 'tiendo_import_jobs', help: 'Số lượt nhập dữ liệu theo sổ (registry) và trạng thái (running, done, failed)',
-    labelNames: ['registry', 'status'], registers: [registry],
+    name: 'tiendo_import_jobs',
+    help: 'Số lượt nhập dữ liệu theo sổ (registry) và trạng thái (running, done, failed)',
+    labelNames: ['registry', 'status'],
+    registers: [registry],
     async collect() {
       this.reset();
-      const rows = await db.selectFrom('import_job').select(['registry', 'status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy(['registry', 'status']).execute();
+      const rows = await db
+        .selectFrom('import_job')
+        .select(['registry', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy(['registry', 'status'])
+        .execute();
       for (const r of rows) this.set({ registry: r.registry, status: r.status }, Number(r.n));
     },
   });
   registry.registerMetric(importDurations(database) as never);
   new Gauge({
-    name: 'tiendo_reminder_deliveries', help: 'Nhắc hạn báo cáo đã gửi: in_app (trong ứng dụng) và email theo trạng thái (pending, sending, sent, dead)',
-    labelNames: ['kind', 'channel', 'status'], registers: [registry],
+    name: 'tiendo_reminder_deliveries',
+    help: 'Nhắc hạn báo cáo đã gửi: in_app (trong ứng dụng) và email theo trạng thái (pending, sending, sent, dead)',
+    labelNames: ['kind', 'channel', 'status'],
+    registers: [registry],
     async collect() {
       this.reset();
-      const inApp = await db.selectFrom('notification').select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('kind', 'in', REMINDER_KINDS).groupBy('kind').execute();
+      const inApp = await db
+        .selectFrom('notification')
+        .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
+        .where('kind', 'in', REMINDER_KINDS)
+        .groupBy('kind')
+        .execute();
       for (const r of inApp) this.set({ kind: r.kind, channel: 'in_app', status: 'delivered' }, Number(r.n));
-      const email = await db.selectFrom('notification_delivery as d').innerJoin('notification as n', 'n.id', 'd.notification_id')
+      const email = await db
+        .selectFrom('notification_delivery as d')
+        .innerJoin('notification as n', 'n.id', 'd.notification_id')
         .select(['n.kind', 'd.status', (eb) => eb.fn.countAll<number>().as('n')])
-        .where('n.kind', 'in', REMINDER_KINDS).groupBy(['n.kind', 'd.status']).execute();
+        .where('n.kind', 'in', REMINDER_KINDS)
+        .groupBy(['n.kind', 'd.status'])
+        .execute();
       for (const r of email) this.set({ kind: r.kind, channel: 'email', status: r.status }, Number(r.n));
     },
   });
@@ -173,23 +204,32 @@ function registerDataMetrics(registry: Registry, database: Database): void {
 function importDurations(database: Database) {
   const name = 'tiendo_import_job_duration_seconds';
   return {
-    name, help: 'Thời gian chạy của các lượt nhập dữ liệu đã kết thúc', type: 'histogram', aggregator: 'sum',
+    name,
+    help: 'Thời gian chạy của các lượt nhập dữ liệu đã kết thúc',
+    type: 'histogram',
+    aggregator: 'sum',
     reset() {},
     async get(): Promise<MetricObjectWithValues<MetricValue<string>>> {
       const bounds = sql.join(JOB_BUCKETS.map((b) => sql`count(*) FILTER (WHERE s <= ${b})::int`));
-      const rows = (await sql<{ registry: string; status: string; n: number; total: number; buckets: number[] }>`
+      const rows = (
+        await sql<{ registry: string; status: string; n: number; total: number; buckets: number[] }>`
         SELECT registry, status, count(*)::int AS n, coalesce(sum(s), 0)::float8 AS total, ARRAY[${bounds}] AS buckets
         FROM (SELECT registry, status, extract(epoch FROM finished_at - started_at)::float8 AS s FROM import_job WHERE finished_at IS NOT NULL) j
-        GROUP BY registry, status`.execute(database.db)).rows;
+        GROUP BY registry, status`.execute(database.db)
+      ).rows;
       const values: MetricValue<string>[] = [];
       for (const r of rows) {
         const labels = { registry: r.registry, status: r.status };
-        JOB_BUCKETS.forEach((le, i) => values.push({ metricName: `${name}_bucket`, labels: { ...labels, le }, value: Number(r.buckets[i]) } as MetricValue<string>));
+        JOB_BUCKETS.forEach((le, i) =>
+          values.push({ metricName: `${name}_bucket`, labels: { ...labels, le }, value: Number(r.buckets[i]) } as MetricValue<string>),
+        );
         values.push({ metricName: `${name}_bucket`, labels: { ...labels, le: '+Inf' }, value: r.n } as MetricValue<string>);
         values.push({ metricName: `${name}_sum`, labels, value: r.total } as MetricValue<string>);
         values.push({ metricName: `${name}_count`, labels, value: r.n } as MetricValue<string>);
       }
-      return { name, help: this.help, type: 'histogram' as never, values, aggregator: 'sum' } as unknown as MetricObjectWithValues<MetricValue<string>>;
+      return { name, help: this.help, type: 'histogram' as never, values, aggregator: 'sum' } as unknown as MetricObjectWithValues<
+        MetricValue<string>
+      >;
     },
   };
 }

@@ -23,7 +23,11 @@ export async function startCountingSink(): Promise<CountingSink> {
   const listeners: Array<(messageId: string, to: string) => void> = [];
   let accepted = 0;
   const server = new SMTPServer({
-    authOptional: true, disabledCommands: ['STARTTLS'], logger: false, size: 1_000_000, maxClients: 256,
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    size: 1_000_000,
+    maxClients: 256,
     onData(stream, session, callback) {
       let head = '';
       stream.on('data', (chunk: Buffer) => {

@@ -38,7 +38,10 @@ export function exclusiveClaims(): DeliveryClaims {
  * an orphan. If this connection is lost while the process lives, the worker stops claiming
  * (onLost) rather than risk two workers sending one row.
  */
-export async function advisoryLockClaims(databaseUrl: string, onLost: (error: unknown) => void = () => undefined): Promise<DeliveryClaims & { lost: () => boolean }> {
+export async function advisoryLockClaims(
+  databaseUrl: string,
+  onLost: (error: unknown) => void = () => undefined,
+): Promise<DeliveryClaims & { lost: () => boolean }> {
   const worker = randomInt(1, 2 ** 31 - 1);
   const client = new pg.Client({ connectionString: databaseUrl, application_name: `tiendo-delivery-${worker}` });
   let lost = false;

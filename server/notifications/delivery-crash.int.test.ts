@@ -30,7 +30,11 @@ const CONCURRENCY = 4;
 async function freshStore(kind: 'pglite' | 'postgres') {
   if (kind === 'pglite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiendo-mail-crash-'));
-    return { env: { TIENDO_DATA_DIR: dir, DATABASE_URL: '' }, open: () => openDatabase({ databaseUrl: null, dataDir: dir }), drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
+    return {
+      env: { TIENDO_DATA_DIR: dir, DATABASE_URL: '' },
+      open: () => openDatabase({ databaseUrl: null, dataDir: dir }),
+      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const server = process.env.TEST_DATABASE_URL!;
   const name = `tiendo_test_mail_crash_${Date.now().toString(36)}`;
@@ -53,7 +57,10 @@ async function freshStore(kind: 'pglite' | 'postgres') {
 }
 
 /** Opens the store, retrying while a killed server's PGlite child still holds the data folder. */
-async function withStore<T>(open: () => ReturnType<typeof openDatabase>, work: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>): Promise<T> {
+async function withStore<T>(
+  open: () => ReturnType<typeof openDatabase>,
+  work: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>,
+): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     let database: Awaited<ReturnType<typeof openDatabase>>;
     try {
@@ -71,10 +78,11 @@ async function withStore<T>(open: () => ReturnType<typeof openDatabase>, work: (
   }
 }
 
-const exited = (child: ChildProcess) => new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-  if (child.exitCode !== null || child.signalCode !== null) resolve({ code: child.exitCode, signal: child.signalCode });
-  else child.once('exit', (code, signal) => resolve({ code, signal }));
-});
+const exited = (child: ChildProcess) =>
+  new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) resolve({ code: child.exitCode, signal: child.signalCode });
+    else child.once('exit', (code, signal) => resolve({ code, signal }));
+  });
 
 describe.each(testDatabaseTargets())('a server killed with SIGKILL in the middle of 500 reminder mails ($kind)', (target) => {
   it('leaves every recipient exactly one distinct mail after a restart', async () => {
@@ -82,8 +90,22 @@ describe.each(testDatabaseTargets())('a server killed with SIGKILL in the middle
     const sink = await startCountingSink();
     const children: ChildProcess[] = [];
     try {
-      const env = { ...process.env, ...store.env, LOG_LEVEL: 'warn', TIENDO_WEB_APP: 'false', PORT: '0', SMTP_URL: sink.url, MAIL_CONCURRENCY: String(CONCURRENCY), MAIL_BATCH: '50' };
-      const demo = spawnSync(process.execPath, [BIN, 'demo', '--without-registries'], { cwd: ROOT, env, encoding: 'utf8', timeout: 180_000 });
+      const env = {
+        ...process.env,
+        ...store.env,
+        LOG_LEVEL: 'warn',
+        TIENDO_WEB_APP: 'false',
+        PORT: '0',
+        SMTP_URL: sink.url,
+        MAIL_CONCURRENCY: String(CONCURRENCY),
+        MAIL_BATCH: '50',
+      };
+      const demo = spawnSync(process.execPath, [BIN, 'demo', '--without-registries'], {
+        cwd: ROOT,
+        env,
+        encoding: 'utf8',
+        timeout: 180_000,
+      });
       expect(demo.status, demo.stderr).toBe(0);
 
       // 500 CĐCS officers with an address, each of a CĐCS that has not sent its annual report;
@@ -146,7 +168,8 @@ describe.each(testDatabaseTargets())('a server killed with SIGKILL in the middle
       for (let attempt = 0; ; attempt++) {
         const outcome = await Promise.race([allDelivered.then(() => 'done' as const), exited(second.child).then(() => 'exited' as const)]);
         if (outcome === 'done') break;
-        if (attempt > 20 || !/khóa|lock|đang được/i.test(second.output())) throw new Error(`the restarted server stopped: ${second.output()}`);
+        if (attempt > 20 || !/khóa|lock|đang được/i.test(second.output()))
+          throw new Error(`the restarted server stopped: ${second.output()}`);
         await new Promise((r) => setTimeout(r, 500));
         second = start();
       }
@@ -155,7 +178,8 @@ describe.each(testDatabaseTargets())('a server killed with SIGKILL in the middle
 
       // Every recipient: exactly one distinct Message-ID, the one of their reminder.
       const perRecipient = new Map<string, Set<string>>();
-      for (const [id, seen] of sink.byMessageId) if (expected.has(id)) perRecipient.set(seen.to, (perRecipient.get(seen.to) ?? new Set()).add(id));
+      for (const [id, seen] of sink.byMessageId)
+        if (expected.has(id)) perRecipient.set(seen.to, (perRecipient.get(seen.to) ?? new Set()).add(id));
       expect(perRecipient.size).toBe(RECIPIENTS);
       for (const [to, ids] of perRecipient) expect([...ids], to).toEqual([[...expected].find(([, r]) => r === to)![0]]);
       const raw = [...expected.keys()].reduce((sum, id) => sum + sink.byMessageId.get(id)!.times, 0);
@@ -164,12 +188,19 @@ describe.each(testDatabaseTargets())('a server killed with SIGKILL in the middle
       expect(resent).toBeLessThanOrEqual(CONCURRENCY);
 
       const { statuses, audited } = await withStore(store.open, async (db) => ({
-        statuses: (await sql<{ status: string; n: number }>`SELECT status, count(*)::int AS n FROM notification_delivery GROUP BY status`.execute(db)).rows,
-        audited: Number((await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log WHERE action = 'notification.email_sent'`.execute(db)).rows[0]!.n),
+        statuses: (
+          await sql<{ status: string; n: number }>`SELECT status, count(*)::int AS n FROM notification_delivery GROUP BY status`.execute(db)
+        ).rows,
+        audited: Number(
+          (await sql<{ n: number }>`SELECT count(*)::int AS n FROM audit_log WHERE action = 'notification.email_sent'`.execute(db)).rows[0]!
+            .n,
+        ),
       }));
       expect(statuses).toEqual([{ status: 'sent', n: RECIPIENTS }]);
       expect(audited).toBe(RECIPIENTS);
-      console.log(`[${target.kind}] killed with ${atKill.distinct} of ${RECIPIENTS} mails accepted (${atKill.raw} raw); after the restart: ${RECIPIENTS} distinct Message-IDs, ${raw} raw SMTP messages (${resent} sent twice, same Message-ID)`);
+      console.log(
+        `[${target.kind}] killed with ${atKill.distinct} of ${RECIPIENTS} mails accepted (${atKill.raw} raw); after the restart: ${RECIPIENTS} distinct Message-IDs, ${raw} raw SMTP messages (${resent} sent twice, same Message-ID)`,
+      );
     } finally {
       for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
       await sink.close();

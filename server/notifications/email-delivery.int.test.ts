@@ -9,7 +9,14 @@ import { EmailDelivery } from './email-delivery.ts';
 
 const cdcsTemplate = BUILTIN_TEMPLATES.find((t) => t.code === 'cdcs-nam')!;
 const [period] = openPeriods(cdcsTemplate, todayInVietnam()).map((p) => p.code) as [string];
-const complete = { dissemination_reached: 900, dissemination_base: 1000, union_fee_due: 50_000_000, union_fee_collected: 42_000_000, dues_due: 12_000_000, dues_collected: 11_500_000 };
+const complete = {
+  dissemination_reached: 900,
+  dissemination_base: 1000,
+  union_fee_due: 50_000_000,
+  union_fee_collected: 42_000_000,
+  dues_due: 12_000_000,
+  dues_collected: 11_500_000,
+};
 
 describe.each(testDatabaseTargets())('notifications by e-mail over SMTP ($kind)', (target) => {
   let database: TestDatabase;
@@ -31,8 +38,15 @@ describe.each(testDatabaseTargets())('notifications by e-mail over SMTP ($kind)'
     await database.db.updateTable('app_user').set({ email: 'canbo.tanninh@example.vn' }).where('username', '=', 'canbo.tanninh').execute();
     officer = await t.login('cdcs.demo');
     commune = await t.login('canbo.tanninh');
-    delivery = new EmailDelivery(database.db, { smtpUrl: sink.url, from: 'Tiến Độ <khong-tra-loi@tiendo.test>', now: () => clock, maxAttempts: 3 });
-    reportId = (await officer.send('POST', '/api/reports', { templateCode: 'cdcs-nam', unitId: await t.unitId('TNI-P01-0001'), periodCode: period })).body.id;
+    delivery = new EmailDelivery(database.db, {
+      smtpUrl: sink.url,
+      from: 'Tiến Độ <khong-tra-loi@tiendo.test>',
+      now: () => clock,
+      maxAttempts: 3,
+    });
+    reportId = (
+      await officer.send('POST', '/api/reports', { templateCode: 'cdcs-nam', unitId: await t.unitId('TNI-P01-0001'), periodCode: period })
+    ).body.id;
   });
 
   afterAll(async () => {
@@ -59,7 +73,9 @@ describe.each(testDatabaseTargets())('notifications by e-mail over SMTP ($kind)'
 
   it('retries a refused mail with backoff, sends it once the server takes it, and gives up after the last attempt', async () => {
     const view = (await commune.get(`/api/reports/${reportId}`)).body;
-    expect((await commune.send('POST', `/api/reports/${reportId}/return`, { version: view.version, reason: 'Thiếu số liệu đoàn phí' })).status).toBe(200);
+    expect(
+      (await commune.send('POST', `/api/reports/${reportId}/return`, { version: view.version, reason: 'Thiếu số liệu đoàn phí' })).status,
+    ).toBe(200);
     sink.refuse(true);
     catchUp();
     expect(await delivery.runOnce()).toMatchObject({ sent: 0, failed: 1, dead: 0 });
@@ -84,7 +100,11 @@ describe.each(testDatabaseTargets())('notifications by e-mail over SMTP ($kind)'
       clock = new Date(clock.getTime() + 10 * 60_000);
     }
     expect(outcomes.map((o) => o.dead)).toEqual([0, 0, 1]);
-    const dead = await database.db.selectFrom('notification_delivery').select(['status', 'attempts', 'last_error']).where('status', '=', 'dead').execute();
+    const dead = await database.db
+      .selectFrom('notification_delivery')
+      .select(['status', 'attempts', 'last_error'])
+      .where('status', '=', 'dead')
+      .execute();
     expect(dead).toHaveLength(1);
     expect(dead[0]).toMatchObject({ attempts: 3 });
     expect(dead[0]!.last_error).toContain('451');
@@ -93,9 +113,19 @@ describe.each(testDatabaseTargets())('notifications by e-mail over SMTP ($kind)'
 
   it('sends again a mail left "sending" by a crashed process, under the same Message-ID', async () => {
     const before = sink.mails.length;
-    const [row] = await database.db.selectFrom('notification_delivery').select(['id', 'notification_id']).where('status', '=', 'sent').orderBy('id').limit(1).execute();
+    const [row] = await database.db
+      .selectFrom('notification_delivery')
+      .select(['id', 'notification_id'])
+      .where('status', '=', 'sent')
+      .orderBy('id')
+      .limit(1)
+      .execute();
     // As a process killed after claiming the row: 'sending', claimed long ago.
-    await database.db.updateTable('notification_delivery').set({ status: 'sending', next_attempt_at: new Date(clock.getTime() - 11 * 60_000) as never }).where('id', '=', row!.id).execute();
+    await database.db
+      .updateTable('notification_delivery')
+      .set({ status: 'sending', next_attempt_at: new Date(clock.getTime() - 11 * 60_000) as never })
+      .where('id', '=', row!.id)
+      .execute();
     expect(await delivery.runOnce()).toMatchObject({ sent: 1 });
     expect(sink.mails.slice(before).map((m) => m.messageId)).toEqual([`<notification-${row!.notification_id}@tiendo>`]);
   });

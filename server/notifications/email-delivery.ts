@@ -36,7 +36,12 @@ export interface EmailDeliveryOptions {
   claims?: DeliveryClaims;
 }
 
-export interface RoundOutcome { sent: number; failed: number; dead: number; claimed: number }
+export interface RoundOutcome {
+  sent: number;
+  failed: number;
+  dead: number;
+  claimed: number;
+}
 
 const STALE_MINUTES = 10;
 export const DEFAULT_BATCH = 100;
@@ -44,7 +49,15 @@ export const DEFAULT_CONCURRENCY = 4;
 
 export const messageIdOf = (notificationId: number) => `<notification-${notificationId}@tiendo>`;
 
-interface Claimed { id: number; notification_id: number; recipient: string; attempts: number; title: string; body: string; link: string | null }
+interface Claimed {
+  id: number;
+  notification_id: number;
+  recipient: string;
+  attempts: number;
+  title: string;
+  body: string;
+  link: string | null;
+}
 
 export class EmailDelivery {
   private readonly transport: Transporter;
@@ -55,12 +68,23 @@ export class EmailDelivery {
   private readonly marks: Array<{ id: number; resolve: () => void; reject: (error: unknown) => void }> = [];
   private flushing: Promise<void> | null = null;
 
-  constructor(private readonly db: Kysely<DB>, private readonly options: EmailDeliveryOptions) {
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly options: EmailDeliveryOptions,
+  ) {
     const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
     // A pool keeps connections open between messages (no TCP + EHLO per mail); the timeouts keep
     // a hung server from holding a row 'sending' anywhere near STALE_MINUTES.
     this.transport = nodemailer.createTransport(
-      { url: options.smtpUrl, pool: true, maxConnections: concurrency, maxMessages: Infinity, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 } as never,
+      {
+        url: options.smtpUrl,
+        pool: true,
+        maxConnections: concurrency,
+        maxMessages: Infinity,
+        connectionTimeout: 30_000,
+        greetingTimeout: 30_000,
+        socketTimeout: 60_000,
+      } as never,
       { from: options.from },
     );
     this.now = options.now ?? (() => new Date());
@@ -73,7 +97,9 @@ export class EmailDelivery {
     const limit = this.options.batch ?? DEFAULT_BATCH;
     const worker = this.claims.worker;
     await sql`UPDATE notification_delivery d SET status = 'pending', claimed_by = NULL
-      WHERE d.status = 'sending' AND (d.next_attempt_at < ${new Date(now.getTime() - STALE_MINUTES * 60_000)} OR ${this.claims.orphaned()})`.execute(this.db);
+      WHERE d.status = 'sending' AND (d.next_attempt_at < ${new Date(now.getTime() - STALE_MINUTES * 60_000)} OR ${this.claims.orphaned()})`.execute(
+      this.db,
+    );
     const claimed = await sql<Claimed>`
       UPDATE notification_delivery d SET status = 'sending', attempts = d.attempts + 1, next_attempt_at = ${now}, claimed_by = ${worker}
       FROM notification n
@@ -132,7 +158,9 @@ export class EmailDelivery {
         await sql`WITH d AS (
             UPDATE notification_delivery SET status = 'sent', sent_at = ${this.now()}, last_error = NULL, claimed_by = NULL
             WHERE id = ANY(${group.map((g) => g.id)}::bigint[]) RETURNING id, notification_id, recipient, attempts)
-          ${auditOf('notification.email_sent', sql`jsonb_build_object('messageId', '<notification-' || d.notification_id || '@tiendo>')`)}`.execute(this.db);
+          ${auditOf('notification.email_sent', sql`jsonb_build_object('messageId', '<notification-' || d.notification_id || '@tiendo>')`)}`.execute(
+          this.db,
+        );
         for (const g of group) g.resolve();
       } catch (error) {
         for (const g of group) g.reject(error);
@@ -158,9 +186,11 @@ export class EmailDelivery {
   start(intervalMs = 5_000, onError: (error: unknown) => void = () => undefined): void {
     const tick = () => {
       let full = false;
-      this.running = this.runOnce().then((r) => (full = r.claimed >= (this.options.batch ?? DEFAULT_BATCH)), onError).finally(() => {
-        if (this.timer) this.timer = setTimeout(tick, full ? 0 : intervalMs);
-      });
+      this.running = this.runOnce()
+        .then((r) => (full = r.claimed >= (this.options.batch ?? DEFAULT_BATCH)), onError)
+        .finally(() => {
+          if (this.timer) this.timer = setTimeout(tick, full ? 0 : intervalMs);
+        });
     };
     this.timer = setTimeout(tick, 0);
   }
@@ -193,8 +223,10 @@ function plainText(n: { body: string; link: string | null }): string {
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 function htmlOf(n: { title: string; body: string; link: string | null }): string {
-  return `<!doctype html><html lang="vi"><meta charset="utf-8"><body style="font-family:Arial,sans-serif">`
-    + `<h2 style="font-size:18px">${escape(n.title)}</h2><p>${escape(n.body).replace(/\n/g, '<br>')}</p>`
-    + (n.link ? `<p>Mở trong ${SITE}: <code>${escape(n.link)}</code></p>` : '')
-    + `<p style="color:#666;font-size:12px">Thư này do ${SITE} gửi tự động; đổi loại thông báo nhận qua thư ở mục Tài khoản.</p></body></html>`;
+  return (
+    `<!doctype html><html lang="vi"><meta charset="utf-8"><body style="font-family:Arial,sans-serif">` +
+    `<h2 style="font-size:18px">${escape(n.title)}</h2><p>${escape(n.body).replace(/\n/g, '<br>')}</p>` +
+    (n.link ? `<p>Mở trong ${SITE}: <code>${escape(n.link)}</code></p>` : '') +
+    `<p style="color:#666;font-size:12px">Thư này do ${SITE} gửi tự động; đổi loại thông báo nhận qua thư ở mục Tài khoản.</p></body></html>`
+  );
 }

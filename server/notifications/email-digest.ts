@@ -28,7 +28,18 @@ export async function writeDailyDigests(db: Kysely<DB>, now: Date): Promise<numb
         ORDER BY n.created_at, n.id FOR UPDATE OF d SKIP LOCKED`.execute(trx);
       if (waiting.rows.length === 0) return 0;
       // Always with its e-mail copy: the digest exists only to be mailed.
-      if ((await notifyUser(trx, dailyDigest(userId, day, waiting.rows.map((w) => w.title)), { email: true })) === 0) return 0;
+      if (
+        (await notifyUser(
+          trx,
+          dailyDigest(
+            userId,
+            day,
+            waiting.rows.map((w) => w.title),
+          ),
+          { email: true },
+        )) === 0
+      )
+        return 0;
       await sql`UPDATE notification_delivery SET status = 'digested', digest_id = (
           SELECT id FROM notification WHERE user_id = ${userId} AND event_key = ${`digest.daily:${day}`})
         WHERE id = ANY(${waiting.rows.map((w) => Number(w.id))}::bigint[])`.execute(trx);
@@ -47,6 +58,7 @@ export async function setEmailMode(db: Kysely<DB>, userId: number, mode: 'immedi
 }
 
 export async function emailModeOf(db: Kysely<DB>, userId: number): Promise<'immediate' | 'daily'> {
-  const row = (await sql<{ mode: 'immediate' | 'daily' }>`SELECT mode FROM notification_email_mode WHERE user_id = ${userId}`.execute(db)).rows[0];
+  const row = (await sql<{ mode: 'immediate' | 'daily' }>`SELECT mode FROM notification_email_mode WHERE user_id = ${userId}`.execute(db))
+    .rows[0];
   return row?.mode ?? 'immediate';
 }

@@ -10,7 +10,9 @@ import { emailModeOf, setEmailMode } from './email-digest.ts';
 const TAGS = ['Thông báo'];
 const SELF = { access: { authenticated: true as const } };
 const Mode = Type.Object({
-  mode: Type.Union([Type.Literal('immediate'), Type.Literal('daily')], { description: 'immediate: gửi thư ngay từng thông báo; daily: một thư tóm tắt mỗi ngày, sau 7 giờ sáng' }),
+  mode: Type.Union([Type.Literal('immediate'), Type.Literal('daily')], {
+    description: 'immediate: gửi thư ngay từng thông báo; daily: một thư tóm tắt mỗi ngày, sau 7 giờ sáng',
+  }),
 });
 
 export const emailModeRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> = async (app, { db }) => {
@@ -20,17 +22,30 @@ export const emailModeRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> = as
     return userId;
   };
 
-  app.get('/api/notifications/email-mode', {
-    schema: { tags: TAGS, summary: 'Cách bạn nhận thư thông báo: ngay hoặc tóm tắt hằng ngày', response: { 200: Mode } },
-    config: SELF,
-  }, async (request) => ({ mode: await emailModeOf(db, userOf(request)) }));
+  app.get(
+    '/api/notifications/email-mode',
+    {
+      schema: { tags: TAGS, summary: 'Cách bạn nhận thư thông báo: ngay hoặc tóm tắt hằng ngày', response: { 200: Mode } },
+      config: SELF,
+    },
+    async (request) => ({ mode: await emailModeOf(db, userOf(request)) }),
+  );
 
-  app.put('/api/notifications/email-mode', {
-    schema: { tags: TAGS, summary: 'Chọn nhận thư thông báo ngay hoặc tóm tắt hằng ngày', body: Type.Object(Mode.properties, { additionalProperties: false }), response: { 200: Mode } },
-    config: SELF,
-  }, async (request) => {
-    const userId = userOf(request);
-    await setEmailMode(db, userId, request.body.mode);
-    return { mode: await emailModeOf(db, userId) };
-  });
+  app.put(
+    '/api/notifications/email-mode',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Chọn nhận thư thông báo ngay hoặc tóm tắt hằng ngày',
+        body: Type.Object(Mode.properties, { additionalProperties: false }),
+        response: { 200: Mode },
+      },
+      config: SELF,
+    },
+    async (request) => {
+      const userId = userOf(request);
+      await setEmailMode(db, userId, request.body.mode);
+      return { mode: await emailModeOf(db, userId) };
+    },
+  );
 };

@@ -7,9 +7,19 @@ import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-
 
 const cdcsTemplate = BUILTIN_TEMPLATES.find((t) => t.code === 'cdcs-nam')!;
 const [period] = openPeriods(cdcsTemplate, todayInVietnam()).map((p) => p.code) as [string];
-const complete = { dissemination_reached: 900, dissemination_base: 1000, union_fee_due: 50_000_000, union_fee_collected: 42_000_000, dues_due: 12_000_000, dues_collected: 11_500_000 };
+const complete = {
+  dissemination_reached: 900,
+  dissemination_base: 1000,
+  union_fee_due: 50_000_000,
+  union_fee_collected: 42_000_000,
+  dues_due: 12_000_000,
+  dues_collected: 11_500_000,
+};
 
-interface Preferences { email: string | null; items: { kind: string; label: string; inApp: boolean; email: boolean }[] }
+interface Preferences {
+  email: string | null;
+  items: { kind: string; label: string; inApp: boolean; email: boolean }[];
+}
 
 describe.each(testDatabaseTargets())('notification preferences, per kind and channel, the caller’s own ($kind)', (target) => {
   let database: TestDatabase;
@@ -27,7 +37,9 @@ describe.each(testDatabaseTargets())('notification preferences, per kind and cha
     await database.db.updateTable('app_user').set({ email: null }).where('username', '=', 'canbo.tanninh').execute();
     officer = await t.login('cdcs.demo');
     commune = await t.login('canbo.tanninh');
-    reportId = (await officer.send('POST', '/api/reports', { templateCode: 'cdcs-nam', unitId: await t.unitId('TNI-P01-0001'), periodCode: period })).body.id;
+    reportId = (
+      await officer.send('POST', '/api/reports', { templateCode: 'cdcs-nam', unitId: await t.unitId('TNI-P01-0001'), periodCode: period })
+    ).body.id;
   });
 
   afterAll(async () => {
@@ -40,8 +52,19 @@ describe.each(testDatabaseTargets())('notification preferences, per kind and cha
     expect(mine.email).toBe('cdcs.demo@example.vn');
     // A CĐCS officer submits reports, carries out tasks, reads targets and imports registries; reviewing is the commune's.
     expect(mine.items.map((i) => i.kind)).toEqual([
-      'report.returned', 'report.accepted', 'report.reopened', 'report.due_in_7', 'report.due_in_1', 'report.overdue',
-      'task.assigned', 'task.due_soon', 'task.overdue', 'target.behind', 'target.missed', 'import.finished', 'import.failed',
+      'report.returned',
+      'report.accepted',
+      'report.reopened',
+      'report.due_in_7',
+      'report.due_in_1',
+      'report.overdue',
+      'task.assigned',
+      'task.due_soon',
+      'task.overdue',
+      'target.behind',
+      'target.missed',
+      'import.finished',
+      'import.failed',
     ]);
     expect(mine.items.every((i) => i.inApp && i.email)).toBe(true);
     expect(mine.items[0]!.label).toBe('Báo cáo của đơn vị bị trả lại');
@@ -51,7 +74,12 @@ describe.each(testDatabaseTargets())('notification preferences, per kind and cha
   });
 
   it('saves a choice per channel, answers the new state, and a second save changes it again', async () => {
-    const saved = await officer.send('PUT', '/api/notifications/preferences', { items: [{ kind: 'report.returned', inApp: false, email: false }, { kind: 'report.accepted', inApp: true, email: false }] });
+    const saved = await officer.send('PUT', '/api/notifications/preferences', {
+      items: [
+        { kind: 'report.returned', inApp: false, email: false },
+        { kind: 'report.accepted', inApp: true, email: false },
+      ],
+    });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     const byKind = Object.fromEntries((saved.body as Preferences).items.map((i) => [i.kind, i]));
     expect(byKind['report.returned']).toMatchObject({ inApp: false, email: false });
@@ -60,9 +88,18 @@ describe.each(testDatabaseTargets())('notification preferences, per kind and cha
     // Another person's settings are untouched: the route only ever writes the caller's rows.
     expect((await prefs(commune)).items.every((i) => i.inApp && i.email)).toBe(true);
 
-    const again = await officer.send('PUT', '/api/notifications/preferences', { items: [{ kind: 'report.accepted', inApp: true, email: true }] });
+    const again = await officer.send('PUT', '/api/notifications/preferences', {
+      items: [{ kind: 'report.accepted', inApp: true, email: true }],
+    });
     expect((again.body as Preferences).items.find((i) => i.kind === 'report.accepted')).toMatchObject({ inApp: true, email: true });
-    expect(await database.db.selectFrom('notification_preference').select(['kind', 'channel', 'enabled']).orderBy('kind').orderBy('channel').execute()).toEqual([
+    expect(
+      await database.db
+        .selectFrom('notification_preference')
+        .select(['kind', 'channel', 'enabled'])
+        .orderBy('kind')
+        .orderBy('channel')
+        .execute(),
+    ).toEqual([
       { kind: 'report.accepted', channel: 'email', enabled: true },
       { kind: 'report.accepted', channel: 'in_app', enabled: true },
       { kind: 'report.returned', channel: 'email', enabled: false },
@@ -72,16 +109,25 @@ describe.each(testDatabaseTargets())('notification preferences, per kind and cha
 
   it('refuses an unknown kind and stray fields, writing nothing', async () => {
     const before = await database.db.selectFrom('notification_preference').selectAll().execute();
-    const unknown = await officer.send('PUT', '/api/notifications/preferences', { items: [{ kind: 'report.exploded', inApp: false, email: false }] });
+    const unknown = await officer.send('PUT', '/api/notifications/preferences', {
+      items: [{ kind: 'report.exploded', inApp: false, email: false }],
+    });
     expect(unknown.status).toBe(400);
     expect(unknown.body.error.code).toBe('VALIDATION_FAILED');
-    const stray = await officer.send('PUT', '/api/notifications/preferences', { items: [{ kind: 'report.returned', inApp: true, email: true, userId: 1 }] });
+    const stray = await officer.send('PUT', '/api/notifications/preferences', {
+      items: [{ kind: 'report.returned', inApp: true, email: true, userId: 1 }],
+    });
     expect(stray.status).toBe(400);
     expect(await database.db.selectFrom('notification_preference').selectAll().execute()).toEqual(before);
   });
 
   it('a kind named twice in one save keeps the last choice (no database error)', async () => {
-    const twice = await officer.send('PUT', '/api/notifications/preferences', { items: [{ kind: 'report.reopened', inApp: false, email: false }, { kind: 'report.reopened', inApp: true, email: false }] });
+    const twice = await officer.send('PUT', '/api/notifications/preferences', {
+      items: [
+        { kind: 'report.reopened', inApp: false, email: false },
+        { kind: 'report.reopened', inApp: true, email: false },
+      ],
+    });
     expect(twice.status, JSON.stringify(twice.body)).toBe(200);
     expect((twice.body as Preferences).items.find((i) => i.kind === 'report.reopened')).toMatchObject({ inApp: true, email: false });
     await officer.send('PUT', '/api/notifications/preferences', { items: [{ kind: 'report.reopened', inApp: true, email: true }] });
@@ -91,7 +137,10 @@ describe.each(testDatabaseTargets())('notification preferences, per kind and cha
     const view = (await officer.get(`/api/reports/${reportId}`)).body;
     expect((await officer.send('POST', `/api/reports/${reportId}/submit`, { version: view.version, values: complete })).status).toBe(200);
     const submitted = (await commune.get(`/api/reports/${reportId}`)).body;
-    expect((await commune.send('POST', `/api/reports/${reportId}/return`, { version: submitted.version, reason: 'Thiếu số liệu đoàn phí' })).status).toBe(200);
+    expect(
+      (await commune.send('POST', `/api/reports/${reportId}/return`, { version: submitted.version, reason: 'Thiếu số liệu đoàn phí' }))
+        .status,
+    ).toBe(200);
     expect((await officer.get('/api/notifications')).body.items).toEqual([]);
 
     const resent = (await officer.get(`/api/reports/${reportId}`)).body;
@@ -100,7 +149,12 @@ describe.each(testDatabaseTargets())('notification preferences, per kind and cha
     expect((await commune.send('POST', `/api/reports/${reportId}/accept`, { version: toAccept.version })).status).toBe(200);
     const inbox = (await officer.get('/api/notifications')).body as { items: { kind: string }[] };
     expect(inbox.items.map((i) => i.kind)).toEqual(['report.accepted']);
-    const queued = await database.db.selectFrom('notification_delivery as d').innerJoin('notification as n', 'n.id', 'd.notification_id').select(['n.kind', 'd.recipient']).where('d.recipient', '=', 'cdcs.demo@example.vn').execute();
+    const queued = await database.db
+      .selectFrom('notification_delivery as d')
+      .innerJoin('notification as n', 'n.id', 'd.notification_id')
+      .select(['n.kind', 'd.recipient'])
+      .where('d.recipient', '=', 'cdcs.demo@example.vn')
+      .execute();
     expect(queued).toEqual([{ kind: 'report.accepted', recipient: 'cdcs.demo@example.vn' }]);
   });
 

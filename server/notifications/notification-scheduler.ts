@@ -6,7 +6,12 @@ import { writeReportReminders } from './report-reminders.ts';
 import { writeTargetStatusChanges } from './target-notifications.ts';
 import { writeTaskReminders } from './task-notifications.ts';
 
-export interface SchedulerRound { reportReminders: number; taskReminders: number; targetTurns: number; digests: number }
+export interface SchedulerRound {
+  reportReminders: number;
+  taskReminders: number;
+  targetTurns: number;
+  digests: number;
+}
 
 /**
  * Everything the calendar calls for at `now` (injectable): report and task reminders, targets
@@ -15,7 +20,10 @@ export interface SchedulerRound { reportReminders: number; taskReminders: number
  * restart may run it again.
  */
 export async function runScheduledNotifications(
-  db: Kysely<DB>, now: Date, channels: { email: boolean }, options: { judgeTargets: boolean; signal?: AbortSignal } = { judgeTargets: true },
+  db: Kysely<DB>,
+  now: Date,
+  channels: { email: boolean },
+  options: { judgeTargets: boolean; signal?: AbortSignal } = { judgeTargets: true },
 ): Promise<SchedulerRound> {
   const today = todayInVietnam(now);
   return {
@@ -34,7 +42,12 @@ export class NotificationScheduler {
   /** Stop asks the round in progress to end early: judging every target of a province takes minutes. */
   private readonly stopping = new AbortController();
 
-  constructor(private readonly db: Kysely<DB>, private readonly now: () => Date, private readonly channels: { email: boolean }, private readonly onError: (error: unknown) => void) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly now: () => Date,
+    private readonly channels: { email: boolean },
+    private readonly onError: (error: unknown) => void,
+  ) {}
 
   start(intervalMs = 3_600_000): void {
     const tick = () => {

@@ -12,7 +12,8 @@ export function deliverySettings(env: NodeJS.ProcessEnv = process.env): { concur
     const raw = env[name]?.trim();
     if (!raw) return fallback;
     const n = Number(raw);
-    if (!Number.isInteger(n) || n < 1 || n > max) throw new Error(`Biến môi trường ${name}="${raw}" không hợp lệ: cần một số nguyên từ 1 đến ${max}.`);
+    if (!Number.isInteger(n) || n < 1 || n > max)
+      throw new Error(`Biến môi trường ${name}="${raw}" không hợp lệ: cần một số nguyên từ 1 đến ${max}.`);
     return n;
   };
   return { concurrency: read('MAIL_CONCURRENCY', DEFAULT_CONCURRENCY, 64), batch: read('MAIL_BATCH', DEFAULT_BATCH, 5_000) };
@@ -27,12 +28,13 @@ export function deliverySettings(env: NodeJS.ProcessEnv = process.env): { concur
 export async function startNotificationWork(database: Database, config: AppConfig, logger: Logger): Promise<{ stop(): Promise<void> }> {
   let email: EmailDelivery | null = null;
   if (config.smtpUrl) {
-    const claims = database.kind === 'pglite' || !config.databaseUrl
-      ? exclusiveClaims()
-      : await advisoryLockClaims(config.databaseUrl, (error) => {
-        logger.error({ err: error }, 'e-mail delivery lock connection lost: this process stops sending');
-        void email?.stop();
-      });
+    const claims =
+      database.kind === 'pglite' || !config.databaseUrl
+        ? exclusiveClaims()
+        : await advisoryLockClaims(config.databaseUrl, (error) => {
+            logger.error({ err: error }, 'e-mail delivery lock connection lost: this process stops sending');
+            void email?.stop();
+          });
     email = new EmailDelivery(database.db, { smtpUrl: config.smtpUrl, from: config.mailFrom, claims, ...deliverySettings() });
     email.start(5_000, (error) => logger.error({ err: error }, 'e-mail delivery round failed'));
   } else {
@@ -40,7 +42,12 @@ export async function startNotificationWork(database: Database, config: AppConfi
   }
   // The events of other resources (tasks, accounts, imports) queue e-mail copies only with SMTP.
   setEmailChannel(email !== null);
-  const scheduler = new NotificationScheduler(database.db, () => new Date(), { email: email !== null }, (error) => logger.error({ err: error }, 'scheduled notifications round failed'));
+  const scheduler = new NotificationScheduler(
+    database.db,
+    () => new Date(),
+    { email: email !== null },
+    (error) => logger.error({ err: error }, 'scheduled notifications round failed'),
+  );
   scheduler.start();
   return {
     async stop() {

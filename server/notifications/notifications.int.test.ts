@@ -7,9 +7,23 @@ import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-
 
 const cdcsTemplate = BUILTIN_TEMPLATES.find((t) => t.code === 'cdcs-nam')!;
 const [period] = openPeriods(cdcsTemplate, todayInVietnam()).map((p) => p.code) as [string];
-const complete = { dissemination_reached: 900, dissemination_base: 1000, union_fee_due: 50_000_000, union_fee_collected: 42_000_000, dues_due: 12_000_000, dues_collected: 11_500_000 };
+const complete = {
+  dissemination_reached: 900,
+  dissemination_base: 1000,
+  union_fee_due: 50_000_000,
+  union_fee_collected: 42_000_000,
+  dues_due: 12_000_000,
+  dues_collected: 11_500_000,
+};
 
-interface Item { id: number; kind: string; title: string; body: string; link: string | null; read: boolean }
+interface Item {
+  id: number;
+  kind: string;
+  title: string;
+  body: string;
+  link: string | null;
+  read: boolean;
+}
 
 describe.each(testDatabaseTargets())('notifications of the report workflow ($kind)', (target) => {
   let database: TestDatabase;
@@ -26,7 +40,11 @@ describe.each(testDatabaseTargets())('notifications of the report workflow ($kin
     officer = await t.login('cdcs.demo');
     commune = await t.login('canbo.tanninh');
     province = await t.login('canbo.tinh');
-    const opened = await officer.send('POST', '/api/reports', { templateCode: 'cdcs-nam', unitId: await t.unitId('TNI-P01-0001'), periodCode: period });
+    const opened = await officer.send('POST', '/api/reports', {
+      templateCode: 'cdcs-nam',
+      unitId: await t.unitId('TNI-P01-0001'),
+      periodCode: period,
+    });
     reportId = opened.body.id;
   });
 
@@ -49,15 +67,24 @@ describe.each(testDatabaseTargets())('notifications of the report workflow ($kin
 
   it('tells the CĐCS officer a return with its reason; the resubmission reaches the commune as "đã gửi lại"', async () => {
     const view = (await commune.get(`/api/reports/${reportId}`)).body;
-    const returned = await commune.send('POST', `/api/reports/${reportId}/return`, { version: view.version, reason: 'Đoàn phí đã thu chưa khớp sổ thu chi' });
+    const returned = await commune.send('POST', `/api/reports/${reportId}/return`, {
+      version: view.version,
+      reason: 'Đoàn phí đã thu chưa khớp sổ thu chi',
+    });
     expect(returned.status, JSON.stringify(returned.body)).toBe(200);
     const mine = await inbox(officer);
     expect(mine.unread).toBe(1);
-    expect(mine.items[0]).toMatchObject({ kind: 'report.returned', body: 'Lý do: Đoàn phí đã thu chưa khớp sổ thu chi Hãy sửa theo lý do rồi gửi lại.' });
+    expect(mine.items[0]).toMatchObject({
+      kind: 'report.returned',
+      body: 'Lý do: Đoàn phí đã thu chưa khớp sổ thu chi Hãy sửa theo lý do rồi gửi lại.',
+    });
     expect(mine.items[0]!.title).toMatch(/^Báo cáo bị trả lại: /);
 
     const again = (await officer.get(`/api/reports/${reportId}`)).body;
-    const resent = await officer.send('POST', `/api/reports/${reportId}/submit`, { version: again.version, values: { ...complete, dues_collected: 11_000_000 } });
+    const resent = await officer.send('POST', `/api/reports/${reportId}/submit`, {
+      version: again.version,
+      values: { ...complete, dues_collected: 11_000_000 },
+    });
     expect(resent.status, JSON.stringify(resent.body)).toBe(200);
     const box = await inbox(commune);
     expect(box.items.map((i) => i.kind)).toEqual(['report.resubmitted', 'report.submitted']);

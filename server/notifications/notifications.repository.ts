@@ -25,7 +25,11 @@ export async function queueEmailCopies(db: Kysely<DB>, kind: string, which: RawB
  * permission, unless they turned this kind off in the app), written once per event key.
  * Returns how many were new.
  */
-export async function notifyAudience(db: Kysely<DB>, n: NotificationDraft, channels: { email: boolean } = { email: false }): Promise<number> {
+export async function notifyAudience(
+  db: Kysely<DB>,
+  n: NotificationDraft,
+  channels: { email: boolean } = { email: false },
+): Promise<number> {
   const result = await sql`
     INSERT INTO notification (user_id, kind, event_key, title, body, link, unit_id)
     SELECT us.id, ${n.kind}, ${n.eventKey}, ${n.title}, ${n.body}, ${n.link}, ${n.unitId}::bigint
@@ -46,16 +50,33 @@ export interface NotificationRow {
   read_at: Date | null;
 }
 
-export async function listForUser(db: Kysely<DB>, userId: number, options: { unreadOnly: boolean; limit: number; before: number | null }): Promise<NotificationRow[]> {
-  let query = db.selectFrom('notification').select(['id', 'kind', 'title', 'body', 'link', 'created_at', 'read_at']).where('user_id', '=', userId);
+export async function listForUser(
+  db: Kysely<DB>,
+  userId: number,
+  options: { unreadOnly: boolean; limit: number; before: number | null },
+): Promise<NotificationRow[]> {
+  let query = db
+    .selectFrom('notification')
+    .select(['id', 'kind', 'title', 'body', 'link', 'created_at', 'read_at'])
+    .where('user_id', '=', userId);
   if (options.unreadOnly) query = query.where('read_at', 'is', null);
   if (options.before !== null) query = query.where('id', '<', options.before);
   const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(options.limit).execute();
-  return rows.map((r) => ({ ...r, id: Number(r.id), created_at: r.created_at as unknown as Date, read_at: r.read_at as unknown as Date | null }));
+  return rows.map((r) => ({
+    ...r,
+    id: Number(r.id),
+    created_at: r.created_at as unknown as Date,
+    read_at: r.read_at as unknown as Date | null,
+  }));
 }
 
 export async function unreadCount(db: Kysely<DB>, userId: number): Promise<number> {
-  const row = await db.selectFrom('notification').select((eb) => eb.fn.countAll().as('n')).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('notification')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
@@ -63,12 +84,22 @@ export async function unreadCount(db: Kysely<DB>, userId: number): Promise<numbe
 export async function markRead(db: Kysely<DB>, userId: number, id: number): Promise<boolean> {
   const found = await db.selectFrom('notification').select('id').where('id', '=', id).where('user_id', '=', userId).executeTakeFirst();
   if (!found) return false;
-  await db.updateTable('notification').set({ read_at: sql`now()` }).where('id', '=', id).where('read_at', 'is', null).execute();
+  await db
+    .updateTable('notification')
+    .set({ read_at: sql`now()` })
+    .where('id', '=', id)
+    .where('read_at', 'is', null)
+    .execute();
   return true;
 }
 
 export async function markAllRead(db: Kysely<DB>, userId: number): Promise<number> {
-  const result = await db.updateTable('notification').set({ read_at: sql`now()` }).where('user_id', '=', userId).where('read_at', 'is', null).executeTakeFirst();
+  const result = await db
+    .updateTable('notification')
+    .set({ read_at: sql`now()` })
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 
@@ -90,7 +121,8 @@ export async function preferencesOf(db: Kysely<DB>, userId: number): Promise<Pre
 export async function savePreferences(db: Kysely<DB>, userId: number, rows: readonly PreferenceRow[]): Promise<void> {
   const last = new Map(rows.map((r) => [`${r.kind}|${r.channel}`, r]));
   if (last.size === 0) return;
-  await db.insertInto('notification_preference')
+  await db
+    .insertInto('notification_preference')
     .values([...last.values()].map((r) => ({ user_id: userId, kind: r.kind, channel: r.channel, enabled: r.enabled })))
     .onConflict((oc) => oc.columns(['user_id', 'kind', 'channel']).doUpdateSet((eb) => ({ enabled: eb.ref('excluded.enabled') })))
     .execute();

@@ -10,7 +10,14 @@ import { writeReportReminders } from './report-reminders.ts';
 
 const template = BUILTIN_TEMPLATES.find((t) => t.code === 'cdcs-nam')!;
 const [period] = openPeriods(template, todayInVietnam());
-const complete = { dissemination_reached: 900, dissemination_base: 1000, union_fee_due: 50_000_000, union_fee_collected: 42_000_000, dues_due: 12_000_000, dues_collected: 11_500_000 };
+const complete = {
+  dissemination_reached: 900,
+  dissemination_base: 1000,
+  union_fee_due: 50_000_000,
+  union_fee_collected: 42_000_000,
+  dues_due: 12_000_000,
+  dues_collected: 11_500_000,
+};
 const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 /** The subjects of this form and period (the six-month form has reminders of its own on the same days). */
 const REMINDER = /^(Còn 7 ngày|Ngày mai|Đã quá hạn)/;
@@ -30,7 +37,11 @@ describe.each(testDatabaseTargets())('reminders of a reporting deadline, by e-ma
     await writeReportReminders(database.db, day, { email: true });
     clock = new Date(Math.max(clock.getTime(), Date.now() + 1_000));
     while ((await delivery.runOnce()).sent > 0);
-    return mails.slice(before).filter((m) => m.subject?.endsWith(about) && REMINDER.test(m.subject)).map((m) => `${(m.to as { text: string }).text} | ${m.subject!.replace(` ${about}`, '')}`).sort();
+    return mails
+      .slice(before)
+      .filter((m) => m.subject?.endsWith(about) && REMINDER.test(m.subject))
+      .map((m) => `${(m.to as { text: string }).text} | ${m.subject!.replace(` ${about}`, '')}`)
+      .sort();
   }
 
   beforeAll(async () => {
@@ -42,19 +53,31 @@ describe.each(testDatabaseTargets())('reminders of a reporting deadline, by e-ma
     // Three CĐCS of Tân Ninh, an officer each with an address.
     await t.addUser('cdcs.hai', 'TNI-P01-0002', ['grassroots_officer']);
     await t.addUser('cdcs.ba', 'TNI-P01-0003', ['grassroots_officer']);
-    for (const [username, email] of [['cdcs.demo', 'mot@example.vn'], ['cdcs.hai', 'hai@example.vn'], ['cdcs.ba', 'ba@example.vn']]) {
+    for (const [username, email] of [
+      ['cdcs.demo', 'mot@example.vn'],
+      ['cdcs.hai', 'hai@example.vn'],
+      ['cdcs.ba', 'ba@example.vn'],
+    ]) {
       await database.db.updateTable('app_user').set({ email }).where('username', '=', username!).execute();
     }
     const commune: Session = await t.login('canbo.tanninh');
     // One submits on time; one submits and is returned; the third never submits.
-    for (const [username, code] of [['cdcs.demo', 'TNI-P01-0001'], ['cdcs.hai', 'TNI-P01-0002']] as const) {
+    for (const [username, code] of [
+      ['cdcs.demo', 'TNI-P01-0001'],
+      ['cdcs.hai', 'TNI-P01-0002'],
+    ] as const) {
       const officer = await t.login(username);
-      const id = (await officer.send('POST', '/api/reports', { templateCode: 'cdcs-nam', unitId: await t.unitId(code), periodCode: period!.code })).body.id;
+      const id = (
+        await officer.send('POST', '/api/reports', { templateCode: 'cdcs-nam', unitId: await t.unitId(code), periodCode: period!.code })
+      ).body.id;
       const view = (await officer.get(`/api/reports/${id}`)).body;
       expect((await officer.send('POST', `/api/reports/${id}/submit`, { version: view.version, values: complete })).status).toBe(200);
       if (username === 'cdcs.hai') {
         const again = (await commune.get(`/api/reports/${id}`)).body;
-        expect((await commune.send('POST', `/api/reports/${id}/return`, { version: again.version, reason: 'Số liệu đoàn phí chưa khớp' })).status).toBe(200);
+        expect(
+          (await commune.send('POST', `/api/reports/${id}/return`, { version: again.version, reason: 'Số liệu đoàn phí chưa khớp' }))
+            .status,
+        ).toBe(200);
       }
     }
   });
@@ -69,9 +92,15 @@ describe.each(testDatabaseTargets())('reminders of a reporting deadline, by e-ma
   it('reminds, across the deadline, exactly the units that have not sent it — the returned one and the silent one — once each', async () => {
     const due = period!.dueOn;
     expect(await dayOfReminders(addDays(due, -8))).toEqual([]);
-    expect(await dayOfReminders(addDays(due, -7))).toEqual(['ba@example.vn | Còn 7 ngày đến hạn gửi', 'hai@example.vn | Còn 7 ngày đến hạn gửi']);
+    expect(await dayOfReminders(addDays(due, -7))).toEqual([
+      'ba@example.vn | Còn 7 ngày đến hạn gửi',
+      'hai@example.vn | Còn 7 ngày đến hạn gửi',
+    ]);
     expect(await dayOfReminders(addDays(due, -6))).toEqual([]);
-    expect(await dayOfReminders(addDays(due, -1))).toEqual(['ba@example.vn | Ngày mai đến hạn gửi', 'hai@example.vn | Ngày mai đến hạn gửi']);
+    expect(await dayOfReminders(addDays(due, -1))).toEqual([
+      'ba@example.vn | Ngày mai đến hạn gửi',
+      'hai@example.vn | Ngày mai đến hạn gửi',
+    ]);
     expect(await dayOfReminders(due)).toEqual([]);
     expect(await dayOfReminders(addDays(due, 1))).toEqual(['ba@example.vn | Đã quá hạn gửi', 'hai@example.vn | Đã quá hạn gửi']);
     // The scheduler runs again (every hour, after a restart, on two servers): nobody is told twice.
@@ -83,7 +112,9 @@ describe.each(testDatabaseTargets())('reminders of a reporting deadline, by e-ma
 
   it('shows the same reminders in the app', async () => {
     const hai = await t.login('cdcs.hai');
-    const titles = (await hai.get('/api/notifications?limit=100')).body.items.map((i: { title: string }) => i.title).filter((title: string) => title.endsWith(about) && REMINDER.test(title));
+    const titles = (await hai.get('/api/notifications?limit=100')).body.items
+      .map((i: { title: string }) => i.title)
+      .filter((title: string) => title.endsWith(about) && REMINDER.test(title));
     expect(titles).toEqual([`Đã quá hạn gửi ${about}`, `Ngày mai đến hạn gửi ${about}`, `Còn 7 ngày đến hạn gửi ${about}`]);
   });
 });

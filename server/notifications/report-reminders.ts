@@ -13,7 +13,11 @@ import { mayBeTold, queueEmailCopies } from './notifications.repository.ts';
  * deadline's 130,000 CĐCS cost one INSERT, and the unique (user, event key) makes a second run
  * a no-op. With `email`, the e-mail copies are queued in the same statement's transaction.
  */
-export async function writeReportReminders(db: Kysely<DB>, today: string, channels: { email: boolean } = { email: false }): Promise<number> {
+export async function writeReportReminders(
+  db: Kysely<DB>,
+  today: string,
+  channels: { email: boolean } = { email: false },
+): Promise<number> {
   let written = 0;
   for (const template of await currentTemplates(db)) {
     const def = template.definition;

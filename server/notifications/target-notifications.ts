@@ -12,7 +12,10 @@ import { notifyUnit } from './notify.ts';
  * A target seen for the first time already behind is a turn too (it was never told).
  */
 export async function writeTargetStatusChanges(
-  db: Kysely<DB>, today: string, channels: { email: boolean } = { email: false }, signal?: AbortSignal,
+  db: Kysely<DB>,
+  today: string,
+  channels: { email: boolean } = { email: false },
+  signal?: AbortSignal,
 ): Promise<number> {
   const progress = new ProgressService(db);
   const owners = await sql<{ unit_id: number; unit_name: string }>`
@@ -28,12 +31,20 @@ export async function writeTargetStatusChanges(
     for (const p of judged) {
       const status = p.progress.status;
       told += await db.transaction().execute(async (trx) => {
-        const previous = (await sql<{ status: string }>`SELECT status FROM notification_target_status WHERE target_id = ${p.targetId} FOR UPDATE`.execute(trx)).rows[0];
+        const previous = (
+          await sql<{ status: string }>`SELECT status FROM notification_target_status WHERE target_id = ${p.targetId} FOR UPDATE`.execute(
+            trx,
+          )
+        ).rows[0];
         if (previous?.status === status) return 0;
         await sql`INSERT INTO notification_target_status (target_id, status, since) VALUES (${p.targetId}, ${status}, ${today})
           ON CONFLICT (target_id) DO UPDATE SET status = excluded.status, since = excluded.since`.execute(trx);
         if (status !== 'behind' && status !== 'missed') return 0;
-        return notifyUnit(trx, targetTurned({ targetId: p.targetId, indicatorName: p.indicator.name, unitId, unitName: owner.unit_name, status, day: today }), channels);
+        return notifyUnit(
+          trx,
+          targetTurned({ targetId: p.targetId, indicatorName: p.indicator.name, unitId, unitName: owner.unit_name, status, day: today }),
+          channels,
+        );
       });
     }
   }

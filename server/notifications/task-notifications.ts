@@ -20,7 +20,17 @@ export async function notifyTaskAssigned(db: Kysely<DB>, assignmentIds: readonly
     JOIN task_assignment pa ON pa.id = a.parent_assignment_id JOIN org_unit pu ON pu.id = pa.assignee_unit_id
     WHERE a.id = ANY(${[...assignmentIds]}::bigint[])`.execute(db);
   for (const r of rows.rows) {
-    await notifyUnit(db, taskAssigned({ assignmentId: Number(r.id), taskId: Number(r.task_id), taskTitle: r.title, unitId: Number(r.unit_id), fromUnitName: r.from_name, dueOn: r.due }));
+    await notifyUnit(
+      db,
+      taskAssigned({
+        assignmentId: Number(r.id),
+        taskId: Number(r.task_id),
+        taskTitle: r.title,
+        unitId: Number(r.unit_id),
+        fromUnitName: r.from_name,
+        dueOn: r.due,
+      }),
+    );
   }
 }
 
@@ -50,7 +60,8 @@ export async function writeTaskReminders(db: Kysely<DB>, today: string, channels
         WHERE t.withdrawn_at IS NULL AND t.timing_kind IN ('deadline', 'year') AND ${DUE} = ${due}::date
           AND coalesce(a.last_status, '') NOT IN ('done', 'dropped') AND ${mayBeTold('reports.submit', kind, 'in_app')}
         ON CONFLICT (user_id, event_key) DO NOTHING RETURNING id`.execute(trx);
-      if (channels.email && inserted.rows.length) await queueEmailCopies(trx, kind, sql<boolean>`n.id = ANY(${inserted.rows.map((r) => Number(r.id))}::bigint[])`);
+      if (channels.email && inserted.rows.length)
+        await queueEmailCopies(trx, kind, sql<boolean>`n.id = ANY(${inserted.rows.map((r) => Number(r.id))}::bigint[])`);
       return inserted.rows.length;
     });
   }

@@ -47,11 +47,17 @@ describe.each(testDatabaseTargets())('organisation operations on $kind', (target
   async function uploadPlan(csv: string | Buffer, dryRun: boolean) {
     const boundary = 'tiendo-plan';
     const response = await t.app.inject({
-      method: 'POST', url: `/api/org/restructure-plans${dryRun ? '?dryRun=true' : ''}`,
-      headers: { cookie: `tiendo_session=${staff.cookie}`, 'x-csrf-token': staff.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      method: 'POST',
+      url: `/api/org/restructure-plans${dryRun ? '?dryRun=true' : ''}`,
+      headers: {
+        cookie: `tiendo_session=${staff.cookie}`,
+        'x-csrf-token': staff.csrf,
+        'content-type': `multipart/form-data; boundary=${boundary}`,
+      },
       payload: Buffer.concat([
         Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="ke-hoach.csv"\r\n\r\n`),
-        typeof csv === 'string' ? Buffer.from(csv, 'utf8') : csv, Buffer.from(`\r\n--${boundary}--\r\n`),
+        typeof csv === 'string' ? Buffer.from(csv, 'utf8') : csv,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
       ]),
     });
     return { status: response.statusCode, body: response.json() };
@@ -88,9 +94,22 @@ describe.each(testDatabaseTargets())('organisation operations on $kind', (target
     expect(status, JSON.stringify(body)).toBe(200);
     expect(body).toMatchObject({ valid: true, applied: false, date: '2025-07-01', problems: [] });
     expect(body.created.map((c: { code: string }) => c.code).sort()).toEqual(['TSN', 'XA', 'XB']);
-    expect(body.merged.map((m: { code: string; into: { code: string }[] }) => [m.code, m.into[0]!.code])).toEqual([['TSA', 'TSN'], ['TSB', 'TSN']]);
-    expect(body.dissolved.map((d: { code: string; childrenTo: { code: string } }) => [d.code, d.childrenTo.code])).toEqual([['HA1', 'XA'], ['HA2', 'XA'], ['HB1', 'XB']]);
-    expect(body.moved.map((m: { code: string; to: { code: string } }) => `${m.code}→${m.to.code}`).sort()).toEqual(['A11→XA', 'A12→XA', 'A21→XB', 'B11→XB', 'B12→XB']);
+    expect(body.merged.map((m: { code: string; into: { code: string }[] }) => [m.code, m.into[0]!.code])).toEqual([
+      ['TSA', 'TSN'],
+      ['TSB', 'TSN'],
+    ]);
+    expect(body.dissolved.map((d: { code: string; childrenTo: { code: string } }) => [d.code, d.childrenTo.code])).toEqual([
+      ['HA1', 'XA'],
+      ['HA2', 'XA'],
+      ['HB1', 'XB'],
+    ]);
+    expect(body.moved.map((m: { code: string; to: { code: string } }) => `${m.code}→${m.to.code}`).sort()).toEqual([
+      'A11→XA',
+      'A12→XA',
+      'A21→XB',
+      'B11→XB',
+      'B12→XB',
+    ]);
     // On 01/07/2025: A11 7, A12 4, A21 5, B11 6, B12 3 + 2.
     expect(body.membersChangingUpper).toBe(27);
     expect(body.cdcsChangingUpper).toBe(5);
@@ -116,18 +135,29 @@ describe.each(testDatabaseTargets())('organisation operations on $kind', (target
       expect(await figures(unit.HA1, date), `HA1 on ${date}`).toEqual(before.get(`HA1 ${date}`));
     }
     // From the reform on, the new province holds what both held, and the old ones no longer exist.
-    const sum = (a: { members?: number | null; cdcs?: number | null; agreements?: number | null }, b: typeof a) =>
-      ({ members: a.members! + b.members!, cdcs: a.cdcs! + b.cdcs!, agreements: a.agreements! + b.agreements! });
+    const sum = (a: { members?: number | null; cdcs?: number | null; agreements?: number | null }, b: typeof a) => ({
+      members: a.members! + b.members!,
+      cdcs: a.cdcs! + b.cdcs!,
+      agreements: a.agreements! + b.agreements!,
+    });
     expect(await figures(tsn, '2025-07-01')).toEqual(sum(before.get('TSA 2025-07-01') as never, before.get('TSB 2025-07-01') as never));
     expect(await members(unit.TSA, '2025-07-01')).toBe(0);
     expect((await staff.get(`/api/org/units/${unit.HA1}?asOf=2025-07-01`)).status).toBe(404);
     const children = (await staff.get(`/api/org/units/${tsn}/children?asOf=2025-07-01`)).body.items.map((c: { code: string }) => c.code);
     expect(children.sort()).toEqual(['XA', 'XB']);
-    const xb = (await staff.get(`/api/org/units/${await t.unitId('XB')}/children?asOf=2025-07-01`)).body.items.map((c: { code: string }) => c.code);
+    const xb = (await staff.get(`/api/org/units/${await t.unitId('XB')}/children?asOf=2025-07-01`)).body.items.map(
+      (c: { code: string }) => c.code,
+    );
     expect(xb.sort()).toEqual(['A21', 'B11', 'B12']);
 
     // The progress aggregates (kept by triggers) agree with the raw registries after the moves.
-    for (const [unitId, date] of [[tld, '2024-12-31'], [tld, '2025-12-31'], [tsn, '2025-12-31'], [unit.TSA, '2024-12-31'], [await t.unitId('XA'), '2026-06-30']] as const) {
+    for (const [unitId, date] of [
+      [tld, '2024-12-31'],
+      [tld, '2025-12-31'],
+      [tsn, '2025-12-31'],
+      [unit.TSA, '2024-12-31'],
+      [await t.unitId('XA'), '2026-06-30'],
+    ] as const) {
       const fast = (await aggregatedElements(database.db, [unitId], date, { sectors: null, minWorkers: null }, null)).get(unitId)!;
       const raw = await derivedElements(database.db, unitId, date, { sectors: null, minWorkers: null }, null);
       for (const key of ['members_active', 'cdcs', 'cdcs_with_agreement', 'upper_units', 'employers']) {
@@ -156,18 +186,26 @@ describe.each(testDatabaseTargets())('organisation operations on $kind', (target
     const tsn = await t.unitId('TSN');
     const history = (await staff.get(`/api/org/units/${tsn}/history`)).body;
     expect(history.events.map((e: { type: string; date: string }) => `${e.date} ${e.type}`)).toEqual([
-      '2025-07-01 founded', '2025-07-01 predecessor', '2025-07-01 predecessor', '2025-07-01 placement',
+      '2025-07-01 founded',
+      '2025-07-01 predecessor',
+      '2025-07-01 predecessor',
+      '2025-07-01 placement',
     ]);
     const ha1 = (await staff.get(`/api/org/units/${unit.HA1}/history`)).body;
     expect(ha1.events.at(-1).text).toBe('Chấm dứt hoạt động từ ngày 01/07/2025');
     expect(ha1.events.find((e: { type: string }) => e.type === 'successor').text).toContain('Công đoàn xã An Thành (XA)');
 
-    const renamed = await staff.send('POST', '/api/org/operations', { kind: 'rename', date: '2026-01-01', code: 'XA', name: 'Công đoàn xã An Thành Mới' });
+    const renamed = await staff.send('POST', '/api/org/operations', {
+      kind: 'rename',
+      date: '2026-01-01',
+      code: 'XA',
+      name: 'Công đoàn xã An Thành Mới',
+    });
     expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
     const xa = (await staff.get(`/api/org/units/${await t.unitId('XA')}/history`)).body;
-    expect(xa.events.filter((e: { type: string }) => e.type === 'founded' || e.type === 'name').map((e: { text: string }) => e.text)).toEqual([
-      'Bắt đầu hoạt động với tên "Công đoàn xã An Thành"', 'Đổi tên thành "Công đoàn xã An Thành Mới"',
-    ]);
+    expect(
+      xa.events.filter((e: { type: string }) => e.type === 'founded' || e.type === 'name').map((e: { text: string }) => e.text),
+    ).toEqual(['Bắt đầu hoạt động với tên "Công đoàn xã An Thành"', 'Đổi tên thành "Công đoàn xã An Thành Mới"']);
   });
 
   it('refuses an invalid plan as a whole, listing every problem (cycle, unmapped unit, overlapping dates, unknown code), and changes nothing', async () => {
@@ -195,7 +233,10 @@ describe.each(testDatabaseTargets())('organisation operations on $kind', (target
     expect(applied.body.error.issues.map((i: { path: string }) => i.path)).toContain('dòng 10');
 
     const date = '2026-03-01';
-    const valid = plan.split('\n').filter((l) => !l.startsWith('Sắp xếp lại')).join('\n');
+    const valid = plan
+      .split('\n')
+      .filter((l) => !l.startsWith('Sắp xếp lại'))
+      .join('\n');
     const checked = await uploadPlan(valid, false);
     expect(checked.status).toBe(400);
     const messages = checked.body.error.issues.map((i: { message: string }) => i.message).join('\n');
@@ -246,7 +287,11 @@ describe.each(testDatabaseTargets())('organisation operations on $kind', (target
   });
 
   it('gives a plan template: the columns it reads, an example row and a notes sheet; filled as given, it is read', async () => {
-    const r = await t.app.inject({ method: 'GET', url: '/api/org/restructure-plans/template', headers: { cookie: `tiendo_session=${staff.cookie}` } });
+    const r = await t.app.inject({
+      method: 'GET',
+      url: '/api/org/restructure-plans/template',
+      headers: { cookie: `tiendo_session=${staff.cookie}` },
+    });
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(r.headers['content-disposition']).toBe('attachment; filename="mau-ke-hoach-sap-xep.xlsx"');
@@ -265,22 +310,49 @@ describe.each(testDatabaseTargets())('organisation operations on $kind', (target
     // Uploaded unchanged, it is read and previewed: the example merges two wards of the demo province.
     const read = await uploadPlan(r.rawPayload, true);
     expect(read.body, JSON.stringify(read.body.problems)).toMatchObject({ valid: true, applied: false, date: '2026-07-01' });
-    expect(read.body.merged.map((m: { code: string; into: { code: string }[] }) => [m.code, m.into[0]!.code])).toEqual([['TNI-P02', 'TNI-P01']]);
+    expect(read.body.merged.map((m: { code: string; into: { code: string }[] }) => [m.code, m.into[0]!.code])).toEqual([
+      ['TNI-P02', 'TNI-P01'],
+    ]);
     const viewer = await t.login('xem.tinh');
     expect((await viewer.get('/api/org/restructure-plans/template')).status).toBe(403);
   });
 
   it('combines the merged provinces targets into the successor: counts summed, shares recomputed from their parts, each naming its sources', async () => {
     const tsn = await t.unitId('TSN');
-    const doc = await database.db.insertInto('plan_document').values({ kind: 'KH', title: 'Kế hoạch thử', issuer_unit_id: tld } as never).returning('id').executeTakeFirstOrThrow();
-    const add = async (unitId: number, indicator: string, value: number) => Number((await database.db.insertInto('target').values({
-      document_id: Number(doc.id), unit_id: unitId, indicator_code: indicator, comparator: '>=', value, timing: 'deadline', deadline: '2028-12-31', subject: indicator,
-    } as never).returning('id').executeTakeFirstOrThrow()).id);
+    const doc = await database.db
+      .insertInto('plan_document')
+      .values({ kind: 'KH', title: 'Kế hoạch thử', issuer_unit_id: tld } as never)
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const add = async (unitId: number, indicator: string, value: number) =>
+      Number(
+        (
+          await database.db
+            .insertInto('target')
+            .values({
+              document_id: Number(doc.id),
+              unit_id: unitId,
+              indicator_code: indicator,
+              comparator: '>=',
+              value,
+              timing: 'deadline',
+              deadline: '2028-12-31',
+              subject: indicator,
+            } as never)
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id,
+      );
     const a1 = await add(unit.TSA, 'members', 100);
     const b1 = await add(unit.TSB, 'members', 50);
     const a2 = await add(unit.TSA, 'agreements_share', 80);
     const b2 = await add(unit.TSB, 'agreements_share', 60);
-    const r = await staff.send('POST', '/api/org/targets/carry', { date: '2025-07-01', fromCodes: ['TSA', 'TSB'], toCode: 'TSN', mode: 'combine' });
+    const r = await staff.send('POST', '/api/org/targets/carry', {
+      date: '2025-07-01',
+      fromCodes: ['TSA', 'TSB'],
+      toCode: 'TSN',
+      mode: 'combine',
+    });
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     const byIndicator = Object.fromEntries(r.body.created.map((c: { indicatorCode: string }) => [c.indicatorCode, c]));
     expect(byIndicator.members).toMatchObject({ value: 150, combinedFrom: [a1, b1] });
@@ -289,7 +361,11 @@ describe.each(testDatabaseTargets())('organisation operations on $kind', (target
     expect(byIndicator.agreements_share.note).toMatch(/TSA 80% trên 3, TSB 60% trên 2/);
     const rows = await database.db.selectFrom('target').where('unit_id', '=', tsn).selectAll().execute();
     expect(rows).toHaveLength(2);
-    const closed = await database.db.selectFrom('target').where('id', 'in', [a1, b1, a2, b2]).select(['closed_on', 'closed_reason']).execute();
+    const closed = await database.db
+      .selectFrom('target')
+      .where('id', 'in', [a1, b1, a2, b2])
+      .select(['closed_on', 'closed_reason'])
+      .execute();
     expect(closed.every((c) => c.closed_on === '2025-07-01' && /Sông Nhất/.test(c.closed_reason ?? ''))).toBe(true);
   });
 });

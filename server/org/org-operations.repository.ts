@@ -13,7 +13,17 @@ export interface ScopeUnit extends TreeUnit {
 
 /** The caller's subtree as placed on `date`, with what makes a change on that date overlap. */
 export async function loadScopeTree(db: Kysely<DB>, scopeUnitId: number, date: string): Promise<ScopeUnit[]> {
-  const result = await sql<{ id: number; code: string; name: string; kind: UnitKind; parent_id: number | null; placed_from: string; changed_later_on: string | null; path: string; depth: number }>`
+  const result = await sql<{
+    id: number;
+    code: string;
+    name: string;
+    kind: UnitKind;
+    parent_id: number | null;
+    placed_from: string;
+    changed_later_on: string | null;
+    path: string;
+    depth: number;
+  }>`
     WITH root AS (
       SELECT path FROM org_placement WHERE unit_id = ${scopeUnitId} AND valid_from <= ${date}::date AND (valid_to IS NULL OR valid_to > ${date}::date)
     )
@@ -25,8 +35,15 @@ export async function loadScopeTree(db: Kysely<DB>, scopeUnitId: number, date: s
     WHERE p.valid_from <= ${date}::date AND (p.valid_to IS NULL OR p.valid_to > ${date}::date)
   `.execute(db);
   return result.rows.map((r) => ({
-    id: Number(r.id), code: r.code, name: r.name, kind: r.kind, parentId: r.parent_id === null ? null : Number(r.parent_id),
-    placedFrom: r.placed_from, changedLaterOn: r.changed_later_on, path: r.path, depth: r.depth,
+    id: Number(r.id),
+    code: r.code,
+    name: r.name,
+    kind: r.kind,
+    parentId: r.parent_id === null ? null : Number(r.parent_id),
+    placedFrom: r.placed_from,
+    changedLaterOn: r.changed_later_on,
+    path: r.path,
+    depth: r.depth,
   }));
 }
 
@@ -60,9 +77,18 @@ export interface EmployerAreaRow {
 
 export async function employersInAreas(db: Kysely<DB>, areaIds: number[]): Promise<EmployerAreaRow[]> {
   if (areaIds.length === 0) return [];
-  const rows = await db.selectFrom('employer').where('area_unit_id', 'in', areaIds)
-    .select(['id', 'tax_code', 'name', 'area_unit_id', 'cdcs_unit_id']).orderBy('id').execute();
-  return rows.map((r) => ({ ...r, id: Number(r.id), area_unit_id: Number(r.area_unit_id), cdcs_unit_id: r.cdcs_unit_id === null ? null : Number(r.cdcs_unit_id) }));
+  const rows = await db
+    .selectFrom('employer')
+    .where('area_unit_id', 'in', areaIds)
+    .select(['id', 'tax_code', 'name', 'area_unit_id', 'cdcs_unit_id'])
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    ...r,
+    id: Number(r.id),
+    area_unit_id: Number(r.area_unit_id),
+    cdcs_unit_id: r.cdcs_unit_id === null ? null : Number(r.cdcs_unit_id),
+  }));
 }
 
 export async function lockTree(db: Kysely<DB>): Promise<void> {
@@ -73,33 +99,59 @@ export async function lockTree(db: Kysely<DB>): Promise<void> {
  * Writes a checked plan. `tree` is the scope on the date (from loadScopeTree, in the same
  * transaction after lockTree); `employerAreas` maps employer id → its new area unit code.
  */
-export async function writePlan(db: Kysely<DB>, changes: PlanChanges, tree: ScopeUnit[], employerAreas: Map<number, string>): Promise<Map<string, number>> {
+export async function writePlan(
+  db: Kysely<DB>,
+  changes: PlanChanges,
+  tree: ScopeUnit[],
+  employerAreas: Map<number, string>,
+): Promise<Map<string, number>> {
   const date = changes.date;
   const byCode = new Map(tree.map((u) => [u.code, u]));
   const ids = new Map(tree.map((u) => [u.code, u.id]));
 
   // New units first (their ids make their paths).
   for (const c of changes.created) {
-    const row = await db.insertInto('org_unit')
+    const row = await db
+      .insertInto('org_unit')
       .values({ code: c.code, name: c.name.normalize('NFC'), kind: c.kind, sector: null, valid_from: date })
-      .returning('id').executeTakeFirstOrThrow();
+      .returning('id')
+      .executeTakeFirstOrThrow();
     ids.set(c.code, Number(row.id));
-    await db.insertInto('org_unit_name').values({ unit_id: Number(row.id), name: c.name.normalize('NFC'), valid_from: date }).execute();
+    await db
+      .insertInto('org_unit_name')
+      .values({ unit_id: Number(row.id), name: c.name.normalize('NFC'), valid_from: date })
+      .execute();
   }
 
   for (const r of changes.renamed) {
     const unitId = ids.get(r.code)!;
-    const current = await db.selectFrom('org_unit_name').where('unit_id', '=', unitId).where('valid_from', '<=', date)
-      .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)])).select(['id']).executeTakeFirst();
+    const current = await db
+      .selectFrom('org_unit_name')
+      .where('unit_id', '=', unitId)
+      .where('valid_from', '<=', date)
+      .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)]))
+      .select(['id'])
+      .executeTakeFirst();
     if (current) {
       await db.updateTable('org_unit_name').set({ valid_to: date }).where('id', '=', current.id).execute();
     } else {
       // A unit inserted without a name row (demo loader, CĐCS import): its old name from its start.
       const unit = await db.selectFrom('org_unit').where('id', '=', unitId).select(['valid_from']).executeTakeFirstOrThrow();
-      if (unit.valid_from < date) await db.insertInto('org_unit_name').values({ unit_id: unitId, name: r.from, valid_from: unit.valid_from, valid_to: date }).execute();
+      if (unit.valid_from < date)
+        await db
+          .insertInto('org_unit_name')
+          .values({ unit_id: unitId, name: r.from, valid_from: unit.valid_from, valid_to: date })
+          .execute();
     }
-    await db.insertInto('org_unit_name').values({ unit_id: unitId, name: r.to.normalize('NFC'), valid_from: date }).execute();
-    await db.updateTable('org_unit').set({ name: r.to.normalize('NFC'), updated_at: new Date() }).where('id', '=', unitId).execute();
+    await db
+      .insertInto('org_unit_name')
+      .values({ unit_id: unitId, name: r.to.normalize('NFC'), valid_from: date })
+      .execute();
+    await db
+      .updateTable('org_unit')
+      .set({ name: r.to.normalize('NFC'), updated_at: new Date() })
+      .where('id', '=', unitId)
+      .execute();
   }
 
   // Closed units: their placement and their own validity end on the date.
@@ -107,7 +159,12 @@ export async function writePlan(db: Kysely<DB>, changes: PlanChanges, tree: Scop
   if (closedIds.length > 0) {
     await db.updateTable('org_placement').set({ valid_to: date }).where('unit_id', 'in', closedIds).where('valid_to', 'is', null).execute();
     await db.updateTable('org_unit').set({ valid_to: date, updated_at: new Date() }).where('id', 'in', closedIds).execute();
-    await db.updateTable('grassroots_profile').set({ status: 'dissolved', dissolved_on: date }).where('unit_id', 'in', closedIds).where('dissolved_on', 'is', null).execute();
+    await db
+      .updateTable('grassroots_profile')
+      .set({ status: 'dissolved', dissolved_on: date })
+      .where('unit_id', 'in', closedIds)
+      .where('dissolved_on', 'is', null)
+      .execute();
   }
 
   // Every unit whose path changes (its parent changed, or an ancestor's) gets a new placement
@@ -121,7 +178,8 @@ export async function writePlan(db: Kysely<DB>, changes: PlanChanges, tree: Scop
     const u = byCode.get(code);
     const parentCode = changes.parentOf.get(code) ?? (u?.parentId != null ? codeOfId.get(u.parentId) : undefined);
     let placed: { path: string; depth: number; parentId: number | null };
-    if (parentCode === undefined) placed = { path: u!.path, depth: u!.depth, parentId: u!.parentId }; // the scope's root
+    if (parentCode === undefined)
+      placed = { path: u!.path, depth: u!.depth, parentId: u!.parentId }; // the scope's root
     else {
       const parent = pathOf(parentCode);
       placed = { path: `${parent.path}.${ids.get(code)!}`, depth: parent.depth + 1, parentId: ids.get(parentCode)! };
@@ -134,18 +192,35 @@ export async function writePlan(db: Kysely<DB>, changes: PlanChanges, tree: Scop
 
   const movedIds = affected.map((u) => u.id);
   for (let i = 0; i < movedIds.length; i += 1000) {
-    await db.updateTable('org_placement').set({ valid_to: date }).where('unit_id', 'in', movedIds.slice(i, i + 1000)).where('valid_to', 'is', null).execute();
+    await db
+      .updateTable('org_placement')
+      .set({ valid_to: date })
+      .where('unit_id', 'in', movedIds.slice(i, i + 1000))
+      .where('valid_to', 'is', null)
+      .execute();
   }
   const rows = [...affected.map((u) => u.code), ...changes.created.map((c) => c.code)].map((code) => {
     const p = newPath.get(code)!;
     return { unit_id: ids.get(code)!, parent_id: p.parentId, path: p.path, depth: p.depth, valid_from: date };
   });
-  for (let i = 0; i < rows.length; i += 1000) await db.insertInto('org_placement').values(rows.slice(i, i + 1000)).execute();
+  for (let i = 0; i < rows.length; i += 1000)
+    await db
+      .insertInto('org_placement')
+      .values(rows.slice(i, i + 1000))
+      .execute();
 
   if (changes.successions.length > 0) {
-    await db.insertInto('org_succession').values(changes.successions.map((s) => ({
-      predecessor_id: ids.get(s.predecessorCode)!, successor_id: ids.get(s.successorCode)!, kind: s.kind, effective_on: date,
-    }))).execute();
+    await db
+      .insertInto('org_succession')
+      .values(
+        changes.successions.map((s) => ({
+          predecessor_id: ids.get(s.predecessorCode)!,
+          successor_id: ids.get(s.successorCode)!,
+          kind: s.kind,
+          effective_on: date,
+        })),
+      )
+      .execute();
   }
 
   const byTarget = new Map<number, number[]>();
@@ -162,41 +237,72 @@ export async function writePlan(db: Kysely<DB>, changes: PlanChanges, tree: Scop
 /** Members on the date in the CĐCS of the affected subtrees: they change upper unit. */
 export async function membersUnder(db: Kysely<DB>, unitIds: number[], date: string): Promise<number> {
   if (unitIds.length === 0) return 0;
-  const row = await db.selectFrom('membership').where('unit_id', 'in', unitIds).where('valid_from', '<=', date)
+  const row = await db
+    .selectFrom('membership')
+    .where('unit_id', 'in', unitIds)
+    .where('valid_from', '<=', date)
     .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>', date)]))
-    .select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
 // ---- History and succession ----
 
 export async function unitNames(db: Kysely<DB>, unitId: number) {
-  return db.selectFrom('org_unit_name').where('unit_id', '=', unitId).select(['name', 'valid_from', 'valid_to']).orderBy('valid_from').execute();
+  return db
+    .selectFrom('org_unit_name')
+    .where('unit_id', '=', unitId)
+    .select(['name', 'valid_from', 'valid_to'])
+    .orderBy('valid_from')
+    .execute();
 }
 
 export async function unitPlacements(db: Kysely<DB>, unitId: number) {
-  return db.selectFrom('org_placement as p').leftJoin('org_unit as parent', 'parent.id', 'p.parent_id')
+  return db
+    .selectFrom('org_placement as p')
+    .leftJoin('org_unit as parent', 'parent.id', 'p.parent_id')
     .where('p.unit_id', '=', unitId)
     .select(['p.valid_from', 'p.valid_to', 'p.parent_id', 'parent.code as parent_code', 'parent.name as parent_name'])
-    .orderBy('p.valid_from').execute();
+    .orderBy('p.valid_from')
+    .execute();
 }
 
 export async function unitSuccessions(db: Kysely<DB>, unitId: number) {
-  return db.selectFrom('org_succession as s')
+  return db
+    .selectFrom('org_succession as s')
     .innerJoin('org_unit as pre', 'pre.id', 's.predecessor_id')
     .innerJoin('org_unit as suc', 'suc.id', 's.successor_id')
     .where((eb) => eb.or([eb('s.predecessor_id', '=', unitId), eb('s.successor_id', '=', unitId)]))
-    .select(['s.kind', 's.effective_on', 's.predecessor_id', 'pre.code as predecessor_code', 'pre.name as predecessor_name',
-      's.successor_id', 'suc.code as successor_code', 'suc.name as successor_name'])
-    .orderBy('s.effective_on').execute();
+    .select([
+      's.kind',
+      's.effective_on',
+      's.predecessor_id',
+      'pre.code as predecessor_code',
+      'pre.name as predecessor_name',
+      's.successor_id',
+      'suc.code as successor_code',
+      'suc.name as successor_name',
+    ])
+    .orderBy('s.effective_on')
+    .execute();
 }
 
 export async function unitIdentity(db: Kysely<DB>, unitId: number) {
-  return db.selectFrom('org_unit').where('id', '=', unitId).select(['id', 'code', 'name', 'kind', 'valid_from', 'valid_to']).executeTakeFirst();
+  return db
+    .selectFrom('org_unit')
+    .where('id', '=', unitId)
+    .select(['id', 'code', 'name', 'kind', 'valid_from', 'valid_to'])
+    .executeTakeFirst();
 }
 
 /** Is the unit placed under `scopePath` on any date (the history of a closed unit stays readable)? */
 export async function everInScope(db: Kysely<DB>, unitId: number, scopePath: string): Promise<boolean> {
-  const row = await db.selectFrom('org_placement').where('unit_id', '=', unitId).where(sql<boolean>`path <@ ${scopePath}::ltree`).select('id').executeTakeFirst();
+  const row = await db
+    .selectFrom('org_placement')
+    .where('unit_id', '=', unitId)
+    .where(sql<boolean>`path <@ ${scopePath}::ltree`)
+    .select('id')
+    .executeTakeFirst();
   return !!row;
 }

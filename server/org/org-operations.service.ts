@@ -28,19 +28,25 @@ export function operationRows(op: OrgOperationBody): PlanRow[] {
   const create = (u: { code: string; name: string; kind: UnitKind; parentCode?: string }, fallbackParent: string | null) =>
     row({ operation: 'create', newCode: u.code, newName: u.name, newKind: u.kind, newParentCode: u.parentCode ?? fallbackParent });
   switch (op.kind) {
-    case 'create': return [create(op.unit, null)];
-    case 'rename': return [row({ operation: 'rename', oldCode: op.code, newName: op.name })];
-    case 'move': return [row({ operation: 'move', oldCode: op.code, newParentCode: op.parentCode })];
-    case 'dissolve': return [row({ operation: 'dissolve', oldCode: op.code, newCode: op.receiverCode })];
-    case 'merge': return [
-      ...(op.into.new ? [create({ ...op.into.new, code: op.into.code }, null)] : []),
-      ...op.codes.map((code) => row({ operation: 'merge', oldCode: code, newCode: op.into.code })),
-    ];
-    case 'split': return op.parts.flatMap((part) => [
-      create(part.unit, null),
-      row({ operation: 'split', oldCode: op.code, newCode: part.unit.code }),
-      ...part.children.map((child) => row({ operation: 'move', oldCode: child, newParentCode: part.unit.code })),
-    ]);
+    case 'create':
+      return [create(op.unit, null)];
+    case 'rename':
+      return [row({ operation: 'rename', oldCode: op.code, newName: op.name })];
+    case 'move':
+      return [row({ operation: 'move', oldCode: op.code, newParentCode: op.parentCode })];
+    case 'dissolve':
+      return [row({ operation: 'dissolve', oldCode: op.code, newCode: op.receiverCode })];
+    case 'merge':
+      return [
+        ...(op.into.new ? [create({ ...op.into.new, code: op.into.code }, null)] : []),
+        ...op.codes.map((code) => row({ operation: 'merge', oldCode: code, newCode: op.into.code })),
+      ];
+    case 'split':
+      return op.parts.flatMap((part) => [
+        create(part.unit, null),
+        row({ operation: 'split', oldCode: op.code, newCode: part.unit.code }),
+        ...part.children.map((child) => row({ operation: 'move', oldCode: child, newParentCode: part.unit.code })),
+      ]);
   }
 }
 
@@ -70,7 +76,10 @@ export class OrgOperationsService {
    * invalid plan writes nothing: a dry run answers its problems, an apply is refused with them.
    */
   private async run(
-    rows: PlanRow[], readProblems: PlanProblem[], options: OperationOptions, detail: Record<string, unknown>,
+    rows: PlanRow[],
+    readProblems: PlanProblem[],
+    options: OperationOptions,
+    detail: Record<string, unknown>,
     /** How problems are worded for this source (a file's name their rows; a form's rows are its own). */
     present: (problems: PlanProblem[]) => PlanProblem[] = (p) => p,
   ): Promise<PlanReport> {
@@ -84,10 +93,19 @@ export class OrgOperationsService {
       const tree = await repo.loadScopeTree(trx, options.scopeUnitId, date);
       const mentioned = [...new Set(rows.flatMap((r) => [r.oldCode, r.newCode, r.newParentCode]).filter((c): c is string => !!c))];
       const codes = await repo.existingCodes(trx, mentioned);
-      const closing = tree.filter((u) => u.kind === 'grassroots' && rows.some((r) => r.oldCode === u.code && ['merge', 'split', 'dissolve'].includes(r.operation)));
+      const closing = tree.filter(
+        (u) => u.kind === 'grassroots' && rows.some((r) => r.oldCode === u.code && ['merge', 'split', 'dissolve'].includes(r.operation)),
+      );
       const outcome = planRestructure(rows, {
-        date, units: tree, scopeRootId: options.scopeUnitId, codeExists: (c) => codes.has(c),
-        openMembers: await repo.membersOn(trx, closing.map((u) => u.id), date),
+        date,
+        units: tree,
+        scopeRootId: options.scopeUnitId,
+        codeExists: (c) => codes.has(c),
+        openMembers: await repo.membersOn(
+          trx,
+          closing.map((u) => u.id),
+          date,
+        ),
       });
       // Unreadable rows and the plan's own problems are reported together: every problem at once.
       if (!outcome.ok || readProblems.length > 0) {
@@ -99,11 +117,20 @@ export class OrgOperationsService {
       if (options.dryRun) return report.body;
       await repo.writePlan(trx, outcome.changes, tree, report.employerAreas);
       await writeAudit(trx, options.actor, {
-        action: 'org.restructure', unitId: options.scopeUnitId, entityType: 'org_unit', entityId: null,
+        action: 'org.restructure',
+        unitId: options.scopeUnitId,
+        entityType: 'org_unit',
+        entityId: null,
         detail: {
-          ...detail, date, created: report.body.created.map((c) => c.code), moved: report.body.moved.map((m) => [m.code, m.to.code]),
-          merged: report.body.merged.map((m) => [m.code, m.into.map((i) => i.code)]), split: report.body.split.map((s) => [s.code, s.into.map((i) => i.code)]),
-          dissolved: report.body.dissolved.map((d) => [d.code, d.childrenTo.code]), renamed: report.body.renamed, employers: report.body.employersChangingAreaCount,
+          ...detail,
+          date,
+          created: report.body.created.map((c) => c.code),
+          moved: report.body.moved.map((m) => [m.code, m.to.code]),
+          merged: report.body.merged.map((m) => [m.code, m.into.map((i) => i.code)]),
+          split: report.body.split.map((s) => [s.code, s.into.map((i) => i.code)]),
+          dissolved: report.body.dissolved.map((d) => [d.code, d.childrenTo.code]),
+          renamed: report.body.renamed,
+          employers: report.body.employersChangingAreaCount,
         },
       });
       return { ...report.body, applied: true };
@@ -112,17 +139,37 @@ export class OrgOperationsService {
 
   private refuse(date: string | null, problems: PlanProblem[], dryRun: boolean): PlanReport {
     if (!dryRun) {
-      throw badRequest('PLAN_INVALID', `Kế hoạch sắp xếp có ${problems.length} lỗi, không có thay đổi nào được ghi.`,
-        problems.map((p) => ({ path: p.row === null ? (p.code ?? 'kế hoạch') : `dòng ${p.row}`, message: p.message })));
+      throw badRequest(
+        'PLAN_INVALID',
+        `Kế hoạch sắp xếp có ${problems.length} lỗi, không có thay đổi nào được ghi.`,
+        problems.map((p) => ({ path: p.row === null ? (p.code ?? 'kế hoạch') : `dòng ${p.row}`, message: p.message })),
+      );
     }
     return {
-      date, valid: false, applied: false, problems, created: [], renamed: [], moved: [], merged: [], split: [], dissolved: [],
-      membersChangingUpper: 0, cdcsChangingUpper: 0, employersChangingArea: [], employersChangingAreaCount: 0, unmapped: [],
+      date,
+      valid: false,
+      applied: false,
+      problems,
+      created: [],
+      renamed: [],
+      moved: [],
+      merged: [],
+      split: [],
+      dissolved: [],
+      membersChangingUpper: 0,
+      cdcsChangingUpper: 0,
+      employersChangingArea: [],
+      employersChangingAreaCount: 0,
+      unmapped: [],
     };
   }
 
   /** What the plan changes, in a user's terms (the preview, and the result of the write). */
-  private async report(trx: Kysely<DB>, changes: PlanChanges, tree: repo.ScopeUnit[]): Promise<{ body: PlanReport; employerAreas: Map<number, string> }> {
+  private async report(
+    trx: Kysely<DB>,
+    changes: PlanChanges,
+    tree: repo.ScopeUnit[],
+  ): Promise<{ body: PlanReport; employerAreas: Map<number, string> }> {
     const byCode = new Map(tree.map((u) => [u.code, u]));
     const codeOfId = new Map(tree.map((u) => [u.id, u.code]));
     const createdByCode = new Map(changes.created.map((c) => [c.code, c]));
@@ -154,21 +201,54 @@ export class OrgOperationsService {
       let to = cdcsParent && AREA_KINDS.includes(kindOf(cdcsParent)!) ? cdcsParent : undefined;
       if (!to) {
         to = changes.defaultSuccessor.get(fromCode)!;
-        if (unmapped.length < EMPLOYER_LIST_LIMIT) unmapped.push({ code: e.tax_code, name: e.name, message: `Doanh nghiệp chưa có CĐCS thuộc địa bàn "${fromCode}": giao cho "${to}".` });
+        if (unmapped.length < EMPLOYER_LIST_LIMIT)
+          unmapped.push({
+            code: e.tax_code,
+            name: e.name,
+            message: `Doanh nghiệp chưa có CĐCS thuộc địa bàn "${fromCode}": giao cho "${to}".`,
+          });
       }
       employerAreas.set(e.id, to);
-      if (employerList.length < EMPLOYER_LIST_LIMIT) employerList.push({ taxCode: e.tax_code, name: e.name, from: ref(fromCode), to: ref(to) });
+      if (employerList.length < EMPLOYER_LIST_LIMIT)
+        employerList.push({ taxCode: e.tax_code, name: e.name, from: ref(fromCode), to: ref(to) });
     }
-    for (const m of changes.moved) if (m.byDefault) unmapped.push({ code: m.code, name: m.name, message: `Không có dòng riêng: theo đơn vị cấp trên cũ "${m.fromParentCode}" về "${m.toParentCode}".` });
+    for (const m of changes.moved)
+      if (m.byDefault)
+        unmapped.push({
+          code: m.code,
+          name: m.name,
+          message: `Không có dòng riêng: theo đơn vị cấp trên cũ "${m.fromParentCode}" về "${m.toParentCode}".`,
+        });
 
     const body: PlanReport = {
-      date: changes.date, valid: true, applied: false, problems: [],
-      created: changes.created.map((c) => ({ code: c.code, name: c.name, kind: c.kind, kindLabel: UNIT_KIND_LABELS[c.kind], parent: ref(c.parentCode) })),
+      date: changes.date,
+      valid: true,
+      applied: false,
+      problems: [],
+      created: changes.created.map((c) => ({
+        code: c.code,
+        name: c.name,
+        kind: c.kind,
+        kindLabel: UNIT_KIND_LABELS[c.kind],
+        parent: ref(c.parentCode),
+      })),
       renamed: changes.renamed,
-      moved: changes.moved.map((m) => ({ code: m.code, name: m.name, from: m.fromParentCode ? ref(m.fromParentCode) : null, to: ref(m.toParentCode), byDefault: m.byDefault })),
-      merged: changes.closed.filter((c) => c.operation === 'merge').map((c) => ({ code: c.code, name: c.name, into: c.successorCodes.map(ref) })),
-      split: changes.closed.filter((c) => c.operation === 'split').map((c) => ({ code: c.code, name: c.name, into: c.successorCodes.map(ref) })),
-      dissolved: changes.closed.filter((c) => c.operation === 'dissolve').map((c) => ({ code: c.code, name: c.name, childrenTo: ref(c.successorCodes[0]!) })),
+      moved: changes.moved.map((m) => ({
+        code: m.code,
+        name: m.name,
+        from: m.fromParentCode ? ref(m.fromParentCode) : null,
+        to: ref(m.toParentCode),
+        byDefault: m.byDefault,
+      })),
+      merged: changes.closed
+        .filter((c) => c.operation === 'merge')
+        .map((c) => ({ code: c.code, name: c.name, into: c.successorCodes.map(ref) })),
+      split: changes.closed
+        .filter((c) => c.operation === 'split')
+        .map((c) => ({ code: c.code, name: c.name, into: c.successorCodes.map(ref) })),
+      dissolved: changes.closed
+        .filter((c) => c.operation === 'dissolve')
+        .map((c) => ({ code: c.code, name: c.name, childrenTo: ref(c.successorCodes[0]!) })),
       membersChangingUpper: await repo.membersUnder(trx, [...cdcs], changes.date),
       cdcsChangingUpper: cdcs.size,
       employersChangingArea: employerList,
@@ -183,13 +263,18 @@ export class OrgOperationsService {
     const unit = await repo.unitIdentity(this.db, unitId);
     if (!unit) throw unitNotFound();
     const [names, placements, successions] = await Promise.all([
-      repo.unitNames(this.db, unitId), repo.unitPlacements(this.db, unitId), repo.unitSuccessions(this.db, unitId),
+      repo.unitNames(this.db, unitId),
+      repo.unitPlacements(this.db, unitId),
+      repo.unitSuccessions(this.db, unitId),
     ]);
-    const events: UnitHistory['events'] = [{ date: unit.valid_from, type: 'founded', text: `Bắt đầu hoạt động với tên "${names[0]?.name ?? unit.name}"` }];
+    const events: UnitHistory['events'] = [
+      { date: unit.valid_from, type: 'founded', text: `Bắt đầu hoạt động với tên "${names[0]?.name ?? unit.name}"` },
+    ];
     for (const n of names.slice(1)) events.push({ date: n.valid_from, type: 'name', text: `Đổi tên thành "${n.name}"` });
     for (const p of placements) {
       events.push({
-        date: p.valid_from, type: 'placement',
+        date: p.valid_from,
+        type: 'placement',
         text: p.parent_id === null ? 'Là đơn vị gốc của cây tổ chức' : `Trực thuộc ${p.parent_name} (${p.parent_code})`,
         ...(p.parent_id === null ? {} : { unit: { id: Number(p.parent_id), code: p.parent_code!, name: p.parent_name! } }),
       });
@@ -197,14 +282,28 @@ export class OrgOperationsService {
     const verb = { merge: 'sáp nhập', split: 'chia tách', dissolve: 'giải thể' } as const;
     for (const s of successions) {
       if (Number(s.successor_id) === unitId) {
-        events.push({ date: s.effective_on, type: 'predecessor', text: `Kế thừa ${s.predecessor_name} (${s.predecessor_code}) do ${verb[s.kind]}`, unit: { id: Number(s.predecessor_id), code: s.predecessor_code, name: s.predecessor_name } });
+        events.push({
+          date: s.effective_on,
+          type: 'predecessor',
+          text: `Kế thừa ${s.predecessor_name} (${s.predecessor_code}) do ${verb[s.kind]}`,
+          unit: { id: Number(s.predecessor_id), code: s.predecessor_code, name: s.predecessor_name },
+        });
       } else {
-        events.push({ date: s.effective_on, type: 'successor', text: `${verb[s.kind][0]!.toUpperCase()}${verb[s.kind].slice(1)}: kế thừa bởi ${s.successor_name} (${s.successor_code})`, unit: { id: Number(s.successor_id), code: s.successor_code, name: s.successor_name } });
+        events.push({
+          date: s.effective_on,
+          type: 'successor',
+          text: `${verb[s.kind][0]!.toUpperCase()}${verb[s.kind].slice(1)}: kế thừa bởi ${s.successor_name} (${s.successor_code})`,
+          unit: { id: Number(s.successor_id), code: s.successor_code, name: s.successor_name },
+        });
       }
     }
-    if (unit.valid_to) events.push({ date: unit.valid_to, type: 'closed', text: `Chấm dứt hoạt động từ ngày ${formatVietnameseDate(unit.valid_to)}` });
+    if (unit.valid_to)
+      events.push({ date: unit.valid_to, type: 'closed', text: `Chấm dứt hoạt động từ ngày ${formatVietnameseDate(unit.valid_to)}` });
     const order = { founded: 0, name: 1, predecessor: 2, placement: 3, successor: 4, closed: 5 } as const;
     events.sort((a, b) => a.date.localeCompare(b.date) || order[a.type] - order[b.type]);
-    return { unit: { id: Number(unit.id), code: unit.code, name: unit.name, kind: unit.kind, validFrom: unit.valid_from, validTo: unit.valid_to }, events };
+    return {
+      unit: { id: Number(unit.id), code: unit.code, name: unit.name, kind: unit.kind, validFrom: unit.valid_from, validTo: unit.valid_to },
+      events,
+    };
   }
 }

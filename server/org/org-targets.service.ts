@@ -15,8 +15,26 @@ function dayBefore(iso: string): string {
 }
 
 /** Targets that can be combined: same indicator, comparator, timing and scope narrowing. */
-function groupKey(t: { indicator_code: string; comparator: string; timing: string; deadline: string | null; annual_from: number | null; annual_to: number | null; sectors: string[] | null; min_workers: number | null }): string {
-  return JSON.stringify([t.indicator_code, t.comparator, t.timing, t.deadline, t.annual_from, t.annual_to, [...(t.sectors ?? [])].sort(), t.min_workers]);
+function groupKey(t: {
+  indicator_code: string;
+  comparator: string;
+  timing: string;
+  deadline: string | null;
+  annual_from: number | null;
+  annual_to: number | null;
+  sectors: string[] | null;
+  min_workers: number | null;
+}): string {
+  return JSON.stringify([
+    t.indicator_code,
+    t.comparator,
+    t.timing,
+    t.deadline,
+    t.annual_from,
+    t.annual_to,
+    [...(t.sectors ?? [])].sort(),
+    t.min_workers,
+  ]);
 }
 
 /**
@@ -27,8 +45,17 @@ function groupKey(t: { indicator_code: string; comparator: string; timing: strin
  * are closed. `close`: the targets end on the date with a reason; with a successor named they pass
  * to it unchanged first.
  */
-export async function carryTargets(db: Kysely<DB>, body: CarryTargetsBody, scopePath: string, actor: AuditActor): Promise<CarryTargetsResult> {
-  const units = await db.selectFrom('org_unit').where('code', 'in', [...body.fromCodes, ...(body.toCode ? [body.toCode] : [])]).select(['id', 'code', 'name']).execute();
+export async function carryTargets(
+  db: Kysely<DB>,
+  body: CarryTargetsBody,
+  scopePath: string,
+  actor: AuditActor,
+): Promise<CarryTargetsResult> {
+  const units = await db
+    .selectFrom('org_unit')
+    .where('code', 'in', [...body.fromCodes, ...(body.toCode ? [body.toCode] : [])])
+    .select(['id', 'code', 'name'])
+    .execute();
   const byCode = new Map(units.map((u) => [u.code, { ...u, id: Number(u.id) }]));
   for (const code of [...body.fromCodes, ...(body.toCode ? [body.toCode] : [])]) {
     const unit = byCode.get(code);
@@ -41,9 +68,15 @@ export async function carryTargets(db: Kysely<DB>, body: CarryTargetsBody, scope
   const codeOf = new Map(units.map((u) => [Number(u.id), u.code]));
 
   return db.transaction().execute(async (trx) => {
-    const targets = await trx.selectFrom('target as t').innerJoin('indicator as i', 'i.code', 't.indicator_code')
-      .where('t.unit_id', 'in', fromIds).where('t.closed_on', 'is', null)
-      .selectAll('t').select(['i.unit as indicator_unit', 'i.denominator']).orderBy('t.id').execute();
+    const targets = await trx
+      .selectFrom('target as t')
+      .innerJoin('indicator as i', 'i.code', 't.indicator_code')
+      .where('t.unit_id', 'in', fromIds)
+      .where('t.closed_on', 'is', null)
+      .selectAll('t')
+      .select(['i.unit as indicator_unit', 'i.denominator'])
+      .orderBy('t.id')
+      .execute();
     const result: CarryTargetsResult = { applied: !body.dryRun, created: [], closed: [] };
     const groups = new Map<string, typeof targets>();
     for (const t of targets) {
@@ -60,13 +93,21 @@ export async function carryTargets(db: Kysely<DB>, body: CarryTargetsBody, scope
         value = group.reduce((s, t) => s + Number(t.value), 0);
         note = `Cộng chỉ tiêu của ${group.map((t) => `${codeOf.get(Number(t.unit_id))} (${Number(t.value)})`).join(', ')} khi sáp nhập ngày ${formatVietnameseDate(body.date)}.`;
       } else if (body.mode === 'combine' && group.length > 1) {
-        const weights = await Promise.all(group.map(async (t) => {
-          // Only a plain element denominator ("#{cdcs}") can be counted per part.
-          const element = /^#\{([a-z0-9_]+)\}$/.exec(t.denominator?.trim() ?? '')?.[1];
-          if (!element) return null;
-          const values = await derivedElements(trx, Number(t.unit_id), dayBefore(body.date), { sectors: t.sectors, minWorkers: t.min_workers }, null);
-          return values.get(element) ?? null;
-        }));
+        const weights = await Promise.all(
+          group.map(async (t) => {
+            // Only a plain element denominator ("#{cdcs}") can be counted per part.
+            const element = /^#\{([a-z0-9_]+)\}$/.exec(t.denominator?.trim() ?? '')?.[1];
+            if (!element) return null;
+            const values = await derivedElements(
+              trx,
+              Number(t.unit_id),
+              dayBefore(body.date),
+              { sectors: t.sectors, minWorkers: t.min_workers },
+              null,
+            );
+            return values.get(element) ?? null;
+          }),
+        );
         const known = weights.every((w) => w !== null && w > 0);
         const w = known ? (weights as number[]) : group.map(() => 1);
         value = Math.round((group.reduce((s, t, i) => s + Number(t.value) * w[i]!, 0) / w.reduce((s, x) => s + x, 0)) * 100) / 100;
@@ -79,29 +120,67 @@ export async function carryTargets(db: Kysely<DB>, body: CarryTargetsBody, scope
       let newId: number | null = null;
       if (to) {
         if (!body.dryRun) {
-          const inserted = await trx.insertInto('target').values({
-            document_id: first.document_id, unit_id: to.id, indicator_code: first.indicator_code, comparator: first.comparator, value,
-            timing: first.timing, deadline: first.deadline, annual_from: first.annual_from, annual_to: first.annual_to,
-            baseline_value: null, baseline_date: null, sectors: first.sectors, min_workers: first.min_workers,
-            subject: first.subject, quote: first.quote, parent_target_id: first.parent_target_id,
-            combined_from: group.map((t) => Number(t.id)), origin_note: note,
-          }).returning('id').executeTakeFirstOrThrow();
+          const inserted = await trx
+            .insertInto('target')
+            .values({
+              document_id: first.document_id,
+              unit_id: to.id,
+              indicator_code: first.indicator_code,
+              comparator: first.comparator,
+              value,
+              timing: first.timing,
+              deadline: first.deadline,
+              annual_from: first.annual_from,
+              annual_to: first.annual_to,
+              baseline_value: null,
+              baseline_date: null,
+              sectors: first.sectors,
+              min_workers: first.min_workers,
+              subject: first.subject,
+              quote: first.quote,
+              parent_target_id: first.parent_target_id,
+              combined_from: group.map((t) => Number(t.id)),
+              origin_note: note,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow();
           newId = Number(inserted.id);
         }
-        result.created.push({ id: newId, unitCode: to.code, indicatorCode: first.indicator_code, value, combinedFrom: group.map((t) => Number(t.id)), note });
+        result.created.push({
+          id: newId,
+          unitCode: to.code,
+          indicatorCode: first.indicator_code,
+          value,
+          combinedFrom: group.map((t) => Number(t.id)),
+          note,
+        });
       }
       const reason = to ? `Chuyển cho ${to.name} (${to.code})${body.reason ? `: ${body.reason}` : ''}` : body.reason!;
       for (const t of group) {
         if (!body.dryRun) {
-          await trx.updateTable('target').set({ closed_on: body.date, closed_reason: reason, succeeded_by_id: newId }).where('id', '=', t.id).execute();
+          await trx
+            .updateTable('target')
+            .set({ closed_on: body.date, closed_reason: reason, succeeded_by_id: newId })
+            .where('id', '=', t.id)
+            .execute();
         }
         result.closed.push({ id: Number(t.id), unitCode: codeOf.get(Number(t.unit_id))!, indicatorCode: t.indicator_code, reason });
       }
     }
     if (!body.dryRun) {
       await writeAudit(trx, actor, {
-        action: 'org.targets_carried', unitId: to?.id ?? fromIds[0]!, entityType: 'target', entityId: null,
-        detail: { mode: body.mode, date: body.date, from: body.fromCodes, to: body.toCode ?? null, created: result.created.map((c) => c.id), closed: result.closed.map((c) => c.id) },
+        action: 'org.targets_carried',
+        unitId: to?.id ?? fromIds[0]!,
+        entityType: 'target',
+        entityId: null,
+        detail: {
+          mode: body.mode,
+          date: body.date,
+          from: body.fromCodes,
+          to: body.toCode ?? null,
+          created: result.created.map((c) => c.id),
+          closed: result.closed.map((c) => c.id),
+        },
       });
     }
     return result;

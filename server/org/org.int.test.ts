@@ -132,7 +132,14 @@ describe.each(testDatabaseTargets())('organisation tree API on $kind', (target) 
     expect(status).toBe(200);
     const documented = Object.keys(body.paths);
     const registered = t.app.printRoutes({ commonPrefix: false });
-    for (const path of ['/api/health', '/api/org/roots', '/api/org/units/{id}', '/api/org/units/{id}/children', '/api/org/units/{id}/ancestors', '/api/org/search']) {
+    for (const path of [
+      '/api/health',
+      '/api/org/roots',
+      '/api/org/units/{id}',
+      '/api/org/units/{id}/children',
+      '/api/org/units/{id}/ancestors',
+      '/api/org/search',
+    ]) {
       expect(documented).toContain(path);
     }
     expect(registered).toContain('/api/org/search');

@@ -32,9 +32,22 @@ function placedUnits(db: Kysely<DB>, asOf: string) {
     .innerJoin('org_placement as p', 'p.unit_id', 'u.id')
     .where(validOn(asOf))
     .select([
-      'u.id', 'u.code', 'u.name', 'u.short_name', 'u.kind', 'u.sector', 'u.symbol', 'u.place',
-      'u.address', 'u.phone', 'u.email', 'u.valid_from', 'u.valid_to',
-      'p.parent_id', sql<string>`p.path::text`.as('path'), 'p.depth',
+      'u.id',
+      'u.code',
+      'u.name',
+      'u.short_name',
+      'u.kind',
+      'u.sector',
+      'u.symbol',
+      'u.place',
+      'u.address',
+      'u.phone',
+      'u.email',
+      'u.valid_from',
+      'u.valid_to',
+      'p.parent_id',
+      sql<string>`p.path::text`.as('path'),
+      'p.depth',
       sql<number>`(SELECT count(*) FROM org_placement c
                    WHERE c.parent_id = u.id
                      AND c.valid_from <= ${asOf}::date AND (c.valid_to IS NULL OR c.valid_to > ${asOf}::date))`.as('child_count'),
@@ -63,10 +76,7 @@ export async function listRoots(db: Kysely<DB>, asOf: string): Promise<PlacedUni
 }
 
 export async function listChildren(db: Kysely<DB>, parentId: number, asOf: string): Promise<PlacedUnitRow[]> {
-  return placedUnits(db, asOf)
-    .where('p.parent_id', '=', parentId)
-    .orderBy(readingOrder)
-    .execute() as Promise<PlacedUnitRow[]>;
+  return placedUnits(db, asOf).where('p.parent_id', '=', parentId).orderBy(readingOrder).execute() as Promise<PlacedUnitRow[]>;
 }
 
 /** Ancestors from the root down to (excluding) the unit, following its path on that date. */
@@ -92,10 +102,7 @@ export async function searchUnits(db: Kysely<DB>, options: SearchOptions): Promi
   for (const word of options.words) {
     const pattern = `%${escapeLike(word)}%`;
     query = query.where((eb) =>
-      eb.or([
-        sql<boolean>`search_normalize(u.name) LIKE search_normalize(${pattern})`,
-        sql<boolean>`lower(u.code) LIKE lower(${pattern})`,
-      ]),
+      eb.or([sql<boolean>`search_normalize(u.name) LIKE search_normalize(${pattern})`, sql<boolean>`lower(u.code) LIKE lower(${pattern})`]),
     );
   }
   if (options.underPath) query = query.where(sql<boolean>`p.path <@ ${options.underPath}::ltree`);
@@ -201,6 +208,9 @@ export async function insertUnits(db: Kysely<DB>, units: NewUnit[]): Promise<Map
 }
 
 export async function countUnits(db: Kysely<DB>): Promise<number> {
-  const row = await db.selectFrom('org_unit').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('org_unit')
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }

@@ -6,10 +6,7 @@ import { Type, type Static } from 'typebox';
  */
 export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Ngày dạng YYYY-MM-DD', examples: ['2025-07-01'] });
 
-export const AsOfQuery = Type.Object(
-  { asOf: Type.Optional(IsoDate) },
-  { additionalProperties: false },
-);
+export const AsOfQuery = Type.Object({ asOf: Type.Optional(IsoDate) }, { additionalProperties: false });
 
 export const UnitIdParams = Type.Object({ id: Type.Integer({ minimum: 1, description: 'Mã số nội bộ của đơn vị' }) });
 

@@ -69,7 +69,12 @@ export class OrgService {
 
   async search(scope: TreeScope, input: { q: string; asOf?: string; under?: number; limit?: number }): Promise<OrgSearchResult> {
     const asOf = resolveAsOf(input.asOf);
-    const words = input.q.normalize('NFC').trim().split(/\s+/).filter((w) => w.length > 0).slice(0, 10);
+    const words = input.q
+      .normalize('NFC')
+      .trim()
+      .split(/\s+/)
+      .filter((w) => w.length > 0)
+      .slice(0, 10);
     if (words.join('').length < 2) throw orgErrors.searchTooShort();
     // Always searched inside a subtree: the one asked for (already checked to be in scope by
     // the route guard) or the caller's own.
@@ -87,7 +92,11 @@ export class OrgService {
       items: rows.map((row) => ({
         ...presentSummary(row),
         ancestors: withinScope(
-          row.path.split('.').slice(0, -1).map((id) => byId.get(Number(id))).filter((r): r is repo.PlacedUnitRow => !!r),
+          row.path
+            .split('.')
+            .slice(0, -1)
+            .map((id) => byId.get(Number(id)))
+            .filter((r): r is repo.PlacedUnitRow => !!r),
           scope,
         ).map(presentRef),
       })),

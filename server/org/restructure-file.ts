@@ -23,14 +23,25 @@ export async function readPlanFile(path: string): Promise<{ rows: PlanRow[]; pro
   const first = await readFirstRows({ path }, 15);
   const header = detectHeader(first, PLAN_FIELDS);
   if (header.headerRowNumber === 0 || header.missingRequired.length > 0) {
-    const missing = PLAN_FIELDS.filter((f) => header.missingRequired.includes(f.key) || header.headerRowNumber === 0 && f.required).map((f) => `"${f.label}"`);
-    return { rows: [], problems: [{ row: null, code: null, message: `Tệp kế hoạch thiếu cột ${missing.join(', ')}. Các cột cần có: ${PLAN_FIELDS.map((f) => f.label).join(', ')}.` }] };
+    const missing = PLAN_FIELDS.filter((f) => header.missingRequired.includes(f.key) || (header.headerRowNumber === 0 && f.required)).map(
+      (f) => `"${f.label}"`,
+    );
+    return {
+      rows: [],
+      problems: [
+        {
+          row: null,
+          code: null,
+          message: `Tệp kế hoạch thiếu cột ${missing.join(', ')}. Các cột cần có: ${PLAN_FIELDS.map((f) => f.label).join(', ')}.`,
+        },
+      ],
+    };
   }
   const rows: PlanRow[] = [];
   const problems: PlanProblem[] = [];
   const cell = (cells: (string | null)[], key: string) => {
     const index = header.mapping[key];
-    const value = index === undefined ? null : cells[index] ?? null;
+    const value = index === undefined ? null : (cells[index] ?? null);
     return value === null || value.trim() === '' ? null : value.trim();
   };
   for await (const row of openTable({ path }, { maxRows: MAX_PLAN_ROWS })) {
@@ -41,12 +52,20 @@ export async function readPlanFile(path: string): Promise<{ rows: PlanRow[]; pro
     if (!opText && !oldCode && !newCode) continue;
     const operation = opText ? parseOperationKind(opText) : null;
     if (!operation) {
-      problems.push({ row: row.rowNumber, code: oldCode ?? newCode, message: `Dòng ${row.rowNumber}: thao tác "${opText ?? ''}" không hợp lệ (Thành lập, Đổi tên, Chuyển, Sáp nhập, Chia tách, Giải thể).` });
+      problems.push({
+        row: row.rowNumber,
+        code: oldCode ?? newCode,
+        message: `Dòng ${row.rowNumber}: thao tác "${opText ?? ''}" không hợp lệ (Thành lập, Đổi tên, Chuyển, Sáp nhập, Chia tách, Giải thể).`,
+      });
       continue;
     }
     const date = parseDateCell(cell(row.cells, 'effectiveOn'));
     if (!date.ok) {
-      problems.push({ row: row.rowNumber, code: oldCode ?? newCode, message: `Dòng ${row.rowNumber}, cột "Ngày hiệu lực": ${date.reason}` });
+      problems.push({
+        row: row.rowNumber,
+        code: oldCode ?? newCode,
+        message: `Dòng ${row.rowNumber}, cột "Ngày hiệu lực": ${date.reason}`,
+      });
       continue;
     }
     const kindText = cell(row.cells, 'newKind');
@@ -55,7 +74,16 @@ export async function readPlanFile(path: string): Promise<{ rows: PlanRow[]; pro
       problems.push({ row: row.rowNumber, code: newCode, message: `Dòng ${row.rowNumber}: loại đơn vị "${kindText}" không hợp lệ.` });
       continue;
     }
-    rows.push({ row: row.rowNumber, operation, oldCode, newCode, newName: cell(row.cells, 'newName'), newKind, newParentCode: cell(row.cells, 'newParentCode'), effectiveOn: date.value });
+    rows.push({
+      row: row.rowNumber,
+      operation,
+      oldCode,
+      newCode,
+      newName: cell(row.cells, 'newName'),
+      newKind,
+      newParentCode: cell(row.cells, 'newParentCode'),
+      effectiveOn: date.value,
+    });
   }
   return { rows, problems };
 }
@@ -73,14 +101,22 @@ export function namingRows(problems: readonly PlanProblem[]): PlanProblem[] {
 /** Tải tệp mẫu of the restructuring screen: the columns readPlanFile recognises, an example, the notes. */
 const PLAN_HELP: Record<string, Pick<TemplateColumn, 'example' | 'howTo' | 'text'>> = {
   operation: { example: 'Sáp nhập', howTo: 'Thành lập, Đổi tên, Chuyển, Sáp nhập, Chia tách hoặc Giải thể.' },
-  oldCode: { example: 'TNI-P02', howTo: 'Mã đơn vị đang có (Đổi tên, Chuyển, Sáp nhập, Chia tách, Giải thể). Bỏ trống khi Thành lập.', text: true },
+  oldCode: {
+    example: 'TNI-P02',
+    howTo: 'Mã đơn vị đang có (Đổi tên, Chuyển, Sáp nhập, Chia tách, Giải thể). Bỏ trống khi Thành lập.',
+    text: true,
+  },
   newCode: {
     example: 'TNI-P01',
-    howTo: 'Thành lập: mã của đơn vị mới. Sáp nhập, Chia tách: mã đơn vị kế thừa (một dòng cho mỗi phần khi chia tách). Giải thể: mã đơn vị nhận các đơn vị trực thuộc.',
+    howTo:
+      'Thành lập: mã của đơn vị mới. Sáp nhập, Chia tách: mã đơn vị kế thừa (một dòng cho mỗi phần khi chia tách). Giải thể: mã đơn vị nhận các đơn vị trực thuộc.',
     text: true,
   },
   newName: { example: '', howTo: 'Tên của đơn vị mới (Thành lập) hoặc tên mới (Đổi tên).' },
-  newKind: { example: '', howTo: 'Loại của đơn vị mới khi Thành lập, ví dụ: Công đoàn xã, phường; Công đoàn cơ sở; Công đoàn khu công nghiệp.' },
+  newKind: {
+    example: '',
+    howTo: 'Loại của đơn vị mới khi Thành lập, ví dụ: Công đoàn xã, phường; Công đoàn cơ sở; Công đoàn khu công nghiệp.',
+  },
   newParentCode: { example: '', howTo: 'Mã đơn vị cấp trên mới (Thành lập, Chuyển).', text: true },
   effectiveOn: { example: '01/07/2026', howTo: 'Ngày/tháng/năm (dd/mm/yyyy). Mọi dòng của một kế hoạch có cùng một ngày hiệu lực.' },
 };

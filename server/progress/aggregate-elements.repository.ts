@@ -17,7 +17,10 @@ export interface SubtreeCounts {
 }
 
 /** Employers under one unit (today's tree), split by employer sector, for one size threshold. */
-export type EmployerCounts = Map<string, { employers: number; withCdcs: number; workersKnown: number; workersSum: number; workersCdcsKnown: number; workersCdcsSum: number }>;
+export type EmployerCounts = Map<
+  string,
+  { employers: number; withCdcs: number; workersKnown: number; workersSum: number; workersCdcsKnown: number; workersCdcsSum: number }
+>;
 
 /**
  * One subtree count asked for: a unit on a date, with the period new members are counted in, and
@@ -33,7 +36,8 @@ export interface CountRequest {
   members: boolean;
 }
 
-export const countKey = (r: CountRequest) => `${r.unitId}|${r.date}|${r.period ? `${r.period.start}..${r.period.end}` : ''}|${r.women ? 'w' : ''}|${r.members ? 'm' : ''}`;
+export const countKey = (r: CountRequest) =>
+  `${r.unitId}|${r.date}|${r.period ? `${r.period.start}..${r.period.end}` : ''}|${r.women ? 'w' : ''}|${r.members ? 'm' : ''}`;
 
 /**
  * The date-dependent derived counts of units' subtrees, for many (unit, date) pairs in one
@@ -59,8 +63,22 @@ export async function aggregatedCounts(db: Kysely<DB>, requests: CountRequest[])
   // A unit's own members on its day: one index-only range of membership (unit_id, valid_from, valid_to).
   const ownActive = sql`h.unit_id = pl.unit_id AND h.valid_from <= pl.day AND (h.valid_to IS NULL OR h.valid_to > pl.day)`;
   const query = sql<{
-    placed: boolean; req: Num; unit_id: Num; day: string | null; p_start: string | null; p_end: string | null; has_period: boolean | null; sector: string | null;
-    active: Num; women: Num; joined: Num; cdcs: Num; upper_units: Num; agr: Num; agr_b: Num; agr_better: Num;
+    placed: boolean;
+    req: Num;
+    unit_id: Num;
+    day: string | null;
+    p_start: string | null;
+    p_end: string | null;
+    has_period: boolean | null;
+    sector: string | null;
+    active: Num;
+    women: Num;
+    joined: Num;
+    cdcs: Num;
+    upper_units: Num;
+    agr: Num;
+    agr_b: Num;
+    agr_better: Num;
   }>`
     WITH req AS (
       SELECT d.*, row_number() OVER () AS req FROM (
@@ -131,7 +149,8 @@ export async function aggregatedCounts(db: Kysely<DB>, requests: CountRequest[])
     await sql`SET LOCAL jit = off`.execute(trx);
     return (await query.execute(trx)).rows;
   });
-  const bounds = (unitId: number, day: string, start: string, end: string, hasPeriod: boolean) => `${unitId}|${day}|${start}|${end}|${hasPeriod}`;
+  const bounds = (unitId: number, day: string, start: string, end: string, hasPeriod: boolean) =>
+    `${unitId}|${day}|${start}|${end}|${hasPeriod}`;
   const boundsOf = (r: CountRequest) => bounds(r.unitId, r.date, r.period?.start ?? r.date, r.period?.end ?? r.date, r.period !== null);
   const byBounds = new Map<string, string>(requests.map((r) => [boundsOf(r), countKey(r)]));
   const byReq = new Map<number, SubtreeCounts>();
@@ -146,8 +165,13 @@ export async function aggregatedCounts(db: Kysely<DB>, requests: CountRequest[])
     const entry = byReq.get(n(r.req))!;
     entry.upperUnits += n(r.upper_units);
     const c = entry.bySector.get(r.sector!) ?? { active: 0, women: 0, joined: 0, cdcs: 0, agr: 0, agrB: 0, agrBetter: 0 };
-    c.active += n(r.active); c.women += n(r.women); c.joined += n(r.joined); c.cdcs += n(r.cdcs);
-    c.agr += n(r.agr); c.agrB += n(r.agr_b); c.agrBetter += n(r.agr_better);
+    c.active += n(r.active);
+    c.women += n(r.women);
+    c.joined += n(r.joined);
+    c.cdcs += n(r.cdcs);
+    c.agr += n(r.agr);
+    c.agrB += n(r.agr_b);
+    c.agrBetter += n(r.agr_better);
     entry.bySector.set(r.sector!, c);
   }
   // Requests with and without a period, or with and without women, share bounds: each gets its entry.
@@ -162,11 +186,24 @@ export async function aggregatedCounts(db: Kysely<DB>, requests: CountRequest[])
  * Employers under several units on today's tree with at least `minWorkers` workers, by employer
  * sector, from progress_employer. Null when the threshold is above the aggregates' cap.
  */
-export async function aggregatedEmployers(db: Kysely<DB>, unitIds: number[], minWorkers: number): Promise<Map<number, EmployerCounts> | null> {
+export async function aggregatedEmployers(
+  db: Kysely<DB>,
+  unitIds: number[],
+  minWorkers: number,
+): Promise<Map<number, EmployerCounts> | null> {
   if (minWorkers > EMPLOYER_WORKERS_CAP) return null;
   const out = new Map<number, EmployerCounts>(unitIds.map((id) => [id, new Map()]));
   if (unitIds.length === 0) return out;
-  const rows = await sql<{ unit_id: Num; sector: string; employers: Num; with_cdcs: Num; workers_known: Num; workers_sum: Num; workers_cdcs_known: Num; workers_cdcs_sum: Num }>`
+  const rows = await sql<{
+    unit_id: Num;
+    sector: string;
+    employers: Num;
+    with_cdcs: Num;
+    workers_known: Num;
+    workers_sum: Num;
+    workers_cdcs_known: Num;
+    workers_cdcs_sum: Num;
+  }>`
     -- Per unit, one index range: the aggregates hold each unit's own employers too. The units are
     -- walked from the list (a plain IN over hundreds of ids made the planner scan the whole tree).
     SELECT c.unit_id, e.sector, sum(e.employers) AS employers, sum(e.with_cdcs) AS with_cdcs, sum(e.workers_known) AS workers_known, sum(e.workers_sum) AS workers_sum,
@@ -177,8 +214,12 @@ export async function aggregatedEmployers(db: Kysely<DB>, unitIds: number[], min
     GROUP BY c.unit_id, e.sector`.execute(db);
   for (const r of rows.rows) {
     out.get(Number(r.unit_id))!.set(r.sector, {
-      employers: n(r.employers), withCdcs: n(r.with_cdcs), workersKnown: n(r.workers_known), workersSum: n(r.workers_sum),
-      workersCdcsKnown: n(r.workers_cdcs_known), workersCdcsSum: n(r.workers_cdcs_sum),
+      employers: n(r.employers),
+      withCdcs: n(r.with_cdcs),
+      workersKnown: n(r.workers_known),
+      workersSum: n(r.workers_sum),
+      workersCdcsKnown: n(r.workers_cdcs_known),
+      workersCdcsSum: n(r.workers_cdcs_sum),
     });
   }
   return out;
@@ -192,7 +233,12 @@ export type ReportedTotals = Map<string, { total: number | null; units: number }
  * index range per unit): the same answer as `reportedTotals` on the raw reports. Elements nobody
  * reported are absent (missing, never zero).
  */
-export async function aggregatedReportedTotals(db: Kysely<DB>, unitIds: number[], periodCode: string, includeSubmitted: boolean): Promise<Map<number, ReportedTotals>> {
+export async function aggregatedReportedTotals(
+  db: Kysely<DB>,
+  unitIds: number[],
+  periodCode: string,
+  includeSubmitted: boolean,
+): Promise<Map<number, ReportedTotals>> {
   const out = new Map<number, ReportedTotals>(unitIds.map((id) => [id, new Map()]));
   if (unitIds.length === 0) return out;
   const rows = await sql<{ unit_id: Num; element_code: string; total: Num; units: Num }>`
@@ -201,7 +247,8 @@ export async function aggregatedReportedTotals(db: Kysely<DB>, unitIds: number[]
     JOIN progress_reported r ON r.unit_id = c.unit_id AND r.period_code = ${periodCode} AND (r.state = 'accepted' OR ${includeSubmitted})
     GROUP BY r.unit_id, r.element_code
     HAVING sum(r.units) > 0`.execute(db);
-  for (const r of rows.rows) out.get(Number(r.unit_id))!.set(r.element_code, { total: r.total === null ? null : Number(r.total), units: n(r.units) });
+  for (const r of rows.rows)
+    out.get(Number(r.unit_id))!.set(r.element_code, { total: r.total === null ? null : Number(r.total), units: n(r.units) });
   return out;
 }
 
@@ -217,12 +264,19 @@ export const EMPLOYER_ELEMENTS = ['employers', 'employers_with_cdcs', 'workers',
  * they are left out when the target counts none of them ('not-asked').
  */
 export async function composeElements(
-  db: Kysely<DB>, unitId: number, counts: SubtreeCounts, employers: EmployerCounts | null | 'not-asked', scope: ElementScope, hasPeriod: boolean,
+  db: Kysely<DB>,
+  unitId: number,
+  counts: SubtreeCounts,
+  employers: EmployerCounts | null | 'not-asked',
+  scope: ElementScope,
+  hasPeriod: boolean,
 ): Promise<ElementValues> {
   const sectors = scope.sectors && scope.sectors.length ? scope.sectors : null;
   const inScope = (sector: string) => sectors === null || sectors.includes(sector);
-  const sum = (pick: (c: SubtreeCounts['bySector'] extends Map<string, infer V> ? V : never) => number, where: (s: string) => boolean = inScope) =>
-    [...counts.bySector].filter(([s]) => where(s)).reduce((total, [, c]) => total + pick(c), 0);
+  const sum = (
+    pick: (c: SubtreeCounts['bySector'] extends Map<string, infer V> ? V : never) => number,
+    where: (s: string) => boolean = inScope,
+  ) => [...counts.bySector].filter(([s]) => where(s)).reduce((total, [, c]) => total + pick(c), 0);
   let employerValues: [string, number | null][];
   if (employers === 'not-asked') {
     employerValues = [];
@@ -243,7 +297,13 @@ export async function composeElements(
     ['members_women', counts.hasMembers && counts.hasWomen ? sum((c) => c.women) : null],
     ['members_new', counts.hasMembers && hasPeriod ? sum((c) => c.joined) : null],
     ['cdcs', sum((c) => c.cdcs)],
-    ['cdcs_enterprise', sum((c) => c.cdcs, (s) => inScope(s) && ENTERPRISE_SECTORS.includes(s))],
+    [
+      'cdcs_enterprise',
+      sum(
+        (c) => c.cdcs,
+        (s) => inScope(s) && ENTERPRISE_SECTORS.includes(s),
+      ),
+    ],
     ['upper_units', counts.upperUnits],
     ...employerValues,
     ['cdcs_with_agreement', sum((c) => c.agr)],
@@ -254,9 +314,16 @@ export async function composeElements(
 
 /** Every derived element of several units' subtrees for one scope (tests and one-off reads). */
 export async function aggregatedElements(
-  db: Kysely<DB>, unitIds: number[], date: string, scope: ElementScope, period: { start: string; end: string } | null,
+  db: Kysely<DB>,
+  unitIds: number[],
+  date: string,
+  scope: ElementScope,
+  period: { start: string; end: string } | null,
 ): Promise<Map<number, ElementValues>> {
-  const counts = await aggregatedCounts(db, unitIds.map((unitId) => ({ unitId, date, period, women: true, members: true })));
+  const counts = await aggregatedCounts(
+    db,
+    unitIds.map((unitId) => ({ unitId, date, period, women: true, members: true })),
+  );
   const employers = await aggregatedEmployers(db, unitIds, scope.minWorkers ?? 0);
   const out = new Map<number, ElementValues>();
   for (const unitId of unitIds) {

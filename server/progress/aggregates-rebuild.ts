@@ -9,7 +9,10 @@ import { AGGREGATE_TRIGGERS, REBUILD_REPORTED_SQL, REBUILD_SQL } from './aggrega
  * set-based from the raw tables and switches them back on. Both run inside one transaction, so
  * no reader ever sees a half-built table.
  */
-export async function rebuildAggregates(db: Kysely<any>, options: { workMem?: string } = {}): Promise<{ seconds: number; rollupRows: number; employerRows: number }> {
+export async function rebuildAggregates(
+  db: Kysely<any>,
+  options: { workMem?: string } = {},
+): Promise<{ seconds: number; rollupRows: number; employerRows: number }> {
   const started = performance.now();
   const counts = await db.transaction().execute(async (trx) => {
     // Large hash joins and sorts (11 M memberships at national scale) stay in memory.

@@ -56,11 +56,46 @@ export const AGGREGATE_TRIGGERS: AggregateTrigger[] = [
   ...statementTriggers('agreement', 'agreement'),
   ...statementTriggers('employer', 'employer'),
   ...statementTriggers('org_placement', 'placement'),
-  { name: 'progress_agg_unit_upd', table: 'org_unit', event: 'UPDATE', level: 'row', fn: 'progress_agg_unit_upd', when: 'OLD.kind IS DISTINCT FROM NEW.kind OR OLD.sector IS DISTINCT FROM NEW.sector' },
-  { name: 'progress_agg_profile_ins', table: 'grassroots_profile', event: 'INSERT', level: 'row', fn: 'progress_agg_profile', when: 'NEW.dissolved_on IS NOT NULL' },
-  { name: 'progress_agg_profile_upd', table: 'grassroots_profile', event: 'UPDATE', level: 'row', fn: 'progress_agg_profile', when: 'OLD.dissolved_on IS DISTINCT FROM NEW.dissolved_on' },
-  { name: 'progress_agg_profile_del', table: 'grassroots_profile', event: 'DELETE', level: 'row', fn: 'progress_agg_profile', when: 'OLD.dissolved_on IS NOT NULL' },
-  { name: 'progress_agg_member_gender', table: 'member', event: 'UPDATE', level: 'row', fn: 'progress_agg_member_gender', when: 'OLD.gender IS DISTINCT FROM NEW.gender' },
+  {
+    name: 'progress_agg_unit_upd',
+    table: 'org_unit',
+    event: 'UPDATE',
+    level: 'row',
+    fn: 'progress_agg_unit_upd',
+    when: 'OLD.kind IS DISTINCT FROM NEW.kind OR OLD.sector IS DISTINCT FROM NEW.sector',
+  },
+  {
+    name: 'progress_agg_profile_ins',
+    table: 'grassroots_profile',
+    event: 'INSERT',
+    level: 'row',
+    fn: 'progress_agg_profile',
+    when: 'NEW.dissolved_on IS NOT NULL',
+  },
+  {
+    name: 'progress_agg_profile_upd',
+    table: 'grassroots_profile',
+    event: 'UPDATE',
+    level: 'row',
+    fn: 'progress_agg_profile',
+    when: 'OLD.dissolved_on IS DISTINCT FROM NEW.dissolved_on',
+  },
+  {
+    name: 'progress_agg_profile_del',
+    table: 'grassroots_profile',
+    event: 'DELETE',
+    level: 'row',
+    fn: 'progress_agg_profile',
+    when: 'OLD.dissolved_on IS NOT NULL',
+  },
+  {
+    name: 'progress_agg_member_gender',
+    table: 'member',
+    event: 'UPDATE',
+    level: 'row',
+    fn: 'progress_agg_member_gender',
+    when: 'OLD.gender IS DISTINCT FROM NEW.gender',
+  },
   // Added by migration 0014 (its table did not exist before): accepted and submitted report figures.
   ...statementTriggers('reported_value', 'reported'),
 ];
@@ -72,7 +107,8 @@ const upperList = UPPER_KINDS.map((k) => `'${k}'`).join(', ');
 const COUNTS = ['active', 'women', 'joined', 'cdcs', 'upper_units', 'agr', 'agr_b', 'agr_better'] as const;
 
 /** Strict ancestors of a placement path as a lateral relation a(id) of text unit ids (empty for the root). */
-const strictAncestors = (path: string) => `CROSS JOIN LATERAL unnest((string_to_array(${path}::text, '.'))[1:nlevel(${path}) - 1]) AS a(id)`;
+const strictAncestors = (path: string) =>
+  `CROSS JOIN LATERAL unnest((string_to_array(${path}::text, '.'))[1:nlevel(${path}) - 1]) AS a(id)`;
 /** Every unit on a placement path, the placed unit included. */
 const pathUnits = (path: string) => `CROSS JOIN LATERAL unnest(string_to_array(${path}::text, '.')) AS a(id)`;
 
@@ -217,6 +253,8 @@ export const REBUILD_EMPLOYERS_SQL = ['TRUNCATE progress_employer', applyEmploye
 
 export const REBUILD_SQL = [
   'TRUNCATE progress_rollup, progress_employer',
-  applyFactsSql([membershipFacts('membership', '1'), unitFacts(UNITS_WITH_DISSOLUTION, '1'), agreementFacts('agreement', '1')].join('\nUNION ALL\n')),
+  applyFactsSql(
+    [membershipFacts('membership', '1'), unitFacts(UNITS_WITH_DISSOLUTION, '1'), agreementFacts('agreement', '1')].join('\nUNION ALL\n'),
+  ),
   applyEmployersSql('employer', '1'),
 ];

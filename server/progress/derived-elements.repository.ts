@@ -20,7 +20,13 @@ const UPPER_KINDS = ['commune', 'industrial_zone', 'local_sector', 'district'];
  * This is the naive path, straight from the raw tables: the correctness oracle the aggregates
  * (aggregate-elements.repository.ts) are tested against, and the benchmark's baseline.
  */
-export async function derivedElements(db: Kysely<DB>, unitId: number, date: string, scope: ElementScope, period: { start: string; end: string } | null): Promise<ElementValues> {
+export async function derivedElements(
+  db: Kysely<DB>,
+  unitId: number,
+  date: string,
+  scope: ElementScope,
+  period: { start: string; end: string } | null,
+): Promise<ElementValues> {
   const sectors = scope.sectors && scope.sectors.length ? scope.sectors : null;
   const minWorkers = scope.minWorkers ?? 0;
   const treeOnDate = sql`
@@ -91,7 +97,12 @@ export async function derivedElements(db: Kysely<DB>, unitId: number, date: stri
 }
 
 /** Employers counted under a unit on today's tree (employers are not effective-dated). */
-export async function rawEmployerElements(db: Kysely<DB>, unitId: number, sectors: string[] | null, minWorkers: number): Promise<[string, number | null][]> {
+export async function rawEmployerElements(
+  db: Kysely<DB>,
+  unitId: number,
+  sectors: string[] | null,
+  minWorkers: number,
+): Promise<[string, number | null][]> {
   const employers = await sql<{ employers: number; with_cdcs: number; workers: number | null; workers_cdcs: number | null }>`
     WITH root AS (SELECT path FROM org_placement WHERE unit_id = ${unitId} AND valid_to IS NULL)
     SELECT count(*) AS employers, count(*) FILTER (WHERE e.cdcs_unit_id IS NOT NULL) AS with_cdcs,
@@ -99,7 +110,9 @@ export async function rawEmployerElements(db: Kysely<DB>, unitId: number, sector
     FROM employer e
     WHERE coalesce(e.workers, 0) >= ${minWorkers}
       AND (${sectors}::text[] IS NULL OR e.sector = ANY(${sectors}::text[]))
-      AND EXISTS (SELECT 1 FROM org_placement p, root WHERE p.unit_id = coalesce(e.cdcs_unit_id, e.area_unit_id) AND p.valid_to IS NULL AND p.path <@ root.path)`.execute(db);
+      AND EXISTS (SELECT 1 FROM org_placement p, root WHERE p.unit_id = coalesce(e.cdcs_unit_id, e.area_unit_id) AND p.valid_to IS NULL AND p.path <@ root.path)`.execute(
+    db,
+  );
   const ee = employers.rows[0]!;
   return [
     ['employers', Number(ee.employers)],
@@ -116,7 +129,10 @@ export async function rawEmployerElements(db: Kysely<DB>, unitId: number, sector
  * (period, element), then kept to units under the subtree on today's tree.
  */
 export async function reportedTotals(
-  db: Kysely<DB>, unitId: number, periodCode: string, includeSubmitted: boolean,
+  db: Kysely<DB>,
+  unitId: number,
+  periodCode: string,
+  includeSubmitted: boolean,
 ): Promise<Map<string, { total: number | null; units: number }>> {
   const rows = await sql<{ element_code: string; total: number | null; units: number }>`
     SELECT r.element_code, sum(r.value) AS total, count(DISTINCT r.unit_id) AS units
@@ -128,14 +144,21 @@ export async function reportedTotals(
 }
 
 /** Reported elements for some codes: values (null where nobody reported) and the units that reported. */
-export function pickReported(totals: Map<string, { total: number | null; units: number }>, codes: string[]): { values: ElementValues; reportingUnits: number } {
+export function pickReported(
+  totals: Map<string, { total: number | null; units: number }>,
+  codes: string[],
+): { values: ElementValues; reportingUnits: number } {
   const values: ElementValues = new Map(codes.map((c) => [c, totals.get(c)?.total ?? null]));
   const reportingUnits = Math.max(0, ...codes.map((c) => totals.get(c)?.units ?? 0));
   return { values, reportingUnits };
 }
 
 export async function reportedElements(
-  db: Kysely<DB>, unitId: number, periodCode: string, codes: string[], includeSubmitted: boolean,
+  db: Kysely<DB>,
+  unitId: number,
+  periodCode: string,
+  codes: string[],
+  includeSubmitted: boolean,
 ): Promise<{ values: ElementValues; reportingUnits: number }> {
   if (codes.length === 0) return { values: new Map(), reportingUnits: 0 };
   return pickReported(await reportedTotals(db, unitId, periodCode, includeSubmitted), codes);

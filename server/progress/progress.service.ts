@@ -3,18 +3,45 @@ import { formatExpression, indicatorValue, parseExpression, referencedCodes, typ
 import { baseElementOf, scopeWithin, type DerivedDefinition } from '../../domain/measures/derived-definition.ts';
 import { expandIndicatorReferences } from '../../domain/measures/indicator-checks.ts';
 import {
-  rankChildren, ruleOf, weighContributions, type BreakdownRule, type ChildBasis, type ContributionFigures, type ContributionInput, type ContributionReference,
+  rankChildren,
+  ruleOf,
+  weighContributions,
+  type BreakdownRule,
+  type ChildBasis,
+  type ContributionFigures,
+  type ContributionInput,
+  type ContributionReference,
 } from '../../domain/indicators/breakdown.ts';
 import { judge, rangeOf, type Comparator, type Observation, type Progress, type ProgressStatus } from '../../domain/indicators/progress.ts';
 import { parsePeriod, type Period } from '../../domain/periods/period.ts';
 import type { DB, TargetTable } from '../db/schema.ts';
 import {
-  aggregatedCounts, aggregatedEmployers, aggregatedReportedTotals, composeElements, countKey, EMPLOYER_ELEMENTS, MEMBER_ELEMENTS, type CountRequest, type EmployerCounts, type ReportedTotals, type SubtreeCounts,
+  aggregatedCounts,
+  aggregatedEmployers,
+  aggregatedReportedTotals,
+  composeElements,
+  countKey,
+  EMPLOYER_ELEMENTS,
+  MEMBER_ELEMENTS,
+  type CountRequest,
+  type EmployerCounts,
+  type ReportedTotals,
+  type SubtreeCounts,
 } from './aggregate-elements.repository.ts';
 import { derivedElements, pickReported, reportedTotals, type ElementScope, type ElementValues } from './derived-elements.repository.ts';
 import { revisedAfter, versionsInForce } from '../targets/target-versions.repository.ts';
 
-type TargetRow = Omit<TargetTable, 'id' | 'created_at'> & { id: number; indicator_name: string; indicator_unit: string; numerator: string; denominator: string | null; document_title: string; document_symbol: string | null; document_issued_on: string | null; owner_name: string };
+type TargetRow = Omit<TargetTable, 'id' | 'created_at'> & {
+  id: number;
+  indicator_name: string;
+  indicator_unit: string;
+  numerator: string;
+  denominator: string | null;
+  document_title: string;
+  document_symbol: string | null;
+  document_issued_on: string | null;
+  owner_name: string;
+};
 
 export interface TargetProgress {
   targetId: number;
@@ -82,7 +109,8 @@ function yearPeriod(day: string): Period {
 /** Every 31/12 strictly between two days. */
 function yearEndsBetween(from: string, until: string): string[] {
   const days: string[] = [];
-  for (let y = Number(from.slice(0, 4)); y < Number(until.slice(0, 4)); y++) if (`${y}-12-31` > from && `${y}-12-31` < until) days.push(`${y}-12-31`);
+  for (let y = Number(from.slice(0, 4)); y < Number(until.slice(0, 4)); y++)
+    if (`${y}-12-31` > from && `${y}-12-31` < until) days.push(`${y}-12-31`);
   return days;
 }
 
@@ -148,9 +176,18 @@ export class ElementCache {
   } = { counts: [], employers: [], reported: [] };
   private scheduled = false;
 
-  constructor(private readonly db: Kysely<DB>, private readonly source: DerivedSource) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly source: DerivedSource,
+  ) {}
 
-  get(unitIds: number[], date: string, scope: ElementScope, period: { start: string; end: string } | null, needs: ElementNeeds = ALL_ELEMENTS): Promise<ElementValues>[] {
+  get(
+    unitIds: number[],
+    date: string,
+    scope: ElementScope,
+    period: { start: string; end: string } | null,
+    needs: ElementNeeds = ALL_ELEMENTS,
+  ): Promise<ElementValues>[] {
     if (this.source === 'raw') {
       return unitIds.map((id) => {
         const key = `${id}|${date}|${(scope.sectors ?? []).join(',')}|${scope.minWorkers ?? ''}|${period ? `${period.start}..${period.end}` : ''}`;
@@ -167,7 +204,10 @@ export class ElementCache {
     return unitIds.map(async (unitId) => {
       const request = { unitId, date, period, women: needs.women, members: needs.members };
       // Employer sums are read only for targets that count employers or workers.
-      const [counts, employerCounts] = await Promise.all([this.countsOf(request), needs.employers ? this.employersOf(unitId, minWorkers) : 'not-asked' as const]);
+      const [counts, employerCounts] = await Promise.all([
+        this.countsOf(request),
+        needs.employers ? this.employersOf(unitId, minWorkers) : ('not-asked' as const),
+      ]);
       return counts ? composeElements(this.db, unitId, counts, employerCounts, scope, period !== null) : new Map();
     });
   }
@@ -183,7 +223,9 @@ export class ElementCache {
     if (/^\d{4}$/.test(periodCode)) {
       const key = `${unitId}|${periodCode}|${includeSubmitted}|latest`;
       if (!this.reportedTotals.has(key)) {
-        const [year, h2, h1] = [periodCode, `${periodCode}-H2`, `${periodCode}-H1`].map((code) => this.reportedOne(unitId, code, includeSubmitted));
+        const [year, h2, h1] = [periodCode, `${periodCode}-H2`, `${periodCode}-H1`].map((code) =>
+          this.reportedOne(unitId, code, includeSubmitted),
+        );
         this.reportedTotals.set(key, Promise.all([year!, h2!, h1!]).then(latestOfYear));
       }
       return this.reportedTotals.get(key)!;
@@ -244,7 +286,10 @@ export class ElementCache {
         );
       }
       if (counts.length) {
-        aggregatedCounts(this.db, counts.map(([r]) => r)).then(
+        aggregatedCounts(
+          this.db,
+          counts.map(([r]) => r),
+        ).then(
           (found) => counts.forEach(([r, d]) => d.resolve(found.get(countKey(r)))),
           (error) => counts.forEach(([, d]) => d.reject(error)),
         );
@@ -300,7 +345,9 @@ async function readCatalogue(db: Kysely<DB>): Promise<Catalogue> {
   ]);
   return {
     sources: new Map(elements.map((e) => [e.code, e.source])),
-    custom: new Map(elements.filter((e) => e.definition !== null && e.source === 'derived').map((e) => [e.code, e.definition as DerivedDefinition])),
+    custom: new Map(
+      elements.filter((e) => e.definition !== null && e.source === 'derived').map((e) => [e.code, e.definition as DerivedDefinition]),
+    ),
     reusable: new Map(indicators.map((i) => [i.code, i])),
   };
 }
@@ -328,7 +375,10 @@ export class ProgressService {
   /** Set on a reading engine (`reading`): the catalogue stays the writer's, so invalidation reaches it at once. */
   private catalogueOwner: ProgressService | null = null;
 
-  constructor(private readonly db: Kysely<DB>, private readonly source: DerivedSource = 'aggregates') {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly source: DerivedSource = 'aggregates',
+  ) {}
 
   /**
    * The same engine computing on another handle: the dashboards read the replica
@@ -377,12 +427,24 @@ export class ProgressService {
    * element read in the target's scope narrowed by the element's own filters (one cache read per
    * distinct scope: a dashboard's custom elements mostly share them).
    */
-  private derivedOf(t: Pick<TargetRow, 'sectors' | 'min_workers'>, codes: string[], unitIds: number[], date: string, period: Period | null, cache: ElementCache, cat: Catalogue): Promise<ElementValues>[] {
+  private derivedOf(
+    t: Pick<TargetRow, 'sectors' | 'min_workers'>,
+    codes: string[],
+    unitIds: number[],
+    date: string,
+    period: Period | null,
+    cache: ElementCache,
+    cat: Catalogue,
+  ): Promise<ElementValues>[] {
     const scope = { sectors: t.sectors, minWorkers: t.min_workers };
     const native = codes.filter((c) => cat.sources.get(c) === 'derived' && !cat.custom.has(c));
     const reads: { pairs: [string, string][]; values: Promise<ElementValues>[] }[] = [];
     const zero: [string, string][] = [];
-    if (native.length) reads.push({ pairs: native.map((c) => [c, c]), values: cache.get(unitIds, date, scope, periodIfCounted(native, period), needsOf(native)) });
+    if (native.length)
+      reads.push({
+        pairs: native.map((c) => [c, c]),
+        values: cache.get(unitIds, date, scope, periodIfCounted(native, period), needsOf(native)),
+      });
     const groups = new Map<string, { scope: ElementScope; pairs: [string, string][] }>();
     for (const code of codes) {
       const def = cat.custom.get(code);
@@ -417,7 +479,10 @@ export class ProgressService {
   /** An indicator not yet saved, on a unit and day (the builder's preview): as a target's card would read it, without a target. */
   async previewValue(expressions: { numerator: string; denominator: string | null }, unitId: number, date: string, period: Period) {
     const cat = await this.catalogue();
-    const row = expandRow({ numerator: expressions.numerator, denominator: expressions.denominator, sectors: null, min_workers: null } as TargetRow, cat);
+    const row = expandRow(
+      { numerator: expressions.numerator, denominator: expressions.denominator, sectors: null, min_workers: null } as TargetRow,
+      cat,
+    );
     const { value, numerator, denominator, elements } = await this.valueOf(row, unitId, date, period, false);
     return { value, numerator, denominator, elements };
   }
@@ -435,7 +500,16 @@ export class ProgressService {
       .innerJoin('plan_document as d', 'd.id', 't.document_id')
       .innerJoin('org_unit as o', 'o.id', 't.unit_id')
       .selectAll('t')
-      .select(['i.name as indicator_name', 'i.unit as indicator_unit', 'i.numerator', 'i.denominator', 'd.title as document_title', 'd.symbol as document_symbol', 'd.issued_on as document_issued_on', 'o.name as owner_name']);
+      .select([
+        'i.name as indicator_name',
+        'i.unit as indicator_unit',
+        'i.numerator',
+        'i.denominator',
+        'd.title as document_title',
+        'd.symbol as document_symbol',
+        'd.issued_on as document_issued_on',
+        'o.name as owner_name',
+      ]);
     if (where.unitIds) query = query.where('t.unit_id', 'in', where.unitIds.length ? where.unitIds : [0]);
     if (where.targetIds) query = query.where('t.id', 'in', where.targetIds.length ? where.targetIds : [0]);
     if (where.documentId) query = query.where('t.document_id', '=', where.documentId);
@@ -445,7 +519,11 @@ export class ProgressService {
     const rows = ((await query.orderBy('t.id').execute()) as unknown as TargetRow[]).map((t) => expandRow(t, cat));
     const revisedLater = asOf ? rows.filter((t) => revisedAfter(t, asOf)) : [];
     if (!asOf || revisedLater.length === 0) return rows;
-    const past = await versionsInForce(this.db, revisedLater.map((t) => Number(t.id)), asOf);
+    const past = await versionsInForce(
+      this.db,
+      revisedLater.map((t) => Number(t.id)),
+      asOf,
+    );
     return rows.map((t) => {
       const version = past.get(Number(t.id));
       return version ? { ...t, ...version } : t;
@@ -456,7 +534,12 @@ export class ProgressService {
     if (t.timing === 'annual') {
       const year = Math.min(Math.max(Number(asOf.slice(0, 4)), t.annual_from!), t.annual_to!);
       const period = parsePeriod(String(year));
-      return { period, deadline: period.end, start: period.start, timing: { kind: 'annual', year, from: t.annual_from!, to: t.annual_to! } };
+      return {
+        period,
+        deadline: period.end,
+        start: period.start,
+        timing: { kind: 'annual', year, from: t.annual_from!, to: t.annual_to! },
+      };
     }
     const deadline = t.deadline!;
     const measured = minDate(asOf, deadline);
@@ -491,10 +574,20 @@ export class ProgressService {
    * A target on a unit: value, history, status and forecast. `placedFrom`, when the caller knows
    * it, is the first day the unit stood in the tree: history before it is "no data" without a read.
    */
-  async compute(t: TargetRow, unitId: number, asOf: string, includeSubmitted = false, cache = this.cache(), placedFrom: string | null = null): Promise<TargetProgress> {
+  async compute(
+    t: TargetRow,
+    unitId: number,
+    asOf: string,
+    includeSubmitted = false,
+    cache = this.cache(),
+    placedFrom: string | null = null,
+  ): Promise<TargetProgress> {
     const { period, deadline, start, timing } = this.timingOf(t, asOf);
     const measuredOn = minDate(asOf, deadline);
-    const baseline = t.baseline_value !== null && t.baseline_date !== null && unitId === Number(t.unit_id) ? { date: t.baseline_date, value: Number(t.baseline_value) } : null;
+    const baseline =
+      t.baseline_value !== null && t.baseline_date !== null && unitId === Number(t.unit_id)
+        ? { date: t.baseline_date, value: Number(t.baseline_value) }
+        : null;
     // Asked together, so that the cache reads the current value and the history in one query.
     const [current, history] = await Promise.all([
       this.valueOf(t, unitId, measuredOn, period, includeSubmitted, cache),
@@ -502,15 +595,26 @@ export class ProgressService {
       baseline ? [] : this.history(t, unitId, { start, until: measuredOn }, includeSubmitted, cache, placedFrom),
     ]);
     const spec = { comparator: t.comparator, value: Number(t.value), deadline, baseline, start, range: rangeOf(t.indicator_unit) };
-    const progress = judge(spec, current.value, measuredOn, current.value === null ? [] : [...history, { date: measuredOn, value: current.value }]);
+    const progress = judge(
+      spec,
+      current.value,
+      measuredOn,
+      current.value === null ? [] : [...history, { date: measuredOn, value: current.value }],
+    );
     return {
       targetId: Number(t.id),
       document: { id: Number(t.document_id), title: t.document_title, symbol: t.document_symbol },
       owner: { id: Number(t.unit_id), name: t.owner_name },
       indicator: { code: t.indicator_code, name: t.indicator_name, unit: t.indicator_unit },
-      subject: t.subject, comparator: t.comparator, targetValue: Number(t.value), timing, origin: (t.origin_note as unknown as string | null) ?? null,
+      subject: t.subject,
+      comparator: t.comparator,
+      targetValue: Number(t.value),
+      timing,
+      origin: (t.origin_note as unknown as string | null) ?? null,
       period: { code: period.code, label: period.label, start: period.start, end: period.end },
-      measuredOn, ...current, progress,
+      measuredOn,
+      ...current,
+      progress,
     };
   }
 
@@ -523,15 +627,21 @@ export class ProgressService {
    * daily history.
    */
   private async history(
-    t: TargetRow, unitId: number, span: { start: string; until: string }, includeSubmitted: boolean, cache: ElementCache,
+    t: TargetRow,
+    unitId: number,
+    span: { start: string; until: string },
+    includeSubmitted: boolean,
+    cache: ElementCache,
     placedFrom: string | null,
   ): Promise<Observation[]> {
     const cat = await this.catalogue();
     const { codes, num, den } = expressionsOf(t);
     if (codes.some((c) => cat.sources.get(c) !== 'derived')) return [];
     const { start, until } = span;
-    const days = [...(start < until && !ProgressService.basesOf(codes, cat).includes('members_new') ? [start] : []), ...yearEndsBetween(start, until)]
-      .filter((d) => placedFrom === null || d >= placedFrom);
+    const days = [
+      ...(start < until && !ProgressService.basesOf(codes, cat).includes('members_new') ? [start] : []),
+      ...yearEndsBetween(start, until),
+    ].filter((d) => placedFrom === null || d >= placedFrom);
     // Only the value is needed: evaluated on the cache's elements, without copying them.
     const read = async (some: string[]) => {
       const elements = await Promise.all(some.map((d) => this.derivedOf(t, codes, [unitId], d, yearPeriod(d), cache, cat)[0]!));
@@ -555,20 +665,43 @@ export class ProgressService {
     const measuredOn = minDate(asOf, deadline);
     // With the first day each child stood in the tree: no history is read before it (a 2045
     // target issued in 2021 asks six dates per child, most before the 2025 tree existed).
-    const rows = (await sql<{ id: number; name: string; kind: string; placed_from: string; parent_from: string }>`
+    const rows = (
+      await sql<{ id: number; name: string; kind: string; placed_from: string; parent_from: string }>`
       SELECT u.id, u.name, u.kind, (SELECT min(q.valid_from) FROM org_placement q WHERE q.unit_id = u.id) AS placed_from,
         (SELECT min(q.valid_from) FROM org_placement q WHERE q.unit_id = ${unitId}) AS parent_from
       FROM org_placement p JOIN org_unit u ON u.id = p.unit_id
       WHERE p.parent_id = ${unitId} AND p.valid_from <= ${measuredOn}::date AND (p.valid_to IS NULL OR p.valid_to > ${measuredOn}::date)
-      ORDER BY search_normalize(u.name)`.execute(this.db)).rows;
+      ORDER BY search_normalize(u.name)`.execute(this.db)
+    ).rows;
     const children = rows.map((c) => ({ id: Number(c.id), name: c.name, kind: c.kind, placedFrom: String(c.placed_from) }));
-    const allocations = t.indicator_unit === 'count' ? await this.allocationsOf(t, unitId, children.map((c) => c.id), asOf) : new Map<number, TargetRow>();
+    const allocations =
+      t.indicator_unit === 'count'
+        ? await this.allocationsOf(
+            t,
+            unitId,
+            children.map((c) => c.id),
+            asOf,
+          )
+        : new Map<number, TargetRow>();
     const weighed = children.filter((c) => t.indicator_unit === 'count' && !allocations.has(c.id));
     const weighedIds = new Set(weighed.map((c) => c.id));
     // Every child asked in the same turn: the cache reads all their values and histories per wave.
     const [judged, contributions] = await Promise.all([
-      Promise.all(children.map((c) => (weighedIds.has(c.id) ? null : this.compute(allocations.get(c.id) ?? t, c.id, asOf, includeSubmitted, cache, c.placedFrom)))),
-      weighed.length ? this.contributions(t, weighed.map((c) => c.id), String(rows[0]!.parent_from), asOf, includeSubmitted, cache) : null,
+      Promise.all(
+        children.map((c) =>
+          weighedIds.has(c.id) ? null : this.compute(allocations.get(c.id) ?? t, c.id, asOf, includeSubmitted, cache, c.placedFrom),
+        ),
+      ),
+      weighed.length
+        ? this.contributions(
+            t,
+            weighed.map((c) => c.id),
+            String(rows[0]!.parent_from),
+            asOf,
+            includeSubmitted,
+            cache,
+          )
+        : null,
     ]);
     const items = children.map((child, i): BreakdownItem => {
       const unit = { id: child.id, name: child.name, kind: child.kind };
@@ -576,8 +709,15 @@ export class ProgressService {
       if (p) {
         const allocation = allocations.get(child.id);
         return {
-          unit, value: p.value, numerator: p.numerator, denominator: p.denominator, reportingUnits: p.reportingUnits, elements: p.elements,
-          status: p.progress.status, statusLabel: p.progress.statusLabel, shareAchieved: p.progress.shareAchieved,
+          unit,
+          value: p.value,
+          numerator: p.numerator,
+          denominator: p.denominator,
+          reportingUnits: p.reportingUnits,
+          elements: p.elements,
+          status: p.progress.status,
+          statusLabel: p.progress.statusLabel,
+          shareAchieved: p.progress.shareAchieved,
           basis: allocation ? 'allocation' : 'ratio',
           allocation: allocation ? { targetId: p.targetId, comparator: p.comparator, targetValue: p.targetValue, timing: p.timing } : null,
           contribution: null,
@@ -585,13 +725,26 @@ export class ProgressService {
       }
       const c = contributions!.byUnit.get(child.id)!;
       return {
-        unit, ...c.current, status: c.verdict.status, statusLabel: c.verdict.statusLabel, shareAchieved: null,
-        basis: 'contribution', allocation: null, contribution: c.verdict.figures,
+        unit,
+        ...c.current,
+        status: c.verdict.status,
+        statusLabel: c.verdict.statusLabel,
+        shareAchieved: null,
+        basis: 'contribution',
+        allocation: null,
+        contribution: c.verdict.figures,
       };
     });
-    const ranked = rankChildren(items.map((item) => ({ ...item, achievement: item.contribution ? item.contribution.index : item.shareAchieved })));
+    const ranked = rankChildren(
+      items.map((item) => ({ ...item, achievement: item.contribution ? item.contribution.index : item.shareAchieved })),
+    );
     return {
-      unitId, measuredOn, rule: ruleOf(items.map((item) => item.basis), t.indicator_unit),
+      unitId,
+      measuredOn,
+      rule: ruleOf(
+        items.map((item) => item.basis),
+        t.indicator_unit,
+      ),
       contributionReference: contributions?.reference ?? null,
       items: ranked.map(({ achievement: _, ...item }) => item),
     };
@@ -608,7 +761,8 @@ export class ProgressService {
   private async allocationsOf(t: TargetRow, unitId: number, childIds: number[], asOf: string): Promise<Map<number, TargetRow>> {
     if (childIds.length === 0) return new Map();
     const units = [...childIds, unitId];
-    const rows = (await sql<{ id: number; unit_id: number; parent_target_id: number }>`
+    const rows = (
+      await sql<{ id: number; unit_id: number; parent_target_id: number }>`
       WITH RECURSIVE up AS (
         SELECT c.id AS leaf, c.parent_target_id AS cur, 0 AS depth FROM target c
         WHERE c.unit_id = ANY(${units}::bigint[]) AND c.parent_target_id IS NOT NULL AND c.indicator_code = ${t.indicator_code}
@@ -618,10 +772,10 @@ export class ProgressService {
         WHERE up.cur <> ${t.id} AND p.parent_target_id IS NOT NULL AND up.depth < 12
           AND (p.closed_on IS NULL OR p.closed_on > ${asOf}::date)
       )
-      SELECT c.id, c.unit_id, c.parent_target_id FROM up JOIN target c ON c.id = up.leaf WHERE up.cur = ${t.id}`.execute(this.db)).rows
-      .map((r) => ({ id: Number(r.id), unitId: Number(r.unit_id), parentId: Number(r.parent_target_id) }));
+      SELECT c.id, c.unit_id, c.parent_target_id FROM up JOIN target c ON c.id = up.leaf WHERE up.cur = ${t.id}`.execute(this.db)
+    ).rows.map((r) => ({ id: Number(r.id), unitId: Number(r.unit_id), parentId: Number(r.parent_target_id) }));
     if (rows.length === 0) return new Map();
-    const governing = unitId === Number(t.unit_id) ? Number(t.id) : rows.find((r) => r.unitId === unitId)?.id ?? null;
+    const governing = unitId === Number(t.unit_id) ? Number(t.id) : (rows.find((r) => r.unitId === unitId)?.id ?? null);
     const byUnit = new Map<number, typeof rows>();
     for (const r of [...rows].sort((a, b) => a.id - b.id)) {
       const list = byUnit.get(r.unitId);
@@ -647,24 +801,43 @@ export class ProgressService {
    * missing) — weighed by the value then; for a flow (admissions, reported figures), the figure
    * of the period weighed by today's members. Both dates are read in one wave.
    */
-  private async contributions(t: TargetRow, childIds: number[], parentFrom: string, asOf: string, includeSubmitted: boolean, cache: ElementCache) {
+  private async contributions(
+    t: TargetRow,
+    childIds: number[],
+    parentFrom: string,
+    asOf: string,
+    includeSubmitted: boolean,
+    cache: ElementCache,
+  ) {
     const { period, deadline, start } = this.timingOf(t, asOf);
     const measuredOn = minDate(asOf, deadline);
     const cat = await this.catalogue();
     const { codes } = expressionsOf(t);
     const flow = ProgressService.basesOf(codes, cat).includes('members_new') || codes.some((c) => cat.sources.get(c) === 'reported');
-    const valuesOn = (ids: number[], date: string) => Promise.all(ids.map((id) => this.valueOf(t, id, date, date === measuredOn ? period : yearPeriod(date), includeSubmitted, cache)));
+    const valuesOn = (ids: number[], date: string) =>
+      Promise.all(ids.map((id) => this.valueOf(t, id, date, date === measuredOn ? period : yearPeriod(date), includeSubmitted, cache)));
     let reference: ContributionReference;
     let inputs: ContributionInput[];
     let current: Awaited<ReturnType<ProgressService['valueOf']>>[];
     if (flow) {
       const [now, members] = await Promise.all([
         valuesOn(childIds, measuredOn),
-        Promise.all(cache.get(childIds, measuredOn, { sectors: t.sectors, minWorkers: null }, null, { members: true, women: false, employers: false })),
+        Promise.all(
+          cache.get(childIds, measuredOn, { sectors: t.sectors, minWorkers: null }, null, {
+            members: true,
+            women: false,
+            employers: false,
+          }),
+        ),
       ]);
       current = now;
       reference = { base: 'members', date: measuredOn };
-      inputs = childIds.map((unitId, i) => ({ unitId, value: now[i]!.value, change: now[i]!.value, base: members[i]!.get('members_active') ?? null }));
+      inputs = childIds.map((unitId, i) => ({
+        unitId,
+        value: now[i]!.value,
+        change: now[i]!.value,
+        base: members[i]!.get('members_active') ?? null,
+      }));
     } else {
       const date = [start, ...yearEndsBetween(start, measuredOn)].find((d) => d < measuredOn && d >= parentFrom) ?? null;
       const [now, then] = await Promise.all([valuesOn(childIds, measuredOn), date ? valuesOn(childIds, date) : childIds.map(() => null)]);
@@ -704,8 +877,14 @@ export class ProgressService {
    * Targets that apply to a unit: its own, its ancestors' ratio targets (measured over this
    * subtree: a province's "85% of CĐCS…" holds for each commune too), and allocations to it.
    */
-  async forUnit(unitId: number, asOf: string, options: { documentId?: number; includeSubmitted?: boolean } = {}): Promise<TargetProgress[]> {
-    const path = await sql<{ path: string }>`SELECT path::text AS path FROM org_placement WHERE unit_id = ${unitId} AND valid_to IS NULL`.execute(this.db);
+  async forUnit(
+    unitId: number,
+    asOf: string,
+    options: { documentId?: number; includeSubmitted?: boolean } = {},
+  ): Promise<TargetProgress[]> {
+    const path = await sql<{
+      path: string;
+    }>`SELECT path::text AS path FROM org_placement WHERE unit_id = ${unitId} AND valid_to IS NULL`.execute(this.db);
     const ancestorIds = (path.rows[0]?.path ?? String(unitId)).split('.').map(Number);
     const rows = (await this.targetRows({ unitIds: ancestorIds, documentId: options.documentId, asOf })).filter(
       (t) => Number(t.unit_id) === unitId || t.indicator_unit !== 'count',

@@ -14,30 +14,65 @@ import { findEntry, readEntryText, readZipDirectory } from '../tabular/zip-file-
 /** Seed 000: the action programme 05/CTr-LĐLĐ of 18/01/2024, which cites Nghị quyết 02-NQ/TW. */
 const TEXT_000 = readFileSync(new URL('../../../shared/documents/000_695bf227987f6204.txt', import.meta.url), 'utf8');
 
-interface Proposal { key: string; value: number; comparator: string; annual: boolean; deadlineYear: number | null; sectors: string[] | null; minWorkers: number | null; subject: string; suggestions: { code: string }[] }
+interface Proposal {
+  key: string;
+  value: number;
+  comparator: string;
+  annual: boolean;
+  deadlineYear: number | null;
+  sectors: string[] | null;
+  minWorkers: number | null;
+  subject: string;
+  suggestions: { code: string }[];
+}
 const MM = 72 / 25.4;
 const [MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP] = [30 * MM, 15 * MM, 20 * MM];
-interface PdfLine { text: string; x: number; y: number; width: number }
+interface PdfLine {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+}
 
 /** Each page of the PDF as lines (items sharing a baseline joined), with where they sit on the page. */
 async function pdfPages(pdf: Buffer): Promise<{ width: number; height: number; lines: PdfLine[]; text: string }[]> {
-  const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+  const doc = await getDocument({
+    data: new Uint8Array(pdf),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+  }).promise;
   const pages = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const page = await doc.getPage(i);
     const [, , width, height] = page.view as number[];
-    const items = (await page.getTextContent()).items.flatMap((x) => ('str' in x && x.str.trim() ? [{ str: x.str, x: x.transform[4] as number, y: x.transform[5] as number, w: x.width }] : []));
+    const items = (await page.getTextContent()).items.flatMap((x) =>
+      'str' in x && x.str.trim() ? [{ str: x.str, x: x.transform[4] as number, y: x.transform[5] as number, w: x.width }] : [],
+    );
     const byY = new Map<number, typeof items>();
     for (const item of items) {
       const y = Math.round(item.y);
       byY.set(y, [...(byY.get(y) ?? []), item]);
     }
-    const lines = [...byY.entries()].sort((a, b) => b[0] - a[0]).map(([y, row]) => {
-      row.sort((a, b) => a.x - b.x);
-      const x = row[0]!.x;
-      const end = Math.max(...row.map((r) => r.x + r.w));
-      return { text: row.map((r) => r.str).join(' ').normalize('NFC').replace(/\s+/g, ' ').trim(), x, y, width: end - x };
-    });
+    const lines = [...byY.entries()]
+      .sort((a, b) => b[0] - a[0])
+      .map(([y, row]) => {
+        row.sort((a, b) => a.x - b.x);
+        const x = row[0]!.x;
+        const end = Math.max(...row.map((r) => r.x + r.w));
+        return {
+          text: row
+            .map((r) => r.str)
+            .join(' ')
+            .normalize('NFC')
+            .replace(/\s+/g, ' ')
+            .trim(),
+          x,
+          y,
+          width: end - x,
+        };
+      });
     pages.push({ width: width!, height: height!, lines, text: lines.map((l) => l.text).join(' ') });
   }
   await doc.destroy();
@@ -62,20 +97,49 @@ describe.each(testDatabaseTargets())('the demo province’s report on its progra
     expect(upload.status, JSON.stringify(upload.body).slice(0, 300)).toBe(200);
     programme = upload.body.document.id;
     const m = upload.body.document;
-    const decisions = (upload.body.proposals as Proposal[]).filter((p) => p.suggestions.length && (p.annual || p.deadlineYear)).map((p) => ({
-      key: p.key, decision: 'confirm', indicatorCode: p.suggestions[0]!.code, comparator: p.comparator, value: p.value, annual: p.annual,
-      deadlineYear: p.deadlineYear, sectors: p.sectors, minWorkers: p.minWorkers, subject: p.subject,
-    }));
+    const decisions = (upload.body.proposals as Proposal[])
+      .filter((p) => p.suggestions.length && (p.annual || p.deadlineYear))
+      .map((p) => ({
+        key: p.key,
+        decision: 'confirm',
+        indicatorCode: p.suggestions[0]!.code,
+        comparator: p.comparator,
+        value: p.value,
+        annual: p.annual,
+        deadlineYear: p.deadlineYear,
+        sectors: p.sectors,
+        minWorkers: p.minWorkers,
+        subject: p.subject,
+      }));
     const confirmed = await staff.send('PUT', `/api/documents/${programme}/review`, {
-      metadata: { kind: m.kind, symbol: m.symbol, title: m.title, issuedOn: m.issuedOn, termFrom: m.termFrom, termTo: m.termTo, signerName: m.signerName }, targets: decisions, confirm: true,
+      metadata: {
+        kind: m.kind,
+        symbol: m.symbol,
+        title: m.title,
+        issuedOn: m.issuedOn,
+        termFrom: m.termFrom,
+        termTo: m.termTo,
+        signerName: m.signerName,
+      },
+      targets: decisions,
+      confirm: true,
     });
     expect(confirmed.status, JSON.stringify(confirmed.body).slice(0, 300)).toBe(200);
-    const progress = (await staff.get(`/api/progress?unitId=${tni}&asOf=${DEMO_TODAY}&documentId=${programme}`)).body.items as { targetId: number; indicator: { unit: string } }[];
+    const progress = (await staff.get(`/api/progress?unitId=${tni}&asOf=${DEMO_TODAY}&documentId=${programme}`)).body.items as {
+      targetId: number;
+      indicator: { unit: string };
+    }[];
     targetCount = progress.length;
     // The count targets are shared out to the communes by their members, as the province does on Giao chỉ tiêu.
     for (const item of progress.filter((i) => i.indicator.unit === 'count')) {
-      const preview = (await staff.get(`/api/targets/${item.targetId}/allocation?base=members`)).body as { children: { unit: { id: number }; proposed: number }[] };
-      const applied = await staff.send('PUT', `/api/targets/${item.targetId}/allocation`, { method: 'proportional', base: 'members', shares: preview.children.map((c) => ({ unitId: c.unit.id, value: c.proposed })) });
+      const preview = (await staff.get(`/api/targets/${item.targetId}/allocation?base=members`)).body as {
+        children: { unit: { id: number }; proposed: number }[];
+      };
+      const applied = await staff.send('PUT', `/api/targets/${item.targetId}/allocation`, {
+        method: 'proportional',
+        base: 'members',
+        shares: preview.children.map((c) => ({ unitId: c.unit.id, value: c.proposed })),
+      });
       expect(applied.status, JSON.stringify(applied.body).slice(0, 300)).toBe(200);
     }
   }, 600_000);
@@ -87,7 +151,8 @@ describe.each(testDatabaseTargets())('the demo province’s report on its progra
 
   it('names the programme, numbers the pages and keeps section II to a page per target', async () => {
     const response = await t.app.inject({
-      method: 'GET', url: `/api/report-documents?unitId=${tni}&documentId=${programme}&period=2026&format=docx&date=${DEMO_TODAY}`,
+      method: 'GET',
+      url: `/api/report-documents?unitId=${tni}&documentId=${programme}&period=2026&format=docx&date=${DEMO_TODAY}`,
       headers: { cookie: `tiendo_session=${staff.cookie}` },
     });
     expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
@@ -97,12 +162,18 @@ describe.each(testDatabaseTargets())('the demo province’s report on its progra
     const firstSection = (heading: string) => pages.findIndex((p) => p.text.includes(heading));
     const [startII, startIII] = [firstSection('II. KẾT QUẢ THEO ĐƠN VỊ TRỰC THUỘC'), firstSection('III. TÌNH HÌNH BÁO CÁO')];
     const sectionIIPages = startIII - startII + 1;
-    console.info(`[${target.kind}] ${targetCount} targets: ${pages.length} pages, section II on pages ${startII + 1}–${startIII + 1} (${sectionIIPages})`);
+    console.info(
+      `[${target.kind}] ${targetCount} targets: ${pages.length} pages, section II on pages ${startII + 1}–${startIII + 1} (${sectionIIPages})`,
+    );
 
     // The title and the opening name the programme by kind, number and date, as the upload recorded them.
-    expect(all).toContain('BÁO CÁO Kết quả thực hiện Chương trình hành động số 05/CTr-LĐLĐ ngày 18/01/2024 của Ban Chấp hành Liên đoàn Lao động tỉnh (năm 2026)');
+    expect(all).toContain(
+      'BÁO CÁO Kết quả thực hiện Chương trình hành động số 05/CTr-LĐLĐ ngày 18/01/2024 của Ban Chấp hành Liên đoàn Lao động tỉnh (năm 2026)',
+    );
     const opening = all.slice(all.indexOf('Triển khai Chương trình hành động'), all.indexOf('như sau:') + 'như sau:'.length);
-    expect(opening).toMatch(/^Triển khai Chương trình hành động số 05\/CTr-LĐLĐ ngày 18\/01\/2024 của Ban Chấp hành Liên đoàn Lao động tỉnh thực hiện Nghị quyết Đại hội XI Công đoàn tỉnh, .*, Liên đoàn Lao động tỉnh Tây Ninh báo cáo kết quả năm 2026 như sau:$/);
+    expect(opening).toMatch(
+      /^Triển khai Chương trình hành động số 05\/CTr-LĐLĐ ngày 18\/01\/2024 của Ban Chấp hành Liên đoàn Lao động tỉnh thực hiện Nghị quyết Đại hội XI Công đoàn tỉnh, .*, Liên đoàn Lao động tỉnh Tây Ninh báo cáo kết quả năm 2026 như sau:$/,
+    );
     expect(opening.match(/thực hiện/g)).toHaveLength(1);
     expect(all).not.toContain('12 tháng 6 năm 2021');
 
@@ -128,7 +199,12 @@ describe.each(testDatabaseTargets())('the demo province’s report on its progra
     expect(sectionII).toContain('danh sách đầy đủ ở trang “Theo đơn vị” của tệp Excel kèm báo cáo');
 
     // The target rows say what the programme says, without a subject cut inside a word.
-    for (const whole of ['khi đoàn viên có yêu cầu', 'quy chế dân chủ ở cơ sở', 'Điều lệ Công đoàn Việt Nam', 'liên quan đến lao động và công đoàn']) {
+    for (const whole of [
+      'khi đoàn viên có yêu cầu',
+      'quy chế dân chủ ở cơ sở',
+      'Điều lệ Công đoàn Việt Nam',
+      'liên quan đến lao động và công đoàn',
+    ]) {
       expect(all.replace(/\s+/g, ' '), whole).toContain(whole);
     }
   }, 300_000);
@@ -136,21 +212,35 @@ describe.each(testDatabaseTargets())('the demo province’s report on its progra
   it('leaves a highlighted blank for a number it does not know and a date that is the cited resolution’s', async () => {
     // The issue's draft: typed without its number, with the date of the resolution its title cites.
     const typed = await staff.send('POST', '/api/documents', {
-      kind: 'chuong_trinh', symbol: null, title: 'Chương trình thực hiện Nghị quyết số 02-NQ/TW, ngày 12/6/2021 của Bộ Chính trị', issuerUnitId: tni, issuedOn: '2021-06-12', termFrom: 2021, termTo: 2026,
+      kind: 'chuong_trinh',
+      symbol: null,
+      title: 'Chương trình thực hiện Nghị quyết số 02-NQ/TW, ngày 12/6/2021 của Bộ Chính trị',
+      issuerUnitId: tni,
+      issuedOn: '2021-06-12',
+      termFrom: 2021,
+      termTo: 2026,
     });
     expect(typed.status, JSON.stringify(typed.body)).toBe(200);
     const response = await t.app.inject({
-      method: 'GET', url: `/api/report-documents?unitId=${tni}&documentId=${typed.body.id}&period=2026&format=docx&date=${DEMO_TODAY}`,
+      method: 'GET',
+      url: `/api/report-documents?unitId=${tni}&documentId=${typed.body.id}&period=2026&format=docx&date=${DEMO_TODAY}`,
       headers: { cookie: `tiendo_session=${staff.cookie}` },
     });
     expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
     const all = (await pdfPages(await docxToPdf(response.rawPayload))).map((p) => p.text).join(' ');
     expect(all).toContain('BÁO CÁO Kết quả thực hiện Chương trình số [……] ngày [……] của Liên đoàn Lao động tỉnh Tây Ninh (năm 2026)');
-    expect(all).toContain('Triển khai Chương trình số [……] ngày [……] của Liên đoàn Lao động tỉnh Tây Ninh thực hiện Nghị quyết số 02-NQ/TW, ngày 12/6/2021 của Bộ Chính trị, Liên đoàn Lao động tỉnh Tây Ninh báo cáo kết quả năm 2026 như sau:');
+    expect(all).toContain(
+      'Triển khai Chương trình số [……] ngày [……] của Liên đoàn Lao động tỉnh Tây Ninh thực hiện Nghị quyết số 02-NQ/TW, ngày 12/6/2021 của Bộ Chính trị, Liên đoàn Lao động tỉnh Tây Ninh báo cáo kết quả năm 2026 như sau:',
+    );
     // Each blank is a yellow run in Word, so none reaches the signer unnoticed.
     const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'tiendo-blank-')), 'bao-cao.docx');
     await fs.writeFile(file, response.rawPayload);
-    const xml = await readEntryText(file, findEntry(await readZipDirectory(file), 'word/document.xml')!, 20 * 1024 * 1024, 'word/document.xml');
+    const xml = await readEntryText(
+      file,
+      findEntry(await readZipDirectory(file), 'word/document.xml')!,
+      20 * 1024 * 1024,
+      'word/document.xml',
+    );
     await fs.rm(path.dirname(file), { recursive: true, force: true });
     const blanks = [...xml.matchAll(/<w:r>(?:(?!<\/w:r>).)*?<w:t[^>]*>\[……\]<\/w:t><\/w:r>/gs)].map((m) => m[0]);
     expect(blanks.length).toBeGreaterThanOrEqual(4); // number and date, in the title and in the opening
@@ -159,13 +249,23 @@ describe.each(testDatabaseTargets())('the demo province’s report on its progra
 
   it('keeps every unit of every target in the XLSX, ranked as in the document', async () => {
     const response = await t.app.inject({
-      method: 'GET', url: `/api/report-documents?unitId=${tni}&documentId=${programme}&period=2026&format=xlsx&date=${DEMO_TODAY}`,
+      method: 'GET',
+      url: `/api/report-documents?unitId=${tni}&documentId=${programme}&period=2026&format=xlsx&date=${DEMO_TODAY}`,
       headers: { cookie: `tiendo_session=${staff.cookie}` },
     });
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(response.rawPayload as never);
     const sheet = book.getWorksheet('Theo đơn vị')!;
-    expect(sheet.getRow(3).values).toEqual([undefined, 'STT', 'Chỉ tiêu', 'Đơn vị', 'Chỉ tiêu được giao', 'Thực hiện', 'Tỷ lệ đạt', 'Đánh giá']);
+    expect(sheet.getRow(3).values).toEqual([
+      undefined,
+      'STT',
+      'Chỉ tiêu',
+      'Đơn vị',
+      'Chỉ tiêu được giao',
+      'Thực hiện',
+      'Tỷ lệ đạt',
+      'Đánh giá',
+    ]);
     const rows = (sheet.getSheetValues().slice(4) as unknown[][]).filter(Boolean);
     const children = (await staff.get(`/api/org/units/${tni}/children`)).body;
     const count = Array.isArray(children) ? children.length : children.items.length;

@@ -21,8 +21,24 @@ const SIGNER = 'Nguyễn Thị Hồng';
 const TEXT_000 = readFileSync(new URL('../../../shared/documents/000_695bf227987f6204.txt', import.meta.url), 'utf8');
 const EVIDENCE = 'Biên bản hội nghị quán triệt Chương trình hành động của Liên đoàn Lao động tỉnh.pdf';
 
-interface Proposal { key: string; value: number; comparator: string; annual: boolean; deadlineYear: number | null; sectors: string[] | null; minWorkers: number | null; subject: string; suggestions: { code: string }[] }
-interface ReviewItem { index: number; text: string; section: string; lead: string | null; start: number }
+interface Proposal {
+  key: string;
+  value: number;
+  comparator: string;
+  annual: boolean;
+  deadlineYear: number | null;
+  sectors: string[] | null;
+  minWorkers: number | null;
+  subject: string;
+  suggestions: { code: string }[];
+}
+interface ReviewItem {
+  index: number;
+  text: string;
+  section: string;
+  lead: string | null;
+  start: number;
+}
 const folded = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
 
 interface Item {
@@ -35,7 +51,13 @@ interface Item {
 
 /** The text LibreOffice laid out, page by page, with every run of white space made one space. */
 async function pdfText(pdf: Buffer): Promise<{ text: string; pages: number[][] }> {
-  const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 }).promise;
+  const doc = await getDocument({
+    data: new Uint8Array(pdf),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+  }).promise;
   const parts: string[] = [];
   const pages: number[][] = [];
   for (let i = 1; i <= doc.numPages; i++) {
@@ -54,14 +76,29 @@ async function xlsxToCsv(xlsx: Buffer): Promise<Record<string, string[][]>> {
   try {
     await fs.writeFile(path.join(dir, 'bao-cao.xlsx'), xlsx);
     // Token 9 false: values as stored; token 12 -1: every sheet to its own file "bao-cao-<sheet>.csv".
-    await run('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1', '--outdir', path.join(dir, 'out'), path.join(dir, 'bao-cao.xlsx')], { timeout: 120_000 });
+    await run(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${dir}/profile`,
+        '--headless',
+        '--convert-to',
+        'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
+        '--outdir',
+        path.join(dir, 'out'),
+        path.join(dir, 'bao-cao.xlsx'),
+      ],
+      { timeout: 120_000 },
+    );
     // soffice without Calc says "source file could not be loaded" and still exits 0.
     const files = await fs.readdir(path.join(dir, 'out')).catch(() => {
       throw new Error('LibreOffice Calc is required to read the XLSX back: apt-get install -y libreoffice-calc-nogui');
     });
     const sheets: Record<string, string[][]> = {};
     for (const file of files) {
-      const sheet = file.normalize('NFC').replace(/^bao-cao-/, '').replace(/\.csv$/, '');
+      const sheet = file
+        .normalize('NFC')
+        .replace(/^bao-cao-/, '')
+        .replace(/\.csv$/, '');
       sheets[sheet] = parseCsv(await fs.readFile(path.join(dir, 'out', file), 'utf8'));
     }
     return sheets;
@@ -122,8 +159,23 @@ async function docxLines(docx: Buffer): Promise<string[]> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tiendo-report-txt-'));
   try {
     await fs.writeFile(path.join(dir, 'bao-cao.docx'), docx);
-    await run('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'txt:Text (encoded):UTF8', '--outdir', dir, path.join(dir, 'bao-cao.docx')], { timeout: 120_000 });
-    return (await fs.readFile(path.join(dir, 'bao-cao.txt'), 'utf8')).replace(/^\uFEFF/, '').split(/\r?\n/).map((l) => l.normalize('NFC').trim());
+    await run(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${dir}/profile`,
+        '--headless',
+        '--convert-to',
+        'txt:Text (encoded):UTF8',
+        '--outdir',
+        dir,
+        path.join(dir, 'bao-cao.docx'),
+      ],
+      { timeout: 120_000 },
+    );
+    return (await fs.readFile(path.join(dir, 'bao-cao.txt'), 'utf8'))
+      .replace(/^\uFEFF/, '')
+      .split(/\r?\n/)
+      .map((l) => l.normalize('NFC').trim());
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
   }
@@ -144,24 +196,64 @@ describe.each(testDatabaseTargets())('report documents drafted from live data ($
     tni = await t.unitId('TNI');
     p01 = await t.unitId('TNI-P01');
     const doc = await staff.send('POST', '/api/documents', {
-      kind: 'chuong_trinh_hanh_dong', symbol: '05/CTr-LĐLĐ', title: 'Chương trình hành động thực hiện Nghị quyết Đại hội XI Công đoàn Việt Nam',
-      issuerUnitId: tni, issuedOn: '2024-01-18', termFrom: 2023, termTo: 2028,
+      kind: 'chuong_trinh_hanh_dong',
+      symbol: '05/CTr-LĐLĐ',
+      title: 'Chương trình hành động thực hiện Nghị quyết Đại hội XI Công đoàn Việt Nam',
+      issuerUnitId: tni,
+      issuedOn: '2024-01-18',
+      termFrom: 2023,
+      termTo: 2028,
     });
     expect(doc.status, JSON.stringify(doc.body)).toBe(200);
     documentId = doc.body.id;
     const targets = [
       { indicatorCode: 'members', comparator: '>', value: 140000, deadlineYear: 2028, subject: 'đoàn viên công đoàn' },
-      { indicatorCode: 'employers_with_cdcs_share', comparator: '=', value: 100, deadlineYear: 2028, minWorkers: 25, subject: 'doanh nghiệp có từ 25 lao động trở lên thành lập công đoàn cơ sở' },
-      { indicatorCode: 'agreements_share', comparator: '>=', value: 85, deadlineYear: 2028, subject: 'công đoàn cơ sở có thỏa ước lao động tập thể' },
-      { indicatorCode: 'dissemination_share', comparator: '>', value: 90, annual: true, subject: 'đoàn viên, người lao động được tuyên truyền, phổ biến' },
+      {
+        indicatorCode: 'employers_with_cdcs_share',
+        comparator: '=',
+        value: 100,
+        deadlineYear: 2028,
+        minWorkers: 25,
+        subject: 'doanh nghiệp có từ 25 lao động trở lên thành lập công đoàn cơ sở',
+      },
+      {
+        indicatorCode: 'agreements_share',
+        comparator: '>=',
+        value: 85,
+        deadlineYear: 2028,
+        subject: 'công đoàn cơ sở có thỏa ước lao động tập thể',
+      },
+      {
+        indicatorCode: 'dissemination_share',
+        comparator: '>',
+        value: 90,
+        annual: true,
+        subject: 'đoàn viên, người lao động được tuyên truyền, phổ biến',
+      },
     ];
     for (const body of targets) {
       const r = await staff.send('POST', '/api/targets', { documentId, unitId: tni, ...body });
       expect(r.status, JSON.stringify(r.body)).toBe(200);
     }
     // Two communes have reported (and been accepted): the reported share is theirs, summed.
-    for (const [code, element, value] of [['TNI-P01', 'dissemination_reached', 900], ['TNI-P01', 'dissemination_base', 1000], ['TNI-P02', 'dissemination_reached', 700], ['TNI-P02', 'dissemination_base', 2000]] as const) {
-      await database.db.insertInto('reported_value').values({ unit_id: await t.unitId(code), element_code: element, period_code: '2026', period_start: '2026-01-01', period_end: '2026-12-31', value, state: 'accepted' }).execute();
+    for (const [code, element, value] of [
+      ['TNI-P01', 'dissemination_reached', 900],
+      ['TNI-P01', 'dissemination_base', 1000],
+      ['TNI-P02', 'dissemination_reached', 700],
+      ['TNI-P02', 'dissemination_base', 2000],
+    ] as const) {
+      await database.db
+        .insertInto('reported_value')
+        .values({
+          unit_id: await t.unitId(code),
+          element_code: element,
+          period_code: '2026',
+          period_start: '2026-01-01',
+          period_end: '2026-12-31',
+          value,
+          state: 'accepted',
+        })
+        .execute();
     }
   }, 300_000);
 
@@ -172,11 +264,16 @@ describe.each(testDatabaseTargets())('report documents drafted from live data ($
 
   async function download(unitId: number, format: 'docx' | 'xlsx', period = '2026', document = documentId) {
     const response = await t.app.inject({
-      method: 'GET', url: `/api/report-documents?unitId=${unitId}&documentId=${document}&period=${period}&format=${format}&date=${D}&signerName=${encodeURIComponent(SIGNER)}`,
+      method: 'GET',
+      url: `/api/report-documents?unitId=${unitId}&documentId=${document}&period=${period}&format=${format}&date=${D}&signerName=${encodeURIComponent(SIGNER)}`,
       headers: { cookie: `tiendo_session=${staff.cookie}` },
     });
     expect(response.statusCode, response.body.slice(0, 500)).toBe(200);
-    return { body: response.rawPayload, disposition: String(response.headers['content-disposition']), type: String(response.headers['content-type']) };
+    return {
+      body: response.rawPayload,
+      disposition: String(response.headers['content-disposition']),
+      type: String(response.headers['content-type']),
+    };
   }
 
   it('puts the dashboard’s own figures in the report, for the province and for a commune', async () => {
@@ -204,11 +301,16 @@ describe.each(testDatabaseTargets())('report documents drafted from live data ($
   it('breaks each target down by the units below, with the figures and the order of the dashboard’s breakdown', async () => {
     const dashboard = (await staff.get(`/api/progress?unitId=${tni}&asOf=${D}&documentId=${documentId}`)).body.items as Item[];
     const agreements = dashboard.find((i) => i.indicator.code === 'agreements_share')!;
-    const breakdown = (await staff.get(`/api/targets/${agreements.targetId}/breakdown?unitId=${tni}&asOf=${D}`)).body.items as { unit: { name: string }; value: number | null }[];
+    const breakdown = (await staff.get(`/api/targets/${agreements.targetId}/breakdown?unitId=${tni}&asOf=${D}`)).body.items as {
+      unit: { name: string };
+      value: number | null;
+    }[];
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await download(tni, 'xlsx')).body as never);
     const no = dashboard.indexOf(agreements) + 1;
-    const rows = (book.getWorksheet('Theo đơn vị')!.getSheetValues().slice(4) as unknown[][]).filter((r) => String(r[2]).startsWith(`${no}. `));
+    const rows = (book.getWorksheet('Theo đơn vị')!.getSheetValues().slice(4) as unknown[][]).filter((r) =>
+      String(r[2]).startsWith(`${no}. `),
+    );
     expect(rows).toHaveLength(breakdown.length);
     // Lagging units first, as the children table on Tổng quan ranks them.
     expect(rows.map((r) => r[3])).toEqual(breakdown.map((c) => c.unit.name));
@@ -236,23 +338,38 @@ describe.each(testDatabaseTargets())('report documents drafted from live data ($
     const { text, pages } = await pdfText(await docxToPdf(file.body));
     for (const view of pages) expect([Math.round(view[2]!), Math.round(view[3]!)]).toEqual([595, 842]); // A4 in points
     for (const line of [
-      'TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM', 'LIÊN ĐOÀN LAO ĐỘNG TỈNH TÂY NINH', 'Số: /BC-LĐLĐ',
-      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Tây Ninh, ngày 15 tháng 11 năm 2026',
+      'TỔNG LIÊN ĐOÀN LAO ĐỘNG VIỆT NAM',
+      'LIÊN ĐOÀN LAO ĐỘNG TỈNH TÂY NINH',
+      'Số: /BC-LĐLĐ',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Tây Ninh, ngày 15 tháng 11 năm 2026',
       'BÁO CÁO Kết quả thực hiện Chương trình hành động số 05/CTr-LĐLĐ ngày 18/01/2024 của Liên đoàn Lao động tỉnh Tây Ninh (năm 2026)',
       'Triển khai Chương trình hành động số 05/CTr-LĐLĐ ngày 18/01/2024 của Liên đoàn Lao động tỉnh Tây Ninh thực hiện Nghị quyết Đại hội XI Công đoàn Việt Nam, Liên đoàn Lao động tỉnh Tây Ninh báo cáo kết quả năm 2026 như sau:',
       'STT Chỉ tiêu Kế hoạch Thực hiện Tỷ lệ đạt Đánh giá',
       // "Nơi nhận" and the signer sit side by side, so LibreOffice interleaves their lines.
-      'Nơi nhận:', '- Tổng Liên đoàn Lao động Việt Nam (để báo cáo);', '- Các đơn vị trực thuộc;', '- Lưu: VT.',
-      'TM. BAN THƯỜNG VỤ', `CHỦ TỊCH ${SIGNER}`,
-    ]) expect(text).toContain(line);
+      'Nơi nhận:',
+      '- Tổng Liên đoàn Lao động Việt Nam (để báo cáo);',
+      '- Các đơn vị trực thuộc;',
+      '- Lưu: VT.',
+      'TM. BAN THƯỜNG VỤ',
+      `CHỦ TỊCH ${SIGNER}`,
+    ])
+      expect(text).toContain(line);
     const dashboard = (await staff.get(`/api/progress?unitId=${tni}&asOf=${D}&documentId=${documentId}`)).body.items as Item[];
     const members = dashboard.find((i) => i.indicator.code === 'members')!;
     // A whole row, cell after cell, as laid out: the count with dots for thousands, the share with a comma.
-    expect(text).toContain(`Đoàn viên công đoàn Trên 140.000 (đến năm 2028) ${formatIndicatorValue(members.value, 'count')} ${formatShare(members.progress.shareAchieved)} ${members.progress.statusLabel}`);
+    expect(text).toContain(
+      `Đoàn viên công đoàn Trên 140.000 (đến năm 2028) ${formatIndicatorValue(members.value, 'count')} ${formatShare(members.progress.shareAchieved)} ${members.progress.statusLabel}`,
+    );
     dashboard.forEach((item, i) => {
       const label = item.subject.charAt(0).toLocaleUpperCase('vi-VN') + item.subject.slice(1);
       expect(text).toContain(`${i + 1} ${label}`);
-      expect(text).toContain(`${formatIndicatorValue(item.value, item.indicator.unit)} ${formatShare(item.progress.shareAchieved)} ${item.progress.statusLabel}`.replace(/\s+/g, ' ').trim());
+      expect(text).toContain(
+        `${formatIndicatorValue(item.value, item.indicator.unit)} ${formatShare(item.progress.shareAchieved)} ${item.progress.statusLabel}`
+          .replace(/\s+/g, ' ')
+          .trim(),
+      );
     });
     expect(text).toMatch(/\[Ưu điểm, kết quả nổi bật: …\]/); // the staff's own assessment, marked
   }, 120_000);
@@ -275,24 +392,50 @@ describe.each(testDatabaseTargets())('report documents drafted from live data ($
     // The six-month reports the commune's CĐCS owe, as on the completeness board.
     const board = (await staff.get(`/api/reports/completeness?unitId=${p01}&templateCode=cdcs-6-thang&periodCode=2026-H2`)).body;
     const completeness = sheets['Tình hình báo cáo']!;
-    expect(completeness[3]!.slice(0, 8)).toEqual([board.template.name, ...[board.total.expected, board.total.submitted, board.total.onTime, board.total.late, board.total.accepted, board.total.returned, board.total.missing].map(String)]);
+    expect(completeness[3]!.slice(0, 8)).toEqual([
+      board.template.name,
+      ...[
+        board.total.expected,
+        board.total.submitted,
+        board.total.onTime,
+        board.total.late,
+        board.total.accepted,
+        board.total.returned,
+        board.total.missing,
+      ].map(String),
+    ]);
   }, 120_000);
 
   it('answers unknown documents, periods and other branches with one Vietnamese sentence', async () => {
     const ask = async (query: string, session = staff) => session.get(`/api/report-documents?${query}`);
     const missing = await ask(`unitId=${tni}&documentId=999999&period=2026&format=docx`);
     expect(missing.status).toBe(404);
-    expect(missing.body.error).toMatchObject({ code: 'DOCUMENT_NOT_FOUND', message: 'Không tìm thấy văn bản (chương trình, kế hoạch) áp dụng cho đơn vị này.' });
+    expect(missing.body.error).toMatchObject({
+      code: 'DOCUMENT_NOT_FOUND',
+      message: 'Không tìm thấy văn bản (chương trình, kế hoạch) áp dụng cho đơn vị này.',
+    });
     const badPeriod = await ask(`unitId=${tni}&documentId=${documentId}&period=2026-13&format=docx`);
     expect(badPeriod.status).toBe(400);
     expect(badPeriod.body.error.code).toBe('PERIOD_INVALID');
     expect(badPeriod.body.error.message).toContain('Kỳ báo cáo "2026-13" không hợp lệ');
     const quarter = await ask(`unitId=${tni}&documentId=${documentId}&period=2026-Q3&format=xlsx`);
-    expect(quarter.body.error.message).toBe('Báo cáo kết quả được lập theo 6 tháng hoặc theo năm, không theo kỳ "2026-Q3". Dùng dạng 2026, 2026-H1 hoặc 2026-H2.');
+    expect(quarter.body.error.message).toBe(
+      'Báo cáo kết quả được lập theo 6 tháng hoặc theo năm, không theo kỳ "2026-Q3". Dùng dạng 2026, 2026-H1 hoặc 2026-H2.',
+    );
     const future = await ask(`unitId=${tni}&documentId=${documentId}&period=2027&format=docx&date=${D}`);
-    expect(future.body.error).toMatchObject({ code: 'PERIOD_NOT_STARTED', message: 'Kỳ năm 2027 bắt đầu từ 01/01/2027, chưa thể lập báo cáo vào ngày 15/11/2026.' });
+    expect(future.body.error).toMatchObject({
+      code: 'PERIOD_NOT_STARTED',
+      message: 'Kỳ năm 2027 bắt đầu từ 01/01/2027, chưa thể lập báo cáo vào ngày 15/11/2026.',
+    });
     // A commune's own plan does not apply to its sibling; the sibling's staff cannot even ask about it.
-    const planP01 = await staff.send('POST', '/api/documents', { kind: 'ke_hoach', title: 'Kế hoạch của phường Tân Ninh', issuerUnitId: p01, issuedOn: '2026-01-10', termFrom: 2026, termTo: 2026 });
+    const planP01 = await staff.send('POST', '/api/documents', {
+      kind: 'ke_hoach',
+      title: 'Kế hoạch của phường Tân Ninh',
+      issuerUnitId: p01,
+      issuedOn: '2026-01-10',
+      termFrom: 2026,
+      termTo: 2026,
+    });
     const p02 = await t.unitId('TNI-P02');
     expect((await ask(`unitId=${p02}&documentId=${planP01.body.id}&period=2026&format=docx`)).body.error.code).toBe('DOCUMENT_NOT_FOUND');
     const commune = await t.login('canbo.tanninh');
@@ -312,13 +455,19 @@ describe.each(testDatabaseTargets())('report documents drafted from live data ($
     /** Section IV's table as LibreOffice's text export gives it (a line per cell), row by row. */
     async function taskRows(docx: Buffer): Promise<string[][]> {
       const lines = await docxLines(docx);
-      const table = lines.slice(lines.indexOf('Minh chứng') + 1, lines.indexOf('V. ĐÁNH GIÁ CHUNG VÀ PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI'));
+      const table = lines.slice(
+        lines.indexOf('Minh chứng') + 1,
+        lines.indexOf('V. ĐÁNH GIÁ CHUNG VÀ PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI'),
+      );
       return Array.from({ length: table.length / 6 }, (_, i) => table.slice(6 * i, 6 * i + 6));
     }
 
     beforeAll(async () => {
       const communes: Session[] = [await t.login('canbo.tanninh')];
-      for (const [user, code] of [['canbo.p02', 'TNI-P02'], ['canbo.p03', 'TNI-P03']]) {
+      for (const [user, code] of [
+        ['canbo.p02', 'TNI-P02'],
+        ['canbo.p03', 'TNI-P03'],
+      ]) {
         await t.addUser(user!, code!, ['union_staff']);
         communes.push(await t.login(user!));
       }
@@ -326,16 +475,41 @@ describe.each(testDatabaseTargets())('report documents drafted from live data ($
 
       // The province uploads its programme (the same symbol as the one typed above: another document)
       // and confirms the targets the reading proposed with an indicator.
-      const upload = await staff.upload('POST', `/api/documents/upload?unitId=${tni}&acceptSameSymbol=true`, 'CTr 05.txt', Buffer.from(TEXT_000));
+      const upload = await staff.upload(
+        'POST',
+        `/api/documents/upload?unitId=${tni}&acceptSameSymbol=true`,
+        'CTr 05.txt',
+        Buffer.from(TEXT_000),
+      );
       expect(upload.status, JSON.stringify(upload.body).slice(0, 300)).toBe(200);
       programme = upload.body.document.id;
       const m = upload.body.document;
-      const decisions = (upload.body.proposals as Proposal[]).filter((p) => p.suggestions.length && (p.annual || p.deadlineYear)).map((p) => ({
-        key: p.key, decision: 'confirm', indicatorCode: p.suggestions[0]!.code, comparator: p.comparator, value: p.value, annual: p.annual,
-        deadlineYear: p.deadlineYear, sectors: p.sectors, minWorkers: p.minWorkers, subject: p.subject,
-      }));
+      const decisions = (upload.body.proposals as Proposal[])
+        .filter((p) => p.suggestions.length && (p.annual || p.deadlineYear))
+        .map((p) => ({
+          key: p.key,
+          decision: 'confirm',
+          indicatorCode: p.suggestions[0]!.code,
+          comparator: p.comparator,
+          value: p.value,
+          annual: p.annual,
+          deadlineYear: p.deadlineYear,
+          sectors: p.sectors,
+          minWorkers: p.minWorkers,
+          subject: p.subject,
+        }));
       const confirmed = await staff.send('PUT', `/api/documents/${programme}/review`, {
-        metadata: { kind: m.kind, symbol: m.symbol, title: m.title, issuedOn: m.issuedOn, termFrom: m.termFrom, termTo: m.termTo, signerName: m.signerName }, targets: decisions, confirm: true,
+        metadata: {
+          kind: m.kind,
+          symbol: m.symbol,
+          title: m.title,
+          issuedOn: m.issuedOn,
+          termFrom: m.termFrom,
+          termTo: m.termTo,
+          signerName: m.signerName,
+        },
+        targets: decisions,
+        confirm: true,
       });
       expect(confirmed.status, JSON.stringify(confirmed.body).slice(0, 300)).toBe(200);
 
@@ -358,23 +532,51 @@ describe.each(testDatabaseTargets())('report documents drafted from live data ($
       // The briefing goes to three communes: one completes it with a PDF as evidence, one is under way, one says nothing.
       const given = await staff.send('POST', `/api/tasks/${briefingId}/assignments`, { assigneeUnitIds: [p01, p02, p03] });
       expect(given.status, JSON.stringify(given.body)).toBe(200);
-      const assignmentOf = (unitId: number) => given.body.assignees.find((a: { unit: { id: number } }) => a.unit.id === unitId).assignmentId;
-      const done = await communes[0]!.send('POST', `/api/task-assignments/${assignmentOf(p01)}/statuses`, { periodCode: '2026', status: 'done', comment: 'Đã tổ chức hội nghị.' });
+      const assignmentOf = (unitId: number) =>
+        given.body.assignees.find((a: { unit: { id: number } }) => a.unit.id === unitId).assignmentId;
+      const done = await communes[0]!.send('POST', `/api/task-assignments/${assignmentOf(p01)}/statuses`, {
+        periodCode: '2026',
+        status: 'done',
+        comment: 'Đã tổ chức hội nghị.',
+      });
       expect(done.status, JSON.stringify(done.body)).toBe(200);
-      const evidence = await communes[0]!.upload('POST', `/api/task-statuses/${done.body.statuses[0].id}/evidence`, EVIDENCE, buildPdf(1, true));
+      const evidence = await communes[0]!.upload(
+        'POST',
+        `/api/task-statuses/${done.body.statuses[0].id}/evidence`,
+        EVIDENCE,
+        buildPdf(1, true),
+      );
       expect(evidence.status, JSON.stringify(evidence.body)).toBe(200);
-      expect((await communes[1]!.send('POST', `/api/task-assignments/${assignmentOf(p02)}/statuses`, { periodCode: '2026', status: 'in_progress' })).status).toBe(200);
+      expect(
+        (
+          await communes[1]!.send('POST', `/api/task-assignments/${assignmentOf(p02)}/statuses`, {
+            periodCode: '2026',
+            status: 'in_progress',
+          })
+        ).status,
+      ).toBe(200);
       // The province keeps the longest task and reports on it itself.
       const own = (await staff.get(`/api/tasks/${longestId}`)).body.viewedAs.assignment.id;
-      expect((await staff.send('POST', `/api/task-assignments/${own}/statuses`, { periodCode: '2026', status: 'in_progress' })).status).toBe(200);
+      expect(
+        (await staff.send('POST', `/api/task-assignments/${own}/statuses`, { periodCode: '2026', status: 'in_progress' })).status,
+      ).toBe(200);
     }, 120_000);
 
     it('lists each task with its lead, its status in the year, the share of communes done and the evidence (LibreOffice’s text)', async () => {
       const lines = await docxLines(await provinceDocx());
-      expect(lines).toContain('Liên đoàn Lao động tỉnh Tây Ninh theo dõi 3 nhiệm vụ của Chương trình hành động số 05/CTr-LĐLĐ trên hệ thống Tiến Độ (3 nhiệm vụ của đơn vị); kết quả thực hiện năm 2026 như sau:');
+      expect(lines).toContain(
+        'Liên đoàn Lao động tỉnh Tây Ninh theo dõi 3 nhiệm vụ của Chương trình hành động số 05/CTr-LĐLĐ trên hệ thống Tiến Độ (3 nhiệm vụ của đơn vị); kết quả thực hiện năm 2026 như sau:',
+      );
       const rows = await taskRows(await provinceDocx());
       expect(rows.map((r) => r[0])).toEqual(['1', '2', '3']);
-      expect(rows[no(briefing) - 1]).toEqual([String(no(briefing)), folded(briefing.text), 'Liên đoàn Lao động tỉnh', '1/3 đơn vị hoàn thành, 2 quá hạn', '33,3%', '1 tệp: Biên bản hội nghị quán….pdf']);
+      expect(rows[no(briefing) - 1]).toEqual([
+        String(no(briefing)),
+        folded(briefing.text),
+        'Liên đoàn Lao động tỉnh',
+        '1/3 đơn vị hoàn thành, 2 quá hạn',
+        '33,3%',
+        '1 tệp: Biên bản hội nghị quán….pdf',
+      ]);
       expect(rows[no(longish) - 1]).toEqual([String(no(longish)), folded(longish.text), '', 'Chưa có số liệu', '', 'Chưa có']);
       // The longest task is shortened to fit a table row: after a whole word, then "…".
       const [, shown, ...rest] = rows[no(longest) - 1]!;
@@ -392,16 +594,33 @@ describe.each(testDatabaseTargets())('report documents drafted from live data ($
       const words = new Set(section.split(' '));
       // Every word of the two long titles stands whole on some line (a word broken over two lines would read as two pieces).
       for (const title of [folded(longish.text), folded(longest.text).slice(0, 500)]) {
-        const broken = title.split(' ').slice(0, -1).filter((w) => !words.has(w));
+        const broken = title
+          .split(' ')
+          .slice(0, -1)
+          .filter((w) => !words.has(w));
         expect(broken, title.slice(0, 60)).toEqual([]);
       }
       expect(section).toContain('1/3 đơn vị hoàn thành, 2 quá hạn');
     }, 120_000);
 
     it('writes the same rows in the XLSX, counts and share as numbers', async () => {
-      const [book, docRows] = await Promise.all([download(tni, 'xlsx', '2026', programme).then((f) => xlsxToCsv(f.body)), provinceDocx().then(taskRows)]);
+      const [book, docRows] = await Promise.all([
+        download(tni, 'xlsx', '2026', programme).then((f) => xlsxToCsv(f.body)),
+        provinceDocx().then(taskRows),
+      ]);
       const sheet = book['Nhiệm vụ']!;
-      expect(sheet[2]).toEqual(['STT', 'Nhiệm vụ, giải pháp', 'Chủ trì', 'Kết quả thực hiện', 'Tỷ lệ đơn vị hoàn thành', 'Minh chứng', 'Đơn vị được giao', 'Đơn vị hoàn thành', 'Đơn vị quá hạn', 'Số tệp minh chứng']);
+      expect(sheet[2]).toEqual([
+        'STT',
+        'Nhiệm vụ, giải pháp',
+        'Chủ trì',
+        'Kết quả thực hiện',
+        'Tỷ lệ đơn vị hoàn thành',
+        'Minh chứng',
+        'Đơn vị được giao',
+        'Đơn vị hoàn thành',
+        'Đơn vị quá hạn',
+        'Số tệp minh chứng',
+      ]);
       const rows = sheet.slice(3).filter((r) => r.some((c) => c !== ''));
       // Cell for cell the rows of the Word document, the share stored as a number.
       expect(rows.map((r) => [...r.slice(0, 4), r[5]])).toEqual(docRows.map((r) => [...r.slice(0, 4), r[5]]));
@@ -415,7 +634,9 @@ describe.each(testDatabaseTargets())('report documents drafted from live data ($
       const book = new ExcelJS.Workbook();
       await book.xlsx.load((await download(p01, 'xlsx', '2026', programme)).body as never);
       const rows = (book.getWorksheet('Nhiệm vụ')!.getSheetValues().slice(4) as unknown[][]).map((r) => r.slice(1));
-      expect(rows).toEqual([[1, folded(briefing.text), 'Liên đoàn Lao động tỉnh', 'Hoàn thành', undefined, '1 tệp: Biên bản hội nghị quán….pdf', 0, 0, 0, 1]]);
+      expect(rows).toEqual([
+        [1, folded(briefing.text), 'Liên đoàn Lao động tỉnh', 'Hoàn thành', undefined, '1 tệp: Biên bản hội nghị quán….pdf', 0, 0, 0, 1],
+      ]);
     });
   });
 });

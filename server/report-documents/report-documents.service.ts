@@ -1,7 +1,12 @@
 import type { Kysely } from 'kysely';
 import { AppError, badRequest, notFound } from '../../domain/errors/app-error.ts';
 import { parsePeriod, PeriodError, type Period } from '../../domain/periods/period.ts';
-import { buildReportContent, type ChildFigures, type CompletenessFigures, type ReportContent } from '../../domain/report-documents/report-content.ts';
+import {
+  buildReportContent,
+  type ChildFigures,
+  type CompletenessFigures,
+  type ReportContent,
+} from '../../domain/report-documents/report-content.ts';
 import type { AssignmentHistory, ReportTask } from '../../domain/report-documents/report-tasks.ts';
 import { shortDate } from '../../domain/report-documents/report-wording.ts';
 import { isIsoDate, todayInVietnam } from '../../domain/time/calendar-date.ts';
@@ -58,7 +63,10 @@ export class ReportDocumentsService {
     const reportDate = request.date ?? todayInVietnam();
     if (!isIsoDate(reportDate)) throw badRequest('INVALID_DATE', `Ngày "${reportDate}" không tồn tại trong lịch.`);
     if (reportDate < period.start) {
-      throw badRequest('PERIOD_NOT_STARTED', `Kỳ ${period.label.toLocaleLowerCase('vi-VN')} bắt đầu từ ${shortDate(period.start)}, chưa thể lập báo cáo vào ngày ${shortDate(reportDate)}.`);
+      throw badRequest(
+        'PERIOD_NOT_STARTED',
+        `Kỳ ${period.label.toLocaleLowerCase('vi-VN')} bắt đầu từ ${shortDate(period.start)}, chưa thể lập báo cáo vào ngày ${shortDate(reportDate)}.`,
+      );
     }
     // Figures as of the period's last day, or the report's date when it is written before then.
     const asOf = reportDate < period.end ? reportDate : period.end;
@@ -70,23 +78,52 @@ export class ReportDocumentsService {
     // same path); any other answers "not found", so a document elsewhere is never revealed.
     if (!document || !unit.path.split('.').map(Number).includes(document.issuerUnitId)) throw documentNotFound();
     if (document.status !== 'confirmed') {
-      throw new AppError('DOCUMENT_NOT_CONFIRMED', 'conflict', 'Văn bản này đang chờ rà soát chỉ tiêu; hãy xác nhận chỉ tiêu trước khi lập báo cáo.');
+      throw new AppError(
+        'DOCUMENT_NOT_CONFIRMED',
+        'conflict',
+        'Văn bản này đang chờ rà soát chỉ tiêu; hãy xác nhận chỉ tiêu trước khi lập báo cáo.',
+      );
     }
 
     const targets = await this.progress.forUnit(unit.id, asOf, { documentId: document.id });
     const [breakdown, completeness, tasks, quotes] = await Promise.all([
-      this.breakdown(targets.map((t) => t.targetId), unit.id, asOf), this.completeness(unit.id, unit.kind, period), this.tasks(unit.id, document.id),
-      targetQuotes(this.db, document.id, targets.map((t) => t.targetId)),
+      this.breakdown(
+        targets.map((t) => t.targetId),
+        unit.id,
+        asOf,
+      ),
+      this.completeness(unit.id, unit.kind, period),
+      this.tasks(unit.id, document.id),
+      targetQuotes(
+        this.db,
+        document.id,
+        targets.map((t) => t.targetId),
+      ),
     ]);
     return buildReportContent({
-      unit, parent: unit.parent,
+      unit,
+      parent: unit.parent,
       document: {
-        id: document.id, kind: document.kind, symbol: document.symbol, title: document.title, issuedOn: document.issuedOn, issuerName: document.issuerName,
-        issuerText: document.issuerText, citedDates: document.citedDates,
+        id: document.id,
+        kind: document.kind,
+        symbol: document.symbol,
+        title: document.title,
+        issuedOn: document.issuedOn,
+        issuerName: document.issuerName,
+        issuerText: document.issuerText,
+        citedDates: document.citedDates,
       },
-      period, reportDate, asOf,
-      targets: targets.map((t) => ({ ...t, quote: quotes.get(t.targetId) ?? null, timing: t.timing.kind === 'annual' ? { kind: 'annual', year: t.timing.year } : t.timing })),
-      breakdown, completeness, tasks,
+      period,
+      reportDate,
+      asOf,
+      targets: targets.map((t) => ({
+        ...t,
+        quote: quotes.get(t.targetId) ?? null,
+        timing: t.timing.kind === 'annual' ? { kind: 'annual', year: t.timing.year } : t.timing,
+      })),
+      breakdown,
+      completeness,
+      tasks,
       signer: { ...request.signer, name: request.signer?.name?.trim() || unit.chairName },
     });
   }
@@ -100,10 +137,18 @@ export class ReportDocumentsService {
     // Asked together, so the cache reads every target's children in as few queries as it can.
     const all = await Promise.all(rows.map((row) => this.progress.breakdown(row, unitId, asOf, false, cache)));
     rows.forEach((row, i) => {
-      result.set(Number(row.id), all[i]!.items.map((c) => ({
-        unit: { id: c.unit.id, name: c.unit.name }, value: c.value, status: c.status, statusLabel: c.statusLabel, shareAchieved: c.shareAchieved,
-        basis: c.basis, allocation: c.allocation ? { comparator: c.allocation.comparator, targetValue: c.allocation.targetValue } : null,
-      })));
+      result.set(
+        Number(row.id),
+        all[i]!.items.map((c) => ({
+          unit: { id: c.unit.id, name: c.unit.name },
+          value: c.value,
+          status: c.status,
+          statusLabel: c.statusLabel,
+          shareAchieved: c.shareAchieved,
+          basis: c.basis,
+          allocation: c.allocation ? { comparator: c.allocation.comparator, targetValue: c.allocation.targetValue } : null,
+        })),
+      );
     });
     return result;
   }
@@ -111,13 +156,19 @@ export class ReportDocumentsService {
   /** The document's tasks the unit carries, each with its statuses and those of the units it gave the task to (three queries). */
   private async tasks(unitId: number, documentId: number): Promise<ReportTask[]> {
     const rows = await unitTasksOfDocument(this.db, unitId, documentId);
-    const given = await assignmentsGivenFrom(this.db, rows.map((r) => r.assignmentId));
+    const given = await assignmentsGivenFrom(
+      this.db,
+      rows.map((r) => r.assignmentId),
+    );
     const statuses = await currentStatuses(this.db, [...rows.map((r) => r.assignmentId), ...given.map((g) => g.id)]);
     const byAssignment = group(statuses, (s) => s.assignmentId);
     const givenFrom = group(given, (g) => g.parentId);
     const history = (id: number, startsOn: string): AssignmentHistory => ({ startsOn, statuses: byAssignment.get(id) ?? [] });
     return rows.map((r) => ({
-      title: r.title, lead: r.lead, timing: timingOf(r), owned: r.depth === 0,
+      title: r.title,
+      lead: r.lead,
+      timing: timingOf(r),
+      owned: r.depth === 0,
       self: history(r.assignmentId, r.startsOn),
       assignees: (givenFrom.get(r.assignmentId) ?? []).map((g) => history(g.id, g.startsOn)),
     }));
@@ -125,8 +176,14 @@ export class ReportDocumentsService {
 
   /** The completeness board's totals for every report the units below owe for this period. */
   private async completeness(unitId: number, unitKind: string, period: Period): Promise<CompletenessFigures[]> {
-    const templates = (await currentTemplates(this.db)).filter((t) => t.definition.periodKind === period.kind && !t.definition.unitKinds.includes(unitKind as never));
-    const boards = await Promise.all(templates.map((t) => this.reports.completeness({ unitId, templateCode: t.code, periodCode: period.code, includeSubmitted: false, missingLimit: 0 })));
+    const templates = (await currentTemplates(this.db)).filter(
+      (t) => t.definition.periodKind === period.kind && !t.definition.unitKinds.includes(unitKind as never),
+    );
+    const boards = await Promise.all(
+      templates.map((t) =>
+        this.reports.completeness({ unitId, templateCode: t.code, periodCode: period.code, includeSubmitted: false, missingLimit: 0 }),
+      ),
+    );
     return boards.filter((b) => b.total.expected > 0).map((b) => ({ templateName: b.template.name, ...b.total }));
   }
 }
@@ -137,11 +194,18 @@ export function reportPeriod(code: string): Period {
   try {
     period = parsePeriod(code.trim());
   } catch (error) {
-    if (error instanceof PeriodError) throw badRequest('PERIOD_INVALID', 'Kỳ báo cáo "' + code + '" không hợp lệ. Dùng dạng 2026 (cả năm), 2026-H1 (6 tháng đầu năm) hoặc 2026-H2 (6 tháng cuối năm).');
+    if (error instanceof PeriodError)
+      throw badRequest(
+        'PERIOD_INVALID',
+        'Kỳ báo cáo "' + code + '" không hợp lệ. Dùng dạng 2026 (cả năm), 2026-H1 (6 tháng đầu năm) hoặc 2026-H2 (6 tháng cuối năm).',
+      );
     throw error;
   }
   if (period.kind !== 'year' && period.kind !== 'half') {
-    throw badRequest('PERIOD_INVALID', `Báo cáo kết quả được lập theo 6 tháng hoặc theo năm, không theo kỳ "${code}". Dùng dạng 2026, 2026-H1 hoặc 2026-H2.`);
+    throw badRequest(
+      'PERIOD_INVALID',
+      `Báo cáo kết quả được lập theo 6 tháng hoặc theo năm, không theo kỳ "${code}". Dùng dạng 2026, 2026-H1 hoặc 2026-H2.`,
+    );
   }
   return period;
 }

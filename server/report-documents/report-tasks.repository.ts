@@ -17,25 +17,53 @@ export interface UnitTaskRow {
 
 /** The live tasks of `documentId` that `unitId` carries (owns, or was given), in the document's order. */
 export async function unitTasksOfDocument(db: Kysely<DB>, unitId: number, documentId: number): Promise<UnitTaskRow[]> {
-  const rows = await db.selectFrom('task_assignment as a')
+  const rows = await db
+    .selectFrom('task_assignment as a')
     .innerJoin('task as t', 't.id', 'a.task_id')
     .leftJoin('org_unit as lu', 'lu.id', 't.lead_unit_id')
-    .select(['a.id', 'a.depth', 'a.starts_on', 't.title', 'lu.name as lead_unit_name', 't.lead_name', 't.timing_kind', 't.due_on', 't.timing_year'])
-    .where('a.assignee_unit_id', '=', unitId).where('a.withdrawn_at', 'is', null)
-    .where('t.document_id', '=', documentId).where('t.withdrawn_at', 'is', null)
-    .orderBy(sql`t.source_start NULLS LAST`).orderBy('t.id')
+    .select([
+      'a.id',
+      'a.depth',
+      'a.starts_on',
+      't.title',
+      'lu.name as lead_unit_name',
+      't.lead_name',
+      't.timing_kind',
+      't.due_on',
+      't.timing_year',
+    ])
+    .where('a.assignee_unit_id', '=', unitId)
+    .where('a.withdrawn_at', 'is', null)
+    .where('t.document_id', '=', documentId)
+    .where('t.withdrawn_at', 'is', null)
+    .orderBy(sql`t.source_start NULLS LAST`)
+    .orderBy('t.id')
     .execute();
   return rows.map((r) => ({
-    assignmentId: Number(r.id), depth: r.depth, startsOn: r.starts_on, title: r.title, lead: r.lead_unit_name ?? r.lead_name ?? null,
-    timingKind: r.timing_kind, dueOn: r.due_on, timingYear: r.timing_year,
+    assignmentId: Number(r.id),
+    depth: r.depth,
+    startsOn: r.starts_on,
+    title: r.title,
+    lead: r.lead_unit_name ?? r.lead_name ?? null,
+    timingKind: r.timing_kind,
+    dueOn: r.due_on,
+    timingYear: r.timing_year,
   }));
 }
 
 /** The live assignments given from each of `assignmentIds` (the units directly below that carry the task). */
-export async function assignmentsGivenFrom(db: Kysely<DB>, assignmentIds: number[]): Promise<{ id: number; parentId: number; startsOn: string }[]> {
+export async function assignmentsGivenFrom(
+  db: Kysely<DB>,
+  assignmentIds: number[],
+): Promise<{ id: number; parentId: number; startsOn: string }[]> {
   if (assignmentIds.length === 0) return [];
-  const rows = await db.selectFrom('task_assignment').select(['id', 'parent_assignment_id', 'starts_on'])
-    .where('parent_assignment_id', 'in', assignmentIds).where('withdrawn_at', 'is', null).orderBy('id').execute();
+  const rows = await db
+    .selectFrom('task_assignment')
+    .select(['id', 'parent_assignment_id', 'starts_on'])
+    .where('parent_assignment_id', 'in', assignmentIds)
+    .where('withdrawn_at', 'is', null)
+    .orderBy('id')
+    .execute();
   return rows.map((r) => ({ id: Number(r.id), parentId: Number(r.parent_assignment_id), startsOn: r.starts_on }));
 }
 
@@ -55,5 +83,11 @@ export async function currentStatuses(db: Kysely<DB>, assignmentIds: number[]): 
       (SELECT array_agg(e.file_name ORDER BY e.id) FROM task_evidence e WHERE e.status_id = s.id) AS files
     FROM task_status s
     WHERE s.assignment_id = ANY(${assignmentIds}::bigint[]) AND s.is_current`.execute(db);
-  return rows.map((r) => ({ assignmentId: Number(r.assignment_id), periodEnd: r.period_end, status: r.status, setAt: r.set_at, evidence: r.files ?? [] }));
+  return rows.map((r) => ({
+    assignmentId: Number(r.assignment_id),
+    periodEnd: r.period_end,
+    status: r.status,
+    setAt: r.set_at,
+    evidence: r.files ?? [],
+  }));
 }

@@ -27,11 +27,13 @@ function addSheet(book: ExcelJS.Workbook, name: string, title: string, subtitle:
   });
   const widths = columns.map((c) => c.length + 2);
   for (const cells of rows) {
-    const row = sheet.addRow(cells.map((c) => {
-      if (!isFigure(c)) return c ?? null;
-      if (c.value === null) return null;
-      return c.format === 'percent' ? c.value / 100 : c.value;
-    }));
+    const row = sheet.addRow(
+      cells.map((c) => {
+        if (!isFigure(c)) return c ?? null;
+        if (c.value === null) return null;
+        return c.format === 'percent' ? c.value / 100 : c.value;
+      }),
+    );
     cells.forEach((c, i) => {
       const cell = row.getCell(i + 1);
       if (isFigure(c)) {
@@ -53,14 +55,38 @@ export async function renderReportXlsx(c: ReportContent): Promise<Buffer> {
   book.creator = 'Tiến Độ';
   book.title = `${c.title} ${c.subtitle} ${c.periodLine}`;
   const about = `${c.header.unitName} — ${c.periodLine} — ${c.asOfNote}`;
-  addSheet(book, 'Chỉ tiêu', `${c.subtitle} ${c.periodLine}`, about, c.targetColumns,
-    c.targets.map((t) => [t.no, t.label, t.plan, t.actual, t.share, t.assessment]));
+  addSheet(
+    book,
+    'Chỉ tiêu',
+    `${c.subtitle} ${c.periodLine}`,
+    about,
+    c.targetColumns,
+    c.targets.map((t) => [t.no, t.label, t.plan, t.actual, t.share, t.assessment]),
+  );
   // Every unit of every target, in the children table's order (lagging first): the Word document lists the first of them.
-  addSheet(book, 'Theo đơn vị', 'Kết quả theo đơn vị trực thuộc', about, ['STT', 'Chỉ tiêu', ...c.unitColumns.slice(1)],
-    c.units.flatMap((g) => g.rows.map((r) => [r.no, `${g.no}. ${g.label}`, r.unit, r.allocationValue, r.actual, r.share, r.assessment])));
-  addSheet(book, 'Tình hình báo cáo', 'Tình hình báo cáo của các đơn vị', about, c.completenessColumns,
-    c.completeness.map((l) => [l.templateName, ...l.figures]));
-  addSheet(book, 'Nhiệm vụ', 'Việc thực hiện các nhiệm vụ, giải pháp', about, [...c.taskColumns, ...c.taskCountColumns],
-    c.tasks.map((t) => [t.no, t.text, t.lead, t.status, t.share, t.evidence, t.assignees, t.completed, t.overdue, t.files]));
+  addSheet(
+    book,
+    'Theo đơn vị',
+    'Kết quả theo đơn vị trực thuộc',
+    about,
+    ['STT', 'Chỉ tiêu', ...c.unitColumns.slice(1)],
+    c.units.flatMap((g) => g.rows.map((r) => [r.no, `${g.no}. ${g.label}`, r.unit, r.allocationValue, r.actual, r.share, r.assessment])),
+  );
+  addSheet(
+    book,
+    'Tình hình báo cáo',
+    'Tình hình báo cáo của các đơn vị',
+    about,
+    c.completenessColumns,
+    c.completeness.map((l) => [l.templateName, ...l.figures]),
+  );
+  addSheet(
+    book,
+    'Nhiệm vụ',
+    'Việc thực hiện các nhiệm vụ, giải pháp',
+    about,
+    [...c.taskColumns, ...c.taskCountColumns],
+    c.tasks.map((t) => [t.no, t.text, t.lead, t.status, t.share, t.evidence, t.assignees, t.completed, t.overdue, t.files]),
+  );
   return Buffer.from(await book.xlsx.writeBuffer());
 }

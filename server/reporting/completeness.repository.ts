@@ -49,10 +49,19 @@ const counts = sql`
   count(*) FILTER (WHERE first_submitted_on IS NULL)::int AS missing`;
 
 const toCounts = (r: Record<string, number>): CompletenessCounts => ({
-  expected: r.expected!, submitted: r.submitted!, onTime: r.on_time!, late: r.late!, accepted: r.accepted!, returned: r.returned!, missing: r.missing!,
+  expected: r.expected!,
+  submitted: r.submitted!,
+  onTime: r.on_time!,
+  late: r.late!,
+  accepted: r.accepted!,
+  returned: r.returned!,
+  missing: r.missing!,
 });
 
-export async function completenessCounts(db: Kysely<DB>, q: CompletenessQuery): Promise<{ total: CompletenessCounts; children: (CompletenessCounts & { unit: { id: number; name: string; kind: string } })[] }> {
+export async function completenessCounts(
+  db: Kysely<DB>,
+  q: CompletenessQuery,
+): Promise<{ total: CompletenessCounts; children: (CompletenessCounts & { unit: { id: number; name: string; kind: string } })[] }> {
   const { rows } = await sql<SqlRow>`
     WITH ${expectedUnits(q)}
     SELECT e.child_id, c.name AS child_name, c.kind AS child_kind, ${counts}
@@ -60,10 +69,18 @@ export async function completenessCounts(db: Kysely<DB>, q: CompletenessQuery): 
     GROUP BY e.child_id, c.name, c.kind
     ORDER BY count(*) FILTER (WHERE first_submitted_on IS NULL)::float / count(*) DESC, search_normalize(c.name)`.execute(db);
   const children = rows.map((r) => ({ unit: { id: Number(r.child_id), name: r.child_name, kind: r.child_kind }, ...toCounts(r) }));
-  const total = children.reduce<CompletenessCounts>((sum, c) => ({
-    expected: sum.expected + c.expected, submitted: sum.submitted + c.submitted, onTime: sum.onTime + c.onTime, late: sum.late + c.late,
-    accepted: sum.accepted + c.accepted, returned: sum.returned + c.returned, missing: sum.missing + c.missing,
-  }), { expected: 0, submitted: 0, onTime: 0, late: 0, accepted: 0, returned: 0, missing: 0 });
+  const total = children.reduce<CompletenessCounts>(
+    (sum, c) => ({
+      expected: sum.expected + c.expected,
+      submitted: sum.submitted + c.submitted,
+      onTime: sum.onTime + c.onTime,
+      late: sum.late + c.late,
+      accepted: sum.accepted + c.accepted,
+      returned: sum.returned + c.returned,
+      missing: sum.missing + c.missing,
+    }),
+    { expected: 0, submitted: 0, onTime: 0, late: 0, accepted: 0, returned: 0, missing: 0 },
+  );
   return { total, children };
 }
 
@@ -91,7 +108,12 @@ export async function missingUnits(db: Kysely<DB>, q: CompletenessQuery, limit: 
   return {
     total: Number(rows[0]?.total ?? 0),
     items: rows.map((r) => ({
-      id: Number(r.unit_id), name: r.name, parentName: r.parent_name, status: r.status === 'draft' ? 'draft' : null, phone: r.phone, email: r.email,
+      id: Number(r.unit_id),
+      name: r.name,
+      parentName: r.parent_name,
+      status: r.status === 'draft' ? 'draft' : null,
+      phone: r.phone,
+      email: r.email,
       contacts: (typeof r.contacts === 'string' ? JSON.parse(r.contacts) : r.contacts) as MissingUnit['contacts'],
     })),
   };

@@ -23,10 +23,18 @@ describe.each(testDatabaseTargets())('forms as versions ($kind)', (target) => {
     admin = await t.login('quantri');
     officer = await t.login('cdcs.demo');
     cdcs1 = await t.unitId('TNI-P01-0001');
-    const periods = (await officer.get('/api/reports/mine')).body.items.filter((i: { templateCode: string }) => i.templateCode === FORM).map((i: { periodCode: string }) => i.periodCode).sort();
+    const periods = (await officer.get('/api/reports/mine')).body.items
+      .filter((i: { templateCode: string }) => i.templateCode === FORM)
+      .map((i: { periodCode: string }) => i.periodCode)
+      .sort();
     expect(periods.length).toBeGreaterThanOrEqual(2);
     [older, newer] = [periods.at(-2), periods.at(-1)];
-    const element = await admin.send('POST', '/api/measures/elements', { code: 'doi_thoai_dn', name: 'Số doanh nghiệp tổ chức đối thoại', unit: 'count', source: 'reported' });
+    const element = await admin.send('POST', '/api/measures/elements', {
+      code: 'doi_thoai_dn',
+      name: 'Số doanh nghiệp tổ chức đối thoại',
+      unit: 'count',
+      source: 'reported',
+    });
     expect(element.status, JSON.stringify(element.body)).toBe(201);
   });
 
@@ -40,18 +48,29 @@ describe.each(testDatabaseTargets())('forms as versions ($kind)', (target) => {
     const inForce = versions.find((v: { status: string }) => v.status === 'published');
     definition = inForce.definition;
     const derivedField = await admin.send('POST', `/api/report-templates/${FORM}/versions`, {
-      definition: { sections: [...definition.sections, { title: 'Đối thoại', fields: [{ element: 'members_active', label: 'Đoàn viên' }] }], rules: definition.rules },
+      definition: {
+        sections: [...definition.sections, { title: 'Đối thoại', fields: [{ element: 'members_active', label: 'Đoàn viên' }] }],
+        rules: definition.rules,
+      },
     });
     expect(derivedField.status).toBe(400);
     expect(derivedField.body.error.code).toBe('TEMPLATE_INVALID');
     const draft = await admin.send('POST', `/api/report-templates/${FORM}/versions`, {
-      definition: { sections: [...definition.sections, { title: 'Đối thoại tại nơi làm việc', fields: [{ element: 'doi_thoai_dn', label: 'Số doanh nghiệp tổ chức đối thoại' }] }], rules: definition.rules },
+      definition: {
+        sections: [
+          ...definition.sections,
+          { title: 'Đối thoại tại nơi làm việc', fields: [{ element: 'doi_thoai_dn', label: 'Số doanh nghiệp tổ chức đối thoại' }] },
+        ],
+        rules: definition.rules,
+      },
     });
     expect(draft.status, JSON.stringify(draft.body)).toBe(201);
     expect(draft.body).toMatchObject({ status: 'draft', basedOn: inForce.version, reports: 0, canEdit: true });
     expect(draft.body.changes).toContain('Thêm phần «Đối thoại tại nơi làm việc»');
     draftVersion = draft.body.version;
-    const second = await admin.send('POST', `/api/report-templates/${FORM}/versions`, { definition: { sections: definition.sections, rules: definition.rules } });
+    const second = await admin.send('POST', `/api/report-templates/${FORM}/versions`, {
+      definition: { sections: definition.sections, rules: definition.rules },
+    });
     expect(second.status).toBe(409);
     expect(second.body.error.code).toBe('TEMPLATE_DRAFT_EXISTS');
   });
@@ -63,7 +82,12 @@ describe.each(testDatabaseTargets())('forms as versions ($kind)', (target) => {
     expect(early.status).toBe(409);
     expect(early.body.error.code).toBe('TEMPLATE_PERIOD_HAS_REPORTS');
     expect(early.body.error.message).toMatch(/^Đã có 1 báo cáo từ kỳ 6 tháng /);
-    const row = await database.db.selectFrom('report_template').select('from_period_start').where('code', '=', FORM).where('version', '=', draftVersion).executeTakeFirstOrThrow();
+    const row = await database.db
+      .selectFrom('report_template')
+      .select('from_period_start')
+      .where('code', '=', FORM)
+      .where('version', '=', draftVersion)
+      .executeTakeFirstOrThrow();
     expect(row.from_period_start).toBeNull();
   });
 
@@ -71,14 +95,26 @@ describe.each(testDatabaseTargets())('forms as versions ($kind)', (target) => {
     const published = await admin.send('POST', `/api/report-templates/${FORM}/versions/${draftVersion}/publish`, { fromPeriod: newer });
     expect(published.status, JSON.stringify(published.body)).toBe(200);
     expect(published.body).toMatchObject({ status: 'published', fromPeriod: newer, canEdit: false });
-    const edit = await admin.send('PUT', `/api/report-templates/${FORM}/versions/${draftVersion}`, { definition: { sections: definition.sections, rules: definition.rules } });
+    const edit = await admin.send('PUT', `/api/report-templates/${FORM}/versions/${draftVersion}`, {
+      definition: { sections: definition.sections, rules: definition.rules },
+    });
     expect(edit.status).toBe(409);
     expect(edit.body.error.code).toBe('TEMPLATE_VERSION_PUBLISHED');
     const del = await admin.send('DELETE', `/api/report-templates/${FORM}/versions/${draftVersion}`);
     expect(del.status).toBe(409);
-    const row = await database.db.selectFrom('report_template').select('definition').where('code', '=', FORM).where('version', '=', draftVersion).executeTakeFirstOrThrow();
+    const row = await database.db
+      .selectFrom('report_template')
+      .select('definition')
+      .where('code', '=', FORM)
+      .where('version', '=', draftVersion)
+      .executeTakeFirstOrThrow();
     expect(fieldsOf((row.definition as TemplateDefinition).sections)).toContain('doi_thoai_dn');
-    const audit = await database.db.selectFrom('audit_log').select('action').where('action', 'like', 'report_template.%').orderBy('id').execute();
+    const audit = await database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', 'like', 'report_template.%')
+      .orderBy('id')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['report_template.draft_created', 'report_template.published']);
   });
 
@@ -92,11 +128,17 @@ describe.each(testDatabaseTargets())('forms as versions ($kind)', (target) => {
     expect(newView.body.template.version).toBe(draftVersion);
     expect(fieldsOf(newView.body.template.sections)).toContain('doi_thoai_dn');
     // The figure typed in the new field is kept like any other, 0 included.
-    const saved = await officer.send('PUT', `/api/reports/${newReport.body.id}`, { version: newView.body.version, values: { doi_thoai_dn: 0 } });
+    const saved = await officer.send('PUT', `/api/reports/${newReport.body.id}`, {
+      version: newView.body.version,
+      values: { doi_thoai_dn: 0 },
+    });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     expect((await officer.get(`/api/reports/${newReport.body.id}`)).body.values.doi_thoai_dn).toBe(0);
     // A report of the earlier period may not carry the new field: it is not on its form.
-    const foreign = await officer.send('PUT', `/api/reports/${oldReport.body.id}`, { version: oldView.body.version, values: { doi_thoai_dn: 3 } });
+    const foreign = await officer.send('PUT', `/api/reports/${oldReport.body.id}`, {
+      version: oldView.body.version,
+      values: { doi_thoai_dn: 3 },
+    });
     expect(foreign.status).toBe(400);
     // The element is now used by a published form: deleting it is refused with that form named.
     const delElement = await admin.send('DELETE', '/api/measures/elements/doi_thoai_dn');
@@ -107,7 +149,9 @@ describe.each(testDatabaseTargets())('forms as versions ($kind)', (target) => {
   it('refuses a draft to a read-only user', async () => {
     await t.addUser('xem.p01.fv', 'TNI-P01', ['viewer']);
     const viewer = await t.login('xem.p01.fv');
-    const draft = await viewer.send('POST', `/api/report-templates/${FORM}/versions`, { definition: { sections: definition.sections, rules: definition.rules } });
+    const draft = await viewer.send('POST', `/api/report-templates/${FORM}/versions`, {
+      definition: { sections: definition.sections, rules: definition.rules },
+    });
     expect(draft.status).toBe(403);
   });
 });

@@ -18,15 +18,29 @@ export const REPORT_FILE_MAX_BYTES = 2 * 1024 * 1024;
 
 /** Download of the offline form, and upload back through the same validation and workflow. */
 export class ReportFilesService {
-  constructor(private readonly db: Kysely<DB>, private readonly reports: ReportingService) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly reports: ReportingService,
+  ) {}
 
   async download(id: number): Promise<{ fileName: string; content: Buffer }> {
     const { report, template } = await this.reports.reportForWorkbook(id);
     const period = templatePeriod(template.definition, report.periodCode);
-    const content = await writeReportWorkbook({
-      reportId: report.id, unitId: report.unitId, unitName: report.unitName, periodCode: report.periodCode, periodLabel: period.label,
-      templateCode: template.code, templateVersion: template.version, reportVersion: report.version,
-    }, template.definition, report.values, report.dueOn);
+    const content = await writeReportWorkbook(
+      {
+        reportId: report.id,
+        unitId: report.unitId,
+        unitName: report.unitName,
+        periodCode: report.periodCode,
+        periodLabel: period.label,
+        templateCode: template.code,
+        templateVersion: template.version,
+        reportVersion: report.version,
+      },
+      template.definition,
+      report.values,
+      report.dueOn,
+    );
     return { fileName: `bao-cao-${template.code}-${report.periodCode}-${report.unitId}.xlsx`, content };
   }
 
@@ -41,10 +55,17 @@ export class ReportFilesService {
     // A report outside the uploader's subtree is "not found", exactly like the routes say.
     if (!report || !(report.unitPath === scopePath || report.unitPath.startsWith(`${scopePath}.`))) throw reportNotFound();
     const template = (await repo.templateById(this.db, report.templateId))!;
-    const fileUnit = Number(file.identity.unit_id) !== report.unitId ? await repo.unitOnToday(this.db, Number(file.identity.unit_id)).catch(() => undefined) : undefined;
+    const fileUnit =
+      Number(file.identity.unit_id) !== report.unitId
+        ? await repo.unitOnToday(this.db, Number(file.identity.unit_id)).catch(() => undefined)
+        : undefined;
     checkIdentity(file.identity, { ...report, templateVersion: template.version }, fileUnit?.name ?? null);
     if (file.problems.length) {
-      throw badRequest('WORKBOOK_VALUES_INVALID', `Tệp có ${file.problems.length} ô số liệu không hợp lệ: ${file.problems[0]!.message}`, file.problems);
+      throw badRequest(
+        'WORKBOOK_VALUES_INVALID',
+        `Tệp có ${file.problems.length} ô số liệu không hợp lệ: ${file.problems[0]!.message}`,
+        file.problems,
+      );
     }
     const saved = await this.reports.save(report.id, { version: report.version, values: file.values }, { ...actor, label: actor.label });
     if (!submit) return saved;
@@ -52,14 +73,24 @@ export class ReportFilesService {
   }
 
   /** Many units' files at once (the level above collecting them): each file stands alone. */
-  async uploadMany(files: AsyncIterable<{ filename: string; file: Readable & { truncated?: boolean } }>, scopePath: string, actor: AuditActor) {
+  async uploadMany(
+    files: AsyncIterable<{ filename: string; file: Readable & { truncated?: boolean } }>,
+    scopePath: string,
+    actor: AuditActor,
+  ) {
     const results: { fileName: string; ok: boolean; reportId: number | null; unitName: string | null; message: string }[] = [];
     for await (const part of files) {
       const tmp = await spoolUpload(part.file);
       try {
         if (part.file.truncated) throw new AppError('FILE_TOO_LARGE', 'too_large', 'Tệp vượt quá 2 MB: không phải biểu mẫu báo cáo.');
         const report = await this.upload(null, scopePath, tmp, true, actor);
-        results.push({ fileName: part.filename, ok: true, reportId: report.id, unitName: report.unit.name, message: 'Đã nạp và gửi báo cáo.' });
+        results.push({
+          fileName: part.filename,
+          ok: true,
+          reportId: report.id,
+          unitName: report.unit.name,
+          message: 'Đã nạp và gửi báo cáo.',
+        });
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         results.push({ fileName: part.filename, ok: false, reportId: null, unitName: null, message: error.message });

@@ -13,23 +13,46 @@ import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-
 import { FORM_SHEET, IDENTITY_SHEET } from './report-workbook.ts';
 
 const run = promisify(execFile);
-const [current, previous] = openPeriods(BUILTIN_TEMPLATES.find((t) => t.code === 'cdcs-nam')!, todayInVietnam()).map((p) => p.code) as [string, string];
+const [current, previous] = openPeriods(
+  BUILTIN_TEMPLATES.find((t) => t.code === 'cdcs-nam')!,
+  todayInVietnam(),
+).map((p) => p.code) as [string, string];
 const figures: Record<string, number> = {
-  dissemination_reached: 1450, dissemination_base: 1600, skills_learners: 210, skills_base: 1550, union_fee_due: 180_000_000, union_fee_collected: 171_500_000,
-  dues_due: 45_000_000, dues_collected: 44_000_000, worker_conferences: 1, workplace_dialogues: 2,
+  dissemination_reached: 1450,
+  dissemination_base: 1600,
+  skills_learners: 210,
+  skills_base: 1550,
+  union_fee_due: 180_000_000,
+  union_fee_collected: 171_500_000,
+  dues_due: 45_000_000,
+  dues_collected: 44_000_000,
+  worker_conferences: 1,
+  workplace_dialogues: 2,
 };
 
 function multipart(files: { name: string; content: Buffer }[]) {
   const boundary = `----tiendo${Date.now().toString(16)}`;
-  const parts = files.map((f) => Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`),
-    f.content, Buffer.from('\r\n'),
-  ]));
-  return { payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
+  const parts = files.map((f) =>
+    Buffer.concat([
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`,
+      ),
+      f.content,
+      Buffer.from('\r\n'),
+    ]),
+  );
+  return {
+    payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
 }
 
 /** Fills the figures column the way a person would, by the labels of the rows. */
-async function fill(xlsx: Buffer, values: Record<string, number>, edit?: (ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void): Promise<Buffer> {
+async function fill(
+  xlsx: Buffer,
+  values: Record<string, number>,
+  edit?: (ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void,
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(xlsx as unknown as ArrayBuffer);
   const ws = wb.getWorksheet(FORM_SHEET)!;
@@ -47,7 +70,19 @@ async function throughLibreOffice(xlsx: Buffer): Promise<Buffer> {
   try {
     await fs.mkdir(path.join(dir, 'out'));
     await fs.writeFile(path.join(dir, 'bao-cao.xlsx'), xlsx);
-    await run('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', path.join(dir, 'out'), path.join(dir, 'bao-cao.xlsx')], { timeout: 120_000 });
+    await run(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${dir}/profile`,
+        '--headless',
+        '--convert-to',
+        'xlsx:Calc MS Excel 2007 XML',
+        '--outdir',
+        path.join(dir, 'out'),
+        path.join(dir, 'bao-cao.xlsx'),
+      ],
+      { timeout: 120_000 },
+    );
     return await fs.readFile(path.join(dir, 'out', 'bao-cao.xlsx'));
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
@@ -68,7 +103,11 @@ describe.each(testDatabaseTargets())('report forms in Excel ($kind)', (target) =
     t = await createTestApp(database, `report-workbook-${target.kind}`);
     officer = await t.login('cdcs.demo');
     commune = await t.login('canbo.tanninh');
-    [cdcs1, cdcs2, cdcs3] = (await Promise.all(['TNI-P01-0001', 'TNI-P01-0002', 'TNI-P01-0003'].map((c) => t.unitId(c)))) as [number, number, number];
+    [cdcs1, cdcs2, cdcs3] = (await Promise.all(['TNI-P01-0001', 'TNI-P01-0002', 'TNI-P01-0003'].map((c) => t.unitId(c)))) as [
+      number,
+      number,
+      number,
+    ];
   }, 240_000);
 
   afterAll(async () => {
@@ -82,14 +121,23 @@ describe.each(testDatabaseTargets())('report forms in Excel ($kind)', (target) =
     return r.body as { id: number; version: number };
   }
   const download = async (session: Session, id: number) => {
-    const r = await t.app.inject({ method: 'GET', url: `/api/reports/${id}/workbook`, headers: { cookie: `tiendo_session=${session.cookie}` } });
+    const r = await t.app.inject({
+      method: 'GET',
+      url: `/api/reports/${id}/workbook`,
+      headers: { cookie: `tiendo_session=${session.cookie}` },
+    });
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toContain('spreadsheetml');
     return r.rawPayload;
   };
   const upload = async (session: Session, url: string, files: { name: string; content: Buffer }[]) => {
     const body = multipart(files);
-    const r = await t.app.inject({ method: 'POST', url, payload: body.payload, headers: { cookie: `tiendo_session=${session.cookie}`, 'x-csrf-token': session.csrf, 'content-type': body.contentType } });
+    const r = await t.app.inject({
+      method: 'POST',
+      url,
+      payload: body.payload,
+      headers: { cookie: `tiendo_session=${session.cookie}`, 'x-csrf-token': session.csrf, 'content-type': body.contentType },
+    });
     return { status: r.statusCode, body: r.json() };
   };
 
@@ -129,11 +177,16 @@ describe.each(testDatabaseTargets())('report forms in Excel ($kind)', (target) =
       const a = ws.getRow(8);
       const b = ws.getRow(9);
       const [av, bv] = [[2, 3, 4, 5].map((c) => a.getCell(c).value), [2, 3, 4, 5].map((c) => b.getCell(c).value)];
-      [2, 3, 4, 5].forEach((c, i) => { a.getCell(c).value = bv[i]!; b.getCell(c).value = av[i]!; });
+      [2, 3, 4, 5].forEach((c, i) => {
+        a.getCell(c).value = bv[i]!;
+        b.getCell(c).value = av[i]!;
+      });
     });
     const r = await upload(officer, `/api/reports/${report.id}/workbook?submit=true`, [{ name: 'doi-dong.xlsx', content: swapped }]);
     expect(r.status).toBe(400);
-    expect(r.body.error.message).toBe('Cấu trúc biểu mẫu đã bị thay đổi (dòng bị thêm, xóa hoặc di chuyển). Hãy tải lại biểu mẫu gốc và chỉ nhập số vào cột "Số liệu".');
+    expect(r.body.error.message).toBe(
+      'Cấu trúc biểu mẫu đã bị thay đổi (dòng bị thêm, xóa hoặc di chuyển). Hãy tải lại biểu mẫu gốc và chỉ nhập số vào cột "Số liệu".',
+    );
     expect((await officer.get(`/api/reports/${report.id}`)).body).toMatchObject({ status: 'draft', version: report.version, values: {} });
   });
 
@@ -143,7 +196,9 @@ describe.each(testDatabaseTargets())('report forms in Excel ($kind)', (target) =
     const otherFile = await fill(await download(commune, other.id), figures);
     const wrongUnit = await upload(commune, `/api/reports/${mine.id}/workbook`, [{ name: 'nham-don-vi.xlsx', content: otherFile }]);
     expect(wrongUnit.status).toBe(400);
-    expect(wrongUnit.body.error.message).toMatch(/^Tệp là báo cáo của Công đoàn cơ sở .+, không phải của Công đoàn cơ sở .+\. Hãy kiểm tra lại tệp\.$/);
+    expect(wrongUnit.body.error.message).toMatch(
+      /^Tệp là báo cáo của Công đoàn cơ sở .+, không phải của Công đoàn cơ sở .+\. Hãy kiểm tra lại tệp\.$/,
+    );
 
     const earlier = await open(commune, cdcs2, previous);
     const earlierFile = await fill(await download(commune, earlier.id), figures);
@@ -151,7 +206,9 @@ describe.each(testDatabaseTargets())('report forms in Excel ($kind)', (target) =
     expect(wrongPeriod.status).toBe(400);
     expect(wrongPeriod.body.error.message).toBe(`Tệp là báo cáo kỳ ${previous}, không phải kỳ ${current}. Hãy kiểm tra lại tệp.`);
 
-    const notOurs = await upload(commune, `/api/reports/${mine.id}/workbook`, [{ name: 'bang-tinh.xlsx', content: Buffer.from(await new ExcelJS.Workbook().xlsx.writeBuffer()) }]);
+    const notOurs = await upload(commune, `/api/reports/${mine.id}/workbook`, [
+      { name: 'bang-tinh.xlsx', content: Buffer.from(await new ExcelJS.Workbook().xlsx.writeBuffer()) },
+    ]);
     expect(notOurs.body.error.message).toMatch(/^Tệp không phải biểu mẫu báo cáo tải từ Tiến Độ/);
     // A file downloaded before someone else saved would overwrite their figures: refused too.
     const stale = await fill(await download(commune, mine.id), figures);
@@ -167,12 +224,17 @@ describe.each(testDatabaseTargets())('report forms in Excel ($kind)', (target) =
     const b = await open(commune, cdcs2, previous);
     const good = await fill(await download(commune, a.id), figures);
     const invalid = await fill(await download(commune, b.id), { ...figures, dissemination_reached: 5000 });
-    const r = await upload(commune, '/api/reports/workbooks', [{ name: 'cdcs-3.xlsx', content: good }, { name: 'cdcs-2.xlsx', content: invalid }]);
+    const r = await upload(commune, '/api/reports/workbooks', [
+      { name: 'cdcs-3.xlsx', content: good },
+      { name: 'cdcs-2.xlsx', content: invalid },
+    ]);
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     expect(r.body).toMatchObject({ accepted: 1, refused: 1 });
     expect(r.body.results[0]).toMatchObject({ fileName: 'cdcs-3.xlsx', ok: true, reportId: a.id });
     expect(r.body.results[1]).toMatchObject({ fileName: 'cdcs-2.xlsx', ok: false });
-    expect(r.body.results[1].message).toMatch(/^Báo cáo còn 1 lỗi cần sửa trước khi gửi: «Đoàn viên, NLĐ được tuyên truyền, phổ biến nghị quyết» \(5\.000\) lớn hơn/);
+    expect(r.body.results[1].message).toMatch(
+      /^Báo cáo còn 1 lỗi cần sửa trước khi gửi: «Đoàn viên, NLĐ được tuyên truyền, phổ biến nghị quyết» \(5\.000\) lớn hơn/,
+    );
     // The CĐCS officer may not upload for a sibling CĐCS: not found, as for everything outside one's subtree.
     const foreign = await upload(officer, '/api/reports/workbooks', [{ name: 'cdcs-3.xlsx', content: good }]);
     expect(foreign.body.results[0].message).toBe('Không tìm thấy báo cáo.');

@@ -29,7 +29,12 @@ export interface WorkbookIdentity {
   reportVersion: number;
 }
 
-export async function writeReportWorkbook(identity: WorkbookIdentity, template: Pick<TemplateDefinition, 'name' | 'sections'>, values: ReportValues, dueOn: string): Promise<Buffer> {
+export async function writeReportWorkbook(
+  identity: WorkbookIdentity,
+  template: Pick<TemplateDefinition, 'name' | 'sections'>,
+  values: ReportValues,
+  dueOn: string,
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Tiến Độ';
   const ws = wb.addWorksheet(FORM_SHEET, { views: [{ state: 'frozen', ySplit: FIRST_ROW - 1 }] });
@@ -39,7 +44,8 @@ export async function writeReportWorkbook(identity: WorkbookIdentity, template: 
   ws.getCell('A1').font = { bold: true, size: 13, name: 'Times New Roman' };
   ws.getCell('A2').value = `Đơn vị: ${identity.unitName}`;
   ws.getCell('A3').value = `Kỳ báo cáo: ${identity.periodLabel} — hạn gửi ${dueOn.slice(8, 10)}/${dueOn.slice(5, 7)}/${dueOn.slice(0, 4)}`;
-  ws.getCell('A4').value = 'Chỉ nhập số vào cột "Số liệu" (số nguyên, không âm). Không thêm, xóa hay di chuyển dòng: hệ thống sẽ từ chối tệp đã bị đổi cấu trúc.';
+  ws.getCell('A4').value =
+    'Chỉ nhập số vào cột "Số liệu" (số nguyên, không âm). Không thêm, xóa hay di chuyển dòng: hệ thống sẽ từ chối tệp đã bị đổi cấu trúc.';
   ws.getCell('A4').font = { italic: true, size: 10 };
   const header = ws.getRow(FIRST_ROW - 1);
   header.values = ['STT', 'Mã', 'Chỉ tiêu', 'Đơn vị tính', 'Số liệu'];
@@ -66,21 +72,38 @@ export async function writeReportWorkbook(identity: WorkbookIdentity, template: 
       cell.protection = { locked: false };
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF8DC' } };
       cell.dataValidation = {
-        type: 'whole', operator: 'greaterThanOrEqual', formulae: [0], allowBlank: true, showErrorMessage: true,
-        errorTitle: 'Số liệu không hợp lệ', error: 'Chỉ nhập số nguyên không âm.',
+        type: 'whole',
+        operator: 'greaterThanOrEqual',
+        formulae: [0],
+        allowBlank: true,
+        showErrorMessage: true,
+        errorTitle: 'Số liệu không hợp lệ',
+        error: 'Chỉ nhập số nguyên không âm.',
       };
       layout.push(field.element);
       row++;
     }
   }
-  await ws.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, insertRows: false, deleteRows: false, sort: false });
+  await ws.protect('', {
+    selectLockedCells: true,
+    selectUnlockedCells: true,
+    formatColumns: true,
+    insertRows: false,
+    deleteRows: false,
+    sort: false,
+  });
 
   const id = wb.addWorksheet(IDENTITY_SHEET, { state: 'veryHidden' });
   const entries: [string, string | number][] = [
-    ['report_id', identity.reportId], ['unit_id', identity.unitId], ['period_code', identity.periodCode], ['template_code', identity.templateCode],
-    ['template_version', identity.templateVersion], ['report_version', identity.reportVersion], ['layout', layout.join('|')],
+    ['report_id', identity.reportId],
+    ['unit_id', identity.unitId],
+    ['period_code', identity.periodCode],
+    ['template_code', identity.templateCode],
+    ['template_version', identity.templateVersion],
+    ['report_version', identity.reportVersion],
+    ['layout', layout.join('|')],
   ];
-  entries.forEach(([k, v], i) => id.getRow(i + 1).values = [k, String(v)]);
+  entries.forEach(([k, v], i) => (id.getRow(i + 1).values = [k, String(v)]));
   await id.protect('', {});
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -104,7 +127,9 @@ export async function readReportWorkbook(filePath: string): Promise<ReadWorkbook
       if (key) identity[key] = value ?? '';
     }
   } catch {
-    throw refuse('Tệp không phải biểu mẫu báo cáo tải từ Tiến Độ (không có phần định danh). Hãy tải biểu mẫu của báo cáo rồi nhập số liệu vào đó.');
+    throw refuse(
+      'Tệp không phải biểu mẫu báo cáo tải từ Tiến Độ (không có phần định danh). Hãy tải biểu mẫu của báo cáo rồi nhập số liệu vào đó.',
+    );
   }
   if (!identity.report_id || !identity.layout) throw refuse('Tệp không phải biểu mẫu báo cáo tải từ Tiến Độ (phần định danh bị thiếu).');
   const expected = identity.layout.split('|');
@@ -128,11 +153,14 @@ export async function readReportWorkbook(filePath: string): Promise<ReadWorkbook
       continue;
     }
     const parsed = parseFigure(raw);
-    if (parsed === null) problems.push({ path: code, message: `Dòng ${row.rowNumber} («${label}»): "${raw}" không phải số nguyên không âm.` });
+    if (parsed === null)
+      problems.push({ path: code, message: `Dòng ${row.rowNumber} («${label}»): "${raw}" không phải số nguyên không âm.` });
     else values[code] = parsed;
   }
   if (layout.join('|') !== expected.join('|')) {
-    throw refuse('Cấu trúc biểu mẫu đã bị thay đổi (dòng bị thêm, xóa hoặc di chuyển). Hãy tải lại biểu mẫu gốc và chỉ nhập số vào cột "Số liệu".');
+    throw refuse(
+      'Cấu trúc biểu mẫu đã bị thay đổi (dòng bị thêm, xóa hoặc di chuyển). Hãy tải lại biểu mẫu gốc và chỉ nhập số vào cột "Số liệu".',
+    );
   }
   return { identity, layout, values, problems };
 }
@@ -147,9 +175,23 @@ function parseFigure(raw: string): number | null {
 }
 
 /** The file must be this report's, at its current version; otherwise a clear refusal. */
-export function checkIdentity(file: Record<string, string>, report: { id: number; unitId: number; unitName: string; periodCode: string; templateCode: string; templateVersion: number; version: number }, fileUnitName: string | null): void {
+export function checkIdentity(
+  file: Record<string, string>,
+  report: {
+    id: number;
+    unitId: number;
+    unitName: string;
+    periodCode: string;
+    templateCode: string;
+    templateVersion: number;
+    version: number;
+  },
+  fileUnitName: string | null,
+): void {
   if (file.template_code !== report.templateCode || Number(file.template_version) !== report.templateVersion) {
-    throw refuse(`Tệp dùng biểu mẫu khác (${file.template_code} phiên bản ${file.template_version}); báo cáo này dùng ${report.templateCode} phiên bản ${report.templateVersion}. Hãy tải biểu mẫu mới.`);
+    throw refuse(
+      `Tệp dùng biểu mẫu khác (${file.template_code} phiên bản ${file.template_version}); báo cáo này dùng ${report.templateCode} phiên bản ${report.templateVersion}. Hãy tải biểu mẫu mới.`,
+    );
   }
   if (Number(file.unit_id) !== report.unitId) {
     throw refuse(`Tệp là báo cáo của ${fileUnitName ?? 'một đơn vị khác'}, không phải của ${report.unitName}. Hãy kiểm tra lại tệp.`);
@@ -159,6 +201,9 @@ export function checkIdentity(file: Record<string, string>, report: { id: number
   }
   if (Number(file.report_id) !== report.id) throw refuse('Tệp thuộc về một báo cáo khác. Hãy tải biểu mẫu của báo cáo này.');
   if (Number(file.report_version) !== report.version) {
-    throw badRequest('WORKBOOK_OUTDATED', 'Báo cáo đã được sửa trên hệ thống sau khi tệp này được tải về: nạp tệp sẽ ghi đè những thay đổi đó. Hãy tải biểu mẫu mới (có số liệu hiện tại) rồi nhập lại.');
+    throw badRequest(
+      'WORKBOOK_OUTDATED',
+      'Báo cáo đã được sửa trên hệ thống sau khi tệp này được tải về: nạp tệp sẽ ghi đè những thay đổi đó. Hãy tải biểu mẫu mới (có số liệu hiện tại) rồi nhập lại.',
+    );
   }
 }

@@ -18,8 +18,17 @@ import { FORM_SHEET } from './report-workbook.ts';
  * the API, the offline workbook and the roll-up, where a unit that reported 0 is a reporting unit.
  */
 const run = promisify(execFile);
-const [current, previous] = openPeriods(BUILTIN_TEMPLATES.find((t) => t.code === 'cdcs-nam')!, todayInVietnam()).map((p) => p.code) as [string, string];
-const required = { dissemination_base: 1000, union_fee_due: 50_000_000, union_fee_collected: 42_000_000, dues_due: 12_000_000, dues_collected: 11_500_000 };
+const [current, previous] = openPeriods(
+  BUILTIN_TEMPLATES.find((t) => t.code === 'cdcs-nam')!,
+  todayInVietnam(),
+).map((p) => p.code) as [string, string];
+const required = {
+  dissemination_base: 1000,
+  union_fee_due: 50_000_000,
+  union_fee_collected: 42_000_000,
+  dues_due: 12_000_000,
+  dues_collected: 11_500_000,
+};
 
 /** Opens and re-saves the file in LibreOffice Calc, as an officer without Excel would. */
 async function throughLibreOffice(xlsx: Buffer): Promise<Buffer> {
@@ -27,7 +36,19 @@ async function throughLibreOffice(xlsx: Buffer): Promise<Buffer> {
   try {
     await fs.mkdir(path.join(dir, 'out'));
     await fs.writeFile(path.join(dir, 'bao-cao.xlsx'), xlsx);
-    await run('soffice', [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', path.join(dir, 'out'), path.join(dir, 'bao-cao.xlsx')], { timeout: 120_000 });
+    await run(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${dir}/profile`,
+        '--headless',
+        '--convert-to',
+        'xlsx:Calc MS Excel 2007 XML',
+        '--outdir',
+        path.join(dir, 'out'),
+        path.join(dir, 'bao-cao.xlsx'),
+      ],
+      { timeout: 120_000 },
+    );
     return await fs.readFile(path.join(dir, 'out', 'bao-cao.xlsx'));
   } finally {
     await fs.rm(dir, { recursive: true, force: true });
@@ -59,8 +80,11 @@ async function fill(xlsx: Buffer, values: Record<string, number>): Promise<Buffe
 function multipart(name: string, content: Buffer) {
   const boundary = `----tiendo${Date.now().toString(16)}`;
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`),
-    content, Buffer.from(`\r\n--${boundary}--\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`,
+    ),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
   return { payload, contentType: `multipart/form-data; boundary=${boundary}` };
 }
@@ -81,7 +105,11 @@ describe.each(testDatabaseTargets())('exact zeros in periodic reports ($kind)', 
     officer = await t.login('cdcs.demo');
     commune = await t.login('canbo.tanninh');
     province = await t.login('canbo.tinh');
-    [cdcs1, cdcs2, p01] = (await Promise.all(['TNI-P01-0001', 'TNI-P01-0002', 'TNI-P01'].map((c) => t.unitId(c)))) as [number, number, number];
+    [cdcs1, cdcs2, p01] = (await Promise.all(['TNI-P01-0001', 'TNI-P01-0002', 'TNI-P01'].map((c) => t.unitId(c)))) as [
+      number,
+      number,
+      number,
+    ];
   }, 240_000);
 
   afterAll(async () => {
@@ -101,42 +129,93 @@ describe.each(testDatabaseTargets())('exact zeros in periodic reports ($kind)', 
 
   it('PUT /api/reports/:id stores 0 as 0 and null as null, and gives both back as sent', async () => {
     const report = await open(officer, cdcs1, previous);
-    const saved = await officer.send('PUT', `/api/reports/${report.id}`, { version: report.version, values: { dissemination_reached: 0, party_introduced: 0, skills_learners: null } });
+    const saved = await officer.send('PUT', `/api/reports/${report.id}`, {
+      version: report.version,
+      values: { dissemination_reached: 0, party_introduced: 0, skills_learners: null },
+    });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     expect(await storedValues(report.id)).toEqual({ dissemination_reached: 0, party_introduced: 0, skills_learners: null });
-    expect((await officer.get(`/api/reports/${report.id}`)).body.values).toEqual({ dissemination_reached: 0, party_introduced: 0, skills_learners: null });
+    expect((await officer.get(`/api/reports/${report.id}`)).body.values).toEqual({
+      dissemination_reached: 0,
+      party_introduced: 0,
+      skills_learners: null,
+    });
 
     // Clearing a 0 is "no figure" again; a 0 typed over a figure is 0.
-    const cleared = await officer.send('PUT', `/api/reports/${report.id}`, { version: saved.body.version, values: { party_introduced: null, skills_learners: 0 } });
+    const cleared = await officer.send('PUT', `/api/reports/${report.id}`, {
+      version: saved.body.version,
+      values: { party_introduced: null, skills_learners: 0 },
+    });
     expect(cleared.status, JSON.stringify(cleared.body)).toBe(200);
-    expect((await officer.get(`/api/reports/${report.id}`)).body.values).toEqual({ dissemination_reached: 0, party_introduced: null, skills_learners: 0 });
+    expect((await officer.get(`/api/reports/${report.id}`)).body.values).toEqual({
+      dissemination_reached: 0,
+      party_introduced: null,
+      skills_learners: 0,
+    });
 
     // Text is not a figure: refused with a Vietnamese sentence naming the field.
-    const text = await officer.send('PUT', `/api/reports/${report.id}`, { version: cleared.body.version, values: { skills_base: 'nhiều' } });
+    const text = await officer.send('PUT', `/api/reports/${report.id}`, {
+      version: cleared.body.version,
+      values: { skills_base: 'nhiều' },
+    });
     expect(text.status).toBe(400);
     expect(text.body.error.issues).toEqual([{ path: 'values.skills_base', message: '"values.skills_base" phải là số.' }]);
   });
 
   it('a 0 satisfies "required", is written to reported_value, and counts the unit as reporting in every roll-up above it', async () => {
-    const doc = await province.send('POST', '/api/documents', { kind: 'program', symbol: '09-CTr/LĐLĐ', title: 'Chương trình hành động thực hiện Nghị quyết Đại hội', issuerUnitId: await t.unitId('TNI'), issuedOn: '2023-11-20', termFrom: 2023, termTo: 2028 });
+    const doc = await province.send('POST', '/api/documents', {
+      kind: 'program',
+      symbol: '09-CTr/LĐLĐ',
+      title: 'Chương trình hành động thực hiện Nghị quyết Đại hội',
+      issuerUnitId: await t.unitId('TNI'),
+      issuedOn: '2023-11-20',
+      termFrom: 2023,
+      termTo: 2028,
+    });
     expect(doc.status, JSON.stringify(doc.body)).toBe(200);
-    for (const [indicatorCode, value] of [['dissemination_share', 90], ['party_introduced_per_cdcs', 0.5], ['lawsuits_supported_share', 80]] as const) {
-      const r = await province.send('POST', '/api/targets', { documentId: doc.body.id, unitId: await t.unitId('TNI'), indicatorCode, comparator: '>=', value, annual: true, subject: indicatorCode });
+    for (const [indicatorCode, value] of [
+      ['dissemination_share', 90],
+      ['party_introduced_per_cdcs', 0.5],
+      ['lawsuits_supported_share', 80],
+    ] as const) {
+      const r = await province.send('POST', '/api/targets', {
+        documentId: doc.body.id,
+        unitId: await t.unitId('TNI'),
+        indicatorCode,
+        comparator: '>=',
+        value,
+        annual: true,
+        subject: indicatorCode,
+      });
       expect(r.status, JSON.stringify(r.body)).toBe(200);
     }
 
     const report = await open(officer, cdcs1);
-    const sent = await officer.send('POST', `/api/reports/${report.id}/submit`, { version: report.version, values: { ...required, dissemination_reached: 0, party_introduced: 0, lawsuits_requested: null } });
+    const sent = await officer.send('POST', `/api/reports/${report.id}/submit`, {
+      version: report.version,
+      values: { ...required, dissemination_reached: 0, party_introduced: 0, lawsuits_requested: null },
+    });
     expect(sent.status, JSON.stringify(sent.body)).toBe(200);
     const accepted = await commune.send('POST', `/api/reports/${report.id}/accept`, { version: sent.body.version });
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
 
-    const reported = await database.db.selectFrom('reported_value').select(['element_code', 'value', 'state']).where('unit_id', '=', cdcs1).where('period_code', '=', current)
-      .where('element_code', 'in', ['dissemination_reached', 'party_introduced', 'lawsuits_requested']).orderBy('element_code').execute();
-    expect(reported.map((r) => [r.element_code, Number(r.value), r.state])).toEqual([['dissemination_reached', 0, 'accepted'], ['party_introduced', 0, 'accepted']]);
+    const reported = await database.db
+      .selectFrom('reported_value')
+      .select(['element_code', 'value', 'state'])
+      .where('unit_id', '=', cdcs1)
+      .where('period_code', '=', current)
+      .where('element_code', 'in', ['dissemination_reached', 'party_introduced', 'lawsuits_requested'])
+      .orderBy('element_code')
+      .execute();
+    expect(reported.map((r) => [r.element_code, Number(r.value), r.state])).toEqual([
+      ['dissemination_reached', 0, 'accepted'],
+      ['party_introduced', 0, 'accepted'],
+    ]);
     // The trigger-kept sums (migration 0014, not in the typed schema): the commune counts one unit that reported 0.
     const { rows: rolled } = await sql<{ total: string; units: number }>`
-      SELECT total, units FROM progress_reported WHERE unit_id = ${p01} AND period_code = ${current} AND element_code = 'party_introduced' AND state = 'accepted'`.execute(database.db);
+      SELECT total, units FROM progress_reported WHERE unit_id = ${p01} AND period_code = ${current} AND element_code = 'party_introduced' AND state = 'accepted'`.execute(
+      database.db,
+    );
     expect(rolled.map((r) => [Number(r.total), Number(r.units)])).toEqual([[0, 1]]);
 
     for (const session of [commune, province]) {
@@ -154,10 +233,17 @@ describe.each(testDatabaseTargets())('exact zeros in periodic reports ($kind)', 
 
   it('round-trips 0 and empty through the offline workbook and LibreOffice: 0 stays the number 0, empty stays null', async () => {
     const report = await open(commune, cdcs2);
-    const saved = await commune.send('PUT', `/api/reports/${report.id}`, { version: report.version, values: { innovations: 0, skills_learners: null } });
+    const saved = await commune.send('PUT', `/api/reports/${report.id}`, {
+      version: report.version,
+      values: { innovations: 0, skills_learners: null },
+    });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     const download = async () => {
-      const r = await t.app.inject({ method: 'GET', url: `/api/reports/${report.id}/workbook`, headers: { cookie: `tiendo_session=${commune.cookie}` } });
+      const r = await t.app.inject({
+        method: 'GET',
+        url: `/api/reports/${report.id}/workbook`,
+        headers: { cookie: `tiendo_session=${commune.cookie}` },
+      });
       expect(r.statusCode).toBe(200);
       return r.rawPayload;
     };
@@ -169,16 +255,29 @@ describe.each(testDatabaseTargets())('exact zeros in periodic reports ($kind)', 
     const filled = await throughLibreOffice(await fill(file, { ...required, dissemination_reached: 0, worker_conferences: 0 }));
     const body = multipart('bao-cao-khong.xlsx', filled);
     const r = await t.app.inject({
-      method: 'POST', url: `/api/reports/${report.id}/workbook?submit=true`, payload: body.payload,
+      method: 'POST',
+      url: `/api/reports/${report.id}/workbook?submit=true`,
+      payload: body.payload,
       headers: { cookie: `tiendo_session=${commune.cookie}`, 'x-csrf-token': commune.csrf, 'content-type': body.contentType },
     });
     expect(r.statusCode, r.body).toBe(200);
     const values = (await commune.get(`/api/reports/${report.id}`)).body.values;
-    expect([values.innovations, values.dissemination_reached, values.worker_conferences, values.dissemination_base]).toEqual([0, 0, 0, 1000]);
+    expect([values.innovations, values.dissemination_reached, values.worker_conferences, values.dissemination_base]).toEqual([
+      0, 0, 0, 1000,
+    ]);
     expect([values.skills_learners, values.party_introduced, values.lawsuits_requested]).toEqual([null, null, null]);
-    const written = await database.db.selectFrom('reported_value').select(['element_code', 'value']).where('unit_id', '=', cdcs2).where('period_code', '=', current)
-      .where('element_code', 'in', ['innovations', 'worker_conferences', 'skills_learners']).orderBy('element_code').execute();
-    expect(written.map((w) => [w.element_code, Number(w.value)])).toEqual([['innovations', 0], ['worker_conferences', 0]]);
+    const written = await database.db
+      .selectFrom('reported_value')
+      .select(['element_code', 'value'])
+      .where('unit_id', '=', cdcs2)
+      .where('period_code', '=', current)
+      .where('element_code', 'in', ['innovations', 'worker_conferences', 'skills_learners'])
+      .orderBy('element_code')
+      .execute();
+    expect(written.map((w) => [w.element_code, Number(w.value)])).toEqual([
+      ['innovations', 0],
+      ['worker_conferences', 0],
+    ]);
 
     // Downloaded again, the zeros are still numbers (what the officer sees in Excel).
     const again = await figuresOf(await download());

@@ -7,7 +7,14 @@ import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-
 
 const cdcsTemplate = BUILTIN_TEMPLATES.find((t) => t.code === 'cdcs-nam')!;
 const [current, previous] = openPeriods(cdcsTemplate, todayInVietnam()).map((p) => p.code) as [string, string];
-const complete = { dissemination_reached: 900, dissemination_base: 1000, union_fee_due: 50_000_000, union_fee_collected: 42_000_000, dues_due: 12_000_000, dues_collected: 11_500_000 };
+const complete = {
+  dissemination_reached: 900,
+  dissemination_base: 1000,
+  union_fee_due: 50_000_000,
+  union_fee_collected: 42_000_000,
+  dues_due: 12_000_000,
+  dues_collected: 11_500_000,
+};
 
 describe.each(testDatabaseTargets())('periodic reporting ($kind)', (target) => {
   let database: TestDatabase;
@@ -50,7 +57,9 @@ describe.each(testDatabaseTargets())('periodic reporting ($kind)', (target) => {
     const report = await open(officer, cdcs1);
     expect(report).toMatchObject({ status: 'draft', version: 1, unit: { id: cdcs1 }, can: { edit: true, review: false } });
     expect(report.template.sections[0].title).toBe('I. Tuyên truyền, học tập');
-    expect(report.context.items.find((i: { code: string }) => i.code === 'members_active')).toMatchObject({ name: 'Đoàn viên đang sinh hoạt' });
+    expect(report.context.items.find((i: { code: string }) => i.code === 'members_active')).toMatchObject({
+      name: 'Đoàn viên đang sinh hoạt',
+    });
     // Opening again gives the same report, not a second one.
     expect((await open(commune, cdcs1)).id).toBe(report.id);
     // A form that is not for this kind of unit is refused clearly.
@@ -62,27 +71,44 @@ describe.each(testDatabaseTargets())('periodic reporting ($kind)', (target) => {
   it('blocks submission on errors that name the field and the rule, and changes nothing', async () => {
     const report = await open(officer, cdcs1);
     const r = await officer.send('POST', `/api/reports/${report.id}/submit`, {
-      version: report.version, values: { ...complete, dissemination_reached: 1200, dues_due: null, lawsuits_requested: 1, lawsuits_supported: 2 },
+      version: report.version,
+      values: { ...complete, dissemination_reached: 1200, dues_due: null, lawsuits_requested: 1, lawsuits_supported: 2 },
     });
     expect(r.status).toBe(400);
     expect(r.body.error.code).toBe('REPORT_INVALID');
     expect(r.body.error.message).toMatch(/^Báo cáo còn 3 lỗi cần sửa trước khi gửi/);
-    expect(r.body.error.issues).toEqual(expect.arrayContaining([
-      { path: 'dues_due', message: '«Đoàn phí phải thu»: chưa nhập (quy tắc: chỉ tiêu bắt buộc).' },
-      { path: 'dissemination_reached', message: '«Đoàn viên, NLĐ được tuyên truyền, phổ biến nghị quyết» (1.200) lớn hơn «Đoàn viên, NLĐ thuộc diện tuyên truyền» (1.000) (quy tắc: phần không vượt quá tổng).' },
-      { path: 'lawsuits_supported', message: '«Vụ việc được công đoàn hỗ trợ» (2) lớn hơn «Vụ việc khởi kiện có yêu cầu công đoàn hỗ trợ» (1) (quy tắc: tử số không vượt quá mẫu số).' },
-    ]));
+    expect(r.body.error.issues).toEqual(
+      expect.arrayContaining([
+        { path: 'dues_due', message: '«Đoàn phí phải thu»: chưa nhập (quy tắc: chỉ tiêu bắt buộc).' },
+        {
+          path: 'dissemination_reached',
+          message:
+            '«Đoàn viên, NLĐ được tuyên truyền, phổ biến nghị quyết» (1.200) lớn hơn «Đoàn viên, NLĐ thuộc diện tuyên truyền» (1.000) (quy tắc: phần không vượt quá tổng).',
+        },
+        {
+          path: 'lawsuits_supported',
+          message:
+            '«Vụ việc được công đoàn hỗ trợ» (2) lớn hơn «Vụ việc khởi kiện có yêu cầu công đoàn hỗ trợ» (1) (quy tắc: tử số không vượt quá mẫu số).',
+        },
+      ]),
+    );
     const after = await officer.get(`/api/reports/${report.id}`);
     expect(after.body).toMatchObject({ status: 'draft', version: report.version, values: {} });
     // A draft may be incomplete: saving it works, and the findings come back for the form.
-    const saved = await officer.send('PUT', `/api/reports/${report.id}`, { version: report.version, values: { dissemination_reached: 1200, dissemination_base: 1000 } });
+    const saved = await officer.send('PUT', `/api/reports/${report.id}`, {
+      version: report.version,
+      values: { dissemination_reached: 1200, dissemination_base: 1000 },
+    });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     const view = (await officer.get(`/api/reports/${report.id}`)).body;
     expect(view.findings.errors.map((e: { ruleId: string }) => e.ruleId)).toContain('tuyen-truyen');
     // Not a number of the form: refused even in a draft.
     const junk = await officer.send('PUT', `/api/reports/${report.id}`, { version: saved.body.version, values: { skills_base: -5 } });
     expect(junk.status).toBe(400);
-    expect(junk.body.error.issues[0]).toEqual({ path: 'skills_base', message: '«Tổng số CNLĐ tại đơn vị»: phải là số nguyên không âm (quy tắc: kiểu số).' });
+    expect(junk.body.error.issues[0]).toEqual({
+      path: 'skills_base',
+      message: '«Tổng số CNLĐ tại đơn vị»: phải là số nguyên không âm (quy tắc: kiểu số).',
+    });
   });
 
   it('refuses the second of two saves started from the same version, with a Vietnamese message naming who saved', async () => {
@@ -92,7 +118,9 @@ describe.each(testDatabaseTargets())('periodic reporting ($kind)', (target) => {
     const second = await commune.send('PUT', `/api/reports/${report.id}`, { version: report.version, values: { skills_learners: 99 } });
     expect(second.status).toBe(409);
     expect(second.body.error.code).toBe('REPORT_VERSION_CONFLICT');
-    expect(second.body.error.message).toMatch(/^Báo cáo vừa được cdcs\.demo cập nhật lúc .+ Thay đổi của bạn chưa được lưu để không ghi đè lên họ/);
+    expect(second.body.error.message).toMatch(
+      /^Báo cáo vừa được cdcs\.demo cập nhật lúc .+ Thay đổi của bạn chưa được lưu để không ghi đè lên họ/,
+    );
     expect((await officer.get(`/api/reports/${report.id}`)).body.values.skills_learners).toBe(10);
 
     // Truly at the same moment: exactly one of the two wins, the other is told.
@@ -110,15 +138,28 @@ describe.each(testDatabaseTargets())('periodic reporting ($kind)', (target) => {
 
   it('runs the cycle: submit, return with a reason, correct, resubmit, accept (locked), reopen — audited, and the dashboard follows', async () => {
     const draft = (await officer.get(`/api/reports/${(await open(officer, cdcs1)).id}`)).body;
-    const submitted = await officer.send('POST', `/api/reports/${draft.id}/submit`, { version: draft.version, values: { ...complete, skills_learners: null, skills_base: null } });
+    const submitted = await officer.send('POST', `/api/reports/${draft.id}/submit`, {
+      version: draft.version,
+      values: { ...complete, skills_learners: null, skills_base: null },
+    });
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
     expect(submitted.body).toMatchObject({ status: 'submitted', statusLabel: 'Đã gửi, chờ duyệt', timeliness: 'on_time' });
-    const reported = () => database.db.selectFrom('reported_value').select(['element_code', 'value', 'state']).where('unit_id', '=', cdcs1).where('period_code', '=', current).orderBy('element_code').execute();
+    const reported = () =>
+      database.db
+        .selectFrom('reported_value')
+        .select(['element_code', 'value', 'state'])
+        .where('unit_id', '=', cdcs1)
+        .where('period_code', '=', current)
+        .orderBy('element_code')
+        .execute();
     expect((await reported()).find((r) => r.element_code === 'dissemination_reached')).toMatchObject({ value: 900, state: 'submitted' });
 
     // The officer cannot review their own report; nor edit it while it waits.
     expect((await officer.send('POST', `/api/reports/${draft.id}/accept`, { version: submitted.body.version })).status).toBe(403);
-    const locked = await officer.send('PUT', `/api/reports/${draft.id}`, { version: submitted.body.version, values: { dissemination_reached: 1 } });
+    const locked = await officer.send('PUT', `/api/reports/${draft.id}`, {
+      version: submitted.body.version,
+      values: { dissemination_reached: 1 },
+    });
     expect(locked.status).toBe(409);
     expect(locked.body.error.message).toBe('Báo cáo đã gửi, đang chờ cấp trên duyệt: không sửa được nữa.');
 
@@ -127,19 +168,30 @@ describe.each(testDatabaseTargets())('periodic reporting ($kind)', (target) => {
     const noReason = await commune.send('POST', `/api/reports/${draft.id}/return`, { version: submitted.body.version, reason: '' });
     expect(noReason.status).toBe(400);
     expect(noReason.body.error.message).toMatch(/^Cần ghi lý do trả lại/);
-    const returned = await commune.send('POST', `/api/reports/${draft.id}/return`, { version: submitted.body.version, reason: 'Số được tuyên truyền chưa khớp biên bản hội nghị, đề nghị kiểm tra lại.' });
+    const returned = await commune.send('POST', `/api/reports/${draft.id}/return`, {
+      version: submitted.body.version,
+      reason: 'Số được tuyên truyền chưa khớp biên bản hội nghị, đề nghị kiểm tra lại.',
+    });
     expect(returned.status).toBe(200);
     expect(returned.body.status).toBe('returned');
     expect(await reported()).toEqual([]); // returned figures are not counted anywhere
 
     const view = (await officer.get(`/api/reports/${draft.id}`)).body;
-    expect(view.comments.map((c: { kind: string; author: string; body: string }) => [c.kind, c.author, c.body])).toEqual([['return', 'canbo.tanninh', 'Số được tuyên truyền chưa khớp biên bản hội nghị, đề nghị kiểm tra lại.']]);
-    const resubmitted = await officer.send('POST', `/api/reports/${draft.id}/submit`, { version: view.version, values: { dissemination_reached: 850 }, note: 'Đã sửa theo biên bản.' });
+    expect(view.comments.map((c: { kind: string; author: string; body: string }) => [c.kind, c.author, c.body])).toEqual([
+      ['return', 'canbo.tanninh', 'Số được tuyên truyền chưa khớp biên bản hội nghị, đề nghị kiểm tra lại.'],
+    ]);
+    const resubmitted = await officer.send('POST', `/api/reports/${draft.id}/submit`, {
+      version: view.version,
+      values: { dissemination_reached: 850 },
+      note: 'Đã sửa theo biên bản.',
+    });
     expect(resubmitted.status, JSON.stringify(resubmitted.body)).toBe(200);
 
     // The province dashboard counts submitted figures only when asked to.
     const dissemination = async (includeSubmitted: boolean) => {
-      const r = await province.get(`/api/reports/completeness?templateCode=cdcs-nam&periodCode=${current}&includeSubmitted=${includeSubmitted}`);
+      const r = await province.get(
+        `/api/reports/completeness?templateCode=cdcs-nam&periodCode=${current}&includeSubmitted=${includeSubmitted}`,
+      );
       return r.body.figures.find((f: { element: string }) => f.element === 'dissemination_reached').value;
     };
     expect(await dissemination(false)).toBeNull();
@@ -150,16 +202,32 @@ describe.each(testDatabaseTargets())('periodic reporting ($kind)', (target) => {
     expect(accepted.body).toMatchObject({ status: 'accepted', reviewedBy: 'canbo.tanninh' });
     expect((await reported()).every((r) => r.state === 'accepted')).toBe(true);
     expect(await dissemination(false)).toBe(850);
-    const edit = await officer.send('PUT', `/api/reports/${draft.id}`, { version: accepted.body.version, values: { dissemination_reached: 1 } });
+    const edit = await officer.send('PUT', `/api/reports/${draft.id}`, {
+      version: accepted.body.version,
+      values: { dissemination_reached: 1 },
+    });
     expect(edit.body.error.message).toBe('Báo cáo đã được duyệt và khóa: cần cấp trên mở lại mới sửa được.');
 
-    const reopened = await commune.send('POST', `/api/reports/${draft.id}/reopen`, { version: accepted.body.version, reason: 'Mở lại để bổ sung số liệu tài chính quý IV.' });
+    const reopened = await commune.send('POST', `/api/reports/${draft.id}/reopen`, {
+      version: accepted.body.version,
+      reason: 'Mở lại để bổ sung số liệu tài chính quý IV.',
+    });
     expect(reopened.body.status).toBe('returned');
     expect(await reported()).toEqual([]);
 
-    const audit = await database.db.selectFrom('audit_log').select(['action', 'actor_label']).where('entity_type', '=', 'report').where('entity_id', '=', String(draft.id)).orderBy('id').execute();
+    const audit = await database.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_label'])
+      .where('entity_type', '=', 'report')
+      .where('entity_id', '=', String(draft.id))
+      .orderBy('id')
+      .execute();
     expect(audit.filter((a) => a.action !== 'report.save').map((a) => `${a.action} ${a.actor_label}`)).toEqual([
-      'report.submit cdcs.demo', 'report.return canbo.tanninh', 'report.submit cdcs.demo', 'report.accept canbo.tanninh', 'report.reopen canbo.tanninh',
+      'report.submit cdcs.demo',
+      'report.return canbo.tanninh',
+      'report.submit cdcs.demo',
+      'report.accept canbo.tanninh',
+      'report.reopen canbo.tanninh',
     ]);
   });
 
@@ -169,17 +237,32 @@ describe.each(testDatabaseTargets())('periodic reporting ($kind)', (target) => {
     expect(sent.status, JSON.stringify(sent.body)).toBe(200);
     const bulk = await commune.send('POST', '/api/reports/accept-bulk', { ids: [before.id, 987654] });
     expect(bulk.body.accepted).toBe(1);
-    expect(bulk.body.results).toEqual([{ id: before.id, ok: true, message: 'Đã duyệt.' }, { id: 987654, ok: false, message: 'Không tìm thấy báo cáo.' }]);
+    expect(bulk.body.results).toEqual([
+      { id: before.id, ok: true, message: 'Đã duyệt.' },
+      { id: 987654, ok: false, message: 'Không tìm thấy báo cáo.' },
+    ]);
 
     const now = await open(commune, cdcs2);
     const jump = { ...complete, dissemination_base: 3000, dissemination_reached: 2500 };
     const refused = await commune.send('POST', `/api/reports/${now.id}/submit`, { version: now.version, values: jump });
     expect(refused.status).toBe(400);
     expect(refused.body.error.code).toBe('REPORT_WARNINGS_UNEXPLAINED');
-    expect(refused.body.error.issues).toEqual([{ path: 'bien-dong:dissemination_base', message: '«Đoàn viên, NLĐ thuộc diện tuyên truyền» tăng 200% so với kỳ trước (1.000 → 3.000), vượt ngưỡng 50%: cần giải thích (quy tắc: biến động so với kỳ trước).' }]);
-    const explained = await commune.send('POST', `/api/reports/${now.id}/submit`, { version: now.version, values: jump, explanations: { 'bien-dong:dissemination_base': 'Công ty tuyển thêm 2.000 lao động cho nhà máy mới.' } });
+    expect(refused.body.error.issues).toEqual([
+      {
+        path: 'bien-dong:dissemination_base',
+        message:
+          '«Đoàn viên, NLĐ thuộc diện tuyên truyền» tăng 200% so với kỳ trước (1.000 → 3.000), vượt ngưỡng 50%: cần giải thích (quy tắc: biến động so với kỳ trước).',
+      },
+    ]);
+    const explained = await commune.send('POST', `/api/reports/${now.id}/submit`, {
+      version: now.version,
+      values: jump,
+      explanations: { 'bien-dong:dissemination_base': 'Công ty tuyển thêm 2.000 lao động cho nhà máy mới.' },
+    });
     expect(explained.status, JSON.stringify(explained.body)).toBe(200);
-    expect((await commune.get(`/api/reports/${now.id}`)).body.explanations).toEqual({ 'bien-dong:dissemination_base': 'Công ty tuyển thêm 2.000 lao động cho nhà máy mới.' });
+    expect((await commune.get(`/api/reports/${now.id}`)).body.explanations).toEqual({
+      'bien-dong:dissemination_base': 'Công ty tuyển thêm 2.000 lao động cho nhà máy mới.',
+    });
   });
 
   it('shows completeness: expected, submitted, on time, accepted, returned, missing, by child, with the units to remind', async () => {
@@ -203,11 +286,16 @@ describe.each(testDatabaseTargets())('periodic reporting ($kind)', (target) => {
 
   it('lets a top-level administrator change a rule as data: a new version, old reports keep theirs', async () => {
     const admin = await t.login('quantri');
-    const rules = [...cdcsTemplate.rules.filter((r) => r.kind !== 'jump'), { id: 'bien-dong', kind: 'jump', elements: ['dissemination_base'], maxShare: 0.3 }];
+    const rules = [
+      ...cdcsTemplate.rules.filter((r) => r.kind !== 'jump'),
+      { id: 'bien-dong', kind: 'jump', elements: ['dissemination_base'], maxShare: 0.3 },
+    ];
     const updated = await admin.send('PUT', '/api/report-templates/cdcs-nam/rules', { rules });
     expect(updated.status, JSON.stringify(updated.body)).toBe(200);
     expect(updated.body.version).toBe(2);
-    const bad = await admin.send('PUT', '/api/report-templates/cdcs-nam/rules', { rules: [{ id: 'x', kind: 'part_of', part: 'members_active', whole: 'dissemination_base' }] });
+    const bad = await admin.send('PUT', '/api/report-templates/cdcs-nam/rules', {
+      rules: [{ id: 'x', kind: 'part_of', part: 'members_active', whole: 'dissemination_base' }],
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toBe('Quy tắc chưa hợp lệ: Quy tắc "x" nói đến "members_active", không có trong biểu mẫu.');
     const old = (await officer.get(`/api/reports/${(await open(officer, cdcs1)).id}`)).body;

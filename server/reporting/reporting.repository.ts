@@ -43,12 +43,34 @@ export interface ReportRow {
 }
 
 interface TemplateDbRow {
-  id: number; code: string; version: number; name: string; is_current: boolean; definition: unknown; owner_unit_id: number | null; from_period_start: string | null;
-  published_at: unknown; created_at: unknown; created_by: string; based_on: number | null;
+  id: number;
+  code: string;
+  version: number;
+  name: string;
+  is_current: boolean;
+  definition: unknown;
+  owner_unit_id: number | null;
+  from_period_start: string | null;
+  published_at: unknown;
+  created_at: unknown;
+  created_by: string;
+  based_on: number | null;
 }
 
-const toTemplate = (r: { id: number; code: string; version: number; name: string; is_current: boolean; definition: unknown }): TemplateRow => ({
-  id: Number(r.id), code: r.code, version: r.version, name: r.name, isCurrent: r.is_current, definition: r.definition as TemplateDefinition,
+const toTemplate = (r: {
+  id: number;
+  code: string;
+  version: number;
+  name: string;
+  is_current: boolean;
+  definition: unknown;
+}): TemplateRow => ({
+  id: Number(r.id),
+  code: r.code,
+  version: r.version,
+  name: r.name,
+  isCurrent: r.is_current,
+  definition: r.definition as TemplateDefinition,
 });
 
 /**
@@ -75,15 +97,27 @@ export interface PublishedVersion extends TemplateRow {
 }
 
 /** Every version of a form (drafts included) with its owner's place in the tree. */
-export async function templateVersions(db: Db, code: string): Promise<(PublishedVersion & { createdAt: Date; createdBy: string; publishedAt: Date | null; basedOn: number | null; ownerName: string | null })[]> {
+export async function templateVersions(
+  db: Db,
+  code: string,
+): Promise<
+  (PublishedVersion & { createdAt: Date; createdBy: string; publishedAt: Date | null; basedOn: number | null; ownerName: string | null })[]
+> {
   const { rows } = await sql<TemplateDbRow & { owner_path: string | null; owner_name: string | null }>`
     SELECT t.*, p.path::text AS owner_path, u.name AS owner_name FROM report_template t
     LEFT JOIN org_placement p ON p.unit_id = t.owner_unit_id AND p.valid_to IS NULL
     LEFT JOIN org_unit u ON u.id = t.owner_unit_id
     WHERE t.code = ${code} ORDER BY t.version`.execute(db);
   return rows.map((r) => ({
-    ...toTemplate(r), fromPeriodStart: r.from_period_start, ownerUnitId: r.owner_unit_id === null ? null : Number(r.owner_unit_id), ownerPath: r.owner_path,
-    createdAt: r.created_at as unknown as Date, createdBy: r.created_by, publishedAt: r.published_at as unknown as Date | null, basedOn: r.based_on, ownerName: r.owner_name,
+    ...toTemplate(r),
+    fromPeriodStart: r.from_period_start,
+    ownerUnitId: r.owner_unit_id === null ? null : Number(r.owner_unit_id),
+    ownerPath: r.owner_path,
+    createdAt: r.created_at as unknown as Date,
+    createdBy: r.created_by,
+    publishedAt: r.published_at as unknown as Date | null,
+    basedOn: r.based_on,
+    ownerName: r.owner_name,
   }));
 }
 
@@ -94,15 +128,36 @@ export async function templateById(db: Db, id: number): Promise<TemplateRow | un
 
 /** A new version becomes current; earlier versions stay for the reports made with them. */
 export async function insertTemplateVersion(trx: Transaction<DB>, definition: TemplateDefinition, createdBy: string): Promise<TemplateRow> {
-  const current = await trx.selectFrom('report_template').select(['id', 'version']).where('code', '=', definition.code).where('is_current', '=', true).forUpdate().executeTakeFirst();
+  const current = await trx
+    .selectFrom('report_template')
+    .select(['id', 'version'])
+    .where('code', '=', definition.code)
+    .where('is_current', '=', true)
+    .forUpdate()
+    .executeTakeFirst();
   await trx.updateTable('report_template').set({ is_current: false }).where('code', '=', definition.code).execute();
   // Version numbers run per form across owners and drafts.
-  const last = await trx.selectFrom('report_template').select((eb) => eb.fn.max('version').as('v')).where('code', '=', definition.code).executeTakeFirst();
-  const row = await trx.insertInto('report_template').values({
-    code: definition.code, version: Math.max(current?.version ?? 0, Number(last?.v ?? 0)) + 1, name: definition.name, definition: JSON.stringify(definition), created_by: createdBy,
-    // A rules edit applies to every report opened from now on, as before versions had periods.
-    owner_unit_id: null, from_period_start: '2000-01-01', published_at: sql`now()`, based_on: current?.version ?? null,
-  }).returningAll().executeTakeFirstOrThrow();
+  const last = await trx
+    .selectFrom('report_template')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .where('code', '=', definition.code)
+    .executeTakeFirst();
+  const row = await trx
+    .insertInto('report_template')
+    .values({
+      code: definition.code,
+      version: Math.max(current?.version ?? 0, Number(last?.v ?? 0)) + 1,
+      name: definition.name,
+      definition: JSON.stringify(definition),
+      created_by: createdBy,
+      // A rules edit applies to every report opened from now on, as before versions had periods.
+      owner_unit_id: null,
+      from_period_start: '2000-01-01',
+      published_at: sql`now()`,
+      based_on: current?.version ?? null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
   return toTemplate(row);
 }
 
@@ -114,10 +169,27 @@ const reportColumns = sql`
 
 function toReport(r: SqlRow): ReportRow {
   return {
-    id: Number(r.id), templateId: Number(r.template_id), templateCode: r.template_code, unitId: Number(r.unit_id), unitName: r.unit_name, unitKind: r.unit_kind,
-    unitPath: r.unit_path, periodCode: r.period_code, periodStart: r.period_start, periodEnd: r.period_end, dueOn: r.due_on, status: r.status,
-    values: r.values ?? {}, explanations: r.explanations ?? {}, version: r.version, firstSubmittedAt: r.first_submitted_at, submittedAt: r.submitted_at,
-    reviewedAt: r.reviewed_at, reviewedBy: r.reviewed_by, updatedAt: r.updated_at, updatedBy: r.updated_by,
+    id: Number(r.id),
+    templateId: Number(r.template_id),
+    templateCode: r.template_code,
+    unitId: Number(r.unit_id),
+    unitName: r.unit_name,
+    unitKind: r.unit_kind,
+    unitPath: r.unit_path,
+    periodCode: r.period_code,
+    periodStart: r.period_start,
+    periodEnd: r.period_end,
+    dueOn: r.due_on,
+    status: r.status,
+    values: r.values ?? {},
+    explanations: r.explanations ?? {},
+    version: r.version,
+    firstSubmittedAt: r.first_submitted_at,
+    submittedAt: r.submitted_at,
+    reviewedAt: r.reviewed_at,
+    reviewedBy: r.reviewed_by,
+    updatedAt: r.updated_at,
+    updatedBy: r.updated_by,
     returnReason: r.return_reason ?? null,
   };
 }
@@ -142,11 +214,34 @@ export async function findReportByKey(db: Db, templateCode: string, unitId: numb
 }
 
 /** Creates the draft unless it exists (two people opening the same form at once get the same report). */
-export async function insertReportIfAbsent(db: Db, r: { templateId: number; templateCode: string; unitId: number; periodCode: string; periodStart: string; periodEnd: string; dueOn: string; updatedBy: string }): Promise<boolean> {
-  const inserted = await db.insertInto('report').values({
-    template_id: r.templateId, template_code: r.templateCode, unit_id: r.unitId, period_code: r.periodCode, period_start: r.periodStart, period_end: r.periodEnd,
-    due_on: r.dueOn, updated_by: r.updatedBy,
-  }).onConflict((oc) => oc.columns(['template_code', 'unit_id', 'period_code']).doNothing()).returning('id').executeTakeFirst();
+export async function insertReportIfAbsent(
+  db: Db,
+  r: {
+    templateId: number;
+    templateCode: string;
+    unitId: number;
+    periodCode: string;
+    periodStart: string;
+    periodEnd: string;
+    dueOn: string;
+    updatedBy: string;
+  },
+): Promise<boolean> {
+  const inserted = await db
+    .insertInto('report')
+    .values({
+      template_id: r.templateId,
+      template_code: r.templateCode,
+      unit_id: r.unitId,
+      period_code: r.periodCode,
+      period_start: r.periodStart,
+      period_end: r.periodEnd,
+      due_on: r.dueOn,
+      updated_by: r.updatedBy,
+    })
+    .onConflict((oc) => oc.columns(['template_code', 'unit_id', 'period_code']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
   return inserted !== undefined;
 }
 
@@ -164,43 +259,99 @@ export interface ReportChange {
  * statement, so two editors can never both win). Returns false when someone else got there first.
  */
 export async function updateReport(trx: Transaction<DB>, id: number, expectedVersion: number, change: ReportChange): Promise<boolean> {
-  const result = await trx.updateTable('report').set({
-    status: change.status,
-    ...(change.values && { values: JSON.stringify(change.values) }),
-    ...(change.explanations && { explanations: JSON.stringify(change.explanations) }),
-    version: sql`version + 1`,
-    updated_at: sql`now()`,
-    updated_by: change.updatedBy,
-    ...(change.submitted && { submitted_at: sql`now()`, first_submitted_at: sql`coalesce(first_submitted_at, now())` }),
-    ...(change.reviewedBy && { reviewed_at: sql`now()`, reviewed_by: change.reviewedBy }),
-  }).where('id', '=', id).where('version', '=', expectedVersion).executeTakeFirst();
+  const result = await trx
+    .updateTable('report')
+    .set({
+      status: change.status,
+      ...(change.values && { values: JSON.stringify(change.values) }),
+      ...(change.explanations && { explanations: JSON.stringify(change.explanations) }),
+      version: sql`version + 1`,
+      updated_at: sql`now()`,
+      updated_by: change.updatedBy,
+      ...(change.submitted && { submitted_at: sql`now()`, first_submitted_at: sql`coalesce(first_submitted_at, now())` }),
+      ...(change.reviewedBy && { reviewed_at: sql`now()`, reviewed_by: change.reviewedBy }),
+    })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
 /** What the dashboard counts for this report: its figures as submitted or accepted, or nothing. */
-export async function replaceReportedValues(trx: Transaction<DB>, report: ReportRow, state: 'submitted' | 'accepted' | null, values: ReportValues): Promise<void> {
-  await trx.deleteFrom('reported_value').where('unit_id', '=', report.unitId).where('period_code', '=', report.periodCode)
-    .where('element_code', 'in', Object.keys(values).length ? Object.keys(values) : ['']).execute();
+export async function replaceReportedValues(
+  trx: Transaction<DB>,
+  report: ReportRow,
+  state: 'submitted' | 'accepted' | null,
+  values: ReportValues,
+): Promise<void> {
+  await trx
+    .deleteFrom('reported_value')
+    .where('unit_id', '=', report.unitId)
+    .where('period_code', '=', report.periodCode)
+    .where('element_code', 'in', Object.keys(values).length ? Object.keys(values) : [''])
+    .execute();
   if (!state) return;
-  const rows = Object.entries(values).filter((e): e is [string, number] => typeof e[1] === 'number').map(([element, value]) => ({
-    unit_id: report.unitId, element_code: element, period_code: report.periodCode, period_start: report.periodStart, period_end: report.periodEnd, value, state,
-  }));
+  const rows = Object.entries(values)
+    .filter((e): e is [string, number] => typeof e[1] === 'number')
+    .map(([element, value]) => ({
+      unit_id: report.unitId,
+      element_code: element,
+      period_code: report.periodCode,
+      period_start: report.periodStart,
+      period_end: report.periodEnd,
+      value,
+      state,
+    }));
   if (rows.length) await trx.insertInto('reported_value').values(rows).execute();
 }
 
-export async function addComment(trx: Db, c: { reportId: number; kind: 'return' | 'reopen' | 'submit' | 'accept' | 'note'; body: string; authorUserId: number | null; authorLabel: string }): Promise<void> {
-  await trx.insertInto('report_comment').values({ report_id: c.reportId, kind: c.kind, body: c.body, author_user_id: c.authorUserId, author_label: c.authorLabel }).execute();
+export async function addComment(
+  trx: Db,
+  c: {
+    reportId: number;
+    kind: 'return' | 'reopen' | 'submit' | 'accept' | 'note';
+    body: string;
+    authorUserId: number | null;
+    authorLabel: string;
+  },
+): Promise<void> {
+  await trx
+    .insertInto('report_comment')
+    .values({ report_id: c.reportId, kind: c.kind, body: c.body, author_user_id: c.authorUserId, author_label: c.authorLabel })
+    .execute();
 }
 
 export async function comments(db: Db, reportId: number) {
-  const rows = await db.selectFrom('report_comment').select(['id', 'kind', 'body', 'author_label', 'created_at']).where('report_id', '=', reportId).orderBy('id').execute();
-  return rows.map((r) => ({ id: Number(r.id), kind: r.kind, body: r.body, author: r.author_label, at: new Date(r.created_at as unknown as string).toISOString() }));
+  const rows = await db
+    .selectFrom('report_comment')
+    .select(['id', 'kind', 'body', 'author_label', 'created_at'])
+    .where('report_id', '=', reportId)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    id: Number(r.id),
+    kind: r.kind,
+    body: r.body,
+    author: r.author_label,
+    at: new Date(r.created_at as unknown as string).toISOString(),
+  }));
 }
 
 /** The unit's figures of the period before, as accepted (the base of the "jump" warnings). */
-export async function previousAcceptedValues(db: Db, templateCode: string, unitId: number, periodCode: string): Promise<ReportValues | null> {
-  const row = await db.selectFrom('report').select('values').where('template_code', '=', templateCode).where('unit_id', '=', unitId)
-    .where('period_code', '=', periodCode).where('status', '=', 'accepted').executeTakeFirst();
+export async function previousAcceptedValues(
+  db: Db,
+  templateCode: string,
+  unitId: number,
+  periodCode: string,
+): Promise<ReportValues | null> {
+  const row = await db
+    .selectFrom('report')
+    .select('values')
+    .where('template_code', '=', templateCode)
+    .where('unit_id', '=', unitId)
+    .where('period_code', '=', periodCode)
+    .where('status', '=', 'accepted')
+    .executeTakeFirst();
   return row ? (row.values as ReportValues) : null;
 }
 
@@ -213,7 +364,9 @@ export interface UnitRow {
 
 export async function unitOnToday(db: Db, id: number): Promise<UnitRow | undefined> {
   const { rows } = await sql<UnitRow>`
-    SELECT u.id, u.name, u.kind, p.path::text AS path FROM org_unit u JOIN org_placement p ON p.unit_id = u.id AND p.valid_to IS NULL WHERE u.id = ${id}`.execute(db);
+    SELECT u.id, u.name, u.kind, p.path::text AS path FROM org_unit u JOIN org_placement p ON p.unit_id = u.id AND p.valid_to IS NULL WHERE u.id = ${id}`.execute(
+    db,
+  );
   return rows[0] && { ...rows[0], id: Number(rows[0].id) };
 }
 
@@ -237,7 +390,9 @@ export async function listReports(db: Db, f: ReportListFilter): Promise<{ total:
   const total = await sql<{ n: number }>`SELECT count(*)::int AS n ${from} WHERE ${where}`.execute(db);
   const { rows } = await sql<Record<string, unknown>>`
     SELECT ${reportColumns} ${from} WHERE ${where}
-    ORDER BY (r.status = 'submitted') DESC, r.submitted_at NULLS LAST, search_normalize(u.name), r.id LIMIT ${f.limit} OFFSET ${f.offset}`.execute(db);
+    ORDER BY (r.status = 'submitted') DESC, r.submitted_at NULLS LAST, search_normalize(u.name), r.id LIMIT ${f.limit} OFFSET ${f.offset}`.execute(
+    db,
+  );
   return { total: Number(total.rows[0]?.n ?? 0), rows: rows.map(toReport) };
 }
 

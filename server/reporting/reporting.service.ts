@@ -1,11 +1,27 @@
 import type { Kysely } from 'kysely';
 import { AppError, badRequest, notFound } from '../../domain/errors/app-error.ts';
-import { previousPeriodCode, templatePeriod, templateProblems, openPeriods, type TemplateDefinition, type TemplateRule } from '../../domain/reporting/report-template.ts';
+import {
+  previousPeriodCode,
+  templatePeriod,
+  templateProblems,
+  openPeriods,
+  type TemplateDefinition,
+  type TemplateRule,
+} from '../../domain/reporting/report-template.ts';
 import { versionForUnit } from '../../domain/reporting/template-editing.ts';
 import { reportNotification } from '../../domain/notifications/report-events.ts';
 import { notifyAudience } from '../notifications/notifications.repository.ts';
 import { validateReport, type ReportValues, type ValidationResult } from '../../domain/reporting/report-validation.ts';
-import { isEditable, nextStatus, REPORT_STATUS_LABELS, reportedState, requireReason, timeliness, type ReportAction, type ReportStatus } from '../../domain/reporting/report-workflow.ts';
+import {
+  isEditable,
+  nextStatus,
+  REPORT_STATUS_LABELS,
+  reportedState,
+  requireReason,
+  timeliness,
+  type ReportAction,
+  type ReportStatus,
+} from '../../domain/reporting/report-workflow.ts';
 import { formatVietnamTime, formatVietnameseDate, todayInVietnam } from '../../domain/time/calendar-date.ts';
 import { writeAudit, type AuditActor } from '../audit/audit.repository.ts';
 import type { Principal } from '../auth/principal.ts';
@@ -29,28 +45,58 @@ export interface WriteInput {
 }
 
 const normaliseExplanations = (e: Record<string, string> | undefined) =>
-  e && Object.fromEntries(Object.entries(e).map(([k, v]) => [k, v.normalize('NFC').trim()]).filter(([, v]) => v !== ''));
+  e &&
+  Object.fromEntries(
+    Object.entries(e)
+      .map(([k, v]) => [k, v.normalize('NFC').trim()])
+      .filter(([, v]) => v !== ''),
+  );
 
 export class ReportingService {
-  constructor(private readonly db: Kysely<DB>, private readonly channels: { email: boolean } = { email: false }) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly channels: { email: boolean } = { email: false },
+  ) {}
 
   async templates() {
-    return (await repo.currentTemplates(this.db)).map((t) => ({ id: t.id, code: t.code, version: t.version, name: t.name, definition: t.definition }));
+    return (await repo.currentTemplates(this.db)).map((t) => ({
+      id: t.id,
+      code: t.code,
+      version: t.version,
+      name: t.name,
+      definition: t.definition,
+    }));
   }
 
   /** Administrators edit rules as data: the edit is a new version; reports keep theirs. */
   async updateRules(code: string, rules: TemplateRule[], principal: Principal, actor: AuditActor) {
     // Templates are shared by every unit below: only administrators of the confederation or a province may change them.
-    if (principal.scopePath.split('.').length > 2) throw new AppError('TEMPLATE_ADMIN_ONLY', 'forbidden', 'Biểu mẫu dùng chung cho nhiều đơn vị: chỉ quản trị của Tổng Liên đoàn hoặc LĐLĐ tỉnh, thành phố mới sửa được quy tắc.');
+    if (principal.scopePath.split('.').length > 2)
+      throw new AppError(
+        'TEMPLATE_ADMIN_ONLY',
+        'forbidden',
+        'Biểu mẫu dùng chung cho nhiều đơn vị: chỉ quản trị của Tổng Liên đoàn hoặc LĐLĐ tỉnh, thành phố mới sửa được quy tắc.',
+      );
     const current = await repo.currentTemplate(this.db, code);
     if (!current) throw templateNotFound(code);
     const definition: TemplateDefinition = { ...current.definition, rules };
     const reported = await this.db.selectFrom('data_element').select('code').where('source', '=', 'reported').execute();
     const problems = templateProblems(definition, new Set(reported.map((e) => e.code)));
-    if (problems.length) throw badRequest('TEMPLATE_INVALID', `Quy tắc chưa hợp lệ: ${problems[0]}`, problems.map((message) => ({ path: 'rules', message })));
+    if (problems.length)
+      throw badRequest(
+        'TEMPLATE_INVALID',
+        `Quy tắc chưa hợp lệ: ${problems[0]}`,
+        problems.map((message) => ({ path: 'rules', message })),
+      );
     const created = await this.db.transaction().execute(async (trx) => {
       const row = await repo.insertTemplateVersion(trx, definition, actor.label);
-      await writeAudit(trx, actor, { action: 'report_template.update', entityType: 'report_template', entityId: row.id, before: { version: current.version, rules: current.definition.rules }, after: { version: row.version, rules } });
+      await writeAudit(trx, actor, {
+        action: 'report_template.update',
+        entityType: 'report_template',
+        entityId: row.id,
+        before: { version: current.version, rules: current.definition.rules },
+        after: { version: row.version, rules },
+      });
       return row;
     });
     return { id: created.id, code: created.code, version: created.version, name: created.name, definition: created.definition };
@@ -68,8 +114,14 @@ export class ReportingService {
       for (const p of openPeriods(t.definition, today)) {
         const r = existing.find((e) => e.templateCode === t.code && e.periodCode === p.code);
         items.push({
-          templateCode: t.code, templateName: t.name, periodCode: p.code, periodLabel: p.label, dueOn: p.dueOn,
-          reportId: r?.id ?? null, status: r?.status ?? null, statusLabel: r ? REPORT_STATUS_LABELS[r.status] : 'Chưa lập',
+          templateCode: t.code,
+          templateName: t.name,
+          periodCode: p.code,
+          periodLabel: p.label,
+          dueOn: p.dueOn,
+          reportId: r?.id ?? null,
+          status: r?.status ?? null,
+          statusLabel: r ? REPORT_STATUS_LABELS[r.status] : 'Chưa lập',
           timeliness: timeliness(p.dueOn, r?.firstSubmittedAt ? vnDay(r.firstSubmittedAt) : null, today),
           returnReason: r?.returnReason ?? null,
         });
@@ -91,7 +143,9 @@ export class ReportingService {
     try {
       period = templatePeriod(template.definition, input.periodCode);
     } catch (error) {
-      throw badRequest('PERIOD_INVALID', error instanceof Error ? error.message : String(error), [{ path: 'periodCode', message: 'Kỳ báo cáo không hợp lệ.' }]);
+      throw badRequest('PERIOD_INVALID', error instanceof Error ? error.message : String(error), [
+        { path: 'periodCode', message: 'Kỳ báo cáo không hợp lệ.' },
+      ]);
     }
     const existing = await repo.findReportByKey(this.db, template.code, unit.id, period.code);
     if (existing) return existing.id;
@@ -99,12 +153,25 @@ export class ReportingService {
       throw badRequest('PERIOD_NOT_OPEN', `Kỳ báo cáo ${period.label} mở từ ngày ${formatVietnameseDate(period.opensOn)}.`);
     }
     // The version this unit fills for this period: its subtree's own if one was published for it.
-    const version = await this.versionFor(template.code, unit.path, period.start) ?? template;
+    const version = (await this.versionFor(template.code, unit.path, period.start)) ?? template;
     await this.db.transaction().execute(async (trx) => {
       const created = await repo.insertReportIfAbsent(trx, {
-        templateId: version.id, templateCode: template.code, unitId: unit.id, periodCode: period.code, periodStart: period.start, periodEnd: period.end, dueOn: period.dueOn, updatedBy: actor.label,
+        templateId: version.id,
+        templateCode: template.code,
+        unitId: unit.id,
+        periodCode: period.code,
+        periodStart: period.start,
+        periodEnd: period.end,
+        dueOn: period.dueOn,
+        updatedBy: actor.label,
       });
-      if (created) await writeAudit(trx, actor, { action: 'report.create', unitId: unit.id, entityType: 'report', detail: { templateCode: template.code, templateVersion: version.version, periodCode: period.code } });
+      if (created)
+        await writeAudit(trx, actor, {
+          action: 'report.create',
+          unitId: unit.id,
+          entityType: 'report',
+          detail: { templateCode: template.code, templateVersion: version.version, periodCode: period.code },
+        });
     });
     return (await repo.findReportByKey(this.db, template.code, unit.id, period.code))!.id;
   }
@@ -120,7 +187,12 @@ export class ReportingService {
     return { report, template };
   }
 
-  private async check(report: repo.ReportRow, template: repo.TemplateRow, values: ReportValues, explanations: Record<string, string>): Promise<ValidationResult> {
+  private async check(
+    report: repo.ReportRow,
+    template: repo.TemplateRow,
+    values: ReportValues,
+    explanations: Record<string, string>,
+  ): Promise<ValidationResult> {
     const previous = await repo.previousAcceptedValues(this.db, report.templateCode, report.unitId, previousPeriodCode(report.periodCode));
     return validateReport(template.definition, values, previous, explanations);
   }
@@ -133,19 +205,47 @@ export class ReportingService {
     const derived = await derivedElements(this.db, report.unitId, measuredOn, { sectors: null, minWorkers: null }, period);
     const previous = await repo.previousAcceptedValues(this.db, report.templateCode, report.unitId, previousPeriodCode(report.periodCode));
     const findings = validateReport(template.definition, report.values, previous, report.explanations);
-    const names = new Map((await this.db.selectFrom('data_element').select(['code', 'name']).where('code', 'in', CONTEXT_ELEMENTS).execute()).map((e) => [e.code, e.name]));
+    const names = new Map(
+      (await this.db.selectFrom('data_element').select(['code', 'name']).where('code', 'in', CONTEXT_ELEMENTS).execute()).map((e) => [
+        e.code,
+        e.name,
+      ]),
+    );
     // Who receives it: the form's "Gửi báo cáo" asks "… lên Công đoàn phường Tân Ninh?" by name.
-    const parent = await this.db.selectFrom('org_placement as p').innerJoin('org_unit as u', 'u.id', 'p.parent_id')
-      .select(['u.id', 'u.name']).where('p.unit_id', '=', report.unitId).where('p.valid_to', 'is', null).executeTakeFirst();
+    const parent = await this.db
+      .selectFrom('org_placement as p')
+      .innerJoin('org_unit as u', 'u.id', 'p.parent_id')
+      .select(['u.id', 'u.name'])
+      .where('p.unit_id', '=', report.unitId)
+      .where('p.valid_to', 'is', null)
+      .executeTakeFirst();
     return {
       parentUnit: parent ? { id: Number(parent.id), name: parent.name } : null,
       ...presentReport(report, template),
-      template: { id: template.id, code: template.code, version: template.version, name: template.name, isCurrent: template.isCurrent, sections: template.definition.sections, rules: template.definition.rules },
-      period: { code: period.code, label: period.label, start: period.start, end: period.end, opensOn: period.opensOn, dueOn: period.dueOn },
+      template: {
+        id: template.id,
+        code: template.code,
+        version: template.version,
+        name: template.name,
+        isCurrent: template.isCurrent,
+        sections: template.definition.sections,
+        rules: template.definition.rules,
+      },
+      period: {
+        code: period.code,
+        label: period.label,
+        start: period.start,
+        end: period.end,
+        opensOn: period.opensOn,
+        dueOn: period.dueOn,
+      },
       values: report.values,
       explanations: report.explanations,
       previous,
-      context: { measuredOn, items: CONTEXT_ELEMENTS.map((code) => ({ code, name: names.get(code) ?? code, value: derived.get(code) ?? null })) },
+      context: {
+        measuredOn,
+        items: CONTEXT_ELEMENTS.map((code) => ({ code, name: names.get(code) ?? code, value: derived.get(code) ?? null })),
+      },
       findings,
       comments: await repo.comments(this.db, report.id),
       can: {
@@ -199,7 +299,11 @@ export class ReportingService {
   private async transition(id: number, action: ReportAction, input: WriteInput, actor: AuditActor, comment?: string, reviewer?: Principal) {
     const { report, template } = await this.load(id);
     if (reviewer && reviewer.unitId === report.unitId) {
-      throw new AppError('REPORT_OWN_REVIEW', 'forbidden', 'Báo cáo của đơn vị mình do cấp trên duyệt: không tự duyệt, trả lại hay mở lại được.');
+      throw new AppError(
+        'REPORT_OWN_REVIEW',
+        'forbidden',
+        'Báo cáo của đơn vị mình do cấp trên duyệt: không tự duyệt, trả lại hay mở lại được.',
+      );
     }
     if (report.version !== input.version) throw versionConflict(report);
     const status = nextStatus(report.status, action);
@@ -211,30 +315,57 @@ export class ReportingService {
       // A draft may be incomplete or inconsistent; it may not hold values that are not numbers of the form.
       const blocking = action === 'submit' ? findings.errors : typeErrors;
       if (blocking.length) {
-        throw badRequest('REPORT_INVALID', `Báo cáo còn ${blocking.length} lỗi cần sửa trước khi ${action === 'submit' ? 'gửi' : 'lưu'}: ${blocking[0]!.message}`, blocking.map((e) => ({ path: e.element, message: e.message })));
+        throw badRequest(
+          'REPORT_INVALID',
+          `Báo cáo còn ${blocking.length} lỗi cần sửa trước khi ${action === 'submit' ? 'gửi' : 'lưu'}: ${blocking[0]!.message}`,
+          blocking.map((e) => ({ path: e.element, message: e.message })),
+        );
       }
       const unexplained = findings.warnings.filter((w) => !w.explained);
       if (action === 'submit' && unexplained.length) {
-        throw badRequest('REPORT_WARNINGS_UNEXPLAINED', `Có ${unexplained.length} số liệu biến động bất thường cần giải thích trước khi gửi: ${unexplained[0]!.message}`, unexplained.map((w) => ({ path: `${w.ruleId}:${w.element}`, message: w.message })));
+        throw badRequest(
+          'REPORT_WARNINGS_UNEXPLAINED',
+          `Có ${unexplained.length} số liệu biến động bất thường cần giải thích trước khi gửi: ${unexplained[0]!.message}`,
+          unexplained.map((w) => ({ path: `${w.ruleId}:${w.element}`, message: w.message })),
+        );
       }
     }
     const written = await this.db.transaction().execute(async (trx) => {
       const isWritten = await repo.updateReport(trx, id, input.version, {
-        status, values, explanations, updatedBy: actor.label, submitted: action === 'submit', ...(reviewer && { reviewedBy: actor.label }),
+        status,
+        values,
+        explanations,
+        updatedBy: actor.label,
+        submitted: action === 'submit',
+        ...(reviewer && { reviewedBy: actor.label }),
       });
       if (!isWritten) return false;
       const kind = action === 'return' ? 'return' : action === 'reopen' ? 'reopen' : action === 'accept' ? 'accept' : 'submit';
       if (comment) await repo.addComment(trx, { reportId: id, kind, body: comment, authorUserId: actor.userId, authorLabel: actor.label });
       await writeAudit(trx, actor, {
-        action: `report.${action}`, unitId: report.unitId, entityType: 'report', entityId: id,
+        action: `report.${action}`,
+        unitId: report.unitId,
+        entityType: 'report',
+        entityId: id,
         before: action === 'save' || action === 'submit' ? { status: report.status, values: report.values } : { status: report.status },
         after: action === 'save' || action === 'submit' ? { status, values } : { status },
-        detail: { templateCode: report.templateCode, periodCode: report.periodCode, version: input.version + 1, ...(comment && { comment }) },
+        detail: {
+          templateCode: report.templateCode,
+          periodCode: report.periodCode,
+          version: input.version + 1,
+          ...(comment && { comment }),
+        },
       });
       // Whoever has to act next is told, in the same transaction: no change without its notification.
       if (action !== 'save') await this.notify(trx, report, template, action, input.version + 1, comment ?? null, actor);
       // The unit's task statuses of the period travel with the report (docs/architecture.md, Tasks).
-      if (action !== 'save') await setTaskReportState(trx, { reportId: id, unitId: report.unitId, periodCode: report.periodCode, state: status as 'submitted' | 'returned' | 'accepted' });
+      if (action !== 'save')
+        await setTaskReportState(trx, {
+          reportId: id,
+          unitId: report.unitId,
+          periodCode: report.periodCode,
+          state: status as 'submitted' | 'returned' | 'accepted',
+        });
       // Last: writing the dashboard's figures takes the period's lock (migration 0009), held to commit.
       if (action !== 'save') await repo.replaceReportedValues(trx, report, reportedState(status), values);
       return true;
@@ -245,20 +376,48 @@ export class ReportingService {
     return presentReport(updated, template);
   }
 
-  private async notify(trx: Kysely<DB>, report: repo.ReportRow, template: repo.TemplateRow, action: ReportAction, version: number, comment: string | null, actor: AuditActor) {
-    const kind = action === 'submit' ? (report.firstSubmittedAt ? 'report.resubmitted' : 'report.submitted')
-      : action === 'return' ? 'report.returned' : action === 'accept' ? 'report.accepted' : action === 'reopen' ? 'report.reopened' : null;
+  private async notify(
+    trx: Kysely<DB>,
+    report: repo.ReportRow,
+    template: repo.TemplateRow,
+    action: ReportAction,
+    version: number,
+    comment: string | null,
+    actor: AuditActor,
+  ) {
+    const kind =
+      action === 'submit'
+        ? report.firstSubmittedAt
+          ? 'report.resubmitted'
+          : 'report.submitted'
+        : action === 'return'
+          ? 'report.returned'
+          : action === 'accept'
+            ? 'report.accepted'
+            : action === 'reopen'
+              ? 'report.reopened'
+              : null;
     if (!kind) return;
     const parentId = report.unitPath.split('.').map(Number).at(-2);
     const parent = parentId ? await repo.unitOnToday(trx, parentId) : undefined;
     const draft = reportNotification({
-      kind, reportId: report.id, version, unit: { id: report.unitId, name: report.unitName }, parent: parent ? { id: parent.id, name: parent.name } : null,
-      templateName: template.name, periodLabel: templatePeriod(template.definition, report.periodCode).label, comment, actorLabel: actor.label,
+      kind,
+      reportId: report.id,
+      version,
+      unit: { id: report.unitId, name: report.unitName },
+      parent: parent ? { id: parent.id, name: parent.name } : null,
+      templateName: template.name,
+      periodLabel: templatePeriod(template.definition, report.periodCode).label,
+      comment,
+      actorLabel: actor.label,
     });
     if (draft) await notifyAudience(trx, draft, this.channels);
   }
 
-  async list(principal: Principal, f: { unitId: number; statuses?: ReportStatus[]; templateCode?: string; periodCode?: string; limit: number; offset: number }) {
+  async list(
+    principal: Principal,
+    f: { unitId: number; statuses?: ReportStatus[]; templateCode?: string; periodCode?: string; limit: number; offset: number },
+  ) {
     const unit = await repo.unitOnToday(this.db, f.unitId);
     if (!unit) throw commonErrors.unitNotFound();
     const { total, rows } = await repo.listReports(this.db, { ...f, scopePath: unit.path, excludeUnitId: principal.unitId });
@@ -280,22 +439,42 @@ export class ReportingService {
     } catch (error) {
       throw badRequest('PERIOD_INVALID', error instanceof Error ? error.message : String(error));
     }
-    const inForce = await this.versionFor(template.code, unit.path, period.start) ?? template;
-    const query = { rootId: unit.id, rootPath: unit.path, unitKinds: template.definition.unitKinds, templateCode: template.code, periodCode: period.code };
+    const inForce = (await this.versionFor(template.code, unit.path, period.start)) ?? template;
+    const query = {
+      rootId: unit.id,
+      rootPath: unit.path,
+      unitKinds: template.definition.unitKinds,
+      templateCode: template.code,
+      periodCode: period.code,
+    };
     const [counts, missing, figures] = await Promise.all([
       completenessCounts(this.db, query),
       missingUnits(this.db, query, q.missingLimit),
-      reportedElements(this.db, unit.id, period.code, inForce.definition.sections.flatMap((s) => s.fields.map((f) => f.element)), q.includeSubmitted),
+      reportedElements(
+        this.db,
+        unit.id,
+        period.code,
+        inForce.definition.sections.flatMap((s) => s.fields.map((f) => f.element)),
+        q.includeSubmitted,
+      ),
     ]);
     const today = todayInVietnam();
     return {
       unit: { id: unit.id, name: unit.name, kind: unit.kind },
       template: { code: template.code, name: template.name },
-      period: { code: period.code, label: period.label, dueOn: period.dueOn, isOverdue: today > period.dueOn, daysLeft: Math.round((Date.parse(period.dueOn) - Date.parse(today)) / 86400_000) },
+      period: {
+        code: period.code,
+        label: period.label,
+        dueOn: period.dueOn,
+        isOverdue: today > period.dueOn,
+        daysLeft: Math.round((Date.parse(period.dueOn) - Date.parse(today)) / 86400_000),
+      },
       includeSubmitted: q.includeSubmitted,
       ...counts,
       missing,
-      figures: inForce.definition.sections.flatMap((s) => s.fields).map((f) => ({ element: f.element, label: f.label, value: figures.values.get(f.element) ?? null })),
+      figures: inForce.definition.sections
+        .flatMap((s) => s.fields)
+        .map((f) => ({ element: f.element, label: f.label, value: figures.values.get(f.element) ?? null })),
       reportingUnits: figures.reportingUnits,
     };
   }
@@ -307,20 +486,34 @@ export class ReportingService {
 
 function presentReport(r: repo.ReportRow, template: Pick<repo.TemplateRow, 'name' | 'version'> | undefined) {
   return {
-    id: r.id, templateCode: r.templateCode, templateName: template?.name ?? r.templateCode, templateVersion: template?.version ?? 0,
-    unit: { id: r.unitId, name: r.unitName, kind: r.unitKind }, periodCode: r.periodCode, dueOn: r.dueOn,
-    status: r.status, statusLabel: REPORT_STATUS_LABELS[r.status], version: r.version,
+    id: r.id,
+    templateCode: r.templateCode,
+    templateName: template?.name ?? r.templateCode,
+    templateVersion: template?.version ?? 0,
+    unit: { id: r.unitId, name: r.unitName, kind: r.unitKind },
+    periodCode: r.periodCode,
+    dueOn: r.dueOn,
+    status: r.status,
+    statusLabel: REPORT_STATUS_LABELS[r.status],
+    version: r.version,
     submittedAt: r.submittedAt ? new Date(r.submittedAt).toISOString() : null,
     firstSubmittedAt: r.firstSubmittedAt ? new Date(r.firstSubmittedAt).toISOString() : null,
     timeliness: timeliness(r.dueOn, r.firstSubmittedAt ? vnDay(r.firstSubmittedAt) : null, todayInVietnam()),
-    reviewedAt: r.reviewedAt ? new Date(r.reviewedAt).toISOString() : null, reviewedBy: r.reviewedBy,
-    updatedAt: new Date(r.updatedAt).toISOString(), updatedBy: r.updatedBy, returnReason: r.returnReason,
+    reviewedAt: r.reviewedAt ? new Date(r.reviewedAt).toISOString() : null,
+    reviewedBy: r.reviewedBy,
+    updatedAt: new Date(r.updatedAt).toISOString(),
+    updatedBy: r.updatedBy,
+    returnReason: r.returnReason,
   };
 }
 
 function versionConflict(r: repo.ReportRow): AppError {
   const time = formatVietnamTime(new Date(r.updatedAt));
-  return new AppError('REPORT_VERSION_CONFLICT', 'conflict', `Báo cáo vừa được ${r.updatedBy} cập nhật lúc ${time}. Thay đổi của bạn chưa được lưu để không ghi đè lên họ: hãy tải lại báo cáo, xem số liệu mới rồi nhập lại.`);
+  return new AppError(
+    'REPORT_VERSION_CONFLICT',
+    'conflict',
+    `Báo cáo vừa được ${r.updatedBy} cập nhật lúc ${time}. Thay đổi của bạn chưa được lưu để không ghi đè lên họ: hãy tải lại báo cáo, xem số liệu mới rồi nhập lại.`,
+  );
 }
 
 const inScope = (path: string, scopePath: string) => path === scopePath || path.startsWith(`${scopePath}.`);

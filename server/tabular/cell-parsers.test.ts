@@ -52,7 +52,8 @@ describe('Excel serial dates', () => {
       const viaDate = new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).toISOString().slice(0, 10);
       expect(excelSerialToIso(serial)).toBe(viaDate);
     }
-    for (const iso of ['1900-01-01', '1900-02-28', '1900-03-01', '1990-09-05', '2024-02-29']) expect(excelSerialToIso(isoToExcelSerial(iso))).toBe(iso);
+    for (const iso of ['1900-01-01', '1900-02-28', '1900-03-01', '1990-09-05', '2024-02-29'])
+      expect(excelSerialToIso(isoToExcelSerial(iso))).toBe(iso);
   });
 });
 
@@ -85,16 +86,32 @@ describe('parseIntegerCell', () => {
 });
 
 describe('parseBooleanCell', () => {
-  it.each(['x', 'X', 'có', 'Có', 'CO', '1', 'true', 'TRUE'])('%s → true', (text) => expect(parseBooleanCell(text)).toEqual({ ok: true, value: true }));
-  it.each(['', '  ', 'không', 'Không', 'khong', '0', 'false', 'FALSE'])('%j → false', (text) => expect(parseBooleanCell(text)).toEqual({ ok: true, value: false }));
+  it.each(['x', 'X', 'có', 'Có', 'CO', '1', 'true', 'TRUE'])('%s → true', (text) =>
+    expect(parseBooleanCell(text)).toEqual({ ok: true, value: true }),
+  );
+  it.each(['', '  ', 'không', 'Không', 'khong', '0', 'false', 'FALSE'])('%j → false', (text) =>
+    expect(parseBooleanCell(text)).toEqual({ ok: true, value: false }),
+  );
   it('treats a null cell as false and explains unknown words', () => {
     expect(parseBooleanCell(null)).toEqual({ ok: true, value: false });
-    expect(parseBooleanCell('chưa rõ')).toEqual({ ok: false, reason: '"chưa rõ" không phải giá trị Có/Không (dùng "x", "Có" hoặc để trống).' });
+    expect(parseBooleanCell('chưa rõ')).toEqual({
+      ok: false,
+      reason: '"chưa rõ" không phải giá trị Có/Không (dùng "x", "Có" hoặc để trống).',
+    });
   });
 });
 
 describe('parseGenderCell', () => {
-  it.each([['Nam', 'male'], ['nam', 'male'], ['M', 'male'], ['Nữ', 'female'], ['nu', 'female'], ['NỮ', 'female'], ['F', 'female'], ['Nữ'.normalize('NFD'), 'female']])('%s → %s', (text, value) => {
+  it.each([
+    ['Nam', 'male'],
+    ['nam', 'male'],
+    ['M', 'male'],
+    ['Nữ', 'female'],
+    ['nu', 'female'],
+    ['NỮ', 'female'],
+    ['F', 'female'],
+    ['Nữ'.normalize('NFD'), 'female'],
+  ])('%s → %s', (text, value) => {
     expect(parseGenderCell(text)).toEqual({ ok: true, value });
   });
   it('explains what is expected', () => {

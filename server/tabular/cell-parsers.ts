@@ -91,7 +91,7 @@ const MALE = new Set(['nam', 'm', 'male', 'trai']);
 const FEMALE = new Set(['nu', 'f', 'female', 'gai']);
 
 /** "Nam", "M" → male; "Nữ", "nu", "F" → female. */
-const GENDER_EXACT: Record<string, Gender> = { Nam: 'male', 'Nữ': 'female' };
+const GENDER_EXACT: Record<string, Gender> = { Nam: 'male', Nữ: 'female' };
 
 export function parseGenderCell(text: string | null): CellParse<Gender> {
   // The common spellings first: folding accents for every row of a million-row file adds up.

@@ -29,7 +29,11 @@ describe('CSV reader', () => {
 
   it('reads UTF-16 LE and BE with a BOM, and LE without one', async () => {
     const text = 'Họ tên\tNăm sinh\r\nĐặng Thị Ếch\t1990\r\n';
-    for (const [name, data] of [['le', utf16(text, 'le')], ['be', utf16(text, 'be')], ['nobom', utf16(text, 'le', false)]] as const) {
+    for (const [name, data] of [
+      ['le', utf16(text, 'le')],
+      ['be', utf16(text, 'be')],
+      ['nobom', utf16(text, 'le', false)],
+    ] as const) {
       const { rows, summary } = await readAll(writeTemp(dir, `u16-${name}.csv`, data));
       expect(rows[1]!.cells, name).toEqual(['Đặng Thị Ếch', '1990']);
       expect(summary.delimiter).toBe('\t');
@@ -44,7 +48,16 @@ describe('CSV reader', () => {
 
   it('refuses legacy Windows-1258 bytes with TABLE_ENCODING', async () => {
     // "Nguyễn Văn Ân" in Windows-1258: ă = 0xE3, Â = 0xC2; not valid UTF-8.
-    const bytes = Buffer.from([...Buffer.from('Ho ten,Don vi\r\nNguy'), 0xea, 0xde, ...Buffer.from('n V'), 0xe3, ...Buffer.from('n '), 0xc2, ...Buffer.from('n,CD\r\n')]);
+    const bytes = Buffer.from([
+      ...Buffer.from('Ho ten,Don vi\r\nNguy'),
+      0xea,
+      0xde,
+      ...Buffer.from('n V'),
+      0xe3,
+      ...Buffer.from('n '),
+      0xc2,
+      ...Buffer.from('n,CD\r\n'),
+    ]);
     expect(await errorCode(readAll(writeTemp(dir, 'cp1258.csv', bytes)))).toBe('TABLE_ENCODING');
   });
 

@@ -4,9 +4,7 @@
 import { open } from 'node:fs/promises';
 import { tableErrors } from './table-errors.ts';
 
-export type SniffResult =
-  | { kind: 'xlsx' }
-  | { kind: 'csv'; encoding: 'utf-8' | 'utf-16le' | 'utf-16be'; bomLength: number };
+export type SniffResult = { kind: 'xlsx' } | { kind: 'csv'; encoding: 'utf-8' | 'utf-16le' | 'utf-16be'; bomLength: number };
 
 const SAMPLE_BYTES = 64 * 1024;
 

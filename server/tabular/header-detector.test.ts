@@ -18,18 +18,31 @@ describe('detectHeader', () => {
     const result = detectHeader(rows(['STT', 'HỌ TÊN', 'cmnd/cccd', 'Ngay sinh (dd/mm/yyyy)', 'Gioi tinh', 'SĐT:', 'Quê quán']), FIELDS);
     expect(result.headerRowNumber).toBe(1);
     expect(result.mapping).toEqual({ fullName: 1, cccd: 2, birthDate: 3, gender: 4, phone: 5 });
-    expect(result.unmappedColumns).toEqual([{ index: 0, title: 'STT' }, { index: 6, title: 'Quê quán' }]);
+    expect(result.unmappedColumns).toEqual([
+      { index: 0, title: 'STT' },
+      { index: 6, title: 'Quê quán' },
+    ]);
     expect(result.missingRequired).toEqual([]);
   });
 
   it('recognises "Ho ten", "Số định danh cá nhân" and "Họ và tên" variants', () => {
-    expect(detectHeader(rows(['Ho ten', 'So dinh danh ca nhan', 'Ngày tháng năm sinh']), FIELDS).mapping).toEqual({ fullName: 0, cccd: 1, birthDate: 2 });
+    expect(detectHeader(rows(['Ho ten', 'So dinh danh ca nhan', 'Ngày tháng năm sinh']), FIELDS).mapping).toEqual({
+      fullName: 0,
+      cccd: 1,
+      birthDate: 2,
+    });
     expect(detectHeader(rows(['Họ và tên đoàn viên', 'Số CCCD']), FIELDS).mapping).toEqual({ fullName: 0, cccd: 1 });
   });
 
   it('skips titles above the header and picks the row matching the most fields', () => {
     const result = detectHeader(
-      rows(['DANH SÁCH ĐOÀN VIÊN CÔNG ĐOÀN CƠ SỞ'], ['Đơn vị: Công ty ABC'], [], ['STT', 'Họ và tên', 'Số CCCD', 'Ngày sinh'], ['1', 'Nguyễn Văn A', '001090001234', '01/02/1990']),
+      rows(
+        ['DANH SÁCH ĐOÀN VIÊN CÔNG ĐOÀN CƠ SỞ'],
+        ['Đơn vị: Công ty ABC'],
+        [],
+        ['STT', 'Họ và tên', 'Số CCCD', 'Ngày sinh'],
+        ['1', 'Nguyễn Văn A', '001090001234', '01/02/1990'],
+      ),
       FIELDS,
     );
     expect(result.headerRowNumber).toBe(4);
@@ -40,7 +53,11 @@ describe('detectHeader', () => {
   it('combines a two-row header made of merged cells (group title above the real titles)', () => {
     // Row 1: "Họ và tên" merged over rows 1-2, "Thông tin cá nhân" merged across C-E.
     const result = detectHeader(
-      rows(['STT', 'Họ và tên', 'Thông tin cá nhân', null, null, 'Liên hệ'], [null, null, 'Ngày sinh', 'Giới tính', 'CCCD', 'Điện thoại'], ['1', 'Lê B', '1990', 'Nam', '0123', '09']),
+      rows(
+        ['STT', 'Họ và tên', 'Thông tin cá nhân', null, null, 'Liên hệ'],
+        [null, null, 'Ngày sinh', 'Giới tính', 'CCCD', 'Điện thoại'],
+        ['1', 'Lê B', '1990', 'Nam', '0123', '09'],
+      ),
       FIELDS,
     );
     expect(result.headerRowNumbers).toEqual([1, 2]);

@@ -54,7 +54,12 @@ export function detectHeader(firstRows: TableRow[], fields: FieldSpec[]): Header
     for (const candidate of candidates) if (!best || candidate.score > best.score) best = candidate;
   }
   if (!best || best.matched === 0) return finish([], {}, [], fields);
-  return finish(best.rows.map((r) => r.rowNumber), best.mapping, best.columns, fields);
+  return finish(
+    best.rows.map((r) => r.rowNumber),
+    best.mapping,
+    best.columns,
+    fields,
+  );
 }
 
 /** Overrides the detection with the user's choices: column index → field key, or null to ignore. */

@@ -27,12 +27,20 @@ describe('files that are not spreadsheets', () => {
 
 describe('zip bombs', () => {
   it('refuses a sheet whose declared size is beyond the limit before inflating anything', async () => {
-    const path = writeTemp(dir, 'bomb-declared.xlsx', buildXlsx({ sheetData: '<row r="1"><c r="A1"><v>1</v></c></row>', sheetDeclaredSize: 2 ** 31 }));
+    const path = writeTemp(
+      dir,
+      'bomb-declared.xlsx',
+      buildXlsx({ sheetData: '<row r="1"><c r="A1"><v>1</v></c></row>', sheetDeclaredSize: 2 ** 31 }),
+    );
     expect(await errorCode(readAll(path))).toBe('TABLE_TOO_LARGE');
   });
 
   it('refuses shared strings declared larger than the limit', async () => {
-    const path = writeTemp(dir, 'bomb-shared.xlsx', buildXlsx({ sheetData: '', sharedStrings: ['a'], sharedDeclaredSize: 500 * 1024 * 1024 }));
+    const path = writeTemp(
+      dir,
+      'bomb-shared.xlsx',
+      buildXlsx({ sheetData: '', sharedStrings: ['a'], sharedDeclaredSize: 500 * 1024 * 1024 }),
+    );
     expect(await errorCode(readAll(path))).toBe('TABLE_TOO_LARGE');
   });
 
@@ -46,7 +54,10 @@ describe('zip bombs', () => {
 
 describe('runaway row counts', () => {
   it('stops after 10,000 consecutive empty rows in an XLSX with 2 million styled empty rows, in seconds', async () => {
-    const parts: string[] = ['<row r="1"><c r="A1" t="inlineStr"><is><t>Họ tên</t></is></c></row>', '<row r="2"><c r="A2" t="inlineStr"><is><t>An</t></is></c></row>'];
+    const parts: string[] = [
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>Họ tên</t></is></c></row>',
+      '<row r="2"><c r="A2" t="inlineStr"><is><t>An</t></is></c></row>',
+    ];
     for (let r = 3; r <= 2_000_002; r++) parts.push(`<row r="${r}"><c r="A${r}" s="0"/></row>`);
     parts.push('<row r="2000003"><c r="A2000003" t="inlineStr"><is><t>sau khoảng trống</t></is></c></row>');
     const path = writeTemp(dir, 'empty-rows.xlsx', buildXlsx({ sheetData: Buffer.from(parts.join('')) }));
@@ -58,7 +69,11 @@ describe('runaway row counts', () => {
   }, 20_000);
 
   it('treats rows absent from the XML (a gap in row numbers) as empty too', async () => {
-    const path = writeTemp(dir, 'gap.xlsx', buildXlsx({ sheetData: '<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="A1048576"><v>2</v></c></row>' }));
+    const path = writeTemp(
+      dir,
+      'gap.xlsx',
+      buildXlsx({ sheetData: '<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="A1048576"><v>2</v></c></row>' }),
+    );
     const { rows, summary } = await readAll(path);
     expect(rows.length).toBe(1);
     expect(summary.stoppedAtEmptyRun).toBe(true);
@@ -74,7 +89,11 @@ describe('runaway row counts', () => {
   });
 
   it("refuses rows beyond Excel's 1,048,576 (XLSX) and beyond maxRows (CSV)", async () => {
-    const xlsx = writeTemp(dir, 'beyond.xlsx', buildXlsx({ sheetData: '<row r="1048576"><c r="A1048576"><v>1</v></c></row><row r="1048577"><c r="A1048577"><v>2</v></c></row>' }));
+    const xlsx = writeTemp(
+      dir,
+      'beyond.xlsx',
+      buildXlsx({ sheetData: '<row r="1048576"><c r="A1048576"><v>1</v></c></row><row r="1048577"><c r="A1048577"><v>2</v></c></row>' }),
+    );
     expect(await errorCode(readAll(xlsx, { maxEmptyRun: 2_000_000 }))).toBe('TABLE_TOO_MANY_ROWS');
     const csv = writeTemp(dir, 'beyond.csv', 'a\r\n'.repeat(101));
     expect(await errorCode(readAll(csv, { maxRows: 100 }))).toBe('TABLE_TOO_MANY_ROWS');
@@ -94,7 +113,11 @@ describe('oversized cells', () => {
 
   it('refuses an XLSX row that never ends (20 M characters)', async () => {
     const body = Buffer.alloc(20 * 1024 * 1024, 'a');
-    const path = writeTemp(dir, 'endless-row.xlsx', buildXlsx({ sheetData: Buffer.concat([Buffer.from('<row r="1"><c r="A1" t="inlineStr"><is><t>'), body]) }));
+    const path = writeTemp(
+      dir,
+      'endless-row.xlsx',
+      buildXlsx({ sheetData: Buffer.concat([Buffer.from('<row r="1"><c r="A1" t="inlineStr"><is><t>'), body]) }),
+    );
     expect(await errorCode(readAll(path))).toBe('TABLE_ROW_TOO_LARGE');
   }, 20_000);
 });

@@ -55,7 +55,14 @@ function member(i: number): Member {
     cccd: String(1_000_000 + i * 37).padStart(12, '0'),
     card: String(i).padStart(6, '0'),
     members: i * 1000,
-    note: i % 7 === 0 ? DANGEROUS[i % DANGEROUS.length]! : i % 5 === 0 ? `Ghi chú "số" ${i}, dòng 1\ndòng 2` : i % 3 === 0 ? null : 'Bình thường',
+    note:
+      i % 7 === 0
+        ? DANGEROUS[i % DANGEROUS.length]!
+        : i % 5 === 0
+          ? `Ghi chú "số" ${i}, dòng 1\ndòng 2`
+          : i % 3 === 0
+            ? null
+            : 'Bình thường',
   };
 }
 
@@ -103,12 +110,16 @@ describe('round trip of 20,000 members', () => {
     return { ...m, note: m.note === null ? null : neutraliseFormula(m.note) };
   });
 
-  it.each(['xlsx', 'csv'] as const)('%s gives back identical values, formulas neutralised', async (format) => {
-    const read = await importFrom(await exportTo(format));
-    expect(read.length).toBe(COUNT);
-    expect(read).toEqual(expected);
-    const neutralised = read.filter((m) => m.note?.startsWith("'"));
-    expect(neutralised.length).toBe(Math.ceil(COUNT / 7));
-    expect(neutralised.every((m) => DANGEROUS.includes(stripFormulaGuard(m.note!)))).toBe(true);
-  }, 30_000);
+  it.each(['xlsx', 'csv'] as const)(
+    '%s gives back identical values, formulas neutralised',
+    async (format) => {
+      const read = await importFrom(await exportTo(format));
+      expect(read.length).toBe(COUNT);
+      expect(read).toEqual(expected);
+      const neutralised = read.filter((m) => m.note?.startsWith("'"));
+      expect(neutralised.length).toBe(Math.ceil(COUNT / 7));
+      expect(neutralised.every((m) => DANGEROUS.includes(stripFormulaGuard(m.note!)))).toBe(true);
+    },
+    30_000,
+  );
 });

@@ -122,18 +122,32 @@ function toDate(value: unknown): Date | null {
 
 /** Excel: at most 31 characters, none of : \ / ? * [ ]. */
 function safeSheetName(name: string): string {
-  const cleaned = name.normalize('NFC').replace(/[:\\/?*[\]]/g, ' ').trim().slice(0, 31);
+  const cleaned = name
+    .normalize('NFC')
+    .replace(/[:\\/?*[\]]/g, ' ')
+    .trim()
+    .slice(0, 31);
   return cleaned === '' ? 'Sheet1' : cleaned;
 }
 
 async function writeCsv(output: NodeJS.WritableStream, options: WriteTableOptions): Promise<WriteTableResult> {
   const delimiter = options.delimiter ?? ',';
   // The BOM is what makes Excel read the file as UTF-8 instead of the Windows code page.
-  await writeChunk(output, '\ufeff' + csvLine(options.columns.map((c) => c.title.normalize('NFC')), delimiter));
+  await writeChunk(
+    output,
+    '\ufeff' +
+      csvLine(
+        options.columns.map((c) => c.title.normalize('NFC')),
+        delimiter,
+      ),
+  );
   let count = 0;
   let buffer = '';
   for await (const record of options.rows) {
-    buffer += csvLine(options.columns.map((c) => csvValue(record[c.key], c.type ?? 'text')), delimiter);
+    buffer += csvLine(
+      options.columns.map((c) => csvValue(record[c.key], c.type ?? 'text')),
+      delimiter,
+    );
     count++;
     if (buffer.length > 64 * 1024) {
       await writeChunk(output, buffer);

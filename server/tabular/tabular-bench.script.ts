@@ -35,7 +35,9 @@ async function benchRead(path: string, maxSharedMiB?: number): Promise<void> {
 
 function report(what: string, rows: number, started: number, peak: number): void {
   const seconds = (Date.now() - started) / 1000;
-  console.log(`${what}: ${rows} rows in ${seconds.toFixed(1)} s = ${Math.round(rows / seconds)} rows/s, peak RSS ${Math.round(peak / 1e6)} MB`);
+  console.log(
+    `${what}: ${rows} rows in ${seconds.toFixed(1)} s = ${Math.round(rows / seconds)} rows/s, peak RSS ${Math.round(peak / 1e6)} MB`,
+  );
 }
 
 const [mode, ...args] = process.argv.slice(2);

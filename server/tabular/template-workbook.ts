@@ -35,7 +35,10 @@ export async function templateWorkbook(template: TemplateWorkbook): Promise<Buff
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Tiến Độ';
   const sheet = workbook.addWorksheet(template.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = template.columns.map((c) => ({ width: c.width ?? Math.max(14, Math.min(40, c.title.length + 4)), style: c.text ? { numFmt: '@' } : {} }));
+  sheet.columns = template.columns.map((c) => ({
+    width: c.width ?? Math.max(14, Math.min(40, c.title.length + 4)),
+    style: c.text ? { numFmt: '@' } : {},
+  }));
   const header = sheet.addRow(template.columns.map((c) => c.title.normalize('NFC')));
   header.font = { bold: true };
   header.eachCell((cell, i) => {
@@ -52,9 +55,15 @@ export async function templateWorkbook(template: TemplateWorkbook): Promise<Buff
   notes.addRow([]);
   const tableHeader = notes.addRow(['Cột', 'Bắt buộc', 'Cách ghi', 'Ví dụ', 'Tiêu đề khác cũng được nhận ra']);
   tableHeader.font = { bold: true };
-  tableHeader.eachCell((cell) => { cell.fill = HEADER_FILL; });
+  tableHeader.eachCell((cell) => {
+    cell.fill = HEADER_FILL;
+  });
   for (const c of template.columns) {
-    const row = notes.addRow([c.title, c.required ? 'Có' : 'Không', c.howTo, c.example, (c.synonyms ?? []).join('; ')].map((v) => neutraliseFormula(v.normalize('NFC'))));
+    const row = notes.addRow(
+      [c.title, c.required ? 'Có' : 'Không', c.howTo, c.example, (c.synonyms ?? []).join('; ')].map((v) =>
+        neutraliseFormula(v.normalize('NFC')),
+      ),
+    );
     row.alignment = { wrapText: true, vertical: 'top' };
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());

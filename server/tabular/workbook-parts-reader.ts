@@ -15,11 +15,7 @@ export interface WorkbookLayout {
   date1904: boolean;
 }
 
-export async function readWorkbookLayout(
-  path: string,
-  entries: ZipFileEntry[],
-  wantedSheet: string | undefined,
-): Promise<WorkbookLayout> {
+export async function readWorkbookLayout(path: string, entries: ZipFileEntry[], wantedSheet: string | undefined): Promise<WorkbookLayout> {
   const workbookEntry = findEntry(entries, 'xl/workbook.xml');
   if (!workbookEntry) throw tableErrors.notSpreadsheet();
   const workbook = await readEntryText(path, workbookEntry, SMALL_PART_LIMIT, 'workbook.xml');
@@ -121,10 +117,11 @@ export async function readDateStyles(path: string, entries: ZipFileEntry[], styl
 
 /** A format shows a date when it has d, m or y outside quotes, escapes and [colour] brackets. */
 export function isDateFormatCode(code: string): boolean {
-  const bare = code
-    .replace(/"[^"]*"/g, '')
-    .replace(/\\./g, '')
-    .replace(/\[[^\]]*\]/g, '')
-    .split(';')[0] ?? '';
+  const bare =
+    code
+      .replace(/"[^"]*"/g, '')
+      .replace(/\\./g, '')
+      .replace(/\[[^\]]*\]/g, '')
+      .split(';')[0] ?? '';
   return /[dy]/i.test(bare) || (/m/i.test(bare) && !/[hs]/i.test(bare));
 }

@@ -37,7 +37,11 @@ export async function* readXlsxRows(path: string, options: ResolvedTableOptions,
   yield* streamSheet(path, sheetEntry, ctx, options, summary);
 }
 
-async function loadShared(path: string, entry: ZipFileEntry | undefined, options: ResolvedTableOptions): Promise<SharedStringsStore | null> {
+async function loadShared(
+  path: string,
+  entry: ZipFileEntry | undefined,
+  options: ResolvedTableOptions,
+): Promise<SharedStringsStore | null> {
   if (!entry) return null;
   const stream = await openEntryStream(path, entry, options.maxSharedStringsBytes, 'bảng chuỗi dùng chung');
   try {

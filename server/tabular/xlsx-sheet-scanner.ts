@@ -50,7 +50,12 @@ export interface ScannedRow extends TableRow {
  * Cuts complete rows out of `text` starting at `from`; returns the index where unconsumed text
  * begins. `onRow` may return false to stop early.
  */
-export function scanRows(text: string, ctx: SheetContext, state: { lastRow: number }, onRow: (row: ScannedRow) => boolean): { rest: number; stopped: boolean } {
+export function scanRows(
+  text: string,
+  ctx: SheetContext,
+  state: { lastRow: number },
+  onRow: (row: ScannedRow) => boolean,
+): { rest: number; stopped: boolean } {
   const open = ctx.tags.rowOpen;
   const close = ctx.tags.rowClose;
   let p = 0;

@@ -54,7 +54,8 @@ export function buildZip(parts: ZipPart[]): Buffer {
   return Buffer.concat([...locals, cd, eocd]);
 }
 
-const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const NS =
+  'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
 export interface XlsxSpec {
   /** Inner XML of <sheetData> (or a function building it, for huge sheets). */
@@ -72,7 +73,11 @@ export function buildXlsx(spec: XlsxSpec): Buffer {
   const sheetXml =
     typeof spec.sheetData === 'string'
       ? `<?xml version="1.0" encoding="UTF-8"?><worksheet ${NS}><sheetData>${spec.sheetData}</sheetData></worksheet>`
-      : Buffer.concat([Buffer.from(`<?xml version="1.0"?><worksheet ${NS}><sheetData>`), spec.sheetData, Buffer.from('</sheetData></worksheet>')]);
+      : Buffer.concat([
+          Buffer.from(`<?xml version="1.0"?><worksheet ${NS}><sheetData>`),
+          spec.sheetData,
+          Buffer.from('</sheetData></worksheet>'),
+        ]);
   const parts: ZipPart[] = [
     { name: '[Content_Types].xml', data: '<Types/>' },
     {
@@ -92,7 +97,9 @@ export function buildXlsx(spec: XlsxSpec): Buffer {
     { name: 'xl/styles.xml', data: stylesXml(spec.styles ?? [[0]]) },
   ];
   if (spec.sharedStrings) {
-    const items = spec.sharedStrings.map((s) => (s.startsWith('<') ? `<si>${s}</si>` : `<si><t xml:space="preserve">${s}</t></si>`)).join('');
+    const items = spec.sharedStrings
+      .map((s) => (s.startsWith('<') ? `<si>${s}</si>` : `<si><t xml:space="preserve">${s}</t></si>`))
+      .join('');
     parts.push({ name: 'xl/sharedStrings.xml', data: `<sst ${NS}>${items}</sst>`, declaredSize: spec.sharedDeclaredSize });
   }
   return buildZip(parts);

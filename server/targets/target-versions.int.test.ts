@@ -53,12 +53,24 @@ describe.each(testDatabaseTargets())('correcting and withdrawing a confirmed tar
     communeStaff = await t.login('canbo.p01.tv');
     siblingStaff = await t.login('canbo.p02.tv');
     const doc = await staff.send('POST', '/api/documents', {
-      kind: 'chuong_trinh_hanh_dong', symbol: '05/CTr-LĐLĐ', title: 'Chương trình hành động thực hiện Nghị quyết Đại hội XI Công đoàn Việt Nam',
-      issuerUnitId: tni, issuedOn: '2024-01-18', termFrom: 2023, termTo: 2028,
+      kind: 'chuong_trinh_hanh_dong',
+      symbol: '05/CTr-LĐLĐ',
+      title: 'Chương trình hành động thực hiện Nghị quyết Đại hội XI Công đoàn Việt Nam',
+      issuerUnitId: tni,
+      issuedOn: '2024-01-18',
+      termFrom: 2023,
+      termTo: 2028,
     });
     expect(doc.status, JSON.stringify(doc.body)).toBe(200);
     documentId = doc.body.id;
-    const communeDoc = await communeStaff.send('POST', '/api/documents', { kind: 'ke_hoach', title: 'Kế hoạch của phường Tân Ninh', issuerUnitId: p01, issuedOn: '2024-03-01', termFrom: 2023, termTo: 2028 });
+    const communeDoc = await communeStaff.send('POST', '/api/documents', {
+      kind: 'ke_hoach',
+      title: 'Kế hoạch của phường Tân Ninh',
+      issuerUnitId: p01,
+      issuedOn: '2024-03-01',
+      termFrom: 2023,
+      termTo: 2028,
+    });
     expect(communeDoc.status, JSON.stringify(communeDoc.body)).toBe(200);
     communeDocumentId = communeDoc.body.id;
   }, 240_000);
@@ -83,7 +95,8 @@ describe.each(testDatabaseTargets())('correcting and withdrawing a confirmed tar
   /** The "Kế hoạch" cell of each target row of the report document's spreadsheet for a period. */
   async function reportPlans(period: string): Promise<string[]> {
     const response = await t.app.inject({
-      method: 'GET', url: `/api/report-documents?unitId=${tni}&documentId=${documentId}&period=${period}&format=xlsx&date=${TODAY}`,
+      method: 'GET',
+      url: `/api/report-documents?unitId=${tni}&documentId=${documentId}&period=${period}&format=xlsx&date=${TODAY}`,
       headers: { cookie: `tiendo_session=${staff.cookie}` },
     });
     expect(response.statusCode, response.body.slice(0, 500)).toBe(200);
@@ -94,18 +107,65 @@ describe.each(testDatabaseTargets())('correcting and withdrawing a confirmed tar
   }
 
   const auditRows = (targetId: number, action: string) =>
-    database.db.selectFrom('audit_log').selectAll().where('entity_type', '=', 'target').where('entity_id', '=', String(targetId)).where('action', '=', action).execute();
-  const versionCount = async () => Number((await database.db.selectFrom('target_version').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-  const auditCount = async () => Number((await database.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity_type', '=', 'target')
+      .where('entity_id', '=', String(targetId))
+      .where('action', '=', action)
+      .execute();
+  const versionCount = async () =>
+    Number(
+      (
+        await database.db
+          .selectFrom('target_version')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const auditCount = async () =>
+    Number(
+      (
+        await database.db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it('an edit with a reason is a new version: today shows it, a date before it and the past period’s report the old one; audited', async () => {
-    const id = await addTarget({ indicatorCode: 'members', comparator: '>', value: 140000, deadlineYear: 2028, subject: 'đoàn viên công đoàn' });
-    const edit = await staff.send('PATCH', `/api/targets/${id}`, { value: 150000, comparator: '>=', reason: 'Điều chỉnh theo Nghị quyết Đại hội', effectiveFrom: CHANGE_DAY });
+    const id = await addTarget({
+      indicatorCode: 'members',
+      comparator: '>',
+      value: 140000,
+      deadlineYear: 2028,
+      subject: 'đoàn viên công đoàn',
+    });
+    const edit = await staff.send('PATCH', `/api/targets/${id}`, {
+      value: 150000,
+      comparator: '>=',
+      reason: 'Điều chỉnh theo Nghị quyết Đại hội',
+      effectiveFrom: CHANGE_DAY,
+    });
     expect(edit.status, JSON.stringify(edit.body)).toBe(200);
     expect(edit.body.items).toHaveLength(2);
-    expect(edit.body.items[0]).toMatchObject({ version: 1, change: 'original', validFrom: null, validTo: CHANGE_DAY, comparator: '>', value: 140000, reason: null });
+    expect(edit.body.items[0]).toMatchObject({
+      version: 1,
+      change: 'original',
+      validFrom: null,
+      validTo: CHANGE_DAY,
+      comparator: '>',
+      value: 140000,
+      reason: null,
+    });
     expect(edit.body.items[1]).toMatchObject({
-      version: 2, change: 'revised', validFrom: CHANGE_DAY, validTo: null, comparator: '>=', value: 150000, reason: 'Điều chỉnh theo Nghị quyết Đại hội',
+      version: 2,
+      change: 'revised',
+      validFrom: CHANGE_DAY,
+      validTo: null,
+      comparator: '>=',
+      value: 150000,
+      reason: 'Điều chỉnh theo Nghị quyết Đại hội',
       changed: ['comparator', 'value'],
     });
     expect(edit.body.items[1].by.label).toBeTruthy();
@@ -136,24 +196,46 @@ describe.each(testDatabaseTargets())('correcting and withdrawing a confirmed tar
   it('changes indicator, timing and scope; a second edit on the same day; past dates keep each version, on the units below too', async () => {
     const id = await addTarget({ indicatorCode: 'agreements_share', comparator: '>=', value: 85, deadlineYear: 2028 });
     const first = await staff.send('PATCH', `/api/targets/${id}`, {
-      indicatorCode: 'employers_with_cdcs_share', annual: true, sectors: ['private', 'fdi'], minWorkers: 25, reason: 'Tách chỉ tiêu theo khu vực', effectiveFrom: CHANGE_DAY,
+      indicatorCode: 'employers_with_cdcs_share',
+      annual: true,
+      sectors: ['private', 'fdi'],
+      minWorkers: 25,
+      reason: 'Tách chỉ tiêu theo khu vực',
+      effectiveFrom: CHANGE_DAY,
     });
     expect(first.status, JSON.stringify(first.body)).toBe(200);
     expect(first.body.items[1]).toMatchObject({
-      indicator: { code: 'employers_with_cdcs_share' }, timing: { kind: 'annual', from: 2023, to: 2028 }, sectors: ['private', 'fdi'], minWorkers: 25,
+      indicator: { code: 'employers_with_cdcs_share' },
+      timing: { kind: 'annual', from: 2023, to: 2028 },
+      sectors: ['private', 'fdi'],
+      minWorkers: 25,
       changed: ['indicator', 'timing', 'sectors', 'minWorkers'],
     });
     // Effective today (no date): the second version is replaced from today.
     const second = await staff.send('PATCH', `/api/targets/${id}`, { value: 90, reason: 'Sửa số nhập nhầm', baseVersion: 2 });
     expect(second.status, JSON.stringify(second.body)).toBe(200);
-    expect(second.body.items.map((v: { version: number; validFrom: string | null; validTo: string | null }) => [v.version, v.validFrom, v.validTo]))
-      .toEqual([[1, null, CHANGE_DAY], [2, CHANGE_DAY, TODAY], [3, TODAY, null]]);
+    expect(
+      second.body.items.map((v: { version: number; validFrom: string | null; validTo: string | null }) => [
+        v.version,
+        v.validFrom,
+        v.validTo,
+      ]),
+    ).toEqual([
+      [1, null, CHANGE_DAY],
+      [2, CHANGE_DAY, TODAY],
+      [3, TODAY, null],
+    ]);
 
     const today = (await dashboard()).get(id)!;
     expect(today).toMatchObject({ indicator: { code: 'employers_with_cdcs_share' }, targetValue: 90, timing: { kind: 'annual' } });
     const before = (await dashboard(BEFORE)).get(id)!;
-    expect(before).toMatchObject({ indicator: { code: 'agreements_share' }, targetValue: 85, timing: { kind: 'deadline', deadline: '2028-12-31' } });
-    if (CHANGE_DAY < TODAY) expect((await dashboard(YESTERDAY)).get(id)).toMatchObject({ indicator: { code: 'employers_with_cdcs_share' }, targetValue: 85 });
+    expect(before).toMatchObject({
+      indicator: { code: 'agreements_share' },
+      targetValue: 85,
+      timing: { kind: 'deadline', deadline: '2028-12-31' },
+    });
+    if (CHANGE_DAY < TODAY)
+      expect((await dashboard(YESTERDAY)).get(id)).toMatchObject({ indicator: { code: 'employers_with_cdcs_share' }, targetValue: 85 });
     // A province's share applies to each commune below it: the commune's past sees the past version too.
     expect((await dashboard(BEFORE, p01)).get(id)).toMatchObject({ indicator: { code: 'agreements_share' }, targetValue: 85 });
     expect((await dashboard(undefined, p01)).get(id)).toMatchObject({ indicator: { code: 'employers_with_cdcs_share' }, targetValue: 90 });
@@ -198,7 +280,9 @@ describe.each(testDatabaseTargets())('correcting and withdrawing a confirmed tar
 
   it('a withdrawal needs a reason, leaves today’s dashboard but stays for the past, and ends editing', async () => {
     const id = await addTarget({ indicatorCode: 'members', comparator: '>=', value: 120000, deadlineYear: 2028 });
-    expect((await staff.send('PATCH', `/api/targets/${id}`, { value: 125000, reason: 'Bổ sung', effectiveFrom: CHANGE_DAY })).status).toBe(200);
+    expect((await staff.send('PATCH', `/api/targets/${id}`, { value: 125000, reason: 'Bổ sung', effectiveFrom: CHANGE_DAY })).status).toBe(
+      200,
+    );
     const early = await staff.send('POST', `/api/targets/${id}/withdraw`, { reason: 'Rút trước ngày sửa', on: BEFORE });
     expect(early.status).toBe(400);
     expect(early.body.error.code).toBe('EFFECTIVE_DATE_BEFORE_LAST_CHANGE');
@@ -206,7 +290,12 @@ describe.each(testDatabaseTargets())('correcting and withdrawing a confirmed tar
     const withdrawn = await staff.send('POST', `/api/targets/${id}/withdraw`, { reason: 'Chỉ tiêu trùng với chỉ tiêu 1' });
     expect(withdrawn.status, JSON.stringify(withdrawn.body)).toBe(200);
     expect(withdrawn.body.withdrawn).toEqual({ on: TODAY, reason: 'Chỉ tiêu trùng với chỉ tiêu 1' });
-    expect(withdrawn.body.items.at(-1)).toMatchObject({ version: 3, change: 'withdrawn', validFrom: TODAY, reason: 'Chỉ tiêu trùng với chỉ tiêu 1' });
+    expect(withdrawn.body.items.at(-1)).toMatchObject({
+      version: 3,
+      change: 'withdrawn',
+      validFrom: TODAY,
+      reason: 'Chỉ tiêu trùng với chỉ tiêu 1',
+    });
     expect(withdrawn.body.items[1]).toMatchObject({ version: 2, validTo: TODAY });
 
     expect((await dashboard()).has(id)).toBe(false);
@@ -223,18 +312,30 @@ describe.each(testDatabaseTargets())('correcting and withdrawing a confirmed tar
 
     const [audit] = await auditRows(id, 'target.withdraw');
     expect(audit?.detail).toMatchObject({ reason: 'Chỉ tiêu trùng với chỉ tiêu 1', on: TODAY });
-    const row = await database.db.selectFrom('target').select(['closed_on', 'closed_reason']).where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await database.db
+      .selectFrom('target')
+      .select(['closed_on', 'closed_reason'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ closed_on: TODAY, closed_reason: 'Chỉ tiêu trùng với chỉ tiêu 1' });
   });
 
   it('only staff of the owning unit: read-only 403, a unit below or beside 404, and nothing changes', async () => {
     const id = await addTarget({ indicatorCode: 'agreements_share', comparator: '>=', value: 70, deadlineYear: 2028 });
-    const communeTarget = await addTarget({ indicatorCode: 'members', comparator: '>=', value: 900, deadlineYear: 2028 }, communeStaff, communeDocumentId, p01);
+    const communeTarget = await addTarget(
+      { indicatorCode: 'members', comparator: '>=', value: 900, deadlineYear: 2028 },
+      communeStaff,
+      communeDocumentId,
+      p01,
+    );
     const [versionsBefore, auditBefore] = [await versionCount(), await auditCount()];
     for (const [session, url, status] of [
-      [viewer, `/api/targets/${id}`, 403], [viewer, `/api/targets/${id}/withdraw`, 403],
-      [communeStaff, `/api/targets/${id}`, 404], [communeStaff, `/api/targets/${id}/withdraw`, 404],
-      [siblingStaff, `/api/targets/${communeTarget}`, 404], [siblingStaff, `/api/targets/${communeTarget}/withdraw`, 404],
+      [viewer, `/api/targets/${id}`, 403],
+      [viewer, `/api/targets/${id}/withdraw`, 403],
+      [communeStaff, `/api/targets/${id}`, 404],
+      [communeStaff, `/api/targets/${id}/withdraw`, 404],
+      [siblingStaff, `/api/targets/${communeTarget}`, 404],
+      [siblingStaff, `/api/targets/${communeTarget}/withdraw`, 404],
     ] as const) {
       const r = await session.send(url.endsWith('withdraw') ? 'POST' : 'PATCH', url, { value: 1, reason: 'Không được phép' });
       expect(r.status, `${url}: ${JSON.stringify(r.body)}`).toBe(status);
@@ -252,10 +353,12 @@ describe.each(testDatabaseTargets())('correcting and withdrawing a confirmed tar
 
   it('reviseTarget writes the version and its audit row in the caller’s transaction: both or neither', async () => {
     const id = await addTarget({ indicatorCode: 'members', comparator: '>=', value: 50000, deadlineYear: 2028 });
-    await expect(database.db.transaction().execute(async (trx) => {
-      await reviseTarget(trx, id, { value: 51000 }, 'Phân bổ lại', SYSTEM_ACTOR);
-      throw new Error('rolled back');
-    })).rejects.toThrow('rolled back');
+    await expect(
+      database.db.transaction().execute(async (trx) => {
+        await reviseTarget(trx, id, { value: 51000 }, 'Phân bổ lại', SYSTEM_ACTOR);
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
     expect(await database.db.selectFrom('target_version').select('id').where('target_id', '=', id).execute()).toHaveLength(0);
     expect(await auditRows(id, 'target.revise')).toHaveLength(0);
     expect((await dashboard()).get(id)).toMatchObject({ targetValue: 50000 });

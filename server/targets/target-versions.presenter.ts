@@ -7,9 +7,10 @@ export function presentTerms(t: TargetTerms) {
     indicator: t.indicator_code,
     comparator: t.comparator,
     value: Number(t.value),
-    timing: t.timing === 'annual'
-      ? { kind: 'annual' as const, from: Number(t.annual_from), to: Number(t.annual_to) }
-      : { kind: 'deadline' as const, deadline: t.deadline! },
+    timing:
+      t.timing === 'annual'
+        ? { kind: 'annual' as const, from: Number(t.annual_from), to: Number(t.annual_to) }
+        : { kind: 'deadline' as const, deadline: t.deadline! },
     sectors: t.sectors && t.sectors.length > 0 ? [...t.sectors] : null,
     minWorkers: t.min_workers === null ? null : Number(t.min_workers),
     subject: t.subject,
@@ -23,9 +24,10 @@ type TermField = keyof ReturnType<typeof presentTerms>;
 export function changedFields(before: TargetTerms, after: TargetTerms): TermField[] {
   const a = presentTerms(before);
   const b = presentTerms(after);
-  const same = (field: TermField) => field === 'sectors'
-    ? JSON.stringify([...(a.sectors ?? [])].sort()) === JSON.stringify([...(b.sectors ?? [])].sort())
-    : JSON.stringify(a[field]) === JSON.stringify(b[field]);
+  const same = (field: TermField) =>
+    field === 'sectors'
+      ? JSON.stringify([...(a.sectors ?? [])].sort()) === JSON.stringify([...(b.sectors ?? [])].sort())
+      : JSON.stringify(a[field]) === JSON.stringify(b[field]);
   return (Object.keys(a) as TermField[]).filter((field) => !same(field));
 }
 
@@ -41,10 +43,31 @@ interface TargetHead extends TargetTerms {
 
 const iso = (at: Date | string) => (at instanceof Date ? at.toISOString() : new Date(at).toISOString());
 
-function item(version: number, change: TargetVersionView['change'], validFrom: string | null, validTo: string | null, terms: TargetTerms, indicator: { name: string; unit: string },
-  reason: string | null, by: TargetVersionView['by'], at: Date | string, changed: string[]): TargetVersionView {
+function item(
+  version: number,
+  change: TargetVersionView['change'],
+  validFrom: string | null,
+  validTo: string | null,
+  terms: TargetTerms,
+  indicator: { name: string; unit: string },
+  reason: string | null,
+  by: TargetVersionView['by'],
+  at: Date | string,
+  changed: string[],
+): TargetVersionView {
   const { indicator: code, ...rest } = presentTerms(terms);
-  return { version, change, validFrom, validTo, indicator: { code, name: indicator.name, unit: indicator.unit }, ...rest, reason, by, at: iso(at), changed };
+  return {
+    version,
+    change,
+    validFrom,
+    validTo,
+    indicator: { code, name: indicator.name, unit: indicator.unit },
+    ...rest,
+    reason,
+    by,
+    at: iso(at),
+    changed,
+  };
 }
 
 /**
@@ -54,19 +77,50 @@ function item(version: number, change: TargetVersionView['change'], validFrom: s
 export function presentVersions(target: TargetHead, rows: VersionRow[]): TargetVersionListView {
   const items: TargetVersionView[] = [];
   if (rows.length === 0) {
-    items.push(item(1, 'original', null, target.closed_on, termsOf(target), { name: target.indicator_name, unit: target.indicator_unit }, null, null, target.created_at, []));
+    items.push(
+      item(
+        1,
+        'original',
+        null,
+        target.closed_on,
+        termsOf(target),
+        { name: target.indicator_name, unit: target.indicator_unit },
+        null,
+        null,
+        target.created_at,
+        [],
+      ),
+    );
   }
   let previous: TargetTerms | null = null;
   for (const row of rows) {
     const terms = termsOf(row);
-    const by = row.change === 'original' ? null : { userId: row.actor_user_id === null ? null : Number(row.actor_user_id), label: row.actor_label ?? '' };
+    const by =
+      row.change === 'original'
+        ? null
+        : { userId: row.actor_user_id === null ? null : Number(row.actor_user_id), label: row.actor_label ?? '' };
     const changed = row.change === 'revised' && previous ? changedFields(previous, terms) : [];
-    items.push(item(Number(row.version), row.change, row.valid_from, row.valid_to, terms, { name: row.indicator_name, unit: row.indicator_unit }, row.reason, by, row.created_at, changed));
+    items.push(
+      item(
+        Number(row.version),
+        row.change,
+        row.valid_from,
+        row.valid_to,
+        terms,
+        { name: row.indicator_name, unit: row.indicator_unit },
+        row.reason,
+        by,
+        row.created_at,
+        changed,
+      ),
+    );
     previous = terms;
   }
   const current = [...items].reverse().find((v) => v.change !== 'withdrawn')?.version ?? 1;
   return {
-    targetId: Number(target.id), unitId: Number(target.unit_id), current,
+    targetId: Number(target.id),
+    unitId: Number(target.unit_id),
+    current,
     withdrawn: target.closed_on === null ? null : { on: target.closed_on, reason: target.closed_reason ?? '' },
     items,
   };

@@ -13,14 +13,18 @@ export const ReviseTargetBody = Type.Object(
     indicatorCode: Type.Optional(Type.String({ maxLength: 64, description: 'Mã chỉ số trong danh mục' })),
     comparator: Type.Optional(Comparator),
     value: Type.Optional(Type.Number({ minimum: 0 })),
-    deadlineYear: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100, description: 'Chỉ tiêu đến năm (chuyển sang chỉ tiêu có thời hạn)' })),
+    deadlineYear: Type.Optional(
+      Type.Integer({ minimum: 2000, maximum: 2100, description: 'Chỉ tiêu đến năm (chuyển sang chỉ tiêu có thời hạn)' }),
+    ),
     annual: Type.Optional(Type.Boolean({ description: 'true: chỉ tiêu hằng năm (theo nhiệm kỳ của văn bản)' })),
     sectors: Type.Optional(Nullable(Type.Array(Sector, { maxItems: 4, description: 'Khu vực được tính; null hoặc rỗng: mọi khu vực' }))),
     minWorkers: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 100000 }))),
     subject: Type.Optional(Type.String({ maxLength: 1000 })),
     reason: Type.Optional(Reason),
     effectiveFrom: Type.Optional(IsoDate),
-    baseVersion: Type.Optional(Type.Integer({ minimum: 1, description: 'Phiên bản người sửa đang xem; khác phiên bản hiện hành: TARGET_VERSION_CONFLICT' })),
+    baseVersion: Type.Optional(
+      Type.Integer({ minimum: 1, description: 'Phiên bản người sửa đang xem; khác phiên bản hiện hành: TARGET_VERSION_CONFLICT' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -58,7 +62,9 @@ export const TargetVersionItem = Type.Object({
   reason: Nullable(Type.String()),
   by: Nullable(Type.Object({ userId: Nullable(Type.Integer()), label: Type.String() })),
   at: Type.String({ description: 'Thời điểm ghi' }),
-  changed: Type.Array(Type.String(), { description: 'Những gì khác phiên bản trước: indicator, comparator, value, timing, sectors, minWorkers, subject, baseline' }),
+  changed: Type.Array(Type.String(), {
+    description: 'Những gì khác phiên bản trước: indicator, comparator, value, timing, sectors, minWorkers, subject, baseline',
+  }),
 });
 export type TargetVersionView = Static<typeof TargetVersionItem>;
 

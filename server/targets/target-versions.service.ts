@@ -5,8 +5,19 @@ import type { DB } from '../db/schema.ts';
 import { requireIsoDate } from '../http/common.errors.ts';
 import { changedFields, presentTerms, presentVersions } from './target-versions.presenter.ts';
 import {
-  closeTarget, documentTerm, endVersion, indicatorUnitOf, insertVersion, lastVersionNumber, lockTarget, targetWithIndicator, termsOf, updateTargetTerms, versionRows,
-  type LockedTarget, type TargetTerms,
+  closeTarget,
+  documentTerm,
+  endVersion,
+  indicatorUnitOf,
+  insertVersion,
+  lastVersionNumber,
+  lockTarget,
+  targetWithIndicator,
+  termsOf,
+  updateTargetTerms,
+  versionRows,
+  type LockedTarget,
+  type TargetTerms,
 } from './target-versions.repository.ts';
 import type { TargetVersionListView } from './target-versions.schema.ts';
 import { targetErrors } from './targets.errors.ts';
@@ -69,7 +80,16 @@ async function lockOpenTarget(trx: Kysely<DB>, targetId: number): Promise<{ targ
 async function endCurrentVersion(trx: Kysely<DB>, target: LockedTarget, last: number, day: string): Promise<number> {
   const id = Number(target.id);
   if (last === 0) {
-    await insertVersion(trx, id, { version: 1, change: 'original', validFrom: null, validTo: day, terms: termsOf(target), reason: null, actor: null, createdAt: target.created_at });
+    await insertVersion(trx, id, {
+      version: 1,
+      change: 'original',
+      validFrom: null,
+      validTo: day,
+      terms: termsOf(target),
+      reason: null,
+      actor: null,
+      createdAt: target.created_at,
+    });
     return 2;
   }
   await endVersion(trx, id, last, day);
@@ -105,7 +125,11 @@ async function applyChanges(trx: Kysely<DB>, target: LockedTarget, changes: Targ
   if (changes.sectors !== undefined) next.sectors = changes.sectors && changes.sectors.length > 0 ? [...new Set(changes.sectors)] : null;
   if (changes.minWorkers !== undefined) next.min_workers = changes.minWorkers;
   if (changes.subject !== undefined) next.subject = changes.subject.normalize('NFC').trim();
-  if ((next.value !== before.value || next.indicator_code !== before.indicator_code) && (await indicatorUnitOf(trx, next.indicator_code)) === 'percent' && (next.value < 0 || next.value > 100)) {
+  if (
+    (next.value !== before.value || next.indicator_code !== before.indicator_code) &&
+    (await indicatorUnitOf(trx, next.indicator_code)) === 'percent' &&
+    (next.value < 0 || next.value > 100)
+  ) {
     throw targetErrors.percentOutOfRange();
   }
   return next;
@@ -119,7 +143,12 @@ async function applyChanges(trx: Kysely<DB>, target: LockedTarget, changes: Targ
  * that changes nothing (NO_CHANGES) and a date before the last change.
  */
 export async function reviseTarget(
-  trx: Kysely<DB>, targetId: number, changes: TargetChanges, reason: string, actor: AuditActor, effectiveFrom?: string,
+  trx: Kysely<DB>,
+  targetId: number,
+  changes: TargetChanges,
+  reason: string,
+  actor: AuditActor,
+  effectiveFrom?: string,
   options: { baseVersion?: number } = {},
 ): Promise<{ version: number }> {
   const why = requireReason(reason);
@@ -140,8 +169,13 @@ export async function reviseTarget(
   await updateTargetTerms(trx, targetId, after, day);
   const pick = (t: TargetTerms) => Object.fromEntries(changed.map((field) => [field, presentTerms(t)[field]]));
   await writeAudit(trx, actor, {
-    action: 'target.revise', unitId: Number(target.unit_id), entityType: 'target', entityId: targetId,
-    before: pick(before), after: pick(after), detail: { reason: why, effectiveFrom: day, version },
+    action: 'target.revise',
+    unitId: Number(target.unit_id),
+    entityType: 'target',
+    entityId: targetId,
+    before: pick(before),
+    after: pick(after),
+    detail: { reason: why, effectiveFrom: day, version },
   });
   return { version };
 }
@@ -151,17 +185,36 @@ export async function reviseTarget(
  * and in no report (as a target closed when its unit merged), while every earlier day keeps the
  * version then in force. Written with its history row and audit row in the caller's transaction.
  */
-export async function withdrawTarget(trx: Kysely<DB>, targetId: number, reason: string | undefined, actor: AuditActor, on?: string): Promise<{ version: number }> {
+export async function withdrawTarget(
+  trx: Kysely<DB>,
+  targetId: number,
+  reason: string | undefined,
+  actor: AuditActor,
+  on?: string,
+): Promise<{ version: number }> {
   const why = requireReason(reason);
   const day = effectiveDay(on, 'on');
   const { target, last } = await lockOpenTarget(trx, targetId);
   refuseBeforeLastChange(target, day, 'on');
   const version = await endCurrentVersion(trx, target, last, day);
-  await insertVersion(trx, targetId, { version, change: 'withdrawn', validFrom: day, validTo: null, terms: termsOf(target), reason: why, actor });
+  await insertVersion(trx, targetId, {
+    version,
+    change: 'withdrawn',
+    validFrom: day,
+    validTo: null,
+    terms: termsOf(target),
+    reason: why,
+    actor,
+  });
   await closeTarget(trx, targetId, day, why);
   await writeAudit(trx, actor, {
-    action: 'target.withdraw', unitId: Number(target.unit_id), entityType: 'target', entityId: targetId,
-    before: { closedOn: null }, after: { closedOn: day, closedReason: why }, detail: { reason: why, on: day, version },
+    action: 'target.withdraw',
+    unitId: Number(target.unit_id),
+    entityType: 'target',
+    entityId: targetId,
+    before: { closedOn: null },
+    after: { closedOn: day, closedReason: why },
+    detail: { reason: why, on: day, version },
   });
   return { version };
 }
@@ -169,7 +222,11 @@ export async function withdrawTarget(trx: Kysely<DB>, targetId: number, reason: 
 export class TargetVersionsService {
   constructor(private readonly db: Kysely<DB>) {}
 
-  async revise(targetId: number, body: TargetChanges & { reason?: string; effectiveFrom?: string; baseVersion?: number }, actor: AuditActor): Promise<TargetVersionListView> {
+  async revise(
+    targetId: number,
+    body: TargetChanges & { reason?: string; effectiveFrom?: string; baseVersion?: number },
+    actor: AuditActor,
+  ): Promise<TargetVersionListView> {
     const { reason, effectiveFrom, baseVersion, ...changes } = body;
     await this.db.transaction().execute((trx) => reviseTarget(trx, targetId, changes, reason ?? '', actor, effectiveFrom, { baseVersion }));
     return this.versions(targetId);

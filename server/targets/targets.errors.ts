@@ -4,7 +4,8 @@ import { formatVietnameseDate } from '../../domain/time/calendar-date.ts';
 
 export const targetErrors = {
   notFound: () => new AppError('TARGET_NOT_FOUND', 'not_found', 'Không tìm thấy chỉ tiêu.'),
-  reasonRequired: () => new AppError('REASON_REQUIRED', 'bad_request', 'Cần ghi lý do thay đổi chỉ tiêu.', [{ path: 'reason', message: 'Hãy ghi lý do.' }]),
+  reasonRequired: () =>
+    new AppError('REASON_REQUIRED', 'bad_request', 'Cần ghi lý do thay đổi chỉ tiêu.', [{ path: 'reason', message: 'Hãy ghi lý do.' }]),
   effectiveInFuture: (today: string, field: string) =>
     new AppError('EFFECTIVE_DATE_IN_FUTURE', 'bad_request', `Ngày hiệu lực không được sau hôm nay (${formatVietnameseDate(today)}).`, [
       { path: field, message: 'Ngày hiệu lực không được sau hôm nay.' },
@@ -37,8 +38,14 @@ export const targetErrors = {
       { path: 'deadlineYear', message: 'Cần năm hoàn thành hoặc chọn "hằng năm".' },
     ]),
   percentOutOfRange: () =>
-    new AppError('PERCENT_OUT_OF_RANGE', 'bad_request', 'Chỉ tiêu tỷ lệ phải từ 0 đến 100%.', [{ path: 'value', message: 'Tỷ lệ phải từ 0 đến 100%.' }]),
+    new AppError('PERCENT_OUT_OF_RANGE', 'bad_request', 'Chỉ tiêu tỷ lệ phải từ 0 đến 100%.', [
+      { path: 'value', message: 'Tỷ lệ phải từ 0 đến 100%.' },
+    ]),
   versionConflict: (current: number) =>
-    new AppError('TARGET_VERSION_CONFLICT', 'conflict', `Chỉ tiêu vừa được sửa (nay là phiên bản ${current}). Hãy mở lại và sửa trên phiên bản mới nhất.`),
+    new AppError(
+      'TARGET_VERSION_CONFLICT',
+      'conflict',
+      `Chỉ tiêu vừa được sửa (nay là phiên bản ${current}). Hãy mở lại và sửa trên phiên bản mới nhất.`,
+    ),
   noChanges: () => new AppError('NO_CHANGES', 'bad_request', 'Không có thay đổi nào so với chỉ tiêu hiện hành.'),
 };

@@ -97,7 +97,9 @@ function listWhere(f: ListFilter, p: DueParameters): RawBuilder<unknown> {
   if (f.lead) {
     const words = f.lead.normalize('NFC').trim().split(/\s+/).filter(Boolean).slice(0, 8);
     for (const w of words) {
-      parts.push(sql`search_normalize(coalesce(t.lead_name, '') || ' ' || coalesce((SELECT name FROM org_unit WHERE id = t.lead_unit_id), '')) LIKE '%' || search_normalize(${w}) || '%'`);
+      parts.push(
+        sql`search_normalize(coalesce(t.lead_name, '') || ' ' || coalesce((SELECT name FROM org_unit WHERE id = t.lead_unit_id), '')) LIKE '%' || search_normalize(${w}) || '%'`,
+      );
     }
   }
   if (f.overdue !== undefined) parts.push(f.overdue ? overdueSql('a', 't', p) : sql`NOT ${overdueSql('a', 't', p)}`);
@@ -112,7 +114,9 @@ function listWhere(f: ListFilter, p: DueParameters): RawBuilder<unknown> {
  */
 export async function listTasks(db: Db, f: ListFilter, p: DueParameters): Promise<{ total: number; rows: ListRow[] }> {
   const where = listWhere(f, p);
-  const { rows: [count] } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM task_assignment a JOIN task t ON t.id = a.task_id WHERE ${where}`.execute(db);
+  const {
+    rows: [count],
+  } = await sql<{ n: number }>`SELECT count(*)::int AS n FROM task_assignment a JOIN task t ON t.id = a.task_id WHERE ${where}`.execute(db);
   const { rows } = await sql<SqlRow>`
     WITH page AS (
       SELECT a.id, a.task_id, a.depth, a.path, a.parent_assignment_id, a.assigned_by_label, a.starts_on, a.last_status, a.last_status_period, a.last_status_at, a.settled_through,
@@ -146,11 +150,32 @@ export async function listTasks(db: Db, f: ListFilter, p: DueParameters): Promis
   return {
     total: count?.n ?? 0,
     rows: rows.map((r) => ({
-      assignmentId: Number(r.id), taskId: Number(r.task_id), depth: r.depth, title: r.title, ownerUnitId: Number(r.owner_unit_id), ownerUnitName: r.owner_unit_name,
-      assignedBy: r.assigned_by_label, assignedFrom: r.from_unit_id === null ? null : { id: Number(r.from_unit_id), name: r.from_unit_name }, documentId: r.document_id === null ? null : Number(r.document_id), documentSymbol: r.symbol ?? null, documentTitle: r.document_title ?? null,
-      leadUnitId: r.lead_unit_id === null ? null : Number(r.lead_unit_id), leadUnitName: r.lead_unit_name ?? null, leadName: r.lead_name, partners: r.partners ?? [],
-      timingKind: r.timing_kind, dueOn: r.due_on, timingYear: r.timing_year, withdrawnAt: r.withdrawn_at, startsOn: r.starts_on, lastStatus: r.last_status,
-      lastStatusPeriod: r.last_status_period, lastStatusAt: r.last_status_at, settledThrough: r.settled_through, overdue: r.overdue, dueSoon: r.due_soon,
+      assignmentId: Number(r.id),
+      taskId: Number(r.task_id),
+      depth: r.depth,
+      title: r.title,
+      ownerUnitId: Number(r.owner_unit_id),
+      ownerUnitName: r.owner_unit_name,
+      assignedBy: r.assigned_by_label,
+      assignedFrom: r.from_unit_id === null ? null : { id: Number(r.from_unit_id), name: r.from_unit_name },
+      documentId: r.document_id === null ? null : Number(r.document_id),
+      documentSymbol: r.symbol ?? null,
+      documentTitle: r.document_title ?? null,
+      leadUnitId: r.lead_unit_id === null ? null : Number(r.lead_unit_id),
+      leadUnitName: r.lead_unit_name ?? null,
+      leadName: r.lead_name,
+      partners: r.partners ?? [],
+      timingKind: r.timing_kind,
+      dueOn: r.due_on,
+      timingYear: r.timing_year,
+      withdrawnAt: r.withdrawn_at,
+      startsOn: r.starts_on,
+      lastStatus: r.last_status,
+      lastStatusPeriod: r.last_status_period,
+      lastStatusAt: r.last_status_at,
+      settledThrough: r.settled_through,
+      overdue: r.overdue,
+      dueSoon: r.due_soon,
       direct: { assignees: r.direct_assignees, completed: r.direct_completed, overdue: r.direct_overdue },
       below: { assignees: r.below_assignees, completed: r.below_completed, overdue: r.below_overdue },
     })),

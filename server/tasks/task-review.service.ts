@@ -16,7 +16,10 @@ const SECTION_NAMES = { tasks: 'Nhiệm vụ, giải pháp', organisation: 'Tổ
  * lead, partners and timing as edited. Items left out are dropped. Each item is confirmed once.
  */
 export class TaskReviewService {
-  constructor(private readonly db: Kysely<DB>, private readonly tasks: TasksService) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly tasks: TasksService,
+  ) {}
 
   async items(documentId: number) {
     const review = await repo.reviewOf(this.db, documentId);
@@ -25,7 +28,14 @@ export class TaskReviewService {
     return {
       documentId,
       items: review.tasks.map((t, index) => ({
-        index, text: t.text, section: t.section, group: t.group, lead: t.lead, coordinating: t.coordinating ?? [], start: t.start, end: t.end,
+        index,
+        text: t.text,
+        section: t.section,
+        group: t.group,
+        lead: t.lead,
+        coordinating: t.coordinating ?? [],
+        start: t.start,
+        end: t.end,
         confirmedTaskId: confirmed.get(index) ?? null,
       })),
     };
@@ -50,23 +60,30 @@ export class TaskReviewService {
       const first = sources[0];
       // Left out, the lead and partners are those the reading found; null or [] clears them.
       const defaults = t.leadUnitId === undefined && t.leadName === undefined && first?.lead ? { leadName: first.lead } : {};
-      const partnerDefaults = t.partnerUnitIds === undefined && t.partnerNames === undefined && sources.length ? { partnerNames: [...new Set(sources.flatMap((s) => s.coordinating ?? []))] } : {};
+      const partnerDefaults =
+        t.partnerUnitIds === undefined && t.partnerNames === undefined && sources.length
+          ? { partnerNames: [...new Set(sources.flatMap((s) => s.coordinating ?? []))] }
+          : {};
       const links = await this.tasks.links({ ...t, ...defaults, ...partnerDefaults }, owner.path);
       const title = t.title.normalize('NFC').replace(/\s+/g, ' ').trim();
       if (!title) throw taskErrors.titleRequired();
       writes.push({
-        unitId: owner.id, title, documentId,
-        section: first ? first.group ?? SECTION_NAMES[first.section] ?? null : null,
+        unitId: owner.id,
+        title,
+        documentId,
+        section: first ? (first.group ?? SECTION_NAMES[first.section] ?? null) : null,
         quote: sources.length ? sources.map((s) => s.text).join('\n') : null,
         quoteStart: sources.length ? Math.min(...sources.map((s) => s.start)) : null,
         quoteEnd: sources.length ? Math.max(...sources.map((s) => s.end)) : null,
         sourceItems: items.length ? items : null,
-        ...links, ...this.tasks.timingColumns(checkTiming(t.timing)),
+        ...links,
+        ...this.tasks.timingColumns(checkTiming(t.timing)),
       });
     }
     const created = await this.db.transaction().execute(async (trx) => {
       const out = [];
-      for (const w of writes) out.push({ taskId: await this.tasks.insertFromReview(trx, w, actor), title: w.title, items: w.sourceItems ?? [] });
+      for (const w of writes)
+        out.push({ taskId: await this.tasks.insertFromReview(trx, w, actor), title: w.title, items: w.sourceItems ?? [] });
       return out;
     });
     return { created };

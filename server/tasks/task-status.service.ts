@@ -28,13 +28,20 @@ const WHAT = 'Tệp minh chứng';
  * reporting.service.ts calls repo.setReportState in its transition).
  */
 export class TaskStatusService {
-  constructor(private readonly db: Kysely<DB>, private readonly tasks: TasksService, private readonly limits = EVIDENCE_LIMITS) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly tasks: TasksService,
+    private readonly limits = EVIDENCE_LIMITS,
+  ) {}
 
   /** The kinds of period a unit reports on: those of its report templates (default: six months and year). */
   async periodRule(kind: string): Promise<TaskPeriodRule> {
     const templates = (await currentTemplates(this.db)).filter((t) => t.definition.unitKinds.includes(kind as UnitKind));
     if (templates.length === 0) return { kinds: ['half', 'year'], calendar: TASK_CALENDAR };
-    return { kinds: [...new Set(templates.map((t) => t.definition.periodKind as TaskPeriodKind))], calendar: templates[0]!.definition.calendar };
+    return {
+      kinds: [...new Set(templates.map((t) => t.definition.periodKind as TaskPeriodKind))],
+      calendar: templates[0]!.definition.calendar,
+    };
   }
 
   async periods(unitId: number) {
@@ -43,7 +50,15 @@ export class TaskStatusService {
     const items = [];
     for (const p of recentTaskPeriods(rule, this.tasks.today())) {
       const report = await repo.reportOfPeriod(this.db, unit.id, p.code);
-      items.push({ code: p.code, label: p.label, kind: p.kind, start: p.start, end: p.end, report, closedReason: closedReason(p, report?.status) });
+      items.push({
+        code: p.code,
+        label: p.label,
+        kind: p.kind,
+        start: p.start,
+        end: p.end,
+        report,
+        closedReason: closedReason(p, report?.status),
+      });
     }
     return { unit: { id: unit.id, name: unit.name }, items };
   }
@@ -54,7 +69,10 @@ export class TaskStatusService {
     const task = await this.tasks.loadTask(a.taskId);
     const today = this.tasks.today();
     const [statuses, below] = await Promise.all([repo.statusesOf(this.db, [a.id]), repo.assignmentsBelow(this.db, a, true)]);
-    const evidence = await repo.evidenceOf(this.db, statuses.map((s) => s.id));
+    const evidence = await repo.evidenceOf(
+      this.db,
+      statuses.map((s) => s.id),
+    );
     const r = rollUp(below.map((b) => ({ status: b.lastStatus, overdue: dueState(timingOf(task), b, today).overdue })));
     return { ...presentAssignmentHead(a, task, today), statuses: statuses.map((s) => presentStatus(s, evidence)), below: counts(r) };
   }
@@ -62,7 +80,9 @@ export class TaskStatusService {
   /** The period's check, under a share lock on the unit's report of it (a submission waits for this write, then carries it). */
   private async openPeriod(trx: Kysely<DB>, unitId: number, period: { code: string; label: string }) {
     const { rows } = await sql<{ id: number; status: 'draft' | 'submitted' | 'returned' | 'accepted' }>`
-      SELECT id, status FROM report WHERE unit_id = ${unitId} AND period_code = ${period.code} ORDER BY id DESC LIMIT 1 FOR SHARE`.execute(trx);
+      SELECT id, status FROM report WHERE unit_id = ${unitId} AND period_code = ${period.code} ORDER BY id DESC LIMIT 1 FOR SHARE`.execute(
+      trx,
+    );
     const reason = closedReason(period, rows[0]?.status);
     if (reason) throw taskErrors.periodClosed(reason);
     return rows[0] ?? null;
@@ -80,19 +100,33 @@ export class TaskStatusService {
       await repo.lockAssignment(trx, a.id);
       const report = await this.openPeriod(trx, a.unitId, period);
       const statusId = await repo.insertStatus(trx, {
-        assignmentId: a.id, periodCode: period.code, periodStart: period.start, periodEnd: period.end, status: input.status, comment, userId: actor.userId, by: actor.label,
+        assignmentId: a.id,
+        periodCode: period.code,
+        periodStart: period.start,
+        periodEnd: period.end,
+        status: input.status,
+        comment,
+        userId: actor.userId,
+        by: actor.label,
       });
       // A returned report's statuses stay "returned" until it is sent again.
-      if (report?.status === 'returned') await trx.updateTable('task_status').set({ report_state: 'returned', report_id: report.id }).where('id', '=', statusId).execute();
+      if (report?.status === 'returned')
+        await trx.updateTable('task_status').set({ report_state: 'returned', report_id: report.id }).where('id', '=', statusId).execute();
       const current = (await repo.statusesOf(trx, [a.id])).filter((s) => s.isCurrent);
       const latest = latestStatus(current);
       await repo.setAssignmentSummary(trx, a.id, {
-        lastStatus: latest?.status ?? null, lastStatusPeriod: latest?.periodCode ?? null, lastStatusAt: latest ? new Date(latest.setAt) : null,
+        lastStatus: latest?.status ?? null,
+        lastStatusPeriod: latest?.periodCode ?? null,
+        lastStatusAt: latest ? new Date(latest.setAt) : null,
         settledThrough: settledThrough(task.timingKind, current),
       });
       await writeAudit(trx, actor, {
-        action: 'task.status', unitId: a.unitId, entityType: 'task', entityId: task.id,
-        after: { assignmentId: a.id, periodCode: period.code, status: input.status, comment }, detail: { statusId },
+        action: 'task.status',
+        unitId: a.unitId,
+        entityType: 'task',
+        entityId: task.id,
+        after: { assignmentId: a.id, periodCode: period.code, status: input.status, comment },
+        detail: { statusId },
       });
     });
     return this.assignment(a.id);
@@ -124,11 +158,26 @@ export class TaskStatusService {
       if (existing.length >= this.limits.perStatus) {
         throw taskErrors.evidenceTooMany(this.limits.perStatus);
       }
-      const evidenceId = await repo.insertEvidence(trx, { statusId: status.id, fileName: name, mimeType: mime, sha256, content, by: actor.label });
-      await writeAudit(trx, actor, { action: 'task.evidence_add', unitId: a.unitId, entityType: 'task', entityId: a.taskId, after: { statusId: status.id, evidenceId, fileName: name, size: content.length, sha256 } });
+      const evidenceId = await repo.insertEvidence(trx, {
+        statusId: status.id,
+        fileName: name,
+        mimeType: mime,
+        sha256,
+        content,
+        by: actor.label,
+      });
+      await writeAudit(trx, actor, {
+        action: 'task.evidence_add',
+        unitId: a.unitId,
+        entityType: 'task',
+        entityId: a.taskId,
+        after: { statusId: status.id, evidenceId, fileName: name, size: content.length, sha256 },
+      });
       return evidenceId;
     });
-    return (await repo.evidenceOf(this.db, [status.id])).filter((e) => e.id === id).map((e) => ({ ...e, uploadedAt: e.uploadedAt.toISOString(), downloadUrl: `/api/task-evidence/${e.id}/file` }))[0]!;
+    return (await repo.evidenceOf(this.db, [status.id]))
+      .filter((e) => e.id === id)
+      .map((e) => ({ ...e, uploadedAt: e.uploadedAt.toISOString(), downloadUrl: `/api/task-evidence/${e.id}/file` }))[0]!;
   }
 
   private async checkPdf(content: Buffer) {
@@ -160,7 +209,13 @@ export class TaskStatusService {
     await this.db.transaction().execute(async (trx) => {
       await this.openPeriod(trx, a.unitId, { code: status.periodCode, label: periodLabel(status.periodCode) });
       await repo.deleteEvidence(trx, id, Number(file.file_id));
-      await writeAudit(trx, actor, { action: 'task.evidence_delete', unitId: a.unitId, entityType: 'task', entityId: a.taskId, before: { statusId: status.id, evidenceId: id, fileName: file.file_name } });
+      await writeAudit(trx, actor, {
+        action: 'task.evidence_delete',
+        unitId: a.unitId,
+        entityType: 'task',
+        entityId: a.taskId,
+        before: { statusId: status.id, evidenceId: id, fileName: file.file_name },
+      });
     });
     return { ok: true };
   }
@@ -175,26 +230,48 @@ export class TaskStatusService {
     const mine = await this.tasks.assignmentFor(taskId, unitId);
     const level = q.level ?? 'direct';
     const rows = await repo.assignmentsBelow(this.db, mine, level === 'all');
-    const statuses = await repo.statusesOf(this.db, rows.map((r) => r.id));
+    const statuses = await repo.statusesOf(
+      this.db,
+      rows.map((r) => r.id),
+    );
     const periodEnd = q.periodCode ? periodEndOf(q.periodCode) : null;
     const evidence = await this.evidenceCounts(statuses.map((s) => s.id));
     const today = this.tasks.today();
     const items = rows.map((r) => {
       const own = statuses.filter((s) => s.assignmentId === r.id && s.isCurrent);
       const chosen = q.periodCode
-        ? own.find((s) => s.periodCode === q.periodCode) ?? (isRecurring(task.timingKind) ? undefined : latestStatus(own.filter((s) => s.periodEnd < periodEnd!)) ?? undefined)
-        : latestStatus(own) ?? undefined;
+        ? (own.find((s) => s.periodCode === q.periodCode) ??
+          (isRecurring(task.timingKind) ? undefined : (latestStatus(own.filter((s) => s.periodEnd < periodEnd!)) ?? undefined)))
+        : (latestStatus(own) ?? undefined);
       const due = dueState(timingOf(task), r, today);
       return {
-        assignmentId: r.id, unit: { id: r.unitId, name: r.unitName }, parentAssignmentId: r.parentId, depth: r.depth,
-        status: chosen?.status ?? null, statusLabel: statusLabel(chosen?.status ?? null), statusPeriod: chosen?.periodCode ?? null, comment: chosen?.comment ?? null,
-        setBy: chosen?.setBy ?? null, setAt: chosen ? new Date(chosen.setAt).toISOString() : null, statusId: chosen?.id ?? null,
-        evidenceCount: chosen ? evidence.get(chosen.id) ?? 0 : 0, overdue: due.overdue, dueOn: due.dueOn,
+        assignmentId: r.id,
+        unit: { id: r.unitId, name: r.unitName },
+        parentAssignmentId: r.parentId,
+        depth: r.depth,
+        status: chosen?.status ?? null,
+        statusLabel: statusLabel(chosen?.status ?? null),
+        statusPeriod: chosen?.periodCode ?? null,
+        comment: chosen?.comment ?? null,
+        setBy: chosen?.setBy ?? null,
+        setAt: chosen ? new Date(chosen.setAt).toISOString() : null,
+        statusId: chosen?.id ?? null,
+        evidenceCount: chosen ? (evidence.get(chosen.id) ?? 0) : 0,
+        overdue: due.overdue,
+        dueOn: due.dueOn,
       };
     });
     items.sort((x, y) => Number(y.overdue) - Number(x.overdue) || x.depth - y.depth || x.unit.name.localeCompare(y.unit.name, 'vi'));
     const r = rollUp(items);
-    return { taskId, title: task.title, unit: { id: mine.unitId, name: mine.unitName }, level, periodCode: q.periodCode ?? null, counts: { ...counts(r), byStatus: r.byStatus }, items };
+    return {
+      taskId,
+      title: task.title,
+      unit: { id: mine.unitId, name: mine.unitName },
+      level,
+      periodCode: q.periodCode ?? null,
+      counts: { ...counts(r), byStatus: r.byStatus },
+      items,
+    };
   }
 
   private async evidenceCounts(statusIds: number[]): Promise<Map<number, number>> {
@@ -207,14 +284,27 @@ export class TaskStatusService {
   async reportTasks(reportId: number) {
     const report = await findReport(this.db, reportId);
     if (!report) throw reportNotFound();
-    const rows = await repo.tasksForPeriod(this.db, report.unitId, { code: report.periodCode, start: report.periodStart, end: report.periodEnd });
+    const rows = await repo.tasksForPeriod(this.db, report.unitId, {
+      code: report.periodCode,
+      start: report.periodStart,
+      end: report.periodEnd,
+    });
     return {
-      reportId, periodCode: report.periodCode, closedReason: closedReason({ label: periodLabel(report.periodCode) }, report.status),
+      reportId,
+      periodCode: report.periodCode,
+      closedReason: closedReason({ label: periodLabel(report.periodCode) }, report.status),
       items: rows.map((r) => ({
-        assignmentId: Number(r.assignment_id), taskId: Number(r.task_id), title: r.title,
-        timing: presentTiming({ timingKind: r.timing_kind, dueOn: r.due_on, timingYear: r.timing_year }), lead: r.lead_unit_name ?? r.lead_name ?? null,
-        status: r.status ?? null, statusLabel: statusLabel(r.status ?? null), comment: r.comment ?? null, reportState: r.report_state ?? null,
-        statusId: r.status_id === null ? null : Number(r.status_id), evidenceCount: r.evidence ?? 0,
+        assignmentId: Number(r.assignment_id),
+        taskId: Number(r.task_id),
+        title: r.title,
+        timing: presentTiming({ timingKind: r.timing_kind, dueOn: r.due_on, timingYear: r.timing_year }),
+        lead: r.lead_unit_name ?? r.lead_name ?? null,
+        status: r.status ?? null,
+        statusLabel: statusLabel(r.status ?? null),
+        comment: r.comment ?? null,
+        reportState: r.report_state ?? null,
+        statusId: r.status_id === null ? null : Number(r.status_id),
+        evidenceCount: r.evidence ?? 0,
       })),
     };
   }

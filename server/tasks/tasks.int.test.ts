@@ -16,13 +16,23 @@ const day = (offset: number) => new Date(Date.parse(`${today}T00:00:00Z`) + offs
 /** A period every unit kind can report on today, whose report can be opened (the latest open annual one). */
 const cdcsPeriod = openPeriods(cdcsTemplate, today)[0]!.code;
 const communePeriod = openPeriods(communeTemplate, today)[0]!.code;
-const complete = { dissemination_reached: 900, dissemination_base: 1000, union_fee_due: 50_000_000, union_fee_collected: 42_000_000, dues_due: 12_000_000, dues_collected: 11_500_000 };
+const complete = {
+  dissemination_reached: 900,
+  dissemination_base: 1000,
+  union_fee_due: 50_000_000,
+  union_fee_collected: 42_000_000,
+  dues_due: 12_000_000,
+  dues_collected: 11_500_000,
+};
 
 const BOUNDARY = 'tiendo-task-evidence';
 function multipart(fileName: string, content: Buffer): Buffer {
   return Buffer.concat([
-    Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-    content, Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
+    Buffer.from(
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    content,
+    Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
   ]);
 }
 
@@ -45,13 +55,26 @@ describe.each(testDatabaseTargets())('tasks: model, cascade, statuses, evidence,
 
   async function upload(session: Session, url: string, fileName: string, content: Buffer) {
     const r = await t.app.inject({
-      method: 'POST', url, payload: multipart(fileName, content),
-      headers: { cookie: `tiendo_session=${session.cookie}`, 'x-csrf-token': session.csrf, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+      method: 'POST',
+      url,
+      payload: multipart(fileName, content),
+      headers: {
+        cookie: `tiendo_session=${session.cookie}`,
+        'x-csrf-token': session.csrf,
+        'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
+      },
     });
     return { status: r.statusCode, body: r.body ? JSON.parse(r.body) : null };
   }
   const count = async (table: 'stored_file' | 'task_evidence' | 'task_status' | 'task_assignment' | 'task') =>
-    Number((await database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await database.db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   beforeAll(async () => {
     database = await target.open();
@@ -64,7 +87,13 @@ describe.each(testDatabaseTargets())('tasks: model, cascade, statuses, evidence,
     await t.addUser('canbo.p03', 'TNI-P03', ['union_staff']);
     p02Staff = await t.login('canbo.p02');
     p03Staff = await t.login('canbo.p03');
-    [tni, p01, p02, p03, cdcs1] = await Promise.all(['TNI', 'TNI-P01', 'TNI-P02', 'TNI-P03', 'TNI-P01-0001'].map((c) => t.unitId(c))) as [number, number, number, number, number];
+    [tni, p01, p02, p03, cdcs1] = (await Promise.all(['TNI', 'TNI-P01', 'TNI-P02', 'TNI-P03', 'TNI-P01-0001'].map((c) => t.unitId(c)))) as [
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
   }, 240_000);
 
   afterAll(async () => {
@@ -74,20 +103,39 @@ describe.each(testDatabaseTargets())('tasks: model, cascade, statuses, evidence,
 
   it('creates a task by hand with lead, partners and timing, and refuses bad input in Vietnamese', async () => {
     const created = await province.send('POST', '/api/tasks', {
-      unitId: tni, title: '  Tổ chức tuyên truyền Nghị quyết 43  ', leadName: 'Ban Tuyên giáo - Nữ công', partnerUnitIds: [p01], partnerNames: ['Sở Lao động'],
+      unitId: tni,
+      title: '  Tổ chức tuyên truyền Nghị quyết 43  ',
+      leadName: 'Ban Tuyên giáo - Nữ công',
+      partnerUnitIds: [p01],
+      partnerNames: ['Sở Lao động'],
       timing: { kind: 'deadline', deadline: day(-10) },
     });
     expect(created.status, JSON.stringify(created.body)).toBe(200);
     taskId = created.body.id;
     expect(created.body).toMatchObject({
-      title: 'Tổ chức tuyên truyền Nghị quyết 43', owner: { id: tni }, lead: { unitId: null, name: 'Ban Tuyên giáo - Nữ công' },
-      partners: [{ unitId: p01 }, { unitId: null, name: 'Sở Lao động' }], timing: { kind: 'deadline', deadline: day(-10) }, can: { edit: true, assign: true },
-      viewedAs: { unit: { id: tni }, assignment: { depth: 0, overdue: true } }, rollUp: { assignees: 0, label: 'Chưa giao cho đơn vị nào' },
+      title: 'Tổ chức tuyên truyền Nghị quyết 43',
+      owner: { id: tni },
+      lead: { unitId: null, name: 'Ban Tuyên giáo - Nữ công' },
+      partners: [{ unitId: p01 }, { unitId: null, name: 'Sở Lao động' }],
+      timing: { kind: 'deadline', deadline: day(-10) },
+      can: { edit: true, assign: true },
+      viewedAs: { unit: { id: tni }, assignment: { depth: 0, overdue: true } },
+      rollUp: { assignees: 0, label: 'Chưa giao cho đơn vị nào' },
     });
-    const both = await province.send('POST', '/api/tasks', { unitId: tni, title: 'Nhiệm vụ thử', leadName: 'Ban Tổ chức', leadUnitId: p01, timing: { kind: 'ongoing' } });
+    const both = await province.send('POST', '/api/tasks', {
+      unitId: tni,
+      title: 'Nhiệm vụ thử',
+      leadName: 'Ban Tổ chức',
+      leadUnitId: p01,
+      timing: { kind: 'ongoing' },
+    });
     expect(both.status).toBe(400);
     expect(both.body.error.code).toBe('TASK_LEAD_INVALID');
-    const badDay = await province.send('POST', '/api/tasks', { unitId: tni, title: 'Nhiệm vụ thử', timing: { kind: 'deadline', deadline: '2026-02-30' } });
+    const badDay = await province.send('POST', '/api/tasks', {
+      unitId: tni,
+      title: 'Nhiệm vụ thử',
+      timing: { kind: 'deadline', deadline: '2026-02-30' },
+    });
     expect(badDay.status).toBe(400);
     expect(badDay.body.error.message).toMatch(/ngày hết hạn hợp lệ/);
     expect((await viewer.send('POST', '/api/tasks', { unitId: tni, title: 'Không được', timing: { kind: 'ongoing' } })).status).toBe(403);
@@ -105,7 +153,11 @@ describe.each(testDatabaseTargets())('tasks: model, cascade, statuses, evidence,
     const down = await commune.send('POST', `/api/tasks/${taskId}/assignments?unitId=${p01}`, { assigneeUnitIds: [cdcs1] });
     expect(down.status, JSON.stringify(down.body)).toBe(200);
     assignment.cdcs1 = down.body.assignees[0].assignmentId;
-    const row = await database.db.selectFrom('task_assignment').select(['parent_assignment_id', 'depth']).where('id', '=', assignment.cdcs1!).executeTakeFirstOrThrow();
+    const row = await database.db
+      .selectFrom('task_assignment')
+      .select(['parent_assignment_id', 'depth'])
+      .where('id', '=', assignment.cdcs1!)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ parent_assignment_id: assignment.p01, depth: 2 });
     // Not below the assigning unit (the commune itself, the province above), or outside the caller's subtree.
     const up = await commune.send('POST', `/api/tasks/${taskId}/assignments?unitId=${p01}`, { assigneeUnitIds: [tni] });
@@ -124,43 +176,98 @@ describe.each(testDatabaseTargets())('tasks: model, cascade, statuses, evidence,
     // Its own assignment it sees, with where it came from.
     const mine = await p02Staff.get(`/api/tasks?unitId=${p02}&view=assigned`);
     expect(mine.body.items).toHaveLength(1);
-    expect(mine.body.items[0]).toMatchObject({ taskId, isOwn: false, assignedFrom: { id: tni }, lead: { name: 'Ban Tuyên giáo - Nữ công' }, statusLabel: 'Chưa báo cáo', overdue: true });
+    expect(mine.body.items[0]).toMatchObject({
+      taskId,
+      isOwn: false,
+      assignedFrom: { id: tni },
+      lead: { name: 'Ban Tuyên giáo - Nữ công' },
+      statusLabel: 'Chưa báo cáo',
+      overdue: true,
+    });
   });
 
   it('records each assignee’s status per period and rolls up by counting assignees (1/3 completed, overdue flagged)', async () => {
-    const done = await commune.send('POST', `/api/task-assignments/${assignment.p01}/statuses`, { periodCode: communePeriod, status: 'done', comment: 'Đã tổ chức 12 buổi tuyên truyền.' });
+    const done = await commune.send('POST', `/api/task-assignments/${assignment.p01}/statuses`, {
+      periodCode: communePeriod,
+      status: 'done',
+      comment: 'Đã tổ chức 12 buổi tuyên truyền.',
+    });
     expect(done.status, JSON.stringify(done.body)).toBe(200);
-    expect(done.body).toMatchObject({ status: 'done', statusLabel: 'Hoàn thành', overdue: false, statuses: [{ periodCode: communePeriod, comment: 'Đã tổ chức 12 buổi tuyên truyền.', isCurrent: true }] });
-    const going = await p02Staff.send('POST', `/api/task-assignments/${assignment.p02}/statuses`, { periodCode: communePeriod, status: 'in_progress', comment: 'Đang triển khai.' });
+    expect(done.body).toMatchObject({
+      status: 'done',
+      statusLabel: 'Hoàn thành',
+      overdue: false,
+      statuses: [{ periodCode: communePeriod, comment: 'Đã tổ chức 12 buổi tuyên truyền.', isCurrent: true }],
+    });
+    const going = await p02Staff.send('POST', `/api/task-assignments/${assignment.p02}/statuses`, {
+      periodCode: communePeriod,
+      status: 'in_progress',
+      comment: 'Đang triển khai.',
+    });
     expect(going.status).toBe(200);
     expect(going.body.overdue).toBe(true);
     // A period of the wrong kind for a commune (it reports yearly), a period not begun.
-    const half = await p03Staff.send('POST', `/api/task-assignments/${assignment.p03}/statuses`, { periodCode: `${communePeriod}-H1`, status: 'late' });
+    const half = await p03Staff.send('POST', `/api/task-assignments/${assignment.p03}/statuses`, {
+      periodCode: `${communePeriod}-H1`,
+      status: 'late',
+    });
     expect(half.status).toBe(400);
     expect(half.body.error.code).toBe('TASK_PERIOD_INVALID');
-    const future = await p03Staff.send('POST', `/api/task-assignments/${assignment.p03}/statuses`, { periodCode: String(Number(today.slice(0, 4)) + 3), status: 'late' });
+    const future = await p03Staff.send('POST', `/api/task-assignments/${assignment.p03}/statuses`, {
+      periodCode: String(Number(today.slice(0, 4)) + 3),
+      status: 'late',
+    });
     expect(future.body.error.message).toMatch(/chưa bắt đầu/);
     // A sibling sets nothing on another commune's assignment; a viewer sets nothing at all.
-    expect((await p02Staff.send('POST', `/api/task-assignments/${assignment.p01}/statuses`, { periodCode: communePeriod, status: 'late' })).status).toBe(404);
-    expect((await viewer.send('POST', `/api/task-assignments/${assignment.p01}/statuses`, { periodCode: communePeriod, status: 'late' })).status).toBe(403);
+    expect(
+      (await p02Staff.send('POST', `/api/task-assignments/${assignment.p01}/statuses`, { periodCode: communePeriod, status: 'late' }))
+        .status,
+    ).toBe(404);
+    expect(
+      (await viewer.send('POST', `/api/task-assignments/${assignment.p01}/statuses`, { periodCode: communePeriod, status: 'late' })).status,
+    ).toBe(403);
 
     const roll = await province.get(`/api/tasks/${taskId}/rollup`);
     expect(roll.status, JSON.stringify(roll.body)).toBe(200);
-    expect(roll.body.counts).toMatchObject({ assignees: 3, completed: 1, overdue: 2, label: '1/3 hoàn thành (33,3%)', byStatus: { done: 1, in_progress: 1, none: 1 } });
+    expect(roll.body.counts).toMatchObject({
+      assignees: 3,
+      completed: 1,
+      overdue: 2,
+      label: '1/3 hoàn thành (33,3%)',
+      byStatus: { done: 1, in_progress: 1, none: 1 },
+    });
     expect(roll.body.items.map((i: { unit: { id: number } }) => i.unit.id).slice(-1)).toEqual([p01]); // overdue first
-    expect(roll.body.items.find((i: { unit: { id: number } }) => i.unit.id === p01)).toMatchObject({ status: 'done', comment: 'Đã tổ chức 12 buổi tuyên truyền.', overdue: false });
+    expect(roll.body.items.find((i: { unit: { id: number } }) => i.unit.id === p01)).toMatchObject({
+      status: 'done',
+      comment: 'Đã tổ chức 12 buổi tuyên truyền.',
+      overdue: false,
+    });
     const all = await province.get(`/api/tasks/${taskId}/rollup?level=all`);
     expect(all.body.counts).toMatchObject({ assignees: 4, completed: 1, overdue: 3 });
     const period = await province.get(`/api/tasks/${taskId}/rollup?periodCode=${communePeriod}`);
     expect(period.body.counts.completed).toBe(1);
 
     const list = await province.get(`/api/tasks?unitId=${tni}&view=owned`);
-    expect(list.body.items[0]).toMatchObject({ taskId, isOwn: true, direct: { assignees: 3, completed: 1, overdue: 2, label: '1/3 hoàn thành (33,3%)' }, below: { assignees: 4, completed: 1, overdue: 3 } });
+    expect(list.body.items[0]).toMatchObject({
+      taskId,
+      isOwn: true,
+      direct: { assignees: 3, completed: 1, overdue: 2, label: '1/3 hoàn thành (33,3%)' },
+      below: { assignees: 4, completed: 1, overdue: 3 },
+    });
     // The commune's view counts its own CĐCS.
     const communeList = await commune.get(`/api/tasks?unitId=${p01}`);
-    expect(communeList.body.items[0]).toMatchObject({ taskId, status: 'done', overdue: false, direct: { assignees: 1, completed: 0, overdue: 1 } });
+    expect(communeList.body.items[0]).toMatchObject({
+      taskId,
+      status: 'done',
+      overdue: false,
+      direct: { assignees: 1, completed: 0, overdue: 1 },
+    });
     // The SQL flags agree with the domain rule.
-    const rows = await database.db.selectFrom('task_assignment').select(['id', 'starts_on', 'settled_through']).where('task_id', '=', taskId).execute();
+    const rows = await database.db
+      .selectFrom('task_assignment')
+      .select(['id', 'starts_on', 'settled_through'])
+      .where('task_id', '=', taskId)
+      .execute();
     for (const r of rows) {
       const state = dueState({ kind: 'deadline', deadline: day(-10) }, { startsOn: r.starts_on, settledThrough: r.settled_through }, today);
       const item = all.body.items.find((i: { assignmentId: number }) => i.assignmentId === Number(r.id));
@@ -169,9 +276,18 @@ describe.each(testDatabaseTargets())('tasks: model, cascade, statuses, evidence,
   });
 
   it('filters the list: overdue, due within 30 days, status, lead, document; pages on the server; exports Excel', async () => {
-    const soon = await province.send('POST', '/api/tasks', { unitId: tni, title: 'Sơ kết 6 tháng phong trào thi đua', leadUnitId: p01, timing: { kind: 'deadline', deadline: day(10) } });
+    const soon = await province.send('POST', '/api/tasks', {
+      unitId: tni,
+      title: 'Sơ kết 6 tháng phong trào thi đua',
+      leadUnitId: p01,
+      timing: { kind: 'deadline', deadline: day(10) },
+    });
     expect(soon.status, JSON.stringify(soon.body)).toBe(200);
-    await province.send('POST', '/api/tasks', { unitId: tni, title: 'Kiểm tra tài chính công đoàn thường xuyên', timing: { kind: 'ongoing' } });
+    await province.send('POST', '/api/tasks', {
+      unitId: tni,
+      title: 'Kiểm tra tài chính công đoàn thường xuyên',
+      timing: { kind: 'ongoing' },
+    });
     const ids = (r: { body: { items: { taskId: number }[] } }) => r.body.items.map((i) => i.taskId);
     expect(ids(await province.get(`/api/tasks?unitId=${tni}&overdue=true`))).toEqual([taskId]);
     expect(ids(await province.get(`/api/tasks?unitId=${tni}&dueSoon=true`))).toEqual([soon.body.id]);
@@ -181,10 +297,18 @@ describe.each(testDatabaseTargets())('tasks: model, cascade, statuses, evidence,
     const page = await province.get(`/api/tasks?unitId=${tni}&limit=2&offset=2`);
     expect(page.body).toMatchObject({ total: 3, limit: 2, offset: 2 });
     expect(page.body.items).toHaveLength(1);
-    const xlsx = await t.app.inject({ method: 'GET', url: `/api/tasks/export?unitId=${tni}`, headers: { cookie: `tiendo_session=${province.cookie}` } });
+    const xlsx = await t.app.inject({
+      method: 'GET',
+      url: `/api/tasks/export?unitId=${tni}`,
+      headers: { cookie: `tiendo_session=${province.cookie}` },
+    });
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toMatch(/spreadsheetml/);
-    const csv = await t.app.inject({ method: 'GET', url: `/api/tasks/export?unitId=${tni}&format=csv&overdue=true`, headers: { cookie: `tiendo_session=${province.cookie}` } });
+    const csv = await t.app.inject({
+      method: 'GET',
+      url: `/api/tasks/export?unitId=${tni}&format=csv&overdue=true`,
+      headers: { cookie: `tiendo_session=${province.cookie}` },
+    });
     expect(csv.body).toContain('Tổ chức tuyên truyền Nghị quyết 43');
     expect(csv.body).toContain('Quá hạn');
     expect(csv.body).not.toContain('Sơ kết 6 tháng');
@@ -201,7 +325,12 @@ describe.each(testDatabaseTargets())('tasks: model, cascade, statuses, evidence,
       ['rong.pdf', Buffer.alloc(0), 400, 'FILE_EMPTY'],
       ['chuong-trinh.pdf', Buffer.concat([Buffer.from('MZ\x90\x00\x03\x00\x00\x00', 'latin1'), Buffer.alloc(2000, 7)]), 400, 'FILE_TYPE'],
       ['bao-cao.docx', buildZipBomb(60), 413, 'FILE_BOMB'],
-      ['qua-lon.pdf', Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(21 * 1024 * 1024, 0x20), Buffer.from('\n%%EOF\n')]), 413, 'FILE_TOO_LARGE'],
+      [
+        'qua-lon.pdf',
+        Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(21 * 1024 * 1024, 0x20), Buffer.from('\n%%EOF\n')]),
+        413,
+        'FILE_TOO_LARGE',
+      ],
       ['nhieu-trang.pdf', buildPdf(301, false), 413, 'FILE_TOO_MANY_PAGES'],
       ['hong.pdf', Buffer.from('%PDF-1.4\nrac rac rac\n%%EOF\n'), 400, 'FILE_CORRUPT'],
     ];
@@ -217,9 +346,19 @@ describe.each(testDatabaseTargets())('tasks: model, cascade, statuses, evidence,
     const ok = await upload(commune, `/api/task-statuses/${statusId}/evidence`, 'Biên bản tuyên truyền.pdf', pdf);
     expect(ok.status, JSON.stringify(ok.body)).toBe(200);
     expect(ok.body).toMatchObject({ fileName: 'Biên bản tuyên truyền.pdf', mimeType: 'application/pdf', sizeBytes: pdf.length });
-    const docx = await upload(commune, `/api/task-statuses/${statusId}/evidence`, 'danh-sach.docx', await buildDocx('Danh sách người tham dự'));
+    const docx = await upload(
+      commune,
+      `/api/task-statuses/${statusId}/evidence`,
+      'danh-sach.docx',
+      await buildDocx('Danh sách người tham dự'),
+    );
     expect(docx.status).toBe(200);
-    const png = await upload(commune, `/api/task-statuses/${statusId}/evidence`, 'anh.png', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(100)]));
+    const png = await upload(
+      commune,
+      `/api/task-statuses/${statusId}/evidence`,
+      'anh.png',
+      Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(100)]),
+    );
     expect(png.body.mimeType).toBe('image/png');
     const down = await t.app.inject({ method: 'GET', url: ok.body.downloadUrl, headers: { cookie: `tiendo_session=${province.cookie}` } });
     expect(down.statusCode).toBe(200);
@@ -227,7 +366,10 @@ describe.each(testDatabaseTargets())('tasks: model, cascade, statuses, evidence,
     expect(down.headers['content-disposition']).toContain(encodeURIComponent('Biên bản tuyên truyền.pdf'));
     // Drill-down from the province: the commune's comment and its evidence.
     const drill = await province.get(`/api/task-assignments/${assignment.p01}`);
-    expect(drill.body.statuses[0]).toMatchObject({ comment: 'Đã tổ chức 12 buổi tuyên truyền.', evidence: [{ fileName: 'Biên bản tuyên truyền.pdf' }, { fileName: 'danh-sach.docx' }, { fileName: 'anh.png' }] });
+    expect(drill.body.statuses[0]).toMatchObject({
+      comment: 'Đã tổ chức 12 buổi tuyên truyền.',
+      evidence: [{ fileName: 'Biên bản tuyên truyền.pdf' }, { fileName: 'danh-sach.docx' }, { fileName: 'anh.png' }],
+    });
     expect((await province.get(`/api/task-statuses/${statusId}/evidence`)).body.items).toHaveLength(3);
     // A sibling neither downloads nor lists it.
     expect((await p02Staff.get(ok.body.downloadUrl)).status).toBe(404);
@@ -239,19 +381,42 @@ describe.each(testDatabaseTargets())('tasks: model, cascade, statuses, evidence,
 
   it('carries a period’s statuses with the periodic report: closed when sent, open when returned, locked when accepted', async () => {
     await commune.send('POST', `/api/tasks/${taskId}/assignments?unitId=${p01}`, { assigneeUnitIds: [await t.unitId('TNI-P01-0002')] });
-    const set = await officer.send('POST', `/api/task-assignments/${assignment.cdcs1}/statuses`, { periodCode: cdcsPeriod, status: 'in_progress', comment: 'Đã phổ biến tại 3 tổ công đoàn.' });
+    const set = await officer.send('POST', `/api/task-assignments/${assignment.cdcs1}/statuses`, {
+      periodCode: cdcsPeriod,
+      status: 'in_progress',
+      comment: 'Đã phổ biến tại 3 tổ công đoàn.',
+    });
     expect(set.status, JSON.stringify(set.body)).toBe(200);
     const opened = await officer.send('POST', '/api/reports', { templateCode: 'cdcs-nam', unitId: cdcs1, periodCode: cdcsPeriod });
     expect(opened.status, JSON.stringify(opened.body)).toBe(200);
     const inForm = await officer.get(`/api/reports/${opened.body.id}/tasks`);
     expect(inForm.status, JSON.stringify(inForm.body)).toBe(200);
-    expect(inForm.body.items.find((i: { taskId: number }) => i.taskId === taskId), JSON.stringify(inForm.body)).toBeDefined();
-    expect(inForm.body.items.find((i: { taskId: number }) => i.taskId === taskId)).toMatchObject({ status: 'in_progress', comment: 'Đã phổ biến tại 3 tổ công đoàn.', reportState: null });
-    const submitted = await officer.send('POST', `/api/reports/${opened.body.id}/submit`, { version: opened.body.version, values: complete });
+    expect(
+      inForm.body.items.find((i: { taskId: number }) => i.taskId === taskId),
+      JSON.stringify(inForm.body),
+    ).toBeDefined();
+    expect(inForm.body.items.find((i: { taskId: number }) => i.taskId === taskId)).toMatchObject({
+      status: 'in_progress',
+      comment: 'Đã phổ biến tại 3 tổ công đoàn.',
+      reportState: null,
+    });
+    const submitted = await officer.send('POST', `/api/reports/${opened.body.id}/submit`, {
+      version: opened.body.version,
+      values: complete,
+    });
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
-    const stateOf = async () => (await database.db.selectFrom('task_status').select(['report_state', 'report_id']).where('assignment_id', '=', assignment.cdcs1!).where('is_current', '=', true).executeTakeFirstOrThrow());
+    const stateOf = async () =>
+      await database.db
+        .selectFrom('task_status')
+        .select(['report_state', 'report_id'])
+        .where('assignment_id', '=', assignment.cdcs1!)
+        .where('is_current', '=', true)
+        .executeTakeFirstOrThrow();
     expect(await stateOf()).toEqual({ report_state: 'submitted', report_id: opened.body.id });
-    const closed = await officer.send('POST', `/api/task-assignments/${assignment.cdcs1}/statuses`, { periodCode: cdcsPeriod, status: 'done' });
+    const closed = await officer.send('POST', `/api/task-assignments/${assignment.cdcs1}/statuses`, {
+      periodCode: cdcsPeriod,
+      status: 'done',
+    });
     expect(closed.status).toBe(409);
     expect(closed.body.error.code).toBe('TASK_PERIOD_CLOSED');
     expect(closed.body.error.message).toMatch(/đang chờ duyệt/);
@@ -259,18 +424,34 @@ describe.each(testDatabaseTargets())('tasks: model, cascade, statuses, evidence,
     expect(periods.body.items.find((p: { code: string }) => p.code === cdcsPeriod).closedReason).toMatch(/đang chờ duyệt/);
     expect((await officer.get(`/api/reports/${opened.body.id}/tasks`)).body.closedReason).toMatch(/đang chờ duyệt/);
 
-    const returned = await commune.send('POST', `/api/reports/${opened.body.id}/return`, { version: submitted.body.version, reason: 'Bổ sung minh chứng nhiệm vụ tuyên truyền.' });
+    const returned = await commune.send('POST', `/api/reports/${opened.body.id}/return`, {
+      version: submitted.body.version,
+      reason: 'Bổ sung minh chứng nhiệm vụ tuyên truyền.',
+    });
     expect(returned.status, JSON.stringify(returned.body)).toBe(200);
     expect((await stateOf()).report_state).toBe('returned');
-    const corrected = await officer.send('POST', `/api/task-assignments/${assignment.cdcs1}/statuses`, { periodCode: cdcsPeriod, status: 'done', comment: 'Hoàn thành, có biên bản.' });
+    const corrected = await officer.send('POST', `/api/task-assignments/${assignment.cdcs1}/statuses`, {
+      periodCode: cdcsPeriod,
+      status: 'done',
+      comment: 'Hoàn thành, có biên bản.',
+    });
     expect(corrected.status, JSON.stringify(corrected.body)).toBe(200);
-    expect(corrected.body.statuses.map((s: { status: string; isCurrent: boolean }) => `${s.status}:${s.isCurrent}`)).toEqual(['done:true', 'in_progress:false']);
-    const resent = await officer.send('POST', `/api/reports/${opened.body.id}/submit`, { version: returned.body.version, values: complete });
+    expect(corrected.body.statuses.map((s: { status: string; isCurrent: boolean }) => `${s.status}:${s.isCurrent}`)).toEqual([
+      'done:true',
+      'in_progress:false',
+    ]);
+    const resent = await officer.send('POST', `/api/reports/${opened.body.id}/submit`, {
+      version: returned.body.version,
+      values: complete,
+    });
     expect(resent.status, JSON.stringify(resent.body)).toBe(200);
     const accepted = await commune.send('POST', `/api/reports/${opened.body.id}/accept`, { version: resent.body.version });
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
     expect(await stateOf()).toEqual({ report_state: 'accepted', report_id: opened.body.id });
-    const locked = await officer.send('POST', `/api/task-assignments/${assignment.cdcs1}/statuses`, { periodCode: cdcsPeriod, status: 'late' });
+    const locked = await officer.send('POST', `/api/task-assignments/${assignment.cdcs1}/statuses`, {
+      periodCode: cdcsPeriod,
+      status: 'late',
+    });
     expect(locked.status).toBe(409);
     expect(locked.body.error.message).toMatch(/mở lại/);
     const statusId = corrected.body.statuses[0].id;
@@ -290,7 +471,12 @@ describe.each(testDatabaseTargets())('tasks: model, cascade, statuses, evidence,
     const [a, b, c] = items.body.items;
     const confirmed = await province.send('POST', `/api/documents/${documentId}/tasks/confirm`, {
       tasks: [
-        { items: [a.index], title: 'Quán triệt Nghị quyết 43 đến cán bộ, đoàn viên', leadName: 'Ban Tuyên giáo', timing: { kind: 'year', year: Number(today.slice(0, 4)) } },
+        {
+          items: [a.index],
+          title: 'Quán triệt Nghị quyết 43 đến cán bộ, đoàn viên',
+          leadName: 'Ban Tuyên giáo',
+          timing: { kind: 'year', year: Number(today.slice(0, 4)) },
+        },
         { items: [b.index, c.index], title: b.text, timing: { kind: 'yearly' } },
         { items: [], title: 'Nhiệm vụ thêm tay từ văn bản', timing: { kind: 'ongoing' } },
       ],
@@ -298,22 +484,50 @@ describe.each(testDatabaseTargets())('tasks: model, cascade, statuses, evidence,
     expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
     expect(confirmed.body.created.map((x: { items: number[] }) => x.items)).toEqual([[a.index], [b.index, c.index], []]);
     const merged = await province.get(`/api/tasks/${confirmed.body.created[1].taskId}`);
-    expect(merged.body).toMatchObject({ document: { id: documentId }, source: { items: [b.index, c.index] }, timing: { kind: 'yearly', label: 'Hằng năm' } });
+    expect(merged.body).toMatchObject({
+      document: { id: documentId },
+      source: { items: [b.index, c.index] },
+      timing: { kind: 'yearly', label: 'Hằng năm' },
+    });
     expect(merged.body.source.quote).toContain(c.text.slice(0, 20));
-    const again = await province.send('POST', `/api/documents/${documentId}/tasks/confirm`, { tasks: [{ items: [a.index], title: 'Lần hai', timing: { kind: 'ongoing' } }] });
+    const again = await province.send('POST', `/api/documents/${documentId}/tasks/confirm`, {
+      tasks: [{ items: [a.index], title: 'Lần hai', timing: { kind: 'ongoing' } }],
+    });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('TASK_REVIEW_ITEM_CONFIRMED');
-    const twice = await province.send('POST', `/api/documents/${documentId}/tasks/confirm`, { tasks: [{ items: [5, 5], title: 'x', timing: { kind: 'ongoing' } }, { items: [5], title: 'y', timing: { kind: 'ongoing' } }] });
+    const twice = await province.send('POST', `/api/documents/${documentId}/tasks/confirm`, {
+      tasks: [
+        { items: [5, 5], title: 'x', timing: { kind: 'ongoing' } },
+        { items: [5], title: 'y', timing: { kind: 'ongoing' } },
+      ],
+    });
     expect(twice.body.error.code).toBe('TASK_REVIEW_ITEM_TWICE');
-    expect((await province.get(`/api/documents/${documentId}/tasks`)).body.items[a.index].confirmedTaskId).toBe(confirmed.body.created[0].taskId);
+    expect((await province.get(`/api/documents/${documentId}/tasks`)).body.items[a.index].confirmedTaskId).toBe(
+      confirmed.body.created[0].taskId,
+    );
     expect((await province.get(`/api/tasks?unitId=${tni}&documentId=${documentId}`)).body.total).toBe(3);
-    expect((await p02Staff.send('POST', `/api/documents/${documentId}/tasks/confirm`, { tasks: [{ items: [], title: 'x', timing: { kind: 'ongoing' } }] })).status).toBe(404);
+    expect(
+      (
+        await p02Staff.send('POST', `/api/documents/${documentId}/tasks/confirm`, {
+          tasks: [{ items: [], title: 'x', timing: { kind: 'ongoing' } }],
+        })
+      ).status,
+    ).toBe(404);
   });
 
   it('edits, withdraws with a reason and deletes only what nobody reported on, with audit rows', async () => {
-    const edited = await province.send('PATCH', `/api/tasks/${taskId}`, { title: 'Tổ chức tuyên truyền Nghị quyết 43-NQ/TW', leadUnitId: p01, version: 1 });
+    const edited = await province.send('PATCH', `/api/tasks/${taskId}`, {
+      title: 'Tổ chức tuyên truyền Nghị quyết 43-NQ/TW',
+      leadUnitId: p01,
+      version: 1,
+    });
     expect(edited.status, JSON.stringify(edited.body)).toBe(200);
-    expect(edited.body).toMatchObject({ title: 'Tổ chức tuyên truyền Nghị quyết 43-NQ/TW', lead: { unitId: p01 }, version: 2, partners: [{ unitId: p01 }, { name: 'Sở Lao động' }] });
+    expect(edited.body).toMatchObject({
+      title: 'Tổ chức tuyên truyền Nghị quyết 43-NQ/TW',
+      lead: { unitId: p01 },
+      version: 2,
+      partners: [{ unitId: p01 }, { name: 'Sở Lao động' }],
+    });
     const stale = await province.send('PATCH', `/api/tasks/${taskId}`, { title: 'Cũ', version: 1 });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('TASK_VERSION_CONFLICT');
@@ -326,7 +540,10 @@ describe.each(testDatabaseTargets())('tasks: model, cascade, statuses, evidence,
     const withdrawn = await province.send('POST', `/api/tasks/${taskId}/withdraw`, { reason: 'Trùng với nhiệm vụ của kế hoạch khác.' });
     expect(withdrawn.body.withdrawn.reason).toBe('Trùng với nhiệm vụ của kế hoạch khác.');
     expect((await p02Staff.get(`/api/tasks?unitId=${p02}`)).body.total).toBe(0);
-    expect((await p02Staff.send('POST', `/api/task-assignments/${assignment.p02}/statuses`, { periodCode: communePeriod, status: 'done' })).body.error.code).toBe('TASK_WITHDRAWN');
+    expect(
+      (await p02Staff.send('POST', `/api/task-assignments/${assignment.p02}/statuses`, { periodCode: communePeriod, status: 'done' })).body
+        .error.code,
+    ).toBe('TASK_WITHDRAWN');
 
     const scratch = await province.send('POST', '/api/tasks', { unitId: tni, title: 'Nhập nhầm', timing: { kind: 'ongoing' } });
     await province.send('POST', `/api/tasks/${scratch.body.id}/assignments`, { assigneeUnitIds: [p02] });
@@ -336,7 +553,22 @@ describe.each(testDatabaseTargets())('tasks: model, cascade, statuses, evidence,
     expect((await p02Staff.get(`/api/tasks?unitId=${p02}`)).body.total).toBe(0);
     expect((await province.send('DELETE', `/api/tasks/${scratch.body.id}`)).status).toBe(200);
     expect((await province.get(`/api/tasks/${scratch.body.id}`)).status).toBe(404);
-    const actions = (await database.db.selectFrom('audit_log').select('action').where('action', 'like', 'task.%').execute()).map((r) => r.action);
-    expect(new Set(actions)).toEqual(new Set(['task.create', 'task.assign', 'task.status', 'task.evidence_add', 'task.evidence_delete', 'task.confirm', 'task.update', 'task.withdraw', 'task.unassign', 'task.delete']));
+    const actions = (await database.db.selectFrom('audit_log').select('action').where('action', 'like', 'task.%').execute()).map(
+      (r) => r.action,
+    );
+    expect(new Set(actions)).toEqual(
+      new Set([
+        'task.create',
+        'task.assign',
+        'task.status',
+        'task.evidence_add',
+        'task.evidence_delete',
+        'task.confirm',
+        'task.update',
+        'task.withdraw',
+        'task.unassign',
+        'task.delete',
+      ]),
+    );
   });
 });

@@ -26,7 +26,14 @@ const text = (s: string | null | undefined) => {
   return t === '' ? null : t;
 };
 /** "14:05 06/12" in Vietnam's time, for a version conflict's message. */
-const vietnamTime = (at: Date) => new Intl.DateTimeFormat('vi-VN', { hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', timeZone: 'Asia/Ho_Chi_Minh' }).format(at);
+const vietnamTime = (at: Date) =>
+  new Intl.DateTimeFormat('vi-VN', {
+    hour: '2-digit',
+    minute: '2-digit',
+    day: '2-digit',
+    month: '2-digit',
+    timeZone: 'Asia/Ho_Chi_Minh',
+  }).format(at);
 const inScope = (path: string, scopePath: string) => path === scopePath || path.startsWith(`${scopePath}.`);
 
 /**
@@ -36,7 +43,10 @@ const inScope = (path: string, scopePath: string) => path === scopePath || path.
 export class TasksService {
   readonly today: () => string;
 
-  constructor(private readonly db: Kysely<DB>, options: TasksOptions = {}) {
+  constructor(
+    private readonly db: Kysely<DB>,
+    options: TasksOptions = {},
+  ) {
     this.today = options.today ?? (() => todayInVietnam());
   }
 
@@ -66,18 +76,31 @@ export class TasksService {
   }
 
   /** Normalised lead, partners and targets; refused when a lead is both a unit and a name, or a target is not the owner's or above. */
-  async links(input: LeadInput, ownerPath: string, previous?: { leadUnitId: number | null; leadName: string | null; partners: { unitId: number | null; name: string }[]; targetIds: number[] }) {
+  async links(
+    input: LeadInput,
+    ownerPath: string,
+    previous?: {
+      leadUnitId: number | null;
+      leadName: string | null;
+      partners: { unitId: number | null; name: string }[];
+      targetIds: number[];
+    },
+  ) {
     const typedName = input.leadName !== undefined ? text(input.leadName) : undefined;
     if (input.leadUnitId != null && typedName) throw taskErrors.leadInvalid();
     // Setting one side of the lead in an edit clears the other.
-    let leadUnitId = input.leadUnitId !== undefined ? input.leadUnitId : previous?.leadUnitId ?? null;
-    let leadName = typedName !== undefined ? typedName : previous?.leadName ?? null;
+    let leadUnitId = input.leadUnitId !== undefined ? input.leadUnitId : (previous?.leadUnitId ?? null);
+    let leadName = typedName !== undefined ? typedName : (previous?.leadName ?? null);
     if (input.leadUnitId != null) leadName = null;
     if (typedName) leadUnitId = null;
     const lead = { leadUnitId, leadName };
-    const partners = input.partnerUnitIds !== undefined || input.partnerNames !== undefined
-      ? [...(input.partnerUnitIds ?? []).map((unitId) => ({ unitId, name: null })), ...(input.partnerNames ?? []).map((n) => ({ unitId: null, name: text(n) })).filter((p) => p.name !== null)]
-      : previous?.partners.map((p) => ({ unitId: p.unitId, name: p.unitId === null ? p.name : null })) ?? [];
+    const partners =
+      input.partnerUnitIds !== undefined || input.partnerNames !== undefined
+        ? [
+            ...(input.partnerUnitIds ?? []).map((unitId) => ({ unitId, name: null })),
+            ...(input.partnerNames ?? []).map((n) => ({ unitId: null, name: text(n) })).filter((p) => p.name !== null),
+          ]
+        : (previous?.partners.map((p) => ({ unitId: p.unitId, name: p.unitId === null ? p.name : null })) ?? []);
     const targetIds = input.targetIds ?? previous?.targetIds ?? [];
     if (targetIds.length) {
       const { rows } = await sql<{ n: number }>`
@@ -99,11 +122,30 @@ export class TasksService {
     const links = await this.links(input, owner.path);
     const timing = checkTiming(input.timing);
     const id = await this.db.transaction().execute(async (trx) => {
-      const taskId = await repo.insertTask(trx, {
-        unitId: owner.id, title, documentId: input.documentId ?? null, section: text(input.section), quote: text(input.quote), quoteStart: null, quoteEnd: null, sourceItems: null,
-        ...links, ...this.timingColumns(timing),
-      }, actor.label, this.today());
-      await writeAudit(trx, actor, { action: 'task.create', unitId: owner.id, entityType: 'task', entityId: taskId, after: { title, timing, documentId: input.documentId ?? null, ...links } });
+      const taskId = await repo.insertTask(
+        trx,
+        {
+          unitId: owner.id,
+          title,
+          documentId: input.documentId ?? null,
+          section: text(input.section),
+          quote: text(input.quote),
+          quoteStart: null,
+          quoteEnd: null,
+          sourceItems: null,
+          ...links,
+          ...this.timingColumns(timing),
+        },
+        actor.label,
+        this.today(),
+      );
+      await writeAudit(trx, actor, {
+        action: 'task.create',
+        unitId: owner.id,
+        entityType: 'task',
+        entityId: taskId,
+        after: { title, timing, documentId: input.documentId ?? null, ...links },
+      });
       return taskId;
     });
     return this.detail(id, owner.id, principal);
@@ -112,7 +154,13 @@ export class TasksService {
   /** Inserts confirmed tasks of a review in the caller's transaction (task-review.service.ts). */
   async insertFromReview(trx: Transaction<DB>, write: repo.TaskWrite, actor: AuditActor): Promise<number> {
     const id = await repo.insertTask(trx, write, actor.label, this.today());
-    await writeAudit(trx, actor, { action: 'task.confirm', unitId: write.unitId, entityType: 'task', entityId: id, after: { title: write.title, documentId: write.documentId, items: write.sourceItems } });
+    await writeAudit(trx, actor, {
+      action: 'task.confirm',
+      unitId: write.unitId,
+      entityType: 'task',
+      entityId: id,
+      after: { title: write.title, documentId: write.documentId, items: write.sourceItems },
+    });
     return id;
   }
 
@@ -125,10 +173,16 @@ export class TasksService {
   async update(id: number, input: UpdateTaskInput, principal: Principal, actor: AuditActor) {
     const task = await this.loadTask(id);
     if (task.withdrawnAt) throw taskErrors.withdrawn();
-    if (input.version !== undefined && input.version !== task.version) throw taskErrors.versionConflict(task.createdBy, vietnamTime(task.updatedAt));
+    if (input.version !== undefined && input.version !== task.version)
+      throw taskErrors.versionConflict(task.createdBy, vietnamTime(task.updatedAt));
     const owner = await this.unit(task.unitId);
     const [partners, targets] = await Promise.all([repo.partnersOf(this.db, id), repo.targetsOf(this.db, id)]);
-    const links = await this.links(input, owner.path, { leadUnitId: task.leadUnitId, leadName: task.leadName, partners, targetIds: targets.map((t) => t.id) });
+    const links = await this.links(input, owner.path, {
+      leadUnitId: task.leadUnitId,
+      leadName: task.leadName,
+      partners,
+      targetIds: targets.map((t) => t.id),
+    });
     const title = input.title !== undefined ? text(input.title) : task.title;
     if (!title) throw taskErrors.titleRequired();
     const timing = input.timing ? checkTiming(input.timing) : timingOf(task);
@@ -136,8 +190,18 @@ export class TasksService {
       const written = await repo.updateTask(trx, id, input.version ?? task.version, { title, ...links, ...this.timingColumns(timing) });
       if (!written) throw taskErrors.versionConflict(actor.label, vietnamTime(new Date()));
       await writeAudit(trx, actor, {
-        action: 'task.update', unitId: task.unitId, entityType: 'task', entityId: id,
-        before: { title: task.title, timing: timingOf(task), leadUnitId: task.leadUnitId, leadName: task.leadName, partners, targetIds: targets.map((t) => t.id) },
+        action: 'task.update',
+        unitId: task.unitId,
+        entityType: 'task',
+        entityId: id,
+        before: {
+          title: task.title,
+          timing: timingOf(task),
+          leadUnitId: task.leadUnitId,
+          leadName: task.leadName,
+          partners,
+          targetIds: targets.map((t) => t.id),
+        },
         after: { title, timing, ...links },
       });
     });
@@ -150,7 +214,14 @@ export class TasksService {
     const why = requireReason(reason, 'rút nhiệm vụ');
     await this.db.transaction().execute(async (trx) => {
       await repo.withdrawTask(trx, id, why);
-      await writeAudit(trx, actor, { action: 'task.withdraw', unitId: task.unitId, entityType: 'task', entityId: id, before: { title: task.title }, detail: { reason: why } });
+      await writeAudit(trx, actor, {
+        action: 'task.withdraw',
+        unitId: task.unitId,
+        entityType: 'task',
+        entityId: id,
+        before: { title: task.title },
+        detail: { reason: why },
+      });
     });
     return this.detail(id, task.unitId, principal);
   }
@@ -162,7 +233,13 @@ export class TasksService {
     if (reported > 0) throw taskErrors.hasStatuses(reported);
     await this.db.transaction().execute(async (trx) => {
       await repo.deleteTask(trx, id);
-      await writeAudit(trx, actor, { action: 'task.delete', unitId: task.unitId, entityType: 'task', entityId: id, before: { title: task.title, documentId: task.documentId, timing: timingOf(task) } });
+      await writeAudit(trx, actor, {
+        action: 'task.delete',
+        unitId: task.unitId,
+        entityType: 'task',
+        entityId: id,
+        before: { title: task.title, documentId: task.documentId, timing: timingOf(task) },
+      });
     });
     return { ok: true };
   }
@@ -179,9 +256,15 @@ export class TasksService {
     const mine = await this.assignmentFor(id, viewUnitId);
     const today = this.today();
     const [partners, targets, below, statuses] = await Promise.all([
-      repo.partnersOf(this.db, id), repo.targetsOf(this.db, id), repo.assignmentsBelow(this.db, mine, true), repo.statusesOf(this.db, [mine.id]),
+      repo.partnersOf(this.db, id),
+      repo.targetsOf(this.db, id),
+      repo.assignmentsBelow(this.db, mine, true),
+      repo.statusesOf(this.db, [mine.id]),
     ]);
-    const evidence = await repo.evidenceOf(this.db, statuses.map((s) => s.id));
+    const evidence = await repo.evidenceOf(
+      this.db,
+      statuses.map((s) => s.id),
+    );
     const overdueOf = (a: repo.AssignmentRow) => dueState(timingOf(task), a, today).overdue;
     const direct = below.filter((a) => a.parentId === mine.id);
     const directRollUp = rollUp(direct.map((a) => ({ status: a.lastStatus, overdue: overdueOf(a) })));
@@ -195,11 +278,20 @@ export class TasksService {
       targets,
       viewedAs: {
         unit: { id: mine.unitId, name: mine.unitName },
-        assignment: { ...presentAssignmentHead(mine, task, today), statuses: statuses.map((s) => presentStatus(s, evidence)), below: counts(allRollUp) },
+        assignment: {
+          ...presentAssignmentHead(mine, task, today),
+          statuses: statuses.map((s) => presentStatus(s, evidence)),
+          below: counts(allRollUp),
+        },
       },
       assignees: direct.map((a) => ({
-        assignmentId: a.id, unit: { id: a.unitId, name: a.unitName }, status: a.lastStatus, statusLabel: statusLabel(a.lastStatus), statusPeriod: a.lastStatusPeriod,
-        overdue: overdueOf(a), below: below.filter((b) => b.path.startsWith(`${a.path}.`)).length,
+        assignmentId: a.id,
+        unit: { id: a.unitId, name: a.unitName },
+        status: a.lastStatus,
+        statusLabel: statusLabel(a.lastStatus),
+        statusPeriod: a.lastStatusPeriod,
+        overdue: overdueOf(a),
+        below: below.filter((b) => b.path.startsWith(`${a.path}.`)).length,
       })),
       rollUp: counts(directRollUp),
       can: {
@@ -232,11 +324,21 @@ export class TasksService {
       const ids = await repo.insertAssignments(trx, parent, fresh, actor.label, this.today());
       await repo.restoreAssignments(trx, restored);
       await notifyTaskAssigned(trx, [...ids, ...restored]); // issue 21: the units given it are told
-      await writeAudit(trx, actor, { action: 'task.assign', unitId: fromUnitId, entityType: 'task', entityId: id, after: { assigneeUnitIds: wanted, parentAssignmentId: parent.id } });
+      await writeAudit(trx, actor, {
+        action: 'task.assign',
+        unitId: fromUnitId,
+        entityType: 'task',
+        entityId: id,
+        after: { assigneeUnitIds: wanted, parentAssignmentId: parent.id },
+      });
       return ids;
     });
     const rows = await Promise.all([...created, ...restored].map((a) => repo.findAssignment(this.db, a)));
-    return { created: created.length, restored: restored.length, assignees: rows.map((a) => ({ assignmentId: a!.id, unit: { id: a!.unitId, name: a!.unitName } })) };
+    return {
+      created: created.length,
+      restored: restored.length,
+      assignees: rows.map((a) => ({ assignmentId: a!.id, unit: { id: a!.unitId, name: a!.unitName } })),
+    };
   }
 
   /** Takes a task back from a unit (and the units it gave it to), unless any of them reported on it. */
@@ -247,7 +349,13 @@ export class TasksService {
     if (reported > 0) throw taskErrors.assignmentHasStatuses(reported);
     await this.db.transaction().execute(async (trx) => {
       const n = await repo.withdrawAssignment(trx, a);
-      await writeAudit(trx, actor, { action: 'task.unassign', unitId: a.unitId, entityType: 'task', entityId: a.taskId, detail: { assignmentId, withdrawn: n } });
+      await writeAudit(trx, actor, {
+        action: 'task.unassign',
+        unitId: a.unitId,
+        entityType: 'task',
+        entityId: a.taskId,
+        detail: { assignmentId, withdrawn: n },
+      });
     });
     return { ok: true };
   }

@@ -22,15 +22,32 @@ export class TokensService {
       .selectFrom('api_token as t')
       .innerJoin('org_unit as o', 'o.id', 't.unit_id')
       .innerJoin('role as r', 'r.code', 't.role_code')
-      .select(['t.id', 't.name', 't.token_prefix', 't.unit_id', 'o.name as unit_name', 't.role_code', 'r.name as role_name', 't.created_at', 't.expires_at', 't.last_used_at', 't.revoked_at']);
+      .select([
+        't.id',
+        't.name',
+        't.token_prefix',
+        't.unit_id',
+        'o.name as unit_name',
+        't.role_code',
+        'r.name as role_name',
+        't.created_at',
+        't.expires_at',
+        't.last_used_at',
+        't.revoked_at',
+      ]);
   }
 
   private present(r: Awaited<ReturnType<ReturnType<TokensService['query']>['executeTakeFirstOrThrow']>>): Static<typeof TokenItem> {
     return {
-      id: Number(r.id), name: r.name, prefix: r.token_prefix,
-      unit: { id: Number(r.unit_id), name: r.unit_name }, role: { code: r.role_code, name: r.role_name },
-      createdAt: r.created_at.toISOString(), expiresAt: r.expires_at?.toISOString() ?? null,
-      lastUsedAt: r.last_used_at?.toISOString() ?? null, revokedAt: r.revoked_at?.toISOString() ?? null,
+      id: Number(r.id),
+      name: r.name,
+      prefix: r.token_prefix,
+      unit: { id: Number(r.unit_id), name: r.unit_name },
+      role: { code: r.role_code, name: r.role_name },
+      createdAt: r.created_at.toISOString(),
+      expiresAt: r.expires_at?.toISOString() ?? null,
+      lastUsedAt: r.last_used_at?.toISOString() ?? null,
+      revokedAt: r.revoked_at?.toISOString() ?? null,
     };
   }
 
@@ -65,12 +82,23 @@ export class TokensService {
       const row = await trx
         .insertInto('api_token')
         .values({
-          name: body.name.normalize('NFC').trim(), token_hash: tokenHash(token), token_prefix: token.slice(0, TOKEN_PREFIX.length + 6),
-          unit_id: body.unitId, role_code: body.roleCode, created_by: principal.userId, expires_at: body.expiresAt ? new Date(body.expiresAt) : null,
+          name: body.name.normalize('NFC').trim(),
+          token_hash: tokenHash(token),
+          token_prefix: token.slice(0, TOKEN_PREFIX.length + 6),
+          unit_id: body.unitId,
+          role_code: body.roleCode,
+          created_by: principal.userId,
+          expires_at: body.expiresAt ? new Date(body.expiresAt) : null,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      await writeAudit(trx, actor, { action: 'token.create', unitId: body.unitId, entityType: 'api_token', entityId: row.id, after: { name: body.name, roleCode: body.roleCode } });
+      await writeAudit(trx, actor, {
+        action: 'token.create',
+        unitId: body.unitId,
+        entityType: 'api_token',
+        entityId: row.id,
+        after: { name: body.name, roleCode: body.roleCode },
+      });
       return Number(row.id);
     });
     return { token, item: this.present(await this.query().where('t.id', '=', id).executeTakeFirstOrThrow()) };
@@ -85,7 +113,11 @@ export class TokensService {
       throw tokenErrors.stronger();
     }
     await this.db.transaction().execute(async (trx) => {
-      await trx.updateTable('api_token').set({ revoked_at: sql`coalesce(revoked_at, now())` }).where('id', '=', id).execute();
+      await trx
+        .updateTable('api_token')
+        .set({ revoked_at: sql`coalesce(revoked_at, now())` })
+        .where('id', '=', id)
+        .execute();
       await writeAudit(trx, actor, { action: 'token.revoke', unitId: Number(before.unit_id), entityType: 'api_token', entityId: id });
     });
     return this.present(await this.query().where('t.id', '=', id).executeTakeFirstOrThrow());

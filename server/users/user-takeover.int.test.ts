@@ -32,8 +32,19 @@ describe.each(testDatabaseTargets())('no takeover of a stronger account on $kind
       .select(['full_name', 'password_hash', 'is_disabled', 'must_change_password', 'locked_until', 'failed_attempts'])
       .where('id', '=', userId)
       .executeTakeFirstOrThrow();
-    const roles = await database.db.selectFrom('user_role').select('role_code').where('user_id', '=', userId).orderBy('role_code').execute();
-    const audit = await database.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'user').where('entity_id', '=', String(userId)).where('action', 'like', 'user.%').execute();
+    const roles = await database.db
+      .selectFrom('user_role')
+      .select('role_code')
+      .where('user_id', '=', userId)
+      .orderBy('role_code')
+      .execute();
+    const audit = await database.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_type', '=', 'user')
+      .where('entity_id', '=', String(userId))
+      .where('action', 'like', 'user.%')
+      .execute();
     return { user, roles, audit };
   }
 
@@ -72,9 +83,17 @@ describe.each(testDatabaseTargets())('no takeover of a stronger account on $kind
 
   it('says which accounts the caller can manage, in the list and the detail', async () => {
     const list = await admin.get('/api/users?pageSize=200');
-    const manageable = Object.fromEntries(list.body.items.map((u: { username: string; manageable: boolean }) => [u.username, u.manageable]));
+    const manageable = Object.fromEntries(
+      list.body.items.map((u: { username: string; manageable: boolean }) => [u.username, u.manageable]),
+    );
     // The commune's demo accounts (union staff, a CĐCS officer) hold nothing the administrator lacks.
-    expect(manageable).toEqual({ 'canbo.tanninh': true, 'cccd.tanninh': false, 'cdcs.demo': true, 'quantri.tanninh': true, 'xem.tanninh': true });
+    expect(manageable).toEqual({
+      'canbo.tanninh': true,
+      'cccd.tanninh': false,
+      'cdcs.demo': true,
+      'quantri.tanninh': true,
+      'xem.tanninh': true,
+    });
     expect((await admin.get(`/api/users/${officer}`)).body.manageable).toBe(false);
     expect((await admin.get(`/api/users/${viewer}`)).body.manageable).toBe(true);
     // The province administrator holds personal_data.view: for them the officer is manageable.
@@ -83,7 +102,10 @@ describe.each(testDatabaseTargets())('no takeover of a stronger account on $kind
   });
 
   it('still lets the same administrator reset, lock, unlock and edit a viewer', async () => {
-    const edited = await admin.send('PATCH', `/api/users/${viewer}`, { fullName: 'Người xem Tân Ninh', roles: ['viewer', 'grassroots_officer'] });
+    const edited = await admin.send('PATCH', `/api/users/${viewer}`, {
+      fullName: 'Người xem Tân Ninh',
+      roles: ['viewer', 'grassroots_officer'],
+    });
     expect(edited.status, JSON.stringify(edited.body)).toBe(200);
     expect(edited.body.fullName).toBe('Người xem Tân Ninh');
     const reset = await admin.send('POST', `/api/users/${viewer}/reset-password`);
@@ -101,7 +123,11 @@ describe.each(testDatabaseTargets())('no takeover of a stronger account on $kind
   it('refuses to revoke an API token whose role holds permissions the caller lacks, and revokes a weaker one', async () => {
     const quantri = await t.login('quantri'); // the province administrator, who holds personal_data_officer
     const p01 = await t.unitId('TNI-P01');
-    const strong = await quantri.send('POST', '/api/tokens', { name: 'Phần mềm nhân sự tỉnh', unitId: p01, roleCode: 'personal_data_officer' });
+    const strong = await quantri.send('POST', '/api/tokens', {
+      name: 'Phần mềm nhân sự tỉnh',
+      unitId: p01,
+      roleCode: 'personal_data_officer',
+    });
     expect(strong.status, JSON.stringify(strong.body)).toBe(200);
     const refused = await admin.send('DELETE', `/api/tokens/${strong.body.item.id}`);
     expect(refused.status).toBe(403);

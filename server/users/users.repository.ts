@@ -29,12 +29,25 @@ function usersInScope(db: Kysely<DB>, scopePath: string) {
 }
 
 const columns = [
-  'u.id', 'u.username', 'u.full_name', 'u.unit_id', 'o.code as unit_code', 'o.name as unit_name', 'u.email', 'u.phone',
-  'u.is_disabled', 'u.locked_until', 'u.must_change_password', 'u.last_login_at', 'u.created_at',
+  'u.id',
+  'u.username',
+  'u.full_name',
+  'u.unit_id',
+  'o.code as unit_code',
+  'o.name as unit_name',
+  'u.email',
+  'u.phone',
+  'u.is_disabled',
+  'u.locked_until',
+  'u.must_change_password',
+  'u.last_login_at',
+  'u.created_at',
   sql<{ code: string; name: string }[]>`coalesce((SELECT json_agg(json_build_object('code', r.code, 'name', r.name) ORDER BY r.code)
        FROM user_role ur JOIN role r ON r.code = ur.role_code WHERE ur.user_id = u.id), '[]'::json)`.as('roles'),
   sql<string[]>`coalesce((SELECT array_agg(DISTINCT perm ORDER BY perm)
-       FROM user_role ur JOIN role r ON r.code = ur.role_code CROSS JOIN LATERAL unnest(r.permissions) AS perm WHERE ur.user_id = u.id), '{}')`.as('permissions'),
+       FROM user_role ur JOIN role r ON r.code = ur.role_code CROSS JOIN LATERAL unnest(r.permissions) AS perm WHERE ur.user_id = u.id), '{}')`.as(
+    'permissions',
+  ),
 ] as const;
 
 export async function listUsers(
@@ -45,13 +58,20 @@ export async function listUsers(
   if (q.unitId !== undefined) base = base.where('u.unit_id', '=', q.unitId);
   for (const word of (q.search ?? '').trim().split(/\s+/).filter(Boolean)) {
     const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    base = base.where((eb) => eb.or([
-      sql<boolean>`search_normalize(u.full_name) LIKE search_normalize(${pattern})`,
-      sql<boolean>`u.username LIKE lower(${pattern})`,
-    ]));
+    base = base.where((eb) =>
+      eb.or([
+        sql<boolean>`search_normalize(u.full_name) LIKE search_normalize(${pattern})`,
+        sql<boolean>`u.username LIKE lower(${pattern})`,
+      ]),
+    );
   }
   const [rows, count] = await Promise.all([
-    base.select([...columns]).orderBy('u.username').offset(q.offset).limit(q.limit).execute(),
+    base
+      .select([...columns])
+      .orderBy('u.username')
+      .offset(q.offset)
+      .limit(q.limit)
+      .execute(),
     base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows: rows as UserRow[], total: Number(count.n) };
@@ -83,13 +103,26 @@ export async function usernameTaken(db: Kysely<DB>, username: string): Promise<b
 
 export async function insertUser(
   db: Kysely<DB>,
-  u: { username: string; fullName: string; unitId: number; email: string | null; phone: string | null; passwordHash: string; mustChangePassword: boolean },
+  u: {
+    username: string;
+    fullName: string;
+    unitId: number;
+    email: string | null;
+    phone: string | null;
+    passwordHash: string;
+    mustChangePassword: boolean;
+  },
 ): Promise<number> {
   const row = await db
     .insertInto('app_user')
     .values({
-      username: u.username, full_name: u.fullName, unit_id: u.unitId, email: u.email, phone: u.phone,
-      password_hash: u.passwordHash, must_change_password: u.mustChangePassword,
+      username: u.username,
+      full_name: u.fullName,
+      unit_id: u.unitId,
+      email: u.email,
+      phone: u.phone,
+      password_hash: u.passwordHash,
+      must_change_password: u.mustChangePassword,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -99,14 +132,30 @@ export async function insertUser(
 export async function updateUser(
   db: Kysely<DB>,
   id: number,
-  patch: Partial<{ full_name: string; unit_id: number; email: string | null; phone: string | null; is_disabled: boolean; failed_attempts: number; locked_until: Date | null }>,
+  patch: Partial<{
+    full_name: string;
+    unit_id: number;
+    email: string | null;
+    phone: string | null;
+    is_disabled: boolean;
+    failed_attempts: number;
+    locked_until: Date | null;
+  }>,
 ): Promise<void> {
-  await db.updateTable('app_user').set({ ...patch, updated_at: sql`now()` }).where('id', '=', id).execute();
+  await db
+    .updateTable('app_user')
+    .set({ ...patch, updated_at: sql`now()` })
+    .where('id', '=', id)
+    .execute();
 }
 
 export async function setRoles(db: Kysely<DB>, userId: number, roles: string[]): Promise<void> {
   await db.deleteFrom('user_role').where('user_id', '=', userId).execute();
-  if (roles.length) await db.insertInto('user_role').values(roles.map((role_code) => ({ user_id: userId, role_code }))).execute();
+  if (roles.length)
+    await db
+      .insertInto('user_role')
+      .values(roles.map((role_code) => ({ user_id: userId, role_code })))
+      .execute();
 }
 
 export async function findRoles(db: Kysely<DB>, codes?: string[]) {

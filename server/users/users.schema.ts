@@ -1,6 +1,9 @@
 import { Type, type Static } from 'typebox';
 
-const Username = Type.String({ pattern: '^[a-z0-9][a-z0-9._-]{2,63}$', description: 'Chữ thường không dấu, số, dấu chấm, gạch dưới, gạch ngang; 3–64 ký tự' });
+const Username = Type.String({
+  pattern: '^[a-z0-9][a-z0-9._-]{2,63}$',
+  description: 'Chữ thường không dấu, số, dấu chấm, gạch dưới, gạch ngang; 3–64 ký tự',
+});
 const Email = Type.String({ maxLength: 200, pattern: '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$' });
 const Phone = Type.String({ pattern: '^\\+?[0-9 .-]{8,20}$' });
 
@@ -18,7 +21,9 @@ export const UserItem = Type.Object({
   mustChangePassword: Type.Boolean(),
   lastLoginAt: Type.Union([Type.String(), Type.Null()]),
   createdAt: Type.String(),
-  manageable: Type.Boolean({ description: 'Bạn có thể sửa, khóa, mở khóa, đặt lại mật khẩu tài khoản này (bạn có đủ mọi quyền của tài khoản đó)' }),
+  manageable: Type.Boolean({
+    description: 'Bạn có thể sửa, khóa, mở khóa, đặt lại mật khẩu tài khoản này (bạn có đủ mọi quyền của tài khoản đó)',
+  }),
 });
 
 export const UserList = Type.Object({ items: Type.Array(UserItem), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });

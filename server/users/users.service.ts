@@ -28,8 +28,13 @@ function canManage(principal: Principal, user: repo.UserRow): boolean {
 /** What an audit row keeps of a user: never the password hash, never the phone in clear. */
 function auditView(user: repo.UserRow) {
   return {
-    username: user.username, fullName: user.full_name, unitId: Number(user.unit_id), email: user.email,
-    phone: maskPhone(user.phone), roles: user.roles.map((r) => r.code), isDisabled: user.is_disabled,
+    username: user.username,
+    fullName: user.full_name,
+    unitId: Number(user.unit_id),
+    email: user.email,
+    phone: maskPhone(user.phone),
+    roles: user.roles.map((r) => r.code),
+    isDisabled: user.is_disabled,
   };
 }
 
@@ -59,7 +64,13 @@ export class UsersService {
   async list(principal: Principal, q: { q?: string; unitId?: number; page?: number; pageSize?: number }) {
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 50;
-    const { rows, total } = await repo.listUsers(this.db, { scopePath: principal.scopePath, search: q.q?.normalize('NFC'), unitId: q.unitId, offset: (page - 1) * pageSize, limit: pageSize });
+    const { rows, total } = await repo.listUsers(this.db, {
+      scopePath: principal.scopePath,
+      search: q.q?.normalize('NFC'),
+      unitId: q.unitId,
+      offset: (page - 1) * pageSize,
+      limit: pageSize,
+    });
     return { items: rows.map((r) => this.present(r, principal)), total, page, pageSize };
   }
 
@@ -67,7 +78,13 @@ export class UsersService {
     const row = await repo.findUser(this.db, id);
     if (!row) throw userNotFound();
     if (row.phone && can(principal, 'personal_data.view')) {
-      await writeAudit(this.db, actor, { action: 'personal_data.view', unitId: Number(row.unit_id), entityType: 'user', entityId: id, detail: { fields: ['phone'] } });
+      await writeAudit(this.db, actor, {
+        action: 'personal_data.view',
+        unitId: Number(row.unit_id),
+        entityType: 'user',
+        entityId: id,
+        detail: { fields: ['phone'] },
+      });
     }
     return this.present(row, principal);
   }
@@ -113,12 +130,23 @@ export class UsersService {
     const passwordHash = await hashPassword(password);
     const id = await this.db.transaction().execute(async (trx) => {
       const newId = await repo.insertUser(trx, {
-        username, fullName: body.fullName.normalize('NFC').trim(), unitId: body.unitId,
-        email: body.email ?? null, phone: body.phone ?? null, passwordHash, mustChangePassword: true,
+        username,
+        fullName: body.fullName.normalize('NFC').trim(),
+        unitId: body.unitId,
+        email: body.email ?? null,
+        phone: body.phone ?? null,
+        passwordHash,
+        mustChangePassword: true,
       });
       await repo.setRoles(trx, newId, [...new Set(body.roles)]);
       const created = (await repo.findUser(trx, newId))!;
-      await writeAudit(trx, actor, { action: 'user.create', unitId: body.unitId, entityType: 'user', entityId: newId, after: auditView(created) });
+      await writeAudit(trx, actor, {
+        action: 'user.create',
+        unitId: body.unitId,
+        entityType: 'user',
+        entityId: newId,
+        after: auditView(created),
+      });
       await notifyAccountCreated(trx, newId); // issue 21: the owner is told, by e-mail where given
       return newId;
     });
@@ -142,7 +170,14 @@ export class UsersService {
       });
       if (body.roles !== undefined) await repo.setRoles(trx, id, [...new Set(body.roles)]);
       const after = (await repo.findUser(trx, id))!;
-      await writeAudit(trx, actor, { action: 'user.update', unitId: Number(after.unit_id), entityType: 'user', entityId: id, before: auditView(before), after: auditView(after) });
+      await writeAudit(trx, actor, {
+        action: 'user.update',
+        unitId: Number(after.unit_id),
+        entityType: 'user',
+        entityId: id,
+        before: auditView(before),
+        after: auditView(after),
+      });
     });
     return this.present((await repo.findUser(this.db, id))!, principal);
   }
@@ -169,8 +204,12 @@ export class UsersService {
       if (disabled) await revokeUserSessions(trx, id);
       if (disabled && !before.is_disabled) await notifyAccountLocked(trx, id, 'administrator'); // issue 21: the owner is told
       await writeAudit(trx, actor, {
-        action: disabled ? 'user.lock' : 'user.unlock', unitId: Number(before.unit_id), entityType: 'user', entityId: id,
-        before: { isDisabled: before.is_disabled }, after: { isDisabled: disabled },
+        action: disabled ? 'user.lock' : 'user.unlock',
+        unitId: Number(before.unit_id),
+        entityType: 'user',
+        entityId: id,
+        before: { isDisabled: before.is_disabled },
+        after: { isDisabled: disabled },
       });
     });
     return this.present((await repo.findUser(this.db, id))!, principal);
@@ -180,7 +219,10 @@ export class UsersService {
     const rows = await repo.findRoles(this.db);
     return {
       items: rows.map((r) => ({
-        code: r.code, name: r.name, description: r.description, isBuiltin: r.is_builtin,
+        code: r.code,
+        name: r.name,
+        description: r.description,
+        isBuiltin: r.is_builtin,
         permissions: r.permissions.filter(isPermission).map((p) => ({ code: p, label: PERMISSION_LABELS[p] })),
       })),
     };

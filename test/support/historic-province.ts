@@ -6,10 +6,15 @@ import type { TestDatabase } from './test-database.ts';
  * reform on), so that tests about past dates have a tree to walk:
  * TST → C1 (A, B), C2 (D).
  */
-export async function buildHistoricProvince(database: TestDatabase, nationalId: number): Promise<Record<'TST' | 'C1' | 'C2' | 'A' | 'B' | 'D', number>> {
+export async function buildHistoricProvince(
+  database: TestDatabase,
+  nationalId: number,
+): Promise<Record<'TST' | 'C1' | 'C2' | 'A' | 'B' | 'D', number>> {
   const unit: Record<string, number> = {};
   const add = async (code: string, name: string, kind: 'province' | 'commune' | 'grassroots', parent: number) => {
-    const ids = await insertUnits(database.db, [{ code, name, kind, sector: kind === 'grassroots' ? 'private' : null, validFrom: '2020-01-01', parentId: parent }]);
+    const ids = await insertUnits(database.db, [
+      { code, name, kind, sector: kind === 'grassroots' ? 'private' : null, validFrom: '2020-01-01', parentId: parent },
+    ]);
     unit[code] = ids.get(code)!;
   };
   await add('TST', 'Liên đoàn Lao động tỉnh Thử Nghiệm', 'province', nationalId);

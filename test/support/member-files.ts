@@ -18,7 +18,26 @@ export const MEMBER_FILE_COLUMNS = [
 
 const FAMILY = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Phan', 'Võ', 'Đặng', 'Bùi'];
 const MIDDLE = ['Văn', 'Thị', 'Hữu', 'Minh', 'Ngọc', 'Thanh', 'Đức', 'Thu'];
-const GIVEN = ['An', 'Bình', 'Cường', 'Dung', 'Giang', 'Hà', 'Khánh', 'Lan', 'Minh', 'Nam', 'Oanh', 'Phúc', 'Quân', 'Sơn', 'Tâm', 'Uyên', 'Vinh', 'Yến'];
+const GIVEN = [
+  'An',
+  'Bình',
+  'Cường',
+  'Dung',
+  'Giang',
+  'Hà',
+  'Khánh',
+  'Lan',
+  'Minh',
+  'Nam',
+  'Oanh',
+  'Phúc',
+  'Quân',
+  'Sơn',
+  'Tâm',
+  'Uyên',
+  'Vinh',
+  'Yến',
+];
 
 export interface MemberFileRow {
   [key: string]: string | number | null;
@@ -45,7 +64,11 @@ export function validMemberRows(count: number, cdcsCodes: string[], serialOffset
   return rows;
 }
 
-export async function writeMemberFile(rows: MemberFileRow[], format: 'xlsx' | 'csv' = 'xlsx', columns = MEMBER_FILE_COLUMNS): Promise<string> {
+export async function writeMemberFile(
+  rows: MemberFileRow[],
+  format: 'xlsx' | 'csv' = 'xlsx',
+  columns = MEMBER_FILE_COLUMNS,
+): Promise<string> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiendo-members-'));
   const file = path.join(dir, `doan-vien.${format}`);
   const out = fs.createWriteStream(file);

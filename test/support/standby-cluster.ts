@@ -30,7 +30,10 @@ export interface Standby {
   stop(): Promise<void>;
 }
 
-export interface StandbyTools { bin: string; runAs: string[] }
+export interface StandbyTools {
+  bin: string;
+  runAs: string[];
+}
 
 /** The binaries of the primary's major version, or why they cannot be used. */
 export async function standbyTools(primaryUrl: string): Promise<StandbyTools | { missing: string }> {
@@ -38,7 +41,9 @@ export async function standbyTools(primaryUrl: string): Promise<StandbyTools | {
   await client.connect();
   let major: string;
   try {
-    major = String(Math.floor(Number((await client.query<{ v: string }>("SELECT current_setting('server_version_num') AS v")).rows[0]!.v) / 10_000));
+    major = String(
+      Math.floor(Number((await client.query<{ v: string }>("SELECT current_setting('server_version_num') AS v")).rows[0]!.v) / 10_000),
+    );
   } finally {
     await client.end();
   }
@@ -47,7 +52,8 @@ export async function standbyTools(primaryUrl: string): Promise<StandbyTools | {
     if (!fs.existsSync(path.join(bin, tool))) return { missing: `${path.join(bin, tool)} không có (cài gói postgresql-${major})` };
   }
   const isRoot = process.getuid?.() === 0;
-  if (isRoot && !fs.existsSync('/usr/sbin/runuser') && !fs.existsSync('/sbin/runuser')) return { missing: 'runuser không có: cần chạy pg_ctl dưới người dùng postgres' };
+  if (isRoot && !fs.existsSync('/usr/sbin/runuser') && !fs.existsSync('/sbin/runuser'))
+    return { missing: 'runuser không có: cần chạy pg_ctl dưới người dùng postgres' };
   return { bin, runAs: isRoot ? ['runuser', '-u', 'postgres', '--'] : [] };
 }
 
@@ -72,8 +78,17 @@ async function as(tools: StandbyTools, command: string, args: string[]): Promise
 /** The standby must allow at least what the primary allows (PostgreSQL refuses to start otherwise). */
 async function primarySettings(client: pg.Client): Promise<Record<string, string>> {
   // shared_buffers too: a bench compares the standby's reads with the primary's on equal memory.
-  const names = ['shared_buffers', 'max_connections', 'max_worker_processes', 'max_wal_senders', 'max_prepared_transactions', 'max_locks_per_transaction'];
-  const rows = (await client.query<{ name: string; setting: string }>('SELECT name, setting FROM pg_settings WHERE name = ANY($1)', [names])).rows;
+  const names = [
+    'shared_buffers',
+    'max_connections',
+    'max_worker_processes',
+    'max_wal_senders',
+    'max_prepared_transactions',
+    'max_locks_per_transaction',
+  ];
+  const rows = (
+    await client.query<{ name: string; setting: string }>('SELECT name, setting FROM pg_settings WHERE name = ANY($1)', [names])
+  ).rows;
   return Object.fromEntries(rows.map((r) => [r.name, r.setting]));
 }
 
@@ -95,7 +110,9 @@ export async function replayLag(onPrimary: pg.Client, onStandby: pg.Client, time
   const target = (await onPrimary.query<{ lsn: string }>('SELECT pg_current_wal_lsn()::text AS lsn')).rows[0]!.lsn;
   const started = process.hrtime.bigint();
   for (;;) {
-    const { ok } = (await onStandby.query<{ ok: boolean }>('SELECT coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, false) AS ok', [target])).rows[0]!;
+    const { ok } = (
+      await onStandby.query<{ ok: boolean }>('SELECT coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, false) AS ok', [target])
+    ).rows[0]!;
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     if (ok) return seconds;
     if (seconds * 1000 > timeoutMs) throw new Error(`the standby did not replay ${target} within ${timeoutMs} ms`);
@@ -118,24 +135,44 @@ export async function startStandby(primaryUrl: string, tools: StandbyTools): Pro
   }
   try {
     await as(tools, 'pg_basebackup', [
-      '-h', primary.hostname, '-p', primary.port || '5432', '-U', decodeURIComponent(primary.username || 'postgres'),
-      '-D', dataDir, '-R', '-X', 'stream', '-c', 'fast', '--no-sync',
+      '-h',
+      primary.hostname,
+      '-p',
+      primary.port || '5432',
+      '-U',
+      decodeURIComponent(primary.username || 'postgres'),
+      '-D',
+      dataDir,
+      '-R',
+      '-X',
+      'stream',
+      '-c',
+      'fast',
+      '--no-sync',
     ]);
   } catch (error) {
     fs.rmSync(dataDir, { recursive: true, force: true });
     const stderr = String((error as { stderr?: string }).stderr ?? error);
     if (/pg_hba\.conf|replication connection/.test(stderr)) {
-      throw new Error(`pg_basebackup was refused by the primary: its pg_hba.conf needs "host replication all 127.0.0.1/32 trust" (then SELECT pg_reload_conf()). ${stderr.trim()}`, { cause: error });
+      throw new Error(
+        `pg_basebackup was refused by the primary: its pg_hba.conf needs "host replication all 127.0.0.1/32 trust" (then SELECT pg_reload_conf()). ${stderr.trim()}`,
+        { cause: error },
+      );
     }
     throw new Error(`pg_basebackup failed: ${stderr.trim()}`, { cause: error });
   }
   // Debian keeps postgresql.conf and pg_hba.conf outside the data folder: the copy has none.
   const conf = [
-    `port = ${port}`, "listen_addresses = '127.0.0.1'", `unix_socket_directories = '${dataDir}'`,
-    'hot_standby = on', 'fsync = off', "log_min_messages = 'warning'",
+    `port = ${port}`,
+    "listen_addresses = '127.0.0.1'",
+    `unix_socket_directories = '${dataDir}'`,
+    'hot_standby = on',
+    'fsync = off',
+    "log_min_messages = 'warning'",
     // Never cancel a standby query because of a conflicting cleanup on the primary: a dashboard
     // read must finish; the cost is replay waiting behind it (the lag the test measures).
-    'max_standby_streaming_delay = -1', 'hot_standby_feedback = on',
+    'max_standby_streaming_delay = -1',
+    'hot_standby_feedback = on',
     ...Object.entries(settings).map(([name, value]) => `${name} = ${value}`),
   ].join('\n');
   const write = (name: string, content: string) => fs.writeFileSync(path.join(dataDir, name), `${content}\n`);
@@ -150,7 +187,9 @@ export async function startStandby(primaryUrl: string, tools: StandbyTools): Pro
   } catch (error) {
     const log = fs.existsSync(path.join(dataDir, 'standby.log')) ? fs.readFileSync(path.join(dataDir, 'standby.log'), 'utf8') : '';
     fs.rmSync(dataDir, { recursive: true, force: true });
-    throw new Error(`the standby did not start: ${String((error as { stderr?: string }).stderr ?? error)}\n${log.slice(-2000)}`, { cause: error });
+    throw new Error(`the standby did not start: ${String((error as { stderr?: string }).stderr ?? error)}\n${log.slice(-2000)}`, {
+      cause: error,
+    });
   }
   const urlFor = (databaseUrl: string) => {
     const url = new URL(databaseUrl);
@@ -160,7 +199,9 @@ export async function startStandby(primaryUrl: string, tools: StandbyTools): Pro
   };
   let halted = false;
   const standby: Standby = {
-    port, dataDir, urlFor,
+    port,
+    dataDir,
+    urlFor,
     async waitForReplay(primaryDatabaseUrl, timeoutMs = 60_000) {
       // Both connections are open before the clock starts: the figure is replay, not connecting.
       const onPrimary = new pg.Client({ connectionString: primaryDatabaseUrl });
@@ -185,7 +226,10 @@ export async function startStandby(primaryUrl: string, tools: StandbyTools): Pro
   // Streaming, not only started: wait until the WAL receiver is connected to the primary.
   try {
     for (let i = 0; ; i++) {
-      const streaming = await scalarOf(urlFor(primaryUrl), "SELECT status AS lsn FROM pg_stat_wal_receiver WHERE status = 'streaming'").catch(() => null);
+      const streaming = await scalarOf(
+        urlFor(primaryUrl),
+        "SELECT status AS lsn FROM pg_stat_wal_receiver WHERE status = 'streaming'",
+      ).catch(() => null);
       if (streaming) break;
       if (i > 2000) throw new Error('the standby started but does not stream from the primary');
       await new Promise((resolve) => setTimeout(resolve, 50));

@@ -13,7 +13,12 @@ export interface Session {
   cookie: string;
   csrf: string;
   get(url: string): Promise<{ status: number; body: any }>;
-  send(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown, options?: { csrf?: boolean }): Promise<{ status: number; body: any }>;
+  send(
+    method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    url: string,
+    body?: unknown,
+    options?: { csrf?: boolean },
+  ): Promise<{ status: number; body: any }>;
   /** One file as the multipart field "file", as the browser sends it. */
   upload(method: 'POST' | 'PUT', url: string, fileName: string, content: Buffer): Promise<{ status: number; body: any }>;
 }
@@ -21,8 +26,11 @@ export interface Session {
 const BOUNDARY = 'tiendo-test-boundary';
 function multipartFile(fileName: string, content: Buffer): Buffer {
   return Buffer.concat([
-    Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
-    content, Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
+    Buffer.from(
+      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
+    content,
+    Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
   ]);
 }
 
@@ -37,11 +45,23 @@ export interface TestApp {
 }
 
 /** The app on a test database with the demo province and accounts, logging to captured files. */
-export async function createTestApp(database: TestDatabase, name: string, options: { loginRateLimitPerIp?: number; demoRegistries?: boolean; smtpUrl?: string; metricsToken?: string; trustProxy?: string } = {}): Promise<TestApp> {
+export async function createTestApp(
+  database: TestDatabase,
+  name: string,
+  options: { loginRateLimitPerIp?: number; demoRegistries?: boolean; smtpUrl?: string; metricsToken?: string; trustProxy?: string } = {},
+): Promise<TestApp> {
   // The demo's 50,000 members only where a test needs them: most tests count their own rows.
   await loadDemo(database.db, 2025, { registries: options.demoRegistries ?? false });
   const app = await buildApp({
-    database, config: { secureCookies: false, smtpUrl: options.smtpUrl ?? null, metricsToken: options.metricsToken ?? null, trustProxy: options.trustProxy ?? null }, logger: capturedLogger(name), serveWebApp: false,
+    database,
+    config: {
+      secureCookies: false,
+      smtpUrl: options.smtpUrl ?? null,
+      metricsToken: options.metricsToken ?? null,
+      trustProxy: options.trustProxy ?? null,
+    },
+    logger: capturedLogger(name),
+    serveWebApp: false,
     loginRateLimitPerIp: options.loginRateLimitPerIp ?? 10_000,
   });
   const parse = (r: { statusCode: number; body: string }) => ({ status: r.statusCode, body: r.body ? JSON.parse(r.body) : null });
@@ -58,15 +78,23 @@ export async function createTestApp(database: TestDatabase, name: string, option
         csrf,
         get: async (url) => parse(await app.inject({ method: 'GET', url, headers })),
         send: async (method, url, body, opts = {}) =>
-          parse(await app.inject({
-            method, url, payload: body === undefined ? undefined : (body as object),
-            headers: opts.csrf === false ? headers : { ...headers, 'x-csrf-token': csrf },
-          })),
+          parse(
+            await app.inject({
+              method,
+              url,
+              payload: body === undefined ? undefined : (body as object),
+              headers: opts.csrf === false ? headers : { ...headers, 'x-csrf-token': csrf },
+            }),
+          ),
         upload: async (method, url, fileName, content) =>
-          parse(await app.inject({
-            method, url, payload: multipartFile(fileName, content),
-            headers: { ...headers, 'x-csrf-token': csrf, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
-          })),
+          parse(
+            await app.inject({
+              method,
+              url,
+              payload: multipartFile(fileName, content),
+              headers: { ...headers, 'x-csrf-token': csrf, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+            }),
+          ),
       };
     },
     anonymous: async (method, url, body) => parse(await app.inject({ method: method as 'GET', url, payload: body as object | undefined })),
@@ -77,8 +105,13 @@ export async function createTestApp(database: TestDatabase, name: string, option
     },
     async addUser(username, unitCode, roles, phone = null) {
       const id = await insertUser(database.db, {
-        username, fullName: `Người thử ${username}`, unitId: await testApp.unitId(unitCode), email: null, phone,
-        passwordHash: await hashPassword(DEMO_PASSWORD), mustChangePassword: false,
+        username,
+        fullName: `Người thử ${username}`,
+        unitId: await testApp.unitId(unitCode),
+        email: null,
+        phone,
+        passwordHash: await hashPassword(DEMO_PASSWORD),
+        mustChangePassword: false,
       });
       await setRoles(database.db, id, roles);
       return id;

@@ -22,7 +22,16 @@ export interface CdcsPickerProps {
  * Picks a công đoàn cơ sở by name or code, with or without accents, searching the server's
  * CĐCS registry (only grassroots units, active ones, within the caller's subtree).
  */
-export function CdcsPicker({ value, onChange, initial, excludeId, placeholder = 'Gõ tên hoặc mã CĐCS', allowClear, id, ...rest }: CdcsPickerProps) {
+export function CdcsPicker({
+  value,
+  onChange,
+  initial,
+  excludeId,
+  placeholder = 'Gõ tên hoặc mã CĐCS',
+  allowClear,
+  id,
+  ...rest
+}: CdcsPickerProps) {
   const [text, setText] = useState('');
   const q = useDebouncedValue(text.normalize('NFC').trim(), 300);
   const list = useQuery({ ...grassrootsQuery({ filter: { q: q || undefined, status: 'active' }, limit: 20 }), placeholderData: undefined });

@@ -33,7 +33,17 @@ export interface CursorTableProps<T> extends Omit<TableProps<T>, 'pagination' | 
  * total (counting a national list on every page turn is what keeps lists slow).
  */
 export function CursorTable<T extends object>({
-  items, nextCursor, stack, pageSize, onNext, onPrevious, onFirst, testId, sort, columns, ...table
+  items,
+  nextCursor,
+  stack,
+  pageSize,
+  onNext,
+  onPrevious,
+  onFirst,
+  testId,
+  sort,
+  columns,
+  ...table
 }: CursorTableProps<T>) {
   const rows = items ?? [];
   const atStart = stack.cursors.length === 0;

@@ -10,8 +10,22 @@ export function ExportButton({ urlFor, testId }: { urlFor: (format: 'xlsx' | 'cs
     <Dropdown
       menu={{
         items: [
-          { key: 'xlsx', label: <a href={urlFor('xlsx')} download data-testid={`${testId}-xlsx`}>Tệp Excel (.xlsx)</a> },
-          { key: 'csv', label: <a href={urlFor('csv')} download data-testid={`${testId}-csv`}>Tệp CSV (.csv)</a> },
+          {
+            key: 'xlsx',
+            label: (
+              <a href={urlFor('xlsx')} download data-testid={`${testId}-xlsx`}>
+                Tệp Excel (.xlsx)
+              </a>
+            ),
+          },
+          {
+            key: 'csv',
+            label: (
+              <a href={urlFor('csv')} download data-testid={`${testId}-csv`}>
+                Tệp CSV (.csv)
+              </a>
+            ),
+          },
         ],
       }}
     >

@@ -76,9 +76,15 @@ export default function ChangePasswordScene() {
         <Typography.Paragraph type="secondary" data-testid="password-policy">
           {PASSWORD_POLICY_TEXT}
         </Typography.Paragraph>
-        {formError && <Alert type="error" showIcon title={formError} className="change-password-alert" data-testid="change-password-error" />}
+        {formError && (
+          <Alert type="error" showIcon title={formError} className="change-password-alert" data-testid="change-password-error" />
+        )}
         <Form<ChangePasswordForm> form={form} layout="vertical" requiredMark={false} onFinish={(v) => void onFinish(v)}>
-          <Form.Item label={forced ? 'Mật khẩu tạm (hiện tại)' : 'Mật khẩu hiện tại'} name="currentPassword" rules={[{ required: true, message: 'Vui lòng nhập mật khẩu hiện tại.' }]}>
+          <Form.Item
+            label={forced ? 'Mật khẩu tạm (hiện tại)' : 'Mật khẩu hiện tại'}
+            name="currentPassword"
+            rules={[{ required: true, message: 'Vui lòng nhập mật khẩu hiện tại.' }]}
+          >
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="current-password" />
           </Form.Item>
           <Form.Item label="Mật khẩu mới" name="newPassword" rules={[{ required: true, message: 'Vui lòng nhập mật khẩu mới.' }]}>
@@ -92,7 +98,9 @@ export default function ChangePasswordScene() {
               { required: true, message: 'Vui lòng nhập lại mật khẩu mới.' },
               ({ getFieldValue }) => ({
                 validator: (_, value) =>
-                  !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('Hai lần nhập mật khẩu mới không giống nhau.')),
+                  !value || value === getFieldValue('newPassword')
+                    ? Promise.resolve()
+                    : Promise.reject(new Error('Hai lần nhập mật khẩu mới không giống nhau.')),
               }),
             ]}
           >

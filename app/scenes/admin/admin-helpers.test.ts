@@ -58,7 +58,9 @@ describe('audit labels', () => {
   it('names the entity by its name, else by what the row captured, never "#12"', () => {
     expect(auditEntityLabel('user', '12', 'Lê Văn Phúc (canbo.tanninh)')).toBe('Tài khoản: Lê Văn Phúc (canbo.tanninh)');
     expect(auditEntityLabel('report', '1', 'Báo cáo năm — CĐCS A')).toBe('Báo cáo: Báo cáo năm — CĐCS A');
-    expect(auditEntityLabel('data_element', 'x', capturedName({ name: 'Số đoàn viên nữ' }, null))).toBe('Thành phần số liệu: Số đoàn viên nữ');
+    expect(auditEntityLabel('data_element', 'x', capturedName({ name: 'Số đoàn viên nữ' }, null))).toBe(
+      'Thành phần số liệu: Số đoàn viên nữ',
+    );
     expect(auditEntityLabel('org_unit', null)).toBe('Cơ cấu tổ chức');
     expect(auditEntityLabel(null, null)).toBe('');
   });
@@ -88,10 +90,19 @@ describe('audit diff', () => {
     expect(showValue('2026-06-30')).toBe('30/06/2026');
   });
 
-  const names = { units: { '7': 'Công đoàn phường Tân Ninh' }, unitCodes: { 'TNI-P01': 'Công đoàn phường Tân Ninh', 'TNI-P02': 'Công đoàn phường Hòa Thành' }, elements: { members_total: 'Tổng số đoàn viên' }, templates: { 'cdcs-nam': 'Báo cáo năm của CĐCS' } };
+  const names = {
+    units: { '7': 'Công đoàn phường Tân Ninh' },
+    unitCodes: { 'TNI-P01': 'Công đoàn phường Tân Ninh', 'TNI-P02': 'Công đoàn phường Hòa Thành' },
+    elements: { members_total: 'Tổng số đoàn viên' },
+    templates: { 'cdcs-nam': 'Báo cáo năm của CĐCS' },
+  };
 
-  it('lists a report\'s figures one by one under their labels, with its status in words', () => {
-    const changes = diffFields({ status: 'draft', values: { members_total: 100, women: 5 } }, { status: 'submitted', values: { members_total: 120, women: 5 } }, names);
+  it("lists a report's figures one by one under their labels, with its status in words", () => {
+    const changes = diffFields(
+      { status: 'draft', values: { members_total: 100, women: 5 } },
+      { status: 'submitted', values: { members_total: 120, women: 5 } },
+      names,
+    );
     expect(changes.map((c) => [fieldLabel(c.field, names), c.before, c.after])).toEqual([
       ['Trạng thái', 'Đang nhập', 'Đã gửi, chờ duyệt'],
       ['Tổng số đoàn viên', '100', '120'],
@@ -99,7 +110,9 @@ describe('audit diff', () => {
   });
 
   it('names units, roles, forms and periods, and leaves technical keys out', () => {
-    expect(diffFields({ unitId: 7, roles: ['viewer'] }, { unitId: 8, roles: ['union_staff'] }, names).map((c) => [c.before, c.after])).toEqual([
+    expect(
+      diffFields({ unitId: 7, roles: ['viewer'] }, { unitId: 8, roles: ['union_staff'] }, names).map((c) => [c.before, c.after]),
+    ).toEqual([
       ['Công đoàn phường Tân Ninh', 'đơn vị (mã 8)'],
       ['Người xem', 'Cán bộ công đoàn'],
     ]);
@@ -108,7 +121,8 @@ describe('audit diff', () => {
       { field: 'periodCode', label: 'Kỳ báo cáo', value: '6 tháng đầu năm 2026' },
     ]);
     expect(detailEntries({ moved: [['TNI-P01', 'TNI-P02']], created: ['TNI-P02'] }, names).map((d) => d.value)).toEqual([
-      'Công đoàn phường Tân Ninh → Công đoàn phường Hòa Thành', 'Công đoàn phường Hòa Thành',
+      'Công đoàn phường Tân Ninh → Công đoàn phường Hòa Thành',
+      'Công đoàn phường Hòa Thành',
     ]);
   });
 });
@@ -143,9 +157,16 @@ describe('admin pages', () => {
 describe('form errors', () => {
   it('puts server issues on their fields and other errors on the form', () => {
     const policy = new ApiError(400, 'PASSWORD_POLICY', 'Mật khẩu cần…', [{ path: 'newPassword', message: 'Mật khẩu cần…' }]);
-    expect(splitFormErrors(policy, ['currentPassword', 'newPassword'])).toEqual({ fields: [{ name: 'newPassword', errors: ['Mật khẩu cần…'] }] });
+    expect(splitFormErrors(policy, ['currentPassword', 'newPassword'])).toEqual({
+      fields: [{ name: 'newPassword', errors: ['Mật khẩu cần…'] }],
+    });
     const taken = new ApiError(409, 'USERNAME_TAKEN', 'Đã có', []);
-    expect(splitFormErrors(taken, ['username'], { USERNAME_TAKEN: 'username' })).toEqual({ fields: [{ name: 'username', errors: ['Đã có'] }] });
-    expect(splitFormErrors(new ApiError(403, 'ROLE_NOT_GRANTABLE', 'Không cấp được', []), ['roles'])).toEqual({ fields: [], form: 'Không cấp được' });
+    expect(splitFormErrors(taken, ['username'], { USERNAME_TAKEN: 'username' })).toEqual({
+      fields: [{ name: 'username', errors: ['Đã có'] }],
+    });
+    expect(splitFormErrors(new ApiError(403, 'ROLE_NOT_GRANTABLE', 'Không cấp được', []), ['roles'])).toEqual({
+      fields: [],
+      form: 'Không cấp được',
+    });
   });
 });

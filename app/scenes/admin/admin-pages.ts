@@ -23,12 +23,23 @@ export const ADMIN_PAGES: readonly AdminPage[] = [
   { key: 'admin-tokens', path: '/quan-tri/khoa-api', label: 'Khóa API', permission: 'tokens.manage' },
   { key: 'admin-audit', path: '/quan-tri/nhat-ky', label: 'Nhật ký', permission: 'audit.read' },
   // The lists are read with targets.read (what targets are measured by); writes need measures.manage.
-  { key: 'admin-measures', path: '/quan-tri/chi-so', label: 'Chỉ số và thành phần số liệu', permission: 'measures.manage', readPermission: 'targets.read' },
+  {
+    key: 'admin-measures',
+    path: '/quan-tri/chi-so',
+    label: 'Chỉ số và thành phần số liệu',
+    permission: 'measures.manage',
+    readPermission: 'targets.read',
+  },
   { key: 'admin-password', path: CHANGE_PASSWORD_PAGE_PATH, label: 'Đổi mật khẩu', permission: null },
 ];
 
 export function adminPagesFor(permissions: readonly string[]): AdminPage[] {
-  return ADMIN_PAGES.filter((page) => page.permission === null || permissions.includes(page.permission) || (page.readPermission !== undefined && permissions.includes(page.readPermission)));
+  return ADMIN_PAGES.filter(
+    (page) =>
+      page.permission === null ||
+      permissions.includes(page.permission) ||
+      (page.readPermission !== undefined && permissions.includes(page.readPermission)),
+  );
 }
 
 export function adminPageForPath(pathname: string): AdminPage | undefined {

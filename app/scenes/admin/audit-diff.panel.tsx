@@ -17,7 +17,7 @@ export function AuditDiffPanel({ item, names }: { item: AuditItem; names: AuditN
           rowKey="field"
           dataSource={changes}
           rowClassName={(c) => KIND_CLASS[c.kind]}
-          onRow={(c) => ({ 'data-testid': 'audit-change' , 'data-field': c.field }) as React.HTMLAttributes<HTMLElement>}
+          onRow={(c) => ({ 'data-testid': 'audit-change', 'data-field': c.field }) as React.HTMLAttributes<HTMLElement>}
           columns={[
             { title: 'Thông tin', key: 'field', width: 260, render: (_, c) => (c.field ? fieldLabel(c.field, names) : 'Giá trị') },
             { title: 'Trước', key: 'before', render: (_, c) => <span className="diff-before">{c.before}</span> },

@@ -133,7 +133,25 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
 };
 
 /** Keys that mean nothing to a reader of the log (they stay in the database for investigators). */
-const HIDDEN = new Set(['sessionId', 'sha256', 'version', 'templateVersion', 'evidenceId', 'statusId', 'linkId', 'parentAssignmentId', 'assignmentId', 'firstRow', 'history', 'items', 'phases', 'deferred', 'seconds', 'scale', 'linkedDocumentId']);
+const HIDDEN = new Set([
+  'sessionId',
+  'sha256',
+  'version',
+  'templateVersion',
+  'evidenceId',
+  'statusId',
+  'linkId',
+  'parentAssignmentId',
+  'assignmentId',
+  'firstRow',
+  'history',
+  'items',
+  'phases',
+  'deferred',
+  'seconds',
+  'scale',
+  'linkedDocumentId',
+]);
 
 export function fieldLabel(field: string, names: AuditNameContext = NO_NAMES): string {
   if (field.startsWith('values.')) {
@@ -145,13 +163,24 @@ export function fieldLabel(field: string, names: AuditNameContext = NO_NAMES): s
 
 const ROLE_NAMES = new Map(ROLE_SEEDS.map((r) => [r.code, r.name]));
 const STATUS_LABELS: Record<string, string> = {
-  ...REPORT_STATUS_LABELS, ...TASK_STATUS_LABELS, active: 'Đang sinh hoạt', left: 'Đã ra khỏi tổ chức',
+  ...REPORT_STATUS_LABELS,
+  ...TASK_STATUS_LABELS,
+  active: 'Đang sinh hoạt',
+  left: 'Đã ra khỏi tổ chức',
 };
 /** Coded values whose field is ambiguous (kind: an agreement's kind, or a restructuring step). */
 const VALUE_LABELS: Record<string, string> = {
-  create: 'Thành lập', rename: 'Đổi tên', move: 'Chuyển đơn vị', merge: 'Sáp nhập', split: 'Chia tách', dissolve: 'Giải thể',
-  enterprise: 'Thỏa ước doanh nghiệp', sector: 'Thỏa ước ngành', multi_employer: 'Thỏa ước nhiều doanh nghiệp',
-  combine: 'Gộp chỉ tiêu', close: 'Đóng chỉ tiêu',
+  create: 'Thành lập',
+  rename: 'Đổi tên',
+  move: 'Chuyển đơn vị',
+  merge: 'Sáp nhập',
+  split: 'Chia tách',
+  dissolve: 'Giải thể',
+  enterprise: 'Thỏa ước doanh nghiệp',
+  sector: 'Thỏa ước ngành',
+  multi_employer: 'Thỏa ước nhiều doanh nghiệp',
+  combine: 'Gộp chỉ tiêu',
+  close: 'Đóng chỉ tiêu',
 };
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
@@ -187,20 +216,33 @@ export function showValue(value: unknown, field = '', names: AuditNameContext = 
   if (field === 'format' && typeof value === 'string') return value.toUpperCase();
   if ((field === 'kind' || field === 'mode') && typeof value === 'string') return VALUE_LABELS[value] ?? value;
   if (field === 'renamed' && Array.isArray(value)) {
-    return value.map((r) => (r && typeof r === 'object' ? `${String((r as { from?: unknown }).from)} → ${String((r as { to?: unknown }).to)}` : String(r))).join('; ');
+    return value
+      .map((r) =>
+        r && typeof r === 'object' ? `${String((r as { from?: unknown }).from)} → ${String((r as { to?: unknown }).to)}` : String(r),
+      )
+      .join('; ');
   }
   if (field === 'created' && Array.isArray(value)) return value.map((c) => unitByCode(c, names)).join(', ');
   if ((field === 'moved' || field === 'dissolved') && Array.isArray(value)) {
-    return value.map((pair) => (Array.isArray(pair) ? `${unitByCode(pair[0], names)} → ${unitByCode(pair[1], names)}` : String(pair))).join('; ');
+    return value
+      .map((pair) => (Array.isArray(pair) ? `${unitByCode(pair[0], names)} → ${unitByCode(pair[1], names)}` : String(pair)))
+      .join('; ');
   }
   if ((field === 'merged' || field === 'split') && Array.isArray(value)) {
-    return value.map((pair) => (Array.isArray(pair) ? `${unitByCode(pair[0], names)} → ${(Array.isArray(pair[1]) ? pair[1] : [pair[1]]).map((c) => unitByCode(c, names)).join(', ')}` : String(pair))).join('; ');
+    return value
+      .map((pair) =>
+        Array.isArray(pair)
+          ? `${unitByCode(pair[0], names)} → ${(Array.isArray(pair[1]) ? pair[1] : [pair[1]]).map((c) => unitByCode(c, names)).join(', ')}`
+          : String(pair),
+      )
+      .join('; ');
   }
   if (typeof value === 'number') return value.toLocaleString('vi-VN');
   if (typeof value === 'string') {
     const date = DATE.exec(value);
     if (date) return `${date[3]}/${date[2]}/${date[1]}`;
-    if (TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value))) return new Date(value).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
+    if (TIMESTAMP.test(value) && !Number.isNaN(Date.parse(value)))
+      return new Date(value).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh' });
     return value;
   }
   if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) return value.join(', ');

@@ -38,7 +38,9 @@ function UserFilter({ value, onChange }: { value?: number; onChange: (id: number
   );
 }
 
-function mergeNames(pages: (AuditNameContext & { entities: Record<string, string> })[]): AuditNameContext & { entities: Record<string, string> } {
+function mergeNames(
+  pages: (AuditNameContext & { entities: Record<string, string> })[],
+): AuditNameContext & { entities: Record<string, string> } {
   const merged = { entities: {}, units: {}, unitCodes: {}, elements: {}, templates: {} };
   for (const page of pages) for (const key of Object.keys(merged) as (keyof typeof merged)[]) Object.assign(merged[key], page?.[key]);
   return merged;
@@ -69,7 +71,13 @@ export default function AuditScene() {
       <Card>
         <Space wrap className="table-filters">
           {canListUsers && <UserFilter value={filter.userId} onChange={(userId) => set({ userId })} />}
-          <UnitPicker allowClear placeholder="Đơn vị" value={filter.unitId} onChange={(unitId) => set({ unitId })} className="filter-unit-narrow" />
+          <UnitPicker
+            allowClear
+            placeholder="Đơn vị"
+            value={filter.unitId}
+            onChange={(unitId) => set({ unitId })}
+            className="filter-unit-narrow"
+          />
           <Select
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
@@ -100,11 +108,37 @@ export default function AuditScene() {
           onRow={(item) => ({ 'data-testid': `audit-row-${item.action}` }) as React.HTMLAttributes<HTMLElement>}
           expandable={{ expandedRowRender: (item) => <AuditDiffPanel item={item} names={names} />, expandRowByClick: true }}
           columns={[
-            { title: 'Thời gian', key: 'at', width: 170, render: (_, item) => <span className="cell-nowrap">{formatViDateTime(item.at)}</span> },
-            { title: 'Người thực hiện', key: 'actor', render: (_, item) => (item.actorName ? `${item.actorName} (${item.actor})` : item.actor === 'hệ thống' ? 'Hệ thống' : item.actor) },
-            { title: 'Thao tác', key: 'action', render: (_, item) => <span data-testid="audit-action">{auditActionLabel(item.action)}</span> },
+            {
+              title: 'Thời gian',
+              key: 'at',
+              width: 170,
+              render: (_, item) => <span className="cell-nowrap">{formatViDateTime(item.at)}</span>,
+            },
+            {
+              title: 'Người thực hiện',
+              key: 'actor',
+              render: (_, item) =>
+                item.actorName ? `${item.actorName} (${item.actor})` : item.actor === 'hệ thống' ? 'Hệ thống' : item.actor,
+            },
+            {
+              title: 'Thao tác',
+              key: 'action',
+              render: (_, item) => <span data-testid="audit-action">{auditActionLabel(item.action)}</span>,
+            },
             { title: 'Đơn vị', key: 'unit', render: (_, item) => item.unit?.name ?? '' },
-            { title: 'Đối tượng', key: 'entity', render: (_, item) => <span data-testid="audit-entity">{auditEntityLabel(item.entityType, item.entityId, names.entities[String(item.id)] ?? capturedName(item.before, item.after))}</span> },
+            {
+              title: 'Đối tượng',
+              key: 'entity',
+              render: (_, item) => (
+                <span data-testid="audit-entity">
+                  {auditEntityLabel(
+                    item.entityType,
+                    item.entityId,
+                    names.entities[String(item.id)] ?? capturedName(item.before, item.after),
+                  )}
+                </span>
+              ),
+            },
           ]}
         />
         <div className="load-more">
@@ -113,7 +147,9 @@ export default function AuditScene() {
               Xem thêm
             </Button>
           ) : (
-            rows.length > 0 && <Typography.Text type="secondary">Đã hiển thị hết {rows.length.toLocaleString('vi-VN')} dòng.</Typography.Text>
+            rows.length > 0 && (
+              <Typography.Text type="secondary">Đã hiển thị hết {rows.length.toLocaleString('vi-VN')} dòng.</Typography.Text>
+            )
           )}
         </div>
       </Card>

@@ -9,7 +9,11 @@ export interface FieldError<F extends string = string> {
  * Splits a server error into messages for form fields (by `issues[].path`, e.g. "newPassword"
  * or "/username") and a message for the whole form when no known field is named.
  */
-export function splitFormErrors<F extends string>(error: unknown, fields: readonly F[], extra: Partial<Record<string, F>> = {}): { fields: FieldError<F>[]; form?: string } {
+export function splitFormErrors<F extends string>(
+  error: unknown,
+  fields: readonly F[],
+  extra: Partial<Record<string, F>> = {},
+): { fields: FieldError<F>[]; form?: string } {
   if (!(error instanceof ApiError)) return { fields: [], form: errorMessage(error) };
   const byField = new Map<F, string[]>();
   for (const issue of error.issues) {

@@ -43,7 +43,13 @@ export function OneTimeSecretModal({ value, onClose }: { value: OneTimeSecret | 
         <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="one-time-secret">
           <Typography.Text>{value.intro}</Typography.Text>
           <Space.Compact style={{ width: '100%' }}>
-            <Input readOnly value={value.secret} className="one-time-secret-value" data-testid="one-time-secret-value" onFocus={(e) => e.target.select()} />
+            <Input
+              readOnly
+              value={value.secret}
+              className="one-time-secret-value"
+              data-testid="one-time-secret-value"
+              onFocus={(e) => e.target.select()}
+            />
             <Button icon={<CopyOutlined />} onClick={() => void copy()} data-testid="one-time-secret-copy">
               Sao chép
             </Button>

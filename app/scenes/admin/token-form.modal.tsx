@@ -17,7 +17,15 @@ interface TokenFormValues {
 
 const FIELDS = ['name', 'unitId', 'roleCode', 'expiresOn'] as const;
 
-export function TokenFormModal({ open, onCancel, onCreate }: { open: boolean; onCancel: () => void; onCreate: (body: CreateTokenBody) => Promise<void> }) {
+export function TokenFormModal({
+  open,
+  onCancel,
+  onCreate,
+}: {
+  open: boolean;
+  onCancel: () => void;
+  onCreate: (body: CreateTokenBody) => Promise<void>;
+}) {
   const [form] = Form.useForm<TokenFormValues>();
   const roles = useQuery({ ...rolesQuery(), enabled: open });
   const [formError, setFormError] = useState<string>();
@@ -60,10 +68,20 @@ export function TokenFormModal({ open, onCancel, onCreate }: { open: boolean; on
     >
       {formError && <Alert type="error" showIcon title={formError} style={{ marginBottom: 16 }} />}
       <Form<TokenFormValues> form={form} layout="vertical" requiredMark="optional">
-        <Form.Item label="Tên gợi nhớ" name="name" extra="Hệ thống nào dùng khóa này, ví dụ: “Phần mềm kế toán LĐLĐ tỉnh”." rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập tên gợi nhớ.' }]}>
+        <Form.Item
+          label="Tên gợi nhớ"
+          name="name"
+          extra="Hệ thống nào dùng khóa này, ví dụ: “Phần mềm kế toán LĐLĐ tỉnh”."
+          rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập tên gợi nhớ.' }]}
+        >
           <Input data-testid="token-form-name" />
         </Form.Item>
-        <Form.Item label="Đơn vị" name="unitId" extra="Hệ thống dùng khóa chỉ đọc và ghi được dữ liệu của đơn vị này và các đơn vị trực thuộc." rules={[{ required: true, message: 'Vui lòng chọn đơn vị.' }]}>
+        <Form.Item
+          label="Đơn vị"
+          name="unitId"
+          extra="Hệ thống dùng khóa chỉ đọc và ghi được dữ liệu của đơn vị này và các đơn vị trực thuộc."
+          rules={[{ required: true, message: 'Vui lòng chọn đơn vị.' }]}
+        >
           <UnitPicker data-testid="token-form-unit" />
         </Form.Item>
         <Form.Item label="Vai trò" name="roleCode" rules={[{ required: true, message: 'Vui lòng chọn vai trò.' }]}>

@@ -37,7 +37,9 @@ export default function TokensScene() {
       <div className="scene-header">
         <div>
           <h1 className="scene-title">Khóa API</h1>
-          <Typography.Text type="secondary">Khóa cho các hệ thống khác gửi và lấy dữ liệu, mỗi khóa gắn với một đơn vị và một vai trò.</Typography.Text>
+          <Typography.Text type="secondary">
+            Khóa cho các hệ thống khác gửi và lấy dữ liệu, mỗi khóa gắn với một đơn vị và một vai trò.
+          </Typography.Text>
         </div>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="token-create">
           Tạo khóa API
@@ -110,7 +112,8 @@ export default function TokensScene() {
               </>
             ),
             secret: created.token,
-            warning: 'Khóa này sẽ không được hiển thị lại: hệ thống chỉ lưu bản băm. Hãy sao chép vào cấu hình của hệ thống kia trước khi đóng.',
+            warning:
+              'Khóa này sẽ không được hiển thị lại: hệ thống chỉ lưu bản băm. Hãy sao chép vào cấu hình của hệ thống kia trước khi đóng.',
           });
         }}
       />

@@ -51,7 +51,16 @@ export interface UnitPickerProps {
  * Picks a unit of the caller's subtree (today's tree): open branches one level at a time, or
  * type part of a name, with or without accents, to search the whole subtree on the server.
  */
-export function UnitPicker({ value, onChange, initialUnit, placeholder = 'Chọn đơn vị', allowClear, id, className, ...rest }: UnitPickerProps) {
+export function UnitPicker({
+  value,
+  onChange,
+  initialUnit,
+  placeholder = 'Chọn đơn vị',
+  allowClear,
+  id,
+  className,
+  ...rest
+}: UnitPickerProps) {
   const asOf = todayIso();
   const queryClient = useQueryClient();
   const roots = useQuery(rootsQuery(asOf));
@@ -100,7 +109,7 @@ export function UnitPicker({ value, onChange, initialUnit, placeholder = 'Chọn
       id={id}
       className={className}
       data-testid={rest['data-testid']}
-      aria-label={id ? rest['aria-label'] : rest['aria-label'] ?? placeholder}
+      aria-label={id ? rest['aria-label'] : (rest['aria-label'] ?? placeholder)}
       labelInValue
       value={value === undefined ? undefined : { value, label: labels.get(value) ?? `Đơn vị #${value}` }}
       onChange={(next: { value: number; label: React.ReactNode } | undefined) => {

@@ -16,7 +16,12 @@ interface UserFormValues {
 
 const FIELDS = ['username', 'fullName', 'unitId', 'roles', 'email', 'phone'] as const;
 // Errors without an issue that still clearly belong to one field.
-const CODE_FIELDS: Partial<Record<string, (typeof FIELDS)[number]>> = { USERNAME_TAKEN: 'username', UNIT_NOT_FOUND: 'unitId', ROLE_NOT_GRANTABLE: 'roles', SELF_ROLE_CHANGE: 'roles' };
+const CODE_FIELDS: Partial<Record<string, (typeof FIELDS)[number]>> = {
+  USERNAME_TAKEN: 'username',
+  UNIT_NOT_FOUND: 'unitId',
+  ROLE_NOT_GRANTABLE: 'roles',
+  SELF_ROLE_CHANGE: 'roles',
+};
 const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 
 const blankToNull = (value: string | undefined) => (value && value.trim() ? value.trim() : null);
@@ -27,7 +32,14 @@ export function changedFields(user: UserItem, values: UserFormValues): UpdateUse
   if (values.fullName.trim() !== user.fullName) body.fullName = values.fullName.trim();
   if (values.unitId !== user.unit.id) body.unitId = values.unitId;
   const roles = [...values.roles].sort();
-  if (roles.join() !== user.roles.map((r) => r.code).sort().join()) body.roles = roles;
+  if (
+    roles.join() !==
+    user.roles
+      .map((r) => r.code)
+      .sort()
+      .join()
+  )
+    body.roles = roles;
   if (blankToNull(values.email) !== user.email) body.email = blankToNull(values.email);
   const phone = blankToNull(values.phone);
   if (phone !== user.phone) body.phone = phone;
@@ -102,7 +114,14 @@ export function UserFormModal({ user, open, onCancel, onCreate, onUpdate }: User
         data-testid="user-form"
         initialValues={
           user
-            ? { username: user.username, fullName: user.fullName, unitId: user.unit.id, roles: user.roles.map((r) => r.code), email: user.email ?? '', phone: user.phone ?? '' }
+            ? {
+                username: user.username,
+                fullName: user.fullName,
+                unitId: user.unit.id,
+                roles: user.roles.map((r) => r.code),
+                email: user.email ?? '',
+                phone: user.phone ?? '',
+              }
             : { roles: [] }
         }
       >
@@ -112,7 +131,10 @@ export function UserFormModal({ user, open, onCancel, onCreate, onUpdate }: User
           extra={isNew ? 'Chữ thường không dấu, số, dấu chấm, gạch dưới, gạch ngang; 3–64 ký tự. Không đổi được sau khi tạo.' : undefined}
           rules={[
             { required: true, message: 'Vui lòng nhập tên đăng nhập.' },
-            { pattern: USERNAME_PATTERN, message: 'Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch dưới, gạch ngang (3–64 ký tự).' },
+            {
+              pattern: USERNAME_PATTERN,
+              message: 'Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch dưới, gạch ngang (3–64 ký tự).',
+            },
           ]}
         >
           <Input disabled={!isNew} autoComplete="off" data-testid="user-form-username" />
@@ -120,10 +142,19 @@ export function UserFormModal({ user, open, onCancel, onCreate, onUpdate }: User
         <Form.Item label="Họ và tên" name="fullName" rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập họ và tên.' }]}>
           <Input data-testid="user-form-fullname" />
         </Form.Item>
-        <Form.Item label="Đơn vị" name="unitId" rules={[{ required: true, message: 'Vui lòng chọn đơn vị.' }]} extra="Người dùng chỉ xem và làm việc trong đơn vị này và các đơn vị trực thuộc.">
+        <Form.Item
+          label="Đơn vị"
+          name="unitId"
+          rules={[{ required: true, message: 'Vui lòng chọn đơn vị.' }]}
+          extra="Người dùng chỉ xem và làm việc trong đơn vị này và các đơn vị trực thuộc."
+        >
           <UnitPicker initialUnit={user?.unit} data-testid="user-form-unit" placeholder="Chọn hoặc gõ tên đơn vị" />
         </Form.Item>
-        <Form.Item label="Vai trò" name="roles" rules={[{ required: true, type: 'array', min: 1, message: 'Vui lòng chọn ít nhất một vai trò.' }]}>
+        <Form.Item
+          label="Vai trò"
+          name="roles"
+          rules={[{ required: true, type: 'array', min: 1, message: 'Vui lòng chọn ít nhất một vai trò.' }]}
+        >
           <Select
             mode="multiple"
             data-testid="user-form-roles"

@@ -11,7 +11,10 @@ export interface StatusTag {
  * What an administrator needs to know at a glance: can this person log in now, and if not,
  * why. A temporary lockout (too many wrong passwords) ends by itself; "Bị khóa" needs an unlock.
  */
-export function userStatusTags(user: Pick<UserItem, 'isDisabled' | 'lockedUntil' | 'mustChangePassword'>, now: Date = new Date()): StatusTag[] {
+export function userStatusTags(
+  user: Pick<UserItem, 'isDisabled' | 'lockedUntil' | 'mustChangePassword'>,
+  now: Date = new Date(),
+): StatusTag[] {
   const tags: StatusTag[] = [];
   if (user.isDisabled) tags.push({ key: 'disabled', label: 'Bị khóa', color: 'red' });
   if (user.lockedUntil && new Date(user.lockedUntil).getTime() > now.getTime()) {

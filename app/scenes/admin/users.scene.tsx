@@ -30,8 +30,8 @@ function temporaryPasswordSecret(result: UserWithPassword, isNew: boolean): OneT
     title: isNew ? 'Đã tạo tài khoản' : 'Đã đặt lại mật khẩu',
     intro: (
       <>
-        Mật khẩu tạm của <strong>{result.user.fullName}</strong> (tên đăng nhập <strong>{result.user.username}</strong>). Người dùng
-        phải đổi mật khẩu này ở lần đăng nhập đầu tiên.
+        Mật khẩu tạm của <strong>{result.user.fullName}</strong> (tên đăng nhập <strong>{result.user.username}</strong>). Người dùng phải
+        đổi mật khẩu này ở lần đăng nhập đầu tiên.
       </>
     ),
     secret: result.temporaryPassword,
@@ -65,9 +65,22 @@ export default function UsersScene() {
 
   const confirm = (kind: 'reset' | 'lock' | 'unlock', user: UserItem) => {
     const texts = {
-      reset: { title: `Đặt lại mật khẩu cho ${user.fullName}?`, content: 'Mật khẩu hiện tại sẽ hết hiệu lực và mọi phiên đăng nhập của người này kết thúc. Bạn sẽ nhận một mật khẩu tạm để gửi cho họ.', ok: 'Đặt lại mật khẩu' },
-      lock: { title: `Khóa tài khoản ${user.username}?`, content: 'Người dùng sẽ không đăng nhập được cho đến khi được mở khóa; các phiên đang mở kết thúc ngay.', ok: 'Khóa tài khoản' },
-      unlock: { title: `Mở khóa tài khoản ${user.username}?`, content: 'Người dùng đăng nhập lại được bằng mật khẩu hiện có của họ.', ok: 'Mở khóa' },
+      reset: {
+        title: `Đặt lại mật khẩu cho ${user.fullName}?`,
+        content:
+          'Mật khẩu hiện tại sẽ hết hiệu lực và mọi phiên đăng nhập của người này kết thúc. Bạn sẽ nhận một mật khẩu tạm để gửi cho họ.',
+        ok: 'Đặt lại mật khẩu',
+      },
+      lock: {
+        title: `Khóa tài khoản ${user.username}?`,
+        content: 'Người dùng sẽ không đăng nhập được cho đến khi được mở khóa; các phiên đang mở kết thúc ngay.',
+        ok: 'Khóa tài khoản',
+      },
+      unlock: {
+        title: `Mở khóa tài khoản ${user.username}?`,
+        content: 'Người dùng đăng nhập lại được bằng mật khẩu hiện có của họ.',
+        ok: 'Mở khóa',
+      },
     }[kind];
     modal.confirm({
       title: texts.title,
@@ -141,7 +154,9 @@ export default function UsersScene() {
               render: (_, user) => (
                 <div>
                   <div className="cell-strong">{user.fullName}</div>
-                  <Typography.Text type="secondary" className="cell-nowrap">{user.username}</Typography.Text>
+                  <Typography.Text type="secondary" className="cell-nowrap">
+                    {user.username}
+                  </Typography.Text>
                 </div>
               ),
             },
@@ -177,60 +192,93 @@ export default function UsersScene() {
                 </div>
               ),
             },
-            { title: 'Đăng nhập gần nhất', key: 'last', width: 120, render: (_, user) => formatViDateMinute(user.lastLoginAt) || 'Chưa đăng nhập' },
+            {
+              title: 'Đăng nhập gần nhất',
+              key: 'last',
+              width: 120,
+              render: (_, user) => formatViDateMinute(user.lastLoginAt) || 'Chưa đăng nhập',
+            },
             {
               title: 'Thao tác',
               key: 'actions',
               width: 124,
               fixed: 'right',
-              render: (_, user) => user.manageable ? (
-                <Space size={0}>
-                  <Tooltip title="Sửa">
-                    <Button type="text" icon={<EditOutlined />} aria-label="Sửa" onClick={() => setEditing(user)} data-testid="user-edit" />
-                  </Tooltip>
-                  <Tooltip title="Đặt lại mật khẩu">
-                    <Button type="text" icon={<KeyOutlined />} aria-label="Đặt lại mật khẩu" onClick={() => confirm('reset', user)} data-testid="user-reset" />
-                  </Tooltip>
-                  {user.isDisabled ? (
-                    <Tooltip title="Mở khóa">
-                      <Button type="text" icon={<UnlockOutlined />} aria-label="Mở khóa" onClick={() => confirm('unlock', user)} data-testid="user-unlock" />
+              render: (_, user) =>
+                user.manageable ? (
+                  <Space size={0}>
+                    <Tooltip title="Sửa">
+                      <Button
+                        type="text"
+                        icon={<EditOutlined />}
+                        aria-label="Sửa"
+                        onClick={() => setEditing(user)}
+                        data-testid="user-edit"
+                      />
                     </Tooltip>
-                  ) : (
-                    <Tooltip title="Khóa tài khoản">
-                      <Button type="text" danger icon={<LockOutlined />} aria-label="Khóa tài khoản" onClick={() => confirm('lock', user)} data-testid="user-lock" />
+                    <Tooltip title="Đặt lại mật khẩu">
+                      <Button
+                        type="text"
+                        icon={<KeyOutlined />}
+                        aria-label="Đặt lại mật khẩu"
+                        onClick={() => confirm('reset', user)}
+                        data-testid="user-reset"
+                      />
                     </Tooltip>
-                  )}
-                </Space>
-              ) : (
-                // The server refuses these changes anyway (USER_STRONGER): offer none of them.
-                <Tooltip title="Tài khoản này có quyền cao hơn quyền của bạn nên bạn không thể sửa, khóa hay đặt lại mật khẩu.">
-                  <Typography.Text type="secondary" className="cell-nowrap" data-testid="user-not-manageable">Chỉ xem</Typography.Text>
-                </Tooltip>
-              ),
+                    {user.isDisabled ? (
+                      <Tooltip title="Mở khóa">
+                        <Button
+                          type="text"
+                          icon={<UnlockOutlined />}
+                          aria-label="Mở khóa"
+                          onClick={() => confirm('unlock', user)}
+                          data-testid="user-unlock"
+                        />
+                      </Tooltip>
+                    ) : (
+                      <Tooltip title="Khóa tài khoản">
+                        <Button
+                          type="text"
+                          danger
+                          icon={<LockOutlined />}
+                          aria-label="Khóa tài khoản"
+                          onClick={() => confirm('lock', user)}
+                          data-testid="user-lock"
+                        />
+                      </Tooltip>
+                    )}
+                  </Space>
+                ) : (
+                  // The server refuses these changes anyway (USER_STRONGER): offer none of them.
+                  <Tooltip title="Tài khoản này có quyền cao hơn quyền của bạn nên bạn không thể sửa, khóa hay đặt lại mật khẩu.">
+                    <Typography.Text type="secondary" className="cell-nowrap" data-testid="user-not-manageable">
+                      Chỉ xem
+                    </Typography.Text>
+                  </Tooltip>
+                ),
             },
           ]}
         />
       </Card>
       {/* Mounted per account so the form starts from that account's values (and a fresh blank one for a new account). */}
       {editing !== undefined && (
-      <UserFormModal
-        key={editing?.id ?? 'new'}
-        open
-        user={editing ?? null}
-        onCancel={() => setEditing(undefined)}
-        onCreate={async (body) => {
-          const result = await createUser(body);
-          setEditing(undefined);
-          void refresh();
-          setSecret(temporaryPasswordSecret(result, true));
-        }}
-        onUpdate={async (id, body) => {
-          if (Object.keys(body).length > 0) await updateUser(id, body);
-          setEditing(undefined);
-          void refresh();
-          void message.success('Đã lưu thay đổi.');
-        }}
-      />
+        <UserFormModal
+          key={editing?.id ?? 'new'}
+          open
+          user={editing ?? null}
+          onCancel={() => setEditing(undefined)}
+          onCreate={async (body) => {
+            const result = await createUser(body);
+            setEditing(undefined);
+            void refresh();
+            setSecret(temporaryPasswordSecret(result, true));
+          }}
+          onUpdate={async (id, body) => {
+            if (Object.keys(body).length > 0) await updateUser(id, body);
+            setEditing(undefined);
+            void refresh();
+            void message.success('Đã lưu thay đổi.');
+          }}
+        />
       )}
       <OneTimeSecretModal value={secret} onClose={() => setSecret(null)} />
     </div>

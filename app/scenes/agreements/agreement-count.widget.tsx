@@ -12,9 +12,15 @@ export function AgreementCountWidget({ unitId, date }: { unitId: number | undefi
   return (
     <Card className="registry-widgets" size="small" data-testid="agreement-count">
       <Row gutter={24}>
-        <Col span={8}><Statistic title={`Còn hiệu lực vào ngày ${formatViDate(date)}`} value={value(count.data?.inForce)} /></Col>
-        <Col span={8}><Statistic title="Trong đó xếp loại B trở lên" value={value(count.data?.classBOrBetter)} /></Col>
-        <Col span={8}><Statistic title="Có lợi hơn cho người lao động so với luật" value={value(count.data?.betterThanLaw)} /></Col>
+        <Col span={8}>
+          <Statistic title={`Còn hiệu lực vào ngày ${formatViDate(date)}`} value={value(count.data?.inForce)} />
+        </Col>
+        <Col span={8}>
+          <Statistic title="Trong đó xếp loại B trở lên" value={value(count.data?.classBOrBetter)} />
+        </Col>
+        <Col span={8}>
+          <Statistic title="Có lợi hơn cho người lao động so với luật" value={value(count.data?.betterThanLaw)} />
+        </Col>
       </Row>
     </Card>
   );

@@ -29,7 +29,15 @@ const FIELDS = ['cdcsUnitId', 'kind', 'number', 'signedOn', 'effectiveFrom', 'ex
 const iso = (d: Dayjs | undefined) => d!.format('YYYY-MM-DD');
 
 /** A new agreement, or the renewal of `renews` (the old one ends the day the new one takes effect). */
-export function AgreementFormModal({ renews, onClose, onSaved }: { renews: AgreementItem | null; onClose: () => void; onSaved: (a: AgreementItem) => void }) {
+export function AgreementFormModal({
+  renews,
+  onClose,
+  onSaved,
+}: {
+  renews: AgreementItem | null;
+  onClose: () => void;
+  onSaved: (a: AgreementItem) => void;
+}) {
   const [form] = Form.useForm<Shape>();
   const [saving, setSaving] = useState(false);
   const [formError, setFormError] = useState<string>();
@@ -71,7 +79,16 @@ export function AgreementFormModal({ renews, onClose, onSaved }: { renews: Agree
       okButtonProps={{ 'data-testid': 'agreement-form-submit' } as ButtonProps}
       destroyOnHidden
     >
-      <Form<Shape> form={form} layout="vertical" onFinish={submit} initialValues={{ kind: renews?.kind ?? 'enterprise', betterThanLaw: renews?.betterThanLaw ?? false, qualityClass: renews?.qualityClass ?? null }}>
+      <Form<Shape>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{
+          kind: renews?.kind ?? 'enterprise',
+          betterThanLaw: renews?.betterThanLaw ?? false,
+          qualityClass: renews?.qualityClass ?? null,
+        }}
+      >
         {!renews && (
           <Form.Item name="cdcsUnitId" label="Công đoàn cơ sở" rules={[{ required: true, message: 'Hãy chọn công đoàn cơ sở.' }]}>
             <CdcsPicker />

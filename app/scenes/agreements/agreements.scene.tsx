@@ -5,7 +5,15 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../../api/api-client.ts';
-import { agreementExportUrl, agreementFileUrl, agreementsQuery, attachAgreementFile, registryKeys, type AgreementFilter, type AgreementItem } from '../../api/registry.api.ts';
+import {
+  agreementExportUrl,
+  agreementFileUrl,
+  agreementsQuery,
+  attachAgreementFile,
+  registryKeys,
+  type AgreementFilter,
+  type AgreementItem,
+} from '../../api/registry.api.ts';
 import { CursorTable, type CursorTableSort } from '../../components/registry/cursor-table.tsx';
 import { ExportButton } from '../../components/registry/export-button.tsx';
 import { fileSizeLabel } from '../../components/registry/registry-format.ts';
@@ -32,10 +40,18 @@ export default function AgreementsScene() {
   const [minQuality, setMinQuality] = useState<AgreementFilter['minQuality']>();
   const [betterThanLaw, setBetterThanLaw] = useState(false);
   const [sort, setSort] = useState<NonNullable<AgreementFilter['sort']>>('recent');
-  const filter: AgreementFilter = { unitId, inForceOn, minQuality, betterThanLaw: betterThanLaw || undefined, sort: sort === 'recent' ? undefined : sort };
+  const filter: AgreementFilter = {
+    unitId,
+    inForceOn,
+    minQuality,
+    betterThanLaw: betterThanLaw || undefined,
+    sort: sort === 'recent' ? undefined : sort,
+  };
   const navigate = useNavigate();
   const sorting: CursorTableSort<NonNullable<AgreementFilter['sort']>> = {
-    value: sort, defaultValue: 'recent', onChange: setSort,
+    value: sort,
+    defaultValue: 'recent',
+    onChange: setSort,
     columns: { valid: { value: 'expiry', direction: 'ascend', hint: 'Sắp xếp theo ngày hết hiệu lực, sắp hết hạn trước' } },
   };
   const pages = useCursorPages(JSON.stringify(filter));
@@ -60,7 +76,9 @@ export default function AgreementsScene() {
       <div className="scene-header">
         <div>
           <h1 className="scene-title">Thỏa ước lao động tập thể</h1>
-          <Typography.Text type="secondary">Ngày ký, thời hạn hiệu lực, xếp loại chất lượng và văn bản thỏa ước của các công đoàn cơ sở.</Typography.Text>
+          <Typography.Text type="secondary">
+            Ngày ký, thời hạn hiệu lực, xếp loại chất lượng và văn bản thỏa ước của các công đoàn cơ sở.
+          </Typography.Text>
         </div>
         {canWrite && (
           <Space>
@@ -87,9 +105,17 @@ export default function AgreementsScene() {
               data-testid="agreements-in-force"
             />
           </Space>
-          <Select allowClear placeholder="Xếp loại từ" value={minQuality} onChange={setMinQuality} style={{ width: 160 }}
-            options={QUALITY_OPTIONS.map((o) => ({ ...o, label: `${o.label} trở lên` }))} />
-          <Checkbox checked={betterThanLaw} onChange={(e) => setBetterThanLaw(e.target.checked)}>Có lợi hơn luật</Checkbox>
+          <Select
+            allowClear
+            placeholder="Xếp loại từ"
+            value={minQuality}
+            onChange={setMinQuality}
+            style={{ width: 160 }}
+            options={QUALITY_OPTIONS.map((o) => ({ ...o, label: `${o.label} trở lên` }))}
+          />
+          <Checkbox checked={betterThanLaw} onChange={(e) => setBetterThanLaw(e.target.checked)}>
+            Có lợi hơn luật
+          </Checkbox>
           <ExportButton urlFor={(format) => agreementExportUrl(format, filter)} testId="agreements-export" />
           <ListTotal resource="agreements" path="/api/agreements" filter={{ ...filter, sort: undefined }} noun="thỏa ước" />
         </Space>
@@ -115,7 +141,10 @@ export default function AgreementsScene() {
               render: (_, a) => (
                 <div>
                   <div className="cell-strong">{a.number ? `Số ${a.number}` : 'Chưa có số hiệu'}</div>
-                  <span className="cell-muted">{a.kindLabel}{a.renewsId ? ' · ký mới thay thỏa ước trước' : ''}</span>
+                  <span className="cell-muted">
+                    {a.kindLabel}
+                    {a.renewsId ? ' · ký mới thay thỏa ước trước' : ''}
+                  </span>
                 </div>
               ),
             },
@@ -136,7 +165,9 @@ export default function AgreementsScene() {
               width: 175,
               render: (_, a) => (
                 <div>
-                  <div className="cell-nowrap">{formatViDate(a.effectiveFrom)} – {formatViDate(a.endedOn ?? a.expiresOn)}</div>
+                  <div className="cell-nowrap">
+                    {formatViDate(a.effectiveFrom)} – {formatViDate(a.endedOn ?? a.expiresOn)}
+                  </div>
                   {a.inForce ? <Tag color="green">Còn hiệu lực</Tag> : <Tag>Hết hiệu lực</Tag>}
                 </div>
               ),
@@ -160,11 +191,24 @@ export default function AgreementsScene() {
                 <Space size={0}>
                   {a.file && (
                     <Tooltip title={`Tải về ${a.file.name} (${fileSizeLabel(a.file.size)})`}>
-                      <Button type="text" icon={<DownloadOutlined />} href={agreementFileUrl(a.id)} download aria-label="Tải về tệp thỏa ước" />
+                      <Button
+                        type="text"
+                        icon={<DownloadOutlined />}
+                        href={agreementFileUrl(a.id)}
+                        download
+                        aria-label="Tải về tệp thỏa ước"
+                      />
                     </Tooltip>
                   )}
                   {canWrite && (
-                    <Upload accept=".pdf,.docx" showUploadList={false} beforeUpload={(file) => { void attach(a, file); return false; }}>
+                    <Upload
+                      accept=".pdf,.docx"
+                      showUploadList={false}
+                      beforeUpload={(file) => {
+                        void attach(a, file);
+                        return false;
+                      }}
+                    >
                       <Tooltip title={a.file ? 'Thay tệp thỏa ước (PDF, DOCX)' : 'Đính kèm tệp thỏa ước (PDF, DOCX)'}>
                         <Button type="text" icon={<PaperClipOutlined />} aria-label="Đính kèm tệp thỏa ước" />
                       </Tooltip>
@@ -175,12 +219,18 @@ export default function AgreementsScene() {
               ),
             },
             ...(canWrite
-              ? [{
-                  title: '', key: 'renew', width: 56,
-                  render: (_: unknown, a: AgreementItem) => (
-                    <Tooltip title="Ký mới / gia hạn"><Button type="text" icon={<RedoOutlined />} aria-label="Ký mới / gia hạn" onClick={() => setForm({ renews: a })} /></Tooltip>
-                  ),
-                }]
+              ? [
+                  {
+                    title: '',
+                    key: 'renew',
+                    width: 56,
+                    render: (_: unknown, a: AgreementItem) => (
+                      <Tooltip title="Ký mới / gia hạn">
+                        <Button type="text" icon={<RedoOutlined />} aria-label="Ký mới / gia hạn" onClick={() => setForm({ renews: a })} />
+                      </Tooltip>
+                    ),
+                  },
+                ]
               : []),
           ]}
         />

@@ -28,7 +28,21 @@ export interface DashboardFilterValues {
  * (the date picker and the unit tree are the heaviest controls of the screen): the cards are
  * drawn without waiting for them, and on a phone they load when the officer unfolds them.
  */
-export default function DashboardFilters({ viewedId, me, today, asOf, documentId, documents, status, includeSubmitted, setUnitId, setAsOf, setDocumentId, setStatus, setIncludeSubmitted }: DashboardFilterValues) {
+export default function DashboardFilters({
+  viewedId,
+  me,
+  today,
+  asOf,
+  documentId,
+  documents,
+  status,
+  includeSubmitted,
+  setUnitId,
+  setAsOf,
+  setDocumentId,
+  setStatus,
+  setIncludeSubmitted,
+}: DashboardFilterValues) {
   const year = Number(asOf.slice(0, 4));
   const years = Array.from({ length: Number(today.slice(0, 4)) - FIRST_YEAR + 1 }, (_, i) => Number(today.slice(0, 4)) - i);
   return (
@@ -44,7 +58,14 @@ export default function DashboardFilters({ viewedId, me, today, asOf, documentId
         />
         <Space size={6}>
           <span id="dashboard-as-of-label">Tính đến ngày</span>
-          <DatePicker format={VI_DATE_FORMAT} allowClear={false} value={dayjs(asOf)} onChange={(d) => d && setAsOf(d.format('YYYY-MM-DD'))} data-testid="dashboard-as-of" aria-labelledby="dashboard-as-of-label" />
+          <DatePicker
+            format={VI_DATE_FORMAT}
+            allowClear={false}
+            value={dayjs(asOf)}
+            onChange={(d) => d && setAsOf(d.format('YYYY-MM-DD'))}
+            data-testid="dashboard-as-of"
+            aria-labelledby="dashboard-as-of-label"
+          />
         </Space>
         <Select
           value={year}

@@ -17,8 +17,11 @@ export const dashboardLoader = (queryClient: QueryClient) => () => {
   // asked for only once the session is known to allow them — at once when it is already known.
   const known = queryClient.getQueryData<CurrentUser>(meKey);
   const session = known ? Promise.resolve(known) : queryClient.ensureQueryData(meQuery());
-  void session.then((me) => {
-    if (me && !me.user.mustChangePassword) void queryClient.prefetchQuery(progressQuery(openingFilter()));
-  }, () => undefined);
+  void session.then(
+    (me) => {
+      if (me && !me.user.mustChangePassword) void queryClient.prefetchQuery(progressQuery(openingFilter()));
+    },
+    () => undefined,
+  );
   return null;
 };

@@ -47,7 +47,9 @@ export default function DashboardScene() {
   // button that says how many are in use (the subtitle above still names the unit and the date).
   const isPhone = useIsPhone();
   const [showFilters, setShowFilters] = useState(false);
-  const activeFilters = [unitId, asOf === today ? undefined : asOf, documentId, status, includeSubmitted || undefined].filter((v) => v !== undefined).length;
+  const activeFilters = [unitId, asOf === today ? undefined : asOf, documentId, status, includeSubmitted || undefined].filter(
+    (v) => v !== undefined,
+  ).length;
 
   return (
     <div className="scene dashboard" data-testid="dashboard-scene">
@@ -55,18 +57,32 @@ export default function DashboardScene() {
         <div>
           <h1 className="scene-title">Tổng quan</h1>
           <Typography.Text type="secondary">
-            Tiến độ các chỉ tiêu nghị quyết áp dụng cho {unitName ?? 'đơn vị'}, tính trực tiếp từ sổ sách và báo cáo đến ngày {formatViDate(asOf)}.
+            Tiến độ các chỉ tiêu nghị quyết áp dụng cho {unitName ?? 'đơn vị'}, tính trực tiếp từ sổ sách và báo cáo đến ngày{' '}
+            {formatViDate(asOf)}.
           </Typography.Text>
         </div>
         <ReportDocumentButton unitId={viewedId} unitName={unitName} documents={documents} documentId={documentId} year={year} />
       </div>
       {isPhone && (
-        <Button block icon={<FilterOutlined />} className="dashboard-filters-toggle" aria-expanded={showFilters} onClick={() => setShowFilters((v) => !v)} data-testid="dashboard-filters-toggle">
+        <Button
+          block
+          icon={<FilterOutlined />}
+          className="dashboard-filters-toggle"
+          aria-expanded={showFilters}
+          onClick={() => setShowFilters((v) => !v)}
+          data-testid="dashboard-filters-toggle"
+        >
           {showFilters ? 'Ẩn bộ lọc' : `Bộ lọc: đơn vị, ngày, văn bản, trạng thái${activeFilters ? ` (${activeFilters} đang chọn)` : ''}`}
         </Button>
       )}
       {(!isPhone || showFilters) && (
-        <Suspense fallback={<Card size="small" className="dashboard-filters dashboard-filters-loading"><Spin size="small" description="Đang tải bộ lọc…" /></Card>}>
+        <Suspense
+          fallback={
+            <Card size="small" className="dashboard-filters dashboard-filters-loading">
+              <Spin size="small" description="Đang tải bộ lọc…" />
+            </Card>
+          }
+        >
           <DashboardFilters
             viewedId={viewedId}
             me={me.data ? { id: me.data.unit.id, name: me.data.unit.name } : null}
@@ -98,10 +114,14 @@ export default function DashboardScene() {
               </Empty>
             </Card>
           ) : cards.length === 0 ? (
-            <Card><Empty description="Không có chỉ tiêu nào khớp với điều kiện lọc." /></Card>
+            <Card>
+              <Empty description="Không có chỉ tiêu nào khớp với điều kiện lọc." />
+            </Card>
           ) : (
             <div className={`target-grid${list.isFetching ? ' is-refreshing' : ''}`} data-testid="target-grid">
-              {cards.map((t) => <TargetCard key={t.targetId} t={t} onOpen={setOpen} />)}
+              {cards.map((t) => (
+                <TargetCard key={t.targetId} t={t} onOpen={setOpen} />
+              ))}
             </div>
           )}
         </>

@@ -3,7 +3,15 @@ import { formatCount } from '../../components/registry/registry-format.ts';
 import { STATUS_COLORS, STATUS_LABELS, STATUS_ORDER } from './target-format.ts';
 
 /** Counts per status; a click filters the cards to that status (a second click clears it). */
-export function StatusSummaryStrip({ counts, active, onPick }: { counts: Record<ProgressStatus, number>; active?: ProgressStatus; onPick: (s: ProgressStatus | undefined) => void }) {
+export function StatusSummaryStrip({
+  counts,
+  active,
+  onPick,
+}: {
+  counts: Record<ProgressStatus, number>;
+  active?: ProgressStatus;
+  onPick: (s: ProgressStatus | undefined) => void;
+}) {
   const total = STATUS_ORDER.reduce((sum, s) => sum + counts[s], 0);
   return (
     <div className="status-strip" data-testid="status-summary">
@@ -20,7 +28,9 @@ export function StatusSummaryStrip({ counts, active, onPick }: { counts: Record<
           onClick={() => onPick(active === s ? undefined : s)}
           data-testid={`status-count-${s}`}
         >
-          <span className="status-chip-count" style={{ color: STATUS_COLORS[s] }}>{formatCount(counts[s])}</span>
+          <span className="status-chip-count" style={{ color: STATUS_COLORS[s] }}>
+            {formatCount(counts[s])}
+          </span>
           <span className="status-chip-label">{STATUS_LABELS[s]}</span>
         </button>
       ))}

@@ -7,7 +7,16 @@ import { errorMessage } from '../../api/api-client.ts';
 import { seriesQuery, type TargetProgress } from '../../api/progress.api.ts';
 import { formatViDate } from '../../lib/calendar-date.ts';
 import { BreakdownTable, type UnitCrumb } from './breakdown.table.tsx';
-import { STATUS_TAG, forecastSentence, formatIndicatorValue, formatShare, pathStartSentence, reportingSentence, statusColor, targetSentence } from './target-format.ts';
+import {
+  STATUS_TAG,
+  forecastSentence,
+  formatIndicatorValue,
+  formatShare,
+  pathStartSentence,
+  reportingSentence,
+  statusColor,
+  targetSentence,
+} from './target-format.ts';
 import { TrendChart } from './trend.chart.tsx';
 import { trendChartData } from './trend-chart.model.ts';
 
@@ -39,24 +48,37 @@ export function TargetDetailDrawer({ t, unit, asOf, includeSubmitted, onClose }:
           {t.subject && <div className="cell-muted">{t.subject}</div>}
         </Descriptions.Item>
         <Descriptions.Item label="Văn bản" span={2}>
-          {t.document.symbol ? `${t.document.symbol} — ` : ''}{t.document.title}
+          {t.document.symbol ? `${t.document.symbol} — ` : ''}
+          {t.document.title}
           <div className="cell-muted">Đơn vị giao chỉ tiêu: {t.owner.name}</div>
           {t.origin && <div className="cell-muted">{t.origin}</div>}
           {canAllocate && (
-            <Link to={`/tong-quan/giao-chi-tieu/${t.targetId}`} data-testid="target-allocate">Giao chỉ tiêu cho các đơn vị trực thuộc</Link>
+            <Link to={`/tong-quan/giao-chi-tieu/${t.targetId}`} data-testid="target-allocate">
+              Giao chỉ tiêu cho các đơn vị trực thuộc
+            </Link>
           )}
         </Descriptions.Item>
         <Descriptions.Item label={`Thực hiện (${formatViDate(t.measuredOn)})`}>
-          {t.value === null ? <span className="cell-muted">Chưa có số liệu</span> : <strong>{formatIndicatorValue(t.value, t.indicator.unit)}</strong>}
+          {t.value === null ? (
+            <span className="cell-muted">Chưa có số liệu</span>
+          ) : (
+            <strong>{formatIndicatorValue(t.value, t.indicator.unit)}</strong>
+          )}
           {t.reportingUnits !== null && <div className="cell-muted">{reportingSentence(t.reportingUnits)}</div>}
         </Descriptions.Item>
         <Descriptions.Item label="Trạng thái">
-          <Tag color={STATUS_TAG[status]} data-testid="detail-status">{statusLabel}</Tag>
+          <Tag color={STATUS_TAG[status]} data-testid="detail-status">
+            {statusLabel}
+          </Tag>
           {shareAchieved !== null && <span>đạt {formatShare(shareAchieved)} chỉ tiêu</span>}
         </Descriptions.Item>
         <Descriptions.Item label="Theo tiến độ, đến nay cần đạt">
           {expectedNow === null ? <span className="cell-muted">—</span> : formatIndicatorValue(expectedNow, t.indicator.unit)}
-          {pathStart && <div className="cell-muted" data-testid="detail-path-start">{pathStartSentence(pathStart, t.indicator.unit)}</div>}
+          {pathStart && (
+            <div className="cell-muted" data-testid="detail-path-start">
+              {pathStartSentence(pathStart, t.indicator.unit)}
+            </div>
+          )}
         </Descriptions.Item>
         <Descriptions.Item label="Dự báo">
           <span data-testid="detail-forecast">{t.progress.forecast ? forecast : <span className="cell-muted">{forecast}</span>}</span>
@@ -69,7 +91,14 @@ export function TargetDetailDrawer({ t, unit, asOf, includeSubmitted, onClose }:
       {chart && chart.actual.length === 0 && <div className="trend-chart-empty">Chưa có số liệu để vẽ diễn biến.</div>}
 
       <h3 className="target-detail-heading">Các đơn vị trực thuộc — đơn vị chậm tiến độ trước</h3>
-      <BreakdownTable targetId={t.targetId} unit={t.indicator.unit} asOf={asOf} includeSubmitted={includeSubmitted} path={path} onPathChange={setPath} />
+      <BreakdownTable
+        targetId={t.targetId}
+        unit={t.indicator.unit}
+        asOf={asOf}
+        includeSubmitted={includeSubmitted}
+        path={path}
+        onPathChange={setPath}
+      />
     </Drawer>
   );
 }

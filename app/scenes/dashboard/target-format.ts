@@ -21,7 +21,9 @@ export function timingPhrase(timing: TargetProgress['timing']): string {
  * "Trên 140.000 đoàn viên — đến năm 2028", "Từ 85% trở lên — hằng năm". The noun only follows
  * counts (a percent or ratio already names itself through the indicator).
  */
-export function targetSentence(t: Pick<TargetProgress, 'comparator' | 'targetValue' | 'timing'> & { indicator: { unit: string; code?: string } }): string {
+export function targetSentence(
+  t: Pick<TargetProgress, 'comparator' | 'targetValue' | 'timing'> & { indicator: { unit: string; code?: string } },
+): string {
   const noun = t.indicator.unit === 'count' ? countNoun(t.indicator.code) : '';
   return `${targetValuePhrase(t.comparator, t.targetValue, t.indicator.unit)}${noun ? ` ${noun}` : ''} — ${timingPhrase(t.timing)}`;
 }
@@ -167,7 +169,10 @@ export function periodAsOf(year: number, today: string): string {
 }
 
 /** Cards to show: the status filter, then the ones needing attention first (missed, behind, …, no data). */
-export function visibleTargets<T extends Pick<TargetProgress, 'progress' | 'targetId'>>(items: readonly T[], filter: { status?: ProgressStatus }): T[] {
+export function visibleTargets<T extends Pick<TargetProgress, 'progress' | 'targetId'>>(
+  items: readonly T[],
+  filter: { status?: ProgressStatus },
+): T[] {
   return items
     .filter((t) => (filter.status ? t.progress.status === filter.status : true))
     .sort((a, b) => STATUS_ORDER.indexOf(a.progress.status) - STATUS_ORDER.indexOf(b.progress.status) || a.targetId - b.targetId);

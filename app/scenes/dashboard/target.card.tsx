@@ -1,7 +1,17 @@
 import { Card, Progress, Tag, Typography } from 'antd';
 import type { TargetProgress } from '../../api/progress.api.ts';
 import { formatViDate } from '../../lib/calendar-date.ts';
-import { STATUS_TAG, barPercent, forecastSentence, forecastTone, formatIndicatorValue, formatShare, reportingSentence, statusColor, targetSentence } from './target-format.ts';
+import {
+  STATUS_TAG,
+  barPercent,
+  forecastSentence,
+  forecastTone,
+  formatIndicatorValue,
+  formatShare,
+  reportingSentence,
+  statusColor,
+  targetSentence,
+} from './target-format.ts';
 
 /** One target at a glance: what was promised, where it stands, and where the current pace leads. */
 export function TargetCard({ t, onOpen }: { t: TargetProgress; onOpen: (t: TargetProgress) => void }) {
@@ -21,19 +31,33 @@ export function TargetCard({ t, onOpen }: { t: TargetProgress; onOpen: (t: Targe
       onKeyDown={(e) => (e.key === 'Enter' || e.key === ' ') && onOpen(t)}
     >
       <div className="target-card-top">
-        <Tag color={STATUS_TAG[status]} data-testid="target-status">{statusLabel}</Tag>
-        <span className="target-card-doc" title={t.document.title}>{t.document.symbol ?? t.document.title}</span>
+        <Tag color={STATUS_TAG[status]} data-testid="target-status">
+          {statusLabel}
+        </Tag>
+        <span className="target-card-doc" title={t.document.title}>
+          {t.document.symbol ?? t.document.title}
+        </span>
       </div>
       <div className="target-card-name">{t.indicator.name}</div>
       {t.subject && t.subject !== t.indicator.name && <div className="target-card-subject">{t.subject}</div>}
-      <div className="target-card-goal" data-testid="target-goal">{targetSentence(t)}</div>
-      {t.origin && <div className="target-card-subject" data-testid="target-origin">{t.origin}</div>}
+      <div className="target-card-goal" data-testid="target-goal">
+        {targetSentence(t)}
+      </div>
+      {t.origin && (
+        <div className="target-card-subject" data-testid="target-origin">
+          {t.origin}
+        </div>
+      )}
       <div className="target-card-actual">
         {noData ? (
-          <span className="target-card-nodata" data-testid="target-actual">Chưa có số liệu</span>
+          <span className="target-card-nodata" data-testid="target-actual">
+            Chưa có số liệu
+          </span>
         ) : (
           <>
-            <span className="target-card-value" data-testid="target-actual">{formatIndicatorValue(t.value, t.indicator.unit)}</span>
+            <span className="target-card-value" data-testid="target-actual">
+              {formatIndicatorValue(t.value, t.indicator.unit)}
+            </span>
             <span className="target-card-share">{formatShare(shareAchieved)} chỉ tiêu</span>
           </>
         )}
@@ -49,7 +73,10 @@ export function TargetCard({ t, onOpen }: { t: TargetProgress; onOpen: (t: Targe
         {forecast}
       </Typography.Text>
       <div className="target-card-foot">
-        <span>Số liệu ngày {formatViDate(t.measuredOn)}{t.timing.kind === 'annual' ? ` · ${t.period.label}` : ''}</span>
+        <span>
+          Số liệu ngày {formatViDate(t.measuredOn)}
+          {t.timing.kind === 'annual' ? ` · ${t.period.label}` : ''}
+        </span>
         {reporting && <span data-testid="target-reporting">{reporting}</span>}
       </div>
     </Card>

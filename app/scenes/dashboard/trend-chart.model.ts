@@ -18,7 +18,10 @@ export function forecastEnd(timing: TargetProgress['timing']): string {
   return timing.kind === 'deadline' ? timing.deadline : `${timing.year}-12-31`;
 }
 
-export function trendChartData(points: readonly { date: string; value: number }[], t: Pick<TargetProgress, 'targetValue' | 'timing' | 'progress' | 'indicator'>): TrendChartData {
+export function trendChartData(
+  points: readonly { date: string; value: number }[],
+  t: Pick<TargetProgress, 'targetValue' | 'timing' | 'progress' | 'indicator'>,
+): TrendChartData {
   const actual = [...points].sort((a, b) => a.date.localeCompare(b.date)).map((p): ChartPoint => [p.date, p.value]);
   const end = forecastEnd(t.timing);
   const last = actual.at(-1);
@@ -27,5 +30,13 @@ export function trendChartData(points: readonly { date: string; value: number }[
   if (f && last && last[0] < end) forecast.push(last, [end, f.projectedValue]);
   const first = actual[0]?.[0] ?? end;
   const lastDate = [end, last?.[0] ?? end].sort().at(-1)!;
-  return { actual, target: [[first, t.targetValue], [lastDate, t.targetValue]], forecast, unit: t.indicator.unit };
+  return {
+    actual,
+    target: [
+      [first, t.targetValue],
+      [lastDate, t.targetValue],
+    ],
+    forecast,
+    unit: t.indicator.unit,
+  };
 }

@@ -20,7 +20,10 @@ export function TrendChart({ data, color }: { data: TrendChartData; color: strin
 
   useEffect(() => {
     let alive = true;
-    import('./echarts-core.ts').then((m) => alive && setMod(m), () => alive && setFailed(true));
+    import('./echarts-core.ts').then(
+      (m) => alive && setMod(m),
+      () => alive && setFailed(true),
+    );
     return () => {
       alive = false;
     };
@@ -41,7 +44,12 @@ export function TrendChart({ data, color }: { data: TrendChartData; color: strin
       },
       xAxis: { type: 'time', axisLabel: { formatter: (ms: number) => dayOf(ms), hideOverlap: true } },
       // A share cannot pass 100%: the axis stops there unless a figure really does.
-      yAxis: { type: 'value', scale: true, max: data.unit === 'percent' ? (e: { max: number }) => (e.max <= 100 ? 100 : e.max) : undefined, axisLabel: { formatter: (v: number) => fmt(v) } },
+      yAxis: {
+        type: 'value',
+        scale: true,
+        max: data.unit === 'percent' ? (e: { max: number }) => (e.max <= 100 ? 100 : e.max) : undefined,
+        axisLabel: { formatter: (v: number) => fmt(v) },
+      },
       series: [
         { name: 'Thực hiện', type: 'line', data: data.actual, color, symbolSize: 7, lineStyle: { width: 3 } },
         { name: 'Chỉ tiêu', type: 'line', data: data.target, color: TARGET_COLOR, symbol: 'none', lineStyle: { width: 2 } },

@@ -23,11 +23,32 @@ interface Shape {
   workersCountedOn?: Dayjs | null;
 }
 
-const FIELDS = ['taxCode', 'name', 'sector', 'industry', 'address', 'provinceName', 'communeName', 'areaUnitId', 'cdcsUnitId', 'workers', 'womenWorkers', 'workersCountedOn'] as const;
+const FIELDS = [
+  'taxCode',
+  'name',
+  'sector',
+  'industry',
+  'address',
+  'provinceName',
+  'communeName',
+  'areaUnitId',
+  'cdcsUnitId',
+  'workers',
+  'womenWorkers',
+  'workersCountedOn',
+] as const;
 const blank = (v: string | undefined) => v?.normalize('NFC').trim() || null;
 
 /** Adds or edits an employer; the tax code is checked by the server (10 or 10-3 digits with a check digit). */
-export function EmployerFormModal({ employer, onClose, onSaved }: { employer: EmployerItem | null; onClose: () => void; onSaved: (e: EmployerItem) => void }) {
+export function EmployerFormModal({
+  employer,
+  onClose,
+  onSaved,
+}: {
+  employer: EmployerItem | null;
+  onClose: () => void;
+  onSaved: (e: EmployerItem) => void;
+}) {
   const [form] = Form.useForm<Shape>();
   const [saving, setSaving] = useState(false);
   const [formError, setFormError] = useState<string>();
@@ -49,7 +70,9 @@ export function EmployerFormModal({ employer, onClose, onSaved }: { employer: Em
     setSaving(true);
     setFormError(undefined);
     try {
-      onSaved(employer ? await updateEmployer(employer.id, fields) : await createEmployer({ taxCode: (v.taxCode ?? '').trim(), ...fields }));
+      onSaved(
+        employer ? await updateEmployer(employer.id, fields) : await createEmployer({ taxCode: (v.taxCode ?? '').trim(), ...fields }),
+      );
     } catch (error) {
       const split = splitFormErrors(error, FIELDS);
       form.setFields(split.fields);

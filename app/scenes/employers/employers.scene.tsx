@@ -39,7 +39,9 @@ export default function EmployersScene() {
   const [editing, setEditing] = useState<EmployerItem | null>();
   const navigate = useNavigate();
   const sorting: CursorTableSort<NonNullable<EmployerFilter['sort']>> = {
-    value: sort, defaultValue: 'name', onChange: setSort,
+    value: sort,
+    defaultValue: 'name',
+    onChange: setSort,
     columns: {
       name: { value: 'name', direction: 'ascend', hint: 'Sắp xếp theo tên doanh nghiệp (A→Z)' },
       workers: { value: 'workers', direction: 'descend', hint: 'Sắp xếp theo số lao động, đông nhất trước' },
@@ -51,7 +53,9 @@ export default function EmployersScene() {
       <div className="scene-header">
         <div>
           <h1 className="scene-title">Doanh nghiệp</h1>
-          <Typography.Text type="secondary">Đơn vị sử dụng lao động trên địa bàn, số lao động và tình trạng thành lập công đoàn cơ sở.</Typography.Text>
+          <Typography.Text type="secondary">
+            Đơn vị sử dụng lao động trên địa bàn, số lao động và tình trạng thành lập công đoàn cơ sở.
+          </Typography.Text>
         </div>
         {canWrite && (
           <Space>
@@ -66,10 +70,32 @@ export default function EmployersScene() {
       </div>
       <Card>
         <Space wrap className="registry-filters">
-          <Input allowClear prefix={<SearchOutlined />} placeholder="Tên (không cần dấu) hoặc mã số thuế" value={text} onChange={(e) => setText(e.target.value)} style={{ width: 300 }} data-testid="employers-search" />
+          <Input
+            allowClear
+            prefix={<SearchOutlined />}
+            placeholder="Tên (không cần dấu) hoặc mã số thuế"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            style={{ width: 300 }}
+            data-testid="employers-search"
+          />
           <UnitPicker allowClear placeholder="Lọc theo đơn vị" value={unitId} onChange={setUnitId} className="registry-filter-unit" />
-          <Select allowClear placeholder="Khu vực" value={sector} onChange={setSector} style={{ width: 220 }} options={[...SECTOR_OPTIONS]} />
-          <InputNumber min={0} placeholder="Từ N lao động trở lên" value={minWorkersText} onChange={(v) => setMinWorkers(v)} style={{ width: 200 }} data-testid="employers-min-workers" />
+          <Select
+            allowClear
+            placeholder="Khu vực"
+            value={sector}
+            onChange={setSector}
+            style={{ width: 220 }}
+            options={[...SECTOR_OPTIONS]}
+          />
+          <InputNumber
+            min={0}
+            placeholder="Từ N lao động trở lên"
+            value={minWorkersText}
+            onChange={(v) => setMinWorkers(v)}
+            style={{ width: 200 }}
+            data-testid="employers-min-workers"
+          />
           <Select
             value={hasCdcs === undefined ? 'all' : hasCdcs ? 'yes' : 'no'}
             onChange={(v: string) => setHasCdcs(v === 'all' ? undefined : v === 'yes')}
@@ -105,12 +131,19 @@ export default function EmployersScene() {
               render: (_, e) => (
                 <div>
                   <div className="cell-strong">{e.name}</div>
-                  <span className="cell-muted">MST {e.taxCode}{e.industry ? ` · ${e.industry}` : ''}</span>
+                  <span className="cell-muted">
+                    MST {e.taxCode}
+                    {e.industry ? ` · ${e.industry}` : ''}
+                  </span>
                 </div>
               ),
             },
             { title: 'Khu vực', dataIndex: 'sectorLabel', width: 150 },
-            { title: 'Địa bàn', key: 'area', render: (_, e) => [e.communeName, e.provinceName].filter(Boolean).join(', ') || e.areaUnit.name },
+            {
+              title: 'Địa bàn',
+              key: 'area',
+              render: (_, e) => [e.communeName, e.provinceName].filter(Boolean).join(', ') || e.areaUnit.name,
+            },
             {
               title: 'Lao động',
               key: 'workers',
@@ -127,7 +160,16 @@ export default function EmployersScene() {
             },
             { title: 'Công đoàn cơ sở', key: 'cdcs', render: (_, e) => (e.cdcs ? e.cdcs.name : <Tag color="orange">Chưa có CĐCS</Tag>) },
             ...(canWrite
-              ? [{ title: '', key: 'edit', width: 56, render: (_: unknown, e: EmployerItem) => <Button type="text" icon={<EditOutlined />} aria-label="Sửa" onClick={() => setEditing(e)} /> }]
+              ? [
+                  {
+                    title: '',
+                    key: 'edit',
+                    width: 56,
+                    render: (_: unknown, e: EmployerItem) => (
+                      <Button type="text" icon={<EditOutlined />} aria-label="Sửa" onClick={() => setEditing(e)} />
+                    ),
+                  },
+                ]
               : []),
           ]}
         />

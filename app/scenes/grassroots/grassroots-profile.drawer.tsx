@@ -44,7 +44,11 @@ function ProfileForm({ cdcs, onSaved }: { cdcs: GrassrootsItem; onSaved: (g: Gra
       form={form}
       layout="vertical"
       onFinish={submit}
-      initialValues={{ chairName: cdcs.chairName ?? '', foundingDecision: cdcs.foundingDecision ?? '', foundedOn: cdcs.foundedOn ? dayjs(cdcs.foundedOn) : null }}
+      initialValues={{
+        chairName: cdcs.chairName ?? '',
+        foundingDecision: cdcs.foundingDecision ?? '',
+        foundedOn: cdcs.foundedOn ? dayjs(cdcs.foundedOn) : null,
+      }}
       style={{ marginTop: 24 }}
     >
       <Form.Item name="chairName" label="Chủ tịch công đoàn cơ sở">

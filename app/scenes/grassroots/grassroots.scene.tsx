@@ -32,7 +32,9 @@ export default function GrassrootsScene() {
   const { canWrite } = useRegistryAccess();
   const navigate = useNavigate();
   const sorting: CursorTableSort<NonNullable<GrassrootsFilter['sort']>> = {
-    value: sort, defaultValue: 'name', onChange: setSort,
+    value: sort,
+    defaultValue: 'name',
+    onChange: setSort,
     columns: {
       name: { value: 'name', direction: 'ascend', hint: 'Sắp xếp theo tên công đoàn cơ sở (A→Z)' },
       founded: { value: 'founded', direction: 'descend', hint: 'Sắp xếp theo ngày thành lập, mới nhất trước' },
@@ -47,7 +49,9 @@ export default function GrassrootsScene() {
       <div className="scene-header">
         <div>
           <h1 className="scene-title">Công đoàn cơ sở</h1>
-          <Typography.Text type="secondary">Công đoàn cơ sở thuộc đơn vị bạn: doanh nghiệp, ngày thành lập, chủ tịch và số đoàn viên đang sinh hoạt.</Typography.Text>
+          <Typography.Text type="secondary">
+            Công đoàn cơ sở thuộc đơn vị bạn: doanh nghiệp, ngày thành lập, chủ tịch và số đoàn viên đang sinh hoạt.
+          </Typography.Text>
         </div>
         {canWrite && (
           <Button icon={<UploadOutlined />} onClick={() => navigate('/cong-doan-co-so/nhap')} data-testid="grassroots-import">
@@ -57,9 +61,24 @@ export default function GrassrootsScene() {
       </div>
       <Card>
         <Space wrap className="registry-filters">
-          <Input allowClear prefix={<SearchOutlined />} placeholder="Tên công đoàn cơ sở (không cần dấu)" value={text} onChange={(e) => setText(e.target.value)} style={{ width: 300 }} data-testid="grassroots-search" />
+          <Input
+            allowClear
+            prefix={<SearchOutlined />}
+            placeholder="Tên công đoàn cơ sở (không cần dấu)"
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            style={{ width: 300 }}
+            data-testid="grassroots-search"
+          />
           <UnitPicker allowClear placeholder="Lọc theo đơn vị" value={unitId} onChange={setUnitId} className="registry-filter-unit" />
-          <Select allowClear placeholder="Khu vực" value={sector} onChange={setSector} style={{ width: 220 }} options={[...SECTOR_OPTIONS]} />
+          <Select
+            allowClear
+            placeholder="Khu vực"
+            value={sector}
+            onChange={setSector}
+            style={{ width: 220 }}
+            options={[...SECTOR_OPTIONS]}
+          />
           <Select
             value={status ?? 'all'}
             onChange={(v: string) => setStatus(v === 'all' ? undefined : (v as GrassrootsFilter['status']))}
@@ -96,13 +115,25 @@ export default function GrassrootsScene() {
               render: (_, g) => (
                 <div>
                   <div className="cell-strong">{g.name}</div>
-                  <span className="cell-muted">{g.code} · {g.parent.name}</span>
+                  <span className="cell-muted">
+                    {g.code} · {g.parent.name}
+                  </span>
                 </div>
               ),
             },
             { title: 'Khu vực', dataIndex: 'sectorLabel', width: 150 },
-            { title: 'Doanh nghiệp', key: 'employer', render: (_, g) => g.employer?.name ?? <Typography.Text type="secondary">Chưa gắn</Typography.Text> },
-            { title: 'Đoàn viên', key: 'members', width: 100, align: 'right', render: (_, g) => <span className="cell-number">{formatCount(g.members)}</span> },
+            {
+              title: 'Doanh nghiệp',
+              key: 'employer',
+              render: (_, g) => g.employer?.name ?? <Typography.Text type="secondary">Chưa gắn</Typography.Text>,
+            },
+            {
+              title: 'Đoàn viên',
+              key: 'members',
+              width: 100,
+              align: 'right',
+              render: (_, g) => <span className="cell-number">{formatCount(g.members)}</span>,
+            },
             { title: 'Thành lập', key: 'founded', width: 110, render: (_, g) => formatViDate(g.foundedOn) },
             { title: 'Chủ tịch', dataIndex: 'chairName', width: 170 },
             {

@@ -9,10 +9,12 @@ describe('importConfirmation', () => {
       listName: 'sổ đoàn viên',
       unitName: 'Công đoàn cơ sở Công ty TNHH Dệt Gia Lộc',
     });
-    expect(title).toBe('Nhập chính thức 1.234 đoàn viên từ tệp doan-vien.xlsx vào sổ đoàn viên của Công đoàn cơ sở Công ty TNHH Dệt Gia Lộc?');
+    expect(title).toBe(
+      'Nhập chính thức 1.234 đoàn viên từ tệp doan-vien.xlsx vào sổ đoàn viên của Công đoàn cơ sở Công ty TNHH Dệt Gia Lộc?',
+    );
     expect(content).toBe(
-      'Theo kết quả chạy thử: thêm mới 1.200, cập nhật 34, giữ nguyên 0. 34 bản ghi đã có sẽ được thay bằng thông tin trong tệp. '
-        + '12 dòng bị từ chối sẽ không được nhập; tải các dòng này về để sửa rồi nhập lại. Dữ liệu được ghi ngay vào sổ đoàn viên.',
+      'Theo kết quả chạy thử: thêm mới 1.200, cập nhật 34, giữ nguyên 0. 34 bản ghi đã có sẽ được thay bằng thông tin trong tệp. ' +
+        '12 dòng bị từ chối sẽ không được nhập; tải các dòng này về để sửa rồi nhập lại. Dữ liệu được ghi ngay vào sổ đoàn viên.',
     );
   });
 
@@ -23,6 +25,8 @@ describe('importConfirmation', () => {
       listName: 'danh sách công đoàn cơ sở',
       unitName: 'Công đoàn phường Trảng Bàng',
     });
-    expect(content).toBe('Theo kết quả chạy thử: thêm mới 3, cập nhật 0, giữ nguyên 0. Dữ liệu được ghi ngay vào danh sách công đoàn cơ sở.');
+    expect(content).toBe(
+      'Theo kết quả chạy thử: thêm mới 3, cập nhật 0, giữ nguyên 0. Dữ liệu được ghi ngay vào danh sách công đoàn cơ sở.',
+    );
   });
 });

@@ -23,9 +23,12 @@ export interface ImportConfirmationInput {
 export function importConfirmation({ dryRun, noun, listName, unitName }: ImportConfirmationInput): ImportConfirmation {
   const written = dryRun.inserted + dryRun.updated;
   const title = `Nhập chính thức ${formatCount(written)} ${noun} từ tệp ${dryRun.fileName} vào ${listName} của ${unitName}?`;
-  const parts = [`Theo kết quả chạy thử: thêm mới ${formatCount(dryRun.inserted)}, cập nhật ${formatCount(dryRun.updated)}, giữ nguyên ${formatCount(dryRun.unchanged)}.`];
+  const parts = [
+    `Theo kết quả chạy thử: thêm mới ${formatCount(dryRun.inserted)}, cập nhật ${formatCount(dryRun.updated)}, giữ nguyên ${formatCount(dryRun.unchanged)}.`,
+  ];
   if (dryRun.updated > 0) parts.push(`${formatCount(dryRun.updated)} bản ghi đã có sẽ được thay bằng thông tin trong tệp.`);
-  if (dryRun.rejected > 0) parts.push(`${formatCount(dryRun.rejected)} dòng bị từ chối sẽ không được nhập; tải các dòng này về để sửa rồi nhập lại.`);
+  if (dryRun.rejected > 0)
+    parts.push(`${formatCount(dryRun.rejected)} dòng bị từ chối sẽ không được nhập; tải các dòng này về để sửa rồi nhập lại.`);
   parts.push(`Dữ liệu được ghi ngay vào ${listName}.`);
   return { title, content: parts.join(' ') };
 }

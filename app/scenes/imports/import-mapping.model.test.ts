@@ -25,20 +25,34 @@ describe('import column mapping', () => {
       { path: 'column:0', message: 'Tên người lao động' },
       { path: 'fullName', message: 'không phải cột' },
     ]);
-    expect(columns).toEqual([{ index: 0, title: 'Tên người lao động' }, { index: 2, title: 'Ngay sinh' }]);
+    expect(columns).toEqual([
+      { index: 0, title: 'Tên người lao động' },
+      { index: 2, title: 'Ngay sinh' },
+    ]);
   });
 
   it("guesses fields from the registry's own titles and synonyms, without accents and never twice", () => {
-    const mapping = guessMapping([
-      { index: 0, title: 'STT' },
-      { index: 1, title: 'HO VA TEN' },
-      { index: 2, title: 'Ngày sinh (dd/mm/yyyy)' },
-      { index: 3, title: 'Ngày sinh' },
-      { index: 4, title: 'Mã CĐCS' },
-      { index: 5, title: 'SĐT' },
-    ], MEMBER_FIELDS);
+    const mapping = guessMapping(
+      [
+        { index: 0, title: 'STT' },
+        { index: 1, title: 'HO VA TEN' },
+        { index: 2, title: 'Ngày sinh (dd/mm/yyyy)' },
+        { index: 3, title: 'Ngày sinh' },
+        { index: 4, title: 'Mã CĐCS' },
+        { index: 5, title: 'SĐT' },
+      ],
+      MEMBER_FIELDS,
+    );
     expect(mapping).toEqual({ 0: null, 1: 'fullName', 2: null, 3: 'birthDate', 4: 'cdcsCode', 5: 'phone' });
-    expect(guessMapping([{ index: 0, title: 'Ten CDCS' }, { index: 1, title: 'Ma cong doan co so' }], GRASSROOTS_FIELDS)).toEqual({ 0: 'name', 1: 'code' });
+    expect(
+      guessMapping(
+        [
+          { index: 0, title: 'Ten CDCS' },
+          { index: 1, title: 'Ma cong doan co so' },
+        ],
+        GRASSROOTS_FIELDS,
+      ),
+    ).toEqual({ 0: 'name', 1: 'code' });
   });
 
   it('names the fields chosen for two columns, and the required ones no column holds', () => {

@@ -38,16 +38,32 @@ export function ImportMappingStep(props: {
                 style={{ width: 240 }}
                 value={props.mapping[c.index] ?? SKIP}
                 onChange={(v: string) => props.onChange({ ...props.mapping, [c.index]: v === SKIP ? null : v })}
-                options={[{ value: SKIP, label: 'Bỏ qua' }, ...props.fields.map((f) => ({ value: f.key, label: f.required ? `${f.label} (bắt buộc)` : f.label }))]}
+                options={[
+                  { value: SKIP, label: 'Bỏ qua' },
+                  ...props.fields.map((f) => ({ value: f.key, label: f.required ? `${f.label} (bắt buộc)` : f.label })),
+                ]}
                 data-testid={`import-mapping-${c.index}`}
               />
             ),
           },
         ]}
       />
-      {duplicated.length > 0 && <Alert type="error" showIcon title={`Mỗi trường chỉ được chọn cho một cột: ${duplicated.join(', ')}.`} style={{ marginBottom: 16 }} />}
+      {duplicated.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          title={`Mỗi trường chỉ được chọn cho một cột: ${duplicated.join(', ')}.`}
+          style={{ marginBottom: 16 }}
+        />
+      )}
       {missing.length > 0 && (
-        <Alert type="info" showIcon title={`Chưa có cột nào là trường bắt buộc: ${missing.join(', ')}.`} style={{ marginBottom: 16 }} data-testid="import-mapping-missing" />
+        <Alert
+          type="info"
+          showIcon
+          title={`Chưa có cột nào là trường bắt buộc: ${missing.join(', ')}.`}
+          style={{ marginBottom: 16 }}
+          data-testid="import-mapping-missing"
+        />
       )}
       <Space>
         <Button type="primary" disabled={duplicated.length > 0} onClick={props.onSubmit} data-testid="import-mapping-submit">

@@ -22,7 +22,8 @@ export function ImportProgress({ job }: { job: ImportStatus }) {
 function shownNote(job: ImportStatus): string | null {
   const parts: string[] = [];
   const storedRows = job.rejected - job.rejectionsNotStored;
-  if (job.rejections.length >= 500 && storedRows > 0) parts.push(`hiển thị ${formatCount(job.rejections.length)} lỗi đầu tiên; tệp tải về có đủ ${formatCount(storedRows)} dòng đã lưu`);
+  if (job.rejections.length >= 500 && storedRows > 0)
+    parts.push(`hiển thị ${formatCount(job.rejections.length)} lỗi đầu tiên; tệp tải về có đủ ${formatCount(storedRows)} dòng đã lưu`);
   if (job.rejectionsNotStored > 0) parts.push(`và ${formatCount(job.rejectionsNotStored)} dòng lỗi khác không được lưu`);
   return parts.length ? parts.join('; ') : null;
 }
@@ -44,31 +45,51 @@ export function ImportReport({ job, listName }: { job: ImportStatus; /** "sổ �
         type={job.rejected ? 'warning' : 'success'}
         showIcon
         title={job.dryRun ? `Kết quả chạy thử (chưa ghi gì vào ${listName})` : 'Đã nhập xong'}
-        description={<div className="import-accounting" data-testid="import-accounting">{importAccounting(job, job.dryRun)}</div>}
+        description={
+          <div className="import-accounting" data-testid="import-accounting">
+            {importAccounting(job, job.dryRun)}
+          </div>
+        }
       />
       <Row gutter={16} style={{ margin: '16px 0' }}>
         {stats.map((s) => (
           <Col span={6} key={s.key}>
-            <Statistic title={s.label} value={formatCount(s.value)} styles={{ content: { color: s.color } }} data-testid={`import-count-${s.key}`} />
+            <Statistic
+              title={s.label}
+              value={formatCount(s.value)}
+              styles={{ content: { color: s.color } }}
+              data-testid={`import-count-${s.key}`}
+            />
           </Col>
         ))}
       </Row>
       {job.message && <Alert type="info" showIcon style={{ marginBottom: 12 }} title={job.message} data-testid="import-notes" />}
       {job.rejected > 0 && job.rejectionsExpired && (
-        <Alert type="info" showIcon title="Danh sách dòng bị từ chối đã được xóa: chỉ lưu 30 ngày sau lượt nhập. Hãy chạy thử lại tệp nếu cần xem lại." data-testid="import-rejections-expired" />
+        <Alert
+          type="info"
+          showIcon
+          title="Danh sách dòng bị từ chối đã được xóa: chỉ lưu 30 ngày sau lượt nhập. Hãy chạy thử lại tệp nếu cần xem lại."
+          data-testid="import-rejections-expired"
+        />
       )}
       {job.rejected > 0 && !job.rejectionsExpired && (
         <>
           <Space style={{ marginBottom: 12 }} wrap>
             <strong>Các dòng bị từ chối</strong>
-            {shownNote(job) && <span className="cell-muted" data-testid="import-rejections-note">({shownNote(job)})</span>}
+            {shownNote(job) && (
+              <span className="cell-muted" data-testid="import-rejections-note">
+                ({shownNote(job)})
+              </span>
+            )}
             <Button icon={<DownloadOutlined />} href={importRejectionsUrl(job.id, 'xlsx')} download data-testid="import-rejections-xlsx">
               Tải các dòng bị từ chối (Excel)
             </Button>
             <Button href={importRejectionsUrl(job.id, 'csv')} download data-testid="import-rejections-csv">
               Tải dạng CSV
             </Button>
-            {job.personalDataMasked && <span className="cell-muted">Số CCCD, điện thoại trong tệp được che vì bạn không có quyền xem dữ liệu cá nhân.</span>}
+            {job.personalDataMasked && (
+              <span className="cell-muted">Số CCCD, điện thoại trong tệp được che vì bạn không có quyền xem dữ liệu cá nhân.</span>
+            )}
           </Space>
           <Table<ImportRejection>
             size="small"

@@ -30,7 +30,14 @@ export default function RegistryImportScene({ registry }: { registry: ImportRegi
   return (
     <div className="scene" data-testid="registry-import-scene" data-registry={registry}>
       {fields.data ? (
-        <ImportSteps key={registry} registry={registry} noun={fields.data.noun} fields={fields.data.fields} unitHint={fields.data.unitHint} identity={fields.data.identity} />
+        <ImportSteps
+          key={registry}
+          registry={registry}
+          noun={fields.data.noun}
+          fields={fields.data.fields}
+          unitHint={fields.data.unitHint}
+          identity={fields.data.identity}
+        />
       ) : fields.isError ? (
         <Alert type="error" showIcon title={errorMessage(fields.error)} data-testid="import-error" />
       ) : (
@@ -42,7 +49,19 @@ export default function RegistryImportScene({ registry }: { registry: ImportRegi
   );
 }
 
-function ImportSteps({ registry, noun, fields, unitHint, identity }: { registry: ImportRegistry; noun: string; fields: ImportField[]; unitHint: string; identity: string }) {
+function ImportSteps({
+  registry,
+  noun,
+  fields,
+  unitHint,
+  identity,
+}: {
+  registry: ImportRegistry;
+  noun: string;
+  fields: ImportField[];
+  unitHint: string;
+  identity: string;
+}) {
   const screen = IMPORT_SCREENS[registry];
   useDocumentTitle(screen.title);
   const navigate = useNavigate();
@@ -67,7 +86,10 @@ function ImportSteps({ registry, noun, fields, unitHint, identity }: { registry:
       .fetchQuery(unitQuery(unit, todayIso()))
       .then((u) => u.name)
       .catch(() => (unit === me?.unit.id ? me.unit.name : 'đơn vị đã chọn'));
-    return confirmAction(modal, { ...importConfirmation({ dryRun: phase.job, noun, listName: screen.listName, unitName }), okText: 'Nhập chính thức' });
+    return confirmAction(modal, {
+      ...importConfirmation({ dryRun: phase.job, noun, listName: screen.listName, unitName }),
+      okText: 'Nhập chính thức',
+    });
   };
 
   const run = async (dryRun: boolean) => {
@@ -87,7 +109,12 @@ function ImportSteps({ registry, noun, fields, unitHint, identity }: { registry:
           <Typography.Text type="secondary">Tệp .xlsx hoặc .csv, tối đa 200 MB. {identity}</Typography.Text>
         </div>
         <Space>
-          <Button icon={<FileAddOutlined />} href={importTemplateUrl(registry)} download={screen.templateFileName} data-testid="import-template">
+          <Button
+            icon={<FileAddOutlined />}
+            href={importTemplateUrl(registry)}
+            download={screen.templateFileName}
+            data-testid="import-template"
+          >
             Tải tệp mẫu
           </Button>
           <Button icon={<ArrowLeftOutlined />} onClick={() => navigate(screen.listPath)} data-testid="import-back">
@@ -142,7 +169,13 @@ function ImportSteps({ registry, noun, fields, unitHint, identity }: { registry:
           </Form.Item>
         </Form>
         <Space style={{ marginBottom: 24 }}>
-          <Button icon={<ExperimentOutlined />} disabled={!file || !chosenUnit || busy} loading={busy && (job?.dryRun ?? (phase.kind === 'uploading' && phase.dryRun))} onClick={() => void run(true)} data-testid="import-dry-run">
+          <Button
+            icon={<ExperimentOutlined />}
+            disabled={!file || !chosenUnit || busy}
+            loading={busy && (job?.dryRun ?? (phase.kind === 'uploading' && phase.dryRun))}
+            onClick={() => void run(true)}
+            data-testid="import-dry-run"
+          >
             Chạy thử
           </Button>
           <Button

@@ -1,6 +1,13 @@
 import { useEffect, useRef, useState } from 'react';
 import { ApiError, errorMessage } from '../../api/api-client.ts';
-import { importStatus, startImport, type ColumnMapping, type ImportField, type ImportRegistry, type ImportStatus } from '../../api/registry.api.ts';
+import {
+  importStatus,
+  startImport,
+  type ColumnMapping,
+  type ImportField,
+  type ImportRegistry,
+  type ImportStatus,
+} from '../../api/registry.api.ts';
 import { columnsFromIssues, guessMapping, type FileColumn } from './import-mapping.model.ts';
 
 const POLL_MS = 700;

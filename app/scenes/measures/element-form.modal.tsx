@@ -3,14 +3,32 @@ import { Alert, Form, Input, InputNumber, Modal, Radio, Select, type ButtonProps
 import { useRef, useState } from 'react';
 import { ApiError } from '../../api/api-client.ts';
 import {
-  createElement, derivedOptionsQuery, MEASURE_CODE_REQUIRED, MEASURE_CODE_TAKEN, updateElement,
-  type DerivedRegistry, type ElementItem, type ElementPatch, type ElementSource, type ElementUnit, type UsageRef,
+  createElement,
+  derivedOptionsQuery,
+  MEASURE_CODE_REQUIRED,
+  MEASURE_CODE_TAKEN,
+  updateElement,
+  type DerivedRegistry,
+  type ElementItem,
+  type ElementPatch,
+  type ElementSource,
+  type ElementUnit,
+  type UsageRef,
 } from '../../api/measures.api.ts';
 import type { Sector } from '../../../domain/org/org-unit.ts';
 import { splitFormErrors } from '../admin/form-errors.ts';
 import { UnitPicker } from '../admin/unit-picker.field.tsx';
 import { UsageList } from './measure-usage.popover.tsx';
-import { allowsMinWorkers, CODE_HINT, CODE_PATTERN, codeFromName, definitionSentence, ELEMENT_UNIT_OPTIONS, toDefinition, usageOfError } from './measures.model.ts';
+import {
+  allowsMinWorkers,
+  CODE_HINT,
+  CODE_PATTERN,
+  codeFromName,
+  definitionSentence,
+  ELEMENT_UNIT_OPTIONS,
+  toDefinition,
+  usageOfError,
+} from './measures.model.ts';
 import { problemsOfError } from './indicator-form.model.ts';
 import './measures.css';
 
@@ -36,8 +54,15 @@ function initialValues(element: ElementItem | null, ownerUnitId: number | undefi
   if (!element) return { unit: 'count', source: 'reported', ownerUnitId };
   const d = element.definition;
   return {
-    name: element.name, code: element.code, unit: element.unit, source: element.source, description: element.description ?? undefined,
-    registry: d?.registry, measure: d?.measure, sectors: d?.sectors ?? [], minWorkers: d?.minWorkers ?? null,
+    name: element.name,
+    code: element.code,
+    unit: element.unit,
+    source: element.source,
+    description: element.description ?? undefined,
+    registry: d?.registry,
+    measure: d?.measure,
+    sectors: d?.sectors ?? [],
+    minWorkers: d?.minWorkers ?? null,
   };
 }
 
@@ -46,7 +71,13 @@ function initialValues(element: ElementItem | null, ownerUnitId: number | undefi
  * chosen from lists, read back as one sentence while it is built. Editing a used element changes
  * its name and description only (the server refuses more, and says what uses it).
  */
-export function ElementFormModal({ element, taken, owner, onClose, onSaved }: {
+export function ElementFormModal({
+  element,
+  taken,
+  owner,
+  onClose,
+  onSaved,
+}: {
   element: ElementItem | null;
   /** Element codes already in use: the proposed code avoids them. */
   taken: ReadonlySet<string>;
@@ -72,9 +103,13 @@ export function ElementFormModal({ element, taken, owner, onClose, onSaved }: {
   const meaningLocked = !isNew && (isUsed || (element.source === 'derived' && element.definition === null));
   const isDerived = source === 'derived';
 
-  const measureOptions = (options.data?.measures ?? []).filter((m) => m.registry === registry).map((m) => ({ value: m.measure, label: m.label }));
+  const measureOptions = (options.data?.measures ?? [])
+    .filter((m) => m.registry === registry)
+    .map((m) => ({ value: m.measure, label: m.label }));
   const chosen = options.data?.measures.find((m) => m.registry === registry && m.measure === measure);
-  const sectorOptions = (options.data?.sectors ?? []).filter((s) => !(chosen && ENTERPRISE_ONLY.has(chosen.baseCode) && s.code === 'hcsn')).map((s) => ({ value: s.code, label: s.label }));
+  const sectorOptions = (options.data?.sectors ?? [])
+    .filter((s) => !(chosen && ENTERPRISE_ONLY.has(chosen.baseCode) && s.code === 'hcsn'))
+    .map((s) => ({ value: s.code, label: s.label }));
 
   const onValuesChange = (changed: Partial<Shape>) => {
     if ('code' in changed) codeTouched.current = Boolean(changed.code);
@@ -88,12 +123,21 @@ export function ElementFormModal({ element, taken, owner, onClose, onSaved }: {
     setFormError(undefined);
     try {
       const definition = v.source === 'derived' ? toDefinition(v) : null;
-      if (v.source === 'derived' && !definition) throw new ApiError(400, 'MEASURE_INVALID', 'Hãy chọn sổ và phép đếm của thành phần tính từ sổ.');
+      if (v.source === 'derived' && !definition)
+        throw new ApiError(400, 'MEASURE_INVALID', 'Hãy chọn sổ và phép đếm của thành phần tính từ sổ.');
       if (isNew) {
-        onSaved(await createElement({
-          code: v.code?.trim() || undefined, name: v.name.normalize('NFC').trim(), unit: v.unit, source: v.source,
-          description: v.description?.normalize('NFC').trim() || undefined, definition: definition ?? undefined, unitId: v.ownerUnitId,
-        }), true);
+        onSaved(
+          await createElement({
+            code: v.code?.trim() || undefined,
+            name: v.name.normalize('NFC').trim(),
+            unit: v.unit,
+            source: v.source,
+            description: v.description?.normalize('NFC').trim() || undefined,
+            definition: definition ?? undefined,
+            unitId: v.ownerUnitId,
+          }),
+          true,
+        );
       } else {
         const patch = changesOf(element, v, definition);
         if (Object.keys(patch).length === 1) throw new ApiError(400, 'NO_CHANGE', 'Chưa có thay đổi nào để lưu.');
@@ -103,7 +147,9 @@ export function ElementFormModal({ element, taken, owner, onClose, onSaved }: {
       const split = splitFormErrors(error, FIELDS, { [MEASURE_CODE_TAKEN]: 'code', [MEASURE_CODE_REQUIRED]: 'code' });
       form.setFields(split.fields);
       if (split.form) {
-        const problems = problemsOfError(error).map((p) => p.message).filter((m) => m !== split.form);
+        const problems = problemsOfError(error)
+          .map((p) => p.message)
+          .filter((m) => m !== split.form);
         setFormError({ message: split.form, problems, usedBy: usageOfError(error) });
       }
     } finally {
@@ -124,13 +170,24 @@ export function ElementFormModal({ element, taken, owner, onClose, onSaved }: {
       okButtonProps={{ 'data-testid': 'element-form-submit' } as ButtonProps}
       destroyOnHidden
     >
-      <Form<Shape> form={form} layout="vertical" onFinish={submit} onValuesChange={onValuesChange} initialValues={initialValues(element, owner?.id)} data-testid="element-form">
+      <Form<Shape>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        onValuesChange={onValuesChange}
+        initialValues={initialValues(element, owner?.id)}
+        data-testid="element-form"
+      >
         <Form.Item name="name" label="Tên thành phần" rules={[{ required: true, whitespace: true, message: 'Hãy nhập tên thành phần.' }]}>
           <Input maxLength={300} placeholder="Ví dụ: Số doanh nghiệp tổ chức đối thoại" data-testid="element-form-name" />
         </Form.Item>
         <div className="form-row measure-form-row">
-          <Form.Item name="code" label="Mã" extra={isNew ? 'Tự đề xuất từ tên; dùng trong công thức chỉ số dạng #{mã}.' : 'Mã không đổi sau khi tạo.'}
-            rules={[{ pattern: CODE_PATTERN, message: CODE_HINT }]}>
+          <Form.Item
+            name="code"
+            label="Mã"
+            extra={isNew ? 'Tự đề xuất từ tên; dùng trong công thức chỉ số dạng #{mã}.' : 'Mã không đổi sau khi tạo.'}
+            rules={[{ pattern: CODE_PATTERN, message: CODE_HINT }]}
+          >
             <Input maxLength={64} disabled={!isNew} data-testid="element-form-code" />
           </Form.Item>
           <Form.Item name="unit" label="Đơn vị tính">
@@ -138,32 +195,76 @@ export function ElementFormModal({ element, taken, owner, onClose, onSaved }: {
           </Form.Item>
         </div>
         <Form.Item name="source" label="Nguồn số liệu">
-          <Radio.Group disabled={!isNew} data-testid="element-form-source"
-            options={[{ value: 'reported', label: 'Nhập qua biểu mẫu' }, { value: 'derived', label: 'Tính từ sổ đăng ký' }]} />
+          <Radio.Group
+            disabled={!isNew}
+            data-testid="element-form-source"
+            options={[
+              { value: 'reported', label: 'Nhập qua biểu mẫu' },
+              { value: 'derived', label: 'Tính từ sổ đăng ký' },
+            ]}
+          />
         </Form.Item>
         {isDerived && (
           <div className="measure-derived" data-testid="element-derived">
             <div className="form-row measure-form-row">
               <Form.Item name="registry" label="Sổ" rules={[{ required: true, message: 'Hãy chọn sổ.' }]}>
-                <Select loading={options.isPending} disabled={meaningLocked} placeholder="Chọn sổ" data-testid="element-form-registry"
-                  options={(options.data?.registries ?? []).map((r) => ({ value: r.code, label: r.label }))} />
+                <Select
+                  loading={options.isPending}
+                  disabled={meaningLocked}
+                  placeholder="Chọn sổ"
+                  data-testid="element-form-registry"
+                  options={(options.data?.registries ?? []).map((r) => ({ value: r.code, label: r.label }))}
+                />
               </Form.Item>
               <Form.Item name="measure" label="Đếm" rules={[{ required: true, message: 'Hãy chọn phép đếm.' }]}>
-                <Select disabled={meaningLocked || !registry} placeholder={registry ? 'Chọn phép đếm' : 'Chọn sổ trước'} options={measureOptions} data-testid="element-form-measure" />
+                <Select
+                  disabled={meaningLocked || !registry}
+                  placeholder={registry ? 'Chọn phép đếm' : 'Chọn sổ trước'}
+                  options={measureOptions}
+                  data-testid="element-form-measure"
+                />
               </Form.Item>
             </div>
             <div className="form-row measure-form-row">
               <Form.Item name="sectors" label="Khu vực (để trống: mọi khu vực)">
-                <Select mode="multiple" allowClear disabled={meaningLocked || !measure} placeholder="Mọi khu vực" options={sectorOptions} data-testid="element-form-sectors" />
+                <Select
+                  mode="multiple"
+                  allowClear
+                  disabled={meaningLocked || !measure}
+                  placeholder="Mọi khu vực"
+                  options={sectorOptions}
+                  data-testid="element-form-sectors"
+                />
               </Form.Item>
               {allowsMinWorkers(draft) && (
                 <Form.Item name="minWorkers" label="Từ … lao động trở lên" extra="Để trống: mọi quy mô.">
-                  <InputNumber<number> min={1} max={100_000} precision={0} style={{ width: '100%' }} disabled={meaningLocked} placeholder="Ví dụ: 25" data-testid="element-form-min-workers" />
+                  <InputNumber<number>
+                    min={1}
+                    max={100_000}
+                    precision={0}
+                    style={{ width: '100%' }}
+                    disabled={meaningLocked}
+                    placeholder="Ví dụ: 25"
+                    data-testid="element-form-min-workers"
+                  />
                 </Form.Item>
               )}
             </div>
-            <Alert type="info" showIcon className="measure-sentence" data-testid="element-form-sentence"
-              title={sentence ? <>Đếm: <strong>{sentence}</strong></> : 'Chọn sổ và phép đếm để xem thành phần này đếm gì.'} />
+            <Alert
+              type="info"
+              showIcon
+              className="measure-sentence"
+              data-testid="element-form-sentence"
+              title={
+                sentence ? (
+                  <>
+                    Đếm: <strong>{sentence}</strong>
+                  </>
+                ) : (
+                  'Chọn sổ và phép đếm để xem thành phần này đếm gì.'
+                )
+              }
+            />
           </div>
         )}
         <Form.Item name="description" label="Mô tả">
@@ -176,22 +277,47 @@ export function ElementFormModal({ element, taken, owner, onClose, onSaved }: {
         ) : (
           <>
             {meaningLocked && (
-              <Alert type="warning" showIcon style={{ marginBottom: 16 }}
-                title={isUsed ? `Thành phần đang được dùng ở ${element.usedBy.length} nơi: chỉ sửa được tên và mô tả.` : 'Thành phần có sẵn tính trực tiếp từ sổ: chỉ sửa được tên và mô tả.'} />
+              <Alert
+                type="warning"
+                showIcon
+                style={{ marginBottom: 16 }}
+                title={
+                  isUsed
+                    ? `Thành phần đang được dùng ở ${element.usedBy.length} nơi: chỉ sửa được tên và mô tả.`
+                    : 'Thành phần có sẵn tính trực tiếp từ sổ: chỉ sửa được tên và mô tả.'
+                }
+              />
             )}
-            <Form.Item name="reason" label="Lý do thay đổi" rules={[{ required: true, whitespace: true, message: 'Hãy ghi lý do thay đổi (lưu vào lịch sử).' }]}>
+            <Form.Item
+              name="reason"
+              label="Lý do thay đổi"
+              rules={[{ required: true, whitespace: true, message: 'Hãy ghi lý do thay đổi (lưu vào lịch sử).' }]}
+            >
               <Input maxLength={500} placeholder="Ví dụ: Sửa tên theo Hướng dẫn số 12/HD-TLĐ" data-testid="element-form-reason" />
             </Form.Item>
           </>
         )}
         {formError && (
-          <Alert type="error" showIcon data-testid="element-form-error" title={formError.message}
-            description={(formError.problems.length > 0 || formError.usedBy.length > 0) && (
-              <>
-                {formError.problems.length > 0 && <ul className="measure-usage-list">{formError.problems.map((p) => <li key={p}>{p}</li>)}</ul>}
-                {formError.usedBy.length > 0 && <UsageList usedBy={formError.usedBy} />}
-              </>
-            )} />
+          <Alert
+            type="error"
+            showIcon
+            data-testid="element-form-error"
+            title={formError.message}
+            description={
+              (formError.problems.length > 0 || formError.usedBy.length > 0) && (
+                <>
+                  {formError.problems.length > 0 && (
+                    <ul className="measure-usage-list">
+                      {formError.problems.map((p) => (
+                        <li key={p}>{p}</li>
+                      ))}
+                    </ul>
+                  )}
+                  {formError.usedBy.length > 0 && <UsageList usedBy={formError.usedBy} />}
+                </>
+              )
+            }
+          />
         )}
       </Form>
     </Modal>

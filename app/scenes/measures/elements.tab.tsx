@@ -24,8 +24,20 @@ export function ElementsTab({ canManage, owner }: { canManage: boolean; owner: {
   return (
     <>
       <div className="measure-toolbar">
-        <Input allowClear prefix={<SearchOutlined />} placeholder="Tìm theo tên hoặc mã (không cần dấu)" value={search} onChange={(e) => setSearch(e.target.value)} className="measure-search" data-testid="elements-search" />
-        {canManage && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="element-create">Thêm thành phần</Button>}
+        <Input
+          allowClear
+          prefix={<SearchOutlined />}
+          placeholder="Tìm theo tên hoặc mã (không cần dấu)"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          className="measure-search"
+          data-testid="elements-search"
+        />
+        {canManage && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="element-create">
+            Thêm thành phần
+          </Button>
+        )}
       </div>
       <Table<ElementItem>
         rowKey="code"
@@ -33,8 +45,19 @@ export function ElementsTab({ canManage, owner }: { canManage: boolean; owner: {
         scroll={{ x: 'max-content' }}
         loading={elements.isFetching}
         dataSource={items}
-        pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true, showTotal: (total) => `${total.toLocaleString('vi-VN')} thành phần` }}
-        locale={{ emptyText: elements.isError ? errorMessage(elements.error) : search ? `Không có thành phần nào khớp “${search}”.` : 'Chưa có thành phần số liệu nào.' }}
+        pagination={{
+          pageSize: 20,
+          showSizeChanger: false,
+          hideOnSinglePage: true,
+          showTotal: (total) => `${total.toLocaleString('vi-VN')} thành phần`,
+        }}
+        locale={{
+          emptyText: elements.isError
+            ? errorMessage(elements.error)
+            : search
+              ? `Không có thành phần nào khớp “${search}”.`
+              : 'Chưa có thành phần số liệu nào.',
+        }}
         onRow={(e) => ({ 'data-testid': `element-row-${e.code}` }) as React.HTMLAttributes<HTMLElement>}
         columns={[
           {
@@ -42,8 +65,12 @@ export function ElementsTab({ canManage, owner }: { canManage: boolean; owner: {
             key: 'name',
             render: (_, e) => (
               <div className="measure-name-cell">
-                <div className="cell-strong">{e.name} {e.builtin && <Tag className="measure-tag">Có sẵn</Tag>}</div>
-                <Typography.Text type="secondary" className="cell-nowrap measure-code">{e.code}</Typography.Text>
+                <div className="cell-strong">
+                  {e.name} {e.builtin && <Tag className="measure-tag">Có sẵn</Tag>}
+                </div>
+                <Typography.Text type="secondary" className="cell-nowrap measure-code">
+                  {e.code}
+                </Typography.Text>
                 {e.definitionText && <div className="cell-muted">Đếm: {e.definitionText}</div>}
               </div>
             ),
@@ -58,23 +85,53 @@ export function ElementsTab({ canManage, owner }: { canManage: boolean; owner: {
             width: canManage ? 132 : 56,
             render: (_: unknown, e: ElementItem) => (
               <Space size={0}>
-                <Tooltip title="Lịch sử thay đổi"><Button type="text" icon={<HistoryOutlined />} aria-label="Lịch sử thay đổi" onClick={() => setHistory(e)} data-testid={`element-history-${e.code}`} /></Tooltip>
-                {canManage && (e.canEdit ? (
-                  <>
-                    <Tooltip title="Sửa"><Button type="text" icon={<EditOutlined />} aria-label="Sửa" onClick={() => setEditing(e)} data-testid={`element-edit-${e.code}`} /></Tooltip>
-                    <Tooltip title="Xóa">
-                      <Button type="text" danger icon={<DeleteOutlined />} aria-label="Xóa" data-testid={`element-delete-${e.code}`}
-                        onClick={() => confirmMeasureDelete(modal, { kind: 'element', name: e.name }, () => deleteElement(e.code), () => {
-                          void refresh();
-                          void message.success(`Đã xóa thành phần «${e.name}».`);
-                        })} />
+                <Tooltip title="Lịch sử thay đổi">
+                  <Button
+                    type="text"
+                    icon={<HistoryOutlined />}
+                    aria-label="Lịch sử thay đổi"
+                    onClick={() => setHistory(e)}
+                    data-testid={`element-history-${e.code}`}
+                  />
+                </Tooltip>
+                {canManage &&
+                  (e.canEdit ? (
+                    <>
+                      <Tooltip title="Sửa">
+                        <Button
+                          type="text"
+                          icon={<EditOutlined />}
+                          aria-label="Sửa"
+                          onClick={() => setEditing(e)}
+                          data-testid={`element-edit-${e.code}`}
+                        />
+                      </Tooltip>
+                      <Tooltip title="Xóa">
+                        <Button
+                          type="text"
+                          danger
+                          icon={<DeleteOutlined />}
+                          aria-label="Xóa"
+                          data-testid={`element-delete-${e.code}`}
+                          onClick={() =>
+                            confirmMeasureDelete(
+                              modal,
+                              { kind: 'element', name: e.name },
+                              () => deleteElement(e.code),
+                              () => {
+                                void refresh();
+                                void message.success(`Đã xóa thành phần «${e.name}».`);
+                              },
+                            )
+                          }
+                        />
+                      </Tooltip>
+                    </>
+                  ) : (
+                    <Tooltip title="Thành phần của đơn vị cấp trên hoặc danh mục chung: chỉ đơn vị sở hữu được sửa.">
+                      <Button type="text" icon={<EditOutlined />} aria-label="Chỉ xem" disabled />
                     </Tooltip>
-                  </>
-                ) : (
-                  <Tooltip title="Thành phần của đơn vị cấp trên hoặc danh mục chung: chỉ đơn vị sở hữu được sửa.">
-                    <Button type="text" icon={<EditOutlined />} aria-label="Chỉ xem" disabled />
-                  </Tooltip>
-                ))}
+                  ))}
               </Space>
             ),
           },

@@ -4,8 +4,18 @@ import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useRef, useState, type RefObject } from 'react';
 import { ApiError } from '../../api/api-client.ts';
 import {
-  createIndicator, elementsQuery, indicatorPreviewQuery, indicatorsQuery, MEASURE_CODE_REQUIRED, MEASURE_CODE_TAKEN, updateIndicator,
-  type IndicatorItem, type IndicatorPatch, type IndicatorProblem, type IndicatorUnit, type UsageRef,
+  createIndicator,
+  elementsQuery,
+  indicatorPreviewQuery,
+  indicatorsQuery,
+  MEASURE_CODE_REQUIRED,
+  MEASURE_CODE_TAKEN,
+  updateIndicator,
+  type IndicatorItem,
+  type IndicatorPatch,
+  type IndicatorProblem,
+  type IndicatorUnit,
+  type UsageRef,
 } from '../../api/measures.api.ts';
 import { todayIso } from '../../lib/calendar-date.ts';
 import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
@@ -13,7 +23,16 @@ import { splitFormErrors } from '../admin/form-errors.ts';
 import { UnitPicker } from '../admin/unit-picker.field.tsx';
 import { IndicatorPreviewPanel, type PreviewPlace } from './indicator-preview.panel.tsx';
 import {
-  filterReferences, insertReference, needsDenominator, percentFactorHint, problemsByField, problemsOfError, referenceOptions, withPercentFactor, type ExpressionField, type ReferenceOption,
+  filterReferences,
+  insertReference,
+  needsDenominator,
+  percentFactorHint,
+  problemsByField,
+  problemsOfError,
+  referenceOptions,
+  withPercentFactor,
+  type ExpressionField,
+  type ReferenceOption,
 } from './indicator-form.model.ts';
 import { UsageList } from './measure-usage.popover.tsx';
 import { CODE_HINT, CODE_PATTERN, codeFromName, INDICATOR_UNIT_OPTIONS, usageOfError } from './measures.model.ts';
@@ -48,7 +67,13 @@ export interface IndicatorPrefill {
  * each problem sits under the field it concerns. Also opened from the review screen, prefilled
  * from a target no indicator measures.
  */
-export function IndicatorFormModal({ indicator, prefill, owner, onClose, onSaved }: {
+export function IndicatorFormModal({
+  indicator,
+  prefill,
+  owner,
+  onClose,
+  onSaved,
+}: {
   indicator: IndicatorItem | null;
   prefill?: IndicatorPrefill;
   owner: { id: number; name: string } | undefined;
@@ -67,26 +92,48 @@ export function IndicatorFormModal({ indicator, prefill, owner, onClose, onSaved
   const refs = { numerator: useRef<TextAreaRef>(null), denominator: useRef<TextAreaRef>(null) };
 
   // The form takes its initial values once: a list loaded later must not reset what is typed.
-  const [initial] = useState<Partial<Shape>>(() => indicator
-    ? { name: indicator.name, code: indicator.code, unit: indicator.unit, numerator: indicator.numerator, denominator: indicator.denominator ?? undefined, description: indicator.description ?? undefined, keywords: indicator.keywords }
-    : { name: prefill?.name, code: prefill?.name ? codeFromName(prefill.name, new Set((indicators.data?.items ?? []).map((i) => i.code))) : undefined, unit: prefill?.unit ?? 'count', numerator: '', ownerUnitId: owner?.id });
+  const [initial] = useState<Partial<Shape>>(() =>
+    indicator
+      ? {
+          name: indicator.name,
+          code: indicator.code,
+          unit: indicator.unit,
+          numerator: indicator.numerator,
+          denominator: indicator.denominator ?? undefined,
+          description: indicator.description ?? undefined,
+          keywords: indicator.keywords,
+        }
+      : {
+          name: prefill?.name,
+          code: prefill?.name ? codeFromName(prefill.name, new Set((indicators.data?.items ?? []).map((i) => i.code))) : undefined,
+          unit: prefill?.unit ?? 'count',
+          numerator: '',
+          ownerUnitId: owner?.id,
+        },
+  );
 
   const unit = Form.useWatch('unit', form) ?? initial.unit;
   const numerator = Form.useWatch('numerator', form) ?? initial.numerator ?? '';
   const denominatorText = Form.useWatch('denominator', form) ?? initial.denominator ?? '';
   const hasDenominator = needsDenominator(unit);
-  const denominator = hasDenominator ? (denominatorText.trim() || null) : null;
+  const denominator = hasDenominator ? denominatorText.trim() || null : null;
 
   // One request per pause in typing: the body is compared as text, not by identity.
   const bodyKey = JSON.stringify({ unit, numerator, denominator, unitId: place.unitId, date: place.date });
   const debouncedKey = useDebouncedValue(bodyKey, PREVIEW_DELAY_MS);
-  const debounced = JSON.parse(debouncedKey) as { unit: IndicatorUnit; numerator: string; denominator: string | null; unitId: number | undefined; date: string };
+  const debounced = JSON.parse(debouncedKey) as {
+    unit: IndicatorUnit;
+    numerator: string;
+    denominator: string | null;
+    unitId: number | undefined;
+    date: string;
+  };
   const preview = useQuery({
     ...indicatorPreviewQuery({ ...debounced, unitId: debounced.unitId ?? 0 }),
     enabled: debounced.numerator.trim() !== '' && debounced.unitId !== undefined,
   });
 
-  const problems = problemsByField(saveProblems ?? (preview.isEnabled ? preview.data?.problems ?? [] : []));
+  const problems = problemsByField(saveProblems ?? (preview.isEnabled ? (preview.data?.problems ?? []) : []));
   const hasFieldProblems = problems.numerator.length > 0 || problems.denominator.length > 0 || problems.other.length > 0;
   const isUsed = (indicator?.usedBy.length ?? 0) > 0;
   const meaningLocked = !isNew && isUsed;
@@ -101,16 +148,18 @@ export function IndicatorFormModal({ indicator, prefill, owner, onClose, onSaved
     setSaveProblems(undefined);
     setFormError(undefined);
     if ('code' in changed) codeTouched.current = Boolean(changed.code);
-    if ('name' in changed && !codeTouched.current) form.setFieldValue('code', codeFromName(changed.name ?? '', new Set(indicatorItems.map((i) => i.code))));
+    if ('name' in changed && !codeTouched.current)
+      form.setFieldValue('code', codeFromName(changed.name ?? '', new Set(indicatorItems.map((i) => i.code))));
   };
 
   const insert = (field: ExpressionField, code: string) => {
     const el = refs[field].current?.resizableTextArea?.textArea;
     const current: string = form.getFieldValue(field) ?? '';
     // The first element of a percent numerator comes with its ×100, as the catalogue writes it.
-    const next = field === 'numerator' && form.getFieldValue('unit') === 'percent' && current.trim() === ''
-      ? { text: `100 * #{${code}}`, caret: `100 * #{${code}}`.length }
-      : insertReference(current, el?.selectionStart, el?.selectionEnd, code);
+    const next =
+      field === 'numerator' && form.getFieldValue('unit') === 'percent' && current.trim() === ''
+        ? { text: `100 * #{${code}}`, caret: `100 * #{${code}}`.length }
+        : insertReference(current, el?.selectionStart, el?.selectionEnd, code);
     form.setFieldValue(field, next.text);
     onValuesChange({ [field]: next.text });
     window.setTimeout(() => {
@@ -123,13 +172,22 @@ export function IndicatorFormModal({ indicator, prefill, owner, onClose, onSaved
     if (hasFieldProblems) return;
     setSaving(true);
     setFormError(undefined);
-    const den = needsDenominator(v.unit) ? (v.denominator?.trim() || null) : null;
+    const den = needsDenominator(v.unit) ? v.denominator?.trim() || null : null;
     try {
       if (isNew) {
-        onSaved(await createIndicator({
-          code: v.code?.trim() || undefined, name: v.name.normalize('NFC').trim(), unit: v.unit, numerator: v.numerator.trim(), denominator: den,
-          description: v.description?.normalize('NFC').trim() || undefined, keywords: cleanKeywords(v.keywords), unitId: v.ownerUnitId,
-        }), true);
+        onSaved(
+          await createIndicator({
+            code: v.code?.trim() || undefined,
+            name: v.name.normalize('NFC').trim(),
+            unit: v.unit,
+            numerator: v.numerator.trim(),
+            denominator: den,
+            description: v.description?.normalize('NFC').trim() || undefined,
+            keywords: cleanKeywords(v.keywords),
+            unitId: v.ownerUnitId,
+          }),
+          true,
+        );
       } else {
         const patch = changesOf(indicator, v, den);
         if (Object.keys(patch).length === 1) throw new ApiError(400, 'NO_CHANGE', 'Chưa có thay đổi nào để lưu.');
@@ -148,23 +206,41 @@ export function IndicatorFormModal({ indicator, prefill, owner, onClose, onSaved
   };
 
   const percentHint = percentFactorHint(unit, numerator);
-  const fieldStatus = (field: ExpressionField) => problems[field].length > 0
-    ? { validateStatus: 'error' as const, help: <div data-testid={`indicator-problems-${field}`}>{problems[field].map((m) => <div key={m}>{m}</div>)}</div> }
-    : field === 'numerator' && percentHint && !meaningLocked
+  const fieldStatus = (field: ExpressionField) =>
+    problems[field].length > 0
       ? {
-        validateStatus: 'warning' as const,
-        help: (
-          <div data-testid="indicator-percent-hint">
-            {percentHint}{' '}
-            <Button type="link" size="small" className="measure-inline-link" onClick={() => {
-              const text = withPercentFactor(form.getFieldValue('numerator') ?? '');
-              form.setFieldValue('numerator', text);
-              onValuesChange({ numerator: text });
-            }} data-testid="indicator-percent-fix">Nhân tử số với 100</Button>
-          </div>
-        ),
-      }
-      : {};
+          validateStatus: 'error' as const,
+          help: (
+            <div data-testid={`indicator-problems-${field}`}>
+              {problems[field].map((m) => (
+                <div key={m}>{m}</div>
+              ))}
+            </div>
+          ),
+        }
+      : field === 'numerator' && percentHint && !meaningLocked
+        ? {
+            validateStatus: 'warning' as const,
+            help: (
+              <div data-testid="indicator-percent-hint">
+                {percentHint}{' '}
+                <Button
+                  type="link"
+                  size="small"
+                  className="measure-inline-link"
+                  onClick={() => {
+                    const text = withPercentFactor(form.getFieldValue('numerator') ?? '');
+                    form.setFieldValue('numerator', text);
+                    onValuesChange({ numerator: text });
+                  }}
+                  data-testid="indicator-percent-fix"
+                >
+                  Nhân tử số với 100
+                </Button>
+              </div>
+            ),
+          }
+        : {};
 
   return (
     <Modal
@@ -179,48 +255,127 @@ export function IndicatorFormModal({ indicator, prefill, owner, onClose, onSaved
       okButtonProps={{ disabled: hasFieldProblems, 'data-testid': 'indicator-form-submit' } as ButtonProps}
       destroyOnHidden
     >
-      <Form<Shape> form={form} layout="vertical" onFinish={submit} onValuesChange={onValuesChange} initialValues={initial} data-testid="indicator-form">
+      <Form<Shape>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        onValuesChange={onValuesChange}
+        initialValues={initial}
+        data-testid="indicator-form"
+      >
         <Form.Item name="name" label="Tên chỉ số" rules={[{ required: true, whitespace: true, message: 'Hãy nhập tên chỉ số.' }]}>
           <Input maxLength={300} placeholder="Ví dụ: Tỷ lệ doanh nghiệp tổ chức đối thoại" data-testid="indicator-form-name" />
         </Form.Item>
         <div className="form-row measure-form-row">
-          <Form.Item name="code" label="Mã" extra={isNew ? 'Tự đề xuất từ tên.' : 'Mã không đổi sau khi tạo.'} rules={[{ pattern: CODE_PATTERN, message: CODE_HINT }]}>
+          <Form.Item
+            name="code"
+            label="Mã"
+            extra={isNew ? 'Tự đề xuất từ tên.' : 'Mã không đổi sau khi tạo.'}
+            rules={[{ pattern: CODE_PATTERN, message: CODE_HINT }]}
+          >
             <Input maxLength={64} disabled={!isNew} data-testid="indicator-form-code" />
           </Form.Item>
           <Form.Item name="unit" label="Đơn vị tính">
             <Select options={INDICATOR_UNIT_OPTIONS} disabled={meaningLocked} data-testid="indicator-form-unit" />
           </Form.Item>
         </div>
-        {meaningLocked && <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={`Chỉ số đang được dùng ở ${indicator.usedBy.length} nơi: chỉ sửa được tên, mô tả và từ khóa.`} />}
-        <ExpressionItem field="numerator" label={hasDenominator ? 'Tử số' : 'Công thức'} textRef={refs.numerator} references={references} disabled={meaningLocked} onInsert={insert} status={fieldStatus('numerator')} />
+        {meaningLocked && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={`Chỉ số đang được dùng ở ${indicator.usedBy.length} nơi: chỉ sửa được tên, mô tả và từ khóa.`}
+          />
+        )}
+        <ExpressionItem
+          field="numerator"
+          label={hasDenominator ? 'Tử số' : 'Công thức'}
+          textRef={refs.numerator}
+          references={references}
+          disabled={meaningLocked}
+          onInsert={insert}
+          status={fieldStatus('numerator')}
+        />
         {hasDenominator && (
-          <ExpressionItem field="denominator" label="Mẫu số" textRef={refs.denominator} references={references} disabled={meaningLocked} onInsert={insert} status={fieldStatus('denominator')} />
+          <ExpressionItem
+            field="denominator"
+            label="Mẫu số"
+            textRef={refs.denominator}
+            references={references}
+            disabled={meaningLocked}
+            onInsert={insert}
+            status={fieldStatus('denominator')}
+          />
         )}
         <Typography.Paragraph type="secondary" className="measure-expression-help">
           Viết công thức bằng mã thành phần dạng <code>#{'{mã}'}</code>, số và các phép + − * / cùng dấu ngoặc.
-          {hasDenominator && ' Giá trị của cả địa bàn là tổng tử số chia cho tổng mẫu số của các đơn vị' + (unit === 'percent' ? '; chỉ số phần trăm nhân 100 ở tử số (100 * #{mã}).' : '.')}
+          {hasDenominator &&
+            ' Giá trị của cả địa bàn là tổng tử số chia cho tổng mẫu số của các đơn vị' +
+              (unit === 'percent' ? '; chỉ số phần trăm nhân 100 ở tử số (100 * #{mã}).' : '.')}
         </Typography.Paragraph>
-        <IndicatorPreviewPanel place={place} onPlace={setPlace} initialUnit={owner ?? null} unit={unit} numerator={numerator} denominator={denominator} preview={preview} nameOf={nameOf} unitOf={unitOf} />
+        <IndicatorPreviewPanel
+          place={place}
+          onPlace={setPlace}
+          initialUnit={owner ?? null}
+          unit={unit}
+          numerator={numerator}
+          denominator={denominator}
+          preview={preview}
+          nameOf={nameOf}
+          unitOf={unitOf}
+        />
         <Form.Item name="description" label="Mô tả">
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} />
         </Form.Item>
-        <Form.Item name="keywords" label="Từ khóa nhận diện trong văn bản" extra="Cụm từ giúp gợi ý chỉ số này khi rà soát văn bản, ví dụ: đối thoại định kỳ. Nhấn Enter sau mỗi cụm.">
-          <Select mode="tags" tokenSeparators={[';']} open={false} suffixIcon={null} placeholder="Gõ cụm từ rồi nhấn Enter" data-testid="indicator-form-keywords" />
+        <Form.Item
+          name="keywords"
+          label="Từ khóa nhận diện trong văn bản"
+          extra="Cụm từ giúp gợi ý chỉ số này khi rà soát văn bản, ví dụ: đối thoại định kỳ. Nhấn Enter sau mỗi cụm."
+        >
+          <Select
+            mode="tags"
+            tokenSeparators={[';']}
+            open={false}
+            suffixIcon={null}
+            placeholder="Gõ cụm từ rồi nhấn Enter"
+            data-testid="indicator-form-keywords"
+          />
         </Form.Item>
         {isNew ? (
           <Form.Item name="ownerUnitId" label="Đơn vị sử dụng" extra="Đơn vị này và các đơn vị trực thuộc dùng được chỉ số.">
             <UnitPicker initialUnit={owner ?? null} />
           </Form.Item>
         ) : (
-          <Form.Item name="reason" label="Lý do thay đổi" rules={[{ required: true, whitespace: true, message: 'Hãy ghi lý do thay đổi (lưu vào lịch sử).' }]}>
+          <Form.Item
+            name="reason"
+            label="Lý do thay đổi"
+            rules={[{ required: true, whitespace: true, message: 'Hãy ghi lý do thay đổi (lưu vào lịch sử).' }]}
+          >
             <Input maxLength={500} data-testid="indicator-form-reason" />
           </Form.Item>
         )}
-        {problems.other.length > 0 && <Alert type="error" showIcon style={{ marginBottom: 8 }} data-testid="indicator-problems-other" title={problems.other.join(' ')} />}
-        {hasFieldProblems && <Typography.Text type="danger" data-testid="indicator-form-blocked">Sửa các lỗi trên thì mới lưu được chỉ số.</Typography.Text>}
+        {problems.other.length > 0 && (
+          <Alert
+            type="error"
+            showIcon
+            style={{ marginBottom: 8 }}
+            data-testid="indicator-problems-other"
+            title={problems.other.join(' ')}
+          />
+        )}
+        {hasFieldProblems && (
+          <Typography.Text type="danger" data-testid="indicator-form-blocked">
+            Sửa các lỗi trên thì mới lưu được chỉ số.
+          </Typography.Text>
+        )}
         {formError && (
-          <Alert type="error" showIcon data-testid="indicator-form-error" title={formError.message}
-            description={formError.usedBy.length > 0 && <UsageList usedBy={formError.usedBy} />} />
+          <Alert
+            type="error"
+            showIcon
+            data-testid="indicator-form-error"
+            title={formError.message}
+            description={formError.usedBy.length > 0 && <UsageList usedBy={formError.usedBy} />}
+          />
         )}
       </Form>
     </Modal>
@@ -228,7 +383,15 @@ export function IndicatorFormModal({ indicator, prefill, owner, onClose, onSaved
 }
 
 /** A numerator or denominator: the expression, and a search that inserts `#{mã}` at the caret. */
-function ExpressionItem({ field, label, textRef, references, disabled, onInsert, status }: {
+function ExpressionItem({
+  field,
+  label,
+  textRef,
+  references,
+  disabled,
+  onInsert,
+  status,
+}: {
   field: ExpressionField;
   label: string;
   textRef: RefObject<TextAreaRef | null>;
@@ -240,17 +403,37 @@ function ExpressionItem({ field, label, textRef, references, disabled, onInsert,
   const [search, setSearch] = useState('');
   const found = filterReferences(references, search);
   const group = (kind: ReferenceOption['kind'], title: string) => {
-    const options = found.filter((o) => o.kind === kind).map((o) => ({
-      value: o.value,
-      label: <span className="measure-ref-option"><span>{o.label}</span><span className="cell-muted">#{`{${o.value}}`}</span></span>,
-    }));
+    const options = found
+      .filter((o) => o.kind === kind)
+      .map((o) => ({
+        value: o.value,
+        label: (
+          <span className="measure-ref-option">
+            <span>{o.label}</span>
+            <span className="cell-muted">#{`{${o.value}}`}</span>
+          </span>
+        ),
+      }));
     return options.length ? [{ label: title, options }] : [];
   };
   return (
     <div className="measure-expression">
-      <Form.Item name={field} label={label} {...status} rules={[{ required: true, whitespace: true, message: `Hãy nhập ${label.toLowerCase()}.` }]}>
-        <Input.TextArea ref={textRef} autoSize={{ minRows: 1, maxRows: 4 }} maxLength={500} disabled={disabled} spellCheck={false}
-          className="measure-expression-input" placeholder={field === 'numerator' ? 'Ví dụ: #{so_doanh_nghiep_to_chuc_doi_thoai}' : 'Ví dụ: #{employers_with_cdcs}'} data-testid={`indicator-form-${field}`} />
+      <Form.Item
+        name={field}
+        label={label}
+        {...status}
+        rules={[{ required: true, whitespace: true, message: `Hãy nhập ${label.toLowerCase()}.` }]}
+      >
+        <Input.TextArea
+          ref={textRef}
+          autoSize={{ minRows: 1, maxRows: 4 }}
+          maxLength={500}
+          disabled={disabled}
+          spellCheck={false}
+          className="measure-expression-input"
+          placeholder={field === 'numerator' ? 'Ví dụ: #{so_doanh_nghiep_to_chuc_doi_thoai}' : 'Ví dụ: #{employers_with_cdcs}'}
+          data-testid={`indicator-form-${field}`}
+        />
       </Form.Item>
       {!disabled && (
         <Select<string>

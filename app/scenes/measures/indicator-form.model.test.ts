@@ -1,8 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/api-client.ts';
 import {
-  filterReferences, formatElementValue, hasPercentFactor, percentFactorHint, withPercentFactor, formatPreviewValue, indicatorNameFromSubject, indicatorUnitForTarget, insertReference, problemsByField, problemsOfError,
-  readableExpression, referenceOptions, referencedCodes,
+  filterReferences,
+  formatElementValue,
+  hasPercentFactor,
+  percentFactorHint,
+  withPercentFactor,
+  formatPreviewValue,
+  indicatorNameFromSubject,
+  indicatorUnitForTarget,
+  insertReference,
+  problemsByField,
+  problemsOfError,
+  readableExpression,
+  referenceOptions,
+  referencedCodes,
 } from './indicator-form.model.ts';
 
 describe('inserting a reference', () => {
@@ -19,7 +31,10 @@ describe('inserting a reference', () => {
 });
 
 describe('the picker', () => {
-  const elements = [{ code: 'employers_with_cdcs', name: 'Đơn vị sử dụng lao động có CĐCS', unit: 'count' as const }, { code: 'so_dn_doi_thoai', name: 'Số doanh nghiệp tổ chức đối thoại', unit: 'count' as const }];
+  const elements = [
+    { code: 'employers_with_cdcs', name: 'Đơn vị sử dụng lao động có CĐCS', unit: 'count' as const },
+    { code: 'so_dn_doi_thoai', name: 'Số doanh nghiệp tổ chức đối thoại', unit: 'count' as const },
+  ];
   const indicators = [
     { code: 'members', name: 'Số đoàn viên công đoàn', unit: 'count' as const },
     { code: 'agreements_share', name: 'Tỷ lệ CĐCS có thỏa ước', unit: 'percent' as const },
@@ -27,7 +42,11 @@ describe('the picker', () => {
   ];
 
   it('offers elements and the summable indicators, once each', () => {
-    expect(referenceOptions(elements, indicators).map((o) => `${o.kind}:${o.value}`)).toEqual(['element:employers_with_cdcs', 'element:so_dn_doi_thoai', 'indicator:members']);
+    expect(referenceOptions(elements, indicators).map((o) => `${o.kind}:${o.value}`)).toEqual([
+      'element:employers_with_cdcs',
+      'element:so_dn_doi_thoai',
+      'indicator:members',
+    ]);
     expect(referenceOptions(elements, indicators, 'members').map((o) => o.value)).not.toContain('members');
   });
 
@@ -53,8 +72,13 @@ describe('problems', () => {
   });
 
   it('come from a 400 MEASURE_INVALID, as objects or sentences', () => {
-    const error = new ApiError(400, 'MEASURE_INVALID', 'Chưa lưu được', [], { problems: [{ code: 'CYCLE', field: 'numerator', message: 'Vòng tròn.' }, 'Tên trống.'] });
-    expect(problemsOfError(error)).toEqual([{ code: 'CYCLE', field: 'numerator', message: 'Vòng tròn.' }, { code: 'INVALID', field: null, message: 'Tên trống.' }]);
+    const error = new ApiError(400, 'MEASURE_INVALID', 'Chưa lưu được', [], {
+      problems: [{ code: 'CYCLE', field: 'numerator', message: 'Vòng tròn.' }, 'Tên trống.'],
+    });
+    expect(problemsOfError(error)).toEqual([
+      { code: 'CYCLE', field: 'numerator', message: 'Vòng tròn.' },
+      { code: 'INVALID', field: null, message: 'Tên trống.' },
+    ]);
   });
 });
 
@@ -80,7 +104,9 @@ describe('a new indicator for a target of the review', () => {
   });
 
   it('is named from its subject', () => {
-    expect(indicatorNameFromSubject('doanh nghiệp tổ chức đối thoại định kỳ.', 'percent')).toBe('Tỷ lệ doanh nghiệp tổ chức đối thoại định kỳ');
+    expect(indicatorNameFromSubject('doanh nghiệp tổ chức đối thoại định kỳ.', 'percent')).toBe(
+      'Tỷ lệ doanh nghiệp tổ chức đối thoại định kỳ',
+    );
     expect(indicatorNameFromSubject('Doanh nghiệp có CĐCS', 'percent')).toBe('Tỷ lệ doanh nghiệp có CĐCS');
     expect(indicatorNameFromSubject('CĐCS tổ chức hội nghị người lao động', 'percent')).toBe('Tỷ lệ CĐCS tổ chức hội nghị người lao động');
     expect(indicatorNameFromSubject('tỷ lệ đoàn viên nữ', 'percent')).toBe('Tỷ lệ đoàn viên nữ');

@@ -11,7 +11,12 @@ import { matchesQuery } from './measures.model.ts';
 export type ExpressionField = 'numerator' | 'denominator';
 
 /** Inserts `#{code}` over the selection (or at the caret) and says where the caret goes next. */
-export function insertReference(text: string, start: number | null | undefined, end: number | null | undefined, code: string): { text: string; caret: number } {
+export function insertReference(
+  text: string,
+  start: number | null | undefined,
+  end: number | null | undefined,
+  code: string,
+): { text: string; caret: number } {
   const from = clamp(start ?? text.length, text.length);
   const to = Math.max(from, clamp(end ?? from, text.length));
   const ref = `#{${code}}`;
@@ -38,7 +43,11 @@ export interface ReferenceOption {
  * their numerator). Ratio and percent indicators cannot be summed over a subtree, so they are
  * not offered (the server would refuse them).
  */
-export function referenceOptions(elements: readonly Pick<ElementItem, 'code' | 'name' | 'unit'>[], indicators: readonly Pick<IndicatorItem, 'code' | 'name' | 'unit'>[], exclude?: string): ReferenceOption[] {
+export function referenceOptions(
+  elements: readonly Pick<ElementItem, 'code' | 'name' | 'unit'>[],
+  indicators: readonly Pick<IndicatorItem, 'code' | 'name' | 'unit'>[],
+  exclude?: string,
+): ReferenceOption[] {
   return [
     ...elements.map((e) => ({ value: e.code, label: e.name, kind: 'element' as const, unit: e.unit })),
     ...indicators
@@ -61,7 +70,10 @@ export function referencedCodes(text: string | null | undefined): string[] {
 /** "#{a} + #{b}" → "[Tên a] + [Tên b]", with × and ÷: how the tables show an expression. */
 export function readableExpression(text: string | null | undefined, nameOf: (code: string) => string | undefined): string {
   if (!text) return '';
-  return text.replace(/#\{([^}]*)\}/g, (_, code: string) => `[${nameOf(code) ?? code}]`).replace(/\*/g, '×').replace(/\//g, '÷');
+  return text
+    .replace(/#\{([^}]*)\}/g, (_, code: string) => `[${nameOf(code) ?? code}]`)
+    .replace(/\*/g, '×')
+    .replace(/\//g, '÷');
 }
 
 export interface FieldProblems {
@@ -116,7 +128,11 @@ export function indicatorUnitForTarget(unit: string): IndicatorUnit {
  * percent ("doanh nghiệp tổ chức đối thoại" → "Tỷ lệ doanh nghiệp tổ chức đối thoại").
  */
 export function indicatorNameFromSubject(subject: string | null | undefined, unit: string): string {
-  const s = (subject ?? '').normalize('NFC').replace(/\s+/g, ' ').trim().replace(/[.;:,]+$/, '');
+  const s = (subject ?? '')
+    .normalize('NFC')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[.;:,]+$/, '');
   if (s === '') return '';
   if (unit === 'percent' && !/^t[ỷỉ] lệ(?:\s|$)/iu.test(s)) return `Tỷ lệ ${lowerFirst(s)}`;
   return s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);

@@ -16,7 +16,17 @@ export interface PreviewPlace {
  * Xem trước: the indicator's value for a chosen unit (its whole subtree) and date, as the server
  * would compute it once saved, with the numerator, the denominator and each element's figure.
  */
-export function IndicatorPreviewPanel({ place, onPlace, initialUnit, unit, numerator, denominator, preview, nameOf, unitOf }: {
+export function IndicatorPreviewPanel({
+  place,
+  onPlace,
+  initialUnit,
+  unit,
+  numerator,
+  denominator,
+  preview,
+  nameOf,
+  unitOf,
+}: {
   place: PreviewPlace;
   onPlace: (place: PreviewPlace) => void;
   initialUnit: { id: number; name: string } | null;
@@ -42,22 +52,37 @@ export function IndicatorPreviewPanel({ place, onPlace, initialUnit, unit, numer
       <div className="form-row measure-form-row">
         <label className="measure-preview-field">
           <span className="cell-muted">Đơn vị (cả các đơn vị trực thuộc)</span>
-          <UnitPicker value={place.unitId} initialUnit={initialUnit} onChange={(unitId) => onPlace({ ...place, unitId })} data-testid="indicator-preview-unit" />
+          <UnitPicker
+            value={place.unitId}
+            initialUnit={initialUnit}
+            onChange={(unitId) => onPlace({ ...place, unitId })}
+            data-testid="indicator-preview-unit"
+          />
         </label>
         <label className="measure-preview-field">
           <span className="cell-muted">Ngày tính</span>
-          <DatePicker format={VI_DATE_FORMAT} allowClear={false} style={{ width: '100%' }} value={dayjs(place.date)}
-            onChange={(d) => d && onPlace({ ...place, date: d.format('YYYY-MM-DD') })} data-testid="indicator-preview-date" />
+          <DatePicker
+            format={VI_DATE_FORMAT}
+            allowClear={false}
+            style={{ width: '100%' }}
+            value={dayjs(place.date)}
+            onChange={(d) => d && onPlace({ ...place, date: d.format('YYYY-MM-DD') })}
+            data-testid="indicator-preview-date"
+          />
         </label>
       </div>
       {!preview.isEnabled ? (
         <Typography.Text type="secondary">Nhập tử số để xem giá trị.</Typography.Text>
       ) : preview.isError ? (
-        <Typography.Text type="danger" data-testid="indicator-preview-error">{errorMessage(preview.error)}</Typography.Text>
+        <Typography.Text type="danger" data-testid="indicator-preview-error">
+          {errorMessage(preview.error)}
+        </Typography.Text>
       ) : !data ? (
         <Typography.Text type="secondary">Đang tính…</Typography.Text>
       ) : hasProblems ? (
-        <Typography.Text type="warning" data-testid="indicator-preview-value">Chưa tính được: sửa các lỗi ghi dưới công thức.</Typography.Text>
+        <Typography.Text type="warning" data-testid="indicator-preview-value">
+          Chưa tính được: sửa các lỗi ghi dưới công thức.
+        </Typography.Text>
       ) : (
         <>
           <div className={`measure-preview-value${data.value === null ? ' is-empty' : ''}`} data-testid="indicator-preview-value">
@@ -70,7 +95,9 @@ export function IndicatorPreviewPanel({ place, onPlace, initialUnit, unit, numer
             </div>
           )}
           {data.value === null && data.denominator !== 0 && (
-            <div className="cell-muted">Đơn vị này chưa có số liệu vào ngày đã chọn (số liệu nhập qua biểu mẫu chỉ có từ các báo cáo đã được duyệt).</div>
+            <div className="cell-muted">
+              Đơn vị này chưa có số liệu vào ngày đã chọn (số liệu nhập qua biểu mẫu chỉ có từ các báo cáo đã được duyệt).
+            </div>
           )}
           {codes.length > 0 && (
             <ul className="measure-preview-elements" data-testid="indicator-preview-elements">

@@ -20,14 +20,27 @@ export function IndicatorsTab({ canManage, owner }: { canManage: boolean; owner:
   const [editing, setEditing] = useState<IndicatorItem | null | undefined>(undefined);
   const [history, setHistory] = useState<IndicatorItem>();
   const items = listOrder(indicators.data?.items ?? []).filter((i) => matchesQuery(search, i.name, i.code));
-  const nameOf = (code: string) => elements.data?.items.find((e) => e.code === code)?.name ?? indicators.data?.items.find((i) => i.code === code)?.name;
+  const nameOf = (code: string) =>
+    elements.data?.items.find((e) => e.code === code)?.name ?? indicators.data?.items.find((i) => i.code === code)?.name;
   const refresh = () => queryClient.invalidateQueries({ queryKey: measureKeys.all });
 
   return (
     <>
       <div className="measure-toolbar">
-        <Input allowClear prefix={<SearchOutlined />} placeholder="Tìm theo tên hoặc mã (không cần dấu)" value={search} onChange={(e) => setSearch(e.target.value)} className="measure-search" data-testid="indicators-search" />
-        {canManage && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="indicator-create">Thêm chỉ số</Button>}
+        <Input
+          allowClear
+          prefix={<SearchOutlined />}
+          placeholder="Tìm theo tên hoặc mã (không cần dấu)"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          className="measure-search"
+          data-testid="indicators-search"
+        />
+        {canManage && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="indicator-create">
+            Thêm chỉ số
+          </Button>
+        )}
       </div>
       <Table<IndicatorItem>
         rowKey="code"
@@ -35,8 +48,19 @@ export function IndicatorsTab({ canManage, owner }: { canManage: boolean; owner:
         scroll={{ x: 'max-content' }}
         loading={indicators.isFetching}
         dataSource={items}
-        pagination={{ pageSize: 20, showSizeChanger: false, hideOnSinglePage: true, showTotal: (total) => `${total.toLocaleString('vi-VN')} chỉ số` }}
-        locale={{ emptyText: indicators.isError ? errorMessage(indicators.error) : search ? `Không có chỉ số nào khớp “${search}”.` : 'Chưa có chỉ số nào.' }}
+        pagination={{
+          pageSize: 20,
+          showSizeChanger: false,
+          hideOnSinglePage: true,
+          showTotal: (total) => `${total.toLocaleString('vi-VN')} chỉ số`,
+        }}
+        locale={{
+          emptyText: indicators.isError
+            ? errorMessage(indicators.error)
+            : search
+              ? `Không có chỉ số nào khớp “${search}”.`
+              : 'Chưa có chỉ số nào.',
+        }}
         onRow={(i) => ({ 'data-testid': `indicator-row-${i.code}` }) as React.HTMLAttributes<HTMLElement>}
         columns={[
           {
@@ -44,8 +68,12 @@ export function IndicatorsTab({ canManage, owner }: { canManage: boolean; owner:
             key: 'name',
             render: (_, i) => (
               <div className="measure-name-cell">
-                <div className="cell-strong">{i.name} {i.builtin && <Tag className="measure-tag">Có sẵn</Tag>}</div>
-                <Typography.Text type="secondary" className="cell-nowrap measure-code">{i.code}</Typography.Text>
+                <div className="cell-strong">
+                  {i.name} {i.builtin && <Tag className="measure-tag">Có sẵn</Tag>}
+                </div>
+                <Typography.Text type="secondary" className="cell-nowrap measure-code">
+                  {i.code}
+                </Typography.Text>
                 <div className="cell-muted measure-formula">
                   {readableExpression(i.numerator, nameOf)}
                   {i.denominator && <> ÷ {readableExpression(i.denominator, nameOf)}</>}
@@ -55,30 +83,64 @@ export function IndicatorsTab({ canManage, owner }: { canManage: boolean; owner:
           },
           { title: 'Đơn vị tính', key: 'unit', render: (_, i) => <span className="cell-nowrap">{unitLabel(i.unit)}</span> },
           { title: 'Đơn vị sở hữu', key: 'owner', render: (_, i) => <div className="cell-unit">{ownerLabel(i.owner)}</div> },
-          { title: 'Đang dùng ở', key: 'usedBy', render: (_, i) => <UsagePopover usedBy={i.usedBy} testId={`indicator-usage-${i.code}`} /> },
+          {
+            title: 'Đang dùng ở',
+            key: 'usedBy',
+            render: (_, i) => <UsagePopover usedBy={i.usedBy} testId={`indicator-usage-${i.code}`} />,
+          },
           {
             title: 'Thao tác',
             key: 'actions',
             width: canManage ? 132 : 56,
             render: (_: unknown, i: IndicatorItem) => (
               <Space size={0}>
-                <Tooltip title="Lịch sử thay đổi"><Button type="text" icon={<HistoryOutlined />} aria-label="Lịch sử thay đổi" onClick={() => setHistory(i)} data-testid={`indicator-history-${i.code}`} /></Tooltip>
-                {canManage && (i.canEdit ? (
-                  <>
-                    <Tooltip title="Sửa"><Button type="text" icon={<EditOutlined />} aria-label="Sửa" onClick={() => setEditing(i)} data-testid={`indicator-edit-${i.code}`} /></Tooltip>
-                    <Tooltip title="Xóa">
-                      <Button type="text" danger icon={<DeleteOutlined />} aria-label="Xóa" data-testid={`indicator-delete-${i.code}`}
-                        onClick={() => confirmMeasureDelete(modal, { kind: 'indicator', name: i.name }, () => deleteIndicator(i.code), () => {
-                          void refresh();
-                          void message.success(`Đã xóa chỉ số «${i.name}».`);
-                        })} />
+                <Tooltip title="Lịch sử thay đổi">
+                  <Button
+                    type="text"
+                    icon={<HistoryOutlined />}
+                    aria-label="Lịch sử thay đổi"
+                    onClick={() => setHistory(i)}
+                    data-testid={`indicator-history-${i.code}`}
+                  />
+                </Tooltip>
+                {canManage &&
+                  (i.canEdit ? (
+                    <>
+                      <Tooltip title="Sửa">
+                        <Button
+                          type="text"
+                          icon={<EditOutlined />}
+                          aria-label="Sửa"
+                          onClick={() => setEditing(i)}
+                          data-testid={`indicator-edit-${i.code}`}
+                        />
+                      </Tooltip>
+                      <Tooltip title="Xóa">
+                        <Button
+                          type="text"
+                          danger
+                          icon={<DeleteOutlined />}
+                          aria-label="Xóa"
+                          data-testid={`indicator-delete-${i.code}`}
+                          onClick={() =>
+                            confirmMeasureDelete(
+                              modal,
+                              { kind: 'indicator', name: i.name },
+                              () => deleteIndicator(i.code),
+                              () => {
+                                void refresh();
+                                void message.success(`Đã xóa chỉ số «${i.name}».`);
+                              },
+                            )
+                          }
+                        />
+                      </Tooltip>
+                    </>
+                  ) : (
+                    <Tooltip title="Chỉ số của đơn vị cấp trên hoặc danh mục chung: chỉ đơn vị sở hữu được sửa.">
+                      <Button type="text" icon={<EditOutlined />} aria-label="Chỉ xem" disabled />
                     </Tooltip>
-                  </>
-                ) : (
-                  <Tooltip title="Chỉ số của đơn vị cấp trên hoặc danh mục chung: chỉ đơn vị sở hữu được sửa.">
-                    <Button type="text" icon={<EditOutlined />} aria-label="Chỉ xem" disabled />
-                  </Tooltip>
-                ))}
+                  ))}
               </Space>
             ),
           },

@@ -7,17 +7,26 @@ import { usageCount, usageLine, usageOfError } from './measures.model.ts';
 export function UsageList({ usedBy }: { usedBy: readonly UsageRef[] }) {
   return (
     <ul className="measure-usage-list" data-testid="measure-usage-list">
-      {usedBy.map((ref, i) => <li key={`${ref.kind}-${ref.code ?? ref.id ?? i}`}>{usageLine(ref)}</li>)}
+      {usedBy.map((ref, i) => (
+        <li key={`${ref.kind}-${ref.code ?? ref.id ?? i}`}>{usageLine(ref)}</li>
+      ))}
     </ul>
   );
 }
 
 /** "Đang dùng ở 3 nơi" opening the list; "Chưa dùng" as plain text. */
 export function UsagePopover({ usedBy, testId }: { usedBy: readonly UsageRef[]; testId?: string }) {
-  if (usedBy.length === 0) return <Typography.Text type="secondary" className="cell-nowrap" data-testid={testId}>{usageCount(usedBy)}</Typography.Text>;
+  if (usedBy.length === 0)
+    return (
+      <Typography.Text type="secondary" className="cell-nowrap" data-testid={testId}>
+        {usageCount(usedBy)}
+      </Typography.Text>
+    );
   return (
     <Popover title="Đang được dùng ở" content={<UsageList usedBy={usedBy} />} trigger="click">
-      <Button type="link" size="small" className="measure-usage-link" data-testid={testId}>{usageCount(usedBy)}</Button>
+      <Button type="link" size="small" className="measure-usage-link" data-testid={testId}>
+        {usageCount(usedBy)}
+      </Button>
     </Popover>
   );
 }
@@ -41,7 +50,12 @@ export function showMeasureError(modal: ModalApi, error: unknown, title: string)
 }
 
 /** Asks, deletes, and on a refusal lists what still uses the element or indicator. */
-export function confirmMeasureDelete(modal: ModalApi, what: { kind: 'element' | 'indicator'; name: string }, remove: () => Promise<unknown>, onDone: () => void): void {
+export function confirmMeasureDelete(
+  modal: ModalApi,
+  what: { kind: 'element' | 'indicator'; name: string },
+  remove: () => Promise<unknown>,
+  onDone: () => void,
+): void {
   const noun = what.kind === 'element' ? 'thành phần số liệu' : 'chỉ số';
   modal.confirm({
     title: `Xóa ${noun} «${what.name}»?`,
@@ -54,7 +68,11 @@ export function confirmMeasureDelete(modal: ModalApi, what: { kind: 'element' | 
         await remove();
         onDone();
       } catch (error) {
-        showMeasureError(modal, error, error instanceof ApiError && error.code === MEASURE_IN_USE ? `Không xóa được ${noun} đang được dùng` : `Không xóa được ${noun}`);
+        showMeasureError(
+          modal,
+          error,
+          error instanceof ApiError && error.code === MEASURE_IN_USE ? `Không xóa được ${noun} đang được dùng` : `Không xóa được ${noun}`,
+        );
       }
     },
   });

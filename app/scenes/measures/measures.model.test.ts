@@ -1,6 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../api/api-client.ts';
-import { allowsMinWorkers, codeFromName, CODE_PATTERN, definitionSentence, listOrder, versionLines, matchesQuery, sourceLabel, toDefinition, usageCount, usageLine, usageOfError } from './measures.model.ts';
+import {
+  allowsMinWorkers,
+  codeFromName,
+  CODE_PATTERN,
+  definitionSentence,
+  listOrder,
+  versionLines,
+  matchesQuery,
+  sourceLabel,
+  toDefinition,
+  usageCount,
+  usageLine,
+  usageOfError,
+} from './measures.model.ts';
 
 describe('a code proposed from the name', () => {
   it('is accent-free snake case, đ included', () => {
@@ -28,16 +41,24 @@ describe('a derived element', () => {
   it('reads as the server’s sentence, live', () => {
     expect(definitionSentence({})).toBeNull();
     expect(definitionSentence({ registry: 'employers' })).toBeNull();
-    expect(definitionSentence({ registry: 'employers', measure: 'with_cdcs', sectors: ['fdi', 'private'], minWorkers: 25 }))
-      .toBe('Đơn vị sử dụng lao động có CĐCS, từ 25 lao động trở lên, khu vực ngoài nhà nước (tư nhân, FDI)');
+    expect(definitionSentence({ registry: 'employers', measure: 'with_cdcs', sectors: ['fdi', 'private'], minWorkers: 25 })).toBe(
+      'Đơn vị sử dụng lao động có CĐCS, từ 25 lao động trở lên, khu vực ngoài nhà nước (tư nhân, FDI)',
+    );
     expect(definitionSentence({ registry: 'members', measure: 'women', sectors: [] })).toBe('Đoàn viên nữ đang sinh hoạt');
-    expect(definitionSentence({ registry: 'employers', measure: 'workers', minWorkers: 1000 })).toBe('Người lao động tại đơn vị sử dụng lao động từ 1.000 lao động trở lên');
+    expect(definitionSentence({ registry: 'employers', measure: 'workers', minWorkers: 1000 })).toBe(
+      'Người lao động tại đơn vị sử dụng lao động từ 1.000 lao động trở lên',
+    );
   });
 
   it('takes "từ N lao động" only where the measure allows it', () => {
     expect(allowsMinWorkers({ registry: 'employers', measure: 'with_cdcs' })).toBe(true);
     expect(allowsMinWorkers({ registry: 'cdcs', measure: 'all' })).toBe(false);
-    expect(toDefinition({ registry: 'cdcs', measure: 'all', sectors: null, minWorkers: 25 })).toEqual({ registry: 'cdcs', measure: 'all', sectors: null, minWorkers: null });
+    expect(toDefinition({ registry: 'cdcs', measure: 'all', sectors: null, minWorkers: 25 })).toEqual({
+      registry: 'cdcs',
+      measure: 'all',
+      sectors: null,
+      minWorkers: null,
+    });
     expect(toDefinition({ registry: 'cdcs', measure: 'nope' })).toBeNull();
     // Sectors in the catalogue's order, whatever order they were ticked in.
     expect(toDefinition({ registry: 'members', measure: 'active', sectors: ['fdi', 'hcsn'] })?.sectors).toEqual(['hcsn', 'fdi']);
@@ -45,14 +66,23 @@ describe('a derived element', () => {
 
   it('names its source', () => {
     expect(sourceLabel({ code: 'x', source: 'reported', definition: null })).toBe('Nhập qua biểu mẫu');
-    expect(sourceLabel({ code: 'x', source: 'derived', definition: { registry: 'agreements', measure: 'in_force', sectors: null, minWorkers: null } })).toBe('Tính từ sổ Thỏa ước lao động tập thể');
+    expect(
+      sourceLabel({
+        code: 'x',
+        source: 'derived',
+        definition: { registry: 'agreements', measure: 'in_force', sectors: null, minWorkers: null },
+      }),
+    ).toBe('Tính từ sổ Thỏa ước lao động tập thể');
     expect(sourceLabel({ code: 'members_active', source: 'derived', definition: null })).toBe('Tính từ sổ Đoàn viên');
     expect(sourceLabel({ code: 'upper_units', source: 'derived', definition: null })).toBe('Tính từ cây tổ chức');
   });
 });
 
 describe('what uses a measure', () => {
-  const refs = [{ kind: 'indicator' as const, code: 'a', label: 'Tỷ lệ A' }, { kind: 'form' as const, id: 3, label: 'Báo cáo 6 tháng (CĐCS)' }];
+  const refs = [
+    { kind: 'indicator' as const, code: 'a', label: 'Tỷ lệ A' },
+    { kind: 'form' as const, id: 3, label: 'Báo cáo 6 tháng (CĐCS)' },
+  ];
 
   it('is counted and listed in words', () => {
     expect(usageCount([])).toBe('Chưa dùng');
@@ -98,7 +128,10 @@ describe('the history of a measure', () => {
     const v2 = { ...v1, name: 'Số doanh nghiệp tổ chức đối thoại', keywords: ['đối thoại định kỳ'] };
     const v3 = { ...v2, unit: 'percent', numerator: '100 * #{a}', denominator: '#{b}' };
     expect(versionLines(null, v1)).toEqual(['Tạo mới «Số DN đối thoại»']);
-    expect(versionLines(v1, v2)).toEqual(['Tên: Số DN đối thoại → Số doanh nghiệp tổ chức đối thoại', 'Từ khóa: (trống) → đối thoại định kỳ']);
+    expect(versionLines(v1, v2)).toEqual([
+      'Tên: Số DN đối thoại → Số doanh nghiệp tổ chức đối thoại',
+      'Từ khóa: (trống) → đối thoại định kỳ',
+    ]);
     expect(versionLines(v2, v3)).toEqual(['Đơn vị tính: Số lượng → Tỷ lệ %', 'Tử số: #{a} → 100 * #{a}', 'Mẫu số: (trống) → #{b}']);
     expect(versionLines(v3, v3)).toEqual(['Không đổi nội dung']);
   });
@@ -106,6 +139,8 @@ describe('the history of a measure', () => {
   it('reads a derived definition as its sentence', () => {
     const before = { name: 'DN có CĐCS', definition: { registry: 'employers', measure: 'with_cdcs', sectors: null, minWorkers: null } };
     const after = { ...before, definition: { ...before.definition, minWorkers: 25 } };
-    expect(versionLines(before, after)).toEqual(['Cách đếm: Đơn vị sử dụng lao động có CĐCS → Đơn vị sử dụng lao động có CĐCS, từ 25 lao động trở lên']);
+    expect(versionLines(before, after)).toEqual([
+      'Cách đếm: Đơn vị sử dụng lao động có CĐCS → Đơn vị sử dụng lao động có CĐCS, từ 25 lao động trở lên',
+    ]);
   });
 });

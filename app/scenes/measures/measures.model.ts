@@ -19,7 +19,10 @@ const MAX_CODE = 64;
  * case, cut at a word when too long, and numbered when the code is already taken ("_2", "_3"…).
  */
 export function codeFromName(name: string, taken: ReadonlySet<string> = new Set()): string {
-  let base = stripAccents(name.normalize('NFC')).toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '');
+  let base = stripAccents(name.normalize('NFC'))
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '');
   if (base === '') return '';
   if (!/^[a-z]/.test(base)) base = `ma_${base}`;
   base = cutAtWord(base, MAX_CODE);
@@ -184,8 +187,7 @@ function versionValue(key: string, value: unknown): string {
  */
 export function versionLines(previous: Record<string, unknown> | null, current: Record<string, unknown>): string[] {
   if (!previous) return [`Tạo mới «${versionValue('name', current.name)}»`];
-  const lines = VERSION_FIELDS
-    .filter(({ key }) => key in current || key in previous)
+  const lines = VERSION_FIELDS.filter(({ key }) => key in current || key in previous)
     .filter(({ key }) => JSON.stringify(previous[key] ?? null) !== JSON.stringify(current[key] ?? null))
     .map(({ key, label }) => `${label}: ${versionValue(key, previous[key])} → ${versionValue(key, current[key])}`);
   return lines.length ? lines : ['Không đổi nội dung'];

@@ -34,16 +34,29 @@ export default function MeasuresScene() {
         </div>
       </div>
       {me.data && !canManage && (
-        <Alert type="info" showIcon style={{ marginBottom: 12 }} data-testid="measures-read-only"
-          title="Bạn đang xem danh mục. Thêm, sửa, xóa chỉ số và thành phần cần quyền quản lý biểu mẫu và chỉ số." />
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="measures-read-only"
+          title="Bạn đang xem danh mục. Thêm, sửa, xóa chỉ số và thành phần cần quyền quản lý biểu mẫu và chỉ số."
+        />
       )}
       <Card className="measure-card">
         <Tabs
           activeKey={tab}
           onChange={(key) => setParams(key === TABS.elements ? {} : { tab: key }, { replace: true })}
           items={[
-            { key: TABS.elements, label: <span data-testid="measures-tab-elements">Thành phần số liệu</span>, children: <ElementsTab canManage={canManage} owner={owner} /> },
-            { key: TABS.indicators, label: <span data-testid="measures-tab-indicators">Chỉ số</span>, children: <IndicatorsTab canManage={canManage} owner={owner} /> },
+            {
+              key: TABS.elements,
+              label: <span data-testid="measures-tab-elements">Thành phần số liệu</span>,
+              children: <ElementsTab canManage={canManage} owner={owner} />,
+            },
+            {
+              key: TABS.indicators,
+              label: <span data-testid="measures-tab-indicators">Chỉ số</span>,
+              children: <IndicatorsTab canManage={canManage} owner={owner} />,
+            },
           ]}
         />
       </Card>

@@ -92,8 +92,12 @@ export function MemberDetailDrawer({ id, onClose }: { id: number; onClose: () =>
                   <Descriptions.Item label="Họ và tên">{m.fullName}</Descriptions.Item>
                   <Descriptions.Item label="Giới tính">{m.genderLabel}</Descriptions.Item>
                   <Descriptions.Item label="Ngày sinh">{formatViDate(m.birthDate)}</Descriptions.Item>
-                  <Descriptions.Item label="Số CCCD"><Masked value={m.cccd} masked={m.personalDataMasked} /></Descriptions.Item>
-                  <Descriptions.Item label="Số điện thoại"><Masked value={m.phone} masked={m.personalDataMasked} /></Descriptions.Item>
+                  <Descriptions.Item label="Số CCCD">
+                    <Masked value={m.cccd} masked={m.personalDataMasked} />
+                  </Descriptions.Item>
+                  <Descriptions.Item label="Số điện thoại">
+                    <Masked value={m.phone} masked={m.personalDataMasked} />
+                  </Descriptions.Item>
                   <Descriptions.Item label="Dân tộc">{m.ethnicity}</Descriptions.Item>
                   <Descriptions.Item label="Số thẻ đoàn viên">{m.cardNumber}</Descriptions.Item>
                   <Descriptions.Item label="Công đoàn cơ sở">{m.unit ? `${m.unit.name} (${m.unit.code})` : ''}</Descriptions.Item>
@@ -108,7 +112,11 @@ export function MemberDetailDrawer({ id, onClose }: { id: number; onClose: () =>
             {
               key: 'history',
               label: <span data-testid="member-history-tab">Quá trình sinh hoạt</span>,
-              children: history.isError ? <Alert type="error" showIcon title={errorMessage(history.error)} /> : <HistoryTimeline items={history.data?.items ?? []} />,
+              children: history.isError ? (
+                <Alert type="error" showIcon title={errorMessage(history.error)} />
+              ) : (
+                <HistoryTimeline items={history.data?.items ?? []} />
+              ),
             },
           ]}
         />

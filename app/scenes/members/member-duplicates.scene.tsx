@@ -43,15 +43,35 @@ function DuplicateGroupCard({ group, canWrite }: { group: DuplicateGroup; canWri
     });
 
   return (
-    <Card size="small" title={group.reason} style={{ marginBottom: 16 }} data-testid="duplicate-group"
-      extra={canWrite && <Button icon={<MergeCellsOutlined />} onClick={confirm} loading={merge.isPending} data-testid="duplicate-merge">Gộp hồ sơ</Button>}>
+    <Card
+      size="small"
+      title={group.reason}
+      style={{ marginBottom: 16 }}
+      data-testid="duplicate-group"
+      extra={
+        canWrite && (
+          <Button icon={<MergeCellsOutlined />} onClick={confirm} loading={merge.isPending} data-testid="duplicate-merge">
+            Gộp hồ sơ
+          </Button>
+        )
+      }
+    >
       <Table<MemberItem>
         rowKey="id"
         size="small"
         pagination={false}
         dataSource={group.members}
         columns={[
-          ...(canWrite ? [{ title: 'Giữ lại', key: 'keep', width: 80, render: (_: unknown, m: MemberItem) => <Radio checked={m.id === keepId} onChange={() => setKeepId(m.id)} /> }] : []),
+          ...(canWrite
+            ? [
+                {
+                  title: 'Giữ lại',
+                  key: 'keep',
+                  width: 80,
+                  render: (_: unknown, m: MemberItem) => <Radio checked={m.id === keepId} onChange={() => setKeepId(m.id)} />,
+                },
+              ]
+            : []),
           { title: 'Họ và tên', dataIndex: 'fullName' },
           { title: 'Ngày sinh', key: 'b', render: (_, m) => formatViDate(m.birthDate) },
           { title: 'Số CCCD', dataIndex: 'cccd' },
@@ -74,17 +94,25 @@ export default function MemberDuplicatesScene() {
       <div className="scene-header">
         <div>
           <h1 className="scene-title">Hồ sơ có thể trùng</h1>
-          <Typography.Text type="secondary">Cùng số CCCD, hoặc cùng họ tên và ngày sinh ở hai công đoàn cơ sở. Kiểm tra trước khi gộp.</Typography.Text>
+          <Typography.Text type="secondary">
+            Cùng số CCCD, hoặc cùng họ tên và ngày sinh ở hai công đoàn cơ sở. Kiểm tra trước khi gộp.
+          </Typography.Text>
         </div>
-        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/doan-vien')}>Về danh sách đoàn viên</Button>
+        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/doan-vien')}>
+          Về danh sách đoàn viên
+        </Button>
       </div>
       {groups.isError && <Alert type="error" showIcon title={errorMessage(groups.error)} />}
       {groups.data && groups.data.items.length === 0 && (
-        <Card><Empty description="Không có hồ sơ nào có thể trùng." /></Card>
+        <Card>
+          <Empty description="Không có hồ sơ nào có thể trùng." />
+        </Card>
       )}
       <Space orientation="vertical" style={{ width: '100%' }}>
         {groups.isLoading && <Card loading />}
-        {groups.data?.items.map((group) => <DuplicateGroupCard key={groupKey(group)} group={group} canWrite={canWrite} />)}
+        {groups.data?.items.map((group) => (
+          <DuplicateGroupCard key={groupKey(group)} group={group} canWrite={canWrite} />
+        ))}
       </Space>
     </div>
   );

@@ -12,7 +12,15 @@ type FormShape = Omit<MemberFormValues, 'birthDate' | 'joinedOn'> & { birthDate?
 const iso = (d: Dayjs | undefined) => (d ? d.format('YYYY-MM-DD') : '');
 
 /** Adds a member (into a chosen CĐCS) or edits one; the server's Vietnamese messages land on their fields. */
-export function MemberFormModal({ member, onClose, onSaved }: { member: MemberItem | null; onClose: () => void; onSaved: (m: MemberItem) => void }) {
+export function MemberFormModal({
+  member,
+  onClose,
+  onSaved,
+}: {
+  member: MemberItem | null;
+  onClose: () => void;
+  onSaved: (m: MemberItem) => void;
+}) {
   const [form] = Form.useForm<FormShape>();
   const [saving, setSaving] = useState(false);
   const [formError, setFormError] = useState<string>();
@@ -56,9 +64,7 @@ export function MemberFormModal({ member, onClose, onSaved }: { member: MemberIt
         layout="vertical"
         onFinish={submit}
         initialValues={
-          initial
-            ? { ...initial, birthDate: dayjs(initial.birthDate), joinedOn: dayjs(initial.joinedOn) }
-            : { gender: 'female' }
+          initial ? { ...initial, birthDate: dayjs(initial.birthDate), joinedOn: dayjs(initial.joinedOn) } : { gender: 'female' }
         }
       >
         <Form.Item name="fullName" label="Họ và tên" rules={[{ required: true, whitespace: true, message: 'Hãy nhập họ và tên.' }]}>
@@ -66,7 +72,12 @@ export function MemberFormModal({ member, onClose, onSaved }: { member: MemberIt
         </Form.Item>
         <div className="form-row">
           <Form.Item name="gender" label="Giới tính" rules={[{ required: true, message: 'Hãy chọn giới tính.' }]}>
-            <Radio.Group options={[{ value: 'male', label: 'Nam' }, { value: 'female', label: 'Nữ' }]} />
+            <Radio.Group
+              options={[
+                { value: 'male', label: 'Nam' },
+                { value: 'female', label: 'Nữ' },
+              ]}
+            />
           </Form.Item>
           <Form.Item name="birthDate" label="Ngày sinh" rules={[{ required: true, message: 'Hãy chọn ngày sinh.' }]}>
             <DatePicker format={VI_DATE_FORMAT} placeholder="dd/mm/yyyy" data-testid="member-form-birthdate" />
@@ -78,7 +89,11 @@ export function MemberFormModal({ member, onClose, onSaved }: { member: MemberIt
         <Form.Item
           name="cccd"
           label="Số CCCD"
-          extra={member?.personalDataMasked ? 'Số đang được che theo quyền của bạn; để nguyên nếu không sửa.' : '12 chữ số, ba số đầu là mã tỉnh nơi đăng ký khai sinh.'}
+          extra={
+            member?.personalDataMasked
+              ? 'Số đang được che theo quyền của bạn; để nguyên nếu không sửa.'
+              : '12 chữ số, ba số đầu là mã tỉnh nơi đăng ký khai sinh.'
+          }
           rules={[{ required: true, whitespace: true, message: 'Hãy nhập số CCCD.' }]}
         >
           <Input maxLength={20} data-testid="member-form-cccd" />
@@ -99,7 +114,11 @@ export function MemberFormModal({ member, onClose, onSaved }: { member: MemberIt
             <CdcsPicker data-testid="member-form-cdcs" />
           </Form.Item>
         )}
-        {formError && <div className="ant-form-item-explain-error" data-testid="member-form-error">{formError}</div>}
+        {formError && (
+          <div className="ant-form-item-explain-error" data-testid="member-form-error">
+            {formError}
+          </div>
+        )}
       </Form>
     </Modal>
   );

@@ -13,7 +13,17 @@ export interface MemberFormValues {
   cdcsUnitId?: number;
 }
 
-export const MEMBER_FORM_FIELDS = ['fullName', 'gender', 'birthDate', 'cccd', 'phone', 'ethnicity', 'cardNumber', 'joinedOn', 'cdcsUnitId'] as const;
+export const MEMBER_FORM_FIELDS = [
+  'fullName',
+  'gender',
+  'birthDate',
+  'cccd',
+  'phone',
+  'ethnicity',
+  'cardNumber',
+  'joinedOn',
+  'cdcsUnitId',
+] as const;
 
 const text = (v: string | undefined) => v?.normalize('NFC').trim() ?? '';
 const optional = (v: string | undefined) => text(v) || null;

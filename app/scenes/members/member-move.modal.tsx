@@ -19,7 +19,17 @@ interface Shape {
  * "Chuyển sinh hoạt" (to another CĐCS) and "Ra khỏi tổ chức" (with date and reason): both close
  * the current period of the member's history rather than editing it away.
  */
-export function MemberMoveModal({ kind, member, onClose, onDone }: { kind: MoveKind; member: MemberItem; onClose: () => void; onDone: (m: MemberItem) => void }) {
+export function MemberMoveModal({
+  kind,
+  member,
+  onClose,
+  onDone,
+}: {
+  kind: MoveKind;
+  member: MemberItem;
+  onClose: () => void;
+  onDone: (m: MemberItem) => void;
+}) {
   const [form] = Form.useForm<Shape>();
   const [saving, setSaving] = useState(false);
   const [formError, setFormError] = useState<string>();
@@ -62,11 +72,19 @@ export function MemberMoveModal({ kind, member, onClose, onDone }: { kind: MoveK
       </p>
       <Form<Shape> form={form} layout="vertical" onFinish={submit} initialValues={{ date: dayjs() }}>
         {isTransfer && (
-          <Form.Item name="toUnitId" label="Chuyển đến công đoàn cơ sở" rules={[{ required: true, message: 'Hãy chọn công đoàn cơ sở nhận.' }]}>
+          <Form.Item
+            name="toUnitId"
+            label="Chuyển đến công đoàn cơ sở"
+            rules={[{ required: true, message: 'Hãy chọn công đoàn cơ sở nhận.' }]}
+          >
             <CdcsPicker excludeId={member.unit?.id} data-testid="member-move-cdcs" />
           </Form.Item>
         )}
-        <Form.Item name="date" label={isTransfer ? 'Ngày chuyển' : 'Ngày ra khỏi tổ chức'} rules={[{ required: true, message: 'Hãy chọn ngày.' }]}>
+        <Form.Item
+          name="date"
+          label={isTransfer ? 'Ngày chuyển' : 'Ngày ra khỏi tổ chức'}
+          rules={[{ required: true, message: 'Hãy chọn ngày.' }]}
+        >
           <DatePicker format={VI_DATE_FORMAT} data-testid="member-move-date" />
         </Form.Item>
         {isTransfer ? (
@@ -75,7 +93,12 @@ export function MemberMoveModal({ kind, member, onClose, onDone }: { kind: MoveK
           </Form.Item>
         ) : (
           <Form.Item name="reason" label="Lý do" rules={[{ required: true, whitespace: true, message: 'Hãy nhập lý do.' }]}>
-            <Input.TextArea maxLength={500} rows={2} placeholder="Ví dụ: nghỉ việc, nghỉ hưu, chuyển công tác ngoài tỉnh…" data-testid="member-move-reason" />
+            <Input.TextArea
+              maxLength={500}
+              rows={2}
+              placeholder="Ví dụ: nghỉ việc, nghỉ hưu, chuyển công tác ngoài tỉnh…"
+              data-testid="member-move-reason"
+            />
           </Form.Item>
         )}
         {formError && <div className="ant-form-item-explain-error">{formError}</div>}

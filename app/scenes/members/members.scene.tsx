@@ -73,7 +73,14 @@ export default function MembersScene() {
             style={{ width: 360 }}
             data-testid="members-search"
           />
-          <UnitPicker allowClear placeholder="Lọc theo đơn vị" value={unitId} onChange={setUnitId} className="registry-filter-unit" data-testid="members-unit-filter" />
+          <UnitPicker
+            allowClear
+            placeholder="Lọc theo đơn vị"
+            value={unitId}
+            onChange={setUnitId}
+            className="registry-filter-unit"
+            data-testid="members-unit-filter"
+          />
           <Select
             value={status ?? 'all'}
             onChange={(v: string) => setStatus(v === 'all' ? undefined : (v as MemberFilter['status']))}
@@ -85,7 +92,15 @@ export default function MembersScene() {
               { value: 'all', label: 'Mọi trạng thái' },
             ]}
           />
-          <Select allowClear placeholder="Khu vực" value={sector} onChange={setSector} style={{ width: 220 }} options={[...SECTOR_OPTIONS]} data-testid="members-sector-filter" />
+          <Select
+            allowClear
+            placeholder="Khu vực"
+            value={sector}
+            onChange={setSector}
+            style={{ width: 220 }}
+            options={[...SECTOR_OPTIONS]}
+            data-testid="members-sector-filter"
+          />
           <ExportButton urlFor={(format) => memberExportUrl(format, filter)} testId="members-export" />
           <ListTotal resource="members" path="/api/members" filter={filter} noun="đoàn viên" />
         </Space>
@@ -110,7 +125,9 @@ export default function MembersScene() {
               key: 'name',
               render: (_, m) => (
                 <div>
-                  <div className="cell-strong" data-testid="member-name">{m.fullName}</div>
+                  <div className="cell-strong" data-testid="member-name">
+                    {m.fullName}
+                  </div>
                   <span className="cell-muted">
                     {m.genderLabel} · sinh {formatViDate(m.birthDate)}
                   </span>
@@ -127,7 +144,12 @@ export default function MembersScene() {
                 </Tooltip>
               ),
             },
-            { title: 'Số thẻ', dataIndex: 'cardNumber', width: 120, render: (v: string | null) => <span className="cell-nowrap">{v}</span> },
+            {
+              title: 'Số thẻ',
+              dataIndex: 'cardNumber',
+              width: 120,
+              render: (v: string | null) => <span className="cell-nowrap">{v}</span>,
+            },
             { title: 'Công đoàn cơ sở', key: 'unit', render: (_, m) => m.unit?.name },
             { title: 'Ngày vào CĐ', key: 'joined', width: 110, render: (_, m) => formatViDate(m.joinedOn) },
             {

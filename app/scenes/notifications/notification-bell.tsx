@@ -5,7 +5,13 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../api/api-client.ts';
 import {
-  NOTIFICATIONS_PATH, NOTIFICATION_SETTINGS_PATH, markAllNotificationsRead, notificationKeys, notificationsQuery, refreshNotifications, unreadCountQuery,
+  NOTIFICATIONS_PATH,
+  NOTIFICATION_SETTINGS_PATH,
+  markAllNotificationsRead,
+  notificationKeys,
+  notificationsQuery,
+  refreshNotifications,
+  unreadCountQuery,
 } from '../../api/notifications.api.ts';
 import { useIsPhone } from '../../lib/use-is-phone.ts';
 import { NotificationItems } from './notification-items.tsx';
@@ -28,8 +34,17 @@ export function NotificationBell() {
 
   // On a laptop the Popover opens and closes itself on the click; on a phone the button opens the drawer.
   const button = (
-    <Button type="text" className="notification-bell" aria-label={label} title={label} aria-haspopup="dialog" aria-expanded={isOpen} data-testid="notification-bell" data-unread={unread}
-      onClick={isPhone ? () => setOpen(true) : undefined}>
+    <Button
+      type="text"
+      className="notification-bell"
+      aria-label={label}
+      title={label}
+      aria-haspopup="dialog"
+      aria-expanded={isOpen}
+      data-testid="notification-bell"
+      data-unread={unread}
+      onClick={isPhone ? () => setOpen(true) : undefined}
+    >
       <Badge count={unread} overflowCount={99} size="small" offset={[2, -2]}>
         <BellOutlined className="notification-bell-icon" />
       </Badge>
@@ -41,16 +56,35 @@ export function NotificationBell() {
     return (
       <>
         {button}
-        <Drawer open={isOpen} placement="right" size="100%" title="Thông báo" onClose={() => setOpen(false)} closable={{ 'aria-label': 'Đóng thông báo' }}
-          className="notification-drawer" data-testid="notification-panel">
+        <Drawer
+          open={isOpen}
+          placement="right"
+          size="100%"
+          title="Thông báo"
+          onClose={() => setOpen(false)}
+          closable={{ 'aria-label': 'Đóng thông báo' }}
+          className="notification-drawer"
+          data-testid="notification-panel"
+        >
           {panel}
         </Drawer>
       </>
     );
   }
   return (
-    <Popover open={isOpen} onOpenChange={setOpen} trigger="click" placement="bottomRight" arrow={false} title={null}
-      content={<div className="notification-popover" data-testid="notification-panel">{panel}</div>}>
+    <Popover
+      open={isOpen}
+      onOpenChange={setOpen}
+      trigger="click"
+      placement="bottomRight"
+      arrow={false}
+      title={null}
+      content={
+        <div className="notification-popover" data-testid="notification-panel">
+          {panel}
+        </div>
+      }
+    >
       {button}
     </Popover>
   );
@@ -77,22 +111,40 @@ function LatestPanel({ isOpen, onClose }: { isOpen: boolean; onClose: () => void
     <div className="notification-panel">
       <div className="notification-panel-head">
         <strong className="notification-panel-title">Thông báo</strong>
-        <Button type="link" size="small" disabled={unread === 0} loading={readAll.isPending} onClick={() => readAll.mutate()} data-testid="notification-read-all">
+        <Button
+          type="link"
+          size="small"
+          disabled={unread === 0}
+          loading={readAll.isPending}
+          onClick={() => readAll.mutate()}
+          data-testid="notification-read-all"
+        >
           Đánh dấu tất cả đã đọc
         </Button>
       </div>
       {latest.isPending ? (
-        <div className="notification-empty"><Spin size="small" /></div>
+        <div className="notification-empty">
+          <Spin size="small" />
+        </div>
       ) : latest.isError ? (
         <div className="notification-empty">{errorMessage(latest.error)}</div>
       ) : items.length === 0 ? (
-        <div className="notification-empty" data-testid="notification-empty">Chưa có thông báo nào.</div>
+        <div className="notification-empty" data-testid="notification-empty">
+          Chưa có thông báo nào.
+        </div>
       ) : (
         <NotificationItems items={items} onOpen={onClose} />
       )}
       <div className="notification-panel-foot">
-        <Link to={NOTIFICATIONS_PATH} onClick={onClose} data-testid="notification-see-all">Xem tất cả thông báo</Link>
-        <Link to={NOTIFICATION_SETTINGS_PATH} onClick={onClose} className="notification-settings-link" data-testid="notification-settings-link">
+        <Link to={NOTIFICATIONS_PATH} onClick={onClose} data-testid="notification-see-all">
+          Xem tất cả thông báo
+        </Link>
+        <Link
+          to={NOTIFICATION_SETTINGS_PATH}
+          onClick={onClose}
+          className="notification-settings-link"
+          data-testid="notification-settings-link"
+        >
           <SettingOutlined /> Cài đặt
         </Link>
       </div>

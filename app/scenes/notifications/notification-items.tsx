@@ -14,7 +14,15 @@ const opensElsewhere = (event: MouseEvent) => event.button !== 0 || event.ctrlKe
  * The notifications as links to what they are about. Opening one marks it read; the anchor has a
  * real href, so "open in a new tab" works as on any link (the mark is sent either way).
  */
-export function NotificationItems({ items, onOpen, showMarkRead = false }: { items: NotificationItem[]; onOpen?: () => void; showMarkRead?: boolean }) {
+export function NotificationItems({
+  items,
+  onOpen,
+  showMarkRead = false,
+}: {
+  items: NotificationItem[];
+  onOpen?: () => void;
+  showMarkRead?: boolean;
+}) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
@@ -38,19 +46,46 @@ export function NotificationItems({ items, onOpen, showMarkRead = false }: { ite
       {items.map((item) => {
         const link = safeAppLink(item.link);
         return (
-          <li key={item.id} className={item.read ? 'notification-item' : 'notification-item is-unread'} data-testid={`notification-${item.id}`} data-kind={item.kind}>
-            <a className="notification-link" href={link ?? undefined} role={link ? undefined : 'button'} tabIndex={0} onClick={(event) => open(item, link, event)}
-              onKeyDown={(event) => { if (!link && (event.key === 'Enter' || event.key === ' ')) { event.preventDefault(); if (!item.read) void markRead(item); } }}>
+          <li
+            key={item.id}
+            className={item.read ? 'notification-item' : 'notification-item is-unread'}
+            data-testid={`notification-${item.id}`}
+            data-kind={item.kind}
+          >
+            <a
+              className="notification-link"
+              href={link ?? undefined}
+              role={link ? undefined : 'button'}
+              tabIndex={0}
+              onClick={(event) => open(item, link, event)}
+              onKeyDown={(event) => {
+                if (!link && (event.key === 'Enter' || event.key === ' ')) {
+                  event.preventDefault();
+                  if (!item.read) void markRead(item);
+                }
+              }}
+            >
               {!item.read && <span className="notification-dot" aria-label="Chưa đọc" />}
               <span className="notification-text">
-                <span className="notification-title" data-testid="notification-title">{item.title}</span>
+                <span className="notification-title" data-testid="notification-title">
+                  {item.title}
+                </span>
                 {item.body && <span className="notification-body">{item.body}</span>}
-                <time className="notification-time" dateTime={item.createdAt} title={new Date(item.createdAt).toLocaleString('vi-VN')}>{timeAgo(item.createdAt)}</time>
+                <time className="notification-time" dateTime={item.createdAt} title={new Date(item.createdAt).toLocaleString('vi-VN')}>
+                  {timeAgo(item.createdAt)}
+                </time>
               </span>
             </a>
             {showMarkRead && !item.read && (
               <Tooltip title="Đánh dấu đã đọc">
-                <Button type="text" className="notification-mark" icon={<CheckOutlined />} aria-label="Đánh dấu đã đọc" onClick={() => void markRead(item)} data-testid={`notification-mark-${item.id}`} />
+                <Button
+                  type="text"
+                  className="notification-mark"
+                  icon={<CheckOutlined />}
+                  aria-label="Đánh dấu đã đọc"
+                  onClick={() => void markRead(item)}
+                  data-testid={`notification-mark-${item.id}`}
+                />
               </Tooltip>
             )}
           </li>

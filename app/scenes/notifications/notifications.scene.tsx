@@ -5,7 +5,11 @@ import { useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { errorMessage } from '../../api/api-client.ts';
 import {
-  NOTIFICATION_SETTINGS_PATH, markAllNotificationsRead, notificationKeys, olderNotifications, refreshNotifications,
+  NOTIFICATION_SETTINGS_PATH,
+  markAllNotificationsRead,
+  notificationKeys,
+  olderNotifications,
+  refreshNotifications,
 } from '../../api/notifications.api.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { NotificationItems } from './notification-items.tsx';
@@ -52,30 +56,56 @@ export default function NotificationsScene() {
       <div className="scene-header">
         <div>
           <h1 className="scene-title">Thông báo</h1>
-          {list.isSuccess && <span className="notification-summary" data-testid="notifications-unread">{unread > 0 ? `${unread} thông báo chưa đọc` : 'Bạn đã đọc hết thông báo'}</span>}
+          {list.isSuccess && (
+            <span className="notification-summary" data-testid="notifications-unread">
+              {unread > 0 ? `${unread} thông báo chưa đọc` : 'Bạn đã đọc hết thông báo'}
+            </span>
+          )}
         </div>
         <div className="notifications-actions">
-          <Segmented value={unreadOnly ? UNREAD : 'tat-ca'} onChange={(v) => setFilter(String(v))} data-testid="notifications-filter"
-            options={[{ value: 'tat-ca', label: 'Tất cả' }, { value: UNREAD, label: 'Chưa đọc' }]} />
-          <Button disabled={unread === 0} loading={readAll.isPending} onClick={() => readAll.mutate()} data-testid="notifications-read-all">Đánh dấu tất cả đã đọc</Button>
-          <Link to={NOTIFICATION_SETTINGS_PATH} className="notifications-settings" data-testid="notifications-settings"><SettingOutlined /> Cài đặt thông báo</Link>
+          <Segmented
+            value={unreadOnly ? UNREAD : 'tat-ca'}
+            onChange={(v) => setFilter(String(v))}
+            data-testid="notifications-filter"
+            options={[
+              { value: 'tat-ca', label: 'Tất cả' },
+              { value: UNREAD, label: 'Chưa đọc' },
+            ]}
+          />
+          <Button disabled={unread === 0} loading={readAll.isPending} onClick={() => readAll.mutate()} data-testid="notifications-read-all">
+            Đánh dấu tất cả đã đọc
+          </Button>
+          <Link to={NOTIFICATION_SETTINGS_PATH} className="notifications-settings" data-testid="notifications-settings">
+            <SettingOutlined /> Cài đặt thông báo
+          </Link>
         </div>
       </div>
 
       {list.isPending ? (
-        <div className="notification-empty"><Spin /></div>
+        <div className="notification-empty">
+          <Spin />
+        </div>
       ) : list.isError ? (
-        <Alert type="error" showIcon title={errorMessage(list.error)} action={<Button onClick={() => void list.refetch()}>Thử lại</Button>} />
+        <Alert
+          type="error"
+          showIcon
+          title={errorMessage(list.error)}
+          action={<Button onClick={() => void list.refetch()}>Thử lại</Button>}
+        />
       ) : items.length === 0 ? (
         <div className="notification-empty notifications-page-empty" data-testid="notifications-empty">
-          {unreadOnly ? 'Không có thông báo chưa đọc.' : 'Chưa có thông báo nào. Khi báo cáo của đơn vị được gửi, trả lại, duyệt hoặc sắp đến hạn, bạn sẽ được báo tại đây.'}
+          {unreadOnly
+            ? 'Không có thông báo chưa đọc.'
+            : 'Chưa có thông báo nào. Khi báo cáo của đơn vị được gửi, trả lại, duyệt hoặc sắp đến hạn, bạn sẽ được báo tại đây.'}
         </div>
       ) : (
         <div className="notifications-page-list">
           <NotificationItems items={items} showMarkRead />
           {list.hasNextPage && (
             <div className="notifications-more">
-              <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} data-testid="notifications-more">Xem thêm</Button>
+              <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} data-testid="notifications-more">
+                Xem thêm
+              </Button>
             </div>
           )}
         </div>

@@ -1,10 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import type { OrgUnitSummary } from '../../../server/org/org.schema.ts';
-import { ancestorPath, buildTreeNodes, idFromKey, keysToReveal, mergeKeys, orderForTree, shortUnitName, unitKey } from './org-tree.model.ts';
+import {
+  ancestorPath,
+  buildTreeNodes,
+  idFromKey,
+  keysToReveal,
+  mergeKeys,
+  orderForTree,
+  shortUnitName,
+  unitKey,
+} from './org-tree.model.ts';
 import { kindTag, sectorTag } from './unit-kind.ts';
 
 function unit(id: number, name: string, level: number, childCount = 0, parentId: number | null = null): OrgUnitSummary {
-  return { id, code: `C${id}`, name, kind: level === 4 ? 'grassroots' : 'commune', kindLabel: '', level, sector: null, sectorLabel: null, parentId, depth: 0, childCount };
+  return {
+    id,
+    code: `C${id}`,
+    name,
+    kind: level === 4 ? 'grassroots' : 'commune',
+    kindLabel: '',
+    level,
+    sector: null,
+    sectorLabel: null,
+    parentId,
+    depth: 0,
+    childCount,
+  };
 }
 
 describe('org tree model', () => {
@@ -15,7 +36,12 @@ describe('org tree model', () => {
   });
 
   it('puts upper-level units first and keeps the server order within a level', () => {
-    const ordered = orderForTree([unit(1, 'Công đoàn Báo', 4), unit(2, 'Công đoàn phường A', 3), unit(3, 'Công đoàn Sở', 4), unit(4, 'Công đoàn xã B', 3)]);
+    const ordered = orderForTree([
+      unit(1, 'Công đoàn Báo', 4),
+      unit(2, 'Công đoàn phường A', 3),
+      unit(3, 'Công đoàn Sở', 4),
+      unit(4, 'Công đoàn xã B', 3),
+    ]);
     expect(ordered.map((u) => u.id)).toEqual([2, 4, 1, 3]);
   });
 
@@ -31,9 +57,13 @@ describe('org tree model', () => {
 
   it('abbreviates ancestor paths the way officers write them', () => {
     expect(shortUnitName('Công đoàn phường Tân Ninh')).toBe('Công đoàn phường Tân Ninh');
-    expect(ancestorPath([{ name: 'Tổng Liên đoàn Lao động Việt Nam' }, { name: 'Liên đoàn Lao động tỉnh Tây Ninh' }, { name: 'Công đoàn phường Tân Ninh' }])).toBe(
-      'Tổng LĐLĐ VN › LĐLĐ tỉnh Tây Ninh › Công đoàn phường Tân Ninh',
-    );
+    expect(
+      ancestorPath([
+        { name: 'Tổng Liên đoàn Lao động Việt Nam' },
+        { name: 'Liên đoàn Lao động tỉnh Tây Ninh' },
+        { name: 'Công đoàn phường Tân Ninh' },
+      ]),
+    ).toBe('Tổng LĐLĐ VN › LĐLĐ tỉnh Tây Ninh › Công đoàn phường Tân Ninh');
   });
 
   it('expands ancestors without duplicating keys', () => {

@@ -38,7 +38,9 @@ export default function OrgTreeScene() {
         </div>
         <Space>
           {me.data?.permissions.includes('org.restructure') && (
-            <Link to="/co-cau-to-chuc/sap-xep" data-testid="org-restructure-link"><Button>Sắp xếp tổ chức</Button></Link>
+            <Link to="/co-cau-to-chuc/sap-xep" data-testid="org-restructure-link">
+              <Button>Sắp xếp tổ chức</Button>
+            </Link>
           )}
           <label htmlFor="org-as-of" className="as-of-label">
             <CalendarOutlined /> Xem theo ngày

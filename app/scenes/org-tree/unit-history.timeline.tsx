@@ -4,13 +4,21 @@ import { historyQuery } from '../../api/org.api.ts';
 import { errorMessage } from '../../api/api-client.ts';
 import { formatViDate } from '../../lib/calendar-date.ts';
 
-const COLORS: Record<string, string> = { founded: 'green', name: 'blue', placement: 'gray', predecessor: 'purple', successor: 'orange', closed: 'red' };
+const COLORS: Record<string, string> = {
+  founded: 'green',
+  name: 'blue',
+  placement: 'gray',
+  predecessor: 'purple',
+  successor: 'orange',
+  closed: 'red',
+};
 
 /** A unit's life: names, places in the tree, whom it continues and who continues it. */
 export function UnitHistoryTimeline({ unitId }: { unitId: number }) {
   const history = useQuery(historyQuery(unitId));
   if (history.isPending) return <Skeleton active paragraph={{ rows: 3 }} />;
-  if (history.isError) return <Alert type="error" showIcon title="Không tải được lịch sử đơn vị" description={errorMessage(history.error)} />;
+  if (history.isError)
+    return <Alert type="error" showIcon title="Không tải được lịch sử đơn vị" description={errorMessage(history.error)} />;
   return (
     <Timeline
       data-testid="unit-history"

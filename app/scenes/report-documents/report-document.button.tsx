@@ -21,7 +21,12 @@ export function ReportDocumentButton(props: ReportDocumentButtonProps) {
   const [open, setOpen] = useState(false);
   return (
     <>
-      <Button icon={<FileTextOutlined />} onClick={() => setOpen(true)} disabled={props.unitId === undefined || props.documents.length === 0} data-testid="report-document-open">
+      <Button
+        icon={<FileTextOutlined />}
+        onClick={() => setOpen(true)}
+        disabled={props.unitId === undefined || props.documents.length === 0}
+        data-testid="report-document-open"
+      >
         Lập báo cáo
       </Button>
       {/* A fresh dialog per opening: the choices start from the screen's document and year again. */}

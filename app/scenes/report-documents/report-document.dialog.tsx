@@ -11,7 +11,14 @@ import { defaultReportPeriod, reportPeriodOptions } from './report-period.model.
  * The dialog behind "Lập báo cáo": the programme, the period, the signer, then the Word document
  * or the Excel tables. Loaded when first opened: Tổng quan's first paint does without its form.
  */
-export default function ReportDocumentDialog({ unitId, unitName, documents, documentId, year, onClose }: ReportDocumentButtonProps & { onClose: () => void }) {
+export default function ReportDocumentDialog({
+  unitId,
+  unitName,
+  documents,
+  documentId,
+  year,
+  onClose,
+}: ReportDocumentButtonProps & { onClose: () => void }) {
   const { message } = App.useApp();
   const today = todayIso();
   const y = year ?? Number(today.slice(0, 4));
@@ -40,9 +47,9 @@ export default function ReportDocumentDialog({ unitId, unitName, documents, docu
   return (
     <Modal open onCancel={onClose} title="Lập báo cáo kết quả thực hiện" footer={null} width={560} destroyOnHidden>
       <Typography.Paragraph type="secondary">
-        Dự thảo báo cáo {unitName ? `của ${unitName} ` : ''}theo Nghị định 30/2020/NĐ-CP với số liệu trực tiếp từ hệ thống (như trên Tổng quan).
-        Phần đánh giá và những gì hệ thống chưa biết (số, ngày của văn bản) được tô vàng để cán bộ điền trước khi trình ký.
-        Bản Word nêu các đơn vị chậm nhất của mỗi chỉ tiêu; tệp Excel có đủ mọi đơn vị.
+        Dự thảo báo cáo {unitName ? `của ${unitName} ` : ''}theo Nghị định 30/2020/NĐ-CP với số liệu trực tiếp từ hệ thống (như trên Tổng
+        quan). Phần đánh giá và những gì hệ thống chưa biết (số, ngày của văn bản) được tô vàng để cán bộ điền trước khi trình ký. Bản Word
+        nêu các đơn vị chậm nhất của mỗi chỉ tiêu; tệp Excel có đủ mọi đơn vị.
       </Typography.Paragraph>
       <Form layout="vertical">
         <Form.Item label="Chương trình, kế hoạch" required>
@@ -60,7 +67,13 @@ export default function ReportDocumentDialog({ unitId, unitName, documents, docu
         </Form.Item>
         <Space size={12} style={{ width: '100%' }} align="start">
           <Form.Item label="Người ký (họ và tên)">
-            <Input value={signerName} onChange={(e) => setSignerName(e.target.value)} placeholder="Để trống: điền sau" maxLength={120} data-testid="report-document-signer" />
+            <Input
+              value={signerName}
+              onChange={(e) => setSignerName(e.target.value)}
+              placeholder="Để trống: điền sau"
+              maxLength={120}
+              data-testid="report-document-signer"
+            />
           </Form.Item>
           <Form.Item label="Chức vụ">
             <Input value={signerTitle} onChange={(e) => setSignerTitle(e.target.value)} placeholder="Chủ tịch" maxLength={120} />
@@ -69,10 +82,23 @@ export default function ReportDocumentDialog({ unitId, unitName, documents, docu
       </Form>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="report-document-error" />}
       <Space>
-        <Button type="primary" icon={<FileWordOutlined />} loading={busy === 'docx'} disabled={docId === undefined || busy !== undefined} onClick={() => download('docx')} data-testid="report-document-docx">
+        <Button
+          type="primary"
+          icon={<FileWordOutlined />}
+          loading={busy === 'docx'}
+          disabled={docId === undefined || busy !== undefined}
+          onClick={() => download('docx')}
+          data-testid="report-document-docx"
+        >
           Tải báo cáo (Word)
         </Button>
-        <Button icon={<FileExcelOutlined />} loading={busy === 'xlsx'} disabled={docId === undefined || busy !== undefined} onClick={() => download('xlsx')} data-testid="report-document-xlsx">
+        <Button
+          icon={<FileExcelOutlined />}
+          loading={busy === 'xlsx'}
+          disabled={docId === undefined || busy !== undefined}
+          onClick={() => download('xlsx')}
+          data-testid="report-document-xlsx"
+        >
           Tải bảng số liệu (Excel)
         </Button>
       </Space>

@@ -3,8 +3,21 @@ import { defaultReportPeriod, reportPeriodOptions } from './report-period.model.
 
 describe('report periods offered', () => {
   it('offers the year and both halves already begun, newest first, and the year before', () => {
-    expect(reportPeriodOptions(2026, '2026-03-10').map((o) => o.label)).toEqual(['Năm 2026', '6 tháng đầu năm 2026', 'Năm 2025', '6 tháng cuối năm 2025', '6 tháng đầu năm 2025']);
-    expect(reportPeriodOptions(2026, '2026-11-30').map((o) => o.value)).toEqual(['2026', '2026-H2', '2026-H1', '2025', '2025-H2', '2025-H1']);
+    expect(reportPeriodOptions(2026, '2026-03-10').map((o) => o.label)).toEqual([
+      'Năm 2026',
+      '6 tháng đầu năm 2026',
+      'Năm 2025',
+      '6 tháng cuối năm 2025',
+      '6 tháng đầu năm 2025',
+    ]);
+    expect(reportPeriodOptions(2026, '2026-11-30').map((o) => o.value)).toEqual([
+      '2026',
+      '2026-H2',
+      '2026-H1',
+      '2025',
+      '2025-H2',
+      '2025-H1',
+    ]);
   });
 
   it('picks the first six months before July, the year after, and a past year whole', () => {

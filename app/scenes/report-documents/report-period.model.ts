@@ -10,7 +10,11 @@ export interface ReportPeriodOption {
 export function reportPeriodOptions(year: number, today: string): ReportPeriodOption[] {
   const options: ReportPeriodOption[] = [];
   for (const y of [year, year - 1]) {
-    for (const [code, label, start] of [[`${y}`, `Năm ${y}`, `${y}-01-01`], [`${y}-H2`, `6 tháng cuối năm ${y}`, `${y}-07-01`], [`${y}-H1`, `6 tháng đầu năm ${y}`, `${y}-01-01`]] as const) {
+    for (const [code, label, start] of [
+      [`${y}`, `Năm ${y}`, `${y}-01-01`],
+      [`${y}-H2`, `6 tháng cuối năm ${y}`, `${y}-07-01`],
+      [`${y}-H1`, `6 tháng đầu năm ${y}`, `${y}-01-01`],
+    ] as const) {
       if (start <= today) options.push({ value: code, label });
     }
   }

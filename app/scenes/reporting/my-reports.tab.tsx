@@ -36,7 +36,8 @@ export function MyReportsTab() {
 
   const open = async (item: Item) => {
     if (item.reportId) return navigate(`/bao-cao-dinh-ky/${item.reportId}`);
-    if (!isOnlineNow()) return void message.warning('Cần có mạng để lập báo cáo mới. Báo cáo đã lập trước đó vẫn mở và nhập được khi mất mạng.');
+    if (!isOnlineNow())
+      return void message.warning('Cần có mạng để lập báo cáo mới. Báo cáo đã lập trước đó vẫn mở và nhập được khi mất mạng.');
     setOpening(`${item.templateCode}-${item.periodCode}`);
     try {
       const report = await openReport(item.templateCode, list.data!.unit.id, item.periodCode);
@@ -63,32 +64,61 @@ export function MyReportsTab() {
         locale={{ emptyText: <span className="table-empty-text">{'Đơn vị này không có biểu mẫu báo cáo nào đang mở.'}</span> }}
         className={`${TABLE_AS_LIST} clickable-rows`}
         // The whole row opens the report (the button stays for the keyboard and screen readers).
-        onRow={(i) => ({
-          'data-testid': `my-report-${i.templateCode}-${i.periodCode}`,
-          onClick: (e: React.MouseEvent) => { if (!(e.target as HTMLElement).closest('button') && (i.reportId || canSubmit)) void open(i); },
-        }) as never}
+        onRow={(i) =>
+          ({
+            'data-testid': `my-report-${i.templateCode}-${i.periodCode}`,
+            onClick: (e: React.MouseEvent) => {
+              if (!(e.target as HTMLElement).closest('button') && (i.reportId || canSubmit)) void open(i);
+            },
+          }) as never
+        }
         columns={asListColumns<Item>([
           { title: 'Biểu mẫu', dataIndex: 'templateName' },
           { title: 'Kỳ báo cáo', dataIndex: 'periodLabel' },
           { title: 'Hạn gửi', dataIndex: 'dueOn', render: (d: string) => formatViDate(d) },
           {
-            title: 'Trạng thái', render: (_, i) => (
+            title: 'Trạng thái',
+            render: (_, i) => (
               <>
                 <Tag color={i.status ? STATUS_COLORS[i.status] : 'default'}>{i.statusLabel}</Tag>
-                {i.returnReason && <div className="report-returned-reason" data-testid={`my-report-reason-${i.reportId}`}>Lý do trả lại: {i.returnReason}</div>}
+                {i.returnReason && (
+                  <div className="report-returned-reason" data-testid={`my-report-reason-${i.reportId}`}>
+                    Lý do trả lại: {i.returnReason}
+                  </div>
+                )}
                 {/* Figures typed on this device and not on the server yet (docs/offline.md). */}
-                {waiting(i.reportId) && <Tag color="orange" data-testid={`my-report-offline-${i.reportId}`}>{waiting(i.reportId)}</Tag>}
+                {waiting(i.reportId) && (
+                  <Tag color="orange" data-testid={`my-report-offline-${i.reportId}`}>
+                    {waiting(i.reportId)}
+                  </Tag>
+                )}
               </>
             ),
           },
-          { title: 'Thời hạn', render: (_, i) => <Tag color={i.timeliness === 'late' || i.timeliness === 'overdue' ? 'red' : undefined}>{TIMELINESS_LABELS[i.timeliness]}</Tag> },
           {
-            title: '', align: 'right', render: (_, i) => (i.reportId || canSubmit) && (
-              <Button type={canSubmit && (i.status === null || i.status === 'draft' || i.status === 'returned') ? 'primary' : 'default'} loading={opening === `${i.templateCode}-${i.periodCode}`}
-                onClick={() => void open(i)} data-testid={`open-report-${i.templateCode}-${i.periodCode}`}>
-                {i.status === null ? 'Lập báo cáo' : canSubmit && (i.status === 'draft' || i.status === 'returned') ? 'Tiếp tục nhập' : 'Xem'}
-              </Button>
+            title: 'Thời hạn',
+            render: (_, i) => (
+              <Tag color={i.timeliness === 'late' || i.timeliness === 'overdue' ? 'red' : undefined}>{TIMELINESS_LABELS[i.timeliness]}</Tag>
             ),
+          },
+          {
+            title: '',
+            align: 'right',
+            render: (_, i) =>
+              (i.reportId || canSubmit) && (
+                <Button
+                  type={canSubmit && (i.status === null || i.status === 'draft' || i.status === 'returned') ? 'primary' : 'default'}
+                  loading={opening === `${i.templateCode}-${i.periodCode}`}
+                  onClick={() => void open(i)}
+                  data-testid={`open-report-${i.templateCode}-${i.periodCode}`}
+                >
+                  {i.status === null
+                    ? 'Lập báo cáo'
+                    : canSubmit && (i.status === 'draft' || i.status === 'returned')
+                      ? 'Tiếp tục nhập'
+                      : 'Xem'}
+                </Button>
+              ),
           },
         ])}
       />

@@ -30,10 +30,21 @@ export default function ReportFormScene() {
   useDocumentTitle(report.data ? `${report.data.templateName} — ${report.data.unit.name}` : 'Báo cáo định kỳ');
   // The figures change while the form is open (saved by the sync): read the report afresh on the next visit.
   useEffect(() => () => queryClient.removeQueries({ queryKey: reportingKeys.report(id), exact: true }), [queryClient, id]);
-  if (report.isError) return <div className="scene"><Alert type="error" showIcon message={errorMessage(report.error)} /></div>;
+  if (report.isError)
+    return (
+      <div className="scene">
+        <Alert type="error" showIcon message={errorMessage(report.error)} />
+      </div>
+    );
   if (!report.data || !me.data) return <Spin className="app-loading" />;
   // A fresh form state per loaded version of the report (after a reload, a review, an upload).
-  return <ReportFormWithDraft key={`${report.data.id}-${report.data.version}-${report.dataUpdatedAt}`} view={report.data} userKey={userKeyOf(me.data)} />;
+  return (
+    <ReportFormWithDraft
+      key={`${report.data.id}-${report.data.version}-${report.dataUpdatedAt}`}
+      view={report.data}
+      userKey={userKeyOf(me.data)}
+    />
+  );
 }
 
 /** Reads the device's draft of this report (if any) before the form shows a figure, so what was typed offline is what appears. */
@@ -43,7 +54,9 @@ function ReportFormWithDraft({ view, userKey }: { view: ReportView; userKey: str
   useEffect(() => {
     if (initial !== undefined) return;
     let isLive = true;
-    void readDraft(draftKey(userKey, view.id)).catch(() => undefined).then((d) => isLive && setInitial(d ?? null));
+    void readDraft(draftKey(userKey, view.id))
+      .catch(() => undefined)
+      .then((d) => isLive && setInitial(d ?? null));
     return () => {
       isLive = false;
     };
@@ -81,7 +94,10 @@ function ReportForm({ view, initialDraft, userKey }: { view: ReportView; initial
   const isHeld = draft !== null && (draft.state === 'conflict' || draft.state === 'refused' || draft.submitRequested);
   const canEdit = view.can.edit && (status === 'draft' || status === 'returned') && !isHeld;
   const fields = useMemo(() => view.template.sections.flatMap((s) => s.fields), [view.template.sections]);
-  const findings = useMemo(() => validateReport({ sections: view.template.sections, rules: view.template.rules }, values, view.previous, explanations), [values, explanations, view]);
+  const findings = useMemo(
+    () => validateReport({ sections: view.template.sections, rules: view.template.rules }, values, view.previous, explanations),
+    [values, explanations, view],
+  );
   const errorsByField = useMemo(() => groupBy(findings.errors, (e) => e.element), [findings]);
   // A new form is mostly empty, and "required" would paint every field red before anything was
   // typed: a field's errors show once it holds a figure, once it was left, or after an attempt to send.
@@ -143,7 +159,8 @@ function ReportForm({ view, initialDraft, userKey }: { view: ReportView; initial
     setBusy(true);
     try {
       const left = await local.requestSubmit();
-      if (left?.submitRequested && left.state === 'pending') message.info('Chưa có mạng: báo cáo được giữ trên máy này và sẽ tự gửi khi có mạng.');
+      if (left?.submitRequested && left.state === 'pending')
+        message.info('Chưa có mạng: báo cáo được giữ trên máy này và sẽ tự gửi khi có mạng.');
     } finally {
       setBusy(false);
     }
@@ -171,40 +188,73 @@ function ReportForm({ view, initialDraft, userKey }: { view: ReportView; initial
     }
   };
 
-  const saveState = local.send.kind === 'saving'
-    ? 'Đang lưu…'
-    : draft?.state === 'pending' && (draft.message || !isOnline)
-      ? draft.submitRequested ? 'Đã lưu trên máy này: báo cáo sẽ tự gửi khi có mạng.' : 'Đã lưu trên máy này, chưa gửi lên máy chủ.'
-      : local.send.kind === 'saved'
-        ? `Đã lưu nháp lúc ${local.send.at}`
-        : canEdit ? 'Số liệu được tự động lưu khi bạn nhập.' : '';
+  const saveState =
+    local.send.kind === 'saving'
+      ? 'Đang lưu…'
+      : draft?.state === 'pending' && (draft.message || !isOnline)
+        ? draft.submitRequested
+          ? 'Đã lưu trên máy này: báo cáo sẽ tự gửi khi có mạng.'
+          : 'Đã lưu trên máy này, chưa gửi lên máy chủ.'
+        : local.send.kind === 'saved'
+          ? `Đã lưu nháp lúc ${local.send.at}`
+          : canEdit
+            ? 'Số liệu được tự động lưu khi bạn nhập.'
+            : '';
 
   return (
     <div className="scene report-form" data-testid="report-form">
       <div className="scene-header">
         <div>
-          <Typography.Text type="secondary"><Link to="/bao-cao-dinh-ky">Báo cáo định kỳ</Link> / {view.unit.name}</Typography.Text>
+          <Typography.Text type="secondary">
+            <Link to="/bao-cao-dinh-ky">Báo cáo định kỳ</Link> / {view.unit.name}
+          </Typography.Text>
           <h1 className="scene-title">{view.templateName}</h1>
           <Space wrap>
-            <Tag color={STATUS_COLORS[status]} data-testid="report-status">{STATUS_LABEL[status]}</Tag>
-            <span>{view.unit.name} · {view.period.label} · hạn gửi {formatViDate(view.period.dueOn)}</span>
+            <Tag color={STATUS_COLORS[status]} data-testid="report-status">
+              {STATUS_LABEL[status]}
+            </Tag>
+            <span>
+              {view.unit.name} · {view.period.label} · hạn gửi {formatViDate(view.period.dueOn)}
+            </span>
             {view.firstSubmittedAt && <Tag>{TIMELINESS_LABELS[view.timeliness]}</Tag>}
             <Typography.Text type="secondary">Biểu mẫu phiên bản {view.template.version}</Typography.Text>
           </Space>
           <ReportOfflineState draft={draft} isOnline={isOnline} copyAt={copyAt} opensOffline={opensOffline} />
         </div>
         <Space wrap>
-          <Button icon={<DownloadOutlined />} href={`/api/reports/${view.id}/workbook`} data-testid="report-download">Tải biểu mẫu Excel</Button>
+          <Button icon={<DownloadOutlined />} href={`/api/reports/${view.id}/workbook`} data-testid="report-download">
+            Tải biểu mẫu Excel
+          </Button>
           {canEdit && (
-            <Upload accept=".xlsx" showUploadList={false} disabled={!isOnline} beforeUpload={(file) => { void upload(file); return false; }}>
-              <Button icon={<CloudUploadOutlined />} disabled={busy || !isOnline} data-testid="report-upload">Nạp tệp Excel</Button>
+            <Upload
+              accept=".xlsx"
+              showUploadList={false}
+              disabled={!isOnline}
+              beforeUpload={(file) => {
+                void upload(file);
+                return false;
+              }}
+            >
+              <Button icon={<CloudUploadOutlined />} disabled={busy || !isOnline} data-testid="report-upload">
+                Nạp tệp Excel
+              </Button>
             </Upload>
           )}
         </Space>
       </div>
 
       {draft?.state === 'conflict' && <ConflictPanel draft={draft} template={view.template} onResolve={local.resolveConflict} />}
-      <ReportDraftNotice draft={draft} isOnline={isOnline} template={view.template} onCancelSubmit={() => void local.cancelSubmit()} onDiscard={() => void local.discard().then(() => { if (isOnline) void refresh(); })} />
+      <ReportDraftNotice
+        draft={draft}
+        isOnline={isOnline}
+        template={view.template}
+        onCancelSubmit={() => void local.cancelSubmit()}
+        onDiscard={() =>
+          void local.discard().then(() => {
+            if (isOnline) void refresh();
+          })
+        }
+      />
       {view.comments.length > 0 && <ReportThread comments={view.comments} />}
 
       <Row gutter={16}>
@@ -213,7 +263,12 @@ function ReportForm({ view, initialDraft, userKey }: { view: ReportView; initial
             <Card key={section.title} size="small" title={section.title} className="report-section">
               {section.fields.map((field) => {
                 const warnings = findings.warnings.filter((w) => w.element === field.element);
-                const errors = [...(showsErrorsOf(field.element) ? errorsByField.get(field.element) ?? [] : []), ...serverIssues.filter((i) => i.path === field.element && !(errorsByField.get(field.element) ?? []).some((e) => e.message === i.message))];
+                const errors = [
+                  ...(showsErrorsOf(field.element) ? (errorsByField.get(field.element) ?? []) : []),
+                  ...serverIssues.filter(
+                    (i) => i.path === field.element && !(errorsByField.get(field.element) ?? []).some((e) => e.message === i.message),
+                  ),
+                ];
                 const previous = view.previous?.[field.element];
                 return (
                   <div key={field.element} className="report-row" data-testid={`row-${field.element}`}>
@@ -243,7 +298,11 @@ function ReportForm({ view, initialDraft, userKey }: { view: ReportView; initial
                       onPressEnter={() => focusNext(field.element)}
                     />
                     <div className="report-findings">
-                      {errors.map((e) => <div key={e.message} className="report-error" data-testid={`error-${field.element}`}>{e.message}</div>)}
+                      {errors.map((e) => (
+                        <div key={e.message} className="report-error" data-testid={`error-${field.element}`}>
+                          {e.message}
+                        </div>
+                      ))}
                       {warnings.map((w) => (
                         <div key={w.message} className="report-warning" data-testid={`warning-${field.element}`}>
                           {w.message}
@@ -271,24 +330,42 @@ function ReportForm({ view, initialDraft, userKey }: { view: ReportView; initial
                   <Button type="primary" icon={<SendOutlined />} loading={busy} onClick={() => void submit()} data-testid="report-submit">
                     {status === 'returned' ? 'Gửi lại báo cáo' : 'Gửi báo cáo'}
                   </Button>
-                  <Button onClick={() => void local.sendNow()} data-testid="report-save">Lưu nháp (Ctrl+S)</Button>
+                  <Button onClick={() => void local.sendNow()} data-testid="report-save">
+                    Lưu nháp (Ctrl+S)
+                  </Button>
                 </>
               )}
               {view.can.review && status === 'submitted' && isOnline && (
                 <>
-                  <Button type="primary" loading={busy} data-testid="report-accept" onClick={() => void accept()}>Duyệt</Button>
-                  <Button danger data-testid="report-return" onClick={() => setReasonFor('return')}>Trả lại</Button>
+                  <Button type="primary" loading={busy} data-testid="report-accept" onClick={() => void accept()}>
+                    Duyệt
+                  </Button>
+                  <Button danger data-testid="report-return" onClick={() => setReasonFor('return')}>
+                    Trả lại
+                  </Button>
                 </>
               )}
-              {view.can.review && status === 'accepted' && isOnline && <Button data-testid="report-reopen" onClick={() => setReasonFor('reopen')}>Mở lại</Button>}
-              <span className="cell-muted" data-testid="report-save-state">{saveState}</span>
-              {canEdit && shownErrorCount > 0 && <Typography.Text type="danger" data-testid="report-error-count">Còn {findings.errors.length} lỗi cần sửa trước khi gửi.</Typography.Text>}
+              {view.can.review && status === 'accepted' && isOnline && (
+                <Button data-testid="report-reopen" onClick={() => setReasonFor('reopen')}>
+                  Mở lại
+                </Button>
+              )}
+              <span className="cell-muted" data-testid="report-save-state">
+                {saveState}
+              </span>
+              {canEdit && shownErrorCount > 0 && (
+                <Typography.Text type="danger" data-testid="report-error-count">
+                  Còn {findings.errors.length} lỗi cần sửa trước khi gửi.
+                </Typography.Text>
+              )}
             </Space>
           </Card>
         </Col>
         <Col xs={24} lg={7}>
           <Card size="small" title="Số liệu từ sổ sách (chỉ xem)" data-testid="report-context">
-            <Typography.Paragraph type="secondary">Tính đến ngày {formatViDate(view.context.measuredOn)}, để đối chiếu khi nhập.</Typography.Paragraph>
+            <Typography.Paragraph type="secondary">
+              Tính đến ngày {formatViDate(view.context.measuredOn)}, để đối chiếu khi nhập.
+            </Typography.Paragraph>
             {view.context.items.map((item) => (
               <div key={item.code} className="report-context-row">
                 <span>{item.name}</span>
@@ -304,7 +381,10 @@ function ReportForm({ view, initialDraft, userKey }: { view: ReportView; initial
         onConfirm={async (reason) => {
           const kind = reasonFor!;
           setReasonFor(undefined);
-          await act(() => reviewReport(view.id, kind, { version: version.current, reason }), kind === 'return' ? 'Đã trả lại báo cáo.' : 'Đã mở lại báo cáo.');
+          await act(
+            () => reviewReport(view.id, kind, { version: version.current, reason }),
+            kind === 'return' ? 'Đã trả lại báo cáo.' : 'Đã mở lại báo cáo.',
+          );
         }}
       />
     </div>
@@ -317,7 +397,12 @@ function ReportForm({ view, initialDraft, userKey }: { view: ReportView; initial
 const FIGURE_FORMATTER = (v: number | string | undefined) => formatFigure(v);
 const FIGURE_PARSER = (t: string | undefined) => parseFigure(t) as unknown as number;
 
-const STATUS_LABEL: Record<string, string> = { draft: 'Đang nhập', submitted: 'Đã gửi, chờ duyệt', returned: 'Bị trả lại', accepted: 'Đã duyệt' };
+const STATUS_LABEL: Record<string, string> = {
+  draft: 'Đang nhập',
+  submitted: 'Đã gửi, chờ duyệt',
+  returned: 'Bị trả lại',
+  accepted: 'Đã duyệt',
+};
 const COMMENT_LABEL: Record<string, string> = { return: 'Trả lại', reopen: 'Mở lại', submit: 'Gửi', accept: 'Duyệt', note: 'Ghi chú' };
 
 function ReportThread({ comments }: { comments: ReportView['comments'] }) {
@@ -334,7 +419,15 @@ function ReportThread({ comments }: { comments: ReportView['comments'] }) {
   );
 }
 
-function ReasonModal({ kind, onCancel, onConfirm }: { kind?: 'return' | 'reopen'; onCancel: () => void; onConfirm: (reason: string) => void }) {
+function ReasonModal({
+  kind,
+  onCancel,
+  onConfirm,
+}: {
+  kind?: 'return' | 'reopen';
+  onCancel: () => void;
+  onConfirm: (reason: string) => void;
+}) {
   const [reason, setReason] = useState('');
   return (
     <Modal
@@ -344,11 +437,20 @@ function ReasonModal({ kind, onCancel, onConfirm }: { kind?: 'return' | 'reopen'
       cancelText="Hủy"
       okButtonProps={{ disabled: reason.trim().length < 5, 'data-testid': 'reason-confirm' } as never}
       onCancel={onCancel}
-      onOk={() => { onConfirm(reason.trim()); setReason(''); }}
+      onOk={() => {
+        onConfirm(reason.trim());
+        setReason('');
+      }}
       destroyOnHidden
     >
       <Typography.Paragraph>Ghi rõ lý do để đơn vị biết cần sửa gì (ít nhất 5 ký tự).</Typography.Paragraph>
-      <Input.TextArea data-testid="reason-input" autoFocus autoSize={{ minRows: 3 }} value={reason} onChange={(e) => setReason(e.target.value)} />
+      <Input.TextArea
+        data-testid="reason-input"
+        autoFocus
+        autoSize={{ minRows: 3 }}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+      />
     </Modal>
   );
 }

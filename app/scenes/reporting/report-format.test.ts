@@ -18,10 +18,20 @@ describe('reporting screen helpers', () => {
   });
 
   it('writes the reminders list with each unit’s contact, or says there is none', () => {
-    const text = reminderText([
-      { name: 'CĐCS Công ty May ABC', parentName: 'Công đoàn phường Tân Ninh', phone: '02763822111', email: null, contacts: [{ fullName: 'Phạm Thị Lan', email: 'lan@abc.vn' }] },
-      { name: 'CĐCS Trường Tiểu học Hòa Thành', parentName: null, phone: null, email: null, contacts: [] },
-    ], 'Năm 2026', '2026-12-15');
+    const text = reminderText(
+      [
+        {
+          name: 'CĐCS Công ty May ABC',
+          parentName: 'Công đoàn phường Tân Ninh',
+          phone: '02763822111',
+          email: null,
+          contacts: [{ fullName: 'Phạm Thị Lan', email: 'lan@abc.vn' }],
+        },
+        { name: 'CĐCS Trường Tiểu học Hòa Thành', parentName: null, phone: null, email: null, contacts: [] },
+      ],
+      'Năm 2026',
+      '2026-12-15',
+    );
     expect(text.split('\n')).toEqual([
       'Các đơn vị chưa gửi báo cáo Năm 2026 (hạn 15/12/2026):',
       '1. CĐCS Công ty May ABC (Công đoàn phường Tân Ninh) — 02763822111; Phạm Thị Lan <lan@abc.vn>',

@@ -16,7 +16,12 @@ export function parseFigure(text: string | undefined): string {
   return (text ?? '').replace(/[.\s]/g, '').replace(/[^\d-]/g, '');
 }
 
-export const STATUS_COLORS: Record<string, string> = { draft: 'default', submitted: 'processing', returned: 'warning', accepted: 'success' };
+export const STATUS_COLORS: Record<string, string> = {
+  draft: 'default',
+  submitted: 'processing',
+  returned: 'warning',
+  accepted: 'success',
+};
 
 export const TIMELINESS_LABELS: Record<string, string> = {
   on_time: 'Đúng hạn',
@@ -44,7 +49,9 @@ export interface ReminderUnit {
 export function reminderText(units: ReminderUnit[], periodLabel: string, dueOn: string): string {
   const due = `${dueOn.slice(8, 10)}/${dueOn.slice(5, 7)}/${dueOn.slice(0, 4)}`;
   const lines = units.map((u, i) => {
-    const contact = [u.phone, u.email, ...u.contacts.map((c) => (c.email ? `${c.fullName} <${c.email}>` : c.fullName))].filter(Boolean).join('; ');
+    const contact = [u.phone, u.email, ...u.contacts.map((c) => (c.email ? `${c.fullName} <${c.email}>` : c.fullName))]
+      .filter(Boolean)
+      .join('; ');
     return `${i + 1}. ${u.name}${u.parentName ? ` (${u.parentName})` : ''}${contact ? ` — ${contact}` : ' — chưa có thông tin liên hệ'}`;
   });
   return [`Các đơn vị chưa gửi báo cáo ${periodLabel} (hạn ${due}):`, ...lines].join('\n');

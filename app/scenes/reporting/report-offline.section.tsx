@@ -10,7 +10,13 @@ import { draftStateLabel } from '../../offline/use-offline.ts';
 import { formatFigure } from './report-format.ts';
 
 const shown = (field: Pick<ConflictField, 'kind'>, value: number | string | null) =>
-  value === null || value === '' ? (field.kind === 'value' ? 'chưa nhập' : 'không có') : field.kind === 'value' ? formatFigure(value as number) : `«${value}»`;
+  value === null || value === ''
+    ? field.kind === 'value'
+      ? 'chưa nhập'
+      : 'không có'
+    : field.kind === 'value'
+      ? formatFigure(value as number)
+      : `«${value}»`;
 
 /** The report page opens offline when the device holds the report and the service worker holds the app. */
 export function useOpensOffline(url: string, isFromDevice: boolean): boolean {
@@ -33,25 +39,47 @@ export function useOpensOffline(url: string, isFromDevice: boolean): boolean {
 }
 
 /** One line under the title: where the figures are (device, server), and what happens next. */
-export function ReportOfflineState({ draft, isOnline, copyAt, opensOffline }: { draft: ReportDraft | null; isOnline: boolean; copyAt?: string; opensOffline: boolean }) {
+export function ReportOfflineState({
+  draft,
+  isOnline,
+  copyAt,
+  opensOffline,
+}: {
+  draft: ReportDraft | null;
+  isOnline: boolean;
+  copyAt?: string;
+  opensOffline: boolean;
+}) {
   const label = draft ? draftStateLabel(draft, isOnline) : null;
   return (
     <Space wrap className="report-offline-state">
-      {label && <Tag color={draft?.state === 'pending' ? 'orange' : 'red'} icon={<CloudSyncOutlined />} data-testid="report-offline-state">{label}</Tag>}
+      {label && (
+        <Tag color={draft?.state === 'pending' ? 'orange' : 'red'} icon={<CloudSyncOutlined />} data-testid="report-offline-state">
+          {label}
+        </Tag>
+      )}
       {copyAt && (
         <Tag icon={<DisconnectOutlined />} data-testid="report-device-copy">
           Đang xem bản lưu trên máy lúc {formatVietnamTime(new Date(copyAt))}
         </Tag>
       )}
       {!copyAt && opensOffline && (
-        <Typography.Text type="secondary" data-testid="report-offline-ready"><CloudOutlined /> Đã lưu trên máy: mở và nhập được khi mất mạng</Typography.Text>
+        <Typography.Text type="secondary" data-testid="report-offline-ready">
+          <CloudOutlined /> Đã lưu trên máy: mở và nhập được khi mất mạng
+        </Typography.Text>
       )}
     </Space>
   );
 }
 
 /** What the officer must act on before the device's figures can go: a session to renew, a queued submission, a refusal. */
-export function ReportDraftNotice({ draft, isOnline, onCancelSubmit, onDiscard, template }: {
+export function ReportDraftNotice({
+  draft,
+  isOnline,
+  onCancelSubmit,
+  onDiscard,
+  template,
+}: {
   draft: ReportDraft | null;
   isOnline: boolean;
   onCancelSubmit: () => void;
@@ -61,33 +89,70 @@ export function ReportDraftNotice({ draft, isOnline, onCancelSubmit, onDiscard, 
   if (!draft) return null;
   if (draft.state === 'auth') {
     return (
-      <Alert type="warning" showIcon data-testid="report-auth-needed" title={draft.message}
-        action={<Button type="primary" onClick={goToLogin} data-testid="report-login-again">Đăng nhập lại</Button>} />
+      <Alert
+        type="warning"
+        showIcon
+        data-testid="report-auth-needed"
+        title={draft.message}
+        action={
+          <Button type="primary" onClick={goToLogin} data-testid="report-login-again">
+            Đăng nhập lại
+          </Button>
+        }
+      />
     );
   }
   if (draft.state === 'refused') {
     const differing = draft.server ? changedElements({ values: draft.values, baseValues: draft.server.values }) : [];
     return (
-      <Alert type="error" showIcon data-testid="report-refused" title={`Số liệu trên máy này chưa gửi được: ${draft.message ?? ''}`}
-        description={differing.length > 0 && (
-          <ul className="report-refused-list">
-            {differing.map((element) => (
-              <li key={element}>{conflictLabel(template, { key: element, kind: 'value' })}: của bạn {shown({ kind: 'value' }, draft.values[element] ?? null)}, trên máy chủ {shown({ kind: 'value' }, draft.server!.values[element] ?? null)}</li>
-            ))}
-          </ul>
-        )}
+      <Alert
+        type="error"
+        showIcon
+        data-testid="report-refused"
+        title={`Số liệu trên máy này chưa gửi được: ${draft.message ?? ''}`}
+        description={
+          differing.length > 0 && (
+            <ul className="report-refused-list">
+              {differing.map((element) => (
+                <li key={element}>
+                  {conflictLabel(template, { key: element, kind: 'value' })}: của bạn{' '}
+                  {shown({ kind: 'value' }, draft.values[element] ?? null)}, trên máy chủ{' '}
+                  {shown({ kind: 'value' }, draft.server!.values[element] ?? null)}
+                </li>
+              ))}
+            </ul>
+          )
+        }
         action={
-          <Popconfirm title="Bỏ số liệu đã nhập trên máy này?" description="Số liệu trên máy chủ được giữ nguyên." okText="Bỏ" cancelText="Không" onConfirm={onDiscard}>
-            <Button danger data-testid="report-discard">Bỏ số liệu trên máy</Button>
+          <Popconfirm
+            title="Bỏ số liệu đã nhập trên máy này?"
+            description="Số liệu trên máy chủ được giữ nguyên."
+            okText="Bỏ"
+            cancelText="Không"
+            onConfirm={onDiscard}
+          >
+            <Button danger data-testid="report-discard">
+              Bỏ số liệu trên máy
+            </Button>
           </Popconfirm>
-        } />
+        }
+      />
     );
   }
   // Online, a submission is on its way this very moment: no notice unless it could not go.
   if (draft.submitRequested && (draft.message || !isOnline)) {
     return (
-      <Alert type="info" showIcon data-testid="report-submit-queued" title="Báo cáo sẽ được gửi lên cấp trên ngay khi có mạng. Số liệu được giữ trên máy này."
-        action={<Button onClick={onCancelSubmit} data-testid="report-cancel-submit">Hủy gửi để sửa tiếp</Button>} />
+      <Alert
+        type="info"
+        showIcon
+        data-testid="report-submit-queued"
+        title="Báo cáo sẽ được gửi lên cấp trên ngay khi có mạng. Số liệu được giữ trên máy này."
+        action={
+          <Button onClick={onCancelSubmit} data-testid="report-cancel-submit">
+            Hủy gửi để sửa tiếp
+          </Button>
+        }
+      />
     );
   }
   return null;
@@ -97,7 +162,15 @@ export function ReportDraftNotice({ draft, isOnline, onCancelSubmit, onDiscard, 
  * A newer server version changed the same fields the officer changed offline: each such field with
  * both values, the officer's picked by default; "Lưu lựa chọn" saves exactly what was chosen.
  */
-export function ConflictPanel({ draft, template, onResolve }: { draft: ReportDraft; template: Pick<TemplateDefinition, 'sections'>; onResolve: (choices: Record<string, 'mine' | 'theirs'>) => Promise<void> }) {
+export function ConflictPanel({
+  draft,
+  template,
+  onResolve,
+}: {
+  draft: ReportDraft;
+  template: Pick<TemplateDefinition, 'sections'>;
+  onResolve: (choices: Record<string, 'mine' | 'theirs'>) => Promise<void>;
+}) {
   const conflicts = draft.server ? rebaseOnServer(draft, draft.server).conflicts : [];
   const [choices, setChoices] = useState<Record<string, 'mine' | 'theirs'>>({});
   const [isSaving, setSaving] = useState(false);
@@ -108,15 +181,29 @@ export function ConflictPanel({ draft, template, onResolve }: { draft: ReportDra
       {conflicts.map((c) => (
         <div key={c.key} className="report-conflict-row" data-testid={`conflict-${c.key}`}>
           <div className="report-label">{conflictLabel(template, c)}</div>
-          <Radio.Group value={choices[c.key] ?? 'mine'} onChange={(e) => setChoices((x) => ({ ...x, [c.key]: e.target.value as 'mine' | 'theirs' }))}>
+          <Radio.Group
+            value={choices[c.key] ?? 'mine'}
+            onChange={(e) => setChoices((x) => ({ ...x, [c.key]: e.target.value as 'mine' | 'theirs' }))}
+          >
             <Space orientation="vertical">
-              <Radio value="mine"><span data-testid={`conflict-mine-${c.key}`}>Của bạn (nhập trên máy này): <strong>{shown(c, c.mine)}</strong></span></Radio>
-              <Radio value="theirs"><span data-testid={`conflict-theirs-${c.key}`}>Trên máy chủ ({server.updatedBy}): <strong>{shown(c, c.theirs)}</strong></span></Radio>
+              <Radio value="mine">
+                <span data-testid={`conflict-mine-${c.key}`}>
+                  Của bạn (nhập trên máy này): <strong>{shown(c, c.mine)}</strong>
+                </span>
+              </Radio>
+              <Radio value="theirs">
+                <span data-testid={`conflict-theirs-${c.key}`}>
+                  Trên máy chủ ({server.updatedBy}): <strong>{shown(c, c.theirs)}</strong>
+                </span>
+              </Radio>
             </Space>
           </Radio.Group>
         </div>
       ))}
-      <Button type="primary" loading={isSaving} data-testid="conflict-resolve"
+      <Button
+        type="primary"
+        loading={isSaving}
+        data-testid="conflict-resolve"
         onClick={async () => {
           setSaving(true);
           try {
@@ -124,7 +211,8 @@ export function ConflictPanel({ draft, template, onResolve }: { draft: ReportDra
           } finally {
             setSaving(false);
           }
-        }}>
+        }}
+      >
         Lưu lựa chọn
       </Button>
     </Card>

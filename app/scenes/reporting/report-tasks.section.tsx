@@ -22,15 +22,38 @@ export function ReportTasksSection({ reportId, unitId, canEdit }: { reportId: nu
   return (
     <Card size="small" title={`Nhiệm vụ trong kỳ (${tasks.data.items.length})`} className="report-section" data-testid="report-tasks">
       {tasks.data.closedReason && <Typography.Paragraph type="secondary">{tasks.data.closedReason}</Typography.Paragraph>}
-      {editable && unanswered > 0 && <Typography.Paragraph type="warning" data-testid="report-tasks-unanswered">Còn {unanswered} nhiệm vụ chưa báo cáo trạng thái.</Typography.Paragraph>}
+      {editable && unanswered > 0 && (
+        <Typography.Paragraph type="warning" data-testid="report-tasks-unanswered">
+          Còn {unanswered} nhiệm vụ chưa báo cáo trạng thái.
+        </Typography.Paragraph>
+      )}
       {tasks.data.items.map((t) => (
-        <ReportTaskRow key={t.assignmentId} t={t} periodCode={tasks.data.periodCode} unitId={unitId} editable={editable} onSaved={() => void tasks.refetch()} />
+        <ReportTaskRow
+          key={t.assignmentId}
+          t={t}
+          periodCode={tasks.data.periodCode}
+          unitId={unitId}
+          editable={editable}
+          onSaved={() => void tasks.refetch()}
+        />
       ))}
     </Card>
   );
 }
 
-function ReportTaskRow({ t, periodCode, unitId, editable, onSaved }: { t: ReportTaskItem; periodCode: string; unitId: number; editable: boolean; onSaved: () => void }) {
+function ReportTaskRow({
+  t,
+  periodCode,
+  unitId,
+  editable,
+  onSaved,
+}: {
+  t: ReportTaskItem;
+  periodCode: string;
+  unitId: number;
+  editable: boolean;
+  onSaved: () => void;
+}) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [status, setStatus] = useState<TaskStatusCode | null>(t.status);
@@ -49,19 +72,49 @@ function ReportTaskRow({ t, periodCode, unitId, editable, onSaved }: { t: Report
   return (
     <div className="report-task" data-testid={`report-task-${t.taskId}`}>
       <div className="report-task-head">
-        <Link to={taskPath(t.taskId, unitId)} className="cell-strong">{t.title}</Link>
-        <div className="cell-muted">{t.timing.label}{t.lead ? ` · Chủ trì: ${t.lead}` : ''}{t.evidenceCount > 0 ? ` · ${t.evidenceCount} tệp minh chứng` : ''}</div>
+        <Link to={taskPath(t.taskId, unitId)} className="cell-strong">
+          {t.title}
+        </Link>
+        <div className="cell-muted">
+          {t.timing.label}
+          {t.lead ? ` · Chủ trì: ${t.lead}` : ''}
+          {t.evidenceCount > 0 ? ` · ${t.evidenceCount} tệp minh chứng` : ''}
+        </div>
       </div>
       {editable ? (
         <div className="report-task-edit">
-          <Select<TaskStatusCode> value={status ?? undefined} onChange={setStatus} options={STATUS_OPTIONS} placeholder="Chọn trạng thái" className="report-task-status" data-testid={`report-task-status-${t.taskId}`} />
-          <Input.TextArea value={comment} onChange={(e) => setComment(e.target.value)} autoSize={{ minRows: 1, maxRows: 4 }} maxLength={TASK_LIMITS.comment} placeholder="Nhận xét, kết quả" data-testid={`report-task-comment-${t.taskId}`} />
-          <Button type="primary" disabled={!status || !changed} loading={save.isPending} onClick={() => status && save.mutate(status)} data-testid={`report-task-save-${t.taskId}`}>Lưu</Button>
+          <Select<TaskStatusCode>
+            value={status ?? undefined}
+            onChange={setStatus}
+            options={STATUS_OPTIONS}
+            placeholder="Chọn trạng thái"
+            className="report-task-status"
+            data-testid={`report-task-status-${t.taskId}`}
+          />
+          <Input.TextArea
+            value={comment}
+            onChange={(e) => setComment(e.target.value)}
+            autoSize={{ minRows: 1, maxRows: 4 }}
+            maxLength={TASK_LIMITS.comment}
+            placeholder="Nhận xét, kết quả"
+            data-testid={`report-task-comment-${t.taskId}`}
+          />
+          <Button
+            type="primary"
+            disabled={!status || !changed}
+            loading={save.isPending}
+            onClick={() => status && save.mutate(status)}
+            data-testid={`report-task-save-${t.taskId}`}
+          >
+            Lưu
+          </Button>
           {t.statusId !== null && !changed && <EvidenceUploader statusId={t.statusId} onUploaded={onSaved} />}
         </div>
       ) : (
         <div>
-          <Tag color={statusColor(t.status)} data-testid={`report-task-state-${t.taskId}`}>{t.statusLabel}</Tag>
+          <Tag color={statusColor(t.status)} data-testid={`report-task-state-${t.taskId}`}>
+            {t.statusLabel}
+          </Tag>
           {t.comment && <span>{t.comment}</span>}
         </div>
       )}

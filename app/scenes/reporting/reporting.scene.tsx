@@ -29,10 +29,17 @@ export default function ReportingScene() {
       <div className="scene-header">
         <div>
           <h1 className="scene-title">Báo cáo định kỳ</h1>
-          <Typography.Text type="secondary">Lập, gửi và duyệt báo cáo 6 tháng, năm theo biểu mẫu; theo dõi đơn vị nào đã nộp, đúng hạn hay chưa.</Typography.Text>
+          <Typography.Text type="secondary">
+            Lập, gửi và duyệt báo cáo 6 tháng, năm theo biểu mẫu; theo dõi đơn vị nào đã nộp, đúng hạn hay chưa.
+          </Typography.Text>
         </div>
       </div>
-      <Tabs activeKey={tab} onChange={(key) => setParams({ tab: key })} items={items.map((i) => ({ ...i, label: <span data-testid={`tab-${i.key}`}>{i.label}</span> }))} destroyOnHidden />
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => setParams({ tab: key })}
+        items={items.map((i) => ({ ...i, label: <span data-testid={`tab-${i.key}`}>{i.label}</span> }))}
+        destroyOnHidden
+      />
     </div>
   );
 }

@@ -5,7 +5,15 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { errorMessage } from '../../api/api-client.ts';
 import { meQuery } from '../../api/auth.api.ts';
-import { bulkAccept, reportingKeys, reportListQuery, templatesQuery, uploadFiles, type BulkUploadResult, type ReportList } from '../../api/reporting.api.ts';
+import {
+  bulkAccept,
+  reportingKeys,
+  reportListQuery,
+  templatesQuery,
+  uploadFiles,
+  type BulkUploadResult,
+  type ReportList,
+} from '../../api/reporting.api.ts';
 import { parsePeriod } from '../../../domain/periods/period.ts';
 import { confirmAction } from '../../components/confirm-action.ts';
 import { TABLE_AS_LIST, asListColumns } from '../../components/table-as-list.ts';
@@ -40,10 +48,15 @@ export function ReviewTab() {
       content: (
         <>
           <ul className="confirm-list" data-testid="confirm-bulk-list">
-            {shown.map((r) => <li key={r.id}>{r.unit.name} — {r.templateName}</li>)}
+            {shown.map((r) => (
+              <li key={r.id}>
+                {r.unit.name} — {r.templateName}
+              </li>
+            ))}
             {chosen.length > shown.length && <li>và {chosen.length - shown.length} báo cáo khác</li>}
           </ul>
-          Sau khi duyệt, số liệu của các báo cáo này được khóa và tính là số liệu đã duyệt trên Tổng quan; muốn sửa phải mở lại từng báo cáo, ghi rõ lý do.
+          Sau khi duyệt, số liệu của các báo cáo này được khóa và tính là số liệu đã duyệt trên Tổng quan; muốn sửa phải mở lại từng báo
+          cáo, ghi rõ lý do.
         </>
       ),
       okText: `Duyệt ${selected.length} báo cáo`,
@@ -53,7 +66,11 @@ export function ReviewTab() {
     try {
       const result = await bulkAccept(selected);
       const refused = result.results.filter((r) => !r.ok);
-      if (refused.length) modal.warning({ title: `Đã duyệt ${result.accepted} báo cáo; ${refused.length} báo cáo chưa duyệt được`, content: refused.map((r) => `#${r.id}: ${r.message}`).join('\n') });
+      if (refused.length)
+        modal.warning({
+          title: `Đã duyệt ${result.accepted} báo cáo; ${refused.length} báo cáo chưa duyệt được`,
+          content: refused.map((r) => `#${r.id}: ${r.message}`).join('\n'),
+        });
       else message.success(`Đã duyệt ${result.accepted} báo cáo.`);
       setSelected([]);
       await refresh();
@@ -69,8 +86,17 @@ export function ReviewTab() {
     try {
       const result = await uploadFiles<BulkUploadResult>(`/api/reports/workbooks${unitId ? `?unitId=${unitId}` : ''}`, files);
       Modal.info({
-        title: `Đã nạp ${result.accepted} tệp, từ chối ${result.refused} tệp`, width: 640,
-        content: <ul data-testid="bulk-upload-results">{result.results.map((r) => <li key={r.fileName}><strong>{r.fileName}</strong>: {r.ok ? `${r.unitName} — ${r.message}` : r.message}</li>)}</ul>,
+        title: `Đã nạp ${result.accepted} tệp, từ chối ${result.refused} tệp`,
+        width: 640,
+        content: (
+          <ul data-testid="bulk-upload-results">
+            {result.results.map((r) => (
+              <li key={r.fileName}>
+                <strong>{r.fileName}</strong>: {r.ok ? `${r.unitName} — ${r.message}` : r.message}
+              </li>
+            ))}
+          </ul>
+        ),
       });
       await refresh();
     } catch (error) {
@@ -83,16 +109,62 @@ export function ReviewTab() {
   return (
     <div data-testid="review-reports">
       <Space wrap className="registry-widgets">
-        <UnitPicker value={unitId ?? me.data?.unit.id} onChange={(v) => { setUnitId(v); setOffset(0); }} initialUnit={me.data?.unit ?? null} className="registry-filter-unit" />
-        <Select mode="multiple" allowClear style={{ minWidth: 260 }} placeholder="Mọi trạng thái" value={statuses} data-testid="review-status-filter" aria-label="Trạng thái"
-          options={STATUS_FILTERS.map((s) => ({ value: s.value, label: s.label }))} onChange={(v) => { setStatuses(v); setOffset(0); }} />
-        <Select allowClear style={{ minWidth: 280 }} placeholder="Mọi biểu mẫu" aria-label="Biểu mẫu" value={templateCode} onChange={(v) => { setTemplateCode(v); setOffset(0); }}
-          options={(templates.data?.items ?? []).map((t) => ({ value: t.code, label: t.name }))} />
-        <Button type="primary" disabled={selected.length === 0} loading={busy} onClick={() => void acceptSelected()} data-testid="bulk-accept">
+        <UnitPicker
+          value={unitId ?? me.data?.unit.id}
+          onChange={(v) => {
+            setUnitId(v);
+            setOffset(0);
+          }}
+          initialUnit={me.data?.unit ?? null}
+          className="registry-filter-unit"
+        />
+        <Select
+          mode="multiple"
+          allowClear
+          style={{ minWidth: 260 }}
+          placeholder="Mọi trạng thái"
+          value={statuses}
+          data-testid="review-status-filter"
+          aria-label="Trạng thái"
+          options={STATUS_FILTERS.map((s) => ({ value: s.value, label: s.label }))}
+          onChange={(v) => {
+            setStatuses(v);
+            setOffset(0);
+          }}
+        />
+        <Select
+          allowClear
+          style={{ minWidth: 280 }}
+          placeholder="Mọi biểu mẫu"
+          aria-label="Biểu mẫu"
+          value={templateCode}
+          onChange={(v) => {
+            setTemplateCode(v);
+            setOffset(0);
+          }}
+          options={(templates.data?.items ?? []).map((t) => ({ value: t.code, label: t.name }))}
+        />
+        <Button
+          type="primary"
+          disabled={selected.length === 0}
+          loading={busy}
+          onClick={() => void acceptSelected()}
+          data-testid="bulk-accept"
+        >
           Duyệt {selected.length || ''} báo cáo đã chọn
         </Button>
-        <Upload multiple accept=".xlsx" showUploadList={false} beforeUpload={(_, all) => { if (_ === all[0]) void uploadMany(all); return false; }}>
-          <Button icon={<CloudUploadOutlined />} loading={busy} data-testid="bulk-upload">Nạp nhiều tệp Excel</Button>
+        <Upload
+          multiple
+          accept=".xlsx"
+          showUploadList={false}
+          beforeUpload={(_, all) => {
+            if (_ === all[0]) void uploadMany(all);
+            return false;
+          }}
+        >
+          <Button icon={<CloudUploadOutlined />} loading={busy} data-testid="bulk-upload">
+            Nạp nhiều tệp Excel
+          </Button>
         </Upload>
       </Space>
       {list.isError && <Alert type="error" showIcon message={errorMessage(list.error)} />}
@@ -101,28 +173,67 @@ export function ReviewTab() {
         rowKey="id"
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
-        rowSelection={canReview ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]), getCheckboxProps: (r) => ({ disabled: r.status !== 'submitted' }) } : undefined}
+        rowSelection={
+          canReview
+            ? {
+                selectedRowKeys: selected,
+                onChange: (keys) => setSelected(keys as number[]),
+                getCheckboxProps: (r) => ({ disabled: r.status !== 'submitted' }),
+              }
+            : undefined
+        }
         // A click anywhere on the row opens the report, except on its checkbox or link (they act themselves).
-        onRow={(r) => ({
-          'data-testid': `review-row-${r.id}`,
-          onClick: (e: React.MouseEvent) => { if (!(e.target as HTMLElement).closest('a, button, input, .ant-checkbox-wrapper, .ant-table-selection-column')) navigate(`/bao-cao-dinh-ky/${r.id}`); },
-        }) as never}
-        pagination={{ total: list.data?.total ?? 0, pageSize: 50, current: offset / 50 + 1, onChange: (page) => setOffset((page - 1) * 50), showSizeChanger: false, showTotal: (total) => <span data-testid="list-total">{total.toLocaleString('vi-VN')} báo cáo</span> }}
+        onRow={(r) =>
+          ({
+            'data-testid': `review-row-${r.id}`,
+            onClick: (e: React.MouseEvent) => {
+              if (!(e.target as HTMLElement).closest('a, button, input, .ant-checkbox-wrapper, .ant-table-selection-column'))
+                navigate(`/bao-cao-dinh-ky/${r.id}`);
+            },
+          }) as never
+        }
+        pagination={{
+          total: list.data?.total ?? 0,
+          pageSize: 50,
+          current: offset / 50 + 1,
+          onChange: (page) => setOffset((page - 1) * 50),
+          showSizeChanger: false,
+          showTotal: (total) => <span data-testid="list-total">{total.toLocaleString('vi-VN')} báo cáo</span>,
+        }}
         locale={{ emptyText: <span className="table-empty-text">{'Không có báo cáo nào khớp bộ lọc.'}</span> }}
         columns={asListColumns<Row>([
-          { title: 'Đơn vị', render: (_, r) => <Link to={`/bao-cao-dinh-ky/${r.id}`} data-testid={`review-open-${r.id}`}>{r.unit.name}</Link> },
+          {
+            title: 'Đơn vị',
+            render: (_, r) => (
+              <Link to={`/bao-cao-dinh-ky/${r.id}`} data-testid={`review-open-${r.id}`}>
+                {r.unit.name}
+              </Link>
+            ),
+          },
           { title: 'Biểu mẫu', dataIndex: 'templateName' },
           { title: 'Kỳ', render: (_, r) => periodLabel(r.periodCode) },
           {
-            title: 'Trạng thái', render: (_, r) => (
+            title: 'Trạng thái',
+            render: (_, r) => (
               <>
                 <Tag color={STATUS_COLORS[r.status]}>{r.statusLabel}</Tag>
-                {r.returnReason && <div className="report-returned-reason" data-testid={`review-reason-${r.id}`}>Lý do trả lại: {r.returnReason}</div>}
+                {r.returnReason && (
+                  <div className="report-returned-reason" data-testid={`review-reason-${r.id}`}>
+                    Lý do trả lại: {r.returnReason}
+                  </div>
+                )}
               </>
             ),
           },
           { title: 'Gửi lúc', render: (_, r) => (r.submittedAt ? new Date(r.submittedAt).toLocaleString('vi-VN') : '') },
-          { title: 'Hạn', render: (_, r) => <span>{formatViDate(r.dueOn)} <Tag>{TIMELINESS_LABELS[r.timeliness]}</Tag></span> },
+          {
+            title: 'Hạn',
+            render: (_, r) => (
+              <span>
+                {formatViDate(r.dueOn)} <Tag>{TIMELINESS_LABELS[r.timeliness]}</Tag>
+              </span>
+            ),
+          },
         ])}
       />
     </div>

@@ -27,9 +27,12 @@ export function planConfirmation(report: PlanReport): PlanConfirmation {
 
   const effects: string[] = [];
   if (report.cdcsChangingUpper > 0) {
-    effects.push(`${formatCount(report.cdcsChangingUpper)} CĐCS với ${formatCount(report.membersChangingUpper)} đoàn viên sẽ thuộc đơn vị cấp trên mới.`);
+    effects.push(
+      `${formatCount(report.cdcsChangingUpper)} CĐCS với ${formatCount(report.membersChangingUpper)} đoàn viên sẽ thuộc đơn vị cấp trên mới.`,
+    );
   }
-  if (report.employersChangingAreaCount > 0) effects.push(`${formatCount(report.employersChangingAreaCount)} doanh nghiệp đổi công đoàn địa bàn.`);
+  if (report.employersChangingAreaCount > 0)
+    effects.push(`${formatCount(report.employersChangingAreaCount)} doanh nghiệp đổi công đoàn địa bàn.`);
   const when = report.date ? `từ ngày ${formatViDate(report.date)}` : 'từ ngày hiệu lực';
   effects.push(`Cây tổ chức và số liệu tổng hợp sẽ thay đổi ${when}; số liệu trước ngày đó vẫn theo cây cũ. Có thể xem lại trong Nhật ký.`);
   return { title, content: effects.join(' ') };

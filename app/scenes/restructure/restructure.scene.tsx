@@ -10,7 +10,8 @@ import { formatViDate } from '../../lib/calendar-date.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { planConfirmation } from './plan-confirmation.ts';
 
-const TEMPLATE_HINT = 'Các cột: Thao tác (Thành lập, Đổi tên, Chuyển, Sáp nhập, Chia tách, Giải thể), Mã đơn vị cũ, Mã đơn vị mới, Tên đơn vị mới, Loại đơn vị, Mã đơn vị cấp trên mới, Ngày hiệu lực.';
+const TEMPLATE_HINT =
+  'Các cột: Thao tác (Thành lập, Đổi tên, Chuyển, Sáp nhập, Chia tách, Giải thể), Mã đơn vị cũ, Mã đơn vị mới, Tên đơn vị mới, Loại đơn vị, Mã đơn vị cấp trên mới, Ngày hiệu lực.';
 
 /** Upload a plan → read the preview (nothing written) → apply the whole plan in one step. */
 export default function RestructureScene() {
@@ -52,7 +53,12 @@ export default function RestructureScene() {
       setBusy(false);
     }
   };
-  const restart = () => { setFile(null); setPreview(null); setApplied(null); setError(null); };
+  const restart = () => {
+    setFile(null);
+    setPreview(null);
+    setApplied(null);
+    setError(null);
+  };
 
   return (
     <div className="scene" data-testid="restructure-scene">
@@ -60,17 +66,27 @@ export default function RestructureScene() {
         <div>
           <h1 className="scene-title">Sắp xếp tổ chức</h1>
           <Typography.Text type="secondary">
-            Thành lập, đổi tên, chuyển, sáp nhập, chia tách, giải thể đơn vị theo một kế hoạch có ngày hiệu lực. Lịch sử trước ngày đó được giữ nguyên.
+            Thành lập, đổi tên, chuyển, sáp nhập, chia tách, giải thể đơn vị theo một kế hoạch có ngày hiệu lực. Lịch sử trước ngày đó được
+            giữ nguyên.
           </Typography.Text>
         </div>
         <Link to="/co-cau-to-chuc">Về cây tổ chức</Link>
       </div>
-      <Steps current={step} items={[{ title: 'Tải kế hoạch' }, { title: 'Xem trước' }, { title: 'Áp dụng' }]} style={{ marginBottom: 16 }} />
+      <Steps
+        current={step}
+        items={[{ title: 'Tải kế hoạch' }, { title: 'Xem trước' }, { title: 'Áp dụng' }]}
+        style={{ marginBottom: 16 }}
+      />
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="restructure-error" />}
       {step === 0 && (
         <Card
           extra={
-            <Button icon={<FileAddOutlined />} href={PLAN_TEMPLATE_URL} download="mau-ke-hoach-sap-xep.xlsx" data-testid="restructure-template">
+            <Button
+              icon={<FileAddOutlined />}
+              href={PLAN_TEMPLATE_URL}
+              download="mau-ke-hoach-sap-xep.xlsx"
+              data-testid="restructure-template"
+            >
               Tải tệp mẫu
             </Button>
           }
@@ -81,10 +97,15 @@ export default function RestructureScene() {
             multiple={false}
             showUploadList={false}
             disabled={busy}
-            beforeUpload={(chosen) => { void choose(chosen); return false; }}
+            beforeUpload={(chosen) => {
+              void choose(chosen);
+              return false;
+            }}
             data-testid="restructure-upload"
           >
-            <p className="ant-upload-drag-icon"><InboxOutlined /></p>
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
             <p className="ant-upload-text">Chọn hoặc kéo thả tệp kế hoạch sắp xếp (.xlsx, .csv)</p>
             <p className="ant-upload-hint">{TEMPLATE_HINT}</p>
           </Upload.Dragger>
@@ -108,8 +129,12 @@ export default function RestructureScene() {
           subTitle={`Cây tổ chức từ ngày ${formatViDate(applied.date!)} đã được cập nhật; số liệu trước ngày này vẫn theo cây cũ.`}
           data-testid="restructure-done"
           extra={[
-            <Link key="after" to={`/co-cau-to-chuc?ngay=${applied.date}`}>Xem cây tổ chức từ ngày {formatViDate(applied.date!)}</Link>,
-            <Button key="again" onClick={restart}>Tải kế hoạch khác</Button>,
+            <Link key="after" to={`/co-cau-to-chuc?ngay=${applied.date}`}>
+              Xem cây tổ chức từ ngày {formatViDate(applied.date!)}
+            </Link>,
+            <Button key="again" onClick={restart}>
+              Tải kế hoạch khác
+            </Button>,
           ]}
         />
       )}
@@ -125,7 +150,13 @@ function PlanReportView({ report }: { report: PlanReport }) {
         showIcon
         data-testid="restructure-problems"
         title={`Kế hoạch có ${report.problems.length} lỗi, chưa thể áp dụng. Sửa tệp rồi tải lại.`}
-        description={<ul>{report.problems.map((p, i) => <li key={i}>{p.message}</li>)}</ul>}
+        description={
+          <ul>
+            {report.problems.map((p, i) => (
+              <li key={i}>{p.message}</li>
+            ))}
+          </ul>
+        }
       />
     );
   }
@@ -138,7 +169,12 @@ function PlanReportView({ report }: { report: PlanReport }) {
         <Statistic groupSeparator="." title="Chia tách" value={report.split.length} />
         <Statistic groupSeparator="." title="Giải thể" value={report.dissolved.length} />
         <Statistic groupSeparator="." title="Chuyển đơn vị cấp trên" value={report.moved.length} />
-        <Statistic groupSeparator="." title="Đoàn viên đổi cấp trên" value={report.membersChangingUpper} data-testid="restructure-members" />
+        <Statistic
+          groupSeparator="."
+          title="Đoàn viên đổi cấp trên"
+          value={report.membersChangingUpper}
+          data-testid="restructure-members"
+        />
         <Statistic groupSeparator="." title="Doanh nghiệp đổi địa bàn" value={report.employersChangingAreaCount} />
       </Space>
       <Table
@@ -146,20 +182,51 @@ function PlanReportView({ report }: { report: PlanReport }) {
         pagination={false}
         rowKey={(r) => `${r.what}-${r.code}`}
         data-testid="restructure-changes"
-        columns={[{ title: 'Thay đổi', dataIndex: 'what' }, { title: 'Đơn vị', dataIndex: 'unit' }, { title: 'Kết quả', dataIndex: 'result' }]}
+        columns={[
+          { title: 'Thay đổi', dataIndex: 'what' },
+          { title: 'Đơn vị', dataIndex: 'unit' },
+          { title: 'Kết quả', dataIndex: 'result' },
+        ]}
         dataSource={[
-          ...report.created.map((c) => ({ what: 'Thành lập', code: c.code, unit: `${c.name} (${c.code})`, result: `${c.kindLabel}, trực thuộc ${ref(c.parent)}` })),
+          ...report.created.map((c) => ({
+            what: 'Thành lập',
+            code: c.code,
+            unit: `${c.name} (${c.code})`,
+            result: `${c.kindLabel}, trực thuộc ${ref(c.parent)}`,
+          })),
           ...report.renamed.map((r) => ({ what: 'Đổi tên', code: r.code, unit: `${r.from} (${r.code})`, result: r.to })),
           ...report.merged.map((m) => ({ what: 'Sáp nhập', code: m.code, unit: ref(m), result: `vào ${m.into.map(ref).join(', ')}` })),
           ...report.split.map((m) => ({ what: 'Chia tách', code: m.code, unit: ref(m), result: `thành ${m.into.map(ref).join(', ')}` })),
-          ...report.dissolved.map((d) => ({ what: 'Giải thể', code: d.code, unit: ref(d), result: `đơn vị trực thuộc chuyển về ${ref(d.childrenTo)}` })),
-          ...report.moved.map((m) => ({ what: 'Chuyển', code: m.code, unit: ref(m), result: `từ ${m.from ? ref(m.from) : '—'} về ${ref(m.to)}` })),
+          ...report.dissolved.map((d) => ({
+            what: 'Giải thể',
+            code: d.code,
+            unit: ref(d),
+            result: `đơn vị trực thuộc chuyển về ${ref(d.childrenTo)}`,
+          })),
+          ...report.moved.map((m) => ({
+            what: 'Chuyển',
+            code: m.code,
+            unit: ref(m),
+            result: `từ ${m.from ? ref(m.from) : '—'} về ${ref(m.to)}`,
+          })),
         ]}
       />
       {report.unmapped.length > 0 && (
         <>
-          <Typography.Title level={5} style={{ marginTop: 16 }}>Giao theo mặc định (kế hoạch không nêu riêng)</Typography.Title>
-          <List size="small" bordered data-testid="restructure-unmapped" dataSource={report.unmapped} renderItem={(u) => <List.Item>{u.name} ({u.code}): {u.message}</List.Item>} />
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            Giao theo mặc định (kế hoạch không nêu riêng)
+          </Typography.Title>
+          <List
+            size="small"
+            bordered
+            data-testid="restructure-unmapped"
+            dataSource={report.unmapped}
+            renderItem={(u) => (
+              <List.Item>
+                {u.name} ({u.code}): {u.message}
+              </List.Item>
+            )}
+          />
         </>
       )}
     </div>

@@ -18,7 +18,15 @@ interface Shape {
 const FIELDS = ['kind', 'symbol', 'title', 'issuedOn', 'termFrom', 'termTo'] as const;
 
 /** A document (resolution, action programme, plan) issued by `issuer`, typed in by hand until upload exists. */
-export function DocumentFormModal({ issuer, onClose, onSaved }: { issuer: { id: number; name: string }; onClose: () => void; onSaved: (d: PlanDocument) => void }) {
+export function DocumentFormModal({
+  issuer,
+  onClose,
+  onSaved,
+}: {
+  issuer: { id: number; name: string };
+  onClose: () => void;
+  onSaved: (d: PlanDocument) => void;
+}) {
   const [form] = Form.useForm<Shape>();
   const [saving, setSaving] = useState(false);
   const [formError, setFormError] = useState<string>();
@@ -62,7 +70,11 @@ export function DocumentFormModal({ issuer, onClose, onSaved }: { issuer: { id: 
             <DatePicker format={VI_DATE_FORMAT} style={{ width: '100%' }} />
           </Form.Item>
         </div>
-        <Form.Item name="title" label="Trích yếu" rules={[{ required: true, whitespace: true, message: 'Hãy nhập trích yếu của văn bản.' }]}>
+        <Form.Item
+          name="title"
+          label="Trích yếu"
+          rules={[{ required: true, whitespace: true, message: 'Hãy nhập trích yếu của văn bản.' }]}
+        >
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} maxLength={1000} data-testid="document-form-title" />
         </Form.Item>
         <div className="form-row">
@@ -73,9 +85,14 @@ export function DocumentFormModal({ issuer, onClose, onSaved }: { issuer: { id: 
             name="termTo"
             label="đến năm"
             dependencies={['termFrom']}
-            rules={[({ getFieldValue }) => ({
-              validator: (_, to?: number) => (to === undefined || to === null || !getFieldValue('termFrom') || to >= getFieldValue('termFrom') ? Promise.resolve() : Promise.reject(new Error('Năm kết thúc phải sau năm bắt đầu.'))),
-            })]}
+            rules={[
+              ({ getFieldValue }) => ({
+                validator: (_, to?: number) =>
+                  to === undefined || to === null || !getFieldValue('termFrom') || to >= getFieldValue('termFrom')
+                    ? Promise.resolve()
+                    : Promise.reject(new Error('Năm kết thúc phải sau năm bắt đầu.')),
+              }),
+            ]}
           >
             <InputNumber min={1945} max={2100} style={{ width: '100%' }} />
           </Form.Item>

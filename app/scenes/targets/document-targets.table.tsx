@@ -24,11 +24,12 @@ export function DocumentTargetsTable({ document }: { document: PlanDocument }) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const [open, setOpen] = useState<{ kind: 'revise' | 'withdraw' | 'history'; target: TargetProgress }>();
-  const refresh = () => Promise.all([
-    queryClient.invalidateQueries({ queryKey: progressKeys.all }),
-    queryClient.invalidateQueries({ queryKey: targetVersionKeys.all }),
-    queryClient.invalidateQueries({ queryKey: documentKeys.all }),
-  ]);
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: progressKeys.all }),
+      queryClient.invalidateQueries({ queryKey: targetVersionKeys.all }),
+      queryClient.invalidateQueries({ queryKey: documentKeys.all }),
+    ]);
   return (
     <>
       <Table<TargetProgress>
@@ -57,7 +58,12 @@ export function DocumentTargetsTable({ document }: { document: PlanDocument }) {
             key: 'value',
             width: 120,
             align: 'right',
-            render: (_, t) => (t.value === null ? <span className="cell-muted">Chưa có số liệu</span> : <span className="cell-number">{formatIndicatorValue(t.value, t.indicator.unit)}</span>),
+            render: (_, t) =>
+              t.value === null ? (
+                <span className="cell-muted">Chưa có số liệu</span>
+              ) : (
+                <span className="cell-number">{formatIndicatorValue(t.value, t.indicator.unit)}</span>
+              ),
           },
           {
             title: 'Tiến độ',
@@ -67,7 +73,14 @@ export function DocumentTargetsTable({ document }: { document: PlanDocument }) {
               <div>
                 <Tag color={STATUS_TAG[t.progress.status]}>{t.progress.statusLabel}</Tag>
                 {t.progress.shareAchieved !== null && <span className="cell-number">{formatShare(t.progress.shareAchieved)}</span>}
-                {t.progress.shareAchieved !== null && <Progress percent={barPercent(t.progress.shareAchieved)} showInfo={false} size="small" strokeColor={statusColor(t.progress.status)} />}
+                {t.progress.shareAchieved !== null && (
+                  <Progress
+                    percent={barPercent(t.progress.shareAchieved)}
+                    showInfo={false}
+                    size="small"
+                    strokeColor={statusColor(t.progress.status)}
+                  />
+                )}
               </div>
             ),
           },
@@ -79,15 +92,37 @@ export function DocumentTargetsTable({ document }: { document: PlanDocument }) {
             render: (_, t) => (
               <Space size={0}>
                 <Tooltip title="Lịch sử thay đổi">
-                  <Button type="text" size="small" icon={<HistoryOutlined />} aria-label="Lịch sử thay đổi" onClick={() => setOpen({ kind: 'history', target: t })} data-testid={`target-history-open-${t.targetId}`} />
+                  <Button
+                    type="text"
+                    size="small"
+                    icon={<HistoryOutlined />}
+                    aria-label="Lịch sử thay đổi"
+                    onClick={() => setOpen({ kind: 'history', target: t })}
+                    data-testid={`target-history-open-${t.targetId}`}
+                  />
                 </Tooltip>
                 {canWrite && (
                   <>
                     <Tooltip title="Sửa chỉ tiêu">
-                      <Button type="text" size="small" icon={<EditOutlined />} aria-label="Sửa chỉ tiêu" onClick={() => setOpen({ kind: 'revise', target: t })} data-testid={`target-revise-${t.targetId}`} />
+                      <Button
+                        type="text"
+                        size="small"
+                        icon={<EditOutlined />}
+                        aria-label="Sửa chỉ tiêu"
+                        onClick={() => setOpen({ kind: 'revise', target: t })}
+                        data-testid={`target-revise-${t.targetId}`}
+                      />
                     </Tooltip>
                     <Tooltip title="Rút chỉ tiêu">
-                      <Button type="text" size="small" danger icon={<StopOutlined />} aria-label="Rút chỉ tiêu" onClick={() => setOpen({ kind: 'withdraw', target: t })} data-testid={`target-withdraw-${t.targetId}`} />
+                      <Button
+                        type="text"
+                        size="small"
+                        danger
+                        icon={<StopOutlined />}
+                        aria-label="Rút chỉ tiêu"
+                        onClick={() => setOpen({ kind: 'withdraw', target: t })}
+                        data-testid={`target-withdraw-${t.targetId}`}
+                      />
                     </Tooltip>
                   </>
                 )}
@@ -96,7 +131,9 @@ export function DocumentTargetsTable({ document }: { document: PlanDocument }) {
           },
         ]}
       />
-      {open?.kind === 'history' && <TargetHistoryModal targetId={open.target.targetId} title={open.target.indicator.name} onClose={() => setOpen(undefined)} />}
+      {open?.kind === 'history' && (
+        <TargetHistoryModal targetId={open.target.targetId} title={open.target.indicator.name} onClose={() => setOpen(undefined)} />
+      )}
       {open?.kind === 'revise' && (
         <TargetReviseModal
           target={open.target}

@@ -12,10 +12,33 @@ import { TargetTermsFields } from './target-terms.fields.tsx';
 
 type Shape = Omit<TargetFormValues, 'baselineDate'> & { baselineDate?: Dayjs };
 
-const FIELDS = ['documentId', 'unitId', 'indicatorCode', 'comparator', 'value', 'deadlineYear', 'sectors', 'minWorkers', 'baselineValue', 'baselineDate', 'subject', 'quote'] as const;
+const FIELDS = [
+  'documentId',
+  'unitId',
+  'indicatorCode',
+  'comparator',
+  'value',
+  'deadlineYear',
+  'sectors',
+  'minWorkers',
+  'baselineValue',
+  'baselineDate',
+  'subject',
+  'quote',
+] as const;
 
 /** A target of one document: indicator, comparator and value, a deadline year or every year, and its scope. */
-export function TargetFormModal({ documents, document, onClose, onSaved }: { documents: PlanDocument[]; document?: PlanDocument; onClose: () => void; onSaved: (t: TargetProgress) => void }) {
+export function TargetFormModal({
+  documents,
+  document,
+  onClose,
+  onSaved,
+}: {
+  documents: PlanDocument[];
+  document?: PlanDocument;
+  onClose: () => void;
+  onSaved: (t: TargetProgress) => void;
+}) {
   const [form] = Form.useForm<Shape>();
   const [saving, setSaving] = useState(false);
   const [formError, setFormError] = useState<string>();
@@ -55,16 +78,36 @@ export function TargetFormModal({ documents, document, onClose, onSaved }: { doc
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{ documentId: document?.id, unitId: document?.issuer.id, comparator: '>=', timing: 'deadline', deadlineYear: document?.termTo ?? undefined }}
+        initialValues={{
+          documentId: document?.id,
+          unitId: document?.issuer.id,
+          comparator: '>=',
+          timing: 'deadline',
+          deadlineYear: document?.termTo ?? undefined,
+        }}
       >
         <Form.Item name="documentId" label="Văn bản" rules={[{ required: true, message: 'Hãy chọn văn bản giao chỉ tiêu.' }]}>
-          <Select options={documents.map((d) => ({ value: d.id, label: d.symbol ? `${d.symbol} — ${d.title}` : d.title }))} data-testid="target-form-document" />
+          <Select
+            options={documents.map((d) => ({ value: d.id, label: d.symbol ? `${d.symbol} — ${d.title}` : d.title }))}
+            data-testid="target-form-document"
+          />
         </Form.Item>
-        <Form.Item name="unitId" label="Đơn vị thực hiện" extra="Đơn vị và toàn bộ đơn vị trực thuộc là phạm vi tính chỉ tiêu." rules={[{ required: true, message: 'Hãy chọn đơn vị.' }]}>
+        <Form.Item
+          name="unitId"
+          label="Đơn vị thực hiện"
+          extra="Đơn vị và toàn bộ đơn vị trực thuộc là phạm vi tính chỉ tiêu."
+          rules={[{ required: true, message: 'Hãy chọn đơn vị.' }]}
+        >
           <UnitPicker initialUnit={document?.issuer ?? null} />
         </Form.Item>
         <Form.Item name="indicatorCode" label="Chỉ số" rules={[{ required: true, message: 'Hãy chọn chỉ số.' }]}>
-          <Select showSearch={{ filterOption: indicatorFilter }} options={options} loading={indicators.isPending} placeholder="Gõ tên chỉ số, ví dụ: thỏa ước" data-testid="target-form-indicator" />
+          <Select
+            showSearch={{ filterOption: indicatorFilter }}
+            options={options}
+            loading={indicators.isPending}
+            placeholder="Gõ tên chỉ số, ví dụ: thỏa ước"
+            data-testid="target-form-indicator"
+          />
         </Form.Item>
         <TargetTermsFields unit={unit} timing={timing} valueTestId="target-form-value" minWorkersPlaceholder="Ví dụ: 25" />
         <div className="form-row">

@@ -11,9 +11,24 @@ describe('the target form', () => {
   });
 
   it('keeps the scope only when given and the baseline only as a pair', () => {
-    const body = toTargetBody({ ...base, timing: 'deadline', deadlineYear: 2028, sectors: [], minWorkers: 25, baselineValue: 70, subject: '  Doanh nghiệp từ 25 lao động  ' });
+    const body = toTargetBody({
+      ...base,
+      timing: 'deadline',
+      deadlineYear: 2028,
+      sectors: [],
+      minWorkers: 25,
+      baselineValue: 70,
+      subject: '  Doanh nghiệp từ 25 lao động  ',
+    });
     expect(body).toEqual({ ...base, deadlineYear: 2028, minWorkers: 25, subject: 'Doanh nghiệp từ 25 lao động' });
-    const full = toTargetBody({ ...base, timing: 'deadline', deadlineYear: 2028, sectors: ['private', 'fdi'], baselineValue: 70, baselineDate: '2023-12-31' });
+    const full = toTargetBody({
+      ...base,
+      timing: 'deadline',
+      deadlineYear: 2028,
+      sectors: ['private', 'fdi'],
+      baselineValue: 70,
+      baselineDate: '2023-12-31',
+    });
     expect(full).toMatchObject({ sectors: ['private', 'fdi'], baselineValue: 70, baselineDate: '2023-12-31' });
   });
 
@@ -43,7 +58,13 @@ describe('the target form', () => {
 
   it('trims the document and leaves unknown fields empty', () => {
     expect(toDocumentBody({ kind: 'program', title: ' Chương trình hành động ', symbol: ' ' }, 2)).toEqual({
-      kind: 'program', symbol: null, title: 'Chương trình hành động', issuerUnitId: 2, issuedOn: null, termFrom: null, termTo: null,
+      kind: 'program',
+      symbol: null,
+      title: 'Chương trình hành động',
+      issuerUnitId: 2,
+      issuedOn: null,
+      termFrom: null,
+      termTo: null,
     });
   });
 });

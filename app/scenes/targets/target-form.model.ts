@@ -49,7 +49,12 @@ type IndicatorLike = Pick<IndicatorItem, 'code' | 'name' | 'unit'> & { descripti
  * GET /api/measures/indicators (the catalogue and the indicators the unions defined themselves).
  */
 export function indicatorOptions(items: readonly IndicatorLike[]): IndicatorOption[] {
-  return items.map((i) => ({ value: i.code, label: `${i.name} (${UNIT_HINT[i.unit] ?? i.unit})`, unit: i.unit, description: i.description ?? null }));
+  return items.map((i) => ({
+    value: i.code,
+    label: `${i.name} (${UNIT_HINT[i.unit] ?? i.unit})`,
+    unit: i.unit,
+    description: i.description ?? null,
+  }));
 }
 
 /** The selects' search: by name or code, with or without accents ("thoa uoc" finds "thỏa ước"). */

@@ -12,15 +12,30 @@ const atLocal = (iso: string) => {
 };
 
 /** Lịch sử thay đổi: each version of a target — from when, who, what changed (before → after), why. */
-export function TargetHistoryModal({ targetId, title, unitId, onClose }: { targetId: number; title: string; unitId?: number; onClose: () => void }) {
+export function TargetHistoryModal({
+  targetId,
+  title,
+  unitId,
+  onClose,
+}: {
+  targetId: number;
+  title: string;
+  unitId?: number;
+  onClose: () => void;
+}) {
   const versions = useQuery(targetVersionsQuery(targetId, unitId));
   const items = versions.data?.items ?? [];
   return (
     <Modal open width={900} title={`Lịch sử thay đổi — ${title}`} footer={null} onCancel={onClose} destroyOnHidden>
       {versions.isError && <Alert type="error" showIcon title={errorMessage(versions.error)} />}
       {versions.data?.withdrawn && (
-        <Alert type="warning" showIcon style={{ marginBottom: 12 }}
-          title={`Chỉ tiêu đã được rút từ ngày ${formatViDate(versions.data.withdrawn.on)}`} description={`Lý do: ${versions.data.withdrawn.reason}`} />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={`Chỉ tiêu đã được rút từ ngày ${formatViDate(versions.data.withdrawn.on)}`}
+          description={`Lý do: ${versions.data.withdrawn.reason}`}
+        />
       )}
       <Table<TargetVersion>
         size="small"
@@ -31,7 +46,9 @@ export function TargetHistoryModal({ targetId, title, unitId, onClose }: { targe
         data-testid={`target-history-${targetId}`}
         columns={[
           {
-            title: 'Phiên bản', key: 'when', width: 230,
+            title: 'Phiên bản',
+            key: 'when',
+            width: 230,
             render: (_, v) => (
               <div>
                 <Tag color={CHANGE_TAG[v.change]}>{versionTitle(v)}</Tag>
@@ -40,11 +57,22 @@ export function TargetHistoryModal({ targetId, title, unitId, onClose }: { targe
             ),
           },
           {
-            title: 'Người thực hiện', key: 'by', width: 170,
-            render: (_, v) => (v.by ? <div><div>{v.by.label}</div><div className="cell-muted">{atLocal(v.at)}</div></div> : <span className="cell-muted">Khi giao chỉ tiêu</span>),
+            title: 'Người thực hiện',
+            key: 'by',
+            width: 170,
+            render: (_, v) =>
+              v.by ? (
+                <div>
+                  <div>{v.by.label}</div>
+                  <div className="cell-muted">{atLocal(v.at)}</div>
+                </div>
+              ) : (
+                <span className="cell-muted">Khi giao chỉ tiêu</span>
+              ),
           },
           {
-            title: 'Thay đổi', key: 'what',
+            title: 'Thay đổi',
+            key: 'what',
             render: (_, v) => {
               if (v.change === 'original') return versionSummary(v);
               if (v.change === 'withdrawn') return <strong>Rút chỉ tiêu</strong>;
@@ -52,7 +80,9 @@ export function TargetHistoryModal({ targetId, title, unitId, onClose }: { targe
               return (
                 <ul className="target-history-changes" style={{ margin: 0, paddingLeft: 16 }}>
                   {changeLines(previous, v).map((line) => (
-                    <li key={line.label}>{line.label}: <span className="cell-muted">{line.before}</span> → <strong>{line.after}</strong></li>
+                    <li key={line.label}>
+                      {line.label}: <span className="cell-muted">{line.before}</span> → <strong>{line.after}</strong>
+                    </li>
                   ))}
                 </ul>
               );

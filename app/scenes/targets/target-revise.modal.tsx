@@ -8,20 +8,45 @@ import type { TargetProgress } from '../../api/progress.api.ts';
 import { todayIso, VI_DATE_FORMAT } from '../../lib/calendar-date.ts';
 import { splitFormErrors } from '../admin/form-errors.ts';
 import { indicatorFilter, indicatorOptions, indicatorUnit } from './target-form.model.ts';
-import { currentVersion, reviseFormInitial, toReviseBody, versionSummary, type ReviseFormValues, type TargetVersions } from './target-revise.model.ts';
+import {
+  currentVersion,
+  reviseFormInitial,
+  toReviseBody,
+  versionSummary,
+  type ReviseFormValues,
+  type TargetVersions,
+} from './target-revise.model.ts';
 import { reviseTarget, targetVersionsQuery } from './target-versions.api.ts';
 import { TargetTermsFields } from './target-terms.fields.tsx';
 
 type Shape = Omit<ReviseFormValues, 'effectiveFrom'> & { effectiveFrom: Dayjs };
 
-const FIELDS = ['indicatorCode', 'comparator', 'value', 'deadlineYear', 'sectors', 'minWorkers', 'subject', 'effectiveFrom', 'reason'] as const;
+const FIELDS = [
+  'indicatorCode',
+  'comparator',
+  'value',
+  'deadlineYear',
+  'sectors',
+  'minWorkers',
+  'subject',
+  'effectiveFrom',
+  'reason',
+] as const;
 
 /**
  * Sửa chỉ tiêu: a correction of a confirmed target with its reason, in force from a chosen day
  * (today by default, never later). The version before stays for the days before it, so reports
  * of past periods keep what the target said then.
  */
-export function TargetReviseModal({ target, onClose, onSaved }: { target: TargetProgress; onClose: () => void; onSaved: (v: TargetVersions) => void }) {
+export function TargetReviseModal({
+  target,
+  onClose,
+  onSaved,
+}: {
+  target: TargetProgress;
+  onClose: () => void;
+  onSaved: (v: TargetVersions) => void;
+}) {
   const versions = useQuery(targetVersionsQuery(target.targetId));
   const current = versions.data ? currentVersion(versions.data) : undefined;
   const [form] = Form.useForm<Shape>();
@@ -38,9 +63,18 @@ export function TargetReviseModal({ target, onClose, onSaved }: { target: Target
     setSaving(true);
     setFormError(undefined);
     try {
-      onSaved(await reviseTarget(target.targetId, toReviseBody(current, { ...v, effectiveFrom: v.effectiveFrom.format('YYYY-MM-DD') }, versions.data.current)));
+      onSaved(
+        await reviseTarget(
+          target.targetId,
+          toReviseBody(current, { ...v, effectiveFrom: v.effectiveFrom.format('YYYY-MM-DD') }, versions.data.current),
+        ),
+      );
     } catch (error) {
-      const split = splitFormErrors(error, FIELDS, { EFFECTIVE_DATE_BEFORE_LAST_CHANGE: 'effectiveFrom', EFFECTIVE_DATE_IN_FUTURE: 'effectiveFrom', REASON_REQUIRED: 'reason' });
+      const split = splitFormErrors(error, FIELDS, {
+        EFFECTIVE_DATE_BEFORE_LAST_CHANGE: 'effectiveFrom',
+        EFFECTIVE_DATE_IN_FUTURE: 'effectiveFrom',
+        REASON_REQUIRED: 'reason',
+      });
       form.setFields(split.fields);
       setFormError(split.form);
     } finally {
@@ -80,19 +114,39 @@ export function TargetReviseModal({ target, onClose, onSaved }: { target: Target
             description="Thay đổi có hiệu lực từ ngày chọn dưới đây. Trước ngày đó (kể cả báo cáo các kỳ đã qua) vẫn dùng chỉ tiêu cũ."
           />
           <Form.Item name="indicatorCode" label="Chỉ số" rules={[{ required: true, message: 'Hãy chọn chỉ số.' }]}>
-            <Select showSearch={{ filterOption: indicatorFilter }} options={options} loading={indicators.isPending} data-testid="target-revise-indicator" />
+            <Select
+              showSearch={{ filterOption: indicatorFilter }}
+              options={options}
+              loading={indicators.isPending}
+              data-testid="target-revise-indicator"
+            />
           </Form.Item>
           <TargetTermsFields unit={unit} timing={timing} valueTestId="target-revise-value" minWorkersPlaceholder="Để trống: mọi quy mô" />
           <Form.Item name="subject" label="Nội dung chỉ tiêu">
             <Input maxLength={1000} />
           </Form.Item>
           <Form.Item name="effectiveFrom" label="Có hiệu lực từ ngày" rules={[{ required: true, message: 'Hãy chọn ngày có hiệu lực.' }]}>
-            <DatePicker format={VI_DATE_FORMAT} allowClear={false} disabledDate={(d) => d.isAfter(dayjs(today), 'day')} style={{ width: '100%' }} data-testid="target-revise-from" />
+            <DatePicker
+              format={VI_DATE_FORMAT}
+              allowClear={false}
+              disabledDate={(d) => d.isAfter(dayjs(today), 'day')}
+              style={{ width: '100%' }}
+              data-testid="target-revise-from"
+            />
           </Form.Item>
           <Form.Item name="reason" label="Lý do" rules={[{ required: true, whitespace: true, message: 'Hãy ghi lý do sửa chỉ tiêu.' }]}>
-            <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} placeholder="Ví dụ: Điều chỉnh theo Nghị quyết số … của Ban Chấp hành" data-testid="target-revise-reason" />
+            <Input.TextArea
+              autoSize={{ minRows: 2, maxRows: 5 }}
+              maxLength={2000}
+              placeholder="Ví dụ: Điều chỉnh theo Nghị quyết số … của Ban Chấp hành"
+              data-testid="target-revise-reason"
+            />
           </Form.Item>
-          {formError && <div className="ant-form-item-explain-error" data-testid="target-revise-error">{formError}</div>}
+          {formError && (
+            <div className="ant-form-item-explain-error" data-testid="target-revise-error">
+              {formError}
+            </div>
+          )}
         </Form>
       )}
     </Modal>

@@ -57,7 +57,11 @@ export function toReviseBody(current: TargetVersion, v: ReviseFormValues, baseVe
   if (v.comparator !== current.comparator) body.comparator = v.comparator;
   if (v.value !== current.value) body.value = v.value;
   if (v.timing === 'annual' && current.timing.kind !== 'annual') body.annual = true;
-  if (v.timing === 'deadline' && v.deadlineYear !== undefined && (current.timing.kind !== 'deadline' || `${v.deadlineYear}-12-31` !== current.timing.deadline)) {
+  if (
+    v.timing === 'deadline' &&
+    v.deadlineYear !== undefined &&
+    (current.timing.kind !== 'deadline' || `${v.deadlineYear}-12-31` !== current.timing.deadline)
+  ) {
     body.deadlineYear = v.deadlineYear;
   }
   if (!sameSet(v.sectors, current.sectors)) body.sectors = v.sectors && v.sectors.length > 0 ? v.sectors : null;
@@ -83,15 +87,27 @@ const indicatorName = (v: TargetVersion) => v.indicator.name || v.indicator.code
 
 function describeField(field: string, v: TargetVersion): string {
   switch (field) {
-    case 'indicator': return indicatorName(v);
+    case 'indicator':
+      return indicatorName(v);
     case 'comparator':
-    case 'value': return targetValuePhrase(v.comparator, v.value, v.indicator.unit);
-    case 'timing': return v.timing.kind === 'annual' ? `Hằng năm (${v.timing.from}–${v.timing.to})` : `Đến năm ${v.timing.deadline.slice(0, 4)}`;
-    case 'sectors': return v.sectors && v.sectors.length > 0 ? v.sectors.map((s) => SECTOR_OPTIONS.find((o) => o.value === s)?.label ?? s).join(', ') : 'Mọi khu vực';
-    case 'minWorkers': return v.minWorkers === null ? 'Mọi quy mô' : `Từ ${formatCount(v.minWorkers)} lao động trở lên`;
-    case 'subject': return v.subject || '(trống)';
-    case 'baseline': return v.baseline ? `${formatIndicatorValue(v.baseline.value, v.indicator.unit)} (ngày ${formatViDate(v.baseline.date)})` : 'Không có';
-    default: return '';
+    case 'value':
+      return targetValuePhrase(v.comparator, v.value, v.indicator.unit);
+    case 'timing':
+      return v.timing.kind === 'annual' ? `Hằng năm (${v.timing.from}–${v.timing.to})` : `Đến năm ${v.timing.deadline.slice(0, 4)}`;
+    case 'sectors':
+      return v.sectors && v.sectors.length > 0
+        ? v.sectors.map((s) => SECTOR_OPTIONS.find((o) => o.value === s)?.label ?? s).join(', ')
+        : 'Mọi khu vực';
+    case 'minWorkers':
+      return v.minWorkers === null ? 'Mọi quy mô' : `Từ ${formatCount(v.minWorkers)} lao động trở lên`;
+    case 'subject':
+      return v.subject || '(trống)';
+    case 'baseline':
+      return v.baseline
+        ? `${formatIndicatorValue(v.baseline.value, v.indicator.unit)} (ngày ${formatViDate(v.baseline.date)})`
+        : 'Không có';
+    default:
+      return '';
   }
 }
 
@@ -118,7 +134,8 @@ export function versionTitle(v: TargetVersion): string {
 /** When a version was in force: "đến hết 31/12/2025", "từ 01/01/2026 đến nay", "không áp dụng ngày nào" (two edits in one day). */
 export function versionInterval(v: TargetVersion): string {
   if (v.change === 'withdrawn') return '';
-  if (v.validFrom !== null && v.validTo !== null && v.validFrom === v.validTo) return 'Không áp dụng ngày nào (được sửa lại ngay trong ngày)';
+  if (v.validFrom !== null && v.validTo !== null && v.validFrom === v.validTo)
+    return 'Không áp dụng ngày nào (được sửa lại ngay trong ngày)';
   const to = v.validTo === null ? 'đến nay' : `đến hết ngày ${formatViDate(dayBefore(v.validTo))}`;
   return v.validFrom === null ? `Từ khi giao ${to}` : `Từ ngày ${formatViDate(v.validFrom)} ${to}`;
 }

@@ -8,7 +8,12 @@ const UNIT_SUFFIX = { count: '', percent: '%', ratio: '', money: 'đồng' } as 
  * What a target says, as both the new-target form and *Sửa chỉ tiêu* ask it: comparator and
  * value, the timing, and the scope (sectors, employer size). The caller's Form holds the values.
  */
-export function TargetTermsFields({ unit, timing, valueTestId, minWorkersPlaceholder }: {
+export function TargetTermsFields({
+  unit,
+  timing,
+  valueTestId,
+  minWorkersPlaceholder,
+}: {
   unit: keyof typeof UNIT_SUFFIX | undefined;
   timing: 'deadline' | 'annual' | undefined;
   valueTestId: string;
@@ -21,12 +26,24 @@ export function TargetTermsFields({ unit, timing, valueTestId, minWorkersPlaceho
           <Select options={[...COMPARATOR_OPTIONS]} />
         </Form.Item>
         <Form.Item name="value" label="Giá trị chỉ tiêu" rules={[{ required: true, message: 'Hãy nhập giá trị.' }]}>
-          <InputNumber<number> style={{ width: '100%' }} min={0} max={unit === 'percent' ? 100 : undefined} decimalSeparator="," suffix={unit ? UNIT_SUFFIX[unit] : undefined} data-testid={valueTestId} />
+          <InputNumber<number>
+            style={{ width: '100%' }}
+            min={0}
+            max={unit === 'percent' ? 100 : undefined}
+            decimalSeparator=","
+            suffix={unit ? UNIT_SUFFIX[unit] : undefined}
+            data-testid={valueTestId}
+          />
         </Form.Item>
       </div>
       <div className="form-row">
         <Form.Item name="timing" label="Thời hạn">
-          <Radio.Group options={[{ value: 'deadline', label: 'Đến năm' }, { value: 'annual', label: 'Hằng năm' }]} />
+          <Radio.Group
+            options={[
+              { value: 'deadline', label: 'Đến năm' },
+              { value: 'annual', label: 'Hằng năm' },
+            ]}
+          />
         </Form.Item>
         {timing !== 'annual' && (
           <Form.Item name="deadlineYear" label="Năm hoàn thành" rules={[{ required: true, message: 'Hãy nhập năm hoàn thành.' }]}>

@@ -15,4 +15,5 @@ export const targetVersionsQuery = (targetId: number, unitId?: number) =>
   });
 
 export const reviseTarget = (targetId: number, body: ReviseBody) => api.patch<TargetVersions>(`/api/targets/${targetId}`, body);
-export const withdrawTarget = (targetId: number, body: { reason: string; on?: string }) => api.post<TargetVersions>(`/api/targets/${targetId}/withdraw`, body);
+export const withdrawTarget = (targetId: number, body: { reason: string; on?: string }) =>
+  api.post<TargetVersions>(`/api/targets/${targetId}/withdraw`, body);

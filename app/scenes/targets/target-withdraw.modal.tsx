@@ -14,7 +14,15 @@ interface Shape {
 }
 
 /** Rút chỉ tiêu: a confirmation with the reason and the day; days before it keep the target. */
-export function TargetWithdrawModal({ target, onClose, onDone }: { target: TargetProgress; onClose: () => void; onDone: (v: TargetVersions) => void }) {
+export function TargetWithdrawModal({
+  target,
+  onClose,
+  onDone,
+}: {
+  target: TargetProgress;
+  onClose: () => void;
+  onDone: (v: TargetVersions) => void;
+}) {
   const [form] = Form.useForm<Shape>();
   const [saving, setSaving] = useState(false);
   const [formError, setFormError] = useState<string>();
@@ -26,7 +34,11 @@ export function TargetWithdrawModal({ target, onClose, onDone }: { target: Targe
     try {
       onDone(await withdrawTarget(target.targetId, { reason: v.reason.normalize('NFC').trim(), on: v.on.format('YYYY-MM-DD') }));
     } catch (error) {
-      const split = splitFormErrors(error, ['on', 'reason'] as const, { EFFECTIVE_DATE_BEFORE_LAST_CHANGE: 'on', EFFECTIVE_DATE_IN_FUTURE: 'on', REASON_REQUIRED: 'reason' });
+      const split = splitFormErrors(error, ['on', 'reason'] as const, {
+        EFFECTIVE_DATE_BEFORE_LAST_CHANGE: 'on',
+        EFFECTIVE_DATE_IN_FUTURE: 'on',
+        REASON_REQUIRED: 'reason',
+      });
       form.setFields(split.fields);
       setFormError(split.form);
     } finally {
@@ -53,12 +65,28 @@ export function TargetWithdrawModal({ target, onClose, onDone }: { target: Targe
         title={`${target.indicator.name}: ${targetSentence(target)}`}
         description="Từ ngày rút, chỉ tiêu không còn trên Tổng quan và trong báo cáo các kỳ sau. Các ngày trước đó (báo cáo các kỳ đã qua) vẫn giữ chỉ tiêu như đã giao. Không hoàn tác được."
       />
-      <Form<Shape> form={form} layout="vertical" onFinish={submit} initialValues={{ on: dayjs(today), reason: '' }} data-testid="target-withdraw-form">
+      <Form<Shape>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ on: dayjs(today), reason: '' }}
+        data-testid="target-withdraw-form"
+      >
         <Form.Item name="on" label="Rút từ ngày" rules={[{ required: true, message: 'Hãy chọn ngày.' }]}>
-          <DatePicker format={VI_DATE_FORMAT} allowClear={false} disabledDate={(d) => d.isAfter(dayjs(today), 'day')} style={{ width: '100%' }} />
+          <DatePicker
+            format={VI_DATE_FORMAT}
+            allowClear={false}
+            disabledDate={(d) => d.isAfter(dayjs(today), 'day')}
+            style={{ width: '100%' }}
+          />
         </Form.Item>
         <Form.Item name="reason" label="Lý do" rules={[{ required: true, whitespace: true, message: 'Hãy ghi lý do rút chỉ tiêu.' }]}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} placeholder="Ví dụ: Chỉ tiêu trùng với chỉ tiêu số 3 của chương trình" data-testid="target-withdraw-reason" />
+          <Input.TextArea
+            autoSize={{ minRows: 2, maxRows: 5 }}
+            maxLength={2000}
+            placeholder="Ví dụ: Chỉ tiêu trùng với chỉ tiêu số 3 của chương trình"
+            data-testid="target-withdraw-reason"
+          />
         </Form.Item>
         {formError && <div className="ant-form-item-explain-error">{formError}</div>}
       </Form>

@@ -37,7 +37,11 @@ export default function TargetsScene() {
   const documents = docs.data?.items ?? [];
   const confirmed = documents.filter((d) => d.status === 'confirmed');
   const [form, setForm] = useState<{ kind: 'document' } | { kind: 'upload' } | { kind: 'target'; document?: PlanDocument }>();
-  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: progressKeys.all }), queryClient.invalidateQueries({ queryKey: documentKeys.all })]);
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: progressKeys.all }),
+      queryClient.invalidateQueries({ queryKey: documentKeys.all }),
+    ]);
   const issuer = unit.data ? { id: unit.data.id, name: unit.data.name } : me.data?.unit;
 
   return (
@@ -45,14 +49,32 @@ export default function TargetsScene() {
       <div className="scene-header">
         <div>
           <h1 className="scene-title">Văn bản & chỉ tiêu</h1>
-          <Typography.Text type="secondary">Nghị quyết, chương trình, kế hoạch của đơn vị và các đơn vị trực thuộc, cùng các chỉ tiêu đã giao và tiến độ hôm nay.</Typography.Text>
+          <Typography.Text type="secondary">
+            Nghị quyết, chương trình, kế hoạch của đơn vị và các đơn vị trực thuộc, cùng các chỉ tiêu đã giao và tiến độ hôm nay.
+          </Typography.Text>
         </div>
         <Space wrap>
           {canWrite && (
             <>
-              <Button type="primary" icon={<CloudUploadOutlined />} onClick={() => setForm({ kind: 'upload' })} data-testid="document-upload">Tải văn bản lên</Button>
-              <Button icon={<FileAddOutlined />} onClick={() => setForm({ kind: 'document' })} data-testid="document-create">Thêm văn bản</Button>
-              <Button icon={<PlusOutlined />} disabled={confirmed.length === 0} onClick={() => setForm({ kind: 'target' })} data-testid="target-create">Thêm chỉ tiêu</Button>
+              <Button
+                type="primary"
+                icon={<CloudUploadOutlined />}
+                onClick={() => setForm({ kind: 'upload' })}
+                data-testid="document-upload"
+              >
+                Tải văn bản lên
+              </Button>
+              <Button icon={<FileAddOutlined />} onClick={() => setForm({ kind: 'document' })} data-testid="document-create">
+                Thêm văn bản
+              </Button>
+              <Button
+                icon={<PlusOutlined />}
+                disabled={confirmed.length === 0}
+                onClick={() => setForm({ kind: 'target' })}
+                data-testid="target-create"
+              >
+                Thêm chỉ tiêu
+              </Button>
             </>
           )}
         </Space>
@@ -61,13 +83,30 @@ export default function TargetsScene() {
         <Space wrap>
           <span>Đơn vị</span>
           <UnitPicker value={viewedId} onChange={setUnitId} initialUnit={me.data?.unit ?? null} className="registry-filter-unit" />
-          <Input.Search allowClear value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Tìm số ký hiệu, trích yếu (không cần dấu)" style={{ width: 360, maxWidth: '100%' }} data-testid="documents-search" />
+          <Input.Search
+            allowClear
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            placeholder="Tìm số ký hiệu, trích yếu (không cần dấu)"
+            style={{ width: 360, maxWidth: '100%' }}
+            data-testid="documents-search"
+          />
         </Space>
       </Card>
       {docs.isError && <Typography.Text type="danger">{errorMessage(docs.error)}</Typography.Text>}
       {docs.isPending && viewedId !== undefined && <Spin className="app-loading" />}
       {docs.data && documents.length === 0 && (
-        <Card><Empty description={q ? `Không có văn bản nào khớp “${q}”.` : canWrite ? 'Chưa có văn bản nào. Bấm “Tải văn bản lên” để đọc chương trình hành động đầu tiên.' : 'Chưa có văn bản nào.'} /></Card>
+        <Card>
+          <Empty
+            description={
+              q
+                ? `Không có văn bản nào khớp “${q}”.`
+                : canWrite
+                  ? 'Chưa có văn bản nào. Bấm “Tải văn bản lên” để đọc chương trình hành động đầu tiên.'
+                  : 'Chưa có văn bản nào.'
+            }
+          />
+        </Card>
       )}
       {documents.length > 0 && (
         <Collapse
@@ -80,20 +119,39 @@ export default function TargetsScene() {
                 <Tag>{documentKindLabel(d.kind)}</Tag>
                 {d.status === 'review' && <Tag color="gold">Đang rà soát</Tag>}
                 <Link to={documentPath(d)} onClick={(e) => e.stopPropagation()} data-testid={`document-open-${d.id}`}>
-                  <strong>{d.symbol ? `${d.symbol} — ` : ''}{d.title}</strong>
+                  <strong>
+                    {d.symbol ? `${d.symbol} — ` : ''}
+                    {d.title}
+                  </strong>
                 </Link>
                 <div className="cell-muted">
-                  {d.issuer.name}{d.issuedOn ? ` · ban hành ngày ${formatViDate(d.issuedOn)}` : ''}
+                  {d.issuer.name}
+                  {d.issuedOn ? ` · ban hành ngày ${formatViDate(d.issuedOn)}` : ''}
                   {d.termFrom ? ` · nhiệm kỳ ${d.termFrom}–${d.termTo ?? ''}` : ''} · {formatCount(d.targets)} chỉ tiêu
                 </div>
               </div>
             ),
-            extra: canWrite && d.status === 'confirmed' ? (
-              <Button size="small" icon={<PlusOutlined />} onClick={(e) => { e.stopPropagation(); setForm({ kind: 'target', document: d }); }}>Chỉ tiêu</Button>
-            ) : undefined,
-            children: d.status === 'review'
-              ? <Button onClick={() => navigate(documentPath(d))} data-testid={`document-resume-${d.id}`}>{canWrite ? 'Tiếp tục rà soát' : 'Xem bản đang rà soát'}</Button>
-              : <DocumentTargetsTable document={d} />,
+            extra:
+              canWrite && d.status === 'confirmed' ? (
+                <Button
+                  size="small"
+                  icon={<PlusOutlined />}
+                  onClick={(e) => {
+                    e.stopPropagation();
+                    setForm({ kind: 'target', document: d });
+                  }}
+                >
+                  Chỉ tiêu
+                </Button>
+              ) : undefined,
+            children:
+              d.status === 'review' ? (
+                <Button onClick={() => navigate(documentPath(d))} data-testid={`document-resume-${d.id}`}>
+                  {canWrite ? 'Tiếp tục rà soát' : 'Xem bản đang rà soát'}
+                </Button>
+              ) : (
+                <DocumentTargetsTable document={d} />
+              ),
           }))}
         />
       )}
@@ -109,11 +167,15 @@ export default function TargetsScene() {
         />
       )}
       {form?.kind === 'upload' && issuer && (
-        <UploadDocumentModal issuer={issuer} onClose={() => setForm(undefined)} onUploaded={(r) => {
-          setForm(undefined);
-          void refresh();
-          navigate(documentPath(r.document));
-        }} />
+        <UploadDocumentModal
+          issuer={issuer}
+          onClose={() => setForm(undefined)}
+          onUploaded={(r) => {
+            setForm(undefined);
+            void refresh();
+            navigate(documentPath(r.document));
+          }}
+        />
       )}
       {form?.kind === 'target' && (
         <TargetFormModal

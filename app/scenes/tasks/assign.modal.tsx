@@ -25,7 +25,10 @@ export function AssignModal({ taskId, title, from, already, onClose, onSaved }: 
   const units = (children.data?.items ?? []).filter((u) => !already.includes(u.id));
   const communes = units.filter((u) => u.kind === 'commune').map((u) => u.id);
 
-  const save = useMutation({ mutationFn: () => assignTask(taskId, from.id, chosen), onSuccess: (result) => onSaved(result.created + result.restored) });
+  const save = useMutation({
+    mutationFn: () => assignTask(taskId, from.id, chosen),
+    onSuccess: (result) => onSaved(result.created + result.restored),
+  });
 
   return (
     <Modal
@@ -42,12 +45,22 @@ export function AssignModal({ taskId, title, from, already, onClose, onSaved }: 
       data-testid="assign-modal"
     >
       <Typography.Paragraph className="task-modal-title">{title}</Typography.Paragraph>
-      <Typography.Paragraph type="secondary">Đơn vị giao: {from.name}. Mỗi đơn vị được giao tự báo cáo trạng thái và có thể giao tiếp cho đơn vị trực thuộc mình.</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        Đơn vị giao: {from.name}. Mỗi đơn vị được giao tự báo cáo trạng thái và có thể giao tiếp cho đơn vị trực thuộc mình.
+      </Typography.Paragraph>
       {children.isError && <Alert type="error" showIcon title={errorMessage(children.error)} />}
       <Space wrap style={{ marginBottom: 8 }}>
-        <Button size="small" onClick={() => setChosen(units.map((u) => u.id))} disabled={units.length === 0} data-testid="assign-all">Tất cả ({units.length})</Button>
-        {communes.length > 0 && <Button size="small" onClick={() => setChosen(communes)} data-testid="assign-communes">Các công đoàn xã, phường ({communes.length})</Button>}
-        <Button size="small" onClick={() => setChosen([])} disabled={chosen.length === 0}>Bỏ chọn</Button>
+        <Button size="small" onClick={() => setChosen(units.map((u) => u.id))} disabled={units.length === 0} data-testid="assign-all">
+          Tất cả ({units.length})
+        </Button>
+        {communes.length > 0 && (
+          <Button size="small" onClick={() => setChosen(communes)} data-testid="assign-communes">
+            Các công đoàn xã, phường ({communes.length})
+          </Button>
+        )}
+        <Button size="small" onClick={() => setChosen([])} disabled={chosen.length === 0}>
+          Bỏ chọn
+        </Button>
       </Space>
       <Select
         mode="multiple"
@@ -61,7 +74,9 @@ export function AssignModal({ taskId, title, from, already, onClose, onSaved }: 
         maxTagCount="responsive"
         data-testid="assign-units"
       />
-      {save.isError && <Alert type="error" showIcon title={errorMessage(save.error)} style={{ marginTop: 12 }} data-testid="assign-error" />}
+      {save.isError && (
+        <Alert type="error" showIcon title={errorMessage(save.error)} style={{ marginTop: 12 }} data-testid="assign-error" />
+      )}
     </Modal>
   );
 }

@@ -18,7 +18,15 @@ export const isLocked = (s: Pick<TaskStatusEntry, 'reportState'>) => s.reportSta
  * it went with, and its evidence. The current status of an open period takes more files when the
  * viewer reports for this unit.
  */
-export function StatusHistory({ statuses, canReport, onChanged }: { statuses: TaskStatusEntry[]; canReport: boolean; onChanged: () => void }) {
+export function StatusHistory({
+  statuses,
+  canReport,
+  onChanged,
+}: {
+  statuses: TaskStatusEntry[];
+  canReport: boolean;
+  onChanged: () => void;
+}) {
   if (statuses.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="Đơn vị chưa báo cáo trạng thái nào." />;
   return (
     <Timeline
@@ -36,8 +44,14 @@ export function StatusHistory({ statuses, canReport, onChanged }: { statuses: Ta
                 {!s.isCurrent && <span className="cell-muted">(đã thay bằng trạng thái sau)</span>}
                 {s.reportState && <Tag color={REPORT_STATE[s.reportState]?.color}>{REPORT_STATE[s.reportState]?.label}</Tag>}
               </div>
-              {s.comment && <div className="task-comment" data-testid="status-comment">{s.comment}</div>}
-              <div className="cell-muted">{s.setBy} · {formatViDateTime(s.setAt)}</div>
+              {s.comment && (
+                <div className="task-comment" data-testid="status-comment">
+                  {s.comment}
+                </div>
+              )}
+              <div className="cell-muted">
+                {s.setBy} · {formatViDateTime(s.setAt)}
+              </div>
               <EvidenceList items={s.evidence} canDelete={open} onChanged={onChanged} />
               {open && <EvidenceUploader statusId={s.id} onUploaded={onChanged} />}
             </div>

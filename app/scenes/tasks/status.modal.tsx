@@ -32,7 +32,8 @@ export function StatusModal({ target, onClose, onSaved }: { target: StatusTarget
   const initialPeriod = periods.data ? defaultPeriod(periods.data.items, target.dueOn) : undefined;
 
   const submit = useMutation({
-    mutationFn: (values: FormValues) => setTaskStatus(target.assignmentId, { periodCode: values.periodCode, status: values.status, comment: values.comment?.trim() || null }),
+    mutationFn: (values: FormValues) =>
+      setTaskStatus(target.assignmentId, { periodCode: values.periodCode, status: values.status, comment: values.comment?.trim() || null }),
     onSuccess: (assignment, values) => {
       setSaved(assignment.statuses.find((s) => s.isCurrent && s.periodCode === values.periodCode));
       onSaved();
@@ -45,48 +46,102 @@ export function StatusModal({ target, onClose, onSaved }: { target: StatusTarget
       title={saved ? 'Đính kèm minh chứng' : 'Báo cáo trạng thái nhiệm vụ'}
       onCancel={onClose}
       destroyOnHidden
-      footer={saved
-        ? <Button type="primary" onClick={onClose} data-testid="status-done">Xong</Button>
-        : [
-            <Button key="cancel" onClick={onClose}>Hủy</Button>,
-            <Button key="ok" type="primary" loading={submit.isPending} disabled={!periods.data} onClick={() => form.submit()} data-testid="status-save">Lưu trạng thái</Button>,
-          ]}
+      footer={
+        saved ? (
+          <Button type="primary" onClick={onClose} data-testid="status-done">
+            Xong
+          </Button>
+        ) : (
+          [
+            <Button key="cancel" onClick={onClose}>
+              Hủy
+            </Button>,
+            <Button
+              key="ok"
+              type="primary"
+              loading={submit.isPending}
+              disabled={!periods.data}
+              onClick={() => form.submit()}
+              data-testid="status-save"
+            >
+              Lưu trạng thái
+            </Button>,
+          ]
+        )
+      }
       data-testid="status-modal"
     >
       <Typography.Paragraph className="task-modal-title">{target.title}</Typography.Paragraph>
       <Typography.Paragraph type="secondary">{target.unit.name}</Typography.Paragraph>
       {saved ? (
         <>
-          <Alert type="success" showIcon title={`Đã lưu: ${saved.statusLabel} (${saved.periodLabel}).`} style={{ marginBottom: 12 }} data-testid="status-saved" />
+          <Alert
+            type="success"
+            showIcon
+            title={`Đã lưu: ${saved.statusLabel} (${saved.periodLabel}).`}
+            style={{ marginBottom: 12 }}
+            data-testid="status-saved"
+          />
           <Typography.Paragraph>Đính kèm biên bản, báo cáo, hình ảnh… làm minh chứng (không bắt buộc).</Typography.Paragraph>
           <EvidenceList items={files} canDelete={false} onChanged={() => undefined} />
-          <EvidenceUploader statusId={saved.id} onUploaded={(item) => { setFiles((f) => [...f, item]); onSaved(); }} />
+          <EvidenceUploader
+            statusId={saved.id}
+            onUploaded={(item) => {
+              setFiles((f) => [...f, item]);
+              onSaved();
+            }}
+          />
         </>
       ) : periods.isError ? (
         <Alert type="error" showIcon title={errorMessage(periods.error)} />
-      ) : periods.data && (
-        <Form form={form} layout="vertical" onFinish={(v) => submit.mutate(v)} initialValues={{ periodCode: initialPeriod }} requiredMark={false}>
-          <Form.Item name="periodCode" label="Kỳ báo cáo" rules={[{ required: true, message: 'Chọn kỳ báo cáo.' }]}>
-            <Select
-              data-testid="status-period"
-              options={periods.data.items.map((p) => ({ value: p.code, label: p.closedReason ? `${p.label} (đã khóa)` : p.label, disabled: !!p.closedReason, title: p.closedReason ?? undefined }))}
-            />
-          </Form.Item>
-          {periods.data.items.some((p) => p.closedReason) && (
-            <Typography.Paragraph type="secondary" className="task-period-note">
-              {periods.data.items.filter((p) => p.closedReason).map((p) => p.closedReason).join(' ')}
-            </Typography.Paragraph>
-          )}
-          <Form.Item name="status" label="Trạng thái" rules={[{ required: true, message: 'Chọn trạng thái.' }]}>
-            <Radio.Group className="task-status-choice" data-testid="status-choice">
-              {STATUS_OPTIONS.map((o) => <Radio key={o.value} value={o.value} data-testid={`status-option-${o.value}`}>{o.label}</Radio>)}
-            </Radio.Group>
-          </Form.Item>
-          <Form.Item name="comment" label="Nhận xét, kết quả">
-            <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={TASK_LIMITS.comment} placeholder="Đã làm gì, kết quả ra sao, vướng mắc (nếu có)" data-testid="status-comment-input" />
-          </Form.Item>
-          {submit.isError && <Alert type="error" showIcon title={errorMessage(submit.error)} data-testid="status-error" />}
-        </Form>
+      ) : (
+        periods.data && (
+          <Form
+            form={form}
+            layout="vertical"
+            onFinish={(v) => submit.mutate(v)}
+            initialValues={{ periodCode: initialPeriod }}
+            requiredMark={false}
+          >
+            <Form.Item name="periodCode" label="Kỳ báo cáo" rules={[{ required: true, message: 'Chọn kỳ báo cáo.' }]}>
+              <Select
+                data-testid="status-period"
+                options={periods.data.items.map((p) => ({
+                  value: p.code,
+                  label: p.closedReason ? `${p.label} (đã khóa)` : p.label,
+                  disabled: !!p.closedReason,
+                  title: p.closedReason ?? undefined,
+                }))}
+              />
+            </Form.Item>
+            {periods.data.items.some((p) => p.closedReason) && (
+              <Typography.Paragraph type="secondary" className="task-period-note">
+                {periods.data.items
+                  .filter((p) => p.closedReason)
+                  .map((p) => p.closedReason)
+                  .join(' ')}
+              </Typography.Paragraph>
+            )}
+            <Form.Item name="status" label="Trạng thái" rules={[{ required: true, message: 'Chọn trạng thái.' }]}>
+              <Radio.Group className="task-status-choice" data-testid="status-choice">
+                {STATUS_OPTIONS.map((o) => (
+                  <Radio key={o.value} value={o.value} data-testid={`status-option-${o.value}`}>
+                    {o.label}
+                  </Radio>
+                ))}
+              </Radio.Group>
+            </Form.Item>
+            <Form.Item name="comment" label="Nhận xét, kết quả">
+              <Input.TextArea
+                autoSize={{ minRows: 3, maxRows: 8 }}
+                maxLength={TASK_LIMITS.comment}
+                placeholder="Đã làm gì, kết quả ra sao, vướng mắc (nếu có)"
+                data-testid="status-comment-input"
+              />
+            </Form.Item>
+            {submit.isError && <Alert type="error" showIcon title={errorMessage(submit.error)} data-testid="status-error" />}
+          </Form>
+        )
       )}
     </Modal>
   );

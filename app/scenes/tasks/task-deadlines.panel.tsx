@@ -16,7 +16,13 @@ export function TaskDeadlinesPanel({ unitId }: { unitId: number | undefined }) {
   if (error) return <Alert type="warning" showIcon title={`Chưa tải được nhiệm vụ: ${errorMessage(error)}`} className="task-deadlines" />;
   if (!overdue.data || !soon.data || overdue.data.total + soon.data.total === 0) return null;
   return (
-    <Card size="small" title="Nhiệm vụ cần chú ý" extra={<Link to="/nhiem-vu?tab=danh-sach">Xem tất cả nhiệm vụ</Link>} className="task-deadlines" data-testid="task-deadlines">
+    <Card
+      size="small"
+      title="Nhiệm vụ cần chú ý"
+      extra={<Link to="/nhiem-vu?tab=danh-sach">Xem tất cả nhiệm vụ</Link>}
+      className="task-deadlines"
+      data-testid="task-deadlines"
+    >
       <div className="task-deadlines-columns">
         <DeadlineList title="Quá hạn" color="red" list={overdue.data} unitId={unitId!} testId="task-deadlines-overdue" />
         <DeadlineList title="Đến hạn trong 30 ngày" color="orange" list={soon.data} unitId={unitId!} testId="task-deadlines-soon" />
@@ -25,11 +31,29 @@ export function TaskDeadlinesPanel({ unitId }: { unitId: number | undefined }) {
   );
 }
 
-function DeadlineList({ title, color, list, unitId, testId }: { title: string; color: string; list: TaskListResult; unitId: number; testId: string }) {
+function DeadlineList({
+  title,
+  color,
+  list,
+  unitId,
+  testId,
+}: {
+  title: string;
+  color: string;
+  list: TaskListResult;
+  unitId: number;
+  testId: string;
+}) {
   return (
     <div data-testid={testId}>
-      <div><Tag color={color}>{title}: {list.total}</Tag></div>
-      {list.total === 0 ? <div className="cell-muted">Không có.</div> : (
+      <div>
+        <Tag color={color}>
+          {title}: {list.total}
+        </Tag>
+      </div>
+      {list.total === 0 ? (
+        <div className="cell-muted">Không có.</div>
+      ) : (
         <ul className="task-deadlines-list">
           {list.items.map((t) => (
             <li key={t.assignmentId}>

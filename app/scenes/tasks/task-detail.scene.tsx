@@ -26,7 +26,12 @@ export default function TaskDetailScene() {
   const viewAs = Number.isInteger(unitParam) && unitParam > 0 ? unitParam : undefined;
   const task = useQuery({ ...taskQuery(id, viewAs), enabled: Number.isInteger(id) && id > 0 });
   useDocumentTitle(task.data ? `Nhiệm vụ — ${task.data.title.slice(0, 60)}` : 'Nhiệm vụ');
-  if (task.isError) return <div className="scene"><Alert type="error" showIcon title={errorMessage(task.error)} /></div>;
+  if (task.isError)
+    return (
+      <div className="scene">
+        <Alert type="error" showIcon title={errorMessage(task.error)} />
+      </div>
+    );
   if (!task.data) return <Spin className="app-loading" />;
   return <TaskPage t={task.data} />;
 }
@@ -44,20 +49,47 @@ function TaskPage({ t }: { t: TaskDetail }) {
     <div className="scene task-page" data-testid="task-page">
       <div className="scene-header">
         <div className="task-page-head">
-          <Typography.Text type="secondary"><Link to="/nhiem-vu">Nhiệm vụ</Link> / {unit.name}</Typography.Text>
-          <h1 className="scene-title" data-testid="task-title">{t.title}</h1>
+          <Typography.Text type="secondary">
+            <Link to="/nhiem-vu">Nhiệm vụ</Link> / {unit.name}
+          </Typography.Text>
+          <h1 className="scene-title" data-testid="task-title">
+            {t.title}
+          </h1>
           <Space wrap size={[6, 6]}>
-            <Tag color={statusColor(mine.status)} data-testid="task-status">{mine.statusLabel}{mine.statusPeriod ? ` · ${mine.statusPeriod}` : ''}</Tag>
+            <Tag color={statusColor(mine.status)} data-testid="task-status">
+              {mine.statusLabel}
+              {mine.statusPeriod ? ` · ${mine.statusPeriod}` : ''}
+            </Tag>
             <DueTags t={mine} />
-            {t.withdrawn && <Tag color="default" data-testid="task-withdrawn">Đã rút ngày {formatViDateTime(t.withdrawn.at)}: {t.withdrawn.reason}</Tag>}
+            {t.withdrawn && (
+              <Tag color="default" data-testid="task-withdrawn">
+                Đã rút ngày {formatViDateTime(t.withdrawn.at)}: {t.withdrawn.reason}
+              </Tag>
+            )}
             <span className="cell-muted">{t.timing.label}</span>
           </Space>
         </div>
         <Space wrap>
-          {t.can.report && <Button type="primary" icon={<EditOutlined />} onClick={() => setModal('status')} data-testid="task-report">Báo cáo trạng thái</Button>}
-          {t.can.assign && <Button icon={<ApartmentOutlined />} onClick={() => setModal('assign')} data-testid="task-assign">Giao cho đơn vị trực thuộc</Button>}
-          {t.can.edit && <Button icon={<EditOutlined />} onClick={() => setModal('edit')} data-testid="task-edit">Sửa</Button>}
-          {t.can.edit && <Button danger icon={<StopOutlined />} onClick={() => setModal('withdraw')} data-testid="task-withdraw">Rút nhiệm vụ</Button>}
+          {t.can.report && (
+            <Button type="primary" icon={<EditOutlined />} onClick={() => setModal('status')} data-testid="task-report">
+              Báo cáo trạng thái
+            </Button>
+          )}
+          {t.can.assign && (
+            <Button icon={<ApartmentOutlined />} onClick={() => setModal('assign')} data-testid="task-assign">
+              Giao cho đơn vị trực thuộc
+            </Button>
+          )}
+          {t.can.edit && (
+            <Button icon={<EditOutlined />} onClick={() => setModal('edit')} data-testid="task-edit">
+              Sửa
+            </Button>
+          )}
+          {t.can.edit && (
+            <Button danger icon={<StopOutlined />} onClick={() => setModal('withdraw')} data-testid="task-withdraw">
+              Rút nhiệm vụ
+            </Button>
+          )}
         </Space>
       </div>
 
@@ -66,25 +98,48 @@ function TaskPage({ t }: { t: TaskDetail }) {
           <Card size="small" title="Nguồn và nội dung" className="task-section" data-testid="task-source">
             <Descriptions size="small" column={1}>
               <Descriptions.Item label="Văn bản">
-                {t.document ? <Link to={`/van-ban-chi-tieu/${t.document.id}`}>{t.document.symbol ? `${t.document.symbol} — ` : ''}{t.document.title}</Link> : <span className="cell-muted">Nhiệm vụ thêm bằng tay</span>}
+                {t.document ? (
+                  <Link to={`/van-ban-chi-tieu/${t.document.id}`}>
+                    {t.document.symbol ? `${t.document.symbol} — ` : ''}
+                    {t.document.title}
+                  </Link>
+                ) : (
+                  <span className="cell-muted">Nhiệm vụ thêm bằng tay</span>
+                )}
               </Descriptions.Item>
               {t.source?.section && <Descriptions.Item label="Mục">{t.source.section}</Descriptions.Item>}
               <Descriptions.Item label="Đơn vị sở hữu">{t.owner.name}</Descriptions.Item>
-              <Descriptions.Item label="Chủ trì"><span data-testid="task-lead">{t.lead?.name ?? '—'}</span></Descriptions.Item>
-              <Descriptions.Item label="Phối hợp"><span data-testid="task-partners">{t.partners.length ? t.partners.map((p) => p.name).join('; ') : '—'}</span></Descriptions.Item>
+              <Descriptions.Item label="Chủ trì">
+                <span data-testid="task-lead">{t.lead?.name ?? '—'}</span>
+              </Descriptions.Item>
+              <Descriptions.Item label="Phối hợp">
+                <span data-testid="task-partners">{t.partners.length ? t.partners.map((p) => p.name).join('; ') : '—'}</span>
+              </Descriptions.Item>
               <Descriptions.Item label="Thời hạn">
                 <span data-testid="task-timing">{t.timing.label}</span>
                 {mine.dueOn && !mine.overdue && <span className="cell-muted"> · hạn gần nhất {formatViDate(mine.dueOn)}</span>}
               </Descriptions.Item>
-              {t.targets.length > 0 && <Descriptions.Item label="Chỉ tiêu liên quan">{t.targets.map((g) => g.name).join('; ')}</Descriptions.Item>}
-              <Descriptions.Item label="Người tạo">{t.createdBy} · {formatViDateTime(t.createdAt)}</Descriptions.Item>
+              {t.targets.length > 0 && (
+                <Descriptions.Item label="Chỉ tiêu liên quan">{t.targets.map((g) => g.name).join('; ')}</Descriptions.Item>
+              )}
+              <Descriptions.Item label="Người tạo">
+                {t.createdBy} · {formatViDateTime(t.createdAt)}
+              </Descriptions.Item>
             </Descriptions>
-            {t.source?.quote && <blockquote className="task-quote" data-testid="task-quote">{t.source.quote}</blockquote>}
+            {t.source?.quote && (
+              <blockquote className="task-quote" data-testid="task-quote">
+                {t.source.quote}
+              </blockquote>
+            )}
           </Card>
         </Col>
         <Col xs={24} xl={12}>
           <Card size="small" title={`Trạng thái của ${unit.name}`} className="task-section" data-testid="task-own-status">
-            {mine.depth > 0 && <Typography.Paragraph type="secondary">Được giao ngày {formatViDate(mine.startsOn)} ({mine.assignedBy}).</Typography.Paragraph>}
+            {mine.depth > 0 && (
+              <Typography.Paragraph type="secondary">
+                Được giao ngày {formatViDate(mine.startsOn)} ({mine.assignedBy}).
+              </Typography.Paragraph>
+            )}
             <StatusHistory statuses={mine.statuses} canReport={t.can.report} onChanged={refresh} />
           </Card>
         </Col>
@@ -105,13 +160,36 @@ function TaskPage({ t }: { t: TaskDetail }) {
           from={unit}
           already={t.assignees.map((a) => a.unit.id)}
           onClose={close}
-          onSaved={(n) => { close(); refresh(); void message.success(`Đã giao nhiệm vụ cho ${n} đơn vị.`); }}
+          onSaved={(n) => {
+            close();
+            refresh();
+            void message.success(`Đã giao nhiệm vụ cho ${n} đơn vị.`);
+          }}
         />
       )}
       {modal === 'edit' && (
-        <TaskFormModal task={t} unit={t.owner} onClose={close} onSaved={() => { close(); refresh(); void message.success('Đã lưu nhiệm vụ.'); }} />
+        <TaskFormModal
+          task={t}
+          unit={t.owner}
+          onClose={close}
+          onSaved={() => {
+            close();
+            refresh();
+            void message.success('Đã lưu nhiệm vụ.');
+          }}
+        />
       )}
-      {modal === 'withdraw' && <WithdrawModal taskId={t.id} onClose={close} onDone={() => { close(); refresh(); void message.success('Đã rút nhiệm vụ.'); }} />}
+      {modal === 'withdraw' && (
+        <WithdrawModal
+          taskId={t.id}
+          onClose={close}
+          onDone={() => {
+            close();
+            refresh();
+            void message.success('Đã rút nhiệm vụ.');
+          }}
+        />
+      )}
     </div>
   );
 }
@@ -121,8 +199,20 @@ function WithdrawModal({ taskId, onClose, onDone }: { taskId: number; onClose: (
   const [reason, setReason] = useState('');
   const send = useMutation({ mutationFn: () => withdrawTask(taskId, reason.trim()), onSuccess: onDone });
   return (
-    <Modal open title="Rút nhiệm vụ" okText="Rút nhiệm vụ" okButtonProps={{ danger: true, disabled: reason.trim().length < 5 }} cancelText="Hủy" confirmLoading={send.isPending} onOk={() => send.mutate()} onCancel={onClose} destroyOnHidden>
-      <Typography.Paragraph>Nhiệm vụ không còn trong danh sách; trạng thái và minh chứng đã báo cáo được giữ lại. Ghi rõ lý do (ít nhất 5 ký tự).</Typography.Paragraph>
+    <Modal
+      open
+      title="Rút nhiệm vụ"
+      okText="Rút nhiệm vụ"
+      okButtonProps={{ danger: true, disabled: reason.trim().length < 5 }}
+      cancelText="Hủy"
+      confirmLoading={send.isPending}
+      onOk={() => send.mutate()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Typography.Paragraph>
+        Nhiệm vụ không còn trong danh sách; trạng thái và minh chứng đã báo cáo được giữ lại. Ghi rõ lý do (ít nhất 5 ký tự).
+      </Typography.Paragraph>
       <Input.TextArea autoSize={{ minRows: 3 }} value={reason} onChange={(e) => setReason(e.target.value)} />
       {send.isError && <Alert type="error" showIcon title={errorMessage(send.error)} style={{ marginTop: 12 }} />}
     </Modal>

@@ -25,8 +25,12 @@ export function EvidenceList({ items, canDelete, onChanged }: { items: EvidenceI
       {items.map((e) => (
         <li key={e.id}>
           <PaperClipOutlined />
-          <a href={e.downloadUrl} download={e.fileName} data-testid={`evidence-link-${e.id}`}>{e.fileName}</a>
-          <span className="cell-muted">{formatFileSize(e.sizeBytes)} · {e.uploadedBy} · {formatViDateTime(e.uploadedAt)}</span>
+          <a href={e.downloadUrl} download={e.fileName} data-testid={`evidence-link-${e.id}`}>
+            {e.fileName}
+          </a>
+          <span className="cell-muted">
+            {formatFileSize(e.sizeBytes)} · {e.uploadedBy} · {formatViDateTime(e.uploadedAt)}
+          </span>
           {canDelete && (
             <Popconfirm title={`Xóa tệp ${e.fileName}?`} okText="Xóa" cancelText="Không" onConfirm={() => void remove(e)}>
               <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={`Xóa ${e.fileName}`} />
@@ -53,11 +57,28 @@ export function EvidenceUploader({ statusId, onUploaded }: { statusId: number; o
   });
   return (
     <div className="task-evidence-upload">
-      <Upload accept={EVIDENCE_ACCEPT} showUploadList={false} beforeUpload={(file) => { upload.mutate(file); return false; }}>
-        <Button icon={<UploadOutlined />} loading={upload.isPending} data-testid={`evidence-upload-${statusId}`}>Đính kèm minh chứng</Button>
+      <Upload
+        accept={EVIDENCE_ACCEPT}
+        showUploadList={false}
+        beforeUpload={(file) => {
+          upload.mutate(file);
+          return false;
+        }}
+      >
+        <Button icon={<UploadOutlined />} loading={upload.isPending} data-testid={`evidence-upload-${statusId}`}>
+          Đính kèm minh chứng
+        </Button>
       </Upload>
       <span className="cell-muted">PDF, Word (.docx), Excel (.xlsx), ảnh PNG/JPEG; tối đa 20 MB.</span>
-      {upload.isError && <Alert type="error" showIcon title={errorMessage(upload.error)} closable={{ onClose: () => upload.reset() }} data-testid="evidence-error" />}
+      {upload.isError && (
+        <Alert
+          type="error"
+          showIcon
+          title={errorMessage(upload.error)}
+          closable={{ onClose: () => upload.reset() }}
+          data-testid="evidence-error"
+        />
+      )}
     </div>
   );
 }

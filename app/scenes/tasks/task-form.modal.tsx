@@ -34,9 +34,15 @@ export function TaskFormModal({ task, unit, onClose, onSaved }: Props) {
   const targets = useQuery(progressQuery({ unitId: ownerId, asOf: todayIso() }));
 
   const save = useMutation({
-    mutationFn: ({ values, fields }: { values: TaskFormValues; fields: TaskFields }) => (task
-      ? updateTask(task.id, { ...fields, version: task.version })
-      : createTask({ ...fields, unitId: values.unitId ?? unit.id, documentId: values.documentId ?? null, section: values.section?.trim() || null })),
+    mutationFn: ({ values, fields }: { values: TaskFormValues; fields: TaskFields }) =>
+      task
+        ? updateTask(task.id, { ...fields, version: task.version })
+        : createTask({
+            ...fields,
+            unitId: values.unitId ?? unit.id,
+            documentId: values.documentId ?? null,
+            section: values.section?.trim() || null,
+          }),
     onSuccess: onSaved,
   });
   const submit = (values: TaskFormValues) => {
@@ -67,7 +73,11 @@ export function TaskFormModal({ task, unit, onClose, onSaved }: Props) {
         initialValues={task ? formFromTask(task) : { unitId: unit.id, leadKind: 'unit', timing: { kind: 'deadline' } }}
         onFinish={submit}
       >
-        <Form.Item name="title" label="Nội dung nhiệm vụ" rules={[{ required: true, whitespace: true, message: 'Nhập nội dung nhiệm vụ.' }]}>
+        <Form.Item
+          name="title"
+          label="Nội dung nhiệm vụ"
+          rules={[{ required: true, whitespace: true, message: 'Nhập nội dung nhiệm vụ.' }]}
+        >
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={TASK_LIMITS.title} data-testid="task-form-title" />
         </Form.Item>
         {!task && (
@@ -81,7 +91,10 @@ export function TaskFormModal({ task, unit, onClose, onSaved }: Props) {
                   allowClear
                   showSearch={{ searchValue: docText, onSearch: setDocText, filterOption: false }}
                   placeholder="Tìm theo số ký hiệu, trích yếu"
-                  options={(documents.data?.items ?? []).map((d) => ({ value: d.id, label: d.symbol ? `${d.symbol} — ${d.title}` : d.title }))}
+                  options={(documents.data?.items ?? []).map((d) => ({
+                    value: d.id,
+                    label: d.symbol ? `${d.symbol} — ${d.title}` : d.title,
+                  }))}
                   popupMatchSelectWidth={false}
                   data-testid="task-form-document"
                 />
@@ -94,11 +107,21 @@ export function TaskFormModal({ task, unit, onClose, onSaved }: Props) {
         )}
         <Form.Item label="Chủ trì" className="task-form-lead">
           <Form.Item name="leadKind" noStyle>
-            <Radio.Group options={[{ value: 'unit', label: 'Đơn vị trong hệ thống' }, { value: 'name', label: 'Ban, phòng hoặc cơ quan khác' }]} />
+            <Radio.Group
+              options={[
+                { value: 'unit', label: 'Đơn vị trong hệ thống' },
+                { value: 'name', label: 'Ban, phòng hoặc cơ quan khác' },
+              ]}
+            />
           </Form.Item>
           {leadKind === 'unit' ? (
             <Form.Item name="leadUnitId" noStyle>
-              <UnitPicker allowClear placeholder="Chọn đơn vị chủ trì" initialUnit={task?.lead?.unitId ? { id: task.lead.unitId, name: task.lead.name } : null} data-testid="task-form-lead-unit" />
+              <UnitPicker
+                allowClear
+                placeholder="Chọn đơn vị chủ trì"
+                initialUnit={task?.lead?.unitId ? { id: task.lead.unitId, name: task.lead.name } : null}
+                data-testid="task-form-lead-unit"
+              />
             </Form.Item>
           ) : (
             <Form.Item name="leadName" noStyle>
@@ -111,7 +134,14 @@ export function TaskFormModal({ task, unit, onClose, onSaved }: Props) {
             <UnitsSelect placeholder="Gõ tên đơn vị" testId="task-form-partner-units" />
           </Form.Item>
           <Form.Item name="partnerNames" label="Cơ quan, ban phối hợp khác">
-            <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={[';']} placeholder="Gõ tên rồi Enter" data-testid="task-form-partner-names" />
+            <Select
+              mode="tags"
+              open={false}
+              suffixIcon={null}
+              tokenSeparators={[';']}
+              placeholder="Gõ tên rồi Enter"
+              data-testid="task-form-partner-names"
+            />
           </Form.Item>
         </div>
         <Form.Item name="timing" label="Thời hạn">
@@ -123,7 +153,10 @@ export function TaskFormModal({ task, unit, onClose, onSaved }: Props) {
             allowClear
             showSearch={{ filterOption: accentFreeFilter }}
             placeholder="Chọn chỉ tiêu"
-            options={(targets.data?.items ?? []).map((t) => ({ value: t.targetId, label: `${t.indicator.name}${t.document.symbol ? ` (${t.document.symbol})` : ''}` }))}
+            options={(targets.data?.items ?? []).map((t) => ({
+              value: t.targetId,
+              label: `${t.indicator.name}${t.document.symbol ? ` (${t.document.symbol})` : ''}`,
+            }))}
             data-testid="task-form-targets"
           />
         </Form.Item>

@@ -38,9 +38,12 @@ export function taskFields(v: TaskFormValues): TaskFields | string {
   const timing = timingForApi(v.timing);
   if (typeof timing === 'string') return timing;
   const leadName = v.leadKind === 'name' ? tidy(v.leadName) || null : null;
-  const leadUnitId = v.leadKind === 'unit' ? v.leadUnitId ?? null : null;
+  const leadUnitId = v.leadKind === 'unit' ? (v.leadUnitId ?? null) : null;
   return {
-    title, timing, leadUnitId, leadName,
+    title,
+    timing,
+    leadUnitId,
+    leadName,
     partnerUnitIds: (v.partnerUnits ?? []).map((u) => u.value),
     partnerNames: [...new Set((v.partnerNames ?? []).map(tidy).filter(Boolean))],
     targetIds: v.targetIds ?? [],

@@ -66,4 +66,5 @@ export function formatFileSize(bytes: number): string {
 export const EVIDENCE_ACCEPT = '.pdf,.docx,.xlsx,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg';
 
 /** A select's options found the way officers type: without accents, any part of the name. */
-export const accentFreeFilter = (input: string, option?: { label?: unknown }) => foldForSearch(String(option?.label ?? '')).includes(foldForSearch(input.normalize('NFC').trim()));
+export const accentFreeFilter = (input: string, option?: { label?: unknown }) =>
+  foldForSearch(String(option?.label ?? '')).includes(foldForSearch(input.normalize('NFC').trim()));

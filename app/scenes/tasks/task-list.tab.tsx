@@ -30,21 +30,44 @@ export function TaskListTab({ me }: { me: { id: number; name: string } }) {
   const [dueSoon, setDueSoon] = useState(false);
   const [page, setPage] = useState(1);
   const viewedId = unitId ?? me.id;
-  const filter: TaskFilter = { unitId: viewedId, view, documentId, status, lead: lead || undefined, overdue: overdue || undefined, dueSoon: dueSoon || undefined };
+  const filter: TaskFilter = {
+    unitId: viewedId,
+    view,
+    documentId,
+    status,
+    lead: lead || undefined,
+    overdue: overdue || undefined,
+    dueSoon: dueSoon || undefined,
+  };
   const list = useQuery(taskListQuery(filter, (page - 1) * PAGE_SIZE, PAGE_SIZE));
   const documents = useQuery(documentSearchQuery({ unitId: viewedId, q: docQ || undefined, includeAbove: true }));
-  const filtered = <T,>(set: (v: T) => void) => (v: T) => { set(v); setPage(1); };
+  const filtered =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setPage(1);
+    };
   const items = list.data?.items ?? [];
   const empty = list.isError ? errorMessage(list.error) : 'Không có nhiệm vụ nào khớp với điều kiện lọc.';
 
   return (
     <div data-testid="task-list">
       <Space wrap className="registry-filters task-filters">
-        <UnitPicker value={viewedId} initialUnit={me} onChange={filtered(setUnitId)} className="registry-filter-unit" data-testid="tasks-unit" />
+        <UnitPicker
+          value={viewedId}
+          initialUnit={me}
+          onChange={filtered(setUnitId)}
+          className="registry-filter-unit"
+          data-testid="tasks-unit"
+        />
         <Segmented<View>
           value={view}
           onChange={filtered(setView)}
-          options={[{ value: 'all', label: 'Tất cả' }, { value: 'owned', label: 'Của đơn vị' }, { value: 'assigned', label: 'Được giao' }]}
+          options={[
+            { value: 'all', label: 'Tất cả' },
+            { value: 'owned', label: 'Của đơn vị' },
+            { value: 'assigned', label: 'Được giao' },
+          ]}
           data-testid="tasks-view"
         />
         <Select
@@ -67,16 +90,33 @@ export function TaskListTab({ me }: { me: { id: number; name: string } }) {
           className="task-filter-status"
           data-testid="tasks-status"
         />
-        <Input allowClear prefix={<SearchOutlined />} placeholder="Chủ trì (không cần dấu)" value={leadText} onChange={(e) => { setLeadText(e.target.value); setPage(1); }} className="task-filter-lead" data-testid="tasks-lead" />
-        <Checkbox checked={overdue} onChange={(e) => filtered(setOverdue)(e.target.checked)} data-testid="tasks-overdue">Quá hạn</Checkbox>
-        <Checkbox checked={dueSoon} onChange={(e) => filtered(setDueSoon)(e.target.checked)} data-testid="tasks-due-soon">Đến hạn trong 30 ngày</Checkbox>
+        <Input
+          allowClear
+          prefix={<SearchOutlined />}
+          placeholder="Chủ trì (không cần dấu)"
+          value={leadText}
+          onChange={(e) => {
+            setLeadText(e.target.value);
+            setPage(1);
+          }}
+          className="task-filter-lead"
+          data-testid="tasks-lead"
+        />
+        <Checkbox checked={overdue} onChange={(e) => filtered(setOverdue)(e.target.checked)} data-testid="tasks-overdue">
+          Quá hạn
+        </Checkbox>
+        <Checkbox checked={dueSoon} onChange={(e) => filtered(setDueSoon)(e.target.checked)} data-testid="tasks-due-soon">
+          Đến hạn trong 30 ngày
+        </Checkbox>
         <ExportButton urlFor={(format) => taskExportUrl(format, filter)} testId="tasks-export" />
       </Space>
       {isNarrow ? (
         <div className="task-cards" data-testid="tasks-cards">
           {list.isError && <Alert type="error" showIcon title={empty} />}
           {list.data && items.length === 0 && !list.isError && <div className="cell-muted">{empty}</div>}
-          {items.map((t) => <TaskCard key={t.assignmentId} t={t} unitId={viewedId} />)}
+          {items.map((t) => (
+            <TaskCard key={t.assignmentId} t={t} unitId={viewedId} />
+          ))}
         </div>
       ) : (
         <Table<TaskListItem>
@@ -93,7 +133,9 @@ export function TaskListTab({ me }: { me: { id: number; name: string } }) {
               key: 'title',
               render: (_, t) => (
                 <div>
-                  <Link to={taskPath(t.taskId, viewedId)} className="cell-strong" data-testid={`task-open-${t.taskId}`}>{t.title}</Link>
+                  <Link to={taskPath(t.taskId, viewedId)} className="cell-strong" data-testid={`task-open-${t.taskId}`}>
+                    {t.title}
+                  </Link>
                   <div className="cell-muted">
                     {t.assignedFrom ? `Được giao từ ${t.assignedFrom.name}` : t.owner.name}
                     {t.document && ` · ${t.document.symbol ?? t.document.title}`}
@@ -101,15 +143,47 @@ export function TaskListTab({ me }: { me: { id: number; name: string } }) {
                 </div>
               ),
             },
-            { title: 'Chủ trì, phối hợp', key: 'lead', width: 220, render: (_, t) => (
-              <div>
-                {t.lead?.name ?? <span className="cell-muted">—</span>}
-                {t.partners.length > 0 && <div className="cell-muted">Phối hợp: {t.partners.join(', ')}</div>}
-              </div>
-            ) },
-            { title: 'Thời hạn', key: 'timing', width: 170, render: (_, t) => <div>{t.timing.label}<div><DueTags t={t} /></div></div> },
-            { title: 'Trạng thái của đơn vị', key: 'status', width: 170, render: (_, t) => <Tag color={statusColor(t.status)}>{t.statusLabel}{t.statusPeriod ? ` · ${t.statusPeriod}` : ''}</Tag> },
-            { title: 'Đơn vị được giao', key: 'assignees', width: 200, render: (_, t) => (t.direct.assignees > 0 ? <AssigneesLine t={t} /> : <span className="cell-muted">—</span>) },
+            {
+              title: 'Chủ trì, phối hợp',
+              key: 'lead',
+              width: 220,
+              render: (_, t) => (
+                <div>
+                  {t.lead?.name ?? <span className="cell-muted">—</span>}
+                  {t.partners.length > 0 && <div className="cell-muted">Phối hợp: {t.partners.join(', ')}</div>}
+                </div>
+              ),
+            },
+            {
+              title: 'Thời hạn',
+              key: 'timing',
+              width: 170,
+              render: (_, t) => (
+                <div>
+                  {t.timing.label}
+                  <div>
+                    <DueTags t={t} />
+                  </div>
+                </div>
+              ),
+            },
+            {
+              title: 'Trạng thái của đơn vị',
+              key: 'status',
+              width: 170,
+              render: (_, t) => (
+                <Tag color={statusColor(t.status)}>
+                  {t.statusLabel}
+                  {t.statusPeriod ? ` · ${t.statusPeriod}` : ''}
+                </Tag>
+              ),
+            },
+            {
+              title: 'Đơn vị được giao',
+              key: 'assignees',
+              width: 200,
+              render: (_, t) => (t.direct.assignees > 0 ? <AssigneesLine t={t} /> : <span className="cell-muted">—</span>),
+            },
           ]}
         />
       )}

@@ -7,8 +7,18 @@ import { statusColor } from './task-format.ts';
 
 /** Quá hạn / Đến hạn trong 30 ngày, with the day. */
 export function DueTags({ t }: { t: Pick<TaskListItem, 'overdue' | 'dueSoon' | 'dueOn'> }) {
-  if (t.overdue) return <Tag color="red" data-testid="task-overdue">Quá hạn{t.dueOn ? ` (${formatViDate(t.dueOn)})` : ''}</Tag>;
-  if (t.dueSoon) return <Tag color="orange" data-testid="task-due-soon">Đến hạn {t.dueOn ? formatViDate(t.dueOn) : 'trong 30 ngày'}</Tag>;
+  if (t.overdue)
+    return (
+      <Tag color="red" data-testid="task-overdue">
+        Quá hạn{t.dueOn ? ` (${formatViDate(t.dueOn)})` : ''}
+      </Tag>
+    );
+  if (t.dueSoon)
+    return (
+      <Tag color="orange" data-testid="task-due-soon">
+        Đến hạn {t.dueOn ? formatViDate(t.dueOn) : 'trong 30 ngày'}
+      </Tag>
+    );
   return null;
 }
 
@@ -18,7 +28,11 @@ export function AssigneesLine({ t }: { t: Pick<TaskListItem, 'direct'> }) {
   return (
     <span data-testid="task-assignees">
       {t.direct.label}
-      {t.direct.overdue > 0 && <Tag color="red" className="task-inline-tag">{t.direct.overdue} quá hạn</Tag>}
+      {t.direct.overdue > 0 && (
+        <Tag color="red" className="task-inline-tag">
+          {t.direct.overdue} quá hạn
+        </Tag>
+      )}
     </span>
   );
 }
@@ -27,9 +41,14 @@ export function AssigneesLine({ t }: { t: Pick<TaskListItem, 'direct'> }) {
 export function TaskCard({ t, unitId, actions }: { t: TaskListItem; unitId: number; actions?: ReactNode }) {
   return (
     <Card size="small" className={`task-card${t.overdue ? ' is-overdue' : ''}`} data-testid={`task-card-${t.taskId}`}>
-      <Link to={taskPath(t.taskId, unitId)} className="task-card-title" data-testid={`task-open-${t.taskId}`}>{t.title}</Link>
+      <Link to={taskPath(t.taskId, unitId)} className="task-card-title" data-testid={`task-open-${t.taskId}`}>
+        {t.title}
+      </Link>
       <div className="task-card-tags">
-        <Tag color={statusColor(t.status)} data-testid="task-status">{t.statusLabel}{t.statusPeriod ? ` · ${t.statusPeriod}` : ''}</Tag>
+        <Tag color={statusColor(t.status)} data-testid="task-status">
+          {t.statusLabel}
+          {t.statusPeriod ? ` · ${t.statusPeriod}` : ''}
+        </Tag>
         <DueTags t={t} />
         <span className="cell-muted">{t.timing.label}</span>
       </div>
@@ -37,7 +56,12 @@ export function TaskCard({ t, unitId, actions }: { t: TaskListItem; unitId: numb
         {t.assignedFrom ? `Được giao từ ${t.assignedFrom.name}` : t.isOwn ? 'Nhiệm vụ của đơn vị' : t.owner.name}
         {t.document && ` · ${t.document.symbol ?? t.document.title}`}
       </div>
-      {t.lead && <div className="cell-muted">Chủ trì: {t.lead.name}{t.partners.length > 0 && ` · Phối hợp: ${t.partners.join(', ')}`}</div>}
+      {t.lead && (
+        <div className="cell-muted">
+          Chủ trì: {t.lead.name}
+          {t.partners.length > 0 && ` · Phối hợp: ${t.partners.join(', ')}`}
+        </div>
+      )}
       <AssigneesLine t={t} />
       {actions && <div className="task-card-actions">{actions}</div>}
     </Card>

@@ -35,13 +35,22 @@ export default function TasksScene() {
       <div className="scene-header">
         <div>
           <h1 className="scene-title">Nhiệm vụ</h1>
-          <Typography.Text type="secondary">Nhiệm vụ của đơn vị và nhiệm vụ được cấp trên giao: chủ trì, thời hạn, trạng thái từng kỳ và minh chứng.</Typography.Text>
+          <Typography.Text type="secondary">
+            Nhiệm vụ của đơn vị và nhiệm vụ được cấp trên giao: chủ trì, thời hạn, trạng thái từng kỳ và minh chứng.
+          </Typography.Text>
         </div>
         {can('targets.write') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="task-create">Thêm nhiệm vụ</Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="task-create">
+            Thêm nhiệm vụ
+          </Button>
         )}
       </div>
-      <Tabs activeKey={tab} onChange={(key) => setParams({ tab: key })} items={items.map((i) => ({ ...i, label: <span data-testid={`tab-${i.key}`}>{i.label}</span> }))} destroyOnHidden />
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => setParams({ tab: key })}
+        items={items.map((i) => ({ ...i, label: <span data-testid={`tab-${i.key}`}>{i.label}</span> }))}
+        destroyOnHidden
+      />
       {creating && (
         <TaskFormModal
           unit={unit}

@@ -61,5 +61,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`DROP TRIGGER IF EXISTS membership_no_overlap_update ON membership`.execute(db);
   await sql`DROP FUNCTION IF EXISTS membership_no_overlap_check()`.execute(db);
   await sql`DROP INDEX IF EXISTS membership_member_from`.execute(db);
-  await sql`ALTER TABLE membership ADD CONSTRAINT membership_no_overlap EXCLUDE USING gist (member_id WITH =, daterange(valid_from, valid_to) WITH &&)`.execute(db);
+  await sql`ALTER TABLE membership ADD CONSTRAINT membership_no_overlap EXCLUDE USING gist (member_id WITH =, daterange(valid_from, valid_to) WITH &&)`.execute(
+    db,
+  );
 }

@@ -65,7 +65,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )
   `.execute(db);
   await sql`CREATE UNIQUE INDEX document_link_symbol ON document_link (document_id, symbol_key) WHERE symbol_key IS NOT NULL`.execute(db);
-  await sql`CREATE UNIQUE INDEX document_link_linked ON document_link (document_id, linked_document_id) WHERE linked_document_id IS NOT NULL`.execute(db);
+  await sql`CREATE UNIQUE INDEX document_link_linked ON document_link (document_id, linked_document_id) WHERE linked_document_id IS NOT NULL`.execute(
+    db,
+  );
   await sql`CREATE INDEX document_link_down ON document_link (linked_document_id)`.execute(db);
   await sql`CREATE INDEX document_link_pending ON document_link (symbol_key) WHERE linked_document_id IS NULL`.execute(db);
 }

@@ -74,11 +74,7 @@ const UP: string[] = [
   `UPDATE role SET permissions = '{"personal_data.view"}'::text[] WHERE code = 'personal_data_officer' AND is_builtin`,
 ];
 
-const DOWN: string[] = [
-  `DROP TABLE IF EXISTS report_comment`,
-  `DROP TABLE IF EXISTS report`,
-  `DROP TABLE IF EXISTS report_template`,
-];
+const DOWN: string[] = [`DROP TABLE IF EXISTS report_comment`, `DROP TABLE IF EXISTS report`, `DROP TABLE IF EXISTS report_template`];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   for (const statement of UP) await sql.raw(statement).execute(db);

@@ -13,14 +13,24 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`CREATE INDEX IF NOT EXISTS employer_workers_order ON employer ((coalesce(workers, -1)) DESC, id DESC)`.execute(db);
   // CĐCS: by unaccented name among grassroots units only (the tree's other kinds are a few
   // thousand rows beside ~130,000 CĐCS nationally), and by founding date, newest first.
-  await sql`CREATE INDEX IF NOT EXISTS org_unit_grassroots_name_order ON org_unit (search_normalize(name), id) WHERE kind = 'grassroots'`.execute(db);
-  await sql`CREATE INDEX IF NOT EXISTS grassroots_profile_founded_order ON grassroots_profile ((coalesce(founded_on, DATE '0001-01-01')) DESC, unit_id DESC)`.execute(db);
+  await sql`CREATE INDEX IF NOT EXISTS org_unit_grassroots_name_order ON org_unit (search_normalize(name), id) WHERE kind = 'grassroots'`.execute(
+    db,
+  );
+  await sql`CREATE INDEX IF NOT EXISTS grassroots_profile_founded_order ON grassroots_profile ((coalesce(founded_on, DATE '0001-01-01')) DESC, unit_id DESC)`.execute(
+    db,
+  );
   // Agreements: the soonest last day first (renewals to prepare); "recent" is the primary key.
   await sql`CREATE INDEX IF NOT EXISTS agreement_last_day_order ON agreement ((coalesce(ended_on, expires_on)), id)`.execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const index of ['employer_name_order', 'employer_workers_order', 'org_unit_grassroots_name_order', 'grassroots_profile_founded_order', 'agreement_last_day_order']) {
+  for (const index of [
+    'employer_name_order',
+    'employer_workers_order',
+    'org_unit_grassroots_name_order',
+    'grassroots_profile_founded_order',
+    'agreement_last_day_order',
+  ]) {
     await sql`DROP INDEX IF EXISTS ${sql.id(index)}`.execute(db);
   }
 }

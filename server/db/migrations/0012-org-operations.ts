@@ -18,7 +18,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       CONSTRAINT org_unit_name_no_overlap EXCLUDE USING gist (unit_id WITH =, daterange(valid_from, valid_to) WITH &&)
     )
   `.execute(db);
-  await sql`INSERT INTO org_unit_name (unit_id, name, valid_from, valid_to) SELECT id, name, valid_from, valid_to FROM org_unit`.execute(db);
+  await sql`INSERT INTO org_unit_name (unit_id, name, valid_from, valid_to) SELECT id, name, valid_from, valid_to FROM org_unit`.execute(
+    db,
+  );
 
   // predecessor → successor from a date: a province's figures before it existed are the sum of
   // the units it continues (kind 'merge'); splits and dissolutions are recorded for the history

@@ -12,5 +12,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`ALTER TABLE member ADD CONSTRAINT member_current_unit_id_fkey FOREIGN KEY (current_unit_id) REFERENCES org_unit(id)`.execute(db);
+  await sql`ALTER TABLE member ADD CONSTRAINT member_current_unit_id_fkey FOREIGN KEY (current_unit_id) REFERENCES org_unit(id)`.execute(
+    db,
+  );
 }

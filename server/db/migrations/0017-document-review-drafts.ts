@@ -25,5 +25,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`DROP INDEX IF EXISTS stored_file_sha256`.execute(db);
-  await sql`ALTER TABLE document_review DROP COLUMN IF EXISTS saved_by, DROP COLUMN IF EXISTS version, DROP COLUMN IF EXISTS draft_metadata`.execute(db);
+  await sql`ALTER TABLE document_review DROP COLUMN IF EXISTS saved_by, DROP COLUMN IF EXISTS version, DROP COLUMN IF EXISTS draft_metadata`.execute(
+    db,
+  );
 }

@@ -62,7 +62,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // "Current" is now a question of the unit and the period (versionForPeriod), not a flag.
   await sql`DROP INDEX report_template_current`.execute(db);
   // One draft at a time per form and owner.
-  await sql`CREATE UNIQUE INDEX report_template_one_draft ON report_template (code, coalesce(owner_unit_id, 0)) WHERE from_period_start IS NULL`.execute(db);
+  await sql`CREATE UNIQUE INDEX report_template_one_draft ON report_template (code, coalesce(owner_unit_id, 0)) WHERE from_period_start IS NULL`.execute(
+    db,
+  );
   await sql`CREATE INDEX report_template_code ON report_template (code, from_period_start)`.execute(db);
 
   await sql`UPDATE role SET permissions = array_append(permissions, 'measures.manage')
@@ -74,10 +76,14 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`DROP INDEX IF EXISTS report_template_code`.execute(db);
   await sql`DROP INDEX IF EXISTS report_template_one_draft`.execute(db);
   await sql`DELETE FROM report_template WHERE from_period_start IS NULL`.execute(db);
-  await sql`ALTER TABLE report_template DROP COLUMN owner_unit_id, DROP COLUMN from_period_start, DROP COLUMN published_at, DROP COLUMN based_on`.execute(db);
+  await sql`ALTER TABLE report_template DROP COLUMN owner_unit_id, DROP COLUMN from_period_start, DROP COLUMN published_at, DROP COLUMN based_on`.execute(
+    db,
+  );
   await sql`DROP TABLE IF EXISTS measure_version`.execute(db);
   for (const table of ['data_element', 'indicator']) {
-    await sql`ALTER TABLE ${sql.raw(table)} DROP COLUMN owner_unit_id, DROP COLUMN version, DROP COLUMN updated_at, DROP COLUMN updated_by`.execute(db);
+    await sql`ALTER TABLE ${sql.raw(table)} DROP COLUMN owner_unit_id, DROP COLUMN version, DROP COLUMN updated_at, DROP COLUMN updated_by`.execute(
+      db,
+    );
   }
   await sql`ALTER TABLE data_element DROP COLUMN definition`.execute(db);
 }

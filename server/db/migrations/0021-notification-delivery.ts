@@ -16,7 +16,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`ALTER TABLE notification_delivery ADD COLUMN claimed_by integer`.execute(db);
   await sql`ALTER TABLE notification_delivery ADD COLUMN digest_id bigint REFERENCES notification(id) ON DELETE SET NULL`.execute(db);
   await sql`ALTER TABLE notification_delivery DROP CONSTRAINT notification_delivery_status_check`.execute(db);
-  await sql`ALTER TABLE notification_delivery ADD CONSTRAINT notification_delivery_status_check CHECK (status IN ('pending', 'sending', 'sent', 'dead', 'digested'))`.execute(db);
+  await sql`ALTER TABLE notification_delivery ADD CONSTRAINT notification_delivery_status_check CHECK (status IN ('pending', 'sending', 'sent', 'dead', 'digested'))`.execute(
+    db,
+  );
   await sql`CREATE INDEX notification_delivery_claimed ON notification_delivery (claimed_by) WHERE status = 'sending'`.execute(db);
   // The administrators' dead-letter list, newest first.
   await sql`CREATE INDEX notification_delivery_dead ON notification_delivery (id DESC) WHERE status = 'dead'`.execute(db);
@@ -35,7 +37,9 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql`DROP INDEX IF EXISTS notification_delivery_claimed`.execute(db);
   await sql`UPDATE notification_delivery SET status = 'sent' WHERE status = 'digested'`.execute(db);
   await sql`ALTER TABLE notification_delivery DROP CONSTRAINT notification_delivery_status_check`.execute(db);
-  await sql`ALTER TABLE notification_delivery ADD CONSTRAINT notification_delivery_status_check CHECK (status IN ('pending', 'sending', 'sent', 'dead'))`.execute(db);
+  await sql`ALTER TABLE notification_delivery ADD CONSTRAINT notification_delivery_status_check CHECK (status IN ('pending', 'sending', 'sent', 'dead'))`.execute(
+    db,
+  );
   await sql`ALTER TABLE notification_delivery DROP COLUMN digest_id`.execute(db);
   await sql`ALTER TABLE notification_delivery DROP COLUMN claimed_by`.execute(db);
 }

@@ -25,7 +25,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await sql`CREATE INDEX IF NOT EXISTS notification_delivery_due ON notification_delivery (next_attempt_at) WHERE status = 'pending'`.execute(db);
+  await sql`CREATE INDEX IF NOT EXISTS notification_delivery_due ON notification_delivery (next_attempt_at) WHERE status = 'pending'`.execute(
+    db,
+  );
   await sql`DROP INDEX IF EXISTS notification_delivery_queue`.execute(db);
   await sql`DROP TABLE IF EXISTS notification_target_status`.execute(db);
 }

@@ -40,8 +40,12 @@ export async function runDocumentWork(input: DocumentWorkInput): Promise<Documen
     return { ok: false, refused: { code: 'TEXT_TOO_LONG', count: intake.text.length, limit: input.maxTextChars } };
   }
   const extraction = extractDocument(intake.text);
-  const items = extraction.targets.length + extraction.baselines.length + extraction.qualitativeTargets.length
-    + extraction.tasks.length + extraction.references.length;
+  const items =
+    extraction.targets.length +
+    extraction.baselines.length +
+    extraction.qualitativeTargets.length +
+    extraction.tasks.length +
+    extraction.references.length;
   if (items > input.maxItems) return { ok: false, refused: { code: 'TOO_MANY_ITEMS', count: items, limit: input.maxItems } };
   return { ok: true, intake, extraction };
 }

@@ -20,6 +20,6 @@ parentPort.on('message', async (input) => {
   try {
     parentPort.postMessage(await runDocumentWork(input));
   } catch (error) {
-    parentPort.postMessage({ ok: false, crashed: error instanceof Error ? error.stack ?? error.message : String(error) });
+    parentPort.postMessage({ ok: false, crashed: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
 });

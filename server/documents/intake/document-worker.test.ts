@@ -53,7 +53,9 @@ describe('DocumentWorkPool', () => {
     pool.configure({});
     expect(isAppError(error)).toBe(true);
     expect(error).toMatchObject({ code: 'DOCUMENT_TOO_COMPLEX', kind: 'too_large' });
-    expect(error.message).toBe('Văn bản quá dài hoặc quá phức tạp để xử lý tự động (quá 0,001 giây); hãy tách văn bản thành các phần nhỏ hơn rồi tải lên lại.');
+    expect(error.message).toBe(
+      'Văn bản quá dài hoặc quá phức tạp để xử lý tự động (quá 0,001 giây); hãy tách văn bản thành các phần nhỏ hơn rồi tải lên lại.',
+    );
     expect(pool.stats()).toMatchObject({ running: 0, killed: killed + 1 });
   });
 
@@ -71,7 +73,12 @@ describe('DocumentWorkPool', () => {
 
   it('runs at most `concurrency` jobs, queues a few and answers "busy" beyond', { timeout: 60_000 }, async () => {
     const small = new DocumentWorkPool({ concurrency: 1, maxWaiting: 1 });
-    const jobs = [0, 1, 2].map((i) => small.run(Buffer.from(`${PLAN}\n${i}`), `${i}.txt`).then(() => 'ok', (e: Error & { code?: string }) => e.code));
+    const jobs = [0, 1, 2].map((i) =>
+      small.run(Buffer.from(`${PLAN}\n${i}`), `${i}.txt`).then(
+        () => 'ok',
+        (e: Error & { code?: string }) => e.code,
+      ),
+    );
     expect(small.stats()).toMatchObject({ running: 1, waiting: 1 });
     expect(await Promise.all(jobs)).toEqual(['ok', 'ok', 'DOCUMENTS_BUSY']);
     expect(small.stats()).toMatchObject({ running: 0, waiting: 0, idle: 1 });

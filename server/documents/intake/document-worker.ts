@@ -71,7 +71,13 @@ export class DocumentWorkPool {
   /** Ends the threads kept for the next upload (tests, shutdown); running jobs finish. */
   async close(): Promise<void> {
     const parked = this.idle.splice(0);
-    await Promise.all(parked.map((p) => { clearTimeout(p.timer); p.worker.off('exit', p.onExit); return p.worker.terminate(); }));
+    await Promise.all(
+      parked.map((p) => {
+        clearTimeout(p.timer);
+        p.worker.off('exit', p.onExit);
+        return p.worker.terminate();
+      }),
+    );
   }
 
   /** Reads and extracts `content`; IntakeError for an unreadable file, AppError for a refused one. */
@@ -106,7 +112,11 @@ export class DocumentWorkPool {
   private runInWorker(content: Uint8Array, fileName: string, limits: DocumentWorkLimits): Promise<DocumentWorkOutcome> {
     const worker = this.take(limits);
     const input: DocumentWorkInput = {
-      content, fileName, maxBytes: limits.maxBytes, maxTextChars: limits.maxTextChars, maxItems: limits.maxItems,
+      content,
+      fileName,
+      maxBytes: limits.maxBytes,
+      maxTextChars: limits.maxTextChars,
+      maxItems: limits.maxItems,
       deadline: Date.now() + limits.timeLimitMs,
     };
     return new Promise((resolve, reject) => {
@@ -161,8 +171,15 @@ export class DocumentWorkPool {
     }
     const parked: ParkedWorker = {
       worker,
-      timer: setTimeout(() => { parked.worker.off('exit', parked.onExit); this.forget(parked); void worker.terminate(); }, limits.idleMs),
-      onExit: () => { clearTimeout(parked.timer); this.forget(parked); },
+      timer: setTimeout(() => {
+        parked.worker.off('exit', parked.onExit);
+        this.forget(parked);
+        void worker.terminate();
+      }, limits.idleMs),
+      onExit: () => {
+        clearTimeout(parked.timer);
+        this.forget(parked);
+      },
     };
     parked.timer.unref();
     worker.on('exit', parked.onExit);
@@ -188,9 +205,17 @@ function toResult(outcome: DocumentWorkOutcome): DocumentWorkResult {
   if ('refused' in outcome) {
     const { code, count, limit } = outcome.refused;
     if (code === 'TEXT_TOO_LONG') {
-      throw new AppError('DOCUMENT_TEXT_TOO_LONG', 'too_large', `Văn bản quá dài (${vi(count)} ký tự; giới hạn ${vi(limit)} ký tự); ${SPLIT_ADVICE}`);
+      throw new AppError(
+        'DOCUMENT_TEXT_TOO_LONG',
+        'too_large',
+        `Văn bản quá dài (${vi(count)} ký tự; giới hạn ${vi(limit)} ký tự); ${SPLIT_ADVICE}`,
+      );
     }
-    throw new AppError('DOCUMENT_TOO_MANY_ITEMS', 'too_large', `Văn bản có quá nhiều mục để rà soát (${vi(count)} mục; giới hạn ${vi(limit)}); ${SPLIT_ADVICE}`);
+    throw new AppError(
+      'DOCUMENT_TOO_MANY_ITEMS',
+      'too_large',
+      `Văn bản có quá nhiều mục để rà soát (${vi(count)} mục; giới hạn ${vi(limit)}); ${SPLIT_ADVICE}`,
+    );
   }
   throw new Error(`document worker failed: ${outcome.crashed}`);
 }

@@ -29,9 +29,13 @@ export async function readDocx(buf: Buffer, limits: DocxLimits = DEFAULT_DOCX_LI
   let html: string;
   const warnings: string[] = [];
   try {
-    const result = await mammoth.convertToHtml({ buffer: buf }, { ignoreEmptyParagraphs: true, convertImage: mammoth.images.imgElement(async () => ({ src: '' })) });
+    const result = await mammoth.convertToHtml(
+      { buffer: buf },
+      { ignoreEmptyParagraphs: true, convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
+    );
     html = result.value;
-    if (result.messages.some((m) => m.type === 'error')) warnings.push('Một số phần của tệp Word không đọc được; hãy kiểm tra lại nội dung trích xuất.');
+    if (result.messages.some((m) => m.type === 'error'))
+      warnings.push('Một số phần của tệp Word không đọc được; hãy kiểm tra lại nội dung trích xuất.');
   } catch (cause) {
     throw new IntakeError('CORRUPT_FILE', 'Không đọc được tệp .docx: tệp bị hỏng hoặc không đúng định dạng Word.', { cause });
   }
@@ -143,7 +147,12 @@ class TailedText {
 function collapseBlankLines(text: string): string {
   const lines = text.split('\n');
   for (let i = 0; i < lines.length - 1; i++) lines[i] = trimEndBlanks(lines[i] as string);
-  return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim() + '\n';
+  return (
+    lines
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim() + '\n'
+  );
 }
 
 function trimEndBlanks(line: string): string {

@@ -11,7 +11,11 @@ const DOC = fileURLToPath(new URL('../../../../shared/documents/000_695bf227987f
 
 const key = (text: string) =>
   extractDocument(text).targets.map((t) => ({
-    value: t.value, unit: t.unit, comparator: t.comparator, deadlineYear: t.deadlineYear, recurrence: t.recurrence,
+    value: t.value,
+    unit: t.unit,
+    comparator: t.comparator,
+    deadlineYear: t.deadlineYear,
+    recurrence: t.recurrence,
     subject: t.subject.replace(/\s+/g, ' '),
   }));
 

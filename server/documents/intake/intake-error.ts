@@ -15,7 +15,11 @@ export type IntakeErrorCode =
 export class IntakeError extends Error {
   override readonly name = 'IntakeError';
 
-  constructor(readonly code: IntakeErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly code: IntakeErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
   }
 }

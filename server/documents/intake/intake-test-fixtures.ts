@@ -37,14 +37,19 @@ export async function docxToPdf(docx: Buffer): Promise<Buffer> {
   const dir = mkdtempSync(join(tmpdir(), 'tiendo-pdf-'));
   const input = join(dir, 'doc.docx');
   writeFileSync(input, docx);
-  await run(soffice, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, input], { timeout: 60_000 });
+  await run(soffice, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, input], {
+    timeout: 60_000,
+  });
   return readFileSync(join(dir, 'doc.pdf'));
 }
 
 /** A syntactically valid PDF with `pages` pages, each with a line of text or nothing at all. */
 export function buildPdf(pages: number, withText: boolean): Buffer {
   const objects: string[] = [];
-  const add = (body: string) => { objects.push(body); return objects.length; };
+  const add = (body: string) => {
+    objects.push(body);
+    return objects.length;
+  };
   const catalog = add('');
   const pagesObj = add('');
   const font = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>');
@@ -52,7 +57,11 @@ export function buildPdf(pages: number, withText: boolean): Buffer {
   for (let i = 0; i < pages; i++) {
     const stream = withText ? `BT /F1 12 Tf 72 720 Td (Trang ${i + 1}: ke hoach thuc hien nghi quyet) Tj ET` : '0 0 m 10 10 l S';
     const content = add(`<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`);
-    kids.push(add(`<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${content} 0 R >>`));
+    kids.push(
+      add(
+        `<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${content} 0 R >>`,
+      ),
+    );
   }
   objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesObj} 0 R >>`;
   objects[pagesObj - 1] = `<< /Type /Pages /Kids [${kids.map((k) => `${k} 0 R`).join(' ')}] /Count ${pages} >>`;
@@ -81,7 +90,13 @@ export function buildZipBomb(megabytes: number): Buffer {
   ]);
 }
 
-interface ZipInput { name: string; data: Buffer; raw: Buffer | null; method: number; size?: number }
+interface ZipInput {
+  name: string;
+  data: Buffer;
+  raw: Buffer | null;
+  method: number;
+  size?: number;
+}
 
 function buildZip(files: ZipInput[]): Buffer {
   const locals: Buffer[] = [];
@@ -91,20 +106,32 @@ function buildZip(files: ZipInput[]): Buffer {
     const name = Buffer.from(f.name);
     const size = f.size ?? f.data.length;
     const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0); local.writeUInt16LE(20, 4); local.writeUInt16LE(f.method, 8);
-    local.writeUInt32LE(0, 14); local.writeUInt32LE(f.data.length, 18); local.writeUInt32LE(size, 22);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(f.method, 8);
+    local.writeUInt32LE(0, 14);
+    local.writeUInt32LE(f.data.length, 18);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(name.length, 26);
     const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0); central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(f.method, 10); central.writeUInt32LE(f.data.length, 20); central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28); central.writeUInt32LE(offset, 42);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(f.method, 10);
+    central.writeUInt32LE(f.data.length, 20);
+    central.writeUInt32LE(size, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
     locals.push(local, name, f.data);
     centrals.push(central, name);
     offset += 30 + name.length + f.data.length;
   }
   const cd = Buffer.concat(centrals);
   const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0); eocd.writeUInt16LE(files.length, 8); eocd.writeUInt16LE(files.length, 10);
-  eocd.writeUInt32LE(cd.length, 12); eocd.writeUInt32LE(offset, 16);
+  eocd.writeUInt32LE(0x06054b50, 0);
+  eocd.writeUInt16LE(files.length, 8);
+  eocd.writeUInt16LE(files.length, 10);
+  eocd.writeUInt32LE(cd.length, 12);
+  eocd.writeUInt32LE(offset, 16);
   return Buffer.concat([...locals, cd, eocd]);
 }

@@ -40,19 +40,29 @@ interface ChildResult {
 /** Peak memory of the last pdfjs child, for the hostile-file tests. */
 export let lastPdfChildRssMb = 0;
 
-export async function readPdf(buf: Uint8Array, limits: PdfLimits = DEFAULT_PDF_LIMITS): Promise<{ text: string; pages: number; warnings: string[] }> {
+export async function readPdf(
+  buf: Uint8Array,
+  limits: PdfLimits = DEFAULT_PDF_LIMITS,
+): Promise<{ text: string; pages: number; warnings: string[] }> {
   const result = await runChild(buf, limits);
   lastPdfChildRssMb = result.maxRssMb;
-  if (result.error === 'ENCRYPTED_PDF') throw new IntakeError('ENCRYPTED_PDF', 'Tệp PDF được bảo vệ bằng mật khẩu; hãy gỡ mật khẩu rồi tải lên lại.');
+  if (result.error === 'ENCRYPTED_PDF')
+    throw new IntakeError('ENCRYPTED_PDF', 'Tệp PDF được bảo vệ bằng mật khẩu; hãy gỡ mật khẩu rồi tải lên lại.');
   if (result.error === 'TOO_MANY_PAGES') {
-    throw new IntakeError('TOO_MANY_PAGES', `Tệp PDF có ${String(result.pages)} trang, vượt giới hạn ${limits.maxPages} trang cho một văn bản kế hoạch.`);
+    throw new IntakeError(
+      'TOO_MANY_PAGES',
+      `Tệp PDF có ${String(result.pages)} trang, vượt giới hạn ${limits.maxPages} trang cho một văn bản kế hoạch.`,
+    );
   }
   if (result.error || !Array.isArray(result.pages)) throw new IntakeError('CORRUPT_FILE', 'Tệp PDF bị hỏng hoặc không đúng định dạng PDF.');
   const lines = result.pages.flatMap((items, i) => toLines(items, i + 1));
   const pages = result.pages.length;
   const chars = lines.reduce((sum, l) => sum + l.text.replace(/\s/g, '').length, 0);
   if (chars < 20 * pages) {
-    throw new IntakeError('SCANNED_PDF', 'PDF không có lớp văn bản (bản scan): không đọc được chữ. Hãy dùng tệp .docx hoặc PDF xuất trực tiếp từ Word, hoặc nhận dạng chữ (OCR) trước.');
+    throw new IntakeError(
+      'SCANNED_PDF',
+      'PDF không có lớp văn bản (bản scan): không đọc được chữ. Hãy dùng tệp .docx hoặc PDF xuất trực tiếp từ Word, hoặc nhận dạng chữ (OCR) trước.',
+    );
   }
   return { text: reflow(lines), pages, warnings: [] };
 }
@@ -63,23 +73,33 @@ export async function readPdf(buf: Uint8Array, limits: PdfLimits = DEFAULT_PDF_L
  */
 export async function countPdfPages(buf: Uint8Array, limits: PdfLimits): Promise<number> {
   const result = await runChild(buf, limits, 'count');
-  if (result.error === 'ENCRYPTED_PDF') throw new IntakeError('ENCRYPTED_PDF', 'Tệp PDF được bảo vệ bằng mật khẩu; hãy gỡ mật khẩu rồi tải lên lại.');
-  if (result.error === 'TOO_MANY_PAGES') throw new IntakeError('TOO_MANY_PAGES', `Tệp PDF có ${String(result.pages)} trang, vượt giới hạn ${limits.maxPages} trang.`);
-  if (result.error || typeof result.pages !== 'number') throw new IntakeError('CORRUPT_FILE', 'Tệp PDF bị hỏng hoặc không đúng định dạng PDF.');
+  if (result.error === 'ENCRYPTED_PDF')
+    throw new IntakeError('ENCRYPTED_PDF', 'Tệp PDF được bảo vệ bằng mật khẩu; hãy gỡ mật khẩu rồi tải lên lại.');
+  if (result.error === 'TOO_MANY_PAGES')
+    throw new IntakeError('TOO_MANY_PAGES', `Tệp PDF có ${String(result.pages)} trang, vượt giới hạn ${limits.maxPages} trang.`);
+  if (result.error || typeof result.pages !== 'number')
+    throw new IntakeError('CORRUPT_FILE', 'Tệp PDF bị hỏng hoặc không đúng định dạng PDF.');
   return result.pages;
 }
 
 function runChild(buf: Uint8Array, limits: PdfLimits, mode: 'text' | 'count' = 'text'): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--max-old-space-size=256', CHILD, String(limits.maxPages), mode], { stdio: ['pipe', 'pipe', 'ignore'] });
+    const child = spawn(process.execPath, ['--max-old-space-size=256', CHILD, String(limits.maxPages), mode], {
+      stdio: ['pipe', 'pipe', 'ignore'],
+    });
     let stdout = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new IntakeError('TIMEOUT', `Đọc tệp PDF quá ${Math.round(limits.timeBudgetMs / 1000)} giây; tệp quá lớn hoặc quá phức tạp.`));
     }, limits.timeBudgetMs);
     child.stdout.setEncoding('utf8');
-    child.stdout.on('data', (d: string) => { stdout += d; });
-    child.on('error', (cause) => { clearTimeout(timer); reject(new IntakeError('CORRUPT_FILE', 'Không khởi chạy được bộ đọc PDF.', { cause })); });
+    child.stdout.on('data', (d: string) => {
+      stdout += d;
+    });
+    child.on('error', (cause) => {
+      clearTimeout(timer);
+      reject(new IntakeError('CORRUPT_FILE', 'Không khởi chạy được bộ đọc PDF.', { cause }));
+    });
     child.on('close', () => {
       clearTimeout(timer);
       try {
@@ -89,7 +109,9 @@ function runChild(buf: Uint8Array, limits: PdfLimits, mode: 'text' | 'count' = '
         reject(new IntakeError('CORRUPT_FILE', 'Tệp PDF bị hỏng hoặc quá phức tạp để đọc.', { cause }));
       }
     });
-    child.stdin.on('error', () => { /* the child may exit before reading everything */ });
+    child.stdin.on('error', () => {
+      /* the child may exit before reading everything */
+    });
     child.stdin.end(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength));
   });
 }
@@ -137,7 +159,8 @@ function reflow(lines: Line[]): string {
   for (const l of lines) rightMargin.set(l.page, Math.max(rightMargin.get(l.page) ?? 0, l.right));
   const gaps: number[] = [];
   for (let i = 1; i < lines.length; i++) {
-    const a = lines[i - 1] as Line, b = lines[i] as Line;
+    const a = lines[i - 1] as Line,
+      b = lines[i] as Line;
     if (a.page === b.page && a.y > b.y) gaps.push(a.y - b.y);
   }
   gaps.sort((a, b) => a - b);

@@ -14,7 +14,15 @@ const out = (obj) => process.stdout.write(`${JSON.stringify({ ...obj, maxRssMb: 
 
 let doc;
 try {
-  doc = await getDocument({ data, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, useWorkerFetch: false, verbosity: 0, stopAtErrors: false }).promise;
+  doc = await getDocument({
+    data,
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    useWorkerFetch: false,
+    verbosity: 0,
+    stopAtErrors: false,
+  }).promise;
 } catch (e) {
   out({ error: e?.name === 'PasswordException' ? 'ENCRYPTED_PDF' : 'CORRUPT_FILE' });
   process.exit(0);

@@ -45,7 +45,38 @@ describe('readDocument: text files', () => {
 
   it('detects TCVN3 (ABC) bytes and converts them, with a warning naming the encoding', async () => {
     // "Cộng hòa xã hội chủ nghĩa Việt Nam" as TCVN3 bytes.
-    const tcvn3 = Buffer.from([...'C', 0xe9, ...'ng h', 0xdf, ...'a x', 0xb7, ...' h', 0xe9, ...'i ch', 0xf1, ...' ngh', 0xdc, ...'a Vi', 0xd6, ...'t Nam. C', 0xe1 - 0xe1 + 0xf4, ...'ng ', 0xae, 0xdf, 0xb5, ...'n vi', 0xd5, ...'n c', 0xf1, 0xa8, ...' t', 0xdd, ...'nh'].map((c) => typeof c === 'string' ? c.charCodeAt(0) : c));
+    const tcvn3 = Buffer.from(
+      [
+        ...'C',
+        0xe9,
+        ...'ng h',
+        0xdf,
+        ...'a x',
+        0xb7,
+        ...' h',
+        0xe9,
+        ...'i ch',
+        0xf1,
+        ...' ngh',
+        0xdc,
+        ...'a Vi',
+        0xd6,
+        ...'t Nam. C',
+        0xe1 - 0xe1 + 0xf4,
+        ...'ng ',
+        0xae,
+        0xdf,
+        0xb5,
+        ...'n vi',
+        0xd5,
+        ...'n c',
+        0xf1,
+        0xa8,
+        ...' t',
+        0xdd,
+        ...'nh',
+      ].map((c) => (typeof c === 'string' ? c.charCodeAt(0) : c)),
+    );
     const r = await readDocument(tcvn3, 'cu.txt');
     expect(r.legacyEncoding).toBe('tcvn3');
     expect(r.text.startsWith('Cộng hòa xã hội chủ nghĩa Việt Nam')).toBe(true);
@@ -83,7 +114,9 @@ async function probe(name: string, content: Buffer) {
   const { stdout } = await promisify(execFile)(TSX, [PROBE, file], { timeout: 30_000 });
   const result = JSON.parse(stdout) as { code: string; message: string; ms: number; maxRssMb: number; pdfChildRssMb: number };
   const wallMs = Date.now() - started;
-  console.log(`hostile ${name.padEnd(18)} → ${result.code.padEnd(15)} intake ${String(result.ms).padStart(5)} ms, process ${String(wallMs).padStart(5)} ms, peak RSS ${result.maxRssMb} MB (pdf reader ${result.pdfChildRssMb} MB): ${result.message}`);
+  console.log(
+    `hostile ${name.padEnd(18)} → ${result.code.padEnd(15)} intake ${String(result.ms).padStart(5)} ms, process ${String(wallMs).padStart(5)} ms, peak RSS ${result.maxRssMb} MB (pdf reader ${result.pdfChildRssMb} MB): ${result.message}`,
+  );
   return { ...result, wallMs };
 }
 
@@ -98,18 +131,27 @@ describe('readDocument: hostile files end with a clear message in < 10 s and < 3
     ['binary garbage as .txt', 'garbage.txt', () => randomBytes(2 * 1024 * 1024)],
   ];
   const expected: Record<string, string> = {
-    'empty.docx': 'EMPTY_FILE', 'bomb.docx': 'TOO_LARGE', 'long.pdf': 'TOO_MANY_PAGES', 'scan.pdf': 'SCANNED_PDF',
-    'garbage.docx': 'CORRUPT_FILE', 'garbage.pdf': 'CORRUPT_FILE', 'garbage.txt': 'CORRUPT_FILE',
+    'empty.docx': 'EMPTY_FILE',
+    'bomb.docx': 'TOO_LARGE',
+    'long.pdf': 'TOO_MANY_PAGES',
+    'scan.pdf': 'SCANNED_PDF',
+    'garbage.docx': 'CORRUPT_FILE',
+    'garbage.pdf': 'CORRUPT_FILE',
+    'garbage.txt': 'CORRUPT_FILE',
   };
   for (const [label, name, build] of cases) {
-    it(label, async () => {
-      const r = await probe(name, build());
-      expect(r.code).toBe(expected[name]);
-      expect(r.message).toMatch(/[àáảãạăâđèéêìíòóôơùúưỳý]/u); // Vietnamese, with diacritics
-      expect(r.ms).toBeLessThan(10_000);
-      expect(r.maxRssMb).toBeLessThan(300);
-      expect(r.pdfChildRssMb).toBeLessThan(300);
-    }, 30_000);
+    it(
+      label,
+      async () => {
+        const r = await probe(name, build());
+        expect(r.code).toBe(expected[name]);
+        expect(r.message).toMatch(/[àáảãạăâđèéêìíòóôơùúưỳý]/u); // Vietnamese, with diacritics
+        expect(r.ms).toBeLessThan(10_000);
+        expect(r.maxRssMb).toBeLessThan(300);
+        expect(r.pdfChildRssMb).toBeLessThan(300);
+      },
+      30_000,
+    );
   }
 
   it('names the scanned-PDF case in words a user understands', async () => {

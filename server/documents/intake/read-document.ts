@@ -33,7 +33,10 @@ export async function readDocument(buffer: Uint8Array, filename: string, options
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (buffer.length === 0) throw new IntakeError('EMPTY_FILE', 'Tệp rỗng (0 byte): không có nội dung để đọc.');
   if (buffer.length > maxBytes) {
-    throw new IntakeError('TOO_LARGE', `Tệp quá lớn (${(buffer.length / 1048576).toFixed(1)} MB); giới hạn là ${Math.round(maxBytes / 1048576)} MB.`);
+    throw new IntakeError(
+      'TOO_LARGE',
+      `Tệp quá lớn (${(buffer.length / 1048576).toFixed(1)} MB); giới hạn là ${Math.round(maxBytes / 1048576)} MB.`,
+    );
   }
   const format = detectFormat(buffer, filename);
   const buf = Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
@@ -59,7 +62,10 @@ function detectFormat(buf: Uint8Array, filename: string): DocumentFormat {
     return 'docx';
   }
   if (buf[0] === 0xd0 && buf[1] === 0xcf && buf[2] === 0x11 && buf[3] === 0xe0) {
-    throw new IntakeError('UNSUPPORTED_TYPE', 'Tệp Word cũ (.doc, Word 97–2003) chưa được hỗ trợ; hãy mở bằng Word và lưu lại thành .docx.');
+    throw new IntakeError(
+      'UNSUPPORTED_TYPE',
+      'Tệp Word cũ (.doc, Word 97–2003) chưa được hỗ trợ; hãy mở bằng Word và lưu lại thành .docx.',
+    );
   }
   if (ext === 'docx') throw new IntakeError('CORRUPT_FILE', 'Tệp .docx bị hỏng hoặc không phải định dạng Word (.docx).');
   if (ext === 'pdf') throw new IntakeError('CORRUPT_FILE', 'Tệp PDF bị hỏng hoặc không đúng định dạng PDF.');
@@ -77,7 +83,10 @@ function finish(raw: string, format: DocumentFormat, warnings: string[], eightBi
   if (legacy) {
     const name = LEGACY_ENCODING_NAMES[legacy.encoding];
     if (legacy.confidence < 0.05) {
-      throw new IntakeError('LEGACY_ENCODING', `Văn bản dùng bảng mã cũ ${name}, không chuyển được sang Unicode; hãy chuyển mã (ví dụ bằng Unikey) rồi tải lên lại.`);
+      throw new IntakeError(
+        'LEGACY_ENCODING',
+        `Văn bản dùng bảng mã cũ ${name}, không chuyển được sang Unicode; hãy chuyển mã (ví dụ bằng Unikey) rồi tải lên lại.`,
+      );
     }
     return {
       text: normalizeVietnamese(legacy.converted),
@@ -87,7 +96,10 @@ function finish(raw: string, format: DocumentFormat, warnings: string[], eightBi
     };
   }
   if (eightBit) {
-    throw new IntakeError('LEGACY_ENCODING', 'Tệp văn bản không dùng mã Unicode (UTF-8) và không nhận ra bảng mã TCVN3 hay VNI; hãy lưu lại dưới dạng UTF-8.');
+    throw new IntakeError(
+      'LEGACY_ENCODING',
+      'Tệp văn bản không dùng mã Unicode (UTF-8) và không nhận ra bảng mã TCVN3 hay VNI; hãy lưu lại dưới dạng UTF-8.',
+    );
   }
   if (text.trim() === '') throw new IntakeError('EMPTY_FILE', 'Tệp không có nội dung chữ để đọc.');
   return { text, format, warnings };

@@ -35,7 +35,8 @@ function utf8(buf: Uint8Array): string | null {
 function sniffUtf16WithoutBom(buf: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const n = Math.min(buf.length, 4096) & ~1;
   if (n < 8) return null;
-  let evenZero = 0, oddZero = 0;
+  let evenZero = 0,
+    oddZero = 0;
   for (let i = 0; i < n; i += 2) {
     if (buf[i] === 0) evenZero++;
     if (buf[i + 1] === 0) oddZero++;

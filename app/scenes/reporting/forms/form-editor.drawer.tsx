@@ -5,10 +5,24 @@ import { useMemo, useState } from 'react';
 import { checkTemplateDefinition, type TemplateProblem } from '../../../../domain/reporting/template-editing.ts';
 import { ApiError, errorMessage } from '../../../api/api-client.ts';
 import {
-  createTemplateDraft, deleteTemplateDraft, formElementsQuery, publishTemplateVersion, reportTemplateKeys, updateTemplateDraft, type FormElement, type TemplateVersionItem,
+  createTemplateDraft,
+  deleteTemplateDraft,
+  formElementsQuery,
+  publishTemplateVersion,
+  reportTemplateKeys,
+  updateTemplateDraft,
+  type FormElement,
+  type TemplateVersionItem,
 } from '../../../api/report-templates.api.ts';
 import { reportingKeys } from '../../../api/reporting.api.ts';
-import { cleanDefinition, copyDefinition, groupProblems, sameDefinition, serverProblems, type FormDefinition } from './form-editor.model.ts';
+import {
+  cleanDefinition,
+  copyDefinition,
+  groupProblems,
+  sameDefinition,
+  serverProblems,
+  type FormDefinition,
+} from './form-editor.model.ts';
 import { FormPublishModal } from './form-publish.modal.tsx';
 import { FormRulesPanel } from './form-rules.panel.tsx';
 import { FormSectionsPanel } from './form-sections.panel.tsx';
@@ -53,8 +67,14 @@ export function FormEditorDrawer({ target, canEdit, canCopy, canReadElements, on
   const readOnly = !canEdit || current?.status === 'published';
 
   const elementsQuery = useQuery({ ...formElementsQuery(), enabled: canEdit || canReadElements });
-  const elements = useMemo(() => new Map<string, FormElement>((elementsQuery.data?.items ?? []).map((e) => [e.code, e])), [elementsQuery.data]);
-  const local = useMemo(() => (readOnly || !elementsQuery.data ? [] : checkTemplateDefinition(def, elements)), [readOnly, elementsQuery.data, def, elements]);
+  const elements = useMemo(
+    () => new Map<string, FormElement>((elementsQuery.data?.items ?? []).map((e) => [e.code, e])),
+    [elementsQuery.data],
+  );
+  const local = useMemo(
+    () => (readOnly || !elementsQuery.data ? [] : checkTemplateDefinition(def, elements)),
+    [readOnly, elementsQuery.data, def, elements],
+  );
   const shown = useMemo(() => groupProblems([...(checked ? local : []), ...fromServer]), [checked, local, fromServer]);
   const dirty = !readOnly && (saved === null || !sameDefinition(cleanDefinition(def), cleanDefinition(saved)));
   const fieldCount = def.sections.reduce((n, s) => n + s.fields.length, 0);
@@ -66,10 +86,11 @@ export function FormEditorDrawer({ target, canEdit, canCopy, canReadElements, on
     setError(null);
   };
 
-  const refresh = () => Promise.all([
-    queryClient.invalidateQueries({ queryKey: reportTemplateKeys.versions(form.code) }),
-    queryClient.invalidateQueries({ queryKey: reportingKeys.all }),
-  ]);
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: reportTemplateKeys.versions(form.code) }),
+      queryClient.invalidateQueries({ queryKey: reportingKeys.all }),
+    ]);
 
   const fail = (e: unknown) => {
     if (e instanceof ApiError && e.code === 'TEMPLATE_INVALID') setFromServer(serverProblems(e.details));
@@ -88,9 +109,10 @@ export function FormEditorDrawer({ target, canEdit, canCopy, canReadElements, on
     setBusy(true);
     setError(null);
     try {
-      const result = current?.status === 'draft'
-        ? await updateTemplateDraft(form.code, current.version, clean)
-        : await createTemplateDraft(form.code, { definition: clean, ...(basedOn !== undefined ? { basedOn } : {}) });
+      const result =
+        current?.status === 'draft'
+          ? await updateTemplateDraft(form.code, current.version, clean)
+          : await createTemplateDraft(form.code, { definition: clean, ...(basedOn !== undefined ? { basedOn } : {}) });
       setCurrent(result);
       setDef(clean);
       setSaved(clean);
@@ -173,22 +195,59 @@ export function FormEditorDrawer({ target, canEdit, canCopy, canReadElements, on
       destroyOnHidden
       rootClassName="form-editor-drawer"
       data-testid="form-editor"
-      title={<div><div>{form.name}</div><Typography.Text type="secondary" className="form-editor-subtitle" data-testid="form-editor-heading">{heading}</Typography.Text></div>}
+      title={
+        <div>
+          <div>{form.name}</div>
+          <Typography.Text type="secondary" className="form-editor-subtitle" data-testid="form-editor-heading">
+            {heading}
+          </Typography.Text>
+        </div>
+      }
       footer={
         <Space wrap>
           {!readOnly && (
             <>
-              <Button type="primary" icon={<SaveOutlined />} loading={busy} disabled={!dirty} onClick={() => void saveDraft()} data-testid="form-save">Lưu bản nháp</Button>
-              <Button icon={<ScheduleOutlined />} disabled={busy} onClick={() => { setChecked(true); setPublishing(true); }} data-testid="form-publish">Áp dụng từ kỳ…</Button>
+              <Button
+                type="primary"
+                icon={<SaveOutlined />}
+                loading={busy}
+                disabled={!dirty}
+                onClick={() => void saveDraft()}
+                data-testid="form-save"
+              >
+                Lưu bản nháp
+              </Button>
+              <Button
+                icon={<ScheduleOutlined />}
+                disabled={busy}
+                onClick={() => {
+                  setChecked(true);
+                  setPublishing(true);
+                }}
+                data-testid="form-publish"
+              >
+                Áp dụng từ kỳ…
+              </Button>
               {current?.status === 'draft' && (
-                <Popconfirm title="Xóa bản nháp này?" description="Mọi thay đổi trong bản nháp sẽ mất." okText="Xóa bản nháp" cancelText="Hủy" okButtonProps={{ danger: true }} onConfirm={() => void remove()}>
-                  <Button danger icon={<DeleteOutlined />} disabled={busy} data-testid="form-delete">Xóa bản nháp</Button>
+                <Popconfirm
+                  title="Xóa bản nháp này?"
+                  description="Mọi thay đổi trong bản nháp sẽ mất."
+                  okText="Xóa bản nháp"
+                  cancelText="Hủy"
+                  okButtonProps={{ danger: true }}
+                  onConfirm={() => void remove()}
+                >
+                  <Button danger icon={<DeleteOutlined />} disabled={busy} data-testid="form-delete">
+                    Xóa bản nháp
+                  </Button>
                 </Popconfirm>
               )}
             </>
           )}
           {canCopy && current?.status === 'published' && (
-            <Button type="primary" icon={<CopyOutlined />} onClick={() => onNewFrom(current)} data-testid="form-new-from">Tạo phiên bản mới từ phiên bản này</Button>
+            <Button type="primary" icon={<CopyOutlined />} onClick={() => onNewFrom(current)} data-testid="form-new-from">
+              Tạo phiên bản mới từ phiên bản này
+            </Button>
           )}
           <Button onClick={close}>Đóng</Button>
           {dirty && <Typography.Text type="secondary">Có thay đổi chưa lưu.</Typography.Text>}
@@ -196,12 +255,23 @@ export function FormEditorDrawer({ target, canEdit, canCopy, canReadElements, on
       }
     >
       {error && <Alert type="error" showIcon title={error} className="form-editor-alert" data-testid="form-error" />}
-      {canEdit && elementsQuery.isError && <Alert type="warning" showIcon className="form-editor-alert" title={`Không tải được danh mục số liệu: ${errorMessage(elementsQuery.error)}`} />}
+      {canEdit && elementsQuery.isError && (
+        <Alert
+          type="warning"
+          showIcon
+          className="form-editor-alert"
+          title={`Không tải được danh mục số liệu: ${errorMessage(elementsQuery.error)}`}
+        />
+      )}
       <ProblemLines lines={shown.get('form')} />
       {readOnly && current && current.changes.length > 0 && (
         <div className="form-editor-changes" data-testid="form-editor-changes">
           <strong>Thay đổi so với phiên bản trước</strong>
-          <ul>{current.changes.map((c) => <li key={c}>{c}</li>)}</ul>
+          <ul>
+            {current.changes.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+          </ul>
         </div>
       )}
       <Tabs
@@ -213,12 +283,22 @@ export function FormEditorDrawer({ target, canEdit, canCopy, canReadElements, on
           },
           {
             key: 'rules',
-            label: <span data-testid="form-tab-rules">Quy tắc kiểm tra ({def.rules.length}){[...shown.keys()].some((k) => k.startsWith('rule:')) ? ' · cần sửa' : ''}</span>,
+            label: (
+              <span data-testid="form-tab-rules">
+                Quy tắc kiểm tra ({def.rules.length}){[...shown.keys()].some((k) => k.startsWith('rule:')) ? ' · cần sửa' : ''}
+              </span>
+            ),
             children: <FormRulesPanel def={def} onChange={edit} readOnly={readOnly} problems={shown} />,
           },
         ]}
       />
-      <FormPublishModal open={publishing} form={form} version={current?.status === 'draft' ? current.version : null} onPublish={publish} onCancel={() => setPublishing(false)} />
+      <FormPublishModal
+        open={publishing}
+        form={form}
+        version={current?.status === 'draft' ? current.version : null}
+        onPublish={publish}
+        onCancel={() => setPublishing(false)}
+      />
     </Drawer>
   );
 }

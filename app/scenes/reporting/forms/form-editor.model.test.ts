@@ -1,14 +1,47 @@
 import { describe, expect, it } from 'vitest';
 import { checkTemplateDefinition } from '../../../../domain/reporting/template-editing.ts';
 import {
-  addField, addRule, addSection, cleanDefinition, copyDefinition, findField, formElements, groupProblems, isRequired, matchesElement, moveField, moveFieldToSection,
-  moveSection, newRule, percentToShare, problemPlace, proposeRuleId, proposeSectionTitle, removeField, removeRule, removeSection, renameSection, sameDefinition,
-  serverProblems, setRequired, shareToPercent, updateField, updateRule, type FormDefinition,
+  addField,
+  addRule,
+  addSection,
+  cleanDefinition,
+  copyDefinition,
+  findField,
+  formElements,
+  groupProblems,
+  isRequired,
+  matchesElement,
+  moveField,
+  moveFieldToSection,
+  moveSection,
+  newRule,
+  percentToShare,
+  problemPlace,
+  proposeRuleId,
+  proposeSectionTitle,
+  removeField,
+  removeRule,
+  removeSection,
+  renameSection,
+  sameDefinition,
+  serverProblems,
+  setRequired,
+  shareToPercent,
+  updateField,
+  updateRule,
+  type FormDefinition,
 } from './form-editor.model.ts';
 
 const def = (): FormDefinition => ({
   sections: [
-    { title: 'I. Tuyên truyền', fields: [{ element: 'a', label: 'A' }, { element: 'b', label: 'B', hint: 'người' }, { element: 'c', label: 'C' }] },
+    {
+      title: 'I. Tuyên truyền',
+      fields: [
+        { element: 'a', label: 'A' },
+        { element: 'b', label: 'B', hint: 'người' },
+        { element: 'c', label: 'C' },
+      ],
+    },
     { title: 'II. Tài chính', fields: [{ element: 'd', label: 'D' }] },
   ],
   rules: [
@@ -140,13 +173,22 @@ describe('comparing, cleaning, searching', () => {
     (copy.rules[0] as { elements: string[] }).elements.push('c');
     expect(d.rules[0]).toEqual({ id: 'bat-buoc', kind: 'required', elements: ['a', 'd'] });
     expect(sameDefinition(d, copy)).toBe(false);
-    const reordered: FormDefinition = { ...d, rules: [{ whole: 'b', part: 'a', kind: 'part_of', id: 'phan-tong' } as never, d.rules[0]!, d.rules[2]!] };
+    const reordered: FormDefinition = {
+      ...d,
+      rules: [{ whole: 'b', part: 'a', kind: 'part_of', id: 'phan-tong' } as never, d.rules[0]!, d.rules[2]!],
+    };
     expect(sameDefinition({ ...d, rules: [d.rules[1]!, d.rules[0]!, d.rules[2]!] }, reordered)).toBe(true);
   });
 
   it('cleans texts to NFC without double spaces', () => {
-    const d = cleanDefinition({ sections: [{ title: '  Phần  mới ', fields: [{ element: 'a', label: 'Đoa\u0300n viên ', hint: '  ' }] }], rules: [{ id: ' x ', kind: 'required', elements: ['a'] }] });
-    expect(d).toEqual({ sections: [{ title: 'Phần mới', fields: [{ element: 'a', label: 'Đoàn viên' }] }], rules: [{ id: 'x', kind: 'required', elements: ['a'] }] });
+    const d = cleanDefinition({
+      sections: [{ title: '  Phần  mới ', fields: [{ element: 'a', label: 'Đoa\u0300n viên ', hint: '  ' }] }],
+      rules: [{ id: ' x ', kind: 'required', elements: ['a'] }],
+    });
+    expect(d).toEqual({
+      sections: [{ title: 'Phần mới', fields: [{ element: 'a', label: 'Đoàn viên' }] }],
+      rules: [{ id: 'x', kind: 'required', elements: ['a'] }],
+    });
   });
 
   it('finds an element without accents, by any words of its name or by its code', () => {

@@ -23,7 +23,8 @@ const RULE_ID_STEM: Record<RuleKind, string> = { required: 'bat-buoc', part_of: 
 
 const DEFAULT_JUMP_SHARE = 0.5;
 
-export const formElements = (def: Pick<FormDefinition, 'sections'>): string[] => def.sections.flatMap((s) => s.fields.map((f) => f.element));
+export const formElements = (def: Pick<FormDefinition, 'sections'>): string[] =>
+  def.sections.flatMap((s) => s.fields.map((f) => f.element));
 
 /** A deep enough copy for editing: sections, fields and rules are new objects. */
 export function copyDefinition(def: FormDefinition): FormDefinition {
@@ -114,7 +115,10 @@ export function updateField(def: FormDefinition, element: string, patch: Partial
 export function moveField(def: FormDefinition, element: string, delta: -1 | 1): FormDefinition {
   const at = findField(def, element);
   if (!at) return def;
-  return { ...def, sections: def.sections.map((s, i) => (i === at.section ? { ...s, fields: swap(s.fields, at.index, at.index + delta) } : s)) };
+  return {
+    ...def,
+    sections: def.sections.map((s, i) => (i === at.section ? { ...s, fields: swap(s.fields, at.index, at.index + delta) } : s)),
+  };
 }
 
 /** To the end of another section. */
@@ -193,7 +197,8 @@ export function removeRule(def: FormDefinition, index: number): FormDefinition {
   return { ...def, rules: def.rules.filter((_, i) => i !== index) };
 }
 
-export const isRequired = (def: FormDefinition, element: string): boolean => def.rules.some((r) => r.kind === 'required' && r.elements.includes(element));
+export const isRequired = (def: FormDefinition, element: string): boolean =>
+  def.rules.some((r) => r.kind === 'required' && r.elements.includes(element));
 
 /**
  * The "Bắt buộc" tick of a field: on adds it to the first required rule (made when there is
@@ -203,8 +208,12 @@ export function setRequired(def: FormDefinition, element: string, required: bool
   if (required) {
     if (isRequired(def, element)) return def;
     const first = def.rules.findIndex((r) => r.kind === 'required');
-    if (first < 0) return { ...def, rules: [{ id: proposeRuleId(def.rules, 'required'), kind: 'required', elements: [element] }, ...def.rules] };
-    return { ...def, rules: def.rules.map((r, i) => (i === first && r.kind === 'required' ? { ...r, elements: [...r.elements, element] } : r)) };
+    if (first < 0)
+      return { ...def, rules: [{ id: proposeRuleId(def.rules, 'required'), kind: 'required', elements: [element] }, ...def.rules] };
+    return {
+      ...def,
+      rules: def.rules.map((r, i) => (i === first && r.kind === 'required' ? { ...r, elements: [...r.elements, element] } : r)),
+    };
   }
   return {
     ...def,
@@ -233,7 +242,11 @@ export function matchesElement(query: string, element: { code: string; name: str
 // ---- problems -------------------------------------------------------------------------------
 
 /** Where a problem is shown in the editor: a section's title, a field, a rule, or the whole form. */
-export type ProblemPlace = { kind: 'form' } | { kind: 'section'; section: number } | { kind: 'field'; section: number; field: number } | { kind: 'rule'; rule: number };
+export type ProblemPlace =
+  | { kind: 'form' }
+  | { kind: 'section'; section: number }
+  | { kind: 'field'; section: number; field: number }
+  | { kind: 'rule'; rule: number };
 
 export function problemPlace(path: string | undefined): ProblemPlace {
   if (!path) return { kind: 'form' };
@@ -247,7 +260,13 @@ export function problemPlace(path: string | undefined): ProblemPlace {
 }
 
 export const placeKey = (p: ProblemPlace): string =>
-  p.kind === 'field' ? `field:${p.section}:${p.field}` : p.kind === 'section' ? `section:${p.section}` : p.kind === 'rule' ? `rule:${p.rule}` : 'form';
+  p.kind === 'field'
+    ? `field:${p.section}:${p.field}`
+    : p.kind === 'section'
+      ? `section:${p.section}`
+      : p.kind === 'rule'
+        ? `rule:${p.rule}`
+        : 'form';
 
 /** Messages grouped by where they belong (keys from `placeKey`). */
 export function groupProblems(problems: TemplateProblem[]): Map<string, string[]> {

@@ -40,26 +40,36 @@ export function FormPublishModal({ open, form, version, onPublish, onCancel }: P
       confirmLoading={busy}
       okButtonProps={{ disabled: !chosen, 'data-testid': 'publish-confirm' } as never}
       onOk={() => void publish()}
-      onCancel={() => { setError(null); onCancel(); }}
+      onCancel={() => {
+        setError(null);
+        onCancel();
+      }}
       destroyOnHidden
     >
       <Typography.Paragraph>
-        Báo cáo của đơn vị từ kỳ được chọn trở đi sẽ dùng phiên bản này của biểu mẫu «{form.name}». Báo cáo các kỳ trước vẫn giữ biểu mẫu đã dùng.
-        Sau khi áp dụng, phiên bản không sửa được nữa.
+        Báo cáo của đơn vị từ kỳ được chọn trở đi sẽ dùng phiên bản này của biểu mẫu «{form.name}». Báo cáo các kỳ trước vẫn giữ biểu mẫu đã
+        dùng. Sau khi áp dụng, phiên bản không sửa được nữa.
       </Typography.Paragraph>
       <label className="form-rule-pick">
         <span>Áp dụng từ kỳ</span>
         <Select
           value={chosen?.code}
-          onChange={(v) => { setPeriod(v); setError(null); }}
+          onChange={(v) => {
+            setPeriod(v);
+            setError(null);
+          }}
           data-testid="publish-period"
           aria-label="Áp dụng từ kỳ"
-          options={options.map((o) => ({ value: o.code, label: o.isOpen ? `${o.label} (đang nhận báo cáo)` : o.isDefault ? `${o.label} (kỳ tới)` : o.label }))}
+          options={options.map((o) => ({
+            value: o.code,
+            label: o.isOpen ? `${o.label} (đang nhận báo cáo)` : o.isDefault ? `${o.label} (kỳ tới)` : o.label,
+          }))}
         />
       </label>
       {chosen?.isOpen && (
         <Typography.Paragraph type="secondary" className="form-publish-note">
-          Kỳ này đang nhận báo cáo: nếu đã có đơn vị lập báo cáo kỳ này theo biểu mẫu, hệ thống sẽ không cho áp dụng từ kỳ này — hãy chọn kỳ sau.
+          Kỳ này đang nhận báo cáo: nếu đã có đơn vị lập báo cáo kỳ này theo biểu mẫu, hệ thống sẽ không cho áp dụng từ kỳ này — hãy chọn kỳ
+          sau.
         </Typography.Paragraph>
       )}
       {error && <Alert type="error" showIcon title={error} data-testid="publish-error" />}

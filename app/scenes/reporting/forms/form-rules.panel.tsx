@@ -1,7 +1,16 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Dropdown, InputNumber, Select, Typography } from 'antd';
 import type { TemplateRule } from '../../../../domain/reporting/report-template.ts';
-import { addRule, percentToShare, removeRule, RULE_KIND_LABEL, shareToPercent, updateRule, type FormDefinition, type RuleKind } from './form-editor.model.ts';
+import {
+  addRule,
+  percentToShare,
+  removeRule,
+  RULE_KIND_LABEL,
+  shareToPercent,
+  updateRule,
+  type FormDefinition,
+  type RuleKind,
+} from './form-editor.model.ts';
 import { ProblemLines } from './problem-lines.tsx';
 
 interface Props {
@@ -29,7 +38,17 @@ export function FormRulesPanel({ def, onChange, readOnly, problems }: Props) {
           <div className="form-rule-head">
             <strong>{RULE_KIND_LABEL[rule.kind]}</strong>
             <span className="cell-muted">mã {rule.id}</span>
-            {!readOnly && <Button danger size="small" icon={<DeleteOutlined />} aria-label={`Bỏ quy tắc ${rule.id}`} title="Bỏ quy tắc" data-testid={`rule-remove-${i}`} onClick={() => onChange(removeRule(def, i))} />}
+            {!readOnly && (
+              <Button
+                danger
+                size="small"
+                icon={<DeleteOutlined />}
+                aria-label={`Bỏ quy tắc ${rule.id}`}
+                title="Bỏ quy tắc"
+                data-testid={`rule-remove-${i}`}
+                onClick={() => onChange(removeRule(def, i))}
+              />
+            )}
           </div>
           {readOnly ? (
             <div>{describe(rule, labelOf)}</div>
@@ -40,8 +59,16 @@ export function FormRulesPanel({ def, onChange, readOnly, problems }: Props) {
         </div>
       ))}
       {!readOnly && (
-        <Dropdown trigger={['click']} menu={{ items: KINDS.map((k) => ({ key: k, label: RULE_KIND_LABEL[k], 'data-testid': `rule-add-${k}` })), onClick: ({ key }) => onChange(addRule(def, key as RuleKind)) }}>
-          <Button icon={<PlusOutlined />} type="dashed" block data-testid="rule-add">Thêm quy tắc</Button>
+        <Dropdown
+          trigger={['click']}
+          menu={{
+            items: KINDS.map((k) => ({ key: k, label: RULE_KIND_LABEL[k], 'data-testid': `rule-add-${k}` })),
+            onClick: ({ key }) => onChange(addRule(def, key as RuleKind)),
+          }}
+        >
+          <Button icon={<PlusOutlined />} type="dashed" block data-testid="rule-add">
+            Thêm quy tắc
+          </Button>
         </Dropdown>
       )}
     </div>
@@ -50,17 +77,44 @@ export function FormRulesPanel({ def, onChange, readOnly, problems }: Props) {
 
 type Option = { value: string; label: string };
 
-function RuleEditor({ rule, options, onChange, index }: { rule: TemplateRule; options: Option[]; onChange: (r: TemplateRule) => void; index: number }) {
+function RuleEditor({
+  rule,
+  options,
+  onChange,
+  index,
+}: {
+  rule: TemplateRule;
+  options: Option[];
+  onChange: (r: TemplateRule) => void;
+  index: number;
+}) {
   const one = (value: string, label: string, set: (v: string) => void, testid: string) => (
     <label className="form-rule-pick">
       <span>{label}</span>
-      <Select<string> value={value || null} placeholder="Chọn chỉ tiêu" options={options} onChange={set} aria-label={label} data-testid={testid} showSearch={{ optionFilterProp: 'label' }} />
+      <Select<string>
+        value={value || null}
+        placeholder="Chọn chỉ tiêu"
+        options={options}
+        onChange={set}
+        aria-label={label}
+        data-testid={testid}
+        showSearch={{ optionFilterProp: 'label' }}
+      />
     </label>
   );
   const many = (values: string[], label: string, set: (v: string[]) => void) => (
     <label className="form-rule-pick">
       <span>{label}</span>
-      <Select mode="multiple" value={values} placeholder="Chọn các chỉ tiêu" options={options} onChange={set} aria-label={label} data-testid={`rule-elements-${index}`} showSearch={{ optionFilterProp: 'label' }} />
+      <Select
+        mode="multiple"
+        value={values}
+        placeholder="Chọn các chỉ tiêu"
+        options={options}
+        onChange={set}
+        aria-label={label}
+        data-testid={`rule-elements-${index}`}
+        showSearch={{ optionFilterProp: 'label' }}
+      />
     </label>
   );
   switch (rule.kind) {

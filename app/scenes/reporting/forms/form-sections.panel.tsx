@@ -3,7 +3,18 @@ import { Button, Checkbox, Dropdown, Input, Popconfirm, Select, Tooltip, Typogra
 import { useMemo } from 'react';
 import type { FormElement } from '../../../api/report-templates.api.ts';
 import {
-  addField, addSection, isRequired, matchesElement, moveField, moveFieldToSection, moveSection, removeField, removeSection, renameSection, setRequired, updateField,
+  addField,
+  addSection,
+  isRequired,
+  matchesElement,
+  moveField,
+  moveFieldToSection,
+  moveSection,
+  removeField,
+  removeSection,
+  renameSection,
+  setRequired,
+  updateField,
   type FormDefinition,
 } from './form-editor.model.ts';
 import { ProblemLines } from './problem-lines.tsx';
@@ -23,7 +34,10 @@ const UNIT_LABEL: Record<string, string> = { count: 'số lượng', percent: 'p
 export function FormSectionsPanel({ def, onChange, readOnly, elements, problems }: Props) {
   const inForm = useMemo(() => new Set(def.sections.flatMap((s) => s.fields.map((f) => f.element))), [def.sections]);
   const available = useMemo(
-    () => [...elements.values()].filter((e) => e.source === 'reported' && !inForm.has(e.code)).sort((a, b) => a.name.localeCompare(b.name, 'vi')),
+    () =>
+      [...elements.values()]
+        .filter((e) => e.source === 'reported' && !inForm.has(e.code))
+        .sort((a, b) => a.name.localeCompare(b.name, 'vi')),
     [elements, inForm],
   );
 
@@ -46,16 +60,36 @@ export function FormSectionsPanel({ def, onChange, readOnly, elements, problems 
             )}
             {!readOnly && (
               <div className="form-tools">
-                <Button icon={<ArrowUpOutlined />} aria-label={`Chuyển phần ${section.title} lên`} title="Chuyển phần lên" disabled={si === 0} onClick={() => onChange(moveSection(def, si, -1))} />
-                <Button icon={<ArrowDownOutlined />} aria-label={`Chuyển phần ${section.title} xuống`} title="Chuyển phần xuống" disabled={si === def.sections.length - 1} onClick={() => onChange(moveSection(def, si, 1))} />
+                <Button
+                  icon={<ArrowUpOutlined />}
+                  aria-label={`Chuyển phần ${section.title} lên`}
+                  title="Chuyển phần lên"
+                  disabled={si === 0}
+                  onClick={() => onChange(moveSection(def, si, -1))}
+                />
+                <Button
+                  icon={<ArrowDownOutlined />}
+                  aria-label={`Chuyển phần ${section.title} xuống`}
+                  title="Chuyển phần xuống"
+                  disabled={si === def.sections.length - 1}
+                  onClick={() => onChange(moveSection(def, si, 1))}
+                />
                 <Popconfirm
                   title="Bỏ phần này?"
-                  description={section.fields.length ? `Các chỉ tiêu trong phần (${section.fields.length}) cũng bị bỏ khỏi biểu mẫu.` : undefined}
+                  description={
+                    section.fields.length ? `Các chỉ tiêu trong phần (${section.fields.length}) cũng bị bỏ khỏi biểu mẫu.` : undefined
+                  }
                   okText="Bỏ phần"
                   cancelText="Hủy"
                   onConfirm={() => onChange(removeSection(def, si))}
                 >
-                  <Button danger icon={<DeleteOutlined />} aria-label={`Bỏ phần ${section.title}`} title="Bỏ phần" data-testid={`section-remove-${si}`} />
+                  <Button
+                    danger
+                    icon={<DeleteOutlined />}
+                    aria-label={`Bỏ phần ${section.title}`}
+                    title="Bỏ phần"
+                    data-testid={`section-remove-${si}`}
+                  />
                 </Popconfirm>
               </div>
             )}
@@ -91,7 +125,13 @@ export function FormSectionsPanel({ def, onChange, readOnly, elements, problems 
                 </div>
                 {!readOnly && (
                   <div className="form-field-tools">
-                    <Checkbox checked={required} data-testid={`field-required-${field.element}`} onChange={(e) => onChange(setRequired(def, field.element, e.target.checked))}>Bắt buộc</Checkbox>
+                    <Checkbox
+                      checked={required}
+                      data-testid={`field-required-${field.element}`}
+                      onChange={(e) => onChange(setRequired(def, field.element, e.target.checked))}
+                    >
+                      Bắt buộc
+                    </Checkbox>
                     <Input
                       className="form-field-hint"
                       value={field.hint ?? ''}
@@ -102,20 +142,49 @@ export function FormSectionsPanel({ def, onChange, readOnly, elements, problems 
                       onChange={(e) => onChange(updateField(def, field.element, { hint: e.target.value }))}
                     />
                     <div className="form-tools">
-                      <Button icon={<ArrowUpOutlined />} aria-label={`Chuyển ${field.label} lên`} title="Chuyển lên" disabled={fi === 0} data-testid={`field-up-${field.element}`} onClick={() => onChange(moveField(def, field.element, -1))} />
-                      <Button icon={<ArrowDownOutlined />} aria-label={`Chuyển ${field.label} xuống`} title="Chuyển xuống" disabled={fi === section.fields.length - 1} data-testid={`field-down-${field.element}`} onClick={() => onChange(moveField(def, field.element, 1))} />
+                      <Button
+                        icon={<ArrowUpOutlined />}
+                        aria-label={`Chuyển ${field.label} lên`}
+                        title="Chuyển lên"
+                        disabled={fi === 0}
+                        data-testid={`field-up-${field.element}`}
+                        onClick={() => onChange(moveField(def, field.element, -1))}
+                      />
+                      <Button
+                        icon={<ArrowDownOutlined />}
+                        aria-label={`Chuyển ${field.label} xuống`}
+                        title="Chuyển xuống"
+                        disabled={fi === section.fields.length - 1}
+                        data-testid={`field-down-${field.element}`}
+                        onClick={() => onChange(moveField(def, field.element, 1))}
+                      />
                       <Dropdown
                         trigger={['click']}
                         disabled={def.sections.length < 2}
                         menu={{
-                          items: def.sections.map((s, ti) => ({ key: String(ti), label: s.title || `Phần thứ ${ti + 1}`, disabled: ti === si })),
+                          items: def.sections.map((s, ti) => ({
+                            key: String(ti),
+                            label: s.title || `Phần thứ ${ti + 1}`,
+                            disabled: ti === si,
+                          })),
                           onClick: ({ key }) => onChange(moveFieldToSection(def, field.element, Number(key))),
                         }}
                       >
-                        <Button icon={<SwapOutlined />} aria-label={`Chuyển ${field.label} sang phần khác`} title="Chuyển sang phần khác" data-testid={`field-move-${field.element}`} />
+                        <Button
+                          icon={<SwapOutlined />}
+                          aria-label={`Chuyển ${field.label} sang phần khác`}
+                          title="Chuyển sang phần khác"
+                          data-testid={`field-move-${field.element}`}
+                        />
                       </Dropdown>
                       <Tooltip title="Bỏ khỏi biểu mẫu (cả khỏi các quy tắc nói đến chỉ tiêu này)">
-                        <Button danger icon={<DeleteOutlined />} aria-label={`Bỏ ${field.label} khỏi biểu mẫu`} data-testid={`field-remove-${field.element}`} onClick={() => onChange(removeField(def, field.element))} />
+                        <Button
+                          danger
+                          icon={<DeleteOutlined />}
+                          aria-label={`Bỏ ${field.label} khỏi biểu mẫu`}
+                          data-testid={`field-remove-${field.element}`}
+                          onClick={() => onChange(removeField(def, field.element))}
+                        />
                       </Tooltip>
                     </div>
                   </div>
@@ -129,7 +198,11 @@ export function FormSectionsPanel({ def, onChange, readOnly, elements, problems 
             <Select<string, { value: string; label: string; element: FormElement }>
               className="form-add-field"
               value={null}
-              placeholder={<><PlusOutlined /> Thêm chỉ tiêu: tìm theo tên số liệu</>}
+              placeholder={
+                <>
+                  <PlusOutlined /> Thêm chỉ tiêu: tìm theo tên số liệu
+                </>
+              }
               aria-label={`Thêm chỉ tiêu vào phần ${section.title}`}
               data-testid={`add-field-${si}`}
               showSearch={{ filterOption: (input, option) => (option ? matchesElement(input, option.element) : false) }}
@@ -138,7 +211,10 @@ export function FormSectionsPanel({ def, onChange, readOnly, elements, problems 
               optionRender={(o) => (
                 <div className="form-element-option">
                   <div>{o.data.element.name}</div>
-                  <div className="cell-muted">{UNIT_LABEL[o.data.element.unit] ?? o.data.element.unit} · {o.data.element.owner ? o.data.element.owner.name : 'toàn hệ thống'} · mã {o.data.element.code}</div>
+                  <div className="cell-muted">
+                    {UNIT_LABEL[o.data.element.unit] ?? o.data.element.unit} ·{' '}
+                    {o.data.element.owner ? o.data.element.owner.name : 'toàn hệ thống'} · mã {o.data.element.code}
+                  </div>
                 </div>
               )}
               onChange={(code) => {
@@ -150,7 +226,9 @@ export function FormSectionsPanel({ def, onChange, readOnly, elements, problems 
         </section>
       ))}
       {!readOnly && (
-        <Button icon={<PlusOutlined />} block type="dashed" data-testid="section-add" onClick={() => onChange(addSection(def))}>Thêm phần</Button>
+        <Button icon={<PlusOutlined />} block type="dashed" data-testid="section-add" onClick={() => onChange(addSection(def))}>
+          Thêm phần
+        </Button>
       )}
     </div>
   );

@@ -1,12 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { UNION_STATISTICS_CALENDAR } from '../../../../domain/periods/period.ts';
-import { fromPeriodLabel, nextPeriodCode, ownDraft, reportingPeriodStart, periodLabel, publishPeriodOptions, sourceForNewVersion, versionStatuses, type VersionLike } from './form-versions.model.ts';
+import {
+  fromPeriodLabel,
+  nextPeriodCode,
+  ownDraft,
+  reportingPeriodStart,
+  periodLabel,
+  publishPeriodOptions,
+  sourceForNewVersion,
+  versionStatuses,
+  type VersionLike,
+} from './form-versions.model.ts';
 
 const half = { periodKind: 'half' as const, calendar: UNION_STATISTICS_CALENDAR, opensBeforeEndDays: 30, deadlineDays: 15 };
 const year = { periodKind: 'year' as const, calendar: UNION_STATISTICS_CALENDAR, opensBeforeEndDays: 45, deadlineDays: 15 };
 const province = { id: 5, name: 'LĐLĐ tỉnh Tây Ninh' };
 
-const v = (id: number, version: number, fromPeriod: string | null, owner: VersionLike['owner'] = null): VersionLike => ({ id, version, status: fromPeriod ? 'published' : 'draft', fromPeriod, owner });
+const v = (id: number, version: number, fromPeriod: string | null, owner: VersionLike['owner'] = null): VersionLike => ({
+  id,
+  version,
+  status: fromPeriod ? 'published' : 'draft',
+  fromPeriod,
+  owner,
+});
 
 describe('periods', () => {
   it('steps to the next half-year or year', () => {
@@ -26,9 +42,17 @@ describe('periods', () => {
     // After the due date of 2026-H2 (15/12) only the coming periods are offered.
     expect(publishPeriodOptions(half, '2026-12-20').map((p) => p.code)).toEqual(['2027-H1', '2027-H2', '2028-H1']);
     // In May the half-year running is open for entry already.
-    expect(publishPeriodOptions(half, '2027-05-10', 2).map((p) => [p.code, p.isOpen, p.isDefault])).toEqual([['2027-H1', true, false], ['2027-H2', false, true], ['2028-H1', false, false]]);
+    expect(publishPeriodOptions(half, '2027-05-10', 2).map((p) => [p.code, p.isOpen, p.isDefault])).toEqual([
+      ['2027-H1', true, false],
+      ['2027-H2', false, true],
+      ['2028-H1', false, false],
+    ]);
     expect(publishPeriodOptions(year, '2026-10-01', 2).map((p) => p.label)).toEqual(['Năm 2026', 'Năm 2027']);
-    expect(publishPeriodOptions(year, '2026-12-06', 2).map((p) => [p.code, p.isOpen, p.isDefault])).toEqual([['2026', true, false], ['2027', false, true], ['2028', false, false]]);
+    expect(publishPeriodOptions(year, '2026-12-06', 2).map((p) => [p.code, p.isOpen, p.isDefault])).toEqual([
+      ['2026', true, false],
+      ['2027', false, true],
+      ['2028', false, false],
+    ]);
   });
 
   it('labels a code, or shows it as is when unreadable', () => {
@@ -54,8 +78,14 @@ describe('version statuses', () => {
     expect(s.get(3)).toMatchObject({ state: 'scheduled', label: 'Sẽ áp dụng từ kỳ 6 tháng đầu năm 2027' });
     expect(s.get(4)).toMatchObject({ state: 'draft', label: 'Bản nháp' });
     // Two owners each have a version in force: each label says for whom.
-    expect(s.get(2)).toMatchObject({ state: 'in_force', label: 'Đang áp dụng từ kỳ 6 tháng cuối năm 2026 cho các đơn vị chưa có phiên bản riêng' });
-    expect(s.get(5)).toMatchObject({ state: 'in_force', label: 'Đang áp dụng từ kỳ 6 tháng đầu năm 2026 cho LĐLĐ tỉnh Tây Ninh và cấp dưới' });
+    expect(s.get(2)).toMatchObject({
+      state: 'in_force',
+      label: 'Đang áp dụng từ kỳ 6 tháng cuối năm 2026 cho các đơn vị chưa có phiên bản riêng',
+    });
+    expect(s.get(5)).toMatchObject({
+      state: 'in_force',
+      label: 'Đang áp dụng từ kỳ 6 tháng đầu năm 2026 cho LĐLĐ tỉnh Tây Ninh và cấp dưới',
+    });
   });
 
   it('reads the start the server gives; the versions older than periods are in force "from the start"', () => {

@@ -127,13 +127,21 @@ export function versionStatuses<V extends VersionLike>(versions: V[], form: Form
     const key = v.owner?.id ?? 0;
     byOwner.set(key, [...(byOwner.get(key) ?? []), { ...v, fromPeriodStart: startOf(v, form.calendar) }]);
   }
-  const inForce = new Set([...byOwner.values()].map((vs) => versionForPeriod(vs, nowStart)?.id).filter((id): id is number => id !== undefined));
+  const inForce = new Set(
+    [...byOwner.values()].map((vs) => versionForPeriod(vs, nowStart)?.id).filter((id): id is number => id !== undefined),
+  );
   const result = new Map<number, VersionStatus>();
   for (const v of versions) {
     const from = fromPeriodLabel(v, form.calendar);
     if (v.status === 'draft') result.set(v.id, { state: 'draft', label: 'Bản nháp', color: 'gold' });
-    else if (inForce.has(v.id)) result.set(v.id, { state: 'in_force', label: `${from ? `Đang áp dụng từ kỳ ${from}` : 'Đang áp dụng'}${inForce.size > 1 ? forWhom(v) : ''}`, color: 'green' });
-    else if ((startOf(v, form.calendar) ?? '') > nowStart) result.set(v.id, { state: 'scheduled', label: `Sẽ áp dụng từ kỳ ${from}`, color: 'blue' });
+    else if (inForce.has(v.id))
+      result.set(v.id, {
+        state: 'in_force',
+        label: `${from ? `Đang áp dụng từ kỳ ${from}` : 'Đang áp dụng'}${inForce.size > 1 ? forWhom(v) : ''}`,
+        color: 'green',
+      });
+    else if ((startOf(v, form.calendar) ?? '') > nowStart)
+      result.set(v.id, { state: 'scheduled', label: `Sẽ áp dụng từ kỳ ${from}`, color: 'blue' });
     else result.set(v.id, { state: 'replaced', label: from ? `Đã thay thế (áp dụng từ kỳ ${from})` : 'Đã thay thế', color: 'default' });
   }
   return result;
@@ -146,7 +154,11 @@ const forWhom = (v: VersionLike) => (v.owner ? ` cho ${v.owner.name} và cấp d
  * The version a new draft starts from: the one in force for the caller's own unit when it has
  * one, else the latest version in force (a form of the whole tree), else the newest published.
  */
-export function sourceForNewVersion<V extends VersionLike>(versions: V[], statuses: Map<number, VersionStatus>, myUnitId: number | undefined): V | undefined {
+export function sourceForNewVersion<V extends VersionLike>(
+  versions: V[],
+  statuses: Map<number, VersionStatus>,
+  myUnitId: number | undefined,
+): V | undefined {
   const inForce = versions.filter((v) => statuses.get(v.id)?.state === 'in_force');
   const mine = inForce.find((v) => v.owner?.id === myUnitId);
   if (mine) return mine;

@@ -3,7 +3,9 @@ export function ProblemLines({ lines }: { lines: string[] | undefined }) {
   if (!lines?.length) return null;
   return (
     <div className="form-problems" role="alert">
-      {lines.map((line) => <div key={line}>{line}</div>)}
+      {lines.map((line) => (
+        <div key={line}>{line}</div>
+      ))}
     </div>
   );
 }

@@ -12,14 +12,30 @@ import { COMPARATOR_OPTIONS, indicatorFilter, type IndicatorOption } from '../ta
 import { indicatorChoices, NO_INDICATOR, termsPhrase, type Draft } from './review.model.ts';
 
 const TIMING_SOURCE: Record<string, string> = {
-  clause: 'thời hạn ghi trong câu', sentence: 'thời hạn ghi trong câu', heading: 'thời hạn theo đề mục', section: 'thời hạn theo mục',
-  term: 'đến cuối nhiệm kỳ', document: 'theo thời hạn của văn bản', none: 'văn bản không ghi thời hạn — hãy kiểm tra',
+  clause: 'thời hạn ghi trong câu',
+  sentence: 'thời hạn ghi trong câu',
+  heading: 'thời hạn theo đề mục',
+  section: 'thời hạn theo mục',
+  term: 'đến cuối nhiệm kỳ',
+  document: 'theo thời hạn của văn bản',
+  none: 'văn bản không ghi thời hạn — hãy kiểm tra',
 };
 
 const VALUE_UNIT: Record<string, string> = { percent: ' (%)', money: ' (đồng)' };
 
 /** One extracted target: confirm or drop it, and correct what it is measured by, where and by when. */
-export const ReviewTargetCard = memo(function ReviewTargetCard({ index, proposal, draft, issuer, indicators, canCreateIndicator, isSelected, isReadOnly, onSelect, onChange }: {
+export const ReviewTargetCard = memo(function ReviewTargetCard({
+  index,
+  proposal,
+  draft,
+  issuer,
+  indicators,
+  canCreateIndicator,
+  isSelected,
+  isReadOnly,
+  onSelect,
+  onChange,
+}: {
   index: number;
   proposal: Proposal;
   draft: Draft;
@@ -48,8 +64,15 @@ export const ReviewTargetCard = memo(function ReviewTargetCard({ index, proposal
       onClick={() => onSelect(draft.key)}
       title={
         <span>
-          Chỉ tiêu {index + 1}{proposal.change && <Tag color="warning" style={{ marginLeft: 8 }}>mức tăng/giảm</Tag>}
-          <span className="review-card-terms" data-testid={`review-terms-${draft.key}`}>{termsPhrase(draft, proposal.unit)}</span>
+          Chỉ tiêu {index + 1}
+          {proposal.change && (
+            <Tag color="warning" style={{ marginLeft: 8 }}>
+              mức tăng/giảm
+            </Tag>
+          )}
+          <span className="review-card-terms" data-testid={`review-terms-${draft.key}`}>
+            {termsPhrase(draft, proposal.unit)}
+          </span>
         </span>
       }
       extra={
@@ -60,7 +83,10 @@ export const ReviewTargetCard = memo(function ReviewTargetCard({ index, proposal
           disabled={isReadOnly}
           value={draft.decision}
           onChange={(e) => set({ decision: e.target.value })}
-          options={[{ value: 'confirm', label: 'Xác nhận' }, { value: 'drop', label: 'Bỏ' }]}
+          options={[
+            { value: 'confirm', label: 'Xác nhận' },
+            { value: 'drop', label: 'Bỏ' },
+          ]}
           data-testid={`review-decision-${draft.key}`}
           aria-label={`Quyết định — chỉ tiêu ${index + 1}`}
         />
@@ -88,17 +114,29 @@ export const ReviewTargetCard = memo(function ReviewTargetCard({ index, proposal
               {canCreateIndicator ? (
                 <>
                   <span className="cell-muted">Danh mục chưa có chỉ số đo chỉ tiêu này?</span>
-                  <Button size="small" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid={`review-create-indicator-${draft.key}`}>Tạo chỉ số mới</Button>
+                  <Button
+                    size="small"
+                    icon={<PlusOutlined />}
+                    onClick={() => setCreating(true)}
+                    data-testid={`review-create-indicator-${draft.key}`}
+                  >
+                    Tạo chỉ số mới
+                  </Button>
                 </>
               ) : (
-                <span className="cell-muted">Chưa có chỉ số phù hợp: đề nghị người quản lý biểu mẫu và chỉ số của đơn vị tạo chỉ số mới.</span>
+                <span className="cell-muted">
+                  Chưa có chỉ số phù hợp: đề nghị người quản lý biểu mẫu và chỉ số của đơn vị tạo chỉ số mới.
+                </span>
               )}
             </div>
           )}
           {isCreating && (
             <IndicatorFormModal
               indicator={null}
-              prefill={{ name: indicatorNameFromSubject(draft.subject || proposal.subject, proposal.unit), unit: indicatorUnitForTarget(proposal.unit) }}
+              prefill={{
+                name: indicatorNameFromSubject(draft.subject || proposal.subject, proposal.unit),
+                unit: indicatorUnitForTarget(proposal.unit),
+              }}
               owner={issuer}
               onClose={() => setCreating(false)}
               onSaved={(item) => {
@@ -113,19 +151,52 @@ export const ReviewTargetCard = memo(function ReviewTargetCard({ index, proposal
           <div className="form-row" style={{ marginTop: 8 }}>
             <div>
               <div className="field-label">So sánh</div>
-              <Select style={{ width: '100%' }} value={draft.comparator} onChange={(v) => set({ comparator: v })} options={[...COMPARATOR_OPTIONS]} disabled={isReadOnly} aria-label={`So sánh — chỉ tiêu ${index + 1}`} />
+              <Select
+                style={{ width: '100%' }}
+                value={draft.comparator}
+                onChange={(v) => set({ comparator: v })}
+                options={[...COMPARATOR_OPTIONS]}
+                disabled={isReadOnly}
+                aria-label={`So sánh — chỉ tiêu ${index + 1}`}
+              />
             </div>
             <div>
               <div className="field-label">Giá trị{VALUE_UNIT[proposal.unit] ?? ''}</div>
-              <InputNumber<number> style={{ width: '100%' }} value={draft.value} min={0} decimalSeparator="," onChange={(v) => set({ value: v ?? 0 })} disabled={isReadOnly} data-testid={`review-value-${draft.key}`} aria-label={`Giá trị — chỉ tiêu ${index + 1}`} />
+              <InputNumber<number>
+                style={{ width: '100%' }}
+                value={draft.value}
+                min={0}
+                decimalSeparator=","
+                onChange={(v) => set({ value: v ?? 0 })}
+                disabled={isReadOnly}
+                data-testid={`review-value-${draft.key}`}
+                aria-label={`Giá trị — chỉ tiêu ${index + 1}`}
+              />
             </div>
             <div>
               <div className="field-label">Thời hạn</div>
-              <Radio.Group size="small" value={draft.annual ? 'annual' : 'deadline'} disabled={isReadOnly} aria-label={`Thời hạn — chỉ tiêu ${index + 1}`}
+              <Radio.Group
+                size="small"
+                value={draft.annual ? 'annual' : 'deadline'}
+                disabled={isReadOnly}
+                aria-label={`Thời hạn — chỉ tiêu ${index + 1}`}
                 onChange={(e) => set({ annual: e.target.value === 'annual' })}
-                options={[{ value: 'deadline', label: 'Đến năm' }, { value: 'annual', label: 'Hằng năm' }]} />
+                options={[
+                  { value: 'deadline', label: 'Đến năm' },
+                  { value: 'annual', label: 'Hằng năm' },
+                ]}
+              />
               {!draft.annual && (
-                <InputNumber style={{ width: '100%', marginTop: 4 }} min={2000} max={2100} value={draft.deadlineYear ?? undefined} onChange={(v) => set({ deadlineYear: v ?? null })} disabled={isReadOnly} status={!draft.deadlineYear && draft.decision === 'confirm' ? 'error' : undefined} aria-label={`Đến năm — chỉ tiêu ${index + 1}`} />
+                <InputNumber
+                  style={{ width: '100%', marginTop: 4 }}
+                  min={2000}
+                  max={2100}
+                  value={draft.deadlineYear ?? undefined}
+                  onChange={(v) => set({ deadlineYear: v ?? null })}
+                  disabled={isReadOnly}
+                  status={!draft.deadlineYear && draft.decision === 'confirm' ? 'error' : undefined}
+                  aria-label={`Đến năm — chỉ tiêu ${index + 1}`}
+                />
               )}
             </div>
           </div>
@@ -133,19 +204,51 @@ export const ReviewTargetCard = memo(function ReviewTargetCard({ index, proposal
           <div className="form-row" style={{ marginTop: 8 }}>
             <div>
               <div className="field-label">Đơn vị thực hiện</div>
-              <UnitPicker value={draft.unitId ?? issuer.id} onChange={(v) => set({ unitId: v ?? issuer.id })} initialUnit={issuer} aria-label={`Đơn vị thực hiện — chỉ tiêu ${index + 1}`} />
+              <UnitPicker
+                value={draft.unitId ?? issuer.id}
+                onChange={(v) => set({ unitId: v ?? issuer.id })}
+                initialUnit={issuer}
+                aria-label={`Đơn vị thực hiện — chỉ tiêu ${index + 1}`}
+              />
             </div>
             <div>
               <div className="field-label">Khu vực</div>
-              <Select mode="multiple" allowClear style={{ width: '100%' }} value={draft.sectors ?? []} onChange={(v) => set({ sectors: v })} options={SECTOR_OPTIONS.map((o) => ({ ...o }))} placeholder="Mọi khu vực" disabled={isReadOnly} aria-label={`Khu vực — chỉ tiêu ${index + 1}`} />
+              <Select
+                mode="multiple"
+                allowClear
+                style={{ width: '100%' }}
+                value={draft.sectors ?? []}
+                onChange={(v) => set({ sectors: v })}
+                options={SECTOR_OPTIONS.map((o) => ({ ...o }))}
+                placeholder="Mọi khu vực"
+                disabled={isReadOnly}
+                aria-label={`Khu vực — chỉ tiêu ${index + 1}`}
+              />
             </div>
             <div>
               <div className="field-label">Từ … lao động</div>
-              <InputNumber style={{ width: '100%' }} min={0} max={100000} value={draft.minWorkers ?? undefined} onChange={(v) => set({ minWorkers: v ?? null })} disabled={isReadOnly} placeholder="Mọi cỡ" aria-label={`Từ … lao động — chỉ tiêu ${index + 1}`} />
+              <InputNumber
+                style={{ width: '100%' }}
+                min={0}
+                max={100000}
+                value={draft.minWorkers ?? undefined}
+                onChange={(v) => set({ minWorkers: v ?? null })}
+                disabled={isReadOnly}
+                placeholder="Mọi cỡ"
+                aria-label={`Từ … lao động — chỉ tiêu ${index + 1}`}
+              />
             </div>
           </div>
-          <div className="field-label" style={{ marginTop: 8 }}>Nội dung chỉ tiêu</div>
-          <Input value={draft.subject ?? ''} maxLength={1000} onChange={(e) => set({ subject: e.target.value })} disabled={isReadOnly} aria-label={`Nội dung chỉ tiêu — chỉ tiêu ${index + 1}`} />
+          <div className="field-label" style={{ marginTop: 8 }}>
+            Nội dung chỉ tiêu
+          </div>
+          <Input
+            value={draft.subject ?? ''}
+            maxLength={1000}
+            onChange={(e) => set({ subject: e.target.value })}
+            disabled={isReadOnly}
+            aria-label={`Nội dung chỉ tiêu — chỉ tiêu ${index + 1}`}
+          />
         </div>
       )}
     </Card>

@@ -73,7 +73,9 @@ export function toConfirmBody(drafts: readonly TaskDraft[]): ConfirmTasks | stri
     const timing = timingForApi(d.timing);
     if (typeof timing === 'string') return `Nhiệm vụ “${title.slice(0, 60)}”: ${timing}`;
     tasks.push({
-      items: d.items, title, timing,
+      items: d.items,
+      title,
+      timing,
       leadName: d.leadName.normalize('NFC').trim() || null,
       partnerNames: [...new Set(d.partnerNames.map((p) => p.normalize('NFC').trim()).filter(Boolean))],
     });

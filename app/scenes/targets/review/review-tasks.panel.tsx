@@ -5,7 +5,14 @@ import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../../api/api-client.ts';
 import { meQuery } from '../../../api/auth.api.ts';
-import { confirmReviewTasks, reviewTasksQuery, taskKeys, taskPath, type ConfirmTasks, type ReviewTaskItem } from '../../../api/tasks.api.ts';
+import {
+  confirmReviewTasks,
+  reviewTasksQuery,
+  taskKeys,
+  taskPath,
+  type ConfirmTasks,
+  type ReviewTaskItem,
+} from '../../../api/tasks.api.ts';
 import { TimingField } from '../../tasks/timing.field.tsx';
 import { countTaskDrafts, initialTaskDrafts, mergeDrafts, toConfirmBody, type TaskDraft } from './review-tasks.model.ts';
 
@@ -26,7 +33,15 @@ export function ReviewTasksPanel({ documentId, selectedStart, onLocate }: Props)
   if (review.isError) return <Alert type="error" showIcon title={errorMessage(review.error)} />;
   if (!review.data) return <Spin />;
   if (review.data.items.length === 0) return <Empty description="Không đọc được nhiệm vụ nào trong văn bản này." />;
-  return <TaskDrafts key={review.dataUpdatedAt} items={review.data.items} documentId={documentId} selectedStart={selectedStart} onLocate={onLocate} />;
+  return (
+    <TaskDrafts
+      key={review.dataUpdatedAt}
+      items={review.data.items}
+      documentId={documentId}
+      selectedStart={selectedStart}
+      onLocate={onLocate}
+    />
+  );
 }
 
 function TaskDrafts({ items, documentId, selectedStart, onLocate }: Props & { items: ReviewTaskItem[] }) {
@@ -73,8 +88,24 @@ function TaskDrafts({ items, documentId, selectedStart, onLocate }: Props & { it
         </span>
         {canWrite && (
           <Space wrap>
-            <Button size="small" icon={<MergeCellsOutlined />} disabled={chosen.length !== 2} onClick={merge} data-testid="review-tasks-merge">Gộp 2 nhiệm vụ đã chọn</Button>
-            <Button type="primary" size="small" icon={<CheckOutlined />} loading={send.isPending} disabled={counts.toConfirm === 0} onClick={confirm} data-testid="review-tasks-confirm">
+            <Button
+              size="small"
+              icon={<MergeCellsOutlined />}
+              disabled={chosen.length !== 2}
+              onClick={merge}
+              data-testid="review-tasks-merge"
+            >
+              Gộp 2 nhiệm vụ đã chọn
+            </Button>
+            <Button
+              type="primary"
+              size="small"
+              icon={<CheckOutlined />}
+              loading={send.isPending}
+              disabled={counts.toConfirm === 0}
+              onClick={confirm}
+              data-testid="review-tasks-confirm"
+            >
               Xác nhận {counts.toConfirm} nhiệm vụ
             </Button>
           </Space>
@@ -100,32 +131,80 @@ function TaskDrafts({ items, documentId, selectedStart, onLocate }: Props & { it
                     data-testid={`review-task-choose-${d.key}`}
                   />
                 )}
-                <Button type="link" size="small" className="review-task-locate" onClick={() => onLocate(startOf.get(d.items[0]!) ?? 0)}>Nhiệm vụ {n + 1}</Button>
+                <Button type="link" size="small" className="review-task-locate" onClick={() => onLocate(startOf.get(d.items[0]!) ?? 0)}>
+                  Nhiệm vụ {n + 1}
+                </Button>
                 {d.items.length > 1 && <Tag>Gộp {d.items.length} mục</Tag>}
                 {done && <Tag color="green">Đã xác nhận</Tag>}
                 {d.drop && !done && <Tag>Bỏ</Tag>}
               </Space>
             }
-            extra={done ? <Link to={taskPath(d.confirmedTaskId!)}>Xem nhiệm vụ</Link> : canWrite && (
-              <Button size="small" type="text" onClick={() => change(d.key, { drop: !d.drop })} data-testid={`review-task-drop-${d.key}`}>{d.drop ? 'Giữ lại' : 'Bỏ'}</Button>
-            )}
+            extra={
+              done ? (
+                <Link to={taskPath(d.confirmedTaskId!)}>Xem nhiệm vụ</Link>
+              ) : (
+                canWrite && (
+                  <Button
+                    size="small"
+                    type="text"
+                    onClick={() => change(d.key, { drop: !d.drop })}
+                    data-testid={`review-task-drop-${d.key}`}
+                  >
+                    {d.drop ? 'Giữ lại' : 'Bỏ'}
+                  </Button>
+                )
+              )
+            }
           >
             {d.drop || done ? (
-              <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} className="review-quote">{d.title}</Typography.Paragraph>
+              <Typography.Paragraph type="secondary" ellipsis={{ rows: 2 }} className="review-quote">
+                {d.title}
+              </Typography.Paragraph>
             ) : (
               <div className="review-task-fields">
-                <label className="field-label">Nội dung
-                  <Input.TextArea value={d.title} autoSize={{ minRows: 2, maxRows: 8 }} disabled={readOnly} onChange={(e) => change(d.key, { title: e.target.value })} data-testid={`review-task-title-${d.key}`} />
+                <label className="field-label">
+                  Nội dung
+                  <Input.TextArea
+                    value={d.title}
+                    autoSize={{ minRows: 2, maxRows: 8 }}
+                    disabled={readOnly}
+                    onChange={(e) => change(d.key, { title: e.target.value })}
+                    data-testid={`review-task-title-${d.key}`}
+                  />
                 </label>
                 <div className="form-row">
-                  <label className="field-label">Chủ trì
-                    <Input value={d.leadName} disabled={readOnly} onChange={(e) => change(d.key, { leadName: e.target.value })} placeholder="Ban, đơn vị chủ trì" data-testid={`review-task-lead-${d.key}`} />
+                  <label className="field-label">
+                    Chủ trì
+                    <Input
+                      value={d.leadName}
+                      disabled={readOnly}
+                      onChange={(e) => change(d.key, { leadName: e.target.value })}
+                      placeholder="Ban, đơn vị chủ trì"
+                      data-testid={`review-task-lead-${d.key}`}
+                    />
                   </label>
-                  <label className="field-label">Phối hợp
-                    <Select mode="tags" open={false} suffixIcon={null} value={d.partnerNames} disabled={readOnly} tokenSeparators={[';']} onChange={(v: string[]) => change(d.key, { partnerNames: v })} placeholder="Gõ tên rồi Enter" data-testid={`review-task-partners-${d.key}`} />
+                  <label className="field-label">
+                    Phối hợp
+                    <Select
+                      mode="tags"
+                      open={false}
+                      suffixIcon={null}
+                      value={d.partnerNames}
+                      disabled={readOnly}
+                      tokenSeparators={[';']}
+                      onChange={(v: string[]) => change(d.key, { partnerNames: v })}
+                      placeholder="Gõ tên rồi Enter"
+                      data-testid={`review-task-partners-${d.key}`}
+                    />
                   </label>
-                  <label className="field-label">Thời hạn
-                    <TimingField value={d.timing} onChange={(timing) => change(d.key, { timing })} disabled={readOnly} testId={`review-task-timing-${d.key}`} />
+                  <label className="field-label">
+                    Thời hạn
+                    <TimingField
+                      value={d.timing}
+                      onChange={(timing) => change(d.key, { timing })}
+                      disabled={readOnly}
+                      testId={`review-task-timing-${d.key}`}
+                    />
                   </label>
                 </div>
               </div>

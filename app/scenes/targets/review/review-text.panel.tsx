@@ -5,7 +5,13 @@ import { segmentText, type Mark } from './highlight.model.ts';
  * The normalised text with every extracted item highlighted at its offsets. A click on a
  * highlight selects the innermost item there; `data-starts` lets the list scroll here.
  */
-export const ReviewTextPanel = memo(function ReviewTextPanel({ text, marks, selected, dropped, onSelect }: {
+export const ReviewTextPanel = memo(function ReviewTextPanel({
+  text,
+  marks,
+  selected,
+  dropped,
+  onSelect,
+}: {
   text: string;
   marks: Mark[];
   selected: string | null;

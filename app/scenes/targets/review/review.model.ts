@@ -21,8 +21,18 @@ export function initialDrafts(review: ReviewResult): Draft[] {
 
 export function fromProposal(p: Proposal, unitId: number): Draft {
   return {
-    key: p.key, decision: 'pending', indicatorCode: p.suggestions[0]?.code ?? null, comparator: p.comparator, value: p.value, unitId,
-    annual: p.annual, deadlineYear: p.deadlineYear, sectors: p.sectors, minWorkers: p.minWorkers, subject: p.subject, quote: p.quote,
+    key: p.key,
+    decision: 'pending',
+    indicatorCode: p.suggestions[0]?.code ?? null,
+    comparator: p.comparator,
+    value: p.value,
+    unitId,
+    annual: p.annual,
+    deadlineYear: p.deadlineYear,
+    sectors: p.sectors,
+    minWorkers: p.minWorkers,
+    subject: p.subject,
+    quote: p.quote,
   };
 }
 
@@ -31,8 +41,17 @@ export function metadataOf(review: ReviewResult): SaveReview['metadata'] {
   if (review.draft.metadata) return review.draft.metadata;
   const d = review.document;
   return {
-    kind: d.kind as SaveReview['metadata']['kind'], symbol: d.symbol, title: d.title, issuerText: d.issuerText, place: d.place, issuedOn: d.issuedOn,
-    termFrom: d.termFrom, termTo: d.termTo, signerCapacity: d.signerCapacity, signerTitle: d.signerTitle, signerName: d.signerName,
+    kind: d.kind as SaveReview['metadata']['kind'],
+    symbol: d.symbol,
+    title: d.title,
+    issuerText: d.issuerText,
+    place: d.place,
+    issuedOn: d.issuedOn,
+    termFrom: d.termFrom,
+    termTo: d.termTo,
+    signerCapacity: d.signerCapacity,
+    signerTitle: d.signerTitle,
+    signerName: d.signerName,
   };
 }
 
@@ -45,13 +64,14 @@ export function blockingReason(drafts: readonly Draft[]): string | null {
   return null;
 }
 
-const decisionsOf = (drafts: readonly Draft[]): Decision[] => drafts.map((d) => ({
-  ...d,
-  value: Number(d.value),
-  deadlineYear: d.annual ? null : (d.deadlineYear ?? null),
-  sectors: d.sectors && d.sectors.length > 0 ? d.sectors : null,
-  subject: d.subject?.normalize('NFC').trim() ?? '',
-}));
+const decisionsOf = (drafts: readonly Draft[]): Decision[] =>
+  drafts.map((d) => ({
+    ...d,
+    value: Number(d.value),
+    deadlineYear: d.annual ? null : (d.deadlineYear ?? null),
+    sectors: d.sectors && d.sectors.length > 0 ? d.sectors : null,
+    subject: d.subject?.normalize('NFC').trim() ?? '',
+  }));
 
 /** The final save (or an API client's draft): metadata tidied for the server's checks. */
 export function toSaveBody(metadata: SaveReview['metadata'], drafts: readonly Draft[], confirm: boolean, version?: number): SaveReview {
@@ -88,7 +108,9 @@ export const NO_INDICATOR = '__none__';
 export function indicatorChoices(options: readonly IndicatorOption[], suggestions: readonly Proposal['suggestions'][number][]) {
   const order = suggestions.map((s) => s.code);
   // A suggestion carries its name: it reads right even before the list has loaded.
-  const suggested = suggestions.map((s) => options.find((o) => o.value === s.code) ?? indicatorOptions([{ ...s, unit: s.unit as IndicatorOption['unit'] }])[0]!);
+  const suggested = suggestions.map(
+    (s) => options.find((o) => o.value === s.code) ?? indicatorOptions([{ ...s, unit: s.unit as IndicatorOption['unit'] }])[0]!,
+  );
   return [
     ...(suggested.length ? [{ label: 'Gợi ý theo nội dung chỉ tiêu', options: suggested }] : []),
     { label: 'Không có trong danh mục', options: [{ value: NO_INDICATOR, label: 'Chưa có chỉ số phù hợp' }] },
