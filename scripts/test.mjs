@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: type-check, then unit, integration and e2e tests in one vitest run, ending with
+// `npm test`: type-check, lint (ESLint) and format check (Prettier), then unit, integration and
+// e2e tests in one vitest run, ending with
 // one plain summary line. It makes sure Debian's Chromium and LibreOffice are there first
 // (installing them when it can, as root on Debian, else naming the one command to run), because
 // the e2e tests drive a real browser, the document tests convert with LibreOffice, and neither
@@ -20,8 +21,25 @@ if (run('npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']) !== 0) {
   process.exit(1);
 }
 
+console.log('Kiểm tra mã nguồn (ESLint) và định dạng (Prettier)…');
+if (run('npx', ['eslint', '.', '--max-warnings=0']) !== 0) {
+  console.error('eslint: 0 passed, 1 failed (chạy `npx eslint .` để xem từng lỗi)');
+  process.exit(1);
+}
+if (run('npx', ['prettier', '--check', '--log-level=warn', '.']) !== 0) {
+  console.error('prettier: 0 passed, 1 failed (chạy `npx prettier --write .` để định dạng lại)');
+  process.exit(1);
+}
+
 const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tiendo-vitest-')), 'report.json');
-const status = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)]);
+const status = run('npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${report}`,
+  ...process.argv.slice(2),
+]);
 try {
   const r = JSON.parse(fs.readFileSync(report, 'utf8'));
   const skipped = r.numPendingTests + r.numTodoTests;
