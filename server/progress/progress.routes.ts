@@ -2,10 +2,11 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sql, type Kysely } from 'kysely';
 import { Type } from 'typebox';
 import { AppError, badRequest } from '../../domain/errors/app-error.ts';
-import { isIsoDate, todayInVietnam } from '../../domain/time/calendar-date.ts';
+import { todayInVietnam } from '../../domain/time/calendar-date.ts';
 import { writeAudit } from '../audit/audit.repository.ts';
 import { actorOf, requirePrincipal } from '../auth/access-guard.ts';
 import type { DB } from '../db/schema.ts';
+import { resolveAsOf } from '../http/common.errors.ts';
 import { unitOfRecord } from '../http/route-access.ts';
 import { unitFromInput } from '../members/members.routes.ts';
 import {
@@ -48,8 +49,7 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{
     },
     async (request) => {
       const unitId = request.query.unitId ?? requirePrincipal(request).unitId;
-      const asOf = request.query.asOf ?? todayInVietnam();
-      if (!isIsoDate(asOf)) throw badRequest('INVALID_DATE', `Ngày "${asOf}" không tồn tại trong lịch.`);
+      const asOf = resolveAsOf(request.query.asOf);
       return {
         unitId,
         asOf,
@@ -77,8 +77,7 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{
       config: { access: { permission: 'targets.read', unit: unitOfRecord('id', (id) => unitOfTarget(db, id)), notFound: targetNotFound } },
     },
     async (request) => {
-      const asOf = request.query.asOf ?? todayInVietnam();
-      if (!isIsoDate(asOf)) throw badRequest('INVALID_DATE', `Ngày "${asOf}" không tồn tại trong lịch.`);
+      const asOf = resolveAsOf(request.query.asOf);
       // The target as it read on that day (a corrected target shows its old terms for a past date).
       const [row] = await progress.targetRows({ targetIds: [request.params.id], asOf });
       if (!row) throw targetNotFound();
@@ -102,9 +101,7 @@ export const progressRoutes: FastifyPluginAsyncTypebox<{
     return row;
   };
   const asOfOf = (asOf: string | undefined) => {
-    const day = asOf ?? todayInVietnam();
-    if (!isIsoDate(day)) throw badRequest('INVALID_DATE', `Ngày "${day}" không tồn tại trong lịch.`);
-    return day;
+    return resolveAsOf(asOf);
   };
 
   app.get(

@@ -9,8 +9,8 @@ import {
 } from '../../domain/report-documents/report-content.ts';
 import type { AssignmentHistory, ReportTask } from '../../domain/report-documents/report-tasks.ts';
 import { shortDate } from '../../domain/report-documents/report-wording.ts';
-import { isIsoDate, todayInVietnam } from '../../domain/time/calendar-date.ts';
 import type { DB } from '../db/schema.ts';
+import { resolveAsOf } from '../http/common.errors.ts';
 import { ProgressService } from '../progress/progress.service.ts';
 import { currentTemplates } from '../reporting/reporting.repository.ts';
 import { ReportingService } from '../reporting/reporting.service.ts';
@@ -60,8 +60,7 @@ export class ReportDocumentsService {
 
   async content(request: ReportRequest): Promise<ReportContent> {
     const period = reportPeriod(request.periodCode);
-    const reportDate = request.date ?? todayInVietnam();
-    if (!isIsoDate(reportDate)) throw badRequest('INVALID_DATE', `Ngày "${reportDate}" không tồn tại trong lịch.`);
+    const reportDate = resolveAsOf(request.date);
     if (reportDate < period.start) {
       throw badRequest(
         'PERIOD_NOT_STARTED',
