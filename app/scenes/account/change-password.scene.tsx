@@ -1,13 +1,12 @@
 import { LockOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, Typography } from 'antd';
-import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { CurrentUser } from '../../../server/auth/auth.schema.ts';
 import { PASSWORD_POLICY_TEXT } from '../../../domain/access/password-policy.ts';
 import { NEXT_PARAM, changePassword, meKey, meQuery, safeNextPath } from '../../api/auth.api.ts';
+import { useFormSubmit } from '../../components/use-form-submit.hook.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
-import { splitFormErrors } from '../admin/form-errors.ts';
 import '../admin/admin.css';
 
 interface ChangePasswordForm {
@@ -32,13 +31,10 @@ export default function ChangePasswordScene() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const [formError, setFormError] = useState<string>();
-  const [saving, setSaving] = useState(false);
+  const { saving, formError, run } = useFormSubmit(form, FIELDS);
 
   const onFinish = async (values: ChangePasswordForm) => {
-    setSaving(true);
-    setFormError(undefined);
-    try {
+    await run(async () => {
       const result = await changePassword(values.currentPassword, values.newPassword);
       void message.success(result.message);
       form.resetFields();
@@ -48,13 +44,7 @@ export default function ChangePasswordScene() {
         await queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
         navigate(safeNextPath(params.get(NEXT_PARAM)), { replace: true });
       }
-    } catch (error) {
-      const split = splitFormErrors(error, FIELDS);
-      form.setFields(split.fields);
-      setFormError(split.form);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

@@ -1,11 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, DatePicker, Form, Input, Modal, Select, type ButtonProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import type { CreateTokenBody } from '../../api/tokens.api.ts';
 import { rolesQuery } from '../../api/users.api.ts';
+import { useFormSubmit } from '../../components/use-form-submit.hook.ts';
 import { VI_DATE_FORMAT } from '../../lib/calendar-date.ts';
-import { splitFormErrors } from './form-errors.ts';
 import { UnitPicker } from './unit-picker.field.tsx';
 
 interface TokenFormValues {
@@ -28,30 +27,21 @@ export function TokenFormModal({
 }) {
   const [form] = Form.useForm<TokenFormValues>();
   const roles = useQuery({ ...rolesQuery(), enabled: open });
-  const [formError, setFormError] = useState<string>();
-  const [saving, setSaving] = useState(false);
+  const { saving, formError, run } = useFormSubmit(form, FIELDS, { UNIT_NOT_FOUND: 'unitId', ROLE_NOT_GRANTABLE: 'roleCode' });
 
   const submit = async () => {
     // A rejected validation already shows its messages on the fields; nothing more to do.
     const values = await form.validateFields().catch(() => null);
     if (!values) return;
-    setSaving(true);
-    setFormError(undefined);
-    try {
-      await onCreate({
+    await run(() =>
+      onCreate({
         name: values.name.trim(),
         unitId: values.unitId,
         roleCode: values.roleCode,
         // Valid through the whole chosen day.
         expiresAt: values.expiresOn ? values.expiresOn.endOf('day').toISOString() : null,
-      });
-    } catch (error) {
-      const split = splitFormErrors(error, FIELDS, { UNIT_NOT_FOUND: 'unitId', ROLE_NOT_GRANTABLE: 'roleCode' });
-      form.setFields(split.fields);
-      setFormError(split.form);
-    } finally {
-      setSaving(false);
-    }
+      }),
+    );
   };
 
   return (

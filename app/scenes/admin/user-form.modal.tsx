@@ -1,8 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Form, Input, Modal, Select, Typography, type ButtonProps } from 'antd';
-import { useState } from 'react';
+import { useFormSubmit } from '../../components/use-form-submit.hook.ts';
 import { rolesQuery, type CreateUserBody, type UpdateUserBody, type UserItem } from '../../api/users.api.ts';
-import { splitFormErrors } from './form-errors.ts';
 import { UnitPicker } from './unit-picker.field.tsx';
 
 interface UserFormValues {
@@ -58,17 +57,14 @@ export interface UserFormModalProps {
 export function UserFormModal({ user, open, onCancel, onCreate, onUpdate }: UserFormModalProps) {
   const [form] = Form.useForm<UserFormValues>();
   const roles = useQuery({ ...rolesQuery(), enabled: open });
-  const [formError, setFormError] = useState<string>();
-  const [saving, setSaving] = useState(false);
+  const { saving, formError, setFormError, run } = useFormSubmit(form, FIELDS, CODE_FIELDS);
   const isNew = user === null;
 
   const submit = async () => {
     // A rejected validation already shows its messages on the fields; nothing more to do.
     const values = await form.validateFields().catch(() => null);
     if (!values) return;
-    setSaving(true);
-    setFormError(undefined);
-    try {
+    await run(async () => {
       if (isNew) {
         await onCreate({
           username: values.username.trim(),
@@ -81,13 +77,7 @@ export function UserFormModal({ user, open, onCancel, onCreate, onUpdate }: User
       } else {
         await onUpdate(user.id, changedFields(user, values));
       }
-    } catch (error) {
-      const split = splitFormErrors(error, FIELDS, CODE_FIELDS);
-      form.setFields(split.fields);
-      setFormError(split.form);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (

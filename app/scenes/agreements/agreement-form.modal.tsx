@@ -1,10 +1,10 @@
 import { Checkbox, DatePicker, Form, Input, Modal, Select, type ButtonProps } from 'antd';
 import { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { createAgreement, renewAgreement, type AgreementItem } from '../../api/registry.api.ts';
+import { FormErrorLine } from '../../components/form-error.line.tsx';
+import { useFormSubmit } from '../../components/use-form-submit.hook.ts';
 import { CdcsPicker } from '../../components/registry/cdcs-picker.field.tsx';
 import { VI_DATE_FORMAT } from '../../lib/calendar-date.ts';
-import { splitFormErrors } from '../admin/form-errors.ts';
 
 export const KIND_OPTIONS = [
   { value: 'enterprise', label: 'Thỏa ước doanh nghiệp' },
@@ -39,8 +39,7 @@ export function AgreementFormModal({
   onSaved: (a: AgreementItem) => void;
 }) {
   const [form] = Form.useForm<Shape>();
-  const [saving, setSaving] = useState(false);
-  const [formError, setFormError] = useState<string>();
+  const { saving, formError, run } = useFormSubmit(form, FIELDS);
 
   const submit = async (v: Shape) => {
     const fields = {
@@ -53,17 +52,9 @@ export function AgreementFormModal({
       qualityClass: v.qualityClass ?? null,
       betterThanLaw: v.betterThanLaw ?? false,
     };
-    setSaving(true);
-    setFormError(undefined);
-    try {
-      onSaved(renews ? await renewAgreement(renews.id, fields) : await createAgreement({ cdcsUnitId: v.cdcsUnitId!, ...fields }));
-    } catch (error) {
-      const split = splitFormErrors(error, FIELDS);
-      form.setFields(split.fields);
-      setFormError(split.form);
-    } finally {
-      setSaving(false);
-    }
+    await run(async () =>
+      onSaved(renews ? await renewAgreement(renews.id, fields) : await createAgreement({ cdcsUnitId: v.cdcsUnitId!, ...fields })),
+    );
   };
 
   return (
@@ -121,7 +112,7 @@ export function AgreementFormModal({
             <Checkbox>Có nội dung có lợi hơn cho người lao động so với quy định của pháp luật</Checkbox>
           </Form.Item>
         </div>
-        {formError && <div className="ant-form-item-explain-error">{formError}</div>}
+        <FormErrorLine message={formError} />
       </Form>
     </Modal>
   );

@@ -1,11 +1,11 @@
 import { DatePicker, Form, Input, InputNumber, Modal, Select, type ButtonProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { createEmployer, updateEmployer, type EmployerItem } from '../../api/registry.api.ts';
+import { FormErrorLine } from '../../components/form-error.line.tsx';
+import { useFormSubmit } from '../../components/use-form-submit.hook.ts';
 import { CdcsPicker } from '../../components/registry/cdcs-picker.field.tsx';
 import { SECTOR_OPTIONS } from '../../components/registry/registry-format.ts';
 import { VI_DATE_FORMAT } from '../../lib/calendar-date.ts';
-import { splitFormErrors } from '../admin/form-errors.ts';
 import { UnitPicker } from '../admin/unit-picker.field.tsx';
 
 interface Shape {
@@ -50,8 +50,7 @@ export function EmployerFormModal({
   onSaved: (e: EmployerItem) => void;
 }) {
   const [form] = Form.useForm<Shape>();
-  const [saving, setSaving] = useState(false);
-  const [formError, setFormError] = useState<string>();
+  const { saving, formError, run } = useFormSubmit(form, FIELDS);
 
   const submit = async (v: Shape) => {
     const fields = {
@@ -67,19 +66,11 @@ export function EmployerFormModal({
       womenWorkers: v.womenWorkers ?? null,
       workersCountedOn: v.workersCountedOn ? v.workersCountedOn.format('YYYY-MM-DD') : null,
     };
-    setSaving(true);
-    setFormError(undefined);
-    try {
+    await run(async () =>
       onSaved(
         employer ? await updateEmployer(employer.id, fields) : await createEmployer({ taxCode: (v.taxCode ?? '').trim(), ...fields }),
-      );
-    } catch (error) {
-      const split = splitFormErrors(error, FIELDS);
-      form.setFields(split.fields);
-      setFormError(split.form);
-    } finally {
-      setSaving(false);
-    }
+      ),
+    );
   };
 
   return (
@@ -159,7 +150,7 @@ export function EmployerFormModal({
             <DatePicker format={VI_DATE_FORMAT} style={{ width: '100%' }} />
           </Form.Item>
         </div>
-        {formError && <div className="ant-form-item-explain-error">{formError}</div>}
+        <FormErrorLine message={formError} />
       </Form>
     </Modal>
   );

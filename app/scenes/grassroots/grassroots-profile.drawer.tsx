@@ -8,7 +8,7 @@ import { grassrootsOneQuery, registryKeys, updateGrassroots, type GrassrootsItem
 import { formatCount } from '../../components/registry/registry-format.ts';
 import { useRegistryAccess } from '../../components/registry/registry-permissions.ts';
 import { VI_DATE_FORMAT, formatViDate } from '../../lib/calendar-date.ts';
-import { splitFormErrors } from '../admin/form-errors.ts';
+import { useFormSubmit } from '../../components/use-form-submit.hook.ts';
 
 interface Shape {
   chairName?: string;
@@ -18,12 +18,9 @@ interface Shape {
 
 function ProfileForm({ cdcs, onSaved }: { cdcs: GrassrootsItem; onSaved: (g: GrassrootsItem) => void }) {
   const [form] = Form.useForm<Shape>();
-  const [saving, setSaving] = useState(false);
-  const [formError, setFormError] = useState<string>();
+  const { saving, formError, run } = useFormSubmit(form, ['chairName', 'foundingDecision', 'foundedOn'] as const);
   const submit = async (v: Shape) => {
-    setSaving(true);
-    setFormError(undefined);
-    try {
+    await run(async () => {
       onSaved(
         await updateGrassroots(cdcs.id, {
           chairName: v.chairName?.trim() || null,
@@ -31,13 +28,7 @@ function ProfileForm({ cdcs, onSaved }: { cdcs: GrassrootsItem; onSaved: (g: Gra
           foundedOn: v.foundedOn ? v.foundedOn.format('YYYY-MM-DD') : null,
         }),
       );
-    } catch (error) {
-      const split = splitFormErrors(error, ['chairName', 'foundingDecision', 'foundedOn'] as const);
-      form.setFields(split.fields);
-      setFormError(split.form);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
   return (
     <Form<Shape>

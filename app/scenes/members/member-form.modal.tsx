@@ -1,10 +1,10 @@
 import { DatePicker, Form, Input, Modal, Radio, type ButtonProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { createMember, updateMember, type MemberItem } from '../../api/members.api.ts';
+import { FormErrorLine } from '../../components/form-error.line.tsx';
+import { useFormSubmit } from '../../components/use-form-submit.hook.ts';
 import { CdcsPicker } from '../../components/registry/cdcs-picker.field.tsx';
 import { VI_DATE_FORMAT } from '../../lib/calendar-date.ts';
-import { splitFormErrors } from '../admin/form-errors.ts';
 import { MEMBER_FORM_FIELDS, createBody, formValuesOf, updateBody, type MemberFormValues } from './member-form.model.ts';
 
 type FormShape = Omit<MemberFormValues, 'birthDate' | 'joinedOn'> & { birthDate?: Dayjs; joinedOn?: Dayjs };
@@ -22,28 +22,19 @@ export function MemberFormModal({
   onSaved: (m: MemberItem) => void;
 }) {
   const [form] = Form.useForm<FormShape>();
-  const [saving, setSaving] = useState(false);
-  const [formError, setFormError] = useState<string>();
+  const { saving, formError, run } = useFormSubmit(form, MEMBER_FORM_FIELDS);
   const initial = member ? formValuesOf(member) : undefined;
 
   const submit = async (shape: FormShape) => {
     const values: MemberFormValues = { ...shape, birthDate: iso(shape.birthDate), joinedOn: iso(shape.joinedOn) };
-    setSaving(true);
-    setFormError(undefined);
-    try {
+    await run(async () => {
       if (member) {
         const body = updateBody(member, values);
         onSaved(Object.keys(body).length > 0 ? await updateMember(member.id, body) : member);
       } else {
         onSaved(await createMember(createBody(values)));
       }
-    } catch (error) {
-      const split = splitFormErrors(error, MEMBER_FORM_FIELDS);
-      form.setFields(split.fields);
-      setFormError(split.form);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
@@ -114,11 +105,7 @@ export function MemberFormModal({
             <CdcsPicker data-testid="member-form-cdcs" />
           </Form.Item>
         )}
-        {formError && (
-          <div className="ant-form-item-explain-error" data-testid="member-form-error">
-            {formError}
-          </div>
-        )}
+        <FormErrorLine message={formError} testId="member-form-error" />
       </Form>
     </Modal>
   );

@@ -1,10 +1,10 @@
 import { DatePicker, Form, Input, Modal, type ButtonProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { leaveMember, transferMember, type MemberItem } from '../../api/members.api.ts';
 import { CdcsPicker } from '../../components/registry/cdcs-picker.field.tsx';
 import { VI_DATE_FORMAT } from '../../lib/calendar-date.ts';
-import { splitFormErrors } from '../admin/form-errors.ts';
+import { FormErrorLine } from '../../components/form-error.line.tsx';
+import { useFormSubmit } from '../../components/use-form-submit.hook.ts';
 
 export type MoveKind = 'transfer' | 'leave';
 
@@ -31,27 +31,18 @@ export function MemberMoveModal({
   onDone: (m: MemberItem) => void;
 }) {
   const [form] = Form.useForm<Shape>();
-  const [saving, setSaving] = useState(false);
-  const [formError, setFormError] = useState<string>();
+  const { saving, formError, run } = useFormSubmit(form, ['toUnitId', 'date', 'note', 'reason'] as const);
   const isTransfer = kind === 'transfer';
 
   const submit = async (v: Shape) => {
     const date = v.date!.format('YYYY-MM-DD');
-    setSaving(true);
-    setFormError(undefined);
-    try {
+    await run(async () => {
       onDone(
         isTransfer
           ? await transferMember(member.id, { toUnitId: v.toUnitId!, date, note: v.note?.trim() || undefined })
           : await leaveMember(member.id, { date, reason: v.reason!.trim() }),
       );
-    } catch (error) {
-      const split = splitFormErrors(error, ['toUnitId', 'date', 'note', 'reason'] as const);
-      form.setFields(split.fields);
-      setFormError(split.form);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
@@ -101,7 +92,7 @@ export function MemberMoveModal({
             />
           </Form.Item>
         )}
-        {formError && <div className="ant-form-item-explain-error">{formError}</div>}
+        <FormErrorLine message={formError} />
       </Form>
     </Modal>
   );

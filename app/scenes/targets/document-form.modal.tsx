@@ -1,9 +1,9 @@
 import { DatePicker, Form, Input, InputNumber, Modal, Select, type ButtonProps } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { createDocument, type PlanDocument } from '../../api/progress.api.ts';
+import { FormErrorLine } from '../../components/form-error.line.tsx';
+import { useFormSubmit } from '../../components/use-form-submit.hook.ts';
 import { VI_DATE_FORMAT } from '../../lib/calendar-date.ts';
-import { splitFormErrors } from '../admin/form-errors.ts';
 import { DOCUMENT_KINDS, toDocumentBody } from './target-form.model.ts';
 
 interface Shape {
@@ -28,21 +28,10 @@ export function DocumentFormModal({
   onSaved: (d: PlanDocument) => void;
 }) {
   const [form] = Form.useForm<Shape>();
-  const [saving, setSaving] = useState(false);
-  const [formError, setFormError] = useState<string>();
+  const { saving, formError, run } = useFormSubmit(form, FIELDS);
 
   const submit = async (v: Shape) => {
-    setSaving(true);
-    setFormError(undefined);
-    try {
-      onSaved(await createDocument(toDocumentBody({ ...v, issuedOn: v.issuedOn?.format('YYYY-MM-DD') }, issuer.id)));
-    } catch (error) {
-      const split = splitFormErrors(error, FIELDS);
-      form.setFields(split.fields);
-      setFormError(split.form);
-    } finally {
-      setSaving(false);
-    }
+    await run(async () => onSaved(await createDocument(toDocumentBody({ ...v, issuedOn: v.issuedOn?.format('YYYY-MM-DD') }, issuer.id))));
   };
 
   return (
@@ -97,7 +86,7 @@ export function DocumentFormModal({
             <InputNumber min={1945} max={2100} style={{ width: '100%' }} />
           </Form.Item>
         </div>
-        {formError && <div className="ant-form-item-explain-error">{formError}</div>}
+        <FormErrorLine message={formError} />
       </Form>
     </Modal>
   );

@@ -1,11 +1,12 @@
 import { DatePicker, Form, Input, InputNumber, Modal, Select, type ButtonProps } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { indicatorsQuery } from '../../api/measures.api.ts';
 import { createTarget, type PlanDocument, type TargetProgress } from '../../api/progress.api.ts';
+import { FormErrorLine } from '../../components/form-error.line.tsx';
+import { useFormSubmit } from '../../components/use-form-submit.hook.ts';
 import { VI_DATE_FORMAT } from '../../lib/calendar-date.ts';
-import { splitFormErrors } from '../admin/form-errors.ts';
 import { UnitPicker } from '../admin/unit-picker.field.tsx';
 import { indicatorFilter, indicatorOptions, indicatorUnit, toTargetBody, type TargetFormValues } from './target-form.model.ts';
 import { TargetTermsFields } from './target-terms.fields.tsx';
@@ -40,25 +41,14 @@ export function TargetFormModal({
   onSaved: (t: TargetProgress) => void;
 }) {
   const [form] = Form.useForm<Shape>();
-  const [saving, setSaving] = useState(false);
-  const [formError, setFormError] = useState<string>();
+  const { saving, formError, run } = useFormSubmit(form, FIELDS);
   const timing = Form.useWatch('timing', form);
   const indicators = useQuery(indicatorsQuery());
   const options = useMemo(() => indicatorOptions(indicators.data?.items ?? []), [indicators.data]);
   const unit = indicatorUnit(indicators.data?.items ?? [], Form.useWatch('indicatorCode', form));
 
   const submit = async (v: Shape) => {
-    setSaving(true);
-    setFormError(undefined);
-    try {
-      onSaved(await createTarget(toTargetBody({ ...v, baselineDate: v.baselineDate?.format('YYYY-MM-DD') })));
-    } catch (error) {
-      const split = splitFormErrors(error, FIELDS);
-      form.setFields(split.fields);
-      setFormError(split.form);
-    } finally {
-      setSaving(false);
-    }
+    await run(async () => onSaved(await createTarget(toTargetBody({ ...v, baselineDate: v.baselineDate?.format('YYYY-MM-DD') }))));
   };
 
   return (
@@ -124,7 +114,7 @@ export function TargetFormModal({
         <Form.Item name="quote" label="Trích nguyên văn từ văn bản">
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={4000} />
         </Form.Item>
-        {formError && <div className="ant-form-item-explain-error">{formError}</div>}
+        <FormErrorLine message={formError} />
       </Form>
     </Modal>
   );

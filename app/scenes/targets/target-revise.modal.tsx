@@ -1,12 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, DatePicker, Form, Input, Modal, Select, Spin, type ButtonProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { indicatorsQuery } from '../../api/measures.api.ts';
 import { errorMessage } from '../../api/api-client.ts';
 import type { TargetProgress } from '../../api/progress.api.ts';
 import { todayIso, VI_DATE_FORMAT } from '../../lib/calendar-date.ts';
-import { splitFormErrors } from '../admin/form-errors.ts';
 import { indicatorFilter, indicatorOptions, indicatorUnit } from './target-form.model.ts';
 import {
   currentVersion,
@@ -18,6 +17,8 @@ import {
 } from './target-revise.model.ts';
 import { reviseTarget, targetVersionsQuery } from './target-versions.api.ts';
 import { TargetTermsFields } from './target-terms.fields.tsx';
+import { FormErrorLine } from '../../components/form-error.line.tsx';
+import { useFormSubmit } from '../../components/use-form-submit.hook.ts';
 
 type Shape = Omit<ReviseFormValues, 'effectiveFrom'> & { effectiveFrom: Dayjs };
 
@@ -50,8 +51,11 @@ export function TargetReviseModal({
   const versions = useQuery(targetVersionsQuery(target.targetId));
   const current = versions.data ? currentVersion(versions.data) : undefined;
   const [form] = Form.useForm<Shape>();
-  const [saving, setSaving] = useState(false);
-  const [formError, setFormError] = useState<string>();
+  const { saving, formError, run } = useFormSubmit(form, FIELDS, {
+    EFFECTIVE_DATE_BEFORE_LAST_CHANGE: 'effectiveFrom',
+    EFFECTIVE_DATE_IN_FUTURE: 'effectiveFrom',
+    REASON_REQUIRED: 'reason',
+  });
   const timing = Form.useWatch('timing', form);
   const indicators = useQuery(indicatorsQuery());
   const options = useMemo(() => indicatorOptions(indicators.data?.items ?? []), [indicators.data]);
@@ -60,26 +64,14 @@ export function TargetReviseModal({
 
   const submit = async (v: Shape) => {
     if (!current || !versions.data) return;
-    setSaving(true);
-    setFormError(undefined);
-    try {
+    await run(async () => {
       onSaved(
         await reviseTarget(
           target.targetId,
           toReviseBody(current, { ...v, effectiveFrom: v.effectiveFrom.format('YYYY-MM-DD') }, versions.data.current),
         ),
       );
-    } catch (error) {
-      const split = splitFormErrors(error, FIELDS, {
-        EFFECTIVE_DATE_BEFORE_LAST_CHANGE: 'effectiveFrom',
-        EFFECTIVE_DATE_IN_FUTURE: 'effectiveFrom',
-        REASON_REQUIRED: 'reason',
-      });
-      form.setFields(split.fields);
-      setFormError(split.form);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   const withdrawn = versions.data?.withdrawn;
@@ -142,11 +134,7 @@ export function TargetReviseModal({
               data-testid="target-revise-reason"
             />
           </Form.Item>
-          {formError && (
-            <div className="ant-form-item-explain-error" data-testid="target-revise-error">
-              {formError}
-            </div>
-          )}
+          <FormErrorLine message={formError} testId="target-revise-error" />
         </Form>
       )}
     </Modal>

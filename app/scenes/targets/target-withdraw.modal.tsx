@@ -1,12 +1,12 @@
 import { Alert, DatePicker, Form, Input, Modal, type ButtonProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
-import { useState } from 'react';
 import type { TargetProgress } from '../../api/progress.api.ts';
 import { todayIso, VI_DATE_FORMAT } from '../../lib/calendar-date.ts';
-import { splitFormErrors } from '../admin/form-errors.ts';
 import { targetSentence } from '../dashboard/target-format.ts';
 import type { TargetVersions } from './target-revise.model.ts';
 import { withdrawTarget } from './target-versions.api.ts';
+import { FormErrorLine } from '../../components/form-error.line.tsx';
+import { useFormSubmit } from '../../components/use-form-submit.hook.ts';
 
 interface Shape {
   on: Dayjs;
@@ -24,26 +24,17 @@ export function TargetWithdrawModal({
   onDone: (v: TargetVersions) => void;
 }) {
   const [form] = Form.useForm<Shape>();
-  const [saving, setSaving] = useState(false);
-  const [formError, setFormError] = useState<string>();
+  const { saving, formError, run } = useFormSubmit(form, ['on', 'reason'] as const, {
+    EFFECTIVE_DATE_BEFORE_LAST_CHANGE: 'on',
+    EFFECTIVE_DATE_IN_FUTURE: 'on',
+    REASON_REQUIRED: 'reason',
+  });
   const today = todayIso();
 
   const submit = async (v: Shape) => {
-    setSaving(true);
-    setFormError(undefined);
-    try {
+    await run(async () => {
       onDone(await withdrawTarget(target.targetId, { reason: v.reason.normalize('NFC').trim(), on: v.on.format('YYYY-MM-DD') }));
-    } catch (error) {
-      const split = splitFormErrors(error, ['on', 'reason'] as const, {
-        EFFECTIVE_DATE_BEFORE_LAST_CHANGE: 'on',
-        EFFECTIVE_DATE_IN_FUTURE: 'on',
-        REASON_REQUIRED: 'reason',
-      });
-      form.setFields(split.fields);
-      setFormError(split.form);
-    } finally {
-      setSaving(false);
-    }
+    });
   };
 
   return (
@@ -88,7 +79,7 @@ export function TargetWithdrawModal({
             data-testid="target-withdraw-reason"
           />
         </Form.Item>
-        {formError && <div className="ant-form-item-explain-error">{formError}</div>}
+        <FormErrorLine message={formError} />
       </Form>
     </Modal>
   );
