@@ -28,6 +28,7 @@ import { allocationRoutes } from './allocation/allocation.routes.ts';
 import { AllocationService } from './allocation/allocation.service.ts';
 import { AgreementsService } from './agreements/agreements.service.ts';
 import { documentsRoutes } from './documents/documents.routes.ts';
+import { planDocumentsRoutes } from './documents/plan-documents.routes.ts';
 import { DocumentsService } from './documents/documents.service.ts';
 import { employersRoutes } from './employers/employers.routes.ts';
 import { EmployersService } from './employers/employers.service.ts';
@@ -158,6 +159,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const reports = new ReportingService(db, { email: Boolean(options.config.smtpUrl) });
   await app.register(reportingRoutes, { reports, files: new ReportFilesService(db, reports), db });
   await app.register(documentsRoutes, { documents: new DocumentsService(db), db });
+  await app.register(planDocumentsRoutes, { db });
   const tasks = new TasksService(db);
   await app.register(tasksRoutes, { tasks, statuses: new TaskStatusService(db, tasks), review: new TaskReviewService(db, tasks), db });
   await app.register(reportDocumentsRoutes, { reportDocuments: new ReportDocumentsService(db, progress, reports) });

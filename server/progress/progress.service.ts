@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { formatExpression, indicatorValue, parseExpression, referencedCodes, type Expr } from '../../domain/indicators/expression.ts';
 import { baseElementOf, scopeWithin, type DerivedDefinition } from '../../domain/measures/derived-definition.ts';
 import { expandIndicatorReferences } from '../../domain/measures/indicator-checks.ts';
@@ -14,7 +14,7 @@ import {
 } from '../../domain/indicators/breakdown.ts';
 import { judge, rangeOf, type Comparator, type Observation, type Progress, type ProgressStatus } from '../../domain/indicators/progress.ts';
 import { parsePeriod, type Period } from '../../domain/periods/period.ts';
-import type { DB, TargetTable } from '../db/schema.ts';
+import type { DB } from '../db/schema.ts';
 import {
   aggregatedCounts,
   aggregatedEmployers,
@@ -30,18 +30,7 @@ import {
 } from './aggregate-elements.repository.ts';
 import { derivedElements, pickReported, reportedTotals, type ElementScope, type ElementValues } from './derived-elements.repository.ts';
 import { revisedAfter, versionsInForce } from '../targets/target-versions.repository.ts';
-
-type TargetRow = Omit<TargetTable, 'id' | 'created_at'> & {
-  id: number;
-  indicator_name: string;
-  indicator_unit: string;
-  numerator: string;
-  denominator: string | null;
-  document_title: string;
-  document_symbol: string | null;
-  document_issued_on: string | null;
-  owner_name: string;
-};
+import { allocationsBelow, ancestorsOf, catalogueRows, childrenOn, targetRowsWhere, type TargetRow } from './targets.repository.ts';
 
 export interface TargetProgress {
   targetId: number;
@@ -339,10 +328,7 @@ interface Catalogue {
 const CATALOGUE_TTL_MS = 30_000;
 
 async function readCatalogue(db: Kysely<DB>): Promise<Catalogue> {
-  const [elements, indicators] = await Promise.all([
-    db.selectFrom('data_element').select(['code', 'source', 'definition']).execute(),
-    db.selectFrom('indicator').select(['code', 'unit', 'numerator', 'denominator']).where('denominator', 'is', null).execute(),
-  ]);
+  const { elements, indicators } = await catalogueRows(db);
   return {
     sources: new Map(elements.map((e) => [e.code, e.source])),
     custom: new Map(
@@ -494,29 +480,9 @@ export class ProgressService {
    * older version (one query for all of them; none for today's dashboard).
    */
   async targetRows(where: { unitIds?: number[]; targetIds?: number[]; documentId?: number; asOf?: string }): Promise<TargetRow[]> {
-    let query = this.db
-      .selectFrom('target as t')
-      .innerJoin('indicator as i', 'i.code', 't.indicator_code')
-      .innerJoin('plan_document as d', 'd.id', 't.document_id')
-      .innerJoin('org_unit as o', 'o.id', 't.unit_id')
-      .selectAll('t')
-      .select([
-        'i.name as indicator_name',
-        'i.unit as indicator_unit',
-        'i.numerator',
-        'i.denominator',
-        'd.title as document_title',
-        'd.symbol as document_symbol',
-        'd.issued_on as document_issued_on',
-        'o.name as owner_name',
-      ]);
-    if (where.unitIds) query = query.where('t.unit_id', 'in', where.unitIds.length ? where.unitIds : [0]);
-    if (where.targetIds) query = query.where('t.id', 'in', where.targetIds.length ? where.targetIds : [0]);
-    if (where.documentId) query = query.where('t.document_id', '=', where.documentId);
     const asOf = where.asOf;
-    if (asOf) query = query.where((eb) => eb.or([eb('t.closed_on', 'is', null), eb('t.closed_on', '>', asOf)]));
     const cat = await this.catalogue();
-    const rows = ((await query.orderBy('t.id').execute()) as unknown as TargetRow[]).map((t) => expandRow(t, cat));
+    const rows = (await targetRowsWhere(this.db, { ...where, openOn: asOf })).map((t) => expandRow(t, cat));
     const revisedLater = asOf ? rows.filter((t) => revisedAfter(t, asOf)) : [];
     if (!asOf || revisedLater.length === 0) return rows;
     const past = await versionsInForce(
@@ -663,16 +629,7 @@ export class ProgressService {
   async breakdown(t: TargetRow, unitId: number, asOf: string, includeSubmitted = false, cache = this.cache()): Promise<Breakdown> {
     const { deadline } = this.timingOf(t, asOf);
     const measuredOn = minDate(asOf, deadline);
-    // With the first day each child stood in the tree: no history is read before it (a 2045
-    // target issued in 2021 asks six dates per child, most before the 2025 tree existed).
-    const rows = (
-      await sql<{ id: number; name: string; kind: string; placed_from: string; parent_from: string }>`
-      SELECT u.id, u.name, u.kind, (SELECT min(q.valid_from) FROM org_placement q WHERE q.unit_id = u.id) AS placed_from,
-        (SELECT min(q.valid_from) FROM org_placement q WHERE q.unit_id = ${unitId}) AS parent_from
-      FROM org_placement p JOIN org_unit u ON u.id = p.unit_id
-      WHERE p.parent_id = ${unitId} AND p.valid_from <= ${measuredOn}::date AND (p.valid_to IS NULL OR p.valid_to > ${measuredOn}::date)
-      ORDER BY search_normalize(u.name)`.execute(this.db)
-    ).rows;
+    const rows = await childrenOn(this.db, unitId, measuredOn);
     const children = rows.map((c) => ({ id: Number(c.id), name: c.name, kind: c.kind, placedFrom: String(c.placed_from) }));
     const allocations =
       t.indicator_unit === 'count'
@@ -761,19 +718,7 @@ export class ProgressService {
   private async allocationsOf(t: TargetRow, unitId: number, childIds: number[], asOf: string): Promise<Map<number, TargetRow>> {
     if (childIds.length === 0) return new Map();
     const units = [...childIds, unitId];
-    const rows = (
-      await sql<{ id: number; unit_id: number; parent_target_id: number }>`
-      WITH RECURSIVE up AS (
-        SELECT c.id AS leaf, c.parent_target_id AS cur, 0 AS depth FROM target c
-        WHERE c.unit_id = ANY(${units}::bigint[]) AND c.parent_target_id IS NOT NULL AND c.indicator_code = ${t.indicator_code}
-          AND (c.closed_on IS NULL OR c.closed_on > ${asOf}::date)
-        UNION ALL
-        SELECT up.leaf, p.parent_target_id, up.depth + 1 FROM up JOIN target p ON p.id = up.cur
-        WHERE up.cur <> ${t.id} AND p.parent_target_id IS NOT NULL AND up.depth < 12
-          AND (p.closed_on IS NULL OR p.closed_on > ${asOf}::date)
-      )
-      SELECT c.id, c.unit_id, c.parent_target_id FROM up JOIN target c ON c.id = up.leaf WHERE up.cur = ${t.id}`.execute(this.db)
-    ).rows.map((r) => ({ id: Number(r.id), unitId: Number(r.unit_id), parentId: Number(r.parent_target_id) }));
+    const rows = await allocationsBelow(this.db, Number(t.id), t.indicator_code, units, asOf);
     if (rows.length === 0) return new Map();
     const governing = unitId === Number(t.unit_id) ? Number(t.id) : (rows.find((r) => r.unitId === unitId)?.id ?? null);
     const byUnit = new Map<number, typeof rows>();
@@ -882,10 +827,7 @@ export class ProgressService {
     asOf: string,
     options: { documentId?: number; includeSubmitted?: boolean } = {},
   ): Promise<TargetProgress[]> {
-    const path = await sql<{
-      path: string;
-    }>`SELECT path::text AS path FROM org_placement WHERE unit_id = ${unitId} AND valid_to IS NULL`.execute(this.db);
-    const ancestorIds = (path.rows[0]?.path ?? String(unitId)).split('.').map(Number);
+    const ancestorIds = await ancestorsOf(this.db, unitId);
     const rows = (await this.targetRows({ unitIds: ancestorIds, documentId: options.documentId, asOf })).filter(
       (t) => Number(t.unit_id) === unitId || t.indicator_unit !== 'count',
     );
