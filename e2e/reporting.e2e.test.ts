@@ -3,22 +3,25 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../domain/demo/demo-accounts.ts';
-import { BUILTIN_TEMPLATES } from '../domain/reporting/builtin-templates.ts';
-import { openPeriods } from '../domain/reporting/report-template.ts';
-import { todayInVietnam } from '../domain/time/calendar-date.ts';
-import type { PlanDocument, TargetProgress } from '../app/api/progress.api.ts';
-import type { CurrentUser } from '../server/auth/auth.schema.ts';
-import { apiGet, apiLogin } from './support/api.ts';
-import { launchBrowser, openPage, type OpenedPage, loginInBrowser } from './support/browser.ts';
-import { startTestServer, type TestServer } from './support/test-server.ts';
+import type { TargetProgress } from '../app/api/progress.api.ts';
+import type { OpenedPage } from './support/browser.ts';
+import { postProgramme, postTarget } from './support/programme.ts';
+import {
+  REQUIRED_FEES,
+  YEARLY_PERIOD as PERIOD,
+  acceptReport,
+  draftSaved,
+  openYearlyReport,
+  returnReport,
+  showYearOnDashboard,
+  submitReport,
+  typeFigure,
+  typeFigures,
+} from './support/reporting.ts';
+import { apiSession, openAs, startStage, stopStage } from './support/session.ts';
+import type { TestServer } from './support/test-server.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
-// The yearly report open today: this year's from mid-October (union statistics calendar), else last year's.
-const PERIOD = openPeriods(
-  BUILTIN_TEMPLATES.find((t) => t.code === 'cdcs-nam')!,
-  todayInVietnam(),
-)[0]!.code;
 const RETURN_REASON = 'Số đoàn viên được tuyên truyền chưa khớp biên bản hội nghị, đề nghị kiểm tra lại.';
 
 let server: TestServer;
@@ -29,52 +32,23 @@ let reportUrl = '';
 
 /** Each person in their own browser context, signed in through the login screen. */
 async function signIn(who: keyof typeof pages, username: string): Promise<Page> {
-  pages[who] = await openPage(browser, server.url);
-  const page = pages[who].page;
-  await loginInBrowser(page, username, DEMO_PASSWORD);
-  return page;
+  pages[who] = await openAs({ server, browser }, username);
+  return pages[who].page;
 }
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 
-/** Types a figure the way a person does, then Enter to move to the next field. */
-async function typeFigure(page: Page, element: string, value: string) {
-  const input = page.locator(`#f-${element}`);
-  await input.click();
-  await input.press('Control+A');
-  await input.pressSequentially(value);
-  await input.press('Enter');
-}
-
 describe('Báo cáo định kỳ: a CĐCS reports, the commune returns it with a reason, the CĐCS corrects, the commune accepts, the province sees it', () => {
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await startStage());
     await fs.mkdir(ARTIFACTS, { recursive: true });
     // The province's programme with an annual dissemination target: measured from reports only.
-    const cookie = await apiLogin(server.url, 'canbo.tinh', DEMO_PASSWORD);
-    const me = await apiGet<CurrentUser>(server.url, '/api/auth/me', cookie);
-    const post = async <T>(route: string, body: unknown): Promise<T> => {
-      const r = await fetch(`${server.url}${route}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': me.csrfToken ?? '' },
-        body: JSON.stringify(body),
-      });
-      if (!r.ok) throw new Error(`POST ${route}: ${r.status} ${await r.text()}`);
-      return (await r.json()) as T;
-    };
-    const doc = await post<PlanDocument>('/api/documents', {
-      kind: 'program',
+    const province = await apiSession(server.url, 'canbo.tinh');
+    const doc = await postProgramme(server.url, province, {
       symbol: '05-CTr/LĐLĐ',
       title: 'Chương trình hành động thực hiện Nghị quyết Đại hội Công đoàn tỉnh',
-      issuerUnitId: me.unit.id,
-      issuedOn: '2023-11-20',
-      termFrom: 2023,
-      termTo: 2028,
     });
-    target = await post<TargetProgress>('/api/targets', {
-      documentId: doc.id,
-      unitId: me.unit.id,
+    target = await postTarget(server.url, province, doc.id, {
       indicatorCode: 'dissemination_share',
       comparator: '>',
       value: 90,
@@ -84,18 +58,13 @@ describe('Báo cáo định kỳ: a CĐCS reports, the commune returns it with a
     expect(target.value).toBeNull();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => stopStage({ server, browser }));
 
   it('the CĐCS officer fills the yearly report with the keyboard; a part above its whole is flagged, naming field and rule; then submits', async () => {
     const page = await signIn('officer', 'cdcs.demo');
     await page.getByTestId('nav-reports').click();
     await page.waitForURL('**/bao-cao-dinh-ky');
-    await page.getByTestId(`open-report-cdcs-nam-${PERIOD}`).click();
-    await page.waitForURL(/\/bao-cao-dinh-ky\/\d+$/);
-    reportUrl = new URL(page.url()).pathname;
+    reportUrl = await openYearlyReport(page);
     expect(await page.getByTestId('report-status').innerText()).toBe('Đang nhập');
     expect(await page.getByTestId('report-context').innerText()).toContain('Đoàn viên đang sinh hoạt');
 
@@ -116,21 +85,11 @@ describe('Báo cáo định kỳ: a CĐCS reports, the commune returns it with a
     await shot(page, 'reporting-validation-errors');
 
     await typeFigure(page, 'dissemination_reached', '800');
-    for (const [element, value] of [
-      ['union_fee_due', '180000000'],
-      ['union_fee_collected', '171500000'],
-      ['dues_due', '45000000'],
-      ['dues_collected', '44000000'],
-    ] as const) {
-      await typeFigure(page, element, value);
-    }
+    await typeFigures(page, REQUIRED_FEES);
     expect(await page.locator('#f-union_fee_due').inputValue()).toBe('180.000.000');
-    await expect.poll(() => page.getByTestId('report-save-state').innerText(), { timeout: 15_000 }).toMatch(/^Đã lưu nháp lúc/);
+    await draftSaved(page, 15_000);
     expect(await page.locator('[data-testid^="error-"]').count()).toBe(0);
-    await page.getByTestId('report-submit').click();
-    // Sending asks first (what is sent, to whom, and that only a return reopens it).
-    await page.getByTestId('confirm-ok').click();
-    await expect.poll(() => page.getByTestId('report-status').innerText()).toBe('Đã gửi, chờ duyệt');
+    await submitReport(page);
     await shot(page, 'reporting-submitted');
   });
 
@@ -142,10 +101,7 @@ describe('Báo cáo định kỳ: a CĐCS reports, the commune returns it with a
     await shot(page, 'reporting-review-list');
     await page.getByTestId(`review-open-${id}`).click();
     await page.waitForURL(`**${reportUrl}`);
-    await page.getByTestId('report-return').click();
-    await page.getByTestId('reason-input').fill(RETURN_REASON);
-    await page.getByTestId('reason-confirm').click();
-    await expect.poll(() => page.getByTestId('report-status').innerText()).toBe('Bị trả lại');
+    await returnReport(page, RETURN_REASON);
   });
 
   it('the officer reads the reason in the thread, corrects the figure and resubmits', async () => {
@@ -155,20 +111,15 @@ describe('Báo cáo định kỳ: a CĐCS reports, the commune returns it with a
     expect(await page.getByTestId('comment-return').innerText()).toContain(RETURN_REASON);
     expect(await page.getByTestId('report-status').innerText()).toBe('Bị trả lại');
     await typeFigure(page, 'dissemination_reached', '950');
-    await expect.poll(() => page.getByTestId('report-save-state').innerText(), { timeout: 15_000 }).toMatch(/^Đã lưu nháp lúc/);
+    await draftSaved(page, 15_000);
     await shot(page, 'reporting-returned-corrected');
-    await page.getByTestId('report-submit').click();
-    // Sending asks first (what is sent, to whom, and that only a return reopens it).
-    await page.getByTestId('confirm-ok').click();
-    await expect.poll(() => page.getByTestId('report-status').innerText()).toBe('Đã gửi, chờ duyệt');
+    await submitReport(page);
   });
 
   it('the commune accepts it: the report is locked', async () => {
     const page = pages.commune.page;
     await page.goto(reportUrl);
-    await page.getByTestId('report-accept').click();
-    await page.getByTestId('confirm-ok').click();
-    await expect.poll(() => page.getByTestId('report-status').innerText()).toBe('Đã duyệt');
+    await acceptReport(page);
     expect(await page.getByTestId('report-reopen').isVisible()).toBe(true);
     await page.goto('/bao-cao-dinh-ky?tab=tinh-hinh');
     await page.getByTestId('stat-accepted').waitFor();
@@ -178,11 +129,7 @@ describe('Báo cáo định kỳ: a CĐCS reports, the commune returns it with a
 
   it('the province dashboard reflects the accepted figures', async () => {
     const page = await signIn('province', 'canbo.tinh');
-    if (PERIOD !== todayInVietnam().slice(0, 4)) {
-      // Early in a year the report still being filled is last year's: look at that year on Tổng quan.
-      await page.getByTestId('dashboard-year').click();
-      await page.locator('.ant-select-item-option', { hasText: `Năm ${PERIOD}` }).click();
-    }
+    await showYearOnDashboard(page, PERIOD);
     const card = page.getByTestId(`target-card-${target.targetId}`);
     await card.waitFor();
     // 950 of 1,000 reached: 95%, from one reporting unit.

@@ -19,7 +19,8 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const template = await fs.mkdtemp(path.join(os.tmpdir(), 'tiendo-e2e-template-'));
-  const server = await startTestServer({ dataDir: template });
+  // Building the app and loading the province: over five minutes when other runs share the 2 cores.
+  const server = await startTestServer({ dataDir: template, startTimeoutMs: 900_000 });
   await server.stop();
   project.provide('e2eTemplateDataDir', template);
   return () => fs.rm(template, { recursive: true, force: true });
