@@ -1,6 +1,6 @@
-import { KeyOutlined, LockOutlined, PlusOutlined, SearchOutlined, UnlockOutlined, EditOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Input, Space, Table, Tag, Tooltip, Typography, type ButtonProps } from 'antd';
+import { App, Button, Table, type ButtonProps } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../api/api-client.ts';
 import {
@@ -16,11 +16,11 @@ import {
 } from '../../api/users.api.ts';
 import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
-import { formatViDateMinute } from './date-time.ts';
 import { OneTimeSecretModal, type OneTimeSecret } from './one-time-secret.modal.tsx';
 import { UnitPicker } from './unit-picker.field.tsx';
 import { UserFormModal } from './user-form.modal.tsx';
-import { userStatusTags } from './user-status.ts';
+import { userColumns, type UserAction } from './user-columns.tsx';
+import { RegistryListShell, SearchFilter } from '../../components/registry/registry-list.shell.tsx';
 import './admin.css';
 
 const PAGE_SIZE = 20;
@@ -39,6 +39,28 @@ function temporaryPasswordSecret(result: UserWithPassword, isNew: boolean): OneT
   };
 }
 
+/** What the confirmation of each account action says. */
+function actionTexts(kind: UserAction, user: UserItem) {
+  return {
+    reset: {
+      title: `Đặt lại mật khẩu cho ${user.fullName}?`,
+      content:
+        'Mật khẩu hiện tại sẽ hết hiệu lực và mọi phiên đăng nhập của người này kết thúc. Bạn sẽ nhận một mật khẩu tạm để gửi cho họ.',
+      ok: 'Đặt lại mật khẩu',
+    },
+    lock: {
+      title: `Khóa tài khoản ${user.username}?`,
+      content: 'Người dùng sẽ không đăng nhập được cho đến khi được mở khóa; các phiên đang mở kết thúc ngay.',
+      ok: 'Khóa tài khoản',
+    },
+    unlock: {
+      title: `Mở khóa tài khoản ${user.username}?`,
+      content: 'Người dùng đăng nhập lại được bằng mật khẩu hiện có của họ.',
+      ok: 'Mở khóa',
+    },
+  }[kind];
+}
+
 export default function UsersScene() {
   useDocumentTitle('Tài khoản');
   const { modal, message } = App.useApp();
@@ -53,7 +75,7 @@ export default function UsersScene() {
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: userKeys.all });
   const action = useMutation({
-    mutationFn: ({ kind, user }: { kind: 'reset' | 'lock' | 'unlock'; user: UserItem }): Promise<UserWithPassword | UserItem> =>
+    mutationFn: ({ kind, user }: { kind: UserAction; user: UserItem }): Promise<UserWithPassword | UserItem> =>
       kind === 'reset' ? resetUserPassword(user.id) : kind === 'lock' ? lockUser(user.id) : unlockUser(user.id),
     onSuccess: (result, { kind, user }) => {
       void refresh();
@@ -63,25 +85,8 @@ export default function UsersScene() {
     onError: (error) => void message.error(errorMessage(error)),
   });
 
-  const confirm = (kind: 'reset' | 'lock' | 'unlock', user: UserItem) => {
-    const texts = {
-      reset: {
-        title: `Đặt lại mật khẩu cho ${user.fullName}?`,
-        content:
-          'Mật khẩu hiện tại sẽ hết hiệu lực và mọi phiên đăng nhập của người này kết thúc. Bạn sẽ nhận một mật khẩu tạm để gửi cho họ.',
-        ok: 'Đặt lại mật khẩu',
-      },
-      lock: {
-        title: `Khóa tài khoản ${user.username}?`,
-        content: 'Người dùng sẽ không đăng nhập được cho đến khi được mở khóa; các phiên đang mở kết thúc ngay.',
-        ok: 'Khóa tài khoản',
-      },
-      unlock: {
-        title: `Mở khóa tài khoản ${user.username}?`,
-        content: 'Người dùng đăng nhập lại được bằng mật khẩu hiện có của họ.',
-        ok: 'Mở khóa',
-      },
-    }[kind];
+  const confirm = (kind: UserAction, user: UserItem) => {
+    const texts = actionTexts(kind, user);
     modal.confirm({
       title: texts.title,
       content: texts.content,
@@ -93,29 +98,27 @@ export default function UsersScene() {
   };
 
   return (
-    <div className="scene" data-testid="users-scene">
-      <div className="scene-header">
-        <div>
-          <h1 className="scene-title">Tài khoản</h1>
-          <Typography.Text type="secondary">Tài khoản người dùng của đơn vị bạn và các đơn vị trực thuộc.</Typography.Text>
-        </div>
+    <RegistryListShell
+      testId="users-scene"
+      title="Tài khoản"
+      description="Tài khoản người dùng của đơn vị bạn và các đơn vị trực thuộc."
+      actions={
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="user-create">
           Tạo tài khoản
         </Button>
-      </div>
-      <Card>
-        <Space wrap className="table-filters">
-          <Input
-            allowClear
-            prefix={<SearchOutlined />}
+      }
+      filtersClassName="table-filters"
+      filters={
+        <>
+          <SearchFilter
             placeholder="Tìm theo tên đăng nhập, họ tên…"
             value={text}
-            onChange={(e) => {
-              setText(e.target.value);
+            onChange={(value) => {
+              setText(value);
               setPage(1);
             }}
-            style={{ width: 300 }}
-            data-testid="users-search"
+            width={300}
+            testId="users-search"
           />
           <UnitPicker
             allowClear
@@ -128,7 +131,9 @@ export default function UsersScene() {
             className="filter-unit"
             data-testid="users-unit-filter"
           />
-        </Space>
+        </>
+      }
+      table={
         <Table<UserItem>
           rowKey="id"
           size="middle"
@@ -146,119 +151,10 @@ export default function UsersScene() {
             onChange: setPage,
           }}
           onRow={(user) => ({ 'data-testid': `user-row-${user.username}` }) as React.HTMLAttributes<HTMLElement>}
-          columns={[
-            {
-              title: 'Tài khoản',
-              key: 'who',
-              width: 190,
-              render: (_, user) => (
-                <div>
-                  <div className="cell-strong">{user.fullName}</div>
-                  <Typography.Text type="secondary" className="cell-nowrap">
-                    {user.username}
-                  </Typography.Text>
-                </div>
-              ),
-            },
-            // Status right after the name: it is what an administrator scans for, never scrolled out of view.
-            {
-              title: 'Trạng thái',
-              key: 'status',
-              width: 170,
-              render: (_, user) => (
-                <Space size={[0, 4]} wrap data-testid="user-status">
-                  {userStatusTags(user).map((tag) => (
-                    <Tag key={tag.key} color={tag.color}>
-                      {tag.label}
-                    </Tag>
-                  ))}
-                </Space>
-              ),
-            },
-            { title: 'Đơn vị', key: 'unit', width: 190, render: (_, user) => <div className="cell-unit">{user.unit.name}</div> },
-            { title: 'Vai trò', key: 'roles', render: (_, user) => user.roles.map((r) => <Tag key={r.code}>{r.name}</Tag>) },
-            {
-              title: 'Liên hệ',
-              key: 'contact',
-              width: 200,
-              render: (_, user) => (
-                <div className="cell-small">
-                  {user.email && <div>{user.email}</div>}
-                  {user.phone && (
-                    <Tooltip title={user.phoneMasked ? 'Số điện thoại được che theo quyền của bạn' : undefined}>
-                      <div>{user.phone}</div>
-                    </Tooltip>
-                  )}
-                </div>
-              ),
-            },
-            {
-              title: 'Đăng nhập gần nhất',
-              key: 'last',
-              width: 120,
-              render: (_, user) => formatViDateMinute(user.lastLoginAt) || 'Chưa đăng nhập',
-            },
-            {
-              title: 'Thao tác',
-              key: 'actions',
-              width: 124,
-              fixed: 'right',
-              render: (_, user) =>
-                user.manageable ? (
-                  <Space size={0}>
-                    <Tooltip title="Sửa">
-                      <Button
-                        type="text"
-                        icon={<EditOutlined />}
-                        aria-label="Sửa"
-                        onClick={() => setEditing(user)}
-                        data-testid="user-edit"
-                      />
-                    </Tooltip>
-                    <Tooltip title="Đặt lại mật khẩu">
-                      <Button
-                        type="text"
-                        icon={<KeyOutlined />}
-                        aria-label="Đặt lại mật khẩu"
-                        onClick={() => confirm('reset', user)}
-                        data-testid="user-reset"
-                      />
-                    </Tooltip>
-                    {user.isDisabled ? (
-                      <Tooltip title="Mở khóa">
-                        <Button
-                          type="text"
-                          icon={<UnlockOutlined />}
-                          aria-label="Mở khóa"
-                          onClick={() => confirm('unlock', user)}
-                          data-testid="user-unlock"
-                        />
-                      </Tooltip>
-                    ) : (
-                      <Tooltip title="Khóa tài khoản">
-                        <Button
-                          type="text"
-                          danger
-                          icon={<LockOutlined />}
-                          aria-label="Khóa tài khoản"
-                          onClick={() => confirm('lock', user)}
-                          data-testid="user-lock"
-                        />
-                      </Tooltip>
-                    )}
-                  </Space>
-                ) : (
-                  // The server refuses these changes anyway (USER_STRONGER): offer none of them.
-                  <Tooltip title="Tài khoản này có quyền cao hơn quyền của bạn nên bạn không thể sửa, khóa hay đặt lại mật khẩu.">
-                    <Typography.Text type="secondary" className="cell-nowrap" data-testid="user-not-manageable">
-                      Chỉ xem
-                    </Typography.Text>
-                  </Tooltip>
-                ),
-            },
-          ]}
+          columns={userColumns({ onEdit: setEditing, onAction: confirm })}
         />
-      </Card>
+      }
+    >
       {/* Mounted per account so the form starts from that account's values (and a fresh blank one for a new account). */}
       {editing !== undefined && (
         <UserFormModal
@@ -281,6 +177,6 @@ export default function UsersScene() {
         />
       )}
       <OneTimeSecretModal value={secret} onClose={() => setSecret(null)} />
-    </div>
+    </RegistryListShell>
   );
 }

@@ -1,15 +1,15 @@
-import { EditOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Input, InputNumber, Select, Space, Tag, Typography } from 'antd';
+import { EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { App, Button, InputNumber, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { errorMessage } from '../../api/api-client.ts';
 import { employerExportUrl, employersQuery, registryKeys, type EmployerFilter, type EmployerItem } from '../../api/registry.api.ts';
 import { CursorTable, type CursorTableSort } from '../../components/registry/cursor-table.tsx';
 import { ExportButton } from '../../components/registry/export-button.tsx';
 import { SECTOR_OPTIONS, blankToUndefined, formatCount } from '../../components/registry/registry-format.ts';
 import { useRegistryAccess } from '../../components/registry/registry-permissions.ts';
-import { useCursorPages } from '../../components/registry/use-cursor-pages.ts';
+import { RegistryListShell, SearchFilter } from '../../components/registry/registry-list.shell.tsx';
+import { useCursorList } from '../../components/registry/use-cursor-list.hook.ts';
 import { formatViDate } from '../../lib/calendar-date.ts';
 import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
@@ -17,8 +17,6 @@ import { UnitPicker } from '../admin/unit-picker.field.tsx';
 import { EmployerFormModal } from './employer-form.modal.tsx';
 import { ListTotal } from '../../components/list-total.tsx';
 import '../../components/registry/registry.css';
-
-const PAGE_SIZE = 50;
 
 export default function EmployersScene() {
   useDocumentTitle('Doanh nghiệp');
@@ -34,8 +32,7 @@ export default function EmployersScene() {
   const minWorkers = useDebouncedValue(minWorkersText ?? undefined, 400);
   const [sort, setSort] = useState<NonNullable<EmployerFilter['sort']>>('name');
   const filter: EmployerFilter = { q, unitId, sector, hasCdcs, minWorkers, sort: sort === 'name' ? undefined : sort };
-  const pages = useCursorPages(JSON.stringify(filter));
-  const list = useQuery(employersQuery({ filter, after: pages.after, limit: PAGE_SIZE }));
+  const { tableProps } = useCursorList(filter, employersQuery, 'Không có doanh nghiệp nào khớp với điều kiện lọc.');
   const [editing, setEditing] = useState<EmployerItem | null>();
   const navigate = useNavigate();
   const sorting: CursorTableSort<NonNullable<EmployerFilter['sort']>> = {
@@ -49,15 +46,12 @@ export default function EmployersScene() {
   };
 
   return (
-    <div className="scene" data-testid="employers-scene">
-      <div className="scene-header">
-        <div>
-          <h1 className="scene-title">Doanh nghiệp</h1>
-          <Typography.Text type="secondary">
-            Đơn vị sử dụng lao động trên địa bàn, số lao động và tình trạng thành lập công đoàn cơ sở.
-          </Typography.Text>
-        </div>
-        {canWrite && (
+    <RegistryListShell
+      testId="employers-scene"
+      title="Doanh nghiệp"
+      description="Đơn vị sử dụng lao động trên địa bàn, số lao động và tình trạng thành lập công đoàn cơ sở."
+      actions={
+        canWrite && (
           <Space>
             <Button icon={<UploadOutlined />} onClick={() => navigate('/doanh-nghiep/nhap')} data-testid="employers-import">
               Nhập từ Excel
@@ -66,18 +60,16 @@ export default function EmployersScene() {
               Thêm doanh nghiệp
             </Button>
           </Space>
-        )}
-      </div>
-      <Card>
-        <Space wrap className="registry-filters">
-          <Input
-            allowClear
-            prefix={<SearchOutlined />}
+        )
+      }
+      filters={
+        <>
+          <SearchFilter
             placeholder="Tên (không cần dấu) hoặc mã số thuế"
             value={text}
-            onChange={(e) => setText(e.target.value)}
-            style={{ width: 300 }}
-            data-testid="employers-search"
+            onChange={setText}
+            width={300}
+            testId="employers-search"
           />
           <UnitPicker allowClear placeholder="Lọc theo đơn vị" value={unitId} onChange={setUnitId} className="registry-filter-unit" />
           <Select
@@ -109,21 +101,13 @@ export default function EmployersScene() {
           />
           <ExportButton urlFor={(format) => employerExportUrl(format, filter)} testId="employers-export" />
           <ListTotal resource="employers" path="/api/employers" filter={{ ...filter, sort: undefined }} noun="doanh nghiệp" />
-        </Space>
+        </>
+      }
+      table={
         <CursorTable<EmployerItem>
           testId="employers-table"
           sort={sorting}
-          rowKey="id"
-          size="middle"
-          loading={list.isFetching}
-          items={list.data?.items}
-          nextCursor={list.data?.nextCursor}
-          stack={pages.stack}
-          pageSize={PAGE_SIZE}
-          onNext={pages.next}
-          onPrevious={pages.previous}
-          onFirst={pages.first}
-          locale={{ emptyText: list.isError ? errorMessage(list.error) : 'Không có doanh nghiệp nào khớp với điều kiện lọc.' }}
+          {...tableProps}
           columns={[
             {
               title: 'Doanh nghiệp',
@@ -173,7 +157,8 @@ export default function EmployersScene() {
               : []),
           ]}
         />
-      </Card>
+      }
+    >
       {editing !== undefined && (
         <EmployerFormModal
           key={editing?.id ?? 'new'}
@@ -186,6 +171,6 @@ export default function EmployersScene() {
           }}
         />
       )}
-    </div>
+    </RegistryListShell>
   );
 }

@@ -1,15 +1,14 @@
-import { SearchOutlined, UploadOutlined } from '@ant-design/icons';
-import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Input, Select, Space, Tag, Typography } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import { Button, Select, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { errorMessage } from '../../api/api-client.ts';
 import { grassrootsExportUrl, grassrootsQuery, type GrassrootsFilter, type GrassrootsItem } from '../../api/registry.api.ts';
 import { CursorTable, type CursorTableSort } from '../../components/registry/cursor-table.tsx';
 import { ExportButton } from '../../components/registry/export-button.tsx';
 import { SECTOR_OPTIONS, blankToUndefined, formatCount } from '../../components/registry/registry-format.ts';
 import { useRegistryAccess } from '../../components/registry/registry-permissions.ts';
-import { useCursorPages } from '../../components/registry/use-cursor-pages.ts';
+import { RegistryListShell, SearchFilter } from '../../components/registry/registry-list.shell.tsx';
+import { useCursorList } from '../../components/registry/use-cursor-list.hook.ts';
 import { formatViDate } from '../../lib/calendar-date.ts';
 import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
@@ -17,8 +16,6 @@ import { UnitPicker } from '../admin/unit-picker.field.tsx';
 import { GrassrootsProfileDrawer } from './grassroots-profile.drawer.tsx';
 import { ListTotal } from '../../components/list-total.tsx';
 import '../../components/registry/registry.css';
-
-const PAGE_SIZE = 50;
 
 export default function GrassrootsScene() {
   useDocumentTitle('Công đoàn cơ sở');
@@ -40,35 +37,29 @@ export default function GrassrootsScene() {
       founded: { value: 'founded', direction: 'descend', hint: 'Sắp xếp theo ngày thành lập, mới nhất trước' },
     },
   };
-  const pages = useCursorPages(JSON.stringify(filter));
-  const list = useQuery(grassrootsQuery({ filter, after: pages.after, limit: PAGE_SIZE }));
+  const { tableProps } = useCursorList(filter, grassrootsQuery, 'Không có công đoàn cơ sở nào khớp với điều kiện lọc.');
   const [openId, setOpenId] = useState<number>();
 
   return (
-    <div className="scene" data-testid="grassroots-scene">
-      <div className="scene-header">
-        <div>
-          <h1 className="scene-title">Công đoàn cơ sở</h1>
-          <Typography.Text type="secondary">
-            Công đoàn cơ sở thuộc đơn vị bạn: doanh nghiệp, ngày thành lập, chủ tịch và số đoàn viên đang sinh hoạt.
-          </Typography.Text>
-        </div>
-        {canWrite && (
+    <RegistryListShell
+      testId="grassroots-scene"
+      title="Công đoàn cơ sở"
+      description="Công đoàn cơ sở thuộc đơn vị bạn: doanh nghiệp, ngày thành lập, chủ tịch và số đoàn viên đang sinh hoạt."
+      actions={
+        canWrite && (
           <Button icon={<UploadOutlined />} onClick={() => navigate('/cong-doan-co-so/nhap')} data-testid="grassroots-import">
             Nhập từ Excel
           </Button>
-        )}
-      </div>
-      <Card>
-        <Space wrap className="registry-filters">
-          <Input
-            allowClear
-            prefix={<SearchOutlined />}
+        )
+      }
+      filters={
+        <>
+          <SearchFilter
             placeholder="Tên công đoàn cơ sở (không cần dấu)"
             value={text}
-            onChange={(e) => setText(e.target.value)}
-            style={{ width: 300 }}
-            data-testid="grassroots-search"
+            onChange={setText}
+            width={300}
+            testId="grassroots-search"
           />
           <UnitPicker allowClear placeholder="Lọc theo đơn vị" value={unitId} onChange={setUnitId} className="registry-filter-unit" />
           <Select
@@ -91,23 +82,15 @@ export default function GrassrootsScene() {
           />
           <ExportButton urlFor={(format) => grassrootsExportUrl(format, filter)} testId="grassroots-export" />
           <ListTotal resource="grassroots" path="/api/grassroots" filter={{ ...filter, sort: undefined }} noun="công đoàn cơ sở" />
-        </Space>
+        </>
+      }
+      table={
         <CursorTable<GrassrootsItem>
           testId="grassroots-table"
           sort={sorting}
-          rowKey="id"
-          size="middle"
-          loading={list.isFetching}
-          items={list.data?.items}
-          nextCursor={list.data?.nextCursor}
-          stack={pages.stack}
-          pageSize={PAGE_SIZE}
-          onNext={pages.next}
-          onPrevious={pages.previous}
-          onFirst={pages.first}
+          {...tableProps}
           rowClassName="registry-row"
           onRow={(g) => ({ onClick: () => setOpenId(g.id), 'data-testid': `cdcs-row-${g.id}` }) as React.HTMLAttributes<HTMLElement>}
-          locale={{ emptyText: list.isError ? errorMessage(list.error) : 'Không có công đoàn cơ sở nào khớp với điều kiện lọc.' }}
           columns={[
             {
               title: 'Công đoàn cơ sở',
@@ -144,8 +127,9 @@ export default function GrassrootsScene() {
             },
           ]}
         />
-      </Card>
+      }
+    >
       {openId !== undefined && <GrassrootsProfileDrawer id={openId} onClose={() => setOpenId(undefined)} />}
-    </div>
+    </RegistryListShell>
   );
 }

@@ -1,15 +1,15 @@
-import { CopyOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Button, Card, Input, Select, Space, Tag, Tooltip, Typography } from 'antd';
+import { CopyOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Select, Space, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { errorMessage } from '../../api/api-client.ts';
 import { memberExportUrl, memberKeys, membersQuery, type MemberFilter, type MemberItem } from '../../api/members.api.ts';
 import { CursorTable } from '../../components/registry/cursor-table.tsx';
 import { ExportButton } from '../../components/registry/export-button.tsx';
 import { SECTOR_OPTIONS, blankToUndefined } from '../../components/registry/registry-format.ts';
 import { useRegistryAccess } from '../../components/registry/registry-permissions.ts';
-import { useCursorPages } from '../../components/registry/use-cursor-pages.ts';
+import { RegistryListShell, SearchFilter } from '../../components/registry/registry-list.shell.tsx';
+import { useCursorList } from '../../components/registry/use-cursor-list.hook.ts';
 import { formatViDate } from '../../lib/calendar-date.ts';
 import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
@@ -19,8 +19,6 @@ import { MemberDetailDrawer } from './member-detail.drawer.tsx';
 import { MemberFormModal } from './member-form.modal.tsx';
 import { ListTotal } from '../../components/list-total.tsx';
 import '../../components/registry/registry.css';
-
-const PAGE_SIZE = 50;
 
 export default function MembersScene() {
   useDocumentTitle('Đoàn viên');
@@ -33,18 +31,16 @@ export default function MembersScene() {
   const [status, setStatus] = useState<MemberFilter['status']>('active');
   const [sector, setSector] = useState<string>();
   const filter: MemberFilter = { q, unitId, status, sector };
-  const pages = useCursorPages(JSON.stringify(filter));
-  const list = useQuery(membersQuery({ filter, after: pages.after, limit: PAGE_SIZE }));
+  const { tableProps } = useCursorList(filter, membersQuery, 'Không có đoàn viên nào khớp với điều kiện lọc.');
   const [openId, setOpenId] = useState<number>();
   const [creating, setCreating] = useState(false);
 
   return (
-    <div className="scene" data-testid="members-scene">
-      <div className="scene-header">
-        <div>
-          <h1 className="scene-title">Đoàn viên</h1>
-          <Typography.Text type="secondary">Đoàn viên của đơn vị bạn và các đơn vị trực thuộc.</Typography.Text>
-        </div>
+    <RegistryListShell
+      testId="members-scene"
+      title="Đoàn viên"
+      description="Đoàn viên của đơn vị bạn và các đơn vị trực thuộc."
+      actions={
         <Space wrap>
           <Button icon={<CopyOutlined />} onClick={() => navigate('/doan-vien/ho-so-trung')} data-testid="members-duplicates">
             Hồ sơ có thể trùng
@@ -60,18 +56,16 @@ export default function MembersScene() {
             </Button>
           )}
         </Space>
-      </div>
-      <MemberCountWidget unitId={unitId} />
-      <Card>
-        <Space wrap className="registry-filters">
-          <Input
-            allowClear
-            prefix={<SearchOutlined />}
+      }
+      above={<MemberCountWidget unitId={unitId} />}
+      filters={
+        <>
+          <SearchFilter
             placeholder="Tìm theo họ tên (gõ có dấu hay không đều được), số thẻ, CCCD…"
             value={text}
-            onChange={(e) => setText(e.target.value)}
-            style={{ width: 360 }}
-            data-testid="members-search"
+            onChange={setText}
+            width={360}
+            testId="members-search"
           />
           <UnitPicker
             allowClear
@@ -103,21 +97,13 @@ export default function MembersScene() {
           />
           <ExportButton urlFor={(format) => memberExportUrl(format, filter)} testId="members-export" />
           <ListTotal resource="members" path="/api/members" filter={filter} noun="đoàn viên" />
-        </Space>
+        </>
+      }
+      table={
         <CursorTable<MemberItem>
           testId="members-table"
-          rowKey="id"
-          size="middle"
-          loading={list.isFetching}
-          items={list.data?.items}
-          nextCursor={list.data?.nextCursor}
-          stack={pages.stack}
-          pageSize={PAGE_SIZE}
-          onNext={pages.next}
-          onPrevious={pages.previous}
-          onFirst={pages.first}
+          {...tableProps}
           rowClassName="registry-row"
-          locale={{ emptyText: list.isError ? errorMessage(list.error) : 'Không có đoàn viên nào khớp với điều kiện lọc.' }}
           onRow={(m) => ({ onClick: () => setOpenId(m.id), 'data-testid': `member-row-${m.id}` }) as React.HTMLAttributes<HTMLElement>}
           columns={[
             {
@@ -160,7 +146,8 @@ export default function MembersScene() {
             },
           ]}
         />
-      </Card>
+      }
+    >
       {openId !== undefined && <MemberDetailDrawer id={openId} onClose={() => setOpenId(undefined)} />}
       {creating && (
         <MemberFormModal
@@ -173,6 +160,6 @@ export default function MembersScene() {
           }}
         />
       )}
-    </div>
+    </RegistryListShell>
   );
 }
