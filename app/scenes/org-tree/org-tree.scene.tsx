@@ -4,7 +4,8 @@ import dayjs from 'dayjs';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import { meQuery } from '../../api/auth.api.ts';
-import { VI_DATE_FORMAT, formatViDate, isIsoDate, todayIso } from '../../lib/calendar-date.ts';
+import { isIsoDate } from '../../../domain/time/calendar-date.ts';
+import { VI_DATE_FORMAT, formatViDate, todayIso } from '../../lib/calendar-date.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { UnitDetailPanel } from './unit-detail.panel.tsx';
 import { UnitSearchBox } from './unit-search.box.tsx';
@@ -19,7 +20,7 @@ export default function OrgTreeScene() {
   const [params, setParams] = useSearchParams();
   const me = useQuery(meQuery());
   const requested = params.get(DATE_PARAM);
-  const asOf = isIsoDate(requested) ? requested : todayIso();
+  const asOf = requested !== null && isIsoDate(requested) ? requested : todayIso();
   const showDate = (iso: string) => {
     const next = new URLSearchParams(params);
     if (iso === todayIso()) next.delete(DATE_PARAM);
