@@ -39,8 +39,12 @@ export interface TestApp {
   login(username: string, password?: string): Promise<Session>;
   anonymous(method: string, url: string, body?: unknown): Promise<{ status: number; body: any }>;
   unitId(code: string): Promise<number>;
+  /** The ids of several units, in the order of their codes. */
+  unitIds<const Codes extends readonly string[]>(...codes: Codes): Promise<{ [K in keyof Codes]: number }>;
   /** A ready account (no forced password change) for tests; password = DEMO_PASSWORD. */
   addUser(username: string, unitCode: string, roles: string[], phone?: string | null): Promise<number>;
+  /** Gives the account an e-mail address (null: none), where a test follows what is mailed. */
+  setEmail(username: string, email: string | null): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -103,6 +107,7 @@ export async function createTestApp(
       if (!unit) throw new Error(`no unit ${code}`);
       return Number(unit.id);
     },
+    unitIds: (...codes) => Promise.all(codes.map((code) => testApp.unitId(code))) as never,
     async addUser(username, unitCode, roles, phone = null) {
       const id = await insertUser(database.db, {
         username,
@@ -116,7 +121,18 @@ export async function createTestApp(
       await setRoles(database.db, id, roles);
       return id;
     },
+    async setEmail(username, email) {
+      await database.db.updateTable('app_user').set({ email }).where('username', '=', username).execute();
+    },
     close: () => app.close(),
   };
   return testApp;
+}
+
+/**
+ * Closes what a test file opened, in order (the app before its database), skipping what a failed
+ * beforeAll never opened.
+ */
+export async function closeAll(...opened: ({ close(): Promise<unknown> } | undefined)[]): Promise<void> {
+  for (const item of opened) await item?.close();
 }

@@ -1,0 +1,59 @@
+import { expect } from 'vitest';
+import { BUILTIN_TEMPLATES } from '../../domain/reporting/builtin-templates.ts';
+import { openPeriods } from '../../domain/reporting/report-template.ts';
+import { todayInVietnam } from '../../domain/time/calendar-date.ts';
+import type { Session } from './test-app.ts';
+
+/** The built-in annual report a CĐCS sends to its commune: what most reporting tests open. */
+export const cdcsTemplate = BUILTIN_TEMPLATES.find((t) => t.code === 'cdcs-nam')!;
+
+/** Every figure of the CĐCS annual report filled in and plausible: a report nothing holds back. */
+export const completeCdcsValues = {
+  dissemination_reached: 900,
+  dissemination_base: 1000,
+  union_fee_due: 50_000_000,
+  union_fee_collected: 42_000_000,
+  dues_due: 12_000_000,
+  dues_collected: 11_500_000,
+};
+
+/** The codes of the CĐCS annual report's periods open today, the current one first. */
+export function openCdcsPeriodCodes(): string[] {
+  return openPeriods(cdcsTemplate, todayInVietnam()).map((p) => p.code);
+}
+
+/** Opens (or finds) the unit's CĐCS annual report for the period, as the session: the report as the API shows it. */
+export async function openCdcsReport(session: Session, unitId: number, periodCode: string) {
+  const r = await session.send('POST', '/api/reports', { templateCode: 'cdcs-nam', unitId, periodCode });
+  expect(r.status, JSON.stringify(r.body)).toBe(200);
+  return r.body;
+}
+
+/** Submits the report as it stands now (its current version) with the values, as the session; the answer must be 200. */
+export async function submitCdcsReport(session: Session, reportId: number, values: Record<string, unknown> = completeCdcsValues) {
+  const view = (await session.get(`/api/reports/${reportId}`)).body;
+  const sent = await session.send('POST', `/api/reports/${reportId}/submit`, { version: view.version, values });
+  expect(sent.status, JSON.stringify(sent.body)).toBe(200);
+  return sent.body;
+}
+
+/** Accepts the submitted report as it stands now, as the reviewing session; the answer must be 200. */
+export async function acceptReport(session: Session, reportId: number) {
+  const view = (await session.get(`/api/reports/${reportId}`)).body;
+  const accepted = await session.send('POST', `/api/reports/${reportId}/accept`, { version: view.version });
+  expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+  return accepted.body;
+}
+
+/** The unit's CĐCS annual report opened and submitted by its officer, then accepted by the reviewer: an accepted report. */
+export async function submitAndAccept(
+  officer: Session,
+  reviewer: Session,
+  unitId: number,
+  periodCode: string,
+  values: Record<string, unknown> = completeCdcsValues,
+) {
+  const { id } = await openCdcsReport(officer, unitId, periodCode);
+  await submitCdcsReport(officer, id, values);
+  return acceptReport(reviewer, id);
+}
