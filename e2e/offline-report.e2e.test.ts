@@ -6,13 +6,11 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReportView } from '../app/api/reporting.api.ts';
 import { DEMO_PASSWORD } from '../domain/demo/demo-accounts.ts';
-import { BUILTIN_TEMPLATES } from '../domain/reporting/builtin-templates.ts';
-import { openPeriods } from '../domain/reporting/report-template.ts';
-import { todayInVietnam } from '../domain/time/calendar-date.ts';
-import type { CurrentUser } from '../server/auth/auth.schema.ts';
-import { apiGet, apiLogin, apiPost } from './support/api.ts';
-import { CHROMIUM_PATH, launchBrowser, loginInBrowser, openPhonePage, type OpenedPage } from './support/browser.ts';
-import { startTestServer, type TestServer } from './support/test-server.ts';
+import { apiGet, apiPost } from './support/api.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, loginInBrowser, openPhonePage, type OpenedPage } from './support/browser.ts';
+import { REQUIRED_FEES, openYearlyReport, typeFigure, typeFigures } from './support/reporting.ts';
+import { apiSession, startStage, stopStage, type Session } from './support/session.ts';
+import type { TestServer } from './support/test-server.ts';
 
 /**
  * Issue 20: a CĐCS officer fills the yearly report on a phone where the factory floor has no
@@ -22,10 +20,6 @@ import { startTestServer, type TestServer } from './support/test-server.ts';
  * choice being what is saved. The app is installable (Chromium's own check, over CDP).
  */
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
-const PERIOD = openPeriods(
-  BUILTIN_TEMPLATES.find((t) => t.code === 'cdcs-nam')!,
-  todayInVietnam(),
-)[0]!.code;
 const PHONE = { width: 390, height: 844 };
 const PENDING = 'Chưa gửi được — sẽ gửi khi có mạng';
 const RETURN_REASON = 'Đề nghị kiểm tra lại số đoàn viên được tuyên truyền theo biên bản hội nghị.';
@@ -34,27 +28,15 @@ let server: TestServer;
 let browser: Browser;
 let officer: OpenedPage;
 let reportId = 0;
-let officerApi: { cookie: string; csrfToken: string };
+let officerApi: Session;
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `offline-${name}.png`), fullPage: true });
 
-/** A second session of the same officer (a colleague at the office computer, say), through the API. */
-async function sessionOf(username: string): Promise<{ cookie: string; csrfToken: string }> {
-  const cookie = await apiLogin(server.url, username, DEMO_PASSWORD);
-  const me = await apiGet<CurrentUser>(server.url, '/api/auth/me', cookie);
-  return { cookie, csrfToken: me.csrfToken ?? '' };
-}
+/** Another session through the API (a colleague at the office computer, say). */
+const sessionOf = (username: string) => apiSession(server.url, username);
 
 /** What the server holds for the report right now. */
 const stored = () => apiGet<ReportView>(server.url, `/api/reports/${reportId}`, officerApi.cookie);
-
-async function typeFigure(page: Page, element: string, value: string) {
-  const input = page.locator(`#f-${element}`);
-  await input.click();
-  await input.press('Control+A');
-  await input.pressSequentially(value);
-  await input.press('Enter');
-}
 
 /** Online, on the report: wait until the device holds it and the service worker holds the app, as the page says. */
 async function openReportOnline(page: Page) {
@@ -63,16 +45,12 @@ async function openReportOnline(page: Page) {
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
+  ({ server, browser } = await startStage());
   await fs.mkdir(ARTIFACTS, { recursive: true });
   officerApi = await sessionOf('cdcs.demo');
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => stopStage({ server, browser }));
 
 describe('Báo cáo định kỳ offline: a CĐCS officer on a phone without signal', () => {
   it('opens the assigned report online, fills it offline (checked as online), keeps it through a reload, and it is sent when the network is back', async () => {
@@ -85,9 +63,7 @@ describe('Báo cáo định kỳ offline: a CĐCS officer on a phone without sig
     });
     await loginInBrowser(page, 'cdcs.demo', DEMO_PASSWORD);
     await page.goto('/bao-cao-dinh-ky');
-    await page.getByTestId(`open-report-cdcs-nam-${PERIOD}`).click();
-    await page.waitForURL(/\/bao-cao-dinh-ky\/\d+$/);
-    reportId = Number(new URL(page.url()).pathname.split('/').at(-1));
+    reportId = Number((await openYearlyReport(page)).split('/').at(-1));
     await page.getByTestId('report-offline-ready').waitFor();
     const before = await stored();
 
@@ -115,14 +91,7 @@ describe('Báo cáo định kỳ offline: a CĐCS officer on a phone without sig
 
     // Corrected, completed and sent while still offline: the submission waits on the device.
     await typeFigure(page, 'dissemination_reached', '800');
-    for (const [element, value] of [
-      ['union_fee_due', '180000000'],
-      ['union_fee_collected', '171500000'],
-      ['dues_due', '45000000'],
-      ['dues_collected', '44000000'],
-    ] as const) {
-      await typeFigure(page, element, value);
-    }
+    await typeFigures(page, REQUIRED_FEES);
     expect(await page.locator('[data-testid^="error-"]').count()).toBe(0);
     await page.getByTestId('report-submit').click();
     // Sending asks first (what is sent, to whom, and that only a return reopens it).
@@ -139,10 +108,7 @@ describe('Báo cáo định kỳ offline: a CĐCS officer on a phone without sig
     expect((await stored()).values).toMatchObject({
       dissemination_reached: 800,
       dissemination_base: 1000,
-      union_fee_due: 180_000_000,
-      union_fee_collected: 171_500_000,
-      dues_due: 45_000_000,
-      dues_collected: 44_000_000,
+      ...REQUIRED_FEES,
     });
     await expect.poll(() => page.getByTestId('report-status').innerText()).toBe('Đã gửi, chờ duyệt');
     expect(await page.getByTestId('report-offline-state').count()).toBe(0);
@@ -245,14 +211,7 @@ describe('Installable: the manifest and the service worker pass Chromium’s ins
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM_PATH,
       headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     });
   });
 

@@ -1,10 +1,10 @@
-import { DEMO_PASSWORD } from '../../domain/demo/demo-accounts.ts';
 import type { AllocationPreview } from '../../app/api/allocation.api.ts';
-import type { PlanDocument, TargetProgress } from '../../app/api/progress.api.ts';
+import type { TargetProgress } from '../../app/api/progress.api.ts';
 import type { ReportView } from '../../app/api/reporting.api.ts';
 import type { TaskDetail } from '../../app/api/tasks.api.ts';
-import type { CurrentUser } from '../../server/auth/auth.schema.ts';
-import { apiGet, apiLogin, apiPost } from './api.ts';
+import { apiGet, apiPost } from './api.ts';
+import { postProgramme, postTarget } from './programme.ts';
+import { apiSession, type Session } from './session.ts';
 
 async function apiPut(baseUrl: string, path: string, body: unknown, session: { cookie: string; csrfToken: string }): Promise<void> {
   const response = await fetch(`${baseUrl}${path}`, {
@@ -13,18 +13,6 @@ async function apiPut(baseUrl: string, path: string, body: unknown, session: { c
     body: JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`PUT ${path} answered ${response.status}: ${await response.text()}`);
-}
-
-export interface Session {
-  cookie: string;
-  csrfToken: string;
-  me: CurrentUser;
-}
-
-export async function session(baseUrl: string, username: string): Promise<Session> {
-  const cookie = await apiLogin(baseUrl, username, DEMO_PASSWORD);
-  const me = await apiGet<CurrentUser>(baseUrl, '/api/auth/me', cookie);
-  return { cookie, csrfToken: me.csrfToken ?? '', me };
 }
 
 /** What the phone screens show, made through the API as the officers would have made it. */
@@ -49,22 +37,16 @@ export interface MobileData {
  * (cdcs.demo) opens its yearly report (kept as a draft) and submits the six-month one.
  */
 export async function seedMobileData(baseUrl: string): Promise<MobileData> {
-  const province = await session(baseUrl, 'canbo.tinh');
-  const commune = await session(baseUrl, 'canbo.tanninh');
-  const cdcs = await session(baseUrl, 'cdcs.demo');
+  const province = await apiSession(baseUrl, 'canbo.tinh');
+  const commune = await apiSession(baseUrl, 'canbo.tanninh');
+  const cdcs = await apiSession(baseUrl, 'cdcs.demo');
   const post = <T>(s: Session, path: string, body: unknown) => apiPost<T>(baseUrl, path, body, s);
 
-  const doc = await post<PlanDocument>(province, '/api/documents', {
-    kind: 'program',
+  const doc = await postProgramme(baseUrl, province, {
     symbol: '05-CTr/LĐLĐ',
     title: 'Chương trình hành động thực hiện Nghị quyết Đại hội Công đoàn tỉnh nhiệm kỳ 2023–2028',
-    issuerUnitId: province.me.unit.id,
-    issuedOn: '2023-11-20',
-    termFrom: 2023,
-    termTo: 2028,
   });
-  const target = (body: Record<string, unknown>) =>
-    post<TargetProgress>(province, '/api/targets', { documentId: doc.id, unitId: province.me.unit.id, ...body });
+  const target = (body: Record<string, unknown>) => postTarget(baseUrl, province, doc.id, body);
   const members = await target({
     indicatorCode: 'members',
     comparator: '>',
