@@ -4,11 +4,12 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../domain/demo/demo-accounts.ts';
-import type { CurrentUser } from '../server/auth/auth.schema.ts';
-import type { BreakdownResult, PlanDocument, TargetProgress } from '../app/api/progress.api.ts';
-import { apiGet, apiLogin } from './support/api.ts';
-import { launchBrowser, openPage, type OpenedPage, loginInBrowser } from './support/browser.ts';
-import { startTestServer, type TestServer } from './support/test-server.ts';
+import type { BreakdownResult, TargetProgress } from '../app/api/progress.api.ts';
+import { apiGet } from './support/api.ts';
+import { loginInBrowser, type OpenedPage } from './support/browser.ts';
+import { postProgramme, postTarget } from './support/programme.ts';
+import { apiSession, startOnLaptop, stopStage, type Session } from './support/session.ts';
+import type { TestServer } from './support/test-server.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const USER = 'canbo.tinh';
@@ -17,45 +18,23 @@ let server: TestServer;
 let browser: Browser;
 let opened: OpenedPage;
 let page: Page;
-let cookie = '';
-let me: CurrentUser;
+let officer: Session;
 const targets: Record<'members' | 'employers' | 'agreements' | 'dissemination', TargetProgress> = {} as never;
 
 const shot = (name: string, fullPage = true) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
 
-/** POST with the session cookie and the CSRF token the login handed out (state-changing calls need both). */
-async function apiPost<T>(route: string, body: unknown): Promise<T> {
-  const response = await fetch(`${server.url}${route}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json', cookie, 'x-csrf-token': me.csrfToken ?? '' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`POST ${route} answered ${response.status}: ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
 describe('Tổng quan: a province officer sees where the targets stand and drills down to the commune that lags most', () => {
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    opened = await openPage(browser, server.url);
-    page = opened.page;
+    ({ server, browser, opened, page } = await startOnLaptop());
     await fs.mkdir(ARTIFACTS, { recursive: true });
-    cookie = await apiLogin(server.url, USER, DEMO_PASSWORD);
-    me = await apiGet<CurrentUser>(server.url, '/api/auth/me', cookie);
-    expect(me.unit.name).toBe('Liên đoàn Lao động tỉnh Tây Ninh');
+    officer = await apiSession(server.url, USER);
+    expect(officer.me.unit.name).toBe('Liên đoàn Lao động tỉnh Tây Ninh');
     // The demo has no documents yet: the province's action programme and four of its targets.
-    const doc = await apiPost<PlanDocument>('/api/documents', {
-      kind: 'program',
+    const doc = await postProgramme(server.url, officer, {
       symbol: '05-CTr/LĐLĐ',
       title: 'Chương trình hành động thực hiện Nghị quyết Đại hội Công đoàn tỉnh nhiệm kỳ 2023–2028',
-      issuerUnitId: me.unit.id,
-      issuedOn: '2023-11-20',
-      termFrom: 2023,
-      termTo: 2028,
     });
-    const target = (body: Record<string, unknown>) =>
-      apiPost<TargetProgress>('/api/targets', { documentId: doc.id, unitId: me.unit.id, ...body });
+    const target = (body: Record<string, unknown>) => postTarget(server.url, officer, doc.id, body);
     targets.members = await target({
       indicatorCode: 'members',
       comparator: '>',
@@ -87,10 +66,7 @@ describe('Tổng quan: a province officer sees where the targets stand and drill
     });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => stopStage({ server, browser }));
 
   it('opens Tổng quan with a card per target, its status, its forecast and honest "no data"', async () => {
     await loginInBrowser(page, USER, DEMO_PASSWORD);
@@ -142,7 +118,7 @@ describe('Tổng quan: a province officer sees where the targets stand and drill
 
   it('opens a target: trend chart and the children ranked, lagging and weakest first as the API computes it', async () => {
     const t = targets.employers;
-    const breakdown = await apiGet<BreakdownResult>(server.url, `/api/targets/${t.targetId}/breakdown`, cookie);
+    const breakdown = await apiGet<BreakdownResult>(server.url, `/api/targets/${t.targetId}/breakdown`, officer.cookie);
     expect(breakdown.rule).toBe('same_ratio');
     // Issue 16: lagging children first, then the weakest among them (was: the weakest of all).
     const lagging = breakdown.items.filter((i) => i.status === 'behind' || i.status === 'missed');
@@ -176,7 +152,7 @@ describe('Tổng quan: a province officer sees where the targets stand and drill
     const own = await apiGet<BreakdownResult>(
       server.url,
       `/api/targets/${targets.employers.targetId}/breakdown?unitId=${firstChild.id}`,
-      cookie,
+      officer.cookie,
     );
     expect(own.items.length).toBeGreaterThan(0);
     await drawer.getByTestId(`breakdown-row-${firstChild.id}`).click();
@@ -185,10 +161,10 @@ describe('Tổng quan: a province officer sees where the targets stand and drill
     expect(await drawer.locator('tbody tr[data-testid^="breakdown-row-"]').first().getByTestId('breakdown-unit-name').innerText()).toBe(
       own.items[0]!.unit.name,
     );
-    expect(await drawer.getByTestId('breakdown-breadcrumb').innerText()).toContain(me.unit.name);
+    expect(await drawer.getByTestId('breakdown-breadcrumb').innerText()).toContain(officer.me.unit.name);
     await shot('dashboard-drill-down', false);
     // Back up through the breadcrumb to the province's children.
-    await drawer.getByTestId('breakdown-breadcrumb').getByText(me.unit.name).click();
+    await drawer.getByTestId('breakdown-breadcrumb').getByText(officer.me.unit.name).click();
     await drawer.getByTestId(`breakdown-row-${firstChild.id}`).waitFor();
     await page.keyboard.press('Escape');
     await drawer.waitFor({ state: 'hidden' });

@@ -3,39 +3,21 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../domain/demo/demo-accounts.ts';
-import { BUILTIN_TEMPLATES } from '../domain/reporting/builtin-templates.ts';
-import { openPeriods } from '../domain/reporting/report-template.ts';
-import { todayInVietnam } from '../domain/time/calendar-date.ts';
-import type { CurrentUser } from '../server/auth/auth.schema.ts';
-import { apiGet, apiLogin, apiPost } from './support/api.ts';
-import { launchBrowser, loginInBrowser, openPage, openPhonePage, type OpenedPage } from './support/browser.ts';
+import { apiGet, apiPost } from './support/api.ts';
+import type { OpenedPage } from './support/browser.ts';
 import { readLayout } from './support/layout.ts';
-import { startTestServer, type TestServer } from './support/test-server.ts';
+import { REQUIRED_FEES, YEARLY_PERIOD as PERIOD, draftSaved, submitReport, typeFigure } from './support/reporting.ts';
+import { apiSession, openAs, startStage, stopStage, type Session } from './support/session.ts';
+import type { TestServer } from './support/test-server.ts';
 
 // Issue 21 (the in-app channel) and the shell's part of issue 22: a CĐCS officer whose report the
 // commune returned sees it on the bell, opens it, lands on the form with the reason, corrects and
 // sends again; the commune is told "… đã gửi lại …". Then the bell and the list on a 360 px phone.
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
-const PERIOD = openPeriods(
-  BUILTIN_TEMPLATES.find((t) => t.code === 'cdcs-nam')!,
-  todayInVietnam(),
-)[0]!.code;
 const RETURN_REASON = 'Đoàn phí đã thu chưa khớp sổ thu chi quý IV, đề nghị đối chiếu lại.';
-const COMPLETE = {
-  dissemination_reached: 900,
-  dissemination_base: 1000,
-  union_fee_due: 50_000_000,
-  union_fee_collected: 42_000_000,
-  dues_due: 12_000_000,
-  dues_collected: 11_500_000,
-};
+const COMPLETE = { dissemination_reached: 900, dissemination_base: 1000, ...REQUIRED_FEES };
 
-interface Session {
-  cookie: string;
-  csrfToken: string;
-}
 interface Inbox {
   items: { id: number; kind: string; title: string; read: boolean }[];
   unread: number;
@@ -48,42 +30,37 @@ let officer: Session;
 let commune: Session;
 let reportId = 0;
 
-async function session(username: string): Promise<Session> {
-  const cookie = await apiLogin(server.url, username, DEMO_PASSWORD);
-  const me = await apiGet<CurrentUser>(server.url, '/api/auth/me', cookie);
-  return { cookie, csrfToken: me.csrfToken ?? '' };
-}
-
 const inbox = (s: Session) => apiGet<Inbox>(server.url, '/api/notifications', s.cookie);
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true, animations: 'disabled' });
 const bellCount = (page: Page) => page.getByTestId('notification-bell').getAttribute('data-unread').then(Number);
 
-async function signIn(username: string): Promise<Page> {
-  const o = await openPage(browser, server.url);
+async function signIn(username: string, phone?: { width: number; height: number }): Promise<Page> {
+  const o = await openAs({ server, browser }, username, phone);
   opened.push(o);
-  await loginInBrowser(o.page, username, DEMO_PASSWORD);
   return o.page;
 }
 
-/** Types a figure the way a person does, then Enter to move to the next field. */
-async function typeFigure(page: Page, element: string, value: string) {
-  const input = page.locator(`#f-${element}`);
-  await input.click();
-  await input.press('Control+A');
-  await input.pressSequentially(value);
-  await input.press('Enter');
+/** Nothing on the 360 px phone scrolls sideways, overflows, stands one glyph a line, is cut off or is under 44 px. */
+async function expectPhoneLayout(page: Page): Promise<void> {
+  const { scrollWidth, overflowing, verticalTexts, cutOffControls, smallTargets } = await readLayout(page);
+  expect({ scrollWidth, overflowing, verticalTexts, cutOffControls, smallTargets }).toEqual({
+    scrollWidth: 360,
+    overflowing: [],
+    verticalTexts: [],
+    cutOffControls: [],
+    smallTargets: [],
+  });
 }
 
 describe('Thông báo: a returned report reaches the CĐCS officer on the bell, the resubmission reaches the commune', () => {
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await startStage());
     await fs.mkdir(ARTIFACTS, { recursive: true });
     // The report's life up to the return is set up through the API: the bell is what is tested here.
-    officer = await session('cdcs.demo');
-    commune = await session('canbo.tanninh');
-    const unitId = (await apiGet<CurrentUser>(server.url, '/api/auth/me', officer.cookie)).unit.id;
+    officer = await apiSession(server.url, 'cdcs.demo');
+    commune = await apiSession(server.url, 'canbo.tanninh');
+    const unitId = officer.me.unit.id;
     const draft = await apiPost<{ id: number; version: number }>(
       server.url,
       '/api/reports',
@@ -102,8 +79,7 @@ describe('Thông báo: a returned report reaches the CĐCS officer on the bell, 
 
   afterAll(async () => {
     for (const o of opened) expect(o.errors, 'errors in the browser').toEqual([]);
-    await browser?.close();
-    await server?.stop();
+    await stopStage({ server, browser });
   });
 
   it('the officer sees the count on the bell, opens the return from its panel and lands on the form with the reason', async () => {
@@ -134,11 +110,8 @@ describe('Thông báo: a returned report reaches the CĐCS officer on the bell, 
     expect((await inbox(officer)).items.find((i) => i.kind === 'report.returned')?.read).toBe(true);
 
     await typeFigure(page, 'union_fee_collected', '45000000');
-    await expect.poll(() => page.getByTestId('report-save-state').innerText(), { timeout: 30_000 }).toMatch(/^Đã lưu nháp lúc/);
-    await page.getByTestId('report-submit').click();
-    // Sending asks first (what is sent, to whom).
-    await page.getByTestId('confirm-ok').click();
-    await expect.poll(() => page.getByTestId('report-status').innerText()).toBe('Đã gửi, chờ duyệt');
+    await draftSaved(page, 30_000);
+    await submitReport(page);
   });
 
   it('the commune sees "… đã gửi lại …" on the bell and in the full list, and opens the report from there', async () => {
@@ -225,10 +198,7 @@ describe('Thông báo: a returned report reaches the CĐCS officer on the bell, 
   });
 
   it('on a 360 px phone: the bell fits the header; its drawer, the list and the settings read down the screen', async () => {
-    const phone = await openPhonePage(browser, server.url, { width: 360, height: 780 });
-    opened.push(phone);
-    const page = phone.page;
-    await loginInBrowser(page, 'cdcs.demo', DEMO_PASSWORD);
+    const page = await signIn('cdcs.demo', { width: 360, height: 780 });
     const bell = page.getByTestId('notification-bell');
     await bell.waitFor();
     const box = (await bell.boundingBox())!;
@@ -240,14 +210,7 @@ describe('Thông báo: a returned report reaches the CĐCS officer on the bell, 
     const drawer = page.getByTestId('notification-panel');
     await drawer.locator('[data-kind="report.returned"]').waitFor();
     await expect.poll(() => page.evaluate(`document.getAnimations().filter((a) => a.playState === 'running').length`)).toBe(0);
-    const inDrawer = await readLayout(page);
-    expect({
-      scrollWidth: inDrawer.scrollWidth,
-      overflowing: inDrawer.overflowing,
-      verticalTexts: inDrawer.verticalTexts,
-      cutOffControls: inDrawer.cutOffControls,
-      smallTargets: inDrawer.smallTargets,
-    }).toEqual({ scrollWidth: 360, overflowing: [], verticalTexts: [], cutOffControls: [], smallTargets: [] });
+    await expectPhoneLayout(page);
     await shot(page, 'notifications-bell-360');
 
     await drawer.getByTestId('notification-see-all').tap();
@@ -256,26 +219,12 @@ describe('Thông báo: a returned report reaches the CĐCS officer on the bell, 
     // The drawer slid away on the way (it stays in the page, hidden, until the bell opens it again).
     await drawer.waitFor({ state: 'hidden' });
     await expect.poll(() => page.evaluate(`document.getAnimations().filter((a) => a.playState === 'running').length`)).toBe(0);
-    const onPage = await readLayout(page);
-    expect({
-      scrollWidth: onPage.scrollWidth,
-      overflowing: onPage.overflowing,
-      verticalTexts: onPage.verticalTexts,
-      cutOffControls: onPage.cutOffControls,
-      smallTargets: onPage.smallTargets,
-    }).toEqual({ scrollWidth: 360, overflowing: [], verticalTexts: [], cutOffControls: [], smallTargets: [] });
+    await expectPhoneLayout(page);
     await shot(page, 'notifications-page-360');
 
     await page.getByTestId('notifications-settings').tap();
     await page.getByTestId('pref-report.returned-inApp').waitFor();
-    const settings = await readLayout(page);
-    expect({
-      scrollWidth: settings.scrollWidth,
-      overflowing: settings.overflowing,
-      verticalTexts: settings.verticalTexts,
-      cutOffControls: settings.cutOffControls,
-      smallTargets: settings.smallTargets,
-    }).toEqual({ scrollWidth: 360, overflowing: [], verticalTexts: [], cutOffControls: [], smallTargets: [] });
+    await expectPhoneLayout(page);
     await shot(page, 'notifications-settings-360');
   });
 });
