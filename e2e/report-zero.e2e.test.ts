@@ -1,21 +1,25 @@
-import { execFile } from 'node:child_process';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
-import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanDocument, TargetProgress } from '../app/api/progress.api.ts';
 import type { Completeness, ReportView } from '../app/api/reporting.api.ts';
-import { DEMO_PASSWORD } from '../domain/demo/demo-accounts.ts';
-import { BUILTIN_TEMPLATES } from '../domain/reporting/builtin-templates.ts';
-import { openPeriods } from '../domain/reporting/report-template.ts';
-import { todayInVietnam } from '../domain/time/calendar-date.ts';
-import type { CurrentUser } from '../server/auth/auth.schema.ts';
-import { apiGet, apiLogin } from './support/api.ts';
-import { launchBrowser, loginInBrowser, openPage, type OpenedPage } from './support/browser.ts';
-import { startTestServer, type TestServer } from './support/test-server.ts';
+import { apiGet } from './support/api.ts';
+import type { OpenedPage } from './support/browser.ts';
+import { postProgramme, postTarget } from './support/programme.ts';
+import { docxText, readWorkbook, targetRows } from './support/report-files.ts';
+import {
+  REQUIRED_FEES,
+  YEARLY_PERIOD as PERIOD,
+  acceptReport,
+  draftSaved,
+  openYearlyReport,
+  returnReport,
+  showYearOnDashboard,
+  submitReport,
+  typeFigure,
+  typeFigures,
+} from './support/reporting.ts';
+import { apiSession, openAs, startStage, stopStage, type Session } from './support/session.ts';
+import type { TestServer } from './support/test-server.ts';
 
 /**
  * Issue 16, "figures an officer can trust": a 0 is a figure, an empty field is "chưa có số liệu".
@@ -23,11 +27,6 @@ import { startTestServer, type TestServer } from './support/test-server.ts';
  * the stored report, the roll-up (the unit counts as reporting), Tổng quan and the report
  * documents, while the fields left empty stay "no data" everywhere.
  */
-const run = promisify(execFile);
-const PERIOD = openPeriods(
-  BUILTIN_TEMPLATES.find((t) => t.code === 'cdcs-nam')!,
-  todayInVietnam(),
-)[0]!.code;
 const RETURN_REASON = 'Mục «Đoàn viên ưu tú giới thiệu cho Đảng»: đơn vị không có thì ghi số 0, không để trống.';
 const LABELS = {
   reached: 'Đoàn viên, NLĐ được tuyên truyền, phổ biến nghị quyết',
@@ -43,26 +42,15 @@ const SUBJECTS = {
 let server: TestServer;
 let browser: Browser;
 const pages: Record<'officer' | 'commune' | 'province', OpenedPage> = {} as never;
-let provinceCookie = '';
-let provinceUnitId = 0;
+let province: Session;
 let officerCookie = '';
 let doc: PlanDocument;
 const targets: Record<keyof typeof SUBJECTS, TargetProgress> = {} as never;
 let reportUrl = '';
 
 async function signIn(who: keyof typeof pages, username: string): Promise<Page> {
-  pages[who] = await openPage(browser, server.url);
-  await loginInBrowser(pages[who].page, username, DEMO_PASSWORD);
+  pages[who] = await openAs({ server, browser }, username);
   return pages[who].page;
-}
-
-/** Types a figure the way a person does (select what is there, type, Enter to the next field). */
-async function typeFigure(page: Page, element: string, value: string) {
-  const input = page.locator(`#f-${element}`);
-  await input.click();
-  await input.press('Control+A');
-  await input.pressSequentially(value);
-  await input.press('Enter');
 }
 
 /** What the server holds for the report right now (the API the form reads). */
@@ -70,37 +58,10 @@ async function stored(): Promise<ReportView['values']> {
   return (await apiGet<ReportView>(server.url, `/api/reports${reportUrl.slice(reportUrl.lastIndexOf('/'))}`, officerCookie)).values;
 }
 
-const savedState = (page: Page) =>
-  expect.poll(() => page.getByTestId('report-save-state').innerText(), { timeout: 20_000 }).toMatch(/^Đã lưu nháp lúc/);
-
-/** The downloaded DOCX as text, through LibreOffice (the way the officer will open it). */
-async function docxText(content: Buffer): Promise<string> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tiendo-e2e-zero-'));
-  try {
-    await fs.writeFile(path.join(dir, 'bao-cao.docx'), content);
-    await run(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${dir}/profile`,
-        '--headless',
-        '--convert-to',
-        'txt:Text (encoded):UTF8',
-        '--outdir',
-        dir,
-        path.join(dir, 'bao-cao.docx'),
-      ],
-      { timeout: 180_000 },
-    );
-    return (await fs.readFile(path.join(dir, 'bao-cao.txt'), 'utf8')).replace(/\s+/g, ' ');
-  } finally {
-    await fs.rm(dir, { recursive: true, force: true });
-  }
-}
-
 async function reportDocument(format: 'docx' | 'xlsx'): Promise<Buffer> {
   const response = await fetch(
-    `${server.url}/api/report-documents?unitId=${provinceUnitId}&documentId=${doc.id}&period=${PERIOD}&format=${format}`,
-    { headers: { cookie: provinceCookie } },
+    `${server.url}/api/report-documents?unitId=${province.me.unit.id}&documentId=${doc.id}&period=${PERIOD}&format=${format}`,
+    { headers: { cookie: province.cookie } },
   );
   if (!response.ok) throw new Error(`GET /api/report-documents answered ${response.status}: ${await response.text()}`);
   return Buffer.from(await response.arrayBuffer());
@@ -118,69 +79,31 @@ const boardFigure = (page: Page, label: string) =>
 
 describe('Exact zeros: a 0 typed in a report survives every step and is counted; an empty field stays "chưa có số liệu"', () => {
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    provinceCookie = await apiLogin(server.url, 'canbo.tinh', DEMO_PASSWORD);
-    officerCookie = await apiLogin(server.url, 'cdcs.demo', DEMO_PASSWORD);
-    const me = await apiGet<CurrentUser>(server.url, '/api/auth/me', provinceCookie);
-    provinceUnitId = me.unit.id;
-    const post = async <T>(route: string, body: unknown): Promise<T> => {
-      const r = await fetch(`${server.url}${route}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', cookie: provinceCookie, 'x-csrf-token': me.csrfToken ?? '' },
-        body: JSON.stringify(body),
-      });
-      if (!r.ok) throw new Error(`POST ${route}: ${r.status} ${await r.text()}`);
-      return (await r.json()) as T;
-    };
-    doc = await post<PlanDocument>('/api/documents', {
-      kind: 'program',
+    ({ server, browser } = await startStage());
+    province = await apiSession(server.url, 'canbo.tinh');
+    officerCookie = (await apiSession(server.url, 'cdcs.demo')).cookie;
+    doc = await postProgramme(server.url, province, {
       symbol: '07-CTr/LĐLĐ',
       title: 'Chương trình hành động thực hiện Nghị quyết Đại hội Công đoàn tỉnh',
-      issuerUnitId: me.unit.id,
-      issuedOn: '2023-11-20',
-      termFrom: 2023,
-      termTo: 2028,
     });
     const target = (indicatorCode: string, comparator: string, value: number, subject: string) =>
-      post<TargetProgress>('/api/targets', {
-        documentId: doc.id,
-        unitId: me.unit.id,
-        indicatorCode,
-        comparator,
-        value,
-        annual: true,
-        subject,
-      });
+      postTarget(server.url, province, doc.id, { indicatorCode, comparator, value, annual: true, subject });
     targets.dissemination = await target('dissemination_share', '>', 90, SUBJECTS.dissemination);
     targets.party = await target('party_introduced_per_cdcs', '>=', 0.5, SUBJECTS.party);
     targets.lawsuits = await target('lawsuits_supported_share', '>=', 80, SUBJECTS.lawsuits);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => stopStage({ server, browser }));
 
   it('the CĐCS officer types 0: autosave and Ctrl+S store 0, a reload shows "0", the untouched field stays empty; 0 satisfies "required" and is submitted', async () => {
     const page = await signIn('officer', 'cdcs.demo');
     await page.goto('/bao-cao-dinh-ky');
-    await page.getByTestId(`open-report-cdcs-nam-${PERIOD}`).click();
-    await page.waitForURL(/\/bao-cao-dinh-ky\/\d+$/);
-    reportUrl = new URL(page.url()).pathname;
+    reportUrl = await openYearlyReport(page);
 
     await typeFigure(page, 'dissemination_reached', '0');
     expect(await page.locator('#f-dissemination_reached').inputValue()).toBe('0');
-    for (const [element, value] of [
-      ['dissemination_base', '1000'],
-      ['union_fee_due', '180000000'],
-      ['union_fee_collected', '171500000'],
-      ['dues_due', '45000000'],
-      ['dues_collected', '44000000'],
-    ] as const) {
-      await typeFigure(page, element, value);
-    }
-    await savedState(page);
+    await typeFigures(page, { dissemination_base: 1000, ...REQUIRED_FEES });
+    await draftSaved(page, 20_000);
     await expect.poll(async () => (await stored()).dissemination_reached).toBe(0);
 
     // Ctrl+S, at once, without waiting for the autosave.
@@ -196,10 +119,7 @@ describe('Exact zeros: a 0 typed in a report survives every step and is counted;
     expect(await page.locator('#f-lawsuits_requested').inputValue()).toBe('');
     expect(await page.locator('[data-testid^="error-"]').count()).toBe(0);
 
-    await page.getByTestId('report-submit').click();
-    // Sending asks first (what is sent, to whom, and that only a return reopens it).
-    await page.getByTestId('confirm-ok').click();
-    await expect.poll(() => page.getByTestId('report-status').innerText()).toBe('Đã gửi, chờ duyệt');
+    await submitReport(page);
     await page.reload();
     await page.locator('#f-dissemination_reached').waitFor();
     expect(await page.locator('#f-dissemination_reached').inputValue()).toBe('0');
@@ -209,10 +129,7 @@ describe('Exact zeros: a 0 typed in a report survives every step and is counted;
   it('the commune returns it asking for a 0 instead of an empty field', async () => {
     const page = await signIn('commune', 'canbo.tanninh');
     await page.goto(reportUrl);
-    await page.getByTestId('report-return').click();
-    await page.getByTestId('reason-input').fill(RETURN_REASON);
-    await page.getByTestId('reason-confirm').click();
-    await expect.poll(() => page.getByTestId('report-status').innerText()).toBe('Bị trả lại');
+    await returnReport(page, RETURN_REASON);
   });
 
   it('the officer finds the zeros still there, writes the 0 asked for, and resubmits', async () => {
@@ -222,23 +139,18 @@ describe('Exact zeros: a 0 typed in a report survives every step and is counted;
     expect(await page.getByTestId('report-status').innerText()).toBe('Bị trả lại');
     expect(await page.locator('#f-dissemination_reached').inputValue()).toBe('0');
     await typeFigure(page, 'party_introduced', '0');
-    await savedState(page);
+    await draftSaved(page, 20_000);
     await expect.poll(async () => (await stored()).party_introduced).toBe(0);
     await page.reload();
     await page.locator('#f-party_introduced').waitFor();
     expect(await page.locator('#f-party_introduced').inputValue()).toBe('0');
-    await page.getByTestId('report-submit').click();
-    // Sending asks first (what is sent, to whom, and that only a return reopens it).
-    await page.getByTestId('confirm-ok').click();
-    await expect.poll(() => page.getByTestId('report-status').innerText()).toBe('Đã gửi, chờ duyệt');
+    await submitReport(page);
   });
 
   it('the commune accepts it: the roll-up sums the zeros from one reporting unit and leaves the empty fields as "Chưa có số liệu"', async () => {
     const page = pages.commune.page;
     await page.goto(reportUrl);
-    await page.getByTestId('report-accept').click();
-    await page.getByTestId('confirm-ok').click();
-    await expect.poll(() => page.getByTestId('report-status').innerText()).toBe('Đã duyệt');
+    await acceptReport(page);
     const values = await stored();
     expect(values).toMatchObject({ dissemination_reached: 0, innovations: 0, party_introduced: 0 });
     expect(values.lawsuits_requested ?? null).toBeNull();
@@ -255,17 +167,14 @@ describe('Exact zeros: a 0 typed in a report survives every step and is counted;
     const board = await apiGet<Completeness>(
       server.url,
       `/api/reports/completeness?templateCode=cdcs-nam&periodCode=${PERIOD}`,
-      provinceCookie,
+      province.cookie,
     );
     expect(board.reportingUnits).toBe(1);
     expect(board.figures.find((f) => f.element === 'party_introduced')?.value).toBe(0);
     expect(board.figures.find((f) => f.element === 'lawsuits_requested')?.value).toBeNull();
 
     const page = await signIn('province', 'canbo.tinh');
-    if (PERIOD !== todayInVietnam().slice(0, 4)) {
-      await page.getByTestId('dashboard-year').click();
-      await page.locator('.ant-select-item-option', { hasText: `Năm ${PERIOD}` }).click();
-    }
+    await showYearOnDashboard(page, PERIOD);
     const card = (t: TargetProgress) => page.getByTestId(`target-card-${t.targetId}`);
     await card(targets.dissemination).waitFor();
     expect(await card(targets.dissemination).getByTestId('target-actual').innerText()).toBe('0%');
@@ -281,9 +190,7 @@ describe('Exact zeros: a 0 typed in a report survives every step and is counted;
     expect(text).toContain(`${SUBJECTS.party} Từ 0,50 trở lên (hằng năm) 0,00 0%`);
     expect(text).toContain(`${SUBJECTS.lawsuits} Từ 80% trở lên (hằng năm) Chưa có số liệu`);
 
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load((await reportDocument('xlsx')) as never);
-    const rows = book.getWorksheet('Chỉ tiêu')!.getSheetValues().slice(4) as unknown[][];
+    const rows = targetRows(await readWorkbook(await reportDocument('xlsx')));
     const actual = (subject: string) => rows.find((r) => r[2] === subject)?.[4];
     expect(actual(SUBJECTS.dissemination)).toBe(0);
     expect(actual(SUBJECTS.party)).toBe(0);

@@ -2,11 +2,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanDocument, TargetProgress } from '../app/api/progress.api.ts';
 import { DEMO_PASSWORD } from '../domain/demo/demo-accounts.ts';
-import type { CurrentUser } from '../server/auth/auth.schema.ts';
 import type { TargetVersionListView } from '../server/targets/target-versions.schema.ts';
-import { apiGet, apiLogin } from './support/api.ts';
-import { launchBrowser, loginInBrowser, openPage, type OpenedPage } from './support/browser.ts';
-import { startTestServer, type TestServer } from './support/test-server.ts';
+import { apiGet } from './support/api.ts';
+import { loginInBrowser, type OpenedPage } from './support/browser.ts';
+import { postProgramme, postTarget } from './support/programme.ts';
+import { apiSession, openAs, startOnLaptop, stopStage, type Session } from './support/session.ts';
+import type { TestServer } from './support/test-server.ts';
 
 const USER = 'canbo.tinh';
 
@@ -14,41 +15,20 @@ let server: TestServer;
 let browser: Browser;
 let opened: OpenedPage;
 let page: Page;
-let cookie = '';
-let me: CurrentUser;
+let officer: Session;
 let doc: PlanDocument;
 let target: TargetProgress;
 
-async function apiPost<T>(route: string, body: unknown): Promise<T> {
-  const response = await fetch(`${server.url}${route}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/json', cookie, 'x-csrf-token': me.csrfToken ?? '' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`POST ${route} answered ${response.status}: ${await response.text()}`);
-  return (await response.json()) as T;
-}
-
 describe('Văn bản & chỉ tiêu: the province officer corrects a confirmed target, reads its history and withdraws it', () => {
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    opened = await openPage(browser, server.url);
-    page = opened.page;
-    cookie = await apiLogin(server.url, USER, DEMO_PASSWORD);
-    me = await apiGet<CurrentUser>(server.url, '/api/auth/me', cookie);
-    doc = await apiPost<PlanDocument>('/api/documents', {
-      kind: 'program',
+    ({ server, browser, opened, page } = await startOnLaptop());
+    officer = await apiSession(server.url, USER);
+    doc = await postProgramme(server.url, officer, {
       symbol: '07/CTr-LĐLĐ',
       title: 'Chương trình thử sửa chỉ tiêu',
-      issuerUnitId: me.unit.id,
       issuedOn: '2024-01-18',
-      termFrom: 2023,
-      termTo: 2028,
     });
-    target = await apiPost<TargetProgress>('/api/targets', {
-      documentId: doc.id,
-      unitId: me.unit.id,
+    target = await postTarget(server.url, officer, doc.id, {
       indicatorCode: 'members',
       comparator: '>',
       value: 140000,
@@ -57,10 +37,7 @@ describe('Văn bản & chỉ tiêu: the province officer corrects a confirmed ta
     });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => stopStage({ server, browser }));
 
   it('Sửa chỉ tiêu: a new value with its reason shows in the table, and Lịch sử thay đổi says before → after and why', async () => {
     await loginInBrowser(page, USER, DEMO_PASSWORD);
@@ -94,23 +71,20 @@ describe('Văn bản & chỉ tiêu: the province officer corrects a confirmed ta
     await page.getByTestId('target-withdraw-submit').click();
     const table = page.getByTestId(`document-targets-${doc.id}`);
     await expect.poll(() => table.innerText()).not.toContain('Trên 150.000');
-    const versions = await apiGet<TargetVersionListView>(server.url, `/api/targets/${target.targetId}/versions`, cookie);
+    const versions = await apiGet<TargetVersionListView>(server.url, `/api/targets/${target.targetId}/versions`, officer.cookie);
     expect(versions.withdrawn?.reason).toBe('Trùng với chỉ tiêu của kế hoạch khác');
     expect(versions.items.map((v) => v.change)).toEqual(['original', 'revised', 'withdrawn']);
     expect(opened.errors).toEqual([]);
   });
 
   it('a read-only user sees the history but no Sửa or Rút', async () => {
-    const other = await apiPost<TargetProgress>('/api/targets', {
-      documentId: doc.id,
-      unitId: me.unit.id,
+    const other = await postTarget(server.url, officer, doc.id, {
       indicatorCode: 'agreements_share',
       comparator: '>=',
       value: 85,
       deadlineYear: 2028,
     });
-    const viewer = await openPage(browser, server.url);
-    await loginInBrowser(viewer.page, 'xem.tinh', DEMO_PASSWORD);
+    const viewer = await openAs({ server, browser }, 'xem.tinh');
     await viewer.page.goto(`/van-ban-chi-tieu/${doc.id}`);
     await viewer.page.getByTestId(`target-history-open-${other.targetId}`).waitFor();
     expect(await viewer.page.getByTestId(`target-revise-${other.targetId}`).count()).toBe(0);
