@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import { AppError } from '../../domain/errors/app-error.ts';
 import type { AuditActor } from '../audit/audit.repository.ts';
 import type { DB } from '../db/schema.ts';
 import { checkBodyReferences } from '../http/body-references.ts';
 import type { RouteAccess } from '../http/route-access.ts';
+import { authErrors } from './auth.errors.ts';
 import { isUnitInScope } from './auth.repository.ts';
 import type { AuthService } from './auth.service.ts';
 import type { Principal } from './principal.ts';
@@ -14,7 +14,7 @@ export const SESSION_COOKIE = 'tiendo_session';
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-const genericNotFound = () => new AppError('NOT_FOUND', 'not_found', 'Không tìm thấy dữ liệu yêu cầu.');
+const genericNotFound = authErrors.notFound;
 
 export function actorOf(request: FastifyRequest): AuditActor {
   const p = request.principal;
@@ -22,7 +22,7 @@ export function actorOf(request: FastifyRequest): AuditActor {
 }
 
 export function requirePrincipal(request: FastifyRequest): Principal {
-  if (!request.principal) throw new AppError('UNAUTHENTICATED', 'unauthenticated', 'Bạn cần đăng nhập để tiếp tục.');
+  if (!request.principal) throw authErrors.unauthenticated();
   return request.principal;
 }
 
@@ -41,8 +41,7 @@ export function registerAccessGuard(app: FastifyInstance, db: Kysely<DB>, auth: 
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (bearer) {
       request.principal = await auth.authenticateToken(bearer, request.ip);
-      if (!request.principal)
-        throw new AppError('TOKEN_INVALID', 'unauthenticated', 'Khóa API không hợp lệ, đã hết hạn hoặc đã bị thu hồi.');
+      if (!request.principal) throw authErrors.tokenInvalid();
       return;
     }
     const cookie = request.cookies[SESSION_COOKIE];
@@ -59,15 +58,11 @@ export function registerAccessGuard(app: FastifyInstance, db: Kysely<DB>, auth: 
     if (principal.kind === 'user' && !SAFE_METHODS.has(request.method)) {
       const sent = request.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || !principal.csrfToken || !safeEqual(sent, principal.csrfToken)) {
-        throw new AppError(
-          'CSRF_INVALID',
-          'forbidden',
-          'Yêu cầu bị từ chối vì thiếu mã xác thực phiên (CSRF). Hãy tải lại trang và thử lại.',
-        );
+        throw authErrors.csrfInvalid();
       }
     }
     if (principal.mustChangePassword && !('authenticated' in access && access.allowDuringPasswordChange)) {
-      throw new AppError('PASSWORD_CHANGE_REQUIRED', 'forbidden', 'Bạn cần đổi mật khẩu trước khi tiếp tục.');
+      throw authErrors.passwordChangeRequired();
     }
     if ('authenticated' in access) return;
 
@@ -81,7 +76,7 @@ export function registerAccessGuard(app: FastifyInstance, db: Kysely<DB>, auth: 
     const bodyIds = request.routeOptions.config?.bodyIds;
     if (bodyIds?.length) await checkBodyReferences(db, principal, request.body, bodyIds);
     if (!principal.permissions.has(access.permission)) {
-      throw new AppError('FORBIDDEN', 'forbidden', 'Bạn không có quyền thực hiện thao tác này.');
+      throw authErrors.forbidden();
     }
   });
 }

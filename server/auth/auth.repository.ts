@@ -219,10 +219,35 @@ export async function isUnitInScope(db: Kysely<DB>, unitId: number, scopePath: s
   return row?.inside === true;
 }
 
+/** Like isUnitInScope; with `orAbove`, a unit over the scope (one of the caller's ancestors) passes too. */
+export async function isUnitReachable(db: Kysely<DB>, unitId: number, scopePath: string, orAbove: boolean): Promise<boolean> {
+  const row = await db
+    .selectFrom('org_placement')
+    .select(sql<boolean>`path <@ ${scopePath}::ltree OR (${orAbove} AND path @> ${scopePath}::ltree)`.as('ok'))
+    .where('unit_id', '=', unitId)
+    .orderBy('valid_from', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.ok === true;
+}
+
 export async function updatePassword(db: Kysely<DB>, userId: number, passwordHash: string, mustChange: boolean): Promise<void> {
   await db
     .updateTable('app_user')
     .set({ password_hash: passwordHash, must_change_password: mustChange, password_changed_at: sql`now()`, updated_at: sql`now()` })
     .where('id', '=', userId)
     .execute();
+}
+
+export function findUnitSummary(db: Kysely<DB>, unitId: number) {
+  return db.selectFrom('org_unit').select(['id', 'code', 'name', 'kind']).where('id', '=', unitId).executeTakeFirstOrThrow();
+}
+
+export function rolesByCode(db: Kysely<DB>, codes: readonly string[]): Promise<{ code: string; name: string }[]> {
+  return db.selectFrom('role').select(['code', 'name']).where('code', 'in', codes).orderBy('code').execute();
+}
+
+export async function userFullName(db: Kysely<DB>, userId: number): Promise<string | undefined> {
+  const user = await db.selectFrom('app_user').select(['full_name']).where('id', '=', userId).executeTakeFirst();
+  return user?.full_name;
 }

@@ -5,43 +5,16 @@ import type { DB } from '../db/schema.ts';
 import { actorOf, requirePrincipal, SESSION_COOKIE } from './access-guard.ts';
 import { ChangePasswordBody, CurrentUser, LoginBody, Ok } from './auth.schema.ts';
 import { AUTH_POLICY, LoginFailuresPerAddress, type AuthService } from './auth.service.ts';
-import type { Principal } from './principal.ts';
 
 const TAGS = ['Đăng nhập'];
 
-async function presentCurrentUser(db: Kysely<DB>, principal: Principal): Promise<CurrentUser> {
-  const unit = await db
-    .selectFrom('org_unit')
-    .select(['id', 'code', 'name', 'kind'])
-    .where('id', '=', principal.unitId)
-    .executeTakeFirstOrThrow();
-  const roles = principal.roles.length
-    ? await db.selectFrom('role').select(['code', 'name']).where('code', 'in', principal.roles).orderBy('code').execute()
-    : [];
-  const user =
-    principal.userId === null
-      ? null
-      : await db.selectFrom('app_user').select(['full_name']).where('id', '=', principal.userId).executeTakeFirst();
-  return {
-    user: {
-      id: principal.userId,
-      username: principal.label,
-      fullName: user?.full_name ?? principal.label,
-      mustChangePassword: principal.mustChangePassword,
-    },
-    unit: { id: Number(unit.id), code: unit.code, name: unit.name, kind: unit.kind },
-    roles,
-    permissions: [...principal.permissions].sort(),
-    csrfToken: principal.csrfToken,
-  };
-}
-
 export const authRoutes: FastifyPluginAsyncTypebox<{
   auth: AuthService;
+  /** Unused since the current user is read by AuthService; server/app.ts still passes it. */
   db: Kysely<DB>;
   config: Pick<AppConfig, 'secureCookies'>;
   loginRateLimitPerIp: number;
-}> = async (app, { auth, db, config, loginRateLimitPerIp }) => {
+}> = async (app, { auth, config, loginRateLimitPerIp }) => {
   const cookieOptions = { httpOnly: true, sameSite: 'lax' as const, secure: config.secureCookies, path: '/' };
   // Failed logins per address, on top of the per-account lockout (successful ones are not counted).
   const perAddress = new LoginFailuresPerAddress(loginRateLimitPerIp);
@@ -58,7 +31,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
       );
       reply.setCookie(SESSION_COOKIE, result.sessionToken, { ...cookieOptions, expires: result.expiresAt });
       const principal = await auth.authenticateSession(result.sessionToken);
-      return presentCurrentUser(db, principal!);
+      return auth.currentUser(principal!);
     },
   );
 
@@ -68,7 +41,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<{
       schema: { tags: TAGS, summary: 'Người dùng hiện tại, đơn vị, vai trò, quyền và mã CSRF', response: { 200: CurrentUser } },
       config: { access: { authenticated: true, allowDuringPasswordChange: true } },
     },
-    (request) => presentCurrentUser(db, requirePrincipal(request)),
+    (request) => auth.currentUser(requirePrincipal(request)),
   );
 
   app.post(

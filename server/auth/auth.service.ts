@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
 import { passwordProblem } from '../../domain/access/password-policy.ts';
 import { isPermission, type Permission } from '../../domain/access/permission.ts';
-import { AppError, badRequest } from '../../domain/errors/app-error.ts';
 import { notifyAccountLocked } from '../notifications/account-notifications.ts';
 import { writeAudit, type AuditActor } from '../audit/audit.repository.ts';
 import type { DB } from '../db/schema.ts';
+import { authErrors } from './auth.errors.ts';
 import * as repo from './auth.repository.ts';
+import type { CurrentUser } from './auth.schema.ts';
 import type { Principal } from './principal.ts';
 import { csrfTokenFor, dummyPasswordHash, hashPassword, newToken, tokenHash, verifyPassword } from './secrets.ts';
 
@@ -23,15 +24,10 @@ export const AUTH_POLICY = {
 /** Machine clients may read and write data; managing people and keys stays with people. */
 const TOKEN_FORBIDDEN: Permission[] = ['users.manage', 'tokens.manage', 'personal_data.view'];
 
-const invalidCredentials = () => new AppError('INVALID_CREDENTIALS', 'unauthenticated', 'Tên đăng nhập hoặc mật khẩu không đúng.');
+const invalidCredentials = authErrors.invalidCredentials;
 
-function lockedMessage(until: Date): AppError {
-  const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
-  return new AppError(
-    'ACCOUNT_LOCKED',
-    'rate_limited',
-    `Tài khoản tạm khóa do nhập sai mật khẩu nhiều lần. Vui lòng thử lại sau ${minutes} phút.`,
-  );
+function lockedMessage(until: Date) {
+  return authErrors.accountLocked(Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000)));
 }
 
 /**
@@ -69,7 +65,7 @@ export class LoginFailuresPerAddress {
         // The next one in line is refused too, without waiting for an attempt to end.
         entry.waiting.shift()?.();
         const minutes = Math.max(1, Math.ceil((entry.windowEndsAt - now) / 60_000));
-        throw new AppError('RATE_LIMITED', 'rate_limited', `Quá nhiều lần thử từ địa chỉ này. Vui lòng thử lại sau ${minutes} phút.`);
+        throw authErrors.tooManyAttemptsFromAddress(minutes);
       }
       if (entry.failures + entry.running < this.maxFailures) break;
       await new Promise<void>((resolve) => entry.waiting.push(resolve));
@@ -137,6 +133,25 @@ export interface LoginResult {
 export class AuthService {
   constructor(private readonly db: Kysely<DB>) {}
 
+  /** Who is calling, as the app's shell shows it: the unit, the roles by name, the permissions. */
+  async currentUser(principal: Principal): Promise<CurrentUser> {
+    const unit = await repo.findUnitSummary(this.db, principal.unitId);
+    const roles = principal.roles.length ? await repo.rolesByCode(this.db, principal.roles) : [];
+    const fullName = principal.userId === null ? undefined : await repo.userFullName(this.db, principal.userId);
+    return {
+      user: {
+        id: principal.userId,
+        username: principal.label,
+        fullName: fullName ?? principal.label,
+        mustChangePassword: principal.mustChangePassword,
+      },
+      unit: { id: Number(unit.id), code: unit.code, name: unit.name, kind: unit.kind },
+      roles,
+      permissions: [...principal.permissions].sort(),
+      csrfToken: principal.csrfToken,
+    };
+  }
+
   async login(input: { username: string; password: string; ip: string | null; userAgent: string | null }): Promise<LoginResult> {
     const username = input.username.trim().toLowerCase();
     const user = await repo.findUserForLogin(this.db, username);
@@ -173,7 +188,7 @@ export class AuthService {
           entityId: user.id,
         });
       });
-      throw new AppError('ACCOUNT_DISABLED', 'forbidden', 'Tài khoản đã bị khóa. Vui lòng liên hệ quản trị viên đơn vị.');
+      throw authErrors.accountDisabled();
     }
     const sessionToken = newToken();
     const expiresAt = new Date(Date.now() + AUTH_POLICY.sessionAbsoluteHours * 3600_000);
@@ -287,9 +302,9 @@ export class AuthService {
    * against the same per-account lockout, and the wrong guess that locks also ends every session.
    */
   async changePassword(principal: Principal, actor: AuditActor, currentPassword: string, newPassword: string): Promise<void> {
-    if (principal.userId === null) throw new AppError('NOT_A_USER', 'forbidden', 'Chỉ người dùng mới đổi được mật khẩu.');
+    if (principal.userId === null) throw authErrors.notAUser();
     const user = await repo.findUserById(this.db, principal.userId);
-    if (!user) throw new AppError('UNAUTHENTICATED', 'unauthenticated', 'Bạn cần đăng nhập để tiếp tục.');
+    if (!user) throw authErrors.unauthenticated();
     const attempt = await repo.claimPasswordAttempt(this.db, user.id, AUTH_POLICY.maxFailedAttempts, AUTH_POLICY.lockMinutes);
     if (!attempt) {
       await writeAudit(this.db, actor, {
@@ -306,14 +321,12 @@ export class AuthService {
         if (attempt.lockedUntil) await repo.revokeUserSessions(trx, user.id);
       });
       if (attempt.lockedUntil) throw lockedMessage(attempt.lockedUntil);
-      throw badRequest('CURRENT_PASSWORD_WRONG', 'Mật khẩu hiện tại không đúng.', [
-        { path: 'currentPassword', message: 'Mật khẩu hiện tại không đúng.' },
-      ]);
+      throw authErrors.currentPasswordWrong();
     }
     // Proven before the new password is judged: a weak new one must not count as a wrong guess.
     await repo.clearFailedAttempts(this.db, user.id);
     const problem = passwordProblem(newPassword, user.username, currentPassword);
-    if (problem) throw badRequest('PASSWORD_POLICY', problem, [{ path: 'newPassword', message: problem }]);
+    if (problem) throw authErrors.passwordPolicy(problem);
     const passwordHash = await hashPassword(newPassword);
     await this.db.transaction().execute(async (trx) => {
       await repo.updatePassword(trx, user.id, passwordHash, false);

@@ -4,14 +4,16 @@
 // record. The rule goes by field name, so a new route gets it without remembering to: a body
 // field that looks like an id ("…Id", "…Ids") with no rule here and no declared exemption stops
 // the server at start (route-access.ts).
-import { sql, type Kysely } from 'kysely';
-import { AppError, type ErrorIssue } from '../../domain/errors/app-error.ts';
+import type { Kysely } from 'kysely';
+import type { AppError } from '../../domain/errors/app-error.ts';
+import { isUnitReachable } from '../auth/auth.repository.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { DB } from '../db/schema.ts';
 import { unitOfDocument } from '../documents/documents.repository.ts';
 import { unitOfEmployer } from '../employers/employers.repository.ts';
 import { unitOfMember } from '../members/members.repository.ts';
 import { unitOfTarget } from '../progress/targets.repository.ts';
+import { httpErrors } from './http.errors.ts';
 
 type RecordKind = 'unit' | 'employer' | 'document' | 'target' | 'member';
 
@@ -41,12 +43,12 @@ const RULES: Record<string, ReferenceRule> = {
   targetIds: { kind: 'target', reach: 'subtree-or-above' },
 };
 
-const NOT_FOUND: Record<RecordKind, [code: string, message: string]> = {
-  unit: ['UNIT_NOT_FOUND', 'Không tìm thấy đơn vị (hoặc đơn vị nằm ngoài phạm vi quản lý của bạn).'],
-  employer: ['EMPLOYER_NOT_FOUND', 'Không tìm thấy đơn vị sử dụng lao động.'],
-  document: ['DOCUMENT_NOT_FOUND', 'Không tìm thấy văn bản.'],
-  target: ['TARGET_NOT_FOUND', 'Không tìm thấy chỉ tiêu.'],
-  member: ['MEMBER_NOT_FOUND', 'Không tìm thấy đoàn viên.'],
+const NOT_FOUND: Record<RecordKind, (path: string) => AppError> = {
+  unit: httpErrors.unitReferenceNotFound,
+  employer: httpErrors.employerReferenceNotFound,
+  document: httpErrors.documentReferenceNotFound,
+  target: httpErrors.targetReferenceNotFound,
+  member: httpErrors.memberReferenceNotFound,
 };
 
 /** The field's rule, by its last name ("targets.[].unitId" → unitId). */
@@ -67,18 +69,6 @@ function unitOf(db: Kysely<DB>, kind: RecordKind, id: number): Promise<number | 
     case 'member':
       return unitOfMember(db, id);
   }
-}
-
-/** The unit's latest placement (as isUnitInScope) is under the caller's scope (or, for 'above', over the caller). */
-async function reachable(db: Kysely<DB>, unitId: number, scopePath: string, reach: ReferenceRule['reach']): Promise<boolean> {
-  const row = await db
-    .selectFrom('org_placement')
-    .select(sql<boolean>`path <@ ${scopePath}::ltree OR (${reach === 'subtree-or-above'} AND path @> ${scopePath}::ltree)`.as('ok'))
-    .where('unit_id', '=', unitId)
-    .orderBy('valid_from', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row?.ok === true;
 }
 
 /** The values at a field path of a parsed (not yet validated) body: "targets.[].unitId". */
@@ -113,10 +103,8 @@ export async function checkBodyReferences(db: Kysely<DB>, principal: Principal, 
     ];
     for (const id of ids) {
       const unitId = await unitOf(db, rule.kind, id);
-      if (unitId === null || !(await reachable(db, unitId, principal.scopePath, rule.reach))) {
-        const [code, message] = NOT_FOUND[rule.kind];
-        const issue: ErrorIssue = { path: field.replaceAll('.[]', '[]'), message };
-        throw new AppError(code, 'not_found', message, [issue]);
+      if (unitId === null || !(await isUnitReachable(db, unitId, principal.scopePath, rule.reach === 'subtree-or-above'))) {
+        throw NOT_FOUND[rule.kind](field.replaceAll('.[]', '[]'));
       }
     }
   }

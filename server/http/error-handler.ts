@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { AppError, isAppError, type ErrorIssue, type ErrorKind } from '../../domain/errors/app-error.ts';
+import { isAppError, type AppError, type ErrorIssue, type ErrorKind } from '../../domain/errors/app-error.ts';
+import { httpErrors } from './http.errors.ts';
 
 const STATUS: Record<ErrorKind, number> = {
   bad_request: 400,
@@ -76,33 +77,29 @@ export function toAppError(error: FastifyError | Error): AppError {
   const fe = error as FastifyError & { validation?: AjvIssue[]; validationContext?: string };
   if (fe.validation) {
     const issues = fe.validation.map((i) => translateValidationIssue(i, fe.validationContext ?? 'body'));
-    return new AppError('VALIDATION_FAILED', 'bad_request', issues.map((i) => i.message).join(' '), issues);
+    return httpErrors.validationFailed(issues);
   }
   if (fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE' || fe.statusCode === 413) {
-    return new AppError('PAYLOAD_TOO_LARGE', 'too_large', 'Dữ liệu gửi lên vượt quá dung lượng cho phép.');
+    return httpErrors.payloadTooLarge();
   }
   if (fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fe.statusCode === 415) {
-    return new AppError('UNSUPPORTED_MEDIA_TYPE', 'bad_request', 'Kiểu dữ liệu gửi lên không được hỗ trợ.');
+    return httpErrors.unsupportedMediaType();
   }
   if (fe.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (error instanceof SyntaxError && fe.statusCode === 400)) {
-    return new AppError('MALFORMED_JSON', 'bad_request', 'Dữ liệu JSON gửi lên không đọc được.');
+    return httpErrors.malformedJson();
   }
   if (isDataException(error)) {
     // Class 22 is PostgreSQL refusing a value (a number out of range, a date that does not exist):
     // bad input that slipped past the schema, never a reason for a 500. The value is not echoed.
-    return new AppError(
-      'VALUE_OUT_OF_RANGE',
-      'bad_request',
-      'Giá trị gửi lên không hợp lệ hoặc vượt quá giới hạn cho phép (ví dụ số quá lớn, ngày không tồn tại).',
-    );
+    return httpErrors.valueOutOfRange();
   }
   if (fe.statusCode === 429) {
-    return new AppError('RATE_LIMITED', 'rate_limited', 'Quá nhiều yêu cầu. Vui lòng thử lại sau ít phút.');
+    return httpErrors.rateLimited();
   }
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
-    return new AppError('BAD_REQUEST', 'bad_request', 'Yêu cầu không hợp lệ.');
+    return httpErrors.badRequest();
   }
-  return new AppError('INTERNAL', 'internal', 'Đã xảy ra lỗi hệ thống. Vui lòng thử lại; nếu lỗi lặp lại, hãy báo quản trị viên.');
+  return httpErrors.internal();
 }
 
 /** The one place where errors become HTTP responses. */

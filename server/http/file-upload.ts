@@ -11,24 +11,13 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
-import { AppError, badRequest } from '../../domain/errors/app-error.ts';
+import { httpErrors } from './http.errors.ts';
 import { nulRefused } from './input-guard.ts';
 
 /** Room for the multipart boundaries, part headers and small fields around the file. */
 const MULTIPART_OVERHEAD_BYTES = 256 * 1024;
 
-export function formatMegabytes(bytes: number): string {
-  const mb = bytes / 1048576;
-  return `${Number.isInteger(mb) ? mb : mb.toFixed(1).replace('.', ',')} MB`;
-}
-
-export function fileTooLarge(maxBytes: number, what = 'Tệp'): AppError {
-  return new AppError(
-    'FILE_TOO_LARGE',
-    'too_large',
-    `${what} vượt quá ${formatMegabytes(maxBytes)} (giới hạn cho phép); hệ thống không nhận tệp này và không lưu một phần nào của tệp. Hãy tải lên tệp nhỏ hơn.`,
-  );
-}
+export const fileTooLarge = httpErrors.fileTooLarge;
 
 export interface UploadOptions {
   maxBytes: number;
@@ -43,13 +32,13 @@ export interface UploadOptions {
  * error-handler.ts, so the rest of a 150 MB body is not read), no file.
  */
 export async function openUpload(request: FastifyRequest, options: UploadOptions): Promise<MultipartFile> {
-  if (!request.isMultipart()) throw badRequest('MULTIPART_REQUIRED', 'Hãy gửi tệp dưới dạng multipart/form-data (trường "file").');
+  if (!request.isMultipart()) throw httpErrors.multipartRequired();
   const declared = Number(request.headers['content-length']);
   if (Number.isFinite(declared) && declared > options.maxBytes + MULTIPART_OVERHEAD_BYTES) {
     throw fileTooLarge(options.maxBytes, options.what);
   }
   const part = await request.file({ limits: { fileSize: options.maxBytes, files: 1 } });
-  if (!part) throw badRequest('FILE_MISSING', options.missingMessage ?? 'Chưa chọn tệp.');
+  if (!part) throw httpErrors.fileMissing(options.missingMessage);
   if (part.filename.includes('\u0000')) throw nulRefused('', 'Tên tệp');
   return part;
 }
