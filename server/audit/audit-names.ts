@@ -1,6 +1,7 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { parsePeriod } from '../../domain/periods/period.ts';
 import type { DB } from '../db/schema.ts';
+import * as repo from './audit-names.repository.ts';
 import type { AuditRow } from './audit.repository.ts';
 
 /**
@@ -54,7 +55,8 @@ const codes = (rows: AuditRow[], type: string) => [
   ...new Set(rows.filter((r) => r.entity_type === type && r.entity_id !== null).map((r) => r.entity_id!)),
 ];
 
-export async function auditNames(db: Kysely<DB>, rows: AuditRow[]): Promise<AuditNames> {
+/** What the page's rows mention besides their own record: units by id and code, elements, forms. */
+function collectRefs(rows: AuditRow[]) {
   const unitIds = new Set<number>();
   const unitCodes = new Set<string>();
   const elementCodes = new Set<string>(codes(rows, 'data_element'));
@@ -67,23 +69,11 @@ export async function auditNames(db: Kysely<DB>, rows: AuditRow[]): Promise<Audi
     if (typeof code === 'string') templateCodes.add(code);
   }
   for (const id of ids(rows, 'org_unit').concat(ids(rows, 'grassroots'))) unitIds.add(id);
+  return { unitIds: [...unitIds], unitCodes: [...unitCodes], elementCodes: [...elementCodes], templateCodes: [...templateCodes] };
+}
 
-  const byId = async (
-    table: 'app_user' | 'api_token' | 'member' | 'employer' | 'task' | 'import_job' | 'report_template',
-    list: number[],
-    name: string,
-  ) =>
-    list.length === 0
-      ? new Map<number, string>()
-      : new Map(
-          (
-            await sql<{
-              id: number;
-              name: string;
-            }>`SELECT id, ${sql.raw(name)} AS name FROM ${sql.table(table)} WHERE id = ANY(${list}::bigint[])`.execute(db)
-          ).rows.map((x) => [Number(x.id), x.name]),
-        );
-  const reportIds = ids(rows, 'report');
+async function lookUp(db: Kysely<DB>, rows: AuditRow[]) {
+  const refs = collectRefs(rows);
   const [
     users,
     tokens,
@@ -102,85 +92,71 @@ export async function auditNames(db: Kysely<DB>, rows: AuditRow[]): Promise<Audi
     targets,
     agreements,
   ] = await Promise.all([
-    byId('app_user', ids(rows, 'user'), `full_name || ' (' || username || ')'`),
-    byId('api_token', ids(rows, 'api_token'), 'name'),
-    byId('member', ids(rows, 'member'), 'full_name'),
-    byId('employer', ids(rows, 'employer'), 'name'),
-    byId('task', ids(rows, 'task'), 'title'),
-    byId('import_job', ids(rows, 'import_job'), 'file_name'),
-    byId('report_template', ids(rows, 'report_template'), `name || ' (phiên bản ' || version || ')'`),
-    unitIds.size === 0
-      ? []
-      : db
-          .selectFrom('org_unit')
-          .select(['id', 'name'])
-          .where('id', 'in', [...unitIds])
-          .execute(),
-    unitCodes.size === 0
-      ? []
-      : db
-          .selectFrom('org_unit')
-          .select(['code', 'name'])
-          .where('code', 'in', [...unitCodes])
-          .execute(),
-    elementCodes.size === 0
-      ? []
-      : db
-          .selectFrom('data_element')
-          .select(['code', 'name'])
-          .where('code', 'in', [...elementCodes])
-          .execute(),
-    codes(rows, 'indicator').length === 0
-      ? []
-      : db.selectFrom('indicator').select(['code', 'name']).where('code', 'in', codes(rows, 'indicator')).execute(),
-    templateCodes.size === 0
-      ? []
-      : db
-          .selectFrom('report_template')
-          .select(['code', 'name'])
-          .where('code', 'in', [...templateCodes])
-          .where('is_current', '=', true)
-          .execute(),
-    reportIds.length === 0
-      ? []
-      : db
-          .selectFrom('report as r')
-          .innerJoin('report_template as t', 't.id', 'r.template_id')
-          .innerJoin('org_unit as u', 'u.id', 'r.unit_id')
-          .select(['r.id', 'r.period_code', 't.name as template', 'u.name as unit'])
-          .where('r.id', 'in', reportIds)
-          .execute(),
-    ids(rows, 'plan_document').length === 0
-      ? []
-      : db.selectFrom('plan_document').select(['id', 'symbol', 'title']).where('id', 'in', ids(rows, 'plan_document')).execute(),
-    ids(rows, 'target').length === 0
-      ? []
-      : db
-          .selectFrom('target as t')
-          .innerJoin('org_unit as u', 'u.id', 't.unit_id')
-          .select(['t.id', 't.subject', 'u.name as unit'])
-          .where('t.id', 'in', ids(rows, 'target'))
-          .execute(),
-    ids(rows, 'agreement').length === 0
-      ? []
-      : db
-          .selectFrom('agreement as a')
-          .innerJoin('org_unit as u', 'u.id', 'a.cdcs_unit_id')
-          .leftJoin('employer as e', 'e.id', 'a.employer_id')
-          .select(['a.id', 'a.number', 'u.name as cdcs', 'e.name as employer'])
-          .where('a.id', 'in', ids(rows, 'agreement'))
-          .execute(),
+    repo.namesById(db, 'app_user', ids(rows, 'user'), `full_name || ' (' || username || ')'`),
+    repo.namesById(db, 'api_token', ids(rows, 'api_token'), 'name'),
+    repo.namesById(db, 'member', ids(rows, 'member'), 'full_name'),
+    repo.namesById(db, 'employer', ids(rows, 'employer'), 'name'),
+    repo.namesById(db, 'task', ids(rows, 'task'), 'title'),
+    repo.namesById(db, 'import_job', ids(rows, 'import_job'), 'file_name'),
+    repo.namesById(db, 'report_template', ids(rows, 'report_template'), `name || ' (phiên bản ' || version || ')'`),
+    repo.unitNamesById(db, refs.unitIds),
+    repo.unitNamesByCode(db, refs.unitCodes),
+    repo.elementNames(db, refs.elementCodes),
+    repo.indicatorNames(db, codes(rows, 'indicator')),
+    repo.currentTemplateNames(db, refs.templateCodes),
+    repo.reportNames(db, ids(rows, 'report')),
+    repo.documentNames(db, ids(rows, 'plan_document')),
+    repo.targetNames(db, ids(rows, 'target')),
+    repo.agreementNames(db, ids(rows, 'agreement')),
   ]);
-
   const unitNames = new Map(units.map((u) => [Number(u.id), u.name]));
-  const periodLabel = (code: string) => {
-    try {
-      return parsePeriod(code).label.toLowerCase();
-    } catch {
-      return code;
-    }
+  return {
+    users,
+    tokens,
+    members,
+    employers,
+    tasks,
+    imports,
+    forms,
+    unitNames,
+    unitsByCode,
+    elements,
+    indicators,
+    templates,
+    reports,
+    documents,
+    targets,
+    agreements,
   };
-  const named: Record<string, (id: string) => string | undefined> = {
+}
+
+function periodLabel(code: string) {
+  try {
+    return parsePeriod(code).label.toLowerCase();
+  } catch {
+    return code;
+  }
+}
+
+/** How a record of each entity type is named, from what lookUp found. */
+function namers(found: Awaited<ReturnType<typeof lookUp>>): Record<string, (id: string) => string | undefined> {
+  const {
+    users,
+    tokens,
+    members,
+    employers,
+    tasks,
+    imports,
+    forms,
+    unitNames,
+    elements,
+    indicators,
+    reports,
+    documents,
+    targets,
+    agreements,
+  } = found;
+  return {
     user: (id) => users.get(Number(id)),
     api_token: (id) => tokens.get(Number(id)),
     member: (id) => members.get(Number(id)),
@@ -209,6 +185,11 @@ export async function auditNames(db: Kysely<DB>, rows: AuditRow[]): Promise<Audi
       return a && `${a.number ? `số ${a.number}, ` : ''}${a.employer ?? a.cdcs}`;
     },
   };
+}
+
+export async function auditNames(db: Kysely<DB>, rows: AuditRow[]): Promise<AuditNames> {
+  const found = await lookUp(db, rows);
+  const named = namers(found);
   const entities: Record<string, string> = {};
   for (const r of rows) {
     const name = r.entity_type && r.entity_id !== null ? named[r.entity_type]?.(r.entity_id) : undefined;
@@ -216,9 +197,9 @@ export async function auditNames(db: Kysely<DB>, rows: AuditRow[]): Promise<Audi
   }
   return {
     entities,
-    units: Object.fromEntries([...unitNames].map(([id, name]) => [String(id), name])),
-    unitCodes: Object.fromEntries(unitsByCode.map((u) => [u.code, u.name])),
-    elements: Object.fromEntries(elements.map((e) => [e.code, e.name])),
-    templates: Object.fromEntries(templates.map((t) => [t.code, t.name])),
+    units: Object.fromEntries([...found.unitNames].map(([id, name]) => [String(id), name])),
+    unitCodes: Object.fromEntries(found.unitsByCode.map((u) => [u.code, u.name])),
+    elements: Object.fromEntries(found.elements.map((e) => [e.code, e.name])),
+    templates: Object.fromEntries(found.templates.map((t) => [t.code, t.name])),
   };
 }
