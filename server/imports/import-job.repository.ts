@@ -139,3 +139,8 @@ export async function expireRejections(db: Kysely<DB>, before: Date, at: Date): 
       .execute();
   });
 }
+
+/** Jobs left 'running' by a process that stopped: they will never finish. */
+export async function failRunningJobs(db: Kysely<DB>, message: string, at: Date): Promise<void> {
+  await db.updateTable('import_job').set({ status: 'failed', message, finished_at: at }).where('status', '=', 'running').execute();
+}

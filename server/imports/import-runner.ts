@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { sql, type Kysely } from 'kysely';
-import { AppError } from '../../domain/errors/app-error.ts';
 import { notifyImportEnded } from '../notifications/import-notifications.ts';
 import { todayInVietnam } from '../../domain/time/calendar-date.ts';
 import { writeAudit, type AuditActor } from '../audit/audit.repository.ts';
@@ -11,6 +10,7 @@ import { stripFormulaGuard } from '../tabular/formula-guard.ts';
 import { applyMapping, detectHeader, type FieldSpec, type HeaderDetection } from '../tabular/header-detector.ts';
 import { openTable, readFirstRows } from '../tabular/table-reader.ts';
 import * as jobs from './import-job.repository.ts';
+import { importErrors } from './imports.errors.ts';
 import { DEFAULT_IMPORT_LIMITS, rejectionsExpireBefore, takeFromBudget, type ImportLimits, type PersonalField } from './rejected-rows.ts';
 
 /**
@@ -118,7 +118,7 @@ export async function prepareImport<C, R>(
   req: Pick<ImportRequest, 'filePath' | 'scopeUnitId' | 'mapping' | 'viewerScopePath'>,
 ) {
   const scope = await findUnit(db, req.scopeUnitId, todayInVietnam());
-  if (!scope) throw new AppError('UNIT_NOT_FOUND', 'not_found', 'Không tìm thấy đơn vị nhận dữ liệu.');
+  if (!scope) throw importErrors.scopeUnitNotFound();
   const context = await def.prepare(db, scope, req.viewerScopePath ?? scope.path);
   let header = detectHeader(await readFirstRows({ path: req.filePath }, 15), def.fields);
   if (req.mapping) header = applyMapping(header, req.mapping, def.fields);
@@ -129,14 +129,10 @@ export async function prepareImport<C, R>(
       .filter((f) => f.required)
       .map((f) => `"${f.label}"`)
       .join(', ');
-    throw new AppError(
-      'IMPORT_COLUMNS_MISSING',
-      'bad_request',
-      header.headerRowNumber === 0
-        ? `Không nhận ra dòng tiêu đề của danh sách. Dòng tiêu đề cần có các cột ${required}.`
-        : `Tệp thiếu cột bắt buộc: ${missing.join(', ')}. Hãy thêm cột, hoặc chọn cột tương ứng ở bước ghép cột.`,
-      header.columns.map((c) => ({ path: `column:${c.index}`, message: c.title })),
-    );
+    const columns = header.columns.map((c) => ({ path: `column:${c.index}`, message: c.title }));
+    throw header.headerRowNumber === 0
+      ? importErrors.headerNotFound(required, columns)
+      : importErrors.columnsMissing(missing.join(', '), columns);
   }
   return { scope, context, header };
 }
@@ -234,19 +230,7 @@ export async function runImport<C, R>(db: Kysely<DB>, def: ImportDefinition<C, R
       read++;
       if (row.formulaCells?.some((i) => mappedColumns.has(i))) formulaRows++;
       const rowRejections: jobs.RejectionRecord[] = [];
-      const input: RowInput = {
-        rowNumber: row.rowNumber,
-        titleOf,
-        cell(key) {
-          const i = header.mapping[key];
-          const value = i === undefined ? null : (row.cells[i] ?? null);
-          return value === null ? null : stripFormulaGuard(value);
-        },
-        reject(key, reason) {
-          rowRejections.push({ rowNumber: row.rowNumber, column: titleOf(key), reason, raw: row.cells });
-        },
-      };
-      const record = def.parseRow(input, context, today);
+      const record = def.parseRow(rowInput(row, header.mapping, titleOf, rowRejections), context, today);
       if (record === null || rowRejections.length) {
         rejections.push(...rowRejections);
         rejectedRows++;
@@ -269,15 +253,7 @@ export async function runImport<C, R>(db: Kysely<DB>, def: ImportDefinition<C, R
     await notifyImportEnded(db, { ...ended, outcome: { ok: false, reason: error instanceof Error ? error.message : String(error) } });
     throw error;
   }
-  const notes: string[] = [];
-  if (stoppedAfter) {
-    notes.push(
-      `Đã dừng kiểm tra sau ${formatCount(stoppedAfter.rejected)} dòng lỗi (đến dòng ${stoppedAfter.row} của tệp): các dòng sau chưa được kiểm tra. Hãy sửa những lỗi này rồi chạy thử lại.`,
-    );
-  }
-  if (table.summary.stoppedAtEmptyRun)
-    notes.push(`Dừng đọc sau dòng ${table.summary.lastRowNumber} vì gặp một vùng rất nhiều dòng trống liên tiếp.`);
-  if (formulaRows) notes.push(`${formulaRows} dòng có ô chứa công thức: đã dùng giá trị đã tính sẵn trong tệp, không tính lại công thức.`);
+  const notes = importNotes(stoppedAfter, table.summary, formulaRows);
   // A dry run wrote nothing, so its totals are recorded once here; a real run added them batch by batch.
   await jobs.finishJob(db, jobId, 'done', notes.join(' ') || null, req.dryRun ? totals : undefined);
   // Notifications (issue 21): whoever started it learns it finished, with its counts.
@@ -289,14 +265,56 @@ export async function runImport<C, R>(db: Kysely<DB>, def: ImportDefinition<C, R
     jobId,
     dryRun: req.dryRun,
     counters: totals,
-    header: {
-      rowNumber: header.headerRowNumber,
-      mapped: Object.fromEntries(
-        Object.entries(header.mapping).map(([k, i]) => [k, header.columns.find((c) => c.index === i)?.title ?? `Cột ${i + 1}`]),
-      ),
-      ignoredColumns: header.unmappedColumns.map((c) => c.title),
-    },
+    header: headerReport(header),
     notes,
+  };
+}
+
+/** One row as a registry's parseRow reads it: cells by field key, refusals collected into `into`. */
+function rowInput(
+  row: { rowNumber: number; cells: (string | null)[] },
+  mapping: Record<string, number>,
+  titleOf: (key: string) => string,
+  into: jobs.RejectionRecord[],
+): RowInput {
+  return {
+    rowNumber: row.rowNumber,
+    titleOf,
+    cell(key) {
+      const i = mapping[key];
+      const value = i === undefined ? null : (row.cells[i] ?? null);
+      return value === null ? null : stripFormulaGuard(value);
+    },
+    reject(key, reason) {
+      into.push({ rowNumber: row.rowNumber, column: titleOf(key), reason, raw: row.cells });
+    },
+  };
+}
+
+/** What the report says besides the counts: where reading stopped, and formulas taken as computed. */
+function importNotes(
+  stoppedAfter: { rejected: number; row: number } | null,
+  summary: { stoppedAtEmptyRun: boolean; lastRowNumber: number },
+  formulaRows: number,
+): string[] {
+  const notes: string[] = [];
+  if (stoppedAfter) {
+    notes.push(
+      `Đã dừng kiểm tra sau ${formatCount(stoppedAfter.rejected)} dòng lỗi (đến dòng ${stoppedAfter.row} của tệp): các dòng sau chưa được kiểm tra. Hãy sửa những lỗi này rồi chạy thử lại.`,
+    );
+  }
+  if (summary.stoppedAtEmptyRun) notes.push(`Dừng đọc sau dòng ${summary.lastRowNumber} vì gặp một vùng rất nhiều dòng trống liên tiếp.`);
+  if (formulaRows) notes.push(`${formulaRows} dòng có ô chứa công thức: đã dùng giá trị đã tính sẵn trong tệp, không tính lại công thức.`);
+  return notes;
+}
+
+function headerReport(header: HeaderDetection) {
+  return {
+    rowNumber: header.headerRowNumber,
+    mapped: Object.fromEntries(
+      Object.entries(header.mapping).map(([k, i]) => [k, header.columns.find((c) => c.index === i)?.title ?? `Cột ${i + 1}`]),
+    ),
+    ignoredColumns: header.unmappedColumns.map((c) => c.title),
   };
 }
 

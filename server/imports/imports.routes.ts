@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { badRequest } from '../../domain/errors/app-error.ts';
 import { actorOf, requirePrincipal } from '../auth/access-guard.ts';
 import { fileTooLarge, openUpload } from '../http/file-upload.ts';
 import { unitOfRecord, type UnitLocator } from '../http/route-access.ts';
 import { unitFromInput } from '../members/members.routes.ts';
 import { importTemplate } from './import-templates.ts';
+import { importErrors } from './imports.errors.ts';
 import { importNotFound, type ImportsService } from './imports.service.ts';
 import { XLSX_CONTENT_TYPE } from '../tabular/template-workbook.ts';
 
@@ -102,7 +102,7 @@ export const importsRoutes: FastifyPluginAsyncTypebox<{ imports: ImportsService 
         try {
           mapping = JSON.parse(request.query.mapping);
         } catch {
-          throw badRequest('MAPPING_INVALID', 'Cách ghép cột gửi lên không đọc được.');
+          throw importErrors.mappingInvalid();
         }
       }
       const principal = requirePrincipal(request);

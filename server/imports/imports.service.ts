@@ -12,6 +12,7 @@ import type { DB } from '../db/schema.ts';
 import type { HeaderDetection } from '../tabular/header-detector.ts';
 import { writeTable } from '../tabular/table-writer.ts';
 import * as jobs from './import-job.repository.ts';
+import { importErrors } from './imports.errors.ts';
 import { IMPORTS, type ImportRegistry } from './import-registries.ts';
 import { fileSha256, headerTitles, prepareImport, runImport } from './import-runner.ts';
 import { DEFAULT_IMPORT_LIMITS, rejectedRowFor, rejectionsExpireBefore, type ImportLimits } from './rejected-rows.ts';
@@ -36,7 +37,7 @@ function rowNameOf(registry: ImportRegistry, fieldColumns: Record<string, number
   return { label: field.label, of: (raw: (string | null)[]) => raw[index]?.trim() || null };
 }
 
-export const importNotFound = () => new AppError('IMPORT_NOT_FOUND', 'not_found', 'Không tìm thấy lượt nhập dữ liệu.');
+export const importNotFound = importErrors.notFound;
 
 /**
  * Imports run in the background of the server process: the upload answers at once with the
@@ -62,16 +63,11 @@ export class ImportsService {
    * finish, so say so instead of spinning forever; and rejected rows past their retention go.
    */
   async markInterrupted(): Promise<void> {
-    await this.db
-      .updateTable('import_job')
-      .set({
-        status: 'failed',
-        message:
-          'Máy chủ dừng giữa chừng khi đang nhập. Các lô đã ghi được giữ nguyên; hãy nhập lại tệp để hoàn tất (những dòng đã có sẽ không bị ghi trùng).',
-        finished_at: this.now(),
-      })
-      .where('status', '=', 'running')
-      .execute();
+    await jobs.failRunningJobs(
+      this.db,
+      'Máy chủ dừng giữa chừng khi đang nhập. Các lô đã ghi được giữ nguyên; hãy nhập lại tệp để hoàn tất (những dòng đã có sẽ không bị ghi trùng).',
+      this.now(),
+    );
     await this.expireRejections();
   }
 
@@ -101,8 +97,7 @@ export class ImportsService {
     let header: HeaderDetection;
     try {
       await pipeline(input.upload, fs.createWriteStream(filePath));
-      if ((input.upload as { truncated?: boolean }).truncated)
-        throw new AppError('FILE_TOO_LARGE', 'too_large', 'Tệp vượt quá dung lượng cho phép (200 MB).');
+      if ((input.upload as { truncated?: boolean }).truncated) throw importErrors.fileTooLarge();
       // The columns are checked before answering, so a wrong file is refused at once.
       ({ header } = await prepareImport(this.db, definition, {
         filePath,
