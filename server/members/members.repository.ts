@@ -1,7 +1,7 @@
-import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
-import { AppError } from '../../domain/errors/app-error.ts';
-import type { DB } from '../db/schema.ts';
+import { sql, type Insertable, type Kysely, type RawBuilder, type Transaction, type Updateable } from 'kysely';
+import type { DB, MemberTable, MembershipTable } from '../db/schema.ts';
 import { boundedCount } from '../http/list-total.ts';
+import { memberErrors } from './members.errors.ts';
 
 export interface MemberRow {
   id: number;
@@ -131,11 +131,7 @@ async function otherMatches(
     });
   } catch (error) {
     if ((error as { code?: string }).code !== '57014') throw error;
-    throw new AppError(
-      'SEARCH_TOO_BROAD',
-      'bad_request',
-      'Các từ tìm kiếm quá phổ biến trong phạm vi này nên chưa thể liệt kê hết kịp thời. Hãy gõ họ và tên theo đúng thứ tự (ví dụ "Nguyễn Văn An"), thêm từ, hoặc chọn một đơn vị nhỏ hơn.',
-    );
+    throw memberErrors.searchTooBroad();
   }
 }
 
@@ -338,6 +334,28 @@ export async function closeMembership(
   reason: 'transfer_out' | 'left' | 'merged' | 'restructure',
 ): Promise<void> {
   await db.updateTable('membership').set({ valid_to: on, end_reason: reason }).where('id', '=', membershipId).execute();
+}
+
+export async function updateMember(db: Kysely<DB>, id: number, values: Updateable<MemberTable>): Promise<void> {
+  await db.updateTable('member').set(values).where('id', '=', id).execute();
+}
+
+export async function insertMembership(db: Kysely<DB>, values: Insertable<MembershipTable>): Promise<void> {
+  await db.insertInto('membership').values(values).execute();
+}
+
+/** The first membership starts when the person joined. */
+export async function moveFirstMembershipStart(db: Kysely<DB>, memberId: number, joinedOn: string): Promise<void> {
+  await db
+    .updateTable('membership')
+    .set({ valid_from: joinedOn })
+    .where('member_id', '=', memberId)
+    .where('start_reason', '=', 'joined')
+    .execute();
+}
+
+export async function deleteMemberships(db: Kysely<DB>, memberId: number): Promise<void> {
+  await db.deleteFrom('membership').where('member_id', '=', memberId).execute();
 }
 
 /** Members in the subtree at `path` as it stood on `date`, counted exactly from the history. */

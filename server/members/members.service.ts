@@ -1,6 +1,5 @@
 import type { Kysely } from 'kysely';
 import { maskCccd, maskPhone } from '../../domain/access/personal-data.ts';
-import { AppError, badRequest, conflict } from '../../domain/errors/app-error.ts';
 import { normalizePhone } from '../../domain/registry/identity-codes.ts';
 import { subtractIntervals } from '../../domain/registry/intervals.ts';
 import { MEMBER_FIELD_LABELS, memberIssues, type MemberFields } from '../../domain/registry/member-rules.ts';
@@ -10,14 +9,14 @@ import { isUnitInScope } from '../auth/auth.repository.ts';
 import { can, type Principal } from '../auth/principal.ts';
 import type { DB } from '../db/schema.ts';
 import { findUnit } from '../org/org.repository.ts';
+import { memberErrors } from './members.errors.ts';
 import * as repo from './members.repository.ts';
 import type { CreateMemberBody, MemberItem, UpdateMemberBody } from './members.schema.ts';
 import { unitsToSumOn } from '../org/org-succession.repository.ts';
 import { decodeCursor, encodeCursor } from '../http/keyset-cursor.ts';
 
-export const memberNotFound = () => new AppError('MEMBER_NOT_FOUND', 'not_found', 'Không tìm thấy đoàn viên.');
-const unitNotFound = () =>
-  new AppError('UNIT_NOT_FOUND', 'not_found', 'Không tìm thấy công đoàn cơ sở (hoặc nằm ngoài phạm vi quản lý của bạn).');
+export const memberNotFound = memberErrors.notFound;
+const unitNotFound = memberErrors.grassrootsNotFound;
 
 const STATUS_LABELS: Record<string, string> = { active: 'Đang sinh hoạt', left: 'Đã ra khỏi tổ chức', merged: 'Đã gộp vào hồ sơ khác' };
 const REASON_LABELS: Record<string, string> = {
@@ -30,9 +29,8 @@ const REASON_LABELS: Record<string, string> = {
   merged: 'Gộp hồ sơ',
 };
 
-function validationError(issues: { field: keyof typeof MEMBER_FIELD_LABELS; message: string }[]): AppError {
-  return badRequest(
-    'MEMBER_INVALID',
+function validationError(issues: { field: keyof typeof MEMBER_FIELD_LABELS; message: string }[]) {
+  return memberErrors.invalid(
     issues.map((i) => `${MEMBER_FIELD_LABELS[i.field]}: ${i.message}`).join(' '),
     issues.map((i) => ({ path: i.field, message: i.message })),
   );
@@ -156,8 +154,7 @@ export class MembersService {
   private async requireGrassroots(principal: Principal, unitId: number): Promise<void> {
     const unit = await findUnit(this.db, unitId, todayInVietnam());
     if (!unit || !(await isUnitInScope(this.db, unitId, principal.scopePath))) throw unitNotFound();
-    if (unit.kind !== 'grassroots')
-      throw badRequest('NOT_GRASSROOTS', `"${unit.name}" không phải là công đoàn cơ sở: đoàn viên chỉ sinh hoạt tại công đoàn cơ sở.`);
+    if (unit.kind !== 'grassroots') throw memberErrors.notGrassroots(unit.name);
   }
 
   async create(principal: Principal, actor: AuditActor, body: CreateMemberBody): Promise<MemberItem> {
@@ -174,12 +171,7 @@ export class MembersService {
     const issues = memberIssues(fields, todayInVietnam());
     if (issues.length) throw validationError(issues);
     await this.requireGrassroots(principal, body.cdcsUnitId);
-    const cccdReview = await this.cccdReviewFor(
-      principal,
-      fields.cccd,
-      null,
-      'Số CCCD này đã có trong sổ đoàn viên. Nếu người này chuyển sinh hoạt, hãy dùng chức năng chuyển sinh hoạt tại công đoàn cơ sở đang quản lý.',
-    );
+    const cccdReview = await this.cccdReviewFor(principal, fields.cccd, null, memberErrors.cccdExistsOnCreate);
     const id = await this.db.transaction().execute(async (trx) => {
       const newId = await repo.insertMember(trx, {
         ...fields,
@@ -218,40 +210,24 @@ export class MembersService {
     const issues = memberIssues(fields, todayInVietnam());
     if (issues.length) throw validationError(issues);
     const cccdChanged = fields.cccd !== before.cccd;
-    const cccdReview = cccdChanged
-      ? await this.cccdReviewFor(
-          principal,
-          fields.cccd,
-          id,
-          'Số CCCD này đã thuộc một hồ sơ đoàn viên khác. Nếu là cùng một người, hãy gộp hai hồ sơ.',
-        )
-      : undefined;
+    const cccdReview = cccdChanged ? await this.cccdReviewFor(principal, fields.cccd, id, memberErrors.cccdExistsOnUpdate) : undefined;
     await this.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('member')
-        .set({
-          full_name: fields.fullName,
-          gender: fields.gender!,
-          birth_date: fields.birthDate!,
-          cccd: fields.cccd,
-          phone: fields.phone && normalizePhone(fields.phone),
-          ethnicity: fields.ethnicity,
-          card_number: fields.cardNumber,
-          joined_on: fields.joinedOn!,
-          updated_at: new Date(),
-          ...(cccdReview !== undefined && { cccd_review: cccdReview }),
-        })
-        .where('id', '=', id)
-        .execute();
+      await repo.updateMember(trx, id, {
+        full_name: fields.fullName,
+        gender: fields.gender!,
+        birth_date: fields.birthDate!,
+        cccd: fields.cccd,
+        phone: fields.phone && normalizePhone(fields.phone),
+        ethnicity: fields.ethnicity,
+        card_number: fields.cardNumber,
+        joined_on: fields.joinedOn!,
+        updated_at: new Date(),
+        ...(cccdReview !== undefined && { cccd_review: cccdReview }),
+      });
       if (cccdChanged) await repo.settleCccd(trx, before.cccd); // the old CCCD may have waited on this record
       if (fields.joinedOn !== before.joined_on) {
         // The first membership starts when the person joined.
-        await trx
-          .updateTable('membership')
-          .set({ valid_from: fields.joinedOn! })
-          .where('member_id', '=', id)
-          .where('start_reason', '=', 'joined')
-          .execute();
+        await repo.moveFirstMembershipStart(trx, id, fields.joinedOn!);
       }
       await writeAudit(trx, actor, {
         action: 'member.update',
@@ -267,19 +243,21 @@ export class MembersService {
 
   async transfer(principal: Principal, actor: AuditActor, id: number, toUnitId: number, date: string, note?: string): Promise<MemberItem> {
     await this.requireGrassroots(principal, toUnitId);
-    if (date > todayInVietnam()) throw badRequest('DATE_IN_FUTURE', 'Ngày chuyển sinh hoạt không được ở tương lai.');
+    if (date > todayInVietnam()) throw memberErrors.transferInFuture();
     await this.db.transaction().execute(async (trx) => {
       const open = await repo.openMembership(trx, id);
-      if (!open) throw badRequest('MEMBER_NOT_ACTIVE', 'Đoàn viên này không còn sinh hoạt nên không thể chuyển.');
-      if (Number(open.unit_id) === toUnitId) throw badRequest('SAME_UNIT', 'Đoàn viên đang sinh hoạt tại chính công đoàn cơ sở này.');
-      if (date <= open.valid_from)
-        throw badRequest('DATE_BEFORE_MEMBERSHIP', `Ngày chuyển phải sau ngày bắt đầu sinh hoạt hiện tại (${open.valid_from}).`);
+      if (!open) throw memberErrors.notActiveToTransfer();
+      if (Number(open.unit_id) === toUnitId) throw memberErrors.sameUnit();
+      if (date <= open.valid_from) throw memberErrors.transferBeforeMembership(open.valid_from);
       await repo.closeMembership(trx, Number(open.id), date, 'transfer_out');
-      await trx
-        .insertInto('membership')
-        .values({ member_id: id, unit_id: toUnitId, valid_from: date, start_reason: 'transfer_in', note: note ?? null })
-        .execute();
-      await trx.updateTable('member').set({ current_unit_id: toUnitId, updated_at: new Date() }).where('id', '=', id).execute();
+      await repo.insertMembership(trx, {
+        member_id: id,
+        unit_id: toUnitId,
+        valid_from: date,
+        start_reason: 'transfer_in',
+        note: note ?? null,
+      });
+      await repo.updateMember(trx, id, { current_unit_id: toUnitId, updated_at: new Date() });
       await writeAudit(trx, actor, {
         action: 'member.transfer',
         unitId: toUnitId,
@@ -293,18 +271,13 @@ export class MembersService {
   }
 
   async leave(principal: Principal, actor: AuditActor, id: number, date: string, reason: string): Promise<MemberItem> {
-    if (date > todayInVietnam()) throw badRequest('DATE_IN_FUTURE', 'Ngày ra khỏi tổ chức không được ở tương lai.');
+    if (date > todayInVietnam()) throw memberErrors.leaveInFuture();
     await this.db.transaction().execute(async (trx) => {
       const open = await repo.openMembership(trx, id);
-      if (!open) throw badRequest('MEMBER_NOT_ACTIVE', 'Đoàn viên này đã không còn sinh hoạt.');
-      if (date <= open.valid_from)
-        throw badRequest('DATE_BEFORE_MEMBERSHIP', `Ngày ra khỏi tổ chức phải sau ngày bắt đầu sinh hoạt (${open.valid_from}).`);
+      if (!open) throw memberErrors.notActive();
+      if (date <= open.valid_from) throw memberErrors.leaveBeforeMembership(open.valid_from);
       await repo.closeMembership(trx, Number(open.id), date, 'left');
-      await trx
-        .updateTable('member')
-        .set({ status: 'left', left_on: date, left_reason: reason.normalize('NFC'), updated_at: new Date() })
-        .where('id', '=', id)
-        .execute();
+      await repo.updateMember(trx, id, { status: 'left', left_on: date, left_reason: reason.normalize('NFC'), updated_at: new Date() });
       await writeAudit(trx, actor, {
         action: 'member.leave',
         unitId: Number(open.unit_id),
@@ -322,11 +295,11 @@ export class MembersService {
    * record stays, marked merged, so nothing is lost.
    */
   async merge(principal: Principal, actor: AuditActor, keepId: number, dropId: number): Promise<MemberItem> {
-    if (keepId === dropId) throw badRequest('MERGE_SAME', 'Hãy chọn hai hồ sơ khác nhau để gộp.');
+    if (keepId === dropId) throw memberErrors.mergeSame();
     const drop = await repo.findMember(this.db, dropId);
     if (!drop || drop.current_unit_id === null || !(await isUnitInScope(this.db, Number(drop.current_unit_id), principal.scopePath)))
       throw memberNotFound();
-    if (drop.status === 'merged') throw badRequest('ALREADY_MERGED', 'Hồ sơ này đã được gộp trước đó.');
+    if (drop.status === 'merged') throw memberErrors.alreadyMerged();
     await this.db.transaction().execute(async (trx) => {
       const kept = await repo.memberHistory(trx, keepId);
       const dropped = await repo.memberHistory(trx, dropId);
@@ -335,34 +308,23 @@ export class MembersService {
         for (const piece of subtractIntervals({ from: h.valid_from, to: h.valid_to }, cover)) {
           const endReason =
             piece.to === null ? null : piece.to === h.valid_to ? (h.end_reason as 'left' | 'transfer_out' | null) : 'merged';
-          await trx
-            .insertInto('membership')
-            .values({
-              member_id: keepId,
-              unit_id: Number(h.unit_id),
-              valid_from: piece.from,
-              valid_to: piece.to,
-              start_reason: 'merged_in',
-              end_reason: endReason,
-              note: `Từ hồ sơ #${dropId}`,
-            })
-            .execute();
+          await repo.insertMembership(trx, {
+            member_id: keepId,
+            unit_id: Number(h.unit_id),
+            valid_from: piece.from,
+            valid_to: piece.to,
+            start_reason: 'merged_in',
+            end_reason: endReason,
+            note: `Từ hồ sơ #${dropId}`,
+          });
         }
       }
-      await trx.deleteFrom('membership').where('member_id', '=', dropId).execute();
+      await repo.deleteMemberships(trx, dropId);
       // The kept record's current CĐCS and status follow from its (possibly extended) history.
       const open = await repo.openMembership(trx, keepId);
       if (open)
-        await trx
-          .updateTable('member')
-          .set({ status: 'active', current_unit_id: Number(open.unit_id), left_on: null, left_reason: null })
-          .where('id', '=', keepId)
-          .execute();
-      await trx
-        .updateTable('member')
-        .set({ status: 'merged', merged_into_id: keepId, updated_at: new Date() })
-        .where('id', '=', dropId)
-        .execute();
+        await repo.updateMember(trx, keepId, { status: 'active', current_unit_id: Number(open.unit_id), left_on: null, left_reason: null });
+      await repo.updateMember(trx, dropId, { status: 'merged', merged_into_id: keepId, updated_at: new Date() });
       // Merging is how the upper union resolves a record under CCCD review: the kept one holds it.
       const keptCccd = (await repo.findMember(trx, keepId))?.cccd;
       if (keptCccd) await repo.settleCccd(trx, keptCccd, keepId);
@@ -389,16 +351,16 @@ export class MembersService {
   }
 
   /**
-   * Whether a new or corrected CCCD is to be reviewed by the upper union, or refused with `inScopeMessage`.
+   * Whether a new or corrected CCCD is to be reviewed by the upper union, or refused with `refusal`.
    *
    * Held by a record in the caller's subtree: refused, helpfully (they can see that record).
    * Held only outside it: accepted exactly as an unused CCCD would be, and marked for review.
    * Refusing would tell anyone with an account whether any citizen is a union member anywhere
    * (docs/architecture.md, personal data); the upper union that sees both records merges them.
    */
-  private async cccdReviewFor(principal: Principal, cccd: string, selfId: number | null, inScopeMessage: string): Promise<boolean> {
+  private async cccdReviewFor(principal: Principal, cccd: string, selfId: number | null, refusal: () => Error): Promise<boolean> {
     const holders = (await repo.cccdHolders(this.db, cccd, principal.scopePath)).filter((h) => h.id !== selfId);
-    if (holders.some((h) => h.in_scope)) throw conflict('CCCD_EXISTS', inScopeMessage);
+    if (holders.some((h) => h.in_scope)) throw refusal();
     return holders.length > 0;
   }
 
