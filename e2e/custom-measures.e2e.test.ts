@@ -3,7 +3,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../domain/demo/demo-accounts.ts';
 import { BUILTIN_TEMPLATES } from '../domain/reporting/builtin-templates.ts';
 import { templatePeriod } from '../domain/reporting/report-template.ts';
 import { todayInVietnam } from '../domain/time/calendar-date.ts';
@@ -11,11 +10,12 @@ import type { ElementItem, IndicatorItem, PreviewResult } from '../app/api/measu
 import type { ProgressResult, TargetProgress } from '../app/api/progress.api.ts';
 import type { TemplateVersionItem } from '../app/api/report-templates.api.ts';
 import type { MyReports, ReportView } from '../app/api/reporting.api.ts';
-import type { CurrentUser } from '../server/auth/auth.schema.ts';
 import type { OrgUnitList } from '../server/org/org.schema.ts';
-import { apiGet, apiLogin, apiPost } from './support/api.ts';
-import { launchBrowser, loginInBrowser, openPage, openPhonePage, type OpenedPage } from './support/browser.ts';
-import { startTestServer, type TestServer } from './support/test-server.ts';
+import { apiGet, apiPost } from './support/api.ts';
+import type { OpenedPage } from './support/browser.ts';
+import { draftSaved, submitReport, typeFigure, typeFigures } from './support/reporting.ts';
+import { apiSession, openAs, startStage, stopStage } from './support/session.ts';
+import type { TestServer } from './support/test-server.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const FORM = 'cdcs-6-thang';
@@ -73,10 +73,8 @@ const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.s
 
 /** Each person in their own browser context, signed in through the login screen. */
 async function signIn(who: keyof typeof pages, username: string): Promise<Page> {
-  const opened = await openPage(browser, server.url);
-  pages[who] = opened;
-  await loginInBrowser(opened.page, username, DEMO_PASSWORD);
-  return opened.page;
+  pages[who] = await openAs({ server, browser }, username);
+  return pages[who].page;
 }
 
 /** Opens an antd Select and returns its own dropdown (found through the list its combobox controls). */
@@ -104,28 +102,14 @@ async function pick(page: Page, select: Locator, typed: string, option: string |
 /** The input inside an antd control carrying the test id (or the control itself when it is the input). */
 const inputOf = (control: Locator) => control.locator('xpath=descendant-or-self::input').first();
 
-/** Types a figure the way a person does, then Enter to move to the next field. */
-async function typeFigure(page: Page, element: string, value: number) {
-  const input = page.locator(`#f-${element}`);
-  await input.click();
-  await input.press('Control+A');
-  await input.pressSequentially(String(value));
-  await input.press('Enter');
-}
-
 const versionsOf = async (code: string) =>
   (await apiGet<{ items: TemplateVersionItem[] }>(server.url, `/api/report-templates/${code}/versions`, admin.cookie)).items;
 
-const sessionOf = async (username: string, password = DEMO_PASSWORD) => {
-  const cookie = await apiLogin(server.url, username, password);
-  const me = await apiGet<CurrentUser>(server.url, '/api/auth/me', cookie);
-  return { cookie, csrfToken: me.csrfToken ?? '', me };
-};
+const sessionOf = (username: string, password?: string) => apiSession(server.url, username, password);
 
 describe('Chỉ số tự định nghĩa: a province defines a dialogue ratio, adds its field to the CĐCS six-month form, two CĐCS report it and the province card shows the ratio of summed parts', () => {
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await startStage());
     await fs.mkdir(ARTIFACTS, { recursive: true });
     const quantri = await sessionOf('quantri');
     admin = quantri;
@@ -173,10 +157,7 @@ describe('Chỉ số tự định nghĩa: a province defines a dialogue ratio, a
         .catch(() => undefined);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => stopStage({ server, browser }));
 
   it('the administrator creates the reported element, the derived one counted from the employers registry, and the indicator; the preview shows the derived denominator', async () => {
     const page = await signIn('admin', 'quantri');
@@ -408,9 +389,8 @@ describe('Chỉ số tự định nghĩa: a province defines a dialogue ratio, a
   });
 
   it('CĐCS Trường Mầm non Hoa Mai does the same on a 360 px phone; nothing scrolls sideways', async () => {
-    pages.phone = await openPhonePage(browser, server.url, { width: 360, height: 780 });
+    pages.phone = await openAs({ server, browser }, SECOND_OFFICER, { width: 360, height: 780 }, secondPassword);
     const { page } = pages.phone;
-    await loginInBrowser(page, SECOND_OFFICER, secondPassword);
     await page.goto('/bao-cao-dinh-ky');
     const open = page.getByTestId(`open-report-${FORM}-${period.code}`);
     await open.waitFor();
@@ -504,11 +484,9 @@ describe('Chỉ số tự định nghĩa: a province defines a dialogue ratio, a
 async function fillAndSubmit(page: Page, figures: Record<string, number>) {
   const { dialogues, ...required } = figures;
   await typeFigure(page, codes.reported, dialogues!);
-  for (const [element, value] of Object.entries(required)) await typeFigure(page, element, value);
+  await typeFigures(page, required);
   await expect.poll(() => page.locator(`#f-${codes.reported}`).inputValue()).toBe(vi(dialogues!));
-  await expect.poll(() => page.getByTestId('report-save-state').innerText(), { timeout: 15_000 }).toMatch(/^Đã lưu nháp lúc/);
+  await draftSaved(page, 15_000);
   expect(await page.locator('[data-testid^="error-"]').count()).toBe(0);
-  await page.getByTestId('report-submit').click();
-  await page.getByTestId('confirm-ok').click();
-  await expect.poll(() => page.getByTestId('report-status').innerText()).toBe('Đã gửi, chờ duyệt');
+  await submitReport(page);
 }

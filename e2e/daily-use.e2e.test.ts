@@ -5,18 +5,17 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '../domain/demo/demo-accounts.ts';
 import { BUILTIN_TEMPLATES } from '../domain/reporting/builtin-templates.ts';
 import { openPeriods } from '../domain/reporting/report-template.ts';
 import { todayInVietnam } from '../domain/time/calendar-date.ts';
 import type { ReportView } from '../app/api/reporting.api.ts';
-import type { CurrentUser } from '../server/auth/auth.schema.ts';
 import type { OrgUnitList } from '../server/org/org.schema.ts';
 import { validMemberRows, writeMemberFile } from '../test/support/member-files.ts';
-import { apiGet, apiLogin } from './support/api.ts';
-import { launchBrowser, loginInBrowser, openPage, type OpenedPage } from './support/browser.ts';
+import { apiGet } from './support/api.ts';
+import type { OpenedPage } from './support/browser.ts';
 import { writeProgrammeDocx } from './support/documents.ts';
-import { startTestServer, type TestServer } from './support/test-server.ts';
+import { apiSession, openAs, startStage, stopStage, type Session } from './support/session.ts';
+import type { TestServer } from './support/test-server.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const TEMPLATE = BUILTIN_TEMPLATES.find((t) => t.code === 'cdcs-nam')!;
@@ -39,12 +38,6 @@ const PLAN = [
 const WRITE_BUTTONS =
   /^(Lưu nháp|Lưu và theo dõi|Tiếp tục rà soát|Tiếp tục nhập|Lập báo cáo|Gửi|Gửi lại|Duyệt|Trả lại|Mở lại|Bỏ văn bản|Xác nhận|Thêm|Nhập từ Excel|Nạp|Sửa|Chuyển sinh hoạt|Ra khỏi tổ chức|Gộp)/;
 
-interface Session {
-  cookie: string;
-  csrfToken: string;
-  me: CurrentUser;
-}
-
 let server: TestServer;
 let browser: Browser;
 const opened: OpenedPage[] = [];
@@ -57,11 +50,7 @@ let documentId = 0;
 /** serious/critical axe findings per screen, printed at the end for the record. */
 const axeFindings: Record<string, string[]> = {};
 
-async function session(username: string): Promise<Session> {
-  const cookie = await apiLogin(server.url, username, DEMO_PASSWORD);
-  const me = await apiGet<CurrentUser>(server.url, '/api/auth/me', cookie);
-  return { cookie, csrfToken: me.csrfToken ?? '', me };
-}
+const session = (username: string) => apiSession(server.url, username);
 
 async function call<T>(s: Session, method: 'POST' | 'PUT', route: string, body: unknown): Promise<T> {
   const r = await fetch(`${server.url}${route}`, {
@@ -76,9 +65,8 @@ async function call<T>(s: Session, method: 'POST' | 'PUT', route: string, body: 
 const report = () => apiGet<ReportView>(server.url, `/api/reports/${reportId}`, officer.cookie);
 
 async function signIn(username: string): Promise<Page> {
-  const o = await openPage(browser, server.url);
+  const o = await openAs({ server, browser }, username);
   opened.push(o);
-  await loginInBrowser(o.page, username, DEMO_PASSWORD);
   return o.page;
 }
 
@@ -142,8 +130,7 @@ async function buttonTexts(page: Page): Promise<string[]> {
 
 describe('Everyday screens: confirmations, a read-only viewer, the audit log in Vietnamese, accessible figures', () => {
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await startStage());
     await fs.mkdir(ARTIFACTS, { recursive: true });
     officer = await session('cdcs.demo');
     commune = await session('canbo.tanninh');
@@ -160,8 +147,7 @@ describe('Everyday screens: confirmations, a read-only viewer, the audit log in 
 
   afterAll(async () => {
     console.log(`axe serious/critical findings: ${JSON.stringify(axeFindings, null, 2)}`);
-    await browser?.close();
-    await server?.stop();
+    await stopStage({ server, browser });
   });
 
   it('a new report does not open covered in red: required figures are flagged on leaving the field or on sending', async () => {

@@ -9,13 +9,13 @@ import { BUILTIN_TEMPLATES } from '../domain/reporting/builtin-templates.ts';
 import { openPeriods } from '../domain/reporting/report-template.ts';
 import { todayInVietnam } from '../domain/time/calendar-date.ts';
 import type { ReviewTasks, RollUp, TaskDetail } from '../app/api/tasks.api.ts';
-import type { CurrentUser } from '../server/auth/auth.schema.ts';
 import { buildPdf } from '../server/documents/intake/intake-test-fixtures.ts';
 import type { OrgUnitList } from '../server/org/org.schema.ts';
 import { apiGet, apiLogin, apiPost } from './support/api.ts';
-import { launchBrowser, loginInBrowser, openPage, openPhonePage, type OpenedPage } from './support/browser.ts';
+import { loginInBrowser, openPage, openPhonePage, type OpenedPage } from './support/browser.ts';
 import { uploadAndOpenReview, writeSeedDocx } from './support/documents.ts';
-import { startTestServer, type TestServer } from './support/test-server.ts';
+import { apiSession, openAs, startStage, stopStage } from './support/session.ts';
+import type { TestServer } from './support/test-server.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const SEED_003 = new URL('../../shared/documents/003_4e25b5efc129902e.txt', import.meta.url);
@@ -75,14 +75,8 @@ async function communeAccount(admin: { cookie: string; csrfToken: string }, unit
     { username, fullName: `Cán bộ ${username}`, unitId, roles: ['union_staff'] },
     admin,
   );
-  const cookie = await apiLogin(server.url, username, temporaryPassword);
-  const me = await apiGet<CurrentUser>(server.url, '/api/auth/me', cookie);
-  await apiPost(
-    server.url,
-    '/api/auth/change-password',
-    { currentPassword: temporaryPassword, newPassword: NEW_PASSWORD },
-    { cookie, csrfToken: me.csrfToken ?? '' },
-  );
+  const officer = await apiSession(server.url, username, temporaryPassword);
+  await apiPost(server.url, '/api/auth/change-password', { currentPassword: temporaryPassword, newPassword: NEW_PASSWORD }, officer);
   return NEW_PASSWORD;
 }
 
@@ -114,12 +108,14 @@ async function attach(modal: Locator, file: string) {
 
 describe('Nhiệm vụ: a plan of tasks read from a document, given to three communes, reported with evidence, rolled up at the province', () => {
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
+    ({ server, browser } = await startStage());
     await fs.mkdir(ARTIFACTS, { recursive: true });
-    const admin = await apiLogin(server.url, 'quantri', DEMO_PASSWORD);
-    const me = await apiGet<CurrentUser>(server.url, '/api/auth/me', admin);
-    const children = await apiGet<OrgUnitList>(server.url, `/api/org/units/${me.unit.id}/children?asOf=${todayInVietnam()}`, admin);
+    const admin = await apiSession(server.url, 'quantri');
+    const children = await apiGet<OrgUnitList>(
+      server.url,
+      `/api/org/units/${admin.me.unit.id}/children?asOf=${todayInVietnam()}`,
+      admin.cookie,
+    );
     const unit = (code: string) => children.items.find((u) => u.code === code)!;
     communes.tanNinh = {
       ...unit('TNI-P01'),
@@ -129,20 +125,15 @@ describe('Nhiệm vụ: a plan of tasks read from a document, given to three com
     };
     communes.binhMinh = { ...unit('TNI-P02'), username: 'canbo.binhminh', password: '', pdf: await writePdf('bao-cao-binh-minh.pdf', 2) };
     communes.longHoa = { ...unit('TNI-P03'), username: 'canbo.longhoa', password: '', pdf: await writePdf('ke-hoach-long-hoa.pdf', 3) };
-    const session = { cookie: admin, csrfToken: me.csrfToken ?? '' };
-    communes.binhMinh.password = await communeAccount(session, communes.binhMinh.id, communes.binhMinh.username);
-    communes.longHoa.password = await communeAccount(session, communes.longHoa.id, communes.longHoa.username);
+    communes.binhMinh.password = await communeAccount(admin, communes.binhMinh.id, communes.binhMinh.username);
+    communes.longHoa.password = await communeAccount(admin, communes.longHoa.id, communes.longHoa.username);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => stopStage({ server, browser }));
 
   it('the province uploads plan 63/KH-LĐLĐ (seed 003) as .docx and confirms its tasks: one edited (deadline passed), one dropped, two merged', async () => {
-    province = await openPage(browser, server.url);
+    province = await openAs({ server, browser }, 'canbo.tinh');
     const page = province.page;
-    await loginInBrowser(page, 'canbo.tinh', DEMO_PASSWORD);
     documentId = await uploadAndOpenReview(page, await writeSeedDocx(SEED_003, 'KH 63-KH-LĐLĐ.docx'));
     const cookie = await apiLogin(server.url, 'canbo.tinh', DEMO_PASSWORD);
     const read = await apiGet<ReviewTasks>(server.url, `/api/documents/${documentId}/tasks`, cookie);
