@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { DEMO_PASSWORD } from '../../domain/demo/demo-accounts.ts';
 import { buildApp } from '../../server/app.ts';
 import { hashPassword } from '../../server/auth/secrets.ts';
@@ -7,7 +7,7 @@ import { loadDemo } from '../../server/demo/demo.loader.ts';
 import { findUnitByCode } from '../../server/org/org.repository.ts';
 import { insertUser, setRoles } from '../../server/users/users.repository.ts';
 import { capturedLogger } from './log-capture.ts';
-import type { TestDatabase } from './test-database.ts';
+import type { TestDatabase, TestDatabaseTarget } from './test-database.ts';
 
 export interface Session {
   cookie: string;
@@ -135,4 +135,25 @@ export async function createTestApp(
  */
 export async function closeAll(...opened: ({ close(): Promise<unknown> } | undefined)[]): Promise<void> {
   for (const item of opened) await item?.close();
+}
+
+/**
+ * The app on a fresh test database for the enclosing describe block: both opened before its tests
+ * (ahead of the block's own beforeAll, registered later) and closed after them. The two objects are
+ * filled in when the block starts, so its hooks and tests use them as they are.
+ */
+export function useTestApp(
+  target: TestDatabaseTarget,
+  name: string,
+  options: Parameters<typeof createTestApp>[2] = {},
+): { database: TestDatabase; t: TestApp } {
+  const database = {} as TestDatabase;
+  const t = {} as TestApp;
+  beforeAll(async () => {
+    Object.assign(database, await target.open());
+    Object.assign(t, await createTestApp(database, name, options));
+  }, 300_000);
+  // What a failed beforeAll never opened stays an empty object: nothing to close.
+  afterAll(() => closeAll(...[t, database].filter((opened) => 'close' in opened)));
+  return { database, t };
 }
