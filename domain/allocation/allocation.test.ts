@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { checkAllocation, equalShares, proportionalShares } from './allocation.ts';
 
 const names = (ids: number[]) => new Map(ids.map((id) => [id, `Công đoàn xã ${id}`]));
+/** The values given to units 1, 2, … in that order. */
+const given = (...values: number[]) => values.map((value, i) => ({ unitId: i + 1, value }));
 
 describe('allocation (giao chỉ tiêu)', () => {
   it('shares a count in proportion to the base, whole numbers adding up to exactly the parent value', () => {
@@ -63,61 +65,21 @@ describe('allocation (giao chỉ tiêu)', () => {
 
   it('refuses an over- or under-allocation with the numbers, by the direction of the target', () => {
     const kids = names([1, 2]);
-    const low = checkAllocation(
-      { value: 10_000, comparator: '>=', kind: 'count' },
-      [
-        { unitId: 1, value: 4_000 },
-        { unitId: 2, value: 5_500 },
-      ],
-      kids,
-    );
+    const low = checkAllocation({ value: 10_000, comparator: '>=', kind: 'count' }, given(4_000, 5_500), kids);
     expect(low.problems.map((p) => p.message)).toEqual([
       'Tổng chỉ tiêu giao cho các đơn vị (9.500) thấp hơn chỉ tiêu của đơn vị (10.000): còn thiếu 500.',
     ]);
     expect(low.remainder).toBe(500);
-    const over = checkAllocation(
-      { value: 50, comparator: '<=', kind: 'count' },
-      [
-        { unitId: 1, value: 30 },
-        { unitId: 2, value: 25 },
-      ],
-      kids,
-    );
+    const over = checkAllocation({ value: 50, comparator: '<=', kind: 'count' }, given(30, 25), kids);
     expect(over.problems[0]!.code).toBe('SUM_TOO_HIGH');
     expect(over.problems[0]!.message).toContain('vượt 5');
     // Giving out more than an "at least" target asks is refused unless allowed (a deliberate margin).
-    const above = checkAllocation(
-      { value: 100, comparator: '>', kind: 'count' },
-      [
-        { unitId: 1, value: 60 },
-        { unitId: 2, value: 60 },
-      ],
-      kids,
-    );
+    const above = checkAllocation({ value: 100, comparator: '>', kind: 'count' }, given(60, 60), kids);
     expect(above.problems.map((p) => p.message)).toEqual([
       'Tổng chỉ tiêu giao cho các đơn vị (120) vượt chỉ tiêu của đơn vị (100) 20; nếu muốn giao vượt, hãy chọn "Cho phép giao vượt".',
     ]);
-    expect(
-      checkAllocation(
-        { value: 100, comparator: '>', kind: 'count' },
-        [
-          { unitId: 1, value: 60 },
-          { unitId: 2, value: 60 },
-        ],
-        kids,
-        { allowOver: true },
-      ).problems,
-    ).toEqual([]);
-    expect(
-      checkAllocation(
-        { value: 100, comparator: '<', kind: 'count' },
-        [
-          { unitId: 1, value: 10 },
-          { unitId: 2, value: 0 },
-        ],
-        kids,
-      ).problems,
-    ).toEqual([]);
+    expect(checkAllocation({ value: 100, comparator: '>', kind: 'count' }, given(60, 60), kids, { allowOver: true }).problems).toEqual([]);
+    expect(checkAllocation({ value: 100, comparator: '<', kind: 'count' }, given(10, 0), kids).problems).toEqual([]);
   });
 
   it('refuses negative, fractional, unknown and repeated shares; a ratio child may be stricter, never looser', () => {
@@ -133,26 +95,12 @@ describe('allocation (giao chỉ tiêu)', () => {
       kids,
     );
     expect(bad.problems.map((p) => p.code).sort()).toEqual(['DUPLICATE', 'NEGATIVE', 'NOT_A_CHILD', 'NOT_WHOLE', 'SUM_TOO_LOW']);
-    const ratio = checkAllocation(
-      { value: 0.7, comparator: '>=', kind: 'ratio' },
-      [
-        { unitId: 1, value: 0.8 },
-        { unitId: 2, value: 0.6 },
-      ],
-      kids,
-    );
+    const ratio = checkAllocation({ value: 0.7, comparator: '>=', kind: 'ratio' }, given(0.8, 0.6), kids);
     expect(ratio.problems.map((p) => [p.unitId, p.code])).toEqual([[2, 'RATIO_LOOSER']]);
     expect(ratio.problems[0]!.message).toBe(
       'Công đoàn xã 2: tỷ lệ giao (0,6) thấp hơn mức của đơn vị giao (0,7); đơn vị trực thuộc chỉ nhận mức bằng hoặc chặt hơn.',
     );
-    const under = checkAllocation(
-      { value: 0.05, comparator: '<=', kind: 'ratio' },
-      [
-        { unitId: 1, value: 0.04 },
-        { unitId: 2, value: 0.06 },
-      ],
-      kids,
-    );
+    const under = checkAllocation({ value: 0.05, comparator: '<=', kind: 'ratio' }, given(0.04, 0.06), kids);
     expect(under.problems.map((p) => p.unitId)).toEqual([2]);
   });
 });
