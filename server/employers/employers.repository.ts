@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { DB, EmployerTable } from '../db/schema.ts';
 import { boundedCount } from '../http/list-total.ts';
 
@@ -125,4 +125,13 @@ export async function findEmployerByTaxCode(db: Kysely<DB>, taxCode: string) {
 export async function unitOfEmployer(db: Kysely<DB>, id: number): Promise<number | null> {
   const row = await db.selectFrom('employer').select(['area_unit_id', 'cdcs_unit_id']).where('id', '=', id).executeTakeFirst();
   return row ? Number(row.cdcs_unit_id ?? row.area_unit_id) : null;
+}
+
+export async function insertEmployer(db: Kysely<DB>, values: Insertable<EmployerTable>): Promise<number> {
+  const row = await db.insertInto('employer').values(values).returning('id').executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+export async function updateEmployer(db: Kysely<DB>, id: number, values: Updateable<EmployerTable>): Promise<void> {
+  await db.updateTable('employer').set(values).where('id', '=', id).execute();
 }

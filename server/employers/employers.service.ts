@@ -143,7 +143,7 @@ export class EmployersService {
     await this.checkUnits(principal, body.areaUnitId, body.cdcsUnitId);
     if (await repo.findEmployerByTaxCode(this.db, taxCode)) throw employerErrors.taxCodeExists(taxCode);
     const id = await this.db.transaction().execute(async (trx) => {
-      const row = await trx.insertInto('employer').values(values).returning('id').executeTakeFirstOrThrow();
+      const row = { id: await repo.insertEmployer(trx, values) };
       await writeAudit(trx, actor, {
         action: 'employer.create',
         unitId: body.cdcsUnitId ?? body.areaUnitId,
@@ -151,7 +151,7 @@ export class EmployersService {
         entityId: row.id,
         after: values,
       });
-      return Number(row.id);
+      return row.id;
     });
     return this.detail(id);
   }
@@ -190,11 +190,7 @@ export class EmployersService {
       ...(body.cdcsUnitId !== undefined && { cdcs_unit_id: body.cdcsUnitId }),
     };
     await this.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('employer')
-        .set({ ...patch, updated_at: new Date() })
-        .where('id', '=', id)
-        .execute();
+      await repo.updateEmployer(trx, id, { ...patch, updated_at: new Date() });
       await writeAudit(trx, actor, {
         action: 'employer.update',
         unitId: patch.cdcs_unit_id ?? before.cdcs_unit_id ?? before.area_unit_id,
