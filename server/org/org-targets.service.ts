@@ -7,6 +7,7 @@ import { everInScope } from './org-operations.repository.ts';
 import type { CarryTargetsBody, CarryTargetsResult } from './org-operations.schema.ts';
 import { orgErrors } from './org.errors.ts';
 import { unitNotFound } from './org.service.ts';
+import { closeTarget, insertCarriedTarget, openTargetsOf, unitsByCodes } from './org-targets.repository.ts';
 
 function dayBefore(iso: string): string {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -51,11 +52,7 @@ export async function carryTargets(
   scopePath: string,
   actor: AuditActor,
 ): Promise<CarryTargetsResult> {
-  const units = await db
-    .selectFrom('org_unit')
-    .where('code', 'in', [...body.fromCodes, ...(body.toCode ? [body.toCode] : [])])
-    .select(['id', 'code', 'name'])
-    .execute();
+  const units = await unitsByCodes(db, [...body.fromCodes, ...(body.toCode ? [body.toCode] : [])]);
   const byCode = new Map(units.map((u) => [u.code, { ...u, id: Number(u.id) }]));
   for (const code of [...body.fromCodes, ...(body.toCode ? [body.toCode] : [])]) {
     const unit = byCode.get(code);
@@ -68,15 +65,7 @@ export async function carryTargets(
   const codeOf = new Map(units.map((u) => [Number(u.id), u.code]));
 
   return db.transaction().execute(async (trx) => {
-    const targets = await trx
-      .selectFrom('target as t')
-      .innerJoin('indicator as i', 'i.code', 't.indicator_code')
-      .where('t.unit_id', 'in', fromIds)
-      .where('t.closed_on', 'is', null)
-      .selectAll('t')
-      .select(['i.unit as indicator_unit', 'i.denominator'])
-      .orderBy('t.id')
-      .execute();
+    const targets = await openTargetsOf(trx, fromIds);
     const result: CarryTargetsResult = { applied: !body.dryRun, created: [], closed: [] };
     const groups = new Map<string, typeof targets>();
     for (const t of targets) {
@@ -120,31 +109,26 @@ export async function carryTargets(
       let newId: number | null = null;
       if (to) {
         if (!body.dryRun) {
-          const inserted = await trx
-            .insertInto('target')
-            .values({
-              document_id: first.document_id,
-              unit_id: to.id,
-              indicator_code: first.indicator_code,
-              comparator: first.comparator,
-              value,
-              timing: first.timing,
-              deadline: first.deadline,
-              annual_from: first.annual_from,
-              annual_to: first.annual_to,
-              baseline_value: null,
-              baseline_date: null,
-              sectors: first.sectors,
-              min_workers: first.min_workers,
-              subject: first.subject,
-              quote: first.quote,
-              parent_target_id: first.parent_target_id,
-              combined_from: group.map((t) => Number(t.id)),
-              origin_note: note,
-            })
-            .returning('id')
-            .executeTakeFirstOrThrow();
-          newId = Number(inserted.id);
+          newId = await insertCarriedTarget(trx, {
+            document_id: first.document_id,
+            unit_id: to.id,
+            indicator_code: first.indicator_code,
+            comparator: first.comparator,
+            value,
+            timing: first.timing,
+            deadline: first.deadline,
+            annual_from: first.annual_from,
+            annual_to: first.annual_to,
+            baseline_value: null,
+            baseline_date: null,
+            sectors: first.sectors,
+            min_workers: first.min_workers,
+            subject: first.subject,
+            quote: first.quote,
+            parent_target_id: first.parent_target_id,
+            combined_from: group.map((t) => Number(t.id)),
+            origin_note: note,
+          });
         }
         result.created.push({
           id: newId,
@@ -158,11 +142,7 @@ export async function carryTargets(
       const reason = to ? `Chuyển cho ${to.name} (${to.code})${body.reason ? `: ${body.reason}` : ''}` : body.reason!;
       for (const t of group) {
         if (!body.dryRun) {
-          await trx
-            .updateTable('target')
-            .set({ closed_on: body.date, closed_reason: reason, succeeded_by_id: newId })
-            .where('id', '=', t.id)
-            .execute();
+          await closeTarget(trx, Number(t.id), body.date, reason, newId);
         }
         result.closed.push({ id: Number(t.id), unitCode: codeOf.get(Number(t.unit_id))!, indicatorCode: t.indicator_code, reason });
       }
