@@ -1,9 +1,9 @@
 import { CloudUploadOutlined, DownloadOutlined, SendOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Input, InputNumber, Modal, Row, Space, Spin, Tag, Typography, Upload } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, App, Button, Card, Col, Input, Modal, Row, Space, Spin, Tag, Typography, Upload } from 'antd';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
-import { validateReport, warningKey } from '../../../domain/reporting/report-validation.ts';
+import { validateReport } from '../../../domain/reporting/report-validation.ts';
 import { ApiError, errorMessage } from '../../api/api-client.ts';
 import { meQuery } from '../../api/auth.api.ts';
 import { reportingKeys, reportQuery, reviewReport, uploadFiles, type ReportSummary, type ReportView } from '../../api/reporting.api.ts';
@@ -16,8 +16,9 @@ import { confirmAction } from '../../components/confirm-action.ts';
 import { reportViewUrl } from '../../offline/report-sync.ts';
 import { useOnline } from '../../offline/use-offline.ts';
 import { useReportDraft } from '../../offline/use-report-draft.ts';
-import { formatFigure, parseFigure, STATUS_COLORS, TIMELINESS_LABELS } from './report-format.ts';
+import { STATUS_COLORS, TIMELINESS_LABELS } from './report-format.ts';
 import { ConflictPanel, ReportDraftNotice, ReportOfflineState, useOpensOffline } from './report-offline.section.tsx';
+import { ReportContextCard, ReportFieldRow } from './report-field.row.tsx';
 import { ReportTasksSection } from './report-tasks.section.tsx';
 import './reporting.css';
 
@@ -188,60 +189,19 @@ function ReportForm({ view, initialDraft, userKey }: { view: ReportView; initial
     }
   };
 
-  const saveState =
-    local.send.kind === 'saving'
-      ? 'Đang lưu…'
-      : draft?.state === 'pending' && (draft.message || !isOnline)
-        ? draft.submitRequested
-          ? 'Đã lưu trên máy này: báo cáo sẽ tự gửi khi có mạng.'
-          : 'Đã lưu trên máy này, chưa gửi lên máy chủ.'
-        : local.send.kind === 'saved'
-          ? `Đã lưu nháp lúc ${local.send.at}`
-          : canEdit
-            ? 'Số liệu được tự động lưu khi bạn nhập.'
-            : '';
+  const saveState = saveStateText(local.send, draft, isOnline, canEdit);
 
   return (
     <div className="scene report-form" data-testid="report-form">
-      <div className="scene-header">
-        <div>
-          <Typography.Text type="secondary">
-            <Link to="/bao-cao-dinh-ky">Báo cáo định kỳ</Link> / {view.unit.name}
-          </Typography.Text>
-          <h1 className="scene-title">{view.templateName}</h1>
-          <Space wrap>
-            <Tag color={STATUS_COLORS[status]} data-testid="report-status">
-              {STATUS_LABEL[status]}
-            </Tag>
-            <span>
-              {view.unit.name} · {view.period.label} · hạn gửi {formatViDate(view.period.dueOn)}
-            </span>
-            {view.firstSubmittedAt && <Tag>{TIMELINESS_LABELS[view.timeliness]}</Tag>}
-            <Typography.Text type="secondary">Biểu mẫu phiên bản {view.template.version}</Typography.Text>
-          </Space>
-          <ReportOfflineState draft={draft} isOnline={isOnline} copyAt={copyAt} opensOffline={opensOffline} />
-        </div>
-        <Space wrap>
-          <Button icon={<DownloadOutlined />} href={`/api/reports/${view.id}/workbook`} data-testid="report-download">
-            Tải biểu mẫu Excel
-          </Button>
-          {canEdit && (
-            <Upload
-              accept=".xlsx"
-              showUploadList={false}
-              disabled={!isOnline}
-              beforeUpload={(file) => {
-                void upload(file);
-                return false;
-              }}
-            >
-              <Button icon={<CloudUploadOutlined />} disabled={busy || !isOnline} data-testid="report-upload">
-                Nạp tệp Excel
-              </Button>
-            </Upload>
-          )}
-        </Space>
-      </div>
+      <ReportFormHeader
+        view={view}
+        status={status}
+        canEdit={canEdit}
+        busy={busy}
+        isOnline={isOnline}
+        offline={<ReportOfflineState draft={draft} isOnline={isOnline} copyAt={copyAt} opensOffline={opensOffline} />}
+        onUpload={(file) => void upload(file)}
+      />
 
       {draft?.state === 'conflict' && <ConflictPanel draft={draft} template={view.template} onResolve={local.resolveConflict} />}
       <ReportDraftNotice
@@ -269,110 +229,41 @@ function ReportForm({ view, initialDraft, userKey }: { view: ReportView; initial
                     (i) => i.path === field.element && !(errorsByField.get(field.element) ?? []).some((e) => e.message === i.message),
                   ),
                 ];
-                const previous = view.previous?.[field.element];
                 return (
-                  <div key={field.element} className="report-row" data-testid={`row-${field.element}`}>
-                    <label className="report-label" htmlFor={`f-${field.element}`}>
-                      {field.label}
-                      {field.hint && <span className="cell-muted"> ({field.hint})</span>}
-                      {typeof previous === 'number' && <div className="cell-muted">Kỳ trước: {formatFigure(previous)}</div>}
-                    </label>
-                    <InputNumber
-                      id={`f-${field.element}`}
-                      data-testid={`field-${field.element}`}
-                      // Whole numbers only: a phone opens its digit keypad, not the full keyboard.
-                      inputMode="numeric"
-                      value={values[field.element] ?? null}
-                      min={0}
-                      precision={0}
-                      // Read-only, not disabled: a sent report's figures stay dark and legible (a
-                      // disabled input's grey fails the 4.5:1 contrast), and can be selected and copied.
-                      readOnly={!canEdit}
-                      controls={canEdit}
-                      className={canEdit ? 'report-input' : 'report-input report-input-readonly'}
-                      onBlur={() => canEdit && setTouched((t) => (t.has(field.element) ? t : new Set(t).add(field.element)))}
-                      status={errors.length ? 'error' : warnings.length ? 'warning' : undefined}
-                      formatter={FIGURE_FORMATTER}
-                      parser={FIGURE_PARSER}
-                      onChange={(v) => setValue(field.element, typeof v === 'number' ? v : null)}
-                      onPressEnter={() => focusNext(field.element)}
-                    />
-                    <div className="report-findings">
-                      {errors.map((e) => (
-                        <div key={e.message} className="report-error" data-testid={`error-${field.element}`}>
-                          {e.message}
-                        </div>
-                      ))}
-                      {warnings.map((w) => (
-                        <div key={w.message} className="report-warning" data-testid={`warning-${field.element}`}>
-                          {w.message}
-                          <Input.TextArea
-                            data-testid={`explain-${field.element}`}
-                            autoSize={{ minRows: 1, maxRows: 4 }}
-                            placeholder="Giải thích nguyên nhân biến động"
-                            value={explanations[warningKey(w)] ?? ''}
-                            readOnly={!canEdit}
-                            onChange={(e) => local.setExplanation(warningKey(w), e.target.value)}
-                          />
-                        </div>
-                      ))}
-                    </div>
-                  </div>
+                  <ReportFieldRow
+                    key={field.element}
+                    field={field}
+                    previous={view.previous?.[field.element]}
+                    value={values[field.element] ?? null}
+                    canEdit={canEdit}
+                    errors={errors}
+                    warnings={warnings}
+                    explanations={explanations}
+                    onTouch={() => setTouched((t) => (t.has(field.element) ? t : new Set(t).add(field.element)))}
+                    onChange={(v) => setValue(field.element, v)}
+                    onEnter={() => focusNext(field.element)}
+                    onExplain={local.setExplanation}
+                  />
                 );
               })}
             </Card>
           ))}
           <ReportTasksSection reportId={view.id} unitId={view.unit.id} canEdit={canEdit} />
-          <Card size="small" className="report-actions">
-            <Space wrap>
-              {canEdit && (
-                <>
-                  <Button type="primary" icon={<SendOutlined />} loading={busy} onClick={() => void submit()} data-testid="report-submit">
-                    {status === 'returned' ? 'Gửi lại báo cáo' : 'Gửi báo cáo'}
-                  </Button>
-                  <Button onClick={() => void local.sendNow()} data-testid="report-save">
-                    Lưu nháp (Ctrl+S)
-                  </Button>
-                </>
-              )}
-              {view.can.review && status === 'submitted' && isOnline && (
-                <>
-                  <Button type="primary" loading={busy} data-testid="report-accept" onClick={() => void accept()}>
-                    Duyệt
-                  </Button>
-                  <Button danger data-testid="report-return" onClick={() => setReasonFor('return')}>
-                    Trả lại
-                  </Button>
-                </>
-              )}
-              {view.can.review && status === 'accepted' && isOnline && (
-                <Button data-testid="report-reopen" onClick={() => setReasonFor('reopen')}>
-                  Mở lại
-                </Button>
-              )}
-              <span className="cell-muted" data-testid="report-save-state">
-                {saveState}
-              </span>
-              {canEdit && shownErrorCount > 0 && (
-                <Typography.Text type="danger" data-testid="report-error-count">
-                  Còn {findings.errors.length} lỗi cần sửa trước khi gửi.
-                </Typography.Text>
-              )}
-            </Space>
-          </Card>
+          <ReportActionBar
+            status={status}
+            canEdit={canEdit}
+            canReview={view.can.review && isOnline}
+            busy={busy}
+            saveState={saveState}
+            errorCount={shownErrorCount > 0 ? findings.errors.length : 0}
+            onSubmit={() => void submit()}
+            onSave={() => void local.sendNow()}
+            onAccept={() => void accept()}
+            onAskReason={setReasonFor}
+          />
         </Col>
         <Col xs={24} lg={7}>
-          <Card size="small" title="Số liệu từ sổ sách (chỉ xem)" data-testid="report-context">
-            <Typography.Paragraph type="secondary">
-              Tính đến ngày {formatViDate(view.context.measuredOn)}, để đối chiếu khi nhập.
-            </Typography.Paragraph>
-            {view.context.items.map((item) => (
-              <div key={item.code} className="report-context-row">
-                <span>{item.name}</span>
-                <strong>{item.value === null ? '—' : formatFigure(item.value)}</strong>
-              </div>
-            ))}
-          </Card>
+          <ReportContextCard context={view.context} />
         </Col>
       </Row>
       <ReasonModal
@@ -390,12 +281,6 @@ function ReportForm({ view, initialDraft, userKey }: { view: ReportView; initial
     </div>
   );
 }
-
-// Stable functions: InputNumber rewrites its text whenever `formatter` changes identity, and the
-// form re-renders between keystrokes (drafts written to the device): a fresh arrow each render
-// could drop a digit typed at that moment.
-const FIGURE_FORMATTER = (v: number | string | undefined) => formatFigure(v);
-const FIGURE_PARSER = (t: string | undefined) => parseFigure(t) as unknown as number;
 
 const STATUS_LABEL: Record<string, string> = {
   draft: 'Đang nhập',
@@ -459,4 +344,152 @@ function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
   for (const item of items) map.set(key(item), [...(map.get(key(item)) ?? []), item]);
   return map;
+}
+
+/** The line beside the buttons: where the figures typed so far are kept. */
+function saveStateText(
+  send: ReturnType<typeof useReportDraft>['send'],
+  draft: ReportDraft | null,
+  isOnline: boolean,
+  canEdit: boolean,
+): string {
+  return send.kind === 'saving'
+    ? 'Đang lưu…'
+    : draft?.state === 'pending' && (draft.message || !isOnline)
+      ? draft.submitRequested
+        ? 'Đã lưu trên máy này: báo cáo sẽ tự gửi khi có mạng.'
+        : 'Đã lưu trên máy này, chưa gửi lên máy chủ.'
+      : send.kind === 'saved'
+        ? `Đã lưu nháp lúc ${send.at}`
+        : canEdit
+          ? 'Số liệu được tự động lưu khi bạn nhập.'
+          : '';
+}
+
+/** Where the report belongs, its status, period and deadline, and the Excel form to download or load. */
+function ReportFormHeader({
+  view,
+  status,
+  canEdit,
+  busy,
+  isOnline,
+  offline,
+  onUpload,
+}: {
+  view: ReportView;
+  status: string;
+  canEdit: boolean;
+  busy: boolean;
+  isOnline: boolean;
+  offline: ReactNode;
+  onUpload: (file: File) => void;
+}) {
+  return (
+    <div className="scene-header">
+      <div>
+        <Typography.Text type="secondary">
+          <Link to="/bao-cao-dinh-ky">Báo cáo định kỳ</Link> / {view.unit.name}
+        </Typography.Text>
+        <h1 className="scene-title">{view.templateName}</h1>
+        <Space wrap>
+          <Tag color={STATUS_COLORS[status]} data-testid="report-status">
+            {STATUS_LABEL[status]}
+          </Tag>
+          <span>
+            {view.unit.name} · {view.period.label} · hạn gửi {formatViDate(view.period.dueOn)}
+          </span>
+          {view.firstSubmittedAt && <Tag>{TIMELINESS_LABELS[view.timeliness]}</Tag>}
+          <Typography.Text type="secondary">Biểu mẫu phiên bản {view.template.version}</Typography.Text>
+        </Space>
+        {offline}
+      </div>
+      <Space wrap>
+        <Button icon={<DownloadOutlined />} href={`/api/reports/${view.id}/workbook`} data-testid="report-download">
+          Tải biểu mẫu Excel
+        </Button>
+        {canEdit && (
+          <Upload
+            accept=".xlsx"
+            showUploadList={false}
+            disabled={!isOnline}
+            beforeUpload={(file) => {
+              onUpload(file);
+              return false;
+            }}
+          >
+            <Button icon={<CloudUploadOutlined />} disabled={busy || !isOnline} data-testid="report-upload">
+              Nạp tệp Excel
+            </Button>
+          </Upload>
+        )}
+      </Space>
+    </div>
+  );
+}
+
+/** Send and save for the reporting unit, accept, return and reopen for the level above, and where the figures stand. */
+function ReportActionBar({
+  status,
+  canEdit,
+  canReview,
+  busy,
+  saveState,
+  errorCount,
+  onSubmit,
+  onSave,
+  onAccept,
+  onAskReason,
+}: {
+  status: string;
+  canEdit: boolean;
+  /** May review and is online: the review actions go straight to the server. */
+  canReview: boolean;
+  busy: boolean;
+  saveState: string;
+  /** The errors to fix before sending, 0 while none is shown yet. */
+  errorCount: number;
+  onSubmit: () => void;
+  onSave: () => void;
+  onAccept: () => void;
+  onAskReason: (kind: 'return' | 'reopen') => void;
+}) {
+  return (
+    <Card size="small" className="report-actions">
+      <Space wrap>
+        {canEdit && (
+          <>
+            <Button type="primary" icon={<SendOutlined />} loading={busy} onClick={onSubmit} data-testid="report-submit">
+              {status === 'returned' ? 'Gửi lại báo cáo' : 'Gửi báo cáo'}
+            </Button>
+            <Button onClick={onSave} data-testid="report-save">
+              Lưu nháp (Ctrl+S)
+            </Button>
+          </>
+        )}
+        {canReview && status === 'submitted' && (
+          <>
+            <Button type="primary" loading={busy} data-testid="report-accept" onClick={onAccept}>
+              Duyệt
+            </Button>
+            <Button danger data-testid="report-return" onClick={() => onAskReason('return')}>
+              Trả lại
+            </Button>
+          </>
+        )}
+        {canReview && status === 'accepted' && (
+          <Button data-testid="report-reopen" onClick={() => onAskReason('reopen')}>
+            Mở lại
+          </Button>
+        )}
+        <span className="cell-muted" data-testid="report-save-state">
+          {saveState}
+        </span>
+        {canEdit && errorCount > 0 && (
+          <Typography.Text type="danger" data-testid="report-error-count">
+            Còn {errorCount} lỗi cần sửa trước khi gửi.
+          </Typography.Text>
+        )}
+      </Space>
+    </Card>
+  );
 }
