@@ -2,17 +2,17 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Download, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../domain/demo/demo-accounts.ts';
 import { composeCccd } from '../domain/registry/identity-codes.ts';
-import type { OrgSearchResult } from '../server/org/org.schema.ts';
-import { openTable } from '../server/tabular/tabular-api.ts';
 import { validMemberRows, writeMemberFile, type MemberFileRow } from '../test/support/member-files.ts';
-import { apiGet, apiLogin } from './support/api.ts';
-import { launchBrowser, openPage, type OpenedPage, loginInBrowser } from './support/browser.ts';
+import { apiLogin } from './support/api.ts';
+import { type OpenedPage, loginInBrowser } from './support/browser.ts';
 import { stripVietnameseAccents } from './support/text.ts';
-import { startTestServer, type TestServer } from './support/test-server.ts';
+import { startOnLaptop, stopStage } from './support/session.ts';
+import { readRows, saveDownload, unitIdByName } from './support/tables.ts';
+import type { TestServer } from './support/test-server.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const USER = 'canbo.tinh';
@@ -36,18 +36,6 @@ let work = '';
 
 // Full page by default; long lists (50 rows) are shot at screen size so the picture stays readable.
 const shot = (name: string, fullPage = true) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
-
-async function saveDownload(download: Download): Promise<string> {
-  const file = path.join(work, download.suggestedFilename());
-  await download.saveAs(file);
-  return file;
-}
-
-async function readRows(file: string): Promise<(string | null)[][]> {
-  const rows: (string | null)[][] = [];
-  for await (const row of openTable({ path: file })) rows.push(row.cells);
-  return rows;
-}
 
 function badRows(): MemberFileRow[] {
   const [template] = validMemberRows(1, CODES, SERIAL_OFFSET + 50);
@@ -79,21 +67,16 @@ async function chooseFile(file: string) {
 
 describe('registries: a province officer imports members from Excel, fixes the rejected rows, searches and exports', () => {
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    opened = await openPage(browser, server.url);
-    page = opened.page;
+    ({ server, browser, opened, page } = await startOnLaptop());
     await fs.mkdir(ARTIFACTS, { recursive: true });
     work = await fs.mkdtemp(path.join(os.tmpdir(), 'tiendo-e2e-registries-'));
     const cookie = await apiLogin(server.url, USER, DEMO_PASSWORD);
-    const hits = await apiGet<OrgSearchResult>(server.url, `/api/org/search?q=${encodeURIComponent('Trảng Bàng')}`, cookie);
-    communeId = hits.items.find((u) => u.name === COMMUNE)!.id;
+    communeId = await unitIdByName(server.url, cookie, 'Trảng Bàng', COMMUNE);
     expect(communeId).toBeGreaterThan(0);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await stopStage({ server, browser });
     if (work) await fs.rm(work, { recursive: true, force: true });
   });
 
@@ -146,7 +129,7 @@ describe('registries: a province officer imports members from Excel, fixes the r
     expect(await page.getByTestId('import-accounting').innerText()).toBe('Đọc 9 dòng = thêm 6 + sửa 0 + giữ nguyên 0 + từ chối 3');
     await shot('registries-import-done');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-rejections-xlsx').click()]);
-    rejectedFile = await saveDownload(download);
+    rejectedFile = await saveDownload(download, work);
     expect(path.extname(rejectedFile)).toBe('.xlsx');
   });
 
@@ -220,7 +203,7 @@ describe('registries: a province officer imports members from Excel, fixes the r
     await page.locator('[data-testid^="member-row-"]', { hasText: BAD_BIRTH }).waitFor();
     await page.getByTestId('members-export').hover();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('members-export-xlsx').click()]);
-    const file = await saveDownload(download);
+    const file = await saveDownload(download, work);
     const [header, ...rows] = await readRows(file);
     expect(header).toContain('Họ và tên');
     const names = rows.map((cells) => cells[header!.indexOf('Họ và tên')]);

@@ -5,12 +5,12 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../domain/demo/demo-accounts.ts';
-import type { OrgSearchResult } from '../server/org/org.schema.ts';
-import { openTable } from '../server/tabular/tabular-api.ts';
 import { writeMemberFile } from '../test/support/member-files.ts';
 import { apiGet, apiLogin } from './support/api.ts';
-import { launchBrowser, openPage, type OpenedPage, loginInBrowser } from './support/browser.ts';
-import { startTestServer, type TestServer } from './support/test-server.ts';
+import { type OpenedPage, loginInBrowser } from './support/browser.ts';
+import { startOnLaptop, stopStage } from './support/session.ts';
+import { readRows, saveDownload, unitIdByName } from './support/tables.ts';
+import type { TestServer } from './support/test-server.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const USER = 'canbo.tinh';
@@ -41,12 +41,6 @@ let uploaded = '';
 
 const shot = (name: string, fullPage = true) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
 
-async function readRows(file: string): Promise<(string | null)[][]> {
-  const rows: (string | null)[][] = [];
-  for await (const row of openTable({ path: file })) rows.push(row.cells);
-  return rows;
-}
-
 /** The workers shown on the employers page, top to bottom (null where the count is unknown). */
 async function workersOnPage(): Promise<(number | null)[]> {
   const cells = await page.locator('[data-testid^="employer-workers-"]').allInnerTexts();
@@ -58,21 +52,16 @@ async function workersOnPage(): Promise<(number | null)[]> {
 
 describe('registries: an officer imports CĐCS from Excel through the mapping step and sorts employers by workers', () => {
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    opened = await openPage(browser, server.url);
-    page = opened.page;
+    ({ server, browser, opened, page } = await startOnLaptop());
     await fs.mkdir(ARTIFACTS, { recursive: true });
     work = await fs.mkdtemp(path.join(os.tmpdir(), 'tiendo-e2e-registry-imports-'));
     cookie = await apiLogin(server.url, USER, DEMO_PASSWORD);
-    const hits = await apiGet<OrgSearchResult>(server.url, `/api/org/search?q=${encodeURIComponent('Trảng Bàng')}`, cookie);
-    communeId = hits.items.find((u) => u.name === COMMUNE)!.id;
+    communeId = await unitIdByName(server.url, cookie, 'Trảng Bàng', COMMUNE);
     expect(communeId).toBeGreaterThan(0);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await stopStage({ server, browser });
     if (work) await fs.rm(work, { recursive: true, force: true });
   });
 
@@ -127,8 +116,7 @@ describe('registries: an officer imports CĐCS from Excel through the mapping st
     await page.getByTestId('import-final-report').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('import-accounting').innerText()).toBe('Đọc 3 dòng = thêm 2 + sửa 0 + giữ nguyên 0 + từ chối 1');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-rejections-xlsx').click()]);
-    const rejectedFile = path.join(work, download.suggestedFilename());
-    await download.saveAs(rejectedFile);
+    const rejectedFile = await saveDownload(download, work);
     const [header, ...rows] = await readRows(rejectedFile);
     expect(header).toEqual(['Mã CĐCS', 'Tên cơ sở thành viên', 'Khu vực', 'Ngày thành lập', 'Lỗi', 'Dòng trong tệp gốc']);
     expect(rows).toHaveLength(1);
@@ -143,8 +131,7 @@ describe('registries: an officer imports CĐCS from Excel through the mapping st
       .toEqual([expect.stringContaining('Công ty TNHH Dệt Gia Lộc')]);
     await page.getByTestId('grassroots-export').hover();
     const [exported] = await Promise.all([page.waitForEvent('download'), page.getByTestId('grassroots-export-xlsx').click()]);
-    const exportFile = path.join(work, exported.suggestedFilename());
-    await exported.saveAs(exportFile);
+    const exportFile = await saveDownload(exported, work);
     const [exportHeader, ...exportRows] = await readRows(exportFile);
     expect(exportHeader![0]).toBe('Mã CĐCS');
     expect(exportRows.map((r) => r[0])).toEqual(['TNI-P05-9701']);
