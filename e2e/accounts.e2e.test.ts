@@ -6,8 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../domain/demo/demo-accounts.ts';
 import type { OrgUnitList, OrgUnitSummary } from '../server/org/org.schema.ts';
 import { apiGet, apiLogin } from './support/api.ts';
-import { launchBrowser, openPage, type OpenedPage } from './support/browser.ts';
-import { startTestServer, type TestServer } from './support/test-server.ts';
+import type { OpenedPage } from './support/browser.ts';
+import { startOnLaptop, stopStage } from './support/session.ts';
+import type { TestServer } from './support/test-server.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const ADMIN = 'quantri';
@@ -43,10 +44,7 @@ async function logoutFromMenu() {
 
 describe('accounts: an administrator creates a user who sees only their own commune', () => {
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    opened = await openPage(browser, server.url);
-    page = opened.page;
+    ({ server, browser, opened, page } = await startOnLaptop());
     await fs.mkdir(ARTIFACTS, { recursive: true });
     const cookie = await apiLogin(server.url, ADMIN, DEMO_PASSWORD);
     [province] = (await apiGet<OrgUnitList>(server.url, '/api/org/roots', cookie)).items as [OrgUnitSummary];
@@ -59,10 +57,7 @@ describe('accounts: an administrator creates a user who sees only their own comm
     expect(otherCommune).toBeDefined();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => stopStage({ server, browser }));
 
   it('creates the account through Quản trị → Tài khoản and shows the temporary password once', async () => {
     await loginAs(ADMIN, DEMO_PASSWORD);

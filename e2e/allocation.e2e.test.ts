@@ -4,12 +4,13 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../domain/demo/demo-accounts.ts';
-import type { CurrentUser } from '../server/auth/auth.schema.ts';
 import type { AllocationPreview } from '../app/api/allocation.api.ts';
-import type { BreakdownResult, PlanDocument, TargetProgress } from '../app/api/progress.api.ts';
+import type { BreakdownResult, TargetProgress } from '../app/api/progress.api.ts';
 import { apiGet, apiLogin } from './support/api.ts';
-import { launchBrowser, loginInBrowser, openPage, type OpenedPage } from './support/browser.ts';
-import { startTestServer, type TestServer } from './support/test-server.ts';
+import { loginInBrowser, type OpenedPage } from './support/browser.ts';
+import { postProgramme, postTarget } from './support/programme.ts';
+import { apiSession, openAs, startOnLaptop, stopStage, type Session } from './support/session.ts';
+import type { TestServer } from './support/test-server.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const PROVINCE_USER = 'canbo.tinh';
@@ -19,22 +20,11 @@ const TARGET_VALUE = 60_000;
 let server: TestServer;
 let browser: Browser;
 let laptop: OpenedPage;
-let cookie = '';
-let me: CurrentUser;
+let province: Session;
 let target: TargetProgress;
 let proposal: AllocationPreview;
 
 const vi = (n: number) => n.toLocaleString('vi-VN');
-
-async function apiPost<T>(route: string, body: unknown): Promise<T> {
-  const response = await fetch(`${server.url}${route}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': me.csrfToken ?? '' },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`POST ${route} answered ${response.status}: ${await response.text()}`);
-  return (await response.json()) as T;
-}
 
 /** Giao chỉ tiêu, then its confirmation — the dialog's own button, once the dialog is there (the page's button has the same name). */
 async function confirmAllocation(page: Page): Promise<void> {
@@ -45,37 +35,27 @@ async function confirmAllocation(page: Page): Promise<void> {
 
 describe('Giao chỉ tiêu: the province shares its members target out to its communes, and each commune is judged against its own share', () => {
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    laptop = await openPage(browser, server.url);
+    ({ server, browser, opened: laptop } = await startOnLaptop());
     await fs.mkdir(ARTIFACTS, { recursive: true });
-    cookie = await apiLogin(server.url, PROVINCE_USER, DEMO_PASSWORD);
-    me = await apiGet<CurrentUser>(server.url, '/api/auth/me', cookie);
-    const doc = await apiPost<PlanDocument>('/api/documents', {
-      kind: 'program',
+    province = await apiSession(server.url, PROVINCE_USER);
+    const doc = await postProgramme(server.url, province, {
       symbol: '07/CTr-LĐLĐ',
       title: 'Chương trình phát triển đoàn viên giai đoạn 2026–2030',
-      issuerUnitId: me.unit.id,
       issuedOn: '2026-01-20',
       termFrom: 2026,
       termTo: 2030,
     });
-    target = await apiPost<TargetProgress>('/api/targets', {
-      documentId: doc.id,
-      unitId: me.unit.id,
+    target = await postTarget(server.url, province, doc.id, {
       indicatorCode: 'members',
       comparator: '>=',
       value: TARGET_VALUE,
       deadlineYear: 2030,
       subject: 'Phấn đấu đến năm 2030 có 60.000 đoàn viên',
     });
-    proposal = await apiGet<AllocationPreview>(server.url, `/api/targets/${target.targetId}/allocation?base=members`, cookie);
+    proposal = await apiGet<AllocationPreview>(server.url, `/api/targets/${target.targetId}/allocation?base=members`, province.cookie);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => stopStage({ server, browser }));
 
   it('allocates in proportion to current members from the target drawer, refusing an over-allocation with the numbers', async () => {
     const page: Page = laptop.page;
@@ -104,7 +84,7 @@ describe('Giao chỉ tiêu: the province shares its members target out to its co
         `Tổng chỉ tiêu giao cho các đơn vị (${vi(TARGET_VALUE + 1000)}) vượt chỉ tiêu của đơn vị (${vi(TARGET_VALUE)}) ${vi(1000)}; nếu muốn giao vượt, hãy chọn "Cho phép giao vượt".`,
       );
     await page.screenshot({ path: path.join(ARTIFACTS, 'allocation-refused.png'), fullPage: true });
-    const nothing = await apiGet<AllocationPreview>(server.url, `/api/targets/${target.targetId}/allocation`, cookie);
+    const nothing = await apiGet<AllocationPreview>(server.url, `/api/targets/${target.targetId}/allocation`, province.cookie);
     expect(nothing.children.every((c) => c.current === null)).toBe(true);
 
     // Back to the proportional proposal, and allocate.
@@ -113,7 +93,9 @@ describe('Giao chỉ tiêu: the province shares its members target out to its co
     await confirmAllocation(page);
     await expect
       .poll(async () =>
-        (await apiGet<AllocationPreview>(server.url, `/api/targets/${target.targetId}/allocation`, cookie)).children.map((c) => c.current),
+        (await apiGet<AllocationPreview>(server.url, `/api/targets/${target.targetId}/allocation`, province.cookie)).children.map(
+          (c) => c.current,
+        ),
       )
       .toEqual(proposal.children.map((c) => c.proposed));
     // The refused allocation is a 400 the browser logs; nothing else may appear.
@@ -121,18 +103,8 @@ describe('Giao chỉ tiêu: the province shares its members target out to its co
   });
 
   it('shows a commune officer, on a phone, the target given to the commune and where it came from', async () => {
-    const context = await browser.newContext({
-      baseURL: server.url,
-      viewport: { width: 390, height: 844 },
-      deviceScaleFactor: 3,
-      isMobile: true,
-      hasTouch: true,
-      locale: 'vi-VN',
-      timezoneId: 'Asia/Ho_Chi_Minh',
-    });
-    const page = await context.newPage();
+    const { context, page } = await openAs({ server, browser }, COMMUNE_USER, { width: 390, height: 844 });
     try {
-      await loginInBrowser(page, COMMUNE_USER, DEMO_PASSWORD);
       const communeCookie = await apiLogin(server.url, COMMUNE_USER, DEMO_PASSWORD);
       const mine = (await apiGet<{ items: TargetProgress[] }>(server.url, '/api/progress', communeCookie)).items.find(
         (i) => i.indicator.code === 'members' && i.owner.name.includes('Tân Ninh'),
@@ -152,7 +124,7 @@ describe('Giao chỉ tiêu: the province shares its members target out to its co
   });
 
   it('ranks the communes in the province’s children table by the share of their own allocation achieved', async () => {
-    const breakdown = await apiGet<BreakdownResult>(server.url, `/api/targets/${target.targetId}/breakdown`, cookie);
+    const breakdown = await apiGet<BreakdownResult>(server.url, `/api/targets/${target.targetId}/breakdown`, province.cookie);
     expect(breakdown.rule).toBe('allocations');
     expect(breakdown.items.length).toBe(proposal.children.length);
     // Each commune is judged against what it was given: its members over its own share.

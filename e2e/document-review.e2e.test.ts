@@ -6,9 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../domain/demo/demo-accounts.ts';
 import type { Proposal, ReviewResult } from '../app/api/documents.api.ts';
 import { apiGet, apiLogin } from './support/api.ts';
-import { launchBrowser, loginInBrowser, openPage, openPhonePage, type OpenedPage } from './support/browser.ts';
+import { loginInBrowser, openPhonePage, type OpenedPage } from './support/browser.ts';
 import { submitUpload, uploadAndOpenReview, writeProgrammeDocx } from './support/documents.ts';
-import { startTestServer, type TestServer } from './support/test-server.ts';
+import { startOnLaptop, stopStage } from './support/session.ts';
+import type { TestServer } from './support/test-server.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const USER = 'canbo.tinh';
@@ -84,19 +85,13 @@ async function uploadAgainAndOpenExisting(p: Page) {
 
 describe('Rà soát văn bản keeps work: autosaved decisions, a question before leaving with unsaved ones, no duplicate upload', () => {
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    laptop = await openPage(browser, server.url);
-    page = laptop.page;
+    ({ server, browser, opened: laptop, page } = await startOnLaptop());
     cookie = await apiLogin(server.url, USER, DEMO_PASSWORD);
     await fs.mkdir(ARTIFACTS, { recursive: true });
     docxPath = await writeProgrammeDocx('CTr 05-CTr-LĐLĐ.docx');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => stopStage({ server, browser }));
 
   it('uploads a programme and makes several decisions, autosaved without pressing Lưu nháp', async () => {
     await loginInBrowser(page, USER, DEMO_PASSWORD);

@@ -9,9 +9,10 @@ import type { CurrentUser } from '../server/auth/auth.schema.ts';
 import { DEMO_PASSWORD } from '../domain/demo/demo-accounts.ts';
 import { ancestorPath } from '../app/scenes/org-tree/org-tree.model.ts';
 import { apiGet, apiLogin } from './support/api.ts';
-import { launchBrowser, openPage, type OpenedPage } from './support/browser.ts';
+import type { OpenedPage } from './support/browser.ts';
 import { stripVietnameseAccents } from './support/text.ts';
-import { startTestServer, type TestServer } from './support/test-server.ts';
+import { startOnLaptop, stopStage } from './support/session.ts';
+import type { TestServer } from './support/test-server.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const MENU_LABELS = [
@@ -51,18 +52,12 @@ async function expand(id: number, firstChildId: number) {
 
 describe('organisation tree screen', () => {
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    opened = await openPage(browser, server.url);
-    page = opened.page;
+    ({ server, browser, opened, page } = await startOnLaptop());
     cookie = await apiLogin(server.url, USERNAME, DEMO_PASSWORD);
     await fs.mkdir(ARTIFACTS, { recursive: true });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => stopStage({ server, browser }));
 
   it('asks for a login first, then opens on Tổng quan in Vietnamese with the full menu', async () => {
     await page.goto('/');

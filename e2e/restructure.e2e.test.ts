@@ -6,8 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../domain/demo/demo-accounts.ts';
 import type { OrgUnitList } from '../server/org/org.schema.ts';
 import { apiGet, apiLogin } from './support/api.ts';
-import { launchBrowser, openPage, type OpenedPage, loginInBrowser } from './support/browser.ts';
-import { startTestServer, type TestServer } from './support/test-server.ts';
+import { loginInBrowser } from './support/browser.ts';
+import { postProgramme, postTarget } from './support/programme.ts';
+import { apiSession, startOnLaptop, stopStage } from './support/session.ts';
+import type { TestServer } from './support/test-server.ts';
 
 // An administrator of the province union: the demo's restructuring rights sit there.
 const USERNAME = 'quantri';
@@ -21,7 +23,6 @@ const PLAN = [
 
 let server: TestServer;
 let browser: Browser;
-let opened: OpenedPage;
 let page: Page;
 let cookie: string;
 let province: { id: number };
@@ -35,17 +36,11 @@ const membersOn = async (id: number, date: string) =>
 
 describe('restructuring wizard', () => {
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    opened = await openPage(browser, server.url);
-    page = opened.page;
+    ({ server, browser, page } = await startOnLaptop());
     cookie = await apiLogin(server.url, USERNAME, DEMO_PASSWORD);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => stopStage({ server, browser }));
 
   it('uploads a plan, shows what it changes without writing, applies it, and the tree "as of" before and after tells both stories with the same totals', async () => {
     province = (await apiGet<OrgUnitList>(server.url, '/api/org/roots', cookie)).items[0]!;
@@ -114,18 +109,8 @@ describe('restructuring wizard', () => {
   });
 
   it('Tổng quan "as of" before and after: the province total is the same, the dissolved commune is a child only before', async () => {
-    const me = await apiGet<{ csrfToken?: string }>(server.url, '/api/auth/me', cookie);
-    const post = async <T>(route: string, body: unknown): Promise<T> => {
-      const response = await fetch(`${server.url}${route}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json', cookie, 'x-csrf-token': me.csrfToken ?? '' },
-        body: JSON.stringify(body),
-      });
-      if (!response.ok) throw new Error(`POST ${route} answered ${response.status}: ${await response.text()}`);
-      return (await response.json()) as T;
-    };
-    const doc = await post<{ id: number }>('/api/documents', {
-      kind: 'program',
+    const officer = await apiSession(server.url, USERNAME);
+    const doc = await postProgramme(server.url, officer, {
       symbol: '07-CTr/LĐLĐ',
       title: 'Chương trình phát triển đoàn viên giai đoạn 2026–2028',
       issuerUnitId: province.id,
@@ -133,8 +118,7 @@ describe('restructuring wizard', () => {
       termFrom: 2026,
       termTo: 2028,
     });
-    const target = await post<{ targetId: number }>('/api/targets', {
-      documentId: doc.id,
+    const target = await postTarget(server.url, officer, doc.id, {
       unitId: province.id,
       indicatorCode: 'members',
       comparator: '>',
