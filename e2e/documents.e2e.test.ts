@@ -7,9 +7,10 @@ import { DEMO_PASSWORD } from '../domain/demo/demo-accounts.ts';
 import type { ReviewResult } from '../app/api/documents.api.ts';
 import type { ProgressResult } from '../app/api/progress.api.ts';
 import { apiGet, apiLogin } from './support/api.ts';
-import { launchBrowser, openPage, type OpenedPage, loginInBrowser } from './support/browser.ts';
+import { type OpenedPage, loginInBrowser } from './support/browser.ts';
 import { uploadAndOpenReview, writeProgrammeDocx } from './support/documents.ts';
-import { startTestServer, type TestServer } from './support/test-server.ts';
+import { startOnLaptop, stopStage } from './support/session.ts';
+import type { TestServer } from './support/test-server.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const USER = 'canbo.tinh';
@@ -28,18 +29,12 @@ const shot = (name: string, fullPage = false) => page.screenshot({ path: path.jo
 
 describe('Văn bản & chỉ tiêu: a province officer uploads an action programme as Word, confirms its targets and follows them on Tổng quan', () => {
   beforeAll(async () => {
-    server = await startTestServer();
-    browser = await launchBrowser();
-    opened = await openPage(browser, server.url);
-    page = opened.page;
+    ({ server, browser, opened, page } = await startOnLaptop());
     await fs.mkdir(ARTIFACTS, { recursive: true });
     docxPath = await writeProgrammeDocx('CTr 05-CTr-LĐLĐ Bình Phước.docx');
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => stopStage({ server, browser }));
 
   it('uploads the .docx and opens the review with every target highlighted in the text', async () => {
     await loginInBrowser(page, USER, DEMO_PASSWORD);
