@@ -1,20 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILTIN_TEMPLATES } from '../../domain/reporting/builtin-templates.ts';
-import { openPeriods } from '../../domain/reporting/report-template.ts';
-import { todayInVietnam } from '../../domain/time/calendar-date.ts';
-import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
-import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { acceptReport, openCdcsPeriodCodes, openCdcsReport, submitCdcsReport } from '../../test/support/report-fixtures.ts';
+import { type Session, useTestApp } from '../../test/support/test-app.ts';
+import { testDatabaseTargets } from '../../test/support/test-database.ts';
 
-const cdcsTemplate = BUILTIN_TEMPLATES.find((t) => t.code === 'cdcs-nam')!;
-const [period] = openPeriods(cdcsTemplate, todayInVietnam()).map((p) => p.code) as [string];
-const complete = {
-  dissemination_reached: 900,
-  dissemination_base: 1000,
-  union_fee_due: 50_000_000,
-  union_fee_collected: 42_000_000,
-  dues_due: 12_000_000,
-  dues_collected: 11_500_000,
-};
+const [period] = openCdcsPeriodCodes() as [string];
 
 interface Preferences {
   email: string | null;
@@ -22,29 +11,19 @@ interface Preferences {
 }
 
 describe.each(testDatabaseTargets())('notification preferences, per kind and channel, the caller’s own ($kind)', (target) => {
-  let database: TestDatabase;
-  let t: TestApp;
+  // An SMTP address makes the workflow queue e-mail copies; nothing sends them in this test (no worker runs).
+  const { database, t } = useTestApp(target, `notification-preferences-${target.kind}`, { smtpUrl: 'smtp://127.0.0.1:9' });
   let officer: Session; // cdcs.demo: submits TNI-P01-0001's reports
   let commune: Session; // canbo.tanninh: reviews them
   let reportId: number;
   const prefs = async (s: Session) => (await s.get('/api/notifications/preferences')).body as Preferences;
 
   beforeAll(async () => {
-    database = await target.open();
-    // An SMTP address makes the workflow queue e-mail copies; nothing sends them in this test (no worker runs).
-    t = await createTestApp(database, `notification-preferences-${target.kind}`, { smtpUrl: 'smtp://127.0.0.1:9' });
-    await database.db.updateTable('app_user').set({ email: 'cdcs.demo@example.vn' }).where('username', '=', 'cdcs.demo').execute();
-    await database.db.updateTable('app_user').set({ email: null }).where('username', '=', 'canbo.tanninh').execute();
+    await t.setEmail('cdcs.demo', 'cdcs.demo@example.vn');
+    await t.setEmail('canbo.tanninh', null);
     officer = await t.login('cdcs.demo');
     commune = await t.login('canbo.tanninh');
-    reportId = (
-      await officer.send('POST', '/api/reports', { templateCode: 'cdcs-nam', unitId: await t.unitId('TNI-P01-0001'), periodCode: period })
-    ).body.id;
-  });
-
-  afterAll(async () => {
-    await t?.close();
-    await database?.close();
+    reportId = (await openCdcsReport(officer, await t.unitId('TNI-P01-0001'), period)).id;
   });
 
   it('lists only the kinds the caller can receive, all on by default, with the address copies would go to', async () => {
@@ -134,8 +113,7 @@ describe.each(testDatabaseTargets())('notification preferences, per kind and cha
   });
 
   it('a kind turned off is not written to the bell nor queued by e-mail; another kind still is', async () => {
-    const view = (await officer.get(`/api/reports/${reportId}`)).body;
-    expect((await officer.send('POST', `/api/reports/${reportId}/submit`, { version: view.version, values: complete })).status).toBe(200);
+    await submitCdcsReport(officer, reportId);
     const submitted = (await commune.get(`/api/reports/${reportId}`)).body;
     expect(
       (await commune.send('POST', `/api/reports/${reportId}/return`, { version: submitted.version, reason: 'Thiếu số liệu đoàn phí' }))
@@ -143,10 +121,8 @@ describe.each(testDatabaseTargets())('notification preferences, per kind and cha
     ).toBe(200);
     expect((await officer.get('/api/notifications')).body.items).toEqual([]);
 
-    const resent = (await officer.get(`/api/reports/${reportId}`)).body;
-    expect((await officer.send('POST', `/api/reports/${reportId}/submit`, { version: resent.version, values: complete })).status).toBe(200);
-    const toAccept = (await commune.get(`/api/reports/${reportId}`)).body;
-    expect((await commune.send('POST', `/api/reports/${reportId}/accept`, { version: toAccept.version })).status).toBe(200);
+    await submitCdcsReport(officer, reportId);
+    await acceptReport(commune, reportId);
     const inbox = (await officer.get('/api/notifications')).body as { items: { kind: string }[] };
     expect(inbox.items.map((i) => i.kind)).toEqual(['report.accepted']);
     const queued = await database.db

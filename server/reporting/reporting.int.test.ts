@@ -1,24 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILTIN_TEMPLATES } from '../../domain/reporting/builtin-templates.ts';
-import { openPeriods } from '../../domain/reporting/report-template.ts';
-import { todayInVietnam } from '../../domain/time/calendar-date.ts';
-import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
-import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cdcsTemplate, completeCdcsValues as complete, openCdcsPeriodCodes, openCdcsReport } from '../../test/support/report-fixtures.ts';
+import { type Session, useTestApp } from '../../test/support/test-app.ts';
+import { testDatabaseTargets } from '../../test/support/test-database.ts';
 
-const cdcsTemplate = BUILTIN_TEMPLATES.find((t) => t.code === 'cdcs-nam')!;
-const [current, previous] = openPeriods(cdcsTemplate, todayInVietnam()).map((p) => p.code) as [string, string];
-const complete = {
-  dissemination_reached: 900,
-  dissemination_base: 1000,
-  union_fee_due: 50_000_000,
-  union_fee_collected: 42_000_000,
-  dues_due: 12_000_000,
-  dues_collected: 11_500_000,
-};
+const [current, previous] = openCdcsPeriodCodes() as [string, string];
 
 describe.each(testDatabaseTargets())('periodic reporting ($kind)', (target) => {
-  let database: TestDatabase;
-  let t: TestApp;
+  const { database, t } = useTestApp(target, `reporting-${target.kind}`);
   let officer: Session; // cdcs.demo at TNI-P01-0001
   let commune: Session; // canbo.tanninh at TNI-P01
   let province: Session; // canbo.tinh at TNI
@@ -27,26 +15,13 @@ describe.each(testDatabaseTargets())('periodic reporting ($kind)', (target) => {
   let p01: number;
 
   beforeAll(async () => {
-    database = await target.open();
-    t = await createTestApp(database, `reporting-${target.kind}`);
     officer = await t.login('cdcs.demo');
     commune = await t.login('canbo.tanninh');
     province = await t.login('canbo.tinh');
-    cdcs1 = await t.unitId('TNI-P01-0001');
-    cdcs2 = await t.unitId('TNI-P01-0002');
-    p01 = await t.unitId('TNI-P01');
+    [cdcs1, cdcs2, p01] = await t.unitIds('TNI-P01-0001', 'TNI-P01-0002', 'TNI-P01');
   }, 240_000);
 
-  afterAll(async () => {
-    await t?.close();
-    await database?.close();
-  });
-
-  async function open(session: Session, unitId: number, periodCode = current) {
-    const r = await session.send('POST', '/api/reports', { templateCode: 'cdcs-nam', unitId, periodCode });
-    expect(r.status, JSON.stringify(r.body)).toBe(200);
-    return r.body;
-  }
+  const open = (session: Session, unitId: number, periodCode = current) => openCdcsReport(session, unitId, periodCode);
 
   it('lists what a CĐCS has to report and opens the draft with its derived figures beside', async () => {
     const mine = await officer.get('/api/reports/mine');
