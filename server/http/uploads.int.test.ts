@@ -1,13 +1,14 @@
 import http from 'node:http';
 import { PassThrough } from 'node:stream';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { taxCheckDigit } from '../../domain/registry/identity-codes.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { BUILTIN_TEMPLATES } from '../../domain/reporting/builtin-templates.ts';
 import { openPeriods } from '../../domain/reporting/report-template.ts';
 import { todayInVietnam } from '../../domain/time/calendar-date.ts';
-import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
-import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
+import { created, enterpriseAgreement, privateEmployer } from '../../test/support/registry-fixtures.ts';
+import { openCdcsPeriodCodes, openCdcsReport } from '../../test/support/report-fixtures.ts';
+import { type Session, useTestApp } from '../../test/support/test-app.ts';
+import { testDatabaseTargets } from '../../test/support/test-database.ts';
 import { buildDocx, buildZipBomb } from '../documents/intake/intake-test-fixtures.ts';
 import { writeTable } from '../tabular/table-writer.ts';
 
@@ -19,8 +20,7 @@ const MB = 1024 * 1024;
  * stored cut; a file is judged by its content, not its name.
  */
 describe.each(testDatabaseTargets())('uploads are whole or refused on $kind', (target) => {
-  let database: TestDatabase;
-  let t: TestApp;
+  const { database, t } = useTestApp(target, `uploads-${target.kind}`);
   let address: string;
   let province: Session;
   let tni: number;
@@ -29,64 +29,29 @@ describe.each(testDatabaseTargets())('uploads are whole or refused on $kind', (t
   let taskStatusId: number;
 
   beforeAll(async () => {
-    database = await target.open();
-    t = await createTestApp(database, `uploads-${target.kind}`);
     address = await t.app.listen({ port: 0, host: '127.0.0.1' });
     province = await t.login('quantri');
     tni = await t.unitId('TNI');
-    const p01 = await t.unitId('TNI-P01');
-    const cdcs = await t.unitId('TNI-P01-0001');
-    const employer = await province.send('POST', '/api/employers', {
-      taxCode: `390555444${taxCheckDigit('390555444')}`,
-      name: 'Công ty TNHH Tải Tệp',
-      sector: 'private',
-      areaUnitId: p01,
-      cdcsUnitId: cdcs,
-      workers: 80,
-      womenWorkers: 30,
-      workersCountedOn: '2026-01-01',
-    });
-    expect(employer.status, JSON.stringify(employer.body)).toBe(200);
-    const agreement = await province.send('POST', '/api/agreements', {
-      cdcsUnitId: cdcs,
-      employerId: employer.body.id,
-      kind: 'enterprise',
-      signedOn: '2025-01-01',
-      effectiveFrom: '2025-01-01',
-      expiresOn: '2027-12-31',
-      qualityClass: 'B',
-    });
-    expect(agreement.status, JSON.stringify(agreement.body)).toBe(200);
-    agreementId = agreement.body.id;
-    const period = openPeriods(
-      BUILTIN_TEMPLATES.find((x) => x.code === 'cdcs-nam')!,
-      todayInVietnam(),
-    )[0]!.code;
-    const report = await province.send('POST', '/api/reports', { templateCode: 'cdcs-nam', unitId: cdcs, periodCode: period });
-    expect(report.status, JSON.stringify(report.body)).toBe(200);
-    reportId = report.body.id;
+    const [p01, cdcs] = await t.unitIds('TNI-P01', 'TNI-P01-0001');
+    const employer = await created(
+      province,
+      '/api/employers',
+      privateEmployer('390555444', 'Công ty TNHH Tải Tệp', { areaUnitId: p01, cdcsUnitId: cdcs }, { workers: 80, womenWorkers: 30 }),
+    );
+    agreementId = (await created(province, '/api/agreements', enterpriseAgreement(cdcs, employer.id))).id;
+    reportId = (await openCdcsReport(province, cdcs, openCdcsPeriodCodes()[0]!)).id;
     // A status of the province's own task, to attach evidence to.
-    const task = await province.send('POST', '/api/tasks', {
-      unitId: tni,
-      title: 'Nhiệm vụ thử tải minh chứng',
-      timing: { kind: 'ongoing' },
-    });
-    expect(task.status, JSON.stringify(task.body)).toBe(200);
+    const task = await created(province, '/api/tasks', { unitId: tni, title: 'Nhiệm vụ thử tải minh chứng', timing: { kind: 'ongoing' } });
     const provincePeriod = openPeriods(
       BUILTIN_TEMPLATES.find((x) => x.code === 'tinh-nam')!,
       todayInVietnam(),
     )[0]!.code;
-    const status = await province.send('POST', `/api/task-assignments/${task.body.viewedAs.assignment.id}/statuses`, {
+    const status = await province.send('POST', `/api/task-assignments/${task.viewedAs.assignment.id}/statuses`, {
       periodCode: provincePeriod,
       status: 'in_progress',
     });
     expect(status.status, JSON.stringify(status.body)).toBe(200);
     taskStatusId = status.body.statuses[0].id;
-  });
-
-  afterAll(async () => {
-    await t?.close();
-    await database?.close();
   });
 
   /** As a browser: FormData with one Blob, chunked over the socket by fetch. */

@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { todayInVietnam } from '../../domain/time/calendar-date.ts';
-import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
-import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
+import { createDocument, createTarget, typedProgramme05 } from '../../test/support/document-fixtures.ts';
+import { type Session, useTestApp } from '../../test/support/test-app.ts';
+import { testDatabaseTargets } from '../../test/support/test-database.ts';
 import { SYSTEM_ACTOR } from '../audit/audit.repository.ts';
 import { reviseTarget } from './target-versions.service.ts';
 
@@ -29,8 +30,7 @@ const YESTERDAY = addDays(TODAY, -1);
 const TOMORROW = addDays(TODAY, 1);
 
 describe.each(testDatabaseTargets())('correcting and withdrawing a confirmed target ($kind)', (target) => {
-  let database: TestDatabase;
-  let t: TestApp;
+  const { database, t } = useTestApp(target, `target-versions-${target.kind}`);
   let staff: Session; // union staff of the province: targets.write on TNI and below
   let viewer: Session; // read-only at the province
   let communeStaff: Session; // union staff of the commune TNI-P01 (below the province)
@@ -41,10 +41,7 @@ describe.each(testDatabaseTargets())('correcting and withdrawing a confirmed tar
   let communeDocumentId: number;
 
   beforeAll(async () => {
-    database = await target.open();
-    t = await createTestApp(database, `target-versions-${target.kind}`);
-    tni = await t.unitId('TNI');
-    p01 = await t.unitId('TNI-P01');
+    [tni, p01] = await t.unitIds('TNI', 'TNI-P01');
     await t.addUser('xem.tinh.tv', 'TNI', ['viewer']);
     await t.addUser('canbo.p01.tv', 'TNI-P01', ['union_staff']);
     await t.addUser('canbo.p02.tv', 'TNI-P02', ['union_staff']);
@@ -52,18 +49,8 @@ describe.each(testDatabaseTargets())('correcting and withdrawing a confirmed tar
     viewer = await t.login('xem.tinh.tv');
     communeStaff = await t.login('canbo.p01.tv');
     siblingStaff = await t.login('canbo.p02.tv');
-    const doc = await staff.send('POST', '/api/documents', {
-      kind: 'chuong_trinh_hanh_dong',
-      symbol: '05/CTr-LĐLĐ',
-      title: 'Chương trình hành động thực hiện Nghị quyết Đại hội XI Công đoàn Việt Nam',
-      issuerUnitId: tni,
-      issuedOn: '2024-01-18',
-      termFrom: 2023,
-      termTo: 2028,
-    });
-    expect(doc.status, JSON.stringify(doc.body)).toBe(200);
-    documentId = doc.body.id;
-    const communeDoc = await communeStaff.send('POST', '/api/documents', {
+    documentId = await createDocument(staff, typedProgramme05(tni));
+    communeDocumentId = await createDocument(communeStaff, {
       kind: 'ke_hoach',
       title: 'Kế hoạch của phường Tân Ninh',
       issuerUnitId: p01,
@@ -71,19 +58,10 @@ describe.each(testDatabaseTargets())('correcting and withdrawing a confirmed tar
       termFrom: 2023,
       termTo: 2028,
     });
-    expect(communeDoc.status, JSON.stringify(communeDoc.body)).toBe(200);
-    communeDocumentId = communeDoc.body.id;
   }, 240_000);
 
-  afterAll(async () => {
-    await t?.close();
-    await database?.close();
-  });
-
   async function addTarget(body: Record<string, unknown>, session = staff, doc = documentId, unitId = tni): Promise<number> {
-    const r = await session.send('POST', '/api/targets', { documentId: doc, unitId, ...body });
-    expect(r.status, JSON.stringify(r.body)).toBe(200);
-    return r.body.targetId;
+    return (await createTarget(session, { documentId: doc, unitId, ...body })).targetId;
   }
 
   async function dashboard(asOf?: string, unitId = tni): Promise<Map<number, Item>> {
