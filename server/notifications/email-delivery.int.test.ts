@@ -1,22 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILTIN_TEMPLATES } from '../../domain/reporting/builtin-templates.ts';
-import { openPeriods } from '../../domain/reporting/report-template.ts';
-import { todayInVietnam } from '../../domain/time/calendar-date.ts';
+import { openCdcsPeriodCodes, openCdcsReport, submitCdcsReport } from '../../test/support/report-fixtures.ts';
 import { startSmtpSink, type SmtpSink } from '../../test/support/smtp-sink.ts';
-import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
+import { closeAll, createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
 import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
 import { EmailDelivery } from './email-delivery.ts';
 
-const cdcsTemplate = BUILTIN_TEMPLATES.find((t) => t.code === 'cdcs-nam')!;
-const [period] = openPeriods(cdcsTemplate, todayInVietnam()).map((p) => p.code) as [string];
-const complete = {
-  dissemination_reached: 900,
-  dissemination_base: 1000,
-  union_fee_due: 50_000_000,
-  union_fee_collected: 42_000_000,
-  dues_due: 12_000_000,
-  dues_collected: 11_500_000,
-};
+const [period] = openCdcsPeriodCodes() as [string];
 
 describe.each(testDatabaseTargets())('notifications by e-mail over SMTP ($kind)', (target) => {
   let database: TestDatabase;
@@ -34,8 +23,8 @@ describe.each(testDatabaseTargets())('notifications by e-mail over SMTP ($kind)'
     sink = await startSmtpSink();
     database = await target.open();
     t = await createTestApp(database, `email-${target.kind}`, { smtpUrl: sink.url });
-    await database.db.updateTable('app_user').set({ email: 'cdcs.demo@example.vn' }).where('username', '=', 'cdcs.demo').execute();
-    await database.db.updateTable('app_user').set({ email: 'canbo.tanninh@example.vn' }).where('username', '=', 'canbo.tanninh').execute();
+    await t.setEmail('cdcs.demo', 'cdcs.demo@example.vn');
+    await t.setEmail('canbo.tanninh', 'canbo.tanninh@example.vn');
     officer = await t.login('cdcs.demo');
     commune = await t.login('canbo.tanninh');
     delivery = new EmailDelivery(database.db, {
@@ -44,21 +33,16 @@ describe.each(testDatabaseTargets())('notifications by e-mail over SMTP ($kind)'
       now: () => clock,
       maxAttempts: 3,
     });
-    reportId = (
-      await officer.send('POST', '/api/reports', { templateCode: 'cdcs-nam', unitId: await t.unitId('TNI-P01-0001'), periodCode: period })
-    ).body.id;
-  });
+    reportId = (await openCdcsReport(officer, await t.unitId('TNI-P01-0001'), period)).id;
+  }, 240_000);
 
   afterAll(async () => {
     await delivery?.stop();
-    await t?.close();
-    await database?.close();
-    await sink?.close();
+    await closeAll(t, database, sink);
   });
 
   it('mails the commune that a CĐCS sent its report, once, in Vietnamese, as text and HTML', async () => {
-    const view = (await officer.get(`/api/reports/${reportId}`)).body;
-    expect((await officer.send('POST', `/api/reports/${reportId}/submit`, { version: view.version, values: complete })).status).toBe(200);
+    await submitCdcsReport(officer, reportId);
     catchUp();
     expect(await delivery.runOnce()).toMatchObject({ sent: 1, failed: 0, dead: 0 });
     expect(await delivery.runOnce()).toMatchObject({ sent: 0, failed: 0, dead: 0 });
@@ -90,8 +74,7 @@ describe.each(testDatabaseTargets())('notifications by e-mail over SMTP ($kind)'
     expect(returned.text).toContain('Lý do: Thiếu số liệu đoàn phí');
 
     // A mail the server keeps refusing is 'dead' after the last attempt, with the server's answer.
-    const again = (await officer.get(`/api/reports/${reportId}`)).body;
-    expect((await officer.send('POST', `/api/reports/${reportId}/submit`, { version: again.version, values: complete })).status).toBe(200);
+    await submitCdcsReport(officer, reportId);
     sink.refuse(true);
     catchUp();
     const outcomes = [];

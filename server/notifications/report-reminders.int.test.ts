@@ -1,23 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILTIN_TEMPLATES } from '../../domain/reporting/builtin-templates.ts';
 import { openPeriods } from '../../domain/reporting/report-template.ts';
 import { todayInVietnam } from '../../domain/time/calendar-date.ts';
+import { cdcsTemplate, openCdcsReport, submitCdcsReport } from '../../test/support/report-fixtures.ts';
 import { startSmtpSink, type SmtpSink } from '../../test/support/smtp-sink.ts';
-import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
+import { closeAll, createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
 import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
 import { EmailDelivery } from './email-delivery.ts';
 import { writeReportReminders } from './report-reminders.ts';
 
-const template = BUILTIN_TEMPLATES.find((t) => t.code === 'cdcs-nam')!;
-const [period] = openPeriods(template, todayInVietnam());
-const complete = {
-  dissemination_reached: 900,
-  dissemination_base: 1000,
-  union_fee_due: 50_000_000,
-  union_fee_collected: 42_000_000,
-  dues_due: 12_000_000,
-  dues_collected: 11_500_000,
-};
+const [period] = openPeriods(cdcsTemplate, todayInVietnam());
 const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 /** The subjects of this form and period (the six-month form has reminders of its own on the same days). */
 const REMINDER = /^(Còn 7 ngày|Ngày mai|Đã quá hạn)/;
@@ -58,7 +49,7 @@ describe.each(testDatabaseTargets())('reminders of a reporting deadline, by e-ma
       ['cdcs.hai', 'hai@example.vn'],
       ['cdcs.ba', 'ba@example.vn'],
     ]) {
-      await database.db.updateTable('app_user').set({ email }).where('username', '=', username!).execute();
+      await t.setEmail(username!, email!);
     }
     const commune: Session = await t.login('canbo.tanninh');
     // One submits on time; one submits and is returned; the third never submits.
@@ -67,11 +58,8 @@ describe.each(testDatabaseTargets())('reminders of a reporting deadline, by e-ma
       ['cdcs.hai', 'TNI-P01-0002'],
     ] as const) {
       const officer = await t.login(username);
-      const id = (
-        await officer.send('POST', '/api/reports', { templateCode: 'cdcs-nam', unitId: await t.unitId(code), periodCode: period!.code })
-      ).body.id;
-      const view = (await officer.get(`/api/reports/${id}`)).body;
-      expect((await officer.send('POST', `/api/reports/${id}/submit`, { version: view.version, values: complete })).status).toBe(200);
+      const { id } = await openCdcsReport(officer, await t.unitId(code), period!.code);
+      await submitCdcsReport(officer, id);
       if (username === 'cdcs.hai') {
         const again = (await commune.get(`/api/reports/${id}`)).body;
         expect(
@@ -80,13 +68,11 @@ describe.each(testDatabaseTargets())('reminders of a reporting deadline, by e-ma
         ).toBe(200);
       }
     }
-  });
+  }, 240_000);
 
   afterAll(async () => {
     await delivery?.stop();
-    await t?.close();
-    await database?.close();
-    await sink?.close();
+    await closeAll(t, database, sink);
   });
 
   it('reminds, across the deadline, exactly the units that have not sent it — the returned one and the silent one — once each', async () => {
