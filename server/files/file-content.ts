@@ -4,7 +4,7 @@
 // a bomb is refused in milliseconds without allocating its payload.
 import { inflateRawSync } from 'node:zlib';
 import { AppError, badRequest } from '../../domain/errors/app-error.ts';
-import { isZip64Size, readZipEntries, type ZipEntry } from '../documents/intake/zip-central-directory.ts';
+import { isZip64Size, readZipEntries, type ZipEntry } from './zip-central-directory.ts';
 
 export type FileKind = 'pdf' | 'docx' | 'xlsx' | 'png' | 'jpeg';
 

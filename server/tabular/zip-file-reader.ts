@@ -8,20 +8,19 @@ import { createReadStream } from 'node:fs';
 import { createInflateRaw } from 'node:zlib';
 import { Transform } from 'node:stream';
 import type { Readable } from 'node:stream';
+import {
+  EOCD_SEARCH_BYTES,
+  findEndOfCentralDirectory,
+  parseCentralDirectory,
+  readEndOfCentralDirectory,
+  type ZipEntry,
+} from '../files/zip-central-directory.ts';
 import { tableErrors } from './table-errors.ts';
 
-export interface ZipFileEntry {
-  name: string;
-  method: number;
-  compressedSize: number;
-  uncompressedSize: number;
-  localHeaderOffset: number;
-}
+export type ZipFileEntry = ZipEntry;
 
-const EOCD_SIGNATURE = 0x06054b50;
 const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
 const ZIP64_EOCD_SIGNATURE = 0x06064b50;
-const CENTRAL_SIGNATURE = 0x02014b50;
 const LOCAL_SIGNATURE = 0x04034b50;
 const MAX_CENTRAL_DIRECTORY = 16 * 1024 * 1024;
 
@@ -29,16 +28,18 @@ export async function readZipDirectory(path: string): Promise<ZipFileEntry[]> {
   const handle = await open(path, 'r');
   try {
     const { size } = await handle.stat();
-    const tailLength = Math.min(size, 22 + 0xffff + 20);
+    const tailLength = Math.min(size, EOCD_SEARCH_BYTES + 20);
     const tail = await readAt(handle, size - tailLength, tailLength);
-    const eocd = findEocd(tail);
+    const eocd = findEndOfCentralDirectory(tail);
     if (eocd < 0) throw tableErrors.corrupt('không thấy mục lục ZIP');
-    let { count, cdSize, cdOffset } = readEocd(tail, eocd);
+    let { count, cdSize, cdOffset } = readEndOfCentralDirectory(tail, eocd);
     if (cdOffset === 0xffffffff || count === 0xffff) {
       ({ count, cdSize, cdOffset } = await readZip64Eocd(handle, tail, eocd));
     }
     if (cdSize > MAX_CENTRAL_DIRECTORY || cdOffset + cdSize > size) throw tableErrors.corrupt('mục lục ZIP sai');
-    return parseCentralDirectory(await readAt(handle, cdOffset, cdSize), count);
+    const entries = parseCentralDirectory(await readAt(handle, cdOffset, cdSize), count, true);
+    if (!entries) throw tableErrors.corrupt('mục lục ZIP sai');
+    return entries;
   } finally {
     await handle.close();
   }
@@ -48,15 +49,6 @@ async function readAt(handle: FileHandle, position: number, length: number): Pro
   const buf = Buffer.alloc(length);
   const { bytesRead } = await handle.read(buf, 0, length, position);
   return buf.subarray(0, bytesRead);
-}
-
-function findEocd(tail: Buffer): number {
-  for (let i = tail.length - 22; i >= 0; i--) if (tail.readUInt32LE(i) === EOCD_SIGNATURE) return i;
-  return -1;
-}
-
-function readEocd(tail: Buffer, at: number) {
-  return { count: tail.readUInt16LE(at + 10), cdSize: tail.readUInt32LE(at + 12), cdOffset: tail.readUInt32LE(at + 16) };
 }
 
 async function readZip64Eocd(handle: FileHandle, tail: Buffer, eocd: number) {
@@ -70,50 +62,6 @@ async function readZip64Eocd(handle: FileHandle, tail: Buffer, eocd: number) {
     cdSize: Number(record.readBigUInt64LE(40)),
     cdOffset: Number(record.readBigUInt64LE(48)),
   };
-}
-
-function parseCentralDirectory(cd: Buffer, count: number): ZipFileEntry[] {
-  const entries: ZipFileEntry[] = [];
-  let p = 0;
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > cd.length || cd.readUInt32LE(p) !== CENTRAL_SIGNATURE) throw tableErrors.corrupt('mục lục ZIP sai');
-    const nameLength = cd.readUInt16LE(p + 28);
-    const extraLength = cd.readUInt16LE(p + 30);
-    const commentLength = cd.readUInt16LE(p + 32);
-    const entry: ZipFileEntry = {
-      method: cd.readUInt16LE(p + 10),
-      compressedSize: cd.readUInt32LE(p + 20),
-      uncompressedSize: cd.readUInt32LE(p + 24),
-      name: cd.toString('utf8', p + 46, p + 46 + nameLength),
-      localHeaderOffset: cd.readUInt32LE(p + 42),
-    };
-    applyZip64Extra(entry, cd.subarray(p + 46 + nameLength, p + 46 + nameLength + extraLength));
-    entries.push(entry);
-    p += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
-}
-
-/** ZIP64 moves the sizes that do not fit 32 bits into extra field 0x0001, in a fixed order. */
-function applyZip64Extra(entry: ZipFileEntry, extra: Buffer): void {
-  let p = 0;
-  while (p + 4 <= extra.length) {
-    const id = extra.readUInt16LE(p);
-    const size = extra.readUInt16LE(p + 2);
-    if (id === 0x0001) {
-      let q = p + 4;
-      const next = (): number => {
-        const value = q + 8 <= p + 4 + size && q + 8 <= extra.length ? Number(extra.readBigUInt64LE(q)) : 0xffffffff;
-        q += 8;
-        return value;
-      };
-      if (entry.uncompressedSize === 0xffffffff) entry.uncompressedSize = next();
-      if (entry.compressedSize === 0xffffffff) entry.compressedSize = next();
-      if (entry.localHeaderOffset === 0xffffffff) entry.localHeaderOffset = next();
-      return;
-    }
-    p += 4 + size;
-  }
 }
 
 export function findEntry(entries: ZipFileEntry[], name: string): ZipFileEntry | undefined {

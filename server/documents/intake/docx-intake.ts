@@ -4,7 +4,7 @@
 import { inflateRawSync } from 'node:zlib';
 import mammoth from 'mammoth';
 import { IntakeError } from './intake-error.ts';
-import { isZip64Size, readZipEntries, type ZipEntry } from './zip-central-directory.ts';
+import { isZip64Size, readZipEntries, type ZipEntry } from '../../files/zip-central-directory.ts';
 
 export interface DocxLimits {
   /** Total declared uncompressed size of the archive. */
