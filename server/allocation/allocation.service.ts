@@ -12,7 +12,6 @@ import {
   type Share,
   type ValueKind,
 } from '../../domain/allocation/allocation.ts';
-import { AppError, badRequest } from '../../domain/errors/app-error.ts';
 import { parsePeriod } from '../../domain/periods/period.ts';
 import { todayInVietnam } from '../../domain/time/calendar-date.ts';
 import { writeAudit, type AuditActor } from '../audit/audit.repository.ts';
@@ -21,6 +20,7 @@ import type { ProgressService } from '../progress/progress.service.ts';
 import { readAllocationFile } from './allocation-file.ts';
 import * as repo from './allocation.repository.ts';
 import { targetNotFound } from '../targets/target-versions.service.ts';
+import { allocationErrors } from './allocation.errors.ts';
 
 type TargetRow = Awaited<ReturnType<ProgressService['targetRows']>>[number];
 
@@ -69,8 +69,7 @@ export class AllocationService {
   private async parent(targetId: number): Promise<TargetRow> {
     const [t] = await this.progress.targetRows({ targetIds: [targetId] });
     if (!t) throw targetNotFound();
-    if (t.closed_on)
-      throw new AppError('TARGET_CLOSED', 'conflict', 'Chỉ tiêu này đã đóng (rút hoặc chuyển cho đơn vị kế thừa); không giao tiếp được.');
+    if (t.closed_on) throw allocationErrors.targetClosed();
     return t;
   }
 
@@ -145,8 +144,7 @@ export class AllocationService {
       allowOver: input.allowOver,
     });
     if (check.problems.length > 0) {
-      throw badRequest(
-        'ALLOCATION_INVALID',
+      throw allocationErrors.invalid(
         check.problems.map((p) => p.message).join(' '),
         check.problems.map((p) => ({
           path: p.unitId === null ? 'shares' : `shares[${input.shares.findIndex((s) => s.unitId === p.unitId)}]`,
@@ -221,11 +219,7 @@ export class AllocationService {
     const rows = file.shares.map((s) => ({ row: s.row, unit: names.get(s.unitId)!, value: s.value }));
     if (dryRun) return { applied: false, rows, problems, sum: check.sum, remainder: check.remainder };
     if (problems.length > 0) {
-      throw badRequest(
-        'ALLOCATION_FILE_INVALID',
-        `Tệp giao chỉ tiêu có ${problems.length} lỗi; chưa giao chỉ tiêu nào.`,
-        problems.map((p) => ({ path: p.row === null ? 'file' : `row ${p.row}`, message: p.message })),
-      );
+      throw allocationErrors.fileInvalid(problems.map((p) => ({ path: p.row === null ? 'file' : `row ${p.row}`, message: p.message })));
     }
     await this.apply(
       targetId,
