@@ -1,27 +1,17 @@
-import { execFile } from 'node:child_process';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILTIN_TEMPLATES } from '../../domain/reporting/builtin-templates.ts';
-import { openPeriods } from '../../domain/reporting/report-template.ts';
-import { todayInVietnam } from '../../domain/time/calendar-date.ts';
-import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
-import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openCdcsPeriodCodes, openCdcsReport } from '../../test/support/report-fixtures.ts';
+import { downloadWorkbook, fillFigures, throughLibreOffice, uploadWorkbooks } from '../../test/support/report-workbook-files.ts';
+import { type Session, useTestApp } from '../../test/support/test-app.ts';
+import { testDatabaseTargets } from '../../test/support/test-database.ts';
 import { FORM_SHEET } from './report-workbook.ts';
 
 /**
  * A 0 is a figure, null is "no figure" (issue 16): both must come back exactly as sent through
  * the API, the offline workbook and the roll-up, where a unit that reported 0 is a reporting unit.
  */
-const run = promisify(execFile);
-const [current, previous] = openPeriods(
-  BUILTIN_TEMPLATES.find((t) => t.code === 'cdcs-nam')!,
-  todayInVietnam(),
-).map((p) => p.code) as [string, string];
+const [current, previous] = openCdcsPeriodCodes() as [string, string];
 const required = {
   dissemination_base: 1000,
   union_fee_due: 50_000_000,
@@ -29,31 +19,6 @@ const required = {
   dues_due: 12_000_000,
   dues_collected: 11_500_000,
 };
-
-/** Opens and re-saves the file in LibreOffice Calc, as an officer without Excel would. */
-async function throughLibreOffice(xlsx: Buffer): Promise<Buffer> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tiendo-zero-'));
-  try {
-    await fs.mkdir(path.join(dir, 'out'));
-    await fs.writeFile(path.join(dir, 'bao-cao.xlsx'), xlsx);
-    await run(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${dir}/profile`,
-        '--headless',
-        '--convert-to',
-        'xlsx:Calc MS Excel 2007 XML',
-        '--outdir',
-        path.join(dir, 'out'),
-        path.join(dir, 'bao-cao.xlsx'),
-      ],
-      { timeout: 120_000 },
-    );
-    return await fs.readFile(path.join(dir, 'out', 'bao-cao.xlsx'));
-  } finally {
-    await fs.rm(dir, { recursive: true, force: true });
-  }
-}
 
 /** The figures column of the form, by element code (ExcelJS: a number cell is a number, an empty one null). */
 async function figuresOf(xlsx: Buffer): Promise<Map<string, unknown>> {
@@ -67,31 +32,8 @@ async function figuresOf(xlsx: Buffer): Promise<Map<string, unknown>> {
   return out;
 }
 
-async function fill(xlsx: Buffer, values: Record<string, number>): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(xlsx as unknown as ArrayBuffer);
-  wb.getWorksheet(FORM_SHEET)!.eachRow((row) => {
-    const code = row.getCell(2).value;
-    if (typeof code === 'string' && code in values) row.getCell(5).value = values[code]!;
-  });
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-function multipart(name: string, content: Buffer) {
-  const boundary = `----tiendo${Date.now().toString(16)}`;
-  const payload = Buffer.concat([
-    Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`,
-    ),
-    content,
-    Buffer.from(`\r\n--${boundary}--\r\n`),
-  ]);
-  return { payload, contentType: `multipart/form-data; boundary=${boundary}` };
-}
-
 describe.each(testDatabaseTargets())('exact zeros in periodic reports ($kind)', (target) => {
-  let database: TestDatabase;
-  let t: TestApp;
+  const { database, t } = useTestApp(target, `report-zero-${target.kind}`);
   let officer: Session; // cdcs.demo at TNI-P01-0001
   let commune: Session; // canbo.tanninh at TNI-P01
   let province: Session; // canbo.tinh at TNI
@@ -100,28 +42,14 @@ describe.each(testDatabaseTargets())('exact zeros in periodic reports ($kind)', 
   let p01: number;
 
   beforeAll(async () => {
-    database = await target.open();
-    t = await createTestApp(database, `report-zero-${target.kind}`);
     officer = await t.login('cdcs.demo');
     commune = await t.login('canbo.tanninh');
     province = await t.login('canbo.tinh');
-    [cdcs1, cdcs2, p01] = (await Promise.all(['TNI-P01-0001', 'TNI-P01-0002', 'TNI-P01'].map((c) => t.unitId(c)))) as [
-      number,
-      number,
-      number,
-    ];
+    [cdcs1, cdcs2, p01] = await t.unitIds('TNI-P01-0001', 'TNI-P01-0002', 'TNI-P01');
   }, 240_000);
 
-  afterAll(async () => {
-    await t?.close();
-    await database?.close();
-  });
-
-  async function open(session: Session, unitId: number, periodCode = current) {
-    const r = await session.send('POST', '/api/reports', { templateCode: 'cdcs-nam', unitId, periodCode });
-    expect(r.status, JSON.stringify(r.body)).toBe(200);
-    return r.body as { id: number; version: number };
-  }
+  const open = (session: Session, unitId: number, periodCode = current): Promise<{ id: number; version: number }> =>
+    openCdcsReport(session, unitId, periodCode);
   const storedValues = async (id: number) => {
     const row = await database.db.selectFrom('report').select('values').where('id', '=', id).executeTakeFirstOrThrow();
     return (typeof row.values === 'string' ? JSON.parse(row.values) : row.values) as Record<string, number | null>;
@@ -238,29 +166,17 @@ describe.each(testDatabaseTargets())('exact zeros in periodic reports ($kind)', 
       values: { innovations: 0, skills_learners: null },
     });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-    const download = async () => {
-      const r = await t.app.inject({
-        method: 'GET',
-        url: `/api/reports/${report.id}/workbook`,
-        headers: { cookie: `tiendo_session=${commune.cookie}` },
-      });
-      expect(r.statusCode).toBe(200);
-      return r.rawPayload;
-    };
+    const download = () => downloadWorkbook(t, commune, report.id);
     const file = await download();
     const cells = await figuresOf(file);
     expect(cells.get('innovations')).toBe(0);
     expect(cells.get('skills_learners')).toBeNull();
 
-    const filled = await throughLibreOffice(await fill(file, { ...required, dissemination_reached: 0, worker_conferences: 0 }));
-    const body = multipart('bao-cao-khong.xlsx', filled);
-    const r = await t.app.inject({
-      method: 'POST',
-      url: `/api/reports/${report.id}/workbook?submit=true`,
-      payload: body.payload,
-      headers: { cookie: `tiendo_session=${commune.cookie}`, 'x-csrf-token': commune.csrf, 'content-type': body.contentType },
-    });
-    expect(r.statusCode, r.body).toBe(200);
+    const filled = await throughLibreOffice(await fillFigures(file, { ...required, dissemination_reached: 0, worker_conferences: 0 }));
+    const r = await uploadWorkbooks(t, commune, `/api/reports/${report.id}/workbook?submit=true`, [
+      { name: 'bao-cao-khong.xlsx', content: filled },
+    ]);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
     const values = (await commune.get(`/api/reports/${report.id}`)).body.values;
     expect([values.innovations, values.dissemination_reached, values.worker_conferences, values.dissemination_base]).toEqual([
       0, 0, 0, 1000,
