@@ -1,44 +1,24 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { BUILTIN_TEMPLATES } from '../../domain/reporting/builtin-templates.ts';
 import { openPeriods } from '../../domain/reporting/report-template.ts';
 import { dueState } from '../../domain/tasks/task-timing.ts';
 import { todayInVietnam } from '../../domain/time/calendar-date.ts';
-import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
-import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
+import { cdcsTemplate, completeCdcsValues as complete } from '../../test/support/report-fixtures.ts';
+import { type Session, useTestApp } from '../../test/support/test-app.ts';
+import { testDatabaseTargets } from '../../test/support/test-database.ts';
 import { buildDocx, buildPdf, buildZipBomb } from '../documents/intake/intake-test-fixtures.ts';
 
 const SEED_003 = new URL('../../../shared/documents/003_4e25b5efc129902e.txt', import.meta.url);
-const cdcsTemplate = BUILTIN_TEMPLATES.find((x) => x.code === 'cdcs-nam')!;
 const communeTemplate = BUILTIN_TEMPLATES.find((x) => x.code === 'cap-tren-co-so-nam')!;
 const today = todayInVietnam();
 const day = (offset: number) => new Date(Date.parse(`${today}T00:00:00Z`) + offset * 86400_000).toISOString().slice(0, 10);
 /** A period every unit kind can report on today, whose report can be opened (the latest open annual one). */
 const cdcsPeriod = openPeriods(cdcsTemplate, today)[0]!.code;
 const communePeriod = openPeriods(communeTemplate, today)[0]!.code;
-const complete = {
-  dissemination_reached: 900,
-  dissemination_base: 1000,
-  union_fee_due: 50_000_000,
-  union_fee_collected: 42_000_000,
-  dues_due: 12_000_000,
-  dues_collected: 11_500_000,
-};
-
-const BOUNDARY = 'tiendo-task-evidence';
-function multipart(fileName: string, content: Buffer): Buffer {
-  return Buffer.concat([
-    Buffer.from(
-      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    content,
-    Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
-  ]);
-}
 
 describe.each(testDatabaseTargets())('tasks: model, cascade, statuses, evidence, reporting on $kind', (target) => {
-  let database: TestDatabase;
-  let t: TestApp;
+  const { database, t } = useTestApp(target, `tasks-${target.kind}`);
   let province: Session; // canbo.tinh at TNI
   let commune: Session; // canbo.tanninh at TNI-P01
   let p02Staff: Session;
@@ -53,19 +33,7 @@ describe.each(testDatabaseTargets())('tasks: model, cascade, statuses, evidence,
   let taskId: number;
   const assignment: Record<string, number> = {};
 
-  async function upload(session: Session, url: string, fileName: string, content: Buffer) {
-    const r = await t.app.inject({
-      method: 'POST',
-      url,
-      payload: multipart(fileName, content),
-      headers: {
-        cookie: `tiendo_session=${session.cookie}`,
-        'x-csrf-token': session.csrf,
-        'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
-      },
-    });
-    return { status: r.statusCode, body: r.body ? JSON.parse(r.body) : null };
-  }
+  const upload = (session: Session, url: string, fileName: string, content: Buffer) => session.upload('POST', url, fileName, content);
   const count = async (table: 'stored_file' | 'task_evidence' | 'task_status' | 'task_assignment' | 'task') =>
     Number(
       (
@@ -77,8 +45,6 @@ describe.each(testDatabaseTargets())('tasks: model, cascade, statuses, evidence,
     );
 
   beforeAll(async () => {
-    database = await target.open();
-    t = await createTestApp(database, `tasks-${target.kind}`);
     province = await t.login('canbo.tinh');
     commune = await t.login('canbo.tanninh');
     officer = await t.login('cdcs.demo');
@@ -95,11 +61,6 @@ describe.each(testDatabaseTargets())('tasks: model, cascade, statuses, evidence,
       number,
     ];
   }, 240_000);
-
-  afterAll(async () => {
-    await t?.close();
-    await database?.close();
-  });
 
   it('creates a task by hand with lead, partners and timing, and refuses bad input in Vietnamese', async () => {
     const created = await province.send('POST', '/api/tasks', {
