@@ -1,20 +1,39 @@
 import Fastify from 'fastify';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../../domain/demo/demo-accounts.ts';
-import { composeCccd, taxCheckDigit } from '../../domain/registry/identity-codes.ts';
-import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
-import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
+import { composeCccd } from '../../domain/registry/identity-codes.ts';
+import { createDocument, createTarget } from '../../test/support/document-fixtures.ts';
+import { created, enterpriseAgreement, privateEmployer } from '../../test/support/registry-fixtures.ts';
+import { openCdcsPeriodCodes, openCdcsReport } from '../../test/support/report-fixtures.ts';
+import { createTestApp, type Session, useTestApp } from '../../test/support/test-app.ts';
+import { testDatabaseTargets } from '../../test/support/test-database.ts';
 import { requireAccessDeclarations, type RouteRecord } from '../http/route-access.ts';
 import { createJob } from '../imports/import-job.repository.ts';
 import { buildPdf } from '../documents/intake/intake-test-fixtures.ts';
-import { BUILTIN_TEMPLATES } from '../../domain/reporting/builtin-templates.ts';
-import { openPeriods } from '../../domain/reporting/report-template.ts';
-import { todayInVietnam } from '../../domain/time/calendar-date.ts';
+
+/** A commune's plan typed in by hand, issued 10/01/2026 for the term 2025–2030. */
+const communePlan = (issuerUnitId: number, title: string) => ({
+  kind: 'ke_hoach',
+  title,
+  issuerUnitId,
+  issuedOn: '2026-01-10',
+  termFrom: 2025,
+  termTo: 2030,
+});
+/** A target "at least `value` members by 2030" of the unit, on the document. */
+const membersBy2030 = (documentId: number, unitId: number, value: number, extra: Record<string, unknown> = {}) => ({
+  documentId,
+  unitId,
+  indicatorCode: 'members',
+  comparator: '>=',
+  value,
+  deadlineYear: 2030,
+  ...extra,
+});
 
 describe.each(testDatabaseTargets())('access control on $kind', (target) => {
-  let database: TestDatabase;
-  let t: TestApp;
+  const { database, t } = useTestApp(target, `access-${target.kind}`);
   let p01: number; // Công đoàn phường Tân Ninh: the subtree under test
   let p02: number; // Công đoàn phường Bình Minh: its sibling
   let p01User: number;
@@ -39,8 +58,6 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
   let viewerP01: Session; // read-only at P01
 
   beforeAll(async () => {
-    database = await target.open();
-    t = await createTestApp(database, `access-${target.kind}`);
     p01 = await t.unitId('TNI-P01');
     p02 = await t.unitId('TNI-P02');
     await t.addUser('quantri.tanninh', 'TNI-P01', ['system_admin']);
@@ -55,7 +72,7 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
     p01Token = token.body.item.id;
     const cdcs = await t.unitId('TNI-P01-0001');
     p01Cdcs = cdcs;
-    const member = await adminP01.send('POST', '/api/members', {
+    const member = await created(adminP01, '/api/members', {
       fullName: 'Nguyễn Thị Mẫu',
       gender: 'female',
       birthDate: '1990-01-01',
@@ -64,62 +81,23 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
       joinedOn: '2015-01-01',
       cdcsUnitId: cdcs,
     });
-    expect(member.status, JSON.stringify(member.body)).toBe(200);
-    p01Member = member.body.id;
-    const employer = await adminP01.send('POST', '/api/employers', {
-      taxCode: `390123457${taxCheckDigit('390123457')}`,
-      name: 'Công ty TNHH Mẫu Tân Ninh',
-      sector: 'private',
-      areaUnitId: p01,
-      cdcsUnitId: cdcs,
-      workers: 100,
-      womenWorkers: 60,
-      workersCountedOn: '2026-01-01',
-    });
-    expect(employer.status, JSON.stringify(employer.body)).toBe(200);
-    p01Employer = employer.body.id;
-    const agreement = await adminP01.send('POST', '/api/agreements', {
-      cdcsUnitId: cdcs,
-      employerId: p01Employer,
-      kind: 'enterprise',
-      signedOn: '2025-01-01',
-      effectiveFrom: '2025-01-01',
-      expiresOn: '2027-12-31',
-      qualityClass: 'B',
-    });
-    expect(agreement.status, JSON.stringify(agreement.body)).toBe(200);
-    p01Agreement = agreement.body.id;
+    p01Member = member.id;
+    const employer = await created(
+      adminP01,
+      '/api/employers',
+      privateEmployer('390123457', 'Công ty TNHH Mẫu Tân Ninh', { areaUnitId: p01, cdcsUnitId: cdcs }, { workers: 100, womenWorkers: 60 }),
+    );
+    p01Employer = employer.id;
+    const agreement = await created(adminP01, '/api/agreements', enterpriseAgreement(cdcs, p01Employer));
+    p01Agreement = agreement.id;
     expect(composeCccd('079', 'female', 1990, 1234)).toBe('079190001234');
-    const doc = await adminP01.send('POST', '/api/documents', {
-      kind: 'ke_hoach',
-      title: 'Kế hoạch thử của phường Tân Ninh',
-      issuerUnitId: p01,
-      issuedOn: '2026-01-10',
-      termFrom: 2025,
-      termTo: 2030,
-    });
-    expect(doc.status, JSON.stringify(doc.body)).toBe(200);
-    p01Document = doc.body.id;
-    const createdTarget = await adminP01.send('POST', '/api/targets', {
-      documentId: doc.body.id,
-      unitId: p01,
-      indicatorCode: 'members',
-      comparator: '>=',
-      value: 1000,
-      deadlineYear: 2030,
-    });
-    expect(createdTarget.status, JSON.stringify(createdTarget.body)).toBe(200);
-    p01Target = createdTarget.body.targetId;
-    const reportPeriod = openPeriods(
-      BUILTIN_TEMPLATES.find((x) => x.code === 'cdcs-nam')!,
-      todayInVietnam(),
-    )[0]!.code;
-    const report = await adminP01.send('POST', '/api/reports', { templateCode: 'cdcs-nam', unitId: cdcs, periodCode: reportPeriod });
-    expect(report.status, JSON.stringify(report.body)).toBe(200);
-    p01Report = report.body.id;
+    p01Document = await createDocument(adminP01, communePlan(p01, 'Kế hoạch thử của phường Tân Ninh'));
+    p01Target = (await createTarget(adminP01, membersBy2030(p01Document, p01, 1000))).targetId;
+    const reportPeriod = openCdcsPeriodCodes()[0]!;
+    p01Report = (await openCdcsReport(adminP01, cdcs, reportPeriod)).id;
     // The sibling P02's own records: its admin's paths are legitimate, only the body ids are not.
     const p02Cdcs = await t.unitId('TNI-P02-0001');
-    const p02Member = await adminP02.send('POST', '/api/members', {
+    const p02Member = await created(adminP02, '/api/members', {
       fullName: 'Trần Văn Bên',
       gender: 'male',
       birthDate: '1991-02-02',
@@ -128,45 +106,19 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
       joinedOn: '2016-01-01',
       cdcsUnitId: p02Cdcs,
     });
-    expect(p02Member.status, JSON.stringify(p02Member.body)).toBe(200);
-    const p02Employer = await adminP02.send('POST', '/api/employers', {
-      taxCode: `390123458${taxCheckDigit('390123458')}`,
-      name: 'Công ty TNHH Bên Bình Minh',
-      sector: 'private',
-      areaUnitId: p02,
-      cdcsUnitId: p02Cdcs,
-      workers: 50,
-      womenWorkers: 20,
-      workersCountedOn: '2026-01-01',
-    });
-    expect(p02Employer.status, JSON.stringify(p02Employer.body)).toBe(200);
-    const p02Agreement = await adminP02.send('POST', '/api/agreements', {
-      cdcsUnitId: p02Cdcs,
-      employerId: p02Employer.body.id,
-      kind: 'enterprise',
-      signedOn: '2025-01-01',
-      effectiveFrom: '2025-01-01',
-      expiresOn: '2027-12-31',
-      qualityClass: 'B',
-    });
-    expect(p02Agreement.status, JSON.stringify(p02Agreement.body)).toBe(200);
-    const p02Doc = await adminP02.send('POST', '/api/documents', {
-      kind: 'ke_hoach',
-      title: 'Kế hoạch của phường Bình Minh',
-      issuerUnitId: p02,
-      issuedOn: '2026-01-10',
-      termFrom: 2025,
-      termTo: 2030,
-    });
-    const p02Target = await adminP02.send('POST', '/api/targets', {
-      documentId: p02Doc.body.id,
-      unitId: p02,
-      indicatorCode: 'members',
-      comparator: '>=',
-      value: 800,
-      deadlineYear: 2030,
-    });
-    expect(p02Target.status, JSON.stringify(p02Target.body)).toBe(200);
+    const p02Employer = await created(
+      adminP02,
+      '/api/employers',
+      privateEmployer(
+        '390123458',
+        'Công ty TNHH Bên Bình Minh',
+        { areaUnitId: p02, cdcsUnitId: p02Cdcs },
+        { workers: 50, womenWorkers: 20 },
+      ),
+    );
+    const p02Agreement = await created(adminP02, '/api/agreements', enterpriseAgreement(p02Cdcs, p02Employer.id));
+    const p02Doc = await createDocument(adminP02, communePlan(p02, 'Kế hoạch của phường Bình Minh'));
+    const p02Target = await createTarget(adminP02, membersBy2030(p02Doc, p02, 800));
     const p02User = await database.db
       .selectFrom('app_user')
       .select('id')
@@ -175,21 +127,17 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
     Object.assign(p02Records, {
       unit: p02,
       cdcs: p02Cdcs,
-      member: p02Member.body.id,
-      employer: p02Employer.body.id,
-      agreement: p02Agreement.body.id,
-      document: p02Doc.body.id,
-      target: p02Target.body.targetId,
+      member: p02Member.id,
+      employer: p02Employer.id,
+      agreement: p02Agreement.id,
+      document: p02Doc,
+      target: p02Target.targetId,
       user: Number(p02User.id),
     });
     // A task of P01 given to its CĐCS, with a status and an evidence file: the task routes' records.
-    const task = await adminP01.send('POST', '/api/tasks', {
-      unitId: p01,
-      title: 'Nhiệm vụ thử của phường Tân Ninh',
-      timing: { kind: 'ongoing' },
-    });
-    expect(task.status, JSON.stringify(task.body)).toBe(200);
-    p01Task = task.body.id;
+    p01Task = (
+      await created(adminP01, '/api/tasks', { unitId: p01, title: 'Nhiệm vụ thử của phường Tân Ninh', timing: { kind: 'ongoing' } })
+    ).id;
     const given = await adminP01.send('POST', `/api/tasks/${p01Task}/assignments`, { assigneeUnitIds: [cdcs] });
     expect(given.status, JSON.stringify(given.body)).toBe(200);
     p01Assignment = given.body.assignees[0].assignmentId;
@@ -199,29 +147,12 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
     });
     expect(status.status, JSON.stringify(status.body)).toBe(200);
     p01Status = status.body.statuses[0].id;
-    const evidence = await t.app.inject({
-      method: 'POST',
-      url: `/api/task-statuses/${p01Status}/evidence`,
-      headers: {
-        cookie: `tiendo_session=${adminP01.cookie}`,
-        'x-csrf-token': adminP01.csrf,
-        'content-type': 'multipart/form-data; boundary=b',
-      },
-      payload: Buffer.concat([
-        Buffer.from('--b\r\nContent-Disposition: form-data; name="file"; filename="minh-chung.pdf"\r\n\r\n'),
-        buildPdf(1, true),
-        Buffer.from('\r\n--b--\r\n'),
-      ]),
-    });
-    expect(evidence.statusCode, evidence.body).toBe(200);
-    p01Evidence = evidence.json().id;
-    const p02Task = await adminP02.send('POST', '/api/tasks', {
-      unitId: p02,
-      title: 'Nhiệm vụ của phường Bình Minh',
-      timing: { kind: 'ongoing' },
-    });
-    expect(p02Task.status, JSON.stringify(p02Task.body)).toBe(200);
-    p02Records.task = p02Task.body.id;
+    const evidence = await adminP01.upload('POST', `/api/task-statuses/${p01Status}/evidence`, 'minh-chung.pdf', buildPdf(1, true));
+    expect(evidence.status, JSON.stringify(evidence.body)).toBe(200);
+    p01Evidence = evidence.body.id;
+    p02Records.task = (
+      await created(adminP02, '/api/tasks', { unitId: p02, title: 'Nhiệm vụ của phường Bình Minh', timing: { kind: 'ongoing' } })
+    ).id;
     p01Import = await createJob(database.db, {
       registry: 'members',
       fileName: 'ds.xlsx',
@@ -263,11 +194,6 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
           .executeTakeFirstOrThrow()
       ).id,
     );
-  });
-
-  afterAll(async () => {
-    await t?.close();
-    await database?.close();
   });
 
   /** Bodies of create-style routes, pointing at P01's subtree. */
@@ -524,26 +450,11 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
       .selectFrom('target')
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
-    const target = await staffP02.send('POST', '/api/targets', {
-      documentId: p01Document,
-      unitId: p02,
-      indicatorCode: 'members',
-      comparator: '>=',
-      value: 10,
-      deadlineYear: 2030,
-    });
+    const target = await staffP02.send('POST', '/api/targets', membersBy2030(p01Document, p02, 10));
     expect(target.status).toBe(404);
     expect(target.body.error.code).toBe('DOCUMENT_NOT_FOUND');
     expect(JSON.stringify(target.body)).not.toContain('Kế hoạch thử của phường Tân Ninh');
-    const parent = await staffP02.send('POST', '/api/targets', {
-      documentId: p02Records.document,
-      unitId: p02,
-      indicatorCode: 'members',
-      comparator: '>=',
-      value: 10,
-      deadlineYear: 2030,
-      parentTargetId: p01Target,
-    });
+    const parent = await staffP02.send('POST', '/api/targets', membersBy2030(p02Records.document!, p02, 10, { parentTargetId: p01Target }));
     expect(parent.status).toBe(404);
     expect(parent.body.error.code).toBe('TARGET_NOT_FOUND');
     const targetsAfter = await database.db
@@ -610,25 +521,10 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
 
   it('refuses a target whose parent target is not above its unit, or whose document is not its issuer’s or above', async () => {
     const quantri = await t.login('quantri');
-    const parentBelow = await quantri.send('POST', '/api/targets', {
-      documentId: p01Document,
-      unitId: p01,
-      indicatorCode: 'members',
-      comparator: '>=',
-      value: 10,
-      deadlineYear: 2030,
-      parentTargetId: p01Target,
-    });
+    const parentBelow = await quantri.send('POST', '/api/targets', membersBy2030(p01Document, p01, 10, { parentTargetId: p01Target }));
     expect(parentBelow.status).toBe(400);
     expect(parentBelow.body.error.code).toBe('PARENT_TARGET_NOT_ABOVE');
-    const sideways = await quantri.send('POST', '/api/targets', {
-      documentId: p01Document,
-      unitId: p02,
-      indicatorCode: 'members',
-      comparator: '>=',
-      value: 10,
-      deadlineYear: 2030,
-    });
+    const sideways = await quantri.send('POST', '/api/targets', membersBy2030(p01Document, p02, 10));
     expect(sideways.status).toBe(400);
     expect(sideways.body.error.code).toBe('TARGET_UNIT_OUTSIDE_DOCUMENT');
   });
@@ -819,28 +715,15 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
   });
 
   it('refuses to grant a role with permissions the granter lacks, and duplicate usernames', async () => {
-    const escalate = await adminP01.send('POST', '/api/users', {
-      username: 'leo.quyen',
-      fullName: 'Leo Quyền',
-      unitId: p01,
-      roles: ['personal_data_officer'],
-    });
+    const addUser = (username: string, fullName: string, roles: string[], unitId: number) =>
+      adminP01.send('POST', '/api/users', { username, fullName, unitId, roles });
+    const escalate = await addUser('leo.quyen', 'Leo Quyền', ['personal_data_officer'], p01);
     expect(escalate.status).toBe(403);
     expect(escalate.body.error.code).toBe('ROLE_NOT_GRANTABLE');
-    const duplicate = await adminP01.send('POST', '/api/users', {
-      username: 'xem.tanninh',
-      fullName: 'Trùng tên',
-      unitId: p01,
-      roles: ['viewer'],
-    });
+    const duplicate = await addUser('xem.tanninh', 'Trùng tên', ['viewer'], p01);
     expect(duplicate.status).toBe(409);
     expect(duplicate.body.error.message).toMatch(/đã có người dùng/);
-    const outside = await adminP01.send('POST', '/api/users', {
-      username: 'ngoai.pham.vi',
-      fullName: 'Ngoài phạm vi',
-      unitId: p02,
-      roles: ['viewer'],
-    });
+    const outside = await addUser('ngoai.pham.vi', 'Ngoài phạm vi', ['viewer'], p02);
     expect(outside.status).toBe(404);
   });
 
