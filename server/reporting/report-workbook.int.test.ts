@@ -1,22 +1,12 @@
-import { execFile } from 'node:child_process';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILTIN_TEMPLATES } from '../../domain/reporting/builtin-templates.ts';
-import { openPeriods } from '../../domain/reporting/report-template.ts';
-import { todayInVietnam } from '../../domain/time/calendar-date.ts';
-import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
-import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openCdcsPeriodCodes, openCdcsReport } from '../../test/support/report-fixtures.ts';
+import { downloadWorkbook, fillFigures as fill, throughLibreOffice, uploadWorkbooks } from '../../test/support/report-workbook-files.ts';
+import { type Session, useTestApp } from '../../test/support/test-app.ts';
+import { testDatabaseTargets } from '../../test/support/test-database.ts';
 import { FORM_SHEET, IDENTITY_SHEET } from './report-workbook.ts';
 
-const run = promisify(execFile);
-const [current, previous] = openPeriods(
-  BUILTIN_TEMPLATES.find((t) => t.code === 'cdcs-nam')!,
-  todayInVietnam(),
-).map((p) => p.code) as [string, string];
+const [current, previous] = openCdcsPeriodCodes() as [string, string];
 const figures: Record<string, number> = {
   dissemination_reached: 1450,
   dissemination_base: 1600,
@@ -30,68 +20,8 @@ const figures: Record<string, number> = {
   workplace_dialogues: 2,
 };
 
-function multipart(files: { name: string; content: Buffer }[]) {
-  const boundary = `----tiendo${Date.now().toString(16)}`;
-  const parts = files.map((f) =>
-    Buffer.concat([
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${f.name}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`,
-      ),
-      f.content,
-      Buffer.from('\r\n'),
-    ]),
-  );
-  return {
-    payload: Buffer.concat([...parts, Buffer.from(`--${boundary}--\r\n`)]),
-    contentType: `multipart/form-data; boundary=${boundary}`,
-  };
-}
-
-/** Fills the figures column the way a person would, by the labels of the rows. */
-async function fill(
-  xlsx: Buffer,
-  values: Record<string, number>,
-  edit?: (ws: ExcelJS.Worksheet, wb: ExcelJS.Workbook) => void,
-): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(xlsx as unknown as ArrayBuffer);
-  const ws = wb.getWorksheet(FORM_SHEET)!;
-  ws.eachRow((row) => {
-    const code = row.getCell(2).value;
-    if (typeof code === 'string' && code in values) row.getCell(5).value = values[code]!;
-  });
-  edit?.(ws, wb);
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-/** Opens and re-saves the file in LibreOffice, as a user of LibreOffice Calc would. */
-async function throughLibreOffice(xlsx: Buffer): Promise<Buffer> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tiendo-soffice-'));
-  try {
-    await fs.mkdir(path.join(dir, 'out'));
-    await fs.writeFile(path.join(dir, 'bao-cao.xlsx'), xlsx);
-    await run(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${dir}/profile`,
-        '--headless',
-        '--convert-to',
-        'xlsx:Calc MS Excel 2007 XML',
-        '--outdir',
-        path.join(dir, 'out'),
-        path.join(dir, 'bao-cao.xlsx'),
-      ],
-      { timeout: 120_000 },
-    );
-    return await fs.readFile(path.join(dir, 'out', 'bao-cao.xlsx'));
-  } finally {
-    await fs.rm(dir, { recursive: true, force: true });
-  }
-}
-
 describe.each(testDatabaseTargets())('report forms in Excel ($kind)', (target) => {
-  let database: TestDatabase;
-  let t: TestApp;
+  const { t } = useTestApp(target, `report-workbook-${target.kind}`);
   let officer: Session;
   let commune: Session;
   let cdcs1: number;
@@ -99,47 +29,15 @@ describe.each(testDatabaseTargets())('report forms in Excel ($kind)', (target) =
   let cdcs3: number;
 
   beforeAll(async () => {
-    database = await target.open();
-    t = await createTestApp(database, `report-workbook-${target.kind}`);
     officer = await t.login('cdcs.demo');
     commune = await t.login('canbo.tanninh');
-    [cdcs1, cdcs2, cdcs3] = (await Promise.all(['TNI-P01-0001', 'TNI-P01-0002', 'TNI-P01-0003'].map((c) => t.unitId(c)))) as [
-      number,
-      number,
-      number,
-    ];
+    [cdcs1, cdcs2, cdcs3] = await t.unitIds('TNI-P01-0001', 'TNI-P01-0002', 'TNI-P01-0003');
   }, 240_000);
 
-  afterAll(async () => {
-    await t?.close();
-    await database?.close();
-  });
-
-  async function open(session: Session, unitId: number, periodCode = current) {
-    const r = await session.send('POST', '/api/reports', { templateCode: 'cdcs-nam', unitId, periodCode });
-    expect(r.status, JSON.stringify(r.body)).toBe(200);
-    return r.body as { id: number; version: number };
-  }
-  const download = async (session: Session, id: number) => {
-    const r = await t.app.inject({
-      method: 'GET',
-      url: `/api/reports/${id}/workbook`,
-      headers: { cookie: `tiendo_session=${session.cookie}` },
-    });
-    expect(r.statusCode).toBe(200);
-    expect(r.headers['content-type']).toContain('spreadsheetml');
-    return r.rawPayload;
-  };
-  const upload = async (session: Session, url: string, files: { name: string; content: Buffer }[]) => {
-    const body = multipart(files);
-    const r = await t.app.inject({
-      method: 'POST',
-      url,
-      payload: body.payload,
-      headers: { cookie: `tiendo_session=${session.cookie}`, 'x-csrf-token': session.csrf, 'content-type': body.contentType },
-    });
-    return { status: r.statusCode, body: r.json() };
-  };
+  const open = (session: Session, unitId: number, periodCode = current): Promise<{ id: number; version: number }> =>
+    openCdcsReport(session, unitId, periodCode);
+  const download = (session: Session, id: number) => downloadWorkbook(t, session, id);
+  const upload = (session: Session, url: string, files: { name: string; content: Buffer }[]) => uploadWorkbooks(t, session, url, files);
 
   it('downloads a protected form with editable figures, validation and a hidden identity', async () => {
     const report = await open(officer, cdcs1);
