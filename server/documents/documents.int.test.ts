@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
-import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { confirmDecision, programme05Metadata } from '../../test/support/document-fixtures.ts';
+import { type Session, useTestApp } from '../../test/support/test-app.ts';
+import { testDatabaseTargets } from '../../test/support/test-database.ts';
 import { buildDocx, buildZipBomb } from './intake/intake-test-fixtures.ts';
 
 const SHARED = new URL('../../../shared/documents/', import.meta.url);
@@ -54,8 +55,7 @@ interface Proposal {
 }
 
 describe.each(testDatabaseTargets())('documents: upload, review, confirm, cascade on $kind', (target) => {
-  let database: TestDatabase;
-  let t: TestApp;
+  const { database, t } = useTestApp(target, `documents-${target.kind}`);
   let province: Session;
   let commune: Session;
   let sibling: Session;
@@ -64,8 +64,6 @@ describe.each(testDatabaseTargets())('documents: upload, review, confirm, cascad
   let programme: { id: number; proposals: Proposal[] };
 
   beforeAll(async () => {
-    database = await target.open();
-    t = await createTestApp(database, `documents-${target.kind}`);
     province = await t.login('canbo.tinh');
     commune = await t.login('canbo.tanninh');
     await t.addUser('canbo.binhminh', 'TNI-P02', ['union_staff']);
@@ -73,11 +71,6 @@ describe.each(testDatabaseTargets())('documents: upload, review, confirm, cascad
     tni = await t.unitId('TNI');
     p01 = await t.unitId('TNI-P01');
   }, 240_000);
-
-  afterAll(async () => {
-    await t?.close();
-    await database?.close();
-  });
 
   const upload = (session: Session, unitId: number, fileName: string, content: Buffer) =>
     session.upload('POST', `/api/documents/upload?unitId=${unitId}`, fileName, content);
@@ -145,32 +138,11 @@ describe.each(testDatabaseTargets())('documents: upload, review, confirm, cascad
   });
 
   it('keeps the reviewer’s choices, refuses incomplete targets, then confirms: targets on the dashboard', async () => {
-    const metadata = {
-      kind: 'program',
-      symbol: '05/CTr-LĐLĐ',
-      title: 'Chương trình hành động thực hiện Nghị quyết Đại hội XI Công đoàn tỉnh',
-      issuedOn: '2024-01-18',
-      termFrom: 2023,
-      termTo: 2028,
-      signerName: 'Nguyễn Thị Hương Giang',
-    };
-    const decision = (p: Proposal, extra: Record<string, unknown> = {}) => ({
-      key: p.key,
-      decision: 'confirm',
-      indicatorCode: p.suggestions[0]?.code ?? null,
-      comparator: p.comparator,
-      value: p.value,
-      annual: p.annual,
-      deadlineYear: p.deadlineYear,
-      sectors: p.sectors,
-      minWorkers: p.minWorkers,
-      subject: p.subject,
-      ...extra,
-    });
+    const metadata = programme05Metadata;
     const [members, enterprises, agreements, ...rest] = programme.proposals;
     const yearly = rest.find((p) => p.annual && p.suggestions.length > 0)!;
     const [noIndicator, noTiming] = rest.filter((p) => p !== yearly);
-    const draft = [decision(members!), decision(enterprises!), { ...decision(agreements!), decision: 'drop' }];
+    const draft = [confirmDecision(members!), confirmDecision(enterprises!), { ...confirmDecision(agreements!), decision: 'drop' }];
     const saved = await province.send('PUT', `/api/documents/${programme.id}/review`, { metadata, targets: draft, confirm: false });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     const resumed = (await province.get(`/api/documents/${programme.id}/review`)).body;
@@ -184,7 +156,11 @@ describe.each(testDatabaseTargets())('documents: upload, review, confirm, cascad
     const incomplete = await province.send('PUT', `/api/documents/${programme.id}/review`, {
       metadata,
       confirm: true,
-      targets: [...draft, decision(noIndicator!, { indicatorCode: null }), decision(noTiming!, { annual: false, deadlineYear: null })],
+      targets: [
+        ...draft,
+        confirmDecision(noIndicator!, { indicatorCode: null }),
+        confirmDecision(noTiming!, { annual: false, deadlineYear: null }),
+      ],
     });
     expect(incomplete.status).toBe(400);
     expect(incomplete.body.error.code).toBe('TARGETS_INCOMPLETE');
@@ -197,7 +173,7 @@ describe.each(testDatabaseTargets())('documents: upload, review, confirm, cascad
 
     const confirmed = await province.send('PUT', `/api/documents/${programme.id}/review`, {
       metadata,
-      targets: [...draft, decision(yearly)],
+      targets: [...draft, confirmDecision(yearly)],
       confirm: true,
     });
     expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
