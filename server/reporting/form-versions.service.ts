@@ -1,22 +1,15 @@
-import { sql, type Kysely } from 'kysely';
-import { AppError, badRequest, notFound } from '../../domain/errors/app-error.ts';
+import type { Kysely, Transaction } from 'kysely';
 import { templatePeriod, type TemplateDefinition } from '../../domain/reporting/report-template.ts';
 import { checkTemplateDefinition, describeTemplateChanges } from '../../domain/reporting/template-editing.ts';
 import { writeAudit, type AuditActor } from '../audit/audit.repository.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { DB } from '../db/schema.ts';
+import * as forms from './form-versions.repository.ts';
+import { reportingErrors } from './reporting.errors.ts';
 import * as repo from './reporting.repository.ts';
+import { periodOf } from './reporting.service.ts';
 
 type Editable = Pick<TemplateDefinition, 'sections' | 'rules'>;
-
-const formNotFound = (code: string) => notFound('TEMPLATE_NOT_FOUND', `Không có biểu mẫu "${code}".`);
-const versionNotFound = () => notFound('TEMPLATE_VERSION_NOT_FOUND', 'Không tìm thấy phiên bản biểu mẫu này.');
-const published = (version: number) =>
-  new AppError(
-    'TEMPLATE_VERSION_PUBLISHED',
-    'conflict',
-    `Phiên bản ${version} đã áp dụng nên không sửa được (các báo cáo dùng nó phải giữ nguyên biểu mẫu): hãy tạo phiên bản mới.`,
-  );
 
 /**
  * Forms as versions (issue 19, docs/custom-measures.md): a manager copies the version in force,
@@ -26,20 +19,12 @@ const published = (version: number) =>
 export class FormVersionsService {
   constructor(private readonly db: Kysely<DB>) {}
 
-  private async elements(db: Kysely<DB> = this.db) {
-    const rows = await db.selectFrom('data_element').select(['code', 'name', 'unit', 'source']).execute();
-    return new Map(rows.map((r) => [r.code, { name: r.name, unit: r.unit, source: r.source }]));
-  }
-
   private async checked(definition: Editable, db: Kysely<DB> = this.db): Promise<void> {
-    const problems = checkTemplateDefinition(definition, await this.elements(db));
+    const problems = checkTemplateDefinition(definition, await forms.elementsByCode(db));
     if (problems.length) {
-      throw new AppError(
-        'TEMPLATE_INVALID',
-        'bad_request',
-        `Biểu mẫu chưa hợp lệ: ${problems[0]!.message}`,
+      throw reportingErrors.formInvalid(
         problems.map((p) => ({ path: p.path, message: p.message })),
-        { problems },
+        problems,
       );
     }
   }
@@ -47,14 +32,17 @@ export class FormVersionsService {
   /** The versions a caller sees: the whole tree's, and those of owners on their path or in their subtree. */
   async versions(principal: Principal, code: string) {
     const all = await repo.templateVersions(this.db, code);
-    if (all.length === 0) throw formNotFound(code);
+    if (all.length === 0) throw reportingErrors.templateNotFound(code);
     const related = (owner: string | null) =>
       owner === null ||
       principal.scopePath === owner ||
       principal.scopePath.startsWith(`${owner}.`) ||
       owner.startsWith(`${principal.scopePath}.`);
     const visible = all.filter((v) => related(v.ownerPath));
-    const counts = await this.reportCounts(visible.map((v) => v.id));
+    const counts = await forms.reportCountsByVersion(
+      this.db,
+      visible.map((v) => v.id),
+    );
     return visible.reverse().map((v) => {
       const base = all.find((b) => b.version === v.basedOn);
       const fromPeriod = v.fromPeriodStart ? periodCodeOf(v.definition, v.fromPeriodStart) : null;
@@ -78,46 +66,26 @@ export class FormVersionsService {
     });
   }
 
-  private async reportCounts(ids: number[]): Promise<Map<number, number>> {
-    if (ids.length === 0) return new Map();
-    const { rows } = await sql<{
-      id: number;
-      n: number;
-    }>`SELECT template_id AS id, count(*) AS n FROM report WHERE template_id = ANY(${ids}::bigint[]) GROUP BY 1`.execute(this.db);
-    return new Map(rows.map((r) => [Number(r.id), Number(r.n)]));
-  }
-
   async createDraft(principal: Principal, actor: AuditActor, code: string, input: { definition: Editable; basedOn?: number }) {
     const all = await repo.templateVersions(this.db, code);
     const base =
       input.basedOn === undefined ? all.filter((v) => v.fromPeriodStart !== null).at(-1) : all.find((v) => v.version === input.basedOn);
-    if (!base) throw input.basedOn === undefined ? formNotFound(code) : versionNotFound();
+    if (!base) throw input.basedOn === undefined ? reportingErrors.templateNotFound(code) : reportingErrors.versionNotFound();
     if (all.some((v) => v.fromPeriodStart === null && v.ownerUnitId === principal.unitId)) {
-      throw new AppError(
-        'TEMPLATE_DRAFT_EXISTS',
-        'conflict',
-        'Đơn vị đã có một bản nháp của biểu mẫu này: hãy sửa hoặc xóa bản nháp đó trước.',
-      );
+      throw reportingErrors.draftExists();
     }
     const definition: TemplateDefinition = { ...base.definition, sections: input.definition.sections, rules: input.definition.rules };
     await this.checked(definition);
     const version = Math.max(...all.map((v) => v.version)) + 1;
     const row = await this.db.transaction().execute(async (trx) => {
-      const inserted = await trx
-        .insertInto('report_template')
-        .values({
-          code,
-          version,
-          name: definition.name,
-          definition: JSON.stringify(definition),
-          created_by: actor.label,
-          is_current: false,
-          owner_unit_id: principal.unitId,
-          from_period_start: null,
-          based_on: base.version,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const inserted = await forms.insertDraft(trx, {
+        code,
+        version,
+        definition,
+        createdBy: actor.label,
+        ownerUnitId: principal.unitId,
+        basedOn: base.version,
+      });
       await writeAudit(trx, actor, {
         action: 'report_template.draft_created',
         unitId: principal.unitId,
@@ -130,18 +98,12 @@ export class FormVersionsService {
     return (await this.versions(principal, code)).find((v) => v.id === Number(row.id))!;
   }
 
-  private async draftOf(trx: Kysely<DB>, principal: Principal, code: string, version: number) {
-    const row = await trx
-      .selectFrom('report_template')
-      .selectAll()
-      .where('code', '=', code)
-      .where('version', '=', version)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!row) throw versionNotFound();
-    if (row.from_period_start !== null) throw published(version);
+  private async draftOf(trx: Transaction<DB>, principal: Principal, code: string, version: number) {
+    const row = await forms.lockVersion(trx, code, version);
+    if (!row) throw reportingErrors.versionNotFound();
+    if (row.from_period_start !== null) throw reportingErrors.versionPublished(version);
     // A draft is its owner's: another unit's is not found, as out-of-scope records are.
-    if (Number(row.owner_unit_id) !== principal.unitId) throw versionNotFound();
+    if (Number(row.owner_unit_id) !== principal.unitId) throw reportingErrors.versionNotFound();
     return row;
   }
 
@@ -154,11 +116,7 @@ export class FormVersionsService {
         rules: input.definition.rules,
       };
       await this.checked(definition, trx);
-      await trx
-        .updateTable('report_template')
-        .set({ definition: JSON.stringify(definition) })
-        .where('id', '=', row.id)
-        .execute();
+      await forms.updateDefinition(trx, row.id, definition);
       await writeAudit(trx, actor, {
         action: 'report_template.draft_updated',
         unitId: principal.unitId,
@@ -173,7 +131,7 @@ export class FormVersionsService {
   async deleteDraft(principal: Principal, actor: AuditActor, code: string, version: number): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       const row = await this.draftOf(trx, principal, code, version);
-      await trx.deleteFrom('report_template').where('id', '=', row.id).execute();
+      await forms.deleteVersion(trx, row.id);
       await writeAudit(trx, actor, {
         action: 'report_template.draft_deleted',
         unitId: principal.unitId,
@@ -194,48 +152,15 @@ export class FormVersionsService {
       const row = await this.draftOf(trx, principal, code, version);
       const definition = row.definition as TemplateDefinition;
       await this.checked(definition, trx);
-      let period;
-      try {
-        period = templatePeriod(definition, input.fromPeriod);
-      } catch (error) {
-        throw badRequest('PERIOD_INVALID', error instanceof Error ? error.message : String(error), [
-          { path: 'fromPeriod', message: 'Kỳ không hợp lệ.' },
-        ]);
-      }
-      // Serialises publications of one form: the checks below must hold until commit.
-      await sql`SELECT id FROM report_template WHERE code = ${code} FOR UPDATE`.execute(trx);
-      const latest = await trx
-        .selectFrom('report_template')
-        .select(['version', 'from_period_start'])
-        .where('code', '=', code)
-        .where('from_period_start', 'is not', null)
-        .where((eb) => (row.owner_unit_id === null ? eb('owner_unit_id', 'is', null) : eb('owner_unit_id', '=', row.owner_unit_id)))
-        .orderBy('from_period_start', 'desc')
-        .limit(1)
-        .executeTakeFirst();
+      const period = periodOf(definition, input.fromPeriod, [{ path: 'fromPeriod', message: 'Kỳ không hợp lệ.' }]);
+      await forms.lockForm(trx, code);
+      const latest = await forms.latestPublished(trx, code, row.owner_unit_id);
       if (latest && latest.from_period_start! > period.start) {
-        throw badRequest(
-          'TEMPLATE_PERIOD_TOO_EARLY',
-          `Phiên bản ${latest.version} đã áp dụng từ ${periodLabelOf(definition, latest.from_period_start!)}: chỉ áp dụng phiên bản mới từ kỳ đó trở đi.`,
-        );
+        throw reportingErrors.periodTooEarly(latest.version, periodLabelOf(definition, latest.from_period_start!));
       }
-      const opened = await sql<{ n: number; label: string | null }>`
-        SELECT count(*) AS n, min(r.period_code) AS label FROM report r JOIN org_placement p ON p.unit_id = r.unit_id AND p.valid_to IS NULL
-        JOIN org_placement o ON o.unit_id = ${principal.unitId} AND o.valid_to IS NULL
-        WHERE r.template_code = ${code} AND r.period_start >= ${period.start}::date AND p.path <@ o.path`.execute(trx);
-      const n = Number(opened.rows[0]!.n);
-      if (n > 0) {
-        throw new AppError(
-          'TEMPLATE_PERIOD_HAS_REPORTS',
-          'conflict',
-          `Đã có ${n.toLocaleString('vi-VN')} báo cáo từ kỳ ${periodLabel(definition, opened.rows[0]!.label!)} trở đi lập theo phiên bản trước: chọn một kỳ sau các kỳ đó.`,
-        );
-      }
-      await trx
-        .updateTable('report_template')
-        .set({ from_period_start: period.start, published_at: sql`now()` })
-        .where('id', '=', row.id)
-        .execute();
+      const opened = await forms.reportsFrom(trx, principal.unitId, code, period.start);
+      if (opened.count > 0) throw reportingErrors.periodHasReports(opened.count, periodLabel(definition, opened.firstPeriodCode!));
+      await forms.markPublished(trx, row.id, period.start);
       await writeAudit(trx, actor, {
         action: 'report_template.published',
         unitId: principal.unitId,

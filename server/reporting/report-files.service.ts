@@ -5,13 +5,14 @@ import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import { createWriteStream } from 'node:fs';
 import type { Kysely } from 'kysely';
-import { AppError, badRequest } from '../../domain/errors/app-error.ts';
+import { AppError } from '../../domain/errors/app-error.ts';
 import { templatePeriod } from '../../domain/reporting/report-template.ts';
 import type { AuditActor } from '../audit/audit.repository.ts';
 import type { DB } from '../db/schema.ts';
 import { checkIdentity, readReportWorkbook, writeReportWorkbook } from './report-workbook.ts';
 import * as repo from './reporting.repository.ts';
-import { reportNotFound, type ReportingService } from './reporting.service.ts';
+import type { ReportingService } from './reporting.service.ts';
+import { reportingErrors } from './reporting.errors.ts';
 
 /** Report forms are a few dozen rows: anything bigger is not one of ours. */
 export const REPORT_FILE_MAX_BYTES = 2 * 1024 * 1024;
@@ -53,7 +54,7 @@ export class ReportFilesService {
     const id = expectedReportId ?? Number(file.identity.report_id);
     const report = Number.isSafeInteger(id) ? await repo.findReport(this.db, id) : undefined;
     // A report outside the uploader's subtree is "not found", exactly like the routes say.
-    if (!report || !(report.unitPath === scopePath || report.unitPath.startsWith(`${scopePath}.`))) throw reportNotFound();
+    if (!report || !(report.unitPath === scopePath || report.unitPath.startsWith(`${scopePath}.`))) throw reportingErrors.reportNotFound();
     const template = (await repo.templateById(this.db, report.templateId))!;
     const fileUnit =
       Number(file.identity.unit_id) !== report.unitId
@@ -61,11 +62,7 @@ export class ReportFilesService {
         : undefined;
     checkIdentity(file.identity, { ...report, templateVersion: template.version }, fileUnit?.name ?? null);
     if (file.problems.length) {
-      throw badRequest(
-        'WORKBOOK_VALUES_INVALID',
-        `Tệp có ${file.problems.length} ô số liệu không hợp lệ: ${file.problems[0]!.message}`,
-        file.problems,
-      );
+      throw reportingErrors.workbookValuesInvalid(file.problems);
     }
     const saved = await this.reports.save(report.id, { version: report.version, values: file.values }, { ...actor, label: actor.label });
     if (!submit) return saved;
@@ -82,7 +79,7 @@ export class ReportFilesService {
     for await (const part of files) {
       const tmp = await spoolUpload(part.file);
       try {
-        if (part.file.truncated) throw new AppError('FILE_TOO_LARGE', 'too_large', 'Tệp vượt quá 2 MB: không phải biểu mẫu báo cáo.');
+        if (part.file.truncated) throw reportingErrors.fileTooLarge();
         const report = await this.upload(null, scopePath, tmp, true, actor);
         results.push({
           fileName: part.filename,
@@ -98,7 +95,7 @@ export class ReportFilesService {
         await fs.rm(path.dirname(tmp), { recursive: true, force: true });
       }
     }
-    if (results.length === 0) throw badRequest('FILE_MISSING', 'Chưa chọn tệp nào.');
+    if (results.length === 0) throw reportingErrors.fileMissing();
     return { accepted: results.filter((r) => r.ok).length, refused: results.filter((r) => !r.ok).length, results };
   }
 }

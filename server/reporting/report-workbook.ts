@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { badRequest } from '../../domain/errors/app-error.ts';
+import { reportingErrors } from './reporting.errors.ts';
 import type { TemplateDefinition } from '../../domain/reporting/report-template.ts';
 import type { ReportValues } from '../../domain/reporting/report-validation.ts';
 import { openTable } from '../tabular/tabular-api.ts';
@@ -116,7 +116,7 @@ export interface ReadWorkbook {
   problems: { path: string; message: string }[];
 }
 
-const refuse = (message: string) => badRequest('WORKBOOK_INVALID', message);
+const refuse = reportingErrors.workbookInvalid;
 
 /** Reads a form file with the project's own XLSX reader (no formula is ever evaluated). */
 export async function readReportWorkbook(filePath: string): Promise<ReadWorkbook> {
@@ -201,9 +201,6 @@ export function checkIdentity(
   }
   if (Number(file.report_id) !== report.id) throw refuse('Tệp thuộc về một báo cáo khác. Hãy tải biểu mẫu của báo cáo này.');
   if (Number(file.report_version) !== report.version) {
-    throw badRequest(
-      'WORKBOOK_OUTDATED',
-      'Báo cáo đã được sửa trên hệ thống sau khi tệp này được tải về: nạp tệp sẽ ghi đè những thay đổi đó. Hãy tải biểu mẫu mới (có số liệu hiện tại) rồi nhập lại.',
-    );
+    throw reportingErrors.workbookOutdated();
   }
 }

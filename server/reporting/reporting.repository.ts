@@ -402,3 +402,37 @@ export async function reportsForUnit(db: Db, unitId: number): Promise<ReportRow[
     WHERE r.unit_id = ${unitId}`.execute(db);
   return rows.map(toReport);
 }
+
+/** Codes of the elements units report (those a template's rules may name). */
+export async function reportedElementCodes(db: Db): Promise<Set<string>> {
+  const rows = await db.selectFrom('data_element').select('code').where('source', '=', 'reported').execute();
+  return new Set(rows.map((e) => e.code));
+}
+
+export async function elementNames(db: Db, codes: string[]): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('data_element').select(['code', 'name']).where('code', 'in', codes).execute();
+  return new Map(rows.map((e) => [e.code, e.name]));
+}
+
+/** The unit a report goes up to: the parent of today's placement. */
+export async function parentUnit(db: Db, unitId: number): Promise<{ id: number; name: string } | undefined> {
+  const row = await db
+    .selectFrom('org_placement as p')
+    .innerJoin('org_unit as u', 'u.id', 'p.parent_id')
+    .select(['u.id', 'u.name'])
+    .where('p.unit_id', '=', unitId)
+    .where('p.valid_to', 'is', null)
+    .executeTakeFirst();
+  return row && { id: Number(row.id), name: row.name };
+}
+
+/** Today's path of a unit, or undefined when it has no placement today. */
+export async function unitPathToday(db: Db, unitId: number): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('org_placement')
+    .select((eb) => eb.cast<string>('path', 'text').as('path'))
+    .where('unit_id', '=', unitId)
+    .where('valid_to', 'is', null)
+    .executeTakeFirst();
+  return row?.path;
+}

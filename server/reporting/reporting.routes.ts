@@ -1,14 +1,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { badRequest } from '../../domain/errors/app-error.ts';
 import type { ReportStatus } from '../../domain/reporting/report-workflow.ts';
 import { actorOf, requirePrincipal } from '../auth/access-guard.ts';
-import { unitOfRecord } from '../http/route-access.ts';
+import { unitOfRecord, type RouteAccess } from '../http/route-access.ts';
 import { unitFromInput } from '../members/members.routes.ts';
 import { openUpload, spoolUpload } from '../http/file-upload.ts';
 import { REPORT_FILE_MAX_BYTES, type ReportFilesService } from './report-files.service.ts';
-import { reportNotFound, type ReportingService } from './reporting.service.ts';
-import { reportUnitId } from './reporting.repository.ts';
+import type { ReportingService } from './reporting.service.ts';
+import { reportUnitId, unitPathToday } from './reporting.repository.ts';
+import { reportingErrors } from './reporting.errors.ts';
 import {
   BulkAcceptBody,
   CompletenessQuery,
@@ -27,16 +27,26 @@ const TAGS = ['Báo cáo định kỳ'];
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+type App = Parameters<FastifyPluginAsyncTypebox>[0];
+type OnReport = (permission: 'reports.read' | 'reports.submit' | 'reports.review') => RouteAccess;
+
 export const reportingRoutes: FastifyPluginAsyncTypebox<{ reports: ReportingService; files: ReportFilesService; db: Kysely<DB> }> = async (
   app,
   { reports, files, db },
 ) => {
-  const onReport = (permission: 'reports.read' | 'reports.submit' | 'reports.review') => ({
+  const onReport: OnReport = (permission) => ({
     permission,
     unit: unitOfRecord('id', (id) => reportUnitId(db, id)),
-    notFound: reportNotFound,
+    notFound: reportingErrors.reportNotFound,
   });
+  templateRoutes(app, reports);
+  reportListRoutes(app, reports);
+  oneReportRoutes(app, reports, onReport);
+  workbookRoutes(app, files, db, onReport);
+};
 
+/** The forms in force and their rules. */
+function templateRoutes(app: App, reports: ReportingService) {
   app.get(
     '/api/report-templates',
     {
@@ -59,7 +69,10 @@ export const reportingRoutes: FastifyPluginAsyncTypebox<{ reports: ReportingServ
     },
     (request) => reports.updateRules(request.params.code, request.body.rules, requirePrincipal(request), actorOf(request)),
   );
+}
 
+/** A unit's reports to fill, the reports below to review, the completeness of a period. */
+function reportListRoutes(app: App, reports: ReportingService) {
   app.get(
     '/api/reports/mine',
     {
@@ -139,24 +152,10 @@ export const reportingRoutes: FastifyPluginAsyncTypebox<{ reports: ReportingServ
     },
     (request) => reports.bulkAccept(request.body.ids, requirePrincipal(request), actorOf(request)),
   );
+}
 
-  app.post(
-    '/api/reports/workbooks',
-    {
-      schema: {
-        tags: TAGS,
-        summary: 'Cấp trên nạp nhiều tệp Excel báo cáo của các đơn vị trực thuộc cùng lúc (multipart, mỗi tệp được kiểm tra và gửi riêng)',
-        querystring: Type.Object({ unitId: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }),
-      },
-      config: { access: { permission: 'reports.submit', unit: unitFromInput('query', 'unitId') } },
-    },
-    async (request) => {
-      if (!request.isMultipart()) throw badRequest('MULTIPART_REQUIRED', 'Hãy gửi tệp dưới dạng multipart/form-data.');
-      const scope = await reportScopePath(db, request.query.unitId ?? requirePrincipal(request).unitId);
-      return files.uploadMany(request.files({ limits: { fileSize: REPORT_FILE_MAX_BYTES, files: 200 } }), scope, actorOf(request));
-    },
-  );
-
+/** One report: read, save, submit and the reviewer's answers. */
+function oneReportRoutes(app: App, reports: ReportingService, onReport: OnReport) {
   app.get(
     '/api/reports/:id',
     {
@@ -224,6 +223,26 @@ export const reportingRoutes: FastifyPluginAsyncTypebox<{ reports: ReportingServ
     },
     (request) => reports.reopen(request.params.id, request.body, requirePrincipal(request), actorOf(request)),
   );
+}
+
+/** The Excel form: one report's download and upload, and many units' files at once. */
+function workbookRoutes(app: App, files: ReportFilesService, db: Kysely<DB>, onReport: OnReport) {
+  app.post(
+    '/api/reports/workbooks',
+    {
+      schema: {
+        tags: TAGS,
+        summary: 'Cấp trên nạp nhiều tệp Excel báo cáo của các đơn vị trực thuộc cùng lúc (multipart, mỗi tệp được kiểm tra và gửi riêng)',
+        querystring: Type.Object({ unitId: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }),
+      },
+      config: { access: { permission: 'reports.submit', unit: unitFromInput('query', 'unitId') } },
+    },
+    async (request) => {
+      if (!request.isMultipart()) throw reportingErrors.multipartRequired();
+      const scope = await reportScopePath(db, request.query.unitId ?? requirePrincipal(request).unitId);
+      return files.uploadMany(request.files({ limits: { fileSize: REPORT_FILE_MAX_BYTES, files: 200 } }), scope, actorOf(request));
+    },
+  );
 
   app.get(
     '/api/reports/:id/workbook',
@@ -265,15 +284,10 @@ export const reportingRoutes: FastifyPluginAsyncTypebox<{ reports: ReportingServ
       }
     },
   );
-};
+}
 
 async function reportScopePath(db: Kysely<DB>, unitId: number): Promise<string> {
-  const row = await db
-    .selectFrom('org_placement')
-    .select((eb) => eb.cast<string>('path', 'text').as('path'))
-    .where('unit_id', '=', unitId)
-    .where('valid_to', 'is', null)
-    .executeTakeFirst();
-  if (!row) throw commonErrors.unitNotFound();
-  return row.path;
+  const path = await unitPathToday(db, unitId);
+  if (path === undefined) throw commonErrors.unitNotFound();
+  return path;
 }

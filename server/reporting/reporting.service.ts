@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { AppError, badRequest, notFound } from '../../domain/errors/app-error.ts';
+import { AppError, type ErrorIssue } from '../../domain/errors/app-error.ts';
 import {
   previousPeriodCode,
   templatePeriod,
@@ -31,9 +31,7 @@ import { completenessCounts, missingUnits } from './completeness.repository.ts';
 import * as repo from './reporting.repository.ts';
 import { setReportState as setTaskReportState } from '../tasks/tasks.repository.ts';
 import { commonErrors } from '../http/common.errors.ts';
-
-export const reportNotFound = () => notFound('REPORT_NOT_FOUND', 'Không tìm thấy báo cáo.');
-const templateNotFound = (code: string) => notFound('TEMPLATE_NOT_FOUND', `Không có biểu mẫu "${code}".`);
+import { reportingErrors } from './reporting.errors.ts';
 
 /** Figures of the unit counted from the registries, shown read-only beside the entries. */
 const CONTEXT_ELEMENTS = ['members_active', 'members_women', 'members_new', 'workers', 'cdcs', 'employers', 'cdcs_with_agreement'];
@@ -71,23 +69,12 @@ export class ReportingService {
   /** Administrators edit rules as data: the edit is a new version; reports keep theirs. */
   async updateRules(code: string, rules: TemplateRule[], principal: Principal, actor: AuditActor) {
     // Templates are shared by every unit below: only administrators of the confederation or a province may change them.
-    if (principal.scopePath.split('.').length > 2)
-      throw new AppError(
-        'TEMPLATE_ADMIN_ONLY',
-        'forbidden',
-        'Biểu mẫu dùng chung cho nhiều đơn vị: chỉ quản trị của Tổng Liên đoàn hoặc LĐLĐ tỉnh, thành phố mới sửa được quy tắc.',
-      );
+    if (principal.scopePath.split('.').length > 2) throw reportingErrors.templateAdminOnly();
     const current = await repo.currentTemplate(this.db, code);
-    if (!current) throw templateNotFound(code);
+    if (!current) throw reportingErrors.templateNotFound(code);
     const definition: TemplateDefinition = { ...current.definition, rules };
-    const reported = await this.db.selectFrom('data_element').select('code').where('source', '=', 'reported').execute();
-    const problems = templateProblems(definition, new Set(reported.map((e) => e.code)));
-    if (problems.length)
-      throw badRequest(
-        'TEMPLATE_INVALID',
-        `Quy tắc chưa hợp lệ: ${problems[0]}`,
-        problems.map((message) => ({ path: 'rules', message })),
-      );
+    const problems = templateProblems(definition, await repo.reportedElementCodes(this.db));
+    if (problems.length) throw reportingErrors.rulesInvalid(problems.map((message) => ({ path: 'rules', message })));
     const created = await this.db.transaction().execute(async (trx) => {
       const row = await repo.insertTemplateVersion(trx, definition, actor.label);
       await writeAudit(trx, actor, {
@@ -133,24 +120,15 @@ export class ReportingService {
   /** Opens (creating the draft when needed) the report of a unit for a template and period. */
   async open(input: { templateCode: string; unitId: number; periodCode: string }, actor: AuditActor): Promise<number> {
     const template = await repo.currentTemplate(this.db, input.templateCode);
-    if (!template) throw templateNotFound(input.templateCode);
+    if (!template) throw reportingErrors.templateNotFound(input.templateCode);
     const unit = await repo.unitOnToday(this.db, input.unitId);
     if (!unit) throw commonErrors.unitNotFound();
-    if (!template.definition.unitKinds.includes(unit.kind as never)) {
-      throw badRequest('TEMPLATE_NOT_FOR_UNIT', `Biểu mẫu «${template.name}» không dành cho ${unit.name}.`);
-    }
-    let period;
-    try {
-      period = templatePeriod(template.definition, input.periodCode);
-    } catch (error) {
-      throw badRequest('PERIOD_INVALID', error instanceof Error ? error.message : String(error), [
-        { path: 'periodCode', message: 'Kỳ báo cáo không hợp lệ.' },
-      ]);
-    }
+    if (!template.definition.unitKinds.includes(unit.kind as never)) throw reportingErrors.notForUnit(template.name, unit.name);
+    const period = periodOf(template.definition, input.periodCode, [{ path: 'periodCode', message: 'Kỳ báo cáo không hợp lệ.' }]);
     const existing = await repo.findReportByKey(this.db, template.code, unit.id, period.code);
     if (existing) return existing.id;
     if (period.opensOn > todayInVietnam()) {
-      throw badRequest('PERIOD_NOT_OPEN', `Kỳ báo cáo ${period.label} mở từ ngày ${formatVietnameseDate(period.opensOn)}.`);
+      throw reportingErrors.periodNotOpen(period.label, formatVietnameseDate(period.opensOn));
     }
     // The version this unit fills for this period: its subtree's own if one was published for it.
     const version = (await this.versionFor(template.code, unit.path, period.start)) ?? template;
@@ -182,7 +160,7 @@ export class ReportingService {
 
   private async load(id: number) {
     const report = await repo.findReport(this.db, id);
-    if (!report) throw reportNotFound();
+    if (!report) throw reportingErrors.reportNotFound();
     const template = (await repo.templateById(this.db, report.templateId))!;
     return { report, template };
   }
@@ -205,22 +183,11 @@ export class ReportingService {
     const derived = await derivedElements(this.db, report.unitId, measuredOn, { sectors: null, minWorkers: null }, period);
     const previous = await repo.previousAcceptedValues(this.db, report.templateCode, report.unitId, previousPeriodCode(report.periodCode));
     const findings = validateReport(template.definition, report.values, previous, report.explanations);
-    const names = new Map(
-      (await this.db.selectFrom('data_element').select(['code', 'name']).where('code', 'in', CONTEXT_ELEMENTS).execute()).map((e) => [
-        e.code,
-        e.name,
-      ]),
-    );
+    const names = await repo.elementNames(this.db, CONTEXT_ELEMENTS);
     // Who receives it: the form's "Gửi báo cáo" asks "… lên Công đoàn phường Tân Ninh?" by name.
-    const parent = await this.db
-      .selectFrom('org_placement as p')
-      .innerJoin('org_unit as u', 'u.id', 'p.parent_id')
-      .select(['u.id', 'u.name'])
-      .where('p.unit_id', '=', report.unitId)
-      .where('p.valid_to', 'is', null)
-      .executeTakeFirst();
+    const parent = await repo.parentUnit(this.db, report.unitId);
     return {
-      parentUnit: parent ? { id: Number(parent.id), name: parent.name } : null,
+      parentUnit: parent ?? null,
       ...presentReport(report, template),
       template: {
         id: template.id,
@@ -285,7 +252,7 @@ export class ReportingService {
     for (const id of [...new Set(ids)]) {
       try {
         const report = await repo.findReport(this.db, id);
-        if (!report || !inScope(report.unitPath, principal.scopePath)) throw reportNotFound();
+        if (!report || !inScope(report.unitPath, principal.scopePath)) throw reportingErrors.reportNotFound();
         await this.accept(id, { version: report.version }, principal, actor);
         results.push({ id, ok: true, message: 'Đã duyệt.' });
       } catch (error) {
@@ -299,11 +266,7 @@ export class ReportingService {
   private async transition(id: number, action: ReportAction, input: WriteInput, actor: AuditActor, comment?: string, reviewer?: Principal) {
     const { report, template } = await this.load(id);
     if (reviewer && reviewer.unitId === report.unitId) {
-      throw new AppError(
-        'REPORT_OWN_REVIEW',
-        'forbidden',
-        'Báo cáo của đơn vị mình do cấp trên duyệt: không tự duyệt, trả lại hay mở lại được.',
-      );
+      throw reportingErrors.ownReview();
     }
     if (report.version !== input.version) throw versionConflict(report);
     const status = nextStatus(report.status, action);
@@ -315,19 +278,14 @@ export class ReportingService {
       // A draft may be incomplete or inconsistent; it may not hold values that are not numbers of the form.
       const blocking = action === 'submit' ? findings.errors : typeErrors;
       if (blocking.length) {
-        throw badRequest(
-          'REPORT_INVALID',
-          `Báo cáo còn ${blocking.length} lỗi cần sửa trước khi ${action === 'submit' ? 'gửi' : 'lưu'}: ${blocking[0]!.message}`,
+        throw reportingErrors.reportInvalid(
           blocking.map((e) => ({ path: e.element, message: e.message })),
+          action === 'submit' ? 'gửi' : 'lưu',
         );
       }
       const unexplained = findings.warnings.filter((w) => !w.explained);
       if (action === 'submit' && unexplained.length) {
-        throw badRequest(
-          'REPORT_WARNINGS_UNEXPLAINED',
-          `Có ${unexplained.length} số liệu biến động bất thường cần giải thích trước khi gửi: ${unexplained[0]!.message}`,
-          unexplained.map((w) => ({ path: `${w.ruleId}:${w.element}`, message: w.message })),
-        );
+        throw reportingErrors.warningsUnexplained(unexplained.map((w) => ({ path: `${w.ruleId}:${w.element}`, message: w.message })));
       }
     }
     const written = await this.db.transaction().execute(async (trx) => {
@@ -430,15 +388,10 @@ export class ReportingService {
   /** Expected, submitted, on time, late, accepted, returned, missing — by child unit — plus the roll-up of figures. */
   async completeness(q: { unitId: number; templateCode: string; periodCode: string; includeSubmitted: boolean; missingLimit: number }) {
     const template = await repo.currentTemplate(this.db, q.templateCode);
-    if (!template) throw templateNotFound(q.templateCode);
+    if (!template) throw reportingErrors.templateNotFound(q.templateCode);
     const unit = await repo.unitOnToday(this.db, q.unitId);
     if (!unit) throw commonErrors.unitNotFound();
-    let period;
-    try {
-      period = templatePeriod(template.definition, q.periodCode);
-    } catch (error) {
-      throw badRequest('PERIOD_INVALID', error instanceof Error ? error.message : String(error));
-    }
+    const period = periodOf(template.definition, q.periodCode);
     const inForce = (await this.versionFor(template.code, unit.path, period.start)) ?? template;
     const query = {
       rootId: unit.id,
@@ -507,13 +460,15 @@ function presentReport(r: repo.ReportRow, template: Pick<repo.TemplateRow, 'name
   };
 }
 
-function versionConflict(r: repo.ReportRow): AppError {
-  const time = formatVietnamTime(new Date(r.updatedAt));
-  return new AppError(
-    'REPORT_VERSION_CONFLICT',
-    'conflict',
-    `Báo cáo vừa được ${r.updatedBy} cập nhật lúc ${time}. Thay đổi của bạn chưa được lưu để không ghi đè lên họ: hãy tải lại báo cáo, xem số liệu mới rồi nhập lại.`,
-  );
+const versionConflict = (r: repo.ReportRow) => reportingErrors.versionConflict(r.updatedBy, formatVietnamTime(new Date(r.updatedAt)));
+
+/** The form's period of `code`, or PERIOD_INVALID in the calendar's own words. */
+export function periodOf(definition: TemplateDefinition, code: string, issues: ErrorIssue[] = []) {
+  try {
+    return templatePeriod(definition, code);
+  } catch (error) {
+    throw reportingErrors.periodInvalid(error instanceof Error ? error.message : String(error), issues);
+  }
 }
 
 const inScope = (path: string, scopePath: string) => path === scopePath || path.startsWith(`${scopePath}.`);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { UnitKind } from '../../domain/org/org-unit.ts';
 import { closedReason, recentTaskPeriods, taskPeriod, type TaskPeriodKind, type TaskPeriodRule } from '../../domain/tasks/task-period.ts';
 import { taskErrors } from '../../domain/tasks/task-errors.ts';
@@ -12,7 +12,7 @@ import { countPdfPages } from '../documents/intake/pdf-intake.ts';
 import { isIntakeError } from '../documents/intake/intake-error.ts';
 import { checkFileContent, type FileKind } from '../files/file-content.ts';
 import { currentTemplates, findReport } from '../reporting/reporting.repository.ts';
-import { reportNotFound } from '../reporting/reporting.service.ts';
+import { reportingErrors } from '../reporting/reporting.errors.ts';
 import * as repo from './tasks.repository.ts';
 import { counts, periodLabel, presentAssignmentHead, presentStatus, presentTiming, statusLabel, timingOf } from './tasks.presenter.ts';
 import type { TasksService } from './tasks.service.ts';
@@ -78,14 +78,11 @@ export class TaskStatusService {
   }
 
   /** The period's check, under a share lock on the unit's report of it (a submission waits for this write, then carries it). */
-  private async openPeriod(trx: Kysely<DB>, unitId: number, period: { code: string; label: string }) {
-    const { rows } = await sql<{ id: number; status: 'draft' | 'submitted' | 'returned' | 'accepted' }>`
-      SELECT id, status FROM report WHERE unit_id = ${unitId} AND period_code = ${period.code} ORDER BY id DESC LIMIT 1 FOR SHARE`.execute(
-      trx,
-    );
-    const reason = closedReason(period, rows[0]?.status);
+  private async openPeriod(trx: Transaction<DB>, unitId: number, period: { code: string; label: string }) {
+    const report = await repo.shareReportOfPeriod(trx, unitId, period.code);
+    const reason = closedReason(period, report?.status);
     if (reason) throw taskErrors.periodClosed(reason);
-    return rows[0] ?? null;
+    return report;
   }
 
   async setStatus(assignmentId: number, input: { periodCode: string; status: TaskStatus; comment?: string | null }, actor: AuditActor) {
@@ -110,8 +107,7 @@ export class TaskStatusService {
         by: actor.label,
       });
       // A returned report's statuses stay "returned" until it is sent again.
-      if (report?.status === 'returned')
-        await trx.updateTable('task_status').set({ report_state: 'returned', report_id: report.id }).where('id', '=', statusId).execute();
+      if (report?.status === 'returned') await repo.markStatusReturned(trx, statusId, report.id);
       const current = (await repo.statusesOf(trx, [a.id])).filter((s) => s.isCurrent);
       const latest = latestStatus(current);
       await repo.setAssignmentSummary(trx, a.id, {
@@ -283,7 +279,7 @@ export class TaskStatusService {
   /** The tasks a report's unit answers in the report's period, with its status for it (the form's task section). */
   async reportTasks(reportId: number) {
     const report = await findReport(this.db, reportId);
-    if (!report) throw reportNotFound();
+    if (!report) throw reportingErrors.reportNotFound();
     const rows = await repo.tasksForPeriod(this.db, report.unitId, {
       code: report.periodCode,
       start: report.periodStart,

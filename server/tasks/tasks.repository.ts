@@ -595,6 +595,28 @@ export async function reportOfPeriod(db: Db, unitId: number, periodCode: string)
   return row ? { id: Number(row.id), status: row.status } : null;
 }
 
+/** The unit's latest report of the period, share-locked: a submission waits for the caller's commit, then carries its write. */
+export async function shareReportOfPeriod(trx: Transaction<DB>, unitId: number, periodCode: string) {
+  const { rows } = await sql<{ id: number; status: 'draft' | 'submitted' | 'returned' | 'accepted' }>`
+      SELECT id, status FROM report WHERE unit_id = ${unitId} AND period_code = ${periodCode} ORDER BY id DESC LIMIT 1 FOR SHARE`.execute(
+    trx,
+  );
+  return rows[0] ?? null;
+}
+
+/** A status written while the unit's report is returned stays "returned" until it is sent again. */
+export async function markStatusReturned(trx: Transaction<DB>, statusId: number, reportId: number): Promise<void> {
+  await trx.updateTable('task_status').set({ report_state: 'returned', report_id: reportId }).where('id', '=', statusId).execute();
+}
+
+/** How many of these targets belong to the unit at `path` or to a unit above it. */
+export async function targetsOnPathCount(db: Db, ids: number[], path: string): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+        SELECT count(*)::int AS n FROM target g JOIN org_placement p ON p.unit_id = g.unit_id AND p.valid_to IS NULL
+        WHERE g.id = ANY(${ids}::bigint[]) AND p.path @> ${path}::ltree`.execute(db);
+  return rows[0]!.n;
+}
+
 /**
  * The reporting hook: the current task statuses of a unit for a period take the state of its
  * report of that period (submitted, returned, accepted), in the report's transaction.

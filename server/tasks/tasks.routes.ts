@@ -13,7 +13,7 @@ import { readUpload } from '../http/file-upload.ts';
 import { unitOfRecord, type UnitLocator } from '../http/route-access.ts';
 import { unitFromInput } from '../members/members.routes.ts';
 import { reportUnitId } from '../reporting/reporting.repository.ts';
-import { reportNotFound } from '../reporting/reporting.service.ts';
+import { reportingErrors } from '../reporting/reporting.errors.ts';
 import { EVIDENCE_LIMITS, type TaskStatusService } from './task-status.service.ts';
 import type { TaskReviewService } from './task-review.service.ts';
 import * as repo from './tasks.repository.ts';
@@ -66,18 +66,30 @@ const EXPORT_COLUMNS = [
   { key: 'overdueBelow', title: 'Số đơn vị quá hạn', width: 12, type: 'integer' as const },
 ];
 
-export const tasksRoutes: FastifyPluginAsyncTypebox<{
+type App = Parameters<FastifyPluginAsyncTypebox>[0];
+interface TaskServices {
   tasks: TasksService;
   statuses: TaskStatusService;
   review: TaskReviewService;
   db: Kysely<DB>;
-}> = async (app, { tasks, statuses, review, db }) => {
-  /**
-   * The unit a task is seen from: `?unitId=` when that unit carries the task (its owner or an
-   * assignee), else the owner. Scope is then checked on that unit: a commune sees the province's
-   * task given to it, a sibling commune gets the task's 404.
-   */
-  const taskSeenFrom: UnitLocator = async (request) => {
+}
+
+export const tasksRoutes: FastifyPluginAsyncTypebox<TaskServices> = async (app, services) => {
+  taskListRoutes(app, services);
+  oneTaskRoutes(app, services);
+  assignmentRoutes(app, services);
+  evidenceRoutes(app, services);
+  documentAndReportTaskRoutes(app, services);
+};
+
+/**
+ * The unit a task is seen from: `?unitId=` when that unit carries the task (its owner or an
+ * assignee), else the owner. Scope is then checked on that unit: a commune sees the province's
+ * task given to it, a sibling commune gets the task's 404.
+ */
+const taskSeenFrom =
+  (db: Kysely<DB>): UnitLocator =>
+  async (request) => {
     const id = Number((request.params as { id?: string }).id);
     if (!Number.isSafeInteger(id) || id < 1) return 'malformed';
     const raw = (request.query as { unitId?: unknown }).unitId;
@@ -87,13 +99,9 @@ export const tasksRoutes: FastifyPluginAsyncTypebox<{
     const a = await repo.assignmentOf(db, id, unitId);
     return a && !a.withdrawnAt ? unitId : null;
   };
-  const onTask = { unit: unitOfRecord('id', (id) => repo.unitOfTask(db, id)), notFound: taskErrors.notFound };
-  const onAssignee = { unit: unitOfRecord('id', (id) => repo.unitOfAssignment(db, id)), notFound: taskErrors.assignmentNotFound };
-  const onStatus = { unit: unitOfRecord('id', (id) => repo.unitOfStatus(db, id)), notFound: taskErrors.statusNotFound };
-  const onEvidence = { unit: unitOfRecord('id', (id) => repo.unitOfEvidence(db, id)), notFound: taskErrors.evidenceNotFound };
-  const viewUnit = async (request: FastifyRequest) =>
-    (request.query as { unitId?: number }).unitId ?? (await repo.unitOfTask(db, (request.params as { id: number }).id))!;
 
+/** A unit's tasks: the list, its export, the periods to report on, a new task. */
+function taskListRoutes(app: App, { tasks, statuses }: TaskServices) {
   app.get(
     '/api/tasks',
     {
@@ -181,6 +189,14 @@ export const tasksRoutes: FastifyPluginAsyncTypebox<{
     },
     (request) => tasks.create(request.body, requirePrincipal(request), actorOf(request)),
   );
+}
+
+/** One task: read, edit, withdraw, delete, give it to units below, its roll-up. */
+function oneTaskRoutes(app: App, { tasks, statuses, db }: TaskServices) {
+  const onTask = { unit: unitOfRecord('id', (id) => repo.unitOfTask(db, id)), notFound: taskErrors.notFound };
+  const seenFrom = taskSeenFrom(db);
+  const viewUnit = async (request: FastifyRequest) =>
+    (request.query as { unitId?: number }).unitId ?? (await repo.unitOfTask(db, (request.params as { id: number }).id))!;
 
   app.get(
     '/api/tasks/:id',
@@ -193,7 +209,7 @@ export const tasksRoutes: FastifyPluginAsyncTypebox<{
         querystring: ViewQuery,
         response: { 200: TaskDetail },
       },
-      config: { access: { permission: 'targets.read', unit: taskSeenFrom, notFound: taskErrors.notFound } },
+      config: { access: { permission: 'targets.read', unit: seenFrom, notFound: taskErrors.notFound } },
     },
     async (request) => tasks.detail(request.params.id, await viewUnit(request), requirePrincipal(request)),
   );
@@ -255,7 +271,7 @@ export const tasksRoutes: FastifyPluginAsyncTypebox<{
         body: AssignBody,
         response: { 200: AssignResult },
       },
-      config: { access: { permission: 'targets.write', unit: taskSeenFrom, notFound: taskErrors.notFound } },
+      config: { access: { permission: 'targets.write', unit: seenFrom, notFound: taskErrors.notFound } },
     },
     async (request) => tasks.assign(request.params.id, await viewUnit(request), request.body.assigneeUnitIds, actorOf(request)),
   );
@@ -271,10 +287,15 @@ export const tasksRoutes: FastifyPluginAsyncTypebox<{
         querystring: RollUpQuery,
         response: { 200: RollUpView },
       },
-      config: { access: { permission: 'targets.read', unit: taskSeenFrom, notFound: taskErrors.notFound } },
+      config: { access: { permission: 'targets.read', unit: seenFrom, notFound: taskErrors.notFound } },
     },
     async (request) => statuses.rollUp(request.params.id, await viewUnit(request), request.query),
   );
+}
+
+/** A task given to one unit: its history, taking it back, the unit's status for a period. */
+function assignmentRoutes(app: App, { tasks, statuses, db }: TaskServices) {
+  const onAssignee = { unit: unitOfRecord('id', (id) => repo.unitOfAssignment(db, id)), notFound: taskErrors.assignmentNotFound };
 
   app.get(
     '/api/task-assignments/:id',
@@ -326,6 +347,12 @@ export const tasksRoutes: FastifyPluginAsyncTypebox<{
     },
     (request) => statuses.setStatus(request.params.id, request.body, actorOf(request)),
   );
+}
+
+/** Evidence files of a status. */
+function evidenceRoutes(app: App, { statuses, db }: TaskServices) {
+  const onStatus = { unit: unitOfRecord('id', (id) => repo.unitOfStatus(db, id)), notFound: taskErrors.statusNotFound };
+  const onEvidence = { unit: unitOfRecord('id', (id) => repo.unitOfEvidence(db, id)), notFound: taskErrors.evidenceNotFound };
 
   app.get(
     '/api/task-statuses/:id/evidence',
@@ -377,13 +404,15 @@ export const tasksRoutes: FastifyPluginAsyncTypebox<{
     },
     (request) => statuses.deleteEvidence(request.params.id, actorOf(request)),
   );
+}
 
+/** Tasks seen from a plan document's review and from a periodic report. */
+function documentAndReportTaskRoutes(app: App, { statuses, review, db }: TaskServices) {
   const onDocument = (permission: 'targets.read' | 'targets.write') => ({
     permission,
     unit: unitOfRecord('id', (id) => unitOfDocument(db, id)),
     notFound: documentNotFound,
   });
-
   app.get(
     '/api/documents/:id/tasks',
     {
@@ -424,8 +453,14 @@ export const tasksRoutes: FastifyPluginAsyncTypebox<{
         params: TaskIdParams,
         response: { 200: ReportTasksView },
       },
-      config: { access: { permission: 'reports.read', unit: unitOfRecord('id', (id) => reportUnitId(db, id)), notFound: reportNotFound } },
+      config: {
+        access: {
+          permission: 'reports.read',
+          unit: unitOfRecord('id', (id) => reportUnitId(db, id)),
+          notFound: reportingErrors.reportNotFound,
+        },
+      },
     },
     (request) => statuses.reportTasks(request.params.id),
   );
-};
+}

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { requireReason } from '../../domain/reporting/report-workflow.ts';
 import { taskErrors } from '../../domain/tasks/task-errors.ts';
 import { rollUp } from '../../domain/tasks/task-rollup.ts';
@@ -103,10 +103,8 @@ export class TasksService {
         : (previous?.partners.map((p) => ({ unitId: p.unitId, name: p.unitId === null ? p.name : null })) ?? []);
     const targetIds = input.targetIds ?? previous?.targetIds ?? [];
     if (targetIds.length) {
-      const { rows } = await sql<{ n: number }>`
-        SELECT count(*)::int AS n FROM target g JOIN org_placement p ON p.unit_id = g.unit_id AND p.valid_to IS NULL
-        WHERE g.id = ANY(${[...new Set(targetIds)]}::bigint[]) AND p.path @> ${ownerPath}::ltree`.execute(this.db);
-      if (rows[0]!.n !== new Set(targetIds).size) throw taskErrors.targetNotOfUnit();
+      const ids = [...new Set(targetIds)];
+      if ((await repo.targetsOnPathCount(this.db, ids, ownerPath)) !== ids.length) throw taskErrors.targetNotOfUnit();
     }
     return { ...lead, partners, targetIds };
   }
