@@ -202,3 +202,117 @@ export async function unitPath(db: Kysely<DB>, unitId: number): Promise<string |
   }>`SELECT path::text AS path FROM org_placement WHERE unit_id = ${unitId} AND valid_to IS NULL`.execute(db);
   return row.rows[0]?.path ?? null;
 }
+
+/** Code and name of every element or indicator (names are unique per kind, folded). */
+export async function namesOf(db: Kysely<DB>, table: 'data_element' | 'indicator') {
+  return db.selectFrom(table).select(['code', 'name']).execute();
+}
+
+export async function insertElement(
+  db: Kysely<DB>,
+  row: {
+    code: string;
+    name: string;
+    unit: DB['data_element']['unit'];
+    source: 'derived' | 'reported';
+    description: string;
+    definition: unknown;
+    ownerUnitId: number;
+    updatedBy: string;
+  },
+): Promise<void> {
+  await db
+    .insertInto('data_element')
+    .values({
+      code: row.code,
+      name: row.name,
+      unit: row.unit,
+      source: row.source,
+      description: row.description,
+      definition: row.definition ? JSON.stringify(row.definition) : null,
+      owner_unit_id: row.ownerUnitId,
+      updated_by: row.updatedBy,
+    })
+    .execute();
+}
+
+export async function updateElement(
+  db: Kysely<DB>,
+  code: string,
+  next: { name: string; unit: DB['data_element']['unit']; description: string; definition: unknown; version: number; updatedBy: string },
+): Promise<void> {
+  await db
+    .updateTable('data_element')
+    .set({
+      name: next.name,
+      unit: next.unit,
+      description: next.description,
+      definition: next.definition ? JSON.stringify(next.definition) : null,
+      version: next.version,
+      updated_at: sql`now()`,
+      updated_by: next.updatedBy,
+    })
+    .where('code', '=', code)
+    .execute();
+}
+
+export async function deleteElement(db: Kysely<DB>, code: string): Promise<void> {
+  await db.deleteFrom('data_element').where('code', '=', code).execute();
+}
+
+export interface IndicatorFields {
+  name: string;
+  unit: DB['indicator']['unit'];
+  numerator: string;
+  denominator: string | null;
+  description: string;
+  keywords: string[];
+}
+
+export async function insertIndicator(
+  db: Kysely<DB>,
+  row: IndicatorFields & { code: string; ownerUnitId: number; updatedBy: string },
+): Promise<void> {
+  await db
+    .insertInto('indicator')
+    .values({
+      code: row.code,
+      name: row.name,
+      unit: row.unit,
+      numerator: row.numerator,
+      denominator: row.denominator,
+      description: row.description,
+      keywords: row.keywords,
+      sector_group: null,
+      owner_unit_id: row.ownerUnitId,
+      updated_by: row.updatedBy,
+    })
+    .execute();
+}
+
+export async function updateIndicator(
+  db: Kysely<DB>,
+  code: string,
+  next: IndicatorFields & { version: number; updatedBy: string },
+): Promise<void> {
+  const { updatedBy, ...fields } = next;
+  await db
+    .updateTable('indicator')
+    .set({ ...fields, updated_at: sql`now()`, updated_by: updatedBy })
+    .where('code', '=', code)
+    .execute();
+}
+
+export async function deleteIndicator(db: Kysely<DB>, code: string): Promise<void> {
+  await db.deleteFrom('indicator').where('code', '=', code).execute();
+}
+
+/** Every target of an indicator, allocations and withdrawn ones included. */
+export async function targetCount(db: Kysely<DB>, indicatorCode: string): Promise<number> {
+  const row = await db
+    .selectFrom('target')
+    .select((eb) => eb.fn.countAll().as('n'))
+    .where('indicator_code', '=', indicatorCode)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { foldWords } from '../../domain/indicators/catalogue.ts';
 import { checkIndicator, type CatalogueView, type IndicatorDraft, type IndicatorProblem } from '../../domain/measures/indicator-checks.ts';
 import {
@@ -206,7 +206,7 @@ export class MeasuresService {
 
   /** Two measures of the same kind with the same name would be told apart by code only: refused. */
   private async nameFree(table: 'data_element' | 'indicator', name: string, except: string | null): Promise<void> {
-    const rows = await this.db.selectFrom(table).select(['code', 'name']).execute();
+    const rows = await repo.namesOf(this.db, table);
     const key = (n: string) => foldWords(n);
     const clash = rows.find((r) => r.code !== except && key(r.name) === key(name));
     if (clash) {
@@ -232,29 +232,10 @@ export class MeasuresService {
     if (input.source === 'derived' && input.unit !== 'count')
       throw invalid('Thành phần tính từ sổ là số lượng (đếm), không phải tỷ lệ hay tiền.', []);
     const code = await this.freeCode(input.code, name);
+    const snapshot = { name, unit: input.unit, source: input.source, description: input.description?.trim() ?? '', definition };
     await this.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('data_element')
-        .values({
-          code,
-          name,
-          unit: input.unit,
-          source: input.source,
-          description: input.description?.trim() ?? '',
-          definition: definition ? JSON.stringify(definition) : null,
-          owner_unit_id: owner.id,
-          updated_by: actor.label,
-        })
-        .execute();
-      const snapshot = { name, unit: input.unit, source: input.source, description: input.description?.trim() ?? '', definition };
-      await repo.writeVersion(trx, { kind: 'element', code, version: 1, snapshot, changedBy: actor.label, reason: null });
-      await writeAudit(trx, actor, {
-        action: 'measure.element_created',
-        unitId: owner.id,
-        entityType: 'data_element',
-        entityId: code,
-        after: snapshot,
-      });
+      await repo.insertElement(trx, { code, ...snapshot, ownerUnitId: owner.id, updatedBy: actor.label });
+      await recordCreation(trx, actor, 'element', code, owner.id, snapshot);
     });
     this.progress.invalidateCatalogue();
     return (await this.elements(principal, [code]))[0]!;
@@ -288,19 +269,7 @@ export class MeasuresService {
         definition,
       };
       const version = Number(row.version) + 1;
-      await trx
-        .updateTable('data_element')
-        .set({
-          name: next.name,
-          unit,
-          description: next.description,
-          definition: definition ? JSON.stringify(definition) : null,
-          version,
-          updated_at: sql`now()`,
-          updated_by: actor.label,
-        })
-        .where('code', '=', code)
-        .execute();
+      await repo.updateElement(trx, code, { ...next, version, updatedBy: actor.label });
       await repo.writeVersion(trx, { kind: 'element', code, version, snapshot: next, changedBy: actor.label, reason: input.reason.trim() });
       const before = { name: row.name, unit: row.unit, description: row.description, definition: row.definition ?? null };
       await writeAudit(trx, actor, {
@@ -322,7 +291,7 @@ export class MeasuresService {
       const usedBy = await repo.elementUsage(trx, code);
       if (usedBy.length) throw inUse(`Thành phần «${row.name}»`, usedBy);
       // Drafts may still list it: they are not in use, and lose the field.
-      await trx.deleteFrom('data_element').where('code', '=', code).execute();
+      await repo.deleteElement(trx, code);
       await writeAudit(trx, actor, {
         action: 'measure.element_deleted',
         unitId: visible.owner_unit_id,
@@ -388,29 +357,8 @@ export class MeasuresService {
       keywords: input.keywords ?? [],
     };
     await this.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('indicator')
-        .values({
-          code,
-          name,
-          unit: draft.unit,
-          numerator: draft.numerator,
-          denominator: draft.denominator,
-          description: snapshot.description,
-          keywords: snapshot.keywords,
-          sector_group: null,
-          owner_unit_id: owner.id,
-          updated_by: actor.label,
-        })
-        .execute();
-      await repo.writeVersion(trx, { kind: 'indicator', code, version: 1, snapshot, changedBy: actor.label, reason: null });
-      await writeAudit(trx, actor, {
-        action: 'measure.indicator_created',
-        unitId: owner.id,
-        entityType: 'indicator',
-        entityId: code,
-        after: snapshot,
-      });
+      await repo.insertIndicator(trx, { code, ...snapshot, ownerUnitId: owner.id, updatedBy: actor.label });
+      await recordCreation(trx, actor, 'indicator', code, owner.id, snapshot);
     });
     this.progress.invalidateCatalogue();
     return (await this.indicators(principal, [code]))[0]!;
@@ -455,11 +403,7 @@ export class MeasuresService {
         keywords: input.keywords ?? row.keywords,
       };
       const version = Number(row.version) + 1;
-      await trx
-        .updateTable('indicator')
-        .set({ ...next, version, updated_at: sql`now()`, updated_by: actor.label })
-        .where('code', '=', code)
-        .execute();
+      await repo.updateIndicator(trx, code, { ...next, version, updatedBy: actor.label });
       await repo.writeVersion(trx, {
         kind: 'indicator',
         code,
@@ -493,16 +437,11 @@ export class MeasuresService {
     await this.db.transaction().execute(async (trx) => {
       const { row, visible } = await this.editableIndicator(trx, principal, code);
       // Every target counts, also allocations and withdrawn ones: their history reads the indicator.
-      const targets = await trx
-        .selectFrom('target')
-        .select((eb) => eb.fn.countAll().as('n'))
-        .where('indicator_code', '=', code)
-        .executeTakeFirstOrThrow();
+      const targets = await repo.targetCount(trx, code);
       const usedBy = await repo.indicatorUsage(trx, code);
-      if (Number(targets.n) > 0 && !usedBy.some((u) => u.kind === 'target'))
-        usedBy.push({ kind: 'target', label: `${Number(targets.n)} chỉ tiêu` });
+      if (targets > 0 && !usedBy.some((u) => u.kind === 'target')) usedBy.push({ kind: 'target', label: `${targets} chỉ tiêu` });
       if (usedBy.length) throw inUse(`Chỉ số «${row.name}»`, usedBy);
-      await trx.deleteFrom('indicator').where('code', '=', code).execute();
+      await repo.deleteIndicator(trx, code);
       await writeAudit(trx, actor, {
         action: 'measure.indicator_deleted',
         unitId: visible.owner_unit_id,
@@ -529,4 +468,23 @@ export class MeasuresService {
       reason: r.reason,
     }));
   }
+}
+
+/** A new measure's first version and its audit line, beside the row in the same transaction. */
+async function recordCreation(
+  trx: Kysely<DB>,
+  actor: AuditActor,
+  kind: 'element' | 'indicator',
+  code: string,
+  ownerUnitId: number,
+  snapshot: Record<string, unknown>,
+): Promise<void> {
+  await repo.writeVersion(trx, { kind, code, version: 1, snapshot, changedBy: actor.label, reason: null });
+  await writeAudit(trx, actor, {
+    action: `measure.${kind}_created`,
+    unitId: ownerUnitId,
+    entityType: kind === 'element' ? 'data_element' : 'indicator',
+    entityId: code,
+    after: snapshot,
+  });
 }
