@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { AppError } from '../../domain/errors/app-error.ts';
+import type { AppError } from '../../domain/errors/app-error.ts';
+import { metricsErrors } from './metrics.errors.ts';
 import { safeEqual } from '../auth/secrets.ts';
 import type { AppMetrics } from './metrics.ts';
 
@@ -14,16 +15,12 @@ export function metricsRefusal(request: FastifyRequest, token: string | null): A
   if (token) {
     const sent = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
     if (sent && safeEqual(sent, token)) return null;
-    return new AppError(
-      'METRICS_TOKEN_REQUIRED',
-      'unauthenticated',
-      'Cần khóa METRICS_TOKEN hợp lệ (tiêu đề Authorization: Bearer …) để đọc số đo.',
-    );
+    return metricsErrors.tokenRequired();
   }
   // The socket's address (no trustProxy): a proxy on this machine makes every caller loopback,
   // so behind one, set METRICS_TOKEN (docs/replica-and-metrics.md).
   if (LOOPBACK.has(request.socket.remoteAddress ?? '')) return null;
-  return new AppError('METRICS_LOCAL_ONLY', 'forbidden', 'Chưa cấu hình METRICS_TOKEN: số đo chỉ đọc được từ chính máy chủ (127.0.0.1).');
+  return metricsErrors.localOnly();
 }
 
 export const metricsRoutes: FastifyPluginAsync<{ metrics: AppMetrics; token: string | null }> = async (app, { metrics, token }) => {

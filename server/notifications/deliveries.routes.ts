@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
-import { AppError } from '../../domain/errors/app-error.ts';
 import { writeAudit } from '../audit/audit.repository.ts';
 import { actorOf, requirePrincipal } from '../auth/access-guard.ts';
 import type { DB } from '../db/schema.ts';
 import { unitOfRecord } from '../http/route-access.ts';
 import * as repo from './deliveries.repository.ts';
+import { notificationErrors } from './notifications.errors.ts';
 
 /**
  * The e-mail outbox for administrators (issue 21): the dead-letter list (status=dead) and the
@@ -14,7 +14,6 @@ import * as repo from './deliveries.repository.ts';
  * users.manage: the administrators who fix the addresses that usually cause a dead letter.
  */
 const TAGS = ['Thông báo'];
-const notFound = () => new AppError('DELIVERY_NOT_FOUND', 'not_found', 'Không tìm thấy thư thông báo.');
 const Status = Type.Union([
   Type.Literal('pending'),
   Type.Literal('sending'),
@@ -78,7 +77,13 @@ export const deliveriesRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> = a
         params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
         response: { 200: Type.Object({ id: Type.Integer(), status: Type.Literal('pending'), recipient: Type.String() }) },
       },
-      config: { access: { permission: 'users.manage', unit: unitOfRecord('id', (id) => repo.unitOfDelivery(db, id)), notFound } },
+      config: {
+        access: {
+          permission: 'users.manage',
+          unit: unitOfRecord('id', (id) => repo.unitOfDelivery(db, id)),
+          notFound: notificationErrors.deliveryNotFound,
+        },
+      },
     },
     async (request) => {
       const id = request.params.id;
@@ -96,8 +101,7 @@ export const deliveriesRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> = a
         }
         return requeued;
       });
-      if (!done)
-        throw new AppError('DELIVERY_NOT_DEAD', 'conflict', 'Chỉ gửi lại được thư đã gửi không được (trạng thái "gửi không được").');
+      if (!done) throw notificationErrors.deliveryNotDead();
       return { id, status: 'pending' as const, recipient: done.recipient };
     },
   );

@@ -1,7 +1,8 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { dailyDigest, digestDay } from '../../domain/notifications/other-events.ts';
 import type { DB } from '../db/schema.ts';
 import { notifyUser } from './notify.ts';
+import { digestUsers, lockWaitingCopies, markDigested } from './scheduled-notifications.repository.ts';
 
 /**
  * The daily digest (issue 21): for each person who chose it (notification_email_mode 'daily'),
@@ -14,19 +15,11 @@ import { notifyUser } from './notify.ts';
 export async function writeDailyDigests(db: Kysely<DB>, now: Date): Promise<number> {
   const day = digestDay(now);
   if (!day) return 0;
-  const users = await sql<{ user_id: number }>`
-    SELECT DISTINCT n.user_id FROM notification_delivery d JOIN notification n ON n.id = d.notification_id
-    JOIN notification_email_mode m ON m.user_id = n.user_id AND m.mode = 'daily'
-    WHERE d.status = 'pending' AND d.channel = 'email' AND n.kind <> 'digest.daily'`.execute(db);
   let written = 0;
-  for (const { user_id } of users.rows) {
-    const userId = Number(user_id);
+  for (const userId of await digestUsers(db)) {
     written += await db.transaction().execute(async (trx) => {
-      const waiting = await sql<{ id: number; title: string }>`
-        SELECT d.id, n.title FROM notification_delivery d JOIN notification n ON n.id = d.notification_id
-        WHERE n.user_id = ${userId} AND d.status = 'pending' AND d.channel = 'email' AND n.kind <> 'digest.daily'
-        ORDER BY n.created_at, n.id FOR UPDATE OF d SKIP LOCKED`.execute(trx);
-      if (waiting.rows.length === 0) return 0;
+      const waiting = await lockWaitingCopies(trx, userId);
+      if (waiting.length === 0) return 0;
       // Always with its e-mail copy: the digest exists only to be mailed.
       if (
         (await notifyUser(
@@ -34,31 +27,22 @@ export async function writeDailyDigests(db: Kysely<DB>, now: Date): Promise<numb
           dailyDigest(
             userId,
             day,
-            waiting.rows.map((w) => w.title),
+            waiting.map((w) => w.title),
           ),
           { email: true },
         )) === 0
       )
         return 0;
-      await sql`UPDATE notification_delivery SET status = 'digested', digest_id = (
-          SELECT id FROM notification WHERE user_id = ${userId} AND event_key = ${`digest.daily:${day}`})
-        WHERE id = ANY(${waiting.rows.map((w) => Number(w.id))}::bigint[])`.execute(trx);
-      // The digest is a mail: it does not wait in the bell as unread.
-      await sql`UPDATE notification SET read_at = now() WHERE user_id = ${userId} AND event_key = ${`digest.daily:${day}`}`.execute(trx);
+      await markDigested(
+        trx,
+        userId,
+        `digest.daily:${day}`,
+        waiting.map((w) => Number(w.id)),
+      );
       return 1;
     });
   }
   return written;
 }
 
-/** A person's choice: every e-mail copy at once (the default), or one digest a day. */
-export async function setEmailMode(db: Kysely<DB>, userId: number, mode: 'immediate' | 'daily'): Promise<void> {
-  await sql`INSERT INTO notification_email_mode (user_id, mode) VALUES (${userId}, ${mode})
-    ON CONFLICT (user_id) DO UPDATE SET mode = excluded.mode, updated_at = now()`.execute(db);
-}
-
-export async function emailModeOf(db: Kysely<DB>, userId: number): Promise<'immediate' | 'daily'> {
-  const row = (await sql<{ mode: 'immediate' | 'daily' }>`SELECT mode FROM notification_email_mode WHERE user_id = ${userId}`.execute(db))
-    .rows[0];
-  return row?.mode ?? 'immediate';
-}
+export { emailModeOf, setEmailMode } from './notifications.repository.ts';

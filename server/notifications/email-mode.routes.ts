@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
-import { AppError } from '../../domain/errors/app-error.ts';
 import { requirePrincipal } from '../auth/access-guard.ts';
 import type { DB } from '../db/schema.ts';
-import { emailModeOf, setEmailMode } from './email-digest.ts';
+import { notificationErrors } from './notifications.errors.ts';
+import { emailModeOf, setEmailMode } from './notifications.repository.ts';
 
 /** The caller's own choice of e-mail copies: each at once, or one digest a day from 07:00 (issue 21). */
 const TAGS = ['Thông báo'];
@@ -18,7 +18,7 @@ const Mode = Type.Object({
 export const emailModeRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> = async (app, { db }) => {
   const userOf = (request: Parameters<typeof requirePrincipal>[0]) => {
     const { userId } = requirePrincipal(request);
-    if (userId === null) throw new AppError('NOT_A_USER', 'forbidden', 'Thông báo dành cho người dùng, không dành cho khóa API.');
+    if (userId === null) throw notificationErrors.notAUser();
     return userId;
   };
 

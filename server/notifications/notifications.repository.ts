@@ -1,5 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { NotificationDraft } from '../../domain/notifications/report-events.ts';
+import type { UnitEventDraft, UserEventDraft } from '../../domain/notifications/other-events.ts';
 import type { DB } from '../db/schema.ts';
 
 /** The user `us` holds the permission through one of their roles and has not turned this kind off on the channel. */
@@ -18,6 +19,39 @@ export async function queueEmailCopies(db: Kysely<DB>, kind: string, which: RawB
     WHERE n.kind = ${kind} AND ${which} AND coalesce(us.email, '') <> '' AND NOT EXISTS (
       SELECT 1 FROM notification_preference np WHERE np.user_id = us.id AND np.kind = ${kind} AND np.channel = 'email' AND NOT np.enabled)
     ON CONFLICT (notification_id, channel) DO NOTHING`.execute(db);
+}
+
+/** The e-mail copies of the notifications just written, by id. */
+export async function queueEmailCopiesOf(db: Kysely<DB>, kind: string, ids: readonly number[]): Promise<void> {
+  await queueEmailCopies(db, kind, sql<boolean>`n.id = ANY(${[...ids]}::bigint[])`);
+}
+
+/** The e-mail copies of the notifications whose event key starts with `prefix`. */
+export async function queueEmailCopiesByKeyPrefix(db: Kysely<DB>, kind: string, prefix: string): Promise<void> {
+  await queueEmailCopies(db, kind, sql<boolean>`n.event_key LIKE ${`${prefix}%`}`);
+}
+
+/** One notification per active user of `unitId` who holds the permission and did not turn the kind off; the ids written (none twice per event key). */
+export async function insertForUnitUsers(db: Kysely<DB>, n: UnitEventDraft): Promise<number[]> {
+  const inserted = await sql<{ id: number }>`
+    INSERT INTO notification (user_id, kind, event_key, title, body, link, unit_id)
+    SELECT us.id, ${n.kind}, ${n.eventKey}, ${n.title}, ${n.body}, ${n.link}, ${n.unitId}::bigint
+    FROM app_user us
+    WHERE us.unit_id = ${n.audience.unitId} AND NOT us.is_disabled AND ${mayBeTold(n.audience.permission, n.kind, 'in_app')}
+    ON CONFLICT (user_id, event_key) DO NOTHING RETURNING id`.execute(db);
+  return inserted.rows.map((r) => Number(r.id));
+}
+
+/** One notification to one person (disabled or not) unless they turned the kind off; the ids written. */
+export async function insertForUser(db: Kysely<DB>, n: UserEventDraft): Promise<number[]> {
+  const inserted = await sql<{ id: number }>`
+    INSERT INTO notification (user_id, kind, event_key, title, body, link, unit_id)
+    SELECT us.id, ${n.kind}, ${n.eventKey}, ${n.title}, ${n.body}, ${n.link}, ${n.unitId}::bigint
+    FROM app_user us
+    WHERE us.id = ${n.userId} AND NOT EXISTS (
+      SELECT 1 FROM notification_preference np WHERE np.user_id = us.id AND np.kind = ${n.kind} AND np.channel = 'in_app' AND NOT np.enabled)
+    ON CONFLICT (user_id, event_key) DO NOTHING RETURNING id`.execute(db);
+  return inserted.rows.map((r) => Number(r.id));
 }
 
 /**
@@ -132,4 +166,16 @@ export async function savePreferences(db: Kysely<DB>, userId: number, rows: read
 export async function emailOf(db: Kysely<DB>, userId: number): Promise<string | null> {
   const row = await db.selectFrom('app_user').select('email').where('id', '=', userId).executeTakeFirst();
   return row?.email || null;
+}
+
+/** A person's choice: every e-mail copy at once (the default), or one digest a day. */
+export async function setEmailMode(db: Kysely<DB>, userId: number, mode: 'immediate' | 'daily'): Promise<void> {
+  await sql`INSERT INTO notification_email_mode (user_id, mode) VALUES (${userId}, ${mode})
+    ON CONFLICT (user_id) DO UPDATE SET mode = excluded.mode, updated_at = now()`.execute(db);
+}
+
+export async function emailModeOf(db: Kysely<DB>, userId: number): Promise<'immediate' | 'daily'> {
+  const row = (await sql<{ mode: 'immediate' | 'daily' }>`SELECT mode FROM notification_email_mode WHERE user_id = ${userId}`.execute(db))
+    .rows[0];
+  return row?.mode ?? 'immediate';
 }

@@ -1,18 +1,17 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
-import { AppError } from '../../domain/errors/app-error.ts';
 import { NOTIFICATION_KIND_CODES, kindsFor, type NotificationKind } from '../../domain/notifications/notification-kinds.ts';
 import { requirePrincipal } from '../auth/access-guard.ts';
 import type { DB } from '../db/schema.ts';
 import { deliveriesRoutes } from './deliveries.routes.ts';
 import { emailModeRoutes } from './email-mode.routes.ts';
+import { notificationErrors } from './notifications.errors.ts';
 import * as repo from './notifications.repository.ts';
 
 const TAGS = ['Thông báo'];
 // Every route is about the caller's own notifications: any signed-in person, never another's.
 const SELF = { access: { authenticated: true as const } };
-const notFound = () => new AppError('NOTIFICATION_NOT_FOUND', 'not_found', 'Không tìm thấy thông báo.');
 
 const Item = Type.Object({
   id: Type.Integer(),
@@ -42,7 +41,7 @@ export const notificationsRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> 
   await app.register(emailModeRoutes, { db });
   const userOf = (request: Parameters<typeof requirePrincipal>[0]) => {
     const principal = requirePrincipal(request);
-    if (principal.userId === null) throw new AppError('NOT_A_USER', 'forbidden', 'Thông báo dành cho người dùng, không dành cho khóa API.');
+    if (principal.userId === null) throw notificationErrors.notAUser();
     return principal.userId;
   };
 
@@ -106,7 +105,7 @@ export const notificationsRoutes: FastifyPluginAsyncTypebox<{ db: Kysely<DB> }> 
       config: SELF,
     },
     async (request) => {
-      if (!(await repo.markRead(db, userOf(request), request.params.id))) throw notFound();
+      if (!(await repo.markRead(db, userOf(request), request.params.id))) throw notificationErrors.notFound();
       return { unread: await repo.unreadCount(db, userOf(request)) };
     },
   );
