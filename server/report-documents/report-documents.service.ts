@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { AppError, badRequest, notFound } from '../../domain/errors/app-error.ts';
+import { reportDocumentErrors } from './report-documents.errors.ts';
 import { parsePeriod, PeriodError, type Period } from '../../domain/periods/period.ts';
 import {
   buildReportContent,
@@ -36,8 +36,7 @@ export const REPORT_MIME: Record<ReportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-const unitNotFound = () => notFound('UNIT_NOT_FOUND', 'Không tìm thấy đơn vị.');
-const documentNotFound = () => notFound('DOCUMENT_NOT_FOUND', 'Không tìm thấy văn bản (chương trình, kế hoạch) áp dụng cho đơn vị này.');
+const { unitNotFound, documentNotFound } = reportDocumentErrors;
 
 /**
  * Drafts the báo cáo kết quả thực hiện of a unit on a programme for a period, from live data: the
@@ -62,10 +61,7 @@ export class ReportDocumentsService {
     const period = reportPeriod(request.periodCode);
     const reportDate = resolveAsOf(request.date);
     if (reportDate < period.start) {
-      throw badRequest(
-        'PERIOD_NOT_STARTED',
-        `Kỳ ${period.label.toLocaleLowerCase('vi-VN')} bắt đầu từ ${shortDate(period.start)}, chưa thể lập báo cáo vào ngày ${shortDate(reportDate)}.`,
-      );
+      throw reportDocumentErrors.periodNotStarted(period.label, shortDate(period.start), shortDate(reportDate));
     }
     // Figures as of the period's last day, or the report's date when it is written before then.
     const asOf = reportDate < period.end ? reportDate : period.end;
@@ -77,11 +73,7 @@ export class ReportDocumentsService {
     // same path); any other answers "not found", so a document elsewhere is never revealed.
     if (!document || !unit.path.split('.').map(Number).includes(document.issuerUnitId)) throw documentNotFound();
     if (document.status !== 'confirmed') {
-      throw new AppError(
-        'DOCUMENT_NOT_CONFIRMED',
-        'conflict',
-        'Văn bản này đang chờ rà soát chỉ tiêu; hãy xác nhận chỉ tiêu trước khi lập báo cáo.',
-      );
+      throw reportDocumentErrors.documentNotConfirmed();
     }
 
     const targets = await this.progress.forUnit(unit.id, asOf, { documentId: document.id });
@@ -193,18 +185,11 @@ export function reportPeriod(code: string): Period {
   try {
     period = parsePeriod(code.trim());
   } catch (error) {
-    if (error instanceof PeriodError)
-      throw badRequest(
-        'PERIOD_INVALID',
-        'Kỳ báo cáo "' + code + '" không hợp lệ. Dùng dạng 2026 (cả năm), 2026-H1 (6 tháng đầu năm) hoặc 2026-H2 (6 tháng cuối năm).',
-      );
+    if (error instanceof PeriodError) throw reportDocumentErrors.periodUnreadable(code);
     throw error;
   }
   if (period.kind !== 'year' && period.kind !== 'half') {
-    throw badRequest(
-      'PERIOD_INVALID',
-      `Báo cáo kết quả được lập theo 6 tháng hoặc theo năm, không theo kỳ "${code}". Dùng dạng 2026, 2026-H1 hoặc 2026-H2.`,
-    );
+    throw reportDocumentErrors.periodNotHalfOrYear(code);
   }
   return period;
 }
