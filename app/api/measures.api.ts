@@ -1,10 +1,18 @@
 /**
  * Data elements and indicators the unions define themselves (issue 19, docs/custom-measures.md).
- * The wire shapes follow the contract there; the server's schema is the reference once it lands.
+ * The request bodies are the server's own schemas (type-only imports: nothing of the server
+ * reaches the bundle); the answers' shapes follow the contract there.
  */
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import type { Static } from 'typebox';
 import type { DerivedDefinition, DerivedMeasure, DerivedRegistry } from '../../domain/measures/derived-definition.ts';
 import type { Sector } from '../../domain/org/org-unit.ts';
+import type {
+  CreateElementBody,
+  CreateIndicatorBody,
+  UpdateElementBody,
+  UpdateIndicatorBody,
+} from '../../server/measures/measures.schema.ts';
 import { api } from './api-client.ts';
 
 export type { DerivedDefinition, DerivedMeasure, DerivedRegistry };
@@ -56,44 +64,13 @@ export interface DerivedOptions {
   sectors: { code: Sector; label: string }[];
 }
 
-export interface NewElement {
-  code?: string;
-  name: string;
-  unit: ElementUnit;
-  source: ElementSource;
-  description?: string;
-  definition?: DerivedDefinition;
-  unitId?: number;
-}
+export type NewElement = Static<typeof CreateElementBody>;
 
-export interface ElementPatch {
-  name?: string;
-  description?: string;
-  unit?: ElementUnit;
-  definition?: DerivedDefinition;
-  reason: string;
-}
+export type ElementPatch = Static<typeof UpdateElementBody>;
 
-export interface NewIndicator {
-  code?: string;
-  name: string;
-  unit: IndicatorUnit;
-  numerator: string;
-  denominator: string | null;
-  description?: string;
-  keywords?: string[];
-  unitId?: number;
-}
+export type NewIndicator = Static<typeof CreateIndicatorBody>;
 
-export interface IndicatorPatch {
-  name?: string;
-  description?: string;
-  keywords?: string[];
-  unit?: IndicatorUnit;
-  numerator?: string;
-  denominator?: string | null;
-  reason: string;
-}
+export type IndicatorPatch = Static<typeof UpdateIndicatorBody>;
 
 /** A check that failed (domain/measures/indicator-checks.ts); `field` says which input it belongs under. */
 export interface IndicatorProblem {
