@@ -3,8 +3,10 @@
 // central directory (declared sizes) and their XML parts are inflated with a hard output cap, so
 // a bomb is refused in milliseconds without allocating its payload.
 import { inflateRawSync } from 'node:zlib';
-import { AppError, badRequest } from '../../domain/errors/app-error.ts';
+import { fileErrors } from './files.errors.ts';
 import { isZip64Size, readZipEntries, type ZipEntry } from './zip-central-directory.ts';
+
+const { bomb, corrupt } = fileErrors;
 
 export type FileKind = 'pdf' | 'docx' | 'xlsx' | 'png' | 'jpeg';
 
@@ -42,11 +44,11 @@ export function checkFileContent(
   bounds: ZipBounds = DEFAULT_ZIP_BOUNDS,
 ): { kind: FileKind; mime: string } {
   const expected = allowed.map((k) => KIND_LABEL[k]).join(' hoặc ');
-  if (content.length === 0) throw badRequest('FILE_EMPTY', `${what} rỗng (0 byte).`);
+  if (content.length === 0) throw fileErrors.empty(what);
   const kind = sniff(content, bounds, what);
   if (!kind || !allowed.includes(kind)) {
     const sent = kind ? ` (tệp gửi lên là ${KIND_LABEL[kind]})` : '';
-    throw badRequest('FILE_TYPE', `${what} phải là tệp ${expected}${sent}; hệ thống kiểm tra nội dung tệp, không dựa vào tên tệp.`);
+    throw fileErrors.wrongType(what, expected, sent);
   }
   return { kind, mime: FILE_MIME[kind] };
 }
@@ -99,16 +101,4 @@ function verifyXmlParts(content: Buffer, entries: readonly ZipEntry[], bounds: Z
       throw corrupt(what, 'nén (ZIP)');
     }
   }
-}
-
-function bomb(what: string): AppError {
-  return new AppError(
-    'FILE_BOMB',
-    'too_large',
-    `${what} khi giải nén vượt quá giới hạn cho phép (nghi là "zip bomb"); hệ thống từ chối lưu.`,
-  );
-}
-
-function corrupt(what: string, format: string): AppError {
-  return badRequest('FILE_CORRUPT', `${what} bị hỏng hoặc không đúng định dạng ${format}; hãy mở và lưu lại tệp rồi tải lên lại.`);
 }
