@@ -1,11 +1,13 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoProvince } from '../../domain/demo/demo-province.ts';
 import { DEMO_TODAY, generateDemoRegistries } from '../../domain/demo/demo-registries.ts';
 import { REFORM_DATE } from '../../domain/demo/demo-province.ts';
 import { judge, type Comparator } from '../../domain/indicators/progress.ts';
-import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
-import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
+import { createDocument, createTarget, typedProgramme05 } from '../../test/support/document-fixtures.ts';
+import { insertAcceptedFigures2026 } from '../../test/support/report-fixtures.ts';
+import { type Session, useTestApp } from '../../test/support/test-app.ts';
+import { testDatabaseTargets } from '../../test/support/test-database.ts';
 
 /** The oracle: the demo's own records, counted by hand in plain JavaScript. */
 const province = generateDemoProvince(2025);
@@ -23,28 +25,15 @@ const withAgreement = new Set(
 const communes = province.units.filter((u) => u.kind === 'commune').map((u) => u.code);
 
 describe.each(testDatabaseTargets())('targets of the gold programme computed on the demo province ($kind)', (target) => {
-  let database: TestDatabase;
-  let t: TestApp;
+  const { database, t } = useTestApp(target, `progress-${target.kind}`, { demoRegistries: true });
   let staff: Session;
   let tni: number;
   let documentId: number;
 
   beforeAll(async () => {
-    database = await target.open();
-    t = await createTestApp(database, `progress-${target.kind}`, { demoRegistries: true });
     staff = await t.login('canbo.tinh');
     tni = await t.unitId('TNI');
-    const doc = await staff.send('POST', '/api/documents', {
-      kind: 'chuong_trinh_hanh_dong',
-      symbol: '05/CTr-LĐLĐ',
-      title: 'Chương trình hành động thực hiện Nghị quyết Đại hội XI Công đoàn Việt Nam',
-      issuerUnitId: tni,
-      issuedOn: '2024-01-18',
-      termFrom: 2023,
-      termTo: 2028,
-    });
-    expect(doc.status, JSON.stringify(doc.body)).toBe(200);
-    documentId = doc.body.id;
+    documentId = await createDocument(staff, typedProgramme05(tni));
     // Reported figures of 2026 from three communes (the others have not reported).
     const reports: [string, string, number][] = [
       [communes[0]!, 'lawsuits_requested', 4],
@@ -63,31 +52,15 @@ describe.each(testDatabaseTargets())('targets of the gold programme computed on 
       [communes[1]!, 'party_introduced', 35],
       [communes[2]!, 'party_introduced', 20],
     ];
-    for (const [code, element, value] of reports) {
-      await database.db
-        .insertInto('reported_value')
-        .values({
-          unit_id: await t.unitId(code),
-          element_code: element,
-          period_code: '2026',
-          period_start: '2026-01-01',
-          period_end: '2026-12-31',
-          value,
-          state: 'accepted',
-        })
-        .execute();
-    }
+    await insertAcceptedFigures2026(t, database, reports);
   }, 240_000);
 
-  afterAll(async () => {
-    await t?.close();
-    await database?.close();
-  });
+  const add = (body: Record<string, unknown>) => createTarget(staff, { documentId, unitId: tni, ...body });
 
-  async function add(body: Record<string, unknown>) {
-    const r = await staff.send('POST', '/api/targets', { documentId, unitId: tni, ...body });
-    expect(r.status, JSON.stringify(r.body)).toBe(200);
-    return r.body;
+  /** A plan of the province typed in by hand, with one province target of its own. */
+  async function planWithTarget(plan: { symbol: string; title: string; issuedOn: string }, target: Record<string, unknown>) {
+    const doc = await createDocument(staff, { kind: 'ke_hoach', issuerUnitId: tni, ...plan });
+    return { doc, target: await createTarget(staff, { documentId: doc, unitId: tni, ...target }) };
   }
 
   it('computes count and ratio targets from the registries, exactly as counted by hand', async () => {
@@ -237,33 +210,14 @@ describe.each(testDatabaseTargets())('targets of the gold programme computed on 
       [0, 'cdcs_fin_inspected', 60],
       [1, 'cdcs_fin_inspected', 40],
     ];
-    for (const [i, element, value] of reports) {
-      await database.db
-        .insertInto('reported_value')
-        .values({
-          unit_id: await t.unitId(communes[i]!),
-          element_code: element,
-          period_code: '2026',
-          period_start: '2026-01-01',
-          period_end: '2026-12-31',
-          value,
-          state: 'accepted',
-        })
-        .execute();
-    }
+    await insertAcceptedFigures2026(
+      t,
+      database,
+      reports.map(([i, element, value]) => [communes[i]!, element, value] as const),
+    );
     const sum = (element: string) => reports.filter(([, e]) => e === element).reduce((total, [, , v]) => total + v, 0);
 
-    const gold000 = (
-      await staff.send('POST', '/api/documents', {
-        kind: 'chuong_trinh_hanh_dong',
-        symbol: '05/CTr-LĐLĐ',
-        title: 'Chương trình hành động (gold 000, các chỉ tiêu còn lại)',
-        issuerUnitId: tni,
-        issuedOn: '2024-01-18',
-        termFrom: 2023,
-        termTo: 2028,
-      })
-    ).body.id as number;
+    const gold000 = await createDocument(staff, typedProgramme05(tni, 'Chương trình hành động (gold 000, các chỉ tiêu còn lại)'));
     const gold001 = (
       await staff.send('POST', '/api/documents', {
         kind: 'ke_hoach',
@@ -491,25 +445,10 @@ describe.each(testDatabaseTargets())('targets of the gold programme computed on 
   };
 
   it('weighs the children of a count target by their contribution against their share of members on the reference date, lagging first', async () => {
-    const doc = (
-      await staff.send('POST', '/api/documents', {
-        kind: 'ke_hoach',
-        symbol: '16/KH-LĐLĐ',
-        title: 'Kế hoạch phát triển đoàn viên (issue 16)',
-        issuerUnitId: tni,
-        issuedOn: '2024-01-18',
-      })
-    ).body.id as number;
-    const target = (
-      await staff.send('POST', '/api/targets', {
-        documentId: doc,
-        unitId: tni,
-        indicatorCode: 'members',
-        comparator: '>',
-        value: 140000,
-        deadlineYear: 2028,
-      })
-    ).body;
+    const { target } = await planWithTarget(
+      { symbol: '16/KH-LĐLĐ', title: 'Kế hoạch phát triển đoàn viên (issue 16)', issuedOn: '2024-01-18' },
+      { indicatorCode: 'members', comparator: '>', value: 140000, deadlineYear: 2028 },
+    );
     const body = (await staff.get(`/api/targets/${target.targetId}/breakdown?asOf=${D}`)).body as {
       rule: string;
       contributionReference: { base: string; date: string };
@@ -547,25 +486,10 @@ describe.each(testDatabaseTargets())('targets of the gold programme computed on 
   });
 
   it('judges a child with an allocation against it, exactly as the child’s own card, and the others by contribution', async () => {
-    const doc = (
-      await staff.send('POST', '/api/documents', {
-        kind: 'ke_hoach',
-        symbol: '17/KH-LĐLĐ',
-        title: 'Giao chỉ tiêu phát triển đoàn viên (issue 16)',
-        issuerUnitId: tni,
-        issuedOn: '2024-01-18',
-      })
-    ).body.id as number;
-    const target = (
-      await staff.send('POST', '/api/targets', {
-        documentId: doc,
-        unitId: tni,
-        indicatorCode: 'members',
-        comparator: '>',
-        value: 140000,
-        deadlineYear: 2028,
-      })
-    ).body;
+    const { doc, target } = await planWithTarget(
+      { symbol: '17/KH-LĐLĐ', title: 'Giao chỉ tiêu phát triển đoàn viên (issue 16)', issuedOn: '2024-01-18' },
+      { indicatorCode: 'members', comparator: '>', value: 140000, deadlineYear: 2028 },
+    );
     const commune = await t.unitId(communes[0]!);
     const code = communes[0]!;
     const allocated = membersIn(code, D) + 500;
@@ -609,25 +533,10 @@ describe.each(testDatabaseTargets())('targets of the gold programme computed on 
   });
 
   it('judges each child of a ratio target by the same ratio and the same rule as its own card', async () => {
-    const doc = (
-      await staff.send('POST', '/api/documents', {
-        kind: 'ke_hoach',
-        symbol: '18-KH/TU',
-        title: 'Thỏa ước lao động tập thể đến năm 2045 (issue 16)',
-        issuerUnitId: tni,
-        issuedOn: '2021-10-21',
-      })
-    ).body.id as number;
-    const target = (
-      await staff.send('POST', '/api/targets', {
-        documentId: doc,
-        unitId: tni,
-        indicatorCode: 'agreements_share',
-        comparator: '>',
-        value: 99,
-        deadlineYear: 2045,
-      })
-    ).body;
+    const { doc, target } = await planWithTarget(
+      { symbol: '18-KH/TU', title: 'Thỏa ước lao động tập thể đến năm 2045 (issue 16)', issuedOn: '2021-10-21' },
+      { indicatorCode: 'agreements_share', comparator: '>', value: 99, deadlineYear: 2045 },
+    );
     const provinceCard = (await staff.get(`/api/progress?unitId=${tni}&asOf=${D}&documentId=${doc}`)).body.items[0];
     // One year of history says nothing about 2045: no forecast, the path decides.
     expect(provinceCard.progress).toMatchObject({

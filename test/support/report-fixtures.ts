@@ -2,7 +2,8 @@ import { expect } from 'vitest';
 import { BUILTIN_TEMPLATES } from '../../domain/reporting/builtin-templates.ts';
 import { openPeriods } from '../../domain/reporting/report-template.ts';
 import { todayInVietnam } from '../../domain/time/calendar-date.ts';
-import type { Session } from './test-app.ts';
+import type { Session, TestApp } from './test-app.ts';
+import type { TestDatabase } from './test-database.ts';
 
 /** The built-in annual report a CĐCS sends to its commune: what most reporting tests open. */
 export const cdcsTemplate = BUILTIN_TEMPLATES.find((t) => t.code === 'cdcs-nam')!;
@@ -56,4 +57,29 @@ export async function submitAndAccept(
   const { id } = await openCdcsReport(officer, unitId, periodCode);
   await submitCdcsReport(officer, id, values);
   return acceptReport(reviewer, id);
+}
+
+/**
+ * Accepted figures of the year 2026 written straight into reported_value, as [unit code, element,
+ * value]: what the roll-ups read, without a report's workflow.
+ */
+export async function insertAcceptedFigures2026(
+  t: TestApp,
+  database: TestDatabase,
+  figures: readonly (readonly [string, string, number])[],
+) {
+  for (const [code, element, value] of figures) {
+    await database.db
+      .insertInto('reported_value')
+      .values({
+        unit_id: await t.unitId(code),
+        element_code: element,
+        period_code: '2026',
+        period_start: '2026-01-01',
+        period_end: '2026-12-31',
+        value,
+        state: 'accepted',
+      })
+      .execute();
+  }
 }
