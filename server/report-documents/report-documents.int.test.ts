@@ -1,37 +1,24 @@
-import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { formatIndicatorValue, formatShare } from '../../app/scenes/dashboard/target-format.ts';
 import { DEMO_TODAY } from '../../domain/demo/demo-registries.ts';
-import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
-import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
+import { confirmTimedTargets, createDocument, typedProgramme05 } from '../../test/support/document-fixtures.ts';
+import { convertWithLibreOffice } from '../../test/support/libre-office.ts';
+import { docxPart, downloadReportDocument, openPdf } from '../../test/support/report-document-files.ts';
+import { insertAcceptedFigures2026 } from '../../test/support/report-fixtures.ts';
+import { type Session, useTestApp } from '../../test/support/test-app.ts';
+import { testDatabaseTargets } from '../../test/support/test-database.ts';
 import { buildPdf, docxToPdf } from '../documents/intake/intake-test-fixtures.ts';
-import { findEntry, readEntryText, readZipDirectory } from '../tabular/zip-file-reader.ts';
 
-const run = promisify(execFile);
 const D = DEMO_TODAY; // 2026-11-15: the demo's registries are dated up to this day
 const SIGNER = 'Nguyễn Thị Hồng';
 /** Seed 000: the action programme 05/CTr-LĐLĐ, 16 targets and 42 tasks. */
 const TEXT_000 = readFileSync(new URL('../../../shared/documents/000_695bf227987f6204.txt', import.meta.url), 'utf8');
 const EVIDENCE = 'Biên bản hội nghị quán triệt Chương trình hành động của Liên đoàn Lao động tỉnh.pdf';
 
-interface Proposal {
-  key: string;
-  value: number;
-  comparator: string;
-  annual: boolean;
-  deadlineYear: number | null;
-  sectors: string[] | null;
-  minWorkers: number | null;
-  subject: string;
-  suggestions: { code: string }[];
-}
 interface ReviewItem {
   index: number;
   text: string;
@@ -51,13 +38,7 @@ interface Item {
 
 /** The text LibreOffice laid out, page by page, with every run of white space made one space. */
 async function pdfText(pdf: Buffer): Promise<{ text: string; pages: number[][] }> {
-  const doc = await getDocument({
-    data: new Uint8Array(pdf),
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    verbosity: 0,
-  }).promise;
+  const doc = await openPdf(pdf);
   const parts: string[] = [];
   const pages: number[][] = [];
   for (let i = 1; i <= doc.numPages; i++) {
@@ -71,26 +52,12 @@ async function pdfText(pdf: Buffer): Promise<{ text: string; pages: number[][] }
 }
 
 /** Every sheet of the workbook as CSV, written by LibreOffice Calc (figures as stored, not as shown). */
-async function xlsxToCsv(xlsx: Buffer): Promise<Record<string, string[][]>> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tiendo-report-csv-'));
-  try {
-    await fs.writeFile(path.join(dir, 'bao-cao.xlsx'), xlsx);
-    // Token 9 false: values as stored; token 12 -1: every sheet to its own file "bao-cao-<sheet>.csv".
-    await run(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${dir}/profile`,
-        '--headless',
-        '--convert-to',
-        'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1',
-        '--outdir',
-        path.join(dir, 'out'),
-        path.join(dir, 'bao-cao.xlsx'),
-      ],
-      { timeout: 120_000 },
-    );
+function xlsxToCsv(xlsx: Buffer): Promise<Record<string, string[][]>> {
+  // Token 9 false: values as stored; token 12 -1: every sheet to its own file "bao-cao-<sheet>.csv".
+  const filter = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1';
+  return convertWithLibreOffice({ name: 'bao-cao.xlsx', content: xlsx }, filter, async (out) => {
     // soffice without Calc says "source file could not be loaded" and still exits 0.
-    const files = await fs.readdir(path.join(dir, 'out')).catch(() => {
+    const files = await fs.readdir(out).catch(() => {
       throw new Error('LibreOffice Calc is required to read the XLSX back: apt-get install -y libreoffice-calc-nogui');
     });
     const sheets: Record<string, string[][]> = {};
@@ -99,12 +66,10 @@ async function xlsxToCsv(xlsx: Buffer): Promise<Record<string, string[][]>> {
         .normalize('NFC')
         .replace(/^bao-cao-/, '')
         .replace(/\.csv$/, '');
-      sheets[sheet] = parseCsv(await fs.readFile(path.join(dir, 'out', file), 'utf8'));
+      sheets[sheet] = parseCsv(await fs.readFile(path.join(out, file), 'utf8'));
     }
     return sheets;
-  } finally {
-    await fs.rm(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 function parseCsv(text: string): string[][] {
@@ -142,70 +107,28 @@ function parseCsv(text: string): string[][] {
 /** "52600" → 52600; "85.5%" → 85.5 (percent cells keep their % as LibreOffice writes them). */
 const csvNumber = (s: string) => (s === '' ? null : Number(s.replace('%', '')));
 
-async function docxPart(docx: Buffer, name: string): Promise<string> {
-  const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'tiendo-docx-')), 'bao-cao.docx');
-  await fs.writeFile(file, docx);
-  try {
-    const entry = findEntry(await readZipDirectory(file), name);
-    if (!entry) throw new Error(`no ${name} in the DOCX`);
-    return await readEntryText(file, entry, 20 * 1024 * 1024, name);
-  } finally {
-    await fs.rm(path.dirname(file), { recursive: true, force: true });
-  }
-}
-
 /** The DOCX as LibreOffice Writer exports it to text: a line per paragraph, a table cell's paragraph on a line of its own. */
-async function docxLines(docx: Buffer): Promise<string[]> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tiendo-report-txt-'));
-  try {
-    await fs.writeFile(path.join(dir, 'bao-cao.docx'), docx);
-    await run(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${dir}/profile`,
-        '--headless',
-        '--convert-to',
-        'txt:Text (encoded):UTF8',
-        '--outdir',
-        dir,
-        path.join(dir, 'bao-cao.docx'),
-      ],
-      { timeout: 120_000 },
-    );
-    return (await fs.readFile(path.join(dir, 'bao-cao.txt'), 'utf8'))
+function docxLines(docx: Buffer): Promise<string[]> {
+  return convertWithLibreOffice({ name: 'bao-cao.docx', content: docx }, 'txt:Text (encoded):UTF8', async (out) =>
+    (await fs.readFile(path.join(out, 'bao-cao.txt'), 'utf8'))
       .replace(/^\uFEFF/, '')
       .split(/\r?\n/)
-      .map((l) => l.normalize('NFC').trim());
-  } finally {
-    await fs.rm(dir, { recursive: true, force: true });
-  }
+      .map((l) => l.normalize('NFC').trim()),
+  );
 }
 
 describe.each(testDatabaseTargets())('report documents drafted from live data ($kind)', (target) => {
-  let database: TestDatabase;
-  let t: TestApp;
+  const { database, t } = useTestApp(target, `report-documents-${target.kind}`, { demoRegistries: true });
   let staff: Session;
   let tni: number;
   let p01: number;
   let documentId: number;
 
   beforeAll(async () => {
-    database = await target.open();
-    t = await createTestApp(database, `report-documents-${target.kind}`, { demoRegistries: true });
     staff = await t.login('canbo.tinh');
     tni = await t.unitId('TNI');
     p01 = await t.unitId('TNI-P01');
-    const doc = await staff.send('POST', '/api/documents', {
-      kind: 'chuong_trinh_hanh_dong',
-      symbol: '05/CTr-LĐLĐ',
-      title: 'Chương trình hành động thực hiện Nghị quyết Đại hội XI Công đoàn Việt Nam',
-      issuerUnitId: tni,
-      issuedOn: '2024-01-18',
-      termFrom: 2023,
-      termTo: 2028,
-    });
-    expect(doc.status, JSON.stringify(doc.body)).toBe(200);
-    documentId = doc.body.id;
+    documentId = await createDocument(staff, typedProgramme05(tni));
     const targets = [
       { indicatorCode: 'members', comparator: '>', value: 140000, deadlineYear: 2028, subject: 'đoàn viên công đoàn' },
       {
@@ -236,45 +159,16 @@ describe.each(testDatabaseTargets())('report documents drafted from live data ($
       expect(r.status, JSON.stringify(r.body)).toBe(200);
     }
     // Two communes have reported (and been accepted): the reported share is theirs, summed.
-    for (const [code, element, value] of [
+    await insertAcceptedFigures2026(t, database, [
       ['TNI-P01', 'dissemination_reached', 900],
       ['TNI-P01', 'dissemination_base', 1000],
       ['TNI-P02', 'dissemination_reached', 700],
       ['TNI-P02', 'dissemination_base', 2000],
-    ] as const) {
-      await database.db
-        .insertInto('reported_value')
-        .values({
-          unit_id: await t.unitId(code),
-          element_code: element,
-          period_code: '2026',
-          period_start: '2026-01-01',
-          period_end: '2026-12-31',
-          value,
-          state: 'accepted',
-        })
-        .execute();
-    }
+    ] as const);
   }, 300_000);
 
-  afterAll(async () => {
-    await t?.close();
-    await database?.close();
-  });
-
-  async function download(unitId: number, format: 'docx' | 'xlsx', period = '2026', document = documentId) {
-    const response = await t.app.inject({
-      method: 'GET',
-      url: `/api/report-documents?unitId=${unitId}&documentId=${document}&period=${period}&format=${format}&date=${D}&signerName=${encodeURIComponent(SIGNER)}`,
-      headers: { cookie: `tiendo_session=${staff.cookie}` },
-    });
-    expect(response.statusCode, response.body.slice(0, 500)).toBe(200);
-    return {
-      body: response.rawPayload,
-      disposition: String(response.headers['content-disposition']),
-      type: String(response.headers['content-type']),
-    };
-  }
+  const download = (unitId: number, format: 'docx' | 'xlsx', period = '2026', document = documentId) =>
+    downloadReportDocument(t, staff, { unitId, documentId: document, period, format, date: D, signerName: SIGNER });
 
   it('puts the dashboard’s own figures in the report, for the province and for a commune', async () => {
     for (const unitId of [tni, p01]) {
@@ -483,35 +377,7 @@ describe.each(testDatabaseTargets())('report documents drafted from live data ($
       );
       expect(upload.status, JSON.stringify(upload.body).slice(0, 300)).toBe(200);
       programme = upload.body.document.id;
-      const m = upload.body.document;
-      const decisions = (upload.body.proposals as Proposal[])
-        .filter((p) => p.suggestions.length && (p.annual || p.deadlineYear))
-        .map((p) => ({
-          key: p.key,
-          decision: 'confirm',
-          indicatorCode: p.suggestions[0]!.code,
-          comparator: p.comparator,
-          value: p.value,
-          annual: p.annual,
-          deadlineYear: p.deadlineYear,
-          sectors: p.sectors,
-          minWorkers: p.minWorkers,
-          subject: p.subject,
-        }));
-      const confirmed = await staff.send('PUT', `/api/documents/${programme}/review`, {
-        metadata: {
-          kind: m.kind,
-          symbol: m.symbol,
-          title: m.title,
-          issuedOn: m.issuedOn,
-          termFrom: m.termFrom,
-          termTo: m.termTo,
-          signerName: m.signerName,
-        },
-        targets: decisions,
-        confirm: true,
-      });
-      expect(confirmed.status, JSON.stringify(confirmed.body).slice(0, 300)).toBe(200);
+      await confirmTimedTargets(staff, upload.body);
 
       // Three of its extracted tasks are confirmed (the others dropped), with their timing.
       const items = (await staff.get(`/api/documents/${programme}/tasks`)).body.items as ReviewItem[];

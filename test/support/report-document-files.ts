@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { expect } from 'vitest';
 import { findEntry, readEntryText, readZipDirectory } from '../../server/tabular/zip-file-reader.ts';
 import type { Session, TestApp } from './test-app.ts';
@@ -43,4 +44,15 @@ export async function docxPart(docx: Buffer, name: string): Promise<string> {
   } finally {
     await fs.rm(path.dirname(file), { recursive: true, force: true });
   }
+}
+
+/** A PDF opened for reading its text: no script evaluation, no fonts loaded, no console noise. */
+export function openPdf(pdf: Buffer) {
+  return getDocument({
+    data: new Uint8Array(pdf),
+    isEvalSupported: false,
+    disableFontFace: true,
+    useSystemFonts: false,
+    verbosity: 0,
+  }).promise;
 }
