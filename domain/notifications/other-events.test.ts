@@ -45,28 +45,15 @@ describe('what the events outside the report workflow tell whom', () => {
   });
 
   it('tells the owning unit’s staff that a target turned chậm tiến độ or không đạt, one event per turn', () => {
-    const behind = targetTurned({
-      targetId: 4,
-      indicatorName: 'Tỷ lệ CĐCS có thỏa ước',
-      unitId: 2,
-      unitName: 'Liên đoàn Lao động tỉnh Tây Ninh',
-      status: 'behind',
-      day: '2027-03-01',
-    });
+    const target = { targetId: 4, indicatorName: 'Tỷ lệ CĐCS có thỏa ước', unitId: 2, unitName: 'Liên đoàn Lao động tỉnh Tây Ninh' };
+    const behind = targetTurned({ ...target, status: 'behind', day: '2027-03-01' });
     expect(behind).toMatchObject({
       kind: 'target.behind',
       eventKey: 'target.behind:4:2027-03-01',
       audience: { unitId: 2, permission: 'targets.read' },
     });
     expect(behind.title).toBe('Chỉ tiêu chậm tiến độ: Tỷ lệ CĐCS có thỏa ước');
-    const missed = targetTurned({
-      targetId: 4,
-      indicatorName: 'Tỷ lệ CĐCS có thỏa ước',
-      unitId: 2,
-      unitName: 'Liên đoàn Lao động tỉnh Tây Ninh',
-      status: 'missed',
-      day: '2028-01-01',
-    });
+    const missed = targetTurned({ ...target, status: 'missed', day: '2028-01-01' });
     expect(missed.title).toBe('Chỉ tiêu không đạt: Tỷ lệ CĐCS có thỏa ước');
     expect(missed.eventKey).not.toBe(behind.eventKey);
   });

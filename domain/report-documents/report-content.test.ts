@@ -40,6 +40,19 @@ describe('report wording', () => {
   });
 });
 
+type ReportTarget = ReportInput['targets'][number];
+/** A target "over 140.000 members by 2028" with its figure and judgement. */
+const membersBy2028 = (targetId: number, subject: string, value: number | null, progress: ReportTarget['progress']): ReportTarget => ({
+  targetId,
+  subject,
+  indicator: { code: 'members', name: 'Số đoàn viên', unit: 'count' },
+  comparator: '>',
+  targetValue: 140000,
+  timing: { kind: 'deadline', deadline: '2028-12-31' },
+  value,
+  progress,
+});
+
 const input: ReportInput = {
   unit: { code: 'TNI-P01', name: 'Công đoàn phường Tân Ninh', kind: 'commune', symbol: 'CĐ', place: 'Tây Ninh' },
   parent: { name: 'Liên đoàn Lao động tỉnh Tây Ninh', place: 'Tây Ninh' },
@@ -65,26 +78,8 @@ const input: ReportInput = {
       value: 85.5,
       progress: { status: 'behind', statusLabel: 'Chậm tiến độ', shareAchieved: 85.5 },
     },
-    {
-      targetId: 9,
-      subject: 'đoàn viên',
-      indicator: { code: 'members', name: 'Số đoàn viên', unit: 'count' },
-      comparator: '>',
-      targetValue: 140000,
-      timing: { kind: 'deadline', deadline: '2028-12-31' },
-      value: 50000,
-      progress: { status: 'behind', statusLabel: 'Chậm tiến độ', shareAchieved: 35.7 },
-    },
-    {
-      targetId: 8,
-      subject: '',
-      indicator: { code: 'members', name: 'Số đoàn viên', unit: 'count' },
-      comparator: '>',
-      targetValue: 140000,
-      timing: { kind: 'deadline', deadline: '2028-12-31' },
-      value: null,
-      progress: { status: 'no_data', statusLabel: 'Chưa có số liệu', shareAchieved: null },
-    },
+    membersBy2028(9, 'đoàn viên', 50000, { status: 'behind', statusLabel: 'Chậm tiến độ', shareAchieved: 35.7 }),
+    membersBy2028(8, '', null, { status: 'no_data', statusLabel: 'Chưa có số liệu', shareAchieved: null }),
   ],
   breakdown: new Map([
     [
