@@ -1,30 +1,16 @@
 import { readFileSync } from 'node:fs';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_TODAY } from '../../domain/demo/demo-registries.ts';
-import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
-import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
+import { confirmTimedTargets, createDocument } from '../../test/support/document-fixtures.ts';
+import { docxPart, downloadReportDocument, openPdf } from '../../test/support/report-document-files.ts';
+import { type Session, useTestApp } from '../../test/support/test-app.ts';
+import { testDatabaseTargets } from '../../test/support/test-database.ts';
 import { docxToPdf } from '../documents/intake/intake-test-fixtures.ts';
-import { findEntry, readEntryText, readZipDirectory } from '../tabular/zip-file-reader.ts';
 
 /** Seed 000: the action programme 05/CTr-LĐLĐ of 18/01/2024, which cites Nghị quyết 02-NQ/TW. */
 const TEXT_000 = readFileSync(new URL('../../../shared/documents/000_695bf227987f6204.txt', import.meta.url), 'utf8');
 
-interface Proposal {
-  key: string;
-  value: number;
-  comparator: string;
-  annual: boolean;
-  deadlineYear: number | null;
-  sectors: string[] | null;
-  minWorkers: number | null;
-  subject: string;
-  suggestions: { code: string }[];
-}
 const MM = 72 / 25.4;
 const [MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP] = [30 * MM, 15 * MM, 20 * MM];
 interface PdfLine {
@@ -36,13 +22,7 @@ interface PdfLine {
 
 /** Each page of the PDF as lines (items sharing a baseline joined), with where they sit on the page. */
 async function pdfPages(pdf: Buffer): Promise<{ width: number; height: number; lines: PdfLine[]; text: string }[]> {
-  const doc = await getDocument({
-    data: new Uint8Array(pdf),
-    isEvalSupported: false,
-    disableFontFace: true,
-    useSystemFonts: false,
-    verbosity: 0,
-  }).promise;
+  const doc = await openPdf(pdf);
   const pages = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const page = await doc.getPage(i);
@@ -80,51 +60,20 @@ async function pdfPages(pdf: Buffer): Promise<{ width: number; height: number; l
 }
 
 describe.each(testDatabaseTargets())('the demo province’s report on its programme, laid out by LibreOffice ($kind)', (target) => {
-  let database: TestDatabase;
-  let t: TestApp;
+  const { t } = useTestApp(target, `report-document-pdf-${target.kind}`, { demoRegistries: true });
   let staff: Session;
   let tni: number;
   let programme: number;
   let targetCount = 0;
 
   beforeAll(async () => {
-    database = await target.open();
-    t = await createTestApp(database, `report-document-pdf-${target.kind}`, { demoRegistries: true });
     staff = await t.login('canbo.tinh');
     tni = await t.unitId('TNI');
     // The province uploads its programme and confirms every target the reading proposed with an indicator.
     const upload = await staff.upload('POST', `/api/documents/upload?unitId=${tni}`, 'CTr 05.txt', Buffer.from(TEXT_000));
     expect(upload.status, JSON.stringify(upload.body).slice(0, 300)).toBe(200);
     programme = upload.body.document.id;
-    const m = upload.body.document;
-    const decisions = (upload.body.proposals as Proposal[])
-      .filter((p) => p.suggestions.length && (p.annual || p.deadlineYear))
-      .map((p) => ({
-        key: p.key,
-        decision: 'confirm',
-        indicatorCode: p.suggestions[0]!.code,
-        comparator: p.comparator,
-        value: p.value,
-        annual: p.annual,
-        deadlineYear: p.deadlineYear,
-        sectors: p.sectors,
-        minWorkers: p.minWorkers,
-        subject: p.subject,
-      }));
-    const confirmed = await staff.send('PUT', `/api/documents/${programme}/review`, {
-      metadata: {
-        kind: m.kind,
-        symbol: m.symbol,
-        title: m.title,
-        issuedOn: m.issuedOn,
-        termFrom: m.termFrom,
-        termTo: m.termTo,
-        signerName: m.signerName,
-      },
-      targets: decisions,
-      confirm: true,
-    });
-    expect(confirmed.status, JSON.stringify(confirmed.body).slice(0, 300)).toBe(200);
+    await confirmTimedTargets(staff, upload.body);
     const progress = (await staff.get(`/api/progress?unitId=${tni}&asOf=${DEMO_TODAY}&documentId=${programme}`)).body.items as {
       targetId: number;
       indicator: { unit: string };
@@ -144,20 +93,13 @@ describe.each(testDatabaseTargets())('the demo province’s report on its progra
     }
   }, 600_000);
 
-  afterAll(async () => {
-    await t?.close();
-    await database?.close();
-  });
+  const download = (documentId: number, format: 'docx' | 'xlsx') =>
+    downloadReportDocument(t, staff, { unitId: tni, documentId, period: '2026', format, date: DEMO_TODAY });
 
   it('names the programme, numbers the pages and keeps section II to a page per target', async () => {
-    const response = await t.app.inject({
-      method: 'GET',
-      url: `/api/report-documents?unitId=${tni}&documentId=${programme}&period=2026&format=docx&date=${DEMO_TODAY}`,
-      headers: { cookie: `tiendo_session=${staff.cookie}` },
-    });
-    expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
+    const response = await download(programme, 'docx');
     // LibreOffice is required (docxToPdf throws without it): under CI a missing soffice fails the run, never skips it.
-    const pages = await pdfPages(await docxToPdf(response.rawPayload));
+    const pages = await pdfPages(await docxToPdf(response.body));
     const all = pages.map((p) => p.text).join(' ');
     const firstSection = (heading: string) => pages.findIndex((p) => p.text.includes(heading));
     const [startII, startIII] = [firstSection('II. KẾT QUẢ THEO ĐƠN VỊ TRỰC THUỘC'), firstSection('III. TÌNH HÌNH BÁO CÁO')];
@@ -211,7 +153,7 @@ describe.each(testDatabaseTargets())('the demo province’s report on its progra
 
   it('leaves a highlighted blank for a number it does not know and a date that is the cited resolution’s', async () => {
     // The issue's draft: typed without its number, with the date of the resolution its title cites.
-    const typed = await staff.send('POST', '/api/documents', {
+    const typed = await createDocument(staff, {
       kind: 'chuong_trinh',
       symbol: null,
       title: 'Chương trình thực hiện Nghị quyết số 02-NQ/TW, ngày 12/6/2021 của Bộ Chính trị',
@@ -220,41 +162,23 @@ describe.each(testDatabaseTargets())('the demo province’s report on its progra
       termFrom: 2021,
       termTo: 2026,
     });
-    expect(typed.status, JSON.stringify(typed.body)).toBe(200);
-    const response = await t.app.inject({
-      method: 'GET',
-      url: `/api/report-documents?unitId=${tni}&documentId=${typed.body.id}&period=2026&format=docx&date=${DEMO_TODAY}`,
-      headers: { cookie: `tiendo_session=${staff.cookie}` },
-    });
-    expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
-    const all = (await pdfPages(await docxToPdf(response.rawPayload))).map((p) => p.text).join(' ');
+    const response = await download(typed, 'docx');
+    const all = (await pdfPages(await docxToPdf(response.body))).map((p) => p.text).join(' ');
     expect(all).toContain('BÁO CÁO Kết quả thực hiện Chương trình số [……] ngày [……] của Liên đoàn Lao động tỉnh Tây Ninh (năm 2026)');
     expect(all).toContain(
       'Triển khai Chương trình số [……] ngày [……] của Liên đoàn Lao động tỉnh Tây Ninh thực hiện Nghị quyết số 02-NQ/TW, ngày 12/6/2021 của Bộ Chính trị, Liên đoàn Lao động tỉnh Tây Ninh báo cáo kết quả năm 2026 như sau:',
     );
     // Each blank is a yellow run in Word, so none reaches the signer unnoticed.
-    const file = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'tiendo-blank-')), 'bao-cao.docx');
-    await fs.writeFile(file, response.rawPayload);
-    const xml = await readEntryText(
-      file,
-      findEntry(await readZipDirectory(file), 'word/document.xml')!,
-      20 * 1024 * 1024,
-      'word/document.xml',
-    );
-    await fs.rm(path.dirname(file), { recursive: true, force: true });
+    const xml = await docxPart(response.body, 'word/document.xml');
     const blanks = [...xml.matchAll(/<w:r>(?:(?!<\/w:r>).)*?<w:t[^>]*>\[……\]<\/w:t><\/w:r>/gs)].map((m) => m[0]);
     expect(blanks.length).toBeGreaterThanOrEqual(4); // number and date, in the title and in the opening
     for (const run of blanks) expect(run).toContain('<w:highlight w:val="yellow"/>');
   }, 300_000);
 
   it('keeps every unit of every target in the XLSX, ranked as in the document', async () => {
-    const response = await t.app.inject({
-      method: 'GET',
-      url: `/api/report-documents?unitId=${tni}&documentId=${programme}&period=2026&format=xlsx&date=${DEMO_TODAY}`,
-      headers: { cookie: `tiendo_session=${staff.cookie}` },
-    });
+    const response = await download(programme, 'xlsx');
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(response.rawPayload as never);
+    await book.xlsx.load(response.body as never);
     const sheet = book.getWorksheet('Theo đơn vị')!;
     expect(sheet.getRow(3).values).toEqual([
       undefined,
