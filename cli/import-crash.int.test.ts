@@ -1,12 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../server/db/database.ts';
+import { freshCliStore, withStore } from '../test/support/cli-store.ts';
 import { validMemberRows, writeMemberFile } from '../test/support/member-files.ts';
 import { testDatabaseTargets } from '../test/support/test-database.ts';
 
@@ -15,58 +12,12 @@ const BIN = path.join(ROOT, 'bin', 'tiendo.js');
 const ROWS = 20_000;
 const BATCH = 2000;
 
-/** Where the CLI processes of this test keep their data: a folder (PGlite) or a fresh database (PostgreSQL). */
-async function freshStore(
-  kind: 'pglite' | 'postgres',
-): Promise<{ env: Record<string, string>; open: () => ReturnType<typeof openDatabase>; drop: () => Promise<void> }> {
-  if (kind === 'pglite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiendo-crash-'));
-    return {
-      env: { TIENDO_DATA_DIR: dir, DATABASE_URL: '' },
-      open: () => openDatabase({ databaseUrl: null, dataDir: dir }),
-      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
-    };
-  }
-  const server = process.env.TEST_DATABASE_URL!;
-  const name = `tiendo_test_crash_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: url.toString() },
-    open: () => openDatabase({ databaseUrl: url.toString(), dataDir: null }),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: server });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
-
-async function memberCount(open: () => ReturnType<typeof openDatabase>): Promise<number> {
-  // The PGlite child of a killed CLI closes the folder when it notices its parent is gone.
-  for (let attempt = 0; ; attempt++) {
-    try {
-      const database = await open();
-      try {
-        return Number((await sql<{ n: number }>`SELECT count(*) AS n FROM member`.execute(database.db)).rows[0]!.n);
-      } finally {
-        await database.close();
-      }
-    } catch (error) {
-      if (attempt > 40) throw error;
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  }
-}
+const memberCount = (open: Parameters<typeof withStore>[0]) =>
+  withStore(open, async (db) => Number((await sql<{ n: number }>`SELECT count(*) AS n FROM member`.execute(db)).rows[0]!.n));
 
 describe.each(testDatabaseTargets())('an import killed with SIGKILL on $kind', (target) => {
   it('leaves whole batches only, and a re-run completes the job to the same counts as a clean run', async () => {
-    const store = await freshStore(target.kind);
+    const store = await freshCliStore(target.kind, 'crash');
     const env = { ...process.env, ...store.env, LOG_LEVEL: 'warn', TIENDO_WEB_APP: 'false' };
     try {
       const demo = spawnSync(process.execPath, [BIN, 'demo', '--without-registries'], {

@@ -1,15 +1,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_TEMPLATES } from '../../domain/reporting/builtin-templates.ts';
 import { openPeriods } from '../../domain/reporting/report-template.ts';
 import { todayInVietnam } from '../../domain/time/calendar-date.ts';
-import { openDatabase } from '../db/database.ts';
+import { freshCliStore, withStore } from '../../test/support/cli-store.ts';
+import { cdcsTemplate } from '../../test/support/report-fixtures.ts';
 import { testDatabaseTargets } from '../../test/support/test-database.ts';
 import { startCountingSink } from './counting-smtp-sink.ts';
 import { messageIdOf } from './email-delivery.ts';
@@ -27,57 +24,6 @@ const RECIPIENTS = 500;
 const KILL_AFTER = 150;
 const CONCURRENCY = 4;
 
-async function freshStore(kind: 'pglite' | 'postgres') {
-  if (kind === 'pglite') {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiendo-mail-crash-'));
-    return {
-      env: { TIENDO_DATA_DIR: dir, DATABASE_URL: '' },
-      open: () => openDatabase({ databaseUrl: null, dataDir: dir }),
-      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
-    };
-  }
-  const server = process.env.TEST_DATABASE_URL!;
-  const name = `tiendo_test_mail_crash_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: server });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  return {
-    env: { DATABASE_URL: url.toString() },
-    open: () => openDatabase({ databaseUrl: url.toString(), dataDir: null, poolSize: 2 }),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: server });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
-
-/** Opens the store, retrying while a killed server's PGlite child still holds the data folder. */
-async function withStore<T>(
-  open: () => ReturnType<typeof openDatabase>,
-  work: (db: Awaited<ReturnType<typeof openDatabase>>['db']) => Promise<T>,
-): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    let database: Awaited<ReturnType<typeof openDatabase>>;
-    try {
-      database = await open();
-    } catch (error) {
-      if (attempt > 40) throw error;
-      await new Promise((r) => setTimeout(r, 500));
-      continue;
-    }
-    try {
-      return await work(database.db);
-    } finally {
-      await database.close();
-    }
-  }
-}
-
 const exited = (child: ChildProcess) =>
   new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) resolve({ code: child.exitCode, signal: child.signalCode });
@@ -86,7 +32,7 @@ const exited = (child: ChildProcess) =>
 
 describe.each(testDatabaseTargets())('a server killed with SIGKILL in the middle of 500 reminder mails ($kind)', (target) => {
   it('leaves every recipient exactly one distinct mail after a restart', async () => {
-    const store = await freshStore(target.kind);
+    const store = await freshCliStore(target.kind, 'mail-crash', { poolSize: 2 });
     const sink = await startCountingSink();
     const children: ChildProcess[] = [];
     try {
@@ -110,8 +56,7 @@ describe.each(testDatabaseTargets())('a server killed with SIGKILL in the middle
 
       // 500 CĐCS officers with an address, each of a CĐCS that has not sent its annual report;
       // the reminders of "7 days left" queued by the production writer.
-      const template = BUILTIN_TEMPLATES.find((t) => t.code === 'cdcs-nam')!;
-      const [period] = openPeriods(template, todayInVietnam());
+      const [period] = openPeriods(cdcsTemplate, todayInVietnam());
       const sevenDaysBefore = new Date(Date.parse(`${period!.dueOn}T00:00:00Z`) - 7 * 86_400_000).toISOString().slice(0, 10);
       const expected = await withStore(store.open, async (db) => {
         await sql`UPDATE app_user SET email = NULL`.execute(db); // the demo accounts: not part of this batch
