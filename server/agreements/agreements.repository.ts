@@ -1,5 +1,5 @@
-import { sql, type Kysely } from 'kysely';
-import type { DB } from '../db/schema.ts';
+import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
+import type { AgreementTable, DB } from '../db/schema.ts';
 
 export interface AgreementRow {
   id: number;
@@ -100,4 +100,65 @@ export async function countAgreementsOn(db: Kysely<DB>, unitId: number, date: st
 export async function unitOfAgreement(db: Kysely<DB>, id: number): Promise<number | null> {
   const row = await db.selectFrom('agreement').select('cdcs_unit_id').where('id', '=', id).executeTakeFirst();
   return row ? Number(row.cdcs_unit_id) : null;
+}
+
+/** The agreements query narrowed to CĐCS placed today inside a subtree (the caller's scope or a chosen unit's). */
+export function agreementsUnder(db: Kysely<DB>, path: string) {
+  return agreementsQuery(db)
+    .innerJoin('org_placement as p', (j) => j.onRef('p.unit_id', '=', 'a.cdcs_unit_id').on('p.valid_to', 'is', null))
+    .where(sql<boolean>`p.path <@ ${path}::ltree`);
+}
+
+export async function employerExists(db: Kysely<DB>, employerId: number): Promise<boolean> {
+  return (await db.selectFrom('employer').select(['id']).where('id', '=', employerId).executeTakeFirst()) !== undefined;
+}
+
+export async function insertAgreement(db: Kysely<DB>, values: Insertable<AgreementTable>): Promise<number> {
+  const row = await db.insertInto('agreement').values(values).returning('id').executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+/** A renewed agreement stays in force until the day before its successor (unless it ended earlier). */
+export async function endBefore(db: Kysely<DB>, id: number, successorFrom: string): Promise<void> {
+  const dayBefore = sql<string>`(${successorFrom}::date - 1)`;
+  await db
+    .updateTable('agreement')
+    .set({ ended_on: sql`CASE WHEN ${dayBefore} < expires_on THEN ${dayBefore} ELSE ended_on END`, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function updateAgreement(db: Kysely<DB>, id: number, changes: Updateable<AgreementTable>): Promise<void> {
+  await db
+    .updateTable('agreement')
+    .set({ ...changes, updated_at: new Date() })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function insertStoredFile(
+  db: Kysely<DB>,
+  file: { fileName: string; mime: string; sha256: string; content: Buffer },
+): Promise<number> {
+  const row = await db
+    .insertInto('stored_file')
+    .values({
+      file_name: file.fileName.normalize('NFC').slice(0, 200),
+      mime_type: file.mime,
+      size_bytes: file.content.length,
+      sha256: file.sha256,
+      content: file.content,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return Number(row.id);
+}
+
+export async function agreementFile(db: Kysely<DB>, id: number) {
+  return db
+    .selectFrom('agreement as a')
+    .innerJoin('stored_file as f', 'f.id', 'a.file_id')
+    .select(['f.file_name', 'f.mime_type', 'f.content'])
+    .where('a.id', '=', id)
+    .executeTakeFirst();
 }

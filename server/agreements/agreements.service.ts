@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { agreementIssues } from '../../domain/registry/employer-rules.ts';
 import { todayInVietnam } from '../../domain/time/calendar-date.ts';
 import { writeAudit, type AuditActor } from '../audit/audit.repository.ts';
@@ -80,10 +80,7 @@ export class AgreementsService {
     let path = principal.scopePath;
     if (q.unitId !== undefined) path = (await findUnit(this.db, q.unitId, todayInVietnam()))?.path ?? path;
     const filtered = (db: Kysely<DB>) => {
-      let query = repo
-        .agreementsQuery(db)
-        .innerJoin('org_placement as p', (j) => j.onRef('p.unit_id', '=', 'a.cdcs_unit_id').on('p.valid_to', 'is', null))
-        .where(sql<boolean>`p.path <@ ${path}::ltree`);
+      let query = repo.agreementsUnder(db, path);
       if (q.inForceOn) query = query.where(repo.inForceOn(q.inForceOn));
       if (q.minQuality)
         query = query.where('a.quality_class', 'in', QUALITY_ORDER.slice(0, QUALITY_ORDER.indexOf(q.minQuality) + 1) as 'A'[]);
@@ -139,8 +136,7 @@ export class AgreementsService {
     }
     if (unit.kind !== 'grassroots') throw commonErrors.notGrassroots(unit.name);
     if (employerId) {
-      const employer = await this.db.selectFrom('employer').select(['id', 'cdcs_unit_id']).where('id', '=', employerId).executeTakeFirst();
-      if (!employer) throw agreementErrors.employerUnknown();
+      if (!(await repo.employerExists(this.db, employerId))) throw agreementErrors.employerUnknown();
     }
   }
 
@@ -148,29 +144,25 @@ export class AgreementsService {
     this.validate(body);
     await this.checkCdcs(principal, body.cdcsUnitId, body.employerId);
     const id = await this.db.transaction().execute(async (trx) => {
-      const row = await trx
-        .insertInto('agreement')
-        .values({
-          cdcs_unit_id: body.cdcsUnitId,
-          employer_id: body.employerId ?? null,
-          kind: body.kind,
-          number: body.number?.trim() || null,
-          signed_on: body.signedOn,
-          effective_from: body.effectiveFrom,
-          expires_on: body.expiresOn,
-          quality_class: body.qualityClass ?? null,
-          better_than_law: body.betterThanLaw ?? false,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const agreementId = await repo.insertAgreement(trx, {
+        cdcs_unit_id: body.cdcsUnitId,
+        employer_id: body.employerId ?? null,
+        kind: body.kind,
+        number: body.number?.trim() || null,
+        signed_on: body.signedOn,
+        effective_from: body.effectiveFrom,
+        expires_on: body.expiresOn,
+        quality_class: body.qualityClass ?? null,
+        better_than_law: body.betterThanLaw ?? false,
+      });
       await writeAudit(trx, actor, {
         action: 'agreement.create',
         unitId: body.cdcsUnitId,
         entityType: 'agreement',
-        entityId: row.id,
+        entityId: agreementId,
         after: body,
       });
-      return Number(row.id);
+      return agreementId;
     });
     return this.detail(id);
   }
@@ -181,37 +173,28 @@ export class AgreementsService {
     this.validate(body);
     if (body.effectiveFrom <= old.effectiveFrom) throw agreementErrors.renewalTooEarly();
     const newId = await this.db.transaction().execute(async (trx) => {
-      const dayBefore = sql<string>`(${body.effectiveFrom}::date - 1)`;
-      await trx
-        .updateTable('agreement')
-        .set({ ended_on: sql`CASE WHEN ${dayBefore} < expires_on THEN ${dayBefore} ELSE ended_on END`, updated_at: new Date() })
-        .where('id', '=', id)
-        .execute();
-      const row = await trx
-        .insertInto('agreement')
-        .values({
-          cdcs_unit_id: old.cdcs.id,
-          employer_id: body.employerId ?? old.employer?.id ?? null,
-          kind: body.kind,
-          number: body.number?.trim() || null,
-          signed_on: body.signedOn,
-          effective_from: body.effectiveFrom,
-          expires_on: body.expiresOn,
-          quality_class: body.qualityClass ?? null,
-          better_than_law: body.betterThanLaw ?? false,
-          renews_id: id,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      await repo.endBefore(trx, id, body.effectiveFrom);
+      const agreementId = await repo.insertAgreement(trx, {
+        cdcs_unit_id: old.cdcs.id,
+        employer_id: body.employerId ?? old.employer?.id ?? null,
+        kind: body.kind,
+        number: body.number?.trim() || null,
+        signed_on: body.signedOn,
+        effective_from: body.effectiveFrom,
+        expires_on: body.expiresOn,
+        quality_class: body.qualityClass ?? null,
+        better_than_law: body.betterThanLaw ?? false,
+        renews_id: id,
+      });
       await writeAudit(trx, actor, {
         action: 'agreement.renew',
         unitId: old.cdcs.id,
         entityType: 'agreement',
-        entityId: row.id,
+        entityId: agreementId,
         before: { renews: id },
         after: body,
       });
-      return Number(row.id);
+      return agreementId;
     });
     return this.detail(newId);
   }
@@ -226,17 +209,12 @@ export class AgreementsService {
       throw agreementErrors.endedOutsideTerm();
     }
     await this.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('agreement')
-        .set({
-          ...(body.number !== undefined && { number: body.number?.trim() || null }),
-          ...(body.qualityClass !== undefined && { quality_class: body.qualityClass }),
-          ...(body.betterThanLaw !== undefined && { better_than_law: body.betterThanLaw }),
-          ...(body.endedOn !== undefined && { ended_on: body.endedOn }),
-          updated_at: new Date(),
-        })
-        .where('id', '=', id)
-        .execute();
+      await repo.updateAgreement(trx, id, {
+        ...(body.number !== undefined && { number: body.number?.trim() || null }),
+        ...(body.qualityClass !== undefined && { quality_class: body.qualityClass }),
+        ...(body.betterThanLaw !== undefined && { better_than_law: body.betterThanLaw }),
+        ...(body.endedOn !== undefined && { ended_on: body.endedOn }),
+      });
       await writeAudit(trx, actor, {
         action: 'agreement.update',
         unitId: before.cdcs.id,
@@ -254,16 +232,8 @@ export class AgreementsService {
     const { mime } = checkFileContent(content, ['pdf', 'docx'], 'Tệp thỏa ước');
     const sha256 = createHash('sha256').update(content).digest('hex');
     await this.db.transaction().execute(async (trx) => {
-      const file = await trx
-        .insertInto('stored_file')
-        .values({ file_name: fileName.normalize('NFC').slice(0, 200), mime_type: mime, size_bytes: content.length, sha256, content })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await trx
-        .updateTable('agreement')
-        .set({ file_id: Number(file.id), updated_at: new Date() })
-        .where('id', '=', id)
-        .execute();
+      const fileId = await repo.insertStoredFile(trx, { fileName, mime, sha256, content });
+      await repo.updateAgreement(trx, id, { file_id: fileId });
       await writeAudit(trx, actor, {
         action: 'agreement.attach_file',
         unitId: before.cdcs.id,
@@ -276,12 +246,7 @@ export class AgreementsService {
   }
 
   async file(id: number) {
-    const row = await this.db
-      .selectFrom('agreement as a')
-      .innerJoin('stored_file as f', 'f.id', 'a.file_id')
-      .select(['f.file_name', 'f.mime_type', 'f.content'])
-      .where('a.id', '=', id)
-      .executeTakeFirst();
+    const row = await repo.agreementFile(this.db, id);
     if (!row) throw agreementErrors.noFile();
     return row;
   }
