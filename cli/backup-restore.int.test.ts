@@ -11,30 +11,20 @@ import { fileURLToPath } from 'node:url';
 import { Migrator, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILTIN_TEMPLATES } from '../domain/reporting/builtin-templates.ts';
-import { openPeriods } from '../domain/reporting/report-template.ts';
-import { todayInVietnam } from '../domain/time/calendar-date.ts';
 import { openDatabase, type Database } from '../server/db/database.ts';
 import { migrations } from '../server/db/migrations/index.ts';
 import { migrateToLatest } from '../server/db/migrator.ts';
 import { buildDocx } from '../server/documents/intake/intake-test-fixtures.ts';
 import { listTar, readTarEntry, writeTar } from '../server/ops/tar-archive.ts';
+import { confirmDecision, programme05Metadata, type ProposedTarget } from '../test/support/document-fixtures.ts';
+import { openCdcsPeriodCodes, submitAndAccept } from '../test/support/report-fixtures.ts';
 import { createTestApp } from '../test/support/test-app.ts';
 import { testDatabaseTargets } from '../test/support/test-database.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = path.join(ROOT, 'bin', 'tiendo.js');
 const TEXT_000 = fs.readFileSync(new URL('../../shared/documents/000_695bf227987f6204.txt', import.meta.url), 'utf8');
-const cdcsTemplate = BUILTIN_TEMPLATES.find((t) => t.code === 'cdcs-nam')!;
-const period = openPeriods(cdcsTemplate, todayInVietnam())[0]!.code;
-const complete = {
-  dissemination_reached: 900,
-  dissemination_base: 1000,
-  union_fee_due: 50_000_000,
-  union_fee_collected: 42_000_000,
-  dues_due: 12_000_000,
-  dues_collected: 11_500_000,
-};
+const period = openCdcsPeriodCodes()[0]!;
 
 /** One database of the kind under test that the CLI can reach: its environment, and how to open, drop or recreate it. */
 interface Place {
@@ -178,54 +168,15 @@ describe.each(testDatabaseTargets())('tiendo backup and restore ($kind)', (targe
           docx,
         );
         expect(uploaded.status, JSON.stringify(uploaded.body).slice(0, 300)).toBe(200);
-        const proposals = uploaded.body.proposals as {
-          key: string;
-          value: number;
-          comparator: string;
-          annual: boolean;
-          deadlineYear: number | null;
-          sectors: string[] | null;
-          minWorkers: number | null;
-          subject: string;
-          suggestions: { code: string }[];
-        }[];
-        const decisions = proposals.slice(0, 2).map((p) => ({
-          key: p.key,
-          decision: 'confirm',
-          indicatorCode: p.suggestions[0]!.code,
-          comparator: p.comparator,
-          value: p.value,
-          annual: p.annual,
-          deadlineYear: p.deadlineYear,
-          sectors: p.sectors,
-          minWorkers: p.minWorkers,
-          subject: p.subject,
-        }));
-        const metadata = {
-          kind: 'program',
-          symbol: '05/CTr-LĐLĐ',
-          title: 'Chương trình hành động thực hiện Nghị quyết Đại hội XI Công đoàn tỉnh',
-          issuedOn: '2024-01-18',
-          termFrom: 2023,
-          termTo: 2028,
-          signerName: 'Nguyễn Thị Hương Giang',
-        };
+        const decisions = (uploaded.body.proposals as ProposedTarget[]).slice(0, 2).map((p) => confirmDecision(p));
         const confirmed = await province.send('PUT', `/api/documents/${uploaded.body.document.id}/review`, {
-          metadata,
+          metadata: programme05Metadata,
           targets: decisions,
           confirm: true,
         });
         expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
 
-        const opened = await officer.send('POST', '/api/reports', { templateCode: 'cdcs-nam', unitId: cdcs, periodCode: period });
-        expect(opened.status, JSON.stringify(opened.body)).toBe(200);
-        const submitted = await officer.send('POST', `/api/reports/${opened.body.id}/submit`, {
-          version: opened.body.version,
-          values: complete,
-        });
-        expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
-        const accepted = await commune.send('POST', `/api/reports/${opened.body.id}/accept`, { version: submitted.body.version });
-        expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+        await submitAndAccept(officer, commune, cdcs, period);
       } finally {
         await t.close();
       }
