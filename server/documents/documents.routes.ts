@@ -4,8 +4,7 @@ import { Type } from 'typebox';
 import { actorOf, requirePrincipal } from '../auth/access-guard.ts';
 import type { DB } from '../db/schema.ts';
 import { readUpload } from '../http/file-upload.ts';
-import { unitOfRecord } from '../http/route-access.ts';
-import { unitFromInput } from '../members/members.routes.ts';
+import { unitOfRecord, unitFromInput } from '../http/route-access.ts';
 import { unitOfDocument } from './documents.repository.ts';
 import {
   Cascade,

@@ -1,10 +1,10 @@
+import { unitFromInput } from '../http/route-access.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
 import { writeAudit } from '../audit/audit.repository.ts';
 import { actorOf, requirePrincipal } from '../auth/access-guard.ts';
 import type { DB } from '../db/schema.ts';
-import { unitFromInput } from '../members/members.routes.ts';
 import { CreateDocumentBody, DocumentItem } from '../progress/progress.schema.ts';
 import { documentErrors } from './documents.errors.ts';
 import { presentPlanDocument } from './plan-documents.presenter.ts';

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import type { Permission } from '../../domain/access/permission.ts';
 import type { AppError } from '../../domain/errors/app-error.ts';
+import { requirePrincipal } from '../auth/access-guard.ts';
 import { referenceRuleOf } from './body-references.ts';
 
 /**
@@ -95,6 +96,19 @@ export function requireAccessDeclarations(app: FastifyInstance): RouteRecord[] {
 
 export function unitFromParam(name: string): UnitLocator {
   return (request) => idParam(request, name);
+}
+
+/**
+ * A unit id given in the query (absent: the caller's own unit, i.e. "my whole subtree") or in
+ * the body (absent: malformed — schema validation will say which field is missing).
+ */
+export function unitFromInput(source: 'query' | 'body', key: string): UnitLocator {
+  return (request) => {
+    const raw = ((source === 'query' ? request.query : request.body) as Record<string, unknown> | undefined)?.[key];
+    if (raw === undefined || raw === null) return source === 'query' ? requirePrincipal(request).unitId : 'malformed';
+    const value = Number(raw);
+    return Number.isSafeInteger(value) && value > 0 ? value : 'malformed';
+  };
 }
 
 /** For routes on a record: find the record's unit by its id param (null when there is none). */

@@ -1,3 +1,4 @@
+import { unitFromInput } from '../http/route-access.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf, requirePrincipal } from '../auth/access-guard.ts';
@@ -10,7 +11,6 @@ import {
   UpdateElementBody,
   UpdateIndicatorBody,
 } from './measures.schema.ts';
-import { unitFromInput } from '../members/members.routes.ts';
 import type { MeasuresService } from './measures.service.ts';
 
 const TAGS = ['Chỉ số và thành phần số liệu'];

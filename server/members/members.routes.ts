@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
 import { actorOf, requirePrincipal } from '../auth/access-guard.ts';
 import type { DB } from '../db/schema.ts';
-import { unitOfRecord, type UnitLocator } from '../http/route-access.ts';
+import { unitOfRecord, unitFromInput } from '../http/route-access.ts';
 import { exportMembers } from './members-export.ts';
 import { unitOfMember } from './members.repository.ts';
 import {
@@ -24,19 +24,6 @@ import {
 import { memberNotFound, type MembersService } from './members.service.ts';
 
 const TAGS = ['Đoàn viên'];
-
-/**
- * A unit id given in the query (absent: the caller's own unit, i.e. "my whole subtree") or in
- * the body (absent: malformed — schema validation will say which field is missing).
- */
-export function unitFromInput(source: 'query' | 'body', key: string): UnitLocator {
-  return (request) => {
-    const raw = ((source === 'query' ? request.query : request.body) as Record<string, unknown> | undefined)?.[key];
-    if (raw === undefined || raw === null) return source === 'query' ? requirePrincipal(request).unitId : 'malformed';
-    const value = Number(raw);
-    return Number.isSafeInteger(value) && value > 0 ? value : 'malformed';
-  };
-}
 
 export const membersRoutes: FastifyPluginAsyncTypebox<{ members: MembersService; db: Kysely<DB>; read?: Kysely<DB> }> = async (
   app,

@@ -1,7 +1,7 @@
+import { unitFromInput } from '../http/route-access.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { requirePrincipal } from '../auth/access-guard.ts';
-import { unitFromInput } from '../members/members.routes.ts';
 import { IsoDate } from '../org/org.schema.ts';
 import type { ReportDocumentsService } from './report-documents.service.ts';
 
