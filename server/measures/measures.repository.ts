@@ -1,43 +1,20 @@
-import { sql, type Kysely } from 'kysely';
-import type { DB } from '../db/schema.ts';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { DataElementTable, DB, IndicatorTable } from '../db/schema.ts';
 
 /**
  * SQL of the measures catalogue (issue 19): data elements and indicators with their owner, every
  * version, and what uses a code — the lists a refused change or deletion names.
  */
-export interface ElementRow {
-  code: string;
-  name: string;
-  unit: 'count' | 'percent' | 'money';
-  source: 'derived' | 'reported';
-  description: string;
-  definition: unknown;
-  is_builtin: boolean;
-  owner_unit_id: number | null;
+/** Who owns a catalogue entry, and when and by whom it last changed. */
+interface CatalogueEntryBookkeeping {
   owner_name: string | null;
   owner_path: string | null;
-  version: number;
   updated_at: string;
-  updated_by: string;
 }
 
-export interface IndicatorRow {
-  code: string;
-  name: string;
-  unit: 'count' | 'percent' | 'ratio' | 'money';
-  numerator: string;
-  denominator: string | null;
-  description: string;
-  keywords: string[];
-  sector_group: 'state' | 'nonstate' | null;
-  is_builtin: boolean;
-  owner_unit_id: number | null;
-  owner_name: string | null;
-  owner_path: string | null;
-  version: number;
-  updated_at: string;
-  updated_by: string;
-}
+export type ElementRow = Omit<Selectable<DataElementTable>, 'updated_at'> & CatalogueEntryBookkeeping;
+
+export type IndicatorRow = Omit<Selectable<IndicatorTable>, 'updated_at'> & CatalogueEntryBookkeeping;
 
 export interface UsageRef {
   kind: 'indicator' | 'target' | 'form' | 'data';

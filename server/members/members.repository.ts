@@ -1,27 +1,15 @@
-import { sql, type Insertable, type Kysely, type RawBuilder, type Transaction, type Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type RawBuilder, type Selectable, type Transaction, type Updateable } from 'kysely';
 import type { DB, MemberTable, MembershipTable } from '../db/schema.ts';
 import { boundedCount } from '../http/list-total.ts';
 import { memberErrors } from './members.errors.ts';
 
-export interface MemberRow {
-  id: number;
-  full_name: string;
-  gender: 'male' | 'female';
-  birth_date: string;
-  cccd: string;
-  phone: string | null;
-  ethnicity: string | null;
-  card_number: string | null;
-  joined_on: string;
-  status: 'active' | 'left' | 'merged';
-  left_on: string | null;
-  left_reason: string | null;
-  current_unit_id: number | null;
+/** A member as listed: the record without its bookkeeping columns, plus where it belongs now. */
+export type MemberRow = Omit<Selectable<MemberTable>, 'merged_into_id' | 'created_at' | 'updated_at' | 'cccd_review'> & {
   unit_code: string | null;
   unit_name: string | null;
   sector: string | null;
   updated_at: Date;
-}
+};
 
 const memberColumns = [
   'm.id',

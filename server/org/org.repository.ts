@@ -1,27 +1,10 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import type { Sector, UnitKind } from '../../domain/org/org-unit.ts';
-import type { DB } from '../db/schema.ts';
+import type { DB, OrgPlacementTable, OrgUnitTable } from '../db/schema.ts';
 
 /** A unit as placed in the tree on a given date. */
-export interface PlacedUnitRow {
-  id: number;
-  code: string;
-  name: string;
-  short_name: string | null;
-  kind: UnitKind;
-  sector: Sector | null;
-  symbol: string | null;
-  place: string | null;
-  address: string | null;
-  phone: string | null;
-  email: string | null;
-  valid_from: string;
-  valid_to: string | null;
-  parent_id: number | null;
-  path: string;
-  depth: number;
-  child_count: number;
-}
+export type PlacedUnitRow = Omit<Selectable<OrgUnitTable>, 'created_at' | 'updated_at'> &
+  Pick<OrgPlacementTable, 'parent_id' | 'path' | 'depth'> & { child_count: number };
 
 /** Placement rows valid on `asOf`: the tree exactly as it stood that day. */
 const validOn = (asOf: string) => sql<boolean>`p.valid_from <= ${asOf}::date AND (p.valid_to IS NULL OR p.valid_to > ${asOf}::date)`;
