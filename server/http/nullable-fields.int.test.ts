@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { taxCheckDigit } from '../../domain/registry/identity-codes.ts';
-import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
-import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
+import { type Session, useTestApp } from '../../test/support/test-app.ts';
+import { testDatabaseTargets } from '../../test/support/test-database.ts';
 
 /**
  * 0 is a value, empty is "chưa có số liệu": through the request schemas (Ajv coerces types), a
@@ -9,23 +9,15 @@ import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-
  * clearing a linked employer was refused as "phải lớn hơn hoặc bằng 1".
  */
 describe.each(testDatabaseTargets())('zeros and empties in request bodies on $kind', (target) => {
-  let database: TestDatabase;
-  let t: TestApp;
+  const { database, t } = useTestApp(target, `nullable-${target.kind}`);
   let staff: Session;
   let p01: number;
   let cdcs: number;
 
   beforeAll(async () => {
-    database = await target.open();
-    t = await createTestApp(database, `nullable-${target.kind}`);
     staff = await t.login('quantri');
     p01 = await t.unitId('TNI-P01');
     cdcs = await t.unitId('TNI-P01-0001');
-  });
-
-  afterAll(async () => {
-    await t?.close();
-    await database?.close();
   });
 
   it('keeps an employer’s 0 workers as 0 and a cleared count as "no figure"', async () => {

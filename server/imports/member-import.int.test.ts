@@ -1,31 +1,23 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { composeCccd } from '../../domain/registry/identity-codes.ts';
 import { validMemberRows, writeMemberFile, type MemberFileRow } from '../../test/support/member-files.ts';
 import { uploadImport } from '../../test/support/import-upload.ts';
-import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
-import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
+import { type Session, useTestApp } from '../../test/support/test-app.ts';
+import { testDatabaseTargets } from '../../test/support/test-database.ts';
 
 const P01_CDCS = ['TNI-P01-0001', 'TNI-P01-0002', 'TNI-P01-0003'];
 
 describe.each(testDatabaseTargets())('member import and export on $kind', (target) => {
-  let database: TestDatabase;
-  let t: TestApp;
+  const { t } = useTestApp(target, `import-${target.kind}`);
   let staff: Session; // province staff with the personal-data role: exports carry full CCCDs
   let p01: number;
 
   beforeAll(async () => {
-    database = await target.open();
-    t = await createTestApp(database, `import-${target.kind}`);
     staff = await t.login('canbo.tinh');
     p01 = await t.unitId('TNI-P01');
-  });
-
-  afterAll(async () => {
-    await t?.close();
-    await database?.close();
   });
 
   async function upload(file: string, unitId: number, dryRun = false) {

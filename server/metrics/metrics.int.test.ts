@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
-import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Session, useTestApp } from '../../test/support/test-app.ts';
+import { testDatabaseTargets } from '../../test/support/test-database.ts';
 import { LATEST_MIGRATION } from '../db/migrator.ts';
 import { createJob } from '../imports/import-job.repository.ts';
 
@@ -20,18 +20,11 @@ function sample(text: string, name: string, labels: Record<string, string>): num
 }
 
 describe.each(testDatabaseTargets())('health and metrics on $kind', (target) => {
-  let database: TestDatabase;
-  let t: TestApp;
+  const { database, t } = useTestApp(target, `metrics-${target.kind}`, { metricsToken: TOKEN });
   let staff: Session;
 
   beforeAll(async () => {
-    database = await target.open();
-    t = await createTestApp(database, `metrics-${target.kind}`, { metricsToken: TOKEN });
     staff = await t.login('canbo.tinh');
-  });
-  afterAll(async () => {
-    await t?.close();
-    await database?.close();
   });
 
   const scrape = (headers: Record<string, string> = { authorization: `Bearer ${TOKEN}` }) =>

@@ -1,27 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoProvince } from '../../domain/demo/demo-province.ts';
-import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
-import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
+import { type Session, useTestApp } from '../../test/support/test-app.ts';
+import { testDatabaseTargets } from '../../test/support/test-database.ts';
 import { migrateToLatest } from '../db/migrator.ts';
 
 const demo = generateDemoProvince(2025);
 
 describe.each(testDatabaseTargets())('organisation tree API on $kind', (target) => {
-  let database: TestDatabase;
-  let t: TestApp;
+  const { database, t } = useTestApp(target, `org-${target.kind}`);
   let national: Session;
 
   beforeAll(async () => {
-    database = await target.open();
-    t = await createTestApp(database, `org-${target.kind}`);
     // A national-level reader sees the whole tree, from the confederation down.
     await t.addUser('xem.toanquoc', 'TLD', ['viewer']);
     national = await t.login('xem.toanquoc');
-  });
-
-  afterAll(async () => {
-    await t?.close();
-    await database?.close();
   });
 
   const get = (url: string) => national.get(url);

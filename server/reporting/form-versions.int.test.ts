@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { TemplateDefinition } from '../../domain/reporting/report-template.ts';
-import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
-import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
+import { type Session, useTestApp } from '../../test/support/test-app.ts';
+import { testDatabaseTargets } from '../../test/support/test-database.ts';
 
 const FORM = 'cdcs-6-thang';
 const fieldsOf = (sections: TemplateDefinition['sections']) => sections.flatMap((s) => s.fields.map((f) => f.element));
 
 describe.each(testDatabaseTargets())('forms as versions ($kind)', (target) => {
-  let database: TestDatabase;
-  let t: TestApp;
+  const { database, t } = useTestApp(target, `form-versions-${target.kind}`);
   let admin: Session; // system administrator of the province
   let officer: Session; // cdcs.demo at TNI-P01-0001
   let cdcs1: number;
@@ -18,8 +17,6 @@ describe.each(testDatabaseTargets())('forms as versions ($kind)', (target) => {
   let draftVersion: number;
 
   beforeAll(async () => {
-    database = await target.open();
-    t = await createTestApp(database, `form-versions-${target.kind}`);
     admin = await t.login('quantri');
     officer = await t.login('cdcs.demo');
     cdcs1 = await t.unitId('TNI-P01-0001');
@@ -36,11 +33,6 @@ describe.each(testDatabaseTargets())('forms as versions ($kind)', (target) => {
       source: 'reported',
     });
     expect(element.status, JSON.stringify(element.body)).toBe(201);
-  });
-
-  afterAll(async () => {
-    await t?.close();
-    await database?.close();
   });
 
   it('makes a draft from the version in force, with a new section and field, refusing a derived element as a field', async () => {
