@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Form, Input, InputNumber, Modal, Radio, Select, type ButtonProps } from 'antd';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { ApiError } from '../../api/api-client.ts';
 import {
   createElement,
@@ -8,26 +8,30 @@ import {
   MEASURE_CODE_REQUIRED,
   MEASURE_CODE_TAKEN,
   updateElement,
+  type DerivedOptions,
   type DerivedRegistry,
   type ElementItem,
   type ElementPatch,
   type ElementSource,
   type ElementUnit,
-  type UsageRef,
 } from '../../api/measures.api.ts';
 import type { Sector } from '../../../domain/org/org-unit.ts';
 import { splitFormErrors } from '../admin/form-errors.ts';
-import { UnitPicker } from '../admin/unit-picker.field.tsx';
-import { UsageList } from './measure-usage.popover.tsx';
+import {
+  commonChanges,
+  MeasureFormError,
+  MeasureNameCodeUnit,
+  OwnerOrReason,
+  useCodeFromName,
+  type MeasureFormErrorState,
+} from './measure-form-parts.tsx';
 import {
   allowsMinWorkers,
-  CODE_HINT,
-  CODE_PATTERN,
-  codeFromName,
   definitionSentence,
   ELEMENT_UNIT_OPTIONS,
   toDefinition,
   usageOfError,
+  type DerivedDraft,
 } from './measures.model.ts';
 import { problemsOfError } from './indicator-form.model.ts';
 import './measures.css';
@@ -89,31 +93,21 @@ export function ElementFormModal({
   const [form] = Form.useForm<Shape>();
   const options = useQuery(derivedOptionsQuery());
   const [saving, setSaving] = useState(false);
-  const [formError, setFormError] = useState<{ message: string; problems: string[]; usedBy: UsageRef[] }>();
-  const codeTouched = useRef(!isNew);
+  const [formError, setFormError] = useState<MeasureFormErrorState>();
+  const proposeCode = useCodeFromName(isNew);
   const source = Form.useWatch('source', form) ?? element?.source ?? 'reported';
   const registry = Form.useWatch('registry', form);
   const measure = Form.useWatch('measure', form);
   const sectors = Form.useWatch('sectors', form);
   const minWorkers = Form.useWatch('minWorkers', form);
   const draft = { registry, measure, sectors, minWorkers };
-  const sentence = definitionSentence(draft);
   const isUsed = (element?.usedBy.length ?? 0) > 0;
   // The meaning of a used element stays as it is; a built-in derived one is counted natively.
   const meaningLocked = !isNew && (isUsed || (element.source === 'derived' && element.definition === null));
   const isDerived = source === 'derived';
 
-  const measureOptions = (options.data?.measures ?? [])
-    .filter((m) => m.registry === registry)
-    .map((m) => ({ value: m.measure, label: m.label }));
-  const chosen = options.data?.measures.find((m) => m.registry === registry && m.measure === measure);
-  const sectorOptions = (options.data?.sectors ?? [])
-    .filter((s) => !(chosen && ENTERPRISE_ONLY.has(chosen.baseCode) && s.code === 'hcsn'))
-    .map((s) => ({ value: s.code, label: s.label }));
-
   const onValuesChange = (changed: Partial<Shape>) => {
-    if ('code' in changed) codeTouched.current = Boolean(changed.code);
-    if ('name' in changed && !codeTouched.current) form.setFieldValue('code', codeFromName(changed.name ?? '', taken));
+    proposeCode(form, changed, () => taken);
     if ('registry' in changed) form.setFieldsValue({ measure: undefined, minWorkers: null });
     if ('source' in changed && changed.source === 'derived') form.setFieldValue('unit', 'count');
   };
@@ -178,22 +172,15 @@ export function ElementFormModal({
         initialValues={initialValues(element, owner?.id)}
         data-testid="element-form"
       >
-        <Form.Item name="name" label="Tên thành phần" rules={[{ required: true, whitespace: true, message: 'Hãy nhập tên thành phần.' }]}>
-          <Input maxLength={300} placeholder="Ví dụ: Số doanh nghiệp tổ chức đối thoại" data-testid="element-form-name" />
-        </Form.Item>
-        <div className="form-row measure-form-row">
-          <Form.Item
-            name="code"
-            label="Mã"
-            extra={isNew ? 'Tự đề xuất từ tên; dùng trong công thức chỉ số dạng #{mã}.' : 'Mã không đổi sau khi tạo.'}
-            rules={[{ pattern: CODE_PATTERN, message: CODE_HINT }]}
-          >
-            <Input maxLength={64} disabled={!isNew} data-testid="element-form-code" />
-          </Form.Item>
-          <Form.Item name="unit" label="Đơn vị tính">
-            <Select options={ELEMENT_UNIT_OPTIONS} disabled={meaningLocked || isDerived} data-testid="element-form-unit" />
-          </Form.Item>
-        </div>
+        <MeasureNameCodeUnit
+          kind="element"
+          isNew={isNew}
+          nameLabel="Tên thành phần"
+          namePlaceholder="Ví dụ: Số doanh nghiệp tổ chức đối thoại"
+          codeExtra="Tự đề xuất từ tên; dùng trong công thức chỉ số dạng #{mã}."
+          unitOptions={ELEMENT_UNIT_OPTIONS}
+          unitDisabled={meaningLocked || isDerived}
+        />
         <Form.Item name="source" label="Nguồn số liệu">
           <Radio.Group
             disabled={!isNew}
@@ -204,79 +191,18 @@ export function ElementFormModal({
             ]}
           />
         </Form.Item>
-        {isDerived && (
-          <div className="measure-derived" data-testid="element-derived">
-            <div className="form-row measure-form-row">
-              <Form.Item name="registry" label="Sổ" rules={[{ required: true, message: 'Hãy chọn sổ.' }]}>
-                <Select
-                  loading={options.isPending}
-                  disabled={meaningLocked}
-                  placeholder="Chọn sổ"
-                  data-testid="element-form-registry"
-                  options={(options.data?.registries ?? []).map((r) => ({ value: r.code, label: r.label }))}
-                />
-              </Form.Item>
-              <Form.Item name="measure" label="Đếm" rules={[{ required: true, message: 'Hãy chọn phép đếm.' }]}>
-                <Select
-                  disabled={meaningLocked || !registry}
-                  placeholder={registry ? 'Chọn phép đếm' : 'Chọn sổ trước'}
-                  options={measureOptions}
-                  data-testid="element-form-measure"
-                />
-              </Form.Item>
-            </div>
-            <div className="form-row measure-form-row">
-              <Form.Item name="sectors" label="Khu vực (để trống: mọi khu vực)">
-                <Select
-                  mode="multiple"
-                  allowClear
-                  disabled={meaningLocked || !measure}
-                  placeholder="Mọi khu vực"
-                  options={sectorOptions}
-                  data-testid="element-form-sectors"
-                />
-              </Form.Item>
-              {allowsMinWorkers(draft) && (
-                <Form.Item name="minWorkers" label="Từ … lao động trở lên" extra="Để trống: mọi quy mô.">
-                  <InputNumber<number>
-                    min={1}
-                    max={100_000}
-                    precision={0}
-                    style={{ width: '100%' }}
-                    disabled={meaningLocked}
-                    placeholder="Ví dụ: 25"
-                    data-testid="element-form-min-workers"
-                  />
-                </Form.Item>
-              )}
-            </div>
-            <Alert
-              type="info"
-              showIcon
-              className="measure-sentence"
-              data-testid="element-form-sentence"
-              title={
-                sentence ? (
-                  <>
-                    Đếm: <strong>{sentence}</strong>
-                  </>
-                ) : (
-                  'Chọn sổ và phép đếm để xem thành phần này đếm gì.'
-                )
-              }
-            />
-          </div>
-        )}
+        {isDerived && <DerivedCountFields options={options} draft={draft} meaningLocked={meaningLocked} />}
         <Form.Item name="description" label="Mô tả">
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} placeholder="Đếm những gì, ai nhập, lưu ý khi tổng hợp" />
         </Form.Item>
-        {isNew ? (
-          <Form.Item name="ownerUnitId" label="Đơn vị sử dụng" extra="Đơn vị này và các đơn vị trực thuộc dùng được thành phần.">
-            <UnitPicker initialUnit={owner ?? null} />
-          </Form.Item>
-        ) : (
-          <>
-            {meaningLocked && (
+        <OwnerOrReason
+          kind="element"
+          isNew={isNew}
+          owner={owner}
+          ownerExtra="Đơn vị này và các đơn vị trực thuộc dùng được thành phần."
+          reasonPlaceholder="Ví dụ: Sửa tên theo Hướng dẫn số 12/HD-TLĐ"
+          beforeReason={
+            meaningLocked && (
               <Alert
                 type="warning"
                 showIcon
@@ -287,38 +213,10 @@ export function ElementFormModal({
                     : 'Thành phần có sẵn tính trực tiếp từ sổ: chỉ sửa được tên và mô tả.'
                 }
               />
-            )}
-            <Form.Item
-              name="reason"
-              label="Lý do thay đổi"
-              rules={[{ required: true, whitespace: true, message: 'Hãy ghi lý do thay đổi (lưu vào lịch sử).' }]}
-            >
-              <Input maxLength={500} placeholder="Ví dụ: Sửa tên theo Hướng dẫn số 12/HD-TLĐ" data-testid="element-form-reason" />
-            </Form.Item>
-          </>
-        )}
-        {formError && (
-          <Alert
-            type="error"
-            showIcon
-            data-testid="element-form-error"
-            title={formError.message}
-            description={
-              (formError.problems.length > 0 || formError.usedBy.length > 0) && (
-                <>
-                  {formError.problems.length > 0 && (
-                    <ul className="measure-usage-list">
-                      {formError.problems.map((p) => (
-                        <li key={p}>{p}</li>
-                      ))}
-                    </ul>
-                  )}
-                  {formError.usedBy.length > 0 && <UsageList usedBy={formError.usedBy} />}
-                </>
-              )
-            }
-          />
-        )}
+            )
+          }
+        />
+        <MeasureFormError kind="element" error={formError} />
       </Form>
     </Modal>
   );
@@ -326,12 +224,92 @@ export function ElementFormModal({
 
 /** The PATCH body: only what changed, and always the reason. */
 function changesOf(element: ElementItem, v: Shape, definition: ReturnType<typeof toDefinition>): ElementPatch {
-  const patch: ElementPatch = { reason: (v.reason ?? '').normalize('NFC').trim() };
-  const name = v.name.normalize('NFC').trim();
-  if (name !== element.name) patch.name = name;
-  const description = v.description?.normalize('NFC').trim() ?? '';
-  if (description !== (element.description ?? '')) patch.description = description;
+  const patch: ElementPatch = commonChanges(element, v);
   if (v.unit !== element.unit) patch.unit = v.unit;
   if (definition && JSON.stringify(definition) !== JSON.stringify(element.definition)) patch.definition = definition;
   return patch;
+}
+
+/** A count from a registry: the registry, what it counts, the filters, and the sentence read back. */
+function DerivedCountFields({
+  options,
+  draft,
+  meaningLocked,
+}: {
+  options: { data?: DerivedOptions; isPending: boolean };
+  draft: DerivedDraft;
+  meaningLocked: boolean;
+}) {
+  const { registry, measure } = draft;
+  const sentence = definitionSentence(draft);
+  const measureOptions = (options.data?.measures ?? [])
+    .filter((m) => m.registry === registry)
+    .map((m) => ({ value: m.measure, label: m.label }));
+  const chosen = options.data?.measures.find((m) => m.registry === registry && m.measure === measure);
+  const sectorOptions = (options.data?.sectors ?? [])
+    .filter((s) => !(chosen && ENTERPRISE_ONLY.has(chosen.baseCode) && s.code === 'hcsn'))
+    .map((s) => ({ value: s.code, label: s.label }));
+  return (
+    <div className="measure-derived" data-testid="element-derived">
+      <div className="form-row measure-form-row">
+        <Form.Item name="registry" label="Sổ" rules={[{ required: true, message: 'Hãy chọn sổ.' }]}>
+          <Select
+            loading={options.isPending}
+            disabled={meaningLocked}
+            placeholder="Chọn sổ"
+            data-testid="element-form-registry"
+            options={(options.data?.registries ?? []).map((r) => ({ value: r.code, label: r.label }))}
+          />
+        </Form.Item>
+        <Form.Item name="measure" label="Đếm" rules={[{ required: true, message: 'Hãy chọn phép đếm.' }]}>
+          <Select
+            disabled={meaningLocked || !registry}
+            placeholder={registry ? 'Chọn phép đếm' : 'Chọn sổ trước'}
+            options={measureOptions}
+            data-testid="element-form-measure"
+          />
+        </Form.Item>
+      </div>
+      <div className="form-row measure-form-row">
+        <Form.Item name="sectors" label="Khu vực (để trống: mọi khu vực)">
+          <Select
+            mode="multiple"
+            allowClear
+            disabled={meaningLocked || !measure}
+            placeholder="Mọi khu vực"
+            options={sectorOptions}
+            data-testid="element-form-sectors"
+          />
+        </Form.Item>
+        {allowsMinWorkers(draft) && (
+          <Form.Item name="minWorkers" label="Từ … lao động trở lên" extra="Để trống: mọi quy mô.">
+            <InputNumber<number>
+              min={1}
+              max={100_000}
+              precision={0}
+              style={{ width: '100%' }}
+              disabled={meaningLocked}
+              placeholder="Ví dụ: 25"
+              data-testid="element-form-min-workers"
+            />
+          </Form.Item>
+        )}
+      </div>
+      <Alert
+        type="info"
+        showIcon
+        className="measure-sentence"
+        data-testid="element-form-sentence"
+        title={
+          sentence ? (
+            <>
+              Đếm: <strong>{sentence}</strong>
+            </>
+          ) : (
+            'Chọn sổ và phép đếm để xem thành phần này đếm gì.'
+          )
+        }
+      />
+    </div>
+  );
 }

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, Modal, Select, Typography, type ButtonProps } from 'antd';
+import { Alert, Button, Form, Input, Modal, Select, Typography, type ButtonProps, type FormInstance } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
-import { useRef, useState, type RefObject } from 'react';
+import { useRef, useState, type ReactNode, type RefObject } from 'react';
 import { ApiError } from '../../api/api-client.ts';
 import {
   createIndicator,
@@ -15,13 +15,19 @@ import {
   type IndicatorPatch,
   type IndicatorProblem,
   type IndicatorUnit,
-  type UsageRef,
 } from '../../api/measures.api.ts';
 import { todayIso } from '../../lib/calendar-date.ts';
 import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
 import { splitFormErrors } from '../admin/form-errors.ts';
-import { UnitPicker } from '../admin/unit-picker.field.tsx';
 import { IndicatorPreviewPanel, type PreviewPlace } from './indicator-preview.panel.tsx';
+import {
+  commonChanges,
+  MeasureFormError,
+  MeasureNameCodeUnit,
+  OwnerOrReason,
+  useCodeFromName,
+  type MeasureFormErrorState,
+} from './measure-form-parts.tsx';
 import {
   filterReferences,
   insertReference,
@@ -34,8 +40,7 @@ import {
   type ExpressionField,
   type ReferenceOption,
 } from './indicator-form.model.ts';
-import { UsageList } from './measure-usage.popover.tsx';
-import { CODE_HINT, CODE_PATTERN, codeFromName, INDICATOR_UNIT_OPTIONS, usageOfError } from './measures.model.ts';
+import { codeFromName, INDICATOR_UNIT_OPTIONS, usageOfError } from './measures.model.ts';
 // Also opened from the review screen: its styles come with it.
 import '../../components/registry/registry.css';
 import './measures.css';
@@ -86,53 +91,13 @@ export function IndicatorFormModal({
   const indicators = useQuery(indicatorsQuery());
   const [saving, setSaving] = useState(false);
   const [saveProblems, setSaveProblems] = useState<IndicatorProblem[]>();
-  const [formError, setFormError] = useState<{ message: string; usedBy: UsageRef[] }>();
+  const [formError, setFormError] = useState<MeasureFormErrorState>();
   const [place, setPlace] = useState<PreviewPlace>({ unitId: owner?.id, date: todayIso() });
-  const codeTouched = useRef(!isNew);
-  const refs = { numerator: useRef<TextAreaRef>(null), denominator: useRef<TextAreaRef>(null) };
+  const proposeCode = useCodeFromName(isNew);
 
   // The form takes its initial values once: a list loaded later must not reset what is typed.
-  const [initial] = useState<Partial<Shape>>(() =>
-    indicator
-      ? {
-          name: indicator.name,
-          code: indicator.code,
-          unit: indicator.unit,
-          numerator: indicator.numerator,
-          denominator: indicator.denominator ?? undefined,
-          description: indicator.description ?? undefined,
-          keywords: indicator.keywords,
-        }
-      : {
-          name: prefill?.name,
-          code: prefill?.name ? codeFromName(prefill.name, new Set((indicators.data?.items ?? []).map((i) => i.code))) : undefined,
-          unit: prefill?.unit ?? 'count',
-          numerator: '',
-          ownerUnitId: owner?.id,
-        },
-  );
-
-  const unit = Form.useWatch('unit', form) ?? initial.unit;
-  const numerator = Form.useWatch('numerator', form) ?? initial.numerator ?? '';
-  const denominatorText = Form.useWatch('denominator', form) ?? initial.denominator ?? '';
-  const hasDenominator = needsDenominator(unit);
-  const denominator = hasDenominator ? denominatorText.trim() || null : null;
-
-  // One request per pause in typing: the body is compared as text, not by identity.
-  const bodyKey = JSON.stringify({ unit, numerator, denominator, unitId: place.unitId, date: place.date });
-  const debouncedKey = useDebouncedValue(bodyKey, PREVIEW_DELAY_MS);
-  const debounced = JSON.parse(debouncedKey) as {
-    unit: IndicatorUnit;
-    numerator: string;
-    denominator: string | null;
-    unitId: number | undefined;
-    date: string;
-  };
-  const preview = useQuery({
-    ...indicatorPreviewQuery({ ...debounced, unitId: debounced.unitId ?? 0 }),
-    enabled: debounced.numerator.trim() !== '' && debounced.unitId !== undefined,
-  });
-
+  const [initial] = useState(() => initialValues(indicator, prefill, owner?.id, indicators.data?.items ?? []));
+  const { unit, numerator, denominator, hasDenominator, preview } = useIndicatorPreview(form, initial, place);
   const problems = problemsByField(saveProblems ?? (preview.isEnabled ? (preview.data?.problems ?? []) : []));
   const hasFieldProblems = problems.numerator.length > 0 || problems.denominator.length > 0 || problems.other.length > 0;
   const isUsed = (indicator?.usedBy.length ?? 0) > 0;
@@ -147,25 +112,7 @@ export function IndicatorFormModal({
   const onValuesChange = (changed: Partial<Shape>) => {
     setSaveProblems(undefined);
     setFormError(undefined);
-    if ('code' in changed) codeTouched.current = Boolean(changed.code);
-    if ('name' in changed && !codeTouched.current)
-      form.setFieldValue('code', codeFromName(changed.name ?? '', new Set(indicatorItems.map((i) => i.code))));
-  };
-
-  const insert = (field: ExpressionField, code: string) => {
-    const el = refs[field].current?.resizableTextArea?.textArea;
-    const current: string = form.getFieldValue(field) ?? '';
-    // The first element of a percent numerator comes with its ×100, as the catalogue writes it.
-    const next =
-      field === 'numerator' && form.getFieldValue('unit') === 'percent' && current.trim() === ''
-        ? { text: `100 * #{${code}}`, caret: `100 * #{${code}}`.length }
-        : insertReference(current, el?.selectionStart, el?.selectionEnd, code);
-    form.setFieldValue(field, next.text);
-    onValuesChange({ [field]: next.text });
-    window.setTimeout(() => {
-      el?.focus();
-      el?.setSelectionRange(next.caret, next.caret);
-    }, 0);
+    proposeCode(form, changed, () => new Set(indicatorItems.map((i) => i.code)));
   };
 
   const submit = async (v: Shape) => {
@@ -175,19 +122,7 @@ export function IndicatorFormModal({
     const den = needsDenominator(v.unit) ? v.denominator?.trim() || null : null;
     try {
       if (isNew) {
-        onSaved(
-          await createIndicator({
-            code: v.code?.trim() || undefined,
-            name: v.name.normalize('NFC').trim(),
-            unit: v.unit,
-            numerator: v.numerator.trim(),
-            denominator: den,
-            description: v.description?.normalize('NFC').trim() || undefined,
-            keywords: cleanKeywords(v.keywords),
-            unitId: v.ownerUnitId,
-          }),
-          true,
-        );
+        onSaved(await createIndicator(newIndicatorOf(v, den)), true);
       } else {
         const patch = changesOf(indicator, v, den);
         if (Object.keys(patch).length === 1) throw new ApiError(400, 'NO_CHANGE', 'Chưa có thay đổi nào để lưu.');
@@ -199,48 +134,11 @@ export function IndicatorFormModal({
       const split = splitFormErrors(error, FIELDS, { [MEASURE_CODE_TAKEN]: 'code', [MEASURE_CODE_REQUIRED]: 'code' });
       form.setFields(split.fields);
       // The problems are shown under their fields; the summary only when nothing else says it.
-      if (split.form && listed.length === 0) setFormError({ message: split.form, usedBy: usageOfError(error) });
+      if (split.form && listed.length === 0) setFormError({ message: split.form, problems: [], usedBy: usageOfError(error) });
     } finally {
       setSaving(false);
     }
   };
-
-  const percentHint = percentFactorHint(unit, numerator);
-  const fieldStatus = (field: ExpressionField) =>
-    problems[field].length > 0
-      ? {
-          validateStatus: 'error' as const,
-          help: (
-            <div data-testid={`indicator-problems-${field}`}>
-              {problems[field].map((m) => (
-                <div key={m}>{m}</div>
-              ))}
-            </div>
-          ),
-        }
-      : field === 'numerator' && percentHint && !meaningLocked
-        ? {
-            validateStatus: 'warning' as const,
-            help: (
-              <div data-testid="indicator-percent-hint">
-                {percentHint}{' '}
-                <Button
-                  type="link"
-                  size="small"
-                  className="measure-inline-link"
-                  onClick={() => {
-                    const text = withPercentFactor(form.getFieldValue('numerator') ?? '');
-                    form.setFieldValue('numerator', text);
-                    onValuesChange({ numerator: text });
-                  }}
-                  data-testid="indicator-percent-fix"
-                >
-                  Nhân tử số với 100
-                </Button>
-              </div>
-            ),
-          }
-        : {};
 
   return (
     <Modal
@@ -263,22 +161,15 @@ export function IndicatorFormModal({
         initialValues={initial}
         data-testid="indicator-form"
       >
-        <Form.Item name="name" label="Tên chỉ số" rules={[{ required: true, whitespace: true, message: 'Hãy nhập tên chỉ số.' }]}>
-          <Input maxLength={300} placeholder="Ví dụ: Tỷ lệ doanh nghiệp tổ chức đối thoại" data-testid="indicator-form-name" />
-        </Form.Item>
-        <div className="form-row measure-form-row">
-          <Form.Item
-            name="code"
-            label="Mã"
-            extra={isNew ? 'Tự đề xuất từ tên.' : 'Mã không đổi sau khi tạo.'}
-            rules={[{ pattern: CODE_PATTERN, message: CODE_HINT }]}
-          >
-            <Input maxLength={64} disabled={!isNew} data-testid="indicator-form-code" />
-          </Form.Item>
-          <Form.Item name="unit" label="Đơn vị tính">
-            <Select options={INDICATOR_UNIT_OPTIONS} disabled={meaningLocked} data-testid="indicator-form-unit" />
-          </Form.Item>
-        </div>
+        <MeasureNameCodeUnit
+          kind="indicator"
+          isNew={isNew}
+          nameLabel="Tên chỉ số"
+          namePlaceholder="Ví dụ: Tỷ lệ doanh nghiệp tổ chức đối thoại"
+          codeExtra="Tự đề xuất từ tên."
+          unitOptions={INDICATOR_UNIT_OPTIONS}
+          unitDisabled={meaningLocked}
+        />
         {meaningLocked && (
           <Alert
             type="warning"
@@ -287,32 +178,16 @@ export function IndicatorFormModal({
             title={`Chỉ số đang được dùng ở ${indicator.usedBy.length} nơi: chỉ sửa được tên, mô tả và từ khóa.`}
           />
         )}
-        <ExpressionItem
-          field="numerator"
-          label={hasDenominator ? 'Tử số' : 'Công thức'}
-          textRef={refs.numerator}
+        <ExpressionFields
+          form={form}
+          hasDenominator={hasDenominator}
+          unit={unit}
           references={references}
           disabled={meaningLocked}
-          onInsert={insert}
-          status={fieldStatus('numerator')}
+          problems={problems}
+          percentHint={!meaningLocked && percentFactorHint(unit, numerator)}
+          onEdited={onValuesChange}
         />
-        {hasDenominator && (
-          <ExpressionItem
-            field="denominator"
-            label="Mẫu số"
-            textRef={refs.denominator}
-            references={references}
-            disabled={meaningLocked}
-            onInsert={insert}
-            status={fieldStatus('denominator')}
-          />
-        )}
-        <Typography.Paragraph type="secondary" className="measure-expression-help">
-          Viết công thức bằng mã thành phần dạng <code>#{'{mã}'}</code>, số và các phép + − * / cùng dấu ngoặc.
-          {hasDenominator &&
-            ' Giá trị của cả địa bàn là tổng tử số chia cho tổng mẫu số của các đơn vị' +
-              (unit === 'percent' ? '; chỉ số phần trăm nhân 100 ở tử số (100 * #{mã}).' : '.')}
-        </Typography.Paragraph>
         <IndicatorPreviewPanel
           place={place}
           onPlace={setPlace}
@@ -324,59 +199,10 @@ export function IndicatorFormModal({
           nameOf={nameOf}
           unitOf={unitOf}
         />
-        <Form.Item name="description" label="Mô tả">
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} />
-        </Form.Item>
-        <Form.Item
-          name="keywords"
-          label="Từ khóa nhận diện trong văn bản"
-          extra="Cụm từ giúp gợi ý chỉ số này khi rà soát văn bản, ví dụ: đối thoại định kỳ. Nhấn Enter sau mỗi cụm."
-        >
-          <Select
-            mode="tags"
-            tokenSeparators={[';']}
-            open={false}
-            suffixIcon={null}
-            placeholder="Gõ cụm từ rồi nhấn Enter"
-            data-testid="indicator-form-keywords"
-          />
-        </Form.Item>
-        {isNew ? (
-          <Form.Item name="ownerUnitId" label="Đơn vị sử dụng" extra="Đơn vị này và các đơn vị trực thuộc dùng được chỉ số.">
-            <UnitPicker initialUnit={owner ?? null} />
-          </Form.Item>
-        ) : (
-          <Form.Item
-            name="reason"
-            label="Lý do thay đổi"
-            rules={[{ required: true, whitespace: true, message: 'Hãy ghi lý do thay đổi (lưu vào lịch sử).' }]}
-          >
-            <Input maxLength={500} data-testid="indicator-form-reason" />
-          </Form.Item>
-        )}
-        {problems.other.length > 0 && (
-          <Alert
-            type="error"
-            showIcon
-            style={{ marginBottom: 8 }}
-            data-testid="indicator-problems-other"
-            title={problems.other.join(' ')}
-          />
-        )}
-        {hasFieldProblems && (
-          <Typography.Text type="danger" data-testid="indicator-form-blocked">
-            Sửa các lỗi trên thì mới lưu được chỉ số.
-          </Typography.Text>
-        )}
-        {formError && (
-          <Alert
-            type="error"
-            showIcon
-            data-testid="indicator-form-error"
-            title={formError.message}
-            description={formError.usedBy.length > 0 && <UsageList usedBy={formError.usedBy} />}
-          />
-        )}
+        <IndicatorDetails />
+        <OwnerOrReason kind="indicator" isNew={isNew} owner={owner} ownerExtra="Đơn vị này và các đơn vị trực thuộc dùng được chỉ số." />
+        <SaveBlocked other={problems.other} blocked={hasFieldProblems} />
+        <MeasureFormError kind="indicator" error={formError} />
       </Form>
     </Modal>
   );
@@ -462,15 +288,227 @@ function cleanKeywords(list: string[] | undefined): string[] | undefined {
 
 /** The PATCH body: only what changed, and always the reason. */
 function changesOf(indicator: IndicatorItem, v: Shape, denominator: string | null): IndicatorPatch {
-  const patch: IndicatorPatch = { reason: (v.reason ?? '').normalize('NFC').trim() };
-  const name = v.name.normalize('NFC').trim();
-  if (name !== indicator.name) patch.name = name;
-  const description = v.description?.normalize('NFC').trim() ?? '';
-  if (description !== (indicator.description ?? '')) patch.description = description;
+  const patch: IndicatorPatch = commonChanges(indicator, v);
   const keywords = cleanKeywords(v.keywords) ?? [];
   if (JSON.stringify(keywords) !== JSON.stringify(indicator.keywords)) patch.keywords = keywords;
   if (v.unit !== indicator.unit) patch.unit = v.unit;
   if (v.numerator.trim() !== indicator.numerator) patch.numerator = v.numerator.trim();
   if (denominator !== indicator.denominator) patch.denominator = denominator;
   return patch;
+}
+
+/** What the form starts with: the indicator edited, or a new one prefilled from the review screen. */
+function initialValues(
+  indicator: IndicatorItem | null,
+  prefill: IndicatorPrefill | undefined,
+  ownerUnitId: number | undefined,
+  indicatorItems: IndicatorItem[],
+): Partial<Shape> {
+  return indicator
+    ? {
+        name: indicator.name,
+        code: indicator.code,
+        unit: indicator.unit,
+        numerator: indicator.numerator,
+        denominator: indicator.denominator ?? undefined,
+        description: indicator.description ?? undefined,
+        keywords: indicator.keywords,
+      }
+    : {
+        name: prefill?.name,
+        code: prefill?.name ? codeFromName(prefill.name, new Set(indicatorItems.map((i) => i.code))) : undefined,
+        unit: prefill?.unit ?? 'count',
+        numerator: '',
+        ownerUnitId,
+      };
+}
+
+/** The expression as typed, and its value for the chosen unit and date once typing pauses. */
+function useIndicatorPreview(form: FormInstance<Shape>, initial: Partial<Shape>, place: PreviewPlace) {
+  const unit = Form.useWatch('unit', form) ?? initial.unit ?? 'count';
+  const numerator = Form.useWatch('numerator', form) ?? initial.numerator ?? '';
+  const denominatorText = Form.useWatch('denominator', form) ?? initial.denominator ?? '';
+  const hasDenominator = needsDenominator(unit);
+  const denominator = hasDenominator ? denominatorText.trim() || null : null;
+
+  // One request per pause in typing: the body is compared as text, not by identity.
+  const bodyKey = JSON.stringify({ unit, numerator, denominator, unitId: place.unitId, date: place.date });
+  const debouncedKey = useDebouncedValue(bodyKey, PREVIEW_DELAY_MS);
+  const debounced = JSON.parse(debouncedKey) as {
+    unit: IndicatorUnit;
+    numerator: string;
+    denominator: string | null;
+    unitId: number | undefined;
+    date: string;
+  };
+  const preview = useQuery({
+    ...indicatorPreviewQuery({ ...debounced, unitId: debounced.unitId ?? 0 }),
+    enabled: debounced.numerator.trim() !== '' && debounced.unitId !== undefined,
+  });
+  return { unit, numerator, denominator, hasDenominator, preview };
+}
+
+type ExpressionStatus = { validateStatus?: 'error' | 'warning'; help?: ReactNode };
+
+/** Under an expression: its problems, or for a percent numerator without ×100 the offer to add it. */
+function expressionStatus(
+  field: ExpressionField,
+  problems: ReturnType<typeof problemsByField>,
+  percentHint: string | null | false,
+  onFixPercent: () => void,
+): ExpressionStatus {
+  if (problems[field].length > 0)
+    return {
+      validateStatus: 'error',
+      help: (
+        <div data-testid={`indicator-problems-${field}`}>
+          {problems[field].map((m) => (
+            <div key={m}>{m}</div>
+          ))}
+        </div>
+      ),
+    };
+  if (field !== 'numerator' || !percentHint) return {};
+  return {
+    validateStatus: 'warning',
+    help: (
+      <div data-testid="indicator-percent-hint">
+        {percentHint}{' '}
+        <Button type="link" size="small" className="measure-inline-link" onClick={onFixPercent} data-testid="indicator-percent-fix">
+          Nhân tử số với 100
+        </Button>
+      </div>
+    ),
+  };
+}
+
+/** The numerator (or the formula), the denominator when the unit divides, and how to write them. */
+function ExpressionFields({
+  form,
+  hasDenominator,
+  unit,
+  references,
+  disabled,
+  problems,
+  percentHint,
+  onEdited,
+}: {
+  form: FormInstance<Shape>;
+  hasDenominator: boolean;
+  unit: IndicatorUnit;
+  references: ReferenceOption[];
+  disabled: boolean;
+  problems: ReturnType<typeof problemsByField>;
+  percentHint: string | null | false;
+  /** Told of what a picked reference or the ×100 fix wrote, as if typed. */
+  onEdited: (changed: Partial<Shape>) => void;
+}) {
+  const refs = { numerator: useRef<TextAreaRef>(null), denominator: useRef<TextAreaRef>(null) };
+  const onInsert = (field: ExpressionField, code: string) => {
+    const el = refs[field].current?.resizableTextArea?.textArea;
+    const current: string = form.getFieldValue(field) ?? '';
+    // The first element of a percent numerator comes with its ×100, as the catalogue writes it.
+    const next =
+      field === 'numerator' && form.getFieldValue('unit') === 'percent' && current.trim() === ''
+        ? { text: `100 * #{${code}}`, caret: `100 * #{${code}}`.length }
+        : insertReference(current, el?.selectionStart, el?.selectionEnd, code);
+    form.setFieldValue(field, next.text);
+    onEdited({ [field]: next.text });
+    window.setTimeout(() => {
+      el?.focus();
+      el?.setSelectionRange(next.caret, next.caret);
+    }, 0);
+  };
+
+  const statusOf = (field: ExpressionField) =>
+    expressionStatus(field, problems, percentHint, () => {
+      const text = withPercentFactor(form.getFieldValue('numerator') ?? '');
+      form.setFieldValue('numerator', text);
+      onEdited({ numerator: text });
+    });
+  return (
+    <>
+      <ExpressionItem
+        field="numerator"
+        label={hasDenominator ? 'Tử số' : 'Công thức'}
+        textRef={refs.numerator}
+        references={references}
+        disabled={disabled}
+        onInsert={onInsert}
+        status={statusOf('numerator')}
+      />
+      {hasDenominator && (
+        <ExpressionItem
+          field="denominator"
+          label="Mẫu số"
+          textRef={refs.denominator}
+          references={references}
+          disabled={disabled}
+          onInsert={onInsert}
+          status={statusOf('denominator')}
+        />
+      )}
+      <Typography.Paragraph type="secondary" className="measure-expression-help">
+        Viết công thức bằng mã thành phần dạng <code>#{'{mã}'}</code>, số và các phép + − * / cùng dấu ngoặc.
+        {hasDenominator &&
+          ' Giá trị của cả địa bàn là tổng tử số chia cho tổng mẫu số của các đơn vị' +
+            (unit === 'percent' ? '; chỉ số phần trăm nhân 100 ở tử số (100 * #{mã}).' : '.')}
+      </Typography.Paragraph>
+    </>
+  );
+}
+
+/** Mô tả, and the keywords that suggest the indicator when a document is reviewed. */
+function IndicatorDetails() {
+  return (
+    <>
+      <Form.Item name="description" label="Mô tả">
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} />
+      </Form.Item>
+      <Form.Item
+        name="keywords"
+        label="Từ khóa nhận diện trong văn bản"
+        extra="Cụm từ giúp gợi ý chỉ số này khi rà soát văn bản, ví dụ: đối thoại định kỳ. Nhấn Enter sau mỗi cụm."
+      >
+        <Select
+          mode="tags"
+          tokenSeparators={[';']}
+          open={false}
+          suffixIcon={null}
+          placeholder="Gõ cụm từ rồi nhấn Enter"
+          data-testid="indicator-form-keywords"
+        />
+      </Form.Item>
+    </>
+  );
+}
+
+/** The problems that belong to no field, and why Save is refused while any problem remains. */
+function SaveBlocked({ other, blocked }: { other: string[]; blocked: boolean }) {
+  return (
+    <>
+      {other.length > 0 && (
+        <Alert type="error" showIcon style={{ marginBottom: 8 }} data-testid="indicator-problems-other" title={other.join(' ')} />
+      )}
+      {blocked && (
+        <Typography.Text type="danger" data-testid="indicator-form-blocked">
+          Sửa các lỗi trên thì mới lưu được chỉ số.
+        </Typography.Text>
+      )}
+    </>
+  );
+}
+
+/** The POST body of a new indicator. */
+function newIndicatorOf(v: Shape, denominator: string | null) {
+  return {
+    code: v.code?.trim() || undefined,
+    name: v.name.normalize('NFC').trim(),
+    unit: v.unit,
+    numerator: v.numerator.trim(),
+    denominator,
+    description: v.description?.normalize('NFC').trim() || undefined,
+    keywords: cleanKeywords(v.keywords),
+    unitId: v.ownerUnitId,
+  };
 }
