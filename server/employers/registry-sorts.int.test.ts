@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { taxCheckDigit } from '../../domain/registry/identity-codes.ts';
 import { writeMemberFile, type MemberFileRow } from '../../test/support/member-files.ts';
 import { uploadImport } from '../../test/support/import-upload.ts';
-import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
-import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
+import { type Session, useTestApp } from '../../test/support/test-app.ts';
+import { testDatabaseTargets } from '../../test/support/test-database.ts';
 
 /** `count` distinct valid tax codes (some 9-digit stems have no check digit and are skipped). */
 function taxCodes(count: number): string[] {
@@ -26,19 +26,11 @@ interface Page<T> {
  * the pages must follow the chosen order end to end, with no row skipped or shown twice.
  */
 describe.each(testDatabaseTargets())('registry list sorts on $kind', (target) => {
-  let database: TestDatabase;
-  let t: TestApp;
+  const { t } = useTestApp(target, `registry-sorts-${target.kind}`);
   let staff: Session;
 
   beforeAll(async () => {
-    database = await target.open();
-    t = await createTestApp(database, `registry-sorts-${target.kind}`);
     staff = await t.login('canbo.tinh');
-  });
-
-  afterAll(async () => {
-    await t?.close();
-    await database?.close();
   });
 
   async function upload(registry: string, rows: MemberFileRow[], columns: { key: string; title: string }[], unitId: number) {

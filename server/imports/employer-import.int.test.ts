@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { taxCheckDigit } from '../../domain/registry/identity-codes.ts';
 import { writeMemberFile } from '../../test/support/member-files.ts';
 import { uploadImport } from '../../test/support/import-upload.ts';
-import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
-import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
+import { type Session, useTestApp } from '../../test/support/test-app.ts';
+import { testDatabaseTargets } from '../../test/support/test-database.ts';
 
 const COLUMNS = [
   { key: 'taxCode', title: 'MST' },
@@ -27,19 +27,11 @@ function taxCode(n: number): string {
 }
 
 describe.each(testDatabaseTargets())('employer import on $kind', (target) => {
-  let database: TestDatabase;
-  let t: TestApp;
+  const { t } = useTestApp(target, `employer-import-${target.kind}`);
   let staff: Session;
 
   beforeAll(async () => {
-    database = await target.open();
-    t = await createTestApp(database, `employer-import-${target.kind}`);
     staff = await t.login('canbo.tinh');
-  });
-
-  afterAll(async () => {
-    await t?.close();
-    await database?.close();
   });
 
   async function upload(file: string, unitId: number, registry = 'employers') {

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { writeMemberFile } from '../../test/support/member-files.ts';
 import { uploadImport } from '../../test/support/import-upload.ts';
-import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
-import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
+import { type Session, useTestApp } from '../../test/support/test-app.ts';
+import { testDatabaseTargets } from '../../test/support/test-database.ts';
 
 const COLUMNS = [
   { key: 'code', title: 'Mã công đoàn cơ sở' },
@@ -19,19 +19,11 @@ const COLUMNS = [
 ];
 
 describe.each(testDatabaseTargets())('grassroots (CĐCS) import on $kind', (target) => {
-  let database: TestDatabase;
-  let t: TestApp;
+  const { t } = useTestApp(target, `grassroots-import-${target.kind}`);
   let staff: Session;
 
   beforeAll(async () => {
-    database = await target.open();
-    t = await createTestApp(database, `grassroots-import-${target.kind}`);
     staff = await t.login('canbo.tinh');
-  });
-
-  afterAll(async () => {
-    await t?.close();
-    await database?.close();
   });
 
   async function upload(file: string, unitId: number, dryRun = false) {

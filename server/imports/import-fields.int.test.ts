@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { uploadImport } from '../../test/support/import-upload.ts';
-import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
-import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
+import { type Session, useTestApp } from '../../test/support/test-app.ts';
+import { testDatabaseTargets } from '../../test/support/test-database.ts';
 import { AGREEMENT_IMPORT_FIELDS } from './agreement-import.ts';
 import { EMPLOYER_IMPORT_FIELDS } from './employer-import.ts';
 import { GRASSROOTS_IMPORT_FIELDS } from './grassroots-import.ts';
@@ -20,19 +20,11 @@ interface FieldsBody {
 }
 
 describe.each(testDatabaseTargets())('import fields on $kind', (target) => {
-  let database: TestDatabase;
-  let t: TestApp;
+  const { t } = useTestApp(target, `import-fields-${target.kind}`);
   let staff: Session;
 
   beforeAll(async () => {
-    database = await target.open();
-    t = await createTestApp(database, `import-fields-${target.kind}`);
     staff = await t.login('canbo.tinh');
-  });
-
-  afterAll(async () => {
-    await t?.close();
-    await database?.close();
   });
 
   it("gives each registry's own columns in template order, with what is required and the titles recognised", async () => {

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
-import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Session, useTestApp } from '../../test/support/test-app.ts';
+import { testDatabaseTargets } from '../../test/support/test-database.ts';
 import { taxCheckDigit } from '../../domain/registry/identity-codes.ts';
 import { derivedElements } from '../progress/derived-elements.repository.ts';
 
@@ -9,8 +9,7 @@ const q = (params: Record<string, string | number>) =>
   new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
 
 describe.each(testDatabaseTargets())('measures the unions define themselves ($kind)', (target) => {
-  let database: TestDatabase;
-  let t: TestApp;
+  const { database, t } = useTestApp(target, `measures-${target.kind}`);
   let admin: Session; // system administrator of the province (the root of the demo tree)
   let staff: Session; // union staff of the province: reads, no measures.manage
   let communeAdmin: Session; // system administrator of one commune
@@ -18,9 +17,7 @@ describe.each(testDatabaseTargets())('measures the unions define themselves ($ki
   let p01: number;
 
   beforeAll(async () => {
-    database = await target.open();
     // The demo tree and accounts; the few employers the derived elements count are made here.
-    t = await createTestApp(database, `measures-${target.kind}`);
     tni = await t.unitId('TNI');
     p01 = await t.unitId('TNI-P01');
     await t.addUser('quantri.p01.m', 'TNI-P01', ['system_admin']);
@@ -50,11 +47,6 @@ describe.each(testDatabaseTargets())('measures the unions define themselves ($ki
       });
       expect(created.status, JSON.stringify(created.body)).toBe(200);
     }
-  });
-
-  afterAll(async () => {
-    await t?.close();
-    await database?.close();
   });
 
   it('creates a reported element and a derived one counted with filters chosen from lists, equal to the registry count', async () => {
