@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
-import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Session, useTestApp } from '../../test/support/test-app.ts';
+import { testDatabaseTargets } from '../../test/support/test-database.ts';
 import { writeTable } from '../tabular/table-writer.ts';
 
 interface Preview {
@@ -13,8 +13,7 @@ interface Preview {
 }
 
 describe.each(testDatabaseTargets())('giao chỉ tiêu (allocation) on $kind', (target) => {
-  let database: TestDatabase;
-  let t: TestApp;
+  const { database, t } = useTestApp(target, `allocation-${target.kind}`, { demoRegistries: true });
   let province: Session;
   let commune: Session;
   let tni: number;
@@ -22,8 +21,6 @@ describe.each(testDatabaseTargets())('giao chỉ tiêu (allocation) on $kind', (
   let preview: Preview;
 
   beforeAll(async () => {
-    database = await target.open();
-    t = await createTestApp(database, `allocation-${target.kind}`, { demoRegistries: true });
     province = await t.login('canbo.tinh');
     commune = await t.login('canbo.tanninh');
     tni = await t.unitId('TNI');
@@ -48,11 +45,6 @@ describe.each(testDatabaseTargets())('giao chỉ tiêu (allocation) on $kind', (
     expect(created.status, JSON.stringify(created.body)).toBe(200);
     members = created.body.targetId;
   }, 300_000); // the demo's 50,000 members take a while on a busy machine
-
-  afterAll(async () => {
-    await t?.close();
-    await database?.close();
-  });
 
   it('proposes shares in proportion to current members that add up to the province target exactly', async () => {
     const r = await province.get(`/api/targets/${members}/allocation?base=members`);

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { maskCccd, maskPhone } from '../../domain/access/personal-data.ts';
 import { composeCccd } from '../../domain/registry/identity-codes.ts';
 import { uploadImport } from '../../test/support/import-upload.ts';
 import { validMemberRows, writeMemberFile, type MemberFileRow } from '../../test/support/member-files.ts';
-import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
-import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
+import { type Session, useTestApp } from '../../test/support/test-app.ts';
+import { testDatabaseTargets } from '../../test/support/test-database.ts';
 import { ImportsService } from './imports.service.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -18,8 +18,7 @@ const SCRIPT = { userId: null, tokenId: null, label: 'kiểm thử', ip: null };
  * 9 — stored rejections are capped, expire, and a dry run stops after a bounded number of errors.
  */
 describe.each(testDatabaseTargets())('import security on $kind', (target) => {
-  let database: TestDatabase;
-  let t: TestApp;
+  const { database, t } = useTestApp(target, `import-security-${target.kind}`);
   let province: Session; // canbo.tinh: province staff with the personal-data role
   let commune: Session; // canbo.tanninh: staff of commune P01, no personal-data role
   let cdcsOfficer: Session; // cdcs.demo: officer of TNI-P01-0001, no personal-data role
@@ -30,8 +29,6 @@ describe.each(testDatabaseTargets())('import security on $kind', (target) => {
   let p02cdcs: number;
 
   beforeAll(async () => {
-    database = await target.open();
-    t = await createTestApp(database, `import-security-${target.kind}`);
     await t.addUser('canbo.binhminh', 'TNI-P02', ['union_staff']);
     await t.addUser('xem.tanninh', 'TNI-P01', ['viewer']);
     province = await t.login('canbo.tinh');
@@ -42,11 +39,6 @@ describe.each(testDatabaseTargets())('import security on $kind', (target) => {
     cdcs1 = await t.unitId('TNI-P01-0001');
     cdcs2 = await t.unitId('TNI-P01-0002');
     p02cdcs = await t.unitId('TNI-P02-0001');
-  });
-
-  afterAll(async () => {
-    await t?.close();
-    await database?.close();
   });
 
   async function download(session: Session, url: string) {

@@ -1,26 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { composeCccd } from '../../domain/registry/identity-codes.ts';
-import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
-import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
+import { type Session, useTestApp } from '../../test/support/test-app.ts';
+import { testDatabaseTargets } from '../../test/support/test-database.ts';
 import { buildHistoricProvince } from '../../test/support/historic-province.ts';
 
 describe.each(testDatabaseTargets())('members registry on $kind', (target) => {
-  let database: TestDatabase;
-  let t: TestApp;
+  const { database, t } = useTestApp(target, `members-${target.kind}`);
   let staff: Session;
   let unit: Record<string, number> = {};
 
   beforeAll(async () => {
-    database = await target.open();
-    t = await createTestApp(database, `members-${target.kind}`);
     unit = await buildHistoricProvince(database, await t.unitId('TLD'));
     await t.addUser('nhap.lieu', 'TST', ['union_staff']);
     staff = await t.login('nhap.lieu');
-  });
-
-  afterAll(async () => {
-    await t?.close();
-    await database?.close();
   });
 
   let serial = 0;

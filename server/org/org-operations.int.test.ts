@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { aggregatedElements } from '../progress/aggregate-elements.repository.ts';
 import { derivedElements } from '../progress/derived-elements.repository.ts';
-import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
-import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
+import { type Session, useTestApp } from '../../test/support/test-app.ts';
+import { testDatabaseTargets } from '../../test/support/test-database.ts';
 import { buildReformProvinces, type ReformCode } from '../../test/support/reform-provinces.ts';
 import { PLAN_FIELDS } from './restructure-file.ts';
 
@@ -24,25 +24,17 @@ const REFORM_PLAN = [
 const DATES = ['2021-12-31', '2024-12-31', '2025-06-30', '2025-07-01', '2025-12-31', '2026-06-30'];
 
 describe.each(testDatabaseTargets())('organisation operations on $kind', (target) => {
-  let database: TestDatabase;
-  let t: TestApp;
+  const { database, t } = useTestApp(target, `org-operations-${target.kind}`);
   let staff: Session;
   let unit: Record<ReformCode, number>;
   let tld: number;
 
   beforeAll(async () => {
-    database = await target.open();
-    t = await createTestApp(database, `org-operations-${target.kind}`);
     tld = await t.unitId('TLD');
     unit = await buildReformProvinces(database, tld);
     await t.addUser('ban.tochuc', 'TLD', ['union_staff']);
     staff = await t.login('ban.tochuc');
   }, 120_000);
-
-  afterAll(async () => {
-    await t?.close();
-    await database?.close();
-  });
 
   async function uploadPlan(csv: string | Buffer, dryRun: boolean) {
     const boundary = 'tiendo-plan';
