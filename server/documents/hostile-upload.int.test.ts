@@ -3,9 +3,9 @@
 // server keeps answering while it runs, and a file that needs too long is refused, storing nothing.
 import { Worker } from 'node:worker_threads';
 import { sql } from 'kysely';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
-import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type Session, useTestApp } from '../../test/support/test-app.ts';
+import { testDatabaseTargets } from '../../test/support/test-database.ts';
 import { documentWork } from './intake/document-worker.ts';
 import { buildDocx } from './intake/intake-test-fixtures.ts';
 
@@ -85,16 +85,13 @@ function uploadWhilePolling(healthUrl: string, uploadUrl: string, headers: Recor
 }
 
 describe.each(testDatabaseTargets())('hostile document uploads on $kind', (target) => {
-  let database: TestDatabase;
-  let t: TestApp;
+  const { database, t } = useTestApp(target, `hostile-upload-${target.kind}`);
   let commune: Session;
   let p01: number;
   let base: string;
   let hostileDocx: Buffer;
 
   beforeAll(async () => {
-    database = await target.open();
-    t = await createTestApp(database, `hostile-upload-${target.kind}`);
     commune = await t.login('canbo.tanninh');
     p01 = await t.unitId('TNI-P01');
     hostileDocx = await buildDocx(hostileText());
@@ -107,11 +104,6 @@ describe.each(testDatabaseTargets())('hostile document uploads on $kind', (targe
     expect(warmUp.status, JSON.stringify(warmUp.body)).toBe(200);
     await documentWork.close();
   }, 240_000);
-
-  afterAll(async () => {
-    await t?.close();
-    await database?.close();
-  });
 
   afterEach(() => documentWork.configure({}));
 
