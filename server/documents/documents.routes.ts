@@ -24,16 +24,29 @@ import { DOCUMENT_MAX_BYTES, documentNotFound, type DocumentsService } from './d
 const TAGS = ['Văn bản'];
 const MAX_MB = Math.round(DOCUMENT_MAX_BYTES / 1048576);
 
-export const documentsRoutes: FastifyPluginAsyncTypebox<{ documents: DocumentsService; db: Kysely<DB> }> = async (
-  app,
-  { documents, db },
-) => {
-  const onDocument = (permission: 'targets.read' | 'targets.write') => ({
-    permission,
-    unit: unitOfRecord('id', (id) => unitOfDocument(db, id)),
-    notFound: documentNotFound,
-  });
+type App = Parameters<FastifyPluginAsyncTypebox>[0];
+interface DocumentServices {
+  documents: DocumentsService;
+  db: Kysely<DB>;
+}
+/** Access to the document named by `:id`: its issuing unit, and the document's 404 when it is not there. */
+const documentAccess = (db: Kysely<DB>) => (permission: 'targets.read' | 'targets.write') => ({
+  permission,
+  unit: unitOfRecord('id', (id) => unitOfDocument(db, id)),
+  notFound: documentNotFound,
+});
+type OnDocument = ReturnType<typeof documentAccess>;
 
+export const documentsRoutes: FastifyPluginAsyncTypebox<DocumentServices> = async (app, { documents, db }) => {
+  const onDocument = documentAccess(db);
+  intakeRoutes(app, documents);
+  oneDocumentRoutes(app, documents, onDocument);
+  reviewRoutes(app, documents, onDocument);
+  fileAndLinkRoutes(app, documents, onDocument);
+};
+
+/** A new document (upload) and the search among a unit's documents. */
+function intakeRoutes(app: App, documents: DocumentsService) {
   app.post(
     '/api/documents/upload',
     {
@@ -68,7 +81,10 @@ export const documentsRoutes: FastifyPluginAsyncTypebox<{ documents: DocumentsSe
     },
     (request) => documents.search(requirePrincipal(request), request.query),
   );
+}
 
+/** One document: its record, and discarding it while it waits for review. */
+function oneDocumentRoutes(app: App, documents: DocumentsService, onDocument: OnDocument) {
   app.get(
     '/api/documents/:id',
     {
@@ -94,7 +110,10 @@ export const documentsRoutes: FastifyPluginAsyncTypebox<{ documents: DocumentsSe
       return { ok: true };
     },
   );
+}
 
+/** The review of a document's extracted targets: read, save (and confirm), autosave a draft. */
+function reviewRoutes(app: App, documents: DocumentsService, onDocument: OnDocument) {
   app.get(
     '/api/documents/:id/review',
     {
@@ -145,7 +164,10 @@ export const documentsRoutes: FastifyPluginAsyncTypebox<{ documents: DocumentsSe
     },
     (request) => documents.saveDraft(requirePrincipal(request), actorOf(request), request.params.id, request.body),
   );
+}
 
+/** The stored file, and the cascade of documents it implements or is implemented by. */
+function fileAndLinkRoutes(app: App, documents: DocumentsService, onDocument: OnDocument) {
   app.get(
     '/api/documents/:id/file',
     {
@@ -209,4 +231,4 @@ export const documentsRoutes: FastifyPluginAsyncTypebox<{ documents: DocumentsSe
     },
     (request) => documents.unlink(requirePrincipal(request), actorOf(request), request.params.id, request.params.linkId),
   );
-};
+}
