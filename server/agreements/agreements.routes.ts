@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Kysely } from 'kysely';
 import { actorOf, requirePrincipal } from '../auth/access-guard.ts';
+import type { Principal } from '../auth/principal.ts';
 import type { DB } from '../db/schema.ts';
 import { readUpload } from '../http/file-upload.ts';
 import { unitOfRecord, unitFromInput } from '../http/route-access.ts';
@@ -23,16 +24,70 @@ import { AGREEMENT_FILE_MAX_BYTES, agreementNotFound, type AgreementsService } f
 
 const TAGS = ['Thỏa ước lao động tập thể'];
 
-export const agreementsRoutes: FastifyPluginAsyncTypebox<{ agreements: AgreementsService; db: Kysely<DB> }> = async (
-  app,
-  { agreements, db },
-) => {
-  const onAgreement = (permission: 'registry.read' | 'registry.write') => ({
-    permission,
-    unit: unitOfRecord('id', (id) => unitOfAgreement(db, id)),
-    notFound: agreementNotFound,
-  });
+const KIND: Record<string, string> = { enterprise: 'Doanh nghiệp', sector: 'Ngành', multi_employer: 'Nhiều doanh nghiệp' };
 
+/** The export's columns: those of the import file. */
+const EXPORT_COLUMNS = [
+  { key: 'cdcsCode', title: 'Mã CĐCS', width: 16 },
+  { key: 'cdcsName', title: 'Công đoàn cơ sở', width: 40 },
+  { key: 'taxCode', title: 'Mã số thuế', width: 16 },
+  { key: 'number', title: 'Số thỏa ước', width: 14 },
+  { key: 'kind', title: 'Loại thỏa ước', width: 16 },
+  { key: 'signedOn', title: 'Ngày ký', width: 12, type: 'date' as const },
+  { key: 'effectiveFrom', title: 'Ngày có hiệu lực', width: 12, type: 'date' as const },
+  { key: 'expiresOn', title: 'Ngày hết hạn', width: 12, type: 'date' as const },
+  { key: 'qualityClass', title: 'Xếp loại', width: 10 },
+  { key: 'betterThanLaw', title: 'Có lợi hơn luật', width: 12 },
+  { key: 'inForce', title: 'Tình trạng', width: 14 },
+];
+
+/** Every agreement the filters select, a page of 1000 at a time, as rows of the export. */
+async function* exportRows(agreements: AgreementsService, principal: Principal, filters: Record<string, unknown>) {
+  let after: string | undefined;
+  do {
+    const page = await agreements.list(principal, { ...(filters as object), after, limit: 1000 });
+    for (const a of page.items) {
+      yield {
+        cdcsCode: a.cdcs.code,
+        cdcsName: a.cdcs.name,
+        taxCode: a.employer?.taxCode ?? null,
+        number: a.number,
+        kind: KIND[a.kind] ?? a.kind,
+        signedOn: a.signedOn,
+        effectiveFrom: a.effectiveFrom,
+        expiresOn: a.expiresOn,
+        qualityClass: a.qualityClass,
+        betterThanLaw: a.betterThanLaw ? 'Có' : 'Không',
+        inForce: a.inForce ? 'Còn hiệu lực' : 'Hết hiệu lực',
+      };
+    }
+    after = page.nextCursor ?? undefined;
+  } while (after);
+}
+
+type App = Parameters<FastifyPluginAsyncTypebox>[0];
+interface AgreementServices {
+  agreements: AgreementsService;
+  db: Kysely<DB>;
+}
+
+/** Access to the agreement named by `:id`: its grassroots union, and the agreement's 404 when it is not there. */
+const agreementAccess = (db: Kysely<DB>) => (permission: 'registry.read' | 'registry.write') => ({
+  permission,
+  unit: unitOfRecord('id', (id) => unitOfAgreement(db, id)),
+  notFound: agreementNotFound,
+});
+type OnAgreement = ReturnType<typeof agreementAccess>;
+
+export const agreementsRoutes: FastifyPluginAsyncTypebox<AgreementServices> = async (app, { agreements, db }) => {
+  const onAgreement = agreementAccess(db);
+  agreementListRoutes(app, agreements);
+  oneAgreementRoutes(app, agreements, onAgreement);
+  agreementFileRoutes(app, agreements, onAgreement);
+};
+
+/** A unit's agreements: the list, its export, the count in force on a date, a new agreement. */
+function agreementListRoutes(app: App, agreements: AgreementsService) {
   app.get(
     '/api/agreements',
     {
@@ -57,48 +112,12 @@ export const agreementsRoutes: FastifyPluginAsyncTypebox<{ agreements: Agreement
     },
     (request, reply) => {
       const { format = 'xlsx', ...filters } = request.query as { format?: 'xlsx' | 'csv' } & Record<string, unknown>;
-      const principal = requirePrincipal(request);
-      const KIND = { enterprise: 'Doanh nghiệp', sector: 'Ngành', multi_employer: 'Nhiều doanh nghiệp' } as Record<string, string>;
-      async function* rows() {
-        let after: string | undefined;
-        do {
-          const page = await agreements.list(principal, { ...(filters as object), after, limit: 1000 });
-          for (const a of page.items) {
-            yield {
-              cdcsCode: a.cdcs.code,
-              cdcsName: a.cdcs.name,
-              taxCode: a.employer?.taxCode ?? null,
-              number: a.number,
-              kind: KIND[a.kind] ?? a.kind,
-              signedOn: a.signedOn,
-              effectiveFrom: a.effectiveFrom,
-              expiresOn: a.expiresOn,
-              qualityClass: a.qualityClass,
-              betterThanLaw: a.betterThanLaw ? 'Có' : 'Không',
-              inForce: a.inForce ? 'Còn hiệu lực' : 'Hết hiệu lực',
-            };
-          }
-          after = page.nextCursor ?? undefined;
-        } while (after);
-      }
       return sendTable(reply, {
         format,
         fileName: `thoa-uoc-${todayInVietnam()}`,
         sheetName: 'Thỏa ước',
-        columns: [
-          { key: 'cdcsCode', title: 'Mã CĐCS', width: 16 },
-          { key: 'cdcsName', title: 'Công đoàn cơ sở', width: 40 },
-          { key: 'taxCode', title: 'Mã số thuế', width: 16 },
-          { key: 'number', title: 'Số thỏa ước', width: 14 },
-          { key: 'kind', title: 'Loại thỏa ước', width: 16 },
-          { key: 'signedOn', title: 'Ngày ký', width: 12, type: 'date' },
-          { key: 'effectiveFrom', title: 'Ngày có hiệu lực', width: 12, type: 'date' },
-          { key: 'expiresOn', title: 'Ngày hết hạn', width: 12, type: 'date' },
-          { key: 'qualityClass', title: 'Xếp loại', width: 10 },
-          { key: 'betterThanLaw', title: 'Có lợi hơn luật', width: 12 },
-          { key: 'inForce', title: 'Tình trạng', width: 14 },
-        ],
-        rows: rows(),
+        columns: EXPORT_COLUMNS,
+        rows: exportRows(agreements, requirePrincipal(request), filters),
       });
     },
   );
@@ -125,7 +144,10 @@ export const agreementsRoutes: FastifyPluginAsyncTypebox<{ agreements: Agreement
     },
     (request) => agreements.create(requirePrincipal(request), actorOf(request), request.body),
   );
+}
 
+/** One agreement: its record, an edit, a renewal. */
+function oneAgreementRoutes(app: App, agreements: AgreementsService, onAgreement: OnAgreement) {
   app.get(
     '/api/agreements/:id',
     {
@@ -164,7 +186,10 @@ export const agreementsRoutes: FastifyPluginAsyncTypebox<{ agreements: Agreement
     },
     (request) => agreements.renew(requirePrincipal(request), actorOf(request), request.params.id, request.body),
   );
+}
 
+/** The agreement's stored file: upload and download. */
+function agreementFileRoutes(app: App, agreements: AgreementsService, onAgreement: OnAgreement) {
   app.put(
     '/api/agreements/:id/file',
     {
@@ -193,4 +218,4 @@ export const agreementsRoutes: FastifyPluginAsyncTypebox<{ agreements: Agreement
       return sendStoredFile(reply, { fileName: file.file_name, mimeType: file.mime_type, content: file.content });
     },
   );
-};
+}
