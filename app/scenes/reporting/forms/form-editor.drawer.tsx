@@ -51,8 +51,7 @@ interface Props {
 
 /** The forms editor: sections, fields and rules of one version; save the draft, delete it, or publish it from a period. */
 export function FormEditorDrawer({ target, canEdit, canCopy, canReadElements, onClose, onNewFrom }: Props) {
-  const { message, modal } = App.useApp();
-  const queryClient = useQueryClient();
+  const { message } = App.useApp();
   const isNarrow = Grid.useBreakpoint().md === false;
   const { form } = target;
   const basedOn = 'copyOf' in target ? target.copyOf.version : undefined;
@@ -66,18 +65,12 @@ export function FormEditorDrawer({ target, canEdit, canCopy, canReadElements, on
   const [publishing, setPublishing] = useState(false);
   const readOnly = !canEdit || current?.status === 'published';
 
-  const elementsQuery = useQuery({ ...formElementsQuery(), enabled: canEdit || canReadElements });
-  const elements = useMemo(
-    () => new Map<string, FormElement>((elementsQuery.data?.items ?? []).map((e) => [e.code, e])),
-    [elementsQuery.data],
-  );
-  const local = useMemo(
-    () => (readOnly || !elementsQuery.data ? [] : checkTemplateDefinition(def, elements)),
-    [readOnly, elementsQuery.data, def, elements],
-  );
-  const shown = useMemo(() => groupProblems([...(checked ? local : []), ...fromServer]), [checked, local, fromServer]);
+  const { elementsQuery, elements, shown } = useFormProblems(def, {
+    enabled: canEdit || canReadElements,
+    live: !readOnly && checked,
+    fromServer,
+  });
   const dirty = !readOnly && (saved === null || !sameDefinition(cleanDefinition(def), cleanDefinition(saved)));
-  const fieldCount = def.sections.reduce((n, s) => n + s.fields.length, 0);
 
   const edit = (next: FormDefinition) => {
     setDef(next);
@@ -86,11 +79,7 @@ export function FormEditorDrawer({ target, canEdit, canCopy, canReadElements, on
     setError(null);
   };
 
-  const refresh = () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: reportTemplateKeys.versions(form.code) }),
-      queryClient.invalidateQueries({ queryKey: reportingKeys.all }),
-    ]);
+  const refresh = useRefreshVersions(form.code);
 
   const fail = (e: unknown) => {
     if (e instanceof ApiError && e.code === 'TEMPLATE_INVALID') setFromServer(serverProblems(e.details));
@@ -171,7 +160,183 @@ export function FormEditorDrawer({ target, canEdit, canCopy, canReadElements, on
     }
   };
 
-  const close = () => {
+  const close = useConfirmDiscard(dirty, onClose);
+
+  return (
+    <Drawer
+      open
+      size={isNarrow ? '100%' : 880}
+      onClose={close}
+      destroyOnHidden
+      rootClassName="form-editor-drawer"
+      data-testid="form-editor"
+      title={<EditorTitle name={form.name} current={current} basedOn={basedOn} />}
+      footer={
+        <EditorFooter
+          readOnly={readOnly}
+          busy={busy}
+          dirty={dirty}
+          current={current}
+          canCopy={canCopy}
+          onSave={() => void saveDraft()}
+          onPublish={() => {
+            setChecked(true);
+            setPublishing(true);
+          }}
+          onRemove={() => void remove()}
+          onNewFrom={onNewFrom}
+          onClose={close}
+        />
+      }
+    >
+      {error && <Alert type="error" showIcon title={error} className="form-editor-alert" data-testid="form-error" />}
+      {canEdit && elementsQuery.isError && <ElementsUnavailable error={elementsQuery.error} />}
+      <ProblemLines lines={shown.get('form')} />
+      {readOnly && current && <VersionChanges changes={current.changes} />}
+      <EditorTabs def={def} onChange={edit} readOnly={readOnly} elements={elements} problems={shown} />
+      <FormPublishModal
+        open={publishing}
+        form={form}
+        version={current?.status === 'draft' ? current.version : null}
+        onPublish={publish}
+        onCancel={() => setPublishing(false)}
+      />
+    </Drawer>
+  );
+}
+
+/** Save, publish from a period, delete the draft, or start a new version from a published one. */
+function EditorFooter({
+  readOnly,
+  busy,
+  dirty,
+  current,
+  canCopy,
+  onSave,
+  onPublish,
+  onRemove,
+  onNewFrom,
+  onClose,
+}: {
+  readOnly: boolean;
+  busy: boolean;
+  dirty: boolean;
+  current: TemplateVersionItem | null;
+  canCopy: boolean;
+  onSave: () => void;
+  onPublish: () => void;
+  onRemove: () => void;
+  onNewFrom: (version: TemplateVersionItem) => void;
+  onClose: () => void;
+}) {
+  return (
+    <Space wrap>
+      {!readOnly && (
+        <>
+          <Button type="primary" icon={<SaveOutlined />} loading={busy} disabled={!dirty} onClick={onSave} data-testid="form-save">
+            Lưu bản nháp
+          </Button>
+          <Button icon={<ScheduleOutlined />} disabled={busy} onClick={onPublish} data-testid="form-publish">
+            Áp dụng từ kỳ…
+          </Button>
+          {current?.status === 'draft' && (
+            <Popconfirm
+              title="Xóa bản nháp này?"
+              description="Mọi thay đổi trong bản nháp sẽ mất."
+              okText="Xóa bản nháp"
+              cancelText="Hủy"
+              okButtonProps={{ danger: true }}
+              onConfirm={onRemove}
+            >
+              <Button danger icon={<DeleteOutlined />} disabled={busy} data-testid="form-delete">
+                Xóa bản nháp
+              </Button>
+            </Popconfirm>
+          )}
+        </>
+      )}
+      {canCopy && current?.status === 'published' && (
+        <Button type="primary" icon={<CopyOutlined />} onClick={() => onNewFrom(current)} data-testid="form-new-from">
+          Tạo phiên bản mới từ phiên bản này
+        </Button>
+      )}
+      <Button onClick={onClose}>Đóng</Button>
+      {dirty && <Typography.Text type="secondary">Có thay đổi chưa lưu.</Typography.Text>}
+    </Space>
+  );
+}
+
+/** What a version read back changed from the one before it. */
+function VersionChanges({ changes }: { changes: string[] }) {
+  if (changes.length === 0) return null;
+  return (
+    <div className="form-editor-changes" data-testid="form-editor-changes">
+      <strong>Thay đổi so với phiên bản trước</strong>
+      <ul>
+        {changes.map((c) => (
+          <li key={c}>{c}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** The form's name, and which version is open: a draft, a published one read back, or a copy not yet saved. */
+function EditorTitle({ name, current, basedOn }: { name: string; current: TemplateVersionItem | null; basedOn: number | undefined }) {
+  const heading = current
+    ? `Phiên bản ${current.version} — ${current.status === 'draft' ? 'bản nháp' : 'đã áp dụng, chỉ xem'}`
+    : `Phiên bản mới (chưa lưu), sao từ phiên bản ${basedOn}`;
+  return (
+    <div>
+      <div>{name}</div>
+      <Typography.Text type="secondary" className="form-editor-subtitle" data-testid="form-editor-heading">
+        {heading}
+      </Typography.Text>
+    </div>
+  );
+}
+
+/** The sections with their fields, and the rules: each tab says how many, and whether a rule needs fixing. */
+function EditorTabs({
+  def,
+  onChange,
+  readOnly,
+  elements,
+  problems,
+}: {
+  def: FormDefinition;
+  onChange: (next: FormDefinition) => void;
+  readOnly: boolean;
+  elements: Map<string, FormElement>;
+  problems: ReturnType<typeof groupProblems>;
+}) {
+  const fieldCount = def.sections.reduce((n, s) => n + s.fields.length, 0);
+  return (
+    <Tabs
+      items={[
+        {
+          key: 'sections',
+          label: <span data-testid="form-tab-sections">Phần và chỉ tiêu ({fieldCount})</span>,
+          children: <FormSectionsPanel def={def} onChange={onChange} readOnly={readOnly} elements={elements} problems={problems} />,
+        },
+        {
+          key: 'rules',
+          label: (
+            <span data-testid="form-tab-rules">
+              Quy tắc kiểm tra ({def.rules.length}){[...problems.keys()].some((k) => k.startsWith('rule:')) ? ' · cần sửa' : ''}
+            </span>
+          ),
+          children: <FormRulesPanel def={def} onChange={onChange} readOnly={readOnly} problems={problems} />,
+        },
+      ]}
+    />
+  );
+}
+
+/** Closing with unsaved changes asks first. */
+function useConfirmDiscard(dirty: boolean, onClose: () => void) {
+  const { modal } = App.useApp();
+  return () => {
     if (!dirty) return onClose();
     modal.confirm({
       title: 'Bỏ các thay đổi chưa lưu?',
@@ -182,123 +347,37 @@ export function FormEditorDrawer({ target, canEdit, canCopy, canReadElements, on
       onOk: onClose,
     });
   };
+}
 
-  const heading = current
-    ? `Phiên bản ${current.version} — ${current.status === 'draft' ? 'bản nháp' : 'đã áp dụng, chỉ xem'}`
-    : `Phiên bản mới (chưa lưu), sao từ phiên bản ${basedOn}`;
-
-  return (
-    <Drawer
-      open
-      size={isNarrow ? '100%' : 880}
-      onClose={close}
-      destroyOnHidden
-      rootClassName="form-editor-drawer"
-      data-testid="form-editor"
-      title={
-        <div>
-          <div>{form.name}</div>
-          <Typography.Text type="secondary" className="form-editor-subtitle" data-testid="form-editor-heading">
-            {heading}
-          </Typography.Text>
-        </div>
-      }
-      footer={
-        <Space wrap>
-          {!readOnly && (
-            <>
-              <Button
-                type="primary"
-                icon={<SaveOutlined />}
-                loading={busy}
-                disabled={!dirty}
-                onClick={() => void saveDraft()}
-                data-testid="form-save"
-              >
-                Lưu bản nháp
-              </Button>
-              <Button
-                icon={<ScheduleOutlined />}
-                disabled={busy}
-                onClick={() => {
-                  setChecked(true);
-                  setPublishing(true);
-                }}
-                data-testid="form-publish"
-              >
-                Áp dụng từ kỳ…
-              </Button>
-              {current?.status === 'draft' && (
-                <Popconfirm
-                  title="Xóa bản nháp này?"
-                  description="Mọi thay đổi trong bản nháp sẽ mất."
-                  okText="Xóa bản nháp"
-                  cancelText="Hủy"
-                  okButtonProps={{ danger: true }}
-                  onConfirm={() => void remove()}
-                >
-                  <Button danger icon={<DeleteOutlined />} disabled={busy} data-testid="form-delete">
-                    Xóa bản nháp
-                  </Button>
-                </Popconfirm>
-              )}
-            </>
-          )}
-          {canCopy && current?.status === 'published' && (
-            <Button type="primary" icon={<CopyOutlined />} onClick={() => onNewFrom(current)} data-testid="form-new-from">
-              Tạo phiên bản mới từ phiên bản này
-            </Button>
-          )}
-          <Button onClick={close}>Đóng</Button>
-          {dirty && <Typography.Text type="secondary">Có thay đổi chưa lưu.</Typography.Text>}
-        </Space>
-      }
-    >
-      {error && <Alert type="error" showIcon title={error} className="form-editor-alert" data-testid="form-error" />}
-      {canEdit && elementsQuery.isError && (
-        <Alert
-          type="warning"
-          showIcon
-          className="form-editor-alert"
-          title={`Không tải được danh mục số liệu: ${errorMessage(elementsQuery.error)}`}
-        />
-      )}
-      <ProblemLines lines={shown.get('form')} />
-      {readOnly && current && current.changes.length > 0 && (
-        <div className="form-editor-changes" data-testid="form-editor-changes">
-          <strong>Thay đổi so với phiên bản trước</strong>
-          <ul>
-            {current.changes.map((c) => (
-              <li key={c}>{c}</li>
-            ))}
-          </ul>
-        </div>
-      )}
-      <Tabs
-        items={[
-          {
-            key: 'sections',
-            label: <span data-testid="form-tab-sections">Phần và chỉ tiêu ({fieldCount})</span>,
-            children: <FormSectionsPanel def={def} onChange={edit} readOnly={readOnly} elements={elements} problems={shown} />,
-          },
-          {
-            key: 'rules',
-            label: (
-              <span data-testid="form-tab-rules">
-                Quy tắc kiểm tra ({def.rules.length}){[...shown.keys()].some((k) => k.startsWith('rule:')) ? ' · cần sửa' : ''}
-              </span>
-            ),
-            children: <FormRulesPanel def={def} onChange={edit} readOnly={readOnly} problems={shown} />,
-          },
-        ]}
-      />
-      <FormPublishModal
-        open={publishing}
-        form={form}
-        version={current?.status === 'draft' ? current.version : null}
-        onPublish={publish}
-        onCancel={() => setPublishing(false)}
-      />
-    </Drawer>
+/**
+ * The data elements (their names under each field), and the problems shown: the live checks once
+ * the user asked to save or publish, and the server's verdict on what it was sent.
+ */
+function useFormProblems(def: FormDefinition, options: { enabled: boolean; live: boolean; fromServer: TemplateProblem[] }) {
+  const { enabled, live, fromServer } = options;
+  const elementsQuery = useQuery({ ...formElementsQuery(), enabled });
+  const elements = useMemo(
+    () => new Map<string, FormElement>((elementsQuery.data?.items ?? []).map((e) => [e.code, e])),
+    [elementsQuery.data],
   );
+  const local = useMemo(
+    () => (!live || !elementsQuery.data ? [] : checkTemplateDefinition(def, elements)),
+    [live, elementsQuery.data, def, elements],
+  );
+  const shown = useMemo(() => groupProblems([...local, ...fromServer]), [local, fromServer]);
+  return { elementsQuery, elements, shown };
+}
+
+function ElementsUnavailable({ error }: { error: unknown }) {
+  return <Alert type="warning" showIcon className="form-editor-alert" title={`Không tải được danh mục số liệu: ${errorMessage(error)}`} />;
+}
+
+/** After a save, a delete or a publish: the form's versions and everything reporting shows from them. */
+function useRefreshVersions(formCode: string) {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: reportTemplateKeys.versions(formCode) }),
+      queryClient.invalidateQueries({ queryKey: reportingKeys.all }),
+    ]);
 }
