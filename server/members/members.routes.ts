@@ -25,16 +25,31 @@ import { memberNotFound, type MembersService } from './members.service.ts';
 
 const TAGS = ['Đoàn viên'];
 
-export const membersRoutes: FastifyPluginAsyncTypebox<{ members: MembersService; db: Kysely<DB>; read?: Kysely<DB> }> = async (
-  app,
-  { members, db, read = db },
-) => {
-  const onMember = (permission: 'registry.read' | 'registry.write') => ({
-    permission,
-    unit: unitOfRecord('id', (id) => unitOfMember(db, id)),
-    notFound: memberNotFound,
-  });
+type App = Parameters<FastifyPluginAsyncTypebox>[0];
+interface MemberServices {
+  members: MembersService;
+  db: Kysely<DB>;
+  read?: Kysely<DB>;
+}
 
+/** Access to the member named by `:id`: the unit the member belongs to, and the member's 404 when it is not there. */
+const memberAccess = (db: Kysely<DB>) => (permission: 'registry.read' | 'registry.write') => ({
+  permission,
+  unit: unitOfRecord('id', (id) => unitOfMember(db, id)),
+  notFound: memberNotFound,
+});
+type OnMember = ReturnType<typeof memberAccess>;
+
+export const membersRoutes: FastifyPluginAsyncTypebox<MemberServices> = async (app, { members, db, read = db }) => {
+  const onMember = memberAccess(db);
+  memberListRoutes(app, members, db, read);
+  duplicateRoutes(app, members, db);
+  oneMemberRoutes(app, members, onMember);
+  movementRoutes(app, members, onMember);
+};
+
+/** A unit's members: the list, its export (read from `read`), the count. */
+function memberListRoutes(app: App, members: MembersService, db: Kysely<DB>, read: Kysely<DB>) {
   app.get(
     '/api/members',
     {
@@ -91,7 +106,10 @@ export const membersRoutes: FastifyPluginAsyncTypebox<{ members: MembersService;
     },
     (request) => members.countOn(requirePrincipal(request), request.query.unitId, request.query.date, request.query.viaPredecessors),
   );
+}
 
+/** Possible duplicate records and their merge. */
+function duplicateRoutes(app: App, members: MembersService, db: Kysely<DB>) {
   app.get(
     '/api/members/duplicates',
     {
@@ -118,7 +136,10 @@ export const membersRoutes: FastifyPluginAsyncTypebox<{ members: MembersService;
     },
     (request) => members.merge(requirePrincipal(request), actorOf(request), request.body.keepId, request.body.dropId),
   );
+}
 
+/** A new member, and one member's record, history and edit. */
+function oneMemberRoutes(app: App, members: MembersService, onMember: OnMember) {
   app.post(
     '/api/members',
     {
@@ -159,7 +180,10 @@ export const membersRoutes: FastifyPluginAsyncTypebox<{ members: MembersService;
     },
     (request) => members.update(requirePrincipal(request), actorOf(request), request.params.id, request.body),
   );
+}
 
+/** A member's transfer to another unit, and leaving the union. */
+function movementRoutes(app: App, members: MembersService, onMember: OnMember) {
   app.post(
     '/api/members/:id/transfer',
     {
@@ -191,4 +215,4 @@ export const membersRoutes: FastifyPluginAsyncTypebox<{ members: MembersService;
     },
     (request) => members.leave(requirePrincipal(request), actorOf(request), request.params.id, request.body.date, request.body.reason),
   );
-};
+}
