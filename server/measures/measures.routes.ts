@@ -20,7 +20,16 @@ const READ = { access: { permission: 'targets.read' as const } };
 const MANAGE = { access: { permission: 'measures.manage' as const } };
 const Kind = Type.Object({ kind: Type.Union([Type.Literal('elements'), Type.Literal('indicators')]), code: CodeParams.properties.code });
 
+type App = Parameters<FastifyPluginAsyncTypebox>[0];
+
 export const measuresRoutes: FastifyPluginAsyncTypebox<{ measures: MeasuresService }> = async (app, { measures }) => {
+  elementRoutes(app, measures);
+  indicatorRoutes(app, measures);
+  versionRoutes(app, measures);
+};
+
+/** Data elements: the derived options, the list, a new one, an edit, a deletion. */
+function elementRoutes(app: App, measures: MeasuresService) {
   app.get(
     '/api/measures/derived-options',
     {
@@ -77,7 +86,10 @@ export const measuresRoutes: FastifyPluginAsyncTypebox<{ measures: MeasuresServi
       return reply.code(204).send();
     },
   );
+}
 
+/** Indicators: the list, a preview, a new one, an edit, a deletion. */
+function indicatorRoutes(app: App, measures: MeasuresService) {
   app.get(
     '/api/measures/indicators',
     {
@@ -143,7 +155,10 @@ export const measuresRoutes: FastifyPluginAsyncTypebox<{ measures: MeasuresServi
       return reply.code(204).send();
     },
   );
+}
 
+/** Every version of an element or indicator. */
+function versionRoutes(app: App, measures: MeasuresService) {
   app.get(
     '/api/measures/:kind/:code/versions',
     {
@@ -158,4 +173,4 @@ export const measuresRoutes: FastifyPluginAsyncTypebox<{ measures: MeasuresServi
       ),
     }),
   );
-};
+}
