@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Form, Input, InputNumber, Modal, Radio, Select, type ButtonProps } from 'antd';
+import { Alert, Form, Input, InputNumber, Radio, Select } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../../api/api-client.ts';
 import {
@@ -20,6 +20,7 @@ import { splitFormErrors } from '../admin/form-errors.ts';
 import {
   commonChanges,
   MeasureFormError,
+  MeasureFormModal,
   MeasureNameCodeUnit,
   OwnerOrReason,
   useCodeFromName,
@@ -152,73 +153,64 @@ export function ElementFormModal({
   };
 
   return (
-    <Modal
-      open
+    <MeasureFormModal<Shape>
+      kind="element"
       width={640}
       title={isNew ? 'Thêm thành phần số liệu' : `Sửa thành phần «${element.name}»`}
       okText={isNew ? 'Thêm thành phần' : 'Lưu thay đổi'}
-      cancelText="Hủy"
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={saving}
-      okButtonProps={{ 'data-testid': 'element-form-submit' } as ButtonProps}
-      destroyOnHidden
+      saving={saving}
+      form={form}
+      initialValues={initialValues(element, owner?.id)}
+      onFinish={submit}
+      onValuesChange={onValuesChange}
+      onClose={onClose}
     >
-      <Form<Shape>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        onValuesChange={onValuesChange}
-        initialValues={initialValues(element, owner?.id)}
-        data-testid="element-form"
-      >
-        <MeasureNameCodeUnit
-          kind="element"
-          isNew={isNew}
-          nameLabel="Tên thành phần"
-          namePlaceholder="Ví dụ: Số doanh nghiệp tổ chức đối thoại"
-          codeExtra="Tự đề xuất từ tên; dùng trong công thức chỉ số dạng #{mã}."
-          unitOptions={ELEMENT_UNIT_OPTIONS}
-          unitDisabled={meaningLocked || isDerived}
+      <MeasureNameCodeUnit
+        kind="element"
+        isNew={isNew}
+        nameLabel="Tên thành phần"
+        namePlaceholder="Ví dụ: Số doanh nghiệp tổ chức đối thoại"
+        codeExtra="Tự đề xuất từ tên; dùng trong công thức chỉ số dạng #{mã}."
+        unitOptions={ELEMENT_UNIT_OPTIONS}
+        unitDisabled={meaningLocked || isDerived}
+      />
+      <Form.Item name="source" label="Nguồn số liệu">
+        <Radio.Group
+          disabled={!isNew}
+          data-testid="element-form-source"
+          options={[
+            { value: 'reported', label: 'Nhập qua biểu mẫu' },
+            { value: 'derived', label: 'Tính từ sổ đăng ký' },
+          ]}
         />
-        <Form.Item name="source" label="Nguồn số liệu">
-          <Radio.Group
-            disabled={!isNew}
-            data-testid="element-form-source"
-            options={[
-              { value: 'reported', label: 'Nhập qua biểu mẫu' },
-              { value: 'derived', label: 'Tính từ sổ đăng ký' },
-            ]}
-          />
-        </Form.Item>
-        {isDerived && <DerivedCountFields options={options} draft={draft} meaningLocked={meaningLocked} />}
-        <Form.Item name="description" label="Mô tả">
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} placeholder="Đếm những gì, ai nhập, lưu ý khi tổng hợp" />
-        </Form.Item>
-        <OwnerOrReason
-          kind="element"
-          isNew={isNew}
-          owner={owner}
-          ownerExtra="Đơn vị này và các đơn vị trực thuộc dùng được thành phần."
-          reasonPlaceholder="Ví dụ: Sửa tên theo Hướng dẫn số 12/HD-TLĐ"
-          beforeReason={
-            meaningLocked && (
-              <Alert
-                type="warning"
-                showIcon
-                style={{ marginBottom: 16 }}
-                title={
-                  isUsed
-                    ? `Thành phần đang được dùng ở ${element.usedBy.length} nơi: chỉ sửa được tên và mô tả.`
-                    : 'Thành phần có sẵn tính trực tiếp từ sổ: chỉ sửa được tên và mô tả.'
-                }
-              />
-            )
-          }
-        />
-        <MeasureFormError kind="element" error={formError} />
-      </Form>
-    </Modal>
+      </Form.Item>
+      {isDerived && <DerivedCountFields options={options} draft={draft} meaningLocked={meaningLocked} />}
+      <Form.Item name="description" label="Mô tả">
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} placeholder="Đếm những gì, ai nhập, lưu ý khi tổng hợp" />
+      </Form.Item>
+      <OwnerOrReason
+        kind="element"
+        isNew={isNew}
+        owner={owner}
+        ownerExtra="Đơn vị này và các đơn vị trực thuộc dùng được thành phần."
+        reasonPlaceholder="Ví dụ: Sửa tên theo Hướng dẫn số 12/HD-TLĐ"
+        beforeReason={
+          meaningLocked && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 16 }}
+              title={
+                isUsed
+                  ? `Thành phần đang được dùng ở ${element.usedBy.length} nơi: chỉ sửa được tên và mô tả.`
+                  : 'Thành phần có sẵn tính trực tiếp từ sổ: chỉ sửa được tên và mô tả.'
+              }
+            />
+          )
+        }
+      />
+      <MeasureFormError kind="element" error={formError} />
+    </MeasureFormModal>
   );
 }
 

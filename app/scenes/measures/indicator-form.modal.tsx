@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Form, Input, Modal, Select, Typography, type ButtonProps, type FormInstance } from 'antd';
+import { Alert, Button, Form, Input, Select, Typography, type FormInstance } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useRef, useState, type ReactNode, type RefObject } from 'react';
 import { ApiError } from '../../api/api-client.ts';
@@ -23,6 +23,7 @@ import { IndicatorPreviewPanel, type PreviewPlace } from './indicator-preview.pa
 import {
   commonChanges,
   MeasureFormError,
+  MeasureFormModal,
   MeasureNameCodeUnit,
   OwnerOrReason,
   useCodeFromName,
@@ -141,70 +142,62 @@ export function IndicatorFormModal({
   };
 
   return (
-    <Modal
-      open
+    <MeasureFormModal<Shape>
+      kind="indicator"
       width={760}
       title={isNew ? 'Thêm chỉ số' : `Sửa chỉ số «${indicator.name}»`}
       okText={isNew ? 'Thêm chỉ số' : 'Lưu thay đổi'}
-      cancelText="Hủy"
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={saving}
-      okButtonProps={{ disabled: hasFieldProblems, 'data-testid': 'indicator-form-submit' } as ButtonProps}
-      destroyOnHidden
+      saving={saving}
+      okDisabled={hasFieldProblems}
+      form={form}
+      initialValues={initial}
+      onFinish={submit}
+      onValuesChange={onValuesChange}
+      onClose={onClose}
     >
-      <Form<Shape>
+      <MeasureNameCodeUnit
+        kind="indicator"
+        isNew={isNew}
+        nameLabel="Tên chỉ số"
+        namePlaceholder="Ví dụ: Tỷ lệ doanh nghiệp tổ chức đối thoại"
+        codeExtra="Tự đề xuất từ tên."
+        unitOptions={INDICATOR_UNIT_OPTIONS}
+        unitDisabled={meaningLocked}
+      />
+      {meaningLocked && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={`Chỉ số đang được dùng ở ${indicator.usedBy.length} nơi: chỉ sửa được tên, mô tả và từ khóa.`}
+        />
+      )}
+      <ExpressionFields
         form={form}
-        layout="vertical"
-        onFinish={submit}
-        onValuesChange={onValuesChange}
-        initialValues={initial}
-        data-testid="indicator-form"
-      >
-        <MeasureNameCodeUnit
-          kind="indicator"
-          isNew={isNew}
-          nameLabel="Tên chỉ số"
-          namePlaceholder="Ví dụ: Tỷ lệ doanh nghiệp tổ chức đối thoại"
-          codeExtra="Tự đề xuất từ tên."
-          unitOptions={INDICATOR_UNIT_OPTIONS}
-          unitDisabled={meaningLocked}
-        />
-        {meaningLocked && (
-          <Alert
-            type="warning"
-            showIcon
-            style={{ marginBottom: 16 }}
-            title={`Chỉ số đang được dùng ở ${indicator.usedBy.length} nơi: chỉ sửa được tên, mô tả và từ khóa.`}
-          />
-        )}
-        <ExpressionFields
-          form={form}
-          hasDenominator={hasDenominator}
-          unit={unit}
-          references={references}
-          disabled={meaningLocked}
-          problems={problems}
-          percentHint={!meaningLocked && percentFactorHint(unit, numerator)}
-          onEdited={onValuesChange}
-        />
-        <IndicatorPreviewPanel
-          place={place}
-          onPlace={setPlace}
-          initialUnit={owner ?? null}
-          unit={unit}
-          numerator={numerator}
-          denominator={denominator}
-          preview={preview}
-          nameOf={nameOf}
-          unitOf={unitOf}
-        />
-        <IndicatorDetails />
-        <OwnerOrReason kind="indicator" isNew={isNew} owner={owner} ownerExtra="Đơn vị này và các đơn vị trực thuộc dùng được chỉ số." />
-        <SaveBlocked other={problems.other} blocked={hasFieldProblems} />
-        <MeasureFormError kind="indicator" error={formError} />
-      </Form>
-    </Modal>
+        hasDenominator={hasDenominator}
+        unit={unit}
+        references={references}
+        disabled={meaningLocked}
+        problems={problems}
+        percentHint={!meaningLocked && percentFactorHint(unit, numerator)}
+        onEdited={onValuesChange}
+      />
+      <IndicatorPreviewPanel
+        place={place}
+        onPlace={setPlace}
+        initialUnit={owner ?? null}
+        unit={unit}
+        numerator={numerator}
+        denominator={denominator}
+        preview={preview}
+        nameOf={nameOf}
+        unitOf={unitOf}
+      />
+      <IndicatorDetails />
+      <OwnerOrReason kind="indicator" isNew={isNew} owner={owner} ownerExtra="Đơn vị này và các đơn vị trực thuộc dùng được chỉ số." />
+      <SaveBlocked other={problems.other} blocked={hasFieldProblems} />
+      <MeasureFormError kind="indicator" error={formError} />
+    </MeasureFormModal>
   );
 }
 

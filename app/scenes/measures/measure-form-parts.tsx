@@ -1,4 +1,4 @@
-import { Alert, Form, Input, Select, type FormInstance } from 'antd';
+import { Alert, Form, Input, Modal, Select, type ButtonProps, type FormInstance } from 'antd';
 import { useRef, type ReactNode } from 'react';
 import type { UsageRef } from '../../api/measures.api.ts';
 import { UnitPicker } from '../admin/unit-picker.field.tsx';
@@ -144,4 +144,59 @@ export function commonChanges(
   const description = v.description?.normalize('NFC').trim() ?? '';
   if (description !== (item.description ?? '')) patch.description = description;
   return patch;
+}
+
+/** The modal and vertical form both measure editors sit in: OK submits the form, Hủy closes. */
+export function MeasureFormModal<Shape extends object>({
+  kind,
+  width,
+  title,
+  okText,
+  saving,
+  okDisabled,
+  form,
+  initialValues,
+  onFinish,
+  onValuesChange,
+  onClose,
+  children,
+}: {
+  kind: MeasureKind;
+  width: number;
+  title: string;
+  okText: string;
+  saving: boolean;
+  okDisabled?: boolean;
+  form: FormInstance<Shape>;
+  initialValues: Partial<Shape>;
+  onFinish: (values: Shape) => void;
+  onValuesChange: (changed: Partial<Shape>) => void;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <Modal
+      open
+      width={width}
+      title={title}
+      okText={okText}
+      cancelText="Hủy"
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={saving}
+      okButtonProps={{ ...(okDisabled === undefined ? {} : { disabled: okDisabled }), 'data-testid': `${kind}-form-submit` } as ButtonProps}
+      destroyOnHidden
+    >
+      <Form<Shape>
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        onValuesChange={onValuesChange}
+        initialValues={initialValues}
+        data-testid={`${kind}-form`}
+      >
+        {children}
+      </Form>
+    </Modal>
+  );
 }
