@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The `tiendo` command. The code base is TypeScript run through tsx (no build step for the
-// server); this shim is the only JavaScript file, so `npx tiendo` works from a fresh install.
+// server); this small JavaScript shim registers it, so `npx tiendo` works from a fresh install.
 import { register } from 'tsx/esm/api';
 
 register();
