@@ -179,11 +179,14 @@ describe.each(PHONES)('On a $width px phone', ({ width, height, suffix }) => {
       await page.getByTestId('member-drawer').getByText(name).first().waitFor();
       await checkScreen(page, 'doan-vien-chi-tiet', suffix);
       await page.keyboard.press('Escape');
+      // The next test opens the user menu from the header: the drawer's mask must be gone first.
+      await expect.poll(() => page.getByTestId('member-drawer').isVisible()).toBe(false);
     });
 
     it('Đổi mật khẩu, from the user menu', async () => {
       await page.getByTestId('current-user').click();
       await page.getByTestId('menu-change-password').click();
+      await page.waitForURL(/\/doi-mat-khau/);
       await page.getByTestId('change-password-scene').getByTestId('new-password').waitFor();
       await checkScreen(page, 'doi-mat-khau', suffix);
     });
