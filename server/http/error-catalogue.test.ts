@@ -28,7 +28,9 @@ function sample(name: string): unknown {
   if (/^(usedBy|problems|rows)$/.test(name)) return [];
   if (name === 'codes') return ['thu_ky', 'ke_toan'];
   if (name === 'code') return 'UNREADABLE'; // a code passed through (the document intake's own)
-  if (/^(current|limit|rowNumber|index|count|max)$/.test(name)) return 3;
+  if (/^(current|limit|rowNumber|index|count|max|n)$/.test(name)) return 3;
+  if (name === 'names') return ['Xã An Tịnh', 'Xã Hòa Thành'];
+  if (name === 'reason') return 'Kỳ báo cáo đã khóa.'; // a sentence the caller composed
   if (name === 'message') return 'Ngày ký: không được để trống.'; // a sentence the caller composed from the issues
   return 'mẫu';
 }
@@ -43,7 +45,8 @@ function parameterNames(fn: (...args: unknown[]) => unknown): string[] {
 
 const VIETNAMESE = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/i;
 
-const files = catalogueFiles(SERVER);
+// The task feature keeps its catalogue in domain/ (the refusals are pure rules of a task).
+const files = [...catalogueFiles(SERVER), fileURLToPath(new URL('../../domain/tasks/task-errors.ts', import.meta.url))];
 const refusals: { where: string; error: AppError }[] = [];
 for (const file of files) {
   const module = (await import(file)) as Record<string, unknown>;
