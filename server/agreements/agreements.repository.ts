@@ -136,24 +136,6 @@ export async function updateAgreement(db: Kysely<DB>, id: number, changes: Updat
     .execute();
 }
 
-export async function insertStoredFile(
-  db: Kysely<DB>,
-  file: { fileName: string; mime: string; sha256: string; content: Buffer },
-): Promise<number> {
-  const row = await db
-    .insertInto('stored_file')
-    .values({
-      file_name: file.fileName.normalize('NFC').slice(0, 200),
-      mime_type: file.mime,
-      size_bytes: file.content.length,
-      sha256: file.sha256,
-      content: file.content,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
-}
-
 export async function agreementFile(db: Kysely<DB>, id: number) {
   return db
     .selectFrom('agreement as a')

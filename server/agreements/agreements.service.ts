@@ -12,6 +12,7 @@ import { boundedCount } from '../http/list-total.ts';
 import { commonErrors } from '../http/common.errors.ts';
 import { findUnit } from '../org/org.repository.ts';
 import { agreementErrors } from './agreements.errors.ts';
+import { insertStoredFile } from '../files/stored-files.repository.ts';
 import * as repo from './agreements.repository.ts';
 import type { AgreementItem, CreateAgreementBody, RenewAgreementBody } from './agreements.schema.ts';
 
@@ -232,7 +233,7 @@ export class AgreementsService {
     const { mime } = checkFileContent(content, ['pdf', 'docx'], 'Tệp thỏa ước');
     const sha256 = createHash('sha256').update(content).digest('hex');
     await this.db.transaction().execute(async (trx) => {
-      const fileId = await repo.insertStoredFile(trx, { fileName, mime, sha256, content });
+      const fileId = await insertStoredFile(trx, { fileName: fileName.normalize('NFC').slice(0, 200), mimeType: mime, sha256, content });
       await repo.updateAgreement(trx, id, { file_id: fileId });
       await writeAudit(trx, actor, {
         action: 'agreement.attach_file',

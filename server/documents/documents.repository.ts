@@ -156,24 +156,6 @@ export async function findSameSymbol(
     .executeTakeFirst()) as unknown as DocumentRow | undefined;
 }
 
-export async function insertStoredFile(
-  db: Db,
-  file: { fileName: string; mimeType: string; sha256: string; content: Buffer },
-): Promise<number> {
-  const row = await db
-    .insertInto('stored_file')
-    .values({
-      file_name: file.fileName,
-      mime_type: file.mimeType,
-      size_bytes: file.content.length,
-      sha256: file.sha256,
-      content: file.content,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return Number(row.id);
-}
-
 export interface MetadataValues {
   kind: string;
   symbol: string | null;

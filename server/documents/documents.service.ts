@@ -16,6 +16,7 @@ import { documentErrors } from './documents.errors.ts';
 import { documentWork, type DocumentWorkPool } from './intake/document-worker.ts';
 import { isIntakeError } from './intake/intake-error.ts';
 import { DEFAULT_MAX_BYTES } from './intake/read-document.ts';
+import { insertStoredFile } from '../files/stored-files.repository.ts';
 import * as repo from './documents.repository.ts';
 import { presentDetail, presentItems, presentLink, presentSummary } from './documents.presenter.ts';
 import type {
@@ -89,7 +90,7 @@ export class DocumentsService {
     const name = fileName.normalize('NFC').replace(/[\\/]/g, '_').slice(0, 200) || `van-ban.${intake.format}`;
     const metadata: repo.MetadataValues = { ...proposed, title: proposed.title ?? name.replace(/\.[a-z0-9]+$/i, '') };
     const id = await this.db.transaction().execute(async (trx) => {
-      const fileId = await repo.insertStoredFile(trx, { fileName: name, mimeType: MIME[intake.format], sha256, content });
+      const fileId = await insertStoredFile(trx, { fileName: name, mimeType: MIME[intake.format], sha256, content });
       const documentId = await repo.insertReviewDocument(trx, { issuerUnitId, fileId, metadata });
       await repo.insertReview(trx, { documentId, format: intake.format, text: intake.text, warnings: intake.warnings, extraction });
       await repo.insertExtractedLinks(
