@@ -52,6 +52,19 @@ function present(r: repo.AgreementRow, asOf: string): AgreementItem {
   };
 }
 
+/** The columns an agreement's form sets, alike for a new agreement and a renewal. */
+function termsOf(body: RenewAgreementBody) {
+  return {
+    kind: body.kind,
+    number: body.number?.trim() || null,
+    signed_on: body.signedOn,
+    effective_from: body.effectiveFrom,
+    expires_on: body.expiresOn,
+    quality_class: body.qualityClass ?? null,
+    better_than_law: body.betterThanLaw ?? false,
+  };
+}
+
 /** Only PDF and Word files, recognised by their first bytes, not by the name the browser sends. */
 export class AgreementsService {
   constructor(private readonly db: Kysely<DB>) {}
@@ -148,13 +161,7 @@ export class AgreementsService {
       const agreementId = await repo.insertAgreement(trx, {
         cdcs_unit_id: body.cdcsUnitId,
         employer_id: body.employerId ?? null,
-        kind: body.kind,
-        number: body.number?.trim() || null,
-        signed_on: body.signedOn,
-        effective_from: body.effectiveFrom,
-        expires_on: body.expiresOn,
-        quality_class: body.qualityClass ?? null,
-        better_than_law: body.betterThanLaw ?? false,
+        ...termsOf(body),
       });
       await writeAudit(trx, actor, {
         action: 'agreement.create',
@@ -178,13 +185,7 @@ export class AgreementsService {
       const agreementId = await repo.insertAgreement(trx, {
         cdcs_unit_id: old.cdcs.id,
         employer_id: body.employerId ?? old.employer?.id ?? null,
-        kind: body.kind,
-        number: body.number?.trim() || null,
-        signed_on: body.signedOn,
-        effective_from: body.effectiveFrom,
-        expires_on: body.expiresOn,
-        quality_class: body.qualityClass ?? null,
-        better_than_law: body.betterThanLaw ?? false,
+        ...termsOf(body),
         renews_id: id,
       });
       await writeAudit(trx, actor, {
