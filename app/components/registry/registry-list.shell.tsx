@@ -1,6 +1,10 @@
 import { SearchOutlined } from '@ant-design/icons';
-import { Card, Input, Space, Typography } from 'antd';
+import { Card, Input, Select, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { UnitPicker } from '../../scenes/admin/unit-picker.field.tsx';
+import { ListTotal } from '../list-total.tsx';
+import { ExportButton } from './export-button.tsx';
+import { SECTOR_OPTIONS } from './registry-format.ts';
 
 /**
  * The frame every registry list shares (Doanh nghiệp, Công đoàn cơ sở, Đoàn viên, Thỏa ước,
@@ -74,5 +78,98 @@ export function SearchFilter({
       style={{ width }}
       data-testid={testId}
     />
+  );
+}
+
+/** "Lọc theo đơn vị": the caller's subtree, cleared for every unit. */
+export function UnitFilter({
+  value,
+  onChange,
+  testId,
+}: {
+  value: number | undefined;
+  onChange: (value: number | undefined) => void;
+  testId?: string;
+}) {
+  return (
+    <UnitPicker
+      allowClear
+      placeholder="Lọc theo đơn vị"
+      value={value}
+      onChange={onChange}
+      className="registry-filter-unit"
+      data-testid={testId}
+    />
+  );
+}
+
+/** "Khu vực": the employer sectors, cleared for every sector. */
+export function SectorFilter({
+  value,
+  onChange,
+  testId,
+}: {
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+  testId?: string;
+}) {
+  return (
+    <Select
+      allowClear
+      placeholder="Khu vực"
+      value={value}
+      onChange={onChange}
+      style={{ width: 220 }}
+      options={[...SECTOR_OPTIONS]}
+      data-testid={testId}
+    />
+  );
+}
+
+/** A status filter whose "Mọi trạng thái" option (`all`) means no status at all in the filter. */
+export function StatusFilter<S extends string>({
+  value,
+  onChange,
+  options,
+  testId,
+}: {
+  value: S | undefined;
+  onChange: (value: S | undefined) => void;
+  options: { value: S | 'all'; label: string }[];
+  testId?: string;
+}) {
+  return (
+    <Select
+      value={value ?? 'all'}
+      onChange={(v: string) => onChange(v === 'all' ? undefined : (v as S))}
+      style={{ width: 170 }}
+      data-testid={testId}
+      options={options}
+    />
+  );
+}
+
+/**
+ * The end of a registry filter bar: the export of what the filter matches and how many rows that
+ * is (counted without the sort, which does not change the count).
+ */
+export function ExportWithTotal<F extends object>({
+  filter,
+  exportUrl,
+  testId,
+  resource,
+  noun,
+}: {
+  filter: F;
+  exportUrl: (format: 'xlsx' | 'csv', filter: F) => string;
+  testId: string;
+  resource: string;
+  noun: string;
+}) {
+  return (
+    <>
+      <ExportButton urlFor={(format) => exportUrl(format, filter)} testId={testId} />
+      <ListTotal resource={resource} path={`/api/${resource}`} filter={{ ...filter, sort: undefined }} noun={noun} />
+    </>
   );
 }

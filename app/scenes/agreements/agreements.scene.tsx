@@ -14,17 +14,14 @@ import {
   type AgreementItem,
 } from '../../api/registry.api.ts';
 import { CursorTable, type CursorTableSort } from '../../components/registry/cursor-table.tsx';
-import { ExportButton } from '../../components/registry/export-button.tsx';
 import { useRegistryAccess } from '../../components/registry/registry-permissions.ts';
-import { RegistryListShell } from '../../components/registry/registry-list.shell.tsx';
+import { ExportWithTotal, RegistryListShell, UnitFilter } from '../../components/registry/registry-list.shell.tsx';
 import { useCursorList } from '../../components/registry/use-cursor-list.hook.ts';
 import { agreementColumns } from './agreement-columns.tsx';
 import { VI_DATE_FORMAT, todayIso } from '../../lib/calendar-date.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
-import { UnitPicker } from '../admin/unit-picker.field.tsx';
 import { AgreementCountWidget } from './agreement-count.widget.tsx';
 import { AgreementFormModal, QUALITY_OPTIONS } from './agreement-form.modal.tsx';
-import { ListTotal } from '../../components/list-total.tsx';
 import '../../components/registry/registry.css';
 
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -89,7 +86,7 @@ export default function AgreementsScene() {
       above={<AgreementCountWidget unitId={unitId} date={inForceOn ?? todayIso()} />}
       filters={
         <>
-          <UnitPicker allowClear placeholder="Lọc theo đơn vị" value={unitId} onChange={setUnitId} className="registry-filter-unit" />
+          <UnitFilter value={unitId} onChange={setUnitId} />
           <Space size={6}>
             <span>Còn hiệu lực vào ngày</span>
             <DatePicker
@@ -111,8 +108,13 @@ export default function AgreementsScene() {
           <Checkbox checked={betterThanLaw} onChange={(e) => setBetterThanLaw(e.target.checked)}>
             Có lợi hơn luật
           </Checkbox>
-          <ExportButton urlFor={(format) => agreementExportUrl(format, filter)} testId="agreements-export" />
-          <ListTotal resource="agreements" path="/api/agreements" filter={{ ...filter, sort: undefined }} noun="thỏa ước" />
+          <ExportWithTotal
+            filter={filter}
+            exportUrl={agreementExportUrl}
+            testId="agreements-export"
+            resource="agreements"
+            noun="thỏa ước"
+          />
         </>
       }
       table={

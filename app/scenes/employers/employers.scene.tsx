@@ -5,17 +5,20 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { employerExportUrl, employersQuery, registryKeys, type EmployerFilter, type EmployerItem } from '../../api/registry.api.ts';
 import { CursorTable, type CursorTableSort } from '../../components/registry/cursor-table.tsx';
-import { ExportButton } from '../../components/registry/export-button.tsx';
-import { SECTOR_OPTIONS, blankToUndefined, formatCount } from '../../components/registry/registry-format.ts';
+import { blankToUndefined, formatCount } from '../../components/registry/registry-format.ts';
 import { useRegistryAccess } from '../../components/registry/registry-permissions.ts';
-import { RegistryListShell, SearchFilter } from '../../components/registry/registry-list.shell.tsx';
+import {
+  ExportWithTotal,
+  RegistryListShell,
+  SearchFilter,
+  SectorFilter,
+  UnitFilter,
+} from '../../components/registry/registry-list.shell.tsx';
 import { useCursorList } from '../../components/registry/use-cursor-list.hook.ts';
 import { formatViDate } from '../../lib/calendar-date.ts';
 import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
-import { UnitPicker } from '../admin/unit-picker.field.tsx';
 import { EmployerFormModal } from './employer-form.modal.tsx';
-import { ListTotal } from '../../components/list-total.tsx';
 import '../../components/registry/registry.css';
 
 export default function EmployersScene() {
@@ -71,15 +74,8 @@ export default function EmployersScene() {
             width={300}
             testId="employers-search"
           />
-          <UnitPicker allowClear placeholder="Lọc theo đơn vị" value={unitId} onChange={setUnitId} className="registry-filter-unit" />
-          <Select
-            allowClear
-            placeholder="Khu vực"
-            value={sector}
-            onChange={setSector}
-            style={{ width: 220 }}
-            options={[...SECTOR_OPTIONS]}
-          />
+          <UnitFilter value={unitId} onChange={setUnitId} />
+          <SectorFilter value={sector} onChange={setSector} />
           <InputNumber
             min={0}
             placeholder="Từ N lao động trở lên"
@@ -99,8 +95,13 @@ export default function EmployersScene() {
               { value: 'yes', label: 'Đã có CĐCS' },
             ]}
           />
-          <ExportButton urlFor={(format) => employerExportUrl(format, filter)} testId="employers-export" />
-          <ListTotal resource="employers" path="/api/employers" filter={{ ...filter, sort: undefined }} noun="doanh nghiệp" />
+          <ExportWithTotal
+            filter={filter}
+            exportUrl={employerExportUrl}
+            testId="employers-export"
+            resource="employers"
+            noun="doanh nghiệp"
+          />
         </>
       }
       table={

@@ -1,20 +1,24 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { Button, Select, Tag, Typography } from 'antd';
+import { Button, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { grassrootsExportUrl, grassrootsQuery, type GrassrootsFilter, type GrassrootsItem } from '../../api/registry.api.ts';
 import { CursorTable, type CursorTableSort } from '../../components/registry/cursor-table.tsx';
-import { ExportButton } from '../../components/registry/export-button.tsx';
-import { SECTOR_OPTIONS, blankToUndefined, formatCount } from '../../components/registry/registry-format.ts';
+import { blankToUndefined, formatCount } from '../../components/registry/registry-format.ts';
 import { useRegistryAccess } from '../../components/registry/registry-permissions.ts';
-import { RegistryListShell, SearchFilter } from '../../components/registry/registry-list.shell.tsx';
+import {
+  ExportWithTotal,
+  RegistryListShell,
+  SearchFilter,
+  SectorFilter,
+  StatusFilter,
+  UnitFilter,
+} from '../../components/registry/registry-list.shell.tsx';
 import { useCursorList } from '../../components/registry/use-cursor-list.hook.ts';
 import { formatViDate } from '../../lib/calendar-date.ts';
 import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
-import { UnitPicker } from '../admin/unit-picker.field.tsx';
 import { GrassrootsProfileDrawer } from './grassroots-profile.drawer.tsx';
-import { ListTotal } from '../../components/list-total.tsx';
 import '../../components/registry/registry.css';
 
 export default function GrassrootsScene() {
@@ -61,27 +65,24 @@ export default function GrassrootsScene() {
             width={300}
             testId="grassroots-search"
           />
-          <UnitPicker allowClear placeholder="Lọc theo đơn vị" value={unitId} onChange={setUnitId} className="registry-filter-unit" />
-          <Select
-            allowClear
-            placeholder="Khu vực"
-            value={sector}
-            onChange={setSector}
-            style={{ width: 220 }}
-            options={[...SECTOR_OPTIONS]}
-          />
-          <Select
-            value={status ?? 'all'}
-            onChange={(v: string) => setStatus(v === 'all' ? undefined : (v as GrassrootsFilter['status']))}
-            style={{ width: 170 }}
+          <UnitFilter value={unitId} onChange={setUnitId} />
+          <SectorFilter value={sector} onChange={setSector} />
+          <StatusFilter
+            value={status}
+            onChange={setStatus}
             options={[
               { value: 'active', label: 'Đang hoạt động' },
               { value: 'dissolved', label: 'Đã giải thể' },
               { value: 'all', label: 'Mọi trạng thái' },
             ]}
           />
-          <ExportButton urlFor={(format) => grassrootsExportUrl(format, filter)} testId="grassroots-export" />
-          <ListTotal resource="grassroots" path="/api/grassroots" filter={{ ...filter, sort: undefined }} noun="công đoàn cơ sở" />
+          <ExportWithTotal
+            filter={filter}
+            exportUrl={grassrootsExportUrl}
+            testId="grassroots-export"
+            resource="grassroots"
+            noun="công đoàn cơ sở"
+          />
         </>
       }
       table={

@@ -1,23 +1,27 @@
 import { CopyOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Select, Space, Tag, Tooltip } from 'antd';
+import { Button, Space, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { memberExportUrl, memberKeys, membersQuery, type MemberFilter, type MemberItem } from '../../api/members.api.ts';
 import { CursorTable } from '../../components/registry/cursor-table.tsx';
-import { ExportButton } from '../../components/registry/export-button.tsx';
-import { SECTOR_OPTIONS, blankToUndefined } from '../../components/registry/registry-format.ts';
+import { blankToUndefined } from '../../components/registry/registry-format.ts';
 import { useRegistryAccess } from '../../components/registry/registry-permissions.ts';
-import { RegistryListShell, SearchFilter } from '../../components/registry/registry-list.shell.tsx';
+import {
+  ExportWithTotal,
+  RegistryListShell,
+  SearchFilter,
+  SectorFilter,
+  StatusFilter,
+  UnitFilter,
+} from '../../components/registry/registry-list.shell.tsx';
 import { useCursorList } from '../../components/registry/use-cursor-list.hook.ts';
 import { formatViDate } from '../../lib/calendar-date.ts';
 import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
-import { UnitPicker } from '../admin/unit-picker.field.tsx';
 import { MemberCountWidget } from './member-count.widget.tsx';
 import { MemberDetailDrawer } from './member-detail.drawer.tsx';
 import { MemberFormModal } from './member-form.modal.tsx';
-import { ListTotal } from '../../components/list-total.tsx';
 import '../../components/registry/registry.css';
 
 export default function MembersScene() {
@@ -67,36 +71,19 @@ export default function MembersScene() {
             width={360}
             testId="members-search"
           />
-          <UnitPicker
-            allowClear
-            placeholder="Lọc theo đơn vị"
-            value={unitId}
-            onChange={setUnitId}
-            className="registry-filter-unit"
-            data-testid="members-unit-filter"
-          />
-          <Select
-            value={status ?? 'all'}
-            onChange={(v: string) => setStatus(v === 'all' ? undefined : (v as MemberFilter['status']))}
-            style={{ width: 170 }}
-            data-testid="members-status-filter"
+          <UnitFilter value={unitId} onChange={setUnitId} testId="members-unit-filter" />
+          <StatusFilter
+            value={status}
+            onChange={setStatus}
+            testId="members-status-filter"
             options={[
               { value: 'active', label: 'Đang sinh hoạt' },
               { value: 'left', label: 'Đã ra khỏi tổ chức' },
               { value: 'all', label: 'Mọi trạng thái' },
             ]}
           />
-          <Select
-            allowClear
-            placeholder="Khu vực"
-            value={sector}
-            onChange={setSector}
-            style={{ width: 220 }}
-            options={[...SECTOR_OPTIONS]}
-            data-testid="members-sector-filter"
-          />
-          <ExportButton urlFor={(format) => memberExportUrl(format, filter)} testId="members-export" />
-          <ListTotal resource="members" path="/api/members" filter={filter} noun="đoàn viên" />
+          <SectorFilter value={sector} onChange={setSector} testId="members-sector-filter" />
+          <ExportWithTotal filter={filter} exportUrl={memberExportUrl} testId="members-export" resource="members" noun="đoàn viên" />
         </>
       }
       table={
