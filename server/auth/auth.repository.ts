@@ -13,40 +13,27 @@ export interface LoginUserRow {
   locked_until: Date | null;
 }
 
+/** The columns of `LoginUserRow`, read by username (signing in) and by id. */
+const LOGIN_USER_COLUMNS = [
+  'id',
+  'username',
+  'full_name',
+  'unit_id',
+  'password_hash',
+  'must_change_password',
+  'is_disabled',
+  'failed_attempts',
+  'locked_until',
+] as const;
+
 export async function findUserForLogin(db: Kysely<DB>, username: string): Promise<LoginUserRow | undefined> {
-  return db
-    .selectFrom('app_user')
-    .select([
-      'id',
-      'username',
-      'full_name',
-      'unit_id',
-      'password_hash',
-      'must_change_password',
-      'is_disabled',
-      'failed_attempts',
-      'locked_until',
-    ])
-    .where('username', '=', username)
-    .executeTakeFirst() as Promise<LoginUserRow | undefined>;
+  return db.selectFrom('app_user').select(LOGIN_USER_COLUMNS).where('username', '=', username).executeTakeFirst() as Promise<
+    LoginUserRow | undefined
+  >;
 }
 
 export async function findUserById(db: Kysely<DB>, id: number): Promise<LoginUserRow | undefined> {
-  return db
-    .selectFrom('app_user')
-    .select([
-      'id',
-      'username',
-      'full_name',
-      'unit_id',
-      'password_hash',
-      'must_change_password',
-      'is_disabled',
-      'failed_attempts',
-      'locked_until',
-    ])
-    .where('id', '=', id)
-    .executeTakeFirst() as Promise<LoginUserRow | undefined>;
+  return db.selectFrom('app_user').select(LOGIN_USER_COLUMNS).where('id', '=', id).executeTakeFirst() as Promise<LoginUserRow | undefined>;
 }
 
 /**
