@@ -63,16 +63,18 @@ function parseBoolean(raw: string | undefined, name: string, fallback: boolean):
   throw new ConfigError(`Biến môi trường ${name}="${raw}" không hợp lệ: dùng true hoặc false.`);
 }
 
+/** The URL set in environment variable `name`; `form` shows what a right value looks like. */
+function parseEnvUrl(raw: string, name: string, form: string): URL {
+  try {
+    return new URL(raw.trim());
+  } catch {
+    throw new ConfigError(`Biến môi trường ${name} không hợp lệ: "${redactUrl(raw)}" không phải là địa chỉ dạng ${form}.`);
+  }
+}
+
 export function parseSmtpUrl(raw: string | undefined): string | null {
   if (raw === undefined || raw.trim() === '') return null;
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    throw new ConfigError(
-      `Biến môi trường SMTP_URL không hợp lệ: "${redactUrl(raw)}" không phải là địa chỉ dạng smtp://người-dùng:mật-khẩu@máy:cổng.`,
-    );
-  }
+  const url = parseEnvUrl(raw, 'SMTP_URL', 'smtp://người-dùng:mật-khẩu@máy:cổng');
   if (url.protocol !== 'smtp:' && url.protocol !== 'smtps:') {
     throw new ConfigError(`Biến môi trường SMTP_URL="${redactUrl(raw)}" không hợp lệ: dùng smtp:// hoặc smtps://.`);
   }
@@ -81,14 +83,7 @@ export function parseSmtpUrl(raw: string | undefined): string | null {
 
 export function parseDatabaseUrl(raw: string | undefined, name = 'DATABASE_URL'): string | null {
   if (raw === undefined || raw.trim() === '') return null;
-  let url: URL;
-  try {
-    url = new URL(raw.trim());
-  } catch {
-    throw new ConfigError(
-      `Biến môi trường ${name} không hợp lệ: "${redactUrl(raw)}" không phải là địa chỉ dạng postgres://người-dùng@máy:cổng/tên-csdl.`,
-    );
-  }
+  const url = parseEnvUrl(raw, name, 'postgres://người-dùng@máy:cổng/tên-csdl');
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
     throw new ConfigError(
       `Biến môi trường ${name} không hợp lệ: giao thức "${url.protocol.replace(':', '')}" không được hỗ trợ, hãy dùng postgres://…`,
