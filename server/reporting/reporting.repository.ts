@@ -57,14 +57,7 @@ interface TemplateDbRow {
   based_on: number | null;
 }
 
-const toTemplate = (r: {
-  id: number;
-  code: string;
-  version: number;
-  name: string;
-  is_current: boolean;
-  definition: unknown;
-}): TemplateRow => ({
+const toTemplate = (r: Pick<TemplateDbRow, 'id' | 'code' | 'version' | 'name' | 'is_current' | 'definition'>): TemplateRow => ({
   id: Number(r.id),
   code: r.code,
   version: r.version,
