@@ -1,6 +1,6 @@
 // Every query of the document library: stored files and reviews, search within a scope,
 // the link table and its resolution, and the recursive walks of the cascade graph.
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { ReferenceCandidate } from '../../domain/extraction/reference-resolution.ts';
 import type { DB } from '../db/schema.ts';
 
@@ -111,17 +111,22 @@ export async function unitOfDocument(db: Db, id: number): Promise<number | null>
   return row ? Number(row.issuer_unit_id) : null;
 }
 
-/** The ids among `unitIds` that lie in the subtree `scopePath` today. */
-export async function unitsInScope(db: Db, unitIds: readonly number[], scopePath: string): Promise<Set<number>> {
+/** The ids among `unitIds` whose placement today meets `onPath` (a condition on its ltree `path`). */
+async function unitsPlaced(db: Db, unitIds: readonly number[], onPath: RawBuilder<boolean>): Promise<Set<number>> {
   if (unitIds.length === 0) return new Set();
   const rows = await db
     .selectFrom('org_placement')
     .select('unit_id')
     .where('unit_id', 'in', [...unitIds])
     .where('valid_to', 'is', null)
-    .where(sql<boolean>`path <@ ${scopePath}::ltree`)
+    .where(onPath)
     .execute();
   return new Set(rows.map((r) => Number(r.unit_id)));
+}
+
+/** The ids among `unitIds` that lie in the subtree `scopePath` today. */
+export async function unitsInScope(db: Db, unitIds: readonly number[], scopePath: string): Promise<Set<number>> {
+  return unitsPlaced(db, unitIds, sql<boolean>`path <@ ${scopePath}::ltree`);
 }
 
 /** A document of the caller's subtree stored from the same bytes (the file is already in the system). */
@@ -475,13 +480,5 @@ export async function cascadeRows(db: Db, documentId: number, direction: 'up' | 
 
 /** Issuers of documents that sit above a scope (ancestors of the caller's unit, itself included). */
 export async function issuersAbove(db: Db, unitIds: readonly number[], scopePath: string): Promise<Set<number>> {
-  if (unitIds.length === 0) return new Set();
-  const rows = await db
-    .selectFrom('org_placement')
-    .select('unit_id')
-    .where('unit_id', 'in', [...unitIds])
-    .where('valid_to', 'is', null)
-    .where(sql<boolean>`path @> ${scopePath}::ltree`)
-    .execute();
-  return new Set(rows.map((r) => Number(r.unit_id)));
+  return unitsPlaced(db, unitIds, sql<boolean>`path @> ${scopePath}::ltree`);
 }
