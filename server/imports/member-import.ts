@@ -2,22 +2,14 @@ import { sql, type Kysely } from 'kysely';
 import { normalizePhone } from '../../domain/registry/identity-codes.ts';
 import { memberIssues } from '../../domain/registry/member-rules.ts';
 import type { DB } from '../db/schema.ts';
+import type { NewMember } from '../members/members.repository.ts';
 import { parseDateCell, parseGenderCell } from '../tabular/cell-parsers.ts';
 import type { RejectionRecord } from './import-job.repository.ts';
 import type { BatchOutcome, ImportDefinition, ParsedRow } from './import-runner.ts';
 import { MEMBER_FIELD_TITLE, MEMBER_IMPORT_FIELDS } from './member-import.fields.ts';
 
-interface MemberRecord {
-  fullName: string;
-  gender: 'male' | 'female';
-  birthDate: string;
-  cccd: string;
-  phone: string | null;
-  ethnicity: string | null;
-  cardNumber: string | null;
-  joinedOn: string;
-  unitId: number;
-}
+/** A member as a file row gives it; whether its CCCD needs review is decided per batch. */
+type MemberRecord = Omit<NewMember, 'cccdReview'>;
 
 interface MemberContext {
   scopePath: string;
