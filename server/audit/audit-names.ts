@@ -72,62 +72,34 @@ function collectRefs(rows: AuditRow[]) {
   return { unitIds: [...unitIds], unitCodes: [...unitCodes], elementCodes: [...elementCodes], templateCodes: [...templateCodes] };
 }
 
+/** Awaits every look-up at once and keeps each result under its name. */
+async function allNamed<T extends Record<string, Promise<unknown>>>(lookUps: T): Promise<{ [K in keyof T]: Awaited<T[K]> }> {
+  const names = Object.keys(lookUps);
+  const results = await Promise.all(Object.values(lookUps));
+  return Object.fromEntries(names.map((name, i) => [name, results[i]])) as { [K in keyof T]: Awaited<T[K]> };
+}
+
 async function lookUp(db: Kysely<DB>, rows: AuditRow[]) {
   const refs = collectRefs(rows);
-  const [
-    users,
-    tokens,
-    members,
-    employers,
-    tasks,
-    imports,
-    forms,
-    units,
-    unitsByCode,
-    elements,
-    indicators,
-    templates,
-    reports,
-    documents,
-    targets,
-    agreements,
-  ] = await Promise.all([
-    repo.namesById(db, 'app_user', ids(rows, 'user'), `full_name || ' (' || username || ')'`),
-    repo.namesById(db, 'api_token', ids(rows, 'api_token'), 'name'),
-    repo.namesById(db, 'member', ids(rows, 'member'), 'full_name'),
-    repo.namesById(db, 'employer', ids(rows, 'employer'), 'name'),
-    repo.namesById(db, 'task', ids(rows, 'task'), 'title'),
-    repo.namesById(db, 'import_job', ids(rows, 'import_job'), 'file_name'),
-    repo.namesById(db, 'report_template', ids(rows, 'report_template'), `name || ' (phiên bản ' || version || ')'`),
-    repo.unitNamesById(db, refs.unitIds),
-    repo.unitNamesByCode(db, refs.unitCodes),
-    repo.elementNames(db, refs.elementCodes),
-    repo.indicatorNames(db, codes(rows, 'indicator')),
-    repo.currentTemplateNames(db, refs.templateCodes),
-    repo.reportNames(db, ids(rows, 'report')),
-    repo.documentNames(db, ids(rows, 'plan_document')),
-    repo.targetNames(db, ids(rows, 'target')),
-    repo.agreementNames(db, ids(rows, 'agreement')),
-  ]);
-  const unitNames = new Map(units.map((u) => [Number(u.id), u.name]));
-  return {
-    users,
-    tokens,
-    members,
-    employers,
-    tasks,
-    imports,
-    forms,
-    unitNames,
-    unitsByCode,
-    elements,
-    indicators,
-    templates,
-    reports,
-    documents,
-    targets,
-    agreements,
-  };
+  const { units, ...found } = await allNamed({
+    users: repo.namesById(db, 'app_user', ids(rows, 'user'), `full_name || ' (' || username || ')'`),
+    tokens: repo.namesById(db, 'api_token', ids(rows, 'api_token'), 'name'),
+    members: repo.namesById(db, 'member', ids(rows, 'member'), 'full_name'),
+    employers: repo.namesById(db, 'employer', ids(rows, 'employer'), 'name'),
+    tasks: repo.namesById(db, 'task', ids(rows, 'task'), 'title'),
+    imports: repo.namesById(db, 'import_job', ids(rows, 'import_job'), 'file_name'),
+    forms: repo.namesById(db, 'report_template', ids(rows, 'report_template'), `name || ' (phiên bản ' || version || ')'`),
+    units: repo.unitNamesById(db, refs.unitIds),
+    unitsByCode: repo.unitNamesByCode(db, refs.unitCodes),
+    elements: repo.elementNames(db, refs.elementCodes),
+    indicators: repo.indicatorNames(db, codes(rows, 'indicator')),
+    templates: repo.currentTemplateNames(db, refs.templateCodes),
+    reports: repo.reportNames(db, ids(rows, 'report')),
+    documents: repo.documentNames(db, ids(rows, 'plan_document')),
+    targets: repo.targetNames(db, ids(rows, 'target')),
+    agreements: repo.agreementNames(db, ids(rows, 'agreement')),
+  });
+  return { ...found, unitNames: new Map(units.map((u) => [Number(u.id), u.name])) };
 }
 
 function periodLabel(code: string) {
