@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../domain/demo/demo-accounts.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from '../../domain/demo/demo-accounts.ts';
 import { generateDemoProvince, type DemoUnit } from '../../domain/demo/demo-province.ts';
 import { generateDemoRegistries } from '../../domain/demo/demo-registries.ts';
 import { loadDemoRegistries } from './demo-registries.loader.ts';
@@ -47,16 +47,7 @@ export async function loadDemo(db: Kysely<DB>, seed: number, options: { registri
     }
     for (const account of DEMO_ACCOUNTS) {
       const unitId = ids.get(account.unitCode)!;
-      const userId = await insertUser(trx, {
-        username: account.username,
-        fullName: account.fullName,
-        unitId,
-        email: `${account.username}@demo.tiendo.vn`,
-        phone: account.phone,
-        passwordHash,
-        mustChangePassword: false,
-      });
-      await setRoles(trx, userId, account.roles);
+      await insertDemoAccount(trx, account, unitId, passwordHash);
     }
     const registries =
       options.registries === false
@@ -91,6 +82,20 @@ function byDepth(units: DemoUnit[]): DemoUnit[][] {
   const levels: DemoUnit[][] = [];
   for (const u of units) (levels[depthOf(u)] ??= []).push(u);
   return levels;
+}
+
+/** One demo account with its roles, ready to sign in with the demo password (`passwordHash`). */
+export async function insertDemoAccount(db: Kysely<DB>, account: DemoAccount, unitId: number, passwordHash: string): Promise<void> {
+  const userId = await insertUser(db, {
+    username: account.username,
+    fullName: account.fullName,
+    unitId,
+    email: `${account.username}@demo.tiendo.vn`,
+    phone: account.phone,
+    passwordHash,
+    mustChangePassword: false,
+  });
+  await setRoles(db, userId, account.roles);
 }
 
 /** Demo accounts that still have the demo password (so printing it helps rather than misleads). */

@@ -17,7 +17,7 @@ import type { DatabaseKind } from '../db/database.ts';
 import type { DB } from '../db/schema.ts';
 import { countUnits } from '../org/org.repository.ts';
 import { rebuildAggregates } from '../progress/aggregates-rebuild.ts';
-import { insertUser, setRoles } from '../users/users.repository.ts';
+import { insertDemoAccount } from './demo.loader.ts';
 import { deferredObjects, dropDeferred, recreationWaves, type DeferredObject } from './national-indexes.ts';
 import { batchRows, copyLine, parseCopyField, TABLE_ORDER, TABLES, treeRows, type TableName } from './national-tables.ts';
 
@@ -297,16 +297,7 @@ async function createAccounts(db: Kysely<DB>, unitIds: Map<string, number>): Pro
   for (const account of NATIONAL_ACCOUNTS) {
     const unitId = unitIds.get(account.unitCode);
     if (unitId === undefined) continue; // a tiny test shape may lack the unit
-    const userId = await insertUser(db, {
-      username: account.username,
-      fullName: account.fullName,
-      unitId,
-      email: `${account.username}@demo.tiendo.vn`,
-      phone: account.phone,
-      passwordHash,
-      mustChangePassword: false,
-    });
-    await setRoles(db, userId, account.roles);
+    await insertDemoAccount(db, account, unitId, passwordHash);
   }
 }
 
