@@ -1,5 +1,6 @@
 import { Card, Input, InputNumber, Typography } from 'antd';
-import { warningKey, type RuleFinding } from '../../../domain/reporting/report-validation.ts';
+import { useMemo } from 'react';
+import { warningKey, type RuleFinding, type ValidationResult } from '../../../domain/reporting/report-validation.ts';
 import type { ReportView } from '../../api/reporting.api.ts';
 import { formatViDate } from '../../lib/calendar-date.ts';
 import { formatFigure, parseFigure } from './report-format.ts';
@@ -102,4 +103,71 @@ export function ReportContextCard({ context }: { context: ReportView['context'] 
       ))}
     </Card>
   );
+}
+
+/**
+ * The form's figures, a card a section: each with the live checks' errors (once `showsErrorsOf`
+ * says so), the server's issues the live checks do not already say, and the warnings.
+ */
+export function ReportSections({
+  view,
+  values,
+  explanations,
+  canEdit,
+  findings,
+  showsErrorsOf,
+  serverIssues,
+  onTouch,
+  onChange,
+  onEnter,
+  onExplain,
+}: {
+  view: ReportView;
+  values: Readonly<Record<string, number | null>>;
+  explanations: Readonly<Record<string, string>>;
+  canEdit: boolean;
+  findings: ValidationResult;
+  showsErrorsOf: (element: string) => boolean;
+  serverIssues: readonly { path: string; message: string }[];
+  onTouch: (element: string) => void;
+  onChange: (element: string, value: number | null) => void;
+  onEnter: (element: string) => void;
+  onExplain: (key: string, text: string) => void;
+}) {
+  const errorsByField = useMemo(() => groupBy(findings.errors, (e) => e.element), [findings]);
+  return view.template.sections.map((section) => (
+    <Card key={section.title} size="small" title={section.title} className="report-section">
+      {section.fields.map((field) => {
+        const warnings = findings.warnings.filter((w) => w.element === field.element);
+        const errors = [
+          ...(showsErrorsOf(field.element) ? (errorsByField.get(field.element) ?? []) : []),
+          ...serverIssues.filter(
+            (i) => i.path === field.element && !(errorsByField.get(field.element) ?? []).some((e) => e.message === i.message),
+          ),
+        ];
+        return (
+          <ReportFieldRow
+            key={field.element}
+            field={field}
+            previous={view.previous?.[field.element]}
+            value={values[field.element] ?? null}
+            canEdit={canEdit}
+            errors={errors}
+            warnings={warnings}
+            explanations={explanations}
+            onTouch={() => onTouch(field.element)}
+            onChange={(v) => onChange(field.element, v)}
+            onEnter={() => onEnter(field.element)}
+            onExplain={onExplain}
+          />
+        );
+      })}
+    </Card>
+  ));
+}
+
+function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) map.set(key(item), [...(map.get(key(item)) ?? []), item]);
+  return map;
 }

@@ -1,12 +1,12 @@
 import { CloudUploadOutlined, DownloadOutlined, SendOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Input, Modal, Row, Space, Spin, Tag, Typography, Upload } from 'antd';
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { validateReport } from '../../../domain/reporting/report-validation.ts';
-import { ApiError, errorMessage } from '../../api/api-client.ts';
+import { errorMessage } from '../../api/api-client.ts';
 import { meQuery } from '../../api/auth.api.ts';
-import { reportingKeys, reportQuery, reviewReport, uploadFiles, type ReportSummary, type ReportView } from '../../api/reporting.api.ts';
+import { reportingKeys, reportQuery, type ReportView } from '../../api/reporting.api.ts';
 import { formatViDate } from '../../lib/calendar-date.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { deviceCopyTime, userKeyOf } from '../../offline/device-copy.ts';
@@ -18,7 +18,8 @@ import { useOnline } from '../../offline/use-offline.ts';
 import { useReportDraft } from '../../offline/use-report-draft.ts';
 import { STATUS_COLORS, TIMELINESS_LABELS } from './report-format.ts';
 import { ConflictPanel, ReportDraftNotice, ReportOfflineState, useOpensOffline } from './report-offline.section.tsx';
-import { ReportContextCard, ReportFieldRow } from './report-field.row.tsx';
+import { ReportContextCard, ReportSections } from './report-field.row.tsx';
+import { useReportReview } from './use-report-review.hook.ts';
 import { ReportTasksSection } from './report-tasks.section.tsx';
 import './reporting.css';
 
@@ -71,7 +72,6 @@ function ReportForm({ view, initialDraft, userKey }: { view: ReportView; initial
   const queryClient = useQueryClient();
   const isOnline = useOnline();
   const [serverIssues, setServerIssues] = useState<{ path: string; message: string }[]>([]);
-  const [busy, setBusy] = useState(false);
   const [reasonFor, setReasonFor] = useState<'return' | 'reopen'>();
   const refresh = () => queryClient.invalidateQueries({ queryKey: reportingKeys.all });
   const local = useReportDraft(view, initialDraft, userKey, {
@@ -87,9 +87,9 @@ function ReportForm({ view, initialDraft, userKey }: { view: ReportView; initial
     },
   });
   const { values, explanations, draft } = local;
-  const [reviewStatus, setReviewStatus] = useState<string>();
-  const status = reviewStatus ?? local.status;
-  const version = useRef(view.version);
+  const review = useReportReview(view, refresh, setServerIssues);
+  const { busy, setBusy } = review;
+  const status = review.reviewStatus ?? local.status;
   const copyAt = deviceCopyTime(reportViewUrl(view.id));
   const opensOffline = useOpensOffline(reportViewUrl(view.id), copyAt !== undefined);
   const isHeld = draft !== null && (draft.state === 'conflict' || draft.state === 'refused' || draft.submitRequested);
@@ -99,7 +99,6 @@ function ReportForm({ view, initialDraft, userKey }: { view: ReportView; initial
     () => validateReport({ sections: view.template.sections, rules: view.template.rules }, values, view.previous, explanations),
     [values, explanations, view],
   );
-  const errorsByField = useMemo(() => groupBy(findings.errors, (e) => e.element), [findings]);
   // A new form is mostly empty, and "required" would paint every field red before anything was
   // typed: a field's errors show once it holds a figure, once it was left, or after an attempt to send.
   const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
@@ -117,24 +116,6 @@ function ReportForm({ view, initialDraft, userKey }: { view: ReportView; initial
     const i = fields.findIndex((f) => f.element === element);
     const next = fields[i + 1];
     if (next) document.getElementById(`f-${next.element}`)?.focus();
-  };
-
-  /** Review actions (the level above, online): straight to the server, as before. */
-  const act = async (work: () => Promise<ReportSummary>, done: string) => {
-    setBusy(true);
-    setServerIssues([]);
-    try {
-      const result = await work();
-      version.current = result.version;
-      setReviewStatus(result.status);
-      message.success(done);
-      await refresh();
-    } catch (error) {
-      if (error instanceof ApiError) setServerIssues(error.issues);
-      message.error(errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
   };
 
   /**
@@ -167,28 +148,6 @@ function ReportForm({ view, initialDraft, userKey }: { view: ReportView; initial
     }
   };
 
-  const accept = async () => {
-    const confirmed = await confirmAction(modal, {
-      title: `Duyệt báo cáo ${view.period.label.replace(/^Năm/, 'năm')} của ${view.unit.name}?`,
-      content: 'Sau khi duyệt, số liệu được khóa và tính là số liệu đã duyệt trên Tổng quan; muốn sửa phải mở lại báo cáo, ghi rõ lý do.',
-      okText: 'Duyệt báo cáo',
-    });
-    if (confirmed) await act(() => reviewReport(view.id, 'accept', { version: version.current }), 'Đã duyệt báo cáo.');
-  };
-
-  const upload = async (file: File) => {
-    setBusy(true);
-    try {
-      await uploadFiles<ReportSummary>(`/api/reports/${view.id}/workbook`, [file]);
-      message.success('Đã nạp số liệu từ tệp Excel.');
-      await refresh();
-    } catch (error) {
-      message.error(errorMessage(error));
-    } finally {
-      setBusy(false);
-    }
-  };
-
   const saveState = saveStateText(local.send, draft, isOnline, canEdit);
 
   return (
@@ -200,7 +159,7 @@ function ReportForm({ view, initialDraft, userKey }: { view: ReportView; initial
         busy={busy}
         isOnline={isOnline}
         offline={<ReportOfflineState draft={draft} isOnline={isOnline} copyAt={copyAt} opensOffline={opensOffline} />}
-        onUpload={(file) => void upload(file)}
+        onUpload={(file) => void review.upload(file)}
       />
 
       {draft?.state === 'conflict' && <ConflictPanel draft={draft} template={view.template} onResolve={local.resolveConflict} />}
@@ -219,35 +178,19 @@ function ReportForm({ view, initialDraft, userKey }: { view: ReportView; initial
 
       <Row gutter={16}>
         <Col xs={24} lg={17}>
-          {view.template.sections.map((section) => (
-            <Card key={section.title} size="small" title={section.title} className="report-section">
-              {section.fields.map((field) => {
-                const warnings = findings.warnings.filter((w) => w.element === field.element);
-                const errors = [
-                  ...(showsErrorsOf(field.element) ? (errorsByField.get(field.element) ?? []) : []),
-                  ...serverIssues.filter(
-                    (i) => i.path === field.element && !(errorsByField.get(field.element) ?? []).some((e) => e.message === i.message),
-                  ),
-                ];
-                return (
-                  <ReportFieldRow
-                    key={field.element}
-                    field={field}
-                    previous={view.previous?.[field.element]}
-                    value={values[field.element] ?? null}
-                    canEdit={canEdit}
-                    errors={errors}
-                    warnings={warnings}
-                    explanations={explanations}
-                    onTouch={() => setTouched((t) => (t.has(field.element) ? t : new Set(t).add(field.element)))}
-                    onChange={(v) => setValue(field.element, v)}
-                    onEnter={() => focusNext(field.element)}
-                    onExplain={local.setExplanation}
-                  />
-                );
-              })}
-            </Card>
-          ))}
+          <ReportSections
+            view={view}
+            values={values}
+            explanations={explanations}
+            canEdit={canEdit}
+            findings={findings}
+            showsErrorsOf={showsErrorsOf}
+            serverIssues={serverIssues}
+            onTouch={(element) => setTouched((t) => (t.has(element) ? t : new Set(t).add(element)))}
+            onChange={setValue}
+            onEnter={focusNext}
+            onExplain={local.setExplanation}
+          />
           <ReportTasksSection reportId={view.id} unitId={view.unit.id} canEdit={canEdit} />
           <ReportActionBar
             status={status}
@@ -258,7 +201,7 @@ function ReportForm({ view, initialDraft, userKey }: { view: ReportView; initial
             errorCount={shownErrorCount > 0 ? findings.errors.length : 0}
             onSubmit={() => void submit()}
             onSave={() => void local.sendNow()}
-            onAccept={() => void accept()}
+            onAccept={() => void review.accept()}
             onAskReason={setReasonFor}
           />
         </Col>
@@ -272,10 +215,7 @@ function ReportForm({ view, initialDraft, userKey }: { view: ReportView; initial
         onConfirm={async (reason) => {
           const kind = reasonFor!;
           setReasonFor(undefined);
-          await act(
-            () => reviewReport(view.id, kind, { version: version.current, reason }),
-            kind === 'return' ? 'Đã trả lại báo cáo.' : 'Đã mở lại báo cáo.',
-          );
+          await review.returnOrReopen(kind, reason);
         }}
       />
     </div>
@@ -338,12 +278,6 @@ function ReasonModal({
       />
     </Modal>
   );
-}
-
-function groupBy<T>(items: T[], key: (t: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) map.set(key(item), [...(map.get(key(item)) ?? []), item]);
-  return map;
 }
 
 /** The line beside the buttons: where the figures typed so far are kept. */
