@@ -5,7 +5,8 @@ import type { Principal } from '../auth/principal.ts';
 import type { DB } from '../db/schema.ts';
 import { readUpload } from '../http/file-upload.ts';
 import { unitOfRecord, unitFromInput } from '../http/route-access.ts';
-import { sendStoredFile, sendTable } from '../http/file-download.ts';
+import { sendStoredFile, sendTable, TableFormat } from '../http/file-download.ts';
+import { everyItem } from '../http/keyset-cursor.ts';
 import { todayInVietnam } from '../../domain/time/calendar-date.ts';
 import { Type } from 'typebox';
 import { unitOfAgreement } from './agreements.repository.ts';
@@ -43,26 +44,21 @@ const EXPORT_COLUMNS = [
 
 /** Every agreement the filters select, a page of 1000 at a time, as rows of the export. */
 async function* exportRows(agreements: AgreementsService, principal: Principal, filters: Record<string, unknown>) {
-  let after: string | undefined;
-  do {
-    const page = await agreements.list(principal, { ...(filters as object), after, limit: 1000 });
-    for (const a of page.items) {
-      yield {
-        cdcsCode: a.cdcs.code,
-        cdcsName: a.cdcs.name,
-        taxCode: a.employer?.taxCode ?? null,
-        number: a.number,
-        kind: KIND[a.kind] ?? a.kind,
-        signedOn: a.signedOn,
-        effectiveFrom: a.effectiveFrom,
-        expiresOn: a.expiresOn,
-        qualityClass: a.qualityClass,
-        betterThanLaw: a.betterThanLaw ? 'Có' : 'Không',
-        inForce: a.inForce ? 'Còn hiệu lực' : 'Hết hiệu lực',
-      };
-    }
-    after = page.nextCursor ?? undefined;
-  } while (after);
+  for await (const a of everyItem((after) => agreements.list(principal, { ...(filters as object), after, limit: 1000 }))) {
+    yield {
+      cdcsCode: a.cdcs.code,
+      cdcsName: a.cdcs.name,
+      taxCode: a.employer?.taxCode ?? null,
+      number: a.number,
+      kind: KIND[a.kind] ?? a.kind,
+      signedOn: a.signedOn,
+      effectiveFrom: a.effectiveFrom,
+      expiresOn: a.expiresOn,
+      qualityClass: a.qualityClass,
+      betterThanLaw: a.betterThanLaw ? 'Có' : 'Không',
+      inForce: a.inForce ? 'Còn hiệu lực' : 'Hết hiệu lực',
+    };
+  }
 }
 
 type App = Parameters<FastifyPluginAsyncTypebox>[0];
@@ -105,7 +101,7 @@ function agreementListRoutes(app: App, agreements: AgreementsService) {
         summary: 'Xuất danh sách thỏa ước đã lọc ra XLSX hoặc CSV (cùng cột với tệp nhập)',
         querystring: Type.Intersect([
           Type.Omit(AgreementListQuery, ['after', 'afterId', 'limit']),
-          Type.Object({ format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('csv')])) }),
+          Type.Object({ format: Type.Optional(TableFormat) }),
         ]),
       },
       config: { access: { permission: 'registry.read', unit: unitFromInput('query', 'unitId') } },

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
 import { actorOf, requirePrincipal } from '../auth/access-guard.ts';
 import type { DB } from '../db/schema.ts';
+import { sendStoredFile } from '../http/file-download.ts';
 import { readUpload } from '../http/file-upload.ts';
 import { unitOfRecord, unitFromInput } from '../http/route-access.ts';
 import { unitOfDocument } from './documents.repository.ts';
@@ -176,11 +177,7 @@ function fileAndLinkRoutes(app: App, documents: DocumentsService, onDocument: On
     },
     async (request, reply) => {
       const file = await documents.file(request.params.id);
-      return reply
-        .type(file.mime_type)
-        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.file_name)}`)
-        .header('x-content-type-options', 'nosniff')
-        .send(file.content);
+      return sendStoredFile(reply, { fileName: file.file_name, mimeType: file.mime_type, content: file.content });
     },
   );
 

@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely';
 import { actorOf, requirePrincipal } from '../auth/access-guard.ts';
 import type { DB } from '../db/schema.ts';
 import { unitOfRecord, unitFromInput } from '../http/route-access.ts';
-import { sendTable } from '../http/file-download.ts';
+import { sendTable, TableFormat } from '../http/file-download.ts';
+import { everyItem } from '../http/keyset-cursor.ts';
 import { todayInVietnam } from '../../domain/time/calendar-date.ts';
 import { Type } from 'typebox';
 import {
@@ -46,7 +47,7 @@ export const employersRoutes: FastifyPluginAsyncTypebox<{ employers: EmployersSe
         summary: 'Xuất danh sách đơn vị sử dụng lao động đã lọc ra XLSX hoặc CSV (cùng cột với tệp nhập)',
         querystring: Type.Intersect([
           Type.Omit(EmployerListQuery, ['after', 'limit']),
-          Type.Object({ format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('csv')])) }),
+          Type.Object({ format: Type.Optional(TableFormat) }),
         ]),
       },
       config: { access: { permission: 'registry.read', unit: unitFromInput('query', 'unitId') } },
@@ -55,26 +56,21 @@ export const employersRoutes: FastifyPluginAsyncTypebox<{ employers: EmployersSe
       const { format = 'xlsx', ...filters } = request.query as { format?: 'xlsx' | 'csv' } & Record<string, unknown>;
       const principal = requirePrincipal(request);
       async function* rows() {
-        let after: string | undefined;
-        do {
-          const page = await employers.list(principal, { ...(filters as object), after, limit: 1000 });
-          for (const e of page.items) {
-            yield {
-              taxCode: e.taxCode,
-              name: e.name,
-              sector: e.sectorLabel,
-              industry: e.industry,
-              address: e.address,
-              communeName: e.communeName,
-              areaCode: e.areaUnit.code,
-              cdcsCode: e.cdcs?.code ?? null,
-              workers: e.workers,
-              womenWorkers: e.womenWorkers,
-              workersCountedOn: e.workersCountedOn,
-            };
-          }
-          after = page.nextCursor ?? undefined;
-        } while (after);
+        for await (const e of everyItem((after) => employers.list(principal, { ...(filters as object), after, limit: 1000 }))) {
+          yield {
+            taxCode: e.taxCode,
+            name: e.name,
+            sector: e.sectorLabel,
+            industry: e.industry,
+            address: e.address,
+            communeName: e.communeName,
+            areaCode: e.areaUnit.code,
+            cdcsCode: e.cdcs?.code ?? null,
+            workers: e.workers,
+            womenWorkers: e.womenWorkers,
+            workersCountedOn: e.workersCountedOn,
+          };
+        }
       }
       return sendTable(reply, {
         format,

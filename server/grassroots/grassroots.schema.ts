@@ -1,4 +1,5 @@
 import { Type } from 'typebox';
+import { TableFormat } from '../http/file-download.ts';
 import { NullableInteger } from '../http/nullable-schema.ts';
 import { IsoDate } from '../org/org.schema.ts';
 
@@ -47,10 +48,7 @@ export const ListResponse = Type.Object({
   total: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
 });
 
-export const ExportQuery = Type.Intersect([
-  Type.Omit(ListQuery, ['after', 'limit']),
-  Type.Object({ format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('csv')])) }),
-]);
+export const ExportQuery = Type.Intersect([Type.Omit(ListQuery, ['after', 'limit']), Type.Object({ format: Type.Optional(TableFormat) })]);
 
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 

@@ -32,3 +32,16 @@ export function decodeCursor(cursor: string | undefined, sort?: string): KeysetC
   if (typeof key !== 'string' || !Number.isSafeInteger(id) || cursorSort !== sort) throw invalidCursor();
   return { key, id: id as number };
 }
+
+/**
+ * Every item of a keyset-paged list, one page after another until the last: what an export of a
+ * filtered list streams. `pageAfter` reads the page after a cursor (undefined: the first page).
+ */
+export async function* everyItem<T>(pageAfter: (after: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>) {
+  let after: string | undefined;
+  do {
+    const page = await pageAfter(after);
+    yield* page.items;
+    after = page.nextCursor ?? undefined;
+  } while (after);
+}

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf, requirePrincipal } from '../auth/access-guard.ts';
+import { sendMadeFile, TABLE_MIME, TableFormat } from '../http/file-download.ts';
 import { fileTooLarge, openUpload } from '../http/file-upload.ts';
 import { unitOfRecord, type UnitLocator, unitFromInput } from '../http/route-access.ts';
 import { importTemplate } from './import-templates.ts';
@@ -153,10 +154,7 @@ export const importsRoutes: FastifyPluginAsyncTypebox<{ imports: ImportsService 
     },
     async (request, reply) => {
       const template = await importTemplate(request.params.registry);
-      return reply
-        .type(XLSX_CONTENT_TYPE)
-        .header('content-disposition', `attachment; filename="${template.fileName}"`)
-        .send(template.content);
+      return sendMadeFile(reply, { fileName: template.fileName, mimeType: XLSX_CONTENT_TYPE, content: template.content });
     },
   );
 
@@ -182,20 +180,14 @@ export const importsRoutes: FastifyPluginAsyncTypebox<{ imports: ImportsService 
         summary:
           'Tải các dòng bị từ chối kèm cột "Lỗi", để sửa và nhập lại (số CCCD, điện thoại che theo quyền; chỉ người đã nhập hoặc người được cập nhật dữ liệu của đơn vị)',
         params: Type.Object({ id: Type.Integer({ minimum: 1 }) }),
-        querystring: Type.Object(
-          { format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('csv')])) },
-          { additionalProperties: false },
-        ),
+        querystring: Type.Object({ format: Type.Optional(TableFormat) }, { additionalProperties: false }),
       },
       config: { access: onJob },
     },
     async (request, reply) => {
       const format = request.query.format ?? 'xlsx';
       const file = await imports.rejectionsFile(requirePrincipal(request), actorOf(request), request.params.id, format);
-      return reply
-        .type(format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${file.fileName}"`)
-        .send(file.stream);
+      return sendMadeFile(reply, { fileName: file.fileName, mimeType: TABLE_MIME[format], content: file.stream });
     },
   );
 };

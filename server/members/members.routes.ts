@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
 import { actorOf, requirePrincipal } from '../auth/access-guard.ts';
 import type { DB } from '../db/schema.ts';
+import { sendMadeFile, TABLE_MIME, TableFormat } from '../http/file-download.ts';
 import { unitOfRecord, unitFromInput } from '../http/route-access.ts';
 import { exportMembers } from './members-export.ts';
 import { unitOfMember } from './members.repository.ts';
@@ -72,7 +73,7 @@ function memberListRoutes(app: App, members: MembersService, db: Kysely<DB>, rea
         summary: 'Xuất danh sách đoàn viên đã lọc ra XLSX hoặc CSV (CCCD che theo quyền)',
         querystring: Type.Object(
           {
-            format: Type.Optional(Type.Union([Type.Literal('xlsx'), Type.Literal('csv')])),
+            format: Type.Optional(TableFormat),
             unitId: Type.Optional(Type.Integer({ minimum: 1 })),
             status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('left')])),
             sector: Type.Optional(Type.Union([Type.Literal('hcsn'), Type.Literal('dnnn'), Type.Literal('private'), Type.Literal('fdi')])),
@@ -86,10 +87,7 @@ function memberListRoutes(app: App, members: MembersService, db: Kysely<DB>, rea
     async (request, reply) => {
       const format = request.query.format ?? 'xlsx';
       const file = await exportMembers(db, requirePrincipal(request), actorOf(request), { ...request.query, format }, read);
-      return reply
-        .type(format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${file.fileName}"`)
-        .send(file.stream);
+      return sendMadeFile(reply, { fileName: file.fileName, mimeType: TABLE_MIME[format], content: file.stream });
     },
   );
 

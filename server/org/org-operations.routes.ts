@@ -1,3 +1,4 @@
+import { sendMadeFile } from '../http/file-download.ts';
 import { openUpload, spoolUpload } from '../http/file-upload.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Kysely } from 'kysely';
@@ -77,10 +78,7 @@ export const orgOperationsRoutes: FastifyPluginAsyncTypebox<{ service: OrgOperat
       config: { access: restructure },
     },
     async (_request, reply) =>
-      reply
-        .type(XLSX_CONTENT_TYPE)
-        .header('content-disposition', `attachment; filename="${PLAN_TEMPLATE_FILE_NAME}"`)
-        .send(await planTemplate()),
+      sendMadeFile(reply, { fileName: PLAN_TEMPLATE_FILE_NAME, mimeType: XLSX_CONTENT_TYPE, content: await planTemplate() }),
   );
 
   app.get(

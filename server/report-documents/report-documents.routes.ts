@@ -1,3 +1,4 @@
+import { sendMadeFile } from '../http/file-download.ts';
 import { unitFromInput } from '../http/route-access.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
@@ -49,7 +50,7 @@ export const reportDocumentsRoutes: FastifyPluginAsyncTypebox<{ reportDocuments:
         },
         q.format,
       );
-      return reply.type(file.mime).header('content-disposition', `attachment; filename="${file.fileName}"`).send(file.content);
+      return sendMadeFile(reply, { fileName: file.fileName, mimeType: file.mime, content: file.content });
     },
   );
 };

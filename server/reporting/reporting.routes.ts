@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { ReportStatus } from '../../domain/reporting/report-workflow.ts';
 import { actorOf, requirePrincipal } from '../auth/access-guard.ts';
+import { sendMadeFile, TABLE_MIME } from '../http/file-download.ts';
 import { unitOfRecord, type RouteAccess, unitFromInput } from '../http/route-access.ts';
 import { openUpload, spoolUpload } from '../http/file-upload.ts';
 import { REPORT_FILE_MAX_BYTES, type ReportFilesService } from './report-files.service.ts';
@@ -24,7 +25,6 @@ import { commonErrors } from '../http/common.errors.ts';
 
 const TAGS = ['Báo cáo định kỳ'];
 const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 type App = Parameters<FastifyPluginAsyncTypebox>[0];
 type OnReport = (permission: 'reports.read' | 'reports.submit' | 'reports.review') => RouteAccess;
@@ -251,7 +251,7 @@ function workbookRoutes(app: App, files: ReportFilesService, db: Kysely<DB>, onR
     },
     async (request, reply) => {
       const file = await files.download(request.params.id);
-      return reply.type(XLSX).header('content-disposition', `attachment; filename="${file.fileName}"`).send(file.content);
+      return sendMadeFile(reply, { fileName: file.fileName, mimeType: TABLE_MIME.xlsx, content: file.content });
     },
   );
 
