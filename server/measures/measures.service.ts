@@ -270,15 +270,13 @@ export class MeasuresService {
       };
       const version = Number(row.version) + 1;
       await repo.updateElement(trx, code, { ...next, version, updatedBy: actor.label });
-      await repo.writeVersion(trx, { kind: 'element', code, version, snapshot: next, changedBy: actor.label, reason: input.reason.trim() });
       const before = { name: row.name, unit: row.unit, description: row.description, definition: row.definition ?? null };
-      await writeAudit(trx, actor, {
-        action: 'measure.element_updated',
-        unitId: visible.owner_unit_id,
-        entityType: 'data_element',
-        entityId: code,
+      await recordUpdate(trx, actor, 'element', code, {
+        version,
+        ownerUnitId: visible.owner_unit_id,
         before,
-        after: { ...next, reason: input.reason.trim() },
+        after: next,
+        reason: input.reason,
       });
     });
     this.progress.invalidateCatalogue();
@@ -404,14 +402,6 @@ export class MeasuresService {
       };
       const version = Number(row.version) + 1;
       await repo.updateIndicator(trx, code, { ...next, version, updatedBy: actor.label });
-      await repo.writeVersion(trx, {
-        kind: 'indicator',
-        code,
-        version,
-        snapshot: next,
-        changedBy: actor.label,
-        reason: input.reason.trim(),
-      });
       const before = {
         name: row.name,
         unit: row.unit,
@@ -420,13 +410,12 @@ export class MeasuresService {
         description: row.description,
         keywords: row.keywords,
       };
-      await writeAudit(trx, actor, {
-        action: 'measure.indicator_updated',
-        unitId: visible.owner_unit_id,
-        entityType: 'indicator',
-        entityId: code,
+      await recordUpdate(trx, actor, 'indicator', code, {
+        version,
+        ownerUnitId: visible.owner_unit_id,
         before,
-        after: { ...next, reason: input.reason.trim() },
+        after: next,
+        reason: input.reason,
       });
     });
     this.progress.invalidateCatalogue();
@@ -486,5 +475,25 @@ async function recordCreation(
     entityType: kind === 'element' ? 'data_element' : 'indicator',
     entityId: code,
     after: snapshot,
+  });
+}
+
+/** An edited measure's new version (its snapshot, with the reason given) and its audit line, beside the row in the same transaction. */
+async function recordUpdate(
+  trx: Kysely<DB>,
+  actor: AuditActor,
+  kind: 'element' | 'indicator',
+  code: string,
+  change: { version: number; ownerUnitId: number | null; before: Record<string, unknown>; after: Record<string, unknown>; reason: string },
+): Promise<void> {
+  const reason = change.reason.trim();
+  await repo.writeVersion(trx, { kind, code, version: change.version, snapshot: change.after, changedBy: actor.label, reason });
+  await writeAudit(trx, actor, {
+    action: `measure.${kind}_updated`,
+    unitId: change.ownerUnitId,
+    entityType: kind === 'element' ? 'data_element' : 'indicator',
+    entityId: code,
+    before: change.before,
+    after: { ...change.after, reason },
   });
 }
