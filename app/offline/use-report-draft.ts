@@ -4,7 +4,7 @@
  * is asked to send it a moment after the last change, as the old autosave did. Online or offline
  * the path is the same; only the outcome differs (saved, waiting for the network, a conflict).
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { AUTOSAVE_MS } from '../lib/use-autosave.ts';
 import type { ReportView } from '../api/reporting.api.ts';
 import { askToKeepStorage, deleteDraft, readDraft, updateDraft } from './offline-db.ts';
@@ -90,29 +90,7 @@ export function useReportDraft(
     }
   }, [userKey]);
 
-  const write = useCallback(
-    (change: (d: ReportDraft) => ReportDraft) => {
-      const run = writes.current.then(async () => {
-        let before: ReportDraft | undefined;
-        const next = await updateDraft(key, (d) => {
-          before = d;
-          const base = d ?? freshDraft(server.current, userKey);
-          return { ...change(base), revision: base.revision + 1, updatedAt: new Date().toISOString() };
-        });
-        // Told (to this form, the list, the shell) only when what they show changes, not per keystroke:
-        // a re-render between two keystrokes is a chance to lose one.
-        if (!before) askToKeepStorage();
-        const isNews =
-          !before || before.state !== next?.state || before.submitRequested !== next?.submitRequested || before.message !== next?.message;
-        if (next && isNews) reportSync.announce({ reportId: view.id, draft: next });
-        else if (next) draftRef.current = next;
-      });
-      // A failed write (no IndexedDB) must not block the next ones: the sync then has nothing to send.
-      writes.current = run.catch(() => undefined);
-      return run;
-    },
-    [key, userKey, view.id],
-  );
+  const write = useDraftWrite(writes, server, draftRef, userKey, view.id);
 
   const touch = useCallback(() => {
     const copy = latest.current;
@@ -167,24 +145,7 @@ export function useReportDraft(
   const resolveConflict = useCallback(
     async (choices: Record<string, 'mine' | 'theirs'>) => {
       await writes.current;
-      const next = await updateDraft(key, (d) => {
-        if (!d?.server) return undefined;
-        const chosen = applyChoices(rebaseOnServer(d, d.server), choices);
-        return {
-          ...d,
-          baseVersion: d.server.version,
-          baseValues: d.server.values,
-          baseExplanations: d.server.explanations,
-          values: chosen.values,
-          explanations: chosen.explanations,
-          state: 'pending',
-          message: undefined,
-          issues: undefined,
-          server: undefined,
-          revision: d.revision + 1,
-          updatedAt: new Date().toISOString(),
-        };
-      });
+      const next = await updateDraft(key, (d) => resolvedDraft(d, choices));
       if (next) {
         adopt(next);
         reportSync.announce({ reportId: view.id, draft: next });
@@ -211,15 +172,8 @@ export function useReportDraft(
         draftRef.current = event.draft;
         setDraft(event.draft);
         if (event.sent) {
-          const { summary, values: sentValues, explanations: sentExplanations } = event.sent;
-          server.current = {
-            ...server.current,
-            version: summary.version,
-            status: summary.status,
-            values: { ...server.current.values, ...sentValues },
-            explanations: sentExplanations,
-          };
-          setStatus(summary.status);
+          server.current = withSent(server.current, event.sent);
+          setStatus(event.sent.summary.status);
           setSend({ kind: 'saved', at: timeNow() });
         }
         onEvent.current(event);
@@ -233,17 +187,7 @@ export function useReportDraft(
     return () => clearTimeout(timer.current);
   }, [initial, sendNow]);
 
-  useEffect(() => {
-    // Ctrl+S sends at once (people used to Excel press it by habit).
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
-        e.preventDefault();
-        void sendNow();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [sendNow]);
+  useSaveShortcut(sendNow);
 
   return {
     values,
@@ -259,4 +203,87 @@ export function useReportDraft(
     resolveConflict,
     discard,
   };
+}
+
+/**
+ * Applies a change to the device's draft of the report (a fresh one from the server's copy when
+ * there is none), one write after another in `writes`, and tells the sync's listeners when what
+ * they show changes.
+ */
+function useDraftWrite(
+  writes: RefObject<Promise<unknown>>,
+  server: RefObject<ReportView>,
+  draftRef: RefObject<ReportDraft | null>,
+  userKey: string,
+  reportId: number,
+) {
+  const key = draftKey(userKey, reportId);
+  return useCallback(
+    (change: (d: ReportDraft) => ReportDraft) => {
+      const run = writes.current.then(async () => {
+        let before: ReportDraft | undefined;
+        const next = await updateDraft(key, (d) => {
+          before = d;
+          const base = d ?? freshDraft(server.current, userKey);
+          return { ...change(base), revision: base.revision + 1, updatedAt: new Date().toISOString() };
+        });
+        // Told (to this form, the list, the shell) only when what they show changes, not per keystroke:
+        // a re-render between two keystrokes is a chance to lose one.
+        if (!before) askToKeepStorage();
+        const isNews =
+          !before || before.state !== next?.state || before.submitRequested !== next?.submitRequested || before.message !== next?.message;
+        if (next && isNews) reportSync.announce({ reportId, draft: next });
+        else if (next) draftRef.current = next;
+      });
+      // A failed write (no IndexedDB) must not block the next ones: the sync then has nothing to send.
+      writes.current = run.catch(() => undefined);
+      return run;
+    },
+    [writes, server, draftRef, key, userKey, reportId],
+  );
+}
+
+/** The draft in conflict, rebased on the server's newer version with the officer's choice per field. */
+function resolvedDraft(d: ReportDraft | undefined, choices: Record<string, 'mine' | 'theirs'>): ReportDraft | undefined {
+  if (!d?.server) return undefined;
+  const chosen = applyChoices(rebaseOnServer(d, d.server), choices);
+  return {
+    ...d,
+    baseVersion: d.server.version,
+    baseValues: d.server.values,
+    baseExplanations: d.server.explanations,
+    values: chosen.values,
+    explanations: chosen.explanations,
+    state: 'pending',
+    message: undefined,
+    issues: undefined,
+    server: undefined,
+    revision: d.revision + 1,
+    updatedAt: new Date().toISOString(),
+  };
+}
+
+/** The server's copy once the sync sent the figures: its new version and status, the figures sent. */
+function withSent(server: ReportView, sent: NonNullable<SyncEvent['sent']>): ReportView {
+  return {
+    ...server,
+    version: sent.summary.version,
+    status: sent.summary.status,
+    values: { ...server.values, ...sent.values },
+    explanations: sent.explanations,
+  };
+}
+
+/** Ctrl+S sends at once (people used to Excel press it by habit). */
+function useSaveShortcut(sendNow: () => Promise<void>) {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        void sendNow();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [sendNow]);
 }
