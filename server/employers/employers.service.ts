@@ -25,6 +25,25 @@ function invalid(issues: EmployerIssue[]): AppError {
   );
 }
 
+/** Refuses an employer row (its columns as stored) that breaks the registry's rules, every issue named. */
+function refuseIssues(
+  taxCode: string,
+  row: { name: string; sector: string | null; workers: number | null; women_workers: number | null; workers_counted_on: string | null },
+): void {
+  const issues = employerIssues(
+    {
+      taxCode,
+      name: row.name,
+      sector: row.sector,
+      workers: row.workers,
+      womenWorkers: row.women_workers,
+      workersCountedOn: row.workers_counted_on,
+    },
+    todayInVietnam(),
+  );
+  if (issues.length) throw invalid(issues);
+}
+
 export function presentEmployer(r: repo.EmployerRow): EmployerItem {
   return {
     id: Number(r.id),
@@ -128,18 +147,7 @@ export class EmployersService {
       women_workers: body.womenWorkers ?? null,
       workers_counted_on: body.workersCountedOn ?? null,
     };
-    const issues = employerIssues(
-      {
-        taxCode,
-        name: values.name,
-        sector: values.sector,
-        workers: values.workers,
-        womenWorkers: values.women_workers,
-        workersCountedOn: values.workers_counted_on,
-      },
-      todayInVietnam(),
-    );
-    if (issues.length) throw invalid(issues);
+    refuseIssues(taxCode, values);
     await this.checkUnits(principal, body.areaUnitId, body.cdcsUnitId);
     if (await repo.findEmployerByTaxCode(this.db, taxCode)) throw employerErrors.taxCodeExists(taxCode);
     const id = await this.db.transaction().execute(async (trx) => {
@@ -166,18 +174,7 @@ export class EmployersService {
       women_workers: body.womenWorkers !== undefined ? body.womenWorkers : before.women_workers,
       workers_counted_on: body.workersCountedOn !== undefined ? body.workersCountedOn : before.workers_counted_on,
     };
-    const issues = employerIssues(
-      {
-        taxCode: before.tax_code,
-        name: next.name,
-        sector: next.sector,
-        workers: next.workers,
-        womenWorkers: next.women_workers,
-        workersCountedOn: next.workers_counted_on,
-      },
-      todayInVietnam(),
-    );
-    if (issues.length) throw invalid(issues);
+    refuseIssues(before.tax_code, next);
     await this.checkUnits(principal, body.areaUnitId, body.cdcsUnitId);
     const patch = {
       ...next,
