@@ -51,115 +51,11 @@ interface Props {
 
 /** The forms editor: sections, fields and rules of one version; save the draft, delete it, or publish it from a period. */
 export function FormEditorDrawer({ target, canEdit, canCopy, canReadElements, onClose, onNewFrom }: Props) {
-  const { message } = App.useApp();
   const isNarrow = Grid.useBreakpoint().md === false;
   const { form } = target;
   const basedOn = 'copyOf' in target ? target.copyOf.version : undefined;
-  const [current, setCurrent] = useState<TemplateVersionItem | null>('version' in target ? target.version : null);
-  const [def, setDef] = useState<FormDefinition>(() => copyDefinition(('version' in target ? target.version : target.copyOf).definition));
-  const [saved, setSaved] = useState<FormDefinition | null>(() => ('version' in target ? copyDefinition(target.version.definition) : null));
-  const [checked, setChecked] = useState(false);
-  const [fromServer, setFromServer] = useState<TemplateProblem[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [publishing, setPublishing] = useState(false);
-  const readOnly = !canEdit || current?.status === 'published';
-
-  const { elementsQuery, elements, shown } = useFormProblems(def, {
-    enabled: canEdit || canReadElements,
-    live: !readOnly && checked,
-    fromServer,
-  });
-  const dirty = !readOnly && (saved === null || !sameDefinition(cleanDefinition(def), cleanDefinition(saved)));
-
-  const edit = (next: FormDefinition) => {
-    setDef(next);
-    // The server's verdict was on the text it was sent; the live checks take over.
-    setFromServer([]);
-    setError(null);
-  };
-
-  const refresh = useRefreshVersions(form.code);
-
-  const fail = (e: unknown) => {
-    if (e instanceof ApiError && e.code === 'TEMPLATE_INVALID') setFromServer(serverProblems(e.details));
-    setError(errorMessage(e));
-  };
-
-  /** Saves the draft (a new one, or the one being edited); null when it could not be saved. */
-  const save = async (): Promise<TemplateVersionItem | null> => {
-    setChecked(true);
-    const clean = cleanDefinition(def);
-    const problems = elementsQuery.data ? checkTemplateDefinition(clean, elements) : [];
-    if (problems.length) {
-      setError(`Biểu mẫu còn ${problems.length} điểm cần sửa (ghi màu đỏ bên dưới) trước khi lưu.`);
-      return null;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      const result =
-        current?.status === 'draft'
-          ? await updateTemplateDraft(form.code, current.version, clean)
-          : await createTemplateDraft(form.code, { definition: clean, ...(basedOn !== undefined ? { basedOn } : {}) });
-      setCurrent(result);
-      setDef(clean);
-      setSaved(clean);
-      setFromServer([]);
-      await refresh();
-      return result;
-    } catch (e) {
-      fail(e);
-      return null;
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const saveDraft = async () => {
-    const result = await save();
-    if (result) message.success(`Đã lưu bản nháp phiên bản ${result.version}.`);
-  };
-
-  const remove = async () => {
-    if (!current || current.status !== 'draft') return;
-    setBusy(true);
-    try {
-      await deleteTemplateDraft(form.code, current.version);
-      message.success('Đã xóa bản nháp.');
-      await refresh();
-      onClose();
-    } catch (e) {
-      fail(e);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const publish = async (fromPeriod: string, label: string): Promise<string | null> => {
-    const draft = dirty || current?.status !== 'draft' ? await save() : current;
-    if (!draft) {
-      setPublishing(false);
-      return null;
-    }
-    try {
-      const published = await publishTemplateVersion(form.code, draft.version, fromPeriod);
-      message.success(`Đã áp dụng phiên bản ${published.version} của biểu mẫu từ kỳ ${label}.`);
-      await refresh();
-      setPublishing(false);
-      onClose();
-      return null;
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'TEMPLATE_INVALID') {
-        setFromServer(serverProblems(e.details));
-        setPublishing(false);
-        setError(e.message);
-        return null;
-      }
-      return errorMessage(e);
-    }
-  };
-
+  const editor = useFormVersionEditor(target, { canEdit, canReadElements, onClose });
+  const { current, def, error, busy, publishing, setPublishing, readOnly, elementsQuery, elements, shown, dirty } = editor;
   const close = useConfirmDiscard(dirty, onClose);
 
   return (
@@ -178,12 +74,9 @@ export function FormEditorDrawer({ target, canEdit, canCopy, canReadElements, on
           dirty={dirty}
           current={current}
           canCopy={canCopy}
-          onSave={() => void saveDraft()}
-          onPublish={() => {
-            setChecked(true);
-            setPublishing(true);
-          }}
-          onRemove={() => void remove()}
+          onSave={() => void editor.saveDraft()}
+          onPublish={editor.askToPublish}
+          onRemove={() => void editor.remove()}
           onNewFrom={onNewFrom}
           onClose={close}
         />
@@ -193,12 +86,12 @@ export function FormEditorDrawer({ target, canEdit, canCopy, canReadElements, on
       {canEdit && elementsQuery.isError && <ElementsUnavailable error={elementsQuery.error} />}
       <ProblemLines lines={shown.get('form')} />
       {readOnly && current && <VersionChanges changes={current.changes} />}
-      <EditorTabs def={def} onChange={edit} readOnly={readOnly} elements={elements} problems={shown} />
+      <EditorTabs def={def} onChange={editor.edit} readOnly={readOnly} elements={elements} problems={shown} />
       <FormPublishModal
         open={publishing}
         form={form}
         version={current?.status === 'draft' ? current.version : null}
-        onPublish={publish}
+        onPublish={editor.publish}
         onCancel={() => setPublishing(false)}
       />
     </Drawer>
@@ -380,4 +273,145 @@ function useRefreshVersions(formCode: string) {
       queryClient.invalidateQueries({ queryKey: reportTemplateKeys.versions(formCode) }),
       queryClient.invalidateQueries({ queryKey: reportingKeys.all }),
     ]);
+}
+
+/**
+ * The state of the version being edited and what the drawer does with it: edit (dropping the
+ * server's stale verdict), save the draft (checked here first), delete it, publish it from a period.
+ */
+function useFormVersionEditor(
+  target: EditorTarget,
+  { canEdit, canReadElements, onClose }: { canEdit: boolean; canReadElements: boolean; onClose: () => void },
+) {
+  const { message } = App.useApp();
+  const { form } = target;
+  const basedOn = 'copyOf' in target ? target.copyOf.version : undefined;
+  const [current, setCurrent] = useState<TemplateVersionItem | null>('version' in target ? target.version : null);
+  const [def, setDef] = useState<FormDefinition>(() => copyDefinition(('version' in target ? target.version : target.copyOf).definition));
+  const [saved, setSaved] = useState<FormDefinition | null>(() => ('version' in target ? copyDefinition(target.version.definition) : null));
+  const [checked, setChecked] = useState(false);
+  const [fromServer, setFromServer] = useState<TemplateProblem[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [publishing, setPublishing] = useState(false);
+  const readOnly = !canEdit || current?.status === 'published';
+
+  const { elementsQuery, elements, shown } = useFormProblems(def, {
+    enabled: canEdit || canReadElements,
+    live: !readOnly && checked,
+    fromServer,
+  });
+  const dirty = !readOnly && (saved === null || !sameDefinition(cleanDefinition(def), cleanDefinition(saved)));
+
+  const edit = (next: FormDefinition) => {
+    setDef(next);
+    // The server's verdict was on the text it was sent; the live checks take over.
+    setFromServer([]);
+    setError(null);
+  };
+
+  const refresh = useRefreshVersions(form.code);
+
+  const fail = (e: unknown) => {
+    if (e instanceof ApiError && e.code === 'TEMPLATE_INVALID') setFromServer(serverProblems(e.details));
+    setError(errorMessage(e));
+  };
+
+  /** Saves the draft (a new one, or the one being edited); null when it could not be saved. */
+  const save = async (): Promise<TemplateVersionItem | null> => {
+    setChecked(true);
+    const clean = cleanDefinition(def);
+    const problems = elementsQuery.data ? checkTemplateDefinition(clean, elements) : [];
+    if (problems.length) {
+      setError(`Biểu mẫu còn ${problems.length} điểm cần sửa (ghi màu đỏ bên dưới) trước khi lưu.`);
+      return null;
+    }
+    setBusy(true);
+    setError(null);
+    try {
+      const result =
+        current?.status === 'draft'
+          ? await updateTemplateDraft(form.code, current.version, clean)
+          : await createTemplateDraft(form.code, { definition: clean, ...(basedOn !== undefined ? { basedOn } : {}) });
+      setCurrent(result);
+      setDef(clean);
+      setSaved(clean);
+      setFromServer([]);
+      await refresh();
+      return result;
+    } catch (e) {
+      fail(e);
+      return null;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const saveDraft = async () => {
+    const result = await save();
+    if (result) message.success(`Đã lưu bản nháp phiên bản ${result.version}.`);
+  };
+
+  const remove = async () => {
+    if (!current || current.status !== 'draft') return;
+    setBusy(true);
+    try {
+      await deleteTemplateDraft(form.code, current.version);
+      message.success('Đã xóa bản nháp.');
+      await refresh();
+      onClose();
+    } catch (e) {
+      fail(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const publish = async (fromPeriod: string, label: string): Promise<string | null> => {
+    const draft = dirty || current?.status !== 'draft' ? await save() : current;
+    if (!draft) {
+      setPublishing(false);
+      return null;
+    }
+    try {
+      const published = await publishTemplateVersion(form.code, draft.version, fromPeriod);
+      message.success(`Đã áp dụng phiên bản ${published.version} của biểu mẫu từ kỳ ${label}.`);
+      await refresh();
+      setPublishing(false);
+      onClose();
+      return null;
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'TEMPLATE_INVALID') {
+        setFromServer(serverProblems(e.details));
+        setPublishing(false);
+        setError(e.message);
+        return null;
+      }
+      return errorMessage(e);
+    }
+  };
+
+  const askToPublish = () => {
+    setChecked(true);
+    setPublishing(true);
+  };
+
+  return {
+    current,
+    def,
+    error,
+    busy,
+    publishing,
+    setPublishing,
+    readOnly,
+    elementsQuery,
+    elements,
+    shown,
+    dirty,
+    edit,
+    saveDraft,
+    remove,
+    publish,
+    askToPublish,
+  };
 }
