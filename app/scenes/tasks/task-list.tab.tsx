@@ -1,16 +1,16 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Checkbox, Grid, Input, Pagination, Segmented, Select, Space, Table, Tag } from 'antd';
+import { Alert, Checkbox, Grid, Input, Pagination, Segmented, Select, Space } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
 import { errorMessage } from '../../api/api-client.ts';
 import { documentSearchQuery } from '../../api/documents.api.ts';
-import { taskExportUrl, taskListQuery, taskPath, type TaskFilter, type TaskListItem } from '../../api/tasks.api.ts';
+import { taskExportUrl, taskListQuery, type TaskFilter } from '../../api/tasks.api.ts';
 import { ExportButton } from '../../components/registry/export-button.tsx';
 import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
 import { UnitPicker } from '../admin/unit-picker.field.tsx';
-import { STATUS_OPTIONS, statusColor } from './task-format.ts';
-import { AssigneesLine, DueTags, TaskCard } from './task.card.tsx';
+import { STATUS_OPTIONS } from './task-format.ts';
+import { TaskCard } from './task.card.tsx';
+import { TaskTable } from './task.table.tsx';
 
 const PAGE_SIZE = 20;
 type View = NonNullable<TaskFilter['view']>;
@@ -119,73 +119,7 @@ export function TaskListTab({ me }: { me: { id: number; name: string } }) {
           ))}
         </div>
       ) : (
-        <Table<TaskListItem>
-          rowKey="assignmentId"
-          size="middle"
-          loading={list.isFetching}
-          dataSource={items}
-          pagination={false}
-          locale={{ emptyText: empty }}
-          onRow={(t) => ({ 'data-testid': `task-row-${t.taskId}` }) as React.HTMLAttributes<HTMLElement>}
-          columns={[
-            {
-              title: 'Nhiệm vụ',
-              key: 'title',
-              render: (_, t) => (
-                <div>
-                  <Link to={taskPath(t.taskId, viewedId)} className="cell-strong" data-testid={`task-open-${t.taskId}`}>
-                    {t.title}
-                  </Link>
-                  <div className="cell-muted">
-                    {t.assignedFrom ? `Được giao từ ${t.assignedFrom.name}` : t.owner.name}
-                    {t.document && ` · ${t.document.symbol ?? t.document.title}`}
-                  </div>
-                </div>
-              ),
-            },
-            {
-              title: 'Chủ trì, phối hợp',
-              key: 'lead',
-              width: 220,
-              render: (_, t) => (
-                <div>
-                  {t.lead?.name ?? <span className="cell-muted">—</span>}
-                  {t.partners.length > 0 && <div className="cell-muted">Phối hợp: {t.partners.join(', ')}</div>}
-                </div>
-              ),
-            },
-            {
-              title: 'Thời hạn',
-              key: 'timing',
-              width: 170,
-              render: (_, t) => (
-                <div>
-                  {t.timing.label}
-                  <div>
-                    <DueTags t={t} />
-                  </div>
-                </div>
-              ),
-            },
-            {
-              title: 'Trạng thái của đơn vị',
-              key: 'status',
-              width: 170,
-              render: (_, t) => (
-                <Tag color={statusColor(t.status)}>
-                  {t.statusLabel}
-                  {t.statusPeriod ? ` · ${t.statusPeriod}` : ''}
-                </Tag>
-              ),
-            },
-            {
-              title: 'Đơn vị được giao',
-              key: 'assignees',
-              width: 200,
-              render: (_, t) => (t.direct.assignees > 0 ? <AssigneesLine t={t} /> : <span className="cell-muted">—</span>),
-            },
-          ]}
-        />
+        <TaskTable items={items} loading={list.isFetching} empty={empty} unitId={viewedId} />
       )}
       <Pagination
         className="task-pager"
