@@ -19,6 +19,7 @@ import {
   aggregatedCounts,
   aggregatedEmployers,
   aggregatedReportedTotals,
+  composeCounts,
   composeElements,
   countKey,
   EMPLOYER_ELEMENTS,
@@ -105,16 +106,23 @@ function yearEndsBetween(from: string, until: string): string[] {
 
 /**
  * A target's parsed numerator and denominator and the element codes they read, parsed once per
- * target row (a children table evaluates the same target for hundreds of units).
+ * expression text: a children table evaluates one indicator for hundreds of units, each child's
+ * allocation a row of its own with the same expressions. The indicators are a catalogue (tens to
+ * hundreds of texts), so the memo stays small; it is emptied if it ever grows past a bound.
  */
-const parsedTargets = new WeakMap<TargetRow, { num: Expr; den: Expr | null; codes: string[] }>();
-function expressionsOf(t: TargetRow): { num: Expr; den: Expr | null; codes: string[] } {
-  let parsed = parsedTargets.get(t);
+type ParsedExpressions = { num: Expr; den: Expr | null; codes: string[] };
+const expressionKey = (t: Pick<TargetRow, 'numerator' | 'denominator'>) => `${t.numerator}\u0000${t.denominator ?? ''}`;
+const parsedExpressions = new Map<string, ParsedExpressions>();
+const PARSED_EXPRESSIONS_BOUND = 2_000;
+function expressionsOf(t: Pick<TargetRow, 'numerator' | 'denominator'>): ParsedExpressions {
+  const key = expressionKey(t);
+  let parsed = parsedExpressions.get(key);
   if (!parsed) {
     const num = parseExpression(t.numerator);
     const den = t.denominator ? parseExpression(t.denominator) : null;
     parsed = { num, den, codes: [...referencedCodes(num), ...(den ? referencedCodes(den) : [])] };
-    parsedTargets.set(t, parsed);
+    if (parsedExpressions.size >= PARSED_EXPRESSIONS_BOUND) parsedExpressions.clear();
+    parsedExpressions.set(key, parsed);
   }
   return parsed;
 }
@@ -170,35 +178,45 @@ export class ElementCache {
     private readonly source: DerivedSource,
   ) {}
 
-  get(
+  /**
+   * The derived elements of many units on one day and scope (a children table's rows), as one
+   * promise: the units' counts are asked in this turn, so they are read in one query.
+   */
+  async getMany(
     unitIds: number[],
     date: string,
     scope: ElementScope,
     period: { start: string; end: string } | null,
     needs: ElementNeeds = ALL_ELEMENTS,
-  ): Promise<ElementValues>[] {
+  ): Promise<ElementValues[]> {
     if (this.source === 'raw') {
-      return unitIds.map((id) => {
-        const key = `${id}|${date}|${(scope.sectors ?? []).join(',')}|${scope.minWorkers ?? ''}|${period ? `${period.start}..${period.end}` : ''}`;
-        // One at a time, as the naive path always ran: each reads millions of rows at national scale.
-        if (!this.raw.has(key)) {
-          const next = this.rawChain.catch(() => undefined).then(() => derivedElements(this.db, id, date, scope, period));
-          this.rawChain = next;
-          this.raw.set(key, next);
-        }
-        return this.raw.get(key)!;
-      });
+      return Promise.all(
+        unitIds.map((id) => {
+          const key = `${id}|${date}|${(scope.sectors ?? []).join(',')}|${scope.minWorkers ?? ''}|${period ? `${period.start}..${period.end}` : ''}`;
+          // One at a time, as the naive path always ran: each reads millions of rows at national scale.
+          if (!this.raw.has(key)) {
+            const next = this.rawChain.catch(() => undefined).then(() => derivedElements(this.db, id, date, scope, period));
+            this.rawChain = next;
+            this.raw.set(key, next);
+          }
+          return this.raw.get(key)!;
+        }),
+      );
     }
     const minWorkers = scope.minWorkers ?? 0;
-    return unitIds.map(async (unitId) => {
-      const request = { unitId, date, period, women: needs.women, members: needs.members };
+    const [counts, employers] = await Promise.all([
+      Promise.all(unitIds.map((unitId) => this.countsOf({ unitId, date, period, women: needs.women, members: needs.members }))),
       // Employer sums are read only for targets that count employers or workers.
-      const [counts, employerCounts] = await Promise.all([
-        this.countsOf(request),
-        needs.employers ? this.employersOf(unitId, minWorkers) : ('not-asked' as const),
-      ]);
-      return counts ? composeElements(this.db, unitId, counts, employerCounts, scope, period !== null) : new Map();
-    });
+      needs.employers ? Promise.all(unitIds.map((unitId) => this.employersOf(unitId, minWorkers))) : null,
+    ]);
+    return Promise.all(
+      unitIds.map((unitId, i) => {
+        const c = counts[i];
+        if (!c) return new Map<string, number | null>();
+        const e = employers ? employers[i]! : 'not-asked';
+        return e === null ? composeElements(this.db, unitId, c, null, scope, period !== null) : composeCounts(c, e, scope, period !== null);
+      }),
+    );
   }
 
   /**
@@ -316,12 +334,31 @@ function deferred<T>(): Deferred<T> {
   return { promise, resolve, reject };
 }
 
+/** One value asked of the engine: a target's indicator on a unit's subtree on a day, in a period. */
+interface ValueAsk {
+  t: TargetRow;
+  unitId: number;
+  date: string;
+  period: Period;
+}
+
+/** An indicator's value with what it was computed from. */
+interface IndicatorValue {
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  reportingUnits: number | null;
+  elements: Record<string, number | null>;
+}
+
 interface Catalogue {
   sources: Map<string, 'derived' | 'reported'>;
   /** Custom derived elements: what they count (issue 19). */
   custom: Map<string, DerivedDefinition>;
   /** Indicators that others may reuse (no denominator), for expanding their references. */
   reusable: Map<string, { numerator: string; denominator: string | null; unit: string }>;
+  /** Expression texts already expanded against this catalogue (a children table reads hundreds of allocations of one indicator). */
+  expanded: Map<string, { numerator: string; denominator: string | null } | null>;
 }
 
 /** How long a server process trusts its copy of the catalogue when another one may have changed it. */
@@ -335,6 +372,7 @@ async function readCatalogue(db: Kysely<DB>): Promise<Catalogue> {
       elements.filter((e) => e.definition !== null && e.source === 'derived').map((e) => [e.code, e.definition as DerivedDefinition]),
     ),
     reusable: new Map(indicators.map((i) => [i.code, i])),
+    expanded: new Map(),
   };
 }
 
@@ -343,11 +381,18 @@ async function readCatalogue(db: Kysely<DB>): Promise<Catalogue> {
  * only; the engine then never meets an indicator code. Rows without such references are returned as is.
  */
 function expandRow(t: TargetRow, cat: Catalogue): TargetRow {
-  const fields = [t.numerator, t.denominator].filter((f): f is string => f !== null);
-  const refs = fields.flatMap((f) => [...f.matchAll(/#\{([a-z][a-z0-9_]*)\}/g)].map((m) => m[1]!));
-  if (!refs.some((code) => !cat.sources.has(code) && cat.reusable.has(code))) return t;
-  const expand = (f: string) => formatExpression(expandIndicatorReferences(parseExpression(f), cat.reusable, cat.sources));
-  return { ...t, numerator: expand(t.numerator), denominator: t.denominator === null ? null : expand(t.denominator) };
+  const key = expressionKey(t);
+  let expanded = cat.expanded.get(key);
+  if (expanded === undefined) {
+    const fields = [t.numerator, t.denominator].filter((f): f is string => f !== null);
+    const refs = fields.flatMap((f) => [...f.matchAll(/#\{([a-z][a-z0-9_]*)\}/g)].map((m) => m[1]!));
+    const expand = (f: string) => formatExpression(expandIndicatorReferences(parseExpression(f), cat.reusable, cat.sources));
+    expanded = refs.some((code) => !cat.sources.has(code) && cat.reusable.has(code))
+      ? { numerator: expand(t.numerator), denominator: t.denominator === null ? null : expand(t.denominator) }
+      : null;
+    cat.expanded.set(key, expanded);
+  }
+  return expanded ? { ...t, ...expanded } : t;
 }
 
 /**
@@ -421,15 +466,15 @@ export class ProgressService {
     period: Period | null,
     cache: ElementCache,
     cat: Catalogue,
-  ): Promise<ElementValues>[] {
+  ): Promise<ElementValues[]> {
     const scope = { sectors: t.sectors, minWorkers: t.min_workers };
     const native = codes.filter((c) => cat.sources.get(c) === 'derived' && !cat.custom.has(c));
-    const reads: { pairs: [string, string][]; values: Promise<ElementValues>[] }[] = [];
+    const reads: { pairs: [string, string][]; values: Promise<ElementValues[]> }[] = [];
     const zero: [string, string][] = [];
     if (native.length)
       reads.push({
         pairs: native.map((c) => [c, c]),
-        values: cache.get(unitIds, date, scope, periodIfCounted(native, period), needsOf(native)),
+        values: cache.getMany(unitIds, date, scope, periodIfCounted(native, period), needsOf(native)),
       });
     const groups = new Map<string, { scope: ElementScope; pairs: [string, string][] }>();
     for (const code of codes) {
@@ -446,15 +491,18 @@ export class ProgressService {
     }
     for (const g of groups.values()) {
       const bases = g.pairs.map(([, b]) => b);
-      reads.push({ pairs: g.pairs, values: cache.get(unitIds, date, g.scope, periodIfCounted(bases, period), needsOf(bases)) });
+      reads.push({ pairs: g.pairs, values: cache.getMany(unitIds, date, g.scope, periodIfCounted(bases, period), needsOf(bases)) });
     }
-    return unitIds.map(async (_, i) => {
-      const out: ElementValues = new Map();
-      const maps = await Promise.all(reads.map((r) => r.values[i]!));
-      reads.forEach((r, k) => r.pairs.forEach(([code, base]) => out.set(code, maps[k]!.get(base) ?? null)));
-      for (const [code] of zero) out.set(code, 0);
-      return out;
-    });
+    // Built-in elements only (most targets): the cache's maps as they are — callers only read them.
+    if (reads.length === 1 && zero.length === 0 && groups.size === 0) return reads[0]!.values;
+    return Promise.all(reads.map((r) => r.values)).then((maps) =>
+      unitIds.map((_, i) => {
+        const out: ElementValues = new Map();
+        reads.forEach((r, k) => r.pairs.forEach(([code, base]) => out.set(code, maps[k]![i]!.get(base) ?? null)));
+        for (const [code] of zero) out.set(code, 0);
+        return out;
+      }),
+    );
   }
 
   /** The base element codes an expression's codes are counted with (a custom element counts as its base). */
@@ -499,7 +547,7 @@ export class ProgressService {
   private timingOf(t: TargetRow, asOf: string): { period: Period; deadline: string; start: string; timing: TargetProgress['timing'] } {
     if (t.timing === 'annual') {
       const year = Math.min(Math.max(Number(asOf.slice(0, 4)), t.annual_from!), t.annual_to!);
-      const period = parsePeriod(String(year));
+      const period = yearPeriod(String(year));
       return {
         period,
         deadline: period.end,
@@ -511,29 +559,66 @@ export class ProgressService {
     const measured = minDate(asOf, deadline);
     // The straight path to a deadline starts where the plan did: its baseline, else the day it was issued.
     const start = t.baseline_date ?? t.document_issued_on ?? measured;
-    return { period: parsePeriod(measured.slice(0, 4)), deadline, start, timing: { kind: 'deadline', deadline } };
+    return { period: yearPeriod(measured), deadline, start, timing: { kind: 'deadline', deadline } };
   }
 
   /** The indicator's value for a subtree on a date: numerator, denominator and their elements. */
   async valueOf(t: TargetRow, unitId: number, date: string, period: Period, includeSubmitted: boolean, cache = this.cache()) {
-    const { num, den, codes } = expressionsOf(t);
-    const cat = await this.catalogue();
-    const sources = cat.sources;
-    const reportedCodes = codes.filter((c) => sources.get(c) === 'reported');
-    const values: ElementValues = new Map();
-    if (codes.some((c) => sources.get(c) === 'derived')) {
-      const [derived] = this.derivedOf(t, codes, [unitId], date, period, cache, cat);
-      for (const [k, v] of await derived!) values.set(k, v);
-    }
-    let reportingUnits: number | null = null;
-    if (reportedCodes.length) {
-      const reported = pickReported(await cache.reported(unitId, period.code, includeSubmitted), reportedCodes);
-      for (const [k, v] of reported.values) values.set(k, v);
-      reportingUnits = reported.reportingUnits;
-    }
-    const { value, numerator, denominator } = indicatorValue(num, den, values);
-    const elements = Object.fromEntries(codes.map((c) => [c, values.get(c) ?? null]));
-    return { value, numerator, denominator, reportingUnits, elements };
+    const [value] = await this.valuesOf([{ t, unitId, date, period }], includeSubmitted, cache, await this.catalogue());
+    return value!;
+  }
+
+  /**
+   * Values of many (target, unit, day) at once — a children table asks hundreds, a dashboard tens:
+   * asks with the same expressions, scope, day and period are read as one batch of units (the
+   * allocations of one target to each child share them), and every batch is asked in this turn,
+   * so the cache reads them all in one query. Without `elements`, only the value is kept.
+   */
+  private async valuesOf(
+    asks: ValueAsk[],
+    includeSubmitted: boolean,
+    cache: ElementCache,
+    cat: Catalogue,
+    elements = true,
+  ): Promise<IndicatorValue[]> {
+    const batches = new Map<string, number[]>();
+    asks.forEach(({ t, date, period }, i) => {
+      const key = `${expressionKey(t)}|${(t.sectors ?? []).join(',')}|${t.min_workers ?? ''}|${date}|${period.code}`;
+      const batch = batches.get(key);
+      if (batch) batch.push(i);
+      else batches.set(key, [i]);
+    });
+    const out = new Array<IndicatorValue>(asks.length);
+    await Promise.all(
+      [...batches.values()].map(async (batch) => {
+        const { t, date, period } = asks[batch[0]!]!;
+        const { num, den, codes } = expressionsOf(t);
+        const reportedCodes = codes.filter((c) => cat.sources.get(c) === 'reported');
+        const unitIds = batch.map((i) => asks[i]!.unitId);
+        const [derived, reported] = await Promise.all([
+          codes.some((c) => cat.sources.get(c) === 'derived') ? this.derivedOf(t, codes, unitIds, date, period, cache, cat) : null,
+          reportedCodes.length ? Promise.all(unitIds.map((id) => cache.reported(id, period.code, includeSubmitted))) : null,
+        ]);
+        batch.forEach((i, k) => {
+          let values: ElementValues = derived?.[k] ?? new Map();
+          let reportingUnits: number | null = null;
+          if (reported) {
+            const picked = pickReported(reported[k]!, reportedCodes);
+            values = new Map([...values, ...picked.values]); // the derived map may be the cache's: never written
+            reportingUnits = picked.reportingUnits;
+          }
+          const { value, numerator, denominator } = indicatorValue(num, den, values);
+          out[i] = {
+            value,
+            numerator,
+            denominator,
+            reportingUnits,
+            elements: elements ? Object.fromEntries(codes.map((c) => [c, values.get(c) ?? null])) : {},
+          };
+        });
+      }),
+    );
+    return out;
   }
 
   /**
@@ -548,76 +633,119 @@ export class ProgressService {
     cache = this.cache(),
     placedFrom: string | null = null,
   ): Promise<TargetProgress> {
-    const { period, deadline, start, timing } = this.timingOf(t, asOf);
-    const measuredOn = minDate(asOf, deadline);
-    const baseline =
-      t.baseline_value !== null && t.baseline_date !== null && unitId === Number(t.unit_id)
-        ? { date: t.baseline_date, value: Number(t.baseline_value) }
-        : null;
-    // Asked together, so that the cache reads the current value and the history in one query.
-    const [current, history] = await Promise.all([
-      this.valueOf(t, unitId, measuredOn, period, includeSubmitted, cache),
-      // A stated baseline is the path's start: no past value to read.
-      baseline ? [] : this.history(t, unitId, { start, until: measuredOn }, includeSubmitted, cache, placedFrom),
-    ]);
-    const spec = { comparator: t.comparator, value: Number(t.value), deadline, baseline, start, range: rangeOf(t.indicator_unit) };
-    const progress = judge(
-      spec,
-      current.value,
-      measuredOn,
-      current.value === null ? [] : [...history, { date: measuredOn, value: current.value }],
-    );
-    return {
-      targetId: Number(t.id),
-      document: { id: Number(t.document_id), title: t.document_title, symbol: t.document_symbol },
-      owner: { id: Number(t.unit_id), name: t.owner_name },
-      indicator: { code: t.indicator_code, name: t.indicator_name, unit: t.indicator_unit },
-      subject: t.subject,
-      comparator: t.comparator,
-      targetValue: Number(t.value),
-      timing,
-      origin: (t.origin_note as unknown as string | null) ?? null,
-      period: { code: period.code, label: period.label, start: period.start, end: period.end },
-      measuredOn,
-      ...current,
-      progress,
-    };
+    const [progress] = await this.computeMany([{ t, unitId, placedFrom }], asOf, includeSubmitted, cache);
+    return progress!;
   }
 
   /**
-   * Where the expected path starts, when the plan states no baseline (docs/progress-rules.md §1):
-   * the first value before `until` of a stock counted in the registries — on the start day, else
-   * the first 31/12 with data, never before the unit stood in the tree (`placedFrom`). The pace
-   * is measured from the same point, so no other past value is needed: the first day is read, and
-   * the later ones only if it has no value. Reports and admissions count a period and have no
-   * daily history.
+   * Many targets on many units (a dashboard's cards, a children table's rows), each as `compute`
+   * answers it alone: the current values and the first history day of every one are asked in one
+   * turn (one query), then the later year-ends of those whose first day had no value.
    */
-  private async history(
-    t: TargetRow,
-    unitId: number,
-    span: { start: string; until: string },
+  private async computeMany(
+    asks: { t: TargetRow; unitId: number; placedFrom: string | null }[],
+    asOf: string,
     includeSubmitted: boolean,
     cache: ElementCache,
-    placedFrom: string | null,
-  ): Promise<Observation[]> {
+  ): Promise<TargetProgress[]> {
     const cat = await this.catalogue();
-    const { codes, num, den } = expressionsOf(t);
+    const plans = asks.map(({ t, unitId, placedFrom }) => {
+      const { period, deadline, start, timing } = this.timingOf(t, asOf);
+      const measuredOn = minDate(asOf, deadline);
+      const baseline =
+        t.baseline_value !== null && t.baseline_date !== null && unitId === Number(t.unit_id)
+          ? { date: t.baseline_date, value: Number(t.baseline_value) }
+          : null;
+      // A stated baseline is the path's start: no past value to read.
+      const days = baseline ? [] : this.historyDays(t, cat, start, measuredOn, placedFrom);
+      return { t, unitId, period, deadline, start, timing, measuredOn, baseline, days };
+    });
+    const pastAsk = (p: (typeof plans)[number], date: string): ValueAsk => ({ t: p.t, unitId: p.unitId, date, period: yearPeriod(date) });
+    const firstOf = plans.flatMap((p, i) => (p.days.length ? [i] : []));
+    // Asked together, so that the cache reads the current values and the first history days in one query.
+    const [current, firstValues] = await Promise.all([
+      this.valuesOf(
+        plans.map((p) => ({ t: p.t, unitId: p.unitId, date: p.measuredOn, period: p.period })),
+        includeSubmitted,
+        cache,
+        cat,
+      ),
+      this.valuesOf(
+        firstOf.map((i) => pastAsk(plans[i]!, plans[i]!.days[0]!)),
+        includeSubmitted,
+        cache,
+        cat,
+        false,
+      ),
+    ]);
+    const history = new Map<number, Observation[]>();
+    firstOf.forEach((i, k) => {
+      const value = firstValues[k]!.value;
+      if (value !== null) history.set(i, [{ date: plans[i]!.days[0]!, value }]);
+    });
+    // The first day had no value: the first later year-end that has one (docs/progress-rules.md §1).
+    const later = firstOf.filter((i) => !history.has(i) && plans[i]!.days.length > 1 && current[i]!.value !== null);
+    const laterAsks = later.flatMap((i) => plans[i]!.days.slice(1).map((d) => ({ i, d })));
+    const laterValues = await this.valuesOf(
+      laterAsks.map(({ i, d }) => pastAsk(plans[i]!, d)),
+      includeSubmitted,
+      cache,
+      cat,
+      false,
+    );
+    laterAsks.forEach(({ i, d }, k) => {
+      const value = laterValues[k]!.value;
+      if (value !== null && !history.has(i)) history.set(i, [{ date: d, value }]);
+    });
+    return plans.map((p, i) => {
+      const { t, period, measuredOn } = p;
+      const now = current[i]!;
+      const spec = {
+        comparator: t.comparator,
+        value: Number(t.value),
+        deadline: p.deadline,
+        baseline: p.baseline,
+        start: p.start,
+        range: rangeOf(t.indicator_unit),
+      };
+      const progress = judge(
+        spec,
+        now.value,
+        measuredOn,
+        now.value === null ? [] : [...(history.get(i) ?? []), { date: measuredOn, value: now.value }],
+      );
+      return {
+        targetId: Number(t.id),
+        document: { id: Number(t.document_id), title: t.document_title, symbol: t.document_symbol },
+        owner: { id: Number(t.unit_id), name: t.owner_name },
+        indicator: { code: t.indicator_code, name: t.indicator_name, unit: t.indicator_unit },
+        subject: t.subject,
+        comparator: t.comparator,
+        targetValue: Number(t.value),
+        timing: p.timing,
+        origin: (t.origin_note as unknown as string | null) ?? null,
+        period: { code: period.code, label: period.label, start: period.start, end: period.end },
+        measuredOn,
+        ...now,
+        progress,
+      };
+    });
+  }
+
+  /**
+   * The days whose value may start the expected path, when the plan states no baseline
+   * (docs/progress-rules.md §1): for a stock counted in the registries, the start day, then each
+   * 31/12 before the day measured, never before the unit stood in the tree (`placedFrom`). The
+   * first with a value is the path's start, and the pace is measured from the same point, so no
+   * other past value is needed. Reports and admissions count a period and have no daily history.
+   */
+  private historyDays(t: TargetRow, cat: Catalogue, start: string, until: string, placedFrom: string | null): string[] {
+    const { codes } = expressionsOf(t);
     if (codes.some((c) => cat.sources.get(c) !== 'derived')) return [];
-    const { start, until } = span;
-    const days = [
+    return [
       ...(start < until && !ProgressService.basesOf(codes, cat).includes('members_new') ? [start] : []),
       ...yearEndsBetween(start, until),
     ].filter((d) => placedFrom === null || d >= placedFrom);
-    // Only the value is needed: evaluated on the cache's elements, without copying them.
-    const read = async (some: string[]) => {
-      const elements = await Promise.all(some.map((d) => this.derivedOf(t, codes, [unitId], d, yearPeriod(d), cache, cat)[0]!));
-      return some.flatMap((d, i) => {
-        const { value } = indicatorValue(num, den, elements[i]!);
-        return value === null ? [] : [{ date: d, value }];
-      });
-    };
-    const first = await read(days.slice(0, 1));
-    return first.length || days.length < 2 ? first : (await read(days.slice(1))).slice(0, 1);
   }
 
   /**
@@ -643,11 +771,13 @@ export class ProgressService {
     const weighed = children.filter((c) => t.indicator_unit === 'count' && !allocations.has(c.id));
     const weighedIds = new Set(weighed.map((c) => c.id));
     // Every child asked in the same turn: the cache reads all their values and histories per wave.
-    const [judged, contributions] = await Promise.all([
-      Promise.all(
-        children.map((c) =>
-          weighedIds.has(c.id) ? null : this.compute(allocations.get(c.id) ?? t, c.id, asOf, includeSubmitted, cache, c.placedFrom),
-        ),
+    const judgedChildren = children.filter((c) => !weighedIds.has(c.id));
+    const [judgedList, contributions] = await Promise.all([
+      this.computeMany(
+        judgedChildren.map((c) => ({ t: allocations.get(c.id) ?? t, unitId: c.id, placedFrom: c.placedFrom })),
+        asOf,
+        includeSubmitted,
+        cache,
       ),
       weighed.length
         ? this.contributions(
@@ -660,9 +790,10 @@ export class ProgressService {
           )
         : null,
     ]);
-    const items = children.map((child, i): BreakdownItem => {
+    const judged = new Map(judgedChildren.map((c, i) => [c.id, judgedList[i]!]));
+    const items = children.map((child): BreakdownItem => {
       const unit = { id: child.id, name: child.name, kind: child.kind };
-      const p = judged[i];
+      const p = judged.get(child.id);
       if (p) {
         const allocation = allocations.get(child.id);
         return {
@@ -760,20 +891,23 @@ export class ProgressService {
     const { codes } = expressionsOf(t);
     const flow = ProgressService.basesOf(codes, cat).includes('members_new') || codes.some((c) => cat.sources.get(c) === 'reported');
     const valuesOn = (ids: number[], date: string) =>
-      Promise.all(ids.map((id) => this.valueOf(t, id, date, date === measuredOn ? period : yearPeriod(date), includeSubmitted, cache)));
+      this.valuesOf(
+        ids.map((unitId) => ({ t, unitId, date, period: date === measuredOn ? period : yearPeriod(date) })),
+        includeSubmitted,
+        cache,
+        cat,
+      );
     let reference: ContributionReference;
     let inputs: ContributionInput[];
-    let current: Awaited<ReturnType<ProgressService['valueOf']>>[];
+    let current: IndicatorValue[];
     if (flow) {
       const [now, members] = await Promise.all([
         valuesOn(childIds, measuredOn),
-        Promise.all(
-          cache.get(childIds, measuredOn, { sectors: t.sectors, minWorkers: null }, null, {
-            members: true,
-            women: false,
-            employers: false,
-          }),
-        ),
+        cache.getMany(childIds, measuredOn, { sectors: t.sectors, minWorkers: null }, null, {
+          members: true,
+          women: false,
+          employers: false,
+        }),
       ]);
       current = now;
       reference = { base: 'members', date: measuredOn };
@@ -832,6 +966,11 @@ export class ProgressService {
       (t) => Number(t.unit_id) === unitId || t.indicator_unit !== 'count',
     );
     const cache = this.cache();
-    return Promise.all(rows.map((row) => this.compute(row, unitId, asOf, options.includeSubmitted ?? false, cache)));
+    return this.computeMany(
+      rows.map((t) => ({ t, unitId, placedFrom: null })),
+      asOf,
+      options.includeSubmitted ?? false,
+      cache,
+    );
   }
 }
