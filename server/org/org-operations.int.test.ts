@@ -37,22 +37,8 @@ describe.each(testDatabaseTargets())('organisation operations on $kind', (target
   }, 120_000);
 
   async function uploadPlan(csv: string | Buffer, dryRun: boolean) {
-    const boundary = 'tiendo-plan';
-    const response = await t.app.inject({
-      method: 'POST',
-      url: `/api/org/restructure-plans${dryRun ? '?dryRun=true' : ''}`,
-      headers: {
-        cookie: `tiendo_session=${staff.cookie}`,
-        'x-csrf-token': staff.csrf,
-        'content-type': `multipart/form-data; boundary=${boundary}`,
-      },
-      payload: Buffer.concat([
-        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="ke-hoach.csv"\r\n\r\n`),
-        typeof csv === 'string' ? Buffer.from(csv, 'utf8') : csv,
-        Buffer.from(`\r\n--${boundary}--\r\n`),
-      ]),
-    });
-    return { status: response.statusCode, body: response.json() };
+    const content = typeof csv === 'string' ? Buffer.from(csv, 'utf8') : csv;
+    return staff.upload('POST', `/api/org/restructure-plans${dryRun ? '?dryRun=true' : ''}`, 'ke-hoach.csv', content);
   }
 
   const members = async (unitId: number, date: string, via = false) =>

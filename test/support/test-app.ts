@@ -24,7 +24,12 @@ export interface Session {
 }
 
 const BOUNDARY = 'tiendo-test-boundary';
-function multipartFile(fileName: string, content: Buffer): Buffer {
+
+/** The content-type header of a `multipartFile` body. */
+export const MULTIPART_CONTENT_TYPE = `multipart/form-data; boundary=${BOUNDARY}`;
+
+/** One file as the multipart field "file", as the browser sends it (the body; its header is MULTIPART_CONTENT_TYPE). */
+export function multipartFile(fileName: string, content: Buffer): Buffer {
   return Buffer.concat([
     Buffer.from(
       `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
@@ -96,7 +101,7 @@ export async function createTestApp(
               method,
               url,
               payload: multipartFile(fileName, content),
-              headers: { ...headers, 'x-csrf-token': csrf, 'content-type': `multipart/form-data; boundary=${BOUNDARY}` },
+              headers: { ...headers, 'x-csrf-token': csrf, 'content-type': MULTIPART_CONTENT_TYPE },
             }),
           ),
       };
