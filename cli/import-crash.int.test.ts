@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { freshCliStore, withStore } from '../test/support/cli-store.ts';
+import { freshCliStore, loadDemoWithCli, withStore } from '../test/support/cli-store.ts';
 import { validMemberRows, writeMemberFile } from '../test/support/member-files.ts';
 import { testDatabaseTargets } from '../test/support/test-database.ts';
 
@@ -20,13 +20,7 @@ describe.each(testDatabaseTargets())('an import killed with SIGKILL on $kind', (
     const store = await freshCliStore(target.kind, 'crash');
     const env = { ...process.env, ...store.env, LOG_LEVEL: 'warn', TIENDO_WEB_APP: 'false' };
     try {
-      const demo = spawnSync(process.execPath, [BIN, 'demo', '--without-registries'], {
-        cwd: ROOT,
-        env,
-        encoding: 'utf8',
-        timeout: 120_000,
-      });
-      expect(demo.status, demo.stderr).toBe(0);
+      loadDemoWithCli(env, 120_000);
       const codes = Array.from({ length: 40 }, (_, i) => `TNI-P01-${String(i + 1).padStart(4, '0')}`);
       const file = await writeMemberFile(validMemberRows(ROWS, codes, 300_000), 'csv');
 

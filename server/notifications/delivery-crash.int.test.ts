@@ -1,11 +1,11 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { openPeriods } from '../../domain/reporting/report-template.ts';
 import { todayInVietnam } from '../../domain/time/calendar-date.ts';
-import { freshCliStore, withStore } from '../../test/support/cli-store.ts';
+import { freshCliStore, loadDemoWithCli, withStore } from '../../test/support/cli-store.ts';
 import { cdcsTemplate } from '../../test/support/report-fixtures.ts';
 import { testDatabaseTargets } from '../../test/support/test-database.ts';
 import { startCountingSink } from './counting-smtp-sink.ts';
@@ -46,13 +46,7 @@ describe.each(testDatabaseTargets())('a server killed with SIGKILL in the middle
         MAIL_CONCURRENCY: String(CONCURRENCY),
         MAIL_BATCH: '50',
       };
-      const demo = spawnSync(process.execPath, [BIN, 'demo', '--without-registries'], {
-        cwd: ROOT,
-        env,
-        encoding: 'utf8',
-        timeout: 180_000,
-      });
-      expect(demo.status, demo.stderr).toBe(0);
+      loadDemoWithCli(env, 180_000);
 
       // 500 CĐCS officers with an address, each of a CĐCS that has not sent its annual report;
       // the reminders of "7 days left" queued by the production writer.

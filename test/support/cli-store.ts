@@ -1,10 +1,16 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { expect } from 'vitest';
 import { openDatabase } from '../../server/db/database.ts';
 
 type OpenStore = () => ReturnType<typeof openDatabase>;
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BIN = path.join(ROOT, 'bin', 'tiendo.js');
 
 /**
  * Where the `tiendo` processes a test starts keep their data: a fresh folder (PGlite) or a freshly
@@ -64,4 +70,10 @@ export async function withStore<T>(open: OpenStore, work: (db: Awaited<ReturnTyp
       await database.close();
     }
   }
+}
+
+/** Loads the demo province and its accounts, without registries, with `tiendo demo` into the store `env` points at. */
+export function loadDemoWithCli(env: NodeJS.ProcessEnv, timeout: number): void {
+  const demo = spawnSync(process.execPath, [BIN, 'demo', '--without-registries'], { cwd: ROOT, env, encoding: 'utf8', timeout });
+  expect(demo.status, demo.stderr).toBe(0);
 }
