@@ -11,6 +11,14 @@ import { EMPLOYER_IMPORT_FIELDS } from './employer-import.ts';
 import { GRASSROOTS_IMPORT_FIELDS } from './grassroots-import.ts';
 import { MEMBER_IMPORT_FIELDS } from './member-import.fields.ts';
 
+/** Each registry's import definition: what its columns and its template must follow. */
+const FIELDS_BY_REGISTRY = {
+  members: MEMBER_IMPORT_FIELDS,
+  employers: EMPLOYER_IMPORT_FIELDS,
+  grassroots: GRASSROOTS_IMPORT_FIELDS,
+  agreements: AGREEMENT_IMPORT_FIELDS,
+};
+
 interface FieldsBody {
   registry: string;
   noun: string;
@@ -28,13 +36,7 @@ describe.each(testDatabaseTargets())('import fields on $kind', (target) => {
   });
 
   it("gives each registry's own columns in template order, with what is required and the titles recognised", async () => {
-    const expected = {
-      members: MEMBER_IMPORT_FIELDS,
-      employers: EMPLOYER_IMPORT_FIELDS,
-      grassroots: GRASSROOTS_IMPORT_FIELDS,
-      agreements: AGREEMENT_IMPORT_FIELDS,
-    };
-    for (const [registry, fields] of Object.entries(expected)) {
+    for (const [registry, fields] of Object.entries(FIELDS_BY_REGISTRY)) {
       const { status, body } = await staff.get(`/api/imports/fields/${registry}`);
       expect(status, registry).toBe(200);
       const answer = body as FieldsBody;
@@ -79,13 +81,7 @@ describe.each(testDatabaseTargets())('import fields on $kind', (target) => {
   }
 
   it('Tải tệp mẫu gives an XLSX with the header row, one example row and a notes sheet, for every registry', async () => {
-    const expected = {
-      members: MEMBER_IMPORT_FIELDS,
-      employers: EMPLOYER_IMPORT_FIELDS,
-      grassroots: GRASSROOTS_IMPORT_FIELDS,
-      agreements: AGREEMENT_IMPORT_FIELDS,
-    };
-    for (const [registry, fields] of Object.entries(expected)) {
+    for (const [registry, fields] of Object.entries(FIELDS_BY_REGISTRY)) {
       const { response, workbook, text } = await template(registry);
       expect(response.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       expect(response.headers['content-disposition']).toMatch(/^attachment; filename="mau-danh-sach-[a-z-]+\.xlsx"$/);
