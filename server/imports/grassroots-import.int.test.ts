@@ -18,6 +18,18 @@ const COLUMNS = [
   { key: 'dissolved', title: 'Ngày giải thể' },
 ];
 
+/** A new CĐCS with its profile filled in: the first test creates it, the second changes its chair. */
+const HOA_THANH = {
+  code: 'TNI-P05-9001',
+  name: 'Công đoàn cơ sở Công ty TNHH May Hòa Thành',
+  parent: 'TNI-P05',
+  sector: 'FDI',
+  founded: '15/03/2021',
+  decision: '12/QĐ-CĐP',
+  chair: 'Lê Thị Mai',
+  dissolved: '',
+};
+
 describe.each(testDatabaseTargets())('grassroots (CĐCS) import on $kind', (target) => {
   const { t } = useTestApp(target, `grassroots-import-${target.kind}`);
   let staff: Session;
@@ -36,16 +48,7 @@ describe.each(testDatabaseTargets())('grassroots (CĐCS) import on $kind', (targ
   it('creates CĐCS as units of the tree with their profile, refuses bad rows with reasons, and changes nothing the second time', async () => {
     const tni = await t.unitId('TNI');
     const rows = [
-      {
-        code: 'TNI-P05-9001',
-        name: 'Công đoàn cơ sở Công ty TNHH May Hòa Thành',
-        parent: 'TNI-P05',
-        sector: 'FDI',
-        founded: '15/03/2021',
-        decision: '12/QĐ-CĐP',
-        chair: 'Lê Thị Mai',
-        dissolved: '',
-      },
+      HOA_THANH,
       {
         code: 'tni-kcn-9002',
         name: 'CĐCS Trường Tiểu học Bình Minh',
@@ -162,16 +165,7 @@ describe.each(testDatabaseTargets())('grassroots (CĐCS) import on $kind', (targ
   it('updates a known CĐCS, refuses to move it to another upper union or to dissolve it with members, and round-trips its export', async () => {
     const tni = await t.unitId('TNI');
     const changed = [
-      {
-        code: 'TNI-P05-9001',
-        name: 'Công đoàn cơ sở Công ty TNHH May Hòa Thành',
-        parent: 'TNI-P05',
-        sector: 'FDI',
-        founded: '15/03/2021',
-        decision: '12/QĐ-CĐP',
-        chair: 'Trần Văn Hùng',
-        dissolved: '',
-      },
+      { ...HOA_THANH, chair: 'Trần Văn Hùng' },
       {
         code: 'TNI-KCN-9002',
         name: 'CĐCS Trường Tiểu học Bình Minh',
