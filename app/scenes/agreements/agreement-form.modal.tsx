@@ -1,10 +1,10 @@
-import { Checkbox, DatePicker, Form, Input, Modal, Select, type ButtonProps } from 'antd';
+import { Checkbox, DatePicker, Form, Input, Select } from 'antd';
 import { type Dayjs } from 'dayjs';
 import { createAgreement, renewAgreement, type AgreementItem } from '../../api/registry.api.ts';
-import { FormErrorLine } from '../../components/form-error.line.tsx';
 import { useFormSubmit } from '../../components/use-form-submit.hook.ts';
 import { CdcsPicker } from '../../components/registry/cdcs-picker.field.tsx';
 import { VI_DATE_FORMAT } from '../../lib/calendar-date.ts';
+import { FormModal } from '../../components/form.modal.tsx';
 
 export const KIND_OPTIONS = [
   { value: 'enterprise', label: 'Thỏa ước doanh nghiệp' },
@@ -58,62 +58,54 @@ export function AgreementFormModal({
   };
 
   return (
-    <Modal
-      open
-      width={620}
+    <FormModal
+      form={form}
       title={renews ? `Ký mới / gia hạn thỏa ước ${renews.number ?? ''} — ${renews.cdcs.name}` : 'Thêm thỏa ước lao động tập thể'}
       okText={renews ? 'Ghi nhận thỏa ước mới' : 'Thêm thỏa ước'}
-      cancelText="Hủy"
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={saving}
-      okButtonProps={{ 'data-testid': 'agreement-form-submit' } as ButtonProps}
-      destroyOnHidden
+      width={620}
+      saving={saving}
+      submitTestId="agreement-form-submit"
+      initialValues={{
+        kind: renews?.kind ?? 'enterprise',
+        betterThanLaw: renews?.betterThanLaw ?? false,
+        qualityClass: renews?.qualityClass ?? null,
+      }}
+      onFinish={submit}
+      onClose={onClose}
+      formError={formError}
     >
-      <Form<Shape>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{
-          kind: renews?.kind ?? 'enterprise',
-          betterThanLaw: renews?.betterThanLaw ?? false,
-          qualityClass: renews?.qualityClass ?? null,
-        }}
-      >
-        {!renews && (
-          <Form.Item name="cdcsUnitId" label="Công đoàn cơ sở" rules={[{ required: true, message: 'Hãy chọn công đoàn cơ sở.' }]}>
-            <CdcsPicker />
-          </Form.Item>
-        )}
-        <div className="form-row">
-          <Form.Item name="kind" label="Loại thỏa ước" rules={[{ required: true, message: 'Hãy chọn loại thỏa ước.' }]}>
-            <Select options={[...KIND_OPTIONS]} />
-          </Form.Item>
-          <Form.Item name="number" label="Số hiệu">
-            <Input maxLength={60} />
-          </Form.Item>
-        </div>
-        <div className="form-row">
-          <Form.Item name="signedOn" label="Ngày ký" rules={[{ required: true, message: 'Hãy chọn ngày ký.' }]}>
-            <DatePicker format={VI_DATE_FORMAT} style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item name="effectiveFrom" label="Có hiệu lực từ" rules={[{ required: true, message: 'Hãy chọn ngày có hiệu lực.' }]}>
-            <DatePicker format={VI_DATE_FORMAT} style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item name="expiresOn" label="Hết hạn ngày" rules={[{ required: true, message: 'Hãy chọn ngày hết hạn.' }]}>
-            <DatePicker format={VI_DATE_FORMAT} style={{ width: '100%' }} />
-          </Form.Item>
-        </div>
-        <div className="form-row">
-          <Form.Item name="qualityClass" label="Xếp loại chất lượng">
-            <Select allowClear placeholder="Chưa xếp loại" options={QUALITY_OPTIONS} />
-          </Form.Item>
-          <Form.Item name="betterThanLaw" label=" " valuePropName="checked">
-            <Checkbox>Có nội dung có lợi hơn cho người lao động so với quy định của pháp luật</Checkbox>
-          </Form.Item>
-        </div>
-        <FormErrorLine message={formError} />
-      </Form>
-    </Modal>
+      {!renews && (
+        <Form.Item name="cdcsUnitId" label="Công đoàn cơ sở" rules={[{ required: true, message: 'Hãy chọn công đoàn cơ sở.' }]}>
+          <CdcsPicker />
+        </Form.Item>
+      )}
+      <div className="form-row">
+        <Form.Item name="kind" label="Loại thỏa ước" rules={[{ required: true, message: 'Hãy chọn loại thỏa ước.' }]}>
+          <Select options={[...KIND_OPTIONS]} />
+        </Form.Item>
+        <Form.Item name="number" label="Số hiệu">
+          <Input maxLength={60} />
+        </Form.Item>
+      </div>
+      <div className="form-row">
+        <Form.Item name="signedOn" label="Ngày ký" rules={[{ required: true, message: 'Hãy chọn ngày ký.' }]}>
+          <DatePicker format={VI_DATE_FORMAT} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="effectiveFrom" label="Có hiệu lực từ" rules={[{ required: true, message: 'Hãy chọn ngày có hiệu lực.' }]}>
+          <DatePicker format={VI_DATE_FORMAT} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="expiresOn" label="Hết hạn ngày" rules={[{ required: true, message: 'Hãy chọn ngày hết hạn.' }]}>
+          <DatePicker format={VI_DATE_FORMAT} style={{ width: '100%' }} />
+        </Form.Item>
+      </div>
+      <div className="form-row">
+        <Form.Item name="qualityClass" label="Xếp loại chất lượng">
+          <Select allowClear placeholder="Chưa xếp loại" options={QUALITY_OPTIONS} />
+        </Form.Item>
+        <Form.Item name="betterThanLaw" label=" " valuePropName="checked">
+          <Checkbox>Có nội dung có lợi hơn cho người lao động so với quy định của pháp luật</Checkbox>
+        </Form.Item>
+      </div>
+    </FormModal>
   );
 }

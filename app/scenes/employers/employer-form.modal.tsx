@@ -1,12 +1,12 @@
-import { DatePicker, Form, Input, InputNumber, Modal, Select, type ButtonProps } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { createEmployer, updateEmployer, type EmployerItem } from '../../api/registry.api.ts';
-import { FormErrorLine } from '../../components/form-error.line.tsx';
 import { useFormSubmit } from '../../components/use-form-submit.hook.ts';
 import { CdcsPicker } from '../../components/registry/cdcs-picker.field.tsx';
 import { SECTOR_OPTIONS } from '../../components/registry/registry-format.ts';
 import { VI_DATE_FORMAT } from '../../lib/calendar-date.ts';
 import { UnitPicker } from '../admin/unit-picker.field.tsx';
+import { FormModal } from '../../components/form.modal.tsx';
 
 interface Shape {
   taxCode?: string;
@@ -74,84 +74,76 @@ export function EmployerFormModal({
   };
 
   return (
-    <Modal
-      open
-      width={680}
+    <FormModal
+      form={form}
       title={employer ? `Sửa thông tin ${employer.name}` : 'Thêm doanh nghiệp'}
       okText={employer ? 'Lưu thay đổi' : 'Thêm doanh nghiệp'}
-      cancelText="Hủy"
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={saving}
-      okButtonProps={{ 'data-testid': 'employer-form-submit' } as ButtonProps}
-      destroyOnHidden
+      width={680}
+      saving={saving}
+      submitTestId="employer-form-submit"
+      initialValues={
+        employer
+          ? {
+              ...employer,
+              sector: employer.sector as Shape['sector'],
+              industry: employer.industry ?? '',
+              address: employer.address ?? '',
+              provinceName: employer.provinceName ?? '',
+              communeName: employer.communeName ?? '',
+              areaUnitId: employer.areaUnit.id,
+              cdcsUnitId: employer.cdcs?.id,
+              workersCountedOn: employer.workersCountedOn ? dayjs(employer.workersCountedOn) : null,
+            }
+          : { sector: 'private' }
+      }
+      onFinish={submit}
+      onClose={onClose}
+      formError={formError}
     >
-      <Form<Shape>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={
-          employer
-            ? {
-                ...employer,
-                sector: employer.sector as Shape['sector'],
-                industry: employer.industry ?? '',
-                address: employer.address ?? '',
-                provinceName: employer.provinceName ?? '',
-                communeName: employer.communeName ?? '',
-                areaUnitId: employer.areaUnit.id,
-                cdcsUnitId: employer.cdcs?.id,
-                workersCountedOn: employer.workersCountedOn ? dayjs(employer.workersCountedOn) : null,
-              }
-            : { sector: 'private' }
-        }
-      >
-        <div className="form-row">
-          <Form.Item name="taxCode" label="Mã số thuế" rules={[{ required: !employer, whitespace: true, message: 'Hãy nhập mã số thuế.' }]}>
-            <Input maxLength={20} disabled={!!employer} placeholder="10 chữ số, hoặc 10 chữ số-3 chữ số" data-testid="employer-form-tax" />
-          </Form.Item>
-          <Form.Item name="sector" label="Khu vực" rules={[{ required: true, message: 'Hãy chọn khu vực.' }]}>
-            <Select options={[...SECTOR_OPTIONS]} />
-          </Form.Item>
-        </div>
-        <Form.Item name="name" label="Tên đơn vị sử dụng lao động" rules={[{ required: true, whitespace: true, message: 'Hãy nhập tên.' }]}>
-          <Input maxLength={300} data-testid="employer-form-name" />
+      <div className="form-row">
+        <Form.Item name="taxCode" label="Mã số thuế" rules={[{ required: !employer, whitespace: true, message: 'Hãy nhập mã số thuế.' }]}>
+          <Input maxLength={20} disabled={!!employer} placeholder="10 chữ số, hoặc 10 chữ số-3 chữ số" data-testid="employer-form-tax" />
         </Form.Item>
-        <Form.Item name="industry" label="Ngành nghề">
-          <Input maxLength={200} />
+        <Form.Item name="sector" label="Khu vực" rules={[{ required: true, message: 'Hãy chọn khu vực.' }]}>
+          <Select options={[...SECTOR_OPTIONS]} />
         </Form.Item>
-        <Form.Item name="address" label="Địa chỉ">
-          <Input maxLength={500} />
+      </div>
+      <Form.Item name="name" label="Tên đơn vị sử dụng lao động" rules={[{ required: true, whitespace: true, message: 'Hãy nhập tên.' }]}>
+        <Input maxLength={300} data-testid="employer-form-name" />
+      </Form.Item>
+      <Form.Item name="industry" label="Ngành nghề">
+        <Input maxLength={200} />
+      </Form.Item>
+      <Form.Item name="address" label="Địa chỉ">
+        <Input maxLength={500} />
+      </Form.Item>
+      <div className="form-row">
+        <Form.Item name="communeName" label="Xã, phường">
+          <Input maxLength={100} />
         </Form.Item>
-        <div className="form-row">
-          <Form.Item name="communeName" label="Xã, phường">
-            <Input maxLength={100} />
-          </Form.Item>
-          <Form.Item name="provinceName" label="Tỉnh, thành phố">
-            <Input maxLength={100} />
-          </Form.Item>
-        </div>
-        <div className="form-row">
-          <Form.Item name="areaUnitId" label="Công đoàn cấp trên quản lý địa bàn" rules={[{ required: true, message: 'Hãy chọn đơn vị.' }]}>
-            <UnitPicker initialUnit={employer?.areaUnit ?? null} />
-          </Form.Item>
-          <Form.Item name="cdcsUnitId" label="Công đoàn cơ sở (nếu đã có)">
-            <CdcsPicker allowClear initial={employer?.cdcs ?? null} placeholder="Chưa có CĐCS" />
-          </Form.Item>
-        </div>
-        <div className="form-row">
-          <Form.Item name="workers" label="Số lao động">
-            <InputNumber min={0} style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item name="womenWorkers" label="Lao động nữ">
-            <InputNumber min={0} style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item name="workersCountedOn" label="Số liệu tính đến ngày">
-            <DatePicker format={VI_DATE_FORMAT} style={{ width: '100%' }} />
-          </Form.Item>
-        </div>
-        <FormErrorLine message={formError} />
-      </Form>
-    </Modal>
+        <Form.Item name="provinceName" label="Tỉnh, thành phố">
+          <Input maxLength={100} />
+        </Form.Item>
+      </div>
+      <div className="form-row">
+        <Form.Item name="areaUnitId" label="Công đoàn cấp trên quản lý địa bàn" rules={[{ required: true, message: 'Hãy chọn đơn vị.' }]}>
+          <UnitPicker initialUnit={employer?.areaUnit ?? null} />
+        </Form.Item>
+        <Form.Item name="cdcsUnitId" label="Công đoàn cơ sở (nếu đã có)">
+          <CdcsPicker allowClear initial={employer?.cdcs ?? null} placeholder="Chưa có CĐCS" />
+        </Form.Item>
+      </div>
+      <div className="form-row">
+        <Form.Item name="workers" label="Số lao động">
+          <InputNumber min={0} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="womenWorkers" label="Lao động nữ">
+          <InputNumber min={0} style={{ width: '100%' }} />
+        </Form.Item>
+        <Form.Item name="workersCountedOn" label="Số liệu tính đến ngày">
+          <DatePicker format={VI_DATE_FORMAT} style={{ width: '100%' }} />
+        </Form.Item>
+      </div>
+    </FormModal>
   );
 }

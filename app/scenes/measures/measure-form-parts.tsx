@@ -1,6 +1,7 @@
-import { Alert, Form, Input, Modal, Select, type ButtonProps, type FormInstance } from 'antd';
+import { Alert, Form, Input, Select, type FormInstance } from 'antd';
 import { useRef, type ReactNode } from 'react';
 import type { UsageRef } from '../../api/measures.api.ts';
+import { FormModal } from '../../components/form.modal.tsx';
 import { UnitPicker } from '../admin/unit-picker.field.tsx';
 import { UsageList } from './measure-usage.popover.tsx';
 import { CODE_HINT, CODE_PATTERN, codeFromName } from './measures.model.ts';
@@ -175,28 +176,21 @@ export function MeasureFormModal<Shape extends object>({
   children: ReactNode;
 }) {
   return (
-    <Modal
-      open
-      width={width}
+    <FormModal
+      form={form}
       title={title}
       okText={okText}
-      cancelText="Hủy"
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={saving}
-      okButtonProps={{ ...(okDisabled === undefined ? {} : { disabled: okDisabled }), 'data-testid': `${kind}-form-submit` } as ButtonProps}
-      destroyOnHidden
+      width={width}
+      saving={saving}
+      submitTestId={`${kind}-form-submit`}
+      okDisabled={okDisabled}
+      initialValues={initialValues}
+      onFinish={onFinish}
+      onValuesChange={onValuesChange}
+      formTestId={`${kind}-form`}
+      onClose={onClose}
     >
-      <Form<Shape>
-        form={form}
-        layout="vertical"
-        onFinish={onFinish}
-        onValuesChange={onValuesChange}
-        initialValues={initialValues}
-        data-testid={`${kind}-form`}
-      >
-        {children}
-      </Form>
-    </Modal>
+      {children}
+    </FormModal>
   );
 }

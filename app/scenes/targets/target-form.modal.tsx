@@ -1,15 +1,15 @@
-import { DatePicker, Form, Input, InputNumber, Modal, Select, type ButtonProps } from 'antd';
+import { DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { indicatorsQuery } from '../../api/measures.api.ts';
 import { createTarget, type PlanDocument, type TargetProgress } from '../../api/progress.api.ts';
-import { FormErrorLine } from '../../components/form-error.line.tsx';
 import { useFormSubmit } from '../../components/use-form-submit.hook.ts';
 import { VI_DATE_FORMAT } from '../../lib/calendar-date.ts';
 import { UnitPicker } from '../admin/unit-picker.field.tsx';
 import { indicatorFilter, indicatorOptions, indicatorUnit, toTargetBody, type TargetFormValues } from './target-form.model.ts';
 import { TargetTermsFields } from './target-terms.fields.tsx';
+import { FormModal } from '../../components/form.modal.tsx';
 
 type Shape = Omit<TargetFormValues, 'baselineDate'> & { baselineDate?: Dayjs };
 
@@ -52,70 +52,62 @@ export function TargetFormModal({
   };
 
   return (
-    <Modal
-      open
-      width={720}
+    <FormModal
+      form={form}
       title="Thêm chỉ tiêu"
       okText="Thêm chỉ tiêu"
-      cancelText="Hủy"
-      onCancel={onClose}
-      onOk={() => form.submit()}
-      confirmLoading={saving}
-      okButtonProps={{ 'data-testid': 'target-form-submit' } as ButtonProps}
-      destroyOnHidden
+      width={720}
+      saving={saving}
+      submitTestId="target-form-submit"
+      initialValues={{
+        documentId: document?.id,
+        unitId: document?.issuer.id,
+        comparator: '>=',
+        timing: 'deadline',
+        deadlineYear: document?.termTo ?? undefined,
+      }}
+      onFinish={submit}
+      onClose={onClose}
+      formError={formError}
     >
-      <Form<Shape>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{
-          documentId: document?.id,
-          unitId: document?.issuer.id,
-          comparator: '>=',
-          timing: 'deadline',
-          deadlineYear: document?.termTo ?? undefined,
-        }}
+      <Form.Item name="documentId" label="Văn bản" rules={[{ required: true, message: 'Hãy chọn văn bản giao chỉ tiêu.' }]}>
+        <Select
+          options={documents.map((d) => ({ value: d.id, label: d.symbol ? `${d.symbol} — ${d.title}` : d.title }))}
+          data-testid="target-form-document"
+        />
+      </Form.Item>
+      <Form.Item
+        name="unitId"
+        label="Đơn vị thực hiện"
+        extra="Đơn vị và toàn bộ đơn vị trực thuộc là phạm vi tính chỉ tiêu."
+        rules={[{ required: true, message: 'Hãy chọn đơn vị.' }]}
       >
-        <Form.Item name="documentId" label="Văn bản" rules={[{ required: true, message: 'Hãy chọn văn bản giao chỉ tiêu.' }]}>
-          <Select
-            options={documents.map((d) => ({ value: d.id, label: d.symbol ? `${d.symbol} — ${d.title}` : d.title }))}
-            data-testid="target-form-document"
-          />
+        <UnitPicker initialUnit={document?.issuer ?? null} />
+      </Form.Item>
+      <Form.Item name="indicatorCode" label="Chỉ số" rules={[{ required: true, message: 'Hãy chọn chỉ số.' }]}>
+        <Select
+          showSearch={{ filterOption: indicatorFilter }}
+          options={options}
+          loading={indicators.isPending}
+          placeholder="Gõ tên chỉ số, ví dụ: thỏa ước"
+          data-testid="target-form-indicator"
+        />
+      </Form.Item>
+      <TargetTermsFields unit={unit} timing={timing} valueTestId="target-form-value" minWorkersPlaceholder="Ví dụ: 25" />
+      <div className="form-row">
+        <Form.Item name="baselineValue" label="Số liệu gốc (giá trị)">
+          <InputNumber style={{ width: '100%' }} decimalSeparator="," />
         </Form.Item>
-        <Form.Item
-          name="unitId"
-          label="Đơn vị thực hiện"
-          extra="Đơn vị và toàn bộ đơn vị trực thuộc là phạm vi tính chỉ tiêu."
-          rules={[{ required: true, message: 'Hãy chọn đơn vị.' }]}
-        >
-          <UnitPicker initialUnit={document?.issuer ?? null} />
+        <Form.Item name="baselineDate" label="Số liệu gốc (ngày)">
+          <DatePicker format={VI_DATE_FORMAT} style={{ width: '100%' }} />
         </Form.Item>
-        <Form.Item name="indicatorCode" label="Chỉ số" rules={[{ required: true, message: 'Hãy chọn chỉ số.' }]}>
-          <Select
-            showSearch={{ filterOption: indicatorFilter }}
-            options={options}
-            loading={indicators.isPending}
-            placeholder="Gõ tên chỉ số, ví dụ: thỏa ước"
-            data-testid="target-form-indicator"
-          />
-        </Form.Item>
-        <TargetTermsFields unit={unit} timing={timing} valueTestId="target-form-value" minWorkersPlaceholder="Ví dụ: 25" />
-        <div className="form-row">
-          <Form.Item name="baselineValue" label="Số liệu gốc (giá trị)">
-            <InputNumber style={{ width: '100%' }} decimalSeparator="," />
-          </Form.Item>
-          <Form.Item name="baselineDate" label="Số liệu gốc (ngày)">
-            <DatePicker format={VI_DATE_FORMAT} style={{ width: '100%' }} />
-          </Form.Item>
-        </div>
-        <Form.Item name="subject" label="Nội dung chỉ tiêu">
-          <Input maxLength={1000} placeholder="Ví dụ: Doanh nghiệp từ 25 lao động trở lên có CĐCS" />
-        </Form.Item>
-        <Form.Item name="quote" label="Trích nguyên văn từ văn bản">
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={4000} />
-        </Form.Item>
-        <FormErrorLine message={formError} />
-      </Form>
-    </Modal>
+      </div>
+      <Form.Item name="subject" label="Nội dung chỉ tiêu">
+        <Input maxLength={1000} placeholder="Ví dụ: Doanh nghiệp từ 25 lao động trở lên có CĐCS" />
+      </Form.Item>
+      <Form.Item name="quote" label="Trích nguyên văn từ văn bản">
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={4000} />
+      </Form.Item>
+    </FormModal>
   );
 }
