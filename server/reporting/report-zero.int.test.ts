@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { openCdcsPeriodCodes, openCdcsReport } from '../../test/support/report-fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { openCdcsPeriodCodes, openCdcsReport, useReportingDemo } from '../../test/support/report-fixtures.ts';
 import { downloadWorkbook, fillFigures, throughLibreOffice, uploadWorkbooks } from '../../test/support/report-workbook-files.ts';
 import { type Session, useTestApp } from '../../test/support/test-app.ts';
 import { testDatabaseTargets } from '../../test/support/test-database.ts';
@@ -34,19 +34,7 @@ async function figuresOf(xlsx: Buffer): Promise<Map<string, unknown>> {
 
 describe.each(testDatabaseTargets())('exact zeros in periodic reports ($kind)', (target) => {
   const { database, t } = useTestApp(target, `report-zero-${target.kind}`);
-  let officer: Session; // cdcs.demo at TNI-P01-0001
-  let commune: Session; // canbo.tanninh at TNI-P01
-  let province: Session; // canbo.tinh at TNI
-  let cdcs1: number;
-  let cdcs2: number;
-  let p01: number;
-
-  beforeAll(async () => {
-    officer = await t.login('cdcs.demo');
-    commune = await t.login('canbo.tanninh');
-    province = await t.login('canbo.tinh');
-    [cdcs1, cdcs2, p01] = await t.unitIds('TNI-P01-0001', 'TNI-P01-0002', 'TNI-P01');
-  }, 240_000);
+  const demo = useReportingDemo(t);
 
   const open = (session: Session, unitId: number, periodCode = current): Promise<{ id: number; version: number }> =>
     openCdcsReport(session, unitId, periodCode);
@@ -56,33 +44,33 @@ describe.each(testDatabaseTargets())('exact zeros in periodic reports ($kind)', 
   };
 
   it('PUT /api/reports/:id stores 0 as 0 and null as null, and gives both back as sent', async () => {
-    const report = await open(officer, cdcs1, previous);
-    const saved = await officer.send('PUT', `/api/reports/${report.id}`, {
+    const report = await open(demo.officer, demo.cdcs1, previous);
+    const saved = await demo.officer.send('PUT', `/api/reports/${report.id}`, {
       version: report.version,
       values: { dissemination_reached: 0, party_introduced: 0, skills_learners: null },
     });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     expect(await storedValues(report.id)).toEqual({ dissemination_reached: 0, party_introduced: 0, skills_learners: null });
-    expect((await officer.get(`/api/reports/${report.id}`)).body.values).toEqual({
+    expect((await demo.officer.get(`/api/reports/${report.id}`)).body.values).toEqual({
       dissemination_reached: 0,
       party_introduced: 0,
       skills_learners: null,
     });
 
     // Clearing a 0 is "no figure" again; a 0 typed over a figure is 0.
-    const cleared = await officer.send('PUT', `/api/reports/${report.id}`, {
+    const cleared = await demo.officer.send('PUT', `/api/reports/${report.id}`, {
       version: saved.body.version,
       values: { party_introduced: null, skills_learners: 0 },
     });
     expect(cleared.status, JSON.stringify(cleared.body)).toBe(200);
-    expect((await officer.get(`/api/reports/${report.id}`)).body.values).toEqual({
+    expect((await demo.officer.get(`/api/reports/${report.id}`)).body.values).toEqual({
       dissemination_reached: 0,
       party_introduced: null,
       skills_learners: 0,
     });
 
     // Text is not a figure: refused with a Vietnamese sentence naming the field.
-    const text = await officer.send('PUT', `/api/reports/${report.id}`, {
+    const text = await demo.officer.send('PUT', `/api/reports/${report.id}`, {
       version: cleared.body.version,
       values: { skills_base: 'nhiều' },
     });
@@ -91,7 +79,7 @@ describe.each(testDatabaseTargets())('exact zeros in periodic reports ($kind)', 
   });
 
   it('a 0 satisfies "required", is written to reported_value, and counts the unit as reporting in every roll-up above it', async () => {
-    const doc = await province.send('POST', '/api/documents', {
+    const doc = await demo.province.send('POST', '/api/documents', {
       kind: 'program',
       symbol: '09-CTr/LĐLĐ',
       title: 'Chương trình hành động thực hiện Nghị quyết Đại hội',
@@ -106,7 +94,7 @@ describe.each(testDatabaseTargets())('exact zeros in periodic reports ($kind)', 
       ['party_introduced_per_cdcs', 0.5],
       ['lawsuits_supported_share', 80],
     ] as const) {
-      const r = await province.send('POST', '/api/targets', {
+      const r = await demo.province.send('POST', '/api/targets', {
         documentId: doc.body.id,
         unitId: await t.unitId('TNI'),
         indicatorCode,
@@ -118,19 +106,19 @@ describe.each(testDatabaseTargets())('exact zeros in periodic reports ($kind)', 
       expect(r.status, JSON.stringify(r.body)).toBe(200);
     }
 
-    const report = await open(officer, cdcs1);
-    const sent = await officer.send('POST', `/api/reports/${report.id}/submit`, {
+    const report = await open(demo.officer, demo.cdcs1);
+    const sent = await demo.officer.send('POST', `/api/reports/${report.id}/submit`, {
       version: report.version,
       values: { ...required, dissemination_reached: 0, party_introduced: 0, lawsuits_requested: null },
     });
     expect(sent.status, JSON.stringify(sent.body)).toBe(200);
-    const accepted = await commune.send('POST', `/api/reports/${report.id}/accept`, { version: sent.body.version });
+    const accepted = await demo.commune.send('POST', `/api/reports/${report.id}/accept`, { version: sent.body.version });
     expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
 
     const reported = await database.db
       .selectFrom('reported_value')
       .select(['element_code', 'value', 'state'])
-      .where('unit_id', '=', cdcs1)
+      .where('unit_id', '=', demo.cdcs1)
       .where('period_code', '=', current)
       .where('element_code', 'in', ['dissemination_reached', 'party_introduced', 'lawsuits_requested'])
       .orderBy('element_code')
@@ -141,18 +129,18 @@ describe.each(testDatabaseTargets())('exact zeros in periodic reports ($kind)', 
     ]);
     // The trigger-kept sums (migration 0014, not in the typed schema): the commune counts one unit that reported 0.
     const { rows: rolled } = await sql<{ total: string; units: number }>`
-      SELECT total, units FROM progress_reported WHERE unit_id = ${p01} AND period_code = ${current} AND element_code = 'party_introduced' AND state = 'accepted'`.execute(
+      SELECT total, units FROM progress_reported WHERE unit_id = ${demo.p01} AND period_code = ${current} AND element_code = 'party_introduced' AND state = 'accepted'`.execute(
       database.db,
     );
     expect(rolled.map((r) => [Number(r.total), Number(r.units)])).toEqual([[0, 1]]);
 
-    for (const session of [commune, province]) {
+    for (const session of [demo.commune, demo.province]) {
       const board = (await session.get(`/api/reports/completeness?templateCode=cdcs-nam&periodCode=${current}`)).body;
       const figure = (element: string) => board.figures.find((f: { element: string }) => f.element === element).value;
       expect(board.reportingUnits).toBe(1);
       expect([figure('dissemination_reached'), figure('party_introduced'), figure('lawsuits_requested')]).toEqual([0, 0, null]);
     }
-    const progress = (await province.get(`/api/progress?documentId=${doc.body.id}`)).body;
+    const progress = (await demo.province.get(`/api/progress?documentId=${doc.body.id}`)).body;
     const item = (code: string) => progress.items.find((i: { indicator: { code: string } }) => i.indicator.code === code);
     expect(item('dissemination_share')).toMatchObject({ value: 0, reportingUnits: 1 });
     expect(item('party_introduced_per_cdcs')).toMatchObject({ value: 0, reportingUnits: 1 });
@@ -160,24 +148,24 @@ describe.each(testDatabaseTargets())('exact zeros in periodic reports ($kind)', 
   });
 
   it('round-trips 0 and empty through the offline workbook and LibreOffice: 0 stays the number 0, empty stays null', async () => {
-    const report = await open(commune, cdcs2);
-    const saved = await commune.send('PUT', `/api/reports/${report.id}`, {
+    const report = await open(demo.commune, demo.cdcs2);
+    const saved = await demo.commune.send('PUT', `/api/reports/${report.id}`, {
       version: report.version,
       values: { innovations: 0, skills_learners: null },
     });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-    const download = () => downloadWorkbook(t, commune, report.id);
+    const download = () => downloadWorkbook(t, demo.commune, report.id);
     const file = await download();
     const cells = await figuresOf(file);
     expect(cells.get('innovations')).toBe(0);
     expect(cells.get('skills_learners')).toBeNull();
 
     const filled = await throughLibreOffice(await fillFigures(file, { ...required, dissemination_reached: 0, worker_conferences: 0 }));
-    const r = await uploadWorkbooks(t, commune, `/api/reports/${report.id}/workbook?submit=true`, [
+    const r = await uploadWorkbooks(t, demo.commune, `/api/reports/${report.id}/workbook?submit=true`, [
       { name: 'bao-cao-khong.xlsx', content: filled },
     ]);
     expect(r.status, JSON.stringify(r.body)).toBe(200);
-    const values = (await commune.get(`/api/reports/${report.id}`)).body.values;
+    const values = (await demo.commune.get(`/api/reports/${report.id}`)).body.values;
     expect([values.innovations, values.dissemination_reached, values.worker_conferences, values.dissemination_base]).toEqual([
       0, 0, 0, 1000,
     ]);
@@ -185,7 +173,7 @@ describe.each(testDatabaseTargets())('exact zeros in periodic reports ($kind)', 
     const written = await database.db
       .selectFrom('reported_value')
       .select(['element_code', 'value'])
-      .where('unit_id', '=', cdcs2)
+      .where('unit_id', '=', demo.cdcs2)
       .where('period_code', '=', current)
       .where('element_code', 'in', ['innovations', 'worker_conferences', 'skills_learners'])
       .orderBy('element_code')

@@ -1,4 +1,4 @@
-import { expect } from 'vitest';
+import { beforeAll, expect } from 'vitest';
 import { BUILTIN_TEMPLATES } from '../../domain/reporting/builtin-templates.ts';
 import { openPeriods } from '../../domain/reporting/report-template.ts';
 import { todayInVietnam } from '../../domain/time/calendar-date.ts';
@@ -82,4 +82,29 @@ export async function insertAcceptedFigures2026(
       })
       .execute();
   }
+}
+
+/** The accounts most reporting tests act as, and the units they report for. */
+export interface ReportingDemo {
+  /** cdcs.demo, officer of TNI-P01-0001. */
+  officer: Session;
+  /** canbo.tanninh, at the commune TNI-P01. */
+  commune: Session;
+  /** canbo.tinh, at the province TNI. */
+  province: Session;
+  cdcs1: number;
+  cdcs2: number;
+  p01: number;
+}
+
+/** Logs the reporting demo accounts in before the enclosing block's tests; the object is filled in then. */
+export function useReportingDemo(t: TestApp): ReportingDemo {
+  const demo = {} as ReportingDemo;
+  beforeAll(async () => {
+    demo.officer = await t.login('cdcs.demo');
+    demo.commune = await t.login('canbo.tanninh');
+    demo.province = await t.login('canbo.tinh');
+    [demo.cdcs1, demo.cdcs2, demo.p01] = await t.unitIds('TNI-P01-0001', 'TNI-P01-0002', 'TNI-P01');
+  }, 240_000);
+  return demo;
 }
