@@ -1,15 +1,11 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { badRequest } from '../domain/errors/app-error.ts';
-import { todayInVietnam } from '../domain/time/calendar-date.ts';
-import { loadConfig } from '../server/config/config.ts';
-import { openDatabase } from '../server/db/database.ts';
-import { migrateToLatest } from '../server/db/migrator.ts';
 import { listRejections } from '../server/imports/import-job.repository.ts';
 import { IMPORTS, isImportRegistry } from '../server/imports/import-registries.ts';
 import { runImport } from '../server/imports/import-runner.ts';
-import { findUnitByCode } from '../server/org/org.repository.ts';
 import type { CommandIO } from './main.ts';
+import { withUnitDatabase } from './unit-database.ts';
 
 const USAGE = 'Cách dùng: tiendo import members|employers|grassroots|agreements TỆP --unit MÃ_ĐƠN_VỊ [--dry-run] [--batch-size SỐ_DÒNG]';
 
@@ -29,15 +25,10 @@ export default async function importCommand(argv: string[], io: CommandIO): Prom
       `--batch-size "${values['batch-size']}" không hợp lệ: số dòng ghi mỗi lần phải là số nguyên từ 100 đến 50.000.`,
     );
   }
-  const config = loadConfig();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  try {
-    await migrateToLatest(database.db);
-    const unit = await findUnitByCode(database.db, values.unit, todayInVietnam());
-    if (!unit) throw badRequest('UNIT_NOT_FOUND', `Không tìm thấy đơn vị có mã "${values.unit}".`);
+  return withUnitDatabase(values.unit, async (db, unit) => {
     const started = performance.now();
     const isTty = (io.stderr as NodeJS.WriteStream).isTTY === true;
-    const report = await runImport(database.db, IMPORTS[registry], {
+    const report = await runImport(db, IMPORTS[registry], {
       filePath: path.resolve(file),
       fileName: path.basename(file),
       scopeUnitId: Number(unit.id),
@@ -62,11 +53,9 @@ export default async function importCommand(argv: string[], io: CommandIO): Prom
         ...report.notes,
       ].join('\n') + '\n',
     );
-    const rejections = await listRejections(database.db, report.jobId, 50);
+    const rejections = await listRejections(db, report.jobId, 50);
     for (const r of rejections) io.stdout.write(`  Dòng ${r.row_number}${r.column_name ? `, cột "${r.column_name}"` : ''}: ${r.reason}\n`);
     if (c.rejected > rejections.length) io.stdout.write(`  … và các dòng khác: xem trong màn hình Nhập dữ liệu (lượt #${report.jobId}).\n`);
     return 0;
-  } finally {
-    await database.close();
-  }
+  });
 }

@@ -5,13 +5,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { badRequest } from '../domain/errors/app-error.ts';
-import { isIsoDate, todayInVietnam } from '../domain/time/calendar-date.ts';
-import { loadConfig } from '../server/config/config.ts';
-import { openDatabase } from '../server/db/database.ts';
-import { migrateToLatest } from '../server/db/migrator.ts';
-import { findUnitByCode } from '../server/org/org.repository.ts';
+import { isIsoDate } from '../domain/time/calendar-date.ts';
 import { ReportDocumentsService, type ReportFormat } from '../server/report-documents/report-documents.service.ts';
 import type { CommandIO } from './main.ts';
+import { withUnitDatabase } from './unit-database.ts';
 
 export const REPORT_USAGE =
   'Cách dùng: tiendo report --unit MÃ_ĐƠN_VỊ --document SỐ_VĂN_BẢN --period 2026|2026-H1|2026-H2 --out TỆP.docx|TỆP.xlsx [--date YYYY-MM-DD] [--signer "Họ và tên"] [--signer-title "Chủ tịch"] [--signer-capacity "TM. Ban Thường vụ"]';
@@ -54,30 +51,24 @@ export default async function reportCommand(argv: string[], io: CommandIO): Prom
   if (values.date !== undefined && !isIsoDate(values.date))
     throw badRequest('INVALID_DATE', `Ngày "${values.date}" không hợp lệ; dùng dạng YYYY-MM-DD.`);
 
-  const config = loadConfig();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  try {
-    await migrateToLatest(database.db);
-    const unit = await findUnitByCode(database.db, values.unit, todayInVietnam());
-    if (!unit) throw badRequest('UNIT_NOT_FOUND', `Không tìm thấy đơn vị có mã "${values.unit}".`);
+  const { period, out } = values; // still known to be set inside the callback
+  return withUnitDatabase(values.unit, async (db, unit) => {
     const started = performance.now();
-    const file = await new ReportDocumentsService(database.db).render(
+    const file = await new ReportDocumentsService(db).render(
       {
         unitId: Number(unit.id),
         documentId: Number(values.document),
-        periodCode: values.period,
+        periodCode: period,
         date: values.date,
         signer: { name: values.signer, title: values['signer-title'], capacity: values['signer-capacity'] },
       },
       format as ReportFormat,
     );
-    await fs.writeFile(values.out, file.content);
+    await fs.writeFile(out, file.content);
     const seconds = ((performance.now() - started) / 1000).toLocaleString('vi-VN', { maximumFractionDigits: 2 });
     io.stdout.write(
-      `Đã lập báo cáo của ${unit.name} (kỳ ${values.period}) vào tệp ${values.out} (${file.content.length.toLocaleString('vi-VN')} byte, ${seconds} giây).\n`,
+      `Đã lập báo cáo của ${unit.name} (kỳ ${period}) vào tệp ${out} (${file.content.length.toLocaleString('vi-VN')} byte, ${seconds} giây).\n`,
     );
     return 0;
-  } finally {
-    await database.close();
-  }
+  });
 }
