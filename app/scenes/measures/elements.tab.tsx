@@ -1,23 +1,17 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App } from 'antd';
-import { useState } from 'react';
-import { deleteElement, elementsQuery, measureKeys, type ElementItem } from '../../api/measures.api.ts';
+import { useQuery } from '@tanstack/react-query';
+import { deleteElement, elementsQuery, type ElementItem } from '../../api/measures.api.ts';
 import { ElementFormModal } from './element-form.modal.tsx';
 import { MeasureHistoryModal } from './measure-history.modal.tsx';
 import { MeasureTable, MeasureToolbar } from './measure-list.tsx';
+import { useMeasureTab } from './use-measure-tab.hook.ts';
 import { listOrder, matchesQuery, sourceLabel } from './measures.model.ts';
 
 /** Thành phần số liệu: every element the caller sees (own subtree, path above, the catalogue). */
 export function ElementsTab({ canManage, owner }: { canManage: boolean; owner: { id: number; name: string } | undefined }) {
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const elements = useQuery(elementsQuery());
-  const [search, setSearch] = useState('');
-  const [editing, setEditing] = useState<ElementItem | null | undefined>(undefined);
-  const [history, setHistory] = useState<ElementItem>();
+  const { search, setSearch, editing, setEditing, history, setHistory, refresh, onSaved } = useMeasureTab<ElementItem>('thành phần');
   const items = listOrder(elements.data?.items ?? []).filter((e) => matchesQuery(search, e.name, e.code, e.definitionText));
   const taken = new Set((elements.data?.items ?? []).map((e) => e.code));
-  const refresh = () => queryClient.invalidateQueries({ queryKey: measureKeys.all });
 
   return (
     <>
@@ -44,11 +38,7 @@ export function ElementsTab({ canManage, owner }: { canManage: boolean; owner: {
           taken={taken}
           owner={owner}
           onClose={() => setEditing(undefined)}
-          onSaved={(item, isNew) => {
-            setEditing(undefined);
-            void refresh();
-            void message.success(isNew ? `Đã thêm thành phần «${item.name}» (mã ${item.code}).` : 'Đã lưu thay đổi.');
-          }}
+          onSaved={onSaved}
         />
       )}
     </>

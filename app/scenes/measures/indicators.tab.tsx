@@ -1,26 +1,20 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App } from 'antd';
-import { useState } from 'react';
-import { deleteIndicator, elementsQuery, indicatorsQuery, measureKeys, type IndicatorItem } from '../../api/measures.api.ts';
+import { useQuery } from '@tanstack/react-query';
+import { deleteIndicator, elementsQuery, indicatorsQuery, type IndicatorItem } from '../../api/measures.api.ts';
 import { readableExpression } from './indicator-form.model.ts';
 import { IndicatorFormModal } from './indicator-form.modal.tsx';
 import { MeasureHistoryModal } from './measure-history.modal.tsx';
 import { MeasureTable, MeasureToolbar } from './measure-list.tsx';
+import { useMeasureTab } from './use-measure-tab.hook.ts';
 import { listOrder, matchesQuery } from './measures.model.ts';
 
 /** Chỉ số: the indicators the caller sees, each with its formula in names, and the builder. */
 export function IndicatorsTab({ canManage, owner }: { canManage: boolean; owner: { id: number; name: string } | undefined }) {
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
   const elements = useQuery(elementsQuery());
   const indicators = useQuery(indicatorsQuery());
-  const [search, setSearch] = useState('');
-  const [editing, setEditing] = useState<IndicatorItem | null | undefined>(undefined);
-  const [history, setHistory] = useState<IndicatorItem>();
+  const { search, setSearch, editing, setEditing, history, setHistory, refresh, onSaved } = useMeasureTab<IndicatorItem>('chỉ số');
   const items = listOrder(indicators.data?.items ?? []).filter((i) => matchesQuery(search, i.name, i.code));
   const nameOf = (code: string) =>
     elements.data?.items.find((e) => e.code === code)?.name ?? indicators.data?.items.find((i) => i.code === code)?.name;
-  const refresh = () => queryClient.invalidateQueries({ queryKey: measureKeys.all });
 
   return (
     <>
@@ -50,11 +44,7 @@ export function IndicatorsTab({ canManage, owner }: { canManage: boolean; owner:
           indicator={editing}
           owner={owner}
           onClose={() => setEditing(undefined)}
-          onSaved={(item, isNew) => {
-            setEditing(undefined);
-            void refresh();
-            void message.success(isNew ? `Đã thêm chỉ số «${item.name}» (mã ${item.code}).` : 'Đã lưu thay đổi.');
-          }}
+          onSaved={onSaved}
         />
       )}
     </>
