@@ -2,6 +2,7 @@ import { Spin } from 'antd';
 import { Suspense, lazy } from 'react';
 import { Navigate, Route, createBrowserRouter, createRoutesFromElements } from 'react-router';
 import { CHANGE_PASSWORD_PATH, LOGIN_PATH } from './api/auth.api.ts';
+import type { ImportRegistry } from './api/registry.api.ts';
 import { NOTIFICATIONS_PATH, NOTIFICATION_SETTINGS_PATH } from './api/notifications.api.ts';
 import { AppShell } from './components/app-shell.layout.tsx';
 import { HOME_PATH, NAV_SECTIONS } from './components/nav-sections.ts';
@@ -49,6 +50,20 @@ const NotificationSettingsScene = lazy(() => import('./scenes/notifications/noti
  * A data router (not <BrowserRouter>) so that a screen holding unsaved work can block leaving it
  * — links, navigate() and the browser's back button alike (useBlocker, app/lib/use-leave-guard.ts).
  */
+/** A registry's Nhập từ Excel screen: only for those who may write the registries. */
+function registryImportRoute(path: string, registry: ImportRegistry) {
+  return (
+    <Route
+      path={path}
+      element={
+        <RequirePermission permission="registry.write">
+          <RegistryImportScene registry={registry} />
+        </RequirePermission>
+      }
+    />
+  );
+}
+
 export function createAppRouter() {
   return createBrowserRouter(
     createRoutesFromElements(
@@ -129,42 +144,14 @@ export function createAppRouter() {
             }
           />
           <Route path="/doan-vien" element={<MembersScene />} />
-          <Route
-            path="/doan-vien/nhap"
-            element={
-              <RequirePermission permission="registry.write">
-                <RegistryImportScene registry="members" />
-              </RequirePermission>
-            }
-          />
+          {registryImportRoute('/doan-vien/nhap', 'members')}
           <Route path="/doan-vien/ho-so-trung" element={<MemberDuplicatesScene />} />
           <Route path="/cong-doan-co-so" element={<GrassrootsScene />} />
-          <Route
-            path="/cong-doan-co-so/nhap"
-            element={
-              <RequirePermission permission="registry.write">
-                <RegistryImportScene registry="grassroots" />
-              </RequirePermission>
-            }
-          />
+          {registryImportRoute('/cong-doan-co-so/nhap', 'grassroots')}
           <Route path="/doanh-nghiep" element={<EmployersScene />} />
-          <Route
-            path="/doanh-nghiep/nhap"
-            element={
-              <RequirePermission permission="registry.write">
-                <RegistryImportScene registry="employers" />
-              </RequirePermission>
-            }
-          />
+          {registryImportRoute('/doanh-nghiep/nhap', 'employers')}
           <Route path="/thoa-uoc" element={<AgreementsScene />} />
-          <Route
-            path="/thoa-uoc/nhap"
-            element={
-              <RequirePermission permission="registry.write">
-                <RegistryImportScene registry="agreements" />
-              </RequirePermission>
-            }
-          />
+          {registryImportRoute('/thoa-uoc/nhap', 'agreements')}
           <Route path="/tong-quan" element={<DashboardScene />} loader={dashboardLoader(queryClient)} />
           <Route
             path="/tong-quan/giao-chi-tieu/:targetId"
