@@ -1,4 +1,12 @@
-import { dashboardCdcs, dashboardCommune, dashboardNation, dashboardProvince } from './dashboard.scenarios.ts';
+import {
+  dashboardAllocatedCommune,
+  dashboardAllocatedNation,
+  dashboardAllocatedProvince,
+  dashboardCdcs,
+  dashboardCommune,
+  dashboardNation,
+  dashboardProvince,
+} from './dashboard.scenarios.ts';
 import { generate, load } from './load.scenarios.ts';
 import {
   exportCommune,
@@ -28,6 +36,9 @@ export const SCENARIOS: Scenario<any>[] = [
   dashboardProvince,
   dashboardCommune,
   dashboardCdcs,
+  dashboardAllocatedNation,
+  dashboardAllocatedProvince,
+  dashboardAllocatedCommune,
   reportingSubmit,
   reportingCompleteness,
   taskListProvince,

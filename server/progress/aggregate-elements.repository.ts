@@ -36,6 +36,12 @@ export interface CountRequest {
   members: boolean;
 }
 
+/**
+ * An array parameter as PostgreSQL's array text, for values that need no quoting (ids, ISO dates,
+ * booleans): joined once, where the driver would escape each of a thousand elements.
+ */
+const arrayLiteral = <T>(rows: T[], pick: (row: T) => number | string | boolean) => `{${rows.map(pick).join(',')}}`;
+
 export const countKey = (r: CountRequest) =>
   `${r.unitId}|${r.date}|${r.period ? `${r.period.start}..${r.period.end}` : ''}|${r.women ? 'w' : ''}|${r.members ? 'm' : ''}`;
 
@@ -73,17 +79,23 @@ export async function aggregatedCounts(db: Kysely<DB>, requests: CountRequest[])
     p_start: string;
     p_end: string;
     has_period: boolean;
+    wants_members: boolean;
+    wants_women: boolean;
     counts: string | null;
   }>`
     WITH req AS (
+      -- Requests with the same bounds are read once, with members (and women) if any of them asks.
       SELECT d.*, row_number() OVER () AS req FROM (
-        SELECT DISTINCT * FROM unnest(${requests.map((r) => r.unitId)}::bigint[], ${requests.map((r) => r.date)}::date[],
-          ${requests.map((r) => r.period?.start ?? r.date)}::date[], ${requests.map((r) => r.period?.end ?? r.date)}::date[],
-          ${requests.map((r) => r.period !== null)}::boolean[]) AS r(unit_id, day, p_start, p_end, has_period)
+        SELECT unit_id, day, p_start, p_end, has_period, bool_or(wants_members) AS wants_members, bool_or(wants_women) AS wants_women
+        FROM unnest(${arrayLiteral(requests, (r) => r.unitId)}::bigint[], ${arrayLiteral(requests, (r) => r.date)}::date[],
+          ${arrayLiteral(requests, (r) => r.period?.start ?? r.date)}::date[], ${arrayLiteral(requests, (r) => r.period?.end ?? r.date)}::date[],
+          ${arrayLiteral(requests, (r) => r.period !== null)}::boolean[], ${arrayLiteral(requests, (r) => r.members || r.women)}::boolean[],
+          ${arrayLiteral(requests, (r) => r.women)}::boolean[]) AS r(unit_id, day, p_start, p_end, has_period, wants_members, wants_women)
+        GROUP BY unit_id, day, p_start, p_end, has_period
       ) d
     ),
     placed AS MATERIALIZED (
-      SELECT req.req, req.unit_id, req.day, req.p_start, req.p_end, req.has_period, u.kind, coalesce(u.sector, '') AS sector
+      SELECT req.req, req.unit_id, req.day, req.p_start, req.p_end, req.has_period, req.wants_members, req.wants_women, u.kind, coalesce(u.sector, '') AS sector
       FROM req JOIN org_placement p ON p.unit_id = req.unit_id AND p.valid_from <= req.day AND (p.valid_to IS NULL OR p.valid_to > req.day)
       JOIN org_unit u ON u.id = req.unit_id
     ),
@@ -119,19 +131,37 @@ export async function aggregatedCounts(db: Kysely<DB>, requests: CountRequest[])
         sum(agr) FILTER (WHERE k = 'at') AS agr, sum(agr_b) FILTER (WHERE k = 'at') AS agr_b, sum(agr_better) FILTER (WHERE k = 'at') AS agr_better
       FROM hits GROUP BY req, sector
     ),
-    -- A unit's own memberships (a CĐCS's members) are not in the rollup: counted from the index,
-    -- the gender looked up per member only when a target asks for women, and the period's
-    -- admissions read as one range of join days (an admission counts where the unit stood that day).
+    ${
+      women
+        ? sql`-- The women among a unit's own members: each membership that overlaps any day asked of the
+    -- unit looks its member's gender up once (a large CĐCS: ten thousand lookups, not ten thousand per day).
+    women_spans AS MATERIALIZED (
+      SELECT h.unit_id, h.valid_from, h.valid_to
+      FROM (SELECT unit_id, min(day) AS first_day, max(day) AS last_day FROM placed WHERE wants_women GROUP BY unit_id) u
+      JOIN membership h ON h.unit_id = u.unit_id AND h.valid_from <= u.last_day AND (h.valid_to IS NULL OR h.valid_to > u.first_day)
+      JOIN member m ON m.id = h.member_id AND m.gender = 'female'
+    ),
+    own_women AS (
+      SELECT pl.req, count(*) AS women FROM placed pl
+      JOIN women_spans h ON h.unit_id = pl.unit_id AND h.valid_from <= pl.day AND (h.valid_to IS NULL OR h.valid_to > pl.day)
+      WHERE pl.wants_women GROUP BY pl.req
+    ),`
+        : sql``
+    }
+    -- A unit's own memberships (a CĐCS's members) are not in the rollup: counted from the index
+    -- for the requests that count members, women from own_women for those that count them, and the
+    -- period's admissions read as one range of join days (an admission counts where the unit stood that day).
     own_members AS (
-      SELECT pl.req, pl.sector, a.active, ${women ? sql`w.women` : sql`0`} AS women, j.joined, 0 AS cdcs, 0 AS upper_units, 0 AS agr, 0 AS agr_b, 0 AS agr_better
+      SELECT pl.req, pl.sector, a.active, ${women ? sql`coalesce(w.women, 0)` : sql`0`} AS women, j.joined, 0 AS cdcs, 0 AS upper_units, 0 AS agr, 0 AS agr_b, 0 AS agr_better
       FROM placed pl
       CROSS JOIN LATERAL (SELECT count(*) AS active FROM membership h WHERE ${ownActive}) a
-      ${women ? sql`CROSS JOIN LATERAL (SELECT count(*) AS women FROM membership h JOIN member m ON m.id = h.member_id AND m.gender = 'female' WHERE ${ownActive}) w` : sql``}
+      ${women ? sql`LEFT JOIN own_women w ON w.req = pl.req` : sql``}
       CROSS JOIN LATERAL (
         SELECT count(*) AS joined FROM membership h
         WHERE pl.has_period AND h.unit_id = pl.unit_id AND h.valid_from BETWEEN pl.p_start AND pl.p_end AND h.start_reason = 'joined'
           AND EXISTS (SELECT 1 FROM org_placement j WHERE j.unit_id = h.unit_id AND j.valid_from <= h.valid_from AND (j.valid_to IS NULL OR j.valid_to > h.valid_from))
       ) j
+      WHERE pl.wants_members
     ),
     own_unit AS (
       SELECT pl.req, pl.sector, 0 AS active, 0 AS women, 0 AS joined,
@@ -159,7 +189,7 @@ export async function aggregatedCounts(db: Kysely<DB>, requests: CountRequest[])
       SELECT req, string_agg(concat_ws(',', sector, active, women, joined, cdcs, upper_units, agr, agr_b, agr_better), ';') AS counts
       FROM per_sector GROUP BY req
     )
-    SELECT pl.req, pl.unit_id, pl.day, pl.p_start, pl.p_end, pl.has_period, r.counts
+    SELECT pl.req, pl.unit_id, pl.day, pl.p_start, pl.p_end, pl.has_period, pl.wants_members, pl.wants_women, r.counts
     FROM placed pl LEFT JOIN per_req r ON r.req = pl.req`;
   // A plan this size crosses PostgreSQL's JIT threshold, and compiling it costs more than running it.
   const rows = await db.transaction().execute(async (trx) => {
@@ -171,7 +201,7 @@ export async function aggregatedCounts(db: Kysely<DB>, requests: CountRequest[])
   const boundsOf = (r: CountRequest) => bounds(r.unitId, r.date, r.period?.start ?? r.date, r.period?.end ?? r.date, r.period !== null);
   const byBounds = new Map<string, string>(requests.map((r) => [boundsOf(r), countKey(r)]));
   for (const r of rows) {
-    const entry: SubtreeCounts = { bySector: new Map(), upperUnits: 0, hasMembers: members, hasWomen: women };
+    const entry: SubtreeCounts = { bySector: new Map(), upperUnits: 0, hasMembers: r.wants_members, hasWomen: r.wants_women };
     out.set(byBounds.get(bounds(Number(r.unit_id), r.day, r.p_start, r.p_end, r.has_period))!, entry);
     for (const part of r.counts ? r.counts.split(';') : []) {
       const [sector, active, womenCount, joined, cdcs, upperUnits, agr, agrB, agrBetter] = part.split(',');
