@@ -4,7 +4,7 @@ import { actorOf, requirePrincipal } from '../auth/access-guard.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { DB } from '../db/schema.ts';
 import { readUpload } from '../http/file-upload.ts';
-import { unitOfRecord, unitFromInput } from '../http/route-access.ts';
+import { recordAccess, unitFromInput } from '../http/route-access.ts';
 import { sendStoredFile, sendTable, TableFormat } from '../http/file-download.ts';
 import { everyItem } from '../http/keyset-cursor.ts';
 import { todayInVietnam } from '../../domain/time/calendar-date.ts';
@@ -68,11 +68,8 @@ interface AgreementServices {
 }
 
 /** Access to the agreement named by `:id`: its grassroots union, and the agreement's 404 when it is not there. */
-const agreementAccess = (db: Kysely<DB>) => (permission: 'registry.read' | 'registry.write') => ({
-  permission,
-  unit: unitOfRecord('id', (id) => unitOfAgreement(db, id)),
-  notFound: agreementNotFound,
-});
+const agreementAccess = (db: Kysely<DB>) =>
+  recordAccess<'registry.read' | 'registry.write'>((id) => unitOfAgreement(db, id), agreementNotFound);
 type OnAgreement = ReturnType<typeof agreementAccess>;
 
 export const agreementsRoutes: FastifyPluginAsyncTypebox<AgreementServices> = async (app, { agreements, db }) => {

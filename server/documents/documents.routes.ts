@@ -5,7 +5,7 @@ import { actorOf, requirePrincipal } from '../auth/access-guard.ts';
 import type { DB } from '../db/schema.ts';
 import { sendStoredFile } from '../http/file-download.ts';
 import { readUpload } from '../http/file-upload.ts';
-import { unitOfRecord, unitFromInput } from '../http/route-access.ts';
+import { recordAccess, unitFromInput } from '../http/route-access.ts';
 import { unitOfDocument } from './documents.repository.ts';
 import {
   Cascade,
@@ -31,11 +31,7 @@ interface DocumentServices {
   db: Kysely<DB>;
 }
 /** Access to the document named by `:id`: its issuing unit, and the document's 404 when it is not there. */
-const documentAccess = (db: Kysely<DB>) => (permission: 'targets.read' | 'targets.write') => ({
-  permission,
-  unit: unitOfRecord('id', (id) => unitOfDocument(db, id)),
-  notFound: documentNotFound,
-});
+const documentAccess = (db: Kysely<DB>) => recordAccess<'targets.read' | 'targets.write'>((id) => unitOfDocument(db, id), documentNotFound);
 type OnDocument = ReturnType<typeof documentAccess>;
 
 export const documentsRoutes: FastifyPluginAsyncTypebox<DocumentServices> = async (app, { documents, db }) => {

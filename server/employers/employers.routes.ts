@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Kysely } from 'kysely';
 import { actorOf, requirePrincipal } from '../auth/access-guard.ts';
 import type { DB } from '../db/schema.ts';
-import { unitOfRecord, unitFromInput } from '../http/route-access.ts';
+import { recordAccess, unitFromInput } from '../http/route-access.ts';
 import { sendTable, TableFormat } from '../http/file-download.ts';
 import { everyItem } from '../http/keyset-cursor.ts';
 import { todayInVietnam } from '../../domain/time/calendar-date.ts';
@@ -24,11 +24,7 @@ export const employersRoutes: FastifyPluginAsyncTypebox<{ employers: EmployersSe
   app,
   { employers, db },
 ) => {
-  const onEmployer = (permission: 'registry.read' | 'registry.write') => ({
-    permission,
-    unit: unitOfRecord('id', (id) => unitOfEmployer(db, id)),
-    notFound: employerNotFound,
-  });
+  const onEmployer = recordAccess<'registry.read' | 'registry.write'>((id) => unitOfEmployer(db, id), employerNotFound);
 
   app.get(
     '/api/employers',

@@ -120,6 +120,14 @@ export function unitOfRecord(param: string, find: (id: number) => Promise<number
   };
 }
 
+/**
+ * Access to the record a route's `:id` names, under the permission each route states: the record's
+ * unit (by `find`), and the record's 404 (`notFound`) when it is not there.
+ */
+export function recordAccess<P extends Permission>(find: (id: number) => Promise<number | null | undefined>, notFound: () => AppError) {
+  return (permission: P) => ({ permission, unit: unitOfRecord('id', find), notFound });
+}
+
 /** Field paths that name a record by id ("…Id", "…Ids"), through nested objects and arrays. */
 export function idFieldsOf(schema: unknown, prefix = ''): string[] {
   if (!schema || typeof schema !== 'object') return [];

@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { actorOf, requirePrincipal } from '../auth/access-guard.ts';
 import type { DB } from '../db/schema.ts';
 import { sendMadeFile, TABLE_MIME, TableFormat } from '../http/file-download.ts';
-import { unitOfRecord, unitFromInput } from '../http/route-access.ts';
+import { recordAccess, unitFromInput } from '../http/route-access.ts';
 import { exportMembers } from './members-export.ts';
 import { unitOfMember } from './members.repository.ts';
 import {
@@ -34,11 +34,7 @@ interface MemberServices {
 }
 
 /** Access to the member named by `:id`: the unit the member belongs to, and the member's 404 when it is not there. */
-const memberAccess = (db: Kysely<DB>) => (permission: 'registry.read' | 'registry.write') => ({
-  permission,
-  unit: unitOfRecord('id', (id) => unitOfMember(db, id)),
-  notFound: memberNotFound,
-});
+const memberAccess = (db: Kysely<DB>) => recordAccess<'registry.read' | 'registry.write'>((id) => unitOfMember(db, id), memberNotFound);
 type OnMember = ReturnType<typeof memberAccess>;
 
 export const membersRoutes: FastifyPluginAsyncTypebox<MemberServices> = async (app, { members, db, read = db }) => {

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { ReportStatus } from '../../domain/reporting/report-workflow.ts';
 import { actorOf, requirePrincipal } from '../auth/access-guard.ts';
 import { sendMadeFile, TABLE_MIME } from '../http/file-download.ts';
-import { unitOfRecord, type RouteAccess, unitFromInput } from '../http/route-access.ts';
+import { recordAccess, type RouteAccess, unitFromInput } from '../http/route-access.ts';
 import { openUpload, spoolUpload } from '../http/file-upload.ts';
 import { REPORT_FILE_MAX_BYTES, type ReportFilesService } from './report-files.service.ts';
 import type { ReportingService } from './reporting.service.ts';
@@ -33,11 +33,7 @@ export const reportingRoutes: FastifyPluginAsyncTypebox<{ reports: ReportingServ
   app,
   { reports, files, db },
 ) => {
-  const onReport: OnReport = (permission) => ({
-    permission,
-    unit: unitOfRecord('id', (id) => reportUnitId(db, id)),
-    notFound: reportingErrors.reportNotFound,
-  });
+  const onReport: OnReport = recordAccess((id) => reportUnitId(db, id), reportingErrors.reportNotFound);
   templateRoutes(app, reports);
   reportListRoutes(app, reports);
   oneReportRoutes(app, reports, onReport);
