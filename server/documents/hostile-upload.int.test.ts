@@ -4,7 +4,7 @@
 import { Worker } from 'node:worker_threads';
 import { sql } from 'kysely';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type Session, useTestApp } from '../../test/support/test-app.ts';
+import { MULTIPART_CONTENT_TYPE, multipartFile, type Session, useTestApp } from '../../test/support/test-app.ts';
 import { testDatabaseTargets } from '../../test/support/test-database.ts';
 import { documentWork } from './intake/document-worker.ts';
 import { buildDocx } from './intake/intake-test-fixtures.ts';
@@ -24,17 +24,6 @@ function hostileText(): string {
     );
   }
   return lines.join('\n');
-}
-
-const BOUNDARY = 'tiendo-hostile-boundary';
-function multipart(fileName: string, content: Buffer): Buffer {
-  return Buffer.concat([
-    Buffer.from(
-      `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-    ),
-    content,
-    Buffer.from(`\r\n--${BOUNDARY}--\r\n`),
-  ]);
 }
 
 // The client runs on its own thread: it polls /api/health and sends the upload. Polling from the
@@ -111,11 +100,11 @@ describe.each(testDatabaseTargets())('hostile document uploads on $kind', (targe
   const upload = async (fileName: string, content: Buffer) => {
     const r = await fetch(`${base}/api/documents/upload?unitId=${p01}`, {
       method: 'POST',
-      body: new Uint8Array(multipart(fileName, content)),
+      body: new Uint8Array(multipartFile(fileName, content)),
       headers: {
         cookie: `tiendo_session=${commune.cookie}`,
         'x-csrf-token': commune.csrf,
-        'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
+        'content-type': MULTIPART_CONTENT_TYPE,
       },
     });
     return { status: r.status, body: await r.json() };
@@ -135,9 +124,9 @@ describe.each(testDatabaseTargets())('hostile document uploads on $kind', (targe
       {
         cookie: `tiendo_session=${commune.cookie}`,
         'x-csrf-token': commune.csrf,
-        'content-type': `multipart/form-data; boundary=${BOUNDARY}`,
+        'content-type': MULTIPART_CONTENT_TYPE,
       },
-      multipart('rat-dai.docx', hostileDocx),
+      multipartFile('rat-dai.docx', hostileDocx),
     );
     const worst = Math.max(...polls.map((p) => p.ms));
     console.info(
