@@ -757,17 +757,19 @@ export class ProgressService {
   async breakdown(t: TargetRow, unitId: number, asOf: string, includeSubmitted = false, cache = this.cache()): Promise<Breakdown> {
     const { deadline } = this.timingOf(t, asOf);
     const measuredOn = minDate(asOf, deadline);
-    const rows = await childrenOn(this.db, unitId, measuredOn);
+    // The children and the allocations of a count target to them, read at the same time.
+    const [rows, allocated] = await Promise.all([
+      childrenOn(this.db, unitId, measuredOn),
+      t.indicator_unit === 'count' ? allocationsBelow(this.db, Number(t.id), t.indicator_code, unitId, measuredOn, asOf) : [],
+    ]);
     const children = rows.map((c) => ({ id: Number(c.id), name: c.name, kind: c.kind, placedFrom: String(c.placed_from) }));
-    const allocations =
-      t.indicator_unit === 'count'
-        ? await this.allocationsOf(
-            t,
-            unitId,
-            children.map((c) => c.id),
-            asOf,
-          )
-        : new Map<number, TargetRow>();
+    const allocations = await this.allocationsOf(
+      t,
+      unitId,
+      children.map((c) => c.id),
+      allocated,
+      asOf,
+    );
     const weighed = children.filter((c) => t.indicator_unit === 'count' && !allocations.has(c.id));
     const weighedIds = new Set(weighed.map((c) => c.id));
     // Every child asked in the same turn: the cache reads all their values and histories per wave.
@@ -839,18 +841,22 @@ export class ProgressService {
   }
 
   /**
-   * The allocations of a count target to the given children in force on `asOf`, as target rows
+   * The allocations of a count target to the given children in force on `asOf` (`rows`: the
+   * candidates `allocationsBelow` found), as target rows
    * with the version then in force (as the children's own cards read them): targets of the same
    * indicator whose parent is the target — or, below the target's unit, the allocation of the unit
    * looked at. Read upwards: the open targets of these children (and of the unit looked at) climb
    * their parent links to the target, so the cost is the children's, never the whole allocation
    * tree's (133,400 allocations below a national target: a walk down took 0.6–0.8 s).
    */
-  private async allocationsOf(t: TargetRow, unitId: number, childIds: number[], asOf: string): Promise<Map<number, TargetRow>> {
-    if (childIds.length === 0) return new Map();
-    const units = [...childIds, unitId];
-    const rows = await allocationsBelow(this.db, Number(t.id), t.indicator_code, units, asOf);
-    if (rows.length === 0) return new Map();
+  private async allocationsOf(
+    t: TargetRow,
+    unitId: number,
+    childIds: number[],
+    rows: Awaited<ReturnType<typeof allocationsBelow>>,
+    asOf: string,
+  ): Promise<Map<number, TargetRow>> {
+    if (childIds.length === 0 || rows.length === 0) return new Map();
     const governing = unitId === Number(t.unit_id) ? Number(t.id) : (rows.find((r) => r.unitId === unitId)?.id ?? null);
     const byUnit = new Map<number, typeof rows>();
     for (const r of [...rows].sort((a, b) => a.id - b.id)) {

@@ -69,7 +69,7 @@ export async function catalogueRows(db: Kysely<DB>) {
 }
 
 /**
- * The children of a unit on a day, in name order, with the first day each child (and the unit)
+ * The children of a unit on a day (in id order: the children table ranks them, ties by name), with the first day each child (and the unit)
  * stood in the tree: no history is read before it (a 2045 target issued in 2021 asks six dates
  * per child, most before the 2025 tree existed).
  */
@@ -79,19 +79,33 @@ export async function childrenOn(db: Kysely<DB>, unitId: number, day: string) {
       (SELECT min(q.valid_from) FROM org_placement q WHERE q.unit_id = ${unitId}) AS parent_from
     FROM org_placement p JOIN org_unit u ON u.id = p.unit_id
     WHERE p.parent_id = ${unitId} AND p.valid_from <= ${day}::date AND (p.valid_to IS NULL OR p.valid_to > ${day}::date)
-    ORDER BY search_normalize(u.name)`.execute(db);
+    ORDER BY u.id`.execute(db);
   return rows;
 }
 
 /**
- * The open targets of these units (same indicator) whose parent links climb to `targetId`: the
- * allocations below it, read upwards so the cost is the units', never the whole allocation tree's.
+ * The open targets of a unit and of its children on `day` (same indicator) whose parent links
+ * climb to `targetId`: the allocations below it, read upwards so the cost is the children's,
+ * never the whole allocation tree's. The children are found here, so that the children table
+ * reads them and their allocations at the same time.
  */
-export async function allocationsBelow(db: Kysely<DB>, targetId: number, indicatorCode: string, unitIds: number[], openOn: string) {
+export async function allocationsBelow(
+  db: Kysely<DB>,
+  targetId: number,
+  indicatorCode: string,
+  unitId: number,
+  day: string,
+  openOn: string,
+) {
   const { rows } = await sql<{ id: number; unit_id: number; parent_target_id: number }>`
-    WITH RECURSIVE up AS (
+    WITH RECURSIVE units AS (
+      SELECT ${unitId}::bigint AS unit_id
+      UNION SELECT p.unit_id FROM org_placement p
+      WHERE p.parent_id = ${unitId} AND p.valid_from <= ${day}::date AND (p.valid_to IS NULL OR p.valid_to > ${day}::date)
+    ),
+    up AS (
       SELECT c.id AS leaf, c.parent_target_id AS cur, 0 AS depth FROM target c
-      WHERE c.unit_id = ANY(${unitIds}::bigint[]) AND c.parent_target_id IS NOT NULL AND c.indicator_code = ${indicatorCode}
+      WHERE c.unit_id IN (SELECT unit_id FROM units) AND c.parent_target_id IS NOT NULL AND c.indicator_code = ${indicatorCode}
         AND (c.closed_on IS NULL OR c.closed_on > ${openOn}::date)
       UNION ALL
       SELECT up.leaf, p.parent_target_id, up.depth + 1 FROM up JOIN target p ON p.id = up.cur
