@@ -1,10 +1,11 @@
 import { SearchOutlined } from '@ant-design/icons';
-import { Card, Input, Select, Space, Typography } from 'antd';
+import { Card, Input, Select, Space } from 'antd';
 import type { ReactNode } from 'react';
 import { UnitPicker } from '../../scenes/admin/unit-picker.field.tsx';
 import { ListTotal } from '../list-total.tsx';
 import { ExportButton } from './export-button.tsx';
 import { SECTOR_OPTIONS } from './registry-format.ts';
+import { SceneHeader } from '../scene-header.tsx';
 
 /**
  * The frame every registry list shares (Doanh nghiệp, Công đoàn cơ sở, Đoàn viên, Thỏa ước,
@@ -35,13 +36,9 @@ export function RegistryListShell({
 }) {
   return (
     <div className="scene" data-testid={testId}>
-      <div className="scene-header">
-        <div>
-          <h1 className="scene-title">{title}</h1>
-          <Typography.Text type="secondary">{description}</Typography.Text>
-        </div>
+      <SceneHeader title={title} description={description}>
         {actions}
-      </div>
+      </SceneHeader>
       {above}
       <Card>
         <Space wrap className={filtersClassName}>

@@ -15,6 +15,7 @@ import type { AuditNameContext } from './audit-diff.ts';
 import { formatViDateTime } from './date-time.ts';
 import { UnitPicker } from './unit-picker.field.tsx';
 import './admin.css';
+import { SceneHeader } from '../../components/scene-header.tsx';
 
 const ACTION_OPTIONS = auditActionOptions();
 
@@ -60,14 +61,10 @@ export default function AuditScene() {
 
   return (
     <div className="scene" data-testid="audit-scene">
-      <div className="scene-header">
-        <div>
-          <h1 className="scene-title">Nhật ký</h1>
-          <Typography.Text type="secondary">
-            Mọi thao tác ghi dữ liệu, đăng nhập và xem dữ liệu cá nhân trong đơn vị bạn và các đơn vị trực thuộc; giờ Việt Nam.
-          </Typography.Text>
-        </div>
-      </div>
+      <SceneHeader
+        title="Nhật ký"
+        description="Mọi thao tác ghi dữ liệu, đăng nhập và xem dữ liệu cá nhân trong đơn vị bạn và các đơn vị trực thuộc; giờ Việt Nam."
+      />
       <Card>
         <Space wrap className="table-filters">
           {canListUsers && <UserFilter value={filter.userId} onChange={(userId) => set({ userId })} />}

@@ -16,6 +16,7 @@ import {
   type DeliveryRow,
 } from './deliveries.ts';
 import './admin.css';
+import { SceneHeader } from '../../components/scene-header.tsx';
 
 /**
  * Thư thông báo (issue 21): the e-mail copies of the people in the caller's subtree, opened on the
@@ -54,14 +55,10 @@ export default function DeliveriesScene() {
 
   return (
     <div className="scene" data-testid="deliveries-scene">
-      <div className="scene-header">
-        <div>
-          <h1 className="scene-title">Thư thông báo</h1>
-          <Typography.Text type="secondary">
-            Thư điện tử gửi cho người dùng trong đơn vị bạn và các đơn vị trực thuộc, mới nhất trước; giờ Việt Nam.
-          </Typography.Text>
-        </div>
-      </div>
+      <SceneHeader
+        title="Thư thông báo"
+        description="Thư điện tử gửi cho người dùng trong đơn vị bạn và các đơn vị trực thuộc, mới nhất trước; giờ Việt Nam."
+      />
       <Card>
         <Space wrap className="table-filters">
           <Select<DeliveryFilter>

@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, List, Space, Tag, Typography } from 'antd';
+import { Card, List, Space, Tag } from 'antd';
 import { errorMessage } from '../../api/api-client.ts';
 import { rolesQuery } from '../../api/users.api.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import './admin.css';
+import { SceneHeader } from '../../components/scene-header.tsx';
 
 /** Read-only: roles are data seeded by the server; this page explains what each one allows. */
 export default function RolesScene() {
@@ -11,14 +12,10 @@ export default function RolesScene() {
   const roles = useQuery(rolesQuery());
   return (
     <div className="scene" data-testid="roles-scene">
-      <div className="scene-header">
-        <div>
-          <h1 className="scene-title">Vai trò</h1>
-          <Typography.Text type="secondary">
-            Mỗi tài khoản có một hoặc nhiều vai trò; quyền luôn chỉ áp dụng trong đơn vị của tài khoản và các đơn vị trực thuộc.
-          </Typography.Text>
-        </div>
-      </div>
+      <SceneHeader
+        title="Vai trò"
+        description="Mỗi tài khoản có một hoặc nhiều vai trò; quyền luôn chỉ áp dụng trong đơn vị của tài khoản và các đơn vị trực thuộc."
+      />
       <Card>
         <List
           loading={roles.isLoading}

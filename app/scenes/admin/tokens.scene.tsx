@@ -9,6 +9,7 @@ import { formatViDateMinute } from './date-time.ts';
 import { OneTimeSecretModal, type OneTimeSecret } from './one-time-secret.modal.tsx';
 import { TokenFormModal } from './token-form.modal.tsx';
 import './admin.css';
+import { SceneHeader } from '../../components/scene-header.tsx';
 
 function tokenState(token: TokenItem, now = Date.now()): { label: string; color: string } {
   if (token.revokedAt) return { label: `Đã thu hồi ${formatViDateMinute(token.revokedAt)}`, color: 'default' };
@@ -34,17 +35,14 @@ export default function TokensScene() {
 
   return (
     <div className="scene" data-testid="tokens-scene">
-      <div className="scene-header">
-        <div>
-          <h1 className="scene-title">Khóa API</h1>
-          <Typography.Text type="secondary">
-            Khóa cho các hệ thống khác gửi và lấy dữ liệu, mỗi khóa gắn với một đơn vị và một vai trò.
-          </Typography.Text>
-        </div>
+      <SceneHeader
+        title="Khóa API"
+        description="Khóa cho các hệ thống khác gửi và lấy dữ liệu, mỗi khóa gắn với một đơn vị và một vai trò."
+      >
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="token-create">
           Tạo khóa API
         </Button>
-      </div>
+      </SceneHeader>
       <Card>
         <Table<TokenItem>
           rowKey="id"

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Spin, Typography } from 'antd';
+import { Alert, App, Spin } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { checkAllocation } from '../../../domain/allocation/allocation.ts';
@@ -20,6 +20,7 @@ import { AllocationFileProblems, AllocationMethodBar } from './allocation-method
 import { AllocationSharesTable } from './allocation-shares.table.tsx';
 import { AllocationTargetCard } from './allocation-target.card.tsx';
 import { AllocationTotalCard } from './allocation-total.card.tsx';
+import { SceneHeader } from '../../components/scene-header.tsx';
 
 /**
  * Giao chỉ tiêu: a unit shares its target out to its children — in proportion to a base, equally
@@ -118,13 +119,9 @@ export default function AllocationScene() {
 
   return (
     <div className="scene" data-testid="allocation-scene">
-      <div className="scene-header">
-        <div>
-          <h1 className="scene-title">Giao chỉ tiêu cho đơn vị trực thuộc</h1>
-          <Typography.Text type="secondary">{data.rule}</Typography.Text>
-        </div>
+      <SceneHeader title="Giao chỉ tiêu cho đơn vị trực thuộc" description={data.rule}>
         <Link to="/tong-quan">Về Tổng quan</Link>
-      </div>
+      </SceneHeader>
       <AllocationTargetCard target={t} />
       {t.kind === 'count' && (
         <AllocationMethodBar targetId={targetId} method={method} onMethod={chooseMethod} base={base} onBase={setBase} onFile={onFile} />

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { FilterOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Drawer, Empty, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Drawer, Empty, Spin } from 'antd';
 import { Suspense, lazy, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { errorMessage } from '../../api/api-client.ts';
@@ -16,6 +16,7 @@ import { StatusSummaryStrip } from './status-summary.strip.tsx';
 import { TargetCard } from './target.card.tsx';
 import { countByStatus, visibleTargets } from './target-format.ts';
 import './dashboard.css';
+import { SceneHeader } from '../../components/scene-header.tsx';
 
 // Loaded when needed: the cards are what the first paint is for (bench/first-load.bench.ts).
 const DashboardFilters = lazy(() => import('./dashboard-filters.tsx'));
@@ -53,16 +54,17 @@ export default function DashboardScene() {
 
   return (
     <div className="scene dashboard" data-testid="dashboard-scene">
-      <div className="scene-header">
-        <div>
-          <h1 className="scene-title">Tổng quan</h1>
-          <Typography.Text type="secondary">
+      <SceneHeader
+        title="Tổng quan"
+        description={
+          <>
             Tiến độ các chỉ tiêu nghị quyết áp dụng cho {unitName ?? 'đơn vị'}, tính trực tiếp từ sổ sách và báo cáo đến ngày{' '}
             {formatViDate(asOf)}.
-          </Typography.Text>
-        </div>
+          </>
+        }
+      >
         <ReportDocumentButton unitId={viewedId} unitName={unitName} documents={documents} documentId={documentId} year={year} />
-      </div>
+      </SceneHeader>
       {isPhone && (
         <Button
           block

@@ -18,6 +18,7 @@ import { ImportProgress, ImportReport } from './import-report.panel.tsx';
 import { IMPORT_SCREENS } from './import-screens.ts';
 import { useImportJob } from './use-import-job.ts';
 import '../../components/registry/registry.css';
+import { SceneHeader } from '../../components/scene-header.tsx';
 
 /**
  * Nhập từ Excel, the same for every registry: choose the unit and the file → Chạy thử (nothing
@@ -103,11 +104,7 @@ function ImportSteps({
 
   return (
     <>
-      <div className="scene-header">
-        <div>
-          <h1 className="scene-title">{screen.title}</h1>
-          <Typography.Text type="secondary">Tệp .xlsx hoặc .csv, tối đa 200 MB. {identity}</Typography.Text>
-        </div>
+      <SceneHeader title={screen.title} description={<>Tệp .xlsx hoặc .csv, tối đa 200 MB. {identity}</>}>
         <Space>
           <Button
             icon={<FileAddOutlined />}
@@ -121,7 +118,7 @@ function ImportSteps({
             {screen.backLabel}
           </Button>
         </Space>
-      </div>
+      </SceneHeader>
       <Card>
         <Steps
           className="import-steps"

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Tabs, Typography } from 'antd';
+import { Alert, Card, Tabs } from 'antd';
 import { useSearchParams } from 'react-router';
 import { meQuery } from '../../api/auth.api.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
@@ -8,6 +8,7 @@ import { IndicatorsTab } from './indicators.tab.tsx';
 import '../admin/admin.css';
 import '../../components/registry/registry.css';
 import './measures.css';
+import { SceneHeader } from '../../components/scene-header.tsx';
 
 const TABS = { elements: 'thanh-phan', indicators: 'chi-so' } as const;
 
@@ -25,14 +26,10 @@ export default function MeasuresScene() {
 
   return (
     <div className="scene" data-testid="measures-scene">
-      <div className="scene-header">
-        <div>
-          <h1 className="scene-title">Chỉ số và thành phần số liệu</h1>
-          <Typography.Text type="secondary">
-            Thành phần số liệu là con số được nhập qua biểu mẫu hoặc đếm từ sổ; chỉ số tính từ các thành phần và là thước đo của chỉ tiêu.
-          </Typography.Text>
-        </div>
-      </div>
+      <SceneHeader
+        title="Chỉ số và thành phần số liệu"
+        description="Thành phần số liệu là con số được nhập qua biểu mẫu hoặc đếm từ sổ; chỉ số tính từ các thành phần và là thước đo của chỉ tiêu."
+      />
       {me.data && !canManage && (
         <Alert
           type="info"

@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined, MergeCellsOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Empty, Radio, Space, Table, Typography, type ButtonProps } from 'antd';
+import { Alert, App, Button, Card, Empty, Radio, Space, Table, type ButtonProps } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../../api/api-client.ts';
@@ -9,6 +9,7 @@ import { useRegistryAccess } from '../../components/registry/registry-permission
 import { formatViDate } from '../../lib/calendar-date.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import '../../components/registry/registry.css';
+import { SceneHeader } from '../../components/scene-header.tsx';
 
 function groupKey(group: DuplicateGroup): string {
   return group.members.map((m) => m.id).join('-');
@@ -91,17 +92,14 @@ export default function MemberDuplicatesScene() {
   const groups = useQuery(duplicatesQuery());
   return (
     <div className="scene" data-testid="member-duplicates-scene">
-      <div className="scene-header">
-        <div>
-          <h1 className="scene-title">Hồ sơ có thể trùng</h1>
-          <Typography.Text type="secondary">
-            Cùng số CCCD, hoặc cùng họ tên và ngày sinh ở hai công đoàn cơ sở. Kiểm tra trước khi gộp.
-          </Typography.Text>
-        </div>
+      <SceneHeader
+        title="Hồ sơ có thể trùng"
+        description="Cùng số CCCD, hoặc cùng họ tên và ngày sinh ở hai công đoàn cơ sở. Kiểm tra trước khi gộp."
+      >
         <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/doan-vien')}>
           Về danh sách đoàn viên
         </Button>
-      </div>
+      </SceneHeader>
       {groups.isError && <Alert type="error" showIcon title={errorMessage(groups.error)} />}
       {groups.data && groups.data.items.length === 0 && (
         <Card>

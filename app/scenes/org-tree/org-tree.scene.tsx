@@ -1,5 +1,5 @@
 import { CalendarOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Space, Typography } from 'antd';
+import { Button, Card, DatePicker, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
@@ -11,6 +11,7 @@ import { UnitDetailPanel } from './unit-detail.panel.tsx';
 import { UnitSearchBox } from './unit-search.box.tsx';
 import { UnitTreePanel } from './unit-tree.panel.tsx';
 import { useOrgTree } from './use-org-tree.ts';
+import { SceneHeader } from '../../components/scene-header.tsx';
 
 // The date lives in the URL (?ngay=2025-07-01) so a view of the tree "as of" a date can be shared.
 const DATE_PARAM = 'ngay';
@@ -30,13 +31,12 @@ export default function OrgTreeScene() {
 
   return (
     <div className="scene scene-fill" data-testid="org-tree-scene">
-      <div className="scene-header">
-        <div>
-          <h1 className="scene-title">Cơ cấu tổ chức</h1>
-          <Typography.Text type="secondary">
-            Cây tổ chức công đoàn có hiệu lực vào ngày {formatViDate(asOf)}. Bấm mũi tên để mở đơn vị, bấm tên để xem thông tin.
-          </Typography.Text>
-        </div>
+      <SceneHeader
+        title="Cơ cấu tổ chức"
+        description={
+          <>Cây tổ chức công đoàn có hiệu lực vào ngày {formatViDate(asOf)}. Bấm mũi tên để mở đơn vị, bấm tên để xem thông tin.</>
+        }
+      >
         <Space>
           {me.data?.permissions.includes('org.restructure') && (
             <Link to="/co-cau-to-chuc/sap-xep" data-testid="org-restructure-link">
@@ -55,7 +55,7 @@ export default function OrgTreeScene() {
             onChange={(value) => showDate(value ? value.format('YYYY-MM-DD') : todayIso())}
           />
         </Space>
-      </div>
+      </SceneHeader>
       {/* A different date is a different tree: remount rather than patch yesterday's nodes. */}
       <OrgTreeWorkspace key={asOf} asOf={asOf} onShowToday={() => showDate(todayIso())} />
     </div>

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Tabs, Typography } from 'antd';
+import { Tabs } from 'antd';
 import { useSearchParams } from 'react-router';
 import { meQuery } from '../../api/auth.api.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
@@ -9,6 +9,7 @@ import { MyReportsTab } from './my-reports.tab.tsx';
 import { ReviewTab } from './review.tab.tsx';
 import '../../components/registry/registry.css';
 import './reporting.css';
+import { SceneHeader } from '../../components/scene-header.tsx';
 
 /** Báo cáo định kỳ: the reports to fill, the reports from the units below to review, and who has reported. */
 export default function ReportingScene() {
@@ -26,14 +27,10 @@ export default function ReportingScene() {
   ];
   return (
     <div className="scene" data-testid="reporting-scene">
-      <div className="scene-header">
-        <div>
-          <h1 className="scene-title">Báo cáo định kỳ</h1>
-          <Typography.Text type="secondary">
-            Lập, gửi và duyệt báo cáo 6 tháng, năm theo biểu mẫu; theo dõi đơn vị nào đã nộp, đúng hạn hay chưa.
-          </Typography.Text>
-        </div>
-      </div>
+      <SceneHeader
+        title="Báo cáo định kỳ"
+        description="Lập, gửi và duyệt báo cáo 6 tháng, năm theo biểu mẫu; theo dõi đơn vị nào đã nộp, đúng hạn hay chưa."
+      />
       <Tabs
         activeKey={tab}
         onChange={(key) => setParams({ tab: key })}

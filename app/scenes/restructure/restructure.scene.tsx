@@ -9,6 +9,7 @@ import { confirmAction } from '../../components/confirm-action.ts';
 import { formatViDate } from '../../lib/calendar-date.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { planConfirmation } from './plan-confirmation.ts';
+import { SceneHeader } from '../../components/scene-header.tsx';
 
 const TEMPLATE_HINT =
   'Các cột: Thao tác (Thành lập, Đổi tên, Chuyển, Sáp nhập, Chia tách, Giải thể), Mã đơn vị cũ, Mã đơn vị mới, Tên đơn vị mới, Loại đơn vị, Mã đơn vị cấp trên mới, Ngày hiệu lực.';
@@ -62,16 +63,12 @@ export default function RestructureScene() {
 
   return (
     <div className="scene" data-testid="restructure-scene">
-      <div className="scene-header">
-        <div>
-          <h1 className="scene-title">Sắp xếp tổ chức</h1>
-          <Typography.Text type="secondary">
-            Thành lập, đổi tên, chuyển, sáp nhập, chia tách, giải thể đơn vị theo một kế hoạch có ngày hiệu lực. Lịch sử trước ngày đó được
-            giữ nguyên.
-          </Typography.Text>
-        </div>
+      <SceneHeader
+        title="Sắp xếp tổ chức"
+        description="Thành lập, đổi tên, chuyển, sáp nhập, chia tách, giải thể đơn vị theo một kế hoạch có ngày hiệu lực. Lịch sử trước ngày đó được giữ nguyên."
+      >
         <Link to="/co-cau-to-chuc">Về cây tổ chức</Link>
-      </div>
+      </SceneHeader>
       <Steps
         current={step}
         items={[{ title: 'Tải kế hoạch' }, { title: 'Xem trước' }, { title: 'Áp dụng' }]}

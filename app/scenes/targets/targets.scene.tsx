@@ -19,6 +19,7 @@ import { TargetFormModal } from './target-form.modal.tsx';
 import { UploadDocumentModal } from './upload-document.modal.tsx';
 import { documentKindLabel } from './target-form.model.ts';
 import '../../components/registry/registry.css';
+import { SceneHeader } from '../../components/scene-header.tsx';
 
 /** Văn bản & chỉ tiêu: the documents of a unit and its subtree, each with its targets and their progress. */
 export default function TargetsScene() {
@@ -46,13 +47,10 @@ export default function TargetsScene() {
 
   return (
     <div className="scene" data-testid="targets-scene">
-      <div className="scene-header">
-        <div>
-          <h1 className="scene-title">Văn bản & chỉ tiêu</h1>
-          <Typography.Text type="secondary">
-            Nghị quyết, chương trình, kế hoạch của đơn vị và các đơn vị trực thuộc, cùng các chỉ tiêu đã giao và tiến độ hôm nay.
-          </Typography.Text>
-        </div>
+      <SceneHeader
+        title="Văn bản & chỉ tiêu"
+        description="Nghị quyết, chương trình, kế hoạch của đơn vị và các đơn vị trực thuộc, cùng các chỉ tiêu đã giao và tiến độ hôm nay."
+      >
         <Space wrap>
           {canWrite && (
             <>
@@ -78,7 +76,7 @@ export default function TargetsScene() {
             </>
           )}
         </Space>
-      </div>
+      </SceneHeader>
       <Card size="small" className="registry-widgets">
         <Space wrap>
           <span>Đơn vị</span>

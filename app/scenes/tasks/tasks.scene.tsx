@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Spin, Tabs, Typography } from 'antd';
+import { App, Button, Spin, Tabs } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { meQuery } from '../../api/auth.api.ts';
@@ -12,6 +12,7 @@ import { defaultTasksTab } from './task-format.ts';
 import { TaskListTab } from './task-list.tab.tsx';
 import '../../components/registry/registry.css';
 import './tasks.css';
+import { SceneHeader } from '../../components/scene-header.tsx';
 
 /** Nhiệm vụ: the unit's own tasks ("Nhiệm vụ của đơn vị", given from above) and the whole list with filters. */
 export default function TasksScene() {
@@ -32,19 +33,16 @@ export default function TasksScene() {
   ];
   return (
     <div className="scene tasks-scene" data-testid="tasks-scene">
-      <div className="scene-header">
-        <div>
-          <h1 className="scene-title">Nhiệm vụ</h1>
-          <Typography.Text type="secondary">
-            Nhiệm vụ của đơn vị và nhiệm vụ được cấp trên giao: chủ trì, thời hạn, trạng thái từng kỳ và minh chứng.
-          </Typography.Text>
-        </div>
+      <SceneHeader
+        title="Nhiệm vụ"
+        description="Nhiệm vụ của đơn vị và nhiệm vụ được cấp trên giao: chủ trì, thời hạn, trạng thái từng kỳ và minh chứng."
+      >
         {can('targets.write') && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="task-create">
             Thêm nhiệm vụ
           </Button>
         )}
-      </div>
+      </SceneHeader>
       <Tabs
         activeKey={tab}
         onChange={(key) => setParams({ tab: key })}
