@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { Button, Card, DatePicker, Select, Space, Table, Typography } from 'antd';
+import { Card, DatePicker, Select, Space, Table } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { errorMessage } from '../../api/api-client.ts';
@@ -16,6 +16,7 @@ import { formatViDateTime } from './date-time.ts';
 import { UnitPicker } from './unit-picker.field.tsx';
 import './admin.css';
 import { SceneHeader } from '../../components/scene-header.tsx';
+import { LoadMore } from '../../components/load-more.tsx';
 
 const ACTION_OPTIONS = auditActionOptions();
 
@@ -138,17 +139,7 @@ export default function AuditScene() {
             },
           ]}
         />
-        <div className="load-more">
-          {audit.hasNextPage ? (
-            <Button onClick={() => void audit.fetchNextPage()} loading={audit.isFetchingNextPage} data-testid="audit-more">
-              Xem thêm
-            </Button>
-          ) : (
-            rows.length > 0 && (
-              <Typography.Text type="secondary">Đã hiển thị hết {rows.length.toLocaleString('vi-VN')} dòng.</Typography.Text>
-            )
-          )}
-        </div>
+        <LoadMore list={audit} shown={rows.length} noun="dòng" testId="audit-more" />
       </Card>
     </div>
   );

@@ -17,6 +17,7 @@ import {
 } from './deliveries.ts';
 import './admin.css';
 import { SceneHeader } from '../../components/scene-header.tsx';
+import { LoadMore } from '../../components/load-more.tsx';
 
 /**
  * Thư thông báo (issue 21): the e-mail copies of the people in the caller's subtree, opened on the
@@ -149,17 +150,7 @@ export default function DeliveriesScene() {
             { titleKey: 'recipient' },
           )}
         />
-        <div className="load-more">
-          {list.hasNextPage ? (
-            <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage} data-testid="deliveries-more">
-              Xem thêm
-            </Button>
-          ) : (
-            rows.length > 0 && (
-              <Typography.Text type="secondary">Đã hiển thị hết {rows.length.toLocaleString('vi-VN')} thư.</Typography.Text>
-            )
-          )}
-        </div>
+        <LoadMore list={list} shown={rows.length} noun="thư" testId="deliveries-more" />
       </Card>
     </div>
   );
