@@ -197,11 +197,7 @@ function ForcedPasswordChange({ me }: { me: CurrentUser }) {
         <CurrentUnitBadge me={me} />
         <UserMenu me={me} />
       </Layout.Header>
-      <Layout.Content className="app-content">
-        <Suspense fallback={LOADING}>
-          <Outlet />
-        </Suspense>
-      </Layout.Content>
+      <ShellContent />
     </Layout>
   );
 }
@@ -333,12 +329,19 @@ function ShellFrame({ me }: { me: CurrentUser }) {
             {menu}
           </Layout.Sider>
         )}
-        <Layout.Content className="app-content">
-          <Suspense fallback={LOADING}>
-            <Outlet />
-          </Suspense>
-        </Layout.Content>
+        <ShellContent />
       </Layout>
     </Layout>
+  );
+}
+
+/** Where the screen of the current route shows, with the spinner while its code loads. */
+function ShellContent() {
+  return (
+    <Layout.Content className="app-content">
+      <Suspense fallback={LOADING}>
+        <Outlet />
+      </Suspense>
+    </Layout.Content>
   );
 }
