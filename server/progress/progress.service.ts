@@ -967,13 +967,15 @@ export class ProgressService {
     asOf: string,
     options: { documentId?: number; includeSubmitted?: boolean } = {},
   ): Promise<TargetProgress[]> {
-    const ancestorIds = await ancestorsOf(this.db, unitId);
+    // The first day the unit stood in the tree: no history is read before it (a province formed in
+    // 2025 has no value on a 2021 programme's start day, and reading it costs a second wave).
+    const { ids: ancestorIds, placedFrom } = await ancestorsOf(this.db, unitId);
     const rows = (await this.targetRows({ unitIds: ancestorIds, documentId: options.documentId, asOf })).filter(
       (t) => Number(t.unit_id) === unitId || t.indicator_unit !== 'count',
     );
     const cache = this.cache();
     return this.computeMany(
-      rows.map((t) => ({ t, unitId, placedFrom: null })),
+      rows.map((t) => ({ t, unitId, placedFrom })),
       asOf,
       options.includeSubmitted ?? false,
       cache,

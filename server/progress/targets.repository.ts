@@ -116,11 +116,16 @@ export async function allocationsBelow(
   return rows.map((r) => ({ id: Number(r.id), unitId: Number(r.unit_id), parentId: Number(r.parent_target_id) }));
 }
 
-/** A unit and its ancestors on today's tree, root first (the unit alone when it is not placed). */
-export async function ancestorsOf(db: Kysely<DB>, unitId: number): Promise<number[]> {
-  const { rows } = await sql<{ path: string }>`
-    SELECT path::text AS path FROM org_placement WHERE unit_id = ${unitId} AND valid_to IS NULL`.execute(db);
-  return (rows[0]?.path ?? String(unitId)).split('.').map(Number);
+/**
+ * A unit and its ancestors on today's tree, root first (the unit alone when it is not placed), and
+ * the first day the unit stood in the tree (null when it never did).
+ */
+export async function ancestorsOf(db: Kysely<DB>, unitId: number): Promise<{ ids: number[]; placedFrom: string | null }> {
+  const { rows } = await sql<{ path: string | null; placed_from: string | null }>`
+    SELECT (SELECT path::text FROM org_placement WHERE unit_id = ${unitId} AND valid_to IS NULL) AS path,
+      (SELECT min(valid_from) FROM org_placement WHERE unit_id = ${unitId}) AS placed_from`.execute(db);
+  const row = rows[0];
+  return { ids: (row?.path ?? String(unitId)).split('.').map(Number), placedFrom: row?.placed_from ? String(row.placed_from) : null };
 }
 
 /** A document's issuer and term, for a target set on it. */
