@@ -780,18 +780,19 @@ export class ProgressService {
   async breakdown(t: TargetRow, unitId: number, asOf: string, includeSubmitted = false, cache = this.cache()): Promise<Breakdown> {
     const { deadline } = this.timingOf(t, asOf);
     const measuredOn = minDate(asOf, deadline);
-    // The children and the allocations of a count target to them, read at the same time.
+    // The children, and the allocations of a count target to them with their rows, read at the same time.
     const [rows, allocated] = await Promise.all([
       childrenOn(this.db, unitId, measuredOn),
-      t.indicator_unit === 'count' ? allocationsBelow(this.db, Number(t.id), t.indicator_code, unitId, measuredOn, asOf) : [],
+      t.indicator_unit === 'count'
+        ? this.allocationCandidates(t, unitId, measuredOn, asOf)
+        : { found: [], rows: new Map<number, TargetRow>() },
     ]);
     const children = rows.map((c) => ({ id: Number(c.id), name: c.name, kind: c.kind, placedFrom: String(c.placed_from) }));
-    const allocations = await this.allocationsOf(
+    const allocations = this.allocationsOf(
       t,
       unitId,
       children.map((c) => c.id),
       allocated,
-      asOf,
     );
     const weighed = children.filter((c) => t.indicator_unit === 'count' && !allocations.has(c.id));
     const weighedIds = new Set(weighed.map((c) => c.id));
@@ -864,39 +865,46 @@ export class ProgressService {
   }
 
   /**
-   * The allocations of a count target to the given children in force on `asOf` (`rows`: the
-   * candidates `allocationsBelow` found), as target rows
-   * with the version then in force (as the children's own cards read them): targets of the same
-   * indicator whose parent is the target — or, below the target's unit, the allocation of the unit
-   * looked at. Read upwards: the open targets of these children (and of the unit looked at) climb
-   * their parent links to the target, so the cost is the children's, never the whole allocation
-   * tree's (133,400 allocations below a national target: a walk down took 0.6–0.8 s).
+   * The allocations below a count target for a unit's children on `day` and for the unit itself,
+   * with their target rows as in force on `asOf` (as the children's own cards read them). Read
+   * upwards: the open targets of these units climb their parent links to the target, so the cost
+   * is the children's, never the whole allocation tree's (133,400 allocations below a national
+   * target: a walk down took 0.6–0.8 s).
    */
-  private async allocationsOf(
+  private async allocationCandidates(t: TargetRow, unitId: number, day: string, asOf: string) {
+    const found = await allocationsBelow(this.db, Number(t.id), t.indicator_code, unitId, day, asOf);
+    const rows = found.length ? await this.targetRows({ targetIds: found.map((r) => r.id), asOf }) : [];
+    return { found, rows: new Map(rows.map((r) => [Number(r.id), r])) };
+  }
+
+  /**
+   * Each child's allocation among the candidates: targets of the same indicator whose parent is
+   * the target — or, below the target's unit, the allocation of the unit looked at — else any
+   * other in the tree.
+   */
+  private allocationsOf(
     t: TargetRow,
     unitId: number,
     childIds: number[],
-    rows: Awaited<ReturnType<typeof allocationsBelow>>,
-    asOf: string,
-  ): Promise<Map<number, TargetRow>> {
-    if (childIds.length === 0 || rows.length === 0) return new Map();
-    const governing = unitId === Number(t.unit_id) ? Number(t.id) : (rows.find((r) => r.unitId === unitId)?.id ?? null);
-    const byUnit = new Map<number, typeof rows>();
-    for (const r of [...rows].sort((a, b) => a.id - b.id)) {
+    { found, rows }: Awaited<ReturnType<ProgressService['allocationCandidates']>>,
+  ): Map<number, TargetRow> {
+    if (childIds.length === 0 || found.length === 0) return new Map();
+    const governing = unitId === Number(t.unit_id) ? Number(t.id) : (found.find((r) => r.unitId === unitId)?.id ?? null);
+    const byUnit = new Map<number, typeof found>();
+    for (const r of [...found].sort((a, b) => a.id - b.id)) {
       const list = byUnit.get(r.unitId);
       if (list) list.push(r);
       else byUnit.set(r.unitId, [r]);
     }
-    const chosen = new Map<number, number>();
+    const chosen = new Map<number, TargetRow>();
     for (const childId of childIds) {
       const own = byUnit.get(childId) ?? [];
       // The allocation from the unit looked at first; any other in the tree if it has none.
       const pick = own.find((r) => r.parentId === governing) ?? own[0];
-      if (pick) chosen.set(childId, pick.id);
+      const row = pick ? rows.get(pick.id) : undefined;
+      if (row) chosen.set(childId, row);
     }
-    if (chosen.size === 0) return new Map();
-    const targets = new Map((await this.targetRows({ targetIds: [...chosen.values()], asOf })).map((r) => [Number(r.id), r]));
-    return new Map([...chosen].flatMap(([childId, id]) => (targets.has(id) ? [[childId, targets.get(id)!] as const] : [])));
+    return chosen;
   }
 
   /**
