@@ -14,6 +14,7 @@ import type { OrgUnitList } from '../server/org/org.schema.ts';
 import { apiGet, apiPost } from './support/api.ts';
 import type { OpenedPage } from './support/browser.ts';
 import { draftSaved, submitReport, typeFigure, typeFigures } from './support/reporting.ts';
+import { openSelect, pick } from './support/select.ts';
 import { apiSession, openAs, startStage, stopStage } from './support/session.ts';
 import type { TestServer } from './support/test-server.ts';
 
@@ -75,28 +76,6 @@ const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.s
 async function signIn(who: keyof typeof pages, username: string): Promise<Page> {
   pages[who] = await openAs({ server, browser }, username);
   return pages[who].page;
-}
-
-/** Opens an antd Select and returns its own dropdown (found through the list its combobox controls). */
-async function openSelect(page: Page, select: Locator): Promise<{ dropdown: Locator; combobox: Locator }> {
-  const combobox = select.locator('input[role=combobox]');
-  await select.click();
-  await expect.poll(() => combobox.getAttribute('aria-expanded')).toBe('true');
-  const list = await combobox.getAttribute('aria-controls');
-  // Ids are not unique in every build (a test-mode bundle names every list "test-id_list"): the open one.
-  const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)', { has: page.locator(`[id="${list}"]`) });
-  await expect.poll(() => dropdown.count()).toBe(1);
-  // A click on an option while the list is still sliding in is lost (the list stays open).
-  await expect.poll(() => dropdown.getAttribute('class')).not.toMatch(/-(appear|enter)\b/);
-  return { dropdown, combobox };
-}
-
-/** An antd Select: open it, type to narrow (accents optional), pick the option, and wait for it to close. */
-async function pick(page: Page, select: Locator, typed: string, option: string | RegExp) {
-  const { dropdown, combobox } = await openSelect(page, select);
-  if (typed) await page.keyboard.type(typed);
-  await dropdown.locator('.ant-select-item-option', { hasText: option }).first().click();
-  await expect.poll(() => combobox.getAttribute('aria-expanded')).toBe('false');
 }
 
 /** The input inside an antd control carrying the test id (or the control itself when it is the input). */

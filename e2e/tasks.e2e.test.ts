@@ -14,6 +14,7 @@ import type { OrgUnitList } from '../server/org/org.schema.ts';
 import { apiGet, apiLogin, apiPost } from './support/api.ts';
 import { loginInBrowser, openPage, openPhonePage, type OpenedPage } from './support/browser.ts';
 import { uploadAndOpenReview, writeSeedDocx } from './support/documents.ts';
+import { pick } from './support/select.ts';
 import { apiSession, openAs, startStage, stopStage } from './support/session.ts';
 import type { TestServer } from './support/test-server.ts';
 
@@ -46,14 +47,6 @@ const pdfBytes = new Map<string, Buffer>();
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
-/** An antd Select: open it, type to narrow (accents optional), pick the option. */
-async function pick(page: Page, select: Locator, typed: string, option: string) {
-  // A multiple select stays open after a pick: clicking it again would close it.
-  if ((await page.locator('.ant-select-dropdown:visible').count()) === 0) await select.click();
-  if (typed) await page.keyboard.type(typed);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-}
-
 async function writePdf(name: string, pages: number): Promise<string> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'tiendo-evidence-'));
   const file = path.join(dir, name);
