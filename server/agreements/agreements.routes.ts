@@ -5,10 +5,10 @@ import type { Principal } from '../auth/principal.ts';
 import type { DB } from '../db/schema.ts';
 import { readUpload } from '../http/file-upload.ts';
 import { recordAccess, unitFromInput } from '../http/route-access.ts';
-import { sendStoredFile, sendTable, TableFormat } from '../http/file-download.ts';
+import { sendStoredFile, sendTable } from '../http/file-download.ts';
+import { exportQueryOf } from '../http/keyset-page.schema.ts';
 import { everyItem } from '../http/keyset-cursor.ts';
 import { todayInVietnam } from '../../domain/time/calendar-date.ts';
-import { Type } from 'typebox';
 import { unitOfAgreement } from './agreements.repository.ts';
 import {
   AgreementCount,
@@ -96,10 +96,7 @@ function agreementListRoutes(app: App, agreements: AgreementsService) {
       schema: {
         tags: TAGS,
         summary: 'Xuất danh sách thỏa ước đã lọc ra XLSX hoặc CSV (cùng cột với tệp nhập)',
-        querystring: Type.Intersect([
-          Type.Omit(AgreementListQuery, ['after', 'afterId', 'limit']),
-          Type.Object({ format: Type.Optional(TableFormat) }),
-        ]),
+        querystring: exportQueryOf(AgreementListQuery, ['after', 'afterId', 'limit']),
       },
       config: { access: { permission: 'registry.read', unit: unitFromInput('query', 'unitId') } },
     },

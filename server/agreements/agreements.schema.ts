@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { IsoDate } from '../org/org.schema.ts';
 import { NullableInteger } from '../http/nullable-schema.ts';
+import { keysetPageFields, keysetQueryFields } from '../http/keyset-page.schema.ts';
 
 const Kind = Type.Union([Type.Literal('enterprise'), Type.Literal('sector'), Type.Literal('multi_employer')]);
 const Quality = Type.Union([Type.Literal('A'), Type.Literal('B'), Type.Literal('C'), Type.Literal('D'), Type.Null()]);
@@ -36,17 +37,13 @@ export const AgreementListQuery = Type.Object(
         description: 'recent: mới nhập trước; expiry: sắp hết hạn trước (theo ngày chấm dứt hoặc ngày hết hạn)',
       }),
     ),
-    after: Type.Optional(Type.String({ maxLength: 400, description: 'Con trỏ trang sau (nextCursor của trang trước)' })),
+    ...keysetQueryFields('thỏa ước'),
     afterId: Type.Optional(Type.Integer({ minimum: 1, description: 'Cách cũ, chỉ cho thứ tự recent: id cuối của trang trước' })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
-    withTotal: Type.Optional(Type.Boolean({ description: 'Kèm tổng số kết quả khớp bộ lọc (chỉ ở trang đầu; null nếu đếm quá lâu)' })),
   },
   { additionalProperties: false },
 );
 export const AgreementList = Type.Object({
-  total: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
-  items: Type.Array(AgreementItem),
-  nextCursor: Type.Union([Type.String(), Type.Null()]),
+  ...keysetPageFields(AgreementItem),
   nextAfterId: Type.Union([Type.Integer(), Type.Null()], { description: 'Cách cũ (thứ tự recent); null với thứ tự khác' }),
 });
 

@@ -3,10 +3,10 @@ import type { Kysely } from 'kysely';
 import { actorOf, requirePrincipal } from '../auth/access-guard.ts';
 import type { DB } from '../db/schema.ts';
 import { recordAccess, unitFromInput } from '../http/route-access.ts';
-import { sendTable, TableFormat } from '../http/file-download.ts';
+import { sendTable } from '../http/file-download.ts';
+import { exportQueryOf } from '../http/keyset-page.schema.ts';
 import { everyItem } from '../http/keyset-cursor.ts';
 import { todayInVietnam } from '../../domain/time/calendar-date.ts';
-import { Type } from 'typebox';
 import {
   CreateEmployerBody,
   EmployerIdParams,
@@ -41,10 +41,7 @@ export const employersRoutes: FastifyPluginAsyncTypebox<{ employers: EmployersSe
       schema: {
         tags: TAGS,
         summary: 'Xuất danh sách đơn vị sử dụng lao động đã lọc ra XLSX hoặc CSV (cùng cột với tệp nhập)',
-        querystring: Type.Intersect([
-          Type.Omit(EmployerListQuery, ['after', 'limit']),
-          Type.Object({ format: Type.Optional(TableFormat) }),
-        ]),
+        querystring: exportQueryOf(EmployerListQuery, ['after', 'limit']),
       },
       config: { access: { permission: 'registry.read', unit: unitFromInput('query', 'unitId') } },
     },

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { IsoDate } from '../org/org.schema.ts';
 import { NullableInteger } from '../http/nullable-schema.ts';
+import { keysetPageFields, keysetQueryFields } from '../http/keyset-page.schema.ts';
 
 export const SectorType = Type.Union([Type.Literal('hcsn'), Type.Literal('dnnn'), Type.Literal('private'), Type.Literal('fdi')]);
 const UnitBrief = Type.Object({ id: Type.Integer(), code: Type.String(), name: Type.String() });
@@ -35,17 +36,11 @@ export const EmployerListQuery = Type.Object(
         description: 'name: theo tên (A→Z); workers: theo số lao động, đông nhất trước (chưa rõ số lao động xếp cuối)',
       }),
     ),
-    after: Type.Optional(Type.String({ maxLength: 400 })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
-    withTotal: Type.Optional(Type.Boolean({ description: 'Kèm tổng số kết quả khớp bộ lọc (chỉ ở trang đầu; null nếu đếm quá lâu)' })),
+    ...keysetQueryFields('đơn vị'),
   },
   { additionalProperties: false },
 );
-export const EmployerList = Type.Object({
-  items: Type.Array(EmployerItem),
-  nextCursor: Type.Union([Type.String(), Type.Null()]),
-  total: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
-});
+export const EmployerList = Type.Object(keysetPageFields(EmployerItem));
 
 const fields = {
   name: Type.String({ minLength: 1, maxLength: 300 }),

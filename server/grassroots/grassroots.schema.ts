@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
-import { TableFormat } from '../http/file-download.ts';
 import { NullableInteger } from '../http/nullable-schema.ts';
+import { exportQueryOf, keysetPageFields, keysetQueryFields } from '../http/keyset-page.schema.ts';
 import { IsoDate } from '../org/org.schema.ts';
 
 export const GrassrootsItem = Type.Object({
@@ -35,20 +35,14 @@ export const ListQuery = Type.Object(
         description: 'name: theo tên (A→Z); founded: theo ngày thành lập, mới nhất trước (chưa rõ ngày xếp cuối)',
       }),
     ),
-    after: Type.Optional(Type.String({ maxLength: 400 })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
-    withTotal: Type.Optional(Type.Boolean({ description: 'Kèm tổng số CĐCS khớp bộ lọc (chỉ ở trang đầu; null nếu đếm quá lâu)' })),
+    ...keysetQueryFields('CĐCS'),
   },
   { additionalProperties: false },
 );
 
-export const ListResponse = Type.Object({
-  items: Type.Array(GrassrootsItem),
-  nextCursor: Type.Union([Type.String(), Type.Null()]),
-  total: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
-});
+export const ListResponse = Type.Object(keysetPageFields(GrassrootsItem));
 
-export const ExportQuery = Type.Intersect([Type.Omit(ListQuery, ['after', 'limit']), Type.Object({ format: Type.Optional(TableFormat) })]);
+export const ExportQuery = exportQueryOf(ListQuery, ['after', 'limit']);
 
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 

@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { IsoDate } from '../org/org.schema.ts';
+import { keysetPageFields, keysetQueryFields } from '../http/keyset-page.schema.ts';
 
 export const Gender = Type.Union([Type.Literal('male'), Type.Literal('female')]);
 
@@ -31,18 +32,12 @@ export const MemberListQuery = Type.Object(
     unitId: Type.Optional(Type.Integer({ minimum: 1, description: 'Đơn vị: liệt kê đoàn viên của đơn vị này và các đơn vị trực thuộc' })),
     status: Type.Optional(Type.Union([Type.Literal('active'), Type.Literal('left')])),
     sector: Type.Optional(Type.Union([Type.Literal('hcsn'), Type.Literal('dnnn'), Type.Literal('private'), Type.Literal('fdi')])),
-    after: Type.Optional(Type.String({ maxLength: 400, description: 'Con trỏ trang tiếp theo (nextCursor của trang trước)' })),
-    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
-    withTotal: Type.Optional(Type.Boolean({ description: 'Kèm tổng số đoàn viên khớp bộ lọc (chỉ ở trang đầu; null nếu đếm quá lâu)' })),
+    ...keysetQueryFields('đoàn viên'),
   },
   { additionalProperties: false },
 );
 
-export const MemberList = Type.Object({
-  items: Type.Array(MemberItem),
-  nextCursor: Type.Union([Type.String(), Type.Null()]),
-  total: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
-});
+export const MemberList = Type.Object(keysetPageFields(MemberItem));
 
 const MemberFieldsBody = {
   fullName: Type.String({ minLength: 1, maxLength: 120 }),
