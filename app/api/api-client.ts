@@ -70,6 +70,16 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** The JSON of an answer; null when it is empty or not JSON (e.g. a proxy's HTML error page), so the status decides. */
+export async function readBody(response: Response): Promise<unknown> {
+  const text = await response.text();
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return null;
+  }
+}
+
 export function createApiClient(options: ApiClientOptions = {}) {
   async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
     const headers = new Headers({ accept: 'application/json' });
@@ -89,13 +99,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
       if (opts.signal?.aborted) throw cause;
       throw new ApiError(0, 'NETWORK_ERROR', NETWORK_ERROR_MESSAGE);
     }
-    const text = await response.text();
-    let body: unknown;
-    try {
-      body = text ? JSON.parse(text) : null;
-    } catch {
-      body = null;
-    }
+    const body = await readBody(response);
     if (!response.ok) {
       const error = toApiError(response.status, body);
       if (response.status === 401) options.onUnauthenticated?.(error);

@@ -10,7 +10,7 @@ import type {
 } from '../../server/agreements/agreements.schema.ts';
 import type { CreateEmployerBody, EmployerItem, EmployerList, UpdateEmployerBody } from '../../server/employers/employers.schema.ts';
 import type { ImportRegistry } from '../../server/imports/import-registries.ts';
-import { ApiError, api, buildUrl, createApiClient, toApiError, NETWORK_ERROR_MESSAGE, type QueryValue } from './api-client.ts';
+import { ApiError, api, buildUrl, createApiClient, toApiError, NETWORK_ERROR_MESSAGE, readBody, type QueryValue } from './api-client.ts';
 import { currentCsrfToken, goToLogin } from './auth.api.ts';
 
 export type {
@@ -53,13 +53,7 @@ export async function uploadFile<T>(method: 'POST' | 'PUT', path: string, file: 
   } catch {
     throw new ApiError(0, 'NETWORK_ERROR', NETWORK_ERROR_MESSAGE);
   }
-  const text = await response.text();
-  let body: unknown;
-  try {
-    body = text ? JSON.parse(text) : null;
-  } catch {
-    body = null;
-  }
+  const body = await readBody(response);
   if (!response.ok) {
     if (response.status === 401) goToLogin();
     throw toApiError(response.status, body);
