@@ -7,6 +7,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, errorMessage } from '../api/api-client.ts';
+import { useSaveShortcut } from './use-save-shortcut.ts';
 
 export const AUTOSAVE_MS = 1200;
 
@@ -116,17 +117,7 @@ export function useAutosave({
   const markConflict = useCallback((message: string) => setState({ kind: 'conflict', message }), [setState]);
 
   useEffect(() => () => clearTimeout(timer.current), []);
-  useEffect(() => {
-    // Ctrl+S saves at once (people used to Excel press it by habit).
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
-        e.preventDefault();
-        void saveNow();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [saveNow]);
+  useSaveShortcut(saveNow);
 
   return { state, touch, saveNow, commit, markConflict, hasUnsavedChanges };
 }

@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { AUTOSAVE_MS } from '../lib/use-autosave.ts';
+import { useSaveShortcut } from '../lib/use-save-shortcut.ts';
 import type { ReportView } from '../api/reporting.api.ts';
 import { askToKeepStorage, deleteDraft, readDraft, updateDraft } from './offline-db.ts';
 import { applyChoices, draftKey, rebaseOnServer, type Explanations, type Figures, type ReportDraft } from './report-draft.ts';
@@ -272,18 +273,4 @@ function withSent(server: ReportView, sent: NonNullable<SyncEvent['sent']>): Rep
     values: { ...server.values, ...sent.values },
     explanations: sent.explanations,
   };
-}
-
-/** Ctrl+S sends at once (people used to Excel press it by habit). */
-function useSaveShortcut(sendNow: () => Promise<void>) {
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
-        e.preventDefault();
-        void sendNow();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [sendNow]);
 }
