@@ -7,7 +7,14 @@ import { createTarget, type PlanDocument, type TargetProgress } from '../../api/
 import { useFormSubmit } from '../../components/use-form-submit.hook.ts';
 import { VI_DATE_FORMAT } from '../../lib/calendar-date.ts';
 import { UnitPicker } from '../admin/unit-picker.field.tsx';
-import { indicatorFilter, indicatorOptions, indicatorUnit, toTargetBody, type TargetFormValues } from './target-form.model.ts';
+import {
+  indicatorFilter,
+  indicatorOptions,
+  indicatorUnit,
+  TARGET_TERMS_FIELDS,
+  toTargetBody,
+  type TargetFormValues,
+} from './target-form.model.ts';
 import { TargetTermsFields } from './target-terms.fields.tsx';
 import { FormModal } from '../../components/form.modal.tsx';
 
@@ -17,11 +24,7 @@ const FIELDS = [
   'documentId',
   'unitId',
   'indicatorCode',
-  'comparator',
-  'value',
-  'deadlineYear',
-  'sectors',
-  'minWorkers',
+  ...TARGET_TERMS_FIELDS,
   'baselineValue',
   'baselineDate',
   'subject',

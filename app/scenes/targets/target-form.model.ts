@@ -35,6 +35,9 @@ export const COMPARATOR_OPTIONS = [
 
 const UNIT_HINT: Record<IndicatorItem['unit'], string> = { count: 'số lượng', percent: 'tỷ lệ %', ratio: 'bình quân', money: 'tiền' };
 
+/** The inputs of TargetTermsFields, where the server's refusals of a target's terms are put. */
+export const TARGET_TERMS_FIELDS = ['comparator', 'value', 'deadlineYear', 'sectors', 'minWorkers'] as const;
+
 export interface IndicatorOption {
   value: string;
   label: string;

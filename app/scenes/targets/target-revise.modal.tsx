@@ -6,7 +6,7 @@ import { indicatorsQuery } from '../../api/measures.api.ts';
 import { errorMessage } from '../../api/api-client.ts';
 import type { TargetProgress } from '../../api/progress.api.ts';
 import { todayIso, VI_DATE_FORMAT } from '../../lib/calendar-date.ts';
-import { indicatorFilter, indicatorOptions, indicatorUnit } from './target-form.model.ts';
+import { indicatorFilter, indicatorOptions, indicatorUnit, TARGET_TERMS_FIELDS } from './target-form.model.ts';
 import {
   currentVersion,
   reviseFormInitial,
@@ -22,17 +22,7 @@ import { useFormSubmit } from '../../components/use-form-submit.hook.ts';
 
 type Shape = Omit<ReviseFormValues, 'effectiveFrom'> & { effectiveFrom: Dayjs };
 
-const FIELDS = [
-  'indicatorCode',
-  'comparator',
-  'value',
-  'deadlineYear',
-  'sectors',
-  'minWorkers',
-  'subject',
-  'effectiveFrom',
-  'reason',
-] as const;
+const FIELDS = ['indicatorCode', ...TARGET_TERMS_FIELDS, 'subject', 'effectiveFrom', 'reason'] as const;
 
 /**
  * Sửa chỉ tiêu: a correction of a confirmed target with its reason, in force from a chosen day
