@@ -1,6 +1,7 @@
 import { EditOutlined, KeyOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons';
-import { Button, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import type { UserItem } from '../../api/users.api.ts';
+import { IconAction } from '../../components/icon-action.tsx';
 import { formatViDateMinute } from './date-time.ts';
 import { userStatusTags } from './user-status.ts';
 
@@ -74,39 +75,12 @@ export function userColumns({
       render: (_, user) =>
         user.manageable ? (
           <Space size={0}>
-            <Tooltip title="Sửa">
-              <Button type="text" icon={<EditOutlined />} aria-label="Sửa" onClick={() => onEdit(user)} data-testid="user-edit" />
-            </Tooltip>
-            <Tooltip title="Đặt lại mật khẩu">
-              <Button
-                type="text"
-                icon={<KeyOutlined />}
-                aria-label="Đặt lại mật khẩu"
-                onClick={() => onAction('reset', user)}
-                data-testid="user-reset"
-              />
-            </Tooltip>
+            <IconAction label="Sửa" icon={<EditOutlined />} onClick={() => onEdit(user)} testId="user-edit" />
+            <IconAction label="Đặt lại mật khẩu" icon={<KeyOutlined />} onClick={() => onAction('reset', user)} testId="user-reset" />
             {user.isDisabled ? (
-              <Tooltip title="Mở khóa">
-                <Button
-                  type="text"
-                  icon={<UnlockOutlined />}
-                  aria-label="Mở khóa"
-                  onClick={() => onAction('unlock', user)}
-                  data-testid="user-unlock"
-                />
-              </Tooltip>
+              <IconAction label="Mở khóa" icon={<UnlockOutlined />} onClick={() => onAction('unlock', user)} testId="user-unlock" />
             ) : (
-              <Tooltip title="Khóa tài khoản">
-                <Button
-                  type="text"
-                  danger
-                  icon={<LockOutlined />}
-                  aria-label="Khóa tài khoản"
-                  onClick={() => onAction('lock', user)}
-                  data-testid="user-lock"
-                />
-              </Tooltip>
+              <IconAction label="Khóa tài khoản" danger icon={<LockOutlined />} onClick={() => onAction('lock', user)} testId="user-lock" />
             )}
           </Space>
         ) : (

@@ -1,6 +1,7 @@
 import { DownloadOutlined, PaperClipOutlined, RedoOutlined } from '@ant-design/icons';
 import { Button, Space, Tag, Tooltip, Upload, type TableColumnsType } from 'antd';
 import { agreementFileUrl, type AgreementItem } from '../../api/registry.api.ts';
+import { IconAction } from '../../components/icon-action.tsx';
 import { fileSizeLabel } from '../../components/registry/registry-format.ts';
 import { formatViDate } from '../../lib/calendar-date.ts';
 
@@ -100,9 +101,7 @@ export function agreementColumns({
             key: 'renew',
             width: 56,
             render: (_: unknown, a: AgreementItem) => (
-              <Tooltip title="Ký mới / gia hạn">
-                <Button type="text" icon={<RedoOutlined />} aria-label="Ký mới / gia hạn" onClick={() => onRenew(a)} />
-              </Tooltip>
+              <IconAction label="Ký mới / gia hạn" icon={<RedoOutlined />} onClick={() => onRenew(a)} />
             ),
           },
         ]

@@ -3,6 +3,7 @@ import { App, Button, Input, Space, Table, Tag, Tooltip, Typography, type TableC
 import type { ReactNode } from 'react';
 import { errorMessage } from '../../api/api-client.ts';
 import type { ElementItem } from '../../api/measures.api.ts';
+import { IconAction } from '../../components/icon-action.tsx';
 import { confirmMeasureDelete, UsagePopover } from './measure-usage.popover.tsx';
 import { ownerLabel, unitLabel } from './measures.model.ts';
 
@@ -136,37 +137,23 @@ export function MeasureTable<T extends MeasureRow>({
       width: canManage ? 132 : 56,
       render: (_: unknown, row: T) => (
         <Space size={0}>
-          <Tooltip title="Lịch sử thay đổi">
-            <Button
-              type="text"
-              icon={<HistoryOutlined />}
-              aria-label="Lịch sử thay đổi"
-              onClick={() => onHistory(row)}
-              data-testid={`${kind}-history-${row.code}`}
-            />
-          </Tooltip>
+          <IconAction
+            label="Lịch sử thay đổi"
+            icon={<HistoryOutlined />}
+            onClick={() => onHistory(row)}
+            testId={`${kind}-history-${row.code}`}
+          />
           {canManage &&
             (row.canEdit ? (
               <>
-                <Tooltip title="Sửa">
-                  <Button
-                    type="text"
-                    icon={<EditOutlined />}
-                    aria-label="Sửa"
-                    onClick={() => onEdit(row)}
-                    data-testid={`${kind}-edit-${row.code}`}
-                  />
-                </Tooltip>
-                <Tooltip title="Xóa">
-                  <Button
-                    type="text"
-                    danger
-                    icon={<DeleteOutlined />}
-                    aria-label="Xóa"
-                    data-testid={`${kind}-delete-${row.code}`}
-                    onClick={() => confirmDelete(row)}
-                  />
-                </Tooltip>
+                <IconAction label="Sửa" icon={<EditOutlined />} onClick={() => onEdit(row)} testId={`${kind}-edit-${row.code}`} />
+                <IconAction
+                  label="Xóa"
+                  danger
+                  icon={<DeleteOutlined />}
+                  onClick={() => confirmDelete(row)}
+                  testId={`${kind}-delete-${row.code}`}
+                />
               </>
             ) : (
               <Tooltip title={words.notOwned}>

@@ -1,9 +1,10 @@
 import { CheckOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Tooltip } from 'antd';
+import { App } from 'antd';
 import type { MouseEvent } from 'react';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../../api/api-client.ts';
+import { IconAction } from '../../components/icon-action.tsx';
 import { markNotificationRead, refreshNotifications, type NotificationItem } from '../../api/notifications.api.ts';
 import { safeAppLink, timeAgo } from './time-ago.ts';
 
@@ -77,16 +78,13 @@ export function NotificationItems({
               </span>
             </a>
             {showMarkRead && !item.read && (
-              <Tooltip title="Đánh dấu đã đọc">
-                <Button
-                  type="text"
-                  className="notification-mark"
-                  icon={<CheckOutlined />}
-                  aria-label="Đánh dấu đã đọc"
-                  onClick={() => void markRead(item)}
-                  data-testid={`notification-mark-${item.id}`}
-                />
-              </Tooltip>
+              <IconAction
+                label="Đánh dấu đã đọc"
+                className="notification-mark"
+                icon={<CheckOutlined />}
+                onClick={() => void markRead(item)}
+                testId={`notification-mark-${item.id}`}
+              />
             )}
           </li>
         );

@@ -1,9 +1,10 @@
 import { EditOutlined, HistoryOutlined, StopOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Progress, Space, Table, Tag, Tooltip } from 'antd';
+import { App, Progress, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../api/api-client.ts';
 import { meQuery } from '../../api/auth.api.ts';
+import { IconAction } from '../../components/icon-action.tsx';
 import { documentKeys } from '../../api/documents.api.ts';
 import { progressKeys, progressQuery, type PlanDocument, type TargetProgress } from '../../api/progress.api.ts';
 import { formatViDate, todayIso } from '../../lib/calendar-date.ts';
@@ -91,39 +92,30 @@ export function DocumentTargetsTable({ document }: { document: PlanDocument }) {
             align: 'right',
             render: (_, t) => (
               <Space size={0}>
-                <Tooltip title="Lịch sử thay đổi">
-                  <Button
-                    type="text"
-                    size="small"
-                    icon={<HistoryOutlined />}
-                    aria-label="Lịch sử thay đổi"
-                    onClick={() => setOpen({ kind: 'history', target: t })}
-                    data-testid={`target-history-open-${t.targetId}`}
-                  />
-                </Tooltip>
+                <IconAction
+                  label="Lịch sử thay đổi"
+                  size="small"
+                  icon={<HistoryOutlined />}
+                  onClick={() => setOpen({ kind: 'history', target: t })}
+                  testId={`target-history-open-${t.targetId}`}
+                />
                 {canWrite && (
                   <>
-                    <Tooltip title="Sửa chỉ tiêu">
-                      <Button
-                        type="text"
-                        size="small"
-                        icon={<EditOutlined />}
-                        aria-label="Sửa chỉ tiêu"
-                        onClick={() => setOpen({ kind: 'revise', target: t })}
-                        data-testid={`target-revise-${t.targetId}`}
-                      />
-                    </Tooltip>
-                    <Tooltip title="Rút chỉ tiêu">
-                      <Button
-                        type="text"
-                        size="small"
-                        danger
-                        icon={<StopOutlined />}
-                        aria-label="Rút chỉ tiêu"
-                        onClick={() => setOpen({ kind: 'withdraw', target: t })}
-                        data-testid={`target-withdraw-${t.targetId}`}
-                      />
-                    </Tooltip>
+                    <IconAction
+                      label="Sửa chỉ tiêu"
+                      size="small"
+                      icon={<EditOutlined />}
+                      onClick={() => setOpen({ kind: 'revise', target: t })}
+                      testId={`target-revise-${t.targetId}`}
+                    />
+                    <IconAction
+                      label="Rút chỉ tiêu"
+                      size="small"
+                      danger
+                      icon={<StopOutlined />}
+                      onClick={() => setOpen({ kind: 'withdraw', target: t })}
+                      testId={`target-withdraw-${t.targetId}`}
+                    />
                   </>
                 )}
               </Space>
