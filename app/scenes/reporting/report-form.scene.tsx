@@ -1,10 +1,9 @@
 import { CloudUploadOutlined, DownloadOutlined, SendOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Col, Input, Modal, Row, Space, Spin, Tag, Typography, Upload } from 'antd';
+import { App, Button, Card, Col, Input, Modal, Row, Space, Spin, Tag, Typography, Upload } from 'antd';
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { validateReport } from '../../../domain/reporting/report-validation.ts';
-import { errorMessage } from '../../api/api-client.ts';
 import { meQuery } from '../../api/auth.api.ts';
 import { reportingKeys, reportQuery, type ReportView } from '../../api/reporting.api.ts';
 import { formatViDate } from '../../lib/calendar-date.ts';
@@ -22,6 +21,7 @@ import { ReportContextCard, ReportSections } from './report-field.row.tsx';
 import { useReportReview } from './use-report-review.hook.ts';
 import { ReportTasksSection } from './report-tasks.section.tsx';
 import './reporting.css';
+import { SceneLoadError } from '../../components/scene-load-error.tsx';
 
 /** One report: the form (kept on the device, sent by the sync), the figures from the registries beside it, checks, the thread, and the review actions. */
 export default function ReportFormScene() {
@@ -32,12 +32,7 @@ export default function ReportFormScene() {
   useDocumentTitle(report.data ? `${report.data.templateName} — ${report.data.unit.name}` : 'Báo cáo định kỳ');
   // The figures change while the form is open (saved by the sync): read the report afresh on the next visit.
   useEffect(() => () => queryClient.removeQueries({ queryKey: reportingKeys.report(id), exact: true }), [queryClient, id]);
-  if (report.isError)
-    return (
-      <div className="scene">
-        <Alert type="error" showIcon message={errorMessage(report.error)} />
-      </div>
-    );
+  if (report.isError) return <SceneLoadError error={report.error} />;
   if (!report.data || !me.data) return <Spin className="app-loading" />;
   // A fresh form state per loaded version of the report (after a reload, a review, an upload).
   return (

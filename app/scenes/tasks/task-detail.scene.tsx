@@ -17,6 +17,7 @@ import { TaskRollUpPanel } from './task-rollup.panel.tsx';
 import { DueTags } from './task.card.tsx';
 import '../../components/registry/registry.css';
 import './tasks.css';
+import { SceneLoadError } from '../../components/scene-load-error.tsx';
 
 /** A task seen as a unit (?donVi=): its source, lead and partners, timing, the unit's statuses and evidence, and its assignees. */
 export default function TaskDetailScene() {
@@ -26,12 +27,7 @@ export default function TaskDetailScene() {
   const viewAs = Number.isInteger(unitParam) && unitParam > 0 ? unitParam : undefined;
   const task = useQuery({ ...taskQuery(id, viewAs), enabled: Number.isInteger(id) && id > 0 });
   useDocumentTitle(task.data ? `Nhiệm vụ — ${task.data.title.slice(0, 60)}` : 'Nhiệm vụ');
-  if (task.isError)
-    return (
-      <div className="scene">
-        <Alert type="error" showIcon title={errorMessage(task.error)} />
-      </div>
-    );
+  if (task.isError) return <SceneLoadError error={task.error} />;
   if (!task.data) return <Spin className="app-loading" />;
   return <TaskPage t={task.data} />;
 }

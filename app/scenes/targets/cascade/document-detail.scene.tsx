@@ -1,8 +1,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Space, Spin, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Space, Spin, Tag, Typography } from 'antd';
 import { Link, useNavigate, useParams } from 'react-router';
-import { errorMessage } from '../../../api/api-client.ts';
 import { meQuery } from '../../../api/auth.api.ts';
 import { cascadeQuery, documentDetailQuery, documentFileUrl } from '../../../api/documents.api.ts';
 import { formatViDate } from '../../../lib/calendar-date.ts';
@@ -14,6 +13,7 @@ import { CascadeCard } from './cascade.card.tsx';
 import { ReferencesCard } from './document-references.card.tsx';
 import '../../../components/registry/registry.css';
 import '../review/review.css';
+import { SceneLoadError } from '../../../components/scene-load-error.tsx';
 
 /** One document: its metadata and file, its targets, and the cascade — what it implements (up) and what implements it (down). */
 export default function DocumentDetailScene() {
@@ -24,12 +24,7 @@ export default function DocumentDetailScene() {
   const detail = useQuery({ ...documentDetailQuery(id), enabled: id > 0 });
   const cascade = useQuery({ ...cascadeQuery(id), enabled: id > 0 });
   useDocumentTitle(detail.data?.symbol ?? 'Văn bản');
-  if (detail.isError)
-    return (
-      <div className="scene">
-        <Alert type="error" showIcon title={errorMessage(detail.error)} />
-      </div>
-    );
+  if (detail.isError) return <SceneLoadError error={detail.error} />;
   if (!detail.data) return <Spin className="app-loading" />;
   const d = detail.data;
 

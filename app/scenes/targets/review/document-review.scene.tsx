@@ -29,6 +29,7 @@ import { ReviewTextPanel } from './review-text.panel.tsx';
 import { blockingReason, countByDecision, toSaveBody } from './review.model.ts';
 import '../../../components/registry/registry.css';
 import './review.css';
+import { SceneLoadError } from '../../../components/scene-load-error.tsx';
 
 /**
  * Rà soát văn bản: the text with what was read highlighted beside the list; confirm, correct or
@@ -40,12 +41,7 @@ export default function DocumentReviewScene() {
   // A fresh working copy per load asked for (after a conflict: "Tải lại bản rà soát").
   const [generation, setGeneration] = useState(0);
   useDocumentTitle('Rà soát văn bản');
-  if (review.isError)
-    return (
-      <div className="scene">
-        <Alert type="error" showIcon title={errorMessage(review.error)} />
-      </div>
-    );
+  if (review.isError) return <SceneLoadError error={review.error} />;
   // Never start from the cache: the draft may have been saved since (here, or in another browser).
   if (!review.data || !review.isFetchedAfterMount) return <Spin className="app-loading" />;
   const reload = async () => {
