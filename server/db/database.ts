@@ -44,6 +44,8 @@ export interface DatabaseOptions {
   databaseUrl: string | null;
   /** Embedded data folder; null = in memory (tests). Ignored with a databaseUrl. */
   dataDir: string | null;
+  /** In memory only: a dumped data folder (PGlite's dumpDataDir) to start from instead of an empty database. */
+  embeddedSeed?: string | null;
   /** Connections in the pool (real PostgreSQL only; PGlite has exactly one). */
   poolSize?: number;
   /** A streaming replica of `databaseUrl` for dashboards, lists, search and exports (DATABASE_READ_URL). */
@@ -84,7 +86,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   let embedded: EmbeddedServer | null = null;
   let url = options.databaseUrl;
   if (url === null) {
-    embedded = await startEmbeddedServer(options.dataDir);
+    embedded = await startEmbeddedServer(options.dataDir, options.embeddedSeed ?? null);
     url = embedded.url;
   }
   // PGlite is one session: a single pooled connection serialises transactions correctly.

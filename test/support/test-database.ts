@@ -2,14 +2,16 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../server/db/database.ts';
 import { migrateToLatest } from '../../server/db/migrator.ts';
+import { migratedSnapshot } from './pglite-snapshot.ts';
 
 /**
  * Integration tests run on every database kind Tiến Độ supports: the embedded PGlite always,
  * and a real PostgreSQL when TEST_DATABASE_URL is set. Under CI the server is mandatory: a
  * missing TEST_DATABASE_URL fails the run instead of silently testing one kind.
  *
- * Each opened test database is brand new (a fresh in-memory PGlite, or a freshly created
- * database on the server, dropped afterwards), so test files can run in parallel.
+ * Each opened test database is brand new (a fresh in-memory PGlite, started from a migrated
+ * snapshot, or a freshly created database on the server, dropped afterwards), so test files can
+ * run in parallel.
  */
 export interface TestDatabaseTarget {
   kind: 'pglite' | 'postgres';
@@ -32,7 +34,7 @@ export function testDatabaseTargets(): TestDatabaseTarget[] {
 }
 
 async function openPglite(): Promise<TestDatabase> {
-  const database = await openDatabase({ databaseUrl: null, dataDir: null });
+  const database = await openDatabase({ databaseUrl: null, dataDir: null, embeddedSeed: await migratedSnapshot() });
   await migrateToLatest(database.db);
   return { ...database, url: null };
 }

@@ -13,10 +13,11 @@ export interface EmbeddedServer {
 }
 
 /**
- * Starts PGlite in a child process. `dataDir` null means an in-memory database (tests).
+ * Starts PGlite in a child process. `dataDir` null means an in-memory database (tests), which
+ * starts empty or from `seed`, a data folder dumped by PGlite's dumpDataDir.
  * The data folder is locked for as long as the child runs.
  */
-export async function startEmbeddedServer(dataDir: string | null): Promise<EmbeddedServer> {
+export async function startEmbeddedServer(dataDir: string | null, seed: string | null = null): Promise<EmbeddedServer> {
   const lock: DataDirLock | null = dataDir ? acquireDataDirLock(dataDir) : null;
   let child: ChildProcess;
   try {
@@ -24,7 +25,7 @@ export async function startEmbeddedServer(dataDir: string | null): Promise<Embed
       // The host is TypeScript like the rest of the code; tsx makes that work in any parent
       // (the CLI, vitest workers), whatever loader the parent itself was started with.
       execArgv: ['--import', 'tsx'],
-      env: { ...process.env, TIENDO_PGLITE_DIR: dataDir ?? '' },
+      env: { ...process.env, TIENDO_PGLITE_DIR: dataDir ?? '', TIENDO_PGLITE_SEED: seed ?? '' },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
   } catch (error) {

@@ -13,8 +13,12 @@ import { ltree } from '@electric-sql/pglite/contrib/ltree';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { readFile } from 'node:fs/promises';
 
 const dataDir = process.env.TIENDO_PGLITE_DIR || undefined; // undefined = in memory (tests)
+// An in-memory database may start from a dumped data folder (dumpDataDir): tests start from a
+// migrated one, as a fresh PGlite runs initdb (seconds) and then every migration.
+const seed = dataDir ? undefined : process.env.TIENDO_PGLITE_SEED || undefined;
 
 function send(message: unknown): void {
   if (process.send) process.send(message);
@@ -23,6 +27,7 @@ function send(message: unknown): void {
 async function main(): Promise<void> {
   const db = await PGlite.create(dataDir, {
     extensions: { ltree, pg_trgm, unaccent, btree_gist },
+    ...(seed ? { loadDataDir: new Blob([await readFile(seed)]) } : {}),
   });
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
   await server.start();
