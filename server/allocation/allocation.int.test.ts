@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createDocument, createTarget } from '../../test/support/document-fixtures.ts';
 import { type Session, useTestApp } from '../../test/support/test-app.ts';
 import { testDatabaseTargets } from '../../test/support/test-database.ts';
 import { writeTable } from '../tabular/table-writer.ts';
@@ -24,7 +25,7 @@ describe.each(testDatabaseTargets())('giao chỉ tiêu (allocation) on $kind', (
     province = await t.login('canbo.tinh');
     commune = await t.login('canbo.tanninh');
     tni = await t.unitId('TNI');
-    const doc = await province.send('POST', '/api/documents', {
+    const documentId = await createDocument(province, {
       kind: 'chuong_trinh',
       title: 'Chương trình phát triển đoàn viên của tỉnh',
       issuerUnitId: tni,
@@ -32,9 +33,8 @@ describe.each(testDatabaseTargets())('giao chỉ tiêu (allocation) on $kind', (
       termFrom: 2026,
       termTo: 2030,
     });
-    expect(doc.status, JSON.stringify(doc.body)).toBe(200);
-    const created = await province.send('POST', '/api/targets', {
-      documentId: doc.body.id,
+    const created = await createTarget(province, {
+      documentId,
       unitId: tni,
       indicatorCode: 'members',
       comparator: '>=',
@@ -42,8 +42,7 @@ describe.each(testDatabaseTargets())('giao chỉ tiêu (allocation) on $kind', (
       deadlineYear: 2030,
       subject: 'Phấn đấu đến năm 2030 có 60.000 đoàn viên',
     });
-    expect(created.status, JSON.stringify(created.body)).toBe(200);
-    members = created.body.targetId;
+    members = created.targetId;
   }, 300_000); // the demo's 50,000 members take a while on a busy machine
 
   it('proposes shares in proportion to current members that add up to the province target exactly', async () => {
@@ -196,7 +195,7 @@ describe.each(testDatabaseTargets())('giao chỉ tiêu (allocation) on $kind', (
   });
 
   it('applies a ratio target to every commune as it is, and refuses a looser one', async () => {
-    const doc = await province.send('POST', '/api/documents', {
+    const documentId = await createDocument(province, {
       kind: 'ke_hoach',
       title: 'Kế hoạch thỏa ước',
       issuerUnitId: tni,
@@ -204,19 +203,18 @@ describe.each(testDatabaseTargets())('giao chỉ tiêu (allocation) on $kind', (
       termFrom: 2026,
       termTo: 2030,
     });
-    const share = await province.send('POST', '/api/targets', {
-      documentId: doc.body.id,
+    const { targetId } = await createTarget(province, {
+      documentId,
       unitId: tni,
       indicatorCode: 'agreements_share',
       comparator: '>=',
       value: 70,
       deadlineYear: 2030,
     });
-    expect(share.status, JSON.stringify(share.body)).toBe(200);
-    const r = (await province.get(`/api/targets/${share.body.targetId}/allocation`)).body as Preview;
+    const r = (await province.get(`/api/targets/${targetId}/allocation`)).body as Preview;
     expect(r.target.kind).toBe('ratio');
     expect(new Set(r.children.map((c) => c.proposed))).toEqual(new Set([70]));
-    const looser = await province.send('PUT', `/api/targets/${share.body.targetId}/allocation`, {
+    const looser = await province.send('PUT', `/api/targets/${targetId}/allocation`, {
       method: 'manual',
       shares: r.children.map((c, i) => ({ unitId: c.unit.id, value: i === 0 ? 60 : 75 })),
     });

@@ -499,7 +499,7 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
     }
     // The province's target seen on a commune below it is what a commune's Tổng quan shows.
     const quantri = await t.login('quantri');
-    const provinceDoc = await quantri.send('POST', '/api/documents', {
+    const provinceDoc = await createDocument(quantri, {
       kind: 'chuong_trinh',
       title: 'Chương trình của tỉnh',
       issuerUnitId: await t.unitId('TNI'),
@@ -507,16 +507,15 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
       termFrom: 2025,
       termTo: 2030,
     });
-    const provinceTarget = await quantri.send('POST', '/api/targets', {
-      documentId: provinceDoc.body.id,
+    const provinceTarget = await createTarget(quantri, {
+      documentId: provinceDoc,
       unitId: await t.unitId('TNI'),
       indicatorCode: 'members',
       comparator: '>=',
       value: 50000,
       deadlineYear: 2030,
     });
-    expect(provinceTarget.status, JSON.stringify(provinceTarget.body)).toBe(200);
-    expect((await adminP02.get(`/api/targets/${provinceTarget.body.targetId}/breakdown?unitId=${p02}`)).status).toBe(200);
+    expect((await adminP02.get(`/api/targets/${provinceTarget.targetId}/breakdown?unitId=${p02}`)).status).toBe(200);
   });
 
   it('refuses a target whose parent target is not above its unit, or whose document is not its issuer’s or above', async () => {

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeCccd } from '../../domain/registry/identity-codes.ts';
 import { loadDemo } from '../demo/demo.loader.ts';
 import { loadConfig } from '../config/config.ts';
+import { createDocument, createTarget } from '../../test/support/document-fixtures.ts';
 import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
 import { testDatabaseTargets, type TestDatabase } from '../../test/support/test-database.ts';
 import { standbyTools, startStandby, type Standby, type StandbyTools } from '../../test/support/standby-cluster.ts';
@@ -103,7 +104,7 @@ describe.skipIf(skipReason !== null || !postgres)(
       reader = await t.login('xem.tinh');
       p01 = await t.unitId('TNI-P01');
       cdcs = await t.unitId('TNI-P01-0001');
-      const doc = await writer.send('POST', '/api/documents', {
+      const documentId = await createDocument(writer, {
         kind: 'ke_hoach',
         title: 'Kế hoạch phát triển đoàn viên phường Tân Ninh',
         issuerUnitId: p01,
@@ -111,17 +112,15 @@ describe.skipIf(skipReason !== null || !postgres)(
         termFrom: 2025,
         termTo: 2030,
       });
-      expect(doc.status, JSON.stringify(doc.body)).toBe(200);
-      const target = await writer.send('POST', '/api/targets', {
-        documentId: doc.body.id,
+      const target = await createTarget(writer, {
+        documentId,
         unitId: p01,
         indicatorCode: 'members',
         comparator: '>=',
         value: 1000,
         deadlineYear: 2030,
       });
-      expect(target.status, JSON.stringify(target.body)).toBe(200);
-      targetId = target.body.targetId;
+      targetId = target.targetId;
       await standby.waitForReplay(primary.url!);
       // pg_basebackup copies the whole cluster: seconds on CI's fresh one, minutes beside a national dataset.
     }, 900_000);

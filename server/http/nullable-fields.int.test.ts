@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { taxCheckDigit } from '../../domain/registry/identity-codes.ts';
+import { createTarget } from '../../test/support/document-fixtures.ts';
 import { type Session, useTestApp } from '../../test/support/test-app.ts';
 import { testDatabaseTargets } from '../../test/support/test-database.ts';
 
@@ -55,7 +56,7 @@ describe.each(testDatabaseTargets())('zeros and empties in request bodies on $ki
     });
     expect(doc.status, JSON.stringify(doc.body)).toBe(200);
     expect([doc.body.termFrom, doc.body.termTo]).toEqual([null, null]);
-    const created = await staff.send('POST', '/api/targets', {
+    const created = await createTarget(staff, {
       documentId: doc.body.id,
       unitId: p01,
       indicatorCode: 'members',
@@ -67,11 +68,10 @@ describe.each(testDatabaseTargets())('zeros and empties in request bodies on $ki
       minWorkers: null,
       parentTargetId: null,
     });
-    expect(created.status, JSON.stringify(created.body)).toBe(200);
     const row = await database.db
       .selectFrom('target')
       .select(['value', 'baseline_value', 'min_workers'])
-      .where('id', '=', created.body.targetId)
+      .where('id', '=', created.targetId)
       .executeTakeFirstOrThrow();
     expect([Number(row.value), row.baseline_value, row.min_workers]).toEqual([0, null, null]);
   });

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { createDocument, createTarget } from '../../test/support/document-fixtures.ts';
 import { type Session, useTestApp } from '../../test/support/test-app.ts';
 import { testDatabaseTargets } from '../../test/support/test-database.ts';
 import { taxCheckDigit } from '../../domain/registry/identity-codes.ts';
@@ -176,16 +177,15 @@ describe.each(testDatabaseTargets())('measures the unions define themselves ($ki
     });
     expect(indicator.status, JSON.stringify(indicator.body)).toBe(201);
     const code = indicator.body.code as string;
-    const doc = await staff.send('POST', '/api/documents', {
+    const documentId = await createDocument(staff, {
       kind: 'ke_hoach',
       symbol: '12/KH-LĐLĐ',
       title: 'Kế hoạch đối thoại tại nơi làm việc',
       issuerUnitId: tni,
       issuedOn: '2026-01-10',
     });
-    expect(doc.status).toBe(200);
-    const created = await staff.send('POST', '/api/targets', {
-      documentId: doc.body.id,
+    const created = await createTarget(staff, {
+      documentId,
       unitId: tni,
       indicatorCode: code,
       comparator: '>=',
@@ -193,10 +193,9 @@ describe.each(testDatabaseTargets())('measures the unions define themselves ($ki
       deadlineYear: 2028,
       subject: '80% doanh nghiệp tổ chức đối thoại định kỳ',
     });
-    expect(created.status, JSON.stringify(created.body)).toBe(200);
     // No report yet: "chưa có số liệu", with the derived denominator counted.
     const card = (await staff.get(`/api/progress?unitId=${tni}&asOf=${DAY}`)).body.items.find(
-      (i: { targetId: number }) => i.targetId === created.body.targetId,
+      (i: { targetId: number }) => i.targetId === created.targetId,
     );
     expect(card.value).toBeNull();
     expect(card.elements.dn_co_cdcs_tu_25).toBeGreaterThan(0);

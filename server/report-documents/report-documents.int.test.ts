@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatIndicatorValue, formatShare } from '../../app/scenes/dashboard/target-format.ts';
 import { DEMO_TODAY } from '../../domain/demo/demo-registries.ts';
-import { confirmTimedTargets, createDocument, typedProgramme05 } from '../../test/support/document-fixtures.ts';
+import { confirmTimedTargets, createDocument, createTarget, typedProgramme05 } from '../../test/support/document-fixtures.ts';
 import { convertWithLibreOffice } from '../../test/support/libre-office.ts';
 import { docxPart, downloadReportDocument, openPdf } from '../../test/support/report-document-files.ts';
 import { insertAcceptedFigures2026 } from '../../test/support/report-fixtures.ts';
@@ -154,10 +154,7 @@ describe.each(testDatabaseTargets())('report documents drafted from live data ($
         subject: 'đoàn viên, người lao động được tuyên truyền, phổ biến',
       },
     ];
-    for (const body of targets) {
-      const r = await staff.send('POST', '/api/targets', { documentId, unitId: tni, ...body });
-      expect(r.status, JSON.stringify(r.body)).toBe(200);
-    }
+    for (const body of targets) await createTarget(staff, { documentId, unitId: tni, ...body });
     // Two communes have reported (and been accepted): the reported share is theirs, summed.
     await insertAcceptedFigures2026(t, database, [
       ['TNI-P01', 'dissemination_reached', 900],

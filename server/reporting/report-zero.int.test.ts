@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { createDocument, createTarget } from '../../test/support/document-fixtures.ts';
 import { openCdcsPeriodCodes, openCdcsReport, useReportingDemo } from '../../test/support/report-fixtures.ts';
 import { downloadWorkbook, fillFigures, throughLibreOffice, uploadWorkbooks } from '../../test/support/report-workbook-files.ts';
 import { type Session, useTestApp } from '../../test/support/test-app.ts';
@@ -79,7 +80,7 @@ describe.each(testDatabaseTargets())('exact zeros in periodic reports ($kind)', 
   });
 
   it('a 0 satisfies "required", is written to reported_value, and counts the unit as reporting in every roll-up above it', async () => {
-    const doc = await demo.province.send('POST', '/api/documents', {
+    const documentId = await createDocument(demo.province, {
       kind: 'program',
       symbol: '09-CTr/LĐLĐ',
       title: 'Chương trình hành động thực hiện Nghị quyết Đại hội',
@@ -88,14 +89,13 @@ describe.each(testDatabaseTargets())('exact zeros in periodic reports ($kind)', 
       termFrom: 2023,
       termTo: 2028,
     });
-    expect(doc.status, JSON.stringify(doc.body)).toBe(200);
     for (const [indicatorCode, value] of [
       ['dissemination_share', 90],
       ['party_introduced_per_cdcs', 0.5],
       ['lawsuits_supported_share', 80],
     ] as const) {
-      const r = await demo.province.send('POST', '/api/targets', {
-        documentId: doc.body.id,
+      await createTarget(demo.province, {
+        documentId,
         unitId: await t.unitId('TNI'),
         indicatorCode,
         comparator: '>=',
@@ -103,7 +103,6 @@ describe.each(testDatabaseTargets())('exact zeros in periodic reports ($kind)', 
         annual: true,
         subject: indicatorCode,
       });
-      expect(r.status, JSON.stringify(r.body)).toBe(200);
     }
 
     const report = await open(demo.officer, demo.cdcs1);
@@ -140,7 +139,7 @@ describe.each(testDatabaseTargets())('exact zeros in periodic reports ($kind)', 
       expect(board.reportingUnits).toBe(1);
       expect([figure('dissemination_reached'), figure('party_introduced'), figure('lawsuits_requested')]).toEqual([0, 0, null]);
     }
-    const progress = (await demo.province.get(`/api/progress?documentId=${doc.body.id}`)).body;
+    const progress = (await demo.province.get(`/api/progress?documentId=${documentId}`)).body;
     const item = (code: string) => progress.items.find((i: { indicator: { code: string } }) => i.indicator.code === code);
     expect(item('dissemination_share')).toMatchObject({ value: 0, reportingUnits: 1 });
     expect(item('party_introduced_per_cdcs')).toMatchObject({ value: 0, reportingUnits: 1 });
