@@ -1,6 +1,6 @@
 import type { Sector } from '../org/org-unit.ts';
 import { composeCccd, taxCheckDigit } from '../registry/identity-codes.ts';
-import { DEMO_TODAY } from './demo-registries.ts';
+import { DEMO_TODAY, type DemoMember } from './demo-registries.ts';
 import { addYearsDay, dayOf, isoOfDay } from './national-dates.ts';
 import type { NationalTree, NationalUnit } from './national-tree.ts';
 import { workersFor } from './national-tree.ts';
@@ -34,20 +34,11 @@ export interface NationalProfile {
   foundedOn: string;
   chairName: string;
 }
-export interface NationalMember {
+/** A member as the small demo makes one, its history kept apart (memberships) and its place today named. */
+export interface NationalMember extends Omit<DemoMember, 'history'> {
   id: number;
-  fullName: string;
-  gender: 'male' | 'female';
-  birthDate: string;
-  cccd: string;
-  phone: string;
-  ethnicity: string;
-  cardNumber: string;
-  joinedOn: string;
   currentUnitId: number;
   status: 'active' | 'left';
-  leftOn: string | null;
-  leftReason: string | null;
 }
 export interface NationalMembership {
   id: number;

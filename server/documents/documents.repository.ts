@@ -2,6 +2,7 @@
 // the link table and its resolution, and the recursive walks of the cascade graph.
 import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { ReferenceCandidate } from '../../domain/extraction/reference-resolution.ts';
+import type { MetadataProposal } from '../../domain/extraction/target-proposal.ts';
 import type { DB } from '../db/schema.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
@@ -161,19 +162,8 @@ export async function findSameSymbol(
     .executeTakeFirst()) as unknown as DocumentRow | undefined;
 }
 
-export interface MetadataValues {
-  kind: string;
-  symbol: string | null;
-  title: string;
-  issuerText: string | null;
-  place: string | null;
-  issuedOn: string | null;
-  termFrom: number | null;
-  termTo: number | null;
-  signerCapacity: string | null;
-  signerTitle: string | null;
-  signerName: string | null;
-}
+/** A document's metadata as stored: the fields the extractor proposes, a title always given. */
+export type MetadataValues = Omit<MetadataProposal, 'kind' | 'title'> & { kind: string; title: string };
 
 const metadataColumns = (m: MetadataValues) => ({
   kind: m.kind,

@@ -1,16 +1,10 @@
 import { sql, type Kysely } from 'kysely';
+import type { CompletenessFigures } from '../../domain/report-documents/report-content.ts';
 import type { DB } from '../db/schema.ts';
 import type { SqlRow } from '../db/sql-row.ts';
 
-export interface CompletenessCounts {
-  expected: number;
-  submitted: number;
-  onTime: number;
-  late: number;
-  accepted: number;
-  returned: number;
-  missing: number;
-}
+/** The figures of the report's completeness table, counted here; the form's name is added by the caller. */
+export type CompletenessCounts = Omit<CompletenessFigures, 'templateName'>;
 
 export interface CompletenessQuery {
   rootId: number;
