@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Spin, Switch, Typography } from 'antd';
+import { Alert, App, Spin, Switch, Typography } from 'antd';
 import { Link } from 'react-router';
 import { errorMessage } from '../../api/api-client.ts';
 import {
@@ -12,6 +12,7 @@ import {
 } from '../../api/notifications.api.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import './notifications.css';
+import { RetryAlert } from '../../components/retry.alert.tsx';
 
 type Channel = 'inApp' | 'email';
 
@@ -64,12 +65,7 @@ export default function NotificationSettingsScene() {
           <Spin />
         </div>
       ) : prefs.isError ? (
-        <Alert
-          type="error"
-          showIcon
-          title={errorMessage(prefs.error)}
-          action={<Button onClick={() => void prefs.refetch()}>Thử lại</Button>}
-        />
+        <RetryAlert error={prefs.error} onRetry={() => void prefs.refetch()} />
       ) : (
         <>
           {prefs.data.email ? (

@@ -1,6 +1,6 @@
 import { SettingOutlined } from '@ant-design/icons';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Segmented, Spin } from 'antd';
+import { App, Button, Segmented, Spin } from 'antd';
 import { useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { errorMessage } from '../../api/api-client.ts';
@@ -14,6 +14,7 @@ import {
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { NotificationItems } from './notification-items.tsx';
 import './notifications.css';
+import { RetryAlert } from '../../components/retry.alert.tsx';
 
 const PAGE = 30;
 // In the address, so a bookmark or a reload keeps the filter.
@@ -86,12 +87,7 @@ export default function NotificationsScene() {
           <Spin />
         </div>
       ) : list.isError ? (
-        <Alert
-          type="error"
-          showIcon
-          title={errorMessage(list.error)}
-          action={<Button onClick={() => void list.refetch()}>Thử lại</Button>}
-        />
+        <RetryAlert error={list.error} onRetry={() => void list.refetch()} />
       ) : items.length === 0 ? (
         <div className="notification-empty notifications-page-empty" data-testid="notifications-empty">
           {unreadOnly
