@@ -1,4 +1,4 @@
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import type { Static } from 'typebox';
 import type {
   CreateMemberBody,
@@ -10,7 +10,7 @@ import type {
   UpdateMemberBody,
 } from '../../server/members/members.schema.ts';
 import { api, buildUrl } from './api-client.ts';
-import { patch, type Paged } from './registry.api.ts';
+import { pagedListQuery, patch } from './registry.api.ts';
 
 export type { CreateMemberBody, MemberItem, UpdateMemberBody };
 export type MemberListResult = Static<typeof MemberList>;
@@ -27,13 +27,7 @@ export interface MemberFilter {
 
 export const memberKeys = { all: ['members'] as const };
 
-export const membersQuery = ({ filter, after, limit }: Paged<MemberFilter>) =>
-  queryOptions({
-    queryKey: ['members', 'list', filter, after ?? null, limit] as const,
-    queryFn: ({ signal }) => api.get<MemberListResult>('/api/members', { query: { ...filter, after, limit }, signal }),
-    // Keep the current page on screen while the next one loads, instead of flashing an empty table.
-    placeholderData: keepPreviousData,
-  });
+export const membersQuery = pagedListQuery<MemberFilter, MemberListResult>(memberKeys.all, '/api/members');
 
 export const memberQuery = (id: number) =>
   queryOptions({

@@ -58,27 +58,22 @@ export const progressQuery = (f: ProgressFilter) =>
     placeholderData: keepPreviousData,
   });
 
-export const breakdownQuery = (targetId: number, unitId: number | undefined, asOf: string, includeSubmitted = false) =>
-  queryOptions({
-    queryKey: progressKeys.breakdown(targetId, unitId, asOf, includeSubmitted),
-    queryFn: ({ signal }) =>
-      api.get<BreakdownResult>(`/api/targets/${targetId}/breakdown`, {
-        query: { unitId, asOf, includeSubmitted: includeSubmitted || undefined },
-        signal,
-      }),
-    staleTime: LIVE_STALE_MS,
-  });
+/** One target seen from a unit on a day: its children table or its curve, asked and cached alike. */
+const targetViewQuery =
+  <R>(view: 'breakdown' | 'series') =>
+  (targetId: number, unitId: number | undefined, asOf: string, includeSubmitted = false) =>
+    queryOptions({
+      queryKey: progressKeys[view](targetId, unitId, asOf, includeSubmitted),
+      queryFn: ({ signal }) =>
+        api.get<R>(`/api/targets/${targetId}/${view}`, {
+          query: { unitId, asOf, includeSubmitted: includeSubmitted || undefined },
+          signal,
+        }),
+      staleTime: LIVE_STALE_MS,
+    });
 
-export const seriesQuery = (targetId: number, unitId: number | undefined, asOf: string, includeSubmitted = false) =>
-  queryOptions({
-    queryKey: progressKeys.series(targetId, unitId, asOf, includeSubmitted),
-    queryFn: ({ signal }) =>
-      api.get<SeriesResult>(`/api/targets/${targetId}/series`, {
-        query: { unitId, asOf, includeSubmitted: includeSubmitted || undefined },
-        signal,
-      }),
-    staleTime: LIVE_STALE_MS,
-  });
+export const breakdownQuery = targetViewQuery<BreakdownResult>('breakdown');
+export const seriesQuery = targetViewQuery<SeriesResult>('series');
 
 export const documentsQuery = (unitId: number | undefined) =>
   queryOptions({

@@ -68,6 +68,20 @@ export interface Paged<F> {
   limit: number;
 }
 
+/**
+ * The query of one page of a cursor-paged list (`GET path?…filter&after&limit`): under the list's
+ * key, so that a save refreshes every page, and keeping the page on screen while the next one
+ * loads instead of flashing an empty table.
+ */
+export const pagedListQuery =
+  <F extends object, R>(key: readonly string[], path: string) =>
+  ({ filter, after, limit }: Paged<F>) =>
+    queryOptions({
+      queryKey: [...key, 'list', filter, after ?? null, limit] as const,
+      queryFn: ({ signal }) => api.get<R>(path, { query: { ...filter, after, limit }, signal }),
+      placeholderData: keepPreviousData,
+    });
+
 export interface GrassrootsItem {
   id: number;
   code: string;
@@ -127,13 +141,10 @@ export const registryKeys = {
   agreements: ['agreements'] as const,
 };
 
-export const grassrootsQuery = ({ filter, after, limit }: Paged<GrassrootsFilter>) =>
-  queryOptions({
-    queryKey: [...registryKeys.grassroots, 'list', filter, after ?? null, limit] as const,
-    queryFn: ({ signal }) =>
-      api.get<{ items: GrassrootsItem[]; nextCursor: string | null }>('/api/grassroots', { query: { ...filter, after, limit }, signal }),
-    placeholderData: keepPreviousData,
-  });
+export const grassrootsQuery = pagedListQuery<GrassrootsFilter, { items: GrassrootsItem[]; nextCursor: string | null }>(
+  registryKeys.grassroots,
+  '/api/grassroots',
+);
 
 export const grassrootsOneQuery = (id: number) =>
   queryOptions({
@@ -143,22 +154,12 @@ export const grassrootsOneQuery = (id: number) =>
 
 export const updateGrassroots = (id: number, body: GrassrootsPatch) => patch<GrassrootsItem>(`/api/grassroots/${id}`, body);
 
-export const employersQuery = ({ filter, after, limit }: Paged<EmployerFilter>) =>
-  queryOptions({
-    queryKey: [...registryKeys.employers, 'list', filter, after ?? null, limit] as const,
-    queryFn: ({ signal }) => api.get<EmployerListResult>('/api/employers', { query: { ...filter, after, limit }, signal }),
-    placeholderData: keepPreviousData,
-  });
+export const employersQuery = pagedListQuery<EmployerFilter, EmployerListResult>(registryKeys.employers, '/api/employers');
 
 export const createEmployer = (body: CreateEmployerBody) => api.post<EmployerItem>('/api/employers', body);
 export const updateEmployer = (id: number, body: UpdateEmployerBody) => patch<EmployerItem>(`/api/employers/${id}`, body);
 
-export const agreementsQuery = ({ filter, after, limit }: Paged<AgreementFilter>) =>
-  queryOptions({
-    queryKey: [...registryKeys.agreements, 'list', filter, after ?? null, limit] as const,
-    queryFn: ({ signal }) => api.get<AgreementListResult>('/api/agreements', { query: { ...filter, after, limit }, signal }),
-    placeholderData: keepPreviousData,
-  });
+export const agreementsQuery = pagedListQuery<AgreementFilter, AgreementListResult>(registryKeys.agreements, '/api/agreements');
 
 export const agreementCountQuery = (unitId: number | undefined, date: string) =>
   queryOptions({
