@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, DatePicker, Form, Input, Modal, Select, Spin, type ButtonProps } from 'antd';
+import { Alert, Form, Input, Modal, Select, Spin, type ButtonProps } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useMemo } from 'react';
 import { indicatorsQuery } from '../../api/measures.api.ts';
 import { errorMessage } from '../../api/api-client.ts';
 import type { TargetProgress } from '../../api/progress.api.ts';
-import { todayIso, VI_DATE_FORMAT } from '../../lib/calendar-date.ts';
+import { todayIso } from '../../lib/calendar-date.ts';
 import { indicatorFilter, indicatorOptions, indicatorUnit, TARGET_TERMS_FIELDS } from './target-form.model.ts';
 import {
   currentVersion,
@@ -17,6 +17,7 @@ import {
 } from './target-revise.model.ts';
 import { reviseTarget, targetVersionsQuery } from './target-versions.api.ts';
 import { TargetTermsFields } from './target-terms.fields.tsx';
+import { ChangeDateField, ChangeReasonField } from './target-change.fields.tsx';
 import { FormErrorLine } from '../../components/form-error.line.tsx';
 import { useFormSubmit } from '../../components/use-form-submit.hook.ts';
 
@@ -107,23 +108,18 @@ export function TargetReviseModal({
           <Form.Item name="subject" label="Nội dung chỉ tiêu">
             <Input maxLength={1000} />
           </Form.Item>
-          <Form.Item name="effectiveFrom" label="Có hiệu lực từ ngày" rules={[{ required: true, message: 'Hãy chọn ngày có hiệu lực.' }]}>
-            <DatePicker
-              format={VI_DATE_FORMAT}
-              allowClear={false}
-              disabledDate={(d) => d.isAfter(dayjs(today), 'day')}
-              style={{ width: '100%' }}
-              data-testid="target-revise-from"
-            />
-          </Form.Item>
-          <Form.Item name="reason" label="Lý do" rules={[{ required: true, whitespace: true, message: 'Hãy ghi lý do sửa chỉ tiêu.' }]}>
-            <Input.TextArea
-              autoSize={{ minRows: 2, maxRows: 5 }}
-              maxLength={2000}
-              placeholder="Ví dụ: Điều chỉnh theo Nghị quyết số … của Ban Chấp hành"
-              data-testid="target-revise-reason"
-            />
-          </Form.Item>
+          <ChangeDateField
+            name="effectiveFrom"
+            label="Có hiệu lực từ ngày"
+            today={today}
+            requiredMessage="Hãy chọn ngày có hiệu lực."
+            testId="target-revise-from"
+          />
+          <ChangeReasonField
+            requiredMessage="Hãy ghi lý do sửa chỉ tiêu."
+            placeholder="Ví dụ: Điều chỉnh theo Nghị quyết số … của Ban Chấp hành"
+            testId="target-revise-reason"
+          />
           <FormErrorLine message={formError} testId="target-revise-error" />
         </Form>
       )}

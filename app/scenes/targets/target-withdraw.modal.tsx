@@ -1,12 +1,13 @@
-import { Alert, DatePicker, Form, Input } from 'antd';
+import { Alert, Form } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { TargetProgress } from '../../api/progress.api.ts';
-import { todayIso, VI_DATE_FORMAT } from '../../lib/calendar-date.ts';
+import { todayIso } from '../../lib/calendar-date.ts';
 import { targetSentence } from '../dashboard/target-format.ts';
 import type { TargetVersions } from './target-revise.model.ts';
 import { withdrawTarget } from './target-versions.api.ts';
 import { useFormSubmit } from '../../components/use-form-submit.hook.ts';
 import { FormModal } from '../../components/form.modal.tsx';
+import { ChangeDateField, ChangeReasonField } from './target-change.fields.tsx';
 
 interface Shape {
   on: Dayjs;
@@ -60,22 +61,12 @@ export function TargetWithdrawModal({
         />
       }
     >
-      <Form.Item name="on" label="Rút từ ngày" rules={[{ required: true, message: 'Hãy chọn ngày.' }]}>
-        <DatePicker
-          format={VI_DATE_FORMAT}
-          allowClear={false}
-          disabledDate={(d) => d.isAfter(dayjs(today), 'day')}
-          style={{ width: '100%' }}
-        />
-      </Form.Item>
-      <Form.Item name="reason" label="Lý do" rules={[{ required: true, whitespace: true, message: 'Hãy ghi lý do rút chỉ tiêu.' }]}>
-        <Input.TextArea
-          autoSize={{ minRows: 2, maxRows: 5 }}
-          maxLength={2000}
-          placeholder="Ví dụ: Chỉ tiêu trùng với chỉ tiêu số 3 của chương trình"
-          data-testid="target-withdraw-reason"
-        />
-      </Form.Item>
+      <ChangeDateField name="on" label="Rút từ ngày" today={today} requiredMessage="Hãy chọn ngày." />
+      <ChangeReasonField
+        requiredMessage="Hãy ghi lý do rút chỉ tiêu."
+        placeholder="Ví dụ: Chỉ tiêu trùng với chỉ tiêu số 3 của chương trình"
+        testId="target-withdraw-reason"
+      />
     </FormModal>
   );
 }
