@@ -46,14 +46,8 @@ const DASH = /^[-–—−•·●▪◦■□►✓]\s*/;
 const PLUS = /^\+\s*/;
 const STAR = /^\*\s+/;
 
-interface RawLine {
-  start: number;
-  end: number;
-  contentStart: number;
-  contentEnd: number;
-  marker: MarkerKind;
-  markerText: string;
-}
+/** A line as split, before it is known to be a heading or placed in a section. */
+type RawLine = Omit<Paragraph, 'isHeading' | 'level' | 'section'>;
 
 export function buildLayout(text: string): Layout {
   const folded = foldForSearch(text);

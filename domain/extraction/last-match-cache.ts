@@ -6,6 +6,8 @@
 // One scan of a longer slice [s, P) therefore finds the same successive matches as a scan of
 // [s, p) for every match starting at or before p - reach, and nothing can start between the last
 // of those and p - reach; the scan of [s, p) is resumed from there, a few characters from p.
+import { lastAtOrBefore } from './clause-index.ts';
+
 export interface SliceMatch {
   /** Offsets relative to s, as in a match on the slice itself. */
   start: number;
@@ -57,15 +59,4 @@ function lastFrom(re: RegExp, slice: string, from: number, known: SliceMatch | n
   let last = known;
   for (let m = scan.exec(slice); m; m = scan.exec(slice)) last = { start: m.index, end: m.index + m[0].length };
   return last;
-}
-
-function lastAtOrBefore(list: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((list[mid] as number) <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
 }
