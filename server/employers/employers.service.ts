@@ -8,7 +8,7 @@ import { isUnitInScope } from '../auth/auth.repository.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { DB } from '../db/schema.ts';
 import { commonErrors } from '../http/common.errors.ts';
-import { decodeCursor, encodeCursor, invalidCursor } from '../http/keyset-cursor.ts';
+import { decodeCursor, invalidCursor, nextCursorAfter } from '../http/keyset-cursor.ts';
 import { employerErrors } from './employers.errors.ts';
 import { findUnit } from '../org/org.repository.ts';
 import * as repo from './employers.repository.ts';
@@ -101,10 +101,9 @@ export class EmployersService {
       minWorkers: q.minWorkers ?? null,
     };
     const rows = await repo.listEmployers(this.db, { ...filter, sort, after, limit });
-    const last = rows.at(-1);
     return {
       items: rows.map(presentEmployer),
-      nextCursor: rows.length === limit && last ? encodeCursor(last.sort_key, Number(last.id), sort) : null,
+      nextCursor: nextCursorAfter(rows, limit, sort),
       ...(q.withTotal && !q.after && { total: await repo.countEmployers(this.db, filter) }),
     };
   }

@@ -6,7 +6,7 @@ import { todayInVietnam } from '../../domain/time/calendar-date.ts';
 import { writeAudit, type AuditActor } from '../audit/audit.repository.ts';
 import type { Principal } from '../auth/principal.ts';
 import type { DB } from '../db/schema.ts';
-import { decodeCursor, encodeCursor, invalidCursor } from '../http/keyset-cursor.ts';
+import { decodeCursor, everyItem, invalidCursor, nextCursorAfter } from '../http/keyset-cursor.ts';
 import { findUnit } from '../org/org.repository.ts';
 import { grassrootsErrors } from './grassroots.errors.ts';
 import {
@@ -76,27 +76,21 @@ export class GrassrootsService {
     const after = decodeCursor(q.after, sort);
     if (after && !sortKeyIsValid(sort, after.key)) throw invalidCursor();
     const rows = await listGrassroots(this.db, filter, sort, after, limit);
-    const last = rows.at(-1);
     return {
-      rows,
-      nextCursor: rows.length === limit && last ? encodeCursor(String(last.sort_key), Number(last.id), sort) : null,
+      items: rows,
+      nextCursor: nextCursorAfter(rows, limit, sort),
       ...(q.withTotal && !after && { total: await countGrassroots(this.db, filter) }),
     };
   }
 
   async list(principal: Principal, q: Filters) {
     const page = await this.page(principal, q);
-    return { items: page.rows.map(present), nextCursor: page.nextCursor, total: page.total };
+    return { items: page.items.map(present), nextCursor: page.nextCursor, total: page.total };
   }
 
   /** Every row of the filtered list, page by page; the phone is masked unless the caller may see it. */
   async *exportRows(principal: Principal, filters: Omit<Filters, 'after' | 'limit'>, unmasked: boolean) {
-    let after: string | undefined;
-    do {
-      const page = await this.page(principal, { ...filters, after, limit: 1000 });
-      for (const r of page.rows) yield exportRow(r, unmasked);
-      after = page.nextCursor ?? undefined;
-    } while (after);
+    for await (const r of everyItem((after) => this.page(principal, { ...filters, after, limit: 1000 }))) yield exportRow(r, unmasked);
   }
 
   async get(id: number) {

@@ -18,6 +18,19 @@ export function encodeCursor(key: string, id: number, sort?: string): string {
   return Buffer.from(JSON.stringify(sort === undefined ? [key, id] : [key, id, sort])).toString('base64url');
 }
 
+/**
+ * The cursor of the page after `rows`, at their last row's sort key and id; null when the page
+ * was not full, since then the list has ended.
+ */
+export function nextCursorAfter(
+  rows: readonly { sort_key: string | number; id: number | string }[],
+  limit: number,
+  sort?: string,
+): string | null {
+  const last = rows.at(-1);
+  return rows.length === limit && last ? encodeCursor(String(last.sort_key), Number(last.id), sort) : null;
+}
+
 /** `sort`: the order the list is asked for; a cursor made for another order is refused. */
 export function decodeCursor(cursor: string | undefined, sort?: string): KeysetCursor | null {
   if (!cursor) return null;

@@ -13,7 +13,7 @@ import { memberErrors } from './members.errors.ts';
 import * as repo from './members.repository.ts';
 import type { CreateMemberBody, MemberItem, UpdateMemberBody } from './members.schema.ts';
 import { unitsToSumOn } from '../org/org-succession.repository.ts';
-import { decodeCursor, encodeCursor } from '../http/keyset-cursor.ts';
+import { decodeCursor, nextCursorAfter } from '../http/keyset-cursor.ts';
 
 export const memberNotFound = memberErrors.notFound;
 const unitNotFound = memberErrors.grassrootsNotFound;
@@ -112,10 +112,9 @@ export class MembersService {
       sector: q.sector ?? null,
     };
     const rows = await repo.listMembers(this.read, { ...filter, after: decodeCursor(q.after), limit });
-    const last = rows.at(-1);
     return {
       items: rows.map((r) => this.present(r, principal)),
-      nextCursor: rows.length === limit && last ? encodeCursor(last.sort_key, Number(last.id)) : null,
+      nextCursor: nextCursorAfter(rows, limit),
       ...(q.withTotal && !q.after && { total: await repo.countMembers(this.read, filter) }),
     };
   }
