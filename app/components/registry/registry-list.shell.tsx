@@ -1,6 +1,7 @@
-import { SearchOutlined } from '@ant-design/icons';
-import { Card, Input, Select, Space } from 'antd';
+import { SearchOutlined, UploadOutlined } from '@ant-design/icons';
+import { Button, Card, Input, Select, Space } from 'antd';
 import type { ReactNode } from 'react';
+import { useNavigate } from 'react-router';
 import { UnitPicker } from '../../scenes/admin/unit-picker.field.tsx';
 import { ListTotal } from '../list-total.tsx';
 import { ExportButton } from './export-button.tsx';
@@ -78,16 +79,25 @@ export function SearchFilter({
   );
 }
 
-/** "Lọc theo đơn vị": the caller's subtree, cleared for every unit. */
-export function UnitFilter({
-  value,
-  onChange,
-  testId,
-}: {
-  value: number | undefined;
-  onChange: (value: number | undefined) => void;
+/** "Nhập từ Excel" among a registry's buttons: opens its import screen (one for every registry). */
+export function ImportButton({ path, testId }: { path: string; testId: string }) {
+  const navigate = useNavigate();
+  return (
+    <Button icon={<UploadOutlined />} onClick={() => navigate(path)} data-testid={testId}>
+      Nhập từ Excel
+    </Button>
+  );
+}
+
+/** A filter of the bar that may be cleared: `undefined` is "every …", left out of the query. */
+interface FilterProps<T> {
+  value: T | undefined;
+  onChange: (value: T | undefined) => void;
   testId?: string;
-}) {
+}
+
+/** "Lọc theo đơn vị": the caller's subtree, cleared for every unit. */
+export function UnitFilter({ value, onChange, testId }: FilterProps<number>) {
   return (
     <UnitPicker
       allowClear
@@ -101,15 +111,7 @@ export function UnitFilter({
 }
 
 /** "Khu vực": the employer sectors, cleared for every sector. */
-export function SectorFilter({
-  value,
-  onChange,
-  testId,
-}: {
-  value: string | undefined;
-  onChange: (value: string | undefined) => void;
-  testId?: string;
-}) {
+export function SectorFilter({ value, onChange, testId }: FilterProps<string>) {
   return (
     <Select
       allowClear
@@ -129,12 +131,7 @@ export function StatusFilter<S extends string>({
   onChange,
   options,
   testId,
-}: {
-  value: S | undefined;
-  onChange: (value: S | undefined) => void;
-  options: { value: S | 'all'; label: string }[];
-  testId?: string;
-}) {
+}: FilterProps<S> & { options: { value: S | 'all'; label: string }[] }) {
   return (
     <Select
       value={value ?? 'all'}

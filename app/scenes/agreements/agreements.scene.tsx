@@ -1,9 +1,8 @@
-import { PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, Checkbox, DatePicker, Select, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
 import { errorMessage } from '../../api/api-client.ts';
 import {
   agreementExportUrl,
@@ -15,7 +14,7 @@ import {
 } from '../../api/registry.api.ts';
 import { CursorTable, type CursorTableSort } from '../../components/registry/cursor-table.tsx';
 import { useRegistryAccess } from '../../components/registry/registry-permissions.ts';
-import { ExportWithTotal, RegistryListShell, UnitFilter } from '../../components/registry/registry-list.shell.tsx';
+import { ExportWithTotal, ImportButton, RegistryListShell, UnitFilter } from '../../components/registry/registry-list.shell.tsx';
 import { useCursorList } from '../../components/registry/use-cursor-list.hook.ts';
 import { agreementColumns } from './agreement-columns.tsx';
 import { VI_DATE_FORMAT, todayIso } from '../../lib/calendar-date.ts';
@@ -43,7 +42,6 @@ export default function AgreementsScene() {
     betterThanLaw: betterThanLaw || undefined,
     sort: sort === 'recent' ? undefined : sort,
   };
-  const navigate = useNavigate();
   const sorting: CursorTableSort<NonNullable<AgreementFilter['sort']>> = {
     value: sort,
     defaultValue: 'recent',
@@ -74,9 +72,7 @@ export default function AgreementsScene() {
       actions={
         canWrite && (
           <Space>
-            <Button icon={<UploadOutlined />} onClick={() => navigate('/thoa-uoc/nhap')} data-testid="agreements-import">
-              Nhập từ Excel
-            </Button>
+            <ImportButton path="/thoa-uoc/nhap" testId="agreements-import" />
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setForm({ renews: null })} data-testid="agreement-create">
               Thêm thỏa ước
             </Button>

@@ -1,14 +1,14 @@
-import { EditOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, InputNumber, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
 import { employerExportUrl, employersQuery, registryKeys, type EmployerFilter, type EmployerItem } from '../../api/registry.api.ts';
 import { CursorTable, type CursorTableSort } from '../../components/registry/cursor-table.tsx';
 import { blankToUndefined, formatCount } from '../../components/registry/registry-format.ts';
 import { useRegistryAccess } from '../../components/registry/registry-permissions.ts';
 import {
   ExportWithTotal,
+  ImportButton,
   RegistryListShell,
   SearchFilter,
   SectorFilter,
@@ -37,7 +37,6 @@ export default function EmployersScene() {
   const filter: EmployerFilter = { q, unitId, sector, hasCdcs, minWorkers, sort: sort === 'name' ? undefined : sort };
   const { tableProps } = useCursorList(filter, employersQuery, 'Không có doanh nghiệp nào khớp với điều kiện lọc.');
   const [editing, setEditing] = useState<EmployerItem | null>();
-  const navigate = useNavigate();
   const sorting: CursorTableSort<NonNullable<EmployerFilter['sort']>> = {
     value: sort,
     defaultValue: 'name',
@@ -56,9 +55,7 @@ export default function EmployersScene() {
       actions={
         canWrite && (
           <Space>
-            <Button icon={<UploadOutlined />} onClick={() => navigate('/doanh-nghiep/nhap')} data-testid="employers-import">
-              Nhập từ Excel
-            </Button>
+            <ImportButton path="/doanh-nghiep/nhap" testId="employers-import" />
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="employer-create">
               Thêm doanh nghiệp
             </Button>

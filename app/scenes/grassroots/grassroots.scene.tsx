@@ -1,13 +1,12 @@
-import { UploadOutlined } from '@ant-design/icons';
-import { Button, Tag, Typography } from 'antd';
+import { Tag, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
 import { grassrootsExportUrl, grassrootsQuery, type GrassrootsFilter, type GrassrootsItem } from '../../api/registry.api.ts';
 import { CursorTable, type CursorTableSort } from '../../components/registry/cursor-table.tsx';
 import { blankToUndefined, formatCount } from '../../components/registry/registry-format.ts';
 import { useRegistryAccess } from '../../components/registry/registry-permissions.ts';
 import {
   ExportWithTotal,
+  ImportButton,
   RegistryListShell,
   SearchFilter,
   SectorFilter,
@@ -31,7 +30,6 @@ export default function GrassrootsScene() {
   const [sort, setSort] = useState<NonNullable<GrassrootsFilter['sort']>>('name');
   const filter: GrassrootsFilter = { q, unitId, sector, status, sort: sort === 'name' ? undefined : sort };
   const { canWrite } = useRegistryAccess();
-  const navigate = useNavigate();
   const sorting: CursorTableSort<NonNullable<GrassrootsFilter['sort']>> = {
     value: sort,
     defaultValue: 'name',
@@ -49,13 +47,7 @@ export default function GrassrootsScene() {
       testId="grassroots-scene"
       title="Công đoàn cơ sở"
       description="Công đoàn cơ sở thuộc đơn vị bạn: doanh nghiệp, ngày thành lập, chủ tịch và số đoàn viên đang sinh hoạt."
-      actions={
-        canWrite && (
-          <Button icon={<UploadOutlined />} onClick={() => navigate('/cong-doan-co-so/nhap')} data-testid="grassroots-import">
-            Nhập từ Excel
-          </Button>
-        )
-      }
+      actions={canWrite && <ImportButton path="/cong-doan-co-so/nhap" testId="grassroots-import" />}
       filters={
         <>
           <SearchFilter

@@ -1,4 +1,4 @@
-import { CopyOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { CopyOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Space, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
@@ -9,6 +9,7 @@ import { blankToUndefined } from '../../components/registry/registry-format.ts';
 import { useRegistryAccess } from '../../components/registry/registry-permissions.ts';
 import {
   ExportWithTotal,
+  ImportButton,
   RegistryListShell,
   SearchFilter,
   SectorFilter,
@@ -49,11 +50,7 @@ export default function MembersScene() {
           <Button icon={<CopyOutlined />} onClick={() => navigate('/doan-vien/ho-so-trung')} data-testid="members-duplicates">
             Hồ sơ có thể trùng
           </Button>
-          {canWrite && (
-            <Button icon={<UploadOutlined />} onClick={() => navigate('/doan-vien/nhap')} data-testid="members-import">
-              Nhập từ Excel
-            </Button>
-          )}
+          {canWrite && <ImportButton path="/doan-vien/nhap" testId="members-import" />}
           {canWrite && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="member-create">
               Thêm đoàn viên
