@@ -18,6 +18,7 @@ import {
 import './admin.css';
 import { SceneHeader } from '../../components/scene-header.tsx';
 import { LoadMore } from '../../components/load-more.tsx';
+import { AccountCell } from './account.cell.tsx';
 
 /**
  * Thư thông báo (issue 21): the e-mail copies of the people in the caller's subtree, opened on the
@@ -88,13 +89,9 @@ export default function DeliveriesScene() {
                 title: 'Người nhận',
                 key: 'recipient',
                 render: (_, row) => (
-                  <div>
-                    <div className="cell-strong">{row.name}</div>
-                    <Typography.Text type="secondary" className="cell-nowrap">
-                      {row.username}
-                    </Typography.Text>
+                  <AccountCell name={row.name} username={row.username}>
                     <div className="delivery-address">{row.recipient}</div>
-                  </div>
+                  </AccountCell>
                 ),
               },
               { title: 'Đơn vị', key: 'unit', render: (_, row) => <div className="cell-unit">{row.unitName}</div> },

@@ -2,6 +2,7 @@ import { EditOutlined, KeyOutlined, LockOutlined, UnlockOutlined } from '@ant-de
 import { Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import type { UserItem } from '../../api/users.api.ts';
 import { IconAction } from '../../components/icon-action.tsx';
+import { AccountCell } from './account.cell.tsx';
 import { formatViDateMinute } from './date-time.ts';
 import { userStatusTags } from './user-status.ts';
 
@@ -20,14 +21,7 @@ export function userColumns({
       title: 'Tài khoản',
       key: 'who',
       width: 190,
-      render: (_, user) => (
-        <div>
-          <div className="cell-strong">{user.fullName}</div>
-          <Typography.Text type="secondary" className="cell-nowrap">
-            {user.username}
-          </Typography.Text>
-        </div>
-      ),
+      render: (_, user) => <AccountCell name={user.fullName} username={user.username} />,
     },
     // Status right after the name: it is what an administrator scans for, never scrolled out of view.
     {
