@@ -77,6 +77,17 @@ function workersFor(rng: Random, sector: Sector): number {
   return Math.max(sector === 'hcsn' ? 5 : 8, Math.round(base * Math.exp(spread * z - (spread * spread) / 2)));
 }
 
+/** The share of women among a CĐCS employer's workers: most in FDI factories, fewest in private firms. */
+export function womenShareFor(rng: Random, sector: Sector): number {
+  return sector === 'fdi' ? 0.55 + rng.next() * 0.3 : sector === 'hcsn' ? 0.5 + rng.next() * 0.3 : 0.3 + rng.next() * 0.4;
+}
+
+/** A CĐCS employer's industry, as its sector makes likely. */
+export function industryFor(rng: Random, sector: Sector): string {
+  if (sector === 'hcsn') return 'Hành chính, sự nghiệp';
+  return sector === 'fdi' ? rng.pick(names.FDI_INDUSTRIES) : rng.pick(names.PRIVATE_INDUSTRIES);
+}
+
 class TaxCodes {
   private n = 0;
   constructor(private readonly prefix: string) {}
@@ -102,17 +113,12 @@ export function generateDemoRegistries(province: DemoProvince): DemoRegistries {
   for (const unit of cdcs) {
     const sector = unit.sector!;
     const workers = workersFor(rng, sector);
-    const womenShare = sector === 'fdi' ? 0.55 + rng.next() * 0.3 : sector === 'hcsn' ? 0.5 + rng.next() * 0.3 : 0.3 + rng.next() * 0.4;
+    const womenShare = womenShareFor(rng, sector);
     const employer: DemoEmployer = {
       taxCode: taxCodes.next(),
       name: unit.name.replace(/^Công đoàn (cơ sở )?/, ''),
       sector,
-      industry:
-        sector === 'hcsn'
-          ? 'Hành chính, sự nghiệp'
-          : sector === 'fdi'
-            ? rng.pick(names.FDI_INDUSTRIES)
-            : rng.pick(names.PRIVATE_INDUSTRIES),
+      industry: industryFor(rng, sector),
       areaCode: unit.parentCode!,
       cdcsCode: unit.code,
       workers,

@@ -1,6 +1,6 @@
 import type { Sector } from '../org/org-unit.ts';
 import { composeCccd, taxCheckDigit } from '../registry/identity-codes.ts';
-import { DEMO_TODAY, type DemoMember } from './demo-registries.ts';
+import { DEMO_TODAY, type DemoMember, industryFor, womenShareFor } from './demo-registries.ts';
 import { addYearsDay, dayOf, isoOfDay } from './national-dates.ts';
 import type { NationalTree, NationalUnit } from './national-tree.ts';
 import { workersFor } from './national-tree.ts';
@@ -156,18 +156,13 @@ export class NationalRegistries {
     const spec = this.tree.scale.provinces[unit.province]!;
     const parent = this.tree.units[unit.parentId! - 1]!;
     const area = parent.kind === 'commune' || parent.kind === 'industrial_zone' ? parent : rng.pick(this.tree.areas[unit.province]!);
-    const womenShare = sector === 'fdi' ? 0.55 + rng.next() * 0.3 : sector === 'hcsn' ? 0.5 + rng.next() * 0.3 : 0.3 + rng.next() * 0.4;
+    const womenShare = womenShareFor(rng, sector);
     const employer: NationalEmployer = {
       id: ++this.employerId,
       taxCode: this.taxCodes.next(),
       name: unit.name.replace(/^Công đoàn cơ sở /, ''),
       sector,
-      industry:
-        sector === 'hcsn'
-          ? 'Hành chính, sự nghiệp'
-          : sector === 'fdi'
-            ? rng.pick(names.FDI_INDUSTRIES)
-            : rng.pick(names.PRIVATE_INDUSTRIES),
+      industry: industryFor(rng, sector),
       provinceName: spec.place,
       communeName: area.kind === 'commune' ? area.name.replace(/^Công đoàn /, '') : null,
       areaUnitId: area.id,
