@@ -660,6 +660,45 @@ export class ProgressService {
     return progress!;
   }
 
+  /** Each ask's timing, its stated baseline, and the past days that may start its expected path. */
+  private plansOf(asks: { t: TargetRow; unitId: number; placedFrom: string | null }[], asOf: string, cat: Catalogue) {
+    return asks.map(({ t, unitId, placedFrom }) => {
+      const { period, deadline, start, timing } = this.timingOf(t, asOf);
+      const measuredOn = minDate(asOf, deadline);
+      const baseline =
+        t.baseline_value !== null && t.baseline_date !== null && unitId === Number(t.unit_id)
+          ? { date: t.baseline_date, value: Number(t.baseline_value) }
+          : null;
+      // A stated baseline is the path's start: no past value to read.
+      const days = baseline ? [] : this.historyDays(t, cat, start, measuredOn, placedFrom);
+      return { t, unitId, period, deadline, start, timing, measuredOn, baseline, days };
+    });
+  }
+
+  /**
+   * The current values and the first history day of every plan, asked in one turn so that the
+   * cache reads them in one query: the values now, and those of the first days (in plan order,
+   * for the plans that have one).
+   */
+  private firstWave(plans: ReturnType<ProgressService['plansOf']>, includeSubmitted: boolean, cache: ElementCache, cat: Catalogue) {
+    const withHistory = plans.filter((p) => p.days.length);
+    return Promise.all([
+      this.valuesOf(
+        plans.map((p) => ({ t: p.t, unitId: p.unitId, date: p.measuredOn, period: p.period })),
+        includeSubmitted,
+        cache,
+        cat,
+      ),
+      this.valuesOf(
+        withHistory.map((p) => ({ t: p.t, unitId: p.unitId, date: p.days[0]!, period: yearPeriod(p.days[0]!) })),
+        includeSubmitted,
+        cache,
+        cat,
+        false,
+      ),
+    ]);
+  }
+
   /**
    * Many targets on many units (a dashboard's cards, a children table's rows), each as `compute`
    * answers it alone: the current values and the first history day of every one are asked in one
@@ -672,35 +711,10 @@ export class ProgressService {
     cache: ElementCache,
   ): Promise<TargetProgress[]> {
     const cat = await this.catalogue();
-    const plans = asks.map(({ t, unitId, placedFrom }) => {
-      const { period, deadline, start, timing } = this.timingOf(t, asOf);
-      const measuredOn = minDate(asOf, deadline);
-      const baseline =
-        t.baseline_value !== null && t.baseline_date !== null && unitId === Number(t.unit_id)
-          ? { date: t.baseline_date, value: Number(t.baseline_value) }
-          : null;
-      // A stated baseline is the path's start: no past value to read.
-      const days = baseline ? [] : this.historyDays(t, cat, start, measuredOn, placedFrom);
-      return { t, unitId, period, deadline, start, timing, measuredOn, baseline, days };
-    });
+    const plans = this.plansOf(asks, asOf, cat);
     const pastAsk = (p: (typeof plans)[number], date: string): ValueAsk => ({ t: p.t, unitId: p.unitId, date, period: yearPeriod(date) });
+    const [current, firstValues] = await this.firstWave(plans, includeSubmitted, cache, cat);
     const firstOf = plans.flatMap((p, i) => (p.days.length ? [i] : []));
-    // Asked together, so that the cache reads the current values and the first history days in one query.
-    const [current, firstValues] = await Promise.all([
-      this.valuesOf(
-        plans.map((p) => ({ t: p.t, unitId: p.unitId, date: p.measuredOn, period: p.period })),
-        includeSubmitted,
-        cache,
-        cat,
-      ),
-      this.valuesOf(
-        firstOf.map((i) => pastAsk(plans[i]!, plans[i]!.days[0]!)),
-        includeSubmitted,
-        cache,
-        cat,
-        false,
-      ),
-    ]);
     const history = new Map<number, Observation[]>();
     firstOf.forEach((i, k) => {
       const value = firstValues[k]!.value;
@@ -781,8 +795,16 @@ export class ProgressService {
     const { deadline } = this.timingOf(t, asOf);
     const measuredOn = minDate(asOf, deadline);
     // The children, and the allocations of a count target to them with their rows, read at the same time.
+    // A child's allocation is mostly timed as the target itself is, so the counts it will ask are
+    // the target's on the same days: asked as soon as the children are known, they are read while
+    // the allocations are (the cache shares them). The answer is the same whatever the allocations
+    // say. Not on the raw path, which reads one unit at a time and would only read more.
+    const warming = t.indicator_unit === 'count' && this.source === 'aggregates';
     const [rows, allocated] = await Promise.all([
-      childrenOn(this.db, unitId, measuredOn),
+      childrenOn(this.db, unitId, measuredOn).then((found) => {
+        if (warming) void this.warm(t, found, asOf, includeSubmitted, cache);
+        return found;
+      }),
       t.indicator_unit === 'count'
         ? this.allocationCandidates(t, unitId, measuredOn, asOf)
         : { found: [], rows: new Map<number, TargetRow>() },
@@ -862,6 +884,24 @@ export class ProgressService {
       contributionReference: contributions?.reference ?? null,
       items: ranked.map(({ achievement: _, ...item }) => item),
     };
+  }
+
+  /** The first wave of reads of a target on these units, into the cache only (errors are the real read's to report). */
+  private async warm(
+    t: TargetRow,
+    units: Awaited<ReturnType<typeof childrenOn>>,
+    asOf: string,
+    includeSubmitted: boolean,
+    cache: ElementCache,
+  ): Promise<void> {
+    if (units.length === 0) return;
+    const cat = await this.catalogue();
+    const plans = this.plansOf(
+      units.map((u) => ({ t, unitId: Number(u.id), placedFrom: String(u.placed_from) })),
+      asOf,
+      cat,
+    );
+    await this.firstWave(plans, includeSubmitted, cache, cat).catch(() => undefined);
   }
 
   /**
