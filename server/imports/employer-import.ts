@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import { isSector, SECTOR_LABELS, type Sector } from '../../domain/org/org-unit.ts';
 import { employerIssues } from '../../domain/registry/employer-rules.ts';
+import type { EmployerTable } from '../db/schema.ts';
 import { parseDateCell, parseIntegerCell } from '../tabular/cell-parsers.ts';
 import type { FieldSpec } from '../tabular/header-detector.ts';
 import { looseKey } from '../tabular/text-normalizer.ts';
@@ -141,21 +142,8 @@ export const employerImport: ImportDefinition<EmployerContext, EmployerRecord> =
   },
 
   async writeBatch(trx, rows, ctx) {
-    const found = await sql<{
-      tax_code: string;
-      id: number;
-      name: string;
-      sector: string;
-      industry: string | null;
-      address: string | null;
-      commune_name: string | null;
-      area_unit_id: number;
-      cdcs_unit_id: number | null;
-      workers: number | null;
-      women_workers: number | null;
-      workers_counted_on: string | null;
-      in_scope: boolean;
-    }>`
+    // Every column of the employer (SELECT e.*), and whether it lies in the importer's scope.
+    const found = await sql<Selectable<EmployerTable> & { in_scope: boolean }>`
       SELECT e.*, EXISTS (SELECT 1 FROM org_placement p WHERE p.unit_id = e.area_unit_id AND p.valid_to IS NULL AND p.path <@ ${ctx.scopePath}::ltree) AS in_scope
       FROM employer e WHERE e.tax_code = ANY(${rows.map((r) => r.record.taxCode)}::text[])`.execute(trx);
     const existing = new Map(found.rows.map((e) => [e.tax_code, e]));
