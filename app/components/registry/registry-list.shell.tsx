@@ -10,8 +10,9 @@ import { SceneHeader } from '../scene-header.tsx';
 
 /**
  * The frame every registry list shares (Doanh nghiệp, Công đoàn cơ sở, Đoàn viên, Thỏa ước,
- * Tài khoản): title and one-line description with the screen's buttons, an optional strip
- * under them, then one card holding the filter bar and the table; drawers and modals follow.
+ * and the Quản trị lists Tài khoản, Nhật ký, Thư thông báo): title and one-line description with
+ * the screen's buttons, an optional strip under them, then one card holding the filter bar and the
+ * table; drawers and modals follow.
  */
 export function RegistryListShell({
   testId,

@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { Card, DatePicker, Select, Space, Table } from 'antd';
+import { DatePicker, Select, Table } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { errorMessage } from '../../api/api-client.ts';
@@ -15,7 +15,7 @@ import type { AuditNameContext } from './audit-diff.ts';
 import { formatViDateTime } from './date-time.ts';
 import { UnitPicker } from './unit-picker.field.tsx';
 import './admin.css';
-import { SceneHeader } from '../../components/scene-header.tsx';
+import { RegistryListShell } from '../../components/registry/registry-list.shell.tsx';
 import { LoadMore } from '../../components/load-more.tsx';
 
 const ACTION_OPTIONS = auditActionOptions();
@@ -61,13 +61,13 @@ export default function AuditScene() {
   const set = (patch: Partial<AuditFilter>) => setFilter((f) => ({ ...f, ...patch }));
 
   return (
-    <div className="scene" data-testid="audit-scene">
-      <SceneHeader
-        title="Nhật ký"
-        description="Mọi thao tác ghi dữ liệu, đăng nhập và xem dữ liệu cá nhân trong đơn vị bạn và các đơn vị trực thuộc; giờ Việt Nam."
-      />
-      <Card>
-        <Space wrap className="table-filters">
+    <RegistryListShell
+      testId="audit-scene"
+      title="Nhật ký"
+      description="Mọi thao tác ghi dữ liệu, đăng nhập và xem dữ liệu cá nhân trong đơn vị bạn và các đơn vị trực thuộc; giờ Việt Nam."
+      filtersClassName="table-filters"
+      filters={
+        <>
           {canListUsers && <UserFilter value={filter.userId} onChange={(userId) => set({ userId })} />}
           <UnitPicker
             allowClear
@@ -95,52 +95,56 @@ export default function AuditScene() {
               set({ from: value?.[0]?.format('YYYY-MM-DD'), to: value?.[1]?.format('YYYY-MM-DD') });
             }}
           />
-        </Space>
-        <Table<AuditItem>
-          rowKey="id"
-          size="middle"
-          loading={audit.isFetching && !audit.isFetchingNextPage}
-          dataSource={rows}
-          pagination={false}
-          locale={{ emptyText: audit.isError ? errorMessage(audit.error) : 'Không có dòng nhật ký nào khớp với điều kiện lọc.' }}
-          onRow={(item) => ({ 'data-testid': `audit-row-${item.action}` }) as React.HTMLAttributes<HTMLElement>}
-          expandable={{ expandedRowRender: (item) => <AuditDiffPanel item={item} names={names} />, expandRowByClick: true }}
-          columns={[
-            {
-              title: 'Thời gian',
-              key: 'at',
-              width: 170,
-              render: (_, item) => <span className="cell-nowrap">{formatViDateTime(item.at)}</span>,
-            },
-            {
-              title: 'Người thực hiện',
-              key: 'actor',
-              render: (_, item) =>
-                item.actorName ? `${item.actorName} (${item.actor})` : item.actor === 'hệ thống' ? 'Hệ thống' : item.actor,
-            },
-            {
-              title: 'Thao tác',
-              key: 'action',
-              render: (_, item) => <span data-testid="audit-action">{auditActionLabel(item.action)}</span>,
-            },
-            { title: 'Đơn vị', key: 'unit', render: (_, item) => item.unit?.name ?? '' },
-            {
-              title: 'Đối tượng',
-              key: 'entity',
-              render: (_, item) => (
-                <span data-testid="audit-entity">
-                  {auditEntityLabel(
-                    item.entityType,
-                    item.entityId,
-                    names.entities[String(item.id)] ?? capturedName(item.before, item.after),
-                  )}
-                </span>
-              ),
-            },
-          ]}
-        />
-        <LoadMore list={audit} shown={rows.length} noun="dòng" testId="audit-more" />
-      </Card>
-    </div>
+        </>
+      }
+      table={
+        <>
+          <Table<AuditItem>
+            rowKey="id"
+            size="middle"
+            loading={audit.isFetching && !audit.isFetchingNextPage}
+            dataSource={rows}
+            pagination={false}
+            locale={{ emptyText: audit.isError ? errorMessage(audit.error) : 'Không có dòng nhật ký nào khớp với điều kiện lọc.' }}
+            onRow={(item) => ({ 'data-testid': `audit-row-${item.action}` }) as React.HTMLAttributes<HTMLElement>}
+            expandable={{ expandedRowRender: (item) => <AuditDiffPanel item={item} names={names} />, expandRowByClick: true }}
+            columns={[
+              {
+                title: 'Thời gian',
+                key: 'at',
+                width: 170,
+                render: (_, item) => <span className="cell-nowrap">{formatViDateTime(item.at)}</span>,
+              },
+              {
+                title: 'Người thực hiện',
+                key: 'actor',
+                render: (_, item) =>
+                  item.actorName ? `${item.actorName} (${item.actor})` : item.actor === 'hệ thống' ? 'Hệ thống' : item.actor,
+              },
+              {
+                title: 'Thao tác',
+                key: 'action',
+                render: (_, item) => <span data-testid="audit-action">{auditActionLabel(item.action)}</span>,
+              },
+              { title: 'Đơn vị', key: 'unit', render: (_, item) => item.unit?.name ?? '' },
+              {
+                title: 'Đối tượng',
+                key: 'entity',
+                render: (_, item) => (
+                  <span data-testid="audit-entity">
+                    {auditEntityLabel(
+                      item.entityType,
+                      item.entityId,
+                      names.entities[String(item.id)] ?? capturedName(item.before, item.after),
+                    )}
+                  </span>
+                ),
+              },
+            ]}
+          />
+          <LoadMore list={audit} shown={rows.length} noun="dòng" testId="audit-more" />
+        </>
+      }
+    />
   );
 }

@@ -1,6 +1,6 @@
 import { RedoOutlined } from '@ant-design/icons';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Select, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { errorMessage } from '../../api/api-client.ts';
 import { deliveriesQuery, deliveryKeys, resendDelivery } from '../../api/notifications.api.ts';
@@ -16,7 +16,7 @@ import {
   type DeliveryRow,
 } from './deliveries.ts';
 import './admin.css';
-import { SceneHeader } from '../../components/scene-header.tsx';
+import { RegistryListShell } from '../../components/registry/registry-list.shell.tsx';
 import { LoadMore } from '../../components/load-more.tsx';
 import { AccountCell } from './account.cell.tsx';
 
@@ -56,13 +56,13 @@ export default function DeliveriesScene() {
   };
 
   return (
-    <div className="scene" data-testid="deliveries-scene">
-      <SceneHeader
-        title="Thư thông báo"
-        description="Thư điện tử gửi cho người dùng trong đơn vị bạn và các đơn vị trực thuộc, mới nhất trước; giờ Việt Nam."
-      />
-      <Card>
-        <Space wrap className="table-filters">
+    <RegistryListShell
+      testId="deliveries-scene"
+      title="Thư thông báo"
+      description="Thư điện tử gửi cho người dùng trong đơn vị bạn và các đơn vị trực thuộc, mới nhất trước; giờ Việt Nam."
+      filtersClassName="table-filters"
+      filters={
+        <>
           <Select<DeliveryFilter>
             aria-label="Trạng thái"
             className="filter-unit-narrow"
@@ -71,84 +71,92 @@ export default function DeliveriesScene() {
             onChange={setFilter}
             data-testid="delivery-status-filter"
           />
-        </Space>
-        <Table<DeliveryRow>
-          rowKey="id"
-          size="middle"
-          className={TABLE_AS_LIST}
-          loading={list.isFetching && !list.isFetchingNextPage}
-          dataSource={rows}
-          pagination={false}
-          locale={{
-            emptyText: list.isError ? errorMessage(list.error) : <span data-testid="deliveries-empty">{deliveriesEmptyText(filter)}</span>,
-          }}
-          onRow={(row) => ({ 'data-testid': `delivery-row-${row.id}` }) as React.HTMLAttributes<HTMLElement>}
-          columns={asListColumns<DeliveryRow>(
-            [
-              {
-                title: 'Người nhận',
-                key: 'recipient',
-                render: (_, row) => (
-                  <AccountCell name={row.name} username={row.username}>
-                    <div className="delivery-address">{row.recipient}</div>
-                  </AccountCell>
-                ),
-              },
-              { title: 'Đơn vị', key: 'unit', render: (_, row) => <div className="cell-unit">{row.unitName}</div> },
-              {
-                title: 'Thông báo',
-                key: 'notification',
-                render: (_, row) => (
-                  <div>
-                    <Typography.Text type="secondary">{row.kindLabel}</Typography.Text>
-                    <div>{row.title}</div>
-                  </div>
-                ),
-              },
-              { title: 'Trạng thái', key: 'status', render: (_, row) => <Tag color={row.status.color}>{row.status.label}</Tag> },
-              { title: 'Số lần thử', key: 'attempts', align: 'right', render: (_, row) => row.attempts },
-              {
-                title: 'Lỗi cuối',
-                key: 'error',
-                render: (_, row) => (
-                  <div className="delivery-error" data-testid="delivery-error">
-                    {row.lastError}
-                  </div>
-                ),
-              },
-              {
-                title: 'Thời điểm',
-                key: 'when',
-                render: (_, row) => (
-                  <div>
-                    <div className="cell-nowrap">{row.createdAt}</div>
-                    {/* May wrap: on a 360 px card the label takes part of the line. */}
-                    {row.when && <div className="delivery-when">{row.when}</div>}
-                  </div>
-                ),
-              },
-              {
-                title: '',
-                key: 'actions',
-                align: 'right',
-                render: (_, row) =>
-                  row.canResend && (
-                    <Button
-                      icon={<RedoOutlined />}
-                      loading={resend.isPending && resend.variables?.id === row.id}
-                      onClick={() => void askResend(row)}
-                      data-testid={`delivery-resend-${row.id}`}
-                    >
-                      Gửi lại
-                    </Button>
+        </>
+      }
+      table={
+        <>
+          <Table<DeliveryRow>
+            rowKey="id"
+            size="middle"
+            className={TABLE_AS_LIST}
+            loading={list.isFetching && !list.isFetchingNextPage}
+            dataSource={rows}
+            pagination={false}
+            locale={{
+              emptyText: list.isError ? (
+                errorMessage(list.error)
+              ) : (
+                <span data-testid="deliveries-empty">{deliveriesEmptyText(filter)}</span>
+              ),
+            }}
+            onRow={(row) => ({ 'data-testid': `delivery-row-${row.id}` }) as React.HTMLAttributes<HTMLElement>}
+            columns={asListColumns<DeliveryRow>(
+              [
+                {
+                  title: 'Người nhận',
+                  key: 'recipient',
+                  render: (_, row) => (
+                    <AccountCell name={row.name} username={row.username}>
+                      <div className="delivery-address">{row.recipient}</div>
+                    </AccountCell>
                   ),
-              },
-            ],
-            { titleKey: 'recipient' },
-          )}
-        />
-        <LoadMore list={list} shown={rows.length} noun="thư" testId="deliveries-more" />
-      </Card>
-    </div>
+                },
+                { title: 'Đơn vị', key: 'unit', render: (_, row) => <div className="cell-unit">{row.unitName}</div> },
+                {
+                  title: 'Thông báo',
+                  key: 'notification',
+                  render: (_, row) => (
+                    <div>
+                      <Typography.Text type="secondary">{row.kindLabel}</Typography.Text>
+                      <div>{row.title}</div>
+                    </div>
+                  ),
+                },
+                { title: 'Trạng thái', key: 'status', render: (_, row) => <Tag color={row.status.color}>{row.status.label}</Tag> },
+                { title: 'Số lần thử', key: 'attempts', align: 'right', render: (_, row) => row.attempts },
+                {
+                  title: 'Lỗi cuối',
+                  key: 'error',
+                  render: (_, row) => (
+                    <div className="delivery-error" data-testid="delivery-error">
+                      {row.lastError}
+                    </div>
+                  ),
+                },
+                {
+                  title: 'Thời điểm',
+                  key: 'when',
+                  render: (_, row) => (
+                    <div>
+                      <div className="cell-nowrap">{row.createdAt}</div>
+                      {/* May wrap: on a 360 px card the label takes part of the line. */}
+                      {row.when && <div className="delivery-when">{row.when}</div>}
+                    </div>
+                  ),
+                },
+                {
+                  title: '',
+                  key: 'actions',
+                  align: 'right',
+                  render: (_, row) =>
+                    row.canResend && (
+                      <Button
+                        icon={<RedoOutlined />}
+                        loading={resend.isPending && resend.variables?.id === row.id}
+                        onClick={() => void askResend(row)}
+                        data-testid={`delivery-resend-${row.id}`}
+                      >
+                        Gửi lại
+                      </Button>
+                    ),
+                },
+              ],
+              { titleKey: 'recipient' },
+            )}
+          />
+          <LoadMore list={list} shown={rows.length} noun="thư" testId="deliveries-more" />
+        </>
+      }
+    />
   );
 }
