@@ -40,6 +40,12 @@ function TaskPage({ t }: { t: TaskDetail }) {
   const mine = t.viewedAs.assignment;
   const refresh = () => void queryClient.invalidateQueries({ queryKey: taskKeys.all });
   const close = () => setModal(undefined);
+  /** A change went through: close its modal, reread the task and say what was done. */
+  const done = (what: string) => {
+    close();
+    refresh();
+    void message.success(what);
+  };
 
   return (
     <div className="scene task-page" data-testid="task-page">
@@ -156,36 +162,11 @@ function TaskPage({ t }: { t: TaskDetail }) {
           from={unit}
           already={t.assignees.map((a) => a.unit.id)}
           onClose={close}
-          onSaved={(n) => {
-            close();
-            refresh();
-            void message.success(`Đã giao nhiệm vụ cho ${n} đơn vị.`);
-          }}
+          onSaved={(n) => done(`Đã giao nhiệm vụ cho ${n} đơn vị.`)}
         />
       )}
-      {modal === 'edit' && (
-        <TaskFormModal
-          task={t}
-          unit={t.owner}
-          onClose={close}
-          onSaved={() => {
-            close();
-            refresh();
-            void message.success('Đã lưu nhiệm vụ.');
-          }}
-        />
-      )}
-      {modal === 'withdraw' && (
-        <WithdrawModal
-          taskId={t.id}
-          onClose={close}
-          onDone={() => {
-            close();
-            refresh();
-            void message.success('Đã rút nhiệm vụ.');
-          }}
-        />
-      )}
+      {modal === 'edit' && <TaskFormModal task={t} unit={t.owner} onClose={close} onSaved={() => done('Đã lưu nhiệm vụ.')} />}
+      {modal === 'withdraw' && <WithdrawModal taskId={t.id} onClose={close} onDone={() => done('Đã rút nhiệm vụ.')} />}
     </div>
   );
 }
