@@ -203,9 +203,6 @@ function agreementFileRoutes(app: App, agreements: AgreementsService, onAgreemen
       schema: { tags: TAGS, summary: 'Tải về tệp thỏa ước', params: AgreementIdParams },
       config: { access: onAgreement('registry.read') },
     },
-    async (request, reply) => {
-      const file = await agreements.file(request.params.id);
-      return sendStoredFile(reply, { fileName: file.file_name, mimeType: file.mime_type, content: file.content });
-    },
+    async (request, reply) => sendStoredFile(reply, await agreements.file(request.params.id)),
   );
 }

@@ -250,7 +250,7 @@ export class AgreementsService {
   async file(id: number) {
     const row = await repo.agreementFile(this.db, id);
     if (!row) throw agreementErrors.noFile();
-    return row;
+    return { fileName: row.file_name, mimeType: row.mime_type, content: row.content };
   }
 
   async countOn(principal: Principal, unitId: number | undefined, date: string | undefined) {

@@ -171,10 +171,7 @@ function fileAndLinkRoutes(app: App, documents: DocumentsService, onDocument: On
       schema: { tags: TAGS, summary: 'Tải về tệp gốc của văn bản', params: DocumentIdParams },
       config: { access: onDocument('targets.read') },
     },
-    async (request, reply) => {
-      const file = await documents.file(request.params.id);
-      return sendStoredFile(reply, { fileName: file.file_name, mimeType: file.mime_type, content: file.content });
-    },
+    async (request, reply) => sendStoredFile(reply, await documents.file(request.params.id)),
   );
 
   app.get(

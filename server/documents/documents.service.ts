@@ -300,7 +300,7 @@ export class DocumentsService {
   async file(id: number) {
     const file = await repo.fileOfDocument(this.db, id);
     if (!file) throw documentErrors.noFile();
-    return file;
+    return { fileName: file.file_name, mimeType: file.mime_type, content: file.content };
   }
 
   /** Up: what this implements, transitively; down: what implements it. Documents outside the scope are shown only upward. */
