@@ -45,44 +45,35 @@ const arrayLiteral = <T>(rows: T[], pick: (row: T) => number | string | boolean)
 export const countKey = (r: CountRequest) =>
   `${r.unitId}|${r.date}|${r.period ? `${r.period.start}..${r.period.end}` : ''}|${r.women ? 'w' : ''}|${r.members ? 'm' : ''}`;
 
-/**
- * The date-dependent derived counts of units' subtrees, for many (unit, date) pairs in one
- * query, read from the aggregates that triggers keep current (server/progress/aggregates.sql.ts)
- * — the same answers as `derivedElements`, at a cost that does not grow with the subtree: a
- * nation costs about what a commune does. Each unit's descendants come from progress_rollup (a
- * few index ranges per unit and date: decades, years, months, then days); the unit's own facts (a
- * CĐCS's members and agreements) from the registries by index. Counts come split by sector so
- * that every target's sector filter is answered from one query. A unit not placed in the tree on
- * a date gets no entry (no data).
- */
-export async function aggregatedCounts(db: Kysely<DB>, requests: CountRequest[]): Promise<Map<string, SubtreeCounts>> {
-  const out = new Map<string, SubtreeCounts>();
-  if (requests.length === 0) return out;
-  const members = requests.some((r) => r.members || r.women);
-  const women = requests.some((r) => r.women);
-  // A rollup prefix: every change strictly before day c, read as decades, years, months, then days.
-  // Bounded by the day *after* the date, a year-end or month-end date reads no day rows at all.
-  // The decades and years before c are read once per (unit, decade, year) — a children table asks
-  // each child on today and on a year-end, which share them — and a request whose month or day
-  // range is empty (a year-end, a month-end) does not probe that grain.
-  const range = (grain: string, from: string, to: string) => sql`
+// A rollup prefix: every change strictly before day c, read as decades, years, months, then days.
+// Bounded by the day *after* the date, a year-end or month-end date reads no day rows at all.
+// The decades and years before c are read once per (unit, decade, year) — a children table asks
+// each child on today and on a year-end, which share them — and a request whose month or day
+// range is empty (a year-end, a month-end) does not probe that grain.
+const rollupRange = (grain: string, from: string, to: string) => sql`
     SELECT bb.req, bb.k, bb.sign, r.sector, r.active, r.women, r.joined, r.cdcs, r.upper_units, r.agr, r.agr_b, r.agr_better
     FROM bb JOIN progress_rollup r ON r.unit_id = bb.unit_id AND r.grain = ${grain}
       AND r.bucket >= ${sql.ref(`bb.${from}`)} AND r.bucket < ${sql.ref(`bb.${to}`)}
     WHERE ${sql.ref(`bb.${from}`)} < ${sql.ref(`bb.${to}`)}`;
-  // A unit's own members on its day: one index-only range of membership (unit_id, valid_from, valid_to).
-  const ownActive = sql`h.unit_id = pl.unit_id AND h.valid_from <= pl.day AND (h.valid_to IS NULL OR h.valid_to > pl.day)`;
-  const query = sql<{
-    req: Num;
-    unit_id: Num;
-    day: string;
-    p_start: string;
-    p_end: string;
-    has_period: boolean;
-    wants_members: boolean;
-    wants_women: boolean;
-    counts: string | null;
-  }>`
+
+// A unit's own members on its day: one index-only range of membership (unit_id, valid_from, valid_to).
+const OWN_ACTIVE = sql`h.unit_id = pl.unit_id AND h.valid_from <= pl.day AND (h.valid_to IS NULL OR h.valid_to > pl.day)`;
+
+/** A row of the counts query: a request's bounds and its packed parts. */
+type CountRow = {
+  req: Num;
+  unit_id: Num;
+  day: string;
+  p_start: string;
+  p_end: string;
+  has_period: boolean;
+  wants_members: boolean;
+  wants_women: boolean;
+  counts: string | null;
+};
+
+/** The requests, one per distinct bounds (members and women asked if any of them asks). */
+const requestsCte = (requests: CountRequest[]) => sql`
     WITH req AS (
       -- Requests with the same bounds are read once, with members (and women) if any of them asks.
       SELECT d.*, row_number() OVER () AS req FROM (
@@ -94,7 +85,10 @@ export async function aggregatedCounts(db: Kysely<DB>, requests: CountRequest[])
         GROUP BY unit_id, day, p_start, p_end, has_period
       ) d
     ),
-    placed AS MATERIALIZED (
+`;
+
+/** The requests whose unit stood in the tree on their day, and the rollup prefixes each reads. */
+const PLACED_CTES = sql`    placed AS MATERIALIZED (
       SELECT req.req, req.unit_id, req.day, req.p_start, req.p_end, req.has_period, req.wants_members, req.wants_women, u.kind, coalesce(u.sector, '') AS sector
       FROM req JOIN org_placement p ON p.unit_id = req.unit_id AND p.valid_from <= req.day AND (p.valid_to IS NULL OR p.valid_to > req.day)
       JOIN org_unit u ON u.id = req.unit_id
@@ -109,7 +103,10 @@ export async function aggregatedCounts(db: Kysely<DB>, requests: CountRequest[])
         UNION ALL SELECT req, unit_id, 'ps', p_start, -1 FROM placed WHERE has_period
       ) b0
     ),
-    xy AS (
+`;
+
+/** Each prefix read from the rollup: decades and years once per (unit, decade, year), then months and days. */
+const ROLLUP_CTES = sql`    xy AS (
       SELECT k.unit_id, k.x0, k.y0, r.sector, sum(r.active) AS active, sum(r.women) AS women, sum(r.joined) AS joined, sum(r.cdcs) AS cdcs,
         sum(r.upper_units) AS upper_units, sum(r.agr) AS agr, sum(r.agr_b) AS agr_b, sum(r.agr_better) AS agr_better
       FROM (SELECT DISTINCT unit_id, x0, y0 FROM bb) k
@@ -122,7 +119,7 @@ export async function aggregatedCounts(db: Kysely<DB>, requests: CountRequest[])
     hits AS (
       SELECT bb.req, bb.k, bb.sign, xy.sector, xy.active, xy.women, xy.joined, xy.cdcs, xy.upper_units, xy.agr, xy.agr_b, xy.agr_better
       FROM bb JOIN xy ON xy.unit_id = bb.unit_id AND xy.x0 = bb.x0 AND xy.y0 = bb.y0
-      UNION ALL ${range('m', 'y0', 'm0')} UNION ALL ${range('d', 'm0', 'c')}
+      UNION ALL ${rollupRange('m', 'y0', 'm0')} UNION ALL ${rollupRange('d', 'm0', 'c')}
     ),
     below AS (
       SELECT req, sector,
@@ -131,9 +128,9 @@ export async function aggregatedCounts(db: Kysely<DB>, requests: CountRequest[])
         sum(agr) FILTER (WHERE k = 'at') AS agr, sum(agr_b) FILTER (WHERE k = 'at') AS agr_b, sum(agr_better) FILTER (WHERE k = 'at') AS agr_better
       FROM hits GROUP BY req, sector
     ),
-    ${
-      women
-        ? sql`-- The women among a unit's own members: each membership that overlaps any day asked of the
+`;
+
+const WOMEN_CTES = sql`-- The women among a unit's own members: each membership that overlaps any day asked of the
     -- unit looks its member's gender up once (a large CĐCS: ten thousand lookups, not ten thousand per day).
     women_spans AS MATERIALIZED (
       SELECT h.unit_id, h.valid_from, h.valid_to
@@ -145,16 +142,16 @@ export async function aggregatedCounts(db: Kysely<DB>, requests: CountRequest[])
       SELECT pl.req, count(*) AS women FROM placed pl
       JOIN women_spans h ON h.unit_id = pl.unit_id AND h.valid_from <= pl.day AND (h.valid_to IS NULL OR h.valid_to > pl.day)
       WHERE pl.wants_women GROUP BY pl.req
-    ),`
-        : sql``
-    }
-    -- A unit's own memberships (a CĐCS's members) are not in the rollup: counted from the index
+    ),`;
+
+/** A unit's own facts, which the rollup of its descendants does not hold. */
+const ownCtes = (women: boolean) => sql`    -- A unit's own memberships (a CĐCS's members) are not in the rollup: counted from the index
     -- for the requests that count members, women from own_women for those that count them, and the
     -- period's admissions read as one range of join days (an admission counts where the unit stood that day).
     own_members AS (
       SELECT pl.req, pl.sector, a.active, ${women ? sql`coalesce(w.women, 0)` : sql`0`} AS women, j.joined, 0 AS cdcs, 0 AS upper_units, 0 AS agr, 0 AS agr_b, 0 AS agr_better
       FROM placed pl
-      CROSS JOIN LATERAL (SELECT count(*) AS active FROM membership h WHERE ${ownActive}) a
+      CROSS JOIN LATERAL (SELECT count(*) AS active FROM membership h WHERE ${OWN_ACTIVE}) a
       ${women ? sql`LEFT JOIN own_women w ON w.req = pl.req` : sql``}
       CROSS JOIN LATERAL (
         SELECT count(*) AS joined FROM membership h
@@ -173,7 +170,10 @@ export async function aggregatedCounts(db: Kysely<DB>, requests: CountRequest[])
         FROM agreement a WHERE a.cdcs_unit_id = pl.unit_id AND a.effective_from <= pl.day AND pl.day <= coalesce(a.ended_on, a.expires_on)
       ) a
     ),
-    -- One row per placed request: its bounds and its parts packed in one text
+`;
+
+/** One row per placed request, its parts packed; members' parts only when asked. */
+const perRequestCte = (members: boolean) => sql`    -- One row per placed request: its bounds and its parts packed in one text
     -- ("sector,active,women,joined,cdcs,upper_units,agr,agr_b,agr_better;…", a sector may come
     -- more than once: the caller adds them up): a children table asks a thousand requests, and a
     -- row each with a short string parses in a fraction of the time of four wide rows each.
@@ -186,11 +186,35 @@ export async function aggregatedCounts(db: Kysely<DB>, requests: CountRequest[])
     )
     SELECT pl.req, pl.unit_id, pl.day, pl.p_start, pl.p_end, pl.has_period, pl.wants_members, pl.wants_women, r.counts
     FROM placed pl LEFT JOIN per_req r ON r.req = pl.req`;
+
+/**
+ * The date-dependent derived counts of units' subtrees, for many (unit, date) pairs in one
+ * query, read from the aggregates that triggers keep current (server/progress/aggregates.sql.ts)
+ * — the same answers as `derivedElements`, at a cost that does not grow with the subtree: a
+ * nation costs about what a commune does. Each unit's descendants come from progress_rollup (a
+ * few index ranges per unit and date: decades, years, months, then days); the unit's own facts (a
+ * CĐCS's members and agreements) from the registries by index. Counts come split by sector so
+ * that every target's sector filter is answered from one query. A unit not placed in the tree on
+ * a date gets no entry (no data).
+ */
+export async function aggregatedCounts(db: Kysely<DB>, requests: CountRequest[]): Promise<Map<string, SubtreeCounts>> {
+  if (requests.length === 0) return new Map();
+  const members = requests.some((r) => r.members || r.women);
+  const women = requests.some((r) => r.women);
+  // The fragments joined as the one statement they were written as (server/progress/aggregate-elements.repository.sql).
+  const query = sql<CountRow>`${requestsCte(requests)}${PLACED_CTES}${ROLLUP_CTES}    ${women ? WOMEN_CTES : sql``}
+${ownCtes(women)}${perRequestCte(members)}`;
   // A plan this size crosses PostgreSQL's JIT threshold, and compiling it costs more than running it.
   const rows = await db.transaction().execute(async (trx) => {
     await sql`SET LOCAL jit = off`.execute(trx);
     return (await query.execute(trx)).rows;
   });
+  return countsByRequest(requests, rows);
+}
+
+/** Each request's counts from the packed rows (requests that share bounds share an entry). */
+function countsByRequest(requests: CountRequest[], rows: CountRow[]): Map<string, SubtreeCounts> {
+  const out = new Map<string, SubtreeCounts>();
   const bounds = (unitId: number, day: string, start: string, end: string, hasPeriod: boolean) =>
     `${unitId}|${day}|${start}|${end}|${hasPeriod}`;
   const boundsOf = (r: CountRequest) => bounds(r.unitId, r.date, r.period?.start ?? r.date, r.period?.end ?? r.date, r.period !== null);
