@@ -30,11 +30,21 @@ export interface UsageRef {
 const visibleFrom = (scopePath: string) =>
   sql<boolean>`(x.owner_unit_id IS NULL OR p.path @> ${scopePath}::ltree OR p.path <@ ${scopePath}::ltree)`;
 
-export async function listElements(db: Kysely<DB>, scopePath: string, codes?: string[]): Promise<ElementRow[]> {
-  const rows = await sql<ElementRow>`
-    SELECT x.code, x.name, x.unit, x.source, x.description, x.definition, x.is_builtin, x.owner_unit_id, u.name AS owner_name, p.path::text AS owner_path,
-      x.version, x.updated_at, x.updated_by
-    FROM data_element x
+/**
+ * The elements or indicators visible from a scope (or only those of `codes`), built-in ones first,
+ * then by name, each with its owner unit's name and path. `columns`: the table's own columns read.
+ */
+async function visibleMeasures<R extends { owner_unit_id: number | null }>(
+  db: Kysely<DB>,
+  table: 'data_element' | 'indicator',
+  columns: readonly string[],
+  scopePath: string,
+  codes: string[] | undefined,
+): Promise<R[]> {
+  const rows = await sql<R>`
+    SELECT ${sql.join(columns.map((c) => sql.ref(`x.${c}`)))}, x.is_builtin, x.owner_unit_id,
+      u.name AS owner_name, p.path::text AS owner_path, x.version, x.updated_at, x.updated_by
+    FROM ${sql.table(table)} x
     LEFT JOIN org_unit u ON u.id = x.owner_unit_id
     LEFT JOIN org_placement p ON p.unit_id = x.owner_unit_id AND p.valid_to IS NULL
     WHERE ${visibleFrom(scopePath)} ${codes ? sql`AND x.code = ANY(${codes}::text[])` : sql``}
@@ -42,16 +52,13 @@ export async function listElements(db: Kysely<DB>, scopePath: string, codes?: st
   return rows.rows.map((r) => ({ ...r, owner_unit_id: r.owner_unit_id === null ? null : Number(r.owner_unit_id) }));
 }
 
-export async function listIndicators(db: Kysely<DB>, scopePath: string, codes?: string[]): Promise<IndicatorRow[]> {
-  const rows = await sql<IndicatorRow>`
-    SELECT x.code, x.name, x.unit, x.numerator, x.denominator, x.description, x.keywords, x.sector_group, x.is_builtin, x.owner_unit_id,
-      u.name AS owner_name, p.path::text AS owner_path, x.version, x.updated_at, x.updated_by
-    FROM indicator x
-    LEFT JOIN org_unit u ON u.id = x.owner_unit_id
-    LEFT JOIN org_placement p ON p.unit_id = x.owner_unit_id AND p.valid_to IS NULL
-    WHERE ${visibleFrom(scopePath)} ${codes ? sql`AND x.code = ANY(${codes}::text[])` : sql``}
-    ORDER BY x.is_builtin DESC, x.name`.execute(db);
-  return rows.rows.map((r) => ({ ...r, owner_unit_id: r.owner_unit_id === null ? null : Number(r.owner_unit_id) }));
+export function listElements(db: Kysely<DB>, scopePath: string, codes?: string[]): Promise<ElementRow[]> {
+  return visibleMeasures(db, 'data_element', ['code', 'name', 'unit', 'source', 'description', 'definition'], scopePath, codes);
+}
+
+export function listIndicators(db: Kysely<DB>, scopePath: string, codes?: string[]): Promise<IndicatorRow[]> {
+  const columns = ['code', 'name', 'unit', 'numerator', 'denominator', 'description', 'keywords', 'sector_group'];
+  return visibleMeasures(db, 'indicator', columns, scopePath, codes);
 }
 
 /** Every element and indicator, for expression checks (codes are global: a check must see them all). */
