@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Spin, Switch, Typography } from 'antd';
+import { Alert, App, Switch, Typography } from 'antd';
 import { Link } from 'react-router';
 import { errorMessage } from '../../api/api-client.ts';
 import {
@@ -12,7 +12,7 @@ import {
 } from '../../api/notifications.api.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import './notifications.css';
-import { RetryAlert } from '../../components/retry.alert.tsx';
+import { NotificationsNotReady } from './notifications-not-ready.tsx';
 
 type Channel = 'inApp' | 'email';
 
@@ -60,12 +60,8 @@ export default function NotificationSettingsScene() {
           </Typography.Paragraph>
         </div>
       </div>
-      {prefs.isPending ? (
-        <div className="notification-empty">
-          <Spin />
-        </div>
-      ) : prefs.isError ? (
-        <RetryAlert error={prefs.error} onRetry={() => void prefs.refetch()} />
+      {prefs.isPending || prefs.isError ? (
+        <NotificationsNotReady query={prefs} />
       ) : (
         <>
           {prefs.data.email ? (

@@ -1,6 +1,6 @@
 import { SettingOutlined } from '@ant-design/icons';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Segmented, Spin } from 'antd';
+import { App, Button, Segmented } from 'antd';
 import { useEffect } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { errorMessage } from '../../api/api-client.ts';
@@ -14,7 +14,7 @@ import {
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { NotificationItems } from './notification-items.tsx';
 import './notifications.css';
-import { RetryAlert } from '../../components/retry.alert.tsx';
+import { NotificationsNotReady } from './notifications-not-ready.tsx';
 
 const PAGE = 30;
 // In the address, so a bookmark or a reload keeps the filter.
@@ -82,12 +82,8 @@ export default function NotificationsScene() {
         </div>
       </div>
 
-      {list.isPending ? (
-        <div className="notification-empty">
-          <Spin />
-        </div>
-      ) : list.isError ? (
-        <RetryAlert error={list.error} onRetry={() => void list.refetch()} />
+      {list.isPending || list.isError ? (
+        <NotificationsNotReady query={list} />
       ) : items.length === 0 ? (
         <div className="notification-empty notifications-page-empty" data-testid="notifications-empty">
           {unreadOnly
