@@ -51,8 +51,9 @@ export async function targetRowsWhere(
       'd.issued_on as document_issued_on',
       'o.name as owner_name',
     ]);
-  if (where.unitIds) query = query.where('t.unit_id', 'in', where.unitIds.length ? where.unitIds : [0]);
-  if (where.targetIds) query = query.where('t.id', 'in', where.targetIds.length ? where.targetIds : [0]);
+  // Ids as one array parameter: a children table's 460 allocations as an IN list cost more to parse and plan than to read.
+  if (where.unitIds) query = query.where(sql<boolean>`t.unit_id = ANY(${`{${where.unitIds.join(',')}}`}::bigint[])`);
+  if (where.targetIds) query = query.where(sql<boolean>`t.id = ANY(${`{${where.targetIds.join(',')}}`}::bigint[])`);
   if (where.documentId) query = query.where('t.document_id', '=', where.documentId);
   const openOn = where.openOn;
   if (openOn) query = query.where((eb) => eb.or([eb('t.closed_on', 'is', null), eb('t.closed_on', '>', openOn)]));
