@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { taxCheckDigit } from '../../domain/registry/identity-codes.ts';
 import { writeMemberFile } from '../../test/support/member-files.ts';
-import { uploadImport } from '../../test/support/import-upload.ts';
+import { rejectionLines, uploadImport } from '../../test/support/import-upload.ts';
 import { type Session, useTestApp } from '../../test/support/test-app.ts';
 import { testDatabaseTargets } from '../../test/support/test-database.ts';
 
@@ -102,9 +102,7 @@ describe.each(testDatabaseTargets())('employer import on $kind', (target) => {
       unchanged: 0,
       rejected: 4,
     });
-    const reasons = job.rejections
-      .map((r: { rowNumber: number; column: string; reason: string }) => `${r.rowNumber} ${r.column}: ${r.reason}`)
-      .join('\n');
+    const reasons = rejectionLines(job);
     expect(reasons).toContain(`4 MST: Mã số thuế ${wrongCheck} sai chữ số kiểm tra.`);
     expect(reasons).toMatch(/^5 Loại hình: Không hiểu khu vực "Hợp tác xã vũ trụ"/m);
     expect(reasons).toMatch(/^6 Lao động nữ: Số lao động nữ lớn hơn tổng số lao động\./m);

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writeMemberFile } from '../../test/support/member-files.ts';
-import { uploadImport } from '../../test/support/import-upload.ts';
+import { rejectionLines, uploadImport } from '../../test/support/import-upload.ts';
 import { type Session, useTestApp } from '../../test/support/test-app.ts';
 import { testDatabaseTargets } from '../../test/support/test-database.ts';
 
@@ -135,9 +135,7 @@ describe.each(testDatabaseTargets())('grassroots (CĐCS) import on $kind', (targ
       unchanged: 0,
       rejected: 7,
     });
-    const reasons = job.rejections
-      .map((r: { rowNumber: number; column: string; reason: string }) => `${r.rowNumber} ${r.column}: ${r.reason}`)
-      .join('\n');
+    const reasons = rejectionLines(job);
     expect(reasons).toMatch(/^4 Ngày thành lập: Ngày thành lập ở tương lai\./m);
     expect(reasons).toMatch(/^5 Mã CĐ cấp trên: Không có công đoàn cấp trên mã "KHONG-CO"/m);
     expect(reasons).toMatch(/^6 Loại hình: Không hiểu khu vực "hợp tác xã"/m);

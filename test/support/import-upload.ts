@@ -19,3 +19,8 @@ export async function uploadImport(
   await t.app.imports.waitFor(response.body.id);
   return { status: 202, body: (await session.get(`/api/imports/${response.body.id}`)).body };
 }
+
+/** A finished job's rejections, one line per refusal: "<row> <column>: <reason>", for matching line by line. */
+export function rejectionLines(job: { rejections: { rowNumber: number; column: string; reason: string }[] }): string {
+  return job.rejections.map((r) => `${r.rowNumber} ${r.column}: ${r.reason}`).join('\n');
+}
