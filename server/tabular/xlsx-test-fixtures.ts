@@ -10,6 +10,8 @@ export interface ZipPart {
   data: Buffer | string;
   /** Override the uncompressed size written in the central directory (to make it lie). */
   declaredSize?: number;
+  /** zlib's deflate level (its default if absent): 1 builds a large payload fast. */
+  level?: number;
 }
 
 export function buildZip(parts: ZipPart[]): Buffer {
@@ -18,7 +20,7 @@ export function buildZip(parts: ZipPart[]): Buffer {
   let offset = 0;
   for (const part of parts) {
     const data = typeof part.data === 'string' ? Buffer.from(part.data, 'utf8') : part.data;
-    const compressed = deflateRawSync(data);
+    const compressed = deflateRawSync(data, part.level === undefined ? {} : { level: part.level });
     const name = Buffer.from(part.name, 'utf8');
     const crc = crc32(data);
     const size = part.declaredSize ?? data.length;

@@ -5,8 +5,8 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { deflateRawSync } from 'node:zlib';
 import { Document, Packer, Paragraph, TextRun } from 'docx';
+import { buildZip } from '../../tabular/xlsx-test-fixtures.ts';
 
 const run = promisify(execFile);
 
@@ -83,55 +83,8 @@ export function buildPdf(pages: number, withText: boolean): Buffer {
  */
 export function buildZipBomb(megabytes: number): Buffer {
   const payload = Buffer.alloc(megabytes * 1024 * 1024, 0x20);
-  const deflated = deflateRawSync(payload, { level: 1 });
   return buildZip([
-    { name: '[Content_Types].xml', data: Buffer.from('<Types/>'), raw: Buffer.from('<Types/>'), method: 0 },
-    { name: 'word/document.xml', data: deflated, raw: null, method: 8, size: payload.length },
+    { name: '[Content_Types].xml', data: '<Types/>' },
+    { name: 'word/document.xml', data: payload, level: 1 },
   ]);
-}
-
-interface ZipInput {
-  name: string;
-  data: Buffer;
-  raw: Buffer | null;
-  method: number;
-  size?: number;
-}
-
-function buildZip(files: ZipInput[]): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const f of files) {
-    const name = Buffer.from(f.name);
-    const size = f.size ?? f.data.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(f.method, 8);
-    local.writeUInt32LE(0, 14);
-    local.writeUInt32LE(f.data.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(f.method, 10);
-    central.writeUInt32LE(f.data.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, f.data);
-    centrals.push(central, name);
-    offset += 30 + name.length + f.data.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(files.length, 8);
-  eocd.writeUInt16LE(files.length, 10);
-  eocd.writeUInt32LE(cd.length, 12);
-  eocd.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, eocd]);
 }
