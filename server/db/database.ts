@@ -54,6 +54,18 @@ export interface DatabaseOptions {
   warn?: (message: string, error: unknown) => void;
 }
 
+/**
+ * Every connection runs without JIT compilation: the dashboards' statements are large plans that
+ * cross its cost threshold and run in milliseconds, where compiling them costs tens (a session
+ * setting, so no statement needs a transaction around it to set it locally).
+ */
+function withoutJit(pool: pg.Pool): pg.Pool {
+  pool.on('connect', (client) => {
+    client.query('SET jit = off').catch(() => {});
+  });
+  return pool;
+}
+
 function monitoredPool(name: PoolMonitor['name'], pool: pg.Pool, max: number): { kysely: PostgresPool; monitor: PoolMonitor } {
   const listeners = new Set<(seconds: number) => void>();
   // Kysely asks this wrapper for every connection: the time spent here is the pool wait
@@ -91,7 +103,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   // PGlite is one session: a single pooled connection serialises transactions correctly.
   const max = embedded ? 1 : (options.poolSize ?? 10);
-  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 10_000 });
+  const pool = withoutJit(new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 10_000 }));
   // An idle client that loses its server must not crash the process; the next query reports it.
   pool.on('error', () => {});
   const primary = monitoredPool('primary', pool, max);
@@ -124,7 +136,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
  */
 function openReplica(readUrl: string, max: number, primaryPool: PostgresPool, warn: DatabaseOptions['warn']) {
   // A short connect timeout: a replica that does not answer should cost a read two seconds, once.
-  const pool = new pg.Pool({ connectionString: readUrl, max, connectionTimeoutMillis: 2_000 });
+  const pool = withoutJit(new pg.Pool({ connectionString: readUrl, max, connectionTimeoutMillis: 2_000 }));
   pool.on('error', () => {});
   const replica = monitoredPool('replica', pool, max);
   const { dialect, state } = readRoutingDialect({

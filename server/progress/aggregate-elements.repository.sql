@@ -1,7 +1,4 @@
 -- aggregatedCounts: two units on a day, members and women, with a period
-SET LOCAL jit = off
--- parameters: []
-
 WITH req AS (
       -- Requests with the same bounds are read once, with members (and women) if any of them asks.
       SELECT d.*, row_number() OVER () AS req FROM (

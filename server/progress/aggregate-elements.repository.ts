@@ -204,12 +204,8 @@ export async function aggregatedCounts(db: Kysely<DB>, requests: CountRequest[])
   // The fragments joined as the one statement they were written as (server/progress/aggregate-elements.repository.sql).
   const query = sql<CountRow>`${requestsCte(requests)}${PLACED_CTES}${ROLLUP_CTES}    ${women ? WOMEN_CTES : sql``}
 ${ownCtes(women)}${perRequestCte(members)}`;
-  // A plan this size crosses PostgreSQL's JIT threshold, and compiling it costs more than running it.
-  const rows = await db.transaction().execute(async (trx) => {
-    await sql`SET LOCAL jit = off`.execute(trx);
-    return (await query.execute(trx)).rows;
-  });
-  return countsByRequest(requests, rows);
+  // A plan this size crosses PostgreSQL's JIT threshold: every connection runs with JIT off (server/db/database.ts).
+  return countsByRequest(requests, (await query.execute(db)).rows);
 }
 
 /** Each request's counts from the packed rows (requests that share bounds share an entry). */
