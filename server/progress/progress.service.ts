@@ -895,13 +895,17 @@ export class ProgressService {
     cache: ElementCache,
   ): Promise<void> {
     if (units.length === 0) return;
-    const cat = await this.catalogue();
-    const plans = this.plansOf(
-      units.map((u) => ({ t, unitId: Number(u.id), placedFrom: String(u.placed_from) })),
-      asOf,
-      cat,
-    );
-    await this.firstWave(plans, includeSubmitted, cache, cat).catch(() => undefined);
+    try {
+      const cat = await this.catalogue();
+      const plans = this.plansOf(
+        units.map((u) => ({ t, unitId: Number(u.id), placedFrom: String(u.placed_from) })),
+        asOf,
+        cat,
+      );
+      await this.firstWave(plans, includeSubmitted, cache, cat);
+    } catch {
+      // Nobody awaits this: a failed read rejects the same cached promise the real read awaits, and is reported there.
+    }
   }
 
   /**
