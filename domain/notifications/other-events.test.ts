@@ -5,6 +5,7 @@ import {
   dailyDigest,
   digestDay,
   importEnded,
+  targetJudgingDay,
   targetTurned,
   taskAssigned,
   taskReminderDue,
@@ -92,6 +93,14 @@ describe('what the events outside the report workflow tell whom', () => {
     expect(byAdmin.title).toBe('Tài khoản Tiến Độ của bạn đã bị khóa');
     expect(byLogins.body).toMatch(/^Tài khoản bị tạm khóa vì đăng nhập sai mật khẩu nhiều lần/);
     expect(new Set([byAdmin.eventKey, byLogins.eventKey]).size).toBe(2);
+  });
+
+  it('judges the targets at night only, from 00:00 to 06:00 in Vietnam', () => {
+    expect(targetJudgingDay(new Date('2027-03-01T16:59:00Z'))).toBeNull(); // 23:59 on 01/03 in Vietnam
+    expect(targetJudgingDay(new Date('2027-03-01T17:00:00Z'))).toBe('2027-03-02'); // 00:00 on 02/03
+    expect(targetJudgingDay(new Date('2027-03-01T22:59:00Z'))).toBe('2027-03-02'); // 05:59
+    expect(targetJudgingDay(new Date('2027-03-01T23:00:00Z'))).toBeNull(); // 06:00
+    expect(targetJudgingDay(new Date('2027-03-02T03:00:00Z'))).toBeNull(); // 10:00: a restart in office hours waits for the night
   });
 
   it('bundles a day into one digest per person, from 07:00 in Vietnam', () => {

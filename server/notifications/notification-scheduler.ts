@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { targetJudgingDay } from '../../domain/notifications/other-events.ts';
 import { todayInVietnam } from '../../domain/time/calendar-date.ts';
 import type { DB } from '../db/schema.ts';
 import { writeDailyDigests } from './email-digest.ts';
@@ -34,7 +35,11 @@ export async function runScheduledNotifications(
   };
 }
 
-/** Runs the round a second after start, then every `intervalMs` (an hour); targets are judged on the first round of each day. */
+/**
+ * Runs the round a second after start, then every `intervalMs` (an hour); targets are judged on
+ * the first round of each night (00:00–06:00 in Vietnam, `targetJudgingDay`), so an hourly clock
+ * judges them once a day and a restart in office hours does not.
+ */
 export class NotificationScheduler {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<unknown> = Promise.resolve();
@@ -52,11 +57,11 @@ export class NotificationScheduler {
   start(intervalMs = 3_600_000): void {
     const tick = () => {
       const now = this.now();
-      const today = todayInVietnam(now);
-      const judgeTargets = this.judgedOn !== today;
+      const night = targetJudgingDay(now);
+      const judgeTargets = night !== null && this.judgedOn !== night;
       this.running = runScheduledNotifications(this.db, now, this.channels, { judgeTargets, signal: this.stopping.signal })
         .then(() => {
-          if (!this.stopping.signal.aborted) this.judgedOn = today;
+          if (judgeTargets && !this.stopping.signal.aborted) this.judgedOn = night;
         }, this.onError)
         .finally(() => {
           if (this.timer) this.timer = setTimeout(tick, intervalMs);
