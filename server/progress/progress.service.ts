@@ -418,6 +418,14 @@ function expandRow(t: TargetRow, cat: Catalogue): TargetRow {
   return expanded ? { ...t, ...expanded } : t;
 }
 
+/** A unit's value on a past day, over that day's year (a history point of the expected path). */
+const pastAsk = (p: { t: TargetRow; unitId: number }, date: string): ValueAsk => ({
+  t: p.t,
+  unitId: p.unitId,
+  date,
+  period: yearPeriod(date),
+});
+
 /**
  * Computes targets for a unit on a date. Counts are counted over the subtree; ratios from summed
  * numerators and denominators (never an average of children's percentages); missing data stays
@@ -690,7 +698,7 @@ export class ProgressService {
         cat,
       ),
       this.valuesOf(
-        withHistory.map((p) => ({ t: p.t, unitId: p.unitId, date: p.days[0]!, period: yearPeriod(p.days[0]!) })),
+        withHistory.map((p) => pastAsk(p, p.days[0]!)),
         includeSubmitted,
         cache,
         cat,
@@ -712,7 +720,6 @@ export class ProgressService {
   ): Promise<TargetProgress[]> {
     const cat = await this.catalogue();
     const plans = this.plansOf(asks, asOf, cat);
-    const pastAsk = (p: (typeof plans)[number], date: string): ValueAsk => ({ t: p.t, unitId: p.unitId, date, period: yearPeriod(date) });
     const [current, firstValues] = await this.firstWave(plans, includeSubmitted, cache, cat);
     const firstOf = plans.flatMap((p, i) => (p.days.length ? [i] : []));
     const history = new Map<number, Observation[]>();
