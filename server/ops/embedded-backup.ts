@@ -7,10 +7,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
-import { ltree } from '@electric-sql/pglite/contrib/ltree';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { PGLITE_EXTENSIONS } from '../db/embedded/pglite-extensions.ts';
 import { AppError, isAppError } from '../../domain/errors/app-error.ts';
 import { acquireDataDirLock, type DataDirLock } from '../db/embedded/data-dir-lock.ts';
 import {
@@ -30,9 +27,6 @@ import { readTarEntry, writeTar, type TarEntry } from './tar-archive.ts';
 
 export const PGLITE_PAYLOAD = 'database.pglite.tar.gz';
 
-// The extensions the schema uses, as in server/db/embedded/pglite-host.ts: a table with an
-// ltree column cannot even be counted without them.
-const EXTENSIONS = { ltree, pg_trgm, unaccent, btree_gist };
 const LOCK_FILE = 'tiendo.lock';
 
 export const hasEmbeddedDatabase = (dataDir: string) => fs.existsSync(path.join(dataDir, 'PG_VERSION'));
@@ -80,7 +74,7 @@ export async function backupEmbedded(
   const lock = lockForMaintenance(dataDir);
   let db: PGlite | null = null;
   try {
-    db = await PGlite.create(dataDir, { extensions: EXTENSIONS });
+    db = await PGlite.create(dataDir, { extensions: PGLITE_EXTENSIONS });
     const inventory = await readInventory(rowsOf(db));
     if (options.onlyIfPending && pendingMigrations(inventory.migrations).length === 0) return null;
     const server = await serverVersion(db);
@@ -127,7 +121,7 @@ export async function backupEmbedded(
 export async function embeddedInventory(dataDir: string): Promise<DatabaseInventory | null> {
   if (!hasEmbeddedDatabase(dataDir)) return null;
   const lock = lockForMaintenance(dataDir);
-  const db = await PGlite.create(dataDir, { extensions: EXTENSIONS });
+  const db = await PGlite.create(dataDir, { extensions: PGLITE_EXTENSIONS });
   try {
     return await readInventory(rowsOf(db));
   } finally {
@@ -160,7 +154,7 @@ export async function restoreEmbedded(
   try {
     let holdsData = false;
     if (existing) {
-      const current = await PGlite.create(dataDir, { extensions: EXTENSIONS });
+      const current = await PGlite.create(dataDir, { extensions: PGLITE_EXTENSIONS });
       try {
         const target = await databaseHoldsData(rowsOf(current));
         if (target.holds && !options.force) throw targetNotEmpty(target);
@@ -177,7 +171,7 @@ export async function restoreEmbedded(
     let restored: PGlite;
     try {
       restored = await PGlite.create(staging, {
-        extensions: EXTENSIONS,
+        extensions: PGLITE_EXTENSIONS,
         loadDataDir: new Blob([new Uint8Array(tarball)], { type: 'application/x-gzip' }),
       });
     } catch (error) {

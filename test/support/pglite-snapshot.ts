@@ -4,10 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
-import { ltree } from '@electric-sql/pglite/contrib/ltree';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { PGLITE_EXTENSIONS } from '../../server/db/embedded/pglite-extensions.ts';
 import { openDatabase } from '../../server/db/database.ts';
 import { migrateToLatest } from '../../server/db/migrator.ts';
 
@@ -54,7 +51,7 @@ async function makeSnapshot(): Promise<string> {
     } finally {
       await database.close();
     }
-    const pglite = await PGlite.create(dir, { extensions: { ltree, pg_trgm, unaccent, btree_gist } });
+    const pglite = await PGlite.create(dir, { extensions: PGLITE_EXTENSIONS });
     try {
       const dump = await pglite.dumpDataDir('none');
       // Two workers may make it at once: each writes its own file and renames it into place.

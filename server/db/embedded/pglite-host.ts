@@ -8,10 +8,7 @@
  * it stops on {type:'shutdown'} or when the parent goes away.
  */
 import { PGlite } from '@electric-sql/pglite';
-import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
-import { ltree } from '@electric-sql/pglite/contrib/ltree';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { PGLITE_EXTENSIONS } from './pglite-extensions.ts';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { readFile } from 'node:fs/promises';
 
@@ -26,7 +23,7 @@ function send(message: unknown): void {
 
 async function main(): Promise<void> {
   const db = await PGlite.create(dataDir, {
-    extensions: { ltree, pg_trgm, unaccent, btree_gist },
+    extensions: PGLITE_EXTENSIONS,
     ...(seed ? { loadDataDir: new Blob([await readFile(seed)]) } : {}),
   });
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
