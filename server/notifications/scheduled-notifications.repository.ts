@@ -81,17 +81,21 @@ export async function targetOwners(db: Kysely<DB>): Promise<{ unitId: number; un
   return rows.map((r) => ({ unitId: Number(r.unit_id), unitName: r.unit_name }));
 }
 
-/** The target's status last told, locked until commit. */
-export async function lockToldStatus(trx: Transaction<DB>, targetId: number): Promise<string | undefined> {
-  const { rows } = await sql<{
-    status: string;
-  }>`SELECT status FROM notification_target_status WHERE target_id = ${targetId} FOR UPDATE`.execute(trx);
-  return rows[0]?.status;
+/** The statuses last told of these targets, by target id, locked until commit (in id order, so two rounds never deadlock). */
+export async function lockToldStatuses(trx: Transaction<DB>, targetIds: number[]): Promise<Map<number, string>> {
+  const { rows } = await sql<{ target_id: number; status: string }>`
+    SELECT target_id, status FROM notification_target_status
+    WHERE target_id = ANY(${`{${targetIds.join(',')}}`}::bigint[]) ORDER BY target_id FOR UPDATE`.execute(trx);
+  return new Map(rows.map((r) => [Number(r.target_id), r.status]));
 }
 
-export async function saveToldStatus(trx: Transaction<DB>, targetId: number, status: string, since: string): Promise<void> {
-  await sql`INSERT INTO notification_target_status (target_id, status, since) VALUES (${targetId}, ${status}, ${since})
-          ON CONFLICT (target_id) DO UPDATE SET status = excluded.status, since = excluded.since`.execute(trx);
+/** Keeps each target's status as the last told, from `since`. */
+export async function saveToldStatuses(trx: Transaction<DB>, told: { targetId: number; status: string }[], since: string): Promise<void> {
+  if (told.length === 0) return;
+  await sql`INSERT INTO notification_target_status (target_id, status, since)
+    SELECT target_id, status, ${since}::date
+    FROM unnest(${`{${told.map((t) => t.targetId).join(',')}}`}::bigint[], ${told.map((t) => t.status)}::text[]) AS s(target_id, status)
+    ON CONFLICT (target_id) DO UPDATE SET status = excluded.status, since = excluded.since`.execute(trx);
 }
 
 /** People who chose the daily digest and have e-mail copies waiting. */

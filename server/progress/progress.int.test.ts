@@ -8,6 +8,8 @@ import { createDocument, createTarget, typedProgramme05 } from '../../test/suppo
 import { insertAcceptedFigures2026 } from '../../test/support/report-fixtures.ts';
 import { type Session, useTestApp } from '../../test/support/test-app.ts';
 import { testDatabaseTargets } from '../../test/support/test-database.ts';
+import { targetOwners } from '../notifications/scheduled-notifications.repository.ts';
+import { ProgressService } from './progress.service.ts';
 
 /** The oracle: the demo's own records, counted by hand in plain JavaScript. */
 const province = generateDemoProvince(2025);
@@ -530,6 +532,20 @@ describe.each(testDatabaseTargets())('targets of the gold programme computed on 
     };
     expect(inside.rule).toBe('contributions');
     expect(inside.items.length).toBeGreaterThan(0);
+  });
+
+  it('judges the targets of many owners at once (the nightly judgement) exactly as each owner’s own dashboard', async () => {
+    const owners = (await targetOwners(database.db)).map((o) => o.unitId);
+    // The province and the commune given an allocation above, and a commune that owns nothing.
+    expect(owners).toEqual(expect.arrayContaining([tni, await t.unitId(communes[0]!)]));
+    const idle = await t.unitId(communes[3]!);
+    expect(owners).not.toContain(idle);
+    const progress = new ProgressService(database.db);
+    const oneByOne = [];
+    for (const unitId of owners) oneByOne.push(...(await progress.forUnit(unitId, D)).filter((p) => p.owner.id === unitId));
+    const batched = await new ProgressService(database.db).ownedBy([...owners, idle].reverse(), D);
+    expect(batched.length).toBeGreaterThan(owners.length);
+    expect(batched).toEqual(oneByOne);
   });
 
   it('judges each child of a ratio target by the same ratio and the same rule as its own card', async () => {

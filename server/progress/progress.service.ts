@@ -31,7 +31,15 @@ import {
 } from './aggregate-elements.repository.ts';
 import { derivedElements, pickReported, reportedTotals, type ElementScope, type ElementValues } from './derived-elements.repository.ts';
 import { revisedAfter, versionsInForce } from '../targets/target-versions.repository.ts';
-import { allocationsBelow, ancestorsOf, catalogueRows, childrenOn, targetRowsWhere, type TargetRow } from './targets.repository.ts';
+import {
+  allocationsBelow,
+  ancestorsOf,
+  catalogueRows,
+  childrenOn,
+  placedFromOf,
+  targetRowsWhere,
+  type TargetRow,
+} from './targets.repository.ts';
 
 export interface TargetProgress {
   targetId: number;
@@ -1061,6 +1069,24 @@ export class ProgressService {
       asOf,
       options.includeSubmitted ?? false,
       cache,
+    );
+  }
+
+  /**
+   * The targets many units own, each judged on its owner as the owner's dashboard judges it
+   * (`forUnit`'s own rows), in owner then target order. The nightly judgement of every target
+   * asks a few hundred owners at a time: the allocations of one target to hundreds of units share
+   * one expression and day, so their values are read as one batch, not one unit at a time.
+   */
+  async ownedBy(unitIds: number[], asOf: string): Promise<TargetProgress[]> {
+    if (unitIds.length === 0) return [];
+    const [rows, placed] = await Promise.all([this.targetRows({ unitIds, asOf }), placedFromOf(this.db, unitIds)]);
+    rows.sort((a, b) => Number(a.unit_id) - Number(b.unit_id) || Number(a.id) - Number(b.id));
+    return this.computeMany(
+      rows.map((t) => ({ t, unitId: Number(t.unit_id), placedFrom: placed.get(Number(t.unit_id)) ?? null })),
+      asOf,
+      false,
+      this.cache(),
     );
   }
 }

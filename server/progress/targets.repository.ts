@@ -129,6 +129,14 @@ export async function ancestorsOf(db: Kysely<DB>, unitId: number): Promise<{ ids
   return { ids: (row?.path ?? String(unitId)).split('.').map(Number), placedFrom: row?.placed_from ? String(row.placed_from) : null };
 }
 
+/** The first day each unit stood in the tree (its earliest placement), by unit id; a unit never placed is left out. */
+export async function placedFromOf(db: Kysely<DB>, unitIds: number[]): Promise<Map<number, string>> {
+  const { rows } = await sql<{ unit_id: number; placed_from: string }>`
+    SELECT unit_id, min(valid_from) AS placed_from FROM org_placement
+    WHERE unit_id = ANY(${`{${unitIds.join(',')}}`}::bigint[]) GROUP BY unit_id`.execute(db);
+  return new Map(rows.map((r) => [Number(r.unit_id), String(r.placed_from)]));
+}
+
 /** A document's issuer and term, for a target set on it. */
 export async function documentTerms(db: Kysely<DB>, documentId: number) {
   return db
