@@ -1,4 +1,5 @@
 import { infiniteQueryOptions } from '@tanstack/react-query';
+import type { AuditNames } from '../../server/audit/audit-names.ts';
 import { api } from './api-client.ts';
 
 /** One row of the audit log as GET /api/audit returns it (before/after/detail are free-form JSON). */
@@ -19,13 +20,7 @@ export interface AuditItem {
 }
 
 /** Names the server looked up for a page: each row's object, and the units, figures and forms its data mentions. */
-export interface AuditNames {
-  entities: Record<string, string>;
-  units: Record<string, string>;
-  unitCodes: Record<string, string>;
-  elements: Record<string, string>;
-  templates: Record<string, string>;
-}
+export type { AuditNames };
 
 export interface AuditPage {
   items: AuditItem[];

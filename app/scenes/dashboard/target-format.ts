@@ -4,6 +4,7 @@
  */
 import type { BreakdownItem, ProgressStatus, TargetProgress } from '../../api/progress.api.ts';
 import type { ContributionBase } from '../../../domain/indicators/breakdown.ts';
+import { STATUS_LABELS } from '../../../domain/indicators/progress.ts';
 import { formatCount, formatIndicatorValue, formatShare, targetValuePhrase } from '../../../domain/report-documents/report-wording.ts';
 import { formatViDate } from '../../lib/calendar-date.ts';
 
@@ -117,13 +118,8 @@ export function reportingSentence(reportingUnits: number | null | undefined): st
 
 export const STATUS_ORDER: readonly ProgressStatus[] = ['missed', 'behind', 'on_track', 'met', 'no_data'];
 
-export const STATUS_LABELS: Record<ProgressStatus, string> = {
-  met: 'Đã đạt',
-  on_track: 'Đúng tiến độ',
-  behind: 'Chậm tiến độ',
-  missed: 'Không đạt',
-  no_data: 'Chưa có số liệu',
-};
+// The words the server's statusLabel uses: one table for both.
+export { STATUS_LABELS };
 
 /** Met green, on track blue, behind orange, missed red, no data grey (antd's palette, readable on white). */
 export const STATUS_COLORS: Record<ProgressStatus, string> = {
