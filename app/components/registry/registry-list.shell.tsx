@@ -1,6 +1,6 @@
 import { SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import { Button, Card, Input, Select, Space } from 'antd';
-import type { ReactNode } from 'react';
+import type { HTMLAttributes, ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { UnitPicker } from '../../scenes/admin/unit-picker.field.tsx';
 import { ListTotal } from '../list-total.tsx';
@@ -14,13 +14,14 @@ import { SceneHeader } from '../scene-header.tsx';
  * the screen's buttons, an optional strip under them, then one card holding the filter bar and the
  * table; drawers and modals follow.
  */
-export function RegistryListShell({
+export function RegistryListShell<F extends object>({
   testId,
   title,
   description,
   actions,
   above,
   filters,
+  total,
   filtersClassName = 'registry-filters',
   table,
   children,
@@ -31,6 +32,8 @@ export function RegistryListShell({
   actions?: ReactNode;
   above?: ReactNode;
   filters: ReactNode;
+  /** The end of the filter bar, the export of what the filter matches and its count (ExportWithTotal). */
+  total?: ExportWithTotalProps<F>;
   /** The Quản trị pages keep their own filter-bar class (admin.css). */
   filtersClassName?: string;
   table: ReactNode;
@@ -45,6 +48,7 @@ export function RegistryListShell({
       <Card>
         <Space wrap className={filtersClassName}>
           {filters}
+          {total && <ExportWithTotal {...total} />}
         </Space>
         {table}
       </Card>
@@ -144,27 +148,43 @@ export function StatusFilter<S extends string>({
   );
 }
 
+interface ExportWithTotalProps<F extends object> {
+  filter: F;
+  exportUrl: (format: 'xlsx' | 'csv', filter: F) => string;
+  /** The API's list (`/api/<resource>`), also naming the export button's test id `<resource>-export`. */
+  resource: string;
+  noun: string;
+}
+
 /**
  * The end of a registry filter bar: the export of what the filter matches and how many rows that
  * is (counted without the sort, which does not change the count).
  */
-export function ExportWithTotal<F extends object>({
-  filter,
-  exportUrl,
-  testId,
-  resource,
-  noun,
-}: {
-  filter: F;
-  exportUrl: (format: 'xlsx' | 'csv', filter: F) => string;
-  testId: string;
-  resource: string;
-  noun: string;
-}) {
+function ExportWithTotal<F extends object>({ filter, exportUrl, resource, noun }: ExportWithTotalProps<F>) {
   return (
     <>
-      <ExportButton urlFor={(format) => exportUrl(format, filter)} testId={testId} />
+      <ExportButton urlFor={(format) => exportUrl(format, filter)} testId={`${resource}-export`} />
       <ListTotal resource={resource} path={`/api/${resource}`} filter={{ ...filter, sort: undefined }} noun={noun} />
     </>
+  );
+}
+
+/** Rows that open their item (a drawer) when clicked, each row's test id `<testIdPrefix>-<id>`. */
+export function openingRows<T extends { id: number }>(testIdPrefix: string, open: (id: number) => void) {
+  return {
+    rowClassName: 'registry-row',
+    onRow: (row: T) => ({ onClick: () => open(row.id), 'data-testid': `${testIdPrefix}-${row.id}` }) as HTMLAttributes<HTMLElement>,
+  };
+}
+
+/** A registry row's first cell: the name in bold, and under it, muted, what tells it apart. */
+export function NameCell({ name, testId, children }: { name: ReactNode; testId?: string; children: ReactNode }) {
+  return (
+    <div>
+      <div className="cell-strong" data-testid={testId}>
+        {name}
+      </div>
+      <span className="cell-muted">{children}</span>
+    </div>
   );
 }

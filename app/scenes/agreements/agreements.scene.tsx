@@ -12,10 +12,11 @@ import {
   type AgreementFilter,
   type AgreementItem,
 } from '../../api/registry.api.ts';
-import { CursorTable, type CursorTableSort } from '../../components/registry/cursor-table.tsx';
+import { CursorTable } from '../../components/registry/cursor-table.tsx';
 import { useRegistryAccess } from '../../components/registry/registry-permissions.ts';
-import { ExportWithTotal, ImportButton, RegistryListShell, UnitFilter } from '../../components/registry/registry-list.shell.tsx';
+import { ImportButton, RegistryListShell, UnitFilter } from '../../components/registry/registry-list.shell.tsx';
 import { useCursorList } from '../../components/registry/use-cursor-list.hook.ts';
+import { useListSort } from '../../components/registry/use-registry-filters.hook.ts';
 import { agreementColumns } from './agreement-columns.tsx';
 import { VI_DATE_FORMAT, todayIso } from '../../lib/calendar-date.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
@@ -34,20 +35,10 @@ export default function AgreementsScene() {
   const [inForceOn, setInForceOn] = useState<string | undefined>(todayIso());
   const [minQuality, setMinQuality] = useState<AgreementFilter['minQuality']>();
   const [betterThanLaw, setBetterThanLaw] = useState(false);
-  const [sort, setSort] = useState<NonNullable<AgreementFilter['sort']>>('recent');
-  const filter: AgreementFilter = {
-    unitId,
-    inForceOn,
-    minQuality,
-    betterThanLaw: betterThanLaw || undefined,
-    sort: sort === 'recent' ? undefined : sort,
-  };
-  const sorting: CursorTableSort<NonNullable<AgreementFilter['sort']>> = {
-    value: sort,
-    defaultValue: 'recent',
-    onChange: setSort,
-    columns: { valid: { value: 'expiry', direction: 'ascend', hint: 'Sắp xếp theo ngày hết hiệu lực, sắp hết hạn trước' } },
-  };
+  const { sort, sorting } = useListSort<NonNullable<AgreementFilter['sort']>>('recent', {
+    valid: { value: 'expiry', direction: 'ascend', hint: 'Sắp xếp theo ngày hết hiệu lực, sắp hết hạn trước' },
+  });
+  const filter: AgreementFilter = { unitId, inForceOn, minQuality, betterThanLaw: betterThanLaw || undefined, sort };
   const { tableProps } = useCursorList(filter, agreementsQuery, 'Không có thỏa ước nào khớp với điều kiện lọc.');
   const [form, setForm] = useState<{ renews: AgreementItem | null }>();
   const refresh = () => queryClient.invalidateQueries({ queryKey: registryKeys.agreements });
@@ -104,15 +95,9 @@ export default function AgreementsScene() {
           <Checkbox checked={betterThanLaw} onChange={(e) => setBetterThanLaw(e.target.checked)}>
             Có lợi hơn luật
           </Checkbox>
-          <ExportWithTotal
-            filter={filter}
-            exportUrl={agreementExportUrl}
-            testId="agreements-export"
-            resource="agreements"
-            noun="thỏa ước"
-          />
         </>
       }
+      total={{ filter, exportUrl: agreementExportUrl, resource: 'agreements', noun: 'thỏa ước' }}
       table={
         <CursorTable<AgreementItem>
           testId="agreements-table"

@@ -3,18 +3,19 @@ import { useQueryClient } from '@tanstack/react-query';
 import { App, Button, InputNumber, Select, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { employerExportUrl, employersQuery, registryKeys, type EmployerFilter, type EmployerItem } from '../../api/registry.api.ts';
-import { CursorTable, type CursorTableSort } from '../../components/registry/cursor-table.tsx';
-import { blankToUndefined, formatCount } from '../../components/registry/registry-format.ts';
+import { CursorTable } from '../../components/registry/cursor-table.tsx';
+import { formatCount } from '../../components/registry/registry-format.ts';
 import { useRegistryAccess } from '../../components/registry/registry-permissions.ts';
 import {
-  ExportWithTotal,
   ImportButton,
+  NameCell,
   RegistryListShell,
   SearchFilter,
   SectorFilter,
   UnitFilter,
 } from '../../components/registry/registry-list.shell.tsx';
 import { useCursorList } from '../../components/registry/use-cursor-list.hook.ts';
+import { useListSort, useSearchText } from '../../components/registry/use-registry-filters.hook.ts';
 import { formatViDate } from '../../lib/calendar-date.ts';
 import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
@@ -26,26 +27,19 @@ export default function EmployersScene() {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const { canWrite } = useRegistryAccess();
-  const [text, setText] = useState('');
-  const q = useDebouncedValue(blankToUndefined(text), 300);
+  const { text, setText, q } = useSearchText();
   const [unitId, setUnitId] = useState<number>();
   const [sector, setSector] = useState<string>();
   const [hasCdcs, setHasCdcs] = useState<boolean>();
   const [minWorkersText, setMinWorkers] = useState<number | null>(null);
   const minWorkers = useDebouncedValue(minWorkersText ?? undefined, 400);
-  const [sort, setSort] = useState<NonNullable<EmployerFilter['sort']>>('name');
-  const filter: EmployerFilter = { q, unitId, sector, hasCdcs, minWorkers, sort: sort === 'name' ? undefined : sort };
+  const { sort, sorting } = useListSort<NonNullable<EmployerFilter['sort']>>('name', {
+    name: { value: 'name', direction: 'ascend', hint: 'Sắp xếp theo tên doanh nghiệp (A→Z)' },
+    workers: { value: 'workers', direction: 'descend', hint: 'Sắp xếp theo số lao động, đông nhất trước' },
+  });
+  const filter: EmployerFilter = { q, unitId, sector, hasCdcs, minWorkers, sort };
   const { tableProps } = useCursorList(filter, employersQuery, 'Không có doanh nghiệp nào khớp với điều kiện lọc.');
   const [editing, setEditing] = useState<EmployerItem | null>();
-  const sorting: CursorTableSort<NonNullable<EmployerFilter['sort']>> = {
-    value: sort,
-    defaultValue: 'name',
-    onChange: setSort,
-    columns: {
-      name: { value: 'name', direction: 'ascend', hint: 'Sắp xếp theo tên doanh nghiệp (A→Z)' },
-      workers: { value: 'workers', direction: 'descend', hint: 'Sắp xếp theo số lao động, đông nhất trước' },
-    },
-  };
 
   return (
     <RegistryListShell
@@ -92,15 +86,9 @@ export default function EmployersScene() {
               { value: 'yes', label: 'Đã có CĐCS' },
             ]}
           />
-          <ExportWithTotal
-            filter={filter}
-            exportUrl={employerExportUrl}
-            testId="employers-export"
-            resource="employers"
-            noun="doanh nghiệp"
-          />
         </>
       }
+      total={{ filter, exportUrl: employerExportUrl, resource: 'employers', noun: 'doanh nghiệp' }}
       table={
         <CursorTable<EmployerItem>
           testId="employers-table"
@@ -111,13 +99,10 @@ export default function EmployersScene() {
               title: 'Doanh nghiệp',
               key: 'name',
               render: (_, e) => (
-                <div>
-                  <div className="cell-strong">{e.name}</div>
-                  <span className="cell-muted">
-                    MST {e.taxCode}
-                    {e.industry ? ` · ${e.industry}` : ''}
-                  </span>
-                </div>
+                <NameCell name={e.name}>
+                  MST {e.taxCode}
+                  {e.industry ? ` · ${e.industry}` : ''}
+                </NameCell>
               ),
             },
             { title: 'Khu vực', dataIndex: 'sectorLabel', width: 150 },

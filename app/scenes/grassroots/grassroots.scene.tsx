@@ -1,44 +1,38 @@
 import { Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { grassrootsExportUrl, grassrootsQuery, type GrassrootsFilter, type GrassrootsItem } from '../../api/registry.api.ts';
-import { CursorTable, type CursorTableSort } from '../../components/registry/cursor-table.tsx';
-import { blankToUndefined, formatCount } from '../../components/registry/registry-format.ts';
+import { CursorTable } from '../../components/registry/cursor-table.tsx';
+import { formatCount } from '../../components/registry/registry-format.ts';
 import { useRegistryAccess } from '../../components/registry/registry-permissions.ts';
 import {
-  ExportWithTotal,
   ImportButton,
+  NameCell,
   RegistryListShell,
   SearchFilter,
   SectorFilter,
   StatusFilter,
   UnitFilter,
+  openingRows,
 } from '../../components/registry/registry-list.shell.tsx';
 import { useCursorList } from '../../components/registry/use-cursor-list.hook.ts';
+import { useListSort, useSearchText } from '../../components/registry/use-registry-filters.hook.ts';
 import { formatViDate } from '../../lib/calendar-date.ts';
-import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { GrassrootsProfileDrawer } from './grassroots-profile.drawer.tsx';
 import '../../components/registry/registry.css';
 
 export default function GrassrootsScene() {
   useDocumentTitle('Công đoàn cơ sở');
-  const [text, setText] = useState('');
-  const q = useDebouncedValue(blankToUndefined(text), 300);
+  const { text, setText, q } = useSearchText();
   const [unitId, setUnitId] = useState<number>();
   const [sector, setSector] = useState<string>();
   const [status, setStatus] = useState<GrassrootsFilter['status']>('active');
-  const [sort, setSort] = useState<NonNullable<GrassrootsFilter['sort']>>('name');
-  const filter: GrassrootsFilter = { q, unitId, sector, status, sort: sort === 'name' ? undefined : sort };
+  const { sort, sorting } = useListSort<NonNullable<GrassrootsFilter['sort']>>('name', {
+    name: { value: 'name', direction: 'ascend', hint: 'Sắp xếp theo tên công đoàn cơ sở (A→Z)' },
+    founded: { value: 'founded', direction: 'descend', hint: 'Sắp xếp theo ngày thành lập, mới nhất trước' },
+  });
+  const filter: GrassrootsFilter = { q, unitId, sector, status, sort };
   const { canWrite } = useRegistryAccess();
-  const sorting: CursorTableSort<NonNullable<GrassrootsFilter['sort']>> = {
-    value: sort,
-    defaultValue: 'name',
-    onChange: setSort,
-    columns: {
-      name: { value: 'name', direction: 'ascend', hint: 'Sắp xếp theo tên công đoàn cơ sở (A→Z)' },
-      founded: { value: 'founded', direction: 'descend', hint: 'Sắp xếp theo ngày thành lập, mới nhất trước' },
-    },
-  };
   const { tableProps } = useCursorList(filter, grassrootsQuery, 'Không có công đoàn cơ sở nào khớp với điều kiện lọc.');
   const [openId, setOpenId] = useState<number>();
 
@@ -68,33 +62,23 @@ export default function GrassrootsScene() {
               { value: 'all', label: 'Mọi trạng thái' },
             ]}
           />
-          <ExportWithTotal
-            filter={filter}
-            exportUrl={grassrootsExportUrl}
-            testId="grassroots-export"
-            resource="grassroots"
-            noun="công đoàn cơ sở"
-          />
         </>
       }
+      total={{ filter, exportUrl: grassrootsExportUrl, resource: 'grassroots', noun: 'công đoàn cơ sở' }}
       table={
         <CursorTable<GrassrootsItem>
           testId="grassroots-table"
           sort={sorting}
           {...tableProps}
-          rowClassName="registry-row"
-          onRow={(g) => ({ onClick: () => setOpenId(g.id), 'data-testid': `cdcs-row-${g.id}` }) as React.HTMLAttributes<HTMLElement>}
+          {...openingRows<GrassrootsItem>('cdcs-row', setOpenId)}
           columns={[
             {
               title: 'Công đoàn cơ sở',
               key: 'name',
               render: (_, g) => (
-                <div>
-                  <div className="cell-strong">{g.name}</div>
-                  <span className="cell-muted">
-                    {g.code} · {g.parent.name}
-                  </span>
-                </div>
+                <NameCell name={g.name}>
+                  {g.code} · {g.parent.name}
+                </NameCell>
               ),
             },
             { title: 'Khu vực', dataIndex: 'sectorLabel', width: 150 },

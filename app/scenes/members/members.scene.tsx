@@ -5,20 +5,20 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { memberExportUrl, memberKeys, membersQuery, type MemberFilter, type MemberItem } from '../../api/members.api.ts';
 import { CursorTable } from '../../components/registry/cursor-table.tsx';
-import { blankToUndefined } from '../../components/registry/registry-format.ts';
 import { useRegistryAccess } from '../../components/registry/registry-permissions.ts';
 import {
-  ExportWithTotal,
   ImportButton,
+  NameCell,
   RegistryListShell,
   SearchFilter,
   SectorFilter,
   StatusFilter,
   UnitFilter,
+  openingRows,
 } from '../../components/registry/registry-list.shell.tsx';
 import { useCursorList } from '../../components/registry/use-cursor-list.hook.ts';
+import { useSearchText } from '../../components/registry/use-registry-filters.hook.ts';
 import { formatViDate } from '../../lib/calendar-date.ts';
-import { useDebouncedValue } from '../../lib/use-debounced-value.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { MemberCountWidget } from './member-count.widget.tsx';
 import { MemberDetailDrawer } from './member-detail.drawer.tsx';
@@ -30,8 +30,7 @@ export default function MembersScene() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const { canWrite } = useRegistryAccess();
-  const [text, setText] = useState('');
-  const q = useDebouncedValue(blankToUndefined(text), 300);
+  const { text, setText, q } = useSearchText();
   const [unitId, setUnitId] = useState<number>();
   const [status, setStatus] = useState<MemberFilter['status']>('active');
   const [sector, setSector] = useState<string>();
@@ -80,28 +79,22 @@ export default function MembersScene() {
             ]}
           />
           <SectorFilter value={sector} onChange={setSector} testId="members-sector-filter" />
-          <ExportWithTotal filter={filter} exportUrl={memberExportUrl} testId="members-export" resource="members" noun="đoàn viên" />
         </>
       }
+      total={{ filter, exportUrl: memberExportUrl, resource: 'members', noun: 'đoàn viên' }}
       table={
         <CursorTable<MemberItem>
           testId="members-table"
           {...tableProps}
-          rowClassName="registry-row"
-          onRow={(m) => ({ onClick: () => setOpenId(m.id), 'data-testid': `member-row-${m.id}` }) as React.HTMLAttributes<HTMLElement>}
+          {...openingRows<MemberItem>('member-row', setOpenId)}
           columns={[
             {
               title: 'Họ và tên',
               key: 'name',
               render: (_, m) => (
-                <div>
-                  <div className="cell-strong" data-testid="member-name">
-                    {m.fullName}
-                  </div>
-                  <span className="cell-muted">
-                    {m.genderLabel} · sinh {formatViDate(m.birthDate)}
-                  </span>
-                </div>
+                <NameCell name={m.fullName} testId="member-name">
+                  {m.genderLabel} · sinh {formatViDate(m.birthDate)}
+                </NameCell>
               ),
             },
             {
