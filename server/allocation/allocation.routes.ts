@@ -4,7 +4,7 @@ import { Type } from 'typebox';
 import { actorOf } from '../auth/access-guard.ts';
 import type { DB } from '../db/schema.ts';
 import { sendTable } from '../http/file-download.ts';
-import { openUpload, spoolUpload } from '../http/file-upload.ts';
+import { withSpooledUpload } from '../http/file-upload.ts';
 import { unitOfRecord } from '../http/route-access.ts';
 import { unitOfTarget } from '../progress/targets.repository.ts';
 import { type AllocationService, targetNotFound } from './allocation.service.ts';
@@ -99,12 +99,9 @@ export const allocationRoutes: FastifyPluginAsyncTypebox<{ allocation: Allocatio
     },
     async (request) => {
       const limits = { maxBytes: ALLOCATION_FILE_MAX_BYTES, what: 'Tệp giao chỉ tiêu' };
-      const upload = await spoolUpload(await openUpload(request, limits), limits);
-      try {
-        return await allocation.importFile(request.params.id, upload.file, request.query.dryRun ?? false, actorOf(request));
-      } finally {
-        await upload.cleanup();
-      }
+      return withSpooledUpload(request, limits, (file) =>
+        allocation.importFile(request.params.id, file, request.query.dryRun ?? false, actorOf(request)),
+      );
     },
   );
 

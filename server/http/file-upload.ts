@@ -87,6 +87,24 @@ export async function spoolUpload(part: MultipartFile, options: UploadOptions): 
   return { file, cleanup };
 }
 
+/**
+ * Opens the one file part of `request`, spools it (spoolUpload) and hands `use` the spooled file and
+ * the name it was sent under; the temp folder is removed when `use` settles, whatever it answers.
+ */
+export async function withSpooledUpload<T>(
+  request: FastifyRequest,
+  options: UploadOptions,
+  use: (file: string, fileName: string) => Promise<T>,
+): Promise<T> {
+  const part = await openUpload(request, options);
+  const upload = await spoolUpload(part, options);
+  try {
+    return await use(upload.file, part.filename);
+  } finally {
+    await upload.cleanup();
+  }
+}
+
 export function assertWhole(part: MultipartFile, options: UploadOptions): void {
   if (part.file.truncated) throw fileTooLarge(options.maxBytes, options.what);
 }

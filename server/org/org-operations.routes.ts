@@ -1,5 +1,5 @@
 import { sendMadeFile } from '../http/file-download.ts';
-import { openUpload, spoolUpload } from '../http/file-upload.ts';
+import { withSpooledUpload } from '../http/file-upload.ts';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Kysely } from 'kysely';
 import { actorOf, requirePrincipal } from '../auth/access-guard.ts';
@@ -57,17 +57,13 @@ export const orgOperationsRoutes: FastifyPluginAsyncTypebox<{ service: OrgOperat
     },
     async (request) => {
       const limits = { maxBytes: PLAN_FILE_MAX_BYTES, what: 'Tệp kế hoạch', missingMessage: 'Chưa chọn tệp kế hoạch.' };
-      const part = await openUpload(request, limits);
-      const upload = await spoolUpload(part, limits);
-      try {
-        return await service.planFile(upload.file, part.filename, {
+      return withSpooledUpload(request, limits, (file, fileName) =>
+        service.planFile(file, fileName, {
           scopeUnitId: requirePrincipal(request).unitId,
           dryRun: request.query.dryRun ?? false,
           actor: actorOf(request),
-        });
-      } finally {
-        await upload.cleanup();
-      }
+        }),
+      );
     },
   );
 

@@ -4,7 +4,7 @@ import type { ReportStatus } from '../../domain/reporting/report-workflow.ts';
 import { actorOf, requirePrincipal } from '../auth/access-guard.ts';
 import { sendMadeFile, TABLE_MIME } from '../http/file-download.ts';
 import { recordAccess, type RouteAccess, unitFromInput } from '../http/route-access.ts';
-import { openUpload, spoolUpload } from '../http/file-upload.ts';
+import { withSpooledUpload } from '../http/file-upload.ts';
 import { REPORT_FILE_MAX_BYTES, type ReportFilesService } from './report-files.service.ts';
 import type { ReportingService } from './reporting.service.ts';
 import { reportUnitId, unitPathToday } from './reporting.repository.ts';
@@ -265,18 +265,9 @@ function workbookRoutes(app: App, files: ReportFilesService, db: Kysely<DB>, onR
     },
     async (request) => {
       const limits = { maxBytes: REPORT_FILE_MAX_BYTES, what: 'Tệp biểu mẫu báo cáo' };
-      const upload = await spoolUpload(await openUpload(request, limits), limits);
-      try {
-        return await files.upload(
-          request.params.id,
-          requirePrincipal(request).scopePath,
-          upload.file,
-          request.query.submit ?? false,
-          actorOf(request),
-        );
-      } finally {
-        await upload.cleanup();
-      }
+      return withSpooledUpload(request, limits, (file) =>
+        files.upload(request.params.id, requirePrincipal(request).scopePath, file, request.query.submit ?? false, actorOf(request)),
+      );
     },
   );
 }
