@@ -268,16 +268,8 @@ export class MeasuresService {
         description: input.description?.trim() ?? row.description,
         definition,
       };
-      const version = Number(row.version) + 1;
-      await repo.updateElement(trx, code, { ...next, version, updatedBy: actor.label });
       const before = { name: row.name, unit: row.unit, description: row.description, definition: row.definition ?? null };
-      await recordUpdate(trx, actor, 'element', code, {
-        version,
-        ownerUnitId: visible.owner_unit_id,
-        before,
-        after: next,
-        reason: input.reason,
-      });
+      await saveEdit(trx, actor, 'element', code, { row, visible, before, after: next, reason: input.reason }, repo.updateElement);
     });
     this.progress.invalidateCatalogue();
     return (await this.elements(principal, [code]))[0]!;
@@ -290,12 +282,11 @@ export class MeasuresService {
       if (usedBy.length) throw inUse(`Thành phần «${row.name}»`, usedBy);
       // Drafts may still list it: they are not in use, and lose the field.
       await repo.deleteElement(trx, code);
-      await writeAudit(trx, actor, {
-        action: 'measure.element_deleted',
-        unitId: visible.owner_unit_id,
-        entityType: 'data_element',
-        entityId: code,
-        before: { name: row.name, unit: row.unit, source: row.source, definition: row.definition ?? null },
+      await recordDeletion(trx, actor, 'element', code, visible.owner_unit_id, {
+        name: row.name,
+        unit: row.unit,
+        source: row.source,
+        definition: row.definition ?? null,
       });
     });
     this.progress.invalidateCatalogue();
@@ -400,8 +391,6 @@ export class MeasuresService {
         description: input.description?.trim() ?? row.description,
         keywords: input.keywords ?? row.keywords,
       };
-      const version = Number(row.version) + 1;
-      await repo.updateIndicator(trx, code, { ...next, version, updatedBy: actor.label });
       const before = {
         name: row.name,
         unit: row.unit,
@@ -410,13 +399,7 @@ export class MeasuresService {
         description: row.description,
         keywords: row.keywords,
       };
-      await recordUpdate(trx, actor, 'indicator', code, {
-        version,
-        ownerUnitId: visible.owner_unit_id,
-        before,
-        after: next,
-        reason: input.reason,
-      });
+      await saveEdit(trx, actor, 'indicator', code, { row, visible, before, after: next, reason: input.reason }, repo.updateIndicator);
     });
     this.progress.invalidateCatalogue();
     return (await this.indicators(principal, [code]))[0]!;
@@ -431,12 +414,11 @@ export class MeasuresService {
       if (targets > 0 && !usedBy.some((u) => u.kind === 'target')) usedBy.push({ kind: 'target', label: `${targets} chỉ tiêu` });
       if (usedBy.length) throw inUse(`Chỉ số «${row.name}»`, usedBy);
       await repo.deleteIndicator(trx, code);
-      await writeAudit(trx, actor, {
-        action: 'measure.indicator_deleted',
-        unitId: visible.owner_unit_id,
-        entityType: 'indicator',
-        entityId: code,
-        before: { name: row.name, unit: row.unit, numerator: row.numerator, denominator: row.denominator },
+      await recordDeletion(trx, actor, 'indicator', code, visible.owner_unit_id, {
+        name: row.name,
+        unit: row.unit,
+        numerator: row.numerator,
+        denominator: row.denominator,
       });
     });
     this.progress.invalidateCatalogue();
@@ -459,11 +441,15 @@ export class MeasuresService {
   }
 }
 
+type MeasureKind = 'element' | 'indicator';
+/** The audit log's entity type of a measure. */
+const entityTypeOf = (kind: MeasureKind) => (kind === 'element' ? 'data_element' : 'indicator');
+
 /** A new measure's first version and its audit line, beside the row in the same transaction. */
 async function recordCreation(
   trx: Kysely<DB>,
   actor: AuditActor,
-  kind: 'element' | 'indicator',
+  kind: MeasureKind,
   code: string,
   ownerUnitId: number,
   snapshot: Record<string, unknown>,
@@ -472,28 +458,58 @@ async function recordCreation(
   await writeAudit(trx, actor, {
     action: `measure.${kind}_created`,
     unitId: ownerUnitId,
-    entityType: kind === 'element' ? 'data_element' : 'indicator',
+    entityType: entityTypeOf(kind),
     entityId: code,
     after: snapshot,
   });
 }
 
-/** An edited measure's new version (its snapshot, with the reason given) and its audit line, beside the row in the same transaction. */
-async function recordUpdate(
+/**
+ * An edited measure: its row rewritten (`write`) as the next version, that version's snapshot with
+ * the reason given, and its audit line, in the same transaction.
+ */
+async function saveEdit<F extends Record<string, unknown>>(
   trx: Kysely<DB>,
   actor: AuditActor,
-  kind: 'element' | 'indicator',
+  kind: MeasureKind,
   code: string,
-  change: { version: number; ownerUnitId: number | null; before: Record<string, unknown>; after: Record<string, unknown>; reason: string },
+  change: {
+    row: { version: number | string };
+    visible: { owner_unit_id: number | null };
+    before: Record<string, unknown>;
+    after: F;
+    reason: string;
+  },
+  write: (trx: Kysely<DB>, code: string, next: F & { version: number; updatedBy: string }) => Promise<void>,
 ): Promise<void> {
+  const version = Number(change.row.version) + 1;
+  await write(trx, code, { ...change.after, version, updatedBy: actor.label });
   const reason = change.reason.trim();
-  await repo.writeVersion(trx, { kind, code, version: change.version, snapshot: change.after, changedBy: actor.label, reason });
+  await repo.writeVersion(trx, { kind, code, version, snapshot: change.after, changedBy: actor.label, reason });
   await writeAudit(trx, actor, {
     action: `measure.${kind}_updated`,
-    unitId: change.ownerUnitId,
-    entityType: kind === 'element' ? 'data_element' : 'indicator',
+    unitId: change.visible.owner_unit_id,
+    entityType: entityTypeOf(kind),
     entityId: code,
     before: change.before,
     after: { ...change.after, reason },
+  });
+}
+
+/** A deleted measure's audit line (what it was), beside the deletion in the same transaction. */
+async function recordDeletion(
+  trx: Kysely<DB>,
+  actor: AuditActor,
+  kind: MeasureKind,
+  code: string,
+  ownerUnitId: number | null,
+  before: Record<string, unknown>,
+): Promise<void> {
+  await writeAudit(trx, actor, {
+    action: `measure.${kind}_deleted`,
+    unitId: ownerUnitId,
+    entityType: entityTypeOf(kind),
+    entityId: code,
+    before,
   });
 }
