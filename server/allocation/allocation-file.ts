@@ -2,7 +2,7 @@
 // Read with the tabular readers (header titles found anywhere in the first rows, Vietnamese
 // synonyms); every row that cannot be used is reported with its number, and the file is used
 // only when none is.
-import { detectHeader, openTable, parseIntegerCell, readFirstRows, type FieldSpec } from '../tabular/tabular-api.ts';
+import { detectHeader, mappedRows, parseIntegerCell, readFirstRows, type FieldSpec } from '../tabular/tabular-api.ts';
 import type { ChildUnit } from './allocation.repository.ts';
 
 export const ALLOCATION_FIELDS: FieldSpec[] = [
@@ -40,15 +40,9 @@ export async function readAllocationFile(
   const byCode = new Map(children.map((c) => [c.code.toUpperCase(), c]));
   const shares: { unitId: number; value: number; row: number }[] = [];
   const problems: FileProblem[] = [];
-  const cell = (cells: (string | null)[], key: string) => {
-    const index = header.mapping[key];
-    const value = index === undefined ? null : (cells[index] ?? null);
-    return value === null || value.trim() === '' ? null : value.trim();
-  };
-  for await (const row of openTable({ path }, { maxRows: MAX_ROWS })) {
-    if (row.rowNumber <= header.headerRowNumber) continue;
-    const code = cell(row.cells, 'code');
-    const text = cell(row.cells, 'value');
+  for await (const row of mappedRows({ path }, header, { maxRows: MAX_ROWS })) {
+    const code = row.cell('code');
+    const text = row.cell('value');
     if (!code && !text) continue;
     const child = code ? byCode.get(code.toUpperCase()) : undefined;
     if (!child) {

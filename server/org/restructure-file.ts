@@ -1,5 +1,5 @@
 import { parseOperationKind, parseUnitKind, type PlanProblem, type PlanRow } from '../../domain/org/restructure-plan.ts';
-import { detectHeader, openTable, parseDateCell, readFirstRows, type FieldSpec } from '../tabular/tabular-api.ts';
+import { detectHeader, mappedRows, parseDateCell, readFirstRows, type FieldSpec } from '../tabular/tabular-api.ts';
 import { templateWorkbook, type TemplateColumn } from '../tabular/template-workbook.ts';
 
 /** Columns of a restructuring plan file, found by their Vietnamese titles (accents optional). */
@@ -39,16 +39,10 @@ export async function readPlanFile(path: string): Promise<{ rows: PlanRow[]; pro
   }
   const rows: PlanRow[] = [];
   const problems: PlanProblem[] = [];
-  const cell = (cells: (string | null)[], key: string) => {
-    const index = header.mapping[key];
-    const value = index === undefined ? null : (cells[index] ?? null);
-    return value === null || value.trim() === '' ? null : value.trim();
-  };
-  for await (const row of openTable({ path }, { maxRows: MAX_PLAN_ROWS })) {
-    if (row.rowNumber <= header.headerRowNumber) continue;
-    const opText = cell(row.cells, 'operation');
-    const oldCode = cell(row.cells, 'oldCode');
-    const newCode = cell(row.cells, 'newCode');
+  for await (const row of mappedRows({ path }, header, { maxRows: MAX_PLAN_ROWS })) {
+    const opText = row.cell('operation');
+    const oldCode = row.cell('oldCode');
+    const newCode = row.cell('newCode');
     if (!opText && !oldCode && !newCode) continue;
     const operation = opText ? parseOperationKind(opText) : null;
     if (!operation) {
@@ -59,7 +53,7 @@ export async function readPlanFile(path: string): Promise<{ rows: PlanRow[]; pro
       });
       continue;
     }
-    const date = parseDateCell(cell(row.cells, 'effectiveOn'));
+    const date = parseDateCell(row.cell('effectiveOn'));
     if (!date.ok) {
       problems.push({
         row: row.rowNumber,
@@ -68,7 +62,7 @@ export async function readPlanFile(path: string): Promise<{ rows: PlanRow[]; pro
       });
       continue;
     }
-    const kindText = cell(row.cells, 'newKind');
+    const kindText = row.cell('newKind');
     const newKind = kindText ? parseUnitKind(kindText) : null;
     if (kindText && !newKind) {
       problems.push({ row: row.rowNumber, code: newCode, message: `Dòng ${row.rowNumber}: loại đơn vị "${kindText}" không hợp lệ.` });
@@ -79,9 +73,9 @@ export async function readPlanFile(path: string): Promise<{ rows: PlanRow[]; pro
       operation,
       oldCode,
       newCode,
-      newName: cell(row.cells, 'newName'),
+      newName: row.cell('newName'),
       newKind,
-      newParentCode: cell(row.cells, 'newParentCode'),
+      newParentCode: row.cell('newParentCode'),
       effectiveOn: date.value,
     });
   }

@@ -4,6 +4,7 @@ import { sniffFile } from './file-sniffer.ts';
 import { readCsvRows } from './csv-row-reader.ts';
 import { readXlsxRows } from './xlsx-row-reader.ts';
 import { emptySummary, resolveTableOptions } from './table-types.ts';
+import type { HeaderDetection } from './header-detector.ts';
 import type { OpenTableOptions, TableRow, TableSource, TableSummary } from './table-types.ts';
 
 export interface TableStream extends AsyncIterable<TableRow> {
@@ -37,4 +38,25 @@ export async function readFirstRows(source: TableSource, count: number, options:
     if (rows.length >= count) break;
   }
   return rows;
+}
+
+/** A data row below a detected header: its number, and a mapped field's text, trimmed (null when the column is absent or the cell blank). */
+export interface MappedRow {
+  rowNumber: number;
+  cell(key: string): string | null;
+}
+
+/** The rows of `source` below the header `header` found in it, read through its mapping. */
+export async function* mappedRows(source: TableSource, header: HeaderDetection, options: OpenTableOptions = {}): AsyncGenerator<MappedRow> {
+  for await (const row of openTable(source, options)) {
+    if (row.rowNumber <= header.headerRowNumber) continue;
+    yield {
+      rowNumber: row.rowNumber,
+      cell(key) {
+        const index = header.mapping[key];
+        const value = index === undefined ? null : (row.cells[index] ?? null);
+        return value === null || value.trim() === '' ? null : value.trim();
+      },
+    };
+  }
 }
