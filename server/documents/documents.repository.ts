@@ -438,26 +438,21 @@ export interface CascadeRow {
  * cycle-safe (a hand-made loop must not hang the screen).
  */
 export async function cascadeRows(db: Db, documentId: number, direction: 'up' | 'down', maxDepth = 8): Promise<CascadeRow[]> {
-  const rows =
-    direction === 'up'
-      ? await sql<CascadeRow>`
+  // A step goes from a link's `from` side to its `to` side: up, from the document to the one it
+  // links to (unknown when the link names a document not in the app: the walk stops there); down,
+  // the reverse. Raw column names, so that each direction reads as plain SQL.
+  const up = direction === 'up';
+  const from = sql.raw(up ? 'l.document_id' : 'l.linked_document_id');
+  const to = sql.raw(up ? 'l.linked_document_id' : 'l.document_id');
+  const known = sql.raw(up ? 'w.document_id IS NOT NULL AND ' : '');
+  const rows = await sql<CascadeRow>`
       WITH RECURSIVE walk(key, link_id, depth, relation, symbol, document_id, seen) AS (
-        SELECT l.id::text, l.id, 1, l.relation, l.symbol, l.linked_document_id, ARRAY[${documentId}::bigint]
-        FROM document_link l WHERE l.document_id = ${documentId} AND l.relation = 'implements'
+        SELECT l.id::text, l.id, 1, l.relation, l.symbol, ${to}, ARRAY[${documentId}::bigint]
+        FROM document_link l WHERE ${from} = ${documentId} AND l.relation = 'implements'
         UNION ALL
-        SELECT w.key || '/' || l.id::text, l.id, w.depth + 1, l.relation, l.symbol, l.linked_document_id, w.seen || w.document_id
-        FROM walk w JOIN document_link l ON l.document_id = w.document_id AND l.relation = 'implements'
-        WHERE w.document_id IS NOT NULL AND w.depth < ${maxDepth} AND NOT (w.document_id = ANY(w.seen))
-      )
-      SELECT key, link_id, depth, relation, symbol, document_id FROM walk ORDER BY depth, link_id`.execute(db)
-      : await sql<CascadeRow>`
-      WITH RECURSIVE walk(key, link_id, depth, relation, symbol, document_id, seen) AS (
-        SELECT l.id::text, l.id, 1, l.relation, l.symbol, l.document_id, ARRAY[${documentId}::bigint]
-        FROM document_link l WHERE l.linked_document_id = ${documentId} AND l.relation = 'implements'
-        UNION ALL
-        SELECT w.key || '/' || l.id::text, l.id, w.depth + 1, l.relation, l.symbol, l.document_id, w.seen || w.document_id
-        FROM walk w JOIN document_link l ON l.linked_document_id = w.document_id AND l.relation = 'implements'
-        WHERE w.depth < ${maxDepth} AND NOT (w.document_id = ANY(w.seen))
+        SELECT w.key || '/' || l.id::text, l.id, w.depth + 1, l.relation, l.symbol, ${to}, w.seen || w.document_id
+        FROM walk w JOIN document_link l ON ${from} = w.document_id AND l.relation = 'implements'
+        WHERE ${known}w.depth < ${maxDepth} AND NOT (w.document_id = ANY(w.seen))
       )
       SELECT key, link_id, depth, relation, symbol, document_id FROM walk ORDER BY depth, link_id`.execute(db);
   return rows.rows.map((r) => ({
