@@ -3,7 +3,7 @@
 import { createReadStream } from 'node:fs';
 import { CsvParser, holdBackQuote, sniffDelimiter } from './csv-parser.ts';
 import type { CsvRecord } from './csv-parser.ts';
-import { RowLimiter } from './row-limiter.ts';
+import { RowBatch } from './row-limiter.ts';
 import { tableErrors } from './table-errors.ts';
 import type { ResolvedTableOptions, TableRow, TableSummary } from './table-types.ts';
 
@@ -20,15 +20,9 @@ export async function* readCsvRows(
   summary.encoding = encoding;
   const stream = createReadStream(path, { start: bomLength, highWaterMark: 1024 * 1024 });
   const decoder = new TextDecoder(encoding, { fatal: true });
-  const limiter = new RowLimiter(options, summary);
+  const rows = new RowBatch<CsvRecord>(options, summary, { numberOf: (r) => r.recordNumber, toRow: (r) => toTableRow(r, summary) });
   let parser: CsvParser | null = null;
   let carry = '';
-  let ready: TableRow[] = [];
-  const onRecord = (record: CsvRecord): boolean => {
-    const verdict = limiter.accept(record.recordNumber, record.empty);
-    if (verdict === 'keep') ready.push(toTableRow(record, summary));
-    return verdict !== 'stop';
-  };
   try {
     for await (const chunk of stream) {
       carry += decodeStrict(decoder, chunk as Buffer, true);
@@ -36,16 +30,14 @@ export async function* readCsvRows(
       parser ??= makeParser(carry, options, summary);
       const [text, held] = holdBackQuote(carry);
       carry = held;
-      const goOn = parser.feed(text, onRecord);
-      const batch = ready;
-      ready = [];
-      yield* batch;
+      const goOn = parser.feed(text, rows.offer);
+      yield* rows.take();
       if (!goOn) return;
     }
     carry += decodeStrict(decoder, undefined, false);
     parser ??= makeParser(carry, options, summary);
-    if (parser.feed(carry, onRecord)) parser.end(onRecord);
-    yield* ready;
+    if (parser.feed(carry, rows.offer)) parser.end(rows.offer);
+    yield* rows.take();
   } finally {
     stream.destroy();
   }

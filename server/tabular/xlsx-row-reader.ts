@@ -11,7 +11,7 @@ import type { ScannedRow, SheetContext } from './xlsx-sheet-scanner.ts';
 import { detectPrefix } from './xml-text.ts';
 import { tableErrors } from './table-errors.ts';
 import type { ResolvedTableOptions, TableRow, TableSummary } from './table-types.ts';
-import { RowLimiter } from './row-limiter.ts';
+import { RowBatch } from './row-limiter.ts';
 
 /** A row still unfinished after this many characters is hostile (Excel's own max is far below). */
 const MAX_PENDING_CHARS = 16 * 1024 * 1024;
@@ -59,17 +59,11 @@ async function* streamSheet(
   summary: TableSummary,
 ): AsyncGenerator<TableRow> {
   const stream = await openEntryStream(path, entry, options.maxSheetBytes, 'trang tính');
-  const limiter = new RowLimiter(options, summary);
+  const rows = new RowBatch<ScannedRow>(options, summary, { numberOf: (r) => r.rowNumber, toRow: (r) => toTableRow(r, summary) });
   const decoder = new StringDecoder('utf8');
   const state = { lastRow: 0 };
   let pending = '';
   let prefixKnown = false;
-  let ready: TableRow[] = [];
-  const onRow = (row: ScannedRow): boolean => {
-    const verdict = limiter.accept(row.rowNumber, row.empty);
-    if (verdict === 'keep') ready.push(toTableRow(row, summary));
-    return verdict !== 'stop';
-  };
   try {
     for await (const chunk of stream) {
       pending += decoder.write(chunk as Buffer);
@@ -78,20 +72,16 @@ async function* streamSheet(
         prefixKnown = true;
       }
       if (!prefixKnown) continue;
-      const { rest, stopped } = scanRows(pending, ctx, state, onRow);
+      const { rest, stopped } = scanRows(pending, ctx, state, rows.offer);
       pending = pending.slice(rest);
       if (pending.length > MAX_PENDING_CHARS) throw tableErrors.rowTooLarge(state.lastRow + 1);
-      if (ready.length > 0) {
-        const batch = ready;
-        ready = [];
-        yield* batch;
-      }
+      yield* rows.take();
       if (stopped) return;
     }
     pending += decoder.end();
     if (!prefixKnown) setPrefix(ctx, detectPrefix(pending, 'worksheet'));
-    scanRows(pending, ctx, state, onRow);
-    yield* ready;
+    scanRows(pending, ctx, state, rows.offer);
+    yield* rows.take();
   } finally {
     stream.destroy();
   }
