@@ -2,6 +2,7 @@
 // .xls is an OLE2 compound file (D0 CF 11 E0), a CSV is text in UTF-8 or UTF-16. Anything else
 // (PDF, images, random bytes, HTML saved as ".xls") is refused before a parser sees it.
 import { open } from 'node:fs/promises';
+import { guessUtf16WithoutBom } from '../../domain/text/utf16-without-bom.ts';
 import { tableErrors } from './table-errors.ts';
 
 export type SniffResult = { kind: 'xlsx' } | { kind: 'csv'; encoding: 'utf-8' | 'utf-16le' | 'utf-16be'; bomLength: number };
@@ -47,7 +48,7 @@ function decodeSample(sample: Buffer): DecodedSample {
   if (startsWith(sample, [0xef, 0xbb, 0xbf])) return decodeAs(sample, 'utf-8', 3);
   if (startsWith(sample, [0xff, 0xfe])) return decodeAs(sample, 'utf-16le', 2);
   if (startsWith(sample, [0xfe, 0xff])) return decodeAs(sample, 'utf-16be', 2);
-  const utf16 = guessBomlessUtf16(sample);
+  const utf16 = guessUtf16WithoutBom(sample, { minBytes: 4, zeroShare: 0.6 });
   if (utf16) return decodeAs(sample, utf16, 0);
   if (sample.includes(0)) throw tableErrors.notSpreadsheet();
   return decodeAs(sample, 'utf-8', 0);
@@ -62,22 +63,6 @@ function decodeAs(sample: Buffer, encoding: DecodedSample['encoding'], bomLength
     if (encoding === 'utf-8' && looksLikeLegacyText(sample)) throw tableErrors.encoding();
     throw tableErrors.notSpreadsheet();
   }
-}
-
-/** UTF-16 without a BOM shows as a NUL in every other byte of ASCII text. */
-function guessBomlessUtf16(sample: Buffer): 'utf-16le' | 'utf-16be' | null {
-  const n = Math.min(sample.length, 4096) & ~1;
-  if (n < 4) return null;
-  let evenNul = 0;
-  let oddNul = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (sample[i] === 0) evenNul++;
-    if (sample[i + 1] === 0) oddNul++;
-  }
-  const pairs = n / 2;
-  if (oddNul > pairs * 0.6 && evenNul < pairs * 0.05) return 'utf-16le';
-  if (evenNul > pairs * 0.6 && oddNul < pairs * 0.05) return 'utf-16be';
-  return null;
 }
 
 /** Text in a legacy 8-bit code page: no NULs, few control bytes, mostly printable ASCII. */

@@ -1,6 +1,7 @@
 // Plain text files: UTF-8 (with or without BOM), UTF-16 with BOM, and the legacy 8-bit
 // Vietnamese encodings (TCVN3/ABC, VNI) that old files still use.
 import { decodeLatin1 } from '../../../domain/text/legacy-encoding.ts';
+import { guessUtf16WithoutBom } from '../../../domain/text/utf16-without-bom.ts';
 import { IntakeError } from './intake-error.ts';
 
 export interface DecodedText {
@@ -12,7 +13,7 @@ export function decodeTextFile(buf: Uint8Array): DecodedText {
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return { text: utf8(buf.subarray(3)) ?? '', encoding: 'utf-8' };
   if (buf[0] === 0xff && buf[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(buf.subarray(2)), encoding: 'utf-16le' };
   if (buf[0] === 0xfe && buf[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(buf.subarray(2)), encoding: 'utf-16be' };
-  const utf16 = sniffUtf16WithoutBom(buf);
+  const utf16 = guessUtf16WithoutBom(buf, { minBytes: 8, zeroShare: 0.4 });
   if (utf16) return { text: new TextDecoder(utf16).decode(buf), encoding: utf16 };
   if (looksBinary(buf)) {
     throw new IntakeError('CORRUPT_FILE', 'Tệp không phải là văn bản (có dữ liệu nhị phân). Hãy tải lên tệp .docx, .pdf hoặc .txt.');
@@ -29,22 +30,6 @@ function utf8(buf: Uint8Array): string | null {
   } catch {
     return null;
   }
-}
-
-/** ASCII-range text stored as UTF-16 without BOM has a zero in every other byte. */
-function sniffUtf16WithoutBom(buf: Uint8Array): 'utf-16le' | 'utf-16be' | null {
-  const n = Math.min(buf.length, 4096) & ~1;
-  if (n < 8) return null;
-  let evenZero = 0,
-    oddZero = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (buf[i] === 0) evenZero++;
-    if (buf[i + 1] === 0) oddZero++;
-  }
-  const half = n / 2;
-  if (oddZero > half * 0.4 && evenZero < half * 0.05) return 'utf-16le';
-  if (evenZero > half * 0.4 && oddZero < half * 0.05) return 'utf-16be';
-  return null;
 }
 
 /** Control characters other than tab/newline/form feed mean this is not a text file. */
