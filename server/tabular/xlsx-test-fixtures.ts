@@ -14,6 +14,19 @@ export interface ZipPart {
   level?: number;
 }
 
+/**
+ * The fields a local file header and its central directory entry share, in the same order, from
+ * "version needed" (at `at`) to the name's length: deflated, CRC, compressed and uncompressed sizes.
+ */
+function writeEntryFields(header: Buffer, at: number, entry: { crc: number; compressedSize: number; size: number; nameLength: number }) {
+  header.writeUInt16LE(20, at); // version needed
+  header.writeUInt16LE(8, at + 4); // method: deflate
+  header.writeUInt32LE(entry.crc, at + 10);
+  header.writeUInt32LE(entry.compressedSize, at + 14);
+  header.writeUInt32LE(Math.min(entry.size, 0xfffffffe), at + 18);
+  header.writeUInt16LE(entry.nameLength, at + 22);
+}
+
 export function buildZip(parts: ZipPart[]): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
@@ -24,23 +37,14 @@ export function buildZip(parts: ZipPart[]): Buffer {
     const name = Buffer.from(part.name, 'utf8');
     const crc = crc32(data);
     const size = part.declaredSize ?? data.length;
+    const entry = { crc, compressedSize: compressed.length, size, nameLength: name.length };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(compressed.length, 18);
-    local.writeUInt32LE(Math.min(size, 0xfffffffe), 22);
-    local.writeUInt16LE(name.length, 26);
+    writeEntryFields(local, 4, entry);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(compressed.length, 20);
-    central.writeUInt32LE(Math.min(size, 0xfffffffe), 24);
-    central.writeUInt16LE(name.length, 28);
+    central.writeUInt16LE(20, 4); // version made by
+    writeEntryFields(central, 6, entry);
     central.writeUInt32LE(offset, 42);
     locals.push(local, name, compressed);
     centrals.push(central, name);
