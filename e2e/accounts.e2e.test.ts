@@ -1,16 +1,10 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../domain/demo/demo-accounts.ts';
 import type { OrgUnitList, OrgUnitSummary } from '../server/org/org.schema.ts';
 import { apiGet, apiLogin } from './support/api.ts';
-import type { OpenedPage } from './support/browser.ts';
-import { startOnLaptop, stopStage } from './support/session.ts';
-import type { TestServer } from './support/test-server.ts';
+import { saveShot } from './support/artifacts.ts';
+import { startOnLaptop, stopStage, type LaptopStage } from './support/session.ts';
 
-const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const ADMIN = 'quantri';
 const NEW_USER = 'kiemthu.tanninh';
 const NEW_NAME = 'Đỗ Thị Kiểm Thử';
@@ -18,16 +12,13 @@ const COMMUNE_NAME = 'Công đoàn phường Tân Ninh';
 const WEAK_PASSWORD = 'abc12345';
 const NEW_PASSWORD = 'Song-Vam-Co-2026';
 
-let server: TestServer;
-let browser: Browser;
-let opened: OpenedPage;
-let page: Page;
+let { server, browser, opened, page } = {} as LaptopStage;
 let province: OrgUnitSummary;
 let commune: OrgUnitSummary;
 let otherCommune: OrgUnitSummary;
 let temporaryPassword = '';
 
-const shot = (name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+const shot = (name: string) => saveShot(page, name, false);
 
 async function loginAs(username: string, password: string) {
   await page.goto('/dang-nhap');
@@ -45,7 +36,6 @@ async function logoutFromMenu() {
 describe('accounts: an administrator creates a user who sees only their own commune', () => {
   beforeAll(async () => {
     ({ server, browser, opened, page } = await startOnLaptop());
-    await fs.mkdir(ARTIFACTS, { recursive: true });
     const cookie = await apiLogin(server.url, ADMIN, DEMO_PASSWORD);
     [province] = (await apiGet<OrgUnitList>(server.url, '/api/org/roots', cookie)).items as [OrgUnitSummary];
     const communes = (await apiGet<OrgUnitList>(server.url, `/api/org/units/${province.id}/children`, cookie)).items.filter(

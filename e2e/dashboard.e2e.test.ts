@@ -1,47 +1,31 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../domain/demo/demo-accounts.ts';
-import type { BreakdownResult, TargetProgress } from '../app/api/progress.api.ts';
+import type { BreakdownResult, PlanDocument, TargetProgress } from '../app/api/progress.api.ts';
 import { apiGet } from './support/api.ts';
-import { loginInBrowser, type OpenedPage } from './support/browser.ts';
-import { postProgramme, postTarget } from './support/programme.ts';
-import { apiSession, startOnLaptop, stopStage, type Session } from './support/session.ts';
-import type { TestServer } from './support/test-server.ts';
+import { saveShot } from './support/artifacts.ts';
+import { loginInBrowser } from './support/browser.ts';
+import { MEMBERS_TARGET, postTarget, startWithProgramme } from './support/programme.ts';
+import { stopStage, type LaptopStage, type Session } from './support/session.ts';
 
-const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const USER = 'canbo.tinh';
 
-let server: TestServer;
-let browser: Browser;
-let opened: OpenedPage;
-let page: Page;
+let { server, browser, opened, page } = {} as LaptopStage;
 let officer: Session;
 const targets: Record<'members' | 'employers' | 'agreements' | 'dissemination', TargetProgress> = {} as never;
 
-const shot = (name: string, fullPage = true) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
+const shot = (name: string, fullPage = true) => saveShot(page, name, fullPage);
 
 describe('Tổng quan: a province officer sees where the targets stand and drills down to the commune that lags most', () => {
   beforeAll(async () => {
-    ({ server, browser, opened, page } = await startOnLaptop());
-    await fs.mkdir(ARTIFACTS, { recursive: true });
-    officer = await apiSession(server.url, USER);
-    expect(officer.me.unit.name).toBe('Liên đoàn Lao động tỉnh Tây Ninh');
     // The demo has no documents yet: the province's action programme and four of its targets.
-    const doc = await postProgramme(server.url, officer, {
+    let doc: PlanDocument;
+    ({ server, browser, opened, page, officer, doc } = await startWithProgramme(USER, {
       symbol: '05-CTr/LĐLĐ',
       title: 'Chương trình hành động thực hiện Nghị quyết Đại hội Công đoàn tỉnh nhiệm kỳ 2023–2028',
-    });
+    }));
+    expect(officer.me.unit.name).toBe('Liên đoàn Lao động tỉnh Tây Ninh');
     const target = (body: Record<string, unknown>) => postTarget(server.url, officer, doc.id, body);
-    targets.members = await target({
-      indicatorCode: 'members',
-      comparator: '>',
-      value: 140000,
-      deadlineYear: 2028,
-      subject: 'Phát triển đoàn viên',
-    });
+    targets.members = await target({ ...MEMBERS_TARGET, subject: 'Phát triển đoàn viên' });
     targets.employers = await target({
       indicatorCode: 'employers_with_cdcs_share',
       comparator: '=',

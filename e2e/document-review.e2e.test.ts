@@ -1,25 +1,18 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page, Route } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../domain/demo/demo-accounts.ts';
 import type { Proposal, ReviewResult } from '../app/api/documents.api.ts';
 import { apiGet, apiLogin } from './support/api.ts';
-import { loginInBrowser, openPhonePage, type OpenedPage } from './support/browser.ts';
+import { saveShot as shot } from './support/artifacts.ts';
+import { loginInBrowser, openPhonePage } from './support/browser.ts';
 import { submitUpload, uploadAndOpenReview, writeProgrammeDocx } from './support/documents.ts';
-import { startOnLaptop, stopStage } from './support/session.ts';
-import type { TestServer } from './support/test-server.ts';
+import { startOnLaptop, stopStage, type LaptopStage } from './support/session.ts';
 
-const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const USER = 'canbo.tinh';
 const DRAFT_ROUTE = '**/api/documents/*/review/draft';
 const EDITED_TITLE = 'Chương trình hành động thực hiện Nghị quyết Đại hội XI (đang rà soát)';
 
-let server: TestServer;
-let browser: Browser;
-let laptop: OpenedPage;
-let page: Page;
+let { server, browser, opened: laptop, page } = {} as LaptopStage;
 let cookie = '';
 let docxPath = '';
 let documentId = 0;
@@ -28,7 +21,6 @@ let review: ReviewResult;
 let a: Proposal, b: Proposal, c: Proposal, d: Proposal;
 let editedValue = 0;
 
-const shot = (p: Page, name: string) => p.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true });
 const reviewNow = () => apiGet<ReviewResult>(server.url, `/api/documents/${documentId}/review`, cookie);
 const decided = (r: ReviewResult) =>
   (r.decisions ?? [])
@@ -87,7 +79,6 @@ describe('Rà soát văn bản keeps work: autosaved decisions, a question befor
   beforeAll(async () => {
     ({ server, browser, opened: laptop, page } = await startOnLaptop());
     cookie = await apiLogin(server.url, USER, DEMO_PASSWORD);
-    await fs.mkdir(ARTIFACTS, { recursive: true });
     docxPath = await writeProgrammeDocx('CTr 05-CTr-LĐLĐ.docx');
   });
 

@@ -1,36 +1,27 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../domain/demo/demo-accounts.ts';
 import type { ReviewResult } from '../app/api/documents.api.ts';
 import type { ProgressResult } from '../app/api/progress.api.ts';
 import { apiGet, apiLogin } from './support/api.ts';
-import { type OpenedPage, loginInBrowser } from './support/browser.ts';
+import { saveShot } from './support/artifacts.ts';
+import { loginInBrowser } from './support/browser.ts';
 import { uploadAndOpenReview, writeProgrammeDocx } from './support/documents.ts';
-import { startOnLaptop, stopStage } from './support/session.ts';
-import type { TestServer } from './support/test-server.ts';
+import { startOnLaptop, stopStage, type LaptopStage } from './support/session.ts';
 
-const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const USER = 'canbo.tinh';
 
-let server: TestServer;
-let browser: Browser;
-let opened: OpenedPage;
-let page: Page;
+let { server, browser, opened, page } = {} as LaptopStage;
 let docxPath = '';
 let documentId = 0;
 let review: ReviewResult;
 /** How many targets the officer confirms (every one the catalogue can measure, but one). */
 let confirmedCount = 0;
 
-const shot = (name: string, fullPage = false) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
+const shot = (name: string, fullPage = false) => saveShot(page, name, fullPage);
 
 describe('Văn bản & chỉ tiêu: a province officer uploads an action programme as Word, confirms its targets and follows them on Tổng quan', () => {
   beforeAll(async () => {
     ({ server, browser, opened, page } = await startOnLaptop());
-    await fs.mkdir(ARTIFACTS, { recursive: true });
     docxPath = await writeProgrammeDocx('CTr 05-CTr-LĐLĐ Bình Phước.docx');
   });
 

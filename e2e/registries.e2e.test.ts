@@ -1,20 +1,13 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../domain/demo/demo-accounts.ts';
 import { composeCccd } from '../domain/registry/identity-codes.ts';
 import { validMemberRows, writeMemberFile, type MemberFileRow } from '../test/support/member-files.ts';
-import { apiLogin } from './support/api.ts';
-import { type OpenedPage, loginInBrowser } from './support/browser.ts';
+import { saveShot } from './support/artifacts.ts';
+import { loginInBrowser } from './support/browser.ts';
 import { stripVietnameseAccents } from './support/text.ts';
-import { startOnLaptop, stopStage } from './support/session.ts';
-import { readRows, saveDownload, unitIdByName } from './support/tables.ts';
-import type { TestServer } from './support/test-server.ts';
+import { readRows, saveDownload, startRegistryStage, stopRegistryStage, type RegistryStage } from './support/tables.ts';
 
-const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const USER = 'canbo.tinh';
 const COMMUNE = 'Công đoàn phường Trảng Bàng';
 const CODES = ['TNI-P05-0001', 'TNI-P05-0002'];
@@ -27,15 +20,10 @@ const BAD_CCCD = 'Lương Thị Diễm Hương';
 const BAD_CODE = 'Quách Văn Thuận';
 const BAD_BIRTH = 'Ông Thị Huỳnh Như';
 
-let server: TestServer;
-let browser: Browser;
-let opened: OpenedPage;
-let page: Page;
-let communeId = 0;
-let work = '';
+let { server, browser, opened, page, communeId, work } = {} as RegistryStage;
 
 // Full page by default; long lists (50 rows) are shot at screen size so the picture stays readable.
-const shot = (name: string, fullPage = true) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
+const shot = (name: string, fullPage = true) => saveShot(page, name, fullPage);
 
 function badRows(): MemberFileRow[] {
   const [template] = validMemberRows(1, CODES, SERIAL_OFFSET + 50);
@@ -67,18 +55,11 @@ async function chooseFile(file: string) {
 
 describe('registries: a province officer imports members from Excel, fixes the rejected rows, searches and exports', () => {
   beforeAll(async () => {
-    ({ server, browser, opened, page } = await startOnLaptop());
-    await fs.mkdir(ARTIFACTS, { recursive: true });
-    work = await fs.mkdtemp(path.join(os.tmpdir(), 'tiendo-e2e-registries-'));
-    const cookie = await apiLogin(server.url, USER, DEMO_PASSWORD);
-    communeId = await unitIdByName(server.url, cookie, 'Trảng Bàng', COMMUNE);
+    ({ server, browser, opened, page, communeId, work } = await startRegistryStage(USER, 'registries', 'Trảng Bàng', COMMUNE));
     expect(communeId).toBeGreaterThan(0);
   });
 
-  afterAll(async () => {
-    await stopStage({ server, browser });
-    if (work) await fs.rm(work, { recursive: true, force: true });
-  });
+  afterAll(() => stopRegistryStage({ server, browser, work }));
 
   it('opens Đoàn viên with the province list, paged by cursor', async () => {
     await loginInBrowser(page, USER, DEMO_PASSWORD);

@@ -1,18 +1,12 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../domain/demo/demo-accounts.ts';
 import { writeMemberFile } from '../test/support/member-files.ts';
-import { apiGet, apiLogin } from './support/api.ts';
-import { type OpenedPage, loginInBrowser } from './support/browser.ts';
-import { startOnLaptop, stopStage } from './support/session.ts';
-import { readRows, saveDownload, unitIdByName } from './support/tables.ts';
-import type { TestServer } from './support/test-server.ts';
+import { apiGet } from './support/api.ts';
+import { saveShot } from './support/artifacts.ts';
+import { loginInBrowser } from './support/browser.ts';
+import { readRows, saveDownload, startRegistryStage, stopRegistryStage, type RegistryStage } from './support/tables.ts';
 
-const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const USER = 'canbo.tinh';
 const COMMUNE = 'Công đoàn phường Trảng Bàng';
 
@@ -29,17 +23,11 @@ const ROWS = [
   { code: 'TNI-P05-9703', name: 'Công đoàn cơ sở Hợp tác xã Vũ Trụ', sector: 'Hợp tác xã vũ trụ', founded: '01/01/2025' },
 ];
 
-let server: TestServer;
-let browser: Browser;
-let opened: OpenedPage;
-let page: Page;
-let cookie = '';
-let communeId = 0;
-let work = '';
+let { server, browser, opened, page, cookie, communeId, work } = {} as RegistryStage;
 /** The file the officer chose: its name is in the question before Nhập chính thức. */
 let uploaded = '';
 
-const shot = (name: string, fullPage = true) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage });
+const shot = (name: string, fullPage = true) => saveShot(page, name, fullPage);
 
 /** The workers shown on the employers page, top to bottom (null where the count is unknown). */
 async function workersOnPage(): Promise<(number | null)[]> {
@@ -52,18 +40,16 @@ async function workersOnPage(): Promise<(number | null)[]> {
 
 describe('registries: an officer imports CĐCS from Excel through the mapping step and sorts employers by workers', () => {
   beforeAll(async () => {
-    ({ server, browser, opened, page } = await startOnLaptop());
-    await fs.mkdir(ARTIFACTS, { recursive: true });
-    work = await fs.mkdtemp(path.join(os.tmpdir(), 'tiendo-e2e-registry-imports-'));
-    cookie = await apiLogin(server.url, USER, DEMO_PASSWORD);
-    communeId = await unitIdByName(server.url, cookie, 'Trảng Bàng', COMMUNE);
+    ({ server, browser, opened, page, cookie, communeId, work } = await startRegistryStage(
+      USER,
+      'registry-imports',
+      'Trảng Bàng',
+      COMMUNE,
+    ));
     expect(communeId).toBeGreaterThan(0);
   });
 
-  afterAll(async () => {
-    await stopStage({ server, browser });
-    if (work) await fs.rm(work, { recursive: true, force: true });
-  });
+  afterAll(() => stopRegistryStage({ server, browser, work }));
 
   it('opens "Nhập từ Excel" from the CĐCS list, maps the unrecognised column and reads the dry-run report', async () => {
     await loginInBrowser(page, USER, DEMO_PASSWORD);

@@ -1,40 +1,27 @@
 import fs from 'node:fs/promises';
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanDocument, ProgressResult } from '../app/api/progress.api.ts';
 import { DEMO_PASSWORD } from '../domain/demo/demo-accounts.ts';
 import { apiGet } from './support/api.ts';
-import { loginInBrowser, type OpenedPage } from './support/browser.ts';
-import { postProgramme, postTarget } from './support/programme.ts';
+import { loginInBrowser } from './support/browser.ts';
+import { MEMBERS_TARGET, postTarget, startWithProgramme } from './support/programme.ts';
 import { docxText, readWorkbook, targetRows } from './support/report-files.ts';
-import { apiSession, startOnLaptop, stopStage, type Session } from './support/session.ts';
-import type { TestServer } from './support/test-server.ts';
+import { stopStage, type LaptopStage, type Session } from './support/session.ts';
 
 const USER = 'canbo.tinh';
 const SIGNER = 'Trần Văn Bình';
 
-let server: TestServer;
-let browser: Browser;
-let opened: OpenedPage;
-let page: Page;
+let { server, browser, opened, page } = {} as LaptopStage;
 let officer: Session;
 let doc: PlanDocument;
 
 describe('Lập báo cáo: the province officer downloads the report on its programme from Tổng quan and from the document', () => {
   beforeAll(async () => {
-    ({ server, browser, opened, page } = await startOnLaptop());
-    officer = await apiSession(server.url, USER);
-    doc = await postProgramme(server.url, officer, {
+    ({ server, browser, opened, page, officer, doc } = await startWithProgramme(USER, {
       symbol: '05/CTr-LĐLĐ',
       title: 'Chương trình hành động thực hiện Nghị quyết Đại hội Công đoàn tỉnh nhiệm kỳ 2023–2028',
-    });
-    await postTarget(server.url, officer, doc.id, {
-      indicatorCode: 'members',
-      comparator: '>',
-      value: 140000,
-      deadlineYear: 2028,
-      subject: 'đoàn viên công đoàn',
-    });
+    }));
+    await postTarget(server.url, officer, doc.id, MEMBERS_TARGET);
     await postTarget(server.url, officer, doc.id, {
       indicatorCode: 'agreements_share',
       comparator: '>=',

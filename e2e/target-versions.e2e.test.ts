@@ -1,40 +1,27 @@
-import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanDocument, TargetProgress } from '../app/api/progress.api.ts';
 import { DEMO_PASSWORD } from '../domain/demo/demo-accounts.ts';
 import type { TargetVersionListView } from '../server/targets/target-versions.schema.ts';
 import { apiGet } from './support/api.ts';
-import { loginInBrowser, type OpenedPage } from './support/browser.ts';
-import { postProgramme, postTarget } from './support/programme.ts';
-import { apiSession, openAs, startOnLaptop, stopStage, type Session } from './support/session.ts';
-import type { TestServer } from './support/test-server.ts';
+import { loginInBrowser } from './support/browser.ts';
+import { MEMBERS_TARGET, postTarget, startWithProgramme } from './support/programme.ts';
+import { openAs, stopStage, type LaptopStage, type Session } from './support/session.ts';
 
 const USER = 'canbo.tinh';
 
-let server: TestServer;
-let browser: Browser;
-let opened: OpenedPage;
-let page: Page;
+let { server, browser, opened, page } = {} as LaptopStage;
 let officer: Session;
 let doc: PlanDocument;
 let target: TargetProgress;
 
 describe('Văn bản & chỉ tiêu: the province officer corrects a confirmed target, reads its history and withdraws it', () => {
   beforeAll(async () => {
-    ({ server, browser, opened, page } = await startOnLaptop());
-    officer = await apiSession(server.url, USER);
-    doc = await postProgramme(server.url, officer, {
+    ({ server, browser, opened, page, officer, doc } = await startWithProgramme(USER, {
       symbol: '07/CTr-LĐLĐ',
       title: 'Chương trình thử sửa chỉ tiêu',
       issuedOn: '2024-01-18',
-    });
-    target = await postTarget(server.url, officer, doc.id, {
-      indicatorCode: 'members',
-      comparator: '>',
-      value: 140000,
-      deadlineYear: 2028,
-      subject: 'đoàn viên công đoàn',
-    });
+    }));
+    target = await postTarget(server.url, officer, doc.id, MEMBERS_TARGET);
   });
 
   afterAll(() => stopStage({ server, browser }));

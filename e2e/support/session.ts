@@ -37,7 +37,12 @@ export async function stopStage(stage: Partial<Stage> | undefined): Promise<void
 }
 
 /** The stage and one page at a laptop's size, not signed in yet: what a one-person file drives. */
-export async function startOnLaptop(): Promise<Stage & { opened: OpenedPage; page: Page }> {
+export interface LaptopStage extends Stage {
+  opened: OpenedPage;
+  page: Page;
+}
+
+export async function startOnLaptop(): Promise<LaptopStage> {
   const stage = await startStage();
   const opened = await openPage(stage.browser, stage.server.url);
   return { ...stage, opened, page: opened.page };
