@@ -6,6 +6,8 @@ import { DOCUMENT_KINDS } from '../target-form.model.ts';
 
 type Metadata = SaveReview['metadata'];
 
+type TextField = 'symbol' | 'title' | 'issuerText' | 'place' | 'signerCapacity' | 'signerTitle' | 'signerName';
+
 /** The document's own details as read from its text, each correctable while the review is open. */
 export function ReviewMetadataCard({
   metadata,
@@ -16,6 +18,29 @@ export function ReviewMetadataCard({
   onChange: (patch: Partial<Metadata>) => void;
   isReadOnly: boolean;
 }) {
+  /** A detail typed as text, empty where the reader found none. */
+  const text = (field: TextField, maxLength: number, { testId, placeholder }: { testId?: string; placeholder?: string } = {}) => (
+    <Input
+      value={metadata[field] ?? ''}
+      maxLength={maxLength}
+      onChange={(e) => onChange({ [field]: e.target.value })}
+      disabled={isReadOnly}
+      placeholder={placeholder}
+      data-testid={testId}
+    />
+  );
+  /** A year of the term. */
+  const termYear = (field: 'termFrom' | 'termTo', placeholder: string, ariaLabel: string) => (
+    <InputNumber
+      min={1945}
+      max={2100}
+      value={metadata[field] ?? undefined}
+      onChange={(v) => onChange({ [field]: v ?? null })}
+      disabled={isReadOnly}
+      placeholder={placeholder}
+      aria-label={ariaLabel}
+    />
+  );
   return (
     <Card size="small" title="Thông tin văn bản (đọc từ văn bản, sửa nếu cần)" style={{ marginBottom: 12 }}>
       <div className="review-meta">
@@ -32,13 +57,7 @@ export function ReviewMetadataCard({
         </label>
         <label>
           Số, ký hiệu
-          <Input
-            value={metadata.symbol ?? ''}
-            maxLength={60}
-            onChange={(e) => onChange({ symbol: e.target.value })}
-            disabled={isReadOnly}
-            data-testid="review-symbol"
-          />
+          {text('symbol', 60, { testId: 'review-symbol' })}
         </label>
         <label>
           Ngày ban hành
@@ -54,76 +73,33 @@ export function ReviewMetadataCard({
         <label>
           Nhiệm kỳ
           <Space.Compact style={{ width: '100%' }}>
-            <InputNumber
-              min={1945}
-              max={2100}
-              value={metadata.termFrom ?? undefined}
-              onChange={(v) => onChange({ termFrom: v ?? null })}
-              disabled={isReadOnly}
-              placeholder="từ"
-              aria-label="Nhiệm kỳ từ năm"
-            />
-            <InputNumber
-              min={1945}
-              max={2100}
-              value={metadata.termTo ?? undefined}
-              onChange={(v) => onChange({ termTo: v ?? null })}
-              disabled={isReadOnly}
-              placeholder="đến"
-              aria-label="Nhiệm kỳ đến năm"
-            />
+            {termYear('termFrom', 'từ', 'Nhiệm kỳ từ năm')}
+            {termYear('termTo', 'đến', 'Nhiệm kỳ đến năm')}
           </Space.Compact>
         </label>
         <label className="span-2">
           Trích yếu
-          <Input
-            value={metadata.title}
-            maxLength={1000}
-            onChange={(e) => onChange({ title: e.target.value })}
-            disabled={isReadOnly}
-            data-testid="review-title"
-          />
+          {text('title', 1000, { testId: 'review-title' })}
         </label>
         <label className="span-2">
           Cơ quan ban hành (như ghi trên văn bản)
-          <Input
-            value={metadata.issuerText ?? ''}
-            maxLength={300}
-            onChange={(e) => onChange({ issuerText: e.target.value })}
-            disabled={isReadOnly}
-          />
+          {text('issuerText', 300)}
         </label>
         <label>
           Địa danh
-          <Input value={metadata.place ?? ''} maxLength={100} onChange={(e) => onChange({ place: e.target.value })} disabled={isReadOnly} />
+          {text('place', 100)}
         </label>
         <label>
           Thẩm quyền ký
-          <Input
-            value={metadata.signerCapacity ?? ''}
-            maxLength={200}
-            onChange={(e) => onChange({ signerCapacity: e.target.value })}
-            disabled={isReadOnly}
-            placeholder="TM. Ban Chấp hành"
-          />
+          {text('signerCapacity', 200, { placeholder: 'TM. Ban Chấp hành' })}
         </label>
         <label>
           Chức vụ người ký
-          <Input
-            value={metadata.signerTitle ?? ''}
-            maxLength={200}
-            onChange={(e) => onChange({ signerTitle: e.target.value })}
-            disabled={isReadOnly}
-          />
+          {text('signerTitle', 200)}
         </label>
         <label>
           Người ký
-          <Input
-            value={metadata.signerName ?? ''}
-            maxLength={200}
-            onChange={(e) => onChange({ signerName: e.target.value })}
-            disabled={isReadOnly}
-          />
+          {text('signerName', 200)}
         </label>
       </div>
     </Card>
