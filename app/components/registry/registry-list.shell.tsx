@@ -6,7 +6,7 @@ import { UnitPicker } from '../../scenes/admin/unit-picker.field.tsx';
 import { ListTotal } from '../list-total.tsx';
 import { ExportButton } from './export-button.tsx';
 import { SECTOR_OPTIONS } from './registry-format.ts';
-import { SceneHeader } from '../scene-header.tsx';
+import { SceneFrame } from '../scene-header.tsx';
 
 /**
  * The frame every registry list shares (Doanh nghiệp, Công đoàn cơ sở, Đoàn viên, Thỏa ước,
@@ -40,10 +40,7 @@ export function RegistryListShell<F extends object>({
   children?: ReactNode;
 }) {
   return (
-    <div className="scene" data-testid={testId}>
-      <SceneHeader title={title} description={description}>
-        {actions}
-      </SceneHeader>
+    <SceneFrame testId={testId} title={title} description={description} actions={actions}>
       {above}
       <Card>
         <Space wrap className={filtersClassName}>
@@ -53,7 +50,7 @@ export function RegistryListShell<F extends object>({
         {table}
       </Card>
       {children}
-    </div>
+    </SceneFrame>
   );
 }
 

@@ -2,20 +2,18 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, List, Space, Tag } from 'antd';
 import { errorMessage } from '../../api/api-client.ts';
 import { rolesQuery } from '../../api/users.api.ts';
-import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import './admin.css';
-import { SceneHeader } from '../../components/scene-header.tsx';
+import { Scene } from '../../components/scene-header.tsx';
 
 /** Read-only: roles are data seeded by the server; this page explains what each one allows. */
 export default function RolesScene() {
-  useDocumentTitle('Vai trò');
   const roles = useQuery(rolesQuery());
   return (
-    <div className="scene" data-testid="roles-scene">
-      <SceneHeader
-        title="Vai trò"
-        description="Mỗi tài khoản có một hoặc nhiều vai trò; quyền luôn chỉ áp dụng trong đơn vị của tài khoản và các đơn vị trực thuộc."
-      />
+    <Scene
+      testId="roles-scene"
+      title="Vai trò"
+      description="Mỗi tài khoản có một hoặc nhiều vai trò; quyền luôn chỉ áp dụng trong đơn vị của tài khoản và các đơn vị trực thuộc."
+    >
       <Card>
         <List
           loading={roles.isLoading}
@@ -47,6 +45,6 @@ export default function RolesScene() {
           )}
         />
       </Card>
-    </div>
+    </Scene>
   );
 }

@@ -7,9 +7,8 @@ import { errorMessage } from '../../api/api-client.ts';
 import { duplicatesQuery, memberKeys, mergeMembers, type DuplicateGroup, type MemberItem } from '../../api/members.api.ts';
 import { useRegistryAccess } from '../../components/registry/registry-permissions.ts';
 import { formatViDate } from '../../lib/calendar-date.ts';
-import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import '../../components/registry/registry.css';
-import { SceneHeader } from '../../components/scene-header.tsx';
+import { Scene } from '../../components/scene-header.tsx';
 
 function groupKey(group: DuplicateGroup): string {
   return group.members.map((m) => m.id).join('-');
@@ -86,20 +85,20 @@ function DuplicateGroupCard({ group, canWrite }: { group: DuplicateGroup; canWri
 }
 
 export default function MemberDuplicatesScene() {
-  useDocumentTitle('Hồ sơ có thể trùng');
   const navigate = useNavigate();
   const { canWrite } = useRegistryAccess();
   const groups = useQuery(duplicatesQuery());
   return (
-    <div className="scene" data-testid="member-duplicates-scene">
-      <SceneHeader
-        title="Hồ sơ có thể trùng"
-        description="Cùng số CCCD, hoặc cùng họ tên và ngày sinh ở hai công đoàn cơ sở. Kiểm tra trước khi gộp."
-      >
+    <Scene
+      testId="member-duplicates-scene"
+      title="Hồ sơ có thể trùng"
+      description="Cùng số CCCD, hoặc cùng họ tên và ngày sinh ở hai công đoàn cơ sở. Kiểm tra trước khi gộp."
+      actions={
         <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/doan-vien')}>
           Về danh sách đoàn viên
         </Button>
-      </SceneHeader>
+      }
+    >
       {groups.isError && <Alert type="error" showIcon title={errorMessage(groups.error)} />}
       {groups.data && groups.data.items.length === 0 && (
         <Card>
@@ -112,6 +111,6 @@ export default function MemberDuplicatesScene() {
           <DuplicateGroupCard key={groupKey(group)} group={group} canWrite={canWrite} />
         ))}
       </Space>
-    </div>
+    </Scene>
   );
 }
