@@ -3,6 +3,7 @@ import { Button, Card, Input, Select, Space } from 'antd';
 import type { HTMLAttributes, ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { UnitPicker } from '../../scenes/admin/unit-picker.field.tsx';
+import { ChoiceFilter } from '../choice-filter.tsx';
 import { ListTotal } from '../list-total.tsx';
 import { ExportButton } from './export-button.tsx';
 import { SECTOR_OPTIONS } from './registry-format.ts';
@@ -115,14 +116,13 @@ export function UnitFilter({ value, onChange, testId }: FilterProps<number>) {
 /** "Khu vực": the employer sectors, cleared for every sector. */
 export function SectorFilter({ value, onChange, testId }: FilterProps<string>) {
   return (
-    <Select
-      allowClear
+    <ChoiceFilter<string>
       placeholder="Khu vực"
       value={value}
       onChange={onChange}
-      style={{ width: 220 }}
+      width={220}
       options={[...SECTOR_OPTIONS]}
-      data-testid={testId}
+      testId={testId}
     />
   );
 }

@@ -12,7 +12,7 @@ export const KIND_OPTIONS = [
   { value: 'multi_employer', label: 'Thỏa ước có nhiều doanh nghiệp tham gia' },
 ] as const;
 
-export const QUALITY_OPTIONS = ['A', 'B', 'C', 'D'].map((q) => ({ value: q, label: `Loại ${q}` }));
+export const QUALITY_OPTIONS = (['A', 'B', 'C', 'D'] as const).map((q) => ({ value: q, label: `Loại ${q}` }));
 
 interface Shape {
   cdcsUnitId?: number;

@@ -1,6 +1,6 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { App, Button, Checkbox, DatePicker, Select, Space } from 'antd';
+import { App, Button, Checkbox, DatePicker, Space } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { errorMessage } from '../../api/api-client.ts';
@@ -12,6 +12,7 @@ import {
   type AgreementFilter,
   type AgreementItem,
 } from '../../api/registry.api.ts';
+import { ChoiceFilter } from '../../components/choice-filter.tsx';
 import { CursorTable } from '../../components/registry/cursor-table.tsx';
 import { useRegistryAccess } from '../../components/registry/registry-permissions.ts';
 import { ImportButton, RegistryListShell, UnitFilter } from '../../components/registry/registry-list.shell.tsx';
@@ -84,12 +85,11 @@ export default function AgreementsScene() {
               data-testid="agreements-in-force"
             />
           </Space>
-          <Select
-            allowClear
+          <ChoiceFilter
             placeholder="Xếp loại từ"
             value={minQuality}
             onChange={setMinQuality}
-            style={{ width: 160 }}
+            width={160}
             options={QUALITY_OPTIONS.map((o) => ({ ...o, label: `${o.label} trở lên` }))}
           />
           <Checkbox checked={betterThanLaw} onChange={(e) => setBetterThanLaw(e.target.checked)}>

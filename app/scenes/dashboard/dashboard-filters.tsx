@@ -2,6 +2,7 @@ import { Card, DatePicker, Select, Space, Switch } from 'antd';
 import dayjs from 'dayjs';
 import type { ProgressStatus } from '../../api/progress.api.ts';
 import { VI_DATE_FORMAT } from '../../lib/calendar-date.ts';
+import { ChoiceFilter } from '../../components/choice-filter.tsx';
 import { UnitPicker } from '../admin/unit-picker.field.tsx';
 import { STATUS_LABELS, STATUS_ORDER, periodAsOf } from './target-format.ts';
 
@@ -75,25 +76,23 @@ export default function DashboardFilters({
           data-testid="dashboard-year"
           aria-label="Kỳ đánh giá"
         />
-        <Select
-          allowClear
+        <ChoiceFilter
           placeholder="Mọi văn bản"
           value={documentId}
           onChange={setDocumentId}
-          style={{ width: 260 }}
+          width={260}
           popupMatchSelectWidth={false}
           options={documents.map((d) => ({ value: d.id, label: d.symbol ? `${d.symbol} — ${d.title}` : d.title }))}
-          data-testid="dashboard-document"
+          testId="dashboard-document"
           aria-label="Văn bản"
         />
-        <Select
-          allowClear
+        <ChoiceFilter
           placeholder="Mọi trạng thái"
           value={status}
           onChange={setStatus}
-          style={{ width: 170 }}
+          width={170}
           options={STATUS_ORDER.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
-          data-testid="dashboard-status"
+          testId="dashboard-status"
           aria-label="Trạng thái chỉ tiêu"
         />
         <label className="dashboard-switch">
