@@ -2,6 +2,12 @@ import { Form, Modal, type ButtonProps, type FormInstance, type FormProps } from
 import type { ReactNode } from 'react';
 import { FormErrorLine } from './form-error.line.tsx';
 
+/** What the screen opening a form modal gives it: Hủy closes it; a save hands back what the server saved. */
+export interface FormModalCallbacks<Saved> {
+  onClose: () => void;
+  onSaved: (saved: Saved) => void;
+}
+
 /**
  * The modal a form is edited in: OK submits the form (its `onFinish` runs once the fields pass),
  * Hủy closes, OK spins while `saving`; the form is laid out vertically and destroyed on close.

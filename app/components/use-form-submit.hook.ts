@@ -1,3 +1,4 @@
+import { Form } from 'antd';
 import { useState } from 'react';
 import { splitFormErrors, type FieldError } from '../scenes/admin/form-errors.ts';
 
@@ -29,4 +30,18 @@ export function useFormSubmit<F extends string>(
   };
 
   return { saving, formError, setFormError, run };
+}
+
+/**
+ * What a form modal starts with: its antd form and `useFormSubmit` on it, for fields named as in
+ * the form's `Shape`.
+ */
+export function useSubmitForm<Shape extends object, F extends string = Extract<keyof Shape, string>>(
+  fields: readonly F[],
+  codeFields: Partial<Record<string, F>> = {},
+) {
+  const [form] = Form.useForm<Shape>();
+  // antd cannot spell a generic Shape's field paths; the fields are Shape's own names.
+  const fieldsOf = form as unknown as { setFields: (fields: FieldError<F>[]) => void };
+  return { form, ...useFormSubmit(fieldsOf, fields, codeFields) };
 }

@@ -1,10 +1,10 @@
 import { Checkbox, DatePicker, Form, Input, Select } from 'antd';
 import { type Dayjs } from 'dayjs';
 import { createAgreement, renewAgreement, type AgreementItem } from '../../api/registry.api.ts';
-import { useFormSubmit } from '../../components/use-form-submit.hook.ts';
+import { useSubmitForm } from '../../components/use-form-submit.hook.ts';
 import { CdcsPicker } from '../../components/registry/cdcs-picker.field.tsx';
 import { VI_DATE_FORMAT } from '../../lib/calendar-date.ts';
-import { FormModal } from '../../components/form.modal.tsx';
+import { FormModal, type FormModalCallbacks } from '../../components/form.modal.tsx';
 
 export const KIND_OPTIONS = [
   { value: 'enterprise', label: 'Thỏa ước doanh nghiệp' },
@@ -29,17 +29,8 @@ const FIELDS = ['cdcsUnitId', 'kind', 'number', 'signedOn', 'effectiveFrom', 'ex
 const iso = (d: Dayjs | undefined) => d!.format('YYYY-MM-DD');
 
 /** A new agreement, or the renewal of `renews` (the old one ends the day the new one takes effect). */
-export function AgreementFormModal({
-  renews,
-  onClose,
-  onSaved,
-}: {
-  renews: AgreementItem | null;
-  onClose: () => void;
-  onSaved: (a: AgreementItem) => void;
-}) {
-  const [form] = Form.useForm<Shape>();
-  const { saving, formError, run } = useFormSubmit(form, FIELDS);
+export function AgreementFormModal({ renews, onClose, onSaved }: { renews: AgreementItem | null } & FormModalCallbacks<AgreementItem>) {
+  const { form, saving, formError, run } = useSubmitForm<Shape>(FIELDS);
 
   const submit = async (v: Shape) => {
     const fields = {

@@ -1,12 +1,12 @@
 import { DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { createEmployer, updateEmployer, type EmployerItem } from '../../api/registry.api.ts';
-import { useFormSubmit } from '../../components/use-form-submit.hook.ts';
+import { useSubmitForm } from '../../components/use-form-submit.hook.ts';
 import { CdcsPicker } from '../../components/registry/cdcs-picker.field.tsx';
 import { SECTOR_OPTIONS } from '../../components/registry/registry-format.ts';
 import { VI_DATE_FORMAT } from '../../lib/calendar-date.ts';
 import { UnitPicker } from '../admin/unit-picker.field.tsx';
-import { FormModal } from '../../components/form.modal.tsx';
+import { FormModal, type FormModalCallbacks } from '../../components/form.modal.tsx';
 
 interface Shape {
   taxCode?: string;
@@ -40,17 +40,8 @@ const FIELDS = [
 const blank = (v: string | undefined) => v?.normalize('NFC').trim() || null;
 
 /** Adds or edits an employer; the tax code is checked by the server (10 or 10-3 digits with a check digit). */
-export function EmployerFormModal({
-  employer,
-  onClose,
-  onSaved,
-}: {
-  employer: EmployerItem | null;
-  onClose: () => void;
-  onSaved: (e: EmployerItem) => void;
-}) {
-  const [form] = Form.useForm<Shape>();
-  const { saving, formError, run } = useFormSubmit(form, FIELDS);
+export function EmployerFormModal({ employer, onClose, onSaved }: { employer: EmployerItem | null } & FormModalCallbacks<EmployerItem>) {
+  const { form, saving, formError, run } = useSubmitForm<Shape>(FIELDS);
 
   const submit = async (v: Shape) => {
     const fields = {

@@ -1,28 +1,19 @@
 import { DatePicker, Form, Input, Radio } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { createMember, updateMember, type MemberItem } from '../../api/members.api.ts';
-import { useFormSubmit } from '../../components/use-form-submit.hook.ts';
+import { useSubmitForm } from '../../components/use-form-submit.hook.ts';
 import { CdcsPicker } from '../../components/registry/cdcs-picker.field.tsx';
 import { VI_DATE_FORMAT } from '../../lib/calendar-date.ts';
 import { MEMBER_FORM_FIELDS, createBody, formValuesOf, updateBody, type MemberFormValues } from './member-form.model.ts';
-import { FormModal } from '../../components/form.modal.tsx';
+import { FormModal, type FormModalCallbacks } from '../../components/form.modal.tsx';
 
 type FormShape = Omit<MemberFormValues, 'birthDate' | 'joinedOn'> & { birthDate?: Dayjs; joinedOn?: Dayjs };
 
 const iso = (d: Dayjs | undefined) => (d ? d.format('YYYY-MM-DD') : '');
 
 /** Adds a member (into a chosen CĐCS) or edits one; the server's Vietnamese messages land on their fields. */
-export function MemberFormModal({
-  member,
-  onClose,
-  onSaved,
-}: {
-  member: MemberItem | null;
-  onClose: () => void;
-  onSaved: (m: MemberItem) => void;
-}) {
-  const [form] = Form.useForm<FormShape>();
-  const { saving, formError, run } = useFormSubmit(form, MEMBER_FORM_FIELDS);
+export function MemberFormModal({ member, onClose, onSaved }: { member: MemberItem | null } & FormModalCallbacks<MemberItem>) {
+  const { form, saving, formError, run } = useSubmitForm<FormShape>(MEMBER_FORM_FIELDS);
   const initial = member ? formValuesOf(member) : undefined;
 
   const submit = async (shape: FormShape) => {

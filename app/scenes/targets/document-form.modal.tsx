@@ -1,10 +1,10 @@
 import { DatePicker, Form, Input, InputNumber, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { createDocument, type PlanDocument } from '../../api/progress.api.ts';
-import { useFormSubmit } from '../../components/use-form-submit.hook.ts';
+import { useSubmitForm } from '../../components/use-form-submit.hook.ts';
 import { VI_DATE_FORMAT } from '../../lib/calendar-date.ts';
 import { DOCUMENT_KINDS, toDocumentBody } from './target-form.model.ts';
-import { FormModal } from '../../components/form.modal.tsx';
+import { FormModal, type FormModalCallbacks } from '../../components/form.modal.tsx';
 
 interface Shape {
   kind: string;
@@ -22,13 +22,8 @@ export function DocumentFormModal({
   issuer,
   onClose,
   onSaved,
-}: {
-  issuer: { id: number; name: string };
-  onClose: () => void;
-  onSaved: (d: PlanDocument) => void;
-}) {
-  const [form] = Form.useForm<Shape>();
-  const { saving, formError, run } = useFormSubmit(form, FIELDS);
+}: { issuer: { id: number; name: string } } & FormModalCallbacks<PlanDocument>) {
+  const { form, saving, formError, run } = useSubmitForm<Shape>(FIELDS);
 
   const submit = async (v: Shape) => {
     await run(async () => onSaved(await createDocument(toDocumentBody({ ...v, issuedOn: v.issuedOn?.format('YYYY-MM-DD') }, issuer.id))));

@@ -19,7 +19,8 @@ import { reviseTarget, targetVersionsQuery } from './target-versions.api.ts';
 import { TargetTermsFields } from './target-terms.fields.tsx';
 import { ChangeDateField, ChangeReasonField } from './target-change.fields.tsx';
 import { FormErrorLine } from '../../components/form-error.line.tsx';
-import { useFormSubmit } from '../../components/use-form-submit.hook.ts';
+import { useSubmitForm } from '../../components/use-form-submit.hook.ts';
+import type { FormModalCallbacks } from '../../components/form.modal.tsx';
 
 type Shape = Omit<ReviseFormValues, 'effectiveFrom'> & { effectiveFrom: Dayjs };
 
@@ -30,19 +31,10 @@ const FIELDS = ['indicatorCode', ...TARGET_TERMS_FIELDS, 'subject', 'effectiveFr
  * (today by default, never later). The version before stays for the days before it, so reports
  * of past periods keep what the target said then.
  */
-export function TargetReviseModal({
-  target,
-  onClose,
-  onSaved,
-}: {
-  target: TargetProgress;
-  onClose: () => void;
-  onSaved: (v: TargetVersions) => void;
-}) {
+export function TargetReviseModal({ target, onClose, onSaved }: { target: TargetProgress } & FormModalCallbacks<TargetVersions>) {
   const versions = useQuery(targetVersionsQuery(target.targetId));
   const current = versions.data ? currentVersion(versions.data) : undefined;
-  const [form] = Form.useForm<Shape>();
-  const { saving, formError, run } = useFormSubmit(form, FIELDS, {
+  const { form, saving, formError, run } = useSubmitForm<Shape>(FIELDS, {
     EFFECTIVE_DATE_BEFORE_LAST_CHANGE: 'effectiveFrom',
     EFFECTIVE_DATE_IN_FUTURE: 'effectiveFrom',
     REASON_REQUIRED: 'reason',
