@@ -5,6 +5,7 @@ import { confirmDecision, programme05Metadata } from '../../test/support/documen
 import { type Session, useTestApp } from '../../test/support/test-app.ts';
 import { testDatabaseTargets } from '../../test/support/test-database.ts';
 import { buildDocx, buildZipBomb } from './intake/intake-test-fixtures.ts';
+import { useSessions } from '../http/session-test-fixtures.ts';
 
 const SHARED = new URL('../../../shared/documents/', import.meta.url);
 const TEXT_000 = readFileSync(new URL('000_695bf227987f6204.txt', SHARED), 'utf8');
@@ -56,20 +57,13 @@ interface Proposal {
 
 describe.each(testDatabaseTargets())('documents: upload, review, confirm, cascade on $kind', (target) => {
   const { database, t } = useTestApp(target, `documents-${target.kind}`);
-  let province: Session;
-  let commune: Session;
+  const s = useSessions(t, { province: 'canbo.tinh', commune: 'canbo.tanninh' }, { tni: 'TNI', p01: 'TNI-P01' });
   let sibling: Session;
-  let tni: number;
-  let p01: number;
   let programme: { id: number; proposals: Proposal[] };
 
   beforeAll(async () => {
-    province = await t.login('canbo.tinh');
-    commune = await t.login('canbo.tanninh');
     await t.addUser('canbo.binhminh', 'TNI-P02', ['union_staff']);
     sibling = await t.login('canbo.binhminh');
-    tni = await t.unitId('TNI');
-    p01 = await t.unitId('TNI-P01');
   }, 240_000);
 
   const upload = (session: Session, unitId: number, fileName: string, content: Buffer) =>
@@ -84,7 +78,7 @@ describe.each(testDatabaseTargets())('documents: upload, review, confirm, cascad
 
   it('stores an uploaded .docx with its file, prefilled metadata and every extracted item at its offsets', async () => {
     const docx = await buildDocx(TEXT_000);
-    const r = await upload(province, tni, 'CTr 05 Bình Phước.docx', docx);
+    const r = await upload(s.province, s.tni, 'CTr 05 Bình Phước.docx', docx);
     expect(r.status, JSON.stringify(r.body).slice(0, 500)).toBe(200);
     const review = r.body;
     expect(review.document).toMatchObject({
@@ -97,7 +91,7 @@ describe.each(testDatabaseTargets())('documents: upload, review, confirm, cascad
       place: 'Bình Phước',
       issuerText: 'Ban Chấp hành Liên đoàn Lao động tỉnh Bình Phước',
       signerName: 'Nguyễn Thị Hương Giang',
-      issuer: { id: tni },
+      issuer: { id: s.tni },
       file: { name: 'CTr 05 Bình Phước.docx', sizeBytes: docx.length },
       targets: 0,
     });
@@ -117,18 +111,18 @@ describe.each(testDatabaseTargets())('documents: upload, review, confirm, cascad
     const file = await t.app.inject({
       method: 'GET',
       url: `/api/documents/${programme.id}/file`,
-      headers: { cookie: `tiendo_session=${province.cookie}` },
+      headers: { cookie: `tiendo_session=${s.province.cookie}` },
     });
     expect(file.statusCode).toBe(200);
     expect(file.rawPayload.equals(docx)).toBe(true);
     expect(file.headers['content-disposition']).toContain(encodeURIComponent('CTr 05 Bình Phước.docx'));
 
     // Found without accents, by symbol or by words of the title; marked as under review.
-    const found = await province.get(`/api/documents/search?q=${encodeURIComponent('chuong trinh dai hoi xi 05/ctr')}`);
+    const found = await s.province.get(`/api/documents/search?q=${encodeURIComponent('chuong trinh dai hoi xi 05/ctr')}`);
     expect(found.body.items.map((d: { id: number; status: string }) => [d.id, d.status])).toEqual([[programme.id, 'review']]);
-    expect((await province.get(`/api/documents/search?q=${encodeURIComponent('khong co van ban nay')}`)).body.items).toEqual([]);
+    expect((await s.province.get(`/api/documents/search?q=${encodeURIComponent('khong co van ban nay')}`)).body.items).toEqual([]);
 
-    const again = await upload(province, tni, 'bản sao.docx', docx);
+    const again = await upload(s.province, s.tni, 'bản sao.docx', docx);
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('DOCUMENT_DUPLICATE');
     expect(again.body.error.details).toMatchObject({ canProceed: false, existing: { id: programme.id, status: 'review' } });
@@ -143,9 +137,9 @@ describe.each(testDatabaseTargets())('documents: upload, review, confirm, cascad
     const yearly = rest.find((p) => p.annual && p.suggestions.length > 0)!;
     const [noIndicator, noTiming] = rest.filter((p) => p !== yearly);
     const draft = [confirmDecision(members!), confirmDecision(enterprises!), { ...confirmDecision(agreements!), decision: 'drop' }];
-    const saved = await province.send('PUT', `/api/documents/${programme.id}/review`, { metadata, targets: draft, confirm: false });
+    const saved = await s.province.send('PUT', `/api/documents/${programme.id}/review`, { metadata, targets: draft, confirm: false });
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
-    const resumed = (await province.get(`/api/documents/${programme.id}/review`)).body;
+    const resumed = (await s.province.get(`/api/documents/${programme.id}/review`)).body;
     expect(resumed.decisions.map((d: { key: string; decision: string }) => `${d.key}:${d.decision}`)).toEqual([
       `${members!.key}:confirm`,
       `${enterprises!.key}:confirm`,
@@ -153,7 +147,7 @@ describe.each(testDatabaseTargets())('documents: upload, review, confirm, cascad
     ]);
     expect(resumed.document).toMatchObject({ status: 'review', title: metadata.title });
 
-    const incomplete = await province.send('PUT', `/api/documents/${programme.id}/review`, {
+    const incomplete = await s.province.send('PUT', `/api/documents/${programme.id}/review`, {
       metadata,
       confirm: true,
       targets: [
@@ -169,16 +163,16 @@ describe.each(testDatabaseTargets())('documents: upload, review, confirm, cascad
       'targets.4.deadlineYear',
     ]);
     expect(incomplete.body.error.message).toMatch(/^Chỉ tiêu 4 \(.+\): hãy chọn chỉ số để đo\./);
-    expect((await province.get(`/api/documents/${programme.id}`)).body).toMatchObject({ status: 'review', targets: 0 });
+    expect((await s.province.get(`/api/documents/${programme.id}`)).body).toMatchObject({ status: 'review', targets: 0 });
 
-    const confirmed = await province.send('PUT', `/api/documents/${programme.id}/review`, {
+    const confirmed = await s.province.send('PUT', `/api/documents/${programme.id}/review`, {
       metadata,
       targets: [...draft, confirmDecision(yearly)],
       confirm: true,
     });
     expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
     expect(confirmed.body.document).toMatchObject({ status: 'confirmed', targets: 3 });
-    const progress = (await province.get(`/api/progress?unitId=${tni}&documentId=${programme.id}`)).body.items;
+    const progress = (await s.province.get(`/api/progress?unitId=${s.tni}&documentId=${programme.id}`)).body.items;
     const shown = (p: { indicator: { code: string }; targetValue: number }) => `${p.indicator.code} ${p.targetValue}`;
     expect(progress.map(shown).sort()).toEqual(
       [`members 140000`, `employers_with_cdcs_share 100`, `${yearly.suggestions[0]!.code} ${yearly.value}`].sort(),
@@ -187,9 +181,9 @@ describe.each(testDatabaseTargets())('documents: upload, review, confirm, cascad
     expect(enterprise.timing).toEqual({ kind: 'deadline', deadline: '2028-12-31' });
     const annual = progress.find((p: { indicator: { code: string } }) => p.indicator.code === yearly.suggestions[0]!.code);
     expect(annual.timing).toMatchObject({ kind: 'annual', from: 2023, to: 2028 });
-    const again = await province.send('PUT', `/api/documents/${programme.id}/review`, { metadata, targets: [], confirm: true });
+    const again = await s.province.send('PUT', `/api/documents/${programme.id}/review`, { metadata, targets: [], confirm: true });
     expect(again.status).toBe(409);
-    expect((await province.send('DELETE', `/api/documents/${programme.id}`)).status).toBe(409);
+    expect((await s.province.send('DELETE', `/api/documents/${programme.id}`)).status).toBe(409);
   });
 
   it('refuses hostile and unreadable files with a Vietnamese message, storing nothing', async () => {
@@ -204,7 +198,7 @@ describe.each(testDatabaseTargets())('documents: upload, review, confirm, cascad
     ];
     for (const [name, content, status, message] of cases) {
       const started = Date.now();
-      const r = await upload(province, tni, name, content);
+      const r = await upload(s.province, s.tni, name, content);
       expect(r.status, `${name}: ${JSON.stringify(r.body)}`).toBe(status);
       expect(r.body.error.message, name).toMatch(message);
       expect(r.body.error.message, name).toMatch(/[ảạấầẩẫậăắằẳẵặđéèẻẽẹêếềểễệíìỉĩịóòỏõọôốồổỗộơớờởỡợúùủũụưứừửữựýỳỷỹỵ]/i);
@@ -215,15 +209,15 @@ describe.each(testDatabaseTargets())('documents: upload, review, confirm, cascad
 
   it('links the cascade by symbol in either upload order, and navigates up and down', async () => {
     // The resolution is typed by hand (no file); the commune's plan arrives before the plan it implements.
-    const resolution = await province.send('POST', '/api/documents', {
+    const resolution = await s.province.send('POST', '/api/documents', {
       kind: 'resolution',
       symbol: '02-NQ/TW',
       title: 'Nghị quyết về đổi mới tổ chức và hoạt động của Công đoàn Việt Nam trong tình hình mới',
-      issuerUnitId: tni,
+      issuerUnitId: s.tni,
       issuedOn: '2021-06-12',
     });
     expect(resolution.status, JSON.stringify(resolution.body)).toBe(200);
-    const communePlan = await upload(commune, p01, 'ke-hoach-12.txt', Buffer.from(COMMUNE_PLAN));
+    const communePlan = await upload(s.commune, s.p01, 'ke-hoach-12.txt', Buffer.from(COMMUNE_PLAN));
     expect(communePlan.status, JSON.stringify(communePlan.body).slice(0, 300)).toBe(200);
     const communeLinks = communePlan.body.links.map((l: { symbol: string; relation: string; linked: { id: number } | null }) => [
       l.symbol,
@@ -235,19 +229,19 @@ describe.each(testDatabaseTargets())('documents: upload, review, confirm, cascad
       ['02-NQ/TW', 'implements', resolution.body.id],
     ]);
 
-    const partyPlan = await upload(province, tni, 'KH 61 Tỉnh ủy.txt', Buffer.from(TEXT_001));
+    const partyPlan = await upload(s.province, s.tni, 'KH 61 Tỉnh ủy.txt', Buffer.from(TEXT_001));
     expect(partyPlan.status).toBe(200);
     const planId = partyPlan.body.document.id;
     expect(partyPlan.body.links.find((l: { symbol: string }) => l.symbol === '02-NQ/TW').linked.id).toBe(resolution.body.id);
 
-    const cascade = (await province.get(`/api/documents/${planId}/cascade`)).body;
+    const cascade = (await s.province.get(`/api/documents/${planId}/cascade`)).body;
     expect(cascade.up.map((e: { depth: number; document: { symbol: string } }) => [e.depth, e.document.symbol])).toEqual([[1, '02-NQ/TW']]);
     expect(cascade.down.map((e: { depth: number; document: { symbol: string } }) => [e.depth, e.document.symbol])).toEqual([
       [1, '12/KH-CĐP'],
     ]);
 
     // From the commune: up through 61-KH/TU to 02-NQ/TW; documents above its unit are shown but not opened.
-    const fromCommune = (await commune.get(`/api/documents/${communePlan.body.document.id}/cascade`)).body;
+    const fromCommune = (await s.commune.get(`/api/documents/${communePlan.body.document.id}/cascade`)).body;
     const up = fromCommune.up.map((e: { depth: number; parentKey: string | null; document: { symbol: string; isInScope: boolean } }) => [
       e.depth,
       e.parentKey === null,
@@ -259,27 +253,27 @@ describe.each(testDatabaseTargets())('documents: upload, review, confirm, cascad
       [1, true, '02-NQ/TW', false],
       [2, false, '02-NQ/TW', false],
     ]);
-    expect((await commune.get(`/api/documents/${planId}`)).status).toBe(404);
+    expect((await s.commune.get(`/api/documents/${planId}`)).status).toBe(404);
 
     // By hand: the commune's plan also implements the province programme.
-    const linked = await commune.send('POST', `/api/documents/${communePlan.body.document.id}/links`, { linkedDocumentId: programme.id });
+    const linked = await s.commune.send('POST', `/api/documents/${communePlan.body.document.id}/links`, { linkedDocumentId: programme.id });
     expect(linked.status, JSON.stringify(linked.body)).toBe(200);
     expect(
       linked.body.up.filter((e: { depth: number }) => e.depth === 1).map((e: { document: { symbol: string } }) => e.document.symbol),
     ).toContain('05/CTr-LĐLĐ');
-    const down = (await province.get(`/api/documents/${programme.id}/cascade`)).body.down;
+    const down = (await s.province.get(`/api/documents/${programme.id}/cascade`)).body.down;
     expect(down.map((e: { document: { symbol: string } }) => e.document.symbol)).toEqual(['12/KH-CĐP']);
     const manual = linked.body.references.find((l: { source: string }) => l.source === 'manual');
-    const unlinked = await commune.send('DELETE', `/api/documents/${communePlan.body.document.id}/links/${manual.id}`);
+    const unlinked = await s.commune.send('DELETE', `/api/documents/${communePlan.body.document.id}/links/${manual.id}`);
     expect(unlinked.status).toBe(200);
-    expect((await province.get(`/api/documents/${programme.id}/cascade`)).body.down).toEqual([]);
+    expect((await s.province.get(`/api/documents/${programme.id}/cascade`)).body.down).toEqual([]);
   });
 
   it('keeps documents inside the caller’s subtree: a sibling commune sees, opens and changes nothing', async () => {
-    const communeDoc = (await commune.get('/api/documents/search')).body.items[0];
+    const communeDoc = (await s.commune.get('/api/documents/search')).body.items[0];
     expect(communeDoc.symbol).toBe('12/KH-CĐP');
     expect((await sibling.get('/api/documents/search')).body.items).toEqual([]);
-    expect((await sibling.get(`/api/documents/search?unitId=${p01}`)).status).toBe(404);
+    expect((await sibling.get(`/api/documents/search?unitId=${s.p01}`)).status).toBe(404);
     for (const url of [
       `/api/documents/${communeDoc.id}`,
       `/api/documents/${communeDoc.id}/review`,
@@ -291,15 +285,15 @@ describe.each(testDatabaseTargets())('documents: upload, review, confirm, cascad
       expect(JSON.stringify(r.body)).not.toContain('Tân Ninh');
     }
     expect((await sibling.send('DELETE', `/api/documents/${communeDoc.id}`)).status).toBe(404);
-    const foreignUpload = await upload(sibling, p01, 'x.txt', Buffer.from(COMMUNE_PLAN.replace('12/KH', '13/KH')));
+    const foreignUpload = await upload(sibling, s.p01, 'x.txt', Buffer.from(COMMUNE_PLAN.replace('12/KH', '13/KH')));
     expect(foreignUpload.status).toBe(404);
     // Above one's own unit: searchable as what one implements, not as one's own documents.
     const above = (await sibling.get('/api/documents/search?includeAbove=true&q=05')).body.items;
     expect(above.map((d: { symbol: string; isInScope: boolean }) => [d.symbol, d.isInScope])).toEqual([['05/CTr-LĐLĐ', false]]);
     // A commune cannot confirm a target measured over a unit outside its subtree.
-    const review = (await commune.get(`/api/documents/${communeDoc.id}/review`)).body;
+    const review = (await s.commune.get(`/api/documents/${communeDoc.id}/review`)).body;
     const p = review.proposals[0] as Proposal;
-    const outside = await commune.send('PUT', `/api/documents/${communeDoc.id}/review`, {
+    const outside = await s.commune.send('PUT', `/api/documents/${communeDoc.id}/review`, {
       metadata: { kind: 'plan', title: review.document.title },
       confirm: true,
       targets: [
@@ -311,14 +305,14 @@ describe.each(testDatabaseTargets())('documents: upload, review, confirm, cascad
           value: p.value,
           annual: false,
           deadlineYear: 2025,
-          unitId: tni,
+          unitId: s.tni,
         },
       ],
     });
     expect(outside.status).toBe(400);
     expect(outside.body.error.message).toMatch(/không tìm thấy đơn vị thực hiện trong phạm vi của bạn/);
-    const discarded = await commune.send('DELETE', `/api/documents/${communeDoc.id}`);
+    const discarded = await s.commune.send('DELETE', `/api/documents/${communeDoc.id}`);
     expect(discarded.status).toBe(200);
-    expect((await commune.get(`/api/documents/${communeDoc.id}`)).status).toBe(404);
+    expect((await s.commune.get(`/api/documents/${communeDoc.id}`)).status).toBe(404);
   });
 });

@@ -1,8 +1,9 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { taxCheckDigit } from '../../domain/registry/identity-codes.ts';
 import { createTarget } from '../../test/support/document-fixtures.ts';
-import { type Session, useTestApp } from '../../test/support/test-app.ts';
+import { useTestApp } from '../../test/support/test-app.ts';
 import { testDatabaseTargets } from '../../test/support/test-database.ts';
+import { useSessions } from './session-test-fixtures.ts';
 
 /**
  * 0 is a value, empty is "chưa có số liệu": through the request schemas (Ajv coerces types), a
@@ -11,30 +12,26 @@ import { testDatabaseTargets } from '../../test/support/test-database.ts';
  */
 describe.each(testDatabaseTargets())('zeros and empties in request bodies on $kind', (target) => {
   const { database, t } = useTestApp(target, `nullable-${target.kind}`);
-  let staff: Session;
-  let p01: number;
-  let cdcs: number;
-
-  beforeAll(async () => {
-    staff = await t.login('quantri');
-    p01 = await t.unitId('TNI-P01');
-    cdcs = await t.unitId('TNI-P01-0001');
-  });
+  const s = useSessions(t, { staff: 'quantri' }, { p01: 'TNI-P01', cdcs: 'TNI-P01-0001' });
 
   it('keeps an employer’s 0 workers as 0 and a cleared count as "no figure"', async () => {
-    const created = await staff.send('POST', '/api/employers', {
+    const created = await s.staff.send('POST', '/api/employers', {
       taxCode: `390777111${taxCheckDigit('390777111')}`,
       name: 'Công ty TNHH Không Người',
       sector: 'private',
-      areaUnitId: p01,
-      cdcsUnitId: cdcs,
+      areaUnitId: s.p01,
+      cdcsUnitId: s.cdcs,
       workers: 0,
       womenWorkers: 0,
       workersCountedOn: '2026-01-01',
     });
     expect(created.status, JSON.stringify(created.body)).toBe(200);
     expect([created.body.workers, created.body.womenWorkers]).toEqual([0, 0]);
-    const cleared = await staff.send('PATCH', `/api/employers/${created.body.id}`, { workers: null, womenWorkers: null, cdcsUnitId: null });
+    const cleared = await s.staff.send('PATCH', `/api/employers/${created.body.id}`, {
+      workers: null,
+      womenWorkers: null,
+      cdcsUnitId: null,
+    });
     expect(cleared.status, JSON.stringify(cleared.body)).toBe(200);
     const row = await database.db
       .selectFrom('employer')
@@ -45,20 +42,20 @@ describe.each(testDatabaseTargets())('zeros and empties in request bodies on $ki
   });
 
   it('unlinks a CĐCS from its employer with a null, and takes a document or target with no term, baseline or threshold', async () => {
-    const unlinked = await staff.send('PATCH', `/api/grassroots/${cdcs}`, { employerId: null });
+    const unlinked = await s.staff.send('PATCH', `/api/grassroots/${s.cdcs}`, { employerId: null });
     expect(unlinked.status, JSON.stringify(unlinked.body)).toBe(200);
-    const doc = await staff.send('POST', '/api/documents', {
+    const doc = await s.staff.send('POST', '/api/documents', {
       kind: 'ke_hoach',
       title: 'Kế hoạch không ghi nhiệm kỳ',
-      issuerUnitId: p01,
+      issuerUnitId: s.p01,
       termFrom: null,
       termTo: null,
     });
     expect(doc.status, JSON.stringify(doc.body)).toBe(200);
     expect([doc.body.termFrom, doc.body.termTo]).toEqual([null, null]);
-    const created = await createTarget(staff, {
+    const created = await createTarget(s.staff, {
       documentId: doc.body.id,
-      unitId: p01,
+      unitId: s.p01,
       indicatorCode: 'members',
       comparator: '>=',
       value: 0,

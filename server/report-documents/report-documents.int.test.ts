@@ -12,6 +12,7 @@ import { insertAcceptedFigures2026 } from '../../test/support/report-fixtures.ts
 import { type Session, useTestApp } from '../../test/support/test-app.ts';
 import { testDatabaseTargets } from '../../test/support/test-database.ts';
 import { buildPdf, docxToPdf } from '../documents/intake/intake-test-fixtures.ts';
+import { useSessions } from '../http/session-test-fixtures.ts';
 
 const D = DEMO_TODAY; // 2026-11-15: the demo's registries are dated up to this day
 const SIGNER = 'Nguyễn Thị Hồng';
@@ -119,16 +120,11 @@ function docxLines(docx: Buffer): Promise<string[]> {
 
 describe.each(testDatabaseTargets())('report documents drafted from live data ($kind)', (target) => {
   const { database, t } = useTestApp(target, `report-documents-${target.kind}`, { demoRegistries: true });
-  let staff: Session;
-  let tni: number;
-  let p01: number;
+  const s = useSessions(t, { staff: 'canbo.tinh' }, { tni: 'TNI', p01: 'TNI-P01' });
   let documentId: number;
 
   beforeAll(async () => {
-    staff = await t.login('canbo.tinh');
-    tni = await t.unitId('TNI');
-    p01 = await t.unitId('TNI-P01');
-    documentId = await createDocument(staff, typedProgramme05(tni));
+    documentId = await createDocument(s.staff, typedProgramme05(s.tni));
     const targets = [
       { indicatorCode: 'members', comparator: '>', value: 140000, deadlineYear: 2028, subject: 'đoàn viên công đoàn' },
       {
@@ -154,7 +150,7 @@ describe.each(testDatabaseTargets())('report documents drafted from live data ($
         subject: 'đoàn viên, người lao động được tuyên truyền, phổ biến',
       },
     ];
-    for (const body of targets) await createTarget(staff, { documentId, unitId: tni, ...body });
+    for (const body of targets) await createTarget(s.staff, { documentId, unitId: s.tni, ...body });
     // Two communes have reported (and been accepted): the reported share is theirs, summed.
     await insertAcceptedFigures2026(t, database, [
       ['TNI-P01', 'dissemination_reached', 900],
@@ -165,12 +161,12 @@ describe.each(testDatabaseTargets())('report documents drafted from live data ($
   }, 300_000);
 
   const download = (unitId: number, format: 'docx' | 'xlsx', period = '2026', document = documentId) =>
-    downloadReportDocument(t, staff, { unitId, documentId: document, period, format, date: D, signerName: SIGNER });
+    downloadReportDocument(t, s.staff, { unitId, documentId: document, period, format, date: D, signerName: SIGNER });
 
   it('puts the dashboard’s own figures in the report, for the province and for a commune', async () => {
-    for (const unitId of [tni, p01]) {
-      const dashboard = (await staff.get(`/api/progress?unitId=${unitId}&asOf=${D}&documentId=${documentId}`)).body.items as Item[];
-      expect(dashboard.length).toBeGreaterThanOrEqual(unitId === tni ? 4 : 3); // the commune gets the province's shares, not its count
+    for (const unitId of [s.tni, s.p01]) {
+      const dashboard = (await s.staff.get(`/api/progress?unitId=${unitId}&asOf=${D}&documentId=${documentId}`)).body.items as Item[];
+      expect(dashboard.length).toBeGreaterThanOrEqual(unitId === s.tni ? 4 : 3); // the commune gets the province's shares, not its count
       const book = new ExcelJS.Workbook();
       await book.xlsx.load((await download(unitId, 'xlsx')).body as never);
       const rows = book.getWorksheet('Chỉ tiêu')!.getSheetValues().slice(4) as unknown[][];
@@ -190,14 +186,14 @@ describe.each(testDatabaseTargets())('report documents drafted from live data ($
   });
 
   it('breaks each target down by the units below, with the figures and the order of the dashboard’s breakdown', async () => {
-    const dashboard = (await staff.get(`/api/progress?unitId=${tni}&asOf=${D}&documentId=${documentId}`)).body.items as Item[];
+    const dashboard = (await s.staff.get(`/api/progress?unitId=${s.tni}&asOf=${D}&documentId=${documentId}`)).body.items as Item[];
     const agreements = dashboard.find((i) => i.indicator.code === 'agreements_share')!;
-    const breakdown = (await staff.get(`/api/targets/${agreements.targetId}/breakdown?unitId=${tni}&asOf=${D}`)).body.items as {
+    const breakdown = (await s.staff.get(`/api/targets/${agreements.targetId}/breakdown?unitId=${s.tni}&asOf=${D}`)).body.items as {
       unit: { name: string };
       value: number | null;
     }[];
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load((await download(tni, 'xlsx')).body as never);
+    await book.xlsx.load((await download(s.tni, 'xlsx')).body as never);
     const no = dashboard.indexOf(agreements) + 1;
     const rows = (book.getWorksheet('Theo đơn vị')!.getSheetValues().slice(4) as unknown[][]).filter((r) =>
       String(r[2]).startsWith(`${no}. `),
@@ -212,7 +208,7 @@ describe.each(testDatabaseTargets())('report documents drafted from live data ($
   });
 
   it('writes a DOCX that LibreOffice lays out on A4 with the official header, title, every target row and the signer', async () => {
-    const file = await download(tni, 'docx');
+    const file = await download(s.tni, 'docx');
     expect(file.type).toMatch(/wordprocessingml/);
     expect(file.disposition).toContain('bao-cao-TNI-2026.docx');
     const xml = await docxPart(file.body, 'word/document.xml');
@@ -247,7 +243,7 @@ describe.each(testDatabaseTargets())('report documents drafted from live data ($
       `CHỦ TỊCH ${SIGNER}`,
     ])
       expect(text).toContain(line);
-    const dashboard = (await staff.get(`/api/progress?unitId=${tni}&asOf=${D}&documentId=${documentId}`)).body.items as Item[];
+    const dashboard = (await s.staff.get(`/api/progress?unitId=${s.tni}&asOf=${D}&documentId=${documentId}`)).body.items as Item[];
     const members = dashboard.find((i) => i.indicator.code === 'members')!;
     // A whole row, cell after cell, as laid out: the count with dots for thousands, the share with a comma.
     expect(text).toContain(
@@ -266,9 +262,9 @@ describe.each(testDatabaseTargets())('report documents drafted from live data ($
   }, 120_000);
 
   it('writes an XLSX that LibreOffice Calc opens, one sheet per table, with the same figures', async () => {
-    const sheets = await xlsxToCsv((await download(p01, 'xlsx', '2026-H2')).body);
+    const sheets = await xlsxToCsv((await download(s.p01, 'xlsx', '2026-H2')).body);
     expect(Object.keys(sheets).sort()).toEqual(['Chỉ tiêu', 'Nhiệm vụ', 'Theo đơn vị', 'Tình hình báo cáo']);
-    const dashboard = (await staff.get(`/api/progress?unitId=${p01}&asOf=${D}&documentId=${documentId}`)).body.items as Item[];
+    const dashboard = (await s.staff.get(`/api/progress?unitId=${s.p01}&asOf=${D}&documentId=${documentId}`)).body.items as Item[];
     const targets = sheets['Chỉ tiêu']!;
     expect(targets[2]).toEqual(['STT', 'Chỉ tiêu', 'Kế hoạch', 'Thực hiện', 'Tỷ lệ đạt', 'Đánh giá']);
     expect(targets.slice(3).filter((r) => r.some((c) => c !== ''))).toHaveLength(dashboard.length);
@@ -281,7 +277,7 @@ describe.each(testDatabaseTargets())('report documents drafted from live data ($
       expect(row[5]).toBe(item.progress.statusLabel);
     });
     // The six-month reports the commune's CĐCS owe, as on the completeness board.
-    const board = (await staff.get(`/api/reports/completeness?unitId=${p01}&templateCode=cdcs-6-thang&periodCode=2026-H2`)).body;
+    const board = (await s.staff.get(`/api/reports/completeness?unitId=${s.p01}&templateCode=cdcs-6-thang&periodCode=2026-H2`)).body;
     const completeness = sheets['Tình hình báo cáo']!;
     expect(completeness[3]!.slice(0, 8)).toEqual([
       board.template.name,
@@ -298,31 +294,31 @@ describe.each(testDatabaseTargets())('report documents drafted from live data ($
   }, 120_000);
 
   it('answers unknown documents, periods and other branches with one Vietnamese sentence', async () => {
-    const ask = async (query: string, session = staff) => session.get(`/api/report-documents?${query}`);
-    const missing = await ask(`unitId=${tni}&documentId=999999&period=2026&format=docx`);
+    const ask = async (query: string, session = s.staff) => session.get(`/api/report-documents?${query}`);
+    const missing = await ask(`unitId=${s.tni}&documentId=999999&period=2026&format=docx`);
     expect(missing.status).toBe(404);
     expect(missing.body.error).toMatchObject({
       code: 'DOCUMENT_NOT_FOUND',
       message: 'Không tìm thấy văn bản (chương trình, kế hoạch) áp dụng cho đơn vị này.',
     });
-    const badPeriod = await ask(`unitId=${tni}&documentId=${documentId}&period=2026-13&format=docx`);
+    const badPeriod = await ask(`unitId=${s.tni}&documentId=${documentId}&period=2026-13&format=docx`);
     expect(badPeriod.status).toBe(400);
     expect(badPeriod.body.error.code).toBe('PERIOD_INVALID');
     expect(badPeriod.body.error.message).toContain('Kỳ báo cáo "2026-13" không hợp lệ');
-    const quarter = await ask(`unitId=${tni}&documentId=${documentId}&period=2026-Q3&format=xlsx`);
+    const quarter = await ask(`unitId=${s.tni}&documentId=${documentId}&period=2026-Q3&format=xlsx`);
     expect(quarter.body.error.message).toBe(
       'Báo cáo kết quả được lập theo 6 tháng hoặc theo năm, không theo kỳ "2026-Q3". Dùng dạng 2026, 2026-H1 hoặc 2026-H2.',
     );
-    const future = await ask(`unitId=${tni}&documentId=${documentId}&period=2027&format=docx&date=${D}`);
+    const future = await ask(`unitId=${s.tni}&documentId=${documentId}&period=2027&format=docx&date=${D}`);
     expect(future.body.error).toMatchObject({
       code: 'PERIOD_NOT_STARTED',
       message: 'Kỳ năm 2027 bắt đầu từ 01/01/2027, chưa thể lập báo cáo vào ngày 15/11/2026.',
     });
     // A commune's own plan does not apply to its sibling; the sibling's staff cannot even ask about it.
-    const planP01 = await staff.send('POST', '/api/documents', {
+    const planP01 = await s.staff.send('POST', '/api/documents', {
       kind: 'ke_hoach',
       title: 'Kế hoạch của phường Tân Ninh',
-      issuerUnitId: p01,
+      issuerUnitId: s.p01,
       issuedOn: '2026-01-10',
       termFrom: 2026,
       termTo: 2026,
@@ -330,7 +326,7 @@ describe.each(testDatabaseTargets())('report documents drafted from live data ($
     const p02 = await t.unitId('TNI-P02');
     expect((await ask(`unitId=${p02}&documentId=${planP01.body.id}&period=2026&format=docx`)).body.error.code).toBe('DOCUMENT_NOT_FOUND');
     const commune = await t.login('canbo.tanninh');
-    expect((await ask(`unitId=${tni}&documentId=${documentId}&period=2026&format=docx`, commune)).status).toBe(404);
+    expect((await ask(`unitId=${s.tni}&documentId=${documentId}&period=2026&format=docx`, commune)).status).toBe(404);
   });
 
   describe('section IV: the tasks of seed 000’s programme, with their statuses in the year', () => {
@@ -342,7 +338,7 @@ describe.each(testDatabaseTargets())('report documents drafted from live data ($
     const no = (item: ReviewItem) => [briefing, longest, longish].sort((a, b) => a.start - b.start).indexOf(item) + 1;
     /** The province's report, as LibreOffice reads it (converted once, read by two tests). */
     let provinceReport: Promise<Buffer> | undefined;
-    const provinceDocx = () => (provinceReport ??= download(tni, 'docx', '2026', programme).then((f) => f.body));
+    const provinceDocx = () => (provinceReport ??= download(s.tni, 'docx', '2026', programme).then((f) => f.body));
     /** Section IV's table as LibreOffice's text export gives it (a line per cell), row by row. */
     async function taskRows(docx: Buffer): Promise<string[][]> {
       const lines = await docxLines(docx);
@@ -366,23 +362,23 @@ describe.each(testDatabaseTargets())('report documents drafted from live data ($
 
       // The province uploads its programme (the same symbol as the one typed above: another document)
       // and confirms the targets the reading proposed with an indicator.
-      const upload = await staff.upload(
+      const upload = await s.staff.upload(
         'POST',
-        `/api/documents/upload?unitId=${tni}&acceptSameSymbol=true`,
+        `/api/documents/upload?unitId=${s.tni}&acceptSameSymbol=true`,
         'CTr 05.txt',
         Buffer.from(TEXT_000),
       );
       expect(upload.status, JSON.stringify(upload.body).slice(0, 300)).toBe(200);
       programme = upload.body.document.id;
-      await confirmTimedTargets(staff, upload.body);
+      await confirmTimedTargets(s.staff, upload.body);
 
       // Three of its extracted tasks are confirmed (the others dropped), with their timing.
-      const items = (await staff.get(`/api/documents/${programme}/tasks`)).body.items as ReviewItem[];
+      const items = (await s.staff.get(`/api/documents/${programme}/tasks`)).body.items as ReviewItem[];
       briefing = items.find((i) => i.section === 'organisation' && i.text.startsWith('Xây dựng Kế hoạch tổ chức triển khai học tập'))!;
       longest = items.reduce((a, b) => (b.text.length > a.text.length ? b : a));
       longish = items.find((i) => i.text.length > 400 && i.text.length < 500 && i.section === 'tasks')!;
       expect(longest.text.length).toBeGreaterThan(800);
-      const tasks = await staff.send('POST', `/api/documents/${programme}/tasks/confirm`, {
+      const tasks = await s.staff.send('POST', `/api/documents/${programme}/tasks/confirm`, {
         tasks: [
           { items: [briefing.index], title: briefing.text, timing: { kind: 'deadline', deadline: '2026-06-30' } },
           { items: [longest.index], title: longest.text, leadName: 'Ban Tuyên giáo – Nữ công', timing: { kind: 'yearly' } },
@@ -393,11 +389,11 @@ describe.each(testDatabaseTargets())('report documents drafted from live data ($
       const [briefingId, longestId] = tasks.body.created.map((c: { taskId: number }) => c.taskId);
 
       // The briefing goes to three communes: one completes it with a PDF as evidence, one is under way, one says nothing.
-      const given = await staff.send('POST', `/api/tasks/${briefingId}/assignments`, { assigneeUnitIds: [p01, p02, p03] });
+      const given = await s.staff.send('POST', `/api/tasks/${briefingId}/assignments`, { assigneeUnitIds: [s.p01, p02, p03] });
       expect(given.status, JSON.stringify(given.body)).toBe(200);
       const assignmentOf = (unitId: number) =>
         given.body.assignees.find((a: { unit: { id: number } }) => a.unit.id === unitId).assignmentId;
-      const done = await communes[0]!.send('POST', `/api/task-assignments/${assignmentOf(p01)}/statuses`, {
+      const done = await communes[0]!.send('POST', `/api/task-assignments/${assignmentOf(s.p01)}/statuses`, {
         periodCode: '2026',
         status: 'done',
         comment: 'Đã tổ chức hội nghị.',
@@ -419,9 +415,9 @@ describe.each(testDatabaseTargets())('report documents drafted from live data ($
         ).status,
       ).toBe(200);
       // The province keeps the longest task and reports on it itself.
-      const own = (await staff.get(`/api/tasks/${longestId}`)).body.viewedAs.assignment.id;
+      const own = (await s.staff.get(`/api/tasks/${longestId}`)).body.viewedAs.assignment.id;
       expect(
-        (await staff.send('POST', `/api/task-assignments/${own}/statuses`, { periodCode: '2026', status: 'in_progress' })).status,
+        (await s.staff.send('POST', `/api/task-assignments/${own}/statuses`, { periodCode: '2026', status: 'in_progress' })).status,
       ).toBe(200);
     }, 120_000);
 
@@ -468,7 +464,7 @@ describe.each(testDatabaseTargets())('report documents drafted from live data ($
 
     it('writes the same rows in the XLSX, counts and share as numbers', async () => {
       const [book, docRows] = await Promise.all([
-        download(tni, 'xlsx', '2026', programme).then((f) => xlsxToCsv(f.body)),
+        download(s.tni, 'xlsx', '2026', programme).then((f) => xlsxToCsv(f.body)),
         provinceDocx().then(taskRows),
       ]);
       const sheet = book['Nhiệm vụ']!;
@@ -495,7 +491,7 @@ describe.each(testDatabaseTargets())('report documents drafted from live data ($
 
     it('gives a commune the task given to it, with its own status and evidence', async () => {
       const book = new ExcelJS.Workbook();
-      await book.xlsx.load((await download(p01, 'xlsx', '2026', programme)).body as never);
+      await book.xlsx.load((await download(s.p01, 'xlsx', '2026', programme)).body as never);
       const rows = (book.getWorksheet('Nhiệm vụ')!.getSheetValues().slice(4) as unknown[][]).map((r) => r.slice(1));
       expect(rows).toEqual([
         [1, folded(briefing.text), 'Liên đoàn Lao động tỉnh', 'Hoàn thành', undefined, '1 tệp: Biên bản hội nghị quán….pdf', 0, 0, 0, 1],

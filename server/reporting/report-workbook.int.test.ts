@@ -1,10 +1,11 @@
 import ExcelJS from 'exceljs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openCdcsPeriodCodes, openCdcsReport } from '../../test/support/report-fixtures.ts';
 import { downloadWorkbook, fillFigures as fill, throughLibreOffice, uploadWorkbooks } from '../../test/support/report-workbook-files.ts';
 import { type Session, useTestApp } from '../../test/support/test-app.ts';
 import { testDatabaseTargets } from '../../test/support/test-database.ts';
 import { FORM_SHEET, IDENTITY_SHEET } from './report-workbook.ts';
+import { useSessions } from '../http/session-test-fixtures.ts';
 
 const [current, previous] = openCdcsPeriodCodes() as [string, string];
 const figures: Record<string, number> = {
@@ -22,17 +23,11 @@ const figures: Record<string, number> = {
 
 describe.each(testDatabaseTargets())('report forms in Excel ($kind)', (target) => {
   const { t } = useTestApp(target, `report-workbook-${target.kind}`);
-  let officer: Session;
-  let commune: Session;
-  let cdcs1: number;
-  let cdcs2: number;
-  let cdcs3: number;
-
-  beforeAll(async () => {
-    officer = await t.login('cdcs.demo');
-    commune = await t.login('canbo.tanninh');
-    [cdcs1, cdcs2, cdcs3] = await t.unitIds('TNI-P01-0001', 'TNI-P01-0002', 'TNI-P01-0003');
-  }, 240_000);
+  const s = useSessions(
+    t,
+    { officer: 'cdcs.demo', commune: 'canbo.tanninh' },
+    { cdcs1: 'TNI-P01-0001', cdcs2: 'TNI-P01-0002', cdcs3: 'TNI-P01-0003' },
+  );
 
   const open = (session: Session, unitId: number, periodCode = current): Promise<{ id: number; version: number }> =>
     openCdcsReport(session, unitId, periodCode);
@@ -40,9 +35,9 @@ describe.each(testDatabaseTargets())('report forms in Excel ($kind)', (target) =
   const upload = (session: Session, url: string, files: { name: string; content: Buffer }[]) => uploadWorkbooks(t, session, url, files);
 
   it('downloads a protected form with editable figures, validation and a hidden identity', async () => {
-    const report = await open(officer, cdcs1);
+    const report = await open(s.officer, s.cdcs1);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await download(officer, report.id)) as unknown as ArrayBuffer);
+    await wb.xlsx.load((await download(s.officer, report.id)) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet(FORM_SHEET)!;
     expect(ws.getCell('A2').value).toMatch(/^Đơn vị: Công đoàn cơ sở /);
     const reached = ws.getRows(1, 60)!.find((r) => r.getCell(2).value === 'dissemination_reached')!;
@@ -58,20 +53,22 @@ describe.each(testDatabaseTargets())('report forms in Excel ($kind)', (target) =
   });
 
   it('round-trips: download → fill → save in LibreOffice → upload and submit, through the same validation and workflow', async () => {
-    const report = await open(officer, cdcs1);
-    const filled = await throughLibreOffice(await fill(await download(officer, report.id), figures));
-    const sent = await upload(officer, `/api/reports/${report.id}/workbook?submit=true`, [{ name: 'bao-cao-cdcs.xlsx', content: filled }]);
+    const report = await open(s.officer, s.cdcs1);
+    const filled = await throughLibreOffice(await fill(await download(s.officer, report.id), figures));
+    const sent = await upload(s.officer, `/api/reports/${report.id}/workbook?submit=true`, [
+      { name: 'bao-cao-cdcs.xlsx', content: filled },
+    ]);
     expect(sent.status, JSON.stringify(sent.body)).toBe(200);
     expect(sent.body.status).toBe('submitted');
-    const view = (await officer.get(`/api/reports/${report.id}`)).body;
+    const view = (await s.officer.get(`/api/reports/${report.id}`)).body;
     for (const [code, value] of Object.entries(figures)) expect(view.values[code], code).toBe(value);
     expect(view.values.party_introduced ?? null).toBeNull();
     expect(view.comments.map((c: { body: string }) => c.body)).toEqual(['Gửi bằng tệp Excel.']);
   });
 
   it('refuses a file whose rows were moved, with a clear message, and changes nothing', async () => {
-    const report = await open(officer, cdcs1, previous);
-    const swapped = await fill(await download(officer, report.id), figures, (ws) => {
+    const report = await open(s.officer, s.cdcs1, previous);
+    const swapped = await fill(await download(s.officer, report.id), figures, (ws) => {
       const a = ws.getRow(8);
       const b = ws.getRow(9);
       const [av, bv] = [[2, 3, 4, 5].map((c) => a.getCell(c).value), [2, 3, 4, 5].map((c) => b.getCell(c).value)];
@@ -80,49 +77,51 @@ describe.each(testDatabaseTargets())('report forms in Excel ($kind)', (target) =
         b.getCell(c).value = av[i]!;
       });
     });
-    const r = await upload(officer, `/api/reports/${report.id}/workbook?submit=true`, [{ name: 'doi-dong.xlsx', content: swapped }]);
+    const r = await upload(s.officer, `/api/reports/${report.id}/workbook?submit=true`, [{ name: 'doi-dong.xlsx', content: swapped }]);
     expect(r.status).toBe(400);
     expect(r.body.error.message).toBe(
       'Cấu trúc biểu mẫu đã bị thay đổi (dòng bị thêm, xóa hoặc di chuyển). Hãy tải lại biểu mẫu gốc và chỉ nhập số vào cột "Số liệu".',
     );
-    expect((await officer.get(`/api/reports/${report.id}`)).body).toMatchObject({ status: 'draft', version: report.version, values: {} });
+    expect((await s.officer.get(`/api/reports/${report.id}`)).body).toMatchObject({ status: 'draft', version: report.version, values: {} });
   });
 
   it('refuses another unit’s file and another period’s file, naming what the file is', async () => {
-    const mine = await open(commune, cdcs2);
-    const other = await open(commune, cdcs3);
-    const otherFile = await fill(await download(commune, other.id), figures);
-    const wrongUnit = await upload(commune, `/api/reports/${mine.id}/workbook`, [{ name: 'nham-don-vi.xlsx', content: otherFile }]);
+    const mine = await open(s.commune, s.cdcs2);
+    const other = await open(s.commune, s.cdcs3);
+    const otherFile = await fill(await download(s.commune, other.id), figures);
+    const wrongUnit = await upload(s.commune, `/api/reports/${mine.id}/workbook`, [{ name: 'nham-don-vi.xlsx', content: otherFile }]);
     expect(wrongUnit.status).toBe(400);
     expect(wrongUnit.body.error.message).toMatch(
       /^Tệp là báo cáo của Công đoàn cơ sở .+, không phải của Công đoàn cơ sở .+\. Hãy kiểm tra lại tệp\.$/,
     );
 
-    const earlier = await open(commune, cdcs2, previous);
-    const earlierFile = await fill(await download(commune, earlier.id), figures);
-    const wrongPeriod = await upload(commune, `/api/reports/${mine.id}/workbook`, [{ name: 'nham-ky.xlsx', content: earlierFile }]);
+    const earlier = await open(s.commune, s.cdcs2, previous);
+    const earlierFile = await fill(await download(s.commune, earlier.id), figures);
+    const wrongPeriod = await upload(s.commune, `/api/reports/${mine.id}/workbook`, [{ name: 'nham-ky.xlsx', content: earlierFile }]);
     expect(wrongPeriod.status).toBe(400);
     expect(wrongPeriod.body.error.message).toBe(`Tệp là báo cáo kỳ ${previous}, không phải kỳ ${current}. Hãy kiểm tra lại tệp.`);
 
-    const notOurs = await upload(commune, `/api/reports/${mine.id}/workbook`, [
+    const notOurs = await upload(s.commune, `/api/reports/${mine.id}/workbook`, [
       { name: 'bang-tinh.xlsx', content: Buffer.from(await new ExcelJS.Workbook().xlsx.writeBuffer()) },
     ]);
     expect(notOurs.body.error.message).toMatch(/^Tệp không phải biểu mẫu báo cáo tải từ Tiến Độ/);
     // A file downloaded before someone else saved would overwrite their figures: refused too.
-    const stale = await fill(await download(commune, mine.id), figures);
-    const view = (await commune.get(`/api/reports/${mine.id}`)).body;
-    expect((await commune.send('PUT', `/api/reports/${mine.id}`, { version: view.version, values: { innovations: 3 } })).status).toBe(200);
-    const outdated = await upload(commune, `/api/reports/${mine.id}/workbook`, [{ name: 'cu.xlsx', content: stale }]);
+    const stale = await fill(await download(s.commune, mine.id), figures);
+    const view = (await s.commune.get(`/api/reports/${mine.id}`)).body;
+    expect((await s.commune.send('PUT', `/api/reports/${mine.id}`, { version: view.version, values: { innovations: 3 } })).status).toBe(
+      200,
+    );
+    const outdated = await upload(s.commune, `/api/reports/${mine.id}/workbook`, [{ name: 'cu.xlsx', content: stale }]);
     expect(outdated.body.error.code).toBe('WORKBOOK_OUTDATED');
-    expect((await commune.get(`/api/reports/${mine.id}`)).body.values).toEqual({ innovations: 3 });
+    expect((await s.commune.get(`/api/reports/${mine.id}`)).body.values).toEqual({ innovations: 3 });
   });
 
   it('lets the commune upload many units’ files at once, each checked and submitted on its own', async () => {
-    const a = await open(commune, cdcs3, previous);
-    const b = await open(commune, cdcs2, previous);
-    const good = await fill(await download(commune, a.id), figures);
-    const invalid = await fill(await download(commune, b.id), { ...figures, dissemination_reached: 5000 });
-    const r = await upload(commune, '/api/reports/workbooks', [
+    const a = await open(s.commune, s.cdcs3, previous);
+    const b = await open(s.commune, s.cdcs2, previous);
+    const good = await fill(await download(s.commune, a.id), figures);
+    const invalid = await fill(await download(s.commune, b.id), { ...figures, dissemination_reached: 5000 });
+    const r = await upload(s.commune, '/api/reports/workbooks', [
       { name: 'cdcs-3.xlsx', content: good },
       { name: 'cdcs-2.xlsx', content: invalid },
     ]);
@@ -134,7 +133,7 @@ describe.each(testDatabaseTargets())('report forms in Excel ($kind)', (target) =
       /^Báo cáo còn 1 lỗi cần sửa trước khi gửi: «Đoàn viên, NLĐ được tuyên truyền, phổ biến nghị quyết» \(5\.000\) lớn hơn/,
     );
     // The CĐCS officer may not upload for a sibling CĐCS: not found, as for everything outside one's subtree.
-    const foreign = await upload(officer, '/api/reports/workbooks', [{ name: 'cdcs-3.xlsx', content: good }]);
+    const foreign = await upload(s.officer, '/api/reports/workbooks', [{ name: 'cdcs-3.xlsx', content: good }]);
     expect(foreign.body.results[0].message).toBe('Không tìm thấy báo cáo.');
   });
 });
