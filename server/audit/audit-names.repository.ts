@@ -21,19 +21,10 @@ export async function unitNamesById(db: Kysely<DB>, ids: number[]) {
   return db.selectFrom('org_unit').select(['id', 'name']).where('id', 'in', ids).execute();
 }
 
-export async function unitNamesByCode(db: Kysely<DB>, codes: string[]) {
+/** The names of the records of `table` with these codes: units, data elements, indicators. */
+export async function namesByCode(db: Kysely<DB>, table: 'org_unit' | 'data_element' | 'indicator', codes: string[]) {
   if (codes.length === 0) return [];
-  return db.selectFrom('org_unit').select(['code', 'name']).where('code', 'in', codes).execute();
-}
-
-export async function elementNames(db: Kysely<DB>, codes: string[]) {
-  if (codes.length === 0) return [];
-  return db.selectFrom('data_element').select(['code', 'name']).where('code', 'in', codes).execute();
-}
-
-export async function indicatorNames(db: Kysely<DB>, codes: string[]) {
-  if (codes.length === 0) return [];
-  return db.selectFrom('indicator').select(['code', 'name']).where('code', 'in', codes).execute();
+  return db.selectFrom(table).select(['code', 'name']).where('code', 'in', codes).execute();
 }
 
 export async function currentTemplateNames(db: Kysely<DB>, codes: string[]) {
