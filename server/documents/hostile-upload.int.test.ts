@@ -4,10 +4,11 @@
 import { Worker } from 'node:worker_threads';
 import { sql } from 'kysely';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { MULTIPART_CONTENT_TYPE, multipartFile, type Session, useTestApp } from '../../test/support/test-app.ts';
+import { MULTIPART_CONTENT_TYPE, multipartFile, useTestApp } from '../../test/support/test-app.ts';
 import { testDatabaseTargets } from '../../test/support/test-database.ts';
 import { documentWork } from './intake/document-worker.ts';
 import { buildDocx } from './intake/intake-test-fixtures.ts';
+import { useSessions } from '../http/session-test-fixtures.ts';
 
 const PARAGRAPHS = 25_000;
 const HEALTH_BOUND_MS = 200;
@@ -75,14 +76,11 @@ function uploadWhilePolling(healthUrl: string, uploadUrl: string, headers: Recor
 
 describe.each(testDatabaseTargets())('hostile document uploads on $kind', (target) => {
   const { database, t } = useTestApp(target, `hostile-upload-${target.kind}`);
-  let commune: Session;
-  let p01: number;
+  const s = useSessions(t, { commune: 'canbo.tanninh' }, { p01: 'TNI-P01' });
   let base: string;
   let hostileDocx: Buffer;
 
   beforeAll(async () => {
-    commune = await t.login('canbo.tanninh');
-    p01 = await t.unitId('TNI-P01');
     hostileDocx = await buildDocx(hostileText());
     // A real socket: health requests are served while the upload is in flight.
     base = await t.app.listen({ host: '127.0.0.1', port: 0 });
@@ -98,12 +96,12 @@ describe.each(testDatabaseTargets())('hostile document uploads on $kind', (targe
 
   /** Over the socket, like a browser. */
   const upload = async (fileName: string, content: Buffer) => {
-    const r = await fetch(`${base}/api/documents/upload?unitId=${p01}`, {
+    const r = await fetch(`${base}/api/documents/upload?unitId=${s.p01}`, {
       method: 'POST',
       body: new Uint8Array(multipartFile(fileName, content)),
       headers: {
-        cookie: `tiendo_session=${commune.cookie}`,
-        'x-csrf-token': commune.csrf,
+        cookie: `tiendo_session=${s.commune.cookie}`,
+        'x-csrf-token': s.commune.csrf,
         'content-type': MULTIPART_CONTENT_TYPE,
       },
     });
@@ -120,10 +118,10 @@ describe.each(testDatabaseTargets())('hostile document uploads on $kind', (targe
     const before = await counts();
     const { polls, upload: r } = await uploadWhilePolling(
       `${base}/api/health`,
-      `${base}/api/documents/upload?unitId=${p01}`,
+      `${base}/api/documents/upload?unitId=${s.p01}`,
       {
-        cookie: `tiendo_session=${commune.cookie}`,
-        'x-csrf-token': commune.csrf,
+        cookie: `tiendo_session=${s.commune.cookie}`,
+        'x-csrf-token': s.commune.csrf,
         'content-type': MULTIPART_CONTENT_TYPE,
       },
       multipartFile('rat-dai.docx', hostileDocx),
