@@ -10,7 +10,7 @@ import { ownerLabel, unitLabel } from './measures.model.ts';
 export type MeasureKind = 'element' | 'indicator';
 
 /** What one row of either list carries (an element or an indicator). */
-type MeasureRow = Pick<ElementItem, 'code' | 'name' | 'builtin' | 'owner' | 'usedBy' | 'canEdit'> & { unit: string };
+export type MeasureRow = Pick<ElementItem, 'code' | 'name' | 'builtin' | 'owner' | 'usedBy' | 'canEdit'> & { unit: string };
 
 /** The sentences each list says, written out whole so that each reads as the user reads it. */
 const WORDS = {
@@ -33,6 +33,9 @@ const WORDS = {
     notOwned: 'Chỉ số của đơn vị cấp trên hoặc danh mục chung: chỉ đơn vị sở hữu được sửa.',
   },
 } as const;
+
+/** "thành phần", "chỉ số": the kind as a sentence names it. */
+export const measureNoun = (kind: MeasureKind) => WORDS[kind].total;
 
 /** The search box and, for a manager, the create button above either list. */
 export function MeasureToolbar({
@@ -68,6 +71,21 @@ export function MeasureToolbar({
   );
 }
 
+export interface MeasureTableProps<T> {
+  kind: MeasureKind;
+  items: T[];
+  loading: boolean;
+  error: unknown;
+  search: string;
+  detail: (row: T) => ReactNode;
+  extraColumns?: TableColumnsType<T>;
+  canManage: boolean;
+  onHistory: (row: T) => void;
+  onEdit: (row: T) => void;
+  remove: (code: string) => Promise<unknown>;
+  onDeleted: () => void;
+}
+
 /**
  * The table of elements or of indicators: name and code (with `detail` under them), unit,
  * `extraColumns`, owner, where it is used, and history, edit and delete for those who may.
@@ -85,20 +103,7 @@ export function MeasureTable<T extends MeasureRow>({
   onEdit,
   remove,
   onDeleted,
-}: {
-  kind: MeasureKind;
-  items: T[];
-  loading: boolean;
-  error: unknown;
-  search: string;
-  detail: (row: T) => ReactNode;
-  extraColumns?: TableColumnsType<T>;
-  canManage: boolean;
-  onHistory: (row: T) => void;
-  onEdit: (row: T) => void;
-  remove: (code: string) => Promise<unknown>;
-  onDeleted: () => void;
-}) {
+}: MeasureTableProps<T>) {
   const { modal, message } = App.useApp();
   const words = WORDS[kind];
   const confirmDelete = (row: T) =>
