@@ -7,6 +7,7 @@ import {
   dashboardNation,
   dashboardProvince,
 } from './dashboard.scenarios.ts';
+import { nightlyJudgement } from './judgement.scenarios.ts';
 import { generate, load } from './load.scenarios.ts';
 import {
   exportCommune,
@@ -39,6 +40,7 @@ export const SCENARIOS: Scenario<any>[] = [
   dashboardAllocatedNation,
   dashboardAllocatedProvince,
   dashboardAllocatedCommune,
+  nightlyJudgement,
   reportingSubmit,
   reportingCompleteness,
   taskListProvince,
