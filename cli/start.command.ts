@@ -1,10 +1,12 @@
 import { DEMO_PASSWORD } from '../domain/demo/demo-accounts.ts';
 import { loadConfig } from '../server/config/config.ts';
-import { usableDemoAccounts } from '../server/demo/demo.loader.ts';
+import { startEmbeddedServer } from '../server/db/embedded/embedded-database.ts';
 import { createProcessLogger, logFormatFrom } from '../server/logging/logger.ts';
-import { startServer } from '../server/server.ts';
 import { ensureAppBuilt } from './build-app.command.ts';
 import type { CommandIO } from './main.ts';
+
+/** The server's modules: seconds of loading on a 2-core machine, so imported once the database is booting. */
+const serverModules = () => Promise.all([import('../server/server.ts'), import('../server/demo/demo.loader.ts')]);
 
 export default async function startCommand(_argv: string[], io: CommandIO): Promise<number> {
   const config = loadConfig();
@@ -22,7 +24,15 @@ export default async function startCommand(_argv: string[], io: CommandIO): Prom
     process.once('SIGINT', () => handler('SIGINT'));
   });
 
-  const server = await startServer(config, logger, { prepare: config.serveWebApp ? () => ensureAppBuilt(io) : undefined });
+  // The embedded database boots in its own process (about two seconds) while this one loads the
+  // server's modules; a failure to boot is reported by startServer, which awaits it.
+  const embedded = config.databaseUrl === null ? startEmbeddedServer(config.dataDir) : undefined;
+  embedded?.catch(() => {});
+  const [{ startServer }, { usableDemoAccounts }] = await serverModules().catch(async (error: unknown) => {
+    await (await embedded?.catch(() => null))?.stop();
+    throw error;
+  });
+  const server = await startServer(config, logger, { prepare: config.serveWebApp ? () => ensureAppBuilt(io) : undefined, embedded });
   if (!signalled) {
     const accounts = await usableDemoAccounts(server.database.db);
     const width = Math.max(0, ...accounts.map((a) => a.username.length));

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { AppError } from '../domain/errors/app-error.ts';
 import { buildApp } from './app.ts';
 import type { AppConfig } from './config/config.ts';
-import { openDatabase, type Database } from './db/database.ts';
+import { openDatabase, type Database, type DatabaseOptions } from './db/database.ts';
 import { migrateToLatest } from './db/migrator.ts';
 import { loadDemo } from './demo/demo.loader.ts';
 import { startNotificationWork } from './notifications/notification-worker.ts';
@@ -22,6 +22,8 @@ export interface RunningServer {
 export interface StartOptions {
   /** Work to do once the database is open and locked, before serving (the CLI builds the web app here). */
   prepare?: () => Promise<void>;
+  /** The embedded database, already starting (see DatabaseOptions.embedded). */
+  embedded?: DatabaseOptions['embedded'];
 }
 
 export async function startServer(config: AppConfig, logger: Logger, options: StartOptions = {}): Promise<RunningServer> {
@@ -30,6 +32,7 @@ export async function startServer(config: AppConfig, logger: Logger, options: St
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
+    embedded: options.embedded,
     readUrl: config.databaseReadUrl,
     warn: (message, error) => logger.warn({ err: error }, message),
   });

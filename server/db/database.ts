@@ -46,6 +46,8 @@ export interface DatabaseOptions {
   dataDir: string | null;
   /** In memory only: a dumped data folder (PGlite's dumpDataDir) to start from instead of an empty database. */
   embeddedSeed?: string | null;
+  /** The embedded server of `dataDir`, already starting (the CLI boots it while it loads the server's modules). */
+  embedded?: Promise<EmbeddedServer>;
   /** Connections in the pool (real PostgreSQL only; PGlite has exactly one). */
   poolSize?: number;
   /** A streaming replica of `databaseUrl` for dashboards, lists, search and exports (DATABASE_READ_URL). */
@@ -98,7 +100,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   let embedded: EmbeddedServer | null = null;
   let url = options.databaseUrl;
   if (url === null) {
-    embedded = await startEmbeddedServer(options.dataDir, options.embeddedSeed ?? null);
+    embedded = await (options.embedded ?? startEmbeddedServer(options.dataDir, options.embeddedSeed ?? null));
     url = embedded.url;
   }
   // PGlite is one session: a single pooled connection serialises transactions correctly.
