@@ -47,35 +47,22 @@ function check(
   previous: ReportValues | null,
 ): RuleFinding[] {
   const v = (e: string) => (typeof values[e] === 'number' ? (values[e] as number) : null);
+  /** `lower` must not exceed `upper` when both are filled: a finding on `lower` naming the rule otherwise. */
+  const notAbove = (lower: string, upper: string, ruleText: string): RuleFinding[] => {
+    const [low, up] = [v(lower), v(upper)];
+    if (low === null || up === null || low <= up) return [];
+    const message = `${quote(t, lower)} (${fmt(low)}) lớn hơn ${quote(t, upper)} (${fmt(up)}) (quy tắc: ${ruleText}).`;
+    return [{ ruleId: rule.id, element: lower, message }];
+  };
   switch (rule.kind) {
     case 'required':
       return rule.elements
         .filter((e) => v(e) === null)
         .map((e) => ({ ruleId: rule.id, element: e, message: `${quote(t, e)}: chưa nhập (quy tắc: chỉ tiêu bắt buộc).` }));
-    case 'part_of': {
-      const part = v(rule.part);
-      const whole = v(rule.whole);
-      if (part === null || whole === null || part <= whole) return [];
-      return [
-        {
-          ruleId: rule.id,
-          element: rule.part,
-          message: `${quote(t, rule.part)} (${fmt(part)}) lớn hơn ${quote(t, rule.whole)} (${fmt(whole)}) (quy tắc: phần không vượt quá tổng).`,
-        },
-      ];
-    }
-    case 'ratio': {
-      const num = v(rule.numerator);
-      const den = v(rule.denominator);
-      if (num === null || den === null || num <= den) return [];
-      return [
-        {
-          ruleId: rule.id,
-          element: rule.numerator,
-          message: `${quote(t, rule.numerator)} (${fmt(num)}) lớn hơn ${quote(t, rule.denominator)} (${fmt(den)}) (quy tắc: tử số không vượt quá mẫu số).`,
-        },
-      ];
-    }
+    case 'part_of':
+      return notAbove(rule.part, rule.whole, 'phần không vượt quá tổng');
+    case 'ratio':
+      return notAbove(rule.numerator, rule.denominator, 'tử số không vượt quá mẫu số');
     case 'jump': {
       if (!previous) return [];
       const findings: RuleFinding[] = [];
