@@ -7,7 +7,8 @@ export type Expr =
   | { kind: 'number'; value: number }
   | { kind: 'ref'; code: string }
   | { kind: 'neg'; operand: Expr }
-  | { kind: 'binary'; op: '+' | '-' | '*' | '/'; left: Expr; right: Expr };
+  | { kind: 'binary'; op: BinaryOp; left: Expr; right: Expr };
+type BinaryOp = '+' | '-' | '*' | '/';
 
 export class ExpressionError extends Error {
   constructor(
@@ -59,22 +60,22 @@ export function parseExpression(source: string): Expr {
     throw new ExpressionError(c === undefined ? 'Biểu thức kết thúc giữa chừng.' : `Không hiểu ký tự "${c}" ở vị trí ${pos + 1}.`, pos);
   }
 
-  function product(): Expr {
-    let left = primary();
-    for (let c = peek(); c === '*' || c === '/'; c = peek()) {
+  /** A left-associative run of `operand`s joined by any of `ops`: one level of precedence. */
+  function chain(operand: () => Expr, ops: readonly BinaryOp[]): Expr {
+    let left = operand();
+    for (let c = peek(); ops.includes(c as BinaryOp); c = peek()) {
       pos++;
-      left = { kind: 'binary', op: c, left, right: primary() };
+      left = { kind: 'binary', op: c as BinaryOp, left, right: operand() };
     }
     return left;
   }
 
+  function product(): Expr {
+    return chain(primary, ['*', '/']);
+  }
+
   function sum(): Expr {
-    let left = product();
-    for (let c = peek(); c === '+' || c === '-'; c = peek()) {
-      pos++;
-      left = { kind: 'binary', op: c, left, right: product() };
-    }
-    return left;
+    return chain(product, ['+', '-']);
   }
 
   const expr = sum();
