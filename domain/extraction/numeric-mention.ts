@@ -3,6 +3,7 @@
 // đoàn viên", "55 nghìn lao động"). A range ("1,5–2%", "từ 1 đến 2 xã") gives two mentions, its
 // bounds. Dates, document symbols, years, clock times and legal references are masked out first.
 import { applyMagnitude, parseNumberWords, parseVietnameseNumeral } from '../text/vietnamese-number.ts';
+import { firstAtOrAfter } from './clause-index.ts';
 import type { SymbolMatch } from './document-symbol.ts';
 
 export interface NumericMention {
@@ -182,7 +183,7 @@ export function findNumericMentions(text: string, masked: string): NumericMentio
   for (const f of found) furthestEnd.push(Math.max(f.end, furthestEnd[furthestEnd.length - 1] ?? -Infinity));
   let wordsEnd = -Infinity;
   for (const mention of findWordNumbers(text, masked)) {
-    const k = lastBefore(numeralStarts, mention.end);
+    const k = firstAtOrAfter(numeralStarts, mention.end) - 1; // the last numeral starting before the mention ends
     if ((k >= 0 && (furthestEnd[k] as number) > mention.start) || wordsEnd > mention.start) continue;
     found.push(mention);
     wordsEnd = Math.max(wordsEnd, mention.end);
@@ -192,18 +193,6 @@ export function findNumericMentions(text: string, masked: string): NumericMentio
 
 /** Between the bounds of a range: "1,5–2%", "1,5% - 2%", "1 đến 2 xã", "từ 3 tới 5 mô hình". */
 const RANGE_GAP = /^\s*(%|phan tram)?\s*(?:den|toi|[-–—])\s*$/u;
-
-/** Index of the last element < value in an ascending list, or -1. */
-function lastBefore(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo - 1;
-}
 
 function describeNumeral(masked: string, start: number, raw: string): NumericMention | null {
   let value = parseVietnameseNumeral(raw);
