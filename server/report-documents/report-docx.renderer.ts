@@ -114,6 +114,14 @@ type Align = 'left' | 'center' | 'right';
 const ALIGN = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT } as const;
 
 /** A bordered data table; the header row repeats on every page; a row stays on one page unless `rowsMaySplit` (tall rows would leave half a page blank). */
+/** A table's columns: the titles given, each with its share of the text width and its alignment. */
+function columnsOf(
+  titles: readonly string[],
+  layout: { shares: number[]; aligns: Align[] },
+): { title: string; share: number; align: Align }[] {
+  return layout.shares.map((share, i) => ({ title: titles[i]!, share, align: layout.aligns[i]! }));
+}
+
 function dataTable(
   columns: { title: string; share: number; align: Align }[],
   rows: { cells: string[]; span?: boolean; italics?: boolean }[],
@@ -199,14 +207,7 @@ export async function renderReportDocx(c: ReportContent): Promise<Buffer> {
   );
 
   const targets = dataTable(
-    [
-      { title: c.targetColumns[0]!, share: 7, align: 'center' },
-      { title: c.targetColumns[1]!, share: 37, align: 'left' },
-      { title: c.targetColumns[2]!, share: 19, align: 'left' },
-      { title: c.targetColumns[3]!, share: 12, align: 'right' },
-      { title: c.targetColumns[4]!, share: 10, align: 'right' },
-      { title: c.targetColumns[5]!, share: 15, align: 'left' },
-    ],
+    columnsOf(c.targetColumns, { shares: [7, 37, 19, 12, 10, 15], aligns: ['center', 'left', 'left', 'right', 'right', 'left'] }),
     c.targets.map((t) => ({ cells: [String(t.no), t.label, t.plan, text(t.actual), text(t.share), t.assessment] })),
   );
   const completeness = dataTable(
@@ -215,14 +216,7 @@ export async function renderReportDocx(c: ReportContent): Promise<Buffer> {
   );
   // Long task texts wrap in their cell (Word and LibreOffice break lines between words only).
   const tasks = dataTable(
-    [
-      { title: c.taskColumns[0]!, share: 7, align: 'center' },
-      { title: c.taskColumns[1]!, share: 34, align: 'left' },
-      { title: c.taskColumns[2]!, share: 13, align: 'left' },
-      { title: c.taskColumns[3]!, share: 17, align: 'left' },
-      { title: c.taskColumns[4]!, share: 10, align: 'right' },
-      { title: c.taskColumns[5]!, share: 19, align: 'left' },
-    ],
+    columnsOf(c.taskColumns, { shares: [7, 34, 13, 17, 10, 19], aligns: ['center', 'left', 'left', 'left', 'right', 'left'] }),
     c.tasks.map((t) => ({ cells: [String(t.no), t.text, t.lead, t.status, text(t.share), t.evidence] })),
     { rowsMaySplit: true },
   );
