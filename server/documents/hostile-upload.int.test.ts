@@ -1,6 +1,7 @@
 // Security finding 1: a small .docx with tens of thousands of short paragraphs held the event loop
 // for minutes (health unanswered). An upload's CPU-bound work now runs in a bounded worker: the
 // server keeps answering while it runs, and a file that needs too long is refused, storing nothing.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { sql } from 'kysely';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -11,7 +12,15 @@ import { buildDocx } from './intake/intake-test-fixtures.ts';
 import { useSessions } from '../http/session-test-fixtures.ts';
 
 const PARAGRAPHS = 25_000;
-const HEALTH_BOUND_MS = 200;
+/** The server's event loop is never held this long (the finding: minutes). */
+const LOOP_BOUND_MS = 200;
+/**
+ * /api/health reads the database. PostgreSQL answers it on another pooled connection at once; the
+ * embedded PGlite is one session, so a health check made while the upload's transaction writes the
+ * 1 MB text waits for that write (100–220 ms on the 2-core CI machine, 2026-12-07) — never for the
+ * extraction itself, which takes seconds.
+ */
+const HEALTH_BOUND_MS = { postgres: 200, pglite: 1_000 } as const;
 const UPLOAD_BOUND_MS = 10_000;
 
 /** ~1 MB of text in 25,000 short paragraphs, a few of them targets: the shape of the finding's file. */
@@ -113,9 +122,11 @@ describe.each(testDatabaseTargets())('hostile document uploads on $kind', (targe
     return r.rows[0]!;
   };
 
-  it('answers /api/health within 200 ms throughout a 25,000-paragraph .docx upload, which ends within 10 s', async () => {
+  it('never holds the event loop 200 ms and answers /api/health throughout a 25,000-paragraph .docx upload, which ends within 10 s', async () => {
     expect(hostileDocx.length).toBeLessThan(512 * 1024);
     const before = await counts();
+    const loop = monitorEventLoopDelay({ resolution: 10 });
+    loop.enable();
     const { polls, upload: r } = await uploadWhilePolling(
       `${base}/api/health`,
       `${base}/api/documents/upload?unitId=${s.p01}`,
@@ -126,12 +137,15 @@ describe.each(testDatabaseTargets())('hostile document uploads on $kind', (targe
       },
       multipartFile('rat-dai.docx', hostileDocx),
     );
+    loop.disable();
+    const held = loop.max / 1e6;
     const worst = Math.max(...polls.map((p) => p.ms));
     console.info(
-      `[${target.kind}] hostile upload: ${r.status} in ${Math.round(r.ms)} ms; ${polls.length} health polls, slowest ${worst.toFixed(1)} ms`,
+      `[${target.kind}] hostile upload: ${r.status} in ${Math.round(r.ms)} ms; event loop held at most ${held.toFixed(1)} ms; ${polls.length} health polls, slowest ${worst.toFixed(1)} ms`,
     );
+    expect(held).toBeLessThan(LOOP_BOUND_MS);
     expect(polls.every((p) => p.status === 200)).toBe(true);
-    expect(worst).toBeLessThan(HEALTH_BOUND_MS);
+    expect(worst).toBeLessThan(HEALTH_BOUND_MS[target.kind]);
     expect(polls.length).toBeGreaterThanOrEqual(10);
     expect(r.ms).toBeLessThan(UPLOAD_BOUND_MS);
     if (r.status === 200) {
