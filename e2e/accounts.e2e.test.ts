@@ -4,6 +4,7 @@ import type { OrgUnitList, OrgUnitSummary } from '../server/org/org.schema.ts';
 import { apiGet, apiLogin } from './support/api.ts';
 import { saveShot } from './support/artifacts.ts';
 import { startOnLaptop, stopStage, type LaptopStage } from './support/session.ts';
+import { clickSettled } from './support/popups.ts';
 
 const ADMIN = 'quantri';
 const NEW_USER = 'kiemthu.tanninh';
@@ -29,7 +30,7 @@ async function loginAs(username: string, password: string) {
 
 async function logoutFromMenu() {
   await page.getByTestId('current-user').click();
-  await page.getByTestId('menu-logout').click();
+  await clickSettled(page.getByTestId('menu-logout'));
   await page.waitForURL((url) => url.pathname === '/dang-nhap');
 }
 

@@ -11,6 +11,7 @@ import { loginInBrowser, type OpenedPage } from './support/browser.ts';
 import { postProgramme, postTarget } from './support/programme.ts';
 import { apiSession, openAs, startOnLaptop, stopStage, type Session } from './support/session.ts';
 import type { TestServer } from './support/test-server.ts';
+import { clickSettled } from './support/popups.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const PROVINCE_USER = 'canbo.tinh';
@@ -30,7 +31,7 @@ const vi = (n: number) => n.toLocaleString('vi-VN');
 async function confirmAllocation(page: Page): Promise<void> {
   await expect.poll(() => page.locator('.ant-modal-confirm').count()).toBe(0);
   await page.getByTestId('allocation-save').click();
-  await page.locator('.ant-modal-confirm').getByRole('button', { name: 'Giao chỉ tiêu', exact: true }).click();
+  await clickSettled(page.locator('.ant-modal-confirm').getByRole('button', { name: 'Giao chỉ tiêu', exact: true }));
 }
 
 describe('Giao chỉ tiêu: the province shares its members target out to its communes, and each commune is judged against its own share', () => {

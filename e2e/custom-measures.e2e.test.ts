@@ -17,6 +17,7 @@ import { draftSaved, submitReport, typeFigure, typeFigures } from './support/rep
 import { openSelect, pick } from './support/select.ts';
 import { apiSession, openAs, startStage, stopStage } from './support/session.ts';
 import type { TestServer } from './support/test-server.ts';
+import { clickSettled } from './support/popups.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const FORM = 'cdcs-6-thang';
@@ -406,7 +407,7 @@ describe('Chỉ số tự định nghĩa: a province defines a dialogue ratio, a
     expect(await page.getByTestId('bulk-accept').innerText()).toBe('Duyệt 2 báo cáo đã chọn');
     await shot(page, 'custom-measures-review');
     await page.getByTestId('bulk-accept').click();
-    await page.getByTestId('confirm-ok').click();
+    await clickSettled(page.getByTestId('confirm-ok'));
     const commune = await sessionOf('canbo.tanninh');
     await expect
       .poll(async () =>

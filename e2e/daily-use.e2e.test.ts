@@ -16,6 +16,7 @@ import type { OpenedPage } from './support/browser.ts';
 import { writeProgrammeDocx } from './support/documents.ts';
 import { apiSession, openAs, startStage, stopStage, type Session } from './support/session.ts';
 import type { TestServer } from './support/test-server.ts';
+import { clickSettled } from './support/popups.ts';
 
 const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
 const TEMPLATE = BUILTIN_TEMPLATES.find((t) => t.code === 'cdcs-nam')!;
@@ -195,7 +196,7 @@ describe('Everyday screens: confirmations, a read-only viewer, the audit log in 
     expect(await page.getByTestId('report-status').innerText()).toBe('Đang nhập');
     expect((await report()).status).toBe('draft');
     await page.getByTestId('report-submit').click();
-    await page.getByTestId('confirm-ok').click();
+    await clickSettled(page.getByTestId('confirm-ok'));
     await expect.poll(() => page.getByTestId('report-status').innerText()).toBe('Đã gửi, chờ duyệt');
     await expect.poll(async () => (await report()).status).toBe('submitted');
   });
@@ -239,7 +240,7 @@ describe('Everyday screens: confirmations, a read-only viewer, the audit log in 
     expect(question).toContain(officer.me.unit.name);
     expect((await report()).status).toBe('submitted');
     await page.getByTestId('bulk-accept').click();
-    await page.getByTestId('confirm-ok').click();
+    await clickSettled(page.getByTestId('confirm-ok'));
     await expect.poll(async () => (await report()).status).toBe('accepted');
   });
 
@@ -396,7 +397,7 @@ describe('Everyday screens: confirmations, a read-only viewer, the audit log in 
     expect(await childrenOn(province.id)).toEqual(before);
 
     await page.getByTestId('restructure-apply').click();
-    await page.getByTestId('confirm-ok').click();
+    await clickSettled(page.getByTestId('confirm-ok'));
     await page.getByTestId('restructure-done').waitFor();
     const after = await childrenOn(province.id);
     expect(after.map((u) => u.code)).not.toContain('TNI-X09');
@@ -433,7 +434,7 @@ describe('Everyday screens: confirmations, a read-only viewer, the audit log in 
     expect(await members()).toBe(countBefore);
 
     await page.getByTestId('import-run').click();
-    await page.getByTestId('confirm-ok').click();
+    await clickSettled(page.getByTestId('confirm-ok'));
     await page.getByTestId('import-final-report').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('import-accounting').innerText()).toBe('Đọc 4 dòng = thêm 3 + sửa 0 + giữ nguyên 0 + từ chối 1');
     expect(await members()).toBe(countBefore + 3);

@@ -8,6 +8,7 @@ import { launchBrowser, loginInBrowser, openPhonePage, type OpenedPage } from '.
 import { readLayout } from './support/layout.ts';
 import { seedMobileData, type MobileData } from './support/mobile-seed.ts';
 import { startTestServer, type TestServer } from './support/test-server.ts';
+import { clickSettled } from './support/popups.ts';
 
 // Issue 20: every screen a CĐCS officer (cdcs.demo) or a commune officer (canbo.tanninh) uses,
 // on a phone held upright (390 × 844, touch, DPR 3) and on a small one (360 × 780): nothing
@@ -185,7 +186,7 @@ describe.each(PHONES)('On a $width px phone', ({ width, height, suffix }) => {
 
     it('Đổi mật khẩu, from the user menu', async () => {
       await page.getByTestId('current-user').click();
-      await page.getByTestId('menu-change-password').click();
+      await clickSettled(page.getByTestId('menu-change-password'));
       await page.waitForURL(/\/doi-mat-khau/);
       await page.getByTestId('change-password-scene').getByTestId('new-password').waitFor();
       await checkScreen(page, 'doi-mat-khau', suffix);

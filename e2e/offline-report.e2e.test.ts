@@ -11,6 +11,7 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, loginInBrowser, openPhonePage, type Opene
 import { REQUIRED_FEES, openYearlyReport, typeFigure, typeFigures } from './support/reporting.ts';
 import { apiSession, startStage, stopStage, type Session } from './support/session.ts';
 import type { TestServer } from './support/test-server.ts';
+import { clickSettled } from './support/popups.ts';
 
 /**
  * Issue 20: a CĐCS officer fills the yearly report on a phone where the factory floor has no
@@ -95,7 +96,7 @@ describe('Báo cáo định kỳ offline: a CĐCS officer on a phone without sig
     expect(await page.locator('[data-testid^="error-"]').count()).toBe(0);
     await page.getByTestId('report-submit').click();
     // Sending asks first (what is sent, to whom, and that only a return reopens it).
-    await page.getByTestId('confirm-ok').click();
+    await clickSettled(page.getByTestId('confirm-ok'));
     await page.getByTestId('report-submit-queued').waitFor();
     expect(await page.getByTestId('report-offline-state').innerText()).toBe('Chưa gửi được — sẽ gửi báo cáo khi có mạng');
     const whileOffline = await stored();

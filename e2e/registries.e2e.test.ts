@@ -7,6 +7,7 @@ import { saveShot } from './support/artifacts.ts';
 import { loginInBrowser } from './support/browser.ts';
 import { stripVietnameseAccents } from './support/text.ts';
 import { readRows, saveDownload, startRegistryStage, stopRegistryStage, type RegistryStage } from './support/tables.ts';
+import { clickSettled } from './support/popups.ts';
 
 const USER = 'canbo.tinh';
 const COMMUNE = 'Công đoàn phường Trảng Bàng';
@@ -104,7 +105,7 @@ describe('registries: a province officer imports members from Excel, fixes the r
 
   it('imports for real, shows the balanced accounting and offers the rejected rows', async () => {
     await page.getByTestId('import-run').click();
-    await page.getByTestId('confirm-ok').click();
+    await clickSettled(page.getByTestId('confirm-ok'));
     const report = page.getByTestId('import-final-report');
     await report.waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('import-accounting').innerText()).toBe('Đọc 9 dòng = thêm 6 + sửa 0 + giữ nguyên 0 + từ chối 3');
@@ -146,7 +147,7 @@ describe('registries: a province officer imports members from Excel, fixes the r
     await shot('registries-reimport-dry-run');
     expect(await page.getByTestId('import-accounting').innerText()).toBe('Đọc 3 dòng = sẽ thêm 3 + sẽ sửa 0 + giữ nguyên 0 + từ chối 0');
     await page.getByTestId('import-run').click();
-    await page.getByTestId('confirm-ok').click();
+    await clickSettled(page.getByTestId('confirm-ok'));
     await page.getByTestId('import-final-report').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('import-accounting').innerText()).toBe('Đọc 3 dòng = thêm 3 + sửa 0 + giữ nguyên 0 + từ chối 0');
     await shot('registries-reimport-done');

@@ -6,6 +6,7 @@ import { apiGet } from './support/api.ts';
 import { saveShot } from './support/artifacts.ts';
 import { loginInBrowser } from './support/browser.ts';
 import { readRows, saveDownload, startRegistryStage, stopRegistryStage, type RegistryStage } from './support/tables.ts';
+import { clickSettled } from './support/popups.ts';
 
 const USER = 'canbo.tinh';
 const COMMUNE = 'Công đoàn phường Trảng Bàng';
@@ -98,7 +99,7 @@ describe('registries: an officer imports CĐCS from Excel through the mapping st
       `Nhập chính thức 2 công đoàn cơ sở từ tệp ${path.basename(uploaded)} vào danh sách công đoàn cơ sở của ${COMMUNE}?`,
     );
     expect(await question.innerText()).toContain('1 dòng bị từ chối sẽ không được nhập');
-    await page.getByTestId('confirm-ok').click();
+    await clickSettled(page.getByTestId('confirm-ok'));
     await page.getByTestId('import-final-report').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('import-accounting').innerText()).toBe('Đọc 3 dòng = thêm 2 + sửa 0 + giữ nguyên 0 + từ chối 1');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-rejections-xlsx').click()]);

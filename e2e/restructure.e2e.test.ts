@@ -10,6 +10,7 @@ import { loginInBrowser } from './support/browser.ts';
 import { postProgramme, postTarget } from './support/programme.ts';
 import { apiSession, startOnLaptop, stopStage } from './support/session.ts';
 import type { TestServer } from './support/test-server.ts';
+import { clickSettled } from './support/popups.ts';
 
 // An administrator of the province union: the demo's restructuring rights sit there.
 const USERNAME = 'quantri';
@@ -76,7 +77,7 @@ describe('restructuring wizard', () => {
     expect(await question.innerText()).toContain(
       `Áp dụng kế hoạch sắp xếp từ ngày 01/01/2027: thành lập 1 đơn vị, giải thể 1 đơn vị, chuyển ${p02.childCount.toLocaleString('vi-VN')} đơn vị sang đơn vị cấp trên mới?`,
     );
-    await page.getByTestId('confirm-ok').click();
+    await clickSettled(page.getByTestId('confirm-ok'));
     await page.getByTestId('restructure-done').waitFor();
     await page.getByText('Xem cây tổ chức từ ngày 01/01/2027').click();
     await page.waitForURL(`**/co-cau-to-chuc?ngay=${AFTER}`);

@@ -3,6 +3,7 @@ import { expect } from 'vitest';
 import { BUILTIN_TEMPLATES } from '../../domain/reporting/builtin-templates.ts';
 import { openPeriods } from '../../domain/reporting/report-template.ts';
 import { todayInVietnam } from '../../domain/time/calendar-date.ts';
+import { clickSettled } from './popups.ts';
 
 /** The CĐCS yearly report open today: this year's from mid-October (union statistics calendar), else last year's. */
 export const YEARLY_PERIOD = openPeriods(
@@ -48,7 +49,7 @@ export const draftSaved = (page: Page, timeout: number) =>
 /** Gửi, then the question it asks first (what is sent, to whom, and that only a return reopens it); waits for the new status. */
 export async function submitReport(page: Page): Promise<void> {
   await page.getByTestId('report-submit').click();
-  await page.getByTestId('confirm-ok').click();
+  await clickSettled(page.getByTestId('confirm-ok'));
   await expect.poll(() => reportStatus(page)).toBe('Đã gửi, chờ duyệt');
 }
 
@@ -63,7 +64,7 @@ export async function returnReport(page: Page, reason: string): Promise<void> {
 /** The reviewer's Duyệt and its confirmation; waits for the new status. */
 export async function acceptReport(page: Page): Promise<void> {
   await page.getByTestId('report-accept').click();
-  await page.getByTestId('confirm-ok').click();
+  await clickSettled(page.getByTestId('confirm-ok'));
   await expect.poll(() => reportStatus(page)).toBe('Đã duyệt');
 }
 

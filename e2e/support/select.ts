@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { settled } from './popups.ts';
 
 /** The dropdown an antd Select's combobox controls, once it has finished sliding in. */
 async function ownDropdown(page: Page, combobox: Locator): Promise<Locator> {
@@ -8,7 +9,7 @@ async function ownDropdown(page: Page, combobox: Locator): Promise<Locator> {
   const dropdown = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)', { has: page.locator(`[id="${list}"]`) });
   await expect.poll(() => dropdown.count()).toBe(1);
   // A click on an option while the list is still sliding in is lost (the list stays open, nothing is chosen).
-  await expect.poll(() => dropdown.getAttribute('class')).not.toMatch(/-(appear|enter)\b/);
+  await settled(dropdown);
   return dropdown;
 }
 
