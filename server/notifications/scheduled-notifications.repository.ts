@@ -1,6 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { mayBeTold } from './notifications.repository.ts';
+import { arrayLiteral, idsLiteral } from '../db/array-literal.ts';
 
 /**
  * SQL of the notifications written from other records: task assignments and reminders, report
@@ -85,7 +86,7 @@ export async function targetOwners(db: Kysely<DB>): Promise<{ unitId: number; un
 export async function lockToldStatuses(trx: Transaction<DB>, targetIds: number[]): Promise<Map<number, string>> {
   const { rows } = await sql<{ target_id: number; status: string }>`
     SELECT target_id, status FROM notification_target_status
-    WHERE target_id = ANY(${`{${targetIds.join(',')}}`}::bigint[]) ORDER BY target_id FOR UPDATE`.execute(trx);
+    WHERE target_id = ANY(${idsLiteral(targetIds)}::bigint[]) ORDER BY target_id FOR UPDATE`.execute(trx);
   return new Map(rows.map((r) => [Number(r.target_id), r.status]));
 }
 
@@ -94,7 +95,7 @@ export async function saveToldStatuses(trx: Transaction<DB>, told: { targetId: n
   if (told.length === 0) return;
   await sql`INSERT INTO notification_target_status (target_id, status, since)
     SELECT target_id, status, ${since}::date
-    FROM unnest(${`{${told.map((t) => t.targetId).join(',')}}`}::bigint[], ${told.map((t) => t.status)}::text[]) AS s(target_id, status)
+    FROM unnest(${arrayLiteral(told, (t) => t.targetId)}::bigint[], ${told.map((t) => t.status)}::text[]) AS s(target_id, status)
     ON CONFLICT (target_id) DO UPDATE SET status = excluded.status, since = excluded.since`.execute(trx);
 }
 

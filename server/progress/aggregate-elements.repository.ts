@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { EMPLOYER_WORKERS_CAP, UPPER_KINDS } from './aggregates.sql.ts';
 import { ENTERPRISE_SECTORS, rawEmployerElements, type ElementScope, type ElementValues } from './derived-elements.repository.ts';
+import { arrayLiteral } from '../db/array-literal.ts';
 
 type Num = number | string | null;
 const n = (v: Num) => (v === null ? 0 : Number(v));
@@ -35,12 +36,6 @@ export interface CountRequest {
   /** Whether member counts are needed at all (a unit's own members are then counted from the index). */
   members: boolean;
 }
-
-/**
- * An array parameter as PostgreSQL's array text, for values that need no quoting (ids, ISO dates,
- * booleans): joined once, where the driver would escape each of a thousand elements.
- */
-const arrayLiteral = <T>(rows: T[], pick: (row: T) => number | string | boolean) => `{${rows.map(pick).join(',')}}`;
 
 export const countKey = (r: CountRequest) =>
   `${r.unitId}|${r.date}|${r.period ? `${r.period.start}..${r.period.end}` : ''}|${r.women ? 'w' : ''}|${r.members ? 'm' : ''}`;

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { DB, TargetTable } from '../db/schema.ts';
+import { idsLiteral } from '../db/array-literal.ts';
 
 /** The unit a target belongs to (its scope for access checks), or null when there is none. */
 export async function unitOfTarget(db: Kysely<DB>, id: number): Promise<number | null> {
@@ -52,8 +53,8 @@ export async function targetRowsWhere(
       'o.name as owner_name',
     ]);
   // Ids as one array parameter: a children table's 460 allocations as an IN list cost more to parse and plan than to read.
-  if (where.unitIds) query = query.where(sql<boolean>`t.unit_id = ANY(${`{${where.unitIds.join(',')}}`}::bigint[])`);
-  if (where.targetIds) query = query.where(sql<boolean>`t.id = ANY(${`{${where.targetIds.join(',')}}`}::bigint[])`);
+  if (where.unitIds) query = query.where(sql<boolean>`t.unit_id = ANY(${idsLiteral(where.unitIds)}::bigint[])`);
+  if (where.targetIds) query = query.where(sql<boolean>`t.id = ANY(${idsLiteral(where.targetIds)}::bigint[])`);
   if (where.documentId) query = query.where('t.document_id', '=', where.documentId);
   const openOn = where.openOn;
   if (openOn) query = query.where((eb) => eb.or([eb('t.closed_on', 'is', null), eb('t.closed_on', '>', openOn)]));
@@ -133,7 +134,7 @@ export async function ancestorsOf(db: Kysely<DB>, unitId: number): Promise<{ ids
 export async function placedFromOf(db: Kysely<DB>, unitIds: number[]): Promise<Map<number, string>> {
   const { rows } = await sql<{ unit_id: number; placed_from: string }>`
     SELECT unit_id, min(valid_from) AS placed_from FROM org_placement
-    WHERE unit_id = ANY(${`{${unitIds.join(',')}}`}::bigint[]) GROUP BY unit_id`.execute(db);
+    WHERE unit_id = ANY(${idsLiteral(unitIds)}::bigint[]) GROUP BY unit_id`.execute(db);
   return new Map(rows.map((r) => [Number(r.unit_id), String(r.placed_from)]));
 }
 
