@@ -24,7 +24,7 @@ export default defineConfig({
           name: 'integration',
           include: ['{domain,server,cli}/**/*.int.test.ts'],
           exclude: ['**/node_modules/**', ...SOLO],
-          globalSetup: ['test/support/personal-data-in-logs.global.ts'],
+          globalSetup: ['test/support/personal-data-in-logs.global.ts', 'test/support/demo-templates.global.ts'],
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -19,7 +19,7 @@ describe.each(testDatabaseTargets())('employers and agreements on $kind', (targe
   let unit: Record<string, number>;
 
   beforeAll(async () => {
-    database = await target.open();
+    database = await target.open({ demo: 'province' });
     t = await createTestApp(database, `agreements-${target.kind}`);
     unit = await buildHistoricProvince(database, await t.unitId('TLD'));
     await t.addUser('phap.che', 'TST', ['union_staff']);

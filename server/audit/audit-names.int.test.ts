@@ -12,7 +12,7 @@ describe.each(testDatabaseTargets())('audit names and list totals on $kind', (ta
   const ids: number[] = [];
 
   beforeAll(async () => {
-    database = await target.open();
+    database = await target.open({ demo: 'province' });
     t = await createTestApp(database, `audit-names-${target.kind}`);
     unit = await buildHistoricProvince(database, await t.unitId('TLD'));
     await t.addUser('quan.tri.thu', 'TST', ['system_admin']);

@@ -764,7 +764,7 @@ describe.each(testDatabaseTargets())('access control on $kind', (target) => {
 describe('login rate limit per IP', () => {
   it('slows down guessing across accounts from one address with a clear message', async () => {
     const [target] = testDatabaseTargets();
-    const database = await target!.open();
+    const database = await target!.open({ demo: 'province' });
     const t = await createTestApp(database, 'ratelimit', { loginRateLimitPerIp: 5 });
     try {
       for (let i = 0; i < 5; i++) await t.anonymous('POST', '/api/auth/login', { username: `khong.co.${i}`, password: 'sai' });

@@ -12,7 +12,7 @@ describe.each(testDatabaseTargets())('login protection on $kind', (target) => {
   let t: TestApp;
 
   beforeAll(async () => {
-    database = await target.open();
+    database = await target.open({ demo: 'province' });
     // The production default: 30 failures per address per 15 minutes.
     t = await createTestApp(database, `login-protection-${target.kind}`, { loginRateLimitPerIp: 30 });
   });

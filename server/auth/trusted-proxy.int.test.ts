@@ -21,7 +21,7 @@ describe.each(testDatabaseTargets())('a trusted reverse proxy ($kind)', (target)
   let behindProxy: TestApp;
   let direct: TestApp;
   beforeAll(async () => {
-    database = await target.open();
+    database = await target.open({ demo: 'province' });
     behindProxy = await createTestApp(database, 'trusted-proxy', { loginRateLimitPerIp: 3, trustProxy: 'loopback' });
     direct = await createTestApp(database, 'untrusted-proxy', { loginRateLimitPerIp: 3 });
   });

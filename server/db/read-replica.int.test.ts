@@ -2,7 +2,6 @@ import pg from 'pg';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { composeCccd } from '../../domain/registry/identity-codes.ts';
-import { loadDemo } from '../demo/demo.loader.ts';
 import { loadConfig } from '../config/config.ts';
 import { createDocument, createTarget } from '../../test/support/document-fixtures.ts';
 import { createTestApp, type Session, type TestApp } from '../../test/support/test-app.ts';
@@ -88,8 +87,7 @@ describe.skipIf(skipReason !== null || !postgres)(
     };
 
     beforeAll(async () => {
-      primary = await postgres!.open();
-      await loadDemo(primary.db, 2025, { registries: false });
+      primary = await postgres!.open({ demo: 'province' });
       // A copy of the whole cluster, taken after the demo is in: the standby then follows by WAL.
       standby = await startStandby(serverUrl!, tools as StandbyTools);
       database = await openDatabase({

@@ -47,7 +47,7 @@ describe.each(testDatabaseTargets())('document review drafts and duplicate uploa
   let doc: { id: number; proposals: Proposal[]; title: string };
 
   beforeAll(async () => {
-    database = await target.open();
+    database = await target.open({ demo: 'province' });
     t = await createTestApp(database, `review-drafts-${target.kind}`);
     commune = await t.login('canbo.tanninh');
     // The same officer in another browser: a second session.

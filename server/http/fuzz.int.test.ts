@@ -110,7 +110,7 @@ describe.each(testDatabaseTargets())('hostile input on every route, $kind', (tar
   };
 
   beforeAll(async () => {
-    database = await target.open();
+    database = await target.open({ demo: 'province' });
     t = await createTestApp(database, `fuzz-${target.kind}`, { demoRegistries: false });
     await t.addUser('fuzz.quantri', 'TNI', ['system_admin', 'union_staff', 'personal_data_officer']);
     await signIn();

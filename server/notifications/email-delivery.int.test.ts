@@ -21,7 +21,7 @@ describe.each(testDatabaseTargets())('notifications by e-mail over SMTP ($kind)'
 
   beforeAll(async () => {
     sink = await startSmtpSink();
-    database = await target.open();
+    database = await target.open({ demo: 'province' });
     t = await createTestApp(database, `email-${target.kind}`, { smtpUrl: sink.url });
     await t.setEmail('cdcs.demo', 'cdcs.demo@example.vn');
     await t.setEmail('canbo.tanninh', 'canbo.tanninh@example.vn');

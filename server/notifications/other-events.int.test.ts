@@ -47,7 +47,7 @@ describe.each(testDatabaseTargets())(
 
     beforeAll(async () => {
       sink = await startSmtpSink();
-      database = await target.open();
+      database = await target.open({ demo: 'province' });
       t = await createTestApp(database, `other-events-${target.kind}`, { smtpUrl: sink.url });
       setEmailChannel(true);
       delivery = new EmailDelivery(database.db, {

@@ -38,7 +38,7 @@ describe.each(testDatabaseTargets())('reminders of a reporting deadline, by e-ma
   beforeAll(async () => {
     sink = await startSmtpSink();
     const url = sink.url;
-    database = await target.open();
+    database = await target.open({ demo: 'province' });
     t = await createTestApp(database, `reminders-${target.kind}`, { smtpUrl: url });
     delivery = new EmailDelivery(database.db, { smtpUrl: url, from: 'Tiến Độ <khong-tra-loi@tiendo.test>', now: () => clock });
     // Three CĐCS of Tân Ninh, an officer each with an address.

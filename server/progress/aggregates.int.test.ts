@@ -55,7 +55,7 @@ describe.each(testDatabaseTargets())('progress aggregates equal the raw registri
   let upperUnits: number[];
 
   beforeAll(async () => {
-    database = await target.open();
+    database = await target.open({ demo: 'registries' });
     t = await createTestApp(database, `aggregates-${target.kind}`, { demoRegistries: true });
     staff = await t.login('canbo.tinh');
     const db = database.db;

@@ -13,7 +13,7 @@ describe.each(testDatabaseTargets())('no takeover of a stronger account on $kind
   let viewer: number; // at the same commune, a viewer
 
   beforeAll(async () => {
-    database = await target.open();
+    database = await target.open({ demo: 'province' });
     t = await createTestApp(database, `user-takeover-${target.kind}`);
     await t.addUser('quantri.tanninh', 'TNI-P01', ['system_admin']);
     officer = await t.addUser('cccd.tanninh', 'TNI-P01', ['viewer', 'personal_data_officer']);

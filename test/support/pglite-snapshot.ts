@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLITE_EXTENSIONS } from '../../server/db/embedded/pglite-extensions.ts';
-import { openDatabase } from '../../server/db/database.ts';
+import { openDatabase, type Database } from '../../server/db/database.ts';
 import { migrateToLatest } from '../../server/db/migrator.ts';
 
 /**
@@ -42,26 +42,43 @@ async function makeSnapshot(): Promise<string> {
   const file = path.join(FOLDER, `migrated-${snapshotKey()}.tar`);
   if (fs.existsSync(file)) return file;
   fs.mkdirSync(FOLDER, { recursive: true });
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiendo-pglite-migrating-'));
+  // Two workers may make it at once: each writes its own file and renames it into place.
+  await dumpPrepared({ from: null, to: file, prepare: async () => {} });
+  return file;
+}
+
+/**
+ * Makes a dumped PGlite data folder at `to`: a data folder started from the dump `from` (null: a
+ * fresh initdb), migrated to latest and then given `prepare`, all through the same host and
+ * driver as the tests, then dumped by PGlite itself. The file appears whole or not at all.
+ */
+export async function dumpPrepared(options: {
+  from: string | null;
+  to: string;
+  prepare: (db: Database['db']) => Promise<void>;
+}): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiendo-pglite-preparing-'));
   try {
-    // Migrated through the same host and driver as the tests, then dumped by PGlite itself.
+    if (options.from) {
+      const unpacked = await PGlite.create(dir, { extensions: PGLITE_EXTENSIONS, loadDataDir: new Blob([fs.readFileSync(options.from)]) });
+      await unpacked.close();
+    }
     const database = await openDatabase({ databaseUrl: null, dataDir: dir });
     try {
       await migrateToLatest(database.db);
+      await options.prepare(database.db);
     } finally {
       await database.close();
     }
     const pglite = await PGlite.create(dir, { extensions: PGLITE_EXTENSIONS });
     try {
       const dump = await pglite.dumpDataDir('none');
-      // Two workers may make it at once: each writes its own file and renames it into place.
-      const partial = `${file}.${process.pid}.partial`;
+      const partial = `${options.to}.${process.pid}.partial`;
       fs.writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
-      fs.renameSync(partial, file);
+      fs.renameSync(partial, options.to);
     } finally {
       await pglite.close();
     }
-    return file;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -3,11 +3,10 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { DEMO_PASSWORD } from '../../domain/demo/demo-accounts.ts';
 import { buildApp } from '../../server/app.ts';
 import { hashPassword } from '../../server/auth/secrets.ts';
-import { loadDemo } from '../../server/demo/demo.loader.ts';
 import { findUnitByCode } from '../../server/org/org.repository.ts';
 import { insertUser, setRoles } from '../../server/users/users.repository.ts';
 import { capturedLogger } from './log-capture.ts';
-import type { TestDatabase, TestDatabaseTarget } from './test-database.ts';
+import { loadTestDemo, type TestDatabase, type TestDatabaseTarget } from './test-database.ts';
 
 export interface Session {
   cookie: string;
@@ -60,7 +59,9 @@ export async function createTestApp(
   options: { loginRateLimitPerIp?: number; demoRegistries?: boolean; smtpUrl?: string; metricsToken?: string; trustProxy?: string } = {},
 ): Promise<TestApp> {
   // The demo's 50,000 members only where a test needs them: most tests count their own rows.
-  await loadDemo(database.db, 2025, { registries: options.demoRegistries ?? false });
+  // A database opened with the demo (`open({ demo })`, as tests do) already has it: this then
+  // finds units and loads nothing.
+  await loadTestDemo(database.db, options.demoRegistries ? 'registries' : 'province');
   const app = await buildApp({
     database,
     config: {
@@ -155,7 +156,7 @@ export function useTestApp(
   const database = {} as TestDatabase;
   const t = {} as TestApp;
   beforeAll(async () => {
-    Object.assign(database, await target.open());
+    Object.assign(database, await target.open({ demo: options.demoRegistries ? 'registries' : 'province' }));
     Object.assign(t, await createTestApp(database, name, options));
   }, 300_000);
   // What a failed beforeAll never opened stays an empty object: nothing to close.

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../server/db/database.ts';
 import { migrateToLatest } from '../../server/db/migrator.ts';
+import { loadDemo } from '../../server/demo/demo.loader.ts';
+import { inject } from 'vitest';
 import { migratedSnapshot } from './pglite-snapshot.ts';
 
 /**
@@ -15,7 +17,42 @@ import { migratedSnapshot } from './pglite-snapshot.ts';
  */
 export interface TestDatabaseTarget {
   kind: 'pglite' | 'postgres';
-  open(): Promise<TestDatabase>;
+  /** A new, migrated database: empty, or holding the demo province (and its registries). */
+  open(options?: { demo?: DemoKind }): Promise<TestDatabase>;
+}
+
+/** The demo every test app starts from: the province and its accounts, or also its ~52,600 members. */
+export type DemoKind = 'province' | 'registries';
+export const TEST_DEMO_SEED = 2025;
+
+/** Loads the tests' demo into a migrated, empty database (what the templates below hold). */
+export async function loadTestDemo(db: Database['db'], kind: DemoKind): Promise<void> {
+  await loadDemo(db, TEST_DEMO_SEED, { registries: kind === 'registries' });
+}
+
+/**
+ * Loading the demo costs seconds of a core per database (~5 s on PGlite, ~3 s on PostgreSQL for
+ * the province alone), and some forty files open two. The integration run's global set-up
+ * (demo-templates.global.ts) loads each demo once per engine: a dumped PGlite folder and a
+ * PostgreSQL template database. Outside it (a script, another project) the demo is loaded here.
+ */
+export interface DemoTemplates {
+  pglite: Record<DemoKind, string>;
+  postgres: Record<DemoKind, string> | null;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    demoTemplates: DemoTemplates;
+  }
+}
+
+function injectedDemoTemplates(): DemoTemplates | undefined {
+  try {
+    return inject('demoTemplates') || undefined;
+  } catch {
+    return undefined; // outside a vitest worker, or a project without the set-up
+  }
 }
 
 export interface TestDatabase extends Database {
@@ -29,41 +66,52 @@ export function testDatabaseTargets(): TestDatabaseTarget[] {
     throw new Error('CI=true but TEST_DATABASE_URL is not set: integration tests must also run on PostgreSQL in CI.');
   }
   const targets: TestDatabaseTarget[] = [{ kind: 'pglite', open: openPglite }];
-  if (serverUrl) targets.push({ kind: 'postgres', open: () => openPostgres(serverUrl) });
+  if (serverUrl) targets.push({ kind: 'postgres', open: (options) => openPostgres(serverUrl, options) });
   return targets;
 }
 
-async function openPglite(): Promise<TestDatabase> {
-  const database = await openDatabase({ databaseUrl: null, dataDir: null, embeddedSeed: await migratedSnapshot() });
+async function openPglite(options: { demo?: DemoKind } = {}): Promise<TestDatabase> {
+  const template = options.demo && injectedDemoTemplates()?.pglite[options.demo];
+  const database = await openDatabase({ databaseUrl: null, dataDir: null, embeddedSeed: template || (await migratedSnapshot()) });
   await migrateToLatest(database.db);
+  if (options.demo && !template) await loadTestDemo(database.db, options.demo);
   return { ...database, url: null };
 }
 
-async function openPostgres(serverUrl: string): Promise<TestDatabase> {
+async function openPostgres(serverUrl: string, options: { demo?: DemoKind } = {}): Promise<TestDatabase> {
+  const template = options.demo && injectedDemoTemplates()?.postgres?.[options.demo];
   const name = `tiendo_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
+  await createPostgresDatabase(serverUrl, name, template || null);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ databaseUrl: url.toString(), dataDir: null, poolSize: 4 });
   await migrateToLatest(database.db);
+  if (options.demo && !template) await loadTestDemo(database.db, options.demo);
   return {
     ...database,
     url: url.toString(),
     async close() {
       await database.close();
-      const cleanup = new pg.Client({ connectionString: serverUrl });
-      await cleanup.connect();
-      try {
-        await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await cleanup.end();
-      }
+      await dropPostgresDatabase(serverUrl, name);
     },
   };
+}
+
+async function asAdmin(serverUrl: string, text: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    await admin.query(text);
+  } finally {
+    await admin.end();
+  }
+}
+
+/** A new database on the server of `serverUrl`, empty or a copy of `template` (which nobody may be connected to). */
+export async function createPostgresDatabase(serverUrl: string, name: string, template: string | null): Promise<void> {
+  await asAdmin(serverUrl, template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
+}
+
+export async function dropPostgresDatabase(serverUrl: string, name: string): Promise<void> {
+  await asAdmin(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 }
