@@ -54,7 +54,7 @@ describe('accounts: an administrator creates a user who sees only their own comm
     await loginAs(ADMIN, DEMO_PASSWORD);
     await page.waitForURL('**/tong-quan');
     await page.getByTestId('nav-admin').click();
-    await page.getByTestId('subnav-admin-users').click();
+    await clickSettled(page.getByTestId('subnav-admin-users'));
     await page.waitForURL('**/quan-tri/tai-khoan');
     // The screen's code loads on demand: wait for its table before reading the title.
     await page.getByTestId(`user-row-${ADMIN}`).waitFor();

@@ -142,7 +142,8 @@ describe('Chỉ số tự định nghĩa: a province defines a dialogue ratio, a
   it('the administrator creates the reported element, the derived one counted from the employers registry, and the indicator; the preview shows the derived denominator', async () => {
     const page = await signIn('admin', 'quantri');
     await page.getByTestId('nav-admin').click();
-    await page.getByTestId('subnav-admin-measures').click();
+    // The submenu slides open: a click while it moves can miss.
+    await clickSettled(page.getByTestId('subnav-admin-measures'));
     await page.waitForURL('**/quan-tri/chi-so');
 
     // A reported element: a figure the CĐCS will type in their six-month report.

@@ -4,10 +4,11 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '../domain/demo/demo-accounts.ts';
-import { launchBrowser, loginInBrowser, openPhonePage, type OpenedPage } from './support/browser.ts';
+import { loginInBrowser, openPhonePage, type OpenedPage } from './support/browser.ts';
 import { readLayout } from './support/layout.ts';
 import { seedMobileData, type MobileData } from './support/mobile-seed.ts';
-import { startTestServer, type TestServer } from './support/test-server.ts';
+import { startStage, stopStage } from './support/session.ts';
+import type { TestServer } from './support/test-server.ts';
 import { clickSettled } from './support/popups.ts';
 
 // Issue 20: every screen a CĐCS officer (cdcs.demo) or a commune officer (canbo.tanninh) uses,
@@ -54,16 +55,12 @@ async function checkScreen(page: Page, screen: string, suffix: string): Promise<
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
+  ({ server, browser } = await startStage());
   await fs.mkdir(ARTIFACTS, { recursive: true });
   data = await seedMobileData(server.url);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+afterAll(() => stopStage({ server, browser }));
 
 describe.each(PHONES)('On a $width px phone', ({ width, height, suffix }) => {
   describe('a CĐCS officer (cdcs.demo)', () => {

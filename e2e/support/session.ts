@@ -25,15 +25,20 @@ export interface Stage {
   browser: Browser;
 }
 
+/** The server and the browser start side by side: the server's start is mostly waiting on its database. */
 export async function startStage(): Promise<Stage> {
-  const server = await startTestServer();
-  return { server, browser: await launchBrowser() };
+  const [server, browser] = await Promise.allSettled([startTestServer(), launchBrowser()]);
+  if (server.status === 'fulfilled' && browser.status === 'fulfilled') return { server: server.value, browser: browser.value };
+  await stopStage({
+    server: server.status === 'fulfilled' ? server.value : undefined,
+    browser: browser.status === 'fulfilled' ? browser.value : undefined,
+  });
+  throw server.status === 'rejected' ? server.reason : (browser as PromiseRejectedResult).reason;
 }
 
 /** Closes what `startStage` started, as far as it got (an afterAll runs after a failed beforeAll too). */
 export async function stopStage(stage: Partial<Stage> | undefined): Promise<void> {
-  await stage?.browser?.close();
-  await stage?.server?.stop();
+  await Promise.all([stage?.browser?.close(), stage?.server?.stop()]);
 }
 
 /** The stage and one page at a laptop's size, not signed in yet: what a one-person file drives. */
