@@ -2,12 +2,13 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startTestServer } from './test-server.ts';
+import { openServerPool } from './server-pool.ts';
+import { spawnTestServer } from './test-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    /** A data folder holding the migrated demo province, made once per run; each e2e file starts on a copy. */
-    e2eTemplateDataDir: string;
+    /** The address of the run's server pool (server-pool.ts): each e2e file takes a server on its own copy of the seeded demo province. */
+    e2eServerPool: string;
   }
 }
 
@@ -20,8 +21,12 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const template = await fs.mkdtemp(path.join(os.tmpdir(), 'tiendo-e2e-template-'));
   // Building the app and loading the province: over five minutes when other runs share the 2 cores.
-  const server = await startTestServer({ dataDir: template, startTimeoutMs: 900_000 });
+  const server = await spawnTestServer({ dataDir: template, startTimeoutMs: 900_000 });
   await server.stop();
-  project.provide('e2eTemplateDataDir', template);
-  return () => fs.rm(template, { recursive: true, force: true });
+  const pool = await openServerPool(Promise.resolve(template));
+  project.provide('e2eServerPool', pool.url);
+  return async () => {
+    await pool.close();
+    await fs.rm(template, { recursive: true, force: true });
+  };
 }

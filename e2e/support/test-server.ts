@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,8 +14,6 @@ export interface TestServer {
   /** Base URL without a trailing slash, e.g. http://127.0.0.1:43117 */
   url: string;
   dataDir: string;
-  /** What the server printed so far (stdout and stderr interleaved, last 64 KiB). */
-  output: () => string;
   /** SIGTERM, wait for a clean exit (SIGKILL after a grace period), then delete the data folder. */
   stop: () => Promise<void>;
 }
@@ -24,8 +23,10 @@ export interface StartTestServerOptions {
   env?: Record<string, string>;
   /** Reuse a data folder instead of a fresh one; it is then left in place on stop. */
   dataDir?: string;
-  /** Start on an empty database (migrations and the demo load run now) instead of a copy of the run's seeded template. */
+  /** Start on an empty database (migrations and the demo load run now) instead of one from the run's server pool. */
   fresh?: boolean;
+  /** Start on a copy of this data folder (the pool's seeded template). */
+  copyOf?: string;
   /** A cold start builds the web app and creates the database: give it time on a busy 2-core machine. */
   startTimeoutMs?: number;
 }
@@ -44,24 +45,56 @@ export async function findFreePort(): Promise<number> {
   });
 }
 
-/** The folder the e2e global set-up seeded (see seeded-data.global.ts), when this runs under it. */
-function seededTemplate(): string | undefined {
+/** The address of the e2e global set-up's server pool (see seeded-data.global.ts), when this runs under it. */
+function serverPool(): string | undefined {
   try {
-    return inject('e2eTemplateDataDir') || undefined;
+    return inject('e2eServerPool') || undefined;
   } catch {
     return undefined; // outside a vitest worker (a script), or a project without the set-up
   }
 }
 
 /**
- * Starts the real server exactly as a user would (`node bin/tiendo.js start`) on its own
- * temporary database and port, and resolves once /api/health answers 200.
+ * The real server exactly as a user starts it (`node bin/tiendo.js start`) on its own database and
+ * port, answering /api/health with 200. Under the e2e project, with no options, it is the pool's
+ * server started ahead on a copy of the seeded demo province; otherwise it is started now.
  */
 export async function startTestServer(options: StartTestServerOptions = {}): Promise<TestServer> {
+  const pool = Object.keys(options).length === 0 ? serverPool() : undefined;
+  if (!pool) return spawnTestServer(options);
+  const taken = JSON.parse(await callPool(pool, '/take')) as { id: string; url: string; dataDir: string };
+  return { url: taken.url, dataDir: taken.dataDir, stop: async () => void (await callPool(pool, `/stop/${taken.id}`)) };
+}
+
+/** One POST to the pool, with no time limit: the first server may wait minutes for the seeded template. */
+function callPool(pool: string, pathname: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const request = http.request(`${pool}${pathname}`, { method: 'POST' }, (response) => {
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => {
+        if (response.statusCode === 200) return resolve(body);
+        let message = body;
+        try {
+          message = (JSON.parse(body) as { message: string }).message;
+        } catch {
+          // not the pool's JSON: the body as it came
+        }
+        reject(new Error(`e2e server pool: ${message}`));
+      });
+      response.on('error', reject);
+    });
+    request.on('error', reject);
+    request.end();
+  });
+}
+
+/** Starts the server now, on a new temporary folder (or `dataDir`), and resolves once /api/health answers 200. */
+export async function spawnTestServer(options: StartTestServerOptions = {}): Promise<TestServer> {
   const ownsDataDir = options.dataDir === undefined;
   const dataDir = options.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'tiendo-e2e-')));
-  const template = ownsDataDir && !options.fresh && !options.env?.DATABASE_URL ? seededTemplate() : undefined;
-  if (template) await fs.cp(template, dataDir, { recursive: true });
+  if (options.copyOf && !options.fresh) await fs.cp(options.copyOf, dataDir, { recursive: true });
   const port = await findFreePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [path.join(REPO_ROOT, 'bin', 'tiendo.js'), 'start'], {
@@ -100,7 +133,7 @@ export async function startTestServer(options: StartTestServerOptions = {}): Pro
     }
     try {
       const response = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(2_000) });
-      if (response.status === 200) return { url, dataDir, output: () => output, stop };
+      if (response.status === 200) return { url, dataDir, stop };
     } catch {
       // Not listening yet.
     }
