@@ -65,9 +65,7 @@ export default defineConfig({
           expect: { poll: { timeout: 20_000 } },
           testTimeout: 180_000,
           hookTimeout: 360_000,
-          // Two files at once: a file's browser, server and database leave half of the two cores
-          // idle (waiting on each other), and each file has its own server and database.
-          maxWorkers: 2,
+          fileParallelism: false,
           sequence: { groupOrder: 3 },
         },
       },
