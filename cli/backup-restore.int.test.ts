@@ -9,7 +9,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Migrator, sql } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../server/db/database.ts';
 import { migrations } from '../server/db/migrations/index.ts';
@@ -19,7 +18,7 @@ import { listTar, readTarEntry, writeTar } from '../server/ops/tar-archive.ts';
 import { confirmDecision, programme05Metadata, type ProposedTarget } from '../test/support/document-fixtures.ts';
 import { openCdcsPeriodCodes, submitAndAccept } from '../test/support/report-fixtures.ts';
 import { createTestApp } from '../test/support/test-app.ts';
-import { testDatabaseTargets } from '../test/support/test-database.ts';
+import { asAdmin, testDatabaseTargets } from '../test/support/test-database.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const BIN = path.join(ROOT, 'bin', 'tiendo.js');
@@ -37,15 +36,7 @@ interface Place {
 
 const serverUrl = process.env.TEST_DATABASE_URL?.trim() ?? '';
 
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
+const admin = (statement: string) => asAdmin(serverUrl, statement);
 
 async function newPlace(kind: 'pglite' | 'postgres', scratch: string): Promise<Place> {
   if (kind === 'pglite') {

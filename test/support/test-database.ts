@@ -97,7 +97,8 @@ async function openPostgres(serverUrl: string, options: { demo?: DemoKind } = {}
   };
 }
 
-async function asAdmin(serverUrl: string, text: string): Promise<void> {
+/** One statement on the server of `serverUrl` through its own connection (CREATE / DROP DATABASE need one outside any pool). */
+export async function asAdmin(serverUrl: string, text: string): Promise<void> {
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {
