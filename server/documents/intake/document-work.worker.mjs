@@ -1,7 +1,8 @@
 // Entry of a document worker thread. JavaScript on purpose: a worker starts as plain Node in
 // every context (`npm start` through bin/tiendo.js, `node --import tsx`, vitest), so it
 // registers tsx itself before importing the TypeScript job. The parent sends one job at a time
-// and terminates the thread at its time limit; the heap is capped by resourceLimits.
+// once this thread has said it is ready, and terminates the thread at the job's time limit, which
+// therefore never includes the start-up below; the heap is capped by resourceLimits.
 import { setPriority } from 'node:os';
 import { parentPort } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
@@ -15,7 +16,6 @@ try {
 }
 register();
 const { runDocumentWork } = await import('./document-work.ts');
-// Jobs posted while the modules loaded were queued on the port and arrive now.
 parentPort.on('message', async (input) => {
   try {
     parentPort.postMessage(await runDocumentWork(input));
@@ -23,3 +23,5 @@ parentPort.on('message', async (input) => {
     parentPort.postMessage({ ok: false, crashed: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
 });
+// WORKER_READY in document-worker.ts.
+parentPort.postMessage('ready');

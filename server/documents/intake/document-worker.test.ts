@@ -17,6 +17,8 @@ II. CHỈ TIÊU
 2. Hằng năm có trên 85% công đoàn cơ sở tổ chức hội nghị người lao động.
 `;
 
+const SLOW_START = new URL('./slow-start-test.worker.mjs', import.meta.url);
+
 async function refusal(p: Promise<unknown>) {
   try {
     await p;
@@ -57,6 +59,23 @@ describe('DocumentWorkPool', () => {
       'Văn bản quá dài hoặc quá phức tạp để xử lý tự động (quá 0,001 giây); hãy tách văn bản thành các phần nhỏ hơn rồi tải lên lại.',
     );
     expect(pool.stats()).toMatchObject({ running: 0, killed: killed + 1 });
+  });
+
+  it("does not count a new thread's start-up in the job's time limit", { timeout: 60_000 }, async () => {
+    // The thread needs 1 s to start; the job itself a few milliseconds.
+    const slow = new DocumentWorkPool({ timeLimitMs: 700 }, SLOW_START);
+    const result = await slow.run(Buffer.from(PLAN), 'ke-hoach.txt');
+    expect(result.extraction.targets.map((t) => t.value)).toEqual([320, 85]);
+    expect(slow.stats()).toMatchObject({ running: 0, idle: 1, killed: 0 });
+    await slow.close();
+  });
+
+  it('answers "busy" when a new thread does not start in time, and frees its slot', { timeout: 60_000 }, async () => {
+    const slow = new DocumentWorkPool({ startLimitMs: 200, concurrency: 1 }, SLOW_START);
+    const error = await refusal(slow.run(Buffer.from(PLAN), 'ke-hoach.txt'));
+    expect(error).toMatchObject({ code: 'DOCUMENTS_BUSY', kind: 'unavailable' });
+    expect(error.message).toBe('Máy chủ đang bận xử lý các văn bản khác; hãy thử tải lên lại sau ít phút.');
+    expect(slow.stats()).toMatchObject({ running: 0, waiting: 0, idle: 0 });
   });
 
   it('refuses a text over the length limit and a result with too many items', { timeout: 60_000 }, async () => {

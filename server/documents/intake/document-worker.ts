@@ -11,8 +11,14 @@ import { IntakeError } from './intake-error.ts';
 import { DEFAULT_MAX_BYTES, type IntakeResult } from './read-document.ts';
 
 export interface DocumentWorkLimits {
-  /** Wall-clock limit of one job, thread start included. */
+  /** Wall-clock limit of one job, from the moment a ready thread receives it. */
   timeLimitMs: number;
+  /**
+   * Wall-clock limit for a new thread to load its modules and say it is ready. Kept apart from
+   * the job's limit: on a busy machine start-up alone (tsx, the extractor, nice 10) has taken
+   * more than 8 s, and counting it refused ordinary documents as "too complex".
+   */
+  startLimitMs: number;
   maxOldGenerationSizeMb: number;
   /** Longer extracted texts are refused before extraction (~2 million characters ≈ 800 pages). */
   maxTextChars: number;
@@ -29,6 +35,7 @@ export interface DocumentWorkLimits {
 
 export const DEFAULT_DOCUMENT_WORK_LIMITS: DocumentWorkLimits = {
   timeLimitMs: 8_000,
+  startLimitMs: 60_000,
   maxOldGenerationSizeMb: 288,
   maxTextChars: 2_000_000,
   maxItems: 2_000,
@@ -44,6 +51,8 @@ export interface DocumentWorkResult {
 }
 
 const ENTRY = new URL('./document-work.worker.mjs', import.meta.url);
+/** The first message of a new thread, once its modules are loaded (document-work.worker.mjs). */
+export const WORKER_READY = 'ready';
 const vi = (n: number) => n.toLocaleString('vi-VN');
 const SPLIT_ADVICE = 'hãy tách văn bản thành các phần nhỏ hơn rồi tải lên lại.';
 
@@ -54,7 +63,11 @@ export class DocumentWorkPool {
   private readonly idle: ParkedWorker[] = [];
   private killed = 0;
 
-  constructor(limits: Partial<DocumentWorkLimits> = {}) {
+  /** `entry` is the thread's script (tests start a slow one); it must answer like document-work.worker.mjs. */
+  constructor(
+    limits: Partial<DocumentWorkLimits> = {},
+    private readonly entry: URL = ENTRY,
+  ) {
     this.limits = { ...DEFAULT_DOCUMENT_WORK_LIMITS, ...limits };
   }
 
@@ -96,9 +109,7 @@ export class DocumentWorkPool {
       this.running++;
       return;
     }
-    if (this.waiting.length >= limits.maxWaiting) {
-      throw new AppError('DOCUMENTS_BUSY', 'unavailable', 'Máy chủ đang bận xử lý các văn bản khác; hãy thử tải lên lại sau ít phút.');
-    }
+    if (this.waiting.length >= limits.maxWaiting) throw busy();
     // The slot is handed over by release(): `running` stays counted.
     await new Promise<void>((resolve) => this.waiting.push(resolve));
   }
@@ -109,8 +120,9 @@ export class DocumentWorkPool {
     else this.running--;
   }
 
-  private runInWorker(content: Uint8Array, fileName: string, limits: DocumentWorkLimits): Promise<DocumentWorkOutcome> {
-    const worker = this.take(limits);
+  private async runInWorker(content: Uint8Array, fileName: string, limits: DocumentWorkLimits): Promise<DocumentWorkOutcome> {
+    const worker = await this.take(limits);
+    // The clock starts now, with the thread ready: its start-up was bounded on its own (take).
     const input: DocumentWorkInput = {
       content,
       fileName,
@@ -150,17 +162,47 @@ export class DocumentWorkPool {
     });
   }
 
-  /** A parked thread (its modules already loaded), else a new one. */
-  private take(limits: DocumentWorkLimits): Worker {
+  /** A parked thread (its modules already loaded), else a new one once it says it is ready. */
+  private async take(limits: DocumentWorkLimits): Promise<Worker> {
     const parked = this.idle.pop();
-    if (!parked) {
-      // No inherited execArgv: the entry registers tsx itself, whatever started this process.
-      return new Worker(ENTRY, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb } });
+    if (parked) {
+      clearTimeout(parked.timer);
+      parked.worker.off('exit', parked.onExit);
+      parked.worker.ref();
+      return parked.worker;
     }
-    clearTimeout(parked.timer);
-    parked.worker.off('exit', parked.onExit);
-    parked.worker.ref();
-    return parked.worker;
+    // No inherited execArgv: the entry registers tsx itself, whatever started this process.
+    const worker = new Worker(this.entry, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb } });
+    await new Promise<void>((resolve, reject) => {
+      const done = () => {
+        clearTimeout(timer);
+        worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+      };
+      const timer = setTimeout(() => {
+        done();
+        void worker.terminate();
+        reject(busy());
+      }, limits.startLimitMs);
+      const onMessage = (message: unknown) => {
+        done();
+        if (message === WORKER_READY) resolve();
+        else {
+          void worker.terminate();
+          reject(new Error(`document worker sent ${JSON.stringify(message)} before it was ready`));
+        }
+      };
+      const onError = (error: Error) => {
+        done();
+        void worker.terminate();
+        reject(error);
+      };
+      const onExit = (code: number) => {
+        done();
+        reject(new Error(`document worker exited (code ${code}) while starting`));
+      };
+      worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+    });
+    return worker;
   }
 
   /** Keeps a thread that answered for the next upload, for a while; unref'd, it keeps no process alive. */
@@ -218,6 +260,10 @@ function toResult(outcome: DocumentWorkOutcome): DocumentWorkResult {
     );
   }
   throw new Error(`document worker failed: ${outcome.crashed}`);
+}
+
+function busy(): AppError {
+  return new AppError('DOCUMENTS_BUSY', 'unavailable', 'Máy chủ đang bận xử lý các văn bản khác; hãy thử tải lên lại sau ít phút.');
 }
 
 function tooComplex(why: string): AppError {
