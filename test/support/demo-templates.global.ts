@@ -3,10 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { openDatabase } from '../../server/db/database.ts';
-import { migrateToLatest } from '../../server/db/migrator.ts';
 import { dumpPrepared, migratedSnapshot } from './pglite-snapshot.ts';
-import { createPostgresDatabase, dropPostgresDatabase, loadTestDemo, type DemoKind, type DemoTemplates } from './test-database.ts';
+import { createMigratedPostgres, dropPostgresDatabase, loadTestDemo, type DemoKind, type DemoTemplates } from './test-database.ts';
 
 const KINDS: DemoKind[] = ['province', 'registries'];
 
@@ -50,13 +48,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
 }
 
 async function preparePostgresTemplate(serverUrl: string, name: string, kind: DemoKind): Promise<void> {
-  await createPostgresDatabase(serverUrl, name, null);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
   // Closed before any test copies it: CREATE DATABASE … TEMPLATE refuses a database in use.
-  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: null, poolSize: 1 });
+  const { database } = await createMigratedPostgres(serverUrl, name, { template: null, poolSize: 1 });
   try {
-    await migrateToLatest(database.db);
     await loadTestDemo(database.db, kind);
   } finally {
     await database.close();

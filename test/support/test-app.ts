@@ -6,7 +6,7 @@ import { hashPassword } from '../../server/auth/secrets.ts';
 import { findUnitByCode } from '../../server/org/org.repository.ts';
 import { insertUser, setRoles } from '../../server/users/users.repository.ts';
 import { capturedLogger } from './log-capture.ts';
-import { loadTestDemo, type TestDatabase, type TestDatabaseTarget } from './test-database.ts';
+import { loadTestDemo, type DemoKind, type TestDatabase, type TestDatabaseTarget } from './test-database.ts';
 
 export interface Session {
   cookie: string;
@@ -61,7 +61,7 @@ export async function createTestApp(
   // The demo's 50,000 members only where a test needs them: most tests count their own rows.
   // A database opened with the demo (`open({ demo })`, as tests do) already has it: this then
   // finds units and loads nothing.
-  await loadTestDemo(database.db, options.demoRegistries ? 'registries' : 'province');
+  await loadTestDemo(database.db, demoOf(options));
   const app = await buildApp({
     database,
     config: {
@@ -156,10 +156,14 @@ export function useTestApp(
   const database = {} as TestDatabase;
   const t = {} as TestApp;
   beforeAll(async () => {
-    Object.assign(database, await target.open({ demo: options.demoRegistries ? 'registries' : 'province' }));
+    Object.assign(database, await target.open({ demo: demoOf(options) }));
     Object.assign(t, await createTestApp(database, name, options));
   }, 300_000);
   // What a failed beforeAll never opened stays an empty object: nothing to close.
   afterAll(() => closeAll(...[t, database].filter((opened) => 'close' in opened)));
   return { database, t };
+}
+
+function demoOf(options: { demoRegistries?: boolean }): DemoKind {
+  return options.demoRegistries ? 'registries' : 'province';
 }

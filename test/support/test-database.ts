@@ -81,20 +81,35 @@ async function openPglite(options: { demo?: DemoKind } = {}): Promise<TestDataba
 async function openPostgres(serverUrl: string, options: { demo?: DemoKind } = {}): Promise<TestDatabase> {
   const template = options.demo && injectedDemoTemplates()?.postgres?.[options.demo];
   const name = `tiendo_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-  await createPostgresDatabase(serverUrl, name, template || null);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: null, poolSize: 4 });
-  await migrateToLatest(database.db);
+  const { database, url } = await createMigratedPostgres(serverUrl, name, { template: template || null, poolSize: 4 });
   if (options.demo && !template) await loadTestDemo(database.db, options.demo);
   return {
     ...database,
-    url: url.toString(),
+    url,
     async close() {
       await database.close();
       await dropPostgresDatabase(serverUrl, name);
     },
   };
+}
+
+/** A new database `name` on the server of `serverUrl` (a copy of `template` if given), migrated and open. */
+export async function createMigratedPostgres(
+  serverUrl: string,
+  name: string,
+  options: { template: string | null; poolSize: number },
+): Promise<{ database: Database; url: string }> {
+  await createPostgresDatabase(serverUrl, name, options.template);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: null, poolSize: options.poolSize });
+  try {
+    await migrateToLatest(database.db);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return { database, url: url.toString() };
 }
 
 /** One statement on the server of `serverUrl` through its own connection (CREATE / DROP DATABASE need one outside any pool). */
