@@ -129,7 +129,7 @@ describe('tiendo CLI', () => {
     // A crash (kill -9) leaves a stale lock that the next start takes over.
     again.kill('SIGKILL');
     await exited(again);
-    await new Promise((r) => setTimeout(r, 1500)); // let the orphaned PGlite host notice and close
+    // Its PGlite host is still closing the files: the next start waits for it, then takes over.
     const third = startServer(dataDir, port);
     children.push(third);
     await waitForHealth(url, third);

@@ -31,9 +31,9 @@ const LOCK_FILE = 'tiendo.lock';
 
 export const hasEmbeddedDatabase = (dataDir: string) => fs.existsSync(path.join(dataDir, 'PG_VERSION'));
 
-function lockForMaintenance(dataDir: string): DataDirLock {
+async function lockForMaintenance(dataDir: string): Promise<DataDirLock> {
   try {
-    return acquireDataDirLock(dataDir);
+    return await acquireDataDirLock(dataDir);
   } catch (error) {
     if (isAppError(error) && error.code === 'DATA_DIR_LOCKED') {
       throw new AppError(
@@ -71,7 +71,7 @@ export async function backupEmbedded(
     throw new AppError('BACKUP_NOTHING', 'not_found', `Chưa có cơ sở dữ liệu nhúng tại ${dataDir}: không có gì để sao lưu.`);
   }
   const started = performance.now();
-  const lock = lockForMaintenance(dataDir);
+  const lock = await lockForMaintenance(dataDir);
   let db: PGlite | null = null;
   try {
     db = await PGlite.create(dataDir, { extensions: PGLITE_EXTENSIONS });
@@ -120,7 +120,7 @@ export async function backupEmbedded(
 /** Executed migrations of the embedded database, or null when there is none yet. */
 export async function embeddedInventory(dataDir: string): Promise<DatabaseInventory | null> {
   if (!hasEmbeddedDatabase(dataDir)) return null;
-  const lock = lockForMaintenance(dataDir);
+  const lock = await lockForMaintenance(dataDir);
   const db = await PGlite.create(dataDir, { extensions: PGLITE_EXTENSIONS });
   try {
     return await readInventory(rowsOf(db));
@@ -149,7 +149,7 @@ export async function restoreEmbedded(
       `Thư mục ${dataDir} đã có tệp nhưng không phải cơ sở dữ liệu Tiến Độ; hãy chọn thư mục trống với TIENDO_DATA_DIR. Không có gì bị thay đổi.`,
     );
   }
-  const lock = existing ? lockForMaintenance(dataDir) : null;
+  const lock = existing ? await lockForMaintenance(dataDir) : null;
   const staging = `${dataDir}.restoring-${stamp()}`;
   try {
     let holdsData = false;

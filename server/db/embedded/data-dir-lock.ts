@@ -6,6 +6,9 @@ import { AppError } from '../../../domain/errors/app-error.ts';
  * PGlite has no lock of its own: two processes on one data folder corrupt it. We take an
  * exclusive lock file (O_EXCL) holding our PID. A lock left by a process that no longer
  * exists (crash, kill -9) is taken over; a live one is a clear error for the second process.
+ * One case in between: the owner died and its PGlite host lives on only to flush and close the
+ * files (it stops when its parent goes away). A restart right after a crash waits for it to
+ * finish rather than refusing: on a busy machine closing takes seconds.
  */
 export interface DataDirLock {
   /** Records the PGlite child too: the folder stays locked while either process lives. */
@@ -16,13 +19,26 @@ export interface DataDirLock {
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+  return !isZombie(pid);
 }
 
-export function acquireDataDirLock(dataDir: string): DataDirLock {
+/** An exited process not yet reaped (an orphan in a container whose init does not reap) holds nothing. */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
+  } catch {
+    return false; // no /proc (not Linux): kill(pid, 0) is all we know
+  }
+}
+
+/** How long a start waits for an orphaned PGlite host to finish closing. */
+const ORPHAN_HOST_WAIT_MS = 60_000;
+
+export async function acquireDataDirLock(dataDir: string, options: { orphanWaitMs?: number } = {}): Promise<DataDirLock> {
   fs.mkdirSync(dataDir, { recursive: true });
   const lockPath = path.join(dataDir, 'tiendo.lock');
   for (let attempt = 0; attempt < 2; attempt++) {
@@ -48,7 +64,9 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = readHolders(lockPath).find(isAlive);
+      const [owner, ...helpers] = readHolders(lockPath);
+      if (owner !== undefined && !isAlive(owner)) await untilGone(helpers, options.orphanWaitMs ?? ORPHAN_HOST_WAIT_MS);
+      const holder = [owner, ...helpers].find((pid) => pid !== undefined && isAlive(pid));
       if (holder !== undefined) {
         throw new AppError(
           'DATA_DIR_LOCKED',
@@ -61,6 +79,11 @@ export function acquireDataDirLock(dataDir: string): DataDirLock {
     }
   }
   throw new AppError('DATA_DIR_LOCKED', 'conflict', `Không lấy được khóa thư mục dữ liệu ${dataDir}.`);
+}
+
+async function untilGone(pids: number[], waitMs: number): Promise<void> {
+  const deadline = Date.now() + waitMs;
+  while (pids.some(isAlive) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
 }
 
 function readHolders(lockPath: string): number[] {

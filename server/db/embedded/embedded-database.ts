@@ -18,7 +18,7 @@ export interface EmbeddedServer {
  * The data folder is locked for as long as the child runs.
  */
 export async function startEmbeddedServer(dataDir: string | null, seed: string | null = null): Promise<EmbeddedServer> {
-  const lock: DataDirLock | null = dataDir ? acquireDataDirLock(dataDir) : null;
+  const lock: DataDirLock | null = dataDir ? await acquireDataDirLock(dataDir) : null;
   let child: ChildProcess;
   try {
     child = fork(HOST_SCRIPT, [], {
