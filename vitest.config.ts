@@ -2,8 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 // Three projects, one runner: unit tests are pure and fast, integration tests open a real
 // database (PGlite always, PostgreSQL when TEST_DATABASE_URL is set), e2e tests drive Chromium
-// against the real server. `npm test` (scripts/test.mjs) runs the e2e project beside unit +
-// integration, in two vitest processes, then the solo project alone.
+// against the real server. `npm test` runs all three (scripts/test.mjs).
 /**
  * Files that measure the process they run in (latency under a hostile upload, memory on 200,000
  * rows): run alone, never beside another file, and never in a worker other files have used.
@@ -22,8 +21,7 @@ export default defineConfig({
           // Pure tests: files share a worker's loaded modules instead of each loading them anew
           // (68 s -> 40 s for the group on 2 cores).
           isolate: false,
-          // Groups run one after the other: unit, then integration (then solo, then e2e when one
-          // vitest run is given them all).
+          // Groups run one after the other: unit, then integration, then e2e.
           sequence: { groupOrder: 0 },
         },
       },
