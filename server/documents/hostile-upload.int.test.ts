@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MULTIPART_CONTENT_TYPE, multipartFile, useTestApp } from '../../test/support/test-app.ts';
 import { testDatabaseTargets } from '../../test/support/test-database.ts';
-import { documentWork } from './intake/document-worker.ts';
+import { DEFAULT_DOCUMENT_WORK_LIMITS, documentWork } from './intake/document-worker.ts';
 import { buildDocx } from './intake/intake-test-fixtures.ts';
 import { useSessions } from '../http/session-test-fixtures.ts';
 
@@ -21,7 +21,12 @@ const LOOP_BOUND_MS = 200;
  * extraction itself, which takes seconds.
  */
 const HEALTH_BOUND_MS = { postgres: 200, pglite: 1_000 } as const;
-const UPLOAD_BOUND_MS = 10_000;
+/**
+ * After its thread is ready the job has 8 s (DEFAULT_DOCUMENT_WORK_LIMITS); answering afterwards
+ * (storing ~1 MB of text on PGlite, or the 413) takes well under this. The thread's start-up is
+ * bounded apart and added as measured: beside CPU-bound processes it alone took seconds.
+ */
+const UPLOAD_AFTER_JOB_MS = 3_000;
 
 /** ~1 MB of text in 25,000 short paragraphs, a few of them targets: the shape of the finding's file. */
 function hostileText(): string {
@@ -122,7 +127,7 @@ describe.each(testDatabaseTargets())('hostile document uploads on $kind', (targe
     return r.rows[0]!;
   };
 
-  it('never holds the event loop 200 ms and answers /api/health throughout a 25,000-paragraph .docx upload, which ends within 10 s', async () => {
+  it('never holds the event loop 200 ms and answers /api/health throughout a 25,000-paragraph .docx upload, which ends within the worker limits', async () => {
     expect(hostileDocx.length).toBeLessThan(512 * 1024);
     const before = await counts();
     const loop = monitorEventLoopDelay({ resolution: 10 });
@@ -140,14 +145,16 @@ describe.each(testDatabaseTargets())('hostile document uploads on $kind', (targe
     loop.disable();
     const held = loop.max / 1e6;
     const worst = Math.max(...polls.map((p) => p.ms));
+    const { lastStartMs } = documentWork.stats();
     console.info(
-      `[${target.kind}] hostile upload: ${r.status} in ${Math.round(r.ms)} ms; event loop held at most ${held.toFixed(1)} ms; ${polls.length} health polls, slowest ${worst.toFixed(1)} ms`,
+      `[${target.kind}] hostile upload: ${r.status} in ${Math.round(r.ms)} ms (thread start ${Math.round(lastStartMs ?? 0)} ms); event loop held at most ${held.toFixed(1)} ms; ${polls.length} health polls, slowest ${worst.toFixed(1)} ms`,
     );
     expect(held).toBeLessThan(LOOP_BOUND_MS);
     expect(polls.every((p) => p.status === 200)).toBe(true);
     expect(worst).toBeLessThan(HEALTH_BOUND_MS[target.kind]);
     expect(polls.length).toBeGreaterThanOrEqual(10);
-    expect(r.ms).toBeLessThan(UPLOAD_BOUND_MS);
+    expect(lastStartMs).not.toBeNull();
+    expect(r.ms).toBeLessThan(lastStartMs! + DEFAULT_DOCUMENT_WORK_LIMITS.timeLimitMs + UPLOAD_AFTER_JOB_MS);
     if (r.status === 200) {
       // Fast enough: stored, every paragraph kept.
       expect(r.body.text).toContain(`Đoạn ${PARAGRAPHS - 1}: nội dung ngắn`);

@@ -67,6 +67,7 @@ describe('DocumentWorkPool', () => {
     const result = await slow.run(Buffer.from(PLAN), 'ke-hoach.txt');
     expect(result.extraction.targets.map((t) => t.value)).toEqual([320, 85]);
     expect(slow.stats()).toMatchObject({ running: 0, idle: 1, killed: 0 });
+    expect(slow.stats().lastStartMs).toBeGreaterThanOrEqual(900);
     await slow.close();
   });
 

@@ -62,6 +62,7 @@ export class DocumentWorkPool {
   private readonly waiting: (() => void)[] = [];
   private readonly idle: ParkedWorker[] = [];
   private killed = 0;
+  private lastStartMs: number | null = null;
 
   /** `entry` is the thread's script (tests start a slow one); it must answer like document-work.worker.mjs. */
   constructor(
@@ -77,8 +78,15 @@ export class DocumentWorkPool {
     void this.close(); // parked threads were started with the old heap limit
   }
 
-  stats(): { running: number; waiting: number; idle: number; killed: number } {
-    return { running: this.running, waiting: this.waiting.length, idle: this.idle.length, killed: this.killed };
+  /** `lastStartMs`: how long the newest thread took to load its modules (null before the first). */
+  stats(): { running: number; waiting: number; idle: number; killed: number; lastStartMs: number | null } {
+    return {
+      running: this.running,
+      waiting: this.waiting.length,
+      idle: this.idle.length,
+      killed: this.killed,
+      lastStartMs: this.lastStartMs,
+    };
   }
 
   /** Ends the threads kept for the next upload (tests, shutdown); running jobs finish. */
@@ -172,6 +180,7 @@ export class DocumentWorkPool {
       return parked.worker;
     }
     // No inherited execArgv: the entry registers tsx itself, whatever started this process.
+    const startedAt = performance.now();
     const worker = new Worker(this.entry, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb } });
     await new Promise<void>((resolve, reject) => {
       const done = () => {
@@ -185,8 +194,10 @@ export class DocumentWorkPool {
       }, limits.startLimitMs);
       const onMessage = (message: unknown) => {
         done();
-        if (message === WORKER_READY) resolve();
-        else {
+        if (message === WORKER_READY) {
+          this.lastStartMs = performance.now() - startedAt;
+          resolve();
+        } else {
           void worker.terminate();
           reject(new Error(`document worker sent ${JSON.stringify(message)} before it was ready`));
         }
