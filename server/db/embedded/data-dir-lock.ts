@@ -28,8 +28,9 @@ function isAlive(pid: number): boolean {
 /** An exited process not yet reaped (an orphan in a container whose init does not reap) holds nothing. */
 function isZombie(pid: number): boolean {
   try {
+    // "pid (name) state …": the name may itself hold ") ", so the state follows the last one.
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) === 'Z';
+    return stat[stat.lastIndexOf(')') + 2] === 'Z';
   } catch {
     return false; // no /proc (not Linux): kill(pid, 0) is all we know
   }
@@ -64,9 +65,10 @@ export async function acquireDataDirLock(dataDir: string, options: { orphanWaitM
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const [owner, ...helpers] = readHolders(lockPath);
+      const holders = readHolders(lockPath);
+      const [owner, ...helpers] = holders;
       if (owner !== undefined && !isAlive(owner)) await untilGone(helpers, options.orphanWaitMs ?? ORPHAN_HOST_WAIT_MS);
-      const holder = [owner, ...helpers].find((pid) => pid !== undefined && isAlive(pid));
+      const holder = holders.find(isAlive);
       if (holder !== undefined) {
         throw new AppError(
           'DATA_DIR_LOCKED',

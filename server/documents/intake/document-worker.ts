@@ -139,35 +139,22 @@ export class DocumentWorkPool {
       maxItems: limits.maxItems,
       deadline: Date.now() + limits.timeLimitMs,
     };
-    return new Promise((resolve, reject) => {
-      const done = () => {
-        clearTimeout(timer);
-        worker.off('message', onMessage).off('error', onError).off('exit', onExit);
-      };
-      const timer = setTimeout(() => {
-        done();
-        this.killed++;
-        void worker.terminate();
-        reject(tooComplex(`quá ${vi(limits.timeLimitMs / 1000)} giây`));
-      }, limits.timeLimitMs);
-      const onMessage = (outcome: DocumentWorkOutcome) => {
-        done();
-        this.park(worker, limits);
-        resolve(outcome);
-      };
-      const onError = (error: Error & { code?: string }) => {
-        done();
-        void worker.terminate();
-        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') reject(tooComplex(`vượt giới hạn bộ nhớ ${vi(limits.maxOldGenerationSizeMb)} MB`));
-        else reject(error);
-      };
-      const onExit = (code: number) => {
-        done();
-        reject(new Error(`document worker exited (code ${code}) before answering`));
-      };
-      worker.on('message', onMessage).on('error', onError).on('exit', onExit);
-      worker.postMessage(input);
+    const answer = nextMessage<DocumentWorkOutcome>(worker, limits.timeLimitMs, 'before answering', () => {
+      this.killed++;
+      return tooComplex(`quá ${vi(limits.timeLimitMs / 1000)} giây`);
     });
+    worker.postMessage(input);
+    let outcome: DocumentWorkOutcome;
+    try {
+      outcome = await answer;
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+        throw tooComplex(`vượt giới hạn bộ nhớ ${vi(limits.maxOldGenerationSizeMb)} MB`);
+      }
+      throw error;
+    }
+    this.park(worker, limits);
+    return outcome;
   }
 
   /** A parked thread (its modules already loaded), else a new one once it says it is ready. */
@@ -182,37 +169,12 @@ export class DocumentWorkPool {
     // No inherited execArgv: the entry registers tsx itself, whatever started this process.
     const startedAt = performance.now();
     const worker = new Worker(this.entry, { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: limits.maxOldGenerationSizeMb } });
-    await new Promise<void>((resolve, reject) => {
-      const done = () => {
-        clearTimeout(timer);
-        worker.off('message', onMessage).off('error', onError).off('exit', onExit);
-      };
-      const timer = setTimeout(() => {
-        done();
-        void worker.terminate();
-        reject(busy());
-      }, limits.startLimitMs);
-      const onMessage = (message: unknown) => {
-        done();
-        if (message === WORKER_READY) {
-          this.lastStartMs = performance.now() - startedAt;
-          resolve();
-        } else {
-          void worker.terminate();
-          reject(new Error(`document worker sent ${JSON.stringify(message)} before it was ready`));
-        }
-      };
-      const onError = (error: Error) => {
-        done();
-        void worker.terminate();
-        reject(error);
-      };
-      const onExit = (code: number) => {
-        done();
-        reject(new Error(`document worker exited (code ${code}) while starting`));
-      };
-      worker.on('message', onMessage).on('error', onError).on('exit', onExit);
-    });
+    const message = await nextMessage(worker, limits.startLimitMs, 'while starting', busy);
+    if (message !== WORKER_READY) {
+      void worker.terminate();
+      throw new Error(`document worker sent ${JSON.stringify(message)} before it was ready`);
+    }
+    this.lastStartMs = performance.now() - startedAt;
     return worker;
   }
 
@@ -271,6 +233,38 @@ function toResult(outcome: DocumentWorkOutcome): DocumentWorkResult {
     );
   }
   throw new Error(`document worker failed: ${outcome.crashed}`);
+}
+
+/**
+ * The thread's next message. At `limitMs` the thread is terminated and the promise rejects with
+ * `onTimeout()`; a thread error terminates it too and rejects with that error.
+ */
+function nextMessage<T = unknown>(worker: Worker, limitMs: number, when: string, onTimeout: () => Error): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      clearTimeout(timer);
+      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+    };
+    const timer = setTimeout(() => {
+      done();
+      void worker.terminate();
+      reject(onTimeout());
+    }, limitMs);
+    const onMessage = (message: T) => {
+      done();
+      resolve(message);
+    };
+    const onError = (error: Error) => {
+      done();
+      void worker.terminate();
+      reject(error);
+    };
+    const onExit = (code: number) => {
+      done();
+      reject(new Error(`document worker exited (code ${code}) ${when}`));
+    };
+    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+  });
 }
 
 function busy(): AppError {
