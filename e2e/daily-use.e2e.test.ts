@@ -89,7 +89,7 @@ async function cancelConfirmation(page: Page, question: RegExp): Promise<string>
   await dialog.waitFor();
   const text = await dialog.innerText();
   expect(text).toMatch(question);
-  await page.getByTestId('confirm-cancel').click();
+  await clickSettled(page.getByTestId('confirm-cancel'));
   await dialog.waitFor({ state: 'detached' });
   return text;
 }

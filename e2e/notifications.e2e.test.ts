@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiGet, apiPost } from './support/api.ts';
+import { clickSettled } from './support/popups.ts';
 import type { OpenedPage } from './support/browser.ts';
 import { readLayout } from './support/layout.ts';
 import { REQUIRED_FEES, YEARLY_PERIOD as PERIOD, draftSaved, submitReport, typeFigure } from './support/reporting.ts';
@@ -174,8 +175,7 @@ describe('Thông báo: a returned report reaches the CĐCS officer on the bell, 
     expect(await nav.locator('[data-testid^="subnav-"]').allInnerTexts()).toEqual(['Chỉ số và thành phần số liệu']);
 
     await page.getByTestId('current-user').click();
-    await page.getByTestId('menu-change-password').waitFor();
-    await page.getByTestId('menu-notification-settings').click();
+    await clickSettled(page.getByTestId('menu-notification-settings'));
     await page.waitForURL('**/thong-bao/cai-dat');
     const acceptedByMail = page.getByTestId('pref-report.accepted-email');
     await acceptedByMail.waitFor();

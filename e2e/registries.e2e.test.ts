@@ -8,6 +8,7 @@ import { loginInBrowser } from './support/browser.ts';
 import { stripVietnameseAccents } from './support/text.ts';
 import { readRows, saveDownload, startRegistryStage, stopRegistryStage, type RegistryStage } from './support/tables.ts';
 import { clickSettled } from './support/popups.ts';
+import { pick } from './support/select.ts';
 
 const USER = 'canbo.tinh';
 const COMMUNE = 'Công đoàn phường Trảng Bàng';
@@ -209,8 +210,7 @@ describe('registries: a province officer imports members from Excel, fixes the r
     await page.waitForURL('**/doanh-nghiep');
     await page.getByTestId('employers-table').locator('tbody tr').first().waitFor();
     await page.locator('input[data-testid="employers-min-workers"], [data-testid="employers-min-workers"] input').first().fill('200');
-    await page.getByTestId('employers-has-cdcs').click();
-    await page.locator('.ant-select-item-option[title="Chưa có CĐCS"]').click();
+    await pick(page, page.getByTestId('employers-has-cdcs'), '', /^Chưa có CĐCS$/);
     await page.waitForTimeout(800);
     await shot('registries-employers');
 

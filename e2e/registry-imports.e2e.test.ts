@@ -7,6 +7,7 @@ import { saveShot } from './support/artifacts.ts';
 import { loginInBrowser } from './support/browser.ts';
 import { readRows, saveDownload, startRegistryStage, stopRegistryStage, type RegistryStage } from './support/tables.ts';
 import { clickSettled } from './support/popups.ts';
+import { pick } from './support/select.ts';
 
 const USER = 'canbo.tinh';
 const COMMUNE = 'Công đoàn phường Trảng Bàng';
@@ -74,8 +75,7 @@ describe('registries: an officer imports CĐCS from Excel through the mapping st
     await mapping.waitFor();
     expect(await mapping.innerText()).toContain('Tệp thiếu cột bắt buộc: Tên công đoàn cơ sở');
     expect(await page.getByTestId('import-mapping-missing').innerText()).toContain('Tên công đoàn cơ sở');
-    await page.getByTestId('import-mapping-1').click();
-    await page.locator('.ant-select-item-option').filter({ hasText: 'Tên công đoàn cơ sở (bắt buộc)' }).click();
+    await pick(page, page.getByTestId('import-mapping-1'), '', 'Tên công đoàn cơ sở (bắt buộc)');
     await expect.poll(() => page.getByTestId('import-mapping-missing').count()).toBe(0);
     await shot('registry-imports-mapping');
     await page.getByTestId('import-mapping-submit').click();

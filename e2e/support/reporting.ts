@@ -4,6 +4,7 @@ import { BUILTIN_TEMPLATES } from '../../domain/reporting/builtin-templates.ts';
 import { openPeriods } from '../../domain/reporting/report-template.ts';
 import { todayInVietnam } from '../../domain/time/calendar-date.ts';
 import { clickSettled } from './popups.ts';
+import { pick } from './select.ts';
 
 /** The CĐCS yearly report open today: this year's from mid-October (union statistics calendar), else last year's. */
 export const YEARLY_PERIOD = openPeriods(
@@ -71,6 +72,5 @@ export async function acceptReport(page: Page): Promise<void> {
 /** Tổng quan shows this year: early in a year the report still being filled is last year's, so pick its year. */
 export async function showYearOnDashboard(page: Page, year: string): Promise<void> {
   if (year === todayInVietnam().slice(0, 4)) return;
-  await page.getByTestId('dashboard-year').click();
-  await page.locator('.ant-select-item-option', { hasText: `Năm ${year}` }).click();
+  await pick(page, page.getByTestId('dashboard-year'), '', `Năm ${year}`);
 }
